@@ -1,0 +1,157 @@
+// Production build of the app into dist/ (minified, code-split, hashed names).
+//   node build.mjs            build once
+//   node build.mjs --watch    rebuild on change
+//   node build.mjs --serve    build, then serve dist/ on http://127.0.0.1:$PORT (default 8000)
+import * as esbuild from 'esbuild';
+import { createServer } from 'node:http';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const outdir = join(root, 'dist');
+
+// Served as a header and as a meta tag, so the policy holds whichever way the files are hosted.
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** esbuild options shared by the build, the watcher and the size benchmark. */
+export const buildOptions = {
+  entryPoints: { app: join(root, 'src/app/main.ts') },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  sourcemap: 'linked',
+  metafile: true,
+  legalComments: 'none',
+  entryNames: '[name]-[hash]',
+  chunkNames: 'chunks/[name]-[hash]',
+  assetNames: 'assets/[name]-[hash]',
+  logLevel: 'warning',
+};
+
+/** The entry script's file name and the first-load files (entry + its static imports + CSS). */
+export function firstLoadFiles(metafile) {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint && file.endsWith('.js'));
+  const files = new Set();
+  const visit = (file) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const imp of outputs[file].imports) if (imp.kind === 'import-statement') visit(imp.path);
+    if (outputs[file].cssBundle) files.add(outputs[file].cssBundle);
+  };
+  visit(entry);
+  return { entry, files: [...files] };
+}
+
+async function writeIndex(metafile) {
+  const { entry, files } = firstLoadFiles(metafile);
+  const href = (file) => '/' + file.slice(file.indexOf('dist/') + 'dist/'.length);
+  const css = files.filter((f) => f.endsWith('.css')).map((f) => `<link rel="stylesheet" href="${href(f)}">`);
+  const preload = files
+    .filter((f) => f.endsWith('.js') && f !== entry)
+    .map((f) => `<link rel="modulepreload" href="${href(f)}">`);
+  const template = await readFile(join(root, 'public/index.html'), 'utf8');
+  const html = template
+    .replace('%CSP%', contentSecurityPolicy)
+    .replace('<!-- %HEAD% -->', [...css, ...preload, `<script type="module" src="${href(entry)}"></script>`].join('\n    '));
+  await writeFile(join(outdir, 'index.html'), html);
+}
+
+async function copyPublic() {
+  await cp(join(root, 'public'), outdir, { recursive: true, filter: (src) => !src.endsWith('index.html') });
+}
+
+export async function buildApp() {
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  const result = await esbuild.build(buildOptions);
+  await copyPublic();
+  await writeIndex(result.metafile);
+  return result.metafile;
+}
+
+async function watch() {
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  const rewriteIndex = {
+    name: 'write-index',
+    setup(build) {
+      build.onEnd(async (result) => {
+        if (result.errors.length) return;
+        await copyPublic();
+        await writeIndex(result.metafile);
+        console.log(`rebuilt ${new Date().toLocaleTimeString()}`);
+      });
+    },
+  };
+  const ctx = await esbuild.context({ ...buildOptions, minify: false, plugins: [rewriteIndex] });
+  await ctx.watch();
+  console.log('watching src/ for changes');
+}
+
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+};
+
+function serve(port) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(outdir, path));
+    if (!file.startsWith(outdir + sep) && file !== outdir) {
+      res.writeHead(403).end();
+      return;
+    }
+    // Client-side routes (/settings, /history/…) fall back to the app shell.
+    if (!extname(file)) file = join(outdir, 'index.html');
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': contentSecurityPolicy,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    }
+  });
+  server.listen(port, '127.0.0.1', () => {
+    console.log(`Stridewise is running at http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
+  });
+}
+
+if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
+  const args = new Set(process.argv.slice(2));
+  if (args.has('--watch')) {
+    await watch();
+  } else {
+    const started = performance.now();
+    await buildApp();
+    console.log(`built dist/ in ${Math.round(performance.now() - started)} ms`);
+    if (args.has('--serve')) serve(Number(process.env.PORT) || 8000);
+  }
+}

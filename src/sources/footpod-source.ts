@@ -1,0 +1,57 @@
+// The one interface every footpod (real or simulated) offers the rest of the app.
+// Sources hand over raw measurement bytes; parsing happens once, in the session, for all of them.
+
+export type ConnectionState =
+  | 'idle' // nothing chosen yet, or the runner cancelled the chooser
+  | 'requesting' // the browser's device chooser is open
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting' // the link dropped; retrying by itself with backoff
+  | 'disconnected' // the runner disconnected, or retries gave up
+  | 'unavailable'; // no Web Bluetooth here; `message` says what to do
+
+/** What the pod told us about itself. `null` means not (yet) known or not offered. */
+export interface FootpodInfo {
+  deviceName: string | null;
+  /** Raw RSC Feature (0x2A54) value; parse with parseRscFeature. */
+  feature: DataView | null;
+  /** Sensor location code (0x2A5D); names in ble/sensor-locations. */
+  sensorLocation: number | null;
+  /** Battery level in percent, when the pod has the battery service. */
+  batteryLevel: number | null;
+}
+
+/** One RSC Measurement notification as received, stamped on the source's clock. */
+export class MeasurementEvent extends Event {
+  static readonly type = 'measurement';
+  constructor(
+    readonly view: DataView,
+    /** Milliseconds on the source's clock (the simulator's clock can run faster than real time). */
+    readonly timeMs: number,
+  ) {
+    super(MeasurementEvent.type);
+  }
+}
+
+/**
+ * Events: 'statechange' (state or message changed), 'info' (FootpodInfo changed),
+ * 'measurement' (a MeasurementEvent).
+ */
+export interface FootpodSource extends EventTarget {
+  readonly kind: 'bluetooth' | 'simulator';
+  readonly state: ConnectionState;
+  /** A sentence for the runner when something needs their attention (unavailable, failed, gave up). */
+  readonly message: string | null;
+  readonly info: FootpodInfo;
+  /** Starts the source. For Web Bluetooth this opens the chooser, so call it from a click. */
+  connect(): Promise<void>;
+  /** Stops the source and forgets no data: anything already emitted stays emitted. */
+  disconnect(): void;
+}
+
+export const emptyFootpodInfo = (): FootpodInfo => ({
+  deviceName: null,
+  feature: null,
+  sensorLocation: null,
+  batteryLevel: null,
+});
