@@ -1,0 +1,48 @@
+// Cadence zones from running coaching: under 160 low, 160-170 building, 170-180 target,
+// over 180 high. The runner can move the three boundaries in settings.
+
+export type ZoneId = 'low' | 'building' | 'target' | 'high';
+
+export const zoneIds: readonly ZoneId[] = ['low', 'building', 'target', 'high'];
+
+export const zoneLabels: Readonly<Record<ZoneId, string>> = {
+  low: 'Low',
+  building: 'Building',
+  target: 'Target',
+  high: 'High',
+};
+
+/**
+ * low: cadence < buildingFrom; building: buildingFrom ≤ cadence < targetFrom;
+ * target: targetFrom ≤ cadence ≤ targetTo; high: cadence > targetTo. Steps per minute.
+ */
+export interface CadenceZones {
+  buildingFrom: number;
+  targetFrom: number;
+  targetTo: number;
+}
+
+export const defaultCadenceZones: Readonly<CadenceZones> = Object.freeze({
+  buildingFrom: 160,
+  targetFrom: 170,
+  targetTo: 180,
+});
+
+export function zoneFor(cadence: number, zones: CadenceZones): ZoneId {
+  if (cadence < zones.buildingFrom) return 'low';
+  if (cadence < zones.targetFrom) return 'building';
+  if (cadence <= zones.targetTo) return 'target';
+  return 'high';
+}
+
+/** Why a set of boundaries cannot be used, or null when it can. */
+export function checkCadenceZones(zones: CadenceZones): string | null {
+  const values = [zones.buildingFrom, zones.targetFrom, zones.targetTo];
+  if (!values.every((v) => Number.isFinite(v) && v >= 30 && v <= 300)) {
+    return 'Zone boundaries must be numbers of steps per minute between 30 and 300.';
+  }
+  if (!(zones.buildingFrom < zones.targetFrom && zones.targetFrom < zones.targetTo)) {
+    return 'Each boundary must be above the one before it (building < target start < target end).';
+  }
+  return null;
+}

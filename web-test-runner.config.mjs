@@ -1,0 +1,52 @@
+// Every test runs in the system's headless Chromium (never a downloaded browser), with the
+// experimental web platform features that Web Bluetooth needs on Linux.
+import { existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { bluetoothEmulationPlugin } from './test/support/bluetooth-emulation-plugin.mjs';
+
+export const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  console.error(
+    `\nChromium was not found at ${chromiumPath}.\n` +
+      'Install it (Debian/Ubuntu): sudo apt-get install -y chromium\n' +
+      'or point CHROME_PATH at an installed Chromium or Chrome.\n',
+  );
+  process.exit(1);
+}
+
+export const chromiumArgs = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-experimental-web-platform-features',
+];
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 2,
+  testsFinishTimeout: 300_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), bluetoothEmulationPlugin()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
+    }),
+  ],
+  // Uncaught errors and unhandled rejections fail the test that caused them (test/support/guard.js).
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <head><meta charset="utf-8"></head>
+  <body>
+    <script type="module" src="/test/support/guard.js"></script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
