@@ -1,0 +1,30 @@
+// The GATT numbers the app talks to. Web Bluetooth accepts the 16-bit numbers directly;
+// the full strings are for comparing against `characteristic.uuid`, which is always full.
+
+export const RSC_SERVICE = 0x1814;
+export const RSC_MEASUREMENT = 0x2a53;
+export const RSC_FEATURE = 0x2a54;
+export const SENSOR_LOCATION = 0x2a5d;
+export const SC_CONTROL_POINT = 0x2a55;
+export const BATTERY_SERVICE = 0x180f;
+export const BATTERY_LEVEL = 0x2a19;
+export const DEVICE_INFORMATION = 0x180a;
+export const CCCD = 0x2902;
+
+/** The 128-bit form of a Bluetooth SIG alias, as `BluetoothUUID.canonicalUUID` builds it. */
+export function fullUuid(short: number): string {
+  if (!Number.isInteger(short) || short < 0 || short > 0xffffffff) {
+    throw new RangeError(`Bluetooth UUID alias must be an integer 0..0xffffffff, got ${short}`);
+  }
+  return `${short.toString(16).padStart(8, '0')}-0000-1000-8000-00805f9b34fb`;
+}
+
+export const RSC_SERVICE_UUID = fullUuid(RSC_SERVICE);
+export const RSC_MEASUREMENT_UUID = fullUuid(RSC_MEASUREMENT);
+export const RSC_FEATURE_UUID = fullUuid(RSC_FEATURE);
+export const SENSOR_LOCATION_UUID = fullUuid(SENSOR_LOCATION);
+export const SC_CONTROL_POINT_UUID = fullUuid(SC_CONTROL_POINT);
+export const BATTERY_SERVICE_UUID = fullUuid(BATTERY_SERVICE);
+export const BATTERY_LEVEL_UUID = fullUuid(BATTERY_LEVEL);
+export const DEVICE_INFORMATION_UUID = fullUuid(DEVICE_INFORMATION);
+export const CCCD_UUID = fullUuid(CCCD);
