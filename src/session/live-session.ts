@@ -1,0 +1,98 @@
+// The live run: measurement bytes in, samples, time in zone and the latest reading out.
+// Every source (real pod or simulator) goes through here, so there is one parser path.
+
+import { RscParseError, parseRscMeasurement } from '../ble/rsc.js';
+import { DistanceTracker } from './distance.js';
+import { SampleColumns } from './sample-columns.js';
+import { trailingMean } from './smoothing.js';
+import { type ZoneTimes, addZoneTime, emptyZoneTimes, zoneTimesOf } from './time-in-zone.js';
+import type { CadenceZones } from './zones.js';
+
+export interface LiveReading {
+  timeS: number;
+  speedMps: number;
+  cadence: number;
+  strideLengthM: number;
+  /** True when the pod sent no stride length and it was derived from speed and cadence. */
+  strideDerived: boolean;
+  distanceM: number;
+  running: boolean;
+}
+
+/** Events: 'sample' after each accepted measurement, 'problem' when one could not be read. */
+export class LiveSession extends EventTarget {
+  readonly samples = new SampleColumns();
+  #zones: CadenceZones;
+  #zoneTimes: ZoneTimes = emptyZoneTimes();
+  #distance = new DistanceTracker();
+  #startMs: number | null = null;
+  #latest: LiveReading | null = null;
+  #malformed = 0;
+  #problem: string | null = null;
+
+  constructor(zones: CadenceZones) {
+    super();
+    this.#zones = zones;
+  }
+
+  get latest(): LiveReading | null {
+    return this.#latest;
+  }
+  get zoneTimes(): Readonly<ZoneTimes> {
+    return this.#zoneTimes;
+  }
+  get zones(): CadenceZones {
+    return this.#zones;
+  }
+  get malformedCount(): number {
+    return this.#malformed;
+  }
+  /** The latest unreadable measurement, in words; cleared by the next good one. */
+  get problem(): string | null {
+    return this.#problem;
+  }
+  get elapsedS(): number {
+    return this.#latest?.timeS ?? 0;
+  }
+
+  /** Takes one RSC measurement. A malformed one is counted and reported, never thrown. */
+  ingest(view: DataView, timeMs: number): void {
+    let measurement;
+    try {
+      measurement = parseRscMeasurement(view);
+    } catch (error) {
+      if (!(error instanceof RscParseError)) throw error;
+      this.#malformed++;
+      this.#problem = `Skipped a measurement the footpod sent that could not be read (${error.message}).`;
+      this.dispatchEvent(new Event('problem'));
+      return;
+    }
+    this.#startMs ??= timeMs;
+    const timeS = (timeMs - this.#startMs) / 1000;
+    const { speedMps, cadence } = measurement;
+    const strideDerived = measurement.strideLengthM === null;
+    const strideLengthM = measurement.strideLengthM ?? (cadence > 0 ? (speedMps * 60) / cadence : 0);
+    const distanceM = this.#distance.add(timeS, speedMps, measurement.totalDistanceM);
+    addZoneTime(this.#zoneTimes, this.#latest?.timeS ?? null, timeS, cadence, this.#zones);
+    this.samples.push({ t: timeS, speedMps, cadence, strideLengthM, distanceM });
+    this.#latest = { timeS, speedMps, cadence, strideLengthM, strideDerived, distanceM, running: measurement.isRunning };
+    this.#problem = null;
+    this.dispatchEvent(new Event('sample'));
+  }
+
+  /** Cadence and speed as displayed: the trailing mean over `windowS` seconds (0: as measured). */
+  displayed(windowS: number): { cadence: number; speedMps: number } {
+    const t = this.samples.column('t');
+    return {
+      cadence: trailingMean(t, this.samples.column('cadence'), windowS),
+      speedMps: trailingMean(t, this.samples.column('speedMps'), windowS),
+    };
+  }
+
+  /** New zones apply to the whole run so far, so the time-in-zone bar stays honest. */
+  setZones(zones: CadenceZones): void {
+    this.#zones = zones;
+    this.#zoneTimes = zoneTimesOf(this.samples.column('t'), this.samples.column('cadence'), zones);
+    this.dispatchEvent(new Event('sample'));
+  }
+}

@@ -1,0 +1,40 @@
+// What the runner can change in settings. Stored values pass through `settingsFrom`, so a value
+// written by an older version, or damaged, falls back field by field instead of breaking the app.
+
+import { type SmoothingSeconds, smoothingChoices } from './smoothing.js';
+import type { DistanceUnit } from './units.js';
+import { type CadenceZones, checkCadenceZones, defaultCadenceZones } from './zones.js';
+
+export interface AppSettings {
+  zones: CadenceZones;
+  distanceUnit: DistanceUnit;
+  smoothingS: SmoothingSeconds;
+}
+
+export const defaultSettings: Readonly<AppSettings> = Object.freeze({
+  zones: defaultCadenceZones,
+  distanceUnit: 'km',
+  smoothingS: 5,
+});
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+export function settingsFrom(value: unknown): AppSettings {
+  const stored = isRecord(value) ? value : {};
+  const zones = isRecord(stored['zones']) ? stored['zones'] : {};
+  const candidate: CadenceZones = {
+    buildingFrom: Number(zones['buildingFrom']),
+    targetFrom: Number(zones['targetFrom']),
+    targetTo: Number(zones['targetTo']),
+  };
+  const unit = stored['distanceUnit'];
+  const smoothing = stored['smoothingS'];
+  return {
+    zones: checkCadenceZones(candidate) === null ? candidate : { ...defaultSettings.zones },
+    distanceUnit: unit === 'km' || unit === 'mi' ? unit : defaultSettings.distanceUnit,
+    smoothingS: smoothingChoices.includes(smoothing as SmoothingSeconds)
+      ? (smoothing as SmoothingSeconds)
+      : defaultSettings.smoothingS,
+  };
+}

@@ -1,0 +1,59 @@
+import { expect } from '@open-wc/testing';
+import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
+import { LiveSession } from '../../src/session/live-session.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+
+const bytes = (speedMps: number, cadence: number, strideLengthM: number | null = null, totalDistanceM: number | null = null) =>
+  new DataView(encodeRscMeasurement({ speedMps, cadence, strideLengthM, totalDistanceM, isRunning: true }).buffer);
+
+describe('LiveSession', () => {
+  it('turns measurement bytes into samples on the source clock', () => {
+    const session = new LiveSession(defaultCadenceZones);
+    session.ingest(bytes(3, 170, 1.06, 100), 5000);
+    session.ingest(bytes(3.25, 172, 1.13, 103.2), 6000);
+    expect(session.samples.length).to.equal(2);
+    expect(Array.from(session.samples.column('t'))).to.deep.equal([0, 1]);
+    expect(session.latest).to.deep.include({ speedMps: 3.25, cadence: 172, strideLengthM: 1.13, strideDerived: false });
+    expect(session.latest!.distanceM).to.be.closeTo(3.2, 1e-9);
+    expect(session.elapsedS).to.equal(1);
+  });
+
+  it('derives stride from speed and cadence when the pod does not send it, and says so', () => {
+    const session = new LiveSession(defaultCadenceZones);
+    session.ingest(bytes(3, 180), 0);
+    expect(session.latest!.strideDerived).to.equal(true);
+    expect(session.latest!.strideLengthM).to.be.closeTo(1, 1e-9);
+  });
+
+  it('counts time in zone and recomputes it when zones change', () => {
+    const session = new LiveSession(defaultCadenceZones);
+    const cadences = [150, 165, 175, 175, 185];
+    cadences.forEach((c, i) => session.ingest(bytes(3, c), i * 1000));
+    expect(session.zoneTimes).to.deep.equal({ low: 0, building: 1, target: 2, high: 1 });
+    session.setZones({ buildingFrom: 140, targetFrom: 160, targetTo: 190 });
+    expect(session.zoneTimes).to.deep.equal({ low: 0, building: 0, target: 4, high: 0 });
+  });
+
+  it('smooths displayed cadence over the chosen window but keeps raw samples', () => {
+    const session = new LiveSession(defaultCadenceZones);
+    [160, 170, 180, 190].forEach((c, i) => session.ingest(bytes(3, c), i * 1000));
+    expect(session.displayed(0).cadence).to.equal(190);
+    expect(session.displayed(5).cadence).to.equal(175);
+    expect(Array.from(session.samples.column('cadence'))).to.deep.equal([160, 170, 180, 190]);
+  });
+
+  it('reports a malformed measurement without throwing and keeps what it had', () => {
+    const session = new LiveSession(defaultCadenceZones);
+    session.ingest(bytes(3, 170), 0);
+    let problems = 0;
+    session.addEventListener('problem', () => problems++);
+    session.ingest(new DataView(new Uint8Array([0x03, 0x00]).buffer), 1000);
+    expect(problems).to.equal(1);
+    expect(session.malformedCount).to.equal(1);
+    expect(session.problem).to.match(/could not be read/);
+    expect(session.samples.length).to.equal(1);
+    session.ingest(bytes(3, 171), 2000);
+    expect(session.problem).to.equal(null);
+    expect(session.samples.length).to.equal(2);
+  });
+});

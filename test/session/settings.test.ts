@@ -1,0 +1,18 @@
+import { expect } from '@open-wc/testing';
+import { defaultSettings, settingsFrom } from '../../src/session/settings.js';
+
+describe('settingsFrom', () => {
+  it('keeps valid stored settings', () => {
+    const stored = { zones: { buildingFrom: 155, targetFrom: 165, targetTo: 178 }, distanceUnit: 'mi', smoothingS: 15 };
+    expect(settingsFrom(stored)).to.deep.equal(stored);
+  });
+  it('falls back field by field for damaged values', () => {
+    const s = settingsFrom({ zones: { buildingFrom: 190, targetFrom: 170, targetTo: 180 }, distanceUnit: 'furlong', smoothingS: 15 });
+    expect(s.zones).to.deep.equal(defaultSettings.zones);
+    expect(s.distanceUnit).to.equal('km');
+    expect(s.smoothingS).to.equal(15);
+  });
+  it('gives the defaults for nothing stored or garbage', () => {
+    for (const garbage of [undefined, null, 42, 'x', []]) expect(settingsFrom(garbage)).to.deep.equal({ ...defaultSettings });
+  });
+});

@@ -1,0 +1,27 @@
+import { expect } from '@open-wc/testing';
+import { checkCadenceZones, defaultCadenceZones, zoneFor } from '../../src/session/zones.js';
+
+describe('cadence zones', () => {
+  it('defaults follow coaching: <160 low, 160-170 building, 170-180 target, >180 high', () => {
+    const rows: Array<[number, string]> = [
+      [0, 'low'], [159, 'low'], [159.9, 'low'], [160, 'building'], [169, 'building'],
+      [170, 'target'], [175, 'target'], [180, 'target'], [180.5, 'high'], [181, 'high'], [255, 'high'],
+    ];
+    for (const [cadence, zone] of rows) expect(zoneFor(cadence, defaultCadenceZones), String(cadence)).to.equal(zone);
+  });
+
+  it('uses edited boundaries', () => {
+    const zones = { buildingFrom: 150, targetFrom: 165, targetTo: 175 };
+    expect(zoneFor(155, zones)).to.equal('building');
+    expect(zoneFor(166, zones)).to.equal('target');
+    expect(zoneFor(176, zones)).to.equal('high');
+  });
+
+  it('rejects boundaries out of order or out of range, accepts sensible ones', () => {
+    expect(checkCadenceZones(defaultCadenceZones)).to.equal(null);
+    expect(checkCadenceZones({ buildingFrom: 170, targetFrom: 160, targetTo: 180 })).to.match(/above the one before/);
+    expect(checkCadenceZones({ buildingFrom: 160, targetFrom: 170, targetTo: 170 })).to.match(/above the one before/);
+    expect(checkCadenceZones({ buildingFrom: Number.NaN, targetFrom: 170, targetTo: 180 })).to.match(/between 30 and 300/);
+    expect(checkCadenceZones({ buildingFrom: 160, targetFrom: 170, targetTo: 900 })).to.match(/between 30 and 300/);
+  });
+});
