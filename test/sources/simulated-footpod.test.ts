@@ -1,0 +1,200 @@
+/// <reference types="mocha" />
+import { expect } from '@open-wc/testing';
+import { parseRscFeature, parseRscMeasurement, type RscMeasurement } from '../../src/ble/rsc.js';
+import { MeasurementEvent, type ConnectionState } from '../../src/sources/footpod-source.js';
+import { mulberry32, runSampleAt } from '../../src/sources/run-profile.js';
+import { SimulatedFootpod, type SimulatedFootpodOptions } from '../../src/sources/simulated-footpod.js';
+
+interface Received {
+  timeMs: number;
+  m: RscMeasurement;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// Every footpod a test makes is disconnected afterwards, so no timer outlives its test.
+const made: SimulatedFootpod[] = [];
+function footpod(options: SimulatedFootpodOptions = {}): { pod: SimulatedFootpod; received: Received[] } {
+  const pod = new SimulatedFootpod(options);
+  made.push(pod);
+  const received: Received[] = [];
+  pod.addEventListener(MeasurementEvent.type, (event) => {
+    const { view, timeMs } = event as MeasurementEvent;
+    received.push({ timeMs, m: parseRscMeasurement(view) });
+  });
+  return { pod, received };
+}
+
+afterEach(() => {
+  for (const pod of made.splice(0)) pod.disconnect();
+});
+
+function expectMatchesProfile(received: Received[], seed: number, startAtS: number): void {
+  const rng = mulberry32(seed);
+  received.forEach(({ m }, i) => {
+    const expected = runSampleAt(startAtS + i, rng);
+    // The encoding's resolution: 1/256 m/s, whole steps/min, centimetres.
+    expect(m.speedMps).to.be.closeTo(expected.speedMps, 1 / 512 + 1e-9);
+    expect(m.cadence).to.equal(expected.cadence);
+    expect(m.strideLengthM).to.be.closeTo(expected.strideLengthM, 0.005 + 1e-9);
+    expect(m.isRunning).to.equal(expected.isRunning);
+  });
+}
+
+describe('SimulatedFootpod', () => {
+  it('goes idle → connecting → connected → disconnected, announcing each change', async () => {
+    const { pod } = footpod();
+    const seen: ConnectionState[] = [];
+    pod.addEventListener('statechange', () => seen.push(pod.state));
+    expect(pod.kind).to.equal('simulator');
+    expect(pod.state).to.equal('idle');
+    const connecting = pod.connect();
+    expect(pod.state).to.equal('connecting');
+    await connecting;
+    expect(pod.state).to.equal('connected');
+    pod.disconnect();
+    expect(seen).to.deep.equal(['connecting', 'connected', 'disconnected']);
+    expect(pod.message).to.equal(null);
+  });
+
+  it('describes itself as an in-shoe pod with stride, distance and running status', async () => {
+    const { pod } = footpod();
+    let infoEvents = 0;
+    pod.addEventListener('info', () => infoEvents++);
+    await pod.connect();
+    const { deviceName, feature, sensorLocation, batteryLevel } = pod.info;
+    expect(infoEvents).to.equal(1);
+    expect(deviceName).to.equal('Simulated footpod');
+    expect([feature!.getUint8(0), feature!.getUint8(1)]).to.deep.equal([0x07, 0x00]);
+    expect(parseRscFeature(feature!)).to.include({
+      strideLengthSupported: true,
+      totalDistanceSupported: true,
+      walkingRunningStatusSupported: true,
+      calibrationSupported: false,
+    });
+    expect(sensorLocation).to.equal(2);
+    expect(batteryLevel).to.equal(100);
+  });
+
+  it('emits bytes that parse to the run profile, stamped 0, 1000, 2000 … ms', () => {
+    const { pod, received } = footpod({ seed: 5 });
+    pod.emitSeconds(600);
+    expect(received).to.have.length(600);
+    expect(received.map((r) => r.timeMs)).to.deep.equal(received.map((_, i) => i * 1000));
+    expectMatchesProfile(received, 5, 0);
+  });
+
+  it('can start part-way through the run, with its clock still at 0', () => {
+    const { pod, received } = footpod({ seed: 9, startAtS: 1400 });
+    pod.emitSeconds(100);
+    expect(received[0]!.timeMs).to.equal(0);
+    expectMatchesProfile(received, 9, 1400);
+    expect(received.every((r) => r.m.speedMps > 3.8)).to.equal(true);
+  });
+
+  it('gives the same bytes for the same seed', () => {
+    const a = footpod({ seed: 3 });
+    const b = footpod({ seed: 3 });
+    a.pod.emitSeconds(200);
+    b.pod.emitSeconds(200);
+    expect(a.received).to.deep.equal(b.received);
+  });
+
+  it('counts total distance up monotonically, within 1 % of the integrated speed, for 3 hours', () => {
+    const { pod, received } = footpod({ seed: 8 });
+    pod.emitSeconds(3 * 60 * 60);
+    let integrated = 0;
+    received.forEach(({ m }, i) => {
+      expect(m.totalDistanceM).not.to.equal(null);
+      if (i > 0) expect(m.totalDistanceM!).to.be.at.least(received[i - 1]!.m.totalDistanceM!);
+      if (i >= 60) expect(m.totalDistanceM!).to.be.closeTo(integrated, integrated * 0.01);
+      integrated += m.speedMps;
+    });
+    expect(received[0]!.m.totalDistanceM).to.equal(0);
+    expect(integrated).to.be.within(30_000, 40_000);
+  });
+
+  it('drains the battery slowly, announcing each new level', async () => {
+    const { pod } = footpod();
+    const levels: number[] = [];
+    pod.addEventListener('info', () => levels.push(pod.info.batteryLevel!));
+    await pod.connect();
+    pod.emitSeconds(3 * 60 * 60);
+    expect(levels[0]).to.equal(100);
+    expect(levels.slice(1)).to.deep.equal(levels.slice(1).map((_, i) => 99 - i));
+    expect(pod.info.batteryLevel).to.be.within(84, 86);
+  });
+
+  it('runs on its own clock: a speedup of 600 delivers hundreds of seconds in one real second', async () => {
+    const { pod, received } = footpod({ speedup: 600 });
+    const started = performance.now();
+    await pod.connect();
+    await sleep(1000);
+    const count = received.length;
+    const realS = (performance.now() - started) / 1000;
+    expect(count).to.be.at.least(300);
+    // Never faster than asked.
+    expect(count).to.be.at.most(Math.ceil(600 * realS) + 1);
+    expect(received.map((r) => r.timeMs)).to.deep.equal(received.map((_, i) => i * 1000));
+  });
+
+  it('emits about one measurement per second at real speed', async () => {
+    const { pod, received } = footpod();
+    await pod.connect();
+    await sleep(1500);
+    expect(received.map((r) => r.timeMs)).to.deep.equal([0, 1000]);
+  });
+
+  it('stops emitting on disconnect', async () => {
+    const { pod, received } = footpod({ speedup: 600 });
+    await pod.connect();
+    await sleep(100);
+    pod.disconnect();
+    const count = received.length;
+    expect(count).to.be.greaterThan(0);
+    await sleep(300);
+    expect(received).to.have.length(count);
+  });
+
+  it('stops in the middle of a batch when a listener disconnects', async () => {
+    const { pod, received } = footpod({ speedup: 100_000 });
+    pod.addEventListener(MeasurementEvent.type, () => {
+      if (received.length === 5) pod.disconnect();
+    });
+    await pod.connect();
+    await sleep(100);
+    expect(received).to.have.length(5);
+  });
+
+  it('carries on the same run after a reconnect: clock and distance never go back', async () => {
+    const { pod, received } = footpod({ seed: 4 });
+    await pod.connect();
+    pod.emitSeconds(10);
+    pod.disconnect();
+    await pod.connect();
+    pod.emitSeconds(10);
+    pod.disconnect();
+    // The timer may have added one measurement at each connect; the sequence is still unbroken.
+    expect(received.map((r) => r.timeMs)).to.deep.equal(received.map((_, i) => i * 1000));
+    expectMatchesProfile(received, 4, 0);
+    const distances = received.map((r) => r.m.totalDistanceM!);
+    expect(distances).to.deep.equal([...distances].sort((a, b) => a - b));
+  });
+
+  it('does not connect when disconnected while connecting', async () => {
+    const { pod, received } = footpod({ speedup: 600 });
+    const connecting = pod.connect();
+    pod.disconnect();
+    await connecting;
+    await sleep(50);
+    expect(pod.state).to.equal('disconnected');
+    expect(received).to.have.length(0);
+  });
+
+  it('refuses a speedup or start that cannot work', () => {
+    expect(() => new SimulatedFootpod({ speedup: 0 })).to.throw(RangeError);
+    expect(() => new SimulatedFootpod({ speedup: Number.NaN })).to.throw(RangeError);
+    expect(() => new SimulatedFootpod({ startAtS: -1 })).to.throw(RangeError);
+    expect(() => new SimulatedFootpod().emitSeconds(1.5)).to.throw(RangeError);
+  });
+});
