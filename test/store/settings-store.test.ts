@@ -1,0 +1,42 @@
+import { expect } from '@open-wc/testing';
+import { clear, get, set } from 'idb-keyval';
+import { SCHEMA_VERSION, kvStore } from '../../src/store/kv.js';
+import { loadSettings, saveSettings } from '../../src/store/settings-store.js';
+import { defaultSettings } from '../../src/session/settings.js';
+
+describe('settings store (real IndexedDB)', () => {
+  beforeEach(() => clear(kvStore()));
+
+  it('gives defaults when nothing is stored', async () => {
+    const { settings, problem } = await loadSettings();
+    expect(settings).to.deep.equal({ ...defaultSettings });
+    expect(problem).to.equal(null);
+  });
+
+  it('saves and loads back, with the schema version', async () => {
+    const mine = { zones: { buildingFrom: 158, targetFrom: 168, targetTo: 178 }, distanceUnit: 'mi' as const, smoothingS: 15 as const };
+    expect(await saveSettings(mine)).to.equal(null);
+    expect((await loadSettings()).settings).to.deep.equal(mine);
+    expect(await get('schema', kvStore())).to.equal(SCHEMA_VERSION);
+  });
+
+  it('survives damaged stored settings', async () => {
+    await set('settings', { zones: 'oops', distanceUnit: 7 }, kvStore());
+    const { settings, problem } = await loadSettings();
+    expect(settings).to.deep.equal({ ...defaultSettings });
+    expect(problem).to.equal(null);
+  });
+
+  it('says plainly when the disk is full, and does not throw', async () => {
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+    try {
+      const problem = await saveSettings({ ...defaultSettings });
+      expect(problem).to.match(/could not be saved \(the disk is full\)/);
+    } finally {
+      IDBObjectStore.prototype.put = original;
+    }
+  });
+});
