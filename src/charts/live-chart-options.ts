@@ -1,0 +1,48 @@
+// uPlot options for the live cadence and stride charts, as a plain function so tests can build
+// and inspect them without a DOM.
+
+import type uPlot from 'uplot';
+import { formatDuration } from '../session/units.js';
+import type { CadenceZones } from '../session/zones.js';
+import { zoneBandsPlugin } from './zone-bands-plugin.js';
+
+export type LiveChartKind = 'cadence' | 'stride';
+
+export interface LiveChartConfig {
+  kind: LiveChartKind;
+  width: number;
+  height: number;
+  /** Read on every redraw, so edited zones show without rebuilding the chart. */
+  zones: () => CadenceZones;
+}
+
+const axisStyle = { stroke: '#9ca3af', grid: { stroke: 'rgba(148,163,184,0.15)', width: 1 }, ticks: { show: false } };
+
+export function liveChartOptions(config: LiveChartConfig): uPlot.Options {
+  const cadence = config.kind === 'cadence';
+  return {
+    width: config.width,
+    height: config.height,
+    legend: { show: false },
+    cursor: { show: false },
+    // Live charts redraw every second; skip pixel-snapping work nobody can see at 1 Hz.
+    pxAlign: false,
+    scales: {
+      x: { time: false },
+      y: cadence
+        ? { range: (_u, min, max) => [Math.min(140, Math.floor(min - 5)), Math.max(195, Math.ceil(max + 5))] }
+        : { range: (_u, min, max) => [Math.min(0.6, Math.floor((min - 0.1) * 10) / 10), Math.max(1.6, Math.ceil((max + 0.1) * 10) / 10)] },
+    },
+    axes: [
+      { ...axisStyle, values: (_u, splits) => splits.map((s) => formatDuration(s)) },
+      { ...axisStyle, size: 44, values: (_u, splits) => splits.map((s) => (cadence ? String(s) : s.toFixed(1))) },
+    ],
+    series: [
+      {},
+      cadence
+        ? { label: 'Cadence (steps/min)', stroke: '#e5e7eb', width: 2, points: { show: false } }
+        : { label: 'Stride length (m)', stroke: '#a78bfa', width: 2, points: { show: false } },
+    ],
+    plugins: cadence ? [zoneBandsPlugin(config.zones)] : [],
+  };
+}

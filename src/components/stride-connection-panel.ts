@@ -1,0 +1,93 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { ConnectionState } from '../sources/footpod-source.js';
+
+export const connectionStateLabels: Readonly<Record<ConnectionState, string>> = {
+  idle: 'Not connected',
+  requesting: 'Choose your footpod…',
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  reconnecting: 'Reconnecting…',
+  disconnected: 'Disconnected',
+  unavailable: 'Bluetooth unavailable',
+};
+
+/**
+ * Pair, reconnect, simulate or disconnect. Fires 'pair', 'reconnect-remembered', 'simulate'
+ * and 'disconnect'; the page decides what they do. Device names are rendered as text only.
+ */
+export class StrideConnectionPanel extends LitElement {
+  static override properties = {
+    state: {},
+    message: {},
+    deviceName: {},
+    sourceKind: {},
+    rememberedName: {},
+    bluetoothAvailable: { type: Boolean },
+  };
+  declare state: ConnectionState;
+  declare message: string | null;
+  declare deviceName: string | null;
+  declare sourceKind: 'bluetooth' | 'simulator' | null;
+  /** Set when a footpod paired earlier can be reconnected without the chooser. */
+  declare rememberedName: string | null;
+  declare bluetoothAvailable: boolean;
+
+  constructor() {
+    super();
+    this.state = 'idle';
+    this.message = null;
+    this.deviceName = null;
+    this.sourceKind = null;
+    this.rememberedName = null;
+    this.bluetoothAvailable = true;
+  }
+
+  static override styles = css`
+    :host { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+    .state { font-weight: 600; }
+    .state[data-state='connected'] { color: var(--accent, #34d399); }
+    .state[data-state='reconnecting'], .state[data-state='unavailable'] { color: #fbbf24; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    button {
+      font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
+      border: 1px solid #334155; background: #1e293b; color: inherit;
+    }
+    button.primary { background: #047857; border-color: #047857; color: #fff; }
+    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    .message { flex-basis: 100%; margin: 0; color: #fde68a; }
+  `;
+
+  protected override render() {
+    const live = this.state === 'connected' || this.state === 'connecting' || this.state === 'reconnecting' || this.state === 'requesting';
+    const who = this.deviceName ? html` · <span class="device">${this.deviceName}</span>` : nothing;
+    return html`
+      <span class="state" data-state=${this.state} role="status">${connectionStateLabels[this.state]}${who}</span>
+      <div class="actions">
+        ${live
+          ? html`<button id="disconnect" @click=${() => this.#fire('disconnect')}>Disconnect</button>`
+          : html`
+              ${this.rememberedName !== null && this.bluetoothAvailable
+                ? html`<button id="reconnect" class="primary" @click=${() => this.#fire('reconnect-remembered')}>
+                    Reconnect ${this.rememberedName || 'footpod'}
+                  </button>`
+                : nothing}
+              <button id="pair" class=${this.rememberedName === null ? 'primary' : ''} ?disabled=${!this.bluetoothAvailable}
+                @click=${() => this.#fire('pair')}>Pair footpod</button>
+              <button id="simulate" @click=${() => this.#fire('simulate')}>Try without a footpod</button>
+            `}
+      </div>
+      ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+    `;
+  }
+
+  #fire(name: string): void {
+    this.dispatchEvent(new Event(name, { bubbles: true, composed: true }));
+  }
+}
+customElements.define('stride-connection-panel', StrideConnectionPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-connection-panel': StrideConnectionPanel;
+  }
+}

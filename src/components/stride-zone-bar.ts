@@ -1,0 +1,50 @@
+import { LitElement, css, html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { zoneColors } from '../charts/zone-colors.js';
+import type { ZoneTimes } from '../session/time-in-zone.js';
+import { zoneIds, zoneLabels } from '../session/zones.js';
+import { formatDuration } from '../session/units.js';
+
+/** Time in each cadence zone as one stacked bar with a legend of durations and shares. */
+export class StrideZoneBar extends LitElement {
+  static override properties = { zoneTimes: { attribute: false } };
+  declare zoneTimes: Readonly<ZoneTimes>;
+
+  constructor() {
+    super();
+    this.zoneTimes = { low: 0, building: 0, target: 0, high: 0 };
+  }
+
+  static override styles = css`
+    :host { display: block; }
+    .bar { display: flex; height: 14px; border-radius: 7px; overflow: hidden; background: var(--surface, #111a2e); }
+    .bar span { display: block; height: 100%; }
+    ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0.4rem 0 0; font-size: 0.9rem; }
+    .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 0.3em; }
+  `;
+
+  protected override render() {
+    const total = zoneIds.reduce((sum, zone) => sum + this.zoneTimes[zone], 0);
+    const share = (zone: (typeof zoneIds)[number]) => (total > 0 ? this.zoneTimes[zone] / total : 0);
+    return html`<div class="bar" role="img" aria-label="Time in cadence zones">
+        ${zoneIds.map(
+          (zone) => html`<span style=${styleMap({ width: `${share(zone) * 100}%`, background: zoneColors[zone] })}></span>`,
+        )}
+      </div>
+      <ul>
+        ${zoneIds.map(
+          (zone) => html`<li data-zone=${zone}>
+            <span class="swatch" style=${styleMap({ background: zoneColors[zone] })}></span>${zoneLabels[zone]}
+            ${formatDuration(this.zoneTimes[zone])} (${Math.round(share(zone) * 100)}%)
+          </li>`,
+        )}
+      </ul>`;
+  }
+}
+customElements.define('stride-zone-bar', StrideZoneBar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-zone-bar': StrideZoneBar;
+  }
+}

@@ -1,0 +1,63 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/stride-live-chart.js';
+import type { StrideLiveChart } from '../../src/components/stride-live-chart.js';
+import { zoneColors } from '../../src/charts/zone-colors.js';
+import { SampleColumns } from '../../src/session/sample-columns.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+
+function run(seconds: number): SampleColumns {
+  const samples = new SampleColumns();
+  for (let t = 0; t < seconds; t++) {
+    samples.push({ t, speedMps: 3, cadence: 172 + (t % 3), strideLengthM: 1.05, distanceM: 3 * t });
+  }
+  return samples;
+}
+
+const hex = (color: string) => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+
+describe('stride-live-chart', () => {
+  it('shows the last 5 minutes by default and the whole run when asked', async () => {
+    const samples = run(3 * 3600);
+    const el = await fixture<StrideLiveChart>(html`<stride-live-chart style="width:600px" .samples=${samples} .revision=${samples.length}></stride-live-chart>`);
+    expect(el.plot!.data[0]!.length).to.equal(301);
+    expect(el.plot!.data[0]![0]).to.equal(3 * 3600 - 1 - 300);
+    el.windowS = 0;
+    await el.updateComplete;
+    expect(el.plot!.data[0]!.length).to.equal(3 * 3600);
+  });
+
+  it('follows new samples when the revision changes', async () => {
+    const samples = run(10);
+    const el = await fixture<StrideLiveChart>(html`<stride-live-chart .samples=${samples} .revision=${samples.length}></stride-live-chart>`);
+    samples.push({ t: 10, speedMps: 3, cadence: 190, strideLengthM: 1, distanceM: 30 });
+    el.revision = samples.length;
+    await el.updateComplete;
+    expect(el.plot!.data[1]!.length).to.equal(11);
+    expect(el.plot!.data[1]![10]).to.equal(190);
+  });
+
+  it('paints the target zone band behind the cadence line', async () => {
+    const samples = run(60);
+    const el = await fixture<StrideLiveChart>(html`<stride-live-chart style="width:600px" .samples=${samples} .revision=${samples.length} .zones=${defaultCadenceZones}></stride-live-chart>`);
+    const plot = el.plot!;
+    const canvas = plot.ctx.canvas;
+    const x = Math.round(plot.bbox.left + 4);
+    const pixel = (cadence: number) => Array.from(plot.ctx.getImageData(x, Math.round(plot.valToPos(cadence, 'y', true)), 1, 1).data);
+    const target = pixel(177);
+    const low = pixel(150);
+    expect(canvas.width).to.be.greaterThan(0);
+    // The band is translucent, so compare which channel dominates: green for target, blue for low.
+    const [tr, tg, tb] = target;
+    expect(tg!).to.be.greaterThan(tr!);
+    expect(tg!).to.be.greaterThan(tb!);
+    expect(low[2]!).to.be.greaterThan(low[0]!);
+    expect(hex(zoneColors.target)[1]).to.be.greaterThan(hex(zoneColors.target)[0]!);
+  });
+
+  it('destroys the plot when removed from the page', async () => {
+    const el = await fixture<StrideLiveChart>(html`<stride-live-chart></stride-live-chart>`);
+    expect(el.plot).to.not.equal(null);
+    el.remove();
+    expect(el.plot).to.equal(null);
+  });
+});
