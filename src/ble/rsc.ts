@@ -29,7 +29,7 @@ const RUNNING = 0x04;
 
 export function parseRscMeasurement(view: DataView): RscMeasurement {
   const what = 'RSC measurement';
-  requireBytes(view, 1, what, 'flags');
+  requireBytes(view, 1, what, 'the flags byte');
   const flags = view.getUint8(0);
   const hasStride = (flags & STRIDE_PRESENT) !== 0;
   const hasDistance = (flags & DISTANCE_PRESENT) !== 0;

@@ -18,11 +18,12 @@ import * as uuids from '../../src/ble/gatt-uuids.js';
 
 const PAD = 0xee;
 
-/** Bytes from "07 00 03", placed mid-buffer between pad bytes so any read outside the view shows up. */
+/** Bytes from "07 00 03". */
 function hexBytes(hex: string): number[] {
   return hex.trim() === '' ? [] : hex.trim().split(/\s+/).map((byte) => parseInt(byte, 16));
 }
 
+/** The view sits mid-buffer between pad bytes, so a read outside it, or one ignoring byteOffset, shows up. */
 function viewOf(bytes: readonly number[], length = bytes.length): DataView {
   const buffer = new Uint8Array(3 + bytes.length + 3).fill(PAD);
   buffer.set(bytes, 3);
@@ -104,7 +105,7 @@ describe('parseRscMeasurement', () => {
   }
 
   const messages: { hex: string; message: string }[] = [
-    { hex: '', message: 'RSC measurement too short: 0 bytes, flags needs 1' },
+    { hex: '', message: 'RSC measurement too short: 0 bytes, the flags byte needs 1' },
     { hex: '07', message: 'RSC measurement too short: 1 bytes, speed needs 3' },
     { hex: '07 00', message: 'RSC measurement too short: 2 bytes, speed needs 3' },
     { hex: '07 00 03', message: 'RSC measurement too short: 3 bytes, cadence needs 4' },
