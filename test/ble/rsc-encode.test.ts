@@ -1,4 +1,3 @@
-/// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { encodeRscMeasurement, type RscMeasurementFields } from '../../src/ble/rsc-encode.js';

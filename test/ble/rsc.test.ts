@@ -1,4 +1,3 @@
-/// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import {
   CONTROL_POINT_RESPONSE_NAMES,
