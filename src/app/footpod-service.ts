@@ -1,0 +1,115 @@
+// Which footpod is feeding the app, and the live session it feeds. Pages call pair(),
+// simulate(), reconnectRemembered() and disconnect(); they listen for 'change' (source, state,
+// info) and 'sample' (a new reading).
+
+import { type FootpodSource, MeasurementEvent } from '../sources/footpod-source.js';
+import { SimulatedFootpod } from '../sources/simulated-footpod.js';
+import { WebBluetoothFootpod } from '../sources/web-bluetooth-footpod.js';
+import { LiveSession } from '../session/live-session.js';
+import type { SettingsService } from './settings-service.js';
+
+export interface FootpodFactories {
+  bluetooth: () => WebBluetoothFootpod;
+  simulator: () => FootpodSource;
+}
+
+const defaultFactories: FootpodFactories = {
+  bluetooth: () => new WebBluetoothFootpod(),
+  simulator: () => new SimulatedFootpod(),
+};
+
+export class FootpodService extends EventTarget {
+  readonly bluetooth: WebBluetoothFootpod;
+  #source: FootpodSource | null = null;
+  #session: LiveSession | null = null;
+  #remembered: { name: string | null } | null = null;
+  readonly #factories: FootpodFactories;
+
+  readonly #onChange = (): void => {
+    this.dispatchEvent(new Event('change'));
+  };
+  readonly #onMeasurement = (event: Event): void => {
+    if (event instanceof MeasurementEvent) this.#session?.ingest(event.view, event.timeMs);
+  };
+  readonly #onSample = (): void => {
+    this.dispatchEvent(new Event('sample'));
+  };
+
+  constructor(
+    private readonly settings: SettingsService,
+    factories: Partial<FootpodFactories> = {},
+  ) {
+    super();
+    this.#factories = { ...defaultFactories, ...factories };
+    this.bluetooth = this.#factories.bluetooth();
+    this.bluetooth.addEventListener('statechange', this.#onChange);
+    settings.addEventListener('change', () => {
+      const zones = settings.settings.zones;
+      if (this.#session && this.#session.zones !== zones) this.#session.setZones(zones);
+    });
+  }
+
+  get source(): FootpodSource | null {
+    return this.#source;
+  }
+  get session(): LiveSession | null {
+    return this.#session;
+  }
+  /** A footpod this browser already paired with, offered after a reload without the chooser. */
+  get remembered(): { name: string | null } | null {
+    return this.#remembered;
+  }
+
+  async findRemembered(): Promise<void> {
+    this.#remembered = await this.bluetooth.findRemembered();
+    this.#onChange();
+  }
+
+  /** Opens the browser's chooser: call straight from a click, before any await. */
+  pair(): Promise<void> {
+    this.#use(this.bluetooth);
+    return this.bluetooth.connect();
+  }
+
+  reconnectRemembered(): Promise<void> {
+    this.#use(this.bluetooth);
+    return this.bluetooth.connectRemembered();
+  }
+
+  simulate(): Promise<void> {
+    this.#use(this.#factories.simulator());
+    return this.#source!.connect();
+  }
+
+  disconnect(): void {
+    this.#source?.disconnect();
+  }
+
+  /** A new start is a new live session; a reconnect of the same source keeps the session going. */
+  #use(source: FootpodSource): void {
+    if (this.#source !== source || this.#source.state === 'disconnected' || this.#source.state === 'idle') {
+      this.#session?.removeEventListener('sample', this.#onSample);
+      this.#session?.removeEventListener('problem', this.#onChange);
+      this.#session = new LiveSession(this.settings.settings.zones);
+      this.#session.addEventListener('sample', this.#onSample);
+      this.#session.addEventListener('problem', this.#onChange);
+    }
+    if (this.#source !== source) {
+      if (this.#source) {
+        this.#source.disconnect();
+        this.#detach(this.#source);
+      }
+      this.#source = source;
+      if (source !== this.bluetooth) source.addEventListener('statechange', this.#onChange);
+      source.addEventListener('info', this.#onChange);
+      source.addEventListener(MeasurementEvent.type, this.#onMeasurement);
+    }
+    this.#onChange();
+  }
+
+  #detach(source: FootpodSource): void {
+    if (source !== this.bluetooth) source.removeEventListener('statechange', this.#onChange);
+    source.removeEventListener('info', this.#onChange);
+    source.removeEventListener(MeasurementEvent.type, this.#onMeasurement);
+  }
+}

@@ -1,0 +1,156 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { AppServices } from '../app/services.js';
+import { zoneColors } from '../charts/zone-colors.js';
+import { EventController } from '../components/event-controller.js';
+import { connectionStateLabels } from '../components/stride-connection-panel.js';
+import '../components/stride-connection-panel.js';
+import '../components/stride-live-chart.js';
+import '../components/stride-metric-tile.js';
+import '../components/stride-zone-bar.js';
+import { type SmoothingSeconds, smoothingChoices } from '../session/smoothing.js';
+import {
+  distanceIn,
+  formatDuration,
+  formatPace,
+  paceSeconds,
+  paceUnitLabel,
+  speedPerHour,
+  speedUnitLabel,
+} from '../session/units.js';
+import { zoneFor, zoneLabels } from '../session/zones.js';
+
+const FIVE_MINUTES_S = 300;
+
+/** The treadmill view: connection, big numbers, zone bar and live charts. */
+export class StrideLivePage extends LitElement {
+  static override properties = {
+    services: { attribute: false },
+    wholeRun: { state: true },
+  };
+  declare services: AppServices | null;
+  declare wholeRun: boolean;
+
+  readonly #footpod = new EventController(this, ['change', 'sample']);
+  readonly #settings = new EventController(this, ['change']);
+
+  constructor() {
+    super();
+    this.services = null;
+    this.wholeRun = false;
+  }
+
+  static override styles = css`
+    :host { display: grid; gap: 1rem; padding: 1rem; }
+    .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); }
+    .controls { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
+    .controls button[aria-pressed='true'] { background: #334155; }
+    button, select { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
+    .problem { margin: 0; color: #fde68a; }
+    h2 { font-size: 1rem; margin: 0 0 0.25rem; color: var(--muted, #9ca3af); font-weight: 600; }
+    section { min-width: 0; }
+  `;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('services')) {
+      this.#footpod.target = this.services?.footpod ?? null;
+      this.#settings.target = this.services?.settings ?? null;
+    }
+  }
+
+  protected override render() {
+    if (!this.services) return nothing;
+    const { footpod, settings } = this.services;
+    const { distanceUnit: unit, smoothingS, zones } = settings.settings;
+    const source = footpod.source ?? footpod.bluetooth;
+    const session = footpod.session;
+    const latest = session?.latest ?? null;
+    const shown = latest && session ? session.displayed(smoothingS) : null;
+    const zone = shown ? zoneFor(shown.cadence, zones) : null;
+    const battery = source.info.batteryLevel;
+
+    return html`
+      <stride-connection-panel
+        .state=${source.state}
+        .message=${source.message}
+        .deviceName=${source.info.deviceName}
+        .sourceKind=${footpod.source?.kind ?? null}
+        .rememberedName=${footpod.remembered ? (footpod.remembered.name ?? '') : null}
+        .bluetoothAvailable=${footpod.bluetooth.state !== 'unavailable'}
+        @pair=${() => void footpod.pair()}
+        @reconnect-remembered=${() => void footpod.reconnectRemembered()}
+        @simulate=${() => void footpod.simulate()}
+        @disconnect=${() => footpod.disconnect()}
+      ></stride-connection-panel>
+      ${session?.problem ? html`<p class="problem" role="status">${session.problem}</p>` : nothing}
+
+      <div class="tiles">
+        <stride-metric-tile id="pace" label="Pace" unit=${paceUnitLabel[unit]}
+          .value=${shown ? formatPace(paceSeconds(shown.speedMps, unit)) : '–:––'}></stride-metric-tile>
+        <stride-metric-tile id="speed" label="Speed" unit=${speedUnitLabel[unit]}
+          .value=${shown ? speedPerHour(shown.speedMps, unit).toFixed(1) : '–'}></stride-metric-tile>
+        <stride-metric-tile id="cadence" label="Cadence" unit="steps/min"
+          .value=${shown ? String(Math.round(shown.cadence)) : '–'}
+          .accent=${zone ? zoneColors[zone] : 'transparent'}></stride-metric-tile>
+        <stride-metric-tile id="stride" label="Stride length" unit="m"
+          .value=${latest ? latest.strideLengthM.toFixed(2) : '–'}
+          .detail=${latest?.strideDerived ? 'from speed and cadence' : ''}></stride-metric-tile>
+        <stride-metric-tile id="distance" label="Distance" unit=${unit}
+          .value=${latest ? distanceIn(latest.distanceM, unit).toFixed(2) : '–'}></stride-metric-tile>
+        <stride-metric-tile id="elapsed" label="Elapsed"
+          .value=${formatDuration(session?.elapsedS ?? 0)}></stride-metric-tile>
+        <stride-metric-tile id="zone" label="Zone" .value=${zone ? zoneLabels[zone] : '–'}
+          .accent=${zone ? zoneColors[zone] : 'transparent'}
+          .detail=${`target ${zones.targetFrom}–${zones.targetTo}`}></stride-metric-tile>
+        <stride-metric-tile id="battery" label="Battery" unit=${battery === null ? '' : '%'}
+          .value=${battery === null ? '–' : String(battery)}
+          .detail=${battery === null ? 'not reported' : ''}></stride-metric-tile>
+        <stride-metric-tile id="connection" label="Footpod" .value=${connectionStateLabels[source.state]}
+          .detail=${source.info.deviceName ?? ''}></stride-metric-tile>
+      </div>
+
+      <section aria-labelledby="zones-heading">
+        <h2 id="zones-heading">Time in zone</h2>
+        <stride-zone-bar .zoneTimes=${session?.zoneTimes ?? { low: 0, building: 0, target: 0, high: 0 }}></stride-zone-bar>
+      </section>
+
+      <div class="controls">
+        <div role="group" aria-label="Chart range">
+          <button id="last-5-min" aria-pressed=${String(!this.wholeRun)} @click=${() => (this.wholeRun = false)}>Last 5 min</button>
+          <button id="whole-run" aria-pressed=${String(this.wholeRun)} @click=${() => (this.wholeRun = true)}>Whole run</button>
+        </div>
+        <label>Smoothing
+          <select id="smoothing" @change=${(e: Event) => this.#setSmoothing(e)}>
+            ${smoothingChoices.map(
+              (s) => html`<option value=${s} ?selected=${s === smoothingS}>${s === 0 ? 'Instant' : `${s} s`}</option>`,
+            )}
+          </select>
+        </label>
+      </div>
+
+      <section aria-labelledby="cadence-heading">
+        <h2 id="cadence-heading">Cadence</h2>
+        <stride-live-chart id="cadence-chart" kind="cadence" .samples=${session?.samples ?? null}
+          .revision=${session?.samples.length ?? 0} .windowS=${this.wholeRun ? 0 : FIVE_MINUTES_S}
+          .zones=${zones}></stride-live-chart>
+      </section>
+      <section aria-labelledby="stride-heading">
+        <h2 id="stride-heading">Stride length</h2>
+        <stride-live-chart id="stride-chart" kind="stride" .samples=${session?.samples ?? null}
+          .revision=${session?.samples.length ?? 0} .windowS=${this.wholeRun ? 0 : FIVE_MINUTES_S}
+          .zones=${zones}></stride-live-chart>
+      </section>
+    `;
+  }
+
+  #setSmoothing(event: Event): void {
+    const value = Number((event.target as HTMLSelectElement).value) as SmoothingSeconds;
+    void this.services?.settings.update({ smoothingS: value });
+  }
+}
+customElements.define('stride-live-page', StrideLivePage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-live-page': StrideLivePage;
+  }
+}

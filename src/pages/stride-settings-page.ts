@@ -1,0 +1,112 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { AppServices } from '../app/services.js';
+import { zoneColors } from '../charts/zone-colors.js';
+import { EventController } from '../components/event-controller.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { type SmoothingSeconds, smoothingChoices } from '../session/smoothing.js';
+import type { DistanceUnit } from '../session/units.js';
+import { type CadenceZones, checkCadenceZones, defaultCadenceZones } from '../session/zones.js';
+
+/** Cadence zones, units and smoothing. Saved as soon as a valid change is made. */
+export class StrideSettingsPage extends LitElement {
+  static override properties = {
+    services: { attribute: false },
+    zoneProblem: { state: true },
+    saved: { state: true },
+  };
+  declare services: AppServices | null;
+  declare zoneProblem: string | null;
+  declare saved: boolean;
+
+  readonly #settings = new EventController(this, ['change']);
+
+  constructor() {
+    super();
+    this.services = null;
+    this.zoneProblem = null;
+    this.saved = false;
+  }
+
+  static override styles = css`
+    :host { display: block; padding: 1rem; max-width: 40rem; }
+    fieldset { border: 1px solid #334155; border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
+    legend { font-weight: 600; padding: 0 0.25rem; }
+    .zone { display: grid; grid-template-columns: 1rem 9rem auto; align-items: center; gap: 0.5rem; margin: 0.4rem 0; }
+    .swatch { width: 1rem; height: 1rem; border-radius: 3px; }
+    input, select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
+    input[type='number'] { width: 5rem; }
+    .problem { color: #fde68a; }
+    .hint { color: var(--muted, #9ca3af); font-size: 0.9rem; }
+  `;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('services')) this.#settings.target = this.services?.settings ?? null;
+  }
+
+  protected override render() {
+    if (!this.services) return nothing;
+    const { zones, distanceUnit, smoothingS } = this.services.settings.settings;
+    const problem = this.zoneProblem ?? this.services.settings.problem;
+    const zoneInput = (key: keyof CadenceZones, label: string, zone: keyof typeof zoneColors) => html`
+      <label class="zone">
+        <span class="swatch" style=${styleMap({ background: zoneColors[zone] })}></span>
+        <span>${label}</span>
+        <input type="number" id=${key} name=${key} min="30" max="300" step="1" .value=${String(zones[key])}
+          @change=${() => this.#saveZones()} />
+      </label>`;
+
+    return html`
+      <h1>Settings</h1>
+      <fieldset>
+        <legend>Cadence zones (steps/min)</legend>
+        <p class="hint">Coaching starts from 170–180 steps/min. Move the target a few steps at a time: small steps, big change.</p>
+        ${zoneInput('buildingFrom', 'Building from', 'building')}
+        ${zoneInput('targetFrom', 'Target from', 'target')}
+        ${zoneInput('targetTo', 'Target up to', 'high')}
+        <button id="reset-zones" @click=${() => this.#resetZones()}>Reset to 160 / 170 / 180</button>
+        ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
+        ${this.saved && !problem ? html`<p class="hint" role="status">Saved.</p>` : nothing}
+      </fieldset>
+      <fieldset>
+        <legend>Units</legend>
+        ${(['km', 'mi'] as const).map(
+          (unit) => html`<label><input type="radio" name="unit" value=${unit} .checked=${unit === distanceUnit}
+            @change=${() => this.#save({ distanceUnit: unit as DistanceUnit })} />
+            ${unit === 'km' ? 'Kilometres (min/km)' : 'Miles (min/mi)'}</label> `,
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Smoothing of displayed cadence and pace</legend>
+        <select id="smoothing" aria-label="Smoothing" @change=${(e: Event) =>
+          this.#save({ smoothingS: Number((e.target as HTMLSelectElement).value) as SmoothingSeconds })}>
+          ${smoothingChoices.map((s) => html`<option value=${s} ?selected=${s === smoothingS}>${s === 0 ? 'Instant' : `${s} s average`}</option>`)}
+        </select>
+        <p class="hint">Recorded values are never smoothed.</p>
+      </fieldset>
+    `;
+  }
+
+  #saveZones(): void {
+    const read = (id: keyof CadenceZones) => Number(this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.value);
+    const zones: CadenceZones = { buildingFrom: read('buildingFrom'), targetFrom: read('targetFrom'), targetTo: read('targetTo') };
+    this.zoneProblem = checkCadenceZones(zones);
+    if (this.zoneProblem === null) void this.#save({ zones });
+  }
+
+  #resetZones(): void {
+    this.zoneProblem = null;
+    void this.#save({ zones: { ...defaultCadenceZones } });
+  }
+
+  async #save(change: Parameters<AppServices['settings']['update']>[0]): Promise<void> {
+    await this.services?.settings.update(change);
+    this.saved = true;
+  }
+}
+customElements.define('stride-settings-page', StrideSettingsPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-settings-page': StrideSettingsPage;
+  }
+}

@@ -1,0 +1,125 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { clear } from 'idb-keyval';
+import { createServices } from '../../src/app/services.js';
+import '../../src/pages/stride-live-page.js';
+import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
+import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
+import type { StrideLiveChart } from '../../src/components/stride-live-chart.js';
+import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
+import { MeasurementEvent } from '../../src/sources/footpod-source.js';
+import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
+import { kvStore } from '../../src/store/kv.js';
+import { appTheme } from '../support/app-theme.js';
+
+const tile = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideMetricTile>(`#${id}`)!;
+const chart = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideLiveChart>(`#${id}`)!;
+const panelButton = (page: StrideLivePage, id: string) =>
+  page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector<HTMLButtonElement>(`#${id}`);
+
+async function livePage(pod: SimulatedFootpod) {
+  const services = createServices({ simulator: () => pod });
+  const page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
+  return { page, services };
+}
+
+describe('stride-live-page with the simulated footpod', () => {
+  before(() => appTheme);
+  beforeEach(() => clear(kvStore()));
+
+  it('starts the simulator from "Try without a footpod" and shows its numbers', async () => {
+    const pod = new SimulatedFootpod({ speedup: 600, seed: 3 });
+    const { page, services } = await livePage(pod);
+    panelButton(page, 'simulate')!.click();
+    await waitUntil(() => (services.footpod.session?.samples.length ?? 0) >= 120, 'two simulated minutes', { timeout: 5000 });
+    pod.disconnect();
+    await page.updateComplete;
+    const latest = services.footpod.session!.latest!;
+    const shown = services.footpod.session!.displayed(5);
+    expect(tile(page, 'cadence').value).to.equal(String(Math.round(shown.cadence)));
+    expect(tile(page, 'stride').value).to.equal(latest.strideLengthM.toFixed(2));
+    expect(tile(page, 'distance').value).to.equal((latest.distanceM / 1000).toFixed(2));
+    expect(tile(page, 'elapsed').value).to.equal(`${Math.floor(latest.timeS / 60)}:${String(Math.floor(latest.timeS % 60)).padStart(2, '0')}`);
+    expect(tile(page, 'battery').value).to.match(/^\d+$/);
+    expect(tile(page, 'zone').value).to.be.oneOf(['Low', 'Building', 'Target', 'High']);
+    expect(chart(page, 'cadence-chart').plot!.data[1]!.length).to.be.greaterThan(100);
+    await expect(page).to.be.accessible();
+  });
+
+  it('shows pace per km by default and per mile when the setting says so', async () => {
+    const pod = new SimulatedFootpod();
+    const { page, services } = await livePage(pod);
+    await services.footpod.simulate();
+    pod.disconnect();
+    pod.dispatchEvent(new MeasurementEvent(new DataView(encodeRscMeasurement({ speedMps: 3.125, cadence: 172, strideLengthM: 1.09, totalDistanceM: 0, isRunning: true }).buffer), 0));
+    await page.updateComplete;
+    expect(tile(page, 'pace').value).to.equal('5:20');
+    expect(tile(page, 'pace').unit).to.equal('min/km');
+    expect(tile(page, 'speed').value).to.equal('11.3');
+    await services.settings.update({ distanceUnit: 'mi' });
+    await page.updateComplete;
+    expect(tile(page, 'pace').value).to.equal('8:35');
+    expect(tile(page, 'pace').unit).to.equal('min/mi');
+  });
+
+  it('smooths displayed cadence as chosen while the chart keeps raw values', async () => {
+    const pod = new SimulatedFootpod();
+    const { page, services } = await livePage(pod);
+    await services.footpod.simulate();
+    pod.disconnect();
+    [160, 170, 180, 190].forEach((cadence, i) =>
+      pod.dispatchEvent(new MeasurementEvent(new DataView(encodeRscMeasurement({ speedMps: 3, cadence, strideLengthM: 1, totalDistanceM: null, isRunning: true }).buffer), i * 1000)),
+    );
+    const select = page.shadowRoot!.querySelector<HTMLSelectElement>('#smoothing')!;
+    select.value = '0';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => tile(page, 'cadence').value === '190');
+    select.value = '5';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => tile(page, 'cadence').value === '175');
+    expect(Array.from(chart(page, 'cadence-chart').plot!.data[1]!)).to.deep.equal([160, 170, 180, 190]);
+  });
+
+  it('toggles the charts between the last 5 minutes and the whole run', async () => {
+    const pod = new SimulatedFootpod({ seed: 5 });
+    const { page, services } = await livePage(pod);
+    await services.footpod.simulate();
+    pod.disconnect();
+    pod.emitSeconds(900);
+    await page.updateComplete;
+    const plot = () => chart(page, 'stride-chart').plot!;
+    expect(plot().data[0]!.length).to.be.within(300, 302);
+    page.shadowRoot!.querySelector<HTMLButtonElement>('#whole-run')!.click();
+    await page.updateComplete;
+    await chart(page, 'stride-chart').updateComplete;
+    expect(plot().data[0]!.length).to.equal(900);
+    expect(page.shadowRoot!.querySelector('#whole-run')!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('fills the time-in-zone bar from the run', async () => {
+    const pod = new SimulatedFootpod({ seed: 9 });
+    const { page, services } = await livePage(pod);
+    await services.footpod.simulate();
+    pod.disconnect();
+    pod.emitSeconds(600);
+    await page.updateComplete;
+    const times = services.footpod.session!.zoneTimes;
+    const total = times.low + times.building + times.target + times.high;
+    expect(total).to.be.closeTo(599, 1);
+    const bar = page.shadowRoot!.querySelector('stride-zone-bar')!;
+    await bar.updateComplete;
+    expect(bar.shadowRoot!.textContent).to.contain('Target');
+    expect(bar.zoneTimes).to.equal(times);
+  });
+
+  it('says when a measurement could not be read, and keeps the run', async () => {
+    const pod = new SimulatedFootpod();
+    const { page, services } = await livePage(pod);
+    await services.footpod.simulate();
+    pod.disconnect();
+    pod.emitSeconds(10);
+    pod.dispatchEvent(new MeasurementEvent(new DataView(new Uint8Array([0x01, 0x00, 0x03]).buffer), 10_000));
+    await page.updateComplete;
+    expect(page.shadowRoot!.querySelector('.problem')!.textContent).to.match(/could not be read/);
+    expect(services.footpod.session!.samples.length).to.equal(10);
+  });
+});
