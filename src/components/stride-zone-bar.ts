@@ -1,6 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import { zoneColors } from '../charts/zone-colors.js';
+import { zoneClasses } from './zone-classes.js';
 import type { ZoneTimes } from '../session/time-in-zone.js';
 import { zoneIds, zoneLabels } from '../session/zones.js';
 import { formatDuration } from '../session/units.js';
@@ -21,6 +20,7 @@ export class StrideZoneBar extends LitElement {
     .bar span { display: block; height: 100%; }
     ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0.4rem 0 0; font-size: 0.9rem; }
     .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 0.3em; }
+    ${zoneClasses}
   `;
 
   protected override render() {
@@ -28,17 +28,25 @@ export class StrideZoneBar extends LitElement {
     const share = (zone: (typeof zoneIds)[number]) => (total > 0 ? this.zoneTimes[zone] / total : 0);
     return html`<div class="bar" role="img" aria-label="Time in cadence zones">
         ${zoneIds.map(
-          (zone) => html`<span style=${styleMap({ width: `${share(zone) * 100}%`, background: zoneColors[zone] })}></span>`,
+          (zone) => html`<span class="zone-${zone}" data-share=${share(zone)}></span>`,
         )}
       </div>
       <ul>
         ${zoneIds.map(
           (zone) => html`<li data-zone=${zone}>
-            <span class="swatch" style=${styleMap({ background: zoneColors[zone] })}></span>${zoneLabels[zone]}
+            <span class="swatch zone-${zone}"></span>${zoneLabels[zone]}
             ${formatDuration(this.zoneTimes[zone])} (${Math.round(share(zone) * 100)}%)
           </li>`,
         )}
       </ul>`;
+  }
+
+  protected override updated(): void {
+    // Widths through CSSOM: the Content-Security-Policy blocks inline style attributes, which is
+    // what lit's styleMap writes on first render.
+    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('.bar span')) {
+      bar.style.width = `${Number(bar.dataset['share']) * 100}%`;
+    }
   }
 }
 customElements.define('stride-zone-bar', StrideZoneBar);

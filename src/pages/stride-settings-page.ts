@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { AppServices } from '../app/services.js';
-import { zoneColors } from '../charts/zone-colors.js';
+import { zoneClasses } from '../components/zone-classes.js';
 import { EventController } from '../components/event-controller.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { type SmoothingSeconds, smoothingChoices } from '../session/smoothing.js';
 import type { DistanceUnit } from '../session/units.js';
-import { type CadenceZones, checkCadenceZones, defaultCadenceZones } from '../session/zones.js';
+import { type CadenceZones, type ZoneId, checkCadenceZones, defaultCadenceZones } from '../session/zones.js';
 
 /** Cadence zones, units and smoothing. Saved as soon as a valid change is made. */
 export class StrideSettingsPage extends LitElement {
@@ -37,6 +36,7 @@ export class StrideSettingsPage extends LitElement {
     input[type='number'] { width: 5rem; }
     .problem { color: #fde68a; }
     .hint { color: var(--muted, #9ca3af); font-size: 0.9rem; }
+    ${zoneClasses}
   `;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -47,9 +47,9 @@ export class StrideSettingsPage extends LitElement {
     if (!this.services) return nothing;
     const { zones, distanceUnit, smoothingS } = this.services.settings.settings;
     const problem = this.zoneProblem ?? this.services.settings.problem;
-    const zoneInput = (key: keyof CadenceZones, label: string, zone: keyof typeof zoneColors) => html`
+    const zoneInput = (key: keyof CadenceZones, label: string, zone: ZoneId) => html`
       <label class="zone">
-        <span class="swatch" style=${styleMap({ background: zoneColors[zone] })}></span>
+        <span class="swatch zone-${zone}"></span>
         <span>${label}</span>
         <input type="number" id=${key} name=${key} min="30" max="300" step="1" .value=${String(zones[key])}
           @change=${() => this.#saveZones()} />

@@ -1,0 +1,108 @@
+// What `npm start` serves, checked in headless Chromium: the production build loads under its
+// Content-Security-Policy with no console error, no violation and no third-party request; the
+// simulated footpod fills the tiles; routes (including a deep link) work; and a Chrome without
+// the Web Bluetooth flag tells the runner what to do.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const port = 20000 + Math.floor(Math.random() * 20000);
+const origin = `http://127.0.0.1:${port}`;
+const failures = [];
+const check = (ok, what) => {
+  console.log(`  ${ok ? '✓' : '✗'} ${what}`);
+  if (!ok) failures.push(what);
+};
+
+function startServer() {
+  const server = spawn(process.execPath, ['build.mjs', '--serve'], { cwd: root, env: { ...process.env, PORT: String(port) } });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    server.stderr.on('data', (d) => (output += d));
+    server.stdout.on('data', (d) => {
+      output += d;
+      if (output.includes(`${origin}/`)) {
+        clearTimeout(timer);
+        resolve(server);
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+/** Opens a page that records every console error, page error, CSP violation and request. */
+async function openWatched(browser, path) {
+  const page = await browser.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warn') && problems.push(`console ${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(`${origin}${path}`, { waitUntil: 'networkidle0' });
+  return { page, problems, requests, response };
+}
+
+const text = (page, selector) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
+
+console.log('Production build served by npm start:');
+const server = await startServer();
+const browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+try {
+  const { page, problems, requests, response } = await openWatched(browser, '/');
+  check(/script-src 'self'/.test(response.headers()['content-security-policy'] ?? ''), 'served with a strict Content-Security-Policy header');
+  check((await page.title()) === 'Stridewise', 'the app loads');
+  await page.waitForSelector('pierce/stride-live-page');
+  await page.click('pierce/#simulate');
+  await page.waitForFunction(
+    () => {
+      const live = document.querySelector('stride-app')?.shadowRoot?.querySelector('stride-live-page');
+      const cadence = live?.shadowRoot?.querySelector('#cadence');
+      return /^\d+$/.test(cadence?.value ?? '');
+    },
+    { timeout: 10_000 },
+  );
+  check(/^\d+$/.test(await text(page, '>>> #cadence >>> .number')), '"Try without a footpod" fills the cadence tile');
+  check((await text(page, 'pierce/.state')).startsWith('Connected'), 'the simulated footpod shows as connected');
+  await page.click('pierce/a[href="/settings"]');
+  await page.waitForSelector('>>> stride-settings-page >>> #targetFrom');
+  check(requests.some((url) => /stride-settings-page-[A-Z0-9]+\.js$/.test(url)), 'the settings page loads as its own chunk when entered');
+  check(requests.every((url) => url.startsWith(origin)), 'no third-party requests');
+  check(problems.length === 0, `no console errors or CSP violations${problems.length ? `: ${problems.join(' | ')}` : ''}`);
+  await page.close();
+
+  const deep = await openWatched(browser, '/settings');
+  check((await deep.page.$('>>> stride-settings-page >>> #targetFrom')) !== null, 'a deep link to /settings opens settings');
+  check(deep.problems.length === 0, `deep link without errors${deep.problems.length ? `: ${deep.problems.join(' | ')}` : ''}`);
+} finally {
+  await browser.close();
+}
+
+// Linux Chrome without the flag has no navigator.bluetooth; the runner must be told what to do.
+const withoutFlag = await puppeteer.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: chromiumArgs.filter((arg) => arg !== '--enable-experimental-web-platform-features'),
+});
+try {
+  const { page, problems } = await openWatched(withoutFlag, '/');
+  await page.waitForSelector('>>> stride-connection-panel >>> .message');
+  const message = await text(page, '>>> stride-connection-panel >>> .message');
+  check(/enable-experimental-web-platform-features/.test(message), 'without Web Bluetooth the runner is told about the flag');
+  check(await page.$eval('pierce/#pair', (b) => b.disabled), '"Pair footpod" is disabled without Web Bluetooth');
+  check(problems.length === 0, `no console errors without Web Bluetooth${problems.length ? `: ${problems.join(' | ')}` : ''}`);
+} finally {
+  await withoutFlag.close();
+  server.kill();
+}
+
+if (failures.length) {
+  console.error(`\n${failures.length} production check(s) failed.`);
+  process.exit(1);
+}
+console.log('All production checks passed.\n');
