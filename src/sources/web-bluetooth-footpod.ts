@@ -1,0 +1,396 @@
+// A real footpod through Web Bluetooth: opens Chrome's chooser, reads what the pod says about
+// itself, forwards every RSC Measurement as bytes, and gets the link back by itself when it drops.
+// Nothing here parses measurements; the session does that for every source alike.
+
+import {
+  BATTERY_LEVEL,
+  BATTERY_SERVICE,
+  RSC_FEATURE,
+  RSC_MEASUREMENT,
+  RSC_SERVICE,
+  SENSOR_LOCATION,
+} from '../ble/gatt-uuids.js';
+import {
+  emptyFootpodInfo,
+  MeasurementEvent,
+  type ConnectionState,
+  type FootpodInfo,
+  type FootpodSource,
+} from './footpod-source.js';
+import {
+  adapterUnavailableMessage,
+  connectFailedMessage,
+  gaveUpMessage,
+  isAdapterMissing,
+  isChooserCancelled,
+  isUnreachable,
+  noRememberedMessage,
+  noWebBluetoothMessage,
+} from './web-bluetooth-messages.js';
+import {
+  navigatorBluetooth,
+  type Bluetooth,
+  type BluetoothDevice,
+  type BluetoothRemoteGATTCharacteristic,
+  type BluetoothRemoteGATTServer,
+  type BluetoothRemoteGATTService,
+} from './web-bluetooth-types.js';
+
+export interface WebBluetoothFootpodOptions {
+  /** The wait before each reconnect attempt after the link drops; one attempt per entry. */
+  retryDelaysMs?: readonly number[];
+  /** How long connectRemembered() listens for the pod to advertise before giving up. */
+  advertisementTimeoutMs?: number;
+}
+
+/** 1 s, 2 s, 4 s, 8 s, 15 s, then every 30 s: five minutes of trying in all. */
+export const defaultRetryDelaysMs: readonly number[] = [1000, 2000, 4000, 8000, 15000, 30000, ...new Array<number>(8).fill(30000)];
+
+const requestOptions = {
+  filters: [{ services: [RSC_SERVICE] }],
+  optionalServices: ['battery_service', 'device_information'],
+};
+
+/** Thrown inside an attempt that a newer connect or disconnect replaced; never shown to anyone. */
+class Superseded extends Error {}
+
+/** Chrome may hand the same buffer to the next notification, so every value is copied out. */
+const copyOf = (view: DataView): DataView =>
+  new DataView(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
+
+/** Reads an optional characteristic; only a lost link counts as a failure. */
+async function readIfPresent(service: BluetoothRemoteGATTService, uuid: number): Promise<DataView | null> {
+  try {
+    return copyOf(await (await service.getCharacteristic(uuid)).readValue());
+  } catch (error) {
+    if (isUnreachable(error)) throw error;
+    return null;
+  }
+}
+
+/** The battery level characteristic and its value, when the pod has a battery service. */
+async function batteryIfPresent(
+  server: BluetoothRemoteGATTServer,
+): Promise<{ characteristic: BluetoothRemoteGATTCharacteristic; level: number | null } | null> {
+  try {
+    const characteristic = await (await server.getPrimaryService(BATTERY_SERVICE)).getCharacteristic(BATTERY_LEVEL);
+    const value = await characteristic.readValue();
+    return { characteristic, level: value.byteLength > 0 ? value.getUint8(0) : null };
+  } catch (error) {
+    if (isUnreachable(error)) throw error;
+    return null;
+  }
+}
+
+/**
+ * Events as every FootpodSource: 'statechange', 'info', 'measurement' (MeasurementEvent).
+ * connect() opens the chooser and must be called from a click; connectRemembered() reconnects
+ * to a pod chosen before without the chooser.
+ */
+export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
+  readonly kind = 'bluetooth' as const;
+  #state: ConnectionState = 'idle';
+  #message: string | null = null;
+  #info: FootpodInfo = emptyFootpodInfo();
+
+  readonly #bluetooth: Bluetooth | null;
+  readonly #retryDelaysMs: readonly number[];
+  readonly #advertisementTimeoutMs: number;
+
+  #device: BluetoothDevice | null = null;
+  #measurement: BluetoothRemoteGATTCharacteristic | null = null;
+  #battery: BluetoothRemoteGATTCharacteristic | null = null;
+  // Bumped whenever something new starts or the runner stops, so an older attempt still waiting
+  // on the browser gives up instead of touching the current one.
+  #generation = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #stopWatching: (() => void) | null = null;
+
+  /** `bluetooth` null (or a browser without it) shows the 'unavailable' case. */
+  constructor(bluetooth: Bluetooth | null | undefined = navigatorBluetooth(), options: WebBluetoothFootpodOptions = {}) {
+    super();
+    const { retryDelaysMs = defaultRetryDelaysMs, advertisementTimeoutMs = 10_000 } = options;
+    if (!retryDelaysMs.every((ms) => Number.isFinite(ms) && ms >= 0)) {
+      throw new RangeError(`retryDelaysMs must be milliseconds ≥ 0, not ${retryDelaysMs.join(', ')}`);
+    }
+    this.#bluetooth = bluetooth ?? null;
+    this.#retryDelaysMs = [...retryDelaysMs];
+    this.#advertisementTimeoutMs = advertisementTimeoutMs;
+    if (this.#bluetooth) void this.checkAvailability();
+    else this.#setState('unavailable', noWebBluetoothMessage);
+  }
+
+  get state(): ConnectionState {
+    return this.#state;
+  }
+
+  get message(): string | null {
+    return this.#message;
+  }
+
+  get info(): FootpodInfo {
+    return this.#info;
+  }
+
+  /** Asks whether the computer has a Bluetooth adapter; 'unavailable' with a message when not. */
+  async checkAvailability(): Promise<boolean> {
+    const bluetooth = this.#bluetooth;
+    if (!bluetooth) return false;
+    if (typeof bluetooth.getAvailability !== 'function') return true;
+    let available = true;
+    try {
+      available = await bluetooth.getAvailability();
+    } catch {
+      // Unknown: let a connect() find out and say what went wrong.
+    }
+    if (!available && this.#state === 'idle') this.#setState('unavailable', adapterUnavailableMessage);
+    if (available && this.#state === 'unavailable') this.#setState('idle', null);
+    return available;
+  }
+
+  connect(): Promise<void> {
+    const bluetooth = this.#bluetooth;
+    // Chrome shows one chooser at a time; a second click while it is open changes nothing.
+    if (!bluetooth || this.#state === 'requesting') return Promise.resolve();
+    // requestDevice comes before any await, so it runs inside the click's user activation.
+    let chosen: Promise<BluetoothDevice>;
+    try {
+      chosen = bluetooth.requestDevice(requestOptions);
+    } catch (error) {
+      chosen = Promise.reject(error);
+    }
+    const generation = this.#startOver();
+    this.#setState('requesting', null);
+    return chosen.then(
+      (device) => this.#connectChosen(device, generation),
+      (error: unknown) => {
+        if (generation !== this.#generation) return;
+        if (isChooserCancelled(error)) this.#setState('idle', null);
+        else this.#fail(error, null);
+      },
+    );
+  }
+
+  /** The pod this browser let the app use before (the first one), without connecting to it. */
+  async findRemembered(): Promise<{ name: string | null } | null> {
+    const device = await this.#rememberedDevice();
+    return device ? { name: device.name ?? null } : null;
+  }
+
+  /** Connects to the remembered pod without the chooser; a message says what to do if it cannot. */
+  async connectRemembered(): Promise<void> {
+    if (!this.#bluetooth || this.#state === 'requesting') return;
+    const generation = this.#startOver();
+    this.#setState('connecting', null);
+    const device = await this.#rememberedDevice();
+    if (generation !== this.#generation) return;
+    if (!device) {
+      this.#setState('idle', noRememberedMessage);
+      return;
+    }
+    this.#adopt(device);
+    try {
+      try {
+        await this.#setUp(device, generation);
+      } catch (error) {
+        // Chrome connects to a remembered pod only once it has heard it advertise since it started.
+        if (!isUnreachable(error) || !(await this.#heardAdvertising(device, generation))) throw error;
+        await this.#setUp(device, generation);
+      }
+      if (generation === this.#generation) this.#setState('connected', null);
+    } catch (error) {
+      if (error instanceof Superseded || generation !== this.#generation) return;
+      this.#release();
+      this.#fail(error, device.name ?? null);
+    }
+  }
+
+  disconnect(): void {
+    if (this.#state === 'idle' || this.#state === 'unavailable' || this.#state === 'disconnected') return;
+    this.#startOver();
+    this.#setState('disconnected', null);
+  }
+
+  async #connectChosen(device: BluetoothDevice, generation: number): Promise<void> {
+    if (generation !== this.#generation) return;
+    this.#adopt(device);
+    this.#setState('connecting', null);
+    try {
+      await this.#setUp(device, generation);
+      if (generation === this.#generation) this.#setState('connected', null);
+    } catch (error) {
+      if (error instanceof Superseded || generation !== this.#generation) return;
+      this.#release();
+      this.#fail(error, device.name ?? null);
+    }
+  }
+
+  /** Connects GATT, reads what the pod offers and subscribes; run again after every reconnect. */
+  async #setUp(device: BluetoothDevice, generation: number): Promise<void> {
+    if (!device.gatt) throw new DOMException('This device has no GATT server.', 'NotSupportedError');
+    const server = await device.gatt.connect();
+    this.#throwIfSuperseded(generation, device);
+    const rsc = await server.getPrimaryService(RSC_SERVICE);
+    const feature = await readIfPresent(rsc, RSC_FEATURE);
+    const location = await readIfPresent(rsc, SENSOR_LOCATION);
+    const measurement = await rsc.getCharacteristic(RSC_MEASUREMENT);
+    const battery = await batteryIfPresent(server);
+    this.#throwIfSuperseded(generation, device);
+    this.#listenTo(measurement, battery?.characteristic.properties.notify ? battery.characteristic : null);
+    this.#setInfo({
+      deviceName: device.name ?? null,
+      feature,
+      sensorLocation: location && location.byteLength > 0 ? location.getUint8(0) : null,
+      batteryLevel: battery?.level ?? null,
+    });
+    await measurement.startNotifications();
+    // A pod that will not notify its battery level still runs; the level read above stands.
+    await this.#battery?.startNotifications().catch(() => undefined);
+    this.#throwIfSuperseded(generation, device);
+    if (!server.connected) throw new DOMException('The footpod disconnected while connecting.', 'NetworkError');
+  }
+
+  #throwIfSuperseded(generation: number, device: BluetoothDevice): void {
+    if (generation === this.#generation) return;
+    // A link this attempt opened after the runner moved on is closed, unless the pod is in use again.
+    if (this.#device !== device && device.gatt?.connected) device.gatt.disconnect();
+    throw new Superseded();
+  }
+
+  #adopt(device: BluetoothDevice): void {
+    this.#device = device;
+    device.addEventListener('gattserverdisconnected', this.#onLinkLost);
+    this.#setInfo({ ...emptyFootpodInfo(), deviceName: device.name ?? null });
+  }
+
+  /** Our own disconnect() and failed attempts also fire the event; only a connected link counts. */
+  #onLinkLost = (): void => {
+    const device = this.#device;
+    if (this.#state !== 'connected' || !device) return;
+    const generation = ++this.#generation;
+    this.#stopListening();
+    this.#setState('reconnecting', null);
+    this.#retry(device, generation, 0);
+  };
+
+  #retry(device: BluetoothDevice, generation: number, attempt: number): void {
+    const delayMs = this.#retryDelaysMs[attempt];
+    if (delayMs === undefined) {
+      this.#release();
+      this.#setState('disconnected', gaveUpMessage(device.name ?? null));
+      return;
+    }
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      this.#setUp(device, generation).then(
+        () => {
+          if (generation === this.#generation) this.#setState('connected', null);
+        },
+        () => {
+          if (generation !== this.#generation) return;
+          this.#stopListening();
+          // Start the next attempt from a closed link; the event this fires is ignored.
+          if (device.gatt?.connected) device.gatt.disconnect();
+          this.#retry(device, generation, attempt + 1);
+        },
+      );
+    }, delayMs);
+  }
+
+  /** Resolves true once the pod advertised, false after the timeout or when superseded. */
+  #heardAdvertising(device: BluetoothDevice, generation: number): Promise<boolean> {
+    if (typeof device.watchAdvertisements !== 'function' || generation !== this.#generation) {
+      return Promise.resolve(false);
+    }
+    return new Promise<boolean>((resolve) => {
+      const abort = new AbortController();
+      const finish = (heard: boolean): void => {
+        if (this.#stopWatching !== stop) return;
+        this.#stopWatching = null;
+        clearTimeout(timer);
+        device.removeEventListener('advertisementreceived', onAdvertisement);
+        abort.abort();
+        resolve(heard && generation === this.#generation);
+      };
+      const stop = (): void => finish(false);
+      const onAdvertisement = (): void => finish(true);
+      const timer = setTimeout(stop, this.#advertisementTimeoutMs);
+      this.#stopWatching = stop;
+      device.addEventListener('advertisementreceived', onAdvertisement);
+      device.watchAdvertisements?.({ signal: abort.signal }).catch(stop);
+    });
+  }
+
+  async #rememberedDevice(): Promise<BluetoothDevice | null> {
+    const bluetooth = this.#bluetooth;
+    if (!bluetooth || typeof bluetooth.getDevices !== 'function') return null;
+    try {
+      return (await bluetooth.getDevices())[0] ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  #listenTo(measurement: BluetoothRemoteGATTCharacteristic, battery: BluetoothRemoteGATTCharacteristic | null): void {
+    this.#stopListening();
+    this.#measurement = measurement;
+    measurement.addEventListener('characteristicvaluechanged', this.#onMeasurement);
+    this.#battery = battery;
+    battery?.addEventListener('characteristicvaluechanged', this.#onBatteryLevel);
+  }
+
+  #stopListening(): void {
+    this.#measurement?.removeEventListener('characteristicvaluechanged', this.#onMeasurement);
+    this.#battery?.removeEventListener('characteristicvaluechanged', this.#onBatteryLevel);
+    this.#measurement = null;
+    this.#battery = null;
+  }
+
+  #onMeasurement = (): void => {
+    const value = this.#measurement?.value;
+    if (value) this.dispatchEvent(new MeasurementEvent(copyOf(value), performance.now()));
+  };
+
+  #onBatteryLevel = (): void => {
+    const value = this.#battery?.value;
+    if (!value || value.byteLength === 0) return;
+    const batteryLevel = value.getUint8(0);
+    if (batteryLevel !== this.#info.batteryLevel) this.#setInfo({ ...this.#info, batteryLevel });
+  };
+
+  /** Stops whatever was going on and returns the generation of what starts now. */
+  #startOver(): number {
+    this.#generation++;
+    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#stopWatching?.();
+    this.#release();
+    return this.#generation;
+  }
+
+  /** Lets go of the device: listeners first, so our own disconnect is not taken for a drop. */
+  #release(): void {
+    this.#stopListening();
+    const device = this.#device;
+    this.#device = null;
+    if (!device) return;
+    device.removeEventListener('gattserverdisconnected', this.#onLinkLost);
+    if (device.gatt?.connected) device.gatt.disconnect();
+  }
+
+  #fail(error: unknown, name: string | null): void {
+    this.#setState(isAdapterMissing(error) ? 'unavailable' : 'disconnected', connectFailedMessage(error, name));
+  }
+
+  #setInfo(info: FootpodInfo): void {
+    this.#info = info;
+    this.dispatchEvent(new Event('info'));
+  }
+
+  #setState(state: ConnectionState, message: string | null): void {
+    if (state === this.#state && message === this.#message) return;
+    this.#state = state;
+    this.#message = message;
+    this.dispatchEvent(new Event('statechange'));
+  }
+}
