@@ -1,0 +1,116 @@
+// Browser-side helpers for tests that pair a footpod through Chromium's own Web Bluetooth stack.
+// Each wraps one bt-… command of test/support/bluetooth-emulation-plugin.mjs.
+//
+// Typical test:
+//   beforeEach(() => setupEmulatedFootpod({ name: 'Stryd' }));
+//   afterEach(async () => { source.disconnect(); await teardownEmulatedFootpod(); });
+//   await answerChooserWith('select');
+//   await clickAsRunner('#pair');          // the click handler calls source.connect()
+//   await sendMeasurement(bytes);          // arrives as a MeasurementEvent
+
+import { executeServerCommand } from '@web/test-runner-commands';
+import { RSC_MEASUREMENT, RSC_SERVICE } from '../../src/ble/gatt-uuids.js';
+import { navigatorBluetooth, type BluetoothDevice } from '../../src/sources/web-bluetooth-types.js';
+
+export type AdapterState = 'powered-on' | 'powered-off' | 'absent';
+
+export interface EmulatedFootpodOptions {
+  /** The name the pod advertises. Default 'Emulated footpod'. */
+  name?: string;
+  /** Upper-case hex; a lower-case one leaves Chrome's chooser empty. Default 0A:0B:0C:0D:0E:0F. */
+  address?: string;
+  /** RSC Feature (0x2A54) bytes. Default 07 00: stride, distance, running status. */
+  feature?: ArrayLike<number>;
+  /** Sensor Location (0x2A5D) code, or null for a pod without the characteristic. Default 2 (in shoe). */
+  sensorLocation?: number | null;
+  /** Battery level percent, or null for a pod without the battery service. Default 87. */
+  battery?: number | null;
+  /** The computer's adapter. 'absent': no footpod either. Default 'powered-on'. */
+  adapter?: AdapterState;
+  /** Keep pairings Chrome remembers from earlier tests on this origin. Default false: start unpaired. */
+  keepPairings?: boolean;
+}
+
+/** One thing the emulated footpod, adapter or chooser saw, in order. */
+export interface OperationLogEntry {
+  /** Milliseconds since setupEmulatedFootpod. */
+  atMs: number;
+  /**
+   * 'connection' | 'discovery' (GATT), 'read' | 'write' | 'subscribe-to-notifications' |
+   * 'unsubscribe-from-notifications' (characteristics), 'descriptor-read' | 'descriptor-write',
+   * 'chooser-opened' | 'chooser-select' | 'chooser-cancel', 'link-dropped', 'advertised', 'adapter'.
+   */
+  op: string;
+  /** Characteristic as 4 hex digits ('2a54'), the pod's address, a chooser prompt id or an adapter state. */
+  target: string;
+  /** The code the operation was answered with: 0 is success. */
+  code?: number;
+  /** Bytes a read was answered with, or bytes the page wrote. */
+  bytes?: number[];
+}
+
+const command = <R>(name: string, payload: object = {}): Promise<R> => executeServerCommand<R, object>(name, payload);
+
+/** Turns on the emulated adapter with one footpod in range, unpaired, answering every operation. */
+export async function setupEmulatedFootpod(options: EmulatedFootpodOptions = {}): Promise<{ address: string }> {
+  const { feature, ...rest } = options;
+  return command('bt-setup', { ...rest, ...(feature ? { feature: Array.from(feature) } : {}) });
+}
+
+/** Turns emulation off (any connection in the page drops). Rejects if answering an operation failed. */
+export async function teardownEmulatedFootpod(): Promise<void> {
+  const { errors } = await command<{ errors: string[] }>('bt-teardown');
+  if (errors.length > 0) throw new Error(`The emulated footpod could not answer: ${errors.join('; ')}`);
+}
+
+/** A real mouse click through the browser, so the page gets a user gesture. `a >>> b` pierces shadow roots. */
+export async function clickAsRunner(selector: string): Promise<void> {
+  await command('bt-click', { selector });
+}
+
+/** How the next device chooser is answered; a chooser already open is answered now. */
+export async function answerChooserWith(action: 'select' | 'cancel'): Promise<void> {
+  await command('bt-chooser', { action });
+}
+
+/**
+ * Delivers one RSC Measurement to the page as Chromium would deliver a notification: the bytes
+ * answer a read of 0x2A53, and Chromium fires 'characteristicvaluechanged' on the characteristic
+ * object every part of the page shares. Needs a connected footpod.
+ */
+export async function sendMeasurement(bytes: Uint8Array): Promise<void> {
+  await command('bt-queue-measurement', { bytes: Array.from(bytes) });
+  const device = await pairedDevice();
+  if (!device?.gatt?.connected) throw new Error('sendMeasurement needs a connected footpod');
+  const service = await device.gatt.getPrimaryService(RSC_SERVICE);
+  await (await service.getCharacteristic(RSC_MEASUREMENT)).readValue();
+}
+
+/** The footpod as the page sees it (the same object the app holds), or null before pairing. */
+export async function pairedDevice(): Promise<BluetoothDevice | null> {
+  return (await navigatorBluetooth()?.getDevices?.())?.[0] ?? null;
+}
+
+/** The link drops as if the pod went out of range; its services come back for a reconnect. */
+export async function dropLink(): Promise<void> {
+  await command('bt-disconnect');
+}
+
+/** The next `count` connection attempts fail with an HCI error (default 0x08, connection timeout). */
+export async function failNextConnections(count: number, hciCode?: number): Promise<void> {
+  await command('bt-fail-connections', hciCode === undefined ? { count } : { count, code: hciCode });
+}
+
+/** Switches the computer's adapter on, off, or away. */
+export async function setAdapterState(state: AdapterState): Promise<void> {
+  await command('bt-adapter', { state });
+}
+
+/** The pod sends one advertisement (seen by device.watchAdvertisements()). */
+export async function advertise(rssi = -50): Promise<void> {
+  await command('bt-advertise', { rssi });
+}
+
+export async function operationLog(): Promise<OperationLogEntry[]> {
+  return (await command<{ entries: OperationLogEntry[] }>('bt-log')).entries;
+}
