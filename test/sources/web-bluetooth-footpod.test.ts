@@ -1,0 +1,324 @@
+/// <reference types="mocha" />
+// WebBluetoothFootpod against Chromium's own Web Bluetooth stack: the chooser, GATT, reads,
+// notifications and link drops all go through the browser, with an emulated adapter and footpod
+// (test/support/bluetooth-emulation-plugin.mjs). Nothing here fakes navigator.bluetooth.
+import { expect, waitUntil } from '@open-wc/testing';
+import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
+import { MeasurementEvent, type ConnectionState } from '../../src/sources/footpod-source.js';
+import { WebBluetoothFootpod, type WebBluetoothFootpodOptions } from '../../src/sources/web-bluetooth-footpod.js';
+import {
+  advertise,
+  answerChooserWith,
+  clickAsRunner,
+  dropLink,
+  failNextConnections,
+  operationLog,
+  pairedDevice,
+  sendMeasurement,
+  setAdapterState,
+  setupEmulatedFootpod,
+  teardownEmulatedFootpod,
+  type OperationLogEntry,
+} from '../support/emulated-footpod.js';
+
+const fast: WebBluetoothFootpodOptions = { retryDelaysMs: [20, 40, 80], advertisementTimeoutMs: 2000 };
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const bytesOf = (view: DataView | null): number[] | null =>
+  view && Array.from(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+const ops = (log: OperationLogEntry[], op: string, target?: string) =>
+  log.filter((e) => e.op === op && (target === undefined || e.target === target));
+
+interface Harness {
+  source: WebBluetoothFootpod;
+  states: ConnectionState[];
+  received: number[][];
+  infoEvents: number;
+  /** The promise the last click's connect() returned. */
+  connecting: Promise<void> | null;
+  /** Selector of a button whose click handler calls source.connect(), as the app's would. */
+  pairButton: string;
+}
+
+const made: { source: WebBluetoothFootpod; button: HTMLButtonElement }[] = [];
+
+// The default `bluetooth` argument: navigator.bluetooth, the real one.
+function footpod(options: WebBluetoothFootpodOptions = fast): Harness {
+  const source = new WebBluetoothFootpod(undefined, options);
+  const button = document.createElement('button');
+  button.id = `pair-${made.length}`;
+  button.textContent = 'Pair footpod';
+  const h: Harness = { source, states: [], received: [], infoEvents: 0, connecting: null, pairButton: `#${button.id}` };
+  button.addEventListener('click', () => {
+    h.connecting = source.connect();
+  });
+  document.body.append(button);
+  made.push({ source, button });
+  source.addEventListener('statechange', () => h.states.push(source.state));
+  source.addEventListener('info', () => h.infoEvents++);
+  source.addEventListener(MeasurementEvent.type, (event) => {
+    h.received.push(bytesOf((event as MeasurementEvent).view) ?? []);
+  });
+  return h;
+}
+
+async function pairThroughChooser(h: Harness): Promise<void> {
+  await answerChooserWith('select');
+  await clickAsRunner(h.pairButton);
+  expect(h.connecting, 'the click handler ran').to.not.equal(null);
+  await h.connecting;
+  expect(h.source.state, h.source.message ?? '').to.equal('connected');
+}
+
+const stride = new Uint8Array([0x07, 0x00, 0x03, 0xaa, 0x78, 0x00, 0x10, 0x27, 0x00, 0x00]);
+
+afterEach(async () => {
+  for (const { source, button } of made.splice(0)) {
+    source.disconnect();
+    button.remove();
+  }
+  await teardownEmulatedFootpod();
+});
+
+describe('WebBluetoothFootpod through Chromium’s Web Bluetooth', () => {
+  it('pairs from a real click: chooser, GATT connect, feature, location, battery, subscription', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd', feature: [0x07, 0x00], sensorLocation: 2, battery: 87 });
+    const h = footpod();
+    expect(h.source.kind).to.equal('bluetooth');
+    expect(await h.source.checkAvailability()).to.equal(true);
+    expect(h.source.state).to.equal('idle');
+
+    await pairThroughChooser(h);
+
+    expect(h.states).to.deep.equal(['requesting', 'connecting', 'connected']);
+    expect(h.source.message).to.equal(null);
+    expect(h.source.info.deviceName).to.equal('Stryd');
+    expect(bytesOf(h.source.info.feature)).to.deep.equal([0x07, 0x00]);
+    expect(h.source.info.sensorLocation).to.equal(2);
+    expect(h.source.info.batteryLevel).to.equal(87);
+    expect(h.infoEvents).to.be.greaterThan(0);
+
+    const log = await operationLog();
+    expect(ops(log, 'chooser-opened')).to.have.length(1);
+    expect(ops(log, 'chooser-select')).to.have.length(1);
+    expect(ops(log, 'connection').map((e) => e.code)).to.deep.equal([0]);
+    expect(ops(log, 'read', '2a54')).to.have.length(1);
+    expect(ops(log, 'read', '2a5d')).to.have.length(1);
+    expect(ops(log, 'read', '2a19')).to.have.length(1);
+    expect(ops(log, 'subscribe-to-notifications', '2a53')).to.have.length(1);
+    expect(ops(log, 'subscribe-to-notifications', '2a19')).to.have.length(1);
+  });
+
+  it('hands every measurement over as a MeasurementEvent with exactly the bytes the pod sent', async () => {
+    await setupEmulatedFootpod();
+    const h = footpod();
+    await pairThroughChooser(h);
+    const second = encodeRscMeasurement({
+      speedMps: 3.9,
+      cadence: 88,
+      strideLengthM: 1.33,
+      totalDistanceM: 1234.5,
+      isRunning: true,
+    });
+
+    await sendMeasurement(stride);
+    await sendMeasurement(second);
+
+    await waitUntil(() => h.received.length === 2, 'two measurements arrive');
+    // The first view still holds its own bytes after the second arrived: values are copied.
+    expect(h.received).to.deep.equal([Array.from(stride), Array.from(second)]);
+  });
+
+  it('leaves out what the pod does not offer: no sensor location, no battery service', async () => {
+    await setupEmulatedFootpod({ name: 'Bare pod', sensorLocation: null, battery: null, feature: [0x00, 0x00] });
+    const h = footpod();
+    await pairThroughChooser(h);
+    expect(h.source.info).to.deep.include({ deviceName: 'Bare pod', sensorLocation: null, batteryLevel: null });
+    expect(bytesOf(h.source.info.feature)).to.deep.equal([0, 0]);
+    await sendMeasurement(stride);
+    await waitUntil(() => h.received.length === 1);
+  });
+
+  it('goes back to idle, quietly, when the runner cancels the chooser', async () => {
+    await setupEmulatedFootpod();
+    const h = footpod();
+    await answerChooserWith('cancel');
+    await clickAsRunner(h.pairButton);
+    await h.connecting;
+    expect(h.states).to.deep.equal(['requesting', 'idle']);
+    expect(h.source.message).to.equal(null);
+    const log = await operationLog();
+    expect(ops(log, 'chooser-cancel')).to.have.length(1);
+    expect(ops(log, 'connection')).to.have.length(0);
+  });
+
+  it('reconnects by itself after the link drops, retrying after a failed attempt', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    const h = footpod();
+    await pairThroughChooser(h);
+    await failNextConnections(1);
+
+    await dropLink();
+    await waitUntil(() => h.source.state === 'connected', 'connected again', { timeout: 5000 });
+
+    expect(h.states).to.deep.equal(['requesting', 'connecting', 'connected', 'reconnecting', 'connected']);
+    const log = await operationLog();
+    // Connection attempts: the pairing, the one that failed (HCI 0x08), the one that worked.
+    expect(ops(log, 'connection').map((e) => e.code)).to.deep.equal([0, 8, 0]);
+    expect(ops(log, 'subscribe-to-notifications', '2a53')).to.have.length(2);
+    // One listener on the new characteristic, none left on the old: one event per measurement.
+    await sendMeasurement(stride);
+    await sleep(50);
+    expect(h.received).to.deep.equal([Array.from(stride)]);
+    expect(h.source.info.deviceName).to.equal('Stryd');
+  });
+
+  it('gives up after the last retry with a message, and stops trying', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    const h = footpod({ retryDelaysMs: [10, 10] });
+    await pairThroughChooser(h);
+    await failNextConnections(10);
+
+    await dropLink();
+    await waitUntil(() => h.source.state === 'disconnected', 'gave up', { timeout: 5000 });
+
+    expect(h.source.message).to.match(/Stryd/).and.match(/Pair footpod/);
+    await sleep(100);
+    expect(ops(await operationLog(), 'connection')).to.have.length(3);
+  });
+
+  it('stays disconnected when the runner disconnects, even if the link then drops', async () => {
+    await setupEmulatedFootpod();
+    const h = footpod();
+    await pairThroughChooser(h);
+
+    h.source.disconnect();
+    expect(h.source.state).to.equal('disconnected');
+    expect(h.source.message).to.equal(null);
+    expect((await pairedDevice())?.gatt?.connected).to.equal(false);
+
+    await dropLink();
+    await sleep(300);
+    expect(h.source.state).to.equal('disconnected');
+    expect(h.states.at(-1)).to.equal('disconnected');
+    expect(ops(await operationLog(), 'connection')).to.have.length(1);
+    expect((await pairedDevice())?.gatt?.connected).to.equal(false);
+  });
+
+  it('stops retrying when the runner disconnects during a reconnect', async () => {
+    await setupEmulatedFootpod();
+    const h = footpod({ retryDelaysMs: [30, 30, 30, 30, 30, 30] });
+    await pairThroughChooser(h);
+    await failNextConnections(100);
+    await dropLink();
+    await waitUntil(() => h.source.state === 'reconnecting');
+    h.source.disconnect();
+    const attempts = ops(await operationLog(), 'connection').length;
+    await sleep(300);
+    expect(h.source.state).to.equal('disconnected');
+    // At most the attempt already in flight is answered after the disconnect.
+    expect(ops(await operationLog(), 'connection').length).to.be.at.most(attempts + 1);
+  });
+
+  it('finds the pod paired before and connects to it without the chooser', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    const first = footpod();
+    expect(await first.source.findRemembered()).to.equal(null);
+    await pairThroughChooser(first);
+    first.source.disconnect();
+    // Make the next connection a real one at the radio level, as after a page reload.
+    await dropLink();
+
+    const later = footpod();
+    expect(await later.source.findRemembered()).to.deep.equal({ name: 'Stryd' });
+    await later.source.connectRemembered();
+
+    expect(later.source.state, later.source.message ?? '').to.equal('connected');
+    expect(later.states).to.deep.equal(['connecting', 'connected']);
+    expect(later.source.info.deviceName).to.equal('Stryd');
+    const log = await operationLog();
+    expect(ops(log, 'chooser-opened'), 'only the first pairing opened the chooser').to.have.length(1);
+    expect(ops(log, 'connection').map((e) => e.code)).to.deep.equal([0, 0]);
+    await sendMeasurement(stride);
+    await waitUntil(() => later.received.length === 1);
+    expect(first.received).to.have.length(0);
+  });
+
+  it('waits for the remembered pod to advertise when the first connection fails', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    const first = footpod();
+    await pairThroughChooser(first);
+    first.source.disconnect();
+    await dropLink();
+    await failNextConnections(1);
+
+    const later = footpod();
+    const connecting = later.source.connectRemembered();
+    await waitUntil(async () => (await pairedDevice())?.watchingAdvertisements === true, 'watching advertisements');
+    await advertise();
+    await connecting;
+
+    expect(later.source.state, later.source.message ?? '').to.equal('connected');
+    expect((await pairedDevice())?.watchingAdvertisements).to.equal(false);
+    expect(ops(await operationLog(), 'connection').map((e) => e.code)).to.deep.equal([0, 8, 0]);
+  });
+
+  it('asks the runner to pair again when the remembered pod stays silent', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    const first = footpod();
+    await pairThroughChooser(first);
+    first.source.disconnect();
+    await dropLink();
+    await failNextConnections(1);
+
+    const later = footpod({ ...fast, advertisementTimeoutMs: 100 });
+    await later.source.connectRemembered();
+
+    expect(later.states).to.deep.equal(['connecting', 'disconnected']);
+    expect(later.source.message).to.match(/Stryd/).and.match(/Pair footpod to choose it again/);
+    expect((await pairedDevice())?.watchingAdvertisements).to.equal(false);
+  });
+
+  it('says so when no pod was paired yet', async () => {
+    await setupEmulatedFootpod();
+    const h = footpod();
+    await h.source.connectRemembered();
+    expect(h.source.state).to.equal('idle');
+    expect(h.source.message).to.match(/Pair footpod/);
+  });
+
+  it('explains a computer without a Bluetooth adapter, and recovers when one appears', async () => {
+    await setupEmulatedFootpod({ adapter: 'absent' });
+    const h = footpod();
+    expect(await h.source.checkAvailability()).to.equal(false);
+    expect(h.source.state).to.equal('unavailable');
+    expect(h.source.message).to.match(/^Bluetooth is off or missing on this computer/);
+
+    // Pairing can still be tried; Chrome's answer gives the same sentence, and nothing rejects.
+    await clickAsRunner(h.pairButton);
+    await h.connecting;
+    expect(h.source.state).to.equal('unavailable');
+    expect(h.source.message).to.match(/^Bluetooth is off or missing on this computer/);
+
+    await setAdapterState('powered-on');
+    expect(await h.source.checkAvailability()).to.equal(true);
+    expect(h.source.state).to.equal('idle');
+    expect(h.source.message).to.equal(null);
+  });
+});
+
+describe('WebBluetoothFootpod without Web Bluetooth', () => {
+  it('is unavailable and tells the runner which browser and flag to use', async () => {
+    const source = new WebBluetoothFootpod(null, fast);
+    expect(source.state).to.equal('unavailable');
+    expect(source.message).to.include('chrome://flags/#enable-experimental-web-platform-features');
+    expect(source.message).to.match(/Chrome or Edge/).and.match(/localhost/);
+    await source.connect();
+    await source.connectRemembered();
+    expect(await source.findRemembered()).to.equal(null);
+    expect(source.state).to.equal('unavailable');
+  });
+
+  it('rejects retry delays that are not milliseconds', () => {
+    expect(() => new WebBluetoothFootpod(null, { retryDelaysMs: [10, Number.NaN] })).to.throw(RangeError);
+  });
+});
