@@ -2,14 +2,7 @@
 // itself, forwards every RSC Measurement as bytes, and gets the link back by itself when it drops.
 // Nothing here parses measurements; the session does that for every source alike.
 
-import {
-  BATTERY_LEVEL,
-  BATTERY_SERVICE,
-  RSC_FEATURE,
-  RSC_MEASUREMENT,
-  RSC_SERVICE,
-  SENSOR_LOCATION,
-} from '../ble/gatt-uuids.js';
+import { RSC_SERVICE } from '../ble/gatt-uuids.js';
 import {
   emptyFootpodInfo,
   MeasurementEvent,
@@ -27,13 +20,12 @@ import {
   noRememberedMessage,
   noWebBluetoothMessage,
 } from './web-bluetooth-messages.js';
+import { copyOf, discoverFootpod, watchForAdvertisement } from './web-bluetooth-gatt.js';
 import {
   navigatorBluetooth,
   type Bluetooth,
   type BluetoothDevice,
   type BluetoothRemoteGATTCharacteristic,
-  type BluetoothRemoteGATTServer,
-  type BluetoothRemoteGATTService,
 } from './web-bluetooth-types.js';
 
 export interface WebBluetoothFootpodOptions {
@@ -53,34 +45,6 @@ const requestOptions = {
 
 /** Thrown inside an attempt that a newer connect or disconnect replaced; never shown to anyone. */
 class Superseded extends Error {}
-
-/** Chrome may hand the same buffer to the next notification, so every value is copied out. */
-const copyOf = (view: DataView): DataView =>
-  new DataView(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
-
-/** Reads an optional characteristic; only a lost link counts as a failure. */
-async function readIfPresent(service: BluetoothRemoteGATTService, uuid: number): Promise<DataView | null> {
-  try {
-    return copyOf(await (await service.getCharacteristic(uuid)).readValue());
-  } catch (error) {
-    if (isUnreachable(error)) throw error;
-    return null;
-  }
-}
-
-/** The battery level characteristic and its value, when the pod has a battery service. */
-async function batteryIfPresent(
-  server: BluetoothRemoteGATTServer,
-): Promise<{ characteristic: BluetoothRemoteGATTCharacteristic; level: number | null } | null> {
-  try {
-    const characteristic = await (await server.getPrimaryService(BATTERY_SERVICE)).getCharacteristic(BATTERY_LEVEL);
-    const value = await characteristic.readValue();
-    return { characteristic, level: value.byteLength > 0 ? value.getUint8(0) : null };
-  } catch (error) {
-    if (isUnreachable(error)) throw error;
-    return null;
-  }
-}
 
 /**
  * Events as every FootpodSource: 'statechange', 'info', 'measurement' (MeasurementEvent).
@@ -162,7 +126,7 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
     const generation = this.#startOver();
     this.#setState('requesting', null);
     return chosen.then(
-      (device) => this.#connectChosen(device, generation),
+      (device) => this.#connectTo(device, generation),
       (error: unknown) => {
         if (generation !== this.#generation) return;
         if (isChooserCancelled(error)) this.#setState('idle', null);
@@ -188,21 +152,7 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
       this.#setState('idle', noRememberedMessage);
       return;
     }
-    this.#adopt(device);
-    try {
-      try {
-        await this.#setUp(device, generation);
-      } catch (error) {
-        // Chrome connects to a remembered pod only once it has heard it advertise since it started.
-        if (!isUnreachable(error) || !(await this.#heardAdvertising(device, generation))) throw error;
-        await this.#setUp(device, generation);
-      }
-      if (generation === this.#generation) this.#setState('connected', null);
-    } catch (error) {
-      if (error instanceof Superseded || generation !== this.#generation) return;
-      this.#release();
-      this.#fail(error, device.name ?? null);
-    }
+    return this.#connectTo(device, generation, { mayWaitForAdvertising: true });
   }
 
   disconnect(): void {
@@ -211,12 +161,19 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
     this.#setState('disconnected', null);
   }
 
-  async #connectChosen(device: BluetoothDevice, generation: number): Promise<void> {
+  async #connectTo(device: BluetoothDevice, generation: number, { mayWaitForAdvertising = false } = {}): Promise<void> {
     if (generation !== this.#generation) return;
     this.#adopt(device);
     this.#setState('connecting', null);
     try {
-      await this.#setUp(device, generation);
+      try {
+        await this.#setUp(device, generation);
+      } catch (error) {
+        // Chrome connects to a remembered pod only once it has heard it advertise since it started.
+        if (!mayWaitForAdvertising || !isUnreachable(error)) throw error;
+        if (!(await this.#heardAdvertising(device, generation))) throw error;
+        await this.#setUp(device, generation);
+      }
       if (generation === this.#generation) this.#setState('connected', null);
     } catch (error) {
       if (error instanceof Superseded || generation !== this.#generation) return;
@@ -230,20 +187,16 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
     if (!device.gatt) throw new DOMException('This device has no GATT server.', 'NotSupportedError');
     const server = await device.gatt.connect();
     this.#throwIfSuperseded(generation, device);
-    const rsc = await server.getPrimaryService(RSC_SERVICE);
-    const feature = await readIfPresent(rsc, RSC_FEATURE);
-    const location = await readIfPresent(rsc, SENSOR_LOCATION);
-    const measurement = await rsc.getCharacteristic(RSC_MEASUREMENT);
-    const battery = await batteryIfPresent(server);
+    const pod = await discoverFootpod(server);
     this.#throwIfSuperseded(generation, device);
-    this.#listenTo(measurement, battery?.characteristic.properties.notify ? battery.characteristic : null);
+    this.#listenTo(pod.measurement, pod.battery?.notifier ?? null);
     this.#setInfo({
       deviceName: device.name ?? null,
-      feature,
-      sensorLocation: location && location.byteLength > 0 ? location.getUint8(0) : null,
-      batteryLevel: battery?.level ?? null,
+      feature: pod.feature,
+      sensorLocation: pod.sensorLocation,
+      batteryLevel: pod.battery?.level ?? null,
     });
-    await measurement.startNotifications();
+    await pod.measurement.startNotifications();
     // A pod that will not notify its battery level still runs; the level read above stands.
     await this.#battery?.startNotifications().catch(() => undefined);
     this.#throwIfSuperseded(generation, device);
@@ -297,28 +250,14 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
     }, delayMs);
   }
 
-  /** Resolves true once the pod advertised, false after the timeout or when superseded. */
-  #heardAdvertising(device: BluetoothDevice, generation: number): Promise<boolean> {
-    if (typeof device.watchAdvertisements !== 'function' || generation !== this.#generation) {
-      return Promise.resolve(false);
-    }
-    return new Promise<boolean>((resolve) => {
-      const abort = new AbortController();
-      const finish = (heard: boolean): void => {
-        if (this.#stopWatching !== stop) return;
-        this.#stopWatching = null;
-        clearTimeout(timer);
-        device.removeEventListener('advertisementreceived', onAdvertisement);
-        abort.abort();
-        resolve(heard && generation === this.#generation);
-      };
-      const stop = (): void => finish(false);
-      const onAdvertisement = (): void => finish(true);
-      const timer = setTimeout(stop, this.#advertisementTimeoutMs);
-      this.#stopWatching = stop;
-      device.addEventListener('advertisementreceived', onAdvertisement);
-      device.watchAdvertisements?.({ signal: abort.signal }).catch(stop);
-    });
+  /** True once the pod advertised; false after the timeout or when the runner moved on. */
+  async #heardAdvertising(device: BluetoothDevice, generation: number): Promise<boolean> {
+    if (generation !== this.#generation) return false;
+    const watch = watchForAdvertisement(device, this.#advertisementTimeoutMs);
+    this.#stopWatching = watch.stop;
+    const heard = await watch.heard;
+    if (this.#stopWatching === watch.stop) this.#stopWatching = null;
+    return heard && generation === this.#generation;
   }
 
   async #rememberedDevice(): Promise<BluetoothDevice | null> {
