@@ -1,0 +1,118 @@
+// The live page paired to a footpod through Chromium's own Web Bluetooth stack (emulated adapter
+// and peripheral, real chooser, real GATT): what a runner sees from the click to the numbers.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
+import { createServices, type AppServices } from '../../src/app/services.js';
+import '../../src/pages/stride-live-page.js';
+import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
+import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
+import type { StrideLiveChart } from '../../src/components/stride-live-chart.js';
+import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';
+import {
+  answerChooserWith,
+  clickAsRunner,
+  dropLink,
+  failNextConnections,
+  operationLog,
+  sendMeasurement,
+  setupEmulatedFootpod,
+  teardownEmulatedFootpod,
+} from '../support/emulated-footpod.js';
+
+const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
+const tile = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideMetricTile>(`#${id}`)!;
+const stateText = (page: StrideLivePage) =>
+  page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector('.state')!.textContent!.replace(/\s+/g, ' ').trim();
+const measurement = (cadence: number, totalDistanceM: number) =>
+  encodeRscMeasurement({ speedMps: 3, cadence, strideLengthM: 1.2, totalDistanceM, isRunning: true });
+
+let services: AppServices;
+let page: StrideLivePage;
+
+async function openLivePage(): Promise<void> {
+  services = createServices({ bluetooth: () => new WebBluetoothFootpod(undefined, { retryDelaysMs: [50, 100, 200] }) });
+  page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
+}
+
+async function tilesShow(id: string, value: string): Promise<void> {
+  await waitUntil(() => tile(page, id).value === value, `${id} tile shows ${value} (it shows ${tile(page, id).value})`, { timeout: 5000 });
+}
+
+describe('stride-live-page paired through the emulated Web Bluetooth stack', () => {
+  afterEach(async () => {
+    services.footpod.disconnect();
+    await teardownEmulatedFootpod();
+  });
+
+  it('pairs from the button through the chooser, reads the pod, and shows its bytes in tiles and chart', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd <b>Pod</b>', battery: 64, sensorLocation: 2 });
+    await openLivePage();
+    await answerChooserWith('select');
+    await clickAsRunner(PAIR);
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'connected', { timeout: 5000 });
+    await page.updateComplete;
+
+    const log = await operationLog();
+    const did = (op: string, target: string) => log.some((e) => e.op === op && e.target === target && e.code === 0);
+    expect(log.some((e) => e.op === 'chooser-select'), 'chosen in the chooser').to.equal(true);
+    expect(did('read', '2a54'), 'feature read').to.equal(true);
+    expect(did('read', '2a5d'), 'sensor location read').to.equal(true);
+    expect(did('subscribe-to-notifications', '2a53'), 'subscribed to measurements').to.equal(true);
+    expect(services.footpod.source!.info.sensorLocation).to.equal(2);
+
+    expect(stateText(page)).to.equal('Connected · Stryd <b>Pod</b>');
+    expect(page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector('b')).to.equal(null);
+    await tilesShow('battery', '64');
+    expect(tile(page, 'connection').value).to.equal('Connected');
+
+    await sendMeasurement(measurement(170, 1000));
+    await sendMeasurement(measurement(172, 1003));
+    await sendMeasurement(measurement(174, 1006));
+    await tilesShow('stride', '1.20');
+    await tilesShow('cadence', '172'); // 5 s smoothing: mean of 170, 172, 174
+    expect(tile(page, 'pace').value).to.equal('5:33');
+    expect(tile(page, 'zone').value).to.equal('Target');
+    const chart = page.shadowRoot!.querySelector<StrideLiveChart>('#cadence-chart')!;
+    await chart.updateComplete;
+    expect(Array.from(chart.plot!.data[1]!)).to.deep.equal([170, 172, 174]);
+    expect(services.footpod.session!.latest!.distanceM).to.equal(6);
+  });
+
+  it('shows "reconnecting" when the link drops and carries on with the same run once it is back', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    await openLivePage();
+    await answerChooserWith('select');
+    await clickAsRunner(PAIR);
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'connected', { timeout: 5000 });
+    await sendMeasurement(measurement(176, 500));
+    await tilesShow('cadence', '176');
+    const session = services.footpod.session;
+
+    await failNextConnections(1);
+    await dropLink();
+    await waitUntil(() => stateText(page).startsWith('Reconnecting'), 'reconnecting shown', { timeout: 5000 });
+    expect(tile(page, 'connection').value).to.equal('Reconnecting…');
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'connected again', { timeout: 10_000 });
+    await page.updateComplete;
+    expect(stateText(page)).to.equal('Connected · Stryd');
+
+    await sendMeasurement(measurement(178, 503));
+    await waitUntil(() => services.footpod.session!.samples.length === 2, 'second sample');
+    expect(services.footpod.session).to.equal(session);
+    expect(services.footpod.session!.latest!.distanceM).to.equal(3);
+    const connections = (await operationLog()).filter((e) => e.op === 'connection');
+    expect(connections.length, 'first connect, one failed retry, one good retry').to.be.at.least(3);
+  });
+
+  it('returns quietly to "not connected" when the runner cancels the chooser', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    await openLivePage();
+    await answerChooserWith('cancel');
+    await clickAsRunner(PAIR);
+    await waitUntil(() => services.footpod.source?.state === 'idle', 'back to idle', { timeout: 5000 });
+    await page.updateComplete;
+    expect(stateText(page)).to.equal('Not connected');
+    expect(page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector('.message')).to.equal(null);
+    expect((await operationLog()).some((e) => e.op === 'chooser-cancel')).to.equal(true);
+  });
+});
