@@ -356,6 +356,8 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
     page.on('framenavigated', rig.onNavigated);
     page.on('close', rig.onClosed);
     try {
+      // Watching advertisements and the chooser want the visible tab; see bt-click.
+      await page.bringToFront();
       await rig.start();
     } catch (error) {
       await end(session.id);
@@ -380,8 +382,11 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
     },
     'bt-click': async (session, { selector } = {}) => {
       if (typeof selector !== 'string') throw new Error('bt-click needs a selector');
+      const page = pageOf(session);
+      // Test files share one browser; a chooser opened from a background tab closes Chromium.
+      await page.bringToFront();
       // A real mouse click through CDP, so the page gets a user activation; `>>>` pierces shadow roots.
-      await pageOf(session).click(selector);
+      await page.click(selector);
       return { ok: true };
     },
     'bt-queue-measurement': (session, { bytes } = {}) => {
