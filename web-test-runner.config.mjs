@@ -27,19 +27,21 @@ export const chromiumArgs = [
   '--enable-experimental-web-platform-features',
 ];
 
+const chromium = (options = {}) =>
+  chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs }, ...options });
+
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/**/*.bluetooth.test.ts'],
+  // Files that drive the emulated Bluetooth adapter get a browser of their own and run one at a
+  // time: the adapter is browser-wide, and Chrome opens the device chooser only for the tab in front.
+  groups: [{ name: 'bluetooth', files: 'test/**/*.bluetooth.test.ts', browsers: [chromium({ concurrency: 1 })] }],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   testsFinishTimeout: 300_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), bluetoothEmulationPlugin()],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
-    }),
-  ],
+  browsers: [chromium()],
   // Uncaught errors and unhandled rejections fail the test that caused them (test/support/guard.js).
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html>

@@ -48,6 +48,15 @@ async function openWatched(browser, path) {
   return { page, problems, requests, response };
 }
 
+/** Polls for a selector: puppeteer's waitForSelector misses changes made inside shadow roots. */
+async function waitForDeep(page, selector, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.$(selector))) {
+    if (Date.now() > deadline) throw new Error(`${selector} did not appear within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const text = (page, selector) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
 
 console.log('Production build served by npm start:');
@@ -57,7 +66,7 @@ try {
   const { page, problems, requests, response } = await openWatched(browser, '/');
   check(/script-src 'self'/.test(response.headers()['content-security-policy'] ?? ''), 'served with a strict Content-Security-Policy header');
   check((await page.title()) === 'Stridewise', 'the app loads');
-  await page.waitForSelector('pierce/stride-live-page');
+  await waitForDeep(page, 'pierce/stride-live-page');
   await page.click('pierce/#simulate');
   await page.waitForFunction(
     () => {
@@ -70,7 +79,7 @@ try {
   check(/^\d+$/.test(await text(page, '>>> #cadence >>> .number')), '"Try without a footpod" fills the cadence tile');
   check((await text(page, 'pierce/.state')).startsWith('Connected'), 'the simulated footpod shows as connected');
   await page.click('pierce/a[href="/settings"]');
-  await page.waitForSelector('>>> stride-settings-page >>> #targetFrom');
+  await waitForDeep(page, '>>> stride-settings-page >>> #targetFrom');
   check(requests.some((url) => /stride-settings-page-[A-Z0-9]+\.js$/.test(url)), 'the settings page loads as its own chunk when entered');
   check(requests.every((url) => url.startsWith(origin)), 'no third-party requests');
   check(problems.length === 0, `no console errors or CSP violations${problems.length ? `: ${problems.join(' | ')}` : ''}`);
@@ -91,7 +100,7 @@ const withoutFlag = await puppeteer.launch({
 });
 try {
   const { page, problems } = await openWatched(withoutFlag, '/');
-  await page.waitForSelector('>>> stride-connection-panel >>> .message');
+  await waitForDeep(page, '>>> stride-connection-panel >>> .message');
   const message = await text(page, '>>> stride-connection-panel >>> .message');
   check(/enable-experimental-web-platform-features/.test(message), 'without Web Bluetooth the runner is told about the flag');
   check(await page.$eval('pierce/#pair', (b) => b.disabled), '"Pair footpod" is disabled without Web Bluetooth');
