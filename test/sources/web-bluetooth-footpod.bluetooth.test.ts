@@ -41,20 +41,23 @@ interface Harness {
   pairButton: string;
 }
 
-const made: { source: WebBluetoothFootpod; button: HTMLButtonElement }[] = [];
+const made: { source: WebBluetoothFootpod; host: HTMLElement }[] = [];
 
-// The default `bluetooth` argument: navigator.bluetooth, the real one.
+// The default `bluetooth` argument: navigator.bluetooth, the real one. The button sits in a
+// shadow root, as in the app's lit elements, so every click also proves the selector pierces it.
 function footpod(options: WebBluetoothFootpodOptions = fast): Harness {
   const source = new WebBluetoothFootpod(undefined, options);
+  const host = document.createElement('div');
+  host.id = `pair-${made.length}`;
   const button = document.createElement('button');
-  button.id = `pair-${made.length}`;
   button.textContent = 'Pair footpod';
-  const h: Harness = { source, states: [], received: [], infoEvents: 0, connecting: null, pairButton: `#${button.id}` };
+  host.attachShadow({ mode: 'open' }).append(button);
+  const h: Harness = { source, states: [], received: [], infoEvents: 0, connecting: null, pairButton: `#${host.id} >>> button` };
   button.addEventListener('click', () => {
     h.connecting = source.connect();
   });
-  document.body.append(button);
-  made.push({ source, button });
+  document.body.append(host);
+  made.push({ source, host });
   source.addEventListener('statechange', () => h.states.push(source.state));
   source.addEventListener('info', () => h.infoEvents++);
   source.addEventListener(MeasurementEvent.type, (event) => {
@@ -74,9 +77,9 @@ async function pairThroughChooser(h: Harness): Promise<void> {
 const stride = new Uint8Array([0x07, 0x00, 0x03, 0xaa, 0x78, 0x00, 0x10, 0x27, 0x00, 0x00]);
 
 afterEach(async () => {
-  for (const { source, button } of made.splice(0)) {
+  for (const { source, host } of made.splice(0)) {
     source.disconnect();
-    button.remove();
+    host.remove();
   }
   await teardownEmulatedFootpod();
 });
