@@ -47,6 +47,10 @@ export interface OperationLogEntry {
   code?: number;
   /** Bytes a read was answered with, or bytes the page wrote. */
   bytes?: number[];
+  /** 'chooser-opened': the addresses Chrome listed. */
+  devices?: string[];
+  /** 'chooser-select': the address chosen. */
+  device?: string;
 }
 
 const command = <R>(name: string, payload: object = {}): Promise<R> => executeServerCommand<R, object>(name, payload);
@@ -57,7 +61,11 @@ export async function setupEmulatedFootpod(options: EmulatedFootpodOptions = {})
   return command('bt-setup', { ...rest, ...(feature ? { feature: Array.from(feature) } : {}) });
 }
 
-/** Turns emulation off (any connection in the page drops). Rejects if answering an operation failed. */
+/**
+ * Turns emulation off and frees the adapter for the next test file. Disconnect the page's sources
+ * first: a link still open drops here and would start their reconnect timers. Rejects if the
+ * plugin failed to answer an operation during the test.
+ */
 export async function teardownEmulatedFootpod(): Promise<void> {
   const { errors } = await command<{ errors: string[] }>('bt-teardown');
   if (errors.length > 0) throw new Error(`The emulated footpod could not answer: ${errors.join('; ')}`);
