@@ -383,7 +383,9 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
     'bt-click': async (session, { selector } = {}) => {
       if (typeof selector !== 'string') throw new Error('bt-click needs a selector');
       const page = pageOf(session);
-      // Test files share one browser; a chooser opened from a background tab closes Chromium.
+      // Test files can share one browser, and puppeteer's click() on a background tab takes the
+      // whole of Chromium 156 down ("Target closed"), Bluetooth or not; Chrome also opens the
+      // device chooser only for the tab in front.
       await page.bringToFront();
       // A real mouse click through CDP, so the page gets a user activation; `>>>` pierces shadow roots.
       await page.click(selector);
