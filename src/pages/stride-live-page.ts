@@ -75,7 +75,7 @@ export class StrideLivePage extends LitElement {
         .deviceName=${source.info.deviceName}
         .sourceKind=${footpod.source?.kind ?? null}
         .rememberedName=${footpod.remembered ? (footpod.remembered.name ?? '') : null}
-        .bluetoothAvailable=${footpod.bluetooth.state !== 'unavailable'}
+        .bluetoothAvailable=${footpod.bluetooth.supported}
         @pair=${() => void footpod.pair()}
         @reconnect-remembered=${() => void footpod.reconnectRemembered()}
         @simulate=${() => void footpod.simulate()}

@@ -84,6 +84,11 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
     else this.#setState('unavailable', noWebBluetoothMessage);
   }
 
+  /** False when this browser has no Web Bluetooth at all; an adapter that is off still counts. */
+  get supported(): boolean {
+    return this.#bluetooth !== null;
+  }
+
   get state(): ConnectionState {
     return this.#state;
   }

@@ -115,4 +115,49 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     expect(page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector('.message')).to.equal(null);
     expect((await operationLog()).some((e) => e.op === 'chooser-cancel')).to.equal(true);
   });
+
+  it('offers the remembered footpod after a reload and reconnects without the chooser', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    await openLivePage();
+    await answerChooserWith('select');
+    await clickAsRunner(PAIR);
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'paired', { timeout: 5000 });
+    services.footpod.disconnect();
+    page.remove();
+
+    // What main.ts does after a reload: fresh services, then look for a footpod paired before.
+    await openLivePage();
+    await services.footpod.findRemembered();
+    await page.updateComplete;
+    const panel = page.shadowRoot!.querySelector('stride-connection-panel')!;
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelector('#reconnect')!.textContent!.trim()).to.equal('Reconnect Stryd');
+    const choosersBefore = (await operationLog()).filter((e) => e.op === 'chooser-opened').length;
+    await clickAsRunner('stride-live-page >>> stride-connection-panel >>> #reconnect');
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'reconnected', { timeout: 10_000 });
+    const choosersAfter = (await operationLog()).filter((e) => e.op === 'chooser-opened').length;
+    expect(choosersAfter, 'no chooser for a remembered footpod').to.equal(choosersBefore);
+    await sendMeasurement(measurement(171, 10));
+    await tilesShow('cadence', '171');
+  });
+
+  it('says when Bluetooth is off or missing, and pairs once it is back', async () => {
+    // Chromium's emulation models a missing adapter; a powered-off one still pairs there.
+    await setupEmulatedFootpod({ name: 'Stryd', adapter: 'absent' });
+    await openLivePage();
+    await answerChooserWith('select');
+    await clickAsRunner(PAIR);
+    const panel = page.shadowRoot!.querySelector('stride-connection-panel')!;
+    const message = () => panel.shadowRoot!.querySelector('.message')?.textContent ?? '';
+    await waitUntil(() => /Bluetooth is off or missing/.test(message()), `adapter-off message (saw "${message()}")`, { timeout: 5000 });
+    expect(panel.shadowRoot!.querySelector<HTMLButtonElement>('#simulate')!.disabled).to.equal(false);
+
+    expect(panel.shadowRoot!.querySelector<HTMLButtonElement>('#pair')!.disabled, 'pairing can be tried again').to.equal(false);
+
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    await answerChooserWith('select');
+    await clickAsRunner(PAIR);
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'paired after Bluetooth came on', { timeout: 5000 });
+    await waitUntil(() => message() === '', 'message cleared');
+  });
 });
