@@ -1,0 +1,99 @@
+// What a recorded run is, for every layer that keeps, shows, exports or imports one.
+// Samples are columns (typed arrays) so a 3-hour run is a handful of small structured clones,
+// and charts take them without copying.
+
+import type { ZoneTimes } from './time-in-zone.js';
+import type { CadenceZones } from './zones.js';
+
+/** Bits of `RecordedColumns.flags`. */
+export const SAMPLE_RUNNING = 1;
+/** The pod sent no stride length; it was derived as speed × 60 / cadence. */
+export const SAMPLE_STRIDE_DERIVED = 2;
+
+/** One recorded second (or so). `t` is seconds since the session started, pauses included. */
+export interface RecordedSample {
+  t: number;
+  speedMps: number;
+  /** Steps per minute. */
+  cadence: number;
+  strideLengthM: number;
+  /** Metres since the session started: continuous across pod counter wraps, resets and pauses. */
+  distanceM: number;
+  /** Bitwise SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED. */
+  flags: number;
+}
+
+/** Parallel columns, index i across all of them is one sample; times only increase. */
+export interface RecordedColumns {
+  t: Float64Array;
+  speedMps: Float32Array;
+  cadence: Float32Array;
+  strideLengthM: Float32Array;
+  distanceM: Float64Array;
+  flags: Uint8Array;
+}
+
+export const recordedColumnNames = ['t', 'speedMps', 'cadence', 'strideLengthM', 'distanceM', 'flags'] as const;
+
+/**
+ * A stretch with no samples that a chart must not draw a line across: the runner paused, or the
+ * Bluetooth link was lost (samples resume after the reconnect).
+ */
+export interface SessionGap {
+  fromT: number;
+  toT: number;
+  reason: 'paused' | 'link-lost';
+}
+
+export type SessionStatus = 'recording' | 'complete' | 'recovered';
+export type SessionOrigin = 'bluetooth' | 'simulator' | 'import';
+
+/**
+ * Per 0.5 m/s speed band (band index = floor(speed / 0.5)): running seconds and the sum of
+ * cadence × seconds in it. Kept in the summary so "cadence at matched pace" week by week
+ * needs no samples.
+ */
+export type CadenceBySpeedBand = Record<number, { seconds: number; cadenceSeconds: number }>;
+
+export const SPEED_BAND_MPS = 0.5;
+
+/** Everything the history and weeks views need about a session: one index read, no samples. */
+export interface SessionSummary {
+  id: string;
+  /** Epoch milliseconds of the first sample. */
+  startedAt: number;
+  name: string;
+  notes: string;
+  deviceName: string | null;
+  origin: SessionOrigin;
+  status: SessionStatus;
+  /** Time spent recording (pauses and gaps left out), seconds. */
+  movingS: number;
+  /** From start to the last sample, seconds. */
+  elapsedS: number;
+  distanceM: number;
+  /** distanceM / movingS, or 0. */
+  avgSpeedMps: number;
+  /** Time-weighted mean over running samples with cadence > 0, or 0. */
+  avgCadence: number;
+  zoneTimes: ZoneTimes;
+  /** The zones the time in zone was counted with. */
+  zones: CadenceZones;
+  cadenceBySpeedBand: CadenceBySpeedBand;
+  sampleCount: number;
+}
+
+/** The rest of what is stored about a session, beside its samples. */
+export interface SessionMeta extends SessionSummary {
+  /** Times (t) at which the runner pressed lap; the first lap starts at 0. */
+  laps: number[];
+  gaps: SessionGap[];
+  /** Stored format version, so later versions can migrate old sessions. */
+  schemaVersion: number;
+}
+
+/** A whole session in memory: what export writes and import produces. */
+export interface RecordedSession {
+  meta: SessionMeta;
+  samples: RecordedColumns;
+}
