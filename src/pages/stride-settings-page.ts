@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { AppServices } from '../app/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
 import { EventController } from '../components/event-controller.js';
+import { autoPauseChoices } from '../session/settings.js';
 import { type SmoothingSeconds, smoothingChoices } from '../session/smoothing.js';
 import type { DistanceUnit } from '../session/units.js';
 import { type CadenceZones, type ZoneId, checkCadenceZones, defaultCadenceZones } from '../session/zones.js';
@@ -45,7 +46,7 @@ export class StrideSettingsPage extends LitElement {
 
   protected override render() {
     if (!this.services) return nothing;
-    const { zones, distanceUnit, smoothingS } = this.services.settings.settings;
+    const { zones, distanceUnit, smoothingS, autoStart, autoPauseAfterS } = this.services.settings.settings;
     const problem = this.zoneProblem ?? this.services.settings.problem;
     const zoneInput = (key: keyof CadenceZones, label: string, zone: ZoneId) => html`
       <label class="zone">
@@ -82,6 +83,20 @@ export class StrideSettingsPage extends LitElement {
           ${smoothingChoices.map((s) => html`<option value=${s} ?selected=${s === smoothingS}>${s === 0 ? 'Instant' : `${s} s average`}</option>`)}
         </select>
         <p class="hint">Recorded values are never smoothed.</p>
+      </fieldset>
+      <fieldset>
+        <legend>Recording</legend>
+        <label><input type="checkbox" id="auto-start" .checked=${autoStart}
+          @change=${(e: Event) => this.#save({ autoStart: (e.target as HTMLInputElement).checked })} />
+          Start recording when I start running</label>
+        <p>
+          <label>Pause when walking or standing for
+            <select id="auto-pause" @change=${(e: Event) => this.#save({ autoPauseAfterS: Number((e.target as HTMLSelectElement).value) })}>
+              ${autoPauseChoices.map((s) => html`<option value=${s} ?selected=${s === autoPauseAfterS}>${s === 0 ? 'never (off)' : `${s} s`}</option>`)}
+            </select>
+          </label>
+        </p>
+        <p class="hint">Keyboard on the live page: space starts or pauses, L marks a lap.</p>
       </fieldset>
     `;
   }

@@ -9,12 +9,20 @@ export interface AppSettings {
   zones: CadenceZones;
   distanceUnit: DistanceUnit;
   smoothingS: SmoothingSeconds;
+  /** Start recording on the first running sample after connecting. */
+  autoStart: boolean;
+  /** Pause when the pod reports walking or standing for this many seconds; 0 turns it off. */
+  autoPauseAfterS: number;
 }
+
+export const autoPauseChoices: readonly number[] = [0, 5, 10, 30];
 
 export const defaultSettings: Readonly<AppSettings> = Object.freeze({
   zones: defaultCadenceZones,
   distanceUnit: 'km',
   smoothingS: 5,
+  autoStart: false,
+  autoPauseAfterS: 0,
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -30,11 +38,14 @@ export function settingsFrom(value: unknown): AppSettings {
   };
   const unit = stored['distanceUnit'];
   const smoothing = stored['smoothingS'];
+  const autoPause = stored['autoPauseAfterS'];
   return {
     zones: checkCadenceZones(candidate) === null ? candidate : { ...defaultSettings.zones },
     distanceUnit: unit === 'km' || unit === 'mi' ? unit : defaultSettings.distanceUnit,
     smoothingS: smoothingChoices.includes(smoothing as SmoothingSeconds)
       ? (smoothing as SmoothingSeconds)
       : defaultSettings.smoothingS,
+    autoStart: typeof stored['autoStart'] === 'boolean' ? stored['autoStart'] : defaultSettings.autoStart,
+    autoPauseAfterS: autoPauseChoices.includes(autoPause as number) ? (autoPause as number) : defaultSettings.autoPauseAfterS,
   };
 }

@@ -54,4 +54,17 @@ describe('stride-settings-page', () => {
     expect(services.settings.settings.zones).to.deep.equal({ buildingFrom: 160, targetFrom: 170, targetTo: 180 });
     await expect(page).to.be.accessible();
   });
+
+  it('turns auto-start and auto-pause on and keeps them', async () => {
+    const { page, services } = await settingsPage();
+    page.shadowRoot!.querySelector<HTMLInputElement>('#auto-start')!.click();
+    const pause = page.shadowRoot!.querySelector<HTMLSelectElement>('#auto-pause')!;
+    pause.value = '10';
+    pause.dispatchEvent(new Event('change'));
+    await new Promise((r) => setTimeout(r, 50));
+    const reloaded = new SettingsService();
+    await reloaded.load();
+    expect(reloaded.settings).to.include({ autoStart: true, autoPauseAfterS: 10 });
+    expect(services.settings.settings.autoStart).to.equal(true);
+  });
 });

@@ -3,7 +3,7 @@ import { defaultSettings, settingsFrom } from '../../src/session/settings.js';
 
 describe('settingsFrom', () => {
   it('keeps valid stored settings', () => {
-    const stored = { zones: { buildingFrom: 155, targetFrom: 165, targetTo: 178 }, distanceUnit: 'mi', smoothingS: 15 };
+    const stored = { zones: { buildingFrom: 155, targetFrom: 165, targetTo: 178 }, distanceUnit: 'mi', smoothingS: 15, autoStart: true, autoPauseAfterS: 10 };
     expect(settingsFrom(stored)).to.deep.equal(stored);
   });
   it('falls back field by field for damaged values', () => {
@@ -11,6 +11,7 @@ describe('settingsFrom', () => {
     expect(s.zones).to.deep.equal(defaultSettings.zones);
     expect(s.distanceUnit).to.equal('km');
     expect(s.smoothingS).to.equal(15);
+    expect(settingsFrom({ autoStart: 'yes', autoPauseAfterS: 7 })).to.include({ autoStart: false, autoPauseAfterS: 0 });
   });
   it('gives the defaults for nothing stored or garbage', () => {
     for (const garbage of [undefined, null, 42, 'x', []]) expect(settingsFrom(garbage)).to.deep.equal({ ...defaultSettings });
