@@ -4,6 +4,7 @@
 import type uPlot from 'uplot';
 import { formatDuration } from '../session/units.js';
 import type { CadenceZones } from '../session/zones.js';
+import { timeJumpGaps } from './time-gaps.js';
 import { zoneBandsPlugin } from './zone-bands-plugin.js';
 
 export type LiveChartKind = 'cadence' | 'stride';
@@ -40,8 +41,8 @@ export function liveChartOptions(config: LiveChartConfig): uPlot.Options {
     series: [
       {},
       cadence
-        ? { label: 'Cadence (steps/min)', stroke: '#e5e7eb', width: 2, points: { show: false } }
-        : { label: 'Stride length (m)', stroke: '#a78bfa', width: 2, points: { show: false } },
+        ? { label: 'Cadence (steps/min)', stroke: '#e5e7eb', width: 2, points: { show: false }, gaps: timeJumpGaps() }
+        : { label: 'Stride length (m)', stroke: '#a78bfa', width: 2, points: { show: false }, gaps: timeJumpGaps() },
     ],
     plugins: cadence ? [zoneBandsPlugin(config.zones)] : [],
   };

@@ -54,6 +54,24 @@ describe('stride-live-chart', () => {
     expect(hex(zoneColors.target)[1]).to.be.greaterThan(hex(zoneColors.target)[0]!);
   });
 
+  it('leaves a gap where samples stopped (a dropped link) instead of drawing across it', async () => {
+    const samples = new SampleColumns();
+    for (const t of [...Array(60).keys(), ...Array.from({ length: 60 }, (_, i) => 120 + i)]) {
+      samples.push({ t, speedMps: 3, cadence: 175, strideLengthM: 1.03, distanceM: 3 * t });
+    }
+    const el = await fixture<StrideLiveChart>(html`<stride-live-chart style="width:600px" .windowS=${0} .samples=${samples} .revision=${samples.length}></stride-live-chart>`);
+    const plot = el.plot!;
+    const y = Math.round(plot.valToPos(175, 'y', true));
+    const isLine = (t: number) => {
+      const x = Math.round(plot.valToPos(t, 'x', true));
+      const column = Array.from({ length: 5 }, (_, dy) => Array.from(plot.ctx.getImageData(x, y - 2 + dy, 1, 1).data));
+      return column.some(([r, g, b]) => r! > 200 && g! > 200 && b! > 200);
+    };
+    expect(isLine(30), 'line where there are samples').to.equal(true);
+    expect(isLine(150), 'line after the gap').to.equal(true);
+    expect(isLine(90), 'no line across the gap').to.equal(false);
+  });
+
   it('destroys the plot when removed from the page', async () => {
     const el = await fixture<StrideLiveChart>(html`<stride-live-chart></stride-live-chart>`);
     expect(el.plot).to.not.equal(null);
