@@ -20,6 +20,8 @@ const defaultFactories: FootpodFactories = {
 
 export class FootpodService extends EventTarget {
   readonly bluetooth: WebBluetoothFootpod;
+  /** Set while a run is being recorded: re-pairing then continues the same live session. */
+  holdSession = false;
   #source: FootpodSource | null = null;
   #session: LiveSession | null = null;
   #remembered: { name: string | null } | null = null;
@@ -87,7 +89,8 @@ export class FootpodService extends EventTarget {
 
   /** A new start is a new live session; a reconnect of the same source keeps the session going. */
   #use(source: FootpodSource): void {
-    if (this.#source !== source || this.#source.state === 'disconnected' || this.#source.state === 'idle') {
+    const fresh = this.#source !== source || this.#source.state === 'disconnected' || this.#source.state === 'idle';
+    if (fresh && !(this.holdSession && this.#session)) {
       this.#session?.removeEventListener('sample', this.#onSample);
       this.#session?.removeEventListener('problem', this.#onChange);
       this.#session = new LiveSession(this.settings.settings.zones);

@@ -68,6 +68,11 @@ export class LiveSession extends EventTarget {
       return;
     }
     this.#startMs ??= timeMs;
+    const previousS = this.#latest?.timeS;
+    if (previousS !== undefined && timeMs - this.#startMs <= previousS * 1000) {
+      // A new source (another simulator, a re-paired pod) starts its own clock: keep ours moving.
+      this.#startMs = timeMs - (previousS + 1) * 1000;
+    }
     const timeS = (timeMs - this.#startMs) / 1000;
     const { speedMps, cadence } = measurement;
     const strideDerived = measurement.strideLengthM === null;

@@ -56,4 +56,13 @@ describe('LiveSession', () => {
     expect(session.problem).to.equal(null);
     expect(session.samples.length).to.equal(2);
   });
+
+  it('keeps its clock moving forward when a new source restarts its own clock at zero', () => {
+    const session = new LiveSession(defaultCadenceZones);
+    session.ingest(bytes(3, 170), 50_000);
+    session.ingest(bytes(3, 170), 51_000);
+    session.ingest(bytes(3, 171), 0);
+    session.ingest(bytes(3, 172), 1000);
+    expect(Array.from(session.samples.column('t'))).to.deep.equal([0, 1, 2, 3]);
+  });
 });
