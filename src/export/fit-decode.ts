@@ -1,0 +1,173 @@
+// A FIT activity file (from a watch, an app or our own export) read with Garmin's own decoder,
+// after checking it whole: a short file, a wrong checksum or a file of another kind is refused
+// with a message that says which, before anything reaches the runner's history.
+
+import {
+  Decoder,
+  type DeviceInfoMesg,
+  type EventMesg,
+  type FileIdMesg,
+  type FitMessages,
+  type RecordMesg,
+  Stream,
+} from '@garmin/fitsdk';
+import type { SessionGap } from '../session/recorded-session.js';
+import { stepsPerMinuteOf } from './fit-cadence.js';
+import { hasFitHeader } from './fit-header.js';
+import { ImportError, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
+import type { ImportedRun } from './imported-run.js';
+import { type RunPoint, columnsFromPoints, gapsOf, lapStartsOf, orderedPoints } from './run-points.js';
+
+const CRC_BYTES = 2;
+const FIT_EPOCH_MS = 631_065_600_000;
+const STOP_TYPES = new Set<EventMesg['eventType']>(['stop', 'stopAll', 'stopDisable', 'stopDisableAll']);
+
+/** Epoch ms of a FIT time: a Date from the decoder, or seconds since FIT's epoch ("min" and other names: none). */
+const asMs = (value: Date | number | string | undefined): number | null =>
+  value instanceof Date ? value.getTime() : typeof value === 'number' ? FIT_EPOCH_MS + value * 1000 : null;
+
+/** "monitoringB" → "monitoring b": the SDK names file types in camelCase. */
+const wordsOf = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+function checkWhole(bytes: Uint8Array): Uint8Array {
+  if (!hasFitHeader(bytes)) {
+    throw new ImportError('not-a-run-file', 'This file is not a FIT file: it does not start with a FIT header.');
+  }
+  const headerSize = bytes[0]!;
+  if (bytes.length < 12) {
+    throw new ImportError('truncated', `This FIT file ends early (truncated) inside its header. ${TRY_AGAIN_FROM_SOURCE}`);
+  }
+  const dataSize = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  const end = headerSize + dataSize + CRC_BYTES;
+  if (bytes.length < end) {
+    const percent = Math.floor((bytes.length / end) * 100);
+    throw new ImportError(
+      'truncated',
+      `This FIT file ends early (truncated): only ${percent}% of it is there. ${TRY_AGAIN_FROM_SOURCE}`,
+    );
+  }
+  // Anything after the first FIT file (padding, a chained file) is left unread.
+  return bytes.subarray(0, end);
+}
+
+function readMessages(whole: Uint8Array): FitMessages {
+  const decoder = new Decoder(Stream.fromByteArray(whole));
+  if (!decoder.checkIntegrity()) {
+    throw new ImportError('damaged', `This FIT file is damaged: its checksum does not match. ${TRY_AGAIN_FROM_SOURCE}`);
+  }
+  const { messages, errors } = decoder.read({
+    mergeHeartRates: false,
+    expandComponents: true,
+    expandSubFields: true,
+    applyScaleAndOffset: true,
+    convertTypesToStrings: true,
+    convertDateTimesToDates: true,
+  });
+  if (errors.length > 0) {
+    const detail = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
+    throw new ImportError('damaged', `Stridewise could not read this FIT file (${detail}). ${TRY_AGAIN_FROM_SOURCE}`, {
+      cause: errors[0],
+    });
+  }
+  return messages;
+}
+
+function checkActivity(fileId: FileIdMesg | undefined): void {
+  const type = fileId?.type;
+  if (type === undefined || type === 'activity') return;
+  const kind = typeof type === 'string' ? `a ${wordsOf(type)} file` : `file type ${type}`;
+  throw new ImportError(
+    'not-an-activity',
+    `This is a FIT file but not an activity (it is ${kind}). Import the activity file of a run instead.`,
+  );
+}
+
+function pointOf(record: RecordMesg, t: number): RunPoint {
+  const cadence =
+    record.cadence != null
+      ? stepsPerMinuteOf(record.cadence, record.fractionalCadence)
+      : record.cadence256 != null
+        ? 2 * record.cadence256
+        : null;
+  const type = record.activityType;
+  return {
+    t,
+    speedMps: record.enhancedSpeed ?? record.speed ?? null,
+    cadence,
+    strideLengthM: record.stepLength != null ? record.stepLength / 1000 : null,
+    distanceM: record.distance ?? null,
+    running: type === 'running' ? true : type === 'walking' || type === 'sedentary' ? false : null,
+  };
+}
+
+/** Pauses from the timer's stop/start events; a "connection lost" marker inside one makes it a lost link. */
+function markedGaps(events: readonly EventMesg[], startMs: number): SessionGap[] {
+  const timed = events
+    .map((e) => ({ e, ms: asMs(e.timestamp) }))
+    .filter((x): x is { e: EventMesg; ms: number } => x.ms !== null)
+    .sort((a, b) => a.ms - b.ms);
+  const lostAt = timed.filter((x) => x.e.event === 'commTimeout' && x.e.commTimeout === 'connectionLost').map((x) => x.ms);
+  const gaps: SessionGap[] = [];
+  let stoppedAt: number | null = null;
+  for (const { e, ms } of timed) {
+    if (e.event !== 'timer') continue;
+    if (e.eventType === 'start') {
+      if (stoppedAt !== null && ms > stoppedAt) {
+        const from = stoppedAt;
+        const lost = lostAt.some((at) => at >= from && at < ms);
+        gaps.push({ fromT: (from - startMs) / 1000, toT: (ms - startMs) / 1000, reason: lost ? 'link-lost' : 'paused' });
+      }
+      stoppedAt = null;
+    } else if (STOP_TYPES.has(e.eventType)) {
+      stoppedAt ??= ms;
+    }
+  }
+  return gaps;
+}
+
+/** The footpod's name if the file lists one, else the device that made the file. */
+function deviceNameOf(fileId: FileIdMesg | undefined, devices: readonly DeviceInfoMesg[]): string | null {
+  const named = devices.filter((d) => d.productName && d.deviceIndex !== 'creator' && d.deviceIndex !== 0);
+  const pod =
+    named.find((d) => d.bleDeviceType === 'footpod' || d.antplusDeviceType === 'strideSpeedDistance') ?? named[0];
+  if (pod?.productName) return pod.productName;
+  if (fileId?.productName) return fileId.productName;
+  const maker = fileId?.manufacturer;
+  if (typeof maker !== 'string' || maker === 'development') return null;
+  const product = typeof fileId?.garminProduct === 'string' ? fileId.garminProduct : null;
+  const makerName = maker.charAt(0).toUpperCase() + wordsOf(maker.slice(1));
+  return product ? `${makerName} ${product}` : makerName;
+}
+
+export function decodeFit(bytes: Uint8Array): ImportedRun {
+  const messages = readMessages(checkWhole(bytes));
+  const fileId = messages.fileIdMesgs?.[0];
+  checkActivity(fileId);
+
+  const timed = (messages.recordMesgs ?? [])
+    .map((record) => ({ record, t: asMs(record.timestamp) ?? Number.NaN }))
+    .filter((x) => Number.isFinite(x.t));
+  const ordered = orderedPoints(timed);
+  if (ordered.length === 0) {
+    throw new ImportError(
+      'no-samples',
+      'This FIT activity has no recorded samples (no timed records), so there is nothing to show.',
+    );
+  }
+  const startMs = ordered[0]!.t;
+  const points = ordered.map(({ record, t }) => pointOf(record, (t - startMs) / 1000));
+  const lastT = points[points.length - 1]!.t;
+  const marked = markedGaps(messages.eventMesgs ?? [], startMs)
+    .map((gap) => ({ ...gap, fromT: Math.max(0, gap.fromT), toT: Math.min(lastT, gap.toT) }))
+    .filter((gap) => gap.toT > gap.fromT);
+  const samples = columnsFromPoints(points, marked);
+  const lapStarts = (messages.lapMesgs ?? []).map((lap) => ((asMs(lap.startTime) ?? Number.NaN) - startMs) / 1000);
+  return {
+    startedAt: startMs,
+    deviceName: deviceNameOf(fileId, messages.deviceInfoMesgs ?? []),
+    name: null,
+    samples,
+    laps: lapStartsOf(lapStarts, lastT),
+    gaps: gapsOf(samples.t, marked),
+  };
+}

@@ -1,0 +1,228 @@
+// A recorded session as a FIT activity file, written with Garmin's own encoder so the file is
+// valid by construction. Messages go out in time order (timer events, records, laps, then the
+// session and activity summaries), the layout watches write and other apps expect.
+//
+// What survives a round trip through FIT, and how closely:
+//   time: whole seconds (FIT timestamps); two samples in one second keep only the first
+//   speed: 0.001 m/s · distance: 0.01 m · step length: 0.1 mm
+//   cadence: steps/min exactly for whole numbers, else to 1/64 (see fit-cadence.ts)
+//   running/walking: the record's activityType · derived stride: stepLength left out
+//   pauses: timer stop/start events; a lost link adds a commTimeout "connection lost" marker
+//   name and notes: FIT activity files have no field for them, so they are not written.
+
+import {
+  type ActivityMesg,
+  type DeviceInfoMesg,
+  type Encodable,
+  Encoder,
+  type EventMesg,
+  type FileIdMesg,
+  type LapMesg,
+  type Mesg,
+  Profile,
+  type RecordMesg,
+  type SessionMesg,
+} from '@garmin/fitsdk';
+import type { RecordedSession } from '../session/recorded-session.js';
+import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../session/recorded-session.js';
+import { fitCadenceOf } from './fit-cadence.js';
+import { type LapSplit, lapSplits } from './lap-splits.js';
+
+export { decodeFit } from './fit-decode.js';
+
+const MesgNum = Profile.MesgNum;
+/** FIT counts seconds from 1989-12-31; a time before it cannot be written. */
+const FIT_EPOCH_MS = 631_065_600_000;
+/** FIT's uint16 speed tops out at 65.534 m/s; enhancedSpeed carries the same value for new readers. */
+const MAX_SPEED_MPS = 65.534;
+const MAX_STEP_LENGTH_MM = 6553.4;
+const MAX_NAME_BYTES = 100;
+const TIMER_TRIGGER_MANUAL = 0;
+const COMM_TIMEOUT_CONNECTION_LOST = 2;
+const BLE_DEVICE_TYPE_FOOTPOD = 6;
+
+/** Messages sharing a second go out in this order: a pause ends before its first record, etc. */
+const Order = { TimerStart: 0, LapEnd: 1, Record: 2, TimerStop: 3, LastLap: 4, Summary: 5 } as const;
+type Order = (typeof Order)[keyof typeof Order];
+
+interface TimedMesg {
+  second: number;
+  order: Order;
+  mesg: Encodable<Mesg>;
+}
+
+const dateOf = (second: number): Date => new Date(second * 1000);
+const finiteOr = (value: number, fallback: number): number => (Number.isFinite(value) ? value : fallback);
+
+/** A name cut to what FIT's string field holds, at a character boundary. */
+function fitString(text: string): string {
+  const encoder = new TextEncoder();
+  let out = text;
+  while (encoder.encode(out).length > MAX_NAME_BYTES) out = Array.from(out).slice(0, -1).join('');
+  return out;
+}
+
+/** A stable, non-zero serial number per session (FIT's uint32z treats 0 as "none"). */
+function serialOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return hash || 1;
+}
+
+function lapMesg(lap: LapSplit, startedSecond: number, secondOf: (t: number) => number, index: number): Encodable<LapMesg> {
+  const cadence = fitCadenceOf(lap.avgCadence);
+  const speed = Math.min(finiteOr(lap.avgSpeedMps, 0), MAX_SPEED_MPS);
+  return {
+    mesgNum: MesgNum.LAP!,
+    messageIndex: index,
+    timestamp: dateOf(secondOf(lap.endT)),
+    startTime: dateOf(index === 0 ? startedSecond : secondOf(lap.startT)),
+    event: 'lap',
+    eventType: 'stop',
+    lapTrigger: 'manual',
+    sport: 'running',
+    intensity: 'active',
+    totalElapsedTime: lap.elapsedS,
+    totalTimerTime: lap.timerS,
+    totalDistance: lap.distanceM,
+    avgSpeed: speed,
+    enhancedAvgSpeed: speed,
+    avgCadence: cadence.cadence,
+    avgFractionalCadence: cadence.fractionalCadence,
+  };
+}
+
+/** The file's bytes, ready for `new Blob([...])`. */
+export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
+  const { meta, samples } = session;
+  const n = samples.t.length;
+  if (n === 0) throw new RangeError('This session has no samples, so there is nothing to export.');
+  if (!(meta.startedAt >= FIT_EPOCH_MS)) throw new RangeError('This session starts before 1990, which FIT cannot store.');
+
+  const secondOf = (t: number): number => Math.round((meta.startedAt + t * 1000) / 1000);
+  const first = secondOf(samples.t[0]!);
+  const last = secondOf(samples.t[n - 1]!);
+  const timed: TimedMesg[] = [];
+  const add = (second: number, order: Order, mesg: Encodable<Mesg>): void => void timed.push({ second, order, mesg });
+  const timerEvent = (eventType: 'start' | 'stop' | 'stopAll', second: number): Encodable<EventMesg> => ({
+    mesgNum: MesgNum.EVENT!,
+    timestamp: dateOf(second),
+    event: 'timer',
+    eventType,
+    data: TIMER_TRIGGER_MANUAL,
+    eventGroup: 0,
+  });
+
+  add(first, Order.TimerStart, timerEvent('start', first));
+  for (const gap of meta.gaps) {
+    const from = secondOf(gap.fromT);
+    const to = secondOf(gap.toT);
+    if (!(to > from) || from < first || from >= last) continue;
+    add(from, Order.TimerStop, timerEvent('stop', from));
+    if (gap.reason === 'link-lost') {
+      const lost: Encodable<EventMesg> = {
+        mesgNum: MesgNum.EVENT!,
+        timestamp: dateOf(from),
+        event: 'commTimeout',
+        eventType: 'marker',
+        data: COMM_TIMEOUT_CONNECTION_LOST,
+      };
+      add(from, Order.TimerStop, lost);
+    }
+    add(to, Order.TimerStart, timerEvent('start', to));
+  }
+
+  let previousSecond = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const second = secondOf(samples.t[i]!);
+    if (second <= previousSecond) continue;
+    previousSecond = second;
+    const flags = samples.flags[i]!;
+    const speed = Math.min(Math.max(0, finiteOr(samples.speedMps[i]!, 0)), MAX_SPEED_MPS);
+    const stride = samples.strideLengthM[i]!;
+    const writeStride = (flags & SAMPLE_STRIDE_DERIVED) === 0 && Number.isFinite(stride) && stride >= 0;
+    const record: Encodable<RecordMesg> = {
+      mesgNum: MesgNum.RECORD!,
+      timestamp: dateOf(second),
+      distance: Math.max(0, finiteOr(samples.distanceM[i]!, 0)),
+      speed,
+      enhancedSpeed: speed,
+      ...fitCadenceOf(samples.cadence[i]!),
+      // Left out when derived, so a reader derives it too and the flag survives the round trip.
+      ...(writeStride ? { stepLength: Math.min(stride * 1000, MAX_STEP_LENGTH_MM) } : {}),
+      activityType: (flags & SAMPLE_RUNNING) !== 0 ? 'running' : 'walking',
+    };
+    add(second, Order.Record, record);
+  }
+
+  const laps = lapSplits(session);
+  laps.forEach((lap, k) => {
+    const isLast = k === laps.length - 1;
+    add(isLast ? last : secondOf(lap.endT), isLast ? Order.LastLap : Order.LapEnd, lapMesg(lap, first, secondOf, k));
+  });
+  add(last, Order.TimerStop, timerEvent('stopAll', last));
+
+  const sessionCadence = fitCadenceOf(meta.avgCadence);
+  const avgSpeed = Math.min(Math.max(0, finiteOr(meta.avgSpeedMps, 0)), MAX_SPEED_MPS);
+  const summary: Encodable<SessionMesg> = {
+    mesgNum: MesgNum.SESSION!,
+    messageIndex: 0,
+    timestamp: dateOf(last),
+    startTime: dateOf(first),
+    event: 'session',
+    eventType: 'stop',
+    trigger: 'activityEnd',
+    sport: 'running',
+    subSport: 'generic',
+    totalElapsedTime: Math.max(0, finiteOr(meta.elapsedS, last - first)),
+    totalTimerTime: Math.max(0, finiteOr(meta.movingS, 0)),
+    totalDistance: Math.max(0, finiteOr(meta.distanceM, 0)),
+    avgSpeed,
+    enhancedAvgSpeed: avgSpeed,
+    avgCadence: sessionCadence.cadence,
+    avgFractionalCadence: sessionCadence.fractionalCadence,
+    firstLapIndex: 0,
+    numLaps: laps.length,
+  };
+  add(last, Order.Summary, summary);
+  // FIT's local timestamp is the wall-clock time where the run happened, as seconds from its epoch.
+  const offsetS = new Date(last * 1000).getTimezoneOffset() * 60;
+  const activity: Encodable<ActivityMesg> = {
+    mesgNum: MesgNum.ACTIVITY!,
+    timestamp: dateOf(last),
+    totalTimerTime: Math.max(0, finiteOr(meta.movingS, 0)),
+    numSessions: 1,
+    type: 'manual',
+    event: 'activity',
+    eventType: 'stop',
+    localTimestamp: last - FIT_EPOCH_MS / 1000 - offsetS,
+  };
+  add(last, Order.Summary, activity);
+
+  const encoder = new Encoder();
+  const fileId: Encodable<FileIdMesg> = {
+    mesgNum: MesgNum.FILE_ID!,
+    type: 'activity',
+    manufacturer: 'development',
+    product: 1,
+    serialNumber: serialOf(meta.id),
+    timeCreated: dateOf(first),
+  };
+  encoder.writeMesg(fileId);
+  if (meta.deviceName) {
+    const pod: Encodable<DeviceInfoMesg> = {
+      mesgNum: MesgNum.DEVICE_INFO!,
+      timestamp: dateOf(first),
+      deviceIndex: 1,
+      sourceType: 'bluetoothLowEnergy',
+      deviceType: BLE_DEVICE_TYPE_FOOTPOD,
+      productName: fitString(meta.deviceName),
+    };
+    encoder.writeMesg(pod);
+  }
+  // Array.prototype.sort is stable, so messages of one second and one kind keep their order.
+  timed.sort((a, b) => a.second - b.second || a.order - b.order);
+  for (const { mesg } of timed) encoder.writeMesg(mesg);
+  // A copy typed as backed by a plain ArrayBuffer, which Blob and postMessage take.
+  return new Uint8Array(encoder.close());
+}

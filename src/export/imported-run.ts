@@ -1,0 +1,17 @@
+// What a FIT or TCX reader hands back. The app turns it into a SessionMeta (id, summary, zones,
+// origin 'import'), so readers stay free of storage and of how summaries are computed.
+
+import type { RecordedColumns, SessionGap } from '../session/recorded-session.js';
+
+export interface ImportedRun {
+  /** Epoch milliseconds of the first sample; samples.t counts from here. */
+  startedAt: number;
+  /** The device that measured the run (footpod or watch), when the file says. */
+  deviceName: string | null;
+  /** A title the file carries (TCX Notes); FIT activity files have no place for one. */
+  name: string | null;
+  samples: RecordedColumns;
+  /** Start times (t, seconds) of every lap after the first, ascending. */
+  laps: number[];
+  gaps: SessionGap[];
+}

@@ -1,0 +1,146 @@
+import { expect } from '@open-wc/testing';
+import { type Encodable, Encoder, type Mesg, Profile } from '@garmin/fitsdk';
+import { decodeFit } from '../../src/export/fit-decode.js';
+import { encodeFit } from '../../src/export/fit.js';
+import { ImportError, type ImportProblem } from '../../src/export/import-error.js';
+import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
+import { FIXTURE_START, fixtureSession } from './session-fixture.js';
+
+const { MesgNum } = Profile;
+const at = (t: number): Date => new Date(FIXTURE_START + t * 1000);
+
+function refusal(bytes: Uint8Array): ImportError {
+  try {
+    decodeFit(bytes);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ImportError);
+    return error as ImportError;
+  }
+  throw new Error('decodeFit accepted the file');
+}
+
+function expectRefused(bytes: Uint8Array, problem: ImportProblem, message: RegExp): void {
+  const error = refusal(bytes);
+  expect(error.problem).to.equal(problem);
+  expect(error.message).to.match(message);
+}
+
+// Loosely typed on purpose: these build files other devices might write, odd ones included.
+const mesg = (mesgNum: number, fields: Record<string, unknown>): Encodable<Mesg> => ({ mesgNum, ...fields }) as Encodable<Mesg>;
+const record = (fields: Record<string, unknown>): Encodable<Mesg> => mesg(MesgNum.RECORD!, fields);
+const timer = (eventType: string, t: number): Encodable<Mesg> =>
+  mesg(MesgNum.EVENT!, { event: 'timer', eventType, data: 0, timestamp: at(t) });
+
+/** A FIT file of any kind, written with the SDK like another device would. */
+function fitFile(fileType: string, mesgs: Array<Encodable<Mesg>>, fileId: Record<string, unknown> = {}): Uint8Array {
+  const encoder = new Encoder();
+  encoder.writeMesg(
+    mesg(MesgNum.FILE_ID!, { type: fileType, manufacturer: 'development', product: 1, serialNumber: 7, timeCreated: at(0), ...fileId }),
+  );
+  mesgs.forEach((m) => encoder.writeMesg(m));
+  return encoder.close();
+}
+
+describe('decodeFit refuses what is not a whole FIT activity', () => {
+  const good = encodeFit(fixtureSession());
+
+  it('a flipped byte in the middle: damaged, the checksum does not match', () => {
+    const bytes = good.slice();
+    bytes[bytes.length >> 1] ^= 0x5a;
+    expectRefused(bytes, 'damaged', /damaged: its checksum does not match/);
+  });
+
+  it('a flipped byte in the header: damaged too', () => {
+    const bytes = good.slice();
+    bytes[2] ^= 0x01; // profile version, covered by the header CRC
+    expectRefused(bytes, 'damaged', /checksum/);
+  });
+
+  for (const keep of [1, 8, 11, 13, 14, 40, 0.25, 0.5, 0.999, -2, -1]) {
+    it(`cut to ${keep} ${Number.isInteger(keep) ? 'bytes' : 'of its length'}: truncated`, () => {
+      const length = Number.isInteger(keep) ? (keep < 0 ? good.length + keep : keep) : Math.floor(good.length * keep);
+      expectRefused(good.slice(0, length), 'truncated', /ends early \(truncated\)/);
+    });
+  }
+
+  it('random bytes, an empty file and a PNG are not FIT', () => {
+    let seed = 42;
+    const random = new Uint8Array(4096).map(() => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff);
+    random[0] = 0x37;
+    expectRefused(random, 'not-a-run-file', /not a FIT file/);
+    expectRefused(new Uint8Array(0), 'not-a-run-file', /not a FIT file/);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    expectRefused(png, 'not-a-run-file', /not a FIT file/);
+  });
+
+  it('a settings file and a course file: FIT, but not an activity, saying which they are', () => {
+    const settings = fitFile('settings', [
+      mesg(MesgNum.USER_PROFILE!, { friendlyName: 'Runner', weight: 70 }),
+    ]);
+    expectRefused(settings, 'not-an-activity', /not an activity \(it is a settings file\)/);
+    const course = fitFile('course', [record({ timestamp: at(0), distance: 0 }), record({ timestamp: at(1), distance: 3 })]);
+    expectRefused(course, 'not-an-activity', /it is a course file/);
+  });
+
+  it('an activity without records has nothing to show', () => {
+    expectRefused(fitFile('activity', [timer('start', 0), timer('stopAll', 10)]), 'no-samples', /no recorded samples/);
+  });
+});
+
+describe('decodeFit reads activities from other devices', () => {
+  it('fills in what a watch left out: speed from distance, cadence 0, stride derived', () => {
+    const bytes = fitFile(
+      'activity',
+      [
+        timer('start', 0),
+        record({ timestamp: at(0), distance: 0 }),
+        record({ timestamp: at(1), distance: 3 }),
+        record({ timestamp: at(2), distance: 6.5 }),
+        timer('stopAll', 2),
+        timer('start', 30),
+        record({ timestamp: at(30), distance: 6.5, cadence: 85, speed: 2.5 }),
+        record({ timestamp: at(31), distance: 9, cadence: 86, fractionalCadence: 0.5, speed: 2.5 }),
+        // Samples lost for 9 s with the timer running: a lost link.
+        record({ timestamp: at(40), distance: 32, cadence: 86, speed: 2.4, stepLength: 840 }),
+        record({ timestamp: at(41), distance: 34.4, cadence: 0, speed: 0 }),
+        mesg(MesgNum.LAP!, { startTime: at(0), timestamp: at(31) }),
+        mesg(MesgNum.LAP!, { startTime: at(31), timestamp: at(41) }),
+      ],
+    );
+    const run = decodeFit(bytes);
+    const s = run.samples;
+    expect(run.startedAt).to.equal(FIXTURE_START);
+    expect(Array.from(s.t)).to.deep.equal([0, 1, 2, 30, 31, 40, 41]);
+    expect(Array.from(s.speedMps)).to.deep.equal([3, 3, 3.5, 2.5, 2.5, 2.4000000953674316, 0]);
+    expect(Array.from(s.cadence)).to.deep.equal([0, 0, 0, 170, 173, 172, 0]);
+    expect(Array.from(s.distanceM)).to.deep.equal([0, 3, 6.5, 6.5, 9, 32, 34.4]);
+    expect(s.strideLengthM[3]).to.be.closeTo((2.5 * 60) / 170, 1e-6);
+    expect(s.strideLengthM[5]).to.be.closeTo(0.84, 1e-6);
+    expect(Array.from(s.flags)).to.deep.equal([
+      SAMPLE_STRIDE_DERIVED,
+      SAMPLE_STRIDE_DERIVED,
+      SAMPLE_STRIDE_DERIVED,
+      SAMPLE_STRIDE_DERIVED | SAMPLE_RUNNING,
+      SAMPLE_STRIDE_DERIVED | SAMPLE_RUNNING,
+      SAMPLE_RUNNING,
+      SAMPLE_STRIDE_DERIVED,
+    ]);
+    expect(run.gaps).to.deep.equal([
+      { fromT: 2, toT: 30, reason: 'paused' },
+      { fromT: 31, toT: 40, reason: 'link-lost' },
+    ]);
+    expect(run.laps).to.deep.equal([31]);
+    expect(run.deviceName).to.equal(null);
+  });
+
+  it('names a Garmin watch by its product', () => {
+    const [number] = Object.entries(Profile.types.garminProduct!).find(([, name]) => name === 'fr965')!;
+    const bytes = fitFile('activity', [record({ timestamp: at(0), distance: 0, speed: 3, cadence: 85 })], {
+      manufacturer: 'garmin',
+      product: Number(number),
+    });
+    const run = decodeFit(bytes);
+    expect(run.deviceName).to.equal('Garmin fr965');
+    expect(run.samples.flags[0]).to.equal(SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED);
+  });
+});

@@ -1,0 +1,166 @@
+import { expect } from '@open-wc/testing';
+import { Decoder, type FitMessages, Stream } from '@garmin/fitsdk';
+import { decodeFit, encodeFit } from '../../src/export/fit.js';
+import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED, type RecordedSession } from '../../src/session/recorded-session.js';
+import { FIXTURE_GAPS, FIXTURE_LAPS, FIXTURE_START, fixtureSession, indexAt, tinySession } from './session-fixture.js';
+
+// FIT resolutions the round trip is held to.
+const SPEED_RES = 0.0005; // 1 mm/s, rounded
+const DISTANCE_RES = 0.005; // 1 cm, rounded
+const STEP_LENGTH_RES_M = 0.00005; // 0.1 mm, rounded
+const TIME_RES_S = 0.0005; // FIT stores whole seconds, and the fixture's times are whole seconds
+const FLOAT32 = 1e-6;
+
+function readWithSdk(bytes: Uint8Array): FitMessages {
+  const decoder = new Decoder(Stream.fromByteArray(bytes));
+  expect(decoder.isFIT()).to.equal(true);
+  expect(decoder.checkIntegrity()).to.equal(true);
+  const { messages, errors } = decoder.read();
+  expect(errors).to.deep.equal([]);
+  return messages;
+}
+
+const ms = (value: unknown): number => (value instanceof Date ? value.getTime() : Number.NaN);
+
+describe('encodeFit', () => {
+  const session = fixtureSession();
+  const { samples, meta } = session;
+  const bytes = encodeFit(session);
+  const messages = readWithSdk(bytes);
+
+  it('writes an activity file from a development device, with the footpod as a device', () => {
+    const fileId = messages.fileIdMesgs![0]!;
+    expect(fileId.type).to.equal('activity');
+    expect(fileId.manufacturer).to.equal('development');
+    expect(ms(fileId.timeCreated)).to.equal(FIXTURE_START);
+    expect(fileId.serialNumber).to.be.a('number').and.not.equal(0);
+    const pod = messages.deviceInfoMesgs!.find((d) => d.productName === 'Stryd footpod');
+    expect(pod?.bleDeviceType).to.equal('footpod');
+  });
+
+  it('writes one record per sample with every value as recorded', () => {
+    const records = messages.recordMesgs!;
+    expect(records.length).to.equal(samples.t.length);
+    records.forEach((record, i) => {
+      const where = `record ${i} (t=${samples.t[i]})`;
+      expect(ms(record.timestamp), where).to.equal(FIXTURE_START + samples.t[i]! * 1000);
+      expect(record.enhancedSpeed!, where).to.be.closeTo(samples.speedMps[i]!, SPEED_RES);
+      expect(record.speed!, where).to.be.closeTo(samples.speedMps[i]!, SPEED_RES);
+      expect(2 * (record.cadence! + record.fractionalCadence!), where).to.equal(samples.cadence[i]);
+      expect(record.distance!, where).to.be.closeTo(samples.distanceM[i]!, DISTANCE_RES);
+      const derived = (samples.flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0;
+      if (derived) expect(record.stepLength, where).to.equal(undefined);
+      else expect(record.stepLength! / 1000, where).to.be.closeTo(samples.strideLengthM[i]!, STEP_LENGTH_RES_M);
+      const running = (samples.flags[i]! & SAMPLE_RUNNING) !== 0;
+      expect(record.activityType, where).to.equal(running ? 'running' : 'walking');
+    });
+    // The fixture really has the cases the loop is meant to cover.
+    expect(records.some((r) => r.fractionalCadence === 0.75)).to.equal(true);
+    expect(records.some((r) => r.fractionalCadence === 0.5)).to.equal(true);
+    expect(records.some((r) => r.stepLength === undefined)).to.equal(true);
+    expect(records.some((r) => r.activityType === 'walking')).to.equal(true);
+  });
+
+  it('writes the laps with their start, times, distance and averages', () => {
+    const laps = messages.lapMesgs!;
+    expect(laps.length).to.equal(3);
+    const starts = [0, ...FIXTURE_LAPS];
+    const lastT = samples.t[samples.t.length - 1]!;
+    laps.forEach((lap, k) => {
+      const startT = starts[k]!;
+      const endT = starts[k + 1] ?? lastT;
+      const startIndex = indexAt(samples, startT);
+      const endIndex = k === laps.length - 1 ? samples.t.length - 1 : indexAt(samples, endT);
+      expect(ms(lap.startTime), `lap ${k}`).to.equal(FIXTURE_START + startT * 1000);
+      expect(ms(lap.timestamp), `lap ${k}`).to.equal(FIXTURE_START + endT * 1000);
+      expect(lap.totalElapsedTime).to.be.closeTo(endT - startT, TIME_RES_S);
+      const distance = samples.distanceM[endIndex]! - (k === 0 ? 0 : samples.distanceM[startIndex]!);
+      expect(lap.totalDistance).to.be.closeTo(distance, DISTANCE_RES);
+      expect(lap.enhancedAvgSpeed).to.be.closeTo(distance / lap.totalTimerTime!, 0.001);
+      expect(lap.sport).to.equal('running');
+      expect(lap.avgRunningCadence).to.be.within(80, 95);
+    });
+    // The pause (60 s) and the lost link (10 s) are in lap 2 and 3 and not timed.
+    expect(laps[0]!.totalTimerTime).to.be.closeTo(420, TIME_RES_S);
+    expect(laps[1]!.totalTimerTime).to.be.closeTo(780 - 60, TIME_RES_S);
+    expect(laps[2]!.totalTimerTime).to.be.closeTo(599 - 10, TIME_RES_S);
+    const sum = (key: 'totalTimerTime' | 'totalDistance'): number => laps.reduce((s, lap) => s + lap[key]!, 0);
+    expect(sum('totalTimerTime')).to.be.closeTo(meta.movingS, 0.003);
+    expect(sum('totalDistance')).to.be.closeTo(meta.distanceM, 0.02);
+  });
+
+  it('writes the session summary and the activity', () => {
+    const s = messages.sessionMesgs![0]!;
+    expect(s.sport).to.equal('running');
+    expect(ms(s.startTime)).to.equal(FIXTURE_START);
+    expect(s.totalElapsedTime).to.be.closeTo(meta.elapsedS, TIME_RES_S);
+    expect(s.totalTimerTime).to.be.closeTo(meta.movingS, TIME_RES_S);
+    expect(s.totalDistance).to.be.closeTo(meta.distanceM, DISTANCE_RES);
+    expect(s.enhancedAvgSpeed).to.be.closeTo(meta.avgSpeedMps, SPEED_RES);
+    expect(2 * (s.avgCadence! + s.avgFractionalCadence!)).to.be.closeTo(meta.avgCadence, 1 / 64);
+    expect(s.numLaps).to.equal(3);
+    const activity = messages.activityMesgs![0]!;
+    expect(activity.numSessions).to.equal(1);
+    expect(activity.totalTimerTime).to.be.closeTo(meta.movingS, TIME_RES_S);
+  });
+
+  it('marks the pause with timer events and the lost link with a connection-lost marker', () => {
+    const events = messages.eventMesgs!.map((e) => [e.event, e.eventType, (ms(e.timestamp) - FIXTURE_START) / 1000]);
+    expect(events).to.deep.equal([
+      ['timer', 'start', 0],
+      ['timer', 'stop', 600],
+      ['timer', 'start', 660],
+      ['timer', 'stop', 1300],
+      ['commTimeout', 'marker', 1300],
+      ['timer', 'start', 1310],
+      ['timer', 'stopAll', 1799],
+    ]);
+  });
+
+  it('refuses a session with no samples', () => {
+    const empty = tinySession([]);
+    expect(() => encodeFit(empty)).to.throw(RangeError, /no samples/);
+  });
+});
+
+describe('decodeFit(encodeFit(session))', () => {
+  it('gives back the session within FIT resolutions', () => {
+    const session = fixtureSession();
+    const run = decodeFit(encodeFit(session));
+    const a = session.samples;
+    const b = run.samples;
+    expect(run.startedAt).to.equal(FIXTURE_START);
+    expect(run.deviceName).to.equal('Stryd footpod');
+    expect(run.name).to.equal(null);
+    expect(run.laps).to.deep.equal(FIXTURE_LAPS);
+    expect(run.gaps).to.deep.equal(FIXTURE_GAPS);
+    expect(b.t.length).to.equal(a.t.length);
+    for (let i = 0; i < a.t.length; i++) {
+      const where = `sample ${i} (t=${a.t[i]})`;
+      expect(b.t[i], where).to.be.closeTo(a.t[i]!, TIME_RES_S);
+      expect(b.speedMps[i], where).to.be.closeTo(a.speedMps[i]!, SPEED_RES + FLOAT32);
+      expect(b.cadence[i], where).to.equal(a.cadence[i]);
+      expect(b.distanceM[i], where).to.be.closeTo(a.distanceM[i]!, DISTANCE_RES);
+      expect(b.flags[i], where).to.equal(a.flags[i]);
+      // A derived stride is derived again from the rounded speed: 1 mm/s moves it under 0.5 mm.
+      const strideRes = (a.flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0 ? 0.0005 : STEP_LENGTH_RES_M + FLOAT32;
+      expect(b.strideLengthM[i], where).to.be.closeTo(a.strideLengthM[i]!, strideRes);
+    }
+  });
+
+  it('keeps the first of two samples that fall in one second, so times still only increase', () => {
+    const specs = [0, 0.4, 1, 1.3, 2.6, 3].map((t) => ({ t, speedMps: 3, cadence: 170, strideLengthM: 1.05, running: true }));
+    const session: RecordedSession = tinySession(specs);
+    const run = decodeFit(encodeFit(session));
+    expect(Array.from(run.samples.t)).to.deep.equal([0, 1, 3]);
+  });
+
+  it('rounds a start time between whole seconds to the nearest second', () => {
+    const specs = [0, 1, 2].map((t) => ({ t, speedMps: 3, cadence: 171, strideLengthM: null, running: true }));
+    const session = tinySession(specs, { startedAt: FIXTURE_START + 600, deviceName: null });
+    const run = decodeFit(encodeFit(session));
+    expect(run.startedAt).to.equal(FIXTURE_START + 1000);
+    expect(run.deviceName).to.equal(null);
+    expect(Array.from(run.samples.cadence)).to.deep.equal([171, 171, 171]);
+  });
+});

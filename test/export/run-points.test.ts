@@ -1,0 +1,64 @@
+import { expect } from '@open-wc/testing';
+import { type RunPoint, columnsFromPoints, gapsOf, lapStartsOf, orderedPoints } from '../../src/export/run-points.js';
+import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
+
+const point = (t: number, fields: Partial<RunPoint> = {}): RunPoint => ({
+  t,
+  speedMps: null,
+  cadence: null,
+  strideLengthM: null,
+  distanceM: null,
+  running: null,
+  ...fields,
+});
+
+describe('columnsFromPoints', () => {
+  it('integrates distance from speed where the file has none, but not across a gap', () => {
+    const points = [0, 1, 2, 10, 11].map((t) => point(t, { speedMps: 2, cadence: 160 }));
+    const c = columnsFromPoints(points, [{ fromT: 2, toT: 10, reason: 'paused' }]);
+    expect(Array.from(c.distanceM)).to.deep.equal([0, 2, 4, 4, 6]);
+    expect(Array.from(c.strideLengthM)).to.deep.equal([0.75, 0.75, 0.75, 0.75, 0.75]);
+    expect(Array.from(c.flags)).to.deep.equal(Array(5).fill(SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED));
+  });
+
+  it('keeps a given stride and running state, and a walking point stays walking', () => {
+    const c = columnsFromPoints(
+      [
+        point(0, { speedMps: 1.5, cadence: 120, strideLengthM: 0.7, running: false, distanceM: 0 }),
+        point(1, { speedMps: 3, cadence: 170, strideLengthM: 1.1, running: true, distanceM: 3 }),
+      ],
+      [],
+    );
+    expect(Array.from(c.flags)).to.deep.equal([0, SAMPLE_RUNNING]);
+    expect(c.strideLengthM[1]).to.be.closeTo(1.1, 1e-6);
+  });
+
+  it('gives standing points no stride and no running flag', () => {
+    const c = columnsFromPoints([point(0, { distanceM: 5 }), point(1, { distanceM: 5 })], []);
+    expect(Array.from(c.speedMps)).to.deep.equal([0, 0]);
+    expect(Array.from(c.strideLengthM)).to.deep.equal([0, 0]);
+    expect(Array.from(c.flags)).to.deep.equal([SAMPLE_STRIDE_DERIVED, SAMPLE_STRIDE_DERIVED]);
+  });
+});
+
+describe('gapsOf', () => {
+  it('adds a lost link for every long step no marked gap covers, in time order', () => {
+    const t = new Float64Array([0, 1, 2, 30, 31, 40, 42.5, 45.1]);
+    expect(gapsOf(t, [{ fromT: 2, toT: 30, reason: 'paused' }])).to.deep.equal([
+      { fromT: 2, toT: 30, reason: 'paused' },
+      { fromT: 31, toT: 40, reason: 'link-lost' },
+      { fromT: 42.5, toT: 45.1, reason: 'link-lost' },
+    ]);
+  });
+});
+
+describe('orderedPoints and lapStartsOf', () => {
+  it('sorts by time, keeps the first of equal times and drops times that are not numbers', () => {
+    const out = orderedPoints([{ t: 2, k: 'a' }, { t: 1, k: 'b' }, { t: 2, k: 'c' }, { t: Number.NaN, k: 'd' }]);
+    expect(out).to.deep.equal([{ t: 1, k: 'b' }, { t: 2, k: 'a' }]);
+  });
+
+  it('keeps lap starts inside the run, ascending, once each', () => {
+    expect(lapStartsOf([300, -5, 0, 120, 300, Number.NaN, 900, 601], 600)).to.deep.equal([120, 300]);
+  });
+});
