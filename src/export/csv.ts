@@ -1,0 +1,34 @@
+// A recorded session as CSV for spreadsheets: one row per sample, fixed decimals, RFC 4180 line
+// endings, and the header on the first line (no comment lines, which spreadsheets show as data).
+// Only numbers are written, so no cell can be read as a formula.
+
+import { type RecordedSession, SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../session/recorded-session.js';
+import { formatDuration, paceSeconds } from '../session/units.js';
+
+export const CSV_HEADER =
+  'time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running';
+
+const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value : 0).toFixed(digits);
+
+export function encodeCsv(session: RecordedSession): string {
+  const { t, speedMps, cadence, strideLengthM, distanceM, flags } = session.samples;
+  const rows = [CSV_HEADER];
+  for (let i = 0; i < t.length; i++) {
+    // Pace is left empty when standing or walking slowly, as the app shows no pace then.
+    const pace = paceSeconds(speedMps[i]!, 'km');
+    rows.push(
+      [
+        fixed(t[i]!, 3),
+        formatDuration(t[i]!),
+        fixed(speedMps[i]!, 3),
+        pace === null ? '' : fixed(pace / 60, 2),
+        fixed(cadence[i]!, 1),
+        fixed(strideLengthM[i]!, 3),
+        (flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0 ? '1' : '0',
+        fixed(distanceM[i]!, 2),
+        (flags[i]! & SAMPLE_RUNNING) !== 0 ? '1' : '0',
+      ].join(','),
+    );
+  }
+  return rows.join('\r\n') + '\r\n';
+}

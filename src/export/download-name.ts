@@ -1,0 +1,16 @@
+// File names for exports: the date and local start time only. Session names are the runner's
+// own text and can hold anything, so they never reach a file name.
+
+import type { SessionMeta } from '../session/recorded-session.js';
+
+export type ExportFormat = 'fit' | 'tcx' | 'csv';
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** "stridewise-2026-11-25-0754.fit" for a run started at 07:54 local time on 25 November 2026. */
+export function exportFileName(meta: Pick<SessionMeta, 'startedAt'>, ext: ExportFormat): string {
+  const d = new Date(meta.startedAt);
+  if (Number.isNaN(d.getTime())) return `stridewise-run.${ext}`;
+  const date = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  return `stridewise-${date}-${two(d.getHours())}${two(d.getMinutes())}.${ext}`;
+}

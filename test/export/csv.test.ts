@@ -1,0 +1,31 @@
+import { expect } from '@open-wc/testing';
+import { CSV_HEADER, encodeCsv } from '../../src/export/csv.js';
+import { tinySession } from './session-fixture.js';
+
+describe('encodeCsv', () => {
+  it('writes the header first, then one fixed-decimal row per sample, with CRLF line ends', () => {
+    const session = tinySession(
+      [
+        { t: 0, speedMps: 3, cadence: 170, strideLengthM: 1.06, running: true },
+        { t: 1.25, speedMps: 3.3333, cadence: 171.5, strideLengthM: null, running: true },
+        { t: 3725, speedMps: 0.4, cadence: 0, strideLengthM: null, running: false },
+      ],
+      { gaps: [{ fromT: 1.25, toT: 3725, reason: 'paused' }] },
+    );
+    const csv = encodeCsv(session);
+    expect(csv.split('\r\n')).to.deep.equal([
+      'time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running',
+      '0.000,0:00,3.000,5.56,170.0,1.060,0,0.00,1',
+      '1.250,0:01,3.333,5.00,171.5,1.166,1,3.75,1',
+      // Walking slowly: no pace. The pause added no distance.
+      '3725.000,1:02:05,0.400,,0.0,0.000,1,3.75,0',
+      '',
+    ]);
+    expect(csv.startsWith(CSV_HEADER + '\r\n')).to.equal(true);
+    expect(csv.replace(/\r\n/g, '')).to.not.contain('\n');
+  });
+
+  it('writes only the header for a session without samples', () => {
+    expect(encodeCsv(tinySession([]))).to.equal(CSV_HEADER + '\r\n');
+  });
+});

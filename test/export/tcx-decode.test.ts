@@ -1,0 +1,110 @@
+import { expect } from '@open-wc/testing';
+import { decodeTcx } from '../../src/export/tcx-decode.js';
+import { ImportError, type ImportProblem } from '../../src/export/import-error.js';
+import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
+
+function expectRefused(text: string, problem: ImportProblem, message: RegExp): void {
+  let error: unknown = null;
+  try {
+    decodeTcx(text);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).to.be.instanceOf(ImportError);
+  expect((error as ImportError).problem).to.equal(problem);
+  expect((error as ImportError).message).to.match(message);
+}
+
+const TCX_OPEN =
+  '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2" ' +
+  'xmlns:ax="http://www.garmin.com/xmlschemas/ActivityExtension/v2">';
+
+/** What a Garmin watch writes, trimmed: other prefixes, bike-style Cadence, a point without time. */
+const WATCH_TCX = `<?xml version="1.0" encoding="UTF-8"?>
+${TCX_OPEN}
+  <Activities>
+    <Activity Sport="Running">
+      <Id>2026-03-02T06:30:00Z</Id>
+      <Lap StartTime="2026-03-02T06:30:00Z">
+        <TotalTimeSeconds>2</TotalTimeSeconds><DistanceMeters>6</DistanceMeters><Calories>1</Calories>
+        <Intensity>Active</Intensity><TriggerMethod>Manual</TriggerMethod>
+        <Track>
+          <Trackpoint><Time>2026-03-02T06:30:00Z</Time><DistanceMeters>0</DistanceMeters><Cadence>84</Cadence></Trackpoint>
+          <Trackpoint><DistanceMeters>1</DistanceMeters></Trackpoint>
+          <Trackpoint><Time>2026-03-02T06:30:01Z</Time><DistanceMeters>3</DistanceMeters><Cadence>85</Cadence></Trackpoint>
+          <Trackpoint><Time>2026-03-02T06:30:02Z</Time><DistanceMeters>6</DistanceMeters>
+            <Extensions><ax:TPX><ax:Speed>3.2</ax:Speed><ax:RunCadence>86</ax:RunCadence></ax:TPX></Extensions></Trackpoint>
+        </Track>
+      </Lap>
+      <Lap StartTime="2026-03-02T06:30:03Z">
+        <TotalTimeSeconds>3</TotalTimeSeconds><DistanceMeters>9</DistanceMeters><Calories>1</Calories>
+        <Intensity>Active</Intensity><TriggerMethod>Distance</TriggerMethod>
+        <Track>
+          <Trackpoint><Time>2026-03-02T06:30:03Z</Time><DistanceMeters>9</DistanceMeters></Trackpoint>
+        </Track>
+        <Track>
+          <Trackpoint><Time>2026-03-02T06:30:33Z</Time><DistanceMeters>9</DistanceMeters></Trackpoint>
+          <Trackpoint><Time>2026-03-02T06:30:34Z</Time><DistanceMeters>12</DistanceMeters></Trackpoint>
+          <Trackpoint><Time>2026-03-02T06:30:44Z</Time><DistanceMeters>40</DistanceMeters></Trackpoint>
+        </Track>
+      </Lap>
+      <Creator><Name>Forerunner 965</Name></Creator>
+    </Activity>
+  </Activities>
+</TrainingCenterDatabase>`;
+
+describe('decodeTcx reads activities from watches', () => {
+  it('joins the tracks of every lap, skips points without time, and fills in speed and stride', () => {
+    const run = decodeTcx(WATCH_TCX);
+    const s = run.samples;
+    expect(run.startedAt).to.equal(Date.UTC(2026, 2, 2, 6, 30, 0));
+    expect(run.deviceName).to.equal('Forerunner 965');
+    expect(run.name).to.equal(null);
+    expect(Array.from(s.t)).to.deep.equal([0, 1, 2, 3, 33, 34, 44]);
+    expect(Array.from(s.cadence)).to.deep.equal([168, 170, 172, 0, 0, 0, 0]);
+    expect(Array.from(s.distanceM)).to.deep.equal([0, 3, 6, 9, 9, 12, 40]);
+    // Speed from distance, except where the file gives it; after a gap, from the step ahead.
+    expect(Array.from(s.speedMps)).to.deep.equal([3, 3, 3.200000047683716, 3, 3, 3, 0]);
+    expect(s.strideLengthM[0]).to.be.closeTo((3 * 60) / 168, 1e-6);
+    expect(s.flags[0]).to.equal(SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED);
+    expect(s.flags[3]).to.equal(SAMPLE_STRIDE_DERIVED);
+    expect(run.laps).to.deep.equal([3]);
+    // A long step into a new track is a pause; one inside a track is a lost link.
+    expect(run.gaps).to.deep.equal([
+      { fromT: 3, toT: 33, reason: 'paused' },
+      { fromT: 34, toT: 44, reason: 'link-lost' },
+    ]);
+  });
+
+  it('reads a file with a byte order mark and explicit TCX prefixes', () => {
+    const prefixed = WATCH_TCX.replace(/<(\/?)(?!ax:|\?)([A-Za-z]+)/g, '<$1tcx:$2').replace(
+      'xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"',
+      'xmlns:tcx="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"',
+    );
+    expect(prefixed).to.contain('<tcx:Trackpoint>');
+    const run = decodeTcx(`\uFEFF${prefixed}`);
+    expect(run.samples.t.length).to.equal(7);
+    expect(run.deviceName).to.equal('Forerunner 965');
+  });
+});
+
+describe('decodeTcx refuses what is not a TCX activity', () => {
+  it('malformed XML: damaged', () => {
+    expectRefused(WATCH_TCX.slice(0, WATCH_TCX.length / 2), 'damaged', /XML cannot be read/);
+    expectRefused('<TrainingCenterDatabase><Activities></TrainingCenterDatabase>', 'damaged', /XML cannot be read/);
+  });
+
+  it('GPX and other XML: named by their root', () => {
+    const gpx = '<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk/></gpx>';
+    expectRefused(gpx, 'not-a-run-file', /GPX file, not TCX/);
+    expectRefused('<svg xmlns="http://www.w3.org/2000/svg"/>', 'not-a-run-file', /not TCX \(its root element is <svg>\)/);
+  });
+
+  it('a course, an empty database, and trackpoints without time', () => {
+    const course = `${TCX_OPEN}<Courses><Course><Name>Loop</Name></Course></Courses></TrainingCenterDatabase>`;
+    expectRefused(course, 'not-an-activity', /course, not an activity/);
+    expectRefused(`${TCX_OPEN}<Activities/></TrainingCenterDatabase>`, 'no-samples', /no activity/);
+    const noTimes = WATCH_TCX.replace(/<Time>[^<]*<\/Time>/g, '');
+    expectRefused(noTimes, 'no-samples', /no trackpoints with time/);
+  });
+});
