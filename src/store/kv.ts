@@ -1,14 +1,57 @@
-// The app's one IndexedDB store. Every key says what it holds (`settings`, `schema`, later
-// `session/<id>/meta`); nothing else in the app opens IndexedDB.
+// The app's one IndexedDB store. Every key says what it holds (`settings`, `schema`, `sessions`,
+// `session/<id>/meta`, `session/<id>/chunk/<n>`); nothing else in the app opens IndexedDB.
 
-import { createStore } from 'idb-keyval';
+import { type UseStore, createStore, promisifyRequest } from 'idb-keyval';
 
-export const SCHEMA_VERSION = 1;
+/** 2: sessions (index, metas, sample chunks) beside the settings of version 1. */
+export const SCHEMA_VERSION = 2;
 
-let store: ReturnType<typeof createStore> | null = null;
+const DATABASE_NAME = 'stride';
+let databaseName = DATABASE_NAME;
+let store: UseStore | null = null;
 
 /** Opened on first use, so importing the store layer costs nothing at start-up. */
-export function kvStore(): ReturnType<typeof createStore> {
-  store ??= createStore('stride', 'kv');
+export function kvStore(): UseStore {
+  store ??= createStore(databaseName, 'kv');
   return store;
 }
+
+/**
+ * For tests only. Test files run side by side in one browser profile, and several of them clear
+ * the store; a file that must see exactly its own data points the store layer at a database of
+ * its own (same object store, same code paths) before any test runs.
+ */
+export function useSeparateDatabase(name: string): void {
+  databaseName = name;
+  store = null;
+}
+
+/**
+ * Runs `work` in one transaction, so reads and writes of several keys happen together or not at
+ * all, and a readwrite one is serialized against other tabs (no lost index updates).
+ * `work` may only await requests of this store: awaiting anything else lets the transaction
+ * commit early. A throw aborts the transaction, so nothing of it is written.
+ */
+export function inOneTransaction<T>(
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => Promise<T>,
+): Promise<T> {
+  return kvStore()(mode, async (objectStore) => {
+    const done = promisifyRequest(objectStore.transaction);
+    // Observed here so that an abort after `work` threw is not also an unhandled rejection.
+    done.catch(() => undefined);
+    try {
+      const result = await work(objectStore);
+      await done;
+      return result;
+    } catch (error) {
+      try {
+        objectStore.transaction.abort();
+      } catch {
+        // Already over (aborted by the failed request itself): nothing left to undo.
+      }
+      throw error;
+    }
+  });
+}
+

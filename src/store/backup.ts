@@ -1,0 +1,268 @@
+// Everything stored, as one JSON file, and back. Sample columns travel as base64 of their
+// little-endian bytes with the array type named, so a restore is bit-exact. A restore checks the
+// whole file before it touches the store, then replaces the store's contents in one transaction:
+// a bad file, or a failure half-way, leaves the stored data exactly as it was.
+
+import { promisifyRequest } from 'idb-keyval';
+import {
+  type RecordedColumns,
+  type SessionMeta,
+  type SessionSummary,
+  recordedColumnNames,
+} from '../session/recorded-session.js';
+import { SCHEMA_VERSION, inOneTransaction } from './kv.js';
+import {
+  CHUNK_SIZE,
+  SESSIONS_KEY,
+  chunkCountFor,
+  chunkKey,
+  chunkProblem,
+  columnTypes,
+  indexWith,
+  labelOf,
+  metaKey,
+  summaryFields,
+} from './session-store.js';
+import { StoreError } from './store-errors.js';
+
+export const BACKUP_FORMAT = 'stridewise-backup';
+export const BACKUP_VERSION = 1;
+const SCHEMA_KEY = 'schema';
+const SETTINGS_KEY = 'settings';
+const META_KEY = /^session\/(.+)\/meta$/;
+const CHUNK_KEY = /^session\/(.+)\/chunk\/(\d+)$/;
+
+interface EncodedColumn {
+  type: string;
+  base64: string;
+}
+type EncodedChunk = Record<string, EncodedColumn>;
+interface BackupSession {
+  meta: SessionMeta;
+  chunks: EncodedChunk[];
+}
+
+/** The whole store as one file (settings, schema, index, every session's meta and samples). */
+export async function createBackup(): Promise<Blob> {
+  const stored = await inOneTransaction('readonly', async (store) => {
+    const [keys, values] = await Promise.all([
+      promisifyRequest(store.getAllKeys()),
+      promisifyRequest<unknown[]>(store.getAll()),
+    ]);
+    return keys.map((key, i) => [key, values[i]] as const);
+  });
+  const byKey = new Map<IDBValidKey, unknown>(stored);
+  const sessions: BackupSession[] = [];
+  const other: { key: string; value: unknown }[] = [];
+  for (const [key, value] of stored) {
+    if (typeof key !== 'string' || key === SCHEMA_KEY || key === SETTINGS_KEY || key === SESSIONS_KEY || CHUNK_KEY.test(key)) continue;
+    const id = META_KEY.exec(key)?.[1];
+    if (id === undefined) other.push({ key, value });
+    else if (metaProblem(value) === null) sessions.push(backupSession(value as SessionMeta, byKey));
+  }
+  const backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: new Date().toISOString(),
+    schemaVersion: byKey.get(SCHEMA_KEY) ?? SCHEMA_VERSION,
+    settings: byKey.get(SETTINGS_KEY) ?? null,
+    // Rebuilt from the metas (the index's source), so it matches the sessions even where the
+    // stored one was damaged or a session was cut short above.
+    index: sessions.reduce<SessionSummary[]>((index, { meta }) => indexWith(index, summaryFields(meta)), []),
+    sessions,
+    other,
+  };
+  return new Blob([JSON.stringify(backup)], { type: 'application/json' });
+}
+
+/** A damaged session goes in cut short before its first bad chunk, so every backup restores. */
+function backupSession(meta: SessionMeta, byKey: Map<IDBValidKey, unknown>): BackupSession {
+  const chunks: EncodedChunk[] = [];
+  for (let n = 0; n < chunkCountFor(meta.sampleCount); n++) {
+    const chunk = byKey.get(chunkKey(meta.id, n));
+    if (chunkProblem(chunk, Math.min(CHUNK_SIZE, meta.sampleCount - n * CHUNK_SIZE)) !== null) {
+      return { meta: { ...meta, sampleCount: n * CHUNK_SIZE }, chunks };
+    }
+    const columns = chunk as RecordedColumns;
+    const encoded: EncodedChunk = {};
+    for (const name of recordedColumnNames) {
+      encoded[name] = { type: columnTypes[name].name, base64: toBase64(littleEndianBytes(columns[name])) };
+    }
+    chunks.push(encoded);
+  }
+  return { meta, chunks };
+}
+
+/**
+ * Replaces everything stored with the backup's contents. Rejects with a StoreError naming the
+ * problem, and changes nothing, when the file is not a complete, intact Stridewise backup.
+ */
+export async function restoreBackup(file: Blob): Promise<{ sessions: number }> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    throw new StoreError('The backup file could not be read (it may have been moved or changed). Nothing was changed.', { cause: error });
+  }
+  const { entries, sessions } = entriesOf(text);
+  await inOneTransaction('readwrite', async (store) => {
+    store.clear();
+    for (const [key, value] of entries) store.put(value, key);
+  });
+  return { sessions };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const unchanged = ' Nothing was changed.';
+const notOurs = (why: string) => new StoreError(`This is not a Stridewise backup (${why}).${unchanged}`);
+const damaged = (what: string) => new StoreError(`The backup is damaged: ${what}.${unchanged}`);
+
+/** Every key and value the backup would store, after checking all of it. */
+function entriesOf(text: string): { entries: [string, unknown][]; sessions: number } {
+  if (text.trim() === '') throw notOurs('the file is empty');
+  let backup: unknown;
+  try {
+    backup = JSON.parse(text);
+  } catch {
+    if (text.trimStart().startsWith(`{"format":"${BACKUP_FORMAT}"`)) {
+      throw new StoreError(`The backup is truncated: the file ends part-way through. Use a complete copy of it.${unchanged}`);
+    }
+    throw notOurs('the file is not in the backup format');
+  }
+  if (!isRecord(backup) || backup['format'] !== BACKUP_FORMAT) throw notOurs('it has no Stridewise backup header');
+  const { version, schemaVersion, settings, index, sessions, other } = backup;
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    throw new StoreError(`This backup was made by a newer Stridewise (backup format ${version}); update the app to restore it.${unchanged}`);
+  }
+  if (version !== BACKUP_VERSION) throw damaged(`its format version reads ${JSON.stringify(version)}`);
+  if (typeof schemaVersion === 'number' && schemaVersion > SCHEMA_VERSION) {
+    throw new StoreError(`This backup holds data of a newer Stridewise (data version ${schemaVersion}); update the app to restore it.${unchanged}`);
+  }
+  if (schemaVersion !== SCHEMA_VERSION) throw damaged(`its data version reads ${JSON.stringify(schemaVersion)}`);
+  if (settings !== null && !isRecord(settings)) throw damaged('the settings are not a set of settings');
+  if (!Array.isArray(index) || !index.every((s) => isRecord(s) && typeof s['id'] === 'string')) throw damaged('the list of sessions is not a list');
+  if (!Array.isArray(sessions)) throw damaged('the sessions are missing');
+  if (!Array.isArray(other)) throw damaged('the other stored values are missing');
+
+  const entries: [string, unknown][] = [[SCHEMA_KEY, SCHEMA_VERSION]];
+  if (settings !== null) entries.push([SETTINGS_KEY, settings]);
+  let summaries: SessionSummary[] = [];
+  for (const [i, session] of sessions.entries()) {
+    const meta = isRecord(session) ? session['meta'] : undefined;
+    const problem = metaProblem(meta);
+    if (problem !== null) throw damaged(`session ${i + 1} ${problem}`);
+    const { id } = meta as SessionMeta;
+    if (summaries.some((s) => s.id === id)) throw damaged(`session ${labelOf(meta as SessionMeta)} is in it twice`);
+    const chunks = (session as Record<string, unknown>)['chunks'];
+    entries.push(...chunkEntries(meta as SessionMeta, chunks), [metaKey(id), meta]);
+    summaries = indexWith(summaries, summaryFields(meta as SessionMeta));
+  }
+  const listed = new Set(index.map((s) => (s as Record<string, unknown>)['id']));
+  if (listed.size !== summaries.length || !summaries.every((s) => listed.has(s.id))) {
+    throw damaged('its list of sessions does not match the sessions in it');
+  }
+  entries.push([SESSIONS_KEY, summaries]);
+  const taken = new Set(entries.map(([key]) => key));
+  for (const item of other) {
+    const key = isRecord(item) ? item['key'] : undefined;
+    if (typeof key !== 'string' || !('value' in (item as object)) || taken.has(key) || key.startsWith('session')) {
+      throw damaged('one of its other stored values has no proper key');
+    }
+    taken.add(key);
+    entries.push([key, (item as Record<string, unknown>)['value']]);
+  }
+  return { entries, sessions: summaries.length };
+}
+
+function chunkEntries(meta: SessionMeta, chunks: unknown): [string, RecordedColumns][] {
+  const expected = chunkCountFor(meta.sampleCount);
+  if (!Array.isArray(chunks)) throw damaged(`session ${labelOf(meta)} has no samples`);
+  if (chunks.length < expected) throw damaged(`session ${labelOf(meta)} is missing chunk ${chunks.length + 1} of ${expected}`);
+  if (chunks.length > expected) throw damaged(`session ${labelOf(meta)} has ${chunks.length} chunks where its details say ${expected}`);
+  return chunks.map((chunk: unknown, n) => {
+    const rows = Math.min(CHUNK_SIZE, meta.sampleCount - n * CHUNK_SIZE);
+    const columns = {} as Record<string, unknown>;
+    for (const name of recordedColumnNames) {
+      const column = isRecord(chunk) ? decodeColumn(chunk[name], columnTypes[name]) : null;
+      if (column === null) throw damaged(`session ${labelOf(meta)} has an unreadable ${name} column in chunk ${n + 1}`);
+      if (column.length !== rows) {
+        throw damaged(`session ${labelOf(meta)} has ${column.length} ${name} values in chunk ${n + 1} instead of ${rows}`);
+      }
+      columns[name] = column;
+    }
+    return [chunkKey(meta.id, n), columns as unknown as RecordedColumns];
+  });
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const numbersIn = (value: unknown, fields: readonly string[]) => isRecord(value) && fields.every((f) => isNumber(value[f]));
+
+/** What is wrong with a stored session's meta ("its … is …"), or null when it has every field. */
+function metaProblem(value: unknown): string | null {
+  if (!isRecord(value)) return 'has no details';
+  const { id, name, notes, deviceName, origin, status, sampleCount, laps, gaps, cadenceBySpeedBand } = value;
+  if (typeof id !== 'string' || id === '' || id.includes('/')) return 'has no proper id';
+  const numbers = ['startedAt', 'movingS', 'elapsedS', 'distanceM', 'avgSpeedMps', 'avgCadence', 'schemaVersion'];
+  const notNumber = numbers.find((field) => !isNumber(value[field]));
+  if (notNumber !== undefined) return `has no number for ${notNumber}`;
+  if (typeof name !== 'string' || typeof notes !== 'string' || (deviceName !== null && typeof deviceName !== 'string')) {
+    return 'has a name, notes or device name that is not text';
+  }
+  if (origin !== 'bluetooth' && origin !== 'simulator' && origin !== 'import') return 'has an unknown origin';
+  if (status !== 'recording' && status !== 'complete' && status !== 'recovered') return 'has an unknown status';
+  if (!Number.isSafeInteger(sampleCount) || (sampleCount as number) < 0) return 'has no proper sample count';
+  if (!numbersIn(value['zoneTimes'], ['low', 'building', 'target', 'high'])) return 'has damaged zone times';
+  if (!numbersIn(value['zones'], ['buildingFrom', 'targetFrom', 'targetTo'])) return 'has damaged zones';
+  if (!isRecord(cadenceBySpeedBand) || !Object.values(cadenceBySpeedBand).every((b) => numbersIn(b, ['seconds', 'cadenceSeconds']))) {
+    return 'has damaged cadence by speed';
+  }
+  if (!Array.isArray(laps) || !laps.every(isNumber)) return 'has damaged laps';
+  const gapOk = (g: unknown) => numbersIn(g, ['fromT', 'toT']) && ['paused', 'link-lost'].includes((g as Record<string, unknown>)['reason'] as string);
+  if (!Array.isArray(gaps) || !gaps.every(gapOk)) return 'has damaged gaps';
+  return null;
+}
+
+type ColumnType = (typeof columnTypes)[keyof typeof columnTypes];
+
+function decodeColumn(value: unknown, type: ColumnType): InstanceType<ColumnType> | null {
+  if (!isRecord(value) || value['type'] !== type.name || typeof value['base64'] !== 'string') return null;
+  const bytes = fromBase64(value['base64']);
+  if (bytes === null || bytes.length % type.BYTES_PER_ELEMENT !== 0) return null;
+  return new type(fromLittleEndian(bytes, type.BYTES_PER_ELEMENT).buffer);
+}
+
+const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function littleEndianBytes(array: Float64Array | Float32Array | Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  return littleEndianHost ? bytes : swapEach(bytes.slice(), array.BYTES_PER_ELEMENT);
+}
+
+/** A fresh copy in host order, whose buffer holds exactly these bytes. */
+function fromLittleEndian(bytes: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
+  return littleEndianHost ? bytes : swapEach(bytes, size);
+}
+
+function swapEach<T extends Uint8Array>(bytes: T, size: number): T {
+  for (let i = 0; i < bytes.length; i += size) bytes.subarray(i, i + size).reverse();
+  return bytes;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
+  try {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,242 @@
+// Recorded sessions in the kv store. `sessions` is the one index the history and weeks views
+// read (summaries only); each session's meta and its samples, in chunks of CHUNK_SIZE, have keys
+// of their own. Whatever touches several keys does it in one transaction, so a failure or a
+// second tab never leaves a session half-written or the index out of step with the metas.
+
+import { get, promisifyRequest, setMany } from 'idb-keyval';
+import {
+  type RecordedColumns,
+  type RecordedSession,
+  type SessionMeta,
+  type SessionSummary,
+  recordedColumnNames,
+} from '../session/recorded-session.js';
+import { inOneTransaction, kvStore } from './kv.js';
+import { StoreError } from './store-errors.js';
+
+/** Samples per chunk: a minute at 1 Hz, so one write of a running session is small. */
+export const CHUNK_SIZE = 60;
+export const SESSIONS_KEY = 'sessions';
+export const metaKey = (id: string): string => `session/${id}/meta`;
+export const chunkKey = (id: string, n: number): string => `session/${id}/chunk/${n}`;
+/** Every key of one session, chunks left over from an older copy included. */
+const sessionKeys = (id: string): IDBKeyRange => IDBKeyRange.bound(`session/${id}/`, `session/${id}/\uffff`);
+export const chunkCountFor = (sampleCount: number): number => Math.ceil(sampleCount / CHUNK_SIZE);
+
+/** Held by the tab recording a session, so other tabs do not offer to recover it. */
+export const recordingLockName = (id: string): string => `stridewise-recording/${id}`;
+
+export const columnTypes = {
+  t: Float64Array,
+  speedMps: Float32Array,
+  cadence: Float32Array,
+  strideLengthM: Float32Array,
+  distanceM: Float64Array,
+  flags: Uint8Array,
+} as const;
+
+export function emptyColumns(length: number): RecordedColumns {
+  return {
+    t: new Float64Array(length),
+    speedMps: new Float32Array(length),
+    cadence: new Float32Array(length),
+    strideLengthM: new Float32Array(length),
+    distanceM: new Float64Array(length),
+    flags: new Uint8Array(length),
+  };
+}
+
+/** Copies rows [from, to): a stored view would drag its whole underlying buffer into the clone. */
+export function sliceColumns(columns: RecordedColumns, from: number, to: number): RecordedColumns {
+  const part = emptyColumns(to - from);
+  for (const name of recordedColumnNames) part[name].set(columns[name].subarray(from, to));
+  return part;
+}
+
+/** Exactly the SessionSummary fields of a meta: the index must never carry laps, gaps or samples. */
+export function summaryFields(meta: SessionMeta): SessionSummary {
+  return {
+    id: meta.id,
+    startedAt: meta.startedAt,
+    name: meta.name,
+    notes: meta.notes,
+    deviceName: meta.deviceName,
+    origin: meta.origin,
+    status: meta.status,
+    movingS: meta.movingS,
+    elapsedS: meta.elapsedS,
+    distanceM: meta.distanceM,
+    avgSpeedMps: meta.avgSpeedMps,
+    avgCadence: meta.avgCadence,
+    zoneTimes: meta.zoneTimes,
+    zones: meta.zones,
+    cadenceBySpeedBand: meta.cadenceBySpeedBand,
+    sampleCount: meta.sampleCount,
+  };
+}
+
+/** The index with `summary` in place of any entry of the same id, oldest session first. */
+export function indexWith(index: SessionSummary[], summary: SessionSummary): SessionSummary[] {
+  return [...index.filter((s) => s.id !== summary.id), summary].sort((a, b) => a.startedAt - b.startedAt);
+}
+
+function indexFrom(stored: unknown): SessionSummary[] {
+  if (stored === undefined) return [];
+  if (!Array.isArray(stored)) throw new StoreError('The list of sessions is damaged, so history cannot be shown. Restoring a backup replaces it.');
+  return stored as SessionSummary[];
+}
+
+export async function listSessions(): Promise<SessionSummary[]> {
+  return indexFrom(await get(SESSIONS_KEY, kvStore()));
+}
+
+export async function unfinishedSessions(): Promise<SessionSummary[]> {
+  const recording = (await listSessions()).filter((s) => s.status === 'recording');
+  if (recording.length === 0 || !navigator.locks) return recording;
+  const { held = [] } = await navigator.locks.query();
+  const live = new Set(held.map((lock) => lock.name));
+  return recording.filter((s) => !live.has(recordingLockName(s.id)));
+}
+
+/** Null when no such session is stored. Meta and chunks are read in one transaction, so a
+ * recording that is being written meanwhile is seen as of one flush, never half of two. */
+export function loadSession(id: string): Promise<RecordedSession | null> {
+  return inOneTransaction('readonly', (store) => readSession(store, id, false));
+}
+
+/**
+ * With `salvage`, a damaged session comes back cut short before its first bad chunk instead of
+ * failing: what a delete hands back for undo.
+ */
+async function readSession(store: IDBObjectStore, id: string, salvage: boolean): Promise<RecordedSession | null> {
+  const meta: unknown = await promisifyRequest(store.get(metaKey(id)));
+  if (meta === undefined) return null;
+  if (!isMetaLike(meta) || meta.id !== id) throw new StoreError(`The details of session ${id} are damaged, so it cannot be opened. You can delete it.`);
+  const count = chunkCountFor(meta.sampleCount);
+  const chunks = await Promise.all(
+    Array.from({ length: count }, (_, n) => promisifyRequest<unknown>(store.get(chunkKey(id, n)))),
+  );
+  const samples = emptyColumns(meta.sampleCount);
+  for (const [n, chunk] of chunks.entries()) {
+    const problem = chunkProblem(chunk, Math.min(CHUNK_SIZE, meta.sampleCount - n * CHUNK_SIZE));
+    if (problem !== null && salvage) {
+      return { meta: { ...meta, sampleCount: n * CHUNK_SIZE }, samples: sliceColumns(samples, 0, n * CHUNK_SIZE) };
+    }
+    if (problem !== null) {
+      throw new StoreError(
+        `The session ${labelOf(meta)} is damaged: ${problem} in part ${n + 1} of ${count} of its samples. ` +
+          'It cannot be opened; you can delete it, or restore a backup.',
+      );
+    }
+    const columns = chunk as RecordedColumns;
+    for (const name of recordedColumnNames) samples[name].set(columns[name], n * CHUNK_SIZE);
+  }
+  return { meta, samples };
+}
+
+/** Stores a whole session (import, restore, undo of a delete), replacing any of the same id. */
+export async function saveSession(session: RecordedSession): Promise<void> {
+  const { meta, samples } = session;
+  const lengths = recordedColumnNames.map((name) => samples[name].length);
+  if (lengths.some((length) => length !== meta.sampleCount)) {
+    throw new StoreError(`The session ${labelOf(meta)} was not saved: it says ${meta.sampleCount} samples but holds ${lengths.join('/')}.`);
+  }
+  return inOneTransaction('readwrite', async (store) => {
+    store.delete(sessionKeys(meta.id));
+    for (let n = 0; n < chunkCountFor(meta.sampleCount); n++) {
+      store.put(sliceColumns(samples, n * CHUNK_SIZE, Math.min(meta.sampleCount, (n + 1) * CHUNK_SIZE)), chunkKey(meta.id, n));
+    }
+    store.put(meta, metaKey(meta.id));
+    await putInIndex(store, summaryFields(meta));
+  });
+}
+
+/**
+ * One write of a recording in progress: the chunks it changed and its meta, together. The index
+ * entry only when asked (begin, finish): a flush each second must not rewrite the whole index.
+ */
+export function saveRecordingProgress(
+  meta: SessionMeta,
+  chunks: ReadonlyArray<readonly [number, RecordedColumns]>,
+  withSummary: boolean,
+): Promise<void> {
+  const entries: [IDBValidKey, unknown][] = chunks.map(([n, columns]) => [chunkKey(meta.id, n), columns]);
+  entries.push([metaKey(meta.id), meta]);
+  if (!withSummary) return setMany(entries, kvStore());
+  return inOneTransaction('readwrite', async (store) => {
+    for (const [key, value] of entries) store.put(value, key);
+    await putInIndex(store, summaryFields(meta));
+  });
+}
+
+export function updateSessionInfo(id: string, change: { name?: string; notes?: string }): Promise<SessionSummary> {
+  return changeMeta(id, (meta) => ({
+    ...meta,
+    ...(change.name === undefined ? {} : { name: change.name }),
+    ...(change.notes === undefined ? {} : { notes: change.notes }),
+  }));
+}
+
+/** For an unfinished session the runner chose to keep as it is. */
+export function markRecovered(id: string): Promise<SessionSummary> {
+  return changeMeta(id, (meta) => ({ ...meta, status: 'recovered' }));
+}
+
+/**
+ * Deletes a session and resolves to what was deleted, so the UI can undo with saveSession. A
+ * damaged session is deleted all the same (the runner must be able to get rid of it) and comes
+ * back cut short before its first bad chunk. Rejects only when nothing of it is stored, after
+ * dropping any index entry left without its session.
+ */
+export async function deleteSession(id: string): Promise<RecordedSession> {
+  const deleted = await inOneTransaction('readwrite', async (store) => {
+    const session = await readSession(store, id, true).catch((error: unknown) => {
+      if (error instanceof StoreError) return null;
+      throw error;
+    });
+    store.delete(sessionKeys(id));
+    const index = indexFrom(await promisifyRequest<unknown>(store.get(SESSIONS_KEY)));
+    store.put(index.filter((s) => s.id !== id), SESSIONS_KEY);
+    return session;
+  });
+  if (deleted === null) throw new StoreError('This session is no longer stored (it may have been deleted in another tab).');
+  return deleted;
+}
+
+async function changeMeta(id: string, change: (meta: SessionMeta) => SessionMeta): Promise<SessionSummary> {
+  return inOneTransaction('readwrite', async (store) => {
+    const stored: unknown = await promisifyRequest(store.get(metaKey(id)));
+    if (!isMetaLike(stored)) throw new StoreError('This session is no longer stored (it may have been deleted in another tab).');
+    const meta = change(stored);
+    store.put(meta, metaKey(id));
+    const summary = summaryFields(meta);
+    await putInIndex(store, summary);
+    return summary;
+  });
+}
+
+async function putInIndex(store: IDBObjectStore, summary: SessionSummary): Promise<void> {
+  const index = indexFrom(await promisifyRequest<unknown>(store.get(SESSIONS_KEY)));
+  store.put(indexWith(index, summary), SESSIONS_KEY);
+}
+
+function isMetaLike(value: unknown): value is SessionMeta {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, sampleCount } = value as Record<string, unknown>;
+  return typeof id === 'string' && Number.isSafeInteger(sampleCount) && (sampleCount as number) >= 0;
+}
+
+/** What is wrong with a stored chunk that should hold `expected` samples, or null. */
+export function chunkProblem(chunk: unknown, expected: number): string | null {
+  if (chunk === undefined) return 'samples are missing';
+  if (typeof chunk !== 'object' || chunk === null) return 'the samples are not columns';
+  const columns = chunk as Record<string, unknown>;
+  for (const name of recordedColumnNames) {
+    const column = columns[name];
+    if (!(column instanceof columnTypes[name])) return `the ${name} column is missing or of the wrong type`;
+    if (column.length !== expected) return `the ${name} column holds ${column.length} samples instead of ${expected}`;
+  }
+  return null;
+}
+
+export const labelOf = (meta: Pick<SessionMeta, 'id' | 'name'>): string => `“${meta.name || meta.id}”`;
