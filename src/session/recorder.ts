@@ -1,0 +1,279 @@
+// Records a run from live readings: start, pause, resume, lap, stop, auto-start and auto-pause,
+// gaps for pauses and lost links, and distance that leaves out whatever was covered while paused.
+// Every method is safe to call in any state (it returns false when it does nothing), so buttons
+// and key presses can call it without checking the state first.
+
+import type { LiveReading } from './live-session.js';
+import type { RecordedColumns, RecordedSample, SessionGap, SessionMeta, SessionOrigin } from './recorded-session.js';
+import { RecordingTrack } from './recording-track.js';
+import type { CadenceZones } from './zones.js';
+
+export const RECORDED_SESSION_SCHEMA = 2;
+
+export type RecorderState = 'idle' | 'recording' | 'paused' | 'stopped';
+
+/** Below this speed, or with the pod saying walking, the runner counts as stopped for auto-pause. */
+export const AUTO_PAUSE_SPEED_MPS = 0.5;
+
+export interface RecorderOptions {
+  zones: CadenceZones;
+  /** Start on the first reading that is running with some speed. */
+  autoStart?: boolean;
+  /** Pause after this many seconds of walking or standing; null or absent: never. */
+  autoPauseAfterS?: number | null;
+  deviceName?: string | null;
+  origin?: SessionOrigin;
+  /** Epoch milliseconds; Date.now by default. */
+  now?: () => number;
+  id?: string;
+}
+
+export type ResumeRecorderOptions = Partial<Pick<RecorderOptions, 'zones' | 'autoPauseAfterS' | 'deviceName' | 'now'>>;
+
+/** Dispatched as 'sample' for every recorded sample. */
+export class RecordedSampleEvent extends Event {
+  readonly sample: RecordedSample;
+  readonly index: number;
+  constructor(sample: RecordedSample, index: number) {
+    super('sample');
+    this.sample = sample;
+    this.index = index;
+  }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** "Run 25 Nov 2026, 07:54" in local time; the same in every browser locale. */
+export function defaultSessionName(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `Run ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+const isStill = (r: LiveReading): boolean => !r.running || !(r.speedMps >= AUTO_PAUSE_SPEED_MPS);
+
+/** Events: 'state' when the state (or whether a pause was automatic) changes, 'sample', 'lap'. */
+export class Recorder extends EventTarget {
+  readonly id: string;
+  readonly #track: RecordingTrack;
+  #zones: CadenceZones;
+  readonly #autoStart: boolean;
+  readonly #autoPauseAfterS: number | null;
+  readonly #deviceName: string | null;
+  readonly #origin: SessionOrigin;
+  readonly #now: () => number;
+  #name: string | null = null;
+  #notes = '';
+  #state: RecorderState = 'idle';
+  #autoPaused = false;
+  #linkDown = false;
+  #startPressedAt: number | null = null;
+  #stillSinceS: number | null = null;
+
+  constructor(options: RecorderOptions) {
+    super();
+    this.#zones = options.zones;
+    this.#autoStart = options.autoStart ?? false;
+    this.#autoPauseAfterS = options.autoPauseAfterS ?? null;
+    this.#deviceName = options.deviceName ?? null;
+    this.#origin = options.origin ?? 'bluetooth';
+    this.#now = options.now ?? Date.now;
+    this.id = options.id ?? crypto.randomUUID();
+    this.#track = new RecordingTrack(this.#zones, this.#now);
+  }
+
+  /**
+   * Picks up a stored unfinished session after a reload, paused so the runner chooses when to go
+   * on. The time until the next recorded sample shows as a lost link.
+   */
+  static resume(meta: SessionMeta, samples: RecordedColumns, options: ResumeRecorderOptions = {}): Recorder {
+    const recorder = new Recorder({
+      zones: options.zones ?? meta.zones,
+      autoPauseAfterS: options.autoPauseAfterS ?? null,
+      deviceName: options.deviceName !== undefined ? options.deviceName : meta.deviceName,
+      origin: meta.origin,
+      id: meta.id,
+      ...(options.now ? { now: options.now } : {}),
+    });
+    recorder.#track.restore(meta, samples, recorder.#zones);
+    recorder.#name = meta.name;
+    recorder.#notes = meta.notes;
+    recorder.#startPressedAt = meta.startedAt;
+    recorder.#state = 'paused';
+    return recorder;
+  }
+
+  get state(): RecorderState {
+    return this.#state;
+  }
+  /** Paused by auto-pause, so the next running reading resumes. */
+  get autoPaused(): boolean {
+    return this.#autoPaused;
+  }
+  get linkDown(): boolean {
+    return this.#linkDown;
+  }
+  get zones(): CadenceZones {
+    return this.#zones;
+  }
+  /** Views of the recorded columns; they stop following new samples once the buffers grow. */
+  get samples(): RecordedColumns {
+    return this.#track.columns();
+  }
+  get sampleCount(): number {
+    return this.#track.length;
+  }
+  /** Session times at which lap was pressed; the first lap's start (0) is implied. */
+  get laps(): number[] {
+    return this.#track.laps();
+  }
+  get gaps(): SessionGap[] {
+    return this.#track.gaps();
+  }
+  /** Epoch milliseconds of the first sample. */
+  get startedAt(): number | null {
+    return this.#track.startedAt;
+  }
+  /** From the start to the last sample, pauses included. */
+  get elapsedS(): number {
+    return this.#track.length > 0 ? this.#track.lastT : 0;
+  }
+  get movingS(): number {
+    return this.#track.totals.movingS;
+  }
+  get distanceM(): number {
+    return this.#track.distanceM;
+  }
+
+  start(): boolean {
+    if (this.#state !== 'idle') return false;
+    this.#startPressedAt = this.#now();
+    this.#setState('recording');
+    return true;
+  }
+
+  pause(): boolean {
+    if (this.#state === 'paused' && this.#autoPaused) {
+      // Pressing pause during an auto-pause makes it a manual one, which only resume() ends.
+      this.#autoPaused = false;
+      this.dispatchEvent(new Event('state'));
+      return true;
+    }
+    if (this.#state !== 'recording') return false;
+    this.#pause(false);
+    return true;
+  }
+
+  resume(): boolean {
+    if (this.#state !== 'paused') return false;
+    this.#autoPaused = false;
+    this.#stillSinceS = null;
+    this.#setState('recording');
+    return true;
+  }
+
+  /** What the one start/pause key does: start when idle, pause when recording, resume when paused. */
+  toggle(): boolean {
+    if (this.#state === 'idle') return this.start();
+    if (this.#state === 'recording') return this.pause();
+    return this.resume();
+  }
+
+  stop(): boolean {
+    if (this.#state === 'stopped') return false;
+    this.#autoPaused = false;
+    this.#setState('stopped');
+    return true;
+  }
+
+  /** Starts a new lap at the latest sample; only while recording, and never twice at one time. */
+  lap(): boolean {
+    if (this.#state !== 'recording' || !this.#track.lap()) return false;
+    this.dispatchEvent(new Event('lap'));
+    return true;
+  }
+
+  linkLost(): void {
+    if (this.#state === 'stopped') return;
+    // The distance chain is kept: the pod's own counter covers the outage, as in the live view.
+    this.#linkDown = true;
+    this.#track.expectGap('link-lost');
+    this.#stillSinceS = null;
+  }
+
+  linkRestored(): void {
+    this.#linkDown = false;
+  }
+
+  /** Zones changed mid-run: time in zone is recounted over the whole run so far. */
+  setZones(zones: CadenceZones): void {
+    this.#zones = zones;
+    this.#track.setZones(zones);
+  }
+
+  addReading(reading: LiveReading): void {
+    if (this.#state === 'stopped' || !Number.isFinite(reading.timeS)) return;
+    if (this.#state === 'idle') {
+      if (!(this.#autoStart && reading.running && reading.speedMps > 0)) return;
+      this.start();
+    }
+    this.#track.see(reading);
+    if (this.#state === 'paused') {
+      if (!this.#autoPaused || this.#linkDown || isStill(reading)) {
+        this.#track.breakDistance();
+        return;
+      }
+      this.resume();
+    }
+    if (this.#linkDown) {
+      this.#track.breakDistance();
+      return;
+    }
+    const recorded = this.#track.record(reading);
+    if (recorded === null) return;
+    this.dispatchEvent(new RecordedSampleEvent(recorded.sample, recorded.index));
+    this.#autoPauseIfStill(reading);
+  }
+
+  /** The stored form of the session as it stands; 'recording' until stopped. */
+  meta(): SessionMeta {
+    const startedAt = this.#track.startedAt ?? this.#startPressedAt ?? this.#now();
+    return {
+      id: this.id,
+      startedAt,
+      name: this.#name ?? defaultSessionName(startedAt),
+      notes: this.#notes,
+      deviceName: this.#deviceName,
+      origin: this.#origin,
+      status: this.#state === 'stopped' ? 'complete' : 'recording',
+      ...this.#track.totals.totals(),
+      zones: { ...this.#zones },
+      laps: this.laps,
+      gaps: this.gaps,
+      schemaVersion: RECORDED_SESSION_SCHEMA,
+    };
+  }
+
+  #autoPauseIfStill(reading: LiveReading): void {
+    if (this.#autoPauseAfterS === null) return;
+    if (!isStill(reading)) {
+      this.#stillSinceS = null;
+      return;
+    }
+    this.#stillSinceS ??= reading.timeS;
+    if (reading.timeS - this.#stillSinceS >= this.#autoPauseAfterS) this.#pause(true);
+  }
+
+  #pause(auto: boolean): void {
+    this.#autoPaused = auto;
+    this.#track.expectGap('paused');
+    this.#track.breakDistance();
+    this.#stillSinceS = null;
+    this.#setState('paused');
+  }
+
+  #setState(state: RecorderState): void {
+    this.#state = state;
+    this.dispatchEvent(new Event('state'));
+  }
+}

@@ -1,0 +1,145 @@
+// What a recording has written so far: samples, gaps, laps and running totals, and the clock
+// that turns live readings into session time. The Recorder decides when to write; this decides
+// what a written sample is, so the state machine and the bookkeeping stay apart.
+
+import type { LiveReading } from './live-session.js';
+import { RecordedColumnsBuilder } from './recorded-columns.js';
+import {
+  type RecordedColumns,
+  type RecordedSample,
+  SAMPLE_RUNNING,
+  SAMPLE_STRIDE_DERIVED,
+  type SessionGap,
+  type SessionMeta,
+} from './recorded-session.js';
+import { MAX_MOVING_STEP_S, SessionTotalsAccumulator, accumulatorOf } from './session-summary.js';
+import type { CadenceZones } from './zones.js';
+
+export class RecordingTrack {
+  readonly #builder = new RecordedColumnsBuilder();
+  readonly #now: () => number;
+  #totals: SessionTotalsAccumulator;
+  #startedAt: number | null = null;
+  /** Live-clock time of session t = 0. */
+  #clockOffsetS: number | null = null;
+  /** After a reload the live clock is new: the next reading fixes the offset from the wall clock. */
+  #clockFromWall = false;
+  #pendingGap: SessionGap['reason'] | null = null;
+  /** The live distance of the previous reading, while that reading was recorded; else null. */
+  #previousLiveDistanceM: number | null = null;
+  #distanceM = 0;
+  #laps: number[] = [];
+  #gaps: SessionGap[] = [];
+
+  constructor(zones: CadenceZones, now: () => number) {
+    this.#now = now;
+    this.#totals = new SessionTotalsAccumulator(zones);
+  }
+
+  get totals(): SessionTotalsAccumulator {
+    return this.#totals;
+  }
+  get length(): number {
+    return this.#builder.length;
+  }
+  /** Time of the last sample, or NaN before the first. */
+  get lastT(): number {
+    return this.#builder.lastT;
+  }
+  get startedAt(): number | null {
+    return this.#startedAt;
+  }
+  get distanceM(): number {
+    return this.#distanceM;
+  }
+  columns(): RecordedColumns {
+    return this.#builder.columns();
+  }
+  laps(): number[] {
+    return [...this.#laps];
+  }
+  gaps(): SessionGap[] {
+    return this.#gaps.map((gap) => ({ ...gap }));
+  }
+
+  /** The next sample follows a gap for this reason (the first reason given wins). */
+  expectGap(reason: SessionGap['reason']): void {
+    if (this.#builder.length > 0) this.#pendingGap ??= reason;
+  }
+
+  /** Readings are being skipped: the distance they cover must not reach the recording. */
+  breakDistance(): void {
+    this.#previousLiveDistanceM = null;
+  }
+
+  /** Every reading passes here, recorded or not, so a resumed session's clock is set at once. */
+  see(reading: LiveReading): void {
+    if (!this.#clockFromWall) return;
+    this.#clockFromWall = false;
+    const wallT = (this.#now() - (this.#startedAt ?? 0)) / 1000;
+    // A wall clock set back while the tab was closed must still not send time backwards.
+    this.#clockOffsetS = reading.timeS - Math.max(wallT, this.#builder.lastT + 1);
+  }
+
+  /** Writes one reading as a sample; null when it is out of time order and was dropped. */
+  record(reading: LiveReading): { sample: RecordedSample; index: number } | null {
+    this.#clockOffsetS ??= reading.timeS;
+    const t = reading.timeS - this.#clockOffsetS;
+    const index = this.#builder.length;
+    let afterGap = false;
+    if (index === 0) {
+      this.#startedAt = this.#now();
+    } else {
+      const lastT = this.#builder.lastT;
+      if (!(t > lastT)) return null;
+      // Readings more than a sample step apart with nobody saying why: the link dropped silently.
+      const reason = this.#pendingGap ?? (t - lastT > MAX_MOVING_STEP_S ? 'link-lost' : null);
+      if (reason !== null) {
+        this.#gaps.push({ fromT: lastT, toT: t, reason });
+        afterGap = true;
+      }
+    }
+    this.#pendingGap = null;
+    if (this.#previousLiveDistanceM !== null) {
+      this.#distanceM += Math.max(0, reading.distanceM - this.#previousLiveDistanceM);
+    }
+    this.#previousLiveDistanceM = reading.distanceM;
+    // Rounded as the float32 columns store them, so the running totals equal a later summary.
+    const sample: RecordedSample = {
+      t,
+      speedMps: Math.fround(reading.speedMps),
+      cadence: Math.fround(reading.cadence),
+      strideLengthM: Math.fround(reading.strideLengthM),
+      distanceM: this.#distanceM,
+      flags: (reading.running ? SAMPLE_RUNNING : 0) | (reading.strideDerived ? SAMPLE_STRIDE_DERIVED : 0),
+    };
+    this.#builder.push(sample);
+    this.#totals.add(sample, afterGap);
+    return { sample, index };
+  }
+
+  /** A lap starting at the last sample; false when there is none or a lap already starts there. */
+  lap(): boolean {
+    const t = this.#builder.lastT;
+    if (!(t > (this.#laps.at(-1) ?? 0))) return false;
+    this.#laps.push(t);
+    return true;
+  }
+
+  setZones(zones: CadenceZones): void {
+    this.#totals = accumulatorOf(this.#builder.columns(), zones, this.#gaps);
+  }
+
+  /** Loads a stored unfinished session; the next sample follows a 'link-lost' gap. */
+  restore(meta: SessionMeta, samples: RecordedColumns, zones: CadenceZones): void {
+    this.#builder.pushColumns(samples);
+    this.#laps = [...meta.laps];
+    this.#gaps = meta.gaps.map((gap) => ({ ...gap }));
+    this.#totals = accumulatorOf(samples, zones, this.#gaps);
+    if (samples.t.length === 0) return;
+    this.#startedAt = meta.startedAt;
+    this.#distanceM = samples.distanceM[samples.distanceM.length - 1]!;
+    this.#pendingGap = 'link-lost';
+    this.#clockFromWall = true;
+  }
+}

@@ -1,0 +1,146 @@
+// Splits per km (or mile) and per lap. A boundary usually falls between two samples, so the step
+// that crosses it is shared between the two splits in proportion, and the crossing time is
+// interpolated: otherwise every split would be off by up to a second and a few metres.
+
+import type { RecordedColumns, SessionGap } from './recorded-session.js';
+import { SAMPLE_RUNNING } from './recorded-session.js';
+import { GapCursor, movingStep } from './session-summary.js';
+import { type DistanceUnit, distanceIn } from './units.js';
+
+export interface Split {
+  /** From 0. */
+  index: number;
+  label: string;
+  startT: number;
+  endT: number;
+  distanceM: number;
+  /** Moving time in the split: pauses and lost links left out, like the session's moving time. */
+  durationS: number;
+  avgSpeedMps: number;
+  /** Time-weighted over running samples with a cadence, or 0. */
+  avgCadence: number;
+  /** Time-weighted over running samples with a stride, or 0. */
+  avgStrideM: number;
+}
+
+const METRES_PER: Record<DistanceUnit, number> = { km: 1000, mi: 1609.344 };
+
+interface OpenSplit {
+  startT: number;
+  startD: number;
+  movingS: number;
+  cadenceS: number;
+  cadenceSum: number;
+  strideS: number;
+  strideSum: number;
+}
+
+const open = (startT: number, startD: number): OpenSplit => ({
+  startT,
+  startD,
+  movingS: 0,
+  cadenceS: 0,
+  cadenceSum: 0,
+  strideS: 0,
+  strideSum: 0,
+});
+
+interface Closed {
+  split: OpenSplit;
+  endT: number;
+  endD: number;
+}
+
+/**
+ * Cuts the samples where `along` (distance or time, never decreasing) reaches each of `cuts`
+ * (ascending). Each sample owns the step since the previous one, as in the session summary.
+ */
+function cut(samples: RecordedColumns, along: Float64Array, cuts: readonly number[], gaps: readonly SessionGap[]): Closed[] {
+  const { t, distanceM: d, cadence, strideLengthM: stride, flags } = samples;
+  const n = t.length;
+  if (n === 0) return [];
+  const byTime = along === t;
+  const cursor = new GapCursor(gaps);
+  const closed: Closed[] = [];
+  let current = open(t[0]!, d[0]!);
+  let k = 0;
+  const credit = (share: number, weight: number, i: number): void => {
+    const w = share * weight;
+    if (w <= 0) return;
+    current.movingS += w;
+    if ((flags[i]! & SAMPLE_RUNNING) === 0) return;
+    if (cadence[i]! > 0) {
+      current.cadenceS += w;
+      current.cadenceSum += cadence[i]! * w;
+    }
+    if (stride[i]! > 0) {
+      current.strideS += w;
+      current.strideSum += stride[i]! * w;
+    }
+  };
+  for (let i = 1; i < n; i++) {
+    const xa = along[i - 1]!;
+    const xb = along[i]!;
+    const weight = movingStep(t[i - 1]!, t[i]!, cursor.overlaps(t[i - 1]!, t[i]!));
+    let done = 0;
+    while (k < cuts.length && xb >= cuts[k]!) {
+      const x = cuts[k++]!;
+      const f = xb > xa ? (x - xa) / (xb - xa) : 1;
+      credit(f - done, weight, i);
+      done = f;
+      const endT = byTime ? x : t[i - 1]! + f * (t[i]! - t[i - 1]!);
+      const endD = byTime ? d[i - 1]! + f * (d[i]! - d[i - 1]!) : x;
+      closed.push({ split: current, endT, endD });
+      current = open(endT, endD);
+    }
+    credit(1 - done, weight, i);
+  }
+  closed.push({ split: current, endT: t[n - 1]!, endD: d[n - 1]! });
+  return closed;
+}
+
+function toSplit({ split, endT, endD }: Closed, index: number, label: string): Split {
+  const distanceM = endD - split.startD;
+  return {
+    index,
+    label,
+    startT: split.startT,
+    endT,
+    distanceM,
+    durationS: split.movingS,
+    avgSpeedMps: split.movingS > 0 ? distanceM / split.movingS : 0,
+    avgCadence: split.cadenceS > 0 ? split.cadenceSum / split.cadenceS : 0,
+    avgStrideM: split.strideS > 0 ? split.strideSum / split.strideS : 0,
+  };
+}
+
+/**
+ * One split per whole km or mile from the first sample, then the part after the last one with
+ * its real distance. Labels say where each split ends: "1 km", "2 km", "2.50 km".
+ */
+export function distanceSplits(samples: RecordedColumns, unit: DistanceUnit, gaps: readonly SessionGap[] = []): Split[] {
+  const n = samples.t.length;
+  if (n === 0) return [];
+  const unitM = METRES_PER[unit];
+  const first = samples.distanceM[0]!;
+  const last = samples.distanceM[n - 1]!;
+  const cuts: number[] = [];
+  for (let k = 1; first + k * unitM <= last; k++) cuts.push(first + k * unitM);
+  const closed = cut(samples, samples.distanceM, cuts, gaps);
+  const splits = closed.map((c, i) => toSplit(c, i, `${i + 1} ${unit}`));
+  const tail = splits.at(-1)!;
+  // A run that ends exactly on a mark (or stands still after it) has no partial split.
+  if (!(tail.distanceM > 0)) return splits.slice(0, -1);
+  tail.label = `${distanceIn(last - first, unit).toFixed(2)} ${unit}`;
+  return splits;
+}
+
+/** One split per lap: from 0 to the first lap press, between presses, then to the last sample. */
+export function lapSplits(samples: RecordedColumns, laps: readonly number[], gaps: readonly SessionGap[] = []): Split[] {
+  const n = samples.t.length;
+  if (n === 0) return [];
+  const first = samples.t[0]!;
+  const last = samples.t[n - 1]!;
+  const cuts = laps.filter((lapT, i) => lapT > first && lapT < last && (i === 0 || lapT > laps[i - 1]!));
+  return cut(samples, samples.t, cuts, gaps).map((c, i) => toSplit(c, i, `Lap ${i + 1}`));
+}

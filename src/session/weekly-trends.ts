@@ -1,0 +1,194 @@
+// Week-by-week totals from session summaries alone, and cadence at matched pace: cadence rises
+// with speed, so only cadence within the same speed band, week against week, shows whether the
+// runner's technique moved toward the target zone.
+
+import { SPEED_BAND_MPS, type SessionSummary } from './recorded-session.js';
+import { type DistanceUnit, formatPace, paceSeconds } from './units.js';
+import type { CadenceZones } from './zones.js';
+
+export interface WeekRow {
+  /** Epoch milliseconds of Monday 00:00, local time. */
+  weekStart: number;
+  sessions: number;
+  distanceM: number;
+  movingS: number;
+  /** Weighted by each session's moving time; null without cadence that week. */
+  avgCadence: number | null;
+  targetZoneS: number;
+  /** Time in the target zone over time in any zone; null without zone time. */
+  targetShare: number | null;
+  /** Every band seen in the weeks asked for; null when the band has under a minute that week. */
+  cadenceByBand: Record<number, number | null>;
+  towardTarget: 'closer' | 'further' | 'same' | null;
+}
+
+export interface WeeklyTrendsOptions {
+  weeks: number;
+  now: number;
+  /** The target zone the weeks are judged against (today's, not each session's). */
+  zones: CadenceZones;
+}
+
+/** Less than this in a band in a week is too little to compare. */
+export const MIN_BAND_SECONDS = 60;
+/** A change in mean distance to the target zone smaller than this is noise. */
+export const TOWARD_TARGET_SPM = 0.5;
+
+/** Monday 00:00 local time of the week holding `epochMs`, on calendar days so DST cannot shift it. */
+export function weekStart(epochMs: number): number {
+  const d = new Date(epochMs);
+  d.setHours(0, 0, 0, 0);
+  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
+  // Where midnight does not exist on that Monday (DST at 00:00), setDate kept the hour; reset it.
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** Index of the last start at or before `t`, or -1. */
+function weekIndex(starts: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+const distanceToTarget = (cadence: number, zones: CadenceZones): number =>
+  cadence < zones.targetFrom ? zones.targetFrom - cadence : cadence > zones.targetTo ? cadence - zones.targetTo : 0;
+
+interface WeekTally {
+  sessions: number;
+  distanceM: number;
+  movingS: number;
+  cadenceWeight: number;
+  cadenceSum: number;
+  targetZoneS: number;
+  zoneS: number;
+  bands: Map<number, { seconds: number; cadenceSeconds: number }>;
+}
+
+/**
+ * The last `weeks` weeks up to the one holding `now`, oldest first, empty weeks included.
+ * Sessions outside those weeks are left out.
+ */
+export function weeklyTrends(summaries: readonly SessionSummary[], options: WeeklyTrendsOptions): WeekRow[] {
+  const count = Math.max(0, Math.floor(options.weeks));
+  const starts: number[] = new Array<number>(count);
+  let start = weekStart(options.now);
+  for (let i = count - 1; i >= 0; i--) {
+    starts[i] = start;
+    start = weekStart(start - 1);
+  }
+  const end = count > 0 ? weekStart(starts[count - 1]! + 8 * 24 * 3600 * 1000) : 0;
+  const tallies: WeekTally[] = starts.map(() => ({
+    sessions: 0,
+    distanceM: 0,
+    movingS: 0,
+    cadenceWeight: 0,
+    cadenceSum: 0,
+    targetZoneS: 0,
+    zoneS: 0,
+    bands: new Map(),
+  }));
+  const allBands = new Set<number>();
+  for (const s of summaries) {
+    if (s.startedAt >= end) continue;
+    const w = weekIndex(starts, s.startedAt);
+    if (w < 0) continue;
+    const tally = tallies[w]!;
+    tally.sessions++;
+    tally.distanceM += s.distanceM;
+    tally.movingS += s.movingS;
+    if (s.avgCadence > 0 && s.movingS > 0) {
+      tally.cadenceWeight += s.movingS;
+      tally.cadenceSum += s.avgCadence * s.movingS;
+    }
+    const z = s.zoneTimes;
+    tally.targetZoneS += z.target;
+    tally.zoneS += z.low + z.building + z.target + z.high;
+    for (const key in s.cadenceBySpeedBand) {
+      const band = Number(key);
+      const value = s.cadenceBySpeedBand[band]!;
+      const sum = tally.bands.get(band);
+      if (sum) {
+        sum.seconds += value.seconds;
+        sum.cadenceSeconds += value.cadenceSeconds;
+      } else {
+        tally.bands.set(band, { seconds: value.seconds, cadenceSeconds: value.cadenceSeconds });
+      }
+      allBands.add(band);
+    }
+  }
+  const bandOrder = [...allBands].sort((a, b) => a - b);
+  const rows = tallies.map((tally, i): WeekRow => {
+    const cadenceByBand: Record<number, number | null> = {};
+    for (const band of bandOrder) {
+      const sum = tally.bands.get(band);
+      cadenceByBand[band] = sum && sum.seconds >= MIN_BAND_SECONDS ? sum.cadenceSeconds / sum.seconds : null;
+    }
+    return {
+      weekStart: starts[i]!,
+      sessions: tally.sessions,
+      distanceM: tally.distanceM,
+      movingS: tally.movingS,
+      avgCadence: tally.cadenceWeight > 0 ? tally.cadenceSum / tally.cadenceWeight : null,
+      targetZoneS: tally.targetZoneS,
+      targetShare: tally.zoneS > 0 ? tally.targetZoneS / tally.zoneS : null,
+      cadenceByBand,
+      towardTarget: null,
+    };
+  });
+  for (let i = 0; i < rows.length; i++) rows[i]!.towardTarget = towardTarget(rows, i, bandOrder, options.zones);
+  return rows;
+}
+
+/**
+ * Against the nearest earlier week that shares a band with this one: did the mean distance of
+ * matched-pace cadence to the target zone shrink or grow?
+ */
+function towardTarget(rows: readonly WeekRow[], i: number, bands: readonly number[], zones: CadenceZones): WeekRow['towardTarget'] {
+  const row = rows[i]!;
+  for (let p = i - 1; p >= 0; p--) {
+    const previous = rows[p]!;
+    let shared = 0;
+    let before = 0;
+    let now = 0;
+    for (const band of bands) {
+      const a = previous.cadenceByBand[band];
+      const b = row.cadenceByBand[band];
+      if (a === null || a === undefined || b === null || b === undefined) continue;
+      shared++;
+      before += distanceToTarget(a, zones);
+      now += distanceToTarget(b, zones);
+    }
+    if (shared === 0) continue;
+    // A hair of tolerance so a change of exactly 0.5 spm is not lost to rounding.
+    const change = (now - before) / shared;
+    if (change <= -TOWARD_TARGET_SPM + 1e-9) return 'closer';
+    if (change >= TOWARD_TARGET_SPM - 1e-9) return 'further';
+    return 'same';
+  }
+  return null;
+}
+
+/** Bands with a cadence in at least two of the weeks, ascending: the ones worth comparing. */
+export function matchedBands(rows: readonly WeekRow[]): number[] {
+  const weeksWith = new Map<number, number>();
+  for (const row of rows) {
+    for (const key in row.cadenceByBand) {
+      if (row.cadenceByBand[Number(key)] !== null) weeksWith.set(Number(key), (weeksWith.get(Number(key)) ?? 0) + 1);
+    }
+  }
+  return [...weeksWith].filter(([, weeks]) => weeks >= 2).map(([band]) => band).sort((a, b) => a - b);
+}
+
+/** "3.0–3.5 m/s · 5:33–4:46 /km": the speeds of a band and the paces they mean. */
+export function speedBandLabel(band: number, unit: DistanceUnit): string {
+  const from = band * SPEED_BAND_MPS;
+  const to = from + SPEED_BAND_MPS;
+  const pace = (speed: number): string => formatPace(paceSeconds(speed, unit));
+  return `${from.toFixed(1)}–${to.toFixed(1)} m/s · ${pace(from)}–${pace(to)} /${unit}`;
+}

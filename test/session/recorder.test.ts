@@ -1,0 +1,325 @@
+import { expect } from '@open-wc/testing';
+import type { LiveReading } from '../../src/session/live-session.js';
+import { sampleAt, sliceColumns } from '../../src/session/recorded-columns.js';
+import { RECORDED_SESSION_SCHEMA, RecordedSampleEvent, Recorder, defaultSessionName } from '../../src/session/recorder.js';
+import { summarizeSamples } from '../../src/session/session-summary.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+
+/** A runner at 3 m/s on the live clock; the live distance keeps counting whatever the recorder does. */
+const reading = (timeS: number, over: Partial<LiveReading> = {}): LiveReading => ({
+  timeS,
+  speedMps: 3,
+  cadence: 170,
+  strideLengthM: 1.0625,
+  strideDerived: false,
+  distanceM: timeS * 3,
+  running: true,
+  ...over,
+});
+const still = (timeS: number): LiveReading => reading(timeS, { speedMps: 0.25, cadence: 0, running: false, distanceM: 0 });
+
+const T0 = new Date(2026, 10, 25, 7, 54, 12).getTime();
+const clock = () => {
+  const c = { ms: T0, now: () => c.ms };
+  return c;
+};
+const recorder = (options: Partial<ConstructorParameters<typeof Recorder>[0]> = {}) =>
+  new Recorder({ zones: defaultCadenceZones, id: 'run-1', now: () => T0, ...options });
+const times = (r: Recorder) => Array.from(r.samples.t);
+const distances = (r: Recorder) => Array.from(r.samples.distanceM);
+const feed = (r: Recorder, from: number, to: number, make = reading) => {
+  for (let s = from; s <= to; s++) r.addReading(make(s));
+};
+
+describe('Recorder', () => {
+  it('moves through its states only along start, pause, resume, stop; anything else does nothing', () => {
+    const r = recorder();
+    const states: string[] = [];
+    r.addEventListener('state', () => states.push(r.state));
+    expect(r.state).to.equal('idle');
+    expect([r.pause(), r.resume(), r.lap()]).to.deep.equal([false, false, false]);
+    r.addReading(reading(0));
+    expect(r.sampleCount, 'no sample before start').to.equal(0);
+    expect(r.start()).to.equal(true);
+    expect(r.start()).to.equal(false);
+    expect(r.resume()).to.equal(false);
+    expect(r.pause()).to.equal(true);
+    expect(r.pause()).to.equal(false);
+    expect(r.resume()).to.equal(true);
+    expect(r.stop()).to.equal(true);
+    expect([r.start(), r.pause(), r.resume(), r.stop(), r.toggle()]).to.deep.equal([false, false, false, false, false]);
+    r.addReading(reading(5));
+    expect(r.sampleCount, 'nothing after stop').to.equal(0);
+    expect(states).to.deep.equal(['recording', 'paused', 'recording', 'stopped']);
+  });
+
+  it('toggle is the start/pause key: start, pause, resume', () => {
+    const r = recorder();
+    expect([r.toggle(), r.state]).to.deep.equal([true, 'recording']);
+    expect([r.toggle(), r.state]).to.deep.equal([true, 'paused']);
+    expect([r.toggle(), r.state]).to.deep.equal([true, 'recording']);
+  });
+
+  it('keeps session time from the first recorded reading and the wall time of that sample', () => {
+    const c = clock();
+    const r = recorder({ now: c.now });
+    r.start();
+    c.ms = T0 + 1500;
+    feed(r, 100, 103);
+    expect(times(r)).to.deep.equal([0, 1, 2, 3]);
+    expect(r.startedAt).to.equal(T0 + 1500);
+    expect(distances(r)).to.deep.equal([0, 3, 6, 9]);
+    expect([r.elapsedS, r.movingS, r.distanceM]).to.deep.equal([3, 3, 9]);
+  });
+
+  it('records nothing while paused, shows the pause as a gap and leaves its distance out', () => {
+    const r = recorder();
+    r.start();
+    feed(r, 0, 4);
+    r.pause();
+    feed(r, 5, 9); // the treadmill belt keeps turning: live distance goes on
+    r.resume();
+    feed(r, 10, 12);
+    expect(times(r)).to.deep.equal([0, 1, 2, 3, 4, 10, 11, 12]);
+    expect(distances(r)).to.deep.equal([0, 3, 6, 9, 12, 12, 15, 18]);
+    expect(r.gaps).to.deep.equal([{ fromT: 4, toT: 10, reason: 'paused' }]);
+    expect([r.movingS, r.elapsedS]).to.deep.equal([6, 12]);
+  });
+
+  it('leaves pause distance out even when no reading arrives during the pause', () => {
+    const r = recorder();
+    r.start();
+    feed(r, 0, 4);
+    r.pause();
+    r.resume();
+    r.addReading(reading(5, { distanceM: 400 }));
+    r.addReading(reading(6, { distanceM: 403 }));
+    expect(distances(r)).to.deep.equal([0, 3, 6, 9, 12, 12, 15]);
+    expect(r.gaps).to.deep.equal([{ fromT: 4, toT: 5, reason: 'paused' }]);
+  });
+
+  it('treats a jump of more than 2.5 s in the live clock as a lost link', () => {
+    const r = recorder();
+    r.start();
+    [0, 1, 3.5, 10, 11].forEach((s) => r.addReading(reading(s)));
+    expect(r.gaps).to.deep.equal([{ fromT: 3.5, toT: 10, reason: 'link-lost' }]);
+    // the pod counted the metres run during the outage, as the live view does
+    expect(r.distanceM).to.equal(33);
+    expect(r.movingS).to.equal(1 + 2.5 + 1);
+  });
+
+  it('skips readings after linkLost() until linkRestored(), with a link-lost gap', () => {
+    const r = recorder();
+    r.start();
+    feed(r, 0, 2);
+    r.linkLost();
+    expect(r.linkDown).to.equal(true);
+    r.addReading(reading(3));
+    r.linkRestored();
+    feed(r, 4, 5);
+    expect(times(r)).to.deep.equal([0, 1, 2, 4, 5]);
+    expect(r.gaps).to.deep.equal([{ fromT: 2, toT: 4, reason: 'link-lost' }]);
+    expect(distances(r)).to.deep.equal([0, 3, 6, 6, 9]);
+  });
+
+  it('dispatches every recorded sample with its index, exactly as stored', () => {
+    const r = recorder();
+    const seen: [number, number][] = [];
+    const events: RecordedSampleEvent[] = [];
+    r.addEventListener('sample', (e) => {
+      if (e instanceof RecordedSampleEvent) {
+        seen.push([e.index, e.sample.t]);
+        events.push(e);
+      }
+    });
+    r.start();
+    feed(r, 7, 9, (s) => reading(s, { speedMps: 3.1, cadence: 171.3, strideLengthM: 1.07 }));
+    expect(seen).to.deep.equal([[0, 0], [1, 1], [2, 2]]);
+    // float32 columns round 3.1 and 171.3; the event must carry what was stored, not the reading
+    expect(events.map((e) => e.sample)).to.deep.equal([0, 1, 2].map((i) => sampleAt(r.samples, i)));
+    expect(events[0]!.sample.speedMps).to.not.equal(3.1);
+  });
+
+  it('auto-starts on the first running reading with speed, and only when asked to', () => {
+    const r = recorder({ autoStart: true });
+    r.addReading(still(0));
+    r.addReading(reading(1, { speedMps: 0 }));
+    expect(r.state).to.equal('idle');
+    r.addReading(reading(2));
+    r.addReading(reading(3));
+    expect(r.state).to.equal('recording');
+    expect(times(r)).to.deep.equal([0, 1]);
+    const manual = recorder();
+    manual.addReading(reading(0));
+    expect(manual.state).to.equal('idle');
+  });
+
+  it('auto-pauses after the set seconds of walking or standing, then resumes on the next running reading', () => {
+    const r = recorder({ autoPauseAfterS: 10 });
+    const states: string[] = [];
+    r.addEventListener('state', () => states.push(`${r.state}${r.autoPaused ? ' (auto)' : ''}`));
+    r.start();
+    feed(r, 0, 4);
+    feed(r, 5, 14, still);
+    expect(r.state, 'still for 9 s').to.equal('recording');
+    r.addReading(reading(15, { speedMps: 0.4 })); // running, but slower than a walk
+    expect(r.state).to.equal('paused');
+    expect(r.autoPaused).to.equal(true);
+    feed(r, 16, 20, still);
+    feed(r, 21, 22);
+    expect(r.state).to.equal('recording');
+    expect(times(r)).to.deep.equal([...Array.from({ length: 16 }, (_, i) => i), 21, 22]);
+    expect(r.gaps).to.deep.equal([{ fromT: 15, toT: 21, reason: 'paused' }]);
+    expect(states).to.deep.equal(['recording', 'paused (auto)', 'recording']);
+  });
+
+  it('restarts the auto-pause count whenever the runner runs again', () => {
+    const r = recorder({ autoPauseAfterS: 10 });
+    r.start();
+    feed(r, 0, 8, still);
+    r.addReading(reading(9));
+    feed(r, 10, 19, still);
+    expect(r.state).to.equal('recording');
+    r.addReading(still(20));
+    expect(r.state).to.equal('paused');
+  });
+
+  it('never auto-resumes a manual pause, including one pressed during an auto-pause', () => {
+    const r = recorder({ autoPauseAfterS: 10 });
+    r.start();
+    feed(r, 0, 2);
+    r.pause();
+    feed(r, 3, 6);
+    expect([r.state, r.autoPaused, r.sampleCount]).to.deep.equal(['paused', false, 3]);
+    r.resume();
+    feed(r, 7, 17, still);
+    expect(r.autoPaused).to.equal(true);
+    expect(r.pause()).to.equal(true);
+    expect(r.autoPaused).to.equal(false);
+    feed(r, 18, 20);
+    expect(r.state).to.equal('paused');
+    r.resume();
+    r.addReading(reading(21));
+    expect(r.state).to.equal('recording');
+  });
+
+  it('takes laps only while recording, each later than the one before', () => {
+    const r = recorder();
+    let lapEvents = 0;
+    r.addEventListener('lap', () => lapEvents++);
+    r.start();
+    expect(r.lap(), 'no sample yet').to.equal(false);
+    r.addReading(reading(0));
+    expect(r.lap(), 'the first lap starts at 0 already').to.equal(false);
+    feed(r, 1, 3);
+    expect(r.lap()).to.equal(true);
+    expect(r.lap(), 'twice at one time').to.equal(false);
+    feed(r, 4, 7);
+    r.pause();
+    expect(r.lap(), 'paused').to.equal(false);
+    r.resume();
+    expect(r.lap()).to.equal(true);
+    expect(r.laps).to.deep.equal([3, 7]);
+    expect(lapEvents).to.equal(2);
+  });
+
+  it('describes itself as a SessionMeta: totals as summarized, status, name and schema version', () => {
+    const r = recorder({ deviceName: 'Stryd', autoPauseAfterS: 10 });
+    r.start();
+    feed(r, 0, 30, (s) => reading(s, { cadence: 150 + s, speedMps: 2 + s * 0.05 }));
+    r.pause();
+    r.resume();
+    feed(r, 40, 60);
+    r.lap();
+    feed(r, 61, 62);
+    const meta = r.meta();
+    expect(meta).to.deep.include({
+      id: 'run-1',
+      startedAt: T0,
+      name: 'Run 25 Nov 2026, 07:54',
+      notes: '',
+      deviceName: 'Stryd',
+      origin: 'bluetooth',
+      status: 'recording',
+      zones: defaultCadenceZones,
+      laps: [60],
+      gaps: [{ fromT: 30, toT: 40, reason: 'paused' }],
+      schemaVersion: RECORDED_SESSION_SCHEMA,
+    });
+    expect(RECORDED_SESSION_SCHEMA).to.equal(2);
+    const { movingS, elapsedS, distanceM, avgSpeedMps, avgCadence, zoneTimes, cadenceBySpeedBand, sampleCount } = meta;
+    expect({ movingS, elapsedS, distanceM, avgSpeedMps, avgCadence, zoneTimes, cadenceBySpeedBand, sampleCount }).to.deep.equal(
+      summarizeSamples(r.samples, defaultCadenceZones, r.gaps),
+    );
+    expect([movingS, elapsedS, sampleCount]).to.deep.equal([52, 62, 54]);
+    r.stop();
+    expect(r.meta().status).to.equal('complete');
+  });
+
+  it('names sessions the same way in every locale, with two-digit hours and minutes', () => {
+    expect(defaultSessionName(new Date(2027, 0, 3, 6, 5).getTime())).to.equal('Run 3 Jan 2027, 06:05');
+    expect(defaultSessionName(new Date(2026, 11, 31, 23, 59).getTime())).to.equal('Run 31 Dec 2026, 23:59');
+  });
+
+  it('recounts time in zone over the whole run when the zones change', () => {
+    const r = recorder();
+    r.start();
+    feed(r, 0, 10, (s) => reading(s, { cadence: 165 }));
+    expect(r.meta().zoneTimes.building).to.equal(10);
+    r.setZones({ buildingFrom: 150, targetFrom: 160, targetTo: 170 });
+    expect(r.meta().zoneTimes).to.deep.equal({ low: 0, building: 0, target: 10, high: 0 });
+    expect(r.meta().zones.targetFrom).to.equal(160);
+  });
+
+  it('records 3 hours (10,800 readings) in well under 200 ms', () => {
+    const r = recorder({ autoPauseAfterS: 10 });
+    const readings = Array.from({ length: 10_800 }, (_, s) => reading(s, { cadence: 160 + (s % 25) }));
+    r.start();
+    const started = performance.now();
+    for (const one of readings) r.addReading(one);
+    const meta = r.meta();
+    const took = performance.now() - started;
+    expect(r.sampleCount).to.equal(10_800);
+    expect(meta.movingS).to.equal(10_799);
+    expect(meta.distanceM).to.equal(10_799 * 3);
+    expect(took).to.be.below(200);
+  });
+
+  it('resumes a stored unfinished session after a reload, with time continuing on the wall clock', () => {
+    const c = clock();
+    const first = recorder({ now: c.now, deviceName: 'Pod' });
+    first.start();
+    feed(first, 50, 59); // t 0..9 on the old live clock
+    first.lap();
+    const stored = { meta: { ...first.meta(), name: 'Tempo' }, samples: sliceColumns(first.samples, 0) };
+
+    c.ms = T0 + 9_000 + 30_000; // the tab came back 30 s after the last stored sample
+    const again = Recorder.resume(stored.meta, stored.samples, { zones: defaultCadenceZones, now: c.now });
+    expect([again.state, again.autoPaused, again.sampleCount, again.distanceM]).to.deep.equal(['paused', false, 10, 27]);
+    expect(again.laps).to.deep.equal([9]);
+    expect(again.startedAt).to.equal(T0);
+    again.addReading(reading(0, { distanceM: 0 })); // a new live clock and counter; still paused
+    expect(again.sampleCount).to.equal(10);
+    again.resume();
+    c.ms += 2_000;
+    feed(again, 2, 4, (s) => reading(s, { distanceM: 1000 + s * 3 }));
+    expect(times(again).slice(9)).to.deep.equal([9, 41, 42, 43]);
+    expect(distances(again).slice(9)).to.deep.equal([27, 27, 30, 33]);
+    expect(again.gaps).to.deep.equal([{ fromT: 9, toT: 41, reason: 'link-lost' }]);
+    const meta = again.meta();
+    expect([meta.id, meta.name, meta.deviceName, meta.status, meta.movingS]).to.deep.equal(['run-1', 'Tempo', 'Pod', 'recording', 11]);
+  });
+
+  it('never sends time backwards on resume when the wall clock went back', () => {
+    const c = clock();
+    const first = recorder({ now: c.now });
+    first.start();
+    feed(first, 0, 9);
+    c.ms = T0 - 60_000;
+    const again = Recorder.resume(first.meta(), sliceColumns(first.samples, 0), { now: c.now });
+    again.resume();
+    feed(again, 0, 1);
+    expect(times(again).slice(9)).to.deep.equal([9, 10, 11]);
+    expect(again.gaps).to.deep.equal([{ fromT: 9, toT: 10, reason: 'link-lost' }]);
+  });
+});

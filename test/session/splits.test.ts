@@ -1,0 +1,128 @@
+import { expect } from '@open-wc/testing';
+import { columnsFrom, emptyColumns } from '../../src/session/recorded-columns.js';
+import { type RecordedSample, SAMPLE_RUNNING } from '../../src/session/recorded-session.js';
+import { summarizeSamples } from '../../src/session/session-summary.js';
+import { type Split, distanceSplits, lapSplits } from '../../src/session/splits.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+
+const sample = (t: number, distanceM: number, over: Partial<RecordedSample> = {}): RecordedSample => ({
+  t,
+  speedMps: 3,
+  cadence: 180,
+  strideLengthM: 1,
+  distanceM,
+  flags: SAMPLE_RUNNING,
+  ...over,
+});
+
+/** Constant speed at 1 Hz from 0 to `totalM`, with a last sample exactly at the end. */
+function steady(speedMps: number, totalM: number): RecordedSample[] {
+  const rows: RecordedSample[] = [];
+  for (let t = 0; t * speedMps < totalM; t++) rows.push(sample(t, t * speedMps, { speedMps }));
+  rows.push(sample(totalM / speedMps, totalM, { speedMps }));
+  return rows;
+}
+
+const pick = (splits: Split[], key: keyof Split) => splits.map((s) => s[key]);
+const close = (actual: unknown[], expected: number[]) => {
+  expect(actual.length).to.equal(expected.length);
+  actual.forEach((a, i) => expect(a as number, `#${i}`).to.be.closeTo(expected[i]!, 1e-9));
+};
+
+describe('distanceSplits', () => {
+  it('cuts a steady 3 m/s 2500 m run into 1000, 1000 and 500 m, crossing times interpolated', () => {
+    const splits = distanceSplits(columnsFrom(steady(3, 2500)), 'km');
+    expect(pick(splits, 'index')).to.deep.equal([0, 1, 2]);
+    expect(pick(splits, 'label')).to.deep.equal(['1 km', '2 km', '2.50 km']);
+    expect(pick(splits, 'distanceM')).to.deep.equal([1000, 1000, 500]);
+    expect(splits[0]!.startT).to.equal(0);
+    close(pick(splits, 'endT'), [1000 / 3, 2000 / 3, 2500 / 3]);
+    close(pick(splits, 'startT').slice(1), [1000 / 3, 2000 / 3]);
+    close(pick(splits, 'durationS'), [1000 / 3, 1000 / 3, 500 / 3]);
+    close(pick(splits, 'avgSpeedMps'), [3, 3, 3]);
+    close(pick(splits, 'avgCadence'), [180, 180, 180]);
+    close(pick(splits, 'avgStrideM'), [1, 1, 1]);
+  });
+
+  it('shares the step that crosses a mark between the two splits in proportion', () => {
+    const rows = [
+      sample(0, 0, { cadence: 150, strideLengthM: 0.5 }),
+      sample(1, 400, { cadence: 160, strideLengthM: 1 }),
+      sample(2, 900, { cadence: 170, strideLengthM: 1.25 }),
+      sample(3, 1200, { cadence: 180, strideLengthM: 1.5 }), // 1000 m is a third of the way from t 2 to 3
+      sample(4, 1500, { cadence: 190, strideLengthM: 1.75 }),
+    ];
+    const [first, second, ...rest] = distanceSplits(columnsFrom(rows), 'km');
+    expect(rest).to.deep.equal([]);
+    expect(first!.distanceM).to.equal(1000);
+    expect(second!.distanceM).to.equal(500);
+    close([first!.endT, second!.startT, second!.endT], [7 / 3, 7 / 3, 4]);
+    close([first!.durationS, second!.durationS], [7 / 3, 5 / 3]);
+    close([first!.avgSpeedMps, second!.avgSpeedMps], [3000 / 7, 300]);
+    // each sample owns the step before it: (160 + 170 + 180/3) / (7/3) and (180·2/3 + 190) / (5/3)
+    close([first!.avgCadence, second!.avgCadence], [(390 * 3) / 7, 186]);
+    close([first!.avgStrideM, second!.avgStrideM], [(2.75 * 3) / 7, 1.65]);
+    expect(second!.label).to.equal('1.50 km');
+  });
+
+  it('splits per mile', () => {
+    const mile = 1609.344;
+    const splits = distanceSplits(columnsFrom(steady(4, 2 * mile + 100)), 'mi');
+    expect(pick(splits, 'label')).to.deep.equal(['1 mi', '2 mi', '2.06 mi']);
+    close(pick(splits, 'distanceM'), [mile, mile, 100]);
+    close(pick(splits, 'durationS'), [mile / 4, mile / 4, 25]);
+  });
+
+  it('has no partial split when the run ends exactly on a mark', () => {
+    const splits = distanceSplits(columnsFrom(steady(250, 2000)), 'km');
+    expect(pick(splits, 'distanceM')).to.deep.equal([1000, 1000]);
+    expect(pick(splits, 'label')).to.deep.equal(['1 km', '2 km']);
+  });
+
+  it('leaves pauses out of split times, so splits add up to the moving time', () => {
+    const rows = [0, 1, 2, 3, 4].map((t) => sample(t, t * 300));
+    rows.push(...[10, 11, 12, 13, 14].map((t) => sample(t, (t - 6) * 300)));
+    const gaps = [{ fromT: 4, toT: 10, reason: 'paused' as const }];
+    const columns = columnsFrom(rows);
+    const splits = distanceSplits(columns, 'km', gaps);
+    expect(pick(splits, 'distanceM')).to.deep.equal([1000, 1000, 400]);
+    close(pick(splits, 'durationS'), [10 / 3, 10 / 3, 4 / 3]);
+    // the pause sits inside the second split: it starts at 3⅓ s and ends at 12⅔ s
+    close(pick(splits, 'endT'), [10 / 3, 38 / 3, 14]);
+    const total = splits.reduce((sum, s) => sum + s.durationS, 0);
+    expect(total).to.be.closeTo(summarizeSamples(columns, defaultCadenceZones, gaps).movingS, 1e-9);
+    // without the gaps, the step across the pause counts its capped 2.5 s
+    close(pick(distanceSplits(columns, 'km'), 'durationS'), [10 / 3, 10 / 3 + 2.5, 4 / 3]);
+  });
+
+  it('leaves walking samples out of cadence and stride but not out of time', () => {
+    const rows = [sample(0, 0), sample(1, 3, { cadence: 120, strideLengthM: 0.5, flags: 0 }), sample(2, 6, { cadence: 170 })];
+    const [split] = distanceSplits(columnsFrom(rows), 'km');
+    expect([split!.durationS, split!.avgCadence, split!.avgStrideM]).to.deep.equal([2, 170, 1]);
+  });
+
+  it('gives no splits for no samples or no distance', () => {
+    expect(distanceSplits(emptyColumns(), 'km')).to.deep.equal([]);
+    expect(distanceSplits(columnsFrom([sample(0, 0), sample(1, 0)]), 'km')).to.deep.equal([]);
+  });
+});
+
+describe('lapSplits', () => {
+  const run = columnsFrom(Array.from({ length: 11 }, (_, t) => sample(t, t * 3)));
+
+  it('cuts at each lap press, interpolating distance, with the last lap running to the end', () => {
+    const splits = lapSplits(run, [4, 7.5]);
+    expect(pick(splits, 'label')).to.deep.equal(['Lap 1', 'Lap 2', 'Lap 3']);
+    expect(pick(splits, 'startT')).to.deep.equal([0, 4, 7.5]);
+    expect(pick(splits, 'endT')).to.deep.equal([4, 7.5, 10]);
+    expect(pick(splits, 'distanceM')).to.deep.equal([12, 10.5, 7.5]);
+    expect(pick(splits, 'durationS')).to.deep.equal([4, 3.5, 2.5]);
+    close(pick(splits, 'avgSpeedMps'), [3, 3, 3]);
+  });
+
+  it('is one lap without presses, and ignores presses at the ends or out of order', () => {
+    expect(pick(lapSplits(run, []), 'distanceM')).to.deep.equal([30]);
+    expect(pick(lapSplits(run, [0, 5, 3, 10]), 'endT')).to.deep.equal([5, 10]);
+    expect(lapSplits(emptyColumns(), [5])).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,172 @@
+import { expect } from '@open-wc/testing';
+import type { CadenceBySpeedBand, SessionSummary } from '../../src/session/recorded-session.js';
+import { matchedBands, speedBandLabel, weekStart, weeklyTrends } from '../../src/session/weekly-trends.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+
+const day = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
+
+/** Bands as [band, seconds, mean cadence]. */
+function summary(
+  startedAt: number,
+  over: Partial<SessionSummary> & { bands?: [number, number, number][] } = {},
+): SessionSummary {
+  const cadenceBySpeedBand: CadenceBySpeedBand = {};
+  for (const [band, seconds, cadence] of over.bands ?? []) cadenceBySpeedBand[band] = { seconds, cadenceSeconds: seconds * cadence };
+  const { bands: _bands, ...rest } = over;
+  return {
+    id: `s${startedAt}`,
+    startedAt,
+    name: 'Run',
+    notes: '',
+    deviceName: null,
+    origin: 'simulator',
+    status: 'complete',
+    movingS: 1800,
+    elapsedS: 1800,
+    distanceM: 5000,
+    avgSpeedMps: 5000 / 1800,
+    avgCadence: 168,
+    zoneTimes: { low: 0, building: 0, target: 0, high: 0 },
+    zones: { ...defaultCadenceZones },
+    cadenceBySpeedBand,
+    sampleCount: 1800,
+    ...rest,
+  };
+}
+
+describe('weekStart', () => {
+  it('is Monday 00:00 local time, on the calendar, across the DST changes of 2026', () => {
+    const cases: [number, number][] = [
+      [day(2026, 3, 8, 23, 30), day(2026, 3, 2)], // the US moves clocks on Sunday 8 March
+      [day(2026, 3, 9, 0, 0), day(2026, 3, 9)],
+      [day(2026, 3, 28, 12), day(2026, 3, 23)], // Israel moves clocks on Friday 27 March, midweek
+      [day(2026, 3, 29, 12), day(2026, 3, 23)], // Europe moves clocks on Sunday 29 March
+      [day(2026, 3, 30, 0, 30), day(2026, 3, 30)],
+      [day(2026, 10, 25, 23, 59), day(2026, 10, 19)], // and back on Sunday 25 October
+      [day(2026, 11, 1, 10), day(2026, 10, 26)], // the US goes back on Sunday 1 November
+      [day(2027, 1, 1, 8), day(2026, 12, 28)],
+    ];
+    for (const [at, monday] of cases) {
+      const start = new Date(weekStart(at));
+      expect(start.getTime(), new Date(at).toString()).to.equal(monday);
+      expect([start.getDay(), start.getHours(), start.getMinutes()]).to.deep.equal([1, 0, 0]);
+    }
+  });
+});
+
+describe('weeklyTrends', () => {
+  const now = day(2026, 4, 1, 12); // a Wednesday; five weeks back is Monday 2 March
+  const sessions = [
+    summary(day(2026, 2, 25, 7), { bands: [[6, 3000, 150]] }), // before the five weeks
+    summary(day(2026, 3, 8, 23, 30), {
+      distanceM: 5000,
+      movingS: 1800,
+      avgCadence: 160,
+      zoneTimes: { low: 600, building: 600, target: 300, high: 0 },
+      bands: [[6, 1200, 164], [7, 30, 180]], // 30 s at band 7 is too little to count
+    }),
+    // 9 March week: nothing
+    summary(day(2026, 3, 16, 0, 0), { distanceM: 6000, movingS: 2000, avgCadence: 166, bands: [[6, 600, 166]] }),
+    summary(day(2026, 3, 18, 18), {
+      distanceM: 4000,
+      movingS: 1000,
+      avgCadence: 172,
+      zoneTimes: { low: 0, building: 100, target: 800, high: 100 },
+      bands: [[6, 600, 168], [7, 300, 175]],
+    }),
+    summary(day(2026, 3, 29, 10), { movingS: 1800, bands: [[6, 900, 163], [7, 900, 174], [8, 120, 178]] }),
+    summary(day(2026, 3, 31, 7), { movingS: 1200, avgCadence: 170, bands: [[6, 600, 163.4], [7, 600, 174]] }),
+    summary(day(2026, 4, 2, 7), { movingS: 600, avgCadence: 0, distanceM: 1500 }), // no cadence from this pod
+  ];
+  const rows = weeklyTrends(sessions, { weeks: 5, now, zones: defaultCadenceZones });
+
+  it('gives the last N weeks oldest first, empty weeks included', () => {
+    expect(rows.map((r) => r.weekStart)).to.deep.equal([day(2026, 3, 2), day(2026, 3, 9), day(2026, 3, 16), day(2026, 3, 23), day(2026, 3, 30)]);
+    expect(rows.map((r) => r.sessions)).to.deep.equal([1, 0, 2, 1, 2]);
+    expect(rows[1]).to.deep.equal({
+      weekStart: day(2026, 3, 9),
+      sessions: 0,
+      distanceM: 0,
+      movingS: 0,
+      avgCadence: null,
+      targetZoneS: 0,
+      targetShare: null,
+      cadenceByBand: { 6: null, 7: null, 8: null },
+      towardTarget: null,
+    });
+  });
+
+  it('totals each week, weighting average cadence by moving time and skipping sessions without cadence', () => {
+    expect(rows.map((r) => r.distanceM)).to.deep.equal([5000, 0, 10_000, 5000, 6500]);
+    expect(rows.map((r) => r.movingS)).to.deep.equal([1800, 0, 3000, 1800, 1800]);
+    expect(rows.map((r) => r.avgCadence)).to.deep.equal([160, null, 168, 168, 170]);
+    expect(rows.map((r) => r.targetZoneS)).to.deep.equal([300, 0, 800, 0, 0]);
+    expect(rows.map((r) => r.targetShare)).to.deep.equal([0.2, null, 0.8, null, null]);
+  });
+
+  it('averages cadence per speed band over the week, null under a minute', () => {
+    expect(rows[0]!.cadenceByBand).to.deep.equal({ 6: 164, 7: null, 8: null });
+    expect(rows[2]!.cadenceByBand).to.deep.equal({ 6: 167, 7: 175, 8: null });
+    expect(rows[3]!.cadenceByBand).to.deep.equal({ 6: 163, 7: 174, 8: 178 });
+    expect(matchedBands(rows)).to.deep.equal([6, 7]);
+  });
+
+  it('says whether matched-pace cadence moved toward the target zone since the last comparable week', () => {
+    // 16 Mar against 2 Mar (9 Mar is empty), band 6 only: 6 spm short of 170, then 3 spm short
+    // 23 Mar against 16 Mar, bands 6 and 7: a mean of 1.5 spm off, then 3.5
+    // 30 Mar against 23 Mar: 3.5, then 3.3: less than half a step per minute
+    expect(rows.map((r) => r.towardTarget)).to.deep.equal([null, null, 'closer', 'further', 'same']);
+  });
+
+  it('measures cadence above the zone from its top edge and counts a change of exactly 0.5 spm', () => {
+    const zones = { buildingFrom: 160, targetFrom: 170, targetTo: 180 };
+    const weeks = (a: number, b: number) =>
+      weeklyTrends(
+        [summary(day(2026, 3, 3), { bands: [[6, 600, a]] }), summary(day(2026, 3, 10), { bands: [[6, 600, b]] })],
+        { weeks: 2, now: day(2026, 3, 11), zones },
+      )[1]!.towardTarget;
+    expect(weeks(186, 185.5)).to.equal('closer');
+    expect(weeks(185.5, 186)).to.equal('further');
+    expect(weeks(186, 185.6)).to.equal('same');
+    expect(weeks(175, 179)).to.equal('same');
+    expect(weeks(168, 186)).to.equal('further');
+  });
+
+  it('has nothing to compare when the weeks share no speed band', () => {
+    const [, second] = weeklyTrends(
+      [summary(day(2026, 3, 3), { bands: [[6, 600, 160]] }), summary(day(2026, 3, 10), { bands: [[8, 600, 175]] })],
+      { weeks: 2, now: day(2026, 3, 11), zones: defaultCadenceZones },
+    );
+    expect(second!.towardTarget).to.equal(null);
+    expect(weeklyTrends(sessions, { weeks: 0, now, zones: defaultCadenceZones })).to.deep.equal([]);
+  });
+
+  it('takes 520 sessions (two years at five a week) in under 5 ms', () => {
+    const first = day(2024, 4, 1, 7);
+    const many = Array.from({ length: 520 }, (_, i) =>
+      summary(first + Math.floor(i / 5) * 7 * 86_400_000 + (i % 5) * 86_400_000, {
+        bands: Array.from({ length: 8 }, (_, b): [number, number, number] => [b + 3, 300, 160 + b + (i % 7)]),
+      }),
+    );
+    const options = { weeks: 104, now: day(2026, 3, 25, 12), zones: defaultCadenceZones };
+    weeklyTrends(many, options);
+    let best = Infinity;
+    let result: ReturnType<typeof weeklyTrends> = [];
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      result = weeklyTrends(many, options);
+      best = Math.min(best, performance.now() - started);
+    }
+    expect(result.length).to.equal(104);
+    expect(result.reduce((n, r) => n + r.sessions, 0)).to.be.within(500, 520);
+    expect(best).to.be.below(5);
+  });
+});
+
+describe('speedBandLabel', () => {
+  it('names the speeds of a band and the paces they mean', () => {
+    expect(speedBandLabel(6, 'km')).to.equal('3.0–3.5 m/s · 5:33–4:46 /km');
+    expect(speedBandLabel(6, 'mi')).to.equal('3.0–3.5 m/s · 8:56–7:40 /mi');
+    expect(speedBandLabel(9, 'km')).to.equal('4.5–5.0 m/s · 3:42–3:20 /km');
+  });
+});
