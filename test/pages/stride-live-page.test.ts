@@ -8,7 +8,7 @@ import type { StrideLiveChart } from '../../src/components/stride-live-chart.js'
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import { MeasurementEvent } from '../../src/sources/footpod-source.js';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
-import { kvStore } from '../../src/store/kv.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 
 const tile = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideMetricTile>(`#${id}`)!;
@@ -21,6 +21,9 @@ async function livePage(pod: SimulatedFootpod) {
   const page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
   return { page, services };
 }
+
+
+useSeparateDatabase('stride-test-live-page');
 
 describe('stride-live-page with the simulated footpod', () => {
   before(() => appTheme);

@@ -4,7 +4,7 @@ import { createServices } from '../../src/app/services.js';
 import '../../src/pages/stride-settings-page.js';
 import type { StrideSettingsPage } from '../../src/pages/stride-settings-page.js';
 import { SettingsService } from '../../src/app/settings-service.js';
-import { kvStore } from '../../src/store/kv.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 
 async function settingsPage() {
@@ -19,6 +19,9 @@ function setNumber(page: StrideSettingsPage, id: string, value: number) {
   input.value = String(value);
   input.dispatchEvent(new Event('change'));
 }
+
+
+useSeparateDatabase('stride-test-settings-page');
 
 describe('stride-settings-page', () => {
   before(() => appTheme);

@@ -1,8 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { clear, get, set } from 'idb-keyval';
-import { SCHEMA_VERSION, kvStore } from '../../src/store/kv.js';
+import { SCHEMA_VERSION, kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadSettings, saveSettings } from '../../src/store/settings-store.js';
 import { defaultSettings } from '../../src/session/settings.js';
+
+
+useSeparateDatabase('stride-test-settings-store');
 
 describe('settings store (real IndexedDB)', () => {
   beforeEach(() => clear(kvStore()));
