@@ -1,0 +1,83 @@
+import { LitElement, css, html, nothing } from 'lit';
+
+export type RecordingState = 'idle' | 'recording' | 'paused' | 'stopped';
+
+const stateLabels: Readonly<Record<RecordingState, string>> = {
+  idle: 'Not recording',
+  recording: 'Recording',
+  paused: 'Paused',
+  stopped: 'Saved',
+};
+
+/**
+ * Start, pause, resume, lap and stop. Fires 'start', 'pause', 'resume', 'lap', 'stop'; the page
+ * decides what they do. Space and L do the same from the keyboard (see KeyboardShortcuts).
+ */
+export class StrideRecordingControls extends LitElement {
+  static override properties = {
+    state: {},
+    canRecord: { type: Boolean },
+    autoPaused: { type: Boolean },
+    laps: { type: Number },
+  };
+  declare state: RecordingState;
+  /** False until a footpod (real or simulated) is connected. */
+  declare canRecord: boolean;
+  declare autoPaused: boolean;
+  declare laps: number;
+
+  constructor() {
+    super();
+    this.state = 'idle';
+    this.canRecord = false;
+    this.autoPaused = false;
+    this.laps = 0;
+  }
+
+  static override styles = css`
+    :host { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+    .state { font-weight: 600; min-width: 8rem; }
+    .state[data-state='recording'] { color: #f87171; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    button {
+      font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
+      border: 1px solid #334155; background: #1e293b; color: inherit;
+    }
+    button.primary { background: #b91c1c; border-color: #b91c1c; color: #fff; }
+    button:disabled { opacity: 0.5; cursor: not-allowed; }
+    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    kbd { font-size: 0.8em; color: var(--muted, #9ca3af); }
+  `;
+
+  protected override render() {
+    const state = this.state;
+    const label = state === 'paused' && this.autoPaused ? 'Paused (walking)' : stateLabels[state];
+    return html`
+      <span class="state" data-state=${state} role="status">${label}${this.laps > 0 ? html` · lap ${this.laps + 1}` : nothing}</span>
+      <div class="actions">
+        ${state === 'idle' || state === 'stopped'
+          ? html`<button id="start" class="primary" ?disabled=${!this.canRecord} @click=${() => this.#fire('start')}>
+              Start recording <kbd>space</kbd></button>`
+          : html`
+              ${state === 'recording'
+                ? html`<button id="pause" @click=${() => this.#fire('pause')}>Pause <kbd>space</kbd></button>`
+                : html`<button id="resume" class="primary" ?disabled=${!this.canRecord} @click=${() => this.#fire('resume')}>
+                    Resume <kbd>space</kbd></button>`}
+              <button id="lap" ?disabled=${state !== 'recording'} @click=${() => this.#fire('lap')}>Lap <kbd>L</kbd></button>
+              <button id="stop" @click=${() => this.#fire('stop')}>Stop and save</button>
+            `}
+      </div>
+    `;
+  }
+
+  #fire(name: string): void {
+    this.dispatchEvent(new Event(name, { bubbles: true, composed: true }));
+  }
+}
+customElements.define('stride-recording-controls', StrideRecordingControls);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-recording-controls': StrideRecordingControls;
+  }
+}

@@ -1,0 +1,47 @@
+import { LitElement, css, html } from 'lit';
+import type { SessionSummary } from '../session/recorded-session.js';
+import { formatDuration } from '../session/units.js';
+
+/**
+ * Offers an unfinished run found at start-up (the tab closed or crashed mid-run): resume it or
+ * save it as it is. Fires 'resume-unfinished' and 'save-unfinished'.
+ */
+export class StrideRecoveryPrompt extends LitElement {
+  static override properties = { summary: { attribute: false } };
+  declare summary: SessionSummary | null;
+
+  constructor() {
+    super();
+    this.summary = null;
+  }
+
+  static override styles = css`
+    :host { display: block; background: #422006; color: #fef3c7; border-radius: 10px; padding: 0.75rem 1rem; }
+    p { margin: 0 0 0.5rem; }
+    button { font: inherit; padding: 0.4rem 0.9rem; border-radius: 8px; border: 1px solid #92400e; background: #78350f; color: #fff; cursor: pointer; margin-right: 0.5rem; }
+    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+  `;
+
+  protected override render() {
+    const s = this.summary;
+    if (!s) return html``;
+    const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return html`<p role="alert">
+        An unfinished run from ${when} (${formatDuration(s.movingS)}, ${(s.distanceM / 1000).toFixed(2)} km) was not saved when
+        the page closed. Everything up to the last two seconds is kept.
+      </p>
+      <button id="resume-unfinished" @click=${() => this.#fire('resume-unfinished')}>Resume it</button>
+      <button id="save-unfinished" @click=${() => this.#fire('save-unfinished')}>Save it as it is</button>`;
+  }
+
+  #fire(name: string): void {
+    this.dispatchEvent(new Event(name, { bubbles: true, composed: true }));
+  }
+}
+customElements.define('stride-recovery-prompt', StrideRecoveryPrompt);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-recovery-prompt': StrideRecoveryPrompt;
+  }
+}
