@@ -1,0 +1,118 @@
+// uPlot options for the charts of recorded sessions (detail and compare pages), as a plain
+// function so tests can build and inspect them without a DOM. Charts that share a sync key move
+// their cursors together and zoom together: drag across one to zoom all of them.
+
+import uPlot from 'uplot';
+import { distanceIn, type DistanceUnit, formatDuration, formatPace } from '../session/units.js';
+import type { CadenceZones } from '../session/zones.js';
+import type { ChartX, SessionChartKind } from './chart-data.js';
+import { zoneBandsPlugin } from './zone-bands-plugin.js';
+
+export interface SessionChartConfig {
+  kind: SessionChartKind;
+  x: ChartX;
+  unit: DistanceUnit;
+  width: number;
+  height: number;
+  /** Read on every redraw, so edited zones show without rebuilding the chart. */
+  zones: () => CadenceZones;
+  /** Charts with the same key share cursor and zoom. */
+  syncKey: string;
+  /** One name per session drawn; one entry for the detail page, two when comparing. */
+  seriesLabels: readonly string[];
+}
+
+/** Line colours of overlaid sessions; the second is also dashed, so the pair differs by more than colour. */
+export const sessionSeriesColors = ['#f8fafc', '#f472b6'] as const;
+export const sessionSeriesDash: ReadonlyArray<number[] | undefined> = [undefined, [6, 4]];
+const singleColors: Record<SessionChartKind, string> = { cadence: '#f8fafc', stride: '#a78bfa', pace: '#38bdf8' };
+
+/** Walking paces past this (seconds per km or mile) squash a run's line flat; the axis stops here. */
+const SLOWEST_PACE_SHOWN_S = 15 * 60;
+
+const axisStyle = { stroke: '#9ca3af', grid: { stroke: 'rgba(148,163,184,0.15)', width: 1 }, ticks: { show: false } };
+
+export const sessionChartUnits: Record<SessionChartKind, (unit: DistanceUnit) => string> = {
+  cadence: () => 'steps/min',
+  stride: () => 'm',
+  pace: (unit) => `min/${unit}`,
+};
+
+export function xValueLabel(value: number, x: ChartX, unit: DistanceUnit): string {
+  return x === 'time' ? formatDuration(value) : `${distanceIn(value, unit).toFixed(distanceIn(value, unit) < 10 ? 1 : 0)} ${unit}`;
+}
+
+function yRange(kind: SessionChartKind): uPlot.Scale.Range {
+  if (kind === 'cadence') return (_u, min, max) => [Math.min(140, Math.floor(min - 5)), Math.max(195, Math.ceil(max + 5))];
+  if (kind === 'stride') {
+    return (_u, min, max) => [Math.min(0.6, Math.floor((min - 0.1) * 10) / 10), Math.max(1.6, Math.ceil((max + 0.1) * 10) / 10)];
+  }
+  // Half-minute steps with some room, so a steady pace is not drawn along the chart's edge.
+  return (_u, min, max) => {
+    const from = Math.floor((min - 10) / 30) * 30;
+    return [from, Math.max(from + 60, Math.min(SLOWEST_PACE_SHOWN_S, Math.ceil((max + 10) / 30) * 30))];
+  };
+}
+
+/**
+ * Zoom in one chart of a sync group, and the others follow. uPlot's cursor sync mirrors a drag to
+ * the other charts; a range set from code (Reset zoom, a chart given new data) is copied here. It
+ * stops once every chart already shows the same range.
+ */
+export function syncedZoomPlugin(syncKey: string): uPlot.Plugin {
+  return {
+    hooks: {
+      setScale: (u: uPlot, key: string) => {
+        if (key !== 'x') return;
+        const { min, max } = u.scales.x!;
+        if (min == null || max == null) return;
+        for (const other of uPlot.sync(syncKey).plots) {
+          if (other === u) continue;
+          const scale = other.scales.x!;
+          if (scale.min !== min || scale.max !== max) other.setScale('x', { min, max });
+        }
+      },
+    },
+  };
+}
+
+export function sessionChartOptions(config: SessionChartConfig): uPlot.Options {
+  const { kind, x, unit } = config;
+  const overlay = config.seriesLabels.length > 1;
+  const yValue = (value: number) => (kind === 'pace' ? formatPace(value) : kind === 'stride' ? value.toFixed(2) : String(value));
+  return {
+    width: config.width,
+    height: config.height,
+    legend: { show: false },
+    cursor: {
+      drag: { x: true, y: false, setScale: true },
+      sync: { key: config.syncKey, setSeries: false, scales: ['x', null] },
+      points: { show: false },
+    },
+    scales: {
+      x: { time: false },
+      // Faster pace is a smaller number; draw it higher, as runners read a pace chart.
+      y: kind === 'pace' ? { range: yRange(kind), dir: -1 } : { range: yRange(kind) },
+    },
+    axes: [
+      { ...axisStyle, values: (_u, splits) => splits.map((s) => xValueLabel(s, x, unit)) },
+      {
+        ...axisStyle,
+        size: 48,
+        values: (_u, splits) => splits.map((s) => (kind === 'stride' ? s.toFixed(1) : kind === 'pace' ? formatPace(s) : String(s))),
+      },
+    ],
+    series: [
+      { label: x === 'time' ? 'Elapsed' : 'Distance', value: (_u, v) => (v == null ? '–' : xValueLabel(v, x, unit)) },
+      ...config.seriesLabels.map((label, i): uPlot.Series => ({
+        label,
+        stroke: overlay ? sessionSeriesColors[i % 2] : singleColors[kind],
+        width: overlay ? 1.5 : 2,
+        ...(overlay && sessionSeriesDash[i % 2] ? { dash: sessionSeriesDash[i % 2]! } : {}),
+        points: { show: false },
+        value: (_u, v) => (v == null ? '–' : `${yValue(v)} ${sessionChartUnits[kind](unit)}`),
+      })),
+    ],
+    plugins: [syncedZoomPlugin(config.syncKey), ...(kind === 'cadence' ? [zoneBandsPlugin(config.zones)] : [])],
+  };
+}

@@ -1,0 +1,77 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/stride-session-chart.js';
+import type { StrideSessionChart } from '../../src/components/stride-session-chart.js';
+import { chartDataWithGaps } from '../../src/charts/chart-data.js';
+import { columnsFrom } from '../../src/session/recorded-columns.js';
+import { SAMPLE_RUNNING } from '../../src/session/recorded-session.js';
+
+/** 1 Hz at 175 steps/min, 3 m/s, with the samples between `gapFrom` and `gapTo` missing. */
+function run(seconds: number, gapFrom = Infinity, gapTo = Infinity) {
+  const times = [...Array(seconds).keys()].filter((t) => t <= gapFrom || t >= gapTo);
+  return columnsFrom(times.map((t) => ({ t, speedMps: 3, cadence: 175, strideLengthM: 1.03, distanceM: 3 * t, flags: SAMPLE_RUNNING })));
+}
+
+describe('stride-session-chart', () => {
+  it('draws no line across a gap', async () => {
+    const samples = run(180, 60, 120);
+    const data = chartDataWithGaps(samples, [{ fromT: 60, toT: 120, reason: 'link-lost' }], 'time');
+    const el = await fixture<StrideSessionChart>(html`<stride-session-chart style="width:600px" .series=${[data]}></stride-session-chart>`);
+    // uPlot draws in a microtask after it is built (no animation frame: a background tab gets none).
+    await new Promise((resolve) => setTimeout(resolve));
+    const plot = el.plot!;
+    const y = Math.round(plot.valToPos(175, 'y', true));
+    const isLine = (t: number) => {
+      const x = Math.round(plot.valToPos(t, 'x', true));
+      const column = Array.from({ length: 5 }, (_, dy) => Array.from(plot.ctx.getImageData(x, y - 2 + dy, 1, 1).data));
+      return column.some(([r, g, b]) => r! > 200 && g! > 200 && b! > 200);
+    };
+    expect(isLine(30), 'line where there are samples').to.equal(true);
+    expect(isLine(150), 'line after the gap').to.equal(true);
+    expect(isLine(90), 'no line across the gap').to.equal(false);
+  });
+
+  it('takes new rows with setData, and builds again only when its shape changes', async () => {
+    const one = chartDataWithGaps(run(60), [], 'time');
+    const el = await fixture<StrideSessionChart>(html`<stride-session-chart kind="stride" .series=${[one]} .labels=${['Monday']}></stride-session-chart>`);
+    const first = el.plot!;
+    el.series = [chartDataWithGaps(run(90), [], 'time')];
+    el.labels = ['Monday'];
+    await el.updateComplete;
+    expect(el.plot, 'same chart').to.equal(first);
+    expect(el.plot!.data[0]!.length).to.equal(90);
+
+    el.series = [one, chartDataWithGaps(run(30), [], 'time')];
+    el.labels = ['Monday', 'Friday'];
+    await el.updateComplete;
+    expect(el.plot).to.not.equal(first);
+    expect(el.plot!.series.map((s) => s.label)).to.deep.equal(['Elapsed', 'Monday', 'Friday']);
+    expect(el.plot!.data).to.have.length(3);
+
+    el.x = 'distance';
+    el.series = [chartDataWithGaps(run(60), [], 'distance')];
+    await el.updateComplete;
+    expect(el.plot!.series[0]!.label).to.equal('Distance');
+    expect(el.plot!.data[0]![59]).to.equal(177);
+    expect(el.shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')).to.equal('Stride length over distance');
+  });
+
+  it('resets its zoom to the whole run', async () => {
+    const el = await fixture<StrideSessionChart>(html`<stride-session-chart .series=${[chartDataWithGaps(run(120), [], 'time')]}></stride-session-chart>`);
+    await new Promise((resolve) => setTimeout(resolve));
+    el.plot!.setScale('x', { min: 10, max: 20 });
+    await new Promise((resolve) => setTimeout(resolve));
+    el.resetZoom();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect([el.plot!.scales.x!.min, el.plot!.scales.x!.max]).to.deep.equal([0, 119]);
+  });
+
+  it('destroys the plot when removed, and builds it again when put back', async () => {
+    const el = await fixture<StrideSessionChart>(html`<stride-session-chart></stride-session-chart>`);
+    expect(el.plot).to.not.equal(null);
+    const parent = el.parentElement!;
+    el.remove();
+    expect(el.plot).to.equal(null);
+    parent.append(el);
+    expect(el.plot).to.not.equal(null);
+  });
+});
