@@ -1,0 +1,174 @@
+// Recorded sessions for the history, detail, compare and weeks pages. The list of summaries is
+// read once (one index read, no samples) and kept; renames, notes and deletes go to the store and
+// update the kept list. A delete can be undone for a short while: the store hands back what it
+// deleted, and undo saves exactly that again. Pages listen for 'change'; a storage problem is
+// kept in `problem` as a sentence, never thrown at them.
+
+import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';
+import { describeStoreError } from '../store/store-errors.js';
+import { deleteSession, listSessions, loadSession, saveSession, updateSessionInfo } from '../store/session-store.js';
+
+/** A session opened for the detail or compare page, or why it could not be. */
+export type OpenedSession =
+  | { session: RecordedSession; problem: null }
+  | { session: null; problem: string };
+
+export interface HistoryServiceOptions {
+  /** How long a deleted session can be brought back, in ms. */
+  undoWindowMs?: number;
+}
+
+export const DEFAULT_UNDO_WINDOW_MS = 8000;
+
+const newestFirst = (a: SessionSummary, b: SessionSummary) => b.startedAt - a.startedAt;
+
+export class HistoryService extends EventTarget {
+  readonly undoWindowMs: number;
+  #sessions: SessionSummary[] = [];
+  #loaded = false;
+  #loading: Promise<void> | null = null;
+  #problem: string | null = null;
+  #removed: { session: RecordedSession; timer: ReturnType<typeof setTimeout> } | null = null;
+
+  constructor(options: HistoryServiceOptions = {}) {
+    super();
+    this.undoWindowMs = options.undoWindowMs ?? DEFAULT_UNDO_WINDOW_MS;
+  }
+
+  /** Every stored session's summary, newest first. */
+  get sessions(): readonly SessionSummary[] {
+    return this.#sessions;
+  }
+  /** True once the list has been read at least once (it may be empty). */
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+  get problem(): string | null {
+    return this.#problem;
+  }
+  /** The session deleted last, while it can still be brought back with `undoRemove()`. */
+  get removed(): SessionSummary | null {
+    return this.#removed?.session.meta ?? null;
+  }
+
+  summary(id: string): SessionSummary | null {
+    return this.#sessions.find((s) => s.id === id) ?? null;
+  }
+
+  /** Reads the summary list (one index read). Calls while a read is under way share it. */
+  load(): Promise<void> {
+    this.#loading ??= this.#read().finally(() => {
+      this.#loading = null;
+    });
+    return this.#loading;
+  }
+
+  /** The whole session with its samples, for the detail and compare pages. */
+  async open(id: string): Promise<OpenedSession> {
+    try {
+      const session = await loadSession(id);
+      if (session) return { session, problem: null };
+      return {
+        session: null,
+        problem: 'There is no session with this address. It may have been deleted, or the link is incomplete.',
+      };
+    } catch (error) {
+      return { session: null, problem: describeStoreError(error) };
+    }
+  }
+
+  /** Resolves true once saved; false (and `problem` says why) when the store refused. */
+  rename(id: string, name: string): Promise<boolean> {
+    return this.#updateInfo(id, { name: name.trim() });
+  }
+
+  setNotes(id: string, notes: string): Promise<boolean> {
+    return this.#updateInfo(id, { notes: notes.trim() });
+  }
+
+  /**
+   * Deletes a session; `undoRemove()` brings it back within `undoWindowMs`. Only the latest
+   * delete can be undone: a second delete makes the first final.
+   */
+  async remove(id: string): Promise<boolean> {
+    try {
+      const deleted = await deleteSession(id);
+      this.#forgetRemoved();
+      this.#removed = { session: deleted, timer: setTimeout(() => this.#expireRemoved(deleted), this.undoWindowMs) };
+      this.#sessions = this.#sessions.filter((s) => s.id !== id);
+      this.#problem = null;
+      this.#changed();
+      return true;
+    } catch (error) {
+      this.#problem = describeStoreError(error);
+      this.#changed();
+      return false;
+    }
+  }
+
+  /** Saves the latest deleted session again, exactly as it was. False when there is none any more. */
+  async undoRemove(): Promise<boolean> {
+    const removed = this.#removed;
+    if (!removed) return false;
+    this.#forgetRemoved();
+    try {
+      await saveSession(removed.session);
+    } catch (error) {
+      this.#problem = describeStoreError(error);
+      this.#changed();
+      return false;
+    }
+    // Read the index back rather than rebuilding the summary here: what the list shows is then
+    // exactly what the store keeps.
+    await this.#read();
+    return true;
+  }
+
+  /** Ends the undo window now (the runner closed the notice). */
+  dismissRemoved(): void {
+    if (!this.#removed) return;
+    this.#forgetRemoved();
+    this.#changed();
+  }
+
+  async #read(): Promise<void> {
+    try {
+      const sessions = await listSessions();
+      this.#sessions = [...sessions].sort(newestFirst);
+      this.#problem = null;
+    } catch (error) {
+      this.#problem = describeStoreError(error);
+    }
+    this.#loaded = true;
+    this.#changed();
+  }
+
+  async #updateInfo(id: string, change: { name?: string; notes?: string }): Promise<boolean> {
+    try {
+      const updated = await updateSessionInfo(id, change);
+      this.#sessions = this.#sessions.map((s) => (s.id === id ? updated : s));
+      this.#problem = null;
+      this.#changed();
+      return true;
+    } catch (error) {
+      this.#problem = describeStoreError(error);
+      this.#changed();
+      return false;
+    }
+  }
+
+  #expireRemoved(session: RecordedSession): void {
+    if (this.#removed?.session !== session) return;
+    this.#removed = null;
+    this.#changed();
+  }
+
+  #forgetRemoved(): void {
+    if (this.#removed) clearTimeout(this.#removed.timer);
+    this.#removed = null;
+  }
+
+  #changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
