@@ -29,6 +29,8 @@ export class StrideApp extends LitElement {
         <p class="brand">Stridewise</p>
         <nav aria-label="Main">
           <a href="/">Live</a>
+          <a href="/history">History</a>
+          <a href="/weeks">Weeks</a>
           <a href="/settings">Settings</a>
         </nav>
       </header>

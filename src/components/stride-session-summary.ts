@@ -1,0 +1,50 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { SessionSummary } from '../session/recorded-session.js';
+import { type DistanceUnit, formatDuration, paceUnitLabel } from '../session/units.js';
+import { formatAveragePace, formatCadence, formatDistance, formatShare, targetShare } from './session-format.js';
+
+/** A session's totals at a glance: time, distance, average pace and cadence, time in target. */
+export class StrideSessionSummary extends LitElement {
+  static override properties = {
+    summary: { attribute: false },
+    unit: {},
+  };
+  declare summary: SessionSummary | null;
+  declare unit: DistanceUnit;
+
+  constructor() {
+    super();
+    this.summary = null;
+    this.unit = 'km';
+  }
+
+  static override styles = css`
+    :host { display: block; }
+    dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 0.5rem; margin: 0; }
+    div { background: var(--surface, #111a2e); border-radius: 10px; padding: 0.5rem 0.75rem; }
+    dt { font-size: 0.8rem; color: var(--muted, #9ca3af); text-transform: uppercase; letter-spacing: 0.04em; }
+    dd { margin: 0; font-size: 1.35rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+    .unit { font-size: 0.85rem; font-weight: 400; color: var(--muted, #9ca3af); margin-left: 0.2rem; }
+  `;
+
+  protected override render() {
+    const s = this.summary;
+    if (!s) return nothing;
+    const item = (id: string, label: string, value: string, unit = '') =>
+      html`<div><dt>${label}</dt><dd data-stat=${id}>${value}${unit ? html`<span class="unit">${unit}</span>` : nothing}</dd></div>`;
+    return html`<dl>
+      ${item('time', 'Moving time', formatDuration(s.movingS))}
+      ${item('distance', 'Distance', formatDistance(s.distanceM, this.unit), this.unit)}
+      ${item('pace', 'Average pace', formatAveragePace(s.avgSpeedMps, this.unit), paceUnitLabel[this.unit])}
+      ${item('cadence', 'Average cadence', formatCadence(s.avgCadence), 'steps/min')}
+      ${item('target', 'In target zone', formatDuration(s.zoneTimes.target), formatShare(targetShare(s.zoneTimes)))}
+    </dl>`;
+  }
+}
+customElements.define('stride-session-summary', StrideSessionSummary);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-session-summary': StrideSessionSummary;
+  }
+}

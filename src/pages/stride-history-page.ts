@@ -1,0 +1,300 @@
+import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AppServices } from '../app/services.js';
+import { EventController } from '../components/event-controller.js';
+import {
+  formatAveragePace,
+  formatCadence,
+  formatDistance,
+  formatSessionDate,
+  formatShare,
+  sessionTitle,
+  targetShare,
+} from '../components/session-format.js';
+import '../components/stride-undo-toast.js';
+import type { SessionSummary } from '../session/recorded-session.js';
+import { type DistanceUnit, formatDuration, paceSeconds, paceUnitLabel } from '../session/units.js';
+
+export type HistorySortKey = 'name' | 'date' | 'duration' | 'distance' | 'pace' | 'cadence' | 'target';
+export interface HistorySort {
+  key: HistorySortKey;
+  descending: boolean;
+}
+
+/** What each column sorts by. Pace sorts by seconds per km, so ascending is fastest first. */
+const sortValue: Record<HistorySortKey, (s: SessionSummary) => number | string> = {
+  name: (s) => sessionTitle(s).toLocaleLowerCase(),
+  date: (s) => s.startedAt,
+  duration: (s) => s.movingS,
+  distance: (s) => s.distanceM,
+  pace: (s) => paceSeconds(s.avgSpeedMps, 'km') ?? Number.POSITIVE_INFINITY,
+  cadence: (s) => s.avgCadence,
+  target: (s) => s.zoneTimes.target,
+};
+/** First click on a column: most first for amounts, A–Z for names, fastest first for pace. */
+const firstDescending: Record<HistorySortKey, boolean> = {
+  name: false, date: true, duration: true, distance: true, pace: false, cadence: true, target: true,
+};
+
+export function sortSessions(sessions: readonly SessionSummary[], sort: HistorySort): SessionSummary[] {
+  const value = sortValue[sort.key];
+  const sign = sort.descending ? -1 : 1;
+  const keyed = sessions.map((s) => ({ s, v: value(s) }));
+  keyed.sort((a, b) => {
+    const order = typeof a.v === 'string' || typeof b.v === 'string'
+      ? String(a.v).localeCompare(String(b.v))
+      : a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
+    return order !== 0 ? sign * order : b.s.startedAt - a.s.startedAt;
+  });
+  return keyed.map((k) => k.s);
+}
+
+type Editing = { id: string; field: 'name' | 'notes' } | null;
+
+/** Said beside a session that is not simply a finished recording. */
+const statusTags: Partial<Record<SessionSummary['status'], string>> = { recording: 'unfinished', recovered: 'recovered' };
+
+/**
+ * Every recorded session from the one summary read of the history service (no samples are
+ * loaded): sortable columns, rename and notes in place, delete with undo, pick two to compare.
+ */
+export class StrideHistoryPage extends LitElement {
+  static override properties = {
+    services: { attribute: false },
+    sort: { state: true },
+    selected: { state: true },
+    editing: { state: true },
+  };
+  declare services: AppServices | null;
+  declare sort: HistorySort;
+  /** Ids picked for comparison, oldest pick first; at most two. */
+  declare selected: readonly string[];
+  declare editing: Editing;
+
+  readonly #history = new EventController(this, ['change']);
+  readonly #settings = new EventController(this, ['change']);
+  #sorted: { from: readonly SessionSummary[]; sort: HistorySort; rows: SessionSummary[] } | null = null;
+  #focusAfterEdit: string | null = null;
+
+  constructor() {
+    super();
+    this.services = null;
+    this.sort = { key: 'date', descending: true };
+    this.selected = [];
+    this.editing = null;
+  }
+
+  static override styles = css`
+    :host { display: block; padding: 1rem; }
+    h1 { margin: 0 0 0.75rem; }
+    .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; margin: 0 0 0.75rem; min-height: 2.2rem; }
+    .hint { color: var(--muted, #9ca3af); margin: 0; }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+    th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #1e293b; vertical-align: top; }
+    th { font-weight: 600; white-space: nowrap; }
+    td.num, th.num { text-align: right; }
+    th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0.1rem 0; cursor: pointer; }
+    th button:focus-visible, a:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    th[aria-sort] button { color: var(--accent, #34d399); }
+    .arrow { display: inline-block; width: 1em; }
+    a { color: #93c5fd; }
+    a.button { display: inline-block; text-decoration: none; padding: 0.35rem 0.9rem; border-radius: 6px; background: #047857; color: #fff; font-weight: 600; }
+    .tag { font-size: 0.8rem; color: var(--muted, #9ca3af); border: 1px solid #334155; border-radius: 4px; padding: 0 0.3rem; }
+    .notes { margin: 0.2rem 0 0; color: var(--muted, #9ca3af); font-size: 0.9rem; white-space: pre-wrap; }
+    .actions { display: flex; gap: 0.35rem; flex-wrap: wrap; }
+    .actions button, .edit button, .bar button {
+      font: inherit; font-size: 0.9rem; padding: 0.2rem 0.6rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; cursor: pointer;
+    }
+    .edit { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: flex-start; }
+    input[type='text'], textarea { font: inherit; padding: 0.25rem 0.4rem; border-radius: 6px; border: 1px solid #475569; background: #0f172a; color: inherit; }
+    textarea { min-width: 16rem; min-height: 3.5rem; }
+    input[type='checkbox'] { width: 1.1rem; height: 1.1rem; }
+    .problem { color: #fde68a; }
+    .empty { max-width: 36rem; }
+  `;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('services')) {
+      this.#history.target = this.services?.history ?? null;
+      this.#settings.target = this.services?.settings ?? null;
+      // One index read each time the page opens: sessions recorded since then show up.
+      void this.services?.history.load();
+    }
+  }
+
+  protected override render() {
+    if (!this.services) return nothing;
+    const { history } = this.services;
+    const unit = this.services.settings.settings.distanceUnit;
+    const removed = history.removed;
+    return html`
+      <h1>History</h1>
+      ${history.problem
+        ? html`<p class="problem" role="alert">${history.problem}
+            <button @click=${() => void history.load()}>Try again</button></p>`
+        : nothing}
+      ${!history.loaded
+        ? html`<p class="hint" role="status">Loading sessions…</p>`
+        : history.sessions.length === 0
+          ? this.#renderEmpty()
+          : html`${this.#renderCompareBar()}${this.#renderTable(unit)}`}
+      ${removed
+        ? html`<stride-undo-toast .message=${`Deleted “${sessionTitle(removed)}”.`}
+            @undo=${() => void history.undoRemove()} @dismiss=${() => history.dismissRemoved()}></stride-undo-toast>`
+        : nothing}
+    `;
+  }
+
+  protected override updated(): void {
+    const focus = this.#focusAfterEdit;
+    if (focus === null) return;
+    this.#focusAfterEdit = null;
+    this.renderRoot.querySelector<HTMLElement>(focus)?.focus();
+  }
+
+  /** Rows in the current order; sorted again only when the list or the order changed. */
+  get rows(): readonly SessionSummary[] {
+    const sessions = this.services?.history.sessions ?? [];
+    if (this.#sorted?.from !== sessions || this.#sorted.sort !== this.sort) {
+      this.#sorted = { from: sessions, sort: this.sort, rows: sortSessions(sessions, this.sort) };
+    }
+    return this.#sorted.rows;
+  }
+
+  #renderEmpty() {
+    return html`<div class="empty">
+      <p>No sessions yet. Every run you record on the live page is kept here, so you can look back and compare weeks.</p>
+      <p><a class="button" href="/">Go to the live page</a></p>
+    </div>`;
+  }
+
+  #renderCompareBar() {
+    const [a, b] = this.selected;
+    return html`<div class="bar">
+      ${a && b
+        ? html`<a class="button" id="compare" href=${`/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}`}>Compare the two selected</a>
+            <button id="clear-selection" @click=${() => (this.selected = [])}>Clear selection</button>`
+        : html`<p class="hint" id="compare-hint">Tick two sessions to compare them${a ? ': one more' : ''}.</p>`}
+    </div>`;
+  }
+
+  #renderTable(unit: DistanceUnit) {
+    const header = (key: HistorySortKey, label: string, numeric = false) => {
+      const sorted = this.sort.key === key;
+      return html`<th scope="col" class=${numeric ? 'num' : ''} aria-sort=${sorted ? (this.sort.descending ? 'descending' : 'ascending') : nothing}>
+        <button data-sort=${key} @click=${() => this.#sortBy(key)}>${label}<span class="arrow" aria-hidden="true">${sorted ? (this.sort.descending ? '↓' : '↑') : ''}</span></button>
+      </th>`;
+    };
+    return html`<div class="table-wrap">
+      <table>
+        <caption class="hint">${this.services!.history.sessions.length} sessions. Sort by any column; tick two to compare.</caption>
+        <thead><tr>
+          <th scope="col">Compare</th>
+          ${header('name', 'Session')}
+          ${header('date', 'Date')}
+          ${header('duration', 'Time', true)}
+          ${header('distance', `Distance (${unit})`, true)}
+          ${header('pace', `Pace (${paceUnitLabel[unit]})`, true)}
+          ${header('cadence', 'Cadence (steps/min)', true)}
+          ${header('target', 'In target zone', true)}
+          <th scope="col">Actions</th>
+        </tr></thead>
+        <tbody>${repeat(this.rows, (s) => s.id, (s) => this.#renderRow(s, unit))}</tbody>
+      </table>
+    </div>`;
+  }
+
+  #renderRow(s: SessionSummary, unit: DistanceUnit) {
+    const title = sessionTitle(s);
+    const editing = this.editing?.id === s.id ? this.editing.field : null;
+    return html`<tr data-id=${s.id}>
+      <td><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
+        @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} /></td>
+      <td class="session">
+        ${editing === 'name'
+          ? html`<div class="edit">
+              <input type="text" class="name-input" aria-label="Session name" .value=${s.name} placeholder=${title}
+                @keydown=${(e: KeyboardEvent) => this.#editKey(e, s.id, 'name')} />
+              <button class="save" @click=${() => void this.#saveEdit(s.id, 'name')}>Save</button>
+              <button class="cancel" @click=${() => this.#stopEditing(s.id, 'name')}>Cancel</button>
+            </div>`
+          : html`<a class="title" href=${`/history/${encodeURIComponent(s.id)}`}>${title}</a>${statusTags[s.status] || s.origin === 'import'
+              ? html` <span class="tag">${statusTags[s.status] ?? 'imported'}</span>`
+              : nothing}`}
+        ${editing === 'notes'
+          ? html`<div class="edit">
+              <textarea class="notes-input" aria-label=${`Notes for ${title}`} .value=${s.notes}
+                @keydown=${(e: KeyboardEvent) => this.#editKey(e, s.id, 'notes')}></textarea>
+              <button class="save" @click=${() => void this.#saveEdit(s.id, 'notes')}>Save notes</button>
+              <button class="cancel" @click=${() => this.#stopEditing(s.id, 'notes')}>Cancel</button>
+            </div>`
+          : s.notes ? html`<p class="notes">${s.notes}</p>` : nothing}
+      </td>
+      <td><time datetime=${new Date(s.startedAt).toISOString()}>${formatSessionDate(s.startedAt)}</time></td>
+      <td class="num">${formatDuration(s.movingS)}</td>
+      <td class="num">${formatDistance(s.distanceM, unit)}</td>
+      <td class="num">${formatAveragePace(s.avgSpeedMps, unit)}</td>
+      <td class="num">${formatCadence(s.avgCadence)}</td>
+      <td class="num">${formatDuration(s.zoneTimes.target)} (${formatShare(targetShare(s.zoneTimes))})</td>
+      <td><div class="actions">
+        <button class="rename" aria-label=${`Rename ${title}`} @click=${() => this.#startEditing(s.id, 'name')}>Rename</button>
+        <button class="edit-notes" aria-label=${`Notes for ${title}`} @click=${() => this.#startEditing(s.id, 'notes')}>Notes</button>
+        <button class="delete" aria-label=${`Delete ${title}`} @click=${() => void this.#delete(s.id)}>Delete</button>
+      </div></td>
+    </tr>`;
+  }
+
+  #sortBy(key: HistorySortKey): void {
+    this.sort = this.sort.key === key ? { key, descending: !this.sort.descending } : { key, descending: firstDescending[key] };
+  }
+
+  #select(id: string, checked: boolean): void {
+    const others = this.selected.filter((s) => s !== id);
+    // A third tick replaces the older of the two: comparing is always between two.
+    this.selected = checked ? [...others.slice(-1), id] : others;
+  }
+
+  #startEditing(id: string, field: 'name' | 'notes'): void {
+    this.editing = { id, field };
+    this.#focusAfterEdit = `tr[data-id="${CSS.escape(id)}"] .${field}-input`;
+  }
+
+  #stopEditing(id: string, field: 'name' | 'notes'): void {
+    this.editing = null;
+    this.#focusAfterEdit = `tr[data-id="${CSS.escape(id)}"] .${field === 'name' ? 'rename' : 'edit-notes'}`;
+  }
+
+  #editKey(event: KeyboardEvent, id: string, field: 'name' | 'notes'): void {
+    if (event.key === 'Escape') this.#stopEditing(id, field);
+    // Enter saves a name; in notes it starts a new line unless Ctrl or Cmd is held.
+    else if (event.key === 'Enter' && (field === 'name' || event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void this.#saveEdit(id, field);
+    }
+  }
+
+  async #saveEdit(id: string, field: 'name' | 'notes'): Promise<void> {
+    const history = this.services?.history;
+    const input = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+      `tr[data-id="${CSS.escape(id)}"] .${field}-input`,
+    );
+    if (!history || !input) return;
+    const saved = field === 'name' ? await history.rename(id, input.value) : await history.setNotes(id, input.value);
+    // On failure the editor stays open with the text, and the problem shows above the table.
+    if (saved) this.#stopEditing(id, field);
+  }
+
+  async #delete(id: string): Promise<void> {
+    this.selected = this.selected.filter((s) => s !== id);
+    if (this.editing?.id === id) this.editing = null;
+    await this.services?.history.remove(id);
+  }
+}
+customElements.define('stride-history-page', StrideHistoryPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-history-page': StrideHistoryPage;
+  }
+}

@@ -1,0 +1,197 @@
+import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import type { AppServices } from '../app/services.js';
+import type { OpenedSession } from '../app/history-service.js';
+import { type ChartX, type SessionChartData, chartDataWithGaps } from '../charts/chart-data.js';
+import { EventController } from '../components/event-controller.js';
+import { formatSessionDate, sessionTitle } from '../components/session-format.js';
+import type { StrideSessionChart } from '../components/stride-session-chart.js';
+import '../components/stride-session-chart.js';
+import '../components/stride-session-summary.js';
+import '../components/stride-splits-table.js';
+import '../components/stride-zone-bar.js';
+import type { RecordedSession, SessionGap } from '../session/recorded-session.js';
+import { type Split, distanceSplits, lapSplits } from '../session/splits.js';
+import { type DistanceUnit, formatDuration } from '../session/units.js';
+
+let pageCount = 0;
+
+const gapReasons: Record<SessionGap['reason'], string> = { paused: 'paused', 'link-lost': 'footpod link lost' };
+const statusNotes: Record<string, string> = {
+  recording: 'This session is still being recorded, or was interrupted and not yet recovered.',
+  recovered: 'Recovered after an interruption: it ends where the last saved samples end.',
+};
+
+interface Derived {
+  session: RecordedSession;
+  x: ChartX;
+  unit: DistanceUnit;
+  /** The one session's rows, as the charts take them (one array, so charts see no change on re-render). */
+  series: SessionChartData[];
+  distanceSplits: Split[];
+  lapSplits: Split[];
+}
+
+/**
+ * One recorded session: totals, time in each zone, cadence, stride and pace charts (drag to zoom,
+ * all three move together), the gaps in the recording, and splits per km or mile and per lap.
+ */
+export class StrideSessionPage extends LitElement {
+  static override properties = {
+    services: { attribute: false },
+    sessionId: {},
+    x: { state: true },
+    opened: { state: true },
+  };
+  declare services: AppServices | null;
+  declare sessionId: string;
+  /** What the charts run along. */
+  declare x: ChartX;
+  /** The session once read, or why it could not be; null while reading. */
+  declare opened: OpenedSession | null;
+
+  readonly #settings = new EventController(this, ['change']);
+  readonly syncKey = `stride-session-page-${++pageCount}`;
+  #derived: Derived | null = null;
+  #request = 0;
+
+  constructor() {
+    super();
+    this.services = null;
+    this.sessionId = '';
+    this.x = 'time';
+    this.opened = null;
+  }
+
+  static override styles = css`
+    :host { display: grid; gap: 1rem; padding: 1rem; }
+    h1 { margin: 0; }
+    h2 { font-size: 1rem; margin: 0 0 0.35rem; color: var(--muted, #9ca3af); font-weight: 600; }
+    section { min-width: 0; }
+    .meta, .hint { color: var(--muted, #9ca3af); margin: 0.2rem 0 0; }
+    .notes { white-space: pre-wrap; margin: 0.5rem 0 0; }
+    .problem { color: #fde68a; }
+    a { color: #93c5fd; }
+    .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
+    button { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; cursor: pointer; }
+    button[aria-pressed='true'] { background: #334155; border-color: #64748b; }
+    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    .splits { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); }
+    ul.gaps { margin: 0; padding-left: 1.2rem; }
+  `;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('services')) this.#settings.target = this.services?.settings ?? null;
+    if ((changed.has('services') || changed.has('sessionId')) && this.services) void this.#open(this.services, this.sessionId);
+  }
+
+  /** The charts of the page, in order cadence, stride, pace. */
+  get charts(): StrideSessionChart[] {
+    return [...this.renderRoot.querySelectorAll('stride-session-chart')];
+  }
+
+  /** Shows every chart's whole range again. */
+  resetZoom(): void {
+    for (const chart of this.charts) chart.resetZoom();
+  }
+
+  protected override render() {
+    if (!this.services) return nothing;
+    const back = html`<p><a href="/history">← All sessions</a></p>`;
+    if (this.opened === null) return html`${back}<p class="hint" role="status">Opening the session…</p>`;
+    if (this.opened.problem !== null) {
+      return html`${back}<h1>Session not available</h1><p class="problem" role="alert">${this.opened.problem}</p>`;
+    }
+    const unit = this.services.settings.settings.distanceUnit;
+    const derived = this.#derive(this.opened.session, unit);
+    const { meta } = derived.session;
+    const title = sessionTitle(meta);
+    return html`
+      ${back}
+      <header>
+        <h1>${title}</h1>
+        <p class="meta">${formatSessionDate(meta.startedAt)}${meta.deviceName ? html` · <span class="device">${meta.deviceName}</span>` : nothing}</p>
+        ${statusNotes[meta.status] ? html`<p class="hint">${statusNotes[meta.status]}</p>` : nothing}
+        ${meta.notes ? html`<p class="notes">${meta.notes}</p>` : nothing}
+      </header>
+      <stride-session-summary .summary=${meta} .unit=${unit}></stride-session-summary>
+      <section aria-labelledby="zones-heading">
+        <h2 id="zones-heading">Time in each zone (target ${meta.zones.targetFrom}–${meta.zones.targetTo} steps/min)</h2>
+        <stride-zone-bar .zoneTimes=${meta.zoneTimes}></stride-zone-bar>
+      </section>
+      <div class="controls">
+        <div role="group" aria-label="Charts run along">
+          <button id="along-time" aria-pressed=${String(this.x === 'time')} @click=${() => (this.x = 'time')}>Over time</button>
+          <button id="along-distance" aria-pressed=${String(this.x === 'distance')} @click=${() => (this.x = 'distance')}>Over distance</button>
+        </div>
+        <button id="reset-zoom" @click=${() => this.resetZoom()}>Reset zoom</button>
+        <p class="hint">Drag across a chart to zoom in; the three charts move together.</p>
+      </div>
+      ${this.#chart('cadence', 'Cadence (steps/min)', derived, meta.zones)}
+      ${this.#chart('stride', 'Stride length (m)', derived, meta.zones)}
+      ${this.#chart('pace', `Pace (min/${unit})`, derived, meta.zones)}
+      ${this.#renderGaps(meta.gaps)}
+      <section class="splits" aria-label="Splits">
+        <stride-splits-table id="distance-splits" .splits=${derived.distanceSplits} .unit=${unit}
+          caption=${`Splits per ${unit === 'km' ? 'kilometre' : 'mile'}`}></stride-splits-table>
+        ${derived.lapSplits.length > 1 || meta.laps.length > 0
+          ? html`<stride-splits-table id="lap-splits" .splits=${derived.lapSplits} .unit=${unit} caption="Laps"></stride-splits-table>`
+          : html`<p class="hint" id="no-laps">No laps were marked in this session.</p>`}
+      </section>
+    `;
+  }
+
+  #chart(kind: 'cadence' | 'stride' | 'pace', heading: string, derived: Derived, zones: RecordedSession['meta']['zones']) {
+    return html`<section aria-labelledby=${`${kind}-heading`}>
+      <h2 id=${`${kind}-heading`}>${heading}</h2>
+      <stride-session-chart id=${`${kind}-chart`} kind=${kind} x=${derived.x} unit=${derived.unit}
+        .series=${derived.series} .labels=${[sessionTitle(derived.session.meta)]} .zones=${zones}
+        syncKey=${this.syncKey}></stride-session-chart>
+    </section>`;
+  }
+
+  #renderGaps(gaps: readonly SessionGap[]) {
+    if (gaps.length === 0) return nothing;
+    return html`<section aria-labelledby="gaps-heading">
+      <h2 id="gaps-heading">Breaks in the recording (no line is drawn across them)</h2>
+      <ul class="gaps">
+        ${gaps.map(
+          (gap) => html`<li>${formatDuration(gap.fromT)} to ${formatDuration(gap.toT)}: ${gapReasons[gap.reason]}
+            (${formatDuration(gap.toT - gap.fromT)})</li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  /** Chart rows and splits, worked out once per session, axis and unit. */
+  #derive(session: RecordedSession, unit: DistanceUnit): Derived {
+    const d = this.#derived;
+    if (d && d.session === session && d.x === this.x && d.unit === unit) return d;
+    const { samples, meta } = session;
+    const reuseSplits = d && d.session === session && d.unit === unit;
+    this.#derived = {
+      session,
+      x: this.x,
+      unit,
+      series: [chartDataWithGaps(samples, meta.gaps, this.x)],
+      distanceSplits: reuseSplits ? d.distanceSplits : distanceSplits(samples, unit, meta.gaps),
+      lapSplits: reuseSplits ? d.lapSplits : lapSplits(samples, meta.laps, meta.gaps),
+    };
+    return this.#derived;
+  }
+
+  async #open(services: AppServices, id: string): Promise<void> {
+    const request = ++this.#request;
+    this.opened = null;
+    const opened = id
+      ? await services.history.open(id)
+      : ({ session: null, problem: 'No session was named in the address.' } as const);
+    if (request === this.#request) this.opened = opened;
+  }
+}
+customElements.define('stride-session-page', StrideSessionPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-session-page': StrideSessionPage;
+  }
+}

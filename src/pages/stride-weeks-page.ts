@@ -1,0 +1,181 @@
+import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import type { AppServices } from '../app/services.js';
+import { EventController } from '../components/event-controller.js';
+import { formatCadence, formatDistance, formatShare, formatShortDate } from '../components/session-format.js';
+import type { SessionSummary } from '../session/recorded-session.js';
+import { formatDuration } from '../session/units.js';
+import { type WeekRow, matchedBands, speedBandLabel, weekStart, weeklyTrends } from '../session/weekly-trends.js';
+import type { CadenceZones } from '../session/zones.js';
+
+export const weekChoices: readonly number[] = [4, 8, 12, 26, 52];
+export const DEFAULT_WEEKS = 12;
+
+/** Words (and an arrow) for a week's move against the target zone: never colour alone. */
+export const towardTargetLabels: Record<NonNullable<WeekRow['towardTarget']>, { arrow: string; text: string }> = {
+  closer: { arrow: '↑', text: 'closer to target' },
+  further: { arrow: '↓', text: 'further from target' },
+  same: { arrow: '=', text: 'about the same' },
+};
+
+/**
+ * Week by week from the session summaries alone (one index read): totals and averages, and
+ * cadence at matched pace, marking the weeks that moved the runner toward the target zone.
+ */
+export class StrideWeeksPage extends LitElement {
+  static override properties = {
+    services: { attribute: false },
+    weeks: { state: true },
+    now: { attribute: false },
+  };
+  declare services: AppServices | null;
+  /** How many weeks back, this week included. */
+  declare weeks: number;
+  /** The moment "this week" is counted from; null for the clock's now (tests pin it). */
+  declare now: number | null;
+
+  readonly #history = new EventController(this, ['change']);
+  readonly #settings = new EventController(this, ['change']);
+  #trends: { from: readonly SessionSummary[]; weeks: number; week: number; zones: CadenceZones; rows: WeekRow[] } | null = null;
+
+  constructor() {
+    super();
+    this.services = null;
+    this.weeks = DEFAULT_WEEKS;
+    this.now = null;
+  }
+
+  static override styles = css`
+    :host { display: grid; gap: 1rem; padding: 1rem; }
+    h1 { margin: 0; }
+    h2 { font-size: 1.1rem; margin: 0; }
+    a { color: #93c5fd; }
+    .hint { color: var(--muted, #9ca3af); margin: 0; max-width: 48rem; }
+    .problem { color: #fde68a; }
+    select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
+    .scroll { overflow-x: auto; }
+    .scroll:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid #1e293b; text-align: right; white-space: nowrap; }
+    th:first-child, td:first-child { text-align: left; }
+    thead th { font-weight: 600; }
+    tbody th { font-weight: 400; }
+    .closer { color: #6ee7b7; font-weight: 600; }
+    .further { color: #fca5a5; }
+    .same { color: var(--muted, #9ca3af); }
+    .arrow { display: inline-block; width: 1.1em; }
+    section { display: grid; gap: 0.5rem; min-width: 0; }
+  `;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('services')) {
+      this.#history.target = this.services?.history ?? null;
+      this.#settings.target = this.services?.settings ?? null;
+      void this.services?.history.load();
+    }
+  }
+
+  /** The rows shown, oldest week first; worked out again only when their inputs changed. */
+  get rows(): WeekRow[] {
+    const sessions = this.services?.history.sessions ?? [];
+    const zones = this.services?.settings.settings.zones;
+    const now = this.now ?? Date.now();
+    const t = this.#trends;
+    if (!zones) return [];
+    // Within one week, "now" moving on changes nothing; only a new week asks for new rows.
+    const week = weekStart(now);
+    if (t && t.from === sessions && t.weeks === this.weeks && t.zones === zones && t.week === week) return t.rows;
+    const rows = weeklyTrends(sessions, { weeks: this.weeks, now, zones });
+    this.#trends = { from: sessions, weeks: this.weeks, week, zones, rows };
+    return rows;
+  }
+
+  protected override render() {
+    if (!this.services) return nothing;
+    const { history, settings } = this.services;
+    const unit = settings.settings.distanceUnit;
+    const { targetFrom, targetTo } = settings.settings.zones;
+    const header = html`<h1>Weeks</h1>
+      <label>Show the last
+        <select id="weeks" @change=${(e: Event) => (this.weeks = Number((e.target as HTMLSelectElement).value))}>
+          ${weekChoices.map((n) => html`<option value=${n} ?selected=${n === this.weeks}>${n}</option>`)}
+        </select>
+        weeks</label>
+      ${history.problem ? html`<p class="problem" role="alert">${history.problem}</p>` : nothing}`;
+    if (!history.loaded) return html`${header}<p class="hint" role="status">Loading sessions…</p>`;
+    if (history.sessions.length === 0) {
+      return html`${header}<p>No sessions yet. Runs you record on the live page are added up here week by week.</p>
+        <p><a href="/">Go to the live page</a></p>`;
+    }
+    const rows = this.rows;
+    const bands = matchedBands(rows);
+    const trend = (row: WeekRow) => {
+      if (row.towardTarget === null) return html`<span class="none">–</span>`;
+      const label = towardTargetLabels[row.towardTarget];
+      return html`<span class=${row.towardTarget}><span class="arrow" aria-hidden="true">${label.arrow}</span>${label.text}</span>`;
+    };
+    return html`
+      ${header}
+      <section aria-labelledby="totals-heading">
+        <h2 id="totals-heading">Week by week</h2>
+        <p class="hint">Target zone: ${targetFrom}–${targetTo} steps/min. “Closer to target” compares cadence at matched pace with the week before that shares a pace band.</p>
+        <div class="scroll" tabindex="0" role="region" aria-label="Week by week totals">
+          <table id="totals">
+            <thead><tr>
+              <th scope="col">Week of</th><th scope="col">Runs</th><th scope="col">Distance (${unit})</th>
+              <th scope="col">Time</th><th scope="col">Average cadence (steps/min)</th>
+              <th scope="col">In target zone</th><th scope="col">Share in target</th><th scope="col">Toward target (matched pace)</th>
+            </tr></thead>
+            <tbody>
+              ${rows.map(
+                (row) => html`<tr data-week=${row.weekStart}>
+                  <th scope="row">${formatShortDate(row.weekStart)}</th>
+                  <td>${row.sessions}</td>
+                  <td>${formatDistance(row.distanceM, unit)}</td>
+                  <td>${formatDuration(row.movingS)}</td>
+                  <td>${formatCadence(row.avgCadence)}</td>
+                  <td>${formatDuration(row.targetZoneS)}</td>
+                  <td>${row.targetShare === null ? '–' : formatShare(row.targetShare)}</td>
+                  <td class="trend">${trend(row)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="matched-heading">
+        <h2 id="matched-heading">Cadence at matched pace (steps/min)</h2>
+        <p class="hint" id="why-matched">Cadence rises with speed, so a faster week can look like better technique when it is not.
+          Comparing cadence within the same pace band, week by week, shows a real change.</p>
+        ${bands.length === 0
+          ? html`<p class="hint" id="no-bands">Not enough yet: a pace band needs at least a minute of running in two of these weeks to be compared.</p>`
+          : html`<div class="scroll" tabindex="0" role="region" aria-label="Cadence at matched pace by week">
+              <table id="matched">
+                <thead><tr>
+                  <th scope="col">Pace band</th>
+                  ${rows.map((row) => html`<th scope="col">${formatShortDate(row.weekStart)}</th>`)}
+                </tr></thead>
+                <tbody>
+                  ${bands.map(
+                    (band) => html`<tr data-band=${band}>
+                      <th scope="row">${speedBandLabel(band, unit)}</th>
+                      ${rows.map((row) => html`<td>${formatCadence(row.cadenceByBand[band] ?? null)}</td>`)}
+                    </tr>`,
+                  )}
+                  <tr class="toward">
+                    <th scope="row">Toward the target zone</th>
+                    ${rows.map((row) => html`<td class="trend">${trend(row)}</td>`)}
+                  </tr>
+                </tbody>
+              </table>
+            </div>`}
+      </section>
+    `;
+  }
+}
+customElements.define('stride-weeks-page', StrideWeeksPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-weeks-page': StrideWeeksPage;
+  }
+}

@@ -1,0 +1,271 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { clear, set } from 'idb-keyval';
+import { HistoryService } from '../../src/app/history-service.js';
+import { type AppServices, createServices } from '../../src/app/services.js';
+import '../../src/pages/stride-history-page.js';
+import type { StrideHistoryPage } from '../../src/pages/stride-history-page.js';
+import { summaryOf } from '../../src/session/session-summary.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { SESSIONS_KEY, listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
+import { appTheme } from '../support/app-theme.js';
+import { generatedSession } from '../support/generated-sessions.js';
+
+const DAY = 24 * 3600 * 1000;
+const start = new Date(2025, 2, 3, 7, 30).getTime();
+// Ids sort differently by every column, so each sort is visible in the order of rows.
+const seeded = [
+  generatedSession({ id: 'a', startedAt: start, minutes: 30, cadenceBase: 166, speed: 2.9, name: 'Long easy' }),
+  generatedSession({ id: 'b', startedAt: start + 1 * DAY, minutes: 12, cadenceBase: 182, speed: 4.1, name: 'Intervals' }),
+  generatedSession({ id: 'c', startedAt: start + 3 * DAY, minutes: 20, cadenceBase: 174, speed: 3.3, name: 'Cadence drill' }),
+  generatedSession({ id: 'd', startedAt: start + 2 * DAY, minutes: 8, cadenceBase: 171, speed: 3.0, name: '' }),
+];
+
+async function historyPage(services: AppServices = createServices()) {
+  const page = await fixture<StrideHistoryPage>(html`<stride-history-page .services=${services}></stride-history-page>`);
+  await waitUntil(() => services.history.loaded, 'the list was read');
+  await page.updateComplete;
+  return { page, services };
+}
+
+const rows = (page: StrideHistoryPage) => [...page.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+const ids = (page: StrideHistoryPage) => rows(page).map((row) => row.dataset['id']);
+const row = (page: StrideHistoryPage, id: string) => page.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-id="${id}"]`)!;
+const cells = (page: StrideHistoryPage, id: string) => [...row(page, id).querySelectorAll('td')].map((td) => td.textContent!.trim().replace(/\s+/g, ' '));
+const sortButton = (page: StrideHistoryPage, key: string) => page.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-sort=${key}]`)!;
+
+async function clickSort(page: StrideHistoryPage, key: string) {
+  sortButton(page, key).click();
+  await page.updateComplete;
+}
+
+describe('stride-history-page', () => {
+  before(async () => {
+    useSeparateDatabase('stride-test-history-page');
+    await appTheme;
+  });
+  beforeEach(async () => {
+    await clear(kvStore());
+    for (const session of seeded) await saveSession(session);
+  });
+
+  it('lists every session with date, time, distance, pace, cadence and time in target, newest first', async () => {
+    const { page } = await historyPage();
+    expect(ids(page)).to.deep.equal(['c', 'd', 'b', 'a']);
+    const b = seeded[1]!.meta;
+    const [, name, date, time, distance, pace, cadence, target] = cells(page, 'b');
+    expect(name).to.equal('Intervals');
+    expect(date).to.contain('2025');
+    expect(row(page, 'b').querySelector('time')!.getAttribute('datetime')).to.equal(new Date(b.startedAt).toISOString());
+    expect(time).to.equal('12:00');
+    expect(distance).to.equal((b.distanceM / 1000).toFixed(2));
+    expect(distance).to.equal('2.95');
+    expect(pace).to.equal('4:04');
+    expect(cadence).to.equal('182');
+    // Cadence 180, 181, 182, 183, 184 in turn: one second in five is in the 170–180 target.
+    expect(target).to.equal('2:24 (20%)');
+    expect(cells(page, 'c')[7]).to.equal('20:00 (100%)');
+    expect(cells(page, 'd')[1], 'a session without a name is called by its date').to.match(/^Run on .*2025/);
+    expect(row(page, 'c').querySelector('a.title')!.getAttribute('href')).to.equal('/history/c');
+    await expect(page).to.be.accessible();
+  });
+
+  it('shows distance and pace in miles when the runner uses miles', async () => {
+    const services = createServices();
+    await services.settings.update({ distanceUnit: 'mi' });
+    const { page } = await historyPage(services);
+    expect(cells(page, 'b')[4]).to.equal((seeded[1]!.meta.distanceM / 1609.344).toFixed(2));
+    expect(cells(page, 'b')[5]).to.equal('6:33');
+    expect(page.shadowRoot!.querySelector('thead')!.textContent).to.contain('min/mi');
+  });
+
+  it('sorts by each column from its header button, and says so with aria-sort', async () => {
+    const { page } = await historyPage();
+    const th = (key: string) => sortButton(page, key).closest('th')!;
+    expect(th('date').getAttribute('aria-sort')).to.equal('descending');
+
+    await clickSort(page, 'cadence');
+    expect(ids(page)).to.deep.equal(['b', 'c', 'd', 'a']);
+    expect(th('cadence').getAttribute('aria-sort')).to.equal('descending');
+    expect(th('date').hasAttribute('aria-sort')).to.equal(false);
+    await clickSort(page, 'cadence');
+    expect(ids(page)).to.deep.equal(['a', 'd', 'c', 'b']);
+    expect(th('cadence').getAttribute('aria-sort')).to.equal('ascending');
+
+    await clickSort(page, 'pace');
+    expect(ids(page), 'fastest first').to.deep.equal(['b', 'c', 'd', 'a']);
+    await clickSort(page, 'distance');
+    expect(ids(page)).to.deep.equal(['a', 'c', 'b', 'd']);
+    await clickSort(page, 'duration');
+    expect(ids(page)).to.deep.equal(['a', 'c', 'b', 'd']);
+    await clickSort(page, 'duration');
+    expect(ids(page)).to.deep.equal(['d', 'b', 'c', 'a']);
+    await clickSort(page, 'name');
+    expect(ids(page), 'A to Z, the unnamed one by its "Run on" title').to.deep.equal(['c', 'b', 'a', 'd']);
+    await clickSort(page, 'target');
+    expect(ids(page)[0]).to.equal('c');
+    await clickSort(page, 'date');
+    expect(ids(page)).to.deep.equal(['c', 'd', 'b', 'a']);
+    await expect(page).to.be.accessible();
+  });
+
+  it('renames in place, saved through the service, and the name is there after a reload', async () => {
+    const { page, services } = await historyPage();
+    row(page, 'a').querySelector<HTMLButtonElement>('button.rename')!.click();
+    await page.updateComplete;
+    const input = row(page, 'a').querySelector<HTMLInputElement>('input.name-input')!;
+    expect(page.shadowRoot!.activeElement).to.equal(input);
+    await expect(page).to.be.accessible();
+    input.value = 'Sunday long run';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await waitUntil(() => services.history.summary('a')?.name === 'Sunday long run');
+    await page.updateComplete;
+    expect(row(page, 'a').querySelector('input.name-input')).to.equal(null);
+    expect(row(page, 'a').querySelector('a.title')!.textContent).to.equal('Sunday long run');
+    expect(page.shadowRoot!.activeElement).to.equal(row(page, 'a').querySelector('button.rename'));
+
+    const reloaded = new HistoryService();
+    await reloaded.load();
+    expect(reloaded.summary('a')!.name).to.equal('Sunday long run');
+  });
+
+  it('cancels a rename with Escape and keeps the old name', async () => {
+    const { page, services } = await historyPage();
+    row(page, 'b').querySelector<HTMLButtonElement>('button.rename')!.click();
+    await page.updateComplete;
+    const input = row(page, 'b').querySelector<HTMLInputElement>('input.name-input')!;
+    input.value = 'Not this';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await page.updateComplete;
+    expect(row(page, 'b').querySelector('a.title')!.textContent).to.equal('Intervals');
+    expect((await loadSession('b'))!.meta.name).to.equal('Intervals');
+    expect(services.history.summary('b')!.name).to.equal('Intervals');
+  });
+
+  it('keeps notes, shown as text only, including text that looks like markup', async () => {
+    const { page } = await historyPage();
+    row(page, 'c').querySelector<HTMLButtonElement>('button.edit-notes')!.click();
+    await page.updateComplete;
+    const notes = row(page, 'c').querySelector<HTMLTextAreaElement>('textarea.notes-input')!;
+    notes.value = 'Windy <img src=x onerror="window.hacked=1"> & hills';
+    row(page, 'c').querySelector<HTMLButtonElement>('.edit button.save')!.click();
+    await waitUntil(() => row(page, 'c').querySelector('p.notes') !== null);
+    expect(row(page, 'c').querySelector('p.notes')!.textContent).to.equal('Windy <img src=x onerror="window.hacked=1"> & hills');
+    expect(row(page, 'c').querySelector('img')).to.equal(null);
+    expect((await loadSession('c'))!.meta.notes).to.equal('Windy <img src=x onerror="window.hacked=1"> & hills');
+  });
+
+  it('deletes a session, offers Undo, and Undo brings it back exactly', async () => {
+    const { page, services } = await historyPage();
+    const before = await loadSession('b');
+    const indexBefore = await listSessions();
+    row(page, 'b').querySelector<HTMLButtonElement>('button.delete')!.click();
+    await waitUntil(() => !ids(page).includes('b'), 'the row went');
+    expect(await loadSession('b')).to.equal(null);
+    const toast = page.shadowRoot!.querySelector('stride-undo-toast')!;
+    await toast.updateComplete;
+    expect(toast.shadowRoot!.textContent).to.contain('Deleted “Intervals”.');
+    await expect(page).to.be.accessible();
+
+    toast.shadowRoot!.querySelector<HTMLButtonElement>('button.undo')!.click();
+    await waitUntil(() => ids(page).includes('b'), 'the row came back');
+    expect(ids(page)).to.deep.equal(['c', 'd', 'b', 'a']);
+    expect(page.shadowRoot!.querySelector('stride-undo-toast')).to.equal(null);
+    expect(await loadSession('b')).to.deep.equal(before);
+    expect(await listSessions()).to.deep.equal(indexBefore);
+    expect(services.history.problem).to.equal(null);
+  });
+
+  it('lets the Undo notice go after its time window, and the delete stays', async () => {
+    const services = createServices();
+    services.history = new HistoryService({ undoWindowMs: 100 });
+    const { page } = await historyPage(services);
+    row(page, 'd').querySelector<HTMLButtonElement>('button.delete')!.click();
+    await waitUntil(() => page.shadowRoot!.querySelector('stride-undo-toast') !== null);
+    await waitUntil(() => page.shadowRoot!.querySelector('stride-undo-toast') === null, 'the notice went', { timeout: 2000 });
+    expect(ids(page)).to.deep.equal(['c', 'b', 'a']);
+    expect(await loadSession('d')).to.equal(null);
+  });
+
+  it('opens from the one index read: no meta or sample chunk is read', async () => {
+    const requested: unknown[] = [];
+    const get = IDBObjectStore.prototype.get;
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+      requested.push(key);
+      return get.call(this, key);
+    };
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getAll']>) {
+      requested.push(args[0] ?? 'everything');
+      return getAll.apply(this, args);
+    };
+    try {
+      const { page } = await historyPage();
+      expect(ids(page)).to.have.length(4);
+    } finally {
+      IDBObjectStore.prototype.get = get;
+      IDBObjectStore.prototype.getAll = getAll;
+    }
+    expect(requested).to.deep.equal([SESSIONS_KEY]);
+  });
+
+  it('shows the list from the index alone, even with no samples stored at all', async () => {
+    await clear(kvStore());
+    await set(SESSIONS_KEY, seeded.map((s) => summaryOf(s.meta)), kvStore());
+    const { page } = await historyPage();
+    expect(ids(page)).to.deep.equal(['c', 'd', 'b', 'a']);
+    expect(cells(page, 'c')[6]).to.equal('174');
+  });
+
+  it('tells an unfinished or recovered session from a finished one', async () => {
+    await clear(kvStore());
+    const statuses = ['recording', 'recovered', 'complete', 'complete'] as const;
+    await set(SESSIONS_KEY, seeded.map((s, i) => ({ ...summaryOf(s.meta), status: statuses[i] })), kvStore());
+    const { page } = await historyPage();
+    expect(row(page, 'a').querySelector('.tag')!.textContent).to.equal('unfinished');
+    expect(row(page, 'b').querySelector('.tag')!.textContent).to.equal('recovered');
+    expect(row(page, 'c').querySelector('.tag')).to.equal(null);
+  });
+
+  it('picks two sessions to compare, a third tick replacing the older pick', async () => {
+    const { page } = await historyPage();
+    const tick = async (id: string) => {
+      row(page, id).querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+      await page.updateComplete;
+    };
+    expect(page.shadowRoot!.querySelector('#compare')).to.equal(null);
+    await tick('a');
+    expect(page.shadowRoot!.querySelector('#compare-hint')!.textContent).to.contain('one more');
+    await tick('c');
+    expect(page.shadowRoot!.querySelector('#compare')!.getAttribute('href')).to.equal('/compare/a/c');
+    await tick('b');
+    expect(page.shadowRoot!.querySelector('#compare')!.getAttribute('href')).to.equal('/compare/c/b');
+    expect(row(page, 'a').querySelector<HTMLInputElement>('input[type=checkbox]')!.checked).to.equal(false);
+    await expect(page).to.be.accessible();
+  });
+
+  it('shows names as text and points to the live page when there is nothing yet', async () => {
+    await clear(kvStore());
+    const { page } = await historyPage();
+    const link = page.shadowRoot!.querySelector<HTMLAnchorElement>('.empty a')!;
+    expect(link.getAttribute('href')).to.equal('/');
+    expect(page.shadowRoot!.textContent).to.contain('No sessions yet');
+    await expect(page).to.be.accessible();
+
+    await saveSession(generatedSession({ id: 'x', startedAt: start, minutes: 1, cadenceBase: 170, speed: 3, name: '<b>bold</b>' }));
+    await page.services!.history.load();
+    await page.updateComplete;
+    expect(row(page, 'x').querySelector('a.title')!.textContent).to.equal('<b>bold</b>');
+    expect(row(page, 'x').querySelector('b')).to.equal(null);
+  });
+
+  it('says when the list cannot be read, with a way to try again', async () => {
+    await set(SESSIONS_KEY, { not: 'a list' }, kvStore());
+    const { page } = await historyPage();
+    const alert = page.shadowRoot!.querySelector('[role=alert]')!;
+    expect(alert.textContent).to.match(/list of sessions is damaged/);
+    await set(SESSIONS_KEY, seeded.map((s) => summaryOf(s.meta)), kvStore());
+    alert.querySelector('button')!.click();
+    await waitUntil(() => ids(page).length === 4);
+    expect(page.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+  });
+});

@@ -1,0 +1,171 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { clear, set } from 'idb-keyval';
+import { createServices } from '../../src/app/services.js';
+import '../../src/pages/stride-session-page.js';
+import type { StrideSessionPage } from '../../src/pages/stride-session-page.js';
+import type { StrideSessionChart } from '../../src/components/stride-session-chart.js';
+import type { StrideSplitsTable } from '../../src/components/stride-splits-table.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { chunkKey, saveSession } from '../../src/store/session-store.js';
+import { appTheme } from '../support/app-theme.js';
+import { generatedSession } from '../support/generated-sessions.js';
+
+const session = generatedSession({
+  id: 'tempo',
+  startedAt: new Date(2025, 4, 6, 18, 0).getTime(),
+  minutes: 10,
+  cadenceBase: 172,
+  speed: 3.1,
+  laps: [200, 400],
+  gaps: [{ fromT: 120, toT: 150, reason: 'link-lost' }],
+  name: 'Tempo <em>Tuesday</em>',
+  deviceName: 'Stryd <script>',
+});
+
+async function sessionPage(id: string) {
+  const services = createServices();
+  const page = await fixture<StrideSessionPage>(html`<stride-session-page style="width:900px" .services=${services} .sessionId=${id}></stride-session-page>`);
+  await waitUntil(() => page.opened !== null, 'the session was opened');
+  await page.updateComplete;
+  await Promise.all(page.charts.map((chart) => chart.updateComplete));
+  return page;
+}
+
+const chart = (page: StrideSessionPage, kind: string) => page.shadowRoot!.querySelector<StrideSessionChart>(`#${kind}-chart`)!;
+const tableRows = (page: StrideSessionPage, id: string) => {
+  const table = page.shadowRoot!.querySelector<StrideSplitsTable>(`#${id}`)!;
+  return [...table.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
+};
+const tick = () => new Promise((resolve) => setTimeout(resolve));
+const xRange = (c: StrideSessionChart) => [c.plot!.scales.x!.min, c.plot!.scales.x!.max];
+
+describe('stride-session-page', () => {
+  before(async () => {
+    useSeparateDatabase('stride-test-session-page');
+    await appTheme;
+  });
+  beforeEach(async () => {
+    await clear(kvStore());
+    await saveSession(session);
+  });
+
+  it('charts cadence, stride and pace with a null exactly where the link was lost', async () => {
+    const page = await sessionPage('tempo');
+    const cadence = chart(page, 'cadence').plot!;
+    const [x, y] = cadence.data;
+    // 0–120 s, one gap row, 150–600 s.
+    expect(x!.length).to.equal(121 + 1 + 451);
+    expect(x![121]).to.equal(135);
+    expect(y![121]).to.equal(null);
+    expect(Array.from(y!).filter((v) => v === null)).to.have.length(1);
+    // Cadence steps through 170…174 sample by sample: sample 120 is at 120 s, sample 121 at 150 s.
+    expect([x![120], y![120]]).to.deep.equal([120, 170]);
+    expect([x![122], y![122]]).to.deep.equal([150, 171]);
+    expect(y![0]).to.equal(170);
+    const stride = chart(page, 'stride').plot!.data[1]!;
+    expect(stride[121]).to.equal(null);
+    expect(stride[0]).to.be.closeTo((3.1 * 60) / 170, 1e-6);
+    const pace = chart(page, 'pace').plot!.data[1]!;
+    expect(pace[0]).to.be.closeTo(1000 / 3.1, 1e-3);
+    expect(pace[121]).to.equal(null);
+    expect(page.shadowRoot!.querySelector('ul.gaps')!.textContent!.replace(/\s+/g, ' ')).to.contain('2:00 to 2:30: footpod link lost (0:30)');
+    await expect(page).to.be.accessible();
+  });
+
+  it('runs the charts along distance when asked', async () => {
+    const page = await sessionPage('tempo');
+    page.shadowRoot!.querySelector<HTMLButtonElement>('#along-distance')!.click();
+    await page.updateComplete;
+    await chart(page, 'cadence').updateComplete;
+    const [x, y] = chart(page, 'cadence').plot!.data;
+    expect(x![1]).to.be.closeTo(3.1, 1e-6);
+    expect(x![x!.length - 1]).to.be.closeTo(570 * 3.1, 1e-3);
+    // The link was lost at 372 m and came back at 372 m: the gap row sits between 372 and 375.1.
+    expect(x![121]).to.be.closeTo(373.55, 1e-3);
+    expect(y![121]).to.equal(null);
+    expect(page.shadowRoot!.querySelector('#along-distance')!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('shows the summary, time in each zone, and splits per km and per lap', async () => {
+    const page = await sessionPage('tempo');
+    expect(tableRows(page, 'distance-splits')).to.deep.equal([
+      ['1 km', '5:22', '1.00', '5:23', '172', '1.08'],
+      ['1.77 km', '4:07', '0.77', '5:23', '172', '1.08'],
+    ]);
+    expect(tableRows(page, 'lap-splits')).to.deep.equal([
+      ['Lap 1', '2:50', '0.53', '5:23', '172', '1.08'],
+      ['Lap 2', '3:20', '0.62', '5:23', '172', '1.08'],
+      ['Lap 3', '3:20', '0.62', '5:23', '172', '1.08'],
+    ]);
+    const summary = page.shadowRoot!.querySelector('stride-session-summary')!;
+    await summary.updateComplete;
+    expect(summary.shadowRoot!.querySelector('[data-stat=distance]')!.textContent).to.equal('1.77km');
+    expect(summary.shadowRoot!.querySelector('[data-stat=cadence]')!.textContent).to.equal('172steps/min');
+    expect(page.shadowRoot!.querySelector('stride-zone-bar')!.zoneTimes).to.deep.equal(session.meta.zoneTimes);
+  });
+
+  it('gives splits per mile when the runner uses miles', async () => {
+    const services = createServices();
+    await services.settings.update({ distanceUnit: 'mi' });
+    const page = await fixture<StrideSessionPage>(html`<stride-session-page .services=${services} sessionId="tempo"></stride-session-page>`);
+    await waitUntil(() => page.opened !== null);
+    await page.updateComplete;
+    const rows = tableRows(page, 'distance-splits');
+    expect(rows.map((r) => r[0])).to.deep.equal(['1 mi', '1.10 mi']);
+    expect(rows[0]![3]).to.equal('8:39');
+  });
+
+  it('renders the name, device and notes as text only', async () => {
+    const page = await sessionPage('tempo');
+    expect(page.shadowRoot!.querySelector('h1')!.textContent).to.equal('Tempo <em>Tuesday</em>');
+    expect(page.shadowRoot!.querySelector('.device')!.textContent).to.equal('Stryd <script>');
+    expect(page.shadowRoot!.querySelector('em, script')).to.equal(null);
+  });
+
+  it('zooms all three charts with a drag across one, and Reset zoom shows the whole run again', async () => {
+    const page = await sessionPage('tempo');
+    const cadence = chart(page, 'cadence');
+    const over = cadence.shadowRoot!.querySelector<HTMLElement>('.u-over')!;
+    const box = over.getBoundingClientRect();
+    const at = (fraction: number) => ({ clientX: box.left + box.width * fraction, clientY: box.top + box.height / 2, bubbles: true, button: 0 });
+    over.dispatchEvent(new MouseEvent('mousedown', at(0.25)));
+    // uPlot ignores a move without movement while dragging (a Chrome quirk it works around).
+    over.dispatchEvent(new MouseEvent('mousemove', { ...at(0.5), movementX: 100 }));
+    document.dispatchEvent(new MouseEvent('mouseup', at(0.5)));
+    await tick();
+    await tick();
+    const [min, max] = xRange(cadence) as [number, number];
+    expect(min).to.be.closeTo(150, 3);
+    expect(max).to.be.closeTo(300, 3);
+    expect(xRange(chart(page, 'stride'))).to.deep.equal([min, max]);
+    expect(xRange(chart(page, 'pace'))).to.deep.equal([min, max]);
+
+    page.shadowRoot!.querySelector<HTMLButtonElement>('#reset-zoom')!.click();
+    await tick();
+    await tick();
+    for (const kind of ['cadence', 'stride', 'pace']) expect(xRange(chart(page, kind)), kind).to.deep.equal([0, 600]);
+  });
+
+  it('says plainly when there is no session with that id', async () => {
+    const page = await sessionPage('missing');
+    const alert = page.shadowRoot!.querySelector('[role=alert]')!;
+    expect(alert.textContent).to.match(/no session with this address/i);
+    expect(page.shadowRoot!.querySelector('a[href="/history"]')).to.not.equal(null);
+    expect(page.shadowRoot!.querySelector('stride-session-chart')).to.equal(null);
+    await expect(page).to.be.accessible();
+  });
+
+  it('says the session is damaged when its samples cannot be read', async () => {
+    await set(chunkKey('tempo', 3), { t: 'nonsense' }, kvStore());
+    const page = await sessionPage('tempo');
+    expect(page.shadowRoot!.querySelector('[role=alert]')!.textContent).to.match(/damaged/);
+    expect(page.shadowRoot!.querySelector('stride-session-chart')).to.equal(null);
+  });
+
+  it('says so when a session has no laps', async () => {
+    await saveSession({ ...session, meta: { ...session.meta, id: 'nolaps', laps: [] } });
+    const page = await sessionPage('nolaps');
+    expect(page.shadowRoot!.querySelector('#lap-splits')).to.equal(null);
+    expect(page.shadowRoot!.querySelector('#no-laps')!.textContent).to.contain('No laps');
+  });
+});

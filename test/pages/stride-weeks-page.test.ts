@@ -1,0 +1,163 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { clear, set } from 'idb-keyval';
+import { createServices } from '../../src/app/services.js';
+import '../../src/pages/stride-weeks-page.js';
+import type { StrideWeeksPage } from '../../src/pages/stride-weeks-page.js';
+import type { CadenceBySpeedBand, SessionSummary } from '../../src/session/recorded-session.js';
+import { speedBandLabel } from '../../src/session/weekly-trends.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { SESSIONS_KEY } from '../../src/store/session-store.js';
+import { appTheme } from '../support/app-theme.js';
+
+const DAY = 24 * 3600 * 1000;
+/** Wednesday 19 March 2025, noon: "this week" starts on Monday 17 March. */
+const now = new Date(2025, 2, 19, 12, 0).getTime();
+const on = (month: number, day: number, hour = 7) => new Date(2025, month, day, hour, 0).getTime();
+
+function summary(
+  id: string,
+  startedAt: number,
+  totals: { distanceM: number; movingS: number; avgCadence: number; target: number; other: number; bands: Record<number, [seconds: number, cadence: number]> },
+): SessionSummary {
+  const cadenceBySpeedBand: CadenceBySpeedBand = {};
+  for (const [band, [seconds, cadence]] of Object.entries(totals.bands)) {
+    cadenceBySpeedBand[Number(band)] = { seconds, cadenceSeconds: seconds * cadence };
+  }
+  return {
+    id,
+    startedAt,
+    name: id,
+    notes: '',
+    deviceName: null,
+    origin: 'bluetooth',
+    status: 'complete',
+    movingS: totals.movingS,
+    elapsedS: totals.movingS,
+    distanceM: totals.distanceM,
+    avgSpeedMps: totals.distanceM / totals.movingS,
+    avgCadence: totals.avgCadence,
+    zoneTimes: { low: totals.other, building: 0, target: totals.target, high: 0 },
+    zones: { ...defaultCadenceZones },
+    cadenceBySpeedBand,
+    sampleCount: totals.movingS,
+  };
+}
+
+// Target zone 170–180. Band 6 is 3.0–3.5 m/s, band 7 3.5–4.0 m/s.
+const summaries = [
+  summary('in april', on(2, 18) - 350 * DAY, { distanceM: 9000, movingS: 3000, avgCadence: 150, target: 0, other: 3000, bands: { 6: [3000, 150] } }),
+  summary('feb 25', on(1, 25), { distanceM: 6000, movingS: 2000, avgCadence: 166, target: 300, other: 1700, bands: { 6: [600, 164], 7: [300, 170] } }),
+  // Week of 10 March: cadence at 3.0–3.5 m/s went 164 → 168 (distance to target 6 → 2), at 3.5–4.0 m/s stayed in the zone.
+  summary('mar 11', on(2, 11), { distanceM: 5000, movingS: 1800, avgCadence: 168, target: 600, other: 1200, bands: { 6: [1200, 168], 8: [120, 180] } }),
+  summary('mar 13', on(2, 13), { distanceM: 3000, movingS: 1200, avgCadence: 172, target: 300, other: 900, bands: { 7: [600, 172] } }),
+  // This week: 165 at 3.0–3.5 m/s, further from the target again. Band 8 appears in one week only.
+  summary('mar 18', on(2, 18), { distanceM: 4000, movingS: 1500, avgCadence: 165, target: 0, other: 1500, bands: { 6: [900, 165] } }),
+];
+
+async function weeksPage(options: { unit?: 'km' | 'mi'; stored?: SessionSummary[] } = {}) {
+  await set(SESSIONS_KEY, options.stored ?? summaries, kvStore());
+  const services = createServices();
+  if (options.unit) await services.settings.update({ distanceUnit: options.unit });
+  const page = await fixture<StrideWeeksPage>(html`<stride-weeks-page .services=${services} .now=${now}></stride-weeks-page>`);
+  await waitUntil(() => services.history.loaded, 'the index was read');
+  await page.updateComplete;
+  return page;
+}
+
+const tableCells = (page: StrideWeeksPage, id: string) =>
+  [...page.shadowRoot!.querySelectorAll(`#${id} tbody tr`)].map((tr) => [...tr.children].map((c) => c.textContent!.trim().replace(/\s+/g, ' ')));
+const headers = (page: StrideWeeksPage, id: string) =>
+  [...page.shadowRoot!.querySelectorAll(`#${id} thead th`)].map((th) => th.textContent!.trim());
+const short = (epochMs: number) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(epochMs);
+
+describe('stride-weeks-page', () => {
+  before(async () => {
+    useSeparateDatabase('stride-test-weeks-page');
+    await appTheme;
+  });
+  beforeEach(() => clear(kvStore()));
+
+  it('shows the last 12 weeks by default with totals and averages per week', async () => {
+    const page = await weeksPage();
+    expect(page.shadowRoot!.querySelector<HTMLSelectElement>('#weeks')!.value).to.equal('12');
+    const rows = tableCells(page, 'totals');
+    expect(rows).to.have.length(12);
+    expect(rows[0]![0]).to.equal(short(new Date(2024, 11, 30).getTime()));
+    expect(rows[11]![0]).to.equal(short(on(2, 17, 0)));
+    expect(rows[8]!.slice(0, 7), 'week of 24 Feb').to.deep.equal([short(on(1, 24, 0)), '1', '6.00', '33:20', '166', '5:00', '15%']);
+    expect(rows[9]!.slice(0, 7), 'an empty week').to.deep.equal([short(on(2, 3, 0)), '0', '0.00', '0:00', '–', '0:00', '–']);
+    // (168 × 1800 + 172 × 1200) / 3000 = 169.6; 900 s of 3000 s in the target zone.
+    expect(rows[10]!.slice(0, 7), 'week of 10 Mar').to.deep.equal([short(on(2, 10, 0)), '2', '8.00', '50:00', '170', '15:00', '30%']);
+    expect(rows[11]!.slice(1, 7), 'this week').to.deep.equal(['1', '4.00', '25:00', '165', '0:00', '0%']);
+    await expect(page).to.be.accessible();
+  });
+
+  it('tables cadence at matched pace: bands seen in two weeks, weeks as columns, a dash where there is none', async () => {
+    const page = await weeksPage();
+    const head = headers(page, 'matched');
+    expect(head).to.have.length(13);
+    expect(head[0]).to.equal('Pace band');
+    const rows = tableCells(page, 'matched');
+    expect(rows.map((r) => r[0])).to.deep.equal([speedBandLabel(6, 'km'), speedBandLabel(7, 'km'), 'Toward the target zone']);
+    expect(rows[0]![0]).to.equal('3.0–3.5 m/s · 5:33–4:46 /km');
+    // Columns 9–12 are the weeks of 24 Feb, 3 Mar, 10 Mar and 17 Mar.
+    expect(rows[0]!.slice(9)).to.deep.equal(['164', '–', '168', '165']);
+    expect(rows[1]!.slice(9)).to.deep.equal(['170', '–', '172', '–']);
+    expect(rows[0]!.slice(1, 9).every((cell) => cell === '–')).to.equal(true);
+    expect(page.shadowRoot!.querySelector('#why-matched')!.textContent).to.match(/cadence rises with speed/i);
+  });
+
+  it('marks the weeks that moved toward the target zone in words, not only colour', async () => {
+    const page = await weeksPage();
+    const toward = tableCells(page, 'matched')[2]!;
+    expect(toward.slice(9)).to.deep.equal(['–', '–', '↑closer to target', '↓further from target']);
+    const totals = tableCells(page, 'totals');
+    expect(totals[10]![7]).to.equal('↑closer to target');
+    expect(totals[11]![7]).to.equal('↓further from target');
+    const marked = page.shadowRoot!.querySelector('#totals tbody tr:nth-child(11) .closer')!;
+    expect(marked.textContent).to.contain('closer to target');
+    expect(marked.querySelector('.arrow')!.getAttribute('aria-hidden')).to.equal('true');
+  });
+
+  it('changes how many weeks it shows', async () => {
+    const page = await weeksPage();
+    const select = page.shadowRoot!.querySelector<HTMLSelectElement>('#weeks')!;
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['4', '8', '12', '26', '52']);
+    select.value = '4';
+    select.dispatchEvent(new Event('change'));
+    await page.updateComplete;
+    expect(tableCells(page, 'totals')).to.have.length(4);
+    expect(headers(page, 'matched')).to.have.length(5);
+    expect(tableCells(page, 'matched')[0]!.slice(1)).to.deep.equal(['164', '–', '168', '165']);
+
+    select.value = '52';
+    select.dispatchEvent(new Event('change'));
+    await page.updateComplete;
+    const rows = tableCells(page, 'totals');
+    expect(rows).to.have.length(52);
+    // A year back reaches the April session: one more week with a run.
+    expect(rows.filter((r) => r[1] !== '0').length).to.equal(4);
+    await expect(page).to.be.accessible();
+  });
+
+  it('labels pace bands and distances in miles for a runner who uses miles', async () => {
+    const page = await weeksPage({ unit: 'mi' });
+    expect(tableCells(page, 'matched')[0]![0]).to.equal(speedBandLabel(6, 'mi'));
+    expect(tableCells(page, 'matched')[0]![0]).to.contain('/mi');
+    expect(tableCells(page, 'totals')[10]![2]).to.equal((8000 / 1609.344).toFixed(2));
+  });
+
+  it('explains when no pace band can be compared yet', async () => {
+    const page = await weeksPage({ stored: summaries.slice(4) });
+    expect(page.shadowRoot!.querySelector('#matched')).to.equal(null);
+    expect(page.shadowRoot!.querySelector('#no-bands')!.textContent).to.contain('two of these weeks');
+  });
+
+  it('points to the live page when nothing is recorded', async () => {
+    const page = await weeksPage({ stored: [] });
+    expect(page.shadowRoot!.querySelector('a[href="/"]')).to.not.equal(null);
+    expect(page.shadowRoot!.querySelector('#totals')).to.equal(null);
+    await expect(page).to.be.accessible();
+  });
+});
