@@ -45,7 +45,8 @@ export const buildOptions = {
 /** The entry script's file name and the first-load files (entry + its static imports + CSS). */
 export function firstLoadFiles(metafile) {
   const outputs = metafile.outputs;
-  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint && file.endsWith('.js'));
+  // Lazy pages are entry points to esbuild too; the app's own entry is the one built from main.ts.
+  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint?.endsWith('src/app/main.ts') && file.endsWith('.js'));
   const files = new Set();
   const visit = (file) => {
     if (files.has(file)) return;
