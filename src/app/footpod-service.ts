@@ -3,19 +3,19 @@
 // info) and 'sample' (a new reading).
 
 import { type FootpodSource, MeasurementEvent } from '../sources/footpod-source.js';
-import { SimulatedFootpod } from '../sources/simulated-footpod.js';
 import { WebBluetoothFootpod } from '../sources/web-bluetooth-footpod.js';
 import { LiveSession } from '../session/live-session.js';
 import type { SettingsService } from './settings-service.js';
 
 export interface FootpodFactories {
   bluetooth: () => WebBluetoothFootpod;
-  simulator: () => FootpodSource;
+  /** May load the simulator on demand: it is not part of the first load. */
+  simulator: () => FootpodSource | Promise<FootpodSource>;
 }
 
 const defaultFactories: FootpodFactories = {
   bluetooth: () => new WebBluetoothFootpod(),
-  simulator: () => new SimulatedFootpod(),
+  simulator: async () => new (await import('../sources/simulated-footpod.js')).SimulatedFootpod(),
 };
 
 export class FootpodService extends EventTarget {
@@ -78,9 +78,10 @@ export class FootpodService extends EventTarget {
     return this.bluetooth.connectRemembered();
   }
 
-  simulate(): Promise<void> {
-    this.#use(this.#factories.simulator());
-    return this.#source!.connect();
+  async simulate(): Promise<void> {
+    const simulator = await this.#factories.simulator();
+    this.#use(simulator);
+    return simulator.connect();
   }
 
   disconnect(): void {

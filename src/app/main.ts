@@ -6,5 +6,12 @@ const services = createServices();
 const app = document.querySelector('stride-app');
 if (app) app.services = services;
 
-void services.settings.load();
-void services.footpod.findRemembered();
+async function startUp(): Promise<void> {
+  // Stored data is migrated before anything reads it; if it cannot be, nothing else touches it.
+  const usable = await services.data.migrate();
+  void services.footpod.findRemembered();
+  if (!usable) return;
+  await services.settings.load();
+  await Promise.all([services.recording.checkUnfinished(), services.data.protectStorage()]);
+}
+void startUp();

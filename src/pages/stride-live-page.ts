@@ -1,9 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { AppServices } from '../app/services.js';
 import { zoneColors } from '../charts/zone-colors.js';
+import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
 import { connectionStateLabels } from '../components/stride-connection-panel.js';
 import '../components/stride-connection-panel.js';
+import { KeyboardShortcuts } from '../components/keyboard-shortcuts.js';
+import '../components/stride-recording-controls.js';
+import '../components/stride-recovery-prompt.js';
 import '../components/stride-live-chart.js';
 import '../components/stride-metric-tile.js';
 import '../components/stride-zone-bar.js';
@@ -18,8 +22,10 @@ import {
   speedUnitLabel,
 } from '../session/units.js';
 import { zoneFor, zoneLabels } from '../session/zones.js';
+import type { ExportFormat } from '../export/download-name.js';
 
 const FIVE_MINUTES_S = 300;
+const exportFormats: readonly ExportFormat[] = ['fit', 'tcx', 'csv'];
 
 /** The treadmill view: connection, big numbers, zone bar and live charts. */
 export class StrideLivePage extends LitElement {
@@ -32,9 +38,13 @@ export class StrideLivePage extends LitElement {
 
   readonly #footpod = new EventController(this, ['change', 'sample']);
   readonly #settings = new EventController(this, ['change']);
-
+  readonly #recording = new EventController(this, ['change']);
   constructor() {
     super();
+    new KeyboardShortcuts(this, {
+      ' ': () => this.services?.recording.toggle(),
+      l: () => this.services?.recording.lap(),
+    });
     this.services = null;
     this.wholeRun = false;
   }
@@ -46,6 +56,8 @@ export class StrideLivePage extends LitElement {
     .controls button[aria-pressed='true'] { background: #334155; }
     button, select { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
     .problem { margin: 0; color: #fde68a; }
+    .storage-problem { background: #450a0a; color: #fee2e2; border-radius: 10px; padding: 0.75rem 1rem; }
+    .storage-problem p { margin: 0 0 0.5rem; }
     h2 { font-size: 1rem; margin: 0 0 0.25rem; color: var(--muted, #9ca3af); font-weight: 600; }
     section { min-width: 0; }
   `;
@@ -54,12 +66,14 @@ export class StrideLivePage extends LitElement {
     if (changed.has('services')) {
       this.#footpod.target = this.services?.footpod ?? null;
       this.#settings.target = this.services?.settings ?? null;
+      this.#recording.target = this.services?.recording ?? null;
     }
   }
 
   protected override render() {
     if (!this.services) return nothing;
-    const { footpod, settings } = this.services;
+    const { footpod, settings, recording } = this.services;
+    const unfinished = recording.unfinished[0] ?? null;
     const { distanceUnit: unit, smoothingS, zones } = settings.settings;
     const source = footpod.source ?? footpod.bluetooth;
     const session = footpod.session;
@@ -82,6 +96,24 @@ export class StrideLivePage extends LitElement {
         @disconnect=${() => footpod.disconnect()}
       ></stride-connection-panel>
       ${session?.problem ? html`<p class="problem" role="status">${session.problem}</p>` : nothing}
+      ${unfinished && recording.state !== 'recording' && recording.state !== 'paused'
+        ? html`<stride-recovery-prompt .summary=${unfinished}
+            @resume-unfinished=${() => void recording.resumeUnfinished(unfinished.id)}
+            @save-unfinished=${() => void recording.saveUnfinished(unfinished.id)}></stride-recovery-prompt>`
+        : nothing}
+      <stride-recording-controls .state=${recording.state} .canRecord=${recording.canRecord}
+        .autoPaused=${recording.autoPaused} .laps=${recording.laps}
+        @start=${() => void recording.start()} @pause=${() => recording.pause()} @resume=${() => recording.resume()}
+        @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
+      ${recording.problem
+        ? html`<div class="storage-problem" role="alert">
+            <p>${recording.problem}</p>
+            ${exportFormats.map(
+              (format) => html`<button class="export" data-format=${format} @click=${() => void this.#exportCurrent(format)}>
+                Export this run (${format.toUpperCase()})</button>`,
+            )}
+          </div>`
+        : nothing}
 
       <div class="tiles">
         <stride-metric-tile id="pace" label="Pace" unit=${paceUnitLabel[unit]}
@@ -140,6 +172,15 @@ export class StrideLivePage extends LitElement {
           .zones=${zones}></stride-live-chart>
       </section>
     `;
+  }
+
+  /** Saves the run so far as a file, for when the disk is full; the export code loads only now. */
+  async #exportCurrent(format: ExportFormat): Promise<void> {
+    const run = this.services?.recording.current();
+    if (!run) return;
+    const { exportRunFile } = await import('../app/export-run.js');
+    const { blob, fileName } = await exportRunFile(run, format);
+    downloadFile(blob, fileName);
   }
 
   #setSmoothing(event: Event): void {

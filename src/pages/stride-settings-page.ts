@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { AppServices } from '../app/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
+import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
 import { autoPauseChoices } from '../session/settings.js';
 import { type SmoothingSeconds, smoothingChoices } from '../session/smoothing.js';
@@ -19,6 +20,7 @@ export class StrideSettingsPage extends LitElement {
   declare saved: boolean;
 
   readonly #settings = new EventController(this, ['change']);
+  readonly #data = new EventController(this, ['change']);
 
   constructor() {
     super();
@@ -36,12 +38,19 @@ export class StrideSettingsPage extends LitElement {
     input, select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
     input[type='number'] { width: 5rem; }
     .problem { color: #fde68a; }
+    .ok { color: #a7f3d0; }
+    label.file { display: inline-flex; flex-direction: column; gap: 0.25rem; margin-right: 1rem; }
+    ul { padding-left: 1.2rem; }
     .hint { color: var(--muted, #9ca3af); font-size: 0.9rem; }
     ${zoneClasses}
   `;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('services')) this.#settings.target = this.services?.settings ?? null;
+    if (changed.has('services')) {
+      this.#settings.target = this.services?.settings ?? null;
+      this.#data.target = this.services?.data ?? null;
+      void this.services?.data.refreshUsage();
+    }
   }
 
   protected override render() {
@@ -98,7 +107,50 @@ export class StrideSettingsPage extends LitElement {
         </p>
         <p class="hint">Keyboard on the live page: space starts or pauses, L marks a lap.</p>
       </fieldset>
+      ${this.#renderData()}
     `;
+  }
+
+  #renderData() {
+    const data = this.services!.data;
+    return html`<fieldset>
+      <legend>Your data</legend>
+      <p id="usage">${data.usage ?? 'Checking storage…'}</p>
+      <p>
+        <label class="file">Import runs from a watch (FIT or TCX)
+          <input type="file" id="import" multiple accept=".fit,.tcx,application/vnd.ant.fit,application/vnd.garmin.tcx+xml"
+            @change=${(e: Event) => void this.#import(e)} /></label>
+      </p>
+      <p>
+        <button id="backup" @click=${() => void this.#backup()}>Download a backup of everything</button>
+        <label class="file">Restore from a backup
+          <input type="file" id="restore" accept=".json,application/json" @change=${(e: Event) => void this.#restore(e)} /></label>
+      </p>
+      ${data.outcomes.length
+        ? html`<ul id="outcomes" role="status">
+            ${data.outcomes.map((o) => html`<li class=${o.ok ? 'ok' : 'problem'}><strong>${o.fileName}</strong>: ${o.message}</li>`)}
+          </ul>`
+        : nothing}
+    </fieldset>`;
+  }
+
+  async #import(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    await this.services?.data.importFiles([...(input.files ?? [])]);
+    input.value = '';
+  }
+
+  async #restore(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) await this.services?.data.restore(file);
+    input.value = '';
+  }
+
+  async #backup(): Promise<void> {
+    const backup = await this.services?.data.backup();
+    if (!backup) return;
+    downloadFile(backup.blob, backup.fileName);
   }
 
   #saveZones(): void {

@@ -1,0 +1,222 @@
+// Records the live run: readings from the footpod service go into a Recorder, and what it
+// records goes to IndexedDB through a SessionWriter at most two seconds behind. Also finds runs
+// a closed tab left unfinished, and offers to resume or keep them.
+//
+// Events: 'change' (state, problem, unfinished list), 'saved' (a run was stopped and stored).
+
+import type { Recorder, RecorderState } from '../session/recorder.js';
+import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';
+import type { SessionWriter } from '../store/session-writer.js';
+import type { FootpodService } from './footpod-service.js';
+import type { SettingsService } from './settings-service.js';
+
+type Engine = typeof import('./recording-engine.js');
+let engine: Promise<Engine> | null = null;
+const loadEngine = (): Promise<Engine> => (engine ??= import('./recording-engine.js'));
+
+export interface RecordingServiceOptions {
+  flushIntervalMs?: number;
+}
+
+export class RecordingService extends EventTarget {
+  #recorder: Recorder | null = null;
+  #writer: SessionWriter | null = null;
+  #problem: string | null = null;
+  #unfinished: SessionSummary[] = [];
+  #sourceKind: string | null = null;
+
+  readonly #changed = (): void => {
+    this.dispatchEvent(new Event('change'));
+  };
+
+  constructor(
+    private readonly footpod: FootpodService,
+    private readonly settings: SettingsService,
+    private readonly options: RecordingServiceOptions = {},
+  ) {
+    super();
+    footpod.addEventListener('sample', () => this.#onReading());
+    footpod.addEventListener('change', () => this.#onFootpodChange());
+    settings.addEventListener('change', () => this.#recorder?.setZones(settings.settings.zones));
+  }
+
+  get state(): RecorderState {
+    return this.#recorder?.state ?? 'idle';
+  }
+  get recorder(): Recorder | null {
+    return this.#recorder;
+  }
+  get autoPaused(): boolean {
+    return this.#recorder?.autoPaused ?? false;
+  }
+  get laps(): number {
+    return this.#recorder?.laps.length ?? 0;
+  }
+  /** A sentence about storage (disk full, write failed), or null while all is well. */
+  get problem(): string | null {
+    return this.#problem;
+  }
+  /** Runs left 'recording' by a tab that closed; offered for resume or keep. */
+  get unfinished(): readonly SessionSummary[] {
+    return this.#unfinished;
+  }
+  get canRecord(): boolean {
+    return this.footpod.source?.state === 'connected';
+  }
+  /** The run so far, as export needs it. */
+  current(): RecordedSession | null {
+    return this.#recorder ? { meta: this.#recorder.meta(), samples: this.#recorder.samples } : null;
+  }
+
+  /** Resolves once recording has started (the recording code may have to load first). */
+  async start(): Promise<void> {
+    if (!this.canRecord) return;
+    const loaded = await loadEngine();
+    if (this.canRecord) this.#prepare(loaded).start();
+  }
+  /** Space: start when idle, pause when recording, resume when paused. */
+  toggle(): void {
+    if (this.state === 'idle' || this.state === 'stopped') void this.start();
+    else if (this.state === 'paused' && !this.canRecord) return;
+    else this.#recorder?.toggle();
+  }
+  pause(): void {
+    this.#recorder?.pause();
+  }
+  resume(): void {
+    if (this.canRecord) this.#recorder?.resume();
+  }
+  lap(): void {
+    this.#recorder?.lap();
+  }
+  stop(): void {
+    this.#recorder?.stop();
+  }
+
+  async checkUnfinished(): Promise<void> {
+    const { unfinishedSessions, describeStoreError } = await loadEngine();
+    try {
+      this.#unfinished = await unfinishedSessions();
+    } catch (error) {
+      this.#problem = `Could not look for unfinished runs: ${describeStoreError(error)}`;
+    }
+    this.#changed();
+  }
+
+  /** Keeps an unfinished run as it is, marked recovered, in the history. */
+  async saveUnfinished(id: string): Promise<void> {
+    const { markRecovered, describeStoreError } = await loadEngine();
+    try {
+      await markRecovered(id);
+      this.#unfinished = this.#unfinished.filter((s) => s.id !== id);
+    } catch (error) {
+      this.#problem = `Could not save the unfinished run: ${describeStoreError(error)}`;
+    }
+    this.#changed();
+  }
+
+  /** Picks an unfinished run up again, paused: the runner resumes once the footpod is connected. */
+  async resumeUnfinished(id: string): Promise<void> {
+    if (this.#recorder && this.#recorder.state !== 'stopped') return;
+    const loaded = await loadEngine();
+    const { Recorder, SessionWriter, loadSession, describeStoreError } = loaded;
+    try {
+      const stored = await loadSession(id);
+      if (!stored) throw new Error('it is no longer stored');
+      const { zones, autoPauseAfterS } = this.settings.settings;
+      const recorder = Recorder.resume(stored.meta, stored.samples, { zones, autoPauseAfterS: autoPauseAfterS || null });
+      const writer = SessionWriter.resume(() => recorder.meta(), stored, this.#writerOptions());
+      this.#adopt(loaded, recorder, writer);
+      await writer.begin();
+      this.#unfinished = this.#unfinished.filter((s) => s.id !== id);
+    } catch (error) {
+      this.#problem = `Could not resume the unfinished run: ${describeStoreError(error)}`;
+    }
+    this.#changed();
+  }
+
+  /** An idle recorder for the current source, reused until it is stopped. */
+  #prepare(loaded: Engine): Recorder {
+    if (this.#recorder && this.#recorder.state !== 'stopped') return this.#recorder;
+    const { zones, autoStart, autoPauseAfterS } = this.settings.settings;
+    const source = this.footpod.source;
+    const recorder = new loaded.Recorder({
+      zones,
+      autoStart,
+      autoPauseAfterS: autoPauseAfterS || null,
+      deviceName: source?.info.deviceName ?? null,
+      origin: source?.kind ?? 'bluetooth',
+    });
+    this.#adopt(loaded, recorder, null);
+    return recorder;
+  }
+
+  #adopt(loaded: Engine, recorder: Recorder, writer: SessionWriter | null): void {
+    this.#recorder = recorder;
+    this.#writer = writer;
+    this.#sourceKind = this.footpod.source?.kind ?? null;
+    recorder.addEventListener('state', () => this.#onRecorderState(loaded, recorder));
+    recorder.addEventListener('lap', this.#changed);
+    recorder.addEventListener('sample', (event) => {
+      if (event instanceof loaded.RecordedSampleEvent && this.#recorder === recorder) this.#writer?.add(event.sample);
+    });
+    writer && this.#watch(loaded, writer);
+    this.#changed();
+  }
+
+  #watch(loaded: Engine, writer: SessionWriter): void {
+    writer.addEventListener('problem', (event) => {
+      if (event instanceof loaded.WriterProblemEvent) this.#problem = event.message;
+      this.#changed();
+    });
+    writer.addEventListener('statechange', () => {
+      if (writer.state === 'ok') this.#problem = null;
+      this.#changed();
+    });
+  }
+
+  #writerOptions(): { flushIntervalMs?: number } {
+    return this.options.flushIntervalMs === undefined ? {} : { flushIntervalMs: this.options.flushIntervalMs };
+  }
+
+  #onRecorderState(loaded: Engine, recorder: Recorder): void {
+    this.footpod.holdSession = recorder.state === 'recording' || recorder.state === 'paused';
+    if (recorder.state === 'recording' && !this.#writer) {
+      const writer = new loaded.SessionWriter(() => recorder.meta(), this.#writerOptions());
+      this.#writer = writer;
+      this.#watch(loaded, writer);
+      void writer.begin();
+    }
+    if (recorder.state === 'stopped' && this.#writer) {
+      const writer = this.#writer;
+      void writer.finish(recorder.meta()).then((saved) => {
+        if (saved) this.dispatchEvent(new Event('saved'));
+      });
+    }
+    this.#changed();
+  }
+
+  #onReading(): void {
+    const reading = this.footpod.session?.latest;
+    if (!reading) return;
+    if (!this.#recorder && this.settings.settings.autoStart) {
+      // The first readings go by while the recording code loads; auto-start waits for running anyway.
+      void loadEngine().then((loaded) => this.#recorder ?? this.#prepare(loaded));
+    }
+    this.#recorder?.addReading(reading);
+  }
+
+  #onFootpodChange(): void {
+    const recorder = this.#recorder;
+    const source = this.footpod.source;
+    if (!recorder || recorder.state === 'stopped') return this.#changed();
+    // A different kind of footpod has its own clock: the run so far is saved, not spliced.
+    if (source && this.#sourceKind !== null && source.kind !== this.#sourceKind && recorder.state !== 'idle') {
+      recorder.stop();
+      return;
+    }
+    if (source?.state === 'connected') recorder.linkRestored();
+    else if (recorder.state !== 'idle') recorder.linkLost();
+    this.#changed();
+  }
+}

@@ -1,0 +1,104 @@
+// Recording the live run end to end in the browser: simulated footpod bytes → live session →
+// recorder → SessionWriter → Chromium's real IndexedDB.
+import { expect, waitUntil } from '@open-wc/testing';
+import { createServices, type AppServices } from '../../src/app/services.js';
+import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
+import { clear } from 'idb-keyval';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { listSessions, loadSession } from '../../src/store/session-store.js';
+
+useSeparateDatabase('stride-test-recording-service');
+
+let services: AppServices;
+let pod: SimulatedFootpod;
+
+async function connectedSimulator(options: { autoStart?: boolean; autoPauseAfterS?: number } = {}) {
+  pod = new SimulatedFootpod({ seed: 11 });
+  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 });
+  await services.settings.update({ autoStart: options.autoStart ?? false, autoPauseAfterS: options.autoPauseAfterS ?? 0 });
+  await services.footpod.simulate();
+  expect(services.recording.canRecord).to.equal(true);
+}
+
+describe('RecordingService', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    // Let the last run finish writing, so it cannot land in the next test's cleared store.
+    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
+      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+      services.recording.stop();
+      await saved;
+    }
+    services.footpod.disconnect();
+  });
+
+  it('records what the footpod sends and has it in IndexedDB within 2 s', async () => {
+    await connectedSimulator();
+    pod.emitSeconds(5); // before start: not recorded
+    await services.recording.start();
+    pod.emitSeconds(120);
+    const recorder = services.recording.recorder!;
+    expect(recorder.sampleCount).to.be.within(120, 122);
+    const id = recorder.id;
+    const started = performance.now();
+    await waitUntil(async () => ((await loadSession(id))?.samples.t.length ?? 0) >= 120, 'durable', { timeout: 2000, interval: 50 });
+    expect(performance.now() - started).to.be.below(2000);
+    const stored = (await loadSession(id))!;
+    expect(stored.meta.status).to.equal('recording');
+    expect(Array.from(stored.samples.cadence.slice(0, 10))).to.deep.equal(Array.from(recorder.samples.cadence.slice(0, 10)));
+  });
+
+  it('pauses, laps and stops into a complete session in the history index', async () => {
+    await connectedSimulator();
+    await services.recording.start();
+    pod.emitSeconds(60);
+    services.recording.lap();
+    pod.emitSeconds(60);
+    services.recording.pause();
+    pod.emitSeconds(30); // paused: kept out
+    services.recording.resume();
+    pod.emitSeconds(30);
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    const summary = (await listSessions()).find((s) => s.id === services.recording.recorder!.id);
+    expect(summary!.status).to.equal('complete');
+    expect(summary!.origin).to.equal('simulator');
+    const stored = (await loadSession(summary!.id))!;
+    expect(stored.meta.laps).to.have.length(1);
+    expect(stored.meta.gaps.map((g) => g.reason)).to.deep.equal(['paused']);
+    expect(stored.samples.t.length).to.be.within(148, 152);
+    expect(stored.meta.movingS).to.be.within(145, 152);
+  });
+
+  it('starts by itself on the first running sample when auto-start is on', async () => {
+    await connectedSimulator({ autoStart: true });
+    expect(services.recording.state).to.equal('idle');
+    pod.emitSeconds(3);
+    await waitUntil(() => services.recording.state === 'recording', 'auto-started');
+    pod.emitSeconds(3);
+    expect(services.recording.recorder!.sampleCount).to.be.at.least(2);
+  });
+
+  it('keeps recording in memory when the disk is full, says so, and writes everything once space is back', async () => {
+    await connectedSimulator();
+    await services.recording.start();
+    pod.emitSeconds(10);
+    await waitUntil(async () => ((await loadSession(services.recording.recorder!.id))?.samples.t.length ?? 0) >= 10, 'first flush');
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      pod.emitSeconds(60);
+      await waitUntil(() => services.recording.problem !== null, 'problem reported', { timeout: 3000 });
+      expect(services.recording.problem).to.match(/disk is full/i);
+      expect(services.recording.recorder!.sampleCount).to.be.within(70, 72);
+    } finally {
+      IDBObjectStore.prototype.put = original;
+    }
+    await waitUntil(() => services.recording.problem === null, 'problem cleared', { timeout: 3000 });
+    const id = services.recording.recorder!.id;
+    await waitUntil(async () => ((await loadSession(id))?.samples.t.length ?? 0) === services.recording.recorder!.sampleCount, 'all written');
+  });
+});
