@@ -5,6 +5,9 @@ import { createServices } from '../../src/app/services.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
+import { historyBenchmarks } from './history-benchmarks.js';
+import { memoryWhileRecording } from './memory-benchmark.js';
+import { storeBenchmarks } from './store-benchmarks.js';
 
 const THREE_HOURS_S = 3 * 3600;
 const RUNS = 5;
@@ -90,6 +93,9 @@ async function stridewiseBench(): Promise<string[]> {
         `(medians of ${RUNS} runs × 200 updates; run medians ${medians.map((m) => m.toFixed(2)).join(', ')}; target median < 1 ms)`,
     );
   }
+  lines.push('', 'Store (IndexedDB):', ...(await storeBenchmarks()));
+  lines.push('', 'History and weeks with 520 stored sessions:', ...(await historyBenchmarks()));
+  lines.push('', 'Memory while recording 3 simulated hours:', ...(await memoryWhileRecording()));
   return lines;
 }
 

@@ -2,6 +2,7 @@
 // Chromium. Each browser figure is the median of several runs; machines are shared and noisy.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,15 @@ async function firstLoadSize() {
   return total;
 }
 
+/** Serves the bundled benchmarks from 127.0.0.1: IndexedDB needs a real origin. */
+function serveBenchmarkPage(script) {
+  const server = createServer((req, res) => {
+    if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><script type="module" src="/bench.js"></script></body></html>');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
 async function browserBenchmarks() {
   const bundle = await esbuild.build({
     entryPoints: [join(root, 'test/bench/browser-benchmarks.ts')],
@@ -42,24 +52,27 @@ async function browserBenchmarks() {
     write: false,
     conditions: ['production'],
   });
+  const server = await serveBenchmarkPage(bundle.outputFiles[0].text);
   const browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: [...chromiumArgs, '--window-size=1280,900'],
+    // Precise heap figures and gc() for the memory benchmark.
+    args: [...chromiumArgs, '--window-size=1280,900', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error));
-    await page.setContent('<!doctype html><html><body></body></html>');
-    await page.addScriptTag({ content: bundle.outputFiles[0].text, type: 'module' });
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction(() => 'stridewiseBench' in window);
+    page.setDefaultTimeout(600_000);
     const results = await page.evaluate(() => window.stridewiseBench());
     if (errors.length) throw errors[0];
     for (const line of results) console.log(line);
   } finally {
     await browser.close();
+    server.close();
   }
 }
 
