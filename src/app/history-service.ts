@@ -5,8 +5,8 @@
 // kept in `problem` as a sentence, never thrown at them.
 
 import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';
-import { describeStoreError } from '../store/store-errors.js';
-import { deleteSession, listSessions, loadSession, saveSession, updateSessionInfo } from '../store/session-store.js';
+
+const store = () => import('./history-store.js');
 
 /** A session opened for the detail or compare page, or why it could not be. */
 export type OpenedSession =
@@ -65,6 +65,7 @@ export class HistoryService extends EventTarget {
 
   /** The whole session with its samples, for the detail and compare pages. */
   async open(id: string): Promise<OpenedSession> {
+    const { loadSession, describeStoreError } = await store();
     try {
       const session = await loadSession(id);
       if (session) return { session, problem: null };
@@ -91,6 +92,7 @@ export class HistoryService extends EventTarget {
    * delete can be undone: a second delete makes the first final.
    */
   async remove(id: string): Promise<boolean> {
+    const { deleteSession, describeStoreError } = await store();
     try {
       const deleted = await deleteSession(id);
       this.#forgetRemoved();
@@ -111,6 +113,7 @@ export class HistoryService extends EventTarget {
     const removed = this.#removed;
     if (!removed) return false;
     this.#forgetRemoved();
+    const { saveSession, describeStoreError } = await store();
     try {
       await saveSession(removed.session);
     } catch (error) {
@@ -132,6 +135,7 @@ export class HistoryService extends EventTarget {
   }
 
   async #read(): Promise<void> {
+    const { listSessions, describeStoreError } = await store();
     try {
       const sessions = await listSessions();
       this.#sessions = [...sessions].sort(newestFirst);
@@ -144,6 +148,7 @@ export class HistoryService extends EventTarget {
   }
 
   async #updateInfo(id: string, change: { name?: string; notes?: string }): Promise<boolean> {
+    const { updateSessionInfo, describeStoreError } = await store();
     try {
       const updated = await updateSessionInfo(id, change);
       this.#sessions = this.#sessions.map((s) => (s.id === id ? updated : s));

@@ -1,0 +1,3 @@
+// The store calls the history pages make, loaded with the first of them rather than with the app.
+export { deleteSession, listSessions, loadSession, saveSession, updateSessionInfo } from '../store/session-store.js';
+export { describeStoreError } from '../store/store-errors.js';
