@@ -57,6 +57,22 @@ async function waitForDeep(page, selector, timeoutMs = 10_000) {
   }
 }
 
+/** A session's stored meta, read straight from IndexedDB as the app left it. */
+const storedMeta = (page, id) =>
+  page.evaluate(async (sessionId) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('stride');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const meta = await new Promise((resolve) => {
+      const request = db.transaction('kv').objectStore('kv').get(`session/${sessionId}/meta`);
+      request.onsuccess = () => resolve(request.result ?? null);
+    });
+    db.close();
+    return meta && { sampleCount: meta.sampleCount, status: meta.status, gaps: meta.gaps };
+  }, id);
+
 const text = (page, selector) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
 
 console.log('Production build served by npm start:');
@@ -84,6 +100,46 @@ try {
   check(requests.every((url) => url.startsWith(origin)), 'no third-party requests');
   check(problems.length === 0, `no console errors or CSP violations${problems.length ? `: ${problems.join(' | ')}` : ''}`);
   await page.close();
+
+  // A tab closed (here: reloaded) mid-run loses at most the last 2 s, and the run is offered back.
+  {
+    const run = await openWatched(browser, '/');
+    await waitForDeep(run.page, '>>> #simulate');
+    await run.page.click('>>> #simulate');
+    await waitForDeep(run.page, '>>> stride-recording-controls >>> #start:not([disabled])');
+    await run.page.click('>>> stride-recording-controls >>> #start');
+    await new Promise((resolve) => setTimeout(resolve, 6500));
+    const before = await run.page.evaluate(() => {
+      const recorder = document.querySelector('stride-app').services.recording.recorder;
+      return { id: recorder.id, samples: recorder.sampleCount };
+    });
+    await run.page.reload({ waitUntil: 'networkidle0' });
+    await waitForDeep(run.page, '>>> stride-recovery-prompt >>> #resume-unfinished');
+    const stored = await storedMeta(run.page, before.id);
+    check(
+      stored !== null && stored.sampleCount >= before.samples - 2 && stored.status === 'recording',
+      `after a reload mid-run the session is intact: ${stored?.sampleCount} of ${before.samples} samples stored (at most 2 s lost)`,
+    );
+
+    // Resume it: the simulated footpod again, then the run goes on in the same session with a gap.
+    await run.page.click('>>> stride-recovery-prompt >>> #resume-unfinished');
+    await run.page.click('>>> #simulate');
+    await waitForDeep(run.page, '>>> stride-recording-controls >>> #resume:not([disabled])');
+    await run.page.click('>>> stride-recording-controls >>> #resume');
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    await run.page.click('>>> stride-recording-controls >>> #stop');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const resumed = await storedMeta(run.page, before.id);
+    check(
+      resumed?.status === 'complete' && resumed.sampleCount >= stored.sampleCount + 2 && resumed.gaps.some((g) => g.reason === 'link-lost'),
+      `the resumed run continues the same session: ${stored?.sampleCount} → ${resumed?.sampleCount} samples, gap kept, saved complete`,
+    );
+    await run.page.goto(`${origin}/history`, { waitUntil: 'networkidle0' });
+    await waitForDeep(run.page, '>>> stride-history-page >>> a[href="/history/' + before.id + '"]');
+    check(true, 'the run is listed in the history');
+    check(run.problems.length === 0, `recording and recovery without console errors${run.problems.length ? `: ${run.problems.join(' | ')}` : ''}`);
+    await run.page.close();
+  }
 
   const deep = await openWatched(browser, '/settings');
   check((await deep.page.$('>>> stride-settings-page >>> #targetFrom')) !== null, 'a deep link to /settings opens settings');
