@@ -18,5 +18,7 @@ export function createServices(factories: Partial<FootpodFactories> = {}, record
   const footpod = new FootpodService(settings, factories);
   const recording = new RecordingService(footpod, settings, recordingOptions);
   const history = new HistoryService();
+  // A saved run belongs in the history at once, wherever the history is shown next.
+  recording.addEventListener('saved', () => void history.load());
   return { settings, footpod, recording, history, data: new DataService(settings, history) };
 }

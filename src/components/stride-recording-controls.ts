@@ -46,7 +46,7 @@ export class StrideRecordingControls extends LitElement {
     button.primary { background: #b91c1c; border-color: #b91c1c; color: #fff; }
     button:disabled { opacity: 0.5; cursor: not-allowed; }
     button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
-    kbd { font-size: 0.8em; color: var(--muted, #9ca3af); }
+    kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
   `;
 
   protected override render() {

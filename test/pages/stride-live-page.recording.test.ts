@@ -1,0 +1,162 @@
+// Recording from the live page as a runner does it: buttons, space and L, the prompt for a run a
+// closed tab left unfinished, and the disk filling up mid-run. Real IndexedDB throughout.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { clear } from 'idb-keyval';
+import { createServices, type AppServices } from '../../src/app/services.js';
+import '../../src/pages/stride-live-page.js';
+import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
+import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
+import { generatedSession } from '../support/generated-sessions.js';
+import { appTheme } from '../support/app-theme.js';
+
+useSeparateDatabase('stride-test-live-page-recording');
+
+let services: AppServices;
+let pod: SimulatedFootpod;
+let page: StrideLivePage;
+
+const controls = () => page.shadowRoot!.querySelector('stride-recording-controls')!;
+const control = (id: string) => controls().shadowRoot!.querySelector<HTMLButtonElement>(`#${id}`);
+const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+
+async function openLivePage(): Promise<void> {
+  pod = new SimulatedFootpod({ seed: 21 });
+  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 });
+  page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
+}
+
+async function settled(): Promise<void> {
+  await page.updateComplete;
+  await controls().updateComplete;
+}
+
+describe('stride-live-page recording', () => {
+  before(() => appTheme);
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
+      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+      services.recording.stop();
+      await saved;
+    }
+    services.footpod.disconnect();
+  });
+
+  it('offers recording only once a footpod is connected, then records from the button', async () => {
+    await openLivePage();
+    await settled();
+    expect(control('start')!.disabled, 'nothing to record yet').to.equal(true);
+    await services.footpod.simulate();
+    await settled();
+    control('start')!.click();
+    await waitUntil(() => services.recording.state === 'recording', 'recording');
+    pod.emitSeconds(30);
+    await settled();
+    expect(controls().shadowRoot!.querySelector('.state')!.textContent).to.match(/^Recording/);
+    control('stop')!.click();
+    await waitUntil(async () => (await listSessions()).some((s) => s.status === 'complete' && s.sampleCount >= 29), 'saved');
+    await expect(page).to.be.accessible();
+  });
+
+  it('starts and pauses with space and marks laps with L, but not while typing', async () => {
+    await openLivePage();
+    await services.footpod.simulate();
+    press(' ');
+    await waitUntil(() => services.recording.state === 'recording', 'space starts');
+    pod.emitSeconds(20);
+    press('l');
+    pod.emitSeconds(20);
+    press('L');
+    expect(services.recording.laps).to.equal(2);
+    const select = page.shadowRoot!.querySelector<HTMLSelectElement>('#smoothing')!;
+    select.dispatchEvent(new KeyboardEvent('keydown', { key: 'l', bubbles: true, composed: true }));
+    expect(services.recording.laps, 'L typed into a field is not a lap').to.equal(2);
+    press(' ');
+    expect(services.recording.state).to.equal('paused');
+    press(' ');
+    expect(services.recording.state).to.equal('recording');
+  });
+
+  it('offers a run a closed tab left unfinished: keep it as it is, or resume it', async () => {
+    const unfinished = generatedSession({ startedAt: Date.now() - 3_600_000, minutes: 10, cadenceBase: 172, speed: 3 });
+    unfinished.meta.status = 'recording';
+    await saveSession(unfinished);
+    await openLivePage();
+    await services.recording.checkUnfinished();
+    await settled();
+    const prompt = page.shadowRoot!.querySelector('stride-recovery-prompt')!;
+    expect(prompt.shadowRoot!.textContent).to.match(/unfinished run/);
+    await expect(page).to.be.accessible();
+
+    prompt.shadowRoot!.querySelector<HTMLButtonElement>('#save-unfinished')!.click();
+    await waitUntil(async () => (await loadSession(unfinished.meta.id))?.meta.status === 'recovered', 'kept as recovered');
+    await settled();
+    expect(page.shadowRoot!.querySelector('stride-recovery-prompt')).to.equal(null);
+    expect((await loadSession(unfinished.meta.id))!.samples.t.length).to.equal(unfinished.samples.t.length);
+  });
+
+  it('resumes an unfinished run into the same session once the footpod is back', async () => {
+    const unfinished = generatedSession({ startedAt: Date.now() - 600_000, minutes: 5, cadenceBase: 172, speed: 3 });
+    unfinished.meta.status = 'recording';
+    await saveSession(unfinished);
+    await openLivePage();
+    await services.recording.checkUnfinished();
+    await settled();
+    page.shadowRoot!.querySelector('stride-recovery-prompt')!.shadowRoot!.querySelector<HTMLButtonElement>('#resume-unfinished')!.click();
+    await waitUntil(() => services.recording.state === 'paused', 'resumed paused');
+    await services.footpod.simulate();
+    await settled();
+    control('resume')!.click();
+    pod.emitSeconds(30);
+    expect(services.recording.recorder!.id).to.equal(unfinished.meta.id);
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    const stored = (await loadSession(unfinished.meta.id))!;
+    expect(stored.samples.t.length).to.be.within(unfinished.samples.t.length + 29, unfinished.samples.t.length + 31);
+    expect(stored.meta.gaps.some((gap) => gap.reason === 'link-lost')).to.equal(true);
+    expect(stored.meta.status).to.equal('complete');
+  });
+
+  it('says plainly when the disk is full, keeps recording, and offers the run as a file', async () => {
+    await openLivePage();
+    await services.footpod.simulate();
+    await services.recording.start();
+    pod.emitSeconds(10);
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      pod.emitSeconds(20);
+      await waitUntil(() => page.shadowRoot!.querySelector('.storage-problem') !== null, 'storage message', { timeout: 3000 });
+      await settled();
+      const banner = page.shadowRoot!.querySelector('.storage-problem')!;
+      expect(banner.textContent).to.match(/disk is full/i);
+      const buttons = [...banner.querySelectorAll<HTMLButtonElement>('button.export')].map((b) => b.dataset['format']);
+      expect(buttons).to.deep.equal(['fit', 'tcx', 'csv']);
+      expect(services.recording.recorder!.sampleCount).to.be.at.least(29);
+
+      // The CSV export of the run so far holds every sample recorded, disk or no disk.
+      const created: Blob[] = [];
+      const createObjectURL = URL.createObjectURL;
+      const click = HTMLAnchorElement.prototype.click;
+      URL.createObjectURL = (blob: Blob | MediaSource) => (created.push(blob as Blob), 'blob:test');
+      HTMLAnchorElement.prototype.click = () => undefined;
+      try {
+        banner.querySelector<HTMLButtonElement>('button[data-format=csv]')!.click();
+        await waitUntil(() => created.length === 1, 'file made');
+      } finally {
+        URL.createObjectURL = createObjectURL;
+        HTMLAnchorElement.prototype.click = click;
+      }
+      const lines = (await created[0]!.text()).trim().split('\r\n');
+      expect(lines.length - 1).to.equal(services.recording.recorder!.sampleCount);
+    } finally {
+      IDBObjectStore.prototype.put = original;
+    }
+    await waitUntil(() => page.shadowRoot!.querySelector('.storage-problem') === null, 'message gone once space is back', { timeout: 3000 });
+  });
+});
