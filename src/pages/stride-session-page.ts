@@ -2,6 +2,7 @@ import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
 import type { AppServices } from '../app/services.js';
 import type { OpenedSession } from '../app/history-service.js';
 import { type ChartX, type SessionChartData, chartDataWithGaps } from '../charts/chart-data.js';
+import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
 import { formatSessionDate, sessionTitle } from '../components/session-format.js';
 import type { StrideSessionChart } from '../components/stride-session-chart.js';
@@ -16,6 +17,13 @@ import { type DistanceUnit, formatDuration } from '../session/units.js';
 let pageCount = 0;
 
 const gapReasons: Record<SessionGap['reason'], string> = { paused: 'paused', 'link-lost': 'footpod link lost' };
+type ExportFormat = 'fit' | 'tcx' | 'csv';
+const exportFormats: readonly { format: ExportFormat; label: string }[] = [
+  { format: 'fit', label: 'Export FIT' },
+  { format: 'tcx', label: 'Export TCX' },
+  { format: 'csv', label: 'Export CSV' },
+];
+
 const statusNotes: Record<string, string> = {
   recording: 'This session is still being recorded, or was interrupted and not yet recovered.',
   recovered: 'Recovered after an interruption: it ends where the last saved samples end.',
@@ -41,6 +49,8 @@ export class StrideSessionPage extends LitElement {
     sessionId: {},
     x: { state: true },
     opened: { state: true },
+    exporting: { state: true },
+    exportProblem: { state: true },
   };
   declare services: AppServices | null;
   declare sessionId: string;
@@ -48,6 +58,10 @@ export class StrideSessionPage extends LitElement {
   declare x: ChartX;
   /** The session once read, or why it could not be; null while reading. */
   declare opened: OpenedSession | null;
+  /** The format being written, while a file is being made. */
+  declare exporting: ExportFormat | null;
+  /** Why the last export failed, in words; null when it did not. */
+  declare exportProblem: string | null;
 
   readonly #settings = new EventController(this, ['change']);
   readonly syncKey = `stride-session-page-${++pageCount}`;
@@ -60,6 +74,8 @@ export class StrideSessionPage extends LitElement {
     this.sessionId = '';
     this.x = 'time';
     this.opened = null;
+    this.exporting = null;
+    this.exportProblem = null;
   }
 
   static override styles = css`
@@ -130,6 +146,7 @@ export class StrideSessionPage extends LitElement {
       ${this.#chart('stride', 'Stride length (m)', derived, meta.zones)}
       ${this.#chart('pace', `Pace (min/${unit})`, derived, meta.zones)}
       ${this.#renderGaps(meta.gaps)}
+      ${this.#renderExport(derived.session)}
       <section class="splits" aria-label="Splits">
         <stride-splits-table id="distance-splits" .splits=${derived.distanceSplits} .unit=${unit}
           caption=${`Splits per ${unit === 'km' ? 'kilometre' : 'mile'}`}></stride-splits-table>
@@ -160,6 +177,37 @@ export class StrideSessionPage extends LitElement {
         )}
       </ul>
     </section>`;
+  }
+
+  #renderExport(session: RecordedSession) {
+    return html`<section aria-labelledby="export-heading">
+      <h2 id="export-heading">Export this session</h2>
+      <div class="controls">
+        ${exportFormats.map(
+          ({ format, label }) => html`<button id=${`export-${format}`} ?disabled=${this.exporting !== null}
+            @click=${() => void this.#export(session, format)}>${label}</button>`,
+        )}
+        <p class="hint">FIT and TCX open in Garmin Connect, Strava and other training apps; CSV opens in a spreadsheet.</p>
+      </div>
+      ${this.exporting ? html`<p class="hint" role="status">Writing the ${this.exporting.toUpperCase()} file…</p>` : nothing}
+      ${this.exportProblem ? html`<p class="problem" role="alert">${this.exportProblem}</p>` : nothing}
+    </section>`;
+  }
+
+  /** Hands the session to the browser as a file; the writers (and the FIT SDK) load only now. */
+  async #export(session: RecordedSession, format: ExportFormat): Promise<void> {
+    this.exporting = format;
+    this.exportProblem = null;
+    try {
+      const { exportRunFile } = await import('../app/export-run.js');
+      const { blob, fileName } = await exportRunFile(session, format);
+      downloadFile(blob, fileName);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.exportProblem = `The ${format.toUpperCase()} file could not be written: ${why}`;
+    } finally {
+      this.exporting = null;
+    }
   }
 
   /** Chart rows and splits, worked out once per session, axis and unit. */

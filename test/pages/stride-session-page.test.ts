@@ -1,10 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { Decoder, Stream } from '@garmin/fitsdk';
 import { clear, set } from 'idb-keyval';
 import { createServices } from '../../src/app/services.js';
 import '../../src/pages/stride-session-page.js';
 import type { StrideSessionPage } from '../../src/pages/stride-session-page.js';
 import type { StrideSessionChart } from '../../src/components/stride-session-chart.js';
 import type { StrideSplitsTable } from '../../src/components/stride-splits-table.js';
+import { decodeFit } from '../../src/export/fit.js';
+import { TCX_NAMESPACE, decodeTcx } from '../../src/export/tcx.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { chunkKey, saveSession } from '../../src/store/session-store.js';
 import { appTheme } from '../support/app-theme.js';
@@ -36,6 +39,40 @@ const tableRows = (page: StrideSessionPage, id: string) => {
   const table = page.shadowRoot!.querySelector<StrideSplitsTable>(`#${id}`)!;
   return [...table.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
 };
+/** Files the page handed to the browser's download, caught before the browser saves them. */
+interface Download {
+  fileName: string;
+  blob: Blob;
+}
+
+/**
+ * Catches downloads: `URL.createObjectURL` still makes a real URL (noting its Blob), and a
+ * download link's click is recorded instead of followed. `restore()` puts both back.
+ */
+function catchDownloads() {
+  const downloads: Download[] = [];
+  const blobs = new Map<string, Blob>();
+  const createObjectURL = URL.createObjectURL;
+  const click = HTMLAnchorElement.prototype.click;
+  URL.createObjectURL = (object: Blob | MediaSource) => {
+    const url = createObjectURL.call(URL, object);
+    if (object instanceof Blob) blobs.set(url, object);
+    return url;
+  };
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    const blob = blobs.get(this.href);
+    if (this.download && blob) downloads.push({ fileName: this.download, blob });
+    else click.call(this);
+  };
+  return {
+    downloads,
+    restore() {
+      URL.createObjectURL = createObjectURL;
+      HTMLAnchorElement.prototype.click = click;
+    },
+  };
+}
+
 const tick = () => new Promise((resolve) => setTimeout(resolve));
 const xRange = (c: StrideSessionChart) => [c.plot!.scales.x!.min, c.plot!.scales.x!.max];
 
@@ -160,6 +197,127 @@ describe('stride-session-page', () => {
     const page = await sessionPage('tempo');
     expect(page.shadowRoot!.querySelector('[role=alert]')!.textContent).to.match(/damaged/);
     expect(page.shadowRoot!.querySelector('stride-session-chart')).to.equal(null);
+  });
+
+  describe('export', () => {
+    let caught: ReturnType<typeof catchDownloads>;
+    beforeEach(() => {
+      caught = catchDownloads();
+    });
+    afterEach(() => caught.restore());
+
+    async function exported(page: StrideSessionPage, format: 'fit' | 'tcx' | 'csv'): Promise<Download> {
+      const before = caught.downloads.length;
+      page.shadowRoot!.querySelector<HTMLButtonElement>(`#export-${format}`)!.click();
+      await waitUntil(() => caught.downloads.length > before, `the ${format} file was downloaded`);
+      expect(caught.downloads).to.have.length(before + 1);
+      return caught.downloads[before]!;
+    }
+
+    const { samples } = session;
+    const n = samples.t.length;
+
+    it('offers FIT, TCX and CSV as buttons a runner can reach', async () => {
+      const page = await sessionPage('tempo');
+      const buttons = [...page.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[id^=export-]')];
+      expect(buttons.map((b) => [b.id, b.textContent!.trim()])).to.deep.equal([
+        ['export-fit', 'Export FIT'],
+        ['export-tcx', 'Export TCX'],
+        ['export-csv', 'Export CSV'],
+      ]);
+      await expect(page).to.be.accessible();
+    });
+
+    it('downloads a FIT file that Garmin’s decoder reads back whole, one record per sample', async () => {
+      const page = await sessionPage('tempo');
+      const { fileName, blob } = await exported(page, 'fit');
+      expect(fileName).to.equal('stridewise-2025-05-06-1800.fit');
+      expect(blob.type).to.equal('application/vnd.ant.fit');
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+
+      const decoder = new Decoder(Stream.fromByteArray(bytes));
+      expect(decoder.isFIT()).to.equal(true);
+      expect(decoder.checkIntegrity()).to.equal(true);
+      const { messages, errors } = decoder.read();
+      expect(errors).to.deep.equal([]);
+      expect(messages.fileIdMesgs![0]!.type).to.equal('activity');
+      const records = messages.recordMesgs!;
+      expect(records).to.have.length(n);
+      records.forEach((record, i) => {
+        const where = `record ${i} (t=${samples.t[i]})`;
+        expect((record.timestamp as Date).getTime(), where).to.equal(session.meta.startedAt + samples.t[i]! * 1000);
+        expect(record.enhancedSpeed!, where).to.be.closeTo(3.1, 0.0005);
+        expect(2 * (record.cadence! + (record.fractionalCadence ?? 0)), where).to.equal(samples.cadence[i]);
+        expect(record.distance!, where).to.be.closeTo(samples.distanceM[i]!, 0.005);
+      });
+      expect(messages.lapMesgs).to.have.length(3);
+
+      // And the app's own reader makes the same run of it, gap included.
+      const run = decodeFit(bytes);
+      expect(run.startedAt).to.equal(session.meta.startedAt);
+      expect(Array.from(run.samples.t)).to.deep.equal(Array.from(samples.t));
+      expect(Array.from(run.samples.cadence)).to.deep.equal(Array.from(samples.cadence));
+      expect(run.laps).to.deep.equal([200, 400]);
+      expect(run.gaps).to.deep.equal([{ fromT: 120, toT: 150, reason: 'link-lost' }]);
+    });
+
+    it('downloads a TCX file that parses as Training Center Database with every sample', async () => {
+      const page = await sessionPage('tempo');
+      const { fileName, blob } = await exported(page, 'tcx');
+      expect(fileName).to.equal('stridewise-2025-05-06-1800.tcx');
+      const text = await blob.text();
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      expect(doc.getElementsByTagNameNS('*', 'parsererror')).to.have.length(0);
+      expect(doc.documentElement.namespaceURI).to.equal(TCX_NAMESPACE);
+      expect(doc.getElementsByTagNameNS(TCX_NAMESPACE, 'Trackpoint')).to.have.length(n);
+      // The name travels as text: the markup in it is escaped, not written into the file as elements.
+      expect(doc.getElementsByTagName('em')).to.have.length(0);
+      expect(doc.getElementsByTagName('script')).to.have.length(0);
+      const run = decodeTcx(text);
+      expect(run.startedAt).to.equal(session.meta.startedAt);
+      expect(run.name).to.equal('Tempo <em>Tuesday</em>');
+      expect(run.deviceName).to.equal('Stryd <script>');
+      expect(Array.from(run.samples.t)).to.deep.equal(Array.from(samples.t));
+      // TCX keeps whole strides per minute: an odd step count comes back as the next even one.
+      expect(Array.from(run.samples.cadence)).to.deep.equal(Array.from(samples.cadence, (c) => 2 * Math.round(c / 2)));
+      expect(Array.from(run.samples.distanceM, (d) => d.toFixed(2))).to.deep.equal(Array.from(samples.distanceM, (d) => d.toFixed(2)));
+      expect(run.gaps).to.deep.equal([{ fromT: 120, toT: 150, reason: 'link-lost' }]);
+    });
+
+    it('downloads a CSV file with the header and one row per sample', async () => {
+      const page = await sessionPage('tempo');
+      const { fileName, blob } = await exported(page, 'csv');
+      expect(fileName).to.equal('stridewise-2025-05-06-1800.csv');
+      expect(blob.type).to.equal('text/csv;charset=utf-8');
+      const lines = (await blob.text()).split('\r\n');
+      expect(lines[0]).to.equal('time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running');
+      // 3.1 m/s is 5.38 min/km; cadence starts at 170, stride 3.1 × 60 / 170 = 1.094 m.
+      expect(lines[1]).to.equal('0.000,0:00,3.100,5.38,170.0,1.094,0,0.00,1');
+      // The first sample after the lost link: 150 s, distance held at 120 × 3.1 m.
+      expect(lines[122]).to.equal('150.000,2:30,3.100,5.38,171.0,1.088,0,372.00,1');
+      expect(lines).to.have.length(n + 2); // header, samples, and the empty string after the last line end
+      expect(lines[n + 1]).to.equal('');
+    });
+
+    it('says why a file could not be written, and downloads nothing', async () => {
+      // FIT counts time from 1990: a run dated before it cannot be a FIT file.
+      const old = generatedSession({ id: 'old', startedAt: new Date(1989, 5, 1, 7, 0).getTime(), minutes: 1, cadenceBase: 170, speed: 3 });
+      await saveSession(old);
+      const page = await sessionPage('old');
+      page.shadowRoot!.querySelector<HTMLButtonElement>('#export-fit')!.click();
+      await waitUntil(() => page.shadowRoot!.querySelector('[role=alert]') !== null, 'the problem is shown');
+      expect(page.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal(
+        'The FIT file could not be written: This session starts before 1990, which FIT cannot store.',
+      );
+      expect(caught.downloads).to.have.length(0);
+      expect(page.shadowRoot!.querySelector<HTMLButtonElement>('#export-fit')!.disabled).to.equal(false);
+      await expect(page).to.be.accessible();
+      // The other formats still work, and the message goes once one does.
+      const csv = await exported(page, 'csv');
+      expect(csv.fileName).to.equal('stridewise-1989-06-01-0700.csv');
+      await page.updateComplete;
+      expect(page.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    });
   });
 
   it('says so when a session has no laps', async () => {
