@@ -8,6 +8,8 @@ import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
 import type { StrideLiveChart } from '../../src/components/stride-live-chart.js';
 import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';
+import { useSeparateDatabase } from '../../src/store/kv.js';
+import { loadSession } from '../../src/store/session-store.js';
 import {
   answerChooserWith,
   clickAsRunner,
@@ -38,8 +40,15 @@ async function tilesShow(id: string, value: string): Promise<void> {
   await waitUntil(() => tile(page, id).value === value, `${id} tile shows ${value} (it shows ${tile(page, id).value})`, { timeout: 5000 });
 }
 
+useSeparateDatabase('stride-test-live-page-bluetooth');
+
 describe('stride-live-page paired through the emulated Web Bluetooth stack', () => {
   afterEach(async () => {
+    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
+      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+      services.recording.stop();
+      await saved;
+    }
     services.footpod.disconnect();
     await teardownEmulatedFootpod();
   });
@@ -159,5 +168,32 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     await clickAsRunner(PAIR);
     await waitUntil(() => services.footpod.source?.state === 'connected', 'paired after Bluetooth came on', { timeout: 5000 });
     await waitUntil(() => message() === '', 'message cleared');
+  });
+
+  it('records across a dropped link: the gap is kept and the run goes on after the reconnect', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    await openLivePage();
+    await answerChooserWith('select');
+    await clickAsRunner(PAIR);
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'connected', { timeout: 5000 });
+    await services.recording.start();
+    for (let i = 0; i < 3; i++) await sendMeasurement(measurement(172, 100 + 3 * i));
+    await waitUntil(() => services.recording.recorder!.sampleCount === 3, 'three recorded');
+
+    await dropLink();
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'back', { timeout: 10_000 });
+    for (let i = 0; i < 3; i++) await sendMeasurement(measurement(176, 130 + 3 * i));
+    await waitUntil(() => services.recording.recorder!.sampleCount === 6, 'recording continued');
+    const id = services.recording.recorder!.id;
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+
+    const stored = (await loadSession(id))!;
+    expect(stored.meta.deviceName).to.equal('Stryd');
+    expect(Array.from(stored.samples.cadence)).to.deep.equal([172, 172, 172, 176, 176, 176]);
+    expect(stored.meta.gaps.map((g) => g.reason)).to.deep.equal(['link-lost']);
+    expect(stored.meta.gaps[0]!.fromT).to.equal(stored.samples.t[2]);
+    expect(stored.meta.gaps[0]!.toT).to.equal(stored.samples.t[3]);
   });
 });
