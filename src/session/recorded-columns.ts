@@ -5,7 +5,8 @@ import { type RecordedColumns, type RecordedSample, recordedColumnNames } from '
 
 type ColumnName = (typeof recordedColumnNames)[number];
 
-function allocate(length: number): RecordedColumns {
+/** Zero-filled columns of `length` rows, each of its stored type. */
+export function emptyColumns(length = 0): RecordedColumns {
   return {
     t: new Float64Array(length),
     speedMps: new Float32Array(length),
@@ -15,8 +16,6 @@ function allocate(length: number): RecordedColumns {
     flags: new Uint8Array(length),
   };
 }
-
-export const emptyColumns = (): RecordedColumns => allocate(0);
 
 export const columnsLength = (c: RecordedColumns): number => c.t.length;
 
@@ -37,7 +36,7 @@ export function sampleAt(c: RecordedColumns, i: number): RecordedSample {
 }
 
 export function columnsFrom(samples: readonly RecordedSample[]): RecordedColumns {
-  const c = allocate(samples.length);
+  const c = emptyColumns(samples.length);
   samples.forEach((s, i) => {
     for (const name of recordedColumnNames) c[name][i] = s[name];
   });
@@ -46,7 +45,7 @@ export function columnsFrom(samples: readonly RecordedSample[]): RecordedColumns
 
 /** One set of columns holding every part in order (e.g. stored chunks back into a session). */
 export function concatColumns(parts: readonly RecordedColumns[]): RecordedColumns {
-  const c = allocate(parts.reduce((n, p) => n + p.t.length, 0));
+  const c = emptyColumns(parts.reduce((n, p) => n + p.t.length, 0));
   let at = 0;
   for (const part of parts) {
     for (const name of recordedColumnNames) setColumn(c, name, part, at);
@@ -81,7 +80,7 @@ export class RecordedColumnsBuilder {
 
   constructor(initialCapacity = 1024) {
     this.#capacity = Math.max(16, initialCapacity);
-    this.#columns = allocate(this.#capacity);
+    this.#columns = emptyColumns(this.#capacity);
   }
 
   get length(): number {
@@ -133,7 +132,7 @@ export class RecordedColumnsBuilder {
   }
 
   #grow(capacity: number): void {
-    const bigger = allocate(capacity);
+    const bigger = emptyColumns(capacity);
     for (const name of recordedColumnNames) setColumn(bigger, name, this.#columns, 0);
     this.#capacity = capacity;
     this.#columns = bigger;

@@ -21,9 +21,9 @@ import {
   indexWith,
   labelOf,
   metaKey,
-  summaryFields,
 } from './session-store.js';
 import { StoreError } from './store-errors.js';
+import { summaryOf } from '../session/session-summary.js';
 
 export const BACKUP_FORMAT = 'stridewise-backup';
 export const BACKUP_VERSION = 1;
@@ -68,7 +68,7 @@ export async function createBackup(): Promise<Blob> {
     settings: byKey.get(SETTINGS_KEY) ?? null,
     // Rebuilt from the metas (the index's source), so it matches the sessions even where the
     // stored one was damaged or a session was cut short above.
-    index: sessions.reduce<SessionSummary[]>((index, { meta }) => indexWith(index, summaryFields(meta)), []),
+    index: sessions.reduce<SessionSummary[]>((index, { meta }) => indexWith(index, summaryOf(meta)), []),
     sessions,
     other,
   };
@@ -157,7 +157,7 @@ function entriesOf(text: string): { entries: [string, unknown][]; sessions: numb
     if (summaries.some((s) => s.id === id)) throw damaged(`session ${labelOf(meta as SessionMeta)} is in it twice`);
     const chunks = (session as Record<string, unknown>)['chunks'];
     entries.push(...chunkEntries(meta as SessionMeta, chunks), [metaKey(id), meta]);
-    summaries = indexWith(summaries, summaryFields(meta as SessionMeta));
+    summaries = indexWith(summaries, summaryOf(meta as SessionMeta));
   }
   const listed = new Set(index.map((s) => (s as Record<string, unknown>)['id']));
   if (listed.size !== summaries.length || !summaries.every((s) => listed.has(s.id))) {

@@ -13,6 +13,8 @@ import {
 } from '../session/recorded-session.js';
 import { inOneTransaction, kvStore } from './kv.js';
 import { StoreError } from './store-errors.js';
+import { emptyColumns, sliceColumns } from '../session/recorded-columns.js';
+import { summaryOf } from '../session/session-summary.js';
 
 /** Samples per chunk: a minute at 1 Hz, so one write of a running session is small. */
 export const CHUNK_SIZE = 60;
@@ -34,46 +36,6 @@ export const columnTypes = {
   distanceM: Float64Array,
   flags: Uint8Array,
 } as const;
-
-export function emptyColumns(length: number): RecordedColumns {
-  return {
-    t: new Float64Array(length),
-    speedMps: new Float32Array(length),
-    cadence: new Float32Array(length),
-    strideLengthM: new Float32Array(length),
-    distanceM: new Float64Array(length),
-    flags: new Uint8Array(length),
-  };
-}
-
-/** Copies rows [from, to): a stored view would drag its whole underlying buffer into the clone. */
-export function sliceColumns(columns: RecordedColumns, from: number, to: number): RecordedColumns {
-  const part = emptyColumns(to - from);
-  for (const name of recordedColumnNames) part[name].set(columns[name].subarray(from, to));
-  return part;
-}
-
-/** Exactly the SessionSummary fields of a meta: the index must never carry laps, gaps or samples. */
-export function summaryFields(meta: SessionMeta): SessionSummary {
-  return {
-    id: meta.id,
-    startedAt: meta.startedAt,
-    name: meta.name,
-    notes: meta.notes,
-    deviceName: meta.deviceName,
-    origin: meta.origin,
-    status: meta.status,
-    movingS: meta.movingS,
-    elapsedS: meta.elapsedS,
-    distanceM: meta.distanceM,
-    avgSpeedMps: meta.avgSpeedMps,
-    avgCadence: meta.avgCadence,
-    zoneTimes: meta.zoneTimes,
-    zones: meta.zones,
-    cadenceBySpeedBand: meta.cadenceBySpeedBand,
-    sampleCount: meta.sampleCount,
-  };
-}
 
 /** The index with `summary` in place of any entry of the same id, oldest session first. */
 export function indexWith(index: SessionSummary[], summary: SessionSummary): SessionSummary[] {
@@ -147,7 +109,7 @@ export async function saveSession(session: RecordedSession): Promise<void> {
       store.put(sliceColumns(samples, n * CHUNK_SIZE, Math.min(meta.sampleCount, (n + 1) * CHUNK_SIZE)), chunkKey(meta.id, n));
     }
     store.put(meta, metaKey(meta.id));
-    await putInIndex(store, summaryFields(meta));
+    await putInIndex(store, summaryOf(meta));
   });
 }
 
@@ -165,7 +127,7 @@ export function saveRecordingProgress(
   if (!withSummary) return setMany(entries, kvStore());
   return inOneTransaction('readwrite', async (store) => {
     for (const [key, value] of entries) store.put(value, key);
-    await putInIndex(store, summaryFields(meta));
+    await putInIndex(store, summaryOf(meta));
   });
 }
 
@@ -209,7 +171,7 @@ async function changeMeta(id: string, change: (meta: SessionMeta) => SessionMeta
     if (!isMetaLike(stored)) throw new StoreError('This session is no longer stored (it may have been deleted in another tab).');
     const meta = change(stored);
     store.put(meta, metaKey(id));
-    const summary = summaryFields(meta);
+    const summary = summaryOf(meta);
     await putInIndex(store, summary);
     return summary;
   });

@@ -5,7 +5,8 @@
 // next tick; memory holds only the current chunk once writes succeed.
 
 import { type RecordedColumns, type RecordedSample, type RecordedSession, type SessionMeta, recordedColumnNames } from '../session/recorded-session.js';
-import { CHUNK_SIZE, chunkCountFor, emptyColumns, recordingLockName, saveRecordingProgress, sliceColumns } from './session-store.js';
+import { emptyColumns, sliceColumns } from '../session/recorded-columns.js';
+import { CHUNK_SIZE, chunkCountFor, recordingLockName, saveRecordingProgress } from './session-store.js';
 import { describeStoreError, isQuotaExceeded } from './store-errors.js';
 
 export type WriterState = 'ok' | 'storage-full' | 'failed';

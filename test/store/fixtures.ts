@@ -18,7 +18,7 @@ import {
 import { addZoneTime, emptyZoneTimes } from '../../src/session/time-in-zone.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { SCHEMA_VERSION, kvStore } from '../../src/store/kv.js';
-import { emptyColumns } from '../../src/store/session-store.js';
+import { emptyColumns } from '../../src/session/recorded-columns.js';
 
 export interface SyntheticOptions {
   id?: string;
