@@ -1,5 +1,6 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { Router } from '@vaadin/router';
+import { EventController } from '../components/event-controller.js';
 import { appRoutes } from './routes.js';
 import type { AppServices } from './services.js';
 
@@ -8,6 +9,7 @@ export class StrideApp extends LitElement {
   static override properties = { services: { attribute: false } };
   declare services: AppServices | null;
   #router: Router | null = null;
+  readonly #data = new EventController(this, ['change']);
 
   constructor() {
     super();
@@ -21,7 +23,12 @@ export class StrideApp extends LitElement {
     nav { display: flex; gap: 1rem; }
     nav a { color: inherit; text-decoration: none; padding: 0.25rem 0; border-bottom: 2px solid transparent; }
     nav a:hover, nav a:focus-visible { border-bottom-color: var(--accent, #34d399); }
+    .problem { margin: 0; padding: 0.75rem 1rem; background: #450a0a; color: #fee2e2; }
   `;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('services')) this.#data.target = this.services?.data ?? null;
+  }
 
   protected override render() {
     return html`
@@ -34,6 +41,7 @@ export class StrideApp extends LitElement {
           <a href="/settings">Settings</a>
         </nav>
       </header>
+      ${this.services?.data.problem ? html`<p class="problem" role="alert">${this.services.data.problem}</p>` : nothing}
       <main id="outlet"></main>
     `;
   }
