@@ -109,7 +109,9 @@ export class DataService extends EventTarget {
   async backup(): Promise<{ blob: Blob; fileName: string }> {
     const { createBackup } = await import('../store/backup.js');
     const blob = await createBackup();
-    const day = new Date().toISOString().slice(0, 10);
+    // The runner's own date, as export file names use (toISOString's UTC date is tomorrow's every evening west of Greenwich).
+    const now = new Date();
+    const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
     return { blob, fileName: `stridewise-backup-${day}.json` };
   }
 
@@ -122,7 +124,9 @@ export class DataService extends EventTarget {
       await this.history.load();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.#outcomes = [{ fileName: file.name, ok: false, message: `${message} Nothing was changed.` }];
+      // The store's own refusals say it already; say it once.
+      const unchanged = message.endsWith('Nothing was changed.') ? message : `${message} Nothing was changed.`;
+      this.#outcomes = [{ fileName: file.name, ok: false, message: unchanged }];
     }
     await this.refreshUsage();
   }

@@ -126,11 +126,13 @@ export class StrideSettingsPage extends LitElement {
         <label class="file">Restore from a backup
           <input type="file" id="restore" accept=".json,application/json" @change=${(e: Event) => void this.#restore(e)} /></label>
       </p>
-      ${data.outcomes.length
-        ? html`<ul id="outcomes" role="status">
-            ${data.outcomes.map((o) => html`<li class=${o.ok ? 'ok' : 'problem'}><strong>${o.fileName}</strong>: ${o.message}</li>`)}
-          </ul>`
-        : nothing}
+      <div role="status">
+        ${data.outcomes.length
+          ? html`<ul id="outcomes">
+              ${data.outcomes.map((o) => html`<li class=${o.ok ? 'ok' : 'problem'}><strong>${o.fileName}</strong>: ${o.message}</li>`)}
+            </ul>`
+          : nothing}
+      </div>
     </fieldset>`;
   }
 
