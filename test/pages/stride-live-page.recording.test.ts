@@ -10,6 +10,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
 import { generatedSession } from '../support/generated-sessions.js';
 import { appTheme } from '../support/app-theme.js';
+import { catchDownloads } from '../support/catch-downloads.js';
 
 useSeparateDatabase('stride-test-live-page-recording');
 
@@ -140,19 +141,15 @@ describe('stride-live-page recording', () => {
       expect(services.recording.recorder!.sampleCount).to.be.at.least(29);
 
       // The CSV export of the run so far holds every sample recorded, disk or no disk.
-      const created: Blob[] = [];
-      const createObjectURL = URL.createObjectURL;
-      const click = HTMLAnchorElement.prototype.click;
-      URL.createObjectURL = (blob: Blob | MediaSource) => (created.push(blob as Blob), 'blob:test');
-      HTMLAnchorElement.prototype.click = () => undefined;
+      const caught = catchDownloads();
       try {
         banner.querySelector<HTMLButtonElement>('button[data-format=csv]')!.click();
-        await waitUntil(() => created.length === 1, 'file made');
+        await waitUntil(() => caught.downloads.length === 1, 'file made');
       } finally {
-        URL.createObjectURL = createObjectURL;
-        HTMLAnchorElement.prototype.click = click;
+        caught.restore();
       }
-      const lines = (await created[0]!.text()).trim().split('\r\n');
+      expect(caught.downloads[0]!.fileName).to.match(/^stridewise-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+      const lines = (await caught.downloads[0]!.blob.text()).trim().split('\r\n');
       expect(lines.length - 1).to.equal(services.recording.recorder!.sampleCount);
     } finally {
       IDBObjectStore.prototype.put = original;

@@ -12,6 +12,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { chunkKey, saveSession } from '../../src/store/session-store.js';
 import { appTheme } from '../support/app-theme.js';
 import { generatedSession } from '../support/generated-sessions.js';
+import { type Download, catchDownloads } from '../support/catch-downloads.js';
 
 const session = generatedSession({
   id: 'tempo',
@@ -39,40 +40,6 @@ const tableRows = (page: StrideSessionPage, id: string) => {
   const table = page.shadowRoot!.querySelector<StrideSplitsTable>(`#${id}`)!;
   return [...table.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
 };
-/** Files the page handed to the browser's download, caught before the browser saves them. */
-interface Download {
-  fileName: string;
-  blob: Blob;
-}
-
-/**
- * Catches downloads: `URL.createObjectURL` still makes a real URL (noting its Blob), and a
- * download link's click is recorded instead of followed. `restore()` puts both back.
- */
-function catchDownloads() {
-  const downloads: Download[] = [];
-  const blobs = new Map<string, Blob>();
-  const createObjectURL = URL.createObjectURL;
-  const click = HTMLAnchorElement.prototype.click;
-  URL.createObjectURL = (object: Blob | MediaSource) => {
-    const url = createObjectURL.call(URL, object);
-    if (object instanceof Blob) blobs.set(url, object);
-    return url;
-  };
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    const blob = blobs.get(this.href);
-    if (this.download && blob) downloads.push({ fileName: this.download, blob });
-    else click.call(this);
-  };
-  return {
-    downloads,
-    restore() {
-      URL.createObjectURL = createObjectURL;
-      HTMLAnchorElement.prototype.click = click;
-    },
-  };
-}
-
 const tick = () => new Promise((resolve) => setTimeout(resolve));
 const xRange = (c: StrideSessionChart) => [c.plot!.scales.x!.min, c.plot!.scales.x!.max];
 

@@ -14,6 +14,7 @@ import { listSessions, loadSession, saveSession } from '../../src/store/session-
 import { columnDifference, snapshotStore } from '../store/fixtures.js';
 import { appTheme } from '../support/app-theme.js';
 import { generatedSession } from '../support/generated-sessions.js';
+import { catchDownloads } from '../support/catch-downloads.js';
 
 useSeparateDatabase('stride-test-settings-page-data');
 
@@ -91,31 +92,6 @@ function outcomeLines(page: StrideSettingsPage): [string, string, boolean][] {
     const message = li.textContent!.slice(name.length).replace(/^:\s*/, '').replace(/\s+/g, ' ').trim();
     return [name, message, li.classList.contains('ok')];
   });
-}
-
-/** Downloads caught before the browser saves them; `restore()` puts the browser back. */
-function catchDownloads() {
-  const downloads: { fileName: string; blob: Blob }[] = [];
-  const blobs = new Map<string, Blob>();
-  const createObjectURL = URL.createObjectURL;
-  const click = HTMLAnchorElement.prototype.click;
-  URL.createObjectURL = (object: Blob | MediaSource) => {
-    const url = createObjectURL.call(URL, object);
-    if (object instanceof Blob) blobs.set(url, object);
-    return url;
-  };
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    const blob = blobs.get(this.href);
-    if (this.download && blob) downloads.push({ fileName: this.download, blob });
-    else click.call(this);
-  };
-  return {
-    downloads,
-    restore() {
-      URL.createObjectURL = createObjectURL;
-      HTMLAnchorElement.prototype.click = click;
-    },
-  };
 }
 
 /** A store with a recorded session and changed settings in it, so "unchanged" means something. */
