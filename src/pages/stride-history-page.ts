@@ -90,11 +90,27 @@ export class StrideHistoryPage extends LitElement {
     .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; margin: 0 0 0.75rem; min-height: 2.2rem; }
     .hint { color: var(--muted, #9ca3af); margin: 0; }
     .table-wrap { overflow-x: auto; }
-    table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-    th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #1e293b; vertical-align: top; }
-    th { font-weight: 600; white-space: nowrap; }
+    /*
+     * Each row is its own grid on the same tracks, none sized by content, so the columns line up
+     * without table layout; that lets content-visibility skip layout and paint of rows off screen (it does not
+     * apply to display: table-row), which is most of the cost of opening two years of runs. The
+     * roles in the markup keep the table semantics that changing display can cost in some browsers.
+     */
+    /* min-width is the sum of the tracks: narrower screens scroll the table sideways. */
+    table { display: block; min-width: 75rem; font-variant-numeric: tabular-nums; }
+    caption, thead, tbody { display: block; }
+    caption { text-align: center; padding: 0 0 0.25rem; }
+    tr {
+      display: grid;
+      grid-template-columns: 5.5rem minmax(10rem, 1fr) 10.5rem 5rem 6.5rem 6.5rem 7.5rem 8rem 15.5rem;
+      border-bottom: 1px solid #1e293b;
+    }
+    tbody tr { content-visibility: auto; contain-intrinsic-size: auto 3.25rem; }
+    th, td { display: block; text-align: left; padding: 0.4rem 0.5rem; }
+    td { overflow-wrap: anywhere; }
+    th { font-weight: 600; align-self: end; }
     td.num, th.num { text-align: right; }
-    th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0.1rem 0; cursor: pointer; }
+    th button { font: inherit; font-weight: 600; color: inherit; text-align: inherit; background: none; border: 0; padding: 0.1rem 0; cursor: pointer; }
     th button:focus-visible, a:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
     th[aria-sort] button { color: var(--accent, #34d399); }
     .arrow { display: inline-block; width: 1em; }
@@ -108,7 +124,8 @@ export class StrideHistoryPage extends LitElement {
     }
     .edit { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: flex-start; }
     input[type='text'], textarea { font: inherit; padding: 0.25rem 0.4rem; border-radius: 6px; border: 1px solid #475569; background: #0f172a; color: inherit; }
-    textarea { min-width: 16rem; min-height: 3.5rem; }
+    .edit input[type='text'], textarea { box-sizing: border-box; width: 100%; }
+    textarea { min-height: 3.5rem; }
     input[type='checkbox'] { width: 1.1rem; height: 1.1rem; }
     .problem { color: #fde68a; }
     .empty { max-width: 36rem; }
@@ -182,15 +199,15 @@ export class StrideHistoryPage extends LitElement {
   #renderTable(unit: DistanceUnit) {
     const header = (key: HistorySortKey, label: string, numeric = false) => {
       const sorted = this.sort.key === key;
-      return html`<th scope="col" class=${numeric ? 'num' : ''} aria-sort=${sorted ? (this.sort.descending ? 'descending' : 'ascending') : nothing}>
+      return html`<th role="columnheader" scope="col" class=${numeric ? 'num' : ''} aria-sort=${sorted ? (this.sort.descending ? 'descending' : 'ascending') : nothing}>
         <button data-sort=${key} @click=${() => this.#sortBy(key)}>${label}<span class="arrow" aria-hidden="true">${sorted ? (this.sort.descending ? '↓' : '↑') : ''}</span></button>
       </th>`;
     };
     return html`<div class="table-wrap">
-      <table>
+      <table role="table">
         <caption class="hint">${this.services!.history.sessions.length} sessions. Sort by any column; tick two to compare.</caption>
-        <thead><tr>
-          <th scope="col">Compare</th>
+        <thead role="rowgroup"><tr role="row">
+          <th role="columnheader" scope="col">Compare</th>
           ${header('name', 'Session')}
           ${header('date', 'Date')}
           ${header('duration', 'Time', true)}
@@ -198,9 +215,9 @@ export class StrideHistoryPage extends LitElement {
           ${header('pace', `Pace (${paceUnitLabel[unit]})`, true)}
           ${header('cadence', 'Cadence (steps/min)', true)}
           ${header('target', 'In target zone', true)}
-          <th scope="col">Actions</th>
+          <th role="columnheader" scope="col">Actions</th>
         </tr></thead>
-        <tbody>${repeat(this.rows, (s) => s.id, (s) => this.#renderRow(s, unit))}</tbody>
+        <tbody role="rowgroup">${repeat(this.rows, (s) => s.id, (s) => this.#renderRow(s, unit))}</tbody>
       </table>
     </div>`;
   }
@@ -208,10 +225,10 @@ export class StrideHistoryPage extends LitElement {
   #renderRow(s: SessionSummary, unit: DistanceUnit) {
     const title = sessionTitle(s);
     const editing = this.editing?.id === s.id ? this.editing.field : null;
-    return html`<tr data-id=${s.id}>
-      <td><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
+    return html`<tr role="row" data-id=${s.id}>
+      <td role="cell"><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
         @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} /></td>
-      <td class="session">
+      <td role="cell" class="session">
         ${editing === 'name'
           ? html`<div class="edit">
               <input type="text" class="name-input" aria-label="Session name" .value=${s.name} placeholder=${title}
@@ -231,13 +248,13 @@ export class StrideHistoryPage extends LitElement {
             </div>`
           : s.notes ? html`<p class="notes">${s.notes}</p>` : nothing}
       </td>
-      <td><time datetime=${new Date(s.startedAt).toISOString()}>${formatSessionDate(s.startedAt)}</time></td>
-      <td class="num">${formatDuration(s.movingS)}</td>
-      <td class="num">${formatDistance(s.distanceM, unit)}</td>
-      <td class="num">${formatAveragePace(s.avgSpeedMps, unit)}</td>
-      <td class="num">${formatCadence(s.avgCadence)}</td>
-      <td class="num">${formatDuration(s.zoneTimes.target)} (${formatShare(targetShare(s.zoneTimes))})</td>
-      <td><div class="actions">
+      <td role="cell"><time datetime=${new Date(s.startedAt).toISOString()}>${formatSessionDate(s.startedAt)}</time></td>
+      <td role="cell" class="num">${formatDuration(s.movingS)}</td>
+      <td role="cell" class="num">${formatDistance(s.distanceM, unit)}</td>
+      <td role="cell" class="num">${formatAveragePace(s.avgSpeedMps, unit)}</td>
+      <td role="cell" class="num">${formatCadence(s.avgCadence)}</td>
+      <td role="cell" class="num">${formatDuration(s.zoneTimes.target)} (${formatShare(targetShare(s.zoneTimes))})</td>
+      <td role="cell"><div class="actions">
         <button class="rename" aria-label=${`Rename ${title}`} @click=${() => this.#startEditing(s.id, 'name')}>Rename</button>
         <button class="edit-notes" aria-label=${`Notes for ${title}`} @click=${() => this.#startEditing(s.id, 'notes')}>Notes</button>
         <button class="delete" aria-label=${`Delete ${title}`} @click=${() => void this.#delete(s.id)}>Delete</button>

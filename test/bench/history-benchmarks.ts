@@ -1,8 +1,11 @@
 // History and weeks views with two years of running stored: 520 sessions (five a week, 45 minutes
 // each at 1 Hz), saved through the real store. Measures the time from creating the page (with
-// fresh services, so the index is really read) to its first complete render: every row in the DOM
-// for history, the tables for weeks. Target under 150 ms. It clears the store first, so never run
-// it on real data.
+// fresh services, so the index is really read) to its first complete render, in two steps: every
+// row in the DOM for history (the tables for weeks), then the next frame painted. The target,
+// under 150 ms, is for the painted figure: that is when the runner sees the page. History rows
+// off screen skip layout and paint (content-visibility), so the run also checks that the rows on
+// screen were really rendered in that frame. It clears the store first, so never run it on real
+// data.
 
 import { clear } from 'idb-keyval';
 import { createServices } from '../../src/app/services.js';
@@ -14,7 +17,7 @@ import { kvStore } from '../../src/store/kv.js';
 import { saveSession } from '../../src/store/session-store.js';
 import { generatedSession } from '../support/generated-sessions.js';
 
-const RUNS = 5;
+const RUNS = 9; // a shared machine is noisy: more runs steady the median
 const TARGET_MS = 150;
 const WEEKS = 104;
 const PER_WEEK = 5;
@@ -23,9 +26,10 @@ const DAY = 24 * 3600 * 1000;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-const figures = (times: number[]) =>
-  `median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms over ${times.length} runs ` +
-  `(${median(times) < TARGET_MS ? 'within' : 'OVER'} the ${TARGET_MS} ms target)`;
+const spread = (times: number[]) => `median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms`;
+const figures = ({ dom, frame }: { dom: number[]; frame: number[] }) =>
+  `to the DOM: ${spread(dom)}; to the next frame painted: ${spread(frame)} over ${frame.length} runs ` +
+  `(${median(frame) < TARGET_MS ? 'within' : 'OVER'} the ${TARGET_MS} ms target)`;
 
 /** Two years up to now, Monday to Friday mornings; cadence creeps up and pace varies, as in training. */
 async function storeTwoYears(): Promise<number> {
@@ -66,6 +70,9 @@ async function historyFirstRender(): Promise<{ dom: number; frame: number }> {
   if (rows !== SESSIONS) throw new Error(`history benchmark: ${rows} rows rendered, expected ${SESSIONS}`);
   await nextFrame();
   const frame = performance.now() - started;
+  // Asked after the time is taken: the first row on screen was laid out and painted in that frame.
+  const firstCell = page.shadowRoot!.querySelector('tbody tr td')!;
+  if (!firstCell.checkVisibility({ contentVisibilityAuto: true })) throw new Error('history benchmark: the first row was not rendered in the frame');
   page.remove();
   return { dom, frame };
 }
@@ -109,10 +116,10 @@ export async function historyBenchmarks(): Promise<string[]> {
   const lines = [`Stored ${SESSIONS} sessions of 45 min at 1 Hz (two years, five a week) in ${(storing / 1000).toFixed(1)} s (setup, not a target)`];
 
   const history = await runs(historyFirstRender);
-  lines.push(`History page, ${SESSIONS} sessions, creation to every row in the DOM: ${figures(history.dom)}; to the next frame painted: median ${median(history.frame).toFixed(1)} ms`);
+  lines.push(`History page, ${SESSIONS} sessions, from creation, every row ${figures(history)}`);
   for (const weeks of [12, 52]) {
     const timing = await runs(() => weeksFirstRender(weeks));
-    lines.push(`Weeks page, last ${weeks} weeks of ${SESSIONS} sessions, creation to both tables in the DOM: ${figures(timing.dom)}; to the next frame painted: median ${median(timing.frame).toFixed(1)} ms`);
+    lines.push(`Weeks page, last ${weeks} weeks of ${SESSIONS} sessions, from creation, both tables ${figures(timing)}`);
   }
   // Leave an empty store to whatever runs next (about 1.4 million samples are stored here).
   await clear(kvStore());
