@@ -1,8 +1,9 @@
 import { LitElement, css, html } from 'lit';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { type LiveChartKind, liveChartOptions } from '../charts/live-chart-options.js';
 import type { SampleColumns } from '../session/sample-columns.js';
 import { type CadenceZones, defaultCadenceZones } from '../session/zones.js';
+import { UplotController } from './uplot-controller.js';
 import { uplotStyles } from './uplot-styles.js';
 
 const HEIGHT = 220;
@@ -28,8 +29,10 @@ export class StrideLiveChart extends LitElement {
   declare zones: CadenceZones;
   declare revision: number;
 
-  #plot: uPlot | null = null;
-  #resizeObserver: ResizeObserver | null = null;
+  readonly #chart = new UplotController(this, HEIGHT, (width) => ({
+    options: liveChartOptions({ kind: this.kind, width, height: HEIGHT, zones: () => this.zones }),
+    data: this.#data(),
+  }));
 
   constructor() {
     super();
@@ -49,7 +52,7 @@ export class StrideLiveChart extends LitElement {
   ];
 
   get plot(): uPlot | null {
-    return this.#plot;
+    return this.#chart.plot;
   }
 
   protected override render() {
@@ -58,35 +61,14 @@ export class StrideLiveChart extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    const target = this.renderRoot.querySelector<HTMLElement>('.plot')!;
-    const width = Math.max(200, Math.floor(target.getBoundingClientRect().width));
-    const options = liveChartOptions({ kind: this.kind, width, height: HEIGHT, zones: () => this.zones });
-    this.#plot = new uPlot(options, this.#data(), target);
-    this.#resizeObserver = new ResizeObserver(([entry]) => {
-      const newWidth = Math.floor(entry?.contentRect.width ?? 0);
-      if (this.#plot && newWidth > 0 && newWidth !== this.#plot.width) this.#plot.setSize({ width: newWidth, height: HEIGHT });
-    });
-    this.#resizeObserver.observe(target);
+    this.#chart.build();
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (!this.#plot || changed.size === 0) return;
-    if (changed.has('zones') && !changed.has('revision')) this.#plot.redraw(false, false);
-    else this.#plot.setData(this.#data());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = null;
-    this.#plot?.destroy();
-    this.#plot = null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Re-attached after leaving the DOM (e.g. a route change and back): build the chart again.
-    if (this.hasUpdated && !this.#plot) this.firstUpdated();
+    const plot = this.#chart.plot;
+    if (!plot || changed.size === 0) return;
+    if (changed.has('zones') && !changed.has('revision')) plot.redraw(false, false);
+    else plot.setData(this.#data());
   }
 
   #data(): uPlot.AlignedData {

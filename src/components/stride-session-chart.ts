@@ -1,9 +1,10 @@
 import { LitElement, css, html } from 'lit';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { type ChartX, type SessionChartData, type SessionChartKind, alignedChartData } from '../charts/chart-data.js';
 import { sessionChartOptions } from '../charts/session-chart-options.js';
 import type { DistanceUnit } from '../session/units.js';
 import { type CadenceZones, defaultCadenceZones } from '../session/zones.js';
+import { UplotController } from './uplot-controller.js';
 import { uplotStyles } from './uplot-styles.js';
 
 const HEIGHT = 220;
@@ -40,9 +41,21 @@ export class StrideSessionChart extends LitElement {
   declare zones: CadenceZones;
   declare syncKey: string;
 
-  #plot: uPlot | null = null;
   #builtLabels = '';
-  #resizeObserver: ResizeObserver | null = null;
+  readonly #chart = new UplotController(this, HEIGHT, (width) => {
+    this.#builtLabels = this.#labelsKey();
+    const options = sessionChartOptions({
+      kind: this.kind,
+      x: this.x,
+      unit: this.unit,
+      width,
+      height: HEIGHT,
+      zones: () => this.zones,
+      syncKey: this.syncKey,
+      seriesLabels: this.#seriesLabels(),
+    });
+    return { options, data: this.#data() };
+  });
 
   constructor() {
     super();
@@ -64,12 +77,12 @@ export class StrideSessionChart extends LitElement {
   ];
 
   get plot(): uPlot | null {
-    return this.#plot;
+    return this.#chart.plot;
   }
 
   /** Shows the whole x range again; charts in the same sync group follow. */
   resetZoom(): void {
-    const plot = this.#plot;
+    const plot = this.#chart.plot;
     const xs = plot?.data[0];
     if (!plot || !xs || xs.length === 0) return;
     plot.setScale('x', { min: xs[0]!, max: xs[xs.length - 1]! });
@@ -81,55 +94,18 @@ export class StrideSessionChart extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this.#build();
-    const target = this.renderRoot.querySelector<HTMLElement>('.plot')!;
-    this.#resizeObserver = new ResizeObserver(([entry]) => {
-      const newWidth = Math.floor(entry?.contentRect.width ?? 0);
-      if (this.#plot && newWidth > 0 && newWidth !== this.#plot.width) this.#plot.setSize({ width: newWidth, height: HEIGHT });
-    });
-    this.#resizeObserver.observe(target);
+    this.#chart.build();
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (!this.#plot || changed.size === 0) return;
+    const plot = this.#chart.plot;
+    if (!plot || changed.size === 0) return;
     const shape = ['kind', 'x', 'unit', 'syncKey'].some((key) => changed.has(key)) ||
       this.#labelsKey() !== this.#builtLabels ||
-      this.#plot.series.length - 1 !== Math.max(1, this.series.length);
-    if (shape) this.#build();
-    else if (changed.has('series')) this.#plot.setData(this.#data());
-    else if (changed.has('zones')) this.#plot.redraw(false, false);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = null;
-    this.#plot?.destroy();
-    this.#plot = null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Re-attached after leaving the DOM (e.g. a route change and back): build the chart again.
-    if (this.hasUpdated && !this.#plot) this.firstUpdated();
-  }
-
-  #build(): void {
-    this.#plot?.destroy();
-    const target = this.renderRoot.querySelector<HTMLElement>('.plot')!;
-    const width = Math.max(200, Math.floor(target.getBoundingClientRect().width));
-    this.#builtLabels = this.#labelsKey();
-    const options = sessionChartOptions({
-      kind: this.kind,
-      x: this.x,
-      unit: this.unit,
-      width,
-      height: HEIGHT,
-      zones: () => this.zones,
-      syncKey: this.syncKey,
-      seriesLabels: this.#seriesLabels(),
-    });
-    this.#plot = new uPlot(options, this.#data(), target);
+      plot.series.length - 1 !== Math.max(1, this.series.length);
+    if (shape) this.#chart.build();
+    else if (changed.has('series')) plot.setData(this.#data());
+    else if (changed.has('zones')) plot.redraw(false, false);
   }
 
   /** A name for every series drawn (at least one, so an empty chart still has a y column). */

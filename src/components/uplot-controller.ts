@@ -1,0 +1,51 @@
+// Owns one uPlot instance for an element, the way uPlot's own demos use it: created once into
+// the element's `.plot` box, resized with a ResizeObserver, destroyed when the element leaves
+// the page, and built again if the element comes back (a route change and back).
+import type { ReactiveController, ReactiveElement } from 'lit';
+import uPlot from 'uplot';
+
+export class UplotController implements ReactiveController {
+  #plot: uPlot | null = null;
+  #resizeObserver: ResizeObserver | null = null;
+
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly height: number,
+    /** Options for the chart at this width, and its data. */
+    private readonly make: (width: number) => { options: uPlot.Options; data: uPlot.AlignedData },
+  ) {
+    host.addController(this);
+  }
+
+  get plot(): uPlot | null {
+    return this.#plot;
+  }
+
+  /** (Re)builds the chart; call from firstUpdated, and when options change shape. */
+  build(): void {
+    this.#plot?.destroy();
+    const target = this.host.renderRoot.querySelector<HTMLElement>('.plot');
+    if (!target) return;
+    const width = Math.max(200, Math.floor(target.getBoundingClientRect().width));
+    const { options, data } = this.make(width);
+    this.#plot = new uPlot(options, data, target);
+    if (!this.#resizeObserver) {
+      this.#resizeObserver = new ResizeObserver(([entry]) => {
+        const newWidth = Math.floor(entry?.contentRect.width ?? 0);
+        if (this.#plot && newWidth > 0 && newWidth !== this.#plot.width) this.#plot.setSize({ width: newWidth, height: this.height });
+      });
+      this.#resizeObserver.observe(target);
+    }
+  }
+
+  hostConnected(): void {
+    if (this.host.hasUpdated && !this.#plot) this.build();
+  }
+
+  hostDisconnected(): void {
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = null;
+    this.#plot?.destroy();
+    this.#plot = null;
+  }
+}
