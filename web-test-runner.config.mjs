@@ -31,10 +31,17 @@ const chromium = (options = {}) =>
   chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs }, ...options });
 
 export default {
-  files: ['test/**/*.test.ts', '!test/**/*.bluetooth.test.ts'],
-  // Files that drive the emulated Bluetooth adapter get a browser of their own and run one at a
-  // time: the adapter is browser-wide, and Chrome opens the device chooser only for the tab in front.
-  groups: [{ name: 'bluetooth', files: 'test/**/*.bluetooth.test.ts', browsers: [chromium({ concurrency: 1 })] }],
+  files: ['test/**/*.test.ts', '!test/**/*.bluetooth.test.ts', '!test/**/*.foreground.test.ts'],
+  // Files that need the only tab in front get a browser of their own and run one at a time: the
+  // emulated Bluetooth adapter is browser-wide and Chrome opens the device chooser only for the
+  // tab in front; a background tab draws no frames, which rendering tests wait for.
+  groups: [
+    {
+      name: 'foreground',
+      files: ['test/**/*.bluetooth.test.ts', 'test/**/*.foreground.test.ts'],
+      browsers: [chromium({ concurrency: 1 })],
+    },
+  ],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   testsFinishTimeout: 300_000,
