@@ -130,19 +130,19 @@ export class StrideLivePage extends LitElement {
           .value=${latest ? distanceIn(latest.distanceM, unit).toFixed(2) : '–'}></stride-metric-tile>
         <stride-metric-tile id="elapsed" label="Elapsed"
           .value=${formatDuration(session?.elapsedS ?? 0)}></stride-metric-tile>
-        <stride-metric-tile id="zone" label="Zone" .value=${zone ? zoneLabels[zone] : '–'}
+        <stride-metric-tile id="zone" wordy label="Zone" .value=${zone ? zoneLabels[zone] : '–'}
           .accent=${zone ? zoneColors[zone] : 'transparent'}
           .detail=${`target ${zones.targetFrom}–${zones.targetTo}`}></stride-metric-tile>
         <stride-metric-tile id="battery" label="Battery" unit=${battery === null ? '' : '%'}
           .value=${battery === null ? '–' : String(battery)}
           .detail=${battery === null ? 'not reported' : ''}></stride-metric-tile>
-        <stride-metric-tile id="connection" label="Footpod" .value=${connectionStateLabels[source.state]}
+        <stride-metric-tile id="connection" wordy label="Footpod" .value=${connectionStateLabels[source.state]}
           .detail=${source.info.deviceName ?? ''}></stride-metric-tile>
       </div>
 
       <section aria-labelledby="zones-heading">
         <h2 id="zones-heading">Time in zone</h2>
-        <stride-zone-bar .zoneTimes=${session?.zoneTimes ?? { low: 0, building: 0, target: 0, high: 0 }}></stride-zone-bar>
+        <stride-zone-bar .zoneTimes=${{ ...(session?.zoneTimes ?? { low: 0, building: 0, target: 0, high: 0 }) }}></stride-zone-bar>
       </section>
 
       <div class="controls">

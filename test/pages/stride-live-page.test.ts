@@ -8,6 +8,7 @@ import type { StrideLiveChart } from '../../src/components/stride-live-chart.js'
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import { MeasurementEvent } from '../../src/sources/footpod-source.js';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
+import { formatDuration } from '../../src/session/units.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 
@@ -98,20 +99,25 @@ describe('stride-live-page with the simulated footpod', () => {
     expect(page.shadowRoot!.querySelector('#whole-run')!.getAttribute('aria-pressed')).to.equal('true');
   });
 
-  it('fills the time-in-zone bar from the run', async () => {
+  it('fills the time-in-zone bar from the run, and keeps it current as samples arrive', async () => {
     const pod = new SimulatedFootpod({ seed: 9 });
     const { page, services } = await livePage(pod);
     await services.footpod.simulate();
     pod.disconnect();
-    pod.emitSeconds(600);
-    await page.updateComplete;
+    const bar = page.shadowRoot!.querySelector('stride-zone-bar')!;
+    const shown = async () => {
+      await page.updateComplete;
+      await bar.updateComplete;
+      return bar.shadowRoot!.querySelector('li[data-zone=low]')!.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    pod.emitSeconds(60); // warm-up: low cadence
     const times = services.footpod.session!.zoneTimes;
+    expect(await shown()).to.equal(`Low ${formatDuration(times.low)} (${Math.round((times.low / 59) * 100)}%)`);
+    pod.emitSeconds(540);
     const total = times.low + times.building + times.target + times.high;
     expect(total).to.be.closeTo(599, 1);
-    const bar = page.shadowRoot!.querySelector('stride-zone-bar')!;
-    await bar.updateComplete;
-    expect(bar.shadowRoot!.textContent).to.contain('Target');
-    expect(bar.zoneTimes).to.equal(times);
+    expect(await shown()).to.equal(`Low ${formatDuration(times.low)} (${Math.round((times.low / total) * 100)}%)`);
+    expect(bar.zoneTimes).to.deep.equal(times);
   });
 
   it('says when a measurement could not be read, and keeps the run', async () => {
