@@ -8,6 +8,7 @@ export class StrideMetricTile extends LitElement {
     unit: {},
     detail: {},
     accent: {},
+    wordy: { type: Boolean, reflect: true },
   };
   declare label: string;
   declare value: string;
@@ -15,6 +16,8 @@ export class StrideMetricTile extends LitElement {
   declare detail: string;
   /** A colour for the left edge, e.g. the current zone's. */
   declare accent: string;
+  /** The value is a word (a state, a zone), set smaller so it fits the tile. */
+  declare wordy: boolean;
 
   constructor() {
     super();
@@ -23,6 +26,7 @@ export class StrideMetricTile extends LitElement {
     this.unit = '';
     this.detail = '';
     this.accent = 'transparent';
+    this.wordy = false;
   }
 
   static override styles = css`
@@ -35,9 +39,10 @@ export class StrideMetricTile extends LitElement {
       border-left: 6px solid var(--tile-accent, transparent);
       min-width: 0;
     }
-    .label { font-size: 0.85rem; color: var(--muted, #9ca3af); text-transform: uppercase; letter-spacing: 0.05em; }
-    .value { font-size: clamp(1.8rem, 5vw, 3.2rem); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.1; }
-    .unit { font-size: 1rem; color: var(--muted, #9ca3af); margin-left: 0.25rem; font-weight: 400; }
+    .label { display: flex; justify-content: space-between; gap: 0.5rem; font-size: 0.85rem; color: var(--muted, #9ca3af); }
+    .name { text-transform: uppercase; letter-spacing: 0.05em; }
+    .value { font-size: clamp(1.8rem, 4vw, 3rem); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.15; white-space: nowrap; }
+    :host([wordy]) .value { font-size: clamp(1.3rem, 2.4vw, 1.9rem); line-height: 1.6; }
     .detail { font-size: 0.85rem; color: var(--muted, #9ca3af); min-height: 1.2em; }
   `;
 
@@ -46,8 +51,9 @@ export class StrideMetricTile extends LitElement {
   }
 
   protected override render() {
-    return html`<div class="label">${this.label}</div>
-      <div class="value" aria-live="off"><span class="number">${this.value}</span><span class="unit">${this.unit}</span></div>
+    // The unit sits on the label line: next to a treadmill-sized number it would not fit the tile.
+    return html`<div class="label"><span class="name">${this.label}</span><span class="unit">${this.unit}</span></div>
+      <div class="value" aria-live="off"><span class="number">${this.value}</span></div>
       <div class="detail">${this.detail}</div>`;
   }
 }

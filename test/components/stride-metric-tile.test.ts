@@ -7,7 +7,8 @@ describe('stride-metric-tile', () => {
     const el = await fixture<StrideMetricTile>(html`<stride-metric-tile label="Cadence" unit="steps/min" .value=${'<b>172</b>'}></stride-metric-tile>`);
     expect(el.shadowRoot!.querySelector('.number')!.textContent).to.equal('<b>172</b>');
     expect(el.shadowRoot!.querySelector('b')).to.equal(null);
-    expect(el.shadowRoot!.querySelector('.label')!.textContent).to.equal('Cadence');
+    expect(el.shadowRoot!.querySelector('.name')!.textContent).to.equal('Cadence');
+    expect(el.shadowRoot!.querySelector('.unit')!.textContent).to.equal('steps/min');
     await expect(el).to.be.accessible();
   });
 });
