@@ -58,6 +58,8 @@ const statusTags: Partial<Record<SessionSummary['status'], string>> = { recordin
  * Every recorded session from the one summary read of the history service (no samples are
  * loaded): sortable columns, rename and notes in place, delete with undo, pick two to compare.
  */
+const sessionCount = (n: number): string => `${n} session${n === 1 ? '' : 's'}`;
+
 export class StrideHistoryPage extends LitElement {
   static override properties = {
     services: { attribute: false },
@@ -205,7 +207,7 @@ export class StrideHistoryPage extends LitElement {
     };
     return html`<div class="table-wrap">
       <table role="table">
-        <caption class="hint">${this.services!.history.sessions.length} sessions. Sort by any column; tick two to compare.</caption>
+        <caption class="hint">${sessionCount(this.services!.history.sessions.length)}. Sort by any column; tick two to compare.</caption>
         <thead role="rowgroup"><tr role="row">
           <th role="columnheader" scope="col">Compare</th>
           ${header('name', 'Session')}
