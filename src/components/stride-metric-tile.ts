@@ -42,7 +42,7 @@ export class StrideMetricTile extends LitElement {
     .label { display: flex; justify-content: space-between; gap: 0.5rem; font-size: 0.85rem; color: var(--muted, #9ca3af); }
     .name { text-transform: uppercase; letter-spacing: 0.05em; }
     .value { font-size: clamp(1.8rem, 4vw, 3rem); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.15; white-space: nowrap; }
-    :host([wordy]) .value { font-size: clamp(1.3rem, 2.4vw, 1.9rem); line-height: 1.6; }
+    :host([wordy]) .value { font-size: clamp(1.2rem, 2vw, 1.6rem); line-height: 1.9; white-space: normal; overflow-wrap: anywhere; }
     .detail { font-size: 0.85rem; color: var(--muted, #9ca3af); min-height: 1.2em; }
   `;
 
