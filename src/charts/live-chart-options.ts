@@ -15,12 +15,15 @@ export interface LiveChartConfig {
   height: number;
   /** Read on every redraw, so edited zones show without rebuilding the chart. */
   zones: () => CadenceZones;
+  /** Longest step between two drawn points that is not a gap; more than 1 s once decimated. */
+  maxStepS?: () => number;
 }
 
 const axisStyle = { stroke: '#9ca3af', grid: { stroke: 'rgba(148,163,184,0.15)', width: 1 }, ticks: { show: false } };
 
 export function liveChartOptions(config: LiveChartConfig): uPlot.Options {
   const cadence = config.kind === 'cadence';
+  const gaps = timeJumpGaps(config.maxStepS);
   return {
     width: config.width,
     height: config.height,
@@ -41,8 +44,8 @@ export function liveChartOptions(config: LiveChartConfig): uPlot.Options {
     series: [
       {},
       cadence
-        ? { label: 'Cadence (steps/min)', stroke: '#e5e7eb', width: 2, points: { show: false }, gaps: timeJumpGaps() }
-        : { label: 'Stride length (m)', stroke: '#a78bfa', width: 2, points: { show: false }, gaps: timeJumpGaps() },
+        ? { label: 'Cadence (steps/min)', stroke: '#e5e7eb', width: 2, points: { show: false }, gaps }
+        : { label: 'Stride length (m)', stroke: '#a78bfa', width: 2, points: { show: false }, gaps },
     ],
     plugins: cadence ? [zoneBandsPlugin(config.zones)] : [],
   };

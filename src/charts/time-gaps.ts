@@ -7,14 +7,16 @@ import uPlot from 'uplot';
 /** Samples arrive about once a second; anything longer than this between two is a gap. */
 export const MAX_SAMPLE_STEP_S = 2.5;
 
-export function timeJumpGaps(maxStepS = MAX_SAMPLE_STEP_S): uPlot.Series.GapsRefiner {
+/** `maxStepS` may be a function, for charts whose point spacing changes (decimated whole runs). */
+export function timeJumpGaps(maxStepS: number | (() => number) = MAX_SAMPLE_STEP_S): uPlot.Series.GapsRefiner {
   return (u, _seriesIdx, idx0, idx1, nullGaps) => {
+    const limit = typeof maxStepS === 'function' ? maxStepS() : maxStepS;
     const xs = u.data[0];
     const gaps = nullGaps;
     for (let i = idx0 + 1; i <= idx1; i++) {
       const before = xs[i - 1]!;
       const after = xs[i]!;
-      if (after - before > maxStepS) {
+      if (after - before > limit) {
         uPlot.addGap(gaps, Math.round(u.valToPos(before, 'x', true)), Math.round(u.valToPos(after, 'x', true)));
       }
     }

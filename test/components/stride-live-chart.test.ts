@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/stride-live-chart.js';
 import type { StrideLiveChart } from '../../src/components/stride-live-chart.js';
 import { zoneColors } from '../../src/charts/zone-colors.js';
@@ -22,8 +22,13 @@ describe('stride-live-chart', () => {
     expect(el.plot!.data[0]!.length).to.equal(301);
     expect(el.plot!.data[0]![0]).to.equal(3 * 3600 - 1 - 300);
     el.windowS = 0;
-    await el.updateComplete;
-    expect(el.plot!.data[0]!.length).to.equal(3 * 3600);
+    await waitUntil(() => el.plot!.data[0]![0] === 0 && el.plot!.data[0]!.length < 3 * 3600, 'the whole run, decimated');
+    // The whole run, drawn from the lowest and highest sample per pixel-wide bucket.
+    const [xs, ys] = el.plot!.data as [Float64Array, Float64Array];
+    expect(xs[0]).to.equal(0);
+    expect(xs[xs.length - 1]).to.be.within(3 * 3600 - 17, 3 * 3600 - 1);
+    expect(xs.length).to.be.below(2 * el.plot!.bbox.width + 2);
+    expect([Math.min(...ys), Math.max(...ys)]).to.deep.equal([172, 174]);
   });
 
   it('follows new samples when the revision changes', async () => {
@@ -70,6 +75,27 @@ describe('stride-live-chart', () => {
     expect(isLine(30), 'line where there are samples').to.equal(true);
     expect(isLine(150), 'line after the gap').to.equal(true);
     expect(isLine(90), 'no line across the gap').to.equal(false);
+  });
+
+  it('still leaves the gap in a whole 3-hour run drawn from decimated points', async () => {
+    const samples = new SampleColumns();
+    for (let t = 0; t < 3 * 3600; t++) {
+      if (t >= 5000 && t < 5600) continue;
+      samples.push({ t, speedMps: 3, cadence: 175, strideLengthM: 1.03, distanceM: 3 * t });
+    }
+    const el = await fixture<StrideLiveChart>(html`<stride-live-chart style="width:600px" .windowS=${0} .samples=${samples} .revision=${samples.length}></stride-live-chart>`);
+    el.revision = samples.length + 1; // a second update, now that the plot knows its width
+    await waitUntil(() => el.plot!.data[0]!.length < samples.length / 4, 'decimated');
+    const plot = el.plot!;
+    const y = Math.round(plot.valToPos(175, 'y', true));
+    const isLine = (t: number) => {
+      const x = Math.round(plot.valToPos(t, 'x', true));
+      const column = Array.from({ length: 5 }, (_, dy) => Array.from(plot.ctx.getImageData(x, y - 2 + dy, 1, 1).data));
+      return column.some(([r, g, b]) => r! > 200 && g! > 200 && b! > 200);
+    };
+    expect(isLine(3000), 'line before the gap').to.equal(true);
+    expect(isLine(5300), 'no line across the gap').to.equal(false);
+    expect(isLine(8000), 'line after the gap').to.equal(true);
   });
 
   it('destroys the plot when removed from the page', async () => {
