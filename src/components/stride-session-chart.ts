@@ -5,6 +5,7 @@ import { sessionChartOptions } from '../charts/session-chart-options.js';
 import type { DistanceUnit } from '../session/units.js';
 import { type CadenceZones, defaultCadenceZones } from '../session/zones.js';
 import { UplotController } from './uplot-controller.js';
+import { uplotInteractiveStyles } from './uplot-interactive-styles.js';
 import { uplotStyles } from './uplot-styles.js';
 
 const HEIGHT = 220;
@@ -70,6 +71,7 @@ export class StrideSessionChart extends LitElement {
 
   static override styles = [
     uplotStyles,
+    uplotInteractiveStyles,
     css`
       :host { display: block; min-width: 0; }
       .plot { width: 100%; min-height: ${HEIGHT}px; }

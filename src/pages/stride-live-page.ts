@@ -7,7 +7,6 @@ import { connectionStateLabels } from '../components/stride-connection-panel.js'
 import '../components/stride-connection-panel.js';
 import { KeyboardShortcuts } from '../components/keyboard-shortcuts.js';
 import '../components/stride-recording-controls.js';
-import '../components/stride-recovery-prompt.js';
 import '../components/stride-live-chart.js';
 import '../components/stride-metric-tile.js';
 import '../components/stride-zone-bar.js';
@@ -74,6 +73,8 @@ export class StrideLivePage extends LitElement {
     if (!this.services) return nothing;
     const { footpod, settings, recording } = this.services;
     const unfinished = recording.unfinished[0] ?? null;
+    // Needed only after a tab closed mid-run, so it loads then rather than with the first page.
+    if (unfinished) void import('../components/stride-recovery-prompt.js');
     const { distanceUnit: unit, smoothingS, zones } = settings.settings;
     const source = footpod.source ?? footpod.bluetooth;
     const session = footpod.session;
