@@ -28,6 +28,14 @@ async function openLivePage(): Promise<void> {
   page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
 }
 
+/** The prompt loads on demand (only a closed tab mid-run needs it), so wait for it to be drawn. */
+async function recoveryPrompt(): Promise<HTMLElement & { updateComplete: Promise<boolean> }> {
+  await customElements.whenDefined('stride-recovery-prompt');
+  const prompt = page.shadowRoot!.querySelector('stride-recovery-prompt') as HTMLElement & { updateComplete: Promise<boolean> };
+  await prompt.updateComplete;
+  return prompt;
+}
+
 async function settled(): Promise<void> {
   await page.updateComplete;
   await controls().updateComplete;
@@ -87,7 +95,7 @@ describe('stride-live-page recording', () => {
     await openLivePage();
     await services.recording.checkUnfinished();
     await settled();
-    const prompt = page.shadowRoot!.querySelector('stride-recovery-prompt')!;
+    const prompt = await recoveryPrompt();
     expect(prompt.shadowRoot!.textContent).to.match(/unfinished run/);
     await expect(page).to.be.accessible();
 
@@ -105,7 +113,7 @@ describe('stride-live-page recording', () => {
     await openLivePage();
     await services.recording.checkUnfinished();
     await settled();
-    page.shadowRoot!.querySelector('stride-recovery-prompt')!.shadowRoot!.querySelector<HTMLButtonElement>('#resume-unfinished')!.click();
+    (await recoveryPrompt()).shadowRoot!.querySelector<HTMLButtonElement>('#resume-unfinished')!.click();
     await waitUntil(() => services.recording.state === 'paused', 'resumed paused');
     await services.footpod.simulate();
     await settled();
