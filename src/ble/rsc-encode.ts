@@ -1,22 +1,13 @@
 // Builds RSC Measurement (0x2A53) bytes. The simulated footpod and the tests speak to the app
 // in bytes, exactly as a real pod does, so they exercise the same parser.
 
-export interface RscMeasurementFields {
-  speedMps: number;
-  cadence: number;
-  strideLengthM: number | null;
-  totalDistanceM: number | null;
-  isRunning: boolean;
-}
-
-const STRIDE_PRESENT = 0x01;
-const DISTANCE_PRESENT = 0x02;
-const RUNNING = 0x04;
+import type { RscMeasurement } from './rsc.js';
+import { DISTANCE_PRESENT, RUNNING, STRIDE_PRESENT } from './rsc-flags.js';
 
 const clamp = (value: number, max: number): number => Math.min(max, Math.max(0, Math.round(value)));
 
 /** Encodes one measurement; values are rounded to the resolution the characteristic carries. */
-export function encodeRscMeasurement(fields: RscMeasurementFields): Uint8Array {
+export function encodeRscMeasurement(fields: RscMeasurement): Uint8Array {
   const hasStride = fields.strideLengthM !== null;
   const hasDistance = fields.totalDistanceM !== null;
   const bytes = new Uint8Array(4 + (hasStride ? 2 : 0) + (hasDistance ? 4 : 0));

@@ -1,6 +1,7 @@
 // Codecs for the Running Speed and Cadence service (0x1814). Bytes come from a device we do not
 // control, so every parser checks the length before reading and fails with RscParseError:
 // callers can tell a bad packet (drop it, keep the session) from a bug in our own code.
+import { DISTANCE_PRESENT, RUNNING, STRIDE_PRESENT } from './rsc-flags.js';
 
 export class RscParseError extends Error {
   override readonly name = 'RscParseError';
@@ -23,9 +24,6 @@ export interface RscMeasurement {
   isRunning: boolean;
 }
 
-const STRIDE_PRESENT = 0x01;
-const DISTANCE_PRESENT = 0x02;
-const RUNNING = 0x04;
 
 export function parseRscMeasurement(view: DataView): RscMeasurement {
   const what = 'RSC measurement';

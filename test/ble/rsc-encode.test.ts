@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { encodeRscMeasurement, type RscMeasurementFields } from '../../src/ble/rsc-encode.js';
+import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
+import type { RscMeasurement } from '../../src/ble/rsc.js';
 import { parseRscMeasurement } from '../../src/ble/rsc.js';
 
 const toHex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(' ');
@@ -8,7 +9,7 @@ const parse = (bytes: Uint8Array): ReturnType<typeof parseRscMeasurement> =>
   parseRscMeasurement(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
 describe('encodeRscMeasurement', () => {
-  const fields = (speedMps: number, cadence: number, strideLengthM: number | null, totalDistanceM: number | null, isRunning: boolean): RscMeasurementFields => ({
+  const fields = (speedMps: number, cadence: number, strideLengthM: number | null, totalDistanceM: number | null, isRunning: boolean): RscMeasurement => ({
     speedMps,
     cadence,
     strideLengthM,
@@ -17,7 +18,7 @@ describe('encodeRscMeasurement', () => {
   });
 
   // Values already at the characteristic's resolution: bytes are exact and parsing gives them back.
-  const exact: { name: string; fields: RscMeasurementFields; hex: string }[] = [
+  const exact: { name: string; fields: RscMeasurement; hex: string }[] = [
     { name: 'the reference vector', fields: fields(3, 170, 1.2, 1000, true), hex: '07 00 03 aa 78 00 10 27 00 00' },
     { name: 'walking, no optional fields', fields: fields(3, 170, null, null, false), hex: '00 00 03 aa' },
     { name: 'stride only', fields: fields(3, 170, 1.2, null, false), hex: '01 00 03 aa 78 00' },
@@ -37,7 +38,7 @@ describe('encodeRscMeasurement', () => {
   }
 
   // Values between steps round to the nearest step; values beyond the field clamp, as a pod would saturate.
-  const rounded: { name: string; fields: RscMeasurementFields; hex: string }[] = [
+  const rounded: { name: string; fields: RscMeasurement; hex: string }[] = [
     { name: 'speed rounds to 1/256 m/s', fields: fields(3.003, 170, null, null, false), hex: '00 01 03 aa' },
     { name: 'stride rounds to 1 cm', fields: fields(3, 170, 1.204, null, false), hex: '01 00 03 aa 78 00' },
     { name: 'distance rounds to 1 dm', fields: fields(3, 170, null, 1000.04, false), hex: '02 00 03 aa 10 27 00 00' },
