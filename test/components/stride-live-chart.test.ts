@@ -4,6 +4,7 @@ import type { StrideLiveChart } from '../../src/components/stride-live-chart.js'
 import { zoneColors } from '../../src/charts/zone-colors.js';
 import { SampleColumns } from '../../src/session/sample-columns.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { lineDrawnAt } from '../support/line-drawn.js';
 
 function run(seconds: number): SampleColumns {
   const samples = new SampleColumns();
@@ -66,12 +67,7 @@ describe('stride-live-chart', () => {
     }
     const el = await fixture<StrideLiveChart>(html`<stride-live-chart style="width:600px" .windowS=${0} .samples=${samples} .revision=${samples.length}></stride-live-chart>`);
     const plot = el.plot!;
-    const y = Math.round(plot.valToPos(175, 'y', true));
-    const isLine = (t: number) => {
-      const x = Math.round(plot.valToPos(t, 'x', true));
-      const column = Array.from({ length: 5 }, (_, dy) => Array.from(plot.ctx.getImageData(x, y - 2 + dy, 1, 1).data));
-      return column.some(([r, g, b]) => r! > 200 && g! > 200 && b! > 200);
-    };
+    const isLine = (t: number) => lineDrawnAt(plot, t, 175);
     expect(isLine(30), 'line where there are samples').to.equal(true);
     expect(isLine(150), 'line after the gap').to.equal(true);
     expect(isLine(90), 'no line across the gap').to.equal(false);
@@ -87,12 +83,7 @@ describe('stride-live-chart', () => {
     el.revision = samples.length + 1; // a second update, now that the plot knows its width
     await waitUntil(() => el.plot!.data[0]!.length < samples.length / 4, 'decimated');
     const plot = el.plot!;
-    const y = Math.round(plot.valToPos(175, 'y', true));
-    const isLine = (t: number) => {
-      const x = Math.round(plot.valToPos(t, 'x', true));
-      const column = Array.from({ length: 5 }, (_, dy) => Array.from(plot.ctx.getImageData(x, y - 2 + dy, 1, 1).data));
-      return column.some(([r, g, b]) => r! > 200 && g! > 200 && b! > 200);
-    };
+    const isLine = (t: number) => lineDrawnAt(plot, t, 175);
     expect(isLine(3000), 'line before the gap').to.equal(true);
     expect(isLine(5300), 'no line across the gap').to.equal(false);
     expect(isLine(8000), 'line after the gap').to.equal(true);

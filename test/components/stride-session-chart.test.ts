@@ -4,6 +4,7 @@ import type { StrideSessionChart } from '../../src/components/stride-session-cha
 import { chartDataWithGaps } from '../../src/charts/chart-data.js';
 import { columnsFrom } from '../../src/session/recorded-columns.js';
 import { SAMPLE_RUNNING } from '../../src/session/recorded-session.js';
+import { lineDrawnAt } from '../support/line-drawn.js';
 
 /** 1 Hz at 175 steps/min, 3 m/s, with the samples between `gapFrom` and `gapTo` missing. */
 function run(seconds: number, gapFrom = Infinity, gapTo = Infinity) {
@@ -19,12 +20,7 @@ describe('stride-session-chart', () => {
     // uPlot draws in a microtask after it is built (no animation frame: a background tab gets none).
     await new Promise((resolve) => setTimeout(resolve));
     const plot = el.plot!;
-    const y = Math.round(plot.valToPos(175, 'y', true));
-    const isLine = (t: number) => {
-      const x = Math.round(plot.valToPos(t, 'x', true));
-      const column = Array.from({ length: 5 }, (_, dy) => Array.from(plot.ctx.getImageData(x, y - 2 + dy, 1, 1).data));
-      return column.some(([r, g, b]) => r! > 200 && g! > 200 && b! > 200);
-    };
+    const isLine = (t: number) => lineDrawnAt(plot, t, 175);
     expect(isLine(30), 'line where there are samples').to.equal(true);
     expect(isLine(150), 'line after the gap').to.equal(true);
     expect(isLine(90), 'no line across the gap').to.equal(false);
