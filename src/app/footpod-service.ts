@@ -5,6 +5,7 @@
 import { type FootpodSource, MeasurementEvent } from '../sources/footpod-source.js';
 import { WebBluetoothFootpod } from '../sources/web-bluetooth-footpod.js';
 import { LiveSession } from '../session/live-session.js';
+import { sameZones } from '../session/zones.js';
 import type { SettingsService } from './settings-service.js';
 
 export interface FootpodFactories {
@@ -47,7 +48,7 @@ export class FootpodService extends EventTarget {
     this.bluetooth.addEventListener('statechange', this.#onChange);
     settings.addEventListener('change', () => {
       const zones = settings.settings.zones;
-      if (this.#session && this.#session.zones !== zones) this.#session.setZones(zones);
+      if (this.#session && !sameZones(this.#session.zones, zones)) this.#session.setZones(zones);
     });
   }
 

@@ -7,6 +7,7 @@
 import type { Recorder, RecorderState } from '../session/recorder.js';
 import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';
 import type { SessionWriter } from '../store/session-writer.js';
+import { sameZones } from '../session/zones.js';
 import type { FootpodService } from './footpod-service.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -37,7 +38,11 @@ export class RecordingService extends EventTarget {
     super();
     footpod.addEventListener('sample', () => this.#onReading());
     footpod.addEventListener('change', () => this.#onFootpodChange());
-    settings.addEventListener('change', () => this.#recorder?.setZones(settings.settings.zones));
+    settings.addEventListener('change', () => {
+      // Every settings change arrives here; only new zones are worth recounting the run for.
+      const recorder = this.#recorder;
+      if (recorder && !sameZones(recorder.zones, settings.settings.zones)) recorder.setZones(settings.settings.zones);
+    });
   }
 
   get state(): RecorderState {

@@ -35,6 +35,9 @@ export function zoneFor(cadence: number, zones: CadenceZones): ZoneId {
   return 'high';
 }
 
+export const sameZones = (a: CadenceZones, b: CadenceZones): boolean =>
+  a.buildingFrom === b.buildingFrom && a.targetFrom === b.targetFrom && a.targetTo === b.targetTo;
+
 /** Why a set of boundaries cannot be used, or null when it can. */
 export function checkCadenceZones(zones: CadenceZones): string | null {
   const values = [zones.buildingFrom, zones.targetFrom, zones.targetTo];

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { checkCadenceZones, defaultCadenceZones, zoneFor } from '../../src/session/zones.js';
+import { checkCadenceZones, defaultCadenceZones, sameZones, zoneFor } from '../../src/session/zones.js';
 
 describe('cadence zones', () => {
   it('defaults follow coaching: <160 low, 160-170 building, 170-180 target, >180 high', () => {
@@ -23,5 +23,12 @@ describe('cadence zones', () => {
     expect(checkCadenceZones({ buildingFrom: 160, targetFrom: 170, targetTo: 170 })).to.match(/above the one before/);
     expect(checkCadenceZones({ buildingFrom: Number.NaN, targetFrom: 170, targetTo: 180 })).to.match(/between 30 and 300/);
     expect(checkCadenceZones({ buildingFrom: 160, targetFrom: 170, targetTo: 900 })).to.match(/between 30 and 300/);
+  });
+});
+
+describe('sameZones', () => {
+  it('compares boundaries, not objects', () => {
+    expect(sameZones({ ...defaultCadenceZones }, defaultCadenceZones)).to.equal(true);
+    expect(sameZones({ ...defaultCadenceZones, targetTo: 181 }, defaultCadenceZones)).to.equal(false);
   });
 });
