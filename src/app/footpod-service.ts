@@ -98,6 +98,8 @@ export class FootpodService extends EventTarget {
       this.#session = new LiveSession(this.settings.settings.zones);
       this.#session.addEventListener('sample', this.#onSample);
       this.#session.addEventListener('problem', this.#onChange);
+    } else {
+      this.#session?.newSource();
     }
     if (this.#source !== source) {
       if (this.#source) {

@@ -85,6 +85,14 @@ export class LiveSession extends EventTarget {
     this.dispatchEvent(new Event('sample'));
   }
 
+  /**
+   * A pod was (re)paired into this running session: its distance counter starts its own count
+   * from its first reading, so another pod's odometer is never spliced into the run.
+   */
+  newSource(): void {
+    this.#distance.newSource();
+  }
+
   /** Cadence and speed as displayed: the trailing mean over `windowS` seconds (0: as measured). */
   displayed(windowS: number): { cadence: number; speedMps: number } {
     const t = this.samples.column('t');

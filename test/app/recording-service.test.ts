@@ -6,6 +6,7 @@ import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import { clear } from 'idb-keyval';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, loadSession } from '../../src/store/session-store.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
 useSeparateDatabase('stride-test-recording-service');
 
@@ -100,5 +101,20 @@ describe('RecordingService', () => {
     await waitUntil(() => services.recording.problem === null, 'problem cleared', { timeout: 3000 });
     const id = services.recording.recorder!.id;
     await waitUntil(async () => ((await loadSession(id))?.samples.t.length ?? 0) === services.recording.recorder!.sampleCount, 'all written');
+  });
+
+  it('re-pairing another pod mid-run counts its distance from its own first reading', async () => {
+    const first = new ScriptedFootpod('Pod A');
+    const second = new ScriptedFootpod('Pod B');
+    const pods = [first, second];
+    services = createServices({ simulator: () => pods.shift()! }, { flushIntervalMs: 200 });
+    await services.footpod.simulate();
+    await services.recording.start();
+    for (let t = 0; t <= 200; t++) first.send(t, { totalDistanceM: 1000 + 3 * t });
+    // A minute later the runner has paired Pod B, whose counter already reads 300 m.
+    await services.footpod.simulate();
+    for (let t = 260; t <= 360; t++) second.send(t, { totalDistanceM: 300 + 3 * (t - 260) });
+    expect(services.recording.recorder!.distanceM).to.equal(900);
+    expect(services.footpod.session!.latest!.distanceM).to.equal(900);
   });
 });
