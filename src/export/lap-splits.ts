@@ -1,9 +1,9 @@
-// Per-lap totals for the writers. FIT and TCX both want a summary per lap; computing it once
-// here keeps the two files in agreement, and the laps add up to the session: each sample owns
-// the step since the one before it, as in the recorder's summary.
+// Per-lap totals for the writers. FIT and TCX both want a summary per lap; they take the session
+// page's own lap splits (src/session/splits.ts), so a file never holds a lap the page does not
+// show, and the laps add up to the session by the same gap rules.
 
-import { type RecordedSession, SAMPLE_RUNNING, type SessionGap } from '../session/recorded-session.js';
-import { MAX_STEP_S } from './run-points.js';
+import type { RecordedSession } from '../session/recorded-session.js';
+import { lapSplits as sessionLapSplits } from '../session/splits.js';
 
 export interface LapSplit {
   /** Seconds since the session started. */
@@ -13,7 +13,7 @@ export interface LapSplit {
   firstIndex: number;
   endIndex: number;
   elapsedS: number;
-  /** Time with the clock running: steps over a gap, and past the longest step, do not count. */
+  /** Time with the clock running: what the session counts as moving time. */
   timerS: number;
   distanceM: number;
   /** distanceM / timerS, or 0. */
@@ -34,60 +34,36 @@ function indexAtTime(t: Float64Array, time: number): number {
   return lo;
 }
 
-/** Lap start times, the first at 0: the session's lap presses inside the run, ascending, once each. */
-export function lapStarts(session: RecordedSession): number[] {
-  const n = session.samples.t.length;
-  const lastT = n > 0 ? session.samples.t[n - 1]! : 0;
-  const presses = session.meta.laps.filter((t) => Number.isFinite(t) && t > 0 && t <= lastT).sort((a, b) => a - b);
-  return [0, ...presses.filter((t, i) => i === 0 || t > presses[i - 1]!)];
-}
+const emptyLap: LapSplit = {
+  startT: 0,
+  endT: 0,
+  firstIndex: 0,
+  endIndex: 0,
+  elapsedS: 0,
+  timerS: 0,
+  distanceM: 0,
+  avgSpeedMps: 0,
+  avgCadence: 0,
+};
 
-/** The step from row i-1 to row i, as moving seconds. */
-export function movingStepAt(t: Float64Array, i: number, gaps: readonly SessionGap[]): number {
-  const from = t[i - 1]!;
-  const to = t[i]!;
-  if (gaps.some((gap) => gap.fromT < to && gap.toT > from)) return 0;
-  return Math.min(MAX_STEP_S, Math.max(0, to - from));
-}
-
+/** At least one lap: a session with no samples still has the one empty lap files require. */
 export function lapSplits(session: RecordedSession): LapSplit[] {
   const { samples, meta } = session;
   const { t } = samples;
-  const n = t.length;
-  const lastT = n > 0 ? t[n - 1]! : 0;
-  const starts = lapStarts(session);
-  return starts.map((startT, k) => {
-    const isLast = k === starts.length - 1;
-    const endT = isLast ? lastT : starts[k + 1]!;
-    const firstIndex = indexAtTime(t, startT);
-    const endIndex = isLast ? n : indexAtTime(t, endT);
-    // A lap's distance and time run up to the next lap's first row, so laps add up to the whole.
-    const lastOwned = Math.min(isLast ? n - 1 : endIndex, n - 1);
-    // The first lap starts at 0 m, so the laps add up to the session's distance.
-    const startDistance = k === 0 ? 0 : samples.distanceM[firstIndex]!;
-    const distanceM = lastOwned < 0 ? 0 : Math.max(0, samples.distanceM[lastOwned]! - startDistance);
-    let timerS = 0;
-    let cadenceS = 0;
-    let cadenceSum = 0;
-    for (let i = Math.max(1, firstIndex + (k === 0 ? 0 : 1)); i <= lastOwned; i++) {
-      const step = movingStepAt(t, i, meta.gaps);
-      timerS += step;
-      const cadence = samples.cadence[i]!;
-      if (step > 0 && cadence > 0 && (samples.flags[i]! & SAMPLE_RUNNING) !== 0) {
-        cadenceS += step;
-        cadenceSum += cadence * step;
-      }
-    }
+  const splits = sessionLapSplits(samples, meta.laps, meta.gaps);
+  if (splits.length === 0) return [{ ...emptyLap }];
+  return splits.map((split, k) => {
+    const isLast = k === splits.length - 1;
     return {
-      startT,
-      endT,
-      firstIndex,
-      endIndex,
-      elapsedS: Math.max(0, endT - startT),
-      timerS,
-      distanceM,
-      avgSpeedMps: timerS > 0 ? distanceM / timerS : 0,
-      avgCadence: cadenceS > 0 ? cadenceSum / cadenceS : 0,
+      startT: split.startT,
+      endT: split.endT,
+      firstIndex: indexAtTime(t, split.startT),
+      endIndex: isLast ? t.length : indexAtTime(t, split.endT),
+      elapsedS: Math.max(0, split.endT - split.startT),
+      timerS: split.durationS,
+      distanceM: split.distanceM,
+      avgSpeedMps: split.avgSpeedMps,
+      avgCadence: split.avgCadence,
     };
   });
 }

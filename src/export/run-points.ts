@@ -8,6 +8,7 @@ import {
   SAMPLE_STRIDE_DERIVED,
   type SessionGap,
 } from '../session/recorded-session.js';
+import { lapPressesWithin } from '../session/splits.js';
 
 /** One point of a file, with `null` where the file said nothing. */
 export interface RunPoint {
@@ -110,8 +111,5 @@ export function orderedPoints<P extends { t: number }>(points: readonly P[]): P[
   return sorted.filter((p, i) => i === 0 || p.t > sorted[i - 1]!.t);
 }
 
-/** Lap start times after the first: inside the run, ascending, each once. */
-export function lapStartsOf(starts: readonly number[], lastT: number): number[] {
-  const inside = starts.filter((t) => Number.isFinite(t) && t > 0 && t <= lastT).sort((a, b) => a - b);
-  return inside.filter((t, i) => i === 0 || t > inside[i - 1]!);
-}
+/** Lap start times after the first, by the session's one lap rule. */
+export const lapStartsOf = (starts: readonly number[], lastT: number): number[] => lapPressesWithin(starts, 0, lastT);

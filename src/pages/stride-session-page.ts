@@ -10,13 +10,23 @@ import '../components/stride-session-chart.js';
 import '../components/stride-session-summary.js';
 import '../components/stride-splits-table.js';
 import '../components/stride-zone-bar.js';
+import { gapTimeCounts } from '../session/gap-steps.js';
 import type { RecordedSession, SessionGap } from '../session/recorded-session.js';
 import { type Split, distanceSplits, lapSplits } from '../session/splits.js';
-import { type DistanceUnit, formatDuration } from '../session/units.js';
+import { type DistanceUnit, distanceIn, formatDuration } from '../session/units.js';
 
 let pageCount = 0;
 
-const gapReasons: Record<SessionGap['reason'], string> = { paused: 'paused', 'link-lost': 'footpod link lost' };
+const gapReasons: Record<SessionGap['reason'], string> = {
+  paused: 'paused',
+  'link-lost': 'footpod link lost',
+  'missing-records': 'no records in the file',
+};
+
+/** Why a break still counts: the counter ran through it, so its distance and time are in the run. */
+const coveredNote = (gap: SessionGap, unit: DistanceUnit): string =>
+  `; the ${gap.reason === 'link-lost' ? "footpod's" : "file's"} distance counter went on by ` +
+  `${distanceIn(gap.coveredM ?? 0, unit).toFixed(2)} ${unit}, kept with its time as moving time`;
 type ExportFormat = 'fit' | 'tcx' | 'csv';
 const exportFormats: readonly { format: ExportFormat; label: string }[] = [
   { format: 'fit', label: 'Export FIT' },
@@ -145,7 +155,7 @@ export class StrideSessionPage extends LitElement {
       ${this.#chart('cadence', 'Cadence (steps/min)', derived, meta.zones)}
       ${this.#chart('stride', 'Stride length (m)', derived, meta.zones)}
       ${this.#chart('pace', `Pace (min/${unit})`, derived, meta.zones)}
-      ${this.#renderGaps(meta.gaps)}
+      ${this.#renderGaps(meta.gaps, unit)}
       ${this.#renderExport(derived.session)}
       <section class="splits" aria-label="Splits">
         <stride-splits-table id="distance-splits" .splits=${derived.distanceSplits} .unit=${unit}
@@ -166,14 +176,14 @@ export class StrideSessionPage extends LitElement {
     </section>`;
   }
 
-  #renderGaps(gaps: readonly SessionGap[]) {
+  #renderGaps(gaps: readonly SessionGap[], unit: DistanceUnit) {
     if (gaps.length === 0) return nothing;
     return html`<section aria-labelledby="gaps-heading">
       <h2 id="gaps-heading">Breaks in the recording (no line is drawn across them)</h2>
       <ul class="gaps">
         ${gaps.map(
           (gap) => html`<li>${formatDuration(gap.fromT)} to ${formatDuration(gap.toT)}: ${gapReasons[gap.reason]}
-            (${formatDuration(gap.toT - gap.fromT)})</li>`,
+            (${formatDuration(gap.toT - gap.fromT)})${gapTimeCounts(gap) ? coveredNote(gap, unit) : nothing}</li>`,
         )}
       </ul>
     </section>`;

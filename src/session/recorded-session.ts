@@ -36,14 +36,22 @@ export interface RecordedColumns {
 export const recordedColumnNames = ['t', 'speedMps', 'cadence', 'strideLengthM', 'distanceM', 'flags'] as const;
 
 /**
- * A stretch with no samples that a chart must not draw a line across: the runner paused, or the
- * Bluetooth link was lost (samples resume after the reconnect).
+ * A stretch with no samples that a chart must not draw a line across: the runner paused, the
+ * Bluetooth link was lost (samples resume after the reconnect), or a watch file has no records
+ * there although its timer ran.
  */
 export interface SessionGap {
   fromT: number;
   toT: number;
-  reason: 'paused' | 'link-lost';
+  reason: 'paused' | 'link-lost' | 'missing-records';
+  /**
+   * Metres the pod's or watch's own counter covered across the gap, kept in the run's distance.
+   * Above 0 the runner was moving, so the gap's time is moving time too (never for a pause).
+   */
+  coveredM?: number;
 }
+
+export const gapReasons: readonly SessionGap['reason'][] = ['paused', 'link-lost', 'missing-records'];
 
 export type SessionStatus = 'recording' | 'complete' | 'recovered';
 export type SessionOrigin = 'bluetooth' | 'simulator' | 'import';

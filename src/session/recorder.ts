@@ -3,6 +3,7 @@
 // Every method is safe to call in any state (it returns false when it does nothing), so buttons
 // and key presses can call it without checking the state first.
 
+import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
 import type { LiveReading } from './live-session.js';
 import type { RecordedColumns, RecordedSample, SessionGap, SessionMeta, SessionOrigin } from './recorded-session.js';
 import { RecordingTrack } from './recording-track.js';
@@ -13,7 +14,7 @@ export const RECORDED_SESSION_SCHEMA = 2;
 export type RecorderState = 'idle' | 'recording' | 'paused' | 'stopped';
 
 /** Below this speed, or with the pod saying walking, the runner counts as stopped for auto-pause. */
-export const AUTO_PAUSE_SPEED_MPS = 0.5;
+export const AUTO_PAUSE_SPEED_MPS = MIN_MOVING_SPEED_MPS;
 
 export interface RecorderOptions {
   zones: CadenceZones;

@@ -12,6 +12,7 @@ import {
   type SessionGap,
   type SessionMeta,
 } from './recorded-session.js';
+import { MIN_MOVING_SPEED_MPS, stepAcross } from './gap-steps.js';
 import { MAX_MOVING_STEP_S, SessionTotalsAccumulator, accumulatorOf } from './session-summary.js';
 import type { CadenceZones } from './zones.js';
 
@@ -86,23 +87,26 @@ export class RecordingTrack {
     this.#clockOffsetS ??= reading.timeS;
     const t = reading.timeS - this.#clockOffsetS;
     const index = this.#builder.length;
-    let afterGap = false;
+    const lastT = this.#builder.lastT;
+    let gap: SessionGap | null = null;
     if (index === 0) {
       this.#startedAt = this.#now();
     } else {
-      const lastT = this.#builder.lastT;
       if (!(t > lastT)) return null;
       // Readings more than a sample step apart with nobody saying why: the link dropped silently.
       const reason = this.#pendingGap ?? (t - lastT > MAX_MOVING_STEP_S ? 'link-lost' : null);
-      if (reason !== null) {
-        this.#gaps.push({ fromT: lastT, toT: t, reason });
-        afterGap = true;
-      }
+      if (reason !== null) gap = { fromT: lastT, toT: t, reason };
     }
     this.#pendingGap = null;
-    if (this.#previousLiveDistanceM !== null) {
-      this.#distanceM += Math.max(0, reading.distanceM - this.#previousLiveDistanceM);
+    let stepM = this.#previousLiveDistanceM === null ? 0 : Math.max(0, reading.distanceM - this.#previousLiveDistanceM);
+    if (gap !== null && stepM > 0) {
+      // The pod counted on through the break: keep its distance and, with it, the break's time,
+      // unless the runner was no faster than standing about, when neither counts.
+      if (gap.reason !== 'paused' && stepM / (t - lastT) >= MIN_MOVING_SPEED_MPS) gap.coveredM = stepM;
+      else stepM = 0;
     }
+    if (gap !== null) this.#gaps.push(gap);
+    this.#distanceM += stepM;
     this.#previousLiveDistanceM = reading.distanceM;
     // Rounded as the float32 columns store them, so the running totals equal a later summary.
     const sample: RecordedSample = {
@@ -114,7 +118,7 @@ export class RecordingTrack {
       flags: (reading.running ? SAMPLE_RUNNING : 0) | (reading.strideDerived ? SAMPLE_STRIDE_DERIVED : 0),
     };
     this.#builder.push(sample);
-    this.#totals.add(sample, afterGap);
+    this.#totals.add(sample, stepAcross(gap, lastT, t));
     return { sample, index };
   }
 

@@ -12,8 +12,9 @@ import {
   type SessionMeta,
   type SessionSummary,
 } from './recorded-session.js';
-import { type ZoneTimes, addZoneTime, emptyZoneTimes } from './time-in-zone.js';
-import type { CadenceZones } from './zones.js';
+import { GapCursor, type StepSeconds } from './gap-steps.js';
+import { type ZoneTimes, emptyZoneTimes } from './time-in-zone.js';
+import { type CadenceZones, zoneFor } from './zones.js';
 
 export type SessionTotals = Pick<
   SessionSummary,
@@ -21,32 +22,10 @@ export type SessionTotals = Pick<
 >;
 
 /**
- * Longest step between two samples that counts as moving. At 1 Hz a longer one means samples
- * were lost, and nobody knows what the runner did meanwhile.
+ * At 1 Hz a longer step between live readings means samples were lost: the recorder marks a gap
+ * there, and the gap rules (gap-steps.ts) decide what its time counts as.
  */
 export const MAX_MOVING_STEP_S = 2.5;
-
-/** The moving seconds a sample owns: the time since the previous one, capped; none after a gap. */
-export function movingStep(previousT: number, t: number, afterGap: boolean): number {
-  if (afterGap) return 0;
-  return Math.min(MAX_MOVING_STEP_S, Math.max(0, t - previousT));
-}
-
-/** Answers "does this step overlap a gap?" for steps asked in time order, in O(1) amortized. */
-export class GapCursor {
-  readonly #gaps: SessionGap[];
-  #next = 0;
-
-  constructor(gaps: readonly SessionGap[]) {
-    this.#gaps = [...gaps].sort((a, b) => a.fromT - b.fromT);
-  }
-
-  overlaps(fromT: number, toT: number): boolean {
-    const gaps = this.#gaps;
-    while (this.#next < gaps.length && gaps[this.#next]!.toT <= fromT) this.#next++;
-    return this.#next < gaps.length && gaps[this.#next]!.fromT < toT;
-  }
-}
 
 /** Speed band of a speed, as used by `CadenceBySpeedBand`. */
 export const speedBandOf = (speedMps: number): number => Math.floor(speedMps / SPEED_BAND_MPS);
@@ -71,23 +50,23 @@ export class SessionTotalsAccumulator {
     return this.#movingS;
   }
 
-  /** `afterGap`: the stretch since the previous sample was a pause or a lost link. */
-  add(sample: Readonly<RecordedSample>, afterGap: boolean): void {
-    const { t, cadence } = sample;
+  /** `step`: what the time since the previous sample counts as (ignored for the first sample). */
+  add(sample: Readonly<RecordedSample>, step: StepSeconds): void {
+    const { cadence } = sample;
     if (this.#count > 0) {
-      const step = movingStep(this.#lastT, t, afterGap);
-      this.#movingS += step;
-      addZoneTime(this.#zoneTimes, afterGap ? null : this.#lastT, t, cadence, this.#zones);
-      if (step > 0 && cadence > 0 && (sample.flags & SAMPLE_RUNNING) !== 0) {
-        this.#cadenceS += step;
-        this.#cadenceSum += cadence * step;
+      this.#movingS += step.movingS;
+      const measured = step.measuredS;
+      if (measured > 0 && cadence > 0) this.#zoneTimes[zoneFor(cadence, this.#zones)] += measured;
+      if (measured > 0 && cadence > 0 && (sample.flags & SAMPLE_RUNNING) !== 0) {
+        this.#cadenceS += measured;
+        this.#cadenceSum += cadence * measured;
         const band = (this.#bands[speedBandOf(sample.speedMps)] ??= { seconds: 0, cadenceSeconds: 0 });
-        band.seconds += step;
-        band.cadenceSeconds += cadence * step;
+        band.seconds += measured;
+        band.cadenceSeconds += cadence * measured;
       }
     }
     this.#count++;
-    this.#lastT = t;
+    this.#lastT = sample.t;
     this.#lastDistanceM = sample.distanceM;
   }
 
@@ -109,9 +88,11 @@ export class SessionTotalsAccumulator {
   }
 }
 
+const NO_STEP: StepSeconds = { movingS: 0, measuredS: 0 };
+
 /**
  * An accumulator fed with whole columns, ready to take more samples (a resumed recording).
- * Steps that overlap a gap count as no time at all.
+ * Steps across gaps count by the rules in gap-steps.ts.
  */
 export function accumulatorOf(
   samples: RecordedColumns,
@@ -129,12 +110,12 @@ export function accumulatorOf(
     row.strideLengthM = samples.strideLengthM[i]!;
     row.distanceM = samples.distanceM[i]!;
     row.flags = samples.flags[i]!;
-    accumulator.add(row, i > 0 && cursor.overlaps(samples.t[i - 1]!, row.t));
+    accumulator.add(row, i > 0 ? cursor.step(samples.t[i - 1]!, row.t) : NO_STEP);
   }
   return accumulator;
 }
 
-/** Totals of whole columns. Steps that overlap a gap count as no time at all. */
+/** Totals of whole columns. Steps across gaps count by the rules in gap-steps.ts. */
 export function summarizeSamples(
   samples: RecordedColumns,
   zones: CadenceZones,

@@ -4,7 +4,7 @@
 
 import type { RecordedColumns, SessionGap } from './recorded-session.js';
 import { SAMPLE_RUNNING } from './recorded-session.js';
-import { GapCursor, movingStep } from './session-summary.js';
+import { GapCursor, type StepSeconds } from './gap-steps.js';
 import { type DistanceUnit, distanceIn } from './units.js';
 
 export interface Split {
@@ -64,11 +64,11 @@ function cut(samples: RecordedColumns, along: Float64Array, cuts: readonly numbe
   const closed: Closed[] = [];
   let current = open(t[0]!, d[0]!);
   let k = 0;
-  const credit = (share: number, weight: number, i: number): void => {
-    const w = share * weight;
-    if (w <= 0) return;
-    current.movingS += w;
-    if ((flags[i]! & SAMPLE_RUNNING) === 0) return;
+  const credit = (share: number, step: StepSeconds, i: number): void => {
+    if (share <= 0) return;
+    current.movingS += share * step.movingS;
+    const w = share * step.measuredS;
+    if (w <= 0 || (flags[i]! & SAMPLE_RUNNING) === 0) return;
     if (cadence[i]! > 0) {
       current.cadenceS += w;
       current.cadenceSum += cadence[i]! * w;
@@ -81,7 +81,7 @@ function cut(samples: RecordedColumns, along: Float64Array, cuts: readonly numbe
   for (let i = 1; i < n; i++) {
     const xa = along[i - 1]!;
     const xb = along[i]!;
-    const weight = movingStep(t[i - 1]!, t[i]!, cursor.overlaps(t[i - 1]!, t[i]!));
+    const weight = cursor.step(t[i - 1]!, t[i]!);
     let done = 0;
     while (k < cuts.length && xb >= cuts[k]!) {
       const x = cuts[k++]!;
@@ -135,12 +135,20 @@ export function distanceSplits(samples: RecordedColumns, unit: DistanceUnit, gap
   return splits;
 }
 
-/** One split per lap: from 0 to the first lap press, between presses, then to the last sample. */
+/**
+ * The lap presses that start a lap with time in it: strictly after the first sample and before
+ * the last (a press at the finish, then stop, makes no empty lap), ascending, each once. The one
+ * lap rule for the session page, the exports and imported files.
+ */
+export function lapPressesWithin(laps: readonly number[], firstT: number, lastT: number): number[] {
+  const inside = laps.filter((t) => Number.isFinite(t) && t > firstT && t < lastT).sort((a, b) => a - b);
+  return inside.filter((t, i) => i === 0 || t > inside[i - 1]!);
+}
+
+/** One split per lap: from the first sample to the first lap press, between presses, then to the last sample. */
 export function lapSplits(samples: RecordedColumns, laps: readonly number[], gaps: readonly SessionGap[] = []): Split[] {
   const n = samples.t.length;
   if (n === 0) return [];
-  const first = samples.t[0]!;
-  const last = samples.t[n - 1]!;
-  const cuts = laps.filter((lapT, i) => lapT > first && lapT < last && (i === 0 || lapT > laps[i - 1]!));
+  const cuts = lapPressesWithin(laps, samples.t[0]!, samples.t[n - 1]!);
   return cut(samples, samples.t, cuts, gaps).map((c, i) => toSplit(c, i, `Lap ${i + 1}`));
 }

@@ -12,7 +12,7 @@ export interface WeekRow {
   sessions: number;
   distanceM: number;
   movingS: number;
-  /** Weighted by each session's moving time; null without cadence that week. */
+  /** Over the week's running seconds with a cadence, as each run's own average is; null without. */
   avgCadence: number | null;
   targetZoneS: number;
   /** Time in the target zone over time in any zone; null without zone time. */
@@ -102,16 +102,16 @@ export function weeklyTrends(summaries: readonly SessionSummary[], options: Week
     tally.sessions++;
     tally.distanceM += s.distanceM;
     tally.movingS += s.movingS;
-    if (s.avgCadence > 0 && s.movingS > 0) {
-      tally.cadenceWeight += s.movingS;
-      tally.cadenceSum += s.avgCadence * s.movingS;
-    }
     const z = s.zoneTimes;
     tally.targetZoneS += z.target;
     tally.zoneS += z.low + z.building + z.target + z.high;
     for (const key in s.cadenceBySpeedBand) {
       const band = Number(key);
       const value = s.cadenceBySpeedBand[band]!;
+      // A run's average cadence covers its running seconds only; so does the week's, or a walk
+      // break would weigh a run/walk session's running cadence by its walking minutes.
+      tally.cadenceWeight += value.seconds;
+      tally.cadenceSum += value.cadenceSeconds;
       const sum = tally.bands.get(band);
       if (sum) {
         sum.seconds += value.seconds;

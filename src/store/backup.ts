@@ -6,8 +6,10 @@
 import { promisifyRequest } from 'idb-keyval';
 import {
   type RecordedColumns,
+  type SessionGap,
   type SessionMeta,
   type SessionSummary,
+  gapReasons,
   recordedColumnNames,
 } from '../session/recorded-session.js';
 import { SCHEMA_VERSION, inOneTransaction } from './kv.js';
@@ -219,7 +221,10 @@ function metaProblem(value: unknown): string | null {
     return 'has damaged cadence by speed';
   }
   if (!Array.isArray(laps) || !laps.every(isNumber)) return 'has damaged laps';
-  const gapOk = (g: unknown) => numbersIn(g, ['fromT', 'toT']) && ['paused', 'link-lost'].includes((g as Record<string, unknown>)['reason'] as string);
+  const gapOk = (g: unknown) =>
+    numbersIn(g, ['fromT', 'toT']) &&
+    gapReasons.includes((g as Record<string, unknown>)['reason'] as SessionGap['reason']) &&
+    ((g as Record<string, unknown>)['coveredM'] === undefined || isNumber((g as Record<string, unknown>)['coveredM']));
   if (!Array.isArray(gaps) || !gaps.every(gapOk)) return 'has damaged gaps';
   return null;
 }

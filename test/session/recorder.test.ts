@@ -3,6 +3,8 @@ import type { LiveReading } from '../../src/session/live-session.js';
 import { sampleAt, sliceColumns } from '../../src/session/recorded-columns.js';
 import { RECORDED_SESSION_SCHEMA, RecordedSampleEvent, Recorder, defaultSessionName } from '../../src/session/recorder.js';
 import { summarizeSamples } from '../../src/session/session-summary.js';
+import { distanceSplits, lapSplits } from '../../src/session/splits.js';
+import { lapSplits as exportLapSplits } from '../../src/export/lap-splits.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 
 /** A runner at 3 m/s on the live clock; the live distance keeps counting whatever the recorder does. */
@@ -98,14 +100,69 @@ describe('Recorder', () => {
     expect(r.gaps).to.deep.equal([{ fromT: 4, toT: 5, reason: 'paused' }]);
   });
 
+  it('treats the time and distance of a 60 s link loss alike: 3.0 m/s stays 3.0 m/s, splits stay true', () => {
+    const r = recorder();
+    r.start();
+    feed(r, 0, 300);
+    r.linkLost();
+    r.linkRestored();
+    feed(r, 360, 900); // the pod's counter ran on through the minute without a link
+    r.stop();
+    const meta = r.meta();
+    expect(meta.gaps).to.deep.equal([{ fromT: 300, toT: 360, reason: 'link-lost', coveredM: 180 }]);
+    expect(meta.distanceM).to.equal(2700);
+    expect(meta.movingS).to.equal(900);
+    expect(meta.avgSpeedMps).to.equal(3);
+    const splits = distanceSplits(r.samples, 'km', meta.gaps);
+    expect(splits.map((s) => Math.round(s.durationS * 1000) / 1000)).to.deep.equal([333.333, 333.333, 233.333]);
+    // cadence was not measured during the outage, so it weighs nothing in the average
+    expect(meta.avgCadence).to.equal(170);
+    expect(meta.zoneTimes.target).to.equal(840);
+  });
+
+  it('counts neither time nor distance of a link loss the pod did not count through', () => {
+    const r = recorder();
+    r.start();
+    feed(r, 0, 100);
+    r.linkLost();
+    r.linkRestored();
+    // a pod that restarted at 0 and was standing for the minute: 1 m in 60 s is no running
+    [160, 161, 162].forEach((s, i) => r.addReading(reading(s, { distanceM: 300 + (i === 0 ? 1 : 3 * i + 1) })));
+    const meta = r.meta();
+    expect(meta.gaps).to.deep.equal([{ fromT: 100, toT: 160, reason: 'link-lost' }]);
+    expect(meta.movingS).to.equal(102);
+    expect(meta.distanceM).to.equal(306);
+  });
+
+  it('writes no empty lap when lap is pressed at the finish: page and exports agree', () => {
+    const r = recorder();
+    r.start();
+    feed(r, 0, 120);
+    r.lap();
+    feed(r, 121, 240);
+    r.lap();
+    r.stop();
+    const session = { meta: r.meta(), samples: r.samples };
+    const page = lapSplits(session.samples, session.meta.laps, session.meta.gaps);
+    const files = exportLapSplits(session);
+    expect(page.map((l) => [l.startT, l.endT, l.distanceM, l.durationS])).to.deep.equal([
+      [0, 120, 360, 120],
+      [120, 240, 360, 120],
+    ]);
+    expect(files.map((l) => [l.startT, l.endT, l.distanceM, l.timerS])).to.deep.equal(
+      page.map((l) => [l.startT, l.endT, l.distanceM, l.durationS]),
+    );
+  });
+
   it('treats a jump of more than 2.5 s in the live clock as a lost link', () => {
     const r = recorder();
     r.start();
     [0, 1, 3.5, 10, 11].forEach((s) => r.addReading(reading(s)));
-    expect(r.gaps).to.deep.equal([{ fromT: 3.5, toT: 10, reason: 'link-lost' }]);
-    // the pod counted the metres run during the outage, as the live view does
+    expect(r.gaps).to.deep.equal([{ fromT: 3.5, toT: 10, reason: 'link-lost', coveredM: 19.5 }]);
+    // the pod counted the metres run during the outage, as the live view does, so the outage's
+    // time counts too: pace stays true
     expect(r.distanceM).to.equal(33);
-    expect(r.movingS).to.equal(1 + 2.5 + 1);
+    expect(r.movingS).to.equal(1 + 2.5 + 6.5 + 1);
   });
 
   it('skips readings after linkLost() until linkRestored(), with a link-lost gap', () => {

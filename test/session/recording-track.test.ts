@@ -31,10 +31,11 @@ describe('RecordingTrack', () => {
   it('treats a jump of more than 2.5 s in the live clock as a lost link, but not one of exactly 2.5 s', () => {
     const tr = track();
     [0, 1, 3.5, 10, 11].forEach((s) => tr.record(reading(s)));
-    expect(tr.gaps()).to.deep.equal([{ fromT: 3.5, toT: 10, reason: 'link-lost' }]);
-    // the pod counted the metres run during the outage, as the live view does
+    expect(tr.gaps()).to.deep.equal([{ fromT: 3.5, toT: 10, reason: 'link-lost', coveredM: 19.5 }]);
+    // the pod counted the metres run during the outage, as the live view does, so the outage's
+    // time counts too: pace stays true
     expect(tr.distanceM).to.equal(33);
-    expect(tr.totals.movingS).to.equal(1 + 2.5 + 1);
+    expect(tr.totals.movingS).to.equal(1 + 2.5 + 6.5 + 1);
   });
 
   it('puts the first reason given on the next gap, and none before the first sample', () => {

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { columnsFrom, emptyColumns } from '../../src/session/recorded-columns.js';
 import { SAMPLE_RUNNING, type SessionMeta, type SessionSummary } from '../../src/session/recorded-session.js';
-import { GapCursor, summarizeSamples, summaryOf } from '../../src/session/session-summary.js';
+import { GapCursor } from '../../src/session/gap-steps.js';
+import { summarizeSamples, summaryOf } from '../../src/session/session-summary.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 
 const R = SAMPLE_RUNNING;
@@ -16,40 +17,40 @@ const run = columnsFrom(
       [6, 2, 150, 10, R], // after a pause from 3 to 6
       [7, 2, 0, 12, 0], // walking, no cadence
       [8, 3, 165, 15, R],
-      [11.5, 3, 172, 25, R], // 3.5 s after the previous sample with no gap recorded: capped
+      [11.5, 3, 172, 25, R], // 3.5 s after the previous sample with no gap recorded: all of it counts
     ] as const
   ).map(([t, speedMps, cadence, distanceM, flags]) => ({ t, speedMps, cadence, strideLengthM: 1, distanceM, flags })),
 );
 const pause = [{ fromT: 3, toT: 6, reason: 'paused' as const }];
 
 describe('summarizeSamples', () => {
-  it('adds up a small run by hand: gaps count no time, long steps are capped at 2.5 s', () => {
+  it('adds up a small run by hand: a pause counts no time, a step with no gap counts all of it', () => {
     const totals = summarizeSamples(run, defaultCadenceZones, pause);
-    expect(totals.movingS).to.equal(7.5);
+    expect(totals.movingS).to.equal(8.5);
     expect(totals.elapsedS).to.equal(11.5);
     expect(totals.distanceM).to.equal(25);
-    expect(totals.avgSpeedMps).to.equal(25 / 7.5);
+    expect(totals.avgSpeedMps).to.equal(25 / 8.5);
     expect(totals.sampleCount).to.equal(8);
-    // zone steps are capped at 2 s (time-in-zone's rule), and cadence 0 counts nowhere
-    expect(totals.zoneTimes).to.deep.equal({ low: 0, building: 1, target: 4, high: 1 });
-    // (170 + 180 + 182 + 165) × 1 s + 172 × 2.5 s over 6.5 running seconds
-    expect(totals.avgCadence).to.be.closeTo(1127 / 6.5, 1e-9);
+    // cadence 0 counts in no zone
+    expect(totals.zoneTimes).to.deep.equal({ low: 0, building: 1, target: 5.5, high: 1 });
+    // (170 + 180 + 182 + 165) × 1 s + 172 × 3.5 s over 7.5 running seconds
+    expect(totals.avgCadence).to.be.closeTo(1299 / 7.5, 1e-9);
     expect(totals.cadenceBySpeedBand).to.deep.equal({
-      6: { seconds: 4.5, cadenceSeconds: 170 + 165 + 172 * 2.5 },
+      6: { seconds: 5.5, cadenceSeconds: 170 + 165 + 172 * 3.5 },
       7: { seconds: 2, cadenceSeconds: 180 + 182 },
     });
   });
 
   it('counts the step across a pause when it is not told about the gap', () => {
     const totals = summarizeSamples(run, defaultCadenceZones);
-    expect(totals.movingS).to.equal(10);
-    expect(totals.zoneTimes.low).to.equal(2);
-    expect(totals.cadenceBySpeedBand[4]).to.deep.equal({ seconds: 2.5, cadenceSeconds: 150 * 2.5 });
+    expect(totals.movingS).to.equal(11.5);
+    expect(totals.zoneTimes.low).to.equal(3);
+    expect(totals.cadenceBySpeedBand[4]).to.deep.equal({ seconds: 3, cadenceSeconds: 150 * 3 });
   });
 
   it('counts zones with the zones it is given', () => {
     const totals = summarizeSamples(run, { buildingFrom: 100, targetFrom: 160, targetTo: 200 }, pause);
-    expect(totals.zoneTimes).to.deep.equal({ low: 0, building: 0, target: 6, high: 0 });
+    expect(totals.zoneTimes).to.deep.equal({ low: 0, building: 0, target: 7.5, high: 0 });
   });
 
   it('gives zeros, not NaN, for no samples and for one sample', () => {

@@ -96,12 +96,35 @@ describe('weeklyTrends', () => {
     });
   });
 
-  it('totals each week, weighting average cadence by moving time and skipping sessions without cadence', () => {
+  it('totals each week, averaging cadence over running seconds and skipping sessions without cadence', () => {
     expect(rows.map((r) => r.distanceM)).to.deep.equal([5000, 0, 10_000, 5000, 6500]);
     expect(rows.map((r) => r.movingS)).to.deep.equal([1800, 0, 3000, 1800, 1800]);
-    expect(rows.map((r) => r.avgCadence)).to.deep.equal([160, null, 168, 168, 170]);
+    const expected = [
+      (1200 * 164 + 30 * 180) / 1230,
+      null,
+      (600 * 166 + 600 * 168 + 300 * 175) / 1500,
+      (900 * 163 + 900 * 174 + 120 * 178) / 1920,
+      (600 * 163.4 + 600 * 174) / 1200,
+    ];
+    rows.forEach((row, i) => {
+      if (expected[i] === null) expect(row.avgCadence).to.equal(null);
+      else expect(row.avgCadence).to.be.closeTo(expected[i]!, 1e-9);
+    });
     expect(rows.map((r) => r.targetZoneS)).to.deep.equal([300, 0, 800, 0, 0]);
     expect(rows.map((r) => r.targetShare)).to.deep.equal([0.2, null, 0.8, null, null]);
+  });
+
+  it("weighs a run/walk session's cadence by its running seconds, as its own average is", () => {
+    const monday = day(2026, 3, 30, 7);
+    const week = weeklyTrends(
+      [
+        // 600 s running at 180 and 3000 s walking (no running cadence): its own average is 180
+        summary(monday, { movingS: 3600, avgCadence: 180, bands: [[7, 600, 180]] }),
+        summary(monday + 86_400_000, { movingS: 1800, avgCadence: 160, bands: [[6, 1800, 160]] }),
+      ],
+      { weeks: 1, now, zones: defaultCadenceZones },
+    );
+    expect(week[0]!.avgCadence).to.equal(165);
   });
 
   it('averages cadence per speed band over the week, null under a minute', () => {

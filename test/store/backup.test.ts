@@ -71,6 +71,21 @@ describe('backup and restore (real IndexedDB)', () => {
     expect((await listSessions()).map((s) => s.id)).to.deep.equal(['a', 'b', 'c']);
   });
 
+  it('keeps every kind of break, and the distance a counter covered across one, through a round trip', async () => {
+    const session = syntheticSession({ id: 'breaks', seconds: 300 });
+    session.meta.gaps = [
+      { fromT: 100, toT: 160, reason: 'link-lost', coveredM: 180 },
+      { fromT: 200, toT: 230, reason: 'missing-records', coveredM: 90 },
+      { fromT: 250, toT: 260, reason: 'paused' },
+    ];
+    await clear(kvStore());
+    await saveSession(session);
+    const file = await createBackup();
+    await clear(kvStore());
+    expect(await restoreBackup(file)).to.deep.equal({ sessions: 1 });
+    expect((await loadSession('breaks'))!.meta.gaps).to.deep.equal(session.meta.gaps);
+  });
+
   it('restores an empty store from a backup of an empty store', async () => {
     await clear(kvStore());
     const file = await createBackup();

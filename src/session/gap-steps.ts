@@ -1,0 +1,63 @@
+// How much of a step between two samples the runner spent moving, and how much of it the samples
+// measured. One rule for the summary, splits, laps and exports, so they always add up:
+// - a step with no gap in it is moving time, measured by its samples;
+// - the part of a step inside a pause counts as nothing;
+// - the part inside a lost link or missing records counts as moving time when the pod's (or the
+//   watch's) own counter covered distance across it, because that distance is in the run too; its
+//   cadence was not measured, so averages and zones leave it out.
+
+import type { SessionGap } from './recorded-session.js';
+
+export interface StepSeconds {
+  /** Seconds that count toward moving time (and pace). */
+  movingS: number;
+  /** Seconds with a sample on either side: what cadence, zones and stride averages weigh. */
+  measuredS: number;
+}
+
+/** Slower than this across a break (0.5 m/s, the auto-pause speed) the runner was not running. */
+export const MIN_MOVING_SPEED_MPS = 0.5;
+
+/** Whether the time of a gap counts as moving: never a pause; a break the counter ran through. */
+export const gapTimeCounts = (gap: Readonly<SessionGap>): boolean => gap.reason !== 'paused' && (gap.coveredM ?? 0) > 0;
+
+/** The step across one gap that spans it exactly, as the live recorder writes them. */
+export function stepAcross(gap: Readonly<SessionGap> | null, fromT: number, toT: number): StepSeconds {
+  const dt = Math.max(0, toT - fromT);
+  if (gap === null) return { movingS: dt, measuredS: dt };
+  return { movingS: gapTimeCounts(gap) ? dt : 0, measuredS: 0 };
+}
+
+/** Answers steps asked in time order against a session's gaps, in O(1) amortized per step. */
+export class GapCursor {
+  readonly #gaps: SessionGap[];
+  #next = 0;
+
+  constructor(gaps: readonly SessionGap[]) {
+    this.#gaps = [...gaps].sort((a, b) => a.fromT - b.fromT);
+  }
+
+  /** Does a gap overlap the step? */
+  overlaps(fromT: number, toT: number): boolean {
+    this.#skipBefore(fromT);
+    return this.#next < this.#gaps.length && this.#gaps[this.#next]!.fromT < toT;
+  }
+
+  step(fromT: number, toT: number): StepSeconds {
+    this.#skipBefore(fromT);
+    const dt = Math.max(0, toT - fromT);
+    let movingS = dt;
+    let measuredS = dt;
+    for (let j = this.#next; j < this.#gaps.length && this.#gaps[j]!.fromT < toT; j++) {
+      const gap = this.#gaps[j]!;
+      const inside = Math.max(0, Math.min(toT, gap.toT) - Math.max(fromT, gap.fromT));
+      measuredS -= inside;
+      if (!gapTimeCounts(gap)) movingS -= inside;
+    }
+    return { movingS: Math.max(0, movingS), measuredS: Math.max(0, measuredS) };
+  }
+
+  #skipBefore(fromT: number): void {
+    while (this.#next < this.#gaps.length && this.#gaps[this.#next]!.toT <= fromT) this.#next++;
+  }
+}
