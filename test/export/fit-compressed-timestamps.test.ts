@@ -59,7 +59,8 @@ interface Sample {
 /**
  * A run like one from a device that saves bytes: full timestamps now and then, compressed headers
  * in between (crossing 5-bit rollovers, steps of 1, 3 and 31 s), a stop event, a 100 s gap, one
- * normal message on the compressed local type, developer fields on the compressed records.
+ * normal message on the compressed local type, the compressed local type defined again,
+ * developer fields on the compressed records.
  */
 function compressedRun(options: { bigEndian?: boolean; headerSize?: 12 | 14 } = {}): { bytes: Uint8Array; samples: Sample[] } {
   const bigEndian = options.bigEndian ?? false;
@@ -140,6 +141,9 @@ function compressedRun(options: { bigEndian?: boolean; headerSize?: 12 | 14 } = 
   const untimed = sampleAt(null);
   fit.data(compact, [untimed.distance, untimed.speed, untimed.cadence], [untimed.ratio]);
   compressedRecord(T0 + 200);
+  // Defined again, as devices do now and then: the next compressed message needs its own timestamp field again.
+  fit.define(compact);
+  compressedRecord(T0 + 201);
   return { bytes: fit.file(options.headerSize ?? 14), samples };
 }
 
