@@ -6,7 +6,7 @@ import {
   expandCompressedTimestamps,
 } from '../../src/export/fit-compressed-timestamps.js';
 import { encodeFit } from '../../src/export/fit.js';
-import { BASE, FIT_EPOCH_MS, FitBytes, type MessageSpec, text } from '../support/fit-bytes.js';
+import { BASE, FIT_EPOCH_MS, FitBytes, type FieldSpec, type MessageSpec, text } from '../support/fit-bytes.js';
 import { fixtureSession } from './session-fixture.js';
 
 // 1_000_000_000 is a multiple of 32, so T0's low 5 bits are 28 and T0 + 4 rolls them over.
@@ -22,6 +22,8 @@ const fileIdSpec: MessageSpec = {
     { num: 4, size: 4, baseType: BASE.uint32 }, // time_created: a time, but not field 253
   ],
 };
+const TIMESTAMP: FieldSpec = { num: 253, size: 4, baseType: BASE.uint32 };
+const HEART_RATE: FieldSpec = { num: 3, size: 1, baseType: BASE.uint8 };
 const ACTIVITY = 4;
 const DEVELOPMENT = 255;
 
@@ -69,10 +71,10 @@ function compressedRun(options: { bigEndian?: boolean; headerSize?: 12 | 14 } = 
     global: 20,
     bigEndian,
     fields: [
-      { num: 253, size: 4, baseType: BASE.uint32 },
-      { num: 5, size: 4, baseType: BASE.uint32 },
-      { num: 6, size: 2, baseType: BASE.uint16 },
-      { num: 4, size: 1, baseType: BASE.uint8 },
+      TIMESTAMP,
+      { num: 5, size: 4, baseType: BASE.uint32 }, // distance, cm
+      { num: 6, size: 2, baseType: BASE.uint16 }, // speed, mm/s
+      { num: 4, size: 1, baseType: BASE.uint8 }, // cadence, strides a minute
     ],
   };
   const compact: MessageSpec = {
@@ -87,7 +89,7 @@ function compressedRun(options: { bigEndian?: boolean; headerSize?: 12 | 14 } = 
     global: 21,
     bigEndian,
     fields: [
-      { num: 253, size: 4, baseType: BASE.uint32 },
+      TIMESTAMP,
       { num: 0, size: 1, baseType: BASE.enum }, // event: timer
       { num: 1, size: 1, baseType: BASE.enum }, // event_type: stop_all
     ],
@@ -169,14 +171,16 @@ describe('expandCompressedTimestamps writes compressed timestamps out in full', 
       expect(compressedOnes).to.have.length(samples.length - 2);
 
       expect(messages.fileIdMesgs?.[0]?.timeCreated).to.deep.equal(dateOf(T0));
-      expect(messages.eventMesgs?.map((e) => [e.timestamp, e.event, e.eventType])).to.deep.equal([[dateOf(T0 + 40), 'timer', 'stopAll']]);
+      expect(messages.eventMesgs?.map((e) => [e.timestamp, e.event, e.eventType])).to.deep.equal([
+        [dateOf(T0 + 40), 'timer', 'stopAll'],
+      ]);
       expect(messages.fieldDescriptionMesgs?.[0]?.fieldName).to.equal('ratio');
     });
   }
 
   it('a tiny file comes out byte for byte as expected', () => {
-    const hr = (local: number): MessageSpec => ({ local, global: 20, fields: [{ num: 3, size: 1, baseType: BASE.uint8 }] });
-    const stamped: MessageSpec = { ...hr(0), fields: [{ num: 253, size: 4, baseType: BASE.uint32 }, ...hr(0).fields] };
+    const hr = (local: number): MessageSpec => ({ local, global: 20, fields: [HEART_RATE] });
+    const stamped: MessageSpec = { local: 0, global: 20, fields: [TIMESTAMP, HEART_RATE] };
     const input = new FitBytes()
       .define(stamped)
       .data(stamped, [T0, 140])
@@ -205,7 +209,7 @@ describe('expandCompressedTimestamps writes compressed timestamps out in full', 
   it('a file without compressed headers comes back as the same array', () => {
     const ours = encodeFit(fixtureSession());
     expect(expandCompressedTimestamps(ours)).to.equal(ours);
-    const bigEndian: MessageSpec = { local: 9, global: 20, bigEndian: true, fields: [{ num: 253, size: 4, baseType: BASE.uint32 }] };
+    const bigEndian: MessageSpec = { local: 9, global: 20, bigEndian: true, fields: [TIMESTAMP] };
     const handMade = new FitBytes().define(bigEndian).data(bigEndian, [T0]).data(bigEndian, [T0 + 1]).file();
     const copy = handMade.slice();
     expect(expandCompressedTimestamps(handMade)).to.equal(handMade);
@@ -223,14 +227,7 @@ describe('expandCompressedTimestamps writes compressed timestamps out in full', 
   });
 
   it('a compressed message that has a timestamp field too: a time in it wins, an empty one gets the header time', () => {
-    const both: MessageSpec = {
-      local: 0,
-      global: 20,
-      fields: [
-        { num: 3, size: 1, baseType: BASE.uint8 },
-        { num: 253, size: 4, baseType: BASE.uint32 },
-      ],
-    };
+    const both: MessageSpec = { local: 0, global: 20, fields: [HEART_RATE, TIMESTAMP] };
     const bytes = new FitBytes()
       .define(both)
       .data(both, [140, T0])
@@ -251,8 +248,8 @@ describe('expandCompressedTimestamps writes compressed timestamps out in full', 
   it('matches a straightforward count of the times over a long random run', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) / 65536;
-    const timed: MessageSpec = { local: 1, global: 20, fields: [{ num: 253, size: 4, baseType: BASE.uint32 }, { num: 3, size: 1, baseType: BASE.uint8 }] };
-    const compact: MessageSpec = { local: 3, global: 20, fields: [{ num: 3, size: 1, baseType: BASE.uint8 }] };
+    const timed: MessageSpec = { local: 1, global: 20, fields: [TIMESTAMP, HEART_RATE] };
+    const compact: MessageSpec = { local: 3, global: 20, fields: [HEART_RATE] };
     const fit = new FitBytes().define(timed).define(compact);
     const times: number[] = [];
     let time = T0;
@@ -286,8 +283,8 @@ describe('expandCompressedTimestamps writes compressed timestamps out in full', 
 });
 
 /** One full record, then compressed ones a second apart, like a device recording every second. */
-export function longRun(seconds: number): { bytes: Uint8Array } {
-  const full: MessageSpec = { local: 0, global: 20, fields: [{ num: 253, size: 4, baseType: BASE.uint32 }, { num: 5, size: 4, baseType: BASE.uint32 }] };
+function longRun(seconds: number): { bytes: Uint8Array } {
+  const full: MessageSpec = { local: 0, global: 20, fields: [TIMESTAMP, { num: 5, size: 4, baseType: BASE.uint32 }] };
   const compact: MessageSpec = {
     local: 1,
     global: 20,
@@ -304,13 +301,14 @@ export function longRun(seconds: number): { bytes: Uint8Array } {
 }
 
 describe('expandCompressedTimestamps refuses what it cannot walk, with a typed error', () => {
-  const hr: MessageSpec = { local: 0, global: 20, fields: [{ num: 253, size: 4, baseType: BASE.uint32 }, { num: 3, size: 1, baseType: BASE.uint8 }] };
-  const compact: MessageSpec = { local: 1, global: 20, fields: [{ num: 3, size: 1, baseType: BASE.uint8 }] };
+  const hr: MessageSpec = { local: 0, global: 20, fields: [TIMESTAMP, HEART_RATE] };
+  const compact: MessageSpec = { local: 1, global: 20, fields: [HEART_RATE] };
   const started = () => new FitBytes().define(hr).data(hr, [T0, 140]).define(compact);
   const firstRecordAt = 14 + 12 + 6 + 9;
 
   it('a compressed header for a local type no definition describes', () => {
-    expectStructureProblem(started().compressed({ ...compact, local: 3 }, T0 + 1, [141]).file(), 'undefined-local-type', firstRecordAt);
+    const bytes = started().compressed({ ...compact, local: 3 }, T0 + 1, [141]).file();
+    expectStructureProblem(bytes, 'undefined-local-type', firstRecordAt);
   });
 
   it('a normal data message for a local type no definition describes', () => {
