@@ -14,7 +14,8 @@ import {
 import type { SessionGap } from '../session/recorded-session.js';
 import { stepsPerMinuteOf } from './fit-cadence.js';
 import { hasFitHeader } from './fit-header.js';
-import { ImportError, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
+import { FitStructureError, expandCompressedTimestamps } from './fit-compressed-timestamps.js';
+import { ImportError, STRIDEWISE_LIMIT, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
 import { type RunPoint, columnsFromPoints, gapsOf, lapStartsOf, orderedPoints } from './run-points.js';
 
@@ -28,6 +29,20 @@ const asMs = (value: Date | number | string | undefined): number | null =>
 
 /** "monitoringB" → "monitoring b": the SDK names file types in camelCase. */
 const wordsOf = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** For a file whose checksum matched: whatever still goes wrong is Stridewise's limit, not the file's. */
+const beyondStridewise = (detail: string, cause: unknown): ImportError =>
+  new ImportError('unsupported', `Stridewise cannot read this FIT file yet (${detail}). ${STRIDEWISE_LIMIT}`, { cause });
+
+/** The checked file as Garmin's decoder can read it: compressed timestamp headers written out in full. */
+function readableByTheDecoder(whole: Uint8Array): Uint8Array {
+  try {
+    return expandCompressedTimestamps(whole);
+  } catch (error) {
+    if (error instanceof FitStructureError) throw beyondStridewise(error.message, error);
+    throw error;
+  }
+}
 
 function checkWhole(bytes: Uint8Array): Uint8Array {
   if (!hasFitHeader(bytes)) {
@@ -51,10 +66,12 @@ function checkWhole(bytes: Uint8Array): Uint8Array {
 }
 
 function readMessages(whole: Uint8Array): FitMessages {
-  const decoder = new Decoder(Stream.fromByteArray(whole));
-  if (!decoder.checkIntegrity()) {
+  const checked = new Decoder(Stream.fromByteArray(whole));
+  if (!checked.checkIntegrity()) {
     throw new ImportError('damaged', `This FIT file is damaged: its checksum does not match. ${TRY_AGAIN_FROM_SOURCE}`);
   }
+  const readable = readableByTheDecoder(whole);
+  const decoder = readable === whole ? checked : new Decoder(Stream.fromByteArray(readable));
   const { messages, errors } = decoder.read({
     mergeHeartRates: false,
     expandComponents: true,
@@ -65,9 +82,7 @@ function readMessages(whole: Uint8Array): FitMessages {
   });
   if (errors.length > 0) {
     const detail = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
-    throw new ImportError('damaged', `Stridewise could not read this FIT file (${detail}). ${TRY_AGAIN_FROM_SOURCE}`, {
-      cause: errors[0],
-    });
+    throw beyondStridewise(detail, errors[0]);
   }
   return messages;
 }

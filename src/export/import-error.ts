@@ -6,6 +6,8 @@ export type ImportProblem =
   | 'too-big'
   | 'not-a-run-file'
   | 'damaged'
+  /** A whole, checksum-correct FIT file that Stridewise's reader cannot follow: our limit, not the file's. */
+  | 'unsupported'
   | 'truncated'
   | 'not-an-activity'
   | 'no-samples';
@@ -24,3 +26,8 @@ export class ImportError extends Error {
 /** What to try, said once so every "damaged" message gives the same way forward. */
 export const TRY_AGAIN_FROM_SOURCE =
   'Copy or export it again from the watch or app it came from, then import the new copy.';
+
+/** Said whenever a file passed its checksum but could not be read, so a valid file is never blamed. */
+export const STRIDEWISE_LIMIT =
+  'The file itself passed its integrity check, so it is likely fine: this is a limit of Stridewise, not of your watch. ' +
+  'If the app it came from can export the run as TCX, import that instead.';

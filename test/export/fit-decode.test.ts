@@ -4,6 +4,7 @@ import { decodeFit } from '../../src/export/fit-decode.js';
 import { encodeFit } from '../../src/export/fit.js';
 import { ImportError, type ImportProblem } from '../../src/export/import-error.js';
 import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
+import { BASE, FIT_EPOCH_MS, FitBytes, type MessageSpec } from '../support/fit-bytes.js';
 import { FIXTURE_START, fixtureSession } from './session-fixture.js';
 
 const { MesgNum } = Profile;
@@ -142,5 +143,79 @@ describe('decodeFit reads activities from other devices', () => {
     const run = decodeFit(bytes);
     expect(run.deviceName).to.equal('Garmin fr965');
     expect(run.samples.flags[0]).to.equal(SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED);
+  });
+});
+
+describe('decodeFit reads compressed timestamps and never blames a file that passed its checksum', () => {
+  const T0 = 1_000_000_030; // low 5 bits 30: the second compressed record rolls them over
+  const fileId: MessageSpec = {
+    local: 0,
+    global: MesgNum.FILE_ID!,
+    fields: [
+      { num: 0, size: 1, baseType: BASE.enum },
+      { num: 1, size: 2, baseType: BASE.uint16 },
+    ],
+  };
+  const full: MessageSpec = {
+    local: 1,
+    global: MesgNum.RECORD!,
+    fields: [
+      { num: 253, size: 4, baseType: BASE.uint32 },
+      { num: 5, size: 4, baseType: BASE.uint32 }, // distance, cm
+      { num: 6, size: 2, baseType: BASE.uint16 }, // speed, mm/s
+      { num: 4, size: 1, baseType: BASE.uint8 }, // cadence, strides a minute
+    ],
+  };
+  const compact: MessageSpec = { local: 2, global: MesgNum.RECORD!, fields: full.fields.slice(1) };
+  const started = () => new FitBytes().define(fileId).data(fileId, [4, 255]).define(full).define(compact);
+
+  /** Records at these seconds after T0: full timestamps where an offset cannot reach. */
+  function run(seconds: number[]): Uint8Array {
+    const fit = started();
+    let last: number | null = null;
+    for (const [i, s] of seconds.entries()) {
+      const values = [280 * i, 2800, 85];
+      if (last === null || s - last > 31) fit.data(full, [T0 + s, ...values]);
+      else fit.compressed(compact, T0 + s, values);
+      last = s;
+    }
+    return fit.file();
+  }
+
+  it('a run with compressed timestamp headers: every sample at its time', () => {
+    const seconds = [0, 1, 2, 3, 5, 36, 37, 137, 138, 169];
+    const imported = decodeFit(run(seconds));
+    expect(imported.startedAt).to.equal(FIT_EPOCH_MS + T0 * 1000);
+    expect(Array.from(imported.samples.t)).to.deep.equal(seconds);
+    expect(Array.from(imported.samples.distanceM)).to.deep.equal(seconds.map((_, i) => (280 * i) / 100));
+    expect(Array.from(imported.samples.cadence)).to.deep.equal(seconds.map(() => 170));
+  });
+
+  it('a compressed header for a local type no definition describes: unsupported, our limit', () => {
+    const bytes = started().data(full, [T0, 0, 2800, 85]).compressed({ ...compact, local: 3 }, T0 + 1, [280, 2800, 85]).file();
+    const error = refusal(bytes);
+    expect(error.problem).to.equal('unsupported');
+    expect(error.message).to.match(/^Stridewise cannot read this FIT file yet \(.*local message type 3.*\)\./);
+    expect(error.message).to.match(/passed its integrity check.*limit of Stridewise, not of your watch/);
+    expect(error.message).not.to.match(/damaged/);
+  });
+
+  it('data that ends inside a record, checksum right: unsupported', () => {
+    const bytes = started().data(full, [T0, 0, 2800, 85]).raw([0x80 | (2 << 5) | 1, 0, 0]).file();
+    expectRefused(bytes, 'unsupported', /cannot read this FIT file yet \(.*runs past the end.*limit of Stridewise/);
+  });
+
+  it('what Garmin\'s decoder itself cannot read, checksum right: unsupported, not damaged', () => {
+    const unknownBaseType: MessageSpec = { local: 3, global: MesgNum.RECORD!, fields: [{ num: 3, size: 1, baseType: 0x1f }] };
+    const bytes = started().define(unknownBaseType).data(unknownBaseType, [140]).file();
+    expectRefused(bytes, 'unsupported', /^Stridewise cannot read this FIT file yet \(FIT Runtime Error.*limit of Stridewise/);
+  });
+
+  it('the compressed run cut short is truncated, and with a byte flipped it is damaged', () => {
+    const good = run([0, 1, 2, 3, 5, 36, 37]);
+    expectRefused(good.slice(0, good.length - 5), 'truncated', /ends early \(truncated\)/);
+    const flipped = good.slice();
+    flipped[good.length - 4] ^= 0x01;
+    expectRefused(flipped, 'damaged', /damaged: its checksum does not match/);
   });
 });
