@@ -58,3 +58,12 @@ export function watchActivity(options: WatchActivityOptions): WatchActivity {
     seconds: truth,
   };
 }
+
+/** A 44-minute run with two pauses: the shape of the watch file that first showed the problem. */
+export const RUN_WITH_TWO_PAUSES = {
+  durationS: 44 * 60,
+  pauses: [
+    { atS: 900, lengthS: 45 },
+    { atS: 1800, lengthS: 150 },
+  ],
+} as const satisfies Omit<WatchActivityOptions, 'sampling'>;
