@@ -13,7 +13,7 @@ import { type WatchPause, type WatchSport, type WatchTotals, type WatchTruth, wa
 
 export type { WatchPause, WatchRecord, WatchSampling, WatchSport, WatchSubSport, WatchTotals, WatchTruth };
 export { SMART_MAX_STEP_S } from './watch-sampling.js';
-export { readFitSessionTotals, readWatchFit } from './watch-fit-readback.js';
+export { type FitSessionTotals, readFitSessionTotals, readWatchFit } from './watch-fit-readback.js';
 
 export interface WatchActivityOptions {
   /** Elapsed seconds from the first timer start to the last stop, pauses included. */
