@@ -42,9 +42,10 @@ function serveBenchmarkPage(script) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function browserBenchmarks() {
+/** Bundles `entry`, loads it in headless Chromium and prints the lines `window[globalName]()` returns. */
+async function inChromium(entry, globalName) {
   const bundle = await esbuild.build({
-    entryPoints: [join(root, 'test/bench/browser-benchmarks.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -65,9 +66,9 @@ async function browserBenchmarks() {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error));
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => 'stridewiseBench' in window);
+    await page.waitForFunction((name) => name in window, {}, globalName);
     page.setDefaultTimeout(600_000);
-    const results = await page.evaluate(() => window.stridewiseBench());
+    const results = await page.evaluate((name) => window[name](), globalName);
     if (errors.length) throw errors[0];
     for (const line of results) console.log(line);
   } finally {
@@ -76,5 +77,10 @@ async function browserBenchmarks() {
   }
 }
 
-await firstLoadSize();
-await browserBenchmarks();
+// `npm run bench -- import-accuracy` prints only the import accuracy table (quick, no build).
+if (process.argv[2] !== 'import-accuracy') {
+  await firstLoadSize();
+  await inChromium('test/bench/browser-benchmarks.ts', 'stridewiseBench');
+  console.log('');
+}
+await inChromium('test/bench/import-accuracy.ts', 'stridewiseImportAccuracy');

@@ -1,0 +1,163 @@
+// A watch activity as the FIT file a Garmin watch writes, with Garmin's own encoder: file_id and
+// the creator's device_info, a timer start, records (stopAll and start around each pause), an
+// auto-lap per kilometre, and at the end a stopAll, the last lap, the session with the watch's
+// own totals and the activity. Cadence is strides per minute, whole in `cadence` and the rest
+// in `fractionalCadence`, as watches write it.
+
+import {
+  type ActivityMesg,
+  type DeviceInfoMesg,
+  type Encodable,
+  Encoder,
+  type EventMesg,
+  type FileIdMesg,
+  type LapMesg,
+  type Mesg,
+  Profile,
+  type RecordMesg,
+  type SessionMesg,
+} from '@garmin/fitsdk';
+import type { WatchRecord } from './watch-sampling.js';
+import { type TimerStretch, type WatchSport, type WatchTotals, type WatchTruth, cyclesPerMinute, totalsBetween } from './watch-truth.js';
+
+const MesgNum = Profile.MesgNum;
+const FIT_EPOCH_S = 631_065_600;
+/** Garmin's product id of the Forerunner 255 (Profile.types.garminProduct). */
+export const FORERUNNER_255 = 3992;
+const WATCH_SERIAL = 3_412_345_678;
+const FRACTION_STEPS = 128;
+
+/** A sub-sport FIT knows, as the SDK names it. */
+export type WatchSubSport = 'generic' | 'treadmill' | 'street' | 'trail' | 'track' | 'indoorCycling' | 'road' | 'indoorWalking';
+
+/** Cadence split as FIT holds it: whole cycles per minute and the rest in 1/128. */
+export function fitCadenceFields(cyclesPerMin: number): { whole: number; fraction: number } {
+  const in128ths = Math.round(cyclesPerMin * FRACTION_STEPS);
+  const whole = Math.floor(in128ths / FRACTION_STEPS);
+  return { whole, fraction: (in128ths - whole * FRACTION_STEPS) / FRACTION_STEPS };
+}
+
+export interface WatchFitInput {
+  truth: WatchTruth;
+  records: readonly WatchRecord[];
+  /** Epoch ms of the first timer start, a whole second. */
+  startedAt: number;
+  sport: WatchSport;
+  subSport: WatchSubSport;
+}
+
+export function encodeWatchFit(input: WatchFitInput): Uint8Array {
+  const { truth, records, startedAt, sport, subSport } = input;
+  const at = (s: number): Date => new Date(startedAt + s * 1000);
+  const cadenceOf = (perMinute: number) => fitCadenceFields(cyclesPerMinute(sport, perMinute));
+  const timer = (s: number, eventType: 'start' | 'stopAll'): Encodable<EventMesg> => ({
+    mesgNum: MesgNum.EVENT!,
+    timestamp: at(s),
+    event: 'timer',
+    eventType,
+    data: 0,
+    eventGroup: 0,
+  });
+  const summaryFields = (totals: WatchTotals) => {
+    const cadence = cadenceOf(totals.avgCadence);
+    return {
+      totalElapsedTime: totals.elapsedS,
+      totalTimerTime: totals.timerS,
+      totalDistance: totals.distanceM,
+      avgSpeed: totals.avgSpeedMps,
+      enhancedAvgSpeed: totals.avgSpeedMps,
+      avgCadence: cadence.whole,
+      avgFractionalCadence: cadence.fraction,
+      sport,
+      subSport,
+    };
+  };
+  const lapMesg = (lap: TimerStretch, index: number, last: boolean): Encodable<LapMesg> => ({
+    mesgNum: MesgNum.LAP!,
+    messageIndex: index,
+    timestamp: at(lap.toS),
+    startTime: at(lap.fromS),
+    event: 'lap',
+    eventType: 'stop',
+    lapTrigger: last ? 'sessionEnd' : 'distance',
+    intensity: 'active',
+    ...summaryFields(totalsBetween(truth, lap.fromS, lap.toS)),
+  });
+  const recordMesg = (record: WatchRecord): Encodable<RecordMesg> => {
+    const cadence = cadenceOf(record.cadence);
+    return {
+      mesgNum: MesgNum.RECORD!,
+      timestamp: at(record.s),
+      distance: record.distanceM,
+      speed: record.speedMps,
+      enhancedSpeed: record.speedMps,
+      cadence: cadence.whole,
+      fractionalCadence: cadence.fraction,
+      // Watches say running or walking per record; a bike's records have no such field.
+      ...(sport === 'cycling' ? {} : { activityType: sport }),
+    };
+  };
+
+  const encoder = new Encoder();
+  const write = (mesg: Encodable<Mesg>): void => void encoder.writeMesg(mesg);
+  const fileId: Encodable<FileIdMesg> = {
+    mesgNum: MesgNum.FILE_ID!,
+    type: 'activity',
+    manufacturer: 'garmin',
+    product: FORERUNNER_255,
+    serialNumber: WATCH_SERIAL,
+    timeCreated: at(0),
+  };
+  write(fileId);
+  const creator: Encodable<DeviceInfoMesg> = {
+    mesgNum: MesgNum.DEVICE_INFO!,
+    timestamp: at(0),
+    deviceIndex: 'creator',
+    manufacturer: 'garmin',
+    product: FORERUNNER_255,
+    serialNumber: WATCH_SERIAL,
+    softwareVersion: 19.18,
+    sourceType: 'local',
+  };
+  write(creator);
+
+  const stretchEnds = new Set(truth.stretches.map((r) => r.toS));
+  const stretchStarts = new Set(truth.stretches.map((r) => r.fromS));
+  const lapsEndingAt = new Map(truth.laps.slice(0, -1).map((lap, i) => [lap.toS, { lap, i }]));
+  for (const record of records) {
+    if (stretchStarts.has(record.s)) write(timer(record.s, 'start'));
+    write(recordMesg(record));
+    const lap = lapsEndingAt.get(record.s);
+    if (lap) write(lapMesg(lap.lap, lap.i, false));
+    if (stretchEnds.has(record.s)) write(timer(record.s, 'stopAll'));
+  }
+  const end = truth.durationS;
+  write(lapMesg(truth.laps[truth.laps.length - 1]!, truth.laps.length - 1, true));
+  const session: Encodable<SessionMesg> = {
+    mesgNum: MesgNum.SESSION!,
+    messageIndex: 0,
+    timestamp: at(end),
+    startTime: at(0),
+    event: 'session',
+    eventType: 'stop',
+    trigger: 'activityEnd',
+    firstLapIndex: 0,
+    numLaps: truth.laps.length,
+    ...summaryFields(truth.totals),
+  };
+  write(session);
+  const endSecond = Math.round(startedAt / 1000) + end;
+  const activity: Encodable<ActivityMesg> = {
+    mesgNum: MesgNum.ACTIVITY!,
+    timestamp: at(end),
+    totalTimerTime: truth.totals.timerS,
+    numSessions: 1,
+    type: 'manual',
+    event: 'activity',
+    eventType: 'stop',
+    // Wall-clock time where the run happened, as seconds from FIT's epoch.
+    localTimestamp: endSecond - FIT_EPOCH_S - new Date(endSecond * 1000).getTimezoneOffset() * 60,
+  };
+  write(activity);
+  return encoder.close();
+}
