@@ -82,10 +82,12 @@ export class DataService extends EventTarget {
           meta: {
             id: crypto.randomUUID(),
             startedAt: run.startedAt,
-            name: run.name?.trim() || `${defaultSessionName(run.startedAt)} (${file.name})`,
+            name: run.name?.trim() || `${defaultSessionName(run.startedAt, run.sport)} (${file.name})`,
             notes: '',
             deviceName: run.deviceName,
             origin: 'import',
+            sport: run.sport,
+            treadmill: run.treadmill,
             status: 'complete',
             ...summarizeSamples(run.samples, zones, run.gaps),
             zones,

@@ -17,7 +17,8 @@ import { hasFitHeader } from './fit-header.js';
 import { FitStructureError, expandCompressedTimestamps } from './fit-compressed-timestamps.js';
 import { ImportError, STRIDEWISE_LIMIT, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
-import { type RunPoint, columnsFromPoints, gapsOf, lapStartsOf, orderedPoints } from './run-points.js';
+import { fitSport } from './file-sport.js';
+import { type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
 
 const CRC_BYTES = 2;
 const FIT_EPOCH_MS = 631_065_600_000;
@@ -116,12 +117,35 @@ function pointOf(record: RecordMesg, t: number): RunPoint {
 }
 
 /** Pauses from the timer's stop/start events; a "connection lost" marker inside one makes it a lost link. */
-function markedGaps(events: readonly EventMesg[], startMs: number): SessionGap[] {
-  const timed = events
+function timedEvents(events: readonly EventMesg[]): { e: EventMesg; ms: number }[] {
+  return events
     .map((e) => ({ e, ms: asMs(e.timestamp) }))
     .filter((x): x is { e: EventMesg; ms: number } => x.ms !== null)
     .sort((a, b) => a.ms - b.ms);
-  const lostAt = timed.filter((x) => x.e.event === 'commTimeout' && x.e.commTimeout === 'connectionLost').map((x) => x.ms);
+}
+
+/** Epoch ms of every "connection lost" marker: our own export notes a lost footpod link so. */
+const connectionLostAt = (events: readonly EventMesg[]): number[] =>
+  timedEvents(events)
+    .filter((x) => x.e.event === 'commTimeout' && x.e.commTimeout === 'connectionLost')
+    .map((x) => x.ms);
+
+/**
+ * A break with no records where the file marked a lost connection is that lost link (the pod
+ * counted on through it, so the timer ran); any other stays records missing.
+ */
+function namedLinkLosses(gaps: readonly SessionGap[], lostAt: readonly number[], startMs: number): SessionGap[] {
+  return gaps.map((gap) =>
+    gap.reason === 'missing-records' &&
+    lostAt.some((ms) => (ms - startMs) / 1000 >= gap.fromT && (ms - startMs) / 1000 < gap.toT)
+      ? { ...gap, reason: 'link-lost' }
+      : gap,
+  );
+}
+
+function markedGaps(events: readonly EventMesg[], startMs: number): SessionGap[] {
+  const timed = timedEvents(events);
+  const lostAt = connectionLostAt(events);
   const gaps: SessionGap[] = [];
   let stoppedAt: number | null = null;
   for (const { e, ms } of timed) {
@@ -158,6 +182,8 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
   const messages = readMessages(checkWhole(bytes));
   const fileId = messages.fileIdMesgs?.[0];
   checkActivity(fileId);
+  const described = messages.sessionMesgs?.[0] ?? messages.sportMesgs?.[0];
+  const sport = fitSport(described?.sport, described?.subSport);
 
   const timed = (messages.recordMesgs ?? [])
     .map((record) => ({ record, t: asMs(record.timestamp) ?? Number.NaN }))
@@ -170,19 +196,26 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
     );
   }
   const startMs = ordered[0]!.t;
-  const points = ordered.map(({ record, t }) => pointOf(record, (t - startMs) / 1000));
+  // In a walk, walking is the activity: its moving samples count as the activity's, as running
+  // samples do in a run, so the walk's cadence average is its own.
+  const points = ordered.map(({ record, t }) => {
+    const point = pointOf(record, (t - startMs) / 1000);
+    return sport.sport === 'walk' ? { ...point, running: null } : point;
+  });
   const lastT = points[points.length - 1]!.t;
   const marked = markedGaps(messages.eventMesgs ?? [], startMs)
     .map((gap) => ({ ...gap, fromT: Math.max(0, gap.fromT), toT: Math.min(lastT, gap.toT) }))
     .filter((gap) => gap.toT > gap.fromT);
-  const samples = columnsFromPoints(points, marked);
+  const { samples, gaps: breaks } = runFromPoints(points, marked);
+  const gaps = namedLinkLosses(breaks, connectionLostAt(messages.eventMesgs ?? []), startMs);
   const lapStarts = (messages.lapMesgs ?? []).map((lap) => ((asMs(lap.startTime) ?? Number.NaN) - startMs) / 1000);
   return {
     startedAt: startMs,
     deviceName: deviceNameOf(fileId, messages.deviceInfoMesgs ?? []),
     name: null,
+    ...sport,
     samples,
     laps: lapStartsOf(lapStarts, lastT),
-    gaps: gapsOf(samples.t, marked),
+    gaps,
   };
 }

@@ -25,6 +25,7 @@ import {
 } from '@garmin/fitsdk';
 import type { RecordedSession } from '../session/recorded-session.js';
 import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../session/recorded-session.js';
+import { gapTimeCounts } from '../session/gap-steps.js';
 import { fitCadenceOf } from './fit-cadence.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
 
@@ -69,7 +70,14 @@ function serialOf(id: string): number {
   return hash || 1;
 }
 
-function lapMesg(lap: LapSplit, startedSecond: number, secondOf: (t: number) => number, index: number): Encodable<LapMesg> {
+/** Sport and sub-sport: a treadmill run is one, so Garmin Connect and Strava file it as an indoor run. */
+function fitSportOf(meta: RecordedSession['meta']): { sport: 'running' | 'walking'; subSport: 'treadmill' | 'indoorWalking' | 'generic' } {
+  const walk = meta.sport === 'walk';
+  const indoor = meta.treadmill === true;
+  return { sport: walk ? 'walking' : 'running', subSport: indoor ? (walk ? 'indoorWalking' : 'treadmill') : 'generic' };
+}
+
+function lapMesg(lap: LapSplit, meta: RecordedSession['meta'], startedSecond: number, secondOf: (t: number) => number, index: number): Encodable<LapMesg> {
   const cadence = fitCadenceOf(lap.avgCadence);
   const speed = Math.min(finiteOr(lap.avgSpeedMps, 0), MAX_SPEED_MPS);
   return {
@@ -80,7 +88,7 @@ function lapMesg(lap: LapSplit, startedSecond: number, secondOf: (t: number) => 
     event: 'lap',
     eventType: 'stop',
     lapTrigger: 'manual',
-    sport: 'running',
+    sport: fitSportOf(meta).sport,
     intensity: 'active',
     totalElapsedTime: lap.elapsedS,
     totalTimerTime: lap.timerS,
@@ -118,7 +126,9 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     const from = secondOf(gap.fromT);
     const to = secondOf(gap.toT);
     if (!(to > from) || from < first || from >= last) continue;
-    add(from, Order.TimerStop, timerEvent('stop', from));
+    // A break the pod counted through is moving time, so the timer runs on through it.
+    const timerRuns = gapTimeCounts(gap);
+    if (!timerRuns) add(from, Order.TimerStop, timerEvent('stop', from));
     if (gap.reason === 'link-lost') {
       const lost: Encodable<EventMesg> = {
         mesgNum: MesgNum.EVENT!,
@@ -129,7 +139,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
       };
       add(from, Order.TimerStop, lost);
     }
-    add(to, Order.TimerStart, timerEvent('start', to));
+    if (!timerRuns) add(to, Order.TimerStart, timerEvent('start', to));
   }
 
   let previousSecond = -Infinity;
@@ -158,7 +168,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
   const laps = lapSplits(session);
   laps.forEach((lap, k) => {
     const isLast = k === laps.length - 1;
-    add(isLast ? last : secondOf(lap.endT), isLast ? Order.LastLap : Order.LapEnd, lapMesg(lap, first, secondOf, k));
+    add(isLast ? last : secondOf(lap.endT), isLast ? Order.LastLap : Order.LapEnd, lapMesg(lap, meta, first, secondOf, k));
   });
   add(last, Order.TimerStop, timerEvent('stopAll', last));
 
@@ -172,8 +182,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     event: 'session',
     eventType: 'stop',
     trigger: 'activityEnd',
-    sport: 'running',
-    subSport: 'generic',
+    ...fitSportOf(meta),
     totalElapsedTime: Math.max(0, finiteOr(meta.elapsedS, last - first)),
     totalTimerTime: Math.max(0, finiteOr(meta.movingS, 0)),
     totalDistance: Math.max(0, finiteOr(meta.distanceM, 0)),

@@ -1,7 +1,7 @@
 // What a FIT or TCX reader hands back. The app turns it into a SessionMeta (id, summary, zones,
 // origin 'import'), so readers stay free of storage and of how summaries are computed.
 
-import type { RecordedColumns, SessionGap } from '../session/recorded-session.js';
+import type { RecordedColumns, SessionGap, SessionSport } from '../session/recorded-session.js';
 
 export interface ImportedRun {
   /** Epoch milliseconds of the first sample; samples.t counts from here. */
@@ -11,6 +11,8 @@ export interface ImportedRun {
   /** A title the file carries (TCX Notes); FIT activity files have no place for one. */
   name: string | null;
   samples: RecordedColumns;
+  sport: SessionSport;
+  treadmill: boolean;
   /** Start times (t, seconds) of every lap after the first, ascending. */
   laps: number[];
   gaps: SessionGap[];

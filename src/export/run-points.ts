@@ -8,6 +8,8 @@ import {
   SAMPLE_STRIDE_DERIVED,
   type SessionGap,
 } from '../session/recorded-session.js';
+import { MIN_MOVING_SPEED_MPS } from '../session/gap-steps.js';
+import { MAX_MOVING_STEP_S } from '../session/session-summary.js';
 import { lapPressesWithin } from '../session/splits.js';
 
 /** One point of a file, with `null` where the file said nothing. */
@@ -23,35 +25,96 @@ export interface RunPoint {
   running: boolean | null;
 }
 
-/**
- * A step between two points longer than this is a gap (samples lost, or a pause the file did
- * not mark). It matches the recorder's longest moving step, so imported and recorded runs are
- * summarized alike.
- */
-export const MAX_STEP_S = 2.5;
+/** At 1 Hz a longer step is records missing, as in the live recorder: 2.5 × the usual step. */
+const SHORTEST_BREAK_S = MAX_MOVING_STEP_S;
+const BREAK_OVER_MEDIAN = 2.5;
+/** With enough steps to tell, the longest tenth of them is still the file's own sampling. */
+const BREAK_OVER_P90 = 1.25;
+const STEPS_FOR_P90 = 20;
 
 const overlapsGap = (gaps: readonly SessionGap[], fromT: number, toT: number): boolean =>
   gaps.some((gap) => gap.fromT < toT && gap.toT > fromT);
 
 /**
- * The gaps a file marked, plus a 'link-lost' gap for every longer step that none of them covers.
- * Sorted by time.
+ * The longest step that is still the file's own sampling: 2.5 times its median step (the live
+ * 1 Hz rule, 2.5 s, is the same rule), or a quarter more than its 90th percentile step when it
+ * has enough steps to say. A watch on "smart recording" writes a record every 1-8 s, so its
+ * steps up to about 10 s are a runner running, not records lost.
+ */
+export function samplingLimitS(t: ArrayLike<number>): number {
+  const steps: number[] = [];
+  for (let i = 1; i < t.length; i++) if (t[i]! > t[i - 1]!) steps.push(t[i]! - t[i - 1]!);
+  if (steps.length === 0) return SHORTEST_BREAK_S;
+  steps.sort((a, b) => a - b);
+  const at = (q: number): number => steps[Math.floor(q * (steps.length - 1))]!;
+  const tail = steps.length >= STEPS_FOR_P90 ? BREAK_OVER_P90 * at(0.9) : 0;
+  return Math.max(SHORTEST_BREAK_S, BREAK_OVER_MEDIAN * at(0.5), tail);
+}
+
+/**
+ * The breaks a file marked (pauses from its timer, a lost link our own export noted), plus
+ * 'missing-records' wherever a step is longer than the file's own sampling and no marked break
+ * covers it. Sorted by time.
  */
 export function gapsOf(t: Float64Array, marked: readonly SessionGap[]): SessionGap[] {
-  const gaps = marked.filter((gap) => gap.toT > gap.fromT);
+  const gaps = marked.filter((gap) => gap.toT > gap.fromT).map((gap) => ({ ...gap }));
+  const limit = samplingLimitS(t);
   for (let i = 1; i < t.length; i++) {
     const fromT = t[i - 1]!;
     const toT = t[i]!;
-    if (toT - fromT > MAX_STEP_S && !overlapsGap(marked, fromT, toT)) gaps.push({ fromT, toT, reason: 'link-lost' });
+    if (toT - fromT > limit && !overlapsGap(marked, fromT, toT)) gaps.push({ fromT, toT, reason: 'missing-records' });
   }
   return gaps.sort((a, b) => a.fromT - b.fromT);
 }
 
-/** Whether the step from point i-1 to i is one the runner ran through (no gap, not too long). */
+/** The first row at or after `time`, or the length. */
+function rowAtOrAfter(t: Float64Array, time: number): number {
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid]! < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Each break that is not a pause, with the distance the file's counter went on by across it when
+ * the runner was moving (as the live recorder does for a lost link): that break's time is then
+ * moving time too, so pace stays what the watch says.
+ */
+export function withCoveredDistance(gaps: readonly SessionGap[], samples: RecordedColumns): SessionGap[] {
+  const { t, distanceM } = samples;
+  return gaps.map((gap) => {
+    const { coveredM: _old, ...plain } = gap;
+    if (gap.reason === 'paused') return plain;
+    const after = rowAtOrAfter(t, gap.toT);
+    const before = rowAtOrAfter(t, gap.fromT + 1e-9) - 1;
+    if (before < 0 || after >= t.length || after <= before) return plain;
+    const covered = distanceM[after]! - distanceM[before]!;
+    const seconds = t[after]! - t[before]!;
+    return covered > 0 && covered / seconds >= MIN_MOVING_SPEED_MPS ? { ...plain, coveredM: covered } : plain;
+  });
+}
+
+/** Whether the step from point i-1 to i is one the runner ran through (no break in it). */
 function isSteadyStep(t: Float64Array, i: number, gaps: readonly SessionGap[]): boolean {
   if (i < 1 || i >= t.length) return false;
-  const dt = t[i]! - t[i - 1]!;
-  return dt > 0 && dt <= MAX_STEP_S && !overlapsGap(gaps, t[i - 1]!, t[i]!);
+  return t[i]! > t[i - 1]! && !overlapsGap(gaps, t[i - 1]!, t[i]!);
+}
+
+/**
+ * A file's points and the breaks it marked, as columns and every break, by the rules above: the
+ * one way both readers turn a file into a run.
+ */
+export function runFromPoints(
+  points: readonly RunPoint[],
+  marked: readonly SessionGap[],
+): { samples: RecordedColumns; gaps: SessionGap[] } {
+  const gaps = gapsOf(Float64Array.from(points, (p) => p.t), marked);
+  const samples = columnsFromPoints(points, gaps);
+  return { samples, gaps: withCoveredDistance(gaps, samples) };
 }
 
 /**

@@ -5,14 +5,15 @@
 import type { SessionGap } from '../session/recorded-session.js';
 import { ImportError, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
-import { MAX_STEP_S, type RunPoint, columnsFromPoints, gapsOf, lapStartsOf, orderedPoints } from './run-points.js';
+import { tcxSport } from './file-sport.js';
+import { type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
 
 interface TimedPoint {
   /** Epoch ms, until the start is known. */
   t: number;
   point: RunPoint;
-  /** First point of a <Track> after the first: watches start a new track after a pause. */
-  startsTrack: boolean;
+  /** First point of a lap's second or later <Track>: watches start a new track after a pause (and one per lap). */
+  resumes: boolean;
 }
 
 const childrenNamed = (parent: Element, name: string): Element[] =>
@@ -59,14 +60,16 @@ function activityOf(doc: Document): Element {
   throw new ImportError('no-samples', 'This TCX file has no activity in it, so there is nothing to show.');
 }
 
-function pointOf(trackpoint: Element): RunPoint & { ms: number } {
+function pointOf(trackpoint: Element): RunPoint & { ms: number; runCadence: boolean } {
   const ms = Date.parse(childNamed(trackpoint, 'Time')?.textContent?.trim() ?? '');
   const tpx = childNamed(childNamed(trackpoint, 'Extensions'), 'TPX');
   // RunCadence (running) or Cadence (cycling, and some older running exports) is per foot or
   // per crank turn: strides per minute, two steps each.
-  const strides = numberIn(childNamed(tpx, 'RunCadence')) ?? numberIn(childNamed(trackpoint, 'Cadence'));
+  const runCadence = numberIn(childNamed(tpx, 'RunCadence'));
+  const strides = runCadence ?? numberIn(childNamed(trackpoint, 'Cadence'));
   return {
     ms,
+    runCadence: runCadence !== null,
     t: 0,
     speedMps: numberIn(childNamed(tpx, 'Speed')),
     cadence: strides === null ? null : 2 * strides,
@@ -83,21 +86,24 @@ function firstLine(text: string | null | undefined): string | null {
 
 export function decodeTcx(text: string): ImportedRun {
   const activity = activityOf(parse(text));
+  const sportName = activity.getAttribute('Sport');
   const laps = childrenNamed(activity, 'Lap');
   const timed: TimedPoint[] = [];
   const lapStartsMs: number[] = [];
-  let trackCount = 0;
+  let runCadence = false;
   for (const lap of laps) {
     const lapPoints = timed.length;
+    let tracksInLap = 0;
     for (const track of childrenNamed(lap, 'Track')) {
       let first = true;
       for (const trackpoint of childrenNamed(track, 'Trackpoint')) {
-        const { ms, ...point } = pointOf(trackpoint);
+        const { ms, runCadence: hasRunCadence, ...point } = pointOf(trackpoint);
         if (!Number.isFinite(ms)) continue;
-        timed.push({ t: ms, point, startsTrack: first && trackCount > 0 });
+        runCadence ||= hasRunCadence;
+        timed.push({ t: ms, point, resumes: first && tracksInLap > 0 });
         first = false;
       }
-      if (!first) trackCount++;
+      if (!first) tracksInLap++;
     }
     const started = Date.parse(lap.getAttribute('StartTime') ?? '');
     lapStartsMs.push(Number.isFinite(started) ? started : (timed[lapPoints]?.t ?? Number.NaN));
@@ -107,24 +113,24 @@ export function decodeTcx(text: string): ImportedRun {
   if (ordered.length === 0) {
     throw new ImportError('no-samples', 'This TCX file has no trackpoints with time, so there is nothing to show.');
   }
+  const sport = tcxSport(sportName, runCadence);
   const startMs = ordered[0]!.t;
   const points = ordered.map(({ t, point }) => ({ ...point, t: (t - startMs) / 1000 }));
-  // TCX marks no pauses; a long step that starts a new track is one, any other is a lost link.
+  // TCX marks no pauses, but a watch starts a new track inside a lap when the timer starts again.
   const marked: SessionGap[] = [];
   for (let i = 1; i < points.length; i++) {
-    const fromT = points[i - 1]!.t;
-    const toT = points[i]!.t;
-    if (toT - fromT > MAX_STEP_S) marked.push({ fromT, toT, reason: ordered[i]!.startsTrack ? 'paused' : 'link-lost' });
+    if (ordered[i]!.resumes) marked.push({ fromT: points[i - 1]!.t, toT: points[i]!.t, reason: 'paused' });
   }
-  const samples = columnsFromPoints(points, marked);
+  const { samples, gaps } = runFromPoints(points, marked);
   const lastT = points[points.length - 1]!.t;
   const creator = childNamed(childNamed(activity, 'Creator'), 'Name')?.textContent?.trim();
   return {
     startedAt: startMs,
     deviceName: creator ? creator : null,
     name: firstLine(childNamed(activity, 'Notes')?.textContent),
+    ...sport,
     samples,
     laps: lapStartsOf(lapStartsMs.slice(1).map((ms) => (ms - startMs) / 1000), lastT),
-    gaps: gapsOf(samples.t, marked),
+    gaps,
   };
 }

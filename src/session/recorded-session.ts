@@ -55,6 +55,9 @@ export const gapReasons: readonly SessionGap['reason'][] = ['paused', 'link-lost
 
 export type SessionStatus = 'recording' | 'complete' | 'recovered';
 export type SessionOrigin = 'bluetooth' | 'simulator' | 'import';
+/** Cadence is steps/min for both. */
+export type SessionSport = 'run' | 'walk';
+export const sessionSports: readonly SessionSport[] = ['run', 'walk'];
 
 /**
  * Per 0.5 m/s speed band (band index = floor(speed / 0.5)): running seconds and the sum of
@@ -74,6 +77,10 @@ export interface SessionSummary {
   notes: string;
   deviceName: string | null;
   origin: SessionOrigin;
+  /** Absent on sessions stored before it was kept: those are runs. */
+  sport?: SessionSport;
+  /** On a treadmill (no position; exported as an indoor run). Absent: not known. */
+  treadmill?: boolean;
   status: SessionStatus;
   /** Time spent recording (pauses and gaps left out), seconds. */
   movingS: number;

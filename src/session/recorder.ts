@@ -5,7 +5,14 @@
 
 import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
 import type { LiveReading } from './live-session.js';
-import type { RecordedColumns, RecordedSample, SessionGap, SessionMeta, SessionOrigin } from './recorded-session.js';
+import type {
+  RecordedColumns,
+  RecordedSample,
+  SessionGap,
+  SessionMeta,
+  SessionOrigin,
+  SessionSport,
+} from './recorded-session.js';
 import { RecordingTrack } from './recording-track.js';
 import type { CadenceZones } from './zones.js';
 
@@ -45,10 +52,10 @@ export class RecordedSampleEvent extends Event {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-/** "Run 25 Nov 2026, 07:54" in local time; the same in every browser locale. */
-export function defaultSessionName(epochMs: number): string {
+/** "Run 25 Nov 2026, 07:54" (or "Walk …") in local time; the same in every browser locale. */
+export function defaultSessionName(epochMs: number, sport: SessionSport = 'run'): string {
   const d = new Date(epochMs);
-  return `Run ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+  return `${sport === 'walk' ? 'Walk' : 'Run'} ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
 const isStill = (r: LiveReading): boolean => !r.running || !(r.speedMps >= AUTO_PAUSE_SPEED_MPS);
@@ -246,6 +253,9 @@ export class Recorder extends EventTarget {
       notes: this.#notes,
       deviceName: this.#deviceName,
       origin: this.#origin,
+      // A footpod run with no position: on a treadmill, as the app is made for.
+      sport: 'run',
+      treadmill: true,
       status: this.#state === 'stopped' ? 'complete' : 'recording',
       ...this.#track.totals.totals(),
       zones: { ...this.#zones },

@@ -133,6 +133,8 @@ export function summaryOf(meta: SessionMeta): SessionSummary {
     notes: meta.notes,
     deviceName: meta.deviceName,
     origin: meta.origin,
+    ...(meta.sport === undefined ? {} : { sport: meta.sport }),
+    ...(meta.treadmill === undefined ? {} : { treadmill: meta.treadmill }),
     status: meta.status,
     movingS: meta.movingS,
     elapsedS: meta.elapsedS,

@@ -95,7 +95,8 @@ export function weeklyTrends(summaries: readonly SessionSummary[], options: Week
   }));
   const allBands = new Set<number>();
   for (const s of summaries) {
-    if (s.startedAt >= end) continue;
+    // Weeks measure running: a walk's cadence is not running technique, so walks stay in History only.
+    if (s.startedAt >= end || s.sport === 'walk') continue;
     const w = weekIndex(starts, s.startedAt);
     if (w < 0) continue;
     const tally = tallies[w]!;

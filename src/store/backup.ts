@@ -8,8 +8,10 @@ import {
   type RecordedColumns,
   type SessionGap,
   type SessionMeta,
+  type SessionSport,
   type SessionSummary,
   gapReasons,
+  sessionSports,
   recordedColumnNames,
 } from '../session/recorded-session.js';
 import { SCHEMA_VERSION, inOneTransaction } from './kv.js';
@@ -214,6 +216,8 @@ function metaProblem(value: unknown): string | null {
   }
   if (origin !== 'bluetooth' && origin !== 'simulator' && origin !== 'import') return 'has an unknown origin';
   if (status !== 'recording' && status !== 'complete' && status !== 'recovered') return 'has an unknown status';
+  if (value['sport'] !== undefined && !sessionSports.includes(value['sport'] as SessionSport)) return 'has an unknown sport';
+  if (value['treadmill'] !== undefined && typeof value['treadmill'] !== 'boolean') return 'has a treadmill mark that is not yes or no';
   if (!Number.isSafeInteger(sampleCount) || (sampleCount as number) < 0) return 'has no proper sample count';
   if (!numbersIn(value['zoneTimes'], ['low', 'building', 'target', 'high'])) return 'has damaged zone times';
   if (!numbersIn(value['zones'], ['buildingFrom', 'targetFrom', 'targetTo'])) return 'has damaged zones';

@@ -128,7 +128,7 @@ describe('decodeFit reads activities from other devices', () => {
     ]);
     expect(run.gaps).to.deep.equal([
       { fromT: 2, toT: 30, reason: 'paused' },
-      { fromT: 31, toT: 40, reason: 'link-lost' },
+      { fromT: 31, toT: 40, reason: 'missing-records', coveredM: 23 },
     ]);
     expect(run.laps).to.deep.equal([31]);
     expect(run.deviceName).to.equal(null);

@@ -117,6 +117,33 @@ describe('encodeFit', () => {
     ]);
   });
 
+  it('writes a treadmill run as sub-sport treadmill and a walk as walking, so other apps file them right', () => {
+    const specs = [0, 1, 2].map((t) => ({ t, speedMps: 3, cadence: 170, strideLengthM: null, running: true }));
+    const sportOf = (overrides: Partial<RecordedSession['meta']>) => {
+      const m = readWithSdk(encodeFit(tinySession(specs, overrides)));
+      return [m.sessionMesgs![0]!.sport, m.sessionMesgs![0]!.subSport, m.lapMesgs![0]!.sport];
+    };
+    expect(sportOf({ sport: 'run', treadmill: true })).to.deep.equal(['running', 'treadmill', 'running']);
+    expect(sportOf({ sport: 'walk', treadmill: true })).to.deep.equal(['walking', 'indoorWalking', 'walking']);
+    expect(sportOf({ sport: 'run', treadmill: false })).to.deep.equal(['running', 'generic', 'running']);
+    expect(sportOf({})).to.deep.equal(['running', 'generic', 'running']);
+  });
+
+  it('keeps the timer running through a lost link the pod counted through, and reads it back as that', () => {
+    const specs = [0, 1, 2, 62, 63].map((t) => ({ t, speedMps: 3, cadence: 170, strideLengthM: null, running: true }));
+    const gaps = [{ fromT: 2, toT: 62, reason: 'link-lost' as const, coveredM: 180 }];
+    const session = tinySession(specs, { gaps });
+    expect(session.meta.movingS).to.equal(63);
+    const m = readWithSdk(encodeFit(session));
+    expect(m.eventMesgs!.map((e) => [e.event, e.eventType])).to.deep.equal([
+      ['timer', 'start'],
+      ['commTimeout', 'marker'],
+      ['timer', 'stopAll'],
+    ]);
+    expect(m.sessionMesgs![0]!.totalTimerTime).to.equal(63);
+    expect(decodeFit(encodeFit(session)).gaps).to.deep.equal(gaps);
+  });
+
   it('refuses a session with no samples', () => {
     const empty = tinySession([]);
     expect(() => encodeFit(empty)).to.throw(RangeError, /no samples/);

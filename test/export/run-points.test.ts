@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { type RunPoint, columnsFromPoints, gapsOf, lapStartsOf, orderedPoints } from '../../src/export/run-points.js';
+import { type RunPoint, columnsFromPoints, gapsOf, lapStartsOf, orderedPoints, samplingLimitS } from '../../src/export/run-points.js';
 import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
 
 const point = (t: number, fields: Partial<RunPoint> = {}): RunPoint => ({
@@ -42,13 +42,24 @@ describe('columnsFromPoints', () => {
 });
 
 describe('gapsOf', () => {
-  it('adds a lost link for every long step no marked gap covers, in time order', () => {
-    const t = new Float64Array([0, 1, 2, 30, 31, 40, 42.5, 45.1]);
+  it('marks records missing for every step longer than the file samples that no marked gap covers, in time order', () => {
+    const t = new Float64Array([0, 1, 2, 30, 31, 40, 41, 42, 45.1]);
     expect(gapsOf(t, [{ fromT: 2, toT: 30, reason: 'paused' }])).to.deep.equal([
       { fromT: 2, toT: 30, reason: 'paused' },
-      { fromT: 31, toT: 40, reason: 'link-lost' },
-      { fromT: 42.5, toT: 45.1, reason: 'link-lost' },
+      { fromT: 31, toT: 40, reason: 'missing-records' },
+      { fromT: 42, toT: 45.1, reason: 'missing-records' },
     ]);
+  });
+
+  it("follows the file's own sampling: a watch recording every 1-8 s has no break at those steps", () => {
+    const steps = [1, 4, 8, 3, 6, 2, 7, 5, 8, 4, 1, 6, 3, 8, 2, 5, 7, 4, 6, 3, 8, 9.5, 30];
+    const t = new Float64Array(steps.length + 1);
+    steps.forEach((step, i) => (t[i + 1] = t[i]! + step));
+    expect(samplingLimitS(t)).to.equal(12.5); // 2.5 × its median step of 5 s
+    const gaps = gapsOf(t, []);
+    expect(gaps.map((g) => g.toT - g.fromT)).to.deep.equal([30]);
+    // every second: 2.5 s, as live
+    expect(samplingLimitS(Float64Array.from({ length: 100 }, (_, i) => i))).to.equal(2.5);
   });
 });
 

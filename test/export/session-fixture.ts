@@ -18,7 +18,6 @@ export const FIXTURE_GAPS: SessionGap[] = [
   { fromT: 600, toT: 660, reason: 'paused' },
   { fromT: 1300, toT: 1310, reason: 'link-lost' },
 ];
-const MAX_STEP_S = 2.5;
 
 export interface SampleSpec {
   t: number;
@@ -38,7 +37,7 @@ function specAt(t: number): SampleSpec {
   return { t, speedMps, cadence, strideLengthM: measured ? (speedMps * 60) / cadence + 0.013 : null, running: true };
 }
 
-/** Columns from sample specs: distance integrated from speed, no distance over gaps. */
+/** Columns from sample specs: distance integrated from speed; over a gap, only what it says it covered. */
 export function columnsOf(specs: readonly SampleSpec[], gaps: readonly SessionGap[] = []): RecordedColumns {
   const n = specs.length;
   const c: RecordedColumns = {
@@ -53,8 +52,8 @@ export function columnsOf(specs: readonly SampleSpec[], gaps: readonly SessionGa
   specs.forEach((s, i) => {
     if (i > 0) {
       const prev = specs[i - 1]!;
-      const inGap = gaps.some((g) => g.fromT < s.t && g.toT > prev.t);
-      if (!inGap) distance += prev.speedMps * (s.t - prev.t);
+      const gap = gaps.find((g) => g.fromT < s.t && g.toT > prev.t);
+      distance += gap ? (gap.coveredM ?? 0) : prev.speedMps * (s.t - prev.t);
     }
     c.t[i] = s.t;
     c.speedMps[i] = s.speedMps;
@@ -76,8 +75,11 @@ export function metaOf(samples: RecordedColumns, overrides: Partial<SessionMeta>
   for (let i = 1; i < n; i++) {
     const from = samples.t[i - 1]!;
     const to = samples.t[i]!;
-    const step = gaps.some((g) => g.fromT < to && g.toT > from) ? 0 : Math.min(MAX_STEP_S, to - from);
-    movingS += step;
+    // Gaps here span whole steps: a pause counts nothing, a break the counter covered counts its
+    // time but no cadence, any other step counts all of it.
+    const gap = gaps.find((g) => g.fromT < to && g.toT > from);
+    movingS += gap && !(gap.reason !== 'paused' && (gap.coveredM ?? 0) > 0) ? 0 : to - from;
+    const step = gap ? 0 : to - from;
     if (step > 0 && samples.cadence[i]! > 0 && (samples.flags[i]! & SAMPLE_RUNNING) !== 0) {
       cadenceS += step;
       cadenceSum += samples.cadence[i]! * step;

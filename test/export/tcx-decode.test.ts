@@ -69,10 +69,11 @@ describe('decodeTcx reads activities from watches', () => {
     expect(s.flags[0]).to.equal(SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED);
     expect(s.flags[3]).to.equal(SAMPLE_STRIDE_DERIVED);
     expect(run.laps).to.deep.equal([3]);
-    // A long step into a new track is a pause; one inside a track is a lost link.
+    // A new track inside a lap is a pause; a long step inside a track is records missing, across
+    // which the watch's distance ran on (so its time is moving time too): never a footpod link.
     expect(run.gaps).to.deep.equal([
       { fromT: 3, toT: 33, reason: 'paused' },
-      { fromT: 34, toT: 44, reason: 'link-lost' },
+      { fromT: 34, toT: 44, reason: 'missing-records', coveredM: 28 },
     ]);
   });
 

@@ -15,6 +15,7 @@ import { columnDifference, snapshotStore } from '../store/fixtures.js';
 import { appTheme } from '../support/app-theme.js';
 import { generatedSession } from '../support/generated-sessions.js';
 import { catchDownloads } from '../support/catch-downloads.js';
+import { watchActivity } from '../support/watch-files.js';
 
 useSeparateDatabase('stride-test-settings-page-data');
 
@@ -167,6 +168,11 @@ describe('stride-settings-page: your data', () => {
       ],
       ['an empty file', () => new File([], 'empty.fit'), /^The file is empty: it holds no data at all\./],
       [
+        'a bike ride from a watch',
+        () => new File([watchActivity({ durationS: 600, sampling: 'smart', sport: 'cycling' }).fit], 'ride.fit'),
+        /^This file is a cycling activity \(a bike ride\), not a run or a walk\. Stridewise imports runs and walks/,
+      ],
+      [
         'an XML file that is not TCX',
         () => new File(['<?xml version="1.0"?>\n<note><to>Coach</to><body>Hi</body></note>'], 'note.tcx'),
         /^This is an XML file but not TCX \(its root element is <note>\)\. Stridewise imports FIT and TCX/,
@@ -190,6 +196,16 @@ describe('stride-settings-page: your data', () => {
         expect(services.history.sessions.map((s) => s.id)).to.deep.equal(['stored']);
       });
     }
+
+    it('imports a walk as a walk, named so, with its cadence in steps per minute', async () => {
+      const { page } = await settingsPage();
+      const walk = watchActivity({ durationS: 600, sampling: 'smart', sport: 'walking' });
+      await pick(page, 'import', [new File([walk.fit], 'walk.fit')]);
+      expect(outcomeLines(page)[0]![1]).to.match(/^Imported “Walk \d+ \w+ \d{4}, \d\d:\d\d \(walk\.fit\)”\.$/);
+      const [summary] = await listSessions();
+      expect(summary!.sport).to.equal('walk');
+      expect(summary!.avgCadence).to.be.closeTo(walk.truth.avgCadence, 1);
+    });
 
     it('imports the good file of a mixed batch and refuses the bad one, naming each', async () => {
       const { page, services } = await settingsPage();

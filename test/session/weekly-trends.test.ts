@@ -127,6 +127,19 @@ describe('weeklyTrends', () => {
     expect(week[0]!.avgCadence).to.equal(165);
   });
 
+  it('counts runs only: a walk stays out of the weeks', () => {
+    const monday = day(2026, 3, 30, 7);
+    const week = weeklyTrends(
+      [
+        summary(monday, { movingS: 1800, distanceM: 5000, bands: [[6, 1800, 170]] }),
+        summary(monday + 3_600_000, { sport: 'walk', movingS: 3000, distanceM: 4000, bands: [[3, 3000, 110]] }),
+      ],
+      { weeks: 1, now, zones: defaultCadenceZones },
+    );
+    expect([week[0]!.sessions, week[0]!.distanceM, week[0]!.avgCadence]).to.deep.equal([1, 5000, 170]);
+    expect(week[0]!.cadenceByBand).to.deep.equal({ 6: 170 });
+  });
+
   it('averages cadence per speed band over the week, null under a minute', () => {
     expect(rows[0]!.cadenceByBand).to.deep.equal({ 6: 164, 7: null, 8: null });
     expect(rows[2]!.cadenceByBand).to.deep.equal({ 6: 167, 7: 175, 8: null });
