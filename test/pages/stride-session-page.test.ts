@@ -76,6 +76,17 @@ describe('stride-session-page', () => {
     await expect(page).to.be.accessible();
   });
 
+  it('says in words when a break counts: the pod counted on through it, so its time is moving time', async () => {
+    await saveSession(
+      generatedSession({ id: 'bridged', minutes: 5, gaps: [{ fromT: 60, toT: 120, reason: 'link-lost', coveredM: 180 }] }),
+    );
+    const page = await sessionPage('bridged');
+    expect(page.shadowRoot!.querySelector('ul.gaps')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      "1:00 to 2:00: footpod link lost (1:00); the footpod's distance counter went on by 0.18 km, kept with its time as moving time",
+    );
+    expect(page.opened!.session.meta.movingS).to.equal(300);
+  });
+
   it('runs the charts along distance when asked', async () => {
     const page = await sessionPage('tempo');
     page.shadowRoot!.querySelector<HTMLButtonElement>('#along-distance')!.click();
@@ -248,7 +259,8 @@ describe('stride-session-page', () => {
       // TCX keeps whole strides per minute: an odd step count comes back as the next even one.
       expect(Array.from(run.samples.cadence)).to.deep.equal(Array.from(samples.cadence, (c) => 2 * Math.round(c / 2)));
       expect(Array.from(run.samples.distanceM, (d) => d.toFixed(2))).to.deep.equal(Array.from(samples.distanceM, (d) => d.toFixed(2)));
-      expect(run.gaps).to.deep.equal([{ fromT: 120, toT: 150, reason: 'link-lost' }]);
+      // TCX has no word for a lost link: the break comes back as records missing, at the same times.
+      expect(run.gaps).to.deep.equal([{ fromT: 120, toT: 150, reason: 'missing-records' }]);
     });
 
     it('downloads a CSV file with the header and one row per sample', async () => {
