@@ -4,7 +4,7 @@
 
 import type { FootpodSource } from '../sources/footpod-source.js';
 import { CadenceUnitDecision } from '../session/cadence-unit-decision.js';
-import { knownFootpod, rememberFootpod } from '../session/known-footpods.js';
+import { type KnownFootpod, knownFootpod, rememberFootpod } from '../session/known-footpods.js';
 import type { LiveSession } from '../session/live-session.js';
 import type { FootpodService } from './footpod-service.js';
 import type { SettingsService } from './settings-service.js';
@@ -26,8 +26,8 @@ export class FootpodCadence {
   ) {
     // 'change' comes with the pod's info, before its first measurement; 'sample' after each one.
     footpod.addEventListener('change', () => this.#follow());
-    footpod.addEventListener('sample', () => this.#remember());
-    settings.addEventListener('change', () => this.#applyOverride());
+    footpod.addEventListener('sample', () => this.#rememberPod());
+    settings.addEventListener('change', () => this.#onSettings());
   }
 
   /** A new session, or a new pod feeding it, starts from what is known about that pod. */
@@ -38,27 +38,41 @@ export class FootpodCadence {
     if (session === this.#session && podId === this.#podId) return;
     this.#session = session;
     this.#podId = podId;
-    if (!session) return;
+    session?.useCadenceUnit(this.#decisionFor(podId));
+    this.#rememberPod();
+  }
+
+  #onSettings(): void {
+    const session = this.#session;
+    const known = this.#known();
+    if (!session || !known) return;
+    // Settings read after the pod connected bring its memory late; before a decision it still helps.
+    if (session.cadenceUnit.detected === null && known.detected !== null) session.useCadenceUnit(this.#decisionFor(known.id));
+    else session.cadenceUnit.override = known.override;
+    this.#rememberPod();
+  }
+
+  #decisionFor(podId: string | null): CadenceUnitDecision {
     const known = podId ? knownFootpod(this.settings.settings.footpods, podId) : undefined;
-    session.useCadenceUnit(new CadenceUnitDecision({ remembered: known?.detected ?? null, override: known?.override ?? 'auto' }));
-    const name = source?.info.deviceName ?? null;
-    if (podId && (!known || (name !== null && known.name !== name))) this.#save(podId, {});
+    return new CadenceUnitDecision({ remembered: known?.detected ?? null, override: known?.override ?? 'auto' });
   }
 
-  #remember(): void {
-    const detected = this.#session?.cadenceUnit.detected ?? null;
-    if (!this.#podId || detected === null) return;
-    if (knownFootpod(this.settings.settings.footpods, this.#podId)?.detected !== detected) this.#save(this.#podId, { detected });
+  #known(): KnownFootpod | undefined {
+    return this.#podId ? knownFootpod(this.settings.settings.footpods, this.#podId) : undefined;
   }
 
-  #applyOverride(): void {
-    const known = this.#podId ? knownFootpod(this.settings.settings.footpods, this.#podId) : undefined;
-    if (this.#session && known) this.#session.cadenceUnit.override = known.override;
-  }
-
-  #save(podId: string, change: Parameters<typeof rememberFootpod>[2]): void {
+  /** Saves what is new about the pod: first sight, a new name, a new detection. */
+  #rememberPod(): void {
+    const podId = this.#podId;
+    // Saving before the stored settings are read would overwrite them with the defaults.
+    if (!podId || !this.settings.loaded) return;
+    const known = this.#known();
     const name = this.footpod.source?.info.deviceName ?? null;
-    const footpods = rememberFootpod(this.settings.settings.footpods, { id: podId, name }, change);
+    const detected = this.#session?.cadenceUnit.detected ?? null;
+    const newName = name !== null && known?.name !== name;
+    const newDetection = detected !== null && known?.detected !== detected;
+    if (known && !newName && !newDetection) return;
+    const footpods = rememberFootpod(this.settings.settings.footpods, { id: podId, name }, detected === null ? {} : { detected });
     // A failed save is reported by the settings service; the detection still applies to this run.
     void this.settings.update({ footpods });
   }

@@ -56,9 +56,9 @@ export class StrideSettingsPage extends LitElement {
     ul { padding-left: 1.2rem; }
     .hint { color: var(--muted, #9ca3af); font-size: 0.9rem; }
     ul.pods { list-style: none; padding: 0; margin: 0; }
-    .pod { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 1rem; padding: 0.4rem 0; border-top: 1px solid #334155; }
+    .pod { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 0; border-top: 1px solid #334155; }
+    .who { display: grid; min-width: 0; }
     .pod-name { font-weight: 600; overflow-wrap: anywhere; }
-    .pod label { margin-left: auto; }
     ${zoneClasses}
   `;
 
@@ -134,8 +134,10 @@ export class StrideSettingsPage extends LitElement {
     const row = (pod: KnownFootpod) => {
       const name = pod.name ?? 'Unnamed footpod';
       return html`<li class="pod" data-pod=${pod.id}>
-        <span class="pod-name">${name}</span>
-        <span class="hint detected">${detectedLabels[pod.detected ?? 'none']}</span>
+        <span class="who">
+          <span class="pod-name">${name}</span>
+          <span class="hint detected">${detectedLabels[pod.detected ?? 'none']}</span>
+        </span>
         <label>Cadence is
           <select class="override" aria-label=${`Cadence of ${name}`} @change=${(e: Event) =>
             this.#save({ footpods: withOverride(pods, pod.id, (e.target as HTMLSelectElement).value as CadenceUnitOverride) })}>

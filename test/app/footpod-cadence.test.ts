@@ -79,4 +79,29 @@ describe('FootpodCadence', () => {
     expect(services.footpod.session!.cadenceUnit.detected).to.equal('strides');
     expect(services.footpod.session!.latest!.cadence).to.equal(services.footpod.session!.latest!.sent!.cadence);
   });
+
+  it('saves nothing before the stored settings are read, then applies what they remember', async () => {
+    const zones = { buildingFrom: 150, targetFrom: 165, targetTo: 175 };
+    const remembered = { id: 'simulator:simulated-strides', name: 'Simulated stride pod', detected: 'strides' as const, override: 'auto' as const };
+    const earlier = new SettingsService();
+    await earlier.load();
+    await earlier.update({ zones, footpods: [remembered] });
+
+    let pod: SimulatedFootpod | null = null;
+    const services = createServices({ simulator: () => (pod = new SimulatedFootpod({ speedup: 1e-6, cadenceUnit: 'strides', seed: 4 })) });
+    made.push(services);
+    await services.footpod.simulate(); // a quick click, while the stored settings are still being read
+    expect(services.footpod.session!.cadenceUnit.applied).to.equal(null);
+    pod!.emitSeconds(2);
+    await settle();
+    const stored = new SettingsService();
+    await stored.load();
+    expect(stored.settings.zones, 'the runner\'s zones are not overwritten').to.deep.equal(zones);
+
+    await services.settings.load();
+    expect(services.settings.settings.zones).to.deep.equal(zones);
+    expect(services.footpod.session!.cadenceUnit.applied, 'the memory arrives late but still applies').to.equal('strides');
+    pod!.emitSeconds(6);
+    expect(services.settings.settings.footpods).to.deep.equal([remembered]);
+  });
 });

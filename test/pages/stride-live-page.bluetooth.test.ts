@@ -200,6 +200,7 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
   it('doubles the cadence of a pod that sends strides, says so once near the footpod panel, and remembers the pod', async () => {
     await setupEmulatedFootpod({ name: 'Polar <i>Stride</i>', address: '0A:0B:0C:0D:0E:1F' });
     await openLivePage();
+    await services.settings.load(); // as main.ts does: pods are remembered only once the stored settings are read
     await answerChooserWith('select');
     await clickAsRunner(PAIR);
     await waitUntil(() => services.footpod.source?.state === 'connected', 'connected', { timeout: 5000 });
