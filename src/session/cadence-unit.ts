@@ -17,8 +17,9 @@ export interface SentReading {
   running: boolean;
 }
 
-// Below this the runner is standing or barely shuffling: cadence then says nothing about the unit.
-const MOVING_FROM_MPS = 0.5;
+// Below this the runner is standing, shuffling or the belt is still speeding up: cadence then says
+// nothing about the unit (a slow walk can take under 60 steps/min, as a strides pod would send).
+const MOVING_FROM_MPS = 0.8;
 // The walking/running bit counts from here; faster than the second figure is a run whatever the bit
 // says (pods without the status feature always send "walking").
 const RUNNING_FROM_MPS = 2.0;
@@ -27,7 +28,7 @@ const CLEARLY_RUNNING_FROM_MPS = 2.5;
 // Between the two bounds a reading decides nothing.
 const RUNNING_STRIDES_BELOW = 115;
 const RUNNING_STEPS_FROM = 130; // as strides this would be 260 steps/min or more
-// Walking: a walk faster than 0.5 m/s takes more than about 70 steps/min, never 180 or more.
+// Walking: a walk faster than 0.8 m/s takes more than about 75 steps/min, never 180 or more.
 const WALKING_STRIDES_BELOW = 60;
 const WALKING_STEPS_FROM = 90;
 // How far (in octaves) speed × 60 / (cadence × length) may be from 0.5, 1 or 2 and still count as

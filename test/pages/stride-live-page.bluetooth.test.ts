@@ -20,6 +20,7 @@ import {
   setupEmulatedFootpod,
   teardownEmulatedFootpod,
 } from '../support/emulated-footpod.js';
+import { appTheme } from '../support/app-theme.js';
 
 const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
 const tile = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideMetricTile>(`#${id}`)!;
@@ -234,5 +235,7 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     expect(page.shadowRoot!.querySelector('stride-connection-panel')!.nextElementSibling).to.equal(note()[0]);
     expect(services.settings.settings.footpods[0]).to.deep.include({ name: 'Polar <i>Stride</i>', detected: 'strides', override: 'auto' });
     expect(services.settings.settings.footpods[0]!.id).to.match(/^bluetooth:./);
+    await appTheme; // contrast is checked on the app's own page colours
+    await expect(page).to.be.accessible();
   });
 });

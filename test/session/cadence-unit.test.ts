@@ -46,6 +46,7 @@ const undecided: { what: string; reading: SentReading }[] = [
   { what: 'standing with a last stride length', reading: sent(0, 0, 2.1, false) },
   { what: 'cadence 0 on a moving belt', reading: sent(3, 0, null) },
   { what: 'barely moving', reading: sent(0.3, 40, null, false) },
+  { what: 'a shuffle at a cadence a strides pod could send', reading: sent(0.6, 50, null, false) },
   { what: 'running at a cadence between the bounds', reading: sent(2.8, 120, null) },
   { what: 'a slow walk at a cadence between the bounds', reading: sent(0.8, 75, null, false) },
   { what: 'a slow jog, walking bit, between the walking bounds', reading: sent(2.2, 80, null, false) },

@@ -214,7 +214,7 @@ describe('SimulatedFootpod', () => {
       expect(m.speedMps).to.equal(s.speedMps);
       expect(m.cadence).to.equal(Math.round(s.cadence / 2));
       expect(m.strideLengthM).to.be.closeTo(s.strideLengthM! * 2, 0.011);
-      expect(classifyReading({ ...m, running: m.isRunning })).to.equal(m.speedMps >= 0.5 ? 'strides' : 'unknown');
+      expect(classifyReading({ ...m, running: m.isRunning })).to.equal(m.speedMps >= 0.8 ? 'strides' : 'unknown');
     });
   });
 });
