@@ -2,7 +2,13 @@
 import { createServices } from './services.js';
 import './stride-app.js';
 
-const services = createServices();
+// `?pod=strides` makes "Try without a footpod" a pod that counts strides, to show how that is handled.
+const stridesDemo = new URLSearchParams(location.search).get('pod') === 'strides';
+const services = createServices(
+  stridesDemo
+    ? { simulator: async () => new (await import('../sources/simulated-footpod.js')).SimulatedFootpod({ cadenceUnit: 'strides' }) }
+    : {},
+);
 const app = document.querySelector('stride-app');
 if (app) app.services = services;
 

@@ -1,5 +1,6 @@
 // The service objects pages are handed. Created once in main.ts; tests build their own.
 import { DataService } from './data-service.js';
+import { FootpodCadence } from './footpod-cadence.js';
 import { FootpodService, type FootpodFactories } from './footpod-service.js';
 import { HistoryService } from './history-service.js';
 import { RecordingService, type RecordingServiceOptions } from './recording-service.js';
@@ -8,6 +9,8 @@ import { SettingsService } from './settings-service.js';
 export interface AppServices {
   settings: SettingsService;
   footpod: FootpodService;
+  /** Remembers per pod whether it counts steps or strides; pages read the result from the settings and session. */
+  footpodCadence: FootpodCadence;
   recording: RecordingService;
   history: HistoryService;
   data: DataService;
@@ -16,9 +19,10 @@ export interface AppServices {
 export function createServices(factories: Partial<FootpodFactories> = {}, recordingOptions: RecordingServiceOptions = {}): AppServices {
   const settings = new SettingsService();
   const footpod = new FootpodService(settings, factories);
+  const footpodCadence = new FootpodCadence(footpod, settings);
   const recording = new RecordingService(footpod, settings, recordingOptions);
   const history = new HistoryService();
   // A saved run belongs in the history at once, wherever the history is shown next.
   recording.addEventListener('saved', () => void history.load());
-  return { settings, footpod, recording, history, data: new DataService(settings, history) };
+  return { settings, footpod, footpodCadence, recording, history, data: new DataService(settings, history) };
 }

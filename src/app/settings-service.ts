@@ -7,6 +7,7 @@ import { loadSettings, saveSettings } from '../store/settings-store.js';
 export class SettingsService extends EventTarget {
   #settings: AppSettings = settingsFrom(defaultSettings);
   #problem: string | null = null;
+  #loaded = false;
 
   get settings(): Readonly<AppSettings> {
     return this.#settings;
@@ -14,11 +15,16 @@ export class SettingsService extends EventTarget {
   get problem(): string | null {
     return this.#problem;
   }
+  /** True once the stored settings were read (or found unreadable); a save before then would overwrite them. */
+  get loaded(): boolean {
+    return this.#loaded;
+  }
 
   async load(): Promise<void> {
     const { settings, problem } = await loadSettings();
     this.#settings = settings;
     this.#problem = problem;
+    this.#loaded = true;
     this.dispatchEvent(new Event('change'));
   }
 

@@ -55,6 +55,8 @@ export class StrideLivePage extends LitElement {
     .controls button[aria-pressed='true'] { background: #334155; }
     button, select { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
     .problem { margin: 0; color: #fde68a; }
+    .note { margin: 0; color: var(--muted, #9ca3af); }
+    .note a { color: inherit; }
     .storage-problem { background: #450a0a; color: #fee2e2; border-radius: 10px; padding: 0.75rem 1rem; }
     .storage-problem p { margin: 0 0 0.5rem; }
     h2 { font-size: 1rem; margin: 0 0 0.25rem; color: var(--muted, #9ca3af); font-weight: 600; }
@@ -82,6 +84,7 @@ export class StrideLivePage extends LitElement {
     const shown = latest && session ? session.displayed(smoothingS) : null;
     const zone = shown ? zoneFor(shown.cadence, zones) : null;
     const battery = source.info.batteryLevel;
+    const doubling = session?.cadenceUnit.applied === 'strides';
 
     return html`
       <stride-connection-panel
@@ -96,6 +99,10 @@ export class StrideLivePage extends LitElement {
         @simulate=${() => void footpod.simulate()}
         @disconnect=${() => footpod.disconnect()}
       ></stride-connection-panel>
+      ${doubling
+        ? html`<p id="cadence-unit-note" class="note">${source.info.deviceName ?? 'This footpod'} sends strides (one foot);
+            Stridewise doubles its cadence to steps/min. <a href="/settings">Change this in Settings.</a></p>`
+        : nothing}
       ${session?.problem ? html`<p class="problem" role="status">${session.problem}</p>` : nothing}
       ${unfinished && recording.state !== 'recording' && recording.state !== 'paused'
         ? html`<stride-recovery-prompt .summary=${unfinished}

@@ -3,10 +3,23 @@ import type { AppServices } from '../app/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
+import type { CadenceUnit, CadenceUnitOverride } from '../session/cadence-unit.js';
+import { type KnownFootpod, withOverride } from '../session/known-footpods.js';
 import { autoPauseChoices } from '../session/settings.js';
 import { type SmoothingSeconds, smoothingChoices } from '../session/smoothing.js';
 import type { DistanceUnit } from '../session/units.js';
 import { type CadenceZones, type ZoneId, checkCadenceZones, defaultCadenceZones } from '../session/zones.js';
+
+const detectedLabels: Readonly<Record<CadenceUnit | 'none', string>> = {
+  none: 'not detected yet',
+  steps: 'sends steps (both feet)',
+  strides: 'sends strides (one foot), doubled to steps',
+};
+const overrideLabels: Readonly<Record<CadenceUnitOverride, string>> = {
+  auto: 'Automatic',
+  steps: 'Steps',
+  strides: 'Strides',
+};
 
 /** Cadence zones, units and smoothing. Saved as soon as a valid change is made. */
 export class StrideSettingsPage extends LitElement {
@@ -42,6 +55,10 @@ export class StrideSettingsPage extends LitElement {
     label.file { display: inline-flex; flex-direction: column; gap: 0.25rem; margin-right: 1rem; }
     ul { padding-left: 1.2rem; }
     .hint { color: var(--muted, #9ca3af); font-size: 0.9rem; }
+    ul.pods { list-style: none; padding: 0; margin: 0; }
+    .pod { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 0; border-top: 1px solid #334155; }
+    .who { display: grid; min-width: 0; }
+    .pod-name { font-weight: 600; overflow-wrap: anywhere; }
     ${zoneClasses}
   `;
 
@@ -107,8 +124,36 @@ export class StrideSettingsPage extends LitElement {
         </p>
         <p class="hint">Keyboard on the live page: space starts or pauses, L marks a lap.</p>
       </fieldset>
+      ${this.#renderFootpods()}
       ${this.#renderData()}
     `;
+  }
+
+  #renderFootpods() {
+    const pods = this.services!.settings.settings.footpods;
+    const row = (pod: KnownFootpod) => {
+      const name = pod.name ?? 'Unnamed footpod';
+      return html`<li class="pod" data-pod=${pod.id}>
+        <span class="who">
+          <span class="pod-name">${name}</span>
+          <span class="hint detected">${detectedLabels[pod.detected ?? 'none']}</span>
+        </span>
+        <label>Cadence is
+          <select class="override" aria-label=${`Cadence of ${name}`} @change=${(e: Event) =>
+            this.#save({ footpods: withOverride(pods, pod.id, (e.target as HTMLSelectElement).value as CadenceUnitOverride) })}>
+            ${(['auto', 'steps', 'strides'] as const).map(
+              (choice) => html`<option value=${choice} ?selected=${choice === pod.override}>${overrideLabels[choice]}</option>`,
+            )}
+          </select>
+        </label>
+      </li>`;
+    };
+    return html`<fieldset id="footpods">
+      <legend>Footpods</legend>
+      <p class="hint">Stridewise always shows steps per minute. Some pods count strides (one foot) and send half
+        that; Stridewise notices and doubles them. Choose Steps or Strides if it guessed wrong.</p>
+      ${pods.length === 0 ? html`<p>No footpod connected yet.</p>` : html`<ul class="pods">${pods.map(row)}</ul>`}
+    </fieldset>`;
   }
 
   #renderData() {

@@ -2,6 +2,7 @@
 // Every source (real pod or simulator) goes through here, so there is one parser path.
 
 import { RscParseError, parseRscMeasurement } from '../ble/rsc.js';
+import { CadenceUnitDecision } from './cadence-unit-decision.js';
 import { DistanceTracker } from './distance.js';
 import { SampleColumns } from './sample-columns.js';
 import { trailingMean } from './smoothing.js';
@@ -17,6 +18,8 @@ export interface LiveReading {
   strideDerived: boolean;
   distanceM: number;
   running: boolean;
+  /** What the pod sent, before the steps-or-strides decision; absent on readings made elsewhere. */
+  sent?: { cadence: number; strideLengthM: number | null };
 }
 
 /** Events: 'sample' after each accepted measurement, 'problem' when one could not be read. */
@@ -29,6 +32,7 @@ export class LiveSession extends EventTarget {
   #latest: LiveReading | null = null;
   #malformed = 0;
   #problem: string | null = null;
+  #cadenceUnit = new CadenceUnitDecision();
 
   constructor(zones: CadenceZones) {
     super();
@@ -54,6 +58,15 @@ export class LiveSession extends EventTarget {
   get elapsedS(): number {
     return this.#latest?.timeS ?? 0;
   }
+  /** Whether the pod feeding the session counts steps or strides; cadence is always steps here. */
+  get cadenceUnit(): CadenceUnitDecision {
+    return this.#cadenceUnit;
+  }
+
+  /** Another pod (or what is remembered about this one) decides the unit from the next reading on. */
+  useCadenceUnit(decision: CadenceUnitDecision): void {
+    this.#cadenceUnit = decision;
+  }
 
   /** Takes one RSC measurement. A malformed one is counted and reported, never thrown. */
   ingest(view: DataView, timeMs: number): void {
@@ -74,13 +87,16 @@ export class LiveSession extends EventTarget {
       this.#startMs = timeMs - (previousS + 1) * 1000;
     }
     const timeS = (timeMs - this.#startMs) / 1000;
-    const { speedMps, cadence } = measurement;
-    const strideDerived = measurement.strideLengthM === null;
-    const strideLengthM = measurement.strideLengthM ?? (cadence > 0 ? (speedMps * 60) / cadence : 0);
+    const { speedMps } = measurement;
+    const sent = { cadence: measurement.cadence, strideLengthM: measurement.strideLengthM };
+    const steps = this.#cadenceUnit.toSteps({ ...sent, speedMps, running: measurement.isRunning });
+    const cadence = steps.cadence;
+    const strideDerived = steps.strideLengthM === null;
+    const strideLengthM = steps.strideLengthM ?? (cadence > 0 ? (speedMps * 60) / cadence : 0);
     const distanceM = this.#distance.add(timeS, speedMps, measurement.totalDistanceM);
     addZoneTime(this.#zoneTimes, this.#latest?.timeS ?? null, timeS, cadence, this.#zones);
     this.samples.push({ t: timeS, speedMps, cadence, strideLengthM, distanceM });
-    this.#latest = { timeS, speedMps, cadence, strideLengthM, strideDerived, distanceM, running: measurement.isRunning };
+    this.#latest = { timeS, speedMps, cadence, strideLengthM, strideDerived, distanceM, running: measurement.isRunning, sent };
     this.#problem = null;
     this.dispatchEvent(new Event('sample'));
   }

@@ -1,6 +1,7 @@
 // What the runner can change in settings. Stored values pass through `settingsFrom`, so a value
 // written by an older version, or damaged, falls back field by field instead of breaking the app.
 
+import { type KnownFootpod, knownFootpodsFrom } from './known-footpods.js';
 import { type SmoothingSeconds, smoothingChoices } from './smoothing.js';
 import type { DistanceUnit } from './units.js';
 import { type CadenceZones, checkCadenceZones, defaultCadenceZones } from './zones.js';
@@ -13,6 +14,8 @@ export interface AppSettings {
   autoStart: boolean;
   /** Pause when the pod reports walking or standing for this many seconds; 0 turns it off. */
   autoPauseAfterS: number;
+  /** Pods seen before, most recent first: whether each counts steps or strides. */
+  footpods: KnownFootpod[];
 }
 
 export const autoPauseChoices: readonly number[] = [0, 5, 10, 30];
@@ -23,6 +26,7 @@ export const defaultSettings: Readonly<AppSettings> = Object.freeze({
   smoothingS: 5,
   autoStart: false,
   autoPauseAfterS: 0,
+  footpods: [],
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -47,5 +51,6 @@ export function settingsFrom(value: unknown): AppSettings {
       : defaultSettings.smoothingS,
     autoStart: typeof stored['autoStart'] === 'boolean' ? stored['autoStart'] : defaultSettings.autoStart,
     autoPauseAfterS: autoPauseChoices.includes(autoPause as number) ? (autoPause as number) : defaultSettings.autoPauseAfterS,
+    footpods: knownFootpodsFrom(stored['footpods']),
   };
 }

@@ -12,6 +12,11 @@ export type ConnectionState =
 
 /** What the pod told us about itself. `null` means not (yet) known or not offered. */
 export interface FootpodInfo {
+  /**
+   * Stays the same for one pod across runs: the browser's BluetoothDevice.id (stable per origin),
+   * or the simulator's profile. Null before a device is chosen.
+   */
+  deviceId: string | null;
   deviceName: string | null;
   /** Raw RSC Feature (0x2A54) value; parse with parseRscFeature. */
   feature: DataView | null;
@@ -50,6 +55,7 @@ export interface FootpodSource extends EventTarget {
 }
 
 export const emptyFootpodInfo = (): FootpodInfo => ({
+  deviceId: null,
   deviceName: null,
   feature: null,
   sensorLocation: null,

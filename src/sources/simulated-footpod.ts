@@ -19,9 +19,15 @@ export interface SimulatedFootpodOptions {
   seed?: number;
   /** Where in the run profile to begin, e.g. 1400 to start in the intervals. Default 0. */
   startAtS?: number;
+  /**
+   * 'strides' acts as a pod that counts one foot: half the cadence, with a two-step stride length.
+   * It has an identity and name of its own, so what the app learns about it stays apart. Default 'steps'.
+   */
+  cadenceUnit?: 'steps' | 'strides';
 }
 
 export const simulatedDeviceName = 'Simulated footpod';
+export const simulatedStridesDeviceName = 'Simulated stride pod';
 // Stride length, total distance and walking/running status supported (bits 0-2).
 const FEATURE_BITS = 0x0007;
 const IN_SHOE = 2;
@@ -46,6 +52,7 @@ export class SimulatedFootpod extends EventTarget implements FootpodSource {
   readonly #speedup: number;
   readonly #startAtS: number;
   readonly #rng: () => number;
+  readonly #countsStrides: boolean;
   // The pod's own counters survive a disconnect, as a real pod's do, so a reconnect continues
   // the same run and its clock and distance never go backwards.
   #secondsEmitted = 0;
@@ -59,7 +66,7 @@ export class SimulatedFootpod extends EventTarget implements FootpodSource {
 
   constructor(options: SimulatedFootpodOptions = {}) {
     super();
-    const { speedup = 1, seed = 1, startAtS = 0 } = options;
+    const { speedup = 1, seed = 1, startAtS = 0, cadenceUnit = 'steps' } = options;
     if (!Number.isFinite(speedup) || speedup <= 0) {
       throw new RangeError(`speedup must be a positive number, not ${speedup}`);
     }
@@ -69,6 +76,7 @@ export class SimulatedFootpod extends EventTarget implements FootpodSource {
     this.#speedup = speedup;
     this.#startAtS = Math.floor(startAtS);
     this.#rng = mulberry32(seed);
+    this.#countsStrides = cadenceUnit === 'strides';
   }
 
   get state(): ConnectionState {
@@ -91,7 +99,8 @@ export class SimulatedFootpod extends EventTarget implements FootpodSource {
     await Promise.resolve();
     if (generation !== this.#generation) return;
     this.#setInfo({
-      deviceName: simulatedDeviceName,
+      deviceId: this.#countsStrides ? 'simulated-strides' : 'simulated',
+      deviceName: this.#countsStrides ? simulatedStridesDeviceName : simulatedDeviceName,
       feature: featureView(),
       sensorLocation: IN_SHOE,
       batteryLevel: this.#batteryLevel(),
@@ -148,10 +157,12 @@ export class SimulatedFootpod extends EventTarget implements FootpodSource {
 
   #emitOne(): void {
     const sample = runSampleAt(this.#startAtS + this.#secondsEmitted, this.#rng);
+    // A strides pod counts one foot, so each of its strides is two of the profile's steps.
+    const perCount = this.#countsStrides ? 2 : 1;
     const bytes = encodeRscMeasurement({
       speedMps: sample.speedMps,
-      cadence: sample.cadence,
-      strideLengthM: sample.strideLengthM,
+      cadence: Math.round(sample.cadence / perCount),
+      strideLengthM: sample.strideLengthM * perCount,
       totalDistanceM: this.#distanceM,
       isRunning: sample.isRunning,
     });

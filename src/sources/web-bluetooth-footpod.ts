@@ -196,6 +196,7 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
     this.#throwIfSuperseded(generation, device);
     this.#listenTo(pod.measurement, pod.battery?.notifier ?? null);
     this.#setInfo({
+      deviceId: device.id,
       deviceName: device.name ?? null,
       feature: pod.feature,
       sensorLocation: pod.sensorLocation,
@@ -218,7 +219,7 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
   #adopt(device: BluetoothDevice): void {
     this.#device = device;
     device.addEventListener('gattserverdisconnected', this.#onLinkLost);
-    this.#setInfo({ ...emptyFootpodInfo(), deviceName: device.name ?? null });
+    this.#setInfo({ ...emptyFootpodInfo(), deviceId: device.id, deviceName: device.name ?? null });
   }
 
   /** Our own disconnect() and failed attempts also fire the event; only a connected link counts. */

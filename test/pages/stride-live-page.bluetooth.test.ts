@@ -20,6 +20,7 @@ import {
   setupEmulatedFootpod,
   teardownEmulatedFootpod,
 } from '../support/emulated-footpod.js';
+import { appTheme } from '../support/app-theme.js';
 
 const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
 const tile = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideMetricTile>(`#${id}`)!;
@@ -195,5 +196,46 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     expect(stored.meta.gaps.map((g) => g.reason)).to.deep.equal(['link-lost']);
     expect(stored.meta.gaps[0]!.fromT).to.equal(stored.samples.t[2]);
     expect(stored.meta.gaps[0]!.toT).to.equal(stored.samples.t[3]);
+  });
+
+  it('doubles the cadence of a pod that sends strides, says so once near the footpod panel, and remembers the pod', async () => {
+    await setupEmulatedFootpod({ name: 'Polar <i>Stride</i>', address: '0A:0B:0C:0D:0E:1F' });
+    await openLivePage();
+    await services.settings.load(); // as main.ts does: pods are remembered only once the stored settings are read
+    await answerChooserWith('select');
+    await clickAsRunner(PAIR);
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'connected', { timeout: 5000 });
+    const note = () => page.shadowRoot!.querySelectorAll('#cadence-unit-note');
+    // 85 strides/min of 2.12 m (two steps) at 3 m/s, as a Polar Stride sends them.
+    const strides = (cadence: number, totalDistanceM: number) =>
+      encodeRscMeasurement({ speedMps: 3, cadence, strideLengthM: 2.12, totalDistanceM, isRunning: true });
+
+    await sendMeasurement(strides(85, 10));
+    await tilesShow('cadence', '170'); // clearly strides on its own: doubled before any decision
+    expect(note().length, 'no note before the pod is decided').to.equal(0);
+    for (const [i, cadence] of [86, 87, 86, 86].entries()) await sendMeasurement(strides(cadence, 13 + 3 * i));
+    await waitUntil(() => services.footpod.session!.samples.length === 5, 'five readings');
+    await page.updateComplete;
+
+    expect(tile(page, 'cadence').value).to.equal('172');
+    expect(tile(page, 'stride').value).to.equal('1.06');
+    expect(tile(page, 'zone').value).to.equal('Target');
+    const chart = page.shadowRoot!.querySelector<StrideLiveChart>('#cadence-chart')!;
+    await chart.updateComplete;
+    expect(Array.from(chart.plot!.data[1]!)).to.deep.equal([170, 172, 174, 172, 172]);
+    expect(services.footpod.session!.latest!.sent).to.deep.equal({ cadence: 86, strideLengthM: 2.12 });
+
+    expect(note().length).to.equal(1);
+    expect(note()[0]!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Polar <i>Stride</i> sends strides (one foot); Stridewise doubles its cadence to steps/min. Change this in Settings.',
+    );
+    expect(note()[0]!.querySelector('i'), 'the name is text').to.equal(null);
+    expect(note()[0]!.querySelector('a')!.getAttribute('href')).to.equal('/settings');
+    // The note sits right under the footpod panel.
+    expect(page.shadowRoot!.querySelector('stride-connection-panel')!.nextElementSibling).to.equal(note()[0]);
+    expect(services.settings.settings.footpods[0]).to.deep.include({ name: 'Polar <i>Stride</i>', detected: 'strides', override: 'auto' });
+    expect(services.settings.settings.footpods[0]!.id).to.match(/^bluetooth:./);
+    await appTheme; // contrast is checked on the app's own page colours
+    await expect(page).to.be.accessible();
   });
 });

@@ -53,6 +53,7 @@ const changedSettings = {
   smoothingS: 15 as const,
   autoStart: true,
   autoPauseAfterS: 10,
+  footpods: [{ id: 'bluetooth:q1w2==', name: 'Polar Stride', detected: 'strides' as const, override: 'steps' as const }],
 };
 
 const bytesOfFit = (run: RecordedSession) => encodeFit(run);

@@ -70,4 +70,44 @@ describe('stride-settings-page', () => {
     expect(reloaded.settings).to.include({ autoStart: true, autoPauseAfterS: 10 });
     expect(services.settings.settings.autoStart).to.equal(true);
   });
+
+  it('lists known footpods with what was detected, names as text, and keeps an override', async () => {
+    const services = createServices();
+    await services.settings.load();
+    await services.settings.update({
+      footpods: [
+        { id: 'bluetooth:q1w2==', name: 'Polar <b>Stride</b>', detected: 'strides', override: 'auto' },
+        { id: 'bluetooth:z9x8==', name: 'Stryd', detected: null, override: 'auto' },
+      ],
+    });
+    const page = await fixture<StrideSettingsPage>(html`<stride-settings-page .services=${services}></stride-settings-page>`);
+    const pods = [...page.shadowRoot!.querySelectorAll<HTMLLIElement>('#footpods li')];
+    expect(pods.map((li) => li.querySelector('.pod-name')!.textContent)).to.deep.equal(['Polar <b>Stride</b>', 'Stryd']);
+    expect(page.shadowRoot!.querySelector('#footpods b')).to.equal(null);
+    expect(pods.map((li) => li.querySelector('.detected')!.textContent!.trim())).to.deep.equal([
+      'sends strides (one foot), doubled to steps',
+      'not detected yet',
+    ]);
+    const select = pods[0]!.querySelector<HTMLSelectElement>('select')!;
+    expect(select.value).to.equal('auto');
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Automatic', 'Steps', 'Strides']);
+    await expect(page).to.be.accessible();
+
+    select.value = 'steps';
+    select.dispatchEvent(new Event('change'));
+    await new Promise((r) => setTimeout(r, 50));
+    const reloaded = new SettingsService();
+    await reloaded.load();
+    expect(reloaded.settings.footpods.map((p) => [p.id, p.override])).to.deep.equal([
+      ['bluetooth:q1w2==', 'steps'],
+      ['bluetooth:z9x8==', 'auto'],
+    ]);
+    await page.updateComplete;
+    expect(page.shadowRoot!.querySelector<HTMLSelectElement>('#footpods li select')!.value).to.equal('steps');
+  });
+
+  it('says when no footpod has been connected yet', async () => {
+    const { page } = await settingsPage();
+    expect(page.shadowRoot!.querySelector('#footpods')!.textContent).to.match(/No footpod connected yet/);
+  });
 });

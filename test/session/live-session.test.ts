@@ -1,10 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
+import { CadenceUnitDecision } from '../../src/session/cadence-unit-decision.js';
 import { LiveSession } from '../../src/session/live-session.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 
 const bytes = (speedMps: number, cadence: number, strideLengthM: number | null = null, totalDistanceM: number | null = null) =>
   new DataView(encodeRscMeasurement({ speedMps, cadence, strideLengthM, totalDistanceM, isRunning: true }).buffer);
+const stridesPodBytes = [
+  // Polar Stride style: 85 strides/min of 2.12 m (two steps) at 3 m/s, then a little faster.
+  ...[85, 86, 85, 87, 86, 88].map((c) => bytes(3, c, 2.12)),
+];
 
 describe('LiveSession', () => {
   it('turns measurement bytes into samples on the source clock', () => {
@@ -64,5 +69,37 @@ describe('LiveSession', () => {
     session.ingest(bytes(3, 171), 0);
     session.ingest(bytes(3, 172), 1000);
     expect(Array.from(session.samples.column('t'))).to.deep.equal([0, 1, 2, 3]);
+  });
+
+  it('turns the bytes of a pod that sends strides into steps/min before samples, zones and readings see them', () => {
+    const session = new LiveSession(defaultCadenceZones);
+    stridesPodBytes.forEach((view, i) => session.ingest(view, i * 1000));
+    expect(Array.from(session.samples.column('cadence'))).to.deep.equal([170, 172, 170, 174, 172, 176]);
+    expect(session.samples.column('strideLengthM')[0]).to.be.closeTo(1.06, 1e-9);
+    expect(session.zoneTimes).to.deep.equal({ low: 0, building: 0, target: 5, high: 0 });
+    expect(session.latest).to.deep.include({ cadence: 176, strideDerived: false, sent: { cadence: 88, strideLengthM: 2.12 } });
+    expect(session.latest!.strideLengthM).to.be.closeTo(1.06, 1e-9);
+    expect(session.cadenceUnit.detected).to.equal('strides');
+    expect(session.displayed(0).cadence).to.equal(176);
+  });
+
+  it('leaves the bytes of a steps pod as they are', () => {
+    const session = new LiveSession(defaultCadenceZones);
+    [170, 172, 171, 173, 174].forEach((c, i) => session.ingest(bytes(3, c, 1.06), i * 1000));
+    expect(Array.from(session.samples.column('cadence'))).to.deep.equal([170, 172, 171, 173, 174]);
+    expect(session.cadenceUnit.detected).to.equal('steps');
+    expect(session.latest!.sent).to.deep.equal({ cadence: 174, strideLengthM: 1.06 });
+  });
+
+  it('takes the unit of the pod it is told about from the next reading, and follows an override', () => {
+    const session = new LiveSession(defaultCadenceZones);
+    // 70/min at 2.2 m/s with the walking bit could be a brisk walk in steps or a jog in strides.
+    const unclear = new DataView(encodeRscMeasurement({ speedMps: 2.2, cadence: 70, strideLengthM: null, totalDistanceM: null, isRunning: false }).buffer);
+    session.ingest(unclear, 0);
+    session.useCadenceUnit(new CadenceUnitDecision({ remembered: 'strides' }));
+    session.ingest(unclear, 1000);
+    session.cadenceUnit.override = 'steps';
+    session.ingest(unclear, 2000);
+    expect(Array.from(session.samples.column('cadence'))).to.deep.equal([70, 140, 70]);
   });
 });

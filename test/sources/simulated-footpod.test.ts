@@ -4,6 +4,7 @@ import { parseRscFeature, parseRscMeasurement, type RscMeasurement } from '../..
 import { MeasurementEvent, type ConnectionState } from '../../src/sources/footpod-source.js';
 import { mulberry32, runSampleAt } from '../../src/sources/run-profile.js';
 import { SimulatedFootpod, type SimulatedFootpodOptions } from '../../src/sources/simulated-footpod.js';
+import { classifyReading } from '../../src/session/cadence-unit.js';
 
 interface Received {
   timeMs: number;
@@ -196,5 +197,24 @@ describe('SimulatedFootpod', () => {
     expect(() => new SimulatedFootpod({ speedup: Number.NaN })).to.throw(RangeError);
     expect(() => new SimulatedFootpod({ startAtS: -1 })).to.throw(RangeError);
     expect(() => new SimulatedFootpod().emitSeconds(1.5)).to.throw(RangeError);
+  });
+
+  it('acts as a pod that counts strides when asked: half the cadence, a two-step stride, a name and id of its own', async () => {
+    const steps = footpod({ seed: 6 });
+    const strides = footpod({ seed: 6, cadenceUnit: 'strides' });
+    await Promise.all([steps.pod.connect(), strides.pod.connect()]);
+    expect(steps.pod.info).to.deep.include({ deviceId: 'simulated', deviceName: 'Simulated footpod' });
+    expect(strides.pod.info).to.deep.include({ deviceId: 'simulated-strides', deviceName: 'Simulated stride pod' });
+    steps.pod.emitSeconds(120);
+    strides.pod.emitSeconds(120);
+    // The timer may have added a first measurement to either; compare the emitSeconds ones from the end.
+    const last = (r: Received[]) => r.slice(-120).map(({ m }) => m);
+    last(strides.received).forEach((m, i) => {
+      const s = last(steps.received)[i]!;
+      expect(m.speedMps).to.equal(s.speedMps);
+      expect(m.cadence).to.equal(Math.round(s.cadence / 2));
+      expect(m.strideLengthM).to.be.closeTo(s.strideLengthM! * 2, 0.011);
+      expect(classifyReading({ ...m, running: m.isRunning })).to.equal(m.speedMps >= 0.8 ? 'strides' : 'unknown');
+    });
   });
 });

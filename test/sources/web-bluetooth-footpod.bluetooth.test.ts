@@ -97,6 +97,10 @@ describe('WebBluetoothFootpod through Chromium’s Web Bluetooth', () => {
     expect(h.states).to.deep.equal(['requesting', 'connecting', 'connected']);
     expect(h.source.message).to.equal(null);
     expect(h.source.info.deviceName).to.equal('Stryd');
+    // The browser's id for the pod: what the app remembers it by across runs.
+    const device = await pairedDevice();
+    expect(device!.id).to.be.a('string').and.not.equal('');
+    expect(h.source.info.deviceId).to.equal(device!.id);
     expect(bytesOf(h.source.info.feature)).to.deep.equal([0x07, 0x00]);
     expect(h.source.info.sensorLocation).to.equal(2);
     expect(h.source.info.batteryLevel).to.equal(87);

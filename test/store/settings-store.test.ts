@@ -17,7 +17,7 @@ describe('settings store (real IndexedDB)', () => {
   });
 
   it('saves and loads back, with the schema version', async () => {
-    const mine = { zones: { buildingFrom: 158, targetFrom: 168, targetTo: 178 }, distanceUnit: 'mi' as const, smoothingS: 15 as const, autoStart: true, autoPauseAfterS: 30 };
+    const mine = { zones: { buildingFrom: 158, targetFrom: 168, targetTo: 178 }, distanceUnit: 'mi' as const, smoothingS: 15 as const, autoStart: true, autoPauseAfterS: 30, footpods: [{ id: 'bluetooth:abc', name: 'Polar Stride', detected: 'strides' as const, override: 'auto' as const }] };
     expect(await saveSettings(mine)).to.equal(null);
     expect((await loadSettings()).settings).to.deep.equal(mine);
     expect(await get('schema', kvStore())).to.equal(SCHEMA_VERSION);
