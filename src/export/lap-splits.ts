@@ -3,6 +3,7 @@
 // show, and the laps add up to the session by the same gap rules.
 
 import type { RecordedSession } from '../session/recorded-session.js';
+import { rowAtOrAfter } from '../session/recorded-columns.js';
 import { lapSplits as sessionLapSplits } from '../session/splits.js';
 
 export interface LapSplit {
@@ -20,18 +21,6 @@ export interface LapSplit {
   avgSpeedMps: number;
   /** Steps per minute, time-weighted over running samples with a cadence, or 0. */
   avgCadence: number;
-}
-
-/** The first row at or after time `t` (times only increase). */
-function indexAtTime(t: Float64Array, time: number): number {
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid]! < time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const emptyLap: LapSplit = {
@@ -57,8 +46,8 @@ export function lapSplits(session: RecordedSession): LapSplit[] {
     return {
       startT: split.startT,
       endT: split.endT,
-      firstIndex: indexAtTime(t, split.startT),
-      endIndex: isLast ? t.length : indexAtTime(t, split.endT),
+      firstIndex: rowAtOrAfter(t, split.startT),
+      endIndex: isLast ? t.length : rowAtOrAfter(t, split.endT),
       elapsedS: Math.max(0, split.endT - split.startT),
       timerS: split.durationS,
       distanceM: split.distanceM,

@@ -9,6 +9,7 @@ import {
   type SessionGap,
 } from '../session/recorded-session.js';
 import { MIN_MOVING_SPEED_MPS } from '../session/gap-steps.js';
+import { rowAtOrAfter } from '../session/recorded-columns.js';
 import { MAX_MOVING_STEP_S } from '../session/session-summary.js';
 import { lapPressesWithin } from '../session/splits.js';
 
@@ -65,18 +66,6 @@ export function gapsOf(t: Float64Array, marked: readonly SessionGap[]): SessionG
     if (toT - fromT > limit && !overlapsGap(marked, fromT, toT)) gaps.push({ fromT, toT, reason: 'missing-records' });
   }
   return gaps.sort((a, b) => a.fromT - b.fromT);
-}
-
-/** The first row at or after `time`, or the length. */
-function rowAtOrAfter(t: Float64Array, time: number): number {
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid]! < time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

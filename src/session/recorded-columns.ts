@@ -19,6 +19,18 @@ export function emptyColumns(length = 0): RecordedColumns {
 
 export const columnsLength = (c: RecordedColumns): number => c.t.length;
 
+/** The first row whose time is at or after `time` (times only increase), or the length. */
+export function rowAtOrAfter(t: Float64Array, time: number): number {
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid]! < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function checkIndex(i: number, length: number): void {
   if (!(Number.isInteger(i) && i >= 0 && i < length)) throw new RangeError(`No sample ${i}: there are ${length}.`);
 }

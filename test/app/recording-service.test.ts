@@ -103,18 +103,21 @@ describe('RecordingService', () => {
     await waitUntil(async () => ((await loadSession(id))?.samples.t.length ?? 0) === services.recording.recorder!.sampleCount, 'all written');
   });
 
-  it('re-pairing another pod mid-run counts its distance from its own first reading', async () => {
-    const first = new ScriptedFootpod('Pod A');
-    const second = new ScriptedFootpod('Pod B');
-    const pods = [first, second];
-    services = createServices({ simulator: () => pods.shift()! }, { flushIntervalMs: 200 });
-    await services.footpod.simulate();
-    await services.recording.start();
-    for (let t = 0; t <= 200; t++) first.send(t, { totalDistanceM: 1000 + 3 * t });
-    // A minute later the runner has paired Pod B, whose counter already reads 300 m.
-    await services.footpod.simulate();
-    for (let t = 260; t <= 360; t++) second.send(t, { totalDistanceM: 300 + 3 * (t - 260) });
-    expect(services.recording.recorder!.distanceM).to.equal(900);
-    expect(services.footpod.session!.latest!.distanceM).to.equal(900);
-  });
+  for (const [odometer, what] of [[300, '300 m'], [52_000, '52 km']] as const) {
+    it(`re-pairing another pod mid-run counts its distance from its own first reading (its counter at ${what})`, async () => {
+      const first = new ScriptedFootpod('Pod A');
+      const second = new ScriptedFootpod('Pod B');
+      const pods = [first, second];
+      services = createServices({ simulator: () => pods.shift()! }, { flushIntervalMs: 200 });
+      await services.footpod.simulate();
+      await services.recording.start();
+      for (let t = 0; t <= 200; t++) first.send(t, { totalDistanceM: 1000 + 3 * t });
+      // A minute later the runner has paired Pod B, whose counter already reads more.
+      await services.footpod.simulate();
+      for (let t = 260; t <= 360; t++) second.send(t, { totalDistanceM: odometer + 3 * (t - 260) });
+      expect(services.recording.recorder!.distanceM).to.equal(900);
+      expect(services.footpod.session!.latest!.distanceM).to.equal(900);
+    });
+  }
+
 });
