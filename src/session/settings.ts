@@ -1,6 +1,7 @@
 // What the runner can change in settings. Stored values pass through `settingsFrom`, so a value
 // written by an older version, or damaged, falls back field by field instead of breaking the app.
 
+import { type CoachSettings, coachSettingsFrom, defaultCoachSettings } from './coach-settings.js';
 import { type KnownFootpod, knownFootpodsFrom } from './known-footpods.js';
 import { type SmoothingSeconds, smoothingChoices } from './smoothing.js';
 import type { DistanceUnit } from './units.js';
@@ -16,6 +17,8 @@ export interface AppSettings {
   autoPauseAfterS: number;
   /** Pods seen before, most recent first: whether each counts steps or strides. */
   footpods: KnownFootpod[];
+  /** Metronome, zone cues, check-ins and mute. */
+  coach: CoachSettings;
 }
 
 export const autoPauseChoices: readonly number[] = [0, 5, 10, 30];
@@ -27,6 +30,7 @@ export const defaultSettings: Readonly<AppSettings> = Object.freeze({
   autoStart: false,
   autoPauseAfterS: 0,
   footpods: [],
+  coach: defaultCoachSettings,
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -52,5 +56,6 @@ export function settingsFrom(value: unknown): AppSettings {
     autoStart: typeof stored['autoStart'] === 'boolean' ? stored['autoStart'] : defaultSettings.autoStart,
     autoPauseAfterS: autoPauseChoices.includes(autoPause as number) ? (autoPause as number) : defaultSettings.autoPauseAfterS,
     footpods: knownFootpodsFrom(stored['footpods']),
+    coach: coachSettingsFrom(stored['coach']),
   };
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { defaultSettings, settingsFrom } from '../../src/session/settings.js';
+import { coachSettingsFrom, defaultCoachSettings } from '../../src/session/coach-settings.js';
 
 describe('settingsFrom', () => {
   it('keeps valid stored settings', () => {
@@ -13,6 +14,12 @@ describe('settingsFrom', () => {
         { id: 'bluetooth:q1w2e3==', name: 'Polar Stride', detected: 'strides', override: 'auto' },
         { id: 'simulator:simulated', name: 'Simulated footpod', detected: null, override: 'strides' },
       ],
+      coach: {
+        metronome: { rateSpm: 172, everyStep: false, volume: 0.3, followPlan: true },
+        cues: { enabled: true, sound: false, speech: true, vibration: true, afterS: 20, everyS: 120, warmUpS: 300, backInZoneSound: false },
+        checkIns: { everyMin: 0, speak: true },
+        muted: true,
+      },
     };
     expect(settingsFrom(stored)).to.deep.equal(stored);
   });
@@ -29,5 +36,29 @@ describe('settingsFrom', () => {
   });
   it('gives the defaults for nothing stored or garbage', () => {
     for (const garbage of [undefined, null, 42, 'x', []]) expect(settingsFrom(garbage)).to.deep.equal({ ...defaultSettings });
+  });
+});
+
+describe('coachSettingsFrom', () => {
+  it('gives sensible defaults without touching Settings: metronome at the zone middle, cues after 10 s, at most one a minute, check-ins every 5 min', () => {
+    expect(settingsFrom(undefined).coach).to.deep.equal(defaultCoachSettings);
+    expect(defaultCoachSettings.metronome.rateSpm).to.equal(null);
+    expect([defaultCoachSettings.cues.afterS, defaultCoachSettings.cues.everyS, defaultCoachSettings.cues.warmUpS]).to.deep.equal([10, 60, 60]);
+    expect(defaultCoachSettings.checkIns.everyMin).to.equal(5);
+  });
+
+  it('falls back field by field: a rate outside 140-220, a volume above 1, an unknown choice', () => {
+    const coach = coachSettingsFrom({
+      metronome: { rateSpm: 250, everyStep: 'no', volume: 3, followPlan: true },
+      cues: { afterS: 7, everyS: 120, speech: true },
+      checkIns: { everyMin: -1 },
+      muted: 'yes',
+    });
+    expect(coach.metronome).to.deep.equal({ ...defaultCoachSettings.metronome, followPlan: true });
+    expect(coach.cues).to.deep.equal({ ...defaultCoachSettings.cues, everyS: 120, speech: true });
+    expect(coach.checkIns).to.deep.equal(defaultCoachSettings.checkIns);
+    expect(coach.muted).to.equal(false);
+    expect(coachSettingsFrom({ metronome: { rateSpm: 140 } }).metronome.rateSpm).to.equal(140);
+    expect(coachSettingsFrom({ metronome: { rateSpm: 175.5 } }).metronome.rateSpm).to.equal(null);
   });
 });

@@ -3,6 +3,7 @@ import { clear, get, set } from 'idb-keyval';
 import { SCHEMA_VERSION, kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadSettings, saveSettings } from '../../src/store/settings-store.js';
 import { defaultSettings } from '../../src/session/settings.js';
+import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 
 
 useSeparateDatabase('stride-test-settings-store');
@@ -17,7 +18,7 @@ describe('settings store (real IndexedDB)', () => {
   });
 
   it('saves and loads back, with the schema version', async () => {
-    const mine = { zones: { buildingFrom: 158, targetFrom: 168, targetTo: 178 }, distanceUnit: 'mi' as const, smoothingS: 15 as const, autoStart: true, autoPauseAfterS: 30, footpods: [{ id: 'bluetooth:abc', name: 'Polar Stride', detected: 'strides' as const, override: 'auto' as const }] };
+    const mine = { zones: { buildingFrom: 158, targetFrom: 168, targetTo: 178 }, distanceUnit: 'mi' as const, smoothingS: 15 as const, autoStart: true, autoPauseAfterS: 30, footpods: [{ id: 'bluetooth:abc', name: 'Polar Stride', detected: 'strides' as const, override: 'auto' as const }], coach: { ...defaultCoachSettings, muted: true, checkIns: { everyMin: 10, speak: true } } };
     expect(await saveSettings(mine)).to.equal(null);
     expect((await loadSettings()).settings).to.deep.equal(mine);
     expect(await get('schema', kvStore())).to.equal(SCHEMA_VERSION);

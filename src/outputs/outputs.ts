@@ -1,0 +1,46 @@
+// The outputs side, mirror of src/sources: the only code that touches AudioContext,
+// speechSynthesis, navigator.vibrate and the Wake Lock API sits behind these interfaces, so the
+// coach stays pure and tests can hand in a recorder of events.
+
+import type { CoachEvent } from '../coach/coach-events.js';
+import type { CueSettings } from '../session/coach-settings.js';
+
+export interface MetronomeOptions {
+  rateSpm: number;
+  /** Click on every step, or on every second step. */
+  everyStep: boolean;
+  /** 0 to 1. */
+  volume: number;
+}
+
+export interface Metronome extends EventTarget {
+  readonly running: boolean;
+  /** Beats scheduled so far, in AudioContext seconds (kept for tests and the bench; bounded). */
+  readonly scheduledBeats: readonly number[];
+  /** Must be called from a user gesture the first time (browsers start audio only then). */
+  start(options: MetronomeOptions): Promise<void>;
+  /** Changes rate, step mode or volume from the next beat on, without a gap or a double beat. */
+  update(options: MetronomeOptions): void;
+  stop(): void;
+}
+
+/** Carries out a coach event by sound, speech and vibration, as the settings say. */
+export interface CoachOutput {
+  play(event: CoachEvent, settings: CueSettings & { speakCheckIns: boolean }): void;
+  /** Silences whatever is playing or speaking now. */
+  hush(): void;
+}
+
+export type WakeLockState = 'released' | 'held' | 'unsupported' | 'refused';
+
+/** Events: 'change' when the state changes. */
+export interface ScreenWakeLock extends EventTarget {
+  readonly state: WakeLockState;
+  /** A sentence for the runner when the screen may go dark (unsupported or refused), else null. */
+  readonly message: string | null;
+  /**
+   * Keep the screen awake while `wanted` is true: taken now (when the page is visible), taken again
+   * when the tab becomes visible after being hidden, released when `wanted` turns false.
+   */
+  want(wanted: boolean): Promise<void>;
+}
