@@ -1,4 +1,5 @@
 // The service objects pages are handed. Created once in main.ts; tests build their own.
+import { type CoachEngine, CoachService } from './coach-service.js';
 import { DataService } from './data-service.js';
 import { FootpodCadence } from './footpod-cadence.js';
 import { FootpodService, type FootpodFactories } from './footpod-service.js';
@@ -12,17 +13,27 @@ export interface AppServices {
   /** Remembers per pod whether it counts steps or strides; pages read the result from the settings and session. */
   footpodCadence: FootpodCadence;
   recording: RecordingService;
+  /** Metronome, zone cues, check-ins, mute and the screen wake lock. */
+  coach: CoachService;
   history: HistoryService;
   data: DataService;
 }
 
-export function createServices(factories: Partial<FootpodFactories> = {}, recordingOptions: RecordingServiceOptions = {}): AppServices {
+/** The coach's rules and outputs, loaded when first used; tests hand in their own. */
+export type CoachEngineLoader = (() => Promise<CoachEngine>) | null;
+
+export function createServices(
+  factories: Partial<FootpodFactories> = {},
+  recordingOptions: RecordingServiceOptions = {},
+  coachEngine: CoachEngineLoader = null,
+): AppServices {
   const settings = new SettingsService();
   const footpod = new FootpodService(settings, factories);
   const footpodCadence = new FootpodCadence(footpod, settings);
   const recording = new RecordingService(footpod, settings, recordingOptions);
+  const coach = new CoachService(footpod, recording, settings, coachEngine);
   const history = new HistoryService();
   // A saved run belongs in the history at once, wherever the history is shown next.
   recording.addEventListener('saved', () => void history.load());
-  return { settings, footpod, footpodCadence, recording, history, data: new DataService(settings, history) };
+  return { settings, footpod, footpodCadence, recording, coach, history, data: new DataService(settings, history) };
 }

@@ -98,10 +98,19 @@ export interface SessionSummary {
   sampleCount: number;
 }
 
+/** A technique check-in shown during the run, for a marker on the session's charts. */
+export interface CheckInMark {
+  t: number;
+  /** TechniquePrompt id (src/coach/technique-prompts.ts). */
+  promptId: string;
+}
+
 /** The rest of what is stored about a session, beside its samples. */
 export interface SessionMeta extends SessionSummary {
   /** Times (t) at which the runner pressed lap; the first lap starts at 0. */
   laps: number[];
+  /** Technique check-ins shown during the run; absent on sessions recorded without the coach. */
+  checkIns?: CheckInMark[];
   gaps: SessionGap[];
   /** Stored format version, so later versions can migrate old sessions. */
   schemaVersion: number;

@@ -6,6 +6,7 @@
 import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
 import type { LiveReading } from './live-session.js';
 import type {
+  CheckInMark,
   RecordedColumns,
   RecordedSample,
   SessionGap,
@@ -77,6 +78,7 @@ export class Recorder extends EventTarget {
   #linkDown = false;
   #startPressedAt: number | null = null;
   #stillSinceS: number | null = null;
+  #checkIns: CheckInMark[] = [];
 
   constructor(options: RecorderOptions) {
     super();
@@ -106,6 +108,7 @@ export class Recorder extends EventTarget {
     recorder.#track.restore(meta, samples, recorder.#zones);
     recorder.#name = meta.name;
     recorder.#notes = meta.notes;
+    recorder.#checkIns = (meta.checkIns ?? []).map((mark) => ({ ...mark }));
     recorder.#startPressedAt = meta.startedAt;
     recorder.#state = 'paused';
     return recorder;
@@ -194,6 +197,13 @@ export class Recorder extends EventTarget {
     return true;
   }
 
+  /** Logs a technique check-in at the latest sample, so the session's charts can mark it. */
+  checkIn(promptId: string): boolean {
+    if (this.#state !== 'recording' || this.#track.length === 0) return false;
+    this.#checkIns.push({ t: this.#track.lastT, promptId });
+    return true;
+  }
+
   /** Starts a new lap at the latest sample; only while recording, and never twice at one time. */
   lap(): boolean {
     if (this.#state !== 'recording' || !this.#track.lap()) return false;
@@ -261,6 +271,7 @@ export class Recorder extends EventTarget {
       zones: { ...this.#zones },
       laps: this.laps,
       gaps: this.gaps,
+      ...(this.#checkIns.length > 0 ? { checkIns: this.#checkIns.map((mark) => ({ ...mark })) } : {}),
       schemaVersion: RECORDED_SESSION_SCHEMA,
     };
   }

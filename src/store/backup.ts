@@ -230,6 +230,9 @@ function metaProblem(value: unknown): string | null {
     gapReasons.includes((g as Record<string, unknown>)['reason'] as SessionGap['reason']) &&
     ((g as Record<string, unknown>)['coveredM'] === undefined || isNumber((g as Record<string, unknown>)['coveredM']));
   if (!Array.isArray(gaps) || !gaps.every(gapOk)) return 'has damaged gaps';
+  const checkIns = value['checkIns'];
+  const checkInOk = (c: unknown) => numbersIn(c, ['t']) && typeof (c as Record<string, unknown>)['promptId'] === 'string';
+  if (checkIns !== undefined && !(Array.isArray(checkIns) && checkIns.every(checkInOk))) return 'has damaged check-ins';
   return null;
 }
 

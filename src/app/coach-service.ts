@@ -1,0 +1,181 @@
+// The coach during a run: every live reading goes to the coaching rules (src/coach), whose events
+// the outputs (src/outputs) carry out by sound, speech and vibration unless muted; check-ins are
+// also shown large and logged in the recording. The rules and outputs load the first time a pod
+// connects or the runner reaches for a coach control, so the first load does not carry them.
+//
+// Events: 'change' (mute, metronome, check-in, last cue, wake lock).
+
+import type { CoachEvent, CoachInput, TechniquePrompt } from '../coach/coach-events.js';
+import type { CoachSettings, MetronomeSettings } from '../session/coach-settings.js';
+import type { CadenceZones } from '../session/zones.js';
+import type { CoachOutput, Metronome, ScreenWakeLock } from '../outputs/outputs.js';
+import type { FootpodService } from './footpod-service.js';
+import type { RecordingService } from './recording-service.js';
+import type { SettingsService } from './settings-service.js';
+
+/** What the coach runs on once loaded: the pure rules and the outputs. */
+export interface CoachEngine {
+  rules: {
+    update(input: CoachInput): CoachEvent[];
+    configure(settings: CoachSettings, zones: CadenceZones): void;
+    reset(): void;
+  };
+  output: CoachOutput;
+  metronome: Metronome;
+  wakeLock: ScreenWakeLock;
+  metronomeRate(settings: MetronomeSettings, zones: CadenceZones): number;
+}
+
+export type CueEvent = Extract<CoachEvent, { kind: 'cue' }>;
+
+/** Cues judge the cadence over this many seconds, whatever the display smoothing: never one reading. */
+export const CUE_SMOOTHING_S = 10;
+
+export class CoachService extends EventTarget {
+  #engine: CoachEngine | null = null;
+  #loading: Promise<CoachEngine | null> | null = null;
+  #checkIn: TechniquePrompt | null = null;
+  #lastCue: CueEvent | null = null;
+  #treadmillScreen = false;
+
+  readonly #changed = (): void => {
+    this.dispatchEvent(new Event('change'));
+  };
+
+  constructor(
+    private readonly footpod: FootpodService,
+    private readonly recording: RecordingService,
+    private readonly settings: SettingsService,
+    private readonly loadEngine: (() => Promise<CoachEngine>) | null = null,
+  ) {
+    super();
+    footpod.addEventListener('sample', () => this.#onReading());
+    footpod.addEventListener('change', () => {
+      if (footpod.source?.state === 'connected') void this.engine();
+      this.#keepAwake();
+    });
+    recording.addEventListener('change', () => this.#keepAwake());
+    settings.addEventListener('change', () => this.#configure());
+  }
+
+  get muted(): boolean {
+    return this.settings.settings.coach.muted;
+  }
+  get metronomeOn(): boolean {
+    return this.#engine?.metronome.running ?? false;
+  }
+  /** The rate the metronome plays (or would play), steps/min. */
+  get metronomeRateSpm(): number {
+    const { coach, zones } = this.settings.settings;
+    if (this.#engine) return this.#engine.metronomeRate(coach.metronome, zones);
+    return coach.metronome.rateSpm ?? (zones.targetFrom + zones.targetTo) / 2;
+  }
+  /** The technique check-in on screen now, until dismissed. */
+  get checkIn(): TechniquePrompt | null {
+    return this.#checkIn;
+  }
+  /** The latest cue, for a glance at the screen. */
+  get lastCue(): CueEvent | null {
+    return this.#lastCue;
+  }
+  /** A sentence when the screen may go dark (wake lock missing or refused), else null. */
+  get wakeLockMessage(): string | null {
+    return this.#engine?.wakeLock.message ?? null;
+  }
+
+  /** Loads the rules and outputs once; null when there is no engine to load (tests, no coaching). */
+  engine(): Promise<CoachEngine | null> {
+    if (this.#engine) return Promise.resolve(this.#engine);
+    if (!this.loadEngine) return Promise.resolve(null);
+    this.#loading ??= this.loadEngine().then((engine) => {
+      this.#engine = engine;
+      engine.metronome.addEventListener('change', this.#changed);
+      engine.wakeLock.addEventListener('change', this.#changed);
+      this.#configure();
+      this.#keepAwake();
+      return engine;
+    });
+    return this.#loading;
+  }
+
+  async setMuted(muted: boolean): Promise<void> {
+    if (muted) this.#engine?.output.hush();
+    if (muted && this.#engine?.metronome.running) this.#engine.metronome.stop();
+    await this.settings.update({ coach: { ...this.settings.settings.coach, muted } });
+  }
+
+  /** Starts or stops the metronome; call it straight from a click or key (audio needs a gesture). */
+  async toggleMetronome(): Promise<void> {
+    const engine = await this.engine();
+    if (!engine) return;
+    if (engine.metronome.running) {
+      engine.metronome.stop();
+      return;
+    }
+    await engine.metronome.start(this.#metronomeOptions());
+  }
+
+  dismissCheckIn(): void {
+    if (this.#checkIn === null) return;
+    this.#checkIn = null;
+    this.#changed();
+  }
+
+  /** The treadmill screen is open: the screen stays awake while it is, whatever else. */
+  setTreadmillScreen(open: boolean): void {
+    this.#treadmillScreen = open;
+    void this.engine().then(() => this.#keepAwake());
+  }
+
+  #metronomeOptions(): { rateSpm: number; everyStep: boolean; volume: number } {
+    const { metronome } = this.settings.settings.coach;
+    return { rateSpm: this.metronomeRateSpm, everyStep: metronome.everyStep, volume: metronome.volume };
+  }
+
+  #configure(): void {
+    const engine = this.#engine;
+    if (!engine) return;
+    const { coach, zones } = this.settings.settings;
+    engine.rules.configure(coach, zones);
+    if (engine.metronome.running) engine.metronome.update(this.#metronomeOptions());
+    this.#changed();
+  }
+
+  /** Held while a pod is connected, a recording runs or the treadmill screen is open. */
+  #keepAwake(): void {
+    const engine = this.#engine;
+    if (!engine) return;
+    const state = this.recording.state;
+    const wanted =
+      this.#treadmillScreen ||
+      this.footpod.source?.state === 'connected' ||
+      state === 'recording' ||
+      state === 'paused';
+    void engine.wakeLock.want(wanted);
+  }
+
+  #onReading(): void {
+    const engine = this.#engine;
+    const session = this.footpod.session;
+    const latest = session?.latest;
+    if (!engine || !session || !latest) return;
+    const events = engine.rules.update({
+      timeS: latest.timeS,
+      cadence: session.displayed(CUE_SMOOTHING_S).cadence,
+      running: latest.running,
+      paused: this.recording.state === 'paused',
+    });
+    for (const event of events) this.#handle(engine, event);
+  }
+
+  #handle(engine: CoachEngine, event: CoachEvent): void {
+    const { coach } = this.settings.settings;
+    if (event.kind === 'cue') this.#lastCue = event;
+    if (event.kind === 'check-in') {
+      this.#checkIn = event.prompt;
+      this.recording.recorder?.checkIn(event.prompt.id);
+    }
+    if (!coach.muted) engine.output.play(event, { ...coach.cues, speakCheckIns: coach.checkIns.speak });
+    this.#changed();
+  }
+}
