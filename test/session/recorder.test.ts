@@ -134,6 +134,27 @@ describe('Recorder', () => {
     expect(meta.distanceM).to.equal(306);
   });
 
+  it('logs technique check-ins at the latest sample while recording, and keeps them across a resume', () => {
+    const r = recorder();
+    expect(r.checkIn('under-hips')).to.equal(false); // idle
+    r.start();
+    expect(r.checkIn('under-hips')).to.equal(false); // no sample yet
+    feed(r, 0, 300);
+    expect(r.checkIn('under-hips')).to.equal(true);
+    r.pause();
+    expect(r.checkIn('quick-feet')).to.equal(false);
+    r.resume();
+    feed(r, 301, 600);
+    r.checkIn('quick-feet');
+    expect(r.meta().checkIns).to.deep.equal([
+      { t: 300, promptId: 'under-hips' },
+      { t: 600, promptId: 'quick-feet' },
+    ]);
+    const resumed = Recorder.resume(r.meta(), r.samples);
+    expect(resumed.meta().checkIns).to.deep.equal(r.meta().checkIns);
+    expect(recorder().meta()).to.not.have.property('checkIns');
+  });
+
   it('writes no empty lap when lap is pressed at the finish: page and exports agree', () => {
     const r = recorder();
     r.start();

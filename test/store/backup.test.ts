@@ -78,12 +78,14 @@ describe('backup and restore (real IndexedDB)', () => {
       { fromT: 200, toT: 230, reason: 'missing-records', coveredM: 90 },
       { fromT: 250, toT: 260, reason: 'paused' },
     ];
+    session.meta.checkIns = [{ t: 90, promptId: 'under-hips' }];
     await clear(kvStore());
     await saveSession(session);
     const file = await createBackup();
     await clear(kvStore());
     expect(await restoreBackup(file)).to.deep.equal({ sessions: 1 });
     expect((await loadSession('breaks'))!.meta.gaps).to.deep.equal(session.meta.gaps);
+    expect((await loadSession('breaks'))!.meta.checkIns).to.deep.equal(session.meta.checkIns);
   });
 
   it('restores an empty store from a backup of an empty store', async () => {
