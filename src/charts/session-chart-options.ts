@@ -6,6 +6,7 @@ import uPlot from 'uplot';
 import { distanceIn, type DistanceUnit, formatDuration, formatPace } from '../session/units.js';
 import type { CadenceZones } from '../session/zones.js';
 import type { ChartX, SessionChartKind } from './chart-data.js';
+import { markersPlugin } from './markers-plugin.js';
 import { zoneBandsPlugin } from './zone-bands-plugin.js';
 
 export interface SessionChartConfig {
@@ -20,6 +21,8 @@ export interface SessionChartConfig {
   syncKey: string;
   /** One name per session drawn; one entry for the detail page, two when comparing. */
   seriesLabels: readonly string[];
+  /** x values of moments to mark (technique check-ins); read on every redraw. */
+  markers?: () => readonly number[];
 }
 
 /** Line colours of overlaid sessions; the second is also dashed, so the pair differs by more than colour. */
@@ -113,6 +116,10 @@ export function sessionChartOptions(config: SessionChartConfig): uPlot.Options {
         value: (_u, v) => (v == null ? '–' : `${yValue(v)} ${sessionChartUnits[kind](unit)}`),
       })),
     ],
-    plugins: [syncedZoomPlugin(config.syncKey), ...(kind === 'cadence' ? [zoneBandsPlugin(config.zones)] : [])],
+    plugins: [
+      syncedZoomPlugin(config.syncKey),
+      ...(kind === 'cadence' ? [zoneBandsPlugin(config.zones)] : []),
+      ...(config.markers ? [markersPlugin(config.markers)] : []),
+    ],
   };
 }

@@ -30,6 +30,7 @@ export class StrideSessionChart extends LitElement {
     series: { attribute: false },
     labels: { attribute: false },
     zones: { attribute: false },
+    markers: { attribute: false },
     syncKey: {},
   };
   declare kind: SessionChartKind;
@@ -40,6 +41,8 @@ export class StrideSessionChart extends LitElement {
   /** Names of the sessions in `series`, in the same order. */
   declare labels: readonly string[];
   declare zones: CadenceZones;
+  /** x values (as the chart's x) of moments to mark: technique check-ins. */
+  declare markers: readonly number[];
   declare syncKey: string;
 
   #builtLabels = '';
@@ -52,6 +55,7 @@ export class StrideSessionChart extends LitElement {
       width,
       height: HEIGHT,
       zones: () => this.zones,
+      markers: () => this.markers,
       syncKey: this.syncKey,
       seriesLabels: this.#seriesLabels(),
     });
@@ -66,6 +70,7 @@ export class StrideSessionChart extends LitElement {
     this.series = [];
     this.labels = [];
     this.zones = defaultCadenceZones;
+    this.markers = [];
     this.syncKey = 'stride-session';
   }
 
@@ -107,7 +112,7 @@ export class StrideSessionChart extends LitElement {
       plot.series.length - 1 !== Math.max(1, this.series.length);
     if (shape) this.#chart.build();
     else if (changed.has('series')) plot.setData(this.#data());
-    else if (changed.has('zones')) plot.redraw(false, false);
+    else if (changed.has('zones') || changed.has('markers')) plot.redraw(false, false);
   }
 
   /** A name for every series drawn (at least one, so an empty chart still has a y column). */

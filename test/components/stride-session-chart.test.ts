@@ -26,6 +26,26 @@ describe('stride-session-chart', () => {
     expect(isLine(90), 'no line across the gap').to.equal(false);
   });
 
+  it('marks technique check-ins with a line at their x, and moves them when they change', async () => {
+    const data = chartDataWithGaps(run(600), [], 'time');
+    const el = await fixture<StrideSessionChart>(html`<stride-session-chart style="width:600px" .series=${[data]} .markers=${[300]}></stride-session-chart>`);
+    await new Promise((resolve) => setTimeout(resolve));
+    const amberAt = (x: number): boolean => {
+      const plot = el.plot!;
+      const px = Math.round(plot.valToPos(x, 'x', true));
+      const py = Math.round(plot.valToPos(150, 'y', true));
+      return Array.from({ length: 9 }, (_, dy) => Array.from(plot.ctx.getImageData(px, py - 4 + dy, 1, 1).data)).some(
+        ([r, g, b]) => r! > 200 && g! > 150 && b! < 120,
+      );
+    };
+    expect(amberAt(300), 'marker at 5:00').to.equal(true);
+    expect(amberAt(450), 'nothing at 7:30').to.equal(false);
+    el.markers = [450];
+    await el.updateComplete;
+    expect(amberAt(450), 'marker moved to 7:30').to.equal(true);
+    expect(amberAt(300)).to.equal(false);
+  });
+
   it('takes new rows with setData, and builds again only when its shape changes', async () => {
     const one = chartDataWithGaps(run(60), [], 'time');
     const el = await fixture<StrideSessionChart>(html`<stride-session-chart kind="stride" .series=${[one]} .labels=${['Monday']}></stride-session-chart>`);
