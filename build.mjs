@@ -25,6 +25,17 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 /** esbuild options shared by the build, the watcher and the size benchmark. */
+// @vaadin/router calls Vaadin's usage statistics, which in "development mode" (localhost, or a
+// flag in localStorage) posts to tools.vaadin.com. The app makes no third-party requests, so the
+// build puts an empty function in its place (which also keeps 3 KB out of the first load).
+const noUsageStatistics = {
+  name: 'no-vaadin-usage-statistics',
+  setup(build) {
+    build.onResolve({ filter: /^@vaadin\/vaadin-usage-statistics\// }, (args) => ({ path: args.path, namespace: 'no-usage-statistics' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-usage-statistics' }, () => ({ contents: 'export const usageStatistics = () => {};', loader: 'js' }));
+  },
+};
+
 export const buildOptions = {
   entryPoints: { app: join(root, 'src/app/main.ts') },
   outdir,
@@ -40,6 +51,7 @@ export const buildOptions = {
   chunkNames: 'chunks/[name]-[hash]',
   assetNames: 'assets/[name]-[hash]',
   logLevel: 'warning',
+  plugins: [noUsageStatistics],
 };
 
 /** The entry script's file name and the first-load files (entry + its static imports + CSS). */
@@ -99,7 +111,7 @@ async function watch() {
       });
     },
   };
-  const ctx = await esbuild.context({ ...buildOptions, minify: false, plugins: [rewriteIndex] });
+  const ctx = await esbuild.context({ ...buildOptions, minify: false, plugins: [...buildOptions.plugins, rewriteIndex] });
   await ctx.watch();
   console.log('watching src/ for changes');
 }
