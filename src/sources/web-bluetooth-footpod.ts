@@ -33,6 +33,11 @@ export interface WebBluetoothFootpodOptions {
   retryDelaysMs?: readonly number[];
   /** How long connectRemembered() listens for the pod to advertise before giving up. */
   advertisementTimeoutMs?: number;
+  /**
+   * The clock that stamps each notification (performance.now by default). Tests that feed a long
+   * run through the real stack in a few seconds hand in a clock they advance a second per notification.
+   */
+  now?: () => number;
 }
 
 /** 1 s, 2 s, 4 s, 8 s, 15 s, then every 30 s: five minutes of trying in all. */
@@ -68,12 +73,14 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
   // on the browser gives up instead of touching the current one.
   #generation = 0;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #now: () => number;
   #stopWatching: (() => void) | null = null;
 
   /** `bluetooth` null (or a browser without it) shows the 'unavailable' case. */
   constructor(bluetooth: Bluetooth | null | undefined = navigatorBluetooth(), options: WebBluetoothFootpodOptions = {}) {
     super();
-    const { retryDelaysMs = defaultRetryDelaysMs, advertisementTimeoutMs = 10_000 } = options;
+    const { retryDelaysMs = defaultRetryDelaysMs, advertisementTimeoutMs = 10_000, now = () => performance.now() } = options;
+    this.#now = now;
     if (!retryDelaysMs.every((ms) => Number.isFinite(ms) && ms >= 0)) {
       throw new RangeError(`retryDelaysMs must be milliseconds ≥ 0, not ${retryDelaysMs.join(', ')}`);
     }
@@ -293,7 +300,7 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
 
   #onMeasurement = (): void => {
     const value = this.#measurement?.value;
-    if (value) this.dispatchEvent(new MeasurementEvent(copyOf(value), performance.now()));
+    if (value) this.dispatchEvent(new MeasurementEvent(copyOf(value), this.#now()));
   };
 
   #onBatteryLevel = (): void => {
