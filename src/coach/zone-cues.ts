@@ -49,6 +49,8 @@ export class ZoneCues {
   /** Takes effect from the next input; the running time and the spell so far are kept. */
   setSettings(settings: CueSettings): void {
     this.#settings = settings;
+    // Cues turned off: a "back in zone" later would answer a cue the runner chose to stop.
+    if (!settings.enabled && this.#spell) this.#spell.cued = false;
   }
 
   /** Takes effect from the next input: a spell on the other side of the new zone starts afresh. */

@@ -209,3 +209,14 @@ describe('ZoneCues: a realistic run', () => {
     }
   });
 });
+
+describe('ZoneCues: turning cues off', () => {
+  it('forgets the cue given before, so no back-in-zone answers it once cues are on again', () => {
+    const rule = quick();
+    expect(timesOf(feed(rule, 0, 12, { cadence: 150 }), 'cue')).to.deep.equal([10]);
+    rule.setSettings(settings({ enabled: false, warmUpS: 0 }));
+    feed(rule, 13, 20, { cadence: 150 });
+    rule.setSettings(settings({ enabled: true, warmUpS: 0 }));
+    expect(feed(rule, 21, 30, { cadence: 175 })).to.deep.equal([]);
+  });
+});
