@@ -1,0 +1,85 @@
+// The pure half of a look-ahead metronome: which beat times are due, on any clock in seconds (the
+// outputs layer uses the AudioContext's). Every beat is computed as anchor + k × interval, never
+// by adding intervals up, so after three hours the beat is where it should be to the nanosecond.
+
+import { type MetronomeSettings, METRONOME_MAX_SPM, METRONOME_MIN_SPM } from '../session/coach-settings.js';
+import type { CadenceZones } from '../session/zones.js';
+
+/**
+ * Seconds between clicks: one step's time, or two steps' time when clicking on every second
+ * step (one foot). Throws a RangeError for a rate that is not a positive number.
+ */
+export function beatIntervalS(rateSpm: number, everyStep: boolean): number {
+  if (!Number.isFinite(rateSpm) || rateSpm <= 0) throw new RangeError(`A metronome rate must be a positive number of steps per minute, not ${rateSpm}.`);
+  return (60 / rateSpm) * (everyStep ? 1 : 2);
+}
+
+/** The middle of the target zone: 175 steps/min with the default 170-180 zone. */
+export function middleOfTarget(zones: CadenceZones): number {
+  return (zones.targetFrom + zones.targetTo) / 2;
+}
+
+const clampRate = (rateSpm: number): number => Math.min(METRONOME_MAX_SPM, Math.max(METRONOME_MIN_SPM, rateSpm));
+
+/**
+ * The rate to click at: the runner's own rate when set; else the cadence plan's target when the
+ * runner chose to follow the plan and there is one; else the middle of the target zone. Rounded
+ * to whole steps per minute (the unit the runner sets and reads), within 140-220.
+ */
+export function metronomeRate(settings: MetronomeSettings, zones: CadenceZones, planTarget?: number | null): number {
+  const hasPlan = settings.followPlan && typeof planTarget === 'number' && Number.isFinite(planTarget);
+  const rate = settings.rateSpm ?? (hasPlan ? planTarget : middleOfTarget(zones));
+  return clampRate(Math.round(Number.isFinite(rate) ? rate : middleOfTarget(zones)));
+}
+
+/** Beat times from a start, handed out once each, in order, as the scheduler looks ahead. */
+export class BeatClock {
+  #anchorS: number;
+  #intervalS: number;
+  /** Index of the next beat to hand out, counted from the anchor. */
+  #next = 0;
+  #lastS: number | null = null;
+
+  /** The first beat is at `startS`. */
+  constructor(startS: number, rateSpm: number, everyStep: boolean) {
+    if (!Number.isFinite(startS)) throw new RangeError(`A metronome must start at a time in seconds, not ${startS}.`);
+    this.#anchorS = startS;
+    this.#intervalS = beatIntervalS(rateSpm, everyStep);
+  }
+
+  /** The last beat handed out by `due`, or null before the first. */
+  get lastBeatS(): number | null {
+    return this.#lastS;
+  }
+
+  /** The beat `due` will hand out next. */
+  get nextBeatS(): number {
+    return this.#anchorS + this.#next * this.#intervalS;
+  }
+
+  /** Every beat after the last one handed out, up to and including `untilS`. */
+  due(untilS: number): number[] {
+    // Infinity would never end the loop; NaN would quietly stop the clicks.
+    if (!Number.isFinite(untilS)) throw new RangeError(`Beats are due up to a time in seconds, not ${untilS}.`);
+    const beats: number[] = [];
+    for (let beatS = this.nextBeatS; beatS <= untilS; beatS = this.nextBeatS) {
+      beats.push(beatS);
+      this.#next++;
+      this.#lastS = beatS;
+    }
+    return beats;
+  }
+
+  /**
+   * From the next beat on, click at the new rate: the next beat comes one new interval after the
+   * last one handed out (no gap, no double beat), or at `fromS` (now, on the same clock) when that
+   * moment has already passed. Before any beat was handed out, the start stays (or moves to `fromS`).
+   */
+  retime(rateSpm: number, everyStep: boolean, fromS: number): void {
+    const intervalS = beatIntervalS(rateSpm, everyStep);
+    const wantedS = this.#lastS === null ? this.nextBeatS : this.#lastS + intervalS;
+    this.#anchorS = Math.max(wantedS, fromS);
+    this.#intervalS = intervalS;
+    this.#next = 0;
+  }
+}

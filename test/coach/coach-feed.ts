@@ -1,0 +1,36 @@
+// Test helpers for the coach rules: a fake session clock that feeds one input per step, and a
+// seeded random so shuffles repeat from run to run.
+
+import type { CoachEvent, CoachInput } from '../../src/coach/coach-events.js';
+
+export interface CoachRule {
+  update(input: CoachInput): CoachEvent[];
+}
+
+export type InputAt = Partial<Omit<CoachInput, 'timeS'>> | ((timeS: number) => Partial<Omit<CoachInput, 'timeS'>>);
+
+/** Inputs at fromS, fromS + stepS, … up to and including toS; running, not paused, unless told. */
+export function feed(rule: CoachRule, fromS: number, toS: number, input: InputAt, stepS = 1): CoachEvent[] {
+  const events: CoachEvent[] = [];
+  for (let k = 0; fromS + k * stepS <= toS + 1e-9; k++) {
+    const timeS = fromS + k * stepS;
+    const given = typeof input === 'function' ? input(timeS) : input;
+    events.push(...rule.update({ cadence: 175, running: true, paused: false, ...given, timeS }));
+  }
+  return events;
+}
+
+export const timesOf = (events: readonly CoachEvent[], kind: CoachEvent['kind']): number[] =>
+  events.filter((e) => e.kind === kind).map((e) => e.atS);
+
+/** mulberry32: a small, well-spread generator; the same seed gives the same sequence. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
