@@ -11,7 +11,9 @@ import '../components/stride-session-summary.js';
 import '../components/stride-splits-table.js';
 import '../components/stride-zone-bar.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
-import type { RecordedSession, SessionGap } from '../session/recorded-session.js';
+import type { CheckInMark, RecordedSession, SessionGap } from '../session/recorded-session.js';
+import { rowAtOrAfter } from '../session/recorded-columns.js';
+import { techniquePrompts } from '../coach/technique-prompts.js';
 import { type Split, distanceSplits, lapSplits } from '../session/splits.js';
 import { type DistanceUnit, distanceIn, formatDuration } from '../session/units.js';
 
@@ -22,6 +24,9 @@ const gapReasons: Record<SessionGap['reason'], string> = {
   'link-lost': 'footpod link lost',
   'missing-records': 'no records in the file',
 };
+
+/** A check-in's title; one from a prompt this version no longer has is named plainly. */
+const promptTitle = (id: string): string => techniquePrompts.find((p) => p.id === id)?.title ?? 'Technique check-in';
 
 /** Why a break still counts: the counter ran through it, so its distance and time are in the run. */
 const coveredNote = (gap: SessionGap, unit: DistanceUnit): string =>
@@ -45,6 +50,8 @@ interface Derived {
   unit: DistanceUnit;
   /** The one session's rows, as the charts take them (one array, so charts see no change on re-render). */
   series: SessionChartData[];
+  /** Check-ins at the chart's x (seconds or metres). */
+  markers: number[];
   distanceSplits: Split[];
   lapSplits: Split[];
 }
@@ -102,7 +109,7 @@ export class StrideSessionPage extends LitElement {
     button[aria-pressed='true'] { background: #334155; border-color: #64748b; }
     button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
     .splits { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); }
-    ul.gaps { margin: 0; padding-left: 1.2rem; }
+    ul.gaps, ul.check-ins { margin: 0; padding-left: 1.2rem; }
   `;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -155,6 +162,7 @@ export class StrideSessionPage extends LitElement {
       ${this.#chart('cadence', 'Cadence (steps/min)', derived, meta.zones)}
       ${this.#chart('stride', 'Stride length (m)', derived, meta.zones)}
       ${this.#chart('pace', `Pace (min/${unit})`, derived, meta.zones)}
+      ${this.#renderCheckIns(meta.checkIns ?? [])}
       ${this.#renderGaps(meta.gaps, unit)}
       ${this.#renderExport(derived.session)}
       <section class="splits" aria-label="Splits">
@@ -171,8 +179,18 @@ export class StrideSessionPage extends LitElement {
     return html`<section aria-labelledby=${`${kind}-heading`}>
       <h2 id=${`${kind}-heading`}>${heading}</h2>
       <stride-session-chart id=${`${kind}-chart`} kind=${kind} x=${derived.x} unit=${derived.unit}
-        .series=${derived.series} .labels=${[sessionTitle(derived.session.meta)]} .zones=${zones}
+        .series=${derived.series} .labels=${[sessionTitle(derived.session.meta)]} .zones=${zones} .markers=${derived.markers}
         syncKey=${this.syncKey}></stride-session-chart>
+    </section>`;
+  }
+
+  #renderCheckIns(checkIns: readonly CheckInMark[]) {
+    if (checkIns.length === 0) return nothing;
+    return html`<section aria-labelledby="check-ins-heading">
+      <h2 id="check-ins-heading">Technique check-ins (dashed lines on the charts)</h2>
+      <ul class="check-ins">
+        ${checkIns.map((mark) => html`<li>${formatDuration(mark.t)}: ${promptTitle(mark.promptId)}</li>`)}
+      </ul>
     </section>`;
   }
 
@@ -231,6 +249,9 @@ export class StrideSessionPage extends LitElement {
       x: this.x,
       unit,
       series: [chartDataWithGaps(samples, meta.gaps, this.x)],
+      markers: (meta.checkIns ?? []).map(({ t }) =>
+        this.x === 'time' ? t : samples.distanceM[Math.min(rowAtOrAfter(samples.t, t), samples.t.length - 1)] ?? 0,
+      ),
       distanceSplits: reuseSplits ? d.distanceSplits : distanceSplits(samples, unit, meta.gaps),
       lapSplits: reuseSplits ? d.lapSplits : lapSplits(samples, meta.laps, meta.gaps),
     };

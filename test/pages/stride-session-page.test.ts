@@ -87,6 +87,23 @@ describe('stride-session-page', () => {
     expect(page.opened!.session!.meta.movingS).to.equal(300);
   });
 
+  it('lists the technique check-ins of the run and marks them on every chart, over time and over distance', async () => {
+    const withCheckIns = generatedSession({ id: 'coached', startedAt: session.meta.startedAt, minutes: 12, cadenceBase: 170, speed: 3 });
+    withCheckIns.meta.checkIns = [
+      { t: 300, promptId: 'under-hips' },
+      { t: 600, promptId: 'gone-in-a-later-version' },
+    ];
+    await saveSession(withCheckIns);
+    const page = await sessionPage('coached');
+    const items = [...page.shadowRoot!.querySelectorAll('ul.check-ins li')].map((li) => li.textContent!.trim());
+    expect(items).to.deep.equal(['5:00: Land under your hips', '10:00: Technique check-in']);
+    for (const kind of ['cadence', 'stride', 'pace']) expect(chart(page, kind).markers).to.deep.equal([300, 600]);
+    page.shadowRoot!.querySelector<HTMLButtonElement>('#along-distance')!.click();
+    await page.updateComplete;
+    expect(chart(page, 'cadence').markers).to.deep.equal([900, 1800]);
+    await expect(page).to.be.accessible();
+  });
+
   it('runs the charts along distance when asked', async () => {
     const page = await sessionPage('tempo');
     page.shadowRoot!.querySelector<HTMLButtonElement>('#along-distance')!.click();
