@@ -1,0 +1,107 @@
+// The coach during a run, through the app's services: live readings from a pod go to the real
+// coaching rules, and their events to outputs that write them down (test/support/recording-outputs).
+import { expect, waitUntil } from '@open-wc/testing';
+import { clear } from 'idb-keyval';
+import type { CoachEngine } from '../../src/app/coach-service.js';
+import { type AppServices, createServices } from '../../src/app/services.js';
+import { CoachRules } from '../../src/coach/coach-rules.js';
+import { metronomeRate } from '../../src/coach/metronome-timing.js';
+import { defaultCoachSettings } from '../../src/session/coach-settings.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
+
+useSeparateDatabase('stride-test-coach-service');
+
+let services: AppServices;
+let pod: ScriptedFootpod;
+let output: RecordingOutput;
+let metronome: RecordingMetronome;
+let wakeLock: RecordingWakeLock;
+
+async function coachedRun(): Promise<void> {
+  pod = new ScriptedFootpod('Pod');
+  output = new RecordingOutput();
+  metronome = new RecordingMetronome();
+  wakeLock = new RecordingWakeLock();
+  const engine: CoachEngine = {
+    rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
+    output,
+    metronome,
+    wakeLock,
+    metronomeRate,
+  };
+  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
+  await services.settings.load();
+  await services.footpod.simulate();
+  await services.coach.engine();
+}
+
+const cues = () => output.played.filter((e) => e.kind === 'cue').map((e) => [e.atS, e.kind === 'cue' ? e.direction : '']);
+
+describe('CoachService', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
+      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+      services.recording.stop();
+      await saved;
+    }
+    services.footpod.disconnect();
+  });
+
+  it('cues a steady 150 steps/min as low once a minute, and never while the recording is paused', async () => {
+    await coachedRun();
+    await services.recording.start();
+    for (let t = 0; t <= 130; t++) pod.send(t, { cadence: 150 });
+    expect(cues()).to.deep.equal([[60, 'low'], [120, 'low']]);
+    services.recording.pause();
+    for (let t = 131; t <= 400; t++) pod.send(t, { cadence: 150 });
+    expect(cues()).to.have.length(2);
+    services.recording.resume();
+    for (let t = 401; t <= 420; t++) pod.send(t, { cadence: 150 });
+    // out of zone counts again from the resume: 10 s later the next cue is due
+    expect(cues().at(-1)).to.deep.equal([411, 'low']);
+    expect(services.coach.lastCue?.cadence).to.equal(150);
+  });
+
+  it('says nothing when muted, but still shows and logs the check-in', async () => {
+    await coachedRun();
+    await services.coach.setMuted(true);
+    await services.recording.start();
+    for (let t = 0; t <= 310; t++) pod.send(t, { cadence: 150 });
+    expect(output.played).to.deep.equal([]);
+    expect(services.coach.checkIn?.id).to.be.a('string');
+    expect(services.recording.recorder!.meta().checkIns).to.deep.equal([{ t: 300, promptId: services.coach.checkIn!.id }]);
+    services.coach.dismissCheckIn();
+    expect(services.coach.checkIn).to.equal(null);
+    await services.coach.setMuted(false);
+    // the rules kept their minute while muted (cues fell at 60 … 300), so the next one is at 360
+    for (let t = 311; t <= 370; t++) pod.send(t, { cadence: 150 });
+    expect(cues()).to.deep.equal([[360, 'low']]);
+  });
+
+  it('starts the metronome at the middle of the target zone and follows edited zones and settings', async () => {
+    await coachedRun();
+    expect(services.coach.metronomeRateSpm).to.equal(175);
+    await services.coach.toggleMetronome();
+    expect(services.coach.metronomeOn).to.equal(true);
+    expect(metronome.calls[0]).to.deep.equal(['start', { rateSpm: 175, everyStep: true, volume: 0.6 }]);
+    await services.settings.update({ zones: { buildingFrom: 158, targetFrom: 166, targetTo: 176 } });
+    expect(metronome.calls.at(-1)).to.deep.equal(['update', { rateSpm: 171, everyStep: true, volume: 0.6 }]);
+    await services.coach.setMuted(true);
+    expect(services.coach.metronomeOn, 'mute silences the metronome too').to.equal(false);
+  });
+
+  it('keeps the screen awake while a pod is connected or the treadmill screen is open', async () => {
+    await coachedRun();
+    await waitUntil(() => wakeLock.state === 'held', 'held while connected');
+    services.footpod.disconnect();
+    await waitUntil(() => wakeLock.state === 'released', 'released once the pod is gone');
+    services.coach.setTreadmillScreen(true);
+    await waitUntil(() => wakeLock.state === 'held', 'held for the treadmill screen');
+    services.coach.setTreadmillScreen(false);
+    await waitUntil(() => wakeLock.state === 'released', 'released when it closes');
+  });
+});
