@@ -68,3 +68,15 @@ export const busyFor = (ms: number): void => {
 };
 
 export const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Largest distance (s) of each beat from start + k × interval, and beats missing from the grid. */
+export function offGrid(beats: readonly number[], intervalS: number) {
+  const first = beats[0]!;
+  let worst = 0;
+  let missing = 0;
+  beats.forEach((beat, i) => {
+    if (i > 0) missing += Math.round((beat - beats[i - 1]!) / intervalS) - 1;
+    worst = Math.max(worst, Math.abs(beat - (first + Math.round((beat - first) / intervalS) * intervalS)));
+  });
+  return { worst, missing };
+}

@@ -1,3 +1,4 @@
+// Needs the tab in front: only a visible page may hold a screen wake lock.
 import { expect } from '@open-wc/testing';
 import { BrowserWakeLock, wakeLockMessages } from '../../src/outputs/screen-wake-lock.js';
 import { stubProperty } from './stub-property.js';
