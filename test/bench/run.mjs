@@ -77,10 +77,17 @@ async function inChromium(entry, globalName) {
   }
 }
 
-// `npm run bench -- import-accuracy` prints only the import accuracy table (quick, no build).
+// `npm run bench -- import-accuracy` prints only the import accuracy table (quick, no build);
+// `npm run bench -- metronome` only the metronome's timing on a busy main thread.
+if (process.argv[2] === 'metronome') {
+  await inChromium('test/bench/metronome-jitter.ts', 'stridewiseMetronomeJitter');
+  process.exit(0);
+}
 if (process.argv[2] !== 'import-accuracy') {
   await firstLoadSize();
   await inChromium('test/bench/browser-benchmarks.ts', 'stridewiseBench');
+  console.log('');
+  await inChromium('test/bench/metronome-jitter.ts', 'stridewiseMetronomeJitter');
   console.log('');
 }
 await inChromium('test/bench/import-accuracy.ts', 'stridewiseImportAccuracy');

@@ -1,0 +1,188 @@
+// The metronome as a look-ahead scheduler ("A Tale of Two Clocks"): a main-thread timer wakes
+// every 25 ms and hands the audio thread every beat of the next 0.4 s (2 s while the tab is
+// hidden), each at its exact time on the AudioContext clock. A busy main thread or a throttled
+// background timer then only delays the scheduling, never a click.
+
+import { AppAudio, type AudioContextLike } from './app-audio.js';
+import { beatGrid, beatIntervalS, type BeatSource, type BeatSourceFactory } from './beat-grid.js';
+import type { Metronome, MetronomeOptions } from './outputs.js';
+import { RecentValues } from './recent-values.js';
+import { scheduleTone, type ScheduledTone } from './tones.js';
+
+/** Repeats a callback until the returned function is called. */
+export interface SchedulerTimer {
+  every(ms: number, tick: () => void): () => void;
+}
+
+export const browserTimer: SchedulerTimer = {
+  every(ms, tick) {
+    const id = setInterval(tick, ms);
+    return () => clearInterval(id);
+  },
+};
+
+export interface WebAudioMetronomeParts {
+  /** The app's one audio context; a test hands in one over an OfflineAudioContext. */
+  audio?: AppAudio;
+  timer?: SchedulerTimer;
+  /** Whether timers are throttled now (a hidden tab's fire about once a second). */
+  pageHidden?: () => boolean;
+  /** Where beat times come from (the coach's BeatClock has the same shape). */
+  beats?: BeatSourceFactory;
+}
+
+const TICK_MS = 25;
+/** Outlasts a 300 ms stall of the main thread (a long redraw, a garbage collection) plus a tick. */
+export const AHEAD_VISIBLE_S = 0.4;
+/** Outlasts a background tab's timer, which Chrome fires about once a second. */
+export const AHEAD_HIDDEN_S = 2;
+const FIRST_BEAT_AFTER_S = 0.1;
+/** Beats this close to now may already be on their way to the speakers: they stay as they are. */
+const TOO_CLOSE_TO_CHANGE_S = 0.03;
+const KEPT_BEATS = 10_000;
+
+const CLICK = { hz: 1760, attackS: 0.001, decayS: 0.008, lengthS: 0.05 };
+
+const sameOptions = (a: MetronomeOptions, b: MetronomeOptions) =>
+  a.rateSpm === b.rateSpm && a.everyStep === b.everyStep && a.volume === b.volume;
+
+function checked(options: MetronomeOptions): MetronomeOptions {
+  if (!Number.isFinite(options.rateSpm) || options.rateSpm <= 0) throw new RangeError(`A metronome rate must be a number of steps per minute, not ${options.rateSpm}`);
+  return { rateSpm: options.rateSpm, everyStep: options.everyStep, volume: Math.min(1, Math.max(0, options.volume || 0)) };
+}
+
+/** Events: 'change' when it starts or stops. */
+export class WebAudioMetronome extends EventTarget implements Metronome {
+  readonly audio: AppAudio;
+  readonly #timer: SchedulerTimer;
+  readonly #pageHidden: () => boolean;
+  readonly #beatsFrom: BeatSourceFactory;
+
+  #options: MetronomeOptions = { rateSpm: 175, everyStep: true, volume: 0.6 };
+  #context: AudioContextLike | null = null;
+  #grid: BeatSource | null = null;
+  #stopTimer: (() => void) | null = null;
+  /** Clicks handed to the audio thread that may not have finished playing. */
+  #pending: ScheduledTone[] = [];
+  readonly #beats = new RecentValues(KEPT_BEATS);
+  readonly #leads = new RecentValues(KEPT_BEATS);
+  #skipped = 0;
+  #lastTickMs: number | null = null;
+  #longestTickGapMs = 0;
+  /** Bumped by stop(), so a start still waiting for the audio context does not start after it. */
+  #generation = 0;
+
+  constructor(parts: WebAudioMetronomeParts = {}) {
+    super();
+    this.audio = parts.audio ?? new AppAudio();
+    this.#timer = parts.timer ?? browserTimer;
+    this.#pageHidden = parts.pageHidden ?? (() => typeof document !== 'undefined' && document.hidden);
+    this.#beatsFrom = parts.beats ?? beatGrid;
+  }
+
+  get running(): boolean {
+    return this.#stopTimer !== null;
+  }
+
+  get options(): Readonly<MetronomeOptions> {
+    return this.#options;
+  }
+
+  /** Beat times in context seconds since the last start (the last 10,000 at least). */
+  get scheduledBeats(): readonly number[] {
+    return this.#beats.values;
+  }
+
+  /** For each of scheduledBeats, how far ahead of the context clock it was handed over (s). */
+  get scheduleLeadsS(): readonly number[] {
+    return this.#leads.values;
+  }
+
+  /** Beats left out since the last start because the timer woke after their time. */
+  get skippedBeats(): number {
+    return this.#skipped;
+  }
+
+  /** The longest wait between two wake-ups of the timer since the last start (ms; 25 when all is well). */
+  get longestTickGapMs(): number {
+    return this.#longestTickGapMs;
+  }
+
+  async start(options: MetronomeOptions): Promise<void> {
+    const wanted = checked(options);
+    if (this.running) return this.update(wanted);
+    const generation = this.#generation;
+    const context = await this.audio.unlock();
+    if (generation !== this.#generation) return;
+    if (this.running) return this.update(wanted);
+    this.#options = wanted;
+    this.#context = context;
+    this.#grid = this.#beatsFrom(context.currentTime + FIRST_BEAT_AFTER_S, wanted.rateSpm, wanted.everyStep);
+    this.#beats.clear();
+    this.#leads.clear();
+    this.#skipped = 0;
+    this.#lastTickMs = null;
+    this.#longestTickGapMs = 0;
+    this.#stopTimer = this.#timer.every(TICK_MS, this.#tick);
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#tick);
+    this.#tick();
+    this.dispatchEvent(new Event('change'));
+  }
+
+  update(options: MetronomeOptions): void {
+    const wanted = checked(options);
+    const previous = this.#options;
+    this.#options = wanted;
+    const context = this.#context;
+    if (!this.running || !context || !this.#grid || sameOptions(previous, wanted)) return;
+    // Beats already handed over but not yet close are taken back and scheduled again with the
+    // new rate and volume: a change is heard from the next beat, even 2 s ahead in a hidden tab.
+    const now = context.currentTime;
+    const changeable = this.#pending.filter((click) => click.atS > now + TOO_CLOSE_TO_CHANGE_S);
+    for (const click of changeable) click.cancel();
+    this.#pending = this.#pending.filter((click) => !changeable.includes(click));
+    this.#beats.dropLast(changeable.length);
+    this.#leads.dropLast(changeable.length);
+    // The new interval counts from the last beat that stays: no double beat and no gap.
+    const last = this.#beats.last;
+    const interval = beatIntervalS(wanted.rateSpm, wanted.everyStep);
+    const next = last === undefined ? now + FIRST_BEAT_AFTER_S : Math.max(last + interval, now + TOO_CLOSE_TO_CHANGE_S);
+    this.#grid.retime(wanted.rateSpm, wanted.everyStep, next);
+    this.#tick();
+  }
+
+  stop(): void {
+    this.#generation++;
+    if (!this.#stopTimer) return;
+    this.#stopTimer();
+    this.#stopTimer = null;
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#tick);
+    for (const click of this.#pending) click.cancel();
+    this.#pending = [];
+    this.#grid = null;
+    this.dispatchEvent(new Event('change'));
+  }
+
+  readonly #tick = (): void => {
+    const context = this.#context;
+    const grid = this.#grid;
+    if (!this.running || !context || !grid) return;
+    const wallMs = performance.now();
+    if (this.#lastTickMs !== null) this.#longestTickGapMs = Math.max(this.#longestTickGapMs, wallMs - this.#lastTickMs);
+    this.#lastTickMs = wallMs;
+
+    const now = context.currentTime;
+    this.#pending = this.#pending.filter((click) => click.atS + CLICK.lengthS > now);
+    const ahead = this.#pageHidden() ? AHEAD_HIDDEN_S : AHEAD_VISIBLE_S;
+    for (const atS of grid.due(now + ahead)) {
+      // A click out of time is worse than a missing one; the next beats stay on the grid.
+      if (atS < now) {
+        this.#skipped++;
+        continue;
+      }
+      this.#pending.push(scheduleTone(context, { atS, peak: this.#options.volume, ...CLICK }));
+      this.#beats.push(atS);
+      this.#leads.push(atS - now);
+    }
+  };
+}

@@ -1,0 +1,34 @@
+// Needs the tab in front: a real click (CDP) lets the AudioContext run, and bringing this tab
+// forward would hide another test file's page in the shared browser.
+import { expect } from '@open-wc/testing';
+import { WebAudioMetronome } from '../../src/outputs/web-audio-metronome.js';
+import { busyFor, offGrid, userGesture, wait } from './audio-test-support.js';
+
+describe('WebAudioMetronome on a real AudioContext', () => {
+  it('keeps time on a real AudioContext while the main thread is blocked for 300 ms', async () => {
+    await userGesture();
+    const metronome = new WebAudioMetronome();
+    try {
+      await metronome.start({ rateSpm: 180, everyStep: true, volume: 0.2 });
+      const context = metronome.audio.context!;
+      expect(context.state).to.equal('running');
+      const startedAt = context.currentTime;
+      await wait(800);
+      busyFor(300);
+      await wait(1200);
+      expect(context.currentTime - startedAt).to.be.above(2);
+      const { worst, missing } = offGrid(metronome.scheduledBeats, 60 / 180);
+      expect(worst).to.be.below(0.001);
+      expect(missing).to.equal(0);
+      expect(metronome.skippedBeats).to.equal(0);
+      expect(Math.min(...metronome.scheduleLeadsS)).to.be.above(0);
+      expect(metronome.scheduledBeats.at(-1)).to.be.above(context.currentTime);
+      expect(metronome.longestTickGapMs).to.be.at.least(300);
+    } finally {
+      metronome.stop();
+      await metronome.audio.close();
+    }
+    expect(metronome.running).to.equal(false);
+  });
+
+});

@@ -1,0 +1,144 @@
+import { expect } from '@open-wc/testing';
+import { AppAudio } from '../../src/outputs/app-audio.js';
+import { AHEAD_HIDDEN_S, WebAudioMetronome } from '../../src/outputs/web-audio-metronome.js';
+import { FakeTimeContext, ManualTimer, offGrid, onsets } from './audio-test-support.js';
+
+const SAMPLE_RATE = 44100;
+const TICK_S = 0.025;
+
+/** A metronome on a real (offline) context whose clock and timer the test moves. */
+function onFakeClock(options: { lengthS?: number; hidden?: () => boolean } = {}) {
+  const offline = new OfflineAudioContext(1, Math.round((options.lengthS ?? 0.1) * SAMPLE_RATE), SAMPLE_RATE);
+  const context = new FakeTimeContext(offline);
+  const timer = new ManualTimer();
+  const metronome = new WebAudioMetronome({ audio: new AppAudio(() => context), timer, pageHidden: options.hidden ?? (() => false) });
+  /** Moves the clock to `untilS`, firing the timer every `everyS`; `stalls` are [fromS, forS] without it. */
+  const runUntil = (untilS: number, everyS = TICK_S, stalls: [number, number][] = []) => {
+    while (context.currentTime < untilS) {
+      const stall = stalls.find(([fromS]) => fromS >= context.currentTime && fromS < context.currentTime + everyS);
+      context.currentTime += stall ? stall[1] : everyS;
+      timer.fire();
+    }
+  };
+  return { offline, context, timer, metronome, runUntil };
+}
+
+describe('WebAudioMetronome', () => {
+  it('keeps every beat of 10 minutes within 1 ms of the grid, none missing, through 300 ms stalls', async () => {
+    const { metronome, runUntil, context } = onFakeClock();
+    await metronome.start({ rateSpm: 175, everyStep: true, volume: 0.6 });
+    // A 300 ms block of the main thread every 20 s, as a long redraw or a garbage collection.
+    const stalls: [number, number][] = Array.from({ length: 30 }, (_, i) => [10 + 20 * i, 0.3]);
+    runUntil(600, TICK_S, stalls);
+    const beats = metronome.scheduledBeats;
+    const interval = 60 / 175;
+    expect(beats[0]).to.be.closeTo(0.1, 1e-9);
+    for (const [k, beat] of beats.entries()) {
+      if (Math.abs(beat - (0.1 + k * interval)) > 0.001) expect.fail(`beat ${k} at ${beat} s, ${((beat - 0.1 - k * interval) * 1000).toFixed(3)} ms off the grid`);
+    }
+    // Every beat up to the clock plus the look-ahead is there, each handed over before its time.
+    expect(beats.length).to.equal(Math.floor((context.currentTime + 0.4 - 0.1) / interval) + 1);
+    expect(metronome.skippedBeats).to.equal(0);
+    expect(Math.min(...metronome.scheduleLeadsS)).to.be.above(0.05);
+    metronome.stop();
+  });
+
+  it('looks 2 s ahead in a hidden tab, so timers throttled to once a second miss no beat', async () => {
+    let hidden = false;
+    const { metronome, runUntil, context } = onFakeClock({ hidden: () => hidden });
+    await metronome.start({ rateSpm: 180, everyStep: true, volume: 0.6 });
+    runUntil(5);
+    hidden = true;
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(metronome.scheduledBeats.at(-1)).to.be.above(context.currentTime + AHEAD_HIDDEN_S - 60 / 180);
+    runUntil(65, 1.0, [[30, 0.6]]);
+    const { worst, missing } = offGrid(metronome.scheduledBeats, 60 / 180);
+    expect(worst).to.be.below(1e-6);
+    expect(missing).to.equal(0);
+    expect(metronome.skippedBeats).to.equal(0);
+    expect(Math.min(...metronome.scheduleLeadsS)).to.be.above(0);
+    metronome.stop();
+  });
+
+  it('leaves out beats whose time has passed rather than play them late', async () => {
+    const { metronome, runUntil, context } = onFakeClock();
+    await metronome.start({ rateSpm: 180, everyStep: true, volume: 0.6 });
+    runUntil(2, TICK_S, [[1, 2]]); // a 2 s freeze, longer than the look-ahead
+    expect(metronome.skippedBeats).to.be.greaterThan(0);
+    expect(Math.min(...metronome.scheduleLeadsS)).to.be.at.least(0);
+    expect(offGrid(metronome.scheduledBeats, 60 / 180).worst).to.be.below(1e-6);
+    expect(metronome.scheduledBeats.at(-1)).to.be.above(context.currentTime);
+    metronome.stop();
+  });
+
+  it('changes rate and step mode from the next beat on, without a gap or a double beat', async () => {
+    const { metronome, runUntil, context } = onFakeClock();
+    await metronome.start({ rateSpm: 170, everyStep: true, volume: 0.6 });
+    runUntil(10);
+    const now = context.currentTime;
+    metronome.update({ rateSpm: 180, everyStep: true, volume: 0.6 });
+    runUntil(20);
+    metronome.update({ rateSpm: 180, everyStep: false, volume: 0.6 });
+    runUntil(30);
+    const beats = metronome.scheduledBeats;
+    const gaps = beats.slice(1).map((beat, i) => beat - beats[i]!);
+    // Every gap is one of the two rates' intervals or between them: nothing doubled or dropped.
+    for (const gap of gaps) expect(gap).to.be.within(60 / 180 - 1e-9, 120 / 180 + 1e-9);
+    const firstChanged = beats.findIndex((beat) => beat > now + 0.03);
+    expect(beats[firstChanged - 1]! - beats[firstChanged - 2]!).to.be.closeTo(60 / 170, 1e-9);
+    expect(beats[firstChanged]! - beats[firstChanged - 1]!).to.be.closeTo(60 / 180, 1e-9);
+    expect(gaps.at(-1)).to.be.closeTo(120 / 180, 1e-9);
+    // Scheduled clicks beyond the change were taken back, not left to play twice.
+    expect(new Set(beats.map((b) => b.toFixed(6))).size).to.equal(beats.length);
+    metronome.stop();
+  });
+
+  it('plays its clicks where they were scheduled, and nothing after stop (rendered offline)', async () => {
+    const { offline, metronome, runUntil } = onFakeClock({ lengthS: 3.5 });
+    const changes: boolean[] = [];
+    metronome.addEventListener('change', () => changes.push(metronome.running));
+    await metronome.start({ rateSpm: 175, everyStep: true, volume: 0.6 });
+    runUntil(3);
+    metronome.stop();
+    const planned = [...metronome.scheduledBeats].filter((beat) => beat < 3 + 0.03);
+    const rendered = await offline.startRendering();
+    const heard = onsets(rendered.getChannelData(0), SAMPLE_RATE);
+    expect(heard.length).to.equal(planned.length);
+    for (const [k, at] of heard.entries()) {
+      const ideal = 0.1 + (k * 60) / 175;
+      if (Math.abs(at - ideal) > 0.001) expect.fail(`click ${k} heard at ${at} s, ideal ${ideal} s`);
+    }
+    expect(changes).to.deep.equal([true, false]);
+  });
+
+  it('changes volume from the next beat on, keeping the beats where they were', async () => {
+    const { offline, metronome, runUntil } = onFakeClock({ lengthS: 2.5 });
+    await metronome.start({ rateSpm: 180, everyStep: true, volume: 0.8 });
+    runUntil(1);
+    const before = [...metronome.scheduledBeats];
+    metronome.update({ rateSpm: 180, everyStep: true, volume: 0.2 });
+    runUntil(2);
+    metronome.stop();
+    const beats = metronome.scheduledBeats;
+    // Beats taken back for the new volume come again at the same times (to rounding).
+    for (const [k, beat] of before.entries()) expect(beats[k]).to.be.closeTo(beat, 1e-9);
+    expect(before.at(-1), "beats ahead of the change were handed over before it").to.be.above(1.03);
+    const { worst, missing } = offGrid(beats, 60 / 180);
+    expect(worst).to.be.below(1e-9);
+    expect(missing).to.equal(0);
+    const samples = (await offline.startRendering()).getChannelData(0);
+    const loudness = (atS: number) => Math.max(...samples.subarray(Math.round(atS * SAMPLE_RATE), Math.round((atS + 0.01) * SAMPLE_RATE)).map(Math.abs));
+    const loud = beats.filter((beat) => beat <= 1.03).map(loudness);
+    const quiet = beats.filter((beat) => beat > 1.03 && beat < 2).map(loudness);
+    expect(Math.min(...loud)).to.be.above(0.6);
+    expect(Math.max(...quiet)).to.be.within(0.1, 0.25);
+  });
+
+  it('refuses a rate that is not a number of steps per minute', async () => {
+    const { metronome } = onFakeClock();
+    let error: unknown;
+    await metronome.start({ rateSpm: Number.NaN, everyStep: true, volume: 0.5 }).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(RangeError);
+    expect(metronome.running).to.equal(false);
+  });
+});
