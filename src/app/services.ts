@@ -22,10 +22,12 @@ export interface AppServices {
 /** The coach's rules and outputs, loaded when first used; tests hand in their own. */
 export type CoachEngineLoader = (() => Promise<CoachEngine>) | null;
 
+const loadCoachEngine = async (): Promise<CoachEngine> => (await import('./coach-engine.js')).createCoachEngine();
+
 export function createServices(
   factories: Partial<FootpodFactories> = {},
   recordingOptions: RecordingServiceOptions = {},
-  coachEngine: CoachEngineLoader = null,
+  coachEngine: CoachEngineLoader = loadCoachEngine,
 ): AppServices {
   const settings = new SettingsService();
   const footpod = new FootpodService(settings, factories);

@@ -75,6 +75,17 @@ export class BeatClock {
    * last one handed out (no gap, no double beat), or at `fromS` (now, on the same clock) when that
    * moment has already passed. Before any beat was handed out, the start stays (or moves to `fromS`).
    */
+  /**
+   * A new grid whose first beat is `firstBeatS`, for a scheduler that took back beats it had
+   * scheduled but not yet played and so knows better than `lastBeatS` where the next one goes.
+   */
+  restartAt(rateSpm: number, everyStep: boolean, firstBeatS: number): void {
+    if (!Number.isFinite(firstBeatS)) throw new RangeError(`A metronome must start at a time in seconds, not ${firstBeatS}.`);
+    this.#anchorS = firstBeatS;
+    this.#intervalS = beatIntervalS(rateSpm, everyStep);
+    this.#next = 0;
+  }
+
   retime(rateSpm: number, everyStep: boolean, fromS: number): void {
     const intervalS = beatIntervalS(rateSpm, everyStep);
     const wantedS = this.#lastS === null ? this.nextBeatS : this.#lastS + intervalS;

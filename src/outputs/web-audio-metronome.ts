@@ -4,7 +4,15 @@
 // background timer then only delays the scheduling, never a click.
 
 import { AppAudio, type AudioContextLike } from './app-audio.js';
-import { beatGrid, beatIntervalS, type BeatSource, type BeatSourceFactory } from './beat-grid.js';
+import { BeatClock, beatIntervalS } from '../coach/metronome-timing.js';
+
+/** The beat times the scheduler draws from: the coach's BeatClock, or a test's own. */
+export interface BeatSource {
+  due(untilS: number): number[];
+  restartAt(rateSpm: number, everyStep: boolean, firstBeatS: number): void;
+}
+export type BeatSourceFactory = (startS: number, rateSpm: number, everyStep: boolean) => BeatSource;
+const beatClock: BeatSourceFactory = (startS, rateSpm, everyStep) => new BeatClock(startS, rateSpm, everyStep);
 import type { Metronome, MetronomeOptions } from './outputs.js';
 import { RecentValues } from './recent-values.js';
 import { scheduleTone, type ScheduledTone } from './tones.js';
@@ -77,7 +85,7 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     this.audio = parts.audio ?? new AppAudio();
     this.#timer = parts.timer ?? browserTimer;
     this.#pageHidden = parts.pageHidden ?? (() => typeof document !== 'undefined' && document.hidden);
-    this.#beatsFrom = parts.beats ?? beatGrid;
+    this.#beatsFrom = parts.beats ?? beatClock;
   }
 
   get running(): boolean {
@@ -147,7 +155,7 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     const last = this.#beats.last;
     const interval = beatIntervalS(wanted.rateSpm, wanted.everyStep);
     const next = last === undefined ? now + FIRST_BEAT_AFTER_S : Math.max(last + interval, now + TOO_CLOSE_TO_CHANGE_S);
-    this.#grid.retime(wanted.rateSpm, wanted.everyStep, next);
+    this.#grid.restartAt(wanted.rateSpm, wanted.everyStep, next);
     this.#tick();
   }
 

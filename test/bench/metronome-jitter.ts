@@ -3,7 +3,7 @@
 // 10-30 ms busy loop, about twelve times a second (bundled and run by test/bench/run.mjs).
 import '../../src/components/stride-live-chart.js';
 import type { StrideLiveChart } from '../../src/components/stride-live-chart.js';
-import { beatIntervalS } from '../../src/outputs/beat-grid.js';
+import { beatIntervalS } from '../../src/coach/metronome-timing.js';
 import { WebAudioMetronome } from '../../src/outputs/web-audio-metronome.js';
 import { SampleColumns } from '../../src/session/sample-columns.js';
 

@@ -152,3 +152,16 @@ describe('metronomeRate', () => {
     it(`is ${name}`, () => expect(metronomeRate(metronome(settings), zoneSet, plan)).to.equal(expected));
   }
 });
+
+describe('BeatClock.restartAt', () => {
+  it('starts a new grid at the beat the scheduler names, computed from there, never accumulated', () => {
+    const clock = new BeatClock(0, 175, true);
+    clock.due(10);
+    clock.restartAt(180, false, 10.5);
+    const beats = clock.due(10.5 + 3600);
+    expect(beats[0]).to.equal(10.5);
+    expect(beats.length).to.equal(5401); // an hour of one foot at 180: a beat every 2/3 s
+    beats.forEach((beat, k) => expect(Math.abs(beat - (10.5 + (k * 120) / 180))).to.be.below(1e-9));
+    expect(() => clock.restartAt(180, true, Number.NaN)).to.throw(RangeError);
+  });
+});
