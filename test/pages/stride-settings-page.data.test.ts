@@ -15,6 +15,7 @@ import { columnDifference, snapshotStore } from '../store/fixtures.js';
 import { appTheme } from '../support/app-theme.js';
 import { generatedSession } from '../support/generated-sessions.js';
 import { catchDownloads } from '../support/catch-downloads.js';
+import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 import { watchActivity } from '../support/watch-files.js';
 
 useSeparateDatabase('stride-test-settings-page-data');
@@ -54,6 +55,7 @@ const changedSettings = {
   autoStart: true,
   autoPauseAfterS: 10,
   footpods: [{ id: 'bluetooth:q1w2==', name: 'Polar Stride', detected: 'strides' as const, override: 'steps' as const }],
+  coach: { ...defaultCoachSettings, muted: true, metronome: { ...defaultCoachSettings.metronome, rateSpm: 172 } },
 };
 
 const bytesOfFit = (run: RecordedSession) => encodeFit(run);
