@@ -1,0 +1,86 @@
+// The coach end to end: a footpod paired through Chromium's own Web Bluetooth stack sends
+// 150 steps/min, its notifications go through the real parser, session, recorder and coaching
+// rules, and the outputs write down what they would sound. The pod's clock moves a second per
+// notification, so two minutes of running take a few seconds of test.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
+import type { CoachEngine } from '../../src/app/coach-service.js';
+import { type AppServices, createServices } from '../../src/app/services.js';
+import { CoachRules } from '../../src/coach/coach-rules.js';
+import { metronomeRate } from '../../src/coach/metronome-timing.js';
+import '../../src/pages/stride-live-page.js';
+import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
+import { defaultCoachSettings } from '../../src/session/coach-settings.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';
+import { useSeparateDatabase } from '../../src/store/kv.js';
+import { appTheme } from '../support/app-theme.js';
+import { answerChooserWith, clickAsRunner, sendMeasurement, setupEmulatedFootpod, teardownEmulatedFootpod } from '../support/emulated-footpod.js';
+import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
+
+const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
+
+useSeparateDatabase('stride-test-live-page-coach');
+
+describe('coaching a run from a footpod on the emulated Web Bluetooth stack', () => {
+  let services: AppServices;
+  let output: RecordingOutput;
+  const clock = { ms: 0 };
+
+  before(() => appTheme);
+  afterEach(async () => {
+    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
+      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+      services.recording.stop();
+      await saved;
+    }
+    services.footpod.disconnect();
+    await teardownEmulatedFootpod();
+  });
+
+  it('cues a pod at 150 steps/min as low exactly once a minute over two minutes, and never while paused', async () => {
+    output = new RecordingOutput();
+    const engine: CoachEngine = {
+      rules: new CoachRules(defaultCoachSettings, defaultCadenceZones),
+      output,
+      metronome: new RecordingMetronome(),
+      wakeLock: new RecordingWakeLock(),
+      metronomeRate,
+    };
+    services = createServices(
+      { bluetooth: () => new WebBluetoothFootpod(undefined, { retryDelaysMs: [50], now: () => clock.ms }) },
+      {},
+      async () => engine,
+    );
+    await services.settings.load();
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    const page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
+    await answerChooserWith('select');
+    await clickAsRunner(PAIR);
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'connected', { timeout: 5000 });
+    await services.coach.engine();
+    await services.recording.start();
+
+    let distance = 0;
+    const runFor = async (seconds: number): Promise<void> => {
+      for (let s = 0; s < seconds; s++) {
+        distance += 2.8;
+        await sendMeasurement(encodeRscMeasurement({ speedMps: 2.8, cadence: 150, strideLengthM: 1.12, totalDistanceM: distance, isRunning: true }));
+        clock.ms += 1000;
+      }
+    };
+    await runFor(121); // session seconds 0 … 120
+    const cues = () => output.played.filter((e) => e.kind === 'cue').map((e) => (e.kind === 'cue' ? [e.atS, e.direction, e.spoken] : []));
+    expect(cues()).to.deep.equal([
+      [60, 'low', 'Cadence 150. Quicker, shorter steps, landing under your hips.'],
+      [120, 'low', 'Cadence 150. Quicker, shorter steps, landing under your hips.'],
+    ]);
+    expect(services.recording.recorder!.sampleCount).to.equal(121);
+
+    services.recording.pause();
+    await runFor(90);
+    expect(cues(), 'none while paused').to.have.length(2);
+    await page.updateComplete;
+    await expect(page).to.be.accessible();
+  });
+});
