@@ -3,6 +3,8 @@ import type { AppServices } from '../app/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
+import '../components/stride-coach-settings.js';
+import type { CoachSettings } from '../session/coach-settings.js';
 import type { CadenceUnit, CadenceUnitOverride } from '../session/cadence-unit.js';
 import { type KnownFootpod, withOverride } from '../session/known-footpods.js';
 import { autoPauseChoices } from '../session/settings.js';
@@ -124,6 +126,9 @@ export class StrideSettingsPage extends LitElement {
         </p>
         <p class="hint">Keyboard on the live page: space starts or pauses, L marks a lap.</p>
       </fieldset>
+      <stride-coach-settings .settings=${this.services.settings.settings.coach}
+        .middleOfTarget=${Math.round((zones.targetFrom + zones.targetTo) / 2)}
+        @coach-change=${(e: CustomEvent<CoachSettings>) => this.#save({ coach: e.detail })}></stride-coach-settings>
       ${this.#renderFootpods()}
       ${this.#renderData()}
     `;

@@ -6,6 +6,7 @@ import type { StrideSettingsPage } from '../../src/pages/stride-settings-page.js
 import { SettingsService } from '../../src/app/settings-service.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
+import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 
 async function settingsPage() {
   const services = createServices();
@@ -26,6 +27,45 @@ useSeparateDatabase('stride-test-settings-page');
 describe('stride-settings-page', () => {
   before(() => appTheme);
   beforeEach(() => clear(kvStore()));
+
+  it('sets the coach: metronome rate, cue timing, speech, check-ins and mute, kept after a reload', async () => {
+    const { page, services } = await settingsPage();
+    const coach = page.shadowRoot!.querySelector('stride-coach-settings')!;
+    await coach.updateComplete;
+    const $ = <T extends Element>(id: string) => coach.shadowRoot!.querySelector<T>(`#${id}`)!;
+    expect($<HTMLInputElement>('metronome-rate').placeholder, 'empty means the zone middle').to.equal('175');
+    const set = async (id: string, value: string) => {
+      const el = $<HTMLInputElement | HTMLSelectElement>(id);
+      el.value = value;
+      el.dispatchEvent(new Event('change'));
+      await coach.updateComplete;
+    };
+    const tick = async (id: string) => {
+      $<HTMLInputElement>(id).click();
+      await coach.updateComplete;
+    };
+    await set('metronome-rate', '172');
+    await set('metronome-rate', '400'); // refused: out of range, nothing saved
+    expect($<HTMLInputElement>('metronome-rate').validationMessage).to.match(/140 to 220/);
+    await set('cues-after', '20');
+    await set('cues-every', '120');
+    await tick('cues-speech');
+    await set('check-ins-every', '0');
+    await tick('muted');
+    await new Promise((r) => setTimeout(r, 50));
+    const expected = {
+      ...defaultCoachSettings,
+      metronome: { ...defaultCoachSettings.metronome, rateSpm: 172 },
+      cues: { ...defaultCoachSettings.cues, afterS: 20, everyS: 120, speech: true },
+      checkIns: { ...defaultCoachSettings.checkIns, everyMin: 0 },
+      muted: true,
+    };
+    expect(services.settings.settings.coach).to.deep.equal(expected);
+    const reloaded = new SettingsService();
+    await reloaded.load();
+    expect(reloaded.settings.coach).to.deep.equal(expected);
+    await expect(page).to.be.accessible();
+  });
 
   it('edits zones and keeps them after a reload (IndexedDB)', async () => {
     const { page, services } = await settingsPage();
