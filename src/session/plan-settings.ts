@@ -2,7 +2,7 @@
 // proposal declined, and a cadence tapped along without a pod. Stored values pass through
 // planSettingsFrom, so a damaged entry is dropped rather than breaking the settings.
 
-import { checkCadenceZones } from './zones.js';
+import { type CadenceZones, checkCadenceZones } from './zones.js';
 
 /** A target zone the runner took (accepted) or turned down (declined), and when. */
 export interface PlanTarget {
@@ -62,4 +62,32 @@ export function planSettingsFrom(value: unknown): PlanSettings {
         ? { spm, atMs: tapped['atMs'] }
         : null,
   };
+}
+
+const targetOf = (zones: CadenceZones, atMs: number): PlanTarget => ({ targetFrom: zones.targetFrom, targetTo: zones.targetTo, atMs });
+
+/** The plan after the runner took a step (the zones themselves change in the settings beside it). */
+export const withAccepted = (plan: PlanSettings, to: CadenceZones, atMs: number): PlanSettings => ({
+  ...plan,
+  accepted: [...plan.accepted, targetOf(to, atMs)],
+  declined: null,
+});
+
+export const withDeclined = (plan: PlanSettings, to: CadenceZones, atMs: number): PlanSettings => ({ ...plan, declined: targetOf(to, atMs) });
+
+export const withTapped = (plan: PlanSettings, tappedSpm: number, atMs: number): PlanSettings => ({
+  ...plan,
+  tapped: { spm: Math.round(tappedSpm), atMs },
+});
+
+/** Every target the runner accepted, oldest first: for marking the plan's steps on a chart. */
+export function acceptedTargets(plan: PlanSettings): PlanTarget[] {
+  return [...plan.accepted].sort((a, b) => a.atMs - b.atMs);
+}
+
+/** The plan's target in force at a moment, or null before the first accepted step. */
+export function planTargetAt(plan: PlanSettings, atMs: number): PlanTarget | null {
+  let found: PlanTarget | null = null;
+  for (const target of acceptedTargets(plan)) if (target.atMs <= atMs) found = target;
+  return found;
 }
