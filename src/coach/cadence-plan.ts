@@ -48,7 +48,8 @@ interface Matched {
 
 export type CadencePlanOutcome =
   | (Matched & { kind: 'need-more-runs'; runsNeeded: number; reason: string })
-  | (Matched & { kind: 'hold'; band: number; baseline: number; share: number; reason: string })
+  /** `share` is null while too few runs came since the last step to judge it. */
+  | (Matched & { kind: 'hold'; band: number; baseline: number; share: number | null; reason: string })
   | (Matched & { kind: 'regressed'; band: number; baseline: number; before: number; reason: string })
   | (Matched & { kind: 'at-goal'; band: number; baseline: number; share: number; reason: string })
   | (Matched & {
@@ -252,6 +253,20 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
     }
   }
 
+  // Runs before the last accepted step were run to another target: they cannot earn the next one.
+  const stepAt = plan.accepted.reduce((latest, t) => Math.max(latest, t.atMs), -Infinity);
+  const sinceStep = last.filter((r) => r.startedAt > stepAt);
+  if (sinceStep.length < RUNS_TO_JUDGE) {
+    const runsNeeded = RUNS_TO_JUDGE - sinceStep.length;
+    return {
+      ...matched,
+      kind: 'hold',
+      band,
+      baseline,
+      share: null,
+      reason: `New target ${targetLabel(zones)}: run ${runsNeeded} more ${runsNeeded === 1 ? 'time' : 'times'} at ${pace} with it, then the plan looks at the next step.`,
+    };
+  }
   const share = shareInTarget(last, zones);
   if (share < stepAtShare) {
     return {

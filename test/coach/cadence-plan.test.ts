@@ -110,6 +110,17 @@ describe('cadencePlan', () => {
     );
   });
 
+  it('waits for three runs with a newly accepted target before judging it', () => {
+    const runs = threeRuns({ cadence: 166, inTarget: 0.7, zones: building });
+    const to = expectKind(cadencePlan(runs, options({ zones: building })), 'step').to;
+    const taken = withAccepted(defaultPlanSettings, to, now - 3 * DAY);
+    const outcome = expectKind(cadencePlan(runs, options({ zones: to, plan: taken })), 'hold');
+    expect(outcome.share).to.equal(null);
+    expect(outcome.reason).to.equal('New target 166–176: run 2 more times at 5:33–4:46/km with it, then the plan looks at the next step.');
+    const more = [...runs, run({ daysAgo: 0.5, cadence: 172, inTarget: 0.8, zones: to }), run({ daysAgo: 0.2, cadence: 172, inTarget: 0.8, zones: to })];
+    expect(cadencePlan(more, options({ zones: to, plan: taken })).kind).to.equal('step');
+  });
+
   it('holds at 55% and says when the next step comes', () => {
     const outcome = expectKind(cadencePlan(threeRuns({ cadence: 169, inTarget: 0.55 }), options()), 'hold');
     expect(outcome.share).to.be.closeTo(0.55, 0.001);

@@ -24,7 +24,7 @@ describe('stride-tap-cadence', () => {
     }
     await el.updateComplete;
     expect($(el, '#countdown')!.textContent!.replace(/\s+/g, ' ')).to.match(/^1[67] s left · 40 taps/);
-    expect($(el, '#result')).to.equal(null);
+    expect($(el, '#result') === null).to.equal(true);
     clock.now += 20_000;
     await waitUntil(() => $(el, '#result'), 'the countdown ends by the clock');
     expect($(el, '#result')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('171 steps/min');
@@ -66,11 +66,11 @@ describe('stride-tap-cadence', () => {
     clock.now += 30_000;
     await waitUntil(() => $(el, '#result'), 'finished');
     expect($(el, '#result')!.textContent).to.match(/Too few taps/);
-    expect($(el, '#use')).to.equal(null);
+    expect($(el, '#use') === null).to.equal(true);
     await expect(el).to.be.accessible();
     $(el, '#again')!.click();
     await el.updateComplete;
-    expect($(el, '#result')).to.equal(null);
+    expect($(el, '#result') === null).to.equal(true);
     expect($(el, '#tap')!.hasAttribute('disabled')).to.equal(false);
     expect($(el, '#countdown')!.textContent).to.contain('The first tap starts 30 seconds');
   });
