@@ -7,7 +7,8 @@ import { SPEED_BAND_MPS, type SessionSummary } from '../session/recorded-session
 import type { PlanSettings, TappedBaseline } from '../session/plan-settings.js';
 import { type DistanceUnit, formatPace, paceSeconds } from '../session/units.js';
 import { MIN_BAND_SECONDS } from '../session/weekly-trends.js';
-import { type CadenceZones, checkCadenceZones, defaultCadenceZones, sameZones, zoneFor } from '../session/zones.js';
+import { type CadenceZones, defaultCadenceZones, sameZones, zoneFor } from '../session/zones.js';
+import { firstStep, middleOf, nextStep, targetLabel } from './plan-steps.js';
 
 /** Recent runs are those of the last 8 weeks, and at least the last 10 whatever their age. */
 export const RECENT_WEEKS = 8;
@@ -16,16 +17,8 @@ export const RECENT_RUNS = 10;
 export const RUNS_TO_JUDGE = 3;
 /** Share of running time in the current target zone that earns the next step. */
 export const DEFAULT_STEP_AT_SHARE = 0.6;
-/** A step aims this far above the baseline... */
-export const STEP_ABOVE_BASELINE = 0.03;
-/** ...and never moves the target's middle more than this in one go. */
-export const MAX_STEP = 0.05;
-/** A step smaller than this would not be felt. */
-export const MIN_STEP_SPM = 2;
 /** A fall of this much at matched pace is more than day-to-day noise. */
 export const REGRESSED_SPM = 3;
-/** With no plan yet and a baseline this far below the target zone, the plan starts lower. */
-export const FAR_BELOW = 0.05;
 
 export interface CadencePlanOptions {
   /** The zones in use today. */
@@ -70,10 +63,8 @@ export type CadencePlanOutcome =
 
 const DAY_MS = 24 * 3600 * 1000;
 
-const middleOf = (zones: CadenceZones): number => (zones.targetFrom + zones.targetTo) / 2;
 const spm = (cadence: number): string => `${Math.round(cadence)} steps/min`;
 const percent = (share: number): string => `${Math.floor(share * 100 + 1e-9)}%`;
-export const targetLabel = (zones: Pick<CadenceZones, 'targetFrom' | 'targetTo'>): string => `${zones.targetFrom}–${zones.targetTo}`;
 
 /** "5:33–4:46/km": the paces of a band, slower first. */
 function paceLabel(band: number, unit: DistanceUnit): string {
@@ -143,36 +134,6 @@ export function shareInTarget(runs: readonly SessionSummary[], zones: CadenceZon
     }
   }
   return total > 0 ? inTarget / total : 0;
-}
-
-/** Today's zone widths, rounded to whole steps, at a new target start. */
-function zonesFrom(zones: CadenceZones, targetFrom: number): CadenceZones {
-  const width = Math.max(1, Math.round(zones.targetTo - zones.targetFrom));
-  const building = Math.max(1, Math.round(zones.targetFrom - zones.buildingFrom));
-  return { buildingFrom: targetFrom - building, targetFrom, targetTo: targetFrom + width };
-}
-
-/** The highest whole-step zones, no wider than today's, whose middle is at most `cap` and near `aim`. */
-function zonesAround(zones: CadenceZones, aim: number, cap: number): CadenceZones {
-  const half = Math.max(1, Math.round(zones.targetTo - zones.targetFrom)) / 2;
-  let from = Math.round(aim - half);
-  while (from + half > cap + 1e-9) from--;
-  return zonesFrom(zones, from);
-}
-
-/** The next target above today's, or null when today's is already at the goal. */
-export function nextStep(zones: CadenceZones, baseline: number, goal: CadenceZones = defaultCadenceZones): CadenceZones | null {
-  const middle = middleOf(zones);
-  const cap = Math.min(middle * (1 + MAX_STEP), middleOf(goal));
-  const to = zonesAround(zones, Math.max(baseline * (1 + STEP_ABOVE_BASELINE), middle + MIN_STEP_SPM), cap);
-  return middleOf(to) > middle && checkCadenceZones(to) === null ? to : null;
-}
-
-/** Where a plan starts for a baseline far below the target: a few percent above it, not at 170-180. */
-export function firstStep(zones: CadenceZones, baseline: number): CadenceZones | null {
-  if (!(baseline < zones.targetFrom * (1 - FAR_BELOW))) return null;
-  const to = zonesAround(zones, baseline * (1 + STEP_ABOVE_BASELINE), baseline * (1 + MAX_STEP));
-  return to.targetFrom < zones.targetFrom && checkCadenceZones(to) === null ? to : null;
 }
 
 function firstFromTap(tapped: TappedBaseline, zones: CadenceZones, matched: Matched): CadencePlanOutcome | null {
@@ -301,8 +262,8 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
     share,
     basedOnAtMs,
     reason:
-      `${percent(share)} of your last three runs at ${pace} was in ${targetLabel(zones)}, at ${spm(baseline)}. ` +
-      `Ready for the next small step: ${targetLabel(to)}, about ${more}% higher.`,
+      `${percent(share)} of your last three runs at ${pace} was in ${targetLabel(zones)}, at ${spm(baseline)}: ` +
+      `ready for the next small step, about ${more}% higher.`,
   };
 }
 

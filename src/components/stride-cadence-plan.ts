@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { type CadencePlanOutcome, targetLabel } from '../coach/cadence-plan.js';
+import type { CadencePlanOutcome } from '../coach/cadence-plan.js';
+import { targetLabel } from '../coach/plan-steps.js';
 import type { PlanTarget } from '../session/plan-settings.js';
 import { formatShortDate } from './session-format.js';
 

@@ -148,7 +148,7 @@ export class StrideTapCadence extends LitElement {
         ? `${this.taps.length} ${this.taps.length === 1 ? 'tap' : 'taps'}`
         : 'The first tap starts 30 seconds.';
     return html`
-      <p class="hint">No footpod? While you run, tap on each step for 30 seconds: the app counts your cadence from the rhythm.</p>
+      <p class="hint">While you run, tap on each step for 30 seconds: the app counts your cadence from the rhythm.</p>
       <fieldset>
         <legend>Tap on</legend>
         <label><input type="radio" name="mode" value="every-step" .checked=${this.mode === 'every-step'} @change=${() => (this.mode = 'every-step')} /> every step</label>

@@ -71,6 +71,7 @@ export class StrideWeeksPage extends LitElement {
     .same { color: var(--muted, #9ca3af); }
     .arrow { display: inline-block; width: 1.1em; }
     section { display: grid; gap: 0.5rem; min-width: 0; }
+    #plan { background: var(--surface, #111a2e); border: 1px solid #1e293b; border-radius: 12px; padding: 1rem; max-width: 48rem; }
     details { display: grid; gap: 0.5rem; }
     summary { cursor: pointer; color: #93c5fd; width: fit-content; }
     summary:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
@@ -162,11 +163,6 @@ export class StrideWeeksPage extends LitElement {
     const unit = settings.settings.distanceUnit;
     const { targetFrom, targetTo } = settings.settings.zones;
     const header = html`<h1>Weeks</h1>
-      <label>Show the last
-        <select id="weeks" @change=${(e: Event) => (this.weeks = Number((e.target as HTMLSelectElement).value))}>
-          ${weekChoices.map((n) => html`<option value=${n} ?selected=${n === this.weeks}>${n}</option>`)}
-        </select>
-        weeks</label>
       ${history.problem ? html`<p class="problem" role="alert">${history.problem}</p>` : nothing}`;
     if (!history.loaded) return html`${header}<p class="hint" role="status">Loading sessions…</p>`;
     if (history.sessions.length === 0) {
@@ -185,6 +181,11 @@ export class StrideWeeksPage extends LitElement {
       ${this.#renderPlan(false)}
       <section aria-labelledby="totals-heading">
         <h2 id="totals-heading">Week by week</h2>
+        <label>Show the last
+          <select id="weeks" @change=${(e: Event) => (this.weeks = Number((e.target as HTMLSelectElement).value))}>
+            ${weekChoices.map((n) => html`<option value=${n} ?selected=${n === this.weeks}>${n}</option>`)}
+          </select>
+          weeks</label>
         <p class="hint">Target zone: ${targetFrom}–${targetTo} steps/min. “Closer to target” compares cadence at matched pace with the week before that shares a pace band.</p>
         <div class="scroll" tabindex="0" role="region" aria-label="Week by week totals">
           <table id="totals">

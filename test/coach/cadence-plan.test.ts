@@ -1,14 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  type CadencePlanOptions,
-  type CadencePlanOutcome,
-  MAX_STEP,
-  cadencePlan,
-  firstStep,
-  isDeclined,
-  nextStep,
-  shareInTarget,
-} from '../../src/coach/cadence-plan.js';
+import { type CadencePlanOptions, type CadencePlanOutcome, cadencePlan, isDeclined, shareInTarget } from '../../src/coach/cadence-plan.js';
+import { MAX_STEP, firstStep, nextStep } from '../../src/coach/plan-steps.js';
 import { type PlanSettings, defaultPlanSettings, withAccepted, withDeclined } from '../../src/session/plan-settings.js';
 import type { SessionSummary } from '../../src/session/recorded-session.js';
 import { type CadenceZones, checkCadenceZones, defaultCadenceZones } from '../../src/session/zones.js';
@@ -106,7 +98,7 @@ describe('cadencePlan', () => {
     expect(outcome.baseline).to.equal(166);
     expect(outcome.share).to.be.closeTo(0.7, 0.001);
     expect(outcome.reason).to.equal(
-      '70% of your last three runs at 5:33–4:46/km was in 160–170, at 166 steps/min. Ready for the next small step: 166–176, about 4% higher.',
+      '70% of your last three runs at 5:33–4:46/km was in 160–170, at 166 steps/min: ready for the next small step, about 4% higher.',
     );
   });
 
