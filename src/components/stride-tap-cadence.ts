@@ -39,7 +39,8 @@ export class StrideTapCadence extends LitElement {
     this.taps = [];
     this.leftS = TAP_WINDOW_MS / 1000;
     this.done = false;
-    new KeyboardShortcuts(this, { t: () => this.tap() });
+    // Only while the tap area can be seen: a T pressed with it folded away must not start a count.
+    new KeyboardShortcuts(this, { t: () => this.checkVisibility() && this.tap() });
   }
 
   static override styles = css`

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { clear, set } from 'idb-keyval';
 import { createServices } from '../../src/app/services.js';
 import { SettingsService } from '../../src/app/settings-service.js';
@@ -140,6 +141,16 @@ describe('stride-weeks-page: cadence plan', () => {
     again.page.remove();
     const afterRun = await weeksPage([...runs, run(-0.5, 166, 0.7, building)], building);
     expect(afterRun.plan.shadowRoot!.querySelector('#accept') !== null, 'a new run asks again').to.equal(true);
+  });
+
+  it('counts T presses only while the tap-along check is open', async () => {
+    const { page } = await weeksPage(three(172, 0.7).slice(1));
+    const tapper = page.shadowRoot!.querySelector<StrideTapCadence>('stride-tap-cadence')!;
+    await sendKeys({ press: 't' });
+    expect(tapper.taps).to.have.length(0);
+    page.shadowRoot!.querySelector<HTMLElement>('#tap-check summary')!.click();
+    await sendKeys({ press: 't' });
+    expect(tapper.taps).to.have.length(1);
   });
 
   it('starts a plan from a tapped cadence with no runs at all', async () => {
