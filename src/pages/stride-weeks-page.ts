@@ -1,8 +1,14 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
 import type { AppServices } from '../app/services.js';
+import { type CadencePlanOutcome, cadencePlan, isDeclined } from '../coach/cadence-plan.js';
 import { EventController } from '../components/event-controller.js';
+import '../components/stride-cadence-plan.js';
+import '../components/stride-tap-cadence.js';
+import type { TapBaselineDetail } from '../components/stride-tap-cadence.js';
 import { formatCadence, formatDistance, formatShare, formatShortDate } from '../components/session-format.js';
+import { acceptedTargets, withAccepted, withDeclined, withTapped } from '../session/plan-settings.js';
 import type { SessionSummary } from '../session/recorded-session.js';
+import type { AppSettings } from '../session/settings.js';
 import { formatDuration } from '../session/units.js';
 import { type WeekRow, matchedBands, speedBandLabel, weekStart, weeklyTrends } from '../session/weekly-trends.js';
 import type { CadenceZones } from '../session/zones.js';
@@ -36,6 +42,7 @@ export class StrideWeeksPage extends LitElement {
   readonly #history = new EventController(this, ['change']);
   readonly #settings = new EventController(this, ['change']);
   #trends: { from: readonly SessionSummary[]; weeks: number; week: number; zones: CadenceZones; rows: WeekRow[] } | null = null;
+  #plan: { from: readonly SessionSummary[]; settings: Readonly<AppSettings>; now: number | null; outcome: CadencePlanOutcome } | null = null;
 
   constructor() {
     super();
@@ -64,6 +71,11 @@ export class StrideWeeksPage extends LitElement {
     .same { color: var(--muted, #9ca3af); }
     .arrow { display: inline-block; width: 1.1em; }
     section { display: grid; gap: 0.5rem; min-width: 0; }
+    #plan { background: var(--surface, #111a2e); border: 1px solid #1e293b; border-radius: 12px; padding: 1rem; max-width: 48rem; }
+    details { display: grid; gap: 0.5rem; }
+    summary { cursor: pointer; color: #93c5fd; width: fit-content; }
+    summary:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    details[open] > summary { margin-bottom: 0.5rem; }
   `;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -89,21 +101,72 @@ export class StrideWeeksPage extends LitElement {
     return rows;
   }
 
+  /** The cadence plan's answer for today; worked out again only when runs or settings changed. */
+  get plan(): CadencePlanOutcome | null {
+    if (!this.services?.history.loaded) return null;
+    const sessions = this.services.history.sessions;
+    const settings = this.services.settings.settings;
+    const p = this.#plan;
+    if (p && p.from === sessions && p.settings === settings && p.now === this.now) return p.outcome;
+    const outcome = cadencePlan(sessions, { zones: settings.zones, plan: settings.plan, unit: settings.distanceUnit, now: this.#now() });
+    this.#plan = { from: sessions, settings, now: this.now, outcome };
+    return outcome;
+  }
+
+  #now(): number {
+    return this.now ?? Date.now();
+  }
+
+  #accept(): void {
+    const outcome = this.plan;
+    const settings = this.services?.settings;
+    if (outcome?.kind !== 'step' || !settings) return;
+    // The zones change everywhere (live page, cues, charts); the plan remembers the step.
+    void settings.update({ zones: outcome.to, plan: withAccepted(settings.settings.plan, outcome.to, this.#now()) });
+  }
+
+  #decline(): void {
+    const outcome = this.plan;
+    const settings = this.services?.settings;
+    if (outcome?.kind !== 'step' || !settings) return;
+    void settings.update({ plan: withDeclined(settings.settings.plan, outcome.to, this.#now()) });
+  }
+
+  #useTapped(event: CustomEvent<TapBaselineDetail>): void {
+    const settings = this.services?.settings;
+    if (!settings) return;
+    void settings.update({ plan: withTapped(settings.settings.plan, event.detail.spm, this.#now()) });
+  }
+
+  #renderPlan(noRuns: boolean) {
+    const settings = this.services!.settings.settings;
+    const outcome = this.plan;
+    return html`<section aria-labelledby="plan-heading" id="plan">
+      <h2 id="plan-heading">Cadence plan</h2>
+      <stride-cadence-plan
+        .outcome=${outcome}
+        .accepted=${acceptedTargets(settings.plan)}
+        ?declined=${outcome !== null && isDeclined(outcome, settings.plan)}
+        @plan-accept=${() => this.#accept()}
+        @plan-decline=${() => this.#decline()}
+      ></stride-cadence-plan>
+      <details id="tap-check" ?open=${noRuns}>
+        <summary>No footpod? Tap along to check your cadence</summary>
+        <stride-tap-cadence @tap-baseline=${(e: CustomEvent<TapBaselineDetail>) => this.#useTapped(e)}></stride-tap-cadence>
+      </details>
+    </section>`;
+  }
+
   protected override render() {
     if (!this.services) return nothing;
     const { history, settings } = this.services;
     const unit = settings.settings.distanceUnit;
     const { targetFrom, targetTo } = settings.settings.zones;
     const header = html`<h1>Weeks</h1>
-      <label>Show the last
-        <select id="weeks" @change=${(e: Event) => (this.weeks = Number((e.target as HTMLSelectElement).value))}>
-          ${weekChoices.map((n) => html`<option value=${n} ?selected=${n === this.weeks}>${n}</option>`)}
-        </select>
-        weeks</label>
       ${history.problem ? html`<p class="problem" role="alert">${history.problem}</p>` : nothing}`;
     if (!history.loaded) return html`${header}<p class="hint" role="status">Loading sessions…</p>`;
     if (history.sessions.length === 0) {
-      return html`${header}<p>No sessions yet. Runs you record on the live page are added up here week by week.</p>
+      return html`${header}${this.#renderPlan(true)}<p>No sessions yet. Runs you record on the live page are added up here week by week.</p>
         <p><a href="/">Go to the live page</a></p>`;
     }
     const rows = this.rows;
@@ -115,8 +178,14 @@ export class StrideWeeksPage extends LitElement {
     };
     return html`
       ${header}
+      ${this.#renderPlan(false)}
       <section aria-labelledby="totals-heading">
         <h2 id="totals-heading">Week by week</h2>
+        <label>Show the last
+          <select id="weeks" @change=${(e: Event) => (this.weeks = Number((e.target as HTMLSelectElement).value))}>
+            ${weekChoices.map((n) => html`<option value=${n} ?selected=${n === this.weeks}>${n}</option>`)}
+          </select>
+          weeks</label>
         <p class="hint">Target zone: ${targetFrom}–${targetTo} steps/min. “Closer to target” compares cadence at matched pace with the week before that shares a pace band.</p>
         <div class="scroll" tabindex="0" role="region" aria-label="Week by week totals">
           <table id="totals">

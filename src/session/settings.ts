@@ -3,6 +3,7 @@
 
 import { type CoachSettings, coachSettingsFrom, defaultCoachSettings } from './coach-settings.js';
 import { type KnownFootpod, knownFootpodsFrom } from './known-footpods.js';
+import { type PlanSettings, defaultPlanSettings, planSettingsFrom } from './plan-settings.js';
 import { type SmoothingSeconds, smoothingChoices } from './smoothing.js';
 import type { DistanceUnit } from './units.js';
 import { type CadenceZones, checkCadenceZones, defaultCadenceZones } from './zones.js';
@@ -19,6 +20,8 @@ export interface AppSettings {
   footpods: KnownFootpod[];
   /** Metronome, zone cues, check-ins and mute. */
   coach: CoachSettings;
+  /** Cadence plan: the target zones accepted step by step, the proposal declined, a tapped cadence. */
+  plan: PlanSettings;
 }
 
 export const autoPauseChoices: readonly number[] = [0, 5, 10, 30];
@@ -31,6 +34,7 @@ export const defaultSettings: Readonly<AppSettings> = Object.freeze({
   autoPauseAfterS: 0,
   footpods: [],
   coach: defaultCoachSettings,
+  plan: defaultPlanSettings,
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -57,5 +61,6 @@ export function settingsFrom(value: unknown): AppSettings {
     autoPauseAfterS: autoPauseChoices.includes(autoPause as number) ? (autoPause as number) : defaultSettings.autoPauseAfterS,
     footpods: knownFootpodsFrom(stored['footpods']),
     coach: coachSettingsFrom(stored['coach']),
+    plan: planSettingsFrom(stored['plan']),
   };
 }

@@ -8,6 +8,7 @@ import { encodeFit } from '../../src/export/fit.js';
 import { encodeTcx } from '../../src/export/tcx.js';
 import '../../src/pages/stride-settings-page.js';
 import type { StrideSettingsPage } from '../../src/pages/stride-settings-page.js';
+import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 import type { RecordedSession } from '../../src/session/recorded-session.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
@@ -15,7 +16,6 @@ import { columnDifference, snapshotStore } from '../store/fixtures.js';
 import { appTheme } from '../support/app-theme.js';
 import { generatedSession } from '../support/generated-sessions.js';
 import { catchDownloads } from '../support/catch-downloads.js';
-import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 import { watchActivity } from '../support/watch-files.js';
 
 useSeparateDatabase('stride-test-settings-page-data');
@@ -56,6 +56,7 @@ const changedSettings = {
   autoPauseAfterS: 10,
   footpods: [{ id: 'bluetooth:q1w2==', name: 'Polar Stride', detected: 'strides' as const, override: 'steps' as const }],
   coach: { ...defaultCoachSettings, muted: true, metronome: { ...defaultCoachSettings.metronome, rateSpm: 172 } },
+  plan: { accepted: [{ targetFrom: 168, targetTo: 178, atMs: 1_700_000_000_000 }], declined: null, tapped: { spm: 164, atMs: 1_699_000_000_000 } },
 };
 
 const bytesOfFit = (run: RecordedSession) => encodeFit(run);

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { defaultSettings, settingsFrom } from '../../src/session/settings.js';
 import { coachSettingsFrom, defaultCoachSettings } from '../../src/session/coach-settings.js';
+import { defaultPlanSettings, planSettingsFrom } from '../../src/session/plan-settings.js';
 
 describe('settingsFrom', () => {
   it('keeps valid stored settings', () => {
@@ -20,6 +21,14 @@ describe('settingsFrom', () => {
         checkIns: { everyMin: 0, speak: true },
         muted: true,
       },
+      plan: {
+        accepted: [
+          { targetFrom: 155, targetTo: 165, atMs: 1_700_000_000_000 },
+          { targetFrom: 160, targetTo: 170, atMs: 1_702_000_000_000 },
+        ],
+        declined: { targetFrom: 165, targetTo: 175, atMs: 1_704_000_000_000 },
+        tapped: { spm: 152, atMs: 1_699_000_000_000 },
+      },
     };
     expect(settingsFrom(stored)).to.deep.equal(stored);
   });
@@ -36,6 +45,44 @@ describe('settingsFrom', () => {
   });
   it('gives the defaults for nothing stored or garbage', () => {
     for (const garbage of [undefined, null, 42, 'x', []]) expect(settingsFrom(garbage)).to.deep.equal({ ...defaultSettings });
+  });
+});
+
+describe('planSettingsFrom', () => {
+  it('starts with no plan: nothing accepted, declined or tapped', () => {
+    expect(settingsFrom(undefined).plan).to.deep.equal({ accepted: [], declined: null, tapped: null });
+  });
+
+  it('drops damaged entries one by one and keeps the rest', () => {
+    const plan = planSettingsFrom({
+      accepted: [
+        { targetFrom: 160, targetTo: 170, atMs: 5 },
+        { targetFrom: 170, targetTo: 165, atMs: 6 },
+        { targetFrom: 170, targetTo: 400, atMs: 7 },
+        { targetFrom: '165', targetTo: 175, atMs: 8 },
+        { targetFrom: 165, targetTo: 175, atMs: -1 },
+        'junk',
+        { targetFrom: 165, targetTo: 175, atMs: 9 },
+      ],
+      declined: { targetFrom: 165, targetTo: 175 },
+      tapped: { spm: 900, atMs: 3 },
+    });
+    expect(plan).to.deep.equal({
+      accepted: [
+        { targetFrom: 160, targetTo: 170, atMs: 5 },
+        { targetFrom: 165, targetTo: 175, atMs: 9 },
+      ],
+      declined: null,
+      tapped: null,
+    });
+    expect(planSettingsFrom({ accepted: 'all', declined: 4, tapped: { spm: 150, atMs: Number.NaN } })).to.deep.equal(defaultPlanSettings);
+    expect(planSettingsFrom({ tapped: { spm: 150, atMs: 12 } }).tapped).to.deep.equal({ spm: 150, atMs: 12 });
+  });
+
+  it('keeps a plan when another setting is damaged, and the other settings when the plan is', () => {
+    const accepted = [{ targetFrom: 160, targetTo: 170, atMs: 5 }];
+    expect(settingsFrom({ distanceUnit: 'furlong', plan: { accepted } }).plan.accepted).to.deep.equal(accepted);
+    expect(settingsFrom({ distanceUnit: 'mi', plan: 'broken' })).to.include({ distanceUnit: 'mi' });
   });
 });
 

@@ -1,0 +1,275 @@
+// The cadence plan: "small steps, big change". From the runner's own runs at their usual pace it
+// proposes the next target zone a few percent above what they run now, and only once they spend
+// most of their running in the current one. Cadence rises with speed, so every judgement is made
+// within one speed band (cadence at matched pace), never from a run's overall average.
+
+import { SPEED_BAND_MPS, type SessionSummary } from '../session/recorded-session.js';
+import type { PlanSettings, TappedBaseline } from '../session/plan-settings.js';
+import { type DistanceUnit, formatPace, paceSeconds } from '../session/units.js';
+import { MIN_BAND_SECONDS } from '../session/weekly-trends.js';
+import { type CadenceZones, defaultCadenceZones, sameZones, zoneFor } from '../session/zones.js';
+import { firstStep, middleOf, nextStep, targetLabel } from './plan-steps.js';
+
+/** Recent runs are those of the last 8 weeks, and at least the last 10 whatever their age. */
+export const RECENT_WEEKS = 8;
+export const RECENT_RUNS = 10;
+/** The plan judges the last three runs at matched pace. */
+export const RUNS_TO_JUDGE = 3;
+/** Share of running time in the current target zone that earns the next step. */
+export const DEFAULT_STEP_AT_SHARE = 0.6;
+/** A fall of this much at matched pace is more than day-to-day noise. */
+export const REGRESSED_SPM = 3;
+
+export interface CadencePlanOptions {
+  /** The zones in use today. */
+  zones: CadenceZones;
+  plan: PlanSettings;
+  unit: DistanceUnit;
+  /** Epoch milliseconds. */
+  now: number;
+  /** Default DEFAULT_STEP_AT_SHARE. */
+  stepAtShare?: number;
+  /** Where the plan stops climbing: the coaching 170-180 unless told otherwise. */
+  goal?: CadenceZones;
+}
+
+interface Matched {
+  /** 0.5 m/s speed band index; null with no running recorded. */
+  band: number | null;
+  runsAtMatchedPace: number;
+}
+
+export type CadencePlanOutcome =
+  | (Matched & { kind: 'need-more-runs'; runsNeeded: number; reason: string })
+  /** `share` is null while too few runs came since the last step to judge it. */
+  | (Matched & { kind: 'hold'; band: number; baseline: number; share: number | null; reason: string })
+  | (Matched & { kind: 'regressed'; band: number; baseline: number; before: number; reason: string })
+  | (Matched & { kind: 'at-goal'; band: number; baseline: number; share: number; reason: string })
+  | (Matched & {
+      kind: 'step';
+      baseline: number;
+      from: CadenceZones;
+      to: CadenceZones;
+      /** The plan's start, below the current target because the baseline is far below it. */
+      first: boolean;
+      /** The baseline was tapped along, not recorded. */
+      tapped: boolean;
+      /** Null for a first plan: it is not earned by time in zone. */
+      share: number | null;
+      /** The newest run (or tap) the proposal rests on: a "Not now" after it hides the proposal. */
+      basedOnAtMs: number;
+      reason: string;
+    });
+
+const DAY_MS = 24 * 3600 * 1000;
+
+const spm = (cadence: number): string => `${Math.round(cadence)} steps/min`;
+const percent = (share: number): string => `${Math.floor(share * 100 + 1e-9)}%`;
+
+/** "5:33–4:46/km": the paces of a band, slower first. */
+function paceLabel(band: number, unit: DistanceUnit): string {
+  const pace = (speed: number): string => formatPace(paceSeconds(speed, unit));
+  return `${pace(band * SPEED_BAND_MPS)}–${pace((band + 1) * SPEED_BAND_MPS)}/${unit}`;
+}
+
+function recentRuns(runs: readonly SessionSummary[], now: number): SessionSummary[] {
+  const since = now - RECENT_WEEKS * 7 * DAY_MS;
+  const inWeeks = runs.filter((r) => r.startedAt >= since);
+  return inWeeks.length >= RECENT_RUNS ? inWeeks : runs.slice(-RECENT_RUNS);
+}
+
+/** The band with the most running seconds; a tie goes to the slower band. */
+function usualBand(runs: readonly SessionSummary[]): number | null {
+  const seconds = new Map<number, number>();
+  for (const run of runs) {
+    for (const key in run.cadenceBySpeedBand) {
+      const band = Number(key);
+      seconds.set(band, (seconds.get(band) ?? 0) + run.cadenceBySpeedBand[band]!.seconds);
+    }
+  }
+  let best: number | null = null;
+  for (const [band, s] of seconds) {
+    const most = best === null ? 0 : seconds.get(best)!;
+    if (s > most || (s === most && best !== null && band < best)) best = band;
+  }
+  return best;
+}
+
+const secondsIn = (run: SessionSummary, band: number): number => run.cadenceBySpeedBand[band]?.seconds ?? 0;
+
+/** Cadence at the band over these runs, weighted by their seconds in it. */
+function cadenceAt(runs: readonly SessionSummary[], band: number): number {
+  let seconds = 0;
+  let cadenceSeconds = 0;
+  for (const run of runs) {
+    const value = run.cadenceBySpeedBand[band];
+    if (!value) continue;
+    seconds += value.seconds;
+    cadenceSeconds += value.cadenceSeconds;
+  }
+  return seconds > 0 ? cadenceSeconds / seconds : 0;
+}
+
+/**
+ * Share of these runs' running time in today's target zone. A run counted with today's zones
+ * gives its own time in zone, second by second. A run counted with other zones has only averages
+ * left to judge from: each of its speed bands counts wholly in target when the band's average
+ * cadence is, so that estimate is coarser, but it never credits a zone the runner was not using.
+ */
+export function shareInTarget(runs: readonly SessionSummary[], zones: CadenceZones): number {
+  let inTarget = 0;
+  let total = 0;
+  for (const run of runs) {
+    if (sameZones(run.zones, zones)) {
+      const z = run.zoneTimes;
+      inTarget += z.target;
+      total += z.low + z.building + z.target + z.high;
+      continue;
+    }
+    for (const key in run.cadenceBySpeedBand) {
+      const value = run.cadenceBySpeedBand[Number(key)]!;
+      if (!(value.seconds > 0)) continue;
+      total += value.seconds;
+      if (zoneFor(value.cadenceSeconds / value.seconds, zones) === 'target') inTarget += value.seconds;
+    }
+  }
+  return total > 0 ? inTarget / total : 0;
+}
+
+function firstFromTap(tapped: TappedBaseline, zones: CadenceZones, matched: Matched): CadencePlanOutcome | null {
+  const to = firstStep(zones, tapped.spm);
+  if (!to) return null;
+  return {
+    ...matched,
+    kind: 'step',
+    baseline: tapped.spm,
+    from: { ...zones },
+    to,
+    first: true,
+    tapped: true,
+    share: null,
+    basedOnAtMs: tapped.atMs,
+    reason: `You tapped ${spm(tapped.spm)}, far below ${targetLabel(zones)}. Start with ${targetLabel(to)}, a few percent above it: small steps, big change.`,
+  };
+}
+
+/** What the plan says today. Walks are left out: their cadence is not running technique. */
+export function cadencePlan(sessions: readonly SessionSummary[], options: CadencePlanOptions): CadencePlanOutcome {
+  const { zones, plan, unit } = options;
+  const goal = options.goal ?? defaultCadenceZones;
+  const stepAtShare = options.stepAtShare ?? DEFAULT_STEP_AT_SHARE;
+  const runs = sessions.filter((s) => s.sport !== 'walk').sort((a, b) => a.startedAt - b.startedAt);
+  const recent = recentRuns(runs, options.now);
+  const band = usualBand(recent);
+  const atPace = band === null ? [] : recent.filter((r) => secondsIn(r, band) >= MIN_BAND_SECONDS);
+  const matched: Matched = { band, runsAtMatchedPace: atPace.length };
+
+  if (band === null || atPace.length < RUNS_TO_JUDGE) {
+    const fromTap = plan.tapped && plan.accepted.length === 0 ? firstFromTap(plan.tapped, zones, matched) : null;
+    if (fromTap) return fromTap;
+    const runsNeeded = RUNS_TO_JUDGE - atPace.length;
+    const times = runsNeeded === 1 ? 'time' : 'times';
+    const where = band === null ? 'at your usual pace' : `at your usual pace (${paceLabel(band, unit)})`;
+    const tap = plan.tapped ? `You tapped ${spm(plan.tapped.spm)}. ` : '';
+    const more = atPace.length === 0 ? `${runsNeeded} ${times}` : `${runsNeeded} more ${times}`;
+    const orTap = band === null && !plan.tapped ? ', or tap along to your steps below to start one now' : '';
+    return { ...matched, kind: 'need-more-runs', runsNeeded, reason: `${tap}Run ${more} ${where} to get a plan${orTap}.` };
+  }
+
+  const pace = paceLabel(band, unit);
+  const last = atPace.slice(-RUNS_TO_JUDGE);
+  const baseline = cadenceAt(last, band);
+  const basedOnAtMs = last[last.length - 1]!.startedAt;
+  const first = plan.accepted.length === 0 ? firstStep(zones, baseline) : null;
+  if (first) {
+    return {
+      ...matched,
+      kind: 'step',
+      baseline,
+      from: { ...zones },
+      to: first,
+      first: true,
+      tapped: false,
+      share: null,
+      basedOnAtMs,
+      reason:
+        `At ${pace} your cadence is about ${spm(baseline)}, far below ${targetLabel(zones)}. ` +
+        `Start with ${targetLabel(first)}, a few percent above it: small steps, big change.`,
+    };
+  }
+
+  if (atPace.length >= 2 * RUNS_TO_JUDGE) {
+    const before = cadenceAt(atPace.slice(-2 * RUNS_TO_JUDGE, -RUNS_TO_JUDGE), band);
+    if (baseline <= before - REGRESSED_SPM) {
+      return {
+        ...matched,
+        kind: 'regressed',
+        band,
+        baseline,
+        before,
+        reason:
+          `At ${pace} your cadence was ${spm(baseline)} over your last three runs, down from ${Math.round(before)} the three before. ` +
+          `That happens: a tired week, new shoes, a hilly route. Hold ${targetLabel(zones)} for now; the next step waits until it comes back.`,
+      };
+    }
+  }
+
+  // Runs before the last accepted step were run to another target: they cannot earn the next one.
+  const stepAt = plan.accepted.reduce((latest, t) => Math.max(latest, t.atMs), -Infinity);
+  const sinceStep = last.filter((r) => r.startedAt > stepAt);
+  if (sinceStep.length < RUNS_TO_JUDGE) {
+    const runsNeeded = RUNS_TO_JUDGE - sinceStep.length;
+    return {
+      ...matched,
+      kind: 'hold',
+      band,
+      baseline,
+      share: null,
+      reason: `New target ${targetLabel(zones)}: run ${runsNeeded} more ${runsNeeded === 1 ? 'time' : 'times'} at ${pace} with it, then the plan looks at the next step.`,
+    };
+  }
+  const share = shareInTarget(last, zones);
+  if (share < stepAtShare) {
+    return {
+      ...matched,
+      kind: 'hold',
+      band,
+      baseline,
+      share,
+      reason: `${percent(share)} of your last three runs at ${pace} was in ${targetLabel(zones)}; the next step comes at ${percent(stepAtShare)}.`,
+    };
+  }
+  const to = nextStep(zones, baseline, goal);
+  if (!to) {
+    return {
+      ...matched,
+      kind: 'at-goal',
+      band,
+      baseline,
+      share,
+      reason: `${percent(share)} of your last three runs at ${pace} was in ${targetLabel(zones)}, at ${spm(baseline)}: that is the goal. Keep it there.`,
+    };
+  }
+  const more = Math.round((middleOf(to) / middleOf(zones) - 1) * 100);
+  return {
+    ...matched,
+    kind: 'step',
+    baseline,
+    from: { ...zones },
+    to,
+    first: false,
+    tapped: false,
+    share,
+    basedOnAtMs,
+    reason:
+      `${percent(share)} of your last three runs at ${pace} was in ${targetLabel(zones)}, at ${spm(baseline)}: ` +
+      `ready for the next small step, about ${more}% higher.`,
+  };
+}
+
+/** True when the runner said "Not now" to this very proposal and nothing new has come since. */
+export function isDeclined(outcome: CadencePlanOutcome, plan: PlanSettings): boolean {
+  const declined = plan.declined;
+  if (outcome.kind !== 'step' || !declined) return false;
+  return declined.targetFrom === outcome.to.targetFrom && declined.targetTo === outcome.to.targetTo && declined.atMs >= outcome.basedOnAtMs;
+}

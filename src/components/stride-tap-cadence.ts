@@ -1,0 +1,175 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { TAP_WINDOW_MS, type TapCadence, type TapMode, tapCadence } from '../coach/tap-cadence.js';
+import { KeyboardShortcuts } from './keyboard-shortcuts.js';
+
+export interface TapBaselineDetail {
+  /** Steps per minute, whole. */
+  spm: number;
+}
+
+/** How often the countdown is looked at; the window's end is read from the clock, not counted in ticks. */
+const TICK_MS = 200;
+
+/**
+ * A cadence check without a footpod: tap (click, touch, or the T key) on each step for 30 seconds.
+ * The first tap starts the countdown. Emits `tap-baseline` with the result when the runner
+ * chooses "Use as my baseline".
+ */
+export class StrideTapCadence extends LitElement {
+  static override properties = {
+    clock: { attribute: false },
+    mode: { state: true },
+    taps: { state: true },
+    leftS: { state: true },
+    done: { state: true },
+  };
+  /** Milliseconds on a clock that only moves forward; tests drive their own. */
+  declare clock: () => number;
+  declare mode: TapMode;
+  declare taps: number[];
+  declare leftS: number;
+  declare done: boolean;
+
+  #timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor() {
+    super();
+    this.clock = () => performance.now();
+    this.mode = 'every-step';
+    this.taps = [];
+    this.leftS = TAP_WINDOW_MS / 1000;
+    this.done = false;
+    // Only while the tap area can be seen: a T pressed with it folded away must not start a count.
+    new KeyboardShortcuts(this, { t: () => this.checkVisibility() && this.tap() });
+  }
+
+  static override styles = css`
+    :host { display: grid; gap: 0.6rem; max-width: 32rem; }
+    p { margin: 0; }
+    .hint { color: var(--muted, #9ca3af); }
+    fieldset { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: center; }
+    legend { float: left; margin-right: 0.5rem; }
+    .tap {
+      font: inherit; font-size: 1.6rem; font-weight: 700; min-height: 8rem; border-radius: 14px;
+      border: 2px solid var(--accent, #34d399); background: var(--surface, #111a2e); color: inherit;
+      touch-action: manipulation; user-select: none; cursor: pointer;
+    }
+    .tap:active:not(:disabled) { background: #064e3b; }
+    .tap:disabled { border-color: #334155; color: var(--muted, #9ca3af); cursor: default; }
+    .tap small { display: block; font-size: 0.95rem; font-weight: 400; color: var(--muted, #9ca3af); }
+    .tap:focus-visible, button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    .countdown { font-variant-numeric: tabular-nums; }
+    .result { font-size: 1.3rem; }
+    .result strong { font-size: 2rem; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .actions button { font: inherit; padding: 0.4rem 0.8rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
+  `;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopTimer();
+  }
+
+  /** One step. The first starts the 30 s window; taps after it ends are not counted. */
+  tap(): void {
+    if (this.done) return;
+    const now = this.clock();
+    if (this.taps.length === 0) {
+      this.#timer = setInterval(() => this.#tick(), TICK_MS);
+    } else if (now - this.taps[0]! > TAP_WINDOW_MS) {
+      this.#finish();
+      return;
+    }
+    this.taps = [...this.taps, now];
+    this.#tick();
+  }
+
+  /** What the taps so far say, in the mode chosen now. */
+  get result(): TapCadence {
+    return tapCadence(this.taps, this.mode);
+  }
+
+  #tick(): void {
+    const first = this.taps[0];
+    if (first === undefined) return;
+    const leftMs = first + TAP_WINDOW_MS - this.clock();
+    if (leftMs <= 0) this.#finish();
+    else this.leftS = Math.ceil(leftMs / 1000);
+  }
+
+  #finish(): void {
+    this.#stopTimer();
+    this.leftS = 0;
+    this.done = true;
+  }
+
+  #stopTimer(): void {
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  #restart(): void {
+    this.#stopTimer();
+    this.taps = [];
+    this.leftS = TAP_WINDOW_MS / 1000;
+    this.done = false;
+  }
+
+  #useAsBaseline(spm: number): void {
+    this.dispatchEvent(new CustomEvent<TapBaselineDetail>('tap-baseline', { detail: { spm }, bubbles: true, composed: true }));
+  }
+
+  #onTapKey(event: KeyboardEvent): void {
+    // The page-wide T shortcut stands aside while a button has focus; the tap area takes it itself.
+    if (event.key.toLowerCase() !== 't' || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    this.tap();
+  }
+
+  #renderOutcome() {
+    if (!this.done) return nothing;
+    const result = this.result;
+    if (result.kind !== 'cadence') {
+      return html`<p class="result" id="result">${result.reason}</p>
+        <div class="actions"><button id="again" @click=${() => this.#restart()}>Try again</button></div>`;
+    }
+    const spm = Math.round(result.spm);
+    return html`<p class="result" id="result"><strong>${spm}</strong> steps/min</p>
+      <div class="actions">
+        <button id="use" @click=${() => this.#useAsBaseline(spm)}>Use as my baseline</button>
+        <button id="again" @click=${() => this.#restart()}>Try again</button>
+      </div>`;
+  }
+
+  protected override render() {
+    const started = this.taps.length > 0;
+    const status = this.done
+      ? 'Done.'
+      : started
+        ? `${this.taps.length} ${this.taps.length === 1 ? 'tap' : 'taps'}`
+        : 'The first tap starts 30 seconds.';
+    return html`
+      <p class="hint">While you run, tap on each step for 30 seconds: the app counts your cadence from the rhythm.</p>
+      <fieldset>
+        <legend>Tap on</legend>
+        <label><input type="radio" name="mode" value="every-step" .checked=${this.mode === 'every-step'} @change=${() => (this.mode = 'every-step')} /> every step</label>
+        <label><input type="radio" name="mode" value="right-foot" .checked=${this.mode === 'right-foot'} @change=${() => (this.mode = 'right-foot')} /> right foot only</label>
+      </fieldset>
+      <button class="tap" id="tap" ?disabled=${this.done} @click=${() => this.tap()} @keydown=${(e: KeyboardEvent) => this.#onTapKey(e)}>
+        Tap<small>or press T, on each step</small>
+      </button>
+      <p class="countdown" id="countdown">${started && !this.done ? html`<strong>${this.leftS} s</strong> left · ` : nothing}${status}</p>
+      <div role="status">${this.#renderOutcome()}</div>
+    `;
+  }
+}
+customElements.define('stride-tap-cadence', StrideTapCadence);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-tap-cadence': StrideTapCadence;
+  }
+  interface HTMLElementEventMap {
+    'tap-baseline': CustomEvent<TapBaselineDetail>;
+  }
+}

@@ -1,0 +1,168 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { clear, set } from 'idb-keyval';
+import { createServices } from '../../src/app/services.js';
+import { SettingsService } from '../../src/app/settings-service.js';
+import type { StrideCadencePlan } from '../../src/components/stride-cadence-plan.js';
+import type { StrideTapCadence } from '../../src/components/stride-tap-cadence.js';
+import '../../src/pages/stride-weeks-page.js';
+import type { StrideWeeksPage } from '../../src/pages/stride-weeks-page.js';
+import type { SessionSummary } from '../../src/session/recorded-session.js';
+import { type CadenceZones, defaultCadenceZones } from '../../src/session/zones.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { SESSIONS_KEY } from '../../src/store/session-store.js';
+import { appTheme } from '../support/app-theme.js';
+
+const DAY = 24 * 3600 * 1000;
+const now = new Date(2025, 2, 19, 12, 0).getTime();
+const building: CadenceZones = { buildingFrom: 150, targetFrom: 160, targetTo: 170 };
+
+/** A run of 30 minutes at 3.0-3.5 m/s (band 6), `inTarget` of it in its zones' target. */
+function run(daysAgo: number, cadence: number, inTarget: number, zones: CadenceZones = defaultCadenceZones): SessionSummary {
+  const seconds = 1800;
+  const target = Math.round(seconds * inTarget);
+  return {
+    id: `run-${daysAgo}-${cadence}`,
+    startedAt: now - daysAgo * DAY,
+    name: '',
+    notes: '',
+    deviceName: null,
+    origin: 'bluetooth',
+    status: 'complete',
+    movingS: seconds,
+    elapsedS: seconds,
+    distanceM: seconds * 3.2,
+    avgSpeedMps: 3.2,
+    avgCadence: cadence,
+    zoneTimes: { low: 0, building: seconds - target, target, high: 0 },
+    zones: { ...zones },
+    cadenceBySpeedBand: { 6: { seconds, cadenceSeconds: seconds * cadence } },
+    sampleCount: seconds,
+  };
+}
+const three = (cadence: number, inTarget: number, zones?: CadenceZones) => [7, 4, 1].map((d) => run(d, cadence, inTarget, zones));
+
+async function weeksPage(stored: SessionSummary[], zones: CadenceZones = defaultCadenceZones) {
+  await set(SESSIONS_KEY, stored, kvStore());
+  const services = createServices();
+  await services.settings.load();
+  await services.settings.update({ zones });
+  const page = await fixture<StrideWeeksPage>(html`<stride-weeks-page .services=${services} .now=${now}></stride-weeks-page>`);
+  await waitUntil(() => services.history.loaded, 'the index was read');
+  await page.updateComplete;
+  const plan = page.shadowRoot!.querySelector<StrideCadencePlan>('stride-cadence-plan')!;
+  await plan.updateComplete;
+  return { page, plan, services };
+}
+const text = (root: StrideCadencePlan, selector: string) => root.shadowRoot!.querySelector(selector)?.textContent!.trim().replace(/\s+/g, ' ') ?? null;
+
+describe('stride-weeks-page: cadence plan', () => {
+  before(async () => {
+    useSeparateDatabase('stride-test-weeks-page-plan');
+    await appTheme;
+  });
+  beforeEach(() => clear(kvStore()));
+
+  it('with no runs asks for runs and opens the tap-along check, above everything else', async () => {
+    const { page, plan } = await weeksPage([]);
+    expect(text(plan, '#headline')).to.equal('Not enough runs yet');
+    expect(text(plan, '#reason')).to.equal('Run 3 times at your usual pace to get a plan, or tap along to your steps below to start one now.');
+    expect(page.shadowRoot!.querySelector<HTMLDetailsElement>('#tap-check')!.open).to.equal(true);
+    expect(page.shadowRoot!.querySelector('#tap-check stride-tap-cadence') !== null).to.equal(true);
+    await expect(page).to.be.accessible();
+  });
+
+  it('says how many more runs it needs at the usual pace, with tables below the plan', async () => {
+    const { page, plan } = await weeksPage(three(172, 0.7).slice(1));
+    expect(text(plan, '#reason')).to.equal('Run 1 more time at your usual pace (5:33–4:46/km) to get a plan.');
+    const sections = [...page.shadowRoot!.querySelectorAll('section')].map((s) => s.getAttribute('aria-labelledby'));
+    expect(sections).to.deep.equal(['plan-heading', 'totals-heading', 'matched-heading']);
+    expect(page.shadowRoot!.querySelector<HTMLDetailsElement>('#tap-check')!.open, 'closed once there are runs').to.equal(false);
+  });
+
+  it('holds, and says when the next step comes', async () => {
+    const { plan } = await weeksPage(three(169, 0.55));
+    expect(text(plan, '#headline')).to.equal('Hold this target');
+    expect(text(plan, '#reason')).to.equal('55% of your last three runs at 5:33–4:46/km was in 170–180; the next step comes at 60%.');
+    expect(plan.shadowRoot!.querySelector('#accept') === null).to.equal(true);
+  });
+
+  it('says kindly when cadence at matched pace fell', async () => {
+    const { plan } = await weeksPage([...[20, 17, 14].map((d) => run(d, 174, 0.8)), ...three(168, 0.8)]);
+    expect(text(plan, '#headline')).to.equal('Hold this target for now');
+    expect(text(plan, '#reason')).to.match(/was 168 steps\/min over your last three runs, down from 174 the three before\. That happens/);
+  });
+
+  it('says when the runner is at the goal', async () => {
+    const { plan } = await weeksPage(three(175, 0.8));
+    expect(text(plan, '#headline')).to.equal('At the goal');
+    expect(text(plan, '#reason')).to.match(/80% of your last three runs .* was in 170–180, at 175 steps\/min: that is the goal/);
+  });
+
+  it('proposes a step; Accept changes the zones in the settings and records the step', async () => {
+    const { page, plan, services } = await weeksPage(three(166, 0.7, building), building);
+    expect(text(plan, '#headline')).to.equal('Next step');
+    expect(text(plan, '#change')).to.equal('Target 160–170 → to 166–176 steps/min');
+    expect(text(plan, '#reason')).to.match(/^70% of your last three runs at 5:33–4:46\/km was in 160–170/);
+    await expect(page).to.be.accessible();
+
+    plan.shadowRoot!.querySelector<HTMLButtonElement>('#accept')!.click();
+    expect(services.settings.settings.zones).to.deep.equal({ buildingFrom: 156, targetFrom: 166, targetTo: 176 });
+    expect(services.settings.settings.plan.accepted).to.deep.equal([{ targetFrom: 166, targetTo: 176, atMs: now }]);
+    await page.updateComplete;
+    await plan.updateComplete;
+    expect(text(plan, '#headline'), 'judged against the new target').to.equal('Hold this target');
+    expect(text(plan, '#steps')).to.contain('Steps taken: 166–176 on');
+    const reloaded = new SettingsService();
+    await waitUntil(async () => {
+      await reloaded.load();
+      return reloaded.settings.zones.targetFrom === 166;
+    }, 'the new zones were saved');
+  });
+
+  it('Not now hides the proposal, also after a reload, until a new run', async () => {
+    const runs = three(166, 0.7, building);
+    const first = await weeksPage(runs, building);
+    first.plan.shadowRoot!.querySelector<HTMLButtonElement>('#decline')!.click();
+    await first.page.updateComplete;
+    await first.plan.updateComplete;
+    expect(first.plan.shadowRoot!.querySelector('#accept') === null).to.equal(true);
+    expect(text(first.plan, '#declined')).to.match(/You said not now/);
+    expect(first.services.settings.settings.zones).to.deep.equal(building);
+    first.page.remove();
+    await waitUntil(async () => {
+      const s = new SettingsService();
+      await s.load();
+      return s.settings.plan.declined !== null;
+    }, 'saved');
+
+    const again = await weeksPage(runs, building);
+    expect(again.plan.shadowRoot!.querySelector('#accept') === null).to.equal(true);
+    again.page.remove();
+    const afterRun = await weeksPage([...runs, run(-0.5, 166, 0.7, building)], building);
+    expect(afterRun.plan.shadowRoot!.querySelector('#accept') !== null, 'a new run asks again').to.equal(true);
+  });
+
+  it('counts T presses only while the tap-along check is open', async () => {
+    const { page } = await weeksPage(three(172, 0.7).slice(1));
+    const tapper = page.shadowRoot!.querySelector<StrideTapCadence>('stride-tap-cadence')!;
+    await sendKeys({ press: 't' });
+    expect(tapper.taps).to.have.length(0);
+    page.shadowRoot!.querySelector<HTMLElement>('#tap-check summary')!.click();
+    await sendKeys({ press: 't' });
+    expect(tapper.taps).to.have.length(1);
+  });
+
+  it('starts a plan from a tapped cadence with no runs at all', async () => {
+    const { page, plan, services } = await weeksPage([]);
+    page.shadowRoot!.querySelector<StrideTapCadence>('stride-tap-cadence')!.dispatchEvent(
+      new CustomEvent('tap-baseline', { detail: { spm: 150 }, bubbles: true, composed: true }),
+    );
+    expect(services.settings.settings.plan.tapped).to.deep.equal({ spm: 150, atMs: now });
+    await page.updateComplete;
+    await plan.updateComplete;
+    expect(text(plan, '#reason')).to.equal('You tapped 150 steps/min, far below 170–180. Start with 150–160, a few percent above it: small steps, big change.');
+    plan.shadowRoot!.querySelector<HTMLButtonElement>('#accept')!.click();
+    expect(services.settings.settings.zones).to.deep.equal({ buildingFrom: 140, targetFrom: 150, targetTo: 160 });
+  });
+});
