@@ -7,7 +7,8 @@
 
 import type { CoachEvent, CoachInput, TechniquePrompt } from '../coach/coach-events.js';
 import type { CoachSettings, MetronomeSettings } from '../session/coach-settings.js';
-import type { CadenceZones } from '../session/zones.js';
+import { acceptedTargets } from '../session/plan-settings.js';
+import { type CadenceZones, middleOfTarget } from '../session/zones.js';
 import type { CoachOutput, Metronome, ScreenWakeLock } from '../outputs/outputs.js';
 import type { FootpodService } from './footpod-service.js';
 import type { RecordingService } from './recording-service.js';
@@ -23,7 +24,7 @@ export interface CoachEngine {
   output: CoachOutput;
   metronome: Metronome;
   wakeLock: ScreenWakeLock;
-  metronomeRate(settings: MetronomeSettings, zones: CadenceZones): number;
+  metronomeRate(settings: MetronomeSettings, zones: CadenceZones, planTarget?: number | null): number;
 }
 
 export type CueEvent = Extract<CoachEvent, { kind: 'cue' }>;
@@ -66,9 +67,11 @@ export class CoachService extends EventTarget {
   }
   /** The rate the metronome plays (or would play), steps/min. */
   get metronomeRateSpm(): number {
-    const { coach, zones } = this.settings.settings;
-    if (this.#engine) return this.#engine.metronomeRate(coach.metronome, zones);
-    return coach.metronome.rateSpm ?? (zones.targetFrom + zones.targetTo) / 2;
+    const { coach, zones, plan } = this.settings.settings;
+    const planned = acceptedTargets(plan).at(-1);
+    const planTarget = planned ? middleOfTarget({ ...zones, ...planned }) : null;
+    if (this.#engine) return this.#engine.metronomeRate(coach.metronome, zones, planTarget);
+    return coach.metronome.rateSpm ?? Math.round(middleOfTarget(zones));
   }
   /** The technique check-in on screen now, until dismissed. */
   get checkIn(): TechniquePrompt | null {

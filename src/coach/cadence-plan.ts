@@ -7,8 +7,8 @@ import { SPEED_BAND_MPS, type SessionSummary } from '../session/recorded-session
 import type { PlanSettings, TappedBaseline } from '../session/plan-settings.js';
 import { type DistanceUnit, formatPace, paceSeconds } from '../session/units.js';
 import { MIN_BAND_SECONDS } from '../session/weekly-trends.js';
-import { type CadenceZones, defaultCadenceZones, sameZones, zoneFor } from '../session/zones.js';
-import { firstStep, middleOf, nextStep, targetLabel } from './plan-steps.js';
+import { type CadenceZones, defaultCadenceZones, middleOfTarget, sameZones, zoneFor } from '../session/zones.js';
+import { firstStep, nextStep, targetLabel } from './plan-steps.js';
 
 /** Recent runs are those of the last 8 weeks, and at least the last 10 whatever their age. */
 export const RECENT_WEEKS = 8;
@@ -250,7 +250,7 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
       reason: `${percent(share)} of your last three runs at ${pace} was in ${targetLabel(zones)}, at ${spm(baseline)}: that is the goal. Keep it there.`,
     };
   }
-  const more = Math.round((middleOf(to) / middleOf(zones) - 1) * 100);
+  const more = Math.round((middleOfTarget(to) / middleOfTarget(zones) - 1) * 100);
   return {
     ...matched,
     kind: 'step',

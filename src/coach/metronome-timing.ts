@@ -3,7 +3,8 @@
 // by adding intervals up, so after three hours the beat is where it should be to the nanosecond.
 
 import { type MetronomeSettings, METRONOME_MAX_SPM, METRONOME_MIN_SPM } from '../session/coach-settings.js';
-import type { CadenceZones } from '../session/zones.js';
+import { type CadenceZones, middleOfTarget } from '../session/zones.js';
+export { middleOfTarget };
 
 /**
  * Seconds between clicks: one step's time, or two steps' time when clicking on every second
@@ -15,9 +16,6 @@ export function beatIntervalS(rateSpm: number, everyStep: boolean): number {
 }
 
 /** The middle of the target zone: 175 steps/min with the default 170-180 zone. */
-export function middleOfTarget(zones: CadenceZones): number {
-  return (zones.targetFrom + zones.targetTo) / 2;
-}
 
 const clampRate = (rateSpm: number): number => Math.min(METRONOME_MAX_SPM, Math.max(METRONOME_MIN_SPM, rateSpm));
 

@@ -2,7 +2,7 @@
 // zone widths kept and rounded to whole steps, never more than 5 % above today's target in one
 // step, and never past the goal. Every proposal passes checkCadenceZones.
 
-import { type CadenceZones, checkCadenceZones, defaultCadenceZones } from '../session/zones.js';
+import { type CadenceZones, checkCadenceZones, defaultCadenceZones, middleOfTarget } from '../session/zones.js';
 
 /** A step aims this far above the baseline... */
 export const STEP_ABOVE_BASELINE = 0.03;
@@ -13,7 +13,6 @@ export const MIN_STEP_SPM = 2;
 /** With no plan yet and a baseline this far below the target zone, the plan starts lower. */
 export const FAR_BELOW = 0.05;
 
-export const middleOf = (zones: CadenceZones): number => (zones.targetFrom + zones.targetTo) / 2;
 export const targetLabel = (zones: Pick<CadenceZones, 'targetFrom' | 'targetTo'>): string => `${zones.targetFrom}–${zones.targetTo}`;
 
 /** Today's zone widths, rounded to whole steps, at a new target start. */
@@ -33,10 +32,10 @@ function zonesAround(zones: CadenceZones, aim: number, cap: number): CadenceZone
 
 /** The next target above today's, or null when today's is already at the goal. */
 export function nextStep(zones: CadenceZones, baseline: number, goal: CadenceZones = defaultCadenceZones): CadenceZones | null {
-  const middle = middleOf(zones);
-  const cap = Math.min(middle * (1 + MAX_STEP), middleOf(goal));
+  const middle = middleOfTarget(zones);
+  const cap = Math.min(middle * (1 + MAX_STEP), middleOfTarget(goal));
   const to = zonesAround(zones, Math.max(baseline * (1 + STEP_ABOVE_BASELINE), middle + MIN_STEP_SPM), cap);
-  return middleOf(to) > middle && checkCadenceZones(to) === null ? to : null;
+  return middleOfTarget(to) > middle && checkCadenceZones(to) === null ? to : null;
 }
 
 /** Where a plan starts for a baseline far below the target: a few percent above it, not at 170-180. */

@@ -49,3 +49,6 @@ export function checkCadenceZones(zones: CadenceZones): string | null {
   }
   return null;
 }
+
+/** The middle of the target zone: where the metronome and the plan aim. */
+export const middleOfTarget = (zones: CadenceZones): number => (zones.targetFrom + zones.targetTo) / 2;

@@ -90,6 +90,13 @@ describe('CoachService', () => {
     expect(metronome.calls[0]).to.deep.equal(['start', { rateSpm: 175, everyStep: true, volume: 0.6 }]);
     await services.settings.update({ zones: { buildingFrom: 158, targetFrom: 166, targetTo: 176 } });
     expect(metronome.calls.at(-1)).to.deep.equal(['update', { rateSpm: 171, everyStep: true, volume: 0.6 }]);
+    // following the plan: the accepted step's target, not today's zones
+    await services.settings.update({
+      coach: { ...services.settings.settings.coach, metronome: { ...services.settings.settings.coach.metronome, followPlan: true } },
+      plan: { ...services.settings.settings.plan, accepted: [{ targetFrom: 168, targetTo: 178, atMs: Date.now() }] },
+    });
+    expect(services.coach.metronomeRateSpm).to.equal(173);
+    expect(metronome.calls.at(-1)).to.deep.equal(['update', { rateSpm: 173, everyStep: true, volume: 0.6 }]);
     await services.coach.setMuted(true);
     expect(services.coach.metronomeOn, 'mute silences the metronome too').to.equal(false);
   });
