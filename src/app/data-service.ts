@@ -4,7 +4,6 @@
 //
 // Events: 'change' (messages, usage).
 
-import type { RecordedSession } from '../session/recorded-session.js';
 import type { HistoryService } from './history-service.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -69,68 +68,24 @@ export class DataService extends EventTarget {
   }
 
   async importFiles(files: readonly File[]): Promise<void> {
-    const { readRunFile } = await import('../export/read-run-file.js');
-    const { saveSession } = await import('../store/session-store.js');
-    const { RECORDED_SESSION_SCHEMA, defaultSessionName } = await import('../session/recorder.js');
-    const { summarizeSamples } = await import('../session/session-summary.js');
-    const outcomes: FileOutcome[] = [];
-    for (const file of files) {
-      try {
-        const run = await readRunFile(file);
-        const zones = { ...this.settings.settings.zones };
-        const session: RecordedSession = {
-          meta: {
-            id: crypto.randomUUID(),
-            startedAt: run.startedAt,
-            name: run.name?.trim() || `${defaultSessionName(run.startedAt, run.sport)} (${file.name})`,
-            notes: '',
-            deviceName: run.deviceName,
-            origin: 'import',
-            sport: run.sport,
-            treadmill: run.treadmill,
-            status: 'complete',
-            ...summarizeSamples(run.samples, zones, run.gaps),
-            zones,
-            laps: run.laps,
-            gaps: run.gaps,
-            schemaVersion: RECORDED_SESSION_SCHEMA,
-          },
-          samples: run.samples,
-        };
-        await saveSession(session);
-        outcomes.push({ fileName: file.name, ok: true, message: `Imported “${session.meta.name}”.` });
-      } catch (error) {
-        outcomes.push({ fileName: file.name, ok: false, message: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    this.#outcomes = outcomes;
+    const { importRunFiles } = await import('./data-files.js');
+    this.#outcomes = await importRunFiles(files, { ...this.settings.settings.zones });
     await this.history.load();
     await this.refreshUsage();
   }
 
   async backup(): Promise<{ blob: Blob; fileName: string }> {
-    const { createBackup } = await import('../store/backup.js');
-    const blob = await createBackup();
-    // The runner's own date, as export file names use (toISOString's UTC date is tomorrow's every evening west of Greenwich).
-    const now = new Date();
-    const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-    return { blob, fileName: `stridewise-backup-${day}.json` };
+    return (await import('./data-files.js')).createBackupFile();
   }
 
   async restore(file: File): Promise<void> {
-    try {
-      const { restoreBackup } = await import('../store/backup.js');
-      const { sessions } = await restoreBackup(file);
-      this.#outcomes = [{ fileName: file.name, ok: true, message: `Restored ${sessions} session${sessions === 1 ? '' : 's'} and your settings.` }];
+    const { restoreBackupFile } = await import('./data-files.js');
+    const outcome = await restoreBackupFile(file);
+    this.#outcomes = [outcome];
+    if (outcome.ok) {
       await this.settings.load();
       await this.history.load();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      // The store's own refusals say it already; say it once.
-      const unchanged = message.endsWith('Nothing was changed.') ? message : `${message} Nothing was changed.`;
-      this.#outcomes = [{ fileName: file.name, ok: false, message: unchanged }];
     }
     await this.refreshUsage();
   }
-
 }

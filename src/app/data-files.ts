@@ -1,0 +1,66 @@
+// The work behind Settings → Your data, loaded when the runner first imports, backs up or
+// restores: reading watch files into sessions, and one-file backups. Each file gets an outcome in
+// words; a file that cannot be read is refused before anything is written.
+
+import type { RecordedSession } from '../session/recorded-session.js';
+import type { CadenceZones } from '../session/zones.js';
+import type { FileOutcome } from './data-service.js';
+
+export async function importRunFiles(files: readonly File[], zones: CadenceZones): Promise<FileOutcome[]> {
+  const { readRunFile } = await import('../export/read-run-file.js');
+  const { saveSession } = await import('../store/session-store.js');
+  const { RECORDED_SESSION_SCHEMA, defaultSessionName } = await import('../session/recorder.js');
+  const { summarizeSamples } = await import('../session/session-summary.js');
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
+    try {
+      const run = await readRunFile(file);
+      const session: RecordedSession = {
+        meta: {
+          id: crypto.randomUUID(),
+          startedAt: run.startedAt,
+          name: run.name?.trim() || `${defaultSessionName(run.startedAt, run.sport)} (${file.name})`,
+          notes: '',
+          deviceName: run.deviceName,
+          origin: 'import',
+          sport: run.sport,
+          treadmill: run.treadmill,
+          status: 'complete',
+          ...summarizeSamples(run.samples, zones, run.gaps),
+          zones,
+          laps: run.laps,
+          gaps: run.gaps,
+          schemaVersion: RECORDED_SESSION_SCHEMA,
+        },
+        samples: run.samples,
+      };
+      await saveSession(session);
+      outcomes.push({ fileName: file.name, ok: true, message: `Imported “${session.meta.name}”.` });
+    } catch (error) {
+      outcomes.push({ fileName: file.name, ok: false, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return outcomes;
+}
+
+export async function createBackupFile(): Promise<{ blob: Blob; fileName: string }> {
+  const { createBackup } = await import('../store/backup.js');
+  const blob = await createBackup();
+  // The runner's own date, as export file names use (toISOString's UTC date is tomorrow's every evening west of Greenwich).
+  const now = new Date();
+  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return { blob, fileName: `stridewise-backup-${day}.json` };
+}
+
+export async function restoreBackupFile(file: File): Promise<FileOutcome> {
+  try {
+    const { restoreBackup } = await import('../store/backup.js');
+    const { sessions } = await restoreBackup(file);
+    return { fileName: file.name, ok: true, message: `Restored ${sessions} session${sessions === 1 ? '' : 's'} and your settings.` };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // The store's own refusals say it already; say it once.
+    const unchanged = message.endsWith('Nothing was changed.') ? message : `${message} Nothing was changed.`;
+    return { fileName: file.name, ok: false, message: unchanged };
+  }
+}
