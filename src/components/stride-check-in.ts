@@ -50,8 +50,9 @@ export class StrideCheckIn extends LitElement {
     :host([overlay]) .card {
       flex-direction: column; align-items: stretch; gap: 4vmin; text-align: center;
       max-width: 60rem; padding: 5vmin 6vmin; border-radius: 3vmin;
-      font-size: clamp(1.1rem, 4.2vmin, 2.6rem);
+      font-size: clamp(1.2rem, 5.5vmin, 3rem);
     }
+    :host([overlay]) .words { flex: none; }
     :host([overlay]) h2 { font-size: clamp(1.8rem, 9vmin, 5.5rem); line-height: 1.1; }
     :host([overlay]) p { margin-top: 2vmin; }
     :host([overlay]) button { align-self: center; padding: 0.4em 1.2em; }

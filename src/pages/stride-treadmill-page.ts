@@ -15,6 +15,11 @@ import { treadmillStyles } from './treadmill-styles.js';
 /** A shape for each zone, so the zone reads without its colour (the word carries the meaning). */
 const zoneShapes: Readonly<Record<ZoneId, string>> = { low: '▼', building: '◆', target: '●', high: '▲' };
 
+const duration = (id: string, seconds: number) => {
+  const text = formatDuration(seconds);
+  return html`<dd id=${id} class=${text.length > 5 ? 'long' : ''}>${text}</dd>`;
+};
+
 /**
  * The treadmill screen: the cadence as large as the screen allows, on its zone's colour with the
  * zone's word and shape, then pace, elapsed, time in the target zone and the lap; the recording
@@ -103,8 +108,8 @@ export class StrideTreadmillPage extends LitElement {
           <dl class="stats">
             <div class="stat"><dt>Pace <span class="unit">${paceUnitLabel[unit]}</span></dt>
               <dd id="pace">${shown ? formatPace(paceSeconds(shown.speedMps, unit)) : '–:––'}</dd></div>
-            <div class="stat"><dt>Elapsed</dt><dd id="elapsed">${formatDuration(session?.elapsedS ?? 0)}</dd></div>
-            <div class="stat"><dt>In target</dt><dd id="in-target">${formatDuration(session?.zoneTimes.target ?? 0)}</dd></div>
+            <div class="stat"><dt>Elapsed</dt>${duration('elapsed', session?.elapsedS ?? 0)}</div>
+            <div class="stat"><dt>In target</dt>${duration('in-target', session?.zoneTimes.target ?? 0)}</div>
             <div class="stat"><dt>Lap</dt><dd id="lap">${running ? recording.laps + 1 : '–'}</dd></div>
           </dl>
           ${connected || !session?.latest ? nothing : html`<p class="note" role="status">Footpod link lost: reconnecting…</p>`}

@@ -22,7 +22,7 @@ export const treadmillStyles = [
     .caption { font-size: clamp(1rem, 3.6vmin, 2rem); font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; }
     .caption .unit { text-transform: none; letter-spacing: 0; font-weight: 600; }
     .number {
-      font-size: min(30vh, 46vw); font-weight: 800; line-height: 0.95;
+      font-size: min(30vh, 50vw); font-weight: 800; line-height: 0.95;
       font-variant-numeric: tabular-nums; letter-spacing: -0.03em;
     }
     .zone { display: flex; align-items: center; gap: 0.35em; font-size: clamp(1.6rem, 9vmin, 5.5rem); font-weight: 800; line-height: 1.1; }
@@ -41,9 +41,11 @@ export const treadmillStyles = [
     dt { font-size: clamp(0.85rem, 2.6vmin, 1.5rem); color: var(--muted, #9ca3af); text-transform: uppercase; letter-spacing: 0.05em; }
     dt .unit { text-transform: none; letter-spacing: 0; }
     dd {
-      margin: 0; font-size: min(11vmin, 11cqi); font-weight: 800; line-height: 1.1;
+      margin: 0; font-size: min(11vmin, 15cqi); font-weight: 800; line-height: 1.1;
       font-variant-numeric: tabular-nums; white-space: nowrap;
     }
+    /* An hour or more (h:mm:ss) is two characters wider than the column was sized for. */
+    dd.long { font-size: min(8vmin, 10.5cqi); line-height: calc(1.1 * 11 / 8); }
     .coach { display: flex; flex-wrap: wrap; gap: 1.5vmin; align-items: center; }
     .note { color: #fde68a; }
     button {
