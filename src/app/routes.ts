@@ -50,6 +50,7 @@ export function appRoutes(services: AppServices): Route[] {
         compare.sessionB = param(params, 'b');
       }),
     },
+    { path: '/treadmill', action: page('stride-treadmill-page', () => import('../pages/stride-treadmill-page.js'), services) },
     { path: '/weeks', action: page('stride-weeks-page', () => import('../pages/stride-weeks-page.js'), services) },
     { path: '(.*)', redirect: '/' },
   ];

@@ -1,21 +1,50 @@
-// Single-key shortcuts for a page (space, L), active only while the page is in the document and
-// never while the runner is typing in a field or has a button focused (space would press it).
+// Single-key shortcuts for a page (space, L, M…), active only while the page is in the document
+// and never while the runner is typing in a field.
+//
+// Space always goes to its shortcut (start/pause), even when a button has focus: after clicking
+// Lap with the mouse, the Lap button keeps focus, and a runner reaching for space to pause must
+// not mark a second lap instead. Chromium presses a focused button on space (armed on keydown,
+// clicked on keyup), so both are cancelled in the capture phase, before the button sees them.
+// Enter stays with a focused button, link or summary: that is how those are pressed.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export type ShortcutMap = Readonly<Record<string, () => void>>;
+/** An action returns false when the key meant nothing just now; the key then does what it would. */
+export type ShortcutAction = () => boolean | void;
+export type ShortcutMap = Readonly<Record<string, ShortcutAction>>;
+
+const typingTags = ['INPUT', 'TEXTAREA', 'SELECT'];
+const pressableTags = ['BUTTON', 'A', 'SUMMARY'];
+
+const pathElements = (event: KeyboardEvent): HTMLElement[] =>
+  event.composedPath().filter((node): node is HTMLElement => node instanceof HTMLElement);
 
 const isTyping = (event: KeyboardEvent): boolean =>
-  event
-    .composedPath()
-    .some((node) => node instanceof HTMLElement && (node.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(node.tagName)));
+  pathElements(event).some((node) => node.isContentEditable || typingTags.includes(node.tagName));
+
+const isOnPressable = (event: KeyboardEvent): boolean =>
+  pathElements(event).some((node) => pressableTags.includes(node.tagName) || node.getAttribute('role') === 'button');
+
+const keyName = (event: KeyboardEvent): string => (event.key.length === 1 ? event.key.toLowerCase() : event.key);
 
 export class KeyboardShortcuts implements ReactiveController {
   readonly #onKeyDown = (event: KeyboardEvent): void => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || isTyping(event)) return;
-    const action = this.shortcuts[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event)) return;
+    const key = keyName(event);
+    const action = this.shortcuts[key];
     if (!action) return;
+    if (key === 'Enter' && isOnPressable(event)) return;
+    if (event.repeat) {
+      // A held key repeats nothing, but a held space must not arm a focused button either.
+      if (key === ' ') event.preventDefault();
+      return;
+    }
+    if (action() === false) return;
     event.preventDefault();
-    action();
+  };
+
+  readonly #onKeyUp = (event: KeyboardEvent): void => {
+    if (event.key !== ' ' || !this.shortcuts[' '] || isTyping(event)) return;
+    event.preventDefault();
   };
 
   constructor(
@@ -27,10 +56,12 @@ export class KeyboardShortcuts implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('keydown', this.#onKeyDown);
+    window.addEventListener('keydown', this.#onKeyDown, { capture: true });
+    window.addEventListener('keyup', this.#onKeyUp, { capture: true });
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('keydown', this.#onKeyDown);
+    window.removeEventListener('keydown', this.#onKeyDown, { capture: true });
+    window.removeEventListener('keyup', this.#onKeyUp, { capture: true });
   }
 }

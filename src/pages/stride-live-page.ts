@@ -1,11 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { Router } from '@vaadin/router';
 import type { AppServices } from '../app/services.js';
 import { zoneColors } from '../charts/zone-colors.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
 import { connectionStateLabels } from '../components/stride-connection-panel.js';
 import '../components/stride-connection-panel.js';
+import { enterFullscreen } from '../components/fullscreen.js';
 import { KeyboardShortcuts } from '../components/keyboard-shortcuts.js';
+import '../components/stride-metronome-button.js';
+import '../components/stride-mute-button.js';
 import '../components/stride-recording-controls.js';
 import '../components/stride-live-chart.js';
 import '../components/stride-metric-tile.js';
@@ -38,11 +42,16 @@ export class StrideLivePage extends LitElement {
   readonly #footpod = new EventController(this, ['change', 'sample']);
   readonly #settings = new EventController(this, ['change']);
   readonly #recording = new EventController(this, ['change']);
+  readonly #coach = new EventController(this, ['change']);
   constructor() {
     super();
     new KeyboardShortcuts(this, {
       ' ': () => this.services?.recording.toggle(),
       l: () => this.services?.recording.lap(),
+      m: () => void this.services?.coach.toggleMetronome(),
+      f: () => this.#openTreadmillScreen(),
+      c: () => this.#dismissCheckIn(),
+      Enter: () => this.#dismissCheckIn(),
     });
     this.services = null;
     this.wholeRun = false;
@@ -51,6 +60,9 @@ export class StrideLivePage extends LitElement {
   static override styles = css`
     :host { display: grid; gap: 1rem; padding: 1rem; }
     .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); }
+    .recording { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
+    .recording button { padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer; }
+    kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
     .controls { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
     .controls button[aria-pressed='true'] { background: #334155; }
     button, select { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
@@ -68,15 +80,18 @@ export class StrideLivePage extends LitElement {
       this.#footpod.target = this.services?.footpod ?? null;
       this.#settings.target = this.services?.settings ?? null;
       this.#recording.target = this.services?.recording ?? null;
+      this.#coach.target = this.services?.coach ?? null;
     }
   }
 
   protected override render() {
     if (!this.services) return nothing;
-    const { footpod, settings, recording } = this.services;
+    const { footpod, settings, recording, coach } = this.services;
     const unfinished = recording.unfinished[0] ?? null;
     // Needed only after a tab closed mid-run, so it loads then rather than with the first page.
     if (unfinished) void import('../components/stride-recovery-prompt.js');
+    // Likewise the check-in banner, drawn only once the coach has a check-in to show.
+    if (coach.checkIn) void import('../components/stride-check-in.js');
     const { distanceUnit: unit, smoothingS, zones } = settings.settings;
     const source = footpod.source ?? footpod.bluetooth;
     const session = footpod.session;
@@ -109,10 +124,20 @@ export class StrideLivePage extends LitElement {
             @resume-unfinished=${() => void recording.resumeUnfinished(unfinished.id)}
             @save-unfinished=${() => void recording.saveUnfinished(unfinished.id)}></stride-recovery-prompt>`
         : nothing}
-      <stride-recording-controls .state=${recording.state} .canRecord=${recording.canRecord}
-        .autoPaused=${recording.autoPaused} .laps=${recording.laps}
-        @start=${() => void recording.start()} @pause=${() => recording.pause()} @resume=${() => recording.resume()}
-        @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
+      ${coach.checkIn
+        ? html`<stride-check-in .prompt=${coach.checkIn} @dismiss=${() => coach.dismissCheckIn()}></stride-check-in>`
+        : nothing}
+      <div class="recording">
+        <stride-recording-controls .state=${recording.state} .canRecord=${recording.canRecord}
+          .autoPaused=${recording.autoPaused} .laps=${recording.laps}
+          @start=${() => void recording.start()} @pause=${() => recording.pause()} @resume=${() => recording.resume()}
+          @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
+        <stride-mute-button .muted=${coach.muted} @toggle-mute=${() => void coach.setMuted(!coach.muted)}></stride-mute-button>
+        <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm}
+          @toggle-metronome=${() => void coach.toggleMetronome()}></stride-metronome-button>
+        <button id="treadmill-screen" @click=${() => this.#openTreadmillScreen()}>Treadmill screen <kbd>F</kbd></button>
+      </div>
+      ${coach.wakeLockMessage ? html`<p class="problem" id="wake-lock">${coach.wakeLockMessage}</p>` : nothing}
       ${recording.problem
         ? html`<div class="storage-problem" role="alert">
             <p>${recording.problem}</p>
@@ -189,6 +214,20 @@ export class StrideLivePage extends LitElement {
     const { exportRunFile } = await import('../app/export-run.js');
     const { blob, fileName } = await exportRunFile(run, format);
     downloadFile(blob, fileName);
+  }
+
+  /** From the button or F: fullscreen must be asked for inside that gesture, before the route changes. */
+  #openTreadmillScreen(): void {
+    enterFullscreen();
+    Router.go('/treadmill');
+  }
+
+  /** False when there was no check-in, so Enter and C keep their usual meaning. */
+  #dismissCheckIn(): boolean {
+    const coach = this.services?.coach;
+    if (!coach?.checkIn) return false;
+    coach.dismissCheckIn();
+    return true;
   }
 
   #setSmoothing(event: Event): void {

@@ -11,6 +11,7 @@ import { listSessions, loadSession, saveSession } from '../../src/store/session-
 import { generatedSession } from '../support/generated-sessions.js';
 import { appTheme } from '../support/app-theme.js';
 import { catchDownloads } from '../support/catch-downloads.js';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 
 useSeparateDatabase('stride-test-live-page-recording');
 
@@ -163,5 +164,53 @@ describe('stride-live-page recording', () => {
       IDBObjectStore.prototype.put = original;
     }
     await waitUntil(() => page.shadowRoot!.querySelector('.storage-problem') === null, 'message gone once space is back', { timeout: 3000 });
+  });
+});
+
+describe('stride-live-page: space pauses whatever was clicked last', () => {
+  before(() => appTheme);
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
+      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+      services.recording.stop();
+      await saved;
+    }
+    services.footpod.disconnect();
+  });
+
+  /** A real mouse click in the middle of the button: it takes focus, as it does for a runner. */
+  async function clickWithMouse(button: HTMLElement): Promise<void> {
+    const box = button.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+  }
+
+  it('pauses on space after Lap was clicked, without marking a second lap', async () => {
+    await openLivePage();
+    await services.footpod.simulate();
+    await settled();
+    control('start')!.click();
+    await waitUntil(() => services.recording.state === 'recording', 'recording');
+    pod.emitSeconds(20);
+    await settled();
+    await clickWithMouse(control('lap')!);
+    expect(services.recording.laps).to.equal(1);
+    expect(controls().shadowRoot!.activeElement === control('lap'), 'the Lap button has focus').to.equal(true);
+    pod.emitSeconds(20);
+    await sendKeys({ press: ' ' });
+    await settled();
+    expect(services.recording.state, 'space pauses').to.equal('paused');
+    expect(services.recording.laps, 'and marks no lap').to.equal(1);
+
+    // Resume with the mouse, then Enter on the focused Pause button still presses it.
+    await clickWithMouse(control('resume')!);
+    expect(services.recording.state).to.equal('recording');
+    await settled();
+    control('pause')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await settled();
+    expect(services.recording.state, 'Enter presses the focused button').to.equal('paused');
+    await sendKeys({ press: ' ' });
+    expect(services.recording.state, 'space resumes').to.equal('recording');
   });
 });

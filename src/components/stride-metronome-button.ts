@@ -1,0 +1,45 @@
+import { LitElement, css, html } from 'lit';
+
+/**
+ * Starts or stops the metronome, named with the rate it plays ("Metronome 175"); aria-pressed
+ * says whether it is playing. Fires 'toggle-metronome': the page must call the service from that
+ * same event, because browsers start audio only from a user gesture.
+ */
+export class StrideMetronomeButton extends LitElement {
+  static override properties = { on: { type: Boolean }, rateSpm: { type: Number } };
+  declare on: boolean;
+  declare rateSpm: number;
+
+  constructor() {
+    super();
+    this.on = false;
+    this.rateSpm = 175;
+  }
+
+  static override styles = css`
+    :host { display: inline-block; }
+    button {
+      font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
+      border: 1px solid #334155; background: #1e293b; color: inherit;
+    }
+    button[aria-pressed='true'] { background: #34d399; border-color: #34d399; color: #0b1120; }
+    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
+  `;
+
+  protected override render() {
+    return html`<button id="metronome" aria-pressed=${String(this.on)} @click=${this.#toggle}>Metronome
+      ${Math.round(this.rateSpm)} <kbd>M</kbd></button>`;
+  }
+
+  #toggle(): void {
+    this.dispatchEvent(new Event('toggle-metronome', { bubbles: true, composed: true }));
+  }
+}
+customElements.define('stride-metronome-button', StrideMetronomeButton);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-metronome-button': StrideMetronomeButton;
+  }
+}

@@ -1,0 +1,42 @@
+import { LitElement, css, html } from 'lit';
+
+/**
+ * Mutes or unmutes the coach's sounds, speech and vibration. A toggle: the name stays
+ * "Mute coach" and aria-pressed says whether it is muted. Fires 'toggle-mute'; the page decides.
+ */
+export class StrideMuteButton extends LitElement {
+  static override properties = { muted: { type: Boolean } };
+  declare muted: boolean;
+
+  constructor() {
+    super();
+    this.muted = false;
+  }
+
+  static override styles = css`
+    :host { display: inline-block; }
+    button {
+      font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
+      border: 1px solid #334155; background: #1e293b; color: inherit;
+    }
+    button[aria-pressed='true'] { background: #fde68a; border-color: #fde68a; color: #0b1120; }
+    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    .state { font-size: 0.85em; }
+  `;
+
+  protected override render() {
+    return html`<button id="mute" aria-pressed=${String(this.muted)} @click=${this.#toggle}>Mute coach
+      <span class="state" aria-hidden="true">(${this.muted ? 'muted' : 'sound on'})</span></button>`;
+  }
+
+  #toggle(): void {
+    this.dispatchEvent(new Event('toggle-mute', { bubbles: true, composed: true }));
+  }
+}
+customElements.define('stride-mute-button', StrideMuteButton);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-mute-button': StrideMuteButton;
+  }
+}

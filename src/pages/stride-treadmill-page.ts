@@ -1,0 +1,152 @@
+import { LitElement, html, nothing } from 'lit';
+import { Router } from '@vaadin/router';
+import type { AppServices } from '../app/services.js';
+import { EventController } from '../components/event-controller.js';
+import { leaveFullscreen } from '../components/fullscreen.js';
+import { KeyboardShortcuts } from '../components/keyboard-shortcuts.js';
+import '../components/stride-check-in.js';
+import '../components/stride-metronome-button.js';
+import '../components/stride-mute-button.js';
+import '../components/stride-recording-controls.js';
+import { formatDuration, formatPace, paceSeconds, paceUnitLabel } from '../session/units.js';
+import { type ZoneId, zoneFor, zoneLabels } from '../session/zones.js';
+import { treadmillStyles } from './treadmill-styles.js';
+
+/** A shape for each zone, so the zone reads without its colour (the word carries the meaning). */
+const zoneShapes: Readonly<Record<ZoneId, string>> = { low: '▼', building: '◆', target: '●', high: '▲' };
+
+const duration = (id: string, seconds: number) => {
+  const text = formatDuration(seconds);
+  return html`<dd id=${id} class=${text.length > 5 ? 'long' : ''}>${text}</dd>`;
+};
+
+/**
+ * The treadmill screen: the cadence as large as the screen allows, on its zone's colour with the
+ * zone's word and shape, then pace, elapsed, time in the target zone and the lap; the recording
+ * and coach controls; a check-in over everything. Space, L, M, C and Esc work here.
+ */
+export class StrideTreadmillPage extends LitElement {
+  static override properties = { services: { attribute: false } };
+  declare services: AppServices | null;
+
+  readonly #footpod = new EventController(this, ['change', 'sample']);
+  readonly #settings = new EventController(this, ['change']);
+  readonly #recording = new EventController(this, ['change']);
+  readonly #coach = new EventController(this, ['change']);
+
+  constructor() {
+    super();
+    this.services = null;
+    new KeyboardShortcuts(this, {
+      ' ': () => this.services?.recording.toggle(),
+      l: () => this.services?.recording.lap(),
+      m: () => void this.services?.coach.toggleMetronome(),
+      c: () => this.#dismissCheckIn(),
+      Enter: () => this.#dismissCheckIn(),
+      // The first Esc clears a check-in; with none showing, Esc leaves.
+      Escape: () => {
+        if (this.#dismissCheckIn() === false) this.#leave();
+      },
+    });
+  }
+
+  static override styles = treadmillStyles;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.services?.coach.setTreadmillScreen(true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.services?.coach.setTreadmillScreen(false);
+    leaveFullscreen();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('services')) return;
+    const previous = changed.get('services') as AppServices | null | undefined;
+    if (this.isConnected && previous !== this.services) {
+      previous?.coach.setTreadmillScreen(false);
+      this.services?.coach.setTreadmillScreen(true);
+    }
+    this.#footpod.target = this.services?.footpod ?? null;
+    this.#settings.target = this.services?.settings ?? null;
+    this.#recording.target = this.services?.recording ?? null;
+    this.#coach.target = this.services?.coach ?? null;
+  }
+
+  protected override render() {
+    if (!this.services) return nothing;
+    const { footpod, settings, recording, coach } = this.services;
+    const connected = footpod.source?.state === 'connected';
+    const { distanceUnit: unit, smoothingS, zones } = settings.settings;
+    const session = footpod.session;
+    const shown = session?.latest ? session.displayed(smoothingS) : null;
+    const cadence = shown && shown.cadence > 0 ? shown.cadence : null;
+    const zone = cadence === null ? null : zoneFor(cadence, zones);
+    const running = recording.state === 'recording' || recording.state === 'paused';
+
+    return html`
+      <div class="screen">
+        <section class="cadence ${zone ? `zone-${zone}` : 'no-zone'}" aria-labelledby="cadence-label">
+          <p class="caption" id="cadence-label">Cadence <span class="unit">steps/min</span></p>
+          ${connected || shown
+            ? html`
+                <p class="number" id="cadence">${cadence === null ? '–' : Math.round(cadence)}</p>
+                <p class="zone" id="zone">
+                  ${zone
+                    ? html`<span class="shape" aria-hidden="true">${zoneShapes[zone]}</span>
+                        <span class="word">${zoneLabels[zone]}</span>`
+                    : html`<span class="word">Waiting for steps</span>`}
+                </p>
+                <p class="target">target ${zones.targetFrom}–${zones.targetTo}</p>`
+            : html`<p class="no-pod" id="no-pod" role="status">No footpod connected.
+                <a href="/">Back to the live page</a> to pair one or try the simulated footpod.</p>`}
+        </section>
+        <div class="side">
+          <dl class="stats">
+            <div class="stat"><dt>Pace <span class="unit">${paceUnitLabel[unit]}</span></dt>
+              <dd id="pace">${shown ? formatPace(paceSeconds(shown.speedMps, unit)) : '–:––'}</dd></div>
+            <div class="stat"><dt>Elapsed</dt>${duration('elapsed', session?.elapsedS ?? 0)}</div>
+            <div class="stat"><dt>In target</dt>${duration('in-target', session?.zoneTimes.target ?? 0)}</div>
+            <div class="stat"><dt>Lap</dt><dd id="lap">${running ? recording.laps + 1 : '–'}</dd></div>
+          </dl>
+          ${connected || !session?.latest ? nothing : html`<p class="note" role="status">Footpod link lost: reconnecting…</p>`}
+          <stride-recording-controls .state=${recording.state} .canRecord=${recording.canRecord}
+            .autoPaused=${recording.autoPaused} .laps=${recording.laps}
+            @start=${() => void recording.start()} @pause=${() => recording.pause()} @resume=${() => recording.resume()}
+            @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
+          <div class="coach">
+            <stride-mute-button .muted=${coach.muted} @toggle-mute=${() => void coach.setMuted(!coach.muted)}></stride-mute-button>
+            <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm}
+              @toggle-metronome=${() => void coach.toggleMetronome()}></stride-metronome-button>
+            <button id="leave" @click=${() => this.#leave()}>Leave <kbd>Esc</kbd></button>
+          </div>
+          ${coach.wakeLockMessage ? html`<p class="note" id="wake-lock">${coach.wakeLockMessage}</p>` : nothing}
+        </div>
+      </div>
+      <stride-check-in overlay .prompt=${coach.checkIn} @dismiss=${() => coach.dismissCheckIn()}></stride-check-in>
+    `;
+  }
+
+  /** False when there was no check-in to dismiss, so the key keeps its usual meaning. */
+  #dismissCheckIn(): boolean {
+    const coach = this.services?.coach;
+    if (!coach?.checkIn) return false;
+    coach.dismissCheckIn();
+    return true;
+  }
+
+  #leave(): void {
+    leaveFullscreen();
+    Router.go('/');
+  }
+}
+customElements.define('stride-treadmill-page', StrideTreadmillPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-treadmill-page': StrideTreadmillPage;
+  }
+}

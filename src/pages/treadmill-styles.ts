@@ -1,0 +1,63 @@
+// The treadmill screen's look, apart from its logic. Sizes follow the viewport (vmin, vw, vh) so
+// the numbers read from 2.5 m on a 1280x800 tablet and on a phone either way up: the cadence
+// takes most of the screen (left in landscape, top in portrait), the rest shares what is left.
+import { css } from 'lit';
+import { zoneClasses } from '../components/zone-classes.js';
+
+export const treadmillStyles = [
+  zoneClasses,
+  css`
+    :host {
+      position: fixed; inset: 0; z-index: 10; display: block; overflow: auto;
+      background: var(--bg, #0b1120); color: var(--text, #e5e7eb);
+    }
+    .screen { display: grid; grid-template-rows: minmax(0, 1fr) auto; min-height: 100%; }
+    p { margin: 0; }
+
+    .cadence {
+      display: flex; flex-direction: column; align-items: center; justify-content: center;
+      text-align: center; padding: 2vmin 3vmin; color: #0b1120; min-width: 0;
+    }
+    .cadence.no-zone { background: var(--surface, #111a2e); color: var(--text, #e5e7eb); }
+    .caption { font-size: clamp(1rem, 3.6vmin, 2rem); font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; }
+    .caption .unit { text-transform: none; letter-spacing: 0; font-weight: 600; }
+    .number {
+      font-size: min(30vh, 50vw); font-weight: 800; line-height: 0.95;
+      font-variant-numeric: tabular-nums; letter-spacing: -0.03em;
+    }
+    .zone { display: flex; align-items: center; gap: 0.35em; font-size: clamp(1.6rem, 9vmin, 5.5rem); font-weight: 800; line-height: 1.1; }
+    .shape { font-size: 0.8em; }
+    .target { font-size: clamp(0.95rem, 3.2vmin, 1.8rem); font-weight: 600; }
+    .no-pod { font-size: clamp(1.3rem, 5vmin, 3rem); max-width: 28ch; line-height: 1.3; }
+    .no-pod a { color: inherit; font-weight: 700; }
+
+    .side {
+      display: flex; flex-direction: column; justify-content: space-between; gap: 2vmin;
+      padding: 2.5vmin 3vmin; min-width: 0; container-type: inline-size;
+      font-size: clamp(1rem, 2.8vmin, 1.6rem);
+    }
+    .stats { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5vmin 3vmin; margin: 0; }
+    .stat { min-width: 0; }
+    dt { font-size: clamp(0.85rem, 2.6vmin, 1.5rem); color: var(--muted, #9ca3af); text-transform: uppercase; letter-spacing: 0.05em; }
+    dt .unit { text-transform: none; letter-spacing: 0; }
+    dd {
+      margin: 0; font-size: min(11vmin, 15cqi); font-weight: 800; line-height: 1.1;
+      font-variant-numeric: tabular-nums; white-space: nowrap;
+    }
+    /* An hour or more (h:mm:ss) is two characters wider than the column was sized for. */
+    dd.long { font-size: min(8vmin, 10.5cqi); line-height: calc(1.1 * 11 / 8); }
+    .coach { display: flex; flex-wrap: wrap; gap: 1.5vmin; align-items: center; }
+    .note { color: #fde68a; }
+    button {
+      font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
+      border: 1px solid #334155; background: #1e293b; color: inherit;
+    }
+    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
+
+    @media (orientation: landscape) {
+      .screen { grid-template-rows: none; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); height: 100%; }
+      .number { font-size: min(46vh, 25vw); }
+    }
+  `,
+];

@@ -1,0 +1,237 @@
+// The treadmill screen as a runner uses it: the cadence large with its zone in colour, word and
+// shape; the numbers under it; recording and coach controls from the keyboard; a check-in over
+// everything; Esc to leave. Real key presses (sendKeys), real IndexedDB, a pod the test scripts.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { clear } from 'idb-keyval';
+import { createServices, type AppServices } from '../../src/app/services.js';
+import '../../src/pages/stride-live-page.js';
+import '../../src/pages/stride-treadmill-page.js';
+import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
+import type { StrideTreadmillPage } from '../../src/pages/stride-treadmill-page.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { appTheme } from '../support/app-theme.js';
+import { type FakeCoachEngine, fakeCoachEngine, quickStepsPrompt } from '../support/fake-coach-engine.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
+
+useSeparateDatabase('stride-test-treadmill-page');
+
+let services: AppServices;
+let pod: ScriptedFootpod;
+let engine: FakeCoachEngine;
+let page: StrideTreadmillPage;
+
+const $ = <T extends Element = HTMLElement>(selector: string) => page.shadowRoot!.querySelector<T>(selector);
+const text = (selector: string) => $(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+const inner = (host: string, selector: string) => $(host)!.shadowRoot!.querySelector<HTMLElement>(selector);
+const checkIn = () => $('stride-check-in')!.shadowRoot!.querySelector('.card');
+const press = (key: string) => sendKeys({ press: key });
+
+/** Where the page asked the router to go next (Router.go fires this on window). */
+const nextNavigation = () =>
+  new Promise<string>((resolve, reject) => {
+    window.addEventListener('vaadin-router-go', (event) => resolve((event as CustomEvent<{ pathname: string }>).detail.pathname), { once: true });
+    setTimeout(() => reject(new Error('the page did not navigate')), 3000);
+  });
+
+async function makeServices(connect: boolean): Promise<void> {
+  pod = new ScriptedFootpod('Test pod');
+  engine = fakeCoachEngine();
+  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
+  await services.settings.update({ smoothingS: 0 });
+  if (connect) await services.footpod.simulate();
+  await services.coach.engine();
+}
+
+async function openTreadmill(connect = true): Promise<void> {
+  await makeServices(connect);
+  page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
+}
+
+async function settled(): Promise<void> {
+  await page.updateComplete;
+  for (const child of page.shadowRoot!.querySelectorAll('*')) await (child as Partial<StrideTreadmillPage>).updateComplete;
+}
+
+/** Seconds `from`…`to` of steady running at `cadence`, 3.125 m/s (5:20 per km). */
+function run(from: number, to: number, cadence = 175): void {
+  for (let t = from; t <= to; t++) pod.send(t, { cadence, speedMps: 3.125 });
+}
+
+describe('stride-treadmill-page', () => {
+  before(() => appTheme);
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
+      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+      services.recording.stop();
+      await saved;
+    }
+    services.footpod.disconnect();
+  });
+
+  it('shows the cadence large, with the zone as colour, word and shape', async () => {
+    await openTreadmill();
+    const rows = [
+      [150, 'low', 'Low', '▼'],
+      [165, 'building', 'Building', '◆'],
+      [175, 'target', 'Target', '●'],
+      [185, 'high', 'High', '▲'],
+    ] as const;
+    for (const [i, [cadence, zone, word, shape]] of rows.entries()) {
+      pod.send(i, { cadence });
+      await settled();
+      expect(text('#cadence')).to.equal(String(cadence));
+      expect(text('#zone .word')).to.equal(word);
+      expect(text('#zone .shape')).to.equal(shape);
+      expect($('#zone .shape')!.getAttribute('aria-hidden')).to.equal('true');
+      expect($('.cadence')!.classList.contains(`zone-${zone}`), zone).to.equal(true);
+    }
+    const number = $('#cadence')!;
+    expect(parseFloat(getComputedStyle(number).fontSize), 'readable from the treadmill').to.be.at.least(window.innerHeight * 0.2);
+    await expect(page).to.be.accessible();
+  });
+
+  it('shows pace, elapsed, time in the target zone and the lap, and records with space and L', async () => {
+    await openTreadmill();
+    run(0, 30, 165);
+    run(31, 90, 175);
+    await settled();
+    expect(text('#pace')).to.equal('5:20');
+    expect(text('#elapsed')).to.equal('1:30');
+    expect(text('#in-target')).to.equal('1:00');
+    expect(text('#lap'), 'no lap before recording').to.equal('–');
+
+    await press(' ');
+    await waitUntil(() => services.recording.state === 'recording', 'space starts');
+    run(91, 100);
+    await settled();
+    expect(text('#lap')).to.equal('1');
+    await press('l');
+    await settled();
+    expect(services.recording.laps).to.equal(1);
+    expect(text('#lap')).to.equal('2');
+    await press(' ');
+    expect(services.recording.state).to.equal('paused');
+    expect(inner('stride-recording-controls', '.state')!.textContent).to.match(/^Paused/);
+  });
+
+  it('mutes the coach and runs the metronome from its buttons and M', async () => {
+    await openTreadmill();
+    await settled();
+    const mute = () => inner('stride-mute-button', 'button')!;
+    const metronome = () => inner('stride-metronome-button', 'button')!;
+    expect(mute().getAttribute('aria-pressed')).to.equal('false');
+    mute().click();
+    await waitUntil(() => services.coach.muted, 'muted');
+    await settled();
+    expect(mute().getAttribute('aria-pressed')).to.equal('true');
+    expect(services.settings.settings.coach.muted).to.equal(true);
+
+    expect(metronome().textContent).to.match(/Metronome\s+175/);
+    metronome().click();
+    await waitUntil(() => engine.metronome.running, 'metronome on');
+    expect(engine.metronome.starts[0]!.rateSpm).to.equal(175);
+    await settled();
+    expect(metronome().getAttribute('aria-pressed')).to.equal('true');
+    await press('m');
+    await waitUntil(() => !engine.metronome.running, 'M stops it');
+  });
+
+  it('shows a check-in large over the screen and dismisses it with Enter, C, Esc or its button', async () => {
+    await openTreadmill();
+    run(0, 5);
+    await settled();
+    await expect(page).to.be.accessible();
+    for (const dismiss of ['Enter', 'c', 'Escape', 'button']) {
+      engine.raiseCheckIn(quickStepsPrompt);
+      run(6, 6);
+      await settled();
+      expect(checkIn() !== null, `a check-in to dismiss with ${dismiss}`).to.equal(true);
+      expect(checkIn()!.querySelector('h2')!.textContent).to.equal('Quick, light steps');
+      expect(checkIn()!.textContent).to.contain('Land under your hips');
+      if (dismiss === 'Escape') await expect(page).to.be.accessible();
+      let navigated = false;
+      window.addEventListener('vaadin-router-go', () => (navigated = true), { once: true });
+      if (dismiss === 'button') checkIn()!.querySelector('button')!.click();
+      else await press(dismiss);
+      await settled();
+      expect(services.coach.checkIn, dismiss).to.equal(null);
+      expect(checkIn() === null, `dismissed with ${dismiss}`).to.equal(true);
+      expect(navigated, 'the first Esc only dismisses').to.equal(false);
+    }
+  });
+
+  it('leaves for the live page with Esc, and tells the coach the screen is open only while it is', async () => {
+    await openTreadmill();
+    await waitUntil(() => engine.wakeLock.wants.at(-1) === true, 'kept awake');
+    const left = nextNavigation();
+    await press('Escape');
+    expect(await left).to.equal('/');
+    const wantsBefore = engine.wakeLock.wants.length;
+    services.footpod.disconnect();
+    page.remove();
+    await waitUntil(() => engine.wakeLock.wants.length > wantsBefore && engine.wakeLock.wants.at(-1) === false, 'released');
+  });
+
+  it('says in words when no footpod is connected, with a way back', async () => {
+    await openTreadmill(false);
+    expect(text('#no-pod')).to.match(/^No footpod connected\. Back to the live page/);
+    expect($<HTMLAnchorElement>('#no-pod a')!.getAttribute('href')).to.equal('/');
+    expect($('#cadence') === null, 'no number without a pod').to.equal(true);
+    await expect(page).to.be.accessible();
+  });
+
+  it('shows the wake-lock warning in one line', async () => {
+    await openTreadmill();
+    engine.wakeLock.message = 'This browser may let the screen go dark.';
+    engine.wakeLock.dispatchEvent(new Event('change'));
+    await settled();
+    expect(text('#wake-lock')).to.equal('This browser may let the screen go dark.');
+  });
+});
+
+describe('stride-live-page: the way to the treadmill screen and the coach controls', () => {
+  let live: StrideLivePage;
+  const liveInner = (host: string, selector: string) => live.shadowRoot!.querySelector(host)!.shadowRoot!.querySelector<HTMLElement>(selector);
+
+  before(() => appTheme);
+  beforeEach(async () => {
+    await clear(kvStore());
+    await makeServices(true);
+    live = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
+  });
+  afterEach(async () => {
+    services.footpod.disconnect();
+    if (document.fullscreenElement) await document.exitFullscreen();
+  });
+
+  it('enters with F and with the "Treadmill screen" button', async () => {
+    let entered = nextNavigation();
+    await press('f');
+    expect(await entered).to.equal('/treadmill');
+    entered = nextNavigation();
+    live.shadowRoot!.querySelector<HTMLButtonElement>('#treadmill-screen')!.click();
+    expect(await entered).to.equal('/treadmill');
+  });
+
+  it('shows a check-in as a banner, dismissed with C or Enter, and mutes and plays the metronome', async () => {
+    for (const [i, key] of ['c', 'Enter'].entries()) {
+      engine.raiseCheckIn(quickStepsPrompt);
+      pod.send(i, { cadence: 175 });
+      await customElements.whenDefined('stride-check-in');
+      await live.updateComplete;
+      const banner = live.shadowRoot!.querySelector('stride-check-in')!;
+      await banner.updateComplete;
+      expect(banner.shadowRoot!.querySelector('h2')!.textContent).to.equal('Quick, light steps');
+      await expect(live).to.be.accessible();
+      await press(key);
+      await live.updateComplete;
+      expect(live.shadowRoot!.querySelector('stride-check-in') === null, `dismissed with ${key}`).to.equal(true);
+    }
+    liveInner('stride-mute-button', 'button')!.click();
+    await waitUntil(() => services.coach.muted, 'muted');
+    await press('m');
+    await waitUntil(() => engine.metronome.running, 'M starts the metronome');
+  });
+});
