@@ -11,7 +11,6 @@ import { KeyboardShortcuts } from '../components/keyboard-shortcuts.js';
 import '../components/stride-metronome-button.js';
 import '../components/stride-mute-button.js';
 import '../components/stride-recording-controls.js';
-import '../components/stride-live-chart.js';
 import '../components/stride-metric-tile.js';
 import '../components/stride-zone-bar.js';
 import { type SmoothingSeconds, smoothingChoices } from '../session/smoothing.js';
@@ -73,6 +72,7 @@ export class StrideLivePage extends LitElement {
     .storage-problem p { margin: 0 0 0.5rem; }
     h2 { font-size: 1rem; margin: 0 0 0.25rem; color: var(--muted, #9ca3af); font-weight: 600; }
     section { min-width: 0; }
+    stride-live-chart:not(:defined) { display: block; min-height: 220px; }
   `;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -92,6 +92,9 @@ export class StrideLivePage extends LitElement {
     if (unfinished) void import('../components/stride-recovery-prompt.js');
     // Likewise the check-in banner, drawn only once the coach has a check-in to show.
     if (coach.checkIn) void import('../components/stride-check-in.js');
+    // Charts (and uPlot, the largest part of the page) have nothing to draw before a pod sends
+    // data, so they load once there is a session; lit hands the elements their properties then.
+    if (footpod.session) void import('../components/stride-live-chart.js');
     const { distanceUnit: unit, smoothingS, zones } = settings.settings;
     const source = footpod.source ?? footpod.bluetooth;
     const session = footpod.session;

@@ -82,6 +82,7 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     await tilesShow('cadence', '172'); // 5 s smoothing: mean of 170, 172, 174
     expect(tile(page, 'pace').value).to.equal('5:33');
     expect(tile(page, 'zone').value).to.equal('Target');
+    await customElements.whenDefined('stride-live-chart'); // loaded with the first session
     const chart = page.shadowRoot!.querySelector<StrideLiveChart>('#cadence-chart')!;
     await chart.updateComplete;
     expect(Array.from(chart.plot!.data[1]!)).to.deep.equal([170, 172, 174]);
@@ -220,6 +221,7 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     expect(tile(page, 'cadence').value).to.equal('172');
     expect(tile(page, 'stride').value).to.equal('1.06');
     expect(tile(page, 'zone').value).to.equal('Target');
+    await customElements.whenDefined('stride-live-chart'); // loaded with the first session
     const chart = page.shadowRoot!.querySelector<StrideLiveChart>('#cadence-chart')!;
     await chart.updateComplete;
     expect(Array.from(chart.plot!.data[1]!)).to.deep.equal([170, 172, 174, 172, 172]);

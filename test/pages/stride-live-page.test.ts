@@ -14,6 +14,12 @@ import { appTheme } from '../support/app-theme.js';
 
 const tile = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideMetricTile>(`#${id}`)!;
 const chart = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideLiveChart>(`#${id}`)!;
+/** The charts load with the first session (not with the page): wait until they are drawn. */
+async function chartsReady(page: StrideLivePage): Promise<void> {
+  await customElements.whenDefined('stride-live-chart');
+  await page.updateComplete;
+  for (const id of ['cadence-chart', 'stride-chart']) await chart(page, id).updateComplete;
+}
 const panelButton = (page: StrideLivePage, id: string) =>
   page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector<HTMLButtonElement>(`#${id}`);
 
@@ -45,6 +51,7 @@ describe('stride-live-page with the simulated footpod', () => {
     expect(tile(page, 'elapsed').value).to.equal(`${Math.floor(latest.timeS / 60)}:${String(Math.floor(latest.timeS % 60)).padStart(2, '0')}`);
     expect(tile(page, 'battery').value).to.match(/^\d+$/);
     expect(tile(page, 'zone').value).to.be.oneOf(['Low', 'Building', 'Target', 'High']);
+    await chartsReady(page);
     expect(chart(page, 'cadence-chart').plot!.data[1]!.length).to.be.greaterThan(100);
     await expect(page).to.be.accessible();
   });
@@ -80,6 +87,7 @@ describe('stride-live-page with the simulated footpod', () => {
     select.value = '5';
     select.dispatchEvent(new Event('change'));
     await waitUntil(() => tile(page, 'cadence').value === '175');
+    await chartsReady(page);
     expect(Array.from(chart(page, 'cadence-chart').plot!.data[1]!)).to.deep.equal([160, 170, 180, 190]);
   });
 
@@ -90,6 +98,7 @@ describe('stride-live-page with the simulated footpod', () => {
     pod.disconnect();
     pod.emitSeconds(900);
     await page.updateComplete;
+    await chartsReady(page);
     const plot = () => chart(page, 'stride-chart').plot!;
     expect(plot().data[0]!.length).to.be.within(300, 302);
     page.shadowRoot!.querySelector<HTMLButtonElement>('#whole-run')!.click();
