@@ -391,6 +391,33 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
       await page.click(selector);
       return { ok: true };
     },
+    // Grants or denies a permission for the test page's origin, as the runner would in Chrome's
+    // site settings (e.g. 'screen-wake-lock'), through the DevTools protocol.
+    'page-permission': async (session, { permission, setting } = {}) => {
+      if (typeof permission?.name !== 'string' || !['granted', 'denied', 'prompt'].includes(setting)) {
+        throw new Error('page-permission needs a permission descriptor and a setting (granted, denied or prompt)');
+      }
+      const page = pageOf(session);
+      // A browser-wide command: sent to the browser's own target, for the page's browser context.
+      const cdp = await page.browser().target().createCDPSession();
+      try {
+        const browserContextId = page.browserContext().id;
+        await cdp.send('Browser.setPermission', {
+          permission,
+          setting,
+          origin: new URL(page.url()).origin,
+          ...(browserContextId ? { browserContextId } : {}),
+        });
+      } finally {
+        await cdp.detach();
+      }
+      return { ok: true };
+    },
+    // The page in front: only a visible page may hold a wake lock or play without throttling.
+    'page-front': async (session) => {
+      await pageOf(session).bringToFront();
+      return { ok: true };
+    },
     'bt-queue-measurement': (session, { bytes } = {}) => {
       rigOf(session, 'bt-queue-measurement').measurements.push(bytesFrom(bytes, 'bytes'));
       return { ok: true };
