@@ -119,13 +119,6 @@ export class StrideTapCadence extends LitElement {
     this.dispatchEvent(new CustomEvent<TapBaselineDetail>('tap-baseline', { detail: { spm }, bubbles: true, composed: true }));
   }
 
-  #onTapKey(event: KeyboardEvent): void {
-    // The page-wide T shortcut stands aside while a button has focus; the tap area takes it itself.
-    if (event.key.toLowerCase() !== 't' || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
-    event.preventDefault();
-    this.tap();
-  }
-
   #renderOutcome() {
     if (!this.done) return nothing;
     const result = this.result;
@@ -155,7 +148,7 @@ export class StrideTapCadence extends LitElement {
         <label><input type="radio" name="mode" value="every-step" .checked=${this.mode === 'every-step'} @change=${() => (this.mode = 'every-step')} /> every step</label>
         <label><input type="radio" name="mode" value="right-foot" .checked=${this.mode === 'right-foot'} @change=${() => (this.mode = 'right-foot')} /> right foot only</label>
       </fieldset>
-      <button class="tap" id="tap" ?disabled=${this.done} @click=${() => this.tap()} @keydown=${(e: KeyboardEvent) => this.#onTapKey(e)}>
+      <button class="tap" id="tap" ?disabled=${this.done} @click=${() => this.tap()}>
         Tap<small>or press T, on each step</small>
       </button>
       <p class="countdown" id="countdown">${started && !this.done ? html`<strong>${this.leftS} s</strong> left · ` : nothing}${status}</p>
