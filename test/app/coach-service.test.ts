@@ -11,6 +11,7 @@ import { defaultCadenceZones } from '../../src/session/zones.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import { finishRun } from '../support/finish-run.js';
 
 useSeparateDatabase('stride-test-coach-service');
 
@@ -43,12 +44,7 @@ const cues = () => output.played.filter((e) => e.kind === 'cue').map((e) => [e.a
 describe('CoachService', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
-    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
-      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
-      services.recording.stop();
-      await saved;
-    }
-    services.footpod.disconnect();
+    await finishRun(services);
   });
 
   it('cues a steady 150 steps/min as low once a minute, and never while the recording is paused', async () => {

@@ -7,6 +7,7 @@ import { clear } from 'idb-keyval';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, loadSession } from '../../src/store/session-store.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import { finishRun } from '../support/finish-run.js';
 
 useSeparateDatabase('stride-test-recording-service');
 
@@ -25,12 +26,7 @@ describe('RecordingService', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
     // Let the last run finish writing, so it cannot land in the next test's cleared store.
-    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
-      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
-      services.recording.stop();
-      await saved;
-    }
-    services.footpod.disconnect();
+    await finishRun(services);
   });
 
   it('records what the footpod sends and has it in IndexedDB within 2 s', async () => {

@@ -21,6 +21,7 @@ import {
   teardownEmulatedFootpod,
 } from '../support/emulated-footpod.js';
 import { appTheme } from '../support/app-theme.js';
+import { finishRun } from '../support/finish-run.js';
 
 const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
 const tile = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideMetricTile>(`#${id}`)!;
@@ -45,12 +46,7 @@ useSeparateDatabase('stride-test-live-page-bluetooth');
 
 describe('stride-live-page paired through the emulated Web Bluetooth stack', () => {
   afterEach(async () => {
-    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
-      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
-      services.recording.stop();
-      await saved;
-    }
-    services.footpod.disconnect();
+    await finishRun(services);
     await teardownEmulatedFootpod();
   });
 

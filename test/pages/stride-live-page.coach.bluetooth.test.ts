@@ -17,6 +17,7 @@ import { useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 import { answerChooserWith, clickAsRunner, sendMeasurement, setupEmulatedFootpod, teardownEmulatedFootpod } from '../support/emulated-footpod.js';
 import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
+import { finishRun } from '../support/finish-run.js';
 
 const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
 
@@ -29,12 +30,7 @@ describe('coaching a run from a footpod on the emulated Web Bluetooth stack', ()
 
   before(() => appTheme);
   afterEach(async () => {
-    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
-      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
-      services.recording.stop();
-      await saved;
-    }
-    services.footpod.disconnect();
+    await finishRun(services);
     await teardownEmulatedFootpod();
   });
 

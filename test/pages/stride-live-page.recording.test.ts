@@ -12,6 +12,7 @@ import { generatedSession } from '../support/generated-sessions.js';
 import { appTheme } from '../support/app-theme.js';
 import { catchDownloads } from '../support/catch-downloads.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { finishRun } from '../support/finish-run.js';
 
 useSeparateDatabase('stride-test-live-page-recording');
 
@@ -46,12 +47,7 @@ describe('stride-live-page recording', () => {
   before(() => appTheme);
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
-    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
-      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
-      services.recording.stop();
-      await saved;
-    }
-    services.footpod.disconnect();
+    await finishRun(services);
   });
 
   it('offers recording only once a footpod is connected, then records from the button', async () => {
@@ -171,12 +167,7 @@ describe('stride-live-page: space pauses whatever was clicked last', () => {
   before(() => appTheme);
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
-    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
-      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
-      services.recording.stop();
-      await saved;
-    }
-    services.footpod.disconnect();
+    await finishRun(services);
   });
 
   /** A real mouse click in the middle of the button: it takes focus, as it does for a runner. */

@@ -13,6 +13,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 import { type FakeCoachEngine, fakeCoachEngine, quickStepsPrompt } from '../support/fake-coach-engine.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import { finishRun } from '../support/finish-run.js';
 
 useSeparateDatabase('stride-test-treadmill-page');
 
@@ -62,12 +63,7 @@ describe('stride-treadmill-page', () => {
   before(() => appTheme);
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
-    if (services.recording.state === 'recording' || services.recording.state === 'paused') {
-      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
-      services.recording.stop();
-      await saved;
-    }
-    services.footpod.disconnect();
+    await finishRun(services);
   });
 
   it('shows the cadence large, with the zone as colour, word and shape', async () => {
