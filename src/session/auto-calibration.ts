@@ -1,0 +1,63 @@
+// Calibrating a pod from a smart treadmill as the runner runs: over every steady stretch (both the
+// belt and the pod at one speed for half a minute) the belt's speed over the pod's is a factor at
+// that speed. Stretches where the belt is changing speed, or the runner is not keeping up with it,
+// teach nothing; a factor outside the sane range is dropped, never applied.
+
+import { type CalibrationCurve, type CalibrationPoint, isSaneFactor, withPoint } from './calibration.js';
+
+export interface PairedReading {
+  t: number;
+  podSpeedMps: number;
+  treadmillSpeedMps: number;
+}
+
+/** Both speeds within this share of where the stretch began count as one speed. */
+const STEADY_BAND = 0.03;
+/** A stretch teaches a factor once it has lasted this long. */
+export const STRETCH_S = 30;
+/** Readings further apart than this (a lost link) end the stretch. */
+const MAX_STEP_S = 3;
+
+export class AutoCalibration {
+  #curve: CalibrationPoint[];
+  #stretch: PairedReading[] = [];
+  locked = false;
+
+  constructor(curve: CalibrationCurve = []) {
+    this.#curve = [...curve];
+  }
+
+  /** The curve learned so far (starting from the one it was given). */
+  get curve(): CalibrationCurve {
+    return this.#curve;
+  }
+
+  /** Takes one second of both speeds; returns a new point when a steady stretch completed. */
+  add(reading: PairedReading): CalibrationPoint | null {
+    if (this.locked || !(reading.podSpeedMps > 0.5) || !(reading.treadmillSpeedMps > 0.5)) {
+      this.#stretch = [];
+      return null;
+    }
+    const first = this.#stretch[0];
+    const last = this.#stretch.at(-1);
+    const steady =
+      first !== undefined &&
+      last !== undefined &&
+      reading.t - last.t <= MAX_STEP_S &&
+      Math.abs(reading.treadmillSpeedMps - first.treadmillSpeedMps) <= first.treadmillSpeedMps * STEADY_BAND &&
+      Math.abs(reading.podSpeedMps - first.podSpeedMps) <= first.podSpeedMps * STEADY_BAND;
+    if (!steady) {
+      this.#stretch = [reading];
+      return null;
+    }
+    this.#stretch.push(reading);
+    if (reading.t - first.t < STRETCH_S) return null;
+    const mean = (pick: (r: PairedReading) => number) => this.#stretch.reduce((s, r) => s + pick(r), 0) / this.#stretch.length;
+    const pod = mean((r) => r.podSpeedMps);
+    const point = { podSpeedMps: pod, factor: mean((r) => r.treadmillSpeedMps) / pod };
+    this.#stretch = [];
+    if (!isSaneFactor(point.factor)) return null;
+    this.#curve = withPoint(this.#curve, point);
+    return point;
+  }
+}

@@ -1,0 +1,69 @@
+// Calibrating a pod against a belt speed the runner types: a minute at a steady belt speed, then
+// the factor is the belt speed over the pod's median speed on the steady part. A median, so a
+// stumble or a missed notification does not move it; steadiness checked, so a run that changed
+// speed halfway does not calibrate anything.
+
+import { type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, isSaneFactor } from './calibration.js';
+
+export interface SpeedReading {
+  /** Seconds. */
+  t: number;
+  podSpeedMps: number;
+}
+
+export type GuidedResult =
+  | { ok: true; point: CalibrationPoint; steadyS: number }
+  | { ok: false; problem: string };
+
+/** The belt takes a while to reach speed and the runner to settle: this much is left out first. */
+export const SETTLE_S = 15;
+/** At least this much steady running after settling. */
+export const STEADY_NEEDED_S = 30;
+/** Readings within this share of the median count as steady. */
+const STEADY_BAND = 0.05;
+/** Most readings must be within the band; a few stumbles are fine. */
+const STEADY_SHARE = 0.9;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export function guidedCalibration(readings: readonly SpeedReading[], beltSpeedMps: number): GuidedResult {
+  if (!(beltSpeedMps > 0.5 && beltSpeedMps < 10)) {
+    return { ok: false, problem: 'Type the belt speed the treadmill shows (for example 10.0 km/h).' };
+  }
+  if (readings.length === 0) return { ok: false, problem: 'The footpod sent nothing: is it connected and on your shoe?' };
+  const start = readings[0]!.t + SETTLE_S;
+  const steady = readings.filter((r) => r.t >= start && r.podSpeedMps > 0);
+  const spanS = steady.length > 1 ? steady[steady.length - 1]!.t - steady[0]!.t : 0;
+  if (spanS < STEADY_NEEDED_S) {
+    return { ok: false, problem: `Run a little longer: ${Math.ceil(SETTLE_S + STEADY_NEEDED_S)} s at one belt speed are needed.` };
+  }
+  const podMedian = median(steady.map((r) => r.podSpeedMps));
+  const inBand = steady.filter((r) => Math.abs(r.podSpeedMps - podMedian) <= podMedian * STEADY_BAND).length;
+  if (inBand / steady.length < STEADY_SHARE) {
+    return {
+      ok: false,
+      problem: 'Your speed was not steady enough to calibrate: keep the belt at one speed and run evenly for a minute, then try again.',
+    };
+  }
+  const factor = beltSpeedMps / podMedian;
+  if (!isSaneFactor(factor)) {
+    return {
+      ok: false,
+      problem: `The pod read ${Math.round((podMedian / beltSpeedMps) * 100)} % of the belt speed, beyond what a footpod is off by (${Math.round(
+        MIN_FACTOR * 100,
+      )}-${Math.round(MAX_FACTOR * 100)} %). Check the belt speed you typed and that this pod is the one on your shoe.`,
+    };
+  }
+  return { ok: true, point: { podSpeedMps: podMedian, factor }, steadyS: spanS };
+}
+
+/** After a run: the treadmill's distance over the pod's, as one factor (at the run's median speed). */
+export function factorFromDistances(podDistanceM: number, treadmillDistanceM: number): number | null {
+  if (!(podDistanceM > 0 && treadmillDistanceM > 0)) return null;
+  const factor = treadmillDistanceM / podDistanceM;
+  return isSaneFactor(factor) ? factor : null;
+}
