@@ -5,8 +5,20 @@ import type { AppAudio } from './app-audio.js';
 
 const GESTURES = ['pointerdown', 'keydown'] as const;
 
-/** Unlocks `audio` on the next gesture in `target` (the document); returns a function that stops listening. */
-export function unlockOnFirstGesture(audio: AppAudio, target: EventTarget = document): () => void {
+/**
+ * Unlocks `audio` on the next gesture in `target` (the document), or at once when the page has had
+ * one already (the tap that paired the pod usually comes before the coach loads; Chrome's
+ * activation is sticky). Returns a function that stops listening.
+ */
+export function unlockOnFirstGesture(
+  audio: AppAudio,
+  target: EventTarget = document,
+  hadGesture: boolean = navigator.userActivation?.hasBeenActive ?? false,
+): () => void {
+  if (hadGesture) {
+    audio.unlock().catch(() => undefined);
+    return () => undefined;
+  }
   const stop = (): void => {
     for (const type of GESTURES) target.removeEventListener(type, onGesture, true);
   };
