@@ -1,7 +1,10 @@
 // Which footpod is feeding the app, and the live session it feeds. Pages call pair(),
 // simulate(), reconnectRemembered() and disconnect(); they listen for 'change' (source, state,
-// info) and 'sample' (a new reading).
+// info, a command's progress) and 'sample' (a new reading). command() sends the Settings page's
+// footpod commands (reset distance, calibrate, sensor location) to the pod in use.
 
+import type { FootpodCommand, FootpodCommandKind, FootpodDetails } from '../components/stride-footpod-details.js';
+import type { ControlPointOutcome } from '../sources/footpod-control-point.js';
 import { type FootpodSource, MeasurementEvent } from '../sources/footpod-source.js';
 import { WebBluetoothFootpod } from '../sources/web-bluetooth-footpod.js';
 import { LiveSession } from '../session/live-session.js';
@@ -19,6 +22,13 @@ const defaultFactories: FootpodFactories = {
   simulator: async () => new (await import('../sources/simulated-footpod.js')).SimulatedFootpod(),
 };
 
+const commandOf: Readonly<Record<number, FootpodCommandKind>> = {
+  1: 'reset-distance',
+  2: 'calibrate',
+  3: 'set-location',
+  4: 'list-locations',
+};
+
 export class FootpodService extends EventTarget {
   readonly bluetooth: WebBluetoothFootpod;
   /** Set while a run is being recorded: re-pairing then continues the same live session. */
@@ -27,6 +37,7 @@ export class FootpodService extends EventTarget {
   #session: LiveSession | null = null;
   #remembered: { name: string | null } | null = null;
   readonly #factories: FootpodFactories;
+  #lastCommand: FootpodDetails['outcome'] = null;
 
   readonly #onChange = (): void => {
     this.dispatchEvent(new Event('change'));
@@ -89,6 +100,38 @@ export class FootpodService extends EventTarget {
     this.#source?.disconnect();
   }
 
+  /** What the pod in use offers, for the Settings page; null unless one is connected. */
+  get details(): FootpodDetails | null {
+    const source = this.#source;
+    if (!source || source.state !== 'connected') return null;
+    const offers = (opCode: 1 | 2 | 3 | 4): boolean => source.controlPoint?.offers(opCode) ?? false;
+    return {
+      info: source.info,
+      offers: { resetDistance: offers(1), calibrate: offers(2), locations: offers(3) },
+      pending: commandOf[source.controlPoint?.pending ?? 0] ?? null,
+      outcome: this.#lastCommand,
+    };
+  }
+
+  /** Sends one command to the pod in use; never rejects, and the outcome stays in `details`. */
+  async command(command: FootpodCommand): Promise<ControlPointOutcome> {
+    const controlPoint = this.#source?.state === 'connected' ? this.#source.controlPoint : undefined;
+    if (!controlPoint) return { ok: false, message: 'Connect a footpod first.' };
+    const source = this.#source;
+    const sent =
+      command.kind === 'reset-distance' ? controlPoint.setCumulativeDistance(0)
+      : command.kind === 'calibrate' ? controlPoint.startCalibration()
+      : command.kind === 'set-location' ? controlPoint.updateSensorLocation(command.location)
+      : controlPoint.requestSupportedLocations();
+    const outcome = await sent;
+    // An answer from a pod the runner has since replaced is no news about the pod in use.
+    if (source === this.#source) {
+      this.#lastCommand = { kind: command.kind, outcome };
+      this.#onChange();
+    }
+    return outcome;
+  }
+
   /** A new start is a new live session; a reconnect of the same source keeps the session going. */
   #use(source: FootpodSource): void {
     const fresh = this.#source !== source || this.#source.state === 'disconnected' || this.#source.state === 'idle';
@@ -107,6 +150,8 @@ export class FootpodService extends EventTarget {
         this.#detach(this.#source);
       }
       this.#source = source;
+      this.#lastCommand = null;
+      source.controlPoint?.addEventListener('change', this.#onChange);
       if (source !== this.bluetooth) source.addEventListener('statechange', this.#onChange);
       source.addEventListener('info', this.#onChange);
       source.addEventListener(MeasurementEvent.type, this.#onMeasurement);
@@ -117,6 +162,7 @@ export class FootpodService extends EventTarget {
   #detach(source: FootpodSource): void {
     if (source !== this.bluetooth) source.removeEventListener('statechange', this.#onChange);
     source.removeEventListener('info', this.#onChange);
+    source.controlPoint?.removeEventListener('change', this.#onChange);
     source.removeEventListener(MeasurementEvent.type, this.#onMeasurement);
   }
 }

@@ -28,3 +28,11 @@ export const BATTERY_SERVICE_UUID = fullUuid(BATTERY_SERVICE);
 export const BATTERY_LEVEL_UUID = fullUuid(BATTERY_LEVEL);
 export const DEVICE_INFORMATION_UUID = fullUuid(DEVICE_INFORMATION);
 export const CCCD_UUID = fullUuid(CCCD);
+
+// Device Information (0x180A) strings a pod may offer; all optional, read once per connection.
+export const MANUFACTURER_NAME = 0x2a29;
+export const MODEL_NUMBER = 0x2a24;
+export const FIRMWARE_REVISION = 0x2a26;
+export const MANUFACTURER_NAME_UUID = fullUuid(MANUFACTURER_NAME);
+export const MODEL_NUMBER_UUID = fullUuid(MODEL_NUMBER);
+export const FIRMWARE_REVISION_UUID = fullUuid(FIRMWARE_REVISION);

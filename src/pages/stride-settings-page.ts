@@ -4,6 +4,8 @@ import { zoneClasses } from '../components/zone-classes.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
 import '../components/stride-coach-settings.js';
+import '../components/stride-footpod-details.js';
+import type { FootpodCommand } from '../components/stride-footpod-details.js';
 import type { CoachSettings } from '../session/coach-settings.js';
 import type { CadenceUnit, CadenceUnitOverride } from '../session/cadence-unit.js';
 import { type KnownFootpod, withOverride } from '../session/known-footpods.js';
@@ -36,6 +38,7 @@ export class StrideSettingsPage extends LitElement {
 
   readonly #settings = new EventController(this, ['change']);
   readonly #data = new EventController(this, ['change']);
+  readonly #footpod = new EventController(this, ['change']);
 
   constructor() {
     super();
@@ -68,6 +71,7 @@ export class StrideSettingsPage extends LitElement {
     if (changed.has('services')) {
       this.#settings.target = this.services?.settings ?? null;
       this.#data.target = this.services?.data ?? null;
+      this.#footpod.target = this.services?.footpod ?? null;
       void this.services?.data.refreshUsage();
     }
   }
@@ -129,6 +133,8 @@ export class StrideSettingsPage extends LitElement {
       <stride-coach-settings .settings=${this.services.settings.settings.coach}
         .middleOfTarget=${Math.round((zones.targetFrom + zones.targetTo) / 2)}
         @coach-change=${(e: CustomEvent<CoachSettings>) => this.#save({ coach: e.detail })}></stride-coach-settings>
+      <stride-footpod-details .details=${this.services.footpod.details}
+        @footpod-command=${(e: CustomEvent<FootpodCommand>) => void this.services?.footpod.command(e.detail)}></stride-footpod-details>
       ${this.#renderFootpods()}
       ${this.#renderData()}
     `;

@@ -1,6 +1,8 @@
 // The one interface every footpod (real or simulated) offers the rest of the app.
 // Sources hand over raw measurement bytes; parsing happens once, in the session, for all of them.
 
+import type { FootpodControlPoint } from './footpod-control-point.js';
+
 export type ConnectionState =
   | 'idle' // nothing chosen yet, or the runner cancelled the chooser
   | 'requesting' // the browser's device chooser is open
@@ -24,6 +26,12 @@ export interface FootpodInfo {
   sensorLocation: number | null;
   /** Battery level in percent, when the pod has the battery service. */
   batteryLevel: number | null;
+  /** Device Information (0x180A) strings, as text (never markup); absent or null when the pod has none. */
+  manufacturerName?: string | null;
+  modelNumber?: string | null;
+  firmwareRevision?: string | null;
+  /** Sensor location codes the pod said it supports (SC Control Point op 4), once asked. */
+  supportedLocations?: readonly number[] | null;
 }
 
 /** One RSC Measurement notification as received, stamped on the source's clock. */
@@ -50,6 +58,8 @@ export interface FootpodSource extends EventTarget {
   readonly info: FootpodInfo;
   /** Starts the source. For Web Bluetooth this opens the chooser, so call it from a click. */
   connect(): Promise<void>;
+  /** Commands through the pod's SC Control Point (0x2A55), for sources that can send them. */
+  readonly controlPoint?: FootpodControlPoint;
   /** Stops the source and forgets no data: anything already emitted stays emitted. */
   disconnect(): void;
 }

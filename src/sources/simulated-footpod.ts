@@ -10,6 +10,7 @@ import {
   type FootpodInfo,
   type FootpodSource,
 } from './footpod-source.js';
+import { FootpodControlPoint } from './footpod-control-point.js';
 import { mulberry32, runSampleAt } from './run-profile.js';
 
 export interface SimulatedFootpodOptions {
@@ -36,6 +37,8 @@ const SECONDS_PER_BATTERY_PERCENT = 720;
 const LOWEST_BATTERY = 5;
 // Keeps one timer callback short even when the page was throttled and has a lot to catch up on.
 const MOST_PER_TICK = 2000;
+// A real pod takes a moment to indicate its answer; the page should show the wait too.
+const CONTROL_POINT_ANSWER_MS = 150;
 
 function featureView(): DataView {
   const view = new DataView(new ArrayBuffer(2));
@@ -63,6 +66,16 @@ export class SimulatedFootpod extends EventTarget implements FootpodSource {
   #generation = 0;
   #anchorMs = 0;
   #emittedSinceAnchor = 0;
+
+  /** Answers in SC Control Point bytes like a real pod; its feature bits offer only the distance reset. */
+  readonly controlPoint = new FootpodControlPoint({
+    connected: () => this.#state === 'connected',
+    feature: () => this.#info.feature,
+    send: (request) => {
+      this.#answerControlPoint(request);
+      return Promise.resolve();
+    },
+  });
 
   constructor(options: SimulatedFootpodOptions = {}) {
     super();
@@ -117,6 +130,7 @@ export class SimulatedFootpod extends EventTarget implements FootpodSource {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
     this.#setState('disconnected', null);
+    this.controlPoint.linkLost();
   }
 
   /** Emits `n` measurements now, whatever the state: for tests and benchmarks that need no timer. */
@@ -175,6 +189,14 @@ export class SimulatedFootpod extends EventTarget implements FootpodSource {
     if (this.#info.batteryLevel !== null && this.#info.batteryLevel !== battery) {
       this.#setInfo({ ...this.#info, batteryLevel: battery });
     }
+  }
+
+  #answerControlPoint(request: Uint8Array): void {
+    const opCode = request[0] ?? 0;
+    const setsDistance = opCode === 1 && request.length === 5;
+    if (setsDistance) this.#distanceM = new DataView(request.buffer, request.byteOffset).getUint32(1, true) / 10;
+    const answer = Uint8Array.of(0x10, opCode, setsDistance ? 1 : 2);
+    setTimeout(() => this.controlPoint.indication(new DataView(answer.buffer)), CONTROL_POINT_ANSWER_MS);
   }
 
   #batteryLevel(): number {

@@ -21,6 +21,8 @@ import {
   noWebBluetoothMessage,
 } from './web-bluetooth-messages.js';
 import { copyOf, discoverFootpod, watchForAdvertisement } from './web-bluetooth-gatt.js';
+import { GattControlPoint } from './web-bluetooth-control-point.js';
+import type { FootpodControlPoint } from './footpod-control-point.js';
 import {
   navigatorBluetooth,
   type Bluetooth,
@@ -38,6 +40,8 @@ export interface WebBluetoothFootpodOptions {
    * run through the real stack in a few seconds hand in a clock they advance a second per notification.
    */
   now?: () => number;
+  /** How long an SC Control Point command waits for the pod's answer. Default 30 s. */
+  controlPointTimeoutMs?: number;
 }
 
 /** 1 s, 2 s, 4 s, 8 s, 15 s, then every 30 s: five minutes of trying in all. */
@@ -75,12 +79,24 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #now: () => number;
   #stopWatching: (() => void) | null = null;
+  readonly #commands: GattControlPoint;
 
   /** `bluetooth` null (or a browser without it) shows the 'unavailable' case. */
   constructor(bluetooth: Bluetooth | null | undefined = navigatorBluetooth(), options: WebBluetoothFootpodOptions = {}) {
     super();
     const { retryDelaysMs = defaultRetryDelaysMs, advertisementTimeoutMs = 10_000, now = () => performance.now() } = options;
     this.#now = now;
+    this.#commands = new GattControlPoint(
+      {
+        server: () => (this.#state === 'connected' ? (this.#device?.gatt ?? null) : null),
+        feature: () => this.#info.feature,
+        succeeded: (request, response) => {
+          if (request.opCode === 3) this.#setInfo({ ...this.#info, sensorLocation: request.sensorLocation });
+          if (request.opCode === 4) this.#setInfo({ ...this.#info, supportedLocations: response.supportedLocations });
+        },
+      },
+      { timeoutMs: options.controlPointTimeoutMs },
+    );
     if (!retryDelaysMs.every((ms) => Number.isFinite(ms) && ms >= 0)) {
       throw new RangeError(`retryDelaysMs must be milliseconds ≥ 0, not ${retryDelaysMs.join(', ')}`);
     }
@@ -106,6 +122,11 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
 
   get info(): FootpodInfo {
     return this.#info;
+  }
+
+  /** Reset distance, calibrate, sensor location: only while connected and as the feature bits allow. */
+  get controlPoint(): FootpodControlPoint {
+    return this.#commands.controlPoint;
   }
 
   /** Asks whether the computer has a Bluetooth adapter; 'unavailable' with a message when not. */
@@ -208,6 +229,7 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
       feature: pod.feature,
       sensorLocation: pod.sensorLocation,
       batteryLevel: pod.battery?.level ?? null,
+      ...pod.deviceInformation,
     });
     await pod.measurement.startNotifications();
     // A pod that will not notify its battery level still runs; the level read above stands.
@@ -292,6 +314,7 @@ export class WebBluetoothFootpod extends EventTarget implements FootpodSource {
   }
 
   #stopListening(): void {
+    this.#commands.forget();
     this.#measurement?.removeEventListener('characteristicvaluechanged', this.#onMeasurement);
     this.#battery?.removeEventListener('characteristicvaluechanged', this.#onBatteryLevel);
     this.#measurement = null;

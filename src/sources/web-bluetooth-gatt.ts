@@ -4,6 +4,10 @@
 import {
   BATTERY_LEVEL,
   BATTERY_SERVICE,
+  DEVICE_INFORMATION,
+  FIRMWARE_REVISION,
+  MANUFACTURER_NAME,
+  MODEL_NUMBER,
   RSC_FEATURE,
   RSC_MEASUREMENT,
   RSC_SERVICE,
@@ -28,6 +32,14 @@ export interface FootpodGatt {
   measurement: BluetoothRemoteGATTCharacteristic;
   /** Present when the pod has the battery service; the characteristic only if it can notify. */
   battery: { level: number | null; notifier: BluetoothRemoteGATTCharacteristic | null } | null;
+  deviceInformation: DeviceInformation;
+}
+
+/** Device Information strings; each null when the pod leaves it (or the whole service) out. */
+export interface DeviceInformation {
+  manufacturerName: string | null;
+  modelNumber: string | null;
+  firmwareRevision: string | null;
 }
 
 /** Reads an optional characteristic; only a lost link counts as a failure. */
@@ -54,18 +66,42 @@ async function readBattery(server: BluetoothRemoteGATTServer): Promise<FootpodGa
   }
 }
 
-/** The RSC service and measurement are required; feature, location and battery are optional. */
+// Some pods pad their strings with NULs; an empty string says nothing either.
+function textOf(view: DataView | null): string | null {
+  if (!view) return null;
+  const text = new TextDecoder().decode(view).replace(/\0+$/, '').trim();
+  return text === '' ? null : text;
+}
+
+async function readDeviceInformation(server: BluetoothRemoteGATTServer): Promise<DeviceInformation> {
+  let service: BluetoothRemoteGATTService;
+  try {
+    service = await server.getPrimaryService(DEVICE_INFORMATION);
+  } catch (error) {
+    if (isUnreachable(error)) throw error;
+    return { manufacturerName: null, modelNumber: null, firmwareRevision: null };
+  }
+  return {
+    manufacturerName: textOf(await readIfPresent(service, MANUFACTURER_NAME)),
+    modelNumber: textOf(await readIfPresent(service, MODEL_NUMBER)),
+    firmwareRevision: textOf(await readIfPresent(service, FIRMWARE_REVISION)),
+  };
+}
+
+/** The RSC service and measurement are required; feature, location, battery and device information are optional. */
 export async function discoverFootpod(server: BluetoothRemoteGATTServer): Promise<FootpodGatt> {
   const rsc = await server.getPrimaryService(RSC_SERVICE);
   const feature = await readIfPresent(rsc, RSC_FEATURE);
   const location = await readIfPresent(rsc, SENSOR_LOCATION);
   const measurement = await rsc.getCharacteristic(RSC_MEASUREMENT);
   const battery = await readBattery(server);
+  const deviceInformation = await readDeviceInformation(server);
   return {
     feature,
     sensorLocation: location && location.byteLength > 0 ? location.getUint8(0) : null,
     measurement,
     battery,
+    deviceInformation,
   };
 }
 

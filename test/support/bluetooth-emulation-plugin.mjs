@@ -16,6 +16,12 @@ const SC_CONTROL_POINT = 0x2a55;
 const BATTERY_SERVICE = 0x180f;
 const BATTERY_LEVEL = 0x2a19;
 const CCCD = 0x2902;
+const DEVICE_INFORMATION = 0x180a;
+const DEVICE_INFORMATION_STRINGS = { manufacturerName: 0x2a29, modelNumber: 0x2a24, firmwareRevision: 0x2a26 };
+
+// How the emulated pod answers each SC Control Point op code: a response value (RSC spec), or
+// 'never' for a pod that takes the write and stays silent.
+const CONTROL_POINT_ANSWERS = { success: 1, 'not-supported': 2, 'invalid-parameter': 3, failed: 4, never: null };
 
 // HCI "Connection Timeout": what a pod out of range gives; Chrome reports a NetworkError.
 const DEFAULT_CONNECTION_FAILURE = 0x08;
@@ -30,6 +36,12 @@ const defaults = {
   battery: 87,
   adapter: 'powered-on',
   keepPairings: false,
+  // { manufacturerName?, modelNumber?, firmwareRevision? } strings, or null for no 0x180A service.
+  deviceInformation: null,
+  // Op code (1-4) → a key of CONTROL_POINT_ANSWERS; op codes left out answer 'success'.
+  controlPointAnswers: {},
+  // What a successful Request Supported Sensor Locations lists.
+  supportedLocations: [1, 2, 3],
 };
 
 /**
@@ -81,6 +93,7 @@ class Rig {
   log = [];
   errors = [];
   measurements = [];
+  indications = [];
   failConnections = 0;
   failureCode = DEFAULT_CONNECTION_FAILURE;
   chooserAnswer = null;
@@ -170,10 +183,17 @@ class Rig {
     await add(rsc, RSC_MEASUREMENT, { notify: true, read: true });
     await add(rsc, RSC_FEATURE, { read: true });
     if (config.sensorLocation !== null) await add(rsc, SENSOR_LOCATION, { read: true });
-    await add(rsc, SC_CONTROL_POINT, { write: true, indicate: true });
+    // `read` too: the plugin delivers each indication as the answer to a read (see ble-emulation.md).
+    await add(rsc, SC_CONTROL_POINT, { write: true, indicate: true, read: true });
     if (config.battery !== null) {
       const { serviceId } = await bt.send('BluetoothEmulation.addService', { address, serviceUuid: uuid(BATTERY_SERVICE) });
       await add(serviceId, BATTERY_LEVEL, { read: true, notify: true });
+    }
+    if (config.deviceInformation !== null) {
+      const { serviceId } = await bt.send('BluetoothEmulation.addService', { address, serviceUuid: uuid(DEVICE_INFORMATION) });
+      for (const [field, short] of Object.entries(DEVICE_INFORMATION_STRINGS)) {
+        if (typeof config.deviceInformation[field] === 'string') await add(serviceId, short, { read: true });
+      }
     }
   }
 
@@ -196,6 +216,10 @@ class Rig {
     if (short === SENSOR_LOCATION) return [config.sensorLocation];
     if (short === BATTERY_LEVEL) return [config.battery];
     if (short === RSC_MEASUREMENT) return this.measurements.shift();
+    if (short === SC_CONTROL_POINT) return this.indications.shift();
+    for (const [field, code] of Object.entries(DEVICE_INFORMATION_STRINGS)) {
+      if (short === code) return [...Buffer.from(config.deviceInformation[field], 'utf8')];
+    }
     return [];
   }
 
@@ -213,6 +237,30 @@ class Rig {
     }
     await this.quietly(`answering ${type} of ${target}`, () =>
       this.bt.send('BluetoothEmulation.simulateCharacteristicOperationResponse', answer),
+    );
+    if (type === 'write' && short === SC_CONTROL_POINT) await this.answerControlPoint(bytesOf(data) ?? []);
+  }
+
+  /** The pod's indication for a request on 0x2A55, as configured per op code; none for 'never'. */
+  async answerControlPoint(request) {
+    const opCode = request[0];
+    const value = CONTROL_POINT_ANSWERS[this.config.controlPointAnswers[opCode] ?? 'success'];
+    if (value === null || opCode === undefined) return;
+    const locations = opCode === 4 && value === 1 ? this.config.supportedLocations : [];
+    const bytes = [0x10, opCode, value, ...locations];
+    this.indications.push(bytes);
+    this.record({ op: 'indication', target: hex(SC_CONTROL_POINT), code: 0, bytes });
+    // No CDP command pushes a value; a read from the page is answered with it, and Chromium fires
+    // 'characteristicvaluechanged' on the characteristic object the app listens to.
+    await this.quietly('delivering a control point indication', () =>
+      this.page.evaluate(async (service, characteristic) => {
+        const device = (await navigator.bluetooth.getDevices())[0];
+        try {
+          await (await (await device.gatt.getPrimaryService(service)).getCharacteristic(characteristic)).readValue();
+        } catch {
+          // The link went meanwhile; the app's own timeout or link-lost handling takes over.
+        }
+      }, uuid(RSC_SERVICE), uuid(SC_CONTROL_POINT)),
     );
   }
 
@@ -302,6 +350,15 @@ function setupConfig(payload = {}) {
   bytesFrom(config.feature, 'feature');
   if (config.sensorLocation !== null) bytesFrom([config.sensorLocation], 'sensorLocation');
   if (config.battery !== null) bytesFrom([config.battery], 'battery');
+  bytesFrom(config.supportedLocations, 'supportedLocations');
+  for (const [opCode, answer] of Object.entries(config.controlPointAnswers)) {
+    if (!(answer in CONTROL_POINT_ANSWERS)) {
+      throw new Error(`controlPointAnswers[${opCode}] must be one of ${Object.keys(CONTROL_POINT_ANSWERS).join(', ')}, not ${answer}`);
+    }
+  }
+  if (config.deviceInformation !== null && typeof config.deviceInformation !== 'object') {
+    throw new Error('deviceInformation must be null or { manufacturerName?, modelNumber?, firmwareRevision? }');
+  }
   return config;
 }
 

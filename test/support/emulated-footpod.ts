@@ -29,7 +29,16 @@ export interface EmulatedFootpodOptions {
   adapter?: AdapterState;
   /** Keep pairings Chrome remembers from earlier tests on this origin. Default false: start unpaired. */
   keepPairings?: boolean;
+  /** Device Information (0x180A) strings; a field left out has no characteristic. Default null: no service. */
+  deviceInformation?: { manufacturerName?: string; modelNumber?: string; firmwareRevision?: string } | null;
+  /** How the pod answers each SC Control Point op code (1-4); op codes left out succeed. */
+  controlPointAnswers?: Partial<Record<1 | 2 | 3 | 4, ControlPointAnswer>>;
+  /** The locations a successful Request Supported Sensor Locations lists. Default [1, 2, 3]. */
+  supportedLocations?: number[];
 }
+
+/** A response value the pod indicates (success or a failure), or 'never' for a pod that stays silent. */
+export type ControlPointAnswer = 'success' | 'not-supported' | 'invalid-parameter' | 'failed' | 'never';
 
 /** One thing the emulated footpod, adapter or chooser saw, in order. */
 export interface OperationLogEntry {
@@ -38,7 +47,8 @@ export interface OperationLogEntry {
   /**
    * 'connection' | 'discovery' (GATT), 'read' | 'write' | 'subscribe-to-notifications' |
    * 'unsubscribe-from-notifications' (characteristics), 'descriptor-read' | 'descriptor-write',
-   * 'chooser-opened' | 'chooser-select' | 'chooser-cancel', 'link-dropped', 'advertised', 'adapter'.
+   * 'chooser-opened' | 'chooser-select' | 'chooser-cancel', 'link-dropped', 'advertised', 'adapter',
+   * 'indication' (the pod's answer on 0x2A55, delivered right after).
    */
   op: string;
   /** Characteristic as 4 hex digits ('2a54'), the pod's address, a chooser prompt id or an adapter state. */

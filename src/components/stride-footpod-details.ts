@@ -1,0 +1,152 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { parseRscFeature, type RscFeature } from '../ble/rsc.js';
+import { sensorLocationName } from '../ble/sensor-locations.js';
+import type { ControlPointOutcome } from '../sources/footpod-control-point.js';
+import type { FootpodInfo } from '../sources/footpod-source.js';
+
+export type FootpodCommand =
+  | { kind: 'reset-distance' }
+  | { kind: 'calibrate' }
+  | { kind: 'set-location'; location: number }
+  | { kind: 'list-locations' };
+export type FootpodCommandKind = FootpodCommand['kind'];
+
+/** What the connected pod is and offers; FootpodService.details builds it. */
+export interface FootpodDetails {
+  info: FootpodInfo;
+  /** Commands the pod's feature bits allow (and the source can send). */
+  offers: { resetDistance: boolean; calibrate: boolean; locations: boolean };
+  /** The command waiting for the pod's answer. */
+  pending: FootpodCommandKind | null;
+  /** The last command's answer, in words. */
+  outcome: { kind: FootpodCommandKind; outcome: ControlPointOutcome } | null;
+}
+
+const featureWords: readonly [keyof RscFeature, string][] = [
+  ['strideLengthSupported', 'Stride length'],
+  ['totalDistanceSupported', 'Total distance'],
+  ['walkingRunningStatusSupported', 'Walking or running'],
+  ['calibrationSupported', 'Calibration'],
+  ['multipleSensorLocationsSupported', 'Several sensor locations'],
+];
+
+// Where a footpod is worn; the pod's own list replaces these once it was asked.
+const footpodLocations = [1, 2, 3, 0] as const;
+
+function featureOf(info: FootpodInfo): RscFeature | null {
+  try {
+    return info.feature ? parseRscFeature(info.feature) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Settings page's Footpod section: what the connected pod is and measures, and buttons for
+ * the commands it takes. Properties in; each button fires a 'footpod-command' event
+ * (CustomEvent<FootpodCommand>) for the page to hand to the service. Pod strings are text only.
+ */
+export class StrideFootpodDetails extends LitElement {
+  static override properties = {
+    details: { attribute: false },
+  };
+  /** Null when no pod is connected. */
+  declare details: FootpodDetails | null;
+
+  constructor() {
+    super();
+    this.details = null;
+  }
+
+  static override styles = css`
+    :host { display: block; }
+    fieldset { border: 1px solid #334155; border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
+    legend { font-weight: 600; padding: 0 0.25rem; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0 0 0.75rem; }
+    dt { color: var(--muted, #9ca3af); }
+    dd { margin: 0; overflow-wrap: anywhere; }
+    ul.features { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+    .no { color: var(--muted, #9ca3af); }
+    .action { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0.5rem 0; }
+    select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
+    button:disabled { opacity: 0.6; }
+    .ok { color: #a7f3d0; }
+    .problem { color: #fde68a; }
+    .hint { color: var(--muted, #9ca3af); font-size: 0.9rem; margin: 0.25rem 0; }
+  `;
+
+  protected override render() {
+    const details = this.details;
+    if (!details) {
+      return html`<fieldset id="footpod"><legend>Footpod</legend>
+        <p id="no-footpod">No footpod connected: pair one on the live page to see what it offers.</p></fieldset>`;
+    }
+    const { info } = details;
+    const feature = featureOf(info);
+    const row = (label: string, value: string | null | undefined) =>
+      value === null || value === undefined ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`;
+    return html`<fieldset id="footpod">
+      <legend>Footpod</legend>
+      <dl>
+        ${row('Name', info.deviceName ?? 'Unnamed footpod')}
+        ${row('Worn', info.sensorLocation === null ? 'Not said' : sensorLocationName(info.sensorLocation))}
+        ${row('Battery', info.batteryLevel === null ? null : `${info.batteryLevel} %`)}
+        ${row('Maker', info.manufacturerName)}
+        ${row('Model', info.modelNumber)}
+        ${row('Firmware', info.firmwareRevision)}
+        <dt>Offers</dt>
+        <dd>${feature
+          ? html`<ul class="features">${featureWords.map(([key, words]) =>
+              html`<li class=${feature[key] ? 'yes' : 'no'}>${words}: ${feature[key] ? 'yes' : 'no'}</li>`)}</ul>`
+          : 'Speed and cadence (the pod did not say what else)'}</dd>
+      </dl>
+      ${this.#renderActions(details)}
+    </fieldset>`;
+  }
+
+  #renderActions({ offers, pending, outcome, info }: FootpodDetails) {
+    if (!offers.resetDistance && !offers.calibrate && !offers.locations) {
+      return html`<p class="hint" id="no-commands">This footpod takes no commands.</p>`;
+    }
+    const busy = pending !== null;
+    const result = (...kinds: FootpodCommandKind[]) => {
+      const text = pending !== null && kinds.includes(pending) ? 'Waiting for the footpod…'
+        : outcome && kinds.includes(outcome.kind) ? outcome.outcome.message : '';
+      const tone = pending !== null && kinds.includes(pending) ? '' : outcome?.outcome.ok ? 'ok' : 'problem';
+      return html`<span class="result ${tone}" role="status">${text}</span>`;
+    };
+    const locations = info.supportedLocations ?? footpodLocations;
+    return html`
+      ${offers.resetDistance ? html`<div class="action">
+        <button id="reset-distance" ?disabled=${busy} @click=${() => this.#send({ kind: 'reset-distance' })}>Reset distance to 0</button>
+        ${result('reset-distance')}</div>` : nothing}
+      ${offers.calibrate ? html`<div class="action">
+        <button id="calibrate" ?disabled=${busy} @click=${() => this.#send({ kind: 'calibrate' })}>Start calibration</button>
+        ${result('calibrate')}</div>` : nothing}
+      ${offers.locations ? html`<div class="action">
+        <label>Location
+          <select id="location">
+            ${locations.map((code) => html`<option value=${code} ?selected=${code === info.sensorLocation}>${sensorLocationName(code)}</option>`)}
+          </select></label>
+        <button id="set-location" ?disabled=${busy} @click=${() => this.#sendLocation()}>Change location</button>
+        <button id="list-locations" ?disabled=${busy} @click=${() => this.#send({ kind: 'list-locations' })}>Ask which it supports</button>
+        ${result('set-location', 'list-locations')}</div>` : nothing}
+    `;
+  }
+
+  #sendLocation(): void {
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('#location');
+    if (select) this.#send({ kind: 'set-location', location: Number(select.value) });
+  }
+
+  #send(command: FootpodCommand): void {
+    this.dispatchEvent(new CustomEvent<FootpodCommand>('footpod-command', { detail: command, bubbles: true, composed: true }));
+  }
+}
+customElements.define('stride-footpod-details', StrideFootpodDetails);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-footpod-details': StrideFootpodDetails;
+  }
+}
