@@ -3,7 +3,7 @@
 // info, a command's progress) and 'sample' (a new reading). command() sends the Settings page's
 // footpod commands (reset distance, calibrate, sensor location) to the pod in use.
 
-import type { FootpodCommand, FootpodCommandKind, FootpodDetails } from '../components/stride-footpod-details.js';
+import type { FootpodCommand, FootpodCommandKind, FootpodDetails } from '../sources/footpod-details.js';
 import type { ControlPointOutcome } from '../sources/footpod-control-point.js';
 import { type FootpodSource, MeasurementEvent } from '../sources/footpod-source.js';
 import { WebBluetoothFootpod } from '../sources/web-bluetooth-footpod.js';

@@ -1,26 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { parseRscFeature, type RscFeature } from '../ble/rsc.js';
 import { sensorLocationName } from '../ble/sensor-locations.js';
-import type { ControlPointOutcome } from '../sources/footpod-control-point.js';
+import type { FootpodCommand, FootpodCommandKind, FootpodDetails } from '../sources/footpod-details.js';
 import type { FootpodInfo } from '../sources/footpod-source.js';
 
-export type FootpodCommand =
-  | { kind: 'reset-distance' }
-  | { kind: 'calibrate' }
-  | { kind: 'set-location'; location: number }
-  | { kind: 'list-locations' };
-export type FootpodCommandKind = FootpodCommand['kind'];
-
-/** What the connected pod is and offers; FootpodService.details builds it. */
-export interface FootpodDetails {
-  info: FootpodInfo;
-  /** Commands the pod's feature bits allow (and the source can send). */
-  offers: { resetDistance: boolean; calibrate: boolean; locations: boolean };
-  /** The command waiting for the pod's answer. */
-  pending: FootpodCommandKind | null;
-  /** The last command's answer, in words. */
-  outcome: { kind: FootpodCommandKind; outcome: ControlPointOutcome } | null;
-}
+export type { FootpodCommand, FootpodCommandKind, FootpodDetails };
 
 const featureWords: readonly [keyof RscFeature, string][] = [
   ['strideLengthSupported', 'Stride length'],
