@@ -35,7 +35,7 @@ export function expectedHeartRate(bytes: ArrayLike<number>): HeartRateMeasuremen
 /** A packet for these flags with `rrCount` intervals, its values varying with the flags and the count. */
 export function heartRatePacket(flags: number, rrCount: number): number[] {
   const bytes = [flags, 60 + (flags % 120)];
-  if (flags & 1) bytes.push(flags & 0x01 && flags & 0x20 ? 0x01 : 0x00);
+  if (flags & 1) bytes.push(flags & 0x20 ? 0x01 : 0x00);
   if (flags & 0b1000) bytes.push(flags, 0x80 | rrCount);
   for (let i = 0; i < rrCount; i++) bytes.push((flags * 7 + i * 31) & 0xff, (0x03 + i + flags) & 0xff);
   return bytes;
