@@ -10,6 +10,14 @@ export const BATTERY_SERVICE = 0x180f;
 export const BATTERY_LEVEL = 0x2a19;
 export const DEVICE_INFORMATION = 0x180a;
 export const CCCD = 0x2902;
+export const FITNESS_MACHINE_SERVICE = 0x1826;
+export const FITNESS_MACHINE_FEATURE = 0x2acc;
+export const TREADMILL_DATA = 0x2acd;
+export const FITNESS_MACHINE_CONTROL_POINT = 0x2ad9;
+export const FITNESS_MACHINE_STATUS = 0x2ada;
+export const HEART_RATE_SERVICE = 0x180d;
+export const HEART_RATE_MEASUREMENT = 0x2a37;
+export const BODY_SENSOR_LOCATION = 0x2a38;
 
 /** The 128-bit form of a Bluetooth SIG alias, as `BluetoothUUID.canonicalUUID` builds it. */
 export function fullUuid(short: number): string {
@@ -28,6 +36,14 @@ export const BATTERY_SERVICE_UUID = fullUuid(BATTERY_SERVICE);
 export const BATTERY_LEVEL_UUID = fullUuid(BATTERY_LEVEL);
 export const DEVICE_INFORMATION_UUID = fullUuid(DEVICE_INFORMATION);
 export const CCCD_UUID = fullUuid(CCCD);
+export const FITNESS_MACHINE_SERVICE_UUID = fullUuid(FITNESS_MACHINE_SERVICE);
+export const FITNESS_MACHINE_FEATURE_UUID = fullUuid(FITNESS_MACHINE_FEATURE);
+export const TREADMILL_DATA_UUID = fullUuid(TREADMILL_DATA);
+export const FITNESS_MACHINE_CONTROL_POINT_UUID = fullUuid(FITNESS_MACHINE_CONTROL_POINT);
+export const FITNESS_MACHINE_STATUS_UUID = fullUuid(FITNESS_MACHINE_STATUS);
+export const HEART_RATE_SERVICE_UUID = fullUuid(HEART_RATE_SERVICE);
+export const HEART_RATE_MEASUREMENT_UUID = fullUuid(HEART_RATE_MEASUREMENT);
+export const BODY_SENSOR_LOCATION_UUID = fullUuid(BODY_SENSOR_LOCATION);
 
 // Device Information (0x180A) strings a pod may offer; all optional, read once per connection.
 export const MANUFACTURER_NAME = 0x2a29;

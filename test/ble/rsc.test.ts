@@ -287,6 +287,14 @@ describe('gatt-uuids', () => {
     { name: 'BATTERY_LEVEL', short: 0x2a19, full: '00002a19-0000-1000-8000-00805f9b34fb' },
     { name: 'DEVICE_INFORMATION', short: 0x180a, full: '0000180a-0000-1000-8000-00805f9b34fb' },
     { name: 'CCCD', short: 0x2902, full: '00002902-0000-1000-8000-00805f9b34fb' },
+    { name: 'FITNESS_MACHINE_SERVICE', short: 0x1826, full: '00001826-0000-1000-8000-00805f9b34fb' },
+    { name: 'FITNESS_MACHINE_FEATURE', short: 0x2acc, full: '00002acc-0000-1000-8000-00805f9b34fb' },
+    { name: 'TREADMILL_DATA', short: 0x2acd, full: '00002acd-0000-1000-8000-00805f9b34fb' },
+    { name: 'FITNESS_MACHINE_CONTROL_POINT', short: 0x2ad9, full: '00002ad9-0000-1000-8000-00805f9b34fb' },
+    { name: 'FITNESS_MACHINE_STATUS', short: 0x2ada, full: '00002ada-0000-1000-8000-00805f9b34fb' },
+    { name: 'HEART_RATE_SERVICE', short: 0x180d, full: '0000180d-0000-1000-8000-00805f9b34fb' },
+    { name: 'HEART_RATE_MEASUREMENT', short: 0x2a37, full: '00002a37-0000-1000-8000-00805f9b34fb' },
+    { name: 'BODY_SENSOR_LOCATION', short: 0x2a38, full: '00002a38-0000-1000-8000-00805f9b34fb' },
   ];
   for (const { name, short, full } of rows) {
     it(`${name} = 0x${short.toString(16)} = ${full}`, () => {
