@@ -78,9 +78,14 @@ async function inChromium(entry, globalName) {
 }
 
 // `npm run bench -- import-accuracy` prints only the import accuracy table (quick, no build);
-// `npm run bench -- metronome` only the metronome's timing on a busy main thread.
+// `npm run bench -- metronome` only the metronome's timing on a busy main thread;
+// `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s).
 if (process.argv[2] === 'metronome') {
   await inChromium('test/bench/metronome-jitter.ts', 'stridewiseMetronomeJitter');
+  process.exit(0);
+}
+if (process.argv[2] === 'ble-fuzz') {
+  await inChromium('test/bench/ble-fuzz.ts', 'stridewiseBleFuzz');
   process.exit(0);
 }
 if (process.argv[2] !== 'import-accuracy') {
