@@ -113,6 +113,7 @@ function pointOf(record: RecordMesg, t: number): RunPoint {
     strideLengthM: record.stepLength != null ? record.stepLength / 1000 : null,
     distanceM: record.distance ?? null,
     running: type === 'running' ? true : type === 'walking' || type === 'sedentary' ? false : null,
+    heartRate: typeof record.heartRate === 'number' && record.heartRate > 0 ? record.heartRate : null,
   };
 }
 

@@ -161,6 +161,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
       // Left out when derived, so a reader derives it too and the flag survives the round trip.
       ...(writeStride ? { stepLength: Math.min(stride * 1000, MAX_STEP_LENGTH_MM) } : {}),
       activityType: (flags & SAMPLE_RUNNING) !== 0 ? 'running' : 'walking',
+      ...(samples.heartRate[i]! > 0 ? { heartRate: Math.min(254, Math.round(samples.heartRate[i]!)) } : {}),
     };
     add(second, Order.Record, record);
   }

@@ -12,6 +12,7 @@ import { MIN_MOVING_SPEED_MPS } from '../session/gap-steps.js';
 import { rowAtOrAfter } from '../session/recorded-columns.js';
 import { MAX_MOVING_STEP_S } from '../session/session-summary.js';
 import { lapPressesWithin } from '../session/splits.js';
+import { emptyColumns } from '../session/recorded-columns.js';
 
 /** One point of a file, with `null` where the file said nothing. */
 export interface RunPoint {
@@ -24,6 +25,8 @@ export interface RunPoint {
   strideLengthM: number | null;
   distanceM: number | null;
   running: boolean | null;
+  /** Beats per minute, when the file has heart rate. */
+  heartRate?: number | null;
 }
 
 /** At 1 Hz a longer step is records missing, as in the live recorder: 2.5 × the usual step. */
@@ -114,14 +117,7 @@ export function runFromPoints(
  */
 export function columnsFromPoints(points: readonly RunPoint[], gaps: readonly SessionGap[]): RecordedColumns {
   const n = points.length;
-  const c: RecordedColumns = {
-    t: new Float64Array(n),
-    speedMps: new Float32Array(n),
-    cadence: new Float32Array(n),
-    strideLengthM: new Float32Array(n),
-    distanceM: new Float64Array(n),
-    flags: new Uint8Array(n),
-  };
+  const c: RecordedColumns = emptyColumns(n);
   points.forEach((p, i) => (c.t[i] = p.t));
 
   // Distance first: derived speed needs it, and integrated distance needs only given speeds.
@@ -148,6 +144,7 @@ export function columnsFromPoints(points: readonly RunPoint[], gaps: readonly Se
     if (p.running ?? (speed > 0 && cadence > 0)) flags |= SAMPLE_RUNNING;
     c.speedMps[i] = speed;
     c.cadence[i] = cadence;
+    c.heartRate[i] = p.heartRate ?? Number.NaN;
     c.strideLengthM[i] = stride;
     c.flags[i] = flags;
   });

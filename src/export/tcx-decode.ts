@@ -76,6 +76,7 @@ function pointOf(trackpoint: Element): RunPoint & { ms: number; runCadence: bool
     strideLengthM: null,
     distanceM: numberIn(childNamed(trackpoint, 'DistanceMeters')),
     running: null,
+    heartRate: numberIn(childNamed(childNamed(trackpoint, 'HeartRateBpm'), 'Value')),
   };
 }
 

@@ -32,6 +32,10 @@ function trackpoint(session: RecordedSession, i: number): string {
     '          <Trackpoint>',
     `            <Time>${isoAt(meta.startedAt + samples.t[i]! * 1000)}</Time>`,
     `            <DistanceMeters>${fixed(samples.distanceM[i]!, 2)}</DistanceMeters>`,
+    // TCX's schema puts HeartRateBpm after DistanceMeters; left out where no sensor gave one.
+    ...(samples.heartRate[i]! > 0
+      ? [`            <HeartRateBpm><Value>${Math.round(samples.heartRate[i]!)}</Value></HeartRateBpm>`]
+      : []),
     '            <Extensions>',
     '              <ns3:TPX>',
     `                <ns3:Speed>${fixed(Math.max(0, samples.speedMps[i]!), 3)}</ns3:Speed>`,

@@ -1,7 +1,13 @@
 // Building and cutting RecordedColumns. A 3-hour run is 10,800 rows pushed one at a time, so the
 // builder grows by doubling and hands out subarray views instead of copies.
 
-import { type RecordedColumns, type RecordedSample, recordedColumnNames } from './recorded-session.js';
+import {
+  type ChannelName,
+  type RecordedColumns,
+  type RecordedSample,
+  channelColumnNames,
+  recordedColumnNames,
+} from './recorded-session.js';
 
 type ColumnName = (typeof recordedColumnNames)[number];
 
@@ -14,6 +20,10 @@ export function emptyColumns(length = 0): RecordedColumns {
     strideLengthM: new Float32Array(length),
     distanceM: new Float64Array(length),
     flags: new Uint8Array(length),
+    // A channel no sensor gave is empty, never zero.
+    heartRate: new Float32Array(length).fill(Number.NaN),
+    treadmillSpeedMps: new Float32Array(length).fill(Number.NaN),
+    inclinePercent: new Float32Array(length).fill(Number.NaN),
   };
 }
 
@@ -44,13 +54,21 @@ export function sampleAt(c: RecordedColumns, i: number): RecordedSample {
     strideLengthM: c.strideLengthM[i]!,
     distanceM: c.distanceM[i]!,
     flags: c.flags[i]!,
+    // A channel is there only where a sensor gave it.
+    ...channelsAt(c, i),
   };
+}
+
+function channelsAt(c: RecordedColumns, i: number): Partial<Pick<RecordedSample, ChannelName>> {
+  const channels: Partial<Pick<RecordedSample, ChannelName>> = {};
+  for (const name of channelColumnNames) if (Number.isFinite(c[name][i]!)) channels[name] = c[name][i]!;
+  return channels;
 }
 
 export function columnsFrom(samples: readonly RecordedSample[]): RecordedColumns {
   const c = emptyColumns(samples.length);
   samples.forEach((s, i) => {
-    for (const name of recordedColumnNames) c[name][i] = s[name];
+    for (const name of recordedColumnNames) c[name][i] = s[name] ?? Number.NaN;
   });
   return c;
 }
@@ -71,14 +89,14 @@ export function concatColumns(parts: readonly RecordedColumns[]): RecordedColumn
  * a stored chunk cut as a view would carry the entire session with it.
  */
 export function sliceColumns(c: RecordedColumns, from: number, to = c.t.length): RecordedColumns {
-  return {
-    t: c.t.slice(from, to),
-    speedMps: c.speedMps.slice(from, to),
-    cadence: c.cadence.slice(from, to),
-    strideLengthM: c.strideLengthM.slice(from, to),
-    distanceM: c.distanceM.slice(from, to),
-    flags: c.flags.slice(from, to),
-  };
+  const part = emptyColumns(0);
+  for (const name of recordedColumnNames) setPart(part, name, c[name].slice(from, to));
+  return part;
+}
+
+/** Puts a column in place, keeping its type (one assignment per name, typed through the column map). */
+function setPart<N extends ColumnName>(target: RecordedColumns, name: N, column: RecordedColumns[N]): void {
+  target[name] = column;
 }
 
 function setColumn(target: RecordedColumns, name: ColumnName, source: RecordedColumns, at: number): void {
@@ -109,6 +127,9 @@ export class RecordedColumnsBuilder {
     c.strideLengthM[i] = sample.strideLengthM;
     c.distanceM[i] = sample.distanceM;
     c.flags[i] = sample.flags;
+    c.heartRate[i] = sample.heartRate ?? Number.NaN;
+    c.treadmillSpeedMps[i] = sample.treadmillSpeedMps ?? Number.NaN;
+    c.inclinePercent[i] = sample.inclinePercent ?? Number.NaN;
   }
 
   /** Appends whole columns at once, e.g. a stored session being resumed. */
@@ -123,14 +144,9 @@ export class RecordedColumnsBuilder {
   columns(): RecordedColumns {
     const c = this.#columns;
     const n = this.#length;
-    return {
-      t: c.t.subarray(0, n),
-      speedMps: c.speedMps.subarray(0, n),
-      cadence: c.cadence.subarray(0, n),
-      strideLengthM: c.strideLengthM.subarray(0, n),
-      distanceM: c.distanceM.subarray(0, n),
-      flags: c.flags.subarray(0, n),
-    };
+    const view = emptyColumns(0);
+    for (const name of recordedColumnNames) setPart(view, name, c[name].subarray(0, n));
+    return view;
   }
 
   at(i: number): RecordedSample {

@@ -21,6 +21,10 @@ export interface RecordedSample {
   distanceM: number;
   /** Bitwise SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED. */
   flags: number;
+  /** Channels from other sensors; absent (NaN in the columns) when no sensor gave them. */
+  heartRate?: number;
+  treadmillSpeedMps?: number;
+  inclinePercent?: number;
 }
 
 /** Parallel columns, index i across all of them is one sample; times only increase. */
@@ -31,9 +35,22 @@ export interface RecordedColumns {
   strideLengthM: Float32Array;
   distanceM: Float64Array;
   flags: Uint8Array;
+  /** Beats per minute from a heart-rate strap (or the treadmill); NaN where none. */
+  heartRate: Float32Array;
+  /** The treadmill's own belt speed (FTMS); NaN where none. */
+  treadmillSpeedMps: Float32Array;
+  /** The treadmill's incline, percent; NaN where none. */
+  inclinePercent: Float32Array;
 }
 
-export const recordedColumnNames = ['t', 'speedMps', 'cadence', 'strideLengthM', 'distanceM', 'flags'] as const;
+/**
+ * Columns only some sessions have: a missing channel is empty (NaN), never zero, and sessions
+ * stored before a channel existed load with it empty.
+ */
+export const channelColumnNames = ['heartRate', 'treadmillSpeedMps', 'inclinePercent'] as const;
+export type ChannelName = (typeof channelColumnNames)[number];
+
+export const recordedColumnNames = ['t', 'speedMps', 'cadence', 'strideLengthM', 'distanceM', 'flags', ...channelColumnNames] as const;
 
 /**
  * A stretch with no samples that a chart must not draw a line across: the runner paused, the

@@ -10,6 +10,7 @@ import {
   type SessionMeta,
   type SessionSport,
   type SessionSummary,
+  channelColumnNames,
   gapReasons,
   sessionSports,
   recordedColumnNames,
@@ -189,6 +190,11 @@ function chunkEntries(meta: SessionMeta, chunks: unknown): [string, RecordedColu
     const rows = Math.min(CHUNK_SIZE, meta.sampleCount - n * CHUNK_SIZE);
     const columns = {} as Record<string, unknown>;
     for (const name of recordedColumnNames) {
+      if (isRecord(chunk) && chunk[name] === undefined && (channelColumnNames as readonly string[]).includes(name)) {
+        // A backup made before this channel existed: the channel is empty.
+        columns[name] = new columnTypes[name](rows).fill(Number.NaN);
+        continue;
+      }
       const column = isRecord(chunk) ? decodeColumn(chunk[name], columnTypes[name]) : null;
       if (column === null) throw damaged(`session ${labelOf(meta)} has an unreadable ${name} column in chunk ${n + 1}`);
       if (column.length !== rows) {

@@ -9,6 +9,7 @@ import {
   type RecordedSession,
   type SessionMeta,
   type SessionSummary,
+  channelColumnNames,
   recordedColumnNames,
 } from '../session/recorded-session.js';
 import { inOneTransaction, kvStore } from './kv.js';
@@ -28,6 +29,8 @@ export const chunkCountFor = (sampleCount: number): number => Math.ceil(sampleCo
 /** Held by the tab recording a session, so other tabs do not offer to recover it. */
 export const recordingLockName = (id: string): string => `stridewise-recording/${id}`;
 
+const isChannel = (name: string): boolean => (channelColumnNames as readonly string[]).includes(name);
+
 export const columnTypes = {
   t: Float64Array,
   speedMps: Float32Array,
@@ -35,6 +38,9 @@ export const columnTypes = {
   strideLengthM: Float32Array,
   distanceM: Float64Array,
   flags: Uint8Array,
+  heartRate: Float32Array,
+  treadmillSpeedMps: Float32Array,
+  inclinePercent: Float32Array,
 } as const;
 
 /** The index with `summary` in place of any entry of the same id, oldest session first. */
@@ -91,7 +97,7 @@ async function readSession(store: IDBObjectStore, id: string, salvage: boolean):
       );
     }
     const columns = chunk as RecordedColumns;
-    for (const name of recordedColumnNames) samples[name].set(columns[name], n * CHUNK_SIZE);
+    for (const name of recordedColumnNames) if (columns[name] !== undefined) samples[name].set(columns[name], n * CHUNK_SIZE);
   }
   return { meta, samples };
 }
@@ -195,6 +201,8 @@ export function chunkProblem(chunk: unknown, expected: number): string | null {
   const columns = chunk as Record<string, unknown>;
   for (const name of recordedColumnNames) {
     const column = columns[name];
+    // Chunks stored before a channel existed have none: it loads empty.
+    if (column === undefined && isChannel(name)) continue;
     if (!(column instanceof columnTypes[name])) return `the ${name} column is missing or of the wrong type`;
     if (column.length !== expected) return `the ${name} column holds ${column.length} samples instead of ${expected}`;
   }

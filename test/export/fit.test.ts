@@ -144,6 +144,15 @@ describe('encodeFit', () => {
     expect(decodeFit(encodeFit(session)).gaps).to.deep.equal(gaps);
   });
 
+  it('writes heart rate where a strap gave it and reads it back; none where there was none', () => {
+    const specs = [0, 1, 2, 3].map((t) => ({ t, speedMps: 3, cadence: 170, strideLengthM: null, running: true }));
+    const session = tinySession(specs);
+    session.samples.heartRate.set([Number.NaN, 141, 142.4, 150]);
+    const m = readWithSdk(encodeFit(session));
+    expect(m.recordMesgs!.map((r) => r.heartRate ?? null)).to.deep.equal([null, 141, 142, 150]);
+    expect(Array.from(decodeFit(encodeFit(session)).samples.heartRate)).to.deep.equal([Number.NaN, 141, 142, 150]);
+  });
+
   it('refuses a session with no samples', () => {
     const empty = tinySession([]);
     expect(() => encodeFit(empty)).to.throw(RangeError, /no samples/);

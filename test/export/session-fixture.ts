@@ -11,6 +11,7 @@ import {
   type SessionMeta,
 } from '../../src/session/recorded-session.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { emptyColumns } from '../../src/session/recorded-columns.js';
 
 export const FIXTURE_START = Date.UTC(2026, 10, 25, 7, 54, 0);
 export const FIXTURE_LAPS = [420, 1200];
@@ -40,14 +41,7 @@ function specAt(t: number): SampleSpec {
 /** Columns from sample specs: distance integrated from speed; over a gap, only what it says it covered. */
 export function columnsOf(specs: readonly SampleSpec[], gaps: readonly SessionGap[] = []): RecordedColumns {
   const n = specs.length;
-  const c: RecordedColumns = {
-    t: new Float64Array(n),
-    speedMps: new Float32Array(n),
-    cadence: new Float32Array(n),
-    strideLengthM: new Float32Array(n),
-    distanceM: new Float64Array(n),
-    flags: new Uint8Array(n),
-  };
+  const c: RecordedColumns = emptyColumns(n);
   let distance = 0;
   specs.forEach((s, i) => {
     if (i > 0) {

@@ -105,3 +105,15 @@ describe('decodeTcx(encodeTcx(session))', () => {
     }
   });
 });
+
+describe('heart rate in TCX', () => {
+  it('writes HeartRateBpm where a strap gave it, nothing where not, and reads it back', () => {
+    const specs = [0, 1, 2].map((t) => ({ t, speedMps: 3, cadence: 170, strideLengthM: null, running: true }));
+    const session = tinySession(specs);
+    session.samples.heartRate.set([Number.NaN, 148.6, 150]);
+    const text = encodeTcx(session);
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    expect([...doc.getElementsByTagNameNS(TCX_NAMESPACE, 'HeartRateBpm')].map((e) => e.textContent!.trim())).to.deep.equal(['149', '150']);
+    expect(Array.from(decodeTcx(text).samples.heartRate)).to.deep.equal([Number.NaN, 149, 150]);
+  });
+});

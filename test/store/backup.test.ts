@@ -88,6 +88,16 @@ describe('backup and restore (real IndexedDB)', () => {
     expect((await loadSession('breaks'))!.meta.checkIns).to.deep.equal(session.meta.checkIns);
   });
 
+  it('restores a backup made before channels existed, with the channels empty', async () => {
+    const b = await backupObject();
+    for (const session of b.sessions) for (const chunk of session.chunks) for (const name of ['heartRate', 'treadmillSpeedMps', 'inclinePercent']) delete chunk[name];
+    await clear(kvStore());
+    expect(await restoreBackup(fileOf(b))).to.deep.equal({ sessions: 3 });
+    const loaded = (await loadSession('a'))!;
+    expect(Array.from(loaded.samples.cadence)).to.deep.equal(Array.from(sessions[0]!.samples.cadence));
+    expect(loaded.samples.heartRate.every((v) => Number.isNaN(v))).to.equal(true);
+  });
+
   it('restores an empty store from a backup of an empty store', async () => {
     await clear(kvStore());
     const file = await createBackup();

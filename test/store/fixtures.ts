@@ -54,7 +54,7 @@ export function syntheticSamples(seconds: number, seed = 1): RecordedSample[] {
 export function columnsOf(samples: readonly RecordedSample[]): RecordedColumns {
   const columns = emptyColumns(samples.length);
   samples.forEach((sample, i) => {
-    for (const name of recordedColumnNames) columns[name][i] = sample[name];
+    for (const name of recordedColumnNames) columns[name][i] = sample[name] ?? Number.NaN;
   });
   return columns;
 }

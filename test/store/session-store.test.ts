@@ -56,6 +56,29 @@ describe('session store (real IndexedDB)', () => {
     expect(chunk.flags.buffer.byteLength).to.equal(60);
   });
 
+  it('keeps a heart-rate channel exactly, and opens a session stored before channels existed with them empty', async () => {
+    const withStrap = syntheticSession({ id: 'strap', seconds: 130 });
+    withStrap.samples.heartRate.set(Array.from({ length: 130 }, (_, i) => (i < 10 ? Number.NaN : 140 + (i % 7))));
+    await saveSession(withStrap);
+    const loaded = (await loadSession('strap'))!;
+    expect(columnDifference(withStrap.samples, loaded.samples)).to.equal(null);
+    expect(Array.from(loaded.samples.heartRate.subarray(8, 12))).to.deep.equal([Number.NaN, Number.NaN, 143, 144]);
+
+    // As version 2 wrote it: the six columns only.
+    const old = syntheticSession({ id: 'old', seconds: 90 });
+    await saveSession(old);
+    for (const n of [0, 1]) {
+      const chunk = (await get(chunkKey('old', n), kvStore())) as Record<string, unknown>;
+      for (const name of ['heartRate', 'treadmillSpeedMps', 'inclinePercent']) delete chunk[name];
+      await set(chunkKey('old', n), chunk, kvStore());
+    }
+    const opened = (await loadSession('old'))!;
+    expect(Array.from(opened.samples.cadence)).to.deep.equal(Array.from(old.samples.cadence));
+    for (const name of ['heartRate', 'treadmillSpeedMps', 'inclinePercent'] as const) {
+      expect(opened.samples[name].every((v) => Number.isNaN(v)), `${name} empty, never zero`).to.equal(true);
+    }
+  });
+
   it('stores a last chunk shorter than CHUNK_SIZE, and an empty session', async () => {
     const odd = syntheticSession({ id: 'odd', seconds: CHUNK_SIZE * 2 + 7 });
     const empty = syntheticSession({ id: 'empty', seconds: 0 });

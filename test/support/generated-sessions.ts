@@ -11,6 +11,7 @@ import {
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { type CadenceZones, defaultCadenceZones } from '../../src/session/zones.js';
 import { SCHEMA_VERSION } from '../../src/store/kv.js';
+import { emptyColumns } from '../../src/session/recorded-columns.js';
 
 export interface GeneratedSessionOptions {
   /** Epoch ms of the first sample. */
@@ -40,14 +41,7 @@ export function generatedColumns(options: Pick<GeneratedSessionOptions, 'minutes
   const inGap = (t: number) => gaps.some((g) => t > g.fromT && t < g.toT);
   let n = 0;
   for (let t = 0; t <= last; t++) if (!inGap(t)) n++;
-  const c: RecordedColumns = {
-    t: new Float64Array(n),
-    speedMps: new Float32Array(n),
-    cadence: new Float32Array(n),
-    strideLengthM: new Float32Array(n),
-    distanceM: new Float64Array(n),
-    flags: new Uint8Array(n),
-  };
+  const c: RecordedColumns = emptyColumns(n);
   let i = 0;
   let distance = 0;
   let previous = -1;
