@@ -62,7 +62,7 @@ export class StrideFootpodDetails extends LitElement {
   protected override render() {
     const details = this.details;
     if (!details) {
-      return html`<fieldset id="footpod"><legend>Footpod</legend>
+      return html`<fieldset id="footpod"><legend>Connected footpod</legend>
         <p id="no-footpod">No footpod connected: pair one on the live page to see what it offers.</p></fieldset>`;
     }
     const { info } = details;
@@ -70,7 +70,7 @@ export class StrideFootpodDetails extends LitElement {
     const row = (label: string, value: string | null | undefined) =>
       value === null || value === undefined ? nothing : html`<dt>${label}</dt><dd>${value}</dd>`;
     return html`<fieldset id="footpod">
-      <legend>Footpod</legend>
+      <legend>Connected footpod</legend>
       <dl>
         ${row('Name', info.deviceName ?? 'Unnamed footpod')}
         ${row('Worn', info.sensorLocation === null ? 'Not said' : sensorLocationName(info.sensorLocation))}
