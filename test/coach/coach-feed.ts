@@ -2,6 +2,7 @@
 // seeded random so shuffles repeat from run to run.
 
 import type { CoachEvent, CoachInput } from '../../src/coach/coach-events.js';
+import { mulberry32 } from '../../src/sources/run-profile.js';
 
 export interface CoachRule {
   update(input: CoachInput): CoachEvent[];
@@ -23,14 +24,5 @@ export function feed(rule: CoachRule, fromS: number, toS: number, input: InputAt
 export const timesOf = (events: readonly CoachEvent[], kind: CoachEvent['kind']): number[] =>
   events.filter((e) => e.kind === kind).map((e) => e.atS);
 
-/** mulberry32: a small, well-spread generator; the same seed gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The simulator's seeded generator: the same seed gives the same sequence. */
+export const seededRandom = (seed: number): (() => number) => mulberry32(seed);
