@@ -47,6 +47,7 @@ function featureView(): DataView {
 }
 
 export class SimulatedFootpod extends EventTarget implements FootpodSource {
+  readonly sensor = 'footpod' as const;
   readonly kind = 'simulator' as const;
   #state: ConnectionState = 'idle';
   #message: string | null = null;

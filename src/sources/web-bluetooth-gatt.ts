@@ -52,7 +52,8 @@ async function readIfPresent(service: BluetoothRemoteGATTService, uuid: number):
   }
 }
 
-async function readBattery(server: BluetoothRemoteGATTServer): Promise<FootpodGatt['battery']> {
+/** The battery level, and the characteristic when it can notify; null when the device has no battery service. */
+export async function readBattery(server: BluetoothRemoteGATTServer): Promise<FootpodGatt['battery']> {
   try {
     const characteristic = await (await server.getPrimaryService(BATTERY_SERVICE)).getCharacteristic(BATTERY_LEVEL);
     const value = await characteristic.readValue();

@@ -1,7 +1,9 @@
 // A @web/test-runner plugin that lets in-browser tests drive Chromium's own Web Bluetooth stack:
-// an emulated adapter and footpod (CDP BluetoothEmulation, on the browser target), answers to the
-// device chooser (CDP DeviceAccess, on the page) and real clicks. Tests reach it through
-// executeServerCommand('bt-…', payload); test/support/emulated-footpod.ts wraps every command.
+// an emulated adapter with a footpod and, on request, treadmills and heart-rate straps (CDP
+// BluetoothEmulation, on the browser target), answers to the device chooser (CDP DeviceAccess,
+// on the page) and real clicks. Tests reach it through executeServerCommand('bt-…', payload);
+// test/support/emulated-footpod.ts and emulated-sensors.ts wrap every command. Commands about
+// one device take its `address` (or `name`); without either they mean the bt-setup footpod.
 // See /work/shared/ble-emulation.md for what Chromium does and why each step is here.
 
 const BASE_UUID_TAIL = '-0000-1000-8000-00805f9b34fb';
@@ -18,6 +20,12 @@ const BATTERY_LEVEL = 0x2a19;
 const CCCD = 0x2902;
 const DEVICE_INFORMATION = 0x180a;
 const DEVICE_INFORMATION_STRINGS = { manufacturerName: 0x2a29, modelNumber: 0x2a24, firmwareRevision: 0x2a26 };
+const FITNESS_MACHINE_SERVICE = 0x1826;
+const FITNESS_MACHINE_FEATURE = 0x2acc;
+const TREADMILL_DATA = 0x2acd;
+const HEART_RATE_SERVICE = 0x180d;
+const HEART_RATE_MEASUREMENT = 0x2a37;
+const BODY_SENSOR_LOCATION = 0x2a38;
 
 // How the emulated pod answers each SC Control Point op code: a response value (RSC spec), or
 // 'never' for a pod that takes the write and stays silent.
@@ -88,21 +96,46 @@ function bytesFrom(value, what) {
 const base64 = (bytes) => Buffer.from(bytes).toString('base64');
 const bytesOf = (data) => (data ? [...Buffer.from(data, 'base64')] : undefined);
 
-/** One emulated footpod for one test session's page. */
-class Rig {
-  log = [];
-  errors = [];
+/** One emulated device: what it is, its database's ids, and what the test queued for it. */
+class Peripheral {
   measurements = [];
   indications = [];
   failConnections = 0;
   failureCode = DEFAULT_CONNECTION_FAILURE;
+  // GATT operations wait here while the database is rebuilt after a simulated disconnection.
+  databaseReady = Promise.resolve();
+
+  /** @param {'footpod' | 'treadmill' | 'heart-rate'} kind */
+  constructor(kind, config) {
+    this.kind = kind;
+    this.config = config;
+    this.address = config.address;
+    this.name = config.name;
+  }
+
+  /** The services the device advertises and the chooser filters on. */
+  get advertisedServices() {
+    if (this.kind === 'footpod') return [uuid(RSC_SERVICE)];
+    if (this.kind === 'heart-rate') return [uuid(HEART_RATE_SERVICE)];
+    return this.config.alsoRsc ? [uuid(FITNESS_MACHINE_SERVICE), uuid(RSC_SERVICE)] : [uuid(FITNESS_MACHINE_SERVICE)];
+  }
+}
+
+/** The emulated adapter and every device in range, for one test session's page. */
+class Rig {
+  log = [];
+  errors = [];
+  // { action: 'select' | 'cancel', address: string | null } for the next chooser, or null.
   chooserAnswer = null;
   openPrompts = new Map();
   answeredPrompts = new Set();
+  /** @type {Map<string, Peripheral>} by address */
+  peripherals = new Map();
+  /** The bt-setup footpod, the default target of every per-device command; null without an adapter. */
+  footpod = null;
+  // Ids Chromium gave the characteristics and descriptors → { peripheral, short }.
   characteristics = new Map();
   descriptors = new Map();
-  // GATT operations wait here while the database is rebuilt after a simulated disconnection.
-  databaseReady = Promise.resolve();
   disposed = false;
 
   constructor(page, config) {
@@ -136,18 +169,35 @@ class Rig {
     this.bt.on('BluetoothEmulation.characteristicOperationReceived', (event) => void this.onCharacteristicOperation(event));
     this.bt.on('BluetoothEmulation.descriptorOperationReceived', (event) => void this.onDescriptorOperation(event));
     if (config.adapter !== 'absent') {
-      await this.bt.send('BluetoothEmulation.simulatePreconnectedPeripheral', {
-        address: config.address,
-        name: config.name,
-        manufacturerData: [],
-        knownServiceUuids: [uuid(RSC_SERVICE)],
-      });
-      // Chrome keeps a pairing per origin across emulation sessions; a test starts unpaired.
-      if (!config.keepPairings) await this.forgetPairings();
-      await this.buildDatabase();
+      this.footpod = await this.addPeripheral('footpod', config, { forgetPairings: !config.keepPairings });
     }
     await this.deviceAccess.send('DeviceAccess.enable');
     this.deviceAccess.on('DeviceAccess.deviceRequestPrompted', (event) => void this.onPrompt(event));
+  }
+
+  async addPeripheral(kind, config, { forgetPairings = false } = {}) {
+    const peripheral = new Peripheral(kind, config);
+    await this.bt.send('BluetoothEmulation.simulatePreconnectedPeripheral', {
+      address: peripheral.address,
+      name: peripheral.name,
+      manufacturerData: [],
+      knownServiceUuids: peripheral.advertisedServices,
+    });
+    this.peripherals.set(peripheral.address, peripheral);
+    // Chrome keeps a pairing per origin across emulation sessions; a test starts unpaired.
+    if (forgetPairings) await this.forgetPairings();
+    await this.buildDatabase(peripheral);
+    return peripheral;
+  }
+
+  /** The device a command names by address or by name; the footpod when it names none. */
+  peripheralFor({ address, name } = {}, command) {
+    let found;
+    if (address !== undefined) found = this.peripherals.get(String(address).toUpperCase());
+    else if (name !== undefined) found = [...this.peripherals.values()].find((p) => p.name === name);
+    else found = this.footpod;
+    if (!found) throw new Error(`${command}: no emulated device ${address ?? name ?? '(the footpod: the adapter is absent)'}`);
+    return found;
   }
 
   async forgetPairings() {
@@ -157,40 +207,53 @@ class Rig {
     });
   }
 
-  /** The footpod's services; Chromium's fake peripheral drops them on every disconnection. */
-  async buildDatabase() {
-    const { bt, config } = this;
-    this.characteristics.clear();
-    this.descriptors.clear();
+  /** One device's services; Chromium's fake peripheral drops them on every disconnection. */
+  async buildDatabase(peripheral) {
+    const { bt } = this;
+    const { address, config, kind } = peripheral;
+    for (const map of [this.characteristics, this.descriptors]) {
+      for (const [id, entry] of map) if (entry.peripheral === peripheral) map.delete(id);
+    }
+    const service = async (short) => (await bt.send('BluetoothEmulation.addService', { address, serviceUuid: uuid(short) })).serviceId;
     const add = async (serviceId, short, properties) => {
       const { characteristicId } = await bt.send('BluetoothEmulation.addCharacteristic', {
         serviceId,
         characteristicUuid: uuid(short),
         properties,
       });
-      this.characteristics.set(characteristicId, short);
+      this.characteristics.set(characteristicId, { peripheral, short });
       if (properties.notify || properties.indicate) {
         // Without the CCCD, startNotifications() fails with "GATT Error: Not supported."
         const { descriptorId } = await bt.send('BluetoothEmulation.addDescriptor', {
           characteristicId,
           descriptorUuid: uuid(CCCD),
         });
-        this.descriptors.set(descriptorId, short);
+        this.descriptors.set(descriptorId, { peripheral, short });
       }
     };
-    const address = config.address;
-    const { serviceId: rsc } = await bt.send('BluetoothEmulation.addService', { address, serviceUuid: uuid(RSC_SERVICE) });
-    await add(rsc, RSC_MEASUREMENT, { notify: true, read: true });
-    await add(rsc, RSC_FEATURE, { read: true });
-    if (config.sensorLocation !== null) await add(rsc, SENSOR_LOCATION, { read: true });
-    // `read` too: the plugin delivers each indication as the answer to a read (see ble-emulation.md).
-    await add(rsc, SC_CONTROL_POINT, { write: true, indicate: true, read: true });
-    if (config.battery !== null) {
-      const { serviceId } = await bt.send('BluetoothEmulation.addService', { address, serviceUuid: uuid(BATTERY_SERVICE) });
-      await add(serviceId, BATTERY_LEVEL, { read: true, notify: true });
+    if (kind === 'treadmill') {
+      const ftms = await service(FITNESS_MACHINE_SERVICE);
+      await add(ftms, FITNESS_MACHINE_FEATURE, { read: true });
+      // `read` too: the plugin delivers each notification as the answer to a read (see ble-emulation.md).
+      await add(ftms, TREADMILL_DATA, { notify: true, read: true });
     }
-    if (config.deviceInformation !== null) {
-      const { serviceId } = await bt.send('BluetoothEmulation.addService', { address, serviceUuid: uuid(DEVICE_INFORMATION) });
+    if (kind === 'heart-rate') {
+      const hr = await service(HEART_RATE_SERVICE);
+      await add(hr, HEART_RATE_MEASUREMENT, { notify: true, read: true });
+      await add(hr, BODY_SENSOR_LOCATION, { read: true });
+    }
+    if (kind === 'footpod' || config.alsoRsc) {
+      const rsc = await service(RSC_SERVICE);
+      await add(rsc, RSC_MEASUREMENT, { notify: true, read: true });
+      await add(rsc, RSC_FEATURE, { read: true });
+      if (kind === 'footpod') {
+        if (config.sensorLocation !== null) await add(rsc, SENSOR_LOCATION, { read: true });
+        await add(rsc, SC_CONTROL_POINT, { write: true, indicate: true, read: true });
+      }
+    }
+    if (config.battery !== null) await add(await service(BATTERY_SERVICE), BATTERY_LEVEL, { read: true, notify: true });
+    if (config.deviceInformation) {
+      const serviceId = await service(DEVICE_INFORMATION);
       for (const [field, short] of Object.entries(DEVICE_INFORMATION_STRINGS)) {
         if (typeof config.deviceInformation[field] === 'string') await add(serviceId, short, { read: true });
       }
@@ -198,11 +261,12 @@ class Rig {
   }
 
   async onGattOperation({ address, type }) {
-    await this.databaseReady;
+    const peripheral = this.peripherals.get(address);
+    await peripheral?.databaseReady;
     let code = 0;
-    if (type === 'connection' && this.failConnections > 0) {
-      this.failConnections--;
-      code = this.failureCode;
+    if (type === 'connection' && peripheral && peripheral.failConnections > 0) {
+      peripheral.failConnections--;
+      code = peripheral.failureCode;
     }
     this.record({ op: type, target: address, code });
     await this.quietly(`answering ${type}`, () =>
@@ -210,13 +274,17 @@ class Rig {
     );
   }
 
-  readAnswer(short) {
-    const { config } = this;
+  readAnswer({ peripheral, short }) {
+    const { config } = peripheral;
+    if (short === RSC_MEASUREMENT || short === TREADMILL_DATA || short === HEART_RATE_MEASUREMENT) {
+      return peripheral.measurements.shift();
+    }
     if (short === RSC_FEATURE) return config.feature;
     if (short === SENSOR_LOCATION) return [config.sensorLocation];
+    if (short === SC_CONTROL_POINT) return peripheral.indications.shift();
+    if (short === FITNESS_MACHINE_FEATURE) return config.machineFeature;
+    if (short === BODY_SENSOR_LOCATION) return [config.bodySensorLocation];
     if (short === BATTERY_LEVEL) return [config.battery];
-    if (short === RSC_MEASUREMENT) return this.measurements.shift();
-    if (short === SC_CONTROL_POINT) return this.indications.shift();
     for (const [field, code] of Object.entries(DEVICE_INFORMATION_STRINGS)) {
       if (short === code) return [...Buffer.from(config.deviceInformation[field], 'utf8')];
     }
@@ -224,50 +292,58 @@ class Rig {
   }
 
   async onCharacteristicOperation({ characteristicId, type, data }) {
-    const short = this.characteristics.get(characteristicId);
-    const target = short === undefined ? characteristicId : hex(short);
+    const found = this.characteristics.get(characteristicId);
+    const target = found === undefined ? characteristicId : hex(found.short);
+    const address = found?.peripheral.address;
     const answer = { characteristicId, type, code: 0 };
     if (type === 'read') {
-      const bytes = short === undefined ? [] : this.readAnswer(short);
+      const bytes = found === undefined ? [] : this.readAnswer(found);
       if (bytes === undefined) answer.code = ATT_UNLIKELY_ERROR;
       else answer.data = base64(bytes);
-      this.record({ op: type, target, code: answer.code, bytes });
+      this.record({ op: type, target, address, code: answer.code, bytes });
     } else {
-      this.record({ op: type, target, code: 0, bytes: bytesOf(data) });
+      this.record({ op: type, target, address, code: 0, bytes: bytesOf(data) });
     }
     await this.quietly(`answering ${type} of ${target}`, () =>
       this.bt.send('BluetoothEmulation.simulateCharacteristicOperationResponse', answer),
     );
-    if (type === 'write' && short === SC_CONTROL_POINT) await this.answerControlPoint(bytesOf(data) ?? []);
+    if (type === 'write' && found?.short === SC_CONTROL_POINT) await this.answerControlPoint(found.peripheral, bytesOf(data) ?? []);
   }
 
   /** The pod's indication for a request on 0x2A55, as configured per op code; none for 'never'. */
-  async answerControlPoint(request) {
+  async answerControlPoint(peripheral, request) {
     const opCode = request[0];
-    const value = CONTROL_POINT_ANSWERS[this.config.controlPointAnswers[opCode] ?? 'success'];
+    const value = CONTROL_POINT_ANSWERS[peripheral.config.controlPointAnswers[opCode] ?? 'success'];
     if (value === null || opCode === undefined) return;
-    const locations = opCode === 4 && value === 1 ? this.config.supportedLocations : [];
+    const locations = opCode === 4 && value === 1 ? peripheral.config.supportedLocations : [];
     const bytes = [0x10, opCode, value, ...locations];
-    this.indications.push(bytes);
-    this.record({ op: 'indication', target: hex(SC_CONTROL_POINT), code: 0, bytes });
+    peripheral.indications.push(bytes);
+    this.record({ op: 'indication', target: hex(SC_CONTROL_POINT), address: peripheral.address, code: 0, bytes });
     // No CDP command pushes a value; a read from the page is answered with it, and Chromium fires
-    // 'characteristicvaluechanged' on the characteristic object the app listens to.
+    // 'characteristicvaluechanged' on the characteristic object the app listens to. The page
+    // cannot see addresses, so it finds the pod by its name (names are distinct within a rig).
     await this.quietly('delivering a control point indication', () =>
-      this.page.evaluate(async (service, characteristic) => {
-        const device = (await navigator.bluetooth.getDevices())[0];
-        try {
-          await (await (await device.gatt.getPrimaryService(service)).getCharacteristic(characteristic)).readValue();
-        } catch {
-          // The link went meanwhile; the app's own timeout or link-lost handling takes over.
-        }
-      }, uuid(RSC_SERVICE), uuid(SC_CONTROL_POINT)),
+      this.page.evaluate(
+        async (name, service, characteristic) => {
+          const devices = await navigator.bluetooth.getDevices();
+          const device = devices.find((d) => d.name === name) ?? devices[0];
+          try {
+            await (await (await device.gatt.getPrimaryService(service)).getCharacteristic(characteristic)).readValue();
+          } catch {
+            // The link went meanwhile; the app's own timeout or link-lost handling takes over.
+          }
+        },
+        peripheral.name,
+        uuid(RSC_SERVICE),
+        uuid(SC_CONTROL_POINT),
+      ),
     );
   }
 
   async onDescriptorOperation({ descriptorId, type, data }) {
-    const short = this.descriptors.get(descriptorId);
-    const target = `${short === undefined ? '?' : hex(short)}/${hex(CCCD)}`;
-    this.record({ op: `descriptor-${type}`, target, code: 0, bytes: bytesOf(data) });
+    const found = this.descriptors.get(descriptorId);
+    const target = `${found === undefined ? '?' : hex(found.short)}/${hex(CCCD)}`;
+    this.record({ op: `descriptor-${type}`, target, address: found?.peripheral.address, code: 0, bytes: bytesOf(data) });
     const answer = { descriptorId, type, code: 0, ...(type === 'read' ? { data: base64([0, 0]) } : {}) };
     await this.quietly(`answering descriptor ${type}`, () =>
       this.bt.send('BluetoothEmulation.simulateDescriptorOperationResponse', answer),
@@ -278,17 +354,22 @@ class Rig {
   // closes the page, so each prompt id is answered at most once.
   async onPrompt({ id, devices }) {
     if (this.answeredPrompts.has(id)) return;
-    if (!this.openPrompts.has(id)) this.record({ op: 'chooser-opened', target: id, devices: devices.map((d) => d.id) });
+    // The entry lists every device the chooser showed before it was answered, as later events add them.
+    const opened = this.log.find((e) => e.op === 'chooser-opened' && e.target === id);
+    if (opened) opened.devices = [...new Set([...opened.devices, ...devices.map((d) => d.id)])];
+    else this.record({ op: 'chooser-opened', target: id, devices: devices.map((d) => d.id) });
     this.openPrompts.set(id, devices);
     await this.answerPrompts();
   }
 
   async answerPrompts() {
-    const action = this.chooserAnswer;
-    if (action === null) return;
+    const answer = this.chooserAnswer;
+    if (answer === null) return;
+    const { action, address } = answer;
     for (const [id, devices] of this.openPrompts) {
-      const device = devices.find((d) => d.id === this.config.address) ?? devices[0];
-      // The footpod may show up in a later event for the same prompt.
+      // A named address is waited for; otherwise the footpod, or else whatever the chooser lists.
+      const device = address ? devices.find((d) => d.id === address) : (devices.find((d) => d.id === this.footpod?.address) ?? devices[0]);
+      // The device may show up in a later event for the same prompt.
       if (action === 'select' && !device) continue;
       this.openPrompts.delete(id);
       this.answeredPrompts.add(id);
@@ -303,28 +384,28 @@ class Rig {
     }
   }
 
-  async dropLink() {
+  async dropLink(peripheral) {
     let ready;
-    this.databaseReady = new Promise((resolve) => (ready = resolve));
+    peripheral.databaseReady = new Promise((resolve) => (ready = resolve));
     try {
-      this.record({ op: 'link-dropped', target: this.config.address });
-      await this.bt.send('BluetoothEmulation.simulateGATTDisconnection', { address: this.config.address });
-      await this.buildDatabase();
+      this.record({ op: 'link-dropped', target: peripheral.address });
+      await this.bt.send('BluetoothEmulation.simulateGATTDisconnection', { address: peripheral.address });
+      await this.buildDatabase(peripheral);
     } finally {
       ready();
     }
   }
 
-  async advertise(rssi) {
+  async advertise(peripheral, rssi) {
     // Leaving out appearance, txPower or manufacturerData crashes Chromium 156's browser process.
     await this.bt.send('BluetoothEmulation.simulateAdvertisement', {
       entry: {
-        deviceAddress: this.config.address,
+        deviceAddress: peripheral.address,
         rssi,
-        scanRecord: { name: this.config.name, uuids: [uuid(RSC_SERVICE)], appearance: 0, txPower: 0, manufacturerData: [] },
+        scanRecord: { name: peripheral.name, uuids: peripheral.advertisedServices, appearance: 0, txPower: 0, manufacturerData: [] },
       },
     });
-    this.record({ op: 'advertised', target: this.config.address });
+    this.record({ op: 'advertised', target: peripheral.address });
   }
 
   async dispose() {
@@ -359,6 +440,44 @@ function setupConfig(payload = {}) {
   if (config.deviceInformation !== null && typeof config.deviceInformation !== 'object') {
     throw new Error('deviceInformation must be null or { manufacturerName?, modelNumber?, firmwareRevision? }');
   }
+  return config;
+}
+
+const peripheralDefaults = {
+  treadmill: {
+    name: 'Emulated treadmill',
+    address: '1A:1B:1C:1D:1E:1F',
+    alsoRsc: false,
+    battery: null,
+    // Fitness Machine Features: average speed, total distance, inclination; target settings:
+    // speed and inclination (FTMS 4.3.1).
+    machineFeature: [0x0d, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00],
+    // The RSC Feature of a treadmill that also offers RSC: total distance only.
+    feature: [0x02, 0x00],
+  },
+  'heart-rate': {
+    name: 'Emulated strap',
+    address: '2A:2B:2C:2D:2E:2F',
+    battery: 64,
+    bodySensorLocation: 1, // chest
+  },
+};
+
+function validAddress(address, command) {
+  const upper = String(address).toUpperCase();
+  // A lower-case address leaves Chrome's chooser empty.
+  if (!/^([0-9A-F]{2}:){5}[0-9A-F]{2}$/.test(upper)) throw new Error(`${command} address must look like 0A:0B:0C:0D:0E:0F, not ${address}`);
+  return upper;
+}
+
+function peripheralConfig(payload) {
+  const kind = payload.kind;
+  if (!(kind in peripheralDefaults)) throw new Error(`bt-add-peripheral kind must be 'treadmill' or 'heart-rate', not ${kind}`);
+  const config = { ...peripheralDefaults[kind], ...payload, kind, deviceInformation: null };
+  config.address = validAddress(config.address, 'bt-add-peripheral');
+  if (typeof config.name !== 'string' || config.name === '') throw new Error('bt-add-peripheral needs a name');
+  if (config.battery !== null) bytesFrom([config.battery], 'battery');
+  if (kind === 'treadmill') bytesFrom(config.machineFeature, 'machineFeature');
   return config;
 }
 
@@ -430,10 +549,22 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
       await end(session.id);
       return { errors: rig ? rig.errors : [] };
     },
-    'bt-chooser': async (session, { action } = {}) => {
+    'bt-add-peripheral': async (session, payload = {}) => {
+      const rig = rigOf(session, 'bt-add-peripheral');
+      const config = peripheralConfig(payload);
+      if (rig.peripherals.has(config.address)) throw new Error(`bt-add-peripheral: ${config.address} is in use already`);
+      // The page finds a device by name (it cannot see addresses), so names stay distinct.
+      if ([...rig.peripherals.values()].some((p) => p.name === config.name)) {
+        throw new Error(`bt-add-peripheral: the name ${config.name} is in use already`);
+      }
+      await rig.addPeripheral(config.kind, config);
+      return { address: config.address, name: config.name };
+    },
+    'bt-chooser': async (session, { action, address, name } = {}) => {
       if (action !== 'select' && action !== 'cancel') throw new Error(`bt-chooser action must be 'select' or 'cancel'`);
       const rig = rigOf(session, 'bt-chooser');
-      rig.chooserAnswer = action;
+      const chosen = address !== undefined || name !== undefined ? rig.peripheralFor({ address, name }, 'bt-chooser').address : null;
+      rig.chooserAnswer = { action, address: chosen };
       await rig.answerPrompts();
       return { ok: true };
     },
@@ -475,20 +606,24 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
       await pageOf(session).bringToFront();
       return { ok: true };
     },
-    'bt-queue-measurement': (session, { bytes } = {}) => {
-      rigOf(session, 'bt-queue-measurement').measurements.push(bytesFrom(bytes, 'bytes'));
+    // Queues the answer to the device's next measurement read; answers which device that is, so
+    // the page can find it by name and make the read.
+    'bt-queue-measurement': (session, { bytes, address, name } = {}) => {
+      const peripheral = rigOf(session, 'bt-queue-measurement').peripheralFor({ address, name }, 'bt-queue-measurement');
+      peripheral.measurements.push(bytesFrom(bytes, 'bytes'));
+      return { ok: true, address: peripheral.address, name: peripheral.name, kind: peripheral.kind };
+    },
+    'bt-disconnect': async (session, { address, name } = {}) => {
+      const rig = rigOf(session, 'bt-disconnect');
+      await rig.dropLink(rig.peripheralFor({ address, name }, 'bt-disconnect'));
       return { ok: true };
     },
-    'bt-disconnect': async (session) => {
-      await rigOf(session, 'bt-disconnect').dropLink();
-      return { ok: true };
-    },
-    'bt-fail-connections': (session, { count, code = DEFAULT_CONNECTION_FAILURE } = {}) => {
+    'bt-fail-connections': (session, { count, code = DEFAULT_CONNECTION_FAILURE, address, name } = {}) => {
       if (!Number.isInteger(count) || count < 0) throw new Error('bt-fail-connections needs a count ≥ 0');
       if (!Number.isInteger(code) || code <= 0 || code > 0xff) throw new Error('bt-fail-connections code must be an HCI error 1-255');
-      const rig = rigOf(session, 'bt-fail-connections');
-      rig.failConnections = count;
-      rig.failureCode = code;
+      const peripheral = rigOf(session, 'bt-fail-connections').peripheralFor({ address, name }, 'bt-fail-connections');
+      peripheral.failConnections = count;
+      peripheral.failureCode = code;
       return { ok: true };
     },
     'bt-adapter': async (session, { state } = {}) => {
@@ -498,8 +633,9 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
       rig.record({ op: 'adapter', target: state });
       return { ok: true };
     },
-    'bt-advertise': async (session, { rssi = -50 } = {}) => {
-      await rigOf(session, 'bt-advertise').advertise(rssi);
+    'bt-advertise': async (session, { rssi = -50, address, name } = {}) => {
+      const rig = rigOf(session, 'bt-advertise');
+      await rig.advertise(rig.peripheralFor({ address, name }, 'bt-advertise'), rssi);
       return { ok: true };
     },
     'bt-log': (session) => {

@@ -12,6 +12,15 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { RSC_MEASUREMENT, RSC_SERVICE } from '../../src/ble/gatt-uuids.js';
 import { navigatorBluetooth, type BluetoothDevice } from '../../src/sources/web-bluetooth-types.js';
 
+/**
+ * Which emulated device a helper means, when the rig has more than the footpod: its address (as
+ * given to bt-setup or addEmulatedTreadmill…) or its name. Neither: the footpod.
+ */
+export interface EmulatedDeviceRef {
+  address?: string;
+  name?: string;
+}
+
 export type AdapterState = 'powered-on' | 'powered-off' | 'absent';
 
 export interface EmulatedFootpodOptions {
@@ -51,8 +60,10 @@ export interface OperationLogEntry {
    * 'indication' (the pod's answer on 0x2A55, delivered right after).
    */
   op: string;
-  /** Characteristic as 4 hex digits ('2a54'), the pod's address, a chooser prompt id or an adapter state. */
+  /** Characteristic as 4 hex digits ('2a54'), the device's address, a chooser prompt id or an adapter state. */
   target: string;
+  /** Characteristic and descriptor operations, 'indication': the address of the device they were on. */
+  address?: string;
   /** The code the operation was answered with: 0 is success. */
   code?: number;
   /** Bytes a read was answered with, or bytes the page wrote. */
@@ -86,37 +97,59 @@ export async function clickAsRunner(selector: string): Promise<void> {
   await command('bt-click', { selector });
 }
 
-/** How the next device chooser is answered; a chooser already open is answered now. */
-export async function answerChooserWith(action: 'select' | 'cancel'): Promise<void> {
-  await command('bt-chooser', { action });
+/**
+ * How the next device chooser is answered; a chooser already open is answered now. 'select'
+ * picks `device` once the chooser lists it; without one, the footpod or else the first listed.
+ */
+export async function answerChooserWith(action: 'select' | 'cancel', device: EmulatedDeviceRef = {}): Promise<void> {
+  await command('bt-chooser', { action, ...device });
 }
 
 /**
  * Delivers one RSC Measurement to the page as Chromium would deliver a notification: the bytes
  * answer a read of 0x2A53, and Chromium fires 'characteristicvaluechanged' on the characteristic
- * object every part of the page shares. Needs a connected footpod.
+ * object every part of the page shares. Needs a connected footpod (or `device`, a treadmill that
+ * also offers RSC, paired as a footpod).
  */
-export async function sendMeasurement(bytes: Uint8Array): Promise<void> {
-  await command('bt-queue-measurement', { bytes: Array.from(bytes) });
-  const device = await pairedDevice();
-  if (!device?.gatt?.connected) throw new Error('sendMeasurement needs a connected footpod');
-  const service = await device.gatt.getPrimaryService(RSC_SERVICE);
-  await (await service.getCharacteristic(RSC_MEASUREMENT)).readValue();
+export async function sendMeasurement(bytes: Uint8Array, device: EmulatedDeviceRef = {}): Promise<void> {
+  await deliverMeasurement(bytes, device, RSC_SERVICE, RSC_MEASUREMENT);
 }
 
-/** The footpod as the page sees it (the same object the app holds), or null before pairing. */
-export async function pairedDevice(): Promise<BluetoothDevice | null> {
-  return (await navigatorBluetooth()?.getDevices?.())?.[0] ?? null;
+/**
+ * Queues `bytes` as the device's next measurement and has the page read `characteristic`, which
+ * Chromium answers with them and announces as a value change. The page cannot see addresses, so
+ * it finds the device by the name the plugin answers with.
+ */
+export async function deliverMeasurement(
+  bytes: Uint8Array,
+  device: EmulatedDeviceRef,
+  service: number,
+  characteristic: number,
+): Promise<void> {
+  const { name } = await command<{ name: string }>('bt-queue-measurement', { bytes: Array.from(bytes), ...device });
+  const paired = await pairedDevice(name);
+  if (!paired?.gatt?.connected) throw new Error(`Sending a measurement needs ${name} connected`);
+  await (await (await paired.gatt.getPrimaryService(service)).getCharacteristic(characteristic)).readValue();
 }
 
-/** The link drops as if the pod went out of range; its services come back for a reconnect. */
-export async function dropLink(): Promise<void> {
-  await command('bt-disconnect');
+/**
+ * A device as the page sees it (the same object the app holds), or null before pairing: the one
+ * named `name`, or without a name the first the browser lists (the footpod, when it is the only one).
+ */
+export async function pairedDevice(name?: string): Promise<BluetoothDevice | null> {
+  const devices = (await navigatorBluetooth()?.getDevices?.()) ?? [];
+  if (name === undefined) return devices[0] ?? null;
+  return devices.find((device) => device.name === name) ?? null;
 }
 
-/** The next `count` connection attempts fail with an HCI error (default 0x08, connection timeout). */
-export async function failNextConnections(count: number, hciCode?: number): Promise<void> {
-  await command('bt-fail-connections', hciCode === undefined ? { count } : { count, code: hciCode });
+/** The link drops as if the device went out of range; its services come back for a reconnect. */
+export async function dropLink(device: EmulatedDeviceRef = {}): Promise<void> {
+  await command('bt-disconnect', device);
+}
+
+/** The device's next `count` connection attempts fail with an HCI error (default 0x08, connection timeout). */
+export async function failNextConnections(count: number, hciCode?: number, device: EmulatedDeviceRef = {}): Promise<void> {
+  await command('bt-fail-connections', hciCode === undefined ? { count, ...device } : { count, code: hciCode, ...device });
 }
 
 /** Switches the computer's adapter on, off, or away. */
@@ -124,9 +157,9 @@ export async function setAdapterState(state: AdapterState): Promise<void> {
   await command('bt-adapter', { state });
 }
 
-/** The pod sends one advertisement (seen by device.watchAdvertisements()). */
-export async function advertise(rssi = -50): Promise<void> {
-  await command('bt-advertise', { rssi });
+/** The device (default: the footpod) sends one advertisement (seen by device.watchAdvertisements()). */
+export async function advertise(rssi = -50, device: EmulatedDeviceRef = {}): Promise<void> {
+  await command('bt-advertise', { rssi, ...device });
 }
 
 export async function operationLog(): Promise<OperationLogEntry[]> {
