@@ -1,12 +1,13 @@
 // What the Web Bluetooth source tests share: a source with a pair button in a shadow root (its
 // click handler calls connect(), as the app's would), the states and bytes it reported, and
 // cleanup that disconnects every source before the emulated adapter goes away.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { MeasurementEvent, type ConnectionState } from '../../src/sources/footpod-source.js';
 import type { SensorSource } from '../../src/sources/sensor-source.js';
 import {
   answerChooserWith,
   clickAsRunner,
+  operationLog,
   teardownEmulatedFootpod,
   type EmulatedDeviceRef,
   type OperationLogEntry,
@@ -52,6 +53,22 @@ export async function pairThroughChooser(h: Harness<SensorSource>, device: Emula
   expect(h.connecting, 'the click handler ran').to.not.equal(null);
   await h.connecting;
   expect(h.source.state, h.source.message ?? '').to.equal('connected');
+}
+
+/**
+ * Opens the chooser with a click, lets Chrome list what it finds for `settleMs`, then selects
+ * `device`; answers every address the chooser listed. (Answering at once would select the device
+ * the moment it shows, before the chooser had the chance to list the ones it should not.)
+ */
+export async function pairAfterListing(h: Harness<SensorSource>, device: EmulatedDeviceRef, settleMs = 400): Promise<string[]> {
+  const choosersBefore = ops(await operationLog(), 'chooser-opened').length;
+  await clickAsRunner(h.pairButton);
+  await waitUntil(async () => ops(await operationLog(), 'chooser-opened').length > choosersBefore, 'the chooser opens');
+  await sleep(settleMs);
+  await answerChooserWith('select', device);
+  await h.connecting;
+  expect(h.source.state, h.source.message ?? '').to.equal('connected');
+  return ops(await operationLog(), 'chooser-opened')[choosersBefore]?.devices ?? [];
 }
 
 /** For afterEach: sources first, so no link drops under them when emulation stops. */

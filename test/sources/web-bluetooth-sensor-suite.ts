@@ -13,7 +13,7 @@ import {
   setupEmulatedFootpod,
 } from '../support/emulated-footpod.js';
 import { addEmulatedHeartRateStrap, addEmulatedTreadmill, type EmulatedDevice } from '../support/emulated-sensors.js';
-import { harness, ops, pairThroughChooser, releaseAll, sleep } from './sensor-harness.js';
+import { harness, ops, pairAfterListing, pairThroughChooser, releaseAll, sleep } from './sensor-harness.js';
 
 export interface SensorUnderTest {
   title: string;
@@ -49,11 +49,10 @@ export function sensorSuite(s: SensorUnderTest): void {
       const h = harness(s.make(undefined, fast));
       expect(h.source.kind).to.equal('bluetooth');
       expect(h.source.state).to.equal('idle');
-      await pairThroughChooser(h, device);
+      const listed = await pairAfterListing(h, device);
 
       expect(h.states).to.deep.equal(['requesting', 'connecting', 'connected']);
       const log = await operationLog();
-      const listed = ops(log, 'chooser-opened')[0]?.devices ?? [];
       expect(listed).to.include(device.address);
       for (const address of others) expect(listed, `${address} is not a ${s.noun}`).to.not.include(address);
       expect(ops(log, 'subscribe-to-notifications', s.measurementTarget)).to.have.length(1);
