@@ -6,6 +6,7 @@
 import type { ConnectionState } from './footpod-source.js';
 import { isAdapterMissing, isChooserCancelled, isUnreachable, type SensorMessages } from './web-bluetooth-messages.js';
 import { watchForAdvertisement } from './web-bluetooth-gatt.js';
+import { pickRemembered } from './remembered-device.js';
 import type { Bluetooth, BluetoothDevice, BluetoothRemoteGATTServer, RequestDeviceOptions } from './web-bluetooth-types.js';
 
 /** 1 s, 2 s, 4 s, 8 s, 15 s, then every 30 s: five minutes of trying in all. */
@@ -289,20 +290,4 @@ export class WebBluetoothLink {
     this.#message = message;
     this.#changed();
   }
-}
-
-/**
- * Which of the devices the browser lets this origin use is the sensor's: the one with the stored
- * id when there is one (or none, if it is gone); else, when the sensor allows it, the first one
- * that no other sensor claims.
- */
-export function pickRemembered<D extends { readonly id: string }>(
-  devices: readonly D[],
-  rememberedId: string | null,
-  otherIds: readonly string[],
-  rememberFirstDevice: boolean,
-): D | null {
-  if (rememberedId) return devices.find((device) => device.id === rememberedId) ?? null;
-  if (!rememberFirstDevice) return null;
-  return devices.find((device) => !otherIds.includes(device.id)) ?? null;
 }

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 // Which of the devices the browser allows is a sensor's own: pure, so checked without Bluetooth.
 import { expect } from '@open-wc/testing';
-import { pickRemembered } from '../../src/sources/web-bluetooth-link.js';
+import { pickRemembered } from '../../src/sources/remembered-device.js';
 
 const devices = [{ id: 'treadmill' }, { id: 'footpod' }, { id: 'strap' }];
 
