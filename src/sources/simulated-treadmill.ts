@@ -1,0 +1,56 @@
+// A smart treadmill with no hardware: its belt follows the simulated footpod's run profile
+// exactly (a belt holds the set speed; the runner's noise is the footpod's), and it speaks
+// Treadmill Data (0x2ACD) bytes like a real FTMS treadmill, so the same parser reads both.
+
+import { encodeTreadmillData } from '../ble/ftms-treadmill-encode.js';
+import { plannedSpeedAt } from './run-profile.js';
+import type { SensorInfo } from './sensor-source.js';
+import { SimulatedSensor, type SimulatedSensorOptions } from './simulated-sensor.js';
+
+export const simulatedTreadmillName = 'Simulated treadmill';
+/** The incline most runners set to make up for the missing air resistance. */
+export const SIMULATED_INCLINE_PERCENT = 1;
+
+export class SimulatedTreadmill extends SimulatedSensor {
+  readonly sensor = 'treadmill' as const;
+  // The belt's own odometer, from the first second the simulation ran.
+  #distanceM = 0;
+  #secondsSinceStart = 0;
+
+  constructor(options: SimulatedSensorOptions = {}) {
+    super(options);
+  }
+
+  protected identity(): SensorInfo {
+    return { deviceId: 'simulated-treadmill', deviceName: simulatedTreadmillName, batteryLevel: null };
+  }
+
+  protected measurementAt(elapsedS: number): Uint8Array {
+    const speedMps = plannedSpeedAt(elapsedS);
+    const bytes = encodeTreadmillData({
+      moreData: false,
+      speedMps,
+      averageSpeedMps: null,
+      // As with the footpod, the distance is what was covered before this second.
+      totalDistanceM: Math.floor(this.#distanceM),
+      inclinationPercent: SIMULATED_INCLINE_PERCENT,
+      rampAngleDegrees: null,
+      positiveElevationGainM: null,
+      negativeElevationGainM: null,
+      instantaneousPaceSPer500m: null,
+      averagePaceSPer500m: null,
+      totalEnergyKcal: null,
+      energyPerHourKcal: null,
+      energyPerMinuteKcal: null,
+      heartRateBpm: null,
+      metabolicEquivalent: null,
+      elapsedTimeS: this.#secondsSinceStart,
+      remainingTimeS: null,
+      forceOnBeltN: null,
+      powerOutputW: null,
+    });
+    this.#distanceM += speedMps;
+    this.#secondsSinceStart++;
+    return bytes;
+  }
+}
