@@ -69,8 +69,8 @@ function yRange(kind: SessionChartKind): uPlot.Scale.Range {
   }
   // Heart rate in tens of beats with room around it; an easy run is not drawn as a flat line.
   if (kind === 'heart-rate') return (_u, min, max) => [Math.floor((min - 5) / 10) * 10, Math.max(Math.ceil((max + 5) / 10) * 10, 100)];
-  // A flat run at 0 % still shows a few percent above it, so the line does not sit on the edge.
-  if (kind === 'incline') return (_u, min, max) => [Math.min(0, Math.floor(min - 1)), Math.max(3, Math.ceil(max + 1))];
+  // From 0 % (or below it for a decline), with a few percent above: a flat run reads as flat, not as a line on the edge.
+  if (kind === 'incline') return (_u, min, max) => [min >= 0 ? 0 : Math.floor(min - 1), Math.max(3, Math.ceil(max + 1))];
   // Half-minute steps with some room, so a steady pace is not drawn along the chart's edge.
   return (_u, min, max) => {
     const from = Math.floor((min - 10) / 30) * 30;
