@@ -1,10 +1,14 @@
 // Numbers of the calibration panels as a runner types and reads them: a factor as a percentage,
 // speeds and distances typed in the runner's unit. One place, so the three panels agree.
 
-import { type DistanceUnit, distanceIn, speedPerHour } from '../session/units.js';
+import { type DistanceUnit, distanceIn, speedPerHour, speedUnitLabel } from '../session/units.js';
 
-/** "94.3 %", as describeCurve writes a factor. */
-export const formatFactor = (factor: number): string => `${Math.round(factor * 1000) / 10} %`;
+/** "94.3 %", as describeCurve writes a factor; the space does not break, so "%" never starts a line. */
+export const formatFactor = (factor: number): string => `${Math.round(factor * 1000) / 10}\u00a0%`;
+
+/** "10.8 km/h": a speed in the runner's unit, number and unit kept on one line. */
+export const formatSpeed = (speedMps: number, unit: DistanceUnit): string =>
+  `${speedPerHour(speedMps, unit).toFixed(1)}\u00a0${speedUnitLabel[unit]}`;
 
 /**
  * A number as typed: "10.8", "10,8" (a decimal comma, as many runners write it) or " 10 ".

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, describeCurve, isSaneFactor } from '../session/calibration.js';
-import { type DistanceUnit, speedPerHour, speedUnitLabel } from '../session/units.js';
-import { formatFactor, parseTypedNumber } from './calibration-format.js';
+import type { DistanceUnit } from '../session/units.js';
+import { formatFactor, formatSpeed, parseTypedNumber } from './calibration-format.js';
 import { formControlStyles } from './form-control-styles.js';
 
 export interface CalibrationChangeDetail {
@@ -92,8 +92,8 @@ export class StrideCalibrationSettings extends LitElement {
       <ul aria-label="Calibrated speeds">
         ${curve.map(
           (point, i) => html`<li>
-            <span class="point">${formatFactor(point.factor)} at ${speedPerHour(point.podSpeedMps, this.unit).toFixed(1)} ${speedUnitLabel[this.unit]}</span>
-            <button class="remove" aria-label=${`Remove ${formatFactor(point.factor)} at ${speedPerHour(point.podSpeedMps, this.unit).toFixed(1)} ${speedUnitLabel[this.unit]}`}
+            <span class="point">${formatFactor(point.factor)} at ${formatSpeed(point.podSpeedMps, this.unit)}</span>
+            <button class="remove" aria-label=${`Remove ${formatFactor(point.factor)} at ${formatSpeed(point.podSpeedMps, this.unit)}`}
               @click=${() => this.#change(curve.filter((_, j) => j !== i))}>Remove</button>
           </li>`,
         )}
@@ -103,10 +103,10 @@ export class StrideCalibrationSettings extends LitElement {
   #renderSetFactor() {
     return html`<form class="set" @submit=${(e: Event) => this.#setFactor(e)}>
         <label>One factor for every speed
-          <input id="factor" inputmode="decimal" autocomplete="off" aria-describedby="factor-problem"
-            aria-invalid=${this.typingProblem ? 'true' : 'false'} @input=${() => (this.typingProblem = null)} /> %</label>
+          <span class="typed"><input id="factor" inputmode="decimal" autocomplete="off" aria-describedby="factor-problem"
+            aria-invalid=${this.typingProblem ? 'true' : 'false'} @input=${() => (this.typingProblem = null)} /> %</span></label>
         <button id="set-factor" type="submit">Set</button>
-        <button id="reset" type="button" ?disabled=${this.curve.length === 0} @click=${() => this.#change([])}>Reset to 100 %</button>
+        <button id="reset" type="button" ?disabled=${this.curve.length === 0} @click=${() => this.#change([])}>Reset to 100&nbsp;%</button>
       </form>
       <p class="problem" id="factor-problem" role="alert">${this.typingProblem ?? nothing}</p>`;
   }
@@ -133,7 +133,7 @@ export class StrideCalibrationSettings extends LitElement {
     const percent = parseTypedNumber(input.value);
     const factor = percent === null ? Number.NaN : percent / 100;
     if (!isSaneFactor(factor)) {
-      this.typingProblem = `Type a factor from ${minPercent} to ${maxPercent} %: a footpod is not off by more than that. 100 % leaves its reading as it is.`;
+      this.typingProblem = `Type a factor from ${minPercent} to ${maxPercent}\u00a0%: a footpod is not off by more than that. 100\u00a0% leaves its reading as it is.`;
       input.focus();
       return;
     }

@@ -81,13 +81,13 @@ export class StrideDistanceCorrection extends LitElement {
     const reading = this.#reading();
     const usable = reading.kind === 'factor' && isSaneFactor(reading.factor) ? reading : null;
     const pod = this.podName ? html`<span class="pod">${this.podName}</span>` : 'this footpod';
-    return html`<p class="hint">The footpod measured ${distanceIn(this.podDistanceM, this.unit).toFixed(2)} ${this.unit}.</p>
+    return html`<p class="hint">The footpod measured ${distanceIn(this.podDistanceM, this.unit).toFixed(2)}&nbsp;${this.unit}.</p>
       <form class="actions" @submit=${(e: Event) => this.#apply(e, usable)}>
         <label class="distance">The treadmill showed
-          <input id="treadmill-distance" inputmode="decimal" autocomplete="off" .value=${this.typed} aria-describedby="reading"
+          <span class="typed"><input id="treadmill-distance" inputmode="decimal" autocomplete="off" .value=${this.typed} aria-describedby="reading"
             aria-invalid=${reading.kind === 'not-a-number' || (reading.kind === 'factor' && !usable) ? 'true' : 'false'}
             @input=${(e: Event) => (this.typed = (e.target as HTMLInputElement).value)} />
-          ${this.unit}</label>
+          ${this.unit}</span></label>
       </form>
       <p id="reading" role="status">${this.#describe(reading)}</p>
       <label class="check">
@@ -120,7 +120,7 @@ export class StrideDistanceCorrection extends LitElement {
         return isSaneFactor(reading.factor)
           ? html`That makes the footpod's factor <span class="factor">${formatFactor(reading.factor)}</span> (treadmill ÷ footpod).`
           : html`<span class="problem">That would make the factor ${formatFactor(reading.factor)}: a footpod is not off by that much
-              (${minPercent}–${maxPercent} %). Check the distance you typed, and that this run was on that treadmill.</span>`;
+              (${minPercent} to ${maxPercent}&nbsp;%). Check the distance you typed, and that this run was on that treadmill.</span>`;
     }
   }
 

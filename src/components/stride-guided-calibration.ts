@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { type DistanceUnit, formatDuration, speedPerHour, speedUnitLabel } from '../session/units.js';
-import { formatFactor, parseTypedNumber, speedFromPerHour } from './calibration-format.js';
+import { type DistanceUnit, formatDuration, speedUnitLabel } from '../session/units.js';
+import { formatFactor, formatSpeed, parseTypedNumber, speedFromPerHour } from './calibration-format.js';
 import { formControlStyles } from './form-control-styles.js';
 
 export type GuidedCalibrationPhase = 'idle' | 'running' | 'ready' | 'done';
@@ -107,9 +107,9 @@ export class StrideGuidedCalibration extends LitElement {
     return html`<p>Enough steady running. What speed does the treadmill show?</p>
       <form class="actions" @submit=${(e: Event) => this.#finish(e)}>
         <label class="belt">Belt speed
-          <input id="belt-speed" inputmode="decimal" autocomplete="off" aria-describedby="typing-problem"
+          <span class="typed"><input id="belt-speed" inputmode="decimal" autocomplete="off" aria-describedby="typing-problem"
             aria-invalid=${this.typingProblem ? 'true' : 'false'} @input=${() => (this.typingProblem = null)} />
-          ${label}</label>
+          ${label}</span></label>
         <button id="finish" class="primary" type="submit" ?disabled=${this.disabled}>Finish</button>
         ${this.#cancelButton()}
       </form>
@@ -121,8 +121,7 @@ export class StrideGuidedCalibration extends LitElement {
     const outcome = !result
       ? nothing
       : result.ok
-        ? html`<p class="result ok" role="status">Footpod calibrated: ${formatFactor(result.percent / 100)} at
-            ${speedPerHour(result.atSpeedMps, this.unit).toFixed(1)} ${speedUnitLabel[this.unit]}</p>`
+        ? html`<p class="result ok" role="status">Footpod calibrated: ${formatFactor(result.percent / 100)} at ${formatSpeed(result.atSpeedMps, this.unit)}</p>`
         : html`<p class="result problem" role="alert">${result.problem}</p>`;
     return html`${outcome}
       <p class="hint">A footpod is often off by a different amount at a different pace: checks at more speeds make a curve.</p>

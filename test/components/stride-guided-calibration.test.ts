@@ -90,7 +90,7 @@ describe('stride-guided-calibration', () => {
     await again;
     el.unit = 'mi';
     await el.updateComplete;
-    expect(q(el, '[role=status]')!.textContent).to.contain('6.7 mph');
+    expect(q(el, '[role=status]')!.textContent).to.contain('6.7\u00a0mph');
     await expect(el).to.be.accessible();
   });
 
