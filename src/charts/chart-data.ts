@@ -9,7 +9,8 @@ import { type DistanceUnit, paceSeconds } from '../session/units.js';
 /** What the horizontal axis counts: elapsed seconds, or metres run. */
 export type ChartX = 'time' | 'distance';
 
-export type SessionChartKind = 'cadence' | 'stride' | 'pace';
+/** What a chart draws: the pod's channels, and heart rate and incline from the other sensors. */
+export type SessionChartKind = 'cadence' | 'stride' | 'pace' | 'heart-rate' | 'incline';
 
 /** Rows for one session's charts; x only increases, and a row of nulls stands for a gap. */
 export interface SessionChartData {
@@ -18,7 +19,16 @@ export interface SessionChartData {
   cadence: Array<number | null>;
   strideLengthM: Array<number | null>;
   speedMps: Array<number | null>;
+  /** Channels from other sensors: null where no sensor gave them, as in a gap. */
+  heartRate: Array<number | null>;
+  treadmillSpeedMps: Array<number | null>;
+  inclinePercent: Array<number | null>;
 }
+
+/** A channel's value for a chart: NaN (no sensor gave it) becomes null, so the line breaks there. */
+const channelValue = (value: number): number | null => (Number.isFinite(value) ? value : null);
+/** A strap sends 0 while it finds no pulse: no reading, drawn as none. */
+const heartRateValue = (bpm: number): number | null => (bpm > 0 && Number.isFinite(bpm) ? bpm : null);
 
 /**
  * One row per sample, plus one row of nulls where each gap lies (x halfway between the samples
@@ -28,7 +38,15 @@ export interface SessionChartData {
  */
 export function chartDataWithGaps(samples: RecordedColumns, gaps: readonly SessionGap[], x: ChartX): SessionChartData {
   const sorted = [...gaps].sort((a, b) => a.fromT - b.fromT);
-  const rows: SessionChartData = { x: [], cadence: [], strideLengthM: [], speedMps: [] };
+  const rows: SessionChartData = {
+    x: [],
+    cadence: [],
+    strideLengthM: [],
+    speedMps: [],
+    heartRate: [],
+    treadmillSpeedMps: [],
+    inclinePercent: [],
+  };
   const xs = x === 'time' ? samples.t : samples.distanceM;
   let next = 0;
   let gapEnd = -Infinity;
@@ -49,12 +67,18 @@ export function chartDataWithGaps(samples: RecordedColumns, gaps: readonly Sessi
       rows.cadence.push(null);
       rows.strideLengthM.push(null);
       rows.speedMps.push(null);
+      rows.heartRate.push(null);
+      rows.treadmillSpeedMps.push(null);
+      rows.inclinePercent.push(null);
       gapPending = false;
     }
     rows.x.push(value);
     rows.cadence.push(samples.cadence[i]!);
     rows.strideLengthM.push(samples.strideLengthM[i]!);
     rows.speedMps.push(samples.speedMps[i]!);
+    rows.heartRate.push(heartRateValue(samples.heartRate[i]!));
+    rows.treadmillSpeedMps.push(channelValue(samples.treadmillSpeedMps[i]!));
+    rows.inclinePercent.push(channelValue(samples.inclinePercent[i]!));
   }
   return rows;
 }
@@ -63,8 +87,16 @@ export function chartDataWithGaps(samples: RecordedColumns, gaps: readonly Sessi
 export function chartValues(data: SessionChartData, kind: SessionChartKind, unit: DistanceUnit): Array<number | null> {
   if (kind === 'cadence') return data.cadence;
   if (kind === 'stride') return data.strideLengthM;
-  return data.speedMps.map((speed) => (speed === null ? null : paceSeconds(speed, unit)));
+  if (kind === 'heart-rate') return data.heartRate;
+  if (kind === 'incline') return data.inclinePercent;
+  return paceValues(data.speedMps, unit);
 }
+
+/** The treadmill belt's pace, to draw beside the pod's: null where the treadmill gave none. */
+export const beltPaceValues = (data: SessionChartData, unit: DistanceUnit): Array<number | null> => paceValues(data.treadmillSpeedMps, unit);
+
+const paceValues = (speeds: ReadonlyArray<number | null>, unit: DistanceUnit): Array<number | null> =>
+  speeds.map((speed) => (speed === null ? null : paceSeconds(speed, unit)));
 
 /**
  * uPlot's columns for one or more sessions on one x axis. Two sessions rarely share x values, so
@@ -75,9 +107,14 @@ export function alignedChartData(
   series: readonly SessionChartData[],
   kind: SessionChartKind,
   unit: DistanceUnit,
+  /** On a pace chart, each session's belt pace follows its own pace as a second column. */
+  belt = false,
 ): uPlot.AlignedData {
   if (series.length === 0) return [[], []];
-  const tables = series.map((data): uPlot.AlignedData => [data.x, chartValues(data, kind, unit)]);
+  const withBelt = belt && kind === 'pace';
+  const tables = series.map((data): uPlot.AlignedData =>
+    withBelt ? [data.x, chartValues(data, kind, unit), beltPaceValues(data, unit)] : [data.x, chartValues(data, kind, unit)],
+  );
   if (tables.length === 1) return tables[0]!;
   return uPlot.join(tables);
 }

@@ -23,12 +23,27 @@ export interface SessionChartConfig {
   seriesLabels: readonly string[];
   /** x values of moments to mark (technique check-ins); read on every redraw. */
   markers?: () => readonly number[];
+  /**
+   * Pace only, one session: the treadmill belt's pace drawn as a second, dashed line beside the
+   * pod's (the data then has a belt column after the pod's, see alignedChartData).
+   */
+  belt?: boolean;
 }
 
 /** Line colours of overlaid sessions; the second is also dashed, so the pair differs by more than colour. */
 export const sessionSeriesColors = ['#f8fafc', '#f472b6'] as const;
 export const sessionSeriesDash: ReadonlyArray<number[] | undefined> = [undefined, [6, 4]];
-const singleColors: Record<SessionChartKind, string> = { cadence: '#f8fafc', stride: '#a78bfa', pace: '#38bdf8' };
+const singleColors: Record<SessionChartKind, string> = {
+  cadence: '#f8fafc',
+  stride: '#a78bfa',
+  pace: '#38bdf8',
+  'heart-rate': '#f87171',
+  incline: '#34d399',
+};
+/** The belt's pace: light and dashed beside the pod's blue, so the two differ by more than colour. */
+export const beltSeriesColor = '#f8fafc';
+export const beltSeriesDash = [6, 4];
+export const beltSeriesLabel = 'Treadmill belt';
 
 /** Walking paces past this (seconds per km or mile) squash a run's line flat; the axis stops here. */
 const SLOWEST_PACE_SHOWN_S = 15 * 60;
@@ -39,6 +54,8 @@ export const sessionChartUnits: Record<SessionChartKind, (unit: DistanceUnit) =>
   cadence: () => 'steps/min',
   stride: () => 'm',
   pace: (unit) => `min/${unit}`,
+  'heart-rate': () => 'bpm',
+  incline: () => '%',
 };
 
 export function xValueLabel(value: number, x: ChartX, unit: DistanceUnit): string {
@@ -50,6 +67,10 @@ function yRange(kind: SessionChartKind): uPlot.Scale.Range {
   if (kind === 'stride') {
     return (_u, min, max) => [Math.min(0.6, Math.floor((min - 0.1) * 10) / 10), Math.max(1.6, Math.ceil((max + 0.1) * 10) / 10)];
   }
+  // Heart rate in tens of beats with room around it; an easy run is not drawn as a flat line.
+  if (kind === 'heart-rate') return (_u, min, max) => [Math.floor((min - 5) / 10) * 10, Math.max(Math.ceil((max + 5) / 10) * 10, 100)];
+  // From 0 % (or below it for a decline), with a few percent above: a flat run reads as flat, not as a line on the edge.
+  if (kind === 'incline') return (_u, min, max) => [min >= 0 ? 0 : Math.floor(min - 1), Math.max(3, Math.ceil(max + 1))];
   // Half-minute steps with some room, so a steady pace is not drawn along the chart's edge.
   return (_u, min, max) => {
     const from = Math.floor((min - 10) / 30) * 30;
@@ -82,7 +103,10 @@ export function syncedZoomPlugin(syncKey: string): uPlot.Plugin {
 export function sessionChartOptions(config: SessionChartConfig): uPlot.Options {
   const { kind, x, unit } = config;
   const overlay = config.seriesLabels.length > 1;
-  const yValue = (value: number) => (kind === 'pace' ? formatPace(value) : kind === 'stride' ? value.toFixed(2) : String(value));
+  const belt = config.belt === true && kind === 'pace' && !overlay;
+  const yValue = (value: number) =>
+    kind === 'pace' ? formatPace(value) : kind === 'stride' ? value.toFixed(2) : kind === 'incline' ? value.toFixed(1) : String(Math.round(value));
+  const valueText = (_u: uPlot, v: number | null) => (v == null ? '–' : `${yValue(v)} ${sessionChartUnits[kind](unit)}`);
   return {
     width: config.width,
     height: config.height,
@@ -113,8 +137,11 @@ export function sessionChartOptions(config: SessionChartConfig): uPlot.Options {
         width: overlay ? 1.5 : 2,
         ...(overlay && sessionSeriesDash[i % 2] ? { dash: sessionSeriesDash[i % 2]! } : {}),
         points: { show: false },
-        value: (_u, v) => (v == null ? '–' : `${yValue(v)} ${sessionChartUnits[kind](unit)}`),
+        value: valueText,
       })),
+      ...(belt
+        ? [{ label: beltSeriesLabel, stroke: beltSeriesColor, width: 1.5, dash: beltSeriesDash, points: { show: false }, value: valueText }]
+        : []),
     ],
     plugins: [
       syncedZoomPlugin(config.syncKey),

@@ -14,11 +14,14 @@ const descriptions: Record<SessionChartKind, string> = {
   cadence: 'Cadence, with zone bands',
   stride: 'Stride length',
   pace: 'Pace',
+  'heart-rate': 'Heart rate',
+  incline: 'Treadmill incline',
 };
 
 /**
- * One uPlot chart of a recorded session (or two overlaid): cadence, stride or pace over elapsed
- * time or distance. Created once; new rows go in with setData. Options that change the chart's
+ * One uPlot chart of a recorded session (or two overlaid): cadence, stride, pace, heart rate or
+ * incline over elapsed time or distance; a pace chart of one session can carry the treadmill
+ * belt's pace as a second line. Created once; new rows go in with setData. Options that change the chart's
  * shape (kind, x, unit, number of sessions, sync key) build it again. Drag across it to zoom;
  * charts with the same `syncKey` move and zoom together.
  */
@@ -32,6 +35,7 @@ export class StrideSessionChart extends LitElement {
     zones: { attribute: false },
     markers: { attribute: false },
     syncKey: {},
+    belt: { type: Boolean },
   };
   declare kind: SessionChartKind;
   declare x: ChartX;
@@ -44,6 +48,8 @@ export class StrideSessionChart extends LitElement {
   /** x values (as the chart's x) of moments to mark: technique check-ins. */
   declare markers: readonly number[];
   declare syncKey: string;
+  /** Pace of one session only: also draw the treadmill belt's pace, dashed. */
+  declare belt: boolean;
 
   #builtLabels = '';
   readonly #chart = new UplotController(this, HEIGHT, (width) => {
@@ -58,6 +64,7 @@ export class StrideSessionChart extends LitElement {
       markers: () => this.markers,
       syncKey: this.syncKey,
       seriesLabels: this.#seriesLabels(),
+      belt: this.#drawsBelt(),
     });
     return { options, data: this.#data() };
   });
@@ -72,6 +79,7 @@ export class StrideSessionChart extends LitElement {
     this.zones = defaultCadenceZones;
     this.markers = [];
     this.syncKey = 'stride-session';
+    this.belt = false;
   }
 
   static override styles = [
@@ -97,7 +105,8 @@ export class StrideSessionChart extends LitElement {
 
   protected override render() {
     const over = this.x === 'time' ? 'elapsed time' : 'distance';
-    return html`<div class="plot" role="img" aria-label=${`${descriptions[this.kind]} over ${over}`}></div>`;
+    const what = this.#drawsBelt() ? "Pace of the footpod and of the treadmill's belt" : descriptions[this.kind];
+    return html`<div class="plot" role="img" aria-label=${`${what} over ${over}`}></div>`;
   }
 
   protected override firstUpdated(): void {
@@ -107,9 +116,9 @@ export class StrideSessionChart extends LitElement {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     const plot = this.#chart.plot;
     if (!plot || changed.size === 0) return;
-    const shape = ['kind', 'x', 'unit', 'syncKey'].some((key) => changed.has(key)) ||
+    const shape = ['kind', 'x', 'unit', 'syncKey', 'belt'].some((key) => changed.has(key)) ||
       this.#labelsKey() !== this.#builtLabels ||
-      plot.series.length - 1 !== Math.max(1, this.series.length);
+      plot.series.length - 1 !== Math.max(1, this.series.length) + (this.#drawsBelt() ? 1 : 0);
     if (shape) this.#chart.build();
     else if (changed.has('series')) plot.setData(this.#data());
     else if (changed.has('zones') || changed.has('markers')) plot.redraw(false, false);
@@ -121,14 +130,21 @@ export class StrideSessionChart extends LitElement {
     return Array.from({ length: count }, (_, i) => this.labels[i] ?? `Session ${i + 1}`);
   }
 
+  /** The belt line is drawn beside one session's pace; with two sessions it would be a third and fourth line. */
+  #drawsBelt(): boolean {
+    return this.belt && this.kind === 'pace' && this.series.length <= 1;
+  }
+
   #labelsKey(): string {
     return this.#seriesLabels().join('\n');
   }
 
   #data(): uPlot.AlignedData {
-    const data = alignedChartData(this.series, this.kind, this.unit);
-    // A chart built before its sessions arrive still needs one (empty) y column.
-    return data.length > 1 ? data : [[], []];
+    const belt = this.#drawsBelt();
+    const data = alignedChartData(this.series, this.kind, this.unit, belt);
+    // A chart built before its sessions arrive still needs its (empty) y columns.
+    if (data.length > 1) return data;
+    return belt ? [[], [], []] : [[], []];
   }
 }
 customElements.define('stride-session-chart', StrideSessionChart);

@@ -1,21 +1,29 @@
 import { LitElement, css, html, nothing } from 'lit';
+import type { HeartRateStats } from '../charts/session-channels.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { type DistanceUnit, formatDuration, paceUnitLabel } from '../session/units.js';
 import { formatAveragePace, formatCadence, formatDistance, formatShare, targetShare } from './session-format.js';
 
-/** A session's totals at a glance: time, distance, average pace and cadence, time in target. */
+/**
+ * A session's totals at a glance: time, distance, average pace and cadence, time in target, and
+ * average and maximum heart rate when a strap was worn.
+ */
 export class StrideSessionSummary extends LitElement {
   static override properties = {
     summary: { attribute: false },
     unit: {},
+    heartRate: { attribute: false },
   };
   declare summary: SessionSummary | null;
   declare unit: DistanceUnit;
+  /** From the samples (the stored summary has no heart rate); null: no strap, no tiles. */
+  declare heartRate: HeartRateStats | null;
 
   constructor() {
     super();
     this.summary = null;
     this.unit = 'km';
+    this.heartRate = null;
   }
 
   static override styles = css`
@@ -38,6 +46,10 @@ export class StrideSessionSummary extends LitElement {
       ${item('pace', 'Average pace', formatAveragePace(s.avgSpeedMps, this.unit), paceUnitLabel[this.unit])}
       ${item('cadence', 'Average cadence', formatCadence(s.avgCadence), 'steps/min')}
       ${item('target', 'In target zone', formatDuration(s.zoneTimes.target), formatShare(targetShare(s.zoneTimes)))}
+      ${this.heartRate
+        ? html`${item('heart-rate', 'Average heart rate', String(Math.round(this.heartRate.average)), 'bpm')}
+          ${item('max-heart-rate', 'Maximum heart rate', String(Math.round(this.heartRate.maximum)), 'bpm')}`
+        : nothing}
     </dl>`;
   }
 }

@@ -2,7 +2,8 @@ import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
 import type { RouterLocation } from '@vaadin/router';
 import type { OpenedSession } from '../app/history-service.js';
 import type { AppServices } from '../app/services.js';
-import { type ChartX, type SessionChartData, chartDataWithGaps } from '../charts/chart-data.js';
+import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWithGaps } from '../charts/chart-data.js';
+import { type HeartRateStats, heartRateStats } from '../charts/session-channels.js';
 import { EventController } from '../components/event-controller.js';
 import { formatSessionDate, sessionTitle } from '../components/session-format.js';
 import type { StrideSessionChart } from '../components/stride-session-chart.js';
@@ -16,8 +17,9 @@ let pageCount = 0;
 type Side = 'a' | 'b';
 
 /**
- * Two sessions overlaid: cadence, stride and pace of both on the same charts, lined up by
- * elapsed time or by distance. Either session can be swapped for another from the history.
+ * Two sessions overlaid: cadence, stride and pace of both on the same charts, and heart rate
+ * when either had a strap, lined up by elapsed time or by distance. Either session can be
+ * swapped for another from the history.
  */
 export class StrideComparePage extends LitElement {
   static override properties = {
@@ -43,6 +45,8 @@ export class StrideComparePage extends LitElement {
   readonly syncKey = `stride-compare-page-${++pageCount}`;
   readonly #requests = { a: 0, b: 0 };
   #series: { a: RecordedSession; b: RecordedSession; x: ChartX; data: SessionChartData[] } | null = null;
+  /** Heart rate of each session opened, worked out once: it reads every sample. */
+  readonly #heartRates = new WeakMap<RecordedSession, HeartRateStats | null>();
 
   constructor() {
     super();
@@ -120,11 +124,12 @@ export class StrideComparePage extends LitElement {
                 <button id="align-distance" aria-pressed=${String(this.x === 'distance')} @click=${() => (this.x = 'distance')}>Distance</button>
               </div>
               <button id="reset-zoom" @click=${() => this.resetZoom()}>Reset zoom</button>
-              <p class="hint">Drag across a chart to zoom in; all three follow.</p>
+              <p class="hint">Drag across a chart to zoom in; the others follow.</p>
             </div>
             ${this.#chart('cadence', 'Cadence (steps/min)', a, b, labels, unit)}
             ${this.#chart('stride', 'Stride length (m)', a, b, labels, unit)}
             ${this.#chart('pace', `Pace (min/${unit})`, a, b, labels, unit)}
+            ${this.#renderHeartRate(a, b, labels, unit)}
           `
         : this.openedA === null || this.openedB === null
           ? html`<p class="hint" role="status">Opening the sessions…</p>`
@@ -145,13 +150,31 @@ export class StrideComparePage extends LitElement {
         </select>
       </label>
       ${opened?.problem ? html`<p class="problem" role="alert">${opened.problem}</p>` : nothing}
-      ${opened?.session ? html`<stride-session-summary id=${`summary-${side}`} .summary=${opened.session.meta} .unit=${unit}></stride-session-summary>` : nothing}
+      ${opened?.session
+        ? html`<stride-session-summary id=${`summary-${side}`} .summary=${opened.session.meta} .unit=${unit}
+            .heartRate=${this.#heartRate(opened.session)}></stride-session-summary>`
+        : nothing}
     </div>`;
   }
 
-  #chart(kind: 'cadence' | 'stride' | 'pace', heading: string, a: RecordedSession, b: RecordedSession, labels: string[], unit: DistanceUnit) {
+  /** Heart rate of both, when at least one wore a strap; a run without one draws no line. */
+  #renderHeartRate(a: RecordedSession, b: RecordedSession, labels: string[], unit: DistanceUnit) {
+    const [hasA, hasB] = [this.#heartRate(a) !== null, this.#heartRate(b) !== null];
+    if (!hasA && !hasB) return nothing;
+    const only = hasA && hasB ? null : hasA ? labels[0] : labels[1];
+    const note = only === null ? nothing : html`<p class="hint" id="heart-rate-note">Only ${only} has a heart rate: the other was run without a strap.</p>`;
+    return this.#chart('heart-rate', 'Heart rate (bpm)', a, b, labels, unit, note);
+  }
+
+  #heartRate(session: RecordedSession): HeartRateStats | null {
+    if (!this.#heartRates.has(session)) this.#heartRates.set(session, heartRateStats(session.samples));
+    return this.#heartRates.get(session)!;
+  }
+
+  #chart(kind: SessionChartKind, heading: string, a: RecordedSession, b: RecordedSession, labels: string[], unit: DistanceUnit, note: unknown = nothing) {
     return html`<section aria-labelledby=${`${kind}-heading`}>
       <h2 id=${`${kind}-heading`}>${heading}</h2>
+      ${note}
       <stride-session-chart id=${`${kind}-chart`} kind=${kind} x=${this.x} unit=${unit}
         .series=${this.#data(a, b)} .labels=${labels} .zones=${this.services!.settings.settings.zones}
         syncKey=${this.syncKey}></stride-session-chart>

@@ -1,7 +1,8 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
 import type { AppServices } from '../app/services.js';
 import type { OpenedSession } from '../app/history-service.js';
-import { type ChartX, type SessionChartData, chartDataWithGaps } from '../charts/chart-data.js';
+import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWithGaps } from '../charts/chart-data.js';
+import { type HeartRateStats, type SessionChannels, heartRateStats, sessionChannels } from '../charts/session-channels.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
 import { formatSessionDate, sessionTitle } from '../components/session-format.js';
@@ -54,11 +55,15 @@ interface Derived {
   markers: number[];
   distanceSplits: Split[];
   lapSplits: Split[];
+  /** Which other sensors' channels the run has: a chart appears only for those. */
+  channels: SessionChannels;
+  heartRate: HeartRateStats | null;
 }
 
 /**
  * One recorded session: totals, time in each zone, cadence, stride and pace charts (drag to zoom,
- * all three move together), the gaps in the recording, and splits per km or mile and per lap.
+ * all of them move together), heart rate, incline and the belt's pace when other sensors gave
+ * them, the gaps in the recording, and splits per km or mile and per lap.
  */
 export class StrideSessionPage extends LitElement {
   static override properties = {
@@ -110,6 +115,10 @@ export class StrideSessionPage extends LitElement {
     button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
     .splits { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); }
     ul.gaps, ul.check-ins { margin: 0; padding-left: 1.2rem; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; list-style: none; margin: 0 0 0.35rem; padding: 0; font-size: 0.9rem; }
+    .line { display: inline-block; width: 1.75rem; height: 0; vertical-align: middle; margin-right: 0.4rem; }
+    .line.pod { border-top: 2px solid #38bdf8; }
+    .line.belt { border-top: 2px dashed #f8fafc; }
   `;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -117,7 +126,7 @@ export class StrideSessionPage extends LitElement {
     if ((changed.has('services') || changed.has('sessionId')) && this.services) void this.#open(this.services, this.sessionId);
   }
 
-  /** The charts of the page, in order cadence, stride, pace. */
+  /** The charts of the page, in order cadence, stride, pace, then heart rate and incline when the run has them. */
   get charts(): StrideSessionChart[] {
     return [...this.renderRoot.querySelectorAll('stride-session-chart')];
   }
@@ -146,7 +155,7 @@ export class StrideSessionPage extends LitElement {
         ${statusNotes[meta.status] ? html`<p class="hint">${statusNotes[meta.status]}</p>` : nothing}
         ${meta.notes ? html`<p class="notes">${meta.notes}</p>` : nothing}
       </header>
-      <stride-session-summary .summary=${meta} .unit=${unit}></stride-session-summary>
+      <stride-session-summary .summary=${meta} .unit=${unit} .heartRate=${derived.heartRate}></stride-session-summary>
       <section aria-labelledby="zones-heading">
         <h2 id="zones-heading">Time in each zone (target ${meta.zones.targetFrom}–${meta.zones.targetTo} steps/min)</h2>
         <stride-zone-bar .zoneTimes=${meta.zoneTimes}></stride-zone-bar>
@@ -157,11 +166,13 @@ export class StrideSessionPage extends LitElement {
           <button id="along-distance" aria-pressed=${String(this.x === 'distance')} @click=${() => (this.x = 'distance')}>Over distance</button>
         </div>
         <button id="reset-zoom" @click=${() => this.resetZoom()}>Reset zoom</button>
-        <p class="hint">Drag across a chart to zoom in; the three charts move together.</p>
+        <p class="hint">Drag across a chart to zoom in; the charts move together.</p>
       </div>
       ${this.#chart('cadence', 'Cadence (steps/min)', derived, meta.zones)}
       ${this.#chart('stride', 'Stride length (m)', derived, meta.zones)}
       ${this.#chart('pace', `Pace (min/${unit})`, derived, meta.zones)}
+      ${derived.channels.heartRate ? this.#chart('heart-rate', 'Heart rate (bpm)', derived, meta.zones) : nothing}
+      ${derived.channels.inclinePercent ? this.#chart('incline', 'Treadmill incline (%)', derived, meta.zones) : nothing}
       ${this.#renderCheckIns(meta.checkIns ?? [])}
       ${this.#renderGaps(meta.gaps, unit)}
       ${this.#renderExport(derived.session)}
@@ -175,10 +186,18 @@ export class StrideSessionPage extends LitElement {
     `;
   }
 
-  #chart(kind: 'cadence' | 'stride' | 'pace', heading: string, derived: Derived, zones: RecordedSession['meta']['zones']) {
+  #chart(kind: SessionChartKind, heading: string, derived: Derived, zones: RecordedSession['meta']['zones']) {
+    // The belt's own speed beside the pod's pace shows at a glance how far off the pod reads.
+    const belt = kind === 'pace' && derived.channels.treadmillSpeedMps;
     return html`<section aria-labelledby=${`${kind}-heading`}>
       <h2 id=${`${kind}-heading`}>${heading}</h2>
-      <stride-session-chart id=${`${kind}-chart`} kind=${kind} x=${derived.x} unit=${derived.unit}
+      ${belt
+        ? html`<ul class="legend" id="pace-legend" aria-label="Pace lines">
+            <li><span class="line pod" aria-hidden="true"></span>Solid: footpod</li>
+            <li><span class="line belt" aria-hidden="true"></span>Dashed: treadmill belt</li>
+          </ul>`
+        : nothing}
+      <stride-session-chart id=${`${kind}-chart`} kind=${kind} x=${derived.x} unit=${derived.unit} ?belt=${belt}
         .series=${derived.series} .labels=${[sessionTitle(derived.session.meta)]} .zones=${zones} .markers=${derived.markers}
         syncKey=${this.syncKey}></stride-session-chart>
     </section>`;
@@ -244,6 +263,7 @@ export class StrideSessionPage extends LitElement {
     if (d && d.session === session && d.x === this.x && d.unit === unit) return d;
     const { samples, meta } = session;
     const reuseSplits = d && d.session === session && d.unit === unit;
+    const sameSession = d && d.session === session;
     this.#derived = {
       session,
       x: this.x,
@@ -254,6 +274,8 @@ export class StrideSessionPage extends LitElement {
       ),
       distanceSplits: reuseSplits ? d.distanceSplits : distanceSplits(samples, unit, meta.gaps),
       lapSplits: reuseSplits ? d.lapSplits : lapSplits(samples, meta.laps, meta.gaps),
+      channels: sameSession ? d.channels : sessionChannels(samples),
+      heartRate: sameSession ? d.heartRate : heartRateStats(samples),
     };
     return this.#derived;
   }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { alignedChartData, chartDataWithGaps, chartValues } from '../../src/charts/chart-data.js';
+import { alignedChartData, beltPaceValues, chartDataWithGaps, chartValues } from '../../src/charts/chart-data.js';
 import { columnsFrom } from '../../src/session/recorded-columns.js';
 import { type RecordedColumns, SAMPLE_RUNNING } from '../../src/session/recorded-session.js';
 
@@ -61,6 +61,38 @@ describe('chartDataWithGaps', () => {
     const data = chartDataWithGaps(samples, [{ fromT: 2, toT: 60, reason: 'paused' }], 'distance');
     expect(data.x).to.deep.equal([0, 1.5, 3, 5, 7]);
     expect(data.cadence).to.deep.equal([170, 171, 172, null, 232]);
+  });
+});
+
+describe('channels from other sensors', () => {
+  it('carries heart rate, belt speed and incline, null where no sensor gave them, in gaps, and for a strap reading 0', () => {
+    const samples = columns([0, 1, 2, 10, 11]);
+    samples.heartRate.set([150, Number.NaN, 152, 0, 155]);
+    samples.treadmillSpeedMps.set([3, 3, 3, 3.125, 3.125]);
+    samples.inclinePercent.set([1, 1, Number.NaN, 2, 2]);
+    const data = chartDataWithGaps(samples, [{ fromT: 2, toT: 10, reason: 'link-lost' }], 'time');
+    expect(data.x).to.deep.equal([0, 1, 2, 6, 10, 11]);
+    expect(data.heartRate).to.deep.equal([150, null, 152, null, null, 155]);
+    expect(data.inclinePercent).to.deep.equal([1, 1, null, null, 2, 2]);
+    expect(chartValues(data, 'heart-rate', 'km')).to.equal(data.heartRate);
+    expect(chartValues(data, 'incline', 'km')).to.equal(data.inclinePercent);
+    expect(beltPaceValues(data, 'km').map((v) => (v === null ? null : Math.round(v)))).to.deep.equal([333, 333, 333, null, 320, 320]);
+  });
+
+  it('gives every channel as null on a run with none (sessions stored before channels existed)', () => {
+    const data = chartDataWithGaps(columns([0, 1]), [], 'time');
+    expect(data.heartRate).to.deep.equal([null, null]);
+    expect(data.treadmillSpeedMps).to.deep.equal([null, null]);
+    expect(data.inclinePercent).to.deep.equal([null, null]);
+  });
+
+  it('puts the belt pace after the pod pace only on a pace chart asked for it', () => {
+    const samples = columns([0, 1]);
+    samples.treadmillSpeedMps.set([2.5, 2.5]);
+    const data = chartDataWithGaps(samples, [], 'time');
+    expect(alignedChartData([data], 'pace', 'km', true).map((c) => Array.from(c))).to.deep.equal([[0, 1], [1000 / 3, 1000 / 3], [400, 400]]);
+    expect(alignedChartData([data], 'pace', 'km')).to.have.length(2);
+    expect(alignedChartData([data], 'cadence', 'km', true)).to.have.length(2);
   });
 });
 

@@ -46,6 +46,30 @@ describe('session chart options', () => {
     expect(range(null, 290, 2000)).to.deep.equal([270, 900]);
   });
 
+  it('draws the belt pace as a second, dashed line beside one session\'s pace, and never when comparing', () => {
+    const one = sessionChartOptions({ ...base, kind: 'pace', x: 'time', belt: true });
+    expect(one.series.map((s) => s.label)).to.deep.equal(['Elapsed', 'Tuesday tempo', 'Treadmill belt']);
+    expect(one.series[1]!.dash).to.equal(undefined);
+    expect(one.series[2]!.dash).to.deep.equal([6, 4]);
+    expect(one.series[2]!.stroke).to.not.equal(one.series[1]!.stroke);
+    expect(sessionChartOptions({ ...base, kind: 'pace', x: 'time', belt: true, seriesLabels: ['A', 'B'] }).series).to.have.length(3);
+    expect(sessionChartOptions({ ...base, kind: 'cadence', x: 'time', belt: true }).series).to.have.length(2);
+  });
+
+  it('gives heart rate and incline their units and a range with room around the line', () => {
+    const heart = sessionChartOptions({ ...base, kind: 'heart-rate', x: 'time' });
+    const value = heart.series[1]!.value as (u: unknown, v: number | null) => string;
+    expect(value(null, 151.6)).to.equal('152 bpm');
+    const heartRange = heart.scales!['y']!.range as (u: unknown, min: number, max: number) => [number, number];
+    expect(heartRange(null, 128, 171)).to.deep.equal([120, 180]);
+    const incline = sessionChartOptions({ ...base, kind: 'incline', x: 'time' });
+    expect((incline.series[1]!.value as (u: unknown, v: number | null) => string)(null, 1.5)).to.equal('1.5 %');
+    const inclineRange = incline.scales!['y']!.range as (u: unknown, min: number, max: number) => [number, number];
+    expect(inclineRange(null, 0, 0)).to.deep.equal([0, 3]);
+    expect(inclineRange(null, 1.5, 8)).to.deep.equal([0, 9]);
+    expect(inclineRange(null, -2.5, 1)).to.deep.equal([-4, 3]);
+  });
+
   it('labels x as elapsed time or as distance in the runner\'s unit', () => {
     expect(xValueLabel(3725, 'time', 'km')).to.equal('1:02:05');
     expect(xValueLabel(2500, 'distance', 'km')).to.equal('2.5 km');

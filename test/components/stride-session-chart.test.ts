@@ -90,4 +90,25 @@ describe('stride-session-chart', () => {
     parent.append(el);
     expect(el.plot).to.not.equal(null);
   });
+
+  it('draws the belt pace as a dashed light line beside the pod pace, and drops it when asked', async () => {
+    const samples = run(120);
+    samples.treadmillSpeedMps.fill(2.5);
+    const data = chartDataWithGaps(samples, [], 'time');
+    const el = await fixture<StrideSessionChart>(
+      html`<stride-session-chart style="width:600px" kind="pace" belt .series=${[data]} .labels=${['Monday']}></stride-session-chart>`,
+    );
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(el.plot!.series.map((s) => s.label)).to.deep.equal(['Elapsed', 'Monday', 'Treadmill belt']);
+    // Pod at 3 m/s is 5:33 /km, drawn in blue; the belt at 2.5 m/s is 6:40 /km, drawn light.
+    expect(lineDrawnAt(el.plot!, 60, 400), 'belt line at 6:40').to.equal(true);
+    expect(lineDrawnAt(el.plot!, 60, 1000 / 3), 'no light line at the pod pace').to.equal(false);
+    expect(el.shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')).to.equal(
+      "Pace of the footpod and of the treadmill's belt over elapsed time",
+    );
+    el.belt = false;
+    await el.updateComplete;
+    expect(el.plot!.series).to.have.length(2);
+    expect(el.plot!.data).to.have.length(2);
+  });
 });

@@ -131,4 +131,47 @@ describe('stride-compare-page', () => {
     expect(page.shadowRoot!.querySelector('stride-session-chart')).to.equal(null);
     await expect(page).to.be.accessible();
   });
+
+  describe('heart rate', () => {
+    /** A copy of a session with a strap: `bpm` in every sample. */
+    function withStrap(run: typeof easy, id: string, bpm: number) {
+      const copy = generatedSession({ id, startedAt: run.meta.startedAt, minutes: run.meta.elapsedS / 60, cadenceBase: 170, speed: 3, name: `${run.meta.name} with a strap`, gaps: run.meta.gaps });
+      copy.samples.heartRate.fill(bpm);
+      return copy;
+    }
+    const stat = (page: StrideComparePage, side: 'a' | 'b', name: string) =>
+      page.shadowRoot!.querySelector(`#summary-${side}`)!.shadowRoot!.querySelector(`[data-stat=${name}]`)?.textContent ?? null;
+
+    it('overlays both heart rates and shows each average in its tiles', async () => {
+      await saveSession(withStrap(easy, 'easy-hr', 141));
+      await saveSession(withStrap(fast, 'fast-hr', 163));
+      const { page } = await comparePage('easy-hr', 'fast-hr');
+      const [x, a, b] = chart(page, 'heart-rate').plot!.data;
+      expect([a![0], b![0]]).to.deep.equal([141, 163]);
+      expect(b![x!.indexOf(115)], 'the faster run was paused here').to.equal(null);
+      expect(stat(page, 'a', 'heart-rate')).to.equal('141bpm');
+      expect(stat(page, 'b', 'heart-rate')).to.equal('163bpm');
+      expect(page.shadowRoot!.querySelector('#heart-rate-note') === null).to.equal(true);
+      await expect(page).to.be.accessible();
+    });
+
+    it('draws the heart rate of the one run that had a strap, and says the other had none', async () => {
+      await saveSession(withStrap(fast, 'fast-hr', 163));
+      const { page } = await comparePage('easy', 'fast-hr');
+      const [, a, b] = chart(page, 'heart-rate').plot!.data;
+      expect(Array.from(a!).every((v) => v == null)).to.equal(true);
+      expect(b![0]).to.equal(163);
+      expect(page.shadowRoot!.querySelector('#heart-rate-note')!.textContent).to.contain('Only Faster run with a strap has a heart rate');
+      expect(stat(page, 'a', 'heart-rate')).to.equal(null);
+      expect(stat(page, 'b', 'heart-rate')).to.equal('163bpm');
+      await expect(page).to.be.accessible();
+    });
+
+    it('shows no heart rate when neither run had a strap', async () => {
+      const { page } = await comparePage('easy', 'fast');
+      expect(page.charts.map((c) => c.id)).to.deep.equal(['cadence-chart', 'stride-chart', 'pace-chart']);
+      expect(stat(page, 'a', 'heart-rate')).to.equal(null);
+      expect(stat(page, 'b', 'heart-rate')).to.equal(null);
+    });
+  });
 });

@@ -14,7 +14,7 @@ import { appTheme } from '../support/app-theme.js';
 import { generatedSession } from '../support/generated-sessions.js';
 import { type Download, catchDownloads } from '../support/catch-downloads.js';
 
-const session = generatedSession({
+const sessionOptions = {
   id: 'tempo',
   startedAt: new Date(2025, 4, 6, 18, 0).getTime(),
   minutes: 10,
@@ -24,7 +24,8 @@ const session = generatedSession({
   gaps: [{ fromT: 120, toT: 150, reason: 'link-lost' }],
   name: 'Tempo <em>Tuesday</em>',
   deviceName: 'Stryd <script>',
-});
+} satisfies Parameters<typeof generatedSession>[0];
+const session = generatedSession(sessionOptions);
 
 async function sessionPage(id: string) {
   const services = createServices();
@@ -313,6 +314,83 @@ describe('stride-session-page', () => {
       expect(csv.fileName).to.equal('stridewise-1989-06-01-0700.csv');
       await page.updateComplete;
       expect(page.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    });
+  });
+
+  describe('channels from other sensors', () => {
+    /** The tempo run with a strap (140 + i % 20 bpm) and, when asked, a treadmill at 3 m/s and 1.5 % then 4 %. */
+    function withChannels(id: string, treadmill: boolean) {
+      const run = generatedSession({ ...sessionOptions, id });
+      const { samples } = run;
+      for (let i = 0; i < samples.t.length; i++) {
+        samples.heartRate[i] = 140 + (i % 20);
+        if (treadmill) {
+          samples.treadmillSpeedMps[i] = 3;
+          samples.inclinePercent[i] = samples.t[i]! < 300 ? 1.5 : 4;
+        }
+      }
+      return run;
+    }
+    const statText = async (page: StrideSessionPage, stat: string) => {
+      const summary = page.shadowRoot!.querySelector('stride-session-summary')!;
+      await summary.updateComplete;
+      return summary.shadowRoot!.querySelector(`[data-stat=${stat}]`)?.textContent ?? null;
+    };
+
+    it('shows heart rate, incline and the belt pace beside the pod, with a break where the link was lost', async () => {
+      await saveSession(withChannels('treadmill', true));
+      const page = await sessionPage('treadmill');
+      expect(page.charts.map((c) => c.id)).to.deep.equal(['cadence-chart', 'stride-chart', 'pace-chart', 'heart-rate-chart', 'incline-chart']);
+
+      const [x, bpm] = chart(page, 'heart-rate').plot!.data;
+      expect(x![121]).to.equal(135);
+      expect(bpm![121]).to.equal(null);
+      expect([bpm![0], bpm![19], bpm![20]]).to.deep.equal([140, 159, 140]);
+      const incline = chart(page, 'incline').plot!.data[1]!;
+      expect([incline[0], incline[121], incline[incline.length - 1]]).to.deep.equal([1.5, null, 4]);
+
+      const pace = chart(page, 'pace').plot!;
+      expect(pace.series.map((s) => s.label)).to.deep.equal(['Elapsed', 'Tempo <em>Tuesday</em>', 'Treadmill belt']);
+      expect(pace.data[1]![0]).to.be.closeTo(1000 / 3.1, 1e-3);
+      expect(pace.data[2]![0]).to.be.closeTo(1000 / 3, 1e-3);
+      expect(pace.data[2]![121]).to.equal(null);
+      expect(page.shadowRoot!.querySelector('#pace-legend')!.textContent).to.contain('treadmill belt');
+
+      // 140…159 in turn over 572 samples: 28 whole rounds (mean 149.5) and 12 more (140…151, mean 145.5).
+      expect(page.opened!.session!.samples.t.length).to.equal(572);
+      expect((28 * 20 * 149.5 + 12 * 145.5) / 572).to.be.closeTo(149.42, 0.01);
+      expect(await statText(page, 'heart-rate')).to.equal('149bpm');
+      expect(await statText(page, 'max-heart-rate')).to.equal('159bpm');
+      await expect(page).to.be.accessible();
+    });
+
+    it('zooms the heart-rate and incline charts with the others', async () => {
+      await saveSession(withChannels('treadmill', true));
+      const page = await sessionPage('treadmill');
+      await tick();
+      chart(page, 'cadence').plot!.setScale('x', { min: 200, max: 400 });
+      await tick();
+      expect(xRange(chart(page, 'heart-rate'))).to.deep.equal([200, 400]);
+      expect(xRange(chart(page, 'incline'))).to.deep.equal([200, 400]);
+    });
+
+    it('shows heart rate without incline or belt when only a strap was worn', async () => {
+      await saveSession(withChannels('outdoors', false));
+      const page = await sessionPage('outdoors');
+      expect(page.charts.map((c) => c.id)).to.deep.equal(['cadence-chart', 'stride-chart', 'pace-chart', 'heart-rate-chart']);
+      expect(chart(page, 'pace').plot!.data).to.have.length(2);
+      expect(page.shadowRoot!.querySelector('#pace-legend') === null).to.equal(true);
+      expect(await statText(page, 'max-heart-rate')).to.equal('159bpm');
+    });
+
+    it('adds nothing to a run without them', async () => {
+      const page = await sessionPage('tempo');
+      expect(page.charts.map((c) => c.id)).to.deep.equal(['cadence-chart', 'stride-chart', 'pace-chart']);
+      expect(chart(page, 'pace').plot!.data).to.have.length(2);
+      expect(page.shadowRoot!.querySelector('#pace-legend') === null).to.equal(true);
+      expect(await statText(page, 'heart-rate')).to.equal(null);
+      expect(await statText(page, 'max-heart-rate')).to.equal(null);
+      expect(page.shadowRoot!.textContent).to.not.contain('Heart rate');
     });
   });
 

@@ -1,0 +1,28 @@
+// Buttons, inputs and messages of the small sensor and calibration panels, in one place so they
+// agree: every control is a 44 px touch target (they are used mid-run, on a phone on a treadmill
+// console), and a disabled button looks disabled, not merely ignores the tap.
+import { css } from 'lit';
+
+export const formControlStyles = css`
+  button, input {
+    font: inherit; color: inherit; border-radius: 8px;
+    border: 1px solid #334155; background: #1e293b;
+  }
+  button { min-height: 44px; padding: 0.4rem 0.9rem; cursor: pointer; }
+  button.primary { background: #047857; border-color: #047857; color: #fff; }
+  /* Grey, dim and a refusing cursor: a disabled primary button must not still look like the way on. */
+  button:disabled, button.primary:disabled {
+    opacity: 0.55; cursor: not-allowed; background: #1e293b; border-color: #334155; color: var(--muted, #9ca3af);
+  }
+  input { min-height: 44px; padding: 0.3rem 0.5rem; box-sizing: border-box; }
+  input[type='checkbox'] { min-height: 0; width: 1.4rem; height: 1.4rem; margin: 0; accent-color: var(--accent, #34d399); }
+  button:focus-visible, input:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+  .hint { color: var(--muted, #9ca3af); margin: 0; }
+  .problem { color: #fde68a; margin: 0; }
+  .ok { color: #a7f3d0; margin: 0; }
+  /* The whole row is the target of a checkbox: its label is 44 px high. */
+  label.check { display: flex; align-items: center; gap: 0.6rem; min-height: 44px; cursor: pointer; }
+  /* An input and its unit ("[ 10.8 ] km/h") stay on one line when the label wraps. */
+  .typed { display: inline-flex; align-items: center; gap: 0.5rem; white-space: nowrap; }
+`;
