@@ -16,6 +16,13 @@ const reading = (timeS: number, over: Partial<LiveReading> = {}): LiveReading =>
   strideDerived: false,
   distanceM: timeS * 3,
   running: true,
+  // No raw pod values and no other sensors unless a test gives them.
+  rawSpeedMps: Number.NaN,
+  rawDistanceM: Number.NaN,
+  heartRate: null,
+  treadmillSpeedMps: null,
+  inclinePercent: null,
+  speedFrom: 'footpod',
   ...over,
 });
 const still = (timeS: number): LiveReading => reading(timeS, { speedMps: 0.25, cadence: 0, running: false, distanceM: 0 });

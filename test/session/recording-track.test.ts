@@ -13,6 +13,13 @@ const reading = (timeS: number, over: Partial<LiveReading> = {}): LiveReading =>
   strideDerived: false,
   distanceM: timeS * 3,
   running: true,
+  // No raw pod values and no other sensors unless a test gives them.
+  rawSpeedMps: Number.NaN,
+  rawDistanceM: Number.NaN,
+  heartRate: null,
+  treadmillSpeedMps: null,
+  inclinePercent: null,
+  speedFrom: 'footpod',
   ...over,
 });
 const track = () => new RecordingTrack(defaultCadenceZones, () => 1_000);
