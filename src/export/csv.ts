@@ -6,12 +6,14 @@ import { type RecordedSession, SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../
 import { formatDuration, paceSeconds } from '../session/units.js';
 
 export const CSV_HEADER =
-  'time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running,heart_rate_bpm';
+  'time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running,heart_rate_bpm,treadmill_speed_mps,incline_percent';
 
 const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value : 0).toFixed(digits);
+/** A channel no sensor gave is an empty cell, never 0. */
+const channel = (value: number, digits: number): string => (Number.isFinite(value) ? value.toFixed(digits) : '');
 
 export function encodeCsv(session: RecordedSession): string {
-  const { t, speedMps, cadence, strideLengthM, distanceM, flags, heartRate } = session.samples;
+  const { t, speedMps, cadence, strideLengthM, distanceM, flags, heartRate, treadmillSpeedMps, inclinePercent } = session.samples;
   const rows = [CSV_HEADER];
   for (let i = 0; i < t.length; i++) {
     // Pace is left empty when standing or walking slowly, as the app shows no pace then.
@@ -27,8 +29,9 @@ export function encodeCsv(session: RecordedSession): string {
         (flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0 ? '1' : '0',
         fixed(distanceM[i]!, 2),
         (flags[i]! & SAMPLE_RUNNING) !== 0 ? '1' : '0',
-        // Empty where no sensor gave a heart rate: a missing channel is never zero.
-        Number.isFinite(heartRate[i]!) ? fixed(heartRate[i]!, 0) : '',
+        channel(heartRate[i]!, 0),
+        channel(treadmillSpeedMps[i]!, 3),
+        channel(inclinePercent[i]!, 1),
       ].join(','),
     );
   }

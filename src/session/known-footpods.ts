@@ -3,6 +3,7 @@
 // is dropped rather than breaking the settings.
 
 import type { CadenceUnit, CadenceUnitOverride } from './cadence-unit.js';
+import { type CalibrationCurve, type CalibrationPoint, isSaneFactor } from './calibration.js';
 
 export interface KnownFootpod {
   /** Stable identity of the pod on this origin (see footpodIdOf in app/footpod-cadence). */
@@ -11,7 +12,17 @@ export interface KnownFootpod {
   name: string | null;
   detected: CadenceUnit | null;
   override: CadenceUnitOverride;
+  /**
+   * Its calibration curve; absent means none (factor 1). Optional, so lists written before
+   * calibration was kept (and code that builds entries without it) stay valid.
+   */
+  calibration?: CalibrationPoint[];
+  /** The runner locked the curve: automatic calibration learns nothing for this pod. Absent: false. */
+  autoCalibrationLocked?: boolean;
 }
+
+/** More points than this are noise, not a pod's curve. */
+export const MOST_CALIBRATION_POINTS = 8;
 
 /** Older pods fall off the end: the list is for the few a runner owns, not a log. */
 export const MOST_KNOWN_FOOTPODS = 20;
@@ -35,11 +46,34 @@ export function knownFootpodsFrom(value: unknown): KnownFootpod[] {
       name: isShortText(name) ? name : null,
       detected: isUnit(detected) ? detected : null,
       override: isOverride(override) ? override : 'auto',
+      ...calibrationFields(curveFrom(entry['calibration']), entry['autoCalibrationLocked'] === true),
     });
     if (pods.length === MOST_KNOWN_FOOTPODS) break;
   }
   return pods;
 }
+
+/** The points of a stored curve that can be a pod's: positive speeds, sane factors; sorted, at most 8. */
+function curveFrom(value: unknown): CalibrationPoint[] {
+  if (!Array.isArray(value)) return [];
+  const points: CalibrationPoint[] = [];
+  for (const point of value as unknown[]) {
+    if (!isRecord(point)) continue;
+    const { podSpeedMps, factor } = point;
+    if (typeof podSpeedMps !== 'number' || !(podSpeedMps > 0 && Number.isFinite(podSpeedMps))) continue;
+    if (typeof factor !== 'number' || !isSaneFactor(factor)) continue;
+    points.push({ podSpeedMps, factor });
+  }
+  return points.sort((a, b) => a.podSpeedMps - b.podSpeedMps).slice(0, MOST_CALIBRATION_POINTS);
+}
+
+/** Only what differs from the defaults is stored, so an uncalibrated pod's entry is as it always was. */
+function calibrationFields(curve: CalibrationPoint[], locked: boolean): Pick<KnownFootpod, 'calibration' | 'autoCalibrationLocked'> {
+  return { ...(curve.length > 0 ? { calibration: curve } : {}), ...(locked ? { autoCalibrationLocked: true } : {}) };
+}
+
+/** A pod's curve; empty when it was never calibrated. */
+export const calibrationOf = (pod: KnownFootpod | undefined): CalibrationPoint[] => pod?.calibration ?? [];
 
 export function knownFootpod(pods: readonly KnownFootpod[], id: string): KnownFootpod | undefined {
   return pods.find((pod) => pod.id === id);
@@ -57,6 +91,7 @@ export function rememberFootpod(
     name: pod.name ?? before?.name ?? null,
     detected: before?.detected ?? null,
     override: before?.override ?? 'auto',
+    ...calibrationFields(calibrationOf(before), before?.autoCalibrationLocked === true),
     ...change,
   };
   return [updated, ...pods.filter((p) => p.id !== pod.id)].slice(0, MOST_KNOWN_FOOTPODS);
@@ -65,4 +100,22 @@ export function rememberFootpod(
 /** The list with the runner's choice for one pod changed in place (the order stays). */
 export function withOverride(pods: readonly KnownFootpod[], id: string, override: CadenceUnitOverride): KnownFootpod[] {
   return pods.map((pod) => (pod.id === id ? { ...pod, override } : pod));
+}
+
+/** The list with one pod's calibration curve replaced (checked as a stored one is); the order stays. */
+export function withCalibration(pods: readonly KnownFootpod[], id: string, curve: CalibrationCurve): KnownFootpod[] {
+  return pods.map((pod) => {
+    if (pod.id !== id) return pod;
+    const { calibration: _old, autoCalibrationLocked, ...rest } = pod;
+    return { ...rest, ...calibrationFields(curveFrom(curve), autoCalibrationLocked === true) };
+  });
+}
+
+/** The list with automatic calibration locked or unlocked for one pod; the order stays. */
+export function withAutoCalibrationLock(pods: readonly KnownFootpod[], id: string, locked: boolean): KnownFootpod[] {
+  return pods.map((pod) => {
+    if (pod.id !== id) return pod;
+    const { autoCalibrationLocked: _old, calibration, ...rest } = pod;
+    return { ...rest, ...calibrationFields(calibration ?? [], locked) };
+  });
 }

@@ -1,33 +1,50 @@
-// The live run: measurement bytes in, samples, time in zone and the latest reading out.
-// Every source (real pod or simulator) goes through here, so there is one parser path.
+// The live run: measurement bytes from every sensor in, one merged 1 Hz timeline out. The pod's
+// rows drive the timeline; the treadmill's and the strap's latest values join each row while
+// fresh. Every source (real sensor or simulator) goes through here, so there is one parser path.
 
+import { FtmsParseError, parseTreadmillData } from '../ble/ftms-treadmill.js';
+import { HeartRateParseError, parseHeartRateMeasurement } from '../ble/heart-rate.js';
 import { RscParseError, parseRscMeasurement } from '../ble/rsc.js';
+import { AutoCalibration } from './auto-calibration.js';
+import type { CalibrationCurve, CalibrationPoint } from './calibration.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
-import { DistanceTracker } from './distance.js';
+import { GuidedCheck } from './guided-check.js';
+import type { LatestChannels, LiveReading } from './live-reading.js';
 import { SampleColumns } from './sample-columns.js';
+import { SensorChannels } from './sensor-channels.js';
 import { trailingMean } from './smoothing.js';
+import { SpeedDistanceMerge } from './speed-distance-merge.js';
+import type { SpeedSource } from './speed-source.js';
 import { type ZoneTimes, addZoneTime, emptyZoneTimes, zoneTimesOf } from './time-in-zone.js';
 import type { CadenceZones } from './zones.js';
 
-export interface LiveReading {
-  timeS: number;
-  speedMps: number;
-  cadence: number;
-  strideLengthM: number;
-  /** True when the pod sent no stride length and it was derived from speed and cadence. */
-  strideDerived: boolean;
-  distanceM: number;
-  running: boolean;
-  /** What the pod sent, before the steps-or-strides decision; absent on readings made elsewhere. */
-  sent?: { cadence: number; strideLengthM: number | null };
+export type { LatestChannels, LiveReading } from './live-reading.js';
+
+/** What automatic calibration has learned in this session. */
+export interface AutoCalibrationState {
+  curve: CalibrationCurve;
+  locked: boolean;
+  /** The point learned last in this session, or null. */
+  lastPoint: CalibrationPoint | null;
 }
 
-/** Events: 'sample' after each accepted measurement, 'problem' when one could not be read. */
+type Sensor = 'footpod' | 'treadmill' | 'heart-rate strap';
+
+const orNaN = (value: number | null): number => value ?? Number.NaN;
+
+/**
+ * Events: 'sample' after each pod row, 'problem' when a measurement of any sensor could not be
+ * read, 'channels' when `latestChannels` changes, 'autocalibration' when a point was learned.
+ */
 export class LiveSession extends EventTarget {
   readonly samples = new SampleColumns();
   #zones: CadenceZones;
   #zoneTimes: ZoneTimes = emptyZoneTimes();
-  #distance = new DistanceTracker();
+  #merge = new SpeedDistanceMerge();
+  #channels = new SensorChannels();
+  #shownChannels: LatestChannels = { heartRate: null, treadmillSpeedMps: null, inclinePercent: null };
+  #autoCalibration = new AutoCalibration();
+  #lastLearned: CalibrationPoint | null = null;
   #startMs: number | null = null;
   #latest: LiveReading | null = null;
   #malformed = 0;
@@ -48,6 +65,7 @@ export class LiveSession extends EventTarget {
   get zones(): CadenceZones {
     return this.#zones;
   }
+  /** Unreadable measurements of every sensor. */
   get malformedCount(): number {
     return this.#malformed;
   }
@@ -62,22 +80,57 @@ export class LiveSession extends EventTarget {
   get cadenceUnit(): CadenceUnitDecision {
     return this.#cadenceUnit;
   }
+  /** The strap's and the treadmill's values as they stand, pod rows or not; null where none is fresh. */
+  get latestChannels(): LatestChannels {
+    return { ...this.#shownChannels };
+  }
+  get speedFrom(): SpeedSource {
+    return this.#merge.speedFrom;
+  }
+  /** The pod's calibration applied to its speed, distance and stride from the next row. */
+  get calibration(): CalibrationCurve {
+    return this.#merge.calibration;
+  }
+  get autoCalibration(): AutoCalibrationState {
+    return { curve: this.#autoCalibration.curve, locked: this.#autoCalibration.locked, lastPoint: this.#lastLearned };
+  }
 
   /** Another pod (or what is remembered about this one) decides the unit from the next reading on. */
   useCadenceUnit(decision: CadenceUnitDecision): void {
     this.#cadenceUnit = decision;
   }
 
-  /** Takes one RSC measurement. A malformed one is counted and reported, never thrown. */
+  /** Which sensor gives speed and distance from the next row; the pod stands in while the treadmill is silent. */
+  setSpeedFrom(from: SpeedSource): void {
+    this.#merge.speedFrom = from;
+  }
+
+  setCalibration(curve: CalibrationCurve): void {
+    this.#merge.calibration = [...curve];
+  }
+
+  /**
+   * What automatic calibration starts from (the pod's saved curve) and whether it may learn:
+   * locked, it learns nothing. Unlocked, a learned point applies from the next row.
+   */
+  setAutoCalibration(curve: CalibrationCurve, locked: boolean): void {
+    this.#autoCalibration = new AutoCalibration(curve);
+    this.#autoCalibration.locked = locked;
+  }
+
+  /** Collects the pod's raw speeds from the next row on, for a calibration against a typed belt speed. */
+  startGuidedCheck(): GuidedCheck {
+    return new GuidedCheck(this);
+  }
+
+  /** Takes one RSC measurement: one row of the timeline. A malformed one is counted and reported, never thrown. */
   ingest(view: DataView, timeMs: number): void {
     let measurement;
     try {
       measurement = parseRscMeasurement(view);
     } catch (error) {
       if (!(error instanceof RscParseError)) throw error;
-      this.#malformed++;
-      this.#problem = `Skipped a measurement the footpod sent that could not be read (${error.message}).`;
-      this.dispatchEvent(new Event('problem'));
+      this.#skipped('footpod', error.message);
       return;
     }
     this.#startMs ??= timeMs;
@@ -87,18 +140,94 @@ export class LiveSession extends EventTarget {
       this.#startMs = timeMs - (previousS + 1) * 1000;
     }
     const timeS = (timeMs - this.#startMs) / 1000;
-    const { speedMps } = measurement;
+    const rawSpeedMps = measurement.speedMps;
     const sent = { cadence: measurement.cadence, strideLengthM: measurement.strideLengthM };
-    const steps = this.#cadenceUnit.toSteps({ ...sent, speedMps, running: measurement.isRunning });
+    // The pod's own speed and stride agree with each other, so the unit is decided on them uncalibrated.
+    const steps = this.#cadenceUnit.toSteps({ ...sent, speedMps: rawSpeedMps, running: measurement.isRunning });
+    const beltSpeedMps = this.#channels.fresh('treadmillSpeedMps');
+    const { speedMps, distanceM, rawDistanceM, factor, speedFrom } = this.#merge.row(
+      timeS,
+      rawSpeedMps,
+      measurement.totalDistanceM,
+      beltSpeedMps,
+    );
     const cadence = steps.cadence;
     const strideDerived = steps.strideLengthM === null;
-    const strideLengthM = steps.strideLengthM ?? (cadence > 0 ? (speedMps * 60) / cadence : 0);
-    const distanceM = this.#distance.add(timeS, speedMps, measurement.totalDistanceM);
+    const strideLengthM = steps.strideLengthM !== null ? steps.strideLengthM * factor : cadence > 0 ? (speedMps * 60) / cadence : 0;
+    const heartRate = this.#channels.heartRate();
+    const inclinePercent = this.#channels.fresh('inclinePercent');
     addZoneTime(this.#zoneTimes, this.#latest?.timeS ?? null, timeS, cadence, this.#zones);
-    this.samples.push({ t: timeS, speedMps, cadence, strideLengthM, distanceM });
-    this.#latest = { timeS, speedMps, cadence, strideLengthM, strideDerived, distanceM, running: measurement.isRunning, sent };
+    this.samples.push({
+      t: timeS,
+      speedMps,
+      cadence,
+      strideLengthM,
+      distanceM,
+      heartRate: orNaN(heartRate),
+      treadmillSpeedMps: orNaN(beltSpeedMps),
+      inclinePercent: orNaN(inclinePercent),
+      rawSpeedMps,
+      rawDistanceM,
+    });
+    this.#latest = {
+      timeS,
+      speedMps,
+      cadence,
+      strideLengthM,
+      strideDerived,
+      distanceM,
+      running: measurement.isRunning,
+      rawSpeedMps,
+      rawDistanceM,
+      heartRate,
+      treadmillSpeedMps: beltSpeedMps,
+      inclinePercent,
+      speedFrom,
+      sent,
+    };
+    const learned = this.#autoCalibration.add({ t: timeS, podSpeedMps: rawSpeedMps, treadmillSpeedMps: orNaN(beltSpeedMps) });
+    this.#channels.podRow();
     this.#problem = null;
     this.dispatchEvent(new Event('sample'));
+    if (learned !== null) this.#learned(learned);
+    this.#channelsChanged();
+  }
+
+  /** Takes one FTMS Treadmill Data notification: its latest values join the next pod rows. */
+  ingestTreadmill(view: DataView, timeMs: number): void {
+    let data;
+    try {
+      data = parseTreadmillData(view);
+    } catch (error) {
+      if (!(error instanceof FtmsParseError)) throw error;
+      this.#skipped('treadmill', error.message);
+      return;
+    }
+    // A field left out of this notification (FTMS splits records) keeps its last value.
+    if (data.speedMps !== null) this.#channels.hold('treadmillSpeedMps', data.speedMps);
+    if (data.inclinationPercent !== null) this.#channels.hold('inclinePercent', data.inclinationPercent);
+    if (data.heartRateBpm !== null && data.heartRateBpm > 0) this.#channels.hold('treadmillHeartRate', data.heartRateBpm);
+    this.#merge.addTreadmill(timeMs / 1000, data.speedMps, data.totalDistanceM);
+    this.#problem = null;
+    this.#channelsChanged();
+  }
+
+  /** Takes one Heart Rate Measurement notification: its value joins the next pod rows. */
+  ingestHeartRate(view: DataView, timeMs: number): void {
+    void timeMs; // Freshness is counted in pod rows: the strap's clock says nothing about them.
+    let measurement;
+    try {
+      measurement = parseHeartRateMeasurement(view);
+    } catch (error) {
+      if (!(error instanceof HeartRateParseError)) throw error;
+      this.#skipped('heart-rate strap', error.message);
+      return;
+    }
+    // Off the skin a strap sends a number that is not a heart rate: no reading, never that number.
+    if (measurement.sensorContact === 'not-detected' || !(measurement.heartRateBpm > 0)) this.#channels.drop('strapHeartRate');
+    else this.#channels.hold('strapHeartRate', measurement.heartRateBpm);
+    this.#problem = null;
+    this.#channelsChanged();
   }
 
   /**
@@ -106,7 +235,22 @@ export class LiveSession extends EventTarget {
    * from its first reading, so another pod's odometer is never spliced into the run.
    */
   newSource(): void {
-    this.#distance.newSource();
+    this.#merge.newPod();
+  }
+
+  /** The same for a (re)connected treadmill's distance counter. */
+  newTreadmillSource(): void {
+    this.#merge.newTreadmill();
+  }
+
+  /** A sensor disconnected: its values are gone at once, not after they age out. */
+  forgetSensor(sensor: 'treadmill' | 'heartRate'): void {
+    if (sensor === 'heartRate') {
+      this.#channels.drop('strapHeartRate');
+    } else {
+      for (const channel of ['treadmillSpeedMps', 'inclinePercent', 'treadmillHeartRate'] as const) this.#channels.drop(channel);
+    }
+    this.#channelsChanged();
   }
 
   /** Cadence and speed as displayed: the trailing mean over `windowS` seconds (0: as measured). */
@@ -123,5 +267,27 @@ export class LiveSession extends EventTarget {
     this.#zones = zones;
     this.#zoneTimes = zoneTimesOf(this.samples.column('t'), this.samples.column('cadence'), zones);
     this.dispatchEvent(new Event('sample'));
+  }
+
+  #skipped(sensor: Sensor, why: string): void {
+    this.#malformed++;
+    this.#problem = `Skipped a measurement the ${sensor} sent that could not be read (${why}).`;
+    this.dispatchEvent(new Event('problem'));
+  }
+
+  #learned(point: CalibrationPoint): void {
+    this.#lastLearned = point;
+    this.#merge.calibration = [...this.#autoCalibration.curve];
+    this.dispatchEvent(new Event('autocalibration'));
+  }
+
+  #channelsChanged(): void {
+    const now = this.#channels.latest();
+    const before = this.#shownChannels;
+    if (now.heartRate === before.heartRate && now.treadmillSpeedMps === before.treadmillSpeedMps && now.inclinePercent === before.inclinePercent) {
+      return;
+    }
+    this.#shownChannels = now;
+    this.dispatchEvent(new Event('channels'));
   }
 }

@@ -24,6 +24,8 @@ export function emptyColumns(length = 0): RecordedColumns {
     heartRate: new Float32Array(length).fill(Number.NaN),
     treadmillSpeedMps: new Float32Array(length).fill(Number.NaN),
     inclinePercent: new Float32Array(length).fill(Number.NaN),
+    rawSpeedMps: new Float32Array(length).fill(Number.NaN),
+    rawDistanceM: new Float64Array(length).fill(Number.NaN),
   };
 }
 
@@ -127,9 +129,7 @@ export class RecordedColumnsBuilder {
     c.strideLengthM[i] = sample.strideLengthM;
     c.distanceM[i] = sample.distanceM;
     c.flags[i] = sample.flags;
-    c.heartRate[i] = sample.heartRate ?? Number.NaN;
-    c.treadmillSpeedMps[i] = sample.treadmillSpeedMps ?? Number.NaN;
-    c.inclinePercent[i] = sample.inclinePercent ?? Number.NaN;
+    for (const name of channelColumnNames) c[name][i] = sample[name] ?? Number.NaN;
   }
 
   /** Appends whole columns at once, e.g. a stored session being resumed. */

@@ -2,6 +2,8 @@
 // Samples are columns (typed arrays) so a 3-hour run is a handful of small structured clones,
 // and charts take them without copying.
 
+import type { CalibrationPoint } from './calibration.js';
+import type { SpeedSource } from './speed-source.js';
 import type { ZoneTimes } from './time-in-zone.js';
 import type { CadenceZones } from './zones.js';
 
@@ -9,6 +11,8 @@ import type { CadenceZones } from './zones.js';
 export const SAMPLE_RUNNING = 1;
 /** The pod sent no stride length; it was derived as speed × 60 / cadence. */
 export const SAMPLE_STRIDE_DERIVED = 2;
+/** Speed and distance of this sample are the treadmill's, not the (calibrated) pod's. */
+export const SAMPLE_SPEED_FROM_TREADMILL = 4;
 
 /** One recorded second (or so). `t` is seconds since the session started, pauses included. */
 export interface RecordedSample {
@@ -19,12 +23,15 @@ export interface RecordedSample {
   strideLengthM: number;
   /** Metres since the session started: continuous across pod counter wraps, resets and pauses. */
   distanceM: number;
-  /** Bitwise SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED. */
+  /** Bitwise SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED | SAMPLE_SPEED_FROM_TREADMILL. */
   flags: number;
   /** Channels from other sensors; absent (NaN in the columns) when no sensor gave them. */
   heartRate?: number;
   treadmillSpeedMps?: number;
   inclinePercent?: number;
+  /** The pod's speed and distance before calibration; absent on imported and older sessions. */
+  rawSpeedMps?: number;
+  rawDistanceM?: number;
 }
 
 /** Parallel columns, index i across all of them is one sample; times only increase. */
@@ -41,13 +48,17 @@ export interface RecordedColumns {
   treadmillSpeedMps: Float32Array;
   /** The treadmill's incline, percent; NaN where none. */
   inclinePercent: Float32Array;
+  /** The pod's speed before calibration, so a factor changed later can re-scale the run; NaN where none. */
+  rawSpeedMps: Float32Array;
+  /** The pod's distance before calibration, pauses left out as for distanceM; NaN where none. */
+  rawDistanceM: Float64Array;
 }
 
 /**
  * Columns only some sessions have: a missing channel is empty (NaN), never zero, and sessions
  * stored before a channel existed load with it empty.
  */
-export const channelColumnNames = ['heartRate', 'treadmillSpeedMps', 'inclinePercent'] as const;
+export const channelColumnNames = ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM'] as const;
 export type ChannelName = (typeof channelColumnNames)[number];
 
 export const recordedColumnNames = ['t', 'speedMps', 'cadence', 'strideLengthM', 'distanceM', 'flags', ...channelColumnNames] as const;
@@ -129,6 +140,12 @@ export interface SessionMeta extends SessionSummary {
   /** Technique check-ins shown during the run; absent on sessions recorded without the coach. */
   checkIns?: CheckInMark[];
   gaps: SessionGap[];
+  /** The pod's calibration curve in use at the end of the run; absent on imported and older sessions. */
+  calibration?: CalibrationPoint[];
+  /** Which sensor the settings chose for speed and distance (rows say which one gave each). */
+  speedFrom?: SpeedSource;
+  /** The footpod's identity (KnownFootpod.id), to find its calibration again. */
+  podId?: string;
   /** Stored format version, so later versions can migrate old sessions. */
   schemaVersion: number;
 }

@@ -4,7 +4,8 @@
 // and key presses can call it without checking the state first.
 
 import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
-import type { LiveReading } from './live-session.js';
+import type { CalibrationCurve, CalibrationPoint } from './calibration.js';
+import type { LiveReading } from './live-reading.js';
 import type {
   CheckInMark,
   RecordedColumns,
@@ -15,6 +16,7 @@ import type {
   SessionSport,
 } from './recorded-session.js';
 import { RecordingTrack } from './recording-track.js';
+import type { SpeedSource } from './speed-source.js';
 import type { CadenceZones } from './zones.js';
 
 export const RECORDED_SESSION_SCHEMA = 2;
@@ -35,6 +37,12 @@ export interface RecorderOptions {
   /** Epoch milliseconds; Date.now by default. */
   now?: () => number;
   id?: string;
+  /** The pod's calibration curve in use (kept in the meta; setCalibration when it changes). */
+  calibration?: CalibrationCurve;
+  /** The settings' source of speed and distance (kept in the meta; setSpeedFrom when it changes). */
+  speedFrom?: SpeedSource;
+  /** The footpod's identity (KnownFootpod.id). */
+  podId?: string | null;
 }
 
 export type ResumeRecorderOptions = Partial<Pick<RecorderOptions, 'zones' | 'autoPauseAfterS' | 'deviceName' | 'now'>>;
@@ -79,6 +87,9 @@ export class Recorder extends EventTarget {
   #startPressedAt: number | null = null;
   #stillSinceS: number | null = null;
   #checkIns: CheckInMark[] = [];
+  #calibration: CalibrationPoint[] | null;
+  #speedFrom: SpeedSource | null;
+  #podId: string | null;
 
   constructor(options: RecorderOptions) {
     super();
@@ -89,6 +100,9 @@ export class Recorder extends EventTarget {
     this.#origin = options.origin ?? 'bluetooth';
     this.#now = options.now ?? Date.now;
     this.id = options.id ?? crypto.randomUUID();
+    this.#calibration = options.calibration ? [...options.calibration] : null;
+    this.#speedFrom = options.speedFrom ?? null;
+    this.#podId = options.podId ?? null;
     this.#track = new RecordingTrack(this.#zones, this.#now);
   }
 
@@ -104,6 +118,9 @@ export class Recorder extends EventTarget {
       origin: meta.origin,
       id: meta.id,
       ...(options.now ? { now: options.now } : {}),
+      ...(meta.calibration ? { calibration: meta.calibration } : {}),
+      ...(meta.speedFrom ? { speedFrom: meta.speedFrom } : {}),
+      podId: meta.podId ?? null,
     });
     recorder.#track.restore(meta, samples, recorder.#zones);
     recorder.#name = meta.name;
@@ -229,6 +246,16 @@ export class Recorder extends EventTarget {
     this.#track.setZones(zones);
   }
 
+  /** The pod's calibration changed (by hand or learned): the meta keeps the curve in use at the end. */
+  setCalibration(curve: CalibrationCurve): void {
+    this.#calibration = curve.map((point) => ({ ...point }));
+  }
+
+  /** The runner chose another source of speed and distance mid-run; each sample says which it used. */
+  setSpeedFrom(from: SpeedSource): void {
+    this.#speedFrom = from;
+  }
+
   addReading(reading: LiveReading): void {
     if (this.#state === 'stopped' || !Number.isFinite(reading.timeS)) return;
     if (this.#state === 'idle') {
@@ -272,6 +299,9 @@ export class Recorder extends EventTarget {
       laps: this.laps,
       gaps: this.gaps,
       ...(this.#checkIns.length > 0 ? { checkIns: this.#checkIns.map((mark) => ({ ...mark })) } : {}),
+      ...(this.#calibration !== null ? { calibration: this.#calibration.map((point) => ({ ...point })) } : {}),
+      ...(this.#speedFrom !== null ? { speedFrom: this.#speedFrom } : {}),
+      ...(this.#podId !== null ? { podId: this.#podId } : {}),
       schemaVersion: RECORDED_SESSION_SCHEMA,
     };
   }

@@ -2,12 +2,13 @@
 // that turns live readings into session time. The Recorder decides when to write; this decides
 // what a written sample is, so the state machine and the bookkeeping stay apart.
 
-import type { LiveReading } from './live-session.js';
+import type { LiveReading } from './live-reading.js';
 import { RecordedColumnsBuilder } from './recorded-columns.js';
 import {
   type RecordedColumns,
   type RecordedSample,
   SAMPLE_RUNNING,
+  SAMPLE_SPEED_FROM_TREADMILL,
   SAMPLE_STRIDE_DERIVED,
   type SessionGap,
   type SessionMeta,
@@ -15,6 +16,21 @@ import {
 import { MIN_MOVING_SPEED_MPS, stepAcross } from './gap-steps.js';
 import { MAX_MOVING_STEP_S, SessionTotalsAccumulator, accumulatorOf } from './session-summary.js';
 import type { CadenceZones } from './zones.js';
+
+type Channels = Pick<RecordedSample, 'heartRate' | 'treadmillSpeedMps' | 'inclinePercent' | 'rawSpeedMps' | 'rawDistanceM'>;
+
+/** A reading's other channels as a sample's, rounded as the float32 columns store them; absent where none. */
+function channelsOf(reading: LiveReading, rawDistanceM: number): Channels {
+  const channels: Channels = {};
+  if (reading.heartRate !== null) channels.heartRate = Math.fround(reading.heartRate);
+  if (reading.treadmillSpeedMps !== null) channels.treadmillSpeedMps = Math.fround(reading.treadmillSpeedMps);
+  if (reading.inclinePercent !== null) channels.inclinePercent = Math.fround(reading.inclinePercent);
+  if (Number.isFinite(reading.rawSpeedMps) && Number.isFinite(rawDistanceM)) {
+    channels.rawSpeedMps = Math.fround(reading.rawSpeedMps);
+    channels.rawDistanceM = rawDistanceM;
+  }
+  return channels;
+}
 
 export class RecordingTrack {
   readonly #builder = new RecordedColumnsBuilder();
@@ -28,7 +44,11 @@ export class RecordingTrack {
   #pendingGap: SessionGap['reason'] | null = null;
   /** The live distance of the previous reading, while that reading was recorded; else null. */
   #previousLiveDistanceM: number | null = null;
+  /** The same for the pod's raw distance, which leaves out what the recording leaves out. */
+  #previousLiveRawDistanceM: number | null = null;
   #distanceM = 0;
+  /** NaN once a resumed session without raw values is continued: a run is raw all through or not at all. */
+  #rawDistanceM = 0;
   #laps: number[] = [];
   #gaps: SessionGap[] = [];
 
@@ -71,6 +91,7 @@ export class RecordingTrack {
   /** Readings are being skipped: the distance they cover must not reach the recording. */
   breakDistance(): void {
     this.#previousLiveDistanceM = null;
+    this.#previousLiveRawDistanceM = null;
   }
 
   /** Every reading passes here, recorded or not, so a resumed session's clock is set at once. */
@@ -99,15 +120,20 @@ export class RecordingTrack {
     }
     this.#pendingGap = null;
     let stepM = this.#previousLiveDistanceM === null ? 0 : Math.max(0, reading.distanceM - this.#previousLiveDistanceM);
+    const rawPrevious = this.#previousLiveRawDistanceM;
+    let rawStepM = rawPrevious === null || !Number.isFinite(reading.rawDistanceM) ? 0 : Math.max(0, reading.rawDistanceM - rawPrevious);
     if (gap !== null && stepM > 0) {
       // The pod counted on through the break: keep its distance and, with it, the break's time,
       // unless the runner was no faster than standing about, when neither counts.
       if (gap.reason !== 'paused' && stepM / (t - lastT) >= MIN_MOVING_SPEED_MPS) gap.coveredM = stepM;
-      else stepM = 0;
+      else stepM = rawStepM = 0;
     }
     if (gap !== null) this.#gaps.push(gap);
     this.#distanceM += stepM;
+    this.#rawDistanceM += rawStepM;
     this.#previousLiveDistanceM = reading.distanceM;
+    this.#previousLiveRawDistanceM = Number.isFinite(reading.rawDistanceM) ? reading.rawDistanceM : null;
+    const fromTreadmill = reading.speedFrom === 'treadmill';
     // Rounded as the float32 columns store them, so the running totals equal a later summary.
     const sample: RecordedSample = {
       t,
@@ -115,7 +141,11 @@ export class RecordingTrack {
       cadence: Math.fround(reading.cadence),
       strideLengthM: Math.fround(reading.strideLengthM),
       distanceM: this.#distanceM,
-      flags: (reading.running ? SAMPLE_RUNNING : 0) | (reading.strideDerived ? SAMPLE_STRIDE_DERIVED : 0),
+      flags:
+        (reading.running ? SAMPLE_RUNNING : 0) |
+        (reading.strideDerived ? SAMPLE_STRIDE_DERIVED : 0) |
+        (fromTreadmill ? SAMPLE_SPEED_FROM_TREADMILL : 0),
+      ...channelsOf(reading, this.#rawDistanceM),
     };
     this.#builder.push(sample);
     this.#totals.add(sample, stepAcross(gap, lastT, t));
@@ -143,6 +173,7 @@ export class RecordingTrack {
     if (samples.t.length === 0) return;
     this.#startedAt = meta.startedAt;
     this.#distanceM = samples.distanceM[samples.distanceM.length - 1]!;
+    this.#rawDistanceM = samples.rawDistanceM[samples.rawDistanceM.length - 1]!;
     this.#pendingGap = 'link-lost';
     this.#clockFromWall = true;
   }

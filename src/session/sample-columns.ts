@@ -1,9 +1,13 @@
 // Growable columnar storage for 1 Hz samples. uPlot draws typed-array columns directly, and a
 // 3-hour run is 10,800 rows, so columns grow by doubling and views are subarrays (no copies).
 
-export const columnNames = ['t', 'speedMps', 'cadence', 'strideLengthM', 'distanceM'] as const;
+const coreColumnNames = ['t', 'speedMps', 'cadence', 'strideLengthM', 'distanceM'] as const;
+/** Channels from other sensors and the pod's values before calibration; NaN where none. */
+export const sampleChannelNames = ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM'] as const;
+export const columnNames = [...coreColumnNames, ...sampleChannelNames] as const;
 export type ColumnName = (typeof columnNames)[number];
-export type SampleRow = Record<ColumnName, number>;
+/** A row; a channel left out is empty (NaN), never zero. */
+export type SampleRow = Record<(typeof coreColumnNames)[number], number> & Partial<Record<(typeof sampleChannelNames)[number], number>>;
 
 export class SampleColumns {
   #capacity: number;
@@ -23,7 +27,7 @@ export class SampleColumns {
 
   push(row: SampleRow): void {
     if (this.#length === this.#capacity) this.#grow();
-    for (const name of columnNames) this.#columns[name][this.#length] = row[name];
+    for (const name of columnNames) this.#columns[name][this.#length] = row[name] ?? Number.NaN;
     this.#length++;
   }
 

@@ -5,6 +5,7 @@ import { type CoachSettings, coachSettingsFrom, defaultCoachSettings } from './c
 import { type KnownFootpod, knownFootpodsFrom } from './known-footpods.js';
 import { type PlanSettings, defaultPlanSettings, planSettingsFrom } from './plan-settings.js';
 import { type SmoothingSeconds, smoothingChoices } from './smoothing.js';
+import { type SpeedSource, isSpeedSource } from './speed-source.js';
 import type { DistanceUnit } from './units.js';
 import { type CadenceZones, checkCadenceZones, defaultCadenceZones } from './zones.js';
 
@@ -22,6 +23,17 @@ export interface AppSettings {
   coach: CoachSettings;
   /** Cadence plan: the target zones accepted step by step, the proposal declined, a tapped cadence. */
   plan: PlanSettings;
+  /** Which sensor gives speed and distance; cadence and stride always come from the pod. */
+  speedFrom: SpeedSource;
+  /** The Bluetooth device of each kind used last, to reconnect without the chooser. */
+  sensors: SensorIds;
+}
+
+/** BluetoothDevice ids remembered per kind of sensor; null: none yet. */
+export interface SensorIds {
+  treadmillId: string | null;
+  heartRateId: string | null;
+  footpodId: string | null;
 }
 
 export const autoPauseChoices: readonly number[] = [0, 5, 10, 30];
@@ -35,6 +47,8 @@ export const defaultSettings: Readonly<AppSettings> = Object.freeze({
   footpods: [],
   coach: defaultCoachSettings,
   plan: defaultPlanSettings,
+  speedFrom: 'footpod',
+  sensors: Object.freeze({ treadmillId: null, heartRateId: null, footpodId: null }),
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -62,5 +76,20 @@ export function settingsFrom(value: unknown): AppSettings {
     footpods: knownFootpodsFrom(stored['footpods']),
     coach: coachSettingsFrom(stored['coach']),
     plan: planSettingsFrom(stored['plan']),
+    speedFrom: isSpeedSource(stored['speedFrom']) ? stored['speedFrom'] : defaultSettings.speedFrom,
+    sensors: sensorIdsFrom(stored['sensors']),
+  };
+}
+
+/** Device ids are opaque text from the browser; anything else (or very long) is forgotten. */
+const deviceIdOrNull = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' && value.length <= 200 ? value : null;
+
+function sensorIdsFrom(value: unknown): SensorIds {
+  const stored = isRecord(value) ? value : {};
+  return {
+    treadmillId: deviceIdOrNull(stored['treadmillId']),
+    heartRateId: deviceIdOrNull(stored['heartRateId']),
+    footpodId: deviceIdOrNull(stored['footpodId']),
   };
 }

@@ -29,6 +29,7 @@ import {
 } from './session-store.js';
 import { StoreError } from './store-errors.js';
 import { summaryOf } from '../session/session-summary.js';
+import { isSpeedSource } from '../session/speed-source.js';
 
 export const BACKUP_FORMAT = 'stridewise-backup';
 export const BACKUP_VERSION = 1;
@@ -239,6 +240,12 @@ function metaProblem(value: unknown): string | null {
   const checkIns = value['checkIns'];
   const checkInOk = (c: unknown) => numbersIn(c, ['t']) && typeof (c as Record<string, unknown>)['promptId'] === 'string';
   if (checkIns !== undefined && !(Array.isArray(checkIns) && checkIns.every(checkInOk))) return 'has damaged check-ins';
+  const calibration = value['calibration'];
+  if (calibration !== undefined && !(Array.isArray(calibration) && calibration.every((p) => numbersIn(p, ['podSpeedMps', 'factor'])))) {
+    return 'has a damaged footpod calibration';
+  }
+  if (value['speedFrom'] !== undefined && !isSpeedSource(value['speedFrom'])) return 'has an unknown source of speed';
+  if (value['podId'] !== undefined && typeof value['podId'] !== 'string') return 'has a footpod id that is not text';
   return null;
 }
 

@@ -41,6 +41,8 @@ export const columnTypes = {
   heartRate: Float32Array,
   treadmillSpeedMps: Float32Array,
   inclinePercent: Float32Array,
+  rawSpeedMps: Float32Array,
+  rawDistanceM: Float64Array,
 } as const;
 
 /** The index with `summary` in place of any entry of the same id, oldest session first. */

@@ -102,12 +102,8 @@ export class SessionWriter extends EventTarget {
     const row = this.#count - n * CHUNK_SIZE;
     let chunk = this.#chunks.get(n);
     if (!chunk) this.#chunks.set(n, (chunk = emptyColumns(CHUNK_SIZE)));
-    chunk.t[row] = sample.t;
-    chunk.speedMps[row] = sample.speedMps;
-    chunk.cadence[row] = sample.cadence;
-    chunk.strideLengthM[row] = sample.strideLengthM;
-    chunk.distanceM[row] = sample.distanceM;
-    chunk.flags[row] = sample.flags;
+    // Every column, channels too: a channel the sample lacks stays empty (NaN), never zero.
+    for (const name of recordedColumnNames) chunk[name][row] = sample[name] ?? Number.NaN;
     this.#count++;
   }
 

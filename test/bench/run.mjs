@@ -79,9 +79,14 @@ async function inChromium(entry, globalName) {
 
 // `npm run bench -- import-accuracy` prints only the import accuracy table (quick, no build);
 // `npm run bench -- metronome` only the metronome's timing on a busy main thread;
-// `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s).
+// `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s);
+// `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession.
 if (process.argv[2] === 'metronome') {
   await inChromium('test/bench/metronome-jitter.ts', 'stridewiseMetronomeJitter');
+  process.exit(0);
+}
+if (process.argv[2] === 'merge') {
+  await inChromium('test/bench/merge-benchmark.ts', 'stridewiseMergeBench');
   process.exit(0);
 }
 if (process.argv[2] === 'ble-fuzz') {
@@ -93,6 +98,8 @@ if (process.argv[2] !== 'import-accuracy') {
   await inChromium('test/bench/browser-benchmarks.ts', 'stridewiseBench');
   console.log('');
   await inChromium('test/bench/metronome-jitter.ts', 'stridewiseMetronomeJitter');
+  console.log('');
+  await inChromium('test/bench/merge-benchmark.ts', 'stridewiseMergeBench');
   console.log('');
 }
 await inChromium('test/bench/import-accuracy.ts', 'stridewiseImportAccuracy');

@@ -13,14 +13,16 @@ describe('encodeCsv', () => {
       { gaps: [{ fromT: 1.25, toT: 3725, reason: 'paused' }] },
     );
     session.samples.heartRate[1] = 151.4; // a strap joined for one sample only
+    session.samples.treadmillSpeedMps.set([3.05, 3.3, 0]); // the belt, stopped at the end
+    session.samples.inclinePercent.set([1.5, Number.NaN, -0.5]);
     const csv = encodeCsv(session);
     expect(csv.split('\r\n')).to.deep.equal([
-      'time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running,heart_rate_bpm',
+      'time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running,heart_rate_bpm,treadmill_speed_mps,incline_percent',
       // No heart rate: the cell is empty, never 0.
-      '0.000,0:00,3.000,5.56,170.0,1.060,0,0.00,1,',
-      '1.250,0:01,3.333,5.00,171.5,1.166,1,3.75,1,151',
+      '0.000,0:00,3.000,5.56,170.0,1.060,0,0.00,1,,3.050,1.5',
+      '1.250,0:01,3.333,5.00,171.5,1.166,1,3.75,1,151,3.300,',
       // Walking slowly: no pace. The pause added no distance.
-      '3725.000,1:02:05,0.400,,0.0,0.000,1,3.75,0,',
+      '3725.000,1:02:05,0.400,,0.0,0.000,1,3.75,0,,0.000,-0.5',
       '',
     ]);
     expect(csv.startsWith(CSV_HEADER + '\r\n')).to.equal(true);

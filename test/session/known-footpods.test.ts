@@ -4,7 +4,11 @@ import {
   type KnownFootpod,
   knownFootpod,
   knownFootpodsFrom,
+  MOST_CALIBRATION_POINTS,
+  calibrationOf,
   rememberFootpod,
+  withAutoCalibrationLock,
+  withCalibration,
   withOverride,
 } from '../../src/session/known-footpods.js';
 
@@ -68,5 +72,53 @@ describe('rememberFootpod and withOverride', () => {
 
   it('changes one override in place', () => {
     expect(withOverride([stryd, polar], polar.id, 'steps')).to.deep.equal([stryd, { ...polar, override: 'steps' }]);
+  });
+});
+
+describe('a known pod\'s calibration', () => {
+  const curve = [
+    { podSpeedMps: 2.5, factor: 0.9 },
+    { podSpeedMps: 4, factor: 0.95 },
+  ];
+
+  it('is none (factor 1) and unlocked for a pod stored before calibration was kept', () => {
+    const [pod] = knownFootpodsFrom([{ id: 'bluetooth:old', name: 'Old', detected: 'steps', override: 'auto' }]);
+    expect(calibrationOf(pod)).to.deep.equal([]);
+    expect(pod!.autoCalibrationLocked ?? false).to.equal(false);
+    expect(pod).to.deep.equal({ id: 'bluetooth:old', name: 'Old', detected: 'steps', override: 'auto' });
+  });
+
+  it('keeps only sane points, sorted, at most 8, and a lock that is really true', () => {
+    const stored = [
+      { podSpeedMps: 4, factor: 0.95 },
+      { podSpeedMps: 2.5, factor: 0.9 },
+      { podSpeedMps: 3, factor: 1.6 }, // beyond any pod's error
+      { podSpeedMps: -1, factor: 0.9 },
+      { podSpeedMps: 0, factor: 0.9 },
+      { podSpeedMps: '3', factor: 0.9 },
+      { podSpeedMps: Number.POSITIVE_INFINITY, factor: 0.9 },
+      { podSpeedMps: 3.5, factor: Number.NaN },
+      null,
+      'point',
+    ];
+    const [pod] = knownFootpodsFrom([{ ...polar, calibration: stored, autoCalibrationLocked: true }]);
+    expect(pod!.calibration).to.deep.equal(curve);
+    expect(pod!.autoCalibrationLocked).to.equal(true);
+    const many = Array.from({ length: 12 }, (_, i) => ({ podSpeedMps: 12 - i, factor: 0.95 }));
+    const [full] = knownFootpodsFrom([{ ...polar, calibration: many, autoCalibrationLocked: 'yes' }]);
+    expect(full!.calibration!.map((p) => p.podSpeedMps)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(full!.calibration).to.have.length(MOST_CALIBRATION_POINTS);
+    expect(full!.autoCalibrationLocked ?? false).to.equal(false);
+    expect(knownFootpodsFrom([{ ...polar, calibration: 'fast' }])[0]).to.deep.equal(polar);
+  });
+
+  it('is set, locked and kept when the pod is seen again', () => {
+    let pods = withCalibration([stryd, polar], polar.id, curve);
+    pods = withAutoCalibrationLock(pods, polar.id, true);
+    expect(pods).to.deep.equal([stryd, { ...polar, calibration: curve, autoCalibrationLocked: true }]);
+    pods = rememberFootpod(pods, { id: polar.id, name: 'Polar Stride 2' }, { detected: 'strides' });
+    expect(pods[0]).to.deep.equal({ ...polar, name: 'Polar Stride 2', calibration: curve, autoCalibrationLocked: true });
+    expect(withCalibration(pods, polar.id, [{ podSpeedMps: 3, factor: 2 }])[0]).to.not.have.property('calibration');
+    expect(withAutoCalibrationLock(pods, polar.id, false)[0]).to.deep.equal({ ...polar, name: 'Polar Stride 2', calibration: curve });
   });
 });

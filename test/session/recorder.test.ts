@@ -16,6 +16,13 @@ const reading = (timeS: number, over: Partial<LiveReading> = {}): LiveReading =>
   strideDerived: false,
   distanceM: timeS * 3,
   running: true,
+  // No raw pod values and no other sensors unless a test gives them.
+  rawSpeedMps: Number.NaN,
+  rawDistanceM: Number.NaN,
+  heartRate: null,
+  treadmillSpeedMps: null,
+  inclinePercent: null,
+  speedFrom: 'footpod',
   ...over,
 });
 const still = (timeS: number): LiveReading => reading(timeS, { speedMps: 0.25, cadence: 0, running: false, distanceM: 0 });
@@ -399,5 +406,28 @@ describe('Recorder', () => {
     feed(again, 0, 1);
     expect(times(again).slice(9)).to.deep.equal([9, 10, 11]);
     expect(again.gaps).to.deep.equal([{ fromT: 9, toT: 10, reason: 'link-lost' }]);
+  });
+
+  it('keeps the calibration in use at the end, the speed source and the pod in the meta, also through a resume', () => {
+    const r = recorder({ calibration: [{ podSpeedMps: 3, factor: 0.95 }], speedFrom: 'footpod', podId: 'bluetooth:q1w2==' });
+    r.start();
+    feed(r, 0, 5);
+    expect(r.meta()).to.deep.include({ calibration: [{ podSpeedMps: 3, factor: 0.95 }], speedFrom: 'footpod', podId: 'bluetooth:q1w2==' });
+    r.setCalibration([{ podSpeedMps: 3, factor: 0.93 }]);
+    r.setSpeedFrom('treadmill');
+    const meta = r.meta();
+    expect(meta).to.deep.include({ calibration: [{ podSpeedMps: 3, factor: 0.93 }], speedFrom: 'treadmill' });
+    const resumed = Recorder.resume(meta, r.samples);
+    expect(resumed.meta()).to.deep.include({ calibration: [{ podSpeedMps: 3, factor: 0.93 }], speedFrom: 'treadmill', podId: 'bluetooth:q1w2==' });
+    expect(recorder().meta(), 'nothing said, nothing kept').to.not.have.any.keys('calibration', 'speedFrom', 'podId');
+  });
+
+  it('records every channel of a reading from the live session', () => {
+    const r = recorder();
+    r.start();
+    feed(r, 0, 2, (s) => reading(s, { heartRate: 150, treadmillSpeedMps: 3, inclinePercent: 2, rawSpeedMps: 3.1, rawDistanceM: s * 3.1 }));
+    expect(Array.from(r.samples.heartRate)).to.deep.equal([150, 150, 150]);
+    expect(Array.from(r.samples.inclinePercent)).to.deep.equal([2, 2, 2]);
+    expect(r.samples.rawDistanceM[2]).to.be.closeTo(6.2, 1e-9);
   });
 });

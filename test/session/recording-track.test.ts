@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { LiveReading } from '../../src/session/live-session.js';
 import { sampleAt } from '../../src/session/recorded-columns.js';
-import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
+import { SAMPLE_RUNNING, SAMPLE_SPEED_FROM_TREADMILL, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
 import { RecordingTrack } from '../../src/session/recording-track.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 
@@ -13,6 +13,13 @@ const reading = (timeS: number, over: Partial<LiveReading> = {}): LiveReading =>
   strideDerived: false,
   distanceM: timeS * 3,
   running: true,
+  // No raw pod values and no other sensors unless a test gives them.
+  rawSpeedMps: Number.NaN,
+  rawDistanceM: Number.NaN,
+  heartRate: null,
+  treadmillSpeedMps: null,
+  inclinePercent: null,
+  speedFrom: 'footpod',
   ...over,
 });
 const track = () => new RecordingTrack(defaultCadenceZones, () => 1_000);
@@ -93,5 +100,45 @@ describe('RecordingTrack', () => {
     tr.record(reading(1));
     expect([tr.lap(), tr.lap()]).to.deep.equal([true, false]);
     expect(tr.laps()).to.deep.equal([1]);
+  });
+
+  it('carries heart rate, belt speed and incline into samples, empty where a reading had none', () => {
+    const tr = track();
+    tr.record(reading(0, { heartRate: 141, treadmillSpeedMps: 3.1, inclinePercent: 1.5 }));
+    tr.record(reading(1));
+    const c = tr.columns();
+    expect(Array.from(c.heartRate)).to.deep.equal([141, Number.NaN]);
+    expect(Array.from(c.treadmillSpeedMps)).to.deep.equal([Math.fround(3.1), Number.NaN]);
+    expect(Array.from(c.inclinePercent)).to.deep.equal([1.5, Number.NaN]);
+    expect(sampleAt(c, 1)).to.not.have.property('heartRate');
+  });
+
+  it('keeps the raw pod distance with pauses left out, as the distance, and flags rows the belt gave speed for', () => {
+    const tr = track();
+    const raw = (s: number) => ({ rawSpeedMps: 3.2, rawDistanceM: s * 3.2 });
+    [0, 1, 2].forEach((s) => tr.record(reading(s, raw(s))));
+    tr.breakDistance(); // a pause: what it covered is not the run's
+    tr.expectGap('paused');
+    tr.record(reading(10, { ...raw(10), speedFrom: 'treadmill' }));
+    tr.record(reading(11, { ...raw(11), speedFrom: 'treadmill' }));
+    const c = tr.columns();
+    expect(Array.from(c.rawDistanceM).map((d) => Math.round(d * 10) / 10)).to.deep.equal([0, 3.2, 6.4, 6.4, 9.6]);
+    expect(Array.from(c.distanceM)).to.deep.equal([0, 3, 6, 6, 9]);
+    expect(Array.from(c.rawSpeedMps)).to.deep.equal([3.2, 3.2, 3.2, 3.2, 3.2].map(Math.fround));
+    expect(Array.from(c.flags).map((f) => (f & SAMPLE_SPEED_FROM_TREADMILL) !== 0)).to.deep.equal([false, false, false, true, true]);
+  });
+
+  it("keeps the raw distance a link-lost gap's covered metres stand for, and restores it on resume", () => {
+    const tr = track();
+    tr.record(reading(0, { rawSpeedMps: 3.3, rawDistanceM: 0 }));
+    tr.record(reading(30, { distanceM: 90, rawSpeedMps: 3.3, rawDistanceM: 99 }));
+    expect(tr.gaps()[0]).to.deep.include({ reason: 'link-lost', coveredM: 90 });
+    expect(tr.columns().rawDistanceM[1]).to.equal(99);
+    const resumed = track();
+    resumed.restore({ laps: [], gaps: tr.gaps(), startedAt: 1_000 } as never, tr.columns(), defaultCadenceZones);
+    resumed.see(reading(500));
+    resumed.record(reading(500, { rawSpeedMps: 3.3, rawDistanceM: 2000 }));
+    resumed.record(reading(501, { rawSpeedMps: 3.3, rawDistanceM: 2003.3 }));
+    expect(resumed.columns().rawDistanceM[3]).to.be.closeTo(102.3, 1e-9);
   });
 });

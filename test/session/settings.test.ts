@@ -13,7 +13,7 @@ describe('settingsFrom', () => {
       autoPauseAfterS: 10,
       footpods: [
         { id: 'bluetooth:q1w2e3==', name: 'Polar Stride', detected: 'strides', override: 'auto' },
-        { id: 'simulator:simulated', name: 'Simulated footpod', detected: null, override: 'strides' },
+        { id: 'simulator:simulated', name: 'Simulated footpod', detected: null, override: 'strides', calibration: [{ podSpeedMps: 3, factor: 0.94 }], autoCalibrationLocked: true },
       ],
       coach: {
         metronome: { rateSpm: 172, everyStep: false, volume: 0.3, followPlan: true },
@@ -29,6 +29,8 @@ describe('settingsFrom', () => {
         declined: { targetFrom: 165, targetTo: 175, atMs: 1_704_000_000_000 },
         tapped: { spm: 152, atMs: 1_699_000_000_000 },
       },
+      speedFrom: 'treadmill',
+      sensors: { treadmillId: 'tm==', heartRateId: null, footpodId: 'pod==' },
     };
     expect(settingsFrom(stored)).to.deep.equal(stored);
   });
@@ -83,6 +85,25 @@ describe('planSettingsFrom', () => {
     const accepted = [{ targetFrom: 160, targetTo: 170, atMs: 5 }];
     expect(settingsFrom({ distanceUnit: 'furlong', plan: { accepted } }).plan.accepted).to.deep.equal(accepted);
     expect(settingsFrom({ distanceUnit: 'mi', plan: 'broken' })).to.include({ distanceUnit: 'mi' });
+  });
+});
+
+describe('settingsFrom: sensors and the source of speed', () => {
+  it('takes speed from the footpod and remembers no sensor by default', () => {
+    expect(defaultSettings.speedFrom).to.equal('footpod');
+    expect(settingsFrom(undefined).sensors).to.deep.equal({ treadmillId: null, heartRateId: null, footpodId: null });
+  });
+
+  it('keeps valid choices and device ids, and falls back field by field on damaged ones', () => {
+    const kept = settingsFrom({ speedFrom: 'treadmill', sensors: { treadmillId: 'tm==', heartRateId: 'hr==', footpodId: 'pod==' } });
+    expect(kept.speedFrom).to.equal('treadmill');
+    expect(kept.sensors).to.deep.equal({ treadmillId: 'tm==', heartRateId: 'hr==', footpodId: 'pod==' });
+    const damaged = settingsFrom({ speedFrom: 'gps', distanceUnit: 'mi', sensors: { treadmillId: 7, heartRateId: '', footpodId: 'x'.repeat(201) } });
+    expect(damaged.speedFrom).to.equal('footpod');
+    expect(damaged.distanceUnit).to.equal('mi');
+    expect(damaged.sensors).to.deep.equal({ treadmillId: null, heartRateId: null, footpodId: null });
+    expect(settingsFrom({ sensors: 'all', speedFrom: null })).to.deep.include({ speedFrom: 'footpod', sensors: defaultSettings.sensors });
+    expect(settingsFrom({ sensors: { heartRateId: 'hr==' } }).sensors).to.deep.equal({ treadmillId: null, heartRateId: 'hr==', footpodId: null });
   });
 });
 

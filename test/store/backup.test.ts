@@ -90,13 +90,48 @@ describe('backup and restore (real IndexedDB)', () => {
 
   it('restores a backup made before channels existed, with the channels empty', async () => {
     const b = await backupObject();
-    for (const session of b.sessions) for (const chunk of session.chunks) for (const name of ['heartRate', 'treadmillSpeedMps', 'inclinePercent']) delete chunk[name];
+    const channels = ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM'];
+    for (const session of b.sessions) for (const chunk of session.chunks) for (const name of channels) delete chunk[name];
     await clear(kvStore());
     expect(await restoreBackup(fileOf(b))).to.deep.equal({ sessions: 3 });
     const loaded = (await loadSession('a'))!;
     expect(Array.from(loaded.samples.cadence)).to.deep.equal(Array.from(sessions[0]!.samples.cadence));
     expect(loaded.samples.heartRate.every((v) => Number.isNaN(v))).to.equal(true);
+    expect(loaded.samples.rawSpeedMps.every((v) => Number.isNaN(v)), 'raw speed empty, never zero').to.equal(true);
+    expect(loaded.samples.rawDistanceM.every((v) => Number.isNaN(v)), 'raw distance empty, never zero').to.equal(true);
   });
+
+  it('keeps the raw pod columns and the calibration, speed source and pod of a session bit for bit', async () => {
+    const calibrated = syntheticSession({ id: 'calibrated', seconds: 150 });
+    calibrated.meta.calibration = [{ podSpeedMps: 2.5, factor: 0.9 }, { podSpeedMps: 4, factor: 0.95 }];
+    calibrated.meta.speedFrom = 'footpod';
+    calibrated.meta.podId = 'bluetooth:q1w2==';
+    await saveSession(calibrated);
+    const b = await backupObject();
+    expect(b.sessions.find((s: { meta: { id: string } }) => s.meta.id === 'calibrated').chunks[0].rawDistanceM.type).to.equal('Float64Array');
+    await clear(kvStore());
+    await restoreBackup(fileOf(b));
+    const loaded = (await loadSession('calibrated'))!;
+    expect(loaded.meta).to.deep.equal(calibrated.meta);
+    expect(columnDifference(calibrated.samples, loaded.samples)).to.equal(null);
+    expect(loaded.samples.rawSpeedMps[10]).to.equal(calibrated.samples.rawSpeedMps[10]);
+  });
+
+  for (const [what, damage] of [
+    ['a damaged footpod calibration', (meta: Record<string, unknown>) => (meta['calibration'] = [{ podSpeedMps: 'fast', factor: 0.9 }])],
+    ['an unknown source of speed', (meta: Record<string, unknown>) => (meta['speedFrom'] = 'gps')],
+    ['a footpod id that is not text', (meta: Record<string, unknown>) => (meta['podId'] = 7)],
+  ] as const) {
+    it(`refuses a backup whose session has ${what}, changing nothing`, async () => {
+      const b = await backupObject();
+      damage(b.sessions[0].meta);
+      const before = await snapshotStore();
+      const error = await rejectionOf(restoreBackup(fileOf(b)));
+      expect(error).to.be.instanceOf(StoreError);
+      expect(error.message).to.contain(what);
+      expect(await snapshotStore()).to.deep.equal(before);
+    });
+  }
 
   it('restores an empty store from a backup of an empty store', async () => {
     await clear(kvStore());

@@ -38,6 +38,7 @@ export function syntheticSamples(seconds: number, seed = 1): RecordedSample[] {
   };
   const samples: RecordedSample[] = [];
   let distanceM = 0;
+  let rawDistanceM = 0;
   for (let i = 0; i < seconds; i++) {
     const t = i + (i >= seconds / 2 ? 90 : 0) + 0.001 * Math.round(noise() * 40);
     const walking = i > seconds * 0.95;
@@ -46,7 +47,11 @@ export function syntheticSamples(seconds: number, seed = 1): RecordedSample[] {
     const derived = i % 7 === 0;
     const strideLengthM = Math.fround(derived ? (speedMps * 60) / cadence : (speedMps * 60) / cadence + noise() * 0.02);
     distanceM += speedMps;
-    samples.push({ t, speedMps, cadence, strideLengthM, distanceM, flags: (walking ? 0 : SAMPLE_RUNNING) | (derived ? SAMPLE_STRIDE_DERIVED : 0) });
+    // A pod calibrated to 97 %: what it sent is kept beside the calibrated values.
+    const rawSpeedMps = Math.fround(speedMps / 0.97);
+    rawDistanceM += rawSpeedMps;
+    const flags = (walking ? 0 : SAMPLE_RUNNING) | (derived ? SAMPLE_STRIDE_DERIVED : 0);
+    samples.push({ t, speedMps, cadence, strideLengthM, distanceM, flags, rawSpeedMps, rawDistanceM });
   }
   return samples;
 }

@@ -69,12 +69,12 @@ describe('session store (real IndexedDB)', () => {
     await saveSession(old);
     for (const n of [0, 1]) {
       const chunk = (await get(chunkKey('old', n), kvStore())) as Record<string, unknown>;
-      for (const name of ['heartRate', 'treadmillSpeedMps', 'inclinePercent']) delete chunk[name];
+      for (const name of ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM']) delete chunk[name];
       await set(chunkKey('old', n), chunk, kvStore());
     }
     const opened = (await loadSession('old'))!;
     expect(Array.from(opened.samples.cadence)).to.deep.equal(Array.from(old.samples.cadence));
-    for (const name of ['heartRate', 'treadmillSpeedMps', 'inclinePercent'] as const) {
+    for (const name of ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM'] as const) {
       expect(opened.samples[name].every((v) => Number.isNaN(v)), `${name} empty, never zero`).to.equal(true);
     }
   });

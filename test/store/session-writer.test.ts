@@ -81,6 +81,21 @@ describe('session writer (real IndexedDB)', () => {
     }
   });
 
+  it('writes every channel a sample has (heart rate, treadmill, raw pod values) and leaves the others empty', async () => {
+    const withChannels = samples.slice(0, 70).map((sample, i) => ({
+      ...sample,
+      ...(i >= 5 ? { heartRate: 140 + (i % 9), treadmillSpeedMps: 3, inclinePercent: 1.5 } : {}),
+    }));
+    const { writer, add } = recording('channels', withChannels);
+    await writer.begin();
+    add(70);
+    await writer.finish();
+    const loaded = (await loadSession('channels'))!;
+    expect(columnDifference(columnsOf(withChannels), loaded.samples)).to.equal(null);
+    expect(Array.from(loaded.samples.heartRate.subarray(3, 7))).to.deep.equal([Number.NaN, Number.NaN, 145, 146]);
+    expect(loaded.samples.rawSpeedMps[20]).to.equal(samples[20]!.rawSpeedMps);
+  });
+
   it('rewrites the partial chunk until full, writes only changed chunks, and the index only at begin and finish', async () => {
     const { writer, add, meta } = recording('w', samples, { flushIntervalMs: 1e6 });
     expect(await keysPutBy(() => writer.begin())).to.deep.equal([metaKey('w'), 'sessions'].sort());

@@ -1,0 +1,113 @@
+import { expect } from '@open-wc/testing';
+import type { CalibrationCurve } from '../../src/session/calibration.js';
+import { LiveSession } from '../../src/session/live-session.js';
+import { columnsFrom } from '../../src/session/recorded-columns.js';
+import { type RecordedSession, SAMPLE_RUNNING, SAMPLE_SPEED_FROM_TREADMILL } from '../../src/session/recorded-session.js';
+import { Recorder } from '../../src/session/recorder.js';
+import { afterRunCalibration, rescaleRun } from '../../src/session/rescale-run.js';
+import { summarizeSamples } from '../../src/session/session-summary.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+import { podBytes, treadmillBytes } from './sensor-bytes.js';
+
+/**
+ * Ten minutes on a belt at 3 m/s with a pod reading 6 % high (some seconds with a stride length,
+ * a 20 s pause, a 6 s link loss the pod's counter covers), recorded live with `curve` applied.
+ */
+function recorded(curve: CalibrationCurve, speedFrom: 'footpod' | 'treadmill' = 'footpod'): RecordedSession {
+  const live = new LiveSession(defaultCadenceZones);
+  live.setCalibration(curve);
+  live.setSpeedFrom(speedFrom);
+  live.setAutoCalibration([], true);
+  const recorder = new Recorder({ zones: defaultCadenceZones, id: 'rescale', now: () => 0, calibration: curve, speedFrom });
+  recorder.start();
+  let podM = 0;
+  for (let s = 0; s < 600; s++) {
+    const podMps = 3.18 + (s % 5) * 0.02;
+    podM += podMps;
+    live.ingestTreadmill(treadmillBytes({ speedMps: 3, totalDistanceM: 3 * s }), s * 1000);
+    if (s >= 300 && s < 306) continue; // the link is down; the counter goes on
+    live.ingest(podBytes(podMps, 172, s % 3 === 0 ? 1.1 : null, podM), s * 1000);
+    if (s === 200) recorder.pause();
+    if (s === 220) recorder.resume();
+    recorder.addReading(live.latest!);
+  }
+  recorder.stop();
+  return { meta: recorder.meta(), samples: recorder.samples };
+}
+
+const calibrated = [{ podSpeedMps: 3.2, factor: 3 / 3.2 }];
+
+describe('rescaleRun', () => {
+  it('re-scales a run recorded uncalibrated into the run it would have been with the curve', () => {
+    const raw = recorded([]);
+    const live = recorded(calibrated);
+    const rescaled = rescaleRun(raw, calibrated)!;
+    const { samples } = rescaled;
+    for (let i = 0; i < samples.t.length; i++) {
+      expect(samples.speedMps[i], `speed ${i}`).to.be.closeTo(live.samples.speedMps[i]!, 1e-6);
+      expect(samples.strideLengthM[i], `stride ${i}`).to.be.closeTo(live.samples.strideLengthM[i]!, 1e-5);
+      expect(samples.distanceM[i], `distance ${i}`).to.be.closeTo(live.samples.distanceM[i]!, 1e-6);
+    }
+    expect(rescaled.meta.distanceM).to.be.closeTo(live.meta.distanceM, 1e-6);
+    expect(rescaled.meta.avgSpeedMps).to.be.closeTo(live.meta.avgSpeedMps, 1e-9);
+    expect(rescaled.meta.gaps).to.have.length(2);
+    const covered = rescaled.meta.gaps.find((g) => g.reason === 'link-lost')!.coveredM!;
+    expect(covered).to.be.closeTo(live.meta.gaps.find((g) => g.reason === 'link-lost')!.coveredM!, 1e-6);
+    expect(covered).to.be.below(raw.meta.gaps.find((g) => g.reason === 'link-lost')!.coveredM!);
+    expect(rescaled.meta).to.deep.include({ calibration: calibrated, movingS: raw.meta.movingS });
+    expect(rescaled.meta).to.deep.include(summarizeSamples(samples, raw.meta.zones, rescaled.meta.gaps));
+    expect(Array.from(samples.rawDistanceM), 'raw values stay as recorded').to.deep.equal(Array.from(raw.samples.rawDistanceM));
+    expect(raw.samples.speedMps[5], 'the original is left alone').to.be.above(3.1);
+  });
+
+  it('re-scales a calibrated run with another curve, stride lengths the pod sent included', () => {
+    const first = recorded([{ podSpeedMps: 3.2, factor: 0.9 }]);
+    const again = rescaleRun(first, calibrated)!;
+    const live = recorded(calibrated);
+    expect(again.samples.strideLengthM[3]).to.be.closeTo(live.samples.strideLengthM[3]!, 1e-5);
+    expect(again.meta.distanceM).to.be.closeTo(live.meta.distanceM, 1e-6);
+  });
+
+  it('keeps rows the treadmill gave speed for, and refuses a run with nothing to re-scale', () => {
+    const mixed = recorded([], 'treadmill');
+    expect(mixed.samples.flags.every((f) => (f & SAMPLE_SPEED_FROM_TREADMILL) !== 0), 'the belt gave every speed').to.equal(true);
+    // As if the treadmill had been silent for the first ten rows, so the pod stood in.
+    for (let i = 0; i < 10; i++) mixed.samples.flags[i] = SAMPLE_RUNNING;
+    const rescaled = rescaleRun(mixed, calibrated)!;
+    expect(rescaled.samples.speedMps[5]).to.be.closeTo(mixed.samples.rawSpeedMps[5]! * (3 / 3.2), 1e-6);
+    expect(Array.from(rescaled.samples.speedMps.subarray(20, 30))).to.deep.equal(Array.from(mixed.samples.speedMps.subarray(20, 30)));
+
+    const allBelt = recorded([], 'treadmill');
+    for (let i = 0; i < allBelt.samples.flags.length; i++) allBelt.samples.flags[i]! |= SAMPLE_SPEED_FROM_TREADMILL;
+    expect(rescaleRun(allBelt, calibrated)).to.equal(null);
+    const imported: RecordedSession = {
+      meta: recorded([]).meta,
+      samples: columnsFrom([0, 1, 2].map((t) => ({ t, speedMps: 3, cadence: 170, strideLengthM: 1, distanceM: 3 * t, flags: SAMPLE_RUNNING }))),
+    };
+    expect(rescaleRun(imported, calibrated)).to.equal(null);
+  });
+});
+
+describe('afterRunCalibration', () => {
+  it("gives the treadmill's distance over the pod's raw distance, at the run's median running speed", () => {
+    const run = recorded([{ podSpeedMps: 3, factor: 0.8 }]); // a wrong factor applied live changes nothing
+    const podM = run.samples.rawDistanceM[run.samples.rawDistanceM.length - 1]!;
+    const result = afterRunCalibration(run, podM / 1.06);
+    expect(result.ok).to.equal(true);
+    if (!result.ok) return;
+    expect(result.point.factor).to.be.closeTo(1 / 1.06, 1e-9);
+    expect(result.point.podSpeedMps).to.be.closeTo(3.22, 0.004); // as the pod sends it, in 1/256 m/s
+  });
+
+  it('says in words why it cannot', () => {
+    const run = recorded([]);
+    const problem = (r: ReturnType<typeof afterRunCalibration>) => (r.ok ? null : r.problem);
+    expect(problem(afterRunCalibration(run, 0))).to.match(/^Type the distance the treadmill shows/);
+    expect(problem(afterRunCalibration(run, 500))).to.match(/^The footpod measured 1\.8\d km where the treadmill shows 0\.50 km: 3\d\d %, beyond what a footpod is off by \(75-125 %\)\. Check/);
+    const imported = { meta: run.meta, samples: columnsFrom([{ t: 0, speedMps: 3, cadence: 170, strideLengthM: 1, distanceM: 0, flags: 1 }]) };
+    expect(problem(afterRunCalibration(imported, 5000))).to.match(/no raw footpod values \(it was imported/);
+    const standing = recorded([]);
+    standing.samples.flags.fill(0);
+    expect(problem(afterRunCalibration(standing, 1700))).to.match(/counted no running/);
+  });
+});
