@@ -17,10 +17,16 @@ export interface FootpodFactories {
   simulator: () => FootpodSource | Promise<FootpodSource>;
 }
 
-const defaultFactories: FootpodFactories = {
-  bluetooth: () => new WebBluetoothFootpod(),
+const defaultFactories = (settings: SettingsService): FootpodFactories => ({
+  // The pod remembered by its id; without one (paired before ids were kept) the first device the
+  // browser lists that is not the treadmill or the strap.
+  bluetooth: () =>
+    new WebBluetoothFootpod(undefined, {
+      rememberedId: () => settings.settings.sensors.footpodId,
+      otherIds: () => [settings.settings.sensors.treadmillId, settings.settings.sensors.heartRateId].filter((id) => id !== null),
+    }),
   simulator: async () => new (await import('../sources/simulated-footpod.js')).SimulatedFootpod(),
-};
+});
 
 const commandOf: Readonly<Record<number, FootpodCommandKind>> = {
   1: 'reset-distance',
@@ -54,7 +60,7 @@ export class FootpodService extends EventTarget {
     factories: Partial<FootpodFactories> = {},
   ) {
     super();
-    this.#factories = { ...defaultFactories, ...factories };
+    this.#factories = { ...defaultFactories(settings), ...factories };
     this.bluetooth = this.#factories.bluetooth();
     this.bluetooth.addEventListener('statechange', this.#onChange);
     settings.addEventListener('change', () => {

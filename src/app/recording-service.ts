@@ -4,10 +4,12 @@
 //
 // Events: 'change' (state, problem, unfinished list), 'saved' (a run was stopped and stored).
 
+import type { CalibrationCurve } from '../session/calibration.js';
 import type { Recorder, RecorderState } from '../session/recorder.js';
 import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';
 import type { SessionWriter } from '../store/session-writer.js';
 import { sameZones } from '../session/zones.js';
+import { footpodIdOf } from './footpod-cadence.js';
 import type { FootpodService } from './footpod-service.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -25,6 +27,7 @@ export class RecordingService extends EventTarget {
   #problem: string | null = null;
   #unfinished: SessionSummary[] = [];
   #sourceKind: string | null = null;
+  #calibrationSeen: CalibrationCurve | null = null;
 
   readonly #changed = (): void => {
     this.dispatchEvent(new Event('change'));
@@ -145,12 +148,16 @@ export class RecordingService extends EventTarget {
     if (this.#recorder && this.#recorder.state !== 'stopped') return this.#recorder;
     const { zones, autoStart, autoPauseAfterS } = this.settings.settings;
     const source = this.footpod.source;
+    const session = this.footpod.session;
     const recorder = new loaded.Recorder({
       zones,
       autoStart,
       autoPauseAfterS: autoPauseAfterS || null,
       deviceName: source?.info.deviceName ?? null,
       origin: source?.kind ?? 'bluetooth',
+      podId: source ? footpodIdOf(source) : null,
+      speedFrom: session?.speedFrom ?? this.settings.settings.speedFrom,
+      calibration: session?.calibration ?? [],
     });
     this.#adopt(loaded, recorder, null);
     return recorder;
@@ -208,7 +215,15 @@ export class RecordingService extends EventTarget {
       // The first readings go by while the recording code loads; auto-start waits for running anyway.
       void loadEngine().then((loaded) => this.#recorder ?? this.#prepare(loaded));
     }
-    this.#recorder?.addReading(reading);
+    const recorder = this.#recorder;
+    const session = this.footpod.session;
+    // The meta keeps the curve and speed source in use, so a run can be re-scaled from its raw values later.
+    if (recorder && session && session.calibration !== this.#calibrationSeen) {
+      this.#calibrationSeen = session.calibration;
+      recorder.setCalibration(session.calibration);
+    }
+    if (recorder && session) recorder.setSpeedFrom(session.speedFrom);
+    recorder?.addReading(reading);
   }
 
   #onFootpodChange(): void {

@@ -3,8 +3,10 @@ import { type CoachEngine, CoachService } from './coach-service.js';
 import { DataService } from './data-service.js';
 import { FootpodCadence } from './footpod-cadence.js';
 import { FootpodService, type FootpodFactories } from './footpod-service.js';
+import { CalibrationService } from './calibration-service.js';
 import { HistoryService } from './history-service.js';
 import { RecordingService, type RecordingServiceOptions } from './recording-service.js';
+import { SensorService, type SensorLoaders } from './sensor-service.js';
 import { SettingsService } from './settings-service.js';
 
 export interface AppServices {
@@ -12,6 +14,10 @@ export interface AppServices {
   footpod: FootpodService;
   /** Remembers per pod whether it counts steps or strides; pages read the result from the settings and session. */
   footpodCadence: FootpodCadence;
+  /** A treadmill and a heart-rate strap beside the footpod. */
+  sensors: SensorService;
+  /** The footpod's calibration against the belt: applied live, learned, checked, corrected after a run. */
+  calibration: CalibrationService;
   recording: RecordingService;
   /** Metronome, zone cues, check-ins, mute and the screen wake lock. */
   coach: CoachService;
@@ -28,14 +34,17 @@ export function createServices(
   factories: Partial<FootpodFactories> = {},
   recordingOptions: RecordingServiceOptions = {},
   coachEngine: CoachEngineLoader = loadCoachEngine,
+  sensorLoaders: Partial<SensorLoaders> = {},
 ): AppServices {
   const settings = new SettingsService();
   const footpod = new FootpodService(settings, factories);
   const footpodCadence = new FootpodCadence(footpod, settings);
+  const sensors = new SensorService(footpod, settings, sensorLoaders);
+  const calibration = new CalibrationService(footpod, settings);
   const recording = new RecordingService(footpod, settings, recordingOptions);
   const coach = new CoachService(footpod, recording, settings, coachEngine);
   const history = new HistoryService();
   // A saved run belongs in the history at once, wherever the history is shown next.
   recording.addEventListener('saved', () => void history.load());
-  return { settings, footpod, footpodCadence, recording, coach, history, data: new DataService(settings, history) };
+  return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, data: new DataService(settings, history) };
 }

@@ -4,9 +4,10 @@
 
 import type { ChannelName, RecordedColumns } from '../session/recorded-session.js';
 
-export type SessionChannels = Readonly<Record<ChannelName, boolean>>;
+/** The channels a page may chart; the pod's raw speed and distance are kept for re-scaling, not shown. */
+export type SessionChannels = Readonly<Record<Exclude<ChannelName, 'rawSpeedMps' | 'rawDistanceM'>, boolean>>;
 
-const hasFinite = (column: Float32Array): boolean => column.some((value) => Number.isFinite(value));
+const hasFinite = (column: Float32Array | Float64Array): boolean => column.some((value) => Number.isFinite(value));
 /** A strap reports 0 while it finds no pulse (off the chest): that is no reading, not a heart rate. */
 const isHeartRate = (bpm: number): boolean => bpm > 0 && Number.isFinite(bpm);
 

@@ -34,9 +34,12 @@ export class StrideLivePage extends LitElement {
   static override properties = {
     services: { attribute: false },
     wholeRun: { state: true },
+    showSensors: { state: true },
   };
   declare services: AppServices | null;
   declare wholeRun: boolean;
+  /** The treadmill, strap and calibration part, opened by the runner or because one was paired before. */
+  declare showSensors: boolean;
 
   readonly #footpod = new EventController(this, ['change', 'sample']);
   readonly #settings = new EventController(this, ['change']);
@@ -54,6 +57,7 @@ export class StrideLivePage extends LitElement {
     });
     this.services = null;
     this.wholeRun = false;
+    this.showSensors = false;
   }
 
   static override styles = css`
@@ -72,6 +76,7 @@ export class StrideLivePage extends LitElement {
     .storage-problem p { margin: 0 0 0.5rem; }
     h2 { font-size: 1rem; margin: 0 0 0.25rem; color: var(--muted, #9ca3af); font-weight: 600; }
     section { min-width: 0; }
+    #more-sensors { justify-self: start; min-height: 44px; }
     stride-live-chart:not(:defined) { display: block; min-height: 220px; }
   `;
 
@@ -95,6 +100,8 @@ export class StrideLivePage extends LitElement {
     // Charts (and uPlot, the largest part of the page) have nothing to draw before a pod sends
     // data, so they load once there is a session; lit hands the elements their properties then.
     if (footpod.session) void import('../components/stride-live-chart.js');
+    const sensorsShown = this.showSensors || this.services.sensors.anyRemembered;
+    if (sensorsShown) void import('./stride-live-sensors.js');
     const { distanceUnit: unit, smoothingS, zones } = settings.settings;
     const source = footpod.source ?? footpod.bluetooth;
     const session = footpod.session;
@@ -117,6 +124,9 @@ export class StrideLivePage extends LitElement {
         @simulate=${() => void footpod.simulate()}
         @disconnect=${() => footpod.disconnect()}
       ></stride-connection-panel>
+      ${sensorsShown
+        ? html`<stride-live-sensors .services=${this.services}></stride-live-sensors>`
+        : html`<button id="more-sensors" @click=${() => (this.showSensors = true)}>Treadmill, heart-rate strap, calibration…</button>`}
       ${doubling
         ? html`<p id="cadence-unit-note" class="note">${source.info.deviceName ?? 'This footpod'} sends strides (one foot);
             Stridewise doubles its cadence to steps/min. <a href="/settings">Change this in Settings.</a></p>`
@@ -169,6 +179,12 @@ export class StrideLivePage extends LitElement {
         <stride-metric-tile id="zone" wordy label="Zone" .value=${zone ? zoneLabels[zone] : '–'}
           .accent=${zone ? zoneColors[zone] : 'transparent'}
           .detail=${`target ${zones.targetFrom}–${zones.targetTo}`}></stride-metric-tile>
+        ${latest?.heartRate != null
+          ? html`<stride-metric-tile id="heart-rate" label="Heart rate" unit="bpm" .value=${String(Math.round(latest.heartRate))}></stride-metric-tile>`
+          : nothing}
+        ${latest?.inclinePercent != null
+          ? html`<stride-metric-tile id="incline" label="Incline" unit="%" .value=${latest.inclinePercent.toFixed(1)}></stride-metric-tile>`
+          : nothing}
         <stride-metric-tile id="battery" label="Battery" unit=${battery === null ? '' : '%'}
           .value=${battery === null ? '–' : String(battery)}
           .detail=${battery === null ? 'not reported' : ''}></stride-metric-tile>

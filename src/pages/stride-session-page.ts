@@ -11,6 +11,7 @@ import '../components/stride-session-chart.js';
 import '../components/stride-session-summary.js';
 import '../components/stride-splits-table.js';
 import '../components/stride-zone-bar.js';
+import './stride-session-calibration.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import type { CheckInMark, RecordedSession, SessionGap } from '../session/recorded-session.js';
 import { rowAtOrAfter } from '../session/recorded-columns.js';
@@ -176,6 +177,11 @@ export class StrideSessionPage extends LitElement {
       ${this.#renderCheckIns(meta.checkIns ?? [])}
       ${this.#renderGaps(meta.gaps, unit)}
       ${this.#renderExport(derived.session)}
+      <section aria-labelledby="calibrate-heading">
+        <h2 id="calibrate-heading">Calibrate the footpod from this run</h2>
+        <stride-session-calibration .services=${this.services} .session=${derived.session}
+          @session-changed=${() => void this.#open(this.services!, this.sessionId, true)}></stride-session-calibration>
+      </section>
       <section class="splits" aria-label="Splits">
         <stride-splits-table id="distance-splits" .splits=${derived.distanceSplits} .unit=${unit}
           caption=${`Splits per ${unit === 'km' ? 'kilometre' : 'mile'}`}></stride-splits-table>
@@ -280,9 +286,10 @@ export class StrideSessionPage extends LitElement {
     return this.#derived;
   }
 
-  async #open(services: AppServices, id: string): Promise<void> {
+  /** `refresh`: the same run changed in the store; the page keeps showing it while it is read again. */
+  async #open(services: AppServices, id: string, refresh = false): Promise<void> {
     const request = ++this.#request;
-    this.opened = null;
+    if (!refresh) this.opened = null;
     const opened = id
       ? await services.history.open(id)
       : ({ session: null, problem: 'No session was named in the address.' } as const);

@@ -3,12 +3,14 @@ import type { AppServices } from '../app/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
+import '../components/stride-calibration-settings.js';
 import '../components/stride-coach-settings.js';
 import '../components/stride-footpod-details.js';
 import type { FootpodCommand } from '../components/stride-footpod-details.js';
 import type { CoachSettings } from '../session/coach-settings.js';
 import type { CadenceUnit, CadenceUnitOverride } from '../session/cadence-unit.js';
-import { type KnownFootpod, withOverride } from '../session/known-footpods.js';
+import type { CalibrationPoint } from '../session/calibration.js';
+import { type KnownFootpod, calibrationOf, withAutoCalibrationLock, withCalibration, withOverride } from '../session/known-footpods.js';
 import { autoPauseChoices } from '../session/settings.js';
 import { type SmoothingSeconds, smoothingChoices } from '../session/smoothing.js';
 import type { DistanceUnit } from '../session/units.js';
@@ -63,6 +65,7 @@ export class StrideSettingsPage extends LitElement {
     ul.pods { list-style: none; padding: 0; margin: 0; }
     .pod { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 0; border-top: 1px solid #334155; }
     .who { display: grid; min-width: 0; }
+    .pod stride-calibration-settings { flex-basis: 100%; }
     .pod-name { font-weight: 600; overflow-wrap: anywhere; }
     ${zoneClasses}
   `;
@@ -157,12 +160,22 @@ export class StrideSettingsPage extends LitElement {
             )}
           </select>
         </label>
+        <stride-calibration-settings class="calibration" .podName=${pod.name} .curve=${calibrationOf(pod)}
+          .autoLocked=${pod.autoCalibrationLocked ?? false} .autoAvailable=${this.services!.sensors.source('treadmill')?.state === 'connected'}
+          .unit=${this.services!.settings.settings.distanceUnit}
+          @calibration-change=${(e: CustomEvent<{ curve: CalibrationPoint[] }>) =>
+            this.#save({ footpods: withCalibration(pods, pod.id, e.detail.curve) })}
+          @auto-lock-change=${(e: CustomEvent<{ locked: boolean }>) =>
+            this.#save({ footpods: withAutoCalibrationLock(pods, pod.id, e.detail.locked) })}
+        ></stride-calibration-settings>
       </li>`;
     };
     return html`<fieldset id="footpods">
       <legend>Footpods</legend>
       <p class="hint">Stridewise always shows steps per minute. Some pods count strides (one foot) and send half
         that; Stridewise notices and doubles them. Choose Steps or Strides if it guessed wrong.</p>
+      <p class="hint">Calibration scales a pod's speed and distance to match the belt. Set it here, with the check
+        against the belt on the live page, or from a finished run's page.</p>
       ${pods.length === 0 ? html`<p>No footpod connected yet.</p>` : html`<ul class="pods">${pods.map(row)}</ul>`}
     </fieldset>`;
   }

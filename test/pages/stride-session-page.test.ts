@@ -287,11 +287,11 @@ describe('stride-session-page', () => {
       expect(fileName).to.equal('stridewise-2025-05-06-1800.csv');
       expect(blob.type).to.equal('text/csv;charset=utf-8');
       const lines = (await blob.text()).split('\r\n');
-      expect(lines[0]).to.equal('time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running,heart_rate_bpm');
+      expect(lines[0]).to.equal('time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running,heart_rate_bpm,treadmill_speed_mps,incline_percent');
       // 3.1 m/s is 5.38 min/km; cadence starts at 170, stride 3.1 × 60 / 170 = 1.094 m; no strap, no heart rate.
-      expect(lines[1]).to.equal('0.000,0:00,3.100,5.38,170.0,1.094,0,0.00,1,');
+      expect(lines[1]).to.equal('0.000,0:00,3.100,5.38,170.0,1.094,0,0.00,1,,,');
       // The first sample after the lost link: 150 s, distance held at 120 × 3.1 m.
-      expect(lines[122]).to.equal('150.000,2:30,3.100,5.38,171.0,1.088,0,372.00,1,');
+      expect(lines[122]).to.equal('150.000,2:30,3.100,5.38,171.0,1.088,0,372.00,1,,,');
       expect(lines).to.have.length(n + 2); // header, samples, and the empty string after the last line end
       expect(lines[n + 1]).to.equal('');
     });

@@ -54,7 +54,18 @@ const changedSettings = {
   smoothingS: 15 as const,
   autoStart: true,
   autoPauseAfterS: 10,
-  footpods: [{ id: 'bluetooth:q1w2==', name: 'Polar Stride', detected: 'strides' as const, override: 'steps' as const }],
+  footpods: [
+    {
+      id: 'bluetooth:q1w2==',
+      name: 'Polar Stride',
+      detected: 'strides' as const,
+      override: 'steps' as const,
+      calibration: [{ podSpeedMps: 2.5, factor: 0.9 }, { podSpeedMps: 4, factor: 0.95 }],
+      autoCalibrationLocked: true,
+    },
+  ],
+  speedFrom: 'treadmill' as const,
+  sensors: { footpodId: 'q1w2==', treadmillId: 'tm1==', heartRateId: 'hr1==' },
   coach: { ...defaultCoachSettings, muted: true, metronome: { ...defaultCoachSettings.metronome, rateSpm: 172 } },
   plan: { accepted: [{ targetFrom: 168, targetTo: 178, atMs: 1_700_000_000_000 }], declined: null, tapped: { spm: 164, atMs: 1_699_000_000_000 } },
 };

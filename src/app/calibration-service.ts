@@ -1,0 +1,186 @@
+// Calibrating the footpod against the belt, per pod, and applying it: hands the live session the
+// curve remembered for the pod feeding it, the runner's choice of speed source, and the automatic
+// calibration's lock; saves what the session learns from a treadmill; runs the guided check; and
+// corrects a finished run from the distance the treadmill showed.
+//
+// Events: 'change' (the guided check moved on, a curve or the lock changed).
+
+import type { CalibrationCurve, CalibrationPoint } from '../session/calibration.js';
+import { withPoint } from '../session/calibration.js';
+import type { GuidedCheck } from '../session/guided-check.js';
+import { type KnownFootpod, knownFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
+import type { LiveSession } from '../session/live-session.js';
+import { footpodIdOf } from './footpod-cadence.js';
+import type { FootpodService } from './footpod-service.js';
+import type { SettingsService } from './settings-service.js';
+
+export type GuidedPhase = 'idle' | 'running' | 'ready' | 'done';
+export type GuidedOutcome = { ok: true; percent: number; atSpeedMps: number } | { ok: false; problem: string };
+
+export interface GuidedState {
+  phase: GuidedPhase;
+  elapsedS: number;
+  neededS: number;
+  result: GuidedOutcome | null;
+}
+
+export type CorrectionOutcome = { ok: true; message: string } | { ok: false; message: string };
+
+const sameCurve = (a: CalibrationCurve, b: CalibrationCurve): boolean =>
+  a.length === b.length && a.every((p, i) => p.podSpeedMps === b[i]!.podSpeedMps && p.factor === b[i]!.factor);
+
+const percentOf = (factor: number): string => `${Math.round(factor * 1000) / 10} %`;
+
+export class CalibrationService extends EventTarget {
+  #session: LiveSession | null = null;
+  #podId: string | null = null;
+  #check: GuidedCheck | null = null;
+  #guided: GuidedState = { phase: 'idle', elapsedS: 0, neededS: 0, result: null };
+
+  readonly #onLearned = (): void => {
+    const session = this.#session;
+    const podId = this.#podId;
+    if (!session || !podId || !this.settings.loaded) return;
+    const curve = [...session.autoCalibration.curve];
+    if (sameCurve(curve, this.pod?.calibration ?? [])) return;
+    void this.settings.update({ footpods: withCalibration(this.settings.settings.footpods, podId, curve) });
+  };
+
+  constructor(
+    private readonly footpod: FootpodService,
+    private readonly settings: SettingsService,
+  ) {
+    super();
+    footpod.addEventListener('change', () => this.#follow());
+    footpod.addEventListener('sample', () => this.#onSample());
+    settings.addEventListener('change', () => this.#apply());
+  }
+
+  /** The pod feeding the live session, as remembered in the settings (undefined before it is). */
+  get pod(): KnownFootpod | undefined {
+    return this.#podId ? knownFootpod(this.settings.settings.footpods, this.#podId) : undefined;
+  }
+  get podId(): string | null {
+    return this.#podId;
+  }
+  get guided(): Readonly<GuidedState> {
+    return this.#guided;
+  }
+  /** The factor the treadmill is teaching this run, or null without a treadmill's point yet. */
+  get learning(): { curve: CalibrationCurve; locked: boolean; lastPoint: CalibrationPoint | null } | null {
+    return this.#session?.autoCalibration ?? null;
+  }
+
+  setCurve(podId: string, curve: readonly CalibrationPoint[]): Promise<void> {
+    return this.settings.update({ footpods: withCalibration(this.settings.settings.footpods, podId, [...curve]) });
+  }
+
+  setAutoLocked(podId: string, locked: boolean): Promise<void> {
+    return this.settings.update({ footpods: withAutoCalibrationLock(this.settings.settings.footpods, podId, locked) });
+  }
+
+  /** Starts collecting the pod's speed; the runner holds one belt speed for about a minute. */
+  async startGuided(): Promise<void> {
+    const session = this.footpod.session;
+    if (!session || this.footpod.source?.state !== 'connected') return;
+    const { GuidedCheck } = await import('../session/guided-check.js');
+    this.#check?.cancel();
+    this.#check = new GuidedCheck(session);
+    this.#setGuided({ phase: 'running', elapsedS: 0, neededS: this.#check.neededS, result: null });
+  }
+
+  cancelGuided(): void {
+    this.#check?.cancel();
+    this.#check = null;
+    this.#setGuided({ phase: 'idle', elapsedS: 0, neededS: 0, result: null });
+  }
+
+  /** Ends the check with the belt speed the runner typed; a good result joins the pod's curve. */
+  finishGuided(beltSpeedMps: number): GuidedOutcome {
+    const check = this.#check;
+    const podId = this.#podId;
+    if (!check || !podId) return this.#done({ ok: false, problem: 'Start the check with the footpod connected first.' });
+    const result = check.finish(beltSpeedMps);
+    this.#check = null;
+    if (!result.ok) return this.#done({ ok: false, problem: result.problem });
+    const curve = withPoint(this.pod?.calibration ?? [], result.point);
+    void this.setCurve(podId, curve);
+    return this.#done({ ok: true, percent: result.point.factor * 100, atSpeedMps: beltSpeedMps });
+  }
+
+  /**
+   * After a run: the treadmill's distance against the pod's raw one sets the pod's factor at the
+   * run's pace, and on request the run itself is re-scaled from its raw values.
+   */
+  async correctRun(sessionId: string, treadmillDistanceM: number, rescale: boolean): Promise<CorrectionOutcome> {
+    const [{ loadSession, saveSession }, { afterRunCalibration, rescaleRun }, { describeStoreError }] = await Promise.all([
+      import('../store/session-store.js'),
+      import('../session/rescale-run.js'),
+      import('../store/store-errors.js'),
+    ]);
+    try {
+      const session = await loadSession(sessionId);
+      if (!session) return { ok: false, message: 'This run is no longer stored.' };
+      const podId = session.meta.podId;
+      if (!podId) return { ok: false, message: 'This run does not say which footpod recorded it, so there is nothing to calibrate.' };
+      const found = afterRunCalibration(session, treadmillDistanceM);
+      if (!found.ok) return { ok: false, message: found.problem };
+      const known = knownFootpod(this.settings.settings.footpods, podId);
+      const curve = withPoint(known?.calibration ?? [], found.point);
+      await this.setCurve(podId, curve);
+      const name = known?.name ?? session.meta.deviceName ?? 'this footpod';
+      const set = `${name} now reads ${percentOf(found.point.factor)} of its raw distance.`;
+      if (!rescale) return { ok: true, message: set };
+      const rescaled = rescaleRun(session, curve);
+      if (!rescaled) return { ok: true, message: `${set} This run has no raw footpod values, so it stays as recorded.` };
+      await saveSession(rescaled);
+      return { ok: true, message: `${set} This run was corrected too.` };
+    } catch (error) {
+      return { ok: false, message: `Could not correct the run: ${describeStoreError(error)}` };
+    }
+  }
+
+  /** A new session, or a new pod feeding it, starts from the pod's remembered calibration. */
+  #follow(): void {
+    const session = this.footpod.session;
+    const source = this.footpod.source;
+    const podId = source ? footpodIdOf(source) : null;
+    if (session === this.#session && podId === this.#podId) return;
+    this.#session?.removeEventListener('autocalibration', this.#onLearned);
+    this.#session = session;
+    this.#podId = podId;
+    session?.addEventListener('autocalibration', this.#onLearned);
+    if (this.#check) this.cancelGuided();
+    this.#apply();
+  }
+
+  #apply(): void {
+    const session = this.#session;
+    if (!session) return;
+    const pod = this.pod;
+    const curve = pod?.calibration ?? [];
+    if (!sameCurve(session.calibration, curve)) session.setCalibration(curve);
+    const auto = session.autoCalibration;
+    const locked = pod?.autoCalibrationLocked ?? false;
+    if (auto.locked !== locked || !sameCurve(auto.curve, curve)) session.setAutoCalibration(curve, locked);
+    session.setSpeedFrom(this.settings.settings.speedFrom);
+    this.dispatchEvent(new Event('change'));
+  }
+
+  #onSample(): void {
+    const check = this.#check;
+    if (!check) return;
+    const phase = check.elapsedS >= check.neededS ? 'ready' : 'running';
+    this.#setGuided({ ...this.#guided, phase, elapsedS: check.elapsedS });
+  }
+
+  #done(result: GuidedOutcome): GuidedOutcome {
+    this.#setGuided({ ...this.#guided, phase: 'done', result });
+    return result;
+  }
+
+  #setGuided(state: GuidedState): void {
+    this.#guided = state;
+    this.dispatchEvent(new Event('change'));
+  }
+}

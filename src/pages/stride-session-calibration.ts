@@ -1,0 +1,73 @@
+import { LitElement, html, nothing } from 'lit';
+import type { AppServices } from '../app/services.js';
+import '../components/stride-distance-correction.js';
+import type { RecordedSession } from '../session/recorded-session.js';
+
+/** The pod's raw distance over the run: the last raw total the recorder kept, or null without one. */
+function rawPodDistance(session: RecordedSession): number | null {
+  const raw = session.samples.rawDistanceM;
+  for (let i = raw.length - 1; i >= 0; i--) if (Number.isFinite(raw[i]!)) return raw[i]!;
+  return null;
+}
+
+function unavailableReason(session: RecordedSession, rawM: number | null): string | null {
+  const { meta } = session;
+  if (meta.origin === 'import') return 'This run was imported: there is no footpod reading to calibrate from.';
+  if (meta.speedFrom === 'treadmill') return 'This run took its speed and distance from the treadmill, so there is nothing to correct.';
+  if (!meta.podId || rawM === null || !(rawM > 0)) {
+    return 'This run was recorded before Stridewise kept the footpod’s raw readings, so it cannot be calibrated from.';
+  }
+  return null;
+}
+
+/**
+ * The session page's "the treadmill showed…" correction: sets the pod's factor from a finished
+ * run and, on request, re-scales the run. Fires 'session-changed' when the stored run changed.
+ */
+export class StrideSessionCalibration extends LitElement {
+  static override properties = {
+    services: { attribute: false },
+    session: { attribute: false },
+    outcome: { state: true },
+  };
+  declare services: AppServices | null;
+  declare session: RecordedSession | null;
+  declare outcome: string | null;
+
+  constructor() {
+    super();
+    this.services = null;
+    this.session = null;
+    this.outcome = null;
+  }
+
+  protected override render() {
+    const session = this.session;
+    if (!this.services || !session) return nothing;
+    const rawM = rawPodDistance(session);
+    const reason = unavailableReason(session, rawM);
+    return html`<stride-distance-correction .podName=${session.meta.deviceName} .podDistanceM=${rawM ?? 0}
+      .unit=${this.services.settings.settings.distanceUnit} .available=${reason === null} .unavailableReason=${reason}
+      .outcome=${this.outcome}
+      @correction-apply=${(e: CustomEvent<{ treadmillDistanceM: number; rescaleRun: boolean }>) =>
+        void this.#apply(e.detail.treadmillDistanceM, e.detail.rescaleRun)}></stride-distance-correction>`;
+  }
+
+  async #apply(treadmillDistanceM: number, rescaleRun: boolean): Promise<void> {
+    const { services, session } = this;
+    if (!services || !session) return;
+    const outcome = await services.calibration.correctRun(session.meta.id, treadmillDistanceM, rescaleRun);
+    this.outcome = outcome.message;
+    if (outcome.ok && rescaleRun) {
+      void services.history.load();
+      this.dispatchEvent(new Event('session-changed', { bubbles: true, composed: true }));
+    }
+  }
+}
+customElements.define('stride-session-calibration', StrideSessionCalibration);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-session-calibration': StrideSessionCalibration;
+  }
+}
