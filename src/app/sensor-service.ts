@@ -42,6 +42,8 @@ export class SensorService extends EventTarget {
   readonly #loading: Partial<Record<ExtraSensor, Promise<PairableSensor>>> = {};
   readonly #remembered: Partial<Record<ExtraSensor, { name: string | null } | null>> = {};
   readonly #loaders: SensorLoaders;
+  /** The parsers for these sensors' bytes, loaded with them. */
+  #ingest: typeof import('../session/sensor-ingest.js') | null = null;
 
   readonly #connected: Partial<Record<ExtraSensor, boolean>> = {};
 
@@ -119,6 +121,7 @@ export class SensorService extends EventTarget {
     const [{ SimulatedTreadmill }, { SimulatedHeartRate }] = await Promise.all([
       import('../sources/simulated-treadmill.js'),
       import('../sources/simulated-heart-rate.js'),
+      this.#loadIngest(),
     ]);
     const startAtS = Math.floor(this.footpod.session?.elapsedS ?? 0);
     const made = { treadmill: new SimulatedTreadmill({ startAtS }), 'heart-rate': new SimulatedHeartRate({ startAtS }) };
@@ -131,6 +134,10 @@ export class SensorService extends EventTarget {
       void source.connect();
     }
     this.dispatchEvent(new Event('change'));
+  }
+
+  async #loadIngest(): Promise<void> {
+    this.#ingest ??= await import('../session/sensor-ingest.js');
   }
 
   #stopSimulating(sensor: ExtraSensor): void {
@@ -150,9 +157,10 @@ export class SensorService extends EventTarget {
   }
 
   #load(sensor: ExtraSensor): Promise<PairableSensor> {
-    const loading = (this.#loading[sensor] ??= Promise.resolve(
+    const loading = (this.#loading[sensor] ??= Promise.all([
       this.#loaders[sensor]({ rememberedId: () => this.settings.settings.sensors[settingsKey[sensor]] }),
-    ).then((source) => {
+      this.#loadIngest(),
+    ]).then(([source]) => {
       this.#sources[sensor] = source;
       this.#listen(sensor, source);
       this.dispatchEvent(new Event('change'));
@@ -165,8 +173,10 @@ export class SensorService extends EventTarget {
   #forward(sensor: ExtraSensor, event: Event): void {
     if (!(event instanceof MeasurementEvent)) return;
     const session = this.footpod.session;
-    if (sensor === 'treadmill') session?.ingestTreadmill(event.view, event.timeMs);
-    else session?.ingestHeartRate(event.view, event.timeMs);
+    const ingest = this.#ingest;
+    if (!session || !ingest) return;
+    if (sensor === 'treadmill') ingest.ingestTreadmill(session, event.view, event.timeMs);
+    else ingest.ingestHeartRate(session, event.view);
   }
 
   /**

@@ -2,13 +2,12 @@
 // rows drive the timeline; the treadmill's and the strap's latest values join each row while
 // fresh. Every source (real sensor or simulator) goes through here, so there is one parser path.
 
-import { FtmsParseError, parseTreadmillData } from '../ble/ftms-treadmill.js';
-import { HeartRateParseError, parseHeartRateMeasurement } from '../ble/heart-rate.js';
+import type { TreadmillData } from '../ble/ftms-treadmill.js';
+import type { HeartRateMeasurement } from '../ble/heart-rate.js';
 import { RscParseError, parseRscMeasurement } from '../ble/rsc.js';
 import { AutoCalibration } from './auto-calibration.js';
 import type { CalibrationCurve, CalibrationPoint } from './calibration.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
-import { GuidedCheck } from './guided-check.js';
 import type { LatestChannels, LiveReading } from './live-reading.js';
 import { SampleColumns } from './sample-columns.js';
 import { SensorChannels } from './sensor-channels.js';
@@ -28,7 +27,7 @@ export interface AutoCalibrationState {
   lastPoint: CalibrationPoint | null;
 }
 
-type Sensor = 'footpod' | 'treadmill' | 'heart-rate strap';
+export type UnreadableFrom = 'footpod' | 'treadmill' | 'heart-rate strap';
 
 const orNaN = (value: number | null): number => value ?? Number.NaN;
 
@@ -118,11 +117,6 @@ export class LiveSession extends EventTarget {
     this.#autoCalibration.locked = locked;
   }
 
-  /** Collects the pod's raw speeds from the next row on, for a calibration against a typed belt speed. */
-  startGuidedCheck(): GuidedCheck {
-    return new GuidedCheck(this);
-  }
-
   /** Takes one RSC measurement: one row of the timeline. A malformed one is counted and reported, never thrown. */
   ingest(view: DataView, timeMs: number): void {
     let measurement;
@@ -130,7 +124,7 @@ export class LiveSession extends EventTarget {
       measurement = parseRscMeasurement(view);
     } catch (error) {
       if (!(error instanceof RscParseError)) throw error;
-      this.#skipped('footpod', error.message);
+      this.skipped('footpod', error.message);
       return;
     }
     this.#startMs ??= timeMs;
@@ -193,16 +187,11 @@ export class LiveSession extends EventTarget {
     this.#channelsChanged();
   }
 
-  /** Takes one FTMS Treadmill Data notification: its latest values join the next pod rows. */
-  ingestTreadmill(view: DataView, timeMs: number): void {
-    let data;
-    try {
-      data = parseTreadmillData(view);
-    } catch (error) {
-      if (!(error instanceof FtmsParseError)) throw error;
-      this.#skipped('treadmill', error.message);
-      return;
-    }
+  /**
+   * Takes one parsed FTMS Treadmill Data notification: its latest values join the next pod rows.
+   * The bytes are parsed by sensor-ingest.ts, which loads with the treadmill, not with every run.
+   */
+  takeTreadmillData(data: TreadmillData, timeMs: number): void {
     // A field left out of this notification (FTMS splits records) keeps its last value.
     if (data.speedMps !== null) this.#channels.hold('treadmillSpeedMps', data.speedMps);
     if (data.inclinationPercent !== null) this.#channels.hold('inclinePercent', data.inclinationPercent);
@@ -212,17 +201,11 @@ export class LiveSession extends EventTarget {
     this.#channelsChanged();
   }
 
-  /** Takes one Heart Rate Measurement notification: its value joins the next pod rows. */
-  ingestHeartRate(view: DataView, timeMs: number): void {
-    void timeMs; // Freshness is counted in pod rows: the strap's clock says nothing about them.
-    let measurement;
-    try {
-      measurement = parseHeartRateMeasurement(view);
-    } catch (error) {
-      if (!(error instanceof HeartRateParseError)) throw error;
-      this.#skipped('heart-rate strap', error.message);
-      return;
-    }
+  /**
+   * Takes one parsed Heart Rate Measurement: its value joins the next pod rows. Freshness is
+   * counted in pod rows, so the strap's clock is not needed.
+   */
+  takeHeartRate(measurement: HeartRateMeasurement): void {
     // Off the skin a strap sends a number that is not a heart rate: no reading, never that number.
     if (measurement.sensorContact === 'not-detected' || !(measurement.heartRateBpm > 0)) this.#channels.drop('strapHeartRate');
     else this.#channels.hold('strapHeartRate', measurement.heartRateBpm);
@@ -269,7 +252,8 @@ export class LiveSession extends EventTarget {
     this.dispatchEvent(new Event('sample'));
   }
 
-  #skipped(sensor: Sensor, why: string): void {
+  /** A sensor sent something unreadable: counted and said, never thrown. */
+  skipped(sensor: UnreadableFrom, why: string): void {
     this.#malformed++;
     this.#problem = `Skipped a measurement the ${sensor} sent that could not be read (${why}).`;
     this.dispatchEvent(new Event('problem'));

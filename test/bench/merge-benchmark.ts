@@ -8,6 +8,7 @@ import { encodeHeartRateMeasurement } from '../../src/ble/heart-rate-encode.js';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import { LiveSession } from '../../src/session/live-session.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { ingestHeartRate, ingestTreadmill } from '../../src/session/sensor-ingest.js';
 
 const SECONDS = 3 * 3600;
 const RUNS = 5;
@@ -66,8 +67,8 @@ function mergeOnce(data: readonly SecondOfBytes[], podOnly: boolean): number {
   for (let s = 0; s < data.length; s++) {
     const second = data[s]!;
     if (!podOnly) {
-      session.ingestTreadmill(second.treadmill, s * 1000 + 3);
-      session.ingestHeartRate(second.heartRate, s * 1000 + 5);
+      ingestTreadmill(session, second.treadmill, s * 1000 + 3);
+      ingestHeartRate(session, second.heartRate);
     }
     session.ingest(second.pod, s * 1000 + 11);
   }

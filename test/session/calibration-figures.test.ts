@@ -6,6 +6,8 @@ import { withPoint } from '../../src/session/calibration.js';
 import { LiveSession } from '../../src/session/live-session.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { heartRateBytes, podBytes, treadmillBytes } from './sensor-bytes.js';
+import { ingestHeartRate, ingestTreadmill } from '../../src/session/sensor-ingest.js';
+import { GuidedCheck } from '../../src/session/guided-check.js';
 
 /** A treadmill run second by second; the pod reads `podError(belt)` too high, with a little noise. */
 class TreadmillRun {
@@ -26,8 +28,8 @@ class TreadmillRun {
       const podMps = beltMps * (1 + this.podError(beltMps)) * (1 + 0.02 * this.#noise());
       this.#podM += podMps;
       const ms = this.#second * 1000;
-      this.session.ingestTreadmill(treadmillBytes({ speedMps: beltMps, totalDistanceM: Math.round(this.treadmillM) }), ms + 3);
-      this.session.ingestHeartRate(heartRateBytes(150), ms + 5);
+      ingestTreadmill(this.session, treadmillBytes({ speedMps: beltMps, totalDistanceM: Math.round(this.treadmillM) }), ms + 3);
+      ingestHeartRate(this.session, heartRateBytes(150));
       this.session.ingest(podBytes(podMps, 170, null, this.#podM), ms + 11);
     }
     return [this.session.latest!.distanceM - sessionBefore, Math.round(this.treadmillM) - treadmillBefore];
@@ -45,7 +47,7 @@ const within1Percent = (measured: number, truth: number, what: string) =>
 describe('calibration figures (bytes through LiveSession)', () => {
   it('a pod reading 6 % high ends within 1 % of the treadmill after the guided check', () => {
     const rig = new TreadmillRun(() => 0.06);
-    const check = rig.session.startGuidedCheck();
+    const check = new GuidedCheck(rig.session);
     rig.run(check.neededS + 5, 3);
     const result = check.finish(3);
     expect(result.ok).to.equal(true);
@@ -70,7 +72,7 @@ describe('calibration figures (bytes through LiveSession)', () => {
     const rig = new TreadmillRun(podError);
     rig.session.setAutoCalibration([], true); // only the guided checks calibrate here
     for (const belt of [2.5, 4]) {
-      const check = rig.session.startGuidedCheck();
+      const check = new GuidedCheck(rig.session);
       rig.run(check.neededS + 5, belt);
       const result = check.finish(belt);
       expect(result.ok, `check at ${belt} m/s`).to.equal(true);

@@ -15,7 +15,7 @@ describe('GuidedCheck', () => {
     feed(s, 0, 10, 2); // before the check: not part of it
     // An earlier calibration must not count twice: the check works on raw speeds.
     s.setCalibration([{ podSpeedMps: 3, factor: 0.9 }]);
-    const check = s.startGuidedCheck();
+    const check = new GuidedCheck(s);
     expect(check.neededS).to.equal(SETTLE_S + STEADY_NEEDED_S);
     feed(s, 10, 50, 3.25);
     s.setZones({ buildingFrom: 150, targetFrom: 160, targetTo: 180 }); // fires 'sample' with no new row
@@ -40,7 +40,7 @@ describe('GuidedCheck', () => {
     expect(early.ok).to.equal(false);
     if (!early.ok) expect(early.problem).to.match(/Run a little longer/);
 
-    const cancelled = s.startGuidedCheck();
+    const cancelled = new GuidedCheck(s);
     feed(s, 20, 3, 3);
     cancelled.cancel();
     feed(s, 23, 3, 3);

@@ -3,6 +3,7 @@ import { LiveSession } from '../../src/session/live-session.js';
 import { FRESH_POD_ROWS } from '../../src/session/sensor-channels.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { heartRateBytes, podBytes, treadmillBytes } from './sensor-bytes.js';
+import { ingestHeartRate, ingestTreadmill } from '../../src/session/sensor-ingest.js';
 
 const session = () => new LiveSession(defaultCadenceZones);
 const column = (s: LiveSession, name: Parameters<LiveSession['samples']['column']>[0]) => Array.from(s.samples.column(name));
@@ -16,8 +17,8 @@ describe('LiveSession: channels from the treadmill and the strap', () => {
   it('puts the latest heart rate, belt speed and incline in each pod row, and leaves a channel no sensor gave empty', () => {
     const s = session();
     s.ingest(podBytes(3, 170), 0);
-    s.ingestHeartRate(heartRateBytes(142), 500);
-    s.ingestTreadmill(treadmillBytes({ speedMps: 3.1, inclinationPercent: 1.5 }), 700);
+    ingestHeartRate(s, heartRateBytes(142));
+    ingestTreadmill(s, treadmillBytes({ speedMps: 3.1, inclinationPercent: 1.5 }), 700);
     s.ingest(podBytes(3, 170), 1000);
     expect(s.samples.length, 'the other sensors add no rows').to.equal(2);
     expect(column(s, 'heartRate')).to.deep.equal([Number.NaN, 142]);
@@ -29,9 +30,9 @@ describe('LiveSession: channels from the treadmill and the strap', () => {
   it('shows the strap and the treadmill before any pod row, and says when they change', () => {
     const s = session();
     const changes = events(s, 'channels');
-    s.ingestHeartRate(heartRateBytes(120), 0);
-    s.ingestHeartRate(heartRateBytes(120), 1000);
-    s.ingestTreadmill(treadmillBytes({ speedMps: 2.5, inclinationPercent: 0 }), 50_000);
+    ingestHeartRate(s, heartRateBytes(120));
+    ingestHeartRate(s, heartRateBytes(120));
+    ingestTreadmill(s, treadmillBytes({ speedMps: 2.5, inclinationPercent: 0 }), 50_000);
     expect(s.latestChannels).to.deep.equal({ heartRate: 120, treadmillSpeedMps: 2.5, inclinePercent: 0 });
     expect(changes.count, 'a repeated value is no change').to.equal(2);
     expect(s.samples.length).to.equal(0);
@@ -41,7 +42,7 @@ describe('LiveSession: channels from the treadmill and the strap', () => {
     const s = session();
     const changes = events(s, 'channels');
     // The strap's clock is hours away from the pod's: only the rows count.
-    s.ingestHeartRate(heartRateBytes(150), 9_000_000);
+    ingestHeartRate(s, heartRateBytes(150));
     for (let i = 0; i < FRESH_POD_ROWS + 3; i++) s.ingest(podBytes(3, 170), i * 1000);
     expect(column(s, 'heartRate')).to.deep.equal([150, 150, 150, 150, Number.NaN, Number.NaN]);
     expect(s.latest!.heartRate).to.equal(null);
@@ -51,11 +52,11 @@ describe('LiveSession: channels from the treadmill and the strap', () => {
 
   it("takes the strap's heart rate first and the treadmill's when no strap gives one", () => {
     const s = session();
-    s.ingestTreadmill(treadmillBytes({ speedMps: 3, heartRateBpm: 131 }), 0);
+    ingestTreadmill(s, treadmillBytes({ speedMps: 3, heartRateBpm: 131 }), 0);
     s.ingest(podBytes(3, 170), 0);
-    s.ingestHeartRate(heartRateBytes(148), 0);
+    ingestHeartRate(s, heartRateBytes(148));
     s.ingest(podBytes(3, 170), 1000);
-    s.ingestHeartRate(heartRateBytes(0, 'not-detected'), 0); // strap off the skin
+    ingestHeartRate(s, heartRateBytes(0, 'not-detected')); // strap off the skin
     s.ingest(podBytes(3, 170), 2000);
     expect(column(s, 'heartRate')).to.deep.equal([131, 148, 131]);
   });
@@ -63,11 +64,11 @@ describe('LiveSession: channels from the treadmill and the strap', () => {
   it("keeps a field a split treadmill notification left out, and counts the treadmill's total distance", () => {
     const s = session();
     s.setSpeedFrom('treadmill');
-    s.ingestTreadmill(treadmillBytes({ speedMps: 3, inclinationPercent: 2, totalDistanceM: 1000 }), 0);
+    ingestTreadmill(s, treadmillBytes({ speedMps: 3, inclinationPercent: 2, totalDistanceM: 1000 }), 0);
     s.ingest(podBytes(2.75, 170), 0);
     for (let i = 1; i <= 5; i++) {
-      s.ingestTreadmill(treadmillBytes({ speedMps: 3, totalDistanceM: 1000 + 3 * i }), i * 1000);
-      s.ingestTreadmill(treadmillBytes({ moreData: true, speedMps: null, inclinationPercent: 2 }), i * 1000 + 10);
+      ingestTreadmill(s, treadmillBytes({ speedMps: 3, totalDistanceM: 1000 + 3 * i }), i * 1000);
+      ingestTreadmill(s, treadmillBytes({ moreData: true, speedMps: null, inclinationPercent: 2 }), i * 1000 + 10);
       s.ingest(podBytes(2.75, 170), i * 1000);
     }
     expect(column(s, 'treadmillSpeedMps')).to.deep.equal([3, 3, 3, 3, 3, 3]);
@@ -81,23 +82,23 @@ describe('LiveSession: channels from the treadmill and the strap', () => {
     const s = session();
     const problems = events(s, 'problem');
     s.ingest(podBytes(3, 170), 0);
-    expect(() => s.ingestTreadmill(new DataView(new Uint8Array([0x04]).buffer), 100)).not.to.throw();
+    expect(() => ingestTreadmill(s, new DataView(new Uint8Array([0x04]).buffer), 100)).not.to.throw();
     expect(s.problem).to.match(/^Skipped a measurement the treadmill sent that could not be read \(.+\)\.$/);
-    s.ingestHeartRate(new DataView(new Uint8Array([0x01, 0x50]).buffer), 200);
+    ingestHeartRate(s, new DataView(new Uint8Array([0x01, 0x50]).buffer));
     expect(s.problem).to.match(/^Skipped a measurement the heart-rate strap sent that could not be read/);
     s.ingest(new DataView(new Uint8Array([0x03]).buffer), 300);
     expect(s.problem).to.match(/the footpod sent/);
     expect(problems.count).to.equal(3);
     expect(s.malformedCount).to.equal(3);
     expect(s.samples.length).to.equal(1);
-    s.ingestHeartRate(heartRateBytes(140), 400);
+    ingestHeartRate(s, heartRateBytes(140));
     expect(s.problem, 'cleared by the next good one').to.equal(null);
   });
 
   it('forgets a disconnected sensor at once', () => {
     const s = session();
-    s.ingestTreadmill(treadmillBytes({ speedMps: 3, inclinationPercent: 1 }), 0);
-    s.ingestHeartRate(heartRateBytes(140), 0);
+    ingestTreadmill(s, treadmillBytes({ speedMps: 3, inclinationPercent: 1 }), 0);
+    ingestHeartRate(s, heartRateBytes(140));
     const changes = events(s, 'channels');
     s.forgetSensor('treadmill');
     expect(s.latestChannels).to.deep.equal({ heartRate: 140, treadmillSpeedMps: null, inclinePercent: null });
@@ -115,7 +116,7 @@ describe('LiveSession: speed and distance from the treadmill', () => {
     s.setCalibration([{ podSpeedMps: 3, factor: 0.9 }]);
     // 2.5 m/s on the belt, a pod that reads 3.0 (so calibrated to 2.7) without a stride length.
     for (let i = 0; i < 4; i++) {
-      s.ingestTreadmill(treadmillBytes({ speedMps: 2.5, totalDistanceM: 500 + Math.round(2.5 * i) }), 77_000 + i * 1000);
+      ingestTreadmill(s, treadmillBytes({ speedMps: 2.5, totalDistanceM: 500 + Math.round(2.5 * i) }), 77_000 + i * 1000);
       s.ingest(podBytes(3, 180), i * 1000);
     }
     for (let i = 4; i < 10; i++) s.ingest(podBytes(3, 180), i * 1000); // the treadmill went quiet
@@ -139,7 +140,7 @@ describe('LiveSession: speed and distance from the treadmill', () => {
     const s = session();
     s.setSpeedFrom('treadmill');
     for (let i = 0; i < 5; i++) {
-      s.ingestTreadmill(treadmillBytes({ speedMps: 3 }), i * 1000);
+      ingestTreadmill(s, treadmillBytes({ speedMps: 3 }), i * 1000);
       s.ingest(podBytes(3, 180), i * 1000);
     }
     expect(column(s, 'distanceM')).to.deep.equal([0, 3, 6, 9, 12]);
@@ -147,21 +148,21 @@ describe('LiveSession: speed and distance from the treadmill', () => {
     // 10 s without the treadmill; its counter jumped 30 m meanwhile, which the pod already covered.
     const counted = session();
     counted.setSpeedFrom('treadmill');
-    counted.ingestTreadmill(treadmillBytes({ speedMps: 3, totalDistanceM: 0 }), 0);
+    ingestTreadmill(counted, treadmillBytes({ speedMps: 3, totalDistanceM: 0 }), 0);
     counted.ingest(podBytes(3, 180), 0);
     for (let i = 1; i <= 10; i++) counted.ingest(podBytes(3, 180), i * 1000);
-    counted.ingestTreadmill(treadmillBytes({ speedMps: 3, totalDistanceM: 33 }), 11_000);
+    ingestTreadmill(counted, treadmillBytes({ speedMps: 3, totalDistanceM: 33 }), 11_000);
     counted.ingest(podBytes(3, 180), 11_000);
-    counted.ingestTreadmill(treadmillBytes({ speedMps: 3, totalDistanceM: 36 }), 12_000);
+    ingestTreadmill(counted, treadmillBytes({ speedMps: 3, totalDistanceM: 36 }), 12_000);
     counted.ingest(podBytes(3, 180), 12_000);
     expect(counted.latest!.distanceM).to.be.closeTo(36, 1e-9);
   });
 
   it('keeps the pod as the source when the setting says footpod, treadmill or not', () => {
     const s = session();
-    s.ingestTreadmill(treadmillBytes({ speedMps: 2.5, totalDistanceM: 0 }), 0);
+    ingestTreadmill(s, treadmillBytes({ speedMps: 2.5, totalDistanceM: 0 }), 0);
     s.ingest(podBytes(3, 180), 0);
-    s.ingestTreadmill(treadmillBytes({ speedMps: 2.5, totalDistanceM: 100 }), 1000);
+    ingestTreadmill(s, treadmillBytes({ speedMps: 2.5, totalDistanceM: 100 }), 1000);
     s.ingest(podBytes(3, 180), 1000);
     expect(column(s, 'speedMps')).to.deep.equal([3, 3]);
     expect(column(s, 'distanceM')).to.deep.equal([0, 3]);
@@ -201,7 +202,7 @@ describe('LiveSession: automatic calibration against the treadmill', () => {
   /** `seconds` rows of a belt at `belt` m/s and a pod reading `podReads` × the belt. */
   const run = (s: LiveSession, from: number, seconds: number, belt: number, podReads: number) => {
     for (let i = from; i < from + seconds; i++) {
-      s.ingestTreadmill(treadmillBytes({ speedMps: belt }), i * 1000);
+      ingestTreadmill(s, treadmillBytes({ speedMps: belt }), i * 1000);
       s.ingest(podBytes(belt * podReads, 170), i * 1000);
     }
   };

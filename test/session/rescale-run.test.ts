@@ -8,6 +8,7 @@ import { afterRunCalibration, rescaleRun } from '../../src/session/rescale-run.j
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { podBytes, treadmillBytes } from './sensor-bytes.js';
+import { ingestTreadmill } from '../../src/session/sensor-ingest.js';
 
 /**
  * Ten minutes on a belt at 3 m/s with a pod reading 6 % high (some seconds with a stride length,
@@ -24,7 +25,7 @@ function recorded(curve: CalibrationCurve, speedFrom: 'footpod' | 'treadmill' = 
   for (let s = 0; s < 600; s++) {
     const podMps = 3.18 + (s % 5) * 0.02;
     podM += podMps;
-    live.ingestTreadmill(treadmillBytes({ speedMps: 3, totalDistanceM: 3 * s }), s * 1000);
+    ingestTreadmill(live, treadmillBytes({ speedMps: 3, totalDistanceM: 3 * s }), s * 1000);
     if (s >= 300 && s < 306) continue; // the link is down; the counter goes on
     live.ingest(podBytes(podMps, 172, s % 3 === 0 ? 1.1 : null, podM), s * 1000);
     if (s === 200) recorder.pause();
