@@ -35,6 +35,8 @@ export class CalibrationService extends EventTarget {
   #session: LiveSession | null = null;
   #podId: string | null = null;
   #check: GuidedCheck | null = null;
+  /** The session the check collects from; its 'sample' moves the guided state on. */
+  #checkSession: LiveSession | null = null;
   #guided: GuidedState = { phase: 'idle', elapsedS: 0, neededS: 0, result: null };
 
   readonly #onLearned = (): void => {
@@ -52,7 +54,6 @@ export class CalibrationService extends EventTarget {
   ) {
     super();
     footpod.addEventListener('change', () => this.#follow());
-    footpod.addEventListener('sample', () => this.#onSample());
     settings.addEventListener('change', () => this.#apply());
   }
 
@@ -84,14 +85,16 @@ export class CalibrationService extends EventTarget {
     const session = this.footpod.session;
     if (!session || this.footpod.source?.state !== 'connected') return;
     const { GuidedCheck } = await import('../session/guided-check.js');
-    this.#check?.cancel();
+    this.#stopCheck();
     this.#check = new GuidedCheck(session);
+    // Listened to after the check's own listener, so the state follows the row the check just took.
+    this.#checkSession = session;
+    session.addEventListener('sample', this.#onSample);
     this.#setGuided({ phase: 'running', elapsedS: 0, neededS: this.#check.neededS, result: null });
   }
 
   cancelGuided(): void {
-    this.#check?.cancel();
-    this.#check = null;
+    this.#stopCheck();
     this.#setGuided({ phase: 'idle', elapsedS: 0, neededS: 0, result: null });
   }
 
@@ -101,7 +104,7 @@ export class CalibrationService extends EventTarget {
     const podId = this.#podId;
     if (!check || !podId) return this.#done({ ok: false, problem: 'Start the check with the footpod connected first.' });
     const result = check.finish(beltSpeedMps);
-    this.#check = null;
+    this.#stopCheck();
     if (!result.ok) return this.#done({ ok: false, problem: result.problem });
     const curve = withPoint(this.pod?.calibration ?? [], result.point);
     void this.setCurve(podId, curve);
@@ -167,11 +170,18 @@ export class CalibrationService extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
-  #onSample(): void {
+  readonly #onSample = (): void => {
     const check = this.#check;
     if (!check) return;
     const phase = check.elapsedS >= check.neededS ? 'ready' : 'running';
     this.#setGuided({ ...this.#guided, phase, elapsedS: check.elapsedS });
+  };
+
+  #stopCheck(): void {
+    this.#check?.cancel();
+    this.#check = null;
+    this.#checkSession?.removeEventListener('sample', this.#onSample);
+    this.#checkSession = null;
   }
 
   #done(result: GuidedOutcome): GuidedOutcome {
