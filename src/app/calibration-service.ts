@@ -8,7 +8,7 @@
 import type { CalibrationCurve, CalibrationPoint } from '../session/calibration.js';
 import { withPoint } from '../session/calibration.js';
 import type { GuidedCheck } from '../session/guided-check.js';
-import { type KnownFootpod, knownFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
+import { type KnownFootpod, knownFootpod, rememberFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
 import type { LiveSession } from '../session/live-session.js';
 import { footpodIdOf } from './footpod-cadence.js';
 import type { FootpodService } from './footpod-service.js';
@@ -76,6 +76,16 @@ export class CalibrationService extends EventTarget {
     return this.settings.update({ footpods: withCalibration(this.settings.settings.footpods, podId, [...curve]) });
   }
 
+  /**
+   * A curve found for a pod the settings do not list (they were read on another browser, restored
+   * from a backup, or the pod fell off the list) adds the pod, so the curve is kept as promised.
+   */
+  #saveCurve(podId: string, name: string | null, curve: readonly CalibrationPoint[]): Promise<void> {
+    const pods = this.settings.settings.footpods;
+    const listed = knownFootpod(pods, podId) ? pods : rememberFootpod(pods, { id: podId, name });
+    return this.settings.update({ footpods: withCalibration(listed, podId, [...curve]) });
+  }
+
   setAutoLocked(podId: string, locked: boolean): Promise<void> {
     return this.settings.update({ footpods: withAutoCalibrationLock(this.settings.settings.footpods, podId, locked) });
   }
@@ -107,7 +117,7 @@ export class CalibrationService extends EventTarget {
     this.#stopCheck();
     if (!result.ok) return this.#done({ ok: false, problem: result.problem });
     const curve = withPoint(this.pod?.calibration ?? [], result.point);
-    void this.setCurve(podId, curve);
+    void this.#saveCurve(podId, this.footpod.source?.info.deviceName ?? null, curve);
     return this.#done({ ok: true, percent: result.point.factor * 100, atSpeedMps: beltSpeedMps });
   }
 
@@ -130,7 +140,7 @@ export class CalibrationService extends EventTarget {
       if (!found.ok) return { ok: false, message: found.problem };
       const known = knownFootpod(this.settings.settings.footpods, podId);
       const curve = withPoint(known?.calibration ?? [], found.point);
-      await this.setCurve(podId, curve);
+      await this.#saveCurve(podId, session.meta.deviceName, curve);
       const name = known?.name ?? session.meta.deviceName ?? 'this footpod';
       const set = `${name} now reads ${percentOf(found.point.factor)} of its raw distance.`;
       if (!rescale) return { ok: true, message: set };
