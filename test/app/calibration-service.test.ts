@@ -231,6 +231,20 @@ describe('CalibrationService.correctRun', () => {
     expect(after.samples.t.length).to.equal(before.samples.t.length);
   });
 
+  it('keeps the factor for a pod the settings no longer list (another browser, a restored backup), as it says', async () => {
+    const id = await recordedRun();
+    const rawM = (await loadSession(id))!.samples.rawDistanceM.at(-1)!;
+    await services.settings.update({ footpods: [] });
+    const outcome = await services.calibration.correctRun(id, rawM * 0.95, false);
+    expect(outcome.ok).to.equal(true);
+    expect(outcome.message).to.match(/95 %/);
+    const known = knownFootpod(services.settings.settings.footpods, POD_ID);
+    expect(known?.name).to.equal('Pod A');
+    expect(podCurve()).to.have.length(1);
+    expect(podCurve()[0]!.factor).to.be.closeTo(0.95, 1e-9);
+    expect((await storedCurve())[0]?.factor).to.be.closeTo(0.95, 1e-9);
+  });
+
   it('refuses an imported run and a run that does not say which pod recorded it, in a sentence, and changes nothing', async () => {
     await connected();
     const imported = generatedSession({ id: 'imported', startedAt: Date.now() - 86_400_000, minutes: 5, cadenceBase: 170, speed: 3 });
