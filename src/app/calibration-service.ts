@@ -8,7 +8,7 @@
 import type { CalibrationCurve, CalibrationPoint } from '../session/calibration.js';
 import { withPoint } from '../session/calibration.js';
 import type { GuidedCheck } from '../session/guided-check.js';
-import { type KnownFootpod, knownFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
+import { type KnownFootpod, knownFootpod, rememberFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
 import type { LiveSession } from '../session/live-session.js';
 import { footpodIdOf } from './footpod-cadence.js';
 import type { FootpodService } from './footpod-service.js';
@@ -35,6 +35,8 @@ export class CalibrationService extends EventTarget {
   #session: LiveSession | null = null;
   #podId: string | null = null;
   #check: GuidedCheck | null = null;
+  /** The session the check collects from; its 'sample' moves the guided state on. */
+  #checkSession: LiveSession | null = null;
   #guided: GuidedState = { phase: 'idle', elapsedS: 0, neededS: 0, result: null };
 
   readonly #onLearned = (): void => {
@@ -52,7 +54,6 @@ export class CalibrationService extends EventTarget {
   ) {
     super();
     footpod.addEventListener('change', () => this.#follow());
-    footpod.addEventListener('sample', () => this.#onSample());
     settings.addEventListener('change', () => this.#apply());
   }
 
@@ -75,6 +76,16 @@ export class CalibrationService extends EventTarget {
     return this.settings.update({ footpods: withCalibration(this.settings.settings.footpods, podId, [...curve]) });
   }
 
+  /**
+   * A curve found for a pod the settings do not list (they were read on another browser, restored
+   * from a backup, or the pod fell off the list) adds the pod, so the curve is kept as promised.
+   */
+  #saveCurve(podId: string, name: string | null, curve: readonly CalibrationPoint[]): Promise<void> {
+    const pods = this.settings.settings.footpods;
+    const listed = knownFootpod(pods, podId) ? pods : rememberFootpod(pods, { id: podId, name });
+    return this.settings.update({ footpods: withCalibration(listed, podId, [...curve]) });
+  }
+
   setAutoLocked(podId: string, locked: boolean): Promise<void> {
     return this.settings.update({ footpods: withAutoCalibrationLock(this.settings.settings.footpods, podId, locked) });
   }
@@ -84,14 +95,16 @@ export class CalibrationService extends EventTarget {
     const session = this.footpod.session;
     if (!session || this.footpod.source?.state !== 'connected') return;
     const { GuidedCheck } = await import('../session/guided-check.js');
-    this.#check?.cancel();
+    this.#stopCheck();
     this.#check = new GuidedCheck(session);
+    // Listened to after the check's own listener, so the state follows the row the check just took.
+    this.#checkSession = session;
+    session.addEventListener('sample', this.#onSample);
     this.#setGuided({ phase: 'running', elapsedS: 0, neededS: this.#check.neededS, result: null });
   }
 
   cancelGuided(): void {
-    this.#check?.cancel();
-    this.#check = null;
+    this.#stopCheck();
     this.#setGuided({ phase: 'idle', elapsedS: 0, neededS: 0, result: null });
   }
 
@@ -101,10 +114,10 @@ export class CalibrationService extends EventTarget {
     const podId = this.#podId;
     if (!check || !podId) return this.#done({ ok: false, problem: 'Start the check with the footpod connected first.' });
     const result = check.finish(beltSpeedMps);
-    this.#check = null;
+    this.#stopCheck();
     if (!result.ok) return this.#done({ ok: false, problem: result.problem });
     const curve = withPoint(this.pod?.calibration ?? [], result.point);
-    void this.setCurve(podId, curve);
+    void this.#saveCurve(podId, this.footpod.source?.info.deviceName ?? null, curve);
     return this.#done({ ok: true, percent: result.point.factor * 100, atSpeedMps: beltSpeedMps });
   }
 
@@ -127,7 +140,7 @@ export class CalibrationService extends EventTarget {
       if (!found.ok) return { ok: false, message: found.problem };
       const known = knownFootpod(this.settings.settings.footpods, podId);
       const curve = withPoint(known?.calibration ?? [], found.point);
-      await this.setCurve(podId, curve);
+      await this.#saveCurve(podId, session.meta.deviceName, curve);
       const name = known?.name ?? session.meta.deviceName ?? 'this footpod';
       const set = `${name} now reads ${percentOf(found.point.factor)} of its raw distance.`;
       if (!rescale) return { ok: true, message: set };
@@ -167,11 +180,18 @@ export class CalibrationService extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
-  #onSample(): void {
+  readonly #onSample = (): void => {
     const check = this.#check;
     if (!check) return;
     const phase = check.elapsedS >= check.neededS ? 'ready' : 'running';
     this.#setGuided({ ...this.#guided, phase, elapsedS: check.elapsedS });
+  };
+
+  #stopCheck(): void {
+    this.#check?.cancel();
+    this.#check = null;
+    this.#checkSession?.removeEventListener('sample', this.#onSample);
+    this.#checkSession = null;
   }
 
   #done(result: GuidedOutcome): GuidedOutcome {

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
 import { createServices } from '../../src/app/services.js';
 import '../../src/pages/stride-settings-page.js';
@@ -7,6 +7,7 @@ import { SettingsService } from '../../src/app/settings-service.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 import { defaultCoachSettings } from '../../src/session/coach-settings.js';
+import type { StrideCalibrationSettings } from '../../src/components/stride-calibration-settings.js';
 
 async function settingsPage() {
   const services = createServices();
@@ -149,5 +150,74 @@ describe('stride-settings-page', () => {
   it('says when no footpod has been connected yet', async () => {
     const { page } = await settingsPage();
     expect(page.shadowRoot!.querySelector('#footpods')!.textContent).to.match(/No footpod connected yet/);
+  });
+
+  describe('calibration of each known footpod', () => {
+    async function podsPage() {
+      const services = createServices();
+      await services.settings.load();
+      await services.settings.update({
+        footpods: [
+          { id: 'bluetooth:q1w2==', name: 'Polar Stride', detected: 'strides', override: 'auto' },
+          { id: 'bluetooth:z9x8==', name: 'Stryd', detected: 'steps', override: 'auto', calibration: [{ podSpeedMps: 3.2, factor: 0.96 }] },
+        ],
+      });
+      const page = await fixture<StrideSettingsPage>(html`<stride-settings-page .services=${services}></stride-settings-page>`);
+      const parts = [...page.shadowRoot!.querySelectorAll<StrideCalibrationSettings>('#footpods li stride-calibration-settings')];
+      await Promise.all(parts.map((part) => part.updateComplete));
+      return { page, services, parts };
+    }
+    const $ = <T extends Element>(part: StrideCalibrationSettings, selector: string) => part.shadowRoot!.querySelector<T>(selector)!;
+    /** The pod's entry as stored in IndexedDB, read by a settings service of its own. */
+    async function storedPod(id: string) {
+      const reloaded = new SettingsService();
+      await reloaded.load();
+      return reloaded.settings.footpods.find((pod) => pod.id === id);
+    }
+
+    it('shows each pod’s curve', async () => {
+      const { page, parts } = await podsPage();
+      expect(parts.length).to.equal(2);
+      expect($(parts[0]!, '#curve').textContent!.trim()).to.equal('100 % (not calibrated)');
+      expect($(parts[1]!, '#curve').textContent!.trim()).to.equal('96 %');
+      expect($(parts[1]!, 'legend').textContent).to.match(/Stryd/);
+      expect($<HTMLInputElement>(parts[1]!, '#auto').checked, 'learning on by default').to.equal(true);
+      await expect(page).to.be.accessible();
+    });
+
+    it('saves a factor typed for one pod into that pod’s calibration, kept at its speed', async () => {
+      const { page, services, parts } = await podsPage();
+      const stryd = parts[1]!;
+      $<HTMLInputElement>(stryd, '#factor').value = '97.5';
+      $<HTMLButtonElement>(stryd, '#set-factor').click();
+      const saved = () => services.settings.settings.footpods.find((pod) => pod.id === 'bluetooth:z9x8==')!.calibration;
+      expect(saved()).to.deep.equal([{ podSpeedMps: 3.2, factor: 0.975 }]);
+      expect(services.settings.settings.footpods[0]!.calibration, 'the other pod untouched').to.equal(undefined);
+      await page.updateComplete;
+      await stryd.updateComplete;
+      expect($(stryd, '#curve').textContent!.trim()).to.equal('97.5 %');
+      await waitUntil(async () => (await storedPod('bluetooth:z9x8=='))?.calibration?.[0]?.factor === 0.975, 'saved in IndexedDB');
+      // And the reset goes back to none.
+      $<HTMLButtonElement>(stryd, '#reset').click();
+      expect(saved()).to.equal(undefined);
+      await waitUntil(async () => (await storedPod('bluetooth:z9x8=='))?.calibration === undefined, 'reset saved');
+    });
+
+    it('saves the lock when automatic learning is unticked, and keeps the curve', async () => {
+      const { page, services, parts } = await podsPage();
+      const stryd = parts[1]!;
+      $<HTMLInputElement>(stryd, '#auto').click();
+      const pod = () => services.settings.settings.footpods.find((p) => p.id === 'bluetooth:z9x8==')!;
+      expect(pod().autoCalibrationLocked).to.equal(true);
+      expect(pod().calibration).to.deep.equal([{ podSpeedMps: 3.2, factor: 0.96 }]);
+      await waitUntil(async () => (await storedPod('bluetooth:z9x8=='))?.autoCalibrationLocked === true, 'saved in IndexedDB');
+      await page.updateComplete;
+      await stryd.updateComplete;
+      expect(stryd.autoLocked).to.equal(true);
+      expect($<HTMLInputElement>(stryd, '#auto').checked).to.equal(false);
+      $<HTMLInputElement>(stryd, '#auto').click();
+      expect(pod().autoCalibrationLocked).to.equal(undefined);
+      await waitUntil(async () => (await storedPod('bluetooth:z9x8=='))?.autoCalibrationLocked === undefined, 'unlock saved');
+    });
   });
 });

@@ -1,0 +1,270 @@
+// The CalibrationService end to end in the browser: a scripted footpod (real RSC bytes), a scripted
+// treadmill (real FTMS bytes) through the SensorService, the live session, and the settings and
+// runs in Chromium's real IndexedDB.
+import { expect, waitUntil } from '@open-wc/testing';
+import { clear } from 'idb-keyval';
+import { createServices, type AppServices } from '../../src/app/services.js';
+import { SettingsService } from '../../src/app/settings-service.js';
+import type { CalibrationPoint } from '../../src/session/calibration.js';
+import { calibrationOf, knownFootpod } from '../../src/session/known-footpods.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { loadSession, saveSession } from '../../src/store/session-store.js';
+import { finishRun } from '../support/finish-run.js';
+import { generatedSession } from '../support/generated-sessions.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import { ScriptedHeartRate, ScriptedTreadmill } from '../support/scripted-sensor.js';
+
+useSeparateDatabase('stride-test-calibration-service');
+
+const POD_ID = 'simulator-name:Pod A';
+// RSC speeds come in 1/256 m/s: raw speeds a real pod can send, about 5 % and 6 % above a 3 m/s belt.
+const FIVE_PERCENT_HIGH = 806 / 256;
+const SIX_PERCENT_HIGH = 814 / 256;
+
+let services: AppServices;
+let pod: ScriptedFootpod;
+let treadmill: ScriptedTreadmill;
+
+/** Settings as a previous visit left them. */
+async function storedBefore(curve: CalibrationPoint[] | null, change: Partial<SettingsService['settings']> = {}) {
+  const settings = new SettingsService();
+  await settings.load();
+  await settings.update({
+    ...change,
+    ...(curve ? { footpods: [{ id: POD_ID, name: 'Pod A', detected: 'steps', override: 'auto', calibration: curve }] } : {}),
+  });
+}
+
+/** The app with a scripted pod, settings read first (as main.ts does). */
+async function connected(options: { loadFirst?: boolean } = {}) {
+  pod = new ScriptedFootpod('Pod A');
+  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, null, {
+    treadmill: (o) => (treadmill = new ScriptedTreadmill('treadmill-1', 'Belt 3000', o.rememberedId)),
+    'heart-rate': (o) => new ScriptedHeartRate('strap-1', 'Strap', o.rememberedId),
+  });
+  if (options.loadFirst !== false) await services.settings.load();
+  await services.footpod.simulate();
+}
+
+const podCurve = () => calibrationOf(knownFootpod(services.settings.settings.footpods, POD_ID));
+/** The pod's entry as stored in IndexedDB, read by a settings service of its own. */
+async function storedPod() {
+  const settings = new SettingsService();
+  await settings.load();
+  return knownFootpod(settings.settings.footpods, POD_ID);
+}
+const storedCurve = async (): Promise<CalibrationPoint[]> => calibrationOf(await storedPod());
+
+/** Pod rows at `speedMps` (raw) from `fromS` for `seconds`, the belt (when given) a moment before each. */
+function run(fromS: number, seconds: number, podSpeedMps: number | ((t: number) => number), beltSpeedMps: number | null = null) {
+  for (let t = fromS; t < fromS + seconds; t++) {
+    if (beltSpeedMps !== null) treadmill.send(t - 0.5, { speedMps: beltSpeedMps });
+    pod.send(t, { speedMps: typeof podSpeedMps === 'number' ? podSpeedMps : podSpeedMps(t) });
+  }
+}
+
+describe('CalibrationService', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    services.sensors.disconnect('treadmill');
+    await finishRun(services);
+  });
+
+  it('applies the pod’s saved curve to the live session, also when the settings are read after the pod connected', async () => {
+    await storedBefore([{ podSpeedMps: 3, factor: 0.95 }]);
+    await connected({ loadFirst: false });
+    await services.settings.load();
+    expect(services.calibration.podId).to.equal(POD_ID);
+    pod.send(0, { speedMps: 3 });
+    const latest = services.footpod.session!.latest!;
+    expect(latest.rawSpeedMps).to.equal(3);
+    expect(latest.speedMps).to.be.closeTo(2.85, 1e-9);
+    // A factor changed in the settings applies from the next row.
+    await services.calibration.setCurve(POD_ID, [{ podSpeedMps: 3, factor: 1.04 }]);
+    pod.send(1, { speedMps: 3 });
+    expect(services.footpod.session!.latest!.speedMps).to.be.closeTo(3.12, 1e-9);
+    expect(await storedCurve()).to.deep.equal([{ podSpeedMps: 3, factor: 1.04 }]);
+  });
+
+  it('takes speed and distance from the belt when the settings say treadmill, and from the pod again when they say footpod', async () => {
+    await storedBefore([{ podSpeedMps: 3, factor: 0.95 }], { speedFrom: 'treadmill' });
+    await connected();
+    await services.sensors.pair('treadmill');
+    run(0, 5, 3, 3.3);
+    const latest = services.footpod.session!.latest!;
+    expect([latest.speedMps, latest.speedFrom, latest.rawSpeedMps]).to.deep.equal([3.3, 'treadmill', 3]);
+    await services.settings.update({ speedFrom: 'footpod' });
+    run(5, 1, 3, 3.3);
+    const now = services.footpod.session!.latest!;
+    expect(now.speedFrom).to.equal('footpod');
+    expect(now.speedMps).to.be.closeTo(2.85, 1e-9);
+  });
+
+  it('saves what the treadmill teaches into the pod’s entry in the settings', async () => {
+    await connected();
+    await services.sensors.pair('treadmill');
+    await waitUntil(() => knownFootpod(services.settings.settings.footpods, POD_ID) !== undefined, 'the pod remembered');
+    // The pod reads 5 % high at a steady belt speed for 40 s.
+    run(0, 40, FIVE_PERCENT_HIGH, 3);
+    const learned = services.calibration.learning!.lastPoint;
+    expect(learned, 'a point learned').to.not.equal(null);
+    expect(learned!.factor).to.be.closeTo(3 / FIVE_PERCENT_HIGH, 1e-6);
+    await waitUntil(() => podCurve().length === 1, 'the point saved');
+    expect(podCurve()[0]!.factor).to.be.closeTo(3 / FIVE_PERCENT_HIGH, 1e-6);
+    await waitUntil(async () => (await storedCurve()).length === 1, 'saved in IndexedDB');
+    // The next rows are scaled by it.
+    run(40, 1, FIVE_PERCENT_HIGH, 3);
+    expect(services.footpod.session!.latest!.speedMps).to.be.closeTo(3, 1e-6);
+  });
+
+  it('learns nothing from the treadmill while the pod’s calibration is locked', async () => {
+    await connected();
+    await services.sensors.pair('treadmill');
+    await waitUntil(() => knownFootpod(services.settings.settings.footpods, POD_ID) !== undefined, 'the pod remembered');
+    await services.calibration.setAutoLocked(POD_ID, true);
+    expect(services.calibration.learning!.locked).to.equal(true);
+    run(0, 80, FIVE_PERCENT_HIGH, 3);
+    expect(services.calibration.learning!.lastPoint).to.equal(null);
+    expect(podCurve()).to.deep.equal([]);
+    expect(services.footpod.session!.latest!.speedMps).to.equal(FIVE_PERCENT_HIGH);
+    expect((await storedPod())!.autoCalibrationLocked).to.equal(true);
+  });
+
+  it('runs the guided check: 50 s steady 6 % high, the belt speed typed, the factor saved and later rows within 1 %', async () => {
+    await connected();
+    await waitUntil(() => knownFootpod(services.settings.settings.footpods, POD_ID) !== undefined, 'the pod remembered');
+    expect(services.calibration.guided.phase).to.equal('idle');
+    await services.calibration.startGuided();
+    expect(services.calibration.guided.phase).to.equal('running');
+    const neededS = services.calibration.guided.neededS;
+    expect(neededS).to.equal(45);
+    run(0, neededS, SIX_PERCENT_HIGH);
+    expect(services.calibration.guided.elapsedS).to.equal(neededS - 1);
+    expect(services.calibration.guided.phase).to.equal('running');
+    run(neededS, 1, SIX_PERCENT_HIGH);
+    // The state follows the row just collected, not the one before.
+    expect(services.calibration.guided.elapsedS).to.equal(neededS);
+    expect(services.calibration.guided.phase).to.equal('ready');
+    run(neededS + 1, 50 - neededS - 1, SIX_PERCENT_HIGH);
+    const result = services.calibration.finishGuided(3);
+    expect(result.ok).to.equal(true);
+    if (!result.ok) return;
+    expect(result.percent).to.be.closeTo((3 / SIX_PERCENT_HIGH) * 100, 1e-6);
+    expect(result.atSpeedMps).to.equal(3);
+    expect(services.calibration.guided.phase).to.equal('done');
+    expect(podCurve()).to.have.length(1);
+    expect(podCurve()[0]!.factor).to.be.closeTo(3 / SIX_PERCENT_HIGH, 1e-9);
+    await waitUntil(async () => (await storedCurve()).length === 1, 'saved in IndexedDB');
+    run(50, 10, (t) => SIX_PERCENT_HIGH + (t % 2 ? 0.01 : -0.01));
+    expect(Math.abs(services.footpod.session!.latest!.speedMps - 3) / 3).to.be.below(0.01);
+  });
+
+  it('refuses a guided check of an unsteady run with the problem, and saves nothing', async () => {
+    await connected();
+    await waitUntil(() => knownFootpod(services.settings.settings.footpods, POD_ID) !== undefined, 'the pod remembered');
+    await services.calibration.startGuided();
+    run(0, 60, (t) => (t % 2 ? 2.6 : 3.4));
+    const result = services.calibration.finishGuided(3);
+    expect(result.ok).to.equal(false);
+    if (result.ok) return;
+    expect(result.problem).to.match(/not steady enough/);
+    expect(services.calibration.guided.result).to.deep.equal(result);
+    expect(podCurve()).to.deep.equal([]);
+  });
+
+  it('starts no guided check without a connected footpod, and says so on finish', async () => {
+    await connected();
+    services.footpod.disconnect();
+    await services.calibration.startGuided();
+    expect(services.calibration.guided.phase).to.equal('idle');
+    const result = services.calibration.finishGuided(3);
+    expect(result.ok).to.equal(false);
+  });
+});
+
+describe('CalibrationService.correctRun', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => finishRun(services));
+
+  /** Two minutes at 3 m/s raw recorded through the RecordingService, with the pod's curve in use. */
+  async function recordedRun(curve: CalibrationPoint[] | null = null): Promise<string> {
+    await storedBefore(curve);
+    await connected();
+    await services.recording.start();
+    run(0, 121, 3);
+    const id = services.recording.recorder!.id;
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    return id;
+  }
+
+  it('sets the pod’s factor from the treadmill’s distance, leaving the run as it was', async () => {
+    const id = await recordedRun();
+    const before = (await loadSession(id))!;
+    expect(before.meta.podId).to.equal(POD_ID);
+    const rawM = before.samples.rawDistanceM.at(-1)!;
+    expect(rawM).to.be.closeTo(360, 3);
+    const outcome = await services.calibration.correctRun(id, rawM * 0.95, false);
+    expect(outcome).to.deep.equal({ ok: true, message: 'Pod A now reads 95 % of its raw distance.' });
+    expect(podCurve()).to.have.length(1);
+    expect(podCurve()[0]!.factor).to.be.closeTo(0.95, 1e-9);
+    expect(podCurve()[0]!.podSpeedMps).to.equal(3);
+    expect((await storedCurve())[0]!.factor).to.be.closeTo(0.95, 1e-9);
+    expect((await loadSession(id))!.meta.distanceM).to.equal(before.meta.distanceM);
+  });
+
+  it('with rescale stores the run re-scaled from its raw values: its distance changes by the factor', async () => {
+    const id = await recordedRun([{ podSpeedMps: 3, factor: 1.02 }]);
+    const before = (await loadSession(id))!;
+    expect(before.meta.calibration).to.deep.equal([{ podSpeedMps: 3, factor: 1.02 }]);
+    const rawM = before.samples.rawDistanceM.at(-1)! - before.samples.rawDistanceM[0]!;
+    expect(before.meta.distanceM).to.be.closeTo(rawM * 1.02, 1e-6);
+    const outcome = await services.calibration.correctRun(id, rawM * 0.97, true);
+    expect(outcome.ok).to.equal(true);
+    expect(outcome.message).to.match(/97 % of its raw distance\. This run was corrected too\.$/);
+    const after = (await loadSession(id))!;
+    expect(after.meta.distanceM).to.be.closeTo(rawM * 0.97, 1e-6);
+    expect(after.meta.distanceM / before.meta.distanceM).to.be.closeTo(0.97 / 1.02, 1e-9);
+    expect(after.samples.speedMps.at(-1)).to.be.closeTo(3 * 0.97, 1e-6);
+    expect(after.meta.calibration).to.deep.equal(podCurve());
+    expect(after.samples.t.length).to.equal(before.samples.t.length);
+  });
+
+  it('keeps the factor for a pod the settings no longer list (another browser, a restored backup), as it says', async () => {
+    const id = await recordedRun();
+    const rawM = (await loadSession(id))!.samples.rawDistanceM.at(-1)!;
+    await services.settings.update({ footpods: [] });
+    const outcome = await services.calibration.correctRun(id, rawM * 0.95, false);
+    expect(outcome.ok).to.equal(true);
+    expect(outcome.message).to.match(/95 %/);
+    const known = knownFootpod(services.settings.settings.footpods, POD_ID);
+    expect(known?.name).to.equal('Pod A');
+    expect(podCurve()).to.have.length(1);
+    expect(podCurve()[0]!.factor).to.be.closeTo(0.95, 1e-9);
+    expect((await storedCurve())[0]?.factor).to.be.closeTo(0.95, 1e-9);
+  });
+
+  it('refuses an imported run and a run that does not say which pod recorded it, in a sentence, and changes nothing', async () => {
+    await connected();
+    const imported = generatedSession({ id: 'imported', startedAt: Date.now() - 86_400_000, minutes: 5, cadenceBase: 170, speed: 3 });
+    imported.meta.origin = 'import';
+    await saveSession(imported);
+    const noPodId = generatedSession({ id: 'older', startedAt: Date.now() - 2 * 86_400_000, minutes: 5, cadenceBase: 170, speed: 3 });
+    await saveSession(noPodId);
+    const rawLess = generatedSession({ id: 'raw-less', startedAt: Date.now() - 3 * 86_400_000, minutes: 5, cadenceBase: 170, speed: 3 });
+    rawLess.meta.podId = POD_ID;
+    await saveSession(rawLess);
+    const footpodsBefore = services.settings.settings.footpods;
+    for (const id of ['imported', 'older', 'raw-less']) {
+      const outcome = await services.calibration.correctRun(id, 850, true);
+      expect(outcome.ok, id).to.equal(false);
+      expect(outcome.message, id).to.match(/^[A-Z].*\.$/);
+    }
+    expect((await services.calibration.correctRun('imported', 850, true)).message).to.match(/imported|footpod/);
+    expect((await services.calibration.correctRun('raw-less', 850, true)).message).to.match(/no raw footpod values/);
+    expect((await services.calibration.correctRun('gone', 850, true)).message).to.match(/no longer stored/);
+    expect(services.settings.settings.footpods).to.deep.equal(footpodsBefore);
+    expect((await loadSession('imported'))!.meta.distanceM).to.equal(imported.meta.distanceM);
+  });
+});

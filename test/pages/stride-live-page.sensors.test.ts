@@ -1,0 +1,137 @@
+// The live page's sensors part: loaded on request, simulated sensors beside the simulated pod, the
+// speed source once a treadmill is there, and the guided check waiting for a pod.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { clear } from 'idb-keyval';
+import { createServices, type AppServices } from '../../src/app/services.js';
+import { SettingsService } from '../../src/app/settings-service.js';
+import '../../src/pages/stride-live-page.js';
+import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
+import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
+import type { StrideGuidedCalibration } from '../../src/components/stride-guided-calibration.js';
+import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { appTheme } from '../support/app-theme.js';
+import { ScriptedHeartRate, ScriptedTreadmill } from '../support/scripted-sensor.js';
+
+useSeparateDatabase('stride-test-live-page-sensors');
+
+let services: AppServices;
+let treadmill: ScriptedTreadmill;
+
+async function livePage(pod: SimulatedFootpod) {
+  services = createServices({ simulator: () => pod }, {}, null, {
+    treadmill: (o) => (treadmill = new ScriptedTreadmill('treadmill-1', 'Belt 3000', o.rememberedId)),
+    'heart-rate': (o) => new ScriptedHeartRate('strap-1', 'Chest strap', o.rememberedId),
+  });
+  await services.settings.load();
+  const page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
+  return page;
+}
+
+const $ = <T extends Element>(root: Element, selector: string) => root.shadowRoot!.querySelector<T>(selector);
+const sensorsPart = (page: StrideLivePage) => $(page, 'stride-live-sensors');
+
+/** Opens the sensors part as the runner does, and waits until its code has loaded and drawn it. */
+async function openSensors(page: StrideLivePage) {
+  $<HTMLButtonElement>(page, '#more-sensors')!.click();
+  await page.updateComplete;
+  await customElements.whenDefined('stride-live-sensors');
+  const part = sensorsPart(page)!;
+  await (part as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  return part;
+}
+
+describe('stride-live-page: treadmill, strap and calibration', () => {
+  before(() => appTheme);
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => {
+    for (const sensor of ['treadmill', 'heart-rate'] as const) services.sensors.disconnect(sensor);
+    services.footpod.disconnect();
+  });
+
+  it('loads the sensors part only when asked for', async () => {
+    const page = await livePage(new SimulatedFootpod());
+    expect(sensorsPart(page) === null, 'not in the page before the click').to.equal(true);
+    expect(customElements.get('stride-live-sensors') === undefined, 'its code not loaded either').to.equal(true);
+    const part = await openSensors(page);
+    expect(part instanceof customElements.get('stride-live-sensors')!).to.equal(true);
+    expect($(page, '#more-sensors') === null).to.equal(true);
+    expect($(part, 'stride-sensor-panel') !== null).to.equal(true);
+  });
+
+  it('opens by itself when a treadmill or strap was paired before', async () => {
+    const before = new SettingsService();
+    await before.load();
+    await before.update({ sensors: { treadmillId: null, heartRateId: 'strap-1', footpodId: null } });
+    const page = await livePage(new SimulatedFootpod());
+    expect(sensorsPart(page) !== null).to.equal(true);
+    expect($(page, '#more-sensors') === null).to.equal(true);
+  });
+
+  it('adds a simulated treadmill and strap beside the simulated footpod, and shows heart rate and incline tiles', async () => {
+    const pod = new SimulatedFootpod({ seed: 4 });
+    const page = await livePage(pod);
+    const part = await openSensors(page);
+    expect($(part, '#simulate-sensors') === null, 'no simulated sensors without the simulated pod').to.equal(true);
+    await services.footpod.simulate();
+    await (part as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    $<HTMLButtonElement>(part, '#simulate-sensors')!.click();
+    // The simulated pod and sensors run in real time: the next pod row carries the strap's value.
+    await waitUntil(() => $(page, '#heart-rate') !== null, 'the heart-rate tile', { timeout: 5000 });
+    const heartRate = $<StrideMetricTile>(page, '#heart-rate')!;
+    expect(heartRate.value).to.match(/^\d{2,3}$/);
+    expect(heartRate.unit).to.equal('bpm');
+    expect(Number(heartRate.value)).to.equal(Math.round(services.footpod.session!.latest!.heartRate!));
+    expect($<StrideMetricTile>(page, '#incline')!.value).to.equal('1.0');
+    await (part as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect($(part, '#simulate-sensors') === null, 'offered once').to.equal(true);
+  });
+
+  it('offers the source of speed once a treadmill is connected, and saves the choice', async () => {
+    const page = await livePage(new SimulatedFootpod());
+    const part = await openSensors(page);
+    expect($(part, '#speed-from') === null, 'no choice without a treadmill').to.equal(true);
+    const panel = $(part, 'stride-sensor-panel')!;
+    await (panel as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    await waitUntil(() => $<HTMLButtonElement>(panel, '#pair-treadmill')?.disabled === false, 'the treadmill can be paired');
+    $<HTMLButtonElement>(panel, '#pair-treadmill')!.click();
+    await waitUntil(() => $(part, '#speed-from') !== null, 'the speed source choice');
+    expect(treadmill.connects).to.deep.equal(['chooser']);
+    const select = $<HTMLSelectElement>(part, '#speed-from')!;
+    expect(select.value).to.equal('footpod');
+    select.value = 'treadmill';
+    select.dispatchEvent(new Event('change'));
+    expect(services.settings.settings.speedFrom).to.equal('treadmill');
+    await waitUntil(async () => {
+      const stored = new SettingsService();
+      await stored.load();
+      return stored.settings.speedFrom === 'treadmill';
+    }, 'saved in IndexedDB');
+  });
+
+  it('keeps the guided check disabled until a footpod is connected', async () => {
+    const page = await livePage(new SimulatedFootpod());
+    const part = await openSensors(page);
+    const guided = $<StrideGuidedCalibration>(part, 'stride-guided-calibration')!;
+    await guided.updateComplete;
+    expect(guided.disabled).to.equal(true);
+    expect($<HTMLButtonElement>(guided, '#start')!.disabled).to.equal(true);
+    expect($(guided, '#disabled-reason') !== null).to.equal(true);
+    await services.footpod.simulate();
+    await waitUntil(() => guided.disabled === false, 'enabled with a pod');
+    await guided.updateComplete;
+    expect($<HTMLButtonElement>(guided, '#start')!.disabled).to.equal(false);
+    $<HTMLButtonElement>(guided, '#start')!.click();
+    await waitUntil(() => services.calibration.guided.phase === 'running', 'the check started through the page');
+  });
+
+  it('is accessible with the sensors part open, a treadmill and strap connected', async () => {
+    const pod = new SimulatedFootpod({ seed: 2 });
+    const page = await livePage(pod);
+    const part = await openSensors(page);
+    await services.footpod.simulate();
+    $<HTMLButtonElement>(part, '#simulate-sensors')!.click();
+    await waitUntil(() => $(part, '#speed-from') !== null && $(page, '#heart-rate') !== null, 'sensors shown', { timeout: 5000 });
+    await expect(page).to.be.accessible();
+  });
+});

@@ -1,0 +1,148 @@
+// The session page's "the treadmill showed…" correction, through the real component: a stored live
+// run with the pod's raw values, the distance typed and applied, the pod's curve saved and the run
+// re-scaled in Chromium's real IndexedDB.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { clear } from 'idb-keyval';
+import { createServices, type AppServices } from '../../src/app/services.js';
+import { SettingsService } from '../../src/app/settings-service.js';
+import '../../src/pages/stride-session-page.js';
+import type { StrideSessionPage } from '../../src/pages/stride-session-page.js';
+import type { StrideDistanceCorrection } from '../../src/components/stride-distance-correction.js';
+import { calibrationOf, knownFootpod } from '../../src/session/known-footpods.js';
+import type { RecordedSession } from '../../src/session/recorded-session.js';
+import { summarizeSamples } from '../../src/session/session-summary.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { loadSession, saveSession } from '../../src/store/session-store.js';
+import { appTheme } from '../support/app-theme.js';
+import { generatedSession } from '../support/generated-sessions.js';
+
+useSeparateDatabase('stride-test-session-calibration');
+
+const POD_ID = 'bluetooth:pod-device-7';
+const FACTOR_LIVE = 1.02;
+
+/** Ten minutes at 3 m/s raw, recorded live with the pod at 102 %: raw columns, pod id and curve kept. */
+function liveRun(id: string): RecordedSession {
+  const run = generatedSession({ id, startedAt: new Date(2025, 4, 6, 18, 0).getTime(), minutes: 10, cadenceBase: 172, speed: 3 * FACTOR_LIVE, deviceName: 'Stryd' });
+  const c = run.samples;
+  for (let i = 0; i < c.t.length; i++) {
+    c.rawSpeedMps[i] = 3;
+    c.rawDistanceM[i] = c.distanceM[i]! / FACTOR_LIVE;
+  }
+  run.meta = {
+    ...run.meta,
+    ...summarizeSamples(c, run.meta.zones, run.meta.gaps),
+    origin: 'bluetooth',
+    podId: POD_ID,
+    speedFrom: 'footpod',
+    calibration: [{ podSpeedMps: 3, factor: FACTOR_LIVE }],
+  };
+  return run;
+}
+
+async function sessionPage(id: string) {
+  const services = createServices();
+  await services.settings.load();
+  const page = await fixture<StrideSessionPage>(html`<stride-session-page style="width:900px" .services=${services} .sessionId=${id}></stride-session-page>`);
+  await waitUntil(() => page.opened !== null, 'the session was opened');
+  await page.updateComplete;
+  return { page, services };
+}
+
+async function correction(page: StrideSessionPage): Promise<StrideDistanceCorrection> {
+  const part = page.shadowRoot!.querySelector('stride-session-calibration')!;
+  await part.updateComplete;
+  const form = part.shadowRoot!.querySelector('stride-distance-correction')!;
+  await form.updateComplete;
+  return form;
+}
+const $ = <T extends Element>(root: Element, selector: string) => root.shadowRoot!.querySelector<T>(selector);
+const shownDistance = (page: StrideSessionPage) =>
+  $(page, 'stride-session-summary')!.shadowRoot!.querySelector('[data-stat=distance]')!.textContent!.replace(/\s+/g, '');
+
+async function typeDistance(form: StrideDistanceCorrection, km: string) {
+  const input = $<HTMLInputElement>(form, '#treadmill-distance')!;
+  input.value = km;
+  input.dispatchEvent(new Event('input'));
+  await form.updateComplete;
+}
+
+const podCurve = (services: AppServices) => calibrationOf(knownFootpod(services.settings.settings.footpods, POD_ID));
+
+describe('stride-session-page: correcting the distance from the treadmill', () => {
+  before(() => appTheme);
+  beforeEach(async () => {
+    await clear(kvStore());
+    const settings = new SettingsService();
+    await settings.load();
+    await settings.update({ footpods: [{ id: POD_ID, name: 'Stryd', detected: 'steps', override: 'auto', calibration: [{ podSpeedMps: 3, factor: FACTOR_LIVE }] }] });
+  });
+
+  it('sets the pod’s factor from the typed distance and, ticked, shows the corrected run', async () => {
+    const run = liveRun('treadmill-run');
+    await saveSession(run);
+    const rawM = run.samples.rawDistanceM.at(-1)!;
+    expect(rawM).to.be.closeTo(1800, 1e-6);
+    const { page, services } = await sessionPage('treadmill-run');
+    expect(shownDistance(page)).to.equal('1.84km');
+    const form = await correction(page);
+    expect(form.available).to.equal(true);
+    expect($(form, '#unavailable') === null).to.equal(true);
+    expect($<HTMLInputElement>(form, '#rescale-run')!.checked, 'also correct this run, by default').to.equal(true);
+    // The treadmill showed 1.71 km where the pod's raw count was 1.80: 95 %.
+    await typeDistance(form, '1.71');
+    expect($(form, '#reading')!.textContent).to.match(/factor 95\s*%/);
+    $<HTMLButtonElement>(form, '#apply')!.click();
+    await waitUntil(() => ($(form, '#outcome')!.textContent ?? '').trim() !== '', 'the outcome');
+    expect($(form, '#outcome')!.textContent!.trim()).to.equal('Stryd now reads 95 % of its raw distance. This run was corrected too.');
+    expect(podCurve(services)).to.have.length(1);
+    expect(podCurve(services)[0]!.podSpeedMps).to.equal(3);
+    expect(podCurve(services)[0]!.factor).to.be.closeTo(0.95, 1e-9);
+    // The page reads the run again and shows it corrected.
+    await waitUntil(() => shownDistance(page) === '1.71km', 'the corrected distance', { timeout: 3000 });
+    const stored = (await loadSession('treadmill-run'))!;
+    expect(stored.meta.distanceM).to.be.closeTo(1710, 1e-6);
+    expect(stored.meta.calibration).to.deep.equal(podCurve(services));
+    const reloaded = new SettingsService();
+    await reloaded.load();
+    expect(calibrationOf(knownFootpod(reloaded.settings.footpods, POD_ID))).to.deep.equal(podCurve(services));
+    await expect(page).to.be.accessible();
+  });
+
+  it('unticked, sets the pod’s factor and leaves the run as recorded', async () => {
+    await saveSession(liveRun('kept-run'));
+    const { page, services } = await sessionPage('kept-run');
+    const form = await correction(page);
+    $<HTMLInputElement>(form, '#rescale-run')!.click();
+    await typeDistance(form, '1.89');
+    $<HTMLButtonElement>(form, '#apply')!.click();
+    await waitUntil(() => ($(form, '#outcome')!.textContent ?? '').trim() !== '', 'the outcome');
+    expect($(form, '#outcome')!.textContent!.trim()).to.equal('Stryd now reads 105 % of its raw distance.');
+    expect(podCurve(services)).to.have.length(1);
+    expect(podCurve(services)[0]!.factor).to.be.closeTo(1.05, 1e-9);
+    expect(shownDistance(page)).to.equal('1.84km');
+    expect((await loadSession('kept-run'))!.meta.distanceM).to.be.closeTo(1800 * FACTOR_LIVE, 1e-6);
+  });
+
+  it('says why an imported run cannot be corrected, and offers no form', async () => {
+    const imported = generatedSession({ id: 'from-watch', startedAt: new Date(2025, 4, 7, 7, 0).getTime(), minutes: 5, cadenceBase: 170, speed: 3 });
+    imported.meta.origin = 'import';
+    await saveSession(imported);
+    const { page } = await sessionPage('from-watch');
+    const form = await correction(page);
+    expect(form.available).to.equal(false);
+    expect($(form, '#unavailable')!.textContent).to.match(/imported/);
+    expect($(form, '#treadmill-distance') === null).to.equal(true);
+    expect($(form, '#apply') === null).to.equal(true);
+  });
+
+  it('says why a run recorded without the pod’s raw values cannot be corrected', async () => {
+    const older = generatedSession({ id: 'older', startedAt: new Date(2025, 4, 8, 7, 0).getTime(), minutes: 5, cadenceBase: 170, speed: 3 });
+    older.meta.origin = 'bluetooth';
+    await saveSession(older);
+    const { page } = await sessionPage('older');
+    const form = await correction(page);
+    expect(form.available).to.equal(false);
+    expect($(form, '#unavailable')!.textContent).to.match(/raw readings/);
+  });
+});
