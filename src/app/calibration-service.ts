@@ -29,8 +29,6 @@ export type CorrectionOutcome = { ok: true; message: string } | { ok: false; mes
 const sameCurve = (a: CalibrationCurve, b: CalibrationCurve): boolean =>
   a.length === b.length && a.every((p, i) => p.podSpeedMps === b[i]!.podSpeedMps && p.factor === b[i]!.factor);
 
-const percentOf = (factor: number): string => `${Math.round(factor * 1000) / 10} %`;
-
 export class CalibrationService extends EventTarget {
   #session: LiveSession | null = null;
   #podId: string | null = null;
@@ -126,31 +124,11 @@ export class CalibrationService extends EventTarget {
    * run's pace, and on request the run itself is re-scaled from its raw values.
    */
   async correctRun(sessionId: string, treadmillDistanceM: number, rescale: boolean): Promise<CorrectionOutcome> {
-    const [{ loadSession, saveSession }, { afterRunCalibration, rescaleRun }, { describeStoreError }] = await Promise.all([
-      import('../store/session-store.js'),
-      import('../session/rescale-run.js'),
-      import('../store/store-errors.js'),
-    ]);
-    try {
-      const session = await loadSession(sessionId);
-      if (!session) return { ok: false, message: 'This run is no longer stored.' };
-      const podId = session.meta.podId;
-      if (!podId) return { ok: false, message: 'This run does not say which footpod recorded it, so there is nothing to calibrate.' };
-      const found = afterRunCalibration(session, treadmillDistanceM);
-      if (!found.ok) return { ok: false, message: found.problem };
-      const known = knownFootpod(this.settings.settings.footpods, podId);
-      const curve = withPoint(known?.calibration ?? [], found.point);
-      await this.#saveCurve(podId, session.meta.deviceName, curve);
-      const name = known?.name ?? session.meta.deviceName ?? 'this footpod';
-      const set = `${name} now reads ${percentOf(found.point.factor)} of its raw distance.`;
-      if (!rescale) return { ok: true, message: set };
-      const rescaled = rescaleRun(session, curve);
-      if (!rescaled) return { ok: true, message: `${set} This run has no raw footpod values, so it stays as recorded.` };
-      await saveSession(rescaled);
-      return { ok: true, message: `${set} This run was corrected too.` };
-    } catch (error) {
-      return { ok: false, message: `Could not correct the run: ${describeStoreError(error)}` };
-    }
+    // Needed only on a finished run's page, so it loads there.
+    const { correctStoredRun } = await import('./correct-run.js');
+    return correctStoredRun(sessionId, treadmillDistanceM, rescale, this.settings.settings.footpods, (podId, name, curve) =>
+      this.#saveCurve(podId, name, curve),
+    );
   }
 
   /** A new session, or a new pod feeding it, starts from the pod's remembered calibration. */

@@ -261,7 +261,7 @@ describe('CalibrationService.correctRun', () => {
       expect(outcome.ok, id).to.equal(false);
       expect(outcome.message, id).to.match(/^[A-Z].*\.$/);
     }
-    expect((await services.calibration.correctRun('imported', 850, true)).message).to.match(/imported|footpod/);
+    expect((await services.calibration.correctRun('imported', 850, true)).message).to.match(/was imported/);
     expect((await services.calibration.correctRun('raw-less', 850, true)).message).to.match(/no raw footpod values/);
     expect((await services.calibration.correctRun('gone', 850, true)).message).to.match(/no longer stored/);
     expect(services.settings.settings.footpods).to.deep.equal(footpodsBefore);
