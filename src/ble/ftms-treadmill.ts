@@ -78,6 +78,31 @@ function requireBytes(view: DataView, needed: number, field: string): void {
 
 const orNull = (raw: number, notAvailable: number): number | null => (raw === notAvailable ? null : raw);
 
+/** A notification with no fields: what every writer of Treadmill Data starts from. */
+export function emptyTreadmillData(moreData = false): TreadmillData {
+  return {
+    moreData,
+    speedMps: null,
+    averageSpeedMps: null,
+    totalDistanceM: null,
+    inclinationPercent: null,
+    rampAngleDegrees: null,
+    positiveElevationGainM: null,
+    negativeElevationGainM: null,
+    instantaneousPaceSPer500m: null,
+    averagePaceSPer500m: null,
+    totalEnergyKcal: null,
+    energyPerHourKcal: null,
+    energyPerMinuteKcal: null,
+    heartRateBpm: null,
+    metabolicEquivalent: null,
+    elapsedTimeS: null,
+    remainingTimeS: null,
+    forceOnBeltN: null,
+    powerOutputW: null,
+  };
+}
+
 /**
  * Parses one notification. Reserved flag bits (13-15) and bytes after the last field the flags
  * promise are ignored, as for RSC: a newer treadmill may append fields we do not know yet.

@@ -3,6 +3,7 @@
 // Treadmill Data (0x2ACD) bytes like a real FTMS treadmill, so the same parser reads both.
 
 import { encodeTreadmillData } from '../ble/ftms-treadmill-encode.js';
+import { emptyTreadmillData } from '../ble/ftms-treadmill.js';
 import { plannedSpeedAt } from './run-profile.js';
 import type { SensorInfo } from './sensor-source.js';
 import { SimulatedSensor, type SimulatedSensorOptions } from './simulated-sensor.js';
@@ -28,26 +29,12 @@ export class SimulatedTreadmill extends SimulatedSensor {
   protected measurementAt(elapsedS: number): Uint8Array {
     const speedMps = plannedSpeedAt(elapsedS);
     const bytes = encodeTreadmillData({
-      moreData: false,
+      ...emptyTreadmillData(),
       speedMps,
-      averageSpeedMps: null,
       // As with the footpod, the distance is what was covered before this second.
       totalDistanceM: Math.floor(this.#distanceM),
       inclinationPercent: SIMULATED_INCLINE_PERCENT,
-      rampAngleDegrees: null,
-      positiveElevationGainM: null,
-      negativeElevationGainM: null,
-      instantaneousPaceSPer500m: null,
-      averagePaceSPer500m: null,
-      totalEnergyKcal: null,
-      energyPerHourKcal: null,
-      energyPerMinuteKcal: null,
-      heartRateBpm: null,
-      metabolicEquivalent: null,
       elapsedTimeS: this.#secondsSinceStart,
-      remainingTimeS: null,
-      forceOnBeltN: null,
-      powerOutputW: null,
     });
     this.#distanceM += speedMps;
     this.#secondsSinceStart++;

@@ -4,6 +4,7 @@
 // bytes are made before the clock starts, so the figure is parsing and merging only.
 
 import { encodeTreadmillData } from '../../src/ble/ftms-treadmill-encode.js';
+import { emptyTreadmillData } from '../../src/ble/ftms-treadmill.js';
 import { encodeHeartRateMeasurement } from '../../src/ble/heart-rate-encode.js';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import { LiveSession } from '../../src/session/live-session.js';
@@ -33,25 +34,11 @@ function threeHoursOfBytes(): SecondOfBytes[] {
       pod: view(encodeRscMeasurement({ speedMps: podMps, cadence: 170 + (s % 9), strideLengthM: null, totalDistanceM: podM, isRunning: true })),
       treadmill: view(
         encodeTreadmillData({
-          moreData: false,
+          ...emptyTreadmillData(),
           speedMps: belt,
-          averageSpeedMps: null,
           totalDistanceM: Math.round(beltM),
           inclinationPercent: 1,
-          rampAngleDegrees: null,
-          positiveElevationGainM: null,
-          negativeElevationGainM: null,
-          instantaneousPaceSPer500m: null,
-          averagePaceSPer500m: null,
-          totalEnergyKcal: null,
-          energyPerHourKcal: null,
-          energyPerMinuteKcal: null,
-          heartRateBpm: null,
-          metabolicEquivalent: null,
           elapsedTimeS: s,
-          remainingTimeS: null,
-          forceOnBeltN: null,
-          powerOutputW: null,
         }),
       ),
       heartRate: view(encodeHeartRateMeasurement({ heartRateBpm: 140 + (s % 20), sensorContact: 'detected', energyExpendedKj: null, rrIntervalsS: [0.42] })),

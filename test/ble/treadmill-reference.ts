@@ -1,7 +1,9 @@
 // An independent reading of the Treadmill Data (0x2ACD) layout, written from the spec for the
 // tests: it shares no code with src/ble/ftms-treadmill*.ts, so a mistake there (a width, an
 // order, a sign, a scale) shows up as a disagreement instead of being copied into the expectation.
-import type { TreadmillData } from '../../src/ble/ftms-treadmill.js';
+import { type TreadmillData, emptyTreadmillData } from '../../src/ble/ftms-treadmill.js';
+
+export { emptyTreadmillData };
 
 export interface FieldSpec {
   key: Exclude<keyof TreadmillData, 'moreData'>;
@@ -82,29 +84,6 @@ export function expectedTreadmillData(bytes: ArrayLike<number>): TreadmillData {
   return expected;
 }
 
-export function emptyTreadmillData(moreData: boolean): TreadmillData {
-  return {
-    moreData,
-    speedMps: null,
-    averageSpeedMps: null,
-    totalDistanceM: null,
-    inclinationPercent: null,
-    rampAngleDegrees: null,
-    positiveElevationGainM: null,
-    negativeElevationGainM: null,
-    instantaneousPaceSPer500m: null,
-    averagePaceSPer500m: null,
-    totalEnergyKcal: null,
-    energyPerHourKcal: null,
-    energyPerMinuteKcal: null,
-    heartRateBpm: null,
-    metabolicEquivalent: null,
-    elapsedTimeS: null,
-    remainingTimeS: null,
-    forceOnBeltN: null,
-    powerOutputW: null,
-  };
-}
 
 /**
  * A packet with these flags whose fields hold raw values that differ from field to field and from

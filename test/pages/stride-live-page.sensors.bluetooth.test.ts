@@ -5,7 +5,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { encodeHeartRateMeasurement } from '../../src/ble/heart-rate-encode.js';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import { encodeTreadmillData } from '../../src/ble/ftms-treadmill-encode.js';
-import type { TreadmillData } from '../../src/ble/ftms-treadmill.js';
+import { type TreadmillData, emptyTreadmillData } from '../../src/ble/ftms-treadmill.js';
 import { createServices, type AppServices } from '../../src/app/services.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
 import '../../src/pages/stride-live-page.js';
@@ -34,12 +34,7 @@ const PAIR_FOOTPOD = `${LIVE} >>> stride-connection-panel >>> #pair`;
 const PAIR_TREADMILL = `${SENSORS} >>> stride-sensor-panel >>> #pair-treadmill`;
 const PAIR_STRAP = `${SENSORS} >>> stride-sensor-panel >>> #pair-heart-rate`;
 
-const noTreadmillFields: TreadmillData = {
-  moreData: false, speedMps: 0, averageSpeedMps: null, totalDistanceM: null, inclinationPercent: null,
-  rampAngleDegrees: null, positiveElevationGainM: null, negativeElevationGainM: null, instantaneousPaceSPer500m: null,
-  averagePaceSPer500m: null, totalEnergyKcal: null, energyPerHourKcal: null, energyPerMinuteKcal: null,
-  heartRateBpm: null, metabolicEquivalent: null, elapsedTimeS: null, remainingTimeS: null, forceOnBeltN: null, powerOutputW: null,
-};
+const noTreadmillFields: TreadmillData = { ...emptyTreadmillData(), speedMps: 0 };
 
 let services: AppServices;
 let page: StrideLivePage;

@@ -2,31 +2,16 @@
 // WebBluetoothTreadmill against Chromium's own Web Bluetooth stack, with an emulated FTMS
 // treadmill beside a footpod and a strap (test/support/bluetooth-emulation-plugin.mjs).
 import { encodeTreadmillData } from '../../src/ble/ftms-treadmill-encode.js';
-import type { TreadmillData } from '../../src/ble/ftms-treadmill.js';
+import { type TreadmillData, emptyTreadmillData } from '../../src/ble/ftms-treadmill.js';
 import { WebBluetoothTreadmill } from '../../src/sources/web-bluetooth-treadmill.js';
 import { addEmulatedTreadmill, sendTreadmillData } from '../support/emulated-sensors.js';
 import { sensorSuite } from './web-bluetooth-sensor-suite.js';
 
 const reading = (speedMps: number, inclinationPercent: number, totalDistanceM: number): TreadmillData => ({
-  moreData: false,
+  ...emptyTreadmillData(),
   speedMps,
-  averageSpeedMps: null,
   totalDistanceM,
   inclinationPercent,
-  rampAngleDegrees: null,
-  positiveElevationGainM: null,
-  negativeElevationGainM: null,
-  instantaneousPaceSPer500m: null,
-  averagePaceSPer500m: null,
-  totalEnergyKcal: null,
-  energyPerHourKcal: null,
-  energyPerMinuteKcal: null,
-  heartRateBpm: null,
-  metabolicEquivalent: null,
-  elapsedTimeS: null,
-  remainingTimeS: null,
-  forceOnBeltN: null,
-  powerOutputW: null,
 });
 
 sensorSuite({

@@ -6,7 +6,7 @@
 // Also a footpod that says it is a Bluetooth one (with a device id), for what the app does only for
 // real pods (remembering its BluetoothDevice id), with RSC bytes from the real encoder.
 import { encodeTreadmillData } from '../../src/ble/ftms-treadmill-encode.js';
-import type { TreadmillData } from '../../src/ble/ftms-treadmill.js';
+import { type TreadmillData, emptyTreadmillData } from '../../src/ble/ftms-treadmill.js';
 import { encodeHeartRateMeasurement } from '../../src/ble/heart-rate-encode.js';
 import type { HeartRateMeasurement } from '../../src/ble/heart-rate.js';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
@@ -23,27 +23,7 @@ import type { SensorInfo } from '../../src/sources/sensor-source.js';
 
 const viewOf = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-const noTreadmillFields: TreadmillData = {
-  moreData: false,
-  speedMps: 0,
-  averageSpeedMps: null,
-  totalDistanceM: null,
-  inclinationPercent: null,
-  rampAngleDegrees: null,
-  positiveElevationGainM: null,
-  negativeElevationGainM: null,
-  instantaneousPaceSPer500m: null,
-  averagePaceSPer500m: null,
-  totalEnergyKcal: null,
-  energyPerHourKcal: null,
-  energyPerMinuteKcal: null,
-  heartRateBpm: null,
-  metabolicEquivalent: null,
-  elapsedTimeS: null,
-  remainingTimeS: null,
-  forceOnBeltN: null,
-  powerOutputW: null,
-};
+const noTreadmillFields: TreadmillData = { ...emptyTreadmillData(), speedMps: 0 };
 
 abstract class ScriptedSensor extends EventTarget implements PairableSensor {
   abstract readonly sensor: 'treadmill' | 'heart-rate';
