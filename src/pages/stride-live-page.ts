@@ -124,14 +124,14 @@ export class StrideLivePage extends LitElement {
         @simulate=${() => void footpod.simulate()}
         @disconnect=${() => footpod.disconnect()}
       ></stride-connection-panel>
-      ${sensorsShown
-        ? html`<stride-live-sensors .services=${this.services}></stride-live-sensors>`
-        : html`<button id="more-sensors" @click=${() => (this.showSensors = true)}>Treadmill, heart-rate strap, calibration…</button>`}
       ${doubling
         ? html`<p id="cadence-unit-note" class="note">${source.info.deviceName ?? 'This footpod'} sends strides (one foot);
             Stridewise doubles its cadence to steps/min. <a href="/settings">Change this in Settings.</a></p>`
         : nothing}
       ${session?.problem ? html`<p class="problem" role="status">${session.problem}</p>` : nothing}
+      ${sensorsShown
+        ? html`<stride-live-sensors .services=${this.services}></stride-live-sensors>`
+        : html`<button id="more-sensors" @click=${() => (this.showSensors = true)}>Treadmill, heart-rate strap, calibration…</button>`}
       ${unfinished && recording.state !== 'recording' && recording.state !== 'paused'
         ? html`<stride-recovery-prompt .summary=${unfinished}
             @resume-unfinished=${() => void recording.resumeUnfinished(unfinished.id)}

@@ -67,7 +67,7 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     expect(services.footpod.source!.info.sensorLocation).to.equal(2);
 
     expect(stateText(page)).to.equal('Connected · Stryd <b>Pod</b>');
-    expect(page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector('b')).to.equal(null);
+    expect(page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector('b') === null).to.equal(true);
     await tilesShow('battery', '64');
     expect(tile(page, 'connection').value).to.equal('Connected');
 
@@ -119,7 +119,7 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     await waitUntil(() => services.footpod.source?.state === 'idle', 'back to idle', { timeout: 5000 });
     await page.updateComplete;
     expect(stateText(page)).to.equal('Not connected');
-    expect(page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector('.message')).to.equal(null);
+    expect(page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector('.message') === null, 'no message').to.equal(true);
     expect((await operationLog()).some((e) => e.op === 'chooser-cancel')).to.equal(true);
   });
 
@@ -227,10 +227,10 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     expect(note()[0]!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
       'Polar <i>Stride</i> sends strides (one foot); Stridewise doubles its cadence to steps/min. Change this in Settings.',
     );
-    expect(note()[0]!.querySelector('i'), 'the name is text').to.equal(null);
+    expect(note()[0]!.querySelector('i') === null, 'the name is text').to.equal(true);
     expect(note()[0]!.querySelector('a')!.getAttribute('href')).to.equal('/settings');
     // The note sits right under the footpod panel.
-    expect(page.shadowRoot!.querySelector('stride-connection-panel')!.nextElementSibling).to.equal(note()[0]);
+    expect(page.shadowRoot!.querySelector('stride-connection-panel')!.nextElementSibling === note()[0], 'the note follows the panel').to.equal(true);
     expect(services.settings.settings.footpods[0]).to.deep.include({ name: 'Polar <i>Stride</i>', detected: 'strides', override: 'auto' });
     expect(services.settings.settings.footpods[0]!.id).to.match(/^bluetooth:./);
     await appTheme; // contrast is checked on the app's own page colours
