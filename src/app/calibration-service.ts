@@ -6,11 +6,10 @@
 // Events: 'change' (the guided check moved on, a curve or the lock changed).
 
 import type { CalibrationCurve, CalibrationPoint } from '../session/calibration.js';
-import { withPoint } from '../session/calibration.js';
-import type { GuidedCheck } from '../session/guided-check.js';
 import { type KnownFootpod, knownFootpod, rememberFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
 import type { LiveSession } from '../session/live-session.js';
 import { footpodIdOf } from './footpod-cadence.js';
+import type { GuidedRun } from './guided-run.js';
 import type { FootpodService } from './footpod-service.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -32,10 +31,13 @@ const sameCurve = (a: CalibrationCurve, b: CalibrationCurve): boolean =>
 export class CalibrationService extends EventTarget {
   #session: LiveSession | null = null;
   #podId: string | null = null;
-  #check: GuidedCheck | null = null;
-  /** The session the check collects from; its 'sample' moves the guided state on. */
-  #checkSession: LiveSession | null = null;
-  #guided: GuidedState = { phase: 'idle', elapsedS: 0, neededS: 0, result: null };
+  #guidedRun: GuidedRun | null = null;
+  /** What the guided part shows without a check under way (idle, or a check that could not start). */
+  #guidedOff: GuidedState = { phase: 'idle', elapsedS: 0, neededS: 0, result: null };
+
+  readonly #changed = (): void => {
+    this.dispatchEvent(new Event('change'));
+  };
 
   readonly #onLearned = (): void => {
     const session = this.#session;
@@ -63,7 +65,7 @@ export class CalibrationService extends EventTarget {
     return this.#podId;
   }
   get guided(): Readonly<GuidedState> {
-    return this.#guided;
+    return this.#guidedRun?.state ?? this.#guidedOff;
   }
   /** The factor the treadmill is teaching this run, or null without a treadmill's point yet. */
   get learning(): { curve: CalibrationCurve; locked: boolean; lastPoint: CalibrationPoint | null } | null {
@@ -92,31 +94,33 @@ export class CalibrationService extends EventTarget {
   async startGuided(): Promise<void> {
     const session = this.footpod.session;
     if (!session || this.footpod.source?.state !== 'connected') return;
-    const { GuidedCheck } = await import('../session/guided-check.js');
-    this.#stopCheck();
-    this.#check = new GuidedCheck(session);
-    // Listened to after the check's own listener, so the state follows the row the check just took.
-    this.#checkSession = session;
-    session.addEventListener('sample', this.#onSample);
-    this.#setGuided({ phase: 'running', elapsedS: 0, neededS: this.#check.neededS, result: null });
+    const { GuidedRun } = await import('./guided-run.js');
+    this.#guidedRun?.cancel();
+    this.#guidedRun = new GuidedRun(session, this.#changed);
+    this.#changed();
   }
 
   cancelGuided(): void {
-    this.#stopCheck();
-    this.#setGuided({ phase: 'idle', elapsedS: 0, neededS: 0, result: null });
+    this.#guidedRun?.cancel();
+    this.#guidedRun = null;
+    this.#guidedOff = { phase: 'idle', elapsedS: 0, neededS: 0, result: null };
+    this.#changed();
   }
 
   /** Ends the check with the belt speed the runner typed; a good result joins the pod's curve. */
   finishGuided(beltSpeedMps: number): GuidedOutcome {
-    const check = this.#check;
+    const run = this.#guidedRun;
     const podId = this.#podId;
-    if (!check || !podId) return this.#done({ ok: false, problem: 'Start the check with the footpod connected first.' });
-    const result = check.finish(beltSpeedMps);
-    this.#stopCheck();
-    if (!result.ok) return this.#done({ ok: false, problem: result.problem });
-    const curve = withPoint(this.pod?.calibration ?? [], result.point);
-    void this.#saveCurve(podId, this.footpod.source?.info.deviceName ?? null, curve);
-    return this.#done({ ok: true, percent: result.point.factor * 100, atSpeedMps: beltSpeedMps });
+    if (!run || !podId) {
+      const outcome: GuidedOutcome = { ok: false, problem: 'Start the check with the footpod connected first.' };
+      this.#guidedOff = { phase: 'done', elapsedS: 0, neededS: 0, result: outcome };
+      this.#guidedRun = null;
+      this.#changed();
+      return outcome;
+    }
+    const { outcome, curve } = run.finish(beltSpeedMps, this.pod?.calibration ?? []);
+    if (curve) void this.#saveCurve(podId, this.footpod.source?.info.deviceName ?? null, curve);
+    return outcome;
   }
 
   /**
@@ -141,7 +145,7 @@ export class CalibrationService extends EventTarget {
     this.#session = session;
     this.#podId = podId;
     session?.addEventListener('autocalibration', this.#onLearned);
-    if (this.#check) this.cancelGuided();
+    if (this.#guidedRun) this.cancelGuided();
     this.#apply();
   }
 
@@ -155,30 +159,6 @@ export class CalibrationService extends EventTarget {
     const locked = pod?.autoCalibrationLocked ?? false;
     if (auto.locked !== locked || !sameCurve(auto.curve, curve)) session.setAutoCalibration(curve, locked);
     session.setSpeedFrom(this.settings.settings.speedFrom);
-    this.dispatchEvent(new Event('change'));
-  }
-
-  readonly #onSample = (): void => {
-    const check = this.#check;
-    if (!check) return;
-    const phase = check.elapsedS >= check.neededS ? 'ready' : 'running';
-    this.#setGuided({ ...this.#guided, phase, elapsedS: check.elapsedS });
-  };
-
-  #stopCheck(): void {
-    this.#check?.cancel();
-    this.#check = null;
-    this.#checkSession?.removeEventListener('sample', this.#onSample);
-    this.#checkSession = null;
-  }
-
-  #done(result: GuidedOutcome): GuidedOutcome {
-    this.#setGuided({ ...this.#guided, phase: 'done', result });
-    return result;
-  }
-
-  #setGuided(state: GuidedState): void {
-    this.#guided = state;
-    this.dispatchEvent(new Event('change'));
+    this.#changed();
   }
 }

@@ -1,13 +1,14 @@
 // The sensors that can join the footpod in a run: a smart treadmill (FTMS) and a heart-rate strap.
 // Each has its own chooser, its own state and its own remembered device; what they measure goes
-// into the footpod's live session, which merges it into the run's one timeline. Their code loads
-// when the runner first asks for them (or when one was paired before), not with the first page.
+// into the footpod's live session, which merges it into the run's one timeline. This front stays
+// small: everything else (sensor-links.ts) loads when the runner first asks for these sensors, or
+// when one was paired before, never with the first page.
 //
 // Events: 'change' (a sensor's state, info or remembered device changed).
 
-import { MeasurementEvent } from '../sources/footpod-source.js';
 import type { SensorSource } from '../sources/sensor-source.js';
 import type { FootpodService } from './footpod-service.js';
+import type { SensorLinks } from './sensor-links.js';
 import type { SettingsService } from './settings-service.js';
 
 export type ExtraSensor = 'treadmill' | 'heart-rate';
@@ -28,54 +29,32 @@ export interface SensorOptions {
 /** How each sensor is made; may load its code on demand. Tests hand in their own. */
 export type SensorLoaders = Record<ExtraSensor, (options: SensorOptions) => PairableSensor | Promise<PairableSensor>>;
 
-const defaultLoaders: SensorLoaders = {
-  treadmill: async (options) => new (await import('../sources/web-bluetooth-treadmill.js')).WebBluetoothTreadmill(undefined, options),
-  'heart-rate': async (options) => new (await import('../sources/web-bluetooth-heart-rate.js')).WebBluetoothHeartRate(undefined, options),
-};
-
-const settingsKey = { treadmill: 'treadmillId', 'heart-rate': 'heartRateId' } as const;
-
 export class SensorService extends EventTarget {
-  readonly #sources: Partial<Record<ExtraSensor, PairableSensor>> = {};
-  /** A simulated treadmill or strap, when the runner tries them without hardware; used instead of the real one. */
-  readonly #simulated: Partial<Record<ExtraSensor, SensorSource>> = {};
-  readonly #loading: Partial<Record<ExtraSensor, Promise<PairableSensor>>> = {};
-  readonly #remembered: Partial<Record<ExtraSensor, { name: string | null } | null>> = {};
-  readonly #loaders: SensorLoaders;
-  /** The parsers for these sensors' bytes, loaded with them. */
-  #ingest: typeof import('../session/sensor-ingest.js') | null = null;
-
-  readonly #connected: Partial<Record<ExtraSensor, boolean>> = {};
-
-  readonly #onChange = (): void => {
-    this.#followLinks();
-    this.#rememberConnected();
-    this.dispatchEvent(new Event('change'));
-  };
+  #links: SensorLinks | null = null;
+  #loading: Promise<SensorLinks> | null = null;
 
   constructor(
     private readonly footpod: FootpodService,
     private readonly settings: SettingsService,
-    loaders: Partial<SensorLoaders> = {},
+    private readonly loaders: Partial<SensorLoaders> = {},
   ) {
     super();
-    this.#loaders = { ...defaultLoaders, ...loaders };
     footpod.addEventListener('change', () => this.#rememberFootpod());
   }
 
   /** The sensor in use (the simulated one while simulating), once its code has loaded; null before. */
   source(sensor: ExtraSensor): SensorSource | null {
-    return this.#simulated[sensor] ?? this.#sources[sensor] ?? null;
+    return this.#links?.source(sensor) ?? null;
   }
 
   /** True while a simulated treadmill and strap stand in for real ones. */
   get simulating(): boolean {
-    return Object.keys(this.#simulated).length > 0;
+    return this.#links?.simulating ?? false;
   }
 
   /** A sensor this browser paired before, offered for reconnecting without the chooser. */
   remembered(sensor: ExtraSensor): { name: string | null } | null {
-    return this.#remembered[sensor] ?? null;
+    return this.#links?.remembered(sensor) ?? null;
   }
 
   /** True when a sensor was paired on an earlier visit, so the page shows the sensors at once. */
@@ -86,124 +65,35 @@ export class SensorService extends EventTarget {
 
   /** Loads both sensors and looks for remembered devices; call before showing the pair buttons. */
   async prepare(): Promise<void> {
-    await Promise.all(
-      extraSensors.map(async (sensor) => {
-        const source = await this.#load(sensor);
-        this.#remembered[sensor] = this.settings.settings.sensors[settingsKey[sensor]] === null ? null : await source.findRemembered();
-      }),
-    );
-    this.dispatchEvent(new Event('change'));
+    await (await this.#load()).prepare();
   }
 
-  /** Opens the browser's chooser for this sensor: call from a click. */
+  /** Opens the browser's chooser for this sensor: call from a click (prepare first, so nothing loads in between). */
   async pair(sensor: ExtraSensor): Promise<void> {
-    this.#stopSimulating(sensor);
-    // Loaded already when the pair button shows (prepare), so the chooser opens inside the click.
-    const source = this.#sources[sensor] ?? (await this.#load(sensor));
-    return source.connect();
+    return (this.#links ?? (await this.#load())).pair(sensor);
   }
 
   async reconnectRemembered(sensor: ExtraSensor): Promise<void> {
-    this.#stopSimulating(sensor);
-    const source = this.#sources[sensor] ?? (await this.#load(sensor));
-    return source.connectRemembered();
+    return (await this.#load()).reconnectRemembered(sensor);
   }
 
   disconnect(sensor: ExtraSensor): void {
-    this.source(sensor)?.disconnect();
+    this.#links?.disconnect(sensor);
   }
 
-  /**
-   * A simulated treadmill and strap beside the simulated footpod, so the whole app shows without
-   * hardware. They start where the run is, so the belt and the pod agree on the pace.
-   */
+  /** A simulated treadmill and strap beside the simulated footpod, so the whole app shows without hardware. */
   async simulate(): Promise<void> {
-    const [{ SimulatedTreadmill }, { SimulatedHeartRate }] = await Promise.all([
-      import('../sources/simulated-treadmill.js'),
-      import('../sources/simulated-heart-rate.js'),
-      this.#loadIngest(),
-    ]);
-    const startAtS = Math.floor(this.footpod.session?.elapsedS ?? 0);
-    const made = { treadmill: new SimulatedTreadmill({ startAtS }), 'heart-rate': new SimulatedHeartRate({ startAtS }) };
-    for (const sensor of extraSensors) {
-      this.#sources[sensor]?.disconnect();
-      this.#stopSimulating(sensor);
-      const source = made[sensor];
-      this.#simulated[sensor] = source;
-      this.#listen(sensor, source);
-      void source.connect();
-    }
-    this.dispatchEvent(new Event('change'));
+    return (await this.#load()).simulate();
   }
 
-  async #loadIngest(): Promise<void> {
-    this.#ingest ??= await import('../session/sensor-ingest.js');
-  }
-
-  #stopSimulating(sensor: ExtraSensor): void {
-    const simulated = this.#simulated[sensor];
-    if (!simulated) return;
-    simulated.disconnect();
-    delete this.#simulated[sensor];
-    this.dispatchEvent(new Event('change'));
-  }
-
-  #listen(sensor: ExtraSensor, source: SensorSource): void {
-    source.addEventListener('statechange', this.#onChange);
-    source.addEventListener('info', this.#onChange);
-    source.addEventListener(MeasurementEvent.type, (event) => {
-      if (this.source(sensor) === source) this.#forward(sensor, event);
+  #load(): Promise<SensorLinks> {
+    this.#loading ??= import('./sensor-links.js').then(({ SensorLinks }) => {
+      const links = new SensorLinks(this.footpod, this.settings, this.loaders);
+      links.addEventListener('change', () => this.dispatchEvent(new Event('change')));
+      this.#links = links;
+      return links;
     });
-  }
-
-  #load(sensor: ExtraSensor): Promise<PairableSensor> {
-    const loading = (this.#loading[sensor] ??= Promise.all([
-      this.#loaders[sensor]({ rememberedId: () => this.settings.settings.sensors[settingsKey[sensor]] }),
-      this.#loadIngest(),
-    ]).then(([source]) => {
-      this.#sources[sensor] = source;
-      this.#listen(sensor, source);
-      this.dispatchEvent(new Event('change'));
-      return source;
-    }));
-    return loading;
-  }
-
-  /** Into the footpod's live session, which keeps the latest value of each channel for its rows. */
-  #forward(sensor: ExtraSensor, event: Event): void {
-    if (!(event instanceof MeasurementEvent)) return;
-    const session = this.footpod.session;
-    const ingest = this.#ingest;
-    if (!session || !ingest) return;
-    if (sensor === 'treadmill') ingest.ingestTreadmill(session, event.view, event.timeMs);
-    else ingest.ingestHeartRate(session, event.view);
-  }
-
-  /**
-   * A sensor that went away leaves no stale value in the next seconds; a treadmill that came back
-   * counts its distance from its first reading again, like a re-paired pod.
-   */
-  #followLinks(): void {
-    for (const sensor of extraSensors) {
-      const connected = this.source(sensor)?.state === 'connected';
-      if (connected === (this.#connected[sensor] ?? false)) continue;
-      this.#connected[sensor] = connected;
-      const session = this.footpod.session;
-      if (!connected) session?.forgetSensor(sensor === 'treadmill' ? 'treadmill' : 'heartRate');
-      else if (sensor === 'treadmill') session?.newTreadmillSource();
-    }
-  }
-
-  /** A sensor connected for the first time (or another device of its kind) is the one remembered. */
-  #rememberConnected(): void {
-    for (const sensor of extraSensors) {
-      const source = this.#sources[sensor];
-      const id = source?.state === 'connected' && !this.#simulated[sensor] ? source.info.deviceId : null;
-      const key = settingsKey[sensor];
-      if (id === null || id === this.settings.settings.sensors[key] || !this.settings.loaded) continue;
-      this.#remembered[sensor] = { name: source?.info.deviceName ?? null };
-      void this.settings.update({ sensors: { ...this.settings.settings.sensors, [key]: id } });
-    }
+    return this.#loading;
   }
 
   /** The footpod's device is remembered too, so its reconnect never picks the strap or the treadmill. */
