@@ -5,7 +5,7 @@
 
 import { encodeRscMeasurement } from '../ble/rsc-encode.js';
 import { emptyFootpodInfo, type FootpodInfo, type FootpodSource } from './footpod-source.js';
-import { FootpodControlPoint } from './footpod-control-point.js';
+import type { FootpodControlPoint } from './footpod-control-point.js';
 import { mulberry32, runSampleAt } from './run-profile.js';
 import { SimulatedSensor, type SimulatedSensorOptions } from './simulated-sensor.js';
 
@@ -42,15 +42,8 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
   // the same run and its distance never goes backwards.
   #distanceM = 0;
 
-  /** Answers in SC Control Point bytes like a real pod; its feature bits offer only the distance reset. */
-  readonly controlPoint = new FootpodControlPoint({
-    connected: () => this.state === 'connected',
-    feature: () => this.info.feature,
-    send: (request) => {
-      this.#answerControlPoint(request);
-      return Promise.resolve();
-    },
-  });
+  #controlPoint: FootpodControlPoint | undefined;
+  #loading: Promise<FootpodControlPoint> | null = null;
 
   constructor(options: SimulatedFootpodOptions = {}) {
     super(options, emptyFootpodInfo());
@@ -58,9 +51,33 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
     this.#countsStrides = options.cadenceUnit === 'strides';
   }
 
+  /** Answers in SC Control Point bytes like a real pod, once loaded; its feature bits offer only the distance reset. */
+  get controlPoint(): FootpodControlPoint | undefined {
+    return this.#controlPoint;
+  }
+
+  loadControlPoint(): Promise<FootpodControlPoint> {
+    this.#loading ??= import('./footpod-control-point.js').then(
+      ({ FootpodControlPoint }) =>
+        (this.#controlPoint ??= new FootpodControlPoint({
+          connected: () => this.state === 'connected',
+          feature: () => this.info.feature,
+          send: (request) => {
+            this.#answerControlPoint(request);
+            return Promise.resolve();
+          },
+        })),
+      (error: unknown) => {
+        this.#loading = null;
+        throw error;
+      },
+    );
+    return this.#loading;
+  }
+
   override disconnect(): void {
     super.disconnect();
-    this.controlPoint.linkLost();
+    this.#controlPoint?.linkLost();
   }
 
   protected identity(): FootpodInfo {
@@ -101,7 +118,7 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
     const setsDistance = opCode === 1 && request.length === 5;
     if (setsDistance) this.#distanceM = new DataView(request.buffer, request.byteOffset).getUint32(1, true) / 10;
     const answer = Uint8Array.of(0x10, opCode, setsDistance ? 1 : 2);
-    setTimeout(() => this.controlPoint.indication(new DataView(answer.buffer)), CONTROL_POINT_ANSWER_MS);
+    setTimeout(() => this.#controlPoint?.indication(new DataView(answer.buffer)), CONTROL_POINT_ANSWER_MS);
   }
 
   #batteryLevel(): number {

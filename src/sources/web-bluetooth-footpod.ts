@@ -7,7 +7,7 @@ import { RSC_SERVICE } from '../ble/gatt-uuids.js';
 import { emptyFootpodInfo, type FootpodInfo, type FootpodSource } from './footpod-source.js';
 import { footpodWording } from './web-bluetooth-messages.js';
 import { discoverFootpod } from './web-bluetooth-gatt.js';
-import { GattControlPoint } from './web-bluetooth-control-point.js';
+import type { GattControlPoint } from './web-bluetooth-control-point.js';
 import type { FootpodControlPoint } from './footpod-control-point.js';
 import { WebBluetoothSensor, type MeasuringSensorKind, type WebBluetoothSensorOptions } from './web-bluetooth-sensor.js';
 import { navigatorBluetooth, type Bluetooth } from './web-bluetooth-types.js';
@@ -53,34 +53,52 @@ const footpod: MeasuringSensorKind<FootpodInfo> = {
  * connect() opens the chooser and must be called from a click; connectRemembered() reconnects
  * to a pod chosen before without the chooser. With no `rememberedId`, the remembered pod is the
  * first device the browser allows that is not in `otherIds`. The connecting, reading and
- * forwarding are WebBluetoothSensor's; what only a footpod has is its SC Control Point.
+ * forwarding are WebBluetoothSensor's; what only a footpod has is its SC Control Point, whose
+ * code loads on demand (loadControlPoint) since only the Settings page gives commands.
  */
 export class WebBluetoothFootpod extends WebBluetoothSensor<FootpodInfo> implements FootpodSource {
   declare readonly sensor: 'footpod';
-  readonly #commands: GattControlPoint;
+  readonly #controlPointTimeoutMs: number | undefined;
+  #commands: GattControlPoint | null = null;
+  #loading: Promise<FootpodControlPoint> | null = null;
 
   /** `bluetooth` null (or a browser without it) shows the 'unavailable' case. */
   constructor(bluetooth: Bluetooth | null | undefined = navigatorBluetooth(), options: WebBluetoothFootpodOptions = {}) {
     super(footpod, bluetooth ?? null, options);
-    this.#commands = new GattControlPoint(
-      {
-        server: () => this.connectedServer,
-        feature: () => this.info.feature,
-        succeeded: (request, response) => {
-          if (request.opCode === 3) this.setInfo({ ...this.info, sensorLocation: request.sensorLocation });
-          if (request.opCode === 4) this.setInfo({ ...this.info, supportedLocations: response.supportedLocations });
-        },
-      },
-      { timeoutMs: options.controlPointTimeoutMs },
-    );
+    this.#controlPointTimeoutMs = options.controlPointTimeoutMs;
   }
 
-  /** Reset distance, calibrate, sensor location: only while connected and as the feature bits allow. */
-  get controlPoint(): FootpodControlPoint {
-    return this.#commands.controlPoint;
+  /** Reset distance, calibrate, sensor location (only while connected and as the feature bits allow), once loaded. */
+  get controlPoint(): FootpodControlPoint | undefined {
+    return this.#commands?.controlPoint;
+  }
+
+  loadControlPoint(): Promise<FootpodControlPoint> {
+    this.#loading ??= import('./web-bluetooth-control-point.js').then(
+      ({ GattControlPoint }) => {
+        this.#commands ??= new GattControlPoint(
+          {
+            server: () => this.connectedServer,
+            feature: () => this.info.feature,
+            succeeded: (request, response) => {
+              if (request.opCode === 3) this.setInfo({ ...this.info, sensorLocation: request.sensorLocation });
+              if (request.opCode === 4) this.setInfo({ ...this.info, supportedLocations: response.supportedLocations });
+            },
+          },
+          { timeoutMs: this.#controlPointTimeoutMs },
+        );
+        return this.#commands.controlPoint;
+      },
+      (error: unknown) => {
+        // A chunk that did not arrive (offline, a new deploy) may arrive on the next try.
+        this.#loading = null;
+        throw error;
+      },
+    );
+    return this.#loading;
   }
 
   protected override linkGone(): void {
-    this.#commands.forget();
+    this.#commands?.forget();
   }
 }
