@@ -1,10 +1,13 @@
 // Which footpod is feeding the app, and the live session it feeds. Pages call pair(),
 // simulate(), reconnectRemembered() and disconnect(); they listen for 'change' (source, state,
 // info, a command's progress) and 'sample' (a new reading). command() sends the Settings page's
-// footpod commands (reset distance, calibrate, sensor location) to the pod in use.
+// footpod commands (reset distance, calibrate, sensor location) to the pod in use. The code that
+// sends them (the pod's SC Control Point) is not in the first load: it loads when the Settings
+// page first wants `details` or a command is sent, and 'change' fires once it is there.
 
+import { parseRscFeature, type RscFeature } from '../ble/rsc.js';
 import type { FootpodCommand, FootpodCommandKind, FootpodDetails } from '../sources/footpod-details.js';
-import type { ControlPointOutcome } from '../sources/footpod-control-point.js';
+import type { ControlPointOutcome, FootpodControlPoint } from '../sources/footpod-control-point.js';
 import { type FootpodSource, MeasurementEvent } from '../sources/footpod-source.js';
 import { WebBluetoothFootpod } from '../sources/web-bluetooth-footpod.js';
 import { LiveSession } from '../session/live-session.js';
@@ -28,6 +31,23 @@ const defaultFactories = (settings: SettingsService): FootpodFactories => ({
   simulator: async () => new (await import('../sources/simulated-footpod.js')).SimulatedFootpod(),
 });
 
+/** What the pod's RSC Feature bits let it be asked (as featureAllows in ble/sc-control-point, which loads with the commands). */
+function offersOf(raw: DataView | null): FootpodDetails['offers'] {
+  let feature: RscFeature | null = null;
+  try {
+    feature = raw ? parseRscFeature(raw) : null;
+  } catch {
+    // A malformed value offers nothing, as the control point would refuse it too.
+  }
+  return {
+    resetDistance: feature?.totalDistanceSupported ?? false,
+    calibrate: feature?.calibrationSupported ?? false,
+    locations: feature?.multipleSensorLocationsSupported ?? false,
+  };
+}
+
+const noOffers: FootpodDetails['offers'] = { resetDistance: false, calibrate: false, locations: false };
+
 const commandOf: Readonly<Record<number, FootpodCommandKind>> = {
   1: 'reset-distance',
   2: 'calibrate',
@@ -44,6 +64,8 @@ export class FootpodService extends EventTarget {
   #remembered: { name: string | null } | null = null;
   readonly #factories: FootpodFactories;
   #lastCommand: FootpodDetails['outcome'] = null;
+  // The control points whose 'change' this service hears, so one loaded twice is heard once.
+  readonly #listened = new WeakSet<FootpodControlPoint>();
 
   readonly #onChange = (): void => {
     this.dispatchEvent(new Event('change'));
@@ -106,14 +128,17 @@ export class FootpodService extends EventTarget {
     this.#source?.disconnect();
   }
 
-  /** What the pod in use offers, for the Settings page; null unless one is connected. */
+  /**
+   * What the pod in use offers, for the Settings page; null unless one is connected. The offers
+   * come from the feature bits at once; asking starts loading the commands' code.
+   */
   get details(): FootpodDetails | null {
     const source = this.#source;
     if (!source || source.state !== 'connected') return null;
-    const offers = (opCode: 1 | 2 | 3 | 4): boolean => source.controlPoint?.offers(opCode) ?? false;
+    void this.#controlPointOf(source).catch(() => undefined);
     return {
       info: source.info,
-      offers: { resetDistance: offers(1), calibrate: offers(2), locations: offers(3) },
+      offers: source.loadControlPoint ? offersOf(source.info.feature) : noOffers,
       pending: commandOf[source.controlPoint?.pending ?? 0] ?? null,
       outcome: this.#lastCommand,
     };
@@ -121,9 +146,20 @@ export class FootpodService extends EventTarget {
 
   /** Sends one command to the pod in use; never rejects, and the outcome stays in `details`. */
   async command(command: FootpodCommand): Promise<ControlPointOutcome> {
-    const controlPoint = this.#source?.state === 'connected' ? this.#source.controlPoint : undefined;
-    if (!controlPoint) return { ok: false, message: 'Connect a footpod first.' };
     const source = this.#source;
+    if (source?.state !== 'connected' || !source.loadControlPoint) return { ok: false, message: 'Connect a footpod first.' };
+    let controlPoint: FootpodControlPoint;
+    try {
+      controlPoint = await this.#controlPointOf(source);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const outcome = { ok: false, message: `Could not load the footpod commands (${reason}). Try again.` };
+      if (source === this.#source) {
+        this.#lastCommand = { kind: command.kind, outcome };
+        this.#onChange();
+      }
+      return outcome;
+    }
     const sent =
       command.kind === 'reset-distance' ? controlPoint.setCumulativeDistance(0)
       : command.kind === 'calibrate' ? controlPoint.startCalibration()
@@ -136,6 +172,22 @@ export class FootpodService extends EventTarget {
       this.#onChange();
     }
     return outcome;
+  }
+
+  /**
+   * The source's control point, loading it on first use; once loaded, its progress is news ('change')
+   * while the source is the one in use. Rejects when the source has none or its code did not load.
+   */
+  async #controlPointOf(source: FootpodSource): Promise<FootpodControlPoint> {
+    if (source.controlPoint) return source.controlPoint;
+    if (!source.loadControlPoint) throw new Error('This footpod takes no commands.');
+    const controlPoint = await source.loadControlPoint();
+    if (source === this.#source && !this.#listened.has(controlPoint)) {
+      this.#listened.add(controlPoint);
+      controlPoint.addEventListener('change', this.#onChange);
+      this.#onChange();
+    }
+    return controlPoint;
   }
 
   /** A new start is a new live session; a reconnect of the same source keeps the session going. */
@@ -157,7 +209,10 @@ export class FootpodService extends EventTarget {
       }
       this.#source = source;
       this.#lastCommand = null;
-      source.controlPoint?.addEventListener('change', this.#onChange);
+      if (source.controlPoint) {
+        this.#listened.add(source.controlPoint);
+        source.controlPoint.addEventListener('change', this.#onChange);
+      }
       if (source !== this.bluetooth) source.addEventListener('statechange', this.#onChange);
       source.addEventListener('info', this.#onChange);
       source.addEventListener(MeasurementEvent.type, this.#onMeasurement);
@@ -168,7 +223,10 @@ export class FootpodService extends EventTarget {
   #detach(source: FootpodSource): void {
     if (source !== this.bluetooth) source.removeEventListener('statechange', this.#onChange);
     source.removeEventListener('info', this.#onChange);
-    source.controlPoint?.removeEventListener('change', this.#onChange);
+    if (source.controlPoint) {
+      this.#listened.delete(source.controlPoint);
+      source.controlPoint.removeEventListener('change', this.#onChange);
+    }
     source.removeEventListener(MeasurementEvent.type, this.#onMeasurement);
   }
 }

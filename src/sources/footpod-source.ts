@@ -58,8 +58,13 @@ export interface FootpodSource extends EventTarget {
   readonly info: FootpodInfo;
   /** Starts the source. For Web Bluetooth this opens the chooser, so call it from a click. */
   connect(): Promise<void>;
-  /** Commands through the pod's SC Control Point (0x2A55), for sources that can send them. */
+  /**
+   * Commands through the pod's SC Control Point (0x2A55), for sources that can send them: undefined
+   * until loadControlPoint() has loaded its code, which only the Settings page's commands need.
+   */
   readonly controlPoint?: FootpodControlPoint;
+  /** Loads the control point (once; later calls get the same one). Absent on sources that take no commands. */
+  loadControlPoint?(): Promise<FootpodControlPoint>;
   /** Stops the source and forgets no data: anything already emitted stays emitted. */
   disconnect(): void;
 }

@@ -4,7 +4,7 @@
 
 import { encodeHeartRateMeasurement } from '../ble/heart-rate-encode.js';
 import { mulberry32, plannedSpeedAt } from './run-profile.js';
-import type { SensorInfo } from './sensor-source.js';
+import { emptySensorInfo, type SensorInfo } from './sensor-source.js';
 import { SimulatedSensor, type SimulatedSensorOptions } from './simulated-sensor.js';
 
 export const simulatedHeartRateName = 'Simulated strap';
@@ -22,7 +22,7 @@ export class SimulatedHeartRate extends SimulatedSensor {
   #bpm = STARTING_BPM;
 
   constructor(options: SimulatedSensorOptions = {}) {
-    super(options);
+    super(options, emptySensorInfo());
     this.#rng = mulberry32(options.seed ?? 1);
     // Starting mid-run starts with a heart already working.
     if (this.startAtS > 0) this.#bpm = bpmForSpeed(plannedSpeedAt(this.startAtS));

@@ -17,12 +17,13 @@ export interface SimulatedSensorOptions {
 // Keeps one timer callback short even when the page was throttled and has a lot to catch up on.
 const MOST_PER_TICK = 2000;
 
-export abstract class SimulatedSensor extends EventTarget implements SensorSource {
+/** `Info` is what the device says about itself: a footpod says more than a treadmill or a strap. */
+export abstract class SimulatedSensor<Info extends SensorInfo = SensorInfo> extends EventTarget implements SensorSource {
   abstract readonly sensor: SensorKind;
   readonly kind = 'simulator' as const;
   #state: ConnectionState = 'idle';
   #message: string | null = null;
-  #info: SensorInfo = { deviceId: null, deviceName: null, batteryLevel: null };
+  #info: Info;
   readonly #speedup: number;
   protected readonly startAtS: number;
   // Survives a disconnect, as a device's own counters do, so a reconnect continues the same run.
@@ -32,8 +33,10 @@ export abstract class SimulatedSensor extends EventTarget implements SensorSourc
   #anchorMs = 0;
   #emittedSinceAnchor = 0;
 
-  constructor(options: SimulatedSensorOptions) {
+  /** `emptyInfo` is what the source says before its first connection. */
+  constructor(options: SimulatedSensorOptions, emptyInfo: Info) {
     super();
+    this.#info = emptyInfo;
     const { speedup = 1, startAtS = 0 } = options;
     if (!Number.isFinite(speedup) || speedup <= 0) throw new RangeError(`speedup must be a positive number, not ${speedup}`);
     if (!Number.isFinite(startAtS) || startAtS < 0) throw new RangeError(`startAtS must be zero or more seconds, not ${startAtS}`);
@@ -42,9 +45,16 @@ export abstract class SimulatedSensor extends EventTarget implements SensorSourc
   }
 
   /** What the device says about itself once connected. */
-  protected abstract identity(): SensorInfo;
+  protected abstract identity(): Info;
   /** The measurement bytes for second `elapsedS` of the run (called once per second, in order). */
   protected abstract measurementAt(elapsedS: number): Uint8Array;
+  /** Runs after each measurement went out, e.g. for a battery that runs down. */
+  protected measured(): void {}
+
+  /** Seconds emitted so far, over every connection: the device's own clock. */
+  protected get secondsEmitted(): number {
+    return this.#secondsEmitted;
+  }
 
   get state(): ConnectionState {
     return this.#state;
@@ -54,7 +64,7 @@ export abstract class SimulatedSensor extends EventTarget implements SensorSourc
     return this.#message;
   }
 
-  get info(): SensorInfo {
+  get info(): Info {
     return this.#info;
   }
 
@@ -65,8 +75,7 @@ export abstract class SimulatedSensor extends EventTarget implements SensorSourc
     // Asynchronous like a real connection: callers see 'connecting' before 'connected'.
     await Promise.resolve();
     if (generation !== this.#generation) return;
-    this.#info = this.identity();
-    this.dispatchEvent(new Event('info'));
+    this.setInfo(this.identity());
     this.#setState('connected', null);
     this.#anchorMs = performance.now();
     this.#emittedSinceAnchor = 0;
@@ -87,10 +96,17 @@ export abstract class SimulatedSensor extends EventTarget implements SensorSourc
     for (let i = 0; i < n; i++) this.#emitOne();
   }
 
+  protected setInfo(info: Info): void {
+    this.#info = info;
+    this.dispatchEvent(new Event('info'));
+  }
+
   #schedule(generation: number, delayMs: number): void {
     this.#timer = setTimeout(() => this.#tick(generation), delayMs);
   }
 
+  // Emits every second that is due by now rather than one per callback, so high speedups do not
+  // depend on timer resolution and a throttled tab catches up instead of losing time.
   #tick(generation: number): void {
     this.#timer = null;
     const live = (): boolean => generation === this.#generation && this.#state === 'connected';
@@ -98,6 +114,7 @@ export abstract class SimulatedSensor extends EventTarget implements SensorSourc
       const elapsedMs = performance.now() - this.#anchorMs;
       const due = Math.floor((elapsedMs * this.#speedup) / 1000) + 1;
       const batch = Math.min(due - this.#emittedSinceAnchor, MOST_PER_TICK);
+      // A listener may disconnect in the middle of a batch; stop there, as a real device would.
       for (let i = 0; i < batch && live(); i++) {
         this.#emitOne();
         this.#emittedSinceAnchor++;
@@ -119,6 +136,7 @@ export abstract class SimulatedSensor extends EventTarget implements SensorSourc
     const timeMs = this.#secondsEmitted * 1000;
     this.#secondsEmitted++;
     this.dispatchEvent(new MeasurementEvent(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), timeMs));
+    this.measured();
   }
 
   #setState(state: ConnectionState, message: string | null): void {

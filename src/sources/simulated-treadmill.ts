@@ -5,7 +5,7 @@
 import { encodeTreadmillData } from '../ble/ftms-treadmill-encode.js';
 import { emptyTreadmillData } from '../ble/ftms-treadmill.js';
 import { plannedSpeedAt } from './run-profile.js';
-import type { SensorInfo } from './sensor-source.js';
+import { emptySensorInfo, type SensorInfo } from './sensor-source.js';
 import { SimulatedSensor, type SimulatedSensorOptions } from './simulated-sensor.js';
 
 export const simulatedTreadmillName = 'Simulated treadmill';
@@ -19,7 +19,7 @@ export class SimulatedTreadmill extends SimulatedSensor {
   #secondsSinceStart = 0;
 
   constructor(options: SimulatedSensorOptions = {}) {
-    super(options);
+    super(options, emptySensorInfo());
   }
 
   protected identity(): SensorInfo {

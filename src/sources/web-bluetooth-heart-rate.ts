@@ -4,6 +4,7 @@
 
 import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../ble/gatt-uuids.js';
 import { heartRateWording } from './web-bluetooth-messages.js';
+import { measuringSensor } from './measuring-sensor.js';
 import { WebBluetoothSensor, type WebBluetoothSensorOptions } from './web-bluetooth-sensor.js';
 import { navigatorBluetooth, type Bluetooth } from './web-bluetooth-types.js';
 
@@ -14,10 +15,6 @@ export class WebBluetoothHeartRate extends WebBluetoothSensor {
 
   /** `bluetooth` null (or a browser without it) shows the 'unavailable' case. */
   constructor(bluetooth: Bluetooth | null | undefined = navigatorBluetooth(), options: WebBluetoothHeartRateOptions = {}) {
-    super(
-      { sensor: 'heart-rate', service: HEART_RATE_SERVICE, measurement: HEART_RATE_MEASUREMENT, wording: heartRateWording },
-      bluetooth ?? null,
-      options,
-    );
+    super(measuringSensor('heart-rate', HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, heartRateWording), bluetooth ?? null, options);
   }
 }

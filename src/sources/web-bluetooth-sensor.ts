@@ -1,27 +1,46 @@
 // A Web Bluetooth sensor that is one notifying measurement characteristic plus an optional
-// battery: what a smart treadmill (Treadmill Data) and a heart-rate strap (Heart Rate
-// Measurement) both are to the app. The shared WebBluetoothLink does the connecting; this class
-// finds the characteristic, forwards its bytes unparsed and keeps the battery level.
+// battery: what a smart treadmill (Treadmill Data), a heart-rate strap (Heart Rate Measurement)
+// and a footpod (RSC Measurement) all are to the app. The shared WebBluetoothLink does the
+// connecting; this class has the sensor's part discovered, forwards its bytes unparsed and keeps
+// the battery level. What else a device says about itself (a footpod's features) is its kind's.
 
 import { MeasurementEvent, type ConnectionState } from './footpod-source.js';
 import { CharacteristicListeners } from './characteristic-listeners.js';
-import { emptySensorInfo, type SensorInfo, type SensorKind, type SensorSource } from './sensor-source.js';
-import { readBattery } from './web-bluetooth-gatt.js';
+import type { SensorInfo, SensorKind, SensorSource } from './sensor-source.js';
 import { WebBluetoothLink, type SensorGattProfile, type WebBluetoothLinkOptions } from './web-bluetooth-link.js';
 import { sensorMessages, type SensorWording } from './web-bluetooth-messages.js';
-import type { Bluetooth, BluetoothDevice, BluetoothRemoteGATTServer } from './web-bluetooth-types.js';
+import type {
+  Bluetooth,
+  BluetoothDevice,
+  BluetoothRemoteGATTCharacteristic,
+  BluetoothRemoteGATTServer,
+} from './web-bluetooth-types.js';
 
 export interface WebBluetoothSensorOptions extends WebBluetoothLinkOptions {
   /** The clock that stamps each notification; performance.now by default. */
   now?: () => number;
 }
 
-/** Which service and characteristic make a device this kind of sensor. */
-export interface MeasuringSensorKind {
+/** What one connection's discovery found; Chrome hands out new objects after every reconnect. */
+export interface DiscoveredSensor<Info extends SensorInfo> {
+  measurement: BluetoothRemoteGATTCharacteristic;
+  /** Present when the device has the battery service; the characteristic only if it can notify. */
+  battery: { level: number | null; notifier: BluetoothRemoteGATTCharacteristic | null } | null;
+  /** Everything the device says about itself, its battery level as read included. */
+  info: Info;
+}
+
+/** Which service makes a device this kind of sensor, and what it is asked once connected. */
+export interface MeasuringSensorKind<Info extends SensorInfo = SensorInfo> {
   sensor: SensorKind;
   service: number;
-  measurement: number;
   wording: SensorWording;
+  /** Whether, with no remembered id, the first device the browser allows counts as this sensor. */
+  rememberFirstDevice: boolean;
+  /** What the source says before anything was read from a device. */
+  emptyInfo(): Info;
+  /** Finds the measurement characteristic and reads what the device says about itself. */
+  discover(server: BluetoothRemoteGATTServer, device: BluetoothDevice): Promise<DiscoveredSensor<Info>>;
 }
 
 /**
@@ -30,28 +49,31 @@ export interface MeasuringSensorKind {
  * called from a click; connectRemembered() connects to the device whose id `rememberedId` gives,
  * and to nothing when it gives none.
  */
-export class WebBluetoothSensor extends EventTarget implements SensorSource {
+export class WebBluetoothSensor<Info extends SensorInfo = SensorInfo> extends EventTarget implements SensorSource {
   readonly sensor: SensorKind;
   readonly kind = 'bluetooth' as const;
-  #info: SensorInfo = emptySensorInfo();
+  #info: Info;
   readonly #link: WebBluetoothLink;
   readonly #listeners = new CharacteristicListeners();
   readonly #now: () => number;
-  readonly #what: MeasuringSensorKind;
+  readonly #what: MeasuringSensorKind<Info>;
 
-  constructor(what: MeasuringSensorKind, bluetooth: Bluetooth | null, options: WebBluetoothSensorOptions) {
+  constructor(what: MeasuringSensorKind<Info>, bluetooth: Bluetooth | null, options: WebBluetoothSensorOptions) {
     super();
     this.sensor = what.sensor;
     this.#what = what;
+    this.#info = what.emptyInfo();
     this.#now = options.now ?? (() => performance.now());
     const profile: SensorGattProfile = {
       requestOptions: { filters: [{ services: [what.service] }], optionalServices: ['battery_service', 'device_information'] },
       messages: sensorMessages(what.wording),
-      // Any device the browser allows could be the footpod; only a stored id says which is this sensor.
-      rememberFirstDevice: false,
-      adopt: (device) => this.#setInfo({ deviceId: device.id, deviceName: device.name ?? null, batteryLevel: null }),
+      rememberFirstDevice: what.rememberFirstDevice,
+      adopt: (device) => this.setInfo({ ...what.emptyInfo(), deviceId: device.id, deviceName: device.name ?? null }),
       setUp: (server, device, checkpoint) => this.#setUp(server, device, checkpoint),
-      stopListening: () => this.#listeners.clear(),
+      stopListening: () => {
+        this.linkGone();
+        this.#listeners.clear();
+      },
     };
     this.#link = new WebBluetoothLink(bluetooth, profile, options, () => this.dispatchEvent(new Event('statechange')));
   }
@@ -69,7 +91,7 @@ export class WebBluetoothSensor extends EventTarget implements SensorSource {
     return this.#link.message;
   }
 
-  get info(): SensorInfo {
+  get info(): Info {
     return this.#info;
   }
 
@@ -96,15 +118,28 @@ export class WebBluetoothSensor extends EventTarget implements SensorSource {
     this.#link.disconnect();
   }
 
+  /** The GATT server while the link counts as connected; null otherwise. */
+  protected get connectedServer(): BluetoothRemoteGATTServer | null {
+    return this.#link.state === 'connected' ? (this.#link.device?.gatt ?? null) : null;
+  }
+
+  /** The link went, or a new connection starts: whatever a subclass holds on the old one goes too. */
+  protected linkGone(): void {}
+
+  protected setInfo(info: Info): void {
+    this.#info = info;
+    this.dispatchEvent(new Event('info'));
+  }
+
+  /** Discovers, listens and subscribes; the link runs it again after every reconnect. */
   async #setUp(server: BluetoothRemoteGATTServer, device: BluetoothDevice, checkpoint: () => void): Promise<void> {
-    const measurement = await (await server.getPrimaryService(this.#what.service)).getCharacteristic(this.#what.measurement);
+    const { measurement, battery, info } = await this.#what.discover(server, device);
     checkpoint();
-    const battery = await readBattery(server);
-    checkpoint();
+    this.linkGone();
     this.#listeners.clear();
     this.#listeners.listen(measurement, (value) => this.dispatchEvent(new MeasurementEvent(value, this.#now())));
     if (battery?.notifier) this.#listeners.listen(battery.notifier, (value) => this.#batteryLevel(value));
-    this.#setInfo({ deviceId: device.id, deviceName: device.name ?? null, batteryLevel: battery?.level ?? null });
+    this.setInfo(info);
     await measurement.startNotifications();
     // A device that will not notify its battery level still runs; the level read above stands.
     await battery?.notifier?.startNotifications().catch(() => undefined);
@@ -113,11 +148,6 @@ export class WebBluetoothSensor extends EventTarget implements SensorSource {
   #batteryLevel(value: DataView): void {
     if (value.byteLength === 0) return;
     const batteryLevel = value.getUint8(0);
-    if (batteryLevel !== this.#info.batteryLevel) this.#setInfo({ ...this.#info, batteryLevel });
-  }
-
-  #setInfo(info: SensorInfo): void {
-    this.#info = info;
-    this.dispatchEvent(new Event('info'));
+    if (batteryLevel !== this.#info.batteryLevel) this.setInfo({ ...this.#info, batteryLevel });
   }
 }

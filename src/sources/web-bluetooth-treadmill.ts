@@ -4,6 +4,7 @@
 
 import { FITNESS_MACHINE_SERVICE, TREADMILL_DATA } from '../ble/gatt-uuids.js';
 import { treadmillWording } from './web-bluetooth-messages.js';
+import { measuringSensor } from './measuring-sensor.js';
 import { WebBluetoothSensor, type WebBluetoothSensorOptions } from './web-bluetooth-sensor.js';
 import { navigatorBluetooth, type Bluetooth } from './web-bluetooth-types.js';
 
@@ -14,10 +15,6 @@ export class WebBluetoothTreadmill extends WebBluetoothSensor {
 
   /** `bluetooth` null (or a browser without it) shows the 'unavailable' case. */
   constructor(bluetooth: Bluetooth | null | undefined = navigatorBluetooth(), options: WebBluetoothTreadmillOptions = {}) {
-    super(
-      { sensor: 'treadmill', service: FITNESS_MACHINE_SERVICE, measurement: TREADMILL_DATA, wording: treadmillWording },
-      bluetooth ?? null,
-      options,
-    );
+    super(measuringSensor('treadmill', FITNESS_MACHINE_SERVICE, TREADMILL_DATA, treadmillWording), bluetooth ?? null, options);
   }
 }

@@ -1,10 +1,13 @@
 // What `npm start` serves, checked in headless Chromium: the production build loads under its
 // Content-Security-Policy with no console error, no violation and no third-party request; the
 // simulated footpod fills the tiles; routes (including a deep link) work; and a Chrome without
-// the Web Bluetooth flag tells the runner what to do.
+// the Web Bluetooth flag tells the runner what to do. First, from the build's metafile: code only
+// the Settings page needs (the footpod's SC Control Point) stays out of the first load.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { buildOptions, firstLoadFiles } from '../../build.mjs';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,6 +77,25 @@ const storedMeta = (page, id) =>
   }, id);
 
 const text = (page, selector) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
+
+/** The source files esbuild put in each of `outputs`, as paths relative to the project. */
+function inputsOf(metafile, outputs) {
+  return new Set(outputs.flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {})));
+}
+
+console.log('What the first load holds (esbuild metafile):');
+{
+  // Built in memory, so dist/ stays as the server below writes it; paths relative to the project, wherever this runs from.
+  const absWorkingDir = root.replace(/[\\/]$/, '');
+  const { metafile } = await esbuild.build({ ...buildOptions, absWorkingDir, write: false, logLevel: 'silent' });
+  const firstLoad = inputsOf(metafile, firstLoadFiles(metafile).files);
+  const everything = inputsOf(metafile, Object.keys(metafile.outputs));
+  const onDemand = ['src/sources/footpod-control-point.ts', 'src/sources/web-bluetooth-control-point.ts', 'src/ble/sc-control-point.ts'];
+  check(firstLoad.has('src/sources/web-bluetooth-footpod.ts'), 'the footpod is in the first load (so the paths below are the metafile\'s)');
+  for (const file of onDemand) {
+    check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
+  }
+}
 
 console.log('Production build served by npm start:');
 const server = await startServer();

@@ -54,7 +54,7 @@ afterEach(async () => {
 describe('SC Control Point through Chromium’s Web Bluetooth', () => {
   it('sends each command as the exact bytes, after enabling indications once, and reports success', async () => {
     const source = await pairedPod({ feature: EVERYTHING, supportedLocations: [1, 2, 3] });
-    const cp = source.controlPoint;
+    const cp = await source.loadControlPoint();
     for (const op of [1, 2, 3, 4] as const) expect(cp.offers(op), `op ${op}`).to.equal(true);
 
     expect(await cp.setCumulativeDistance(0)).to.deep.equal({ ok: true, message: "The footpod's distance is now 0 m." });
@@ -79,12 +79,20 @@ describe('SC Control Point through Chromium’s Web Bluetooth', () => {
     expect(log.filter((e) => e.op === 'subscribe-to-notifications' && e.target === '2a55')).to.have.length(1);
   });
 
+  it('loads the control point only when asked, once, and it works on a pod connected before it loaded', async () => {
+    const source = await pairedPod({ feature: EVERYTHING });
+    expect(source.controlPoint === undefined, 'nothing loaded before it is asked for').to.equal(true);
+    const [first, second] = await Promise.all([source.loadControlPoint(), source.loadControlPoint()]);
+    expect(first === second && source.controlPoint === first, 'one control point').to.equal(true);
+    expect(await first.setCumulativeDistance(0)).to.deep.equal({ ok: true, message: "The footpod's distance is now 0 m." });
+  });
+
   it('says in words what each failure code means', async () => {
     const source = await pairedPod({
       feature: EVERYTHING,
       controlPointAnswers: { 1: 'not-supported', 2: 'failed', 3: 'invalid-parameter', 4: 'failed' },
     });
-    const cp = source.controlPoint;
+    const cp = await source.loadControlPoint();
     expect(await cp.setCumulativeDistance(0)).to.deep.equal({ ok: false, message: 'The footpod does not support this.' });
     expect(await cp.startCalibration()).to.deep.equal({ ok: false, message: 'The footpod could not do it.' });
     expect(await cp.updateSensorLocation(9)).to.deep.equal({ ok: false, message: 'The footpod refused the value.' });
@@ -95,20 +103,21 @@ describe('SC Control Point through Chromium’s Web Bluetooth', () => {
 
   it('gives up on a pod that never answers, after the timeout, and takes the next command', async () => {
     const source = await pairedPod({ feature: EVERYTHING, controlPointAnswers: { 2: 'never' } }, 300);
+    const cp = await source.loadControlPoint();
     const started = performance.now();
-    expect(await source.controlPoint.startCalibration()).to.deep.equal({
+    expect(await cp.startCalibration()).to.deep.equal({
       ok: false,
       message: 'The footpod did not answer within 0.3 s.',
     });
     expect(performance.now() - started).to.be.within(250, 3000);
     expect(controlPointMessages.noAnswer(30_000)).to.equal('The footpod did not answer within 30 s.');
-    expect(source.controlPoint.pending).to.equal(null);
-    expect((await source.controlPoint.setCumulativeDistance(0)).ok).to.equal(true);
+    expect(cp.pending).to.equal(null);
+    expect((await cp.setCumulativeDistance(0)).ok).to.equal(true);
   });
 
   it('refuses without writing what the feature bits do not offer', async () => {
     const source = await pairedPod({ feature: [0x05, 0x00] }); // stride and running status only
-    const cp = source.controlPoint;
+    const cp = await source.loadControlPoint();
     for (const op of [1, 2, 3, 4] as const) expect(cp.offers(op), `op ${op}`).to.equal(false);
     expect(await cp.setCumulativeDistance(0)).to.deep.equal({ ok: false, message: controlPointMessages.notOffered[1] });
     expect(await cp.startCalibration()).to.deep.equal({ ok: false, message: 'This footpod does not offer calibration.' });
@@ -121,7 +130,7 @@ describe('SC Control Point through Chromium’s Web Bluetooth', () => {
 
   it('runs one command at a time: a second one while the first waits is refused, not sent', async () => {
     const source = await pairedPod({ feature: EVERYTHING });
-    const cp = source.controlPoint;
+    const cp = await source.loadControlPoint();
     const first = cp.startCalibration();
     expect(cp.pending).to.equal(2);
     const second: ControlPointOutcome = await cp.setCumulativeDistance(0);
@@ -133,12 +142,13 @@ describe('SC Control Point through Chromium’s Web Bluetooth', () => {
 
   it('ends a waiting command when the link drops, and refuses while not connected', async () => {
     const source = await pairedPod({ feature: EVERYTHING, controlPointAnswers: { 2: 'never' } });
-    const waiting = source.controlPoint.startCalibration();
+    const cp = await source.loadControlPoint();
+    const waiting = cp.startCalibration();
     while ((await operationLog()).every((e) => e.op !== 'write')) await new Promise((r) => setTimeout(r, 20));
     await dropLink();
     expect(await waiting).to.deep.equal({ ok: false, message: 'The footpod disconnected before it answered.' });
     source.disconnect();
-    expect(await source.controlPoint.setCumulativeDistance(0)).to.deep.equal({ ok: false, message: 'Connect the footpod first.' });
+    expect(await cp.setCumulativeDistance(0)).to.deep.equal({ ok: false, message: 'Connect the footpod first.' });
   });
 
   it('reads Device Information when the pod has it, as text', async () => {
