@@ -5,7 +5,7 @@
 // sends them (the pod's SC Control Point) is not in the first load: it loads when the Settings
 // page first wants `details` or a command is sent, and 'change' fires once it is there.
 
-import { parseRscFeature, type RscFeature } from '../ble/rsc.js';
+import { featureAllows, parseRscFeature, type RscFeature } from '../ble/rsc.js';
 import type { FootpodCommand, FootpodCommandKind, FootpodDetails } from '../sources/footpod-details.js';
 import type { ControlPointOutcome, FootpodControlPoint } from '../sources/footpod-control-point.js';
 import { type FootpodSource, MeasurementEvent } from '../sources/footpod-source.js';
@@ -31,7 +31,7 @@ const defaultFactories = (settings: SettingsService): FootpodFactories => ({
   simulator: async () => new (await import('../sources/simulated-footpod.js')).SimulatedFootpod(),
 });
 
-/** What the pod's RSC Feature bits let it be asked (as featureAllows in ble/sc-control-point, which loads with the commands). */
+/** What the pod's RSC Feature bits let it be asked, before the control point's code has loaded. */
 function offersOf(raw: DataView | null): FootpodDetails['offers'] {
   let feature: RscFeature | null = null;
   try {
@@ -39,11 +39,7 @@ function offersOf(raw: DataView | null): FootpodDetails['offers'] {
   } catch {
     // A malformed value offers nothing, as the control point would refuse it too.
   }
-  return {
-    resetDistance: feature?.totalDistanceSupported ?? false,
-    calibrate: feature?.calibrationSupported ?? false,
-    locations: feature?.multipleSensorLocationsSupported ?? false,
-  };
+  return { resetDistance: featureAllows(feature, 1), calibrate: featureAllows(feature, 2), locations: featureAllows(feature, 3) };
 }
 
 const noOffers: FootpodDetails['offers'] = { resetDistance: false, calibrate: false, locations: false };

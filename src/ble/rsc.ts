@@ -158,3 +158,17 @@ export function parseControlPointResponse(view: DataView): ControlPointResponse 
       : null,
   };
 }
+
+/**
+ * Whether the RSC Feature bits promise an SC Control Point op code (RSC spec 3.4: Set Cumulative
+ * Value (1) goes with Total Distance, calibration (2) with its own bit, both location op codes (3,
+ * 4) with Multiple Sensor Locations). Asking anyway would only earn "op code not supported" or no
+ * answer at all.
+ */
+export function featureAllows(feature: RscFeature | null, opCode: number): boolean {
+  if (!feature) return false;
+  if (opCode === 1) return feature.totalDistanceSupported;
+  if (opCode === 2) return feature.calibrationSupported;
+  if (opCode === 3 || opCode === 4) return feature.multipleSensorLocationsSupported;
+  return false;
+}

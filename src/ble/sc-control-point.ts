@@ -2,7 +2,7 @@
 // requests in the units the app thinks in, and what an indication means for a pending request.
 // rsc.ts holds the byte codecs; this file decides nothing about timing or wording.
 
-import { type ControlPointRequest, type ControlPointResponse, encodeControlPoint, type RscFeature } from './rsc.js';
+import { type ControlPointRequest, type ControlPointResponse, encodeControlPoint } from './rsc.js';
 
 export const SET_CUMULATIVE_VALUE = 1;
 export const START_SENSOR_CALIBRATION = 2;
@@ -32,25 +32,9 @@ export const encodeUpdateSensorLocation = (code: number): Uint8Array =>
 export const encodeRequestSupportedLocations = (): Uint8Array =>
   encodeControlPoint({ opCode: REQUEST_SUPPORTED_SENSOR_LOCATIONS });
 
-/**
- * Whether the RSC Feature bits promise the op code (RSC spec 3.4: Set Cumulative Value goes with
- * Total Distance, calibration with its own bit, both location op codes with Multiple Sensor
- * Locations). Asking anyway would only earn an "op code not supported" or no answer at all.
- */
-export function featureAllows(feature: RscFeature | null, opCode: ControlPointOpCode): boolean {
-  if (!feature) return false;
-  switch (opCode) {
-    case SET_CUMULATIVE_VALUE:
-      return feature.totalDistanceSupported;
-    case START_SENSOR_CALIBRATION:
-      return feature.calibrationSupported;
-    case UPDATE_SENSOR_LOCATION:
-    case REQUEST_SUPPORTED_SENSOR_LOCATIONS:
-      return feature.multipleSensorLocationsSupported;
-    default:
-      return false;
-  }
-}
+// Which op codes the feature bits allow lives in rsc.ts, beside the feature bits, so the Settings
+// page can say what a pod offers before this module loads.
+export { featureAllows } from './rsc.js';
 
 /** An indication answers a request only when it names that request's op code. */
 export const answers = (response: ControlPointResponse, opCode: ControlPointOpCode): boolean =>
