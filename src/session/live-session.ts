@@ -1,16 +1,18 @@
 // The live run: measurement bytes from every sensor in, one merged 1 Hz timeline out. The pod's
 // rows drive the timeline; the treadmill's and the strap's latest values join each row while
 // fresh. Every source (real sensor or simulator) goes through here, so there is one parser path.
+// What only matters with a treadmill or strap (their channels, the treadmill's distance count,
+// automatic calibration) is a SessionSensors attached when their code loads: until then the
+// session is a footpod-only one, and it imports that code by type only, so the first load holds none of it.
 
 import type { TreadmillData } from '../ble/ftms-treadmill.js';
 import type { HeartRateMeasurement } from '../ble/heart-rate.js';
 import { RscParseError, parseRscMeasurement } from '../ble/rsc.js';
-import { AutoCalibration } from './auto-calibration.js';
 import type { CalibrationCurve, CalibrationPoint } from './calibration.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
 import type { LatestChannels, LiveReading } from './live-reading.js';
+import type { SessionSensors } from './session-sensors.js';
 import { SampleColumns } from './sample-columns.js';
-import { SensorChannels } from './sensor-channels.js';
 import { trailingMean } from './smoothing.js';
 import { SpeedDistanceMerge } from './speed-distance-merge.js';
 import type { SpeedSource } from './speed-source.js';
@@ -31,6 +33,10 @@ export type UnreadableFrom = 'footpod' | 'treadmill' | 'heart-rate strap';
 
 const orNaN = (value: number | null): number => value ?? Number.NaN;
 
+/** A pod row's sensor values while no treadmill or strap code has loaded. */
+const noSensors = { beltSpeedMps: null, treadmillStepM: null, heartRate: null, inclinePercent: null } as const;
+const noChannels: LatestChannels = { heartRate: null, treadmillSpeedMps: null, inclinePercent: null };
+
 /**
  * Events: 'sample' after each pod row, 'problem' when a measurement of any sensor could not be
  * read, 'channels' when `latestChannels` changes, 'autocalibration' when a point was learned.
@@ -40,10 +46,15 @@ export class LiveSession extends EventTarget {
   #zones: CadenceZones;
   #zoneTimes: ZoneTimes = emptyZoneTimes();
   #merge = new SpeedDistanceMerge();
-  #channels = new SensorChannels();
   #shownChannels: LatestChannels = { heartRate: null, treadmillSpeedMps: null, inclinePercent: null };
-  #autoCalibration = new AutoCalibration();
-  #lastLearned: CalibrationPoint | null = null;
+  /** The treadmill's and strap's parts, once attached; null in a footpod-only session. */
+  #sensors: SessionSensors | null = null;
+  /** What `setAutoCalibration` asked for, kept until the sensor parts are attached. */
+  #autoCurve: CalibrationCurve = [];
+  #autoLocked = false;
+  /** `forgetSensor` and `newTreadmillSource` calls made before the sensor parts were attached. */
+  #forgotten = new Set<'treadmill' | 'heartRate'>();
+  #newTreadmill = false;
   #startMs: number | null = null;
   #latest: LiveReading | null = null;
   #malformed = 0;
@@ -91,7 +102,31 @@ export class LiveSession extends EventTarget {
     return this.#merge.calibration;
   }
   get autoCalibration(): AutoCalibrationState {
-    return { curve: this.#autoCalibration.curve, locked: this.#autoCalibration.locked, lastPoint: this.#lastLearned };
+    const sensors = this.#sensors;
+    if (sensors === null) return { curve: this.#autoCurve, locked: this.#autoLocked, lastPoint: null };
+    return { curve: sensors.autoCalibrationCurve, locked: sensors.autoCalibrationLocked, lastPoint: sensors.lastLearned };
+  }
+  /** The treadmill's and strap's parts, or null while none are attached. */
+  get sensors(): SessionSensors | null {
+    return this.#sensors;
+  }
+
+  /**
+   * Hands the session the treadmill's and strap's parts (loaded with their code): from the next
+   * row their values join the pod's. What was set before (automatic calibration, sensors forgotten,
+   * a new treadmill) applies to them now. Attaching the same parts again changes nothing.
+   */
+  attachSensors(sensors: SessionSensors): SessionSensors {
+    if (this.#sensors === sensors) return sensors;
+    if (this.#sensors !== null) throw new Error('This live session already has its sensor parts.');
+    sensors.setAutoCalibration(this.#autoCurve, this.#autoLocked);
+    for (const sensor of this.#forgotten) sensors.forget(sensor);
+    if (this.#newTreadmill) sensors.newTreadmill();
+    this.#forgotten.clear();
+    this.#newTreadmill = false;
+    this.#sensors = sensors;
+    this.#channelsChanged();
+    return sensors;
   }
 
   /** Another pod (or what is remembered about this one) decides the unit from the next reading on. */
@@ -113,8 +148,9 @@ export class LiveSession extends EventTarget {
    * locked, it learns nothing. Unlocked, a learned point applies from the next row.
    */
   setAutoCalibration(curve: CalibrationCurve, locked: boolean): void {
-    this.#autoCalibration = new AutoCalibration(curve);
-    this.#autoCalibration.locked = locked;
+    this.#autoCurve = [...curve];
+    this.#autoLocked = locked;
+    this.#sensors?.setAutoCalibration(curve, locked);
   }
 
   /** Takes one RSC measurement: one row of the timeline. A malformed one is counted and reported, never thrown. */
@@ -138,18 +174,17 @@ export class LiveSession extends EventTarget {
     const sent = { cadence: measurement.cadence, strideLengthM: measurement.strideLengthM };
     // The pod's own speed and stride agree with each other, so the unit is decided on them uncalibrated.
     const steps = this.#cadenceUnit.toSteps({ ...sent, speedMps: rawSpeedMps, running: measurement.isRunning });
-    const beltSpeedMps = this.#channels.fresh('treadmillSpeedMps');
+    const { beltSpeedMps, treadmillStepM, heartRate, inclinePercent } = this.#sensors?.row() ?? noSensors;
     const { speedMps, distanceM, rawDistanceM, factor, speedFrom } = this.#merge.row(
       timeS,
       rawSpeedMps,
       measurement.totalDistanceM,
       beltSpeedMps,
+      treadmillStepM,
     );
     const cadence = steps.cadence;
     const strideDerived = steps.strideLengthM === null;
     const strideLengthM = steps.strideLengthM !== null ? steps.strideLengthM * factor : cadence > 0 ? (speedMps * 60) / cadence : 0;
-    const heartRate = this.#channels.heartRate();
-    const inclinePercent = this.#channels.fresh('inclinePercent');
     addZoneTime(this.#zoneTimes, this.#latest?.timeS ?? null, timeS, cadence, this.#zones);
     this.samples.push({
       t: timeS,
@@ -179,24 +214,20 @@ export class LiveSession extends EventTarget {
       speedFrom,
       sent,
     };
-    const learned = this.#autoCalibration.add({ t: timeS, podSpeedMps: rawSpeedMps, treadmillSpeedMps: orNaN(beltSpeedMps) });
-    this.#channels.podRow();
+    const learned = this.#sensors?.rowDone(timeS, rawSpeedMps, beltSpeedMps) ?? null;
     this.#problem = null;
     this.dispatchEvent(new Event('sample'));
-    if (learned !== null) this.#learned(learned);
+    if (learned !== null) this.#learned();
     this.#channelsChanged();
   }
 
   /**
    * Takes one parsed FTMS Treadmill Data notification: its latest values join the next pod rows.
-   * The bytes are parsed by sensor-ingest.ts, which loads with the treadmill, not with every run.
+   * The bytes are parsed by sensor-ingest.ts, which loads with the treadmill, not with every run,
+   * and attaches the sensor parts before the first; without them this throws.
    */
   takeTreadmillData(data: TreadmillData, timeMs: number): void {
-    // A field left out of this notification (FTMS splits records) keeps its last value.
-    if (data.speedMps !== null) this.#channels.hold('treadmillSpeedMps', data.speedMps);
-    if (data.inclinationPercent !== null) this.#channels.hold('inclinePercent', data.inclinationPercent);
-    if (data.heartRateBpm !== null && data.heartRateBpm > 0) this.#channels.hold('treadmillHeartRate', data.heartRateBpm);
-    this.#merge.addTreadmill(timeMs / 1000, data.speedMps, data.totalDistanceM);
+    this.#attached().takeTreadmillData(data, timeMs);
     this.#problem = null;
     this.#channelsChanged();
   }
@@ -206,9 +237,7 @@ export class LiveSession extends EventTarget {
    * counted in pod rows, so the strap's clock is not needed.
    */
   takeHeartRate(measurement: HeartRateMeasurement): void {
-    // Off the skin a strap sends a number that is not a heart rate: no reading, never that number.
-    if (measurement.sensorContact === 'not-detected' || !(measurement.heartRateBpm > 0)) this.#channels.drop('strapHeartRate');
-    else this.#channels.hold('strapHeartRate', measurement.heartRateBpm);
+    this.#attached().takeHeartRate(measurement);
     this.#problem = null;
     this.#channelsChanged();
   }
@@ -223,16 +252,14 @@ export class LiveSession extends EventTarget {
 
   /** The same for a (re)connected treadmill's distance counter. */
   newTreadmillSource(): void {
-    this.#merge.newTreadmill();
+    if (this.#sensors === null) this.#newTreadmill = true;
+    else this.#sensors.newTreadmill();
   }
 
   /** A sensor disconnected: its values are gone at once, not after they age out. */
   forgetSensor(sensor: 'treadmill' | 'heartRate'): void {
-    if (sensor === 'heartRate') {
-      this.#channels.drop('strapHeartRate');
-    } else {
-      for (const channel of ['treadmillSpeedMps', 'inclinePercent', 'treadmillHeartRate'] as const) this.#channels.drop(channel);
-    }
+    if (this.#sensors === null) this.#forgotten.add(sensor);
+    else this.#sensors.forget(sensor);
     this.#channelsChanged();
   }
 
@@ -259,14 +286,18 @@ export class LiveSession extends EventTarget {
     this.dispatchEvent(new Event('problem'));
   }
 
-  #learned(point: CalibrationPoint): void {
-    this.#lastLearned = point;
-    this.#merge.calibration = [...this.#autoCalibration.curve];
+  #attached(): SessionSensors {
+    if (this.#sensors === null) throw new Error('Attach the sensor parts (attachSensors) before taking treadmill or strap data.');
+    return this.#sensors;
+  }
+
+  #learned(): void {
+    this.#merge.calibration = [...this.#attached().autoCalibrationCurve];
     this.dispatchEvent(new Event('autocalibration'));
   }
 
   #channelsChanged(): void {
-    const now = this.#channels.latest();
+    const now = this.#sensors?.latest() ?? noChannels;
     const before = this.#shownChannels;
     if (now.heartRate === before.heartRate && now.treadmillSpeedMps === before.treadmillSpeedMps && now.inclinePercent === before.inclinePercent) {
       return;

@@ -1,11 +1,12 @@
 // Speed and distance of each pod row, from the sensor the runner chose: the pod, calibrated (its
 // raw speed times the factor at that speed, each raw metre likewise), or the treadmill's belt and
 // its own distance count while the treadmill is fresh. The raw pod values are kept either way.
+// The treadmill's count is kept with the other sensor parts (session-sensors.ts, loaded with the
+// treadmill) and comes in with each row, so a footpod-only run loads none of it.
 
 import { type CalibrationCurve, factorAt } from './calibration.js';
 import { DistanceTracker } from './distance.js';
 import type { SpeedSource } from './speed-source.js';
-import { TreadmillDistance } from './treadmill-distance.js';
 
 export interface MergedSpeed {
   speedMps: number;
@@ -21,7 +22,6 @@ export class SpeedDistanceMerge {
   calibration: CalibrationCurve = [];
   /** The pod's own count, before calibration. */
   readonly #pod = new DistanceTracker();
-  readonly #treadmill = new TreadmillDistance();
   #distanceM = 0;
   #rawAtLastRowM = 0;
   /** Whether the previous row had a fresh belt speed, so the treadmill's step covers one row only. */
@@ -32,18 +32,16 @@ export class SpeedDistanceMerge {
    */
   #awaitingTreadmillM = 0;
 
-  /** A treadmill notification's speed and total distance, on the treadmill's clock. */
-  addTreadmill(timeS: number, speedMps: number | null, totalDistanceM: number | null): void {
-    this.#treadmill.add(timeS, speedMps, totalDistanceM);
-  }
-
-  /** One pod row; `beltSpeedMps` is the treadmill's speed when fresh, else null. */
-  row(timeS: number, rawSpeedMps: number, podTotalM: number | null, beltSpeedMps: number | null): MergedSpeed {
+  /**
+   * One pod row; `beltSpeedMps` is the treadmill's speed when fresh, else null, and
+   * `treadmillStepM` the metres it counted since the previous row (null when it sent none, or
+   * there is no treadmill).
+   */
+  row(timeS: number, rawSpeedMps: number, podTotalM: number | null, beltSpeedMps: number | null, treadmillStepM: number | null): MergedSpeed {
     const factor = factorAt(this.calibration, rawSpeedMps);
     const rawDistanceM = this.#pod.add(timeS, rawSpeedMps, podTotalM);
     const podStepM = (rawDistanceM - this.#rawAtLastRowM) * factor;
     this.#rawAtLastRowM = rawDistanceM;
-    const treadmillStepM = this.#treadmill.takeStep();
     const fromTreadmill = this.speedFrom === 'treadmill' && beltSpeedMps !== null;
     this.#distanceM += this.#step(fromTreadmill, podStepM, treadmillStepM);
     this.#treadmillFreshLastRow = beltSpeedMps !== null;
@@ -59,11 +57,6 @@ export class SpeedDistanceMerge {
   /** A (re)paired pod: its counter starts its own count; another pod's odometer is never spliced in. */
   newPod(): void {
     this.#pod.newSource();
-  }
-
-  /** The same for a (re)connected treadmill. */
-  newTreadmill(): void {
-    this.#treadmill.newSource();
   }
 
   #step(fromTreadmill: boolean, podStepM: number, treadmillStepM: number | null): number {

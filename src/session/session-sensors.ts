@@ -1,0 +1,95 @@
+// The parts of a live session that only matter once a treadmill or a heart-rate strap is
+// connected: the latest value of each of their channels (fresh for a few pod rows), the
+// treadmill's own distance count, and automatic calibration learning the pod's factor from the
+// belt. Loaded with those sensors (by sensor-ingest.ts) and attached to the session then, so a
+// footpod-only run never loads them; LiveSession knows this class by its type only.
+
+import type { TreadmillData } from '../ble/ftms-treadmill.js';
+import type { HeartRateMeasurement } from '../ble/heart-rate.js';
+import { AutoCalibration } from './auto-calibration.js';
+import type { CalibrationCurve, CalibrationPoint } from './calibration.js';
+import type { LatestChannels } from './live-reading.js';
+import { SensorChannels } from './sensor-channels.js';
+import { TreadmillDistance } from './treadmill-distance.js';
+
+/** What the treadmill and the strap give one pod row; null where nothing fresh. */
+export interface SensorRow {
+  beltSpeedMps: number | null;
+  /** Metres the treadmill counted since the previous pod row, or null when it sent nothing since. */
+  treadmillStepM: number | null;
+  heartRate: number | null;
+  inclinePercent: number | null;
+}
+
+export class SessionSensors {
+  readonly #channels = new SensorChannels();
+  readonly #treadmill = new TreadmillDistance();
+  #auto = new AutoCalibration();
+  #lastLearned: CalibrationPoint | null = null;
+
+  get autoCalibrationCurve(): CalibrationCurve {
+    return this.#auto.curve;
+  }
+  get autoCalibrationLocked(): boolean {
+    return this.#auto.locked;
+  }
+  /** The point learned last, or null. */
+  get lastLearned(): CalibrationPoint | null {
+    return this.#lastLearned;
+  }
+
+  setAutoCalibration(curve: CalibrationCurve, locked: boolean): void {
+    this.#auto = new AutoCalibration(curve);
+    this.#auto.locked = locked;
+  }
+
+  takeTreadmillData(data: TreadmillData, timeMs: number): void {
+    // A field left out of this notification (FTMS splits records) keeps its last value.
+    if (data.speedMps !== null) this.#channels.hold('treadmillSpeedMps', data.speedMps);
+    if (data.inclinationPercent !== null) this.#channels.hold('inclinePercent', data.inclinationPercent);
+    if (data.heartRateBpm !== null && data.heartRateBpm > 0) this.#channels.hold('treadmillHeartRate', data.heartRateBpm);
+    this.#treadmill.add(timeMs / 1000, data.speedMps, data.totalDistanceM);
+  }
+
+  takeHeartRate(measurement: HeartRateMeasurement): void {
+    // Off the skin a strap sends a number that is not a heart rate: no reading, never that number.
+    if (measurement.sensorContact === 'not-detected' || !(measurement.heartRateBpm > 0)) this.#channels.drop('strapHeartRate');
+    else this.#channels.hold('strapHeartRate', measurement.heartRateBpm);
+  }
+
+  /** A sensor disconnected: its values are gone at once. */
+  forget(sensor: 'treadmill' | 'heartRate'): void {
+    if (sensor === 'heartRate') {
+      this.#channels.drop('strapHeartRate');
+    } else {
+      for (const channel of ['treadmillSpeedMps', 'inclinePercent', 'treadmillHeartRate'] as const) this.#channels.drop(channel);
+    }
+  }
+
+  /** A (re)connected treadmill: its counter starts its own count, nothing is spliced in. */
+  newTreadmill(): void {
+    this.#treadmill.newSource();
+  }
+
+  /** The values for the pod row being made (takes the treadmill's step since the previous row). */
+  row(): SensorRow {
+    return {
+      beltSpeedMps: this.#channels.fresh('treadmillSpeedMps'),
+      treadmillStepM: this.#treadmill.takeStep(),
+      heartRate: this.#channels.heartRate(),
+      inclinePercent: this.#channels.fresh('inclinePercent'),
+    };
+  }
+
+  /** The pod row was made: every value is a row older; returns a point when calibration learned one. */
+  rowDone(timeS: number, podSpeedMps: number, beltSpeedMps: number | null): CalibrationPoint | null {
+    const learned = this.#auto.add({ t: timeS, podSpeedMps, treadmillSpeedMps: beltSpeedMps ?? Number.NaN });
+    this.#channels.podRow();
+    if (learned !== null) this.#lastLearned = learned;
+    return learned;
+  }
+
+  latest(): LatestChannels {
+    return this.#channels.latest();
+  }
+}
