@@ -2,7 +2,8 @@
 // Content-Security-Policy with no console error, no violation and no third-party request; the
 // simulated footpod fills the tiles; routes (including a deep link) work; and a Chrome without
 // the Web Bluetooth flag tells the runner what to do. First, from the build's metafile: code only
-// the Settings page needs (the footpod's SC Control Point) stays out of the first load.
+// the Settings page needs (the footpod's SC Control Point), and the treadmill's and strap's code,
+// stay out of the first load.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -93,6 +94,17 @@ console.log('What the first load holds (esbuild metafile):');
   const onDemand = ['src/sources/footpod-control-point.ts', 'src/sources/web-bluetooth-control-point.ts', 'src/ble/sc-control-point.ts'];
   check(firstLoad.has('src/sources/web-bluetooth-footpod.ts'), 'the footpod is in the first load (so the paths below are the metafile\'s)');
   for (const file of onDemand) {
+    check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
+  }
+  // The treadmill's and strap's code, parsers and session parts load when one is first paired (or simulated).
+  const withSensors = [
+    'src/session/sensor-channels.ts',
+    'src/session/treadmill-distance.ts',
+    'src/session/auto-calibration.ts',
+    'src/ble/ftms-treadmill.ts',
+    'src/ble/heart-rate.ts',
+  ];
+  for (const file of withSensors) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
   }
 }

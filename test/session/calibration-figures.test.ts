@@ -8,6 +8,7 @@ import { defaultCadenceZones } from '../../src/session/zones.js';
 import { heartRateBytes, podBytes, treadmillBytes } from './sensor-bytes.js';
 import { ingestHeartRate, ingestTreadmill } from '../../src/session/sensor-ingest.js';
 import { GuidedCheck } from '../../src/session/guided-check.js';
+import { SessionSensors } from '../../src/session/session-sensors.js';
 
 /** A treadmill run second by second; the pod reads `podError(belt)` too high, with a little noise. */
 class TreadmillRun {
@@ -17,7 +18,10 @@ class TreadmillRun {
   #second = 0;
   #seed = 7;
 
-  constructor(readonly podError: (beltMps: number) => number) {}
+  constructor(readonly podError: (beltMps: number) => number) {
+    // The treadmill's and strap's parts, as SensorLinks' first bytes attach them.
+    this.session.attachSensors(new SessionSensors());
+  }
 
   /** Runs `seconds` at `beltMps`; returns [session metres, treadmill metres] covered meanwhile. */
   run(seconds: number, beltMps: number): [number, number] {

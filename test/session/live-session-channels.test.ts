@@ -4,8 +4,14 @@ import { FRESH_POD_ROWS } from '../../src/session/sensor-channels.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { heartRateBytes, podBytes, treadmillBytes } from './sensor-bytes.js';
 import { ingestHeartRate, ingestTreadmill } from '../../src/session/sensor-ingest.js';
+import { SessionSensors } from '../../src/session/session-sensors.js';
 
-const session = () => new LiveSession(defaultCadenceZones);
+/** A session fed treadmill and strap bytes: their parts attached, as SensorLinks' first bytes do. */
+const session = () => {
+  const s = new LiveSession(defaultCadenceZones);
+  s.attachSensors(new SessionSensors());
+  return s;
+};
 const column = (s: LiveSession, name: Parameters<LiveSession['samples']['column']>[0]) => Array.from(s.samples.column(name));
 const events = (s: LiveSession, type: string) => {
   const seen = { count: 0 };

@@ -1,0 +1,162 @@
+// A live session before and after the treadmill's and strap's parts (SessionSensors) are attached:
+// without them it is a footpod-only session, and what was set on it before applies once they are.
+
+import { expect } from '@open-wc/testing';
+import { parseHeartRateMeasurement } from '../../src/ble/heart-rate.js';
+import { parseTreadmillData } from '../../src/ble/ftms-treadmill.js';
+import { LiveSession } from '../../src/session/live-session.js';
+import { ingestHeartRate, ingestTreadmill } from '../../src/session/sensor-ingest.js';
+import { SessionSensors } from '../../src/session/session-sensors.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+import { heartRateBytes, podBytes, treadmillBytes } from './sensor-bytes.js';
+
+const columns = ['t', 'speedMps', 'cadence', 'strideLengthM', 'distanceM', 'heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM'] as const;
+const rows = (s: LiveSession) => Object.fromEntries(columns.map((name) => [name, Array.from(s.samples.column(name))]));
+
+/** A pod run with calibration, 'treadmill' chosen and automatic calibration unlocked. */
+function podRun(s: LiveSession, from: number, seconds: number): void {
+  for (let i = from; i < from + seconds; i++) s.ingest(podBytes(3 + 0.1 * (i % 5), 170, null, 3 * i), i * 1000);
+}
+
+const treadmillRun = (s: LiveSession, from: number, seconds: number, belt: number, podReads: number) => {
+  for (let i = from; i < from + seconds; i++) {
+    ingestTreadmill(s, treadmillBytes({ speedMps: belt }), i * 1000);
+    s.ingest(podBytes(belt * podReads, 170), i * 1000);
+  }
+};
+
+describe('LiveSession without the sensor parts', () => {
+  it('makes the same rows as a session with them attached that no treadmill or strap feeds, NaN where they would be', () => {
+    const alone = new LiveSession(defaultCadenceZones);
+    const attached = new LiveSession(defaultCadenceZones);
+    attached.attachSensors(new SessionSensors());
+    for (const s of [alone, attached]) {
+      s.setCalibration([{ podSpeedMps: 3, factor: 0.95 }]);
+      s.setAutoCalibration([], false);
+      s.setSpeedFrom('treadmill');
+      podRun(s, 0, 40);
+    }
+    expect(alone.sensors === null).to.equal(true);
+    expect(rows(alone)).to.deep.equal(rows(attached));
+    expect(rows(alone).heartRate!.every(Number.isNaN)).to.equal(true);
+    expect(rows(alone).treadmillSpeedMps!.every(Number.isNaN)).to.equal(true);
+    expect(rows(alone).inclinePercent!.every(Number.isNaN)).to.equal(true);
+    expect(alone.latest).to.deep.include({ speedFrom: 'footpod', heartRate: null, treadmillSpeedMps: null, inclinePercent: null });
+    expect(alone.speedFrom, 'the choice is kept; the pod stands in').to.equal('treadmill');
+    expect(alone.latestChannels).to.deep.equal({ heartRate: null, treadmillSpeedMps: null, inclinePercent: null });
+    expect(alone.autoCalibration).to.deep.equal({ curve: [], locked: false, lastPoint: null });
+    expect(alone.latest!.distanceM).to.be.closeTo(attached.latest!.distanceM, 1e-9);
+  });
+
+  it('reports the automatic calibration it was given, learning nothing', () => {
+    const s = new LiveSession(defaultCadenceZones);
+    const saved = [{ podSpeedMps: 4, factor: 0.97 }];
+    s.setAutoCalibration(saved, true);
+    podRun(s, 0, 5);
+    expect(s.autoCalibration).to.deep.equal({ curve: saved, locked: true, lastPoint: null });
+  });
+
+  it('refuses parsed treadmill or strap data until the parts are attached, and the ingest functions attach them', () => {
+    const s = new LiveSession(defaultCadenceZones);
+    expect(() => s.takeTreadmillData(parseTreadmillData(treadmillBytes({ speedMps: 3 })), 0)).to.throw(/attachSensors/);
+    expect(() => s.takeHeartRate(parseHeartRateMeasurement(heartRateBytes(140)))).to.throw(/attachSensors/);
+    ingestHeartRate(s, heartRateBytes(140));
+    const attached = s.sensors;
+    expect(attached !== null).to.equal(true);
+    ingestTreadmill(s, treadmillBytes({ speedMps: 3 }), 0);
+    expect(s.sensors === attached, 'attached once').to.equal(true);
+    expect(s.latestChannels).to.deep.equal({ heartRate: 140, treadmillSpeedMps: 3, inclinePercent: null });
+    expect(s.attachSensors(attached!) === attached).to.equal(true);
+    expect(() => s.attachSensors(new SessionSensors())).to.throw();
+  });
+});
+
+describe('LiveSession: what was set before the sensor parts were attached', () => {
+  it('applies the automatic calibration and the speed source once attached', () => {
+    const saved = [{ podSpeedMps: 5, factor: 0.97 }];
+    const locked = new LiveSession(defaultCadenceZones);
+    locked.setAutoCalibration(saved, true);
+    locked.setSpeedFrom('treadmill');
+    podRun(locked, 0, 3);
+    locked.attachSensors(new SessionSensors());
+    treadmillRun(locked, 3, 40, 3, 1.06);
+    expect(locked.autoCalibration).to.deep.equal({ curve: saved, locked: true, lastPoint: null });
+    expect(locked.latest).to.deep.include({ speedFrom: 'treadmill', speedMps: 3 });
+
+    const learning = new LiveSession(defaultCadenceZones);
+    learning.setAutoCalibration(saved, false);
+    podRun(learning, 0, 3);
+    learning.attachSensors(new SessionSensors());
+    treadmillRun(learning, 3, 40, 3, 1.06);
+    const { curve, lastPoint } = learning.autoCalibration;
+    expect(lastPoint!.factor).to.be.closeTo(1 / 1.06, 0.002);
+    expect(curve.map((p) => p.podSpeedMps), 'learned on top of the saved curve').to.deep.equal([lastPoint!.podSpeedMps, 5]);
+    expect(learning.calibration).to.deep.equal(curve);
+  });
+
+  it('forgets a sensor and starts the treadmill count afresh once attached, as if called after', () => {
+    /** Parts that already hold a strap's and a treadmill's values and count (as parts made elsewhere could). */
+    const heldParts = () => {
+      const parts = new SessionSensors();
+      parts.takeHeartRate(parseHeartRateMeasurement(heartRateBytes(150)));
+      parts.takeTreadmillData(parseTreadmillData(treadmillBytes({ speedMps: 3, totalDistanceM: 30, inclinationPercent: 2 })), 0);
+      return parts;
+    };
+    const run = (before: (s: LiveSession) => void, after: (parts: SessionSensors) => void) => {
+      const s = new LiveSession(defaultCadenceZones);
+      s.setSpeedFrom('treadmill');
+      before(s);
+      const parts = s.attachSensors(heldParts());
+      after(parts);
+      for (let i = 1; i <= 4; i++) {
+        ingestTreadmill(s, treadmillBytes({ speedMps: 3, totalDistanceM: 40 + 3 * i }), i * 1000);
+        s.ingest(podBytes(3, 170), i * 1000);
+      }
+      return s;
+    };
+    const early = run(
+      (s) => {
+        s.forgetSensor('heartRate');
+        s.newTreadmillSource();
+      },
+      () => {},
+    );
+    const late = run(
+      () => {},
+      (parts) => {
+        parts.forget('heartRate');
+        parts.newTreadmill();
+      },
+    );
+    const never = run(
+      () => {},
+      () => {},
+    );
+    expect(rows(early)).to.deep.equal(rows(late));
+    expect(rows(early).heartRate!.every(Number.isNaN), 'the strap was forgotten').to.equal(true);
+    expect(rows(never).heartRate![0], 'held otherwise').to.equal(150);
+    expect(early.latest!.distanceM).to.be.closeTo(9, 1e-9);
+  });
+
+  it('passes a treadmill (re)connected before the parts came on to them, once', () => {
+    class CountingParts extends SessionSensors {
+      newTreadmills = 0;
+      override newTreadmill(): void {
+        this.newTreadmills++;
+        super.newTreadmill();
+      }
+    }
+    const told = new LiveSession(defaultCadenceZones);
+    told.newTreadmillSource();
+    const toldParts = new CountingParts();
+    told.attachSensors(toldParts);
+    expect(toldParts.newTreadmills).to.equal(1);
+    told.newTreadmillSource();
+    expect(toldParts.newTreadmills, 'and directly after').to.equal(2);
+
+    const untold = new LiveSession(defaultCadenceZones);
+    const untoldParts = new CountingParts();
+    untold.attachSensors(untoldParts);
+    expect(untoldParts.newTreadmills).to.equal(0);
+  });
+});
