@@ -26,3 +26,11 @@ export const formControlStyles = css`
   /* An input and its unit ("[ 10.8 ] km/h") stay on one line when the label wraps. */
   .typed { display: inline-flex; align-items: center; gap: 0.5rem; white-space: nowrap; }
 `;
+
+/** A panel that is one card with a heading (the guided check, the after-run correction). */
+export const cardStyles = css`
+  :host { display: block; }
+  section { display: grid; gap: 0.6rem; background: var(--surface, #111a2e); border-radius: 10px; padding: 0.75rem 1rem; }
+  h2 { font-size: 1.05rem; margin: 0; }
+  p { margin: 0; }
+`;

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { MAX_FACTOR, MIN_FACTOR, isSaneFactor } from '../session/calibration.js';
 import { type DistanceUnit, distanceIn } from '../session/units.js';
 import { formatFactor, metresFrom, parseTypedNumber } from './calibration-format.js';
-import { formControlStyles } from './form-control-styles.js';
+import { cardStyles, formControlStyles } from './form-control-styles.js';
 
 export interface CorrectionApplyDetail {
   treadmillDistanceM: number;
@@ -58,11 +58,8 @@ export class StrideDistanceCorrection extends LitElement {
 
   static override styles = [
     formControlStyles,
+    cardStyles,
     css`
-      :host { display: block; }
-      section { display: grid; gap: 0.6rem; background: var(--surface, #111a2e); border-radius: 10px; padding: 0.75rem 1rem; }
-      h2 { font-size: 1.05rem; margin: 0; }
-      p { margin: 0; }
       .distance { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; font-weight: 600; }
       .distance input { width: 6rem; }
       .factor { font-weight: 700; font-variant-numeric: tabular-nums; }

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { type DistanceUnit, formatDuration, speedUnitLabel } from '../session/units.js';
 import { formatFactor, formatSpeed, parseTypedNumber, speedFromPerHour } from './calibration-format.js';
-import { formControlStyles } from './form-control-styles.js';
+import { cardStyles, formControlStyles } from './form-control-styles.js';
 
 export type GuidedCalibrationPhase = 'idle' | 'running' | 'ready' | 'done';
 
@@ -58,11 +58,8 @@ export class StrideGuidedCalibration extends LitElement {
 
   static override styles = [
     formControlStyles,
+    cardStyles,
     css`
-      :host { display: block; }
-      section { display: grid; gap: 0.6rem; background: var(--surface, #111a2e); border-radius: 10px; padding: 0.75rem 1rem; }
-      h2 { font-size: 1.05rem; margin: 0; }
-      p { margin: 0; }
       progress { width: 100%; height: 0.9rem; accent-color: var(--accent, #34d399); }
       .belt { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; font-weight: 600; }
       .belt input { width: 6rem; }

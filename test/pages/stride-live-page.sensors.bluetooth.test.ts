@@ -78,6 +78,16 @@ async function pair(selector: string, device: EmulatedDevice, sensor: 'treadmill
   await waitUntil(() => services.sensors.source(sensor)?.state === 'connected', `${sensor} connected`, { timeout: 5000 });
 }
 
+/** The emulated pod (and a treadmill, when asked) paired from the live page, with the sensors part open. */
+async function podOnPage({ withTreadmill = false } = {}): Promise<void> {
+  await setupEmulatedFootpod({ name: 'Stryd' });
+  const treadmill = withTreadmill ? await addEmulatedTreadmill({ name: 'NordicTrack' }) : null;
+  await openLivePage();
+  await pairFootpod();
+  await openSensors();
+  if (treadmill) await pair(PAIR_TREADMILL, treadmill, 'treadmill');
+}
+
 /** One second of a treadmill run: the belt's reading, the strap's, then the pod's (which makes the row). */
 interface Second {
   beltMps?: number;
@@ -210,14 +220,9 @@ describe('stride-live-page with a treadmill and a strap, through the emulated We
     expect(stored.meta.podId).to.equal(`bluetooth:${ids.footpodId}`);
   });
 
-  it('gets a dropped treadmill back by itself, and the footpod and strap carry on meanwhile', async () => {
-    await setupEmulatedFootpod({ name: 'Stryd' });
-    const treadmill = await addEmulatedTreadmill({ name: 'NordicTrack' });
-    await openLivePage();
-    await pairFootpod();
-    await openSensors();
-    await pair(PAIR_TREADMILL, treadmill, 'treadmill');
-    await dropLink(treadmill);
+  it('gets a dropped treadmill back by itself, and the footpod carries on meanwhile', async () => {
+    await podOnPage({ withTreadmill: true });
+    await dropLink({ name: 'NordicTrack' });
     await waitUntil(() => services.sensors.source('treadmill')?.state === 'reconnecting', 'treadmill reconnecting', { timeout: 5000 });
     expect(services.footpod.source!.state).to.equal('connected');
     await waitUntil(() => services.sensors.source('treadmill')?.state === 'connected', 'treadmill back', { timeout: 5000 });
@@ -226,10 +231,7 @@ describe('stride-live-page with a treadmill and a strap, through the emulated We
   });
 
   it('a pod reading 6 % high ends within 1 % of the belt after the guided check', async () => {
-    await setupEmulatedFootpod({ name: 'Stryd' });
-    await openLivePage();
-    await pairFootpod();
-    await openSensors();
+    await podOnPage();
     const belt = new Belt(() => 0.06, false);
     await belt.run(1, 3); // the first row starts the pod's count
     const before = await belt.run(10, 3);
@@ -242,12 +244,7 @@ describe('stride-live-page with a treadmill and a strap, through the emulated We
   });
 
   it('a pod reading 6 % high ends within 1 % of the belt after the automatic calibration from the treadmill', async () => {
-    await setupEmulatedFootpod({ name: 'Stryd' });
-    const treadmill = await addEmulatedTreadmill({ name: 'NordicTrack' });
-    await openLivePage();
-    await pairFootpod();
-    await openSensors();
-    await pair(PAIR_TREADMILL, treadmill, 'treadmill');
+    await podOnPage({ withTreadmill: true });
     const belt = new Belt(() => 0.06, true);
     await belt.run(40, 3);
     // Raw, the pod is 6 % out (the first row starts its count, hence 39 belt seconds).
@@ -258,10 +255,7 @@ describe('stride-live-page with a treadmill and a strap, through the emulated We
   });
 
   it('a pod 10 % high at 2.5 m/s and 5 % high at 4 m/s ends within 1 % at both after a two-speed check', async () => {
-    await setupEmulatedFootpod({ name: 'Stryd' });
-    await openLivePage();
-    await pairFootpod();
-    await openSensors();
+    await podOnPage();
     // The error moves with the pace, as runners report: linear between the two speeds.
     const belt = new Belt((mps) => 0.1 - ((mps - 2.5) / 1.5) * 0.05, false);
     await guidedCheck(belt, 2.5);
