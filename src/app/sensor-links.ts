@@ -42,6 +42,8 @@ export class SensorLinks extends EventTarget {
   ) {
     super();
     this.#loaders = { ...defaultLoaders, ...loaders };
+    // A sensor that connected before the stored settings were read is remembered once they are.
+    settings.addEventListener('change', () => this.#rememberConnected());
   }
 
   /** The sensor in use (the simulated one while simulating), once its code has loaded; null before. */

@@ -40,6 +40,8 @@ export class SensorService extends EventTarget {
   ) {
     super();
     footpod.addEventListener('change', () => this.#rememberFootpod());
+    // A pod that connected before the stored settings were read is remembered once they are.
+    settings.addEventListener('change', () => this.#rememberFootpod());
   }
 
   /** The sensor in use (the simulated one while simulating), once its code has loaded; null before. */

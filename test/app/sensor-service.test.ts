@@ -95,6 +95,22 @@ describe('SensorService', () => {
     expect(services.sensors.source('heart-rate')!.state).to.equal('connected');
   });
 
+  it('remembers a strap and a footpod that connected before the stored settings were read, once they are', async () => {
+    const bluetoothPod = new ScriptedBluetoothFootpod('pod-device-9', 'Stryd');
+    services = createServices({ simulator: () => bluetoothPod }, {}, null, {
+      treadmill: (options: SensorOptions) => (treadmill = new ScriptedTreadmill('treadmill-1', 'Belt 3000', options.rememberedId)),
+      'heart-rate': (options: SensorOptions) => (strap = new ScriptedHeartRate('strap-1', 'Chest strap', options.rememberedId)),
+    });
+    await services.footpod.simulate();
+    await services.sensors.pair('heart-rate');
+    expect(services.settings.loaded, 'not read yet').to.equal(false);
+    expect(services.settings.settings.sensors.heartRateId, 'saving now would overwrite the stored settings').to.equal(null);
+    await services.settings.load();
+    await waitUntil(() => services.settings.settings.sensors.heartRateId === 'strap-1', 'the strap remembered after the read');
+    await waitUntil(() => services.settings.settings.sensors.footpodId === 'pod-device-9', 'the pod remembered after the read');
+    await waitUntil(async () => (await stored()).sensors.heartRateId === 'strap-1', 'saved in IndexedDB');
+  });
+
   it('remembers a Bluetooth footpod’s device id too, so its reconnect never picks the strap', async () => {
     const bluetoothPod = new ScriptedBluetoothFootpod('pod-device-7', 'Stryd');
     await withSensors(bluetoothPod);
