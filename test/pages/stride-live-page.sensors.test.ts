@@ -109,6 +109,22 @@ describe('stride-live-page: treadmill, strap and calibration', () => {
     }, 'saved in IndexedDB');
   });
 
+  it('with a pod and a treadmill, says what the treadmill teaches and keeps the factor when the runner locks it', async () => {
+    const page = await livePage(new SimulatedFootpod());
+    await services.footpod.simulate();
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'the pod connected');
+    const part = await openSensors(page);
+    expect($(part, '#lock-calibration') === null, 'nothing to lock without a treadmill').to.equal(true);
+    await services.sensors.pair('treadmill');
+    await waitUntil(() => services.calibration.pod !== undefined && $(part, '#lock-calibration') !== null, 'the lock offered');
+    expect($(part, '#auto-calibration')!.textContent).to.match(/Learning from the treadmill/);
+    const lock = $<HTMLInputElement>(part, '#lock-calibration')!;
+    expect(lock.checked).to.equal(false);
+    lock.click();
+    await waitUntil(() => services.calibration.pod?.autoCalibrationLocked === true, 'locked for this pod');
+    expect(services.footpod.session!.autoCalibration.locked, 'the live session stops learning').to.equal(true);
+  });
+
   it('keeps the guided check disabled until a footpod is connected', async () => {
     const page = await livePage(new SimulatedFootpod());
     const part = await openSensors(page);
