@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { buildApp, firstLoadFiles } from '../../build.mjs';
+import { fetchedFirstLoad } from './first-load-fetched.mjs';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -80,6 +81,7 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- import-accuracy` prints only the import accuracy table (quick, no build);
 // `npm run bench -- metronome` only the metronome's timing on a busy main thread;
 // `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s);
+// `npm run bench -- first-load` only the first load, by the static import graph and as the browser fetched it;
 // `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession.
 if (process.argv[2] === 'metronome') {
   await inChromium('test/bench/metronome-jitter.ts', 'stridewiseMetronomeJitter');
@@ -93,8 +95,14 @@ if (process.argv[2] === 'ble-fuzz') {
   await inChromium('test/bench/ble-fuzz.ts', 'stridewiseBleFuzz');
   process.exit(0);
 }
+if (process.argv[2] === 'first-load') {
+  await firstLoadSize();
+  await fetchedFirstLoad(FIRST_LOAD_TARGET_KB);
+  process.exit(0);
+}
 if (process.argv[2] !== 'import-accuracy') {
   await firstLoadSize();
+  await fetchedFirstLoad(FIRST_LOAD_TARGET_KB);
   await inChromium('test/bench/browser-benchmarks.ts', 'stridewiseBench');
   console.log('');
   await inChromium('test/bench/metronome-jitter.ts', 'stridewiseMetronomeJitter');

@@ -1,0 +1,77 @@
+// The first load as the browser counts it: every response Chromium receives for `/`, from a fresh
+// profile, until the network has been idle for half a second (html, css, every script, including
+// chunks fetched right after start), served by `npm start` (the production build). Each body is
+// counted gzipped, as a compressing server sends it. The static import graph misses what start-up
+// code fetches by itself; this does not.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const RUNS = 3;
+
+function startServer(port) {
+  const server = spawn(process.execPath, ['build.mjs', '--serve'], { cwd: root, env: { ...process.env, PORT: String(port) } });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    server.stderr.on('data', (d) => (output += d));
+    server.stdout.on('data', (d) => {
+      output += d;
+      if (output.includes(`127.0.0.1:${port}/`)) {
+        clearTimeout(timer);
+        resolve(server);
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+/** One load in a fresh browser context: [url, raw bytes, gzip bytes] of every response. */
+async function loadOnce(browser, origin) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const pending = [];
+  page.on('response', (response) => {
+    pending.push(
+      response.buffer().then(
+        (body) => [new URL(response.url()).pathname, body.length, gzipSync(body, { level: 9 }).length],
+        () => [new URL(response.url()).pathname, 0, 0], // a redirect or an aborted request has no body
+      ),
+    );
+  });
+  await page.goto(`${origin}/`, { waitUntil: 'networkidle0' });
+  const files = await Promise.all(pending);
+  await context.close();
+  return files;
+}
+
+/** Prints the figure (median of RUNS loads) against `budgetKb`; returns the median in bytes. */
+export async function fetchedFirstLoad(budgetKb) {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = await startServer(port);
+  const browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  try {
+    const loads = [];
+    for (let run = 0; run < RUNS; run++) loads.push(await loadOnce(browser, `http://127.0.0.1:${port}`));
+    const totals = loads.map((files) => files.reduce((sum, [, , gzip]) => sum + gzip, 0));
+    const median = [...totals].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+    const first = loads[0];
+    console.log(`First load of / as the browser fetched it (npm start, fresh profile, until the network is idle):`);
+    for (const [path, raw, gzip] of [...first].sort((a, b) => b[2] - a[2])) {
+      console.log(`  ${path.padEnd(40)} ${(raw / 1024).toFixed(1).padStart(7)} KB raw ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+    }
+    const verdict = median / 1024 <= budgetKb ? 'within' : 'OVER';
+    console.log(
+      `  ${first.length} responses; total ${(median / 1024).toFixed(1)} KB gzip, median of ${RUNS} loads (runs ${totals
+        .map((t) => (t / 1024).toFixed(1))
+        .join(', ')}) (${verdict} the ${budgetKb} KB budget)\n`,
+    );
+    return median;
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
