@@ -6,7 +6,7 @@
 // Events: 'change' (the guided check moved on, a curve or the lock changed).
 
 import type { CalibrationCurve, CalibrationPoint } from '../session/calibration.js';
-import { type KnownFootpod, knownFootpod, rememberFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
+import { type KnownFootpod, calibrationOf, knownFootpod, rememberFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
 import type { LiveSession } from '../session/live-session.js';
 import { footpodIdOf } from './footpod-cadence.js';
 import type { GuidedRun } from './guided-run.js';
@@ -43,9 +43,9 @@ export class CalibrationService extends EventTarget {
     const session = this.#session;
     const podId = this.#podId;
     if (!session || !podId || !this.settings.loaded) return;
-    const curve = [...session.autoCalibration.curve];
-    if (sameCurve(curve, this.pod?.calibration ?? [])) return;
-    void this.settings.update({ footpods: withCalibration(this.settings.settings.footpods, podId, curve) });
+    const curve = session.autoCalibration.curve;
+    if (sameCurve(curve, calibrationOf(this.pod))) return;
+    void this.#saveCurve(podId, this.footpod.source?.info.deviceName ?? null, curve);
   };
 
   constructor(
@@ -118,7 +118,7 @@ export class CalibrationService extends EventTarget {
       this.#changed();
       return outcome;
     }
-    const { outcome, curve } = run.finish(beltSpeedMps, this.pod?.calibration ?? []);
+    const { outcome, curve } = run.finish(beltSpeedMps, calibrationOf(this.pod));
     if (curve) void this.#saveCurve(podId, this.footpod.source?.info.deviceName ?? null, curve);
     return outcome;
   }
@@ -153,7 +153,7 @@ export class CalibrationService extends EventTarget {
     const session = this.#session;
     if (!session) return;
     const pod = this.pod;
-    const curve = pod?.calibration ?? [];
+    const curve = calibrationOf(pod);
     if (!sameCurve(session.calibration, curve)) session.setCalibration(curve);
     const auto = session.autoCalibration;
     const locked = pod?.autoCalibrationLocked ?? false;

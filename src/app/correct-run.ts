@@ -3,7 +3,7 @@
 // Loaded from a finished run's page only.
 
 import { type CalibrationPoint, withPoint } from '../session/calibration.js';
-import { type KnownFootpod, knownFootpod } from '../session/known-footpods.js';
+import { type KnownFootpod, calibrationOf, knownFootpod } from '../session/known-footpods.js';
 import { afterRunCalibration, rescaleRun } from '../session/rescale-run.js';
 import { loadSession, saveSession } from '../store/session-store.js';
 import { describeStoreError } from '../store/store-errors.js';
@@ -29,7 +29,7 @@ export async function correctStoredRun(
     const found = afterRunCalibration(session, treadmillDistanceM);
     if (!found.ok) return { ok: false, message: found.problem };
     const known = knownFootpod(pods, podId);
-    const curve = withPoint(known?.calibration ?? [], found.point);
+    const curve = withPoint(calibrationOf(known), found.point);
     await saveCurve(podId, session.meta.deviceName, curve);
     const name = known?.name ?? session.meta.deviceName ?? 'this footpod';
     const set = `${name} now reads ${percentOf(found.point.factor)} of its raw distance.`;

@@ -7,7 +7,7 @@
 import { MeasurementEvent } from '../sources/footpod-source.js';
 import type { SensorSource } from '../sources/sensor-source.js';
 import type { FootpodService } from './footpod-service.js';
-import { type ExtraSensor, type PairableSensor, type SensorLoaders, extraSensors } from './sensor-service.js';
+import { type ExtraSensor, type PairableSensor, type SensorLoaders, extraSensors, rememberDeviceId } from './sensor-service.js';
 import type { SettingsService } from './settings-service.js';
 
 const defaultLoaders: SensorLoaders = {
@@ -60,8 +60,6 @@ export class SensorLinks extends EventTarget {
   remembered(sensor: ExtraSensor): { name: string | null } | null {
     return this.#remembered[sensor] ?? null;
   }
-
-
 
   /** Loads both sensors and looks for remembered devices; call before showing the pair buttons. */
   async prepare(): Promise<void> {
@@ -136,7 +134,7 @@ export class SensorLinks extends EventTarget {
   }
 
   #load(sensor: ExtraSensor): Promise<PairableSensor> {
-    const loading = (this.#loading[sensor] ??= Promise.all([
+    return (this.#loading[sensor] ??= Promise.all([
       this.#loaders[sensor]({ rememberedId: () => this.settings.settings.sensors[settingsKey[sensor]] }),
       this.#loadIngest(),
     ]).then(([source]) => {
@@ -145,7 +143,6 @@ export class SensorLinks extends EventTarget {
       this.dispatchEvent(new Event('change'));
       return source;
     }));
-    return loading;
   }
 
   /** Into the footpod's live session, which keeps the latest value of each channel for its rows. */
@@ -177,13 +174,8 @@ export class SensorLinks extends EventTarget {
   #rememberConnected(): void {
     for (const sensor of extraSensors) {
       const source = this.#sources[sensor];
-      const id = source?.state === 'connected' && !this.#simulated[sensor] ? source.info.deviceId : null;
-      const key = settingsKey[sensor];
-      if (id === null || id === this.settings.settings.sensors[key] || !this.settings.loaded) continue;
-      this.#remembered[sensor] = { name: source?.info.deviceName ?? null };
-      void this.settings.update({ sensors: { ...this.settings.settings.sensors, [key]: id } });
+      if (source?.state !== 'connected' || this.#simulated[sensor]) continue;
+      if (rememberDeviceId(this.settings, settingsKey[sensor], source.info.deviceId)) this.#remembered[sensor] = { name: source.info.deviceName };
     }
   }
-
-
 }

@@ -9,6 +9,7 @@
 import type { SensorSource } from '../sources/sensor-source.js';
 import type { FootpodService } from './footpod-service.js';
 import type { SensorLinks } from './sensor-links.js';
+import type { SensorIds } from '../session/settings.js';
 import type { SettingsService } from './settings-service.js';
 
 export type ExtraSensor = 'treadmill' | 'heart-rate';
@@ -28,6 +29,16 @@ export interface SensorOptions {
 
 /** How each sensor is made; may load its code on demand. Tests hand in their own. */
 export type SensorLoaders = Record<ExtraSensor, (options: SensorOptions) => PairableSensor | Promise<PairableSensor>>;
+
+/**
+ * Keeps `id` as the device remembered under `key`, when it is new there. Never before the stored
+ * settings were read: saving then would overwrite them. True when it saved.
+ */
+export function rememberDeviceId(settings: SettingsService, key: keyof SensorIds, id: string | null): boolean {
+  if (id === null || id === settings.settings.sensors[key] || !settings.loaded) return false;
+  void settings.update({ sensors: { ...settings.settings.sensors, [key]: id } });
+  return true;
+}
 
 export class SensorService extends EventTarget {
   #links: SensorLinks | null = null;
@@ -101,9 +112,6 @@ export class SensorService extends EventTarget {
   /** The footpod's device is remembered too, so its reconnect never picks the strap or the treadmill. */
   #rememberFootpod(): void {
     const source = this.footpod.source;
-    if (source?.kind !== 'bluetooth' || source.state !== 'connected' || !this.settings.loaded) return;
-    const id = source.info.deviceId;
-    if (id === null || id === this.settings.settings.sensors.footpodId) return;
-    void this.settings.update({ sensors: { ...this.settings.settings.sensors, footpodId: id } });
+    if (source?.kind === 'bluetooth' && source.state === 'connected') rememberDeviceId(this.settings, 'footpodId', source.info.deviceId);
   }
 }

@@ -6,6 +6,7 @@ import '../components/stride-guided-calibration.js';
 import '../components/stride-metric-tile.js';
 import '../components/stride-sensor-panel.js';
 import { describeCurve } from '../session/calibration.js';
+import { calibrationOf } from '../session/known-footpods.js';
 import type { LatestChannels } from '../session/live-reading.js';
 import { speedPerHour, speedUnitLabel, type DistanceUnit } from '../session/units.js';
 
@@ -103,7 +104,7 @@ export class StrideLiveSensors extends LitElement {
           </div>`
         : nothing}
       ${podConnected
-        ? html`<p class="note" id="calibration-now">Footpod calibration: ${describeCurve(pod?.calibration ?? [])}</p>`
+        ? html`<p class="note" id="calibration-now">Footpod calibration: ${describeCurve(calibrationOf(pod))}</p>`
         : nothing}
       ${treadmillConnected && podConnected && calibration.podId
         ? html`<div class="row" id="auto-calibration">
