@@ -4,6 +4,7 @@
 //
 // Events: 'change' (messages, usage).
 
+import { schemaIsCurrent } from '../store/kv.js';
 import type { HistoryService } from './history-service.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -44,6 +45,8 @@ export class DataService extends EventTarget {
   /** Brings stored data up to this version's format before anything reads it. */
   async migrate(): Promise<boolean> {
     try {
+      // Nearly always current: one key read, and the migrations load only when there is work.
+      if (await schemaIsCurrent()) return true;
       const { migrateStore } = await import('../store/migrations.js');
       await migrateStore();
       return true;

@@ -2,5 +2,5 @@
 // loads on the first start (or the start-up check for unfinished runs), not with the first page.
 export { RecordedSampleEvent, Recorder } from '../session/recorder.js';
 export { SessionWriter, WriterProblemEvent } from '../store/session-writer.js';
-export { loadSession, markRecovered, unfinishedSessions } from '../store/session-store.js';
+export { loadSession, markRecovered } from '../store/session-store.js';
 export { describeStoreError } from '../store/store-errors.js';

@@ -9,6 +9,7 @@ import type { Recorder, RecorderState } from '../session/recorder.js';
 import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';
 import type { SessionWriter } from '../store/session-writer.js';
 import { sameZones } from '../session/zones.js';
+import { unfinishedSessions } from '../store/unfinished-sessions.js';
 import { footpodIdOf } from './footpod-cadence.js';
 import type { FootpodService } from './footpod-service.js';
 import type { SettingsService } from './settings-service.js';
@@ -102,10 +103,11 @@ export class RecordingService extends EventTarget {
   }
 
   async checkUnfinished(): Promise<void> {
-    const { unfinishedSessions, describeStoreError } = await loadEngine();
     try {
+      // One key read; the recording code loads only when a run is found (or one is started).
       this.#unfinished = await unfinishedSessions();
     } catch (error) {
+      const { describeStoreError } = await loadEngine();
       this.#problem = `Could not look for unfinished runs: ${describeStoreError(error)}`;
     }
     this.#changed();

@@ -15,7 +15,7 @@ import {
   sessionSports,
   recordedColumnNames,
 } from '../session/recorded-session.js';
-import { SCHEMA_VERSION, inOneTransaction } from './kv.js';
+import { SCHEMA_KEY, SCHEMA_VERSION, inOneTransaction } from './kv.js';
 import {
   CHUNK_SIZE,
   SESSIONS_KEY,
@@ -33,7 +33,6 @@ import { isSpeedSource } from '../session/speed-source.js';
 
 export const BACKUP_FORMAT = 'stridewise-backup';
 export const BACKUP_VERSION = 1;
-const SCHEMA_KEY = 'schema';
 const SETTINGS_KEY = 'settings';
 const META_KEY = /^session\/(.+)\/meta$/;
 const CHUNK_KEY = /^session\/(.+)\/chunk\/(\d+)$/;

@@ -5,6 +5,7 @@ import { type UseStore, createStore, promisifyRequest } from 'idb-keyval';
 
 /** 2: sessions (index, metas, sample chunks) beside the settings of version 1. */
 export const SCHEMA_VERSION = 2;
+export const SCHEMA_KEY = 'schema';
 
 const DATABASE_NAME = 'stride';
 let databaseName = DATABASE_NAME;
@@ -14,6 +15,20 @@ let store: UseStore | null = null;
 export function kvStore(): UseStore {
   store ??= createStore(databaseName, 'kv');
   return store;
+}
+
+/**
+ * True when the store is at this version already (a new, empty one is marked so), so the
+ * migrations need not load at start; false when they have work to do.
+ */
+export function schemaIsCurrent(): Promise<boolean> {
+  return kvStore()('readwrite', async (store) => {
+    const stored: unknown = await promisifyRequest(store.get(SCHEMA_KEY));
+    if (stored === SCHEMA_VERSION) return true;
+    if (stored !== undefined || (await promisifyRequest(store.count())) > 0) return false;
+    store.put(SCHEMA_VERSION, SCHEMA_KEY);
+    return true;
+  });
 }
 
 /**

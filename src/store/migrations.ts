@@ -4,11 +4,9 @@
 // same moment waits for it and then finds nothing to do.
 
 import { promisifyRequest } from 'idb-keyval';
-import { SCHEMA_VERSION, inOneTransaction } from './kv.js';
-import { SESSIONS_KEY } from './session-store.js';
+import { SCHEMA_KEY, SCHEMA_VERSION, inOneTransaction } from './kv.js';
+import { SESSIONS_KEY } from './session-keys.js';
 import { StoreError } from './store-errors.js';
-
-const SCHEMA_KEY = 'schema';
 
 /** May only await requests of `store` (it runs inside the migration's transaction). */
 type MigrationStep = (store: IDBObjectStore) => Promise<void>;

@@ -13,21 +13,18 @@ import {
   recordedColumnNames,
 } from '../session/recorded-session.js';
 import { inOneTransaction, kvStore } from './kv.js';
+import { SESSIONS_KEY, chunkKey, indexFrom, metaKey } from './session-keys.js';
 import { StoreError } from './store-errors.js';
 import { emptyColumns, sliceColumns } from '../session/recorded-columns.js';
 import { summaryOf } from '../session/session-summary.js';
 
 /** Samples per chunk: a minute at 1 Hz, so one write of a running session is small. */
 export const CHUNK_SIZE = 60;
-export const SESSIONS_KEY = 'sessions';
-export const metaKey = (id: string): string => `session/${id}/meta`;
-export const chunkKey = (id: string, n: number): string => `session/${id}/chunk/${n}`;
+export { SESSIONS_KEY, chunkKey, metaKey, recordingLockName } from './session-keys.js';
+export { unfinishedSessions } from './unfinished-sessions.js';
 /** Every key of one session, chunks left over from an older copy included. */
 const sessionKeys = (id: string): IDBKeyRange => IDBKeyRange.bound(`session/${id}/`, `session/${id}/\uffff`);
 export const chunkCountFor = (sampleCount: number): number => Math.ceil(sampleCount / CHUNK_SIZE);
-
-/** Held by the tab recording a session, so other tabs do not offer to recover it. */
-export const recordingLockName = (id: string): string => `stridewise-recording/${id}`;
 
 const isChannel = (name: string): boolean => (channelColumnNames as readonly string[]).includes(name);
 
@@ -50,22 +47,8 @@ export function indexWith(index: SessionSummary[], summary: SessionSummary): Ses
   return [...index.filter((s) => s.id !== summary.id), summary].sort((a, b) => a.startedAt - b.startedAt);
 }
 
-function indexFrom(stored: unknown): SessionSummary[] {
-  if (stored === undefined) return [];
-  if (!Array.isArray(stored)) throw new StoreError('The list of sessions is damaged, so history cannot be shown. Restoring a backup replaces it.');
-  return stored as SessionSummary[];
-}
-
 export async function listSessions(): Promise<SessionSummary[]> {
   return indexFrom(await get(SESSIONS_KEY, kvStore()));
-}
-
-export async function unfinishedSessions(): Promise<SessionSummary[]> {
-  const recording = (await listSessions()).filter((s) => s.status === 'recording');
-  if (recording.length === 0 || !navigator.locks) return recording;
-  const { held = [] } = await navigator.locks.query();
-  const live = new Set(held.map((lock) => lock.name));
-  return recording.filter((s) => !live.has(recordingLockName(s.id)));
 }
 
 /** Null when no such session is stored. Meta and chunks are read in one transaction, so a

@@ -3,10 +3,9 @@
 
 import { get, setMany } from 'idb-keyval';
 import { type AppSettings, defaultSettings, settingsFrom } from '../session/settings.js';
-import { SCHEMA_VERSION, kvStore } from './kv.js';
+import { SCHEMA_KEY, SCHEMA_VERSION, kvStore } from './kv.js';
 
 const SETTINGS_KEY = 'settings';
-const SCHEMA_KEY = 'schema';
 
 export interface LoadedSettings {
   settings: AppSettings;

@@ -1,7 +1,7 @@
 // Recording from the live page as a runner does it: buttons, space and L, the prompt for a run a
 // closed tab left unfinished, and the disk filling up mid-run. Real IndexedDB throughout.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { clear } from 'idb-keyval';
+import { clear, set } from 'idb-keyval';
 import { createServices, type AppServices } from '../../src/app/services.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
@@ -101,6 +101,15 @@ describe('stride-live-page recording', () => {
     await settled();
     expect(page.shadowRoot!.querySelector('stride-recovery-prompt')).to.equal(null);
     expect((await loadSession(unfinished.meta.id))!.samples.t.length).to.equal(unfinished.samples.t.length);
+  });
+
+  it('says so when the list of runs is too damaged to look for unfinished ones', async () => {
+    await set('sessions', 'not a list', kvStore());
+    await openLivePage();
+    await services.recording.checkUnfinished();
+    await settled();
+    expect(services.recording.problem).to.match(/^Could not look for unfinished runs: The list of sessions is damaged/);
+    expect(page.shadowRoot!.textContent).to.include('Could not look for unfinished runs');
   });
 
   it('resumes an unfinished run into the same session once the footpod is back', async () => {

@@ -116,6 +116,10 @@ try {
   const { page, problems, requests, response } = await openWatched(browser, '/');
   check(/script-src 'self'/.test(response.headers()['content-security-policy'] ?? ''), 'served with a strict Content-Security-Policy header');
   check((await page.title()) === 'Stridewise', 'the app loads');
+  // Start-up reads two keys (the schema, unfinished runs); the code behind them loads only with work to do.
+  const startUp = [...requests];
+  check(!startUp.some((url) => /\/recording-engine-[A-Z0-9]+\.js$/.test(url)), 'the recording code does not load at start without an unfinished run');
+  check(!startUp.some((url) => /\/migrations-[A-Z0-9]+\.js$/.test(url)), 'the migrations do not load at start when the store is current');
   await waitForDeep(page, 'pierce/stride-live-page');
   await page.click('pierce/#simulate');
   await page.waitForFunction(

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { clear, get, keys, setMany } from 'idb-keyval';
-import { SCHEMA_VERSION, kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { SCHEMA_VERSION, kvStore, schemaIsCurrent, useSeparateDatabase } from '../../src/store/kv.js';
 import { migrateStore } from '../../src/store/migrations.js';
 import { listSessions, saveSession } from '../../src/store/session-store.js';
 import { loadSettings } from '../../src/store/settings-store.js';
@@ -32,6 +32,35 @@ describe('store migrations (real IndexedDB)', () => {
     expect(await migrateStore()).to.deep.equal({ from: 2, to: 2 });
     expect(await keys(kvStore())).to.deep.equal(['schema']);
     expect(await get('schema', kvStore())).to.equal(2);
+  });
+
+  describe('schemaIsCurrent, the start-up check that spares loading the migrations', () => {
+    it('marks a new, empty store current, as the migrations would', async () => {
+      expect(await schemaIsCurrent()).to.equal(true);
+      expect(await keys(kvStore())).to.deep.equal(['schema']);
+      expect(await get('schema', kvStore())).to.equal(SCHEMA_VERSION);
+    });
+
+    it('is true for a store at this version and changes nothing', async () => {
+      await setMany([['schema', SCHEMA_VERSION], ['sessions', []]], kvStore());
+      const before = await snapshotStore();
+      expect(await schemaIsCurrent()).to.equal(true);
+      expect(await snapshotStore()).to.deep.equal(before);
+    });
+
+    for (const [what, entries] of [
+      ['version 1 data', [['schema', 1], ['settings', v1Settings]]],
+      ['data without a version', [['settings', v1Settings]]],
+      ['a damaged version', [['schema', 'two'], ['sessions', []]]],
+      ['a newer version', [['schema', SCHEMA_VERSION + 1]]],
+    ] as const) {
+      it(`leaves ${what} to the migrations, unchanged`, async () => {
+        await setMany(entries.map(([k, v]) => [k, v]), kvStore());
+        const before = await snapshotStore();
+        expect(await schemaIsCurrent()).to.equal(false);
+        expect(await snapshotStore()).to.deep.equal(before);
+      });
+    }
   });
 
   it('brings version 1 data (settings only) to version 2, keeping the settings', async () => {

@@ -3,6 +3,7 @@ import { clear, del, get, keys, set } from 'idb-keyval';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import {
   CHUNK_SIZE,
+  SESSIONS_KEY,
   chunkKey,
   deleteSession,
   listSessions,
@@ -175,6 +176,15 @@ describe('session store (real IndexedDB)', () => {
     expect(summary.status).to.equal('recovered');
     expect((await loadSession('crashed'))!.meta.status).to.equal('recovered');
     expect(await unfinishedSessions()).to.deep.equal([]);
+  });
+
+  it('calls a damaged index damaged when looking for unfinished sessions, and changes nothing', async () => {
+    await set(SESSIONS_KEY, { not: 'a list' }, kvStore());
+    const before = await snapshotStore();
+    const error = await rejectionOf(unfinishedSessions());
+    expect(error).to.be.instanceOf(StoreError);
+    expect((error as Error).message).to.match(/^The list of sessions is damaged/);
+    expect(await snapshotStore()).to.deep.equal(before);
   });
 
   it('does not offer a session that another tab is still recording', async () => {

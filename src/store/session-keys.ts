@@ -1,0 +1,20 @@
+// The keys of recorded sessions and the index's stored form, apart from the code that reads and
+// writes them, so start-up checks (the schema, runs a closed tab left unfinished) can read a key
+// without loading the store.
+
+import type { SessionSummary } from '../session/recorded-session.js';
+import { StoreError } from './store-errors.js';
+
+export const SESSIONS_KEY = 'sessions';
+export const metaKey = (id: string): string => `session/${id}/meta`;
+export const chunkKey = (id: string, n: number): string => `session/${id}/chunk/${n}`;
+
+/** Held by the tab recording a session, so other tabs do not offer to recover it. */
+export const recordingLockName = (id: string): string => `stridewise-recording/${id}`;
+
+/** The index as stored: nothing yet is an empty history, anything but a list is damage. */
+export function indexFrom(stored: unknown): SessionSummary[] {
+  if (stored === undefined) return [];
+  if (!Array.isArray(stored)) throw new StoreError('The list of sessions is damaged, so history cannot be shown. Restoring a backup replaces it.');
+  return stored as SessionSummary[];
+}
