@@ -5,6 +5,8 @@
 // Events: 'change' (messages, usage).
 
 import { schemaIsCurrent } from '../store/kv.js';
+// Used at every start, so in the first load rather than a chunk fetched after it.
+import { describeUsage, requestPersistentStorage, storageUsage } from '../store/storage-status.js';
 import type { HistoryService } from './history-service.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -59,13 +61,11 @@ export class DataService extends EventTarget {
 
   /** Asks the browser to keep our data under storage pressure, then reads the usage. */
   async protectStorage(): Promise<void> {
-    const { requestPersistentStorage } = await import('../store/storage-status.js');
     this.#persisted = await requestPersistentStorage();
     await this.refreshUsage();
   }
 
   async refreshUsage(): Promise<void> {
-    const { describeUsage, storageUsage } = await import('../store/storage-status.js');
     this.#usage = describeUsage(await storageUsage());
     this.dispatchEvent(new Event('change'));
   }

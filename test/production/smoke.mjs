@@ -120,6 +120,10 @@ try {
   const startUp = [...requests];
   check(!startUp.some((url) => /\/recording-engine-[A-Z0-9]+\.js$/.test(url)), 'the recording code does not load at start without an unfinished run');
   check(!startUp.some((url) => /\/migrations-[A-Z0-9]+\.js$/.test(url)), 'the migrations do not load at start when the store is current');
+  // Every script start needs is announced in the html (modulepreload), so none is found one after another.
+  const html = await response.text();
+  const late = startUp.filter((url) => url.endsWith('.js') && !html.includes(`"${new URL(url).pathname}"`));
+  check(late.length === 0, `every script fetched at start is announced in the html${late.length ? `; not: ${late.join(', ')}` : ''}`);
   await waitForDeep(page, 'pierce/stride-live-page');
   await page.click('pierce/#simulate');
   await page.waitForFunction(
