@@ -6,9 +6,8 @@
 // stay out of the first load.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { buildOptions, firstLoadFiles } from '../../build.mjs';
+import { buildProduction, firstLoadFiles } from '../../build.mjs';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -88,8 +87,10 @@ console.log('What the first load holds (esbuild metafile):');
 {
   // Built in memory, so dist/ stays as the server below writes it; paths relative to the project, wherever this runs from.
   const absWorkingDir = root.replace(/[\\/]$/, '');
-  const { metafile } = await esbuild.build({ ...buildOptions, absWorkingDir, write: false, logLevel: 'silent' });
-  const firstLoad = inputsOf(metafile, firstLoadFiles(metafile).files);
+  const { metafile } = await buildProduction({ absWorkingDir, write: false, logLevel: 'silent' });
+  const firstLoadScripts = firstLoadFiles(metafile).files.filter((file) => file.endsWith('.js'));
+  const firstLoad = inputsOf(metafile, firstLoadScripts);
+  check(firstLoadScripts.length <= 2, `the first load is the entry and one shared chunk, not many small ones (${firstLoadScripts.length} scripts)`);
   const everything = inputsOf(metafile, Object.keys(metafile.outputs));
   const onDemand = ['src/sources/footpod-control-point.ts', 'src/sources/web-bluetooth-control-point.ts', 'src/ble/sc-control-point.ts'];
   check(firstLoad.has('src/sources/web-bluetooth-footpod.ts'), 'the footpod is in the first load (so the paths below are the metafile\'s)');
