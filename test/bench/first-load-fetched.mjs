@@ -3,31 +3,12 @@
 // chunks fetched right after start), served by `npm start` (the production build). Each body is
 // counted gzipped, as a compressing server sends it. The static import graph misses what start-up
 // code fetches by itself; this does not.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
+import { startProductionServer } from './production-server.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = 3;
-
-function startServer(port) {
-  const server = spawn(process.execPath, ['build.mjs', '--serve'], { cwd: root, env: { ...process.env, PORT: String(port) } });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    server.stderr.on('data', (d) => (output += d));
-    server.stdout.on('data', (d) => {
-      output += d;
-      if (output.includes(`127.0.0.1:${port}/`)) {
-        clearTimeout(timer);
-        resolve(server);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
 
 /** One load in a fresh browser context: [url, raw bytes, gzip bytes] of every response. */
 async function loadOnce(browser, origin) {
@@ -50,12 +31,11 @@ async function loadOnce(browser, origin) {
 
 /** Prints the figure (median of RUNS loads) against `budgetKb`; returns the median in bytes. */
 export async function fetchedFirstLoad(budgetKb) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = await startServer(port);
+  const server = await startProductionServer();
   const browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   try {
     const loads = [];
-    for (let run = 0; run < RUNS; run++) loads.push(await loadOnce(browser, `http://127.0.0.1:${port}`));
+    for (let run = 0; run < RUNS; run++) loads.push(await loadOnce(browser, server.origin));
     const totals = loads.map((files) => files.reduce((sum, [, , gzip]) => sum + gzip, 0));
     const median = [...totals].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
     const first = loads[0];
@@ -72,6 +52,6 @@ export async function fetchedFirstLoad(budgetKb) {
     return median;
   } finally {
     await browser.close();
-    server.kill();
+    server.stop();
   }
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { buildApp, firstLoadFiles } from '../../build.mjs';
 import { fetchedFirstLoad } from './first-load-fetched.mjs';
+import { lighthouseScores } from './lighthouse.mjs';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -82,7 +83,12 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- metronome` only the metronome's timing on a busy main thread;
 // `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s);
 // `npm run bench -- first-load` only the first load, by the static import graph and as the browser fetched it;
-// `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession.
+// `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession;
+// `npm run bench -- lighthouse` only Lighthouse's scores for / (LIGHTHOUSE_RUNS=5 runs by default).
+if (process.argv[2] === 'lighthouse') {
+  await lighthouseScores();
+  process.exit(0);
+}
 if (process.argv[2] === 'metronome') {
   await inChromium('test/bench/metronome-jitter.ts', 'stridewiseMetronomeJitter');
   process.exit(0);
@@ -103,6 +109,7 @@ if (process.argv[2] === 'first-load') {
 if (process.argv[2] !== 'import-accuracy') {
   await firstLoadSize();
   await fetchedFirstLoad(FIRST_LOAD_TARGET_KB);
+  await lighthouseScores();
   await inChromium('test/bench/browser-benchmarks.ts', 'stridewiseBench');
   console.log('');
   await inChromium('test/bench/metronome-jitter.ts', 'stridewiseMetronomeJitter');
