@@ -10,6 +10,9 @@ const services = createServices(
     : {},
 );
 const app = document.querySelector('stride-app');
+// Evaluating the code is one task; drawing the first page waits for the next, so the browser can
+// paint and take input in between instead of being blocked for both at once.
+await new Promise((resolve) => setTimeout(resolve));
 if (app) app.services = services;
 
 async function startUp(): Promise<void> {
