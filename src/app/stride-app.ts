@@ -46,8 +46,9 @@ export class StrideApp extends LitElement {
     `;
   }
 
-  protected override firstUpdated(): void {
-    if (!this.services) return;
+  // The shell may be drawn before the services arrive (main.ts hands them over a task later).
+  protected override updated(): void {
+    if (!this.services || this.#router) return;
     this.#router = new Router(this.renderRoot.querySelector('#outlet'));
     void this.#router.setRoutes(appRoutes(this.services));
   }
