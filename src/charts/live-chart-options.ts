@@ -2,8 +2,8 @@
 // and inspect them without a DOM.
 
 import type uPlot from 'uplot';
-import { formatDuration } from '../session/units.js';
 import type { CadenceZones } from '../session/zones.js';
+import { roundTimeAxis } from './round-ticks.js';
 import { timeJumpGaps } from './time-gaps.js';
 import { zoneBandsPlugin } from './zone-bands-plugin.js';
 
@@ -38,7 +38,7 @@ export function liveChartOptions(config: LiveChartConfig): uPlot.Options {
         : { range: (_u, min, max) => [Math.min(0.6, Math.floor((min - 0.1) * 10) / 10), Math.max(1.6, Math.ceil((max + 0.1) * 10) / 10)] },
     },
     axes: [
-      { ...axisStyle, values: (_u, splits) => splits.map((s) => formatDuration(s)) },
+      { ...axisStyle, ...roundTimeAxis() },
       { ...axisStyle, size: 44, values: (_u, splits) => splits.map((s) => (cadence ? String(s) : s.toFixed(1))) },
     ],
     series: [

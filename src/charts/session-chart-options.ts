@@ -7,6 +7,7 @@ import { distanceIn, type DistanceUnit, formatDuration, formatPace } from '../se
 import type { CadenceZones } from '../session/zones.js';
 import type { ChartX, SessionChartKind } from './chart-data.js';
 import { markersPlugin } from './markers-plugin.js';
+import { roundDistanceAxis, roundPaceAxis, roundTimeAxis } from './round-ticks.js';
 import { zoneBandsPlugin } from './zone-bands-plugin.js';
 
 export interface SessionChartConfig {
@@ -122,12 +123,10 @@ export function sessionChartOptions(config: SessionChartConfig): uPlot.Options {
       y: kind === 'pace' ? { range: yRange(kind), dir: -1 } : { range: yRange(kind) },
     },
     axes: [
-      { ...axisStyle, values: (_u, splits) => splits.map((s) => xValueLabel(s, x, unit)) },
-      {
-        ...axisStyle,
-        size: 48,
-        values: (_u, splits) => splits.map((s) => (kind === 'stride' ? s.toFixed(1) : kind === 'pace' ? formatPace(s) : String(s))),
-      },
+      { ...axisStyle, ...(x === 'time' ? roundTimeAxis() : roundDistanceAxis(unit)) },
+      kind === 'pace'
+        ? { ...axisStyle, size: 48, ...roundPaceAxis() }
+        : { ...axisStyle, size: 48, values: (_u, splits) => splits.map((s) => (kind === 'stride' ? s.toFixed(1) : String(s))) },
     ],
     series: [
       { label: x === 'time' ? 'Elapsed' : 'Distance', value: (_u, v) => (v == null ? '–' : xValueLabel(v, x, unit)) },

@@ -4,6 +4,7 @@
 import type { SessionSummary } from '../session/recorded-session.js';
 import { type DistanceUnit, distanceIn, formatPace, paceSeconds } from '../session/units.js';
 import type { ZoneTimes } from '../session/time-in-zone.js';
+import { zonePercentages } from '../session/zone-shares.js';
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -29,10 +30,12 @@ export const formatAveragePace = (speedMps: number, unit: DistanceUnit): string 
 /** Whole steps per minute, or a dash when there was no running cadence. */
 export const formatCadence = (cadence: number | null): string => (cadence !== null && cadence > 0 ? String(Math.round(cadence)) : '–');
 
-/** Share of zoned time spent in the target zone, 0 to 1. */
+/**
+ * Share of zoned time spent in the target zone, 0 to 1, in the whole percent the zone bar shows
+ * beside the other zones (which sum to 100), so a list, a summary and the bar never differ by one.
+ */
 export function targetShare(zoneTimes: ZoneTimes): number {
-  const total = zoneTimes.low + zoneTimes.building + zoneTimes.target + zoneTimes.high;
-  return total > 0 ? zoneTimes.target / total : 0;
+  return zonePercentages(zoneTimes).target / 100;
 }
 
 export const formatShare = (share: number): string => `${Math.round(share * 100)}%`;

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { zoneClasses } from './zone-classes.js';
 import type { ZoneTimes } from '../session/time-in-zone.js';
+import { zonePercentages } from '../session/zone-shares.js';
 import { zoneIds, zoneLabels } from '../session/zones.js';
 import { formatDuration } from '../session/units.js';
 
@@ -26,6 +27,8 @@ export class StrideZoneBar extends LitElement {
   protected override render() {
     const total = zoneIds.reduce((sum, zone) => sum + this.zoneTimes[zone], 0);
     const share = (zone: (typeof zoneIds)[number]) => (total > 0 ? this.zoneTimes[zone] / total : 0);
+    // The legend's whole percentages add up to 100; the bar's widths stay exact.
+    const percent = zonePercentages(this.zoneTimes);
     return html`<div class="bar" role="img" aria-label="Time in cadence zones">
         ${zoneIds.map(
           (zone) => html`<span class="zone-${zone}" data-share=${share(zone)}></span>`,
@@ -35,7 +38,7 @@ export class StrideZoneBar extends LitElement {
         ${zoneIds.map(
           (zone) => html`<li data-zone=${zone}>
             <span class="swatch zone-${zone}"></span>${zoneLabels[zone]}
-            ${formatDuration(this.zoneTimes[zone])} (${Math.round(share(zone) * 100)}%)
+            ${formatDuration(this.zoneTimes[zone])} (${percent[zone]}%)
           </li>`,
         )}
       </ul>`;

@@ -66,9 +66,14 @@ export class StrideComparePage extends LitElement {
     a { color: #93c5fd; }
     .hint { color: var(--muted, #9ca3af); margin: 0; }
     .problem { color: #fde68a; margin: 0; }
-    .pickers { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); }
+    .pickers { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); }
+    /* A session name runs to 200 characters: the pickers shrink to the page (a select is as wide
+       as its longest option otherwise) and show the start of it; the legend shows it whole. */
+    .picker, label { min-width: 0; }
     .picker { display: grid; gap: 0.5rem; align-content: start; }
     label { display: grid; gap: 0.25rem; font-weight: 600; }
+    select { min-width: 0; width: 100%; text-overflow: ellipsis; }
+    .legend li, .hint, .problem { overflow-wrap: anywhere; }
     select, button { font: inherit; padding: 0.35rem 0.6rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
     button { cursor: pointer; }
     button[aria-pressed='true'] { background: #334155; border-color: #64748b; }

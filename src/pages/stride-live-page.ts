@@ -62,7 +62,9 @@ export class StrideLivePage extends LitElement {
 
   static override styles = css`
     :host { display: grid; gap: 1rem; padding: 1rem; }
-    .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); }
+    .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); container-type: inline-size; }
+    /* "Reconnecting…" is wider than one column; the footpod tile is last, so two columns leave no hole mid-grid. */
+    @container (min-width: 21.75rem) { #connection { grid-column: span 2; } }
     .recording { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
     .recording button { padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }

@@ -106,6 +106,8 @@ export class StrideSessionPage extends LitElement {
     h1 { margin: 0; }
     h2 { font-size: 1rem; margin: 0 0 0.35rem; color: var(--muted, #9ca3af); font-weight: 600; }
     section { min-width: 0; }
+    /* A name, a note or a device name of one long word wraps inside the page rather than widen it. */
+    header { min-width: 0; overflow-wrap: anywhere; }
     .meta, .hint { color: var(--muted, #9ca3af); margin: 0.2rem 0 0; }
     .notes { white-space: pre-wrap; margin: 0.5rem 0 0; }
     .problem { color: #fde68a; }
