@@ -1,0 +1,116 @@
+import { LitElement, type PropertyValues, css, html } from 'lit';
+import type uPlot from 'uplot';
+import { weeksChartColors } from '../charts/weeks-chart-colors.js';
+import type { WeeksChartColumns } from '../charts/weeks-chart-data.js';
+import { type WeeksChartKind, type WeeksPlanProposal, weeksChartData, weeksChartOptions } from '../charts/weeks-chart-options.js';
+import type { DistanceUnit } from '../session/units.js';
+import { type CadenceZones, defaultCadenceZones } from '../session/zones.js';
+import { UplotController } from './uplot-controller.js';
+import { uplotInteractiveStyles } from './uplot-interactive-styles.js';
+import { uplotStyles } from './uplot-styles.js';
+
+export const WEEKS_CHART_HEIGHT = 180;
+
+const descriptions: Record<WeeksChartKind, string> = {
+  volume: 'Running time and distance per week, as bars',
+  cadence: 'Cadence at matched pace per pace band, week by week, over the shaded target zone',
+  share: 'Share of running time in the target zone per week, as bars',
+};
+
+/** Detail of `week-hover`: the index of the week under the pointer, or null when it left. */
+export type WeekHoverDetail = number | null;
+
+/**
+ * One uPlot chart of the weeks page (see weeksChartOptions). Colours come from the page's
+ * custom properties, read when the chart is built. Emits `week-hover` as the pointer moves
+ * over a week; charts with the same sync key point at the same week together.
+ */
+export class StrideWeeksChart extends LitElement {
+  static override properties = {
+    kind: {},
+    columns: { attribute: false },
+    unit: {},
+    bandLabels: { attribute: false },
+    zones: { attribute: false },
+    proposal: { attribute: false },
+  };
+  declare kind: WeeksChartKind;
+  declare columns: WeeksChartColumns;
+  declare unit: DistanceUnit;
+  declare bandLabels: readonly string[];
+  declare zones: CadenceZones;
+  declare proposal: WeeksPlanProposal | null;
+
+  #week: number | null = null;
+  readonly #chart = new UplotController(this, WEEKS_CHART_HEIGHT, (width) => {
+    const style = getComputedStyle(this);
+    const options = weeksChartOptions({
+      kind: this.kind,
+      columns: this.columns,
+      width,
+      height: WEEKS_CHART_HEIGHT,
+      unit: this.unit,
+      colors: weeksChartColors((name) => style.getPropertyValue(name)),
+      bandLabels: this.bandLabels,
+      zones: () => this.zones,
+      proposal: this.proposal,
+      syncKey: 'stride-weeks',
+      onWeek: (index) => this.#hover(index),
+    });
+    return { options, data: weeksChartData(this.kind, this.columns) };
+  });
+
+  constructor() {
+    super();
+    this.kind = 'volume';
+    this.columns = { x: [], weekStarts: [], hours: [], distance: [], bandCadence: [], bands: [], planTarget: [], targetPercent: [] };
+    this.unit = 'km';
+    this.bandLabels = [];
+    this.zones = defaultCadenceZones;
+    this.proposal = null;
+  }
+
+  static override styles = [
+    uplotStyles,
+    uplotInteractiveStyles,
+    css`
+      :host { display: block; min-width: 0; }
+      .plot { width: 100%; min-height: ${WEEKS_CHART_HEIGHT}px; }
+      .u-legend { font-size: 0.85rem; color: var(--muted, #9ca3af); text-align: left; }
+      .u-legend .u-series > * { padding: 2px 4px; }
+    `,
+  ];
+
+  get plot(): uPlot | null {
+    return this.#chart.plot;
+  }
+
+  protected override render() {
+    return html`<div class="plot" role="img" aria-label=${descriptions[this.kind]}></div>`;
+  }
+
+  protected override firstUpdated(): void {
+    this.#chart.build();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const plot = this.#chart.plot;
+    if (!plot || changed.size === 0) return;
+    // The options read the columns (axis labels, ranges): new columns build the small chart again.
+    if (changed.size === 1 && changed.has('zones')) plot.redraw(false, false);
+    else this.#chart.build();
+  }
+
+  #hover(index: number | null): void {
+    if (index === this.#week) return;
+    this.#week = index;
+    this.dispatchEvent(new CustomEvent<WeekHoverDetail>('week-hover', { detail: index, bubbles: true, composed: true }));
+  }
+}
+customElements.define('stride-weeks-chart', StrideWeeksChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-weeks-chart': StrideWeeksChart;
+  }
+}
