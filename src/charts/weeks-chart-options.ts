@@ -140,7 +140,9 @@ export function weeksChartOptions(config: WeeksChartConfig): uPlot.Options {
   const base: Omit<uPlot.Options, 'series'> = {
     width: config.width,
     height: config.height,
-    legend: { show: kind !== 'share', live: false },
+    // The key is the element's own (weeksChartKey), outside the plot box: a legend inside it
+    // would change the box's height as it wraps, and a resize would then feed on itself.
+    legend: { show: false },
     cursor: {
       sync: { key: config.syncKey, setSeries: false, scales: ['x', null] },
       // A week is a column: the cursor marks it with a vertical line, no horizontal one.
@@ -217,4 +219,27 @@ export function weeksChartOptions(config: WeeksChartConfig): uPlot.Options {
     ],
     plugins: [targetBandPlugin(config.zones, colors.target), ...(proposal ? [proposalPlugin(proposal, colors.plan)] : [])],
   };
+}
+
+/** One entry of a chart's key: what a line, bar or band stands for, drawn as it is on the chart. */
+export interface WeeksKeyEntry {
+  label: string;
+  color: string;
+  mark: 'bar' | 'line' | 'band';
+  dash?: readonly number[];
+}
+
+/** The key of a chart built from `options` with `config`: its series, and what its plugins draw. */
+export function weeksChartKey(config: WeeksChartConfig, options: uPlot.Options): WeeksKeyEntry[] {
+  const entries: WeeksKeyEntry[] = options.series.slice(1).map((series) => ({
+    label: String(series.label ?? ''),
+    color: String(series.stroke ?? ''),
+    mark: config.kind === 'cadence' ? 'line' : 'bar',
+    ...(series.dash ? { dash: series.dash } : {}),
+  }));
+  if (config.kind !== 'cadence') return config.kind === 'share' ? [] : entries;
+  const { targetFrom, targetTo } = config.zones();
+  entries.push({ label: `Target zone ${targetFrom}–${targetTo}`, color: config.colors.target, mark: 'band' });
+  if (config.proposal) entries.push({ label: proposalLabel(config.proposal), color: config.colors.plan, mark: 'line', dash: planDash });
+  return entries;
 }

@@ -1,8 +1,15 @@
-import { LitElement, type PropertyValues, css, html } from 'lit';
+import { LitElement, type PropertyValues, css, html, nothing, svg } from 'lit';
 import type uPlot from 'uplot';
 import { weeksChartColors } from '../charts/weeks-chart-colors.js';
 import type { WeeksChartColumns } from '../charts/weeks-chart-data.js';
-import { type WeeksChartKind, type WeeksPlanProposal, weeksChartData, weeksChartOptions } from '../charts/weeks-chart-options.js';
+import {
+  type WeeksChartKind,
+  type WeeksKeyEntry,
+  type WeeksPlanProposal,
+  weeksChartData,
+  weeksChartKey,
+  weeksChartOptions,
+} from '../charts/weeks-chart-options.js';
 import type { DistanceUnit } from '../session/units.js';
 import { type CadenceZones, defaultCadenceZones } from '../session/zones.js';
 import { UplotController } from './uplot-controller.js';
@@ -25,6 +32,15 @@ export type WeekHoverDetail = number | null;
  * custom properties, read when the chart is built. Emits `week-hover` as the pointer moves
  * over a week; charts with the same sync key point at the same week together.
  */
+/** A key entry's mark drawn as on the chart: a bar, a (dashed) line or a shaded band. */
+function keyMark(entry: WeeksKeyEntry) {
+  const mark =
+    entry.mark === 'line'
+      ? svg`<line x1="0" y1="6" x2="24" y2="6" stroke=${entry.color} stroke-width="2.5" stroke-dasharray=${entry.dash ? entry.dash.join(' ') : nothing}></line>`
+      : svg`<rect class=${entry.mark} x=${entry.mark === 'bar' ? 7 : 0} y="0" width=${entry.mark === 'bar' ? 10 : 24} height="12" fill=${entry.color}></rect>`;
+  return html`<svg width="24" height="12" viewBox="0 0 24 12" aria-hidden="true">${mark}</svg>`;
+}
+
 export class StrideWeeksChart extends LitElement {
   static override properties = {
     kind: {},
@@ -42,9 +58,10 @@ export class StrideWeeksChart extends LitElement {
   declare proposal: WeeksPlanProposal | null;
 
   #week: number | null = null;
+  #key: WeeksKeyEntry[] = [];
   readonly #chart = new UplotController(this, WEEKS_CHART_HEIGHT, (width) => {
     const style = getComputedStyle(this);
-    const options = weeksChartOptions({
+    const config = {
       kind: this.kind,
       columns: this.columns,
       width,
@@ -55,8 +72,14 @@ export class StrideWeeksChart extends LitElement {
       zones: () => this.zones,
       proposal: this.proposal,
       syncKey: 'stride-weeks',
-      onWeek: (index) => this.#hover(index),
-    });
+      onWeek: (index: number | null) => this.#hover(index),
+    };
+    const options = weeksChartOptions(config);
+    const key = weeksChartKey(config, options);
+    if (JSON.stringify(key) !== JSON.stringify(this.#key)) {
+      this.#key = key;
+      this.requestUpdate();
+    }
     return { options, data: weeksChartData(this.kind, this.columns) };
   });
 
@@ -75,9 +98,10 @@ export class StrideWeeksChart extends LitElement {
     uplotInteractiveStyles,
     css`
       :host { display: block; min-width: 0; }
-      .plot { width: 100%; min-height: ${WEEKS_CHART_HEIGHT}px; }
-      .u-legend { font-size: 0.85rem; color: var(--muted, #9ca3af); text-align: left; }
-      .u-legend .u-series > * { padding: 2px 4px; }
+      .plot { width: 100%; height: ${WEEKS_CHART_HEIGHT}px; }
+      ul { list-style: none; margin: 0.25rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.15rem 1rem; font-size: 0.85rem; color: var(--muted, #9ca3af); }
+      li { display: flex; align-items: center; gap: 0.35rem; }
+      .band { opacity: 0.35; }
     `,
   ];
 
@@ -86,7 +110,8 @@ export class StrideWeeksChart extends LitElement {
   }
 
   protected override render() {
-    return html`<div class="plot" role="img" aria-label=${descriptions[this.kind]}></div>`;
+    return html`<div class="plot" role="img" aria-label=${descriptions[this.kind]}></div>
+      ${this.#key.length ? html`<ul class="key">${this.#key.map((entry) => html`<li>${keyMark(entry)}${entry.label}</li>`)}</ul>` : nothing}`;
   }
 
   protected override firstUpdated(): void {
