@@ -1,8 +1,9 @@
 import { LitElement, type PropertyValues, css, html, nothing, svg } from 'lit';
 import type uPlot from 'uplot';
-import { weeksChartColors } from '../charts/weeks-chart-colors.js';
+import { type WeeksChartColors, fallbackWeeksChartColors } from '../charts/weeks-chart-colors.js';
 import type { WeeksChartColumns } from '../charts/weeks-chart-data.js';
 import {
+  type WeeksChartConfig,
   type WeeksChartKind,
   type WeeksKeyEntry,
   type WeeksPlanProposal,
@@ -29,7 +30,7 @@ export type WeekHoverDetail = number | null;
 
 /**
  * One uPlot chart of the weeks page (see weeksChartOptions). Colours come from the page's
- * custom properties, read when the chart is built. Emits `week-hover` as the pointer moves
+ * custom properties (`colors`, read once for all the charts by stride-weeks-charts). Emits `week-hover` as the pointer moves
  * over a week; charts with the same sync key point at the same week together.
  */
 /** A key entry's mark drawn as on the chart: a bar, a (dashed) line or a shaded band. */
@@ -49,6 +50,7 @@ export class StrideWeeksChart extends LitElement {
     bandLabels: { attribute: false },
     zones: { attribute: false },
     proposal: { attribute: false },
+    colors: { attribute: false },
   };
   declare kind: WeeksChartKind;
   declare columns: WeeksChartColumns;
@@ -56,32 +58,30 @@ export class StrideWeeksChart extends LitElement {
   declare bandLabels: readonly string[];
   declare zones: CadenceZones;
   declare proposal: WeeksPlanProposal | null;
+  /** Read from the page's custom properties by whoever holds the charts (one read for all of them). */
+  declare colors: WeeksChartColors;
 
   #week: number | null = null;
-  #key: WeeksKeyEntry[] = [];
   readonly #chart = new UplotController(this, WEEKS_CHART_HEIGHT, (width) => {
-    const style = getComputedStyle(this);
-    const config = {
+    const options = weeksChartOptions(this.#config(width));
+    return { options, data: weeksChartData(this.kind, this.columns) };
+  });
+
+  #config(width: number): WeeksChartConfig {
+    return {
       kind: this.kind,
       columns: this.columns,
       width,
       height: WEEKS_CHART_HEIGHT,
       unit: this.unit,
-      colors: weeksChartColors((name) => style.getPropertyValue(name)),
+      colors: this.colors,
       bandLabels: this.bandLabels,
       zones: () => this.zones,
       proposal: this.proposal,
       syncKey: 'stride-weeks',
       onWeek: (index: number | null) => this.#hover(index),
     };
-    const options = weeksChartOptions(config);
-    const key = weeksChartKey(config, options);
-    if (JSON.stringify(key) !== JSON.stringify(this.#key)) {
-      this.#key = key;
-      this.requestUpdate();
-    }
-    return { options, data: weeksChartData(this.kind, this.columns) };
-  });
+  }
 
   constructor() {
     super();
@@ -91,6 +91,7 @@ export class StrideWeeksChart extends LitElement {
     this.bandLabels = [];
     this.zones = defaultCadenceZones;
     this.proposal = null;
+    this.colors = fallbackWeeksChartColors;
   }
 
   static override styles = [
@@ -110,8 +111,10 @@ export class StrideWeeksChart extends LitElement {
   }
 
   protected override render() {
+    const config = this.#config(0);
+    const key = weeksChartKey(config, weeksChartOptions(config));
     return html`<div class="plot" role="img" aria-label=${descriptions[this.kind]}></div>
-      ${this.#key.length ? html`<ul class="key">${this.#key.map((entry) => html`<li>${keyMark(entry)}${entry.label}</li>`)}</ul>` : nothing}`;
+      ${key.length ? html`<ul class="key">${key.map((entry) => html`<li>${keyMark(entry)}${entry.label}</li>`)}</ul>` : nothing}`;
   }
 
   protected override firstUpdated(): void {

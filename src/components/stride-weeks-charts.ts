@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { type WeeksChartColors, weeksChartColors } from '../charts/weeks-chart-colors.js';
 import { type WeeksChartColumns, weeksChartColumns } from '../charts/weeks-chart-data.js';
 import type { WeeksPlanProposal } from '../charts/weeks-chart-options.js';
 import { type PlanSettings, defaultPlanSettings } from '../session/plan-settings.js';
@@ -38,6 +39,7 @@ export class StrideWeeksCharts extends LitElement {
 
   #columns: WeeksChartColumns | null = null;
   #bandLabels: string[] = [];
+  #colors: WeeksChartColors | null = null;
 
   constructor() {
     super();
@@ -60,10 +62,17 @@ export class StrideWeeksCharts extends LitElement {
   `;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('rows') || changed.has('bands') || changed.has('unit') || changed.has('plan') || !this.#columns) {
+    const columnsChanged = changed.has('rows') || changed.has('bands') || changed.has('unit') || changed.has('plan') || !this.#columns;
+    if (columnsChanged) {
       this.#columns = weeksChartColumns(this.rows, { bands: this.bands, unit: this.unit, plan: this.plan });
       this.#bandLabels = this.bands.map((band) => speedBandLabel(band, this.unit));
       if (this.week !== null && this.week >= this.rows.length) this.week = null;
+    }
+    // Canvas cannot read var(--…): the theme's colours are read here, once for all three charts,
+    // whenever they are built again (a page entered after the theme changed draws in the new one).
+    if (columnsChanged) {
+      const style = getComputedStyle(this);
+      this.#colors = weeksChartColors((name) => style.getPropertyValue(name));
     }
   }
 
@@ -106,7 +115,7 @@ export class StrideWeeksCharts extends LitElement {
     const { targetFrom, targetTo } = this.zones;
     const chart = (kind: 'volume' | 'cadence' | 'share') =>
       html`<stride-weeks-chart kind=${kind} .columns=${columns} .unit=${this.unit} .bandLabels=${this.#bandLabels}
-        .zones=${this.zones} .proposal=${this.proposal} @week-hover=${(e: CustomEvent<WeekHoverDetail>) => (this.week = e.detail)}></stride-weeks-chart>`;
+        .zones=${this.zones} .proposal=${this.proposal} .colors=${this.#colors!} @week-hover=${(e: CustomEvent<WeekHoverDetail>) => (this.week = e.detail)}></stride-weeks-chart>`;
     return html`
       <figure id="volume-figure">
         <figcaption>Running time and distance</figcaption>

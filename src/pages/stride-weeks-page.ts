@@ -45,6 +45,7 @@ export class StrideWeeksPage extends LitElement {
   readonly #settings = new EventController(this, ['change']);
   #trends: { from: readonly SessionSummary[]; weeks: number; week: number; zones: CadenceZones; rows: WeekRow[] } | null = null;
   #proposed: WeeksPlanProposal | null = null;
+  #bands: { rows: WeekRow[]; bands: number[] } | null = null;
   #plan: { from: readonly SessionSummary[]; settings: Readonly<AppSettings>; now: number | null; outcome: CadencePlanOutcome } | null = null;
 
   constructor() {
@@ -102,6 +103,12 @@ export class StrideWeeksPage extends LitElement {
     const rows = weeklyTrends(sessions, { weeks: this.weeks, now, zones });
     this.#trends = { from: sessions, weeks: this.weeks, week, zones, rows };
     return rows;
+  }
+
+  /** The same array while the rows are the same: the charts are built again only for new weeks. */
+  #matchedBands(rows: WeekRow[]): number[] {
+    if (this.#bands?.rows !== rows) this.#bands = { rows, bands: matchedBands(rows) };
+    return this.#bands.bands;
   }
 
   /** The cadence plan's answer for today; worked out again only when runs or settings changed. */
@@ -185,7 +192,7 @@ export class StrideWeeksPage extends LitElement {
         <p><a href="/">Go to the live page</a></p>`;
     }
     const rows = this.rows;
-    const bands = matchedBands(rows);
+    const bands = this.#matchedBands(rows);
     const trend = (row: WeekRow) => {
       if (row.towardTarget === null) return html`<span class="none">–</span>`;
       const label = towardTargetLabels[row.towardTarget];

@@ -82,7 +82,12 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- metronome` only the metronome's timing on a busy main thread;
 // `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s);
 // `npm run bench -- first-load` only the first load, by the static import graph and as the browser fetched it;
-// `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession.
+// `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession;
+// `npm run bench -- weeks` only the weeks page with its charts over 520 stored sessions.
+if (process.argv[2] === 'weeks') {
+  await inChromium('test/bench/weeks-benchmark.ts', 'stridewiseWeeksBench');
+  process.exit(0);
+}
 if (process.argv[2] === 'metronome') {
   await inChromium('test/bench/metronome-jitter.ts', 'stridewiseMetronomeJitter');
   process.exit(0);
