@@ -28,11 +28,6 @@ const descriptions: Record<WeeksChartKind, string> = {
 /** Detail of `week-hover`: the index of the week under the pointer, or null when it left. */
 export type WeekHoverDetail = number | null;
 
-/**
- * One uPlot chart of the weeks page (see weeksChartOptions). Colours come from the page's
- * custom properties (`colors`, read once for all the charts by stride-weeks-charts). Emits `week-hover` as the pointer moves
- * over a week; charts with the same sync key point at the same week together.
- */
 /** A key entry's mark drawn as on the chart: a bar, a (dashed) line or a shaded band. */
 function keyMark(entry: WeeksKeyEntry) {
   const mark =
@@ -42,6 +37,12 @@ function keyMark(entry: WeeksKeyEntry) {
   return html`<svg width="24" height="12" viewBox="0 0 24 12" aria-hidden="true">${mark}</svg>`;
 }
 
+/**
+ * One uPlot chart of the weeks page (see weeksChartOptions), with its key drawn below the plot
+ * box. Colours come from the page's custom properties (`colors`, read once for all three charts
+ * by stride-weeks-charts). Emits `week-hover` as the pointer moves over a week; charts with the
+ * same sync key point at the same week together.
+ */
 export class StrideWeeksChart extends LitElement {
   static override properties = {
     kind: {},
@@ -62,6 +63,7 @@ export class StrideWeeksChart extends LitElement {
   declare colors: WeeksChartColors;
 
   #week: number | null = null;
+  #firstBuild = true;
   readonly #chart = new UplotController(this, WEEKS_CHART_HEIGHT, (width) => {
     const options = weeksChartOptions(this.#config(width));
     return { options, data: weeksChartData(this.kind, this.columns) };
@@ -123,7 +125,11 @@ export class StrideWeeksChart extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const plot = this.#chart.plot;
-    if (!plot || changed.size === 0) return;
+    // The first update's properties are the ones firstUpdated just built the chart with.
+    if (!plot || changed.size === 0 || this.#firstBuild) {
+      this.#firstBuild = false;
+      return;
+    }
     // The options read the columns (axis labels, ranges): new columns build the small chart again.
     if (changed.size === 1 && changed.has('zones')) plot.redraw(false, false);
     else this.#chart.build();
