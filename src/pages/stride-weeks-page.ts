@@ -64,6 +64,8 @@ export class StrideWeeksPage extends LitElement {
     .problem { color: #fde68a; }
     select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
     .scroll { overflow-x: auto; }
+    /* Below the charts the tables start off screen: their layout and paint wait until scrolled to. */
+    section:not(#charts) .scroll { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
     .scroll:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid #1e293b; text-align: right; white-space: nowrap; }
