@@ -11,7 +11,9 @@ import {
   sessionTitle,
   targetShare,
 } from '../components/session-format.js';
+import '../components/stride-trend-strip.js';
 import '../components/stride-undo-toast.js';
+import { type TrendPoint, cadenceTrend } from '../charts/cadence-trend.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { type DistanceUnit, formatDuration, paceSeconds, paceUnitLabel } from '../session/units.js';
 
@@ -77,6 +79,7 @@ export class StrideHistoryPage extends LitElement {
   readonly #settings = new EventController(this, ['change']);
   #sorted: { from: readonly SessionSummary[]; sort: HistorySort; rows: SessionSummary[] } | null = null;
   #focusAfterEdit: string | null = null;
+  #trend: { from: readonly SessionSummary[]; points: TrendPoint[] } | null = null;
 
   constructor() {
     super();
@@ -131,6 +134,7 @@ export class StrideHistoryPage extends LitElement {
     input[type='checkbox'] { width: 1.1rem; height: 1.1rem; }
     .problem { color: #fde68a; }
     .empty { max-width: 36rem; }
+    #trend { margin: 0 0 0.75rem; }
   `;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -157,7 +161,7 @@ export class StrideHistoryPage extends LitElement {
         ? html`<p class="hint" role="status">Loading sessions…</p>`
         : history.sessions.length === 0
           ? this.#renderEmpty()
-          : html`${this.#renderCompareBar()}${this.#renderTable(unit)}`}
+          : html`${this.#renderTrend()}${this.#renderCompareBar()}${this.#renderTable(unit)}`}
       ${removed
         ? html`<stride-undo-toast .message=${`Deleted “${sessionTitle(removed)}”.`}
             @undo=${() => void history.undoRemove()} @dismiss=${() => history.dismissRemoved()}></stride-undo-toast>`
@@ -179,6 +183,17 @@ export class StrideHistoryPage extends LitElement {
       this.#sorted = { from: sessions, sort: this.sort, rows: sortSessions(sessions, this.sort) };
     }
     return this.#sorted.rows;
+  }
+
+  /** Average cadence of the last runs, worked out again only when the list changed. */
+  get trend(): readonly TrendPoint[] {
+    const sessions = this.services?.history.sessions ?? [];
+    if (this.#trend?.from !== sessions) this.#trend = { from: sessions, points: cadenceTrend(sessions) };
+    return this.#trend.points;
+  }
+
+  #renderTrend() {
+    return html`<stride-trend-strip id="trend" .points=${this.trend} .zones=${this.services!.settings.settings.zones}></stride-trend-strip>`;
   }
 
   #renderEmpty() {

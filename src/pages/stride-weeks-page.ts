@@ -4,6 +4,8 @@ import { type CadencePlanOutcome, cadencePlan, isDeclined } from '../coach/caden
 import { EventController } from '../components/event-controller.js';
 import '../components/stride-cadence-plan.js';
 import '../components/stride-tap-cadence.js';
+import '../components/stride-weeks-charts.js';
+import type { WeeksPlanProposal } from '../charts/weeks-chart-options.js';
 import type { TapBaselineDetail } from '../components/stride-tap-cadence.js';
 import { formatCadence, formatDistance, formatShare, formatShortDate } from '../components/session-format.js';
 import { acceptedTargets, withAccepted, withDeclined, withTapped } from '../session/plan-settings.js';
@@ -42,6 +44,8 @@ export class StrideWeeksPage extends LitElement {
   readonly #history = new EventController(this, ['change']);
   readonly #settings = new EventController(this, ['change']);
   #trends: { from: readonly SessionSummary[]; weeks: number; week: number; zones: CadenceZones; rows: WeekRow[] } | null = null;
+  #proposed: WeeksPlanProposal | null = null;
+  #bands: { rows: WeekRow[]; bands: number[] } | null = null;
   #plan: { from: readonly SessionSummary[]; settings: Readonly<AppSettings>; now: number | null; outcome: CadencePlanOutcome } | null = null;
 
   constructor() {
@@ -60,6 +64,8 @@ export class StrideWeeksPage extends LitElement {
     .problem { color: #fde68a; }
     select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
     .scroll { overflow-x: auto; }
+    /* Below the charts the tables start off screen: their layout and paint wait until scrolled to. */
+    section:not(#charts) .scroll { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
     .scroll:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid #1e293b; text-align: right; white-space: nowrap; }
@@ -101,6 +107,12 @@ export class StrideWeeksPage extends LitElement {
     return rows;
   }
 
+  /** The same array while the rows are the same: the charts are built again only for new weeks. */
+  #matchedBands(rows: WeekRow[]): number[] {
+    if (this.#bands?.rows !== rows) this.#bands = { rows, bands: matchedBands(rows) };
+    return this.#bands.bands;
+  }
+
   /** The cadence plan's answer for today; worked out again only when runs or settings changed. */
   get plan(): CadencePlanOutcome | null {
     if (!this.services?.history.loaded) return null;
@@ -138,6 +150,18 @@ export class StrideWeeksPage extends LitElement {
     void settings.update({ plan: withTapped(settings.settings.plan, event.detail.spm, this.#now()) });
   }
 
+  /** The step the plan proposes, to mark on the cadence chart; none once the runner said not now. */
+  #proposal(): WeeksPlanProposal | null {
+    const outcome = this.plan;
+    const plan = this.services?.settings.settings.plan;
+    if (outcome?.kind !== 'step' || !plan || isDeclined(outcome, plan)) return null;
+    const last = this.#proposed;
+    // The same object while the step is the same, so the charts are not built again for nothing.
+    if (last && last.targetFrom === outcome.to.targetFrom && last.targetTo === outcome.to.targetTo) return last;
+    this.#proposed = { targetFrom: outcome.to.targetFrom, targetTo: outcome.to.targetTo };
+    return this.#proposed;
+  }
+
   #renderPlan(noRuns: boolean) {
     const settings = this.services!.settings.settings;
     const outcome = this.plan;
@@ -170,7 +194,7 @@ export class StrideWeeksPage extends LitElement {
         <p><a href="/">Go to the live page</a></p>`;
     }
     const rows = this.rows;
-    const bands = matchedBands(rows);
+    const bands = this.#matchedBands(rows);
     const trend = (row: WeekRow) => {
       if (row.towardTarget === null) return html`<span class="none">–</span>`;
       const label = towardTargetLabels[row.towardTarget];
@@ -179,13 +203,19 @@ export class StrideWeeksPage extends LitElement {
     return html`
       ${header}
       ${this.#renderPlan(false)}
-      <section aria-labelledby="totals-heading">
-        <h2 id="totals-heading">Week by week</h2>
+      <section aria-labelledby="charts-heading" id="charts">
+        <h2 id="charts-heading">Weeks at a glance</h2>
         <label>Show the last
           <select id="weeks" @change=${(e: Event) => (this.weeks = Number((e.target as HTMLSelectElement).value))}>
             ${weekChoices.map((n) => html`<option value=${n} ?selected=${n === this.weeks}>${n}</option>`)}
           </select>
           weeks</label>
+        <stride-weeks-charts .rows=${rows} .bands=${bands} .unit=${unit} .zones=${settings.settings.zones}
+          .plan=${settings.settings.plan} .proposal=${this.#proposal()}></stride-weeks-charts>
+        <p class="hint">Point at a week for its numbers; the tables below hold every number.</p>
+      </section>
+      <section aria-labelledby="totals-heading">
+        <h2 id="totals-heading">Week by week</h2>
         <p class="hint">Target zone: ${targetFrom}–${targetTo} steps/min. “Closer to target” compares cadence at matched pace with the week before that shares a pace band.</p>
         <div class="scroll" tabindex="0" role="region" aria-label="Week by week totals">
           <table id="totals">

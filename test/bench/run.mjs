@@ -84,9 +84,14 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s);
 // `npm run bench -- first-load` only the first load, by the static import graph and as the browser fetched it;
 // `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession;
+// `npm run bench -- weeks` only the weeks page with its charts over 520 stored sessions;
 // `npm run bench -- lighthouse` only Lighthouse's scores for / (LIGHTHOUSE_RUNS=5 runs by default).
 if (process.argv[2] === 'lighthouse') {
   await lighthouseScores();
+  process.exit(0);
+}
+if (process.argv[2] === 'weeks') {
+  await inChromium('test/bench/weeks-benchmark.ts', 'stridewiseWeeksBench');
   process.exit(0);
 }
 if (process.argv[2] === 'metronome') {

@@ -3,6 +3,7 @@ import { clear, set } from 'idb-keyval';
 import { HistoryService } from '../../src/app/history-service.js';
 import { type AppServices, createServices } from '../../src/app/services.js';
 import '../../src/pages/stride-history-page.js';
+import type { StrideTrendStrip } from '../../src/components/stride-trend-strip.js';
 import type { StrideHistoryPage } from '../../src/pages/stride-history-page.js';
 import { summaryOf } from '../../src/session/session-summary.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
@@ -241,6 +242,35 @@ describe('stride-history-page', () => {
     expect(page.shadowRoot!.querySelector('#compare')!.getAttribute('href')).to.equal('/compare/c/b');
     expect(row(page, 'a').querySelector<HTMLInputElement>('input[type=checkbox]')!.checked).to.equal(false);
     await expect(page).to.be.accessible();
+  });
+
+  it('shows a trend strip of the last runs\' average cadence above the list, with the same in words', async () => {
+    const { page } = await historyPage();
+    const strip = page.shadowRoot!.querySelector<StrideTrendStrip>('stride-trend-strip')!;
+    await strip.updateComplete;
+    const table = page.shadowRoot!.querySelector('table')!;
+    expect((strip.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0, 'above the list').to.equal(true);
+    // Oldest first by date: a (166), b (182), d (171), c (174).
+    expect(strip.points.map((p) => p.id)).to.deep.equal(['a', 'b', 'd', 'c']);
+    expect(strip.shadowRoot!.querySelector('#trend-text')!.textContent!.trim()).to.equal(
+      'Average cadence over your last 4 runs: 166 → 174 steps/min (target 170–180).',
+    );
+    const svg = strip.shadowRoot!.querySelector('svg')!;
+    expect(svg.getAttribute('aria-hidden'), 'the words say it; the picture is not read twice').to.equal('true');
+    expect(svg.querySelector('polyline')!.getAttribute('points')!.split(' ')).to.have.length(4);
+    const band = svg.querySelector('rect.band')!.getBoundingClientRect();
+    expect(band.height, 'the target zone is drawn').to.be.greaterThan(0);
+    await expect(page).to.be.accessible();
+  });
+
+  it('keeps the trend strip inside a 390 px screen', async () => {
+    const { page } = await historyPage();
+    page.style.width = '390px';
+    await page.updateComplete;
+    const strip = page.shadowRoot!.querySelector<StrideTrendStrip>('stride-trend-strip')!;
+    expect(strip.getBoundingClientRect().width).to.be.at.most(390);
+    expect(strip.scrollWidth).to.be.at.most(strip.clientWidth);
+    expect(strip.shadowRoot!.querySelector('svg')!.getBoundingClientRect().right).to.be.at.most(page.getBoundingClientRect().right);
   });
 
   it('shows names as text and points to the live page when there is nothing yet', async () => {

@@ -5,6 +5,8 @@ import { createServices } from '../../src/app/services.js';
 import { SettingsService } from '../../src/app/settings-service.js';
 import type { StrideCadencePlan } from '../../src/components/stride-cadence-plan.js';
 import type { StrideTapCadence } from '../../src/components/stride-tap-cadence.js';
+import type { StrideWeeksChart } from '../../src/components/stride-weeks-chart.js';
+import { planLabel } from '../../src/charts/weeks-chart-options.js';
 import '../../src/pages/stride-weeks-page.js';
 import type { StrideWeeksPage } from '../../src/pages/stride-weeks-page.js';
 import type { SessionSummary } from '../../src/session/recorded-session.js';
@@ -76,7 +78,7 @@ describe('stride-weeks-page: cadence plan', () => {
     const { page, plan } = await weeksPage(three(172, 0.7).slice(1));
     expect(text(plan, '#reason')).to.equal('Run 1 more time at your usual pace (5:33–4:46/km) to get a plan.');
     const sections = [...page.shadowRoot!.querySelectorAll('section')].map((s) => s.getAttribute('aria-labelledby'));
-    expect(sections).to.deep.equal(['plan-heading', 'totals-heading', 'matched-heading']);
+    expect(sections).to.deep.equal(['plan-heading', 'charts-heading', 'totals-heading', 'matched-heading']);
     expect(page.shadowRoot!.querySelector<HTMLDetailsElement>('#tap-check')!.open, 'closed once there are runs').to.equal(false);
   });
 
@@ -118,6 +120,33 @@ describe('stride-weeks-page: cadence plan', () => {
       await reloaded.load();
       return reloaded.settings.zones.targetFrom === 166;
     }, 'the new zones were saved');
+  });
+
+  it('marks the proposed step on the cadence chart, and the accepted one as the plan line once taken', async () => {
+    const { page, plan } = await weeksPage(three(166, 0.7, building), building);
+    const cadenceChart = () =>
+      page.shadowRoot!.querySelector('stride-weeks-charts')!.shadowRoot!.querySelector<StrideWeeksChart>('stride-weeks-chart[kind=cadence]')!;
+    await cadenceChart().updateComplete;
+    await new Promise((resolve) => setTimeout(resolve));
+    const keyText = () => [...cadenceChart().shadowRoot!.querySelectorAll('.key li')].map((li) => li.textContent!.trim());
+    expect(keyText()).to.include('Next step 166–176');
+    expect(keyText()).to.include('Target zone 160–170');
+    // The dashed line is drawn at 166 across the chart, in the plan's amber.
+    const amberAt = (value: number) => {
+      const p = cadenceChart().plot!;
+      const y = Math.round(p.valToPos(value, 'y', true));
+      const row = Array.from(p.ctx.getImageData(Math.round(p.bbox.left), y - 1, Math.round(p.bbox.width), 3).data);
+      let amber = 0;
+      for (let i = 0; i < row.length; i += 4) if (row[i]! > 200 && row[i + 1]! > 150 && row[i + 2]! < 100) amber++;
+      return amber;
+    };
+    expect(amberAt(166), 'a dashed amber line at 166').to.be.greaterThan(50);
+    expect(amberAt(163)).to.equal(0);
+
+    plan.shadowRoot!.querySelector<HTMLButtonElement>('#accept')!.click();
+    await waitUntil(() => keyText().includes('Target zone 166–176'), 'the chart shows the new target zone');
+    expect(keyText()).to.not.include('Next step 166–176');
+    expect(cadenceChart().plot!.series.map((s) => s.label)).to.include(planLabel);
   });
 
   it('Not now hides the proposal, also after a reload, until a new run', async () => {

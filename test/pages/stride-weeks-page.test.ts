@@ -2,6 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear, set } from 'idb-keyval';
 import { createServices } from '../../src/app/services.js';
 import '../../src/pages/stride-weeks-page.js';
+import type { StrideWeeksChart } from '../../src/components/stride-weeks-chart.js';
+import type { StrideWeeksCharts } from '../../src/components/stride-weeks-charts.js';
 import type { StrideWeeksPage } from '../../src/pages/stride-weeks-page.js';
 import type { CadenceBySpeedBand, SessionSummary } from '../../src/session/recorded-session.js';
 import { speedBandLabel } from '../../src/session/weekly-trends.js';
@@ -78,16 +80,6 @@ describe('stride-weeks-page', () => {
   });
   beforeEach(() => clear(kvStore()));
 
-  it('keeps wide tables inside the page on a narrow screen: they scroll, the page does not', async () => {
-    const page = await weeksPage();
-    page.style.width = '600px';
-    page.style.display = 'grid';
-    await page.updateComplete;
-    const region = page.shadowRoot!.querySelector<HTMLElement>('#totals')!.parentElement!;
-    expect(region.scrollWidth, 'the table is wider than the screen').to.be.greaterThan(region.clientWidth);
-    expect(region.getBoundingClientRect().width).to.be.at.most(600);
-  });
-
   it('shows the last 12 weeks by default with totals and averages per week', async () => {
     const page = await weeksPage();
     expect(page.shadowRoot!.querySelector<HTMLSelectElement>('#weeks')!.value).to.equal('12');
@@ -101,6 +93,42 @@ describe('stride-weeks-page', () => {
     expect(rows[10]!.slice(0, 7), 'week of 10 Mar').to.deep.equal([short(on(2, 10, 0)), '2', '8.00', '50:00', '170', '15:00', '30%']);
     expect(rows[11]!.slice(1, 7), 'this week').to.deep.equal(['1', '4.00', '25:00', '165', '0:00', '0%']);
     await expect(page).to.be.accessible();
+  });
+
+  it('draws the weeks as charts above the tables, which stay for the exact numbers', async () => {
+    const page = await weeksPage();
+    const charts = page.shadowRoot!.querySelector<StrideWeeksCharts>('stride-weeks-charts')!;
+    await charts.updateComplete;
+    const kinds = [...charts.shadowRoot!.querySelectorAll<StrideWeeksChart>('stride-weeks-chart')].map((c) => c.kind);
+    expect(kinds).to.deep.equal(['volume', 'share', 'cadence']);
+    for (const chart of charts.shadowRoot!.querySelectorAll<StrideWeeksChart>('stride-weeks-chart')) {
+      expect(chart.shadowRoot!.querySelector('canvas') !== null, chart.kind).to.equal(true);
+    }
+    const totals = page.shadowRoot!.querySelector('#totals')!;
+    const matched = page.shadowRoot!.querySelector('#matched')!;
+    const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    expect(follows(charts, totals) && follows(charts, matched), 'charts come before both tables').to.equal(true);
+    expect(tableCells(page, 'totals')).to.have.length(12);
+    // The charts get the same weeks and bands as the tables.
+    expect(charts.rows).to.have.length(12);
+    expect([...charts.bands]).to.deep.equal([6, 7]);
+    expect(charts.shadowRoot!.querySelector('#volume-readout')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `Latest week with runs, week of ${short(on(2, 17, 0))}: 1 run, 25:00, 4.00 km`,
+    );
+    await expect(page).to.be.accessible();
+  });
+
+  it('redraws the charts for the weeks chosen', async () => {
+    const page = await weeksPage();
+    const select = page.shadowRoot!.querySelector<HTMLSelectElement>('#weeks')!;
+    select.value = '26';
+    select.dispatchEvent(new Event('change'));
+    await page.updateComplete;
+    const charts = page.shadowRoot!.querySelector<StrideWeeksCharts>('stride-weeks-charts')!;
+    await charts.updateComplete;
+    const volume = charts.shadowRoot!.querySelector<StrideWeeksChart>('stride-weeks-chart[kind=volume]')!;
+    await volume.updateComplete;
+    expect(volume.plot!.data[0]).to.have.length(26);
   });
 
   it('tables cadence at matched pace: bands seen in two weeks, weeks as columns, a dash where there is none', async () => {

@@ -108,6 +108,10 @@ console.log('What the first load holds (esbuild metafile):');
   for (const file of withSensors) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
   }
+  // The weeks charts and the history trend strip load with their pages.
+  for (const file of ['src/components/stride-weeks-charts.ts', 'src/charts/weeks-chart-options.ts', 'src/components/stride-trend-strip.ts']) {
+    check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
+  }
 }
 
 console.log('Production build served by npm start:');
