@@ -121,5 +121,7 @@ if (process.argv[2] !== 'import-accuracy') {
   console.log('');
   await inChromium('test/bench/merge-benchmark.ts', 'stridewiseMergeBench');
   console.log('');
+  await inChromium('test/bench/weeks-benchmark.ts', 'stridewiseWeeksBench');
+  console.log('');
 }
 await inChromium('test/bench/import-accuracy.ts', 'stridewiseImportAccuracy');
