@@ -8,7 +8,7 @@
 import * as esbuild from 'esbuild';
 import { createServer } from 'node:http';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -79,7 +79,8 @@ export function firstLoadFiles(metafile) {
 
 async function writeIndex(metafile, dir = outdir) {
   const { entry, files } = firstLoadFiles(metafile);
-  const href = (file) => '/' + file.slice(file.indexOf('dist/') + 'dist/'.length);
+  // The metafile's paths are relative to the working directory.
+  const href = (file) => '/' + relative(dir, resolve(file)).split(sep).join('/');
   const css = files.filter((f) => f.endsWith('.css')).map((f) => `<link rel="stylesheet" href="${href(f)}">`);
   const preload = files
     .filter((f) => f.endsWith('.js') && f !== entry)

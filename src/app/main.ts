@@ -33,7 +33,7 @@ async function offerUpdates(): Promise<void> {
 }
 if (typeof STRIDE_SERVICE_WORKER !== 'undefined' && STRIDE_SERVICE_WORKER && 'serviceWorker' in navigator) {
   const whenIdle = (run: () => void): void => {
-    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 3000 });
+    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 1000 });
     else setTimeout(run, 1000);
   };
   const start = (): void => whenIdle(() => void offerUpdates().catch(() => undefined));
