@@ -1,6 +1,6 @@
 // Production build of the app into dist/ (minified, code-split, hashed names).
 //   node build.mjs            build once
-//   node build.mjs --watch    rebuild on change
+//   node build.mjs --watch    rebuild on change (--watch --serve: and serve it, as below)
 //   node build.mjs --serve    build, then serve dist/ on http://127.0.0.1:$PORT (default 8000)
 // The production build ends with a Workbox service worker (dist/sw.js) that precaches every file
 // of the build, so the app opens offline after one visit; the watch build registers none and
@@ -161,29 +161,35 @@ self.addEventListener('activate', (event) => {
 });
 `;
 
-async function watch() {
-  await rm(outdir, { recursive: true, force: true });
-  await mkdir(outdir, { recursive: true });
+/** Rebuilds `dir` (dist/ unless told otherwise) on every change; resolves with esbuild's context after the first build. */
+export async function watch({ dir = outdir } = {}) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  let built;
+  const firstBuild = new Promise((resolve) => (built = resolve));
   const rewriteIndex = {
     name: 'write-index',
     setup(build) {
       build.onEnd(async (result) => {
         if (result.errors.length) return;
-        await copyPublic();
-        await writeIndex(result.metafile);
-        await writeFile(join(outdir, 'sw.js'), removeServiceWorker);
+        await copyPublic(dir);
+        await writeIndex(result.metafile, dir);
+        await writeFile(join(dir, 'sw.js'), removeServiceWorker);
         console.log(`rebuilt ${new Date().toLocaleTimeString()}`);
+        built();
       });
     },
   };
   const ctx = await esbuild.context({
     ...buildOptions,
+    outdir: dir,
     minify: false,
     define: { STRIDE_SERVICE_WORKER: 'false' },
     plugins: [...buildOptions.plugins, rewriteIndex],
   });
   await ctx.watch();
-  console.log('watching src/ for changes');
+  await firstBuild;
+  return ctx;
 }
 
 const contentTypes = {
@@ -235,6 +241,8 @@ if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
   const args = new Set(process.argv.slice(2));
   if (args.has('--watch')) {
     await watch();
+    console.log('watching src/ for changes');
+    if (args.has('--serve')) serve(Number(process.env.PORT) || 8000);
   } else {
     const started = performance.now();
     await buildApp();

@@ -11,11 +11,13 @@
 //    deployed, both before and after the runner reloads into B, and resumes there.
 // 4. While that run records, a newer version (A again) is announced but not loaded: no Reload
 //    button, no reload, the same code. Once the run is stopped, Reload brings the new version.
+// 5. `npm run dev` on the same address is not made stale: its build registers no service worker,
+//    and its sw.js removes the installed one, so the next load runs the watched build.
 import { mkdtemp, readFile, readdir, rm, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { buildApp, serve } from '../../build.mjs';
+import { buildApp, serve, watch } from '../../build.mjs';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
 import { checklist, openWatched, sleep, storedMeta, text, waitForDeep } from './browser-helpers.mjs';
 
@@ -25,6 +27,7 @@ const work = await mkdtemp(join(tmpdir(), 'stridewise-offline-'));
 const served = join(work, 'served');
 const dirA = join(work, 'a');
 const dirB = join(work, 'b');
+const dirDev = join(work, 'dev');
 const port = 20000 + Math.floor(Math.random() * 20000);
 const origin = `http://127.0.0.1:${port}`;
 
@@ -45,9 +48,9 @@ async function deploy(dir) {
 }
 
 let server = null;
-const startServing = () =>
+const startServing = (dir = served) =>
   new Promise((resolve) => {
-    server = serve(port, served, resolve);
+    server = serve(port, dir, resolve);
   });
 const stopServing = () =>
   new Promise((resolve) => {
@@ -250,6 +253,34 @@ try {
   await waitForDeep(reopened.page, `>>> stride-history-page >>> a[href="/history/${unfinished}"]`);
   check(true, 'the run is listed in the history of the newer version');
   check(reopened.problems.length === 0, `updates without console errors${reopened.problems.length ? `: ${reopened.problems.join(' | ')}` : ''}`);
+
+  // 5. The watch build takes over the address the production build was installed on.
+  await stopServing();
+  const dev = await watch({ dir: dirDev });
+  try {
+    const entryDev = await entryOf(dirDev);
+    await startServing(dirDev);
+    await reopened.page.reload({ waitUntil: 'load' });
+    const deadline = Date.now() + 15_000;
+    let devRuns = false;
+    while (!devRuns && Date.now() < deadline) {
+      devRuns = await scriptOf(reopened.page).then((script) => script === entryDev, () => false);
+      if (!devRuns) await sleep(100);
+    }
+    await waitForDeep(reopened.page, `>>> stride-history-page >>> a[href="/history/${unfinished}"]`);
+    await sleep(1500); // past the idle moment the production build registers at
+    const left = await app(reopened.page, async () => ({
+      registrations: (await navigator.serviceWorker.getRegistrations()).length,
+      controlled: navigator.serviceWorker.controller !== null,
+      caches: (await caches.keys()).length,
+    }));
+    check(
+      devRuns && left.registrations === 0 && !left.controlled && left.caches === 0,
+      `npm run dev on the same address: its build runs, with no service worker and no cache left (${JSON.stringify(left)})`,
+    );
+  } finally {
+    await dev.dispose();
+  }
 } finally {
   await browser.close();
   if (server?.listening) await stopServing();
