@@ -1,19 +1,24 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { AppUpdates } from '../app/app-updates.js';
+import type { AppUpdates, UpdateState } from '../app/app-updates.js';
 import { EventController } from './event-controller.js';
 
 /**
  * "New version ready — Reload", at the foot of the window. While a run is recorded or paused it
- * says the new version comes after the run and offers no button, so a run's code is never swapped.
+ * says the new version comes after the run and offers no Reload, so a run's code is never swapped.
+ * ✕ puts the message away until there is something new to say (the run stopped, say), so it
+ * does not sit over the tiles for a whole run.
  */
 export class StrideUpdateBanner extends LitElement {
-  static override properties = { updates: { attribute: false } };
+  static override properties = { updates: { attribute: false }, dismissed: { state: true } };
   declare updates: AppUpdates | null;
+  /** The state whose message the runner put away. */
+  declare dismissed: UpdateState | null;
   readonly #updates = new EventController(this, ['change']);
 
   constructor() {
     super();
     this.updates = null;
+    this.dismissed = null;
   }
 
   static override styles = css`
@@ -28,9 +33,10 @@ export class StrideUpdateBanner extends LitElement {
     }
     p { margin: 0; }
     button {
-      font: inherit; font-weight: 600; min-height: 44px; padding: 0.35rem 1rem; border-radius: 6px; cursor: pointer;
-      background: #047857; border: 1px solid #047857; color: #fff;
+      font: inherit; min-height: 44px; min-width: 44px; padding: 0.35rem 0.8rem; border-radius: 6px; cursor: pointer;
+      background: #0f172a; border: 1px solid #334155; color: inherit;
     }
+    #reload { font-weight: 600; padding: 0.35rem 1rem; background: #047857; border-color: #047857; color: #fff; }
     button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
   `;
 
@@ -39,17 +45,21 @@ export class StrideUpdateBanner extends LitElement {
   }
 
   protected override render() {
-    const state = this.updates?.state ?? 'current';
+    const shown = this.updates?.state ?? 'current';
+    const state = shown === this.dismissed ? 'current' : shown;
     const message = {
       current: '',
       ready: 'New version ready',
-      'after-run': 'New version ready: it loads after this run, once you stop recording',
+      'after-run': 'New version ready after this run',
       reloading: 'Loading the new version…',
     }[state];
     // The status region stays in the page (empty while there is no news), so screen readers announce the message when it comes.
     return html`<div class=${state === 'current' ? 'quiet' : 'banner'}>
       <p role="status">${message}</p>
       ${state === 'ready' ? html`<button id="reload" @click=${() => this.updates?.reload()}>Reload</button>` : nothing}
+      ${state === 'ready' || state === 'after-run'
+        ? html`<button id="dismiss" aria-label="Dismiss" @click=${() => (this.dismissed = state)}>✕</button>`
+        : nothing}
     </div>`;
   }
 }

@@ -77,11 +77,17 @@ describe('stride-update-banner', () => {
     expect(reload() !== null).to.equal(true);
   });
 
-  it('fits a 360 px wide phone', async () => {
-    const { element, run, newVersion } = await banner();
+  it('✕ puts the message away until there is something new to say', async () => {
+    const { element, run, status, reload, newVersion } = await banner();
     run.set('recording');
     await newVersion();
-    const box = element.shadowRoot!.querySelector('.banner')!.getBoundingClientRect();
-    expect(box.width <= window.innerWidth).to.equal(true);
+    element.shadowRoot!.querySelector<HTMLButtonElement>('#dismiss')!.click();
+    await element.updateComplete;
+    expect(status()).to.equal('');
+    expect(element.getBoundingClientRect().height).to.equal(0);
+    run.set('stopped');
+    await element.updateComplete;
+    expect(status()).to.equal('New version ready');
+    expect(reload() !== null).to.equal(true);
   });
 });
