@@ -9,6 +9,7 @@
 
 import { Workbox } from 'workbox-window';
 import type { RecorderState } from '../session/recorder.js';
+import { RunsInOtherTabs } from './runs-in-other-tabs.js';
 
 /** The parts of workbox-window's Workbox this service uses (a fake one in tests). */
 export interface ServiceWorkerHandle {
@@ -21,10 +22,17 @@ export interface RunState extends EventTarget {
   readonly state: RecorderState;
 }
 
+/** Runs in the app's other tabs (RunsInOtherTabs; a fake in tests). */
+export interface OtherTabs extends EventTarget {
+  readonly running: boolean;
+  setMine(running: boolean): void;
+}
+
 /**
  * 'current': nothing new. 'ready': a new version waits and can be loaded now. 'after-run': one
- * waits, but a run is being recorded, so it loads only after the run is stopped. 'reloading': the
- * runner pressed Reload; the page reloads as soon as the new version controls it.
+ * waits, but a run is being recorded (here or in another tab: the new version would take over
+ * every tab), so it loads only after the run is stopped. 'reloading': the runner pressed Reload;
+ * the page reloads as soon as the new version controls it.
  */
 export type UpdateState = 'current' | 'ready' | 'after-run' | 'reloading';
 
@@ -41,6 +49,7 @@ export class AppUpdates extends EventTarget {
     private readonly worker: ServiceWorkerHandle,
     private readonly run: RunState,
     private readonly reloadPage: () => void = () => location.reload(),
+    private readonly otherTabs: OtherTabs | null = null,
   ) {
     super();
     worker.addEventListener('waiting', () => {
@@ -53,15 +62,23 @@ export class AppUpdates extends EventTarget {
       this.#reloadIfAsked();
     });
     run.addEventListener('change', () => {
+      otherTabs?.setMine(runGoingOn(run.state));
       this.#changed();
       this.#reloadIfAsked();
     });
+    otherTabs?.setMine(runGoingOn(run.state));
+    otherTabs?.addEventListener('change', () => this.#changed());
+  }
+
+  /** Whether the run that holds the new version back is in another tab. */
+  get runElsewhere(): boolean {
+    return this.state === 'after-run' && !runGoingOn(this.run.state);
   }
 
   get state(): UpdateState {
     if (!this.#waiting) return 'current';
     if (this.#reloadAsked) return 'reloading';
-    return runGoingOn(this.run.state) ? 'after-run' : 'ready';
+    return runGoingOn(this.run.state) || this.otherTabs?.running ? 'after-run' : 'ready';
   }
 
   /**
@@ -99,10 +116,13 @@ export class AppUpdates extends EventTarget {
  */
 export function watchForUpdates(run: RunState): AppUpdates {
   const workbox = new Workbox('/sw.js');
-  const updates = new AppUpdates(workbox, run);
+  const otherTabs = 'locks' in navigator && 'BroadcastChannel' in window ? new RunsInOtherTabs() : null;
+  const updates = new AppUpdates(workbox, run, () => location.reload(), otherTabs);
   workbox.register().catch(() => undefined);
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') workbox.update().catch(() => undefined);
+    if (document.visibilityState !== 'visible') return;
+    workbox.update().catch(() => undefined);
+    void otherTabs?.refresh();
   });
   return updates;
 }

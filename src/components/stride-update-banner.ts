@@ -50,7 +50,7 @@ export class StrideUpdateBanner extends LitElement {
     const message = {
       current: '',
       ready: 'New version ready',
-      'after-run': 'New version ready after this run',
+      'after-run': this.updates?.runElsewhere ? 'New version ready after the run in your other tab' : 'New version ready after this run',
       reloading: 'Loading the new version…',
     }[state];
     // The status region stays in the page (empty while there is no news), so screen readers announce the message when it comes.

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { AppUpdates, type ServiceWorkerHandle } from '../../src/app/app-updates.js';
+import { AppUpdates, type OtherTabs, type ServiceWorkerHandle } from '../../src/app/app-updates.js';
 import type { RecorderState } from '../../src/session/recorder.js';
 
 /** Stands in for workbox-window's Workbox: the test fires its events and counts skip-waiting messages. */
@@ -25,15 +25,28 @@ class FakeRun extends EventTarget {
   }
 }
 
+class FakeOtherTabs extends EventTarget implements OtherTabs {
+  running = false;
+  mine: boolean[] = [];
+  setMine(running: boolean): void {
+    this.mine.push(running);
+  }
+  set(running: boolean): void {
+    this.running = running;
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
 function setUp(runState: RecorderState = 'idle') {
   const worker = new FakeWorker();
   const run = new FakeRun();
+  const otherTabs = new FakeOtherTabs();
   run.state = runState;
   let reloads = 0;
   let changes = 0;
-  const updates = new AppUpdates(worker, run, () => reloads++);
+  const updates = new AppUpdates(worker, run, () => reloads++, otherTabs);
   updates.addEventListener('change', () => changes++);
-  return { worker, run, updates, reloads: () => reloads, changes: () => changes };
+  return { worker, run, otherTabs, updates, reloads: () => reloads, changes: () => changes };
 }
 
 describe('AppUpdates', () => {
@@ -128,5 +141,27 @@ describe('AppUpdates', () => {
     expect(changes()).to.equal(1);
     run.set('stopped');
     expect(changes()).to.equal(2);
+  });
+
+  it('holds the new version while another tab records (it would take that tab over too)', () => {
+    const { worker, otherTabs, updates, changes } = setUp();
+    worker.fire('waiting');
+    otherTabs.set(true);
+    expect(updates.state).to.equal('after-run');
+    expect(updates.runElsewhere).to.equal(true);
+    expect(changes()).to.equal(2);
+    expect(updates.reload()).to.equal(false);
+    expect(worker.skipWaitingMessages).to.equal(0);
+    otherTabs.set(false);
+    expect(updates.state).to.equal('ready');
+  });
+
+  it("tells the other tabs when this tab's run starts and ends", () => {
+    const { run, otherTabs, updates } = setUp();
+    run.set('recording');
+    run.set('paused');
+    run.set('stopped');
+    expect(otherTabs.mine).to.deep.equal([false, true, true, false]);
+    expect(updates.runElsewhere).to.equal(false);
   });
 });
