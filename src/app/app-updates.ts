@@ -56,8 +56,10 @@ export class AppUpdates extends EventTarget {
       this.#waiting = true;
       this.#changed();
     });
-    // Also fires when another tab of the app had the new version take over.
+    // Also fires when another tab of the app had the new version take over, and when the very
+    // first service worker claims the page it was installed from: that is no new version.
     worker.addEventListener('controlling', () => {
+      if (!this.#waiting) return;
       this.#newVersionControls = true;
       this.#reloadIfAsked();
     });

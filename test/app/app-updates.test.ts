@@ -120,6 +120,17 @@ describe('AppUpdates', () => {
     expect(reloads()).to.equal(1);
   });
 
+  it('the first service worker taking control of the page is not a new version to reload into', () => {
+    const { worker, updates, reloads } = setUp();
+    worker.fire('controlling'); // first install, clientsClaim
+    worker.fire('waiting'); // later, an update
+    expect(updates.reload()).to.equal(true);
+    expect(worker.skipWaitingMessages).to.equal(1);
+    expect(reloads()).to.equal(0);
+    worker.fire('controlling');
+    expect(reloads()).to.equal(1);
+  });
+
   it('when another tab already had the new version take over, Reload reloads at once', () => {
     const { worker, updates, reloads } = setUp();
     worker.fire('waiting');

@@ -112,13 +112,15 @@ try {
     swResponse.headers.get('cache-control') === 'no-cache' && /javascript/.test(swResponse.headers.get('content-type') ?? ''),
     `sw.js is served as JavaScript with Cache-Control: no-cache (${swResponse.headers.get('content-type')}, ${swResponse.headers.get('cache-control')})`,
   );
-  const cached = new Set(
-    await app(page, async () => {
-      const urls = [];
-      for (const key of await caches.keys()) for (const request of await (await caches.open(key)).keys()) urls.push(new URL(request.url).pathname);
-      return urls;
-    }),
-  );
+  const cachedUrls = await app(page, async () => {
+    const urls = [];
+    for (const key of await caches.keys()) for (const request of await (await caches.open(key)).keys()) urls.push(request.url);
+    return urls;
+  });
+  const cached = new Set(cachedUrls.map((url) => new URL(url).pathname));
+  check(cachedUrls.every((url) => url.startsWith(`${origin}/`)), 'everything cached comes from the app\'s own origin');
+  const sw = await swResponse.clone().text();
+  check(!/importScripts|https?:\/\/(?!bit\.ly\/)/.test(sw), 'sw.js loads no other script and names no other host (Workbox\'s error texts link to bit.ly, which it never fetches)');
   const shouldCache = (await buildFiles(dirA)).filter((f) => !f.endsWith('.map') && f !== '/sw.js' && !f.startsWith('/screenshots/'));
   const missing = shouldCache.filter((f) => !cached.has(f));
   check(missing.length === 0 && shouldCache.length > 50, `the whole build is precached: ${shouldCache.length - missing.length} of ${shouldCache.length} files${missing.length ? `, missing ${missing.slice(0, 5).join(' ')}` : ''}`);
