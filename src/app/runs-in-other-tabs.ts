@@ -13,12 +13,13 @@ export class RunsInOtherTabs extends EventTarget {
   #mine = false;
   #release: (() => void) | null = null;
   #running = false;
+  #closed = false;
 
   constructor() {
     super();
     this.#channel.onmessage = () => void this.refresh();
     // A tab that closes lets its lock go; the others look again.
-    addEventListener('pagehide', () => this.#channel.postMessage('changed'));
+    addEventListener('pagehide', () => this.#tellOthers());
     void this.refresh();
   }
 
@@ -32,15 +33,17 @@ export class RunsInOtherTabs extends EventTarget {
     if (running === this.#mine) return;
     this.#mine = running;
     if (running) {
-      void navigator.locks.request(this.#lockName, () => {
-        if (!this.#mine) return undefined; // stopped before the lock came
-        this.#channel.postMessage('changed');
-        return new Promise<void>((resolve) => (this.#release = resolve));
-      });
-    } else if (this.#release) {
-      this.#release();
+      void navigator.locks
+        .request(this.#lockName, () => {
+          if (!this.#mine) return undefined; // stopped before the lock came
+          this.#tellOthers();
+          return new Promise<void>((resolve) => (this.#release = resolve));
+        })
+        // Resolves once the lock is let go: only then would the others find it gone.
+        .then(() => this.#tellOthers());
+    } else {
+      this.#release?.();
       this.#release = null;
-      this.#channel.postMessage('changed');
     }
   }
 
@@ -55,6 +58,11 @@ export class RunsInOtherTabs extends EventTarget {
 
   close(): void {
     this.setMine(false);
+    this.#closed = true;
     this.#channel.close();
+  }
+
+  #tellOthers(): void {
+    if (!this.#closed) this.#channel.postMessage('changed');
   }
 }

@@ -10,7 +10,8 @@
 // 3. Across an update: a run left unfinished in A (page closed mid-run) is offered again after B is
 //    deployed, both before and after the runner reloads into B, and resumes there.
 // 4. While that run records, a newer version (A again) is announced but not loaded: no Reload
-//    button, no reload, the same code. Once the run is stopped, Reload brings the new version.
+//    button, no reload, the same code, and no Reload in a second, idle tab either. Once the run is
+//    stopped, Reload brings the new version.
 // 5. `npm run dev` on the same address is not made stale: its build registers no service worker,
 //    and its sw.js removes the installed one, so the next load runs the watched build.
 import { mkdtemp, readFile, readdir, rm, cp } from 'node:fs/promises';
@@ -238,7 +239,14 @@ try {
   );
   check((await reopened.page.$('>>> stride-update-banner >>> #reload')) === null, `while recording the banner offers no Reload: "${await bannerText(reopened.page)}"`);
   const refused = await app(reopened.page, () => document.querySelector('stride-app').updates.reload());
-  await sleep(1500);
+  // A second tab, idle, must not offer Reload either: the new version would take over the recording tab too.
+  const otherTab = await openWatched(browser, `${origin}/history`);
+  await otherTab.page.waitForFunction(
+    () => document.querySelector('stride-app').shadowRoot.querySelector('stride-update-banner')?.shadowRoot?.textContent?.includes('other tab'),
+    { timeout: 15_000 },
+  );
+  check((await otherTab.page.$('>>> stride-update-banner >>> #reload')) === null, `an idle second tab offers no Reload during the run: "${await bannerText(otherTab.page)}"`);
+  await reopened.page.bringToFront();
   const samePage = await app(reopened.page, () => window.stillTheSamePage === true);
   check(
     refused === false && samePage && (await scriptOf(reopened.page)) === entryB && (await recordingState(reopened.page)) === 'recording',
@@ -248,7 +256,10 @@ try {
   const saved = await storedMeta(reopened.page, unfinished);
   check(saved?.status === 'complete' && saved.gaps.some((g) => g.reason === 'link-lost'), 'the run recovered across the update is saved complete, its gap kept');
   await waitForDeep(reopened.page, '>>> stride-update-banner >>> #reload');
-  check(true, 'once the run is stopped the banner offers Reload');
+  await waitForDeep(otherTab.page, '>>> stride-update-banner >>> #reload');
+  check(true, 'once the run is stopped the banner offers Reload, in both tabs');
+  check(otherTab.problems.length === 0, `the second tab without console errors${otherTab.problems.length ? `: ${otherTab.problems.join(' | ')}` : ''}`);
+  await otherTab.page.close();
   await Promise.all([reopened.page.waitForNavigation({ waitUntil: 'load' }), reopened.page.click('>>> stride-update-banner >>> #reload')]);
   check((await scriptOf(reopened.page)) === entryA, 'Reload after the run brings the newer version');
   await reopened.page.goto(`${origin}/history`, { waitUntil: 'load' });
