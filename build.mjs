@@ -1,11 +1,14 @@
 // Production build of the app into dist/ (minified, code-split, hashed names).
 //   node build.mjs            build once
-//   node build.mjs --watch    rebuild on change
+//   node build.mjs --watch    rebuild on change (--watch --serve: and serve it, as below)
 //   node build.mjs --serve    build, then serve dist/ on http://127.0.0.1:$PORT (default 8000)
+// The production build ends with a Workbox service worker (dist/sw.js) that precaches every file
+// of the build, so the app opens offline after one visit; the watch build registers none and
+// writes a sw.js that removes one an earlier `npm start` left, so development never runs stale code.
 import * as esbuild from 'esbuild';
 import { createServer } from 'node:http';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -20,6 +23,8 @@ export const contentSecurityPolicy = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -53,6 +58,8 @@ export const buildOptions = {
   assetNames: 'assets/[name]-[hash]',
   logLevel: 'warning',
   plugins: [noUsageStatistics],
+  // The production build registers the service worker; the watch build must not (see watch()).
+  define: { STRIDE_SERVICE_WORKER: 'true' },
 };
 
 // esbuild splits code shared by the app and its lazily loaded modules into one chunk per set of
@@ -110,9 +117,10 @@ export function firstLoadFiles(metafile) {
   return { entry, files: [...files] };
 }
 
-async function writeIndex(metafile) {
+async function writeIndex(metafile, dir = outdir) {
   const { entry, files } = firstLoadFiles(metafile);
-  const href = (file) => '/' + file.slice(file.indexOf('dist/') + 'dist/'.length);
+  // The metafile's paths are relative to the working directory.
+  const href = (file) => '/' + relative(dir, resolve(file)).split(sep).join('/');
   const css = files.filter((f) => f.endsWith('.css')).map((f) => `<link rel="stylesheet" href="${href(f)}">`);
   const preload = files
     .filter((f) => f.endsWith('.js') && f !== entry)
@@ -121,39 +129,107 @@ async function writeIndex(metafile) {
   const html = template
     .replace('%CSP%', contentSecurityPolicy)
     .replace('<!-- %HEAD% -->', [...css, ...preload, `<script type="module" src="${href(entry)}"></script>`].join('\n    '));
-  await writeFile(join(outdir, 'index.html'), html);
+  await writeFile(join(dir, 'index.html'), html);
 }
 
-async function copyPublic() {
-  await cp(join(root, 'public'), outdir, { recursive: true, filter: (src) => !src.endsWith('index.html') });
+async function copyPublic(dir = outdir) {
+  await cp(join(root, 'public'), dir, { recursive: true, filter: (src) => !src.endsWith('index.html') });
 }
 
-export async function buildApp() {
-  await rm(outdir, { recursive: true, force: true });
-  await mkdir(outdir, { recursive: true });
-  const result = await buildProduction();
-  await copyPublic();
-  await writeIndex(result.metafile);
+/** esbuild's [hash] in a file name: such a file never changes, so it needs no revision. */
+const hashedName = /-[A-Z0-9]{8}\.(?:js|css)$/;
+
+/**
+ * The service worker: src/app/service-worker.ts (Workbox's precaching and routing), bundled by
+ * esbuild into one same-origin dist/sw.js that fetches nothing else, with the precache list from
+ * workbox-build's getManifest in place of self.__WB_MANIFEST: the whole build (html, css, every
+ * chunk, icons, manifest; not the source maps, nor the README's screenshots), each file with a
+ * revision unless its name carries esbuild's hash. This is Workbox's injectManifest done in
+ * one esbuild step: generateSW (and injectManifest, through workbox-build's index) load rollup,
+ * babel and terser, which cost 14 s per build on a 2-core machine against well under a second here.
+ */
+async function writeServiceWorker(dir) {
+  const { getManifest } = await import('workbox-build/build/get-manifest.js');
+  const { manifestEntries, warnings } = await getManifest({
+    globDirectory: dir,
+    globPatterns: ['**/*.{html,js,css,svg,png,webmanifest}'],
+    globIgnores: ['sw.js', 'screenshots/**'],
+    dontCacheBustURLsMatching: hashedName,
+    // The FIT reader and writer (Garmin's SDK) are one chunk of about 450 KB; the default cap is 2 MB.
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+  });
+  for (const warning of warnings) console.warn(`service worker: ${warning}`);
+  const absolute = manifestEntries.map((entry) => ({ ...entry, url: '/' + entry.url }));
+  await esbuild.build({
+    entryPoints: [join(root, 'src/app/service-worker.ts')],
+    outfile: join(dir, 'sw.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'self.__WB_MANIFEST': JSON.stringify(absolute), 'process.env.NODE_ENV': '"production"' },
+  });
+}
+
+/**
+ * Builds the app into `dir` (dist/ unless told otherwise); `overrides` are merged into the esbuild
+ * options (the offline test makes a second, different build with a banner).
+ */
+export async function buildApp({ dir = outdir, ...overrides } = {}) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const result = await buildProduction({ ...overrides, outdir: dir });
+  await copyPublic(dir);
+  await writeIndex(result.metafile, dir);
+  await writeServiceWorker(dir);
   return result.metafile;
 }
 
-async function watch() {
-  await rm(outdir, { recursive: true, force: true });
-  await mkdir(outdir, { recursive: true });
+// What the watch build serves as sw.js: a service worker a production build left on this origin
+// would keep answering with the code it cached, so this one replaces it, empties its caches,
+// unregisters and reloads the open tabs, which then run the watched build straight from dist/.
+const removeServiceWorker = `// Written by npm run dev: removes the service worker an earlier production build installed.
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) await caches.delete(key);
+    await self.registration.unregister();
+    for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);
+  })());
+});
+`;
+
+/** Rebuilds `dir` (dist/ unless told otherwise) on every change; resolves with esbuild's context after the first build. */
+export async function watch({ dir = outdir } = {}) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  let built;
+  const firstBuild = new Promise((resolve) => (built = resolve));
   const rewriteIndex = {
     name: 'write-index',
     setup(build) {
       build.onEnd(async (result) => {
         if (result.errors.length) return;
-        await copyPublic();
-        await writeIndex(result.metafile);
+        await copyPublic(dir);
+        await writeIndex(result.metafile, dir);
+        await writeFile(join(dir, 'sw.js'), removeServiceWorker);
         console.log(`rebuilt ${new Date().toLocaleTimeString()}`);
+        built();
       });
     },
   };
-  const ctx = await esbuild.context({ ...buildOptions, minify: false, plugins: [...buildOptions.plugins, rewriteIndex] });
+  const ctx = await esbuild.context({
+    ...buildOptions,
+    outdir: dir,
+    minify: false,
+    define: { STRIDE_SERVICE_WORKER: 'false' },
+    plugins: [...buildOptions.plugins, rewriteIndex],
+  });
   await ctx.watch();
-  console.log('watching src/ for changes');
+  await firstBuild;
+  return ctx;
 }
 
 const contentTypes = {
@@ -170,16 +246,21 @@ const contentTypes = {
 
 const compressible = new Set(['.html', '.js', '.css', '.map', '.json', '.svg', '.webmanifest']);
 
-function serve(port) {
+/**
+ * Serves `dir` as a static host would. Only files with esbuild's hash in their name are cached for
+ * good; the rest (index.html, sw.js, base.css, the manifest, icons) are revalidated on every use, so
+ * the browser sees a new service worker as soon as one is deployed.
+ */
+export function serve(port, dir = outdir, onListening = () => console.log(`Stridewise is running at http://127.0.0.1:${port}/  (Ctrl+C to stop)`)) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(outdir, path));
-    if (!file.startsWith(outdir + sep) && file !== outdir) {
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir + sep) && file !== dir) {
       res.writeHead(403).end();
       return;
     }
     // Client-side routes (/settings, /history/…) fall back to the app shell.
-    if (!extname(file)) file = join(outdir, 'index.html');
+    if (!extname(file)) file = join(dir, 'index.html');
     try {
       const body = await readFile(file);
       // Text goes out gzipped, as any real host sends it: the first load is counted that way too.
@@ -189,7 +270,7 @@ function serve(port) {
         'content-security-policy': contentSecurityPolicy,
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
-        'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        'cache-control': hashedName.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
         vary: 'accept-encoding',
         ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       });
@@ -198,15 +279,16 @@ function serve(port) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     }
   });
-  server.listen(port, '127.0.0.1', () => {
-    console.log(`Stridewise is running at http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
-  });
+  server.listen(port, '127.0.0.1', onListening);
+  return server;
 }
 
 if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
   const args = new Set(process.argv.slice(2));
   if (args.has('--watch')) {
     await watch();
+    console.log('watching src/ for changes');
+    if (args.has('--serve')) serve(Number(process.env.PORT) || 8000);
   } else {
     const started = performance.now();
     await buildApp();

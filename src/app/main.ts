@@ -24,3 +24,22 @@ async function startUp(): Promise<void> {
   await Promise.all([services.recording.checkUnfinished(), services.data.protectStorage()]);
 }
 void startUp();
+
+// Set by build.mjs: true in the production build, false in the watch build (no service worker there).
+declare const STRIDE_SERVICE_WORKER: boolean;
+
+// The service worker and the update banner come after the page has loaded and the browser is
+// idle: nothing of them is needed to start, so they stay out of the first load.
+async function offerUpdates(): Promise<void> {
+  const [{ watchForUpdates }] = await Promise.all([import('./app-updates.js'), import('../components/stride-update-banner.js')]);
+  if (app) app.updates = watchForUpdates(services.recording);
+}
+if (typeof STRIDE_SERVICE_WORKER !== 'undefined' && STRIDE_SERVICE_WORKER && 'serviceWorker' in navigator) {
+  const whenIdle = (run: () => void): void => {
+    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 1000 });
+    else setTimeout(run, 1000);
+  };
+  const start = (): void => whenIdle(() => void offerUpdates().catch(() => undefined));
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
+}

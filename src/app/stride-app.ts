@@ -3,17 +3,21 @@ import { Router } from '@vaadin/router';
 import { EventController } from '../components/event-controller.js';
 import { appRoutes } from './routes.js';
 import type { AppServices } from './services.js';
+import type { AppUpdates } from './app-updates.js';
 
 /** The shell: header with navigation, and the outlet the router renders pages into. */
 export class StrideApp extends LitElement {
-  static override properties = { services: { attribute: false } };
+  static override properties = { services: { attribute: false }, updates: { attribute: false } };
   declare services: AppServices | null;
+  /** Set by main.ts once the service worker is registered (production build only); shows the update banner. */
+  declare updates: AppUpdates | null;
   #router: Router | null = null;
   readonly #data = new EventController(this, ['change']);
 
   constructor() {
     super();
     this.services = null;
+    this.updates = null;
   }
 
   static override styles = css`
@@ -43,6 +47,7 @@ export class StrideApp extends LitElement {
       </header>
       ${this.services?.data.problem ? html`<p class="problem" role="alert">${this.services.data.problem}</p>` : nothing}
       <main id="outlet"></main>
+      ${this.updates ? html`<stride-update-banner .updates=${this.updates}></stride-update-banner>` : nothing}
     `;
   }
 

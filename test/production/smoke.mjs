@@ -9,15 +9,13 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { buildProduction, firstLoadFiles } from '../../build.mjs';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
+import { checklist, openWatched as openWatchedAt, storedMeta, text, waitForDeep } from './browser-helpers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const port = 20000 + Math.floor(Math.random() * 20000);
 const origin = `http://127.0.0.1:${port}`;
-const failures = [];
-const check = (ok, what) => {
-  console.log(`  ${ok ? '✓' : '✗'} ${what}`);
-  if (!ok) failures.push(what);
-};
+const { check, failures } = checklist();
+const openWatched = (browser, path) => openWatchedAt(browser, `${origin}${path}`);
 
 function startServer() {
   const server = spawn(process.execPath, ['build.mjs', '--serve'], { cwd: root, env: { ...process.env, PORT: String(port) } });
@@ -35,48 +33,6 @@ function startServer() {
     server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
 }
-
-/** Opens a page that records every console error, page error, CSP violation and request. */
-async function openWatched(browser, path) {
-  const page = await browser.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warn') && problems.push(`console ${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => requests.push(r.url()));
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const response = await page.goto(`${origin}${path}`, { waitUntil: 'networkidle0' });
-  return { page, problems, requests, response };
-}
-
-/** Polls for a selector: puppeteer's waitForSelector misses changes made inside shadow roots. */
-async function waitForDeep(page, selector, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.$(selector))) {
-    if (Date.now() > deadline) throw new Error(`${selector} did not appear within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** A session's stored meta, read straight from IndexedDB as the app left it. */
-const storedMeta = (page, id) =>
-  page.evaluate(async (sessionId) => {
-    const db = await new Promise((resolve, reject) => {
-      const open = indexedDB.open('stride');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const meta = await new Promise((resolve) => {
-      const request = db.transaction('kv').objectStore('kv').get(`session/${sessionId}/meta`);
-      request.onsuccess = () => resolve(request.result ?? null);
-    });
-    db.close();
-    return meta && { sampleCount: meta.sampleCount, status: meta.status, gaps: meta.gaps };
-  }, id);
-
-const text = (page, selector) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
 
 /** The source files esbuild put in each of `outputs`, as paths relative to the project. */
 function inputsOf(metafile, outputs) {
