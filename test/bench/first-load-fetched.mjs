@@ -43,13 +43,25 @@ export async function fetchedFirstLoad(budgetKb) {
     for (const [path, raw, gzip] of [...first].sort((a, b) => b[2] - a[2])) {
       console.log(`  ${path.padEnd(40)} ${(raw / 1024).toFixed(1).padStart(7)} KB raw ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
     }
-    const verdict = median / 1024 <= budgetKb ? 'within' : 'OVER';
-    console.log(
-      `  ${first.length} responses; total ${(median / 1024).toFixed(1)} KB gzip, median of ${RUNS} loads (runs ${totals
-        .map((t) => (t / 1024).toFixed(1))
-        .join(', ')}) (${verdict} the ${budgetKb} KB budget)\n`,
+    // Chromium fetches the service worker and the manifest itself, outside the page's requests.
+    const outside = await Promise.all(
+      ['/sw.js', '/manifest.webmanifest'].map(async (path) => {
+        const body = Buffer.from(await (await fetch(server.origin + path)).arrayBuffer());
+        return [path, body.length, gzipSync(body, { level: 9 }).length];
+      }),
     );
-    return median;
+    for (const [path, raw, gzip] of outside) {
+      console.log(`  ${(path + ' (outside the page)').padEnd(40)} ${(raw / 1024).toFixed(1).padStart(7)} KB raw ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+    }
+    const total = median + outside.reduce((sum, [, , gzip]) => sum + gzip, 0);
+    const verdict = total / 1024 <= budgetKb ? 'within' : 'OVER';
+    console.log(
+      `  ${first.length} responses in the page, ${(median / 1024).toFixed(1)} KB gzip, median of ${RUNS} loads (runs ${totals
+        .map((t) => (t / 1024).toFixed(1))
+        .join(', ')}); with the service worker and manifest ${(total / 1024).toFixed(1)} KB gzip (${verdict} the ${budgetKb} KB budget).\n` +
+        '  Then, once, the service worker precaches the rest of the build in the background for offline use.\n',
+    );
+    return total;
   } finally {
     await browser.close();
     server.stop();
