@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
-import { startProductionServer } from './production-server.mjs';
+import { startProductionServer } from '../production/production-server.mjs';
 
 const RUNS = 3;
 

@@ -5,7 +5,7 @@
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
-import { startProductionServer } from './production-server.mjs';
+import { startProductionServer } from '../production/production-server.mjs';
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS) || 5;
 const targets = { performance: 98, accessibility: 100, 'best-practices': 100 };

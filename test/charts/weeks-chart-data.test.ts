@@ -13,32 +13,17 @@ import {
 import { defaultPlanSettings } from '../../src/session/plan-settings.js';
 import type { WeekRow } from '../../src/session/weekly-trends.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { monday, weekRow } from '../support/week-rows.js';
 
 const DAY = 24 * 3600 * 1000;
-const monday = (i: number) => new Date(2025, 2, 3 + 7 * i).getTime();
-
-function row(i: number, values: Partial<WeekRow> = {}): WeekRow {
-  return {
-    weekStart: monday(i),
-    sessions: 0,
-    distanceM: 0,
-    movingS: 0,
-    avgCadence: null,
-    targetZoneS: 0,
-    targetShare: null,
-    cadenceByBand: { 6: null, 7: null },
-    towardTarget: null,
-    ...values,
-  };
-}
 
 // Week 0: two runs; week 1: none (a gap, not a zero); week 2: one run, band 7 under a minute (null);
 // week 3: a run with no zone time.
 const rows: WeekRow[] = [
-  row(0, { sessions: 2, distanceM: 9000, movingS: 5400, targetShare: 0.25, cadenceByBand: { 6: 164, 7: 170 } }),
-  row(1),
-  row(2, { sessions: 1, distanceM: 5000, movingS: 1800, targetShare: 0, cadenceByBand: { 6: 168, 7: null } }),
-  row(3, { sessions: 1, distanceM: 1609.344, movingS: 900, targetShare: null, cadenceByBand: { 6: 171.5, 7: 174 } }),
+  weekRow(0, { sessions: 2, distanceM: 9000, movingS: 5400, targetShare: 0.25, cadenceByBand: { 6: 164, 7: 170 } }),
+  weekRow(1),
+  weekRow(2, { sessions: 1, distanceM: 5000, movingS: 1800, targetShare: 0, cadenceByBand: { 6: 168, 7: null } }),
+  weekRow(3, { sessions: 1, distanceM: 1609.344, movingS: 900, targetShare: null, cadenceByBand: { 6: 171.5, 7: 174 } }),
 ];
 
 describe('weeks chart data', () => {

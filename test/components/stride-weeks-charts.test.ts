@@ -7,28 +7,14 @@ import { formatShortDate } from '../../src/components/session-format.js';
 import { defaultPlanSettings } from '../../src/session/plan-settings.js';
 import { type WeekRow, speedBandLabel } from '../../src/session/weekly-trends.js';
 import { appTheme } from '../support/app-theme.js';
+import { monday, weekRow } from '../support/week-rows.js';
 
-const monday = (i: number) => new Date(2025, 2, 3 + 7 * i).getTime();
-function row(i: number, values: Partial<WeekRow> = {}): WeekRow {
-  return {
-    weekStart: monday(i),
-    sessions: 0,
-    distanceM: 0,
-    movingS: 0,
-    avgCadence: null,
-    targetZoneS: 0,
-    targetShare: null,
-    cadenceByBand: { 6: null, 7: null },
-    towardTarget: null,
-    ...values,
-  };
-}
 // Target zone 170–180 (the default). Week 1 has no runs.
 const rows: WeekRow[] = [
-  row(0, { sessions: 2, distanceM: 9000, movingS: 5400, targetShare: 0.25, cadenceByBand: { 6: 164, 7: 170 } }),
-  row(1),
-  row(2, { sessions: 1, distanceM: 5000, movingS: 1800, targetShare: 0.5, cadenceByBand: { 6: 168, 7: null } }),
-  row(3, { sessions: 3, distanceM: 12000, movingS: 4500, targetShare: 0.8, cadenceByBand: { 6: 172, 7: 176 } }),
+  weekRow(0, { sessions: 2, distanceM: 9000, movingS: 5400, targetShare: 0.25, cadenceByBand: { 6: 164, 7: 170 } }),
+  weekRow(1),
+  weekRow(2, { sessions: 1, distanceM: 5000, movingS: 1800, targetShare: 0.5, cadenceByBand: { 6: 168, 7: null } }),
+  weekRow(3, { sessions: 3, distanceM: 12000, movingS: 4500, targetShare: 0.8, cadenceByBand: { 6: 172, 7: 176 } }),
 ];
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));

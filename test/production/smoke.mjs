@@ -4,11 +4,11 @@
 // the Web Bluetooth flag tells the runner what to do. First, from the build's metafile: code only
 // the Settings page needs (the footpod's SC Control Point), and the treadmill's and strap's code,
 // stay out of the first load.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { buildProduction, firstLoadFiles } from '../../build.mjs';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
+import { startProductionServer } from './production-server.mjs';
 import { checklist, openWatched as openWatchedAt, storedMeta, text, waitForDeep } from './browser-helpers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -16,23 +16,6 @@ const port = 20000 + Math.floor(Math.random() * 20000);
 const origin = `http://127.0.0.1:${port}`;
 const { check, failures } = checklist();
 const openWatched = (browser, path) => openWatchedAt(browser, `${origin}${path}`);
-
-function startServer() {
-  const server = spawn(process.execPath, ['build.mjs', '--serve'], { cwd: root, env: { ...process.env, PORT: String(port) } });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    server.stderr.on('data', (d) => (output += d));
-    server.stdout.on('data', (d) => {
-      output += d;
-      if (output.includes(`${origin}/`)) {
-        clearTimeout(timer);
-        resolve(server);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
 
 /** The source files esbuild put in each of `outputs`, as paths relative to the project. */
 function inputsOf(metafile, outputs) {
@@ -81,7 +64,7 @@ const updateScripts = new Set();
 }
 
 console.log('Production build served by npm start:');
-const server = await startServer();
+const server = await startProductionServer(port);
 const browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 try {
   const { page, problems, requests, response } = await openWatched(browser, '/');
@@ -179,7 +162,7 @@ try {
   check(problems.length === 0, `no console errors without Web Bluetooth${problems.length ? `: ${problems.join(' | ')}` : ''}`);
 } finally {
   await withoutFlag.close();
-  server.kill();
+  server.stop();
 }
 
 if (failures.length) {

@@ -1,12 +1,11 @@
-// `npm start` for the benchmarks: the production build served on a random local port.
+// `npm start` for the production tests and the benchmarks: the production build served on a random local port.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Builds and serves dist/ as `npm start` does; resolves with the origin and a stop function. */
-export function startProductionServer() {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+/** Builds and serves dist/ as `npm start` does (on `port`); resolves with the origin and a stop function. */
+export function startProductionServer(port = 20000 + Math.floor(Math.random() * 20000)) {
   const server = spawn(process.execPath, ['build.mjs', '--serve'], { cwd: root, env: { ...process.env, PORT: String(port) } });
   return new Promise((resolve, reject) => {
     let output = '';
