@@ -18,12 +18,12 @@ export class StrideApp extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    header { display: flex; align-items: baseline; gap: 1.5rem; padding: 0.75rem 1rem; border-bottom: 1px solid #1e293b; }
-    .brand { font-weight: 800; font-size: 1.2rem; color: var(--accent, #34d399); margin: 0; }
+    header { display: flex; align-items: baseline; gap: 1.5rem; padding: 0.75rem 1rem; border-bottom: 1px solid var(--divider); }
+    .brand { font-weight: 800; font-size: 1.2rem; color: var(--accent); margin: 0; }
     nav { display: flex; gap: 1rem; }
     nav a { color: inherit; text-decoration: none; padding: 0.25rem 0; border-bottom: 2px solid transparent; }
-    nav a:hover, nav a:focus-visible { border-bottom-color: var(--accent, #34d399); }
-    .problem { margin: 0; padding: 0.75rem 1rem; background: #450a0a; color: #fee2e2; }
+    nav a:hover, nav a:focus-visible { border-bottom-color: var(--accent); }
+    .problem { margin: 0; padding: 0.75rem 1rem; background: var(--alert-bg); color: var(--alert-text); }
   `;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

@@ -31,7 +31,7 @@ export class StrideCheckIn extends LitElement {
   static override styles = css`
     :host { display: contents; }
     .card {
-      background: #fef3c7; color: #1c1917; border-radius: 12px; padding: 0.75rem 1rem;
+      background: var(--callout-bg); color: var(--callout-text); border-radius: 12px; padding: 0.75rem 1rem;
       display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem;
     }
     .words { flex: 1 1 16rem; min-width: 0; }
@@ -39,13 +39,13 @@ export class StrideCheckIn extends LitElement {
     p { margin: 0.25rem 0 0; }
     button {
       font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
-      border: 1px solid #1c1917; background: #1c1917; color: #fef3c7;
+      border: 1px solid var(--callout-text); background: var(--callout-text); color: var(--callout-bg);
     }
-    button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
+    button:focus-visible { outline: 3px solid var(--callout-focus); outline-offset: 2px; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
     :host([overlay][showing]) .live {
       position: fixed; inset: 0; z-index: 20; display: grid; place-items: center;
-      background: rgb(11 17 32 / 0.7); padding: 4vmin;
+      background: var(--overlay); padding: 4vmin;
     }
     :host([overlay]) .card {
       flex-direction: column; align-items: stretch; gap: 4vmin; text-align: center;

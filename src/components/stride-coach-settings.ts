@@ -33,13 +33,13 @@ export class StrideCoachSettings extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    fieldset { border: 1px solid #334155; border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
+    fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
     legend { font-weight: 600; padding: 0 0.25rem; }
     label { display: block; margin: 0.4rem 0; }
-    input, select { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
+    input, select { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
     input[type='number'] { width: 5rem; }
     input[type='checkbox'], input[type='range'] { padding: 0; }
-    .hint { color: var(--muted, #9ca3af); font-size: 0.9rem; margin: 0.25rem 0; }
+    .hint { color: var(--muted); font-size: 0.9rem; margin: 0.25rem 0; }
   `;
 
   protected override render() {

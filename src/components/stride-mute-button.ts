@@ -17,10 +17,10 @@ export class StrideMuteButton extends LitElement {
     :host { display: inline-block; }
     button {
       font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
-      border: 1px solid #334155; background: #1e293b; color: inherit;
+      border: 1px solid var(--border); background: var(--surface-2); color: inherit;
     }
-    button[aria-pressed='true'] { background: #fde68a; border-color: #fde68a; color: #0b1120; }
-    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    button[aria-pressed='true'] { background: var(--warn-text); border-color: var(--warn-text); color: var(--on-accent); }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .state { font-size: 0.85em; }
   `;
 

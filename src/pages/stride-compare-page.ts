@@ -61,22 +61,22 @@ export class StrideComparePage extends LitElement {
   static override styles = css`
     :host { display: grid; gap: 1rem; padding: 1rem; }
     h1 { margin: 0; }
-    h2 { font-size: 1rem; margin: 0 0 0.35rem; color: var(--muted, #9ca3af); font-weight: 600; }
+    h2 { font-size: 1rem; margin: 0 0 0.35rem; color: var(--muted); font-weight: 600; }
     section { min-width: 0; }
-    a { color: #93c5fd; }
-    .hint { color: var(--muted, #9ca3af); margin: 0; }
-    .problem { color: #fde68a; margin: 0; }
+    a { color: var(--link); }
+    .hint { color: var(--muted); margin: 0; }
+    .problem { color: var(--warn-text); margin: 0; }
     .pickers { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); }
     .picker { display: grid; gap: 0.5rem; align-content: start; }
     label { display: grid; gap: 0.25rem; font-weight: 600; }
-    select, button { font: inherit; padding: 0.35rem 0.6rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
+    select, button { font: inherit; padding: 0.35rem 0.6rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
     button { cursor: pointer; }
-    button[aria-pressed='true'] { background: #334155; border-color: #64748b; }
-    button:focus-visible, select:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    button[aria-pressed='true'] { background: var(--border); border-color: var(--border-strong); }
+    button:focus-visible, select:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; list-style: none; margin: 0; padding: 0; }
-    .line { display: inline-block; width: 2rem; height: 0; vertical-align: middle; margin-right: 0.4rem; border-top: 3px solid #f8fafc; }
-    .line.b { border-top: 3px dashed #f472b6; }
+    .line { display: inline-block; width: 2rem; height: 0; vertical-align: middle; margin-right: 0.4rem; border-top: 3px solid var(--series-cadence); }
+    .line.b { border-top: 3px dashed var(--series-second); }
   `;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
