@@ -3,7 +3,26 @@
 // console), and a disabled button looks disabled, not merely ignores the tap.
 import { css } from 'lit';
 
-export const formControlStyles = css`
+/**
+ * Sizes every element with controls adds after its own styles (last, so these win): each control
+ * is at least a 44 x 44 px touch target (WCAG 2.5.5), a checkbox or radio button's whole label is
+ * its target, and a disabled button looks disabled everywhere (dim, a refusing cursor), not
+ * merely ignores the tap. No colours here: those stay with each element.
+ */
+export const touchTargetStyles = css`
+  button, select, textarea, input:not([type='checkbox']):not([type='radio']) {
+    min-height: 44px; min-width: 44px; box-sizing: border-box;
+  }
+  summary { min-height: 44px; padding-block: 0.6rem; box-sizing: border-box; cursor: pointer; }
+  a.button { display: inline-flex; align-items: center; min-height: 44px; box-sizing: border-box; }
+  label:has(> input[type='checkbox']), label:has(> input[type='radio']) {
+    display: flex; align-items: center; gap: 0.5rem; min-height: 44px; min-width: 44px; cursor: pointer;
+  }
+  input[type='checkbox'], input[type='radio'] { width: 1.25rem; height: 1.25rem; margin: 0; flex: none; accent-color: var(--accent); }
+  button:disabled { opacity: 0.55; cursor: not-allowed; }
+`;
+
+export const formControlStyles = [css`
   button, input {
     font: inherit; color: inherit; border-radius: 8px;
     border: 1px solid var(--border); background: var(--surface-2);
@@ -25,7 +44,7 @@ export const formControlStyles = css`
   label.check { display: flex; align-items: center; gap: 0.6rem; min-height: 44px; cursor: pointer; }
   /* An input and its unit ("[ 10.8 ] km/h") stay on one line when the label wraps. */
   .typed { display: inline-flex; align-items: center; gap: 0.5rem; white-space: nowrap; }
-`;
+`, touchTargetStyles];
 
 /** A panel that is one card with a heading (the guided check, the after-run correction). */
 export const cardStyles = css`

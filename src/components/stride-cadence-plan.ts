@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import type { CadencePlanOutcome } from '../coach/cadence-plan.js';
 import { targetLabel } from '../coach/plan-steps.js';
 import type { PlanTarget } from '../session/plan-settings.js';
@@ -36,7 +37,7 @@ export class StrideCadencePlan extends LitElement {
     this.accepted = [];
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 0.5rem; max-width: 48rem; }
     p { margin: 0; }
     .headline { font-weight: 700; font-size: 1.05rem; }
@@ -48,7 +49,7 @@ export class StrideCadencePlan extends LitElement {
     button { font: inherit; padding: 0.4rem 0.9rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
     button.primary { background: var(--primary-bg); border-color: var(--accent); color: var(--on-strong); }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-  `;
+  `, touchTargetStyles];
 
   #emit(name: 'plan-accept' | 'plan-decline'): void {
     this.dispatchEvent(new Event(name, { bubbles: true, composed: true }));

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import type { TechniquePrompt } from '../coach/coach-events.js';
 
 /**
@@ -28,7 +29,7 @@ export class StrideCheckIn extends LitElement {
     this.showing = false;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: contents; }
     .card {
       background: var(--callout-bg); color: var(--callout-text); border-radius: 12px; padding: 0.75rem 1rem;
@@ -56,7 +57,7 @@ export class StrideCheckIn extends LitElement {
     :host([overlay]) h2 { font-size: clamp(1.8rem, 9vmin, 5.5rem); line-height: 1.1; }
     :host([overlay]) p { margin-top: 2vmin; }
     :host([overlay]) button { align-self: center; padding: 0.4em 1.2em; }
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(): void {
     this.showing = this.prompt !== null;

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import {
   type CoachSettings,
   METRONOME_MAX_SPM,
@@ -31,7 +32,7 @@ export class StrideCoachSettings extends LitElement {
     this.middleOfTarget = 175;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: block; }
     fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
     legend { font-weight: 600; padding: 0 0.25rem; }
@@ -40,7 +41,7 @@ export class StrideCoachSettings extends LitElement {
     input[type='number'] { width: 5rem; }
     input[type='checkbox'], input[type='range'] { padding: 0; }
     .hint { color: var(--muted); font-size: 0.9rem; margin: 0.25rem 0; }
-  `;
+  `, touchTargetStyles];
 
   protected override render() {
     const { metronome, cues, checkIns, muted } = this.settings;

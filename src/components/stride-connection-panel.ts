@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import type { ConnectionState } from '../sources/footpod-source.js';
 
 export const connectionStateLabels: Readonly<Record<ConnectionState, string>> = {
@@ -42,7 +43,7 @@ export class StrideConnectionPanel extends LitElement {
     this.bluetoothAvailable = true;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
     .state { font-weight: 600; }
     .state[data-state='connected'] { color: var(--accent); }
@@ -55,7 +56,7 @@ export class StrideConnectionPanel extends LitElement {
     button.primary { background: var(--primary-bg); border-color: var(--primary-bg); color: var(--on-strong); }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .message { flex-basis: 100%; margin: 0; color: var(--warn-text); }
-  `;
+  `, touchTargetStyles];
 
   protected override render() {
     const live = this.state === 'connected' || this.state === 'connecting' || this.state === 'reconnecting' || this.state === 'requesting';

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import { parseRscFeature, type RscFeature } from '../ble/rsc.js';
 import { sensorLocationName } from '../ble/sensor-locations.js';
 import type { FootpodCommand, FootpodCommandKind, FootpodDetails } from '../sources/footpod-details.js';
@@ -42,7 +43,7 @@ export class StrideFootpodDetails extends LitElement {
     this.details = null;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: block; }
     fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
     legend { font-weight: 600; padding: 0 0.25rem; }
@@ -57,7 +58,7 @@ export class StrideFootpodDetails extends LitElement {
     .ok { color: var(--ok-text); }
     .problem { color: var(--warn-text); }
     .hint { color: var(--muted); font-size: 0.9rem; margin: 0.25rem 0; }
-  `;
+  `, touchTargetStyles];
 
   protected override render() {
     const details = this.details;

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 
 /**
  * Mutes or unmutes the coach's sounds, speech and vibration. A toggle: the name stays
@@ -13,7 +14,7 @@ export class StrideMuteButton extends LitElement {
     this.muted = false;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: inline-block; }
     button {
       font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
@@ -22,7 +23,7 @@ export class StrideMuteButton extends LitElement {
     button[aria-pressed='true'] { background: var(--warn-text); border-color: var(--warn-text); color: var(--on-accent); }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .state { font-size: 0.85em; }
-  `;
+  `, touchTargetStyles];
 
   protected override render() {
     return html`<button id="mute" aria-pressed=${String(this.muted)} @click=${this.#toggle}>Mute coach

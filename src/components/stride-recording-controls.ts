@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 
 export type RecordingState = 'idle' | 'recording' | 'paused' | 'stopped';
 
@@ -34,7 +35,7 @@ export class StrideRecordingControls extends LitElement {
     this.laps = 0;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
     .state { font-weight: 600; min-width: 8rem; }
     .state[data-state='recording'] { color: var(--danger-text); }
@@ -47,7 +48,7 @@ export class StrideRecordingControls extends LitElement {
     button:disabled { opacity: 0.5; cursor: not-allowed; }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
-  `;
+  `, touchTargetStyles];
 
   protected override render() {
     const state = this.state;

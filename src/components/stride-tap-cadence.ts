@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import { TAP_WINDOW_MS, type TapCadence, type TapMode, tapCadence } from '../coach/tap-cadence.js';
 import { KeyboardShortcuts } from './keyboard-shortcuts.js';
 
@@ -43,7 +44,7 @@ export class StrideTapCadence extends LitElement {
     new KeyboardShortcuts(this, { t: () => this.checkVisibility() && this.tap() });
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 0.6rem; max-width: 32rem; }
     p { margin: 0; }
     .hint { color: var(--muted); }
@@ -63,7 +64,7 @@ export class StrideTapCadence extends LitElement {
     .result strong { font-size: 2rem; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     .actions button { font: inherit; padding: 0.4rem 0.8rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
-  `;
+  `, touchTargetStyles];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 
 /**
  * A notice that something was done, with an Undo button while it can still be undone. Fires
@@ -14,7 +15,7 @@ export class StrideUndoToast extends LitElement {
     this.message = '';
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host {
       display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap;
       position: sticky; bottom: 1rem; z-index: 1;
@@ -25,7 +26,7 @@ export class StrideUndoToast extends LitElement {
     button { font: inherit; padding: 0.35rem 0.9rem; border-radius: 6px; border: 1px solid var(--border); background: var(--field-bg); color: inherit; cursor: pointer; }
     button.undo { background: var(--primary-bg); border-color: var(--primary-bg); color: var(--on-strong); font-weight: 600; }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-  `;
+  `, touchTargetStyles];
 
   protected override render() {
     return html`<p role="status">${this.message}</p>

@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { RouterLocation } from '@vaadin/router';
 import type { OpenedSession } from '../app/history-service.js';
 import type { AppServices } from '../app/services.js';
@@ -58,12 +59,13 @@ export class StrideComparePage extends LitElement {
     this.openedB = null;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 1rem; padding: 1rem; }
     h1 { margin: 0; }
     h2 { font-size: 1rem; margin: 0 0 0.35rem; color: var(--muted); font-weight: 600; }
     section { min-width: 0; }
     a { color: var(--link); }
+    a[href='/history'] { display: inline-flex; align-items: center; min-height: 44px; }
     .hint { color: var(--muted); margin: 0; }
     .problem { color: var(--warn-text); margin: 0; }
     .pickers { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); }
@@ -77,7 +79,7 @@ export class StrideComparePage extends LitElement {
     .legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; list-style: none; margin: 0; padding: 0; }
     .line { display: inline-block; width: 2rem; height: 0; vertical-align: middle; margin-right: 0.4rem; border-top: 3px solid var(--series-cadence); }
     .line.b { border-top: 3px dashed var(--series-second); }
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) {

@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AppServices } from '../app/services.js';
 import { EventController } from '../components/event-controller.js';
@@ -86,7 +87,7 @@ export class StrideHistoryPage extends LitElement {
     this.editing = null;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: block; padding: 1rem; }
     h1 { margin: 0 0 0.75rem; }
     .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; margin: 0 0 0.75rem; min-height: 2.2rem; }
@@ -129,9 +130,12 @@ export class StrideHistoryPage extends LitElement {
     .edit input[type='text'], textarea { box-sizing: border-box; width: 100%; }
     textarea { min-height: 3.5rem; }
     input[type='checkbox'] { width: 1.1rem; height: 1.1rem; }
+    /* The tick box's cell and the run's name are 44 px targets, for a thumb. */
+    label.pick { justify-content: center; margin: -0.4rem -0.5rem; }
+    a.title { display: inline-flex; align-items: center; min-height: 44px; }
     .problem { color: var(--warn-text); }
     .empty { max-width: 36rem; }
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) {
@@ -228,8 +232,8 @@ export class StrideHistoryPage extends LitElement {
     const title = sessionTitle(s);
     const editing = this.editing?.id === s.id ? this.editing.field : null;
     return html`<tr role="row" data-id=${s.id}>
-      <td role="cell"><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
-        @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} /></td>
+      <td role="cell"><label class="pick"><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
+        @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} /></label></td>
       <td role="cell" class="session">
         ${editing === 'name'
           ? html`<div class="edit">

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import { Router } from '@vaadin/router';
 import type { AppServices } from '../app/services.js';
 import { zoneColors } from '../charts/zone-colors.js';
@@ -60,7 +61,7 @@ export class StrideLivePage extends LitElement {
     this.showSensors = false;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 1rem; padding: 1rem; }
     .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); }
     .recording { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
@@ -78,7 +79,7 @@ export class StrideLivePage extends LitElement {
     section { min-width: 0; }
     #more-sensors { justify-self: start; min-height: 44px; }
     stride-live-chart:not(:defined) { display: block; min-height: 220px; }
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('services')) {

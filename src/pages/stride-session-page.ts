@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../app/services.js';
 import type { OpenedSession } from '../app/history-service.js';
 import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWithGaps } from '../charts/chart-data.js';
@@ -101,7 +102,7 @@ export class StrideSessionPage extends LitElement {
     this.exportProblem = null;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 1rem; padding: 1rem; }
     h1 { margin: 0; }
     h2 { font-size: 1rem; margin: 0 0 0.35rem; color: var(--muted); font-weight: 600; }
@@ -110,6 +111,7 @@ export class StrideSessionPage extends LitElement {
     .notes { white-space: pre-wrap; margin: 0.5rem 0 0; }
     .problem { color: var(--warn-text); }
     a { color: var(--link); }
+    a[href='/history'] { display: inline-flex; align-items: center; min-height: 44px; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
     button { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; cursor: pointer; }
     button[aria-pressed='true'] { background: var(--border); border-color: var(--border-strong); }
@@ -120,7 +122,7 @@ export class StrideSessionPage extends LitElement {
     .line { display: inline-block; width: 1.75rem; height: 0; vertical-align: middle; margin-right: 0.4rem; }
     .line.pod { border-top: 2px solid var(--series-pace); }
     .line.belt { border-top: 2px dashed var(--series-cadence); }
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) this.#settings.target = this.services?.settings ?? null;

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../app/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
 import { downloadFile } from '../components/download-file.js';
@@ -54,9 +55,11 @@ export class StrideSettingsPage extends LitElement {
     this.saved = false;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: block; padding: 1rem; max-width: 40rem; }
-    fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
+    /* min-width 0: a fieldset is as wide as its widest content by default, wider than a phone. */
+    fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; min-width: 0; }
+    input[type='file'] { max-width: 100%; }
     legend { font-weight: 600; padding: 0 0.25rem; }
     .zone { display: grid; grid-template-columns: 1rem 9rem auto; align-items: center; gap: 0.5rem; margin: 0.4rem 0; }
     .swatch { width: 1rem; height: 1rem; border-radius: 3px; }
@@ -64,7 +67,7 @@ export class StrideSettingsPage extends LitElement {
     input[type='number'] { width: 5rem; }
     .problem { color: var(--warn-text); }
     .ok { color: var(--ok-text); }
-    label.file { display: inline-flex; flex-direction: column; gap: 0.25rem; margin-right: 1rem; }
+    label.file { display: inline-flex; flex-direction: column; gap: 0.25rem; margin-right: 1rem; max-width: calc(100% - 1rem); }
     ul { padding-left: 1.2rem; }
     .hint { color: var(--muted); font-size: 0.9rem; }
     ul.pods { list-style: none; padding: 0; margin: 0; }
@@ -73,7 +76,7 @@ export class StrideSettingsPage extends LitElement {
     .pod stride-calibration-settings { flex-basis: 100%; }
     .pod-name { font-weight: 600; overflow-wrap: anywhere; }
     ${zoneClasses}
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('services')) {

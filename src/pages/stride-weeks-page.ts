@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../app/services.js';
 import { type CadencePlanOutcome, cadencePlan, isDeclined } from '../coach/cadence-plan.js';
 import { EventController } from '../components/event-controller.js';
@@ -51,7 +52,7 @@ export class StrideWeeksPage extends LitElement {
     this.now = null;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 1rem; padding: 1rem; }
     h1 { margin: 0; }
     h2 { font-size: 1.1rem; margin: 0; }
@@ -76,7 +77,7 @@ export class StrideWeeksPage extends LitElement {
     summary { cursor: pointer; color: var(--link); width: fit-content; }
     summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     details[open] > summary { margin-bottom: 0.5rem; }
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) {

@@ -2,6 +2,7 @@
 // the numbers read from 2.5 m on a 1280x800 tablet and on a phone either way up: the cadence
 // takes most of the screen (left in landscape, top in portrait), the rest shares what is left.
 import { css } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import { zoneClasses } from '../components/zone-classes.js';
 
 export const treadmillStyles = [
@@ -60,4 +61,5 @@ export const treadmillStyles = [
       .number { font-size: min(46vh, 25vw); }
     }
   `,
+  touchTargetStyles,
 ];
