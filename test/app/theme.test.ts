@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { SettingsService } from '../../src/app/settings-service.js';
-import { followTheme, themeFor } from '../../src/app/theme.js';
+import { applyTheme, followTheme, themeFor } from '../../src/app/theme.js';
 import { useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 
@@ -17,7 +17,7 @@ describe('theme', () => {
   });
   afterEach(async () => {
     await emulateMedia({ colorScheme: 'dark' });
-    document.documentElement.removeAttribute('data-theme');
+    applyTheme('dark');
   });
 
   it('takes the system\'s choice only for "system"', () => {

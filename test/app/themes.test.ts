@@ -31,7 +31,7 @@ const easy = generatedSession({ id: 'easy', startedAt: now - 8 * DAY, minutes: 1
 const prompt = { id: 'quick-steps', title: 'Quick, light steps', text: 'Land under your hips, not in front of you.' };
 
 describe('light and dark themes', () => {
-  after(() => document.documentElement.removeAttribute('data-theme'));
+  after(() => useTheme('dark'));
 
   describe('every route', () => {
     let app: StrideApp;

@@ -17,7 +17,7 @@ const base = {
 };
 
 describe('session chart options', () => {
-  after(() => document.documentElement.removeAttribute('data-theme'));
+  after(() => useTheme('dark'));
 
   it('zooms by dragging along x only, and syncs the cursor by a shared key', () => {
     const options = sessionChartOptions({ ...base, kind: 'cadence', x: 'time' });

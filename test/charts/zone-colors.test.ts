@@ -24,7 +24,7 @@ function closestPair(colors: readonly string[], deficiency?: Deficiency): { diff
 }
 
 describe('zone colours', () => {
-  after(() => document.documentElement.removeAttribute('data-theme'));
+  after(() => useTheme('dark'));
 
   it('are the theme\'s own custom properties, for CSS and for a canvas alike', async () => {
     await useTheme('dark');

@@ -19,7 +19,7 @@ const hex = (color: string) => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 
 
 describe('stride-live-chart', () => {
   before(() => appTheme);
-  after(() => document.documentElement.removeAttribute('data-theme'));
+  after(() => useTheme('dark'));
 
   it('shows the last 5 minutes by default and the whole run when asked', async () => {
     const samples = run(3 * 3600);

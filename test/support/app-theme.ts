@@ -1,6 +1,9 @@
 // Components are checked for contrast on the app's own page colours, as a runner sees them, in
-// either theme: `await useTheme('light')` switches the whole page, as Settings does.
+// either theme: `await useTheme('light')` switches the whole page, as Settings does. Dark until
+// then, whatever the test browser's own preference: the app sets a theme before it draws anything.
 import { applyTheme, type Theme } from '../../src/app/theme.js';
+
+applyTheme('dark');
 
 const link = document.createElement('link');
 link.rel = 'stylesheet';
