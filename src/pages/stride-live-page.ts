@@ -79,6 +79,8 @@ export class StrideLivePage extends LitElement {
     section { min-width: 0; }
     #more-sensors { justify-self: start; min-height: 44px; }
     stride-live-chart:not(:defined) { display: block; min-height: 220px; }
+    /* A phone: two tiles a row, so pace, cadence and the zone are on the first screen. */
+    @media (max-width: 26rem) { .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
   `, touchTargetStyles];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

@@ -67,7 +67,7 @@ export class StrideSettingsPage extends LitElement {
     input[type='number'] { width: 5rem; }
     .problem { color: var(--warn-text); }
     .ok { color: var(--ok-text); }
-    label.file { display: inline-flex; flex-direction: column; gap: 0.25rem; margin-right: 1rem; max-width: calc(100% - 1rem); }
+    label.file { display: inline-flex; flex-direction: column; gap: 0.25rem; margin: 0.5rem 1rem 0 0; max-width: calc(100% - 1rem); }
     ul { padding-left: 1.2rem; }
     .hint { color: var(--muted); font-size: 0.9rem; }
     ul.pods { list-style: none; padding: 0; margin: 0; }
