@@ -49,7 +49,8 @@ describe('every route on a 360 px phone', () => {
     it(`fits ${route.path} with 44 px touch targets`, async () => {
       await Router.go(route.path);
       await waitUntil(() => route.ready.every((selector) => deepQuery(app, selector) !== null), `${route.path} shows ${route.ready}`, { timeout: 5000 });
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+      // Layout is read directly (forced); no frame needed, and a background tab draws none.
+      await new Promise((resolve) => setTimeout(resolve, 50));
 
       expect(document.documentElement.scrollWidth, `${route.path} scrolls sideways`).to.be.at.most(PHONE.width);
       expect(targetsTooSmall(app), `${route.path}: targets under 44 px`).to.deep.equal([]);
