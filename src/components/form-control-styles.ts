@@ -6,8 +6,8 @@ import { css } from 'lit';
 /**
  * Sizes every element with controls adds after its own styles (last, so these win): each control
  * is at least a 44 x 44 px touch target (WCAG 2.5.5), a checkbox or radio button's whole label is
- * its target, and a disabled button looks disabled everywhere (dim, a refusing cursor), not
- * merely ignores the tap. No colours here: those stay with each element.
+ * its target, and a disabled button looks disabled everywhere (grey even if it was the primary,
+ * dim, a refusing cursor), not merely ignores the tap.
  */
 export const touchTargetStyles = css`
   button, select, textarea, input:not([type='checkbox']):not([type='radio']) {
@@ -19,7 +19,9 @@ export const touchTargetStyles = css`
     display: flex; align-items: center; gap: 0.5rem; min-height: 44px; min-width: 44px; cursor: pointer;
   }
   input[type='checkbox'], input[type='radio'] { width: 1.25rem; height: 1.25rem; margin: 0; flex: none; accent-color: var(--accent); }
-  button:disabled { opacity: 0.55; cursor: not-allowed; }
+  button:disabled {
+    opacity: 0.55; cursor: not-allowed; background: var(--surface-2); border-color: var(--border); color: var(--muted);
+  }
 `;
 
 export const formControlStyles = [css`
@@ -29,10 +31,6 @@ export const formControlStyles = [css`
   }
   button { min-height: 44px; padding: 0.4rem 0.9rem; cursor: pointer; }
   button.primary { background: var(--primary-bg); border-color: var(--primary-bg); color: var(--on-strong); }
-  /* Grey, dim and a refusing cursor: a disabled primary button must not still look like the way on. */
-  button:disabled, button.primary:disabled {
-    opacity: 0.55; cursor: not-allowed; background: var(--surface-2); border-color: var(--border); color: var(--muted);
-  }
   input { min-height: 44px; padding: 0.3rem 0.5rem; box-sizing: border-box; }
   input[type='checkbox'] { min-height: 0; width: 1.4rem; height: 1.4rem; margin: 0; accent-color: var(--accent); }
   button:focus-visible, input:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }

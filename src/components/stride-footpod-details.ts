@@ -54,7 +54,6 @@ export class StrideFootpodDetails extends LitElement {
     .no { color: var(--muted); }
     .action { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0.5rem 0; }
     select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
-    button:disabled { opacity: 0.6; }
     .ok { color: var(--ok-text); }
     .problem { color: var(--warn-text); }
     .hint { color: var(--muted); font-size: 0.9rem; margin: 0.25rem 0; }

@@ -45,7 +45,6 @@ export class StrideRecordingControls extends LitElement {
       border: 1px solid var(--border); background: var(--surface-2); color: inherit;
     }
     button.primary { background: var(--danger-bg); border-color: var(--danger-bg); color: var(--on-strong); }
-    button:disabled { opacity: 0.5; cursor: not-allowed; }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
   `, touchTargetStyles];

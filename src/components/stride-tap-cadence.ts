@@ -56,7 +56,7 @@ export class StrideTapCadence extends LitElement {
       touch-action: manipulation; user-select: none; cursor: pointer;
     }
     .tap:active:not(:disabled) { background: var(--accent-soft); }
-    .tap:disabled { border-color: var(--border); color: var(--muted); cursor: default; }
+    .tap:disabled { border-color: var(--border); color: var(--muted); }
     .tap small { display: block; font-size: 0.95rem; font-weight: 400; color: var(--muted); }
     .tap:focus-visible, button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .countdown { font-variant-numeric: tabular-nums; }
