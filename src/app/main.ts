@@ -1,6 +1,7 @@
 // Entry point: create the services, hand them to the shell, then load what was saved.
 import { createServices } from './services.js';
 import './stride-app.js';
+import { followTheme } from './theme.js';
 
 // `?pod=strides` makes "Try without a footpod" a pod that counts strides, to show how that is handled.
 const stridesDemo = new URLSearchParams(location.search).get('pod') === 'strides';
@@ -9,6 +10,7 @@ const services = createServices(
     ? { simulator: async () => new (await import('../sources/simulated-footpod.js')).SimulatedFootpod({ cadenceUnit: 'strides' }) }
     : {},
 );
+followTheme(services.settings);
 const app = document.querySelector('stride-app');
 // Evaluating the code is one task; drawing the first page waits for the next, so the browser can
 // paint and take input in between instead of being blocked for both at once.

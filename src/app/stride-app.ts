@@ -5,6 +5,20 @@ import { appRoutes } from './routes.js';
 import type { AppServices } from './services.js';
 import type { AppUpdates } from './app-updates.js';
 
+const navLinks = [
+  { href: '/', text: 'Live' },
+  { href: '/history', text: 'History' },
+  { href: '/weeks', text: 'Weeks' },
+  { href: '/settings', text: 'Settings' },
+] as const;
+
+/** A run's own page and a comparison belong to History; the treadmill screen to Live. */
+function isCurrent(href: string, path: string): boolean {
+  if (href === '/') return path === '/' || path === '/treadmill';
+  if (href === '/history') return path.startsWith('/history') || path.startsWith('/compare');
+  return path === href;
+}
+
 /** The shell: header with navigation, and the outlet the router renders pages into. */
 export class StrideApp extends LitElement {
   static override properties = { services: { attribute: false }, updates: { attribute: false } };
@@ -18,16 +32,36 @@ export class StrideApp extends LitElement {
     super();
     this.services = null;
     this.updates = null;
+    // Re-renders on every route change, so the link of the page shown is marked as the current one.
+    new EventController(this, ['vaadin-router-location-changed'], window);
   }
 
   static override styles = css`
     :host { display: block; }
-    header { display: flex; align-items: baseline; gap: 1.5rem; padding: 0.75rem 1rem; border-bottom: 1px solid #1e293b; }
-    .brand { font-weight: 800; font-size: 1.2rem; color: var(--accent, #34d399); margin: 0; }
-    nav { display: flex; gap: 1rem; }
-    nav a { color: inherit; text-decoration: none; padding: 0.25rem 0; border-bottom: 2px solid transparent; }
-    nav a:hover, nav a:focus-visible { border-bottom-color: var(--accent, #34d399); }
-    .problem { margin: 0; padding: 0.75rem 1rem; background: #450a0a; color: #fee2e2; }
+    header {
+      display: flex; flex-wrap: wrap; align-items: center; gap: 0 1.5rem;
+      padding: 0.25rem 1rem; border-bottom: 1px solid var(--divider);
+    }
+    .brand { font-weight: 800; font-size: 1.2rem; color: var(--accent); margin: 0; }
+    nav { display: flex; flex-wrap: wrap; gap: 0 0.25rem; }
+    /* 44 px tall links, underlined while hovered, focused or the page shown. */
+    nav a {
+      display: inline-flex; align-items: center; justify-content: center; min-height: 44px; min-width: 44px;
+      padding: 0 0.6rem; box-sizing: border-box; color: inherit; text-decoration: none;
+      border-bottom: 3px solid transparent;
+    }
+    nav a:hover, nav a:focus-visible, nav a[aria-current='page'] { border-bottom-color: var(--accent); }
+    nav a[aria-current='page'] { font-weight: 600; }
+    nav a:focus-visible { outline: 3px solid var(--focus); outline-offset: -3px; }
+    /* A phone: the brand on its own line, the four links sharing the width below it like tabs,
+       each as wide a target as a thumb could want. */
+    @media (max-width: 32rem) {
+      header { padding: 0.25rem 0.5rem 0; }
+      .brand { padding: 0.25rem 0.5rem 0; }
+      nav { flex: 1 1 100%; }
+      nav a { flex: 1 1 0; padding: 0 0.25rem; }
+    }
+    .problem { margin: 0; padding: 0.75rem 1rem; background: var(--alert-bg); color: var(--alert-text); }
   `;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -39,10 +73,9 @@ export class StrideApp extends LitElement {
       <header>
         <p class="brand">Stridewise</p>
         <nav aria-label="Main">
-          <a href="/">Live</a>
-          <a href="/history">History</a>
-          <a href="/weeks">Weeks</a>
-          <a href="/settings">Settings</a>
+          ${navLinks.map(
+            ({ href, text }) => html`<a href=${href} aria-current=${isCurrent(href, location.pathname) ? 'page' : nothing}>${text}</a>`,
+          )}
         </nav>
       </header>
       ${this.services?.data.problem ? html`<p class="problem" role="alert">${this.services.data.problem}</p>` : nothing}

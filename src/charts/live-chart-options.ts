@@ -4,6 +4,7 @@
 import type uPlot from 'uplot';
 import type { CadenceZones } from '../session/zones.js';
 import { roundTimeAxis } from './round-ticks.js';
+import { themed } from './theme-colors.js';
 import { timeJumpGaps } from './time-gaps.js';
 import { zoneBandsPlugin } from './zone-bands-plugin.js';
 
@@ -19,7 +20,7 @@ export interface LiveChartConfig {
   maxStepS?: () => number;
 }
 
-const axisStyle = { stroke: '#9ca3af', grid: { stroke: 'rgba(148,163,184,0.15)', width: 1 }, ticks: { show: false } };
+const axisStyle = { stroke: themed('--chart-axis'), grid: { stroke: themed('--chart-grid'), width: 1 }, ticks: { show: false } };
 
 export function liveChartOptions(config: LiveChartConfig): uPlot.Options {
   const cadence = config.kind === 'cadence';
@@ -44,8 +45,8 @@ export function liveChartOptions(config: LiveChartConfig): uPlot.Options {
     series: [
       {},
       cadence
-        ? { label: 'Cadence (steps/min)', stroke: '#e5e7eb', width: 2, points: { show: false }, gaps }
-        : { label: 'Stride length (m)', stroke: '#a78bfa', width: 2, points: { show: false }, gaps },
+        ? { label: 'Cadence (steps/min)', stroke: themed('--series-cadence'), width: 2, points: { show: false }, gaps }
+        : { label: 'Stride length (m)', stroke: themed('--series-stride'), width: 2, points: { show: false }, gaps },
     ],
     plugins: cadence ? [zoneBandsPlugin(config.zones)] : [],
   };

@@ -2,8 +2,7 @@
 // top, over the series, so the runner can see what their cadence did after each one.
 
 import type uPlot from 'uplot';
-
-export const MARKER_COLOR = '#fbbf24';
+import { themeColor } from './theme-colors.js';
 
 /** `positions` is read on every redraw: x values (seconds or metres, as the chart's x). */
 export function markersPlugin(positions: () => readonly number[]): uPlot.Plugin {
@@ -19,8 +18,9 @@ export function markersPlugin(positions: () => readonly number[]): uPlot.Plugin 
         ctx.beginPath();
         ctx.rect(left, top, width, height);
         ctx.clip();
-        ctx.strokeStyle = MARKER_COLOR;
-        ctx.fillStyle = MARKER_COLOR;
+        const color = themeColor('--chart-marker');
+        ctx.strokeStyle = color;
+        ctx.fillStyle = color;
         ctx.lineWidth = Math.max(1, devicePixelRatio);
         ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
         for (const x of marks) {

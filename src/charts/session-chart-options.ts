@@ -8,6 +8,7 @@ import type { CadenceZones } from '../session/zones.js';
 import type { ChartX, SessionChartKind } from './chart-data.js';
 import { markersPlugin } from './markers-plugin.js';
 import { roundDistanceAxis, roundPaceAxis, roundTimeAxis } from './round-ticks.js';
+import { themed } from './theme-colors.js';
 import { zoneBandsPlugin } from './zone-bands-plugin.js';
 
 export interface SessionChartConfig {
@@ -32,24 +33,24 @@ export interface SessionChartConfig {
 }
 
 /** Line colours of overlaid sessions; the second is also dashed, so the pair differs by more than colour. */
-export const sessionSeriesColors = ['#f8fafc', '#f472b6'] as const;
+export const sessionSeriesColors = [themed('--series-cadence'), themed('--series-second')] as const;
 export const sessionSeriesDash: ReadonlyArray<number[] | undefined> = [undefined, [6, 4]];
-const singleColors: Record<SessionChartKind, string> = {
-  cadence: '#f8fafc',
-  stride: '#a78bfa',
-  pace: '#38bdf8',
-  'heart-rate': '#f87171',
-  incline: '#34d399',
+const singleColors: Record<SessionChartKind, () => string> = {
+  cadence: themed('--series-cadence'),
+  stride: themed('--series-stride'),
+  pace: themed('--series-pace'),
+  'heart-rate': themed('--series-heart-rate'),
+  incline: themed('--series-incline'),
 };
 /** The belt's pace: light and dashed beside the pod's blue, so the two differ by more than colour. */
-export const beltSeriesColor = '#f8fafc';
+export const beltSeriesColor = themed('--series-cadence');
 export const beltSeriesDash = [6, 4];
 export const beltSeriesLabel = 'Treadmill belt';
 
 /** Walking paces past this (seconds per km or mile) squash a run's line flat; the axis stops here. */
 const SLOWEST_PACE_SHOWN_S = 15 * 60;
 
-const axisStyle = { stroke: '#9ca3af', grid: { stroke: 'rgba(148,163,184,0.15)', width: 1 }, ticks: { show: false } };
+const axisStyle = { stroke: themed('--chart-axis'), grid: { stroke: themed('--chart-grid'), width: 1 }, ticks: { show: false } };
 
 export const sessionChartUnits: Record<SessionChartKind, (unit: DistanceUnit) => string> = {
   cadence: () => 'steps/min',

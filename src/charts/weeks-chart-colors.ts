@@ -1,9 +1,7 @@
-// Every colour the weeks charts and the history trend strip draw with, in one place. Canvas
+// Every colour the weeks charts draw with, by the names of public/base.css's palette. Canvas
 // cannot read `var(--…)`, so the element reads the custom properties from its computed style
-// and passes them here; a theme (light, dark) then changes the charts as it changes the page.
+// and passes them here, again whenever the theme changes.
 // The fallbacks are today's dark theme, for a page without the app's stylesheet.
-
-import { zoneColors } from './zone-colors.js';
 
 export interface WeeksChartColors {
   /** Axis labels. */
@@ -21,18 +19,18 @@ export interface WeeksChartColors {
 
 /** Custom property names and their fallbacks. */
 export const weeksChartColorVars = {
-  text: ['--muted', '#9ca3af'],
+  text: ['--chart-axis', '#9ca3af'],
   grid: ['--chart-grid', 'rgba(148,163,184,0.15)'],
-  time: ['--chart-time', '#38bdf8'],
-  distance: ['--chart-distance', '#a78bfa'],
-  target: ['--zone-target', zoneColors.target],
-  plan: ['--chart-plan', '#fbbf24'],
+  time: ['--series-pace', '#38bdf8'],
+  distance: ['--series-stride', '#a78bfa'],
+  target: ['--zone-target', '#34d399'],
+  plan: ['--chart-marker', '#fbbf24'],
 } as const;
 export const weeksBandColorVars: ReadonlyArray<readonly [string, string]> = [
-  ['--chart-series-1', '#f8fafc'],
-  ['--chart-series-2', '#f472b6'],
-  ['--chart-series-3', '#38bdf8'],
-  ['--chart-series-4', '#a78bfa'],
+  ['--series-cadence', '#f8fafc'],
+  ['--series-second', '#f472b6'],
+  ['--series-pace', '#38bdf8'],
+  ['--series-stride', '#a78bfa'],
 ];
 
 /** Colours from a reader of custom properties (for an element: its computed style's getPropertyValue). */

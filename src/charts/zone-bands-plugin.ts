@@ -3,7 +3,7 @@
 
 import type uPlot from 'uplot';
 import { type CadenceZones, type ZoneId, zoneIds } from '../session/zones.js';
-import { zoneColors } from './zone-colors.js';
+import { zoneColor } from './zone-colors.js';
 
 /** [from, to] in steps/min for each zone; the open ends reach past any plausible cadence. */
 export function zoneBands(zones: CadenceZones): Array<{ zone: ZoneId; from: number; to: number }> {
@@ -25,7 +25,7 @@ export function zoneBandsPlugin(currentZones: () => CadenceZones, alpha = 0.16):
         for (const band of zoneBands(currentZones())) {
           const y1 = u.valToPos(band.to, 'y', true);
           const y2 = u.valToPos(band.from, 'y', true);
-          ctx.fillStyle = zoneColors[band.zone];
+          ctx.fillStyle = zoneColor(band.zone);
           ctx.fillRect(left, Math.min(y1, y2), width, Math.abs(y2 - y1));
         }
         ctx.restore();

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import type { CadencePlanOutcome } from '../coach/cadence-plan.js';
 import { targetLabel } from '../coach/plan-steps.js';
 import type { PlanTarget } from '../session/plan-settings.js';
@@ -36,19 +37,19 @@ export class StrideCadencePlan extends LitElement {
     this.accepted = [];
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 0.5rem; max-width: 48rem; }
     p { margin: 0; }
     .headline { font-weight: 700; font-size: 1.05rem; }
     .step { font-size: 1.3rem; font-variant-numeric: tabular-nums; }
-    .step .to { color: var(--zone-target, #34d399); font-weight: 700; }
-    .hint { color: var(--muted, #9ca3af); }
+    .step .to { color: var(--accent); font-weight: 700; }
+    .hint { color: var(--muted); }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-    button { font: inherit; padding: 0.4rem 0.9rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
-    button.primary { background: #065f46; border-color: #34d399; }
-    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
-  `;
+    button { font: inherit; padding: 0.4rem 0.9rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
+    button.primary { background: var(--primary-bg); border-color: var(--accent); color: var(--on-strong); }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+  `, touchTargetStyles];
 
   #emit(name: 'plan-accept' | 'plan-decline'): void {
     this.dispatchEvent(new Event(name, { bubbles: true, composed: true }));

@@ -60,7 +60,7 @@ export class StrideCalibrationSettings extends LitElement {
     formControlStyles,
     css`
       :host { display: block; }
-      fieldset { display: grid; gap: 0.75rem; border: 1px solid #334155; border-radius: 8px; margin: 0; padding: 0.75rem 1rem; min-width: 0; }
+      fieldset { display: grid; gap: 0.75rem; border: 1px solid var(--border); border-radius: 8px; margin: 0; padding: 0.75rem 1rem; min-width: 0; }
       legend { font-weight: 600; padding: 0 0.25rem; overflow-wrap: anywhere; }
       p { margin: 0; }
       .factor { font-size: 1.2rem; font-weight: 700; font-variant-numeric: tabular-nums; }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import type { TechniquePrompt } from '../coach/coach-events.js';
 
 /**
@@ -28,10 +29,10 @@ export class StrideCheckIn extends LitElement {
     this.showing = false;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: contents; }
     .card {
-      background: #fef3c7; color: #1c1917; border-radius: 12px; padding: 0.75rem 1rem;
+      background: var(--callout-bg); color: var(--callout-text); border-radius: 12px; padding: 0.75rem 1rem;
       display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem;
     }
     .words { flex: 1 1 16rem; min-width: 0; }
@@ -39,13 +40,13 @@ export class StrideCheckIn extends LitElement {
     p { margin: 0.25rem 0 0; }
     button {
       font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
-      border: 1px solid #1c1917; background: #1c1917; color: #fef3c7;
+      border: 1px solid var(--callout-text); background: var(--callout-text); color: var(--callout-bg);
     }
-    button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
+    button:focus-visible { outline: 3px solid var(--callout-focus); outline-offset: 2px; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
     :host([overlay][showing]) .live {
       position: fixed; inset: 0; z-index: 20; display: grid; place-items: center;
-      background: rgb(11 17 32 / 0.7); padding: 4vmin;
+      background: var(--overlay); padding: 4vmin;
     }
     :host([overlay]) .card {
       flex-direction: column; align-items: stretch; gap: 4vmin; text-align: center;
@@ -56,7 +57,7 @@ export class StrideCheckIn extends LitElement {
     :host([overlay]) h2 { font-size: clamp(1.8rem, 9vmin, 5.5rem); line-height: 1.1; }
     :host([overlay]) p { margin-top: 2vmin; }
     :host([overlay]) button { align-self: center; padding: 0.4em 1.2em; }
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(): void {
     this.showing = this.prompt !== null;

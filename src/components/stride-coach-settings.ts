@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import {
   type CoachSettings,
   METRONOME_MAX_SPM,
@@ -31,16 +32,16 @@ export class StrideCoachSettings extends LitElement {
     this.middleOfTarget = 175;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: block; }
-    fieldset { border: 1px solid #334155; border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
+    fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
     legend { font-weight: 600; padding: 0 0.25rem; }
     label { display: block; margin: 0.4rem 0; }
-    input, select { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
+    input, select { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
     input[type='number'] { width: 5rem; }
     input[type='checkbox'], input[type='range'] { padding: 0; }
-    .hint { color: var(--muted, #9ca3af); font-size: 0.9rem; margin: 0.25rem 0; }
-  `;
+    .hint { color: var(--muted); font-size: 0.9rem; margin: 0.25rem 0; }
+  `, touchTargetStyles];
 
   protected override render() {
     const { metronome, cues, checkIns, muted } = this.settings;

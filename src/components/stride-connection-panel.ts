@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import type { ConnectionState } from '../sources/footpod-source.js';
 
 export const connectionStateLabels: Readonly<Record<ConnectionState, string>> = {
@@ -42,20 +43,20 @@ export class StrideConnectionPanel extends LitElement {
     this.bluetoothAvailable = true;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
     .state { font-weight: 600; }
-    .state[data-state='connected'] { color: var(--accent, #34d399); }
-    .state[data-state='reconnecting'], .state[data-state='unavailable'] { color: #fbbf24; }
+    .state[data-state='connected'] { color: var(--accent); }
+    .state[data-state='reconnecting'], .state[data-state='unavailable'] { color: var(--warn-text); }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     button {
       font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
-      border: 1px solid #334155; background: #1e293b; color: inherit;
+      border: 1px solid var(--border); background: var(--surface-2); color: inherit;
     }
-    button.primary { background: #047857; border-color: #047857; color: #fff; }
-    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
-    .message { flex-basis: 100%; margin: 0; color: #fde68a; }
-  `;
+    button.primary { background: var(--primary-bg); border-color: var(--primary-bg); color: var(--on-strong); }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+    .message { flex-basis: 100%; margin: 0; color: var(--warn-text); }
+  `, touchTargetStyles];
 
   protected override render() {
     const live = this.state === 'connected' || this.state === 'connecting' || this.state === 'reconnecting' || this.state === 'requesting';

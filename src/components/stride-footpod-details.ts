@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import { parseRscFeature, type RscFeature } from '../ble/rsc.js';
 import { sensorLocationName } from '../ble/sensor-locations.js';
 import type { FootpodCommand, FootpodCommandKind, FootpodDetails } from '../sources/footpod-details.js';
@@ -42,22 +43,21 @@ export class StrideFootpodDetails extends LitElement {
     this.details = null;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: block; }
-    fieldset { border: 1px solid #334155; border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
+    fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
     legend { font-weight: 600; padding: 0 0.25rem; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0 0 0.75rem; }
-    dt { color: var(--muted, #9ca3af); }
+    dt { color: var(--muted); }
     dd { margin: 0; overflow-wrap: anywhere; }
     ul.features { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-    .no { color: var(--muted, #9ca3af); }
+    .no { color: var(--muted); }
     .action { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0.5rem 0; }
-    select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
-    button:disabled { opacity: 0.6; }
-    .ok { color: #a7f3d0; }
-    .problem { color: #fde68a; }
-    .hint { color: var(--muted, #9ca3af); font-size: 0.9rem; margin: 0.25rem 0; }
-  `;
+    select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
+    .ok { color: var(--ok-text); }
+    .problem { color: var(--warn-text); }
+    .hint { color: var(--muted); font-size: 0.9rem; margin: 0.25rem 0; }
+  `, touchTargetStyles];
 
   protected override render() {
     const details = this.details;

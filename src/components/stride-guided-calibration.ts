@@ -60,7 +60,7 @@ export class StrideGuidedCalibration extends LitElement {
     formControlStyles,
     cardStyles,
     css`
-      progress { width: 100%; height: 0.9rem; accent-color: var(--accent, #34d399); }
+      progress { width: 100%; height: 0.9rem; accent-color: var(--accent); }
       .belt { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; font-weight: 600; }
       .belt input { width: 6rem; }
       .result { font-size: 1.1rem; font-weight: 600; }

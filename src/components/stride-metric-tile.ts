@@ -32,20 +32,20 @@ export class StrideMetricTile extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      background: var(--surface, #111a2e);
-      color: var(--text, #e5e7eb);
+      background: var(--surface);
+      color: var(--text);
       border-radius: 12px;
       padding: 0.75rem 1rem;
       border-left: 6px solid var(--tile-accent, transparent);
       min-width: 0;
     }
-    .label { display: flex; justify-content: space-between; gap: 0.5rem; font-size: 0.85rem; color: var(--muted, #9ca3af); }
+    .label { display: flex; justify-content: space-between; gap: 0.5rem; font-size: 0.85rem; color: var(--muted); }
     .name { text-transform: uppercase; letter-spacing: 0.05em; }
     .value { font-size: clamp(1.8rem, 4vw, 3rem); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.15; white-space: nowrap; }
     /* Words wrap at spaces only ("Connect / ed" reads as two words): the page gives a wordy tile room for its longest word. */
     :host([wordy]) .value { font-size: clamp(1.2rem, 2vw, 1.6rem); line-height: 1.9; white-space: normal; overflow-wrap: normal; hyphens: manual; }
     /* A device name is not a word of the app's: a long one may break anywhere rather than leave the tile. */
-    .detail { font-size: 0.85rem; color: var(--muted, #9ca3af); min-height: 1.2em; overflow-wrap: anywhere; }
+    .detail { font-size: 0.85rem; color: var(--muted); min-height: 1.2em; overflow-wrap: anywhere; }
   `;
 
   protected override willUpdate(): void {

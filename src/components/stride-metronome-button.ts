@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 
 /**
  * Starts or stops the metronome, named with the rate it plays ("Metronome 175"); aria-pressed
@@ -16,16 +17,16 @@ export class StrideMetronomeButton extends LitElement {
     this.rateSpm = 175;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: inline-block; }
     button {
       font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
-      border: 1px solid #334155; background: #1e293b; color: inherit;
+      border: 1px solid var(--border); background: var(--surface-2); color: inherit;
     }
-    button[aria-pressed='true'] { background: #34d399; border-color: #34d399; color: #0b1120; }
-    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    button[aria-pressed='true'] { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
-  `;
+  `, touchTargetStyles];
 
   protected override render() {
     return html`<button id="metronome" aria-pressed=${String(this.on)} @click=${this.#toggle}>Metronome

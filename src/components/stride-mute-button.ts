@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 
 /**
  * Mutes or unmutes the coach's sounds, speech and vibration. A toggle: the name stays
@@ -13,16 +14,16 @@ export class StrideMuteButton extends LitElement {
     this.muted = false;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: inline-block; }
     button {
       font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
-      border: 1px solid #334155; background: #1e293b; color: inherit;
+      border: 1px solid var(--border); background: var(--surface-2); color: inherit;
     }
-    button[aria-pressed='true'] { background: #fde68a; border-color: #fde68a; color: #0b1120; }
-    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    button[aria-pressed='true'] { background: var(--warn-text); border-color: var(--warn-text); color: var(--on-accent); }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .state { font-size: 0.85em; }
-  `;
+  `, touchTargetStyles];
 
   protected override render() {
     return html`<button id="mute" aria-pressed=${String(this.muted)} @click=${this.#toggle}>Mute coach

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 
 export type RecordingState = 'idle' | 'recording' | 'paused' | 'stopped';
 
@@ -34,20 +35,19 @@ export class StrideRecordingControls extends LitElement {
     this.laps = 0;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
     .state { font-weight: 600; min-width: 8rem; }
-    .state[data-state='recording'] { color: #f87171; }
+    .state[data-state='recording'] { color: var(--danger-text); }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     button {
       font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
-      border: 1px solid #334155; background: #1e293b; color: inherit;
+      border: 1px solid var(--border); background: var(--surface-2); color: inherit;
     }
-    button.primary { background: #b91c1c; border-color: #b91c1c; color: #fff; }
-    button:disabled { opacity: 0.5; cursor: not-allowed; }
-    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    button.primary { background: var(--danger-bg); border-color: var(--danger-bg); color: var(--on-strong); }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
-  `;
+  `, touchTargetStyles];
 
   protected override render() {
     const state = this.state;

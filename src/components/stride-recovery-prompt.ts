@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { formatDuration } from '../session/units.js';
 
@@ -15,12 +16,12 @@ export class StrideRecoveryPrompt extends LitElement {
     this.summary = null;
   }
 
-  static override styles = css`
-    :host { display: block; background: #422006; color: #fef3c7; border-radius: 10px; padding: 0.75rem 1rem; }
+  static override styles = [css`
+    :host { display: block; background: var(--warn-bg); color: var(--warn-on-bg); border-radius: 10px; padding: 0.75rem 1rem; }
     p { margin: 0 0 0.5rem; }
-    button { font: inherit; padding: 0.4rem 0.9rem; border-radius: 8px; border: 1px solid #92400e; background: #78350f; color: #fff; cursor: pointer; margin-right: 0.5rem; }
-    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
-  `;
+    button { font: inherit; padding: 0.4rem 0.9rem; border-radius: 8px; border: 1px solid var(--warn-strong); background: var(--warn-strong); color: var(--on-strong); cursor: pointer; margin-right: 0.5rem; }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+  `, touchTargetStyles];
 
   protected override render() {
     const s = this.summary;

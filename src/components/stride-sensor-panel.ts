@@ -65,13 +65,13 @@ export class StrideSensorPanel extends LitElement {
       ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
       li {
         display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 1rem;
-        background: var(--surface, #111a2e); border-radius: 10px; padding: 0.4rem 0.75rem;
+        background: var(--surface); border-radius: 10px; padding: 0.4rem 0.75rem;
       }
       .what { display: grid; min-width: 0; flex: 1 1 12rem; }
       .label { font-weight: 600; }
-      .state { color: var(--muted, #9ca3af); overflow-wrap: anywhere; }
-      .state[data-state='connected'] { color: var(--accent, #34d399); }
-      .state[data-state='reconnecting'], .state[data-state='unavailable'] { color: #fbbf24; }
+      .state { color: var(--muted); overflow-wrap: anywhere; }
+      .state[data-state='connected'] { color: var(--accent); }
+      .state[data-state='reconnecting'], .state[data-state='unavailable'] { color: var(--warn-text); }
       .value { font-size: 1.15rem; font-weight: 700; font-variant-numeric: tabular-nums; }
       .problem { flex-basis: 100%; }
     `,

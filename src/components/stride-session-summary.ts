@@ -29,10 +29,10 @@ export class StrideSessionSummary extends LitElement {
   static override styles = css`
     :host { display: block; }
     dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 0.5rem; margin: 0; }
-    div { background: var(--surface, #111a2e); border-radius: 10px; padding: 0.5rem 0.75rem; }
-    dt { font-size: 0.8rem; color: var(--muted, #9ca3af); text-transform: uppercase; letter-spacing: 0.04em; }
+    div { background: var(--surface); border-radius: 10px; padding: 0.5rem 0.75rem; }
+    dt { font-size: 0.8rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
     dd { margin: 0; font-size: 1.35rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-    .unit { font-size: 0.85rem; font-weight: 400; color: var(--muted, #9ca3af); margin-left: 0.2rem; }
+    .unit { font-size: 0.85rem; font-weight: 400; color: var(--muted); margin-left: 0.2rem; }
   `;
 
   protected override render() {

@@ -24,10 +24,10 @@ export class StrideSplitsTable extends LitElement {
   static override styles = css`
     :host { display: block; }
     .scroll { overflow-x: auto; }
-    .scroll:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    .scroll:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
     caption { text-align: left; font-weight: 600; padding: 0 0 0.35rem; }
-    th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #1e293b; text-align: right; }
+    th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--divider); text-align: right; }
     th:first-child, td:first-child { text-align: left; }
   `;
 

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 import { TAP_WINDOW_MS, type TapCadence, type TapMode, tapCadence } from '../coach/tap-cadence.js';
 import { KeyboardShortcuts } from './keyboard-shortcuts.js';
 
@@ -43,27 +44,27 @@ export class StrideTapCadence extends LitElement {
     new KeyboardShortcuts(this, { t: () => this.checkVisibility() && this.tap() });
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 0.6rem; max-width: 32rem; }
     p { margin: 0; }
-    .hint { color: var(--muted, #9ca3af); }
+    .hint { color: var(--muted); }
     fieldset { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: center; }
     legend { float: left; margin-right: 0.5rem; }
     .tap {
       font: inherit; font-size: 1.6rem; font-weight: 700; min-height: 8rem; border-radius: 14px;
-      border: 2px solid var(--accent, #34d399); background: var(--surface, #111a2e); color: inherit;
+      border: 2px solid var(--accent); background: var(--surface); color: inherit;
       touch-action: manipulation; user-select: none; cursor: pointer;
     }
-    .tap:active:not(:disabled) { background: #064e3b; }
-    .tap:disabled { border-color: #334155; color: var(--muted, #9ca3af); cursor: default; }
-    .tap small { display: block; font-size: 0.95rem; font-weight: 400; color: var(--muted, #9ca3af); }
-    .tap:focus-visible, button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    .tap:active:not(:disabled) { background: var(--accent-soft); }
+    .tap:disabled { border-color: var(--border); color: var(--muted); }
+    .tap small { display: block; font-size: 0.95rem; font-weight: 400; color: var(--muted); }
+    .tap:focus-visible, button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .countdown { font-variant-numeric: tabular-nums; }
     .result { font-size: 1.3rem; }
     .result strong { font-size: 2rem; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-    .actions button { font: inherit; padding: 0.4rem 0.8rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
-  `;
+    .actions button { font: inherit; padding: 0.4rem 0.8rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
+  `, touchTargetStyles];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

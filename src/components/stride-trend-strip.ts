@@ -28,10 +28,10 @@ export class StrideTrendStrip extends LitElement {
   static override styles = css`
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; min-width: 0; }
     svg { flex: 1 1 10rem; max-width: 24rem; min-width: 0; height: 2.5rem; overflow: visible; }
-    .band { fill: var(--zone-target, #34d399); opacity: 0.2; }
-    .line { fill: none; stroke: var(--text, #e5e7eb); stroke-width: 2; }
-    .last { fill: var(--zone-target, #34d399); }
-    p { margin: 0; color: var(--muted, #9ca3af); font-variant-numeric: tabular-nums; }
+    .band { fill: var(--zone-target); opacity: 0.2; }
+    .line { fill: none; stroke: var(--text); stroke-width: 2; }
+    .last { fill: var(--zone-target); }
+    p { margin: 0; color: var(--muted); font-variant-numeric: tabular-nums; }
   `;
 
   protected override render() {

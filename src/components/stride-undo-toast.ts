@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { touchTargetStyles } from './form-control-styles.js';
 
 /**
  * A notice that something was done, with an Undo button while it can still be undone. Fires
@@ -14,18 +15,18 @@ export class StrideUndoToast extends LitElement {
     this.message = '';
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host {
       display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap;
       position: sticky; bottom: 1rem; z-index: 1;
-      background: #1e293b; color: var(--text, #e5e7eb); border: 1px solid #334155;
-      border-radius: 10px; padding: 0.6rem 0.9rem; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.4);
+      background: var(--surface-2); color: var(--text); border: 1px solid var(--border);
+      border-radius: 10px; padding: 0.6rem 0.9rem; box-shadow: 0 6px 24px var(--shadow);
     }
     p { margin: 0; flex: 1; }
-    button { font: inherit; padding: 0.35rem 0.9rem; border-radius: 6px; border: 1px solid #334155; background: #0f172a; color: inherit; cursor: pointer; }
-    button.undo { background: #047857; border-color: #047857; color: #fff; font-weight: 600; }
-    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
-  `;
+    button { font: inherit; padding: 0.35rem 0.9rem; border-radius: 6px; border: 1px solid var(--border); background: var(--field-bg); color: inherit; cursor: pointer; }
+    button.undo { background: var(--primary-bg); border-color: var(--primary-bg); color: var(--on-strong); font-weight: 600; }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+  `, touchTargetStyles];
 
   protected override render() {
     return html`<p role="status">${this.message}</p>

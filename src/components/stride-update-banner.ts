@@ -28,16 +28,16 @@ export class StrideUpdateBanner extends LitElement {
     }
     .banner {
       display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap;
-      background: #1e293b; color: var(--text, #e5e7eb); border: 1px solid #334155;
-      border-radius: 10px; padding: 0.5rem 0.6rem 0.5rem 0.9rem; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.4);
+      background: var(--surface-2); color: var(--text); border: 1px solid var(--border);
+      border-radius: 10px; padding: 0.5rem 0.6rem 0.5rem 0.9rem; box-shadow: 0 6px 24px var(--shadow);
     }
     p { margin: 0; }
     button {
       font: inherit; min-height: 44px; min-width: 44px; padding: 0.35rem 0.8rem; border-radius: 6px; cursor: pointer;
-      background: #0f172a; border: 1px solid #334155; color: inherit;
+      background: var(--field-bg); border: 1px solid var(--border); color: inherit;
     }
-    #reload { font-weight: 600; padding: 0.35rem 1rem; background: #047857; border-color: #047857; color: #fff; }
-    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    #reload { font-weight: 600; padding: 0.35rem 1rem; background: var(--primary-bg); border-color: var(--primary-bg); color: var(--on-strong); }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
   `;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

@@ -102,7 +102,7 @@ export class StrideWeeksChart extends LitElement {
     css`
       :host { display: block; min-width: 0; }
       .plot { width: 100%; height: ${WEEKS_CHART_HEIGHT}px; }
-      ul { list-style: none; margin: 0.25rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.15rem 1rem; font-size: 0.85rem; color: var(--muted, #9ca3af); }
+      ul { list-style: none; margin: 0.25rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.15rem 1rem; font-size: 0.85rem; color: var(--muted); }
       li { display: flex; align-items: center; gap: 0.35rem; }
       .band { opacity: 0.35; }
     `,

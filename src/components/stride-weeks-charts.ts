@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { onThemeChange } from '../charts/theme-colors.js';
 import { type WeeksChartColors, weeksChartColors } from '../charts/weeks-chart-colors.js';
 import { type WeeksChartColumns, weeksChartColumns } from '../charts/weeks-chart-data.js';
 import type { WeeksPlanProposal } from '../charts/weeks-chart-options.js';
@@ -40,6 +41,8 @@ export class StrideWeeksCharts extends LitElement {
   #columns: WeeksChartColumns | null = null;
   #bandLabels: string[] = [];
   #colors: WeeksChartColors | null = null;
+  #themeChanged = false;
+  #stopWatchingTheme: (() => void) | null = null;
 
   constructor() {
     super();
@@ -57,8 +60,8 @@ export class StrideWeeksCharts extends LitElement {
     figure { margin: 0; display: grid; gap: 0.25rem; min-width: 0; }
     figure.wide { grid-column: 1 / -1; }
     figcaption { font-weight: 600; }
-    .readout { margin: 0; font-variant-numeric: tabular-nums; color: var(--text, #e5e7eb); min-height: 1.5em; overflow-wrap: anywhere; }
-    .readout .when { color: var(--muted, #9ca3af); }
+    .readout { margin: 0; font-variant-numeric: tabular-nums; color: var(--text); min-height: 1.5em; overflow-wrap: anywhere; }
+    .readout .when { color: var(--muted); }
   `;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -69,11 +72,26 @@ export class StrideWeeksCharts extends LitElement {
       if (this.week !== null && this.week >= this.rows.length) this.week = null;
     }
     // Canvas cannot read var(--…): the theme's colours are read here, once for all three charts,
-    // whenever they are built again (a page entered after the theme changed draws in the new one).
-    if (columnsChanged) {
+    // when they are built again and when the theme changes.
+    if (columnsChanged || this.#themeChanged) {
       const style = getComputedStyle(this);
       this.#colors = weeksChartColors((name) => style.getPropertyValue(name));
+      this.#themeChanged = false;
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopWatchingTheme = onThemeChange(() => {
+      this.#themeChanged = true;
+      this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopWatchingTheme?.();
+    this.#stopWatchingTheme = null;
   }
 
   /** The week the readouts show: the one pointed at, or the latest with runs. */

@@ -17,7 +17,7 @@ export class StrideZoneBar extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    .bar { display: flex; height: 14px; border-radius: 7px; overflow: hidden; background: var(--surface, #111a2e); }
+    .bar { display: flex; height: 14px; border-radius: 7px; overflow: hidden; background: var(--surface); }
     .bar span { display: block; height: 100%; }
     ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0.4rem 0 0; font-size: 0.9rem; }
     .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 0.3em; }

@@ -1,12 +1,15 @@
 // Owns one uPlot instance for an element, the way uPlot's own demos use it: created once into
 // the element's `.plot` box, resized with a ResizeObserver, destroyed when the element leaves
-// the page, and built again if the element comes back (a route change and back).
+// the page, and built again if the element comes back (a route change and back). A canvas does
+// not follow CSS, so the chart redraws when the theme changes (its colours are read per draw).
 import type { ReactiveController, ReactiveElement } from 'lit';
 import uPlot from 'uplot';
+import { onThemeChange } from '../charts/theme-colors.js';
 
 export class UplotController implements ReactiveController {
   #plot: uPlot | null = null;
   #resizeObserver: ResizeObserver | null = null;
+  #stopWatchingTheme: (() => void) | null = null;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -36,6 +39,7 @@ export class UplotController implements ReactiveController {
       });
       this.#resizeObserver.observe(target);
     }
+    this.#stopWatchingTheme ??= onThemeChange(() => this.#plot?.redraw(false));
   }
 
   hostConnected(): void {
@@ -45,6 +49,8 @@ export class UplotController implements ReactiveController {
   hostDisconnected(): void {
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
+    this.#stopWatchingTheme?.();
+    this.#stopWatchingTheme = null;
     this.#plot?.destroy();
     this.#plot = null;
   }

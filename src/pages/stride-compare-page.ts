@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { RouterLocation } from '@vaadin/router';
 import type { OpenedSession } from '../app/history-service.js';
 import type { AppServices } from '../app/services.js';
@@ -58,14 +59,15 @@ export class StrideComparePage extends LitElement {
     this.openedB = null;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 1rem; padding: 1rem; }
     h1 { margin: 0; }
-    h2 { font-size: 1rem; margin: 0 0 0.35rem; color: var(--muted, #9ca3af); font-weight: 600; }
+    h2 { font-size: 1rem; margin: 0 0 0.35rem; color: var(--muted); font-weight: 600; }
     section { min-width: 0; }
-    a { color: #93c5fd; }
-    .hint { color: var(--muted, #9ca3af); margin: 0; }
-    .problem { color: #fde68a; margin: 0; }
+    a { color: var(--link); }
+    a[href='/history'] { display: inline-flex; align-items: center; min-height: 44px; }
+    .hint { color: var(--muted); margin: 0; }
+    .problem { color: var(--warn-text); margin: 0; }
     .pickers { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); }
     /* A session name runs to 200 characters: the pickers shrink to the page (a select is as wide
        as its longest option otherwise) and show the start of it; the legend shows it whole. */
@@ -74,15 +76,15 @@ export class StrideComparePage extends LitElement {
     label { display: grid; gap: 0.25rem; font-weight: 600; }
     select { min-width: 0; width: 100%; text-overflow: ellipsis; }
     .legend li, .hint, .problem { overflow-wrap: anywhere; }
-    select, button { font: inherit; padding: 0.35rem 0.6rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
+    select, button { font: inherit; padding: 0.35rem 0.6rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
     button { cursor: pointer; }
-    button[aria-pressed='true'] { background: #334155; border-color: #64748b; }
-    button:focus-visible, select:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    button[aria-pressed='true'] { background: var(--border); border-color: var(--border-strong); }
+    button:focus-visible, select:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; list-style: none; margin: 0; padding: 0; }
-    .line { display: inline-block; width: 2rem; height: 0; vertical-align: middle; margin-right: 0.4rem; border-top: 3px solid #f8fafc; }
-    .line.b { border-top: 3px dashed #f472b6; }
-  `;
+    .line { display: inline-block; width: 2rem; height: 0; vertical-align: middle; margin-right: 0.4rem; border-top: 3px solid var(--series-cadence); }
+    .line.b { border-top: 3px dashed var(--series-second); }
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) {

@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AppServices } from '../app/services.js';
 import { EventController } from '../components/event-controller.js';
@@ -89,11 +90,11 @@ export class StrideHistoryPage extends LitElement {
     this.editing = null;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: block; padding: 1rem; }
     h1 { margin: 0 0 0.75rem; }
     .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; margin: 0 0 0.75rem; min-height: 2.2rem; }
-    .hint { color: var(--muted, #9ca3af); margin: 0; }
+    .hint { color: var(--muted); margin: 0; }
     .table-wrap { overflow-x: auto; }
     /*
      * Each row is its own grid on the same tracks, none sized by content, so the columns line up
@@ -108,7 +109,7 @@ export class StrideHistoryPage extends LitElement {
     tr {
       display: grid;
       grid-template-columns: 5.5rem minmax(10rem, 1fr) 10.5rem 5rem 6.5rem 6.5rem 7.5rem 8rem 15.5rem;
-      border-bottom: 1px solid #1e293b;
+      border-bottom: 1px solid var(--divider);
     }
     tbody tr { content-visibility: auto; contain-intrinsic-size: auto 3.25rem; }
     th, td { display: block; text-align: left; padding: 0.4rem 0.5rem; }
@@ -116,26 +117,29 @@ export class StrideHistoryPage extends LitElement {
     th { font-weight: 600; align-self: end; }
     td.num, th.num { text-align: right; }
     th button { font: inherit; font-weight: 600; color: inherit; text-align: inherit; background: none; border: 0; padding: 0.1rem 0; cursor: pointer; }
-    th button:focus-visible, a:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
-    th[aria-sort] button { color: var(--accent, #34d399); }
+    th button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+    th[aria-sort] button { color: var(--accent); }
     .arrow { display: inline-block; width: 1em; }
-    a { color: #93c5fd; }
-    a.button { display: inline-block; text-decoration: none; padding: 0.35rem 0.9rem; border-radius: 6px; background: #047857; color: #fff; font-weight: 600; }
-    .tag { font-size: 0.8rem; color: var(--muted, #9ca3af); border: 1px solid #334155; border-radius: 4px; padding: 0 0.3rem; }
-    .notes { margin: 0.2rem 0 0; color: var(--muted, #9ca3af); font-size: 0.9rem; white-space: pre-wrap; }
+    a { color: var(--link); }
+    a.button { display: inline-block; text-decoration: none; padding: 0.35rem 0.9rem; border-radius: 6px; background: var(--primary-bg); color: var(--on-strong); font-weight: 600; }
+    .tag { font-size: 0.8rem; color: var(--muted); border: 1px solid var(--border); border-radius: 4px; padding: 0 0.3rem; }
+    .notes { margin: 0.2rem 0 0; color: var(--muted); font-size: 0.9rem; white-space: pre-wrap; }
     .actions { display: flex; gap: 0.35rem; flex-wrap: wrap; }
     .actions button, .edit button, .bar button {
-      font: inherit; font-size: 0.9rem; padding: 0.2rem 0.6rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; cursor: pointer;
+      font: inherit; font-size: 0.9rem; padding: 0.2rem 0.6rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; cursor: pointer;
     }
     .edit { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: flex-start; }
-    input[type='text'], textarea { font: inherit; padding: 0.25rem 0.4rem; border-radius: 6px; border: 1px solid #475569; background: #0f172a; color: inherit; }
+    input[type='text'], textarea { font: inherit; padding: 0.25rem 0.4rem; border-radius: 6px; border: 1px solid var(--border-strong); background: var(--field-bg); color: inherit; }
     .edit input[type='text'], textarea { box-sizing: border-box; width: 100%; }
     textarea { min-height: 3.5rem; }
     input[type='checkbox'] { width: 1.1rem; height: 1.1rem; }
-    .problem { color: #fde68a; }
+    /* The tick box's cell and the run's name are 44 px targets, for a thumb. */
+    label.pick { justify-content: center; margin: -0.4rem -0.5rem; }
+    a.title { display: inline-flex; align-items: center; min-height: 44px; }
+    .problem { color: var(--warn-text); }
     .empty { max-width: 36rem; }
     #trend { margin: 0 0 0.75rem; }
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) {
@@ -243,8 +247,8 @@ export class StrideHistoryPage extends LitElement {
     const title = sessionTitle(s);
     const editing = this.editing?.id === s.id ? this.editing.field : null;
     return html`<tr role="row" data-id=${s.id}>
-      <td role="cell"><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
-        @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} /></td>
+      <td role="cell"><label class="pick"><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
+        @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} /></label></td>
       <td role="cell" class="session">
         ${editing === 'name'
           ? html`<div class="edit">

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import { Router } from '@vaadin/router';
 import type { AppServices } from '../app/services.js';
 import { zoneColors } from '../charts/zone-colors.js';
@@ -60,7 +61,7 @@ export class StrideLivePage extends LitElement {
     this.showSensors = false;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 1rem; padding: 1rem; }
     .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); container-type: inline-size; }
     /* "Reconnecting…" is wider than one column; the footpod tile is last, so two columns leave no hole mid-grid. */
@@ -69,18 +70,20 @@ export class StrideLivePage extends LitElement {
     .recording button { padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
     .controls { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
-    .controls button[aria-pressed='true'] { background: #334155; }
-    button, select { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
-    .problem { margin: 0; color: #fde68a; }
-    .note { margin: 0; color: var(--muted, #9ca3af); }
+    .controls button[aria-pressed='true'] { background: var(--border); }
+    button, select { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
+    .problem { margin: 0; color: var(--warn-text); }
+    .note { margin: 0; color: var(--muted); }
     .note a { color: inherit; }
-    .storage-problem { background: #450a0a; color: #fee2e2; border-radius: 10px; padding: 0.75rem 1rem; }
+    .storage-problem { background: var(--alert-bg); color: var(--alert-text); border-radius: 10px; padding: 0.75rem 1rem; }
     .storage-problem p { margin: 0 0 0.5rem; }
-    h2 { font-size: 1rem; margin: 0 0 0.25rem; color: var(--muted, #9ca3af); font-weight: 600; }
+    h2 { font-size: 1rem; margin: 0 0 0.25rem; color: var(--muted); font-weight: 600; }
     section { min-width: 0; }
     #more-sensors { justify-self: start; min-height: 44px; }
     stride-live-chart:not(:defined) { display: block; min-height: 220px; }
-  `;
+    /* A phone: two tiles a row, so pace, cadence and the zone are on the first screen. */
+    @media (max-width: 26rem) { .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('services')) {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../app/services.js';
 import { type ExtraSensor, extraSensors } from '../app/sensor-service.js';
 import { EventController } from '../components/event-controller.js';
@@ -38,17 +39,17 @@ export class StrideLiveSensors extends LitElement {
     this.services = null;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 0.75rem; }
     .row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
     select, input { font: inherit; min-height: 44px; }
-    select { padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid var(--stride-border, #334155);
-      background: var(--stride-surface, #1e293b); color: inherit; }
-    .note { margin: 0; color: var(--muted, #9ca3af); }
+    select { padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid var(--border);
+      background: var(--surface-2); color: inherit; }
+    .note { margin: 0; color: var(--muted); }
     #simulate-sensors { justify-self: start; min-height: 44px; font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px;
-      border: 1px solid var(--stride-border, #334155); background: var(--stride-surface, #1e293b); color: inherit; cursor: pointer; }
+      border: 1px solid var(--border); background: var(--surface-2); color: inherit; cursor: pointer; }
     label.lock { display: inline-flex; gap: 0.5rem; align-items: center; min-height: 44px; }
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('services')) return;

@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../app/services.js';
 import type { OpenedSession } from '../app/history-service.js';
 import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWithGaps } from '../charts/chart-data.js';
@@ -101,28 +102,29 @@ export class StrideSessionPage extends LitElement {
     this.exportProblem = null;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 1rem; padding: 1rem; }
     h1 { margin: 0; }
-    h2 { font-size: 1rem; margin: 0 0 0.35rem; color: var(--muted, #9ca3af); font-weight: 600; }
+    h2 { font-size: 1rem; margin: 0 0 0.35rem; color: var(--muted); font-weight: 600; }
     section { min-width: 0; }
     /* A name, a note or a device name of one long word wraps inside the page rather than widen it. */
     header { min-width: 0; overflow-wrap: anywhere; }
-    .meta, .hint { color: var(--muted, #9ca3af); margin: 0.2rem 0 0; }
+    .meta, .hint { color: var(--muted); margin: 0.2rem 0 0; }
     .notes { white-space: pre-wrap; margin: 0.5rem 0 0; }
-    .problem { color: #fde68a; }
-    a { color: #93c5fd; }
+    .problem { color: var(--warn-text); }
+    a { color: var(--link); }
+    a[href='/history'] { display: inline-flex; align-items: center; min-height: 44px; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
-    button { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; cursor: pointer; }
-    button[aria-pressed='true'] { background: #334155; border-color: #64748b; }
-    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    button { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; cursor: pointer; }
+    button[aria-pressed='true'] { background: var(--border); border-color: var(--border-strong); }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .splits { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); }
     ul.gaps, ul.check-ins { margin: 0; padding-left: 1.2rem; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; list-style: none; margin: 0 0 0.35rem; padding: 0; font-size: 0.9rem; }
     .line { display: inline-block; width: 1.75rem; height: 0; vertical-align: middle; margin-right: 0.4rem; }
-    .line.pod { border-top: 2px solid #38bdf8; }
-    .line.belt { border-top: 2px dashed #f8fafc; }
-  `;
+    .line.pod { border-top: 2px solid var(--series-pace); }
+    .line.belt { border-top: 2px dashed var(--series-cadence); }
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) this.#settings.target = this.services?.settings ?? null;

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../app/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
 import { downloadFile } from '../components/download-file.js';
@@ -11,7 +12,7 @@ import type { CoachSettings } from '../session/coach-settings.js';
 import type { CadenceUnit, CadenceUnitOverride } from '../session/cadence-unit.js';
 import type { CalibrationPoint } from '../session/calibration.js';
 import { type KnownFootpod, calibrationOf, withAutoCalibrationLock, withCalibration, withOverride } from '../session/known-footpods.js';
-import { autoPauseChoices } from '../session/settings.js';
+import { type ThemeChoice, autoPauseChoices, themeChoices } from '../session/settings.js';
 import { type SmoothingSeconds, smoothingChoices } from '../session/smoothing.js';
 import type { DistanceUnit } from '../session/units.js';
 import { type CadenceZones, type ZoneId, checkCadenceZones, defaultCadenceZones } from '../session/zones.js';
@@ -20,6 +21,11 @@ const detectedLabels: Readonly<Record<CadenceUnit | 'none', string>> = {
   none: 'not detected yet',
   steps: 'sends steps (both feet)',
   strides: 'sends strides (one foot), doubled to steps',
+};
+const themeLabels: Readonly<Record<ThemeChoice, string>> = {
+  system: 'Same as this device',
+  light: 'Light (bright gym)',
+  dark: 'Dark',
 };
 const overrideLabels: Readonly<Record<CadenceUnitOverride, string>> = {
   auto: 'Automatic',
@@ -49,26 +55,28 @@ export class StrideSettingsPage extends LitElement {
     this.saved = false;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: block; padding: 1rem; max-width: 40rem; }
-    fieldset { border: 1px solid #334155; border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; }
+    /* min-width 0: a fieldset is as wide as its widest content by default, wider than a phone. */
+    fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; min-width: 0; }
+    input[type='file'] { max-width: 100%; }
     legend { font-weight: 600; padding: 0 0.25rem; }
     .zone { display: grid; grid-template-columns: 1rem 9rem auto; align-items: center; gap: 0.5rem; margin: 0.4rem 0; }
     .swatch { width: 1rem; height: 1rem; border-radius: 3px; }
-    input, select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
+    input, select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
     input[type='number'] { width: 5rem; }
-    .problem { color: #fde68a; }
-    .ok { color: #a7f3d0; }
-    label.file { display: inline-flex; flex-direction: column; gap: 0.25rem; margin-right: 1rem; }
+    .problem { color: var(--warn-text); }
+    .ok { color: var(--ok-text); }
+    label.file { display: inline-flex; flex-direction: column; gap: 0.25rem; margin: 0.5rem 1rem 0 0; max-width: calc(100% - 1rem); }
     ul { padding-left: 1.2rem; }
-    .hint { color: var(--muted, #9ca3af); font-size: 0.9rem; }
+    .hint { color: var(--muted); font-size: 0.9rem; }
     ul.pods { list-style: none; padding: 0; margin: 0; }
-    .pod { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 0; border-top: 1px solid #334155; }
+    .pod { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 0; border-top: 1px solid var(--border); }
     .who { display: grid; min-width: 0; }
     .pod stride-calibration-settings { flex-basis: 100%; }
     .pod-name { font-weight: 600; overflow-wrap: anywhere; }
     ${zoneClasses}
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('services')) {
@@ -81,7 +89,7 @@ export class StrideSettingsPage extends LitElement {
 
   protected override render() {
     if (!this.services) return nothing;
-    const { zones, distanceUnit, smoothingS, autoStart, autoPauseAfterS } = this.services.settings.settings;
+    const { zones, distanceUnit, smoothingS, autoStart, autoPauseAfterS, theme } = this.services.settings.settings;
     const problem = this.zoneProblem ?? this.services.settings.problem;
     const zoneInput = (key: keyof CadenceZones, label: string, zone: ZoneId) => html`
       <label class="zone">
@@ -109,6 +117,14 @@ export class StrideSettingsPage extends LitElement {
           (unit) => html`<label><input type="radio" name="unit" value=${unit} .checked=${unit === distanceUnit}
             @change=${() => this.#save({ distanceUnit: unit as DistanceUnit })} />
             ${unit === 'km' ? 'Kilometres (min/km)' : 'Miles (min/mi)'}</label> `,
+        )}
+      </fieldset>
+      <fieldset id="theme">
+        <legend>Colours</legend>
+        ${themeChoices.map(
+          (choice) => html`<label><input type="radio" name="theme" value=${choice} .checked=${choice === theme}
+            @change=${() => this.#save({ theme: choice })} />
+            ${themeLabels[choice]}</label> `,
         )}
       </fieldset>
       <fieldset>

@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../app/services.js';
 import { type CadencePlanOutcome, cadencePlan, isDeclined } from '../coach/cadence-plan.js';
 import { EventController } from '../components/event-controller.js';
@@ -55,34 +56,34 @@ export class StrideWeeksPage extends LitElement {
     this.now = null;
   }
 
-  static override styles = css`
+  static override styles = [css`
     :host { display: grid; gap: 1rem; padding: 1rem; }
     h1 { margin: 0; }
     h2 { font-size: 1.1rem; margin: 0; }
-    a { color: #93c5fd; }
-    .hint { color: var(--muted, #9ca3af); margin: 0; max-width: 48rem; }
-    .problem { color: #fde68a; }
-    select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid #334155; background: #1e293b; color: inherit; }
+    a { color: var(--link); }
+    .hint { color: var(--muted); margin: 0; max-width: 48rem; }
+    .problem { color: var(--warn-text); }
+    select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
     .scroll { overflow-x: auto; }
     /* Below the charts the tables start off screen: their layout and paint wait until scrolled to. */
     section:not(#charts) .scroll { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
-    .scroll:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    .scroll:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid #1e293b; text-align: right; white-space: nowrap; }
+    th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--divider); text-align: right; white-space: nowrap; }
     th:first-child, td:first-child { text-align: left; }
     thead th { font-weight: 600; }
     tbody th { font-weight: 400; }
-    .closer { color: #6ee7b7; font-weight: 600; }
-    .further { color: #fca5a5; }
-    .same { color: var(--muted, #9ca3af); }
+    .closer { color: var(--ok-text); font-weight: 600; }
+    .further { color: var(--danger-text); }
+    .same { color: var(--muted); }
     .arrow { display: inline-block; width: 1.1em; }
     section { display: grid; gap: 0.5rem; min-width: 0; }
-    #plan { background: var(--surface, #111a2e); border: 1px solid #1e293b; border-radius: 12px; padding: 1rem; max-width: 48rem; }
+    #plan { background: var(--surface); border: 1px solid var(--divider); border-radius: 12px; padding: 1rem; max-width: 48rem; }
     details { display: grid; gap: 0.5rem; }
-    summary { cursor: pointer; color: #93c5fd; width: fit-content; }
-    summary:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    summary { cursor: pointer; color: var(--link); width: fit-content; }
+    summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     details[open] > summary { margin-bottom: 0.5rem; }
-  `;
+  `, touchTargetStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) {

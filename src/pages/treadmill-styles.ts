@@ -2,6 +2,7 @@
 // the numbers read from 2.5 m on a 1280x800 tablet and on a phone either way up: the cadence
 // takes most of the screen (left in landscape, top in portrait), the rest shares what is left.
 import { css } from 'lit';
+import { touchTargetStyles } from '../components/form-control-styles.js';
 import { zoneClasses } from '../components/zone-classes.js';
 
 export const treadmillStyles = [
@@ -9,16 +10,16 @@ export const treadmillStyles = [
   css`
     :host {
       position: fixed; inset: 0; z-index: 10; display: block; overflow: auto;
-      background: var(--bg, #0b1120); color: var(--text, #e5e7eb);
+      background: var(--bg); color: var(--text);
     }
     .screen { display: grid; grid-template-rows: minmax(0, 1fr) auto; min-height: 100%; }
     p { margin: 0; }
 
     .cadence {
       display: flex; flex-direction: column; align-items: center; justify-content: center;
-      text-align: center; padding: 2vmin 3vmin; color: #0b1120; min-width: 0;
+      text-align: center; padding: 2vmin 3vmin; color: var(--on-zone); min-width: 0;
     }
-    .cadence.no-zone { background: var(--surface, #111a2e); color: var(--text, #e5e7eb); }
+    .cadence.no-zone { background: var(--surface); color: var(--text); }
     .caption { font-size: clamp(1rem, 3.6vmin, 2rem); font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; }
     .caption .unit { text-transform: none; letter-spacing: 0; font-weight: 600; }
     .number {
@@ -38,7 +39,7 @@ export const treadmillStyles = [
     }
     .stats { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5vmin 3vmin; margin: 0; }
     .stat { min-width: 0; }
-    dt { font-size: clamp(0.85rem, 2.6vmin, 1.5rem); color: var(--muted, #9ca3af); text-transform: uppercase; letter-spacing: 0.05em; }
+    dt { font-size: clamp(0.85rem, 2.6vmin, 1.5rem); color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }
     dt .unit { text-transform: none; letter-spacing: 0; }
     dd {
       margin: 0; font-size: min(11vmin, 15cqi); font-weight: 800; line-height: 1.1;
@@ -47,12 +48,12 @@ export const treadmillStyles = [
     /* An hour or more (h:mm:ss) is two characters wider than the column was sized for. */
     dd.long { font-size: min(8vmin, 10.5cqi); line-height: calc(1.1 * 11 / 8); }
     .coach { display: flex; flex-wrap: wrap; gap: 1.5vmin; align-items: center; }
-    .note { color: #fde68a; }
+    .note { color: var(--warn-text); }
     button {
       font: inherit; padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer;
-      border: 1px solid #334155; background: #1e293b; color: inherit;
+      border: 1px solid var(--border); background: var(--surface-2); color: inherit;
     }
-    button:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
 
     @media (orientation: landscape) {
@@ -60,4 +61,5 @@ export const treadmillStyles = [
       .number { font-size: min(46vh, 25vw); }
     }
   `,
+  touchTargetStyles,
 ];

@@ -27,7 +27,12 @@ export interface AppSettings {
   speedFrom: SpeedSource;
   /** The Bluetooth device of each kind used last, to reconnect without the chooser. */
   sensors: SensorIds;
+  /** Light for a bright gym, dark for a dim room, or whatever the system says. */
+  theme: ThemeChoice;
 }
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export const themeChoices: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
 /** BluetoothDevice ids remembered per kind of sensor; null: none yet. */
 export interface SensorIds {
@@ -49,6 +54,7 @@ export const defaultSettings: Readonly<AppSettings> = Object.freeze({
   plan: defaultPlanSettings,
   speedFrom: 'footpod',
   sensors: Object.freeze({ treadmillId: null, heartRateId: null, footpodId: null }),
+  theme: 'system',
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -78,6 +84,7 @@ export function settingsFrom(value: unknown): AppSettings {
     plan: planSettingsFrom(stored['plan']),
     speedFrom: isSpeedSource(stored['speedFrom']) ? stored['speedFrom'] : defaultSettings.speedFrom,
     sensors: sensorIdsFrom(stored['sensors']),
+    theme: themeChoices.includes(stored['theme'] as ThemeChoice) ? (stored['theme'] as ThemeChoice) : defaultSettings.theme,
   };
 }
 

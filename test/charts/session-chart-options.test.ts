@@ -2,6 +2,10 @@ import { expect } from '@open-wc/testing';
 import uPlot from 'uplot';
 import { sessionChartOptions, syncedZoomPlugin, xValueLabel } from '../../src/charts/session-chart-options.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { themes, useTheme } from '../support/app-theme.js';
+
+/** A series' line colour as drawn now: the options hold a function that reads the theme. */
+const strokeOf = (series: uPlot.Series | undefined) => (series!.stroke as () => string)();
 
 const base = {
   width: 600,
@@ -13,6 +17,8 @@ const base = {
 };
 
 describe('session chart options', () => {
+  after(() => useTheme('dark'));
+
   it('zooms by dragging along x only, and syncs the cursor by a shared key', () => {
     const options = sessionChartOptions({ ...base, kind: 'cadence', x: 'time' });
     expect(options.cursor!.drag).to.deep.include({ x: true, y: false, setScale: true });
@@ -29,12 +35,15 @@ describe('session chart options', () => {
     expect(stride.plugins!.some((p) => p.hooks.setScale)).to.equal(true);
   });
 
-  it('has one series per session, named, the second dashed', () => {
+  it('has one series per session, named, the second dashed and of another colour in either theme', async () => {
     const options = sessionChartOptions({ ...base, kind: 'stride', x: 'distance', seriesLabels: ['Monday', 'Friday'] });
     expect(options.series.map((s) => s.label)).to.deep.equal(['Distance', 'Monday', 'Friday']);
     expect(options.series[1]!.dash).to.equal(undefined);
     expect(options.series[2]!.dash).to.deep.equal([6, 4]);
-    expect(options.series[1]!.stroke).to.not.equal(options.series[2]!.stroke);
+    for (const theme of themes) {
+      await useTheme(theme);
+      expect(strokeOf(options.series[1]), theme).to.not.equal(strokeOf(options.series[2]));
+    }
   });
 
   it('draws pace with faster higher, and labels its axis as min:ss', () => {
@@ -46,12 +55,15 @@ describe('session chart options', () => {
     expect(range(null, 290, 2000)).to.deep.equal([270, 900]);
   });
 
-  it('draws the belt pace as a second, dashed line beside one session\'s pace, and never when comparing', () => {
+  it('draws the belt pace as a second, dashed line beside one session\'s pace, and never when comparing', async () => {
     const one = sessionChartOptions({ ...base, kind: 'pace', x: 'time', belt: true });
     expect(one.series.map((s) => s.label)).to.deep.equal(['Elapsed', 'Tuesday tempo', 'Treadmill belt']);
     expect(one.series[1]!.dash).to.equal(undefined);
     expect(one.series[2]!.dash).to.deep.equal([6, 4]);
-    expect(one.series[2]!.stroke).to.not.equal(one.series[1]!.stroke);
+    for (const theme of themes) {
+      await useTheme(theme);
+      expect(strokeOf(one.series[2]), theme).to.not.equal(strokeOf(one.series[1]));
+    }
     expect(sessionChartOptions({ ...base, kind: 'pace', x: 'time', belt: true, seriesLabels: ['A', 'B'] }).series).to.have.length(3);
     expect(sessionChartOptions({ ...base, kind: 'cadence', x: 'time', belt: true }).series).to.have.length(2);
   });

@@ -1,10 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/stride-live-chart.js';
 import type { StrideLiveChart } from '../../src/components/stride-live-chart.js';
-import { zoneColors } from '../../src/charts/zone-colors.js';
+import { zoneColor } from '../../src/charts/zone-colors.js';
 import { SampleColumns } from '../../src/session/sample-columns.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { lineDrawnAt } from '../support/line-drawn.js';
+import { appTheme, useTheme } from '../support/app-theme.js';
 
 function run(seconds: number): SampleColumns {
   const samples = new SampleColumns();
@@ -17,6 +18,9 @@ function run(seconds: number): SampleColumns {
 const hex = (color: string) => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
 
 describe('stride-live-chart', () => {
+  before(() => appTheme);
+  after(() => useTheme('dark'));
+
   it('shows the last 5 minutes by default and the whole run when asked', async () => {
     const samples = run(3 * 3600);
     const el = await fixture<StrideLiveChart>(html`<stride-live-chart style="width:600px" .samples=${samples} .revision=${samples.length}></stride-live-chart>`);
@@ -57,7 +61,21 @@ describe('stride-live-chart', () => {
     expect(tg!).to.be.greaterThan(tr!);
     expect(tg!).to.be.greaterThan(tb!);
     expect(low[2]!).to.be.greaterThan(low[0]!);
-    expect(hex(zoneColors.target)[1]).to.be.greaterThan(hex(zoneColors.target)[0]!);
+    expect(hex(zoneColor('target'))[1]).to.be.greaterThan(hex(zoneColor('target'))[0]!);
+  });
+
+  it('redraws its zone bands and lines in the new colours when the theme changes', async () => {
+    await useTheme('dark');
+    const samples = run(60);
+    const el = await fixture<StrideLiveChart>(html`<stride-live-chart style="width:600px" .samples=${samples} .revision=${samples.length} .zones=${defaultCadenceZones}></stride-live-chart>`);
+    const plot = el.plot!;
+    const x = Math.round(plot.bbox.left + 4);
+    const pixel = () => Array.from(plot.ctx.getImageData(x, Math.round(plot.valToPos(177, 'y', true)), 1, 1).data).join(',');
+    const dark = pixel();
+    await useTheme('light');
+    await waitUntil(() => pixel() !== dark, 'band repainted in the light theme');
+    await useTheme('dark');
+    await waitUntil(() => pixel() === dark, 'and back');
   });
 
   it('leaves a gap where samples stopped (a dropped link) instead of drawing across it', async () => {

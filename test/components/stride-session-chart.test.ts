@@ -5,6 +5,7 @@ import { chartDataWithGaps } from '../../src/charts/chart-data.js';
 import { columnsFrom } from '../../src/session/recorded-columns.js';
 import { SAMPLE_RUNNING } from '../../src/session/recorded-session.js';
 import { lineDrawnAt } from '../support/line-drawn.js';
+import { appTheme } from '../support/app-theme.js';
 
 /** 1 Hz at 175 steps/min, 3 m/s, with the samples between `gapFrom` and `gapTo` missing. */
 function run(seconds: number, gapFrom = Infinity, gapTo = Infinity) {
@@ -13,6 +14,9 @@ function run(seconds: number, gapFrom = Infinity, gapTo = Infinity) {
 }
 
 describe('stride-session-chart', () => {
+  // The lines are drawn in the app's (dark theme's) colours, read from its stylesheet.
+  before(() => appTheme);
+
   it('draws no line across a gap', async () => {
     const samples = run(180, 60, 120);
     const data = chartDataWithGaps(samples, [{ fromT: 60, toT: 120, reason: 'link-lost' }], 'time');

@@ -6,7 +6,7 @@ import type { StrideWeeksCharts } from '../../src/components/stride-weeks-charts
 import { formatShortDate } from '../../src/components/session-format.js';
 import { defaultPlanSettings } from '../../src/session/plan-settings.js';
 import { type WeekRow, speedBandLabel } from '../../src/session/weekly-trends.js';
-import { appTheme } from '../support/app-theme.js';
+import { appTheme, useTheme } from '../support/app-theme.js';
 import { monday, weekRow } from '../support/week-rows.js';
 
 // Target zone 170–180 (the default). Week 1 has no runs.
@@ -45,6 +45,22 @@ function pointAt(plot: uPlot, i: number) {
 
 describe('stride-weeks-charts', () => {
   before(() => appTheme);
+
+  it("draws in the theme's colours, and again in the new ones when the theme changes", async () => {
+    const host = await charts();
+    try {
+      expect(chart(host, 'cadence').colors.bands[0]).to.equal('#f8fafc');
+      await useTheme('light');
+      await nextTask();
+      await nextTask();
+      expect(chart(host, 'cadence').colors.bands[0]).to.equal('#0f172a');
+      expect(chart(host, 'volume').colors.text).to.equal('#475569');
+      // Built again with them: the key under the chart shows the new colour too.
+      expect(chart(host, 'cadence').shadowRoot!.querySelector('.key line')!.getAttribute('stroke')).to.equal('#0f172a');
+    } finally {
+      await useTheme('dark');
+    }
+  });
 
   it('draws three charts on canvases: volume, share in target, cadence at matched pace', async () => {
     const host = await charts();

@@ -6,6 +6,7 @@ import type { StrideSettingsPage } from '../../src/pages/stride-settings-page.js
 import { SettingsService } from '../../src/app/settings-service.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
+import { followTheme } from '../../src/app/theme.js';
 import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 import type { StrideCalibrationSettings } from '../../src/components/stride-calibration-settings.js';
 
@@ -96,6 +97,24 @@ describe('stride-settings-page', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(services.settings.settings.distanceUnit).to.equal('mi');
     expect(services.settings.settings.zones).to.deep.equal({ buildingFrom: 160, targetFrom: 170, targetTo: 180 });
+    await expect(page).to.be.accessible();
+  });
+
+  it('switches the colours between the system\'s, light and dark, kept after a reload and shown at once', async () => {
+    const { page, services } = await settingsPage();
+    const stop = followTheme(services.settings);
+    const choice = (value: string) => page.shadowRoot!.querySelector<HTMLInputElement>(`#theme input[value="${value}"]`)!;
+    expect(choice('system').checked, 'follows the system at first').to.equal(true);
+    expect(choice('light').closest('label')!.textContent).to.match(/Light/);
+    choice('light').click();
+    await waitUntil(() => services.settings.settings.theme === 'light', 'saved');
+    expect(document.documentElement.dataset['theme']).to.equal('light');
+    choice('dark').click();
+    await waitUntil(() => document.documentElement.dataset['theme'] === 'dark', 'dark at once');
+    stop();
+    const reloaded = new SettingsService();
+    await reloaded.load();
+    expect(reloaded.settings.theme).to.equal('dark');
     await expect(page).to.be.accessible();
   });
 

@@ -31,6 +31,7 @@ describe('settingsFrom', () => {
       },
       speedFrom: 'treadmill',
       sensors: { treadmillId: 'tm==', heartRateId: null, footpodId: 'pod==' },
+      theme: 'dark',
     };
     expect(settingsFrom(stored)).to.deep.equal(stored);
   });
@@ -128,5 +129,21 @@ describe('coachSettingsFrom', () => {
     expect(coach.muted).to.equal(false);
     expect(coachSettingsFrom({ metronome: { rateSpm: 140 } }).metronome.rateSpm).to.equal(140);
     expect(coachSettingsFrom({ metronome: { rateSpm: 175.5 } }).metronome.rateSpm).to.equal(null);
+  });
+});
+
+describe('settingsFrom: theme', () => {
+  it('follows the system when settings saved before there was a theme are loaded', () => {
+    const older = { zones: { buildingFrom: 155, targetFrom: 165, targetTo: 178 }, distanceUnit: 'mi', autoStart: true };
+    expect(settingsFrom(older).theme).to.equal('system');
+    expect(settingsFrom(older).distanceUnit).to.equal('mi');
+    expect(defaultSettings.theme).to.equal('system');
+  });
+
+  it('keeps light and dark, and falls back to system for anything else', () => {
+    expect(settingsFrom({ theme: 'light' }).theme).to.equal('light');
+    expect(settingsFrom({ theme: 'dark' }).theme).to.equal('dark');
+    expect(settingsFrom({ theme: 'sepia' }).theme).to.equal('system');
+    expect(settingsFrom({ theme: 1 }).theme).to.equal('system');
   });
 });
