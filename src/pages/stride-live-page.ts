@@ -82,7 +82,7 @@ export class StrideLivePage extends LitElement {
     #more-sensors { justify-self: start; min-height: 44px; }
     stride-live-chart:not(:defined) { display: block; min-height: 220px; }
     /* A phone: two tiles a row, so pace, cadence and the zone are on the first screen. */
-    @media (max-width: 26rem) { .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+    @media (max-width: 26rem) { .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); } #connection { grid-column: 1 / -1; } }
   `, touchTargetStyles];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

@@ -145,7 +145,7 @@ describe('weeks chart options', () => {
   });
 
   it('reads its colours from custom properties, with today\'s colours where one is not set', () => {
-    const colors = weeksChartColors((name) => (name === '--zone-target' ? ' #00aa00 ' : name === '--chart-series-2' ? 'red' : ''));
+    const colors = weeksChartColors((name) => (name === '--zone-target' ? ' #00aa00 ' : name === '--series-second' ? 'red' : ''));
     expect(colors.target).to.equal('#00aa00');
     expect(colors.bands[1]).to.equal('red');
     expect(colors.bands[0]).to.equal(fallbackWeeksChartColors.bands[0]);
