@@ -46,6 +46,8 @@ const WEEK_INCRS = [1, 2, 4, 8, 13, 26, 52, 104];
 /** Round hours for a week's running time. */
 const HOUR_INCRS = [0.25, 0.5, 1, 2, 4, 5, 10, 20, 50];
 const PERCENT_INCRS = [10, 20, 25, 50, 100];
+/** A week's distance in the runner's unit: tenths at the finest, so a label never repeats. */
+const DISTANCE_INCRS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500];
 
 const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 export const weekAxisLabel = (weekStart: number): string => dayMonth.format(weekStart);
@@ -166,7 +168,15 @@ export function weeksChartOptions(config: WeeksChartConfig): uPlot.Options {
       axes: [
         xAxis,
         { ...axis, scale: 'h', size: 48, incrs: HOUR_INCRS, values: (_u, splits) => splits.map((v) => `${+v.toFixed(2)} h`) },
-        { ...axis, scale: 'd', side: 1, size: 52, grid: { show: false }, values: (_u, splits) => splits.map((v) => `${+v.toFixed(1)} ${unit}`) },
+        {
+          ...axis,
+          scale: 'd',
+          side: 1,
+          size: 52,
+          grid: { show: false },
+          incrs: DISTANCE_INCRS,
+          values: (_u, splits, _axis, _space, step) => splits.map((v) => `${v.toFixed(step < 1 ? 1 : 0)} ${unit}`),
+        },
       ],
       series: [
         xSeries,

@@ -62,6 +62,19 @@ describe('stride-weeks-charts', () => {
     }
   });
 
+  it('labels a short week\'s distance without repeating a label (0.0 0.1 km, not 0 0 0.1 0.1 km)', async () => {
+    const small = [weekRow(0), weekRow(1, { sessions: 2, distanceM: 100, movingS: 2280 })];
+    const host = await fixture<StrideWeeksCharts>(
+      html`<stride-weeks-charts style="width:800px" .rows=${small} .bands=${[6, 7]} unit="km" .plan=${defaultPlanSettings}></stride-weeks-charts>`,
+    );
+    await nextTask();
+    type DrawnAxis = { _values: string[] | null };
+    const labels = (chart(host, 'volume').plot!.axes as unknown as DrawnAxis[])[2]!._values!;
+    expect(labels.length).to.be.greaterThan(1);
+    expect(new Set(labels).size, labels.join(' ')).to.equal(labels.length);
+    expect(labels[0]).to.equal('0.0 km');
+  });
+
   it('draws three charts on canvases: volume, share in target, cadence at matched pace', async () => {
     const host = await charts();
     const kinds = [...host.shadowRoot!.querySelectorAll<StrideWeeksChart>('stride-weeks-chart')].map((c) => c.kind);
