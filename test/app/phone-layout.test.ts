@@ -5,14 +5,12 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { Router } from '@vaadin/router';
 import { setViewport } from '@web/test-runner-commands';
 import { clear } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
-import '../../src/app/stride-app.js';
 import type { StrideApp } from '../../src/app/stride-app.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { saveSession } from '../../src/store/session-store.js';
 import { useTheme } from '../support/app-theme.js';
 import { generatedSession } from '../support/generated-sessions.js';
-import { deepQuery, routesToCheck, targetsTooSmall } from '../support/route-checks.js';
+import { deepQuery, mountWholeApp, routesToCheck, targetsTooSmall } from '../support/route-checks.js';
 
 useSeparateDatabase('stride-test-phone-layout');
 
@@ -21,7 +19,7 @@ const PHONE = { width: 360, height: 800 };
 
 describe('every route on a 360 px phone', () => {
   let app: StrideApp;
-  const startUrl = location.href;
+  let unmount: () => void;
 
   before(async () => {
     await useTheme('dark');
@@ -30,18 +28,11 @@ describe('every route on a 360 px phone', () => {
     await saveSession(generatedSession({ id: 'easy', startedAt: now - 8 * DAY, minutes: 12, cadenceBase: 166, speed: 2.9, name: 'An easy run along the river with a long name' }));
     await saveSession(generatedSession({ id: 'tempo', startedAt: now - 2 * DAY, minutes: 10, cadenceBase: 176, speed: 3.4, name: 'Tempo', laps: [300] }));
     await setViewport(PHONE);
-    const services = createServices();
-    await services.settings.load();
-    // Not a fixture: those are removed after each test, and this one app goes through every route.
-    app = document.createElement('stride-app');
-    app.services = services;
-    document.body.append(app);
-    await app.updateComplete;
+    ({ app, unmount } = await mountWholeApp());
   });
 
   after(async () => {
-    app.remove();
-    history.replaceState(null, '', startUrl);
+    unmount();
     await setViewport({ width: 800, height: 600 });
   });
 

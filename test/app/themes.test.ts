@@ -4,8 +4,6 @@ import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing'
 import type { LitElement, TemplateResult } from 'lit';
 import { Router } from '@vaadin/router';
 import { clear } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
-import '../../src/app/stride-app.js';
 import type { StrideApp } from '../../src/app/stride-app.js';
 import '../../src/components/stride-check-in.js';
 import '../../src/components/stride-connection-panel.js';
@@ -21,7 +19,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { saveSession } from '../../src/store/session-store.js';
 import { themes, useTheme } from '../support/app-theme.js';
 import { generatedSession } from '../support/generated-sessions.js';
-import { deepQuery, routesToCheck } from '../support/route-checks.js';
+import { deepQuery, mountWholeApp, routesToCheck } from '../support/route-checks.js';
 
 useSeparateDatabase('stride-test-themes');
 
@@ -46,23 +44,16 @@ describe('light and dark themes', () => {
 
   describe('every route', () => {
     let app: StrideApp;
-    const startUrl = location.href;
+    let unmount: () => void;
 
     before(async () => {
       await clear(kvStore());
       await saveSession(easy);
       await saveSession(tempo);
-      const services = createServices();
-      await services.settings.load();
-      // One app for every route (a fixture would be removed after the first test).
-      app = document.createElement('stride-app');
-      app.services = services;
-      document.body.append(app);
-      await app.updateComplete;
+      ({ app, unmount } = await mountWholeApp());
     });
     after(() => {
-      app.remove();
-      history.replaceState(null, '', startUrl);
+      unmount();
     });
 
     for (const route of routesToCheck) {

@@ -1,5 +1,10 @@
 // What the route-by-route checks (phone widths, themes) need: the routes with something each
-// page shows once loaded, a query through shadow roots, and the touch targets under 44 px.
+// page shows once loaded, the whole app to go through them, a query through shadow roots, and the
+// touch targets under 44 px.
+
+import { createServices } from '../../src/app/services.js';
+import '../../src/app/stride-app.js';
+import type { StrideApp } from '../../src/app/stride-app.js';
 
 /** Each route, and selectors (searched through shadow roots) that are all there once its page has loaded. */
 export const routesToCheck: ReadonlyArray<{ path: string; ready: string[] }> = [
@@ -76,4 +81,26 @@ export function targetsTooSmall(root: Element): string[] {
     }
   }
   return small;
+}
+
+/**
+ * The whole app, header and navigation included, in the page: not a fixture (those are removed
+ * after each test), since one app goes through every route. `unmount` puts the test page's
+ * address back, which the router changed.
+ */
+export async function mountWholeApp(): Promise<{ app: StrideApp; unmount: () => void }> {
+  const startUrl = location.href;
+  const services = createServices();
+  await services.settings.load();
+  const app = document.createElement('stride-app');
+  app.services = services;
+  document.body.append(app);
+  await app.updateComplete;
+  return {
+    app,
+    unmount: () => {
+      app.remove();
+      history.replaceState(null, '', startUrl);
+    },
+  };
 }
