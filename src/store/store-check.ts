@@ -6,15 +6,14 @@
 // comes back as a sentence for the runner.
 //
 // Keys are read in one readonly transaction (no lock held against a recording tab while it reads),
-// then the repairs go in one readwrite transaction that checks each of them again first, so a
-// change another tab made in between is never undone.
+// then the repairs (store-repair.ts, loaded only when there is one) go in one readwrite
+// transaction that checks each of them again first, so a change another tab made in between is
+// never undone. This module stays small and imports only what the first load holds already.
 
 import { promisifyRequest } from 'idb-keyval';
 import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
-import { summaryOf } from '../session/session-summary.js';
 import { inOneTransaction } from './kv.js';
-import { SESSIONS_KEY, metaKey } from './session-keys.js';
-import { chunkCountFor, indexWith, labelOf } from './session-store.js';
+import { SESSIONS_KEY, chunkCountFor, labelOf } from './session-keys.js';
 
 /** A meta the check found chunks missing for: `damage` says which, in words. */
 export type CheckedMeta = SessionMeta & { damage?: string };
@@ -26,7 +25,7 @@ export interface StoreCheck {
   found: string[];
 }
 
-const SESSION_KEY = /^session\/([^/]+)\/(meta|chunk\/(\d+))$/;
+export const SESSION_KEY = /^session\/([^/]+)\/(meta|chunk\/(\d+))$/;
 
 interface Stored {
   /** Null when the stored index is not a list. */
@@ -35,7 +34,7 @@ interface Stored {
   chunks: Map<string, Set<number>>;
 }
 
-type Repair =
+export type Repair =
   | { kind: 'index-entry'; id: string }
   | { kind: 'drop-entry'; id: string; name: string }
   | { kind: 'mark-damaged'; id: string; missing: number[]; of: number }
@@ -45,6 +44,8 @@ export async function checkStore(): Promise<StoreCheck> {
   const stored = await inOneTransaction('readonly', readStored);
   const { repairs, found } = plan(stored);
   if (repairs.length === 0) return { repaired: [], found };
+  // Loaded before the transaction opens: awaiting a module inside it would let it commit early.
+  const { applyRepairs } = await import('./store-repair.js');
   const repaired = await inOneTransaction('readwrite', (store) => applyRepairs(store, repairs));
   return { repaired, found };
 }
@@ -106,64 +107,12 @@ function plan({ index, metas, chunks }: Stored): { repairs: Repair[]; found: str
   return { repairs, found };
 }
 
-function isIntact(meta: unknown, id: string): meta is CheckedMeta {
+export function isIntact(meta: unknown, id: string): meta is CheckedMeta {
   if (typeof meta !== 'object' || meta === null) return false;
   const m = meta as Record<string, unknown>;
   return m['id'] === id && Number.isSafeInteger(m['sampleCount']) && (m['sampleCount'] as number) >= 0 && typeof m['startedAt'] === 'number';
 }
 
-const damageText = (missing: readonly number[], of: number): string =>
+export const damageText = (missing: readonly number[], of: number): string =>
   `samples are missing in part${missing.length === 1 ? '' : 's'} ${missing.map((n) => n + 1).join(', ')} of ${of}`;
 
-/** Each repair is checked again against what is stored now; one no longer needed is skipped. */
-async function applyRepairs(store: IDBObjectStore, repairs: readonly Repair[]): Promise<string[]> {
-  const done: string[] = [];
-  let indexChanged = false;
-  const stored: unknown = await promisifyRequest(store.get(SESSIONS_KEY));
-  let index = Array.isArray(stored) ? (stored as SessionSummary[]) : stored === undefined ? [] : null;
-  const metaNow = async (id: string): Promise<CheckedMeta | null> => {
-    const meta: unknown = await promisifyRequest(store.get(metaKey(id)));
-    return isIntact(meta, id) ? meta : null;
-  };
-  for (const repair of repairs) {
-    if (repair.kind === 'rebuild-index' && index === null) {
-      const keys = await promisifyRequest(store.getAllKeys(IDBKeyRange.bound('session/', 'session/\uffff')));
-      const ids = keys.flatMap((key) => {
-        const match = typeof key === 'string' ? SESSION_KEY.exec(key) : null;
-        return match && match[3] === undefined ? [match[1]!] : [];
-      });
-      index = [];
-      for (const id of ids) {
-        const meta = await metaNow(id);
-        if (meta) index = indexWith(index, summaryOf(meta));
-      }
-      indexChanged = true;
-      done.push(`The list of sessions was damaged; it was rebuilt from the details of ${index.length} session${index.length === 1 ? '' : 's'}.`);
-    } else if (repair.kind === 'index-entry' && index !== null && !index.some((s) => s.id === repair.id)) {
-      const meta = await metaNow(repair.id);
-      if (!meta) continue;
-      index = indexWith(index, summaryOf(meta));
-      indexChanged = true;
-      done.push(`${labelOf(meta)} was missing from the list of sessions; it is listed again.`);
-    } else if (repair.kind === 'drop-entry' && index !== null) {
-      const left = await promisifyRequest(store.count(IDBKeyRange.bound(`session/${repair.id}/`, `session/${repair.id}/\uffff`)));
-      if (left > 0) continue;
-      index = index.filter((s) => s.id !== repair.id);
-      indexChanged = true;
-      done.push(`${repair.name} was listed but nothing of it was stored (no details, no samples); it was taken off the list.`);
-    } else if (repair.kind === 'mark-damaged') {
-      const meta = await metaNow(repair.id);
-      if (!meta) continue;
-      const present = await Promise.all(
-        repair.missing.map((n) => promisifyRequest(store.count(`session/${repair.id}/chunk/${n}`))),
-      );
-      const missing = repair.missing.filter((_, i) => present[i] === 0);
-      if (missing.length === 0) continue;
-      const damage = damageText(missing, repair.of);
-      store.put({ ...meta, damage }, metaKey(repair.id));
-      done.push(`${labelOf(meta)} is damaged: ${damage}. It is marked so and kept; the rest of its samples are untouched.`);
-    }
-  }
-  if (indexChanged && index !== null) store.put(index, SESSIONS_KEY);
-  return done;
-}
