@@ -3,6 +3,8 @@ import { get, set } from 'idb-keyval';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { chunkKey, listSessions, loadSession, metaKey } from '../../src/store/session-store.js';
 import { checkStore } from '../../src/store/store-check.js';
+import { applyRepairs } from '../../src/store/store-repair.js';
+import { inOneTransaction } from '../../src/store/kv.js';
 import { columnDifference, craftedStore, snapshotStore, syntheticSession } from './fixtures.js';
 
 useSeparateDatabase('stride-test-store-check');
@@ -101,5 +103,21 @@ describe('store check at start (real IndexedDB, crafted stores)', () => {
     expect(result.repaired).to.have.length(3);
     expect((await listSessions()).map((s) => s.id)).to.deep.equal(['a', 'b', 'c']);
     expect(((await get(metaKey('c'), kvStore())) as Record<string, unknown>)['damage']).to.equal('samples are missing in part 3 of 3');
+  });
+
+  it('skips a planned repair that another tab made unneeded meanwhile, undoing nothing', async () => {
+    // Planned on a store where b was unlisted and a lacked its chunk 2; then another tab deleted
+    // b and saved a whole again before the repairs were written.
+    await craftedStore([a]);
+    const before = await snapshotStore();
+    const done = await inOneTransaction('readwrite', (store) =>
+      applyRepairs(store, [
+        { kind: 'index-entry', id: 'b' },
+        { kind: 'mark-damaged', id: 'a', missing: [1], of: 5 },
+        { kind: 'drop-entry', id: 'a', name: '“Run a”' },
+      ]),
+    );
+    expect(done).to.deep.equal([]);
+    expect(await snapshotStore()).to.deep.equal(before);
   });
 });
