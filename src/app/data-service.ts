@@ -2,11 +2,11 @@
 // restore, and how much the browser is keeping. Readers and the backup code load on first use. A file that cannot be read is refused before
 // anything is written, so stored data stays exactly as it was.
 //
-// Events: 'change' (messages, usage).
+// Events: 'change' (messages, usage, persistence, notice).
 
 import { schemaIsCurrent } from '../store/kv.js';
 // Used at every start, so in the first load rather than a chunk fetched after it.
-import { describeUsage, requestPersistentStorage, storageUsage } from '../store/storage-status.js';
+import { type Persistence, describePersistence, describeUsage, requestPersistentStorage, storageUsage } from '../store/storage-status.js';
 import type { HistoryService } from './history-service.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -19,8 +19,9 @@ export interface FileOutcome {
 export class DataService extends EventTarget {
   #outcomes: FileOutcome[] = [];
   #usage: string | null = null;
-  #persisted = false;
+  #persistence: Persistence = 'not-asked';
   #problem: string | null = null;
+  #notice: string | null = null;
 
   constructor(
     private readonly settings: SettingsService,
@@ -40,8 +41,16 @@ export class DataService extends EventTarget {
   get usage(): string | null {
     return this.#usage;
   }
-  get persisted(): boolean {
-    return this.#persisted;
+  /** Whether the browser promised to keep our data (asked at the first recording). */
+  get persistence(): Persistence {
+    return this.#persistence;
+  }
+  get persistenceText(): string {
+    return describePersistence(this.#persistence);
+  }
+  /** What the start-up check of the store found or repaired, in words; null when all was well. */
+  get notice(): string | null {
+    return this.#notice;
   }
 
   /** Brings stored data up to this version's format before anything reads it. */
@@ -59,14 +68,43 @@ export class DataService extends EventTarget {
     }
   }
 
+  /**
+   * Asks the browser to keep our data when a run first starts recording in this visit: when there
+   * is something worth keeping, and not at every start (Firefox asks the runner, so not unprompted).
+   */
+  askForStorageAtFirstRecording(recording: EventTarget & { readonly state: string }): void {
+    const onChange = (): void => {
+      if (recording.state !== 'recording') return;
+      recording.removeEventListener('change', onChange);
+      void this.protectStorage();
+    };
+    recording.addEventListener('change', onChange);
+  }
+
   /** Asks the browser to keep our data under storage pressure, then reads the usage. */
   async protectStorage(): Promise<void> {
-    this.#persisted = await requestPersistentStorage();
+    this.#persistence = (await requestPersistentStorage()) ? 'granted' : 'refused';
     await this.refreshUsage();
   }
 
   async refreshUsage(): Promise<void> {
-    this.#usage = describeUsage(await storageUsage());
+    const usage = await storageUsage();
+    // Kept already (granted in an earlier visit, or by the browser itself): say so before asking.
+    if (usage?.persisted) this.#persistence = 'granted';
+    this.#usage = describeUsage(usage);
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** Checks the store against its index after start (loaded then, so start does not wait for it). */
+  async checkStore(): Promise<void> {
+    try {
+      const { checkStore } = await import('../store/store-check.js');
+      const { repaired, found } = await checkStore();
+      if (repaired.length === 0 && found.length === 0) return;
+      this.#notice = `Stored data was checked: ${[...repaired, ...found].join(' ')}`;
+    } catch (error) {
+      this.#notice = `Stored data could not be checked: ${error instanceof Error ? error.message : String(error)}`;
+    }
     this.dispatchEvent(new Event('change'));
   }
 

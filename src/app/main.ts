@@ -17,13 +17,22 @@ const app = document.querySelector('stride-app');
 await new Promise((resolve) => setTimeout(resolve));
 if (app) app.services = services;
 
+function whenIdle(run: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 1000);
+}
+
 async function startUp(): Promise<void> {
+  // Persistent storage is asked for when a run first records, not at every start.
+  services.data.askForStorageAtFirstRecording(services.recording);
   // Stored data is migrated before anything reads it; if it cannot be, nothing else touches it.
   const usable = await services.data.migrate();
   void services.footpod.findRemembered();
   if (!usable) return;
   await services.settings.load();
-  await Promise.all([services.recording.checkUnfinished(), services.data.protectStorage()]);
+  await services.recording.checkUnfinished();
+  // The store's consistency check reads every key: after start, when the browser is idle.
+  whenIdle(() => void services.data.checkStore());
 }
 void startUp();
 
@@ -37,10 +46,6 @@ async function offerUpdates(): Promise<void> {
   if (app) app.updates = watchForUpdates(services.recording);
 }
 if (typeof STRIDE_SERVICE_WORKER !== 'undefined' && STRIDE_SERVICE_WORKER && 'serviceWorker' in navigator) {
-  const whenIdle = (run: () => void): void => {
-    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 1000 });
-    else setTimeout(run, 1000);
-  };
   const start = (): void => whenIdle(() => void offerUpdates().catch(() => undefined));
   if (document.readyState === 'complete') start();
   else addEventListener('load', start, { once: true });

@@ -79,6 +79,7 @@ export class StrideApp extends LitElement {
         </nav>
       </header>
       ${this.services?.data.problem ? html`<p class="problem" role="alert">${this.services.data.problem}</p>` : nothing}
+      ${this.services?.data.notice ? html`<p class="problem" id="store-notice" role="status">${this.services.data.notice}</p>` : nothing}
       <main id="outlet"></main>
       ${this.updates ? html`<stride-update-banner .updates=${this.updates}></stride-update-banner>` : nothing}
     `;

@@ -201,6 +201,7 @@ export class StrideSettingsPage extends LitElement {
     return html`<fieldset>
       <legend>Your data</legend>
       <p id="usage">${data.usage ?? 'Checking storage…'}</p>
+      <p id="persistence">${data.persistenceText}</p>
       <p>
         <label class="file">Import runs from a watch (FIT or TCX)
           <input type="file" id="import" multiple accept=".fit,.tcx,application/vnd.ant.fit,application/vnd.garmin.tcx+xml"

@@ -2,6 +2,9 @@
 // little-endian bytes with the array type named, so a restore is bit-exact. A restore checks the
 // whole file before it touches the store, then replaces the store's contents in one transaction:
 // a bad file, or a failure half-way, leaves the stored data exactly as it was.
+//
+// Format 2 carries a SHA-256 checksum of its payload (backup-checksum.ts) beside the data version;
+// format 1 (no checksum) still restores, and data of an older version goes through the migrations.
 
 import { promisifyRequest } from 'idb-keyval';
 import {
@@ -28,11 +31,15 @@ import {
   metaKey,
 } from './session-store.js';
 import { StoreError } from './store-errors.js';
+import { checksumMatches, withChecksum } from './backup-checksum.js';
+import { migrateFrom } from './migrations.js';
 import { summaryOf } from '../session/session-summary.js';
 import { isSpeedSource } from '../session/speed-source.js';
 
 export const BACKUP_FORMAT = 'stridewise-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** The oldest data version a backup may hold: 1 held the settings only. */
+const OLDEST_SCHEMA = 1;
 const SETTINGS_KEY = 'settings';
 const META_KEY = /^session\/(.+)\/meta$/;
 const CHUNK_KEY = /^session\/(.+)\/chunk\/(\d+)$/;
@@ -65,11 +72,9 @@ export async function createBackup(): Promise<Blob> {
     if (id === undefined) other.push({ key, value });
     else if (metaProblem(value) === null) sessions.push(backupSession(value as SessionMeta, byKey));
   }
-  const backup = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
+  const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: byKey.get(SCHEMA_KEY) ?? SCHEMA_VERSION };
+  const rest = {
     createdAt: new Date().toISOString(),
-    schemaVersion: byKey.get(SCHEMA_KEY) ?? SCHEMA_VERSION,
     settings: byKey.get(SETTINGS_KEY) ?? null,
     // Rebuilt from the metas (the index's source), so it matches the sessions even where the
     // stored one was damaged or a session was cut short above.
@@ -77,7 +82,7 @@ export async function createBackup(): Promise<Blob> {
     sessions,
     other,
   };
-  return new Blob([JSON.stringify(backup)], { type: 'application/json' });
+  return new Blob([await withChecksum(head, rest)], { type: 'application/json' });
 }
 
 /** A damaged session goes in cut short before its first bad chunk, so every backup restores. */
@@ -109,10 +114,11 @@ export async function restoreBackup(file: Blob): Promise<{ sessions: number }> {
   } catch (error) {
     throw new StoreError('The backup file could not be read (it may have been moved or changed). Nothing was changed.', { cause: error });
   }
-  const { entries, sessions } = entriesOf(text);
+  const { entries, sessions, schemaVersion } = await entriesOf(text);
   await inOneTransaction('readwrite', async (store) => {
     store.clear();
     for (const [key, value] of entries) store.put(value, key);
+    await migrateFrom(store, schemaVersion);
   });
   return { sessions };
 }
@@ -125,7 +131,7 @@ const notOurs = (why: string) => new StoreError(`This is not a Stridewise backup
 const damaged = (what: string) => new StoreError(`The backup is damaged: ${what}.${unchanged}`);
 
 /** Every key and value the backup would store, after checking all of it. */
-function entriesOf(text: string): { entries: [string, unknown][]; sessions: number } {
+async function entriesOf(text: string): Promise<{ entries: [string, unknown][]; sessions: number; schemaVersion: number }> {
   if (text.trim() === '') throw notOurs('the file is empty');
   let backup: unknown;
   try {
@@ -141,20 +147,35 @@ function entriesOf(text: string): { entries: [string, unknown][]; sessions: numb
   if (typeof version === 'number' && version > BACKUP_VERSION) {
     throw new StoreError(`This backup was made by a newer Stridewise (backup format ${version}); update the app to restore it.${unchanged}`);
   }
-  if (version !== BACKUP_VERSION) throw damaged(`its format version reads ${JSON.stringify(version)}`);
+  if (version !== 1 && version !== BACKUP_VERSION) throw damaged(`its format version reads ${JSON.stringify(version)}`);
+  // Before anything in it is believed; format 1 had no checksum.
+  if (version !== 1 && !(await checksumMatches(backup))) {
+    throw damaged('its checksum does not match its contents (it was changed or corrupted after it was made)');
+  }
   if (typeof schemaVersion === 'number' && schemaVersion > SCHEMA_VERSION) {
     throw new StoreError(`This backup holds data of a newer Stridewise (data version ${schemaVersion}); update the app to restore it.${unchanged}`);
   }
-  if (schemaVersion !== SCHEMA_VERSION) throw damaged(`its data version reads ${JSON.stringify(schemaVersion)}`);
+  if (!Number.isSafeInteger(schemaVersion) || (schemaVersion as number) < OLDEST_SCHEMA) {
+    throw damaged(`its data version reads ${JSON.stringify(schemaVersion)}`);
+  }
   if (settings !== null && !isRecord(settings)) throw damaged('the settings are not a set of settings');
-  if (!Array.isArray(index) || !index.every((s) => isRecord(s) && typeof s['id'] === 'string')) throw damaged('the list of sessions is not a list');
-  if (!Array.isArray(sessions)) throw damaged('the sessions are missing');
+  // Data version 1 held no sessions: its backups have none (nor a list of them) to restore.
+  const noSessions = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
+  if (schemaVersion === 1 && !(noSessions(index) && noSessions(sessions))) {
+    throw damaged('it says data version 1, which held no sessions, yet it holds sessions');
+  }
+  const indexList = schemaVersion === 1 ? [] : index;
+  const sessionList = schemaVersion === 1 ? [] : sessions;
+  if (!Array.isArray(indexList) || !indexList.every((s) => isRecord(s) && typeof s['id'] === 'string')) {
+    throw damaged('the list of sessions is not a list');
+  }
+  if (!Array.isArray(sessionList)) throw damaged('the sessions are missing');
   if (!Array.isArray(other)) throw damaged('the other stored values are missing');
 
-  const entries: [string, unknown][] = [[SCHEMA_KEY, SCHEMA_VERSION]];
+  const entries: [string, unknown][] = [[SCHEMA_KEY, schemaVersion]];
   if (settings !== null) entries.push([SETTINGS_KEY, settings]);
   let summaries: SessionSummary[] = [];
-  for (const [i, session] of sessions.entries()) {
+  for (const [i, session] of sessionList.entries()) {
     const meta = isRecord(session) ? session['meta'] : undefined;
     const problem = metaProblem(meta);
     if (problem !== null) throw damaged(`session ${i + 1} ${problem}`);
@@ -164,11 +185,12 @@ function entriesOf(text: string): { entries: [string, unknown][]; sessions: numb
     entries.push(...chunkEntries(meta as SessionMeta, chunks), [metaKey(id), meta]);
     summaries = indexWith(summaries, summaryOf(meta as SessionMeta));
   }
-  const listed = new Set(index.map((s) => (s as Record<string, unknown>)['id']));
+  const listed = new Set(indexList.map((s) => (s as Record<string, unknown>)['id']));
   if (listed.size !== summaries.length || !summaries.every((s) => listed.has(s.id))) {
     throw damaged('its list of sessions does not match the sessions in it');
   }
-  entries.push([SESSIONS_KEY, summaries]);
+  // A version 1 backup gets its (empty) list from the migrations, as a version 1 store does.
+  if (schemaVersion !== 1) entries.push([SESSIONS_KEY, summaries]);
   const taken = new Set(entries.map(([key]) => key));
   for (const item of other) {
     const key = isRecord(item) ? item['key'] : undefined;
@@ -178,7 +200,7 @@ function entriesOf(text: string): { entries: [string, unknown][]; sessions: numb
     taken.add(key);
     entries.push([key, (item as Record<string, unknown>)['value']]);
   }
-  return { entries, sessions: summaries.length };
+  return { entries, sessions: summaries.length, schemaVersion: schemaVersion as number };
 }
 
 function chunkEntries(meta: SessionMeta, chunks: unknown): [string, RecordedColumns][] {

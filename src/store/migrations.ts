@@ -33,14 +33,23 @@ export async function migrateStore(): Promise<{ from: number; to: number }> {
           'update the app (reload the page) to open it. Nothing was changed.',
       );
     }
-    for (let v = version; v < SCHEMA_VERSION; v++) {
-      const step = steps[v];
-      if (!step) throw new StoreError(`Stridewise cannot update stored data from version ${v}. Nothing was changed.`);
-      await step(store);
-    }
+    await migrateFrom(store, version);
     if (stored !== SCHEMA_VERSION) store.put(SCHEMA_VERSION, SCHEMA_KEY);
     return { from: version, to: SCHEMA_VERSION };
   });
+}
+
+/**
+ * Runs the steps from `version` up to SCHEMA_VERSION inside the caller's transaction (a restore of
+ * an older backup uses it too) and stamps the store with the current version.
+ */
+export async function migrateFrom(store: IDBObjectStore, version: number): Promise<void> {
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    const step = steps[v];
+    if (!step) throw new StoreError(`Stridewise cannot update stored data from version ${v}. Nothing was changed.`);
+    await step(store);
+  }
+  if (version !== SCHEMA_VERSION) store.put(SCHEMA_VERSION, SCHEMA_KEY);
 }
 
 /**

@@ -2,12 +2,17 @@
 // writes them, so start-up checks (the schema, runs a closed tab left unfinished) can read a key
 // without loading the store.
 
-import type { SessionSummary } from '../session/recorded-session.js';
+import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
 import { StoreError } from './store-errors.js';
 
 export const SESSIONS_KEY = 'sessions';
 export const metaKey = (id: string): string => `session/${id}/meta`;
 export const chunkKey = (id: string, n: number): string => `session/${id}/chunk/${n}`;
+
+/** Samples per chunk: a minute at 1 Hz, so one write of a running session is small. */
+export const CHUNK_SIZE = 60;
+export const chunkCountFor = (sampleCount: number): number => Math.ceil(sampleCount / CHUNK_SIZE);
+export const labelOf = (meta: Pick<SessionMeta, 'id' | 'name'>): string => `“${meta.name || meta.id}”`;
 
 /** Held by the tab recording a session, so other tabs do not offer to recover it. */
 export const recordingLockName = (id: string): string => `stridewise-recording/${id}`;

@@ -13,18 +13,15 @@ import {
   recordedColumnNames,
 } from '../session/recorded-session.js';
 import { inOneTransaction, kvStore } from './kv.js';
-import { SESSIONS_KEY, chunkKey, indexFrom, metaKey } from './session-keys.js';
+import { CHUNK_SIZE, SESSIONS_KEY, chunkCountFor, chunkKey, indexFrom, labelOf, metaKey } from './session-keys.js';
 import { StoreError } from './store-errors.js';
 import { emptyColumns, sliceColumns } from '../session/recorded-columns.js';
 import { summaryOf } from '../session/session-summary.js';
 
-/** Samples per chunk: a minute at 1 Hz, so one write of a running session is small. */
-export const CHUNK_SIZE = 60;
-export { SESSIONS_KEY, chunkKey, metaKey, recordingLockName } from './session-keys.js';
+export { CHUNK_SIZE, SESSIONS_KEY, chunkCountFor, chunkKey, labelOf, metaKey, recordingLockName } from './session-keys.js';
 export { unfinishedSessions } from './unfinished-sessions.js';
 /** Every key of one session, chunks left over from an older copy included. */
 const sessionKeys = (id: string): IDBKeyRange => IDBKeyRange.bound(`session/${id}/`, `session/${id}/\uffff`);
-export const chunkCountFor = (sampleCount: number): number => Math.ceil(sampleCount / CHUNK_SIZE);
 
 const isChannel = (name: string): boolean => (channelColumnNames as readonly string[]).includes(name);
 
@@ -193,5 +190,3 @@ export function chunkProblem(chunk: unknown, expected: number): string | null {
   }
   return null;
 }
-
-export const labelOf = (meta: Pick<SessionMeta, 'id' | 'name'>): string => `“${meta.name || meta.id}”`;

@@ -9,6 +9,15 @@ export interface StorageUsage {
   persisted: boolean;
 }
 
+/** Whether the browser promised to keep our data: asked at the first recording, not at start. */
+export type Persistence = 'not-asked' | 'granted' | 'refused';
+
+export function describePersistence(persistence: Persistence): string {
+  if (persistence === 'granted') return 'Persistent storage: granted. The browser will not clear your runs to make room.';
+  if (persistence === 'refused') return 'Persistent storage: not granted. The browser may clear your runs when space runs low; download a backup now and then.';
+  return 'Persistent storage: not asked yet. Stridewise asks the browser when you first record a run.';
+}
+
 /** Asks the browser to keep our data under storage pressure; true when it will. */
 export async function requestPersistentStorage(): Promise<boolean> {
   try {

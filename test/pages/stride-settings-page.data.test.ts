@@ -316,8 +316,14 @@ describe('stride-settings-page: your data', () => {
       ],
       [
         'a backup whose sessions do not match its list',
-        (good) => new File([JSON.stringify({ ...JSON.parse(good), index: [] })], 'edited.json'),
+        // A format 1 backup (no checksum), or a changed one would be refused by its checksum first.
+        (good) => new File([JSON.stringify({ ...JSON.parse(good), version: 1, checksum: undefined, index: [] })], 'edited.json'),
         /^The backup is damaged: its list of sessions does not match the sessions in it\./,
+      ],
+      [
+        'a backup with one character changed',
+        (good) => new File([good.replace('"distanceUnit":"mi"', '"distanceUnit":"km"')], 'changed.json'),
+        /^The backup is damaged: its checksum does not match its contents/,
       ],
       [
         'a JSON file of something else',
@@ -360,5 +366,8 @@ describe('stride-settings-page: your data', () => {
     expect(usage.textContent).to.match(
       new RegExp(`^${size} of ${size} used · (kept by the browser|may be cleared by the browser when space runs low)$`),
     );
+    // Asked at the first recording, not when the page opens: granted only if an earlier visit was.
+    const persisted = await navigator.storage.persisted();
+    expect($(page, '#persistence')!.textContent).to.match(persisted ? /^Persistent storage: granted\./ : /^Persistent storage: not asked yet\./);
   });
 });

@@ -23,7 +23,8 @@ function inputsOf(metafile, outputs) {
 }
 
 console.log('What the first load holds (esbuild metafile):');
-// The scripts of the update banner, which loads when the browser is idle after start, by design.
+// The scripts of the update banner and of the store's consistency check, which load when the
+// browser is idle after start, by design.
 const updateScripts = new Set();
 {
   // Built in memory, so dist/ stays as the server below writes it; paths relative to the project, wherever this runs from.
@@ -38,7 +39,7 @@ const updateScripts = new Set();
     for (const imp of metafile.outputs[file].imports) if (imp.kind === 'import-statement') visit(imp.path);
   };
   for (const [file, output] of Object.entries(metafile.outputs)) {
-    if (/src\/(app\/app-updates|components\/stride-update-banner)\.ts$/.test(output.entryPoint ?? '')) visit(file);
+    if (/src\/(app\/app-updates|components\/stride-update-banner|store\/store-check)\.ts$/.test(output.entryPoint ?? '')) visit(file);
   }
   const everything = inputsOf(metafile, Object.keys(metafile.outputs));
   const onDemand = ['src/sources/footpod-control-point.ts', 'src/sources/web-bluetooth-control-point.ts', 'src/ble/sc-control-point.ts'];
@@ -75,7 +76,7 @@ try {
   check(!startUp.some((url) => /\/recording-engine-[A-Z0-9]+\.js$/.test(url)), 'the recording code does not load at start without an unfinished run');
   check(!startUp.some((url) => /\/migrations-[A-Z0-9]+\.js$/.test(url)), 'the migrations do not load at start when the store is current');
   // Every script start needs is announced in the html (modulepreload), so none is found one after
-  // another; only the update banner's come later, when the browser is idle, by design.
+  // another; only the update banner's and the store check's come later, when the browser is idle, by design.
   const html = await response.text();
   const isUpdateScript = (path) => [...updateScripts].some((file) => file.endsWith(path));
   const late = startUp.map((url) => new URL(url).pathname).filter((path) => path.endsWith('.js') && !html.includes(`"${path}"`) && !isUpdateScript(path));

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { clear, set, setMany } from 'idb-keyval';
 import { createBackup, restoreBackup } from '../../src/store/backup.js';
+import { withChecksum } from '../../src/store/backup-checksum.js';
 import { SCHEMA_VERSION, kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { chunkKey, listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
 import { StoreError } from '../../src/store/store-errors.js';
@@ -33,7 +34,17 @@ async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
 async function backupObject(): Promise<Record<string, any>> {
   return JSON.parse(await (await createBackup()).text());
 }
-const fileOf = (value: unknown) => new Blob([JSON.stringify(value)]);
+/**
+ * A backup object written out as a file, its checksum made anew: a file whose checksum is right
+ * but whose contents are wrong (a bug, or an edit that re-signed it) is still refused by name.
+ */
+async function fileOf(value: unknown): Promise<Blob> {
+  if (typeof value !== 'object' || value === null || (value as Record<string, unknown>)['format'] !== 'stridewise-backup') {
+    return new Blob([JSON.stringify(value)]);
+  }
+  const { format, version, schemaVersion, checksum: _, ...rest } = value as Record<string, unknown>;
+  return new Blob([await withChecksum({ format, version, schemaVersion }, rest)]);
+}
 const base64Of = (array: Float32Array | Float64Array) => btoa(String.fromCharCode(...new Uint8Array(array.buffer)));
 
 describe('backup and restore (real IndexedDB)', () => {
@@ -44,7 +55,7 @@ describe('backup and restore (real IndexedDB)', () => {
 
   it('writes one JSON file with the header first', async () => {
     const text = await (await createBackup()).text();
-    expect(text.startsWith('{"format":"stridewise-backup","version":1,"createdAt":"')).to.equal(true);
+    expect(text.startsWith(`{"format":"stridewise-backup","version":2,"schemaVersion":${SCHEMA_VERSION},"checksum":"sha256:`)).to.equal(true);
     const backup = JSON.parse(text);
     expect(backup.schemaVersion).to.equal(SCHEMA_VERSION);
     expect(backup.settings).to.deep.equal(settings);
@@ -93,7 +104,7 @@ describe('backup and restore (real IndexedDB)', () => {
     const channels = ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM'];
     for (const session of b.sessions) for (const chunk of session.chunks) for (const name of channels) delete chunk[name];
     await clear(kvStore());
-    expect(await restoreBackup(fileOf(b))).to.deep.equal({ sessions: 3 });
+    expect(await restoreBackup(await fileOf(b))).to.deep.equal({ sessions: 3 });
     const loaded = (await loadSession('a'))!;
     expect(Array.from(loaded.samples.cadence)).to.deep.equal(Array.from(sessions[0]!.samples.cadence));
     expect(loaded.samples.heartRate.every((v) => Number.isNaN(v))).to.equal(true);
@@ -110,7 +121,7 @@ describe('backup and restore (real IndexedDB)', () => {
     const b = await backupObject();
     expect(b.sessions.find((s: { meta: { id: string } }) => s.meta.id === 'calibrated').chunks[0].rawDistanceM.type).to.equal('Float64Array');
     await clear(kvStore());
-    await restoreBackup(fileOf(b));
+    await restoreBackup(await fileOf(b));
     const loaded = (await loadSession('calibrated'))!;
     expect(loaded.meta).to.deep.equal(calibrated.meta);
     expect(columnDifference(calibrated.samples, loaded.samples)).to.equal(null);
@@ -126,7 +137,7 @@ describe('backup and restore (real IndexedDB)', () => {
       const b = await backupObject();
       damage(b.sessions[0].meta);
       const before = await snapshotStore();
-      const error = await rejectionOf(restoreBackup(fileOf(b)));
+      const error = await rejectionOf(restoreBackup(await fileOf(b)));
       expect(error).to.be.instanceOf(StoreError);
       expect(error.message).to.contain(what);
       expect(await snapshotStore()).to.deep.equal(before);
@@ -187,8 +198,8 @@ describe('backup and restore (real IndexedDB)', () => {
     ['a session twice', async () => { const b = await backupObject(); b.sessions.push(b.sessions[2]); return fileOf(b); }, /session “Run c” is in it twice/],
     ['an index that does not match', async () => { const b = await backupObject(); b.index.pop(); return fileOf(b); },
       /its list of sessions does not match the sessions in it/],
-    ['a newer backup format', async () => { const b = await backupObject(); b.version = 2; return fileOf(b); },
-      'This backup was made by a newer Stridewise (backup format 2); update the app to restore it. Nothing was changed.'],
+    ['a newer backup format', async () => { const b = await backupObject(); b.version = 3; return fileOf(b); },
+      'This backup was made by a newer Stridewise (backup format 3); update the app to restore it. Nothing was changed.'],
     ['data of a newer schema', async () => { const b = await backupObject(); b.schemaVersion = SCHEMA_VERSION + 1; return fileOf(b); },
       /data of a newer Stridewise \(data version 3\)/],
     ['settings that are not settings', async () => { const b = await backupObject(); b.settings = 'km'; return fileOf(b); }, /settings are not a set of settings/],

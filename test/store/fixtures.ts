@@ -2,7 +2,7 @@
 // footpod run looks like (speed, cadence and stride drifting, a pause, a walk at the end), drawn
 // from a seeded generator so every run of a test stores the same bytes.
 
-import { entries } from 'idb-keyval';
+import { clear, delMany, entries, set, setMany } from 'idb-keyval';
 import {
   type CadenceBySpeedBand,
   type RecordedColumns,
@@ -146,4 +146,20 @@ export async function snapshotStore(): Promise<Record<string, string>> {
     );
   }
   return snapshot;
+}
+
+/**
+ * A store as a crash, a bug or a hand edit could leave it: the sessions saved whole, then keys
+ * taken away or added behind the store's back. `without` lists keys to delete; `extra` keys to set.
+ */
+export async function craftedStore(
+  sessions: readonly RecordedSession[],
+  damage: { without?: readonly string[]; extra?: ReadonlyArray<readonly [string, unknown]> } = {},
+): Promise<void> {
+  const { saveSession } = await import('../../src/store/session-store.js');
+  await clear(kvStore());
+  await set('schema', SCHEMA_VERSION, kvStore());
+  for (const session of sessions) await saveSession(session);
+  if (damage.without?.length) await delMany([...damage.without], kvStore());
+  if (damage.extra?.length) await setMany(damage.extra.map(([key, value]) => [key, value]), kvStore());
 }

@@ -1,0 +1,101 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { set } from 'idb-keyval';
+import { createServices } from '../../src/app/services.js';
+import '../../src/app/stride-app.js';
+import type { StrideApp } from '../../src/app/stride-app.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { chunkKey, listSessions } from '../../src/store/session-store.js';
+import { craftedStore, snapshotStore, syntheticSession } from '../store/fixtures.js';
+import { appTheme } from '../support/app-theme.js';
+
+useSeparateDatabase('stride-test-data-service');
+
+/** A browser's Storage API that counts the requests to persist, and grants them or not. */
+function fakeStorage(grant: boolean) {
+  const calls = { persist: 0 };
+  let persisted = false;
+  const storage = {
+    persisted: () => Promise.resolve(persisted),
+    persist: () => {
+      calls.persist++;
+      persisted = grant;
+      return Promise.resolve(grant);
+    },
+    estimate: () => Promise.resolve({ usage: 1000, quota: 1e9 }),
+  };
+  Object.defineProperty(navigator, 'storage', { value: storage, configurable: true });
+  return calls;
+}
+
+/** What the recording service looks like to the data service: a state and 'change'. */
+class FakeRecording extends EventTarget {
+  state = 'idle';
+  set(state: string): void {
+    this.state = state;
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+describe('data service', () => {
+  before(() => appTheme);
+  afterEach(() => delete (navigator as unknown as Record<string, unknown>)['storage']);
+
+  for (const grant of [true, false]) {
+    it(`asks for persistent storage once, at the first recording, not at start (${grant ? 'granted' : 'refused'})`, async () => {
+      const calls = fakeStorage(grant);
+      const { data } = createServices();
+      const recording = new FakeRecording();
+      data.askForStorageAtFirstRecording(recording);
+      await data.refreshUsage();
+      expect(calls.persist, 'not at start').to.equal(0);
+      expect(data.persistence).to.equal('not-asked');
+      expect(data.persistenceText).to.match(/not asked yet.*when you first record/);
+      recording.set('connected');
+      expect(calls.persist).to.equal(0);
+      recording.set('recording');
+      await waitUntil(() => data.persistence !== 'not-asked', 'asked');
+      expect(calls.persist).to.equal(1);
+      expect(data.persistence).to.equal(grant ? 'granted' : 'refused');
+      expect(data.persistenceText).to.match(grant ? /^Persistent storage: granted/ : /^Persistent storage: not granted.*backup/);
+      recording.set('paused');
+      recording.set('recording');
+      await data.refreshUsage();
+      expect(calls.persist, 'once a visit').to.equal(1);
+    });
+  }
+
+  it('says storage is kept when an earlier visit was granted it, without asking again', async () => {
+    const calls = fakeStorage(true);
+    await navigator.storage.persist();
+    const { data } = createServices();
+    await data.refreshUsage();
+    expect(data.persistence).to.equal('granted');
+    expect(calls.persist).to.equal(1);
+  });
+
+  it('shows what the store check repaired and found on the app shell, in words', async () => {
+    await craftedStore([syntheticSession({ id: 'a', seconds: 130 }), syntheticSession({ id: 'b', seconds: 70 })], { without: [chunkKey('b', 1)] });
+    await set('sessions', (await listSessions()).filter((s) => s.id !== 'a'), kvStore());
+    const services = createServices();
+    const app = await fixture<StrideApp>(html`<stride-app .services=${services}></stride-app>`);
+    expect(app.shadowRoot!.querySelector('#store-notice')).to.equal(null);
+    await services.data.checkStore();
+    await waitUntil(() => app.shadowRoot!.querySelector('#store-notice') !== null, 'notice shown');
+    const notice = app.shadowRoot!.querySelector('#store-notice')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(notice.textContent).to.equal(
+      'Stored data was checked: “Run a” was missing from the list of sessions; it is listed again. ' +
+        '“Run b” is damaged: samples are missing in part 2 of 2. It is marked so and kept; the rest of its samples are untouched.',
+    );
+    await expect(app).to.be.accessible();
+  });
+
+  it('shows nothing when the store is sound', async () => {
+    await craftedStore([syntheticSession({ id: 'a', seconds: 130 })]);
+    const before = await snapshotStore();
+    const { data } = createServices();
+    await data.checkStore();
+    expect(data.notice).to.equal(null);
+    expect(await snapshotStore()).to.deep.equal(before);
+  });
+});
