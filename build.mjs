@@ -134,6 +134,10 @@ async function writeIndex(metafile, dir = outdir) {
 
 async function copyPublic(dir = outdir) {
   await cp(join(root, 'public'), dir, { recursive: true, filter: (src) => !src.endsWith('index.html') });
+  // The page's palette (both themes) is in the first load: minified like the scripts.
+  const css = await readFile(join(dir, 'base.css'), 'utf8');
+  const { code } = await esbuild.transform(css, { loader: 'css', minify: true, target: 'chrome110' });
+  await writeFile(join(dir, 'base.css'), code);
 }
 
 /** esbuild's [hash] in a file name: such a file never changes, so it needs no revision. */
