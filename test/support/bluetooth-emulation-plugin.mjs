@@ -613,6 +613,14 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
       peripheral.measurements.push(bytesFrom(bytes, 'bytes'));
       return { ok: true, address: peripheral.address, name: peripheral.name, kind: peripheral.kind };
     },
+    // Queues many measurements at once (a flood or a long run fed fast): the page then reads the
+    // characteristic once per packet without a round trip to the test runner for each.
+    'bt-queue-measurements': (session, { packets, address, name } = {}) => {
+      if (!Array.isArray(packets)) throw new Error('bt-queue-measurements needs packets: an array of byte arrays');
+      const peripheral = rigOf(session, 'bt-queue-measurements').peripheralFor({ address, name }, 'bt-queue-measurements');
+      peripheral.measurements.push(...packets.map((bytes, i) => bytesFrom(bytes, `packets[${i}]`)));
+      return { ok: true, address: peripheral.address, name: peripheral.name, kind: peripheral.kind };
+    },
     'bt-disconnect': async (session, { address, name } = {}) => {
       const rig = rigOf(session, 'bt-disconnect');
       await rig.dropLink(rig.peripheralFor({ address, name }, 'bt-disconnect'));
