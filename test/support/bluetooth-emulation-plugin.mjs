@@ -141,6 +141,7 @@ class Rig {
   constructor(page, config) {
     this.page = page;
     this.config = config;
+    this.adapterState = config.adapter;
     this.startedAt = Date.now();
   }
 
@@ -264,7 +265,10 @@ class Rig {
     const peripheral = this.peripherals.get(address);
     await peripheral?.databaseReady;
     let code = 0;
-    if (type === 'connection' && peripheral && peripheral.failConnections > 0) {
+    // Chromium's emulation still connects through a 'powered-off' adapter; a real one cannot.
+    if (type === 'connection' && this.adapterState !== 'powered-on') {
+      code = DEFAULT_CONNECTION_FAILURE;
+    } else if (type === 'connection' && peripheral && peripheral.failConnections > 0) {
       peripheral.failConnections--;
       code = peripheral.failureCode;
     }
@@ -638,6 +642,7 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
       if (!['powered-on', 'powered-off', 'absent'].includes(state)) throw new Error(`bt-adapter state ${state} is not a central state`);
       const rig = rigOf(session, 'bt-adapter');
       await rig.bt.send('BluetoothEmulation.setSimulatedCentralState', { state });
+      rig.adapterState = state;
       rig.record({ op: 'adapter', target: state });
       return { ok: true };
     },

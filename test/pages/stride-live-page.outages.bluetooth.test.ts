@@ -1,0 +1,122 @@
+// Outages mid-run through Chromium's emulated Web Bluetooth stack: the computer's Bluetooth
+// turned off (or the adapter gone) and back, and a pod that sleeps for minutes. The run keeps
+// its samples, the outage is one gap as long as it lasted, and recording goes on by itself.
+// The pod's clock is the test's: it moves a second per notification and jumps over an outage.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
+import { createServices, type AppServices } from '../../src/app/services.js';
+import '../../src/pages/stride-live-page.js';
+import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
+import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';
+import { useSeparateDatabase } from '../../src/store/kv.js';
+import { loadSession } from '../../src/store/session-store.js';
+import {
+  answerChooserWith,
+  clickAsRunner,
+  dropLink,
+  failNextConnections,
+  operationLog,
+  sendMeasurements,
+  setAdapterState,
+  setupEmulatedFootpod,
+  teardownEmulatedFootpod,
+} from '../support/emulated-footpod.js';
+import { finishRun } from '../support/finish-run.js';
+
+const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
+const reading = (i: number) => encodeRscMeasurement({ speedMps: 3, cadence: 172, strideLengthM: 1.05, totalDistanceM: 3 * i, isRunning: true });
+
+useSeparateDatabase('stride-test-live-page-outages');
+
+describe('a recorded run through Bluetooth outages on the emulated stack', () => {
+  let services: AppServices;
+  let page: StrideLivePage;
+  const clock = { ms: 0 };
+  let sent = 0;
+
+  const stateText = () =>
+    page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector('.state')!.textContent!.replace(/\s+/g, ' ').trim();
+  const run = async (seconds: number) => {
+    await sendMeasurements(
+      Array.from({ length: seconds }, (_, i) => reading(sent + i)),
+      () => (clock.ms += 1000),
+    );
+    sent += seconds;
+    await waitUntil(() => services.recording.recorder!.sampleCount === sent, `recorded ${sent}`, { interval: 5 });
+  };
+  /** Connection attempts since the adapter went to `state`. */
+  const attemptsSince = async (state: string) => {
+    const log = await operationLog();
+    const from = log.findIndex((e) => e.op === 'adapter' && e.target === state);
+    return log.slice(from).filter((e) => e.op === 'connection');
+  };
+  const stopAndLoad = async () => {
+    const id = services.recording.recorder!.id;
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    return (await loadSession(id))!;
+  };
+
+  beforeEach(async () => {
+    clock.ms = 0;
+    sent = 0;
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    // Retries: quick, and as many as a five-minute outage of the test's clock needs.
+    services = createServices({
+      bluetooth: () => new WebBluetoothFootpod(undefined, { retryDelaysMs: new Array<number>(60).fill(20), now: () => clock.ms }),
+    });
+    page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
+    await answerChooserWith('select');
+    await clickAsRunner(PAIR);
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'connected', { timeout: 5000 });
+    await services.recording.start();
+  });
+  afterEach(async () => {
+    await finishRun(services);
+    await teardownEmulatedFootpod();
+  });
+
+  for (const off of ['powered-off', 'absent'] as const) {
+    it(`keeps the run through the adapter ${off === 'absent' ? 'removed' : 'turned off'} and resumes once it is back`, async () => {
+      await run(10);
+      await setAdapterState(off);
+      // A real adapter going away takes its links with it; Chromium's emulation leaves that to us.
+      await dropLink();
+      await waitUntil(() => services.footpod.source?.state === 'reconnecting', `reconnecting (state ${services.footpod.source?.state})`, {
+        timeout: 5000,
+      });
+      await page.updateComplete;
+      expect(stateText()).to.match(/^Reconnecting/);
+      clock.ms += 40_000;
+      // The link keeps trying while the adapter is away, and every try fails.
+      await waitUntil(async () => (await attemptsSince(off)).length >= 3, 'tries while the adapter is away', { timeout: 5000 });
+      expect((await attemptsSince(off)).every((e) => e.code !== 0), 'none connects').to.equal(true);
+      expect(services.footpod.source?.state).to.equal('reconnecting');
+      await setAdapterState('powered-on');
+      await waitUntil(() => services.footpod.source?.state === 'connected', 'connected again', { timeout: 10_000 });
+      expect(services.recording.state).to.equal('recording');
+      await run(10);
+      const stored = await stopAndLoad();
+      expect(stored.samples.t.length).to.equal(20);
+      expect(stored.meta.gaps.map((g) => [g.fromT, g.toT, g.reason])).to.deep.equal([[9, 50, 'link-lost']]);
+    });
+  }
+
+  it('shows a pod that slept five minutes as one gap of five minutes, and records on', async () => {
+    await run(30);
+    // The pod sleeps: the link drops and every reconnect attempt finds nothing for a while.
+    await failNextConnections(5);
+    await dropLink();
+    await waitUntil(() => services.footpod.source?.state === 'reconnecting', 'reconnecting');
+    clock.ms += 300_000;
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'awake again', { timeout: 10_000 });
+    expect((await operationLog()).filter((e) => e.op === 'connection' && e.code !== 0).length, 'attempts while asleep').to.equal(5);
+    await run(30);
+    const stored = await stopAndLoad();
+    expect(stored.samples.t.length).to.equal(60);
+    expect(stored.meta.gaps.map((g) => [g.fromT, g.toT, g.reason])).to.deep.equal([[29, 330, 'link-lost']]);
+    const t = Array.from(stored.samples.t);
+    expect(t.slice(1).filter((x, i) => x - t[i]! !== 1 && i !== 29)).to.deep.equal([]);
+  });
+});
