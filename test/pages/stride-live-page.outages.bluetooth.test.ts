@@ -22,6 +22,7 @@ import {
   teardownEmulatedFootpod,
 } from '../support/emulated-footpod.js';
 import { finishRun } from '../support/finish-run.js';
+import { dropAndReconnect } from '../support/soak-run.js';
 
 const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
 const reading = (i: number) => encodeRscMeasurement({ speedMps: 3, cadence: 172, strideLengthM: 1.05, totalDistanceM: 3 * i, isRunning: true });
@@ -105,10 +106,8 @@ describe('a recorded run through Bluetooth outages on the emulated stack', () =>
 
     // The pod sleeps: the link drops and every reconnect attempt finds nothing for a while.
     await failNextConnections(5);
-    await dropLink();
-    await waitUntil(() => services.footpod.source?.state === 'reconnecting', 'reconnecting');
+    await dropAndReconnect(services, 'asleep');
     clock.ms += 300_000;
-    await waitUntil(() => services.footpod.source?.state === 'connected', 'awake again', { timeout: 10_000 });
     await run(10);
 
     const stored = await stopAndLoad();

@@ -63,6 +63,23 @@ async function waitForState(services: AppServices, state: string, what: string):
   await waitUntil(() => services.footpod.source?.state === state, what, { timeout: 10_000, interval: 5 });
 }
 
+/**
+ * Drops the link and waits until the footpod was 'reconnecting' and is connected again. The
+ * states are watched as they change: a quick retry can be over before a poll would look.
+ */
+export async function dropAndReconnect(services: AppServices, what: string): Promise<void> {
+  const source = services.footpod.source!;
+  let sawReconnecting = false;
+  const watch = () => (sawReconnecting ||= source.state === 'reconnecting');
+  source.addEventListener('statechange', watch);
+  try {
+    await dropLink();
+    await waitUntil(() => sawReconnecting && source.state === 'connected', `${what}: reconnected (${source.state})`, { timeout: 10_000, interval: 5 });
+  } finally {
+    source.removeEventListener('statechange', watch);
+  }
+}
+
 /** Needs setupEmulatedFootpod done; leaves the run recording (finishRun ends it). */
 export async function soakRun(plan: SoakPlan): Promise<SoakResult> {
   const consoleErrors: string[] = [];
@@ -103,10 +120,9 @@ async function soak(plan: SoakPlan): Promise<Omit<SoakResult, 'consoleErrors'>> 
   for (let drop = 1; drop <= plan.disconnects; drop++) {
     await plan.between?.(drop);
     breaks.push(sent);
-    await dropLink();
-    await waitForState(services, 'reconnecting', `drop ${drop}: reconnecting`);
+    await dropAndReconnect(services, `drop ${drop}`);
+    // The pod was away this long: its next notification is stamped after the outage.
     clock.ms += plan.outageS * 1000;
-    await waitForState(services, 'connected', `drop ${drop}: connected again`);
     clock.ms += 1000;
     await stretch();
     if (drop === plan.reloadAfter) {
