@@ -43,7 +43,7 @@ describe('a recorded run through Bluetooth outages on the emulated stack', () =>
       () => (clock.ms += 1000),
     );
     sent += seconds;
-    await waitUntil(() => services.recording.recorder!.sampleCount === sent, `recorded ${sent}`, { interval: 5 });
+    await waitUntil(() => services.recording.recorder!.sampleCount === sent, `recorded ${sent}`, { timeout: 10_000, interval: 5 });
   };
   /** Connection attempts since the adapter went to `state`. */
   const attemptsSince = async (state: string) => {
