@@ -101,6 +101,10 @@ export class RecordingService extends EventTarget {
   stop(): void {
     this.#recorder?.stop();
   }
+  /** What a closed or reloaded tab does: writes stop, the run stays unfinished in the store. */
+  abandon(): void {
+    this.#writer?.abandon();
+  }
 
   async checkUnfinished(): Promise<void> {
     try {

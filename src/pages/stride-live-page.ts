@@ -134,6 +134,7 @@ export class StrideLivePage extends LitElement {
             Stridewise doubles its cadence to steps/min. <a href="/settings">Change this in Settings.</a></p>`
         : nothing}
       ${session?.problem ? html`<p class="problem" role="status">${session.problem}</p>` : nothing}
+      ${session?.skippedNote ? html`<p id="skipped" class="note">${session.skippedNote}</p>` : nothing}
       ${sensorsShown
         ? html`<stride-live-sensors .services=${this.services}></stride-live-sensors>`
         : html`<button id="more-sensors" @click=${() => (this.showSensors = true)}>Treadmill, heart-rate strap, calibration…</button>`}

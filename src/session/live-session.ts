@@ -79,6 +79,15 @@ export class LiveSession extends EventTarget {
   get malformedCount(): number {
     return this.#malformed;
   }
+  /**
+   * How many measurements were skipped so far, in words, or null while none were: unlike
+   * `problem` it stays once good ones follow, so a pod sending garbage now and then shows.
+   */
+  get skippedNote(): string | null {
+    const n = this.#malformed;
+    if (n === 0) return null;
+    return `${n.toLocaleString('en')} unreadable ${n === 1 ? 'measurement' : 'measurements'} skipped in this run.`;
+  }
   /** The latest unreadable measurement, in words; cleared by the next good one. */
   get problem(): string | null {
     return this.#problem;

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { buildApp, firstLoadFiles } from '../../build.mjs';
 import { fetchedFirstLoad } from './first-load-fetched.mjs';
@@ -86,6 +87,20 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession;
 // `npm run bench -- weeks` only the weeks page with its charts over 520 stored sessions;
 // `npm run bench -- lighthouse` only Lighthouse's scores for / (LIGHTHOUSE_RUNS=5 runs by default).
+// `npm run bench -- soak` a recorded run with 20 drops and a reload through the emulated Bluetooth stack (SOAK_HOURS=1 of pod time);
+// `npm run bench -- random-bytes` random bytes through the emulated footpod for RANDOM_BYTES_S=120 s.
+function inTestRunner(bench) {
+  const result = spawnSync('npx', ['web-test-runner', '--config', 'test/bench/soak.config.mjs'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, BENCH: bench },
+  });
+  if (result.status !== 0) throw new Error(`the ${bench} bench failed`);
+}
+if (process.argv[2] === 'soak' || process.argv[2] === 'random-bytes') {
+  inTestRunner(process.argv[2]);
+  process.exit(0);
+}
 if (process.argv[2] === 'lighthouse') {
   await lighthouseScores();
   process.exit(0);
@@ -122,6 +137,8 @@ if (process.argv[2] !== 'import-accuracy') {
   await inChromium('test/bench/merge-benchmark.ts', 'stridewiseMergeBench');
   console.log('');
   await inChromium('test/bench/weeks-benchmark.ts', 'stridewiseWeeksBench');
+  console.log('');
+  inTestRunner('soak');
   console.log('');
 }
 await inChromium('test/bench/import-accuracy.ts', 'stridewiseImportAccuracy');

@@ -141,6 +141,7 @@ class Rig {
   constructor(page, config) {
     this.page = page;
     this.config = config;
+    this.adapterState = config.adapter;
     this.startedAt = Date.now();
   }
 
@@ -264,7 +265,10 @@ class Rig {
     const peripheral = this.peripherals.get(address);
     await peripheral?.databaseReady;
     let code = 0;
-    if (type === 'connection' && peripheral && peripheral.failConnections > 0) {
+    // Chromium's emulation still connects through a 'powered-off' adapter; a real one cannot.
+    if (type === 'connection' && this.adapterState !== 'powered-on') {
+      code = DEFAULT_CONNECTION_FAILURE;
+    } else if (type === 'connection' && peripheral && peripheral.failConnections > 0) {
       peripheral.failConnections--;
       code = peripheral.failureCode;
     }
@@ -613,6 +617,14 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
       peripheral.measurements.push(bytesFrom(bytes, 'bytes'));
       return { ok: true, address: peripheral.address, name: peripheral.name, kind: peripheral.kind };
     },
+    // Queues many measurements at once (a flood or a long run fed fast): the page then reads the
+    // characteristic once per packet without a round trip to the test runner for each.
+    'bt-queue-measurements': (session, { packets, address, name } = {}) => {
+      if (!Array.isArray(packets)) throw new Error('bt-queue-measurements needs packets: an array of byte arrays');
+      const peripheral = rigOf(session, 'bt-queue-measurements').peripheralFor({ address, name }, 'bt-queue-measurements');
+      peripheral.measurements.push(...packets.map((bytes, i) => bytesFrom(bytes, `packets[${i}]`)));
+      return { ok: true, address: peripheral.address, name: peripheral.name, kind: peripheral.kind };
+    },
     'bt-disconnect': async (session, { address, name } = {}) => {
       const rig = rigOf(session, 'bt-disconnect');
       await rig.dropLink(rig.peripheralFor({ address, name }, 'bt-disconnect'));
@@ -630,6 +642,7 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
       if (!['powered-on', 'powered-off', 'absent'].includes(state)) throw new Error(`bt-adapter state ${state} is not a central state`);
       const rig = rigOf(session, 'bt-adapter');
       await rig.bt.send('BluetoothEmulation.setSimulatedCentralState', { state });
+      rig.adapterState = state;
       rig.record({ op: 'adapter', target: state });
       return { ok: true };
     },

@@ -116,6 +116,26 @@ export async function sendMeasurement(bytes: Uint8Array, device: EmulatedDeviceR
 }
 
 /**
+ * Delivers many RSC Measurements as sendMeasurement does, one after another, with one round trip
+ * to the test runner for the lot: how a flood of packets or a long run goes through the real
+ * stack in seconds. `beforeEach(i)` runs before packet i is read (a test's clock moves there).
+ */
+export async function sendMeasurements(
+  packets: readonly Uint8Array[],
+  beforeEach: (index: number) => void = () => undefined,
+  device: EmulatedDeviceRef = {},
+): Promise<void> {
+  const { name } = await command<{ name: string }>('bt-queue-measurements', { packets: packets.map((p) => Array.from(p)), ...device });
+  const paired = await pairedDevice(name);
+  if (!paired?.gatt?.connected) throw new Error(`Sending measurements needs ${name} connected`);
+  const characteristic = await (await paired.gatt.getPrimaryService(RSC_SERVICE)).getCharacteristic(RSC_MEASUREMENT);
+  for (let i = 0; i < packets.length; i++) {
+    beforeEach(i);
+    await characteristic.readValue();
+  }
+}
+
+/**
  * Queues `bytes` as the device's next measurement and has the page read `characteristic`, which
  * Chromium answers with them and announces as a value change. The page cannot see addresses, so
  * it finds the device by the name the plugin answers with.
