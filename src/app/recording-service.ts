@@ -40,6 +40,7 @@ export class RecordingService extends EventTarget {
   /** The last stopped run's save, which a hand-over to another tab waits for. */
   #saving: Promise<boolean> = Promise.resolve(true);
   #takeOver: 'idle' | 'asking' | 'refused' = 'idle';
+  #handedOver = false;
 
   readonly #changed = (): void => {
     this.dispatchEvent(new Event('change'));
@@ -88,6 +89,10 @@ export class RecordingService extends EventTarget {
   /** A run is recorded in another tab, and none here: this tab may take over, not record beside it. */
   get runElsewhere(): boolean {
     return (this.options.otherTabs?.running ?? false) && !runGoingOn(this.state);
+  }
+  /** This tab's last run was stopped, saved and its footpod let go because another tab took over. */
+  get handedOver(): boolean {
+    return this.#handedOver;
   }
   /** 'asking': waiting for the other tab to save and let go; 'refused': it did not in time. */
   get takeOverState(): 'idle' | 'asking' | 'refused' {
@@ -233,11 +238,14 @@ export class RecordingService extends EventTarget {
     if (this.#recorder && runGoingOn(this.#recorder.state)) this.#recorder.stop();
     await this.#saving;
     this.footpod.disconnect();
+    this.#handedOver = true;
+    this.#changed();
   }
 
   #onRecorderState(loaded: Engine, recorder: Recorder): void {
     this.footpod.holdSession = runGoingOn(recorder.state);
     this.options.otherTabs?.setMine(runGoingOn(recorder.state));
+    if (recorder.state === 'recording') this.#handedOver = false;
     if (recorder.state === 'recording' && !this.#writer) {
       const writer = new loaded.SessionWriter(() => recorder.meta(), this.#writerOptions());
       this.#writer = writer;

@@ -133,6 +133,9 @@ export class StrideLivePage extends LitElement {
         @simulate=${() => void footpod.simulate()}
         @disconnect=${() => footpod.disconnect()}
       ></stride-connection-panel>`}
+      ${recording.handedOver && !recording.runElsewhere
+        ? html`<p id="handed-over" class="note" role="status">Another tab took over: this run was saved and the footpod let go.</p>`
+        : nothing}
       ${doubling
         ? html`<p id="cadence-unit-note" class="note">${source.info.deviceName ?? 'This footpod'} sends strides (one foot);
             Stridewise doubles its cadence to steps/min. <a href="/settings">Change this in Settings.</a></p>`

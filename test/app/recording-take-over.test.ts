@@ -53,6 +53,7 @@ describe('Recording in one tab at a time', () => {
     await saved;
     expect(first.services.recording.state).to.equal('stopped');
     expect(first.services.footpod.source?.state).to.equal('disconnected');
+    await waitUntil(() => first.services.recording.handedOver, 'the first tab says why its run ended');
     const stored = (await loadSession(id))!;
     expect(stored.meta.status).to.equal('complete');
     expect(stored.samples.t.length).to.equal(first.services.recording.recorder!.sampleCount);
@@ -61,6 +62,7 @@ describe('Recording in one tab at a time', () => {
     expect(second.services.recording.canRecord).to.equal(true);
     await second.services.recording.start();
     expect(second.services.recording.state).to.equal('recording');
+    expect(second.services.recording.handedOver).to.equal(false);
     // And now the first tab is the other one.
     await waitUntil(() => first.services.recording.runElsewhere, 'the first tab sees the new run');
   });

@@ -192,6 +192,8 @@ try {
       handedOver.state === 'stopped' && handedOver.pod === 'disconnected' && saved?.status === 'complete' && saved.sampleCount === handedOver.samples,
       `"Take over here": the first tab saved its run (${saved?.sampleCount} of ${handedOver.samples} samples, ${saved?.status}) and let the footpod go (${handedOver.pod})`,
     );
+    await waitForDeep(first.page, '>>> stride-live-page >>> #handed-over');
+    check(/took over/.test(await text(first.page, '>>> stride-live-page >>> #handed-over')), 'the first tab says another tab took over');
     await second.page.click('>>> #simulate');
     await waitForDeep(second.page, '>>> stride-recording-controls >>> #start:not([disabled])');
     await second.page.click('>>> stride-recording-controls >>> #start');
