@@ -213,6 +213,8 @@ export class RecordingService extends EventTarget {
       if (event instanceof loaded.RecordedSampleEvent && this.#recorder === recorder) this.#writer?.add(event.sample);
     });
     writer && this.#watch(loaded, writer);
+    // A resumed run starts paused, with no state change: it is this tab's run from now on.
+    this.options.otherTabs?.setMine(runGoingOn(recorder.state));
     this.#changed();
   }
 
