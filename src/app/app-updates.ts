@@ -9,7 +9,7 @@
 
 import { Workbox } from 'workbox-window';
 import type { RecorderState } from '../session/recorder.js';
-import { RunsInOtherTabs } from './runs-in-other-tabs.js';
+import type { RunsInOtherTabs } from './runs-in-other-tabs.js';
 
 /** The parts of workbox-window's Workbox this service uses (a fake one in tests). */
 export interface ServiceWorkerHandle {
@@ -116,9 +116,8 @@ export class AppUpdates extends EventTarget {
  * version at every load; a tab left open (a treadmill tablet) also looks when it is shown again.
  * Without a network, or on a host without sw.js, the app simply runs as it is.
  */
-export function watchForUpdates(run: RunState): AppUpdates {
+export function watchForUpdates(run: RunState, otherTabs: RunsInOtherTabs | null): AppUpdates {
   const workbox = new Workbox('/sw.js');
-  const otherTabs = 'locks' in navigator && 'BroadcastChannel' in window ? new RunsInOtherTabs() : null;
   const updates = new AppUpdates(workbox, run, () => location.reload(), otherTabs);
   workbox.register().catch(() => undefined);
   document.addEventListener('visibilitychange', () => {

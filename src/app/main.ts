@@ -1,14 +1,18 @@
 // Entry point: create the services, hand them to the shell, then load what was saved.
+import { RunsInOtherTabs } from './runs-in-other-tabs.js';
 import { createServices } from './services.js';
 import './stride-app.js';
 import { followTheme } from './theme.js';
 
 // `?pod=strides` makes "Try without a footpod" a pod that counts strides, to show how that is handled.
 const stridesDemo = new URLSearchParams(location.search).get('pod') === 'strides';
+// Only one tab records and holds the footpod at a time; the others offer to take over.
+const otherTabs = 'locks' in navigator && 'BroadcastChannel' in window ? new RunsInOtherTabs() : null;
 const services = createServices(
   stridesDemo
     ? { simulator: async () => new (await import('../sources/simulated-footpod.js')).SimulatedFootpod({ cadenceUnit: 'strides' }) }
     : {},
+  { otherTabs },
 );
 followTheme(services.settings);
 const app = document.querySelector('stride-app');
@@ -43,7 +47,7 @@ declare const STRIDE_SERVICE_WORKER: boolean;
 // idle: nothing of them is needed to start, so they stay out of the first load.
 async function offerUpdates(): Promise<void> {
   const [{ watchForUpdates }] = await Promise.all([import('./app-updates.js'), import('../components/stride-update-banner.js')]);
-  if (app) app.updates = watchForUpdates(services.recording);
+  if (app) app.updates = watchForUpdates(services.recording, otherTabs);
 }
 if (typeof STRIDE_SERVICE_WORKER !== 'undefined' && STRIDE_SERVICE_WORKER && 'serviceWorker' in navigator) {
   const start = (): void => whenIdle(() => void offerUpdates().catch(() => undefined));

@@ -1,17 +1,19 @@
 // Records the live run: readings from the footpod service go into a Recorder, and what it
-// records goes to IndexedDB through a SessionWriter at most two seconds behind. Also finds runs
-// a closed tab left unfinished, and offers to resume or keep them.
+// records goes to IndexedDB through a SessionWriter as each sample arrives (a killed tab loses at
+// most the one sample whose write was in flight). Also finds runs a closed tab left unfinished, and
+// offers to resume or keep them.
 //
 // Events: 'change' (state, problem, unfinished list), 'saved' (a run was stopped and stored).
 
 import type { CalibrationCurve } from '../session/calibration.js';
 import type { Recorder, RecorderState } from '../session/recorder.js';
 import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';
-import type { SessionWriter } from '../store/session-writer.js';
+import type { SessionWriter, SessionWriterOptions } from '../store/session-writer.js';
 import { sameZones } from '../session/zones.js';
 import { unfinishedSessions } from '../store/unfinished-sessions.js';
 import { footpodIdOf } from './footpod-cadence.js';
 import type { FootpodService } from './footpod-service.js';
+import type { RunsInOtherTabs } from './runs-in-other-tabs.js';
 import type { SettingsService } from './settings-service.js';
 
 type Engine = typeof import('./recording-engine.js');
@@ -20,7 +22,13 @@ const loadEngine = (): Promise<Engine> => (engine ??= import('./recording-engine
 
 export interface RecordingServiceOptions {
   flushIntervalMs?: number;
+  /** Write each sample as it arrives (default true); false leaves it to the timer, as before. */
+  flushEachSample?: boolean;
+  /** The app's other tabs (main.ts hands one in; tests without it record as the only tab). */
+  otherTabs?: RunsInOtherTabs | null;
 }
+
+const runGoingOn = (state: RecorderState): boolean => state === 'recording' || state === 'paused';
 
 export class RecordingService extends EventTarget {
   #recorder: Recorder | null = null;
@@ -29,6 +37,10 @@ export class RecordingService extends EventTarget {
   #unfinished: SessionSummary[] = [];
   #sourceKind: string | null = null;
   #calibrationSeen: CalibrationCurve | null = null;
+  /** The last stopped run's save, which a hand-over to another tab waits for. */
+  #saving: Promise<boolean> = Promise.resolve(true);
+  #takeOver: 'idle' | 'asking' | 'refused' = 'idle';
+  #handedOver = false;
 
   readonly #changed = (): void => {
     this.dispatchEvent(new Event('change'));
@@ -40,6 +52,8 @@ export class RecordingService extends EventTarget {
     private readonly options: RecordingServiceOptions = {},
   ) {
     super();
+    options.otherTabs?.addEventListener('change', this.#changed);
+    options.otherTabs?.handOverWith(() => this.#handOver());
     footpod.addEventListener('sample', () => this.#onReading());
     footpod.addEventListener('change', () => this.#onFootpodChange());
     settings.addEventListener('change', () => {
@@ -70,7 +84,31 @@ export class RecordingService extends EventTarget {
     return this.#unfinished;
   }
   get canRecord(): boolean {
-    return this.footpod.source?.state === 'connected';
+    return this.footpod.source?.state === 'connected' && !this.runElsewhere;
+  }
+  /** A run is recorded in another tab, and none here: this tab may take over, not record beside it. */
+  get runElsewhere(): boolean {
+    return (this.options.otherTabs?.running ?? false) && !runGoingOn(this.state);
+  }
+  /** This tab's last run was stopped, saved and its footpod let go because another tab took over. */
+  get handedOver(): boolean {
+    return this.#handedOver;
+  }
+  /** 'asking': waiting for the other tab to save and let go; 'refused': it did not in time. */
+  get takeOverState(): 'idle' | 'asking' | 'refused' {
+    return this.#takeOver;
+  }
+
+  /** Asks the tab recording to stop and save its run and let the footpod go; then this tab may pair and record. */
+  async takeOver(): Promise<boolean> {
+    const otherTabs = this.options.otherTabs;
+    if (!otherTabs || this.#takeOver === 'asking') return false;
+    this.#takeOver = 'asking';
+    this.#changed();
+    const done = await otherTabs.takeOver();
+    this.#takeOver = done ? 'idle' : 'refused';
+    this.#changed();
+    return done;
   }
   /** The run so far, as export needs it. */
   current(): RecordedSession | null {
@@ -179,6 +217,8 @@ export class RecordingService extends EventTarget {
       if (event instanceof loaded.RecordedSampleEvent && this.#recorder === recorder) this.#writer?.add(event.sample);
     });
     writer && this.#watch(loaded, writer);
+    // A resumed run starts paused, with no state change: it is this tab's run from now on.
+    this.options.otherTabs?.setMine(runGoingOn(recorder.state));
     this.#changed();
   }
 
@@ -193,12 +233,25 @@ export class RecordingService extends EventTarget {
     });
   }
 
-  #writerOptions(): { flushIntervalMs?: number } {
-    return this.options.flushIntervalMs === undefined ? {} : { flushIntervalMs: this.options.flushIntervalMs };
+  #writerOptions(): SessionWriterOptions {
+    const options: SessionWriterOptions = { flushEachSample: this.options.flushEachSample ?? true };
+    if (this.options.flushIntervalMs !== undefined) options.flushIntervalMs = this.options.flushIntervalMs;
+    return options;
+  }
+
+  /** Another tab takes over: this run is stopped and saved, then the footpod let go. */
+  async #handOver(): Promise<void> {
+    if (this.#recorder && runGoingOn(this.#recorder.state)) this.#recorder.stop();
+    await this.#saving;
+    this.footpod.disconnect();
+    this.#handedOver = true;
+    this.#changed();
   }
 
   #onRecorderState(loaded: Engine, recorder: Recorder): void {
-    this.footpod.holdSession = recorder.state === 'recording' || recorder.state === 'paused';
+    this.footpod.holdSession = runGoingOn(recorder.state);
+    this.options.otherTabs?.setMine(runGoingOn(recorder.state));
+    if (recorder.state === 'recording') this.#handedOver = false;
     if (recorder.state === 'recording' && !this.#writer) {
       const writer = new loaded.SessionWriter(() => recorder.meta(), this.#writerOptions());
       this.#writer = writer;
@@ -207,8 +260,9 @@ export class RecordingService extends EventTarget {
     }
     if (recorder.state === 'stopped' && this.#writer) {
       const writer = this.#writer;
-      void writer.finish(recorder.meta()).then((saved) => {
+      this.#saving = writer.finish(recorder.meta()).then((saved) => {
         if (saved) this.dispatchEvent(new Event('saved'));
+        return saved;
       });
     }
     this.#changed();

@@ -102,6 +102,8 @@ export class StrideLivePage extends LitElement {
     if (unfinished) void import('../components/stride-recovery-prompt.js');
     // Likewise the check-in banner, drawn only once the coach has a check-in to show.
     if (coach.checkIn) void import('../components/stride-check-in.js');
+    // And the notice of a run in another tab, which stands in for the pairing until this tab takes over.
+    if (recording.runElsewhere) void import('../components/stride-other-tab-notice.js');
     // Charts (and uPlot, the largest part of the page) have nothing to draw before a pod sends
     // data, so they load once there is a session; lit hands the elements their properties then.
     if (footpod.session) void import('../components/stride-live-chart.js');
@@ -117,7 +119,9 @@ export class StrideLivePage extends LitElement {
     const doubling = session?.cadenceUnit.applied === 'strides';
 
     return html`
-      <stride-connection-panel
+      ${recording.runElsewhere
+        ? html`<stride-other-tab-notice .state=${recording.takeOverState} @take-over=${() => void recording.takeOver()}></stride-other-tab-notice>`
+        : html`<stride-connection-panel
         .state=${source.state}
         .message=${source.message}
         .deviceName=${source.info.deviceName}
@@ -128,7 +132,10 @@ export class StrideLivePage extends LitElement {
         @reconnect-remembered=${() => void footpod.reconnectRemembered()}
         @simulate=${() => void footpod.simulate()}
         @disconnect=${() => footpod.disconnect()}
-      ></stride-connection-panel>
+      ></stride-connection-panel>`}
+      ${recording.handedOver && !recording.runElsewhere
+        ? html`<p id="handed-over" class="note" role="status">Another tab took over: this run was saved and the footpod let go.</p>`
+        : nothing}
       ${doubling
         ? html`<p id="cadence-unit-note" class="note">${source.info.deviceName ?? 'This footpod'} sends strides (one foot);
             Stridewise doubles its cadence to steps/min. <a href="/settings">Change this in Settings.</a></p>`

@@ -1,6 +1,7 @@
-// Keeps a recording durable as it happens: every flush (each second by default) writes the chunks
-// that changed since the last one and the meta, in one write, so a crash or a closed tab loses at
-// most the last flush interval or two. Nothing is ever thrown from the timer: a failed write
+// Keeps a recording durable as it happens: every flush (each second by default, and with
+// `flushEachSample` as soon as a sample arrives) writes the chunks that changed since the last one
+// and the meta, in one write, so a crash or a closed tab loses at most the last flush interval (with
+// `flushEachSample`: the write in flight, at most one sample). Nothing is ever thrown from the timer: a failed write
 // leaves every sample in memory, says so once through a 'problem' event, and is retried on the
 // next tick; memory holds only the current chunk once writes succeed.
 
@@ -28,6 +29,13 @@ export class WriterProblemEvent extends Event {
 export interface SessionWriterOptions {
   /** How often the timer flushes, ms; default 1000. */
   flushIntervalMs?: number;
+  /**
+   * Also write each sample as soon as it is added (a write still going on takes the next ones with
+   * it when it ends), so a killed renderer loses at most the sample whose write was in flight. At one
+   * sample a second that is as many writes as the timer's; the timer still retries failed writes
+   * (never more often, so a full disk is not hammered) and carries meta changes between samples.
+   */
+  flushEachSample?: boolean;
 }
 
 type WriteKind = 'begin' | 'flush' | 'finish';
@@ -36,6 +44,8 @@ type WriteKind = 'begin' | 'flush' | 'finish';
 export class SessionWriter extends EventTarget {
   readonly id: string;
   readonly flushIntervalMs: number;
+  readonly #flushEachSample: boolean;
+  #flushAfterWrite = false;
   #metaProvider: () => SessionMeta;
   #timer: ReturnType<typeof setInterval> | null = null;
   /** Chunk buffers (CHUNK_SIZE rows each) not yet wholly durable, by chunk number. */
@@ -58,6 +68,7 @@ export class SessionWriter extends EventTarget {
     this.#metaProvider = metaProvider;
     this.id = metaProvider().id;
     this.flushIntervalMs = options.flushIntervalMs ?? 1000;
+    this.#flushEachSample = options.flushEachSample ?? false;
   }
 
   /**
@@ -105,6 +116,7 @@ export class SessionWriter extends EventTarget {
     // Every column, channels too: a channel the sample lacks stays empty (NaN), never zero.
     for (const name of recordedColumnNames) chunk[name][row] = sample[name] ?? Number.NaN;
     this.#count++;
+    if (this.#flushEachSample && this.#state === 'ok') this.#flushSoon();
   }
 
   /**
@@ -141,9 +153,20 @@ export class SessionWriter extends EventTarget {
     void this.flush();
   };
 
+  /** Flushes now, or when the write going on ends (that write may not hold the newest sample). */
+  #flushSoon(): void {
+    if (this.#busy > 0) this.#flushAfterWrite = true;
+    else void this.flush();
+  }
+
   #serialized(write: () => Promise<boolean>): Promise<boolean> {
     this.#busy++;
-    const next = this.#writing.then(write).finally(() => this.#busy--);
+    const next = this.#writing.then(write).finally(() => {
+      this.#busy--;
+      if (this.#busy > 0 || !this.#flushAfterWrite) return;
+      this.#flushAfterWrite = false;
+      if (this.#state === 'ok' && !this.#closed && this.pendingSamples > 0) void this.flush();
+    });
     this.#writing = next;
     return next;
   }

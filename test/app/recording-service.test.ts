@@ -45,6 +45,21 @@ describe('RecordingService', () => {
     expect(Array.from(stored.samples.cadence.slice(0, 10))).to.deep.equal(Array.from(recorder.samples.cadence.slice(0, 10)));
   });
 
+  it('writes each sample as it arrives, not at the next timed flush (a killed tab loses at most one)', async () => {
+    pod = new SimulatedFootpod({ seed: 11 });
+    // The timer would not flush for an hour: only a write per sample makes them durable.
+    services = createServices({ simulator: () => pod }, { flushIntervalMs: 3_600_000 });
+    await services.settings.update({ autoStart: false, autoPauseAfterS: 0 });
+    await services.footpod.simulate();
+    await services.recording.start();
+    const id = services.recording.recorder!.id;
+    for (let second = 1; second <= 3; second++) {
+      pod.emitSeconds(1);
+      const count = services.recording.recorder!.sampleCount;
+      await waitUntil(async () => ((await loadSession(id))?.samples.t.length ?? 0) >= count, `sample ${count} durable`, { timeout: 1000, interval: 20 });
+    }
+  });
+
   it('pauses, laps and stops into a complete session in the history index', async () => {
     await connectedSimulator();
     await services.recording.start();

@@ -12,6 +12,7 @@ import puppeteer from 'puppeteer-core';
 import { buildApp, firstLoadFiles } from '../../build.mjs';
 import { fetchedFirstLoad } from './first-load-fetched.mjs';
 import { lighthouseScores } from './lighthouse.mjs';
+import { rendererKillLoss } from './renderer-kill.mjs';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -86,7 +87,8 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- first-load` only the first load, by the static import graph and as the browser fetched it;
 // `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession;
 // `npm run bench -- weeks` only the weeks page with its charts over 520 stored sessions;
-// `npm run bench -- lighthouse` only Lighthouse's scores for / (LIGHTHOUSE_RUNS=5 runs by default).
+// `npm run bench -- renderer-kill` only the samples a killed renderer loses, 5 kills (about 80 s);
+// `npm run bench -- lighthouse` only Lighthouse's scores for / (LIGHTHOUSE_RUNS=5 runs by default);
 // `npm run bench -- soak` a recorded run with 20 drops and a reload through the emulated Bluetooth stack (SOAK_HOURS=1 of pod time);
 // `npm run bench -- random-bytes` random bytes through the emulated footpod for RANDOM_BYTES_S=120 s.
 function inTestRunner(bench) {
@@ -103,6 +105,10 @@ if (process.argv[2] === 'soak' || process.argv[2] === 'random-bytes') {
 }
 if (process.argv[2] === 'lighthouse') {
   await lighthouseScores();
+  process.exit(0);
+}
+if (process.argv[2] === 'renderer-kill') {
+  for (const line of await rendererKillLoss()) console.log(line);
   process.exit(0);
 }
 if (process.argv[2] === 'weeks') {
@@ -139,6 +145,7 @@ if (process.argv[2] !== 'import-accuracy') {
   await inChromium('test/bench/weeks-benchmark.ts', 'stridewiseWeeksBench');
   console.log('');
   inTestRunner('soak');
+  for (const line of await rendererKillLoss()) console.log(line);
   console.log('');
 }
 await inChromium('test/bench/import-accuracy.ts', 'stridewiseImportAccuracy');

@@ -57,3 +57,26 @@ export const storedMeta = (page, id) =>
 export const text = (page, selector) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Kills the browser's renderer processes with SIGKILL, as an out-of-memory kill or a crash does:
+ * no unload, no pagehide, no last write. The DevTools protocol lists the renderer process ids;
+ * callers keep one tab open, so the tab that is killed is theirs. Resolves once `page` reported
+ * its crash (so the kill is known to have hit it) with the number of processes killed.
+ */
+export async function killRenderer(browser, page) {
+  const cdp = await browser.target().createCDPSession();
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  await cdp.detach();
+  const renderers = processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+  const crashed = new Promise((resolve) => page.once('error', resolve));
+  for (const pid of renderers) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Gone already (a spare renderer that exited): nothing to kill.
+    }
+  }
+  await Promise.race([crashed, sleep(5000).then(() => Promise.reject(new Error('the page did not crash after its renderer was killed')))]);
+  return renderers.length;
+}
