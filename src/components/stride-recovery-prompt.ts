@@ -29,7 +29,7 @@ export class StrideRecoveryPrompt extends LitElement {
     const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     return html`<p role="alert">
         An unfinished run from ${when} (${formatDuration(s.movingS)}, ${(s.distanceM / 1000).toFixed(2)} km) was not saved when
-        the page closed. Everything up to the last two seconds is kept.
+        the page closed. Everything up to the last second is kept.
       </p>
       <button id="resume-unfinished" @click=${() => this.#fire('resume-unfinished')}>Resume it</button>
       <button id="save-unfinished" @click=${() => this.#fire('save-unfinished')}>Save it as it is</button>`;

@@ -101,7 +101,7 @@ try {
   check(problems.length === 0, `no console errors or CSP violations${problems.length ? `: ${problems.join(' | ')}` : ''}`);
   await page.close();
 
-  // A tab closed (here: reloaded) mid-run loses at most the last 2 s, and the run is offered back.
+  // A tab closed (here: reloaded) mid-run loses at most the last second, and the run is offered back.
   {
     const run = await openWatched(browser, '/');
     await waitForDeep(run.page, '>>> #simulate');
