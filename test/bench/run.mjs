@@ -59,6 +59,8 @@ async function inChromium(entry, globalName) {
   const browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
+    // The import fuzz evaluates for ten minutes or more; puppeteer's default gives up after three.
+    protocolTimeout: 1_800_000,
     // Precise heap figures and gc() for the memory benchmark.
     args: [...chromiumArgs, '--window-size=1280,900', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });
