@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { bluetoothEmulationPlugin } from './test/support/bluetooth-emulation-plugin.mjs';
+import { timezonePlugin } from './test/support/timezone-plugin.mjs';
 
 export const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
@@ -47,7 +48,7 @@ export default {
   testsFinishTimeout: 300_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), bluetoothEmulationPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), bluetoothEmulationPlugin(), timezonePlugin()],
   browsers: [chromium()],
   // Uncaught errors and unhandled rejections fail the test that caused them (test/support/guard.js).
   testRunnerHtml: (testFramework) => `<!doctype html>

@@ -1,6 +1,7 @@
 // A recorded session as CSV for spreadsheets: one row per sample, fixed decimals, RFC 4180 line
 // endings, and the header on the first line (no comment lines, which spreadsheets show as data).
-// Only numbers are written, so no cell can be read as a formula.
+// Numbers are written as numbers (a negative one too); every text cell goes through csvText, so
+// no text can be read as a spreadsheet formula.
 
 import { type RecordedSession, SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../session/recorded-session.js';
 import { formatDuration, paceSeconds } from '../session/units.js';
@@ -12,6 +13,18 @@ const fixed = (value: number, digits: number): string => (Number.isFinite(value)
 /** A channel no sensor gave is an empty cell, never 0. */
 const channel = (value: number, digits: number): string => (Number.isFinite(value) ? value.toFixed(digits) : '');
 
+/** What spreadsheets take as the start of a formula (OWASP "CSV injection"), tab and carriage return included. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell: one that would start a formula gets a leading single quote, so the spreadsheet
+ * shows it as text; one with a comma, quote or line break is quoted as RFC 4180 says.
+ */
+export function csvText(text: string): string {
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
 export function encodeCsv(session: RecordedSession): string {
   const { t, speedMps, cadence, strideLengthM, distanceM, flags, heartRate, treadmillSpeedMps, inclinePercent } = session.samples;
   const rows = [CSV_HEADER];
@@ -21,7 +34,7 @@ export function encodeCsv(session: RecordedSession): string {
     rows.push(
       [
         fixed(t[i]!, 3),
-        formatDuration(t[i]!),
+        csvText(formatDuration(t[i]!)),
         fixed(speedMps[i]!, 3),
         pace === null ? '' : fixed(pace / 60, 2),
         fixed(cadence[i]!, 1),

@@ -28,9 +28,21 @@ function numberIn(element: Element | undefined): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/** A document type declaration before the root element (after the XML declaration and comments, if any). */
+const DOCTYPE = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<!DOCTYPE/i;
+
 function parse(text: string): Document {
   // Whitespace before the XML declaration is strictly an error, but some exporters write it.
-  const doc = new DOMParser().parseFromString(text.replace(/^\uFEFF/, '').trimStart(), 'application/xml');
+  const xml = text.replace(/^\uFEFF/, '').trimStart();
+  // TCX has no DTD, so a file declaring one is not a watch's: its entities could expand a few
+  // bytes into gigabytes ("billion laughs") or name other files. Refused before parsing.
+  if (DOCTYPE.test(xml)) {
+    throw new ImportError(
+      'damaged',
+      `This file declares a document type (<!DOCTYPE>), which TCX files never do, so Stridewise does not read it. ${TRY_AGAIN_FROM_SOURCE}`,
+    );
+  }
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
   if (doc.getElementsByTagNameNS('*', 'parsererror').length > 0) {
     throw new ImportError('damaged', `This file is damaged: its XML cannot be read. ${TRY_AGAIN_FROM_SOURCE}`);
   }

@@ -61,6 +61,8 @@ async function inChromium(entry, globalName) {
   const browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
+    // The import fuzz evaluates for ten minutes or more; puppeteer's default gives up after three.
+    protocolTimeout: 1_800_000,
     // Precise heap figures and gc() for the memory benchmark.
     args: [...chromiumArgs, '--window-size=1280,900', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });
@@ -83,6 +85,7 @@ async function inChromium(entry, globalName) {
 
 // `npm run bench -- import-accuracy` prints only the import accuracy table (quick, no build);
 // `npm run bench -- metronome` only the metronome's timing on a busy main thread;
+// `npm run bench -- import-fuzz` ten thousand damaged FIT and TCX files through the import path;
 // `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s);
 // `npm run bench -- first-load` only the first load, by the static import graph and as the browser fetched it;
 // `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession;
@@ -121,6 +124,10 @@ if (process.argv[2] === 'metronome') {
 }
 if (process.argv[2] === 'merge') {
   await inChromium('test/bench/merge-benchmark.ts', 'stridewiseMergeBench');
+  process.exit(0);
+}
+if (process.argv[2] === 'import-fuzz') {
+  await inChromium('test/bench/import-fuzz.ts', 'stridewiseImportFuzz');
   process.exit(0);
 }
 if (process.argv[2] === 'ble-fuzz') {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CSV_HEADER, encodeCsv } from '../../src/export/csv.js';
+import { CSV_HEADER, csvText, encodeCsv } from '../../src/export/csv.js';
 import { tinySession } from './session-fixture.js';
 
 describe('encodeCsv', () => {
@@ -32,4 +32,29 @@ describe('encodeCsv', () => {
   it('writes only the header for a session without samples', () => {
     expect(encodeCsv(tinySession([]))).to.equal(CSV_HEADER + '\r\n');
   });
+  it('writes negative numbers as numbers, unquoted', () => {
+    const session = tinySession([{ t: 0, speedMps: 3, cadence: 170, strideLengthM: 1, running: true }]);
+    session.samples.inclinePercent.set([-1.5]);
+    expect(encodeCsv(session).split('\r\n')[1]!.endsWith(',-1.5')).to.equal(true);
+  });
+});
+
+describe('csvText', () => {
+  const rows: Array<[string, string]> = [
+    ['Tempo run', 'Tempo run'],
+    ['1:02:05', '1:02:05'],
+    ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
+    ['+1+cmd|calc', "'+1+cmd|calc"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['', ''],
+  ];
+  for (const [text, cell] of rows) {
+    it(`${JSON.stringify(text)} → ${JSON.stringify(cell)}`, () => expect(csvText(text)).to.equal(cell));
+  }
 });

@@ -108,4 +108,23 @@ describe('decodeTcx refuses what is not a TCX activity', () => {
     const noTimes = WATCH_TCX.replace(/<Time>[^<]*<\/Time>/g, '');
     expectRefused(noTimes, 'no-samples', /no trackpoints with time/);
   });
+
+  it('a document type declaration: refused before parsing, whether its entities are small, external or a billion laughs', () => {
+    const declared = (dtd: string, use: string): string =>
+      WATCH_TCX.replace('<TrainingCenterDatabase', `<!DOCTYPE TrainingCenterDatabase [${dtd}]>\n<TrainingCenterDatabase`).replace(
+        '<Id>',
+        `<Notes>${use}</Notes><Id>`,
+      );
+    // Chromium's parser expands a small internal entity and keeps an unused external one; neither may get in.
+    expectRefused(declared('<!ENTITY n "Tempo">', '&n;'), 'damaged', /declares a document type/);
+    expectRefused(declared('<!ENTITY ext SYSTEM "file:///etc/passwd">', 'Easy'), 'damaged', /declares a document type/);
+    const laughs = ['<!ENTITY l0 "lol">', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `<!ENTITY l${i} "${`&l${i - 1};`.repeat(10)}">`)];
+    expectRefused(declared(laughs.join(''), '&l9;'), 'damaged', /declares a document type/);
+    // After the XML declaration and a comment, in any case.
+    expectRefused(
+      WATCH_TCX.replace('<TrainingCenterDatabase', '<!-- c --><!doctype TrainingCenterDatabase SYSTEM "tcx.dtd"><TrainingCenterDatabase'),
+      'damaged',
+      /declares a document type/,
+    );
+  });
 });

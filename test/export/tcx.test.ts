@@ -72,6 +72,25 @@ describe('encodeTcx', () => {
     expect(run.name).to.equal(name);
     expect(run.deviceName).to.equal('Pod <1> & co');
   });
+
+  it('drops what XML 1.0 cannot hold from names, so a control character or a very long name still gives a file that parses', () => {
+    const hostile = `<img src=x onerror=alert(1)> 'single' "double" \u0000nul \u001besc \u0008bs \uFFFEnon-char \uD800lone ]]> end`;
+    const long = 'Long run '.repeat(20_000);
+    for (const [name, deviceName] of [[hostile, `Pod\u0001\u0002 ${hostile}`], [long, long]] as const) {
+      const session = tinySession(
+        [0, 1].map((t) => ({ t, speedMps: 3, cadence: 170, strideLengthM: 1.06, running: true })),
+        { name, notes: `note\u000b\u000c ${hostile}`, deviceName },
+      );
+      const xml = encodeTcx(session);
+      const parsed = parse(xml);
+      expect(parsed.getElementsByTagNameNS('*', 'parsererror').length).to.equal(0);
+      expect(parsed.getElementsByTagName('img').length).to.equal(0);
+      const run = decodeTcx(xml);
+      const xmlSafe = (text: string): string => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uD800]/g, '');
+      expect(run.name).to.equal(xmlSafe(name).replace(/\s+/g, ' ').trim());
+      expect(run.deviceName).to.equal(xmlSafe(deviceName).trim());
+    }
+  });
 });
 
 describe('decodeTcx(encodeTcx(session))', () => {
