@@ -11,6 +11,7 @@ import { encodeFit } from '../../src/export/fit.js';
 import { encodeTcx } from '../../src/export/tcx.js';
 import { watchActivity } from '../support/watch-files.js';
 import { fixtureSession, tinySession } from './session-fixture.js';
+import { mulberry32 } from '../../src/sources/run-profile.js';
 
 export interface SeedFile {
   name: string;
@@ -46,17 +47,8 @@ export function seedFiles(): SeedFile[] {
   ];
 }
 
-/** Mulberry32: small, fast, and the same sequence everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** Mulberry32 (the simulator's): small, fast, and the same sequence everywhere. */
+const prng = mulberry32;
 
 type Random = () => number;
 const below = (random: Random, n: number): number => Math.floor(random() * n);

@@ -8,6 +8,7 @@ import { loadSession, saveSession } from '../../src/store/session-store.js';
 import { StoreError } from '../../src/store/store-errors.js';
 import { withChecksum } from '../../src/store/backup-checksum.js';
 import { columnDifference, snapshotStore, syntheticSession } from './fixtures.js';
+import { rejectionOf } from '../support/rejection.js';
 
 useSeparateDatabase('stride-test-backup-integrity');
 
@@ -19,15 +20,6 @@ async function storeSomething(): Promise<void> {
   await clear(kvStore());
   await setMany([['schema', SCHEMA_VERSION], ['settings', settings], ['remembered-footpod', { name: 'Stryd', id: 'AbC==' }]], kvStore());
   await saveSession(run);
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());

@@ -6,6 +6,7 @@ import { SCHEMA_VERSION, kvStore, useSeparateDatabase } from '../../src/store/kv
 import { chunkKey, listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
 import { StoreError } from '../../src/store/store-errors.js';
 import { columnDifference, snapshotStore, syntheticSession } from './fixtures.js';
+import { rejectionOf } from '../support/rejection.js';
 
 useSeparateDatabase('stride-test-backup');
 
@@ -19,15 +20,6 @@ const sessions = [
 async function storeEverything(): Promise<void> {
   await setMany([['schema', SCHEMA_VERSION], ['settings', settings], ['remembered-footpod', { name: 'Stryd', id: 'AbC==' }]], kvStore());
   for (const session of sessions) await saveSession(session);
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** The backup as an object, to damage in one place and write back out. */

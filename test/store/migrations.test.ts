@@ -6,17 +6,9 @@ import { listSessions, saveSession } from '../../src/store/session-store.js';
 import { loadSettings } from '../../src/store/settings-store.js';
 import { StoreError } from '../../src/store/store-errors.js';
 import { snapshotStore, syntheticSession } from './fixtures.js';
+import { rejectionOf } from '../support/rejection.js';
 
 useSeparateDatabase('stride-test-migrations');
-
-async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 // Exactly what version 1's saveSettings wrote: one setMany of `schema` and `settings`.
 const v1Settings = { zones: { buildingFrom: 158, targetFrom: 166, targetTo: 176 }, distanceUnit: 'mi', smoothingS: 15 };

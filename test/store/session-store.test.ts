@@ -16,6 +16,7 @@ import {
 } from '../../src/store/session-store.js';
 import { StoreError } from '../../src/store/store-errors.js';
 import { columnDifference, snapshotStore, syntheticSession } from './fixtures.js';
+import { rejectionOf } from '../support/rejection.js';
 
 useSeparateDatabase('stride-test-session-store');
 
@@ -23,15 +24,6 @@ const summaryFieldNames = [
   'avgCadence', 'avgSpeedMps', 'cadenceBySpeedBand', 'deviceName', 'distanceM', 'elapsedS', 'id', 'movingS',
   'name', 'notes', 'origin', 'sampleCount', 'startedAt', 'status', 'zoneTimes', 'zones',
 ];
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('session store (real IndexedDB)', () => {
   beforeEach(() => clear(kvStore()));

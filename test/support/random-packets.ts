@@ -1,18 +1,10 @@
 // Random bytes for the footpod's measurement characteristic, from a seeded generator so a packet
 // that breaks something can be found again. Used by the random-bytes test and its bench.
 import { DISTANCE_PRESENT, STRIDE_PRESENT } from '../../src/ble/rsc-flags.js';
+import { mulberry32 } from '../../src/sources/run-profile.js';
 
-/** mulberry32: small, fast and good enough to pick bytes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the simulator's): small, fast and good enough to pick bytes. */
+export const seededRandom = mulberry32;
 
 /** Any length from 0 to 24 bytes, any values: some read as a measurement, most lengths do not. */
 export function randomPacket(random: () => number): Uint8Array {
