@@ -20,13 +20,15 @@ export interface FootpodFactories {
   simulator: () => FootpodSource | Promise<FootpodSource>;
 }
 
-const defaultFactories = (settings: SettingsService): FootpodFactories => ({
+const defaultFactories = (settings: SettingsService, runGoingOn: () => boolean): FootpodFactories => ({
   // The pod remembered by its id; without one (paired before ids were kept) the first device the
   // browser lists that is not the treadmill or the strap.
   bluetooth: () =>
     new WebBluetoothFootpod(undefined, {
       rememberedId: () => settings.settings.sensors.footpodId,
       otherIds: () => [settings.settings.sensors.treadmillId, settings.settings.sensors.heartRateId].filter((id) => id !== null),
+      // During a run the pod may sleep for longer than the retries last: the run waits for it.
+      keepTrying: runGoingOn,
     }),
   simulator: async () => new (await import('../sources/simulated-footpod.js')).SimulatedFootpod(),
 });
@@ -78,7 +80,7 @@ export class FootpodService extends EventTarget {
     factories: Partial<FootpodFactories> = {},
   ) {
     super();
-    this.#factories = { ...defaultFactories(settings), ...factories };
+    this.#factories = { ...defaultFactories(settings, () => this.holdSession), ...factories };
     this.bluetooth = this.#factories.bluetooth();
     this.bluetooth.addEventListener('statechange', this.#onChange);
     settings.addEventListener('change', () => {

@@ -15,6 +15,11 @@ export const defaultRetryDelaysMs: readonly number[] = [1000, 2000, 4000, 8000, 
 export interface WebBluetoothLinkOptions {
   /** The wait before each reconnect attempt after the link drops; one attempt per entry. */
   retryDelaysMs?: readonly number[];
+  /**
+   * Asked when the retries run out: true goes on trying at the last delay (a run being recorded
+   * waits for a pod that sleeps longer than five minutes), false gives up.
+   */
+  keepTrying?: () => boolean;
   /** How long connectRemembered() listens for the device to advertise before giving up. */
   advertisementTimeoutMs?: number;
   /**
@@ -53,6 +58,7 @@ export class WebBluetoothLink {
   readonly #profile: SensorGattProfile;
   readonly #changed: () => void;
   readonly #retryDelaysMs: readonly number[];
+  readonly #keepTrying: () => boolean;
   readonly #advertisementTimeoutMs: number;
   readonly #rememberedId: () => string | null;
   readonly #otherIds: () => readonly string[];
@@ -74,6 +80,7 @@ export class WebBluetoothLink {
     this.#profile = profile;
     this.#changed = changed;
     this.#retryDelaysMs = [...retryDelaysMs];
+    this.#keepTrying = options.keepTrying ?? (() => false);
     this.#advertisementTimeoutMs = advertisementTimeoutMs;
     this.#rememberedId = options.rememberedId ?? (() => null);
     this.#otherIds = options.otherIds ?? (() => []);
@@ -215,7 +222,8 @@ export class WebBluetoothLink {
   };
 
   #retry(device: BluetoothDevice, generation: number, attempt: number): void {
-    const delayMs = this.#retryDelaysMs[attempt];
+    const last = this.#retryDelaysMs.length - 1;
+    const delayMs = this.#retryDelaysMs[attempt] ?? (last >= 0 && this.#keepTrying() ? this.#retryDelaysMs[last] : undefined);
     if (delayMs === undefined) {
       this.#release();
       this.#setState('disconnected', this.#profile.messages.gaveUp(device.name ?? null));

@@ -195,6 +195,26 @@ describe('WebBluetoothFootpod through Chromium’s Web Bluetooth', () => {
     expect(ops(await operationLog(), 'connection')).to.have.length(3);
   });
 
+  it('keeps trying past the last retry while told to (a run waits for a sleeping pod), and gives up once not', async () => {
+    await setupEmulatedFootpod({ name: 'Stryd' });
+    let keep = true;
+    const h = footpod({ retryDelaysMs: [10, 10], keepTrying: () => keep });
+    await pairThroughChooser(h);
+    await failNextConnections(6);
+
+    await dropLink();
+    // Two listed retries, then more at the last delay: the pod "wakes" at the seventh attempt.
+    await waitUntil(() => h.source.state === 'connected', 'reconnected after the retries ran out', { timeout: 5000 });
+    expect(ops(await operationLog(), 'connection').length).to.be.greaterThan(3);
+    expect(h.states).to.not.include('disconnected');
+
+    keep = false;
+    await failNextConnections(10);
+    await dropLink();
+    await waitUntil(() => h.source.state === 'disconnected', 'gave up', { timeout: 5000 });
+    expect(h.source.message).to.match(/Stryd/);
+  });
+
   it('stays disconnected when the runner disconnects, even if the link then drops', async () => {
     await setupEmulatedFootpod();
     const h = footpod();
