@@ -3,9 +3,9 @@
 // weeklyTrends are held to the calendar hour by hour through the weeks of both of its clock
 // changes. The same check is put to a week counted as 7 × 24 h, which it must catch.
 import { expect } from '@open-wc/testing';
-import type { SessionSummary } from '../../src/session/recorded-session.js';
 import { weekStart, weeklyTrends } from '../../src/session/weekly-trends.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { summary as summaryOf } from '../support/session-summaries.js';
 import { setTimeZone } from '../support/time-zone.js';
 
 const HOUR = 3600 * 1000;
@@ -47,26 +47,7 @@ function weekStartsOf(now: number, count: number, previous: (start: number) => n
   return starts;
 }
 
-function summary(startedAt: number): SessionSummary {
-  return {
-    id: `s${startedAt}`,
-    startedAt,
-    name: 'Run',
-    notes: '',
-    deviceName: null,
-    origin: 'simulator',
-    status: 'complete',
-    movingS: 1800,
-    elapsedS: 1800,
-    distanceM: 5000,
-    avgSpeedMps: 5000 / 1800,
-    avgCadence: 170,
-    zoneTimes: { low: 0, building: 0, target: 0, high: 0 },
-    zones: { ...defaultCadenceZones },
-    cadenceBySpeedBand: { 6: { seconds: 1800, cadenceSeconds: 1800 * 170 } },
-    sampleCount: 1800,
-  };
-}
+const summary = (startedAt: number) => summaryOf(startedAt, { avgCadence: 170, bands: [[6, 1800, 170]] });
 
 describe('weeks across daylight-saving changes, under four time zones', () => {
   after(() => setTimeZone(null));

@@ -1,38 +1,9 @@
 import { expect } from '@open-wc/testing';
-import type { CadenceBySpeedBand, SessionSummary } from '../../src/session/recorded-session.js';
 import { matchedBands, speedBandLabel, weekStart, weeklyTrends } from '../../src/session/weekly-trends.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { summary } from '../support/session-summaries.js';
 
 const day = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
-
-/** Bands as [band, seconds, mean cadence]. */
-function summary(
-  startedAt: number,
-  over: Partial<SessionSummary> & { bands?: [number, number, number][] } = {},
-): SessionSummary {
-  const cadenceBySpeedBand: CadenceBySpeedBand = {};
-  for (const [band, seconds, cadence] of over.bands ?? []) cadenceBySpeedBand[band] = { seconds, cadenceSeconds: seconds * cadence };
-  const { bands: _bands, ...rest } = over;
-  return {
-    id: `s${startedAt}`,
-    startedAt,
-    name: 'Run',
-    notes: '',
-    deviceName: null,
-    origin: 'simulator',
-    status: 'complete',
-    movingS: 1800,
-    elapsedS: 1800,
-    distanceM: 5000,
-    avgSpeedMps: 5000 / 1800,
-    avgCadence: 168,
-    zoneTimes: { low: 0, building: 0, target: 0, high: 0 },
-    zones: { ...defaultCadenceZones },
-    cadenceBySpeedBand,
-    sampleCount: 1800,
-    ...rest,
-  };
-}
 
 describe('weekStart', () => {
   it('is Monday 00:00 local time, on the calendar, across the DST changes of 2026', () => {
