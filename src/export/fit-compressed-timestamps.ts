@@ -24,9 +24,17 @@ const TIMESTAMP_SIZE = 4;
 const UINT32 = 0x86;
 const INVALID_UINT32 = 0xffff_ffff;
 const MAX_FIELDS = 255;
+/** FIT's global message number for "record", one sample of the activity. */
+const RECORD_MESSAGE = 20;
 
 /** Where the bytes stop making sense as FIT records. */
-export type FitStructureProblem = 'runs-past-end' | 'undefined-local-type' | 'no-reference-time' | 'too-many-fields';
+export type FitStructureProblem =
+  | 'runs-past-end'
+  | 'undefined-local-type'
+  | 'no-reference-time'
+  | 'too-many-fields'
+  /** More record messages than the caller's limit: counted here because this walk is cheap and decoding is not. */
+  | 'too-many-records';
 
 export class FitStructureError extends Error {
   override name = 'FitStructureError';
@@ -49,6 +57,8 @@ interface Definition {
   readonly payloadSize: number;
   /** Where a 4-byte field 253 sits in the payload, or -1 when the message has none. */
   readonly timestampAt: number;
+  /** Whether its messages are records (samples), the ones the record limit counts. */
+  readonly isRecord: boolean;
 }
 
 /** A byte buffer that grows as records are appended. */
@@ -117,7 +127,9 @@ function readDefinition(bytes: Uint8Array, at: number, dataEnd: number): Definit
     if (end > dataEnd) pastEnd();
     for (let field = developerFieldsAt; field < end; field += 3) payloadSize += bytes[field + 1]!;
   }
-  return { bytes: bytes.subarray(at, end), littleEndian: bytes[at + 2] === 0, payloadSize, timestampAt };
+  const littleEndian = bytes[at + 2] === 0;
+  const global = littleEndian ? bytes[at + 3]! | (bytes[at + 4]! << 8) : (bytes[at + 3]! << 8) | bytes[at + 4]!;
+  return { bytes: bytes.subarray(at, end), littleEndian, payloadSize, timestampAt, isRecord: global === RECORD_MESSAGE };
 }
 
 /** The same definition with field 253 (uint32) put first, so the timestamp leads each payload. */
@@ -143,9 +155,9 @@ function withTimestampField(definition: Definition, at: number): Uint8Array {
  * with an explicit timestamp (seconds since the FIT epoch), and the data size and both CRCs made
  * to match. A file without such messages comes back as the very same array. Bytes after the
  * file's CRC (a chained file, padding) are kept as they are.
- * @throws FitStructureError where the records cannot be walked.
+ * @throws FitStructureError where the records cannot be walked, or hold more than `recordLimit` records.
  */
-export function expandCompressedTimestamps(bytes: Uint8Array): Uint8Array {
+export function expandCompressedTimestamps(bytes: Uint8Array, recordLimit = Number.POSITIVE_INFINITY): Uint8Array {
   const headerSize = bytes[0] ?? 0;
   if (bytes.length < SMALLEST_HEADER || headerSize < SMALLEST_HEADER || bytes.length < headerSize) {
     throw new FitStructureError('runs-past-end', 0, 'the file ends inside its header');
@@ -163,6 +175,15 @@ export function expandCompressedTimestamps(bytes: Uint8Array): Uint8Array {
   // Made at the first compressed header; until then the output would equal the input.
   let sink: ByteSink | null = null;
   let time: number | null = null;
+  let records = 0;
+  const countRecord = (definition: Definition, at: number): void => {
+    if (!definition.isRecord || ++records <= recordLimit) return;
+    throw new FitStructureError(
+      'too-many-records',
+      at,
+      `the file holds more than ${recordLimit.toLocaleString('en')} records (the one past the limit is at byte ${at})`,
+    );
+  };
 
   const definitionOf = (local: number, at: number): Definition => {
     const definition = definitions[local];
@@ -201,6 +222,7 @@ export function expandCompressedTimestamps(bytes: Uint8Array): Uint8Array {
       const local = (header >> COMPRESSED_LOCAL_SHIFT) & COMPRESSED_LOCAL_TYPE;
       const definition = definitionOf(local, at);
       const end = endOf(definition, at);
+      countRecord(definition, at);
       if (time === null) {
         throw new FitStructureError(
           'no-reference-time',
@@ -239,6 +261,7 @@ export function expandCompressedTimestamps(bytes: Uint8Array): Uint8Array {
       const local = header & LOCAL_TYPE;
       const definition = definitionOf(local, at);
       const end = endOf(definition, at);
+      countRecord(definition, at);
       if (definition.timestampAt >= 0) {
         const own = view.getUint32(at + 1 + definition.timestampAt, definition.littleEndian);
         if (own !== INVALID_UINT32) time = own;

@@ -22,6 +22,13 @@ import { type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-
 
 const CRC_BYTES = 2;
 const FIT_EPOCH_MS = 631_065_600_000;
+/**
+ * Records Stridewise reads from one FIT file: over 41 hours at one a second, more than any run a
+ * runner brings here (a 24-hour treadmill record is 86,400). Garmin's decoder takes about 10 µs a
+ * message, so the limit keeps an import to a second or two; it is counted before decoding.
+ */
+export const FIT_RECORD_LIMIT = 150_000;
+
 const STOP_TYPES = new Set<EventMesg['eventType']>(['stop', 'stopAll', 'stopDisable', 'stopDisableAll']);
 
 /** Epoch ms of a FIT time: a Date from the decoder, or seconds since FIT's epoch ("min" and other names: none). */
@@ -38,8 +45,16 @@ const beyondStridewise = (detail: string, cause: unknown): ImportError =>
 /** The checked file as Garmin's decoder can read it: compressed timestamp headers written out in full. */
 function readableByTheDecoder(whole: Uint8Array): Uint8Array {
   try {
-    return expandCompressedTimestamps(whole);
+    return expandCompressedTimestamps(whole, FIT_RECORD_LIMIT);
   } catch (error) {
+    if (error instanceof FitStructureError && error.problem === 'too-many-records') {
+      throw new ImportError(
+        'too-big',
+        `This FIT file holds more than ${FIT_RECORD_LIMIT.toLocaleString('en')} samples, over 41 hours at one a second: ` +
+          "too long to be one run for Stridewise. Pick a single run's activity file.",
+        { cause: error },
+      );
+    }
     if (error instanceof FitStructureError) throw beyondStridewise(error.message, error);
     throw error;
   }

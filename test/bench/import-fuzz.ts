@@ -20,7 +20,7 @@ async function importFuzz(): Promise<string[]> {
   const lines = [
     `Import fuzz: ${report.cases.toLocaleString('en')} mutated FIT and TCX files through readRunFile and importRunFiles (seed 0x${SEED.toString(16)}):`,
     `  ${(report.ms / 1000).toFixed(1)} s, ${perSecond} cases/s; ${report.accepted} read, ${report.refused} refused in words`,
-    `  slowest case ${Math.round(report.slowest.ms)} ms (limit ${CASE_LIMIT_MS} ms): ${report.slowest.name}`,
+    `  slowest read or import ${Math.round(report.slowest.ms)} ms (limit ${CASE_LIMIT_MS} ms): ${report.slowest.name}`,
     `  failures: ${report.failures.length}`,
     ...report.failures.slice(0, 20).map((f) => `    ${f}`),
   ];

@@ -325,6 +325,25 @@ describe('expandCompressedTimestamps refuses what it cannot walk, with a typed e
     expectStructureProblem(started().raw([0x62, 0, 0, 20, 0, 0]).file(), 'runs-past-end', firstRecordAt);
   });
 
+  it('more records than the limit, full or compressed, counting records only', () => {
+    const other: MessageSpec = { local: 2, global: 78, fields: [TIMESTAMP, HEART_RATE] }; // hrv, not a record
+    const three = started().compressed(compact, T0 + 1, [141]).data(hr, [T0 + 2, 142]).define(other);
+    for (let i = 0; i < 5; i++) three.data(other, [T0 + 3, 60]);
+    const bytes = three.file();
+    expect(() => expandCompressedTimestamps(bytes, 3)).not.to.throw();
+    const error = (() => {
+      try {
+        expandCompressedTimestamps(bytes, 2);
+      } catch (thrown) {
+        return thrown as FitStructureError;
+      }
+      throw new Error('walked a file over its record limit');
+    })();
+    expect(error.problem).to.equal('too-many-records');
+    expect(error.offset).to.equal(firstRecordAt + 2); // the full record after the compressed one
+    expect(error.message).to.match(/more than 2 records/);
+  });
+
   it('a file shorter than its header says', () => {
     const { bytes } = compressedRun();
     for (const keep of [0, 5, 13, bytes.length >> 1, bytes.length - 1]) {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { type Encodable, Encoder, type Mesg, Profile } from '@garmin/fitsdk';
-import { decodeFit } from '../../src/export/fit-decode.js';
+import { FIT_RECORD_LIMIT, decodeFit } from '../../src/export/fit-decode.js';
 import { encodeFit } from '../../src/export/fit.js';
 import { ImportError, type ImportProblem } from '../../src/export/import-error.js';
 import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
@@ -209,6 +209,12 @@ describe('decodeFit reads compressed timestamps and never blames a file that pas
     const unknownBaseType: MessageSpec = { local: 3, global: MesgNum.RECORD!, fields: [{ num: 3, size: 1, baseType: 0x1f }] };
     const bytes = started().define(unknownBaseType).data(unknownBaseType, [140]).file();
     expectRefused(bytes, 'unsupported', /^Stridewise cannot read this FIT file yet \(FIT Runtime Error.*limit of Stridewise/);
+  });
+
+  it(`more than ${FIT_RECORD_LIMIT.toLocaleString('en')} records: too big for one run, refused before decoding`, () => {
+    const fit = started();
+    for (let i = 0; i <= FIT_RECORD_LIMIT; i++) fit.data(full, [T0 + i, 280 * i, 2800, 85]);
+    expectRefused(fit.file(), 'too-big', /more than 150,000 samples, over 41 hours.*Pick a single run's activity file/);
   });
 
   it('the compressed run cut short is truncated, and with a byte flipped it is damaged', () => {
