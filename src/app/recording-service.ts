@@ -54,6 +54,9 @@ export class RecordingService extends EventTarget {
     super();
     options.otherTabs?.addEventListener('change', this.#changed);
     options.otherTabs?.handOverWith(() => this.#handOver());
+    // A closing or reloading tab runs no more code after this: what is queued behind a write in
+    // flight would never be written, so it goes now, beside it.
+    globalThis.addEventListener?.('pagehide', () => this.#writer?.writeBeforeLeaving());
     footpod.addEventListener('sample', () => this.#onReading());
     footpod.addEventListener('change', () => this.#onFootpodChange());
     settings.addEventListener('change', () => {

@@ -3,7 +3,7 @@
 // of their own. Whatever touches several keys does it in one transaction, so a failure or a
 // second tab never leaves a session half-written or the index out of step with the metas.
 
-import { get, promisifyRequest, setMany } from 'idb-keyval';
+import { get, promisifyRequest } from 'idb-keyval';
 import {
   type RecordedColumns,
   type RecordedSession,
@@ -112,10 +112,12 @@ export function saveRecordingProgress(
 ): Promise<void> {
   const entries: [IDBValidKey, unknown][] = chunks.map(([n, columns]) => [chunkKey(meta.id, n), columns]);
   entries.push([metaKey(meta.id), meta]);
-  if (!withSummary) return setMany(entries, kvStore());
   return inOneTransaction('readwrite', async (store) => {
     for (const [key, value] of entries) store.put(value, key);
-    await putInIndex(store, summaryOf(meta));
+    if (withSummary) await putInIndex(store, summaryOf(meta));
+    // Committed as soon as the last request is made, not when the page hears back from them: a
+    // write started as the page goes away (SessionWriter.writeBeforeLeaving) still lands.
+    store.transaction.commit();
   });
 }
 

@@ -143,6 +143,16 @@ export class SessionWriter extends EventTarget {
     return this.#serialized(() => this.#write('finish', this.#finishing));
   }
 
+  /**
+   * The page is going away (pagehide): writes every sample not yet durable at once, beside a write
+   * in flight rather than after it, since no code runs once the page is gone. IndexedDB commits
+   * the two in the order they began, so the newer count is the one that stays.
+   */
+  writeBeforeLeaving(): void {
+    if (this.#closed || this.#finishing || this.pendingSamples === 0) return;
+    void this.#write('flush', null);
+  }
+
   /** Stops without finishing, as a closed tab would: the session stays 'recording', to recover. */
   abandon(): void {
     this.#close();

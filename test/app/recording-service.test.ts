@@ -60,6 +60,24 @@ describe('RecordingService', () => {
     }
   });
 
+  it('as the page goes (pagehide), writes the samples waiting behind a write in flight', async () => {
+    pod = new SimulatedFootpod({ seed: 11 });
+    services = createServices({ simulator: () => pod }, { flushIntervalMs: 3_600_000 });
+    await services.settings.update({ autoStart: false, autoPauseAfterS: 0 });
+    await services.footpod.simulate();
+    await services.recording.start();
+    const id = services.recording.recorder!.id;
+    await waitUntil(async () => (await loadSession(id)) !== null, 'begun', { timeout: 1000, interval: 20 });
+    pod.emitSeconds(5); // the first sample starts a write, the others wait for it
+    const count = services.recording.recorder!.sampleCount;
+    dispatchEvent(new PageTransitionEvent('pagehide'));
+    services.recording.abandon(); // the page is gone: no queued write starts
+    // As in a closed tab, this run cannot go on: afterEach gets an app with nothing running.
+    services.footpod.disconnect();
+    services = createServices();
+    await waitUntil(async () => (await loadSession(id))?.samples.t.length === count, `all ${count} durable`, { timeout: 2000, interval: 20 });
+  });
+
   it('pauses, laps and stops into a complete session in the history index', async () => {
     await connectedSimulator();
     await services.recording.start();

@@ -3,7 +3,7 @@ import { clear, get } from 'idb-keyval';
 import type { RecordedSample, SessionMeta } from '../../src/session/recorded-session.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { chunkKey, listSessions, loadSession, metaKey, unfinishedSessions } from '../../src/store/session-store.js';
-import { STORAGE_FULL_MESSAGE, SessionWriter, WriterProblemEvent } from '../../src/store/session-writer.js';
+import { STORAGE_FULL_MESSAGE, SessionWriter, type SessionWriterOptions, WriterProblemEvent } from '../../src/store/session-writer.js';
 import { columnDifference, columnsOf, metaFor, syntheticSamples } from './fixtures.js';
 
 useSeparateDatabase('stride-test-session-writer');
@@ -20,7 +20,7 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
 }
 
 /** A recorder stand-in: samples come from `all`, the meta always agrees with those added. */
-function recording(id: string, all: RecordedSample[], options: { flushIntervalMs?: number } = {}) {
+function recording(id: string, all: RecordedSample[], options: SessionWriterOptions = {}) {
   let added = 0;
   const meta = (): SessionMeta => metaFor(all.slice(0, added), { id, status: 'recording' });
   const writer = new SessionWriter(meta, options);
@@ -205,6 +205,18 @@ describe('session writer (real IndexedDB)', () => {
     broken = false;
     await waitFor(() => writer.state === 'ok' && writer.pendingSamples === 0, 1000);
     writer.abandon();
+  });
+
+  it('as the page goes, writes what waits behind a write in flight at once (nothing queued runs after)', async () => {
+    const { writer, add } = recording('leaving', samples, { flushEachSample: true, flushIntervalMs: 1e6 });
+    await writer.begin();
+    add(4); // the first sample starts a write; the other three wait for it to end
+    expect(writer.pendingSamples).to.equal(4);
+    writer.writeBeforeLeaving();
+    // The page is gone: the writer runs no more code, so the write queued behind never starts.
+    writer.abandon();
+    await waitFor(async () => (await loadSession('leaving'))?.samples.t.length === 4, 2000);
+    expect(columnDifference(columnsOf(samples.slice(0, 4)), (await loadSession('leaving'))!.samples)).to.equal(null);
   });
 
   it('resumes an abandoned recording in the same chunks', async () => {
