@@ -1,6 +1,7 @@
 // Entry point: create the services, hand them to the shell, then load what was saved.
 import { RunsInOtherTabs } from './runs-in-other-tabs.js';
 import { createServices } from './services.js';
+import { startUp, whenIdle } from './start-up.js';
 import './stride-app.js';
 import { followTheme } from './theme.js';
 
@@ -21,24 +22,7 @@ const app = document.querySelector('stride-app');
 await new Promise((resolve) => setTimeout(resolve));
 if (app) app.services = services;
 
-function whenIdle(run: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 1000 });
-  else setTimeout(run, 1000);
-}
-
-async function startUp(): Promise<void> {
-  // Persistent storage is asked for when a run first records, not at every start.
-  services.data.askForStorageAtFirstRecording(services.recording);
-  // Stored data is migrated before anything reads it; if it cannot be, nothing else touches it.
-  const usable = await services.data.migrate();
-  void services.footpod.findRemembered();
-  if (!usable) return;
-  await services.settings.load();
-  await services.recording.checkUnfinished();
-  // The store's consistency check reads every key: after start, when the browser is idle.
-  whenIdle(() => void services.data.checkStore());
-}
-void startUp();
+void startUp(services);
 
 // Set by build.mjs: true in the production build, false in the watch build (no service worker there).
 declare const STRIDE_SERVICE_WORKER: boolean;

@@ -572,15 +572,18 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
       await rig.answerPrompts();
       return { ok: true };
     },
-    'bt-click': async (session, { selector } = {}) => {
-      if (typeof selector !== 'string') throw new Error('bt-click needs a selector');
+    'bt-click': async (session, { selector, x, y } = {}) => {
+      const at = Number.isFinite(x) && Number.isFinite(y);
+      if (typeof selector !== 'string' && !at) throw new Error('bt-click needs a selector, or x and y');
       const page = pageOf(session);
       // Test files can share one browser, and puppeteer's click() on a background tab takes the
       // whole of Chromium 156 down ("Target closed"), Bluetooth or not; Chrome also opens the
       // device chooser only for the tab in front.
       await page.bringToFront();
-      // A real mouse click through CDP, so the page gets a user activation; `>>>` pierces shadow roots.
-      await page.click(selector);
+      // A real mouse click through CDP, so the page gets a user activation; `>>>` pierces shadow
+      // roots. At x, y (viewport pixels) it lands in whatever frame is there, e.g. an iframe's app.
+      if (at) await page.mouse.click(x, y);
+      else await page.click(selector);
       return { ok: true };
     },
     // Grants or denies a permission for the test page's origin, as the runner would in Chrome's

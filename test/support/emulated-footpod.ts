@@ -10,7 +10,7 @@
 
 import { executeServerCommand } from '@web/test-runner-commands';
 import { RSC_MEASUREMENT, RSC_SERVICE } from '../../src/ble/gatt-uuids.js';
-import { navigatorBluetooth, type BluetoothDevice } from '../../src/sources/web-bluetooth-types.js';
+import { navigatorBluetooth, type Bluetooth, type BluetoothDevice } from '../../src/sources/web-bluetooth-types.js';
 
 /**
  * Which emulated device a helper means, when the rig has more than the footpod: its address (as
@@ -97,6 +97,11 @@ export async function clickAsRunner(selector: string): Promise<void> {
   await command('bt-click', { selector });
 }
 
+/** A real mouse click at a point of the viewport (CSS pixels), in whichever frame is drawn there. */
+export async function clickAsRunnerAt(x: number, y: number): Promise<void> {
+  await command('bt-click', { x, y });
+}
+
 /**
  * How the next device chooser is answered; a chooser already open is answered now. 'select'
  * picks `device` once the chooser lists it; without one, the footpod or else the first listed.
@@ -118,15 +123,17 @@ export async function sendMeasurement(bytes: Uint8Array, device: EmulatedDeviceR
 /**
  * Delivers many RSC Measurements as sendMeasurement does, one after another, with one round trip
  * to the test runner for the lot: how a flood of packets or a long run goes through the real
- * stack in seconds. `beforeEach(i)` runs before packet i is read (a test's clock moves there).
+ * stack in seconds. `beforeEach(i)` runs before packet i is read (a test's clock moves there);
+ * `appWindow` is where the app runs, when it is an iframe's (see pairedDevice).
  */
 export async function sendMeasurements(
   packets: readonly Uint8Array[],
   beforeEach: (index: number) => void = () => undefined,
   device: EmulatedDeviceRef = {},
+  appWindow: Window = window,
 ): Promise<void> {
   const { name } = await command<{ name: string }>('bt-queue-measurements', { packets: packets.map((p) => Array.from(p)), ...device });
-  const paired = await pairedDevice(name);
+  const paired = await pairedDevice(name, appWindow);
   if (!paired?.gatt?.connected) throw new Error(`Sending measurements needs ${name} connected`);
   const characteristic = await (await paired.gatt.getPrimaryService(RSC_SERVICE)).getCharacteristic(RSC_MEASUREMENT);
   for (let i = 0; i < packets.length; i++) {
@@ -155,9 +162,12 @@ export async function deliverMeasurement(
 /**
  * A device as the page sees it (the same object the app holds), or null before pairing: the one
  * named `name`, or without a name the first the browser lists (the footpod, when it is the only one).
+ * Chromium tells a value change only to the frame that read it, so for an app in an iframe pass its
+ * window: the device then comes from that frame's navigator.bluetooth.
  */
-export async function pairedDevice(name?: string): Promise<BluetoothDevice | null> {
-  const devices = (await navigatorBluetooth()?.getDevices?.()) ?? [];
+export async function pairedDevice(name?: string, appWindow: Window = window): Promise<BluetoothDevice | null> {
+  const bluetooth = appWindow === window ? navigatorBluetooth() : (appWindow.navigator as Navigator & { bluetooth?: Bluetooth }).bluetooth;
+  const devices = (await bluetooth?.getDevices?.()) ?? [];
   if (name === undefined) return devices[0] ?? null;
   return devices.find((device) => device.name === name) ?? null;
 }

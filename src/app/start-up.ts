@@ -1,0 +1,22 @@
+// What the app does each time it opens, after its services exist: the same for a first visit, a
+// reload and a reopened tab after a crash, so a run left unfinished is always found again.
+import type { AppServices } from './services.js';
+
+/** Runs `run` when the browser has nothing better to do (at most a second later). */
+export function whenIdle(run: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 1000);
+}
+
+export async function startUp(services: AppServices): Promise<void> {
+  // Persistent storage is asked for when a run first records, not at every start.
+  services.data.askForStorageAtFirstRecording(services.recording);
+  // Stored data is migrated before anything reads it; if it cannot be, nothing else touches it.
+  const usable = await services.data.migrate();
+  void services.footpod.findRemembered();
+  if (!usable) return;
+  await services.settings.load();
+  await services.recording.checkUnfinished();
+  // The store's consistency check reads every key: after start, when the browser is idle.
+  whenIdle(() => void services.data.checkStore());
+}
