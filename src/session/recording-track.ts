@@ -32,6 +32,12 @@ function channelsOf(reading: LiveReading, rawDistanceM: number): Channels {
   return channels;
 }
 
+/**
+ * Over a lost link, wall-clock time beyond the live clock's by more than this is a computer that
+ * slept. Only a lost link is read so: a wall clock set forward while samples flow moves nothing.
+ */
+const COMPUTER_ASLEEP_S = 2;
+
 export class RecordingTrack {
   readonly #builder = new RecordedColumnsBuilder();
   readonly #now: () => number;
@@ -41,6 +47,8 @@ export class RecordingTrack {
   #clockOffsetS: number | null = null;
   /** After a reload the live clock is new: the next reading fixes the offset from the wall clock. */
   #clockFromWall = false;
+  /** The wall clock at the last recorded sample (null after a restore), to tell a computer that slept. */
+  #lastWallMs: number | null = null;
   #pendingGap: SessionGap['reason'] | null = null;
   /** The live distance of the previous reading, while that reading was recorded; else null. */
   #previousLiveDistanceM: number | null = null;
@@ -106,13 +114,21 @@ export class RecordingTrack {
   /** Writes one reading as a sample; null when it is out of time order and was dropped. */
   record(reading: LiveReading): { sample: RecordedSample; index: number } | null {
     this.#clockOffsetS ??= reading.timeS;
-    const t = reading.timeS - this.#clockOffsetS;
+    let t = reading.timeS - this.#clockOffsetS;
     const index = this.#builder.length;
     const lastT = this.#builder.lastT;
+    const wallMs = this.#now();
     let gap: SessionGap | null = null;
     if (index === 0) {
-      this.#startedAt = this.#now();
+      this.#startedAt = wallMs;
     } else {
+      const asleepS = this.#pendingGap === 'link-lost' && this.#lastWallMs !== null ? (wallMs - this.#lastWallMs) / 1000 - (t - lastT) : 0;
+      if (asleepS > COMPUTER_ASLEEP_S) {
+        // The computer slept: the live clock (monotonic, like performance.now) stopped with it and
+        // the link dropped, but the wall clock went on. The runner was away that long, so the gap is.
+        this.#clockOffsetS -= asleepS;
+        t += asleepS;
+      }
       if (!(t > lastT)) return null;
       // Readings more than a sample step apart with nobody saying why: the link dropped silently.
       const reason = this.#pendingGap ?? (t - lastT > MAX_MOVING_STEP_S ? 'link-lost' : null);
@@ -129,6 +145,7 @@ export class RecordingTrack {
       else stepM = rawStepM = 0;
     }
     if (gap !== null) this.#gaps.push(gap);
+    this.#lastWallMs = wallMs;
     this.#distanceM += stepM;
     this.#rawDistanceM += rawStepM;
     this.#previousLiveDistanceM = reading.distanceM;

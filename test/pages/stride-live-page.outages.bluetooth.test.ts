@@ -1,5 +1,6 @@
 // Outages mid-run through Chromium's emulated Web Bluetooth stack: the computer's Bluetooth
-// turned off (or the adapter gone) and back, and a pod that sleeps for minutes. The run keeps
+// turned off (or the adapter gone) and back, a pod that sleeps for minutes, and the computer
+// itself asleep (its monotonic clock stopped, the wall clock not). The run keeps
 // its samples, the outage is one gap as long as it lasted, and recording goes on by itself.
 // The pod's clock is the test's: it moves a second per notification and jumps over an outage.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -59,9 +60,15 @@ describe('a recorded run through Bluetooth outages on the emulated stack', () =>
     return (await loadSession(id))!;
   };
 
+  // The wall clock, moved on by `wallAheadMs` (a computer that slept); the recorder takes it at the start.
+  const realNow = Date.now;
+  let wallAheadMs = 0;
+
   beforeEach(async () => {
     clock.ms = 0;
     sent = 0;
+    wallAheadMs = 0;
+    Date.now = () => realNow() + wallAheadMs;
     await setupEmulatedFootpod({ name: 'Stryd' });
     // Retries: quick, and as many as a five-minute outage of the test's clock needs.
     services = createServices({
@@ -74,6 +81,7 @@ describe('a recorded run through Bluetooth outages on the emulated stack', () =>
     await services.recording.start();
   });
   afterEach(async () => {
+    Date.now = realNow;
     await finishRun(services);
     await teardownEmulatedFootpod();
   });
@@ -120,5 +128,31 @@ describe('a recorded run through Bluetooth outages on the emulated stack', () =>
     ]);
     const t = Array.from(stored.samples.t);
     expect(t.slice(1).filter((x, i) => x - t[i]! !== 1 && i % 10 !== 9)).to.deep.equal([]);
+  });
+
+  it('keeps the run through the computer asleep for ten minutes: one gap as long as the sleep, then on', async function () {
+    this.timeout(20_000);
+    await run(10);
+    const lastSampleAt = realNow();
+    // The computer sleeps: Bluetooth goes with it and the clock that stamps notifications (like
+    // performance.now) stands still, but the wall clock runs on.
+    await setAdapterState('powered-off');
+    await dropLink();
+    await waitUntil(() => services.footpod.source?.state === 'reconnecting', 'asleep: reconnecting', { timeout: 5000 });
+    wallAheadMs = 600_000;
+    await setAdapterState('powered-on');
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'awake: connected again', { timeout: 10_000 });
+    expect(services.recording.state).to.equal('recording');
+    await run(10);
+    const stored = await stopAndLoad();
+    expect(stored.samples.t.length).to.equal(20);
+    const [gap] = stored.meta.gaps;
+    expect(stored.meta.gaps).to.have.length(1);
+    expect([gap!.fromT, gap!.reason]).to.deep.equal([9, 'link-lost']);
+    // The wall clock's time from the last sample to the first after it: ten minutes asleep and
+    // the real seconds the test took around them (the stopped pod clock alone says 1 s).
+    expect(gap!.toT - 9).to.be.within(600, 600 + (realNow() - lastSampleAt) / 1000);
+    const t = Array.from(stored.samples.t);
+    expect(t.slice(11).map((x, i) => x - t[10 + i]!)).to.deep.equal(new Array(9).fill(1));
   });
 });

@@ -31,8 +31,8 @@ describe('recording while the wall clock jumps', () => {
     recorder.start();
     let distanceM = 0;
     /** One notification stamped `monotonicMs`; the wall clock moves a second with each, unless it jumps. */
-    const notify = (monotonicMs: number) => {
-      distanceM += 3;
+    const notify = (monotonicMs: number, podRanM = 3) => {
+      distanceM += podRanM;
       const bytes = encodeRscMeasurement({ speedMps: 3, cadence: 172, strideLengthM: 1.05, totalDistanceM: distanceM, isRunning: true });
       live.ingest(new DataView(bytes.buffer), monotonicMs);
       wallMs += 1000;
@@ -70,5 +70,41 @@ describe('recording while the wall clock jumps', () => {
     expect(recorder.gaps.map((g) => [g.fromT, g.toT, g.reason])).to.deep.equal([[59, 300, 'link-lost']]);
     expect(recorder.elapsedS).to.equal(359);
     expect(recorder.state).to.equal('recording');
+  });
+
+  it('gives a computer that slept mid-run (live clock stopped, link lost) a gap as long as the wall clock says', () => {
+    const { recorder, notify } = recordingRun();
+    for (let s = 0; s < 60; s++) notify(s * 1000);
+    // The laptop sleeps ten minutes: Bluetooth goes, performance.now stands still, the wall clock
+    // does not; the runner runs on and the pod counts 1,800 m meanwhile.
+    recorder.linkLost();
+    wallMs += 600_000;
+    recorder.linkRestored();
+    notify(60_000, 3 + 1800);
+    for (let s = 61; s < 120; s++) notify(s * 1000);
+    expect(recorder.sampleCount).to.equal(120);
+    const [gap] = recorder.gaps;
+    expect(recorder.gaps).to.have.length(1);
+    expect([gap!.fromT, gap!.reason]).to.deep.equal([59, 'link-lost']);
+    expect(gap!.toT).to.be.closeTo(59 + 601, 1e-6);
+    // What the pod counted meanwhile reached the live view as 1,800 m in one second of its stopped
+    // clock, which no runner does: it is left out, not spread over the sleep by a guess.
+    expect(gap!.coveredM).to.equal(undefined);
+    expect(recorder.distanceM, "3 m a second, before the sleep and after it").to.equal(3 * 59 + 3 * 59);
+    const t = Array.from(recorder.samples.t);
+    expect(t.slice(61).map((x, i) => x - t[60 + i]!), 'a second between samples after it').to.deep.equal(new Array(59).fill(1));
+    expect(recorder.elapsedS).to.be.closeTo(719, 1e-6);
+    expect(recorder.state).to.equal('recording');
+  });
+
+  it('moves nothing when the wall clock jumps forward during a lost link that the live clock saw through', () => {
+    const { recorder, notify } = recordingRun();
+    for (let s = 0; s < 60; s++) notify(s * 1000);
+    recorder.linkLost();
+    // 30 s without the pod on the live clock, and the wall clock set forward only 1.5 s beyond that.
+    wallMs += 30_000 + 1500;
+    recorder.linkRestored();
+    for (let s = 90; s < 100; s++) notify(s * 1000);
+    expect(recorder.gaps.map((g) => [g.fromT, g.toT, g.reason])).to.deep.equal([[59, 90, 'link-lost']]);
   });
 });
