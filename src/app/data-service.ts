@@ -52,6 +52,11 @@ export class DataService extends EventTarget {
   get notice(): string | null {
     return this.#notice;
   }
+  /** The runner has read the notice. */
+  dismissNotice(): void {
+    this.#notice = null;
+    this.dispatchEvent(new Event('change'));
+  }
 
   /** Brings stored data up to this version's format before anything reads it. */
   async migrate(): Promise<boolean> {

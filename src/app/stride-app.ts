@@ -62,6 +62,7 @@ export class StrideApp extends LitElement {
       nav a { flex: 1 1 0; padding: 0 0.25rem; }
     }
     .problem { margin: 0; padding: 0.75rem 1rem; background: var(--alert-bg); color: var(--alert-text); }
+    .problem button { font: inherit; min-height: 2.75rem; margin-left: 0.5rem; padding: 0 0.9rem; border-radius: 6px; border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }
   `;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -79,7 +80,10 @@ export class StrideApp extends LitElement {
         </nav>
       </header>
       ${this.services?.data.problem ? html`<p class="problem" role="alert">${this.services.data.problem}</p>` : nothing}
-      ${this.services?.data.notice ? html`<p class="problem" id="store-notice" role="status">${this.services.data.notice}</p>` : nothing}
+      ${this.services?.data.notice
+        ? html`<p class="problem" id="store-notice" role="status">${this.services.data.notice}
+            <button id="dismiss-notice" @click=${() => this.services?.data.dismissNotice()}>Dismiss</button></p>`
+        : nothing}
       <main id="outlet"></main>
       ${this.updates ? html`<stride-update-banner .updates=${this.updates}></stride-update-banner>` : nothing}
     `;

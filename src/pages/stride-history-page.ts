@@ -124,6 +124,8 @@ export class StrideHistoryPage extends LitElement {
     a.button { display: inline-block; text-decoration: none; padding: 0.35rem 0.9rem; border-radius: 6px; background: var(--primary-bg); color: var(--on-strong); font-weight: 600; }
     .tag { font-size: 0.8rem; color: var(--muted); border: 1px solid var(--border); border-radius: 4px; padding: 0 0.3rem; }
     .notes { margin: 0.2rem 0 0; color: var(--muted); font-size: 0.9rem; white-space: pre-wrap; }
+    .damage { margin: 0.2rem 0 0; font-size: 0.9rem; }
+    .tag.damaged, .damage { color: var(--danger-text); border-color: currentColor; }
     .actions { display: flex; gap: 0.35rem; flex-wrap: wrap; }
     .actions button, .edit button, .bar button {
       font: inherit; font-size: 0.9rem; padding: 0.2rem 0.6rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; cursor: pointer;
@@ -259,7 +261,8 @@ export class StrideHistoryPage extends LitElement {
             </div>`
           : html`<a class="title" href=${`/history/${encodeURIComponent(s.id)}`}>${title}</a>${statusTags[s.status] || s.origin === 'import'
               ? html` <span class="tag">${statusTags[s.status] ?? 'imported'}</span>`
-              : nothing}`}
+              : nothing}${s.damage ? html` <span class="tag damaged">damaged</span>` : nothing}`}
+        ${s.damage ? html`<p class="damage">Damaged: ${s.damage}. The rest of its samples are kept.</p>` : nothing}
         ${editing === 'notes'
           ? html`<div class="edit">
               <textarea class="notes-input" aria-label=${`Notes for ${title}`} .value=${s.notes}

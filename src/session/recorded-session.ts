@@ -124,6 +124,8 @@ export interface SessionSummary {
   zones: CadenceZones;
   cadenceBySpeedBand: CadenceBySpeedBand;
   sampleCount: number;
+  /** Set by the store check when parts of the samples are missing, in words ("samples are missing in part 2 of 5"). */
+  damage?: string;
 }
 
 /** A technique check-in shown during the run, for a marker on the session's charts. */

@@ -145,5 +145,6 @@ export function summaryOf(meta: SessionMeta): SessionSummary {
     zones: { ...meta.zones },
     cadenceBySpeedBand: meta.cadenceBySpeedBand,
     sampleCount: meta.sampleCount,
+    ...(meta.damage === undefined ? {} : { damage: meta.damage }),
   };
 }

@@ -15,8 +15,6 @@ import type { SessionMeta, SessionSummary } from '../session/recorded-session.js
 import { inOneTransaction } from './kv.js';
 import { SESSIONS_KEY, chunkCountFor, labelOf } from './session-keys.js';
 
-/** A meta the check found chunks missing for: `damage` says which, in words. */
-export type CheckedMeta = SessionMeta & { damage?: string };
 
 export interface StoreCheck {
   /** What was changed, one sentence each. */
@@ -78,7 +76,7 @@ const chunksOf = (chunks: Map<string, Set<number>>, id: string): Set<number> => 
 function plan({ index, metas, chunks }: Stored): { repairs: Repair[]; found: string[] } {
   const repairs: Repair[] = [];
   const found: string[] = [];
-  const intact = new Map<string, CheckedMeta>();
+  const intact = new Map<string, SessionMeta>();
   for (const [id, meta] of metas) {
     if (isIntact(meta, id)) intact.set(id, meta);
     else found.push(`The details of session ${id} are damaged; it is kept as it is, and you can delete it or restore a backup.`);
@@ -107,7 +105,7 @@ function plan({ index, metas, chunks }: Stored): { repairs: Repair[]; found: str
   return { repairs, found };
 }
 
-export function isIntact(meta: unknown, id: string): meta is CheckedMeta {
+export function isIntact(meta: unknown, id: string): meta is SessionMeta {
   if (typeof meta !== 'object' || meta === null) return false;
   const m = meta as Record<string, unknown>;
   return m['id'] === id && Number.isSafeInteger(m['sampleCount']) && (m['sampleCount'] as number) >= 0 && typeof m['startedAt'] === 'number';

@@ -2,11 +2,11 @@
 // check found something to repair, as it needs the session summaries' code.
 
 import { promisifyRequest } from 'idb-keyval';
-import type { SessionSummary } from '../session/recorded-session.js';
+import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
 import { summaryOf } from '../session/session-summary.js';
 import { SESSIONS_KEY, labelOf, metaKey } from './session-keys.js';
 import { indexWith } from './session-store.js';
-import { type CheckedMeta, type Repair, SESSION_KEY, damageText, isIntact } from './store-check.js';
+import { type Repair, SESSION_KEY, damageText, isIntact } from './store-check.js';
 
 /** Each repair is checked again against what is stored now; one no longer needed is skipped. */
 export async function applyRepairs(store: IDBObjectStore, repairs: readonly Repair[]): Promise<string[]> {
@@ -14,7 +14,7 @@ export async function applyRepairs(store: IDBObjectStore, repairs: readonly Repa
   let indexChanged = false;
   const stored: unknown = await promisifyRequest(store.get(SESSIONS_KEY));
   let index = Array.isArray(stored) ? (stored as SessionSummary[]) : stored === undefined ? [] : null;
-  const metaNow = async (id: string): Promise<CheckedMeta | null> => {
+  const metaNow = async (id: string): Promise<SessionMeta | null> => {
     const meta: unknown = await promisifyRequest(store.get(metaKey(id)));
     return isIntact(meta, id) ? meta : null;
   };
@@ -53,7 +53,13 @@ export async function applyRepairs(store: IDBObjectStore, repairs: readonly Repa
       const missing = repair.missing.filter((_, i) => present[i] === 0);
       if (missing.length === 0) continue;
       const damage = damageText(missing, repair.of);
-      store.put({ ...meta, damage }, metaKey(repair.id));
+      const marked = { ...meta, damage };
+      store.put(marked, metaKey(repair.id));
+      // The history lists it as damaged too, without opening it.
+      if (index?.some((s) => s.id === repair.id)) {
+        index = indexWith(index, summaryOf(marked));
+        indexChanged = true;
+      }
       done.push(`${labelOf(meta)} is damaged: ${damage}. It is marked so and kept; the rest of its samples are untouched.`);
     }
   }

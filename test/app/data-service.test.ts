@@ -83,11 +83,17 @@ describe('data service', () => {
     await waitUntil(() => app.shadowRoot!.querySelector('#store-notice') !== null, 'notice shown');
     const notice = app.shadowRoot!.querySelector('#store-notice')!;
     expect(notice.getAttribute('role')).to.equal('status');
-    expect(notice.textContent).to.equal(
+    expect(notice.textContent!.replace(/\s+/g, ' ')).to.equal(
       'Stored data was checked: “Run a” was missing from the list of sessions; it is listed again. ' +
-        '“Run b” is damaged: samples are missing in part 2 of 2. It is marked so and kept; the rest of its samples are untouched.',
+        '“Run b” is damaged: samples are missing in part 2 of 2. It is marked so and kept; the rest of its samples are untouched.' +
+        ' Dismiss',
     );
     await expect(app).to.be.accessible();
+    // The history lists the damage from the index, without opening the session.
+    expect((await listSessions()).map((s) => [s.id, s.damage])).to.deep.equal([['a', undefined], ['b', 'samples are missing in part 2 of 2']]);
+    notice.querySelector<HTMLButtonElement>('#dismiss-notice')!.click();
+    await app.updateComplete;
+    expect(app.shadowRoot!.querySelector('#store-notice')).to.equal(null);
   });
 
   it('shows nothing when the store is sound', async () => {

@@ -227,6 +227,18 @@ describe('stride-history-page', () => {
     expect(row(page, 'c').querySelector('.tag')).to.equal(null);
   });
 
+  it('marks a session the store check found samples missing in, saying which, as text', async () => {
+    await clear(kvStore());
+    const damage = 'samples are missing in part 2 of 3 <b>';
+    await set(SESSIONS_KEY, seeded.map((s, i) => ({ ...summaryOf(s.meta), ...(i === 0 ? { damage } : {}) })), kvStore());
+    const { page } = await historyPage();
+    expect(row(page, 'a').querySelector('.tag.damaged')!.textContent).to.equal('damaged');
+    expect(row(page, 'a').querySelector('.damage')!.textContent).to.equal(`Damaged: ${damage}. The rest of its samples are kept.`);
+    expect(row(page, 'a').querySelector('b')).to.equal(null);
+    expect(row(page, 'b').querySelector('.damaged, .damage')).to.equal(null);
+    await expect(page).to.be.accessible();
+  });
+
   it('picks two sessions to compare, a third tick replacing the older pick', async () => {
     const { page } = await historyPage();
     const tick = async (id: string) => {

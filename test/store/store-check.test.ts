@@ -41,14 +41,14 @@ describe('store check at start (real IndexedDB, crafted stores)', () => {
       '“Run a” is damaged: samples are missing in parts 2, 4 of 5. It is marked so and kept; the rest of its samples are untouched.',
     ]);
     const after = await snapshotStore();
-    // Only the meta changed: every chunk, and session b, byte for byte as before.
+    // Only the meta and its index entry changed: every chunk, and session b, byte for byte as before.
     const changed = Object.keys(after).filter((key) => after[key] !== before[key]);
-    expect(changed).to.deep.equal([JSON.stringify(metaKey('a'))]);
+    expect(changed).to.deep.equal([JSON.stringify(metaKey('a')), '"sessions"']);
     expect(Object.keys(after).sort()).to.deep.equal(Object.keys(before).sort());
     const meta = (await get(metaKey('a'), kvStore())) as Record<string, unknown>;
     expect(meta['damage']).to.equal('samples are missing in parts 2, 4 of 5');
     expect(meta['sampleCount']).to.equal(300);
-    expect((await listSessions()).map((s) => s.id)).to.deep.equal(['a', 'b']);
+    expect((await listSessions()).map((s) => [s.id, s.damage])).to.deep.equal([['a', 'samples are missing in parts 2, 4 of 5'], ['b', undefined]]);
     expect(await checkStore(), 'marked once, not at every start').to.deep.equal({ repaired: [], found: [] });
   });
 
