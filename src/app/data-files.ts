@@ -43,13 +43,13 @@ export async function importRunFiles(files: readonly File[], zones: CadenceZones
   return outcomes;
 }
 
-export async function createBackupFile(): Promise<{ blob: Blob; fileName: string }> {
-  const { createBackup } = await import('../store/backup.js');
-  const blob = await createBackup();
+export async function createBackupFile(): Promise<{ blob: Blob; fileName: string; leftOut: string[] }> {
+  const { createBackupWithReport } = await import('../store/backup.js');
+  const { blob, leftOut } = await createBackupWithReport();
   // The runner's own date, as export file names use (toISOString's UTC date is tomorrow's every evening west of Greenwich).
   const now = new Date();
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return { blob, fileName: `stridewise-backup-${day}.json` };
+  return { blob, fileName: `stridewise-backup-${day}.json`, leftOut };
 }
 
 export async function restoreBackupFile(file: File): Promise<FileOutcome> {

@@ -120,8 +120,15 @@ export class DataService extends EventTarget {
     await this.refreshUsage();
   }
 
+  /** The backup file; what it had to leave out is said with the outcomes, as the browser keeps it all. */
   async backup(): Promise<{ blob: Blob; fileName: string }> {
-    return (await import('./data-files.js')).createBackupFile();
+    const { blob, fileName, leftOut } = await (await import('./data-files.js')).createBackupFile();
+    this.#outcomes =
+      leftOut.length === 0
+        ? []
+        : [{ fileName, ok: false, message: `This backup leaves out what could not be restored (it stays in this browser): ${leftOut.join(' ')}` }];
+    this.dispatchEvent(new Event('change'));
+    return { blob, fileName };
   }
 
   async restore(file: File): Promise<void> {

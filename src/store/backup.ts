@@ -56,6 +56,15 @@ interface BackupSession {
 
 /** The whole store as one file (settings, schema, index, every session's meta and samples). */
 export async function createBackup(): Promise<Blob> {
+  return (await createBackupWithReport()).blob;
+}
+
+/**
+ * The backup, and what it had to leave out because it could not be restored as a session (a
+ * session's damaged details, samples after a missing part, samples whose session is lost), one
+ * sentence each, so the runner knows before relying on the file. The browser keeps all of it.
+ */
+export async function createBackupWithReport(): Promise<{ blob: Blob; leftOut: string[] }> {
   const stored = await inOneTransaction('readonly', async (store) => {
     const [keys, values] = await Promise.all([
       promisifyRequest(store.getAllKeys()),
@@ -66,11 +75,40 @@ export async function createBackup(): Promise<Blob> {
   const byKey = new Map<IDBValidKey, unknown>(stored);
   const sessions: BackupSession[] = [];
   const other: { key: string; value: unknown }[] = [];
+  const leftOut: string[] = [];
+  const withMeta = new Set<string>();
+  const lostChunks = new Map<string, number>();
   for (const [key, value] of stored) {
-    if (typeof key !== 'string' || key === SCHEMA_KEY || key === SETTINGS_KEY || key === SESSIONS_KEY || CHUNK_KEY.test(key)) continue;
+    if (typeof key !== 'string' || key === SCHEMA_KEY || key === SETTINGS_KEY || key === SESSIONS_KEY) continue;
+    const chunkOf = CHUNK_KEY.exec(key)?.[1];
+    if (chunkOf !== undefined) {
+      lostChunks.set(chunkOf, (lostChunks.get(chunkOf) ?? 0) + 1);
+      continue;
+    }
     const id = META_KEY.exec(key)?.[1];
-    if (id === undefined) other.push({ key, value });
-    else if (metaProblem(value) === null) sessions.push(backupSession(value as SessionMeta, byKey));
+    if (id === undefined) {
+      other.push({ key, value });
+      continue;
+    }
+    withMeta.add(id);
+    if (metaProblem(value) !== null) {
+      leftOut.push(`The details of session ${id} are damaged, so it is left out.`);
+      continue;
+    }
+    const session = backupSession(value as SessionMeta, byKey);
+    const meta = value as SessionMeta;
+    if (session.meta.sampleCount < meta.sampleCount) {
+      const kept = session.chunks.length;
+      leftOut.push(
+        `${labelOf(meta)} goes in with its first ${session.meta.sampleCount} of ${meta.sampleCount} samples: ` +
+          `part ${kept + 1} of ${chunkCountFor(meta.sampleCount)} is missing or damaged.`,
+      );
+    }
+    sessions.push(session);
+  }
+  for (const [id, parts] of lostChunks) {
+    if (withMeta.has(id)) continue;
+    leftOut.push(`${parts} part${parts === 1 ? '' : 's'} of samples of a session whose details are lost (${id}) ${parts === 1 ? 'is' : 'are'} left out.`);
   }
   const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: byKey.get(SCHEMA_KEY) ?? SCHEMA_VERSION };
   const rest = {
@@ -82,7 +120,7 @@ export async function createBackup(): Promise<Blob> {
     sessions,
     other,
   };
-  return new Blob([await withChecksum(head, rest)], { type: 'application/json' });
+  return { blob: new Blob([await withChecksum(head, rest)], { type: 'application/json' }), leftOut };
 }
 
 /** A damaged session goes in cut short before its first bad chunk, so every backup restores. */

@@ -96,6 +96,24 @@ describe('data service', () => {
     expect(app.shadowRoot!.querySelector('#store-notice')).to.equal(null);
   });
 
+  it('says what a backup leaves out, and nothing when it leaves out nothing', async () => {
+    await craftedStore([syntheticSession({ id: 'a', seconds: 130 })]);
+    const { data } = createServices();
+    await data.backup();
+    expect(data.outcomes).to.deep.equal([]);
+    await craftedStore([syntheticSession({ id: 'a', seconds: 130 })], { without: [chunkKey('a', 1)] });
+    const { fileName } = await data.backup();
+    expect(data.outcomes).to.deep.equal([
+      {
+        fileName,
+        ok: false,
+        message:
+          'This backup leaves out what could not be restored (it stays in this browser): ' +
+          '“Run a” goes in with its first 60 of 130 samples: part 2 of 3 is missing or damaged.',
+      },
+    ]);
+  });
+
   it('shows nothing when the store is sound', async () => {
     await craftedStore([syntheticSession({ id: 'a', seconds: 130 })]);
     const before = await snapshotStore();

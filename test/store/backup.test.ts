@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { clear, set, setMany } from 'idb-keyval';
-import { createBackup, restoreBackup } from '../../src/store/backup.js';
+import { createBackup, createBackupWithReport, restoreBackup } from '../../src/store/backup.js';
 import { withChecksum } from '../../src/store/backup-checksum.js';
 import { SCHEMA_VERSION, kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { chunkKey, listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
+import { chunkKey, listSessions, loadSession, metaKey, saveSession } from '../../src/store/session-store.js';
 import { StoreError } from '../../src/store/store-errors.js';
 import { columnDifference, snapshotStore, syntheticSession } from './fixtures.js';
 import { rejectionOf } from '../support/rejection.js';
@@ -151,6 +151,21 @@ describe('backup and restore (real IndexedDB)', () => {
     const loaded = (await loadSession('a'))!;
     expect(loaded.meta.sampleCount).to.equal(600);
     expect(Array.from(loaded.samples.cadence)).to.deep.equal(Array.from(sessions[0]!.samples.cadence.subarray(0, 600)));
+  });
+
+  it('says what it leaves out: samples after a damaged part, a damaged session, samples whose session is lost', async () => {
+    expect((await createBackupWithReport()).leftOut, 'a sound store: nothing').to.deep.equal([]);
+    await set(chunkKey('a', 10), { t: new Float64Array(2) }, kvStore());
+    await set(metaKey('b'), { id: 'b', broken: true }, kvStore());
+    await setMany([[chunkKey('gone', 0), { t: new Float64Array(1) }], [chunkKey('gone', 3), { t: new Float64Array(1) }]], kvStore());
+    const before = await snapshotStore();
+    const { leftOut } = await createBackupWithReport();
+    expect(leftOut).to.deep.equal([
+      '“Run a” goes in with its first 600 of 3600 samples: part 11 of 60 is missing or damaged.',
+      'The details of session b are damaged, so it is left out.',
+      '2 parts of samples of a session whose details are lost (gone) are left out.',
+    ]);
+    expect(await snapshotStore(), 'the browser keeps it all').to.deep.equal(before);
   });
 
   it('rebuilds the list of sessions from their details, so a damaged list is repaired by a round trip', async () => {
