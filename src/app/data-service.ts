@@ -107,6 +107,8 @@ export class DataService extends EventTarget {
       const { repaired, found } = await checkStore();
       if (repaired.length === 0 && found.length === 0) return;
       this.#notice = `Stored data was checked: ${[...repaired, ...found].join(' ')}`;
+      // A history already on screen was read before the repairs: it shows them once read again.
+      if (repaired.length > 0 && this.history.loaded) void this.history.load();
     } catch (error) {
       this.#notice = `Stored data could not be checked: ${error instanceof Error ? error.message : String(error)}`;
     }

@@ -15,7 +15,8 @@ export type Persistence = 'not-asked' | 'granted' | 'refused';
 export function describePersistence(persistence: Persistence): string {
   if (persistence === 'granted') return 'Persistent storage: granted. The browser will not clear your runs to make room.';
   if (persistence === 'refused') return 'Persistent storage: not granted. The browser may clear your runs when space runs low; download a backup now and then.';
-  return 'Persistent storage: not asked yet. Stridewise asks the browser when you first record a run.';
+  // Not asked in this visit; an earlier visit may have asked and been refused, which the browser does not tell.
+  return 'Persistent storage: not granted so far. Stridewise asks the browser when you record a run; until it agrees, download a backup now and then.';
 }
 
 /** Asks the browser to keep our data under storage pressure; true when it will. */

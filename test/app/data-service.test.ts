@@ -49,7 +49,7 @@ describe('data service', () => {
       await data.refreshUsage();
       expect(calls.persist, 'not at start').to.equal(0);
       expect(data.persistence).to.equal('not-asked');
-      expect(data.persistenceText).to.match(/not asked yet.*when you first record/);
+      expect(data.persistenceText).to.match(/not granted so far.*asks the browser when you record a run/);
       recording.set('connected');
       expect(calls.persist).to.equal(0);
       recording.set('recording');
@@ -79,7 +79,12 @@ describe('data service', () => {
     const services = createServices();
     const app = await fixture<StrideApp>(html`<stride-app .services=${services}></stride-app>`);
     expect(app.shadowRoot!.querySelector('#store-notice')).to.equal(null);
+    await services.history.load();
+    expect(services.history.sessions.map((s) => s.id), 'the history as read before the check').to.deep.equal(['b']);
     await services.data.checkStore();
+    // The history on screen is read again, so it lists the repairs at once.
+    await waitUntil(() => services.history.sessions.length === 2, 'history read again');
+    expect(services.history.sessions.map((s) => [s.id, s.damage])).to.deep.equal([['a', undefined], ['b', 'samples are missing in part 2 of 2']]);
     await waitUntil(() => app.shadowRoot!.querySelector('#store-notice') !== null, 'notice shown');
     const notice = app.shadowRoot!.querySelector('#store-notice')!;
     expect(notice.getAttribute('role')).to.equal('status');

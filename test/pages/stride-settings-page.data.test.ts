@@ -368,6 +368,6 @@ describe('stride-settings-page: your data', () => {
     );
     // Asked at the first recording, not when the page opens: granted only if an earlier visit was.
     const persisted = await navigator.storage.persisted();
-    expect($(page, '#persistence')!.textContent).to.match(persisted ? /^Persistent storage: granted\./ : /^Persistent storage: not asked yet\./);
+    expect($(page, '#persistence')!.textContent).to.match(persisted ? /^Persistent storage: granted\./ : /^Persistent storage: not granted so far\./);
   });
 });
