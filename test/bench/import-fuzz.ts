@@ -1,5 +1,5 @@
 // Ten thousand damaged FIT and TCX files through the app's import path (the default test run does
-// a hundred, test/export/import-fuzz.test.ts): cases per second, the slowest case, and failures,
+// fifty, test/export/import-fuzz.test.ts): cases per second, the slowest case, and failures,
 // which must be none. Runs inside headless Chromium, bundled the way test/bench/run.mjs does it:
 // `window.stridewiseImportFuzz()` resolves to the lines to print.
 import { clear } from 'idb-keyval';

@@ -5,7 +5,7 @@ import { checkHeartRatePacket, checkTreadmillPacket, fuzz, heartRatePackets, tre
 // reading says or throw its own parse error, and throw exactly when the packet is shorter than its
 // flags promise (see fuzz-checks.ts). The million-packet run per parser is `test/bench/ble-fuzz.ts`;
 // here a smaller run keeps the default test run short.
-const RUNS = 200_000;
+const RUNS = 100_000;
 
 describe('Treadmill Data and Heart Rate Measurement parsers on random bytes', () => {
   it(`${RUNS.toLocaleString('en')} random treadmill packets: the reference value, or FtmsParseError exactly when short`, async function () {
