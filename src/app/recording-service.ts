@@ -10,6 +10,7 @@ import type { Recorder, RecorderState } from '../session/recorder.js';
 import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';
 import type { SessionWriter, SessionWriterOptions } from '../store/session-writer.js';
 import { sameZones } from '../session/zones.js';
+import { hasLeavingJournals } from '../store/leaving-journal-key.js';
 import { unfinishedSessions } from '../store/unfinished-sessions.js';
 import { footpodIdOf } from './footpod-cadence.js';
 import type { FootpodService } from './footpod-service.js';
@@ -149,6 +150,8 @@ export class RecordingService extends EventTarget {
 
   async checkUnfinished(): Promise<void> {
     try {
+      // Samples a page left behind as it went join their run before the run is offered.
+      if (hasLeavingJournals()) await (await import('../store/leaving-journal.js')).mergeLeavingJournals();
       // One key read; the recording code loads only when a run is found (or one is started).
       this.#unfinished = await unfinishedSessions();
     } catch (error) {

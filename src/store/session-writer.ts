@@ -9,6 +9,7 @@ import { type RecordedColumns, type RecordedSample, type RecordedSession, type S
 import { emptyColumns, sliceColumns } from '../session/recorded-columns.js';
 import { CHUNK_SIZE, chunkCountFor, recordingLockName, saveRecordingProgress } from './session-store.js';
 import { describeStoreError, isQuotaExceeded } from './store-errors.js';
+import { writeLeavingJournal } from './leaving-journal.js';
 
 export type WriterState = 'ok' | 'storage-full' | 'failed';
 
@@ -145,12 +146,25 @@ export class SessionWriter extends EventTarget {
 
   /**
    * The page is going away (pagehide): writes every sample not yet durable at once, beside a write
-   * in flight rather than after it, since no code runs once the page is gone. IndexedDB commits
-   * the two in the order they began, so the newer count is the one that stays.
+   * in flight rather than after it, since no code runs once the page is gone, and keeps them in
+   * the leaving journal too (leaving-journal.ts).
    */
   writeBeforeLeaving(): void {
     if (this.#closed || this.#finishing || this.pendingSamples === 0) return;
+    // That write waits for the one in flight, and Chromium drops it once the page is gone: the
+    // samples also go to localStorage, synchronously, for the next start to merge.
+    writeLeavingJournal(this.id, this.#durable, this.#pendingColumns());
     void this.#write('flush', null);
+  }
+
+  /** Samples added but not yet durable, as columns. */
+  #pendingColumns(): RecordedColumns {
+    const pending = emptyColumns(this.pendingSamples);
+    for (let i = this.#durable; i < this.#count; i++) {
+      const chunk = this.#chunks.get(Math.floor(i / CHUNK_SIZE))!;
+      for (const name of recordedColumnNames) pending[name][i - this.#durable] = chunk[name][i % CHUNK_SIZE]!;
+    }
+    return pending;
   }
 
   /** Stops without finishing, as a closed tab would: the session stays 'recording', to recover. */

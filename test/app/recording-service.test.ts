@@ -76,6 +76,7 @@ describe('RecordingService', () => {
     services.footpod.disconnect();
     services = createServices();
     await waitUntil(async () => (await loadSession(id))?.samples.t.length === count, `all ${count} durable`, { timeout: 2000, interval: 20 });
+    localStorage.removeItem(`stride-journal/${id}`);
   });
 
   it('pauses, laps and stops into a complete session in the history index', async () => {

@@ -217,6 +217,7 @@ describe('session writer (real IndexedDB)', () => {
     writer.abandon();
     await waitFor(async () => (await loadSession('leaving'))?.samples.t.length === 4, 2000);
     expect(columnDifference(columnsOf(samples.slice(0, 4)), (await loadSession('leaving'))!.samples)).to.equal(null);
+    localStorage.removeItem('stride-journal/leaving'); // the journal beside it: test/store/leaving-journal.test.ts
   });
 
   it('resumes an abandoned recording in the same chunks', async () => {
