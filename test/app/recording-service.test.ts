@@ -22,6 +22,16 @@ async function connectedSimulator(options: { autoStart?: boolean; autoPauseAfter
   expect(services.recording.canRecord).to.equal(true);
 }
 
+/** A recording whose timer would not flush for an hour: only a write per sample makes samples durable. Its id. */
+async function recordingWithoutTimedFlush(): Promise<string> {
+  pod = new SimulatedFootpod({ seed: 11 });
+  services = createServices({ simulator: () => pod }, { flushIntervalMs: 3_600_000 });
+  await services.settings.update({ autoStart: false, autoPauseAfterS: 0 });
+  await services.footpod.simulate();
+  await services.recording.start();
+  return services.recording.recorder!.id;
+}
+
 describe('RecordingService', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
@@ -46,13 +56,7 @@ describe('RecordingService', () => {
   });
 
   it('writes each sample as it arrives, not at the next timed flush (a killed tab loses at most one)', async () => {
-    pod = new SimulatedFootpod({ seed: 11 });
-    // The timer would not flush for an hour: only a write per sample makes them durable.
-    services = createServices({ simulator: () => pod }, { flushIntervalMs: 3_600_000 });
-    await services.settings.update({ autoStart: false, autoPauseAfterS: 0 });
-    await services.footpod.simulate();
-    await services.recording.start();
-    const id = services.recording.recorder!.id;
+    const id = await recordingWithoutTimedFlush();
     for (let second = 1; second <= 3; second++) {
       pod.emitSeconds(1);
       const count = services.recording.recorder!.sampleCount;
@@ -61,12 +65,7 @@ describe('RecordingService', () => {
   });
 
   it('as the page goes (pagehide), writes the samples waiting behind a write in flight', async () => {
-    pod = new SimulatedFootpod({ seed: 11 });
-    services = createServices({ simulator: () => pod }, { flushIntervalMs: 3_600_000 });
-    await services.settings.update({ autoStart: false, autoPauseAfterS: 0 });
-    await services.footpod.simulate();
-    await services.recording.start();
-    const id = services.recording.recorder!.id;
+    const id = await recordingWithoutTimedFlush();
     await waitUntil(async () => (await loadSession(id)) !== null, 'begun', { timeout: 1000, interval: 20 });
     pod.emitSeconds(5); // the first sample starts a write, the others wait for it
     const count = services.recording.recorder!.sampleCount;
