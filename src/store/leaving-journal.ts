@@ -7,7 +7,8 @@
 //   writeLeavingJournal(id, 33, pendingColumns);   // in pagehide: synchronous
 //   await mergeLeavingJournals();                  // at start, before unfinished runs are looked for
 
-import { type RecordedColumns, type RecordedSample, type SessionMeta, recordedColumnNames } from '../session/recorded-session.js';
+import { emptyColumns, sampleAt } from '../session/recorded-columns.js';
+import { type RecordedColumns, type SessionMeta, recordedColumnNames } from '../session/recorded-session.js';
 import { LEAVING_JOURNAL_PREFIX as PREFIX, journalStorage as storage } from './leaving-journal-key.js';
 
 interface Journal {
@@ -27,6 +28,13 @@ export function writeLeavingJournal(id: string, from: number, columns: RecordedC
   } catch {
     // Full or switched off: the IndexedDB write made beside it is all there is.
   }
+}
+
+/** The journal's samples as columns again, NaN where it held null. */
+function columnsOf(journal: Journal): RecordedColumns {
+  const columns = emptyColumns(journal.columns['t']!.length);
+  for (const name of recordedColumnNames) columns[name].set(journal.columns[name]!.map((v) => v ?? Number.NaN));
+  return columns;
 }
 
 function journalOf(text: string | null): Journal | null {
@@ -61,14 +69,11 @@ export async function mergeLeavingJournals(): Promise<number> {
     const stored = await loadSession(journal.id).catch(() => undefined);
     if (stored === undefined) continue; // damaged: kept, for the store check to report the run
     if (stored && stored.meta.status === 'recording') {
-      const have = stored.samples.t.length;
-      const length = journal.columns['t']!.length;
+      const columns = columnsOf(journal);
       const meta: SessionMeta = stored.meta;
       const writer = SessionWriter.resume(() => meta, stored);
-      for (let i = Math.max(0, have - journal.from); i < length; i++) {
-        const sample = {} as Record<string, number>;
-        for (const name of recordedColumnNames) sample[name] = journal.columns[name]![i] ?? Number.NaN;
-        writer.add(sample as unknown as RecordedSample);
+      for (let i = Math.max(0, stored.samples.t.length - journal.from); i < columns.t.length; i++) {
+        writer.add(sampleAt(columns, i));
         added++;
       }
       if (writer.pendingSamples > 0 && !(await writer.flush())) continue; // kept for the next start

@@ -15,7 +15,6 @@ import type { SessionMeta, SessionSummary } from '../session/recorded-session.js
 import { inOneTransaction } from './kv.js';
 import { SESSIONS_KEY, chunkCountFor, labelOf } from './session-keys.js';
 
-
 export interface StoreCheck {
   /** What was changed, one sentence each. */
   repaired: string[];
