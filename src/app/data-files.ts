@@ -4,7 +4,13 @@
 
 import type { RecordedSession } from '../session/recorded-session.js';
 import type { CadenceZones } from '../session/zones.js';
-import type { FileOutcome } from './data-service.js';
+
+/** What became of one file of an import or restore, in words. */
+export interface FileOutcome {
+  fileName: string;
+  ok: boolean;
+  message: string;
+}
 
 export async function importRunFiles(files: readonly File[], zones: CadenceZones): Promise<FileOutcome[]> {
   const { readRunFile } = await import('../export/read-run-file.js');

@@ -7,14 +7,9 @@
 import { schemaIsCurrent } from '../store/kv.js';
 // Used at every start, so in the first load rather than a chunk fetched after it.
 import { type Persistence, describePersistence, describeUsage, requestPersistentStorage, storageUsage } from '../store/storage-status.js';
+import type { FileOutcome } from './data-files.js';
 import type { HistoryService } from './history-service.js';
 import type { SettingsService } from './settings-service.js';
-
-export interface FileOutcome {
-  fileName: string;
-  ok: boolean;
-  message: string;
-}
 
 export class DataService extends EventTarget {
   #outcomes: FileOutcome[] = [];

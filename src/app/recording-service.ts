@@ -151,7 +151,7 @@ export class RecordingService extends EventTarget {
   async checkUnfinished(): Promise<void> {
     try {
       // Samples a page left behind as it went join their run before the run is offered.
-      if (hasLeavingJournals()) await (await import('../store/leaving-journal.js')).mergeLeavingJournals();
+      if (hasLeavingJournals()) await (await import('../store/leaving-journal-merge.js')).mergeLeavingJournals();
       // One key read; the recording code loads only when a run is found (or one is started).
       this.#unfinished = await unfinishedSessions();
     } catch (error) {

@@ -5,13 +5,13 @@
 // samples into the run before anything reads it (mergeLeavingJournals).
 //
 //   writeLeavingJournal(id, 33, pendingColumns);   // in pagehide: synchronous
-//   await mergeLeavingJournals();                  // at start, before unfinished runs are looked for
+//   await mergeLeavingJournals();                  // at start (leaving-journal-merge.ts)
 
-import { emptyColumns, sampleAt } from '../session/recorded-columns.js';
-import { type RecordedColumns, type SessionMeta, recordedColumnNames } from '../session/recorded-session.js';
+import { emptyColumns } from '../session/recorded-columns.js';
+import { type RecordedColumns, recordedColumnNames } from '../session/recorded-session.js';
 import { LEAVING_JOURNAL_PREFIX as PREFIX, journalStorage as storage } from './leaving-journal-key.js';
 
-interface Journal {
+export interface Journal {
   id: string;
   /** Index in the run of the first sample held. */
   from: number;
@@ -31,13 +31,13 @@ export function writeLeavingJournal(id: string, from: number, columns: RecordedC
 }
 
 /** The journal's samples as columns again, NaN where it held null. */
-function columnsOf(journal: Journal): RecordedColumns {
+export function columnsOf(journal: Journal): RecordedColumns {
   const columns = emptyColumns(journal.columns['t']!.length);
   for (const name of recordedColumnNames) columns[name].set(journal.columns[name]!.map((v) => v ?? Number.NaN));
   return columns;
 }
 
-function journalOf(text: string | null): Journal | null {
+export function journalOf(text: string | null): Journal | null {
   try {
     const journal = JSON.parse(text ?? '') as Journal;
     const length = journal.columns['t']?.length ?? 0;
@@ -49,37 +49,4 @@ function journalOf(text: string | null): Journal | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Adds each journal's samples that the store does not hold yet to its run, then drops the journal.
- * A journal whose run is gone or finished, or whose samples are all stored, is dropped as done; one
- * that cannot be read is left where it is (nothing is deleted that might be a sample).
- */
-export async function mergeLeavingJournals(): Promise<number> {
-  const store = storage();
-  if (!store) return 0;
-  const { loadSession } = await import('./session-store.js');
-  const { SessionWriter } = await import('./session-writer.js');
-  const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter((key): key is string => key?.startsWith(PREFIX) ?? false);
-  let added = 0;
-  for (const key of keys) {
-    const journal = journalOf(store.getItem(key));
-    if (!journal) continue;
-    const stored = await loadSession(journal.id).catch(() => undefined);
-    if (stored === undefined) continue; // damaged: kept, for the store check to report the run
-    if (stored && stored.meta.status === 'recording') {
-      const columns = columnsOf(journal);
-      const meta: SessionMeta = stored.meta;
-      const writer = SessionWriter.resume(() => meta, stored);
-      for (let i = Math.max(0, stored.samples.t.length - journal.from); i < columns.t.length; i++) {
-        writer.add(sampleAt(columns, i));
-        added++;
-      }
-      if (writer.pendingSamples > 0 && !(await writer.flush())) continue; // kept for the next start
-      writer.abandon();
-    }
-    store.removeItem(key);
-  }
-  return added;
 }

@@ -8,6 +8,8 @@ import { StoreError } from './store-errors.js';
 export const SESSIONS_KEY = 'sessions';
 export const metaKey = (id: string): string => `session/${id}/meta`;
 export const chunkKey = (id: string, n: number): string => `session/${id}/chunk/${n}`;
+/** Either key of a session: its id, then 'meta' or 'chunk/<n>' with n in the third group. */
+export const SESSION_KEY = /^session\/([^/]+)\/(meta|chunk\/(\d+))$/;
 
 /** Samples per chunk: a minute at 1 Hz, so one write of a running session is small. */
 export const CHUNK_SIZE = 60;

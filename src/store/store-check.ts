@@ -13,7 +13,8 @@
 import { promisifyRequest } from 'idb-keyval';
 import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
 import { inOneTransaction } from './kv.js';
-import { SESSIONS_KEY, chunkCountFor, labelOf } from './session-keys.js';
+import { SESSIONS_KEY, SESSION_KEY, chunkCountFor, labelOf } from './session-keys.js';
+import { type Repair, damageText, isIntact } from './store-findings.js';
 
 export interface StoreCheck {
   /** What was changed, one sentence each. */
@@ -22,20 +23,12 @@ export interface StoreCheck {
   found: string[];
 }
 
-export const SESSION_KEY = /^session\/([^/]+)\/(meta|chunk\/(\d+))$/;
-
 interface Stored {
   /** Null when the stored index is not a list. */
   index: SessionSummary[] | null;
   metas: Map<string, unknown>;
   chunks: Map<string, Set<number>>;
 }
-
-export type Repair =
-  | { kind: 'index-entry'; id: string }
-  | { kind: 'drop-entry'; id: string; name: string }
-  | { kind: 'mark-damaged'; id: string; missing: number[]; of: number }
-  | { kind: 'rebuild-index' };
 
 export async function checkStore(): Promise<StoreCheck> {
   const stored = await inOneTransaction('readonly', readStored);
@@ -103,13 +96,3 @@ function plan({ index, metas, chunks }: Stored): { repairs: Repair[]; found: str
   }
   return { repairs, found };
 }
-
-export function isIntact(meta: unknown, id: string): meta is SessionMeta {
-  if (typeof meta !== 'object' || meta === null) return false;
-  const m = meta as Record<string, unknown>;
-  return m['id'] === id && Number.isSafeInteger(m['sampleCount']) && (m['sampleCount'] as number) >= 0 && typeof m['startedAt'] === 'number';
-}
-
-export const damageText = (missing: readonly number[], of: number): string =>
-  `samples are missing in part${missing.length === 1 ? '' : 's'} ${missing.map((n) => n + 1).join(', ')} of ${of}`;
-

@@ -4,9 +4,9 @@
 import { promisifyRequest } from 'idb-keyval';
 import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
 import { summaryOf } from '../session/session-summary.js';
-import { SESSIONS_KEY, labelOf, metaKey } from './session-keys.js';
+import { SESSIONS_KEY, SESSION_KEY, labelOf, metaKey } from './session-keys.js';
 import { indexWith } from './session-store.js';
-import { type Repair, SESSION_KEY, damageText, isIntact } from './store-check.js';
+import { type Repair, damageText, isIntact } from './store-findings.js';
 
 /** Each repair is checked again against what is stored now; one no longer needed is skipped. */
 export async function applyRepairs(store: IDBObjectStore, repairs: readonly Repair[]): Promise<string[]> {

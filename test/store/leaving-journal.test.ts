@@ -4,7 +4,8 @@
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
 import { hasLeavingJournals } from '../../src/store/leaving-journal-key.js';
-import { mergeLeavingJournals, writeLeavingJournal } from '../../src/store/leaving-journal.js';
+import { writeLeavingJournal } from '../../src/store/leaving-journal.js';
+import { mergeLeavingJournals } from '../../src/store/leaving-journal-merge.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
 import { SessionWriter } from '../../src/store/session-writer.js';

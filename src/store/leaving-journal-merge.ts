@@ -1,0 +1,40 @@
+// The next start puts what a page left in its leaving journal (leaving-journal.ts) into the run,
+// before anything looks for unfinished runs. Loaded only when a journal is there.
+
+import { sampleAt } from '../session/recorded-columns.js';
+import type { SessionMeta } from '../session/recorded-session.js';
+import { columnsOf, journalOf } from './leaving-journal.js';
+import { LEAVING_JOURNAL_PREFIX as PREFIX, journalStorage as storage } from './leaving-journal-key.js';
+import { loadSession } from './session-store.js';
+import { SessionWriter } from './session-writer.js';
+
+/**
+ * Adds each journal's samples that the store does not hold yet to its run, then drops the journal.
+ * A journal whose run is gone or finished, or whose samples are all stored, is dropped as done; one
+ * that cannot be read is left where it is (nothing is deleted that might be a sample).
+ */
+export async function mergeLeavingJournals(): Promise<number> {
+  const store = storage();
+  if (!store) return 0;
+  const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter((key): key is string => key?.startsWith(PREFIX) ?? false);
+  let added = 0;
+  for (const key of keys) {
+    const journal = journalOf(store.getItem(key));
+    if (!journal) continue;
+    const stored = await loadSession(journal.id).catch(() => undefined);
+    if (stored === undefined) continue; // damaged: kept, for the store check to report the run
+    if (stored && stored.meta.status === 'recording') {
+      const columns = columnsOf(journal);
+      const meta: SessionMeta = stored.meta;
+      const writer = SessionWriter.resume(() => meta, stored);
+      for (let i = Math.max(0, stored.samples.t.length - journal.from); i < columns.t.length; i++) {
+        writer.add(sampleAt(columns, i));
+        added++;
+      }
+      if (writer.pendingSamples > 0 && !(await writer.flush())) continue; // kept for the next start
+      writer.abandon();
+    }
+    store.removeItem(key);
+  }
+  return added;
+}
