@@ -186,7 +186,7 @@ export class StrideLivePage extends LitElement {
         <stride-metric-tile id="cadence" label="Cadence" unit="steps/min"
           .value=${shown ? String(Math.round(shown.cadence)) : '–'}
           .accent=${zone ? zoneColors[zone] : 'transparent'}></stride-metric-tile>
-        <stride-metric-tile id="stride" label="Stride length" unit="m"
+        <stride-metric-tile id="stride" label="Stride" unit="m"
           .value=${latest ? latest.strideLengthM.toFixed(2) : '–'}
           .detail=${latest?.strideDerived ? 'from speed and cadence' : ''}></stride-metric-tile>
         <stride-metric-tile id="distance" label="Distance" unit=${unit}
