@@ -25,6 +25,8 @@ import {
   speedUnitLabel,
 } from '../session/units.js';
 import { zoneFor, zoneLabels } from '../session/zones.js';
+import { liveFigures } from '../session/live-figures.js';
+import { figureScope, timeName, zoneTimesHeading } from './live-figures-words.js';
 import type { ExportFormat } from '../export/download-name.js';
 
 const FIVE_MINUTES_S = 300;
@@ -117,6 +119,8 @@ export class StrideLivePage extends LitElement {
     const zone = shown ? zoneFor(shown.cadence, zones) : null;
     const battery = source.info.batteryLevel;
     const doubling = session?.cadenceUnit.applied === 'strides';
+    const figures = liveFigures(session, recording.recorder);
+    const distanceText = (metres: number) => distanceIn(metres, unit).toFixed(2);
 
     return html`
       ${recording.runElsewhere
@@ -182,16 +186,21 @@ export class StrideLivePage extends LitElement {
         <stride-metric-tile id="cadence" label="Cadence" unit="steps/min"
           .value=${shown ? String(Math.round(shown.cadence)) : '–'}
           .accent=${zone ? zoneColors[zone] : 'transparent'}></stride-metric-tile>
-        <stride-metric-tile id="stride" label="Stride length" unit="m"
+        <stride-metric-tile id="stride" label="Stride" unit="m"
           .value=${latest ? latest.strideLengthM.toFixed(2) : '–'}
           .detail=${latest?.strideDerived ? 'from speed and cadence' : ''}></stride-metric-tile>
         <stride-metric-tile id="distance" label="Distance" unit=${unit}
-          .value=${latest ? distanceIn(latest.distanceM, unit).toFixed(2) : '–'}></stride-metric-tile>
-        <stride-metric-tile id="elapsed" label="Elapsed"
-          .value=${formatDuration(session?.elapsedS ?? 0)}></stride-metric-tile>
+          .value=${figures.distanceM === null ? '–' : distanceText(figures.distanceM)}
+          .detail=${figures.distanceM === null ? '' : figureScope(figures, (lap) => distanceText(lap.distanceM))}></stride-metric-tile>
+        <stride-metric-tile id="elapsed" label=${timeName(figures)}
+          .value=${formatDuration(figures.timeS)}
+          .detail=${figureScope(figures, (lap) => formatDuration(lap.movingS), 'not recording')}></stride-metric-tile>
         <stride-metric-tile id="zone" wordy label="Zone" .value=${zone ? zoneLabels[zone] : '–'}
           .accent=${zone ? zoneColors[zone] : 'transparent'}
           .detail=${`target ${zones.targetFrom}–${zones.targetTo}`}></stride-metric-tile>
+        <stride-metric-tile id="in-target" label="In target"
+          .value=${formatDuration(figures.zoneTimes.target)}
+          .detail=${figureScope(figures, (lap) => formatDuration(lap.zoneTimes.target))}></stride-metric-tile>
         ${latest?.heartRate != null
           ? html`<stride-metric-tile id="heart-rate" label="Heart rate" unit="bpm" .value=${String(Math.round(latest.heartRate))}></stride-metric-tile>`
           : nothing}
@@ -206,8 +215,8 @@ export class StrideLivePage extends LitElement {
       </div>
 
       <section aria-labelledby="zones-heading">
-        <h2 id="zones-heading">Time in zone</h2>
-        <stride-zone-bar .zoneTimes=${{ ...(session?.zoneTimes ?? { low: 0, building: 0, target: 0, high: 0 }) }}></stride-zone-bar>
+        <h2 id="zones-heading">${zoneTimesHeading[figures.of]}</h2>
+        <stride-zone-bar .zoneTimes=${{ ...figures.zoneTimes }}></stride-zone-bar>
       </section>
 
       <div class="controls">

@@ -10,10 +10,15 @@ import '../components/stride-mute-button.js';
 import '../components/stride-recording-controls.js';
 import { formatDuration, formatPace, paceSeconds, paceUnitLabel } from '../session/units.js';
 import { type ZoneId, zoneFor, zoneLabels } from '../session/zones.js';
+import { liveFigures } from '../session/live-figures.js';
+import { timeName } from './live-figures-words.js';
 import { treadmillStyles } from './treadmill-styles.js';
 
 /** A shape for each zone, so the zone reads without its colour (the word carries the meaning). */
 const zoneShapes: Readonly<Record<ZoneId, string>> = { low: '▼', building: '◆', target: '●', high: '▲' };
+
+/** What the numbers count when they are not the run being recorded. */
+const figuresOfWords = { connection: 'Not recording: times since the footpod connected.', 'saved-run': 'The run just saved.' } as const;
 
 const duration = (id: string, seconds: number) => {
   const text = formatDuration(seconds);
@@ -22,7 +27,8 @@ const duration = (id: string, seconds: number) => {
 
 /**
  * The treadmill screen: the cadence as large as the screen allows, on its zone's colour with the
- * zone's word and shape, then pace, elapsed, time in the target zone and the lap; the recording
+ * zone's word and shape, then pace and the run's moving time, time in the target zone and lap
+ * (before Start, the time since the pod connected, named so); the recording
  * and coach controls; a check-in over everything. Space, L, M, C and Esc work here.
  */
 export class StrideTreadmillPage extends LitElement {
@@ -85,7 +91,8 @@ export class StrideTreadmillPage extends LitElement {
     const shown = session?.latest ? session.displayed(smoothingS) : null;
     const cadence = shown && shown.cadence > 0 ? shown.cadence : null;
     const zone = cadence === null ? null : zoneFor(cadence, zones);
-    const running = recording.state === 'recording' || recording.state === 'paused';
+    const figures = liveFigures(session, recording.recorder);
+    const lap = figures.lap;
 
     return html`
       <div class="screen">
@@ -108,10 +115,12 @@ export class StrideTreadmillPage extends LitElement {
           <dl class="stats">
             <div class="stat"><dt>Pace <span class="unit">${paceUnitLabel[unit]}</span></dt>
               <dd id="pace">${shown ? formatPace(paceSeconds(shown.speedMps, unit)) : '–:––'}</dd></div>
-            <div class="stat"><dt>Elapsed</dt>${duration('elapsed', session?.elapsedS ?? 0)}</div>
-            <div class="stat"><dt>In target</dt>${duration('in-target', session?.zoneTimes.target ?? 0)}</div>
-            <div class="stat"><dt>Lap</dt><dd id="lap">${running ? recording.laps + 1 : '–'}</dd></div>
+            <div class="stat"><dt id="elapsed-label">${timeName(figures)}</dt>${duration('elapsed', figures.timeS)}</div>
+            <div class="stat"><dt>In target</dt>${duration('in-target', figures.zoneTimes.target)}</div>
+            <div class="stat"><dt id="lap-label">${lap ? `Lap ${lap.number}` : 'Lap'}</dt>
+              ${lap ? duration('lap', lap.movingS) : html`<dd id="lap">–</dd>`}</div>
           </dl>
+          ${figures.of === 'run' ? nothing : html`<p class="figures-of" id="figures-of">${figuresOfWords[figures.of]}</p>`}
           ${connected || !session?.latest ? nothing : html`<p class="note" role="status">Footpod link lost: reconnecting…</p>`}
           <stride-recording-controls .state=${recording.state} .canRecord=${recording.canRecord}
             .autoPaused=${recording.autoPaused} .laps=${recording.laps}

@@ -47,6 +47,7 @@ export const treadmillStyles = [
     }
     /* An hour or more (h:mm:ss) is two characters wider than the column was sized for. */
     dd.long { font-size: min(8vmin, 10.5cqi); line-height: calc(1.1 * 11 / 8); }
+    .figures-of { color: var(--muted); }
     .coach { display: flex; flex-wrap: wrap; gap: 1.5vmin; align-items: center; }
     .note { color: var(--warn-text); }
     button {

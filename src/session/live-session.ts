@@ -38,8 +38,9 @@ const noSensors = { beltSpeedMps: null, treadmillStepM: null, heartRate: null, i
 const noChannels: LatestChannels = { heartRate: null, treadmillSpeedMps: null, inclinePercent: null };
 
 /**
- * Events: 'sample' after each pod row, 'problem' when a measurement of any sensor could not be
- * read, 'channels' when `latestChannels` changes, 'autocalibration' when a point was learned.
+ * Events: 'sample' after each pod row (and only then), 'zones' when the zone times were counted
+ * again, 'problem' when a measurement of any sensor could not be read, 'channels' when
+ * `latestChannels` changes, 'autocalibration' when a point was learned.
  */
 export class LiveSession extends EventTarget {
   readonly samples = new SampleColumns();
@@ -281,11 +282,15 @@ export class LiveSession extends EventTarget {
     };
   }
 
-  /** New zones apply to the whole run so far, so the time-in-zone bar stays honest. */
+  /**
+   * New zones apply to the whole run so far, so the time-in-zone bar stays honest. This is 'zones',
+   * not 'sample': no row came, and a listener that takes the latest row on 'sample' (the recorder)
+   * would take the same one twice, or one from before Start as the run's first.
+   */
   setZones(zones: CadenceZones): void {
     this.#zones = zones;
     this.#zoneTimes = zoneTimesOf(this.samples.column('t'), this.samples.column('cadence'), zones);
-    this.dispatchEvent(new Event('sample'));
+    this.dispatchEvent(new Event('zones'));
   }
 
   /** A sensor sent something unreadable: counted and said, never thrown. */

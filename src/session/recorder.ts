@@ -15,7 +15,7 @@ import type {
   SessionOrigin,
   SessionSport,
 } from './recorded-session.js';
-import { RecordingTrack } from './recording-track.js';
+import { type RunAndLapFigures, RecordingTrack } from './recording-track.js';
 import type { SpeedSource } from './speed-source.js';
 import type { CadenceZones } from './zones.js';
 
@@ -171,6 +171,10 @@ export class Recorder extends EventTarget {
   }
   get distanceM(): number {
     return this.#track.distanceM;
+  }
+  /** Moving time, distance and zone times of the run and of its current lap, as recorded. */
+  figures(): RunAndLapFigures {
+    return this.#track.figures();
   }
 
   start(): boolean {

@@ -3,7 +3,7 @@
 // what a written sample is, so the state machine and the bookkeeping stay apart.
 
 import type { LiveReading } from './live-reading.js';
-import { RecordedColumnsBuilder } from './recorded-columns.js';
+import { RecordedColumnsBuilder, rowAtOrAfter, sliceColumns } from './recorded-columns.js';
 import {
   type RecordedColumns,
   type RecordedSample,
@@ -15,7 +15,24 @@ import {
 } from './recorded-session.js';
 import { MIN_MOVING_SPEED_MPS, stepAcross } from './gap-steps.js';
 import { MAX_MOVING_STEP_S, SessionTotalsAccumulator, accumulatorOf } from './session-summary.js';
-import type { CadenceZones } from './zones.js';
+import { type ZoneTimes, emptyZoneTimes } from './time-in-zone.js';
+import { type CadenceZones, zoneIds } from './zones.js';
+
+/** A run's (or a lap's) figures as the live screens show them. */
+export interface RunFigures {
+  /** Pauses left out; a lost link counts when the pod's distance covered it, as in the summary. */
+  movingS: number;
+  distanceM: number;
+  /** Measured time in each zone, as the summary counts it. */
+  zoneTimes: ZoneTimes;
+}
+
+/** The run so far and its current lap (numbered from 1), from the recorded samples alone. */
+export interface RunAndLapFigures extends RunFigures {
+  lap: RunFigures & { number: number };
+}
+
+const noFigures = (): RunFigures => ({ movingS: 0, distanceM: 0, zoneTimes: emptyZoneTimes() });
 
 type Channels = Pick<RecordedSample, 'heartRate' | 'treadmillSpeedMps' | 'inclinePercent' | 'rawSpeedMps' | 'rawDistanceM'>;
 
@@ -59,9 +76,13 @@ export class RecordingTrack {
   #rawDistanceM = 0;
   #laps: number[] = [];
   #gaps: SessionGap[] = [];
+  #zones: CadenceZones;
+  /** The run's figures where the current lap began; null: to be counted again (zones changed, a restore). */
+  #atLapStart: RunFigures | null = noFigures();
 
   constructor(zones: CadenceZones, now: () => number) {
     this.#now = now;
+    this.#zones = zones;
     this.#totals = new SessionTotalsAccumulator(zones);
   }
 
@@ -174,11 +195,43 @@ export class RecordingTrack {
     const t = this.#builder.lastT;
     if (!(t > (this.#laps.at(-1) ?? 0))) return false;
     this.#laps.push(t);
+    this.#atLapStart = this.#runFigures();
     return true;
   }
 
+  /**
+   * The run's moving time, distance and zone times, and the current lap's: the lap's are the
+   * run's less the run's where the lap began, so the laps of a run always add up to it.
+   */
+  figures(): RunAndLapFigures {
+    const run = this.#runFigures();
+    const start = (this.#atLapStart ??= this.#figuresAtLapStart());
+    const zoneTimes = emptyZoneTimes();
+    for (const zone of zoneIds) zoneTimes[zone] = run.zoneTimes[zone] - start.zoneTimes[zone];
+    const lap = { number: this.#laps.length + 1, movingS: run.movingS - start.movingS, distanceM: run.distanceM - start.distanceM, zoneTimes };
+    return { ...run, lap };
+  }
+
   setZones(zones: CadenceZones): void {
+    this.#zones = zones;
     this.#totals = accumulatorOf(this.#builder.columns(), zones, this.#gaps);
+    this.#atLapStart = null;
+  }
+
+  #runFigures(): RunFigures {
+    const { movingS, zoneTimes } = this.#totals.totals();
+    return { movingS, distanceM: this.#distanceM, zoneTimes };
+  }
+
+  /** Counted again from the samples up to the last lap press (after new zones or a restore). */
+  #figuresAtLapStart(): RunFigures {
+    const lapT = this.#laps.at(-1);
+    if (lapT === undefined) return noFigures();
+    const columns = this.#builder.columns();
+    const end = Math.min(columns.t.length, rowAtOrAfter(columns.t, lapT) + 1);
+    if (end === 0) return noFigures();
+    const { movingS, zoneTimes } = accumulatorOf(sliceColumns(columns, 0, end), this.#zones, this.#gaps).totals();
+    return { movingS, distanceM: columns.distanceM[end - 1]!, zoneTimes };
   }
 
   /** Loads a stored unfinished session; the next sample follows a 'link-lost' gap. */
@@ -186,7 +239,9 @@ export class RecordingTrack {
     this.#builder.pushColumns(samples);
     this.#laps = [...meta.laps];
     this.#gaps = meta.gaps.map((gap) => ({ ...gap }));
+    this.#zones = zones;
     this.#totals = accumulatorOf(samples, zones, this.#gaps);
+    this.#atLapStart = null;
     if (samples.t.length === 0) return;
     this.#startedAt = meta.startedAt;
     this.#distanceM = samples.distanceM[samples.distanceM.length - 1]!;

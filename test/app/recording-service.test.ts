@@ -132,6 +132,20 @@ describe('RecordingService', () => {
     await waitUntil(async () => ((await loadSession(id))?.samples.t.length ?? 0) === services.recording.recorder!.sampleCount, 'all written');
   });
 
+  it("records nothing from before Start when the zones are edited before the run's first reading", async () => {
+    const scripted = new ScriptedFootpod('Pod');
+    services = createServices({ simulator: () => scripted }, { flushIntervalMs: 200 });
+    await services.settings.update({ autoStart: false, autoPauseAfterS: 0 });
+    await services.footpod.simulate();
+    for (let t = 0; t <= 3; t++) scripted.send(t, { cadence: 175 });
+    await services.recording.start();
+    await services.settings.update({ zones: { buildingFrom: 150, targetFrom: 160, targetTo: 170 } });
+    for (let t = 5; t <= 6; t++) scripted.send(t, { cadence: 175 });
+    const recorder = services.recording.recorder!;
+    expect(Array.from(recorder.samples.t), 'the run starts at its first reading after Start').to.deep.equal([0, 1]);
+    expect(recorder.movingS).to.equal(1);
+  });
+
   for (const [odometer, what] of [[300, '300 m'], [52_000, '52 km']] as const) {
     it(`re-pairing another pod mid-run counts its distance from its own first reading (its counter at ${what})`, async () => {
       const first = new ScriptedFootpod('Pod A');

@@ -35,6 +35,14 @@ function brokenWords(tile: StrideMetricTile): string[] {
   return broken;
 }
 
+/** The lines a tile's label row (name and unit) takes: one, unless a word wrapped. */
+function labelLines(tile: StrideMetricTile): number {
+  const label = tile.shadowRoot!.querySelector('.label')!;
+  const range = document.createRange();
+  range.selectNodeContents(label);
+  return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+}
+
 describe('stride-live-page layout', () => {
   before(() => appTheme);
   beforeEach(() => clear(kvStore()));
@@ -60,5 +68,22 @@ describe('stride-live-page layout', () => {
       expect(document.documentElement.scrollWidth, `page at ${width} px`).to.be.at.most(width);
     }
     expect(problems).to.deep.equal([]);
+  });
+
+  it("keeps every tile's label and unit on one line, before Start and while recording, from 360 to 1920 px wide", async () => {
+    const services = createServices();
+    const page = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
+    const tiles = [...page.shadowRoot!.querySelectorAll<StrideMetricTile>('stride-metric-tile')];
+    const elapsed = page.shadowRoot!.querySelector<StrideMetricTile>('#elapsed')!;
+    const problems: string[] = [];
+    for (let width = 360; width <= 1920; width += 80) {
+      await setViewport({ width, height: 800 });
+      for (const name of ['Connected', 'Moving time']) {
+        elapsed.label = name;
+        await elapsed.updateComplete;
+        for (const tile of tiles) if (labelLines(tile) !== 1) problems.push(`${width} px: ${tile.label} ${tile.unit}`);
+      }
+    }
+    expect([...new Set(problems)]).to.deep.equal([]);
   });
 });

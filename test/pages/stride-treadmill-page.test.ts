@@ -2,7 +2,7 @@
 // shape; the numbers under it; recording and coach controls from the keyboard; a check-in over
 // everything; Esc to leave. Real key presses (sendKeys), real IndexedDB, a pod the test scripts.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { clear } from 'idb-keyval';
 import { createServices, type AppServices } from '../../src/app/services.js';
 import '../../src/pages/stride-live-page.js';
@@ -94,22 +94,67 @@ describe('stride-treadmill-page', () => {
     run(31, 90, 175);
     await settled();
     expect(text('#pace')).to.equal('5:20');
+    expect(text('#elapsed-label'), 'before Start, the time since connecting, named so').to.equal('Connected');
     expect(text('#elapsed')).to.equal('1:30');
     expect(text('#in-target')).to.equal('1:00');
+    expect(text('#figures-of')).to.equal('Not recording: times since the footpod connected.');
     expect(text('#lap'), 'no lap before recording').to.equal('–');
 
     await press(' ');
     await waitUntil(() => services.recording.state === 'recording', 'space starts');
     run(91, 100);
     await settled();
-    expect(text('#lap')).to.equal('1');
+    expect(text('#elapsed-label')).to.equal('Moving time');
+    expect(text('#elapsed'), 'the run, from its first sample').to.equal('0:09');
+    expect(text('#figures-of')).to.equal(null);
+    expect(text('#lap-label')).to.equal('Lap 1');
+    expect(text('#lap')).to.equal('0:09');
     await press('l');
+    run(101, 103);
     await settled();
     expect(services.recording.laps).to.equal(1);
-    expect(text('#lap')).to.equal('2');
+    expect(text('#lap-label')).to.equal('Lap 2');
+    expect(text('#lap')).to.equal('0:03');
     await press(' ');
     expect(services.recording.state).to.equal('paused');
     expect(inner('stride-recording-controls', '.state')!.textContent).to.match(/^Paused/);
+  });
+
+  it('keeps each number and its name on one line, before Start and while recording, on a tablet and a phone either way up', async () => {
+    await openTreadmill();
+    const problems: string[] = [];
+    const look = async (when: string) => {
+      for (const [width, height] of [[1280, 800], [800, 1280], [390, 844], [844, 390], [360, 640]] as const) {
+        await setViewport({ width, height });
+        await settled();
+        for (const stat of page.shadowRoot!.querySelectorAll<HTMLElement>('.stat')) {
+          const name = stat.querySelector('dt')!;
+          const range = document.createRange();
+          range.selectNodeContents(name);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+          const value = stat.querySelector('dd')!;
+          if (lines !== 1 || value.getBoundingClientRect().right > stat.getBoundingClientRect().right + 0.5 || value.scrollWidth > value.clientWidth) {
+            problems.push(`${when}, ${width}x${height}: ${name.textContent!.trim()}`);
+          }
+        }
+      }
+    };
+    try {
+      run(0, 5);
+      await look('connected');
+      await services.recording.start();
+      run(6, 3700);
+      for (let lap = 0; lap < 11; lap++) {
+        services.recording.lap();
+        run(3701 + lap, 3701 + lap);
+      }
+      await look('an hour in, lap 12');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+    expect(problems).to.deep.equal([]);
+    expect(text('#elapsed-label')).to.equal('Moving time');
+    expect(text('#lap-label')).to.equal('Lap 12');
   });
 
   it('mutes the coach and runs the metronome from its buttons and M', async () => {

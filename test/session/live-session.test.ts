@@ -35,8 +35,11 @@ describe('LiveSession', () => {
     const cadences = [150, 165, 175, 175, 185];
     cadences.forEach((c, i) => session.ingest(bytes(3, c), i * 1000));
     expect(session.zoneTimes).to.deep.equal({ low: 0, building: 1, target: 2, high: 1 });
+    const events: string[] = [];
+    for (const name of ['sample', 'zones']) session.addEventListener(name, () => events.push(name));
     session.setZones({ buildingFrom: 140, targetFrom: 160, targetTo: 190 });
     expect(session.zoneTimes).to.deep.equal({ low: 0, building: 0, target: 4, high: 0 });
+    expect(events, "new zones are no new row: no 'sample'").to.deep.equal(['zones']);
   });
 
   it('smooths displayed cadence over the chosen window but keeps raw samples', () => {

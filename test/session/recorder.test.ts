@@ -356,6 +356,31 @@ describe('Recorder', () => {
     expect(r.meta().zones.targetFrom).to.equal(160);
   });
 
+  it("gives the run's figures and its current lap's as the lap splits count them, through new zones and a resume", () => {
+    const r = recorder();
+    r.start();
+    feed(r, 0, 30, (s) => reading(s, { cadence: 165 }));
+    r.pause();
+    feed(r, 31, 40); // paused: neither run nor lap
+    r.resume();
+    feed(r, 41, 60, (s) => reading(s, { cadence: 175 }));
+    expect(r.lap()).to.equal(true);
+    feed(r, 61, 80, (s) => reading(s, { cadence: 165 }));
+    const lastLap = () => lapSplits(r.samples, r.laps, r.gaps).at(-1)!;
+    const figures = r.figures();
+    expect([figures.movingS, figures.distanceM]).to.deep.equal([r.meta().movingS, r.distanceM]);
+    expect(figures.lap.number).to.equal(2);
+    expect([figures.lap.movingS, figures.lap.distanceM]).to.deep.equal([lastLap().durationS, lastLap().distanceM]);
+    expect(figures.lap.zoneTimes).to.deep.equal({ low: 0, building: 20, target: 0, high: 0 });
+
+    r.setZones({ buildingFrom: 150, targetFrom: 160, targetTo: 170 });
+    expect(r.figures().zoneTimes, 'the run, counted again').to.deep.equal({ low: 0, building: 0, target: 50, high: 19 });
+    expect(r.figures().lap.zoneTimes, 'and its lap').to.deep.equal({ low: 0, building: 0, target: 20, high: 0 });
+
+    const resumed = Recorder.resume(r.meta(), r.samples);
+    expect(resumed.figures()).to.deep.equal(r.figures());
+  });
+
   it('records 3 hours (10,800 readings) in well under 200 ms', () => {
     const readings = Array.from({ length: 10_800 }, (_, s) => reading(s, { cadence: 160 + (s % 25) }));
     // The fastest of three: the machines are shared, and another process's time is not the recorder's.
