@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult, css, html, nothing } from 'lit';
 import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../app/services.js';
 import { type CadencePlanOutcome, cadencePlan, isDeclined } from '../coach/cadence-plan.js';
@@ -274,8 +274,9 @@ export class StrideWeeksPage extends LitElement {
     `;
   }
 }
+
 /** Which weeks' time in target rests on estimates, in words: never a coarse number passed off as exact. */
-function estimatedNote(rows: readonly WeekRow[]): unknown {
+function estimatedNote(rows: readonly WeekRow[]): TemplateResult | typeof nothing {
   const runs = rows.reduce((sum, row) => sum + row.estimatedRuns, 0);
   if (runs === 0) return nothing;
   const which = runs === 1 ? '1 run was' : `${runs} runs were`;
