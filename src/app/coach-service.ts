@@ -38,6 +38,9 @@ export class CoachService extends EventTarget {
   #checkIn: TechniquePrompt | null = null;
   #lastCue: CueEvent | null = null;
   #treadmillScreen = false;
+  /** The run and the live session the rules were last started for: a new one starts them afresh. */
+  #coachedRun: object | null = null;
+  #coachedSession: object | null = null;
 
   readonly #changed = (): void => {
     this.dispatchEvent(new Event('change'));
@@ -53,9 +56,13 @@ export class CoachService extends EventTarget {
     footpod.addEventListener('sample', () => this.#onReading());
     footpod.addEventListener('change', () => {
       if (footpod.source?.state === 'connected') void this.engine();
+      this.#startAfreshForNewSession();
       this.#keepAwake();
     });
-    recording.addEventListener('change', () => this.#keepAwake());
+    recording.addEventListener('change', () => {
+      this.#startAfreshForNewRun();
+      this.#keepAwake();
+    });
     settings.addEventListener('change', () => this.#configure());
   }
 
@@ -141,6 +148,39 @@ export class CoachService extends EventTarget {
     const { coach, zones } = this.settings.settings;
     engine.rules.configure(coach, zones);
     if (engine.metronome.running) engine.metronome.update(this.#metronomeOptions());
+    this.#changed();
+  }
+
+  /**
+   * A new connection starts its own clock at 0: the warm-up, the check-in schedule and the cues
+   * of the last one are not carried over. A reconnect that keeps the session keeps them.
+   */
+  #startAfreshForNewSession(): void {
+    const session = this.footpod.session;
+    if (session === this.#coachedSession) return;
+    this.#coachedSession = session;
+    this.#startAfresh();
+  }
+
+  /**
+   * Each recorded run gets its own warm-up and check-in schedule, even with the pod connected
+   * throughout: the rules (fed the live session's clock) would otherwise go on from the last run,
+   * cueing 10 s into the next one and bringing its first check-in early. Resuming after a pause is
+   * the same run.
+   */
+  #startAfreshForNewRun(): void {
+    const recorder = this.recording.recorder;
+    const state = this.recording.state;
+    if (!recorder || recorder === this.#coachedRun || (state !== 'recording' && state !== 'paused')) return;
+    this.#coachedRun = recorder;
+    this.#startAfresh();
+  }
+
+  #startAfresh(): void {
+    this.#engine?.rules.reset();
+    if (this.#checkIn === null && this.#lastCue === null) return;
+    this.#checkIn = null;
+    this.#lastCue = null;
     this.#changed();
   }
 

@@ -7,7 +7,8 @@ import { SPEED_BAND_MPS, type SessionSummary } from '../session/recorded-session
 import type { PlanSettings, TappedBaseline } from '../session/plan-settings.js';
 import { type DistanceUnit, formatPace, paceSeconds } from '../session/units.js';
 import { MIN_BAND_SECONDS } from '../session/weekly-trends.js';
-import { type CadenceZones, defaultCadenceZones, middleOfTarget, sameZones, zoneFor } from '../session/zones.js';
+import { runningTargetShare } from '../session/running-time-in-zone.js';
+import { type CadenceZones, defaultCadenceZones, middleOfTarget } from '../session/zones.js';
 import { firstStep, nextStep, targetLabel } from './plan-steps.js';
 
 /** Recent runs are those of the last 8 weeks, and at least the last 10 whatever their age. */
@@ -111,29 +112,20 @@ function cadenceAt(runs: readonly SessionSummary[], band: number): number {
 }
 
 /**
- * Share of these runs' running time in today's target zone. A run counted with today's zones
- * gives its own time in zone, second by second. A run counted with other zones has only averages
- * left to judge from: each of its speed bands counts wholly in target when the band's average
- * cadence is, so that estimate is coarser, but it never credits a zone the runner was not using.
+ * Share of these runs' running time in today's target zone, by one rule for every run (running
+ * seconds only, counted against today's zones, whatever zones a run was recorded with); 0 without
+ * running. See runningTargetShare for runs stored before their running seconds by cadence were kept.
  */
 export function shareInTarget(runs: readonly SessionSummary[], zones: CadenceZones): number {
-  let inTarget = 0;
-  let total = 0;
-  for (const run of runs) {
-    if (sameZones(run.zones, zones)) {
-      const z = run.zoneTimes;
-      inTarget += z.target;
-      total += z.low + z.building + z.target + z.high;
-      continue;
-    }
-    for (const key in run.cadenceBySpeedBand) {
-      const value = run.cadenceBySpeedBand[Number(key)]!;
-      if (!(value.seconds > 0)) continue;
-      total += value.seconds;
-      if (zoneFor(value.cadenceSeconds / value.seconds, zones) === 'target') inTarget += value.seconds;
-    }
-  }
-  return total > 0 ? inTarget / total : 0;
+  return runningTargetShare(runs, zones).share ?? 0;
+}
+
+/** Said after a share that rests partly on estimates, so the runner knows which number is coarse. */
+function estimateNote(estimatedRuns: number): string {
+  if (estimatedRuns === 0) return '';
+  const runs = estimatedRuns === 1 ? 'One of these runs was' : `${estimatedRuns} of these runs were`;
+  const its = estimatedRuns === 1 ? 'its' : 'their';
+  return ` ${runs} recorded before the app kept cadence second by second: ${its} time in target is estimated from the average cadence at each pace.`;
 }
 
 function firstFromTap(tapped: TappedBaseline, zones: CadenceZones, matched: Matched): CadencePlanOutcome | null {
@@ -228,7 +220,9 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
       reason: `New target ${targetLabel(zones)}: run ${runsNeeded} more ${runsNeeded === 1 ? 'time' : 'times'} at ${pace} with it, then the plan looks at the next step.`,
     };
   }
-  const share = shareInTarget(last, zones);
+  const judged = runningTargetShare(last, zones);
+  const share = judged.share ?? 0;
+  const note = estimateNote(judged.estimatedRuns);
   if (share < stepAtShare) {
     return {
       ...matched,
@@ -236,7 +230,7 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
       band,
       baseline,
       share,
-      reason: `${percent(share)} of your last three runs at ${pace} was in ${targetLabel(zones)}; the next step comes at ${percent(stepAtShare)}.`,
+      reason: `${percent(share)} of your running in the last three runs at ${pace} was in ${targetLabel(zones)}; the next step comes at ${percent(stepAtShare)}.${note}`,
     };
   }
   const to = nextStep(zones, baseline, goal);
@@ -247,7 +241,7 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
       band,
       baseline,
       share,
-      reason: `${percent(share)} of your last three runs at ${pace} was in ${targetLabel(zones)}, at ${spm(baseline)}: that is the goal. Keep it there.`,
+      reason: `${percent(share)} of your running in the last three runs at ${pace} was in ${targetLabel(zones)}, at ${spm(baseline)}: that is the goal. Keep it there.${note}`,
     };
   }
   const more = Math.round((middleOfTarget(to) / middleOfTarget(zones) - 1) * 100);
@@ -262,8 +256,8 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
     share,
     basedOnAtMs,
     reason:
-      `${percent(share)} of your last three runs at ${pace} was in ${targetLabel(zones)}, at ${spm(baseline)}: ` +
-      `ready for the next small step, about ${more}% higher.`,
+      `${percent(share)} of your running in the last three runs at ${pace} was in ${targetLabel(zones)}, at ${spm(baseline)}: ` +
+      `ready for the next small step, about ${more}% higher.${note}`,
   };
 }
 

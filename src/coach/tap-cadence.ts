@@ -34,24 +34,31 @@ const intervalsOf = (times: readonly number[]): number[] => times.slice(1).map((
  */
 export function tapCadence(tapsMs: readonly number[], mode: TapMode): TapCadence {
   const first = tapsMs[0];
-  const taps = first === undefined ? [] : tapsMs.filter((t) => t >= first && t <= first + TAP_WINDOW_MS).slice(1);
-  const raw = intervalsOf(taps).filter((i) => i > 0);
-  if (raw.length > 0) {
-    // Drop the second tap of a double before measuring, so one step is not split in two intervals.
-    const typical = median(raw);
-    const kept: number[] = [];
-    for (const t of taps) if (kept.length === 0 || t - kept[kept.length - 1]! >= typical * DOUBLE_TAP) kept.push(t);
-    const intervals = intervalsOf(kept);
-    const beat = median(intervals);
-    const steady = intervals.filter((i) => i >= beat * STEADY_LOW && i <= beat * STEADY_HIGH);
-    if (intervals.length >= MIN_TAP_INTERVALS && steady.length * 2 < intervals.length) {
-      return { kind: 'unsteady', reason: 'The taps were too uneven to read a rhythm. Try again, one tap on each step.' };
-    }
-    if (steady.length < MIN_TAP_INTERVALS) return tooFew(steady.length);
-    const mean = steady.reduce((a, b) => a + b, 0) / steady.length;
-    return { kind: 'cadence', spm: (60_000 / mean) * (mode === 'right-foot' ? 2 : 1), steadyIntervals: steady.length };
+  const inWindow = first === undefined ? [] : tapsMs.filter((t) => t >= first && t <= first + TAP_WINDOW_MS);
+  // Double taps go before the lead-in does: a lead-in tapped twice would otherwise leave its
+  // second half as the first counted tap, and a short interval after it.
+  const taps = withoutDoubleTaps(inWindow).slice(1);
+  const intervals = intervalsOf(taps);
+  if (intervals.length === 0) return tooFew(0);
+  const beat = median(intervals);
+  const steady = intervals.filter((i) => i >= beat * STEADY_LOW && i <= beat * STEADY_HIGH);
+  if (intervals.length >= MIN_TAP_INTERVALS && steady.length * 2 < intervals.length) {
+    return { kind: 'unsteady', reason: 'The taps were too uneven to read a rhythm. Try again, one tap on each step.' };
   }
-  return tooFew(0);
+  if (steady.length < MIN_TAP_INTERVALS) return tooFew(steady.length);
+  const mean = steady.reduce((a, b) => a + b, 0) / steady.length;
+  return { kind: 'cadence', spm: (60_000 / mean) * (mode === 'right-foot' ? 2 : 1), steadyIntervals: steady.length };
+}
+
+/** The taps with the second tap of each double left out, so one step is not split in two intervals. */
+function withoutDoubleTaps(taps: readonly number[]): number[] {
+  const raw = intervalsOf(taps).filter((i) => i > 0);
+  // Taps all at one instant are one tap.
+  if (raw.length === 0) return taps.slice(0, 1);
+  const typical = median(raw);
+  const kept: number[] = [];
+  for (const t of taps) if (kept.length === 0 || t - kept[kept.length - 1]! >= typical * DOUBLE_TAP) kept.push(t);
+  return kept;
 }
 
 function tooFew(steadyIntervals: number): TapCadence {

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult, css, html, nothing } from 'lit';
 import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../app/services.js';
 import { type CadencePlanOutcome, cadencePlan, isDeclined } from '../coach/cadence-plan.js';
@@ -217,7 +217,9 @@ export class StrideWeeksPage extends LitElement {
       </section>
       <section aria-labelledby="totals-heading">
         <h2 id="totals-heading">Week by week</h2>
-        <p class="hint">Target zone: ${targetFrom}–${targetTo} steps/min. “Closer to target” compares cadence at matched pace with the week before that shares a pace band.</p>
+        <p class="hint">Target zone: ${targetFrom}–${targetTo} steps/min. Time and share in target count running only (walks and pauses left out),
+          against this target whatever zones a run was recorded with. “Closer to target” compares cadence at matched pace with the week before that shares a pace band.</p>
+        ${estimatedNote(rows)}
         <div class="scroll" tabindex="0" role="region" aria-label="Week by week totals">
           <table id="totals">
             <thead><tr>
@@ -272,6 +274,16 @@ export class StrideWeeksPage extends LitElement {
     `;
   }
 }
+
+/** Which weeks' time in target rests on estimates, in words: never a coarse number passed off as exact. */
+function estimatedNote(rows: readonly WeekRow[]): TemplateResult | typeof nothing {
+  const runs = rows.reduce((sum, row) => sum + row.estimatedRuns, 0);
+  if (runs === 0) return nothing;
+  const which = runs === 1 ? '1 run was' : `${runs} runs were`;
+  return html`<p class="hint" id="estimated">${which} recorded before the app kept cadence second by second: time in target for
+    ${runs === 1 ? 'it' : 'them'} is estimated from the average cadence at each pace.</p>`;
+}
+
 customElements.define('stride-weeks-page', StrideWeeksPage);
 
 declare global {

@@ -96,6 +96,13 @@ export type CadenceBySpeedBand = Record<number, { seconds: number; cadenceSecond
 
 export const SPEED_BAND_MPS = 0.5;
 
+/**
+ * Running seconds by cadence. A whole-number cadence is kept under itself; any other under the
+ * middle of the two whole numbers around it (171.3 and 171.8 under 171.5), see cadenceKey in
+ * running-time-in-zone.ts.
+ */
+export type RunningCadenceSeconds = Record<number, number>;
+
 /** Everything the history and weeks views need about a session: one index read, no samples. */
 export interface SessionSummary {
   id: string;
@@ -123,6 +130,11 @@ export interface SessionSummary {
   /** The zones the time in zone was counted with. */
   zones: CadenceZones;
   cadenceBySpeedBand: CadenceBySpeedBand;
+  /**
+   * Running seconds by cadence (the seconds avgCadence weighs), so time in any zone can be counted
+   * over running alone; absent on sessions stored before it was kept.
+   */
+  runningCadence?: RunningCadenceSeconds;
   sampleCount: number;
   /** Set by the store check when parts of the samples are missing, in words ("samples are missing in part 2 of 5"). */
   damage?: string;

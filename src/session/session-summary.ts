@@ -6,6 +6,7 @@ import {
   type CadenceBySpeedBand,
   type RecordedColumns,
   type RecordedSample,
+  type RunningCadenceSeconds,
   SAMPLE_RUNNING,
   SPEED_BAND_MPS,
   type SessionGap,
@@ -13,13 +14,14 @@ import {
   type SessionSummary,
 } from './recorded-session.js';
 import { GapCursor, type StepSeconds } from './gap-steps.js';
+import { addRunningSeconds } from './running-time-in-zone.js';
 import { type ZoneTimes, emptyZoneTimes } from './time-in-zone.js';
 import { type CadenceZones, zoneFor } from './zones.js';
 
 export type SessionTotals = Pick<
   SessionSummary,
   'movingS' | 'elapsedS' | 'distanceM' | 'avgSpeedMps' | 'avgCadence' | 'zoneTimes' | 'cadenceBySpeedBand' | 'sampleCount'
->;
+> & { runningCadence: RunningCadenceSeconds };
 
 /**
  * At 1 Hz a longer step between live readings means samples were lost: the recorder marks a gap
@@ -41,6 +43,7 @@ export class SessionTotalsAccumulator {
   #cadenceSum = 0;
   #zoneTimes: ZoneTimes = emptyZoneTimes();
   #bands: CadenceBySpeedBand = {};
+  #runningCadence: RunningCadenceSeconds = {};
 
   constructor(zones: CadenceZones) {
     this.#zones = zones;
@@ -63,6 +66,7 @@ export class SessionTotalsAccumulator {
         const band = (this.#bands[speedBandOf(sample.speedMps)] ??= { seconds: 0, cadenceSeconds: 0 });
         band.seconds += measured;
         band.cadenceSeconds += cadence * measured;
+        addRunningSeconds(this.#runningCadence, cadence, measured);
       }
     }
     this.#count++;
@@ -83,6 +87,7 @@ export class SessionTotalsAccumulator {
       avgCadence: this.#cadenceS > 0 ? this.#cadenceSum / this.#cadenceS : 0,
       zoneTimes: { ...this.#zoneTimes },
       cadenceBySpeedBand: bands,
+      runningCadence: { ...this.#runningCadence },
       sampleCount: this.#count,
     };
   }
@@ -144,6 +149,7 @@ export function summaryOf(meta: SessionMeta): SessionSummary {
     zoneTimes: { ...meta.zoneTimes },
     zones: { ...meta.zones },
     cadenceBySpeedBand: meta.cadenceBySpeedBand,
+    ...(meta.runningCadence === undefined ? {} : { runningCadence: meta.runningCadence }),
     sampleCount: meta.sampleCount,
     ...(meta.damage === undefined ? {} : { damage: meta.damage }),
   };

@@ -3,6 +3,7 @@
 // runner's technique moved toward the target zone.
 
 import { SPEED_BAND_MPS, type SessionSummary } from './recorded-session.js';
+import { runningTargetShare } from './running-time-in-zone.js';
 import { type DistanceUnit, formatPace, paceSeconds } from './units.js';
 import type { CadenceZones } from './zones.js';
 
@@ -14,9 +15,12 @@ export interface WeekRow {
   movingS: number;
   /** Over the week's running seconds with a cadence, as each run's own average is; null without. */
   avgCadence: number | null;
+  /** Running seconds in today's target zone (walking and pauses left out, whatever zones a run was recorded with). */
   targetZoneS: number;
-  /** Time in the target zone over time in any zone; null without zone time. */
+  /** Running time in the target zone over running time with a cadence; null without. */
   targetShare: number | null;
+  /** Runs whose time in target is estimated from their average cadence at each pace (stored before finer data was kept). */
+  estimatedRuns: number;
   /** Every band seen in the weeks asked for; null when the band has under a minute that week. */
   cadenceByBand: Record<number, number | null>;
   towardTarget: 'closer' | 'further' | 'same' | null;
@@ -66,7 +70,8 @@ interface WeekTally {
   cadenceWeight: number;
   cadenceSum: number;
   targetZoneS: number;
-  zoneS: number;
+  runningS: number;
+  estimatedRuns: number;
   bands: Map<number, { seconds: number; cadenceSeconds: number }>;
 }
 
@@ -90,7 +95,8 @@ export function weeklyTrends(summaries: readonly SessionSummary[], options: Week
     cadenceWeight: 0,
     cadenceSum: 0,
     targetZoneS: 0,
-    zoneS: 0,
+    runningS: 0,
+    estimatedRuns: 0,
     bands: new Map(),
   }));
   const allBands = new Set<number>();
@@ -103,9 +109,11 @@ export function weeklyTrends(summaries: readonly SessionSummary[], options: Week
     tally.sessions++;
     tally.distanceM += s.distanceM;
     tally.movingS += s.movingS;
-    const z = s.zoneTimes;
-    tally.targetZoneS += z.target;
-    tally.zoneS += z.low + z.building + z.target + z.high;
+    // Running only, against today's target: the share says how the running went, not how long the walk was.
+    const inTarget = runningTargetShare([s], options.zones);
+    tally.targetZoneS += inTarget.targetS;
+    tally.runningS += inTarget.runningS;
+    tally.estimatedRuns += inTarget.estimatedRuns;
     for (const key in s.cadenceBySpeedBand) {
       const band = Number(key);
       const value = s.cadenceBySpeedBand[band]!;
@@ -137,7 +145,8 @@ export function weeklyTrends(summaries: readonly SessionSummary[], options: Week
       movingS: tally.movingS,
       avgCadence: tally.cadenceWeight > 0 ? tally.cadenceSum / tally.cadenceWeight : null,
       targetZoneS: tally.targetZoneS,
-      targetShare: tally.zoneS > 0 ? tally.targetZoneS / tally.zoneS : null,
+      targetShare: tally.runningS > 0 ? tally.targetZoneS / tally.runningS : null,
+      estimatedRuns: tally.estimatedRuns,
       cadenceByBand,
       towardTarget: null,
     };

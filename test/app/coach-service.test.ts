@@ -39,6 +39,15 @@ async function coachedRun(): Promise<void> {
   await services.coach.engine();
 }
 
+const checkIns = () => output.played.filter((e) => e.kind === 'check-in').map((e) => e.atS);
+
+/** Resolves once the stopped run is stored, so the next run starts with the store quiet. */
+async function stopAndSave(): Promise<void> {
+  const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+  services.recording.stop();
+  await saved;
+}
+
 const cues = () => output.played.filter((e) => e.kind === 'cue').map((e) => [e.atS, e.kind === 'cue' ? e.direction : '']);
 
 describe('CoachService', () => {
@@ -60,6 +69,38 @@ describe('CoachService', () => {
     // out of zone counts again from the resume: 10 s later the next cue is due
     expect(cues().at(-1)).to.deep.equal([411, 'low']);
     expect(services.coach.lastCue?.cadence).to.equal(150);
+  });
+
+  it('starts the coach afresh for a second run in the same page: warm-up, check-in schedule and cues', async () => {
+    await coachedRun();
+    await services.recording.start();
+    // Run 1: 7 minutes in the target zone, a check-in at 5 minutes, no cue.
+    for (let t = 0; t <= 420; t++) pod.send(t, { cadence: 172 });
+    expect(cues()).to.deep.equal([]);
+    expect(checkIns()).to.deep.equal([300]);
+    await stopAndSave();
+    expect(services.coach.checkIn, 'shown after the stop, until dismissed or a new run').to.not.equal(null);
+
+    // Run 2 on the same pod, same page, same services: the pod's clock runs on.
+    await services.recording.start();
+    expect(services.coach.checkIn, 'a new run shows no check-in of the last one').to.equal(null);
+    for (let t = 421; t <= 421 + 310; t++) pod.send(t, { cadence: 150 });
+    // Low from its first second, but cued only after the warm-up (60 s of running), then once a minute.
+    expect(cues()[0]).to.deep.equal([421 + 60, 'low']);
+    // The first check-in after 5 minutes of this run's running, not 3 (the rest of run 1's interval).
+    expect(checkIns()).to.deep.equal([300, 421 + 300]);
+    expect(services.recording.recorder!.meta().checkIns!.map((c) => c.t)).to.deep.equal([300]);
+  });
+
+  it('starts the coach afresh for a new connection, before any recording', async () => {
+    await coachedRun();
+    for (let t = 0; t <= 400; t++) pod.send(t, { cadence: 172 });
+    expect(checkIns()).to.deep.equal([300]);
+    services.footpod.disconnect();
+    await services.footpod.simulate();
+    // The new live session's clock starts at 0 again.
+    for (let t = 0; t <= 70; t++) pod.send(t, { cadence: 150 });
+    expect(cues()).to.deep.equal([[60, 'low']]);
   });
 
   it('says nothing when muted, but still shows and logs the check-in', async () => {

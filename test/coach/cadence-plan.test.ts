@@ -13,7 +13,7 @@ const USUAL = 6;
 interface RunShape {
   daysAgo: number;
   cadence: number;
-  /** Share of the run's zone time in its zones' target. */
+  /** Share of the run's running time in its zones' target (its running seconds by cadence say so). */
   inTarget?: number;
   band?: number;
   seconds?: number;
@@ -33,6 +33,11 @@ function run(shape: RunShape): SessionSummary {
     total += s;
   }
   const target = Math.round(total * (shape.inTarget ?? 0));
+  const zones = shape.zones ?? defaultCadenceZones;
+  // In target at the run's cadence held inside its zones' target, the rest just below it.
+  const inZone = Math.min(Math.max(shape.cadence, zones.targetFrom), zones.targetTo);
+  const runningCadence: Record<number, number> = { [inZone]: target };
+  if (total > target) runningCadence[zones.targetFrom - 1] = total - target;
   return {
     id: `run-${ids++}`,
     startedAt: now - shape.daysAgo * DAY,
@@ -48,8 +53,9 @@ function run(shape: RunShape): SessionSummary {
     avgSpeedMps: 3.2,
     avgCadence: shape.cadence,
     zoneTimes: { low: 0, building: total - target, target, high: 0 },
-    zones: { ...(shape.zones ?? defaultCadenceZones) },
+    zones: { ...zones },
     cadenceBySpeedBand: bands,
+    runningCadence,
     sampleCount: total,
   };
 }
@@ -98,7 +104,7 @@ describe('cadencePlan', () => {
     expect(outcome.baseline).to.equal(166);
     expect(outcome.share).to.be.closeTo(0.7, 0.001);
     expect(outcome.reason).to.equal(
-      '70% of your last three runs at 5:33–4:46/km was in 160–170, at 166 steps/min: ready for the next small step, about 4% higher.',
+      '70% of your running in the last three runs at 5:33–4:46/km was in 160–170, at 166 steps/min: ready for the next small step, about 4% higher.',
     );
   });
 
@@ -116,7 +122,7 @@ describe('cadencePlan', () => {
   it('holds at 55% and says when the next step comes', () => {
     const outcome = expectKind(cadencePlan(threeRuns({ cadence: 169, inTarget: 0.55 }), options()), 'hold');
     expect(outcome.share).to.be.closeTo(0.55, 0.001);
-    expect(outcome.reason).to.equal('55% of your last three runs at 5:33–4:46/km was in 170–180; the next step comes at 60%.');
+    expect(outcome.reason).to.equal('55% of your running in the last three runs at 5:33–4:46/km was in 170–180; the next step comes at 60%.');
     expect(cadencePlan(threeRuns({ cadence: 169, inTarget: 0.55 }), options({ stepAtShare: 0.5 })).kind, 'the share is an option').to.equal('at-goal');
   });
 
@@ -202,13 +208,32 @@ describe('cadencePlan', () => {
     expect(steps).to.be.greaterThan(100);
   });
 
-  it('judges time in the current target from band averages when runs were counted with other zones', () => {
+  it("judges every run's running seconds against today's target, whatever zones it was recorded with", () => {
     // 100% in their own 160-170 target, but at 166 none of it is in today's 170-180.
     const counted = threeRuns({ cadence: 166, inTarget: 1, zones: building });
     expect(shareInTarget(counted, defaultCadenceZones)).to.equal(0);
     expect(cadencePlan(counted, options()).kind).to.equal('hold');
-    const inToday = threeRuns({ cadence: 174, inTarget: 0, zones: building, also: [[8, 600, 184]] });
+    // Recorded with 160-170: 1800 s at 174 and 600 s at 184 are 75% in today's 170-180.
+    const inToday = threeRuns({ cadence: 174, zones: building, also: [[8, 600, 184]] }).map((r) => ({
+      ...r,
+      runningCadence: { 174: 1800, 184: 600 },
+    }));
     expect(shareInTarget(inToday, defaultCadenceZones)).to.equal(0.75);
+    expect(shareInTarget(inToday, building)).to.equal(0);
+  });
+
+  it('estimates runs stored without their running seconds by cadence from band averages, and says so', () => {
+    const older = (runs: SessionSummary[]) => runs.map(({ runningCadence: _dropped, ...rest }) => rest);
+    const inToday = older(threeRuns({ cadence: 174, zones: building, also: [[8, 600, 184]] }));
+    expect(shareInTarget(inToday, defaultCadenceZones)).to.equal(0.75);
+    const taken = withAccepted(defaultPlanSettings, defaultCadenceZones, now - 10 * DAY);
+    const outcome = expectKind(cadencePlan(inToday, options({ plan: taken })), 'at-goal');
+    expect(outcome.share).to.equal(0.75);
+    expect(outcome.reason).to.match(/ 3 of these runs were recorded before the app kept cadence second by second: their time in target is estimated/);
+    const oneOlder = [...threeRuns({ cadence: 174, inTarget: 1 }).slice(0, 2), ...older(threeRuns({ cadence: 174 }).slice(2))];
+    const one = expectKind(cadencePlan(oneOlder, options({ plan: taken })), 'at-goal');
+    expect(one.share).to.equal(1);
+    expect(one.reason).to.match(/ One of these runs was recorded before .*: its time in target is estimated/);
   });
 
   it('starts from a tapped cadence with no runs, and waits for runs once that plan is taken', () => {

@@ -13,6 +13,7 @@ const rows: WeekRow[] = [0, 1, 2].map((i) => ({
   avgCadence: 170,
   targetZoneS: 900,
   targetShare: 0.5,
+  estimatedRuns: 0,
   cadenceByBand: { 6: 168 + i },
   towardTarget: null,
 }));

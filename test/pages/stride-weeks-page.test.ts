@@ -42,6 +42,8 @@ function summary(
     zoneTimes: { low: totals.other, building: 0, target: totals.target, high: 0 },
     zones: { ...defaultCadenceZones },
     cadenceBySpeedBand,
+    // Running seconds in and out of the 170–180 target.
+    runningCadence: { 174: totals.target, 160: totals.other },
     sampleCount: totals.movingS,
   };
 }
@@ -93,6 +95,18 @@ describe('stride-weeks-page', () => {
     expect(rows[10]!.slice(0, 7), 'week of 10 Mar').to.deep.equal([short(on(2, 10, 0)), '2', '8.00', '50:00', '170', '15:00', '30%']);
     expect(rows[11]!.slice(1, 7), 'this week').to.deep.equal(['1', '4.00', '25:00', '165', '0:00', '0%']);
     await expect(page).to.be.accessible();
+  });
+
+  it('says in words which weeks rest on runs whose time in target is estimated', async () => {
+    expect((await weeksPage()).shadowRoot!.querySelector('#estimated'), 'none while every run keeps its cadences').to.equal(null);
+    // Stored before running seconds by cadence were kept: 13 March is judged from its 600 s at 172 at 3.5–4.0 m/s.
+    const stored = summaries.map((s) => (s.id === 'mar 13' ? { ...s, runningCadence: undefined } : s));
+    const page = await weeksPage({ stored: stored.map(({ runningCadence, ...rest }) => (runningCadence ? { ...rest, runningCadence } : rest)) });
+    expect(page.shadowRoot!.querySelector('#estimated')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      '1 run was recorded before the app kept cadence second by second: time in target for it is estimated from the average cadence at each pace.',
+    );
+    // 600 s in target on 11 March, 600 s of 600 s on 13 March: 1200 of 2400 running seconds.
+    expect(tableCells(page, 'totals')[10]!.slice(5, 7)).to.deep.equal(['20:00', '50%']);
   });
 
   it('draws the weeks as charts above the tables, which stay for the exact numbers', async () => {

@@ -33,7 +33,9 @@ describe('weeklyTrends', () => {
       distanceM: 5000,
       movingS: 1800,
       avgCadence: 160,
-      zoneTimes: { low: 600, building: 600, target: 300, high: 0 },
+      // Walking in the zone times; the running seconds by cadence leave it out.
+      zoneTimes: { low: 900, building: 600, target: 246, high: 0 },
+      runningCadence: { 158: 600, 166: 384, 172: 246 },
       bands: [[6, 1200, 164], [7, 30, 180]], // 30 s at band 7 is too little to count
     }),
     // 9 March week: nothing
@@ -43,6 +45,7 @@ describe('weeklyTrends', () => {
       movingS: 1000,
       avgCadence: 172,
       zoneTimes: { low: 0, building: 100, target: 800, high: 100 },
+      runningCadence: { 168: 180, 174: 720 },
       bands: [[6, 600, 168], [7, 300, 175]],
     }),
     summary(day(2026, 3, 29, 10), { movingS: 1800, bands: [[6, 900, 163], [7, 900, 174], [8, 120, 178]] }),
@@ -62,6 +65,7 @@ describe('weeklyTrends', () => {
       avgCadence: null,
       targetZoneS: 0,
       targetShare: null,
+      estimatedRuns: 0,
       cadenceByBand: { 6: null, 7: null, 8: null },
       towardTarget: null,
     });
@@ -81,8 +85,16 @@ describe('weeklyTrends', () => {
       if (expected[i] === null) expect(row.avgCadence).to.equal(null);
       else expect(row.avgCadence).to.be.closeTo(expected[i]!, 1e-9);
     });
-    expect(rows.map((r) => r.targetZoneS)).to.deep.equal([300, 0, 800, 0, 0]);
-    expect(rows.map((r) => r.targetShare)).to.deep.equal([0.2, null, 0.8, null, null]);
+  });
+
+  it("counts the share in target over running seconds against today's target, estimating runs stored without them", () => {
+    // 16 March: 600 s at 166 (from its band, estimated) and 720 of 900 s in target; 29 and 31 March
+    // estimated from their bands: 174 and 178 in target, 163 and 163.4 not.
+    expect(rows.map((r) => r.targetZoneS)).to.deep.equal([246, 0, 720, 1020, 600]);
+    expect(rows.map((r) => r.targetShare)).to.deep.equal([0.2, null, 0.48, 1020 / 1920, 0.5]);
+    expect(rows.map((r) => r.estimatedRuns)).to.deep.equal([0, 0, 1, 1, 1]);
+    const lower = weeklyTrends(sessions, { weeks: 5, now, zones: { buildingFrom: 155, targetFrom: 165, targetTo: 175 } });
+    expect(lower.map((r) => r.targetZoneS), 'the same runs against another target').to.deep.equal([630, 0, 1500, 900, 600]);
   });
 
   it("weighs a run/walk session's cadence by its running seconds, as its own average is", () => {

@@ -13,6 +13,7 @@ export function weekRow(i: number, values: Partial<WeekRow> = {}): WeekRow {
     avgCadence: null,
     targetZoneS: 0,
     targetShare: null,
+    estimatedRuns: 0,
     cadenceByBand: { 6: null, 7: null },
     towardTarget: null,
     ...values,

@@ -1,0 +1,64 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { cadencePlan } from '../../src/coach/cadence-plan.js';
+import { defaultPlanSettings } from '../../src/session/plan-settings.js';
+import type { SessionSummary } from '../../src/session/recorded-session.js';
+import { cadenceKey, runningTargetShare, runningZoneTimes } from '../../src/session/running-time-in-zone.js';
+import { summaryOf } from '../../src/session/session-summary.js';
+import { weeklyTrends } from '../../src/session/weekly-trends.js';
+import { type CadenceZones, zoneFor } from '../../src/session/zones.js';
+import { generatedZones, momentsOf, runOf } from '../support/generated-runs-with-walks.js';
+
+const DAY = 24 * 3600 * 1000;
+const now = new Date(2026, 5, 10, 12).getTime();
+const zones: CadenceZones = { buildingFrom: 158, targetFrom: 168, targetTo: 178 };
+
+/** 10 min walking, 20 min running at 172 at 3.2 m/s, 10 min walking. */
+function walkRunWalk(daysAgo: number, recordedWith: CadenceZones): SessionSummary {
+  const moments = momentsOf([
+    { kind: 'walk', seconds: 600, cadence: 118, speedMps: 1.4 },
+    { kind: 'run', seconds: 1200, cadence: 172, speedMps: 3.2 },
+    { kind: 'walk', seconds: 600, cadence: 118, speedMps: 1.4 },
+  ]);
+  return summaryOf(runOf(moments, { startedAt: now - daysAgo * DAY, zones: recordedWith, id: `wrw-${daysAgo}` }).meta);
+}
+
+describe('running time in zone', () => {
+  it('gives three walk-run-walk runs at 172 in 168-178 100% and a step, whatever zones they were recorded with', () => {
+    for (const recordedWith of [zones, { ...zones, targetFrom: 169 }, { buildingFrom: 150, targetFrom: 160, targetTo: 170 }]) {
+      // Three runs this morning, so one week holds them all.
+      const runs = [0.3, 0.2, 0.1].map((daysAgo) => walkRunWalk(daysAgo, recordedWith));
+      const label = JSON.stringify(recordedWith);
+      expect(runs[0]!.zoneTimes.low, 'the walks are in the run’s own zone times').to.equal(1199);
+      const plan = cadencePlan(runs, { zones, plan: defaultPlanSettings, unit: 'km', now });
+      expect(plan.kind, `${label}: ${plan.reason}`).to.equal('step');
+      expect(plan.kind === 'step' && plan.share, label).to.equal(1);
+      expect(plan.reason).to.match(/^100% of your running in the last three runs/);
+      const [week] = weeklyTrends(runs, { weeks: 1, now, zones });
+      expect(week!.targetShare, label).to.equal(1);
+      expect(week!.targetZoneS, label).to.equal(3600);
+      expect(week!.estimatedRuns).to.equal(0);
+    }
+  });
+
+  it('sorts every cadence as zoneFor does for whole-step zone edges', () => {
+    fc.assert(
+      fc.property(generatedZones, fc.integer({ min: 1000, max: 2200 }), fc.integer({ min: 0, max: 99 }), (z, whole, hundredths) => {
+        // Whole cadences and the float32 values the recorded columns hold between them.
+        for (const cadence of [whole / 10, Math.fround(whole / 10 + hundredths / 1000), Math.round(whole / 10)]) {
+          expect(zoneFor(cadenceKey(cadence), z), `${cadence} in ${JSON.stringify(z)}`).to.equal(zoneFor(cadence, z));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('trusts no damaged spread: a run with one is estimated from its bands', () => {
+    const band = { 6: { seconds: 600, cadenceSeconds: 600 * 172 } };
+    for (const runningCadence of [{ 172: -5 }, { abc: 10 }, { 172: Number.NaN }] as unknown as Record<number, number>[]) {
+      const result = runningZoneTimes({ runningCadence, cadenceBySpeedBand: band }, zones);
+      expect(result).to.deep.equal({ times: { low: 0, building: 0, target: 600, high: 0 }, estimated: true });
+    }
+    expect(runningTargetShare([{ cadenceBySpeedBand: {} }], zones)).to.deep.equal({ targetS: 0, runningS: 0, share: null, estimatedRuns: 0 });
+  });
+});
