@@ -6,8 +6,8 @@
 
 import { MeasurementEvent } from '../sources/footpod-source.js';
 import type { SensorSource } from '../sources/sensor-source.js';
+import { type ExtraSensor, type PairableSensor, type SensorLoaders, extraSensors, rememberDeviceId } from './extra-sensors.js';
 import type { FootpodService } from './footpod-service.js';
-import { type ExtraSensor, type PairableSensor, type SensorLoaders, extraSensors, rememberDeviceId } from './sensor-service.js';
 import type { SettingsService } from './settings-service.js';
 
 const defaultLoaders: SensorLoaders = {

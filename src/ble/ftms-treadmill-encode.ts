@@ -26,10 +26,12 @@ import {
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, Math.round(value)));
 
 /**
- * Encodes one notification. A field group (inclination and ramp angle, the three energies,
- * force and power) is sent when any of its fields is a number, with "Data Not Available" for its
- * null fields; a group whose fields are all null is left out, which parses back the same.
- * Speed is sent exactly when `moreData` is false, so the two must agree.
+ * Encodes one notification. A field group (inclination and ramp angle, the elevation gains, the
+ * three energies, force and power) is sent when any of its fields is a number, with "Data Not
+ * Available" for its null fields; a group whose fields are all null is left out, which parses back
+ * the same. Speed is sent exactly when `moreData` is false, so the two must agree. Pace goes in
+ * the width of the fields given: 2 bytes for seconds per 500 m, 1 byte for FTMS 1.0's km per
+ * minute. A heart rate of 0 is sent as 0, a treadmill's way of saying it has none.
  */
 export function encodeTreadmillData(fields: TreadmillData): Uint8Array {
   if (fields.moreData !== (fields.speedMps === null)) {
@@ -37,9 +39,10 @@ export function encodeTreadmillData(fields: TreadmillData): Uint8Array {
       fields.moreData ? 'speedMps must be null when moreData is true' : 'speedMps is required when moreData is false',
     );
   }
-  if ((fields.positiveElevationGainM === null) !== (fields.negativeElevationGainM === null)) {
-    // The pair has no "not available" code, so half of it cannot be sent.
-    throw new TypeError('positiveElevationGainM and negativeElevationGainM are sent together: give both or neither');
+  const kmPerMin = fields.instantaneousPaceKmPerMin !== null || fields.averagePaceKmPerMin !== null;
+  if (kmPerMin && (fields.instantaneousPaceSPer500m !== null || fields.averagePaceSPer500m !== null)) {
+    // The width is the packet's, read from its length: one packet cannot carry both.
+    throw new TypeError('pace is sent in one width per packet: give seconds per 500 m (2 bytes) or km per minute (1 byte, FTMS 1.0), not both');
   }
 
   const bytes: number[] = [0, 0];
@@ -56,6 +59,11 @@ export function encodeTreadmillData(fields: TreadmillData): Uint8Array {
   const any = (...values: (number | null)[]): boolean => values.some((value) => value !== null);
   const uint16 = (value: number | null, scale: number, max = 0xffff): number => (value === null ? NOT_AVAILABLE_UINT16 : clamp(value * scale, 0, max));
   const sint16 = (value: number | null, scale: number): number => (value === null ? NOT_AVAILABLE_SINT16 : clamp(value * scale, -0x8000, NOT_AVAILABLE_SINT16 - 1));
+  // The parser takes both 0xFFFF and 0x7FFF here for "no reading", so a reading steps around them.
+  const elevation = (value: number | null): number => {
+    const raw = uint16(value, 10, NOT_AVAILABLE_UINT16 - 1);
+    return value !== null && raw === NOT_AVAILABLE_SINT16 ? NOT_AVAILABLE_SINT16 - 1 : raw;
+  };
 
   if (fields.speedMps !== null) u16(uint16(fields.speedMps, SPEED_STEPS_PER_MPS));
   if (fields.averageSpeedMps !== null) {
@@ -71,18 +79,21 @@ export function encodeTreadmillData(fields: TreadmillData): Uint8Array {
     u16(sint16(fields.inclinationPercent, 10));
     u16(sint16(fields.rampAngleDegrees, 10));
   }
-  if (fields.positiveElevationGainM !== null && fields.negativeElevationGainM !== null) {
+  if (any(fields.positiveElevationGainM, fields.negativeElevationGainM)) {
     flags |= ELEVATION_GAIN_PRESENT;
-    u16(uint16(fields.positiveElevationGainM, 10));
-    u16(uint16(fields.negativeElevationGainM, 10));
+    u16(elevation(fields.positiveElevationGainM));
+    u16(elevation(fields.negativeElevationGainM));
   }
-  if (fields.instantaneousPaceSPer500m !== null) {
+  const instantaneousPace = kmPerMin ? fields.instantaneousPaceKmPerMin : fields.instantaneousPaceSPer500m;
+  const averagePace = kmPerMin ? fields.averagePaceKmPerMin : fields.averagePaceSPer500m;
+  const pace = (value: number): void => (kmPerMin ? u8(clamp(value * 10, 0, 0xff)) : u16(uint16(value, 1)));
+  if (instantaneousPace !== null) {
     flags |= INSTANTANEOUS_PACE_PRESENT;
-    u16(uint16(fields.instantaneousPaceSPer500m, 1));
+    pace(instantaneousPace);
   }
-  if (fields.averagePaceSPer500m !== null) {
+  if (averagePace !== null) {
     flags |= AVERAGE_PACE_PRESENT;
-    u16(uint16(fields.averagePaceSPer500m, 1));
+    pace(averagePace);
   }
   if (any(fields.totalEnergyKcal, fields.energyPerHourKcal, fields.energyPerMinuteKcal)) {
     flags |= EXPENDED_ENERGY_PRESENT;

@@ -39,8 +39,9 @@ function requireBytes(view: DataView, needed: number, field: string): void {
 
 /**
  * Parses one notification. Reserved flag bits (5-7) are ignored; without RR intervals, bytes after
- * the last field are ignored too, as for RSC. With RR intervals the rest of the packet is theirs,
- * so an odd byte left over is a malformed packet, not padding.
+ * the last field are ignored too, as for RSC. With RR intervals the rest of the packet is theirs;
+ * an odd byte left over is half an interval (some straps cut the last one at the packet's end):
+ * it is no interval, and the heart rate before it stands, rather than the whole packet being lost.
  */
 export function parseHeartRateMeasurement(view: DataView): HeartRateMeasurement {
   requireBytes(view, 1, 'the flags byte');
@@ -57,12 +58,8 @@ export function parseHeartRateMeasurement(view: DataView): HeartRateMeasurement 
 
   let rrIntervalsS: number[] | null = null;
   if (hasRr) {
-    const rrBytes = view.byteLength - rrAt;
-    if (rrBytes % 2 !== 0) {
-      throw new HeartRateParseError(`${WHAT} RR intervals take 2 bytes each, but ${rrBytes} bytes follow the fields before them`);
-    }
     rrIntervalsS = [];
-    for (let at = rrAt; at < view.byteLength; at += 2) rrIntervalsS.push(view.getUint16(at, true) / RR_STEPS_PER_SECOND);
+    for (let at = rrAt; at + 2 <= view.byteLength; at += 2) rrIntervalsS.push(view.getUint16(at, true) / RR_STEPS_PER_SECOND);
   }
 
   return {

@@ -47,7 +47,8 @@ export class SessionSensors {
     // A field left out of this notification (FTMS splits records) keeps its last value.
     if (data.speedMps !== null) this.#channels.hold('treadmillSpeedMps', data.speedMps);
     if (data.inclinationPercent !== null) this.#channels.hold('inclinePercent', data.inclinationPercent);
-    if (data.heartRateBpm !== null && data.heartRateBpm > 0) this.#channels.hold('treadmillHeartRate', data.heartRateBpm);
+    // The parser reads a treadmill's 0 bpm (no strap, no hands on the grips) as no reading.
+    if (data.heartRateBpm !== null) this.#channels.hold('treadmillHeartRate', data.heartRateBpm);
     this.#treadmill.add(timeMs / 1000, data.speedMps, data.totalDistanceM);
   }
 

@@ -16,12 +16,9 @@ export function expectedHeartRate(bytes: ArrayLike<number>): HeartRateMeasuremen
   if (bytes.length < heartRateEnd) return short('heart rate', heartRateEnd);
   const energyEnd = heartRateEnd + (energy ? 2 : 0);
   if (bytes.length < energyEnd) return short('energy expended', energyEnd);
-  const rest = bytes.length - energyEnd;
-  if (rr && rest % 2 === 1) {
-    return `Heart rate measurement RR intervals take 2 bytes each, but ${rest} bytes follow the fields before them`;
-  }
+  // A last odd byte is half an interval: no interval, and no reason to lose the heart rate.
   const intervals: number[] = [];
-  for (let at = energyEnd; rr && at < bytes.length; at += 2) intervals.push(u16(bytes, at) / 1024);
+  for (let at = energyEnd; rr && at + 1 < bytes.length; at += 2) intervals.push(u16(bytes, at) / 1024);
   // Bit 2 says whether contact is reported at all; only then does bit 1 mean anything.
   const contact = (flags >> 1) & 0b11;
   return {

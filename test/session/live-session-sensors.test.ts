@@ -160,3 +160,32 @@ describe('LiveSession: what was set before the sensor parts were attached', () =
     expect(untoldParts.newTreadmills).to.equal(0);
   });
 });
+
+describe('LiveSession: what the treadmill and the strap send for "none"', () => {
+  const session = () => {
+    const s = new LiveSession(defaultCadenceZones);
+    s.attachSensors(new SessionSensors());
+    return s;
+  };
+
+  it('a treadmill sending heart rate 0 (no strap worn) gives no heart rate, never 0 bpm', () => {
+    const s = session();
+    for (let i = 0; i < 6; i++) {
+      // Exactly the bytes such a treadmill sends: speed, heart rate 0, elapsed time.
+      ingestTreadmill(s, new DataView(Uint8Array.of(0x00, 0x05, 0x38, 0x04, 0x00, i, 0x00).buffer), i * 1000);
+      s.ingest(podBytes(3, 170), i * 1000);
+    }
+    expect(rows(s).heartRate!.every(Number.isNaN), 'no heart rate in any row').to.equal(true);
+    expect(s.latestChannels.heartRate).to.equal(null);
+    expect(rows(s).treadmillSpeedMps, 'the rest of the packet stands').to.deep.equal([3, 3, 3, 3, 3, 3]);
+  });
+
+  it("a strap packet with one odd byte after its RR intervals keeps its heart rate in the row", () => {
+    const s = session();
+    // Contact detected, 152 bpm, one interval of 1 s and half of another.
+    ingestHeartRate(s, new DataView(Uint8Array.of(0x16, 152, 0x00, 0x04, 0x00).buffer));
+    s.ingest(podBytes(3, 170), 0);
+    expect(rows(s).heartRate).to.deep.equal([152]);
+    expect(s.malformedCount).to.equal(0);
+  });
+});
