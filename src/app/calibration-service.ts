@@ -9,21 +9,10 @@ import type { CalibrationCurve, CalibrationPoint } from '../session/calibration.
 import { type KnownFootpod, calibrationOf, knownFootpod, rememberFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
 import type { LiveSession } from '../session/live-session.js';
 import { footpodIdOf } from './footpod-cadence.js';
+import type { CorrectionOutcome, GuidedOutcome, GuidedState } from './calibration-types.js';
 import type { GuidedRun } from './guided-run.js';
 import type { FootpodService } from './footpod-service.js';
 import type { SettingsService } from './settings-service.js';
-
-export type GuidedPhase = 'idle' | 'running' | 'ready' | 'done';
-export type GuidedOutcome = { ok: true; percent: number; atSpeedMps: number } | { ok: false; problem: string };
-
-export interface GuidedState {
-  phase: GuidedPhase;
-  elapsedS: number;
-  neededS: number;
-  result: GuidedOutcome | null;
-}
-
-export type CorrectionOutcome = { ok: true; message: string } | { ok: false; message: string };
 
 const sameCurve = (a: CalibrationCurve, b: CalibrationCurve): boolean =>
   a.length === b.length && a.every((p, i) => p.podSpeedMps === b[i]!.podSpeedMps && p.factor === b[i]!.factor);

@@ -7,7 +7,7 @@ import { type KnownFootpod, calibrationOf, knownFootpod } from '../session/known
 import { afterRunCalibration, rescaleRun } from '../session/rescale-run.js';
 import { loadSession, saveSession } from '../store/session-store.js';
 import { describeStoreError } from '../store/store-errors.js';
-import type { CorrectionOutcome } from './calibration-service.js';
+import type { CorrectionOutcome } from './calibration-types.js';
 
 const percentOf = (factor: number): string => `${Math.round(factor * 1000) / 10} %`;
 

@@ -5,7 +5,7 @@
 import { type CalibrationCurve, type CalibrationPoint, withPoint } from '../session/calibration.js';
 import { GuidedCheck } from '../session/guided-check.js';
 import type { LiveSession } from '../session/live-session.js';
-import type { GuidedOutcome, GuidedState } from './calibration-service.js';
+import type { GuidedOutcome, GuidedState } from './calibration-types.js';
 
 export class GuidedRun {
   readonly #check: GuidedCheck;
