@@ -107,7 +107,7 @@ export class CalibrationService extends EventTarget {
       this.#changed();
       return outcome;
     }
-    const { outcome, curve } = run.finish(beltSpeedMps, calibrationOf(this.pod));
+    const { outcome, curve } = run.finish(beltSpeedMps, calibrationOf(this.pod), this.settings.settings.distanceUnit);
     if (curve) void this.#saveCurve(podId, this.footpod.source?.info.deviceName ?? null, curve);
     return outcome;
   }

@@ -3,7 +3,10 @@
 // these types without importing the service that imports them.
 
 export type GuidedPhase = 'idle' | 'running' | 'ready' | 'done';
-export type GuidedOutcome = { ok: true; percent: number; atSpeedMps: number } | { ok: false; problem: string };
+export type GuidedOutcome =
+  /** `change`: the old points the new one replaced or merged, in words; null when it only added. */
+  | { ok: true; percent: number; atSpeedMps: number; change: string | null }
+  | { ok: false; problem: string };
 
 export interface GuidedState {
   phase: GuidedPhase;

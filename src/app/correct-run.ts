@@ -2,7 +2,8 @@
 // factor at the run's pace, and on request the stored run is re-scaled from its raw values.
 // Loaded from a finished run's page only.
 
-import { type CalibrationPoint, withPoint } from '../session/calibration.js';
+import type { CalibrationPoint } from '../session/calibration.js';
+import { withPoint } from '../session/calibration-points.js';
 import { type KnownFootpod, calibrationOf, knownFootpod } from '../session/known-footpods.js';
 import { afterRunCalibration, rescaleRun } from '../session/rescale-run.js';
 import { loadSession, saveSession } from '../store/session-store.js';

@@ -3,7 +3,8 @@
 // that speed. Stretches where the belt is changing speed, or the runner is not keeping up with it,
 // teach nothing; a factor outside the sane range is dropped, never applied.
 
-import { type CalibrationCurve, type CalibrationPoint, isSaneFactor, withPoint } from './calibration.js';
+import { type CalibrationCurve, type CalibrationPoint, isSaneFactor } from './calibration.js';
+import { withPoint } from './calibration-points.js';
 
 export interface PairedReading {
   t: number;

@@ -5,7 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
 import { createServices, type AppServices } from '../../src/app/services.js';
 import { SettingsService } from '../../src/app/settings-service.js';
-import type { CalibrationPoint } from '../../src/session/calibration.js';
+import { type CalibrationPoint, factorAt } from '../../src/session/calibration.js';
 import { calibrationOf, knownFootpod } from '../../src/session/known-footpods.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadSession, saveSession } from '../../src/store/session-store.js';
@@ -53,6 +53,7 @@ async function storedPod() {
   await settings.load();
   return knownFootpod(settings.settings.footpods, POD_ID);
 }
+const sameFootpods = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const storedCurve = async (): Promise<CalibrationPoint[]> => calibrationOf(await storedPod());
 
 /** Pod rows at `speedMps` (raw) from `fromS` for `seconds`, the belt (when given) a moment before each. */
@@ -157,6 +158,50 @@ describe('CalibrationService', () => {
     await waitUntil(async () => (await storedCurve()).length === 1, 'saved in IndexedDB');
     run(50, 10, (t) => SIX_PERCENT_HIGH + (t % 2 ? 0.01 : -0.01));
     expect(Math.abs(services.footpod.session!.latest!.speedMps - 3) / 3).to.be.below(0.01);
+  });
+
+  /** Walking and easy paces that fill a pod's curve: 8 points from 1.0 to 2.35 m/s, 93.5 % at the fastest. */
+  const fullSlowCurve = [1.0, 1.2, 1.4, 1.6, 1.8, 2.0, 2.2, 2.35].map((podSpeedMps, i) => ({ podSpeedMps, factor: 0.9 + i * 0.005 }));
+
+  it('keeps a guided point at 4.5 m/s on a full curve, saved and applied, and says which old points made room', async () => {
+    await storedBefore(fullSlowCurve);
+    await connected();
+    await services.calibration.startGuided();
+    run(0, 50, 4.5);
+    const podsBefore = services.settings.settings.footpods;
+    // The belt says 4.725 m/s where the pod reads 4.5: 105 %.
+    const result = services.calibration.finishGuided(4.725);
+    expect(result.ok).to.equal(true);
+    if (!result.ok) return;
+    await waitUntil(() => services.settings.settings.footpods !== podsBefore, 'the curve saved');
+    expect(factorAt(await storedCurve(), 4.5), 'saved').to.be.closeTo(1.05, 1e-12);
+    expect(factorAt(services.footpod.session!.calibration, 4.5), 'live').to.be.closeTo(1.05, 1e-12);
+    expect(result.percent).to.be.closeTo(105, 1e-9);
+    expect(result.change).to.match(/^To keep 8 speeds, 93\u00a0% at 7\.9\u00a0km\/h and 93\.5\u00a0% at 8\.5\u00a0km\/h became one point/);
+    // 5 km at that pace (the pod counting 4762 m raw) reads 5 km.
+    const before = services.footpod.session!.latest!.distanceM;
+    run(50, Math.round(5000 / 1.05 / 4.5), 4.5);
+    expect(services.footpod.session!.latest!.distanceM - before).to.be.closeTo(5000, 5);
+  });
+
+  it('keeps a point the treadmill teaches on a full curve, live and saved: a 10 km belt run reads 10 km', async () => {
+    await storedBefore(fullSlowCurve);
+    await connected();
+    await services.sensors.pair('treadmill');
+    // 10 km/h on the belt, the pod reading 1/1.051 of it (677/256 m/s, as a pod sends it).
+    const podMps = 677 / 256;
+    const beltMps = 2.7778;
+    const podsBefore = services.settings.settings.footpods;
+    run(0, 40, podMps, beltMps);
+    const learned = services.calibration.learning!.lastPoint!;
+    expect(learned.factor).to.be.closeTo(1.0504, 0.0005);
+    await waitUntil(() => services.settings.settings.footpods !== podsBefore, 'the curve saved');
+    await waitUntil(async () => sameFootpods(await storedPod(), knownFootpod(services.settings.settings.footpods, POD_ID)), 'saved in IndexedDB');
+    expect(factorAt(await storedCurve(), podMps), 'saved').to.equal(learned.factor);
+    expect(factorAt(services.footpod.session!.calibration, podMps), 'live').to.equal(learned.factor);
+    const before = services.footpod.session!.latest!.distanceM;
+    run(40, 3600, podMps, beltMps);
+    expect((services.footpod.session!.latest!.distanceM - before) / (beltMps * 3600)).to.be.closeTo(1, 0.002);
   });
 
   it('refuses a guided check of an unsteady run with the problem, and saves nothing', async () => {
