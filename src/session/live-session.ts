@@ -8,7 +8,7 @@
 import type { TreadmillData } from '../ble/ftms-treadmill.js';
 import type { HeartRateMeasurement } from '../ble/heart-rate.js';
 import { RscParseError, parseRscMeasurement } from '../ble/rsc.js';
-import type { CalibrationCurve, CalibrationPoint } from './calibration.js';
+import { type CalibrationCurve, type CalibrationPoint, gaitOf } from './calibration.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
 import type { LatestChannels, LiveReading } from './live-reading.js';
 import type { SessionSensors } from './session-sensors.js';
@@ -190,6 +190,8 @@ export class LiveSession extends EventTarget {
       measurement.totalDistanceM,
       beltSpeedMps,
       treadmillStepM,
+      // By the cadence as the run stores it (float32), so a re-scale picks the same points.
+      gaitOf(Math.fround(steps.cadence)),
     );
     const cadence = steps.cadence;
     const strideDerived = steps.strideLengthM === null;

@@ -3,7 +3,7 @@
 // by row, exactly as it would have been scaled live; and a run and the treadmill's total make a
 // calibration point themselves.
 
-import { type CalibrationCurve, type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, factorAt } from './calibration.js';
+import { type CalibrationCurve, type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, factorAt, gaitOf } from './calibration.js';
 import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
 import { factorFromDistances } from './guided-calibration.js';
 import { rowAtOrAfter, sliceColumns } from './recorded-columns.js';
@@ -29,11 +29,22 @@ function rescalable(c: RecordedColumns): boolean {
   return podRows > 0;
 }
 
+/** Within float32 rounding of each other: the stored speed shows that factor. */
+const sameFactor = (a: number, b: number): boolean => Math.abs(a - b) <= Math.abs(b) * 1e-6;
+
 /**
  * The run with speed, distance and sent stride lengths of every pod row recomputed from the raw
  * values with `curve`, its gaps' covered metres and summary to match, and the curve kept in the
- * meta. Rows the treadmill gave speed for stay as they are. Null when there is nothing to re-scale:
- * no raw values (an imported run, or one recorded before they were kept) or only treadmill rows.
+ * meta. Rows the treadmill gave speed for keep the belt's metres. Null when there is nothing to
+ * re-scale: no raw values (an imported run, or one recorded before they were kept) or only
+ * treadmill rows.
+ *
+ * A row's step can hold pod metres of earlier rows: while the treadmill's count is awaited, the
+ * rows it gives speed for add nothing, and when its count never comes (a dropout) the next row the
+ * pod stands in for adds them (SpeedDistanceMerge). Those held metres are what the row's step has
+ * beyond its own raw step times its factor; they are kept, scaled from the old curve to the new one
+ * as the raw steps of the rows they came from are. So re-scaling with the curve a run was recorded
+ * with changes nothing, and re-scaling with another curve and back again restores it.
  */
 export function rescaleRun(session: RecordedSession, curve: CalibrationCurve): RecordedSession | null {
   const old = session.samples;
@@ -43,21 +54,42 @@ export function rescaleRun(session: RecordedSession, curve: CalibrationCurve): R
   const n = c.t.length;
   /** New distance step over old, per row, for the metres a gap's counter covered. */
   const stepScale = new Float64Array(n).fill(1);
+  /** Pod metres of treadmill rows awaiting its count, by the old curve and by the new one. */
+  let awaitingOldM = 0;
+  let awaitingNewM = 0;
+  const heldScale = (): number => (awaitingOldM > 0 ? awaitingNewM / awaitingOldM : 1);
   for (let i = 0; i < n; i++) {
     const oldStepM = i > 0 ? old.distanceM[i]! - old.distanceM[i - 1]! : 0;
+    const rawStepM = i > 0 ? old.rawDistanceM[i]! - old.rawDistanceM[i - 1]! : 0;
+    const raw = old.rawSpeedMps[i]!;
+    const gait = gaitOf(old.cadence[i]!);
+    const factor = factorAt(curve, raw, gait);
+    const recordedFactor = factorAt(oldCurve, raw, gait);
     let stepM = oldStepM;
+    // The factor the row was scaled with live: as the stored speed shows it, where it can (the
+    // curve may have changed mid-run), the recorded curve's where that is the same but exact.
+    const shown = !fromTreadmill(old, i) && raw > 0 && old.speedMps[i]! > 0 ? old.speedMps[i]! / raw : Number.NaN;
+    const oldFactor = !Number.isFinite(shown) || sameFactor(shown, recordedFactor) ? recordedFactor : shown;
     if (!fromTreadmill(old, i)) {
-      const raw = old.rawSpeedMps[i]!;
-      const factor = factorAt(curve, raw);
-      stepM = i > 0 ? (old.rawDistanceM[i]! - old.rawDistanceM[i - 1]!) * factor : 0;
+      stepM = i > 0 ? rawStepM * factor + (oldStepM - rawStepM * oldFactor) * heldScale() : 0;
+      awaitingOldM = awaitingNewM = 0;
       c.speedMps[i] = raw * factor;
-      if ((old.flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0) {
-        c.strideLengthM[i] = old.cadence[i]! > 0 ? (c.speedMps[i]! * 60) / old.cadence[i]! : 0;
-      } else {
-        // The factor the stride was scaled with live: as the stored speeds show it, where they can.
-        const oldFactor = raw > 0 && old.speedMps[i]! > 0 ? old.speedMps[i]! / raw : factorAt(oldCurve, raw);
-        c.strideLengthM[i] = (old.strideLengthM[i]! / oldFactor) * factor;
-      }
+    } else if (i > 0 && !Number.isFinite(old.treadmillSpeedMps[i - 1]!)) {
+      // The belt's first row after a silence: its count spans rows the pod covered, so the pod's
+      // step (and what it held) stood in for it.
+      stepM = rawStepM * factor + (oldStepM - rawStepM * recordedFactor) * heldScale();
+      awaitingOldM = awaitingNewM = 0;
+    } else if (oldStepM === 0 && rawStepM > 0) {
+      awaitingOldM += rawStepM * recordedFactor;
+      awaitingNewM += rawStepM * factor;
+    } else {
+      awaitingOldM = awaitingNewM = 0;
+    }
+    // A stride the pod sent is scaled by its factor whoever gave the speed; a derived one follows the speed.
+    if ((old.flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0) {
+      c.strideLengthM[i] = old.cadence[i]! > 0 ? (c.speedMps[i]! * 60) / old.cadence[i]! : 0;
+    } else {
+      c.strideLengthM[i] = (old.strideLengthM[i]! / oldFactor) * factor;
     }
     if (oldStepM > 0) stepScale[i] = stepM / oldStepM;
     c.distanceM[i] = i > 0 ? c.distanceM[i - 1]! + stepM : old.distanceM[0]!;

@@ -8,6 +8,7 @@ import { afterRunCalibration, rescaleRun } from '../../src/session/rescale-run.j
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { podBytes, treadmillBytes } from './sensor-bytes.js';
+import { type Span, recordTreadmillRun } from '../support/generated-treadmill-runs.js';
 import { ingestTreadmill } from '../../src/session/sensor-ingest.js';
 
 /**
@@ -86,6 +87,32 @@ describe('rescaleRun', () => {
       samples: columnsFrom([0, 1, 2].map((t) => ({ t, speedMps: 3, cadence: 170, strideLengthM: 1, distanceM: 3 * t, flags: SAMPLE_RUNNING }))),
     };
     expect(rescaleRun(imported, calibrated)).to.equal(null);
+  });
+});
+
+describe('rescaleRun over treadmill dropouts', () => {
+  it('keeps the metres held over each dropout: 30 min at 3 m/s, the belt silent 4 s in every 30 s, the pod for the last 5 min', () => {
+    const curve = [{ podSpeedMps: 3.18, factor: 3 / 3.18 }];
+    const dropouts = Array.from({ length: 50 }, (_, k): Span => [30 * k + 20, 30 * k + 24]);
+    const run = recordTreadmillRun(
+      {
+        spells: [{ seconds: 1801, beltMps: 3, cadence: 170 }],
+        podErrorRunning: 1.06,
+        podErrorWalking: 1.06,
+        sendsStride: false,
+        sendsTreadmillTotal: true,
+        pauses: [],
+        podLinkLosses: [],
+        treadmillDropouts: dropouts,
+        speedFromSwitches: [1500],
+        firstSpeedFrom: 'treadmill',
+      },
+      curve,
+    );
+    expect(run.meta.distanceM).to.be.closeTo(5400, 5);
+    const again = rescaleRun(run, curve)!;
+    expect(again.meta.distanceM, 'the recorded curve changes nothing').to.be.closeTo(run.meta.distanceM, 1e-6);
+    for (let i = 0; i < run.samples.t.length; i++) expect(again.samples.distanceM[i], `row ${i}`).to.be.closeTo(run.samples.distanceM[i]!, 1e-6);
   });
 });
 
