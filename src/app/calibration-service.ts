@@ -113,13 +113,14 @@ export class CalibrationService extends EventTarget {
   }
 
   /**
-   * After a run: the treadmill's distance against the pod's raw one sets the pod's factor at the
-   * run's pace, and on request the run itself is re-scaled from its raw values.
+   * After a run: on request the run is re-scaled to show the treadmill's distance, and where it
+   * was at one steady pace the pod's factor at that pace is set (see session/run-correction.ts).
    */
   async correctRun(sessionId: string, treadmillDistanceM: number, rescale: boolean): Promise<CorrectionOutcome> {
     // Needed only on a finished run's page, so it loads there.
     const { correctStoredRun } = await import('./correct-run.js');
-    return correctStoredRun(sessionId, treadmillDistanceM, rescale, this.settings.settings.footpods, (podId, name, curve) =>
+    const { footpods, distanceUnit } = this.settings.settings;
+    return correctStoredRun(sessionId, treadmillDistanceM, rescale, footpods, distanceUnit, (podId, name, curve) =>
       this.#saveCurve(podId, name, curve),
     );
   }

@@ -1,16 +1,12 @@
-// Calibration after the fact. A recorded run keeps the pod's raw speed and distance, so a factor
+// Calibration after the fact. A recorded run keeps the pod's raw speed and distance, so a curve
 // found later (a guided check, the treadmill's distance typed after the run) can re-scale it row
-// by row, exactly as it would have been scaled live; and a run and the treadmill's total make a
-// calibration point themselves.
+// by row, exactly as it would have been scaled live.
 
-import { type CalibrationCurve, type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, factorAt, gaitOf } from './calibration.js';
-import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
-import { factorFromDistances } from './guided-calibration.js';
+import { type CalibrationCurve, factorAt, gaitOf } from './calibration.js';
 import { rowAtOrAfter, sliceColumns } from './recorded-columns.js';
 import {
   type RecordedColumns,
   type RecordedSession,
-  SAMPLE_RUNNING,
   SAMPLE_SPEED_FROM_TREADMILL,
   SAMPLE_STRIDE_DERIVED,
 } from './recorded-session.js';
@@ -107,51 +103,4 @@ export function rescaleRun(session: RecordedSession, curve: CalibrationCurve): R
     calibration: curve.map((point) => ({ ...point })),
   };
   return { meta, samples: c };
-}
-
-export type AfterRunCalibration = { ok: true; point: CalibrationPoint } | { ok: false; problem: string };
-
-const km = (m: number): string => `${(m / 1000).toFixed(2)} km`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/**
- * A calibration point from a run and the distance the treadmill showed for it: the treadmill's
- * distance over the pod's raw distance, at the run's median raw running speed.
- */
-export function afterRunCalibration(session: RecordedSession, treadmillDistanceM: number): AfterRunCalibration {
-  if (!(treadmillDistanceM > 0 && Number.isFinite(treadmillDistanceM))) {
-    return { ok: false, problem: 'Type the distance the treadmill shows for this run (for example 5.00 km).' };
-  }
-  const { rawDistanceM, rawSpeedMps, flags } = session.samples;
-  const withRaw = rawDistanceM.filter((d) => Number.isFinite(d));
-  if (withRaw.length === 0) {
-    return {
-      ok: false,
-      problem: 'This run has no raw footpod values (it was imported, or recorded before Stridewise kept them), so it cannot calibrate the pod.',
-    };
-  }
-  const podDistanceM = withRaw[withRaw.length - 1]! - withRaw[0]!;
-  const speeds: number[] = [];
-  for (let i = 0; i < rawSpeedMps.length; i++) {
-    if ((flags[i]! & SAMPLE_RUNNING) !== 0 && rawSpeedMps[i]! >= MIN_MOVING_SPEED_MPS) speeds.push(rawSpeedMps[i]!);
-  }
-  if (!(podDistanceM > 0) || speeds.length === 0) {
-    return { ok: false, problem: 'The footpod counted no running in this run, so there is nothing to calibrate it with.' };
-  }
-  const factor = factorFromDistances(podDistanceM, treadmillDistanceM);
-  if (factor === null) {
-    return {
-      ok: false,
-      problem:
-        `The footpod measured ${km(podDistanceM)} where the treadmill shows ${km(treadmillDistanceM)}: ` +
-        `${Math.round((podDistanceM / treadmillDistanceM) * 100)} %, beyond what a footpod is off by ` +
-        `(${Math.round(MIN_FACTOR * 100)}-${Math.round(MAX_FACTOR * 100)} %). Check the distance you typed and that this run was on that treadmill.`,
-    };
-  }
-  return { ok: true, point: { podSpeedMps: median(speeds), factor } };
 }

@@ -251,7 +251,7 @@ describe('CalibrationService.correctRun', () => {
     const rawM = before.samples.rawDistanceM.at(-1)!;
     expect(rawM).to.be.closeTo(360, 3);
     const outcome = await services.calibration.correctRun(id, rawM * 0.95, false);
-    expect(outcome).to.deep.equal({ ok: true, message: 'Pod A now reads 95 % of its raw distance.' });
+    expect(outcome).to.deep.equal({ ok: true, message: 'Pod A now reads 95\u00a0% of its raw distance at 10.8\u00a0km/h.' });
     expect(podCurve()).to.have.length(1);
     expect(podCurve()[0]!.factor).to.be.closeTo(0.95, 1e-9);
     expect(podCurve()[0]!.podSpeedMps).to.equal(3);
@@ -267,13 +267,62 @@ describe('CalibrationService.correctRun', () => {
     expect(before.meta.distanceM).to.be.closeTo(rawM * 1.02, 1e-6);
     const outcome = await services.calibration.correctRun(id, rawM * 0.97, true);
     expect(outcome.ok).to.equal(true);
-    expect(outcome.message).to.match(/97 % of its raw distance\. This run was corrected too\.$/);
+    expect(outcome.message).to.equal(
+      `This run now shows ${(rawM * 0.97 / 1000).toFixed(2)}\u00a0km, as the treadmill did (it showed ${(before.meta.distanceM / 1000).toFixed(2)}\u00a0km). ` +
+        'Pod A now reads 97\u00a0% of its raw distance at 10.8\u00a0km/h. It replaces 102\u00a0% at 10.8\u00a0km/h.',
+    );
     const after = (await loadSession(id))!;
     expect(after.meta.distanceM).to.be.closeTo(rawM * 0.97, 1e-6);
     expect(after.meta.distanceM / before.meta.distanceM).to.be.closeTo(0.97 / 1.02, 1e-9);
     expect(after.samples.speedMps.at(-1)).to.be.closeTo(3 * 0.97, 1e-6);
-    expect(after.meta.calibration).to.deep.equal(podCurve());
+    expect(after.meta.calibration).to.have.length(1);
+    expect(after.meta.calibration![0]!.factor, 'the run keeps the curve it shows').to.be.closeTo(podCurve()[0]!.factor, 1e-12);
     expect(after.samples.t.length).to.equal(before.samples.t.length);
+  });
+
+  it('changes nothing, run or curve, when the run already shows the treadmill’s distance (20 min easy, 10 min tempo, the right curve)', async () => {
+    const rightCurve = [
+      { podSpeedMps: 2.5, factor: 0.9 },
+      { podSpeedMps: 4, factor: 0.95 },
+    ];
+    await storedBefore(rightCurve);
+    await connected();
+    await services.recording.start();
+    run(0, 1201, 2.5);
+    run(1201, 600, 4);
+    const id = services.recording.recorder!.id;
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    const before = (await loadSession(id))!;
+    expect(before.meta.distanceM).to.be.closeTo(4980, 0.01);
+    const outcome = await services.calibration.correctRun(id, 4980, true);
+    expect((await loadSession(id))!.meta.distanceM, 'the run').to.equal(before.meta.distanceM);
+    expect(await storedCurve(), 'the curve').to.deep.equal(rightCurve);
+    expect(outcome).to.deep.equal({ ok: true, message: 'This run already shows 4.98\u00a0km, as the treadmill did: nothing was changed.' });
+  });
+
+  it('makes a run at two paces show the typed distance and keeps the pod’s right points, saying why', async () => {
+    const rightCurve = [
+      { podSpeedMps: 2.5, factor: 0.9 },
+      { podSpeedMps: 4, factor: 0.95 },
+    ];
+    await storedBefore(null);
+    await connected();
+    await services.recording.start();
+    run(0, 1201, 2.5);
+    run(1201, 600, 4);
+    const id = services.recording.recorder!.id;
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    await services.calibration.setCurve(POD_ID, rightCurve);
+    // Recorded before the pod was calibrated: 5400 m.
+    expect((await loadSession(id))!.meta.distanceM).to.be.closeTo(5400, 0.01);
+    const outcome = await services.calibration.correctRun(id, 4980, true);
+    expect((await loadSession(id))!.meta.distanceM, 'the run').to.be.closeTo(4980, 1e-6);
+    expect(await storedCurve(), 'the curve').to.deep.equal(rightCurve);
+    expect(outcome.message).to.match(/^This run now shows 4\.98\u00a0km, as the treadmill did \(it showed 5\.40\u00a0km\)\. This run changed pace, so one distance cannot say at which pace the footpod is off: its calibration stays as it was\.$/);
   });
 
   it('keeps the factor for a pod the settings no longer list (another browser, a restored backup), as it says', async () => {
@@ -282,7 +331,7 @@ describe('CalibrationService.correctRun', () => {
     await services.settings.update({ footpods: [] });
     const outcome = await services.calibration.correctRun(id, rawM * 0.95, false);
     expect(outcome.ok).to.equal(true);
-    expect(outcome.message).to.match(/95 %/);
+    expect(outcome.message).to.match(/95\u00a0%/);
     const known = knownFootpod(services.settings.settings.footpods, POD_ID);
     expect(known?.name).to.equal('Pod A');
     expect(podCurve()).to.have.length(1);

@@ -4,7 +4,7 @@ import { LiveSession } from '../../src/session/live-session.js';
 import { columnsFrom } from '../../src/session/recorded-columns.js';
 import { type RecordedSession, SAMPLE_RUNNING, SAMPLE_SPEED_FROM_TREADMILL } from '../../src/session/recorded-session.js';
 import { Recorder } from '../../src/session/recorder.js';
-import { afterRunCalibration, rescaleRun } from '../../src/session/rescale-run.js';
+import { rescaleRun } from '../../src/session/rescale-run.js';
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { podBytes, treadmillBytes } from './sensor-bytes.js';
@@ -113,29 +113,5 @@ describe('rescaleRun over treadmill dropouts', () => {
     const again = rescaleRun(run, curve)!;
     expect(again.meta.distanceM, 'the recorded curve changes nothing').to.be.closeTo(run.meta.distanceM, 1e-6);
     for (let i = 0; i < run.samples.t.length; i++) expect(again.samples.distanceM[i], `row ${i}`).to.be.closeTo(run.samples.distanceM[i]!, 1e-6);
-  });
-});
-
-describe('afterRunCalibration', () => {
-  it("gives the treadmill's distance over the pod's raw distance, at the run's median running speed", () => {
-    const run = recorded([{ podSpeedMps: 3, factor: 0.8 }]); // a wrong factor applied live changes nothing
-    const podM = run.samples.rawDistanceM[run.samples.rawDistanceM.length - 1]!;
-    const result = afterRunCalibration(run, podM / 1.06);
-    expect(result.ok).to.equal(true);
-    if (!result.ok) return;
-    expect(result.point.factor).to.be.closeTo(1 / 1.06, 1e-9);
-    expect(result.point.podSpeedMps).to.be.closeTo(3.22, 0.004); // as the pod sends it, in 1/256 m/s
-  });
-
-  it('says in words why it cannot', () => {
-    const run = recorded([]);
-    const problem = (r: ReturnType<typeof afterRunCalibration>) => (r.ok ? null : r.problem);
-    expect(problem(afterRunCalibration(run, 0))).to.match(/^Type the distance the treadmill shows/);
-    expect(problem(afterRunCalibration(run, 500))).to.match(/^The footpod measured 1\.8\d km where the treadmill shows 0\.50 km: 3\d\d %, beyond what a footpod is off by \(75-125 %\)\. Check/);
-    const imported = { meta: run.meta, samples: columnsFrom([{ t: 0, speedMps: 3, cadence: 170, strideLengthM: 1, distanceM: 0, flags: 1 }]) };
-    expect(problem(afterRunCalibration(imported, 5000))).to.match(/no raw footpod values \(it was imported/);
-    const standing = recorded([]);
-    standing.samples.flags.fill(0);
-    expect(problem(afterRunCalibration(standing, 1700))).to.match(/counted no running/);
   });
 });
