@@ -225,7 +225,7 @@ export class LiveSession extends EventTarget {
       speedFrom,
       sent,
     };
-    const learned = this.#sensors?.rowDone(timeS, rawSpeedMps, beltSpeedMps) ?? null;
+    const learned = this.#sensors?.rowDone(timeS, rawSpeedMps, beltSpeedMps, cadence) ?? null;
     this.#problem = null;
     this.dispatchEvent(new Event('sample'));
     if (learned !== null) this.#learned();

@@ -82,8 +82,9 @@ export class SessionSensors {
   }
 
   /** The pod row was made: every value is a row older; returns a point when calibration learned one. */
-  rowDone(timeS: number, podSpeedMps: number, beltSpeedMps: number | null): CalibrationPoint | null {
-    const learned = this.#auto.add({ t: timeS, podSpeedMps, treadmillSpeedMps: beltSpeedMps ?? Number.NaN });
+  rowDone(timeS: number, podSpeedMps: number, beltSpeedMps: number | null, cadence = 0): CalibrationPoint | null {
+    const inclinePercent = this.#channels.fresh('inclinePercent');
+    const learned = this.#auto.add({ t: timeS, podSpeedMps, treadmillSpeedMps: beltSpeedMps ?? Number.NaN, cadence, inclinePercent });
     this.#channels.podRow();
     if (learned !== null) this.#lastLearned = learned;
     return learned;
