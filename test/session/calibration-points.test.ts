@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { calibratedDistance, factorAt } from '../../src/session/calibration.js';
+import fc from 'fast-check';
+import { type CalibrationPoint, calibratedDistance, factorAt } from '../../src/session/calibration.js';
 import { MOST_CALIBRATION_POINTS, addPoint, describeChange, thinnedCurve, withPoint } from '../../src/session/calibration-points.js';
 
 /** Walking and easy paces that fill a curve: 8 points from 1.0 to 2.35 m/s, 93.5 % at the fastest. */
@@ -32,17 +33,21 @@ describe('a curve taking a new point', () => {
   });
 
   it('never loses the newest point, whatever the curve it joins (every speed, every gait)', () => {
-    for (let seed = 0; seed < 200; seed++) {
-      let curve: ReturnType<typeof withPoint> = [];
-      let x = seed + 1;
-      const random = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-      for (let k = 0; k < 20; k++) {
-        const point = { podSpeedMps: 0.8 + random() * 5, factor: 0.8 + random() * 0.4, ...(random() < 0.3 ? { walking: true as const } : {}) };
-        curve = withPoint(curve, point);
-        expect(curve.length).to.be.at.most(MOST_CALIBRATION_POINTS);
-        expect(factorAt(curve, point.podSpeedMps, point.walking ? 'walk' : 'run'), `seed ${seed}, point ${k}`).to.equal(point.factor);
-        expect(thinnedCurve(curve), 'a curve of 8 is stored as it is').to.deep.equal(curve);
-      }
-    }
+    const point = fc.record(
+      { podSpeedMps: fc.double({ min: 0.8, max: 6, noNaN: true }), factor: fc.double({ min: 0.8, max: 1.2, noNaN: true }), walking: fc.constant(true as const) },
+      { requiredKeys: ['podSpeedMps', 'factor'] },
+    );
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 24 }), (points) => {
+        let curve: CalibrationPoint[] = [];
+        for (const p of points) {
+          curve = withPoint(curve, p);
+          expect(curve.length).to.be.at.most(MOST_CALIBRATION_POINTS);
+          expect(factorAt(curve, p.podSpeedMps, p.walking ? 'walk' : 'run')).to.equal(p.factor);
+          expect(thinnedCurve(curve), 'a curve of 8 is stored as it is').to.deep.equal(curve);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
