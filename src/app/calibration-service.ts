@@ -7,7 +7,7 @@
 
 import type { CalibrationCurve, CalibrationPoint } from '../session/calibration.js';
 import { type KnownFootpod, calibrationOf, knownFootpod, rememberFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
-import type { LiveSession } from '../session/live-session.js';
+import type { AutoCalibrationState, LiveSession } from '../session/live-session.js';
 import { footpodIdOf } from './footpod-cadence.js';
 import type { CorrectionOutcome, GuidedOutcome, GuidedState } from './calibration-types.js';
 import type { GuidedRun } from './guided-run.js';
@@ -57,7 +57,7 @@ export class CalibrationService extends EventTarget {
     return this.#guidedRun?.state ?? this.#guidedOff;
   }
   /** The factor the treadmill is teaching this run, or null without a treadmill's point yet. */
-  get learning(): { curve: CalibrationCurve; locked: boolean; lastPoint: CalibrationPoint | null } | null {
+  get learning(): AutoCalibrationState | null {
     return this.#session?.autoCalibration ?? null;
   }
 

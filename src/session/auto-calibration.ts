@@ -6,7 +6,7 @@
 // lands and pushes off differently uphill, so a factor learned there would be applied on the flat.
 
 import { type CalibrationCurve, type CalibrationPoint, type Gait, gaitOf, isSaneFactor } from './calibration.js';
-import { withPoint } from './calibration-points.js';
+import { type PointChange, addPoint } from './calibration-points.js';
 
 export interface PairedReading {
   t: number;
@@ -33,6 +33,7 @@ const gaitOfReading = (reading: PairedReading): Gait => gaitOf(reading.cadence ?
 export class AutoCalibration {
   #curve: CalibrationPoint[];
   #stretch: PairedReading[] = [];
+  #lastChange: PointChange | null = null;
   locked = false;
 
   constructor(curve: CalibrationCurve = []) {
@@ -42,6 +43,11 @@ export class AutoCalibration {
   /** The curve learned so far (starting from the one it was given). */
   get curve(): CalibrationCurve {
     return this.#curve;
+  }
+
+  /** What the last point learned replaced or merged in the curve, or null before one. */
+  get lastChange(): PointChange | null {
+    return this.#lastChange;
   }
 
   /** Takes one second of both speeds; returns a new point when a steady stretch completed. */
@@ -72,7 +78,9 @@ export class AutoCalibration {
     const point: CalibrationPoint = { podSpeedMps: pod, factor: mean((r) => r.treadmillSpeedMps) / pod, ...(walking ? { walking: true as const } : {}) };
     this.#stretch = [];
     if (!isSaneFactor(point.factor)) return null;
-    this.#curve = withPoint(this.#curve, point);
+    const { curve, replaced, merged } = addPoint(this.#curve, point);
+    this.#curve = curve;
+    this.#lastChange = { replaced, merged };
     return point;
   }
 }

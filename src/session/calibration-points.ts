@@ -20,6 +20,9 @@ export interface PointAdded {
   merged: Array<{ from: [CalibrationPoint, CalibrationPoint]; into: CalibrationPoint }>;
 }
 
+/** What adding a point did to the old ones. */
+export type PointChange = Pick<PointAdded, 'replaced' | 'merged'>;
+
 const bySpeed = (a: CalibrationPoint, b: CalibrationPoint): number => a.podSpeedMps - b.podSpeedMps;
 
 /** The curve with a new point (see the top of this file); a factor no pod is off by is refused. */
@@ -83,7 +86,7 @@ export function describePoint(point: CalibrationPoint, unit: DistanceUnit): stri
 }
 
 /** What adding a point did to the old ones, in words; null when it only added. */
-export function describeChange(added: Pick<PointAdded, 'replaced' | 'merged'>, unit: DistanceUnit): string | null {
+export function describeChange(added: PointChange, unit: DistanceUnit): string | null {
   const said: string[] = [];
   if (added.replaced.length > 0) said.push(`It replaces ${added.replaced.map((p) => describePoint(p, unit)).join(' and ')}.`);
   for (const { from, into } of added.merged) {

@@ -9,6 +9,7 @@ import type { TreadmillData } from '../ble/ftms-treadmill.js';
 import type { HeartRateMeasurement } from '../ble/heart-rate.js';
 import { RscParseError, parseRscMeasurement } from '../ble/rsc.js';
 import { type CalibrationCurve, type CalibrationPoint, gaitOf } from './calibration.js';
+import type { PointChange } from './calibration-points.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
 import type { LatestChannels, LiveReading } from './live-reading.js';
 import type { SessionSensors } from './session-sensors.js';
@@ -27,6 +28,8 @@ export interface AutoCalibrationState {
   locked: boolean;
   /** The point learned last in this session, or null. */
   lastPoint: CalibrationPoint | null;
+  /** What that point replaced or merged in the curve, or null. */
+  lastChange: PointChange | null;
 }
 
 export type UnreadableFrom = 'footpod' | 'treadmill' | 'heart-rate strap';
@@ -112,8 +115,13 @@ export class LiveSession extends EventTarget {
   }
   get autoCalibration(): AutoCalibrationState {
     const sensors = this.#sensors;
-    if (sensors === null) return { curve: this.#autoCurve, locked: this.#autoLocked, lastPoint: null };
-    return { curve: sensors.autoCalibrationCurve, locked: sensors.autoCalibrationLocked, lastPoint: sensors.lastLearned };
+    if (sensors === null) return { curve: this.#autoCurve, locked: this.#autoLocked, lastPoint: null, lastChange: null };
+    return {
+      curve: sensors.autoCalibrationCurve,
+      locked: sensors.autoCalibrationLocked,
+      lastPoint: sensors.lastLearned,
+      lastChange: sensors.lastLearnedChange,
+    };
   }
   /** The treadmill's and strap's parts, or null while none are attached. */
   get sensors(): SessionSensors | null {
