@@ -32,22 +32,23 @@ export function addPoint(curve: CalibrationCurve, point: CalibrationPoint): Poin
   }
   const gait = gaitOfPoint(point);
   const sameSpeed = (p: CalibrationPoint) => gaitOfPoint(p) === gait && Math.abs(p.podSpeedMps - point.podSpeedMps) < SAME_SPEED_MPS;
-  const kept = curve.filter((p) => !sameSpeed(p));
-  const { points, merged } = thinnedTo(MOST_CALIBRATION_POINTS - 1, kept);
-  return { curve: [...points, { ...point }].sort(bySpeed), replaced: curve.filter(sameSpeed), merged };
+  const added = { ...point };
+  const { points, merged } = thinnedTo(MOST_CALIBRATION_POINTS, [...curve.filter((p) => !sameSpeed(p)), added], added);
+  return { curve: points, replaced: curve.filter(sameSpeed), merged };
 }
 
 /** The curve with a new point; what `addPoint` gives, without the account of what changed. */
 export const withPoint = (curve: CalibrationCurve, point: CalibrationPoint): CalibrationPoint[] => addPoint(curve, point).curve;
 
 /** A stored curve of more points than a curve keeps, thinned by the same rule (none is new there). */
-export const thinnedCurve = (curve: CalibrationCurve): CalibrationPoint[] => thinnedTo(MOST_CALIBRATION_POINTS, curve).points;
+export const thinnedCurve = (curve: CalibrationCurve): CalibrationPoint[] => thinnedTo(MOST_CALIBRATION_POINTS, curve, null).points;
 
-function thinnedTo(most: number, curve: CalibrationCurve): { points: CalibrationPoint[]; merged: PointAdded['merged'] } {
+/** The curve down to `most` points, merging pairs never `kept` (the new point) nor across it. */
+function thinnedTo(most: number, curve: CalibrationCurve, kept: CalibrationPoint | null): { points: CalibrationPoint[]; merged: PointAdded['merged'] } {
   const points = [...curve].sort(bySpeed);
   const merged: PointAdded['merged'] = [];
   while (points.length > most) {
-    const [i, j] = closestPairOfOneGait(points);
+    const [i, j] = closestPairOfOneGait(points, kept);
     const a = points[i]!;
     const b = points[j]!;
     const into: CalibrationPoint = {
@@ -58,19 +59,24 @@ function thinnedTo(most: number, curve: CalibrationCurve): { points: Calibration
     merged.push({ from: [a, b], into });
     points.splice(j, 1);
     points.splice(i, 1, into);
+    // Points of the other gait between the two may now be on the wrong side of it.
+    points.sort(bySpeed);
   }
   return { points, merged };
 }
 
-/** Indices (i < j) of the two points of one gait, next to each other in that gait, closest in speed. */
-function closestPairOfOneGait(points: readonly CalibrationPoint[]): [number, number] {
+/**
+ * Indices (i < j) of the two points of one gait, next to each other in that gait, closest in
+ * speed; a pair with `kept` in it is not one. With more points than gaits there always is one.
+ */
+function closestPairOfOneGait(points: readonly CalibrationPoint[], kept: CalibrationPoint | null): [number, number] {
   let best: [number, number] = [0, 1];
   let bestGap = Infinity;
   const lastOf: Partial<Record<Gait, number>> = {};
   points.forEach((p, j) => {
     const gait = gaitOfPoint(p);
     const i = lastOf[gait];
-    if (i !== undefined && p.podSpeedMps - points[i]!.podSpeedMps < bestGap) {
+    if (i !== undefined && p !== kept && points[i] !== kept && p.podSpeedMps - points[i]!.podSpeedMps < bestGap) {
       bestGap = p.podSpeedMps - points[i]!.podSpeedMps;
       best = [i, j];
     }

@@ -25,6 +25,13 @@ describe('a curve taking a new point', () => {
     );
   });
 
+  it('never merges the two points either side of the new one, which would put one at its speed', () => {
+    const full = [1, 1.7, 2.6, 4.2, 4.8, 6, 6.8, 7.6].map((podSpeedMps) => ({ podSpeedMps, factor: 0.95 }));
+    const { curve, merged } = addPoint(full, { podSpeedMps: 4.5, factor: 1.02 });
+    expect(curve.map((p) => p.podSpeedMps)).to.deep.equal([1.35, 2.6, 4.2, 4.5, 4.8, 6, 6.8, 7.6]);
+    expect(merged.map((m) => m.from.map((p) => p.podSpeedMps))).to.deep.equal([[1, 1.7]]);
+  });
+
   it('replaces a point of its gait at about the same speed, and says so', () => {
     const added = addPoint([{ podSpeedMps: 3, factor: 0.9 }, { podSpeedMps: 3.05, factor: 1.1, walking: true }], { podSpeedMps: 3.1, factor: 0.94 });
     expect(added.curve).to.deep.equal([{ podSpeedMps: 3.05, factor: 1.1, walking: true }, { podSpeedMps: 3.1, factor: 0.94 }]);
