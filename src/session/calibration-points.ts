@@ -67,7 +67,7 @@ function thinnedTo(most: number, curve: CalibrationCurve, kept: CalibrationPoint
 
 /**
  * Indices (i < j) of the two points of one gait, next to each other in that gait, closest in
- * speed; a pair with `kept` in it is not one. With more points than gaits there always is one.
+ * speed; a pair with `kept` in it is not one. Over 8 points, with 2 gaits and one kept, there is one.
  */
 function closestPairOfOneGait(points: readonly CalibrationPoint[], kept: CalibrationPoint | null): [number, number] {
   let best: [number, number] = [0, 1];
