@@ -7,23 +7,12 @@
 
 import type { CalibrationCurve, CalibrationPoint } from '../session/calibration.js';
 import { type KnownFootpod, calibrationOf, knownFootpod, rememberFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
-import type { LiveSession } from '../session/live-session.js';
+import type { AutoCalibrationState, LiveSession } from '../session/live-session.js';
 import { footpodIdOf } from './footpod-cadence.js';
+import type { CorrectionOutcome, GuidedOutcome, GuidedState } from './calibration-types.js';
 import type { GuidedRun } from './guided-run.js';
 import type { FootpodService } from './footpod-service.js';
 import type { SettingsService } from './settings-service.js';
-
-export type GuidedPhase = 'idle' | 'running' | 'ready' | 'done';
-export type GuidedOutcome = { ok: true; percent: number; atSpeedMps: number } | { ok: false; problem: string };
-
-export interface GuidedState {
-  phase: GuidedPhase;
-  elapsedS: number;
-  neededS: number;
-  result: GuidedOutcome | null;
-}
-
-export type CorrectionOutcome = { ok: true; message: string } | { ok: false; message: string };
 
 const sameCurve = (a: CalibrationCurve, b: CalibrationCurve): boolean =>
   a.length === b.length && a.every((p, i) => p.podSpeedMps === b[i]!.podSpeedMps && p.factor === b[i]!.factor);
@@ -68,7 +57,7 @@ export class CalibrationService extends EventTarget {
     return this.#guidedRun?.state ?? this.#guidedOff;
   }
   /** The factor the treadmill is teaching this run, or null without a treadmill's point yet. */
-  get learning(): { curve: CalibrationCurve; locked: boolean; lastPoint: CalibrationPoint | null } | null {
+  get learning(): AutoCalibrationState | null {
     return this.#session?.autoCalibration ?? null;
   }
 
@@ -118,19 +107,20 @@ export class CalibrationService extends EventTarget {
       this.#changed();
       return outcome;
     }
-    const { outcome, curve } = run.finish(beltSpeedMps, calibrationOf(this.pod));
+    const { outcome, curve } = run.finish(beltSpeedMps, calibrationOf(this.pod), this.settings.settings.distanceUnit);
     if (curve) void this.#saveCurve(podId, this.footpod.source?.info.deviceName ?? null, curve);
     return outcome;
   }
 
   /**
-   * After a run: the treadmill's distance against the pod's raw one sets the pod's factor at the
-   * run's pace, and on request the run itself is re-scaled from its raw values.
+   * After a run: on request the run is re-scaled to show the treadmill's distance, and where it
+   * was at one steady pace the pod's factor at that pace is set (see session/run-correction.ts).
    */
   async correctRun(sessionId: string, treadmillDistanceM: number, rescale: boolean): Promise<CorrectionOutcome> {
     // Needed only on a finished run's page, so it loads there.
     const { correctStoredRun } = await import('./correct-run.js');
-    return correctStoredRun(sessionId, treadmillDistanceM, rescale, this.settings.settings.footpods, (podId, name, curve) =>
+    const { footpods, distanceUnit } = this.settings.settings;
+    return correctStoredRun(sessionId, treadmillDistanceM, rescale, footpods, distanceUnit, (podId, name, curve) =>
       this.#saveCurve(podId, name, curve),
     );
   }

@@ -1,23 +1,27 @@
-// After a run: the distance the treadmill showed against the pod's raw distance sets the pod's
-// factor at the run's pace, and on request the stored run is re-scaled from its raw values.
-// Loaded from a finished run's page only.
+// After a run: the distance the treadmill showed corrects the stored run (on request) and, where
+// the run was at one steady pace, the pod's curve at that pace (session/run-correction.ts says
+// why only then). Loaded from a finished run's page only.
 
-import { type CalibrationPoint, withPoint } from '../session/calibration.js';
+import type { CalibrationPoint } from '../session/calibration.js';
+import { addPoint, describeChange } from '../session/calibration-points.js';
 import { type KnownFootpod, calibrationOf, knownFootpod } from '../session/known-footpods.js';
-import { afterRunCalibration, rescaleRun } from '../session/rescale-run.js';
+import { correctionFrom } from '../session/run-correction.js';
+import { type DistanceUnit, distanceIn, speedPerHour, speedUnitLabel } from '../session/units.js';
 import { loadSession, saveSession } from '../store/session-store.js';
 import { describeStoreError } from '../store/store-errors.js';
-import type { CorrectionOutcome } from './calibration-service.js';
+import type { CorrectionOutcome } from './calibration-types.js';
 
-const percentOf = (factor: number): string => `${Math.round(factor * 1000) / 10} %`;
+const percentOf = (factor: number): string => `${Math.round(factor * 1000) / 10}\u00a0%`;
 
 export async function correctStoredRun(
   sessionId: string,
   treadmillDistanceM: number,
   rescale: boolean,
   pods: readonly KnownFootpod[],
+  unit: DistanceUnit,
   saveCurve: (podId: string, name: string | null, curve: readonly CalibrationPoint[]) => Promise<void>,
 ): Promise<CorrectionOutcome> {
+  const shown = (m: number) => `${distanceIn(m, unit).toFixed(2)}\u00a0${unit}`;
   try {
     const session = await loadSession(sessionId);
     if (!session) return { ok: false, message: 'This run is no longer stored.' };
@@ -26,18 +30,31 @@ export async function correctStoredRun(
     }
     const podId = session.meta.podId;
     if (!podId) return { ok: false, message: 'This run does not say which footpod recorded it, so there is nothing to calibrate.' };
-    const found = afterRunCalibration(session, treadmillDistanceM);
-    if (!found.ok) return { ok: false, message: found.problem };
     const known = knownFootpod(pods, podId);
-    const curve = withPoint(calibrationOf(known), found.point);
-    await saveCurve(podId, session.meta.deviceName, curve);
-    const name = known?.name ?? session.meta.deviceName ?? 'this footpod';
-    const set = `${name} now reads ${percentOf(found.point.factor)} of its raw distance.`;
-    if (!rescale) return { ok: true, message: set };
-    const rescaled = rescaleRun(session, curve);
-    if (!rescaled) return { ok: true, message: `${set} This run has no raw footpod values, so it stays as recorded.` };
-    await saveSession(rescaled);
-    return { ok: true, message: `${set} This run was corrected too.` };
+    const podCurve = calibrationOf(known);
+    const found = correctionFrom(session, podCurve, treadmillDistanceM);
+    if (!found.ok) return { ok: false, message: found.problem };
+    if (found.matches) {
+      return { ok: true, message: `This run already shows ${shown(session.meta.distanceM)}, as the treadmill did: nothing was changed.` };
+    }
+    const said: string[] = [];
+    if (rescale) {
+      await saveSession(found.run);
+      said.push(`This run now shows ${shown(found.run.meta.distanceM)}, as the treadmill did (it showed ${shown(session.meta.distanceM)}).`);
+    }
+    if (found.point) {
+      const added = addPoint(podCurve, found.point);
+      await saveCurve(podId, session.meta.deviceName, added.curve);
+      const name = known?.name ?? session.meta.deviceName ?? 'This footpod';
+      const { factor, podSpeedMps, walking } = found.point;
+      const pace = `${speedPerHour(podSpeedMps, unit).toFixed(1)}\u00a0${speedUnitLabel[unit]}${walking ? ', walking' : ''}`;
+      said.push(`${name} now reads ${percentOf(factor)} of its raw distance at ${pace}.`);
+      const change = describeChange(added, unit);
+      if (change) said.push(change);
+    } else {
+      said.push(found.why!);
+    }
+    return { ok: true, message: said.join(' ') };
   } catch (error) {
     return { ok: false, message: `Could not correct the run: ${describeStoreError(error)}` };
   }

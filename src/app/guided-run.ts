@@ -2,10 +2,13 @@
 // ready for the belt speed once enough seconds are in, then done with a factor or a problem.
 // Loaded when the runner starts a check, not with the first page.
 
-import { type CalibrationCurve, type CalibrationPoint, withPoint } from '../session/calibration.js';
+import { type CalibrationCurve, type CalibrationPoint, factorAt, gaitOfPoint } from '../session/calibration.js';
+import { addPoint, describeChange } from '../session/calibration-points.js';
 import { GuidedCheck } from '../session/guided-check.js';
+import { storedCurve } from '../session/known-footpods.js';
 import type { LiveSession } from '../session/live-session.js';
-import type { GuidedOutcome, GuidedState } from './calibration-service.js';
+import type { DistanceUnit } from '../session/units.js';
+import type { GuidedOutcome, GuidedState } from './calibration-types.js';
 
 export class GuidedRun {
   readonly #check: GuidedCheck;
@@ -36,15 +39,31 @@ export class GuidedRun {
     this.session.removeEventListener('sample', this.#onSample);
   }
 
-  /** Ends the check with the belt speed the runner typed; a good result is `curve` with its point. */
-  finish(beltSpeedMps: number, curve: CalibrationCurve): { outcome: GuidedOutcome; curve: CalibrationPoint[] | null } {
+  /**
+   * Ends the check with the belt speed the runner typed; a good result is `curve` with its point,
+   * as the settings will keep it. It says "calibrated" only when that curve gives the new factor at
+   * the new point's speed, and says which old points the new one replaced.
+   */
+  finish(beltSpeedMps: number, curve: CalibrationCurve, unit: DistanceUnit): { outcome: GuidedOutcome; curve: CalibrationPoint[] | null } {
     const result = this.#check.finish(beltSpeedMps);
     this.cancel();
-    const outcome: GuidedOutcome = result.ok
-      ? { ok: true, percent: result.point.factor * 100, atSpeedMps: beltSpeedMps }
-      : { ok: false, problem: result.problem };
+    let outcome: GuidedOutcome;
+    let kept: CalibrationPoint[] | null = null;
+    if (!result.ok) {
+      outcome = { ok: false, problem: result.problem };
+    } else {
+      const { point } = result;
+      const added = addPoint(curve, point);
+      kept = storedCurve(added.curve);
+      if (factorAt(kept, point.podSpeedMps, gaitOfPoint(point)) === point.factor) {
+        outcome = { ok: true, percent: point.factor * 100, atSpeedMps: beltSpeedMps, change: describeChange(added, unit) };
+      } else {
+        kept = null;
+        outcome = { ok: false, problem: 'The new factor could not be kept in the footpod’s calibration, so nothing changed.' };
+      }
+    }
     this.#set({ ...this.#state, phase: 'done', result: outcome });
-    return { outcome, curve: result.ok ? withPoint(curve, result.point) : null };
+    return { outcome, curve: kept };
   }
 
   #set(state: GuidedState): void {

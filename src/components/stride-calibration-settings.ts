@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, describeCurve, isSaneFactor } from '../session/calibration.js';
+import { type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, WALKING_BELOW_SPM, describeCurve, isSaneFactor } from '../session/calibration.js';
 import type { DistanceUnit } from '../session/units.js';
 import { formatFactor, formatSpeed, parseTypedNumber } from './calibration-format.js';
 import { formControlStyles } from './form-control-styles.js';
@@ -85,15 +85,19 @@ export class StrideCalibrationSettings extends LitElement {
 
   #renderCurve() {
     const curve = this.curve;
-    if (curve.length < 2) {
+    const walking = curve.some((p) => p.walking);
+    if (curve.length < 2 && !walking) {
       return html`<p>Factor: <span class="factor" id="curve">${describeCurve(curve)}</span>${curve.length === 1 ? ' at every speed' : nothing}</p>`;
     }
-    return html`<p id="curve">Factor by pace, in a straight line between these speeds:</p>
+    const label = (point: CalibrationPoint) => `${formatFactor(point.factor)} at ${formatSpeed(point.podSpeedMps, this.unit)}${point.walking ? ' walking' : ''}`;
+    return html`<p id="curve">Factor by pace, in a straight line between these speeds${walking
+        ? `; walking points count for walking (below ${WALKING_BELOW_SPM} steps a minute), the others for running`
+        : nothing}:</p>
       <ul aria-label="Calibrated speeds">
         ${curve.map(
           (point, i) => html`<li>
-            <span class="point">${formatFactor(point.factor)} at ${formatSpeed(point.podSpeedMps, this.unit)}</span>
-            <button class="remove" aria-label=${`Remove ${formatFactor(point.factor)} at ${formatSpeed(point.podSpeedMps, this.unit)}`}
+            <span class="point">${label(point)}</span>
+            <button class="remove" aria-label=${`Remove ${label(point)}`}
               @click=${() => this.#change(curve.filter((_, j) => j !== i))}>Remove</button>
           </li>`,
         )}

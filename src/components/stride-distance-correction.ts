@@ -11,19 +11,29 @@ export interface CorrectionApplyDetail {
 }
 
 /** What the typed distance makes of the pod, worked out as the runner types. */
-type Reading = { kind: 'empty' } | { kind: 'not-a-number'; typed: string } | { kind: 'factor'; factor: number; treadmillDistanceM: number };
+type Reading =
+  | { kind: 'empty' }
+  | { kind: 'not-a-number'; typed: string }
+  | { kind: 'same'; treadmillDistanceM: number }
+  | { kind: 'factor'; factor: number; treadmillDistanceM: number };
+
+/** A run within this of the typed distance already shows it (as session/run-correction.ts decides). */
+const SAME_DISTANCE_M = 5;
 
 const [minPercent, maxPercent] = [Math.round(MIN_FACTOR * 100), Math.round(MAX_FACTOR * 100)];
 
 /**
- * After a run on a treadmill: type the distance the treadmill showed, see the factor that makes
- * (treadmill ÷ pod) as you type, and use it for the pod from now on, and for this run if ticked.
- * Properties in; 'correction-apply' (CustomEvent<CorrectionApplyDetail>) out. Names are text only.
+ * After a run on a treadmill: type the distance the treadmill showed, see what it is of the pod's
+ * raw count (treadmill ÷ pod) as you type, and correct with it: this run, if ticked, shows that
+ * distance, and the pod's factor at the run's pace is set when the run kept one pace. A run that
+ * already shows the typed distance has nothing to correct. Properties in; 'correction-apply'
+ * (CustomEvent<CorrectionApplyDetail>) out. Names are text only.
  */
 export class StrideDistanceCorrection extends LitElement {
   static override properties = {
     podName: {},
     podDistanceM: { type: Number },
+    runDistanceM: { type: Number },
     unit: {},
     available: { type: Boolean },
     unavailableReason: {},
@@ -34,6 +44,8 @@ export class StrideDistanceCorrection extends LitElement {
   declare podName: string | null;
   /** The run's distance as the pod measured it, before any factor. */
   declare podDistanceM: number;
+  /** The run's distance as it shows now (calibrated, re-scaled), or NaN when not known. */
+  declare runDistanceM: number;
   declare unit: DistanceUnit;
   /** False for a run there is no pod reading of (imported, simulated); `unavailableReason` says why. */
   declare available: boolean;
@@ -47,6 +59,7 @@ export class StrideDistanceCorrection extends LitElement {
     super();
     this.podName = null;
     this.podDistanceM = 0;
+    this.runDistanceM = Number.NaN;
     this.unit = 'km';
     this.available = true;
     this.unavailableReason = null;
@@ -78,7 +91,10 @@ export class StrideDistanceCorrection extends LitElement {
     const reading = this.#reading();
     const usable = reading.kind === 'factor' && isSaneFactor(reading.factor) ? reading : null;
     const pod = this.podName ? html`<span class="pod">${this.podName}</span>` : 'this footpod';
-    return html`<p class="hint">The footpod measured ${distanceIn(this.podDistanceM, this.unit).toFixed(2)}&nbsp;${this.unit}.</p>
+    const shows = Number.isFinite(this.runDistanceM)
+      ? html` This run shows ${distanceIn(this.runDistanceM, this.unit).toFixed(2)}&nbsp;${this.unit}.`
+      : nothing;
+    return html`<p class="hint">The footpod measured ${distanceIn(this.podDistanceM, this.unit).toFixed(2)}&nbsp;${this.unit} before calibration.${shows}</p>
       <form class="actions" @submit=${(e: Event) => this.#apply(e, usable)}>
         <label class="distance">The treadmill showed
           <span class="typed"><input id="treadmill-distance" inputmode="decimal" autocomplete="off" .value=${this.typed} aria-describedby="reading"
@@ -92,9 +108,11 @@ export class StrideDistanceCorrection extends LitElement {
           @change=${(e: Event) => (this.rescaleRun = (e.target as HTMLInputElement).checked)} />
         Also correct this run
       </label>
+      <p class="hint" id="rule">The footpod's factor is set only when the run kept one pace: one distance for a run at several
+        paces cannot say at which pace ${pod} is off.</p>
       <div class="actions">
         <button id="apply" class="primary" ?disabled=${!usable} @click=${(e: Event) => this.#apply(e, usable)}>
-          Use ${usable ? formatFactor(usable.factor) : 'this factor'} for ${pod} from now on</button>
+          Correct with the treadmill's distance</button>
       </div>`;
   }
 
@@ -104,6 +122,7 @@ export class StrideDistanceCorrection extends LitElement {
     const amount = parseTypedNumber(typed);
     if (amount === null || amount <= 0 || !(this.podDistanceM > 0)) return { kind: 'not-a-number', typed };
     const treadmillDistanceM = metresFrom(amount, this.unit);
+    if (Math.abs(treadmillDistanceM - this.runDistanceM) <= SAME_DISTANCE_M) return { kind: 'same', treadmillDistanceM };
     return { kind: 'factor', factor: treadmillDistanceM / this.podDistanceM, treadmillDistanceM };
   }
 
@@ -113,9 +132,11 @@ export class StrideDistanceCorrection extends LitElement {
         return html`<span class="hint">Type the distance on the treadmill's display to see the factor it makes.</span>`;
       case 'not-a-number':
         return html`<span class="problem">“${reading.typed}” is not a distance: type the number the treadmill shows, for example 5.2.</span>`;
+      case 'same':
+        return html`This run already shows that distance: there is nothing to correct.`;
       case 'factor':
         return isSaneFactor(reading.factor)
-          ? html`That makes the footpod's factor <span class="factor">${formatFactor(reading.factor)}</span> (treadmill ÷ footpod).`
+          ? html`That is <span class="factor">${formatFactor(reading.factor)}</span> of what the footpod measured (treadmill ÷ footpod).`
           : html`<span class="problem">That would make the factor ${formatFactor(reading.factor)}: a footpod is not off by that much
               (${minPercent} to ${maxPercent}&nbsp;%). Check the distance you typed, and that this run was on that treadmill.</span>`;
     }

@@ -5,7 +5,10 @@ import { cardStyles, formControlStyles } from './form-control-styles.js';
 
 export type GuidedCalibrationPhase = 'idle' | 'running' | 'ready' | 'done';
 
-export type GuidedCalibrationResult = { ok: true; percent: number; atSpeedMps: number } | { ok: false; problem: string };
+export type GuidedCalibrationResult =
+  /** `change`: which old points the new one replaced or merged, in words (null: it only added). */
+  | { ok: true; percent: number; atSpeedMps: number; change?: string | null }
+  | { ok: false; problem: string };
 
 export interface CalibrationFinishDetail {
   beltSpeedMps: number;
@@ -118,7 +121,8 @@ export class StrideGuidedCalibration extends LitElement {
     const outcome = !result
       ? nothing
       : result.ok
-        ? html`<p class="result ok" role="status">Footpod calibrated: ${formatFactor(result.percent / 100)} at ${formatSpeed(result.atSpeedMps, this.unit)}</p>`
+        ? html`<p class="result ok" role="status">Footpod calibrated: ${formatFactor(result.percent / 100)} at ${formatSpeed(result.atSpeedMps, this.unit)}</p>
+            ${result.change ? html`<p id="change">${result.change}</p>` : nothing}`
         : html`<p class="result problem" role="alert">${result.problem}</p>`;
     return html`${outcome}
       <p class="hint">A footpod is often off by a different amount at a different pace: checks at more speeds make a curve.</p>

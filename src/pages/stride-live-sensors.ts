@@ -7,6 +7,7 @@ import '../components/stride-guided-calibration.js';
 import '../components/stride-metric-tile.js';
 import '../components/stride-sensor-panel.js';
 import { describeCurve } from '../session/calibration.js';
+import { describeChange } from '../session/calibration-points.js';
 import { calibrationOf } from '../session/known-footpods.js';
 import type { LatestChannels } from '../session/live-reading.js';
 import { speedPerHour, speedUnitLabel, type DistanceUnit } from '../session/units.js';
@@ -71,6 +72,7 @@ export class StrideLiveSensors extends LitElement {
     const podConnected = footpod.source?.state === 'connected';
     const pod = calibration.pod;
     const learning = calibration.learning;
+    const learnedChange = learning?.lastChange ? describeChange(learning.lastChange, unit) : null;
     const guided = calibration.guided;
     const rows = extraSensors.map((sensor) => {
       const source = sensors.source(sensor);
@@ -111,7 +113,8 @@ export class StrideLiveSensors extends LitElement {
         ? html`<div class="row" id="auto-calibration">
             <span>${learning?.lastPoint
               ? `Learning from the treadmill: ${(learning.lastPoint.factor * 100).toFixed(1)} % at ${speedPerHour(learning.lastPoint.podSpeedMps, unit).toFixed(1)} ${speedUnitLabel[unit]}`
-              : 'Learning from the treadmill over steady stretches of 30 s.'}</span>
+              : 'Learning from the treadmill over steady stretches of 30 s.'}${learning?.lastPoint?.walking ? ' walking' : ''}</span>
+            ${learnedChange ? html`<span id="learned-change">${learnedChange}</span>` : nothing}
             <label class="lock"><input type="checkbox" id="lock-calibration" .checked=${pod?.autoCalibrationLocked ?? false}
               @change=${(e: Event) => void calibration.setAutoLocked(calibration.podId!, (e.target as HTMLInputElement).checked)} />
               Keep the current factor (stop learning)</label>

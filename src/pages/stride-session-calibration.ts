@@ -3,11 +3,10 @@ import type { AppServices } from '../app/services.js';
 import '../components/stride-distance-correction.js';
 import type { RecordedSession } from '../session/recorded-session.js';
 
-/** The pod's raw distance over the run: the last raw total the recorder kept, or null without one. */
+/** The pod's raw distance over the run (its last raw total over its first), or null without one. */
 function rawPodDistance(session: RecordedSession): number | null {
-  const raw = session.samples.rawDistanceM;
-  for (let i = raw.length - 1; i >= 0; i--) if (Number.isFinite(raw[i]!)) return raw[i]!;
-  return null;
+  const raw = session.samples.rawDistanceM.filter((d) => Number.isFinite(d));
+  return raw.length > 0 ? raw[raw.length - 1]! - raw[0]! : null;
 }
 
 function unavailableReason(session: RecordedSession, rawM: number | null): string | null {
@@ -46,7 +45,7 @@ export class StrideSessionCalibration extends LitElement {
     if (!this.services || !session) return nothing;
     const rawM = rawPodDistance(session);
     const reason = unavailableReason(session, rawM);
-    return html`<stride-distance-correction .podName=${session.meta.deviceName} .podDistanceM=${rawM ?? 0}
+    return html`<stride-distance-correction .podName=${session.meta.deviceName} .podDistanceM=${rawM ?? 0} .runDistanceM=${session.meta.distanceM}
       .unit=${this.services.settings.settings.distanceUnit} .available=${reason === null} .unavailableReason=${reason}
       .outcome=${this.outcome}
       @correction-apply=${(e: CustomEvent<{ treadmillDistanceM: number; rescaleRun: boolean }>) =>

@@ -1,15 +1,25 @@
 // Calibrating a pod from a smart treadmill as the runner runs: over every steady stretch (both the
 // belt and the pod at one speed for half a minute) the belt's speed over the pod's is a factor at
 // that speed. Stretches where the belt is changing speed, or the runner is not keeping up with it,
-// teach nothing; a factor outside the sane range is dropped, never applied.
+// teach nothing; a factor outside the sane range is dropped, never applied. A stretch is one gait
+// (its point is a walking or a running one), and a stretch up an incline teaches nothing: the foot
+// lands and pushes off differently uphill, so a factor learned there would be applied on the flat.
 
-import { type CalibrationCurve, type CalibrationPoint, isSaneFactor, withPoint } from './calibration.js';
+import { type CalibrationCurve, type CalibrationPoint, type Gait, gaitOf, isSaneFactor } from './calibration.js';
+import { type PointChange, addPoint } from './calibration-points.js';
 
 export interface PairedReading {
   t: number;
   podSpeedMps: number;
   treadmillSpeedMps: number;
+  /** Steps a minute, for the gait; absent counts as running. */
+  cadence?: number;
+  /** The treadmill's incline, or null / absent when it sends none (taken as flat). */
+  inclinePercent?: number | null;
 }
+
+/** Steeper than this (up or down), the belt teaches nothing. */
+export const MOST_LEARNING_INCLINE_PERCENT = 2;
 
 /** Both speeds within this share of where the stretch began count as one speed. */
 const STEADY_BAND = 0.03;
@@ -18,9 +28,12 @@ export const STRETCH_S = 30;
 /** Readings further apart than this (a lost link) end the stretch. */
 const MAX_STEP_S = 3;
 
+const gaitOfReading = (reading: PairedReading): Gait => gaitOf(reading.cadence ?? 0);
+
 export class AutoCalibration {
   #curve: CalibrationPoint[];
   #stretch: PairedReading[] = [];
+  #lastChange: PointChange | null = null;
   locked = false;
 
   constructor(curve: CalibrationCurve = []) {
@@ -32,9 +45,15 @@ export class AutoCalibration {
     return this.#curve;
   }
 
+  /** What the last point learned replaced or merged in the curve, or null before one. */
+  get lastChange(): PointChange | null {
+    return this.#lastChange;
+  }
+
   /** Takes one second of both speeds; returns a new point when a steady stretch completed. */
   add(reading: PairedReading): CalibrationPoint | null {
-    if (this.locked || !(reading.podSpeedMps > 0.5) || !(reading.treadmillSpeedMps > 0.5)) {
+    const incline = reading.inclinePercent ?? 0;
+    if (this.locked || !(reading.podSpeedMps > 0.5) || !(reading.treadmillSpeedMps > 0.5) || Math.abs(incline) > MOST_LEARNING_INCLINE_PERCENT) {
       this.#stretch = [];
       return null;
     }
@@ -44,6 +63,7 @@ export class AutoCalibration {
       first !== undefined &&
       last !== undefined &&
       reading.t - last.t <= MAX_STEP_S &&
+      gaitOfReading(reading) === gaitOfReading(first) &&
       Math.abs(reading.treadmillSpeedMps - first.treadmillSpeedMps) <= first.treadmillSpeedMps * STEADY_BAND &&
       Math.abs(reading.podSpeedMps - first.podSpeedMps) <= first.podSpeedMps * STEADY_BAND;
     if (!steady) {
@@ -54,10 +74,13 @@ export class AutoCalibration {
     if (reading.t - first.t < STRETCH_S) return null;
     const mean = (pick: (r: PairedReading) => number) => this.#stretch.reduce((s, r) => s + pick(r), 0) / this.#stretch.length;
     const pod = mean((r) => r.podSpeedMps);
-    const point = { podSpeedMps: pod, factor: mean((r) => r.treadmillSpeedMps) / pod };
+    const walking = gaitOfReading(first) === 'walk';
+    const point: CalibrationPoint = { podSpeedMps: pod, factor: mean((r) => r.treadmillSpeedMps) / pod, ...(walking ? { walking: true as const } : {}) };
     this.#stretch = [];
     if (!isSaneFactor(point.factor)) return null;
-    this.#curve = withPoint(this.#curve, point);
+    const { curve, replaced, merged } = addPoint(this.#curve, point);
+    this.#curve = curve;
+    this.#lastChange = { replaced, merged };
     return point;
   }
 }

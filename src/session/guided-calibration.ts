@@ -3,12 +3,14 @@
 // stumble or a missed notification does not move it; steadiness checked, so a run that changed
 // speed halfway does not calibrate anything.
 
-import { type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, isSaneFactor } from './calibration.js';
+import { type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, gaitOf, isSaneFactor } from './calibration.js';
 
 export interface SpeedReading {
   /** Seconds. */
   t: number;
   podSpeedMps: number;
+  /** Steps a minute: a check walked makes a walking point. Absent counts as running. */
+  cadence?: number;
 }
 
 export type GuidedResult =
@@ -58,7 +60,8 @@ export function guidedCalibration(readings: readonly SpeedReading[], beltSpeedMp
       )}-${Math.round(MAX_FACTOR * 100)} %). Check the belt speed you typed and that this pod is the one on your shoe.`,
     };
   }
-  return { ok: true, point: { podSpeedMps: podMedian, factor }, steadyS: spanS };
+  const walking = gaitOf(median(steady.map((r) => r.cadence ?? 0))) === 'walk';
+  return { ok: true, point: { podSpeedMps: podMedian, factor, ...(walking ? { walking: true as const } : {}) }, steadyS: spanS };
 }
 
 /** After a run: the treadmill's distance over the pod's, as one factor (at the run's median speed). */

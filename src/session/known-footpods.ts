@@ -4,6 +4,7 @@
 
 import type { CadenceUnit, CadenceUnitOverride } from './cadence-unit.js';
 import { type CalibrationCurve, type CalibrationPoint, isSaneFactor } from './calibration.js';
+import { thinnedCurve } from './calibration-points.js';
 
 export interface KnownFootpod {
   /** Stable identity of the pod on this origin (see footpodIdOf in app/footpod-cadence). */
@@ -20,9 +21,6 @@ export interface KnownFootpod {
   /** The runner locked the curve: automatic calibration learns nothing for this pod. Absent: false. */
   autoCalibrationLocked?: boolean;
 }
-
-/** More points than this are noise, not a pod's curve. */
-export const MOST_CALIBRATION_POINTS = 8;
 
 /** Older pods fall off the end: the list is for the few a runner owns, not a log. */
 export const MOST_KNOWN_FOOTPODS = 20;
@@ -46,25 +44,28 @@ export function knownFootpodsFrom(value: unknown): KnownFootpod[] {
       name: isShortText(name) ? name : null,
       detected: isUnit(detected) ? detected : null,
       override: isOverride(override) ? override : 'auto',
-      ...calibrationFields(curveFrom(entry['calibration']), entry['autoCalibrationLocked'] === true),
+      ...calibrationFields(storedCurve(entry['calibration']), entry['autoCalibrationLocked'] === true),
     });
     if (pods.length === MOST_KNOWN_FOOTPODS) break;
   }
   return pods;
 }
 
-/** The points of a stored curve that can be a pod's: positive speeds, sane factors; sorted, at most 8. */
-function curveFrom(value: unknown): CalibrationPoint[] {
+/**
+ * The points of a stored curve that can be a pod's: positive speeds, sane factors; sorted, and
+ * thinned as a curve taking a new point is (never by dropping the fastest speeds).
+ */
+export function storedCurve(value: unknown): CalibrationPoint[] {
   if (!Array.isArray(value)) return [];
   const points: CalibrationPoint[] = [];
   for (const point of value as unknown[]) {
     if (!isRecord(point)) continue;
-    const { podSpeedMps, factor } = point;
+    const { podSpeedMps, factor, walking } = point;
     if (typeof podSpeedMps !== 'number' || !(podSpeedMps > 0 && Number.isFinite(podSpeedMps))) continue;
     if (typeof factor !== 'number' || !isSaneFactor(factor)) continue;
-    points.push({ podSpeedMps, factor });
+    points.push({ podSpeedMps, factor, ...(walking === true ? { walking: true as const } : {}) });
   }
-  return points.sort((a, b) => a.podSpeedMps - b.podSpeedMps).slice(0, MOST_CALIBRATION_POINTS);
+  return thinnedCurve(points);
 }
 
 /** Only what differs from the defaults is stored, so an uncalibrated pod's entry is as it always was. */
@@ -107,7 +108,7 @@ export function withCalibration(pods: readonly KnownFootpod[], id: string, curve
   return pods.map((pod) => {
     if (pod.id !== id) return pod;
     const { calibration: _old, autoCalibrationLocked, ...rest } = pod;
-    return { ...rest, ...calibrationFields(curveFrom(curve), autoCalibrationLocked === true) };
+    return { ...rest, ...calibrationFields(storedCurve(curve), autoCalibrationLocked === true) };
   });
 }
 

@@ -8,7 +8,8 @@
 import type { TreadmillData } from '../ble/ftms-treadmill.js';
 import type { HeartRateMeasurement } from '../ble/heart-rate.js';
 import { RscParseError, parseRscMeasurement } from '../ble/rsc.js';
-import type { CalibrationCurve, CalibrationPoint } from './calibration.js';
+import { type CalibrationCurve, type CalibrationPoint, gaitOf } from './calibration.js';
+import type { PointChange } from './calibration-points.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
 import type { LatestChannels, LiveReading } from './live-reading.js';
 import type { SessionSensors } from './session-sensors.js';
@@ -27,6 +28,8 @@ export interface AutoCalibrationState {
   locked: boolean;
   /** The point learned last in this session, or null. */
   lastPoint: CalibrationPoint | null;
+  /** What that point replaced or merged in the curve, or null. */
+  lastChange: PointChange | null;
 }
 
 export type UnreadableFrom = 'footpod' | 'treadmill' | 'heart-rate strap';
@@ -113,8 +116,13 @@ export class LiveSession extends EventTarget {
   }
   get autoCalibration(): AutoCalibrationState {
     const sensors = this.#sensors;
-    if (sensors === null) return { curve: this.#autoCurve, locked: this.#autoLocked, lastPoint: null };
-    return { curve: sensors.autoCalibrationCurve, locked: sensors.autoCalibrationLocked, lastPoint: sensors.lastLearned };
+    if (sensors === null) return { curve: this.#autoCurve, locked: this.#autoLocked, lastPoint: null, lastChange: null };
+    return {
+      curve: sensors.autoCalibrationCurve,
+      locked: sensors.autoCalibrationLocked,
+      lastPoint: sensors.lastLearned,
+      lastChange: sensors.lastLearnedChange,
+    };
   }
   /** The treadmill's and strap's parts, or null while none are attached. */
   get sensors(): SessionSensors | null {
@@ -191,6 +199,8 @@ export class LiveSession extends EventTarget {
       measurement.totalDistanceM,
       beltSpeedMps,
       treadmillStepM,
+      // By the cadence as the run stores it (float32), so a re-scale picks the same points.
+      gaitOf(Math.fround(steps.cadence)),
     );
     const cadence = steps.cadence;
     const strideDerived = steps.strideLengthM === null;
@@ -224,7 +234,7 @@ export class LiveSession extends EventTarget {
       speedFrom,
       sent,
     };
-    const learned = this.#sensors?.rowDone(timeS, rawSpeedMps, beltSpeedMps) ?? null;
+    const learned = this.#sensors?.rowDone(timeS, rawSpeedMps, beltSpeedMps, cadence) ?? null;
     this.#problem = null;
     this.dispatchEvent(new Event('sample'));
     if (learned !== null) this.#learned();

@@ -1,16 +1,12 @@
-// Calibration after the fact. A recorded run keeps the pod's raw speed and distance, so a factor
+// Calibration after the fact. A recorded run keeps the pod's raw speed and distance, so a curve
 // found later (a guided check, the treadmill's distance typed after the run) can re-scale it row
-// by row, exactly as it would have been scaled live; and a run and the treadmill's total make a
-// calibration point themselves.
+// by row, exactly as it would have been scaled live.
 
-import { type CalibrationCurve, type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, factorAt } from './calibration.js';
-import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
-import { factorFromDistances } from './guided-calibration.js';
+import { type CalibrationCurve, factorAt, gaitOf } from './calibration.js';
 import { rowAtOrAfter, sliceColumns } from './recorded-columns.js';
 import {
   type RecordedColumns,
   type RecordedSession,
-  SAMPLE_RUNNING,
   SAMPLE_SPEED_FROM_TREADMILL,
   SAMPLE_STRIDE_DERIVED,
 } from './recorded-session.js';
@@ -29,11 +25,22 @@ function rescalable(c: RecordedColumns): boolean {
   return podRows > 0;
 }
 
+/** Within float32 rounding of each other: the stored speed shows that factor. */
+const sameFactor = (a: number, b: number): boolean => Math.abs(a - b) <= Math.abs(b) * 1e-6;
+
 /**
  * The run with speed, distance and sent stride lengths of every pod row recomputed from the raw
  * values with `curve`, its gaps' covered metres and summary to match, and the curve kept in the
- * meta. Rows the treadmill gave speed for stay as they are. Null when there is nothing to re-scale:
- * no raw values (an imported run, or one recorded before they were kept) or only treadmill rows.
+ * meta. Rows the treadmill gave speed for keep the belt's metres. Null when there is nothing to
+ * re-scale: no raw values (an imported run, or one recorded before they were kept) or only
+ * treadmill rows.
+ *
+ * A row's step can hold pod metres of earlier rows: while the treadmill's count is awaited, the
+ * rows it gives speed for add nothing, and when its count never comes (a dropout) the next row the
+ * pod stands in for adds them (SpeedDistanceMerge). Those held metres are what the row's step has
+ * beyond its own raw step times its factor; they are kept, scaled from the old curve to the new one
+ * as the raw steps of the rows they came from are. So re-scaling with the curve a run was recorded
+ * with changes nothing, and re-scaling with another curve and back again restores it.
  */
 export function rescaleRun(session: RecordedSession, curve: CalibrationCurve): RecordedSession | null {
   const old = session.samples;
@@ -43,21 +50,42 @@ export function rescaleRun(session: RecordedSession, curve: CalibrationCurve): R
   const n = c.t.length;
   /** New distance step over old, per row, for the metres a gap's counter covered. */
   const stepScale = new Float64Array(n).fill(1);
+  /** Pod metres of treadmill rows awaiting its count, by the old curve and by the new one. */
+  let awaitingOldM = 0;
+  let awaitingNewM = 0;
+  const heldScale = (): number => (awaitingOldM > 0 ? awaitingNewM / awaitingOldM : 1);
   for (let i = 0; i < n; i++) {
     const oldStepM = i > 0 ? old.distanceM[i]! - old.distanceM[i - 1]! : 0;
+    const rawStepM = i > 0 ? old.rawDistanceM[i]! - old.rawDistanceM[i - 1]! : 0;
+    const raw = old.rawSpeedMps[i]!;
+    const gait = gaitOf(old.cadence[i]!);
+    const factor = factorAt(curve, raw, gait);
+    const recordedFactor = factorAt(oldCurve, raw, gait);
     let stepM = oldStepM;
+    // The factor the row was scaled with live: as the stored speed shows it, where it can (the
+    // curve may have changed mid-run), the recorded curve's where that is the same but exact.
+    const shown = !fromTreadmill(old, i) && raw > 0 && old.speedMps[i]! > 0 ? old.speedMps[i]! / raw : Number.NaN;
+    const oldFactor = !Number.isFinite(shown) || sameFactor(shown, recordedFactor) ? recordedFactor : shown;
     if (!fromTreadmill(old, i)) {
-      const raw = old.rawSpeedMps[i]!;
-      const factor = factorAt(curve, raw);
-      stepM = i > 0 ? (old.rawDistanceM[i]! - old.rawDistanceM[i - 1]!) * factor : 0;
+      stepM = i > 0 ? rawStepM * factor + (oldStepM - rawStepM * oldFactor) * heldScale() : 0;
+      awaitingOldM = awaitingNewM = 0;
       c.speedMps[i] = raw * factor;
-      if ((old.flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0) {
-        c.strideLengthM[i] = old.cadence[i]! > 0 ? (c.speedMps[i]! * 60) / old.cadence[i]! : 0;
-      } else {
-        // The factor the stride was scaled with live: as the stored speeds show it, where they can.
-        const oldFactor = raw > 0 && old.speedMps[i]! > 0 ? old.speedMps[i]! / raw : factorAt(oldCurve, raw);
-        c.strideLengthM[i] = (old.strideLengthM[i]! / oldFactor) * factor;
-      }
+    } else if (i > 0 && !Number.isFinite(old.treadmillSpeedMps[i - 1]!)) {
+      // The belt's first row after a silence: its count spans rows the pod covered, so the pod's
+      // step (and what it held) stood in for it.
+      stepM = rawStepM * factor + (oldStepM - rawStepM * recordedFactor) * heldScale();
+      awaitingOldM = awaitingNewM = 0;
+    } else if (oldStepM === 0 && rawStepM > 0) {
+      awaitingOldM += rawStepM * recordedFactor;
+      awaitingNewM += rawStepM * factor;
+    } else {
+      awaitingOldM = awaitingNewM = 0;
+    }
+    // A stride the pod sent is scaled by its factor whoever gave the speed; a derived one follows the speed.
+    if ((old.flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0) {
+      c.strideLengthM[i] = old.cadence[i]! > 0 ? (c.speedMps[i]! * 60) / old.cadence[i]! : 0;
+    } else {
+      c.strideLengthM[i] = (old.strideLengthM[i]! / oldFactor) * factor;
     }
     if (oldStepM > 0) stepScale[i] = stepM / oldStepM;
     c.distanceM[i] = i > 0 ? c.distanceM[i - 1]! + stepM : old.distanceM[0]!;
@@ -75,51 +103,4 @@ export function rescaleRun(session: RecordedSession, curve: CalibrationCurve): R
     calibration: curve.map((point) => ({ ...point })),
   };
   return { meta, samples: c };
-}
-
-export type AfterRunCalibration = { ok: true; point: CalibrationPoint } | { ok: false; problem: string };
-
-const km = (m: number): string => `${(m / 1000).toFixed(2)} km`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/**
- * A calibration point from a run and the distance the treadmill showed for it: the treadmill's
- * distance over the pod's raw distance, at the run's median raw running speed.
- */
-export function afterRunCalibration(session: RecordedSession, treadmillDistanceM: number): AfterRunCalibration {
-  if (!(treadmillDistanceM > 0 && Number.isFinite(treadmillDistanceM))) {
-    return { ok: false, problem: 'Type the distance the treadmill shows for this run (for example 5.00 km).' };
-  }
-  const { rawDistanceM, rawSpeedMps, flags } = session.samples;
-  const withRaw = rawDistanceM.filter((d) => Number.isFinite(d));
-  if (withRaw.length === 0) {
-    return {
-      ok: false,
-      problem: 'This run has no raw footpod values (it was imported, or recorded before Stridewise kept them), so it cannot calibrate the pod.',
-    };
-  }
-  const podDistanceM = withRaw[withRaw.length - 1]! - withRaw[0]!;
-  const speeds: number[] = [];
-  for (let i = 0; i < rawSpeedMps.length; i++) {
-    if ((flags[i]! & SAMPLE_RUNNING) !== 0 && rawSpeedMps[i]! >= MIN_MOVING_SPEED_MPS) speeds.push(rawSpeedMps[i]!);
-  }
-  if (!(podDistanceM > 0) || speeds.length === 0) {
-    return { ok: false, problem: 'The footpod counted no running in this run, so there is nothing to calibrate it with.' };
-  }
-  const factor = factorFromDistances(podDistanceM, treadmillDistanceM);
-  if (factor === null) {
-    return {
-      ok: false,
-      problem:
-        `The footpod measured ${km(podDistanceM)} where the treadmill shows ${km(treadmillDistanceM)}: ` +
-        `${Math.round((podDistanceM / treadmillDistanceM) * 100)} %, beyond what a footpod is off by ` +
-        `(${Math.round(MIN_FACTOR * 100)}-${Math.round(MAX_FACTOR * 100)} %). Check the distance you typed and that this run was on that treadmill.`,
-    };
-  }
-  return { ok: true, point: { podSpeedMps: median(speeds), factor } };
 }

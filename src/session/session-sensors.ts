@@ -8,6 +8,7 @@ import type { TreadmillData } from '../ble/ftms-treadmill.js';
 import type { HeartRateMeasurement } from '../ble/heart-rate.js';
 import { AutoCalibration } from './auto-calibration.js';
 import type { CalibrationCurve, CalibrationPoint } from './calibration.js';
+import type { PointChange } from './calibration-points.js';
 import type { LatestChannels } from './live-reading.js';
 import { SensorChannels } from './sensor-channels.js';
 import { TreadmillDistance } from './treadmill-distance.js';
@@ -26,6 +27,7 @@ export class SessionSensors {
   readonly #treadmill = new TreadmillDistance();
   #auto = new AutoCalibration();
   #lastLearned: CalibrationPoint | null = null;
+  #lastChange: PointChange | null = null;
 
   get autoCalibrationCurve(): CalibrationCurve {
     return this.#auto.curve;
@@ -36,6 +38,11 @@ export class SessionSensors {
   /** The point learned last, or null. */
   get lastLearned(): CalibrationPoint | null {
     return this.#lastLearned;
+  }
+
+  /** What the point learned last replaced or merged in the curve, or null. */
+  get lastLearnedChange(): PointChange | null {
+    return this.#lastChange;
   }
 
   setAutoCalibration(curve: CalibrationCurve, locked: boolean): void {
@@ -83,10 +90,14 @@ export class SessionSensors {
   }
 
   /** The pod row was made: every value is a row older; returns a point when calibration learned one. */
-  rowDone(timeS: number, podSpeedMps: number, beltSpeedMps: number | null): CalibrationPoint | null {
-    const learned = this.#auto.add({ t: timeS, podSpeedMps, treadmillSpeedMps: beltSpeedMps ?? Number.NaN });
+  rowDone(timeS: number, podSpeedMps: number, beltSpeedMps: number | null, cadence = 0): CalibrationPoint | null {
+    const inclinePercent = this.#channels.fresh('inclinePercent');
+    const learned = this.#auto.add({ t: timeS, podSpeedMps, treadmillSpeedMps: beltSpeedMps ?? Number.NaN, cadence, inclinePercent });
     this.#channels.podRow();
-    if (learned !== null) this.#lastLearned = learned;
+    if (learned !== null) {
+      this.#lastLearned = learned;
+      this.#lastChange = this.#auto.lastChange;
+    }
     return learned;
   }
 

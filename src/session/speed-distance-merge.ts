@@ -4,7 +4,7 @@
 // The treadmill's count is kept with the other sensor parts (session-sensors.ts, loaded with the
 // treadmill) and comes in with each row, so a footpod-only run loads none of it.
 
-import { type CalibrationCurve, factorAt } from './calibration.js';
+import { type CalibrationCurve, type Gait, factorAt } from './calibration.js';
 import { DistanceTracker } from './distance.js';
 import type { SpeedSource } from './speed-source.js';
 
@@ -35,10 +35,17 @@ export class SpeedDistanceMerge {
   /**
    * One pod row; `beltSpeedMps` is the treadmill's speed when fresh, else null, and
    * `treadmillStepM` the metres it counted since the previous row (null when it sent none, or
-   * there is no treadmill).
+   * there is no treadmill); `gait` picks the curve's walking or running points.
    */
-  row(timeS: number, rawSpeedMps: number, podTotalM: number | null, beltSpeedMps: number | null, treadmillStepM: number | null): MergedSpeed {
-    const factor = factorAt(this.calibration, rawSpeedMps);
+  row(
+    timeS: number,
+    rawSpeedMps: number,
+    podTotalM: number | null,
+    beltSpeedMps: number | null,
+    treadmillStepM: number | null,
+    gait: Gait = 'run',
+  ): MergedSpeed {
+    const factor = factorAt(this.calibration, rawSpeedMps, gait);
     const rawDistanceM = this.#pod.add(timeS, rawSpeedMps, podTotalM);
     const podStepM = (rawDistanceM - this.#rawAtLastRowM) * factor;
     this.#rawAtLastRowM = rawDistanceM;

@@ -5,7 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
 import { createServices, type AppServices } from '../../src/app/services.js';
 import { SettingsService } from '../../src/app/settings-service.js';
-import type { CalibrationPoint } from '../../src/session/calibration.js';
+import { type CalibrationPoint, factorAt } from '../../src/session/calibration.js';
 import { calibrationOf, knownFootpod } from '../../src/session/known-footpods.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadSession, saveSession } from '../../src/store/session-store.js';
@@ -53,6 +53,7 @@ async function storedPod() {
   await settings.load();
   return knownFootpod(settings.settings.footpods, POD_ID);
 }
+const sameFootpods = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const storedCurve = async (): Promise<CalibrationPoint[]> => calibrationOf(await storedPod());
 
 /** Pod rows at `speedMps` (raw) from `fromS` for `seconds`, the belt (when given) a moment before each. */
@@ -159,6 +160,50 @@ describe('CalibrationService', () => {
     expect(Math.abs(services.footpod.session!.latest!.speedMps - 3) / 3).to.be.below(0.01);
   });
 
+  /** Walking and easy paces that fill a pod's curve: 8 points from 1.0 to 2.35 m/s, 93.5 % at the fastest. */
+  const fullSlowCurve = [1.0, 1.2, 1.4, 1.6, 1.8, 2.0, 2.2, 2.35].map((podSpeedMps, i) => ({ podSpeedMps, factor: 0.9 + i * 0.005 }));
+
+  it('keeps a guided point at 4.5 m/s on a full curve, saved and applied, and says which old points made room', async () => {
+    await storedBefore(fullSlowCurve);
+    await connected();
+    await services.calibration.startGuided();
+    run(0, 50, 4.5);
+    const podsBefore = services.settings.settings.footpods;
+    // The belt says 4.725 m/s where the pod reads 4.5: 105 %.
+    const result = services.calibration.finishGuided(4.725);
+    expect(result.ok).to.equal(true);
+    if (!result.ok) return;
+    await waitUntil(() => services.settings.settings.footpods !== podsBefore, 'the curve saved');
+    expect(factorAt(await storedCurve(), 4.5), 'saved').to.be.closeTo(1.05, 1e-12);
+    expect(factorAt(services.footpod.session!.calibration, 4.5), 'live').to.be.closeTo(1.05, 1e-12);
+    expect(result.percent).to.be.closeTo(105, 1e-9);
+    expect(result.change).to.match(/^To keep 8 speeds, 93\u00a0% at 7\.9\u00a0km\/h and 93\.5\u00a0% at 8\.5\u00a0km\/h became one point/);
+    // 5 km at that pace (the pod counting 4762 m raw) reads 5 km.
+    const before = services.footpod.session!.latest!.distanceM;
+    run(50, Math.round(5000 / 1.05 / 4.5), 4.5);
+    expect(services.footpod.session!.latest!.distanceM - before).to.be.closeTo(5000, 5);
+  });
+
+  it('keeps a point the treadmill teaches on a full curve, live and saved: a 10 km belt run reads 10 km', async () => {
+    await storedBefore(fullSlowCurve);
+    await connected();
+    await services.sensors.pair('treadmill');
+    // 10 km/h on the belt, the pod reading 1/1.051 of it (677/256 m/s, as a pod sends it).
+    const podMps = 677 / 256;
+    const beltMps = 2.7778;
+    const podsBefore = services.settings.settings.footpods;
+    run(0, 40, podMps, beltMps);
+    const learned = services.calibration.learning!.lastPoint!;
+    expect(learned.factor).to.be.closeTo(1.0504, 0.0005);
+    await waitUntil(() => services.settings.settings.footpods !== podsBefore, 'the curve saved');
+    await waitUntil(async () => sameFootpods(await storedPod(), knownFootpod(services.settings.settings.footpods, POD_ID)), 'saved in IndexedDB');
+    expect(factorAt(await storedCurve(), podMps), 'saved').to.equal(learned.factor);
+    expect(factorAt(services.footpod.session!.calibration, podMps), 'live').to.equal(learned.factor);
+    const before = services.footpod.session!.latest!.distanceM;
+    run(40, 3600, podMps, beltMps);
+    expect((services.footpod.session!.latest!.distanceM - before) / (beltMps * 3600)).to.be.closeTo(1, 0.002);
+  });
+
   it('refuses a guided check of an unsteady run with the problem, and saves nothing', async () => {
     await connected();
     await waitUntil(() => knownFootpod(services.settings.settings.footpods, POD_ID) !== undefined, 'the pod remembered');
@@ -206,7 +251,7 @@ describe('CalibrationService.correctRun', () => {
     const rawM = before.samples.rawDistanceM.at(-1)!;
     expect(rawM).to.be.closeTo(360, 3);
     const outcome = await services.calibration.correctRun(id, rawM * 0.95, false);
-    expect(outcome).to.deep.equal({ ok: true, message: 'Pod A now reads 95 % of its raw distance.' });
+    expect(outcome).to.deep.equal({ ok: true, message: 'Pod A now reads 95\u00a0% of its raw distance at 10.8\u00a0km/h.' });
     expect(podCurve()).to.have.length(1);
     expect(podCurve()[0]!.factor).to.be.closeTo(0.95, 1e-9);
     expect(podCurve()[0]!.podSpeedMps).to.equal(3);
@@ -222,13 +267,62 @@ describe('CalibrationService.correctRun', () => {
     expect(before.meta.distanceM).to.be.closeTo(rawM * 1.02, 1e-6);
     const outcome = await services.calibration.correctRun(id, rawM * 0.97, true);
     expect(outcome.ok).to.equal(true);
-    expect(outcome.message).to.match(/97 % of its raw distance\. This run was corrected too\.$/);
+    expect(outcome.message).to.equal(
+      `This run now shows ${(rawM * 0.97 / 1000).toFixed(2)}\u00a0km, as the treadmill did (it showed ${(before.meta.distanceM / 1000).toFixed(2)}\u00a0km). ` +
+        'Pod A now reads 97\u00a0% of its raw distance at 10.8\u00a0km/h. It replaces 102\u00a0% at 10.8\u00a0km/h.',
+    );
     const after = (await loadSession(id))!;
     expect(after.meta.distanceM).to.be.closeTo(rawM * 0.97, 1e-6);
     expect(after.meta.distanceM / before.meta.distanceM).to.be.closeTo(0.97 / 1.02, 1e-9);
     expect(after.samples.speedMps.at(-1)).to.be.closeTo(3 * 0.97, 1e-6);
-    expect(after.meta.calibration).to.deep.equal(podCurve());
+    expect(after.meta.calibration).to.have.length(1);
+    expect(after.meta.calibration![0]!.factor, 'the run keeps the curve it shows').to.be.closeTo(podCurve()[0]!.factor, 1e-12);
     expect(after.samples.t.length).to.equal(before.samples.t.length);
+  });
+
+  it('changes nothing, run or curve, when the run already shows the treadmill’s distance (20 min easy, 10 min tempo, the right curve)', async () => {
+    const rightCurve = [
+      { podSpeedMps: 2.5, factor: 0.9 },
+      { podSpeedMps: 4, factor: 0.95 },
+    ];
+    await storedBefore(rightCurve);
+    await connected();
+    await services.recording.start();
+    run(0, 1201, 2.5);
+    run(1201, 600, 4);
+    const id = services.recording.recorder!.id;
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    const before = (await loadSession(id))!;
+    expect(before.meta.distanceM).to.be.closeTo(4980, 0.01);
+    const outcome = await services.calibration.correctRun(id, 4980, true);
+    expect((await loadSession(id))!.meta.distanceM, 'the run').to.equal(before.meta.distanceM);
+    expect(await storedCurve(), 'the curve').to.deep.equal(rightCurve);
+    expect(outcome).to.deep.equal({ ok: true, message: 'This run already shows 4.98\u00a0km, as the treadmill did: nothing was changed.' });
+  });
+
+  it('makes a run at two paces show the typed distance and keeps the pod’s right points, saying why', async () => {
+    const rightCurve = [
+      { podSpeedMps: 2.5, factor: 0.9 },
+      { podSpeedMps: 4, factor: 0.95 },
+    ];
+    await storedBefore(null);
+    await connected();
+    await services.recording.start();
+    run(0, 1201, 2.5);
+    run(1201, 600, 4);
+    const id = services.recording.recorder!.id;
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    await services.calibration.setCurve(POD_ID, rightCurve);
+    // Recorded before the pod was calibrated: 5400 m.
+    expect((await loadSession(id))!.meta.distanceM).to.be.closeTo(5400, 0.01);
+    const outcome = await services.calibration.correctRun(id, 4980, true);
+    expect((await loadSession(id))!.meta.distanceM, 'the run').to.be.closeTo(4980, 1e-6);
+    expect(await storedCurve(), 'the curve').to.deep.equal(rightCurve);
+    expect(outcome.message).to.match(/^This run now shows 4\.98\u00a0km, as the treadmill did \(it showed 5\.40\u00a0km\)\. This run changed pace, so one distance cannot say at which pace the footpod is off: its calibration stays as it was\.$/);
   });
 
   it('keeps the factor for a pod the settings no longer list (another browser, a restored backup), as it says', async () => {
@@ -237,7 +331,7 @@ describe('CalibrationService.correctRun', () => {
     await services.settings.update({ footpods: [] });
     const outcome = await services.calibration.correctRun(id, rawM * 0.95, false);
     expect(outcome.ok).to.equal(true);
-    expect(outcome.message).to.match(/95 %/);
+    expect(outcome.message).to.match(/95\u00a0%/);
     const known = knownFootpod(services.settings.settings.footpods, POD_ID);
     expect(known?.name).to.equal('Pod A');
     expect(podCurve()).to.have.length(1);

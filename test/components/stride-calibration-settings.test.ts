@@ -58,6 +58,21 @@ describe('stride-calibration-settings', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('marks walking points, which count for walking only, also when there is one', async () => {
+    const el = await settings([{ podSpeedMps: 1.5, factor: 1.1, walking: true }, { podSpeedMps: 3, factor: 0.95 }]);
+    expect(squash(q(el, '#curve')!.textContent)).to.equal(
+      'Factor by pace, in a straight line between these speeds; walking points count for walking (below 140 steps a minute), the others for running:',
+    );
+    expect([...el.shadowRoot!.querySelectorAll('li .point')].map((li) => squash(li.textContent))).to.deep.equal([
+      '110 % at 5.4 km/h walking',
+      '95 % at 10.8 km/h',
+    ]);
+    el.curve = [{ podSpeedMps: 1.5, factor: 1.1, walking: true }];
+    await el.updateComplete;
+    expect(squash(q(el, 'li .point')!.textContent), 'one walking point is not a factor at every speed').to.equal('110 % at 5.4 km/h walking');
+    await expect(el).to.be.accessible();
+  });
+
   it('reads one point as one factor at every speed', async () => {
     const el = await settings([{ podSpeedMps: 3.2, factor: 0.943 }]);
     expect(squash(q(el, '#curve')!.parentElement!.textContent)).to.equal('Factor: 94.3 % at every speed');

@@ -30,11 +30,14 @@ describe('stride-distance-correction', () => {
     expect(squash(q(el, '.hint')!.textContent)).to.contain('5.00 km');
     expect(q<HTMLButtonElement>(el, '#apply')!.disabled, 'nothing typed yet').to.equal(true);
     await type(el, '4.7');
-    expect(squash(q(el, '#reading')!.textContent)).to.equal("That makes the footpod's factor 94 % (treadmill ÷ footpod).");
+    expect(squash(q(el, '#reading')!.textContent)).to.equal('That is 94 % of what the footpod measured (treadmill ÷ footpod).');
     await type(el, '4,715');
     expect(q(el, '#reading .factor')!.textContent).to.equal('94.3\u00a0%', 'number and % on one line');
     const apply = q<HTMLButtonElement>(el, '#apply')!;
-    expect(squash(apply.textContent)).to.equal('Use 94.3 % for Stryd <i> from now on');
+    expect(squash(apply.textContent)).to.equal("Correct with the treadmill's distance");
+    expect(squash(q(el, '#rule')!.textContent)).to.equal(
+      'The footpod\'s factor is set only when the run kept one pace: one distance for a run at several paces cannot say at which pace Stryd <i> is off.',
+    );
     expect(q(el, 'i') === null).to.equal(true);
     expect(q<HTMLInputElement>(el, '#rescale-run')!.checked).to.equal(true);
     const applied = oneEvent(el, 'correction-apply');

@@ -94,6 +94,18 @@ describe('stride-guided-calibration', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says which old points the new one replaced, in words', async () => {
+    const change = 'It replaces 93.5 % at 16.2 km/h.';
+    const el = await fixture<StrideGuidedCalibration>(
+      html`<stride-guided-calibration phase="done" .result=${{ ok: true, percent: 105, atSpeedMps: 4.725, change }}></stride-guided-calibration>`,
+    );
+    expect(q(el, '#change')!.textContent).to.equal(change);
+    el.result = { ok: true, percent: 105, atSpeedMps: 4.725, change: null };
+    await el.updateComplete;
+    expect(q(el, '#change')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows the problem of a failed check in an alert', async () => {
     const problem = 'Your speed was not steady enough to calibrate: keep the belt at one speed and run evenly for a minute, then try again.';
     const el = await fixture<StrideGuidedCalibration>(html`<stride-guided-calibration phase="done" .result=${{ ok: false, problem }}></stride-guided-calibration>`);

@@ -91,10 +91,12 @@ describe('stride-session-page: correcting the distance from the treadmill', () =
     expect($<HTMLInputElement>(form, '#rescale-run')!.checked, 'also correct this run, by default').to.equal(true);
     // The treadmill showed 1.71 km where the pod's raw count was 1.80: 95 %.
     await typeDistance(form, '1.71');
-    expect($(form, '#reading')!.textContent).to.match(/factor 95\s*%/);
+    expect($(form, '#reading')!.textContent).to.match(/That is 95\s*% of what the footpod measured/);
     $<HTMLButtonElement>(form, '#apply')!.click();
     await waitUntil(() => ($(form, '#outcome')!.textContent ?? '').trim() !== '', 'the outcome');
-    expect($(form, '#outcome')!.textContent!.trim()).to.equal('Stryd now reads 95 % of its raw distance. This run was corrected too.');
+    expect($(form, '#outcome')!.textContent!.trim()).to.equal(
+      'This run now shows 1.71\u00a0km, as the treadmill did (it showed 1.84\u00a0km). Stryd now reads 95\u00a0% of its raw distance at 10.8\u00a0km/h. It replaces 102\u00a0% at 10.8\u00a0km/h.',
+    );
     expect(podCurve(services)).to.have.length(1);
     expect(podCurve(services)[0]!.podSpeedMps).to.equal(3);
     expect(podCurve(services)[0]!.factor).to.be.closeTo(0.95, 1e-9);
@@ -102,7 +104,8 @@ describe('stride-session-page: correcting the distance from the treadmill', () =
     await waitUntil(() => shownDistance(page) === '1.71km', 'the corrected distance', { timeout: 3000 });
     const stored = (await loadSession('treadmill-run'))!;
     expect(stored.meta.distanceM).to.be.closeTo(1710, 1e-6);
-    expect(stored.meta.calibration).to.deep.equal(podCurve(services));
+    expect(stored.meta.calibration).to.have.length(1);
+    expect(stored.meta.calibration![0]!.factor, 'the run keeps the curve it shows').to.be.closeTo(podCurve(services)[0]!.factor, 1e-12);
     const reloaded = new SettingsService();
     await reloaded.load();
     expect(calibrationOf(knownFootpod(reloaded.settings.footpods, POD_ID))).to.deep.equal(podCurve(services));
@@ -117,11 +120,25 @@ describe('stride-session-page: correcting the distance from the treadmill', () =
     await typeDistance(form, '1.89');
     $<HTMLButtonElement>(form, '#apply')!.click();
     await waitUntil(() => ($(form, '#outcome')!.textContent ?? '').trim() !== '', 'the outcome');
-    expect($(form, '#outcome')!.textContent!.trim()).to.equal('Stryd now reads 105 % of its raw distance.');
+    expect($(form, '#outcome')!.textContent!.trim()).to.equal(
+      'Stryd now reads 105\u00a0% of its raw distance at 10.8\u00a0km/h. It replaces 102\u00a0% at 10.8\u00a0km/h.',
+    );
     expect(podCurve(services)).to.have.length(1);
     expect(podCurve(services)[0]!.factor).to.be.closeTo(1.05, 1e-9);
     expect(shownDistance(page)).to.equal('1.84km');
     expect((await loadSession('kept-run'))!.meta.distanceM).to.be.closeTo(1800 * FACTOR_LIVE, 1e-6);
+  });
+
+  it('has nothing to correct when the treadmill’s distance is what the run shows', async () => {
+    await saveSession(liveRun('right-run'));
+    const { page, services } = await sessionPage('right-run');
+    const form = await correction(page);
+    expect($(form, '.hint')!.textContent!.replace(/\s+/g, ' ')).to.contain('This run shows 1.84 km.');
+    await typeDistance(form, '1.84');
+    expect($(form, '#reading')!.textContent!.trim()).to.equal('This run already shows that distance: there is nothing to correct.');
+    expect($<HTMLButtonElement>(form, '#apply')!.disabled).to.equal(true);
+    expect(podCurve(services)).to.deep.equal([{ podSpeedMps: 3, factor: FACTOR_LIVE }]);
+    await expect(page).to.be.accessible();
   });
 
   it('says why an imported run cannot be corrected, and offers no form', async () => {

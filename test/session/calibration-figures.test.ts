@@ -2,7 +2,7 @@
 // that reads wrong, a treadmill and a strap, through LiveSession, against the treadmill's own count.
 
 import { expect } from '@open-wc/testing';
-import { withPoint } from '../../src/session/calibration.js';
+import { withPoint } from '../../src/session/calibration-points.js';
 import { LiveSession } from '../../src/session/live-session.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { heartRateBytes, podBytes, treadmillBytes } from './sensor-bytes.js';

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { AutoCalibration } from '../../src/session/auto-calibration.js';
-import { calibratedDistance, describeCurve, factorAt, withPoint } from '../../src/session/calibration.js';
+import { calibratedDistance, describeCurve, factorAt } from '../../src/session/calibration.js';
+import { withPoint } from '../../src/session/calibration-points.js';
 import { factorFromDistances, guidedCalibration } from '../../src/session/guided-calibration.js';
 import { mulberry32 } from '../../src/sources/run-profile.js';
 

@@ -4,13 +4,13 @@ import {
   type KnownFootpod,
   knownFootpod,
   knownFootpodsFrom,
-  MOST_CALIBRATION_POINTS,
   calibrationOf,
   rememberFootpod,
   withAutoCalibrationLock,
   withCalibration,
   withOverride,
 } from '../../src/session/known-footpods.js';
+import { MOST_CALIBRATION_POINTS } from '../../src/session/calibration-points.js';
 
 const polar: KnownFootpod = { id: 'bluetooth:q1w2e3==', name: 'Polar Stride', detected: 'strides', override: 'auto' };
 const stryd: KnownFootpod = { id: 'bluetooth:z9x8==', name: 'Stryd', detected: 'steps', override: 'steps' };
@@ -106,7 +106,8 @@ describe('a known pod\'s calibration', () => {
     expect(pod!.autoCalibrationLocked).to.equal(true);
     const many = Array.from({ length: 12 }, (_, i) => ({ podSpeedMps: 12 - i, factor: 0.95 }));
     const [full] = knownFootpodsFrom([{ ...polar, calibration: many, autoCalibrationLocked: 'yes' }]);
-    expect(full!.calibration!.map((p) => p.podSpeedMps)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8]);
+    // Thinned by merging the closest points, never by dropping the fastest: 1 to 12 m/s stay covered.
+    expect(full!.calibration!.map((p) => p.podSpeedMps)).to.deep.equal([1.5, 3.5, 5.5, 7.5, 9, 10, 11, 12]);
     expect(full!.calibration).to.have.length(MOST_CALIBRATION_POINTS);
     expect(full!.autoCalibrationLocked ?? false).to.equal(false);
     expect(knownFootpodsFrom([{ ...polar, calibration: 'fast' }])[0]).to.deep.equal(polar);

@@ -237,7 +237,7 @@ describe('LiveSession: automatic calibration against the treadmill', () => {
     const learned = events(s, 'autocalibration');
     run(s, 0, 40, 3, 1.06);
     expect(learned.count).to.equal(0);
-    expect(s.autoCalibration).to.deep.equal({ curve: saved, locked: true, lastPoint: null });
+    expect(s.autoCalibration).to.deep.equal({ curve: saved, locked: true, lastPoint: null, lastChange: null });
     s.setAutoCalibration(saved, false);
     run(s, 40, 40, 3, 1.06);
     expect(learned.count).to.equal(1);

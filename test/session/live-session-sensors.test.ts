@@ -44,7 +44,7 @@ describe('LiveSession without the sensor parts', () => {
     expect(alone.latest).to.deep.include({ speedFrom: 'footpod', heartRate: null, treadmillSpeedMps: null, inclinePercent: null });
     expect(alone.speedFrom, 'the choice is kept; the pod stands in').to.equal('treadmill');
     expect(alone.latestChannels).to.deep.equal({ heartRate: null, treadmillSpeedMps: null, inclinePercent: null });
-    expect(alone.autoCalibration).to.deep.equal({ curve: [], locked: false, lastPoint: null });
+    expect(alone.autoCalibration).to.deep.equal({ curve: [], locked: false, lastPoint: null, lastChange: null });
     expect(alone.latest!.distanceM).to.be.closeTo(attached.latest!.distanceM, 1e-9);
   });
 
@@ -53,7 +53,7 @@ describe('LiveSession without the sensor parts', () => {
     const saved = [{ podSpeedMps: 4, factor: 0.97 }];
     s.setAutoCalibration(saved, true);
     podRun(s, 0, 5);
-    expect(s.autoCalibration).to.deep.equal({ curve: saved, locked: true, lastPoint: null });
+    expect(s.autoCalibration).to.deep.equal({ curve: saved, locked: true, lastPoint: null, lastChange: null });
   });
 
   it('refuses parsed treadmill or strap data until the parts are attached, and the ingest functions attach them', () => {
@@ -80,7 +80,7 @@ describe('LiveSession: what was set before the sensor parts were attached', () =
     podRun(locked, 0, 3);
     locked.attachSensors(new SessionSensors());
     treadmillRun(locked, 3, 40, 3, 1.06);
-    expect(locked.autoCalibration).to.deep.equal({ curve: saved, locked: true, lastPoint: null });
+    expect(locked.autoCalibration).to.deep.equal({ curve: saved, locked: true, lastPoint: null, lastChange: null });
     expect(locked.latest).to.deep.include({ speedFrom: 'treadmill', speedMps: 3 });
 
     const learning = new LiveSession(defaultCadenceZones);

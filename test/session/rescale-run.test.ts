@@ -4,10 +4,11 @@ import { LiveSession } from '../../src/session/live-session.js';
 import { columnsFrom } from '../../src/session/recorded-columns.js';
 import { type RecordedSession, SAMPLE_RUNNING, SAMPLE_SPEED_FROM_TREADMILL } from '../../src/session/recorded-session.js';
 import { Recorder } from '../../src/session/recorder.js';
-import { afterRunCalibration, rescaleRun } from '../../src/session/rescale-run.js';
+import { rescaleRun } from '../../src/session/rescale-run.js';
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { podBytes, treadmillBytes } from './sensor-bytes.js';
+import { type Span, recordTreadmillRun } from '../support/generated-treadmill-runs.js';
 import { ingestTreadmill } from '../../src/session/sensor-ingest.js';
 
 /**
@@ -89,26 +90,28 @@ describe('rescaleRun', () => {
   });
 });
 
-describe('afterRunCalibration', () => {
-  it("gives the treadmill's distance over the pod's raw distance, at the run's median running speed", () => {
-    const run = recorded([{ podSpeedMps: 3, factor: 0.8 }]); // a wrong factor applied live changes nothing
-    const podM = run.samples.rawDistanceM[run.samples.rawDistanceM.length - 1]!;
-    const result = afterRunCalibration(run, podM / 1.06);
-    expect(result.ok).to.equal(true);
-    if (!result.ok) return;
-    expect(result.point.factor).to.be.closeTo(1 / 1.06, 1e-9);
-    expect(result.point.podSpeedMps).to.be.closeTo(3.22, 0.004); // as the pod sends it, in 1/256 m/s
-  });
-
-  it('says in words why it cannot', () => {
-    const run = recorded([]);
-    const problem = (r: ReturnType<typeof afterRunCalibration>) => (r.ok ? null : r.problem);
-    expect(problem(afterRunCalibration(run, 0))).to.match(/^Type the distance the treadmill shows/);
-    expect(problem(afterRunCalibration(run, 500))).to.match(/^The footpod measured 1\.8\d km where the treadmill shows 0\.50 km: 3\d\d %, beyond what a footpod is off by \(75-125 %\)\. Check/);
-    const imported = { meta: run.meta, samples: columnsFrom([{ t: 0, speedMps: 3, cadence: 170, strideLengthM: 1, distanceM: 0, flags: 1 }]) };
-    expect(problem(afterRunCalibration(imported, 5000))).to.match(/no raw footpod values \(it was imported/);
-    const standing = recorded([]);
-    standing.samples.flags.fill(0);
-    expect(problem(afterRunCalibration(standing, 1700))).to.match(/counted no running/);
+describe('rescaleRun over treadmill dropouts', () => {
+  it('keeps the metres held over each dropout: 30 min at 3 m/s, the belt silent 4 s in every 30 s, the pod for the last 5 min', () => {
+    const curve = [{ podSpeedMps: 3.18, factor: 3 / 3.18 }];
+    const dropouts = Array.from({ length: 50 }, (_, k): Span => [30 * k + 20, 30 * k + 24]);
+    const run = recordTreadmillRun(
+      {
+        spells: [{ seconds: 1801, beltMps: 3, cadence: 170 }],
+        podErrorRunning: 1.06,
+        podErrorWalking: 1.06,
+        sendsStride: false,
+        sendsTreadmillTotal: true,
+        pauses: [],
+        podLinkLosses: [],
+        treadmillDropouts: dropouts,
+        speedFromSwitches: [1500],
+        firstSpeedFrom: 'treadmill',
+      },
+      curve,
+    );
+    expect(run.meta.distanceM).to.be.closeTo(5400, 5);
+    const again = rescaleRun(run, curve)!;
+    expect(again.meta.distanceM, 'the recorded curve changes nothing').to.be.closeTo(run.meta.distanceM, 1e-6);
+    for (let i = 0; i < run.samples.t.length; i++) expect(again.samples.distanceM[i], `row ${i}`).to.be.closeTo(run.samples.distanceM[i]!, 1e-6);
   });
 });
