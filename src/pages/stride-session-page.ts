@@ -285,7 +285,7 @@ export class StrideSessionPage extends LitElement {
       distanceSplits: reuseSplits ? d.distanceSplits : distanceSplits(samples, unit, meta.gaps),
       lapSplits: reuseSplits ? d.lapSplits : lapSplits(samples, meta.laps, meta.gaps),
       channels: sameSession ? d.channels : sessionChannels(samples),
-      heartRate: sameSession ? d.heartRate : heartRateStats(samples),
+      heartRate: sameSession ? d.heartRate : heartRateStats(samples, meta.gaps, meta.statedTotals?.stated.avgHeartRate),
     };
     return this.#derived;
   }
