@@ -18,6 +18,11 @@ export interface FileTotals {
 export interface StatedTotals {
   /** As the file states them: these are the summary's figures. */
   stated: FileTotals;
+  /**
+   * Figures the file states that the summary does not show, because they count something else:
+   * a watch's average cadence counts walking too, where the summary's counts running only.
+   */
+  setAside?: FileTotals;
   /** The same figures summed from the records (heart rate time-weighted; null without one). */
   fromRecords: { movingS: number; distanceM: number; avgCadence: number; avgHeartRate: number | null };
 }
@@ -61,8 +66,8 @@ const clock = (seconds: number): string => {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 };
 
-/** One sentence per figure where the watch's own and the records' sum differ noticeably. */
-export function statedTotalsNotes({ stated, fromRecords }: StatedTotals): string[] {
+/** One sentence per figure where the watch's own and the records' sum differ noticeably, or where one was set aside. */
+export function statedTotalsNotes({ stated, fromRecords, setAside }: StatedTotals): string[] {
   const notes: string[] = [];
   const relative = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-9);
   if (stated.movingS !== undefined && relative(fromRecords.movingS, stated.movingS) > NOTICEABLE.movingS) {
@@ -76,6 +81,11 @@ export function statedTotalsNotes({ stated, fromRecords }: StatedTotals): string
   if (stated.avgCadence !== undefined && Math.abs(fromRecords.avgCadence - stated.avgCadence) > NOTICEABLE.avgCadence) {
     notes.push(
       `Average cadence is the watch's own, ${Math.round(stated.avgCadence)} steps/min; its records average ${Math.round(fromRecords.avgCadence)}.`,
+    );
+  }
+  if (setAside?.avgCadence !== undefined) {
+    notes.push(
+      `Average cadence counts running only, ${Math.round(fromRecords.avgCadence)} steps/min; the watch's own, ${Math.round(setAside.avgCadence)}, counts walking too.`,
     );
   }
   const hr = fromRecords.avgHeartRate;
