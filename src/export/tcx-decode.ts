@@ -3,6 +3,7 @@
 // Only the first activity of a file is read: watches write one per file.
 
 import type { SessionGap } from '../session/recorded-session.js';
+import { MIN_MOVING_SPEED_MPS } from '../session/gap-steps.js';
 import { ImportError, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
 import { tcxSport } from './file-sport.js';
@@ -104,13 +105,24 @@ const LAP_TIMER_TOLERANCE_S = 1.5;
 /**
  * TCX has no timer events, so a lap's own totals say whether it held a pause: the time from its
  * start to the next lap's (or its last trackpoint) beyond its TotalTimeSeconds, less the pauses
- * its track breaks already show. Only such a lap gets pauses, in its longest steps between
- * trackpoints; in any other lap every step is running, however long, as a watch on smart
- * recording writes a record only on a change.
- * A pause found so starts with the step (the watch writes a record as its timer stops); it is
- * "paused" because the watch's timer did not count it, whatever the reason.
+ * its track breaks already show. Only such a lap gets pauses: in the steps between trackpoints
+ * where the distance stood still first, then in its longest. In any other lap every step is
+ * running, however long, as a watch on smart recording writes a record only on a change. A pause
+ * found so starts with its step (the watch writes a record as its timer stops); it is "paused"
+ * because the watch's timer did not count it, whatever the reason.
  */
-function pausesFromLapTotals(t: readonly number[], laps: readonly LapTimer[], startMs: number, marked: readonly SessionGap[]): SessionGap[] {
+function pausesFromLapTotals(
+  points: readonly RunPoint[],
+  laps: readonly LapTimer[],
+  startMs: number,
+  marked: readonly SessionGap[],
+): SessionGap[] {
+  const t = points.map((p) => p.t);
+  // Standing still across a step (the distance did not move on) marks a pause before a long step does.
+  const stood = (i: number): boolean => {
+    const [a, b] = [points[i - 1]!.distanceM, points[i]!.distanceM];
+    return a !== null && b !== null && (b - a) / (t[i]! - t[i - 1]!) < MIN_MOVING_SPEED_MPS;
+  };
   const pauses: SessionGap[] = [];
   const lastT = t[t.length - 1] ?? 0;
   laps.forEach((lap, k) => {
@@ -122,13 +134,13 @@ function pausesFromLapTotals(t: readonly number[], laps: readonly LapTimer[], st
     const shown = marked.reduce((sum, gap) => sum + inside(gap.fromT, gap.toT), 0);
     let unexplained = toT - fromT - lap.timerS - shown;
     if (!(unexplained > LAP_TIMER_TOLERANCE_S)) return;
-    const steps: { a: number; b: number }[] = [];
+    const steps: { a: number; b: number; stood: boolean }[] = [];
     for (let i = 1; i < t.length; i++) {
       const a = t[i - 1]!;
       const b = t[i]!;
-      if (a >= fromT && b <= toT && b - a > 1 && !marked.some((gap) => gap.fromT < b && gap.toT > a)) steps.push({ a, b });
+      if (a >= fromT && b <= toT && b - a > 1 && !marked.some((gap) => gap.fromT < b && gap.toT > a)) steps.push({ a, b, stood: stood(i) });
     }
-    steps.sort((x, y) => y.b - y.a - (x.b - x.a) || x.a - y.a);
+    steps.sort((x, y) => Number(y.stood) - Number(x.stood) || y.b - y.a - (x.b - x.a) || x.a - y.a);
     for (const { a, b } of steps) {
       if (!(unexplained > LAP_TIMER_TOLERANCE_S)) break;
       // The whole step when the lap's missing time is all of it (within rounding), else from its start.
@@ -185,8 +197,7 @@ export function decodeTcx(text: string): ImportedRun {
   for (let i = 1; i < points.length; i++) {
     if (ordered[i]!.resumes) tracked.push({ fromT: points[i - 1]!.t, toT: points[i]!.t, reason: 'paused' });
   }
-  const times = points.map((p) => p.t);
-  const marked = [...tracked, ...pausesFromLapTotals(times, lapTimers, startMs, tracked)].sort((a, b) => a.fromT - b.fromT);
+  const marked = [...tracked, ...pausesFromLapTotals(points, lapTimers, startMs, tracked)].sort((a, b) => a.fromT - b.fromT);
   const { samples, gaps } = runFromPoints(points, marked, () => false);
   const lastT = points[points.length - 1]!.t;
   const creator = childNamed(childNamed(activity, 'Creator'), 'Name')?.textContent?.trim();
