@@ -1,6 +1,8 @@
 // A FIT activity file (from a watch, an app or our own export) read with Garmin's own decoder,
 // after checking it whole: a short file, a wrong checksum or a file of another kind is refused
-// with a message that says which, before anything reaches the runner's history.
+// with a message that says which, before anything reaches the runner's history. The watch's
+// timer events decide what is a pause (records far apart with the timer running are smart
+// recording, not records lost), and its session message's totals are kept for the summary.
 
 import {
   Decoder,

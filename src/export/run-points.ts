@@ -40,10 +40,11 @@ const overlapsGap = (gaps: readonly SessionGap[], fromT: number, toT: number): b
   gaps.some((gap) => gap.fromT < toT && gap.toT > fromT);
 
 /**
- * The longest step that is still the file's own sampling: 2.5 times its median step (the live
- * 1 Hz rule, 2.5 s, is the same rule), or a quarter more than its 90th percentile step when it
- * has enough steps to say. A watch on "smart recording" writes a record every 1-8 s, so its
- * steps up to about 10 s are a runner running, not records lost.
+ * For a file that does not say when its timer ran (a FIT file without timer events), the longest
+ * step that is still the file's own sampling: 2.5 times its median step (the live 1 Hz rule,
+ * 2.5 s, is the same rule), or a quarter more than its 90th percentile step when it has enough
+ * steps to say. A file that says (a watch's timer events, a TCX lap's TotalTimeSeconds) is read
+ * by what it says instead: there a step of any length with the timer running is running.
  */
 export function samplingLimitS(t: ArrayLike<number>): number {
   const steps: number[] = [];
