@@ -16,8 +16,13 @@ async function watchInvariants(): Promise<string[]> {
     ['page against our FIT and TCX re-imported', pageExportsAndReimportsAgree],
   ] as const) {
     const started = performance.now();
-    fc.assert(property as fc.IProperty<unknown>, { numRuns: RUNS, seed: SEED });
-    lines.push(`  ${name}: held, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const result = fc.check(property as fc.IProperty<unknown>, { numRuns: RUNS, seed: SEED });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (result.failed) {
+      const error = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+      throw new Error(`${name}: failed after ${result.numRuns} runs (${seconds} s) on ${JSON.stringify(result.counterexample)}: ${error}`);
+    }
+    lines.push(`  ${name}: held, ${seconds} s`);
   }
   return lines;
 }
