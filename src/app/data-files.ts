@@ -16,7 +16,7 @@ export async function importRunFiles(files: readonly File[], zones: CadenceZones
   const { readRunFile } = await import('../export/read-run-file.js');
   const { saveSession } = await import('../store/session-store.js');
   const { RECORDED_SESSION_SCHEMA, defaultSessionName } = await import('../session/recorder.js');
-  const { summarizeSamples } = await import('../session/session-summary.js');
+  const { importedSummary } = await import('../export/imported-summary.js');
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     try {
@@ -32,7 +32,7 @@ export async function importRunFiles(files: readonly File[], zones: CadenceZones
           sport: run.sport,
           treadmill: run.treadmill,
           status: 'complete',
-          ...summarizeSamples(run.samples, zones, run.gaps),
+          ...importedSummary(run, zones),
           zones,
           laps: run.laps,
           gaps: run.gaps,

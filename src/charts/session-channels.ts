@@ -2,7 +2,8 @@
 // it has (so a page shows a chart only for those), and heart rate as the summary shows it.
 // A channel no sensor gave is NaN throughout, never zero: "has" means one finite value.
 
-import type { ChannelName, RecordedColumns } from '../session/recorded-session.js';
+import type { ChannelName, RecordedColumns, SessionGap } from '../session/recorded-session.js';
+import { timeWeightedMean } from '../session/channel-averages.js';
 
 /** The channels a page may chart; the pod's raw speed and distance are kept for re-scaling, not shown. */
 export type SessionChannels = Readonly<Record<Exclude<ChannelName, 'rawSpeedMps' | 'rawDistanceM'>, boolean>>;
@@ -20,17 +21,23 @@ export function sessionChannels(samples: RecordedColumns): SessionChannels {
 }
 
 export interface HeartRateStats {
-  /** Beats per minute, over the samples that have a heart rate. */
+  /** Beats per minute, over the time the strap was read (channel-averages.ts). */
   average: number;
   maximum: number;
+  /** The average is the one the watch's file states, not the one from its records. */
+  statedByFile?: boolean;
 }
 
 /**
- * Average and maximum heart rate, or null when no sample has one. A plain mean of the samples:
- * they come about once a second, and samples only exist where the run was recorded (never in a
- * pause), so it is the mean over the time the strap was read.
+ * Average and maximum heart rate, or null when no sample has one. The average is over time, not
+ * over samples (a watch writes records 1-60 s apart), pauses and breaks left out; `statedAverage`
+ * (the watch's own, from its file) replaces it when there is one.
  */
-export function heartRateStats(samples: RecordedColumns): HeartRateStats | null {
+export function heartRateStats(
+  samples: RecordedColumns,
+  gaps: readonly SessionGap[] = [],
+  statedAverage?: number,
+): HeartRateStats | null {
   let count = 0;
   let sum = 0;
   let maximum = -Infinity;
@@ -40,5 +47,10 @@ export function heartRateStats(samples: RecordedColumns): HeartRateStats | null 
     sum += bpm;
     if (bpm > maximum) maximum = bpm;
   }
-  return count > 0 ? { average: sum / count, maximum } : null;
+  if (count === 0) return null;
+  if (statedAverage !== undefined && statedAverage > 0) return { average: statedAverage, maximum, statedByFile: true };
+  const { heartRate } = samples;
+  const average = timeWeightedMean(samples, heartRate, gaps, (i) => isHeartRate(heartRate[i]!));
+  // Readings that own no time (one sample, or samples sharing one time): their mean is all there is.
+  return { average: average ?? sum / count, maximum };
 }

@@ -1,6 +1,8 @@
 // A FIT activity file (from a watch, an app or our own export) read with Garmin's own decoder,
 // after checking it whole: a short file, a wrong checksum or a file of another kind is refused
-// with a message that says which, before anything reaches the runner's history.
+// with a message that says which, before anything reaches the runner's history. The watch's
+// timer events decide what is a pause (records far apart with the timer running are smart
+// recording, not records lost), and its session message's totals are kept for the summary.
 
 import {
   Decoder,
@@ -9,16 +11,18 @@ import {
   type FileIdMesg,
   type FitMessages,
   type RecordMesg,
+  type SessionMesg,
   Stream,
 } from '@garmin/fitsdk';
 import type { SessionGap } from '../session/recorded-session.js';
+import { type FileTotals, usableFileTotals } from '../session/stated-totals.js';
 import { stepsPerMinuteOf } from './fit-cadence.js';
 import { hasFitHeader } from './fit-header.js';
 import { FitStructureError, expandCompressedTimestamps } from './fit-compressed-timestamps.js';
 import { ImportError, STRIDEWISE_LIMIT, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
 import { fitSport } from './file-sport.js';
-import { type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
+import { type IsBreak, type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
 
 const CRC_BYTES = 2;
 const FIT_EPOCH_MS = 631_065_600_000;
@@ -180,6 +184,35 @@ function markedGaps(events: readonly EventMesg[], startMs: number): SessionGap[]
   return gaps;
 }
 
+/**
+ * What ends a run of records while the timer runs, in a file that has timer events: only a
+ * "connection lost" marker inside the step (our own export's lost footpod link). Any other step
+ * is running, however long: the watch's timer says so, and smart recording writes a record only
+ * when something changes (a real Garmin run has records 1-52 s apart with no pause).
+ */
+function lostLinkBreaks(events: readonly EventMesg[], startMs: number): IsBreak | undefined {
+  if (!events.some((e) => e.event === 'timer')) return undefined;
+  const lostT = connectionLostAt(events).map((ms) => (ms - startMs) / 1000);
+  return (fromT, toT) => lostT.some((t) => t >= fromT && t < toT);
+}
+
+/**
+ * The session message's own totals: the timer's time, the distance, the average cadence with
+ * its fraction (strides per minute in FIT, so twice that in steps) and the average heart rate.
+ * The watch sums them from every second its timer ran, more often than it writes records.
+ */
+function statedTotalsOf(session: SessionMesg | undefined): FileTotals | undefined {
+  if (!session) return undefined;
+  const strides = session.avgCadence ?? session.avgRunningCadence;
+  const stated = usableFileTotals({
+    movingS: session.totalTimerTime,
+    distanceM: session.totalDistance,
+    avgCadence: typeof strides === 'number' ? stepsPerMinuteOf(strides, session.avgFractionalCadence) : undefined,
+    avgHeartRate: session.avgHeartRate,
+  });
+  return Object.keys(stated).length > 0 ? stated : undefined;
+}
+
 /** The footpod's name if the file lists one, else the device that made the file. */
 function deviceNameOf(fileId: FileIdMesg | undefined, devices: readonly DeviceInfoMesg[]): string | null {
   const named = devices.filter((d) => d.productName && d.deviceIndex !== 'creator' && d.deviceIndex !== 0);
@@ -222,8 +255,10 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
   const marked = markedGaps(messages.eventMesgs ?? [], startMs)
     .map((gap) => ({ ...gap, fromT: Math.max(0, gap.fromT), toT: Math.min(lastT, gap.toT) }))
     .filter((gap) => gap.toT > gap.fromT);
-  const { samples, gaps: breaks } = runFromPoints(points, marked);
-  const gaps = namedLinkLosses(breaks, connectionLostAt(messages.eventMesgs ?? []), startMs);
+  const events = messages.eventMesgs ?? [];
+  const { samples, gaps: breaks } = runFromPoints(points, marked, lostLinkBreaks(events, startMs));
+  const gaps = namedLinkLosses(breaks, connectionLostAt(events), startMs);
+  const statedTotals = statedTotalsOf(messages.sessionMesgs?.[0]);
   const lapStarts = (messages.lapMesgs ?? []).map((lap) => ((asMs(lap.startTime) ?? Number.NaN) - startMs) / 1000);
   return {
     startedAt: startMs,
@@ -233,5 +268,6 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
     samples,
     laps: lapStartsOf(lapStarts, lastT),
     gaps,
+    ...(statedTotals ? { statedTotals } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // origin 'import'), so readers stay free of storage and of how summaries are computed.
 
 import type { RecordedColumns, SessionGap, SessionSport } from '../session/recorded-session.js';
+import type { FileTotals } from '../session/stated-totals.js';
 
 export interface ImportedRun {
   /** Epoch milliseconds of the first sample; samples.t counts from here. */
@@ -16,4 +17,9 @@ export interface ImportedRun {
   /** Start times (t, seconds) of every lap after the first, ascending. */
   laps: number[];
   gaps: SessionGap[];
+  /**
+   * Totals the file states for the whole run (a FIT session message), which the summary shows in
+   * place of the records' sums; absent when it states none (TCX, some apps).
+   */
+  statedTotals?: FileTotals;
 }

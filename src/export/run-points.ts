@@ -40,10 +40,11 @@ const overlapsGap = (gaps: readonly SessionGap[], fromT: number, toT: number): b
   gaps.some((gap) => gap.fromT < toT && gap.toT > fromT);
 
 /**
- * The longest step that is still the file's own sampling: 2.5 times its median step (the live
- * 1 Hz rule, 2.5 s, is the same rule), or a quarter more than its 90th percentile step when it
- * has enough steps to say. A watch on "smart recording" writes a record every 1-8 s, so its
- * steps up to about 10 s are a runner running, not records lost.
+ * For a file that does not say when its timer ran (a FIT file without timer events), the longest
+ * step that is still the file's own sampling: 2.5 times its median step (the live 1 Hz rule,
+ * 2.5 s, is the same rule), or a quarter more than its 90th percentile step when it has enough
+ * steps to say. A file that says (a watch's timer events, a TCX lap's TotalTimeSeconds) is read
+ * by what it says instead: there a step of any length with the timer running is running.
  */
 export function samplingLimitS(t: ArrayLike<number>): number {
   const steps: number[] = [];
@@ -55,18 +56,29 @@ export function samplingLimitS(t: ArrayLike<number>): number {
   return Math.max(SHORTEST_BREAK_S, BREAK_OVER_MEDIAN * at(0.5), tail);
 }
 
+/** Whether the step between two points, with the timer running, is a break rather than running. */
+export type IsBreak = (fromT: number, toT: number) => boolean;
+
+/**
+ * For a file that does not say when its timer ran (a FIT file with no timer events): a step
+ * longer than the file's own sampling is records missing. Files that say, say it instead.
+ */
+export const longerThanSampling = (t: ArrayLike<number>): IsBreak => {
+  const limit = samplingLimitS(t);
+  return (fromT, toT) => toT - fromT > limit;
+};
+
 /**
  * The breaks a file marked (pauses from its timer, a lost link our own export noted), plus
- * 'missing-records' wherever a step is longer than the file's own sampling and no marked break
- * covers it. Sorted by time.
+ * 'missing-records' for each other step `isBreak` calls one (by default, one longer than the
+ * file's own sampling). Sorted by time.
  */
-export function gapsOf(t: Float64Array, marked: readonly SessionGap[]): SessionGap[] {
+export function gapsOf(t: Float64Array, marked: readonly SessionGap[], isBreak: IsBreak = longerThanSampling(t)): SessionGap[] {
   const gaps = marked.filter((gap) => gap.toT > gap.fromT).map((gap) => ({ ...gap }));
-  const limit = samplingLimitS(t);
   for (let i = 1; i < t.length; i++) {
     const fromT = t[i - 1]!;
     const toT = t[i]!;
-    if (toT - fromT > limit && !overlapsGap(marked, fromT, toT)) gaps.push({ fromT, toT, reason: 'missing-records' });
+    if (toT > fromT && isBreak(fromT, toT) && !overlapsGap(marked, fromT, toT)) gaps.push({ fromT, toT, reason: 'missing-records' });
   }
   return gaps.sort((a, b) => a.fromT - b.fromT);
 }
@@ -98,13 +110,15 @@ function isSteadyStep(t: Float64Array, i: number, gaps: readonly SessionGap[]): 
 
 /**
  * A file's points and the breaks it marked, as columns and every break, by the rules above: the
- * one way both readers turn a file into a run.
+ * one way both readers turn a file into a run. A step that is no break is running, however long:
+ * a watch on smart recording writes a record only when something changes.
  */
 export function runFromPoints(
   points: readonly RunPoint[],
   marked: readonly SessionGap[],
+  isBreak?: IsBreak,
 ): { samples: RecordedColumns; gaps: SessionGap[] } {
-  const gaps = gapsOf(Float64Array.from(points, (p) => p.t), marked);
+  const gaps = gapsOf(Float64Array.from(points, (p) => p.t), marked, isBreak);
   const samples = columnsFromPoints(points, gaps);
   return { samples, gaps: withCoveredDistance(gaps, samples) };
 }

@@ -3,6 +3,7 @@
 // Only the first activity of a file is read: watches write one per file.
 
 import type { SessionGap } from '../session/recorded-session.js';
+import { MIN_MOVING_SPEED_MPS } from '../session/gap-steps.js';
 import { ImportError, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
 import { tcxSport } from './file-sport.js';
@@ -92,6 +93,65 @@ function pointOf(trackpoint: Element): RunPoint & { ms: number; runCadence: bool
   };
 }
 
+/** A lap's StartTime and TotalTimeSeconds (its timer) as the file states them, epoch ms and seconds. */
+interface LapTimer {
+  startMs: number;
+  timerS: number | null;
+}
+
+/** Rounding of TotalTimeSeconds (to 0.1 s) and of whole-second trackpoint times: below this a lap shows no pause. */
+const LAP_TIMER_TOLERANCE_S = 1.5;
+
+/**
+ * TCX has no timer events, so a lap's own totals say whether it held a pause: the time from its
+ * start to the next lap's (or its last trackpoint) beyond its TotalTimeSeconds, less the pauses
+ * its track breaks already show. Only such a lap gets pauses: in the steps between trackpoints
+ * where the distance stood still first, then in its longest. In any other lap every step is
+ * running, however long, as a watch on smart recording writes a record only on a change. A pause
+ * found so starts with its step (the watch writes a record as its timer stops); it is "paused"
+ * because the watch's timer did not count it, whatever the reason.
+ */
+function pausesFromLapTotals(
+  points: readonly RunPoint[],
+  laps: readonly LapTimer[],
+  startMs: number,
+  marked: readonly SessionGap[],
+): SessionGap[] {
+  const t = points.map((p) => p.t);
+  // Standing still across a step (the distance did not move on) marks a pause before a long step does.
+  const stood = (i: number): boolean => {
+    const [a, b] = [points[i - 1]!.distanceM, points[i]!.distanceM];
+    return a !== null && b !== null && (b - a) / (t[i]! - t[i - 1]!) < MIN_MOVING_SPEED_MPS;
+  };
+  const pauses: SessionGap[] = [];
+  const lastT = t[t.length - 1] ?? 0;
+  laps.forEach((lap, k) => {
+    if (lap.timerS === null || !Number.isFinite(lap.startMs)) return;
+    const fromT = (lap.startMs - startMs) / 1000;
+    const next = laps[k + 1]?.startMs;
+    const toT = next !== undefined && Number.isFinite(next) ? Math.min(lastT, (next - startMs) / 1000) : lastT;
+    const inside = (a: number, b: number): number => Math.max(0, Math.min(b, toT) - Math.max(a, fromT));
+    const shown = marked.reduce((sum, gap) => sum + inside(gap.fromT, gap.toT), 0);
+    let unexplained = toT - fromT - lap.timerS - shown;
+    if (!(unexplained > LAP_TIMER_TOLERANCE_S)) return;
+    const steps: { a: number; b: number; stood: boolean }[] = [];
+    for (let i = 1; i < t.length; i++) {
+      const a = t[i - 1]!;
+      const b = t[i]!;
+      if (a >= fromT && b <= toT && b - a > 1 && !marked.some((gap) => gap.fromT < b && gap.toT > a)) steps.push({ a, b, stood: stood(i) });
+    }
+    steps.sort((x, y) => Number(y.stood) - Number(x.stood) || y.b - y.a - (x.b - x.a) || x.a - y.a);
+    for (const { a, b } of steps) {
+      if (!(unexplained > LAP_TIMER_TOLERANCE_S)) break;
+      // The whole step when the lap's missing time is all of it (within rounding), else from its start.
+      const length = b - a - unexplained <= LAP_TIMER_TOLERANCE_S ? b - a : unexplained;
+      pauses.push({ fromT: a, toT: a + length, reason: 'paused' });
+      unexplained -= length;
+    }
+  });
+  return pauses;
+}
+
 function firstLine(text: string | null | undefined): string | null {
   const line = (text ?? '').split(/\r?\n/).find((l) => l.trim() !== '');
   return line ? line.trim() : null;
@@ -103,6 +163,7 @@ export function decodeTcx(text: string): ImportedRun {
   const laps = childrenNamed(activity, 'Lap');
   const timed: TimedPoint[] = [];
   const lapStartsMs: number[] = [];
+  const lapTimers: LapTimer[] = [];
   let runCadence = false;
   for (const lap of laps) {
     const lapPoints = timed.length;
@@ -120,6 +181,7 @@ export function decodeTcx(text: string): ImportedRun {
     }
     const started = Date.parse(lap.getAttribute('StartTime') ?? '');
     lapStartsMs.push(Number.isFinite(started) ? started : (timed[lapPoints]?.t ?? Number.NaN));
+    lapTimers.push({ startMs: lapStartsMs.at(-1)!, timerS: numberIn(childNamed(lap, 'TotalTimeSeconds')) });
   }
 
   const ordered = orderedPoints(timed);
@@ -129,12 +191,14 @@ export function decodeTcx(text: string): ImportedRun {
   const sport = tcxSport(sportName, runCadence);
   const startMs = ordered[0]!.t;
   const points = ordered.map(({ t, point }) => ({ ...point, t: (t - startMs) / 1000 }));
-  // TCX marks no pauses, but a watch starts a new track inside a lap when the timer starts again.
-  const marked: SessionGap[] = [];
+  // TCX marks no pauses, but a watch starts a new track inside a lap when the timer starts again,
+  // and a lap's TotalTimeSeconds shows any other pause in it.
+  const tracked: SessionGap[] = [];
   for (let i = 1; i < points.length; i++) {
-    if (ordered[i]!.resumes) marked.push({ fromT: points[i - 1]!.t, toT: points[i]!.t, reason: 'paused' });
+    if (ordered[i]!.resumes) tracked.push({ fromT: points[i - 1]!.t, toT: points[i]!.t, reason: 'paused' });
   }
-  const { samples, gaps } = runFromPoints(points, marked);
+  const marked = [...tracked, ...pausesFromLapTotals(points, lapTimers, startMs, tracked)].sort((a, b) => a.fromT - b.fromT);
+  const { samples, gaps } = runFromPoints(points, marked, () => false);
   const lastT = points[points.length - 1]!.t;
   const creator = childNamed(childNamed(activity, 'Creator'), 'Name')?.textContent?.trim();
   return {

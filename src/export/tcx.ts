@@ -6,7 +6,10 @@
 //   cadence: RunCadence is whole strides per minute, so steps/min come back to ±1 step
 //     (an odd count rounds to the next even one)
 //   stride length: TCX has none, so it is derived again (and flagged) from speed and cadence
-//   pauses: each starts a new <Track>; gaps longer than 2.5 s come back, shorter pauses do not
+//   pauses: each starts a new <Track>, and a lap's TotalTimeSeconds leaves out every break the
+//     timer did not count (a reader finds those from it), so moving time comes back whole
+//   running/walking: TCX has no word for it; a reader counts a point that moves with a cadence
+//     as running, so a walk inside a run comes back in its running averages
 //   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line.
 
 import type { RecordedSession } from '../session/recorded-session.js';

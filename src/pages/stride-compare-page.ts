@@ -174,7 +174,7 @@ export class StrideComparePage extends LitElement {
   }
 
   #heartRate(session: RecordedSession): HeartRateStats | null {
-    if (!this.#heartRates.has(session)) this.#heartRates.set(session, heartRateStats(session.samples));
+    if (!this.#heartRates.has(session)) this.#heartRates.set(session, heartRateStats(session.samples, session.meta.gaps, session.meta.statedTotals?.stated.avgHeartRate));
     return this.#heartRates.get(session)!;
   }
 

@@ -18,6 +18,7 @@ import type { CheckInMark, RecordedSession, SessionGap } from '../session/record
 import { rowAtOrAfter } from '../session/recorded-columns.js';
 import { techniquePrompts } from '../coach/technique-prompts.js';
 import { type Split, distanceSplits, lapSplits } from '../session/splits.js';
+import { statedTotalsNotes } from '../session/stated-totals.js';
 import { type DistanceUnit, distanceIn, formatDuration } from '../session/units.js';
 
 let pageCount = 0;
@@ -161,6 +162,7 @@ export class StrideSessionPage extends LitElement {
         ${meta.notes ? html`<p class="notes">${meta.notes}</p>` : nothing}
       </header>
       <stride-session-summary .summary=${meta} .unit=${unit} .heartRate=${derived.heartRate}></stride-session-summary>
+      ${meta.statedTotals ? statedTotalsNotes(meta.statedTotals).map((note) => html`<p class="hint watch-totals">${note}</p>`) : nothing}
       <section aria-labelledby="zones-heading">
         <h2 id="zones-heading">Time in each zone (target ${meta.zones.targetFrom}–${meta.zones.targetTo} steps/min)</h2>
         <stride-zone-bar .zoneTimes=${meta.zoneTimes}></stride-zone-bar>
@@ -285,7 +287,7 @@ export class StrideSessionPage extends LitElement {
       distanceSplits: reuseSplits ? d.distanceSplits : distanceSplits(samples, unit, meta.gaps),
       lapSplits: reuseSplits ? d.lapSplits : lapSplits(samples, meta.laps, meta.gaps),
       channels: sameSession ? d.channels : sessionChannels(samples),
-      heartRate: sameSession ? d.heartRate : heartRateStats(samples),
+      heartRate: sameSession ? d.heartRate : heartRateStats(samples, meta.gaps, meta.statedTotals?.stated.avgHeartRate),
     };
     return this.#derived;
   }

@@ -5,6 +5,14 @@
 // - the part inside a lost link or missing records counts as moving time when the pod's (or the
 //   watch's) own counter covered distance across it, because that distance is in the run too; its
 //   cadence was not measured, so averages and zones leave it out.
+// Who owns a step's measured time (whose cadence, heart rate, zone it counts as):
+// - a step of 1 Hz sampling (up to 1.5 s, jitter included) belongs to the sample that ends it,
+//   the reading of the second before it, as it always has;
+// - a longer step is a watch's smart recording, which writes a record only when something
+//   changed: the record that ends it stands for its last second (what the watch showed as it
+//   wrote it), and the record that starts it for the rest, as its value held until the watch saw
+//   a change. So 8 s between two records weigh 8 s, not 1, and not 0; and a 2 s step is one
+//   second each, not two of the new value (a live recording has a gap on any step over 2.5 s).
 
 import type { SessionGap } from './recorded-session.js';
 
@@ -13,6 +21,25 @@ export interface StepSeconds {
   movingS: number;
   /** Seconds with a sample on either side: what cadence, zones and stride averages weigh. */
   measuredS: number;
+}
+
+/** At 1 Hz a longer step between live readings means samples were lost (the recorder marks a gap). */
+export const LIVE_STEP_S = 2.5;
+/** Up to this, a step is one sample's: 1 Hz sampling with its jitter. */
+const ONE_SAMPLE_STEP_S = 1.5;
+/** What the record ending a longer step stands for: the second before it. */
+const RECORD_SPAN_S = 1;
+
+/**
+ * The share (0 to 1) at the start of a step of `dt` seconds that belongs to the sample starting
+ * it; the rest belongs to the sample ending it. 0 for 1 Hz sampling, so live runs sum as before.
+ */
+export const heldShareOf = (dt: number): number => (dt > ONE_SAMPLE_STEP_S ? (dt - RECORD_SPAN_S) / dt : 0);
+
+/** Measured seconds of a step, split between the sample that starts it and the one that ends it. */
+export function ownedSeconds(step: Readonly<StepSeconds>, dt: number): { byPrevious: number; bySample: number } {
+  const byPrevious = step.measuredS * heldShareOf(dt);
+  return { byPrevious, bySample: step.measuredS - byPrevious };
 }
 
 /** Slower than this across a break (0.5 m/s, the auto-pause speed) the runner was not running. */

@@ -4,6 +4,7 @@
 
 import type { CalibrationPoint } from './calibration.js';
 import type { SpeedSource } from './speed-source.js';
+import type { StatedTotals } from './stated-totals.js';
 import type { ZoneTimes } from './time-in-zone.js';
 import type { CadenceZones } from './zones.js';
 
@@ -160,6 +161,11 @@ export interface SessionMeta extends SessionSummary {
   speedFrom?: SpeedSource;
   /** The footpod's identity (KnownFootpod.id), to find its calibration again. */
   podId?: string;
+  /**
+   * An imported file's own totals (a FIT session message) that the summary shows in place of the
+   * ones summed from its records, with those sums; absent when the summary is the records' own.
+   */
+  statedTotals?: StatedTotals;
   /** Stored format version, so later versions can migrate old sessions. */
   schemaVersion: number;
 }

@@ -13,7 +13,7 @@ import {
   type SessionMeta,
   type SessionSummary,
 } from './recorded-session.js';
-import { GapCursor, type StepSeconds } from './gap-steps.js';
+import { GapCursor, LIVE_STEP_S, type StepSeconds, ownedSeconds } from './gap-steps.js';
 import { addRunningSeconds } from './running-time-in-zone.js';
 import { type ZoneTimes, emptyZoneTimes } from './time-in-zone.js';
 import { type CadenceZones, zoneFor } from './zones.js';
@@ -27,17 +27,29 @@ export type SessionTotals = Pick<
  * At 1 Hz a longer step between live readings means samples were lost: the recorder marks a gap
  * there, and the gap rules (gap-steps.ts) decide what its time counts as.
  */
-export const MAX_MOVING_STEP_S = 2.5;
+export const MAX_MOVING_STEP_S = LIVE_STEP_S;
 
 /** Speed band of a speed, as used by `CadenceBySpeedBand`. */
 export const speedBandOf = (speedMps: number): number => Math.floor(speedMps / SPEED_BAND_MPS);
 
-/** Samples in, totals out, in O(1) per sample. Each sample owns the time since the previous one. */
+/** What the accumulator keeps of the previous sample, to credit it the time its value held. */
+interface HeldSample {
+  cadence: number;
+  flags: number;
+  speedMps: number;
+}
+
+/**
+ * Samples in, totals out, in O(1) per sample. The measured time of each step is shared between
+ * the samples on either side of it by the rule in gap-steps.ts (`ownedSeconds`): at 1 Hz each
+ * sample owns the time since the previous one.
+ */
 export class SessionTotalsAccumulator {
   #zones: CadenceZones;
   #count = 0;
   #lastT = 0;
   #lastDistanceM = 0;
+  #held: HeldSample = { cadence: 0, flags: 0, speedMps: 0 };
   #movingS = 0;
   #cadenceS = 0;
   #cadenceSum = 0;
@@ -55,23 +67,31 @@ export class SessionTotalsAccumulator {
 
   /** `step`: what the time since the previous sample counts as (ignored for the first sample). */
   add(sample: Readonly<RecordedSample>, step: StepSeconds): void {
-    const { cadence } = sample;
     if (this.#count > 0) {
       this.#movingS += step.movingS;
-      const measured = step.measuredS;
-      if (measured > 0 && cadence > 0) this.#zoneTimes[zoneFor(cadence, this.#zones)] += measured;
-      if (measured > 0 && cadence > 0 && (sample.flags & SAMPLE_RUNNING) !== 0) {
-        this.#cadenceS += measured;
-        this.#cadenceSum += cadence * measured;
-        const band = (this.#bands[speedBandOf(sample.speedMps)] ??= { seconds: 0, cadenceSeconds: 0 });
-        band.seconds += measured;
-        band.cadenceSeconds += cadence * measured;
-        addRunningSeconds(this.#runningCadence, cadence, measured);
-      }
+      const { byPrevious, bySample } = ownedSeconds(step, sample.t - this.#lastT);
+      this.#credit(this.#held, byPrevious);
+      this.#credit(sample, bySample);
     }
     this.#count++;
     this.#lastT = sample.t;
     this.#lastDistanceM = sample.distanceM;
+    this.#held.cadence = sample.cadence;
+    this.#held.flags = sample.flags;
+    this.#held.speedMps = sample.speedMps;
+  }
+
+  /** Seconds measured at a sample's cadence: its zone, and the running averages when it ran. */
+  #credit({ cadence, flags, speedMps }: Readonly<HeldSample>, measured: number): void {
+    if (!(measured > 0 && cadence > 0)) return;
+    this.#zoneTimes[zoneFor(cadence, this.#zones)] += measured;
+    if ((flags & SAMPLE_RUNNING) === 0) return;
+    this.#cadenceS += measured;
+    this.#cadenceSum += cadence * measured;
+    const band = (this.#bands[speedBandOf(speedMps)] ??= { seconds: 0, cadenceSeconds: 0 });
+    band.seconds += measured;
+    band.cadenceSeconds += cadence * measured;
+    addRunningSeconds(this.#runningCadence, cadence, measured);
   }
 
   /** A snapshot: later samples do not change what it returned. */

@@ -4,7 +4,7 @@
 
 import type { RecordedColumns, SessionGap } from './recorded-session.js';
 import { SAMPLE_RUNNING } from './recorded-session.js';
-import { GapCursor, type StepSeconds } from './gap-steps.js';
+import { GapCursor, type StepSeconds, heldShareOf } from './gap-steps.js';
 import { type DistanceUnit, distanceIn } from './units.js';
 
 export interface Split {
@@ -53,7 +53,9 @@ interface Closed {
 
 /**
  * Cuts the samples where `along` (distance or time, never decreasing) reaches each of `cuts`
- * (ascending). Each sample owns the step since the previous one, as in the session summary.
+ * (ascending). A step's measured time is shared between the samples on either side of it by the
+ * session summary's rule (gap-steps.ts): the part [0, held) of the step is the starting sample's,
+ * the rest the ending sample's.
  */
 function cut(samples: RecordedColumns, along: Float64Array, cuts: readonly number[], gaps: readonly SessionGap[]): Closed[] {
   const { t, distanceM: d, cadence, strideLengthM: stride, flags } = samples;
@@ -64,10 +66,16 @@ function cut(samples: RecordedColumns, along: Float64Array, cuts: readonly numbe
   const closed: Closed[] = [];
   let current = open(t[0]!, d[0]!);
   let k = 0;
-  const credit = (share: number, step: StepSeconds, i: number): void => {
-    if (share <= 0) return;
-    current.movingS += share * step.movingS;
-    const w = share * step.measuredS;
+  /** Credits the part [from, to) of the step ending at sample i (fractions of the step). */
+  const credit = (from: number, to: number, step: StepSeconds, i: number): void => {
+    if (to <= from) return;
+    current.movingS += (to - from) * step.movingS;
+    const held = heldShareOf(t[i]! - t[i - 1]!);
+    const overlap = (lo: number, hi: number): number => Math.max(0, Math.min(to, hi) - Math.max(from, lo));
+    creditSample(overlap(0, held) * step.measuredS, i - 1);
+    creditSample(overlap(held, 1) * step.measuredS, i);
+  };
+  const creditSample = (w: number, i: number): void => {
     if (w <= 0 || (flags[i]! & SAMPLE_RUNNING) === 0) return;
     if (cadence[i]! > 0) {
       current.cadenceS += w;
@@ -86,14 +94,14 @@ function cut(samples: RecordedColumns, along: Float64Array, cuts: readonly numbe
     while (k < cuts.length && xb >= cuts[k]!) {
       const x = cuts[k++]!;
       const f = xb > xa ? (x - xa) / (xb - xa) : 1;
-      credit(f - done, weight, i);
+      credit(done, f, weight, i);
       done = f;
       const endT = byTime ? x : t[i - 1]! + f * (t[i]! - t[i - 1]!);
       const endD = byTime ? d[i - 1]! + f * (d[i]! - d[i - 1]!) : x;
       closed.push({ split: current, endT, endD });
       current = open(endT, endD);
     }
-    credit(1 - done, weight, i);
+    credit(done, 1, weight, i);
   }
   closed.push({ split: current, endT: t[n - 1]!, endD: d[n - 1]! });
   return closed;

@@ -86,6 +86,7 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- import-accuracy` prints only the import accuracy table (quick, no build);
 // `npm run bench -- metronome` only the metronome's timing on a busy main thread;
 // `npm run bench -- import-fuzz` ten thousand damaged FIT and TCX files through the import path;
+// `npm run bench -- watch-invariants` the watch files' invariants over 1,000 generated runs each (a few minutes);
 // `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s);
 // `npm run bench -- first-load` only the first load, by the static import graph and as the browser fetched it;
 // `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession;
@@ -128,6 +129,10 @@ if (process.argv[2] === 'merge') {
 }
 if (process.argv[2] === 'import-fuzz') {
   await inChromium('test/bench/import-fuzz.ts', 'stridewiseImportFuzz');
+  process.exit(0);
+}
+if (process.argv[2] === 'watch-invariants') {
+  await inChromium('test/bench/watch-invariants.ts', 'stridewiseWatchInvariants');
   process.exit(0);
 }
 if (process.argv[2] === 'ble-fuzz') {

@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { decodeTcx } from '../../src/export/tcx-decode.js';
 import { ImportError, type ImportProblem } from '../../src/export/import-error.js';
 import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
+import { summarizeSamples } from '../../src/session/session-summary.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
 
 function expectRefused(text: string, problem: ImportProblem, message: RegExp): void {
   let error: unknown = null;
@@ -69,12 +71,34 @@ describe('decodeTcx reads activities from watches', () => {
     expect(s.flags[0]).to.equal(SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED);
     expect(s.flags[3]).to.equal(SAMPLE_STRIDE_DERIVED);
     expect(run.laps).to.deep.equal([3]);
-    // A new track inside a lap is a pause; a long step inside a track is records missing, across
-    // which the watch's distance ran on (so its time is moving time too): never a footpod link.
+    // A new track inside a lap is a pause. The second lap's timer (TotalTimeSeconds 3) leaves 8 s of
+    // its 41 unexplained by that pause, so its longest step (34-44 s) holds an 8 s pause from its
+    // start; never a footpod link, and never records missing: TCX has no timer events, the lap's
+    // totals stand for them. The first lap's 3 s against its timer's 2 is rounding.
     expect(run.gaps).to.deep.equal([
       { fromT: 3, toT: 33, reason: 'paused' },
-      { fromT: 34, toT: 44, reason: 'missing-records', coveredM: 28 },
+      { fromT: 34, toT: 42, reason: 'paused' },
     ]);
+  });
+
+  it("finds a pause the lap's timer shows but no track break does where the distance stood still, not in a longer running step", () => {
+    const point = (s: number, m: number): string =>
+      `<Trackpoint><Time>${new Date(Date.UTC(2026, 2, 2, 6, 30, s)).toISOString()}</Time><DistanceMeters>${m}</DistanceMeters></Trackpoint>`;
+    // 0-40 s running (a 40 s step: smart recording), 40-70 s standing with the timer stopped
+    // (auto-pause), 70-100 s running: 70 s of timer in 100 s.
+    const xml = `${TCX_OPEN}<Activities><Activity Sport="Running"><Id>2026-03-02T06:30:00Z</Id>
+      <Lap StartTime="2026-03-02T06:30:00Z"><TotalTimeSeconds>70.0</TotalTimeSeconds><DistanceMeters>210</DistanceMeters>
+        <Track>${point(0, 0)}${point(40, 120)}${point(70, 120)}${point(80, 150)}${point(100, 210)}</Track>
+      </Lap></Activity></Activities></TrainingCenterDatabase>`;
+    const run = decodeTcx(xml);
+    expect(run.gaps).to.deep.equal([{ fromT: 40, toT: 70, reason: 'paused' }]);
+    const moving = summarizeSamples(run.samples, defaultCadenceZones, run.gaps).movingS;
+    expect(moving).to.equal(70);
+  });
+
+  it('keeps every step of a lap whose timer shows no pause as running, however far apart its trackpoints', () => {
+    const xml = WATCH_TCX.replace('<TotalTimeSeconds>3</TotalTimeSeconds>', '<TotalTimeSeconds>11</TotalTimeSeconds>');
+    expect(decodeTcx(xml).gaps).to.deep.equal([{ fromT: 3, toT: 33, reason: 'paused' }]);
   });
 
   it('reads a file with a byte order mark and explicit TCX prefixes', () => {

@@ -88,6 +88,21 @@ describe('stride-session-page', () => {
     expect(page.opened!.session!.meta.movingS).to.equal(300);
   });
 
+  it("says in words where the summary shows a watch's own totals that its records do not add up to", async () => {
+    const imported = generatedSession({ id: 'watch', startedAt: session.meta.startedAt, minutes: 5, cadenceBase: 176, speed: 3 });
+    imported.meta.origin = 'import';
+    imported.meta.avgCadence = 167;
+    imported.meta.statedTotals = {
+      stated: { movingS: 300, distanceM: 900, avgCadence: 167, avgHeartRate: 151 },
+      fromRecords: { movingS: 300, distanceM: 900, avgCadence: 176, avgHeartRate: null },
+    };
+    await saveSession(imported);
+    const page = await sessionPage('watch');
+    const notes = [...page.shadowRoot!.querySelectorAll('p.watch-totals')].map((p) => p.textContent!.trim());
+    expect(notes).to.deep.equal(["Average cadence is the watch's own, 167 steps/min; its records average 176."]);
+    await expect(page).to.be.accessible();
+  });
+
   it('lists the technique check-ins of the run and marks them on every chart, over time and over distance', async () => {
     const withCheckIns = generatedSession({ id: 'coached', startedAt: session.meta.startedAt, minutes: 12, cadenceBase: 170, speed: 3 });
     withCheckIns.meta.checkIns = [
@@ -277,8 +292,9 @@ describe('stride-session-page', () => {
       // TCX keeps whole strides per minute: an odd step count comes back as the next even one.
       expect(Array.from(run.samples.cadence)).to.deep.equal(Array.from(samples.cadence, (c) => 2 * Math.round(c / 2)));
       expect(Array.from(run.samples.distanceM, (d) => d.toFixed(2))).to.deep.equal(Array.from(samples.distanceM, (d) => d.toFixed(2)));
-      // TCX has no word for a lost link: the break comes back as records missing, at the same times.
-      expect(run.gaps).to.deep.equal([{ fromT: 120, toT: 150, reason: 'missing-records' }]);
+      // TCX has no word for a lost link: the lap's TotalTimeSeconds leaves the break out, so it comes
+      // back as time the timer did not count (a pause), at the same times.
+      expect(run.gaps).to.deep.equal([{ fromT: 120, toT: 150, reason: 'paused' }]);
     });
 
     it('downloads a CSV file with the header and one row per sample', async () => {

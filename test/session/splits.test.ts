@@ -107,6 +107,21 @@ describe('distanceSplits', () => {
   });
 });
 
+describe('splits of a watch\'s smart recording', () => {
+  it('credit a long step to the record that starts it but for its last second, as the summary does', () => {
+    // 0-20 s at 160 recorded at 0 and 20 s (the record at 20 s shows its last second, 170), then
+    // 170 every second to 40 s; a lap at 10 s falls inside the long step.
+    const rows = [sample(0, 0, { cadence: 160 }), sample(20, 60, { cadence: 170 })];
+    for (let t = 21; t <= 40; t++) rows.push(sample(t, 60 + (t - 20) * 3, { cadence: 170 }));
+    const samples = columnsFrom(rows);
+    const laps = lapSplits(samples, [10]);
+    close(pick(laps, 'durationS'), [10, 30]);
+    close(pick(laps, 'avgCadence'), [160, (160 * 9 + 170 * 21) / 30]);
+    const whole = lapSplits(samples, []);
+    expect(whole[0]!.avgCadence).to.be.closeTo(summarizeSamples(samples, defaultCadenceZones).avgCadence, 1e-9);
+  });
+});
+
 describe('lapSplits', () => {
   const run = columnsFrom(Array.from({ length: 11 }, (_, t) => sample(t, t * 3)));
 

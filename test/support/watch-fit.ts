@@ -68,6 +68,8 @@ export function encodeWatchFit(input: WatchFitInput): Uint8Array {
       enhancedAvgSpeed: totals.avgSpeedMps,
       avgCadence: cadence.whole,
       avgFractionalCadence: cadence.fraction,
+      // FIT keeps a whole number of beats per minute.
+      ...(totals.avgHeartRate === undefined ? {} : { avgHeartRate: Math.round(totals.avgHeartRate) }),
       sport,
       subSport,
     };
@@ -94,7 +96,8 @@ export function encodeWatchFit(input: WatchFitInput): Uint8Array {
       cadence: cadence.whole,
       fractionalCadence: cadence.fraction,
       // Watches say running or walking per record; a bike's records have no such field.
-      ...(sport === 'cycling' ? {} : { activityType: sport }),
+      ...(sport === 'cycling' ? {} : { activityType: record.walking ? 'walking' : sport }),
+      ...(record.heartRate === undefined ? {} : { heartRate: Math.round(record.heartRate) }),
     };
   };
 

@@ -16,6 +16,10 @@ export interface WatchRecord {
   speedMps: number;
   /** Steps/min on foot (rpm on a bike), with a fraction. */
   cadence: number;
+  /** Beats per minute, when the truth has a heart rate. */
+  heartRate?: number;
+  /** The runner walked the second shown, when the truth says who walked. */
+  walking?: boolean;
 }
 
 /** Longest step between two records while the timer runs, in smart recording. */
@@ -27,9 +31,16 @@ const SMART_CHANGE = 0.06;
  * The record at second s shows the second that just ended, as a watch's display does; at a
  * timer start no second has ended yet, so it shows the one beginning.
  */
-function recordAt(truth: WatchTruth, s: number, startsStretch: boolean): WatchRecord {
+export function recordAt(truth: WatchTruth, s: number, startsStretch: boolean): WatchRecord {
   const shown = startsStretch ? s : s - 1;
-  return { s, distanceM: truth.distanceM[s]!, speedMps: truth.speedMps[shown]!, cadence: truth.cadence[shown]! };
+  return {
+    s,
+    distanceM: truth.distanceM[s]!,
+    speedMps: truth.speedMps[shown]!,
+    cadence: truth.cadence[shown]!,
+    ...(truth.heartRate ? { heartRate: truth.heartRate[shown]! } : {}),
+    ...(truth.walking ? { walking: truth.walking[shown] === 1 } : {}),
+  };
 }
 
 export function watchRecords(truth: WatchTruth, sampling: WatchSampling, seed: number): WatchRecord[] {

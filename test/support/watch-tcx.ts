@@ -34,6 +34,7 @@ export function encodeWatchTcx(input: WatchTcxInput): string {
     '          <Trackpoint>',
     `            <Time>${iso(record.s)}</Time>`,
     `            <DistanceMeters>${record.distanceM.toFixed(2)}</DistanceMeters>`,
+    ...(record.heartRate === undefined ? [] : [`            <HeartRateBpm><Value>${Math.round(record.heartRate)}</Value></HeartRateBpm>`]),
     ...(onBike ? [`            <Cadence>${wholeCadence(record.cadence)}</Cadence>`] : []),
     '            <Extensions>',
     '              <ns3:TPX>',

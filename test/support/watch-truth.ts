@@ -35,6 +35,8 @@ export interface WatchTotals {
   avgSpeedMps: number;
   /** Steps per minute on foot; crank turns per minute on a bike. */
   avgCadence: number;
+  /** Beats per minute over the timer's seconds, when the truth has a heart rate. */
+  avgHeartRate?: number;
 }
 
 export interface WatchTruth {
@@ -46,6 +48,10 @@ export interface WatchTruth {
   cadence: Float64Array;
   /** Index s (0 to durationS): metres covered from the start up to second s. */
   distanceM: Float64Array;
+  /** Index s: the second [s, s + 1), beats per minute; absent when no strap was worn. */
+  heartRate?: Float64Array;
+  /** Index s: 1 where the runner walked that second; absent when they never did. */
+  walking?: Uint8Array;
   stretches: TimerStretch[];
   /** Auto-laps, one per kilometre and the rest: elapsed [fromS, toS]. */
   laps: TimerStretch[];
@@ -88,16 +94,18 @@ function stretchesOf(durationS: number, pauses: readonly WatchPause[]): TimerStr
 
 /** Totals of the elapsed seconds [fromS, toS), counting only those with the timer running. */
 export function totalsBetween(
-  truth: Pick<WatchTruth, 'stretches' | 'cadence' | 'distanceM'>,
+  truth: Pick<WatchTruth, 'stretches' | 'cadence' | 'distanceM' | 'heartRate'>,
   fromS: number,
   toS: number,
 ): WatchTotals {
   let timerS = 0;
   let cadenceSum = 0;
+  let heartSum = 0;
   for (const { fromS: a, toS: b } of truth.stretches) {
     for (let s = Math.max(a, fromS); s < Math.min(b, toS); s++) {
       timerS++;
       cadenceSum += truth.cadence[s]!;
+      heartSum += truth.heartRate?.[s] ?? 0;
     }
   }
   const distanceM = truth.distanceM[toS]! - truth.distanceM[fromS]!;
@@ -107,11 +115,12 @@ export function totalsBetween(
     distanceM,
     avgSpeedMps: timerS > 0 ? distanceM / timerS : 0,
     avgCadence: timerS > 0 ? cadenceSum / timerS : 0,
+    ...(truth.heartRate && timerS > 0 ? { avgHeartRate: heartSum / timerS } : {}),
   };
 }
 
 /** A lap ends at the first whole second the distance reaches the next kilometre, and at the end. */
-function autoLaps(truth: Pick<WatchTruth, 'distanceM' | 'durationS'>): TimerStretch[] {
+export function autoLaps(truth: Pick<WatchTruth, 'distanceM' | 'durationS'>): TimerStretch[] {
   const laps: TimerStretch[] = [];
   let from = 0;
   for (let s = 1; s < truth.durationS; s++) {

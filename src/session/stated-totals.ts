@@ -1,0 +1,96 @@
+// Totals a watch states in its own file (a FIT session message), beside the ones summed from its
+// records. The watch counts every second its timer ran, with sensors it read more often than it
+// wrote records, so where it states a total the run's summary shows that one; the records still
+// draw the charts, splits and zones. Both are kept, so a maintainer sees which is which and a
+// runner is told in words where they differ noticeably.
+
+/** Figures a file states for the whole run; any may be missing. */
+export interface FileTotals {
+  /** The timer's time (FIT total_timer_time), seconds. */
+  movingS?: number;
+  distanceM?: number;
+  /** Steps per minute, with the fraction the file keeps. */
+  avgCadence?: number;
+  avgHeartRate?: number;
+}
+
+/** What the summary shows instead of the records' sums, and what the records sum to. */
+export interface StatedTotals {
+  /** As the file states them: these are the summary's figures. */
+  stated: FileTotals;
+  /**
+   * Figures the file states that the summary does not show, because they count something else:
+   * a watch's average cadence counts walking too, where the summary's counts running only.
+   */
+  setAside?: FileTotals;
+  /** The same figures summed from the records (heart rate time-weighted; null without one). */
+  fromRecords: { movingS: number; distanceM: number; avgCadence: number; avgHeartRate: number | null };
+}
+
+const usable = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value) && value > 0;
+
+/** The figures of `stated` worth showing: finite and above 0 (FIT writes none as "invalid", read as missing). */
+export function usableFileTotals(stated: FileTotals): FileTotals {
+  const out: FileTotals = {};
+  for (const key of ['movingS', 'distanceM', 'avgCadence', 'avgHeartRate'] as const) {
+    const value = stated[key];
+    if (usable(value)) out[key] = value;
+  }
+  return out;
+}
+
+/** Totals with the file's own figures in place of the records' sums; average speed follows them. */
+export function withFileTotals<T extends { movingS: number; distanceM: number; avgSpeedMps: number; avgCadence: number }>(
+  totals: T,
+  stated: FileTotals,
+): T {
+  const movingS = stated.movingS ?? totals.movingS;
+  const distanceM = stated.distanceM ?? totals.distanceM;
+  return {
+    ...totals,
+    movingS,
+    distanceM,
+    avgSpeedMps: movingS > 0 ? distanceM / movingS : 0,
+    avgCadence: stated.avgCadence ?? totals.avgCadence,
+  };
+}
+
+/** Differences a runner would notice: more than this apart, the summary says so in words. */
+const NOTICEABLE = { movingS: 0.01, distanceM: 0.005, avgCadence: 1, avgHeartRate: 1 } as const;
+
+const clock = (seconds: number): string => {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(h > 0 ? 2 : 1, '0');
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+};
+
+/** One sentence per figure where the watch's own and the records' sum differ noticeably, or where one was set aside. */
+export function statedTotalsNotes({ stated, fromRecords, setAside }: StatedTotals): string[] {
+  const notes: string[] = [];
+  const relative = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-9);
+  if (stated.movingS !== undefined && relative(fromRecords.movingS, stated.movingS) > NOTICEABLE.movingS) {
+    notes.push(`Moving time is the watch's own timer, ${clock(stated.movingS)}; its records add up to ${clock(fromRecords.movingS)}.`);
+  }
+  if (stated.distanceM !== undefined && relative(fromRecords.distanceM, stated.distanceM) > NOTICEABLE.distanceM) {
+    notes.push(
+      `Distance is the watch's own total, ${(stated.distanceM / 1000).toFixed(2)} km; its records reach ${(fromRecords.distanceM / 1000).toFixed(2)} km.`,
+    );
+  }
+  if (stated.avgCadence !== undefined && Math.abs(fromRecords.avgCadence - stated.avgCadence) > NOTICEABLE.avgCadence) {
+    notes.push(
+      `Average cadence is the watch's own, ${Math.round(stated.avgCadence)} steps/min; its records average ${Math.round(fromRecords.avgCadence)}.`,
+    );
+  }
+  if (setAside?.avgCadence !== undefined) {
+    notes.push(
+      `Average cadence counts running only, ${Math.round(fromRecords.avgCadence)} steps/min; the watch's own, ${Math.round(setAside.avgCadence)}, counts walking too.`,
+    );
+  }
+  const hr = fromRecords.avgHeartRate;
+  if (stated.avgHeartRate !== undefined && hr !== null && Math.abs(hr - stated.avgHeartRate) > NOTICEABLE.avgHeartRate) {
+    notes.push(`Average heart rate is the watch's own, ${Math.round(stated.avgHeartRate)} bpm; its records average ${Math.round(hr)}.`);
+  }
+  return notes;
+}
