@@ -33,7 +33,7 @@ export function timeWeightedMean(
     sum += column[i]! * w;
   };
   for (let i = 1; i < t.length; i++) {
-    const { byPrevious, bySample } = ownedSeconds(cursor.step(t[i - 1]!, t[i]!), t[i]! - t[i - 1]!);
+    const { byPrevious, bySample } = ownedSeconds(cursor.step(t[i - 1]!, t[i]!));
     credit(i - 1, byPrevious);
     credit(i, bySample);
   }

@@ -31,14 +31,16 @@ const ONE_SAMPLE_STEP_S = 1.5;
 const RECORD_SPAN_S = 1;
 
 /**
- * The share (0 to 1) at the start of a step of `dt` seconds that belongs to the sample starting
- * it; the rest belongs to the sample ending it. 0 for 1 Hz sampling, so live runs sum as before.
+ * The share (0 to 1) at the start of a step that belongs to the sample starting it; the rest
+ * belongs to the sample ending it. Judged on the step's measured seconds, not its length: a 1 Hz
+ * step across a pause is still one sample's second (0 here), so live runs sum as before.
  */
-export const heldShareOf = (dt: number): number => (dt > ONE_SAMPLE_STEP_S ? (dt - RECORD_SPAN_S) / dt : 0);
+export const heldShareOf = (measuredS: number): number =>
+  measuredS > ONE_SAMPLE_STEP_S ? (measuredS - RECORD_SPAN_S) / measuredS : 0;
 
 /** Measured seconds of a step, split between the sample that starts it and the one that ends it. */
-export function ownedSeconds(step: Readonly<StepSeconds>, dt: number): { byPrevious: number; bySample: number } {
-  const byPrevious = step.measuredS * heldShareOf(dt);
+export function ownedSeconds(step: Readonly<StepSeconds>): { byPrevious: number; bySample: number } {
+  const byPrevious = step.measuredS * heldShareOf(step.measuredS);
   return { byPrevious, bySample: step.measuredS - byPrevious };
 }
 

@@ -69,7 +69,7 @@ export class SessionTotalsAccumulator {
   add(sample: Readonly<RecordedSample>, step: StepSeconds): void {
     if (this.#count > 0) {
       this.#movingS += step.movingS;
-      const { byPrevious, bySample } = ownedSeconds(step, sample.t - this.#lastT);
+      const { byPrevious, bySample } = ownedSeconds(step);
       this.#credit(this.#held, byPrevious);
       this.#credit(sample, bySample);
     }

@@ -70,7 +70,7 @@ function cut(samples: RecordedColumns, along: Float64Array, cuts: readonly numbe
   const credit = (from: number, to: number, step: StepSeconds, i: number): void => {
     if (to <= from) return;
     current.movingS += (to - from) * step.movingS;
-    const held = heldShareOf(t[i]! - t[i - 1]!);
+    const held = heldShareOf(step.measuredS);
     const overlap = (lo: number, hi: number): number => Math.max(0, Math.min(to, hi) - Math.max(from, lo));
     creditSample(overlap(0, held) * step.measuredS, i - 1);
     creditSample(overlap(held, 1) * step.measuredS, i);
