@@ -66,4 +66,16 @@ describe('a pod that cannot say running', () => {
     expect(played.some((e) => e.kind === 'cue' && e.direction === 'low'), 'a low cue').to.equal(true);
     expect(played.some((e) => e.kind === 'check-in'), 'a check-in by 6 min').to.equal(true);
   });
+
+  it('with auto-pause at 10 s and auto-start on, records a 10-minute run at 3.2 m/s as 10 min of moving time', async () => {
+    await open();
+    await services.settings.update({ autoStart: true, autoPauseAfterS: 10 });
+    for (let t = 0; t <= 600; t++) {
+      pod.send(t, { cadence: 172, speedMps: 3.2, isRunning: false });
+      // The recording code loads on the first reading; let it.
+      if (t === 0) await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(services.recording.state, 'auto-start starts a run at 3.2 m/s').to.equal('recording');
+    expect(services.recording.recorder!.movingS).to.be.closeTo(600, 2);
+  });
 });
