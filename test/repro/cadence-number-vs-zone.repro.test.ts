@@ -14,6 +14,9 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { finishRun } from '../support/finish-run.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import { CoachRules } from '../../src/coach/coach-rules.js';
+import { defaultCoachSettings } from '../../src/session/coach-settings.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
 
 useSeparateDatabase('stride-repro-cadence-zone');
 
@@ -38,5 +41,15 @@ describe('the cadence number and its zone on the live screens', () => {
     expect(tile('zone').value, 'live page: the zone of the 170 shown').to.equal('Target');
     expect(text('#cadence')).to.equal('170');
     expect(text('#zone'), 'treadmill screen: the zone of the 170 shown').to.equal('● Target');
+  });
+
+  it('never tells a runner "Cadence 170. Quicker, shorter steps" when the target is 170–180', () => {
+    const rules = new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0);
+    const spoken: string[] = [];
+    // 3 min running with the cue smoothing's mean at 169.6 steps/min.
+    for (let t = 0; t <= 180; t++) {
+      for (const e of rules.update({ timeS: t, cadence: 169.6, running: true, paused: false })) if (e.kind === 'cue') spoken.push(e.spoken);
+    }
+    expect(spoken.filter((words) => words.startsWith('Cadence 170.')), spoken.join(' | ')).to.deep.equal([]);
   });
 });
