@@ -78,4 +78,13 @@ describe('a pod that cannot say running', () => {
     expect(services.recording.state, 'auto-start starts a run at 3.2 m/s').to.equal('recording');
     expect(services.recording.recorder!.movingS).to.be.closeTo(600, 2);
   });
+
+  it('with auto-pause at 10 s, does not pause a run going on at 3.2 m/s (started by hand)', async () => {
+    await open();
+    await services.settings.update({ autoPauseAfterS: 10 });
+    await services.recording.start();
+    for (let t = 0; t <= 120; t++) pod.send(t, { cadence: 172, speedMps: 3.2, isRunning: false });
+    expect(services.recording.state, 'still recording after 2 min at 5:13/km').to.equal('recording');
+    expect(services.recording.recorder!.movingS).to.be.closeTo(120, 1);
+  });
 });
