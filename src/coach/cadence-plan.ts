@@ -8,6 +8,7 @@ import type { PlanSettings, TappedBaseline } from '../session/plan-settings.js';
 import { type DistanceUnit, formatPace, paceSeconds } from '../session/units.js';
 import { MIN_BAND_SECONDS } from '../session/weekly-trends.js';
 import { runningTargetShare } from '../session/running-time-in-zone.js';
+import { wholePercent } from '../session/zone-shares.js';
 import { type CadenceZones, defaultCadenceZones, middleOfTarget } from '../session/zones.js';
 import { firstStep, nextStep, targetLabel } from './plan-steps.js';
 
@@ -65,7 +66,8 @@ export type CadencePlanOutcome =
 const DAY_MS = 24 * 3600 * 1000;
 
 const spm = (cadence: number): string => `${Math.round(cadence)} steps/min`;
-const percent = (share: number): string => `${Math.floor(share * 100 + 1e-9)}%`;
+/** The share as shown: the same whole percent as the Weeks table, and the one the step is judged on. */
+const percent = (share: number): string => `${wholePercent(share)}%`;
 
 /** "5:33–4:46/km": the paces of a band, slower first. */
 function paceLabel(band: number, unit: DistanceUnit): string {
@@ -223,7 +225,8 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
   const judged = runningTargetShare(last, zones);
   const share = judged.share ?? 0;
   const note = estimateNote(judged.estimatedRuns);
-  if (share < stepAtShare) {
+  // Judged on the whole percent the runner reads, so "60% … the next step comes at 60%" cannot happen.
+  if (wholePercent(share) < wholePercent(stepAtShare)) {
     return {
       ...matched,
       kind: 'hold',

@@ -4,6 +4,10 @@ import { MAX_STEP, firstStep, nextStep } from '../../src/coach/plan-steps.js';
 import { type PlanSettings, defaultPlanSettings, withAccepted, withDeclined } from '../../src/session/plan-settings.js';
 import type { SessionSummary } from '../../src/session/recorded-session.js';
 import { type CadenceZones, checkCadenceZones, defaultCadenceZones } from '../../src/session/zones.js';
+import { formatShare } from '../../src/components/session-format.js';
+import { summaryOf } from '../../src/session/session-summary.js';
+import { weeklyTrends } from '../../src/session/weekly-trends.js';
+import { momentsOf, runOf } from '../support/generated-runs-with-walks.js';
 
 const DAY = 24 * 3600 * 1000;
 const now = new Date(2025, 5, 30, 12).getTime();
@@ -267,5 +271,33 @@ describe('cadencePlan', () => {
     const later = cadencePlan([...runs, run({ daysAgo: -1, cadence: 166, inTarget: 0.7, zones: building })], options({ zones: building, now: now + 2 * DAY }));
     expect(isDeclined(later, declined), 'a run after "Not now" asks again').to.equal(false);
     expect(isDeclined(outcome, withDeclined(defaultPlanSettings, { ...to, targetFrom: to.targetFrom - 1 }, now))).to.equal(false);
+  });
+
+  it('shows its share as the Weeks table does (59.6% reads 60%), and steps at the 60% it shows', () => {
+    const HOUR = 3600 * 1000;
+    // A Thursday noon: the three runs are Tuesday to Thursday of one week.
+    const thursday = new Date(2026, 5, 11, 12).getTime();
+    // 1000 s of running each: 596 s at 175 (in 170–180), 404 s at 166.
+    const runs = [50, 26, 2].map((hoursAgo) =>
+      summaryOf(
+        runOf(
+          momentsOf([
+            { kind: 'run', seconds: 597, cadence: 175, speedMps: 3.2 },
+            { kind: 'run', seconds: 404, cadence: 166, speedMps: 3.2 },
+          ]),
+          { startedAt: thursday - hoursAgo * HOUR, zones: defaultCadenceZones, id: `r${hoursAgo}` },
+        ).meta,
+      ),
+    );
+    const [week] = weeklyTrends(runs, { weeks: 1, now: thursday, zones: defaultCadenceZones });
+    expect(week!.sessions).to.equal(3);
+    expect(week!.targetShare!).to.be.closeTo(0.596, 0.001);
+    const taken = withAccepted(defaultPlanSettings, defaultCadenceZones, thursday - 30 * DAY);
+    const outcome = cadencePlan(runs, options({ plan: taken, now: thursday, goal: { buildingFrom: 170, targetFrom: 180, targetTo: 190 } }));
+    expect(/^(\d+)%/.exec(outcome.reason)?.[1] + '%', `Weeks ${formatShare(week!.targetShare!)}; plan: ${outcome.reason}`).to.equal(
+      formatShare(week!.targetShare!),
+    );
+    // Shown as 60%, it is not "under 60%": the step it earns is offered.
+    expect(expectKind(outcome, 'step').reason).to.match(/^60% of your running/);
   });
 });
