@@ -6,6 +6,7 @@ import {
   type CadenceBySpeedBand,
   type RecordedColumns,
   type RecordedSample,
+  type RunningCadenceByBand,
   type RunningCadenceSeconds,
   SAMPLE_RUNNING,
   SPEED_BAND_MPS,
@@ -21,7 +22,7 @@ import { type CadenceZones, zoneFor } from './zones.js';
 export type SessionTotals = Pick<
   SessionSummary,
   'movingS' | 'elapsedS' | 'distanceM' | 'avgSpeedMps' | 'avgCadence' | 'zoneTimes' | 'cadenceBySpeedBand' | 'sampleCount'
-> & { runningCadence: RunningCadenceSeconds };
+> & { runningCadence: RunningCadenceSeconds; runningCadenceByBand: RunningCadenceByBand };
 
 /**
  * At 1 Hz a longer step between live readings means samples were lost: the recorder marks a gap
@@ -44,6 +45,7 @@ export class SessionTotalsAccumulator {
   #zoneTimes: ZoneTimes = emptyZoneTimes();
   #bands: CadenceBySpeedBand = {};
   #runningCadence: RunningCadenceSeconds = {};
+  #runningCadenceByBand: RunningCadenceByBand = {};
 
   constructor(zones: CadenceZones) {
     this.#zones = zones;
@@ -63,10 +65,12 @@ export class SessionTotalsAccumulator {
       if (measured > 0 && cadence > 0 && (sample.flags & SAMPLE_RUNNING) !== 0) {
         this.#cadenceS += measured;
         this.#cadenceSum += cadence * measured;
-        const band = (this.#bands[speedBandOf(sample.speedMps)] ??= { seconds: 0, cadenceSeconds: 0 });
+        const bandIndex = speedBandOf(sample.speedMps);
+        const band = (this.#bands[bandIndex] ??= { seconds: 0, cadenceSeconds: 0 });
         band.seconds += measured;
         band.cadenceSeconds += cadence * measured;
         addRunningSeconds(this.#runningCadence, cadence, measured);
+        addRunningSeconds((this.#runningCadenceByBand[bandIndex] ??= {}), cadence, measured);
       }
     }
     this.#count++;
@@ -79,6 +83,8 @@ export class SessionTotalsAccumulator {
     const distanceM = this.#count > 0 ? this.#lastDistanceM : 0;
     const bands: CadenceBySpeedBand = {};
     for (const [band, value] of Object.entries(this.#bands)) bands[Number(band)] = { ...value };
+    const byBand: RunningCadenceByBand = {};
+    for (const [band, spread] of Object.entries(this.#runningCadenceByBand)) byBand[Number(band)] = { ...spread };
     return {
       movingS: this.#movingS,
       elapsedS: this.#count > 0 ? this.#lastT : 0,
@@ -88,6 +94,7 @@ export class SessionTotalsAccumulator {
       zoneTimes: { ...this.#zoneTimes },
       cadenceBySpeedBand: bands,
       runningCadence: { ...this.#runningCadence },
+      runningCadenceByBand: byBand,
       sampleCount: this.#count,
     };
   }
@@ -150,6 +157,7 @@ export function summaryOf(meta: SessionMeta): SessionSummary {
     zones: { ...meta.zones },
     cadenceBySpeedBand: meta.cadenceBySpeedBand,
     ...(meta.runningCadence === undefined ? {} : { runningCadence: meta.runningCadence }),
+    ...(meta.runningCadenceByBand === undefined ? {} : { runningCadenceByBand: meta.runningCadenceByBand }),
     sampleCount: meta.sampleCount,
     ...(meta.damage === undefined ? {} : { damage: meta.damage }),
   };

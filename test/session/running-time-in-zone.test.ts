@@ -33,7 +33,7 @@ describe('running time in zone', () => {
       const plan = cadencePlan(runs, { zones, plan: defaultPlanSettings, unit: 'km', now });
       expect(plan.kind, `${label}: ${plan.reason}`).to.equal('step');
       expect(plan.kind === 'step' && plan.share, label).to.equal(1);
-      expect(plan.reason).to.match(/^100% of your running in the last three runs/);
+      expect(plan.reason).to.match(/^100% of your 60 min of running at 5:33–4:46\/km in the last three runs was in 168–178, at 172/);
       const [week] = weeklyTrends(runs, { weeks: 1, now, zones });
       expect(week!.targetShare, label).to.equal(1);
       expect(week!.targetZoneS, label).to.equal(3600);
@@ -60,5 +60,28 @@ describe('running time in zone', () => {
       expect(result).to.deep.equal({ times: { low: 0, building: 0, target: 600, high: 0 }, estimated: true });
     }
     expect(runningTargetShare([{ cadenceBySpeedBand: {} }], zones)).to.deep.equal({ targetS: 0, runningS: 0, share: null, estimatedRuns: 0 });
+  });
+
+  it('counts at one pace only the running at that pace, exactly for runs recorded now and for older runs that ran at it alone', () => {
+    // 600 s at 3.2 m/s (band 6): 300 at 172, 300 at 165; 600 s at 4.2 m/s (band 8) at 186.
+    const moments = momentsOf([
+      { kind: 'run', seconds: 301, cadence: 172, speedMps: 3.2 },
+      { kind: 'run', seconds: 300, cadence: 165, speedMps: 3.2 },
+      { kind: 'run', seconds: 600, cadence: 186, speedMps: 4.2 },
+    ]);
+    const run = summaryOf(runOf(moments, { startedAt: now, zones, id: 'two-paces' }).meta);
+    expect(run.runningCadenceByBand).to.deep.equal({ 6: { 172: 300, 165: 300 }, 8: { 186: 600 } });
+    expect(runningTargetShare([run], zones, 6)).to.deep.equal({ targetS: 300, runningS: 600, share: 0.5, estimatedRuns: 0 });
+    expect(runningTargetShare([run], zones, 8)).to.deep.equal({ targetS: 0, runningS: 600, share: 0, estimatedRuns: 0 });
+    expect(runningTargetShare([run], zones, 7)).to.deep.equal({ targetS: 0, runningS: 0, share: null, estimatedRuns: 0 });
+    expect(runningTargetShare([run], zones).share, 'every pace').to.equal(0.25);
+    // Stored before seconds were kept by pace: its band 6 average (168.5) is all in 168–178, estimated.
+    const { runningCadenceByBand: _dropped, ...older } = run;
+    expect(runningTargetShare([older], zones, 6)).to.deep.equal({ targetS: 600, runningS: 600, share: 1, estimatedRuns: 1 });
+    // ...unless it ran at that pace alone: then its running seconds by cadence are that pace's, exact.
+    const easy = summaryOf(runOf(momentsOf([{ kind: 'run', seconds: 601, cadence: 172, speedMps: 3.2 }, { kind: 'run', seconds: 300, cadence: 165, speedMps: 3.2 }]), { startedAt: now, zones, id: 'easy' }).meta);
+    const { runningCadenceByBand: _gone, ...olderEasy } = easy;
+    expect(runningTargetShare([olderEasy], zones, 6)).to.deep.equal({ targetS: 600, runningS: 900, share: 600 / 900, estimatedRuns: 0 });
+    expect(runningTargetShare([olderEasy], zones, 8)).to.deep.equal({ targetS: 0, runningS: 0, share: null, estimatedRuns: 0 });
   });
 });
