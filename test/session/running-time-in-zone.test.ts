@@ -6,8 +6,9 @@ import type { SessionSummary } from '../../src/session/recorded-session.js';
 import { cadenceKey, runningTargetShare, runningZoneTimes } from '../../src/session/running-time-in-zone.js';
 import { summaryOf } from '../../src/session/session-summary.js';
 import { weeklyTrends } from '../../src/session/weekly-trends.js';
+import { settingsFrom } from '../../src/session/settings.js';
 import { type CadenceZones, zoneFor } from '../../src/session/zones.js';
-import { generatedZones, momentsOf, runOf } from '../support/generated-runs-with-walks.js';
+import { generatedRunningSeconds, generatedZones, momentsOf, runOf } from '../support/generated-runs-with-walks.js';
 
 const DAY = 24 * 3600 * 1000;
 const now = new Date(2026, 5, 10, 12).getTime();
@@ -83,5 +84,38 @@ describe('running time in zone', () => {
     const { runningCadenceByBand: _gone, ...olderEasy } = easy;
     expect(runningTargetShare([olderEasy], zones, 6)).to.deep.equal({ targetS: 600, runningS: 900, share: 600 / 900, estimatedRuns: 0 });
     expect(runningTargetShare([olderEasy], zones, 8)).to.deep.equal({ targetS: 0, runningS: 0, share: null, estimatedRuns: 0 });
+  });
+
+  it('agrees with a run’s own zone times for fractional cadences, as the zones the settings accept have whole-step edges', () => {
+    // A target typed or stored as 170.5 is 171 in the settings; a FIT run at 170.25 is below it everywhere.
+    const below = settingsFrom({ zones: { buildingFrom: 160, targetFrom: 170.5, targetTo: 180 } }).zones;
+    expect(below).to.deep.equal({ buildingFrom: 160, targetFrom: 171, targetTo: 180 });
+    const runs = [0.3, 0.2, 0.1].map((daysAgo) =>
+      summaryOf(runOf(momentsOf([{ kind: 'run', seconds: 1201, cadence: 170.25, speedMps: 3.2 }]), { startedAt: now - daysAgo * DAY, zones: below, id: `f${daysAgo}` }).meta),
+    );
+    expect(runs[0]!.zoneTimes).to.deep.equal({ low: 0, building: 1200, target: 0, high: 0 });
+    expect(runningTargetShare(runs, below).share).to.equal(0);
+    expect(weeklyTrends(runs, { weeks: 1, now, zones: below })[0]!.targetShare).to.equal(0);
+    // 180.75 against a target end stored as 180.5 (now 181): in target by its own zone times and by the share.
+    const upTo = settingsFrom({ zones: { buildingFrom: 160, targetFrom: 170, targetTo: 180.5 } }).zones;
+    const high = summaryOf(runOf(momentsOf([{ kind: 'run', seconds: 1201, cadence: 180.75, speedMps: 3.2 }]), { startedAt: now, zones: upTo, id: 'hi' }).meta);
+    expect(high.zoneTimes.target).to.equal(1200);
+    expect(runningTargetShare([high], upTo).share).to.equal(1);
+  });
+
+  it('gives every run its own time-in-target share, for any zones the settings accept and any cadences', () => {
+    // Zone edges as typed, in tenths of a step; the settings make of them what they accept.
+    const typed = fc
+      .tuple(fc.integer({ min: 1400, max: 1720 }), fc.integer({ min: 5, max: 120 }), fc.integer({ min: 5, max: 140 }))
+      .map(([from, building, target]) => settingsFrom({ zones: { buildingFrom: from / 10, targetFrom: (from + building) / 10, targetTo: (from + building + target) / 10 } }).zones);
+    fc.assert(
+      fc.property(typed, generatedRunningSeconds, (today, running) => {
+        const run = summaryOf(runOf(running, { startedAt: now, zones: today, id: 'own' }).meta);
+        const own = run.zoneTimes;
+        const zoned = own.low + own.building + own.target + own.high;
+        expect(runningTargetShare([run], today).share, JSON.stringify(today)).to.equal(zoned > 0 ? own.target / zoned : null);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
