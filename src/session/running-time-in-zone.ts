@@ -9,9 +9,9 @@ import { type CadenceZones, zoneFor } from './zones.js';
 
 /**
  * Where a cadence's running seconds are kept: under the cadence itself when a whole number, else
- * under the middle of the two whole numbers around it (171.3 and 171.8 under 171.5). Zone edges in
- * whole steps (the app's own) then sort every second exactly as zoneFor would, as a cadence can
- * sit on such an edge only when it is a whole number; an edge between whole steps sorts by that middle.
+ * under the middle of the two whole numbers around it (171.3 and 171.8 under 171.5). Zone edges
+ * are whole steps (checkCadenceZones refuses others, stored ones were moved to the nearest), so
+ * every second sorts exactly as zoneFor would sort its cadence: only a whole cadence can sit on an edge.
  */
 export const cadenceKey = (cadence: number): number => (Number.isInteger(cadence) ? cadence : Math.floor(cadence) + 0.5);
 
