@@ -7,7 +7,8 @@ import { SPEED_BAND_MPS, type SessionSummary } from '../session/recorded-session
 import type { PlanSettings, TappedBaseline } from '../session/plan-settings.js';
 import { type DistanceUnit, formatPace, paceSeconds } from '../session/units.js';
 import { MIN_BAND_SECONDS } from '../session/weekly-trends.js';
-import { runningTargetShare } from '../session/running-time-in-zone.js';
+import { type RunningTargetShare, runningTargetShare } from '../session/running-time-in-zone.js';
+import { wholePercent } from '../session/zone-shares.js';
 import { type CadenceZones, defaultCadenceZones, middleOfTarget } from '../session/zones.js';
 import { firstStep, nextStep, targetLabel } from './plan-steps.js';
 
@@ -65,7 +66,8 @@ export type CadencePlanOutcome =
 const DAY_MS = 24 * 3600 * 1000;
 
 const spm = (cadence: number): string => `${Math.round(cadence)} steps/min`;
-const percent = (share: number): string => `${Math.floor(share * 100 + 1e-9)}%`;
+/** The share as shown: the same whole percent as the Weeks table, and the one the step is judged on. */
+const percent = (share: number): string => `${wholePercent(share)}%`;
 
 /** "5:33–4:46/km": the paces of a band, slower first. */
 function paceLabel(band: number, unit: DistanceUnit): string {
@@ -113,11 +115,12 @@ function cadenceAt(runs: readonly SessionSummary[], band: number): number {
 
 /**
  * Share of these runs' running time in today's target zone, by one rule for every run (running
- * seconds only, counted against today's zones, whatever zones a run was recorded with); 0 without
- * running. See runningTargetShare for runs stored before their running seconds by cadence were kept.
+ * seconds only, counted against today's zones, whatever zones a run was recorded with), at every
+ * pace or with `band` at that pace only; 0 without running. See runningTargetShare for runs stored
+ * before their running seconds by cadence were kept.
  */
-export function shareInTarget(runs: readonly SessionSummary[], zones: CadenceZones): number {
-  return runningTargetShare(runs, zones).share ?? 0;
+export function shareInTarget(runs: readonly SessionSummary[], zones: CadenceZones, band?: number): number {
+  return runningTargetShare(runs, zones, band).share ?? 0;
 }
 
 /** Said after a share that rests partly on estimates, so the runner knows which number is coarse. */
@@ -125,7 +128,18 @@ function estimateNote(estimatedRuns: number): string {
   if (estimatedRuns === 0) return '';
   const runs = estimatedRuns === 1 ? 'One of these runs was' : `${estimatedRuns} of these runs were`;
   const its = estimatedRuns === 1 ? 'its' : 'their';
-  return ` ${runs} recorded before the app kept cadence second by second: ${its} time in target is estimated from the average cadence at each pace.`;
+  return ` ${runs} recorded before the app kept cadence second by second at each pace: ${its} time in target is estimated from the average cadence at this pace.`;
+}
+
+/**
+ * "70% of your 90 min of running at 5:33–4:46/km in the last three runs was in 170–180": what the
+ * share counted (running at the usual pace only, as cadence rises with speed), and that running at
+ * other paces was left out where there was some.
+ */
+function shareSentence(judged: RunningTargetShare, allPaces: RunningTargetShare, pace: string, zones: CadenceZones): string {
+  const minutes = Math.round(judged.runningS / 60);
+  const leftOut = allPaces.runningS > judged.runningS ? ' (running at other paces left out)' : '';
+  return `${percent(judged.share ?? 0)} of your ${minutes} min of running at ${pace} in the last three runs was in ${targetLabel(zones)}${leftOut}`;
 }
 
 function firstFromTap(tapped: TappedBaseline, zones: CadenceZones, matched: Matched): CadencePlanOutcome | null {
@@ -220,17 +234,21 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
       reason: `New target ${targetLabel(zones)}: run ${runsNeeded} more ${runsNeeded === 1 ? 'time' : 'times'} at ${pace} with it, then the plan looks at the next step.`,
     };
   }
-  const judged = runningTargetShare(last, zones);
+  // Only the running at the pace the sentence names: a tempo block at a higher cadence (as cadence
+  // is when running faster) is not the usual pace's technique and would keep the plan at hold.
+  const judged = runningTargetShare(last, zones, band);
   const share = judged.share ?? 0;
   const note = estimateNote(judged.estimatedRuns);
-  if (share < stepAtShare) {
+  const counted = shareSentence(judged, runningTargetShare(last, zones), pace, zones);
+  // Judged on the whole percent the runner reads, so "60% … the next step comes at 60%" cannot happen.
+  if (wholePercent(share) < wholePercent(stepAtShare)) {
     return {
       ...matched,
       kind: 'hold',
       band,
       baseline,
       share,
-      reason: `${percent(share)} of your running in the last three runs at ${pace} was in ${targetLabel(zones)}; the next step comes at ${percent(stepAtShare)}.${note}`,
+      reason: `${counted}; the next step comes at ${percent(stepAtShare)}.${note}`,
     };
   }
   const to = nextStep(zones, baseline, goal);
@@ -241,7 +259,7 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
       band,
       baseline,
       share,
-      reason: `${percent(share)} of your running in the last three runs at ${pace} was in ${targetLabel(zones)}, at ${spm(baseline)}: that is the goal. Keep it there.${note}`,
+      reason: `${counted}, at ${spm(baseline)}: that is the goal. Keep it there.${note}`,
     };
   }
   const more = Math.round((middleOfTarget(to) / middleOfTarget(zones) - 1) * 100);
@@ -256,7 +274,7 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
     share,
     basedOnAtMs,
     reason:
-      `${percent(share)} of your running in the last three runs at ${pace} was in ${targetLabel(zones)}, at ${spm(baseline)}: ` +
+      `${counted}, at ${spm(baseline)}: ` +
       `ready for the next small step, about ${more}% higher.${note}`,
   };
 }

@@ -4,7 +4,7 @@
 import type { SessionSummary } from '../session/recorded-session.js';
 import { type DistanceUnit, distanceIn, formatPace, paceSeconds } from '../session/units.js';
 import type { ZoneTimes } from '../session/time-in-zone.js';
-import { zonePercentages } from '../session/zone-shares.js';
+import { wholePercent, zonePercentages } from '../session/zone-shares.js';
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -38,4 +38,5 @@ export function targetShare(zoneTimes: ZoneTimes): number {
   return zonePercentages(zoneTimes).target / 100;
 }
 
-export const formatShare = (share: number): string => `${Math.round(share * 100)}%`;
+/** A single share in whole percent, by the one rule the plan judges its step on (wholePercent). */
+export const formatShare = (share: number): string => `${wholePercent(share)}%`;

@@ -42,9 +42,12 @@ function planTargetFrom(value: unknown): PlanTarget | null {
   if (!isRecord(value)) return null;
   const { targetFrom, targetTo, atMs } = value;
   if (typeof targetFrom !== 'number' || typeof targetTo !== 'number' || !isTime(atMs)) return null;
+  // The plan only ever proposed whole steps; a stored fraction (none known) keeps its step, rounded
+  // as the zones are, rather than being dropped by the whole-step rule.
+  const [from, to] = [Math.round(targetFrom), Math.round(targetTo)];
   // A target alone is valid where some building zone below it would be: the same bounds as the zones.
-  if (checkCadenceZones({ buildingFrom: targetFrom - 1, targetFrom, targetTo }) !== null) return null;
-  return { targetFrom, targetTo, atMs };
+  if (checkCadenceZones({ buildingFrom: from - 1, targetFrom: from, targetTo: to }) !== null) return null;
+  return { targetFrom: from, targetTo: to, atMs };
 }
 
 export function planSettingsFrom(value: unknown): PlanSettings {

@@ -104,6 +104,9 @@ export const SPEED_BAND_MPS = 0.5;
  */
 export type RunningCadenceSeconds = Record<number, number>;
 
+/** Running seconds by cadence in each speed band (keys as CadenceBySpeedBand's). */
+export type RunningCadenceByBand = Record<number, RunningCadenceSeconds>;
+
 /** Everything the history and weeks views need about a session: one index read, no samples. */
 export interface SessionSummary {
   id: string;
@@ -136,6 +139,11 @@ export interface SessionSummary {
    * over running alone; absent on sessions stored before it was kept.
    */
   runningCadence?: RunningCadenceSeconds;
+  /**
+   * The same seconds kept apart by speed band, so time in a zone can be counted at one pace (the
+   * plan's usual pace); absent on sessions stored before it was kept.
+   */
+  runningCadenceByBand?: RunningCadenceByBand;
   sampleCount: number;
   /** Set by the store check when parts of the samples are missing, in words ("samples are missing in part 2 of 5"). */
   damage?: string;

@@ -6,6 +6,7 @@ import {
   type CadenceBySpeedBand,
   type RecordedColumns,
   type RecordedSample,
+  type RunningCadenceByBand,
   type RunningCadenceSeconds,
   SAMPLE_RUNNING,
   SPEED_BAND_MPS,
@@ -21,7 +22,7 @@ import { type CadenceZones, zoneFor } from './zones.js';
 export type SessionTotals = Pick<
   SessionSummary,
   'movingS' | 'elapsedS' | 'distanceM' | 'avgSpeedMps' | 'avgCadence' | 'zoneTimes' | 'cadenceBySpeedBand' | 'sampleCount'
-> & { runningCadence: RunningCadenceSeconds };
+> & { runningCadence: RunningCadenceSeconds; runningCadenceByBand: RunningCadenceByBand };
 
 /**
  * At 1 Hz a longer step between live readings means samples were lost: the recorder marks a gap
@@ -56,6 +57,7 @@ export class SessionTotalsAccumulator {
   #zoneTimes: ZoneTimes = emptyZoneTimes();
   #bands: CadenceBySpeedBand = {};
   #runningCadence: RunningCadenceSeconds = {};
+  #runningCadenceByBand: RunningCadenceByBand = {};
 
   constructor(zones: CadenceZones) {
     this.#zones = zones;
@@ -88,10 +90,12 @@ export class SessionTotalsAccumulator {
     if ((flags & SAMPLE_RUNNING) === 0) return;
     this.#cadenceS += measured;
     this.#cadenceSum += cadence * measured;
-    const band = (this.#bands[speedBandOf(speedMps)] ??= { seconds: 0, cadenceSeconds: 0 });
+    const bandIndex = speedBandOf(speedMps);
+    const band = (this.#bands[bandIndex] ??= { seconds: 0, cadenceSeconds: 0 });
     band.seconds += measured;
     band.cadenceSeconds += cadence * measured;
     addRunningSeconds(this.#runningCadence, cadence, measured);
+    addRunningSeconds((this.#runningCadenceByBand[bandIndex] ??= {}), cadence, measured);
   }
 
   /** A snapshot: later samples do not change what it returned. */
@@ -99,6 +103,8 @@ export class SessionTotalsAccumulator {
     const distanceM = this.#count > 0 ? this.#lastDistanceM : 0;
     const bands: CadenceBySpeedBand = {};
     for (const [band, value] of Object.entries(this.#bands)) bands[Number(band)] = { ...value };
+    const byBand: RunningCadenceByBand = {};
+    for (const [band, spread] of Object.entries(this.#runningCadenceByBand)) byBand[Number(band)] = { ...spread };
     return {
       movingS: this.#movingS,
       elapsedS: this.#count > 0 ? this.#lastT : 0,
@@ -108,6 +114,7 @@ export class SessionTotalsAccumulator {
       zoneTimes: { ...this.#zoneTimes },
       cadenceBySpeedBand: bands,
       runningCadence: { ...this.#runningCadence },
+      runningCadenceByBand: byBand,
       sampleCount: this.#count,
     };
   }
@@ -170,6 +177,7 @@ export function summaryOf(meta: SessionMeta): SessionSummary {
     zones: { ...meta.zones },
     cadenceBySpeedBand: meta.cadenceBySpeedBand,
     ...(meta.runningCadence === undefined ? {} : { runningCadence: meta.runningCadence }),
+    ...(meta.runningCadenceByBand === undefined ? {} : { runningCadenceByBand: meta.runningCadenceByBand }),
     sampleCount: meta.sampleCount,
     ...(meta.damage === undefined ? {} : { damage: meta.damage }),
   };

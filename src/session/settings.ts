@@ -7,7 +7,7 @@ import { type PlanSettings, defaultPlanSettings, planSettingsFrom } from './plan
 import { type SmoothingSeconds, smoothingChoices } from './smoothing.js';
 import { type SpeedSource, isSpeedSource } from './speed-source.js';
 import type { DistanceUnit } from './units.js';
-import { type CadenceZones, checkCadenceZones, defaultCadenceZones } from './zones.js';
+import { type CadenceZones, checkCadenceZones, defaultCadenceZones, wholeStepZones } from './zones.js';
 
 export interface AppSettings {
   zones: CadenceZones;
@@ -62,12 +62,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 export function settingsFrom(value: unknown): AppSettings {
   const stored = isRecord(value) ? value : {};
-  const zones = isRecord(stored['zones']) ? stored['zones'] : {};
-  const candidate: CadenceZones = {
-    buildingFrom: Number(zones['buildingFrom']),
-    targetFrom: Number(zones['targetFrom']),
-    targetTo: Number(zones['targetTo']),
-  };
+  // Edges stored before they had to be whole steps move to the nearest one (zonesMoved says so).
+  const candidate: CadenceZones = wholeStepZones(storedZones(stored)).zones;
   const unit = stored['distanceUnit'];
   const smoothing = stored['smoothingS'];
   const autoPause = stored['autoPauseAfterS'];
@@ -86,6 +82,22 @@ export function settingsFrom(value: unknown): AppSettings {
     sensors: sensorIdsFrom(stored['sensors']),
     theme: themeChoices.includes(stored['theme'] as ThemeChoice) ? (stored['theme'] as ThemeChoice) : defaultSettings.theme,
   };
+}
+
+function storedZones(stored: Record<string, unknown>): CadenceZones {
+  const zones = isRecord(stored['zones']) ? stored['zones'] : {};
+  return { buildingFrom: Number(zones['buildingFrom']), targetFrom: Number(zones['targetFrom']), targetTo: Number(zones['targetTo']) };
+}
+
+/**
+ * In words, what settingsFrom did to stored zones whose edges were not whole steps (moved to the
+ * nearest, or the defaults where the moved ones no longer make a valid set); null when nothing.
+ */
+export function zonesMoved(value: unknown): string | null {
+  const stored = storedZones(isRecord(value) ? value : {});
+  const { zones, moved } = wholeStepZones(stored);
+  if (moved === null) return null;
+  return checkCadenceZones(zones) === null ? moved : `${moved} Those are not a valid set, so the zones are back to 160 / 170 / 180.`;
 }
 
 /** Device ids are opaque text from the browser; anything else (or very long) is forgotten. */

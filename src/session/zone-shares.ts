@@ -39,3 +39,11 @@ export function zonePercentages(times: Readonly<ZoneTimes>): Record<ZoneId, numb
   const percents = wholePercentages(zoneIds.map((zone) => times[zone]));
   return Object.fromEntries(zoneIds.map((zone, i) => [zone, percents[i]!])) as Record<ZoneId, number>;
 }
+
+/**
+ * One share (0 to 1) as the whole percent shown for it: rounded to the nearest, half up. Every
+ * single share the app shows (Weeks, the plan) reads through this, and the plan judges its
+ * threshold on this very number, so a share shown as 60 % is never "under 60 %". (The hair added
+ * keeps 0.595, stored as 59.4999…, at 60.) Shares shown side by side use zonePercentages instead.
+ */
+export const wholePercent = (share: number): number => Math.round(share * 100 + 1e-9);

@@ -2,7 +2,7 @@
 // gives the defaults, and the caller hears why through the returned problem.
 
 import { get, setMany } from 'idb-keyval';
-import { type AppSettings, defaultSettings, settingsFrom } from '../session/settings.js';
+import { type AppSettings, defaultSettings, settingsFrom, zonesMoved } from '../session/settings.js';
 import { SCHEMA_KEY, SCHEMA_VERSION, kvStore } from './kv.js';
 
 const SETTINGS_KEY = 'settings';
@@ -15,7 +15,11 @@ export interface LoadedSettings {
 export async function loadSettings(): Promise<LoadedSettings> {
   try {
     const stored: unknown = await get(SETTINGS_KEY, kvStore());
-    return { settings: settingsFrom(stored), problem: null };
+    const settings = settingsFrom(stored);
+    // Zone edges between whole steps, stored by an older version, are moved once and said once.
+    const moved = zonesMoved(stored);
+    if (moved !== null) return { settings, problem: (await saveSettings(settings)) ?? moved };
+    return { settings, problem: null };
   } catch (error) {
     return {
       settings: settingsFrom(defaultSettings),

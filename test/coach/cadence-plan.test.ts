@@ -4,6 +4,10 @@ import { MAX_STEP, firstStep, nextStep } from '../../src/coach/plan-steps.js';
 import { type PlanSettings, defaultPlanSettings, withAccepted, withDeclined } from '../../src/session/plan-settings.js';
 import type { SessionSummary } from '../../src/session/recorded-session.js';
 import { type CadenceZones, checkCadenceZones, defaultCadenceZones } from '../../src/session/zones.js';
+import { formatShare } from '../../src/components/session-format.js';
+import { summaryOf } from '../../src/session/session-summary.js';
+import { weeklyTrends } from '../../src/session/weekly-trends.js';
+import { momentsOf, runOf } from '../support/generated-runs-with-walks.js';
 
 const DAY = 24 * 3600 * 1000;
 const now = new Date(2025, 5, 30, 12).getTime();
@@ -104,7 +108,7 @@ describe('cadencePlan', () => {
     expect(outcome.baseline).to.equal(166);
     expect(outcome.share).to.be.closeTo(0.7, 0.001);
     expect(outcome.reason).to.equal(
-      '70% of your running in the last three runs at 5:33–4:46/km was in 160–170, at 166 steps/min: ready for the next small step, about 4% higher.',
+      '70% of your 90 min of running at 5:33–4:46/km in the last three runs was in 160–170, at 166 steps/min: ready for the next small step, about 4% higher.',
     );
   });
 
@@ -122,7 +126,7 @@ describe('cadencePlan', () => {
   it('holds at 55% and says when the next step comes', () => {
     const outcome = expectKind(cadencePlan(threeRuns({ cadence: 169, inTarget: 0.55 }), options()), 'hold');
     expect(outcome.share).to.be.closeTo(0.55, 0.001);
-    expect(outcome.reason).to.equal('55% of your running in the last three runs at 5:33–4:46/km was in 170–180; the next step comes at 60%.');
+    expect(outcome.reason).to.equal('55% of your 90 min of running at 5:33–4:46/km in the last three runs was in 170–180; the next step comes at 60%.');
     expect(cadencePlan(threeRuns({ cadence: 169, inTarget: 0.55 }), options({ stepAtShare: 0.5 })).kind, 'the share is an option').to.equal('at-goal');
   });
 
@@ -226,14 +230,39 @@ describe('cadencePlan', () => {
     const older = (runs: SessionSummary[]) => runs.map(({ runningCadence: _dropped, ...rest }) => rest);
     const inToday = older(threeRuns({ cadence: 174, zones: building, also: [[8, 600, 184]] }));
     expect(shareInTarget(inToday, defaultCadenceZones)).to.equal(0.75);
+    // At the usual pace (band 6) the average is 174: all of its 1800 s a run counted in 170–180.
+    expect(shareInTarget(inToday, defaultCadenceZones, USUAL)).to.equal(1);
     const taken = withAccepted(defaultPlanSettings, defaultCadenceZones, now - 10 * DAY);
     const outcome = expectKind(cadencePlan(inToday, options({ plan: taken })), 'at-goal');
-    expect(outcome.share).to.equal(0.75);
-    expect(outcome.reason).to.match(/ 3 of these runs were recorded before the app kept cadence second by second: their time in target is estimated/);
+    expect(outcome.share).to.equal(1);
+    expect(outcome.reason).to.match(/ 3 of these runs were recorded before the app kept cadence second by second at each pace: their time in target is estimated/);
     const oneOlder = [...threeRuns({ cadence: 174, inTarget: 1 }).slice(0, 2), ...older(threeRuns({ cadence: 174 }).slice(2))];
     const one = expectKind(cadencePlan(oneOlder, options({ plan: taken })), 'at-goal');
     expect(one.share).to.equal(1);
     expect(one.reason).to.match(/ One of these runs was recorded before .*: its time in target is estimated/);
+  });
+
+  it('counts its share at the usual pace it names only, and says so: a faster tempo at 186 leaves 100% and the step, not 54% and hold', () => {
+    const zones: CadenceZones = { buildingFrom: 158, targetFrom: 168, targetTo: 178 };
+    // 30 min easy at 3.2 m/s (5:13/km) and 172, then 25 min tempo at 4.2 m/s and 186.
+    const runs = [3, 2, 1].map((daysAgo) =>
+      summaryOf(
+        runOf(
+          momentsOf([
+            { kind: 'run', seconds: 1800, cadence: 172, speedMps: 3.2 },
+            { kind: 'run', seconds: 1500, cadence: 186, speedMps: 4.2 },
+          ]),
+          { startedAt: now - daysAgo * DAY, zones, id: `et-${daysAgo}` },
+        ).meta,
+      ),
+    );
+    const outcome = expectKind(cadencePlan(runs, options({ zones, plan: withAccepted(defaultPlanSettings, zones, now - 30 * DAY) })), 'step');
+    expect(outcome.share).to.equal(1);
+    expect(outcome.reason).to.match(
+      /^100% of your 90 min of running at 5:33–4:46\/km in the last three runs was in 168–178 \(running at other paces left out\), at 172 steps\/min: ready/,
+    );
+    // Every pace together would be 54%: the share the Weeks table shows, not the plan's.
+    expect(shareInTarget(runs, zones)).to.be.closeTo(0.545, 0.001);
   });
 
   it('starts from a tapped cadence with no runs, and waits for runs once that plan is taken', () => {
@@ -267,5 +296,33 @@ describe('cadencePlan', () => {
     const later = cadencePlan([...runs, run({ daysAgo: -1, cadence: 166, inTarget: 0.7, zones: building })], options({ zones: building, now: now + 2 * DAY }));
     expect(isDeclined(later, declined), 'a run after "Not now" asks again').to.equal(false);
     expect(isDeclined(outcome, withDeclined(defaultPlanSettings, { ...to, targetFrom: to.targetFrom - 1 }, now))).to.equal(false);
+  });
+
+  it('shows its share as the Weeks table does (59.6% reads 60%), and steps at the 60% it shows', () => {
+    const HOUR = 3600 * 1000;
+    // A Thursday noon: the three runs are Tuesday to Thursday of one week.
+    const thursday = new Date(2026, 5, 11, 12).getTime();
+    // 1000 s of running each: 596 s at 175 (in 170–180), 404 s at 166.
+    const runs = [50, 26, 2].map((hoursAgo) =>
+      summaryOf(
+        runOf(
+          momentsOf([
+            { kind: 'run', seconds: 597, cadence: 175, speedMps: 3.2 },
+            { kind: 'run', seconds: 404, cadence: 166, speedMps: 3.2 },
+          ]),
+          { startedAt: thursday - hoursAgo * HOUR, zones: defaultCadenceZones, id: `r${hoursAgo}` },
+        ).meta,
+      ),
+    );
+    const [week] = weeklyTrends(runs, { weeks: 1, now: thursday, zones: defaultCadenceZones });
+    expect(week!.sessions).to.equal(3);
+    expect(week!.targetShare!).to.be.closeTo(0.596, 0.001);
+    const taken = withAccepted(defaultPlanSettings, defaultCadenceZones, thursday - 30 * DAY);
+    const outcome = cadencePlan(runs, options({ plan: taken, now: thursday, goal: { buildingFrom: 170, targetFrom: 180, targetTo: 190 } }));
+    expect(/^(\d+)%/.exec(outcome.reason)?.[1] + '%', `Weeks ${formatShare(week!.targetShare!)}; plan: ${outcome.reason}`).to.equal(
+      formatShare(week!.targetShare!),
+    );
+    // Shown as 60%, it is not "under 60%": the step it earns is offered.
+    expect(expectKind(outcome, 'step').reason).to.match(/^60% of your 50 min of running at 5:33–4:46\/km/);
   });
 });

@@ -49,6 +49,38 @@ describe('tapCadence', () => {
     expect(spmOf(tapCadence(taps, 'every-step'))).to.be.closeTo(171.4, 0.1);
   });
 
+  it('is not moved by a finger that bounces on every third step (150 ms after it): 171, not 343', () => {
+    const taps: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      taps.push(i * 350);
+      if (i % 3 === 1) taps.push(i * 350 + 150);
+    }
+    expect(spmOf(tapCadence(taps, 'every-step'))).to.be.closeTo(171.4, 0.5);
+    // Every step bounced, 120 to 190 ms after it: still one step each.
+    const everyStep = steadyTaps(40, 350).flatMap((t, i) => [t, t + 120 + (i % 8) * 10]);
+    expect(spmOf(tapCadence(everyStep, 'every-step'))).to.be.closeTo(171.4, 0.5);
+  });
+
+  it('refuses in words, without a number, a rate no runner steps at', () => {
+    const cases: [number[], 'every-step' | 'right-foot', RegExp][] = [
+      // 210 ms apart: 286 steps/min.
+      [steadyTaps(40, 210), 'every-step', /faster than any running rhythm \(over 260 steps\/min\)/],
+      // One tap in 400 ms on the right foot is 300 steps/min.
+      [steadyTaps(40, 400), 'right-foot', /faster than any running rhythm.*right foot alone/],
+      // 1100 ms apart: 55 steps/min.
+      [steadyTaps(20, 1100), 'every-step', /slower than any running or walking rhythm \(under 60 steps\/min\).*both feet/],
+    ];
+    for (const [taps, mode, reason] of cases) {
+      const result = tapCadence(taps, mode);
+      expect(result.kind, JSON.stringify(result)).to.equal('implausible');
+      const text = (result as Extract<TapCadence, { kind: 'implausible' }>).reason;
+      expect(text).to.match(reason);
+      expect(text, 'the rate itself is not shown').not.to.match(/28\d|30\d|5\d steps/);
+    }
+    // The edges of the range are shown.
+    expect(spmOf(tapCadence(steadyTaps(40, 240), 'every-step'))).to.be.closeTo(250, 1.5);
+  });
+
   it('says when there are too few taps', () => {
     for (const taps of [[], [1000], steadyTaps(MIN_TAP_INTERVALS + 1, 350)]) {
       const result = tapCadence(taps, 'every-step');

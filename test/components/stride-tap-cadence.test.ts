@@ -57,6 +57,22 @@ describe('stride-tap-cadence', () => {
     expect($(el, '#result')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('171 steps/min');
   });
 
+  it('refuses a rate no runner steps at in words (right foot tapped as every step: 300), without the number or a baseline', async () => {
+    const { el, clock } = await tapper();
+    $(el, 'input[value="right-foot"]')!.click();
+    await el.updateComplete;
+    for (let i = 0; i < 40; i++) {
+      $(el, '#tap')!.click();
+      clock.now += 400;
+    }
+    clock.now += 30_000;
+    await waitUntil(() => $(el, '#result'), 'finished');
+    const said = $(el, '#result')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(said).to.equal('The taps came faster than any running rhythm (over 260 steps/min): with "right foot only", tap on the right foot alone. Try again, one tap on each step.');
+    expect($(el, '#use'), 'nothing to use as a baseline').to.equal(null);
+    expect($(el, '#again')).to.not.equal(null);
+  });
+
   it('says when there were too few taps, offers no baseline, and starts again', async () => {
     const { el, clock } = await tapper();
     for (let i = 0; i < 4; i++) {

@@ -88,6 +88,14 @@ describe('stride-settings-page', () => {
     expect(services.settings.settings.zones.buildingFrom).to.equal(160);
   });
 
+  it('refuses an edge between whole steps (170.5) in words and keeps the old zones', async () => {
+    const { page, services } = await settingsPage();
+    setNumber(page, 'targetFrom', 170.5);
+    await page.updateComplete;
+    expect(page.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('Zone boundaries are whole steps per minute (170, not 170.5).');
+    expect(services.settings.settings.zones.targetFrom).to.equal(170);
+  });
+
   it('switches to miles and resets zones to the coaching defaults', async () => {
     const { page, services } = await settingsPage();
     page.shadowRoot!.querySelector<HTMLInputElement>('input[value=mi]')!.click();

@@ -87,7 +87,7 @@ describe('stride-weeks-page: cadence plan', () => {
   it('holds, and says when the next step comes', async () => {
     const { plan } = await weeksPage(three(169, 0.55));
     expect(text(plan, '#headline')).to.equal('Hold this target');
-    expect(text(plan, '#reason')).to.equal('55% of your running in the last three runs at 5:33–4:46/km was in 170–180; the next step comes at 60%.');
+    expect(text(plan, '#reason')).to.equal('55% of your 90 min of running at 5:33–4:46/km in the last three runs was in 170–180; the next step comes at 60%.');
     expect(plan.shadowRoot!.querySelector('#accept') === null).to.equal(true);
   });
 
@@ -100,14 +100,14 @@ describe('stride-weeks-page: cadence plan', () => {
   it('says when the runner is at the goal', async () => {
     const { plan } = await weeksPage(three(175, 0.8));
     expect(text(plan, '#headline')).to.equal('At the goal');
-    expect(text(plan, '#reason')).to.match(/80% of your running in the last three runs .* was in 170–180, at 175 steps\/min: that is the goal/);
+    expect(text(plan, '#reason')).to.match(/80% of your 90 min of running at .* in the last three runs was in 170–180, at 175 steps\/min: that is the goal/);
   });
 
   it('proposes a step; Accept changes the zones in the settings and records the step', async () => {
     const { page, plan, services } = await weeksPage(three(166, 0.7, building), building);
     expect(text(plan, '#headline')).to.equal('Next step');
     expect(text(plan, '#change')).to.equal('Target 160–170 → to 166–176 steps/min');
-    expect(text(plan, '#reason')).to.match(/^70% of your running in the last three runs at 5:33–4:46\/km was in 160–170/);
+    expect(text(plan, '#reason')).to.match(/^70% of your 90 min of running at 5:33–4:46\/km in the last three runs was in 160–170/);
     await expect(page).to.be.accessible();
 
     plan.shadowRoot!.querySelector<HTMLButtonElement>('#accept')!.click();

@@ -332,8 +332,8 @@ describe('Recorder', () => {
       schemaVersion: RECORDED_SESSION_SCHEMA,
     });
     expect(RECORDED_SESSION_SCHEMA).to.equal(2);
-    const { movingS, elapsedS, distanceM, avgSpeedMps, avgCadence, zoneTimes, cadenceBySpeedBand, runningCadence, sampleCount } = meta;
-    expect({ movingS, elapsedS, distanceM, avgSpeedMps, avgCadence, zoneTimes, cadenceBySpeedBand, runningCadence, sampleCount }).to.deep.equal(
+    const { movingS, elapsedS, distanceM, avgSpeedMps, avgCadence, zoneTimes, cadenceBySpeedBand, runningCadence, runningCadenceByBand, sampleCount } = meta;
+    expect({ movingS, elapsedS, distanceM, avgSpeedMps, avgCadence, zoneTimes, cadenceBySpeedBand, runningCadence, runningCadenceByBand, sampleCount }).to.deep.equal(
       summarizeSamples(r.samples, defaultCadenceZones, r.gaps),
     );
     expect([movingS, elapsedS, sampleCount]).to.deep.equal([52, 62, 54]);

@@ -67,6 +67,7 @@ describe('summarizeSamples', () => {
       zoneTimes: { low: 0, building: 0, target: 0, high: 0 },
       cadenceBySpeedBand: {},
       runningCadence: {},
+      runningCadenceByBand: {},
       sampleCount: 0,
     });
     const one = summarizeSamples(columnsFrom([{ t: 0, speedMps: 3, cadence: 170, strideLengthM: 1, distanceM: 0, flags: R }]), defaultCadenceZones);
@@ -108,7 +109,8 @@ describe('summaryOf', () => {
     expect(Object.keys(summary).sort()).to.deep.equal(
       [
         'id', 'startedAt', 'name', 'notes', 'deviceName', 'origin', 'status', 'movingS', 'elapsedS', 'distanceM',
-        'avgSpeedMps', 'avgCadence', 'zoneTimes', 'zones', 'cadenceBySpeedBand', 'runningCadence', 'sampleCount',
+        'avgSpeedMps', 'avgCadence', 'zoneTimes', 'zones', 'cadenceBySpeedBand', 'runningCadence',
+        'runningCadenceByBand', 'sampleCount',
       ].sort(),
     );
     const { laps: _laps, gaps: _gaps, schemaVersion: _version, ...rest } = meta;

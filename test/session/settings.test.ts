@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { defaultSettings, settingsFrom } from '../../src/session/settings.js';
+import { defaultSettings, settingsFrom, zonesMoved } from '../../src/session/settings.js';
 import { coachSettingsFrom, defaultCoachSettings } from '../../src/session/coach-settings.js';
 import { defaultPlanSettings, planSettingsFrom } from '../../src/session/plan-settings.js';
 
@@ -46,6 +46,22 @@ describe('settingsFrom', () => {
     ]);
     expect(settingsFrom({ footpods: 'none' }).footpods).to.deep.equal([]);
   });
+  it('moves zone edges stored between whole steps to the nearest whole step, and says so; the defaults where that leaves no valid set', () => {
+    const stored = { zones: { buildingFrom: 160, targetFrom: 170.5, targetTo: 180 } };
+    expect(settingsFrom(stored).zones).to.deep.equal({ buildingFrom: 160, targetFrom: 171, targetTo: 180 });
+    expect(zonesMoved(stored)).to.equal('Zone boundaries are whole steps per minute: Target from 170.5 is now 171.');
+    const collapsed = { zones: { buildingFrom: 169.6, targetFrom: 170.4, targetTo: 180 } };
+    expect(settingsFrom(collapsed).zones).to.deep.equal(defaultSettings.zones);
+    expect(zonesMoved(collapsed)).to.match(/Building from 169.6 is now 170, Target from 170.4 is now 170\. Those are not a valid set, so the zones are back to 160 \/ 170 \/ 180\./);
+    expect(zonesMoved({ zones: { buildingFrom: 158, targetFrom: 168, targetTo: 178 } })).to.equal(null);
+    expect(zonesMoved({ zones: 'oops' })).to.equal(null);
+  });
+
+  it('keeps a plan step stored between whole steps, rounded as the zones are, rather than dropping it', () => {
+    const plan = planSettingsFrom({ accepted: [{ targetFrom: 165.5, targetTo: 175.5, atMs: 1 }] });
+    expect(plan.accepted).to.deep.equal([{ targetFrom: 166, targetTo: 176, atMs: 1 }]);
+  });
+
   it('gives the defaults for nothing stored or garbage', () => {
     for (const garbage of [undefined, null, 42, 'x', []]) expect(settingsFrom(garbage)).to.deep.equal({ ...defaultSettings });
   });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { wholePercentages, zonePercentages } from '../../src/session/zone-shares.js';
+import { wholePercent, wholePercentages, zonePercentages } from '../../src/session/zone-shares.js';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -41,5 +41,13 @@ describe('zone shares in whole percent', () => {
         return sum(percents) === 100 && percents.every((p, i) => Number.isInteger(p) && Math.abs(p - (parts[i]! / total) * 100) < 1);
       }),
     );
+  });
+
+  it('shows one share as its nearest whole percent, half up, even where the double falls just short of the half', () => {
+    expect(wholePercent(0.596)).to.equal(60);
+    expect(wholePercent(0.595)).to.equal(60);
+    expect(wholePercent(0.5949)).to.equal(59);
+    expect(wholePercent(0)).to.equal(0);
+    expect(wholePercent(1)).to.equal(100);
   });
 });

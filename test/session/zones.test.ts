@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { checkCadenceZones, defaultCadenceZones, sameZones, zoneFor } from '../../src/session/zones.js';
+import { checkCadenceZones, defaultCadenceZones, sameZones, wholeStepZones, zoneFor } from '../../src/session/zones.js';
 
 describe('cadence zones', () => {
   it('defaults follow coaching: <160 low, 160-170 building, 170-180 target, >180 high', () => {
@@ -23,6 +23,19 @@ describe('cadence zones', () => {
     expect(checkCadenceZones({ buildingFrom: 160, targetFrom: 170, targetTo: 170 })).to.match(/above the one before/);
     expect(checkCadenceZones({ buildingFrom: Number.NaN, targetFrom: 170, targetTo: 180 })).to.match(/between 30 and 300/);
     expect(checkCadenceZones({ buildingFrom: 160, targetFrom: 170, targetTo: 900 })).to.match(/between 30 and 300/);
+  });
+
+  it('refuses an edge between whole steps in words: 170.5 would split seconds the plan and Weeks count as one', () => {
+    expect(checkCadenceZones({ buildingFrom: 160, targetFrom: 170.5, targetTo: 180 })).to.equal('Zone boundaries are whole steps per minute (170, not 170.5).');
+    expect(checkCadenceZones({ buildingFrom: 160, targetFrom: 170, targetTo: 180.5 })).to.match(/whole steps/);
+  });
+
+  it('moves stored edges between whole steps to the nearest one, and says which', () => {
+    expect(wholeStepZones({ buildingFrom: 160, targetFrom: 170.5, targetTo: 179.6 })).to.deep.equal({
+      zones: { buildingFrom: 160, targetFrom: 171, targetTo: 180 },
+      moved: 'Zone boundaries are whole steps per minute: Target from 170.5 is now 171, Target up to 179.6 is now 180.',
+    });
+    expect(wholeStepZones(defaultCadenceZones)).to.deep.equal({ zones: { ...defaultCadenceZones }, moved: null });
   });
 });
 

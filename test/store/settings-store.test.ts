@@ -31,6 +31,15 @@ describe('settings store (real IndexedDB)', () => {
     expect(problem).to.equal(null);
   });
 
+  it('moves zone edges stored between whole steps once, saves them, and says so once', async () => {
+    await set('settings', { zones: { buildingFrom: 160, targetFrom: 170.5, targetTo: 180 } }, kvStore());
+    const { settings, problem } = await loadSettings();
+    expect(settings.zones).to.deep.equal({ buildingFrom: 160, targetFrom: 171, targetTo: 180 });
+    expect(problem).to.equal('Zone boundaries are whole steps per minute: Target from 170.5 is now 171.');
+    expect(((await get('settings', kvStore())) as { zones: unknown }).zones).to.deep.equal({ buildingFrom: 160, targetFrom: 171, targetTo: 180 });
+    expect((await loadSettings()).problem).to.equal(null);
+  });
+
   it('says plainly when the disk is full, and does not throw', async () => {
     const original = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function () {
