@@ -10,6 +10,7 @@ import type { FootpodCommand, FootpodCommandKind, FootpodDetails } from '../sour
 import type { ControlPointOutcome, FootpodControlPoint } from '../sources/footpod-control-point.js';
 import { type FootpodSource, MeasurementEvent } from '../sources/footpod-source.js';
 import { WebBluetoothFootpod } from '../sources/web-bluetooth-footpod.js';
+import type { RunningStatus } from '../session/gait.js';
 import { LiveSession } from '../session/live-session.js';
 import { sameZones } from '../session/zones.js';
 import type { SettingsService } from './settings-service.js';
@@ -44,6 +45,16 @@ function offersOf(raw: DataView | null): FootpodDetails['offers'] {
   return { resetDistance: featureAllows(feature, 1), calibrate: featureAllows(feature, 2), locations: featureAllows(feature, 3) };
 }
 
+/** Whether the pod fills in the walking/running bit; null while its feature bits are unknown or unreadable. */
+function runningStatusOf(raw: DataView | null): RunningStatus {
+  try {
+    if (raw) return parseRscFeature(raw).walkingRunningStatusSupported ? 'reported' : 'not-reported';
+  } catch {
+    // A malformed value says nothing about the bit: the pod is taken at its word.
+  }
+  return null;
+}
+
 const noOffers: FootpodDetails['offers'] = { resetDistance: false, calibrate: false, locations: false };
 
 const commandOf: Readonly<Record<number, FootpodCommandKind>> = {
@@ -67,6 +78,11 @@ export class FootpodService extends EventTarget {
 
   readonly #onChange = (): void => {
     this.dispatchEvent(new Event('change'));
+  };
+  /** The pod's feature bits may arrive after it connects: the session learns from them what its walking bit is worth. */
+  readonly #onInfo = (): void => {
+    this.#session?.useRunningStatus(runningStatusOf(this.#source?.info.feature ?? null));
+    this.#onChange();
   };
   readonly #onMeasurement = (event: Event): void => {
     if (event instanceof MeasurementEvent) this.#session?.ingest(event.view, event.timeMs);
@@ -212,15 +228,15 @@ export class FootpodService extends EventTarget {
         source.controlPoint.addEventListener('change', this.#onChange);
       }
       if (source !== this.bluetooth) source.addEventListener('statechange', this.#onChange);
-      source.addEventListener('info', this.#onChange);
+      source.addEventListener('info', this.#onInfo);
       source.addEventListener(MeasurementEvent.type, this.#onMeasurement);
     }
-    this.#onChange();
+    this.#onInfo();
   }
 
   #detach(source: FootpodSource): void {
     if (source !== this.bluetooth) source.removeEventListener('statechange', this.#onChange);
-    source.removeEventListener('info', this.#onChange);
+    source.removeEventListener('info', this.#onInfo);
     if (source.controlPoint) {
       this.#listened.delete(source.controlPoint);
       source.controlPoint.removeEventListener('change', this.#onChange);

@@ -13,6 +13,7 @@ import { sameZones } from '../session/zones.js';
 import { hasLeavingJournals } from '../store/leaving-journal-key.js';
 import { unfinishedSessions } from '../store/unfinished-sessions.js';
 import { footpodIdOf } from './footpod-cadence.js';
+import type { FootpodSource } from '../sources/footpod-source.js';
 import type { FootpodService } from './footpod-service.js';
 import type { RunsInOtherTabs } from './runs-in-other-tabs.js';
 import type { SettingsService } from './settings-service.js';
@@ -29,10 +30,25 @@ export interface RecordingServiceOptions {
   otherTabs?: RunsInOtherTabs | null;
 }
 
+/** The pod a recorder is made for: its source, and the name and identity it files the run under. */
+interface PodInUse {
+  source: FootpodSource | null;
+  deviceName: string | null;
+  podId: string | null;
+}
+
 const runGoingOn = (state: RecorderState): boolean => state === 'recording' || state === 'paused';
 
 export class RecordingService extends EventTarget {
+  /** The run going on, or the last one stopped (the live page shows it as "saved run"). */
   #recorder: Recorder | null = null;
+  /**
+   * With auto-start, an idle recorder for the pod in use that waits for running, apart from the
+   * stopped run so that run stays on screen until the next one starts. It holds nothing until it
+   * starts, so it is dropped (and made again) whenever the pod or the settings change.
+   */
+  #armed: ({ recorder: Recorder } & PodInUse) | null = null;
+  #loaded: Engine | null = null;
   #writer: SessionWriter | null = null;
   #problem: string | null = null;
   #unfinished: SessionSummary[] = [];
@@ -61,17 +77,21 @@ export class RecordingService extends EventTarget {
     footpod.addEventListener('sample', () => this.#onReading());
     footpod.addEventListener('change', () => this.#onFootpodChange());
     settings.addEventListener('change', () => {
-      // Every settings change arrives here; only new zones are worth recounting the run for.
+      // An armed recorder took the settings it was made with: the next reading makes one with these.
+      this.#disarm();
+      // Every settings change arrives here; only new zones are worth recounting the run for. A
+      // stopped run keeps the zones it was saved with, as History shows it.
       const recorder = this.#recorder;
-      if (recorder && !sameZones(recorder.zones, settings.settings.zones)) recorder.setZones(settings.settings.zones);
+      if (recorder && recorder.state !== 'stopped' && !sameZones(recorder.zones, settings.settings.zones)) recorder.setZones(settings.settings.zones);
     });
   }
 
   get state(): RecorderState {
-    return this.#recorder?.state ?? 'idle';
+    return this.recorder?.state ?? 'idle';
   }
+  /** The run going on or last stopped; before the first, the armed auto-start recorder, if any. */
   get recorder(): Recorder | null {
-    return this.#recorder;
+    return this.#recorder ?? this.#armed?.recorder ?? null;
   }
   get autoPaused(): boolean {
     return this.#recorder?.autoPaused ?? false;
@@ -116,14 +136,18 @@ export class RecordingService extends EventTarget {
   }
   /** The run so far, as export needs it. */
   current(): RecordedSession | null {
-    return this.#recorder ? { meta: this.#recorder.meta(), samples: this.#recorder.samples } : null;
+    const recorder = this.recorder;
+    return recorder ? { meta: recorder.meta(), samples: recorder.samples } : null;
   }
 
   /** Resolves once recording has started (the recording code may have to load first). */
   async start(): Promise<void> {
     if (!this.canRecord) return;
-    const loaded = await loadEngine();
-    if (this.canRecord) this.#prepare(loaded).start();
+    const loaded = await this.#engine();
+    if (!this.canRecord) return;
+    const going = this.#recorder;
+    if (going && runGoingOn(going.state)) return;
+    this.#arm(loaded).start();
   }
   /** Space: start when idle, pause when recording, resume when paused. */
   toggle(): void {
@@ -193,9 +217,16 @@ export class RecordingService extends EventTarget {
     this.#changed();
   }
 
-  /** An idle recorder for the current source, reused until it is stopped. */
-  #prepare(loaded: Engine): Recorder {
-    if (this.#recorder && this.#recorder.state !== 'stopped') return this.#recorder;
+  async #engine(): Promise<Engine> {
+    return (this.#loaded ??= await loadEngine());
+  }
+
+  /**
+   * The idle recorder for the pod in use: made with its name and identity and the settings as they
+   * are, and adopted as the run once it starts (by hand or by auto-start).
+   */
+  #arm(loaded: Engine): Recorder {
+    if (this.#armed && this.#armedFits()) return this.#armed.recorder;
     const { zones, autoStart, autoPauseAfterS } = this.settings.settings;
     const source = this.footpod.source;
     const session = this.footpod.session;
@@ -209,23 +240,48 @@ export class RecordingService extends EventTarget {
       speedFrom: session?.speedFrom ?? this.settings.settings.speedFrom,
       calibration: session?.calibration ?? [],
     });
-    this.#adopt(loaded, recorder, null);
+    this.#listen(loaded, recorder);
+    this.#armed = { recorder, ...this.#podInUse() };
+    this.#changed();
     return recorder;
   }
 
+  #podInUse(): PodInUse {
+    const source = this.footpod.source;
+    return { source, deviceName: source?.info.deviceName ?? null, podId: source ? footpodIdOf(source) : null };
+  }
+
+  /** The armed recorder is for the pod in use, under its name and identity as they are now. */
+  #armedFits(): boolean {
+    const armed = this.#armed;
+    const now = this.#podInUse();
+    return armed !== null && armed.source === now.source && armed.deviceName === now.deviceName && armed.podId === now.podId;
+  }
+
+  #disarm(): void {
+    if (this.#armed === null) return;
+    this.#armed = null;
+    this.#changed();
+  }
+
   #adopt(loaded: Engine, recorder: Recorder, writer: SessionWriter | null): void {
+    this.#armed = null;
     this.#recorder = recorder;
     this.#writer = writer;
     this.#sourceKind = this.footpod.source?.kind ?? null;
+    this.#listen(loaded, recorder);
+    writer && this.#watch(loaded, writer);
+    // A resumed run starts paused, with no state change: it is this tab's run from now on.
+    this.options.otherTabs?.setMine(runGoingOn(recorder.state));
+    this.#changed();
+  }
+
+  #listen(loaded: Engine, recorder: Recorder): void {
     recorder.addEventListener('state', () => this.#onRecorderState(loaded, recorder));
     recorder.addEventListener('lap', this.#changed);
     recorder.addEventListener('sample', (event) => {
       if (event instanceof loaded.RecordedSampleEvent && this.#recorder === recorder) this.#writer?.add(event.sample);
     });
-    writer && this.#watch(loaded, writer);
-    // A resumed run starts paused, with no state change: it is this tab's run from now on.
-    this.options.otherTabs?.setMine(runGoingOn(recorder.state));
-    this.#changed();
   }
 
   #watch(loaded: Engine, writer: SessionWriter): void {
@@ -255,6 +311,14 @@ export class RecordingService extends EventTarget {
   }
 
   #onRecorderState(loaded: Engine, recorder: Recorder): void {
+    if (recorder === this.#armed?.recorder && recorder.state !== 'idle') {
+      // The armed recorder started: it is the run now, with a writer of its own.
+      this.#armed = null;
+      this.#recorder = recorder;
+      this.#writer = null;
+      this.#sourceKind = this.footpod.source?.kind ?? null;
+    }
+    if (recorder !== this.#recorder) return;
     this.footpod.holdSession = runGoingOn(recorder.state);
     this.options.otherTabs?.setMine(runGoingOn(recorder.state));
     if (recorder.state === 'recording') this.#handedOver = false;
@@ -277,11 +341,19 @@ export class RecordingService extends EventTarget {
   #onReading(): void {
     const reading = this.footpod.session?.latest;
     if (!reading) return;
-    if (!this.#recorder && this.settings.settings.autoStart) {
-      // The first readings go by while the recording code loads; auto-start waits for running anyway.
-      void loadEngine().then((loaded) => this.#recorder ?? this.#prepare(loaded));
+    let recorder = this.#recorder;
+    if (!recorder || recorder.state === 'stopped') {
+      recorder = null;
+      if (this.settings.settings.autoStart) {
+        // The first readings go by while the recording code loads; auto-start waits for running anyway.
+        if (this.#loaded) recorder = this.#arm(this.#loaded);
+        else
+          void this.#engine().then((loaded) => {
+            const last = this.#recorder;
+            if (!last || last.state === 'stopped') this.#arm(loaded);
+          });
+      }
     }
-    const recorder = this.#recorder;
     const session = this.footpod.session;
     // The meta keeps the curve and speed source in use, so a run can be re-scaled from its raw values later.
     if (recorder && session && session.calibration !== this.#calibrationSeen) {
@@ -295,6 +367,8 @@ export class RecordingService extends EventTarget {
   #onFootpodChange(): void {
     const recorder = this.#recorder;
     const source = this.footpod.source;
+    // A recorder armed for another pod would file the run under that pod's name and curve.
+    if (this.#armed && !this.#armedFits()) this.#disarm();
     if (!recorder || recorder.state === 'stopped') return this.#changed();
     // A different kind of footpod has its own clock: the run so far is saved, not spliced.
     if (source && this.#sourceKind !== null && source.kind !== this.#sourceKind && recorder.state !== 'idle') {

@@ -101,9 +101,9 @@ export function encodeTreadmillData(fields: TreadmillData): Uint8Array {
     u16(uint16(fields.energyPerHourKcal, 1, NOT_AVAILABLE_UINT16 - 1));
     u8(fields.energyPerMinuteKcal === null ? NOT_AVAILABLE_UINT8 : clamp(fields.energyPerMinuteKcal, 0, NOT_AVAILABLE_UINT8 - 1));
   }
-  if (fields.heartRateBpm !== null) {
+  if (fields.heartRateBpm !== null || fields.heartRateNotAvailable) {
     flags |= HEART_RATE_PRESENT;
-    u8(clamp(fields.heartRateBpm, 0, 0xff));
+    u8(clamp(fields.heartRateBpm ?? 0, 0, 0xff));
   }
   if (fields.metabolicEquivalent !== null) {
     flags |= METABOLIC_EQUIVALENT_PRESENT;

@@ -64,6 +64,11 @@ export interface TreadmillData {
   energyPerMinuteKcal: number | null;
   /** 0 is what a treadmill sends with no strap worn and no hands on its grips: no reading (null). */
   heartRateBpm: number | null;
+  /**
+   * The heart-rate field was in this notification and said 0: the treadmill has no heart rate now.
+   * False when the field was left out (a record split over notifications), where the last one holds.
+   */
+  heartRateNotAvailable: boolean;
   /** 0.1 steps. */
   metabolicEquivalent: number | null;
   elapsedTimeS: number | null;
@@ -102,6 +107,7 @@ export function emptyTreadmillData(moreData = false): TreadmillData {
     energyPerHourKcal: null,
     energyPerMinuteKcal: null,
     heartRateBpm: null,
+    heartRateNotAvailable: false,
     metabolicEquivalent: null,
     elapsedTimeS: null,
     remainingTimeS: null,
@@ -242,6 +248,7 @@ function readTreadmillData(view: DataView, flags: number, paceWidth: 1 | 2): Tre
     energyPerHourKcal: energyPerHour === null ? null : orNull(energyPerHour, NOT_AVAILABLE_UINT16),
     energyPerMinuteKcal: energyPerMinute === null ? null : orNull(energyPerMinute, NOT_AVAILABLE_UINT8),
     heartRateBpm: heartRateBpm === 0 ? null : heartRateBpm,
+    heartRateNotAvailable: heartRateBpm === 0,
     metabolicEquivalent: tenths(met),
     elapsedTimeS,
     remainingTimeS,

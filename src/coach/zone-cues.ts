@@ -3,6 +3,7 @@
 // then no more than one per `everyS` so the runner is reminded, not nagged.
 
 import type { CueSettings } from '../session/coach-settings.js';
+import { wholeSteps } from '../session/shown-cadence.js';
 import type { CadenceZones } from '../session/zones.js';
 import { ActiveClock } from './active-time.js';
 import type { CoachEvent, CoachInput } from './coach-events.js';
@@ -21,7 +22,7 @@ export function cueDirectionFor(cadence: number, zones: CadenceZones): CueDirect
 
 /** The spoken sentence: the number, then one short piece of advice for that direction. */
 export function cueWords(direction: CueDirection, cadence: number): string {
-  const number = `Cadence ${Math.round(cadence)}.`;
+  const number = `Cadence ${wholeSteps(cadence)}.`;
   return direction === 'low'
     ? `${number} Quicker, shorter steps, landing under your hips.`
     : `${number} Relax and lengthen a touch; stay light.`;
@@ -78,7 +79,8 @@ export class ZoneCues {
     if (!active || gap) this.#spell = null;
     if (!active) return [];
 
-    const direction = cueDirectionFor(input.cadence, this.#zones);
+    // Judged on the number the cue speaks (and the screens show), so "Cadence 170" is never low in 170-180.
+    const direction = cueDirectionFor(wholeSteps(input.cadence), this.#zones);
     if (direction === null) {
       const wasCued = this.#spell?.cued === true;
       this.#spell = null;

@@ -24,7 +24,8 @@ import {
   speedPerHour,
   speedUnitLabel,
 } from '../session/units.js';
-import { zoneFor, zoneLabels } from '../session/zones.js';
+import { shownZone, wholeSteps } from '../session/shown-cadence.js';
+import { zoneLabels } from '../session/zones.js';
 import { liveFigures } from '../session/live-figures.js';
 import { figureScope, timeName, zoneTimesHeading } from './live-figures-words.js';
 import type { ExportFormat } from '../export/download-name.js';
@@ -116,7 +117,7 @@ export class StrideLivePage extends LitElement {
     const session = footpod.session;
     const latest = session?.latest ?? null;
     const shown = latest && session ? session.displayed(smoothingS) : null;
-    const zone = shown ? zoneFor(shown.cadence, zones) : null;
+    const zone = shown ? shownZone(shown.cadence, zones) : null;
     const battery = source.info.batteryLevel;
     const doubling = session?.cadenceUnit.applied === 'strides';
     const figures = liveFigures(session, recording.recorder);
@@ -184,7 +185,7 @@ export class StrideLivePage extends LitElement {
         <stride-metric-tile id="speed" label="Speed" unit=${speedUnitLabel[unit]}
           .value=${shown ? speedPerHour(shown.speedMps, unit).toFixed(1) : '–'}></stride-metric-tile>
         <stride-metric-tile id="cadence" label="Cadence" unit="steps/min"
-          .value=${shown ? String(Math.round(shown.cadence)) : '–'}
+          .value=${shown ? String(wholeSteps(shown.cadence)) : '–'}
           .accent=${zone ? zoneColors[zone] : 'transparent'}></stride-metric-tile>
         <stride-metric-tile id="stride" label="Stride" unit="m"
           .value=${latest ? latest.strideLengthM.toFixed(2) : '–'}

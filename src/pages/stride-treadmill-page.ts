@@ -9,7 +9,8 @@ import '../components/stride-metronome-button.js';
 import '../components/stride-mute-button.js';
 import '../components/stride-recording-controls.js';
 import { formatDuration, formatPace, paceSeconds, paceUnitLabel } from '../session/units.js';
-import { type ZoneId, zoneFor, zoneLabels } from '../session/zones.js';
+import { shownZone, wholeSteps } from '../session/shown-cadence.js';
+import { type ZoneId, zoneLabels } from '../session/zones.js';
 import { liveFigures } from '../session/live-figures.js';
 import { timeName } from './live-figures-words.js';
 import { treadmillStyles } from './treadmill-styles.js';
@@ -89,8 +90,8 @@ export class StrideTreadmillPage extends LitElement {
     const { distanceUnit: unit, smoothingS, zones } = settings.settings;
     const session = footpod.session;
     const shown = session?.latest ? session.displayed(smoothingS) : null;
-    const cadence = shown && shown.cadence > 0 ? shown.cadence : null;
-    const zone = cadence === null ? null : zoneFor(cadence, zones);
+    const zone = shown ? shownZone(shown.cadence, zones) : null;
+    const cadence = zone === null ? null : wholeSteps(shown!.cadence);
     const figures = liveFigures(session, recording.recorder);
     const lap = figures.lap;
 
@@ -100,7 +101,7 @@ export class StrideTreadmillPage extends LitElement {
           <p class="caption" id="cadence-label">Cadence <span class="unit">steps/min</span></p>
           ${connected || shown
             ? html`
-                <p class="number" id="cadence">${cadence === null ? '–' : Math.round(cadence)}</p>
+                <p class="number" id="cadence">${cadence === null ? '–' : cadence}</p>
                 <p class="zone" id="zone">
                   ${zone
                     ? html`<span class="shape" aria-hidden="true">${zoneShapes[zone]}</span>

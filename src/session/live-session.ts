@@ -11,6 +11,7 @@ import { RscParseError, parseRscMeasurement } from '../ble/rsc.js';
 import { type CalibrationCurve, type CalibrationPoint, gaitOf } from './calibration.js';
 import type { PointChange } from './calibration-points.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
+import { type RunningStatus, isRunning } from './gait.js';
 import type { LatestChannels, LiveReading } from './live-reading.js';
 import type { SessionSensors } from './session-sensors.js';
 import { SampleColumns } from './sample-columns.js';
@@ -64,6 +65,7 @@ export class LiveSession extends EventTarget {
   #malformed = 0;
   #problem: string | null = null;
   #cadenceUnit = new CadenceUnitDecision();
+  #runningStatus: RunningStatus = null;
 
   constructor(zones: CadenceZones) {
     super();
@@ -152,6 +154,17 @@ export class LiveSession extends EventTarget {
     this.#cadenceUnit = decision;
   }
 
+  /**
+   * Whether the pod in use fills in the walking/running bit (its RSC Feature bit 2), from the next
+   * reading on: a pod that does not is judged by cadence and speed (gait.ts).
+   */
+  useRunningStatus(status: RunningStatus): void {
+    this.#runningStatus = status;
+  }
+  get runningStatus(): RunningStatus {
+    return this.#runningStatus;
+  }
+
   /** Which sensor gives speed and distance from the next row; the pod stands in while the treadmill is silent. */
   setSpeedFrom(from: SpeedSource): void {
     this.#merge.speedFrom = from;
@@ -225,7 +238,7 @@ export class LiveSession extends EventTarget {
       strideLengthM,
       strideDerived,
       distanceM,
-      running: measurement.isRunning,
+      running: isRunning({ cadence, speedMps, sentRunning: measurement.isRunning }, this.#runningStatus),
       rawSpeedMps,
       rawDistanceM,
       heartRate,

@@ -54,8 +54,10 @@ export class SessionSensors {
     // A field left out of this notification (FTMS splits records) keeps its last value.
     if (data.speedMps !== null) this.#channels.hold('treadmillSpeedMps', data.speedMps);
     if (data.inclinationPercent !== null) this.#channels.hold('inclinePercent', data.inclinationPercent);
-    // The parser reads a treadmill's 0 bpm (no strap, no hands on the grips) as no reading.
+    // A treadmill's 0 bpm (no strap, hands off the grips) is no heart rate from now on, as a strap
+    // off the skin: the last grip reading is not carried into the next rows.
     if (data.heartRateBpm !== null) this.#channels.hold('treadmillHeartRate', data.heartRateBpm);
+    else if (data.heartRateNotAvailable) this.#channels.drop('treadmillHeartRate');
     this.#treadmill.add(timeMs / 1000, data.speedMps, data.totalDistanceM);
   }
 

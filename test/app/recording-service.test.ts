@@ -8,6 +8,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, loadSession } from '../../src/store/session-store.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import { finishRun } from '../support/finish-run.js';
+import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 
 useSeparateDatabase('stride-test-recording-service');
 
@@ -162,5 +163,86 @@ describe('RecordingService', () => {
       expect(services.footpod.session!.latest!.distanceM).to.equal(900);
     });
   }
+});
 
+describe('RecordingService: auto-start after a run, another pod, zones edited after Stop', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => finishRun(services));
+
+  it('records a second run started by running, after the first was stopped and the pod reconnected', async () => {
+    const scripted = new ScriptedFootpod('Test pod');
+    services = createServices({ simulator: () => scripted }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
+    await services.settings.update({ smoothingS: 0, autoStart: true, autoPauseAfterS: 0 });
+    await services.footpod.simulate();
+    scripted.send(0, { cadence: 170, speedMps: 3 });
+    await waitUntil(() => services.recording.recorder !== null, 'the recording code loaded');
+    for (let t = 1; t <= 60; t++) scripted.send(t, { cadence: 170, speedMps: 3 });
+    expect(services.recording.state, 'run 1 started by itself').to.equal('recording');
+    const first = services.recording.recorder!;
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+
+    // Later: the pod was switched off and on, the runner connects it and runs again.
+    services.footpod.disconnect();
+    await services.footpod.simulate();
+    scripted.send(0, { cadence: 0, speedMps: 0, isRunning: false });
+    expect(services.recording.recorder, 'the saved run stays on screen until the next starts').to.equal(first);
+    for (let t = 1; t <= 60; t++) scripted.send(t, { cadence: 172, speedMps: 3.1 });
+    expect(services.recording.state, 'run 2 started by itself').to.equal('recording');
+    const second = services.recording.recorder!;
+    expect(second).to.not.equal(first);
+    expect(second.movingS).to.equal(59);
+    const savedAgain = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await savedAgain;
+    const stored = await listSessions();
+    expect(stored.map((s) => [s.id, s.status]).sort()).to.deep.equal(
+      [
+        [first.id, 'complete'],
+        [second.id, 'complete'],
+      ].sort(),
+    );
+    expect((await loadSession(second.id))!.samples.t.length, 'every second of run 2 written').to.equal(60);
+  });
+
+  it('records an auto-started run under the pod that sent it, after switching pods', async () => {
+    const podA = new ScriptedFootpod('Pod A');
+    podA.info.deviceId = 'pod-a';
+    const podB = new ScriptedFootpod('Pod B');
+    podB.info.deviceId = 'pod-b';
+    const pods = [podA, podB];
+    services = createServices({ simulator: () => pods.shift()! }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
+    await services.settings.update({ smoothingS: 0, autoStart: true, autoPauseAfterS: 0 });
+    await services.footpod.simulate();
+    // Pod A sends while the runner stands about: auto-start waits.
+    podA.send(0, { cadence: 0, speedMps: 0, isRunning: false });
+    await waitUntil(() => services.recording.recorder !== null, 'the recording code loaded');
+    podA.send(1, { cadence: 0, speedMps: 0, isRunning: false });
+    // The runner switches to pod B and runs.
+    services.footpod.disconnect();
+    await services.footpod.simulate();
+    for (let t = 0; t <= 30; t++) podB.send(t, { cadence: 172, speedMps: 3.1 });
+    expect(services.recording.state).to.equal('recording');
+    const meta = services.recording.recorder!.meta();
+    expect(meta.deviceName).to.equal('Pod B');
+    expect(meta.podId ?? '', 'the pod whose curve the run belongs to').to.contain('pod-b');
+  });
+
+  it('keeps the stopped run’s time in zone as saved when the zones are edited after Stop', async () => {
+    const scripted = new ScriptedFootpod('Test pod');
+    services = createServices({ simulator: () => scripted }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
+    await services.settings.update({ smoothingS: 0, autoStart: false, autoPauseAfterS: 0 });
+    await services.footpod.simulate();
+    await services.recording.start();
+    for (let t = 0; t <= 30; t++) scripted.send(t, { cadence: 175, speedMps: 3.125 });
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    // After the run the runner moves the target up for next time.
+    await services.settings.update({ zones: { buildingFrom: 168, targetFrom: 178, targetTo: 188 } });
+    const [stored] = await listSessions();
+    expect(stored!.zoneTimes.target, 'the saved run').to.equal(30);
+    expect(services.recording.recorder!.meta().zoneTimes, 'the stopped run on screen').to.deep.equal(stored!.zoneTimes);
+  });
 });

@@ -91,6 +91,7 @@ describe('encodeTreadmillData', () => {
     { name: '1-byte pace rounds to 0.1 km/min and clamps at 25.5', fields: md({ instantaneousPaceKmPerMin: 0.26, averagePaceKmPerMin: 40 }), hex: '61 00 03 ff' },
     // 0 is how a treadmill says it has no heart rate; it parses back as none.
     { name: 'heart rate 0 is sent as 0', fields: md({ heartRateBpm: 0 }), hex: '01 01 00' },
+    { name: 'no heart rate is sent as 0', fields: md({ heartRateNotAvailable: true }), hex: '01 01 00' },
   ];
   for (const row of rounded) {
     it(`${row.name}: ${row.hex}`, () => {
@@ -170,6 +171,7 @@ describe('encodeTreadmillData', () => {
         energyPerHourKcal: maybe(fc.integer({ min: 0, max: 0xfffe })),
         energyPerMinuteKcal: maybe(fc.integer({ min: 0, max: 0xfe })),
         heartRateBpm: maybe(fc.integer({ min: 1, max: 255 })),
+        heartRateNotAvailable: fc.boolean(),
         metabolicEquivalent: maybe(double(0, 25.5)),
         elapsedTimeS: maybe(fc.integer({ min: 0, max: 0xffff })),
         remainingTimeS: maybe(fc.integer({ min: 0, max: 0xffff })),
@@ -179,6 +181,8 @@ describe('encodeTreadmillData', () => {
       .map(({ elevation, pace, ...rest }): TreadmillData => ({
         ...rest,
         moreData: rest.speedMps === null,
+        // "Not available" is the heart-rate field sent as 0, so only where no heart rate is given.
+        heartRateNotAvailable: rest.heartRateBpm === null && rest.heartRateNotAvailable,
         positiveElevationGainM: elevation === null ? null : elevation[0],
         negativeElevationGainM: elevation === null ? null : elevation[1],
         instantaneousPaceSPer500m: pace.width === 2 ? pace.instantaneous : null,

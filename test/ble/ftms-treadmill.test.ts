@@ -94,12 +94,13 @@ const rows: { name: string; hex: string; expected: TreadmillData }[] = [
   { name: 'power output not available', hex: '01 10 f4 01 ff 7f', expected: md({ forceOnBeltN: 500 }) },
   { name: 'heart rate 255 has no code: a reading', hex: '01 01 ff', expected: md({ heartRateBpm: 255 }) },
   // A treadmill with no strap worn and no hands on its grips sends 0: no heart rate, not 0 bpm.
-  { name: 'heart rate 0 is no heart rate', hex: '01 01 00', expected: md({}) },
+  { name: 'heart rate 0 is no heart rate, and says the field was there', hex: '01 01 00', expected: md({ heartRateNotAvailable: true }) },
+  { name: 'heart rate left out of a split record is not "not available"', hex: '01 00', expected: md({}) },
   { name: 'heart rate 1 is a reading', hex: '01 01 01', expected: md({ heartRateBpm: 1 }) },
   {
     name: 'heart rate 0 beside speed, distance and elapsed time',
     hex: '04 05 38 04 d2 04 00 00 58 02',
-    expected: td({ speedMps: 3, totalDistanceM: 1234, elapsedTimeS: 600 }),
+    expected: td({ speedMps: 3, totalDistanceM: 1234, elapsedTimeS: 600, heartRateNotAvailable: true }),
   },
   // The elevation pair has no code in the spec; 0x7FFF (the signed fields' code) and 0xFFFF
   // (uint16's) are what treadmills send for none, never a 3276.7 m or 6553.5 m climb.

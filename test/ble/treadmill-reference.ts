@@ -6,7 +6,7 @@ import { type TreadmillData, emptyTreadmillData } from '../../src/ble/ftms-tread
 export { emptyTreadmillData };
 
 export interface FieldSpec {
-  key: Exclude<keyof TreadmillData, 'moreData'>;
+  key: Exclude<keyof TreadmillData, 'moreData' | 'heartRateNotAvailable'>;
   /** The words the parse error uses for this field. */
   name: string;
   /** Flag bit that announces it; bit 0 announces by being clear. */
@@ -111,6 +111,8 @@ export function expectedTreadmillData(bytes: ArrayLike<number>): TreadmillData {
   for (const field of presentFields(flags, paceBytesFor(flags, bytes.length) ?? 2)) {
     const raw = readField(bytes, at, field);
     expected[field.key] = field.notAvailable?.includes(raw) ? null : field.value(raw);
+    // The heart-rate field present with 0: the treadmill says it has none (unlike a field left out).
+    if (field.key === 'heartRateBpm' && raw === 0) expected.heartRateNotAvailable = true;
     at += field.size;
   }
   return expected;

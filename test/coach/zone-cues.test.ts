@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import type { CoachEvent } from '../../src/coach/coach-events.js';
+import { CoachRules } from '../../src/coach/coach-rules.js';
 import { cueDirectionFor, cueWords, ZoneCues } from '../../src/coach/zone-cues.js';
 import { type CueSettings, defaultCoachSettings } from '../../src/session/coach-settings.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
@@ -218,5 +220,42 @@ describe('ZoneCues: turning cues off', () => {
     feed(rule, 13, 20, { cadence: 150 });
     rule.setSettings(settings({ enabled: true, warmUpS: 0 }));
     expect(feed(rule, 21, 30, { cadence: 175 })).to.deep.equal([]);
+  });
+});
+
+describe('ZoneCues: the number spoken decides', () => {
+  it('never tells a runner "Cadence 170. Quicker, shorter steps" when the target is 170–180', () => {
+    const rules = new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0);
+    const spoken: string[] = [];
+    // 3 min running with the cue smoothing's mean at 169.6 steps/min.
+    for (let t = 0; t <= 180; t++) {
+      for (const e of rules.update({ timeS: t, cadence: 169.6, running: true, paused: false })) if (e.kind === 'cue') spoken.push(e.spoken);
+    }
+    expect(spoken, spoken.join(' | ')).to.deep.equal([]);
+  });
+
+  it('cues a mean of 169.4, spoken as 169', () => {
+    const rule = new ZoneCues({ ...defaultCoachSettings.cues, warmUpS: 0 }, defaultCadenceZones);
+    const cues = feed(rule, 0, 60, { cadence: 169.4 }).filter((e) => e.kind === 'cue');
+    expect(cues.map((e) => (e.kind === 'cue' ? e.spoken : ''))[0]).to.match(/^Cadence 169\. Quicker/);
+  });
+
+  it('every cue speaks a number on the side of the target it names (generated smoothed cadences)', () => {
+    const spell = fc.record({ seconds: fc.integer({ min: 1, max: 40 }), cadence: fc.double({ min: 150, max: 200, noNaN: true }) });
+    fc.assert(
+      fc.property(fc.array(spell, { minLength: 1, maxLength: 12 }), (spells) => {
+        const rule = new ZoneCues({ ...defaultCoachSettings.cues, warmUpS: 0, afterS: 3, everyS: 5 }, defaultCadenceZones);
+        let t = 0;
+        for (const { seconds, cadence } of spells) {
+          for (const e of feed(rule, t, t + seconds - 1, { cadence })) {
+            if (e.kind !== 'cue') continue;
+            const spoken = Number(/^Cadence (\d+)\./.exec(e.spoken)![1]);
+            expect(cueDirectionFor(spoken, defaultCadenceZones), e.spoken).to.equal(e.direction);
+          }
+          t += seconds;
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -13,6 +13,9 @@ import { appTheme } from '../support/app-theme.js';
 import { catchDownloads } from '../support/catch-downloads.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { finishRun } from '../support/finish-run.js';
+import { fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
 
 useSeparateDatabase('stride-test-live-page-recording');
 
@@ -212,5 +215,30 @@ describe('stride-live-page: space pauses whatever was clicked last', () => {
     expect(services.recording.state, 'Enter presses the focused button').to.equal('paused');
     await sendKeys({ press: ' ' });
     expect(services.recording.state, 'space resumes').to.equal('recording');
+  });
+});
+
+describe('stride-live-page: the saved run after a zone edit', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => finishRun(services));
+
+  it('still shows the saved run’s 0:30 in target (what History shows), not 0:00 recounted with zones edited after Stop', async () => {
+    const scripted = new ScriptedFootpod('Test pod');
+    services = createServices({ simulator: () => scripted }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
+    await services.settings.update({ smoothingS: 0, autoStart: false, autoPauseAfterS: 0 });
+    const live = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
+    await services.footpod.simulate();
+    await services.recording.start();
+    for (let t = 0; t <= 30; t++) scripted.send(t, { cadence: 175, speedMps: 3.125 });
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    await services.settings.update({ zones: { buildingFrom: 168, targetFrom: 178, targetTo: 188 } });
+    await live.updateComplete;
+    const tile = live.shadowRoot!.querySelector<StrideMetricTile>('#in-target')!;
+    const [stored] = await listSessions();
+    expect(stored!.zoneTimes.target, 'the saved run').to.equal(30);
+    expect(tile.detail).to.equal('saved run');
+    expect(tile.value, 'the tile that says "saved run"').to.equal('0:30');
   });
 });

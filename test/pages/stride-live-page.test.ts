@@ -11,6 +11,10 @@ import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import { formatDuration } from '../../src/session/units.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
+import { fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { finishRun } from '../support/finish-run.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import type { AppServices } from '../../src/app/services.js';
 
 const tile = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideMetricTile>(`#${id}`)!;
 const chart = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideLiveChart>(`#${id}`)!;
@@ -139,5 +143,40 @@ describe('stride-live-page with the simulated footpod', () => {
     await page.updateComplete;
     expect(page.shadowRoot!.querySelector('.problem')!.textContent).to.match(/could not be read/);
     expect(services.footpod.session!.samples.length).to.equal(10);
+  });
+});
+
+describe('stride-live-page: the cadence number and its zone', () => {
+  let services: AppServices;
+  let pod: ScriptedFootpod;
+  let live: StrideLivePage;
+  const tile = (id: string) => live.shadowRoot!.querySelector<StrideMetricTile>(`#${id}`)!;
+
+  async function open(smoothingS: 0 | 5): Promise<void> {
+    pod = new ScriptedFootpod('Test pod');
+    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
+    await services.settings.update({ smoothingS, autoStart: false, autoPauseAfterS: 0 });
+    live = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
+    await services.footpod.simulate();
+  }
+
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => finishRun(services));
+
+  it('puts a cadence shown as 170 in the target zone 170–180 (default 5 s smoothing, 169 and 170 alternating)', async () => {
+    await open(5);
+    for (let t = 0; t <= 20; t++) pod.send(t, { cadence: t % 2 === 0 ? 170 : 169, speedMps: 3.1 });
+    await live.updateComplete;
+    expect(tile('cadence').value).to.equal('170');
+    expect(tile('zone').value, 'the zone of the 170 shown').to.equal('Target');
+  });
+
+  it('shows no zone while the pod sends cadence 0 (standing still)', async () => {
+    await open(0);
+    for (let t = 0; t <= 10; t++) pod.send(t, { cadence: 0, speedMps: 0, isRunning: false });
+    await live.updateComplete;
+    expect(tile('cadence').value).to.equal('0');
+    expect(tile('zone').value).to.equal('–');
+    expect(tile('zone').accent).to.equal('transparent');
   });
 });

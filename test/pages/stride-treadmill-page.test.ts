@@ -232,6 +232,20 @@ describe('stride-treadmill-page', () => {
   });
 });
 
+describe('stride-treadmill-page: the cadence number and its zone', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => finishRun(services));
+
+  it('puts a cadence shown as 170 in the target zone 170–180 (5 s smoothing, 169 and 170 alternating)', async () => {
+    await openTreadmill();
+    await services.settings.update({ smoothingS: 5 });
+    for (let t = 0; t <= 20; t++) pod.send(t, { cadence: t % 2 === 0 ? 170 : 169, speedMps: 3.1 });
+    await settled();
+    expect(text('#cadence')).to.equal('170');
+    expect(text('#zone'), 'the zone of the 170 shown').to.equal('● Target');
+  });
+});
+
 describe('stride-live-page: the way to the treadmill screen and the coach controls', () => {
   let live: StrideLivePage;
   const liveInner = (host: string, selector: string) => live.shadowRoot!.querySelector(host)!.shadowRoot!.querySelector<HTMLElement>(selector);

@@ -180,6 +180,32 @@ describe('LiveSession: what the treadmill and the strap send for "none"', () => 
     expect(rows(s).treadmillSpeedMps, 'the rest of the packet stands').to.deep.equal([3, 3, 3, 3, 3, 3]);
   });
 
+  it('a treadmill that sends heart rate 0 after grip readings has none from the next row, not the last grip value', () => {
+    const s = new LiveSession(defaultCadenceZones);
+    // Treadmill Data: Instantaneous Speed (3.0 m/s = 1080 × 0.01 km/h) and Heart Rate.
+    const withHeartRate = (bpm: number) => new DataView(Uint8Array.of(0x00, 0x01, 1080 & 0xff, 1080 >> 8, bpm).buffer);
+    for (let i = 0; i < 10; i++) {
+      ingestTreadmill(s, withHeartRate(150), i * 1000);
+      s.ingest(podBytes(3, 170), i * 1000 + 500);
+    }
+    for (let i = 10; i < 14; i++) {
+      ingestTreadmill(s, withHeartRate(0), i * 1000);
+      s.ingest(podBytes(3, 170), i * 1000 + 500);
+    }
+    const heartRate = rows(s).heartRate!.slice(10).map((bpm) => (Number.isNaN(bpm) ? null : bpm));
+    expect(heartRate, 'rows after the hands left the grips').to.deep.equal([null, null, null, null]);
+    expect(s.latest!.heartRate).to.equal(null);
+  });
+
+  it('a split record that leaves the heart-rate field out keeps the last heart rate', () => {
+    const s = session();
+    // Record part 1: more data, heart rate 150; part 2: speed 3.0 m/s and no heart-rate field.
+    ingestTreadmill(s, new DataView(Uint8Array.of(0x01, 0x01, 150).buffer), 0);
+    ingestTreadmill(s, new DataView(Uint8Array.of(0x00, 0x00, 1080 & 0xff, 1080 >> 8).buffer), 100);
+    s.ingest(podBytes(3, 170), 500);
+    expect(rows(s).heartRate).to.deep.equal([150]);
+  });
+
   it("a strap packet with one odd byte after its RR intervals keeps its heart rate in the row", () => {
     const s = session();
     // Contact detected, 152 bpm, one interval of 1 s and half of another.

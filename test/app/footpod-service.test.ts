@@ -1,7 +1,7 @@
-// A pod whose RSC Feature says it does not support the walking/running status (bit 2 clear) sends
-// that bit as 0, "walking", in every measurement (the code says so itself in cadence-unit.ts and
-// the calibration's gait rule). The recording, the summary, the plan and the coach take the bit
-// at its word: a 20-minute run at 3.2 m/s (5:13/km) and 172 steps/min is stored as all walking.
+// The footpod service hands the live session what the pod's RSC Feature says about its
+// walking/running bit. A pod without the status (bit 2 clear) sends "walking" in every measurement;
+// its rows are judged by cadence and speed (session/gait.ts), so the recording, the summary, the
+// plan, the coach, auto-start and auto-pause all see a run at 3.2 m/s and 172 steps/min as a run.
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
 import type { CoachEngine } from '../../src/app/coach-service.js';
@@ -17,7 +17,7 @@ import { finishRun } from '../support/finish-run.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
-useSeparateDatabase('stride-repro-no-running-status');
+useSeparateDatabase('stride-test-footpod-service');
 
 /** RSC Feature: stride length and total distance supported, walking/running status not (bit 2 clear). */
 const featureWithoutStatus = () => new DataView(new Uint8Array([0x03, 0x00]).buffer);
@@ -42,7 +42,7 @@ async function open(): Promise<void> {
   await services.coach.engine();
 }
 
-describe('a pod that cannot say running', () => {
+describe('FootpodService: a pod whose feature bits lack the walking/running status', () => {
   beforeEach(async () => {
     played.length = 0;
     await clear(kvStore());
@@ -86,5 +86,32 @@ describe('a pod that cannot say running', () => {
     for (let t = 0; t <= 120; t++) pod.send(t, { cadence: 172, speedMps: 3.2, isRunning: false });
     expect(services.recording.state, 'still recording after 2 min at 5:13/km').to.equal('recording');
     expect(services.recording.recorder!.movingS).to.be.closeTo(120, 1);
+  });
+});
+
+describe('FootpodService: a pod whose feature bits promise the walking/running status', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => finishRun(services));
+
+  it('keeps the pod’s own word: "walking" at 172 steps/min is stored as walking', async () => {
+    pod = new ScriptedFootpod('Pod with running status');
+    pod.info.feature = new DataView(new Uint8Array([0x07, 0x00]).buffer);
+    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
+    await services.settings.update({ smoothingS: 0, autoStart: false, autoPauseAfterS: 0 });
+    await services.footpod.simulate();
+    await services.recording.start();
+    for (let t = 0; t <= 60; t++) pod.send(t, { cadence: 172, speedMps: 3.2, isRunning: false });
+    expect(services.footpod.session!.runningStatus).to.equal('reported');
+    expect(services.recording.recorder!.meta().avgCadence, 'no running seconds').to.equal(0);
+  });
+
+  it('learns the feature bits when they arrive after connecting', async () => {
+    pod = new ScriptedFootpod('Pod read late');
+    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
+    await services.footpod.simulate();
+    expect(services.footpod.session!.runningStatus, 'not read yet').to.equal(null);
+    pod.info.feature = featureWithoutStatus();
+    pod.dispatchEvent(new Event('info'));
+    expect(services.footpod.session!.runningStatus).to.equal('not-reported');
   });
 });
