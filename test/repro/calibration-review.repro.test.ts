@@ -106,3 +106,19 @@ describe('calibration review (issue 16)', () => {
     expect(run.meta.distanceM, 'walking point extrapolated flat to a jog').to.be.closeTo(5040, 25);
   });
 });
+
+describe('calibration review: a pod without the walking/running status feature (always sends "walking")', () => {
+  it('a steady treadmill run can be corrected from the treadmill distance and teaches its pace', () => {
+    // RSC pods that do not support the status bit send 0 ("walking") in every packet (the code's
+    // own comment in calibration.ts says so). 30 min at 3.0 m/s, cadence 172, pod reads 6 % high:
+    // the run shows 5724 m, the treadmill 5400 m.
+    const { run } = play([{ seconds: 1801, beltMps: 3, podError: 1.06, cadence: 172, running: false }], []);
+    expect(run.meta.distanceM).to.be.closeTo(5724, 2);
+    const found = correctionFrom(run, [], 5400);
+    expect(found.ok, JSON.stringify(found)).to.equal(true);
+    if (found.ok && !found.matches) {
+      expect(found.run.meta.distanceM).to.be.closeTo(5400, 1);
+      expect(found.point?.factor).to.be.closeTo(1 / 1.06, 1e-3);
+    }
+  });
+});
