@@ -122,3 +122,18 @@ describe('calibration review: a pod without the walking/running status feature (
     }
   });
 });
+
+describe('calibration review: the guided check says the speed its point is filed at', () => {
+  it('"Footpod calibrated: 111.1 % at X" names the speed Settings then lists the point at', () => {
+    // 60 s at a 3.0 m/s belt (10.8 km/h), flat, pod reading 90 % (2.7 m/s raw). The message says
+    // "at 10.8 km/h" (the belt), while the point is filed, and listed in Settings and by
+    // describeChange / the live learning line, "at 9.7 km/h" (the pod's raw speed): one point, two
+    // speeds. They must agree.
+    const live = new LiveSession(defaultCadenceZones);
+    const guided = new GuidedRun(live, () => {});
+    play([{ seconds: 60, beltMps: 3, podError: 0.9, cadence: 172 }], [], live);
+    const { outcome, curve } = guided.finish(3, [], 'km');
+    if (!outcome.ok || !curve) throw new Error(JSON.stringify(outcome));
+    expect(outcome.atSpeedMps, `message speed vs stored point ${JSON.stringify(curve)}`).to.be.closeTo(curve[0]!.podSpeedMps, 0.05);
+  });
+});
