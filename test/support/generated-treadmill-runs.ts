@@ -50,6 +50,8 @@ export interface TreadmillRunScript {
 const spell = fc.oneof(
   fc.record({ seconds: fc.integer({ min: 20, max: 240 }), beltMps: fc.double({ min: 2.2, max: 5.2, noNaN: true }), cadence: fc.integer({ min: 150, max: 190 }) }),
   fc.record({ seconds: fc.integer({ min: 20, max: 180 }), beltMps: fc.double({ min: 1, max: 1.9, noNaN: true }), cadence: fc.integer({ min: 100, max: 135 }) }),
+  // A slow jog at walking speeds (a run-walk on a belt left at one speed).
+  fc.record({ seconds: fc.integer({ min: 20, max: 180 }), beltMps: fc.double({ min: 1.6, max: 1.9, noNaN: true }), cadence: fc.integer({ min: 150, max: 165 }) }),
   fc.record({ seconds: fc.integer({ min: 5, max: 40 }), beltMps: fc.constant(0), cadence: fc.constant(0) }),
 );
 
