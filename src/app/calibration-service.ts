@@ -116,11 +116,11 @@ export class CalibrationService extends EventTarget {
    * After a run: on request the run is re-scaled to show the treadmill's distance, and where it
    * was at one steady pace the pod's factor at that pace is set (see session/run-correction.ts).
    */
-  async correctRun(sessionId: string, treadmillDistanceM: number, rescale: boolean): Promise<CorrectionOutcome> {
+  async correctRun(sessionId: string, treadmillDistanceM: number, rescale: boolean, sameWithinM?: number): Promise<CorrectionOutcome> {
     // Needed only on a finished run's page, so it loads there.
     const { correctStoredRun } = await import('./correct-run.js');
     const { footpods, distanceUnit } = this.settings.settings;
-    return correctStoredRun(sessionId, treadmillDistanceM, rescale, footpods, distanceUnit, (podId, name, curve) =>
+    return correctStoredRun(sessionId, treadmillDistanceM, sameWithinM, rescale, footpods, distanceUnit, (podId, name, curve) =>
       this.#saveCurve(podId, name, curve),
     );
   }

@@ -4,8 +4,11 @@
 
 export type GuidedPhase = 'idle' | 'running' | 'ready' | 'done';
 export type GuidedOutcome =
-  /** `change`: the old points the new one replaced or merged, in words; null when it only added. */
-  | { ok: true; percent: number; atSpeedMps: number; change: string | null }
+  /**
+   * `atSpeedMps`: the pod's raw speed, where the point is filed (as Settings lists it); `beltSpeedMps`:
+   * the belt speed typed. `change`: the old points the new one replaced or merged, in words; null when it only added.
+   */
+  | { ok: true; percent: number; atSpeedMps: number; beltSpeedMps: number; change: string | null }
   | { ok: false; problem: string };
 
 export interface GuidedState {

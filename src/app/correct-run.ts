@@ -16,6 +16,8 @@ const percentOf = (factor: number): string => `${Math.round(factor * 1000) / 10}
 export async function correctStoredRun(
   sessionId: string,
   treadmillDistanceM: number,
+  /** Half a step of what the runner typed: a run this close already shows it (undefined: half of 0.01 mi). */
+  sameWithinM: number | undefined,
   rescale: boolean,
   pods: readonly KnownFootpod[],
   unit: DistanceUnit,
@@ -32,7 +34,7 @@ export async function correctStoredRun(
     if (!podId) return { ok: false, message: 'This run does not say which footpod recorded it, so there is nothing to calibrate.' };
     const known = knownFootpod(pods, podId);
     const podCurve = calibrationOf(known);
-    const found = correctionFrom(session, podCurve, treadmillDistanceM);
+    const found = correctionFrom(session, podCurve, treadmillDistanceM, sameWithinM);
     if (!found.ok) return { ok: false, message: found.problem };
     if (found.matches) {
       return { ok: true, message: `This run already shows ${shown(session.meta.distanceM)}, as the treadmill did: nothing was changed.` };
@@ -41,6 +43,7 @@ export async function correctStoredRun(
     if (rescale) {
       await saveSession(found.run);
       said.push(`This run now shows ${shown(found.run.meta.distanceM)}, as the treadmill did (it showed ${shown(session.meta.distanceM)}).`);
+
     }
     if (found.point) {
       const added = addPoint(podCurve, found.point);

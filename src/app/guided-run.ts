@@ -56,7 +56,7 @@ export class GuidedRun {
       const added = addPoint(curve, point);
       kept = storedCurve(added.curve);
       if (factorAt(kept, point.podSpeedMps, gaitOfPoint(point)) === point.factor) {
-        outcome = { ok: true, percent: point.factor * 100, atSpeedMps: beltSpeedMps, change: describeChange(added, unit) };
+        outcome = { ok: true, percent: point.factor * 100, atSpeedMps: point.podSpeedMps, beltSpeedMps, change: describeChange(added, unit) };
       } else {
         kept = null;
         outcome = { ok: false, problem: 'The new factor could not be kept in the footpod’s calibration, so nothing changed.' };

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, WALKING_BELOW_SPM, describeCurve, isSaneFactor } from '../session/calibration.js';
+import { type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, WALKING_BELOW_SPM, WALKING_FASTEST_MPS, describeCurve, isSaneFactor } from '../session/calibration.js';
 import type { DistanceUnit } from '../session/units.js';
 import { formatFactor, formatSpeed, parseTypedNumber } from './calibration-format.js';
 import { formControlStyles } from './form-control-styles.js';
@@ -87,11 +87,11 @@ export class StrideCalibrationSettings extends LitElement {
     const curve = this.curve;
     const walking = curve.some((p) => p.walking);
     if (curve.length < 2 && !walking) {
-      return html`<p>Factor: <span class="factor" id="curve">${describeCurve(curve)}</span>${curve.length === 1 ? ' at every speed' : nothing}</p>`;
+      return html`<p>Factor: <span class="factor" id="curve">${describeCurve(curve, this.unit)}</span>${curve.length === 1 ? ' at every speed' : nothing}</p>`;
     }
     const label = (point: CalibrationPoint) => `${formatFactor(point.factor)} at ${formatSpeed(point.podSpeedMps, this.unit)}${point.walking ? ' walking' : ''}`;
     return html`<p id="curve">Factor by pace, in a straight line between these speeds${walking
-        ? `; walking points count for walking (below ${WALKING_BELOW_SPM} steps a minute), the others for running`
+        ? `; walking points count for walking (below ${WALKING_BELOW_SPM} steps a minute and ${formatSpeed(WALKING_FASTEST_MPS, this.unit)}), the others for running`
         : nothing}:</p>
       <ul aria-label="Calibrated speeds">
         ${curve.map(

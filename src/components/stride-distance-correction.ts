@@ -1,11 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { MAX_FACTOR, MIN_FACTOR, isSaneFactor } from '../session/calibration.js';
+import { sameDistanceWithinM } from '../session/run-correction.js';
 import { type DistanceUnit, distanceIn } from '../session/units.js';
 import { formatFactor, metresFrom, parseTypedNumber } from './calibration-format.js';
 import { cardStyles, formControlStyles } from './form-control-styles.js';
 
 export interface CorrectionApplyDetail {
   treadmillDistanceM: number;
+  /** Half a step of the last digit typed: a run within this already shows the typed distance. */
+  sameWithinM: number;
   /** Also scale this run's distance and speed (raw values are kept, so it can be done again). */
   rescaleRun: boolean;
 }
@@ -15,10 +18,8 @@ type Reading =
   | { kind: 'empty' }
   | { kind: 'not-a-number'; typed: string }
   | { kind: 'same'; treadmillDistanceM: number }
-  | { kind: 'factor'; factor: number; treadmillDistanceM: number };
+  | { kind: 'factor'; factor: number; treadmillDistanceM: number; sameWithinM: number };
 
-/** A run within this of the typed distance already shows it (as session/run-correction.ts decides). */
-const SAME_DISTANCE_M = 5;
 
 const [minPercent, maxPercent] = [Math.round(MIN_FACTOR * 100), Math.round(MAX_FACTOR * 100)];
 
@@ -108,8 +109,8 @@ export class StrideDistanceCorrection extends LitElement {
           @change=${(e: Event) => (this.rescaleRun = (e.target as HTMLInputElement).checked)} />
         Also correct this run
       </label>
-      <p class="hint" id="rule">The footpod's factor is set only when the run kept one pace: one distance for a run at several
-        paces cannot say at which pace ${pod} is off.</p>
+      <p class="hint" id="rule">The footpod's factor is set only when the run kept one pace and one gait on the flat, with nearly
+        all its distance from the footpod: one distance for a run at several paces cannot say at which pace ${pod} is off.</p>
       <div class="actions">
         <button id="apply" class="primary" ?disabled=${!usable} @click=${(e: Event) => this.#apply(e, usable)}>
           Correct with the treadmill's distance</button>
@@ -122,8 +123,10 @@ export class StrideDistanceCorrection extends LitElement {
     const amount = parseTypedNumber(typed);
     if (amount === null || amount <= 0 || !(this.podDistanceM > 0)) return { kind: 'not-a-number', typed };
     const treadmillDistanceM = metresFrom(amount, this.unit);
-    if (Math.abs(treadmillDistanceM - this.runDistanceM) <= SAME_DISTANCE_M) return { kind: 'same', treadmillDistanceM };
-    return { kind: 'factor', factor: treadmillDistanceM / this.podDistanceM, treadmillDistanceM };
+    // As precise as typed: "3.11" mi is 3.105 to 3.115 mi, so a run of 3.1056 mi already shows it.
+    const sameWithinM = sameDistanceWithinM(typed.replace(',', '.').split('.')[1]?.length ?? 0, this.unit);
+    if (Math.abs(treadmillDistanceM - this.runDistanceM) <= sameWithinM) return { kind: 'same', treadmillDistanceM };
+    return { kind: 'factor', factor: treadmillDistanceM / this.podDistanceM, treadmillDistanceM, sameWithinM };
   }
 
   #describe(reading: Reading) {
@@ -142,12 +145,12 @@ export class StrideDistanceCorrection extends LitElement {
     }
   }
 
-  #apply(event: Event, usable: { treadmillDistanceM: number } | null): void {
+  #apply(event: Event, usable: { treadmillDistanceM: number; sameWithinM: number } | null): void {
     event.preventDefault();
     if (!usable) return;
     this.dispatchEvent(
       new CustomEvent<CorrectionApplyDetail>('correction-apply', {
-        detail: { treadmillDistanceM: usable.treadmillDistanceM, rescaleRun: this.rescaleRun },
+        detail: { treadmillDistanceM: usable.treadmillDistanceM, sameWithinM: usable.sameWithinM, rescaleRun: this.rescaleRun },
         bubbles: true,
         composed: true,
       }),

@@ -6,8 +6,11 @@ import { cardStyles, formControlStyles } from './form-control-styles.js';
 export type GuidedCalibrationPhase = 'idle' | 'running' | 'ready' | 'done';
 
 export type GuidedCalibrationResult =
-  /** `change`: which old points the new one replaced or merged, in words (null: it only added). */
-  | { ok: true; percent: number; atSpeedMps: number; change?: string | null }
+  /**
+   * `atSpeedMps`: the pod's raw speed, where the point is filed and Settings lists it; `beltSpeedMps`:
+   * the belt speed typed. `change`: which old points the new one replaced or merged, in words (null: it only added).
+   */
+  | { ok: true; percent: number; atSpeedMps: number; beltSpeedMps?: number; change?: string | null }
   | { ok: false; problem: string };
 
 export interface CalibrationFinishDetail {
@@ -121,7 +124,9 @@ export class StrideGuidedCalibration extends LitElement {
     const outcome = !result
       ? nothing
       : result.ok
-        ? html`<p class="result ok" role="status">Footpod calibrated: ${formatFactor(result.percent / 100)} at ${formatSpeed(result.atSpeedMps, this.unit)}</p>
+        ? html`<p class="result ok" role="status">Footpod calibrated: ${formatFactor(result.percent / 100)} at ${formatSpeed(result.atSpeedMps, this.unit)}${result.beltSpeedMps !== undefined
+              ? ` as the footpod reads it (the belt ran at ${formatSpeed(result.beltSpeedMps, this.unit)})`
+              : nothing}</p>
             ${result.change ? html`<p id="change">${result.change}</p>` : nothing}`
         : html`<p class="result problem" role="alert">${result.problem}</p>`;
     return html`${outcome}

@@ -107,7 +107,7 @@ export class StrideLiveSensors extends LitElement {
           </div>`
         : nothing}
       ${podConnected
-        ? html`<p class="note" id="calibration-now">Footpod calibration: ${describeCurve(calibrationOf(pod))}</p>`
+        ? html`<p class="note" id="calibration-now">Footpod calibration: ${describeCurve(calibrationOf(pod), unit)}</p>`
         : nothing}
       ${treadmillConnected && podConnected && calibration.podId
         ? html`<div class="row" id="auto-calibration">

@@ -1,7 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import type { AppServices } from '../app/services.js';
 import '../components/stride-distance-correction.js';
+import type { CorrectionApplyDetail } from '../components/stride-distance-correction.js';
 import type { RecordedSession } from '../session/recorded-session.js';
+import { hasPodMetres } from '../session/run-correction.js';
 
 /** The pod's raw distance over the run (its last raw total over its first), or null without one. */
 function rawPodDistance(session: RecordedSession): number | null {
@@ -12,10 +14,12 @@ function rawPodDistance(session: RecordedSession): number | null {
 function unavailableReason(session: RecordedSession, rawM: number | null): string | null {
   const { meta } = session;
   if (meta.origin === 'import') return 'This run was imported: there is no footpod reading to calibrate from.';
-  if (meta.speedFrom === 'treadmill') return 'This run took its speed and distance from the treadmill, so there is nothing to correct.';
   if (!meta.podId || rawM === null || !(rawM > 0)) {
     return 'This run was recorded before Stridewise kept the footpod’s raw readings, so it cannot be calibrated from.';
   }
+  // By the rows, not the speed-source setting at the end: left on Treadmill with no treadmill
+  // connected, every metre was the pod's.
+  if (!hasPodMetres(session.samples)) return 'This run took its speed and distance from the treadmill, so there is nothing to correct.';
   return null;
 }
 
@@ -48,14 +52,13 @@ export class StrideSessionCalibration extends LitElement {
     return html`<stride-distance-correction .podName=${session.meta.deviceName} .podDistanceM=${rawM ?? 0} .runDistanceM=${session.meta.distanceM}
       .unit=${this.services.settings.settings.distanceUnit} .available=${reason === null} .unavailableReason=${reason}
       .outcome=${this.outcome}
-      @correction-apply=${(e: CustomEvent<{ treadmillDistanceM: number; rescaleRun: boolean }>) =>
-        void this.#apply(e.detail.treadmillDistanceM, e.detail.rescaleRun)}></stride-distance-correction>`;
+      @correction-apply=${(e: CustomEvent<CorrectionApplyDetail>) => void this.#apply(e.detail)}></stride-distance-correction>`;
   }
 
-  async #apply(treadmillDistanceM: number, rescaleRun: boolean): Promise<void> {
+  async #apply({ treadmillDistanceM, rescaleRun, sameWithinM }: CorrectionApplyDetail): Promise<void> {
     const { services, session } = this;
     if (!services || !session) return;
-    const outcome = await services.calibration.correctRun(session.meta.id, treadmillDistanceM, rescaleRun);
+    const outcome = await services.calibration.correctRun(session.meta.id, treadmillDistanceM, rescaleRun, sameWithinM);
     this.outcome = outcome.message;
     if (outcome.ok && rescaleRun) {
       void services.history.load();

@@ -28,7 +28,7 @@ export const STRETCH_S = 30;
 /** Readings further apart than this (a lost link) end the stretch. */
 const MAX_STEP_S = 3;
 
-const gaitOfReading = (reading: PairedReading): Gait => gaitOf(reading.cadence ?? 0);
+const gaitOfReading = (reading: PairedReading): Gait => gaitOf(reading.cadence ?? 0, reading.podSpeedMps);
 
 export class AutoCalibration {
   #curve: CalibrationPoint[];

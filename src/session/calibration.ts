@@ -6,6 +6,8 @@
 // a point learned walking is kept apart: walking rows use the walking points, running rows the
 // running ones, and no line is drawn from one to the other.
 
+import { type DistanceUnit, speedPerHour, speedUnitLabel } from './units.js';
+
 /** One calibrated speed: the pod's raw speed there, and what to multiply it by. */
 export interface CalibrationPoint {
   /** The pod's raw speed at which the factor was measured, m/s. */
@@ -18,14 +20,21 @@ export interface CalibrationPoint {
 export type Gait = 'walk' | 'run';
 
 /**
- * Below this cadence a row or a point is walking. Cadence, not speed: a brisk walk and a slow jog
+ * Below this cadence a row or a point is walking. Cadence first: a brisk walk and a slow jog
  * share speeds, but walkers land about 100-135 steps a minute and runners above 150. The pod's
  * own walking bit is not used: pods without that feature always send "walking".
  */
 export const WALKING_BELOW_SPM = 140;
+/**
+ * From this raw pod speed (7.9 km/h) a row is running whatever its cadence: people change from
+ * walking to running at about 2.0 m/s, and a short-striding jogger at 138 steps a minute and
+ * 8.6 km/h took a walking point measured at 5.4 km/h (the run read 4.32 km for 5.04 km).
+ */
+export const WALKING_FASTEST_MPS = 2.2;
 
-/** The gait of a row from its cadence in steps a minute; no cadence counts as running. */
-export const gaitOf = (cadenceSpm: number): Gait => (cadenceSpm > 0 && cadenceSpm < WALKING_BELOW_SPM ? 'walk' : 'run');
+/** The gait of a row from its cadence in steps a minute and the pod's raw speed; no cadence counts as running. */
+export const gaitOf = (cadenceSpm: number, podSpeedMps = 0): Gait =>
+  cadenceSpm > 0 && cadenceSpm < WALKING_BELOW_SPM && !(podSpeedMps >= WALKING_FASTEST_MPS) ? 'walk' : 'run';
 export const gaitOfPoint = (point: CalibrationPoint): Gait => (point.walking ? 'walk' : 'run');
 
 /** A pod's calibration: points sorted by speed; empty means uncalibrated (factor 1). */
@@ -61,12 +70,13 @@ function interpolated(points: CalibrationCurve, podSpeedMps: number): number {
   return a.factor + ((b.factor - a.factor) * (podSpeedMps - a.podSpeedMps)) / (b.podSpeedMps - a.podSpeedMps);
 }
 
-/** "95 %" or "90 % at 2.5 m/s, 95 % at 4.0 m/s": the curve as the runner reads it. */
-export function describeCurve(curve: CalibrationCurve): string {
+/** "95 %" or "90 % at 9.0 km/h, 95 % at 14.4 km/h": the curve as the runner reads it, in their unit. */
+export function describeCurve(curve: CalibrationCurve, unit: DistanceUnit): string {
   if (curve.length === 0) return '100 % (not calibrated)';
   const percent = (f: number) => `${Math.round(f * 1000) / 10} %`;
   if (curve.length === 1 && !curve[0]!.walking) return percent(curve[0]!.factor);
-  return curve.map((p) => `${percent(p.factor)} at ${p.podSpeedMps.toFixed(1)} m/s${p.walking ? ' walking' : ''}`).join(', ');
+  const speed = (mps: number) => `${speedPerHour(mps, unit).toFixed(1)} ${speedUnitLabel[unit]}`;
+  return curve.map((p) => `${percent(p.factor)} at ${speed(p.podSpeedMps)}${p.walking ? ' walking' : ''}`).join(', ');
 }
 
 /** Distance covered with each raw step scaled by the factor at its speed; returns metres. */

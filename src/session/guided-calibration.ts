@@ -1,8 +1,11 @@
 // Calibrating a pod against a belt speed the runner types: a minute at a steady belt speed, then
 // the factor is the belt speed over the pod's median speed on the steady part. A median, so a
 // stumble or a missed notification does not move it; steadiness checked, so a run that changed
-// speed halfway does not calibrate anything.
+// speed halfway does not calibrate anything. A check up an incline calibrates nothing either, as
+// the treadmill's own learning does not: the foot lands and pushes off differently uphill, and the
+// point would be applied on the flat.
 
+import { MOST_LEARNING_INCLINE_PERCENT } from './auto-calibration.js';
 import { type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, gaitOf, isSaneFactor } from './calibration.js';
 
 export interface SpeedReading {
@@ -11,6 +14,8 @@ export interface SpeedReading {
   podSpeedMps: number;
   /** Steps a minute: a check walked makes a walking point. Absent counts as running. */
   cadence?: number;
+  /** The treadmill's incline; null or absent when it sends none (taken as flat). */
+  inclinePercent?: number | null;
 }
 
 export type GuidedResult =
@@ -43,6 +48,15 @@ export function guidedCalibration(readings: readonly SpeedReading[], beltSpeedMp
   if (spanS < STEADY_NEEDED_S) {
     return { ok: false, problem: `Run a little longer: ${Math.ceil(SETTLE_S + STEADY_NEEDED_S)} s at one belt speed are needed.` };
   }
+  const steepest = steady.reduce((most, r) => (Math.abs(r.inclinePercent ?? 0) > Math.abs(most) ? (r.inclinePercent ?? 0) : most), 0);
+  if (Math.abs(steepest) > MOST_LEARNING_INCLINE_PERCENT) {
+    return {
+      ok: false,
+      problem:
+        `The treadmill was at ${Math.round(steepest * 10) / 10} % incline: a footpod reads differently on a slope, so a check there would be wrong ` +
+        `on the flat. Set the incline to ${MOST_LEARNING_INCLINE_PERCENT} % or less and try again; the footpod's calibration stays as it was.`,
+    };
+  }
   const podMedian = median(steady.map((r) => r.podSpeedMps));
   const inBand = steady.filter((r) => Math.abs(r.podSpeedMps - podMedian) <= podMedian * STEADY_BAND).length;
   if (inBand / steady.length < STEADY_SHARE) {
@@ -60,7 +74,7 @@ export function guidedCalibration(readings: readonly SpeedReading[], beltSpeedMp
       )}-${Math.round(MAX_FACTOR * 100)} %). Check the belt speed you typed and that this pod is the one on your shoe.`,
     };
   }
-  const walking = gaitOf(median(steady.map((r) => r.cadence ?? 0))) === 'walk';
+  const walking = gaitOf(median(steady.map((r) => r.cadence ?? 0)), podMedian) === 'walk';
   return { ok: true, point: { podSpeedMps: podMedian, factor, ...(walking ? { walking: true as const } : {}) }, steadyS: spanS };
 }
 

@@ -212,8 +212,8 @@ export class LiveSession extends EventTarget {
       measurement.totalDistanceM,
       beltSpeedMps,
       treadmillStepM,
-      // By the cadence as the run stores it (float32), so a re-scale picks the same points.
-      gaitOf(Math.fround(steps.cadence)),
+      // By the cadence and raw speed as the run stores them (float32), so a re-scale picks the same points.
+      gaitOf(Math.fround(steps.cadence), Math.fround(rawSpeedMps)),
     );
     const cadence = steps.cadence;
     const strideDerived = steps.strideLengthM === null;

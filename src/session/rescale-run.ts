@@ -58,7 +58,7 @@ export function rescaleRun(session: RecordedSession, curve: CalibrationCurve): R
     const oldStepM = i > 0 ? old.distanceM[i]! - old.distanceM[i - 1]! : 0;
     const rawStepM = i > 0 ? old.rawDistanceM[i]! - old.rawDistanceM[i - 1]! : 0;
     const raw = old.rawSpeedMps[i]!;
-    const gait = gaitOf(old.cadence[i]!);
+    const gait = gaitOf(old.cadence[i]!, raw);
     const factor = factorAt(curve, raw, gait);
     const recordedFactor = factorAt(oldCurve, raw, gait);
     let stepM = oldStepM;

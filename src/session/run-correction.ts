@@ -2,22 +2,44 @@
 // - the run shows the typed distance: every footpod metre of it is scaled by one ratio on top of
 //   the pod's curve (so each pace keeps its share), the belt's own metres (rows the treadmill gave
 //   the speed for) stay;
-// - the pod's curve learns from it only when the run was at one steady pace. One ratio for a run
-//   at several paces cannot say at which pace the pod is off: filed at the run's median speed, it
-//   spoiled a right point there (90 % at 2.5 m/s became 92.2 % after 20 min easy and 10 min tempo).
-// A run that already shows the typed distance changes nothing, run or curve.
+// - the pod's curve learns from it only when one distance can say what the pod is off by: nearly
+//   all of the run's metres were the pod's, none of them up an incline, at one gait and one steady
+//   pace. One ratio for a run at several paces or gaits cannot say where the pod is off: filed at
+//   the run's median speed, it spoiled a right point there (90 % at 2.5 m/s became 92.2 % after
+//   20 min easy and 10 min tempo), and a run mostly on the belt's metres put the whole difference
+//   on the pod's few (1.7 % became a 116.6 % point).
+// Gait is the row's (cadence and speed, as the curve decides it), never the pod's walking bit:
+// pods without that feature say "walking" in every packet.
+// A run that already shows the typed distance, to the precision it was typed in, changes nothing.
 
-import { type CalibrationCurve, type CalibrationPoint, MAX_FACTOR, MIN_FACTOR, factorAt, gaitOf, isSaneFactor } from './calibration.js';
+import { MOST_LEARNING_INCLINE_PERCENT } from './auto-calibration.js';
+import { type CalibrationCurve, type CalibrationPoint, type Gait, MAX_FACTOR, MIN_FACTOR, factorAt, gaitOf, isSaneFactor } from './calibration.js';
 import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
 import { factorFromDistances } from './guided-calibration.js';
-import { type RecordedSession, SAMPLE_RUNNING } from './recorded-session.js';
+import { type RecordedColumns, type RecordedSession, SAMPLE_SPEED_FROM_TREADMILL } from './recorded-session.js';
 import { rescaleRun } from './rescale-run.js';
+import { type DistanceUnit, distanceIn } from './units.js';
 
-/** A run within this of the typed distance already shows it (a treadmill shows 0.01 km). */
-export const SAME_DISTANCE_M = 5;
-/** Steady: this share of the running rows within this share of the median speed (as the guided check asks). */
+/**
+ * A run within this of the typed distance already shows it when nothing says how it was typed:
+ * half the coarsest step a treadmill shows (0.01 mi), so a run that reads as the treadmill does
+ * in km or in miles is never "corrected" by the display's rounding.
+ */
+export const SAME_DISTANCE_M = 0.005 / distanceIn(1, 'mi');
+
+/** Half the step of the last digit typed ("3.11" mi: 0.005 mi, 8 m); a whole number counts as hundredths, as treadmills show. */
+export function sameDistanceWithinM(decimalsTyped: number, unit: DistanceUnit): number {
+  const decimals = decimalsTyped > 0 ? decimalsTyped : 2;
+  return (0.5 * 10 ** -decimals) / distanceIn(1, unit);
+}
+
+/** Steady: this share of the pod's moving rows within this share of the median speed (as the guided check asks). */
 const STEADY_SHARE = 0.9;
 const STEADY_BAND = 0.05;
+/** One gait: this share of the pod's moving rows walking, or running. */
+const ONE_GAIT_SHARE = 0.9;
+/** The pod's metres must be at least this share of the run's for the curve to learn from it. */
+export const LEARNING_POD_SHARE = 0.9;
 
 export type RunCorrection =
   | { ok: false; problem: string }
@@ -35,11 +57,22 @@ export type RunCorrection =
     };
 
 const km = (m: number): string => `${(m / 1000).toFixed(2)} km`;
+const percent = (share: number): string => `${Math.round(share * 1000) / 10} %`;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const fromTreadmill = (c: RecordedColumns, i: number): boolean => (c.flags[i]! & SAMPLE_SPEED_FROM_TREADMILL) !== 0;
+
+/** Whether any row's speed and distance were the pod's (with its raw values), whatever the speed-source setting said at the end. */
+export function hasPodMetres(samples: RecordedColumns): boolean {
+  for (let i = 0; i < samples.t.length; i++) {
+    if (!fromTreadmill(samples, i) && Number.isFinite(samples.rawSpeedMps[i]!) && samples.rawSpeedMps[i]! > 0) return true;
+  }
+  return false;
 }
 
 /** Every factor of a curve times `ratio`; an empty curve (100 %) becomes `ratio` at every speed. */
@@ -49,12 +82,17 @@ export function scaledCurve(curve: CalibrationCurve, ratio: number): Calibration
 }
 
 /** What the typed distance makes of this run and of the pod's curve (see the top of this file). */
-export function correctionFrom(session: RecordedSession, podCurve: CalibrationCurve, treadmillDistanceM: number): RunCorrection {
+export function correctionFrom(
+  session: RecordedSession,
+  podCurve: CalibrationCurve,
+  treadmillDistanceM: number,
+  sameWithinM: number = SAME_DISTANCE_M,
+): RunCorrection {
   if (!(treadmillDistanceM > 0 && Number.isFinite(treadmillDistanceM))) {
     return { ok: false, problem: 'Type the distance the treadmill shows for this run (for example 5.00 km).' };
   }
-  const { rawDistanceM, rawSpeedMps, cadence, flags } = session.samples;
-  const withRaw = rawDistanceM.filter((d) => Number.isFinite(d));
+  const c = session.samples;
+  const withRaw = c.rawDistanceM.filter((d) => Number.isFinite(d));
   if (withRaw.length === 0) {
     return {
       ok: false,
@@ -62,12 +100,8 @@ export function correctionFrom(session: RecordedSession, podCurve: CalibrationCu
     };
   }
   const podDistanceM = withRaw[withRaw.length - 1]! - withRaw[0]!;
-  const running: number[] = [];
-  for (let i = 0; i < rawSpeedMps.length; i++) {
-    if ((flags[i]! & SAMPLE_RUNNING) !== 0 && rawSpeedMps[i]! >= MIN_MOVING_SPEED_MPS) running.push(i);
-  }
-  if (!(podDistanceM > 0) || running.length === 0) {
-    return { ok: false, problem: 'The footpod counted no running in this run, so there is nothing to calibrate it with.' };
+  if (!(podDistanceM > 0)) {
+    return { ok: false, problem: 'The footpod counted no distance in this run, so there is nothing to calibrate it with.' };
   }
   if (factorFromDistances(podDistanceM, treadmillDistanceM) === null) {
     return {
@@ -78,7 +112,7 @@ export function correctionFrom(session: RecordedSession, podCurve: CalibrationCu
         `(${Math.round(MIN_FACTOR * 100)}-${Math.round(MAX_FACTOR * 100)} %). Check the distance you typed and that this run was on that treadmill.`,
     };
   }
-  if (Math.abs(session.meta.distanceM - treadmillDistanceM) <= SAME_DISTANCE_M) return { ok: true, matches: true };
+  if (Math.abs(session.meta.distanceM - treadmillDistanceM) <= sameWithinM) return { ok: true, matches: true };
 
   // Distance is linear in the pod's factors: the belt's metres plus the pod's times the ratio.
   const withCurve = rescaleRun(session, podCurve);
@@ -89,20 +123,55 @@ export function correctionFrom(session: RecordedSession, podCurve: CalibrationCu
   if (!withCurve || !(podM > 0) || !(ratio > 0)) {
     return { ok: false, problem: 'The treadmill gave this run its distance itself, so there is no footpod distance to correct.' };
   }
+  if (!isSaneFactor(ratio)) {
+    return {
+      ok: false,
+      problem:
+        `The treadmill gave ${km(beltM)} of this run itself; to show ${km(treadmillDistanceM)}, the footpod's ${km(podM)} would have to become ` +
+        `${percent(ratio)} of what they are, beyond what a footpod is off by (${Math.round(MIN_FACTOR * 100)}-${Math.round(MAX_FACTOR * 100)} %). ` +
+        'Check the distance you typed: the treadmill may have counted metres before Start or after Stop.',
+    };
+  }
   const run = rescaleRun(session, scaledCurve(podCurve, ratio))!;
+  const learned = pointFrom(c, podCurve, ratio, podM / (podM + beltM));
+  return { ok: true, matches: false, run, ratio, ...learned };
+}
 
-  const speeds = running.map((i) => rawSpeedMps[i]!);
+/** The point the curve learns from a run scaled by `ratio`, or why it learns none (the rules at the top). */
+function pointFrom(c: RecordedColumns, podCurve: CalibrationCurve, ratio: number, podShare: number): { point: CalibrationPoint | null; why: string | null } {
+  const refused = (why: string) => ({ point: null, why: `${why}: its calibration stays as it was.` });
+  if (podShare < LEARNING_POD_SHARE) {
+    return refused(
+      `Only ${Math.round(podShare * 100)} % of this run's distance was the footpod's (the treadmill gave the rest), too little to say what the footpod is off by`,
+    );
+  }
+  const moving: number[] = [];
+  for (let i = 0; i < c.t.length; i++) {
+    if (!fromTreadmill(c, i) && c.rawSpeedMps[i]! >= MIN_MOVING_SPEED_MPS) moving.push(i);
+  }
+  if (moving.length === 0) return refused('The footpod gave this run no moving rows');
+  const steepest = moving.reduce((most, i) => {
+    const incline = Number.isFinite(c.inclinePercent[i]!) ? c.inclinePercent[i]! : 0;
+    return Math.abs(incline) > Math.abs(most) ? incline : most;
+  }, 0);
+  if (Math.abs(steepest) > MOST_LEARNING_INCLINE_PERCENT) {
+    return refused(`This run was on an incline (up to ${Math.round(steepest * 10) / 10} %), where a footpod reads differently than on the flat`);
+  }
+  const gaits = moving.map((i): Gait => gaitOf(c.cadence[i]!, c.rawSpeedMps[i]!));
+  const walkingShare = gaits.filter((g) => g === 'walk').length / gaits.length;
+  if (walkingShare > 1 - ONE_GAIT_SHARE && walkingShare < ONE_GAIT_SHARE) {
+    return refused(
+      'This run mixed walking and running, and a footpod is off by another amount at each, so one distance cannot say which was off',
+    );
+  }
+  const gait: Gait = walkingShare >= ONE_GAIT_SHARE ? 'walk' : 'run';
+  const speeds = moving.map((i) => c.rawSpeedMps[i]!);
   const pace = median(speeds);
   const steady = speeds.filter((v) => Math.abs(v - pace) <= pace * STEADY_BAND).length / speeds.length >= STEADY_SHARE;
-  if (!steady) {
-    const why = 'This run changed pace, so one distance cannot say at which pace the footpod is off: its calibration stays as it was.';
-    return { ok: true, matches: false, run, ratio, point: null, why };
-  }
-  const walking = gaitOf(median(running.map((i) => cadence[i]!))) === 'walk';
-  const factor = factorAt(podCurve, pace, walking ? 'walk' : 'run') * ratio;
+  if (!steady) return refused('This run changed pace, so one distance cannot say at which pace the footpod is off');
+  const factor = factorAt(podCurve, pace, gait) * ratio;
   if (!isSaneFactor(factor)) {
-    const why = `At this run's pace that would make the footpod's factor ${Math.round(factor * 100)} %, beyond what a footpod is off by: its calibration stays as it was.`;
-    return { ok: true, matches: false, run, ratio, point: null, why };
+    return refused(`At this run's pace that would make the footpod's factor ${Math.round(factor * 100)} %, beyond what a footpod is off by`);
   }
-  return { ok: true, matches: false, run, ratio, point: { podSpeedMps: pace, factor, ...(walking ? { walking: true as const } : {}) }, why: null };
+  return { point: { podSpeedMps: pace, factor, ...(gait === 'walk' ? { walking: true as const } : {}) }, why: null };
 }

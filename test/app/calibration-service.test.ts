@@ -11,6 +11,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadSession, saveSession } from '../../src/store/session-store.js';
 import { finishRun } from '../support/finish-run.js';
 import { generatedSession } from '../support/generated-sessions.js';
+import { recordTreadmillRun } from '../support/generated-treadmill-runs.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import { ScriptedHeartRate, ScriptedTreadmill } from '../support/scripted-sensor.js';
 
@@ -151,9 +152,11 @@ describe('CalibrationService', () => {
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
     expect(result.percent).to.be.closeTo((3 / SIX_PERCENT_HIGH) * 100, 1e-6);
-    expect(result.atSpeedMps).to.equal(3);
+    expect(result.beltSpeedMps).to.equal(3);
     expect(services.calibration.guided.phase).to.equal('done');
     expect(podCurve()).to.have.length(1);
+    // The speed the result names is the one the point is filed (and listed in Settings) at: the pod's.
+    expect(result.atSpeedMps).to.equal(podCurve()[0]!.podSpeedMps);
     expect(podCurve()[0]!.factor).to.be.closeTo(3 / SIX_PERCENT_HIGH, 1e-9);
     await waitUntil(async () => (await storedCurve()).length === 1, 'saved in IndexedDB');
     run(50, 10, (t) => SIX_PERCENT_HIGH + (t % 2 ? 0.01 : -0.01));
@@ -323,6 +326,39 @@ describe('CalibrationService.correctRun', () => {
     expect((await loadSession(id))!.meta.distanceM, 'the run').to.be.closeTo(4980, 1e-6);
     expect(await storedCurve(), 'the curve').to.deep.equal(rightCurve);
     expect(outcome.message).to.match(/^This run now shows 4\.98\u00a0km, as the treadmill did \(it showed 5\.40\u00a0km\)\. This run changed pace, so one distance cannot say at which pace the footpod is off: its calibration stays as it was\.$/);
+  });
+
+  it('says in words that a run up an incline was corrected and taught the pod nothing', async () => {
+    // 30 min at 3.0 m/s on a 6 % hill, the pod reading 8 % low there; its flat curve is right.
+    const flatCurve = [{ podSpeedMps: 2.76, factor: 1 }];
+    await storedBefore(flatCurve);
+    await connected();
+    const uphill = recordTreadmillRun(
+      {
+        spells: [{ seconds: 1801, beltMps: 3, cadence: 172, inclinePercent: 6 }],
+        podErrorRunning: 0.92,
+        podErrorWalking: 0.92,
+        sendsStride: false,
+        sendsTreadmillTotal: true,
+        pauses: [],
+        podLinkLosses: [],
+        treadmillDropouts: [],
+        speedFromSwitches: [],
+        firstSpeedFrom: 'footpod',
+      },
+      flatCurve,
+    );
+    uphill.meta = { ...uphill.meta, id: 'uphill', origin: 'bluetooth', podId: POD_ID, deviceName: 'Pod A' };
+    await saveSession(uphill);
+    const outcome = await services.calibration.correctRun('uphill', 5400, true);
+    expect(outcome).to.deep.equal({
+      ok: true,
+      message:
+        'This run now shows 5.40\u00a0km, as the treadmill did (it showed 4.97\u00a0km). ' +
+        'This run was on an incline (up to 6 %), where a footpod reads differently than on the flat: its calibration stays as it was.',
+    });
+    expect(await storedCurve()).to.deep.equal(flatCurve);
+    expect((await loadSession('uphill'))!.meta.distanceM).to.be.closeTo(5400, 1e-6);
   });
 
   it('keeps the factor for a pod the settings no longer list (another browser, a restored backup), as it says', async () => {

@@ -61,7 +61,7 @@ describe('stride-calibration-settings', () => {
   it('marks walking points, which count for walking only, also when there is one', async () => {
     const el = await settings([{ podSpeedMps: 1.5, factor: 1.1, walking: true }, { podSpeedMps: 3, factor: 0.95 }]);
     expect(squash(q(el, '#curve')!.textContent)).to.equal(
-      'Factor by pace, in a straight line between these speeds; walking points count for walking (below 140 steps a minute), the others for running:',
+      'Factor by pace, in a straight line between these speeds; walking points count for walking (below 140 steps a minute and 7.9 km/h), the others for running:',
     );
     expect([...el.shadowRoot!.querySelectorAll('li .point')].map((li) => squash(li.textContent))).to.deep.equal([
       '110 % at 5.4 km/h walking',

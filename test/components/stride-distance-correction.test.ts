@@ -36,7 +36,7 @@ describe('stride-distance-correction', () => {
     const apply = q<HTMLButtonElement>(el, '#apply')!;
     expect(squash(apply.textContent)).to.equal("Correct with the treadmill's distance");
     expect(squash(q(el, '#rule')!.textContent)).to.equal(
-      'The footpod\'s factor is set only when the run kept one pace: one distance for a run at several paces cannot say at which pace Stryd <i> is off.',
+      'The footpod\'s factor is set only when the run kept one pace and one gait on the flat, with nearly all its distance from the footpod: one distance for a run at several paces cannot say at which pace Stryd <i> is off.',
     );
     expect(q(el, 'i') === null).to.equal(true);
     expect(q<HTMLInputElement>(el, '#rescale-run')!.checked).to.equal(true);
@@ -44,9 +44,25 @@ describe('stride-distance-correction', () => {
     apply.click();
     const event = (await applied) as CustomEvent<CorrectionApplyDetail>;
     expect(event.detail.treadmillDistanceM).to.be.closeTo(4715, 1e-9);
+    expect(event.detail.sameWithinM, 'half a step of the 0.001 km typed').to.be.closeTo(0.5, 1e-9);
     expect(event.detail.rescaleRun).to.equal(true);
     expect(event.bubbles && event.composed).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  it('has nothing to correct in miles when the run shows what was typed to the hundredth (4998 m is 3.11 mi)', async () => {
+    const el = await correction({ unit: 'mi', podDistanceM: 4998, runDistanceM: 4998 });
+    expect(squash(q(el, '.hint')!.textContent)).to.contain('This run shows 3.11 mi');
+    await type(el, '3.11');
+    expect(squash(q(el, '#reading')!.textContent)).to.equal('This run already shows that distance: there is nothing to correct.');
+    expect(q<HTMLButtonElement>(el, '#apply')!.disabled).to.equal(true);
+    // 3.12 mi is 5021 m: a correction, told it was typed to the hundredth of a mile.
+    await type(el, '3.12');
+    expect(squash(q(el, '#reading')!.textContent)).to.match(/^That is 100\.5 %/);
+    const applied = oneEvent(el, 'correction-apply');
+    q<HTMLButtonElement>(el, '#apply')!.click();
+    const { detail } = (await applied) as CustomEvent<CorrectionApplyDetail>;
+    expect(detail.sameWithinM).to.be.closeTo(0.005 * 1609.344, 1e-9);
   });
 
   it('leaves this run as it is when the box is unticked, and takes miles', async () => {

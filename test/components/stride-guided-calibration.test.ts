@@ -94,6 +94,15 @@ describe('stride-guided-calibration', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the speed the point is filed at, the footpod’s, and the belt’s apart', async () => {
+    const el = await fixture<StrideGuidedCalibration>(
+      html`<stride-guided-calibration phase="done" .result=${{ ok: true, percent: 111.1, atSpeedMps: 2.7, beltSpeedMps: 3 }}></stride-guided-calibration>`,
+    );
+    expect(q(el, '[role=status]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Footpod calibrated: 111.1 % at 9.7 km/h as the footpod reads it (the belt ran at 10.8 km/h)',
+    );
+  });
+
   it('says which old points the new one replaced, in words', async () => {
     const change = 'It replaces 93.5 % at 16.2 km/h.';
     const el = await fixture<StrideGuidedCalibration>(

@@ -53,4 +53,28 @@ describe('stride-live-sensors', () => {
     );
     await expect(part).to.be.accessible();
   });
+
+  it('gives the pod’s curve in the runner’s unit, as Settings lists it', async () => {
+    const settings = new SettingsService();
+    await settings.load();
+    const curve = [
+      { podSpeedMps: 2.5, factor: 0.9 },
+      { podSpeedMps: 4, factor: 0.95 },
+    ];
+    await settings.update({ distanceUnit: 'mi', footpods: [{ id: POD_ID, name: 'Pod A', detected: 'steps', override: 'auto', calibration: curve }] });
+    const pod = new ScriptedFootpod('Pod A');
+    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, null, {
+      treadmill: (o) => new ScriptedTreadmill('treadmill-1', 'Belt 3000', o.rememberedId),
+      'heart-rate': (o) => new ScriptedHeartRate('strap-1', 'Strap', o.rememberedId),
+    });
+    await services.settings.load();
+    await services.footpod.simulate();
+    const part = await fixture<StrideLiveSensors>(html`<stride-live-sensors style="width:390px" .services=${services}></stride-live-sensors>`);
+    await waitUntil(() => part.shadowRoot!.querySelector('#calibration-now') !== null, 'the calibration line');
+    const line = () => part.shadowRoot!.querySelector('#calibration-now')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(line()).to.equal('Footpod calibration: 90 % at 5.6 mph, 95 % at 8.9 mph');
+    await services.settings.update({ distanceUnit: 'km' });
+    await part.updateComplete;
+    expect(line()).to.equal('Footpod calibration: 90 % at 9.0 km/h, 95 % at 14.4 km/h');
+  });
 });

@@ -9,7 +9,7 @@ import '../../src/pages/stride-session-page.js';
 import type { StrideSessionPage } from '../../src/pages/stride-session-page.js';
 import type { StrideDistanceCorrection } from '../../src/components/stride-distance-correction.js';
 import { calibrationOf, knownFootpod } from '../../src/session/known-footpods.js';
-import type { RecordedSession } from '../../src/session/recorded-session.js';
+import { type RecordedSession, SAMPLE_SPEED_FROM_TREADMILL } from '../../src/session/recorded-session.js';
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadSession, saveSession } from '../../src/store/session-store.js';
@@ -161,5 +161,25 @@ describe('stride-session-page: correcting the distance from the treadmill', () =
     const form = await correction(page);
     expect(form.available).to.equal(false);
     expect($(form, '#unavailable')!.textContent).to.match(/raw readings/);
+  });
+
+  it('offers the correction by where the run’s metres came from, not the speed-source setting it ended on', async () => {
+    // Left on Treadmill with no treadmill connected: every row's metres were the pod's.
+    const podOnly = liveRun('setting-on-treadmill');
+    podOnly.meta.speedFrom = 'treadmill';
+    await saveSession(podOnly);
+    const { page } = await sessionPage('setting-on-treadmill');
+    const form = await correction(page);
+    expect(form.available, String(form.unavailableReason)).to.equal(true);
+    expect($(form, '#treadmill-distance') !== null).to.equal(true);
+    // Every row's metres the belt's, whatever the setting: nothing of the pod's to correct.
+    const beltOnly = liveRun('every-row-belt');
+    beltOnly.meta.speedFrom = 'footpod';
+    beltOnly.samples.flags.forEach((f, i) => (beltOnly.samples.flags[i] = f | SAMPLE_SPEED_FROM_TREADMILL));
+    await saveSession(beltOnly);
+    const { page: beltPage } = await sessionPage('every-row-belt');
+    const beltForm = await correction(beltPage);
+    expect(beltForm.available).to.equal(false);
+    expect($(beltForm, '#unavailable')!.textContent).to.equal('This run took its speed and distance from the treadmill, so there is nothing to correct.');
   });
 });

@@ -30,8 +30,9 @@ describe('calibration curve', () => {
     expect(factorAt(curve, 3.25)).to.be.closeTo(0.925, 1e-12);
     expect(factorAt(curve, 5)).to.equal(0.95);
     expect(factorAt([], 3)).to.equal(1);
-    expect(describeCurve(curve)).to.equal('90 % at 2.5 m/s, 95 % at 4.0 m/s');
-    expect(describeCurve([])).to.equal('100 % (not calibrated)');
+    expect(describeCurve(curve, 'km')).to.equal('90 % at 9.0 km/h, 95 % at 14.4 km/h');
+    expect(describeCurve(curve, 'mi')).to.equal('90 % at 5.6 mph, 95 % at 8.9 mph');
+    expect(describeCurve([], 'km')).to.equal('100 % (not calibrated)');
   });
 
   it('replaces a point at about the same speed and refuses a factor no pod is off by', () => {

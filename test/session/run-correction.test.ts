@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { factorAt } from '../../src/session/calibration.js';
 import { columnsFrom } from '../../src/session/recorded-columns.js';
 import { rescaleRun } from '../../src/session/rescale-run.js';
-import { correctionFrom } from '../../src/session/run-correction.js';
+import { SAME_DISTANCE_M, correctionFrom, sameDistanceWithinM } from '../../src/session/run-correction.js';
+import { distanceIn } from '../../src/session/units.js';
 import { type Spell, type TreadmillRunScript, recordTreadmillRun } from '../support/generated-treadmill-runs.js';
 
 /** A footpod run of these spells, the pod reading the belt's speed raw, nothing lost. */
@@ -90,9 +91,108 @@ describe('correcting a run from the treadmill’s distance', () => {
     const imported = { meta: run.meta, samples: columnsFrom([{ t: 0, speedMps: 3, cadence: 170, strideLengthM: 1, distanceM: 0, flags: 1 }]) };
     expect(problem(correctionFrom(imported, [], 5000))).to.match(/no raw footpod values \(it was imported/);
     const standing = recordTreadmillRun(script([{ seconds: 601, beltMps: 3, cadence: 172 }]), []);
-    standing.samples.flags.fill(0);
-    expect(problem(correctionFrom(standing, [], 1700))).to.match(/counted no running/);
+    standing.samples.rawDistanceM.fill(standing.samples.rawDistanceM[0]!);
+    expect(problem(correctionFrom(standing, [], 1700))).to.match(/^The footpod counted no distance in this run/);
     const allBelt = recordTreadmillRun(script([{ seconds: 601, beltMps: 3, cadence: 172 }], { firstSpeedFrom: 'treadmill' }), []);
     expect(problem(correctionFrom(allBelt, [], 1700))).to.match(/^The treadmill gave this run its distance itself/);
+  });
+
+  it('teaches the flat curve nothing from a steady run up a 6 % incline, and the run shows the typed distance', () => {
+    // 30 min at 3.0 m/s on a 6 % hill; the pod reads 8 % low uphill, its flat curve is right at 100 %.
+    // The treadmill's own learning refuses above 2 %; the typed distance must too, else every later
+    // flat run at 3 m/s reads 8.7 % long.
+    const curve = [{ podSpeedMps: 2.76, factor: 1 }];
+    const run = recordTreadmillRun(script([{ seconds: 1801, beltMps: 3, cadence: 172, inclinePercent: 6 }], { podErrorRunning: 0.92 }), curve);
+    expect(run.meta.distanceM).to.be.closeTo(4968, 2);
+    const found = correctionFrom(run, curve, 5400);
+    if (!found.ok || found.matches) throw new Error(`a correction, got ${JSON.stringify(found)}`);
+    expect(found.run.meta.distanceM).to.be.closeTo(5400, 1e-6);
+    expect(found.point).to.equal(null);
+    expect(found.why).to.equal('This run was on an incline (up to 6 %), where a footpod reads differently than on the flat: its calibration stays as it was.');
+    // The same run on the flat (or at 2 %) teaches its pace.
+    const flat = recordTreadmillRun(script([{ seconds: 1801, beltMps: 3, cadence: 172, inclinePercent: 2 }], { podErrorRunning: 0.92 }), curve);
+    const learned = correctionFrom(flat, curve, 5400);
+    expect(learned.ok && !learned.matches && learned.point?.factor).to.be.closeTo(1 / 0.92, 1e-3);
+  });
+
+  it('corrects a treadmill walk (the pod saying "walking") and files a walking point', () => {
+    // 40 min brisk walk at 1.6 m/s (3840 m on the belt), the pod reading 110 %, its status bit "walking".
+    const run = recordTreadmillRun(script([{ seconds: 2401, beltMps: 1.6, cadence: 120 }], { podErrorWalking: 1.1, podRunningBit: 'by-gait' }), []);
+    expect(run.meta.distanceM).to.be.closeTo(4224, 2);
+    const found = correctionFrom(run, [], 3840);
+    if (!found.ok || found.matches) throw new Error(`a correction, got ${JSON.stringify(found)}`);
+    expect(found.run.meta.distanceM).to.be.closeTo(3840, 1e-6);
+    expect(found.point!.walking).to.equal(true);
+    expect(found.point!.factor).to.be.closeTo(1 / 1.1, 1e-3);
+  });
+
+  it('corrects a run from a pod without the running-status feature (it says "walking" in every packet) and files a running point', () => {
+    // 30 min at 3.0 m/s, cadence 172, the pod 6 % high: the run shows 5724 m, the treadmill 5400 m.
+    const run = recordTreadmillRun(script([{ seconds: 1801, beltMps: 3, cadence: 172 }], { podErrorRunning: 1.06, podRunningBit: 'never' }), []);
+    expect(run.meta.distanceM).to.be.closeTo(5724, 2);
+    const found = correctionFrom(run, [], 5400);
+    if (!found.ok || found.matches) throw new Error(`a correction, got ${JSON.stringify(found)}`);
+    expect(found.run.meta.distanceM).to.be.closeTo(5400, 1e-6);
+    expect(found.point!.walking).to.equal(undefined);
+    expect(found.point!.factor).to.be.closeTo(1 / 1.06, 1e-3);
+  });
+
+  it('files no point from a walk then a steady run: one distance cannot say which gait was off', () => {
+    // The pod reads 110 % walking and is exact running. Belt: 10 min at 1.6 m/s (960 m) + 20 min at
+    // 3.0 m/s (3600 m) = 4560 m; the run shows 1056 + 3600 = 4656 m.
+    const run = recordTreadmillRun(
+      script(
+        [
+          { seconds: 600, beltMps: 1.6, cadence: 120 },
+          { seconds: 1201, beltMps: 3, cadence: 172 },
+        ],
+        { podErrorWalking: 1.1, podRunningBit: 'by-gait' },
+      ),
+      [],
+    );
+    expect(run.meta.distanceM).to.be.closeTo(4656, 3);
+    const found = correctionFrom(run, [], 4560);
+    if (!found.ok || found.matches) throw new Error(`a correction, got ${JSON.stringify(found)}`);
+    expect(found.run.meta.distanceM).to.be.closeTo(4560, 1e-6);
+    expect(found.point).to.equal(null);
+    expect(found.why).to.match(/^This run mixed walking and running, and a footpod is off by another amount at each/);
+  });
+
+  it('files no point from a run mostly on the belt’s metres, where a small difference would become a large factor', () => {
+    // 30 min at 3.0 m/s: the treadmill gave 27 min (4860 m), the exact pod the last 3 min (540 m);
+    // the treadmill's display says 5.49 km (it ran 30 s before Start). Put on the pod's 540 m, those
+    // 90 m make 116.6 %; a careful runner expects at most the run's 1.7 %, or nothing.
+    const run = recordTreadmillRun(script([{ seconds: 1801, beltMps: 3, cadence: 172 }], { firstSpeedFrom: 'treadmill', speedFromSwitches: [1620] }), []);
+    expect(run.meta.distanceM).to.be.closeTo(5400, 3);
+    const found = correctionFrom(run, [], 5490);
+    if (!found.ok || found.matches) throw new Error(`a correction, got ${JSON.stringify(found)}`);
+    expect(found.run.meta.distanceM).to.be.closeTo(5490, 1e-6);
+    expect(found.point).to.equal(null);
+    expect(found.why).to.equal(
+      "Only 10 % of this run's distance was the footpod's (the treadmill gave the rest), too little to say what the footpod is off by: its calibration stays as it was.",
+    );
+    // Where the pod's metres would have to change beyond what a pod is off by, it is refused in words.
+    const refused = correctionFrom(run, [], 5700);
+    expect(refused.ok ? null : refused.problem).to.match(
+      /^The treadmill gave 4\.86 km of this run itself; to show 5\.70 km, the footpod's 0\.54 km would have to become 155\.2 % of what they are/,
+    );
+  });
+
+  it('changes nothing when the run already shows the typed distance to the precision typed (3.11 mi for 4998 m)', () => {
+    // 4998 m is 3.1056 mi: shown as 3.11 mi, as the treadmill shows it. 3.11 mi is 5005 m, 7 m away.
+    const run = recordTreadmillRun(script([{ seconds: 1667, beltMps: 3, cadence: 172 }]), []);
+    expect(run.meta.distanceM).to.be.closeTo(4998, 0.5);
+    const typed = 3.11 / distanceIn(1, 'mi');
+    expect(correctionFrom(run, [], typed, sameDistanceWithinM(2, 'mi'))).to.deep.equal({ ok: true, matches: true });
+    expect(correctionFrom(run, [], typed), 'not told how it was typed: half of 0.01 mi').to.deep.equal({ ok: true, matches: true });
+    // Half a step of what was typed: 0.005 mi, 0.005 km, 0.05 km; a whole number counts as hundredths.
+    expect(sameDistanceWithinM(2, 'mi')).to.be.closeTo(8.047, 1e-3);
+    expect(sameDistanceWithinM(2, 'km')).to.be.closeTo(5, 1e-9);
+    expect(sameDistanceWithinM(1, 'km')).to.be.closeTo(50, 1e-9);
+    expect(sameDistanceWithinM(0, 'km')).to.be.closeTo(5, 1e-9);
+    expect(SAME_DISTANCE_M).to.be.closeTo(8.047, 1e-3);
+    // Typed in km to the metre's hundredth, 5.01 km is 12 m away: a correction.
+    const km = correctionFrom(run, [], 5010, sameDistanceWithinM(2, 'km'));
+    expect(km.ok && !km.matches && km.run.meta.distanceM).to.be.closeTo(5010, 1e-6);
   });
 });

@@ -9,8 +9,9 @@ import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 
 const viewOf = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-export const podBytes = (speedMps: number, cadence: number, strideLengthM: number | null = null, totalDistanceM: number | null = null) =>
-  viewOf(encodeRscMeasurement({ speedMps, cadence, strideLengthM, totalDistanceM, isRunning: true }));
+/** `isRunning`: the pod's walking/running status bit; pods without that feature send false ("walking") always. */
+export const podBytes = (speedMps: number, cadence: number, strideLengthM: number | null = null, totalDistanceM: number | null = null, isRunning = true) =>
+  viewOf(encodeRscMeasurement({ speedMps, cadence, strideLengthM, totalDistanceM, isRunning }));
 
 const noTreadmillFields: TreadmillData = { ...emptyTreadmillData(), speedMps: 0 };
 

@@ -18,6 +18,8 @@ export interface Spell {
   /** The belt's (true) speed, m/s; 0 standing. */
   beltMps: number;
   cadence: number;
+  /** The belt's incline; absent: the treadmill sends none. */
+  inclinePercent?: number;
 }
 
 /** [from, to) in seconds of the run. */
@@ -38,11 +40,18 @@ export interface TreadmillRunScript {
   /** Seconds at which the speed source switches, starting from `firstSpeedFrom`. */
   speedFromSwitches: number[];
   firstSpeedFrom: 'footpod' | 'treadmill';
+  /**
+   * The pod's walking/running status bit: set while running (cadence 140 or more), or never (pods
+   * without the feature send "walking" in every packet). Absent: always "running".
+   */
+  podRunningBit?: 'by-gait' | 'never';
 }
 
 const spell = fc.oneof(
   fc.record({ seconds: fc.integer({ min: 20, max: 240 }), beltMps: fc.double({ min: 2.2, max: 5.2, noNaN: true }), cadence: fc.integer({ min: 150, max: 190 }) }),
   fc.record({ seconds: fc.integer({ min: 20, max: 180 }), beltMps: fc.double({ min: 1, max: 1.9, noNaN: true }), cadence: fc.integer({ min: 100, max: 135 }) }),
+  // A slow jog at walking speeds (a run-walk on a belt left at one speed).
+  fc.record({ seconds: fc.integer({ min: 20, max: 180 }), beltMps: fc.double({ min: 1.6, max: 1.9, noNaN: true }), cadence: fc.integer({ min: 150, max: 165 }) }),
   fc.record({ seconds: fc.integer({ min: 5, max: 40 }), beltMps: fc.constant(0), cadence: fc.constant(0) }),
 );
 
@@ -51,8 +60,13 @@ const spans = (most: number, longest: number) =>
     maxLength: most,
   });
 
+/** Spells as `spell`, some of them up (or down) an incline the belt reports. */
+export const inclinedSpell: fc.Arbitrary<Spell> = fc
+  .tuple(spell, fc.option(fc.constantFrom(-4, 0, 1, 2, 3, 6, 10), { nil: undefined }))
+  .map(([s, inclinePercent]) => (inclinePercent === undefined ? s : { ...s, inclinePercent }));
+
 export const treadmillRunScript: fc.Arbitrary<TreadmillRunScript> = fc.record({
-  spells: fc.array(spell, { minLength: 1, maxLength: 6 }),
+  spells: fc.array(inclinedSpell, { minLength: 1, maxLength: 6 }),
   podErrorRunning: fc.double({ min: 0.85, max: 1.15, noNaN: true }),
   podErrorWalking: fc.double({ min: 0.85, max: 1.15, noNaN: true }),
   sendsStride: fc.boolean(),
@@ -62,6 +76,7 @@ export const treadmillRunScript: fc.Arbitrary<TreadmillRunScript> = fc.record({
   treadmillDropouts: spans(8, 8),
   speedFromSwitches: fc.uniqueArray(fc.integer({ min: 1, max: 1500 }), { maxLength: 4 }).map((a) => a.sort((x, y) => x - y)),
   firstSpeedFrom: fc.constantFrom('footpod' as const, 'treadmill' as const),
+  podRunningBit: fc.constantFrom('by-gait' as const, 'never' as const),
 });
 
 const point: fc.Arbitrary<CalibrationPoint> = fc.record(
@@ -88,7 +103,7 @@ export function recordTreadmillRun(script: TreadmillRunScript, curve: Calibratio
   let podM = 0;
   let beltM = 0;
   let s = 0;
-  for (const { seconds, beltMps, cadence } of script.spells) {
+  for (const { seconds, beltMps, cadence, inclinePercent } of script.spells) {
     const walking = cadence > 0 && cadence < 140;
     const podMps = beltMps * (walking ? script.podErrorWalking : script.podErrorRunning);
     for (let k = 0; k < seconds; k++, s++) {
@@ -101,11 +116,13 @@ export function recordTreadmillRun(script: TreadmillRunScript, curve: Calibratio
       }
       if (!within(script.treadmillDropouts, s)) {
         const total = script.sendsTreadmillTotal ? { totalDistanceM: Math.round(beltM) } : {};
-        ingestTreadmill(live, treadmillBytes({ speedMps: beltMps, ...total }), s * 1000 + 400);
+        const incline = inclinePercent !== undefined ? { inclinationPercent: inclinePercent } : {};
+        ingestTreadmill(live, treadmillBytes({ speedMps: beltMps, ...total, ...incline }), s * 1000 + 400);
       }
       if (within(script.podLinkLosses, s)) continue; // the pod's counter goes on
       const stride = script.sendsStride && cadence > 0 ? (podMps * 60) / cadence : null;
-      live.ingest(podBytes(podMps, cadence, stride, podM), s * 1000 + 700);
+      const runningBit = script.podRunningBit === 'never' ? false : script.podRunningBit === 'by-gait' ? !walking : true;
+      live.ingest(podBytes(podMps, cadence, stride, podM, runningBit), s * 1000 + 700);
       const paused = within(script.pauses, s);
       if (paused && recorder.state === 'recording') recorder.pause();
       if (!paused && recorder.state === 'paused') recorder.resume();
