@@ -6,7 +6,7 @@
 // judged by their cadence and speed, here and nowhere else, and everything downstream (the stored
 // running flag, the coach's active time, auto-start and auto-pause) reads the one answer.
 
-import { WALKING_BELOW_SPM } from './calibration.js';
+import { gaitOf } from './calibration.js';
 import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
 
 /** Whether the pod fills in the walking/running bit: from its RSC Feature, or null while unknown. */
@@ -20,12 +20,13 @@ export interface GaitReading {
 }
 
 /**
- * Running, for a pod that cannot say: at least WALKING_BELOW_SPM steps a minute (walkers land about
- * 100-135, runners above 150; the calibration's gait rule uses the same line) while moving at least
- * MIN_MOVING_SPEED_MPS, so running on the spot or a pod still counting while the belt stops is not.
+ * Running, for a pod that cannot say: moving at least MIN_MOVING_SPEED_MPS (so running on the spot,
+ * or a pod still counting while the belt stops, is not) with a cadence the calibration's gait rule
+ * calls running (gaitOf: from WALKING_BELOW_SPM steps a minute, or at any cadence from
+ * WALKING_FASTEST_MPS): one line between walking and running for the whole app.
  */
 export const runsByCadenceAndSpeed = (cadence: number, speedMps: number): boolean =>
-  cadence >= WALKING_BELOW_SPM && speedMps >= MIN_MOVING_SPEED_MPS;
+  cadence > 0 && speedMps >= MIN_MOVING_SPEED_MPS && gaitOf(cadence, speedMps) === 'run';
 
 /**
  * The row's gait: the pod's own bit where its feature bits promise it; by cadence and speed where

@@ -6,7 +6,9 @@ describe('gait', () => {
     // cadence, speed, sent bit, status, running
     { cadence: 172, speedMps: 3.2, sentRunning: false, status: 'not-reported', running: true },
     { cadence: 140, speedMps: 0.5, sentRunning: false, status: 'not-reported', running: true },
-    { cadence: 139, speedMps: 3.2, sentRunning: true, status: 'not-reported', running: false },
+    { cadence: 139, speedMps: 2.1, sentRunning: true, status: 'not-reported', running: false },
+    // From 7.9 km/h a short-striding jog is running whatever its cadence, as the calibration's gait says.
+    { cadence: 138, speedMps: 2.4, sentRunning: false, status: 'not-reported', running: true },
     { cadence: 120, speedMps: 1.4, sentRunning: true, status: 'not-reported', running: false },
     { cadence: 170, speedMps: 0.4, sentRunning: true, status: 'not-reported', running: false },
     { cadence: 0, speedMps: 0, sentRunning: false, status: 'not-reported', running: false },
