@@ -75,9 +75,10 @@ export function rescaleRun(session: RecordedSession, curve: CalibrationCurve): R
       // step (and what it held) stood in for it.
       stepM = rawStepM * factor + (oldStepM - rawStepM * recordedFactor) * heldScale();
       awaitingOldM = awaitingNewM = 0;
-    } else if (oldStepM === 0 && rawStepM > 0) {
-      awaitingOldM += rawStepM * recordedFactor;
-      awaitingNewM += rawStepM * factor;
+    } else if (oldStepM === 0) {
+      // Still awaiting the belt's count; a row the pod added nothing to (standing) keeps what is held.
+      awaitingOldM += Math.max(0, rawStepM) * recordedFactor;
+      awaitingNewM += Math.max(0, rawStepM) * factor;
     } else {
       awaitingOldM = awaitingNewM = 0;
     }

@@ -114,4 +114,28 @@ describe('rescaleRun over treadmill dropouts', () => {
     expect(again.meta.distanceM, 'the recorded curve changes nothing').to.be.closeTo(run.meta.distanceM, 1e-6);
     for (let i = 0; i < run.samples.t.length; i++) expect(again.samples.distanceM[i], `row ${i}`).to.be.closeTo(run.samples.distanceM[i]!, 1e-6);
   });
+
+  it('keeps the metres held over a dropout when the runner stops on the belt before its count comes back', () => {
+    // Found by the invariant below once: the belt silent from 18 s, the runner standing from 20 s;
+    // the standing row added no pod metres and the re-scale dropped what the two before it held.
+    const script = {
+      spells: [
+        { seconds: 20, beltMps: 2.2, cadence: 150 },
+        { seconds: 5, beltMps: 0, cadence: 0 },
+      ],
+      podErrorRunning: 0.85,
+      podErrorWalking: 0.85,
+      sendsStride: false,
+      sendsTreadmillTotal: false,
+      pauses: [],
+      podLinkLosses: [],
+      treadmillDropouts: [[18, 22] as Span],
+      speedFromSwitches: [1],
+      firstSpeedFrom: 'footpod' as const,
+    };
+    const recorded = recordTreadmillRun(script, [{ podSpeedMps: 0.8, factor: 0.8 }]);
+    const live = recordTreadmillRun(script, []);
+    const rescaled = rescaleRun(recorded, [])!;
+    expect(rescaled.meta.distanceM, 'as recorded live uncalibrated').to.be.closeTo(live.meta.distanceM, 1e-6);
+  });
 });
