@@ -9,7 +9,7 @@
 
 import { Workbox } from 'workbox-window';
 import type { RecorderState } from '../session/recorder.js';
-import type { RunsInOtherTabs } from './runs-in-other-tabs.js';
+import type { RunsInOtherTabs } from '../services/runs-in-other-tabs.js';
 
 /** The parts of workbox-window's Workbox this service uses (a fake one in tests). */
 export interface ServiceWorkerHandle {

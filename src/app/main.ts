@@ -1,6 +1,6 @@
 // Entry point: create the services, hand them to the shell, then load what was saved.
-import { RunsInOtherTabs } from './runs-in-other-tabs.js';
-import { createServices } from './services.js';
+import { RunsInOtherTabs } from '../services/runs-in-other-tabs.js';
+import { createServices } from '../services/services.js';
 import { startUp, whenIdle } from './start-up.js';
 import './stride-app.js';
 import { followTheme } from './theme.js';

@@ -3,7 +3,7 @@
 // creation, and the route's parameters (session ids) as properties.
 
 import type { Commands, Route, RouteContext } from '@vaadin/router';
-import type { AppServices } from './services.js';
+import type { AppServices } from '../services/services.js';
 import type { StrideComparePage } from '../pages/stride-compare-page.js';
 import type { StrideSessionPage } from '../pages/stride-session-page.js';
 import '../pages/stride-live-page.js';

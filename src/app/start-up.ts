@@ -1,6 +1,6 @@
 // What the app does each time it opens, after its services exist: the same for a first visit, a
 // reload and a reopened tab after a crash, so a run left unfinished is always found again.
-import type { AppServices } from './services.js';
+import type { AppServices } from '../services/services.js';
 
 /** Runs `run` when the browser has nothing better to do (at most a second later). */
 export function whenIdle(run: () => void): void {

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { Router } from '@vaadin/router';
 import { EventController } from '../components/event-controller.js';
 import { appRoutes } from './routes.js';
-import type { AppServices } from './services.js';
+import type { AppServices } from '../services/services.js';
 import type { AppUpdates } from './app-updates.js';
 
 const navLinks = [

@@ -2,7 +2,7 @@
 // public/base.css picks its colours from. Kept here, not in src/session: it touches the page.
 
 import type { ThemeChoice } from '../session/settings.js';
-import type { SettingsService } from './settings-service.js';
+import type { SettingsService } from '../services/settings-service.js';
 
 export type Theme = 'light' | 'dark';
 

@@ -1,8 +1,8 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
 import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { RouterLocation } from '@vaadin/router';
-import type { OpenedSession } from '../app/history-service.js';
-import type { AppServices } from '../app/services.js';
+import type { OpenedSession } from '../services/history-service.js';
+import type { AppServices } from '../services/services.js';
 import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWithGaps } from '../charts/chart-data.js';
 import { type HeartRateStats, heartRateStats } from '../charts/session-channels.js';
 import { EventController } from '../components/event-controller.js';

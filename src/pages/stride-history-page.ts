@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
 import { touchTargetStyles } from '../components/form-control-styles.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AppServices } from '../app/services.js';
+import type { AppServices } from '../services/services.js';
 import { EventController } from '../components/event-controller.js';
 import {
   formatAveragePace,

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { touchTargetStyles } from '../components/form-control-styles.js';
 import { Router } from '@vaadin/router';
-import type { AppServices } from '../app/services.js';
+import type { AppServices } from '../services/services.js';
 import { zoneColors } from '../charts/zone-colors.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
@@ -253,7 +253,7 @@ export class StrideLivePage extends LitElement {
   async #exportCurrent(format: ExportFormat): Promise<void> {
     const run = this.services?.recording.current();
     if (!run) return;
-    const { exportRunFile } = await import('../app/export-run.js');
+    const { exportRunFile } = await import('../services/export-run.js');
     const { blob, fileName } = await exportRunFile(run, format);
     downloadFile(blob, fileName);
   }

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { touchTargetStyles } from '../components/form-control-styles.js';
-import type { AppServices } from '../app/services.js';
-import { type ExtraSensor, extraSensors } from '../app/sensor-service.js';
+import type { AppServices } from '../services/services.js';
+import { type ExtraSensor, extraSensors } from '../services/sensor-service.js';
 import { EventController } from '../components/event-controller.js';
 import '../components/stride-guided-calibration.js';
 import '../components/stride-metric-tile.js';

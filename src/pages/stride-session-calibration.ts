@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { AppServices } from '../app/services.js';
+import type { AppServices } from '../services/services.js';
 import '../components/stride-distance-correction.js';
 import type { CorrectionApplyDetail } from '../components/stride-distance-correction.js';
 import type { RecordedSession } from '../session/recorded-session.js';

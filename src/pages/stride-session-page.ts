@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
 import { touchTargetStyles } from '../components/form-control-styles.js';
-import type { AppServices } from '../app/services.js';
-import type { OpenedSession } from '../app/history-service.js';
+import type { AppServices } from '../services/services.js';
+import type { OpenedSession } from '../services/history-service.js';
 import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWithGaps } from '../charts/chart-data.js';
 import { type HeartRateStats, type SessionChannels, heartRateStats, sessionChannels } from '../charts/session-channels.js';
 import { downloadFile } from '../components/download-file.js';
@@ -258,7 +258,7 @@ export class StrideSessionPage extends LitElement {
     this.exporting = format;
     this.exportProblem = null;
     try {
-      const { exportRunFile } = await import('../app/export-run.js');
+      const { exportRunFile } = await import('../services/export-run.js');
       const { blob, fileName } = await exportRunFile(session, format);
       downloadFile(blob, fileName);
     } catch (error) {

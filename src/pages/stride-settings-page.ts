@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { touchTargetStyles } from '../components/form-control-styles.js';
-import type { AppServices } from '../app/services.js';
+import type { AppServices } from '../services/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';

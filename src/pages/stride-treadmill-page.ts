@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { Router } from '@vaadin/router';
-import type { AppServices } from '../app/services.js';
+import type { AppServices } from '../services/services.js';
 import { EventController } from '../components/event-controller.js';
 import { leaveFullscreen } from '../components/fullscreen.js';
 import { KeyboardShortcuts } from '../components/keyboard-shortcuts.js';

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues, type TemplateResult, css, html, nothing } from 'lit';
 import { touchTargetStyles } from '../components/form-control-styles.js';
-import type { AppServices } from '../app/services.js';
+import type { AppServices } from '../services/services.js';
 import { type CadencePlanOutcome, cadencePlan, isDeclined } from '../coach/cadence-plan.js';
 import { EventController } from '../components/event-controller.js';
 import '../components/stride-cadence-plan.js';

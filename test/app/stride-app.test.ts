@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { set } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/app/stride-app.js';
 import type { StrideApp } from '../../src/app/stride-app.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';

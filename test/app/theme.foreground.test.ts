@@ -2,7 +2,7 @@
 // tab evaluates no media queries, so this runs in the foreground group.
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { SettingsService } from '../../src/app/settings-service.js';
+import { SettingsService } from '../../src/services/settings-service.js';
 import { followTheme } from '../../src/app/theme.js';
 import { useSeparateDatabase } from '../../src/store/kv.js';
 

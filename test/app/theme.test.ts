@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { SettingsService } from '../../src/app/settings-service.js';
+import { SettingsService } from '../../src/services/settings-service.js';
 import { applyTheme, followTheme, themeFor } from '../../src/app/theme.js';
 import { useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';

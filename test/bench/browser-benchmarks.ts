@@ -1,7 +1,7 @@
 // Benchmarks that run inside headless Chromium (bundled and injected by test/bench/run.mjs).
 import { parseRscMeasurement } from '../../src/ble/rsc.js';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';

@@ -9,7 +9,7 @@
 // data.
 
 import { clear } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-history-page.js';
 import '../../src/pages/stride-weeks-page.js';
 import type { StrideHistoryPage } from '../../src/pages/stride-history-page.js';

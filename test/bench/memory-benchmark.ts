@@ -2,7 +2,7 @@
 // session → recorder → SessionWriter → IndexedDB). Flat means: growth per hour no more than the
 // samples themselves take (the live columns and the recorder's columns, as allocated).
 import { clear } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import { kvStore } from '../../src/store/kv.js';
 

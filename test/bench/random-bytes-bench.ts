@@ -3,7 +3,7 @@
 // whether the page kept going (the short version is stride-live-page.random-bytes.bluetooth.test.ts).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { DISTANCE_PRESENT, STRIDE_PRESENT } from '../../src/ble/rsc-flags.js';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';

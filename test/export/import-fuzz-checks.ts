@@ -7,7 +7,7 @@
 //   - an accepted file left anything but its own new session, or a run with non-finite times,
 //   - one case took longer than the time limit (a hang, or a file that costs far too much).
 
-import { importRunFiles } from '../../src/app/data-files.js';
+import { importRunFiles } from '../../src/services/data-files.js';
 import { ImportError } from '../../src/export/import-error.js';
 import { readRunFile } from '../../src/export/read-run-file.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';

@@ -102,7 +102,7 @@ export const smartRecordingAgreesInTcx = fc.property(watchRunSpec, (spec) => {
   expect(smart.movingS, 'TCX smart moving time against the timer').to.be.closeTo(truth.timerS, truth.timerS * 0.01);
 });
 
-/** A run as the app stores an import (src/app/data-files.ts). */
+/** A run as the app stores an import (src/services/data-files.ts). */
 function sessionOf(run: ImportedRun): RecordedSession {
   return {
     meta: {

@@ -2,7 +2,7 @@
 // session: markup in them is never parsed, so an <img onerror> cannot run and nothing is inserted.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-compare-page.js';
 import '../../src/pages/stride-history-page.js';
 import '../../src/pages/stride-session-page.js';

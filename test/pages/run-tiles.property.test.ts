@@ -6,7 +6,7 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import fc from 'fast-check';
 import { clear } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
 import '../../src/pages/stride-live-page.js';
 import '../../src/pages/stride-treadmill-page.js';

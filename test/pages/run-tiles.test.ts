@@ -3,7 +3,7 @@
 // Start only under their own name. Both screens on one set of services, a pod the test scripts.
 import { expect, fixture, html } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
 import '../../src/pages/stride-live-page.js';
 import '../../src/pages/stride-treadmill-page.js';

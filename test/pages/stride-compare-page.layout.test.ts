@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { clear } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-compare-page.js';
 import type { StrideComparePage } from '../../src/pages/stride-compare-page.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-compare-page.js';
 import type { StrideComparePage } from '../../src/pages/stride-compare-page.js';
 import type { StrideSessionChart } from '../../src/components/stride-session-chart.js';

@@ -2,7 +2,7 @@
 // drawn, and a background tab gets none. Files named *.foreground.test.ts run one at a time.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear, set } from 'idb-keyval';
-import { type AppServices, createServices } from '../../src/app/services.js';
+import { type AppServices, createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-history-page.js';
 import type { StrideHistoryPage } from '../../src/pages/stride-history-page.js';
 import { summaryOf } from '../../src/session/session-summary.js';

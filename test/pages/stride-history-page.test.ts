@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear, set } from 'idb-keyval';
-import { HistoryService } from '../../src/app/history-service.js';
-import { type AppServices, createServices } from '../../src/app/services.js';
+import { HistoryService } from '../../src/services/history-service.js';
+import { type AppServices, createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-history-page.js';
 import type { StrideTrendStrip } from '../../src/components/stride-trend-strip.js';
 import type { StrideHistoryPage } from '../../src/pages/stride-history-page.js';

@@ -2,7 +2,7 @@
 // and peripheral, real chooser, real GATT): what a runner sees from the click to the numbers.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';

@@ -4,8 +4,8 @@
 // notification, so two minutes of running take a few seconds of test.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
-import type { CoachEngine } from '../../src/app/coach-service.js';
-import { type AppServices, createServices } from '../../src/app/services.js';
+import type { CoachEngine } from '../../src/services/coach-service.js';
+import { type AppServices, createServices } from '../../src/services/services.js';
 import { CoachRules } from '../../src/coach/coach-rules.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';
 import '../../src/pages/stride-live-page.js';

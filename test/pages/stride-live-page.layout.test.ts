@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { clear } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import { connectionStateLabels } from '../../src/components/stride-connection-panel.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
 import '../../src/pages/stride-live-page.js';

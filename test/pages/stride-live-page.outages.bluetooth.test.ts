@@ -5,7 +5,7 @@
 // The pod's clock is the test's: it moves a second per notification and jumps over an outage.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';

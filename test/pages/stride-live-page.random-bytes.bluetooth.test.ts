@@ -5,7 +5,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import { DISTANCE_PRESENT, STRIDE_PRESENT } from '../../src/ble/rsc-flags.js';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';

@@ -2,7 +2,7 @@
 // closed tab left unfinished, and the disk filling up mid-run. Real IndexedDB throughout.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear, set } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';

@@ -6,7 +6,7 @@ import { encodeHeartRateMeasurement } from '../../src/ble/heart-rate-encode.js';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import { encodeTreadmillData } from '../../src/ble/ftms-treadmill-encode.js';
 import { type TreadmillData, emptyTreadmillData } from '../../src/ble/ftms-treadmill.js';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';

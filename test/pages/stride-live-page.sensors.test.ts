@@ -2,8 +2,8 @@
 // speed source once a treadmill is there, and the guided check waiting for a pod.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/app/services.js';
-import { SettingsService } from '../../src/app/settings-service.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
+import { SettingsService } from '../../src/services/settings-service.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';

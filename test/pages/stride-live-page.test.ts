@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
@@ -14,7 +14,7 @@ import { appTheme } from '../support/app-theme.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { finishRun } from '../support/finish-run.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
-import type { AppServices } from '../../src/app/services.js';
+import type { AppServices } from '../../src/services/services.js';
 
 const tile = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideMetricTile>(`#${id}`)!;
 const chart = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideLiveChart>(`#${id}`)!;

@@ -2,8 +2,8 @@
 // the app's services: what the treadmill teaches, in words, and what the new point made room with.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/app/services.js';
-import { SettingsService } from '../../src/app/settings-service.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
+import { SettingsService } from '../../src/services/settings-service.js';
 import '../../src/pages/stride-live-sensors.js';
 import type { StrideLiveSensors } from '../../src/pages/stride-live-sensors.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';

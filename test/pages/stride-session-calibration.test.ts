@@ -3,8 +3,8 @@
 // re-scaled in Chromium's real IndexedDB.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/app/services.js';
-import { SettingsService } from '../../src/app/settings-service.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
+import { SettingsService } from '../../src/services/settings-service.js';
 import '../../src/pages/stride-session-page.js';
 import type { StrideSessionPage } from '../../src/pages/stride-session-page.js';
 import type { StrideDistanceCorrection } from '../../src/components/stride-distance-correction.js';

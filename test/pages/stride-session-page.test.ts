@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { Decoder, Stream } from '@garmin/fitsdk';
 import { clear, set } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-session-page.js';
 import type { StrideSessionPage } from '../../src/pages/stride-session-page.js';
 import type { StrideSessionChart } from '../../src/components/stride-session-chart.js';

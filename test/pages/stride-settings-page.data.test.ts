@@ -3,7 +3,7 @@
 // the browser's real IndexedDB.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { type AppServices, createServices } from '../../src/app/services.js';
+import { type AppServices, createServices } from '../../src/services/services.js';
 import { encodeFit } from '../../src/export/fit.js';
 import { encodeTcx } from '../../src/export/tcx.js';
 import '../../src/pages/stride-settings-page.js';

@@ -2,7 +2,7 @@
 // The Settings page's Footpod section with a pod paired through Chromium's own Web Bluetooth
 // stack: what it shows, and each command's bytes on the wire and answer in words.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-settings-page.js';
 import type { StrideSettingsPage } from '../../src/pages/stride-settings-page.js';
 import type { StrideFootpodDetails } from '../../src/components/stride-footpod-details.js';

@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-settings-page.js';
 import type { StrideSettingsPage } from '../../src/pages/stride-settings-page.js';
-import { SettingsService } from '../../src/app/settings-service.js';
+import { SettingsService } from '../../src/services/settings-service.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 import { followTheme } from '../../src/app/theme.js';

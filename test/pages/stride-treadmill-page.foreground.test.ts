@@ -4,7 +4,7 @@
 // foreground group.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-treadmill-page.js';
 import type { StrideTreadmillPage } from '../../src/pages/stride-treadmill-page.js';
 import { useSeparateDatabase } from '../../src/store/kv.js';

@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { clear } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-live-page.js';
 import '../../src/pages/stride-treadmill-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';

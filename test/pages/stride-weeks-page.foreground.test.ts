@@ -2,7 +2,7 @@
 // scrolled to, which is decided when frames are drawn, and a background tab gets none.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear, set } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-weeks-page.js';
 import type { StrideWeeksPage } from '../../src/pages/stride-weeks-page.js';
 import type { CadenceBySpeedBand, SessionSummary } from '../../src/session/recorded-session.js';

@@ -1,8 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { clear, set } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
-import { SettingsService } from '../../src/app/settings-service.js';
+import { createServices } from '../../src/services/services.js';
+import { SettingsService } from '../../src/services/settings-service.js';
 import type { StrideCadencePlan } from '../../src/components/stride-cadence-plan.js';
 import type { StrideTapCadence } from '../../src/components/stride-tap-cadence.js';
 import type { StrideWeeksChart } from '../../src/components/stride-weeks-chart.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear, set } from 'idb-keyval';
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-weeks-page.js';
 import type { StrideWeeksChart } from '../../src/components/stride-weeks-chart.js';
 import type { StrideWeeksCharts } from '../../src/components/stride-weeks-charts.js';

@@ -6,7 +6,7 @@
 // the plan takes the walking pace for the usual pace.
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { importRunFiles } from '../../src/app/data-files.js';
+import { importRunFiles } from '../../src/services/data-files.js';
 import { cadencePlan } from '../../src/coach/cadence-plan.js';
 import { defaultPlanSettings } from '../../src/session/plan-settings.js';
 import { runningTargetShare } from '../../src/session/running-time-in-zone.js';

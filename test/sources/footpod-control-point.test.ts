@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { FootpodService } from '../../src/app/footpod-service.js';
-import { SettingsService } from '../../src/app/settings-service.js';
+import { FootpodService } from '../../src/services/footpod-service.js';
+import { SettingsService } from '../../src/services/settings-service.js';
 import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';
 import { type ControlPointLink, controlPointMessages, FootpodControlPoint } from '../../src/sources/footpod-control-point.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';

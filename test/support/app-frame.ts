@@ -4,8 +4,8 @@
 // long run takes seconds: the live page is the whole page, and the footpod stamps notifications
 // with `clock`, which the test moves a second per notification (it starts from zero on every load,
 // as performance.now() does). See openAppFrame in test/support/app-frame-host.ts.
-import { RunsInOtherTabs } from '../../src/app/runs-in-other-tabs.js';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { RunsInOtherTabs } from '../../src/services/runs-in-other-tabs.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import { startUp } from '../../src/app/start-up.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';

@@ -1,7 +1,7 @@
 // A stand-in for the coach's rules and outputs in page tests: the rules raise a check-in when the
 // test asks for one, and the outputs only remember what they were told. The real rules and
 // outputs have their own tests in test/coach and test/outputs; these tests are about the screens.
-import type { CoachEngine } from '../../src/app/coach-service.js';
+import type { CoachEngine } from '../../src/services/coach-service.js';
 import type { CoachEvent, TechniquePrompt } from '../../src/coach/coach-events.js';
 import type { Metronome, MetronomeOptions, ScreenWakeLock, WakeLockState } from '../../src/outputs/outputs.js';
 

@@ -1,4 +1,4 @@
-import type { AppServices } from '../../src/app/services.js';
+import type { AppServices } from '../../src/services/services.js';
 
 /**
  * Ends what a test left running: a recording is stopped and awaited until saved (so it cannot

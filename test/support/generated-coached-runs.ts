@@ -4,7 +4,7 @@
 // through the app's services as the live page would see it.
 
 import fc from 'fast-check';
-import type { AppServices } from '../../src/app/services.js';
+import type { AppServices } from '../../src/services/services.js';
 import type { ScriptedFootpod } from './scripted-footpod.js';
 
 export type CoachedSpell =

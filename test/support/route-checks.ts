@@ -2,7 +2,7 @@
 // page shows once loaded, the whole app to go through them, a query through shadow roots, and the
 // touch targets under 44 px.
 
-import { createServices } from '../../src/app/services.js';
+import { createServices } from '../../src/services/services.js';
 import '../../src/app/stride-app.js';
 import type { StrideApp } from '../../src/app/stride-app.js';
 

@@ -11,7 +11,7 @@ import { encodeHeartRateMeasurement } from '../../src/ble/heart-rate-encode.js';
 import type { HeartRateMeasurement } from '../../src/ble/heart-rate.js';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import type { RscMeasurement } from '../../src/ble/rsc.js';
-import type { PairableSensor } from '../../src/app/sensor-service.js';
+import type { PairableSensor } from '../../src/services/sensor-service.js';
 import {
   type ConnectionState,
   type FootpodInfo,

@@ -7,7 +7,7 @@
 // is the frame's document reloaded, after which the runner clicks what the app offers.
 import { waitUntil } from '@open-wc/testing';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
-import type { AppServices } from '../../src/app/services.js';
+import type { AppServices } from '../../src/services/services.js';
 import type { SessionGap } from '../../src/session/recorded-session.js';
 import { loadSession } from '../../src/store/session-store.js';
 import type { AppFrame } from './app-frame.js';

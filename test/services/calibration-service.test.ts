@@ -3,8 +3,8 @@
 // runs in Chromium's real IndexedDB.
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/app/services.js';
-import { SettingsService } from '../../src/app/settings-service.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
+import { SettingsService } from '../../src/services/settings-service.js';
 import { type CalibrationPoint, factorAt } from '../../src/session/calibration.js';
 import { calibrationOf, knownFootpod } from '../../src/session/known-footpods.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';

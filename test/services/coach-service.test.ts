@@ -2,8 +2,8 @@
 // coaching rules, and their events to outputs that write them down (test/support/recording-outputs).
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import type { CoachEngine } from '../../src/app/coach-service.js';
-import { type AppServices, createServices } from '../../src/app/services.js';
+import type { CoachEngine } from '../../src/services/coach-service.js';
+import { type AppServices, createServices } from '../../src/services/services.js';
 import { CoachRules } from '../../src/coach/coach-rules.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';
 import { defaultCoachSettings } from '../../src/session/coach-settings.js';

@@ -4,8 +4,8 @@
 // plan, the coach, auto-start and auto-pause all see a run at 3.2 m/s and 172 steps/min as a run.
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import type { CoachEngine } from '../../src/app/coach-service.js';
-import { type AppServices, createServices } from '../../src/app/services.js';
+import type { CoachEngine } from '../../src/services/coach-service.js';
+import { type AppServices, createServices } from '../../src/services/services.js';
 import type { CoachEvent } from '../../src/coach/coach-events.js';
 import { CoachRules } from '../../src/coach/coach-rules.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { RunsInOtherTabs } from '../../src/app/runs-in-other-tabs.js';
+import { RunsInOtherTabs } from '../../src/services/runs-in-other-tabs.js';
 
 // Two instances in one page stand for two tabs: the Web Locks and the BroadcastChannel are the browser's own.
 // A namespace of this file's own: other test files' tabs (in other pages of the same browser) are not these.

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { clear, set } from 'idb-keyval';
-import { HistoryService } from '../../src/app/history-service.js';
+import { HistoryService } from '../../src/services/history-service.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { SESSIONS_KEY, chunkKey, listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
 import { generatedSession } from '../support/generated-sessions.js';

@@ -1,7 +1,7 @@
 // Recording the live run end to end in the browser: simulated footpod bytes → live session →
 // recorder → SessionWriter → Chromium's real IndexedDB.
 import { expect, waitUntil } from '@open-wc/testing';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import { clear } from 'idb-keyval';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';

@@ -1,7 +1,7 @@
 // A guided check as the runner goes through it, on a live session fed real pod and treadmill bytes:
 // what it files, and what it says it filed.
 import { expect } from '@open-wc/testing';
-import { GuidedRun } from '../../src/app/guided-run.js';
+import { GuidedRun } from '../../src/services/guided-run.js';
 import { LiveSession } from '../../src/session/live-session.js';
 import { ingestTreadmill } from '../../src/session/sensor-ingest.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';

@@ -3,8 +3,8 @@
 // holds the footpod; the other takes over cleanly: the first saves its run and lets go.
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { RunsInOtherTabs } from '../../src/app/runs-in-other-tabs.js';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { RunsInOtherTabs } from '../../src/services/runs-in-other-tabs.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadSession } from '../../src/store/session-store.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { footpodIdOf } from '../../src/app/footpod-cadence.js';
-import { createServices, type AppServices } from '../../src/app/services.js';
-import { SettingsService } from '../../src/app/settings-service.js';
+import { footpodIdOf } from '../../src/services/footpod-cadence.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
+import { SettingsService } from '../../src/services/settings-service.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 

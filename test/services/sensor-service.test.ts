@@ -3,9 +3,9 @@
 // session's rows, and the device ids into the settings in Chromium's real IndexedDB.
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/app/services.js';
-import { SettingsService } from '../../src/app/settings-service.js';
-import type { SensorOptions } from '../../src/app/sensor-service.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
+import { SettingsService } from '../../src/services/settings-service.js';
+import type { SensorOptions } from '../../src/services/sensor-service.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import { ScriptedBluetoothFootpod, ScriptedHeartRate, ScriptedTreadmill } from '../support/scripted-sensor.js';

@@ -5,8 +5,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { clear } from 'idb-keyval';
-import type { CoachEngine } from '../../src/app/coach-service.js';
-import { type AppServices, createServices } from '../../src/app/services.js';
+import type { CoachEngine } from '../../src/services/coach-service.js';
+import { type AppServices, createServices } from '../../src/services/services.js';
 import type { CoachEvent } from '../../src/coach/coach-events.js';
 import { CoachRules } from '../../src/coach/coach-rules.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';
