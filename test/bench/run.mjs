@@ -87,6 +87,7 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- metronome` only the metronome's timing on a busy main thread;
 // `npm run bench -- import-fuzz` ten thousand damaged FIT and TCX files through the import path;
 // `npm run bench -- watch-invariants` the watch files' invariants over 1,000 generated runs each (a few minutes);
+// `npm run bench -- invariants` every other invariant of npm test over 10 times its generated runs (INVARIANT_SCALE);
 // `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s);
 // `npm run bench -- first-load` only the first load, by the static import graph and as the browser fetched it;
 // `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession;
@@ -95,8 +96,8 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- lighthouse` only Lighthouse's scores for / (LIGHTHOUSE_RUNS=5 runs by default);
 // `npm run bench -- soak` a recorded run with 20 drops and a reload through the emulated Bluetooth stack (SOAK_HOURS=1 of pod time);
 // `npm run bench -- random-bytes` random bytes through the emulated footpod for RANDOM_BYTES_S=120 s.
-function inTestRunner(bench) {
-  const result = spawnSync('npx', ['web-test-runner', '--config', 'test/bench/soak.config.mjs'], {
+function inTestRunner(bench, config = 'test/bench/soak.config.mjs') {
+  const result = spawnSync('npx', ['web-test-runner', '--config', config], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, BENCH: bench },
@@ -105,6 +106,10 @@ function inTestRunner(bench) {
 }
 if (process.argv[2] === 'soak' || process.argv[2] === 'random-bytes') {
   inTestRunner(process.argv[2]);
+  process.exit(0);
+}
+if (process.argv[2] === 'invariants') {
+  inTestRunner('invariants', 'test/bench/invariants.config.mjs');
   process.exit(0);
 }
 if (process.argv[2] === 'lighthouse') {

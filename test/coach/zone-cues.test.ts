@@ -6,6 +6,7 @@ import { cueDirectionFor, cueWords, ZoneCues } from '../../src/coach/zone-cues.j
 import { type CueSettings, defaultCoachSettings } from '../../src/session/coach-settings.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { feed, timesOf } from './coach-feed.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 const settings = (changes: Partial<CueSettings> = {}): CueSettings => ({ ...defaultCoachSettings.cues, ...changes });
 /** No warm-up, so each test looks at one rule at a time. */
@@ -255,7 +256,7 @@ describe('ZoneCues: the number spoken decides', () => {
           t += seconds;
         }
       }),
-      { numRuns: 100 },
+      { numRuns: invariantRuns(100) },
     );
   });
 });

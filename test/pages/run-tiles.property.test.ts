@@ -18,6 +18,7 @@ import { appTheme } from '../support/app-theme.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { type LiveStep, type ModelFigures, RunModel, liveSteps } from '../support/generated-live-runs.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 useSeparateDatabase('stride-test-run-tiles-property');
 
@@ -93,7 +94,7 @@ async function apply(step: LiveStep, { services, pod }: Screens, model: RunModel
       return;
     case 'zones':
       await services.settings.update({ zones: step.zones });
-      model.zones = { ...step.zones };
+      model.setZones(step.zones);
       return;
   }
 }
@@ -161,7 +162,7 @@ describe('the live screens show the run being recorded (generated page lives)', 
           fixtureCleanup();
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: invariantRuns(RUNS) },
     );
   });
 });

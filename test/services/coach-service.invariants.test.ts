@@ -17,6 +17,7 @@ import { type CoachedSpell, generatedCoachedRun, playRun } from '../support/gene
 import { finishRun } from '../support/finish-run.js';
 import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 useSeparateDatabase('stride-test-coach-service-invariants');
 
@@ -76,7 +77,7 @@ describe('CoachService over generated runs', () => {
           await finishRun(fresh.services);
         }
       }),
-      { numRuns: 12 },
+      { numRuns: invariantRuns(12) },
     );
     expect(eventsSeen, 'the runs gave the coach something to say').to.be.above(10);
   });

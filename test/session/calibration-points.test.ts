@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { type CalibrationPoint, calibratedDistance, factorAt } from '../../src/session/calibration.js';
 import { MOST_CALIBRATION_POINTS, addPoint, describeChange, thinnedCurve, withPoint } from '../../src/session/calibration-points.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 /** Walking and easy paces that fill a curve: 8 points from 1.0 to 2.35 m/s, 93.5 % at the fastest. */
 const fullSlowCurve = [1.0, 1.2, 1.4, 1.6, 1.8, 2.0, 2.2, 2.35].map((podSpeedMps, i) => ({ podSpeedMps, factor: 0.9 + i * 0.005 }));
@@ -54,7 +55,7 @@ describe('a curve taking a new point', () => {
           expect(thinnedCurve(curve), 'a curve of 8 is stored as it is').to.deep.equal(curve);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: invariantRuns(200) },
     );
   });
 });

@@ -13,6 +13,7 @@ import { LiveSession } from '../../src/session/live-session.js';
 import { Recorder } from '../../src/session/recorder.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { type GaitSpell, generatedGaitRun } from '../support/generated-gait-runs.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 /** The coach-service's cue smoothing. */
 const CUE_SMOOTHING_S = 10;
@@ -64,7 +65,7 @@ describe('gait invariants', () => {
         expect(judged).to.deep.equal(truth);
         expect(sentZero).to.deep.equal(truth);
       }),
-      { numRuns: 60 },
+      { numRuns: invariantRuns(60) },
     );
   });
 });

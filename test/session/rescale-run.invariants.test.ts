@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { RecordedSession } from '../../src/session/recorded-session.js';
 import { rescaleRun } from '../../src/session/rescale-run.js';
 import { calibrationCurve, recordTreadmillRun, treadmillRunScript } from '../support/generated-treadmill-runs.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 /** Two runs the same beyond rounding: every row's speed, stride and distance, and the summary. */
 function expectSameRun(actual: RecordedSession, expected: RecordedSession, what: string): void {
@@ -34,7 +35,7 @@ describe('re-scaling a recorded run (generated treadmill runs)', () => {
         if (again === null) return; // nothing the pod gave speed for
         expectSameRun(again, run, 'the recorded curve');
       }),
-      { numRuns: 80 },
+      { numRuns: invariantRuns(80) },
     );
   });
 
@@ -46,7 +47,7 @@ describe('re-scaling a recorded run (generated treadmill runs)', () => {
         if (there === null) return;
         expectSameRun(rescaleRun(there, recordedWith)!, run, 'there and back');
       }),
-      { numRuns: 60 },
+      { numRuns: invariantRuns(60) },
     );
   });
 
@@ -63,7 +64,7 @@ describe('re-scaling a recorded run (generated treadmill runs)', () => {
         fc.pre(covered(live) === covered(rescaled));
         expectSameRun(rescaled, live, 'as recorded with that curve');
       }),
-      { numRuns: 60 },
+      { numRuns: invariantRuns(60) },
     );
   });
 });

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { type RecordedColumns, SAMPLE_SPEED_FROM_TREADMILL } from '../../src/session/recorded-session.js';
 import { correctionFrom } from '../../src/session/run-correction.js';
 import { type TreadmillRunScript, calibrationCurve, recordTreadmillRun, treadmillRunScript } from '../support/generated-treadmill-runs.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 const fromPod = (c: RecordedColumns, i: number) => (c.flags[i]! & SAMPLE_SPEED_FROM_TREADMILL) === 0;
 
@@ -56,7 +57,7 @@ describe('correcting a run from the treadmill’s distance (generated treadmill 
         expect(facts.podShare, `a point from a run ${Math.round(facts.podShare * 100)} % on the pod's metres`).to.be.at.least(0.85);
         expect(Boolean(found.point.walking), 'the point is of the run’s gait').to.equal(facts.walkingShare >= 0.85);
       }),
-      { numRuns: 80 },
+      { numRuns: invariantRuns(80) },
     );
   });
 
@@ -99,7 +100,7 @@ describe('correcting a run from the treadmill’s distance (generated treadmill 
         expect(found.point!.podSpeedMps).to.be.closeTo(beltMps * script.podErrorRunning, 1 / 128);
         expect(Boolean(found.point!.walking)).to.equal(cadence < 140);
       }),
-      { numRuns: 40 },
+      { numRuns: invariantRuns(40) },
     );
   });
 
@@ -138,7 +139,7 @@ describe('correcting a run from the treadmill’s distance (generated treadmill 
         expect(found.point, `filed from a run ${Math.round(walkingShare * 100)} % walking`).to.equal(null);
         expect(found.why).to.match(/^This run mixed walking and running/);
       }),
-      { numRuns: 40 },
+      { numRuns: invariantRuns(40) },
     );
   });
 
@@ -175,7 +176,7 @@ describe('correcting a run from the treadmill’s distance (generated treadmill 
           expect(found.why).to.match(/^Only \d+ % of this run's distance was the footpod's/);
         },
       ),
-      { numRuns: 30 },
+      { numRuns: invariantRuns(30) },
     );
   });
 });

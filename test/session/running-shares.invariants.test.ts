@@ -21,6 +21,7 @@ import {
   withBreaks,
 } from '../support/generated-runs-with-walks.js';
 import { generatedRunningAtOtherPaces, generatedRunningInBand, withRunningAtOtherPaces } from '../support/generated-runs-at-other-paces.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 const DAY = 24 * 3600 * 1000;
 const now = new Date(2026, 5, 10, 12).getTime();
@@ -59,7 +60,7 @@ describe('running-only shares and averages', () => {
           expect(runningNumbers(broken, today)).to.deep.equal(runningNumbers(alone, today));
         },
       ),
-      { numRuns: 120 },
+      { numRuns: invariantRuns(120) },
     );
   });
 
@@ -94,7 +95,7 @@ describe('running-only shares and averages', () => {
         expect(plan(broken)).to.deep.equal(plan(alone));
         if (plan(alone).share !== null) judged++;
       }),
-      { numRuns: 50 },
+      { numRuns: invariantRuns(50) },
     );
     expect(judged, 'the plan judged a share in most cases').to.be.above(25);
   });
@@ -115,7 +116,7 @@ describe('the share at one pace', () => {
         expect(runningTargetShare([mixed], today, USUAL)).to.deep.equal(runningTargetShare([alone], today, USUAL));
         expect(runningTargetShare([oldest(mixed)], today, USUAL)).to.deep.equal(runningTargetShare([oldest(alone)], today, USUAL));
       }),
-      { numRuns: 100 },
+      { numRuns: invariantRuns(100) },
     );
   });
 
@@ -138,7 +139,7 @@ describe('the share at one pace', () => {
         expect(judged(alone).share).to.not.equal(null);
         expect(judged(mixed)).to.deep.equal(judged(alone));
       }),
-      { numRuns: 40 },
+      { numRuns: invariantRuns(40) },
     );
   });
 });

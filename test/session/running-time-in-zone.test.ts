@@ -9,6 +9,7 @@ import { weeklyTrends } from '../../src/session/weekly-trends.js';
 import { settingsFrom } from '../../src/session/settings.js';
 import { type CadenceZones, zoneFor } from '../../src/session/zones.js';
 import { generatedRunningSeconds, generatedZones, momentsOf, runOf } from '../support/generated-runs-with-walks.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 const DAY = 24 * 3600 * 1000;
 const now = new Date(2026, 5, 10, 12).getTime();
@@ -50,7 +51,7 @@ describe('running time in zone', () => {
           expect(zoneFor(cadenceKey(cadence), z), `${cadence} in ${JSON.stringify(z)}`).to.equal(zoneFor(cadence, z));
         }
       }),
-      { numRuns: 300 },
+      { numRuns: invariantRuns(300) },
     );
   });
 
@@ -115,7 +116,7 @@ describe('running time in zone', () => {
         const zoned = own.low + own.building + own.target + own.high;
         expect(runningTargetShare([run], today).share, JSON.stringify(today)).to.equal(zoned > 0 ? own.target / zoned : null);
       }),
-      { numRuns: 100 },
+      { numRuns: invariantRuns(100) },
     );
   });
 });

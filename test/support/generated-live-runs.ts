@@ -95,6 +95,8 @@ export interface ModelFigures {
 export class RunModel {
   state: 'idle' | 'recording' | 'paused' | 'stopped' = 'idle';
   zones: CadenceZones = { ...defaultCadenceZones };
+  /** The zones the run counts with: the settings' while it is recorded or paused; a stopped run keeps its own. */
+  #runZones: CadenceZones = this.zones;
   /** Runs started in this page; the figures are the last one's. */
   runs = 0;
   #steps: ModelStep[] = [];
@@ -105,8 +107,13 @@ export class RunModel {
   #firstT: number | null = null;
   #laps = 0;
 
+  setZones(zones: CadenceZones): void {
+    this.zones = { ...zones };
+    if (this.state !== 'stopped') this.#runZones = this.zones;
+  }
   start(): void {
     this.state = 'recording';
+    this.#runZones = this.zones;
     this.runs++;
     this.#steps = [];
     this.#lastRecordedT = null;
@@ -165,7 +172,7 @@ export class RunModel {
     for (const step of steps) {
       movingS += step.movingS;
       distanceM += step.distanceM;
-      if (step.cadence > 0) zoneTimes[zoneFor(step.cadence, this.zones)] += step.movingS;
+      if (step.cadence > 0) zoneTimes[zoneFor(step.cadence, this.#runZones)] += step.movingS;
     }
     return { movingS, distanceM, zoneTimes };
   }

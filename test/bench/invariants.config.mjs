@@ -1,0 +1,31 @@
+// `npm run bench -- invariants` (or `npx web-test-runner --config test/bench/invariants.config.mjs`):
+// the invariants npm test checks over generated runs, each over INVARIANT_SCALE (10) times as many
+// runs (test/support/invariant-runs.ts reads the scale the page sets here). The watch files'
+// invariants have a bench of their own (`npm run bench -- watch-invariants`).
+import config from '../../web-test-runner.config.mjs';
+
+const SCALE = Number(process.env.INVARIANT_SCALE ?? 10);
+
+export default {
+  ...config,
+  files: [
+    'test/**/*.invariants.test.ts',
+    'test/**/*.property.test.ts',
+    'test/session/calibration-points.test.ts',
+    'test/session/running-time-in-zone.test.ts',
+    'test/coach/zone-cues.test.ts',
+  ],
+  groups: [],
+  concurrency: 1,
+  testsFinishTimeout: 3_600_000,
+  testFramework: { config: { timeout: 1_800_000 } },
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <head><meta charset="utf-8"></head>
+  <body>
+    <script>globalThis.stridewiseInvariantScale = ${SCALE};</script>
+    <script type="module" src="/test/support/guard.js"></script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
