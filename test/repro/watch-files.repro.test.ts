@@ -11,6 +11,10 @@ import type { ImportedRun } from '../../src/export/imported-run.js';
 import { importedSummary } from '../../src/export/imported-summary.js';
 import type { RecordedSession } from '../../src/session/recorded-session.js';
 import { RECORDED_SESSION_SCHEMA } from '../../src/session/recorder.js';
+import { emptyColumns } from '../../src/session/recorded-columns.js';
+import { SAMPLE_RUNNING, type SessionGap } from '../../src/session/recorded-session.js';
+import { summarizeSamples } from '../../src/session/session-summary.js';
+import { distanceSplits } from '../../src/session/splits.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 
 const { MesgNum } = Profile;
@@ -227,5 +231,102 @@ describe('repro: watch files true to the watch', () => {
     const viaTcx = storedAs(decodeTcx(encodeTcx(stored)));
     expect(viaTcx.meta.movingS, 'TCX re-import').to.be.closeTo(1800, 1);
     expect(viaTcx.meta.distanceM, 'TCX re-import').to.be.closeTo(5000, 1);
+  });
+
+  it('a walk exported to TCX and re-imported is still a walk (not a run in the cadence plan and trends)', () => {
+    // A 20 min walk at 1.4 m/s, 112 steps/min. TCX's Sport for a walk is "Other" (Garmin writes
+    // it so, and the reader takes "Other" with RunCadence as a walk); "Running" files it as a run,
+    // so the walk enters the running cadence trend and the plan, which leave walks out.
+    const n = 1201;
+    const samples = emptyColumns(n);
+    for (let i = 0; i < n; i++) {
+      samples.t[i] = i;
+      samples.speedMps[i] = 1.4;
+      samples.cadence[i] = 112;
+      samples.strideLengthM[i] = (1.4 * 60) / 112;
+      samples.distanceM[i] = 1.4 * i;
+      samples.flags[i] = 0;
+    }
+    const walk = {
+      meta: {
+        id: 'walk-1', startedAt: START, name: 'Walk', notes: '', deviceName: 'Pod', origin: 'live', sport: 'walk',
+        treadmill: false, status: 'complete', ...summarizeSamples(samples, zones), zones, laps: [], gaps: [],
+        schemaVersion: RECORDED_SESSION_SCHEMA,
+      },
+      samples,
+    } as unknown as RecordedSession;
+    expect(decodeFit(encodeFit(walk)).sport, 'FIT round trip').to.equal('walk');
+    expect(decodeTcx(encodeTcx(walk)).sport, 'TCX round trip').to.equal('walk');
+  });
+
+  it('records a watch wrote after its final timer stop are not running: zones and averages leave them out', () => {
+    // Timer start at 0, 600 s at 180 steps/min, timer stopAll at 600; the watch goes on writing
+    // records (the runner walks to the car at 100 steps/min) until the file is saved at 900, with
+    // no timer start after the stop. The timer says the run is 600 s: time in zones 600 s,
+    // average cadence 180, the session's own 600 s.
+    const encoder = new Encoder();
+    const write = (m: Encodable<Mesg>): void => void encoder.writeMesg(m);
+    write(mesg(MesgNum.FILE_ID!, { type: 'activity', manufacturer: 'garmin', product: 3992, serialNumber: 7, timeCreated: at(0) }));
+    write(timer('start', 0));
+    let d = 0;
+    for (let s = 0; s <= 900; s++) {
+      const running = s <= 600;
+      if (s > 0) d += running ? 3 : 1.2;
+      if (s === 600) write(timer('stopAll', 600));
+      write(
+        mesg(MesgNum.RECORD!, {
+          timestamp: at(s), distance: d, speed: running ? 3 : 1.2, enhancedSpeed: running ? 3 : 1.2,
+          cadence: running ? 90 : 50, fractionalCadence: 0,
+        }),
+      );
+    }
+    const run = decodeFit(encoder.close());
+    const totals = summarizeSamples(run.samples, zones, run.gaps);
+    const inZones = Object.values(totals.zoneTimes).reduce((a, b) => a + b, 0);
+    expect(totals.movingS, 'moving time').to.be.closeTo(600, 1);
+    expect(inZones, 'time in zones').to.be.closeTo(600, 1);
+    expect(totals.avgCadence, 'average cadence').to.be.closeTo(180, 0.5);
+  });
+
+  it('a live run with a lost link exported to TCX and re-imported keeps its time in zones and cadence', () => {
+    // 10 min at 170, the pod's link lost for 10 min (the pod counted 1800 m on: moving time, but
+    // no cadence measured), 10 min at 180. The page: 1200 s in zones, 175 steps/min, splits' cadence
+    // measured only. Its TCX, read back, must not turn the 10 unmeasured minutes into 10 minutes at
+    // 170 (FIT keeps the lost link with its marker).
+    const t: number[] = [];
+    for (let s = 0; s <= 600; s++) t.push(s);
+    for (let s = 1200; s <= 1800; s++) t.push(s);
+    const samples = emptyColumns(t.length);
+    let d = 0;
+    t.forEach((s, i) => {
+      if (i > 0) d += s - t[i - 1]! === 1 ? 3 : 1800;
+      samples.t[i] = s;
+      samples.speedMps[i] = 3;
+      samples.cadence[i] = s <= 600 ? 170 : 180;
+      samples.strideLengthM[i] = (3 * 60) / samples.cadence[i]!;
+      samples.distanceM[i] = d;
+      samples.flags[i] = SAMPLE_RUNNING;
+    });
+    const gaps: SessionGap[] = [{ fromT: 600, toT: 1200, reason: 'link-lost', coveredM: 1800 }];
+    const live = {
+      meta: {
+        id: 'live-1', startedAt: START, name: 'Run', notes: '', deviceName: 'Pod', origin: 'live', sport: 'run',
+        treadmill: false, status: 'complete', ...summarizeSamples(samples, zones, gaps), zones, laps: [], gaps,
+        schemaVersion: RECORDED_SESSION_SCHEMA,
+      },
+      samples,
+    } as unknown as RecordedSession;
+    const zoneSum = (z: Record<string, number>): number => Object.values(z).reduce((a, b) => a + b, 0);
+    expect(zoneSum(live.meta.zoneTimes), 'page: time in zones').to.be.closeTo(1200, 1);
+    expect(live.meta.avgCadence, 'page: cadence').to.be.closeTo(175, 0.1);
+    const pageSplits = distanceSplits(samples, 'km', gaps);
+    const viaFit = storedAs(decodeFit(encodeFit(live)));
+    expect(zoneSum(viaFit.meta.zoneTimes), 'FIT: time in zones').to.be.closeTo(1200, 2);
+    const viaTcx = storedAs(decodeTcx(encodeTcx(live)));
+    expect(viaTcx.meta.movingS, 'TCX: moving time').to.be.closeTo(1800, 2);
+    expect(viaTcx.meta.avgCadence, 'TCX: cadence').to.be.closeTo(175, 1);
+    expect(zoneSum(viaTcx.meta.zoneTimes), 'TCX: time in zones').to.be.closeTo(1200, 2);
+    const tcxSplits = distanceSplits(viaTcx.samples, 'km', viaTcx.meta.gaps);
+    expect(tcxSplits.map((x) => Math.round(x.avgCadence)), 'TCX: km splits cadence').to.deep.equal(pageSplits.map((x) => Math.round(x.avgCadence)));
   });
 });
