@@ -329,4 +329,35 @@ describe('repro: watch files true to the watch', () => {
     const tcxSplits = distanceSplits(viaTcx.samples, 'km', viaTcx.meta.gaps);
     expect(tcxSplits.map((x) => Math.round(x.avgCadence)), 'TCX: km splits cadence').to.deep.equal(pageSplits.map((x) => Math.round(x.avgCadence)));
   });
+
+  it('a lap pressed during a pause survives TCX export and re-import with the same moving time', () => {
+    // A Garmin run: timer 0-600 s, paused 600-660 s, the lap key pressed at 630 s while paused
+    // (Garmin allows it: lap 2 starts at 630), timer 660-1200 s. Moving time 1140 s; 3 m/s, 3420 m.
+    // The page's TCX of it, read back, must still say 1140 s, not count the 60 s pause as running.
+    const encoder = new Encoder();
+    const write = (m: Encodable<Mesg>): void => void encoder.writeMesg(m);
+    write(mesg(MesgNum.FILE_ID!, { type: 'activity', manufacturer: 'garmin', product: 3992, serialNumber: 7, timeCreated: at(0) }));
+    write(timer('start', 0));
+    const record = (s: number, d: number): void =>
+      write(mesg(MesgNum.RECORD!, { timestamp: at(s), distance: d, speed: 3, enhancedSpeed: 3, cadence: 85, fractionalCadence: 0, activityType: 'running' }));
+    for (let s = 0; s <= 600; s++) record(s, 3 * s);
+    write(timer('stopAll', 600));
+    write(mesg(MesgNum.LAP!, { messageIndex: 0, timestamp: at(630), startTime: at(0), totalElapsedTime: 630, totalTimerTime: 600, totalDistance: 1800, sport: 'running' }));
+    write(timer('start', 660));
+    for (let s = 660; s <= 1200; s++) record(s, 1800 + 3 * (s - 660));
+    write(timer('stopAll', 1200));
+    write(mesg(MesgNum.LAP!, { messageIndex: 1, timestamp: at(1200), startTime: at(630), totalElapsedTime: 570, totalTimerTime: 540, totalDistance: 1620, sport: 'running' }));
+    write(
+      mesg(MesgNum.SESSION!, {
+        messageIndex: 0, timestamp: at(1200), startTime: at(0), totalElapsedTime: 1200, totalTimerTime: 1140,
+        totalDistance: 3420, avgCadence: 85, avgFractionalCadence: 0, sport: 'running', subSport: 'generic',
+      }),
+    );
+    const stored = storedAs(decodeFit(encoder.close()));
+    expect(stored.meta.movingS, 'the page').to.be.closeTo(1140, 1);
+    expect(stored.meta.laps, 'the page: lap 2 at 630 s').to.deep.equal([630]);
+    const viaTcx = storedAs(decodeTcx(encodeTcx(stored)));
+    expect(viaTcx.meta.movingS, 'TCX re-import: moving time').to.be.closeTo(1140, 1);
+    expect(viaTcx.meta.avgSpeedMps, 'TCX re-import: pace').to.be.closeTo(3, 0.01);
+  });
 });
