@@ -181,10 +181,21 @@ function markedGaps(events: readonly EventMesg[], startMs: number): SessionGap[]
       stoppedAt ??= ms;
     }
   }
-  // Records after the last stop, with no start after it, are the walk to the car: the caller
-  // ends this pause at the last record.
-  if (stoppedAt !== null) gaps.push({ fromT: (stoppedAt - startMs) / 1000, toT: Number.POSITIVE_INFINITY, reason: 'paused' });
   return gaps;
+}
+
+/**
+ * When the watch's timer stopped for good: its last stop with no start after it (records written
+ * after it are the walk to the car, not the run), or null.
+ */
+function finalStopMs(events: readonly EventMesg[]): number | null {
+  let stoppedAt: number | null = null;
+  for (const { e, ms } of timedEvents(events)) {
+    if (e.event !== 'timer') continue;
+    if (e.eventType === 'start') stoppedAt = null;
+    else if (STOP_TYPES.has(e.eventType)) stoppedAt ??= ms;
+  }
+  return stoppedAt;
 }
 
 /**
@@ -287,9 +298,14 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
   const sessions = messages.sessionMesgs ?? [];
   const sport = sportOfSessions(sessions, messages.sportMesgs?.[0]);
 
-  const timed = (messages.recordMesgs ?? [])
+  const stamped = (messages.recordMesgs ?? [])
     .map((record) => ({ record, t: asMs(record.timestamp) ?? Number.NaN }))
     .filter((x) => Number.isFinite(x.t));
+  // The run ends where the timer stopped for good, as the watch's own totals do; a file whose
+  // records all come after that stop keeps them (its clock, not its runner, is off).
+  const endMs = finalStopMs(messages.eventMesgs ?? []);
+  const withinTimer = endMs === null ? stamped : stamped.filter((x) => x.t <= endMs);
+  const timed = withinTimer.length > 1 ? withinTimer : stamped;
   const ordered = orderedPoints(timed);
   if (ordered.length === 0) {
     throw new ImportError(

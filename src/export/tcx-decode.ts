@@ -101,22 +101,42 @@ interface LapTimer {
   distanceM: number | null;
 }
 
-/** Stridewise's TCX extension (tcx.ts): breaks the timer ran through, which TCX itself cannot say. */
-const BREAKS_NAMESPACE = 'https://stridewise.app/xmlschemas/Breaks/v1';
+/** Stridewise's TCX extension (tcx.ts): breaks the timer ran through and a watch's stated totals. */
+const STRIDEWISE_NAMESPACE = 'https://stridewise.app/xmlschemas/TcxExtension/v1';
+
+function ownExtension(activity: Element): Element[] {
+  const own = childNamed(childNamed(activity, 'Extensions'), 'Stridewise');
+  if (own?.namespaceURI !== STRIDEWISE_NAMESPACE) return [];
+  return Array.from(own.children).filter((element) => element.namespaceURI === STRIDEWISE_NAMESPACE);
+}
 
 /** The breaks our own export listed (a lost link the pod counted through), seconds from the start. */
-function listedBreaks(activity: Element, startMs: number): SessionGap[] {
-  const list = childNamed(childNamed(activity, 'Extensions'), 'Breaks');
-  const breaks = list ? childrenNamed(list, 'Break') : [];
+function listedBreaks(extension: readonly Element[], startMs: number): SessionGap[] {
   const out: SessionGap[] = [];
-  for (const element of breaks) {
-    if (element.namespaceURI !== BREAKS_NAMESPACE) continue;
+  for (const element of extension.filter((e) => e.localName === 'Break')) {
     const reason = gapReasons.find((r) => r !== 'paused' && r === element.getAttribute('Reason'));
     const fromMs = Date.parse(element.getAttribute('StartTime') ?? '');
     const toMs = Date.parse(element.getAttribute('EndTime') ?? '');
     if (reason && toMs > fromMs) out.push({ fromT: (fromMs - startMs) / 1000, toT: (toMs - startMs) / 1000, reason });
   }
   return out;
+}
+
+/** The totals a watch stated for a run our own export carried on, or undefined. */
+function carriedTotals(extension: readonly Element[]): FileTotals | undefined {
+  const element = extension.find((e) => e.localName === 'StatedTotals');
+  if (!element) return undefined;
+  const read = (name: string): number | undefined => {
+    const value = Number(element.getAttribute(name) ?? Number.NaN);
+    return Number.isFinite(value) ? value : undefined;
+  };
+  const stated = usableFileTotals({
+    movingS: read('MovingSeconds'),
+    distanceM: read('DistanceMeters'),
+    avgCadence: read('AverageCadence'),
+    avgHeartRate: read('AverageHeartRate'),
+  });
+  return Object.keys(stated).length > 0 ? stated : undefined;
 }
 
 /** The laps' own totals summed, as a watch's session would state them; a total only where every lap states it. */
@@ -233,13 +253,15 @@ export function decodeTcx(text: string): ImportedRun {
   for (let i = 1; i < points.length; i++) {
     if (ordered[i]!.resumes) tracked.push({ fromT: points[i - 1]!.t, toT: points[i]!.t, reason: 'paused' });
   }
-  const counted = listedBreaks(activity, startMs);
+  const extension = ownExtension(activity);
+  const counted = listedBreaks(extension, startMs);
   const paused = [...tracked, ...pausesFromLapTotals(points, lapTimers, startMs, tracked, counted)];
   const marked = [...paused, ...counted].sort((a, b) => a.fromT - b.fromT);
   const { samples, gaps } = runFromPoints(points, marked, () => false);
   const lastT = points[points.length - 1]!.t;
-  // The laps' TotalTimeSeconds and DistanceMeters are the watch's own, as a FIT session's are.
-  const statedTotals = lapTotalsOf(lapTimers);
+  // The laps' TotalTimeSeconds and DistanceMeters are the watch's own, as a FIT session's are;
+  // our own export carries the totals of the watch an imported run came from.
+  const statedTotals = carriedTotals(extension) ?? lapTotalsOf(lapTimers);
   const creator = childNamed(childNamed(activity, 'Creator'), 'Name')?.textContent?.trim();
   return {
     startedAt: startMs,

@@ -11,12 +11,10 @@
 //   running/walking: TCX has no word for it per point; a reader counts a point that moves with
 //     a cadence as running, so a walk inside a run comes back in its running averages. A walk as
 //     a whole is Sport="Other" with RunCadence, as Garmin writes one, so it comes back a walk
-//   lost link / records missing that the pod counted through (moving, but no cadence measured):
-//     TCX has no word for them, so the Activity's <Extensions> lists them (BREAKS_NAMESPACE);
-//     readers that do not know it skip it, ours keeps them out of zones and averages
-//   totals a watch stated (an imported FIT's session): the laps' TotalTimeSeconds and
-//     DistanceMeters add up to them (the last lap takes what the records leave out), as a
-//     watch's own laps do, and a reader sums the laps
+//   lost link / records missing that the pod counted through (moving, but no cadence measured),
+//     and the totals a watch stated for an imported run: TCX has no word for them, so the
+//     Activity's <Extensions> holds them (STRIDEWISE_NAMESPACE); readers that do not know it
+//     skip it, ours keeps the breaks out of zones and averages and shows the watch's totals
 //   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line.
 
 import { gapTimeCounts } from '../session/gap-steps.js';
@@ -28,8 +26,8 @@ export { decodeTcx } from './tcx-decode.js';
 
 export const TCX_NAMESPACE = 'http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2';
 export const ACTIVITY_EXTENSION_NAMESPACE = 'http://www.garmin.com/xmlschemas/ActivityExtension/v2';
-/** Stridewise's own extension: breaks the timer ran through (a lost link the pod counted on across). */
-export const BREAKS_NAMESPACE = 'https://stridewise.app/xmlschemas/Breaks/v1';
+/** Stridewise's own extension: breaks the timer ran through, and a watch's stated totals. */
+export const STRIDEWISE_NAMESPACE = 'https://stridewise.app/xmlschemas/TcxExtension/v1';
 const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 /** TCX's unsignedByte cadence. */
 const MAX_STRIDES = 254;
@@ -96,32 +94,28 @@ function lapXml(session: RecordedSession, lap: LapSplit): string {
   ].join('\n');
 }
 
-/**
- * The laps with the watch's stated moving time and distance, where an imported run has them:
- * the last lap takes what the records leave out (smart recording's last record comes a few
- * seconds before the timer stops), so the laps add up to what the page shows.
- */
-function lapsAddingUpTo(session: RecordedSession): LapSplit[] {
-  const laps = lapSplits(session);
-  const stated = session.meta.statedTotals?.stated;
-  if (!stated) return laps;
-  const last = laps[laps.length - 1]!;
-  const sum = (key: 'timerS' | 'distanceM'): number => laps.reduce((total, lap) => total + lap[key], 0);
-  const timerS = stated.movingS === undefined ? last.timerS : Math.max(0, last.timerS + stated.movingS - sum('timerS'));
-  const distanceM = stated.distanceM === undefined ? last.distanceM : Math.max(0, last.distanceM + stated.distanceM - sum('distanceM'));
-  return [...laps.slice(0, -1), { ...last, timerS, distanceM, avgSpeedMps: timerS > 0 ? distanceM / timerS : 0 }];
-}
+const TOTALS_ATTRIBUTES = { movingS: 'MovingSeconds', distanceM: 'DistanceMeters', avgCadence: 'AverageCadence', avgHeartRate: 'AverageHeartRate' } as const;
 
-/** Breaks the timer ran through, which TCX cannot say: in our own extension, so no reader counts their time at the last cadence. */
-function breaksXml(session: RecordedSession): string[] {
+/**
+ * What TCX cannot say, in our own extension (readers that do not know it skip it): the breaks the
+ * timer ran through, so no reader counts their time at the last cadence, and the totals a watch
+ * stated for an imported run, so the re-import shows what the page showed. The laps stay what the
+ * records add up to, so their timers still show where the pauses were.
+ */
+function extensionXml(session: RecordedSession): string[] {
   const counted = session.meta.gaps.filter(gapTimeCounts);
-  if (counted.length === 0) return [];
+  const stated = session.meta.statedTotals?.stated ?? {};
+  const totals = (Object.keys(TOTALS_ATTRIBUTES) as (keyof typeof TOTALS_ATTRIBUTES)[])
+    .filter((key) => stated[key] !== undefined)
+    .map((key) => `${TOTALS_ATTRIBUTES[key]}="${stated[key]}"`);
+  if (counted.length === 0 && totals.length === 0) return [];
   const at = (t: number): string => isoAt(session.meta.startedAt + t * 1000);
   return [
     '      <Extensions>',
-    `        <sw:Breaks xmlns:sw="${BREAKS_NAMESPACE}">`,
+    `        <sw:Stridewise xmlns:sw="${STRIDEWISE_NAMESPACE}">`,
     ...counted.map((gap) => `          <sw:Break Reason="${gap.reason}" StartTime="${at(gap.fromT)}" EndTime="${at(gap.toT)}"/>`),
-    '        </sw:Breaks>',
+    ...(totals.length > 0 ? [`          <sw:StatedTotals ${totals.join(' ')}/>`] : []),
+    '        </sw:Stridewise>',
     '      </Extensions>',
   ];
 }
@@ -154,10 +148,10 @@ export function encodeTcx(session: RecordedSession): string {
     '  <Activities>',
     `    <Activity Sport="${meta.sport === 'walk' ? 'Other' : 'Running'}">`,
     `      <Id>${isoAt(meta.startedAt)}</Id>`,
-    ...lapsAddingUpTo(session).map((lap) => lapXml(session, lap)),
+    ...lapSplits(session).map((lap) => lapXml(session, lap)),
     ...(notes === null ? [] : [`      <Notes>${escapeXml(notes)}</Notes>`]),
     ...creator,
-    ...breaksXml(session),
+    ...extensionXml(session),
     '    </Activity>',
     '  </Activities>',
     '</TrainingCenterDatabase>',

@@ -268,7 +268,7 @@ describe("decodeFit reads a watch's timer and sessions as the watch does", () =>
     expect(error.message).to.match(/multisport activity \(running, cycling\).*export the run leg as its own/);
   });
 
-  it('records a watch wrote after its final timer stop are a pause: moving time, zones and averages leave them out', () => {
+  it('records a watch wrote after its final timer stop are not the run: moving time, distance, zones and averages leave them out', () => {
     // Timer start at 0, 600 s at 180 steps/min, stopAll at 600; the watch writes on (the walk to
     // the car at 100 steps/min) until the file is saved at 900, with no start after the stop.
     const out = [timerEvent('start', 0)];
@@ -280,8 +280,9 @@ describe("decodeFit reads a watch's timer and sessions as the watch does", () =>
       out.push(runRecord(s, { distance: d, speed: running ? 3 : 1.2, enhancedSpeed: running ? 3 : 1.2, cadence: running ? 90 : 50, activityType: undefined }));
     }
     const run = decodeFit(fitFileOf(out));
-    expect(run.gaps).to.deep.equal([{ fromT: 600, toT: 900, reason: 'paused' }]);
+    expect(run.samples.t.at(-1), 'the last record: at the stop').to.equal(600);
     const totals = summarizeSamples(run.samples, defaultCadenceZones, run.gaps);
+    expect(totals.distanceM, 'distance').to.equal(1800);
     const inZones = Object.values(totals.zoneTimes).reduce((a, b) => a + b, 0);
     expect(totals.movingS, 'moving time').to.equal(600);
     expect(inZones, 'time in zones').to.be.closeTo(600, 1e-9);

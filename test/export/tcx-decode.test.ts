@@ -121,6 +121,10 @@ describe('decodeTcx reads activities from watches', () => {
     expect(totals.avgSpeedMps).to.be.closeTo(3, 1e-9);
   });
 
+  it("states the laps' own totals summed, as a watch's session would", () => {
+    expect(decodeTcx(WATCH_TCX).statedTotals).to.deep.equal({ movingS: 5, distanceM: 15 });
+  });
+
   it('keeps every step of a lap whose timer shows no pause as running, however far apart its trackpoints', () => {
     const xml = WATCH_TCX.replace('<TotalTimeSeconds>3</TotalTimeSeconds>', '<TotalTimeSeconds>11</TotalTimeSeconds>');
     expect(decodeTcx(xml).gaps).to.deep.equal([{ fromT: 3, toT: 33, reason: 'paused' }]);
