@@ -2,7 +2,8 @@
 // after checking it whole: a short file, a wrong checksum or a file of another kind is refused
 // with a message that says which, before anything reaches the runner's history. The watch's
 // timer events decide what is a pause (records far apart with the timer running are smart
-// recording, not records lost), and its session message's totals are kept for the summary.
+// recording, not records lost) and where the run ends (its last stop), and its session
+// messages' totals are kept for the summary (fit-sessions.ts).
 
 import {
   Decoder,
@@ -11,17 +12,15 @@ import {
   type FileIdMesg,
   type FitMessages,
   type RecordMesg,
-  type SessionMesg,
   Stream,
 } from '@garmin/fitsdk';
 import type { SessionGap } from '../session/recorded-session.js';
-import { type FileTotals, usableFileTotals } from '../session/stated-totals.js';
 import { stepsPerMinuteOf } from './fit-cadence.js';
 import { hasFitHeader } from './fit-header.js';
 import { FitStructureError, expandCompressedTimestamps } from './fit-compressed-timestamps.js';
 import { ImportError, STRIDEWISE_LIMIT, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
-import { fitSport } from './file-sport.js';
+import { sportOfSessions, statedTotalsOf } from './fit-sessions.js';
 import { type IsBreak, type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
 
 const CRC_BYTES = 2;
@@ -185,6 +184,20 @@ function markedGaps(events: readonly EventMesg[], startMs: number): SessionGap[]
 }
 
 /**
+ * When the watch's timer stopped for good: its last stop with no start after it (records written
+ * after it are the walk to the car, not the run), or null.
+ */
+function finalStopMs(events: readonly EventMesg[]): number | null {
+  let stoppedAt: number | null = null;
+  for (const { e, ms } of timedEvents(events)) {
+    if (e.event !== 'timer') continue;
+    if (e.eventType === 'start') stoppedAt = null;
+    else if (STOP_TYPES.has(e.eventType)) stoppedAt ??= ms;
+  }
+  return stoppedAt;
+}
+
+/**
  * What ends a run of records while the timer runs, in a file that has timer events: only a
  * "connection lost" marker inside the step (our own export's lost footpod link). Any other step
  * is running, however long: the watch's timer says so, and smart recording writes a record only
@@ -194,23 +207,6 @@ function lostLinkBreaks(events: readonly EventMesg[], startMs: number): IsBreak 
   if (!events.some((e) => e.event === 'timer')) return undefined;
   const lostT = connectionLostAt(events).map((ms) => (ms - startMs) / 1000);
   return (fromT, toT) => lostT.some((t) => t >= fromT && t < toT);
-}
-
-/**
- * The session message's own totals: the timer's time, the distance, the average cadence with
- * its fraction (strides per minute in FIT, so twice that in steps) and the average heart rate.
- * The watch sums them from every second its timer ran, more often than it writes records.
- */
-function statedTotalsOf(session: SessionMesg | undefined): FileTotals | undefined {
-  if (!session) return undefined;
-  const strides = session.avgCadence ?? session.avgRunningCadence;
-  const stated = usableFileTotals({
-    movingS: session.totalTimerTime,
-    distanceM: session.totalDistance,
-    avgCadence: typeof strides === 'number' ? stepsPerMinuteOf(strides, session.avgFractionalCadence) : undefined,
-    avgHeartRate: session.avgHeartRate,
-  });
-  return Object.keys(stated).length > 0 ? stated : undefined;
 }
 
 /** The footpod's name if the file lists one, else the device that made the file. */
@@ -231,12 +227,17 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
   const messages = readMessages(checkWhole(bytes));
   const fileId = messages.fileIdMesgs?.[0];
   checkActivity(fileId);
-  const described = messages.sessionMesgs?.[0] ?? messages.sportMesgs?.[0];
-  const sport = fitSport(described?.sport, described?.subSport);
+  const sessions = messages.sessionMesgs ?? [];
+  const sport = sportOfSessions(sessions, messages.sportMesgs?.[0]);
 
-  const timed = (messages.recordMesgs ?? [])
+  const stamped = (messages.recordMesgs ?? [])
     .map((record) => ({ record, t: asMs(record.timestamp) ?? Number.NaN }))
     .filter((x) => Number.isFinite(x.t));
+  // The run ends where the timer stopped for good, as the watch's own totals do; a file whose
+  // records all come after that stop keeps them (its clock, not its runner, is off).
+  const endMs = finalStopMs(messages.eventMesgs ?? []);
+  const withinTimer = endMs === null ? stamped : stamped.filter((x) => x.t <= endMs);
+  const timed = withinTimer.length > 1 ? withinTimer : stamped;
   const ordered = orderedPoints(timed);
   if (ordered.length === 0) {
     throw new ImportError(
@@ -258,7 +259,7 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
   const events = messages.eventMesgs ?? [];
   const { samples, gaps: breaks } = runFromPoints(points, marked, lostLinkBreaks(events, startMs));
   const gaps = namedLinkLosses(breaks, connectionLostAt(events), startMs);
-  const statedTotals = statedTotalsOf(messages.sessionMesgs?.[0]);
+  const statedTotals = statedTotalsOf(sessions);
   const lapStarts = (messages.lapMesgs ?? []).map((lap) => ((asMs(lap.startTime) ?? Number.NaN) - startMs) / 1000);
   return {
     startedAt: startMs,

@@ -8,6 +8,8 @@
 //   cadence: steps/min exactly for whole numbers, else to 1/64 (see fit-cadence.ts)
 //   running/walking: the record's activityType · derived stride: stepLength left out
 //   pauses: timer stop/start events; a lost link adds a commTimeout "connection lost" marker
+//   summary: the session's totals are the page's, the watch's own for an imported run (heart
+//     rate whole bpm, as FIT holds it)
 //   name and notes: FIT activity files have no field for them, so they are not written.
 
 import {
@@ -25,6 +27,7 @@ import {
 } from '@garmin/fitsdk';
 import type { RecordedSession } from '../session/recorded-session.js';
 import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../session/recorded-session.js';
+import { timeWeightedMean } from '../session/channel-averages.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import { fitCadenceOf } from './fit-cadence.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
@@ -174,6 +177,10 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
   add(last, Order.TimerStop, timerEvent('stopAll', last));
 
   const sessionCadence = fitCadenceOf(meta.avgCadence);
+  // The average the page shows: the watch's own for an imported run, else the records' over time.
+  const { heartRate } = samples;
+  const avgHeartRate =
+    meta.statedTotals?.stated.avgHeartRate ?? timeWeightedMean(samples, heartRate, meta.gaps, (i) => heartRate[i]! > 0);
   const avgSpeed = Math.min(Math.max(0, finiteOr(meta.avgSpeedMps, 0)), MAX_SPEED_MPS);
   const summary: Encodable<SessionMesg> = {
     mesgNum: MesgNum.SESSION!,
@@ -191,6 +198,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     enhancedAvgSpeed: avgSpeed,
     avgCadence: sessionCadence.cadence,
     avgFractionalCadence: sessionCadence.fractionalCadence,
+    ...(avgHeartRate === null ? {} : { avgHeartRate: Math.min(254, Math.round(avgHeartRate)) }),
     firstLapIndex: 0,
     numLaps: laps.length,
   };

@@ -18,8 +18,8 @@ export interface ImportedRun {
   laps: number[];
   gaps: SessionGap[];
   /**
-   * Totals the file states for the whole run (a FIT session message), which the summary shows in
-   * place of the records' sums; absent when it states none (TCX, some apps).
+   * Totals the file states for the whole run (a FIT session message, a TCX file's laps summed),
+   * which the summary shows in place of the records' sums; absent when it states none.
    */
   statedTotals?: FileTotals;
 }

@@ -8,7 +8,7 @@ import {
   SAMPLE_STRIDE_DERIVED,
   type SessionGap,
 } from '../session/recorded-session.js';
-import { MIN_MOVING_SPEED_MPS } from '../session/gap-steps.js';
+import { MIN_MOVING_SPEED_MPS, heldShareOf } from '../session/gap-steps.js';
 import { rowAtOrAfter } from '../session/recorded-columns.js';
 import { MAX_MOVING_STEP_S } from '../session/session-summary.js';
 import { lapPressesWithin } from '../session/splits.js';
@@ -135,10 +135,18 @@ export function columnsFromPoints(points: readonly RunPoint[], gaps: readonly Se
   points.forEach((p, i) => (c.t[i] = p.t));
 
   // Distance first: derived speed needs it, and integrated distance needs only given speeds.
+  // A step's seconds go to the speeds on either side by the summary's ownership rule: under smart
+  // recording the record that ends a long step shows its last second only, the held speed before
+  // it the rest, so 30 s at 4 m/s then 30 s at 2 m/s integrate to what 1 s records give.
   let distance = 0;
   points.forEach((p, i) => {
     if (p.distanceM !== null) distance = p.distanceM;
-    else if (isSteadyStep(c.t, i, gaps)) distance += (p.speedMps ?? 0) * (c.t[i]! - c.t[i - 1]!);
+    else if (isSteadyStep(c.t, i, gaps)) {
+      const dt = c.t[i]! - c.t[i - 1]!;
+      const own = p.speedMps ?? 0;
+      const held = heldShareOf(dt);
+      distance += (points[i - 1]!.speedMps ?? own) * dt * held + own * dt * (1 - held);
+    }
     c.distanceM[i] = distance;
   });
 

@@ -2,8 +2,9 @@
 // files that bind the TCX and extension namespaces to other prefixes (or to none) read the same.
 // Only the first activity of a file is read: watches write one per file.
 
-import type { SessionGap } from '../session/recorded-session.js';
+import { type SessionGap, gapReasons } from '../session/recorded-session.js';
 import { MIN_MOVING_SPEED_MPS } from '../session/gap-steps.js';
+import { type FileTotals, usableFileTotals } from '../session/stated-totals.js';
 import { ImportError, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
 import { tcxSport } from './file-sport.js';
@@ -93,10 +94,57 @@ function pointOf(trackpoint: Element): RunPoint & { ms: number; runCadence: bool
   };
 }
 
-/** A lap's StartTime and TotalTimeSeconds (its timer) as the file states them, epoch ms and seconds. */
+/** A lap's StartTime, TotalTimeSeconds (its timer) and DistanceMeters as the file states them, epoch ms, s and m. */
 interface LapTimer {
   startMs: number;
   timerS: number | null;
+  distanceM: number | null;
+}
+
+/** Stridewise's TCX extension (tcx.ts): breaks the timer ran through and a watch's stated totals. */
+const STRIDEWISE_NAMESPACE = 'https://stridewise.app/xmlschemas/TcxExtension/v1';
+
+function ownExtension(activity: Element): Element[] {
+  const own = childNamed(childNamed(activity, 'Extensions'), 'Stridewise');
+  if (own?.namespaceURI !== STRIDEWISE_NAMESPACE) return [];
+  return Array.from(own.children).filter((element) => element.namespaceURI === STRIDEWISE_NAMESPACE);
+}
+
+/** The breaks our own export listed (a lost link the pod counted through), seconds from the start. */
+function listedBreaks(extension: readonly Element[], startMs: number): SessionGap[] {
+  const out: SessionGap[] = [];
+  for (const element of extension.filter((e) => e.localName === 'Break')) {
+    const reason = gapReasons.find((r) => r !== 'paused' && r === element.getAttribute('Reason'));
+    const fromMs = Date.parse(element.getAttribute('StartTime') ?? '');
+    const toMs = Date.parse(element.getAttribute('EndTime') ?? '');
+    if (reason && toMs > fromMs) out.push({ fromT: (fromMs - startMs) / 1000, toT: (toMs - startMs) / 1000, reason });
+  }
+  return out;
+}
+
+/** The totals a watch stated for a run our own export carried on, or undefined. */
+function carriedTotals(extension: readonly Element[]): FileTotals | undefined {
+  const element = extension.find((e) => e.localName === 'StatedTotals');
+  if (!element) return undefined;
+  const read = (name: string): number | undefined => {
+    const value = Number(element.getAttribute(name) ?? Number.NaN);
+    return Number.isFinite(value) ? value : undefined;
+  };
+  const stated = usableFileTotals({
+    movingS: read('MovingSeconds'),
+    distanceM: read('DistanceMeters'),
+    avgCadence: read('AverageCadence'),
+    avgHeartRate: read('AverageHeartRate'),
+  });
+  return Object.keys(stated).length > 0 ? stated : undefined;
+}
+
+/** The laps' own totals summed, as a watch's session would state them; a total only where every lap states it. */
+function lapTotalsOf(laps: readonly LapTimer[]): FileTotals | undefined {
+  const sum = (key: 'timerS' | 'distanceM'): number | undefined =>
+    laps.length > 0 && laps.every((lap) => lap[key] !== null) ? laps.reduce((total, lap) => total + lap[key]!, 0) : undefined;
+  const stated = usableFileTotals({ movingS: sum('timerS'), distanceM: sum('distanceM') });
+  return Object.keys(stated).length > 0 ? stated : undefined;
 }
 
 /** Rounding of TotalTimeSeconds (to 0.1 s) and of whole-second trackpoint times: below this a lap shows no pause. */
@@ -109,13 +157,16 @@ const LAP_TIMER_TOLERANCE_S = 1.5;
  * where the distance stood still first, then in its longest. In any other lap every step is
  * running, however long, as a watch on smart recording writes a record only on a change. A pause
  * found so starts with its step (the watch writes a record as its timer stops); it is "paused"
- * because the watch's timer did not count it, whatever the reason.
+ * because the watch's timer did not count it, whatever the reason. A step across a lap's start
+ * (a lap pressed during a pause) gives each lap its own part. Breaks the timer ran through
+ * (`counted`) are no pause and explain none of a lap's missing time.
  */
 function pausesFromLapTotals(
   points: readonly RunPoint[],
   laps: readonly LapTimer[],
   startMs: number,
   marked: readonly SessionGap[],
+  counted: readonly SessionGap[],
 ): SessionGap[] {
   const t = points.map((p) => p.t);
   // Standing still across a step (the distance did not move on) marks a pause before a long step does.
@@ -135,10 +186,11 @@ function pausesFromLapTotals(
     let unexplained = toT - fromT - lap.timerS - shown;
     if (!(unexplained > LAP_TIMER_TOLERANCE_S)) return;
     const steps: { a: number; b: number; stood: boolean }[] = [];
+    const taken = [...marked, ...counted];
     for (let i = 1; i < t.length; i++) {
-      const a = t[i - 1]!;
-      const b = t[i]!;
-      if (a >= fromT && b <= toT && b - a > 1 && !marked.some((gap) => gap.fromT < b && gap.toT > a)) steps.push({ a, b, stood: stood(i) });
+      const a = Math.max(t[i - 1]!, fromT);
+      const b = Math.min(t[i]!, toT);
+      if (b - a > 1 && !taken.some((gap) => gap.fromT < t[i]! && gap.toT > t[i - 1]!)) steps.push({ a, b, stood: stood(i) });
     }
     steps.sort((x, y) => Number(y.stood) - Number(x.stood) || y.b - y.a - (x.b - x.a) || x.a - y.a);
     for (const { a, b } of steps) {
@@ -181,7 +233,11 @@ export function decodeTcx(text: string): ImportedRun {
     }
     const started = Date.parse(lap.getAttribute('StartTime') ?? '');
     lapStartsMs.push(Number.isFinite(started) ? started : (timed[lapPoints]?.t ?? Number.NaN));
-    lapTimers.push({ startMs: lapStartsMs.at(-1)!, timerS: numberIn(childNamed(lap, 'TotalTimeSeconds')) });
+    lapTimers.push({
+      startMs: lapStartsMs.at(-1)!,
+      timerS: numberIn(childNamed(lap, 'TotalTimeSeconds')),
+      distanceM: numberIn(childNamed(lap, 'DistanceMeters')),
+    });
   }
 
   const ordered = orderedPoints(timed);
@@ -197,9 +253,15 @@ export function decodeTcx(text: string): ImportedRun {
   for (let i = 1; i < points.length; i++) {
     if (ordered[i]!.resumes) tracked.push({ fromT: points[i - 1]!.t, toT: points[i]!.t, reason: 'paused' });
   }
-  const marked = [...tracked, ...pausesFromLapTotals(points, lapTimers, startMs, tracked)].sort((a, b) => a.fromT - b.fromT);
+  const extension = ownExtension(activity);
+  const counted = listedBreaks(extension, startMs);
+  const paused = [...tracked, ...pausesFromLapTotals(points, lapTimers, startMs, tracked, counted)];
+  const marked = [...paused, ...counted].sort((a, b) => a.fromT - b.fromT);
   const { samples, gaps } = runFromPoints(points, marked, () => false);
   const lastT = points[points.length - 1]!.t;
+  // The laps' TotalTimeSeconds and DistanceMeters are the watch's own, as a FIT session's are;
+  // our own export carries the totals of the watch an imported run came from.
+  const statedTotals = carriedTotals(extension) ?? lapTotalsOf(lapTimers);
   const creator = childNamed(childNamed(activity, 'Creator'), 'Name')?.textContent?.trim();
   return {
     startedAt: startMs,
@@ -209,5 +271,6 @@ export function decodeTcx(text: string): ImportedRun {
     samples,
     laps: lapStartsOf(lapStartsMs.slice(1).map((ms) => (ms - startMs) / 1000), lastT),
     gaps,
+    ...(statedTotals ? { statedTotals } : {}),
   };
 }

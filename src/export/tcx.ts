@@ -8,10 +8,16 @@
 //   stride length: TCX has none, so it is derived again (and flagged) from speed and cadence
 //   pauses: each starts a new <Track>, and a lap's TotalTimeSeconds leaves out every break the
 //     timer did not count (a reader finds those from it), so moving time comes back whole
-//   running/walking: TCX has no word for it; a reader counts a point that moves with a cadence
-//     as running, so a walk inside a run comes back in its running averages
+//   running/walking: TCX has no word for it per point; a reader counts a point that moves with
+//     a cadence as running, so a walk inside a run comes back in its running averages. A walk as
+//     a whole is Sport="Other" with RunCadence, as Garmin writes one, so it comes back a walk
+//   lost link / records missing that the pod counted through (moving, but no cadence measured),
+//     and the totals a watch stated for an imported run: TCX has no word for them, so the
+//     Activity's <Extensions> holds them (STRIDEWISE_NAMESPACE); readers that do not know it
+//     skip it, ours keeps the breaks out of zones and averages and shows the watch's totals
 //   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line.
 
+import { gapTimeCounts } from '../session/gap-steps.js';
 import type { RecordedSession } from '../session/recorded-session.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
 import { escapeXml } from './xml-text.js';
@@ -20,6 +26,8 @@ export { decodeTcx } from './tcx-decode.js';
 
 export const TCX_NAMESPACE = 'http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2';
 export const ACTIVITY_EXTENSION_NAMESPACE = 'http://www.garmin.com/xmlschemas/ActivityExtension/v2';
+/** Stridewise's own extension: breaks the timer ran through, and a watch's stated totals. */
+export const STRIDEWISE_NAMESPACE = 'https://stridewise.app/xmlschemas/TcxExtension/v1';
 const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 /** TCX's unsignedByte cadence. */
 const MAX_STRIDES = 254;
@@ -86,6 +94,32 @@ function lapXml(session: RecordedSession, lap: LapSplit): string {
   ].join('\n');
 }
 
+const TOTALS_ATTRIBUTES = { movingS: 'MovingSeconds', distanceM: 'DistanceMeters', avgCadence: 'AverageCadence', avgHeartRate: 'AverageHeartRate' } as const;
+
+/**
+ * What TCX cannot say, in our own extension (readers that do not know it skip it): the breaks the
+ * timer ran through, so no reader counts their time at the last cadence, and the totals a watch
+ * stated for an imported run, so the re-import shows what the page showed. The laps stay what the
+ * records add up to, so their timers still show where the pauses were.
+ */
+function extensionXml(session: RecordedSession): string[] {
+  const counted = session.meta.gaps.filter(gapTimeCounts);
+  const stated = session.meta.statedTotals?.stated ?? {};
+  const totals = (Object.keys(TOTALS_ATTRIBUTES) as (keyof typeof TOTALS_ATTRIBUTES)[])
+    .filter((key) => stated[key] !== undefined)
+    .map((key) => `${TOTALS_ATTRIBUTES[key]}="${stated[key]}"`);
+  if (counted.length === 0 && totals.length === 0) return [];
+  const at = (t: number): string => isoAt(session.meta.startedAt + t * 1000);
+  return [
+    '      <Extensions>',
+    `        <sw:Stridewise xmlns:sw="${STRIDEWISE_NAMESPACE}">`,
+    ...counted.map((gap) => `          <sw:Break Reason="${gap.reason}" StartTime="${at(gap.fromT)}" EndTime="${at(gap.toT)}"/>`),
+    ...(totals.length > 0 ? [`          <sw:StatedTotals ${totals.join(' ')}/>`] : []),
+    '        </sw:Stridewise>',
+    '      </Extensions>',
+  ];
+}
+
 /** Name on the first line, notes after a blank line; a reader takes the first line as the name. */
 function notesOf(name: string, notes: string): string | null {
   const title = name.replace(/\s+/g, ' ').trim();
@@ -112,11 +146,12 @@ export function encodeTcx(session: RecordedSession): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<TrainingCenterDatabase xmlns="${TCX_NAMESPACE}" xmlns:ns3="${ACTIVITY_EXTENSION_NAMESPACE}" xmlns:xsi="${XSI_NAMESPACE}">`,
     '  <Activities>',
-    '    <Activity Sport="Running">',
+    `    <Activity Sport="${meta.sport === 'walk' ? 'Other' : 'Running'}">`,
     `      <Id>${isoAt(meta.startedAt)}</Id>`,
     ...lapSplits(session).map((lap) => lapXml(session, lap)),
     ...(notes === null ? [] : [`      <Notes>${escapeXml(notes)}</Notes>`]),
     ...creator,
+    ...extensionXml(session),
     '    </Activity>',
     '  </Activities>',
     '</TrainingCenterDatabase>',

@@ -5,9 +5,11 @@ import { encodeFit } from '../../src/export/fit.js';
 import { ImportError, type ImportProblem } from '../../src/export/import-error.js';
 import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
 import { BASE, FIT_EPOCH_MS, FitBytes, type MessageSpec } from '../support/fit-bytes.js';
+import { summarizeSamples } from '../../src/session/session-summary.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+import { MesgNum, fitFileOf, runRecord, timerEvent } from '../support/fit-messages.js';
 import { FIXTURE_START, fixtureSession } from './session-fixture.js';
 
-const { MesgNum } = Profile;
 const at = (t: number): Date => new Date(FIXTURE_START + t * 1000);
 
 function refusal(bytes: Uint8Array): ImportError {
@@ -221,5 +223,28 @@ describe('decodeFit reads compressed timestamps and never blames a file that pas
     const flipped = good.slice();
     flipped[good.length - 4] ^= 0x01;
     expectRefused(flipped, 'damaged', /damaged: its checksum does not match/);
+  });
+});
+
+describe("decodeFit reads a watch's timer as the watch does", () => {
+  it('records a watch wrote after its final timer stop are not the run: moving time, distance, zones and averages leave them out', () => {
+    // Timer start at 0, 600 s at 180 steps/min, stopAll at 600; the watch writes on (the walk to
+    // the car at 100 steps/min) until the file is saved at 900, with no start after the stop.
+    const out = [timerEvent('start', 0)];
+    let d = 0;
+    for (let s = 0; s <= 900; s++) {
+      const running = s <= 600;
+      if (s > 0) d += running ? 3 : 1.2;
+      if (s === 600) out.push(timerEvent('stopAll', 600));
+      out.push(runRecord(s, { distance: d, speed: running ? 3 : 1.2, enhancedSpeed: running ? 3 : 1.2, cadence: running ? 90 : 50, activityType: undefined }));
+    }
+    const run = decodeFit(fitFileOf(out));
+    expect(run.samples.t.at(-1), 'the last record: at the stop').to.equal(600);
+    const totals = summarizeSamples(run.samples, defaultCadenceZones, run.gaps);
+    expect(totals.distanceM, 'distance').to.equal(1800);
+    const inZones = Object.values(totals.zoneTimes).reduce((a, b) => a + b, 0);
+    expect(totals.movingS, 'moving time').to.equal(600);
+    expect(inZones, 'time in zones').to.be.closeTo(600, 1e-9);
+    expect(totals.avgCadence, 'average cadence').to.be.closeTo(180, 1e-9);
   });
 });

@@ -2,6 +2,9 @@ import { expect } from '@open-wc/testing';
 import { Decoder, type FitMessages, Stream } from '@garmin/fitsdk';
 import { decodeFit, encodeFit } from '../../src/export/fit.js';
 import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED, type RecordedSession } from '../../src/session/recorded-session.js';
+import { heartRateStats } from '../../src/charts/session-channels.js';
+import { fitFileOf, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
+import { storedImport } from '../support/stored-import.js';
 import { FIXTURE_GAPS, FIXTURE_LAPS, FIXTURE_START, fixtureSession, indexAt, tinySession } from './session-fixture.js';
 
 // FIT resolutions the round trip is held to.
@@ -151,6 +154,23 @@ describe('encodeFit', () => {
     const m = readWithSdk(encodeFit(session));
     expect(m.recordMesgs!.map((r) => r.heartRate ?? null)).to.deep.equal([null, 141, 142, 150]);
     expect(Array.from(decodeFit(encodeFit(session)).samples.heartRate)).to.deep.equal([Number.NaN, 141, 142, 150]);
+  });
+
+  it("writes the page's average heart rate into the session: the records' over time, or the watch's own for an imported run", () => {
+    const specs = [0, 1, 2, 3].map((t) => ({ t, speedMps: 3, cadence: 170, strideLengthM: null, running: true }));
+    const live = tinySession(specs);
+    live.samples.heartRate.set([Number.NaN, 141, 142.4, 150]);
+    // (141 + 142.4 + 150) / 3 s = 144.5, whole bpm in FIT.
+    expect(readWithSdk(encodeFit(live)).sessionMesgs![0]!.avgHeartRate).to.equal(144);
+    // A watch that wrote a record every 4 s at 140 bpm but states 150 in its session (what the page shows).
+    const watch = [timerEvent('start', 0)];
+    for (let s = 0; s <= 1200; s += 4) watch.push(runRecord(s, { distance: s * 3, speed: 3, enhancedSpeed: 3, heartRate: 140 }));
+    watch.push(timerEvent('stopAll', 1200), sessionMesg(0, 1200, { totalTimerTime: 1200, totalDistance: 3600, avgCadence: 85, avgHeartRate: 150 }));
+    const stored = storedImport(decodeFit(fitFileOf(watch)));
+    const shown = (session: RecordedSession): number | undefined =>
+      heartRateStats(session.samples, session.meta.gaps, session.meta.statedTotals?.stated.avgHeartRate)?.average;
+    expect(shown(stored), 'the page').to.equal(150);
+    expect(shown(storedImport(decodeFit(encodeFit(stored)))), 'FIT export, re-imported').to.equal(150);
   });
 
   it('refuses a session with no samples', () => {

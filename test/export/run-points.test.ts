@@ -21,6 +21,24 @@ describe('columnsFromPoints', () => {
     expect(Array.from(c.flags)).to.deep.equal(Array(5).fill(SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED));
   });
 
+  it('integrates speed-only points by the held-speed rule, so smart recording gives the distance 1 s points give', () => {
+    // 30 s at 4 m/s and 30 s at 2 m/s for 20 min: 3600 m. A point shows the second just ended, so
+    // one written at a change holds the new speed for its last second only, the speed before it
+    // for the rest of the step (gap-steps.ts's ownership rule); smart recording writes a point on
+    // a change and else every 8 s.
+    const speedAt = (second: number): number => (Math.floor(second / 30) % 2 === 0 ? 4 : 2);
+    const pointsAt = (times: number[]): RunPoint[] => times.map((s) => point(s, { speedMps: speedAt(Math.max(0, s - 1)), cadence: 170 }));
+    const smart: number[] = [0];
+    for (let s = 1; s <= 1200; s++) {
+      const changed = speedAt(s - 1) !== speedAt(Math.max(0, smart.at(-1)! - 1));
+      if (changed || s - smart.at(-1)! >= 8 || s === 1200) smart.push(s);
+    }
+    const everySecond = columnsFromPoints(pointsAt(Array.from({ length: 1201 }, (_, s) => s)), []);
+    const smartly = columnsFromPoints(pointsAt(smart), []);
+    expect(everySecond.distanceM.at(-1), '1 s points').to.be.closeTo(3600, 1e-9);
+    expect(smartly.distanceM.at(-1), 'smart recording').to.be.closeTo(3600, 1e-9);
+  });
+
   it('keeps a given stride and running state, and a walking point stays walking', () => {
     const c = columnsFromPoints(
       [

@@ -96,6 +96,35 @@ describe('decodeTcx reads activities from watches', () => {
     expect(moving).to.equal(70);
   });
 
+  it('finds a pause across a lap pressed during it: each lap holds its own part of the step', () => {
+    const point = (s: number, m: number): string =>
+      `<Trackpoint><Time>${new Date(Date.UTC(2026, 2, 2, 6, 30, s)).toISOString()}</Time><DistanceMeters>${m}</DistanceMeters></Trackpoint>`;
+    const track = (from: number, to: number, m0: number): string => {
+      const points: string[] = [];
+      for (let s = from; s <= to; s += 10) points.push(point(s, m0 + 3 * (s - from)));
+      return `<Track>${points.join('')}</Track>`;
+    };
+    // Timer 0-600 s, paused 600-660 s with the lap key pressed at 630 s, timer 660-1200 s, 3 m/s:
+    // no lap holds the 600-660 s step whole, and each lap's timer is 30 s short of its span.
+    const xml = `${TCX_OPEN}<Activities><Activity Sport="Running"><Id>2026-03-02T06:30:00Z</Id>
+      <Lap StartTime="2026-03-02T06:30:00Z"><TotalTimeSeconds>600</TotalTimeSeconds><DistanceMeters>1800</DistanceMeters>${track(0, 600, 0)}</Lap>
+      <Lap StartTime="2026-03-02T06:40:30Z"><TotalTimeSeconds>540</TotalTimeSeconds><DistanceMeters>1620</DistanceMeters>${track(660, 1200, 1800)}</Lap>
+      </Activity></Activities></TrainingCenterDatabase>`;
+    const run = decodeTcx(xml);
+    expect(run.laps).to.deep.equal([630]);
+    expect(run.gaps).to.deep.equal([
+      { fromT: 600, toT: 630, reason: 'paused' },
+      { fromT: 630, toT: 660, reason: 'paused' },
+    ]);
+    const totals = summarizeSamples(run.samples, defaultCadenceZones, run.gaps);
+    expect(totals.movingS).to.equal(1140);
+    expect(totals.avgSpeedMps).to.be.closeTo(3, 1e-9);
+  });
+
+  it("states the laps' own totals summed, as a watch's session would", () => {
+    expect(decodeTcx(WATCH_TCX).statedTotals).to.deep.equal({ movingS: 5, distanceM: 15 });
+  });
+
   it('keeps every step of a lap whose timer shows no pause as running, however far apart its trackpoints', () => {
     const xml = WATCH_TCX.replace('<TotalTimeSeconds>3</TotalTimeSeconds>', '<TotalTimeSeconds>11</TotalTimeSeconds>');
     expect(decodeTcx(xml).gaps).to.deep.equal([{ fromT: 3, toT: 33, reason: 'paused' }]);

@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { ACTIVITY_EXTENSION_NAMESPACE, TCX_NAMESPACE, decodeTcx, encodeTcx } from '../../src/export/tcx.js';
-import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
+import { decodeFit } from '../../src/export/fit-decode.js';
+import { ACTIVITY_EXTENSION_NAMESPACE, STRIDEWISE_NAMESPACE, TCX_NAMESPACE, decodeTcx, encodeTcx } from '../../src/export/tcx.js';
+import { type RecordedSession, SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED, type SessionGap } from '../../src/session/recorded-session.js';
+import { summarizeSamples } from '../../src/session/session-summary.js';
+import { distanceSplits } from '../../src/session/splits.js';
+import { MesgNum, fitAt, fitFileOf, fitMesg, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
+import { storedImport } from '../support/stored-import.js';
 import { FIXTURE_GAPS, FIXTURE_LAPS, FIXTURE_START, fixtureSession, tinySession } from './session-fixture.js';
 
 const parse = (xml: string): Document => new DOMParser().parseFromString(xml, 'application/xml');
@@ -135,5 +140,87 @@ describe('heart rate in TCX', () => {
     const doc = new DOMParser().parseFromString(text, 'application/xml');
     expect([...doc.getElementsByTagNameNS(TCX_NAMESPACE, 'HeartRateBpm')].map((e) => e.textContent!.trim())).to.deep.equal(['149', '150']);
     expect(Array.from(decodeTcx(text).samples.heartRate)).to.deep.equal([Number.NaN, 149, 150]);
+  });
+});
+
+describe('TCX keeps what the page shows of a run', () => {
+  const zoneSum = (z: Record<string, number>): number => Object.values(z).reduce((a, b) => a + b, 0);
+
+  it('writes a walk as Sport="Other" with running cadence, so it comes back a walk, not a run for the plan and trends', () => {
+    const specs = Array.from({ length: 1201 }, (_, t) => ({ t, speedMps: 1.4, cadence: 112, strideLengthM: null, running: false }));
+    const walk = tinySession(specs, { sport: 'walk' });
+    expect(tcx(parse(encodeTcx(walk)), 'Activity')[0]!.getAttribute('Sport')).to.equal('Other');
+    expect(decodeTcx(encodeTcx(walk)).sport).to.equal('walk');
+    expect(decodeTcx(encodeTcx(tinySession(specs.slice(0, 3)))).sport, 'a run stays a run').to.equal('run');
+  });
+
+  it("carries a watch's stated moving time and distance for the re-import, the laps still what the records add up to", () => {
+    // The watch states 1800 s and 5000 m (what the page shows); its records stop 4 s before its
+    // timer did (the last at 1796 s, 4990 m, as smart recording leaves it).
+    const watch = [timerEvent('start', 0)];
+    for (let s = 0; s <= 1796; s += 4) watch.push(runRecord(s, { distance: (s * 4990) / 1796, speed: 2.78, enhancedSpeed: 2.78 }));
+    watch.push(timerEvent('stopAll', 1800), sessionMesg(0, 1800, { totalTimerTime: 1800, totalDistance: 5000, avgCadence: 85 }));
+    const stored = storedImport(decodeFit(fitFileOf(watch)));
+    expect([stored.meta.movingS, stored.meta.distanceM], 'the page').to.deep.equal([1800, 5000]);
+    const text = encodeTcx(stored);
+    const lap = tcx(parse(text), 'Lap')[0]!;
+    expect(num(tcx(lap, 'TotalTimeSeconds')[0])).to.equal(1796);
+    const carried = parse(text).getElementsByTagNameNS(STRIDEWISE_NAMESPACE, 'StatedTotals')[0]!;
+    expect([carried.getAttribute('MovingSeconds'), carried.getAttribute('DistanceMeters'), carried.getAttribute('AverageCadence')]).to.deep.equal([
+      '1800', '5000', '170',
+    ]);
+    const again = storedImport(decodeTcx(text));
+    expect(again.meta.movingS, 'TCX re-import: moving time').to.be.closeTo(1800, 1e-9);
+    expect(again.meta.distanceM, 'TCX re-import: distance').to.be.closeTo(5000, 1e-9);
+    expect(again.meta.statedTotals?.fromRecords.movingS, 'the records still say what they say').to.equal(1796);
+  });
+
+  it('lists a lost link the pod counted through, so re-import leaves its unmeasured minutes out of zones and cadence', () => {
+    // 10 min at 170, the link lost for 10 min (the pod counted 1800 m on), 10 min at 180: 1200 s
+    // in zones, 175 steps/min, 1800 s moving. Without the listing a reader gives the lost 10 min
+    // to the last cadence before it (1800 s in zones, 173.3).
+    const specs = [
+      ...Array.from({ length: 601 }, (_, t) => ({ t, speedMps: 3, cadence: 170, strideLengthM: null, running: true })),
+      ...Array.from({ length: 601 }, (_, k) => ({ t: 1200 + k, speedMps: 3, cadence: 180, strideLengthM: null, running: true })),
+    ];
+    const gaps = [{ fromT: 600, toT: 1200, reason: 'link-lost' as const, coveredM: 1800 }];
+    const live = tinySession(specs, { gaps });
+    live.meta = { ...live.meta, ...summarizeSamples(live.samples, live.meta.zones, gaps) };
+    expect(zoneSum(live.meta.zoneTimes), 'page: time in zones').to.be.closeTo(1200, 1e-9);
+    const text = encodeTcx(live);
+    const listed = Array.from(parse(text).getElementsByTagNameNS(STRIDEWISE_NAMESPACE, 'Break'), (b) => [
+      b.getAttribute('Reason'), b.getAttribute('StartTime'), b.getAttribute('EndTime'),
+    ]);
+    expect(listed).to.deep.equal([['link-lost', new Date(FIXTURE_START + 600_000).toISOString(), new Date(FIXTURE_START + 1_200_000).toISOString()]]);
+    const back = decodeTcx(text);
+    expect(back.gaps).to.deep.equal(gaps);
+    const again = summarizeSamples(back.samples, live.meta.zones, back.gaps);
+    expect(again.movingS, 'TCX: moving time').to.be.closeTo(1800, 1e-9);
+    expect(again.avgCadence, 'TCX: cadence').to.be.closeTo(175, 1e-9);
+    expect(zoneSum(again.zoneTimes), 'TCX: time in zones').to.be.closeTo(1200, 1e-9);
+    const cadences = (s: RecordedSession['samples'], g: readonly SessionGap[]): number[] =>
+      distanceSplits(s, 'km', g).map((x) => Math.round(x.avgCadence));
+    expect(cadences(back.samples, back.gaps), 'km splits cadence').to.deep.equal(cadences(live.samples, gaps));
+  });
+
+  it('keeps a pause with a lap pressed during it: the re-import has the same moving time and pace', () => {
+    // A Garmin run: timer 0-600 s, paused 600-660 s, the lap key pressed at 630 s while paused,
+    // timer 660-1200 s, 3 m/s: 1140 s and 3420 m.
+    const watch = [timerEvent('start', 0)];
+    for (let s = 0; s <= 600; s++) watch.push(runRecord(s, { distance: 3 * s, speed: 3, enhancedSpeed: 3 }));
+    watch.push(timerEvent('stopAll', 600));
+    watch.push(fitMesg(MesgNum.LAP!, { messageIndex: 0, timestamp: fitAt(630), startTime: fitAt(0), totalTimerTime: 600, totalDistance: 1800 }));
+    watch.push(timerEvent('start', 660));
+    for (let s = 660; s <= 1200; s++) watch.push(runRecord(s, { distance: 1800 + 3 * (s - 660), speed: 3, enhancedSpeed: 3 }));
+    watch.push(timerEvent('stopAll', 1200));
+    watch.push(fitMesg(MesgNum.LAP!, { messageIndex: 1, timestamp: fitAt(1200), startTime: fitAt(630), totalTimerTime: 540, totalDistance: 1620 }));
+    watch.push(sessionMesg(0, 1200, { totalTimerTime: 1140, totalDistance: 3420, avgCadence: 85 }));
+    const stored = storedImport(decodeFit(fitFileOf(watch)));
+    expect(stored.meta.movingS, 'the page').to.equal(1140);
+    expect(stored.meta.laps, 'the page: lap 2 at 630 s').to.deep.equal([630]);
+    const back = decodeTcx(encodeTcx(stored));
+    const again = summarizeSamples(back.samples, stored.meta.zones, back.gaps);
+    expect(again.movingS, 'TCX re-import: moving time of the records').to.be.closeTo(1140, 1e-9);
+    expect(again.avgSpeedMps, 'TCX re-import: pace').to.be.closeTo(3, 1e-9);
   });
 });

@@ -7,7 +7,9 @@
 //   (±0.1 %), average cadence (±1 step/min) and time-weighted heart rate, speed and stride,
 //   through FIT and through TCX, and the FIT's records agree with what really happened;
 // - what the session page shows of an imported run (moving time, distance, laps, splits per km
-//   and per lap) comes back from our FIT and our TCX of it, read again as any file is.
+//   and per lap, time in zones, walk or run) comes back from our FIT and our TCX of it, read again
+//   as any file is, and the page's stated totals are what its records add up to, whatever shape
+//   the watch's file has (a walk, a session per stretch, a lost footpod, records after the stop).
 
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
@@ -15,7 +17,6 @@ import { heartRateStats } from '../../src/charts/session-channels.js';
 import { decodeFit } from '../../src/export/fit-decode.js';
 import { encodeFit } from '../../src/export/fit.js';
 import type { ImportedRun } from '../../src/export/imported-run.js';
-import { importedSummary } from '../../src/export/imported-summary.js';
 import { decodeTcx } from '../../src/export/tcx-decode.js';
 import { encodeTcx } from '../../src/export/tcx.js';
 import { timeWeightedMean } from '../../src/session/channel-averages.js';
@@ -23,7 +24,16 @@ import { type RecordedSession, SAMPLE_RUNNING } from '../../src/session/recorded
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { type Split, distanceSplits, lapSplits } from '../../src/session/splits.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
-import { type WatchRecording, type WatchRunSpec, truthOf, watchRunFit, watchRunSpec, watchRunTcx } from '../support/generated-watch-runs.js';
+import {
+  type WatchRecording,
+  type WatchRunSpec,
+  truthOf,
+  watchFileVariant,
+  watchRunFit,
+  watchRunSpec,
+  watchRunTcx,
+} from '../support/generated-watch-runs.js';
+import { storedImport } from '../support/stored-import.js';
 
 /** One step/min, the invariants' bound (TCX holds whole strides), plus float noise. */
 const ONE_STEP = 1 + 1e-9;
@@ -82,9 +92,10 @@ function truthAverages(spec: WatchRunSpec): { cadence: number; heartRate: number
 }
 
 /** Every second and smart recording of one run, through FIT, agree with each other and with what happened. */
-export const smartRecordingAgreesInFit = fc.property(watchRunSpec, (spec) => {
-  const every = figuresOf(decodeFit(watchRunFit(spec, 'every-second')));
-  const smart = figuresOf(decodeFit(watchRunFit(spec, 'smart')));
+export const smartRecordingAgreesInFit = fc.property(watchRunSpec, fc.boolean(), (spec, speedOnly) => {
+  // Records with speed but no distance too: the reader integrates the distance itself.
+  const every = figuresOf(decodeFit(watchRunFit(spec, 'every-second', { speedOnly })));
+  const smart = figuresOf(decodeFit(watchRunFit(spec, 'smart', { speedOnly })));
   expectSameRun(every, smart, 'FIT');
   // And both are what happened, not merely equally wrong.
   const truth = truthAverages(spec);
@@ -102,28 +113,7 @@ export const smartRecordingAgreesInTcx = fc.property(watchRunSpec, (spec) => {
   expect(smart.movingS, 'TCX smart moving time against the timer').to.be.closeTo(truth.timerS, truth.timerS * 0.01);
 });
 
-/** A run as the app stores an import (src/services/data-files.ts). */
-function sessionOf(run: ImportedRun): RecordedSession {
-  return {
-    meta: {
-      id: 'round-trip',
-      startedAt: run.startedAt,
-      name: 'Generated run',
-      notes: '',
-      deviceName: run.deviceName,
-      origin: 'import',
-      sport: run.sport,
-      treadmill: run.treadmill,
-      status: 'complete',
-      ...importedSummary(run, defaultCadenceZones),
-      zones: { ...defaultCadenceZones },
-      laps: run.laps,
-      gaps: run.gaps,
-      schemaVersion: 1,
-    },
-    samples: run.samples,
-  };
-}
+const sessionOf = (run: ImportedRun): RecordedSession => storedImport(run);
 
 interface Page {
   movingS: number;
@@ -131,6 +121,9 @@ interface Page {
   /** What the records add up to, whatever the summary shows. */
   recordsMovingS: number;
   recordsDistanceM: number;
+  /** Running time with a measured cadence, in all zones together (a lost link's minutes are not). */
+  recordsZoneS: number;
+  sport: RecordedSession['meta']['sport'];
   laps: number[];
   distanceSplits: Split[];
   lapSplits: Split[];
@@ -144,6 +137,8 @@ function pageOf({ meta, samples }: RecordedSession): Page {
     distanceM: meta.distanceM,
     recordsMovingS: records.movingS,
     recordsDistanceM: records.distanceM,
+    recordsZoneS: Object.values(records.zoneTimes).reduce((a, b) => a + b, 0),
+    sport: meta.sport,
     laps: meta.laps,
     distanceSplits: distanceSplits(samples, 'km', meta.gaps),
     lapSplits: lapSplits(samples, meta.laps, meta.gaps),
@@ -156,6 +151,8 @@ function expectSamePage(back: Page, page: Page, where: string, keepsGait: boolea
   expect(back.distanceM, `${where}: distance`).to.be.closeTo(page.distanceM, 0.05);
   expect(back.recordsMovingS, `${where}: moving time of the records`).to.be.closeTo(page.recordsMovingS, 0.5);
   expect(back.recordsDistanceM, `${where}: distance of the records`).to.be.closeTo(page.recordsDistanceM, 0.05);
+  expect(back.recordsZoneS, `${where}: time in zones`).to.be.closeTo(page.recordsZoneS, 1);
+  expect(back.sport, `${where}: sport`).to.equal(page.sport);
   expect(back.laps.length, `${where}: laps ${back.laps} against ${page.laps}`).to.equal(page.laps.length);
   back.laps.forEach((t, k) => expect(t, `${where}: lap ${k + 2} starts`).to.be.closeTo(page.laps[k]!, 0.001));
   for (const kind of ['distanceSplits', 'lapSplits'] as const) {
@@ -173,11 +170,31 @@ function expectSamePage(back: Page, page: Page, where: string, keepsGait: boolea
   }
 }
 
+/** The average heart rate the session page shows: the watch's own where it stated one. */
+const heartRateShown = ({ samples, meta }: RecordedSession): number | undefined =>
+  heartRateStats(samples, meta.gaps, meta.statedTotals?.stated.avgHeartRate)?.average;
+
 /** The page of an imported run (every second or smart), our FIT and TCX of it, and their re-imports agree. */
-export const pageExportsAndReimportsAgree = fc.property(watchRunSpec, fc.constantFrom<WatchRecording>('every-second', 'smart'), (spec, sampling) => {
-  const session = sessionOf(decodeFit(watchRunFit(spec, sampling)));
+export const pageExportsAndReimportsAgree = fc.property(
+  watchRunSpec,
+  fc.constantFrom<WatchRecording>('every-second', 'smart'),
+  watchFileVariant,
+  (spec, sampling, variant) => {
+  const session = sessionOf(decodeFit(watchRunFit(spec, sampling, variant)));
   const page = pageOf(session);
+  // The watch's own totals, shown on the page, are what its records add up to (less the seconds
+  // and metres after a last record that comes early, at most 5.5 m/s).
+  const early = variant.recordsEndEarlyS ?? 0;
+  expect(page.movingS, 'the page: moving time against its records').to.be.closeTo(page.recordsMovingS, page.movingS * 0.01 + early);
+  expect(page.distanceM, 'the page: distance against its records').to.be.closeTo(page.recordsDistanceM, page.distanceM * 0.001 + 5.5 * early);
+  expect(page.sport, 'the page: sport').to.equal(variant.walk ? 'walk' : 'run');
   const walks = spec.spells.some((spell) => spell.walking);
-  expectSamePage(pageOf(sessionOf(decodeFit(encodeFit(session)))), page, `FIT of a ${sampling} run`, true);
-  expectSamePage(pageOf(sessionOf(decodeTcx(encodeTcx(session)))), page, `TCX of a ${sampling} run`, !walks);
-});
+  const viaFit = sessionOf(decodeFit(encodeFit(session)));
+  expectSamePage(pageOf(viaFit), page, `FIT of a ${sampling} run`, true);
+  // FIT's session and our TCX extension hold the average heart rate the page shows (the watch's own).
+  expect(heartRateShown(viaFit), 'FIT: heart rate').to.be.closeTo(heartRateShown(session)!, 0.5);
+  const viaTcx = sessionOf(decodeTcx(encodeTcx(session)));
+  expectSamePage(pageOf(viaTcx), page, `TCX of a ${sampling} run`, !walks);
+  expect(heartRateShown(viaTcx), 'TCX: heart rate').to.be.closeTo(heartRateShown(session)!, 0.5);
+  },
+);

@@ -3,7 +3,10 @@
 // kilometre, recorded either every second or as smart recording does it (a record at every
 // change, at each timer start and stop and lap, and otherwise after a random 1-60 s with the
 // timer running). The FIT and TCX are the watch's (test/support/watch-fit.ts, watch-tcx.ts), so
-// the two recordings of one run differ only in which seconds have a record.
+// the two recordings of one run differ only in which seconds have a record. Some pauses have the
+// lap key pressed during them. A file can also be made a walk, one session per timer stretch, with
+// a spell the watch lost its footpod for (no records, a "connection lost" marker, the timer on),
+// or with records written after the final timer stop (the walk to the car): WatchFileVariant.
 //
 //   fc.assert(fc.property(watchRunSpec, (spec) => { decodeFit(watchRunFit(spec, 'smart')) ... }))
 
@@ -24,6 +27,8 @@ export interface Spell {
   walking: boolean;
   /** Seconds the timer is stopped after this spell (0: none; never after the last). */
   pauseAfterS: number;
+  /** The lap key pressed halfway through that pause (Garmin allows it; the new lap starts there). */
+  lapInPause?: boolean;
 }
 
 export interface WatchRunSpec {
@@ -42,6 +47,7 @@ const runningSpell = fc.record({
   heartRate: fc.integer({ min: 110, max: 190 }),
   walking: fc.constant(false),
   pauseAfterS: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 2, max: 200 })),
+  lapInPause: fc.boolean(),
 });
 const walkingSpell = fc.record({
   lengthS: fc.integer({ min: 5, max: 150 }),
@@ -50,6 +56,7 @@ const walkingSpell = fc.record({
   heartRate: fc.integer({ min: 90, max: 140 }),
   walking: fc.constant(true),
   pauseAfterS: fc.oneof(fc.constant(0), fc.integer({ min: 2, max: 120 })),
+  lapInPause: fc.boolean(),
 });
 
 /** A run of 2 to 10 spells, at least one of them running, a minute or more of timer time. */
@@ -59,6 +66,16 @@ export const watchRunSpec: fc.Arbitrary<WatchRunSpec> = fc
     seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
   })
   .filter(({ spells }) => spells.some((s) => !s.walking) && spells.reduce((sum, s) => sum + s.lengthS, 0) >= 60);
+
+/** Laps split where the lap key was pressed. */
+function withPresses(laps: readonly TimerStretch[], presses: readonly number[]): TimerStretch[] {
+  const out = [...laps];
+  for (const press of presses) {
+    const k = out.findIndex((lap) => lap.fromS < press && press < lap.toS);
+    if (k >= 0) out.splice(k, 1, { fromS: out[k]!.fromS, toS: press }, { fromS: press, toS: out[k]!.toS });
+  }
+  return out;
+}
 
 /** The run second by second, as the watch's own totals count it. */
 export function truthOf(spec: WatchRunSpec): WatchTruth {
@@ -70,6 +87,7 @@ export function truthOf(spec: WatchRunSpec): WatchTruth {
   const walking = new Uint8Array(durationS);
   const distanceM = new Float64Array(durationS + 1);
   const stretches: TimerStretch[] = [];
+  const pressedInPauses: number[] = [];
   let s = 0;
   let from = 0;
   for (const spell of spells) {
@@ -82,12 +100,13 @@ export function truthOf(spec: WatchRunSpec): WatchTruth {
     }
     if (spell.pauseAfterS > 0) {
       stretches.push({ fromS: from, toS: s });
+      if (spell.lapInPause && spell.pauseAfterS >= 4) pressedInPauses.push(s + Math.floor(spell.pauseAfterS / 2));
       for (const end = s + spell.pauseAfterS; s < end; s++) distanceM[s + 1] = distanceM[s]!;
       from = s;
     }
   }
   stretches.push({ fromS: from, toS: durationS });
-  const laps = autoLaps({ distanceM, durationS });
+  const laps = withPresses(autoLaps({ distanceM, durationS }), pressedInPauses);
   const truth = { durationS, sport: 'running' as const, speedMps, cadence, distanceM, heartRate, walking, stretches, laps };
   return { ...truth, totals: totalsBetween(truth, 0, durationS) };
 }
@@ -119,15 +138,81 @@ export function recordsOf(truth: WatchTruth, sampling: 'every-second' | 'smart',
 
 export type WatchRecording = 'every-second' | 'smart';
 
+/** How one watch file of a run differs from the plain one. */
+export interface WatchFileVariant {
+  /** A walk as a whole (FIT sport walking, TCX Sport "Other"). */
+  walk?: boolean;
+  /** One session message per timer stretch (a run resumed as a new session). */
+  sessionPerStretch?: boolean;
+  /** The index (modulo the spells) of a spell the watch lost its footpod for: no records inside it, a marker at its start. */
+  lostLinkSpell?: number;
+  /** Seconds of walking the watch records after its final timer stop, with no start after it. */
+  afterStopS?: number;
+  /** Seconds before the final stop that the last record comes (the session still states the timer's time). */
+  recordsEndEarlyS?: number;
+  /** Records with speed but no distance. */
+  speedOnly?: boolean;
+}
+
+export const watchFileVariant: fc.Arbitrary<WatchFileVariant> = fc.record(
+  {
+    walk: fc.boolean(),
+    sessionPerStretch: fc.boolean(),
+    lostLinkSpell: fc.nat(),
+    afterStopS: fc.integer({ min: 10, max: 300 }),
+    recordsEndEarlyS: fc.integer({ min: 2, max: 4 }),
+  },
+  { requiredKeys: [] },
+);
+
+/** Records with the lost spell's taken out: from the last record at or before its start to the first at or after its end. */
+function losingLink(spec: WatchRunSpec, records: WatchRecord[], spell: number): { records: WatchRecord[]; lostAt: number } {
+  const k = spell % spec.spells.length;
+  const startS = spec.spells.slice(0, k).reduce((sum, x) => sum + x.lengthS + x.pauseAfterS, 0);
+  const endS = startS + spec.spells[k]!.lengthS;
+  const before = records.filter((r) => r.s <= startS).at(-1)!;
+  const after = records.find((r) => r.s >= endS) ?? records.at(-1)!;
+  return { records: records.filter((r) => r.s <= before.s || r.s >= after.s), lostAt: before.s };
+}
+
+/** Walking at 1.2 m/s and 100 steps/min, a record every 5 s, after the truth's end. */
+function walkAfterStop(truth: WatchTruth, seconds: number): WatchRecord[] {
+  const out: WatchRecord[] = [];
+  const end = truth.durationS;
+  for (let s = 5; s <= seconds; s += 5) {
+    out.push({ s: end + s, distanceM: truth.distanceM[end]! + 1.2 * s, speedMps: 1.2, cadence: 100, walking: true, ...(truth.heartRate ? { heartRate: 100 } : {}) });
+  }
+  return out;
+}
+
 /** The watch's FIT file of the run, recorded so. */
-export function watchRunFit(spec: WatchRunSpec, sampling: WatchRecording): Uint8Array<ArrayBuffer> {
+export function watchRunFit(spec: WatchRunSpec, sampling: WatchRecording, variant: WatchFileVariant = {}): Uint8Array<ArrayBuffer> {
   const truth = truthOf(spec);
-  const records = recordsOf(truth, sampling, spec.seed);
-  return new Uint8Array(encodeWatchFit({ truth, records, startedAt: WATCH_START, sport: 'running', subSport: 'generic' }));
+  let records = recordsOf(truth, sampling, spec.seed);
+  const connectionLostAt: number[] = [];
+  if (variant.lostLinkSpell !== undefined) {
+    const lost = losingLink(spec, records, variant.lostLinkSpell);
+    records = lost.records;
+    connectionLostAt.push(lost.lostAt);
+  }
+  if (variant.recordsEndEarlyS) {
+    const lastS = truth.durationS - variant.recordsEndEarlyS;
+    // The watch's last record is at lastS, inside the last stretch (which it never starts after).
+    if (lastS > truth.stretches.at(-1)!.fromS) records = [...records.filter((r) => r.s < lastS), recordAt(truth, lastS, false)];
+  }
+  if (variant.afterStopS) records = [...records, ...walkAfterStop(truth, variant.afterStopS)];
+  const sport = variant.walk ? 'walking' : 'running';
+  return new Uint8Array(
+    encodeWatchFit({
+      truth, records, startedAt: WATCH_START, sport, subSport: 'generic',
+      sessionPerStretch: variant.sessionPerStretch, connectionLostAt, speedOnly: variant.speedOnly,
+    }),
+  );
 }
 
 /** The TCX Garmin Connect exports of the run, recorded so. */
-export function watchRunTcx(spec: WatchRunSpec, sampling: WatchRecording): string {
+export function watchRunTcx(spec: WatchRunSpec, sampling: WatchRecording, variant: Pick<WatchFileVariant, 'walk'> = {}): string {
   const truth = truthOf(spec);
-  return encodeWatchTcx({ truth, records: recordsOf(truth, sampling, spec.seed), startedAt: WATCH_START, sport: 'running' });
+  const sport = variant.walk ? 'walking' : 'running';
+  return encodeWatchTcx({ truth, records: recordsOf(truth, sampling, spec.seed), startedAt: WATCH_START, sport });
 }

@@ -44,10 +44,16 @@ export interface WatchFitInput {
   startedAt: number;
   sport: WatchSport;
   subSport: WatchSubSport;
+  /** One session per timer stretch, as a watch writes a run resumed as a new session; else one. */
+  sessionPerStretch?: boolean;
+  /** Seconds at which the watch lost its footpod (a "connection lost" marker; the timer runs on). */
+  connectionLostAt?: readonly number[];
+  /** Records with speed but no distance (an indoor run from a pod that sends only speed). */
+  speedOnly?: boolean;
 }
 
 export function encodeWatchFit(input: WatchFitInput): Uint8Array {
-  const { truth, records, startedAt, sport, subSport } = input;
+  const { truth, records, startedAt, sport, subSport, sessionPerStretch = false, connectionLostAt = [], speedOnly = false } = input;
   const at = (s: number): Date => new Date(startedAt + s * 1000);
   const cadenceOf = (perMinute: number) => fitCadenceFields(cyclesPerMinute(sport, perMinute));
   const timer = (s: number, eventType: 'start' | 'stopAll'): Encodable<EventMesg> => ({
@@ -90,7 +96,7 @@ export function encodeWatchFit(input: WatchFitInput): Uint8Array {
     return {
       mesgNum: MesgNum.RECORD!,
       timestamp: at(record.s),
-      distance: record.distanceM,
+      ...(speedOnly ? {} : { distance: record.distanceM }),
       speed: record.speedMps,
       enhancedSpeed: record.speedMps,
       cadence: cadence.whole,
@@ -126,35 +132,51 @@ export function encodeWatchFit(input: WatchFitInput): Uint8Array {
 
   const stretchEnds = new Set(truth.stretches.map((r) => r.toS));
   const stretchStarts = new Set(truth.stretches.map((r) => r.fromS));
-  const lapsEndingAt = new Map(truth.laps.slice(0, -1).map((lap, i) => [lap.toS, { lap, i }]));
+  // Laps go out in time order: at the record that ends them, or (a lap pressed during a pause,
+  // when no record is written) before the first record after them.
+  let nextLap = 0;
+  const lapsUpTo = (s: number, inclusive: boolean): void => {
+    for (; nextLap < truth.laps.length - 1; nextLap++) {
+      const lap = truth.laps[nextLap]!;
+      if (inclusive ? lap.toS > s : lap.toS >= s) break;
+      write(lapMesg(lap, nextLap, false));
+    }
+  };
+  const lostAt = new Set(connectionLostAt);
   for (const record of records) {
+    lapsUpTo(record.s, false);
     if (stretchStarts.has(record.s)) write(timer(record.s, 'start'));
     write(recordMesg(record));
-    const lap = lapsEndingAt.get(record.s);
-    if (lap) write(lapMesg(lap.lap, lap.i, false));
+    if (lostAt.has(record.s)) write({ mesgNum: MesgNum.EVENT!, timestamp: at(record.s), event: 'commTimeout', eventType: 'marker', data: 2 } as Encodable<EventMesg>);
+    lapsUpTo(record.s, true);
     if (stretchEnds.has(record.s)) write(timer(record.s, 'stopAll'));
   }
   const end = truth.durationS;
+  // Records that end before the timer stopped (smart recording's last one a few seconds early).
+  if (!records.some((record) => record.s === end)) write(timer(end, 'stopAll'));
   write(lapMesg(truth.laps[truth.laps.length - 1]!, truth.laps.length - 1, true));
-  const session: Encodable<SessionMesg> = {
-    mesgNum: MesgNum.SESSION!,
-    messageIndex: 0,
-    timestamp: at(end),
-    startTime: at(0),
-    event: 'session',
-    eventType: 'stop',
-    trigger: 'activityEnd',
-    firstLapIndex: 0,
-    numLaps: truth.laps.length,
-    ...summaryFields(truth.totals),
-  };
-  write(session);
+  const sessions = sessionPerStretch ? truth.stretches : [{ fromS: 0, toS: end }];
+  sessions.forEach(({ fromS, toS }, k) => {
+    const session: Encodable<SessionMesg> = {
+      mesgNum: MesgNum.SESSION!,
+      messageIndex: k,
+      timestamp: at(toS),
+      startTime: at(fromS),
+      event: 'session',
+      eventType: 'stop',
+      trigger: 'activityEnd',
+      firstLapIndex: 0,
+      numLaps: truth.laps.length,
+      ...summaryFields(sessionPerStretch ? totalsBetween(truth, fromS, toS) : truth.totals),
+    };
+    write(session);
+  });
   const endSecond = Math.round(startedAt / 1000) + end;
   const activity: Encodable<ActivityMesg> = {
     mesgNum: MesgNum.ACTIVITY!,
     timestamp: at(end),
     totalTimerTime: truth.totals.timerS,
-    numSessions: 1,
+    numSessions: sessions.length,
     type: 'manual',
     event: 'activity',
     eventType: 'stop',

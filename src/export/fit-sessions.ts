@@ -1,0 +1,79 @@
+// What a FIT file's session messages say about the whole activity: its sport, and the totals the
+// watch summed from every second its timer ran. A watch that resumes a run as a new session
+// writes one per part, so both are read over all of them, never the first alone.
+
+import type { SessionMesg } from '@garmin/fitsdk';
+import { type FileTotals, usableFileTotals } from '../session/stated-totals.js';
+import { stepsPerMinuteOf } from './fit-cadence.js';
+import { type FileSport, fitSport } from './file-sport.js';
+import { ImportError } from './import-error.js';
+
+/** "eBiking" → "e biking": the SDK names sports in camelCase. */
+const wordsOf = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/**
+ * The session messages' own totals: the timer's time, the distance, the average cadence with
+ * its fraction (strides per minute in FIT, so twice that in steps) and the average heart rate.
+ * The watch sums them from every second its timer ran, more often than it writes records. A file
+ * with several sessions (a run resumed as a new session) states the sum of their times and
+ * distances and their averages weighted by timer time; a figure only where every session states it.
+ */
+export function statedTotalsOf(sessions: readonly SessionMesg[]): FileTotals | undefined {
+  if (sessions.length === 0) return undefined;
+  const each = sessions.map((session) => {
+    const strides = session.avgCadence ?? session.avgRunningCadence;
+    return usableFileTotals({
+      movingS: session.totalTimerTime,
+      distanceM: session.totalDistance,
+      avgCadence: typeof strides === 'number' ? stepsPerMinuteOf(strides, session.avgFractionalCadence) : undefined,
+      avgHeartRate: session.avgHeartRate,
+    });
+  });
+  const all = (key: keyof FileTotals): number[] | undefined => {
+    const values = each.map((totals) => totals[key]);
+    return values.every((v) => v !== undefined) ? (values as number[]) : undefined;
+  };
+  const sum = (values: number[] | undefined): number | undefined => values?.reduce((a, b) => a + b, 0);
+  const times = all('movingS');
+  const weighted = (values: number[] | undefined): number | undefined => {
+    if (values === undefined) return undefined;
+    if (values.length === 1) return values[0];
+    return times === undefined ? undefined : values.reduce((total, v, k) => total + v * times[k]!, 0) / sum(times)!;
+  };
+  const stated = usableFileTotals({
+    movingS: sum(times),
+    distanceM: sum(all('distanceM')),
+    avgCadence: weighted(all('avgCadence')),
+    avgHeartRate: weighted(all('avgHeartRate')),
+  });
+  return Object.keys(stated).length > 0 ? stated : undefined;
+}
+
+/**
+ * The sport of every session (a file without sessions: its sport message). Sessions of runs and
+ * walks together read as the first one's; a file that also holds another sport (a duathlon's
+ * bike leg) is refused in words, as its records cannot be told apart by sport.
+ */
+export function sportOfSessions(sessions: readonly SessionMesg[], fallback: { sport?: unknown; subSport?: unknown } | undefined): FileSport {
+  if (sessions.length <= 1) {
+    const described = sessions[0] ?? fallback;
+    return fitSport(described?.sport, described?.subSport);
+  }
+  const sports = sessions.map((session) => {
+    try {
+      return fitSport(session.sport, session.subSport);
+    } catch {
+      return null;
+    }
+  });
+  if (sports.every((sport) => sport === null)) return fitSport(sessions[0]!.sport, sessions[0]!.subSport);
+  if (sports.some((sport) => sport === null)) {
+    const names = [...new Set(sessions.map((session) => wordsOf(String(session.sport ?? 'generic'))))].join(', ');
+    throw new ImportError(
+      'not-a-run',
+      `This file holds a multisport activity (${names}). Stridewise imports runs and walks only, and cannot tell which records ` +
+        'belong to the run: export the run leg as its own activity file.',
+    );
+  }
+  return sports[0]!;
+}
