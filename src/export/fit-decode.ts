@@ -257,7 +257,7 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
     .map((gap) => ({ ...gap, fromT: Math.max(0, gap.fromT), toT: Math.min(lastT, gap.toT) }))
     .filter((gap) => gap.toT > gap.fromT);
   const events = messages.eventMesgs ?? [];
-  const { samples, gaps: breaks } = runFromPoints(points, marked, lostLinkBreaks(events, startMs));
+  const { samples, gaps: breaks } = runFromPoints(points, marked, lostLinkBreaks(events, startMs), sport.sport);
   const gaps = namedLinkLosses(breaks, connectionLostAt(events), startMs);
   const statedTotals = statedTotalsOf(sessions);
   const lapStarts = (messages.lapMesgs ?? []).map((lap) => ((asMs(lap.startTime) ?? Number.NaN) - startMs) / 1000);

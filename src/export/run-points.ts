@@ -7,8 +7,10 @@ import {
   SAMPLE_RUNNING,
   SAMPLE_STRIDE_DERIVED,
   type SessionGap,
+  type SessionSport,
 } from '../session/recorded-session.js';
 import { MIN_MOVING_SPEED_MPS, heldShareOf } from '../session/gap-steps.js';
+import { runsByCadenceAndSpeed } from '../session/gait.js';
 import { rowAtOrAfter } from '../session/recorded-columns.js';
 import { MAX_MOVING_STEP_S } from '../session/session-summary.js';
 import { lapPressesWithin } from '../session/splits.js';
@@ -116,20 +118,24 @@ function isSteadyStep(t: Float64Array, i: number, gaps: readonly SessionGap[]): 
 export function runFromPoints(
   points: readonly RunPoint[],
   marked: readonly SessionGap[],
-  isBreak?: IsBreak,
+  isBreak: IsBreak | undefined,
+  sport: SessionSport,
 ): { samples: RecordedColumns; gaps: SessionGap[] } {
   const gaps = gapsOf(Float64Array.from(points, (p) => p.t), marked, isBreak);
-  const samples = columnsFromPoints(points, gaps);
+  const samples = columnsFromPoints(points, gaps, sport);
   return { samples, gaps: withCoveredDistance(gaps, samples) };
 }
 
 /**
  * Columns from points whose times only increase. Missing distance is integrated from speed,
  * missing speed comes from the distance covered between neighbouring points, missing cadence is
- * 0, missing step length is derived as speed × 60 / cadence and flagged, and a point with no
- * walking/running state counts as running when it moves with a cadence.
+ * 0, missing step length is derived as speed × 60 / cadence and flagged. A point with no
+ * walking/running state is judged as a live pod that cannot say is judged (gait.ts): in a run, running
+ * from 140 steps/min or 7.9 km/h while moving, so a warm-up walk stays out of the running-only
+ * figures; in a walk, walking is the activity, and any point moving with a cadence counts as it.
  */
-export function columnsFromPoints(points: readonly RunPoint[], gaps: readonly SessionGap[]): RecordedColumns {
+export function columnsFromPoints(points: readonly RunPoint[], gaps: readonly SessionGap[], sport: SessionSport = 'run'): RecordedColumns {
+  const activity = sport === 'walk' ? (cadence: number, speed: number) => speed > 0 && cadence > 0 : runsByCadenceAndSpeed;
   const n = points.length;
   const c: RecordedColumns = emptyColumns(n);
   points.forEach((p, i) => (c.t[i] = p.t));
@@ -163,7 +169,7 @@ export function columnsFromPoints(points: readonly RunPoint[], gaps: readonly Se
       stride = cadence > 0 ? (speed * 60) / cadence : 0;
       flags |= SAMPLE_STRIDE_DERIVED;
     }
-    if (p.running ?? (speed > 0 && cadence > 0)) flags |= SAMPLE_RUNNING;
+    if (p.running ?? activity(cadence, speed)) flags |= SAMPLE_RUNNING;
     c.speedMps[i] = speed;
     c.cadence[i] = cadence;
     c.heartRate[i] = p.heartRate ?? Number.NaN;

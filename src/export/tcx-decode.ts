@@ -257,7 +257,7 @@ export function decodeTcx(text: string): ImportedRun {
   const counted = listedBreaks(extension, startMs);
   const paused = [...tracked, ...pausesFromLapTotals(points, lapTimers, startMs, tracked, counted)];
   const marked = [...paused, ...counted].sort((a, b) => a.fromT - b.fromT);
-  const { samples, gaps } = runFromPoints(points, marked, () => false);
+  const { samples, gaps } = runFromPoints(points, marked, () => false, sport.sport);
   const lastT = points[points.length - 1]!.t;
   // The laps' TotalTimeSeconds and DistanceMeters are the watch's own, as a FIT session's are;
   // our own export carries the totals of the watch an imported run came from.

@@ -2,7 +2,6 @@
 // restores: reading watch files into sessions, and one-file backups. Each file gets an outcome in
 // words; a file that cannot be read is refused before anything is written.
 
-import type { RecordedSession } from '../session/recorded-session.js';
 import type { CadenceZones } from '../session/zones.js';
 
 /** What became of one file of an import or restore, in words. */
@@ -15,31 +14,16 @@ export interface FileOutcome {
 export async function importRunFiles(files: readonly File[], zones: CadenceZones): Promise<FileOutcome[]> {
   const { readRunFile } = await import('../export/read-run-file.js');
   const { saveSession } = await import('../store/session-store.js');
-  const { RECORDED_SESSION_SCHEMA, defaultSessionName } = await import('../session/recorder.js');
-  const { importedSummary } = await import('../export/imported-summary.js');
+  const { defaultSessionName } = await import('../session/recorder.js');
+  const { importedSession } = await import('../export/imported-session.js');
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     try {
       const run = await readRunFile(file);
-      const session: RecordedSession = {
-        meta: {
-          id: crypto.randomUUID(),
-          startedAt: run.startedAt,
-          name: run.name?.trim() || `${defaultSessionName(run.startedAt, run.sport)} (${file.name})`,
-          notes: '',
-          deviceName: run.deviceName,
-          origin: 'import',
-          sport: run.sport,
-          treadmill: run.treadmill,
-          status: 'complete',
-          ...importedSummary(run, zones),
-          zones,
-          laps: run.laps,
-          gaps: run.gaps,
-          schemaVersion: RECORDED_SESSION_SCHEMA,
-        },
-        samples: run.samples,
-      };
+      const session = importedSession(run, zones, {
+        id: crypto.randomUUID(),
+        name: run.name?.trim() || `${defaultSessionName(run.startedAt, run.sport)} (${file.name})`,
+      });
       await saveSession(session);
       outcomes.push({ fileName: file.name, ok: true, message: `Imported “${session.meta.name}”.` });
     } catch (error) {

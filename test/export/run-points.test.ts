@@ -21,6 +21,21 @@ describe('columnsFromPoints', () => {
     expect(Array.from(c.flags)).to.deep.equal(Array(5).fill(SAMPLE_RUNNING | SAMPLE_STRIDE_DERIVED));
   });
 
+  it('judges points that do not say walking or running by the gait rule in a run, and as the activity in a walk', () => {
+    // Walking 118 steps/min at 1.4 m/s, running 172 at 3.2, a 138 steps/min jog at 2.4 m/s, standing.
+    const points = [
+      point(0, { speedMps: 1.4, cadence: 118 }),
+      point(1, { speedMps: 3.2, cadence: 172 }),
+      point(2, { speedMps: 2.4, cadence: 138 }),
+      point(3, { speedMps: 0, cadence: 0 }),
+      point(4, { speedMps: 1.4, cadence: 118, running: true }),
+    ];
+    const running = (sport: 'run' | 'walk') =>
+      Array.from(columnsFromPoints(points, [], sport).flags, (f) => (f & SAMPLE_RUNNING) !== 0);
+    expect(running('run'), 'a run').to.deep.equal([false, true, true, false, true]);
+    expect(running('walk'), 'a walk').to.deep.equal([true, true, true, false, true]);
+  });
+
   it('integrates speed-only points by the held-speed rule, so smart recording gives the distance 1 s points give', () => {
     // 30 s at 4 m/s and 30 s at 2 m/s for 20 min: 3600 m. A point shows the second just ended, so
     // one written at a change holds the new speed for its last second only, the speed before it

@@ -7,6 +7,7 @@ import { distanceSplits } from '../../src/session/splits.js';
 import { MesgNum, fitAt, fitFileOf, fitMesg, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
 import { storedImport } from '../support/stored-import.js';
 import { FIXTURE_GAPS, FIXTURE_LAPS, FIXTURE_START, fixtureSession, tinySession } from './session-fixture.js';
+import { runsByCadenceAndSpeed } from '../../src/session/gait.js';
 
 const parse = (xml: string): Document => new DOMParser().parseFromString(xml, 'application/xml');
 const tcx = (doc: Element | Document, name: string): Element[] => Array.from(doc.getElementsByTagNameNS(TCX_NAMESPACE, name));
@@ -124,8 +125,8 @@ describe('decodeTcx(encodeTcx(session))', () => {
       expect(b.flags[i]! & SAMPLE_STRIDE_DERIVED, where).to.equal(SAMPLE_STRIDE_DERIVED);
       const expectedStride = b.cadence[i]! > 0 ? (b.speedMps[i]! * 60) / b.cadence[i]! : 0;
       expect(b.strideLengthM[i], where).to.be.closeTo(expectedStride, 1e-5);
-      // TCX has no walking/running state: a sample runs when it moves with a cadence.
-      const running = a.speedMps[i]! > 0 && a.cadence[i]! > 0;
+      // TCX has no walking/running state: a sample in a run is judged by the app's gait rule.
+      const running = runsByCadenceAndSpeed(b.cadence[i]!, b.speedMps[i]!);
       expect(b.flags[i]! & SAMPLE_RUNNING, where).to.equal(running ? SAMPLE_RUNNING : 0);
     }
   });

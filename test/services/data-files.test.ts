@@ -1,9 +1,7 @@
-// A watch file (TCX, or FIT records without an activity type) says nothing per record about
-// walking, and run-points.ts then marks every record with speed and cadence as running. A watch
-// run of 10 min walking (118 steps/min), 20 min running at 172 and 10 min walking, imported,
-// counts the walks as running: the plan and Weeks'
-// "running only" share in 168–178 is 50 % where it is 100 % for the same run recorded live, and
-// the plan takes the walking pace for the usual pace.
+// Importing watch files as the app stores them. A TCX file (or FIT records without an activity
+// type) says nothing per record about walking: its records are judged by the app's gait rule, as
+// a live pod that cannot say is, so a walk-run-walk's walks stay out of the running-only share
+// and the plan's usual pace (counted as running, they gave 50 % in 168–178 and the walking pace).
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
 import { importRunFiles } from '../../src/services/data-files.js';
@@ -14,7 +12,7 @@ import type { CadenceZones } from '../../src/session/zones.js';
 import { listSessions } from '../../src/store/session-store.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 
-useSeparateDatabase('stride-repro-imported-walks');
+useSeparateDatabase('stride-test-data-files');
 
 const zones: CadenceZones = { buildingFrom: 158, targetFrom: 168, targetTo: 178 };
 
