@@ -2,9 +2,9 @@
 // Formatters are built once; a list of 520 sessions formats 520 dates.
 
 import type { SessionSummary } from '../session/recorded-session.js';
-import { type DistanceUnit, distanceIn, formatPace, paceSeconds } from '../session/units.js';
-import type { ZoneTimes } from '../session/time-in-zone.js';
-import { wholePercent, zonePercentages } from '../session/zone-shares.js';
+import { type DistanceUnit, distanceIn, formatDuration, formatPace, paceSeconds } from '../session/units.js';
+import { runningTargetShare } from '../session/running-time-in-zone.js';
+import { wholePercent } from '../session/zone-shares.js';
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -31,11 +31,19 @@ export const formatAveragePace = (speedMps: number, unit: DistanceUnit): string 
 export const formatCadence = (cadence: number | null): string => (cadence !== null && cadence > 0 ? String(Math.round(cadence)) : '–');
 
 /**
- * Share of zoned time spent in the target zone, 0 to 1, in the whole percent the zone bar shows
- * beside the other zones (which sum to 100), so a list, a summary and the bar never differ by one.
+ * A run's running seconds in its target zone and their share of its running seconds, by the rule
+ * Weeks and the plan use (running-time-in-zone.ts): walks and pauses left out, so a walk-run-walk
+ * reads as Weeks reads it. Null share with no running cadence.
  */
-export function targetShare(zoneTimes: ZoneTimes): number {
-  return zonePercentages(zoneTimes).target / 100;
+export function runningInTarget(session: SessionSummary): { targetS: number; share: number | null } {
+  const { targetS, share } = runningTargetShare([session], session.zones);
+  return { targetS, share };
+}
+
+/** Running time in target and its share, as lists and summaries show it. */
+export function formatRunningInTarget(session: SessionSummary): { time: string; share: string } {
+  const { targetS, share } = runningInTarget(session);
+  return { time: formatDuration(targetS), share: share === null ? '–' : formatShare(share) };
 }
 
 /** A single share in whole percent, by the one rule the plan judges its step on (wholePercent). */

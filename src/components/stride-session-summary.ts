@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { HeartRateStats } from '../charts/session-channels.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { type DistanceUnit, formatDuration, paceUnitLabel } from '../session/units.js';
-import { formatAveragePace, formatCadence, formatDistance, formatShare, targetShare } from './session-format.js';
+import { formatAveragePace, formatCadence, formatDistance, formatRunningInTarget } from './session-format.js';
 
 /**
  * A session's totals at a glance: time, distance, average pace and cadence, time in target, and
@@ -45,7 +45,7 @@ export class StrideSessionSummary extends LitElement {
       ${item('distance', 'Distance', formatDistance(s.distanceM, this.unit), this.unit)}
       ${item('pace', 'Average pace', formatAveragePace(s.avgSpeedMps, this.unit), paceUnitLabel[this.unit])}
       ${item('cadence', 'Average cadence', formatCadence(s.avgCadence), 'steps/min')}
-      ${item('target', 'In target zone', formatDuration(s.zoneTimes.target), formatShare(targetShare(s.zoneTimes)))}
+      ${((t) => item('target', 'In target, running', t.time, t.share))(formatRunningInTarget(s))}
       ${this.heartRate
         ? html`${item('heart-rate', 'Average heart rate', String(Math.round(this.heartRate.average)), 'bpm')}
           ${item('max-heart-rate', 'Maximum heart rate', String(Math.round(this.heartRate.maximum)), 'bpm')}`

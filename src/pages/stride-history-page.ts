@@ -7,10 +7,10 @@ import {
   formatAveragePace,
   formatCadence,
   formatDistance,
+  formatRunningInTarget,
   formatSessionDate,
-  formatShare,
+  runningInTarget,
   sessionTitle,
-  targetShare,
 } from '../components/session-format.js';
 import '../components/stride-trend-strip.js';
 import '../components/stride-undo-toast.js';
@@ -32,7 +32,7 @@ const sortValue: Record<HistorySortKey, (s: SessionSummary) => number | string> 
   distance: (s) => s.distanceM,
   pace: (s) => paceSeconds(s.avgSpeedMps, 'km') ?? Number.POSITIVE_INFINITY,
   cadence: (s) => s.avgCadence,
-  target: (s) => s.zoneTimes.target,
+  target: (s) => runningInTarget(s).targetS,
 };
 /** First click on a column: most first for amounts, A–Z for names, fastest first for pace. */
 const firstDescending: Record<HistorySortKey, boolean> = {
@@ -237,7 +237,7 @@ export class StrideHistoryPage extends LitElement {
           ${header('distance', `Distance (${unit})`, true)}
           ${header('pace', `Pace (${paceUnitLabel[unit]})`, true)}
           ${header('cadence', 'Cadence (steps/min)', true)}
-          ${header('target', 'In target zone', true)}
+          ${header('target', 'In target, running', true)}
           <th role="columnheader" scope="col">Actions</th>
         </tr></thead>
         <tbody role="rowgroup">${repeat(this.rows, (s) => s.id, (s) => this.#renderRow(s, unit))}</tbody>
@@ -277,7 +277,7 @@ export class StrideHistoryPage extends LitElement {
       <td role="cell" class="num">${formatDistance(s.distanceM, unit)}</td>
       <td role="cell" class="num">${formatAveragePace(s.avgSpeedMps, unit)}</td>
       <td role="cell" class="num">${formatCadence(s.avgCadence)}</td>
-      <td role="cell" class="num">${formatDuration(s.zoneTimes.target)} (${formatShare(targetShare(s.zoneTimes))})</td>
+      <td role="cell" class="num">${((t) => `${t.time} (${t.share})`)(formatRunningInTarget(s))}</td>
       <td role="cell"><div class="actions">
         <button class="rename" aria-label=${`Rename ${title}`} @click=${() => this.#startEditing(s.id, 'name')}>Rename</button>
         <button class="edit-notes" aria-label=${`Notes for ${title}`} @click=${() => this.#startEditing(s.id, 'notes')}>Notes</button>

@@ -30,12 +30,24 @@ const summary: SessionSummary = {
 describe('stride-session-summary', () => {
   before(() => appTheme);
 
-  it('shows the time in target with the share the zone bar shows beside the other zones', async () => {
-    const el = await fixture<StrideSessionSummary>(html`<stride-session-summary .summary=${summary}></stride-session-summary>`);
-    const bar = await fixture<StrideZoneBar>(html`<stride-zone-bar .zoneTimes=${zoneTimes}></stride-zone-bar>`);
-    // 12.5 % in target, 87.5 % above it: 12 % and 88 %, not 13 % and 88 %.
-    expect(el.shadowRoot!.querySelector('[data-stat=target]')!.textContent).to.equal('4:1012%');
-    expect(bar.shadowRoot!.querySelector('[data-zone=target]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Target 4:10 (12%)');
+  it('shows the running time in target and its share as Weeks and the plan count it, walks left out', async () => {
+    // 20 min walking at 118 (low) around 20 min running at 172 in 170-180: the bar shows all of it,
+    // the tile the running only.
+    const walkRunWalk: SessionSummary = {
+      ...summary,
+      zoneTimes: { low: 1200, building: 0, target: 1200, high: 0 },
+      runningCadence: { 172: 1200 },
+    };
+    const el = await fixture<StrideSessionSummary>(html`<stride-session-summary .summary=${walkRunWalk}></stride-session-summary>`);
+    expect(el.shadowRoot!.querySelector('[data-stat=target]')!.textContent).to.equal('20:00100%');
+    expect(el.shadowRoot!.textContent).to.contain('In target, running');
     await expect(el).to.be.accessible();
+  });
+
+  it('says there is no share without running cadence, and keeps the zone bar for all zoned time', async () => {
+    const el = await fixture<StrideSessionSummary>(html`<stride-session-summary .summary=${{ ...summary, runningCadence: {} }}></stride-session-summary>`);
+    const bar = await fixture<StrideZoneBar>(html`<stride-zone-bar .zoneTimes=${zoneTimes}></stride-zone-bar>`);
+    expect(el.shadowRoot!.querySelector('[data-stat=target]')!.textContent).to.equal('0:00–');
+    expect(bar.shadowRoot!.querySelector('[data-zone=target]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Target 4:10 (12%)');
   });
 });

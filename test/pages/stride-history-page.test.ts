@@ -10,6 +10,8 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { SESSIONS_KEY, listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
 import { appTheme } from '../support/app-theme.js';
 import { generatedSession } from '../support/generated-sessions.js';
+import { momentsOf, runOf } from '../support/generated-runs-with-walks.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
 
 const DAY = 24 * 3600 * 1000;
 const start = new Date(2025, 2, 3, 7, 30).getTime();
@@ -68,6 +70,18 @@ describe('stride-history-page', () => {
     expect(cells(page, 'd')[1], 'a session without a name is called by its date').to.match(/^Run on .*2025/);
     expect(row(page, 'c').querySelector('a.title')!.getAttribute('href')).to.equal('/history/c');
     await expect(page).to.be.accessible();
+  });
+
+  it('counts time in target over running only, as Weeks and the plan do: a walk-run-walk is 100 %', async () => {
+    // 10 min walking at 118, 20 min running at 175, 10 min walking (the default zones: 170-180).
+    const run = runOf(momentsOf([
+      { kind: 'walk', seconds: 600, cadence: 118, speedMps: 1.4 },
+      { kind: 'run', seconds: 1200, cadence: 175, speedMps: 3.2 },
+      { kind: 'walk', seconds: 600, cadence: 118, speedMps: 1.4 },
+    ]), { startedAt: start + 9 * DAY, zones: defaultCadenceZones, id: 'walk-run-walk' });
+    await saveSession(run);
+    const { page } = await historyPage();
+    expect(cells(page, 'walk-run-walk')[7]).to.equal('20:00 (100%)');
   });
 
   it('shows distance and pace in miles when the runner uses miles', async () => {
