@@ -92,9 +92,10 @@ export class SessionSensors {
   }
 
   /** The pod row was made: every value is a row older; returns a point when calibration learned one. */
-  rowDone(timeS: number, podSpeedMps: number, beltSpeedMps: number | null, cadence = 0): CalibrationPoint | null {
+  rowDone(timeS: number, podSpeedMps: number, beltSpeedMps: number | null, cadence = 0, running?: boolean): CalibrationPoint | null {
     const inclinePercent = this.#channels.fresh('inclinePercent');
-    const learned = this.#auto.add({ t: timeS, podSpeedMps, treadmillSpeedMps: beltSpeedMps ?? Number.NaN, cadence, inclinePercent });
+    const gait = running === undefined ? {} : { running };
+    const learned = this.#auto.add({ t: timeS, podSpeedMps, treadmillSpeedMps: beltSpeedMps ?? Number.NaN, cadence, inclinePercent, ...gait });
     this.#channels.podRow();
     if (learned !== null) {
       this.#lastLearned = learned;
