@@ -2,9 +2,9 @@
 // - the run shows the typed distance: every footpod metre of it is scaled by one ratio on top of
 //   the pod's curve (so each pace keeps its share), the belt's own metres (rows the treadmill gave
 //   the speed for) stay;
-// - the pod's curve learns from it only when one distance can say what the pod is off by: nearly
-//   all of the run's metres were the pod's, none of them up an incline, at one gait and one steady
-//   pace. One ratio for a run at several paces or gaits cannot say where the pod is off: filed at
+// - the pod's curve learns from it only when one distance can say what the pod is off by: one pod
+//   fed the run, nearly all of its metres were the pod's, none up an incline, at one gait and one
+//   steady pace. One ratio for a run at several paces or gaits cannot say where the pod is off: filed at
 //   the run's median speed, it spoiled a right point there (90 % at 2.5 m/s became 92.2 % after
 //   20 min easy and 10 min tempo), and a run mostly on the belt's metres put the whole difference
 //   on the pod's few (1.7 % became a 116.6 % point).
@@ -138,7 +138,13 @@ export function correctionFrom(
     };
   }
   const run = rescaleRun(session, scaledCurve(podCurve, ratio))!;
-  const learned = pointFrom(c, podCurve, ratio, podM / (podM + beltM));
+  const learned =
+    (session.meta.earlierPodIds?.length ?? 0) > 0
+      ? {
+          point: null,
+          why: 'This run was recorded on more than one footpod (one was paired in mid-run), so one distance cannot say what either is off by: its calibration stays as it was.',
+        }
+      : pointFrom(c, podCurve, ratio, podM / (podM + beltM));
   return { ok: true, matches: false, run, ratio, ...learned };
 }
 

@@ -1,29 +1,25 @@
-// A run started on Pod A (right: 100 %), whose battery dies; the runner pairs Pod B (its saved curve
-// 90 %, right too) and the same run goes on (holdSession) for 10 min on B. The recorder's podId is
-// fixed when it is made (Pod A) and never follows the pod feeding it, while the live session (and
-// the meta's calibration) follow B. Correcting the run from the treadmill's true distance then
-// re-scales B's raw metres with A's curve and files "the pod's" error on Pod A: A's curve, right at
-// 100 %, becomes 90 %, so every later run on A reads 10 % short. A's curve must stay as it was
-// (and nothing should learn for A from metres that were B's).
+// Correcting a stored run from the treadmill's distance through the app's services: which pod's
+// curve it may teach. A run started on Pod A (right at 100 %) whose battery dies goes on (the run is
+// held) on Pod B (its 90 % right too) for 10 min: correcting it once taught Pod A Pod B's error
+// (A's 100 % at 12 km/h became 89.7 %), as the run kept the pod it was armed for.
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
 import { createServices, type AppServices } from '../../src/services/services.js';
 import { SettingsService } from '../../src/services/settings-service.js';
-import { factorAt } from '../../src/session/calibration.js';
 import { calibrationOf, knownFootpod } from '../../src/session/known-footpods.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadSession } from '../../src/store/session-store.js';
 import { finishRun } from '../support/finish-run.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
-useSeparateDatabase('stride-repro-pod-swap');
+useSeparateDatabase('stride-correct-run');
 
-describe('repro: a pod swapped mid-run, then the run corrected', () => {
+describe('correcting a stored run', () => {
   let services: AppServices;
   beforeEach(() => clear(kvStore()));
   afterEach(() => finishRun(services));
 
-  it('leaves Pod A’s curve alone when the run was nearly all Pod B’s', async () => {
+  it('a run whose pod was swapped mid-run is filed under the last pod, and teaches neither pod’s curve', async () => {
     const settings = new SettingsService();
     await settings.load();
     await settings.update({
@@ -53,9 +49,14 @@ describe('repro: a pod swapped mid-run, then the run corrected', () => {
     const run = (await loadSession(id))!;
     const trueM = run.meta.distanceM; // both pods were right: the run already shows the belt's distance…
     // …but the treadmill shows whole hundredths: type it 0.5 % off, as a rounding of the display could not be, to force a correction.
-    await services.calibration.correctRun(id, trueM * 0.995, false);
+    expect(run.meta.podId, 'the pod of its last rows').to.equal('simulator-name:Pod B');
+    expect(run.meta.earlierPodIds).to.deep.equal(['simulator-name:Pod A']);
+    const outcome = await services.calibration.correctRun(id, trueM * 0.995, false);
+    expect(outcome.message).to.match(/recorded on more than one footpod .*: its calibration stays as it was\.$/);
     const curveA = calibrationOf(knownFootpod(services.settings.settings.footpods, 'simulator-name:Pod A'));
     // Pod A ran 10 s of this run: nothing from it can move A's factor at 12 km/h from 100 % to 90 %.
-    expect(factorAt(curveA, 10 / 3), `Pod A's curve now ${JSON.stringify(curveA)}; run meta podId ${run.meta.podId}`).to.be.closeTo(1, 0.01);
+    expect(curveA, "Pod A's curve").to.deep.equal([{ podSpeedMps: 3, factor: 1 }]);
+    const curveB = calibrationOf(knownFootpod(services.settings.settings.footpods, 'simulator-name:Pod B'));
+    expect(curveB, "Pod B's curve").to.deep.equal([{ podSpeedMps: 10 / 3, factor: 0.9 }]);
   });
 });
