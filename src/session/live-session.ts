@@ -208,7 +208,7 @@ export class LiveSession extends EventTarget {
     const sent = { cadence: measurement.cadence, strideLengthM: measurement.strideLengthM };
     // The pod's own speed and stride agree with each other, so the unit is decided on them uncalibrated.
     const steps = this.#cadenceUnit.toSteps({ ...sent, speedMps: rawSpeedMps, running: measurement.isRunning });
-    const { beltSpeedMps, treadmillStepM, heartRate, inclinePercent } = this.#sensors?.row() ?? noSensors;
+    const { beltSpeedMps, treadmillStepM, heartRate, inclinePercent } = this.#sensors?.row(timeS) ?? noSensors;
     const cadence = steps.cadence;
     // One answer for the row (gait.ts), on the pod's raw speed: its calibration, its stored flag, the coach, auto-start.
     const running = isRunning({ cadence, speedMps: rawSpeedMps, sentRunning: measurement.isRunning }, this.#runningStatus, this.#podSentRunning);
@@ -272,7 +272,7 @@ export class LiveSession extends EventTarget {
 
   /**
    * Takes one parsed Heart Rate Measurement: its value joins the next pod rows. Freshness is
-   * counted in pod rows, so the strap's clock is not needed.
+   * counted on the pod's rows and their clock, so the strap's clock is not needed.
    */
   takeHeartRate(measurement: HeartRateMeasurement): void {
     this.#attached().takeHeartRate(measurement);
