@@ -20,7 +20,7 @@ interface Held {
   value: number;
   /** Pod rows made before it arrived. */
   atRow: number;
-  /** The time of the last pod row before it arrived, s on the pod's clock; null before the first row. */
+  /** The time of the last pod row before it arrived, s on the pod's clock (of the first row, for a value that came before it). */
   afterRowS: number | null;
 }
 
@@ -70,5 +70,6 @@ export class SensorChannels {
   podRow(rowS: number): void {
     this.#rows++;
     this.#lastRowS = rowS;
+    for (const held of Object.values(this.#held)) if (held !== null && held.afterRowS === null) held.afterRowS = rowS;
   }
 }
