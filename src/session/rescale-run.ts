@@ -21,6 +21,20 @@ const fromTreadmill = (c: RecordedColumns, i: number): boolean => (c.flags[i]! &
  */
 export const gaitOfStoredRow = (c: RecordedColumns, i: number): Gait => ((c.flags[i]! & SAMPLE_RUNNING) !== 0 ? 'run' : 'walk');
 
+/**
+ * The gait a pod row was scaled by live: its stored flag, except on a run recorded before the flag
+ * was the calibration's answer (the flag judged on the shown speed, the calibration on the raw),
+ * whose row shows the other gait's factor in its speed and not the flag's: it keeps that gait.
+ */
+function gaitScaledBy(c: RecordedColumns, i: number, recorded: CalibrationCurve): Gait {
+  const flagged = gaitOfStoredRow(c, i);
+  const raw = c.rawSpeedMps[i]!;
+  if (fromTreadmill(c, i) || !(raw > 0) || !(c.speedMps[i]! > 0)) return flagged;
+  const shown = c.speedMps[i]! / raw;
+  const other: Gait = flagged === 'run' ? 'walk' : 'run';
+  return !sameFactor(shown, factorAt(recorded, raw, flagged)) && sameFactor(shown, factorAt(recorded, raw, other)) ? other : flagged;
+}
+
 /** Whether every row the pod gave speed for has its raw values, and there is at least one. */
 function rescalable(c: RecordedColumns): boolean {
   let podRows = 0;
@@ -65,7 +79,7 @@ export function rescaleRun(session: RecordedSession, curve: CalibrationCurve): R
     const oldStepM = i > 0 ? old.distanceM[i]! - old.distanceM[i - 1]! : 0;
     const rawStepM = i > 0 ? old.rawDistanceM[i]! - old.rawDistanceM[i - 1]! : 0;
     const raw = old.rawSpeedMps[i]!;
-    const gait = gaitOfStoredRow(old, i);
+    const gait = gaitScaledBy(old, i, oldCurve);
     const factor = factorAt(curve, raw, gait);
     const recordedFactor = factorAt(oldCurve, raw, gait);
     let stepM = oldStepM;
