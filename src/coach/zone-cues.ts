@@ -79,7 +79,8 @@ export class ZoneCues {
     if (!active || gap) this.#spell = null;
     if (!active) return [];
 
-    // Judged on the number the cue speaks (and the screens show), so "Cadence 170" is never low in 170-180.
+    // Judged on the number the cue speaks (the cadence over the cue's own 10 s, whatever the screens'
+    // smoothing shows, in whole steps), so "Cadence 170" is never low in 170-180.
     const direction = cueDirectionFor(wholeSteps(input.cadence), this.#zones);
     if (direction === null) {
       const wasCued = this.#spell?.cued === true;

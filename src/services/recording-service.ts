@@ -375,7 +375,11 @@ export class RecordingService extends EventTarget {
       recorder.stop();
       return;
     }
-    if (source?.state === 'connected') recorder.linkRestored();
+    if (source?.state === 'connected') {
+      // Another pod paired into the run: the run is filed under it from now on, the first remembered.
+      recorder.usePod(footpodIdOf(source));
+      recorder.linkRestored();
+    }
     else if (recorder.state !== 'idle') recorder.linkLost();
     this.#changed();
   }

@@ -14,6 +14,8 @@ export interface PairedReading {
   treadmillSpeedMps: number;
   /** Steps a minute, for the gait; absent counts as running. */
   cadence?: number;
+  /** The row's one walking/running answer (gait.ts), which the live rows were scaled by; absent: by cadence and speed. */
+  running?: boolean;
   /** The treadmill's incline, or null / absent when it sends none (taken as flat). */
   inclinePercent?: number | null;
 }
@@ -28,7 +30,8 @@ export const STRETCH_S = 30;
 /** Readings further apart than this (a lost link) end the stretch. */
 const MAX_STEP_S = 3;
 
-const gaitOfReading = (reading: PairedReading): Gait => gaitOf(reading.cadence ?? 0, reading.podSpeedMps);
+const gaitOfReading = (reading: PairedReading): Gait =>
+  reading.running === undefined ? gaitOf(reading.cadence ?? 0, reading.podSpeedMps) : reading.running ? 'run' : 'walk';
 
 export class AutoCalibration {
   #curve: CalibrationPoint[];

@@ -21,8 +21,9 @@ export type Gait = 'walk' | 'run';
 
 /**
  * Below this cadence a row or a point is walking. Cadence first: a brisk walk and a slow jog
- * share speeds, but walkers land about 100-135 steps a minute and runners above 150. The pod's
- * own walking bit is not used: pods without that feature always send "walking".
+ * share speeds, but walkers land about 100-135 steps a minute and runners above 150. A live row's
+ * gait is gait.ts's one answer, which reads the pod's own bit only where the pod fills it in (pods
+ * without that feature always send "walking") and this rule otherwise.
  */
 export const WALKING_BELOW_SPM = 140;
 /**

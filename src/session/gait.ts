@@ -2,19 +2,23 @@
 // whose RSC Feature sets "walking or running status supported" (bit 2) fills it in: the others
 // send 0, "walking", whatever the runner does. Taken at its word, such a pod stores a run as a walk
 // (no running seconds, average cadence 0), keeps the coach quiet, never auto-starts and auto-pauses
-// a run going on. So the bit counts only from a pod that says it has it; any other pod's rows are
-// judged by their cadence and speed, here and nowhere else, and everything downstream (the stored
-// running flag, the coach's active time, auto-start and auto-pause) reads the one answer.
+// a run going on. So the bit counts only from a pod that says it has it, or, where its feature could
+// not be read, once it has sent "running" (a pod that fills the bit will); any other row is judged
+// by its cadence and the pod's raw speed (the one speed the calibration can trust: the shown speed
+// is the calibrated one, or the belt's), here and nowhere else. Everything downstream reads the one
+// answer: the calibration's walking or running points, the stored running flag (which a re-scale
+// reads back rather than judge again), the coach's active time, auto-start and auto-pause.
 
-import { gaitOf } from './calibration.js';
+import { type Gait, gaitOf } from './calibration.js';
 import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
 
 /** Whether the pod fills in the walking/running bit: from its RSC Feature, or null while unknown. */
 export type RunningStatus = 'reported' | 'not-reported' | null;
 
-/** What a pod row says about gait: its cadence in steps a minute, speed, and the bit it sent. */
+/** What a pod row says about gait: its cadence in steps a minute, the pod's raw speed, and the bit it sent. */
 export interface GaitReading {
   cadence: number;
+  /** The pod's raw speed, m/s: never the calibrated or the belt's. */
   speedMps: number;
   sentRunning: boolean;
 }
@@ -30,10 +34,13 @@ export const runsByCadenceAndSpeed = (cadence: number, speedMps: number): boolea
 
 /**
  * The row's gait: the pod's own bit where its feature bits promise it; by cadence and speed where
- * they say it is not filled in. A pod whose feature bits are unknown (not read) is taken at its word,
- * as a pod that sends the bit at all most likely fills it in.
+ * they say it is not filled in. A pod whose feature bits are unknown (not read) is believed once it
+ * has sent "running" (`sentRunningBefore`, or this row); until then a "walking" bit is no evidence.
  */
-export function isRunning(reading: GaitReading, status: RunningStatus): boolean {
-  if (status === 'not-reported') return runsByCadenceAndSpeed(reading.cadence, reading.speedMps);
-  return reading.sentRunning;
+export function isRunning(reading: GaitReading, status: RunningStatus, sentRunningBefore = false): boolean {
+  if (status === 'reported' || (status === null && (sentRunningBefore || reading.sentRunning))) return reading.sentRunning;
+  return runsByCadenceAndSpeed(reading.cadence, reading.speedMps);
 }
+
+/** The calibration's gait for a row, from the one answer. */
+export const gaitOfRow = (running: boolean): Gait => (running ? 'run' : 'walk');

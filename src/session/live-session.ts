@@ -8,10 +8,10 @@
 import type { TreadmillData } from '../ble/ftms-treadmill.js';
 import type { HeartRateMeasurement } from '../ble/heart-rate.js';
 import { RscParseError, parseRscMeasurement } from '../ble/rsc.js';
-import { type CalibrationCurve, type CalibrationPoint, gaitOf } from './calibration.js';
+import { type CalibrationCurve, type CalibrationPoint } from './calibration.js';
 import type { PointChange } from './calibration-points.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
-import { type RunningStatus, isRunning } from './gait.js';
+import { type RunningStatus, gaitOfRow, isRunning } from './gait.js';
 import type { LatestChannels, LiveReading } from './live-reading.js';
 import type { SessionSensors } from './session-sensors.js';
 import { SampleColumns } from './sample-columns.js';
@@ -66,6 +66,8 @@ export class LiveSession extends EventTarget {
   #problem: string | null = null;
   #cadenceUnit = new CadenceUnitDecision();
   #runningStatus: RunningStatus = null;
+  /** Whether the pod in use has sent "running": with its feature unknown, from then on its bit counts. */
+  #podSentRunning = false;
 
   constructor(zones: CadenceZones) {
     super();
@@ -160,6 +162,7 @@ export class LiveSession extends EventTarget {
    */
   useRunningStatus(status: RunningStatus): void {
     this.#runningStatus = status;
+    this.#podSentRunning = false;
   }
   get runningStatus(): RunningStatus {
     return this.#runningStatus;
@@ -205,17 +208,19 @@ export class LiveSession extends EventTarget {
     const sent = { cadence: measurement.cadence, strideLengthM: measurement.strideLengthM };
     // The pod's own speed and stride agree with each other, so the unit is decided on them uncalibrated.
     const steps = this.#cadenceUnit.toSteps({ ...sent, speedMps: rawSpeedMps, running: measurement.isRunning });
-    const { beltSpeedMps, treadmillStepM, heartRate, inclinePercent } = this.#sensors?.row() ?? noSensors;
+    const { beltSpeedMps, treadmillStepM, heartRate, inclinePercent } = this.#sensors?.row(timeS) ?? noSensors;
+    const cadence = steps.cadence;
+    // One answer for the row (gait.ts), on the pod's raw speed: its calibration, its stored flag, the coach, auto-start.
+    const running = isRunning({ cadence, speedMps: rawSpeedMps, sentRunning: measurement.isRunning }, this.#runningStatus, this.#podSentRunning);
+    this.#podSentRunning ||= measurement.isRunning;
     const { speedMps, distanceM, rawDistanceM, factor, speedFrom } = this.#merge.row(
       timeS,
       rawSpeedMps,
       measurement.totalDistanceM,
       beltSpeedMps,
       treadmillStepM,
-      // By the cadence and raw speed as the run stores them (float32), so a re-scale picks the same points.
-      gaitOf(Math.fround(steps.cadence), Math.fround(rawSpeedMps)),
+      gaitOfRow(running),
     );
-    const cadence = steps.cadence;
     const strideDerived = steps.strideLengthM === null;
     const strideLengthM = steps.strideLengthM !== null ? steps.strideLengthM * factor : cadence > 0 ? (speedMps * 60) / cadence : 0;
     addZoneTime(this.#zoneTimes, this.#latest?.timeS ?? null, timeS, cadence, this.#zones);
@@ -238,7 +243,7 @@ export class LiveSession extends EventTarget {
       strideLengthM,
       strideDerived,
       distanceM,
-      running: isRunning({ cadence, speedMps, sentRunning: measurement.isRunning }, this.#runningStatus),
+      running,
       rawSpeedMps,
       rawDistanceM,
       heartRate,
@@ -247,7 +252,7 @@ export class LiveSession extends EventTarget {
       speedFrom,
       sent,
     };
-    const learned = this.#sensors?.rowDone(timeS, rawSpeedMps, beltSpeedMps, cadence) ?? null;
+    const learned = this.#sensors?.rowDone(timeS, rawSpeedMps, beltSpeedMps, cadence, running) ?? null;
     this.#problem = null;
     this.dispatchEvent(new Event('sample'));
     if (learned !== null) this.#learned();
@@ -267,7 +272,7 @@ export class LiveSession extends EventTarget {
 
   /**
    * Takes one parsed Heart Rate Measurement: its value joins the next pod rows. Freshness is
-   * counted in pod rows, so the strap's clock is not needed.
+   * counted on the pod's rows and their clock, so the strap's clock is not needed.
    */
   takeHeartRate(measurement: HeartRateMeasurement): void {
     this.#attached().takeHeartRate(measurement);
@@ -281,6 +286,7 @@ export class LiveSession extends EventTarget {
    */
   newSource(): void {
     this.#merge.newPod();
+    this.#podSentRunning = false;
   }
 
   /** The same for a (re)connected treadmill's distance counter. */

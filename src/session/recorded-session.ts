@@ -167,8 +167,10 @@ export interface SessionMeta extends SessionSummary {
   calibration?: CalibrationPoint[];
   /** Which sensor the settings chose for speed and distance (rows say which one gave each). */
   speedFrom?: SpeedSource;
-  /** The footpod's identity (KnownFootpod.id), to find its calibration again. */
+  /** The footpod's identity (KnownFootpod.id), to find its calibration again: the last pod that fed the run. */
   podId?: string;
+  /** Pods that fed the run before `podId` (one swapped in mid-run); absent when one pod did. */
+  earlierPodIds?: string[];
   /**
    * An imported file's own totals (a FIT session message) that the summary shows in place of the
    * ones summed from its records, with those sums; absent when the summary is the records' own.

@@ -90,6 +90,7 @@ export class Recorder extends EventTarget {
   #calibration: CalibrationPoint[] | null;
   #speedFrom: SpeedSource | null;
   #podId: string | null;
+  #earlierPodIds: string[] = [];
 
   constructor(options: RecorderOptions) {
     super();
@@ -126,6 +127,7 @@ export class Recorder extends EventTarget {
     recorder.#name = meta.name;
     recorder.#notes = meta.notes;
     recorder.#checkIns = (meta.checkIns ?? []).map((mark) => ({ ...mark }));
+    recorder.#earlierPodIds = [...(meta.earlierPodIds ?? [])];
     recorder.#startPressedAt = meta.startedAt;
     recorder.#state = 'paused';
     return recorder;
@@ -255,6 +257,17 @@ export class Recorder extends EventTarget {
     this.#calibration = curve.map((point) => ({ ...point }));
   }
 
+  /**
+   * The pod feeding the run from now on. Another pod paired mid-run becomes the run's pod (its curve
+   * is the run's from then on) and the one before is remembered, so no correction teaches one pod
+   * what the other's metres say.
+   */
+  usePod(podId: string | null): void {
+    if (podId === null || podId === this.#podId) return;
+    if (this.#state !== 'idle' && this.#podId !== null && !this.#earlierPodIds.includes(this.#podId)) this.#earlierPodIds.push(this.#podId);
+    this.#podId = podId;
+  }
+
   /** The runner chose another source of speed and distance mid-run; each sample says which it used. */
   setSpeedFrom(from: SpeedSource): void {
     this.#speedFrom = from;
@@ -306,6 +319,7 @@ export class Recorder extends EventTarget {
       ...(this.#calibration !== null ? { calibration: this.#calibration.map((point) => ({ ...point })) } : {}),
       ...(this.#speedFrom !== null ? { speedFrom: this.#speedFrom } : {}),
       ...(this.#podId !== null ? { podId: this.#podId } : {}),
+      ...(this.#earlierPodIds.length > 0 ? { earlierPodIds: [...this.#earlierPodIds] } : {}),
       schemaVersion: RECORDED_SESSION_SCHEMA,
     };
   }

@@ -2,17 +2,38 @@
 // found later (a guided check, the treadmill's distance typed after the run) can re-scale it row
 // by row, exactly as it would have been scaled live.
 
-import { type CalibrationCurve, factorAt, gaitOf } from './calibration.js';
+import { type CalibrationCurve, type Gait, factorAt } from './calibration.js';
 import { rowAtOrAfter, sliceColumns } from './recorded-columns.js';
 import {
   type RecordedColumns,
   type RecordedSession,
+  SAMPLE_RUNNING,
   SAMPLE_SPEED_FROM_TREADMILL,
   SAMPLE_STRIDE_DERIVED,
 } from './recorded-session.js';
 import { summarizeSamples } from './session-summary.js';
 
 const fromTreadmill = (c: RecordedColumns, i: number): boolean => (c.flags[i]! & SAMPLE_SPEED_FROM_TREADMILL) !== 0;
+
+/**
+ * A row's gait as it was scaled live: its stored running flag, the one answer the live session
+ * calibrated it by (gait.ts), read back rather than judged again.
+ */
+export const gaitOfStoredRow = (c: RecordedColumns, i: number): Gait => ((c.flags[i]! & SAMPLE_RUNNING) !== 0 ? 'run' : 'walk');
+
+/**
+ * The gait a pod row was scaled by live: its stored flag, except on a run recorded before the flag
+ * was the calibration's answer (the flag judged on the shown speed, the calibration on the raw),
+ * whose row shows the other gait's factor in its speed and not the flag's: it keeps that gait.
+ */
+function gaitScaledBy(c: RecordedColumns, i: number, recorded: CalibrationCurve): Gait {
+  const flagged = gaitOfStoredRow(c, i);
+  const raw = c.rawSpeedMps[i]!;
+  if (fromTreadmill(c, i) || !(raw > 0) || !(c.speedMps[i]! > 0)) return flagged;
+  const shown = c.speedMps[i]! / raw;
+  const other: Gait = flagged === 'run' ? 'walk' : 'run';
+  return !sameFactor(shown, factorAt(recorded, raw, flagged)) && sameFactor(shown, factorAt(recorded, raw, other)) ? other : flagged;
+}
 
 /** Whether every row the pod gave speed for has its raw values, and there is at least one. */
 function rescalable(c: RecordedColumns): boolean {
@@ -58,7 +79,7 @@ export function rescaleRun(session: RecordedSession, curve: CalibrationCurve): R
     const oldStepM = i > 0 ? old.distanceM[i]! - old.distanceM[i - 1]! : 0;
     const rawStepM = i > 0 ? old.rawDistanceM[i]! - old.rawDistanceM[i - 1]! : 0;
     const raw = old.rawSpeedMps[i]!;
-    const gait = gaitOf(old.cadence[i]!, raw);
+    const gait = gaitScaledBy(old, i, oldCurve);
     const factor = factorAt(curve, raw, gait);
     const recordedFactor = factorAt(oldCurve, raw, gait);
     let stepM = oldStepM;

@@ -2,22 +2,21 @@
 // - the run shows the typed distance: every footpod metre of it is scaled by one ratio on top of
 //   the pod's curve (so each pace keeps its share), the belt's own metres (rows the treadmill gave
 //   the speed for) stay;
-// - the pod's curve learns from it only when one distance can say what the pod is off by: nearly
-//   all of the run's metres were the pod's, none of them up an incline, at one gait and one steady
-//   pace. One ratio for a run at several paces or gaits cannot say where the pod is off: filed at
+// - the pod's curve learns from it only when one distance can say what the pod is off by: one pod
+//   fed the run, nearly all of its metres were the pod's, none up an incline, at one gait and one
+//   steady pace. One ratio for a run at several paces or gaits cannot say where the pod is off: filed at
 //   the run's median speed, it spoiled a right point there (90 % at 2.5 m/s became 92.2 % after
 //   20 min easy and 10 min tempo), and a run mostly on the belt's metres put the whole difference
 //   on the pod's few (1.7 % became a 116.6 % point).
-// Gait is the row's (cadence and speed, as the curve decides it), never the pod's walking bit:
-// pods without that feature say "walking" in every packet.
+// Gait is the row's stored running flag: the one answer the live session scaled it by (gait.ts).
 // A run that already shows the typed distance, to the precision it was typed in, changes nothing.
 
 import { MOST_LEARNING_INCLINE_PERCENT } from './auto-calibration.js';
-import { type CalibrationCurve, type CalibrationPoint, type Gait, MAX_FACTOR, MIN_FACTOR, factorAt, gaitOf, isSaneFactor } from './calibration.js';
+import { type CalibrationCurve, type CalibrationPoint, type Gait, MAX_FACTOR, MIN_FACTOR, factorAt, isSaneFactor } from './calibration.js';
 import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
 import { factorFromDistances } from './guided-calibration.js';
 import { type RecordedColumns, type RecordedSession, SAMPLE_SPEED_FROM_TREADMILL } from './recorded-session.js';
-import { rescaleRun } from './rescale-run.js';
+import { gaitOfStoredRow, rescaleRun } from './rescale-run.js';
 import { type DistanceUnit, distanceIn } from './units.js';
 
 /**
@@ -75,10 +74,16 @@ export function hasPodMetres(samples: RecordedColumns): boolean {
   return false;
 }
 
-/** Every factor of a curve times `ratio`; an empty curve (100 %) becomes `ratio` at every speed. */
+/**
+ * Every factor of a curve times `ratio`, for every row the curve scales: running rows never take a
+ * walking point (they are scaled 100 % without a running point), so a curve with no running point
+ * gets one at `ratio` (an empty curve becomes `ratio` at every speed), and its running rows are
+ * scaled as its walking ones are.
+ */
 export function scaledCurve(curve: CalibrationCurve, ratio: number): CalibrationPoint[] {
-  if (curve.length === 0) return [{ podSpeedMps: 3, factor: ratio }];
-  return curve.map((p) => ({ ...p, factor: p.factor * ratio }));
+  const scaled = curve.map((p) => ({ ...p, factor: p.factor * ratio }));
+  if (curve.some((p) => !p.walking)) return scaled;
+  return [...scaled, { podSpeedMps: 3, factor: ratio }].sort((a, b) => a.podSpeedMps - b.podSpeedMps);
 }
 
 /** What the typed distance makes of this run and of the pod's curve (see the top of this file). */
@@ -133,7 +138,13 @@ export function correctionFrom(
     };
   }
   const run = rescaleRun(session, scaledCurve(podCurve, ratio))!;
-  const learned = pointFrom(c, podCurve, ratio, podM / (podM + beltM));
+  const learned =
+    (session.meta.earlierPodIds?.length ?? 0) > 0
+      ? {
+          point: null,
+          why: 'This run was recorded on more than one footpod (one was paired in mid-run), so one distance cannot say what either is off by: its calibration stays as it was.',
+        }
+      : pointFrom(c, podCurve, ratio, podM / (podM + beltM));
   return { ok: true, matches: false, run, ratio, ...learned };
 }
 
@@ -157,7 +168,7 @@ function pointFrom(c: RecordedColumns, podCurve: CalibrationCurve, ratio: number
   if (Math.abs(steepest) > MOST_LEARNING_INCLINE_PERCENT) {
     return refused(`This run was on an incline (up to ${Math.round(steepest * 10) / 10} %), where a footpod reads differently than on the flat`);
   }
-  const gaits = moving.map((i): Gait => gaitOf(c.cadence[i]!, c.rawSpeedMps[i]!));
+  const gaits = moving.map((i): Gait => gaitOfStoredRow(c, i));
   const walkingShare = gaits.filter((g) => g === 'walk').length / gaits.length;
   if (walkingShare > 1 - ONE_GAIT_SHARE && walkingShare < ONE_GAIT_SHARE) {
     return refused(

@@ -1,12 +1,18 @@
 // The latest value of each channel the sensors beside the pod send (treadmill, heart-rate strap)
-// and when it came, counted in pod rows. Sources run on clocks of their own, so age is not a
-// time: a value that came more than FRESH_POD_ROWS pod rows ago is no reading (NaN in the row),
-// never the last one held on to.
+// and when it came, counted on the pod's rows. Sources run on clocks of their own, so a value's age
+// is read on the pod's: the rows made since it came, and the time those rows span. A value that
+// came more than FRESH_POD_ROWS pod rows and more than FRESH_S of pod time ago is no reading (NaN
+// in the row), never the last one held on to. Rows alone aged a belt value out between two of its
+// notifications when the pod notifies faster than once a second (a 4 Hz pod and a belt 1.3 s late:
+// the pod's metres stood in and the belt's count was thrown away, 5400 m read 5490 m); time alone
+// would drop a value after one row of a pod that notifies every 2 s.
 
 import type { LatestChannels } from './live-reading.js';
 
-/** A value feeds the pod row after it arrived and the rows up to this many rows later. */
+/** A value feeds the pod row after it arrived and the rows up to this many rows later… */
 export const FRESH_POD_ROWS = 3;
+/** …or, on a pod notifying faster than once a second, the rows this long after the last row before it came. */
+export const FRESH_S = 3;
 
 export type SensorChannel = 'strapHeartRate' | 'treadmillHeartRate' | 'treadmillSpeedMps' | 'inclinePercent';
 
@@ -14,10 +20,13 @@ interface Held {
   value: number;
   /** Pod rows made before it arrived. */
   atRow: number;
+  /** The time of the last pod row before it arrived, s on the pod's clock (of the first row, for a value that came before it). */
+  afterRowS: number | null;
 }
 
 export class SensorChannels {
   #rows = 0;
+  #lastRowS: number | null = null;
   readonly #held: Record<SensorChannel, Held | null> = {
     strapHeartRate: null,
     treadmillHeartRate: null,
@@ -27,7 +36,7 @@ export class SensorChannels {
 
   /** A sensor sent this value now. */
   hold(channel: SensorChannel, value: number): void {
-    this.#held[channel] = { value, atRow: this.#rows };
+    this.#held[channel] = { value, atRow: this.#rows, afterRowS: this.#lastRowS };
   }
 
   /** The sensor says it has no reading (a strap off the skin), or it is gone. */
@@ -35,15 +44,21 @@ export class SensorChannels {
     this.#held[channel] = null;
   }
 
-  /** The value, when it came no more than FRESH_POD_ROWS pod rows ago; else null. */
-  fresh(channel: SensorChannel): number | null {
+  /**
+   * The value for a pod row at `rowS` (the row being made; absent: the last one made), when it came
+   * no more than FRESH_POD_ROWS pod rows or FRESH_S before; else null.
+   */
+  fresh(channel: SensorChannel, rowS: number | null = this.#lastRowS): number | null {
     const held = this.#held[channel];
-    return held !== null && this.#rows - held.atRow <= FRESH_POD_ROWS ? held.value : null;
+    if (held === null) return null;
+    const byRows = this.#rows - held.atRow <= FRESH_POD_ROWS;
+    const byTime = held.afterRowS !== null && rowS !== null && rowS - held.afterRowS <= FRESH_S;
+    return byRows || byTime ? held.value : null;
   }
 
   /** The strap's heart rate first; the treadmill's (from its grips or a strap paired to it) else. */
-  heartRate(): number | null {
-    return this.fresh('strapHeartRate') ?? this.fresh('treadmillHeartRate');
+  heartRate(rowS: number | null = this.#lastRowS): number | null {
+    return this.fresh('strapHeartRate', rowS) ?? this.fresh('treadmillHeartRate', rowS);
   }
 
   /** What the page shows: every channel as it stands. */
@@ -51,8 +66,10 @@ export class SensorChannels {
     return { heartRate: this.heartRate(), treadmillSpeedMps: this.fresh('treadmillSpeedMps'), inclinePercent: this.fresh('inclinePercent') };
   }
 
-  /** A pod row was made: every value held is one row older. */
-  podRow(): void {
+  /** A pod row was made at `rowS` on the pod's clock: every value held is one row older. */
+  podRow(rowS: number): void {
     this.#rows++;
+    this.#lastRowS = rowS;
+    for (const held of Object.values(this.#held)) if (held !== null && held.afterRowS === null) held.afterRowS = rowS;
   }
 }

@@ -1,5 +1,5 @@
 // The parts of a live session that only matter once a treadmill or a heart-rate strap is
-// connected: the latest value of each of their channels (fresh for a few pod rows), the
+// connected: the latest value of each of their channels (fresh for a few pod rows or seconds), the
 // treadmill's own distance count, and automatic calibration learning the pod's factor from the
 // belt. Loaded with those sensors (by sensor-ingest.ts) and attached to the session then, so a
 // footpod-only run never loads them; LiveSession knows this class by its type only.
@@ -81,21 +81,22 @@ export class SessionSensors {
     this.#treadmill.newSource();
   }
 
-  /** The values for the pod row being made (takes the treadmill's step since the previous row). */
-  row(): SensorRow {
+  /** The values for the pod row being made at `timeS` (takes the treadmill's step since the previous row). */
+  row(timeS: number): SensorRow {
     return {
-      beltSpeedMps: this.#channels.fresh('treadmillSpeedMps'),
+      beltSpeedMps: this.#channels.fresh('treadmillSpeedMps', timeS),
       treadmillStepM: this.#treadmill.takeStep(),
-      heartRate: this.#channels.heartRate(),
-      inclinePercent: this.#channels.fresh('inclinePercent'),
+      heartRate: this.#channels.heartRate(timeS),
+      inclinePercent: this.#channels.fresh('inclinePercent', timeS),
     };
   }
 
   /** The pod row was made: every value is a row older; returns a point when calibration learned one. */
-  rowDone(timeS: number, podSpeedMps: number, beltSpeedMps: number | null, cadence = 0): CalibrationPoint | null {
-    const inclinePercent = this.#channels.fresh('inclinePercent');
-    const learned = this.#auto.add({ t: timeS, podSpeedMps, treadmillSpeedMps: beltSpeedMps ?? Number.NaN, cadence, inclinePercent });
-    this.#channels.podRow();
+  rowDone(timeS: number, podSpeedMps: number, beltSpeedMps: number | null, cadence = 0, running?: boolean): CalibrationPoint | null {
+    const inclinePercent = this.#channels.fresh('inclinePercent', timeS);
+    const gait = running === undefined ? {} : { running };
+    const learned = this.#auto.add({ t: timeS, podSpeedMps, treadmillSpeedMps: beltSpeedMps ?? Number.NaN, cadence, inclinePercent, ...gait });
+    this.#channels.podRow(timeS);
     if (learned !== null) {
       this.#lastLearned = learned;
       this.#lastChange = this.#auto.lastChange;

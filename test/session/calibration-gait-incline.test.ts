@@ -37,6 +37,8 @@ describe('calibration by gait', () => {
 
   it('learns a walking point from the belt while walking, and jogging rows keep the running factor', () => {
     const session = new LiveSession(defaultCadenceZones);
+    // A pod that cannot say walking or running (its "running" bit in every packet): judged by cadence.
+    session.useRunningStatus('not-reported');
     session.setCalibration([{ podSpeedMps: 3, factor: 0.95 }]);
     session.setAutoCalibration([{ podSpeedMps: 3, factor: 0.95 }], false);
     // Walking at 1.5 m/s, 120 steps a minute, the pod reading 10 % low.
@@ -88,6 +90,7 @@ describe('calibration by gait', () => {
     expect(run.meta.distanceM).to.be.closeTo(5040, 1);
     // A brisk walk below 7.9 km/h at 130 steps a minute still takes the walking point.
     const session = new LiveSession(defaultCadenceZones);
+    session.useRunningStatus('not-reported');
     session.setCalibration(curve);
     session.ingest(podBytes(1.8, 130), 0);
     expect(session.latest!.speedMps).to.be.closeTo(session.latest!.rawSpeedMps * 0.9, 1e-9);

@@ -56,7 +56,7 @@ function play(spells: readonly GaitSpell[], status: RunningStatus, bitOf: (s: Ga
 }
 
 describe('gait invariants', () => {
-  it('a pod without the status gives the same stored run, coach events and auto-start/pause as one that reports it', () => {
+  it('a pod without the status, or whose feature is unknown, gives the same stored run, coach events and auto-start/pause as one that reports it', () => {
     fc.assert(
       fc.property(generatedGaitRun, (spells) => {
         const truth = play(spells, 'reported', (s) => s.kind === 'run');
@@ -64,6 +64,9 @@ describe('gait invariants', () => {
         const sentZero = play(spells, 'not-reported', () => false);
         expect(judged).to.deep.equal(truth);
         expect(sentZero).to.deep.equal(truth);
+        // A pod whose feature could not be read: believed once it says "running", judged until then.
+        expect(play(spells, null, () => false), 'feature unknown, always "walking"').to.deep.equal(truth);
+        expect(play(spells, null, (s) => s.kind === 'run'), 'feature unknown, the bit filled in').to.deep.equal(truth);
       }),
       { numRuns: invariantRuns(60) },
     );

@@ -14,7 +14,9 @@ describe('gait', () => {
     { cadence: 0, speedMps: 0, sentRunning: false, status: 'not-reported', running: false },
     { cadence: 172, speedMps: 3.2, sentRunning: false, status: 'reported', running: false },
     { cadence: 120, speedMps: 1.4, sentRunning: true, status: 'reported', running: true },
-    { cadence: 172, speedMps: 3.2, sentRunning: false, status: null, running: false },
+    // Feature unknown: a "walking" bit is no evidence until the pod has sent "running" once.
+    { cadence: 172, speedMps: 3.2, sentRunning: false, status: null, running: true },
+    { cadence: 120, speedMps: 1.4, sentRunning: false, status: null, running: false },
     { cadence: 120, speedMps: 1.4, sentRunning: true, status: null, running: true },
   ] as const;
   for (const { status, running, ...reading } of rows) {
@@ -22,6 +24,15 @@ describe('gait', () => {
       expect(isRunning(reading, status)).to.equal(running);
     });
   }
+
+  it('a pod whose feature is unknown is believed once it has sent "running": then its "walking" is a walk', () => {
+    const stopsToWalk = { cadence: 172, speedMps: 3.2, sentRunning: false };
+    expect(isRunning(stopsToWalk, null, true)).to.equal(false);
+    expect(isRunning(stopsToWalk, null, false)).to.equal(true);
+    // A pod that says it reports, or that it does not, is read by its feature whatever it sent before.
+    expect(isRunning(stopsToWalk, 'reported', false)).to.equal(false);
+    expect(isRunning(stopsToWalk, 'not-reported', true)).to.equal(true);
+  });
 
   it('by cadence and speed: never running without steps or without moving', () => {
     expect(runsByCadenceAndSpeed(Number.NaN, 3)).to.equal(false);

@@ -5,6 +5,7 @@ import { defaultCadenceZones } from '../../src/session/zones.js';
 import { heartRateBytes, podBytes, treadmillBytes } from './sensor-bytes.js';
 import { ingestHeartRate, ingestTreadmill } from '../../src/session/sensor-ingest.js';
 import { SessionSensors } from '../../src/session/session-sensors.js';
+import { Recorder } from '../../src/session/recorder.js';
 
 /** A session fed treadmill and strap bytes: their parts attached, as SensorLinks' first bytes do. */
 const session = () => {
@@ -249,5 +250,42 @@ describe('LiveSession: automatic calibration against the treadmill', () => {
     s.setSpeedFrom('treadmill');
     run(s, 0, 40, 3, 0.95);
     expect(s.autoCalibration.lastPoint!.factor).to.be.closeTo(1 / 0.95, 0.002);
+  });
+});
+
+describe("LiveSession: a belt value's freshness on the pod's clock", () => {
+  /**
+   * 30 min on the belt at 3.0 m/s, speed and distance from the treadmill, the pod 8 % long and
+   * notifying `podHz` times a second, the belt every `beltGapsS` in turn (Bluetooth jitter).
+   */
+  function beltSourcedRun(podHz: number, beltGapsS: number[]): number {
+    const live = session();
+    live.setSpeedFrom('treadmill');
+    let nowMs = Date.UTC(2026, 11, 1, 7);
+    const recorder = new Recorder({ zones: defaultCadenceZones, id: 'run', now: () => nowMs, speedFrom: 'treadmill' });
+    const belt = 3.0;
+    let nextBeltS = 0;
+    let k = 0;
+    recorder.start();
+    for (let q = 0; q <= 1800 * podHz; q++) {
+      const s = q / podHz;
+      while (nextBeltS <= s) {
+        ingestTreadmill(live, treadmillBytes({ speedMps: belt, totalDistanceM: Math.round(belt * nextBeltS) }), nextBeltS * 1000);
+        nextBeltS += beltGapsS[k++ % beltGapsS.length]!;
+      }
+      nowMs += 1000 / podHz;
+      live.ingest(podBytes(belt * 1.08, 172, null, belt * 1.08 * s), s * 1000 + 10);
+      recorder.addReading(live.latest!);
+    }
+    recorder.stop();
+    return recorder.meta().distanceM;
+  }
+
+  it("shows the belt's distance with a pod notifying 4 times a second and a belt 0.8-1.3 s apart (it read 5490 m for 5400 m)", () => {
+    expect(beltSourcedRun(4, [0.9, 1.1, 0.8, 1.3, 0.9, 1.0])).to.be.closeTo(5400, 5400 * 0.002);
+  });
+
+  it("shows the belt's distance with a pod notifying twice a second and a belt 1.5-2.5 s apart (it read 5648 m for 5400 m)", () => {
+    expect(beltSourcedRun(2, [2.0, 1.5, 2.5, 2.0])).to.be.closeTo(5400, 5400 * 0.002);
   });
 });

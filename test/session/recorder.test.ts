@@ -459,4 +459,22 @@ describe('Recorder', () => {
     expect(Array.from(r.samples.inclinePercent)).to.deep.equal([2, 2, 2]);
     expect(r.samples.rawDistanceM[2]).to.be.closeTo(6.2, 1e-9);
   });
+
+  it('files a run under the pod that fed it last, remembering one swapped out mid-run; an idle recorder just takes the pod', () => {
+    const run = recorder({ podId: 'pod-a' });
+    run.usePod('pod-b');
+    expect(run.meta().podId, 'not started: the pod in use').to.equal('pod-b');
+    expect(run.meta().earlierPodIds).to.equal(undefined);
+    run.start();
+    run.addReading(reading(0));
+    run.usePod('pod-b');
+    run.usePod(null);
+    expect(run.meta().earlierPodIds, 'the same pod again, or none: nothing swapped').to.equal(undefined);
+    run.usePod('pod-c');
+    run.addReading(reading(1));
+    const meta = run.meta();
+    expect(meta.podId).to.equal('pod-c');
+    expect(meta.earlierPodIds).to.deep.equal(['pod-b']);
+    expect(Recorder.resume(meta, run.samples).meta().earlierPodIds, 'kept over a reload').to.deep.equal(['pod-b']);
+  });
 });

@@ -139,3 +139,34 @@ describe('rescaleRun over treadmill dropouts', () => {
     expect(rescaled.meta.distanceM, 'as recorded live uncalibrated').to.be.closeTo(live.meta.distanceM, 1e-6);
   });
 });
+
+describe('rescaleRun: walking or running', () => {
+  it("reads each row's gait from its stored running flag, and keeps a gait an older run's speed shows", () => {
+    // 10 min at 138 spm, raw 2.0 m/s, on a pod that reports "running": stored running, scaled by the
+    // running 95 % (the cadence alone would say walking, 110 %).
+    const curve = [
+      { podSpeedMps: 1.39, factor: 1.1, walking: true as const },
+      { podSpeedMps: 2.0, factor: 0.95 },
+    ];
+    const live = new LiveSession(defaultCadenceZones);
+    live.useRunningStatus('reported');
+    live.setCalibration(curve);
+    const recorder = new Recorder({ zones: defaultCadenceZones, id: 'gait', now: () => 0, calibration: curve });
+    recorder.start();
+    for (let s = 0; s <= 600; s++) {
+      live.ingest(podBytes(2.0, 138, null, 2.0 * s, true), s * 1000);
+      recorder.addReading(live.latest!);
+    }
+    recorder.stop();
+    const run: RecordedSession = { meta: recorder.meta(), samples: recorder.samples };
+    expect(run.meta.distanceM).to.be.closeTo(600 * 2.0 * 0.95, 0.5);
+    expect(rescaleRun(run, curve)!.meta.distanceM, 'with its own curve').to.equal(run.meta.distanceM);
+    // Without the walking point the rows keep their running factor: a walking row would now take 95 % too.
+    const runningOnly = [curve[1]!, { podSpeedMps: 3, factor: 0.9 }];
+    expect(rescaleRun(run, runningOnly)!.meta.distanceM).to.be.closeTo(run.meta.distanceM, 1e-6);
+    // An older run stored these rows walking (its flag judged the shown speed) while its speed shows
+    // the running 95 %: re-scaled with its own curve it keeps that, and changes nothing.
+    const older: RecordedSession = { meta: run.meta, samples: { ...run.samples, flags: run.samples.flags.map((f) => f & ~SAMPLE_RUNNING) } };
+    expect(rescaleRun(older, curve)!.meta.distanceM).to.be.closeTo(run.meta.distanceM, 1e-6);
+  });
+});

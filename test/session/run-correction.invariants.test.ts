@@ -7,14 +7,14 @@
 
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { type RecordedColumns, SAMPLE_SPEED_FROM_TREADMILL } from '../../src/session/recorded-session.js';
+import { type RecordedColumns, SAMPLE_RUNNING, SAMPLE_SPEED_FROM_TREADMILL } from '../../src/session/recorded-session.js';
 import { correctionFrom } from '../../src/session/run-correction.js';
 import { type TreadmillRunScript, calibrationCurve, recordTreadmillRun, treadmillRunScript } from '../support/generated-treadmill-runs.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 
 const fromPod = (c: RecordedColumns, i: number) => (c.flags[i]! & SAMPLE_SPEED_FROM_TREADMILL) === 0;
 
-/** What the recorded rows say (not the rule): pod rows moving, up an incline, walking (the generated walks land below 136 steps/min), and the pod's share of the metres. */
+/** What the recorded rows say (not the rule): pod rows moving, up an incline, walking (stored not running: the row's one answer), and the pod's share of the metres. */
 function recordedFacts(c: RecordedColumns) {
   let moving = 0;
   let inclined = 0;
@@ -29,9 +29,38 @@ function recordedFacts(c: RecordedColumns) {
     if (!(c.rawSpeedMps[i]! >= 0.5)) continue;
     moving++;
     if (Math.abs(c.inclinePercent[i]!) > 2) inclined++;
-    if (c.cadence[i]! > 0 && c.cadence[i]! < 140) walking++;
+    if ((c.flags[i]! & SAMPLE_RUNNING) === 0) walking++;
   }
   return { moving, inclined, walkingShare: moving > 0 ? walking / moving : 0, podShare: allM > 0 ? podM / allM : 0 };
+}
+
+/**
+ * A refusal is one of the documented reasons, and what the recorded rows say bears it out: a
+ * run refused as "the treadmill's distance" or "beyond what a footpod is off by" while most of
+ * its metres were the pod's is a refusal in false words (a walking-only curve once did that).
+ */
+function expectDocumentedRefusal(c: RecordedColumns, typedM: number, problem: string): void {
+  const raw = Array.from(c.rawDistanceM).filter((d) => Number.isFinite(d));
+  const podRawM = raw.length > 0 ? raw[raw.length - 1]! - raw[0]! : 0;
+  const { podShare } = recordedFacts(c);
+  if (/^Type the distance the treadmill shows/.test(problem)) {
+    expect(typedM, problem).to.be.at.most(0);
+  } else if (/^This run has no raw footpod values/.test(problem)) {
+    expect(raw.length, problem).to.equal(0);
+  } else if (/^The footpod counted no distance/.test(problem)) {
+    expect(podRawM, problem).to.be.at.most(0);
+  } else if (/^The footpod measured .* beyond what a footpod is off by/.test(problem)) {
+    const factor = typedM / podRawM;
+    expect(factor < 0.75 || factor > 1.25, `${problem} (it would take ${factor})`).to.equal(true);
+  } else if (/^The treadmill gave this run its distance itself/.test(problem)) {
+    // Typed at least 90 % of the run: the belt's metres alone reach it only if nearly all are the belt's.
+    expect(podShare, `${problem} (${Math.round(podShare * 100)} % of it the pod's)`).to.be.at.most(0.1);
+  } else if (/^The treadmill gave [\d.]+ km of this run itself; to show/.test(problem)) {
+    // A typed distance within 10 % needs a ratio beyond 75-125 % only when the pod's share is under 40 %.
+    expect(podShare, `${problem} (${Math.round(podShare * 100)} % of it the pod's)`).to.be.below(0.41);
+  } else {
+    throw new Error(`a refusal in undocumented words: ${problem}`);
+  }
 }
 
 describe('correcting a run from the treadmill’s distance (generated treadmill runs)', () => {
@@ -41,7 +70,10 @@ describe('correcting a run from the treadmill’s distance (generated treadmill 
         const run = recordTreadmillRun(script, curve);
         const typedM = run.meta.distanceM * off;
         const found = correctionFrom(run, curve, typedM);
-        if (!found.ok) return;
+        if (!found.ok) {
+          expectDocumentedRefusal(run.samples, typedM, found.problem);
+          return;
+        }
         if (found.matches) {
           expect(Math.abs(run.meta.distanceM - typedM)).to.be.at.most(8.05);
           return;
@@ -169,7 +201,11 @@ describe('correcting a run from the treadmill’s distance (generated treadmill 
             [],
           );
           const found = correctionFrom(run, [], run.meta.distanceM * off);
-          if (!found.ok) return; // too far for the pod's few metres: refused in words
+          if (!found.ok) {
+            // Too far for the pod's few metres: refused in words.
+            expectDocumentedRefusal(run.samples, run.meta.distanceM * off, found.problem);
+            return;
+          }
           if (found.matches) throw new Error('not what the run shows');
           expect(found.run.meta.distanceM).to.be.closeTo(run.meta.distanceM * off, 1e-6 * run.meta.distanceM);
           expect(found.point, `filed from a run ${Math.round(recordedFacts(run.samples).podShare * 100)} % on the pod's metres`).to.equal(null);

@@ -195,4 +195,18 @@ describe('correcting a run from the treadmill’s distance', () => {
     const km = correctionFrom(run, [], 5010, sameDistanceWithinM(2, 'km'));
     expect(km.ok && !km.matches && km.run.meta.distanceM).to.be.closeTo(5010, 1e-6);
   });
+
+  it('corrects a run on a pod whose curve has only a walking point: shows the typed distance and learns the running point', () => {
+    // 108 % walking at 5.0 km/h; 30 min steady at 3.0 m/s raw (the pod 5 % long: 5400 m for the belt's 5130 m).
+    const walkingOnly = [{ podSpeedMps: 1.39, factor: 1.08, walking: true as const }];
+    const run = recordTreadmillRun(script([{ seconds: 1801, beltMps: 2.85, cadence: 172 }], { podErrorRunning: 3 / 2.85 }), walkingOnly);
+    expect(run.meta.distanceM, 'running rows take no walking point').to.be.closeTo(5400, 1);
+    const found = correctionFrom(run, walkingOnly, 5130);
+    if (!found.ok || found.matches) throw new Error(found.ok ? 'matched' : found.problem);
+    expect(found.run.meta.distanceM).to.be.closeTo(5130, 1);
+    expect(found.point?.factor).to.be.closeTo(0.95, 0.001);
+    expect(found.point?.walking).to.equal(undefined);
+    // The walking point is kept, times the ratio, for the walking rows it scaled.
+    expect(found.run.meta.calibration?.find((p) => p.walking)?.factor).to.be.closeTo(1.08 * 0.95, 0.001);
+  });
 });

@@ -41,10 +41,11 @@ export interface TreadmillRunScript {
   speedFromSwitches: number[];
   firstSpeedFrom: 'footpod' | 'treadmill';
   /**
-   * The pod's walking/running status bit: set while running (cadence 140 or more), or never (pods
-   * without the feature send "walking" in every packet). Absent: always "running".
+   * The pod's walking/running status bit: set while running (cadence 140 or more), never (pods
+   * without the feature send "walking" in every packet), or always (a pod that says "running" even
+   * walking, and is believed: its walks are scaled and stored as running). Absent: always.
    */
-  podRunningBit?: 'by-gait' | 'never';
+  podRunningBit?: 'by-gait' | 'never' | 'always';
 }
 
 const spell = fc.oneof(
@@ -76,7 +77,7 @@ export const treadmillRunScript: fc.Arbitrary<TreadmillRunScript> = fc.record({
   treadmillDropouts: spans(8, 8),
   speedFromSwitches: fc.uniqueArray(fc.integer({ min: 1, max: 1500 }), { maxLength: 4 }).map((a) => a.sort((x, y) => x - y)),
   firstSpeedFrom: fc.constantFrom('footpod' as const, 'treadmill' as const),
-  podRunningBit: fc.constantFrom('by-gait' as const, 'never' as const),
+  podRunningBit: fc.constantFrom('by-gait' as const, 'never' as const, 'always' as const),
 });
 
 const point: fc.Arbitrary<CalibrationPoint> = fc.record(
