@@ -10,7 +10,7 @@
 // reads back rather than judge again), the coach's active time, auto-start and auto-pause.
 
 import { type Gait, gaitOf } from './calibration.js';
-import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
+import { MIN_MOVING_SPEED_MPS } from './moving-speed.js';
 
 /** Whether the pod fills in the walking/running bit: from its RSC Feature, or null while unknown. */
 export type RunningStatus = 'reported' | 'not-reported' | null;

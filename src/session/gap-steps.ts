@@ -44,8 +44,7 @@ export function ownedSeconds(step: Readonly<StepSeconds>): { byPrevious: number;
   return { byPrevious, bySample: step.measuredS - byPrevious };
 }
 
-/** Slower than this across a break (0.5 m/s, the auto-pause speed) the runner was not running. */
-export const MIN_MOVING_SPEED_MPS = 0.5;
+export { MIN_MOVING_SPEED_MPS } from './moving-speed.js';
 
 /** Whether the time of a gap counts as moving: never a pause; a break the counter ran through. */
 export const gapTimeCounts = (gap: Readonly<SessionGap>): boolean => gap.reason !== 'paused' && (gap.coveredM ?? 0) > 0;
