@@ -94,3 +94,25 @@ export function statedTotalsNotes({ stated, fromRecords, setAside }: StatedTotal
   }
   return notes;
 }
+
+const isFigure = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+const FILE_TOTALS_KEYS = ['movingS', 'distanceM', 'avgCadence', 'avgHeartRate'] as const;
+const isFileTotals = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.entries(value).every(([key, figure]) => (FILE_TOTALS_KEYS as readonly string[]).includes(key) && (figure === undefined || isFigure(figure)));
+
+/** Stored watch totals to trust (a backup's, say): every figure a number where the page reads one. */
+export function isStatedTotals(value: unknown): value is StatedTotals {
+  if (typeof value !== 'object' || value === null) return false;
+  const { stated, setAside, fromRecords } = value as Record<string, unknown>;
+  if (!isFileTotals(stated) || (setAside !== undefined && !isFileTotals(setAside))) return false;
+  if (typeof fromRecords !== 'object' || fromRecords === null) return false;
+  const records = fromRecords as Record<string, unknown>;
+  return (
+    isFigure(records['movingS']) &&
+    isFigure(records['distanceM']) &&
+    isFigure(records['avgCadence']) &&
+    (records['avgHeartRate'] === null || isFigure(records['avgHeartRate']))
+  );
+}
