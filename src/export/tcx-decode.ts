@@ -122,8 +122,14 @@ function listedBreaks(extension: readonly Element[], startMs: number): SessionGa
   return out;
 }
 
-/** The totals a watch stated for a run our own export carried on, or undefined. */
-function carriedTotals(extension: readonly Element[]): FileTotals | undefined {
+/** The totals a watch stated for a run our own export carried on, with what its laps added up to then. */
+interface CarriedTotals {
+  stated: FileTotals;
+  /** The laps' TotalTimeSeconds and DistanceMeters summed as written; absent in an export older than this check. */
+  laps: { timerS: number; distanceM: number } | null;
+}
+
+function carriedTotals(extension: readonly Element[]): CarriedTotals | undefined {
   const element = extension.find((e) => e.localName === 'StatedTotals');
   if (!element) return undefined;
   const read = (name: string): number | undefined => {
@@ -136,7 +142,30 @@ function carriedTotals(extension: readonly Element[]): FileTotals | undefined {
     avgCadence: read('AverageCadence'),
     avgHeartRate: read('AverageHeartRate'),
   });
-  return Object.keys(stated).length > 0 ? stated : undefined;
+  if (Object.keys(stated).length === 0) return undefined;
+  const [timerS, distanceM] = [read('LapsSeconds'), read('LapsMeters')];
+  return { stated, laps: timerS !== undefined && distanceM !== undefined ? { timerS, distanceM } : null };
+}
+
+/** Rounding of each lap's written totals (0.001 s, 0.01 m), with room to spare. */
+const LAP_SUM_ROUNDING = 0.02;
+/** An export older than the written lap sums: its watch totals and its laps may differ by this share, no more. */
+const OLD_EXPORT_SHARE = 0.1;
+
+/**
+ * Whether carried totals still fit the file: its laps add up to what they did when we wrote it.
+ * A runner who trims the file (a lap deleted, a warm-up cut) leaves totals for a run it no longer holds.
+ */
+function stillSpans(carried: CarriedTotals, lapTotals: FileTotals | undefined, lapCount: number): boolean {
+  const { movingS, distanceM } = lapTotals ?? {};
+  if (movingS === undefined || distanceM === undefined) return false;
+  if (carried.laps) {
+    const rounding = LAP_SUM_ROUNDING * Math.max(1, lapCount);
+    return Math.abs(movingS - carried.laps.timerS) <= rounding && Math.abs(distanceM - carried.laps.distanceM) <= rounding;
+  }
+  const near = (stated: number | undefined, laps: number): boolean =>
+    stated === undefined || Math.abs(stated - laps) <= OLD_EXPORT_SHARE * Math.max(stated, laps);
+  return near(carried.stated.movingS, movingS) && near(carried.stated.distanceM, distanceM);
 }
 
 /** The laps' own totals summed, as a watch's session would state them; a total only where every lap states it. */
@@ -261,7 +290,10 @@ export function decodeTcx(text: string): ImportedRun {
   const lastT = points[points.length - 1]!.t;
   // The laps' TotalTimeSeconds and DistanceMeters are the watch's own, as a FIT session's are;
   // our own export carries the totals of the watch an imported run came from.
-  const statedTotals = carriedTotals(extension) ?? lapTotalsOf(lapTimers);
+  const lapTotals = lapTotalsOf(lapTimers);
+  const carried = carriedTotals(extension);
+  const fits = carried !== undefined && stillSpans(carried, lapTotals, lapTimers.length);
+  const statedTotals = fits ? carried.stated : lapTotals;
   const creator = childNamed(childNamed(activity, 'Creator'), 'Name')?.textContent?.trim();
   return {
     startedAt: startMs,
@@ -272,5 +304,6 @@ export function decodeTcx(text: string): ImportedRun {
     laps: lapStartsOf(lapStartsMs.slice(1).map((ms) => (ms - startMs) / 1000), lastT),
     gaps,
     ...(statedTotals ? { statedTotals } : {}),
+    ...(carried && !fits ? { trimmedTotals: carried.stated } : {}),
   };
 }

@@ -14,7 +14,9 @@
 //   lost link / records missing that the pod counted through (moving, but no cadence measured),
 //     and the totals a watch stated for an imported run: TCX has no word for them, so the
 //     Activity's <Extensions> holds them (STRIDEWISE_NAMESPACE); readers that do not know it
-//     skip it, ours keeps the breaks out of zones and averages and shows the watch's totals
+//     skip it, ours keeps the breaks out of zones and averages and shows the watch's totals,
+//     with what the laps added up to as written, so a file trimmed since (a lap deleted) shows
+//     its laps' totals and says the whole run's were left out
 //   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line.
 
 import { gapTimeCounts } from '../session/gap-steps.js';
@@ -108,6 +110,13 @@ function extensionXml(session: RecordedSession): string[] {
   const totals = (Object.keys(TOTALS_ATTRIBUTES) as (keyof typeof TOTALS_ATTRIBUTES)[])
     .filter((key) => stated[key] !== undefined)
     .map((key) => `${TOTALS_ATTRIBUTES[key]}="${stated[key]}"`);
+  if (totals.length > 0) {
+    // What the laps add up to as written: a reader uses the totals only while the file still spans them.
+    const laps = lapSplits(session);
+    const sum = (key: 'timerS' | 'distanceM', digits: number): string =>
+      fixed(laps.reduce((total, lap) => total + Number(fixed(lap[key], digits)), 0), digits);
+    totals.push(`LapsSeconds="${sum('timerS', 3)}"`, `LapsMeters="${sum('distanceM', 2)}"`);
+  }
   if (counted.length === 0 && totals.length === 0) return [];
   const at = (t: number): string => isoAt(session.meta.startedAt + t * 1000);
   return [
