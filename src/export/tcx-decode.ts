@@ -74,9 +74,20 @@ function activityOf(doc: Document): Element {
   throw new ImportError('no-samples', 'This TCX file has no activity in it, so there is nothing to show.');
 }
 
-function pointOf(trackpoint: Element): RunPoint & { ms: number; runCadence: boolean } {
+/**
+ * A point's walking/running mark, where our own export wrote them (`gaitMarked`): running unless it
+ * carries <sw:NotRunning/>. Null elsewhere, for the cadence-and-speed rule to judge.
+ */
+function runningMark(extensions: Element | undefined, gaitMarked: boolean): boolean | null {
+  if (!gaitMarked) return null;
+  const marked = extensions ? childrenNamed(extensions, 'NotRunning').some((e) => e.namespaceURI === STRIDEWISE_NAMESPACE) : false;
+  return !marked;
+}
+
+function pointOf(trackpoint: Element, gaitMarked: boolean): RunPoint & { ms: number; runCadence: boolean } {
   const ms = Date.parse(childNamed(trackpoint, 'Time')?.textContent?.trim() ?? '');
-  const tpx = childNamed(childNamed(trackpoint, 'Extensions'), 'TPX');
+  const extensions = childNamed(trackpoint, 'Extensions');
+  const tpx = childNamed(extensions, 'TPX');
   // RunCadence (running) or Cadence (cycling, and some older running exports) is per foot or
   // per crank turn: strides per minute, two steps each.
   const runCadence = numberIn(childNamed(tpx, 'RunCadence'));
@@ -89,7 +100,7 @@ function pointOf(trackpoint: Element): RunPoint & { ms: number; runCadence: bool
     cadence: strides === null ? null : 2 * strides,
     strideLengthM: null,
     distanceM: numberIn(childNamed(trackpoint, 'DistanceMeters')),
-    running: null,
+    running: runningMark(extensions, gaitMarked),
     heartRate: numberIn(childNamed(childNamed(trackpoint, 'HeartRateBpm'), 'Value')),
   };
 }
@@ -101,7 +112,7 @@ interface LapTimer {
   distanceM: number | null;
 }
 
-/** Stridewise's TCX extension (tcx.ts): breaks the timer ran through and a watch's stated totals. */
+/** Stridewise's TCX extension (tcx.ts): breaks the timer ran through, a watch's stated totals, gait marks. */
 const STRIDEWISE_NAMESPACE = 'https://stridewise.app/xmlschemas/TcxExtension/v1';
 
 function ownExtension(activity: Element): Element[] {
@@ -242,6 +253,9 @@ export function decodeTcx(text: string): ImportedRun {
   const activity = activityOf(parse(text));
   const sportName = activity.getAttribute('Sport');
   const laps = childrenNamed(activity, 'Lap');
+  const extension = ownExtension(activity);
+  // In a walk, walking is the activity: its points are judged as one, marked or not.
+  const gaitMarked = extension.some((e) => e.localName === 'GaitMarked') && sportName !== 'Other';
   const timed: TimedPoint[] = [];
   const lapStartsMs: number[] = [];
   const lapTimers: LapTimer[] = [];
@@ -252,7 +266,7 @@ export function decodeTcx(text: string): ImportedRun {
     for (const track of childrenNamed(lap, 'Track')) {
       let first = true;
       for (const trackpoint of childrenNamed(track, 'Trackpoint')) {
-        const { ms, runCadence: hasRunCadence, ...point } = pointOf(trackpoint);
+        const { ms, runCadence: hasRunCadence, ...point } = pointOf(trackpoint, gaitMarked);
         if (!Number.isFinite(ms)) continue;
         runCadence ||= hasRunCadence;
         timed.push({ t: ms, point, resumes: first && tracksInLap > 0 });
@@ -282,7 +296,6 @@ export function decodeTcx(text: string): ImportedRun {
   for (let i = 1; i < points.length; i++) {
     if (ordered[i]!.resumes) tracked.push({ fromT: points[i - 1]!.t, toT: points[i]!.t, reason: 'paused' });
   }
-  const extension = ownExtension(activity);
   const counted = listedBreaks(extension, startMs);
   const paused = [...tracked, ...pausesFromLapTotals(points, lapTimers, startMs, tracked, counted)];
   const marked = [...paused, ...counted].sort((a, b) => a.fromT - b.fromT);

@@ -8,9 +8,11 @@
 //   stride length: TCX has none, so it is derived again (and flagged) from speed and cadence
 //   pauses: each starts a new <Track>, and a lap's TotalTimeSeconds leaves out every break the
 //     timer did not count (a reader finds those from it), so moving time comes back whole
-//   running/walking: TCX has no word for it per point; a reader counts a point that moves with
-//     a cadence as running, so a walk inside a run comes back in its running averages. A walk as
-//     a whole is Sport="Other" with RunCadence, as Garmin writes one, so it comes back a walk
+//   running/walking: TCX has no word for it per point, so in a run each trackpoint that was not
+//     running carries <sw:NotRunning/> in its Extensions, and the activity's extension says the
+//     marks are there (<sw:GaitMarked/>): our reader keeps what the watch or pod called running (a
+//     slow jog stays running); other readers judge by cadence and speed. A walk as a whole is
+//     Sport="Other" with RunCadence, as Garmin writes one, so it comes back a walk
 //   lost link / records missing that the pod counted through (moving, but no cadence measured),
 //     and the totals a watch stated for an imported run: TCX has no word for them, so the
 //     Activity's <Extensions> holds them (STRIDEWISE_NAMESPACE); readers that do not know it
@@ -20,7 +22,7 @@
 //   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line.
 
 import { gapTimeCounts } from '../session/gap-steps.js';
-import type { RecordedSession } from '../session/recorded-session.js';
+import { type RecordedSession, SAMPLE_RUNNING } from '../session/recorded-session.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
 import { escapeXml } from './xml-text.js';
 
@@ -39,8 +41,12 @@ const fixed = (value: number, digits: number): string => (Number.isFinite(value)
 const stridesOf = (stepsPerMinute: number): number =>
   Number.isFinite(stepsPerMinute) ? Math.min(MAX_STRIDES, Math.max(0, Math.round(stepsPerMinute / 2))) : 0;
 
+/** Whether the file marks each trackpoint running or not (a run's: in a walk, walking is the activity). */
+const marksGait = (session: RecordedSession): boolean => session.meta.sport !== 'walk';
+
 function trackpoint(session: RecordedSession, i: number): string {
   const { samples, meta } = session;
+  const notRunning = marksGait(session) && (samples.flags[i]! & SAMPLE_RUNNING) === 0;
   return [
     '          <Trackpoint>',
     `            <Time>${isoAt(meta.startedAt + samples.t[i]! * 1000)}</Time>`,
@@ -54,6 +60,7 @@ function trackpoint(session: RecordedSession, i: number): string {
     `                <ns3:Speed>${fixed(Math.max(0, samples.speedMps[i]!), 3)}</ns3:Speed>`,
     `                <ns3:RunCadence>${stridesOf(samples.cadence[i]!)}</ns3:RunCadence>`,
     '              </ns3:TPX>',
+    ...(notRunning ? ['              <sw:NotRunning/>'] : []),
     '            </Extensions>',
     '          </Trackpoint>',
   ].join('\n');
@@ -117,13 +124,15 @@ function extensionXml(session: RecordedSession): string[] {
       fixed(laps.reduce((total, lap) => total + Number(fixed(lap[key], digits)), 0), digits);
     totals.push(`LapsSeconds="${sum('timerS', 3)}"`, `LapsMeters="${sum('distanceM', 2)}"`);
   }
-  if (counted.length === 0 && totals.length === 0) return [];
+  const gait = marksGait(session) ? ['          <sw:GaitMarked/>'] : [];
+  if (counted.length === 0 && totals.length === 0 && gait.length === 0) return [];
   const at = (t: number): string => isoAt(session.meta.startedAt + t * 1000);
   return [
     '      <Extensions>',
     `        <sw:Stridewise xmlns:sw="${STRIDEWISE_NAMESPACE}">`,
     ...counted.map((gap) => `          <sw:Break Reason="${gap.reason}" StartTime="${at(gap.fromT)}" EndTime="${at(gap.toT)}"/>`),
     ...(totals.length > 0 ? [`          <sw:StatedTotals ${totals.join(' ')}/>`] : []),
+    ...gait,
     '        </sw:Stridewise>',
     '      </Extensions>',
   ];
@@ -153,7 +162,7 @@ export function encodeTcx(session: RecordedSession): string {
     : [];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<TrainingCenterDatabase xmlns="${TCX_NAMESPACE}" xmlns:ns3="${ACTIVITY_EXTENSION_NAMESPACE}" xmlns:xsi="${XSI_NAMESPACE}">`,
+    `<TrainingCenterDatabase xmlns="${TCX_NAMESPACE}" xmlns:ns3="${ACTIVITY_EXTENSION_NAMESPACE}" xmlns:sw="${STRIDEWISE_NAMESPACE}" xmlns:xsi="${XSI_NAMESPACE}">`,
     '  <Activities>',
     `    <Activity Sport="${meta.sport === 'walk' ? 'Other' : 'Running'}">`,
     `      <Id>${isoAt(meta.startedAt)}</Id>`,
