@@ -34,28 +34,47 @@ export interface RunPoint {
 /** At 1 Hz a longer step is records missing, as in the live recorder: 2.5 × the usual step. */
 const SHORTEST_BREAK_S = MAX_MOVING_STEP_S;
 const BREAK_OVER_MEDIAN = 2.5;
-/** With enough steps to tell, the longest tenth of them is still the file's own sampling. */
-const BREAK_OVER_P90 = 1.25;
-const STEPS_FOR_P90 = 20;
+/** A step a quarter longer than the file's longest usual one is no longer its sampling. */
+const BREAK_OVER_USUAL = 1.25;
+/** A step length is one the file uses when it has at least this many steps that long... */
+const USUAL_STEPS = 20;
+/** ...that hold at least this share of its time: one long hole is records missing, a habit is sampling. */
+const USUAL_TIME_SHARE = 0.1;
 
 const overlapsGap = (gaps: readonly SessionGap[], fromT: number, toT: number): boolean =>
   gaps.some((gap) => gap.fromT < toT && gap.toT > fromT);
 
 /**
+ * The longest step a file uses as a habit: the longest length L with at least USUAL_STEPS steps of
+ * L or longer holding at least USUAL_TIME_SHARE of the time, or 0. Smart recording (100 steps of
+ * 8 s beside 1000 of 1 s) has one; a 1 Hz file with a 60 s hole has none beyond 1 s.
+ */
+function usualLongStepS(steps: readonly number[]): number {
+  const total = steps.reduce((sum, step) => sum + step, 0);
+  const longestFirst = [...steps].sort((a, b) => b - a);
+  let time = 0;
+  for (let k = 0; k < longestFirst.length; k++) {
+    time += longestFirst[k]!;
+    if (k + 1 >= USUAL_STEPS && time >= USUAL_TIME_SHARE * total) return longestFirst[k]!;
+  }
+  return 0;
+}
+
+/**
  * For a file that does not say when its timer ran (a FIT file without timer events), the longest
  * step that is still the file's own sampling: 2.5 times its median step (the live 1 Hz rule,
- * 2.5 s, is the same rule), or a quarter more than its 90th percentile step when it has enough
- * steps to say. A file that says (a watch's timer events, a TCX lap's TotalTimeSeconds) is read
- * by what it says instead: there a step of any length with the timer running is running.
+ * 2.5 s, is the same rule), or a quarter more than the longest step it uses as a habit (at least
+ * 20 times, for a tenth of its time), as smart recording does. A file that says (a watch's timer
+ * events, a TCX lap's TotalTimeSeconds) is read by what it says instead: there a step of any
+ * length with the timer running is running.
  */
 export function samplingLimitS(t: ArrayLike<number>): number {
   const steps: number[] = [];
   for (let i = 1; i < t.length; i++) if (t[i]! > t[i - 1]!) steps.push(t[i]! - t[i - 1]!);
   if (steps.length === 0) return SHORTEST_BREAK_S;
-  steps.sort((a, b) => a - b);
-  const at = (q: number): number => steps[Math.floor(q * (steps.length - 1))]!;
-  const tail = steps.length >= STEPS_FOR_P90 ? BREAK_OVER_P90 * at(0.9) : 0;
-  return Math.max(SHORTEST_BREAK_S, BREAK_OVER_MEDIAN * at(0.5), tail);
+  const sorted = [...steps].sort((a, b) => a - b);
+  const median = sorted[Math.floor(0.5 * (sorted.length - 1))]!;
+  return Math.max(SHORTEST_BREAK_S, BREAK_OVER_MEDIAN * median, BREAK_OVER_USUAL * usualLongStepS(steps));
 }
 
 /** Whether the step between two points, with the timer running, is a break rather than running. */

@@ -96,6 +96,32 @@ describe('gapsOf', () => {
   });
 });
 
+describe("samplingLimitS: a file without timer events, read by its own habit", () => {
+  const timesOf = (steps: readonly number[]): Float64Array => {
+    const t = new Float64Array(steps.length + 1);
+    steps.forEach((step, i) => (t[i + 1] = t[i]! + step));
+    return t;
+  };
+
+  it('smart recording (1000 steps of 1 s, then 100 of 8 s) is its sampling, whatever share of steps the long ones are', () => {
+    const t = timesOf([...Array<number>(1000).fill(1), ...Array<number>(100).fill(8)]);
+    expect(samplingLimitS(t)).to.equal(10); // a quarter more than 8 s
+    expect(gapsOf(t, [])).to.deep.equal([]);
+  });
+
+  it('one 60 s hole in a 1 Hz file is records missing: a long step it does not make a habit of', () => {
+    const t = timesOf([...Array<number>(600).fill(1), 60, ...Array<number>(540).fill(1)]);
+    expect(samplingLimitS(t)).to.equal(2.5);
+    expect(gapsOf(t, [])).to.deep.equal([{ fromT: 600, toT: 660, reason: 'missing-records' }]);
+  });
+
+  it('a few long steps among many are records missing, even when they hold much of the time', () => {
+    const t = timesOf([...Array<number>(1000).fill(1), ...Array<number>(19).fill(30)]);
+    expect(samplingLimitS(t)).to.equal(2.5);
+    expect(gapsOf(t, []).length).to.equal(19);
+  });
+});
+
 describe('orderedPoints and lapStartsOf', () => {
   it('sorts by time, keeps the first of equal times and drops times that are not numbers', () => {
     const out = orderedPoints([{ t: 2, k: 'a' }, { t: 1, k: 'b' }, { t: 2, k: 'c' }, { t: Number.NaN, k: 'd' }]);
