@@ -7,7 +7,9 @@
 //   speed: 0.001 m/s · distance: 0.01 m · step length: 0.1 mm
 //   cadence: steps/min exactly for whole numbers, else to 1/64 (see fit-cadence.ts)
 //   running/walking: the record's activityType · derived stride: stepLength left out
-//   pauses: timer stop/start events; a lost link adds a commTimeout "connection lost" marker
+//   pauses: timer stop/start events; a lost link adds a commTimeout "connection lost" marker,
+//     records missing a commTimeout "connection timeout" one, so a reader keeps either out of
+//     zones and averages as the page did, where a watch's timer would call the step running
 //   summary: the session's totals are the page's, the watch's own for an imported run (heart
 //     rate whole bpm, as FIT holds it)
 //   name and notes: FIT activity files have no field for them, so they are not written.
@@ -43,6 +45,8 @@ const MAX_STEP_LENGTH_MM = 6553.4;
 const MAX_NAME_BYTES = 100;
 const TIMER_TRIGGER_MANUAL = 0;
 const COMM_TIMEOUT_CONNECTION_LOST = 2;
+/** FIT's word nearest to "records missing": the sensor's data stopped coming, the timer did not. */
+const COMM_TIMEOUT_CONNECTION_TIMEOUT = 3;
 const BLE_DEVICE_TYPE_FOOTPOD = 6;
 
 /** Messages sharing a second go out in this order: a pause ends before its first record, etc. */
@@ -132,15 +136,15 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     // A break the pod counted through is moving time, so the timer runs on through it.
     const timerRuns = gapTimeCounts(gap);
     if (!timerRuns) add(from, Order.TimerStop, timerEvent('stop', from));
-    if (gap.reason === 'link-lost') {
-      const lost: Encodable<EventMesg> = {
+    if (gap.reason !== 'paused') {
+      const marker: Encodable<EventMesg> = {
         mesgNum: MesgNum.EVENT!,
         timestamp: dateOf(from),
         event: 'commTimeout',
         eventType: 'marker',
-        data: COMM_TIMEOUT_CONNECTION_LOST,
+        data: gap.reason === 'link-lost' ? COMM_TIMEOUT_CONNECTION_LOST : COMM_TIMEOUT_CONNECTION_TIMEOUT,
       };
-      add(from, Order.TimerStop, lost);
+      add(from, Order.TimerStop, marker);
     }
     if (!timerRuns) add(to, Order.TimerStart, timerEvent('start', to));
   }

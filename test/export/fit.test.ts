@@ -5,6 +5,10 @@ import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED, type RecordedSession } from '../
 import { heartRateStats } from '../../src/charts/session-channels.js';
 import { fitFileOf, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
 import { storedImport } from '../support/stored-import.js';
+import { decodeTcx, encodeTcx } from '../../src/export/tcx.js';
+import { importedSession } from '../../src/export/imported-session.js';
+import { importedSummary } from '../../src/export/imported-summary.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
 import { FIXTURE_GAPS, FIXTURE_LAPS, FIXTURE_START, fixtureSession, indexAt, tinySession } from './session-fixture.js';
 
 // FIT resolutions the round trip is held to.
@@ -218,5 +222,45 @@ describe('decodeFit(encodeFit(session))', () => {
     expect(run.startedAt).to.equal(FIXTURE_START + 1000);
     expect(run.deviceName).to.equal(null);
     expect(Array.from(run.samples.cadence)).to.deep.equal([171, 171, 171]);
+  });
+});
+
+describe('encodeFit keeps records missing as records missing', () => {
+  /**
+   * A FIT file with no timer events: 1 s records, 10 min at 170 steps/min, a 60 s hole while the
+   * distance counter runs on at 3 m/s, then 9 min at 184. The hole is records missing the counter
+   * covered: moving time, but no cadence measured, so it stays out of zones and averages.
+   */
+  function fileWithHole(): Uint8Array {
+    const records = [];
+    for (let s = 0; s <= 600; s++) records.push(runRecord(s, { distance: 3 * s, speed: 3, cadence: 85 }));
+    for (let s = 660; s <= 1200; s++) records.push(runRecord(s, { distance: 3 * s, speed: 3, cadence: 92 }));
+    return fitFileOf(records);
+  }
+
+  it('time in zones and average cadence after FIT export and re-import are the page\'s', () => {
+    const zones = defaultCadenceZones;
+    const original = decodeFit(fileWithHole());
+    expect(original.gaps.map((g) => g.reason)).to.deep.equal(['missing-records']);
+    const page = importedSession(original, zones, { id: 'x', name: 'Hole' });
+    expect(page.meta.zoneTimes.target).to.be.closeTo(600, 1);
+    expect(page.meta.movingS).to.be.closeTo(1200, 1);
+    const again = decodeFit(encodeFit(page));
+    expect(again.gaps).to.deep.equal(page.meta.gaps);
+    const viaFit = importedSummary(again, zones);
+    expect(viaFit.movingS, 'FIT round trip: moving time').to.be.closeTo(1200, 1);
+    expect(viaFit.zoneTimes.target, 'FIT round trip: time in target').to.be.closeTo(page.meta.zoneTimes.target, 2);
+    expect(viaFit.avgCadence, 'FIT round trip: average cadence').to.be.closeTo(page.meta.avgCadence, 0.1);
+    const viaTcx = importedSummary(decodeTcx(encodeTcx(page)), zones);
+    expect(viaTcx.zoneTimes.target, 'TCX round trip: time in target').to.be.closeTo(page.meta.zoneTimes.target, 2);
+  });
+
+  it('records missing the runner stood through (no distance covered) come back records missing, not a pause', () => {
+    const specs = [
+      ...Array.from({ length: 301 }, (_, t) => ({ t, speedMps: 3, cadence: 172, strideLengthM: null, running: true })),
+      ...Array.from({ length: 300 }, (_, k) => ({ t: 360 + k, speedMps: 3, cadence: 172, strideLengthM: null, running: true })),
+    ];
+    const session = tinySession(specs, { gaps: [{ fromT: 300, toT: 360, reason: 'missing-records' }] });
+    expect(decodeFit(encodeFit(session)).gaps.map((g) => [g.fromT, g.toT, g.reason])).to.deep.equal([[300, 360, 'missing-records']]);
   });
 });
