@@ -20,7 +20,7 @@ import { hasFitHeader } from './fit-header.js';
 import { FitStructureError, expandCompressedTimestamps } from './fit-compressed-timestamps.js';
 import { ImportError, STRIDEWISE_LIMIT, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
-import { sportOfSessions, statedTotalsOf } from './fit-sessions.js';
+import { sportOfSessions, statedTotalsOf, walkSessionSpans } from './fit-sessions.js';
 import { type IsBreak, type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
 
 const CRC_BYTES = 2;
@@ -254,9 +254,11 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
   const startMs = ordered[0]!.t;
   // In a walk, walking is the activity: its moving samples count as the activity's, as running
   // samples do in a run, so the walk's cadence average is its own.
+  const walkSessions = walkSessionSpans(sessions, sport);
   const points = ordered.map(({ record, t }) => {
     const point = pointOf(record, (t - startMs) / 1000);
-    return sport.sport === 'walk' ? { ...point, running: null } : point;
+    if (sport.sport === 'walk') return { ...point, running: null };
+    return walkSessions.some((span) => t >= span.fromMs && t < span.toMs) ? { ...point, running: false } : point;
   });
   const lastT = points[points.length - 1]!.t;
   const marked = markedGaps(messages.eventMesgs ?? [], startMs)
