@@ -11,7 +11,8 @@
 //     records missing a commTimeout "connection timeout" one, so a reader keeps either out of
 //     zones and averages as the page did, where a watch's timer would call the step running
 //   summary: the session's totals are the page's, the watch's own for an imported run (heart
-//     rate whole bpm, as FIT holds it)
+//     rate whole bpm, as FIT holds it); its average cadence counts walking too, as FIT's does
+//     (the watch's own where the page set it aside), so a reader sets it aside again
 //   name and notes: FIT activity files have no field for them, so they are not written.
 
 import {
@@ -33,6 +34,7 @@ import { timeWeightedMean } from '../session/channel-averages.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import { fitCadenceOf } from './fit-cadence.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
+import { walksWithCadence } from './imported-summary.js';
 
 export { decodeFit } from './fit-decode.js';
 
@@ -105,6 +107,17 @@ function lapMesg(lap: LapSplit, meta: RecordedSession['meta'], startedSecond: nu
     avgCadence: cadence.cadence,
     avgFractionalCadence: cadence.fractionalCadence,
   };
+}
+
+/**
+ * The session's average cadence as FIT means it, over every second the timer ran: the page's
+ * (running only) when the run has no walking with a cadence, else the watch's own that the page set
+ * aside, else the records' over all their time. A reader that sees walking sets it aside again.
+ */
+function sessionAverageCadence({ meta, samples }: RecordedSession): number {
+  if (meta.sport === 'walk' || !walksWithCadence(samples)) return meta.avgCadence;
+  const { cadence } = samples;
+  return meta.statedTotals?.setAside?.avgCadence ?? timeWeightedMean(samples, cadence, meta.gaps, (i) => cadence[i]! > 0) ?? meta.avgCadence;
 }
 
 /** The file's bytes, ready for `new Blob([...])`. */
@@ -180,7 +193,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
   });
   add(last, Order.TimerStop, timerEvent('stopAll', last));
 
-  const sessionCadence = fitCadenceOf(meta.avgCadence);
+  const sessionCadence = fitCadenceOf(sessionAverageCadence(session));
   // The average the page shows: the watch's own for an imported run, else the records' over time.
   const { heartRate } = samples;
   const avgHeartRate =

@@ -10,7 +10,7 @@ import type { CadenceZones } from '../session/zones.js';
 import type { ImportedRun } from './imported-run.js';
 
 /** Whether any record with a cadence is walking: then a file's average cadence is not a running one. */
-function walksWithCadence({ cadence, flags }: ImportedRun['samples']): boolean {
+export function walksWithCadence({ cadence, flags }: ImportedRun['samples']): boolean {
   for (let i = 0; i < cadence.length; i++) if (cadence[i]! > 0 && (flags[i]! & SAMPLE_RUNNING) === 0) return true;
   return false;
 }

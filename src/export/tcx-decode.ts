@@ -150,7 +150,8 @@ function carriedTotals(extension: readonly Element[]): CarriedTotals | undefined
   const stated = usableFileTotals({
     movingS: read('MovingSeconds'),
     distanceM: read('DistanceMeters'),
-    avgCadence: read('AverageCadence'),
+    // A watch's average that counts walking too, set aside on the page: the reader sets it aside again.
+    avgCadence: read('AverageCadence') ?? read('AverageCadenceWithWalking'),
     avgHeartRate: read('AverageHeartRate'),
   });
   if (Object.keys(stated).length === 0) return undefined;

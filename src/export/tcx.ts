@@ -117,6 +117,9 @@ function extensionXml(session: RecordedSession): string[] {
   const totals = (Object.keys(TOTALS_ATTRIBUTES) as (keyof typeof TOTALS_ATTRIBUTES)[])
     .filter((key) => stated[key] !== undefined)
     .map((key) => `${TOTALS_ATTRIBUTES[key]}="${stated[key]}"`);
+  // The watch's average that counts walking too, which the page set aside: kept, so the re-import can say so again.
+  const withWalking = session.meta.statedTotals?.setAside?.avgCadence;
+  if (withWalking !== undefined) totals.push(`AverageCadenceWithWalking="${withWalking}"`);
   if (totals.length > 0) {
     // What the laps add up to as written: a reader uses the totals only while the file still spans them.
     const laps = lapSplits(session);

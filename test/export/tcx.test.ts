@@ -6,6 +6,7 @@ import { summarizeSamples } from '../../src/session/session-summary.js';
 import { distanceSplits } from '../../src/session/splits.js';
 import { MesgNum, fitAt, fitFileOf, fitMesg, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
 import { storedImport } from '../support/stored-import.js';
+import { statedTotalsNotes } from '../../src/session/stated-totals.js';
 import { FIXTURE_GAPS, FIXTURE_LAPS, FIXTURE_START, fixtureSession, tinySession } from './session-fixture.js';
 import { runsByCadenceAndSpeed } from '../../src/session/gait.js';
 import { importedSession } from '../../src/export/imported-session.js';
@@ -275,5 +276,34 @@ describe("encodeTcx keeps what the watch called running", () => {
     const specs = Array.from({ length: 60 }, (_, t) => ({ t, speedMps: 2, cadence: 136, strideLengthM: null, running: true }));
     const text = encodeTcx(tinySession(specs)).replace(/<sw:GaitMarked\/>/, '');
     expect(Array.from(decodeTcx(text).samples.flags).some((f) => (f & SAMPLE_RUNNING) !== 0)).to.equal(runsByCadenceAndSpeed(136, 2));
+  });
+});
+
+describe('encodeTcx of a watch run-walk keeps what the watch said about its cadence', () => {
+  /** A watch's run-walk: 10 min walking at 120 steps/min (marked walking), 10 min running at 170; the watch states 145. */
+  function runWalk(): Uint8Array {
+    const records = [];
+    for (let s = 0; s <= 1200; s++) {
+      const walk = s <= 600;
+      records.push(
+        runRecord(s, { distance: walk ? 1.4 * s : 840 + 3 * (s - 600), speed: walk ? 1.4 : 3, cadence: walk ? 60 : 85, activityType: walk ? 'walking' : 'running' }),
+      );
+    }
+    return fitFileOf([
+      timerEvent('start', 0),
+      ...records,
+      timerEvent('stopAll', 1200),
+      sessionMesg(0, 1200, { totalTimerTime: 1200, totalDistance: 2640, avgCadence: 72, avgFractionalCadence: 0.5 }),
+    ]);
+  }
+
+  it("re-imported, says the watch's 145 counts walking too, never that the page's running-only 170 does", () => {
+    const page = storedImport(decodeFit(runWalk()));
+    const pageNotes = statedTotalsNotes(page.meta.statedTotals!);
+    expect(pageNotes.join(' ')).to.contain("the watch's own, 145, counts walking too");
+    const again = storedImport(decodeTcx(encodeTcx(page)));
+    expect(again.meta.avgCadence, 'running only, as on the page').to.be.closeTo(page.meta.avgCadence, 0.5);
+    const notes = again.meta.statedTotals ? statedTotalsNotes(again.meta.statedTotals) : [];
+    expect(notes.filter((n) => n.includes('counts walking too'))).to.deep.equal(pageNotes.filter((n) => n.includes('counts walking too')));
   });
 });
