@@ -80,6 +80,32 @@ export function samplingLimitS(t: ArrayLike<number>): number {
 /** Whether the step between two points, with the timer running, is a break rather than running. */
 export type IsBreak = (fromT: number, toT: number) => boolean;
 
+/** Watches on smart recording still write a record at least once a minute while the timer runs. */
+const LONGEST_SMART_STEP_S = 60;
+/** How far a step's own pace may stray from the speeds at its two ends and still be the same running. */
+const PACE_AGREES = 0.1;
+
+/**
+ * For a file that does not say when its timer ran: a step longer than its sampling is records
+ * missing, unless it is a minute or less and the distance across it is what the speeds at its two
+ * ends give (within a tenth), as smart recording leaves it: the runner ran on as the records say,
+ * the watch just wrote nothing. A step without distance or speed on both ends cannot show that.
+ */
+export function missingRecordsIn(points: readonly RunPoint[]): IsBreak {
+  const limit = samplingLimitS(points.map((p) => p.t));
+  const endingAt = new Map(points.map((p, i) => [p.t, i]));
+  return (fromT, toT) => {
+    if (toT - fromT <= limit) return false;
+    if (toT - fromT > LONGEST_SMART_STEP_S) return true;
+    const i = endingAt.get(toT);
+    const [a, b] = i === undefined || i === 0 ? [undefined, undefined] : [points[i - 1]!, points[i]!];
+    if (a?.distanceM == null || b?.distanceM == null || a.speedMps === null || b.speedMps === null || a.t !== fromT) return true;
+    const pace = (b.distanceM - a.distanceM) / (toT - fromT);
+    const [slow, fast] = [Math.min(a.speedMps, b.speedMps), Math.max(a.speedMps, b.speedMps)];
+    return !(pace >= slow * (1 - PACE_AGREES) && pace <= fast * (1 + PACE_AGREES));
+  };
+}
+
 /**
  * For a file that does not say when its timer ran (a FIT file with no timer events): a step
  * longer than the file's own sampling is records missing. Files that say, say it instead.
@@ -140,7 +166,7 @@ export function runFromPoints(
   isBreak: IsBreak | undefined,
   sport: SessionSport,
 ): { samples: RecordedColumns; gaps: SessionGap[] } {
-  const gaps = gapsOf(Float64Array.from(points, (p) => p.t), marked, isBreak);
+  const gaps = gapsOf(Float64Array.from(points, (p) => p.t), marked, isBreak ?? missingRecordsIn(points));
   const samples = columnsFromPoints(points, gaps, sport);
   return { samples, gaps: withCoveredDistance(gaps, samples) };
 }

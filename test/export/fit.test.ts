@@ -233,14 +233,15 @@ describe('decodeFit(encodeFit(session))', () => {
 
 describe('encodeFit keeps records missing as records missing', () => {
   /**
-   * A FIT file with no timer events: 1 s records, 10 min at 170 steps/min, a 60 s hole while the
-   * distance counter runs on at 3 m/s, then 9 min at 184. The hole is records missing the counter
-   * covered: moving time, but no cadence measured, so it stays out of zones and averages.
+   * A FIT file with no timer events: 1 s records, 10 min at 170 steps/min, a 90 s hole while the
+   * distance counter runs on at 3 m/s (longer than any smart recording step), then 8.5 min at 184.
+   * The hole is records missing the counter covered: moving time, but no cadence measured, so it
+   * stays out of zones and averages.
    */
   function fileWithHole(): Uint8Array {
     const records = [];
     for (let s = 0; s <= 600; s++) records.push(runRecord(s, { distance: 3 * s, speed: 3, cadence: 85 }));
-    for (let s = 660; s <= 1200; s++) records.push(runRecord(s, { distance: 3 * s, speed: 3, cadence: 92 }));
+    for (let s = 690; s <= 1200; s++) records.push(runRecord(s, { distance: 3 * s, speed: 3, cadence: 92 }));
     return fitFileOf(records);
   }
 
