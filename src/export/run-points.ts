@@ -69,12 +69,21 @@ function usualLongStepS(steps: readonly number[]): number {
  * length with the timer running is running.
  */
 export function samplingLimitS(t: ArrayLike<number>): number {
+  const steps = stepsOf(t);
+  return Math.max(plainLimitS(steps), BREAK_OVER_USUAL * usualLongStepS(steps));
+}
+
+function stepsOf(t: ArrayLike<number>): number[] {
   const steps: number[] = [];
   for (let i = 1; i < t.length; i++) if (t[i]! > t[i - 1]!) steps.push(t[i]! - t[i - 1]!);
+  return steps;
+}
+
+/** 2.5 times the median step (2.5 s at 1 Hz, the live rule): shorter steps are the file's sampling whatever they cover. */
+function plainLimitS(steps: readonly number[]): number {
   if (steps.length === 0) return SHORTEST_BREAK_S;
   const sorted = [...steps].sort((a, b) => a - b);
-  const median = sorted[Math.floor(0.5 * (sorted.length - 1))]!;
-  return Math.max(SHORTEST_BREAK_S, BREAK_OVER_MEDIAN * median, BREAK_OVER_USUAL * usualLongStepS(steps));
+  return Math.max(SHORTEST_BREAK_S, BREAK_OVER_MEDIAN * sorted[Math.floor(0.5 * (sorted.length - 1))]!);
 }
 
 /** Whether the step between two points, with the timer running, is a break rather than running. */
@@ -86,23 +95,33 @@ const LONGEST_SMART_STEP_S = 60;
 const PACE_AGREES = 0.1;
 
 /**
- * For a file that does not say when its timer ran: a step longer than its sampling is records
- * missing, unless it is a minute or less and the distance across it is what the speeds at its two
- * ends give (within a tenth), as smart recording leaves it: the runner ran on as the records say,
- * the watch just wrote nothing. A step without distance or speed on both ends cannot show that.
+ * For a file that does not say when its timer ran: a step up to 2.5 times its median is its
+ * sampling. A longer one is running when the distance across it is what the speeds at its two ends
+ * give (within a tenth), as smart recording leaves it, and it is at most a minute (a watch writes
+ * at least that often) or the file's habit (samplingLimitS); otherwise records missing, as is a
+ * step of 2 s or more where the distance stood still (a pause the file does not mark). Without
+ * distance and speed on both ends, the file's habit alone decides.
  */
 export function missingRecordsIn(points: readonly RunPoint[]): IsBreak {
-  const limit = samplingLimitS(points.map((p) => p.t));
+  const steps = stepsOf(points.map((p) => p.t));
+  const plain = plainLimitS(steps);
+  const habit = Math.max(plain, BREAK_OVER_USUAL * usualLongStepS(steps));
   const endingAt = new Map(points.map((p, i) => [p.t, i]));
-  return (fromT, toT) => {
-    if (toT - fromT <= limit) return false;
-    if (toT - fromT > LONGEST_SMART_STEP_S) return true;
+  const paceOf = (fromT: number, toT: number): { stood: boolean; agrees: boolean } | null => {
     const i = endingAt.get(toT);
-    const [a, b] = i === undefined || i === 0 ? [undefined, undefined] : [points[i - 1]!, points[i]!];
-    if (a?.distanceM == null || b?.distanceM == null || a.speedMps === null || b.speedMps === null || a.t !== fromT) return true;
+    if (i === undefined || i === 0) return null;
+    const [a, b] = [points[i - 1]!, points[i]!];
+    if (a.t !== fromT || a.distanceM === null || b.distanceM === null || a.speedMps === null || b.speedMps === null) return null;
     const pace = (b.distanceM - a.distanceM) / (toT - fromT);
     const [slow, fast] = [Math.min(a.speedMps, b.speedMps), Math.max(a.speedMps, b.speedMps)];
-    return !(pace >= slow * (1 - PACE_AGREES) && pace <= fast * (1 + PACE_AGREES));
+    return { stood: pace < MIN_MOVING_SPEED_MPS, agrees: pace >= slow * (1 - PACE_AGREES) && pace <= fast * (1 + PACE_AGREES) && pace > 0 };
+  };
+  return (fromT, toT) => {
+    const pace = paceOf(fromT, toT);
+    // A step of two seconds or more the runner stood through, with no record of standing: a pause.
+    if (toT - fromT <= plain) return pace !== null && toT - fromT >= 2 && pace.stood;
+    if (pace === null) return toT - fromT > habit;
+    return !pace.agrees || toT - fromT > Math.max(LONGEST_SMART_STEP_S, habit);
   };
 }
 
