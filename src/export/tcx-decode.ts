@@ -2,13 +2,14 @@
 // files that bind the TCX and extension namespaces to other prefixes (or to none) read the same.
 // Only the first activity of a file is read: watches write one per file.
 
-import { type SessionGap, gapReasons } from '../session/recorded-session.js';
+import type { SessionGap } from '../session/recorded-session.js';
 import { MIN_MOVING_SPEED_MPS } from '../session/gap-steps.js';
 import { type FileTotals, usableFileTotals } from '../session/stated-totals.js';
 import { ImportError, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
 import { tcxSport } from './file-sport.js';
 import { type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
+import { carriedTotals, childNamed, childrenNamed, listedBreaks, ownExtension, runningMark, stillSpans } from './tcx-extension.js';
 
 interface TimedPoint {
   /** Epoch ms, until the start is known. */
@@ -18,10 +19,6 @@ interface TimedPoint {
   resumes: boolean;
 }
 
-const childrenNamed = (parent: Element, name: string): Element[] =>
-  Array.from(parent.children).filter((child) => child.localName === name);
-const childNamed = (parent: Element | undefined, name: string): Element | undefined =>
-  parent ? childrenNamed(parent, name)[0] : undefined;
 
 function numberIn(element: Element | undefined): number | null {
   const text = element?.textContent?.trim();
@@ -74,16 +71,6 @@ function activityOf(doc: Document): Element {
   throw new ImportError('no-samples', 'This TCX file has no activity in it, so there is nothing to show.');
 }
 
-/**
- * A point's walking/running mark, where our own export wrote them (`gaitMarked`): running unless it
- * carries <sw:NotRunning/>. Null elsewhere, for the cadence-and-speed rule to judge.
- */
-function runningMark(extensions: Element | undefined, gaitMarked: boolean): boolean | null {
-  if (!gaitMarked) return null;
-  const marked = extensions ? childrenNamed(extensions, 'NotRunning').some((e) => e.namespaceURI === STRIDEWISE_NAMESPACE) : false;
-  return !marked;
-}
-
 function pointOf(trackpoint: Element, gaitMarked: boolean): RunPoint & { ms: number; runCadence: boolean } {
   const ms = Date.parse(childNamed(trackpoint, 'Time')?.textContent?.trim() ?? '');
   const extensions = childNamed(trackpoint, 'Extensions');
@@ -110,74 +97,6 @@ interface LapTimer {
   startMs: number;
   timerS: number | null;
   distanceM: number | null;
-}
-
-/** Stridewise's TCX extension (tcx.ts): breaks the timer ran through, a watch's stated totals, gait marks. */
-const STRIDEWISE_NAMESPACE = 'https://stridewise.app/xmlschemas/TcxExtension/v1';
-
-function ownExtension(activity: Element): Element[] {
-  const own = childNamed(childNamed(activity, 'Extensions'), 'Stridewise');
-  if (own?.namespaceURI !== STRIDEWISE_NAMESPACE) return [];
-  return Array.from(own.children).filter((element) => element.namespaceURI === STRIDEWISE_NAMESPACE);
-}
-
-/** The breaks our own export listed (a lost link the pod counted through), seconds from the start. */
-function listedBreaks(extension: readonly Element[], startMs: number): SessionGap[] {
-  const out: SessionGap[] = [];
-  for (const element of extension.filter((e) => e.localName === 'Break')) {
-    const reason = gapReasons.find((r) => r !== 'paused' && r === element.getAttribute('Reason'));
-    const fromMs = Date.parse(element.getAttribute('StartTime') ?? '');
-    const toMs = Date.parse(element.getAttribute('EndTime') ?? '');
-    if (reason && toMs > fromMs) out.push({ fromT: (fromMs - startMs) / 1000, toT: (toMs - startMs) / 1000, reason });
-  }
-  return out;
-}
-
-/** The totals a watch stated for a run our own export carried on, with what its laps added up to then. */
-interface CarriedTotals {
-  stated: FileTotals;
-  /** The laps' TotalTimeSeconds and DistanceMeters summed as written; absent in an export older than this check. */
-  laps: { timerS: number; distanceM: number } | null;
-}
-
-function carriedTotals(extension: readonly Element[]): CarriedTotals | undefined {
-  const element = extension.find((e) => e.localName === 'StatedTotals');
-  if (!element) return undefined;
-  const read = (name: string): number | undefined => {
-    const value = Number(element.getAttribute(name) ?? Number.NaN);
-    return Number.isFinite(value) ? value : undefined;
-  };
-  const stated = usableFileTotals({
-    movingS: read('MovingSeconds'),
-    distanceM: read('DistanceMeters'),
-    // A watch's average that counts walking too, set aside on the page: the reader sets it aside again.
-    avgCadence: read('AverageCadence') ?? read('AverageCadenceWithWalking'),
-    avgHeartRate: read('AverageHeartRate'),
-  });
-  if (Object.keys(stated).length === 0) return undefined;
-  const [timerS, distanceM] = [read('LapsSeconds'), read('LapsMeters')];
-  return { stated, laps: timerS !== undefined && distanceM !== undefined ? { timerS, distanceM } : null };
-}
-
-/** Rounding of each lap's written totals (0.001 s, 0.01 m), with room to spare. */
-const LAP_SUM_ROUNDING = 0.02;
-/** An export older than the written lap sums: its watch totals and its laps may differ by this share, no more. */
-const OLD_EXPORT_SHARE = 0.1;
-
-/**
- * Whether carried totals still fit the file: its laps add up to what they did when we wrote it.
- * A runner who trims the file (a lap deleted, a warm-up cut) leaves totals for a run it no longer holds.
- */
-function stillSpans(carried: CarriedTotals, lapTotals: FileTotals | undefined, lapCount: number): boolean {
-  const { movingS, distanceM } = lapTotals ?? {};
-  if (movingS === undefined || distanceM === undefined) return false;
-  if (carried.laps) {
-    const rounding = LAP_SUM_ROUNDING * Math.max(1, lapCount);
-    return Math.abs(movingS - carried.laps.timerS) <= rounding && Math.abs(distanceM - carried.laps.distanceM) <= rounding;
-  }
-  const near = (stated: number | undefined, laps: number): boolean =>
-    stated === undefined || Math.abs(stated - laps) <= OLD_EXPORT_SHARE * Math.max(stated, laps);
-  return near(carried.stated.movingS, movingS) && near(carried.stated.distanceM, distanceM);
 }
 
 /** The laps' own totals summed, as a watch's session would state them; a total only where every lap states it. */
