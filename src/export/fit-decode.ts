@@ -20,7 +20,7 @@ import { hasFitHeader } from './fit-header.js';
 import { FitStructureError, expandCompressedTimestamps } from './fit-compressed-timestamps.js';
 import { ImportError, STRIDEWISE_LIMIT, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
-import { sportOfSessions, statedTotalsOf } from './fit-sessions.js';
+import { sportOfSessions, statedTotalsOf, walkSessionSpans } from './fit-sessions.js';
 import { type IsBreak, type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
 
 const CRC_BYTES = 2;
@@ -144,10 +144,13 @@ function timedEvents(events: readonly EventMesg[]): { e: EventMesg; ms: number }
 }
 
 /** Epoch ms of every "connection lost" marker: our own export notes a lost footpod link so. */
-const connectionLostAt = (events: readonly EventMesg[]): number[] =>
+const markedAt = (events: readonly EventMesg[], kind: 'connectionLost' | 'connectionTimeout'): number[] =>
   timedEvents(events)
-    .filter((x) => x.e.event === 'commTimeout' && x.e.commTimeout === 'connectionLost')
+    .filter((x) => x.e.event === 'commTimeout' && x.e.commTimeout === kind)
     .map((x) => x.ms);
+const connectionLostAt = (events: readonly EventMesg[]): number[] => markedAt(events, 'connectionLost');
+/** Our own export's mark of records missing (a sensor's data stopped coming, the timer ran or not). */
+const recordsMissingAt = (events: readonly EventMesg[]): number[] => markedAt(events, 'connectionTimeout');
 
 /**
  * A break with no records where the file marked a lost connection is that lost link (the pod
@@ -165,6 +168,7 @@ function namedLinkLosses(gaps: readonly SessionGap[], lostAt: readonly number[],
 function markedGaps(events: readonly EventMesg[], startMs: number): SessionGap[] {
   const timed = timedEvents(events);
   const lostAt = connectionLostAt(events);
+  const missingAt = recordsMissingAt(events);
   const gaps: SessionGap[] = [];
   let stoppedAt: number | null = null;
   for (const { e, ms } of timed) {
@@ -172,8 +176,9 @@ function markedGaps(events: readonly EventMesg[], startMs: number): SessionGap[]
     if (e.eventType === 'start') {
       if (stoppedAt !== null && ms > stoppedAt) {
         const from = stoppedAt;
-        const lost = lostAt.some((at) => at >= from && at < ms);
-        gaps.push({ fromT: (from - startMs) / 1000, toT: (ms - startMs) / 1000, reason: lost ? 'link-lost' : 'paused' });
+        const within = (at: number): boolean => at >= from && at < ms;
+        const reason = lostAt.some(within) ? 'link-lost' : missingAt.some(within) ? 'missing-records' : 'paused';
+        gaps.push({ fromT: (from - startMs) / 1000, toT: (ms - startMs) / 1000, reason });
       }
       stoppedAt = null;
     } else if (STOP_TYPES.has(e.eventType)) {
@@ -199,14 +204,15 @@ function finalStopMs(events: readonly EventMesg[]): number | null {
 
 /**
  * What ends a run of records while the timer runs, in a file that has timer events: only a
- * "connection lost" marker inside the step (our own export's lost footpod link). Any other step
- * is running, however long: the watch's timer says so, and smart recording writes a record only
- * when something changes (a real Garmin run has records 1-52 s apart with no pause).
+ * "connection lost" or "connection timeout" marker inside the step (our own export's lost footpod
+ * link or records missing). Any other step is running, however long: the watch's timer says so,
+ * and smart recording writes a record only when something changes (a real Garmin run has records
+ * 1-52 s apart with no pause).
  */
-function lostLinkBreaks(events: readonly EventMesg[], startMs: number): IsBreak | undefined {
+function markedBreaks(events: readonly EventMesg[], startMs: number): IsBreak | undefined {
   if (!events.some((e) => e.event === 'timer')) return undefined;
-  const lostT = connectionLostAt(events).map((ms) => (ms - startMs) / 1000);
-  return (fromT, toT) => lostT.some((t) => t >= fromT && t < toT);
+  const markedT = [...connectionLostAt(events), ...recordsMissingAt(events)].map((ms) => (ms - startMs) / 1000);
+  return (fromT, toT) => markedT.some((t) => t >= fromT && t < toT);
 }
 
 /** The footpod's name if the file lists one, else the device that made the file. */
@@ -248,16 +254,18 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
   const startMs = ordered[0]!.t;
   // In a walk, walking is the activity: its moving samples count as the activity's, as running
   // samples do in a run, so the walk's cadence average is its own.
+  const walkSessions = walkSessionSpans(sessions, sport);
   const points = ordered.map(({ record, t }) => {
     const point = pointOf(record, (t - startMs) / 1000);
-    return sport.sport === 'walk' ? { ...point, running: null } : point;
+    if (sport.sport === 'walk') return { ...point, running: null };
+    return walkSessions.some((span) => t >= span.fromMs && t < span.toMs) ? { ...point, running: false } : point;
   });
   const lastT = points[points.length - 1]!.t;
   const marked = markedGaps(messages.eventMesgs ?? [], startMs)
     .map((gap) => ({ ...gap, fromT: Math.max(0, gap.fromT), toT: Math.min(lastT, gap.toT) }))
     .filter((gap) => gap.toT > gap.fromT);
   const events = messages.eventMesgs ?? [];
-  const { samples, gaps: breaks } = runFromPoints(points, marked, lostLinkBreaks(events, startMs), sport.sport);
+  const { samples, gaps: breaks } = runFromPoints(points, marked, markedBreaks(events, startMs), sport.sport);
   const gaps = namedLinkLosses(breaks, connectionLostAt(events), startMs);
   const statedTotals = statedTotalsOf(sessions);
   const lapStarts = (messages.lapMesgs ?? []).map((lap) => ((asMs(lap.startTime) ?? Number.NaN) - startMs) / 1000);

@@ -49,10 +49,18 @@ export function statedTotalsOf(sessions: readonly SessionMesg[]): FileTotals | u
   return Object.keys(stated).length > 0 ? stated : undefined;
 }
 
+/** A session's timer time, for weighing its sport against the others': else its elapsed time, else none. */
+function timeOf(session: SessionMesg): number {
+  for (const value of [session.totalTimerTime, session.totalElapsedTime]) if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  return 0;
+}
+
 /**
- * The sport of every session (a file without sessions: its sport message). Sessions of runs and
- * walks together read as the first one's; a file that also holds another sport (a duathlon's
- * bike leg) is refused in words, as its records cannot be told apart by sport.
+ * The sport of the activity (a file without sessions: its sport message). Sessions of runs and
+ * walks together read as the sport most of the timer's time went to (a 5 min walk then a 30 min
+ * run is a run; the walk's records stay walking, walkSessionSpans); a file that also holds
+ * another sport (a duathlon's bike leg) is refused in words, as its records cannot be told apart
+ * by sport.
  */
 export function sportOfSessions(sessions: readonly SessionMesg[], fallback: { sport?: unknown; subSport?: unknown } | undefined): FileSport {
   if (sessions.length <= 1) {
@@ -75,5 +83,38 @@ export function sportOfSessions(sessions: readonly SessionMesg[], fallback: { sp
         'belong to the run: export the run leg as its own activity file.',
     );
   }
-  return sports[0]!;
+  const seconds = new Map<string, number>();
+  sports.forEach((sport, k) => seconds.set(sport!.sport, (seconds.get(sport!.sport) ?? 0) + timeOf(sessions[k]!)));
+  // Ties go to the earliest session's sport; the treadmill mark is that sport's longest session's.
+  const most = [...seconds.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+  let chosen = sports.findIndex((sport) => sport!.sport === most);
+  sports.forEach((sport, k) => {
+    if (sport!.sport === most && timeOf(sessions[k]!) > timeOf(sessions[chosen]!)) chosen = k;
+  });
+  return sports[chosen]!;
+}
+
+const msOf = (value: unknown): number | null => (value instanceof Date ? value.getTime() : null);
+
+/**
+ * In a run, the time spans (epoch ms, from inclusive, to exclusive) of the file's walk sessions:
+ * their records are walking, whatever they say, so a warm-up walk saved as its own session stays
+ * out of the run's running figures. None in a walk, where walking is the activity.
+ */
+export function walkSessionSpans(sessions: readonly SessionMesg[], sport: FileSport): { fromMs: number; toMs: number }[] {
+  if (sport.sport !== 'run' || sessions.length <= 1) return [];
+  const spans: { fromMs: number; toMs: number }[] = [];
+  for (const session of sessions) {
+    let walk = false;
+    try {
+      walk = fitSport(session.sport, session.subSport).sport === 'walk';
+    } catch {
+      walk = false;
+    }
+    const fromMs = msOf(session.startTime);
+    const elapsed = session.totalElapsedTime;
+    const toMs = msOf(session.timestamp) ?? (fromMs !== null && typeof elapsed === 'number' ? fromMs + elapsed * 1000 : null);
+    if (walk && fromMs !== null && toMs !== null && toMs > fromMs) spans.push({ fromMs, toMs });
+  }
+  return spans;
 }

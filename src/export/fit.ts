@@ -7,9 +7,12 @@
 //   speed: 0.001 m/s · distance: 0.01 m · step length: 0.1 mm
 //   cadence: steps/min exactly for whole numbers, else to 1/64 (see fit-cadence.ts)
 //   running/walking: the record's activityType · derived stride: stepLength left out
-//   pauses: timer stop/start events; a lost link adds a commTimeout "connection lost" marker
+//   pauses: timer stop/start events; a lost link adds a commTimeout "connection lost" marker,
+//     records missing a commTimeout "connection timeout" one, so a reader keeps either out of
+//     zones and averages as the page did, where a watch's timer would call the step running
 //   summary: the session's totals are the page's, the watch's own for an imported run (heart
-//     rate whole bpm, as FIT holds it)
+//     rate whole bpm, as FIT holds it); its average cadence counts walking too, as FIT's does
+//     (the watch's own where the page set it aside), so a reader sets it aside again
 //   name and notes: FIT activity files have no field for them, so they are not written.
 
 import {
@@ -31,6 +34,7 @@ import { timeWeightedMean } from '../session/channel-averages.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import { fitCadenceOf } from './fit-cadence.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
+import { walksWithCadence } from './imported-summary.js';
 
 export { decodeFit } from './fit-decode.js';
 
@@ -43,6 +47,8 @@ const MAX_STEP_LENGTH_MM = 6553.4;
 const MAX_NAME_BYTES = 100;
 const TIMER_TRIGGER_MANUAL = 0;
 const COMM_TIMEOUT_CONNECTION_LOST = 2;
+/** FIT's word nearest to "records missing": the sensor's data stopped coming, the timer did not. */
+const COMM_TIMEOUT_CONNECTION_TIMEOUT = 3;
 const BLE_DEVICE_TYPE_FOOTPOD = 6;
 
 /** Messages sharing a second go out in this order: a pause ends before its first record, etc. */
@@ -103,6 +109,17 @@ function lapMesg(lap: LapSplit, meta: RecordedSession['meta'], startedSecond: nu
   };
 }
 
+/**
+ * The session's average cadence as FIT means it, over every second the timer ran: the page's
+ * (running only) when the run has no walking with a cadence, else the watch's own that the page set
+ * aside, else the records' over all their time. A reader that sees walking sets it aside again.
+ */
+function sessionAverageCadence({ meta, samples }: RecordedSession): number {
+  if (meta.sport === 'walk' || !walksWithCadence(samples)) return meta.avgCadence;
+  const { cadence } = samples;
+  return meta.statedTotals?.setAside?.avgCadence ?? timeWeightedMean(samples, cadence, meta.gaps, (i) => cadence[i]! > 0) ?? meta.avgCadence;
+}
+
 /** The file's bytes, ready for `new Blob([...])`. */
 export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
   const { meta, samples } = session;
@@ -132,15 +149,15 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     // A break the pod counted through is moving time, so the timer runs on through it.
     const timerRuns = gapTimeCounts(gap);
     if (!timerRuns) add(from, Order.TimerStop, timerEvent('stop', from));
-    if (gap.reason === 'link-lost') {
-      const lost: Encodable<EventMesg> = {
+    if (gap.reason !== 'paused') {
+      const marker: Encodable<EventMesg> = {
         mesgNum: MesgNum.EVENT!,
         timestamp: dateOf(from),
         event: 'commTimeout',
         eventType: 'marker',
-        data: COMM_TIMEOUT_CONNECTION_LOST,
+        data: gap.reason === 'link-lost' ? COMM_TIMEOUT_CONNECTION_LOST : COMM_TIMEOUT_CONNECTION_TIMEOUT,
       };
-      add(from, Order.TimerStop, lost);
+      add(from, Order.TimerStop, marker);
     }
     if (!timerRuns) add(to, Order.TimerStart, timerEvent('start', to));
   }
@@ -176,7 +193,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
   });
   add(last, Order.TimerStop, timerEvent('stopAll', last));
 
-  const sessionCadence = fitCadenceOf(meta.avgCadence);
+  const sessionCadence = fitCadenceOf(sessionAverageCadence(session));
   // The average the page shows: the watch's own for an imported run, else the records' over time.
   const { heartRate } = samples;
   const avgHeartRate =

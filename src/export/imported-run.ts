@@ -22,4 +22,9 @@ export interface ImportedRun {
    * which the summary shows in place of the records' sums; absent when it states none.
    */
   statedTotals?: FileTotals;
+  /**
+   * Totals our own export carried for the whole run, left out because the file no longer spans
+   * what they were written for (the runner trimmed it since): the page says so.
+   */
+  trimmedTotals?: FileTotals;
 }

@@ -10,18 +10,18 @@ import type { CadenceZones } from '../session/zones.js';
 import type { ImportedRun } from './imported-run.js';
 
 /** Whether any record with a cadence is walking: then a file's average cadence is not a running one. */
-function walksWithCadence({ cadence, flags }: ImportedRun['samples']): boolean {
+export function walksWithCadence({ cadence, flags }: ImportedRun['samples']): boolean {
   for (let i = 0; i < cadence.length; i++) if (cadence[i]! > 0 && (flags[i]! & SAMPLE_RUNNING) === 0) return true;
   return false;
 }
 
 export function importedSummary(run: ImportedRun, zones: CadenceZones): SessionTotals & { statedTotals?: StatedTotals } {
   const fromRecords = summarizeSamples(run.samples, zones, run.gaps);
-  if (!run.statedTotals) return fromRecords;
-  const { avgCadence, ...rest } = run.statedTotals;
+  if (!run.statedTotals && !run.trimmedTotals) return fromRecords;
+  const { avgCadence, ...rest } = run.statedTotals ?? {};
   // The watch averages cadence over every second its timer ran; the summary's is running only.
   const walked = avgCadence !== undefined && run.sport === 'run' && walksWithCadence(run.samples);
-  const stated = walked ? rest : run.statedTotals;
+  const stated = walked ? rest : (run.statedTotals ?? {});
   const { heartRate } = run.samples;
   const avgHeartRate = timeWeightedMean(run.samples, heartRate, run.gaps, (i) => heartRate[i]! > 0);
   return {
@@ -29,6 +29,7 @@ export function importedSummary(run: ImportedRun, zones: CadenceZones): SessionT
     statedTotals: {
       stated: { ...stated },
       ...(walked ? { setAside: { avgCadence } } : {}),
+      ...(run.trimmedTotals ? { leftOut: { ...run.trimmedTotals } } : {}),
       fromRecords: {
         movingS: fromRecords.movingS,
         distanceM: fromRecords.distanceM,

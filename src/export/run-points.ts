@@ -34,32 +34,96 @@ export interface RunPoint {
 /** At 1 Hz a longer step is records missing, as in the live recorder: 2.5 × the usual step. */
 const SHORTEST_BREAK_S = MAX_MOVING_STEP_S;
 const BREAK_OVER_MEDIAN = 2.5;
-/** With enough steps to tell, the longest tenth of them is still the file's own sampling. */
-const BREAK_OVER_P90 = 1.25;
-const STEPS_FOR_P90 = 20;
+/** A step a quarter longer than the file's longest usual one is no longer its sampling. */
+const BREAK_OVER_USUAL = 1.25;
+/** A step length is one the file uses when it has at least this many steps that long... */
+const USUAL_STEPS = 20;
+/** ...that hold at least this share of its time: one long hole is records missing, a habit is sampling. */
+const USUAL_TIME_SHARE = 0.1;
 
 const overlapsGap = (gaps: readonly SessionGap[], fromT: number, toT: number): boolean =>
   gaps.some((gap) => gap.fromT < toT && gap.toT > fromT);
 
 /**
+ * The longest step a file uses as a habit: the longest length L with at least USUAL_STEPS steps of
+ * L or longer holding at least USUAL_TIME_SHARE of the time, or 0. Smart recording (100 steps of
+ * 8 s beside 1000 of 1 s) has one; a 1 Hz file with a 60 s hole has none beyond 1 s.
+ */
+function usualLongStepS(steps: readonly number[]): number {
+  const total = steps.reduce((sum, step) => sum + step, 0);
+  const longestFirst = [...steps].sort((a, b) => b - a);
+  let time = 0;
+  for (let k = 0; k < longestFirst.length; k++) {
+    time += longestFirst[k]!;
+    if (k + 1 >= USUAL_STEPS && time >= USUAL_TIME_SHARE * total) return longestFirst[k]!;
+  }
+  return 0;
+}
+
+/**
  * For a file that does not say when its timer ran (a FIT file without timer events), the longest
  * step that is still the file's own sampling: 2.5 times its median step (the live 1 Hz rule,
- * 2.5 s, is the same rule), or a quarter more than its 90th percentile step when it has enough
- * steps to say. A file that says (a watch's timer events, a TCX lap's TotalTimeSeconds) is read
- * by what it says instead: there a step of any length with the timer running is running.
+ * 2.5 s, is the same rule), or a quarter more than the longest step it uses as a habit (at least
+ * 20 times, for a tenth of its time), as smart recording does. A file that says (a watch's timer
+ * events, a TCX lap's TotalTimeSeconds) is read by what it says instead: there a step of any
+ * length with the timer running is running.
  */
 export function samplingLimitS(t: ArrayLike<number>): number {
+  const steps = stepsOf(t);
+  return Math.max(plainLimitS(steps), BREAK_OVER_USUAL * usualLongStepS(steps));
+}
+
+function stepsOf(t: ArrayLike<number>): number[] {
   const steps: number[] = [];
   for (let i = 1; i < t.length; i++) if (t[i]! > t[i - 1]!) steps.push(t[i]! - t[i - 1]!);
+  return steps;
+}
+
+/** 2.5 times the median step (2.5 s at 1 Hz, the live rule): shorter steps are the file's sampling whatever they cover. */
+function plainLimitS(steps: readonly number[]): number {
   if (steps.length === 0) return SHORTEST_BREAK_S;
-  steps.sort((a, b) => a - b);
-  const at = (q: number): number => steps[Math.floor(q * (steps.length - 1))]!;
-  const tail = steps.length >= STEPS_FOR_P90 ? BREAK_OVER_P90 * at(0.9) : 0;
-  return Math.max(SHORTEST_BREAK_S, BREAK_OVER_MEDIAN * at(0.5), tail);
+  const sorted = [...steps].sort((a, b) => a - b);
+  return Math.max(SHORTEST_BREAK_S, BREAK_OVER_MEDIAN * sorted[Math.floor(0.5 * (sorted.length - 1))]!);
 }
 
 /** Whether the step between two points, with the timer running, is a break rather than running. */
 export type IsBreak = (fromT: number, toT: number) => boolean;
+
+/** Watches on smart recording still write a record at least once a minute while the timer runs. */
+const LONGEST_SMART_STEP_S = 60;
+/** How far a step's own pace may stray from the speeds at its two ends and still be the same running. */
+const PACE_AGREES = 0.1;
+
+/**
+ * For a file that does not say when its timer ran: a step up to 2.5 times its median is its
+ * sampling. A longer one is running when the distance across it is what the speeds at its two ends
+ * give (within a tenth), as smart recording leaves it, and it is at most a minute (a watch writes
+ * at least that often) or the file's habit (samplingLimitS); otherwise records missing, as is a
+ * step of 2 s or more where the distance stood still (a pause the file does not mark). Without
+ * distance and speed on both ends, the file's habit alone decides.
+ */
+export function missingRecordsIn(points: readonly RunPoint[]): IsBreak {
+  const steps = stepsOf(points.map((p) => p.t));
+  const plain = plainLimitS(steps);
+  const habit = Math.max(plain, BREAK_OVER_USUAL * usualLongStepS(steps));
+  const endingAt = new Map(points.map((p, i) => [p.t, i]));
+  const paceOf = (fromT: number, toT: number): { stood: boolean; agrees: boolean } | null => {
+    const i = endingAt.get(toT);
+    if (i === undefined || i === 0) return null;
+    const [a, b] = [points[i - 1]!, points[i]!];
+    if (a.t !== fromT || a.distanceM === null || b.distanceM === null || a.speedMps === null || b.speedMps === null) return null;
+    const pace = (b.distanceM - a.distanceM) / (toT - fromT);
+    const [slow, fast] = [Math.min(a.speedMps, b.speedMps), Math.max(a.speedMps, b.speedMps)];
+    return { stood: pace < MIN_MOVING_SPEED_MPS, agrees: pace >= slow * (1 - PACE_AGREES) && pace <= fast * (1 + PACE_AGREES) && pace > 0 };
+  };
+  return (fromT, toT) => {
+    const pace = paceOf(fromT, toT);
+    // A step of two seconds or more the runner stood through, with no record of standing: a pause.
+    if (toT - fromT <= plain) return pace !== null && toT - fromT >= 2 && pace.stood;
+    if (pace === null) return toT - fromT > habit;
+    return !pace.agrees || toT - fromT > Math.max(LONGEST_SMART_STEP_S, habit);
+  };
+}
 
 /**
  * For a file that does not say when its timer ran (a FIT file with no timer events): a step
@@ -121,7 +185,7 @@ export function runFromPoints(
   isBreak: IsBreak | undefined,
   sport: SessionSport,
 ): { samples: RecordedColumns; gaps: SessionGap[] } {
-  const gaps = gapsOf(Float64Array.from(points, (p) => p.t), marked, isBreak);
+  const gaps = gapsOf(Float64Array.from(points, (p) => p.t), marked, isBreak ?? missingRecordsIn(points));
   const samples = columnsFromPoints(points, gaps, sport);
   return { samples, gaps: withCoveredDistance(gaps, samples) };
 }

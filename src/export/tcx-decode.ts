@@ -2,13 +2,14 @@
 // files that bind the TCX and extension namespaces to other prefixes (or to none) read the same.
 // Only the first activity of a file is read: watches write one per file.
 
-import { type SessionGap, gapReasons } from '../session/recorded-session.js';
+import type { SessionGap } from '../session/recorded-session.js';
 import { MIN_MOVING_SPEED_MPS } from '../session/gap-steps.js';
 import { type FileTotals, usableFileTotals } from '../session/stated-totals.js';
 import { ImportError, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
 import { tcxSport } from './file-sport.js';
 import { type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
+import { carriedTotals, childNamed, childrenNamed, listedBreaks, ownExtension, runningMark, stillSpans } from './tcx-extension.js';
 
 interface TimedPoint {
   /** Epoch ms, until the start is known. */
@@ -18,10 +19,6 @@ interface TimedPoint {
   resumes: boolean;
 }
 
-const childrenNamed = (parent: Element, name: string): Element[] =>
-  Array.from(parent.children).filter((child) => child.localName === name);
-const childNamed = (parent: Element | undefined, name: string): Element | undefined =>
-  parent ? childrenNamed(parent, name)[0] : undefined;
 
 function numberIn(element: Element | undefined): number | null {
   const text = element?.textContent?.trim();
@@ -74,9 +71,10 @@ function activityOf(doc: Document): Element {
   throw new ImportError('no-samples', 'This TCX file has no activity in it, so there is nothing to show.');
 }
 
-function pointOf(trackpoint: Element): RunPoint & { ms: number; runCadence: boolean } {
+function pointOf(trackpoint: Element, gaitMarked: boolean): RunPoint & { ms: number; runCadence: boolean } {
   const ms = Date.parse(childNamed(trackpoint, 'Time')?.textContent?.trim() ?? '');
-  const tpx = childNamed(childNamed(trackpoint, 'Extensions'), 'TPX');
+  const extensions = childNamed(trackpoint, 'Extensions');
+  const tpx = childNamed(extensions, 'TPX');
   // RunCadence (running) or Cadence (cycling, and some older running exports) is per foot or
   // per crank turn: strides per minute, two steps each.
   const runCadence = numberIn(childNamed(tpx, 'RunCadence'));
@@ -89,7 +87,7 @@ function pointOf(trackpoint: Element): RunPoint & { ms: number; runCadence: bool
     cadence: strides === null ? null : 2 * strides,
     strideLengthM: null,
     distanceM: numberIn(childNamed(trackpoint, 'DistanceMeters')),
-    running: null,
+    running: runningMark(extensions, gaitMarked),
     heartRate: numberIn(childNamed(childNamed(trackpoint, 'HeartRateBpm'), 'Value')),
   };
 }
@@ -99,44 +97,6 @@ interface LapTimer {
   startMs: number;
   timerS: number | null;
   distanceM: number | null;
-}
-
-/** Stridewise's TCX extension (tcx.ts): breaks the timer ran through and a watch's stated totals. */
-const STRIDEWISE_NAMESPACE = 'https://stridewise.app/xmlschemas/TcxExtension/v1';
-
-function ownExtension(activity: Element): Element[] {
-  const own = childNamed(childNamed(activity, 'Extensions'), 'Stridewise');
-  if (own?.namespaceURI !== STRIDEWISE_NAMESPACE) return [];
-  return Array.from(own.children).filter((element) => element.namespaceURI === STRIDEWISE_NAMESPACE);
-}
-
-/** The breaks our own export listed (a lost link the pod counted through), seconds from the start. */
-function listedBreaks(extension: readonly Element[], startMs: number): SessionGap[] {
-  const out: SessionGap[] = [];
-  for (const element of extension.filter((e) => e.localName === 'Break')) {
-    const reason = gapReasons.find((r) => r !== 'paused' && r === element.getAttribute('Reason'));
-    const fromMs = Date.parse(element.getAttribute('StartTime') ?? '');
-    const toMs = Date.parse(element.getAttribute('EndTime') ?? '');
-    if (reason && toMs > fromMs) out.push({ fromT: (fromMs - startMs) / 1000, toT: (toMs - startMs) / 1000, reason });
-  }
-  return out;
-}
-
-/** The totals a watch stated for a run our own export carried on, or undefined. */
-function carriedTotals(extension: readonly Element[]): FileTotals | undefined {
-  const element = extension.find((e) => e.localName === 'StatedTotals');
-  if (!element) return undefined;
-  const read = (name: string): number | undefined => {
-    const value = Number(element.getAttribute(name) ?? Number.NaN);
-    return Number.isFinite(value) ? value : undefined;
-  };
-  const stated = usableFileTotals({
-    movingS: read('MovingSeconds'),
-    distanceM: read('DistanceMeters'),
-    avgCadence: read('AverageCadence'),
-    avgHeartRate: read('AverageHeartRate'),
-  });
-  return Object.keys(stated).length > 0 ? stated : undefined;
 }
 
 /** The laps' own totals summed, as a watch's session would state them; a total only where every lap states it. */
@@ -213,6 +173,9 @@ export function decodeTcx(text: string): ImportedRun {
   const activity = activityOf(parse(text));
   const sportName = activity.getAttribute('Sport');
   const laps = childrenNamed(activity, 'Lap');
+  const extension = ownExtension(activity);
+  // In a walk, walking is the activity: its points are judged as one, marked or not.
+  const gaitMarked = extension.some((e) => e.localName === 'GaitMarked') && sportName !== 'Other';
   const timed: TimedPoint[] = [];
   const lapStartsMs: number[] = [];
   const lapTimers: LapTimer[] = [];
@@ -223,7 +186,7 @@ export function decodeTcx(text: string): ImportedRun {
     for (const track of childrenNamed(lap, 'Track')) {
       let first = true;
       for (const trackpoint of childrenNamed(track, 'Trackpoint')) {
-        const { ms, runCadence: hasRunCadence, ...point } = pointOf(trackpoint);
+        const { ms, runCadence: hasRunCadence, ...point } = pointOf(trackpoint, gaitMarked);
         if (!Number.isFinite(ms)) continue;
         runCadence ||= hasRunCadence;
         timed.push({ t: ms, point, resumes: first && tracksInLap > 0 });
@@ -253,7 +216,6 @@ export function decodeTcx(text: string): ImportedRun {
   for (let i = 1; i < points.length; i++) {
     if (ordered[i]!.resumes) tracked.push({ fromT: points[i - 1]!.t, toT: points[i]!.t, reason: 'paused' });
   }
-  const extension = ownExtension(activity);
   const counted = listedBreaks(extension, startMs);
   const paused = [...tracked, ...pausesFromLapTotals(points, lapTimers, startMs, tracked, counted)];
   const marked = [...paused, ...counted].sort((a, b) => a.fromT - b.fromT);
@@ -261,7 +223,10 @@ export function decodeTcx(text: string): ImportedRun {
   const lastT = points[points.length - 1]!.t;
   // The laps' TotalTimeSeconds and DistanceMeters are the watch's own, as a FIT session's are;
   // our own export carries the totals of the watch an imported run came from.
-  const statedTotals = carriedTotals(extension) ?? lapTotalsOf(lapTimers);
+  const lapTotals = lapTotalsOf(lapTimers);
+  const carried = carriedTotals(extension);
+  const fits = carried !== undefined && stillSpans(carried, lapTotals, lapTimers.length);
+  const statedTotals = fits ? carried.stated : lapTotals;
   const creator = childNamed(childNamed(activity, 'Creator'), 'Name')?.textContent?.trim();
   return {
     startedAt: startMs,
@@ -272,5 +237,6 @@ export function decodeTcx(text: string): ImportedRun {
     laps: lapStartsOf(lapStartsMs.slice(1).map((ms) => (ms - startMs) / 1000), lastT),
     gaps,
     ...(statedTotals ? { statedTotals } : {}),
+    ...(carried && !fits ? { trimmedTotals: carried.stated } : {}),
   };
 }

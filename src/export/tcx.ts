@@ -8,17 +8,21 @@
 //   stride length: TCX has none, so it is derived again (and flagged) from speed and cadence
 //   pauses: each starts a new <Track>, and a lap's TotalTimeSeconds leaves out every break the
 //     timer did not count (a reader finds those from it), so moving time comes back whole
-//   running/walking: TCX has no word for it per point; a reader counts a point that moves with
-//     a cadence as running, so a walk inside a run comes back in its running averages. A walk as
-//     a whole is Sport="Other" with RunCadence, as Garmin writes one, so it comes back a walk
+//   running/walking: TCX has no word for it per point, so in a run each trackpoint that was not
+//     running carries <sw:NotRunning/> in its Extensions, and the activity's extension says the
+//     marks are there (<sw:GaitMarked/>): our reader keeps what the watch or pod called running (a
+//     slow jog stays running); other readers judge by cadence and speed. A walk as a whole is
+//     Sport="Other" with RunCadence, as Garmin writes one, so it comes back a walk
 //   lost link / records missing that the pod counted through (moving, but no cadence measured),
 //     and the totals a watch stated for an imported run: TCX has no word for them, so the
 //     Activity's <Extensions> holds them (STRIDEWISE_NAMESPACE); readers that do not know it
-//     skip it, ours keeps the breaks out of zones and averages and shows the watch's totals
+//     skip it, ours keeps the breaks out of zones and averages and shows the watch's totals,
+//     with what the laps added up to as written, so a file trimmed since (a lap deleted) shows
+//     its laps' totals and says the whole run's were left out
 //   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line.
 
 import { gapTimeCounts } from '../session/gap-steps.js';
-import type { RecordedSession } from '../session/recorded-session.js';
+import { type RecordedSession, SAMPLE_RUNNING } from '../session/recorded-session.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
 import { escapeXml } from './xml-text.js';
 
@@ -37,8 +41,12 @@ const fixed = (value: number, digits: number): string => (Number.isFinite(value)
 const stridesOf = (stepsPerMinute: number): number =>
   Number.isFinite(stepsPerMinute) ? Math.min(MAX_STRIDES, Math.max(0, Math.round(stepsPerMinute / 2))) : 0;
 
+/** Whether the file marks each trackpoint running or not (a run's: in a walk, walking is the activity). */
+const marksGait = (session: RecordedSession): boolean => session.meta.sport !== 'walk';
+
 function trackpoint(session: RecordedSession, i: number): string {
   const { samples, meta } = session;
+  const notRunning = marksGait(session) && (samples.flags[i]! & SAMPLE_RUNNING) === 0;
   return [
     '          <Trackpoint>',
     `            <Time>${isoAt(meta.startedAt + samples.t[i]! * 1000)}</Time>`,
@@ -52,6 +60,7 @@ function trackpoint(session: RecordedSession, i: number): string {
     `                <ns3:Speed>${fixed(Math.max(0, samples.speedMps[i]!), 3)}</ns3:Speed>`,
     `                <ns3:RunCadence>${stridesOf(samples.cadence[i]!)}</ns3:RunCadence>`,
     '              </ns3:TPX>',
+    ...(notRunning ? ['              <sw:NotRunning/>'] : []),
     '            </Extensions>',
     '          </Trackpoint>',
   ].join('\n');
@@ -108,13 +117,25 @@ function extensionXml(session: RecordedSession): string[] {
   const totals = (Object.keys(TOTALS_ATTRIBUTES) as (keyof typeof TOTALS_ATTRIBUTES)[])
     .filter((key) => stated[key] !== undefined)
     .map((key) => `${TOTALS_ATTRIBUTES[key]}="${stated[key]}"`);
-  if (counted.length === 0 && totals.length === 0) return [];
+  // The watch's average that counts walking too, which the page set aside: kept, so the re-import can say so again.
+  const withWalking = session.meta.statedTotals?.setAside?.avgCadence;
+  if (withWalking !== undefined) totals.push(`AverageCadenceWithWalking="${withWalking}"`);
+  if (totals.length > 0) {
+    // What the laps add up to as written: a reader uses the totals only while the file still spans them.
+    const laps = lapSplits(session);
+    const sum = (key: 'timerS' | 'distanceM', digits: number): string =>
+      fixed(laps.reduce((total, lap) => total + Number(fixed(lap[key], digits)), 0), digits);
+    totals.push(`LapsSeconds="${sum('timerS', 3)}"`, `LapsMeters="${sum('distanceM', 2)}"`);
+  }
+  const gait = marksGait(session) ? ['          <sw:GaitMarked/>'] : [];
+  if (counted.length === 0 && totals.length === 0 && gait.length === 0) return [];
   const at = (t: number): string => isoAt(session.meta.startedAt + t * 1000);
   return [
     '      <Extensions>',
     `        <sw:Stridewise xmlns:sw="${STRIDEWISE_NAMESPACE}">`,
     ...counted.map((gap) => `          <sw:Break Reason="${gap.reason}" StartTime="${at(gap.fromT)}" EndTime="${at(gap.toT)}"/>`),
     ...(totals.length > 0 ? [`          <sw:StatedTotals ${totals.join(' ')}/>`] : []),
+    ...gait,
     '        </sw:Stridewise>',
     '      </Extensions>',
   ];
@@ -144,7 +165,7 @@ export function encodeTcx(session: RecordedSession): string {
     : [];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<TrainingCenterDatabase xmlns="${TCX_NAMESPACE}" xmlns:ns3="${ACTIVITY_EXTENSION_NAMESPACE}" xmlns:xsi="${XSI_NAMESPACE}">`,
+    `<TrainingCenterDatabase xmlns="${TCX_NAMESPACE}" xmlns:ns3="${ACTIVITY_EXTENSION_NAMESPACE}" xmlns:sw="${STRIDEWISE_NAMESPACE}" xmlns:xsi="${XSI_NAMESPACE}">`,
     '  <Activities>',
     `    <Activity Sport="${meta.sport === 'walk' ? 'Other' : 'Running'}">`,
     `      <Id>${isoAt(meta.startedAt)}</Id>`,

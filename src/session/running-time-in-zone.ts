@@ -21,7 +21,7 @@ export function addRunningSeconds(spread: RunningCadenceSeconds, cadence: number
 }
 
 /** A stored spread to trust: every key a cadence, every value a number of seconds. */
-function isSpread(value: unknown): value is RunningCadenceSeconds {
+export function isSpread(value: unknown): value is RunningCadenceSeconds {
   if (typeof value !== 'object' || value === null) return false;
   for (const [key, seconds] of Object.entries(value)) {
     const cadence = Number(key);
@@ -31,7 +31,7 @@ function isSpread(value: unknown): value is RunningCadenceSeconds {
 }
 
 /** Stored spreads by speed band to trust: every key a band, every value a spread. */
-function isSpreadByBand(value: unknown): value is RunningCadenceByBand {
+export function isSpreadByBand(value: unknown): value is RunningCadenceByBand {
   if (typeof value !== 'object' || value === null) return false;
   return Object.entries(value).every(([key, spread]) => Number.isInteger(Number(key)) && isSpread(spread));
 }

@@ -23,6 +23,11 @@ export interface StatedTotals {
    * a watch's average cadence counts walking too, where the summary's counts running only.
    */
   setAside?: FileTotals;
+  /**
+   * Totals an earlier export carried for the whole run, left out because the file was trimmed
+   * since (a lap deleted): they describe a run the file no longer holds.
+   */
+  leftOut?: FileTotals;
   /** The same figures summed from the records (heart rate time-weighted; null without one). */
   fromRecords: { movingS: number; distanceM: number; avgCadence: number; avgHeartRate: number | null };
 }
@@ -67,8 +72,17 @@ const clock = (seconds: number): string => {
 };
 
 /** One sentence per figure where the watch's own and the records' sum differ noticeably, or where one was set aside. */
-export function statedTotalsNotes({ stated, fromRecords, setAside }: StatedTotals): string[] {
+export function statedTotalsNotes({ stated, fromRecords, setAside, leftOut }: StatedTotals): string[] {
   const notes: string[] = [];
+  if (leftOut !== undefined) {
+    const whole = [
+      leftOut.distanceM === undefined ? null : `${(leftOut.distanceM / 1000).toFixed(2)} km`,
+      leftOut.movingS === undefined ? null : clock(leftOut.movingS),
+    ].filter((part) => part !== null);
+    notes.push(
+      `This file was cut after it was exported: the watch's totals for the whole run${whole.length > 0 ? ` (${whole.join(', ')})` : ''} are left out, and its laps' are shown.`,
+    );
+  }
   const relative = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-9);
   if (stated.movingS !== undefined && relative(fromRecords.movingS, stated.movingS) > NOTICEABLE.movingS) {
     notes.push(`Moving time is the watch's own timer, ${clock(stated.movingS)}; its records add up to ${clock(fromRecords.movingS)}.`);
@@ -93,4 +107,27 @@ export function statedTotalsNotes({ stated, fromRecords, setAside }: StatedTotal
     notes.push(`Average heart rate is the watch's own, ${Math.round(stated.avgHeartRate)} bpm; its records average ${Math.round(hr)}.`);
   }
   return notes;
+}
+
+const isFigure = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+const FILE_TOTALS_KEYS = ['movingS', 'distanceM', 'avgCadence', 'avgHeartRate'] as const;
+const isFileTotals = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.entries(value).every(([key, figure]) => (FILE_TOTALS_KEYS as readonly string[]).includes(key) && (figure === undefined || isFigure(figure)));
+
+/** Stored watch totals to trust (a backup's, say): every figure a number where the page reads one. */
+export function isStatedTotals(value: unknown): value is StatedTotals {
+  if (typeof value !== 'object' || value === null) return false;
+  const { stated, setAside, leftOut, fromRecords } = value as Record<string, unknown>;
+  if (!isFileTotals(stated) || (setAside !== undefined && !isFileTotals(setAside))) return false;
+  if (leftOut !== undefined && !isFileTotals(leftOut)) return false;
+  if (typeof fromRecords !== 'object' || fromRecords === null) return false;
+  const records = fromRecords as Record<string, unknown>;
+  return (
+    isFigure(records['movingS']) &&
+    isFigure(records['distanceM']) &&
+    isFigure(records['avgCadence']) &&
+    (records['avgHeartRate'] === null || isFigure(records['avgHeartRate']))
+  );
 }

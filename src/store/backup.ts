@@ -35,6 +35,8 @@ import { checksumMatches, withChecksum } from './backup-checksum.js';
 import { migrateFrom } from './migrations.js';
 import { summaryOf } from '../session/session-summary.js';
 import { isSpeedSource } from '../session/speed-source.js';
+import { isStatedTotals } from '../session/stated-totals.js';
+import { isSpread, isSpreadByBand } from '../session/running-time-in-zone.js';
 
 export const BACKUP_FORMAT = 'stridewise-backup';
 export const BACKUP_VERSION = 2;
@@ -305,6 +307,11 @@ function metaProblem(value: unknown): string | null {
   }
   if (value['speedFrom'] !== undefined && !isSpeedSource(value['speedFrom'])) return 'has an unknown source of speed';
   if (value['podId'] !== undefined && typeof value['podId'] !== 'string') return 'has a footpod id that is not text';
+  if (value['statedTotals'] !== undefined && !isStatedTotals(value['statedTotals'])) return "has damaged totals from the watch's file";
+  if (value['runningCadence'] !== undefined && !isSpread(value['runningCadence'])) return 'has damaged running cadences';
+  if (value['runningCadenceByBand'] !== undefined && !isSpreadByBand(value['runningCadenceByBand'])) {
+    return 'has damaged running cadences by speed';
+  }
   return null;
 }
 

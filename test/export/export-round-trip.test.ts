@@ -22,6 +22,14 @@ const SHAPES: [WatchRunSpec, WatchRecording, WatchFileVariant][] = [
   [{ spells: [easy, steady], seed: 1 }, 'smart', { afterStopS: 10 }],
   [{ spells: [easy, steady], seed: 1 }, 'smart', { recordsEndEarlyS: 4 }],
   [{ spells: [{ ...walked, lengthS: 5, pauseAfterS: 0 }, steady], seed: 1 }, 'every-second', { walk: true }],
+  // A warm-up walk saved as its own session, then the run: a run (the first session's sport was taken).
+  [{ spells: [walked, steady, { ...steady, lengthS: 100, pauseAfterS: 0 }], seed: 1 }, 'every-second', { sessionPerStretch: true }],
+  // A slow jog the watch called running (136 steps/min, 2.0 m/s): walking through our TCX, once.
+  [{ spells: [{ ...easy, lengthS: 120, cadence: 136 }, steady], seed: 1 }, 'every-second', {}],
+  // A 2 min hole the counter ran through, in a file without timer events: records missing, kept so through our FIT.
+  [{ spells: [easy, { ...steady, lengthS: 120, pauseAfterS: 0 }, steady], seed: 1 }, 'every-second', { lostLinkSpell: 1, noTimerEvents: true }],
+  // Two auto-laps (1.2 km), so the TCX is trimmed of each in turn: the carried totals once won.
+  [{ spells: [{ ...steady, lengthS: 400, speedMps: 3, pauseAfterS: 0 }, easy], seed: 1 }, 'smart', {}],
 ];
 
 describe('invariant: the session page, our FIT and TCX of it, and their re-imports agree', function () {

@@ -8,6 +8,7 @@ import { BASE, FIT_EPOCH_MS, FitBytes, type MessageSpec } from '../support/fit-b
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { MesgNum, fitFileOf, runRecord, timerEvent } from '../support/fit-messages.js';
+import { importedSummary } from '../../src/export/imported-summary.js';
 import { FIXTURE_START, fixtureSession } from './session-fixture.js';
 
 const at = (t: number): Date => new Date(FIXTURE_START + t * 1000);
@@ -246,5 +247,21 @@ describe("decodeFit reads a watch's timer as the watch does", () => {
     expect(totals.movingS, 'moving time').to.equal(600);
     expect(inZones, 'time in zones').to.be.closeTo(600, 1e-9);
     expect(totals.avgCadence, 'average cadence').to.be.closeTo(180, 1e-9);
+  });
+});
+
+describe('decodeFit reads a file without timer events by its own sampling', () => {
+  it("weighs smart recording's 8 s records by the time they stand for: 1800 s in zones and 174.9 steps/min", () => {
+    // The issue's case written by an app that leaves timer events out: 1000 s at 182 steps/min
+    // every second, then 800 s at 166 every 8 s, the distance running on steadily across each step.
+    const records = [];
+    for (let s = 0; s <= 1000; s++) records.push(runRecord(s, { distance: 3.2 * s, speed: 3.2, cadence: 91 }));
+    for (let s = 1008; s <= 1800; s += 8) records.push(runRecord(s, { distance: 3200 + 2.9 * (s - 1000), speed: 2.9, cadence: 83 }));
+    const summary = importedSummary(decodeFit(fitFileOf(records)), defaultCadenceZones);
+    const inZones = Object.values(summary.zoneTimes).reduce((a, b) => a + b, 0);
+    expect({ inZones: Math.round(inZones), movingS: summary.movingS }).to.deep.equal({ inZones: 1800, movingS: 1800 });
+    // (1000 × 182 + 800 × 166) / 1800 = 174.89; the step from 1000 s to 1008 s shows 166 only in
+    // its record at 1008 s, so 7 s of it count at 182: 174.95, as with timer events (watch-timer.test.ts).
+    expect(summary.avgCadence).to.be.closeTo(174.9, 0.1);
   });
 });

@@ -3,7 +3,11 @@ import { decodeFit } from '../../src/export/fit-decode.js';
 import { ImportError } from '../../src/export/import-error.js';
 import { importedSummary } from '../../src/export/imported-summary.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
-import { MesgNum, fitAt, fitFileOf, fitMesg, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
+import { FIT_TEST_START, MesgNum, fitAt, fitFileOf, fitMesg, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
+import { importedSession } from '../../src/export/imported-session.js';
+import { summaryOf } from '../../src/session/session-summary.js';
+import { weeklyTrends } from '../../src/session/weekly-trends.js';
+import { SAMPLE_RUNNING } from '../../src/session/recorded-session.js';
 
 function refusal(bytes: Uint8Array): ImportError {
   try {
@@ -54,5 +58,50 @@ describe('the sessions of a FIT file', () => {
     const error = refusal(twoSessions(['running', 'cycling']));
     expect(error.problem).to.equal('not-a-run');
     expect(error.message).to.match(/multisport activity \(running, cycling\).*export the run leg as its own/);
+  });
+});
+
+describe('a FIT file of a walk session and a run session', () => {
+  /**
+   * A 5 min warm-up walk saved as its own session (sport walking), then a 30 min run (sport
+   * running): 5 min at 1.4 m/s and 110 steps/min, then 30 min at 3 m/s and 172. `walkSays` is
+   * what the walk's records say they are (a watch may write them running, or nothing).
+   */
+  function walkThenRun(walkSays: 'walking' | 'running', order: 'walk first' | 'run first' = 'walk first'): Uint8Array {
+    const walk = (from: number, d0: number) => {
+      const out = [timerEvent('start', from)];
+      for (let s = from; s <= from + 300; s++) out.push(runRecord(s, { distance: d0 + 1.4 * (s - from), speed: 1.4, cadence: 55, activityType: walkSays }));
+      out.push(timerEvent('stopAll', from + 300));
+      out.push(sessionMesg(from, from + 300, { messageIndex: 0, sport: 'walking', subSport: 'generic', totalTimerTime: 300, totalDistance: 420 }));
+      return out;
+    };
+    const run = (from: number, d0: number) => {
+      const out = [timerEvent('start', from)];
+      for (let s = from + 1; s <= from + 1800; s++) out.push(runRecord(s, { distance: d0 + 3 * (s - from), speed: 3, cadence: 86 }));
+      out.push(timerEvent('stopAll', from + 1800));
+      out.push(sessionMesg(from, from + 1800, { messageIndex: 1, sport: 'running', subSport: 'generic', totalTimerTime: 1800, totalDistance: 5400 }));
+      return out;
+    };
+    return fitFileOf(order === 'walk first' ? [...walk(0, 0), ...run(300, 420)] : [...run(0, 0), ...walk(1800, 5400)]);
+  }
+
+  for (const order of ['walk first', 'run first'] as const) {
+    it(`is a run (30 of its 35 min, ${order}), so it counts in Weeks and the plan`, () => {
+      const run = decodeFit(walkThenRun('walking', order));
+      const stored = importedSession(run, defaultCadenceZones, { id: 'wr', name: 'Walk then run' });
+      const [week] = weeklyTrends([summaryOf(stored.meta)], { weeks: 1, now: FIT_TEST_START + 3600_000, zones: defaultCadenceZones });
+      expect({ sport: run.sport, weekSessions: week!.sessions, weekKm: Math.round(week!.distanceM / 100) / 10 }).to.deep.equal({
+        sport: 'run',
+        weekSessions: 1,
+        weekKm: 5.8,
+      });
+    });
+  }
+
+  it("keeps the walk session's records walking even where they say running: the run's cadence is its running 172", () => {
+    const run = decodeFit(walkThenRun('running'));
+    const walking = Array.from(run.samples.t).filter((t, i) => t < 300 && (run.samples.flags[i]! & SAMPLE_RUNNING) === 0);
+    expect(walking.length).to.equal(300);
+    expect(importedSummary(run, defaultCadenceZones).avgCadence).to.be.closeTo(172, 0.1);
   });
 });

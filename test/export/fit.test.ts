@@ -5,6 +5,12 @@ import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED, type RecordedSession } from '../
 import { heartRateStats } from '../../src/charts/session-channels.js';
 import { fitFileOf, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
 import { storedImport } from '../support/stored-import.js';
+import { timeWeightedMean } from '../../src/session/channel-averages.js';
+import { statedTotalsNotes } from '../../src/session/stated-totals.js';
+import { decodeTcx, encodeTcx } from '../../src/export/tcx.js';
+import { importedSession } from '../../src/export/imported-session.js';
+import { importedSummary } from '../../src/export/imported-summary.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
 import { FIXTURE_GAPS, FIXTURE_LAPS, FIXTURE_START, fixtureSession, indexAt, tinySession } from './session-fixture.js';
 
 // FIT resolutions the round trip is held to.
@@ -100,7 +106,11 @@ describe('encodeFit', () => {
     expect(s.totalTimerTime).to.be.closeTo(meta.movingS, TIME_RES_S);
     expect(s.totalDistance).to.be.closeTo(meta.distanceM, DISTANCE_RES);
     expect(s.enhancedAvgSpeed).to.be.closeTo(meta.avgSpeedMps, SPEED_RES);
-    expect(2 * (s.avgCadence! + s.avgFractionalCadence!)).to.be.closeTo(meta.avgCadence, 1 / 64);
+    // FIT's session average counts every second the timer ran, the fixture's walking too; the page's is running only.
+    const { cadence } = session.samples;
+    const withWalking = timeWeightedMean(session.samples, cadence, meta.gaps, (i) => cadence[i]! > 0)!;
+    expect(withWalking, 'the fixture walks: the two averages differ').to.be.below(meta.avgCadence - 1);
+    expect(2 * (s.avgCadence! + s.avgFractionalCadence!)).to.be.closeTo(withWalking, 1 / 64);
     expect(s.numLaps).to.equal(3);
     const activity = messages.activityMesgs![0]!;
     expect(activity.numSessions).to.equal(1);
@@ -218,5 +228,75 @@ describe('decodeFit(encodeFit(session))', () => {
     expect(run.startedAt).to.equal(FIXTURE_START + 1000);
     expect(run.deviceName).to.equal(null);
     expect(Array.from(run.samples.cadence)).to.deep.equal([171, 171, 171]);
+  });
+});
+
+describe('encodeFit keeps records missing as records missing', () => {
+  /**
+   * A FIT file with no timer events: 1 s records, 10 min at 170 steps/min, a 90 s hole while the
+   * distance counter runs on at 3 m/s (longer than any smart recording step), then 8.5 min at 184.
+   * The hole is records missing the counter covered: moving time, but no cadence measured, so it
+   * stays out of zones and averages.
+   */
+  function fileWithHole(): Uint8Array {
+    const records = [];
+    for (let s = 0; s <= 600; s++) records.push(runRecord(s, { distance: 3 * s, speed: 3, cadence: 85 }));
+    for (let s = 690; s <= 1200; s++) records.push(runRecord(s, { distance: 3 * s, speed: 3, cadence: 92 }));
+    return fitFileOf(records);
+  }
+
+  it('time in zones and average cadence after FIT export and re-import are the page\'s', () => {
+    const zones = defaultCadenceZones;
+    const original = decodeFit(fileWithHole());
+    expect(original.gaps.map((g) => g.reason)).to.deep.equal(['missing-records']);
+    const page = importedSession(original, zones, { id: 'x', name: 'Hole' });
+    expect(page.meta.zoneTimes.target).to.be.closeTo(600, 1);
+    expect(page.meta.movingS).to.be.closeTo(1200, 1);
+    const again = decodeFit(encodeFit(page));
+    expect(again.gaps).to.deep.equal(page.meta.gaps);
+    const viaFit = importedSummary(again, zones);
+    expect(viaFit.movingS, 'FIT round trip: moving time').to.be.closeTo(1200, 1);
+    expect(viaFit.zoneTimes.target, 'FIT round trip: time in target').to.be.closeTo(page.meta.zoneTimes.target, 2);
+    expect(viaFit.avgCadence, 'FIT round trip: average cadence').to.be.closeTo(page.meta.avgCadence, 0.1);
+    const viaTcx = importedSummary(decodeTcx(encodeTcx(page)), zones);
+    expect(viaTcx.zoneTimes.target, 'TCX round trip: time in target').to.be.closeTo(page.meta.zoneTimes.target, 2);
+  });
+
+  it('records missing the runner stood through (no distance covered) come back records missing, not a pause', () => {
+    const specs = [
+      ...Array.from({ length: 301 }, (_, t) => ({ t, speedMps: 3, cadence: 172, strideLengthM: null, running: true })),
+      ...Array.from({ length: 300 }, (_, k) => ({ t: 360 + k, speedMps: 3, cadence: 172, strideLengthM: null, running: true })),
+    ];
+    const session = tinySession(specs, { gaps: [{ fromT: 300, toT: 360, reason: 'missing-records' }] });
+    expect(decodeFit(encodeFit(session)).gaps.map((g) => [g.fromT, g.toT, g.reason])).to.deep.equal([[300, 360, 'missing-records']]);
+  });
+});
+
+describe('encodeFit of a watch run-walk keeps what the watch said about its cadence', () => {
+  /** A watch's run-walk: 10 min walking at 120 steps/min (marked walking), 10 min running at 170; the watch states 145. */
+  function runWalk(): Uint8Array {
+    const records = [];
+    for (let s = 0; s <= 1200; s++) {
+      const walk = s <= 600;
+      records.push(
+        runRecord(s, { distance: walk ? 1.4 * s : 840 + 3 * (s - 600), speed: walk ? 1.4 : 3, cadence: walk ? 60 : 85, activityType: walk ? 'walking' : 'running' }),
+      );
+    }
+    return fitFileOf([
+      timerEvent('start', 0),
+      ...records,
+      timerEvent('stopAll', 1200),
+      sessionMesg(0, 1200, { totalTimerTime: 1200, totalDistance: 2640, avgCadence: 72, avgFractionalCadence: 0.5 }),
+    ]);
+  }
+
+  it("re-imported, says the watch's 145 counts walking too, never that the page's running-only 170 does", () => {
+    const page = storedImport(decodeFit(runWalk()));
+    const pageNotes = statedTotalsNotes(page.meta.statedTotals!);
+    expect(pageNotes.join(' ')).to.contain("the watch's own, 145, counts walking too");
+    const again = storedImport(decodeFit(encodeFit(page)));
+    expect(again.meta.avgCadence, 'running only, as on the page').to.be.closeTo(page.meta.avgCadence, 0.5);
+    const notes = again.meta.statedTotals ? statedTotalsNotes(again.meta.statedTotals) : [];
+    expect(notes.filter((n) => n.includes('counts walking too'))).to.deep.equal(pageNotes.filter((n) => n.includes('counts walking too')));
   });
 });

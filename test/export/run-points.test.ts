@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { type RunPoint, columnsFromPoints, gapsOf, lapStartsOf, orderedPoints, samplingLimitS } from '../../src/export/run-points.js';
+import { type RunPoint, columnsFromPoints, gapsOf, lapStartsOf, missingRecordsIn, orderedPoints, samplingLimitS } from '../../src/export/run-points.js';
 import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
 
 const point = (t: number, fields: Partial<RunPoint> = {}): RunPoint => ({
@@ -93,6 +93,59 @@ describe('gapsOf', () => {
     expect(gaps.map((g) => g.toT - g.fromT)).to.deep.equal([30]);
     // every second: 2.5 s, as live
     expect(samplingLimitS(Float64Array.from({ length: 100 }, (_, i) => i))).to.equal(2.5);
+  });
+});
+
+describe("samplingLimitS: a file without timer events, read by its own habit", () => {
+  const timesOf = (steps: readonly number[]): Float64Array => {
+    const t = new Float64Array(steps.length + 1);
+    steps.forEach((step, i) => (t[i + 1] = t[i]! + step));
+    return t;
+  };
+
+  it('smart recording (1000 steps of 1 s, then 100 of 8 s) is its sampling, whatever share of steps the long ones are', () => {
+    const t = timesOf([...Array<number>(1000).fill(1), ...Array<number>(100).fill(8)]);
+    expect(samplingLimitS(t)).to.equal(10); // a quarter more than 8 s
+    expect(gapsOf(t, [])).to.deep.equal([]);
+  });
+
+  it('one 60 s hole in a 1 Hz file is records missing: a long step it does not make a habit of', () => {
+    const t = timesOf([...Array<number>(600).fill(1), 60, ...Array<number>(540).fill(1)]);
+    expect(samplingLimitS(t)).to.equal(2.5);
+    expect(gapsOf(t, [])).to.deep.equal([{ fromT: 600, toT: 660, reason: 'missing-records' }]);
+  });
+
+  it('a few long steps among many are records missing, even when they hold much of the time', () => {
+    const t = timesOf([...Array<number>(1000).fill(1), ...Array<number>(19).fill(30)]);
+    expect(samplingLimitS(t)).to.equal(2.5);
+    expect(gapsOf(t, []).length).to.equal(19);
+  });
+});
+
+describe('missingRecordsIn: a long step in a file without timer events', () => {
+  /** 1 Hz at 3 m/s for 300 s, one step of `stepS` covering `coveredM`, 1 Hz at 3 m/s for 300 s more. */
+  function withStep(stepS: number, coveredM: number, speedAfter = 3): RunPoint[] {
+    const points: RunPoint[] = [];
+    const at = (t: number, distanceM: number, speedMps: number): RunPoint => ({ t, speedMps, cadence: 170, strideLengthM: null, distanceM, running: null });
+    for (let s = 0; s <= 300; s++) points.push(at(s, 3 * s, 3));
+    for (let k = 0; k <= 300; k++) points.push(at(300 + stepS + k, 900 + coveredM + speedAfter * k, speedAfter));
+    return points;
+  }
+
+  it('is running when a minute or less and its distance is what the speeds at its ends give (smart recording)', () => {
+    expect(missingRecordsIn(withStep(40, 120))(300, 340)).to.equal(false);
+    expect(missingRecordsIn(withStep(60, 150, 2.5))(300, 360), 'between the speeds at its ends').to.equal(false);
+  });
+
+  it('is records missing when its distance disagrees with the speeds around it, or it lasts over a minute', () => {
+    expect(missingRecordsIn(withStep(40, 0))(300, 340), 'the counter stood still').to.equal(true);
+    expect(missingRecordsIn(withStep(40, 200))(300, 340), 'the counter ran 5 m/s between records at 3').to.equal(true);
+    expect(missingRecordsIn(withStep(90, 270))(300, 390), 'longer than a watch leaves between records').to.equal(true);
+  });
+
+  it('is records missing when the file has no distance to show the runner ran on', () => {
+    const points = withStep(40, 120).map((p) => ({ ...p, distanceM: null }));
+    expect(missingRecordsIn(points)(300, 340)).to.equal(true);
   });
 });
 

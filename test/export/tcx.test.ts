@@ -6,8 +6,13 @@ import { summarizeSamples } from '../../src/session/session-summary.js';
 import { distanceSplits } from '../../src/session/splits.js';
 import { MesgNum, fitAt, fitFileOf, fitMesg, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
 import { storedImport } from '../support/stored-import.js';
+import { statedTotalsNotes } from '../../src/session/stated-totals.js';
 import { FIXTURE_GAPS, FIXTURE_LAPS, FIXTURE_START, fixtureSession, tinySession } from './session-fixture.js';
 import { runsByCadenceAndSpeed } from '../../src/session/gait.js';
+import { importedSession } from '../../src/export/imported-session.js';
+import { importedSummary } from '../../src/export/imported-summary.js';
+import { runningTargetShare } from '../../src/session/running-time-in-zone.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
 
 const parse = (xml: string): Document => new DOMParser().parseFromString(xml, 'application/xml');
 const tcx = (doc: Element | Document, name: string): Element[] => Array.from(doc.getElementsByTagNameNS(TCX_NAMESPACE, name));
@@ -223,5 +228,82 @@ describe('TCX keeps what the page shows of a run', () => {
     const again = summarizeSamples(back.samples, stored.meta.zones, back.gaps);
     expect(again.movingS, 'TCX re-import: moving time of the records').to.be.closeTo(1140, 1e-9);
     expect(again.avgSpeedMps, 'TCX re-import: pace').to.be.closeTo(3, 1e-9);
+  });
+});
+
+describe("encodeTcx keeps what the watch called running", () => {
+  /**
+   * A beginner's watch run: 10 min of slow jogging at 136 steps/min and 2.0 m/s (8:20/km), which the
+   * cadence-and-speed rule would call walking, then 10 min at 170 and 3.0 m/s. The watch marks every
+   * record running and states 153.0 steps/min over its timer.
+   */
+  function beginnerRun(): Uint8Array {
+    const records = [];
+    for (let s = 0; s <= 1200; s++) {
+      const jog = s <= 600;
+      records.push(runRecord(s, { distance: jog ? 2 * s : 1200 + 3 * (s - 600), speed: jog ? 2 : 3, cadence: jog ? 68 : 85 }));
+    }
+    return fitFileOf([
+      timerEvent('start', 0),
+      ...records,
+      timerEvent('stopAll', 1200),
+      sessionMesg(0, 1200, { totalTimerTime: 1200, totalDistance: 3000, avgCadence: 76, avgFractionalCadence: 0.5 }),
+    ]);
+  }
+
+  it('a slow jog the watch marked running comes back running: average cadence and running seconds agree with the page', () => {
+    const zones = defaultCadenceZones;
+    const page = importedSession(decodeFit(beginnerRun()), zones, { id: 'b', name: 'Beginner' });
+    expect(page.meta.avgCadence).to.be.closeTo(153, 0.1);
+    expect(runningTargetShare([page.meta], zones).runningS).to.be.closeTo(1200, 2);
+    const viaTcx = importedSummary(decodeTcx(encodeTcx(page)), zones);
+    expect(viaTcx.avgCadence, 'TCX round trip: average cadence').to.be.closeTo(153, 0.5);
+    expect(runningTargetShare([viaTcx], zones).runningS, 'TCX round trip: running seconds').to.be.closeTo(1200, 2);
+  });
+
+  it('marks the trackpoints that were not running, and a walk inside a run stays out of its running figures', () => {
+    const specs = [
+      ...Array.from({ length: 300 }, (_, t) => ({ t, speedMps: 3, cadence: 172, strideLengthM: null, running: true })),
+      ...Array.from({ length: 300 }, (_, k) => ({ t: 300 + k, speedMps: 3, cadence: 172, strideLengthM: null, running: false })),
+    ];
+    const text = encodeTcx(tinySession(specs));
+    expect(parse(text).getElementsByTagNameNS(STRIDEWISE_NAMESPACE, 'NotRunning').length).to.equal(300);
+    const flags = decodeTcx(text).samples.flags;
+    expect(Array.from(flags, (f) => (f & SAMPLE_RUNNING) !== 0)).to.deep.equal(specs.map((p) => p.running));
+  });
+
+  it('a file whose extension was dropped by another tool is judged by cadence and speed again', () => {
+    const specs = Array.from({ length: 60 }, (_, t) => ({ t, speedMps: 2, cadence: 136, strideLengthM: null, running: true }));
+    const text = encodeTcx(tinySession(specs)).replace(/<sw:GaitMarked\/>/, '');
+    expect(Array.from(decodeTcx(text).samples.flags).some((f) => (f & SAMPLE_RUNNING) !== 0)).to.equal(runsByCadenceAndSpeed(136, 2));
+  });
+});
+
+describe('encodeTcx of a watch run-walk keeps what the watch said about its cadence', () => {
+  /** A watch's run-walk: 10 min walking at 120 steps/min (marked walking), 10 min running at 170; the watch states 145. */
+  function runWalk(): Uint8Array {
+    const records = [];
+    for (let s = 0; s <= 1200; s++) {
+      const walk = s <= 600;
+      records.push(
+        runRecord(s, { distance: walk ? 1.4 * s : 840 + 3 * (s - 600), speed: walk ? 1.4 : 3, cadence: walk ? 60 : 85, activityType: walk ? 'walking' : 'running' }),
+      );
+    }
+    return fitFileOf([
+      timerEvent('start', 0),
+      ...records,
+      timerEvent('stopAll', 1200),
+      sessionMesg(0, 1200, { totalTimerTime: 1200, totalDistance: 2640, avgCadence: 72, avgFractionalCadence: 0.5 }),
+    ]);
+  }
+
+  it("re-imported, says the watch's 145 counts walking too, never that the page's running-only 170 does", () => {
+    const page = storedImport(decodeFit(runWalk()));
+    const pageNotes = statedTotalsNotes(page.meta.statedTotals!);
+    expect(pageNotes.join(' ')).to.contain("the watch's own, 145, counts walking too");
+    const again = storedImport(decodeTcx(encodeTcx(page)));
+    expect(again.meta.avgCadence, 'running only, as on the page').to.be.closeTo(page.meta.avgCadence, 0.5);
+    const notes = again.meta.statedTotals ? statedTotalsNotes(again.meta.statedTotals) : [];
+    expect(notes.filter((n) => n.includes('counts walking too'))).to.deep.equal(pageNotes.filter((n) => n.includes('counts walking too')));
   });
 });

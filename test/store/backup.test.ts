@@ -91,6 +91,24 @@ describe('backup and restore (real IndexedDB)', () => {
     expect((await loadSession('breaks'))!.meta.checkIns).to.deep.equal(session.meta.checkIns);
   });
 
+  it("keeps a watch file's own totals, set-aside figures and running cadences through a round trip", async () => {
+    const session = syntheticSession({ id: 'watch', seconds: 300 });
+    session.meta.origin = 'import';
+    session.meta.statedTotals = {
+      stated: { movingS: 300, distanceM: 1000, avgHeartRate: 151 },
+      setAside: { avgCadence: 145.5 },
+      fromRecords: { movingS: 298, distanceM: 995, avgCadence: 170, avgHeartRate: null },
+    };
+    session.meta.runningCadence = { 170: 200, 172.5: 98 };
+    session.meta.runningCadenceByBand = { 3: { 170: 200 }, 4: { 172.5: 98 } };
+    await clear(kvStore());
+    await saveSession(session);
+    const file = await createBackup();
+    await clear(kvStore());
+    expect(await restoreBackup(file)).to.deep.equal({ sessions: 1 });
+    expect((await loadSession('watch'))!.meta).to.deep.equal(session.meta);
+  });
+
   it('restores a backup made before channels existed, with the channels empty', async () => {
     const b = await backupObject();
     const channels = ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM'];
@@ -202,6 +220,26 @@ describe('backup and restore (real IndexedDB)', () => {
       /unreadable flags column in chunk 4/],
     ['a damaged meta', async () => { const b = await backupObject(); delete b.sessions[1].meta.zones; return fileOf(b); },
       'The backup is damaged: session 2 has damaged zones. Nothing was changed.'],
+    ['damaged totals from a watch file', async () => {
+      const b = await backupObject();
+      b.sessions[1].meta.statedTotals = { stated: { distanceM: 'far' } };
+      return fileOf(b);
+    }, "The backup is damaged: session 2 has damaged totals from the watch's file. Nothing was changed."],
+    ['watch totals without the records\' sums', async () => {
+      const b = await backupObject();
+      b.sessions[1].meta.statedTotals = { stated: { distanceM: 2000 } };
+      return fileOf(b);
+    }, /session 2 has damaged totals from the watch's file/],
+    ['damaged running cadences', async () => {
+      const b = await backupObject();
+      b.sessions[0].meta.runningCadence = { 172: 'ten' };
+      return fileOf(b);
+    }, /session 1 has damaged running cadences\./],
+    ['damaged running cadences by speed', async () => {
+      const b = await backupObject();
+      b.sessions[0].meta.runningCadenceByBand = { 3: { 0: 10 } };
+      return fileOf(b);
+    }, /session 1 has damaged running cadences by speed/],
     ['a session twice', async () => { const b = await backupObject(); b.sessions.push(b.sessions[2]); return fileOf(b); }, /session “Run c” is in it twice/],
     ['an index that does not match', async () => { const b = await backupObject(); b.index.pop(); return fileOf(b); },
       /its list of sessions does not match the sessions in it/],

@@ -6,7 +6,11 @@
 // the two recordings of one run differ only in which seconds have a record. Some pauses have the
 // lap key pressed during them. A file can also be made a walk, one session per timer stretch, with
 // a spell the watch lost its footpod for (no records, a "connection lost" marker, the timer on),
-// or with records written after the final timer stop (the walk to the car): WatchFileVariant.
+// or with records written after the final timer stop (the walk to the car), or without timer
+// events: WatchFileVariant. A stretch of walking only, in a file of a session per stretch, is a
+// walking session. Slow jogs (under 140 steps/min and 2.19 m/s) are running by the watch, walking
+// by the cadence-and-speed rule; a spell whose cadence varies each second is written every second
+// by smart recording too.
 //
 //   fc.assert(fc.property(watchRunSpec, (spec) => { decodeFit(watchRunFit(spec, 'smart')) ... }))
 
@@ -15,7 +19,7 @@ import { mulberry32 } from '../../src/sources/run-profile.js';
 import { encodeWatchFit } from './watch-fit.js';
 import { type WatchRecord, recordAt } from './watch-sampling.js';
 import { encodeWatchTcx } from './watch-tcx.js';
-import { type TimerStretch, type WatchTruth, autoLaps, totalsBetween } from './watch-truth.js';
+import { type TimerStretch, type WatchTruth, autoLaps, totalsBetween, walkingStretch } from './watch-truth.js';
 import { WATCH_START } from './watch-files.js';
 
 export interface Spell {
@@ -29,6 +33,8 @@ export interface Spell {
   pauseAfterS: number;
   /** The lap key pressed halfway through that pause (Garmin allows it; the new lap starts there). */
   lapInPause?: boolean;
+  /** Cadence a step/min up and down each second, so smart recording writes every second of it. */
+  varies?: boolean;
 }
 
 export interface WatchRunSpec {
@@ -48,6 +54,18 @@ const runningSpell = fc.record({
   walking: fc.constant(false),
   pauseAfterS: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 2, max: 200 })),
   lapInPause: fc.boolean(),
+  varies: fc.boolean(),
+});
+/** A beginner's slow jog: running by the watch, walking by the cadence-and-speed rule (under 140 and 2.19 m/s). */
+const joggingSpell = fc.record({
+  lengthS: fc.integer({ min: 5, max: 300 }),
+  speedMps: fc.double({ min: 1.6, max: 2.1, noNaN: true }),
+  cadence: fc.integer({ min: 125, max: 139 }),
+  heartRate: fc.integer({ min: 110, max: 160 }),
+  walking: fc.constant(false),
+  pauseAfterS: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 2, max: 200 })),
+  lapInPause: fc.boolean(),
+  varies: fc.boolean(),
 });
 const walkingSpell = fc.record({
   lengthS: fc.integer({ min: 5, max: 150 }),
@@ -62,7 +80,10 @@ const walkingSpell = fc.record({
 /** A run of 2 to 10 spells, at least one of them running, a minute or more of timer time. */
 export const watchRunSpec: fc.Arbitrary<WatchRunSpec> = fc
   .record({
-    spells: fc.array(fc.oneof({ weight: 4, arbitrary: runningSpell }, { weight: 1, arbitrary: walkingSpell }), { minLength: 2, maxLength: 10 }),
+    spells: fc.array(
+      fc.oneof({ weight: 4, arbitrary: runningSpell }, { weight: 1, arbitrary: joggingSpell }, { weight: 1, arbitrary: walkingSpell }),
+      { minLength: 2, maxLength: 10 },
+    ),
     seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
   })
   .filter(({ spells }) => spells.some((s) => !s.walking) && spells.reduce((sum, s) => sum + s.lengthS, 0) >= 60);
@@ -93,7 +114,7 @@ export function truthOf(spec: WatchRunSpec): WatchTruth {
   for (const spell of spells) {
     for (const end = s + spell.lengthS; s < end; s++) {
       speedMps[s] = spell.speedMps;
-      cadence[s] = spell.cadence;
+      cadence[s] = spell.varies && s % 2 === 1 ? spell.cadence + 1 : spell.cadence;
       heartRate[s] = spell.heartRate;
       walking[s] = spell.walking ? 1 : 0;
       distanceM[s + 1] = distanceM[s]! + spell.speedMps;
@@ -152,18 +173,24 @@ export interface WatchFileVariant {
   recordsEndEarlyS?: number;
   /** Records with speed but no distance. */
   speedOnly?: boolean;
+  /** No timer events and no markers, as some apps and converters write: the reader judges the steps. */
+  noTimerEvents?: boolean;
 }
 
-export const watchFileVariant: fc.Arbitrary<WatchFileVariant> = fc.record(
-  {
-    walk: fc.boolean(),
-    sessionPerStretch: fc.boolean(),
-    lostLinkSpell: fc.nat(),
-    afterStopS: fc.integer({ min: 10, max: 300 }),
-    recordsEndEarlyS: fc.integer({ min: 2, max: 4 }),
-  },
-  { requiredKeys: [] },
-);
+export const watchFileVariant: fc.Arbitrary<WatchFileVariant> = fc
+  .record(
+    {
+      walk: fc.boolean(),
+      sessionPerStretch: fc.boolean(),
+      lostLinkSpell: fc.nat(),
+      afterStopS: fc.integer({ min: 10, max: 300 }),
+      recordsEndEarlyS: fc.integer({ min: 2, max: 4 }),
+      noTimerEvents: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  )
+  // Records after the final stop are the run's own when no timer event says it stopped.
+  .map(({ afterStopS, ...variant }) => (variant.noTimerEvents || afterStopS === undefined ? variant : { ...variant, afterStopS }));
 
 /** Records with the lost spell's taken out: from the last record at or before its start to the first at or after its end. */
 function losingLink(spec: WatchRunSpec, records: WatchRecord[], spell: number): { records: WatchRecord[]; lostAt: number } {
@@ -205,7 +232,7 @@ export function watchRunFit(spec: WatchRunSpec, sampling: WatchRecording, varian
   return new Uint8Array(
     encodeWatchFit({
       truth, records, startedAt: WATCH_START, sport, subSport: 'generic',
-      sessionPerStretch: variant.sessionPerStretch, connectionLostAt, speedOnly: variant.speedOnly,
+      sessionPerStretch: variant.sessionPerStretch, connectionLostAt, speedOnly: variant.speedOnly, noTimerEvents: variant.noTimerEvents,
     }),
   );
 }
@@ -215,4 +242,19 @@ export function watchRunTcx(spec: WatchRunSpec, sampling: WatchRecording, varian
   const truth = truthOf(spec);
   const sport = variant.walk ? 'walking' : 'running';
   return encodeWatchTcx({ truth, records: recordsOf(truth, sampling, spec.seed), startedAt: WATCH_START, sport });
+}
+
+/** The sport a run's file should import as: its walk's, or the sport most of its timer time went to. */
+export function expectedSport(spec: WatchRunSpec, variant: WatchFileVariant): 'run' | 'walk' {
+  if (variant.walk) return 'walk';
+  if (!variant.sessionPerStretch) return 'run';
+  const truth = truthOf(spec);
+  let walked = 0;
+  let ran = 0;
+  for (const stretch of truth.stretches) {
+    const seconds = stretch.toS - stretch.fromS;
+    if (walkingStretch(truth, stretch)) walked += seconds;
+    else ran += seconds;
+  }
+  return walked > ran ? 'walk' : 'run';
 }

@@ -18,7 +18,7 @@ import {
   type SessionMesg,
 } from '@garmin/fitsdk';
 import type { WatchRecord } from './watch-sampling.js';
-import { type TimerStretch, type WatchSport, type WatchTotals, type WatchTruth, cyclesPerMinute, totalsBetween } from './watch-truth.js';
+import { type TimerStretch, type WatchSport, type WatchTotals, type WatchTruth, cyclesPerMinute, totalsBetween, walkingStretch } from './watch-truth.js';
 
 const MesgNum = Profile.MesgNum;
 const FIT_EPOCH_S = 631_065_600;
@@ -50,10 +50,12 @@ export interface WatchFitInput {
   connectionLostAt?: readonly number[];
   /** Records with speed but no distance (an indoor run from a pod that sends only speed). */
   speedOnly?: boolean;
+  /** No timer events and no markers (some apps and converters write none). */
+  noTimerEvents?: boolean;
 }
 
 export function encodeWatchFit(input: WatchFitInput): Uint8Array {
-  const { truth, records, startedAt, sport, subSport, sessionPerStretch = false, connectionLostAt = [], speedOnly = false } = input;
+  const { truth, records, startedAt, sport, subSport, sessionPerStretch = false, connectionLostAt = [], speedOnly = false, noTimerEvents = false } = input;
   const at = (s: number): Date => new Date(startedAt + s * 1000);
   const cadenceOf = (perMinute: number) => fitCadenceFields(cyclesPerMinute(sport, perMinute));
   const timer = (s: number, eventType: 'start' | 'stopAll'): Encodable<EventMesg> => ({
@@ -108,7 +110,10 @@ export function encodeWatchFit(input: WatchFitInput): Uint8Array {
   };
 
   const encoder = new Encoder();
-  const write = (mesg: Encodable<Mesg>): void => void encoder.writeMesg(mesg);
+  const write = (mesg: Encodable<Mesg>): void => {
+    if (noTimerEvents && mesg.mesgNum === MesgNum.EVENT) return;
+    encoder.writeMesg(mesg);
+  };
   const fileId: Encodable<FileIdMesg> = {
     mesgNum: MesgNum.FILE_ID!,
     type: 'activity',
@@ -168,6 +173,8 @@ export function encodeWatchFit(input: WatchFitInput): Uint8Array {
       firstLapIndex: 0,
       numLaps: truth.laps.length,
       ...summaryFields(sessionPerStretch ? totalsBetween(truth, fromS, toS) : truth.totals),
+      // A stretch walked throughout, in a run saved as a session per stretch, is a walking session.
+      ...(sessionPerStretch && sport === 'running' && walkingStretch(truth, { fromS, toS }) ? { sport: 'walking' as const } : {}),
     };
     write(session);
   });

@@ -168,3 +168,7 @@ export function watchTruth(options: TruthOptions): WatchTruth {
 /** What FIT and TCX count as cadence: strides (one foot) per minute on foot, crank turns on a bike. */
 export const cyclesPerMinute = (sport: WatchSport, cadence: number): number =>
   sport === 'cycling' ? cadence : cadence / 2;
+
+/** A timer stretch the runner walked every second of: a watch saves it as a walking session. */
+export const walkingStretch = (truth: WatchTruth, { fromS, toS }: TimerStretch): boolean =>
+  truth.walking !== undefined && toS > fromS && truth.walking.subarray(fromS, toS).every((w) => w === 1);
