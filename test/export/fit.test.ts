@@ -3,7 +3,7 @@ import { Decoder, type FitMessages, Stream } from '@garmin/fitsdk';
 import { decodeFit, encodeFit } from '../../src/export/fit.js';
 import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED, type RecordedSession } from '../../src/session/recorded-session.js';
 import { heartRateStats } from '../../src/charts/session-channels.js';
-import { fitFileOf, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
+import { fitFileOf, runRecord, sessionMesg, timerEvent, watchRunWalkFit } from '../support/fit-messages.js';
 import { storedImport } from '../support/stored-import.js';
 import { timeWeightedMean } from '../../src/session/channel-averages.js';
 import { statedTotalsNotes } from '../../src/session/stated-totals.js';
@@ -273,25 +273,8 @@ describe('encodeFit keeps records missing as records missing', () => {
 });
 
 describe('encodeFit of a watch run-walk keeps what the watch said about its cadence', () => {
-  /** A watch's run-walk: 10 min walking at 120 steps/min (marked walking), 10 min running at 170; the watch states 145. */
-  function runWalk(): Uint8Array {
-    const records = [];
-    for (let s = 0; s <= 1200; s++) {
-      const walk = s <= 600;
-      records.push(
-        runRecord(s, { distance: walk ? 1.4 * s : 840 + 3 * (s - 600), speed: walk ? 1.4 : 3, cadence: walk ? 60 : 85, activityType: walk ? 'walking' : 'running' }),
-      );
-    }
-    return fitFileOf([
-      timerEvent('start', 0),
-      ...records,
-      timerEvent('stopAll', 1200),
-      sessionMesg(0, 1200, { totalTimerTime: 1200, totalDistance: 2640, avgCadence: 72, avgFractionalCadence: 0.5 }),
-    ]);
-  }
-
   it("re-imported, says the watch's 145 counts walking too, never that the page's running-only 170 does", () => {
-    const page = storedImport(decodeFit(runWalk()));
+    const page = storedImport(decodeFit(watchRunWalkFit()));
     const pageNotes = statedTotalsNotes(page.meta.statedTotals!);
     expect(pageNotes.join(' ')).to.contain("the watch's own, 145, counts walking too");
     const again = storedImport(decodeFit(encodeFit(page)));

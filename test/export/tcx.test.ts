@@ -4,7 +4,7 @@ import { ACTIVITY_EXTENSION_NAMESPACE, STRIDEWISE_NAMESPACE, TCX_NAMESPACE, deco
 import { type RecordedSession, SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED, type SessionGap } from '../../src/session/recorded-session.js';
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { distanceSplits } from '../../src/session/splits.js';
-import { MesgNum, fitAt, fitFileOf, fitMesg, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
+import { MesgNum, fitAt, fitFileOf, fitMesg, runRecord, sessionMesg, timerEvent, watchRunWalkFit } from '../support/fit-messages.js';
 import { storedImport } from '../support/stored-import.js';
 import { statedTotalsNotes } from '../../src/session/stated-totals.js';
 import { FIXTURE_GAPS, FIXTURE_LAPS, FIXTURE_START, fixtureSession, tinySession } from './session-fixture.js';
@@ -280,25 +280,8 @@ describe("encodeTcx keeps what the watch called running", () => {
 });
 
 describe('encodeTcx of a watch run-walk keeps what the watch said about its cadence', () => {
-  /** A watch's run-walk: 10 min walking at 120 steps/min (marked walking), 10 min running at 170; the watch states 145. */
-  function runWalk(): Uint8Array {
-    const records = [];
-    for (let s = 0; s <= 1200; s++) {
-      const walk = s <= 600;
-      records.push(
-        runRecord(s, { distance: walk ? 1.4 * s : 840 + 3 * (s - 600), speed: walk ? 1.4 : 3, cadence: walk ? 60 : 85, activityType: walk ? 'walking' : 'running' }),
-      );
-    }
-    return fitFileOf([
-      timerEvent('start', 0),
-      ...records,
-      timerEvent('stopAll', 1200),
-      sessionMesg(0, 1200, { totalTimerTime: 1200, totalDistance: 2640, avgCadence: 72, avgFractionalCadence: 0.5 }),
-    ]);
-  }
-
   it("re-imported, says the watch's 145 counts walking too, never that the page's running-only 170 does", () => {
-    const page = storedImport(decodeFit(runWalk()));
+    const page = storedImport(decodeFit(watchRunWalkFit()));
     const pageNotes = statedTotalsNotes(page.meta.statedTotals!);
     expect(pageNotes.join(' ')).to.contain("the watch's own, 145, counts walking too");
     const again = storedImport(decodeTcx(encodeTcx(page)));

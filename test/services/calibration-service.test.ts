@@ -11,7 +11,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadSession, saveSession } from '../../src/store/session-store.js';
 import { finishRun } from '../support/finish-run.js';
 import { generatedSession } from '../support/generated-sessions.js';
-import { recordTreadmillRun } from '../support/generated-treadmill-runs.js';
+import { recordTreadmillRun, steadyTreadmillScript } from '../support/generated-treadmill-runs.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import { ScriptedHeartRate, ScriptedTreadmill } from '../support/scripted-sensor.js';
 
@@ -334,18 +334,7 @@ describe('CalibrationService.correctRun', () => {
     await storedBefore(flatCurve);
     await connected();
     const uphill = recordTreadmillRun(
-      {
-        spells: [{ seconds: 1801, beltMps: 3, cadence: 172, inclinePercent: 6 }],
-        podErrorRunning: 0.92,
-        podErrorWalking: 0.92,
-        sendsStride: false,
-        sendsTreadmillTotal: true,
-        pauses: [],
-        podLinkLosses: [],
-        treadmillDropouts: [],
-        speedFromSwitches: [],
-        firstSpeedFrom: 'footpod',
-      },
+      steadyTreadmillScript([{ seconds: 1801, beltMps: 3, cadence: 172, inclinePercent: 6 }], { podErrorRunning: 0.92, podErrorWalking: 0.92 }),
       flatCurve,
     );
     uphill.meta = { ...uphill.meta, id: 'uphill', origin: 'bluetooth', podId: POD_ID, deviceName: 'Pod A' };

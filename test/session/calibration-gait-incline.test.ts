@@ -9,7 +9,7 @@ import { guidedCalibration } from '../../src/session/guided-calibration.js';
 import { LiveSession } from '../../src/session/live-session.js';
 import { ingestTreadmill } from '../../src/session/sensor-ingest.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
-import { recordTreadmillRun } from '../support/generated-treadmill-runs.js';
+import { recordTreadmillRun, steadyTreadmillScript } from '../support/generated-treadmill-runs.js';
 import { podBytes, treadmillBytes } from './sensor-bytes.js';
 
 /** A belt run second by second; the pod reads `podOverBelt` of the belt. */
@@ -73,18 +73,7 @@ describe('calibration by gait', () => {
       { podSpeedMps: 4, factor: 1.05 },
     ];
     const run = recordTreadmillRun(
-      {
-        spells: [{ seconds: 2101, beltMps: 2.4, cadence: 138 }],
-        podErrorRunning: 1 / 1.05,
-        podErrorWalking: 1 / 1.05,
-        sendsStride: false,
-        sendsTreadmillTotal: true,
-        pauses: [],
-        podLinkLosses: [],
-        treadmillDropouts: [],
-        speedFromSwitches: [],
-        firstSpeedFrom: 'footpod',
-      },
+      steadyTreadmillScript([{ seconds: 2101, beltMps: 2.4, cadence: 138 }], { podErrorRunning: 1 / 1.05, podErrorWalking: 1 / 1.05 }),
       curve,
     );
     expect(run.meta.distanceM).to.be.closeTo(5040, 1);

@@ -4,22 +4,9 @@ import { columnsFrom } from '../../src/session/recorded-columns.js';
 import { rescaleRun } from '../../src/session/rescale-run.js';
 import { SAME_DISTANCE_M, correctionFrom, sameDistanceWithinM } from '../../src/session/run-correction.js';
 import { distanceIn } from '../../src/session/units.js';
-import { type Spell, type TreadmillRunScript, recordTreadmillRun } from '../support/generated-treadmill-runs.js';
+import { recordTreadmillRun, steadyTreadmillScript } from '../support/generated-treadmill-runs.js';
 
-/** A footpod run of these spells, the pod reading the belt's speed raw, nothing lost. */
-const script = (spells: Spell[], change: Partial<TreadmillRunScript> = {}): TreadmillRunScript => ({
-  spells,
-  podErrorRunning: 1,
-  podErrorWalking: 1,
-  sendsStride: false,
-  sendsTreadmillTotal: true,
-  pauses: [],
-  podLinkLosses: [],
-  treadmillDropouts: [],
-  speedFromSwitches: [],
-  firstSpeedFrom: 'footpod',
-  ...change,
-});
+const script = steadyTreadmillScript;
 
 /** The right curve of the issue: 90 % at 2.5 m/s, 95 % at 4.0 m/s. */
 const rightCurve = [

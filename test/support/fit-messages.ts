@@ -33,3 +33,20 @@ export function fitFileOf(messages: readonly Encodable<Mesg>[]): Uint8Array {
   for (const m of messages) encoder.writeMesg(m);
   return encoder.close();
 }
+
+/** A watch's run-walk: 10 min walking at 120 steps/min (marked walking), 10 min running at 170; the watch states 145. */
+export function watchRunWalkFit(): Uint8Array {
+  const records = [];
+  for (let s = 0; s <= 1200; s++) {
+    const walk = s <= 600;
+    records.push(
+      runRecord(s, { distance: walk ? 1.4 * s : 840 + 3 * (s - 600), speed: walk ? 1.4 : 3, cadence: walk ? 60 : 85, activityType: walk ? 'walking' : 'running' }),
+    );
+  }
+  return fitFileOf([
+    timerEvent('start', 0),
+    ...records,
+    timerEvent('stopAll', 1200),
+    sessionMesg(0, 1200, { totalTimerTime: 1200, totalDistance: 2640, avgCadence: 72, avgFractionalCadence: 0.5 }),
+  ]);
+}

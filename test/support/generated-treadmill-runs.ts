@@ -62,6 +62,21 @@ const spans = (most: number, longest: number) =>
   });
 
 /** Spells as `spell`, some of them up (or down) an incline the belt reports. */
+/** A footpod run of these spells, the pod reading the belt's speed raw, nothing lost; `change` overrides. */
+export const steadyTreadmillScript = (spells: Spell[], change: Partial<TreadmillRunScript> = {}): TreadmillRunScript => ({
+  spells,
+  podErrorRunning: 1,
+  podErrorWalking: 1,
+  sendsStride: false,
+  sendsTreadmillTotal: true,
+  pauses: [],
+  podLinkLosses: [],
+  treadmillDropouts: [],
+  speedFromSwitches: [],
+  firstSpeedFrom: 'footpod',
+  ...change,
+});
+
 export const inclinedSpell: fc.Arbitrary<Spell> = fc
   .tuple(spell, fc.option(fc.constantFrom(-4, 0, 1, 2, 3, 6, 10), { nil: undefined }))
   .map(([s, inclinePercent]) => (inclinePercent === undefined ? s : { ...s, inclinePercent }));
