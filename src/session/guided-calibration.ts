@@ -16,6 +16,8 @@ export interface SpeedReading {
   cadence?: number;
   /** The treadmill's incline; null or absent when it sends none (taken as flat). */
   inclinePercent?: number | null;
+  /** The row's one walking/running answer (gait.ts), which live rows are scaled by; absent: by cadence and speed. */
+  running?: boolean;
 }
 
 export type GuidedResult =
@@ -74,7 +76,13 @@ export function guidedCalibration(readings: readonly SpeedReading[], beltSpeedMp
       )}-${Math.round(MAX_FACTOR * 100)} %). Check the belt speed you typed and that this pod is the one on your shoe.`,
     };
   }
-  const walking = gaitOf(median(steady.map((r) => r.cadence ?? 0)), podMedian) === 'walk';
+  // The point goes where the rows it was measured on look for one: by their own walking/running
+  // answer (most of them), so a jog the pod calls running at 136 steps/min gets a running point.
+  const answered = steady.filter((r) => r.running !== undefined);
+  const walking =
+    answered.length > 0
+      ? answered.filter((r) => !r.running).length * 2 > answered.length
+      : gaitOf(median(steady.map((r) => r.cadence ?? 0)), podMedian) === 'walk';
   return { ok: true, point: { podSpeedMps: podMedian, factor, ...(walking ? { walking: true as const } : {}) }, steadyS: spanS };
 }
 

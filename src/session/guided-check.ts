@@ -56,6 +56,12 @@ export class GuidedCheck {
     // 'sample' also fires when zones change: a row is taken once, and only a row with a pod speed.
     if (reading === null || !Number.isFinite(reading.rawSpeedMps)) return;
     if (this.#readings.length > 0 && !(reading.timeS > this.#readings.at(-1)!.t)) return;
-    this.#readings.push({ t: reading.timeS, podSpeedMps: reading.rawSpeedMps, cadence: reading.cadence, inclinePercent: reading.inclinePercent });
+    this.#readings.push({
+      t: reading.timeS,
+      podSpeedMps: reading.rawSpeedMps,
+      cadence: reading.cadence,
+      inclinePercent: reading.inclinePercent,
+      running: reading.running,
+    });
   };
 }
