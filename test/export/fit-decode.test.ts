@@ -2,29 +2,19 @@ import { expect } from '@open-wc/testing';
 import { type Encodable, Encoder, type Mesg, Profile } from '@garmin/fitsdk';
 import { FIT_RECORD_LIMIT, decodeFit } from '../../src/export/fit-decode.js';
 import { encodeFit } from '../../src/export/fit.js';
-import { ImportError, type ImportProblem } from '../../src/export/import-error.js';
+import type { ImportProblem } from '../../src/export/import-error.js';
 import { SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
 import { BASE, FIT_EPOCH_MS, FitBytes, type MessageSpec } from '../support/fit-bytes.js';
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
-import { MesgNum, fitFileOf, runRecord, timerEvent } from '../support/fit-messages.js';
+import { MesgNum, fitFileOf, runRecord, timerEvent, fitRefusal } from '../support/fit-messages.js';
 import { importedSummary } from '../../src/export/imported-summary.js';
 import { FIXTURE_START, fixtureSession } from './session-fixture.js';
 
 const at = (t: number): Date => new Date(FIXTURE_START + t * 1000);
 
-function refusal(bytes: Uint8Array): ImportError {
-  try {
-    decodeFit(bytes);
-  } catch (error) {
-    expect(error).to.be.instanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error('decodeFit accepted the file');
-}
-
 function expectRefused(bytes: Uint8Array, problem: ImportProblem, message: RegExp): void {
-  const error = refusal(bytes);
+  const error = fitRefusal(bytes);
   expect(error.problem).to.equal(problem);
   expect(error.message).to.match(message);
 }
@@ -194,7 +184,7 @@ describe('decodeFit reads compressed timestamps and never blames a file that pas
 
   it('a compressed header for a local type no definition describes: unsupported, our limit', () => {
     const bytes = started().data(full, [T0, 0, 2800, 85]).compressed({ ...compact, local: 3 }, T0 + 1, [280, 2800, 85]).file();
-    const error = refusal(bytes);
+    const error = fitRefusal(bytes);
     expect(error.problem).to.equal('unsupported');
     expect(error.message).to.match(/^Stridewise cannot read this FIT file yet \(.*local message type 3.*\)\./);
     expect(error.message).to.match(/passed its integrity check.*limit of Stridewise, not of your watch/);

@@ -1,23 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { decodeFit } from '../../src/export/fit-decode.js';
-import { ImportError } from '../../src/export/import-error.js';
 import { importedSummary } from '../../src/export/imported-summary.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
-import { FIT_TEST_START, MesgNum, fitAt, fitFileOf, fitMesg, runRecord, sessionMesg, timerEvent } from '../support/fit-messages.js';
+import { FIT_TEST_START, MesgNum, fitAt, fitFileOf, fitMesg, runRecord, sessionMesg, timerEvent, fitRefusal } from '../support/fit-messages.js';
 import { importedSession } from '../../src/export/imported-session.js';
 import { summaryOf } from '../../src/session/session-summary.js';
 import { weeklyTrends } from '../../src/session/weekly-trends.js';
 import { SAMPLE_RUNNING } from '../../src/session/recorded-session.js';
-
-function refusal(bytes: Uint8Array): ImportError {
-  try {
-    decodeFit(bytes);
-  } catch (error) {
-    expect(error).to.be.instanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error('decodeFit accepted the file');
-}
 
 describe('the sessions of a FIT file', () => {
   /** Two 600 s runs at 3.333 m/s, 180 steps/min, 5 min apart, each its own session (a run resumed as a new session). */
@@ -55,7 +44,7 @@ describe('the sessions of a FIT file', () => {
   });
 
   it('a multisport file with a leg that is not on foot (a duathlon) is refused in words, not read as one run', () => {
-    const error = refusal(twoSessions(['running', 'cycling']));
+    const error = fitRefusal(twoSessions(['running', 'cycling']));
     expect(error.problem).to.equal('not-a-run');
     expect(error.message).to.match(/multisport activity \(running, cycling\).*export the run leg as its own/);
   });

@@ -283,12 +283,14 @@ describe('CalibrationService.correctRun', () => {
     expect(after.samples.t.length).to.equal(before.samples.t.length);
   });
 
-  it('changes nothing, run or curve, when the run already shows the treadmill’s distance (20 min easy, 10 min tempo, the right curve)', async () => {
-    const rightCurve = [
-      { podSpeedMps: 2.5, factor: 0.9 },
-      { podSpeedMps: 4, factor: 0.95 },
-    ];
-    await storedBefore(rightCurve);
+  /** The right curve: 90 % at 2.5 m/s, 95 % at 4.0 m/s. */
+  const rightCurve = [
+    { podSpeedMps: 2.5, factor: 0.9 },
+    { podSpeedMps: 4, factor: 0.95 },
+  ];
+
+  /** 20 min easy at 2.5 m/s, then 10 min tempo at 4.0 m/s, recorded and saved: its id. */
+  async function recordEasyThenTempo(): Promise<string> {
     await connected();
     await services.recording.start();
     run(0, 1201, 2.5);
@@ -297,6 +299,12 @@ describe('CalibrationService.correctRun', () => {
     const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
     services.recording.stop();
     await saved;
+    return id;
+  }
+
+  it('changes nothing, run or curve, when the run already shows the treadmill’s distance (20 min easy, 10 min tempo, the right curve)', async () => {
+    await storedBefore(rightCurve);
+    const id = await recordEasyThenTempo();
     const before = (await loadSession(id))!;
     expect(before.meta.distanceM).to.be.closeTo(4980, 0.01);
     const outcome = await services.calibration.correctRun(id, 4980, true);
@@ -306,19 +314,8 @@ describe('CalibrationService.correctRun', () => {
   });
 
   it('makes a run at two paces show the typed distance and keeps the pod’s right points, saying why', async () => {
-    const rightCurve = [
-      { podSpeedMps: 2.5, factor: 0.9 },
-      { podSpeedMps: 4, factor: 0.95 },
-    ];
     await storedBefore(null);
-    await connected();
-    await services.recording.start();
-    run(0, 1201, 2.5);
-    run(1201, 600, 4);
-    const id = services.recording.recorder!.id;
-    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
-    services.recording.stop();
-    await saved;
+    const id = await recordEasyThenTempo();
     await services.calibration.setCurve(POD_ID, rightCurve);
     // Recorded before the pod was calibrated: 5400 m.
     expect((await loadSession(id))!.meta.distanceM).to.be.closeTo(5400, 0.01);

@@ -2,7 +2,10 @@
 // shaped one particular way (two sessions, records after the last timer stop, a lap pressed while
 // paused): a file_id first, then the messages as given, in that order.
 
+import { expect } from '@open-wc/testing';
 import { type Encodable, Encoder, type Mesg, Profile } from '@garmin/fitsdk';
+import { decodeFit } from '../../src/export/fit-decode.js';
+import { ImportError } from '../../src/export/import-error.js';
 
 export const { MesgNum } = Profile;
 export const FIT_TEST_START = Date.UTC(2026, 2, 14, 6, 45, 0);
@@ -49,4 +52,15 @@ export function watchRunWalkFit(): Uint8Array {
     timerEvent('stopAll', 1200),
     sessionMesg(0, 1200, { totalTimerTime: 1200, totalDistance: 2640, avgCadence: 72, avgFractionalCadence: 0.5 }),
   ]);
+}
+
+/** The ImportError decodeFit refuses `bytes` with; fails the test when it reads them. */
+export function fitRefusal(bytes: Uint8Array): ImportError {
+  try {
+    decodeFit(bytes);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ImportError);
+    return error as ImportError;
+  }
+  throw new Error('decodeFit accepted the file');
 }
