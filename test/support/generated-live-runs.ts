@@ -79,6 +79,9 @@ interface ModelStep {
   movingS: number;
   distanceM: number;
   cadence: number;
+  /** The earlier reading's cadence, and the seconds of the step it holds (README, "Averages over time"). */
+  heldCadence: number;
+  heldS: number;
 }
 
 export interface ModelFigures {
@@ -101,6 +104,7 @@ export class RunModel {
   runs = 0;
   #steps: ModelStep[] = [];
   #lastRecordedT: number | null = null;
+  #lastCadence = 0;
   /** The previous reading was recorded in this spell of recording, so the next one adds its step. */
   #chained = false;
   #lapStartT: number | null = null;
@@ -147,10 +151,14 @@ export class RunModel {
     if (this.state !== 'recording') return;
     if (this.#chained && this.#lastRecordedT !== null) {
       const dt = t - this.#lastRecordedT;
-      this.#steps.push({ t, movingS: dt, distanceM: speedMps * dt, cadence });
+      // A step of more than 1.5 s (a reading the pod skipped) is the earlier reading's but for its
+      // last second, which is the later reading's.
+      const heldS = dt > 1.5 ? dt - 1 : 0;
+      this.#steps.push({ t, movingS: dt, distanceM: speedMps * dt, cadence, heldCadence: this.#lastCadence, heldS });
     }
     this.#firstT ??= t;
     this.#lastRecordedT = t;
+    this.#lastCadence = cadence;
     this.#chained = true;
   }
 
@@ -172,7 +180,8 @@ export class RunModel {
     for (const step of steps) {
       movingS += step.movingS;
       distanceM += step.distanceM;
-      if (step.cadence > 0) zoneTimes[zoneFor(step.cadence, this.#runZones)] += step.movingS;
+      if (step.cadence > 0) zoneTimes[zoneFor(step.cadence, this.#runZones)] += step.movingS - step.heldS;
+      if (step.heldCadence > 0) zoneTimes[zoneFor(step.heldCadence, this.#runZones)] += step.heldS;
     }
     return { movingS, distanceM, zoneTimes };
   }
