@@ -1,0 +1,168 @@
+// Screenshots of every screen, to look at what was built: `node test/tools/screenshots.mjs [out-dir]`
+// (default /tmp/stridewise-shots). It builds the app, serves it, imports three generated watch runs
+// (one 9 years old), records a short run with the simulated footpod, then photographs each screen
+// at 1280×800 and 390×844 in the light and the dark theme, whole pages, as <screen>-<width>-<theme>.png.
+// Options: --only=live,weeks (screens by name), --themes=dark, --widths=390.
+// Tests measure layout; this is for the glance that catches what tests did not think of.
+import * as esbuild from 'esbuild';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { buildApp, serve } from '../../build.mjs';
+import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]?.split(',');
+const outDir = args.find((a) => !a.startsWith('--')) ?? '/tmp/stridewise-shots';
+const onlyScreens = option('only');
+const themes = option('themes') ?? ['light', 'dark'];
+const widths = (option('widths') ?? ['1280', '390']).map(Number);
+const heights = { 1280: 800, 390: 844 };
+const DAY_MS = 86_400_000;
+
+/** Watch files made by the tests' own generator, so History, Weeks and a run's page have something to show. */
+async function watchFiles(dir) {
+  const script = join(dir, 'make-watch-files.mjs');
+  await esbuild.build({
+    stdin: {
+      contents: `import { watchActivity } from './test/support/watch-files.ts';
+        export const files = (now) => [
+          { name: 'Morning_Run.fit', fit: watchActivity({ durationS: 1800, sampling: 'smart', seed: 3, startedAt: Math.floor((now - 2 * ${DAY_MS}) / 1000) * 1000 }).fit },
+          { name: 'Treadmill_tempo.fit', fit: watchActivity({ durationS: 2400, sampling: 'every-second', subSport: 'treadmill', seed: 5, pauses: [{ atS: 600, lengthS: 40 }], startedAt: Math.floor((now - 9 * ${DAY_MS}) / 1000) * 1000 }).fit },
+          { name: 'Old_2017_run.fit', fit: watchActivity({ durationS: 2100, sampling: 'smart', seed: 7, startedAt: Date.UTC(2017, 4, 3, 7, 0, 0) }).fit },
+        ];`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: script,
+    logLevel: 'error',
+  });
+  const { files } = await import(script);
+  return Promise.all(
+    files(Date.now()).map(async ({ name, fit }) => {
+      const path = join(dir, name);
+      await writeFile(path, fit);
+      return path;
+    }),
+  );
+}
+
+/** Finds an element through every shadow root, as a runner's eye does. */
+const deepQuery = (selector) => {
+  const visit = (node) => {
+    const hit = node.querySelector(selector);
+    if (hit) return hit;
+    for (const el of node.querySelectorAll('*')) {
+      if (el.shadowRoot) {
+        const inner = visit(el.shadowRoot);
+        if (inner) return inner;
+      }
+    }
+    return null;
+  };
+  return visit(document);
+};
+
+async function deep(page, selector, timeout = 10_000) {
+  const handle = await page.waitForFunction(deepQuery, { timeout, polling: 100 }, selector);
+  return handle.asElement();
+}
+
+async function click(page, selector) {
+  const element = await deep(page, selector);
+  await element.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await element.click();
+}
+
+const settle = (ms = 600) => new Promise((r) => setTimeout(r, ms));
+
+/** Moves within the app as its links do: a reload would end the run being recorded. */
+const go = (page, pathname) =>
+  page.evaluate((p) => window.dispatchEvent(new CustomEvent('vaadin-router-go', { detail: { pathname: p } })), pathname);
+
+const work = await mkdtemp(join(tmpdir(), 'stridewise-shots-'));
+const dist = join(work, 'dist');
+await buildApp({ dir: dist });
+const server = serve(0, dist, () => undefined);
+await new Promise((r) => server.once('listening', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+await mkdir(outDir, { recursive: true });
+const errors = [];
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.setViewport({ width: 1280, height: 800 });
+
+  // Seed: three watch runs through Settings' import, then a short simulated run.
+  await page.goto(`${origin}/settings`);
+  const input = await deep(page, 'input#import');
+  await input.uploadFile(...(await watchFiles(work)));
+  await settle(3000);
+  await page.goto(`${origin}/`);
+  await click(page, '#simulate');
+  await settle(1500);
+  await click(page, '#start');
+  await settle(15_000);
+
+  const shots = [];
+  const shoot = async (name, theme, width) => {
+    if (onlyScreens && !onlyScreens.includes(name)) return;
+    await settle();
+    const file = join(outDir, `${name}-${width}-${theme}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+  };
+  const views = themes.flatMap((theme) => widths.map((width) => ({ theme, width })));
+  // While recording: the live page and the treadmill screen.
+  for (const { theme, width } of views) {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+    await page.setViewport({ width, height: heights[width] ?? 844 });
+    await go(page, '/');
+    await shoot('live', theme, width);
+    await go(page, '/history');
+    await shoot('history-recording', theme, width);
+    await go(page, '/treadmill');
+    await shoot('treadmill', theme, width);
+  }
+  await go(page, '/');
+  await click(page, '#stop');
+  for (const { theme, width } of views) {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+    await page.setViewport({ width, height: heights[width] ?? 844 });
+    // The finish card shows on the page the run ended on; going away and back may hide it.
+    if (views[0].theme !== theme || views[0].width !== width) await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot('finish', theme, width);
+  }
+  for (const { theme, width } of views) {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+    await page.setViewport({ width, height: heights[width] ?? 844 });
+    await go(page, '/history');
+    await shoot('history', theme, width);
+    const firstRun = await page.evaluate(() => {
+      const find = (node) => node.querySelector('a[href^="/history/"]') ?? [...node.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
+      return find(document)?.getAttribute('href');
+    });
+    if (firstRun) {
+      await go(page, firstRun);
+      await shoot('run', theme, width);
+    }
+    await go(page, '/weeks');
+    await shoot('weeks', theme, width);
+    await go(page, '/settings');
+    await shoot('settings', theme, width);
+  }
+  console.log(`${shots.length} screenshots in ${outDir}`);
+  if (errors.length) console.log(`console errors:\n  ${errors.join('\n  ')}`);
+} finally {
+  await browser.close();
+  server.close();
+  await rm(work, { recursive: true, force: true });
+}
