@@ -165,8 +165,13 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     this.#stopTimer();
     this.#stopTimer = null;
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#tick);
+    // Clicks still ahead are taken back and forgotten: scheduledBeats lists only what was heard.
+    const now = this.#context?.currentTime ?? 0;
+    const ahead = this.#pending.filter((click) => click.atS > now).length;
     for (const click of this.#pending) click.cancel();
     this.#pending = [];
+    this.#beats.dropLast(ahead);
+    this.#leads.dropLast(ahead);
     this.#grid = null;
     this.dispatchEvent(new Event('change'));
   }

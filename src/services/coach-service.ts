@@ -41,6 +41,8 @@ export class CoachService extends EventTarget {
   /** The run and the live session the rules were last started for: a new one starts them afresh. */
   #coachedRun: object | null = null;
   #coachedSession: object | null = null;
+  /** The run whose stop already silenced the coach. */
+  #stoppedRun: object | null = null;
 
   readonly #changed = (): void => {
     this.dispatchEvent(new Event('change'));
@@ -61,6 +63,7 @@ export class CoachService extends EventTarget {
     });
     recording.addEventListener('change', () => {
       this.#startAfreshForNewRun();
+      this.#stopWithTheRun();
       this.#keepAwake();
     });
     settings.addEventListener('change', () => this.#configure());
@@ -176,6 +179,21 @@ export class CoachService extends EventTarget {
     this.#startAfresh();
   }
 
+  /**
+   * Stop and save ends the coaching with the run: the metronome stops (its clicks already handed
+   * to the audio thread are taken back) and whatever is being said is cut short. The coach stays
+   * quiet until the next run starts; the runner may still start the metronome by hand.
+   */
+  #stopWithTheRun(): void {
+    const stopped = this.recording.state === 'stopped' && this.recording.recorder === this.#coachedRun;
+    if (!stopped || this.#stoppedRun === this.#coachedRun) return;
+    this.#stoppedRun = this.#coachedRun;
+    const engine = this.#engine;
+    if (!engine) return;
+    engine.output.hush();
+    if (engine.metronome.running) engine.metronome.stop();
+  }
+
   #startAfresh(): void {
     this.#engine?.rules.reset();
     if (this.#checkIn === null && this.#lastCue === null) return;
@@ -201,7 +219,8 @@ export class CoachService extends EventTarget {
     const engine = this.#engine;
     const session = this.footpod.session;
     const latest = session?.latest;
-    if (!engine || !session || !latest) return;
+    // Between a Stop and the next run the coach has nothing to say: the run is over.
+    if (!engine || !session || !latest ) return;
     const events = engine.rules.update({
       timeS: latest.timeS,
       cadence: session.displayed(CUE_SMOOTHING_S).cadence,
