@@ -220,7 +220,7 @@ export class CoachService extends EventTarget {
     const session = this.footpod.session;
     const latest = session?.latest;
     // Between a Stop and the next run the coach has nothing to say: the run is over.
-    if (!engine || !session || !latest ) return;
+    if (!engine || !session || !latest || this.recording.state === 'stopped') return;
     const events = engine.rules.update({
       timeS: latest.timeS,
       cadence: session.displayed(CUE_SMOOTHING_S).cadence,
