@@ -106,6 +106,18 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     return this.#leads.values;
   }
 
+  get beat(): { atMs: number; intervalMs: number } | null {
+    const context = this.#context;
+    const last = this.#beats.last;
+    if (!this.running || !context || last === undefined) return null;
+    // Heard this much after its time on the context clock (0 where the browser does not say).
+    const latencyS = (context as { outputLatency?: number }).outputLatency ?? 0;
+    return {
+      atMs: performance.now() + (last + latencyS - context.currentTime) * 1000,
+      intervalMs: beatIntervalS(this.#options.rateSpm, this.#options.everyStep) * 1000,
+    };
+  }
+
   /** Beats left out since the last start because the timer woke after their time. */
   get skippedBeats(): number {
     return this.#skipped;

@@ -164,7 +164,8 @@ export class StrideLivePage extends LitElement {
           @start=${() => void recording.start()} @pause=${() => recording.pause()} @resume=${() => recording.resume()}
           @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
         <stride-mute-button .muted=${coach.muted} @toggle-mute=${() => void coach.setMuted(!coach.muted)}></stride-mute-button>
-        <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm}
+        <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm} .beat=${coach.metronomeBeat}
+          @nudge-metronome=${(e: CustomEvent<1 | -1>) => coach.nudgeMetronome(e.detail)}
           @toggle-metronome=${() => void coach.toggleMetronome()}></stride-metronome-button>
         <button id="treadmill-screen" @click=${() => this.#openTreadmillScreen()}>Treadmill screen <kbd>F</kbd></button>
       </div>
