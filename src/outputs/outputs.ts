@@ -27,6 +27,8 @@ export interface Metronome extends EventTarget {
   /** Changes rate, step mode or volume from the next beat on, without a gap or a double beat. */
   update(options: MetronomeOptions): void;
   stop(): void;
+  /** A few clicks to hear the sound and volume (Settings); nothing while it plays. Resolves with their times. */
+  preview?(options: MetronomeOptions, beats: number): Promise<number[]>;
 }
 
 /** Carries out a coach event by sound, speech and vibration, as the settings say. */

@@ -32,6 +32,8 @@ export type CueEvent = Extract<CoachEvent, { kind: 'cue' }>;
 
 /** Cues judge the cadence over this many seconds, whatever the display smoothing: never one reading. */
 export const CUE_SMOOTHING_S = 10;
+/** Enough clicks to hear the sound, the volume and the rate. */
+export const PREVIEW_BEATS = 4;
 
 export class CoachService extends EventTarget {
   #engine: CoachEngine | null = null;
@@ -136,6 +138,13 @@ export class CoachService extends EventTarget {
     }
     this.#rate = { rateSpm: this.metronomeRateSpm, target: this.#rateFor(null), nudged: this.#rate?.nudged ?? false };
     await engine.metronome.start(this.#metronomeOptions());
+  }
+
+  /** Four clicks at the rate, step and volume set, for Settings; call it from the click (audio needs a gesture). */
+  async previewMetronome(): Promise<void> {
+    const engine = await this.engine();
+    if (!engine || engine.metronome.running) return;
+    await engine.metronome.preview?.(this.#metronomeOptions(), PREVIEW_BEATS);
   }
 
   /** One press of − (−1) or + (+1): the metronome plays the new rate from its next beat. */
