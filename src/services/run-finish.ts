@@ -51,8 +51,16 @@ export class RunFinish extends EventTarget {
     if (!recorder || recorder.state !== 'stopped') return;
     const generation = ++this.#generation;
     const run = recorder.meta();
-    const [{ finishFigures }] = await Promise.all([import('./finish-figures.js'), this.history.load()]);
+    let figures: typeof import('./finish-figures.js');
+    try {
+      [figures] = await Promise.all([import('./finish-figures.js'), this.history.load()]);
+    } catch {
+      // The figures' code could not load (offline after an update took its file): the run is
+      // saved all the same, and the recording controls say so.
+      return;
+    }
     if (generation !== this.#generation || this.#runGoingOn()) return;
+    const { finishFigures } = figures;
     this.#card = finishFigures(run, this.history.sessions, this.settings.settings.distanceUnit);
     this.dispatchEvent(new Event('change'));
   }
