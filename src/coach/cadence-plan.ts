@@ -70,7 +70,7 @@ const spm = (cadence: number): string => `${Math.round(cadence)} steps/min`;
 const percent = (share: number): string => `${wholePercent(share)}%`;
 
 /** "5:33–4:46/km": the paces of a band, slower first. */
-function paceLabel(band: number, unit: DistanceUnit): string {
+export function paceLabel(band: number, unit: DistanceUnit): string {
   const pace = (speed: number): string => formatPace(paceSeconds(speed, unit));
   return `${pace(band * SPEED_BAND_MPS)}–${pace((band + 1) * SPEED_BAND_MPS)}/${unit}`;
 }
@@ -82,7 +82,7 @@ function recentRuns(runs: readonly SessionSummary[], now: number): SessionSummar
 }
 
 /** The band with the most running seconds; a tie goes to the slower band. */
-function usualBand(runs: readonly SessionSummary[]): number | null {
+export function usualBand(runs: readonly SessionSummary[]): number | null {
   const seconds = new Map<number, number>();
   for (const run of runs) {
     for (const key in run.cadenceBySpeedBand) {
@@ -98,10 +98,10 @@ function usualBand(runs: readonly SessionSummary[]): number | null {
   return best;
 }
 
-const secondsIn = (run: SessionSummary, band: number): number => run.cadenceBySpeedBand[band]?.seconds ?? 0;
+export const secondsIn = (run: SessionSummary, band: number): number => run.cadenceBySpeedBand[band]?.seconds ?? 0;
 
 /** Cadence at the band over these runs, weighted by their seconds in it. */
-function cadenceAt(runs: readonly SessionSummary[], band: number): number {
+export function cadenceAt(runs: readonly SessionSummary[], band: number): number {
   let seconds = 0;
   let cadenceSeconds = 0;
   for (const run of runs) {

@@ -2,8 +2,7 @@
 // outputs layer uses the AudioContext's). Every beat is computed as anchor + k × interval, never
 // by adding intervals up, so after three hours the beat is where it should be to the nanosecond.
 
-import { type MetronomeSettings, METRONOME_MAX_SPM, METRONOME_MIN_SPM } from '../session/coach-settings.js';
-import { type CadenceZones, middleOfTarget } from '../session/zones.js';
+import { middleOfTarget } from '../session/zones.js';
 export { middleOfTarget };
 
 /**
@@ -15,20 +14,7 @@ export function beatIntervalS(rateSpm: number, everyStep: boolean): number {
   return (60 / rateSpm) * (everyStep ? 1 : 2);
 }
 
-/** The middle of the target zone: 175 steps/min with the default 170-180 zone. */
-
-const clampRate = (rateSpm: number): number => Math.min(METRONOME_MAX_SPM, Math.max(METRONOME_MIN_SPM, rateSpm));
-
-/**
- * The rate to click at: the runner's own rate when set; else the cadence plan's target when the
- * runner chose to follow the plan and there is one; else the middle of the target zone. Rounded
- * to whole steps per minute (the unit the runner sets and reads), within 140-220.
- */
-export function metronomeRate(settings: MetronomeSettings, zones: CadenceZones, planTarget?: number | null): number {
-  const hasPlan = settings.followPlan && typeof planTarget === 'number' && Number.isFinite(planTarget);
-  const rate = settings.rateSpm ?? (hasPlan ? planTarget : middleOfTarget(zones));
-  return clampRate(Math.round(Number.isFinite(rate) ? rate : middleOfTarget(zones)));
-}
+export { metronomeRate } from './metronome-rate.js';
 
 /** Beat times from a start, handed out once each, in order, as the scheduler looks ahead. */
 export class BeatClock {

@@ -15,7 +15,8 @@ const seconds = (s: number): string => (s < 60 ? `${s} s` : `${s / 60} min`);
 
 /**
  * The coach's choices: metronome, zone cues and technique check-ins. Properties in; every change
- * goes out as a 'coach-change' event carrying the whole new CoachSettings, for the page to save.
+ * goes out as a 'coach-change' event carrying the whole new CoachSettings, for the page to save;
+ * 'preview-metronome' asks to hear a few beats as set.
  */
 export class StrideCoachSettings extends LitElement {
   static override properties = {
@@ -39,6 +40,8 @@ export class StrideCoachSettings extends LitElement {
     label { display: block; margin: 0.4rem 0; }
     input, select { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
     input[type='number'] { width: 5rem; }
+    button { font: inherit; padding: 0.4rem 0.9rem; border-radius: 8px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; cursor: pointer; }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     input[type='checkbox'], input[type='range'] { padding: 0; }
     .hint { color: var(--muted); font-size: 0.9rem; margin: 0.25rem 0; }
   `, touchTargetStyles];
@@ -65,7 +68,8 @@ export class StrideCoachSettings extends LitElement {
           <input type="number" id="metronome-rate" min=${METRONOME_MIN_SPM} max=${METRONOME_MAX_SPM} step="1"
             placeholder=${String(this.middleOfTarget)} .value=${metronome.rateSpm === null ? '' : String(metronome.rateSpm)}
             @change=${(e: Event) => this.#setRate(e.target as HTMLInputElement)} /></label>
-        <p class="hint">Empty: the middle of your target zone (${this.middleOfTarget}). ${METRONOME_MIN_SPM}–${METRONOME_MAX_SPM}.</p>
+        <p class="hint">Empty: your cadence when you start it (the middle of your target zone, ${this.middleOfTarget}, before the
+          footpod reads one). It never starts more than 5 % above your cadence. ${METRONOME_MIN_SPM}–${METRONOME_MAX_SPM}.</p>
         ${check('metronome-every-step', metronome.everyStep, 'Click on every step (off: every second step, one foot)', (on) => ({
           metronome: { ...metronome, everyStep: on },
         }))}
@@ -75,6 +79,7 @@ export class StrideCoachSettings extends LitElement {
         ${check('metronome-follow-plan', metronome.followPlan, 'Follow my cadence plan (Weeks) when I have one', (on) => ({
           metronome: { ...metronome, followPlan: on },
         }))}
+        <button type="button" id="metronome-preview" @click=${this.#preview}>Play a few beats</button>
       </fieldset>
       <fieldset>
         <legend>Zone cues</legend>
@@ -108,6 +113,11 @@ export class StrideCoachSettings extends LitElement {
     if (!valid) return;
     this.#emit({ metronome: { ...this.settings.metronome, rateSpm: text === '' ? null : rate } });
   }
+
+  /** The page plays the clicks from this very click: browsers start audio only from a gesture. */
+  readonly #preview = (): void => {
+    this.dispatchEvent(new Event('preview-metronome', { bubbles: true, composed: true }));
+  };
 
   #emit(change: Partial<CoachSettings>): void {
     this.dispatchEvent(new CustomEvent<CoachSettings>('coach-change', { detail: { ...this.settings, ...change } }));

@@ -17,11 +17,18 @@ export interface Metronome extends EventTarget {
   readonly running: boolean;
   /** Beats scheduled so far, in AudioContext seconds (kept for tests and the bench; bounded). */
   readonly scheduledBeats: readonly number[];
+  /**
+   * A beat handed to the audio thread, on the page's clock (performance.now(), ms), and the time
+   * between beats, for a light that pulses with the clicks; null while stopped.
+   */
+  readonly beat?: { atMs: number; intervalMs: number } | null;
   /** Must be called from a user gesture the first time (browsers start audio only then). */
   start(options: MetronomeOptions): Promise<void>;
   /** Changes rate, step mode or volume from the next beat on, without a gap or a double beat. */
   update(options: MetronomeOptions): void;
   stop(): void;
+  /** A few clicks to hear the sound and volume (Settings); nothing while it plays. Resolves with their times. */
+  preview?(options: MetronomeOptions, beats: number): Promise<number[]>;
 }
 
 /** Carries out a coach event by sound, speech and vibration, as the settings say. */

@@ -77,6 +77,8 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
   #skipped = 0;
   #lastTickMs: number | null = null;
   #longestTickGapMs = 0;
+  /** The clicks of the last preview, taken back if the metronome starts over them. */
+  #previewClicks: ScheduledTone[] = [];
   /** Bumped by stop(), so a start still waiting for the audio context does not start after it. */
   #generation = 0;
 
@@ -106,6 +108,18 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     return this.#leads.values;
   }
 
+  get beat(): { atMs: number; intervalMs: number } | null {
+    const context = this.#context;
+    const last = this.#beats.last;
+    if (!this.running || !context || last === undefined) return null;
+    // Heard this much after its time on the context clock (0 where the browser does not say).
+    const latencyS = (context as { outputLatency?: number }).outputLatency ?? 0;
+    return {
+      atMs: performance.now() + (last + latencyS - context.currentTime) * 1000,
+      intervalMs: beatIntervalS(this.#options.rateSpm, this.#options.everyStep) * 1000,
+    };
+  }
+
   /** Beats left out since the last start because the timer woke after their time. */
   get skippedBeats(): number {
     return this.#skipped;
@@ -125,6 +139,7 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     if (this.running) return this.update(wanted);
     this.#options = wanted;
     this.#context = context;
+    this.#cancelPreview();
     this.#grid = this.#beatsFrom(context.currentTime + FIRST_BEAT_AFTER_S, wanted.rateSpm, wanted.everyStep);
     this.#beats.clear();
     this.#leads.clear();
@@ -165,10 +180,38 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     this.#stopTimer();
     this.#stopTimer = null;
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#tick);
+    // Clicks still ahead are taken back and forgotten: scheduledBeats lists only what was heard.
+    const now = this.#context?.currentTime ?? 0;
+    const ahead = this.#pending.filter((click) => click.atS > now).length;
     for (const click of this.#pending) click.cancel();
     this.#pending = [];
+    this.#beats.dropLast(ahead);
+    this.#leads.dropLast(ahead);
     this.#grid = null;
     this.dispatchEvent(new Event('change'));
+  }
+
+  /**
+   * A few clicks at these options, for the runner to hear in Settings: all handed to the audio
+   * thread at once on its own clock, so no timer is involved. Nothing while the metronome plays
+   * (it is heard already); a second preview replaces the first. Resolves with the click times.
+   */
+  async preview(options: MetronomeOptions, beats: number): Promise<number[]> {
+    const wanted = checked(options);
+    if (this.running) return [];
+    const context = await this.audio.unlock();
+    if (this.running) return [];
+    this.#cancelPreview();
+    const interval = beatIntervalS(wanted.rateSpm, wanted.everyStep);
+    const first = context.currentTime + FIRST_BEAT_AFTER_S;
+    const times = Array.from({ length: Math.max(0, Math.floor(beats)) }, (_, k) => first + k * interval);
+    this.#previewClicks = times.map((atS) => scheduleTone(context, { atS, peak: wanted.volume, ...CLICK }));
+    return times;
+  }
+
+  #cancelPreview(): void {
+    for (const click of this.#previewClicks) click.cancel();
+    this.#previewClicks = [];
   }
 
   readonly #tick = (): void => {

@@ -49,6 +49,7 @@ export class StrideLivePage extends LitElement {
   readonly #settings = new EventController(this, ['change']);
   readonly #recording = new EventController(this, ['change']);
   readonly #coach = new EventController(this, ['change']);
+  readonly #finish = new EventController(this, ['change']);
   constructor() {
     super();
     new KeyboardShortcuts(this, {
@@ -94,6 +95,7 @@ export class StrideLivePage extends LitElement {
       this.#settings.target = this.services?.settings ?? null;
       this.#recording.target = this.services?.recording ?? null;
       this.#coach.target = this.services?.coach ?? null;
+      this.#finish.target = this.services?.finish ?? null;
     }
   }
 
@@ -105,6 +107,8 @@ export class StrideLivePage extends LitElement {
     if (unfinished) void import('../components/stride-recovery-prompt.js');
     // Likewise the check-in banner, drawn only once the coach has a check-in to show.
     if (coach.checkIn) void import('../components/stride-check-in.js');
+    // And the finish card, once a run is saved.
+    if (this.services.finish.card) void import('../components/stride-finish-card.js');
     // And the notice of a run in another tab, which stands in for the pairing until this tab takes over.
     if (recording.runElsewhere) void import('../components/stride-other-tab-notice.js');
     // Charts (and uPlot, the largest part of the page) have nothing to draw before a pod sends
@@ -164,10 +168,13 @@ export class StrideLivePage extends LitElement {
           @start=${() => void recording.start()} @pause=${() => recording.pause()} @resume=${() => recording.resume()}
           @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
         <stride-mute-button .muted=${coach.muted} @toggle-mute=${() => void coach.setMuted(!coach.muted)}></stride-mute-button>
-        <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm}
+        <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm} .beat=${coach.metronomeBeat}
+          @nudge-metronome=${(e: CustomEvent<1 | -1>) => coach.nudgeMetronome(e.detail)}
           @toggle-metronome=${() => void coach.toggleMetronome()}></stride-metronome-button>
         <button id="treadmill-screen" @click=${() => this.#openTreadmillScreen()}>Treadmill screen <kbd>F</kbd></button>
       </div>
+      ${this.services.finish.card ? html`<stride-finish-card .figures=${this.services.finish.card} unit=${unit}
+          @dismiss=${() => this.services?.finish.dismiss()}></stride-finish-card>` : nothing}
       ${coach.wakeLockMessage ? html`<p class="problem" id="wake-lock">${coach.wakeLockMessage}</p>` : nothing}
       ${recording.problem
         ? html`<div class="storage-problem" role="alert">

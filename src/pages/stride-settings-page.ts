@@ -151,6 +151,7 @@ export class StrideSettingsPage extends LitElement {
       </fieldset>
       <stride-coach-settings .settings=${this.services.settings.settings.coach}
         .middleOfTarget=${Math.round((zones.targetFrom + zones.targetTo) / 2)}
+        @preview-metronome=${() => void this.services?.coach.previewMetronome()}
         @coach-change=${(e: CustomEvent<CoachSettings>) => this.#save({ coach: e.detail })}></stride-coach-settings>
       <stride-footpod-details .details=${this.services.footpod.details}
         @footpod-command=${(e: CustomEvent<FootpodCommand>) => void this.services?.footpod.command(e.detail)}></stride-footpod-details>

@@ -129,7 +129,8 @@ export class StrideTreadmillPage extends LitElement {
             @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
           <div class="coach">
             <stride-mute-button .muted=${coach.muted} @toggle-mute=${() => void coach.setMuted(!coach.muted)}></stride-mute-button>
-            <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm}
+            <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm} .beat=${coach.metronomeBeat}
+              @nudge-metronome=${(e: CustomEvent<1 | -1>) => coach.nudgeMetronome(e.detail)}
               @toggle-metronome=${() => void coach.toggleMetronome()}></stride-metronome-button>
             <button id="leave" @click=${() => this.#leave()}>Leave <kbd>Esc</kbd></button>
           </div>

@@ -6,6 +6,7 @@
 // Events: 'change' (mute, metronome, check-in, last cue, wake lock).
 
 import type { CoachEvent, CoachInput, TechniquePrompt } from '../coach/coach-events.js';
+import { metronomeRate, nudgedRate } from '../coach/metronome-rate.js';
 import type { CoachSettings, MetronomeSettings } from '../session/coach-settings.js';
 import { acceptedTargets } from '../session/plan-settings.js';
 import { type CadenceZones, middleOfTarget } from '../session/zones.js';
@@ -24,13 +25,15 @@ export interface CoachEngine {
   output: CoachOutput;
   metronome: Metronome;
   wakeLock: ScreenWakeLock;
-  metronomeRate(settings: MetronomeSettings, zones: CadenceZones, planTarget?: number | null): number;
+  metronomeRate(settings: MetronomeSettings, zones: CadenceZones, planTarget?: number | null, currentCadence?: number | null): number;
 }
 
 export type CueEvent = Extract<CoachEvent, { kind: 'cue' }>;
 
 /** Cues judge the cadence over this many seconds, whatever the display smoothing: never one reading. */
 export const CUE_SMOOTHING_S = 10;
+/** Enough clicks to hear the sound, the volume and the rate. */
+export const PREVIEW_BEATS = 4;
 
 export class CoachService extends EventTarget {
   #engine: CoachEngine | null = null;
@@ -41,6 +44,14 @@ export class CoachService extends EventTarget {
   /** The run and the live session the rules were last started for: a new one starts them afresh. */
   #coachedRun: object | null = null;
   #coachedSession: object | null = null;
+  /**
+   * The rate the metronome plays, decided when it starts (from the cadence then, so it does not
+   * drift with the runner) or chosen with −/+, and the target it was decided against: a new target
+   * (the runner's rate, the plan or the zones changed) decides it afresh.
+   */
+  #rate: { rateSpm: number; target: number; nudged: boolean } | null = null;
+  /** The run whose stop already silenced the coach. */
+  #stoppedRun: object | null = null;
 
   readonly #changed = (): void => {
     this.dispatchEvent(new Event('change'));
@@ -61,6 +72,7 @@ export class CoachService extends EventTarget {
     });
     recording.addEventListener('change', () => {
       this.#startAfreshForNewRun();
+      this.#stopWithTheRun();
       this.#keepAwake();
     });
     settings.addEventListener('change', () => this.#configure());
@@ -72,13 +84,13 @@ export class CoachService extends EventTarget {
   get metronomeOn(): boolean {
     return this.#engine?.metronome.running ?? false;
   }
-  /** The rate the metronome plays (or would play), steps/min. */
+  /** The rate the metronome plays (or would start at now), steps/min. */
   get metronomeRateSpm(): number {
-    const { coach, zones, plan } = this.settings.settings;
-    const planned = acceptedTargets(plan).at(-1);
-    const planTarget = planned ? middleOfTarget({ ...zones, ...planned }) : null;
-    if (this.#engine) return this.#engine.metronomeRate(coach.metronome, zones, planTarget);
-    return coach.metronome.rateSpm ?? Math.round(middleOfTarget(zones));
+    return this.#rate && this.#rate.target === this.#rateFor(null) ? this.#rate.rateSpm : this.#rateFor(this.#currentCadence());
+  }
+  /** Where the metronome's clicks fall (page clock, ms), for the button's pulse; null while it is off. */
+  get metronomeBeat(): { atMs: number; intervalMs: number } | null {
+    return this.#engine?.metronome.beat ?? null;
   }
   /** The technique check-in on screen now, until dismissed. */
   get checkIn(): TechniquePrompt | null {
@@ -120,9 +132,27 @@ export class CoachService extends EventTarget {
     if (!engine) return;
     if (engine.metronome.running) {
       engine.metronome.stop();
+      // Stopped and started again, it starts from the cadence then, unless the runner chose a rate.
+      if (!this.#rate?.nudged) this.#rate = null;
       return;
     }
+    this.#rate = { rateSpm: this.metronomeRateSpm, target: this.#rateFor(null), nudged: this.#rate?.nudged ?? false };
     await engine.metronome.start(this.#metronomeOptions());
+  }
+
+  /** Four clicks at the rate, step and volume set, for Settings; call it from the click (audio needs a gesture). */
+  async previewMetronome(): Promise<void> {
+    const engine = await this.engine();
+    if (!engine || engine.metronome.running) return;
+    await engine.metronome.preview?.(this.#metronomeOptions(), PREVIEW_BEATS);
+  }
+
+  /** One press of − (−1) or + (+1): the metronome plays the new rate from its next beat. */
+  nudgeMetronome(direction: 1 | -1): void {
+    this.#rate = { rateSpm: nudgedRate(this.metronomeRateSpm, direction), target: this.#rateFor(null), nudged: true };
+    const engine = this.#engine;
+    if (engine?.metronome.running) engine.metronome.update(this.#metronomeOptions());
+    this.#changed();
   }
 
   dismissCheckIn(): void {
@@ -137,6 +167,22 @@ export class CoachService extends EventTarget {
     void this.engine().then(() => this.#keepAwake());
   }
 
+  /** The start rate by the rules (src/coach), with `cadence` now; with null, the target alone. */
+  #rateFor(cadence: number | null): number {
+    const { coach, zones, plan } = this.settings.settings;
+    const planned = acceptedTargets(plan).at(-1);
+    const planTarget = planned ? middleOfTarget({ ...zones, ...planned }) : null;
+    return (this.#engine?.metronomeRate ?? metronomeRate)(coach.metronome, zones, planTarget, cadence);
+  }
+
+  /** The runner's cadence now, over the cues' smoothing; null before a running reading. */
+  #currentCadence(): number | null {
+    const session = this.footpod.session;
+    if (!session?.latest?.running || this.footpod.source?.state !== 'connected') return null;
+    const cadence = session.displayed(CUE_SMOOTHING_S).cadence;
+    return Number.isFinite(cadence) && cadence > 0 ? cadence : null;
+  }
+
   #metronomeOptions(): { rateSpm: number; everyStep: boolean; volume: number } {
     const { metronome } = this.settings.settings.coach;
     return { rateSpm: this.metronomeRateSpm, everyStep: metronome.everyStep, volume: metronome.volume };
@@ -147,7 +193,11 @@ export class CoachService extends EventTarget {
     if (!engine) return;
     const { coach, zones } = this.settings.settings;
     engine.rules.configure(coach, zones);
-    if (engine.metronome.running) engine.metronome.update(this.#metronomeOptions());
+    if (engine.metronome.running) {
+      // A new target (rate, plan or zones edited while it plays) is decided afresh from the cadence now.
+      if (this.#rate?.target !== this.#rateFor(null)) this.#rate = { rateSpm: this.#rateFor(this.#currentCadence()), target: this.#rateFor(null), nudged: false };
+      engine.metronome.update(this.#metronomeOptions());
+    }
     this.#changed();
   }
 
@@ -176,8 +226,25 @@ export class CoachService extends EventTarget {
     this.#startAfresh();
   }
 
+  /**
+   * Stop and save ends the coaching with the run: the metronome stops (its clicks already handed
+   * to the audio thread are taken back) and whatever is being said is cut short. The coach stays
+   * quiet until the next run starts; the runner may still start the metronome by hand.
+   */
+  #stopWithTheRun(): void {
+    const stopped = this.recording.state === 'stopped' && this.recording.recorder === this.#coachedRun;
+    if (!stopped || this.#stoppedRun === this.#coachedRun) return;
+    this.#stoppedRun = this.#coachedRun;
+    const engine = this.#engine;
+    if (!engine) return;
+    engine.output.hush();
+    if (engine.metronome.running) engine.metronome.stop();
+  }
+
   #startAfresh(): void {
     this.#engine?.rules.reset();
+    // A new run starts the metronome from its own cadence, unless it is playing on through.
+    if (!this.#engine?.metronome.running) this.#rate = null;
     if (this.#checkIn === null && this.#lastCue === null) return;
     this.#checkIn = null;
     this.#lastCue = null;
@@ -201,7 +268,8 @@ export class CoachService extends EventTarget {
     const engine = this.#engine;
     const session = this.footpod.session;
     const latest = session?.latest;
-    if (!engine || !session || !latest) return;
+    // Between a Stop and the next run the coach has nothing to say: the run is over.
+    if (!engine || !session || !latest || this.recording.state === 'stopped') return;
     const events = engine.rules.update({
       timeS: latest.timeS,
       cadence: session.displayed(CUE_SMOOTHING_S).cadence,

@@ -6,6 +6,7 @@ import { FootpodService, type FootpodFactories } from './footpod-service.js';
 import { CalibrationService } from './calibration-service.js';
 import { HistoryService } from './history-service.js';
 import { RecordingService, type RecordingServiceOptions } from './recording-service.js';
+import { RunFinish } from './run-finish.js';
 import { SensorService, type SensorLoaders } from './sensor-service.js';
 import { SettingsService } from './settings-service.js';
 
@@ -22,6 +23,8 @@ export interface AppServices {
   /** Metronome, zone cues, check-ins, mute and the screen wake lock. */
   coach: CoachService;
   history: HistoryService;
+  /** The finish card of the run just saved. */
+  finish: RunFinish;
   data: DataService;
 }
 
@@ -46,5 +49,6 @@ export function createServices(
   const history = new HistoryService();
   // A saved run belongs in the history at once, wherever the history is shown next.
   recording.addEventListener('saved', () => void history.load());
-  return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, data: new DataService(settings, history) };
+  const finish = new RunFinish(recording, history, settings);
+  return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data: new DataService(settings, history) };
 }

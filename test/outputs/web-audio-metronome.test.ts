@@ -43,6 +43,21 @@ describe('WebAudioMetronome', () => {
     metronome.stop();
   });
 
+  it('tells where its beats fall on the page clock, for the button’s pulse, and nothing once stopped', async () => {
+    const { metronome, runUntil, context } = onFakeClock();
+    expect(metronome.beat).to.equal(null);
+    await metronome.start({ rateSpm: 166, everyStep: true, volume: 0.6 });
+    runUntil(3);
+    const before = performance.now();
+    const beat = metronome.beat!;
+    const after = performance.now();
+    const last = metronome.scheduledBeats.at(-1)!;
+    expect(beat.intervalMs).to.be.closeTo((60 / 166) * 1000, 1e-9);
+    expect(beat.atMs).to.be.within(before + (last - context.currentTime) * 1000, after + (last - context.currentTime) * 1000);
+    metronome.stop();
+    expect(metronome.beat).to.equal(null);
+  });
+
   it('looks 2 s ahead in a hidden tab, so timers throttled to once a second miss no beat', async () => {
     let hidden = false;
     const { metronome, runUntil, context } = onFakeClock({ hidden: () => hidden });

@@ -161,7 +161,7 @@ describe('stride-treadmill-page', () => {
     await openTreadmill();
     await settled();
     const mute = () => inner('stride-mute-button', 'button')!;
-    const metronome = () => inner('stride-metronome-button', 'button')!;
+    const metronome = () => inner('stride-metronome-button', '#metronome')!;
     expect(mute().getAttribute('aria-pressed')).to.equal('false');
     mute().click();
     await waitUntil(() => services.coach.muted, 'muted');
@@ -169,7 +169,7 @@ describe('stride-treadmill-page', () => {
     expect(mute().getAttribute('aria-pressed')).to.equal('true');
     expect(services.settings.settings.coach.muted).to.equal(true);
 
-    expect(metronome().textContent).to.match(/Metronome\s+175/);
+    expect(metronome().textContent).to.match(/Metronome\s+off\s+·\s+175/);
     metronome().click();
     await waitUntil(() => engine.metronome.running, 'metronome on');
     expect(engine.metronome.starts[0]!.rateSpm).to.equal(175);

@@ -138,6 +138,30 @@ describe('CoachService', () => {
     expect(services.coach.metronomeOn, 'mute silences the metronome too').to.equal(false);
   });
 
+  it('starts the metronome at most 5 % above the runner’s cadence, and −/+ moves it 2 steps/min from the next beat', async () => {
+    await coachedRun();
+    await services.settings.update({
+      coach: { ...services.settings.settings.coach, metronome: { ...services.settings.settings.coach.metronome, followPlan: true } },
+      plan: { ...services.settings.settings.plan, accepted: [{ targetFrom: 170, targetTo: 180, atMs: Date.now() }] },
+    });
+    expect(services.coach.metronomeRateSpm, 'the plan’s target before a cadence').to.equal(175);
+    for (let t = 0; t <= 20; t++) pod.send(t, { cadence: 158 });
+    expect(services.coach.metronomeRateSpm, 'round(158 × 1.05)').to.equal(166);
+    await services.coach.toggleMetronome();
+    expect(metronome.calls[0]).to.deep.equal(['start', { rateSpm: 166, everyStep: true, volume: 0.6 }]);
+    // Decided once: a runner speeding up does not drag the metronome along.
+    for (let t = 21; t <= 40; t++) pod.send(t, { cadence: 170 });
+    expect(services.coach.metronomeRateSpm).to.equal(166);
+    services.coach.nudgeMetronome(1);
+    expect(metronome.calls.at(-1)).to.deep.equal(['update', { rateSpm: 168, everyStep: true, volume: 0.6 }]);
+    services.coach.nudgeMetronome(-1);
+    services.coach.nudgeMetronome(-1);
+    expect(services.coach.metronomeRateSpm).to.equal(164);
+    await services.coach.toggleMetronome();
+    await services.coach.toggleMetronome();
+    expect(metronome.calls.at(-1), 'the rate the runner chose, started again').to.deep.equal(['start', { rateSpm: 164, everyStep: true, volume: 0.6 }]);
+  });
+
   it('keeps the screen awake while a pod is connected or the treadmill screen is open', async () => {
     await coachedRun();
     await waitUntil(() => wakeLock.state === 'held', 'held while connected');
