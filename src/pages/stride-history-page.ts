@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { LitElement, type PropertyValues, css, html, nothing, unsafeCSS } from 'lit';
 import { touchTargetStyles } from '../components/form-control-styles.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AppServices } from '../services/services.js';
@@ -14,6 +14,7 @@ import {
 } from '../components/session-format.js';
 import '../components/stride-trend-strip.js';
 import '../components/stride-undo-toast.js';
+import { CARDS_CONTAINER, cardLabel, cardLabelStyles } from '../components/table-cards.js';
 import { type TrendPoint, cadenceTrend } from '../charts/cadence-trend.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { type DistanceUnit, formatDuration, paceSeconds, paceUnitLabel } from '../session/units.js';
@@ -57,6 +58,18 @@ type Editing = { id: string; field: 'name' | 'notes' } | null;
 /** Said beside a session that is not simply a finished recording. */
 const statusTags: Partial<Record<SessionSummary['status'], string>> = { recording: 'unfinished', recovered: 'recovered' };
 
+/** The column headers of the amounts, which also label them in a card. */
+const amountLabels = (unit: DistanceUnit) => ({
+  duration: 'Time',
+  distance: `Distance (${unit})`,
+  pace: `Pace (${paceUnitLabel[unit]})`,
+  cadence: 'Cadence (steps/min)',
+  target: 'In target, running',
+});
+
+/** Under this width the table (its tracks add up to 75rem) would scroll sideways: rows become cards. */
+const CARDS_BELOW = '75rem';
+
 /**
  * Every recorded session from the one summary read of the history service (no samples are
  * loaded): sortable columns, rename and notes in place, delete with undo, pick two to compare.
@@ -78,6 +91,9 @@ export class StrideHistoryPage extends LitElement {
 
   readonly #history = new EventController(this, ['change']);
   readonly #settings = new EventController(this, ['change']);
+  readonly #recording = new EventController(this, ['change']);
+  /** This tab's run while it records: its row shows its time and distance as they grow. */
+  readonly #liveRun = new EventController(this, ['sample', 'state']);
   #sorted: { from: readonly SessionSummary[]; sort: HistorySort; rows: SessionSummary[] } | null = null;
   #focusAfterEdit: string | null = null;
   #trend: { from: readonly SessionSummary[]; points: TrendPoint[] } | null = null;
@@ -95,7 +111,7 @@ export class StrideHistoryPage extends LitElement {
     h1 { margin: 0 0 0.75rem; }
     .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; margin: 0 0 0.75rem; min-height: 2.2rem; }
     .hint { color: var(--muted); margin: 0; }
-    .table-wrap { overflow-x: auto; }
+    .table-wrap { overflow-x: auto; container: ${unsafeCSS(CARDS_CONTAINER)} / inline-size; }
     /*
      * Each row is its own grid on the same tracks, none sized by content, so the columns line up
      * without table layout; that lets content-visibility skip layout and paint of rows off screen (it does not
@@ -141,7 +157,32 @@ export class StrideHistoryPage extends LitElement {
     .problem { color: var(--warn-text); }
     .empty { max-width: 36rem; }
     #trend { margin: 0 0 0.75rem; }
-  `, touchTargetStyles];
+    .tag.now { color: var(--accent); border-color: currentColor; }
+    a.live { display: inline-flex; align-items: center; min-height: 44px; }
+    /*
+     * A card per row: the name (and Compare, top right), the date, the amounts in as many labelled
+     * columns as fit, then the actions. The header row stays, as the sort buttons.
+     */
+    @container ${unsafeCSS(CARDS_CONTAINER)} (width < ${unsafeCSS(CARDS_BELOW)}) {
+      table { min-width: 0; }
+      caption { text-align: left; }
+      thead tr { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem; padding: 0 0 0.5rem; }
+      thead tr::before { content: 'Sort by' / ''; color: var(--muted); margin-right: 0.25rem; }
+      thead th { padding: 0; }
+      thead th.unsortable, th .unit { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      th button { min-height: 44px; padding: 0.2rem 0.6rem; border: 1px solid var(--border); border-radius: 999px; }
+      tbody tr {
+        position: relative; grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
+        padding: 0.4rem 0; contain-intrinsic-size: auto 15rem;
+      }
+      td.pick { position: absolute; top: 0.4rem; right: 0; padding: 0; }
+      label.pick { margin: 0; padding: 0 0.5rem; flex-direction: row-reverse; }
+      td.session { grid-column: 1 / -1; padding-right: 7rem; }
+      td.date, td.actions { grid-column: 1 / -1; }
+      td.date .card-label { display: inline; margin-right: 0.5rem; }
+      td.num { text-align: left; }
+    }
+  `, cardLabelStyles(CARDS_BELOW), touchTargetStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) {
@@ -149,7 +190,10 @@ export class StrideHistoryPage extends LitElement {
       this.#settings.target = this.services?.settings ?? null;
       // One index read each time the page opens: sessions recorded since then show up.
       void this.services?.history.load();
+      this.#recording.target = this.services?.recording ?? null;
     }
+    const recording = this.services?.recording;
+    this.#liveRun.target = recording?.recordingId ? recording.recorder : null;
   }
 
   protected override render() {
@@ -182,13 +226,26 @@ export class StrideHistoryPage extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(focus)?.focus();
   }
 
-  /** Rows in the current order; sorted again only when the list or the order changed. */
+  /**
+   * Rows in the current order; sorted again only when the list or the order changed. The run this
+   * tab records shows its numbers as they stand (first, if it began after the list was read).
+   */
   get rows(): readonly SessionSummary[] {
     const sessions = this.services?.history.sessions ?? [];
     if (this.#sorted?.from !== sessions || this.#sorted.sort !== this.sort) {
       this.#sorted = { from: sessions, sort: this.sort, rows: sortSessions(sessions, this.sort) };
     }
-    return this.#sorted.rows;
+    const rows = this.#sorted.rows;
+    const live = this.#liveSummary();
+    if (!live) return rows;
+    return rows.some((s) => s.id === live.id) ? rows.map((s) => (s.id === live.id ? live : s)) : [live, ...rows];
+  }
+
+  #liveSummary(): SessionSummary | null {
+    const recording = this.services?.recording;
+    const id = recording?.recordingId ?? null;
+    const meta = id === null ? null : (recording!.current()?.meta ?? null);
+    return meta !== null && meta.id === id ? meta : null;
   }
 
   /** Average cadence of the last runs, worked out again only when the list changed. */
@@ -220,25 +277,28 @@ export class StrideHistoryPage extends LitElement {
   }
 
   #renderTable(unit: DistanceUnit) {
+    const labels = amountLabels(unit);
     const header = (key: HistorySortKey, label: string, numeric = false) => {
       const sorted = this.sort.key === key;
+      // "Distance (km)": the unit is left out of the sort button a card view shows, not out of what is heard.
+      const [name, unitPart] = label.split(/(?= \()/);
       return html`<th role="columnheader" scope="col" class=${numeric ? 'num' : ''} aria-sort=${sorted ? (this.sort.descending ? 'descending' : 'ascending') : nothing}>
-        <button data-sort=${key} @click=${() => this.#sortBy(key)}>${label}<span class="arrow" aria-hidden="true">${sorted ? (this.sort.descending ? '↓' : '↑') : ''}</span></button>
+        <button data-sort=${key} @click=${() => this.#sortBy(key)}>${name}${unitPart ? html`<span class="unit">${unitPart}</span>` : nothing}<span class="arrow" aria-hidden="true">${sorted ? (this.sort.descending ? '↓' : '↑') : ''}</span></button>
       </th>`;
     };
     return html`<div class="table-wrap">
       <table role="table">
         <caption class="hint">${sessionCount(this.services!.history.sessions.length)}. Sort by any column; tick two to compare.</caption>
         <thead role="rowgroup"><tr role="row">
-          <th role="columnheader" scope="col">Compare</th>
+          <th role="columnheader" scope="col" class="unsortable">Compare</th>
           ${header('name', 'Session')}
           ${header('date', 'Date')}
-          ${header('duration', 'Time', true)}
-          ${header('distance', `Distance (${unit})`, true)}
-          ${header('pace', `Pace (${paceUnitLabel[unit]})`, true)}
-          ${header('cadence', 'Cadence (steps/min)', true)}
-          ${header('target', 'In target, running', true)}
-          <th role="columnheader" scope="col">Actions</th>
+          ${header('duration', labels.duration, true)}
+          ${header('distance', labels.distance, true)}
+          ${header('pace', labels.pace, true)}
+          ${header('cadence', labels.cadence, true)}
+          ${header('target', labels.target, true)}
+          <th role="columnheader" scope="col" class="unsortable">Actions</th>
         </tr></thead>
         <tbody role="rowgroup">${repeat(this.rows, (s) => s.id, (s) => this.#renderRow(s, unit))}</tbody>
       </table>
@@ -248,9 +308,14 @@ export class StrideHistoryPage extends LitElement {
   #renderRow(s: SessionSummary, unit: DistanceUnit) {
     const title = sessionTitle(s);
     const editing = this.editing?.id === s.id ? this.editing.field : null;
+    const labels = amountLabels(unit);
+    const recordingNow = this.services!.history.isRecordingNow(s.id);
+    const tag = recordingNow
+      ? html` <span class="tag now">recording now</span>`
+      : statusTags[s.status] || s.origin === 'import' ? html` <span class="tag">${statusTags[s.status] ?? 'imported'}</span>` : nothing;
     return html`<tr role="row" data-id=${s.id}>
-      <td role="cell"><label class="pick"><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
-        @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} /></label></td>
+      <td role="cell" class="pick"><label class="pick"><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
+        @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} />${cardLabel('Compare')}</label></td>
       <td role="cell" class="session">
         ${editing === 'name'
           ? html`<div class="edit">
@@ -259,9 +324,7 @@ export class StrideHistoryPage extends LitElement {
               <button class="save" @click=${() => void this.#saveEdit(s.id, 'name')}>Save</button>
               <button class="cancel" @click=${() => this.#stopEditing(s.id, 'name')}>Cancel</button>
             </div>`
-          : html`<a class="title" href=${`/history/${encodeURIComponent(s.id)}`}>${title}</a>${statusTags[s.status] || s.origin === 'import'
-              ? html` <span class="tag">${statusTags[s.status] ?? 'imported'}</span>`
-              : nothing}${s.damage ? html` <span class="tag damaged">damaged</span>` : nothing}`}
+          : html`<a class="title" href=${`/history/${encodeURIComponent(s.id)}`}>${title}</a>${tag}${s.damage ? html` <span class="tag damaged">damaged</span>` : nothing}`}
         ${s.damage ? html`<p class="damage">Damaged: ${s.damage}. The rest of its samples are kept.</p>` : nothing}
         ${editing === 'notes'
           ? html`<div class="edit">
@@ -272,18 +335,25 @@ export class StrideHistoryPage extends LitElement {
             </div>`
           : s.notes ? html`<p class="notes">${s.notes}</p>` : nothing}
       </td>
-      <td role="cell"><time datetime=${new Date(s.startedAt).toISOString()}>${formatSessionDate(s.startedAt)}</time></td>
-      <td role="cell" class="num">${formatDuration(s.movingS)}</td>
-      <td role="cell" class="num">${formatDistance(s.distanceM, unit)}</td>
-      <td role="cell" class="num">${formatAveragePace(s.avgSpeedMps, unit)}</td>
-      <td role="cell" class="num">${formatCadence(s.avgCadence)}</td>
-      <td role="cell" class="num">${((t) => `${t.time} (${t.share})`)(formatRunningInTarget(s))}</td>
-      <td role="cell"><div class="actions">
+      <td role="cell" class="date">${cardLabel('Date')}<time datetime=${new Date(s.startedAt).toISOString()}>${formatSessionDate(s.startedAt)}</time></td>
+      <td role="cell" class="num">${cardLabel(labels.duration)}${formatDuration(s.movingS)}</td>
+      <td role="cell" class="num">${cardLabel(labels.distance)}${formatDistance(s.distanceM, unit)}</td>
+      <td role="cell" class="num">${cardLabel(labels.pace)}${formatAveragePace(s.avgSpeedMps, unit)}</td>
+      <td role="cell" class="num">${cardLabel(labels.cadence)}${formatCadence(s.avgCadence)}</td>
+      <td role="cell" class="num">${cardLabel(labels.target)}${((t) => `${t.time} (${t.share})`)(formatRunningInTarget(s))}</td>
+      <td role="cell" class="actions">${recordingNow ? this.#renderRecordingNow(s.id) : html`<div class="actions">
         <button class="rename" aria-label=${`Rename ${title}`} @click=${() => this.#startEditing(s.id, 'name')}>Rename</button>
         <button class="edit-notes" aria-label=${`Notes for ${title}`} @click=${() => this.#startEditing(s.id, 'notes')}>Notes</button>
         <button class="delete" aria-label=${`Delete ${title}`} @click=${() => void this.#delete(s.id)}>Delete</button>
-      </div></td>
+      </div>`}</td>
     </tr>`;
+  }
+
+  /** In place of the actions of a run being recorded: it is changed or deleted once saved. */
+  #renderRecordingNow(id: string) {
+    return this.services!.recording.recordingId === id
+      ? html`<a class="live" href="/">On the live page</a>`
+      : html`<span class="hint live">In another tab</span>`;
   }
 
   #sortBy(key: HistorySortKey): void {
