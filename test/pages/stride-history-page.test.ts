@@ -369,4 +369,20 @@ describe('stride-history-page', () => {
       await finishRun(services);
     }
   });
+
+  it('shows a run another tab records (it holds the run\'s lock) as recording now, with nothing to change', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const lock = navigator.locks.request('stridewise-recording/b', () => held);
+    try {
+      const { page } = await historyPage();
+      expect(row(page, 'b').querySelector('.tag')!.textContent).to.equal('recording now');
+      expect(row(page, 'b').querySelector('button')).to.equal(null);
+      expect(row(page, 'b').querySelector('td.actions')!.textContent!.trim()).to.equal('In another tab');
+      expect(row(page, 'a').querySelector('button.delete')).to.not.equal(null);
+    } finally {
+      release();
+      await lock;
+    }
+  });
 });
