@@ -1,5 +1,4 @@
-import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
-import { touchTargetStyles } from '../components/form-control-styles.js';
+import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AppServices } from '../services/services.js';
 import { EventController } from '../components/event-controller.js';
@@ -9,60 +8,38 @@ import {
   formatDistance,
   formatRunningInTarget,
   formatSessionDate,
-  runningInTarget,
   sessionTitle,
 } from '../components/session-format.js';
 import '../components/stride-trend-strip.js';
 import '../components/stride-undo-toast.js';
+import { cardLabel } from '../components/table-cards.js';
+import { type HistorySort, type HistorySortKey, firstDescending, sortSessions } from './history-sort.js';
+import { historyStyles } from './history-styles.js';
 import { type TrendPoint, cadenceTrend } from '../charts/cadence-trend.js';
 import type { SessionSummary } from '../session/recorded-session.js';
-import { type DistanceUnit, formatDuration, paceSeconds, paceUnitLabel } from '../session/units.js';
-
-export type HistorySortKey = 'name' | 'date' | 'duration' | 'distance' | 'pace' | 'cadence' | 'target';
-export interface HistorySort {
-  key: HistorySortKey;
-  descending: boolean;
-}
-
-/** What each column sorts by. Pace sorts by seconds per km, so ascending is fastest first. */
-const sortValue: Record<HistorySortKey, (s: SessionSummary) => number | string> = {
-  name: (s) => sessionTitle(s).toLocaleLowerCase(),
-  date: (s) => s.startedAt,
-  duration: (s) => s.movingS,
-  distance: (s) => s.distanceM,
-  pace: (s) => paceSeconds(s.avgSpeedMps, 'km') ?? Number.POSITIVE_INFINITY,
-  cadence: (s) => s.avgCadence,
-  target: (s) => runningInTarget(s).targetS,
-};
-/** First click on a column: most first for amounts, A–Z for names, fastest first for pace. */
-const firstDescending: Record<HistorySortKey, boolean> = {
-  name: false, date: true, duration: true, distance: true, pace: false, cadence: true, target: true,
-};
-
-export function sortSessions(sessions: readonly SessionSummary[], sort: HistorySort): SessionSummary[] {
-  const value = sortValue[sort.key];
-  const sign = sort.descending ? -1 : 1;
-  const keyed = sessions.map((s) => ({ s, v: value(s) }));
-  keyed.sort((a, b) => {
-    const order = typeof a.v === 'string' || typeof b.v === 'string'
-      ? String(a.v).localeCompare(String(b.v))
-      : a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
-    return order !== 0 ? sign * order : b.s.startedAt - a.s.startedAt;
-  });
-  return keyed.map((k) => k.s);
-}
+import { type DistanceUnit, formatDuration, paceUnitLabel } from '../session/units.js';
 
 type Editing = { id: string; field: 'name' | 'notes' } | null;
 
 /** Said beside a session that is not simply a finished recording. */
 const statusTags: Partial<Record<SessionSummary['status'], string>> = { recording: 'unfinished', recovered: 'recovered' };
 
+/** The column headers of the amounts, which also label them in a card. */
+const amountLabels = (unit: DistanceUnit) => ({
+  duration: 'Time',
+  distance: `Distance (${unit})`,
+  pace: `Pace (${paceUnitLabel[unit]})`,
+  cadence: 'Cadence (steps/min)',
+  target: 'In target, running',
+});
+
+const sessionCount = (n: number): string => `${n} session${n === 1 ? '' : 's'}`;
+
 /**
  * Every recorded session from the one summary read of the history service (no samples are
  * loaded): sortable columns, rename and notes in place, delete with undo, pick two to compare.
+ * The run this tab records is shown as it stands, and cannot be changed until it is saved.
  */
-const sessionCount = (n: number): string => `${n} session${n === 1 ? '' : 's'}`;
-
 export class StrideHistoryPage extends LitElement {
   static override properties = {
     services: { attribute: false },
@@ -78,6 +55,9 @@ export class StrideHistoryPage extends LitElement {
 
   readonly #history = new EventController(this, ['change']);
   readonly #settings = new EventController(this, ['change']);
+  readonly #recording = new EventController(this, ['change']);
+  /** This tab's run while it records: its row shows its time and distance as they grow. */
+  readonly #liveRun = new EventController(this, ['sample', 'state']);
   #sorted: { from: readonly SessionSummary[]; sort: HistorySort; rows: SessionSummary[] } | null = null;
   #focusAfterEdit: string | null = null;
   #trend: { from: readonly SessionSummary[]; points: TrendPoint[] } | null = null;
@@ -90,58 +70,7 @@ export class StrideHistoryPage extends LitElement {
     this.editing = null;
   }
 
-  static override styles = [css`
-    :host { display: block; padding: 1rem; }
-    h1 { margin: 0 0 0.75rem; }
-    .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; margin: 0 0 0.75rem; min-height: 2.2rem; }
-    .hint { color: var(--muted); margin: 0; }
-    .table-wrap { overflow-x: auto; }
-    /*
-     * Each row is its own grid on the same tracks, none sized by content, so the columns line up
-     * without table layout; that lets content-visibility skip layout and paint of rows off screen (it does not
-     * apply to display: table-row), which is most of the cost of opening two years of runs. The
-     * roles in the markup keep the table semantics that changing display can cost in some browsers.
-     */
-    /* min-width is the sum of the tracks: narrower screens scroll the table sideways. */
-    table { display: block; min-width: 75rem; font-variant-numeric: tabular-nums; }
-    caption, thead, tbody { display: block; }
-    caption { text-align: center; padding: 0 0 0.25rem; }
-    tr {
-      display: grid;
-      grid-template-columns: 5.5rem minmax(10rem, 1fr) 10.5rem 5rem 6.5rem 6.5rem 7.5rem 8rem 15.5rem;
-      border-bottom: 1px solid var(--divider);
-    }
-    tbody tr { content-visibility: auto; contain-intrinsic-size: auto 3.25rem; }
-    th, td { display: block; text-align: left; padding: 0.4rem 0.5rem; }
-    td { overflow-wrap: anywhere; }
-    th { font-weight: 600; align-self: end; }
-    td.num, th.num { text-align: right; }
-    th button { font: inherit; font-weight: 600; color: inherit; text-align: inherit; background: none; border: 0; padding: 0.1rem 0; cursor: pointer; }
-    th button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-    th[aria-sort] button { color: var(--accent); }
-    .arrow { display: inline-block; width: 1em; }
-    a { color: var(--link); }
-    a.button { display: inline-block; text-decoration: none; padding: 0.35rem 0.9rem; border-radius: 6px; background: var(--primary-bg); color: var(--on-strong); font-weight: 600; }
-    .tag { font-size: 0.8rem; color: var(--muted); border: 1px solid var(--border); border-radius: 4px; padding: 0 0.3rem; }
-    .notes { margin: 0.2rem 0 0; color: var(--muted); font-size: 0.9rem; white-space: pre-wrap; }
-    .damage { margin: 0.2rem 0 0; font-size: 0.9rem; }
-    .tag.damaged, .damage { color: var(--danger-text); border-color: currentColor; }
-    .actions { display: flex; gap: 0.35rem; flex-wrap: wrap; }
-    .actions button, .edit button, .bar button {
-      font: inherit; font-size: 0.9rem; padding: 0.2rem 0.6rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; cursor: pointer;
-    }
-    .edit { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: flex-start; }
-    input[type='text'], textarea { font: inherit; padding: 0.25rem 0.4rem; border-radius: 6px; border: 1px solid var(--border-strong); background: var(--field-bg); color: inherit; }
-    .edit input[type='text'], textarea { box-sizing: border-box; width: 100%; }
-    textarea { min-height: 3.5rem; }
-    input[type='checkbox'] { width: 1.1rem; height: 1.1rem; }
-    /* The tick box's cell and the run's name are 44 px targets, for a thumb. */
-    label.pick { justify-content: center; margin: -0.4rem -0.5rem; }
-    a.title { display: inline-flex; align-items: center; min-height: 44px; }
-    .problem { color: var(--warn-text); }
-    .empty { max-width: 36rem; }
-    #trend { margin: 0 0 0.75rem; }
-  `, touchTargetStyles];
+  static override styles = historyStyles;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) {
@@ -149,7 +78,10 @@ export class StrideHistoryPage extends LitElement {
       this.#settings.target = this.services?.settings ?? null;
       // One index read each time the page opens: sessions recorded since then show up.
       void this.services?.history.load();
+      this.#recording.target = this.services?.recording ?? null;
     }
+    const recording = this.services?.recording;
+    this.#liveRun.target = recording?.recordingId ? recording.recorder : null;
   }
 
   protected override render() {
@@ -182,13 +114,26 @@ export class StrideHistoryPage extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(focus)?.focus();
   }
 
-  /** Rows in the current order; sorted again only when the list or the order changed. */
+  /**
+   * Rows in the current order; sorted again only when the list or the order changed. The run this
+   * tab records shows its numbers as they stand (first, if it began after the list was read).
+   */
   get rows(): readonly SessionSummary[] {
     const sessions = this.services?.history.sessions ?? [];
     if (this.#sorted?.from !== sessions || this.#sorted.sort !== this.sort) {
       this.#sorted = { from: sessions, sort: this.sort, rows: sortSessions(sessions, this.sort) };
     }
-    return this.#sorted.rows;
+    const rows = this.#sorted.rows;
+    const live = this.#liveSummary();
+    if (!live) return rows;
+    return rows.some((s) => s.id === live.id) ? rows.map((s) => (s.id === live.id ? live : s)) : [live, ...rows];
+  }
+
+  #liveSummary(): SessionSummary | null {
+    const recording = this.services?.recording;
+    const id = recording?.recordingId ?? null;
+    const meta = id === null ? null : (recording!.current()?.meta ?? null);
+    return meta !== null && meta.id === id ? meta : null;
   }
 
   /** Average cadence of the last runs, worked out again only when the list changed. */
@@ -220,25 +165,28 @@ export class StrideHistoryPage extends LitElement {
   }
 
   #renderTable(unit: DistanceUnit) {
+    const labels = amountLabels(unit);
     const header = (key: HistorySortKey, label: string, numeric = false) => {
       const sorted = this.sort.key === key;
+      // "Distance (km)": the unit is left out of the sort button a card view shows, not out of what is heard.
+      const [name, unitPart] = label.split(/(?= \()/);
       return html`<th role="columnheader" scope="col" class=${numeric ? 'num' : ''} aria-sort=${sorted ? (this.sort.descending ? 'descending' : 'ascending') : nothing}>
-        <button data-sort=${key} @click=${() => this.#sortBy(key)}>${label}<span class="arrow" aria-hidden="true">${sorted ? (this.sort.descending ? '↓' : '↑') : ''}</span></button>
+        <button data-sort=${key} @click=${() => this.#sortBy(key)}>${name}${unitPart ? html`<span class="unit">${unitPart}</span>` : nothing}<span class="arrow" aria-hidden="true">${sorted ? (this.sort.descending ? '↓' : '↑') : ''}</span></button>
       </th>`;
     };
     return html`<div class="table-wrap">
       <table role="table">
         <caption class="hint">${sessionCount(this.services!.history.sessions.length)}. Sort by any column; tick two to compare.</caption>
         <thead role="rowgroup"><tr role="row">
-          <th role="columnheader" scope="col">Compare</th>
+          <th role="columnheader" scope="col" class="unsortable">Compare</th>
           ${header('name', 'Session')}
           ${header('date', 'Date')}
-          ${header('duration', 'Time', true)}
-          ${header('distance', `Distance (${unit})`, true)}
-          ${header('pace', `Pace (${paceUnitLabel[unit]})`, true)}
-          ${header('cadence', 'Cadence (steps/min)', true)}
-          ${header('target', 'In target, running', true)}
-          <th role="columnheader" scope="col">Actions</th>
+          ${header('duration', labels.duration, true)}
+          ${header('distance', labels.distance, true)}
+          ${header('pace', labels.pace, true)}
+          ${header('cadence', labels.cadence, true)}
+          ${header('target', labels.target, true)}
+          <th role="columnheader" scope="col" class="unsortable">Actions</th>
         </tr></thead>
         <tbody role="rowgroup">${repeat(this.rows, (s) => s.id, (s) => this.#renderRow(s, unit))}</tbody>
       </table>
@@ -248,9 +196,14 @@ export class StrideHistoryPage extends LitElement {
   #renderRow(s: SessionSummary, unit: DistanceUnit) {
     const title = sessionTitle(s);
     const editing = this.editing?.id === s.id ? this.editing.field : null;
+    const labels = amountLabels(unit);
+    const recordingNow = this.services!.history.isRecordingNow(s.id);
+    const tag = recordingNow
+      ? html` <span class="tag now">recording now</span>`
+      : statusTags[s.status] || s.origin === 'import' ? html` <span class="tag">${statusTags[s.status] ?? 'imported'}</span>` : nothing;
     return html`<tr role="row" data-id=${s.id}>
-      <td role="cell"><label class="pick"><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
-        @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} /></label></td>
+      <td role="cell" class="pick"><label class="pick"><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
+        @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} />${cardLabel('Compare')}</label></td>
       <td role="cell" class="session">
         ${editing === 'name'
           ? html`<div class="edit">
@@ -259,9 +212,7 @@ export class StrideHistoryPage extends LitElement {
               <button class="save" @click=${() => void this.#saveEdit(s.id, 'name')}>Save</button>
               <button class="cancel" @click=${() => this.#stopEditing(s.id, 'name')}>Cancel</button>
             </div>`
-          : html`<a class="title" href=${`/history/${encodeURIComponent(s.id)}`}>${title}</a>${statusTags[s.status] || s.origin === 'import'
-              ? html` <span class="tag">${statusTags[s.status] ?? 'imported'}</span>`
-              : nothing}${s.damage ? html` <span class="tag damaged">damaged</span>` : nothing}`}
+          : html`<a class="title" href=${`/history/${encodeURIComponent(s.id)}`}>${title}</a>${tag}${s.damage ? html` <span class="tag damaged">damaged</span>` : nothing}`}
         ${s.damage ? html`<p class="damage">Damaged: ${s.damage}. The rest of its samples are kept.</p>` : nothing}
         ${editing === 'notes'
           ? html`<div class="edit">
@@ -272,18 +223,25 @@ export class StrideHistoryPage extends LitElement {
             </div>`
           : s.notes ? html`<p class="notes">${s.notes}</p>` : nothing}
       </td>
-      <td role="cell"><time datetime=${new Date(s.startedAt).toISOString()}>${formatSessionDate(s.startedAt)}</time></td>
-      <td role="cell" class="num">${formatDuration(s.movingS)}</td>
-      <td role="cell" class="num">${formatDistance(s.distanceM, unit)}</td>
-      <td role="cell" class="num">${formatAveragePace(s.avgSpeedMps, unit)}</td>
-      <td role="cell" class="num">${formatCadence(s.avgCadence)}</td>
-      <td role="cell" class="num">${((t) => `${t.time} (${t.share})`)(formatRunningInTarget(s))}</td>
-      <td role="cell"><div class="actions">
+      <td role="cell" class="date">${cardLabel('Date')}<time datetime=${new Date(s.startedAt).toISOString()}>${formatSessionDate(s.startedAt)}</time></td>
+      <td role="cell" class="num">${cardLabel(labels.duration)}${formatDuration(s.movingS)}</td>
+      <td role="cell" class="num">${cardLabel(labels.distance)}${formatDistance(s.distanceM, unit)}</td>
+      <td role="cell" class="num">${cardLabel(labels.pace)}${formatAveragePace(s.avgSpeedMps, unit)}</td>
+      <td role="cell" class="num">${cardLabel(labels.cadence)}${formatCadence(s.avgCadence)}</td>
+      <td role="cell" class="num">${cardLabel(labels.target)}${((t) => `${t.time} (${t.share})`)(formatRunningInTarget(s))}</td>
+      <td role="cell" class="actions">${recordingNow ? this.#renderRecordingNow(s.id) : html`<div class="actions">
         <button class="rename" aria-label=${`Rename ${title}`} @click=${() => this.#startEditing(s.id, 'name')}>Rename</button>
         <button class="edit-notes" aria-label=${`Notes for ${title}`} @click=${() => this.#startEditing(s.id, 'notes')}>Notes</button>
         <button class="delete" aria-label=${`Delete ${title}`} @click=${() => void this.#delete(s.id)}>Delete</button>
-      </div></td>
+      </div>`}</td>
     </tr>`;
+  }
+
+  /** In place of the actions of a run being recorded: it is changed or deleted once saved. */
+  #renderRecordingNow(id: string) {
+    return this.services!.recording.recordingId === id
+      ? html`<a class="live" href="/">On the live page</a>`
+      : html`<span class="hint live">In another tab</span>`;
   }
 
   #sortBy(key: HistorySortKey): void {

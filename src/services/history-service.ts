@@ -2,7 +2,9 @@
 // read once (one index read, no samples) and kept; renames, notes and deletes go to the store and
 // update the kept list. A delete can be undone for a short while: the store hands back what it
 // deleted, and undo saves exactly that again. Pages listen for 'change'; a storage problem is
-// kept in `problem` as a sentence, never thrown at them.
+// kept in `problem` as a sentence, never thrown at them. A run being recorded (in this tab or
+// another) is listed with what was saved of it, and is never deleted, renamed or given notes: the
+// recording's next write would bring it back or overwrite the change.
 
 import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';
 
@@ -16,7 +18,13 @@ export type OpenedSession =
 export interface HistoryServiceOptions {
   /** How long a deleted session can be brought back, in ms. */
   undoWindowMs?: number;
+  /** The id of the run this tab is recording (RecordingService.recordingId), or null. */
+  recordingId?: () => string | null;
 }
+
+/** What the runner is told when they try to change a run that is being recorded. */
+export const recordingNowRefusal = (what: 'deleted' | 'changed'): string =>
+  `This run is being recorded. Stop it on the live page first; once it is saved it can be ${what}.`;
 
 export const DEFAULT_UNDO_WINDOW_MS = 8000;
 
@@ -24,6 +32,9 @@ const newestFirst = (a: SessionSummary, b: SessionSummary) => b.startedAt - a.st
 
 export class HistoryService extends EventTarget {
   readonly undoWindowMs: number;
+  readonly #recordingId: () => string | null;
+  /** Runs some tab was recording when the list was last read (their locks were held). */
+  #recordedNow = new Set<string>();
   #sessions: SessionSummary[] = [];
   #loaded = false;
   #loading: Promise<void> | null = null;
@@ -33,6 +44,12 @@ export class HistoryService extends EventTarget {
   constructor(options: HistoryServiceOptions = {}) {
     super();
     this.undoWindowMs = options.undoWindowMs ?? DEFAULT_UNDO_WINDOW_MS;
+    this.#recordingId = options.recordingId ?? (() => null);
+  }
+
+  /** True while a tab records the run (this tab's run from the start, another tab's as last read). */
+  isRecordingNow(id: string): boolean {
+    return this.#recordingId() === id || this.#recordedNow.has(id);
   }
 
   /** Every stored session's summary, newest first. */
@@ -93,6 +110,7 @@ export class HistoryService extends EventTarget {
    */
   async remove(id: string): Promise<boolean> {
     const { deleteSession, describeStoreError } = await store();
+    if (await this.#refusedWhileRecorded(id, 'deleted')) return false;
     try {
       const deleted = await deleteSession(id);
       this.#forgetRemoved();
@@ -135,10 +153,15 @@ export class HistoryService extends EventTarget {
   }
 
   async #read(): Promise<void> {
-    const { listSessions, describeStoreError } = await store();
+    const { listSessions, sessionsRecordedNow, unfinishedSummary, describeStoreError } = await store();
     try {
-      const sessions = await listSessions();
-      this.#sessions = [...sessions].sort(newestFirst);
+      const [sessions, recordedNow] = await Promise.all([listSessions(), sessionsRecordedNow()]);
+      // An unfinished run's index entry is as it was when it began: what was saved is in its samples.
+      const summaries = await Promise.all(
+        sessions.map(async (s) => (s.status === 'recording' ? ((await unfinishedSummary(s.id).catch(() => null)) ?? s) : s)),
+      );
+      this.#recordedNow = recordedNow;
+      this.#sessions = summaries.sort(newestFirst);
       this.#problem = null;
     } catch (error) {
       this.#problem = describeStoreError(error);
@@ -149,6 +172,7 @@ export class HistoryService extends EventTarget {
 
   async #updateInfo(id: string, change: { name?: string; notes?: string }): Promise<boolean> {
     const { updateSessionInfo, describeStoreError } = await store();
+    if (await this.#refusedWhileRecorded(id, 'changed')) return false;
     try {
       const updated = await updateSessionInfo(id, change);
       this.#sessions = this.#sessions.map((s) => (s.id === id ? updated : s));
@@ -160,6 +184,16 @@ export class HistoryService extends EventTarget {
       this.#changed();
       return false;
     }
+  }
+
+  /** Looks again at which runs are being recorded; when `id` is, says so in `problem`. */
+  async #refusedWhileRecorded(id: string, what: 'deleted' | 'changed'): Promise<boolean> {
+    const { sessionsRecordedNow } = await store();
+    this.#recordedNow = await sessionsRecordedNow();
+    if (!this.isRecordingNow(id)) return false;
+    this.#problem = recordingNowRefusal(what);
+    this.#changed();
+    return true;
   }
 
   #expireRemoved(session: RecordedSession): void {

@@ -134,6 +134,14 @@ export class RecordingService extends EventTarget {
     this.#changed();
     return done;
   }
+  /**
+   * The id of the run this tab is writing: going on, or stopped and not yet stored as complete.
+   * History shows it as recording now and will not delete it (the next write would bring it back).
+   */
+  get recordingId(): string | null {
+    const writer = this.#writer;
+    return writer && !writer.closed ? writer.id : null;
+  }
   /** The run so far, as export needs it. */
   current(): RecordedSession | null {
     const recorder = this.recorder;

@@ -46,7 +46,7 @@ export function createServices(
   const calibration = new CalibrationService(footpod, settings);
   const recording = new RecordingService(footpod, settings, recordingOptions);
   const coach = new CoachService(footpod, recording, settings, coachEngine);
-  const history = new HistoryService();
+  const history = new HistoryService({ recordingId: () => recording.recordingId });
   // A saved run belongs in the history at once, wherever the history is shown next.
   recording.addEventListener('saved', () => void history.load());
   const finish = new RunFinish(recording, history, settings);

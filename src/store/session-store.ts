@@ -16,10 +16,9 @@ import { inOneTransaction, kvStore } from './kv.js';
 import { CHUNK_SIZE, SESSIONS_KEY, chunkCountFor, chunkKey, indexFrom, labelOf, metaKey } from './session-keys.js';
 import { StoreError } from './store-errors.js';
 import { emptyColumns, sliceColumns } from '../session/recorded-columns.js';
-import { summaryOf } from '../session/session-summary.js';
+import { summarizeSamples, summaryOf } from '../session/session-summary.js';
 
 export { CHUNK_SIZE, SESSIONS_KEY, chunkCountFor, chunkKey, labelOf, metaKey, recordingLockName } from './session-keys.js';
-export { unfinishedSessions } from './unfinished-sessions.js';
 /** Every key of one session, chunks left over from an older copy included. */
 const sessionKeys = (id: string): IDBKeyRange => IDBKeyRange.bound(`session/${id}/`, `session/${id}/\uffff`);
 
@@ -129,10 +128,33 @@ export function updateSessionInfo(id: string, change: { name?: string; notes?: s
   }));
 }
 
-/** For an unfinished session the runner chose to keep as it is. */
-export function markRecovered(id: string): Promise<SessionSummary> {
-  return changeMeta(id, (meta) => ({ ...meta, status: 'recovered' }));
+/**
+ * An unfinished run's summary, counted from its stored samples: its index entry is as it was when
+ * the run began (a flush each second leaves the index alone), and samples a leaving page journaled
+ * join the run without its meta's totals. Null when it is not stored.
+ */
+export async function unfinishedSummary(id: string): Promise<SessionSummary | null> {
+  const session = await loadSession(id);
+  return session && summaryOf(withTotalsOfSamples(session));
 }
+
+/** For an unfinished session the runner chose to keep as it is: kept with the totals of what was saved. */
+export function markRecovered(id: string): Promise<SessionSummary> {
+  return inOneTransaction('readwrite', async (store) => {
+    const session = await readSession(store, id, false);
+    if (!session) throw new StoreError('This session is no longer stored (it may have been deleted in another tab).');
+    const meta: SessionMeta = { ...withTotalsOfSamples(session), status: 'recovered' };
+    store.put(meta, metaKey(id));
+    const summary = summaryOf(meta);
+    await putInIndex(store, summary);
+    return summary;
+  });
+}
+
+const withTotalsOfSamples = ({ meta, samples }: RecordedSession): SessionMeta => ({
+  ...meta,
+  ...summarizeSamples(samples, meta.zones, meta.gaps),
+});
 
 /**
  * Deletes a session and resolves to what was deleted, so the UI can undo with saveSession. A

@@ -94,6 +94,10 @@ export class SessionWriter extends EventTarget {
   get sampleCount(): number {
     return this.#count;
   }
+  /** Finished and written, or abandoned: no more writes of this run from here. */
+  get closed(): boolean {
+    return this.#closed;
+  }
   /** Date.now() of the last successful write, or null. */
   get lastFlushAt(): number | null {
     return this.#lastFlushAt;

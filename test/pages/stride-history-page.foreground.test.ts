@@ -1,6 +1,7 @@
 // Needs a page in front: content-visibility decides what is rendered only when frames are
 // drawn, and a background tab gets none. Files named *.foreground.test.ts run one at a time.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { clear, set } from 'idb-keyval';
 import { type AppServices, createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-history-page.js';
@@ -29,7 +30,10 @@ describe('stride-history-page with a long list', () => {
   before(async () => {
     useSeparateDatabase('stride-test-history-page-long');
     await appTheme;
+    // A desktop's width: narrower than the table's 75rem, each run is a card (stride-history-page.layout.test.ts).
+    await setViewport({ width: 1280, height: 800 });
   });
+  after(() => setViewport({ width: 800, height: 600 }));
 
   it('lays out long lists as rows on shared columns that skip rendering off screen, still a table to assistive tech', async () => {
     await clear(kvStore());

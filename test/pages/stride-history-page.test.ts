@@ -12,6 +12,9 @@ import { appTheme } from '../support/app-theme.js';
 import { generatedSession } from '../support/generated-sessions.js';
 import { momentsOf, runOf } from '../support/generated-runs-with-walks.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
+import { formatDuration } from '../../src/session/units.js';
+import { finishRun } from '../support/finish-run.js';
 
 const DAY = 24 * 3600 * 1000;
 const start = new Date(2025, 2, 3, 7, 30).getTime();
@@ -33,7 +36,13 @@ async function historyPage(services: AppServices = createServices()) {
 const rows = (page: StrideHistoryPage) => [...page.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
 const ids = (page: StrideHistoryPage) => rows(page).map((row) => row.dataset['id']);
 const row = (page: StrideHistoryPage, id: string) => page.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-id="${id}"]`)!;
-const cells = (page: StrideHistoryPage, id: string) => [...row(page, id).querySelectorAll('td')].map((td) => td.textContent!.trim().replace(/\s+/g, ' '));
+/** Each cell's value, without the label a card shows beside it. */
+const valueOf = (td: HTMLTableCellElement) => {
+  const copy = td.cloneNode(true) as HTMLElement;
+  for (const label of copy.querySelectorAll('.card-label')) label.remove();
+  return copy.textContent!.trim().replace(/\s+/g, ' ');
+};
+const cells = (page: StrideHistoryPage, id: string) => [...row(page, id).querySelectorAll('td')].map(valueOf);
 const sortButton = (page: StrideHistoryPage, key: string) => page.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-sort=${key}]`)!;
 
 async function clickSort(page: StrideHistoryPage, key: string) {
@@ -323,5 +332,57 @@ describe('stride-history-page', () => {
     alert.querySelector('button')!.click();
     await waitUntil(() => ids(page).length === 4);
     expect(page.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+  });
+
+  it('shows the run this tab records as recording now, its time and distance growing, and offers no Delete', async () => {
+    const pod = new SimulatedFootpod({ seed: 3 });
+    const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 });
+    try {
+      await services.settings.update({ autoStart: false, autoPauseAfterS: 0 });
+      await services.footpod.simulate();
+      await services.recording.start();
+      pod.emitSeconds(10);
+      const recorder = services.recording.recorder!;
+      await waitUntil(async () => (await listSessions()).some((s) => s.id === recorder.id), 'begun in the store');
+      const { page } = await historyPage(services);
+      const live = () => row(page, recorder.id);
+      expect(live().querySelector('.tag')!.textContent).to.equal('recording now');
+      expect(live().querySelector('button.delete, button.rename, button.edit-notes'), 'nothing to change while it records').to.equal(null);
+      expect(live().querySelector('a.live')!.getAttribute('href')).to.equal('/');
+      expect(cells(page, recorder.id)[3]).to.equal(formatDuration(recorder.movingS));
+      const before = cells(page, recorder.id).slice(3, 5);
+
+      pod.emitSeconds(30);
+      await page.updateComplete;
+      const [time, distance] = cells(page, recorder.id).slice(3, 5);
+      expect(time, 'the time as it stands').to.equal(formatDuration(recorder.movingS));
+      expect(distance).to.equal((recorder.distanceM / 1000).toFixed(2));
+      expect([time, distance]).to.not.deep.equal(before);
+      await expect(page).to.be.accessible();
+
+      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+      services.recording.stop();
+      await saved;
+      await waitUntil(() => live().querySelector('button.delete') !== null, 'saved: an ordinary run again');
+      expect(live().querySelector('.tag')).to.equal(null);
+    } finally {
+      await finishRun(services);
+    }
+  });
+
+  it('shows a run another tab records (it holds the run\'s lock) as recording now, with nothing to change', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const lock = navigator.locks.request('stridewise-recording/b', () => held);
+    try {
+      const { page } = await historyPage();
+      expect(row(page, 'b').querySelector('.tag')!.textContent).to.equal('recording now');
+      expect(row(page, 'b').querySelector('button')).to.equal(null);
+      expect(row(page, 'b').querySelector('td.actions')!.textContent!.trim()).to.equal('In another tab');
+      expect(row(page, 'a').querySelector('button.delete')).to.not.equal(null);
+    } finally {
+      release();
+      await lock;
+    }
   });
 });

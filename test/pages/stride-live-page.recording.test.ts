@@ -16,6 +16,7 @@ import { finishRun } from '../support/finish-run.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
+import { formatDuration } from '../../src/session/units.js';
 
 useSeparateDatabase('stride-test-live-page-recording');
 
@@ -104,6 +105,33 @@ describe('stride-live-page recording', () => {
     await settled();
     expect(page.shadowRoot!.querySelector('stride-recovery-prompt')).to.equal(null);
     expect((await loadSession(unfinished.meta.id))!.samples.t.length).to.equal(unfinished.samples.t.length);
+  });
+
+  it('offers a run a crashed tab left with the time and distance it saved, not the 0:00 it began with', async () => {
+    await openLivePage();
+    await services.footpod.simulate();
+    await services.recording.start();
+    pod.emitSeconds(20);
+    const recorder = services.recording.recorder!;
+    await waitUntil(async () => (await loadSession(recorder.id))?.samples.t.length === recorder.sampleCount, 'every sample durable');
+    const saved = recorder.meta();
+    // The tab crashes: nothing more is written, and the next start finds the run unfinished.
+    services.recording.abandon();
+    services.footpod.disconnect();
+    await openLivePage();
+    await waitUntil(async () => {
+      await services.recording.checkUnfinished();
+      return services.recording.unfinished.length === 1;
+    }, 'the run is offered once its lock is let go');
+    await settled();
+    const prompt = await recoveryPrompt();
+    const text = prompt.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(saved.movingS, 'a run of some length').to.be.above(15);
+    expect(text).to.include(`(${formatDuration(saved.movingS)}, ${(saved.distanceM / 1000).toFixed(2)} km)`);
+    const [offered] = services.recording.unfinished;
+    expect(offered!.movingS).to.equal(saved.movingS);
+    expect(offered!.distanceM).to.be.closeTo(saved.distanceM, 1e-6);
+    expect(offered!.avgCadence).to.be.closeTo(saved.avgCadence, 1e-3);
   });
 
   it('says so when the list of runs is too damaged to look for unfinished ones', async () => {

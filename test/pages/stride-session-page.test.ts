@@ -39,7 +39,13 @@ async function sessionPage(id: string) {
 const chart = (page: StrideSessionPage, kind: string) => page.shadowRoot!.querySelector<StrideSessionChart>(`#${kind}-chart`)!;
 const tableRows = (page: StrideSessionPage, id: string) => {
   const table = page.shadowRoot!.querySelector<StrideSplitsTable>(`#${id}`)!;
-  return [...table.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
+  // Each cell's value, without the label a card shows beside it on a narrow screen.
+  const valueOf = (cell: Element) => {
+    const copy = cell.cloneNode(true) as Element;
+    for (const label of copy.querySelectorAll('.card-label')) label.remove();
+    return copy.textContent!.trim();
+  };
+  return [...table.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(valueOf));
 };
 const tick = () => new Promise((resolve) => setTimeout(resolve));
 const xRange = (c: StrideSessionChart) => [c.plot!.scales.x!.min, c.plot!.scales.x!.max];

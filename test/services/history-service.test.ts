@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { clear, set } from 'idb-keyval';
-import { HistoryService } from '../../src/services/history-service.js';
+import { waitUntil } from '@open-wc/testing';
+import { HistoryService, recordingNowRefusal } from '../../src/services/history-service.js';
+import { createServices } from '../../src/services/services.js';
+import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
+import { summaryOf } from '../../src/session/session-summary.js';
+import { finishRun } from '../support/finish-run.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { SESSIONS_KEY, chunkKey, listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
 import { generatedSession } from '../support/generated-sessions.js';
@@ -128,5 +133,79 @@ describe('HistoryService', () => {
     await service.load();
     expect(service.problem).to.match(/list of sessions is damaged/);
     expect(service.sessions.map((s) => s.id), 'the last good list stays').to.have.length(3);
+  });
+
+  it('refuses to delete, rename or annotate the run this tab is recording, and keeps it', async () => {
+    const service = new HistoryService({ recordingId: () => 'second' });
+    await service.load();
+    const stored = await loadSession('second');
+    expect(service.isRecordingNow('second')).to.equal(true);
+    expect(service.isRecordingNow('first')).to.equal(false);
+    expect(await service.remove('second')).to.equal(false);
+    expect(service.problem).to.equal(recordingNowRefusal('deleted'));
+    expect(service.removed).to.equal(null);
+    expect(await service.rename('second', 'Renamed')).to.equal(false);
+    expect(await service.setNotes('second', 'Notes')).to.equal(false);
+    expect(service.problem).to.equal(recordingNowRefusal('changed'));
+    expect(service.sessions.map((s) => s.id)).to.deep.equal(['second', 'third', 'first']);
+    expect(await loadSession('second')).to.deep.equal(stored);
+    expect(await service.remove('first'), 'another run still goes').to.equal(true);
+  });
+
+  it('refuses to delete a run another tab is recording (it holds the run\'s lock), and deletes it once let go', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const lock = navigator.locks.request('stridewise-recording/third', () => held);
+    const service = new HistoryService();
+    await service.load();
+    expect(service.isRecordingNow('third')).to.equal(true);
+    expect(await service.remove('third')).to.equal(false);
+    expect(service.problem).to.equal(recordingNowRefusal('deleted'));
+    release();
+    await lock;
+    expect(await service.remove('third')).to.equal(true);
+    expect(service.isRecordingNow('third')).to.equal(false);
+  });
+
+  it('lists an unfinished run with what was saved of it, not the zeros its index entry began with', async () => {
+    const unfinished = generatedSession({ id: 'unfinished', startedAt: monday + 3 * DAY, minutes: 4, cadenceBase: 174, speed: 3.1 });
+    unfinished.meta.status = 'recording';
+    await saveSession(unfinished);
+    const began = { ...summaryOf(unfinished.meta), movingS: 0, elapsedS: 0, distanceM: 0, avgSpeedMps: 0, avgCadence: 0, sampleCount: 0 };
+    await set(SESSIONS_KEY, [...(await listSessions()).filter((s) => s.id !== 'unfinished'), began], kvStore());
+    const service = new HistoryService();
+    await service.load();
+    expect(service.summary('unfinished')).to.deep.include({
+      status: 'recording', movingS: unfinished.meta.movingS, sampleCount: unfinished.samples.t.length,
+    });
+    expect(service.summary('unfinished')!.distanceM).to.be.closeTo(unfinished.meta.distanceM, 1e-6);
+  });
+
+  it('will not delete a run while it is recorded, so it cannot come back after Stop cut short', async () => {
+    const pod = new SimulatedFootpod({ seed: 5 });
+    const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 });
+    try {
+      await services.settings.update({ autoStart: false, autoPauseAfterS: 0 });
+      await services.footpod.simulate();
+      await services.recording.start();
+      pod.emitSeconds(70);
+      const id = services.recording.recorder!.id;
+      await waitUntil(async () => (await listSessions()).some((s) => s.id === id), 'in the index');
+      await services.history.load();
+      expect(services.history.isRecordingNow(id)).to.equal(true);
+      expect(await services.history.remove(id)).to.equal(false);
+      pod.emitSeconds(10);
+      const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+      services.recording.stop();
+      await saved;
+      const stored = (await loadSession(id))!;
+      expect(stored.meta.status).to.equal('complete');
+      expect(stored.samples.t.length).to.equal(services.recording.recorder!.sampleCount);
+      await services.history.load();
+      expect(services.history.isRecordingNow(id), 'saved: an ordinary run again').to.equal(false);
+      expect(await services.history.remove(id)).to.equal(true);
+    } finally {
+      await finishRun(services);
+    }
   });
 });

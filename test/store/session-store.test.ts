@@ -11,9 +11,11 @@ import {
   markRecovered,
   metaKey,
   saveSession,
-  unfinishedSessions,
   updateSessionInfo,
 } from '../../src/store/session-store.js';
+import { unfinishedSessions } from '../../src/store/unfinished-sessions.js';
+import { summarizeSamples, summaryOf } from '../../src/session/session-summary.js';
+import { emptyZoneTimes } from '../../src/session/time-in-zone.js';
 import { StoreError } from '../../src/store/store-errors.js';
 import { columnDifference, snapshotStore, syntheticSession } from './fixtures.js';
 import { rejectionOf } from '../support/rejection.js';
@@ -168,6 +170,24 @@ describe('session store (real IndexedDB)', () => {
     expect(summary.status).to.equal('recovered');
     expect((await loadSession('crashed'))!.meta.status).to.equal('recovered');
     expect(await unfinishedSessions()).to.deep.equal([]);
+  });
+
+  it('offers and keeps an unfinished run with the totals of its stored samples, not those it began with', async () => {
+    const crashed = syntheticSession({ id: 'crashed', status: 'recording', seconds: 130 });
+    await saveSession(crashed);
+    // As a recording leaves them: the index entry written when it began, and a meta whose totals
+    // miss the samples a leaving page journaled into it.
+    const began = { ...crashed.meta, movingS: 0, elapsedS: 0, distanceM: 0, avgSpeedMps: 0, avgCadence: 0, zoneTimes: emptyZoneTimes() };
+    await set(SESSIONS_KEY, [summaryOf({ ...began, sampleCount: 0 })], kvStore());
+    await set(metaKey('crashed'), { ...began, movingS: 60, distanceM: 150 }, kvStore());
+    const totals = summarizeSamples(crashed.samples, crashed.meta.zones, crashed.meta.gaps);
+    expect(totals.movingS, 'a run of some length').to.be.above(100);
+    const [offered] = await unfinishedSessions();
+    expect(offered).to.deep.include({ id: 'crashed', status: 'recording', movingS: totals.movingS, distanceM: totals.distanceM, avgCadence: totals.avgCadence, sampleCount: 130 });
+    const kept = await markRecovered('crashed');
+    expect(kept).to.deep.include({ status: 'recovered', movingS: totals.movingS, distanceM: totals.distanceM, zoneTimes: totals.zoneTimes });
+    expect((await listSessions())[0]).to.deep.equal(kept);
+    expect((await loadSession('crashed'))!.meta).to.deep.include({ movingS: totals.movingS, distanceM: totals.distanceM });
   });
 
   it('calls a damaged index damaged when looking for unfinished sessions, and changes nothing', async () => {

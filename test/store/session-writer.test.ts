@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { clear, get } from 'idb-keyval';
 import type { RecordedSample, SessionMeta } from '../../src/session/recorded-session.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { chunkKey, listSessions, loadSession, metaKey, unfinishedSessions } from '../../src/store/session-store.js';
+import { chunkKey, listSessions, loadSession, metaKey } from '../../src/store/session-store.js';
+import { unfinishedSessions } from '../../src/store/unfinished-sessions.js';
 import { STORAGE_FULL_MESSAGE, SessionWriter, type SessionWriterOptions, WriterProblemEvent } from '../../src/store/session-writer.js';
 import { columnDifference, columnsOf, metaFor, syntheticSamples } from './fixtures.js';
 
