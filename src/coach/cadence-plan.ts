@@ -12,9 +12,10 @@ import { wholePercent } from '../session/zone-shares.js';
 import { type CadenceZones, defaultCadenceZones, middleOfTarget } from '../session/zones.js';
 import { firstStep, nextStep, targetLabel } from './plan-steps.js';
 
-/** Recent runs are those of the last 8 weeks, and at least the last 10 whatever their age. */
+/** The usual pace is the runner's pace of the last 8 weeks... */
 export const RECENT_WEEKS = 8;
-export const RECENT_RUNS = 10;
+/** ...or, with no run at any pace in them, of their last 10 older runs (and the plan says so). */
+export const OLDER_RUNS = 10;
 /** The plan judges the last three runs at matched pace. */
 export const RUNS_TO_JUDGE = 3;
 /** Share of running time in the current target zone that earns the next step. */
@@ -75,14 +76,32 @@ function paceLabel(band: number, unit: DistanceUnit): string {
   return `${pace(band * SPEED_BAND_MPS)}–${pace((band + 1) * SPEED_BAND_MPS)}/${unit}`;
 }
 
-function recentRuns(runs: readonly SessionSummary[], now: number): SessionSummary[] {
-  const since = now - RECENT_WEEKS * 7 * DAY_MS;
-  const inWeeks = runs.filter((r) => r.startedAt >= since);
-  return inWeeks.length >= RECENT_RUNS ? inWeeks : runs.slice(-RECENT_RUNS);
+const atSomePace = (run: SessionSummary): boolean => Object.keys(run.cadenceBySpeedBand).length > 0;
+
+/** The runs the plan looks at, and whether they are recent ones or a fall-back to older ones. */
+export interface RunsLookedAt {
+  runs: SessionSummary[];
+  from: 'recent' | 'older' | 'none';
 }
 
+/**
+ * Runs of the last 8 weeks with running at some pace. Only without any does the plan look
+ * further back: imported watch runs from years ago must not set today's usual pace while the
+ * runner has runs of their own from these weeks. `runs` oldest first.
+ */
+export function runsLookedAt(runs: readonly SessionSummary[], now: number): RunsLookedAt {
+  const since = now - RECENT_WEEKS * 7 * DAY_MS;
+  const recent = runs.filter((r) => r.startedAt >= since && atSomePace(r));
+  if (recent.length > 0) return { runs: recent, from: 'recent' };
+  const older = runs.filter(atSomePace).slice(-OLDER_RUNS);
+  return older.length > 0 ? { runs: older, from: 'older' } : { runs: [], from: 'none' };
+}
+
+/** Said before the reason when the usual pace rests on older runs. */
+const OLDER_RUNS_NOTE = `No runs at any pace in the last ${RECENT_WEEKS} weeks, so the plan looks at your older runs. `;
+
 /** The band with the most running seconds; a tie goes to the slower band. */
-function usualBand(runs: readonly SessionSummary[]): number | null {
+export function usualBand(runs: readonly SessionSummary[]): number | null {
   const seconds = new Map<number, number>();
   for (const run of runs) {
     for (const key in run.cadenceBySpeedBand) {
@@ -161,11 +180,19 @@ function firstFromTap(tapped: TappedBaseline, zones: CadenceZones, matched: Matc
 
 /** What the plan says today. Walks are left out: their cadence is not running technique. */
 export function cadencePlan(sessions: readonly SessionSummary[], options: CadencePlanOptions): CadencePlanOutcome {
-  const { zones, plan, unit } = options;
   const goal = options.goal ?? defaultCadenceZones;
   const stepAtShare = options.stepAtShare ?? DEFAULT_STEP_AT_SHARE;
-  const runs = sessions.filter((s) => s.sport !== 'walk').sort((a, b) => a.startedAt - b.startedAt);
-  const recent = recentRuns(runs, options.now);
+  // Oldest first, with ties by id: the order the index stores runs in changes nothing.
+  const runs = sessions
+    .filter((s) => s.sport !== 'walk')
+    .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const lookedAt = runsLookedAt(runs, options.now);
+  const outcome = planFrom(lookedAt.runs, options, goal, stepAtShare);
+  return lookedAt.from === 'older' ? { ...outcome, reason: OLDER_RUNS_NOTE + outcome.reason } : outcome;
+}
+
+function planFrom(recent: readonly SessionSummary[], options: CadencePlanOptions, goal: CadenceZones, stepAtShare: number): CadencePlanOutcome {
+  const { zones, plan, unit } = options;
   const band = usualBand(recent);
   const atPace = band === null ? [] : recent.filter((r) => secondsIn(r, band) >= MIN_BAND_SECONDS);
   const matched: Matched = { band, runsAtMatchedPace: atPace.length };
