@@ -164,7 +164,7 @@ export class StrideWeeksPage extends LitElement {
       ></stride-cadence-plan>
       <details id="tap-check" ?open=${noRuns}>
         <summary>No footpod? Tap along to check your cadence</summary>
-        <stride-tap-cadence @tap-baseline=${(e: CustomEvent<TapBaselineDetail>) => this.#useTapped(e)}></stride-tap-cadence>
+        <stride-tap-cadence .saved=${settings.plan.tapped} @tap-baseline=${(e: CustomEvent<TapBaselineDetail>) => this.#useTapped(e)}></stride-tap-cadence>
       </details>
     </section>`;
   }
