@@ -28,9 +28,8 @@ export const CARDS_BELOW_REM = 44;
 
 export const weeksTableStyles = css`
   .table { container-type: inline-size; }
-  /* Below the charts the tables start off screen: their layout and paint wait until scrolled to. */
-  .rows { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
-  table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; }
+  /* Its own width in the section's grid, not stretched: columns as wide as their numbers. */
+  table { border-collapse: collapse; font-variant-numeric: tabular-nums; justify-self: start; max-width: 100%; }
   th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--divider); text-align: right; }
   td { white-space: nowrap; }
   /* Long headers wrap at 1280 px rather than push the last column out of the page. */
@@ -45,6 +44,7 @@ export const weeksTableStyles = css`
 
   @container (max-width: ${CARDS_BELOW_REM}rem) {
     table, tbody, tr, th, td { display: block; }
+    table { width: 100%; }
     /* The headers stay for screen readers; each card labels its own values. */
     thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     tbody { display: grid; gap: 0.5rem; }
@@ -76,7 +76,7 @@ function noRunsRow(group: Extract<WeekGroup, { kind: 'no-runs' }>, columns: numb
 export function totalsTable(groups: readonly WeekGroup[], unit: DistanceUnit): TemplateResult {
   const labels = ['Runs', `Distance (${unit})`, 'Time', 'Average cadence (steps/min)', 'In target zone', 'Share in target', TOWARD_TARGET_HEADER];
   const cell = (i: number, value: unknown, cls = '') => html`<td class=${cls} data-label=${labels[i]!}>${value}</td>`;
-  return html`<div class="rows"><table id="totals">
+  return html`<table id="totals">
     <thead><tr><th scope="col">Week of</th>${labels.map((l) => html`<th scope="col">${l}</th>`)}</tr></thead>
     <tbody>
       ${groups.map((group) => {
@@ -94,13 +94,13 @@ export function totalsTable(groups: readonly WeekGroup[], unit: DistanceUnit): T
         </tr>`;
       })}
     </tbody>
-  </table></div>`;
+  </table>`;
 }
 
 /** Weeks as rows, one column per pace band worth comparing, and the week's move toward the target. */
 export function matchedTable(groups: readonly WeekGroup[], bands: readonly number[], unit: DistanceUnit): TemplateResult {
   const bandLabels = bands.map((band) => speedBandLabel(band, unit));
-  return html`<div class="rows"><table id="matched">
+  return html`<table id="matched">
     <thead><tr>
       <th scope="col">Week of</th>
       ${bands.map((band, i) => html`<th scope="col" data-band=${band}>${bandLabels[i]}</th>`)}
@@ -117,5 +117,5 @@ export function matchedTable(groups: readonly WeekGroup[], bands: readonly numbe
         </tr>`;
       })}
     </tbody>
-  </table></div>`;
+  </table>`;
 }
