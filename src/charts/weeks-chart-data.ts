@@ -14,8 +14,8 @@ export interface WeeksChartColumns {
   x: number[];
   /** Epoch ms of each week's Monday, for labels. */
   weekStarts: number[];
-  /** Running time in hours. */
-  hours: Array<number | null>;
+  /** Running time in minutes: a week of a few short runs still reads on a minutes axis. */
+  minutes: Array<number | null>;
   /** Distance in the runner's unit. */
   distance: Array<number | null>;
   /** Cadence at matched pace, one column per band of `bands`, in the same order. */
@@ -39,7 +39,7 @@ export function weeksChartColumns(
   return {
     x: rows.map((_, i) => i),
     weekStarts: rows.map((row) => row.weekStart),
-    hours: rows.map((row) => (ran(row) ? row.movingS / 3600 : null)),
+    minutes: rows.map((row) => (ran(row) ? row.movingS / 60 : null)),
     distance: rows.map((row) => (ran(row) ? distanceIn(row.distanceM, unit) : null)),
     bandCadence: bands.map((band) => rows.map((row) => row.cadenceByBand[band] ?? null)),
     bands: [...bands],

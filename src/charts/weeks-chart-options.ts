@@ -8,6 +8,7 @@ import uPlot from 'uplot';
 import type { DistanceUnit } from '../session/units.js';
 import type { CadenceZones } from '../session/zones.js';
 import type { WeeksChartColors } from './weeks-chart-colors.js';
+import { ticksEvery } from './round-ticks.js';
 import { type WeeksChartColumns, hasPlanLine } from './weeks-chart-data.js';
 
 export type WeeksChartKind = 'volume' | 'cadence' | 'share';
@@ -43,8 +44,16 @@ export const proposalLabel = (p: WeeksPlanProposal): string => `Next step ${p.ta
 
 /** Week axis: indexes a whole number of weeks apart, never fractions of one. */
 const WEEK_INCRS = [1, 2, 4, 8, 13, 26, 52, 104];
-/** Round hours for a week's running time. */
-const HOUR_INCRS = [0.25, 0.5, 1, 2, 4, 5, 10, 20, 50];
+/** A week's running time in minutes at round steps: 1, 2, 5, 10, 15, 30 min, then whole hours. */
+export const RUNNING_TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 300, 600, 1200];
+/** The time axis reaches at least this far, so a week of a few short runs gets ticks, not a lone "0". */
+const LEAST_RUNNING_TIME_MIN = 5;
+
+/** "30 min", "90 min" below hour steps, "2 h" at them; zero is "0" (it reads the same in either). */
+export function runningTimeTick(minutes: number, stepMinutes: number): string {
+  if (minutes === 0) return '0';
+  return stepMinutes >= 60 ? `${+(minutes / 60).toFixed(2)} h` : `${+minutes.toFixed(2)} min`;
+}
 const PERCENT_INCRS = [10, 20, 25, 50, 100];
 /** A week's distance in the runner's unit: tenths at the finest, so a label never repeats. */
 const DISTANCE_INCRS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500];
@@ -72,7 +81,7 @@ export function cadenceRange(values: ReadonlyArray<number | null>, zones: Cadenc
 const fromZero = (_u: uPlot, _min: number | null, max: number | null): uPlot.Range.MinMax => [0, max && max > 0 ? max * 1.1 : 1];
 
 export function weeksChartData(kind: WeeksChartKind, columns: WeeksChartColumns): uPlot.AlignedData {
-  if (kind === 'volume') return [columns.x, columns.hours, columns.distance];
+  if (kind === 'volume') return [columns.x, columns.minutes, columns.distance];
   if (kind === 'share') return [columns.x, columns.targetPercent];
   return [columns.x, ...columns.bandCadence, ...(hasPlanLine(columns) ? [columns.planTarget] : [])];
 }
@@ -164,10 +173,21 @@ export function weeksChartOptions(config: WeeksChartConfig): uPlot.Options {
     const bars = uPlot.paths.bars!;
     return {
       ...base,
-      scales: { ...base.scales, h: { range: fromZero }, d: { range: fromZero } },
+      scales: {
+        ...base.scales,
+        t: { range: (u, min, max) => [0, Math.max(fromZero(u, min, max)[1]!, LEAST_RUNNING_TIME_MIN)] },
+        d: { range: fromZero },
+      },
       axes: [
         xAxis,
-        { ...axis, scale: 'h', size: 48, incrs: HOUR_INCRS, values: (_u, splits) => splits.map((v) => `${+v.toFixed(2)} h`) },
+        {
+          ...axis,
+          scale: 't',
+          size: 56,
+          incrs: RUNNING_TIME_STEPS,
+          splits: (_u, _axis, min, max, step) => ticksEvery(step, min, max, 0),
+          values: (_u, splits, _axis, _space, step) => splits.map((v) => runningTimeTick(v, step)),
+        },
         {
           ...axis,
           scale: 'd',
@@ -180,7 +200,7 @@ export function weeksChartOptions(config: WeeksChartConfig): uPlot.Options {
       ],
       series: [
         xSeries,
-        { label: 'Running time', scale: 'h', fill: colors.time, stroke: colors.time, paths: bars({ size: [0.42, 24], align: -1 }), points: { show: false } },
+        { label: 'Running time', scale: 't', fill: colors.time, stroke: colors.time, paths: bars({ size: [0.42, 24], align: -1 }), points: { show: false } },
         { label: `Distance (${unit})`, scale: 'd', fill: colors.distance, stroke: colors.distance, paths: bars({ size: [0.42, 24], align: 1 }), points: { show: false } },
       ],
     };

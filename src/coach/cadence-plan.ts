@@ -11,10 +11,10 @@ import { type RunningTargetShare, runningTargetShare } from '../session/running-
 import { wholePercent } from '../session/zone-shares.js';
 import { type CadenceZones, defaultCadenceZones, middleOfTarget } from '../session/zones.js';
 import { firstStep, nextStep, targetLabel } from './plan-steps.js';
+import { OLDER_RUNS_NOTE, runsLookedAt, usualBand } from './usual-pace.js';
 
-/** Recent runs are those of the last 8 weeks, and at least the last 10 whatever their age. */
-export const RECENT_WEEKS = 8;
-export const RECENT_RUNS = 10;
+export { OLDER_RUNS, RECENT_WEEKS, runsLookedAt, usualBand } from './usual-pace.js';
+
 /** The plan judges the last three runs at matched pace. */
 export const RUNS_TO_JUDGE = 3;
 /** Share of running time in the current target zone that earns the next step. */
@@ -35,10 +35,23 @@ export interface CadencePlanOptions {
   goal?: CadenceZones;
 }
 
+/**
+ * The cadence the plan's steps start from, and where it comes from: the last three runs at the
+ * usual pace, or a count tapped along ("Use as my baseline") when that is newer than those runs.
+ */
+export interface PlanBaseline {
+  spm: number;
+  source: 'runs' | 'tap';
+  /** The newest run it rests on, or when it was tapped. */
+  atMs: number;
+}
+
 interface Matched {
   /** 0.5 m/s speed band index; null with no running recorded. */
   band: number | null;
   runsAtMatchedPace: number;
+  /** Null with too few runs at the usual pace and nothing tapped. */
+  planBaseline: PlanBaseline | null;
 }
 
 export type CadencePlanOutcome =
@@ -63,8 +76,6 @@ export type CadencePlanOutcome =
       reason: string;
     });
 
-const DAY_MS = 24 * 3600 * 1000;
-
 const spm = (cadence: number): string => `${Math.round(cadence)} steps/min`;
 /** The share as shown: the same whole percent as the Weeks table, and the one the step is judged on. */
 const percent = (share: number): string => `${wholePercent(share)}%`;
@@ -73,29 +84,6 @@ const percent = (share: number): string => `${wholePercent(share)}%`;
 export function paceLabel(band: number, unit: DistanceUnit): string {
   const pace = (speed: number): string => formatPace(paceSeconds(speed, unit));
   return `${pace(band * SPEED_BAND_MPS)}–${pace((band + 1) * SPEED_BAND_MPS)}/${unit}`;
-}
-
-function recentRuns(runs: readonly SessionSummary[], now: number): SessionSummary[] {
-  const since = now - RECENT_WEEKS * 7 * DAY_MS;
-  const inWeeks = runs.filter((r) => r.startedAt >= since);
-  return inWeeks.length >= RECENT_RUNS ? inWeeks : runs.slice(-RECENT_RUNS);
-}
-
-/** The band with the most running seconds; a tie goes to the slower band. */
-export function usualBand(runs: readonly SessionSummary[]): number | null {
-  const seconds = new Map<number, number>();
-  for (const run of runs) {
-    for (const key in run.cadenceBySpeedBand) {
-      const band = Number(key);
-      seconds.set(band, (seconds.get(band) ?? 0) + run.cadenceBySpeedBand[band]!.seconds);
-    }
-  }
-  let best: number | null = null;
-  for (const [band, s] of seconds) {
-    const most = best === null ? 0 : seconds.get(best)!;
-    if (s > most || (s === most && best !== null && band < best)) best = band;
-  }
-  return best;
 }
 
 export const secondsIn = (run: SessionSummary, band: number): number => run.cadenceBySpeedBand[band]?.seconds ?? 0;
@@ -161,14 +149,24 @@ function firstFromTap(tapped: TappedBaseline, zones: CadenceZones, matched: Matc
 
 /** What the plan says today. Walks are left out: their cadence is not running technique. */
 export function cadencePlan(sessions: readonly SessionSummary[], options: CadencePlanOptions): CadencePlanOutcome {
-  const { zones, plan, unit } = options;
   const goal = options.goal ?? defaultCadenceZones;
   const stepAtShare = options.stepAtShare ?? DEFAULT_STEP_AT_SHARE;
-  const runs = sessions.filter((s) => s.sport !== 'walk').sort((a, b) => a.startedAt - b.startedAt);
-  const recent = recentRuns(runs, options.now);
+  // Oldest first, with ties by id: the order the index stores runs in changes nothing.
+  const runs = sessions
+    .filter((s) => s.sport !== 'walk')
+    .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const lookedAt = runsLookedAt(runs, options.now);
+  const outcome = planFrom(lookedAt.runs, options, goal, stepAtShare);
+  return lookedAt.from === 'older' ? { ...outcome, reason: OLDER_RUNS_NOTE + outcome.reason } : outcome;
+}
+
+function planFrom(recent: readonly SessionSummary[], options: CadencePlanOptions, goal: CadenceZones, stepAtShare: number): CadencePlanOutcome {
+  const { zones, plan, unit } = options;
   const band = usualBand(recent);
   const atPace = band === null ? [] : recent.filter((r) => secondsIn(r, band) >= MIN_BAND_SECONDS);
-  const matched: Matched = { band, runsAtMatchedPace: atPace.length };
+  const tapped = plan.tapped;
+  const tapBaseline: PlanBaseline | null = tapped ? { spm: tapped.spm, source: 'tap', atMs: tapped.atMs } : null;
+  const matched: Matched = { band, runsAtMatchedPace: atPace.length, planBaseline: tapBaseline };
 
   if (band === null || atPace.length < RUNS_TO_JUDGE) {
     const fromTap = plan.tapped && plan.accepted.length === 0 ? firstFromTap(plan.tapped, zones, matched) : null;
@@ -184,37 +182,44 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
 
   const pace = paceLabel(band, unit);
   const last = atPace.slice(-RUNS_TO_JUDGE);
-  const baseline = cadenceAt(last, band);
-  const basedOnAtMs = last[last.length - 1]!.startedAt;
+  const fromRuns = cadenceAt(last, band);
+  const lastRunAtMs = last[last.length - 1]!.startedAt;
+  // A count tapped along after these runs is the runner's word on where they are now.
+  const byTap = tapBaseline !== null && tapBaseline.atMs > lastRunAtMs;
+  const planBaseline: PlanBaseline = byTap ? tapBaseline : { spm: fromRuns, source: 'runs', atMs: lastRunAtMs };
+  const baseline = planBaseline.spm;
+  const basedOnAtMs = planBaseline.atMs;
+  const withBaseline = { ...matched, planBaseline };
+  /** "at 172 steps/min" after the runs' share, or what was tapped since. */
+  const atBaseline = byTap ? `; you tapped ${spm(baseline)} since` : `, at ${spm(baseline)}`;
   const first = plan.accepted.length === 0 ? firstStep(zones, baseline) : null;
   if (first) {
+    const where = byTap ? `You tapped ${spm(baseline)}` : `At ${pace} your cadence is about ${spm(baseline)}`;
     return {
-      ...matched,
+      ...withBaseline,
       kind: 'step',
       baseline,
       from: { ...zones },
       to: first,
       first: true,
-      tapped: false,
+      tapped: byTap,
       share: null,
       basedOnAtMs,
-      reason:
-        `At ${pace} your cadence is about ${spm(baseline)}, far below ${targetLabel(zones)}. ` +
-        `Start with ${targetLabel(first)}, a few percent above it: small steps, big change.`,
+      reason: `${where}, far below ${targetLabel(zones)}. Start with ${targetLabel(first)}, a few percent above it: small steps, big change.`,
     };
   }
 
   if (atPace.length >= 2 * RUNS_TO_JUDGE) {
     const before = cadenceAt(atPace.slice(-2 * RUNS_TO_JUDGE, -RUNS_TO_JUDGE), band);
-    if (baseline <= before - REGRESSED_SPM) {
+    if (fromRuns <= before - REGRESSED_SPM) {
       return {
-        ...matched,
+        ...withBaseline,
         kind: 'regressed',
         band,
-        baseline,
+        baseline: fromRuns,
         before,
         reason:
-          `At ${pace} your cadence was ${spm(baseline)} over your last three runs, down from ${Math.round(before)} the three before. ` +
+          `At ${pace} your cadence was ${spm(fromRuns)} over your last three runs, down from ${Math.round(before)} the three before. ` +
           `That happens: a tired week, new shoes, a hilly route. Hold ${targetLabel(zones)} for now; the next step waits until it comes back.`,
       };
     }
@@ -226,7 +231,7 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
   if (sinceStep.length < RUNS_TO_JUDGE) {
     const runsNeeded = RUNS_TO_JUDGE - sinceStep.length;
     return {
-      ...matched,
+      ...withBaseline,
       kind: 'hold',
       band,
       baseline,
@@ -243,7 +248,7 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
   // Judged on the whole percent the runner reads, so "60% … the next step comes at 60%" cannot happen.
   if (wholePercent(share) < wholePercent(stepAtShare)) {
     return {
-      ...matched,
+      ...withBaseline,
       kind: 'hold',
       band,
       baseline,
@@ -254,27 +259,27 @@ export function cadencePlan(sessions: readonly SessionSummary[], options: Cadenc
   const to = nextStep(zones, baseline, goal);
   if (!to) {
     return {
-      ...matched,
+      ...withBaseline,
       kind: 'at-goal',
       band,
       baseline,
       share,
-      reason: `${counted}, at ${spm(baseline)}: that is the goal. Keep it there.${note}`,
+      reason: `${counted}${atBaseline}: that is the goal. Keep it there.${note}`,
     };
   }
   const more = Math.round((middleOfTarget(to) / middleOfTarget(zones) - 1) * 100);
   return {
-    ...matched,
+    ...withBaseline,
     kind: 'step',
     baseline,
     from: { ...zones },
     to,
     first: false,
-    tapped: false,
+    tapped: byTap,
     share,
     basedOnAtMs,
     reason:
-      `${counted}, at ${spm(baseline)}: ` +
+      `${counted}${atBaseline}: ` +
       `ready for the next small step, about ${more}% higher.${note}`,
   };
 }

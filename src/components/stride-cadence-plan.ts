@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { touchTargetStyles } from './form-control-styles.js';
-import type { CadencePlanOutcome } from '../coach/cadence-plan.js';
+import type { CadencePlanOutcome, PlanBaseline } from '../coach/cadence-plan.js';
 import { targetLabel } from '../coach/plan-steps.js';
 import type { PlanTarget } from '../session/plan-settings.js';
 import { formatShortDate } from './session-format.js';
@@ -72,12 +72,19 @@ export class StrideCadencePlan extends LitElement {
       </div>`;
   }
 
+  /** Where the plan's steps start from, said apart from the reason so a new tapped count shows at once. */
+  #renderBaseline(baseline: PlanBaseline) {
+    const from = baseline.source === 'tap' ? `tapped along on ${formatShortDate(baseline.atMs)}` : 'your last three runs at your usual pace';
+    return html`<p id="baseline">Your baseline: <strong>${Math.round(baseline.spm)}</strong> steps/min, ${from}</p>`;
+  }
+
   protected override render() {
     const outcome = this.outcome;
     if (!outcome) return nothing;
     const steps = this.accepted;
     return html`
       <p class="headline" id="headline">${planHeadlines[outcome.kind]}</p>
+      ${outcome.planBaseline ? this.#renderBaseline(outcome.planBaseline) : nothing}
       <p id="reason">${outcome.reason}</p>
       ${outcome.kind === 'step' ? this.#renderStep(outcome) : nothing}
       ${steps.length > 0

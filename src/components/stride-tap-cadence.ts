@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { touchTargetStyles } from './form-control-styles.js';
 import { TAP_WINDOW_MS, type TapCadence, type TapMode, tapCadence } from '../coach/tap-cadence.js';
+import type { TappedBaseline } from '../session/plan-settings.js';
 import { KeyboardShortcuts } from './keyboard-shortcuts.js';
 
 export interface TapBaselineDetail {
@@ -23,6 +24,8 @@ export class StrideTapCadence extends LitElement {
     taps: { state: true },
     leftS: { state: true },
     done: { state: true },
+    saved: { attribute: false },
+    used: { state: true },
   };
   /** Milliseconds on a clock that only moves forward; tests drive their own. */
   declare clock: () => number;
@@ -30,6 +33,10 @@ export class StrideTapCadence extends LitElement {
   declare taps: number[];
   declare leftS: number;
   declare done: boolean;
+  /** The tapped baseline the plan holds (from the settings), to confirm "Use as my baseline" took. */
+  declare saved: TappedBaseline | null;
+  /** The count "Use as my baseline" was pressed for, until the next count. */
+  declare used: number | null;
 
   #timer: ReturnType<typeof setInterval> | null = null;
 
@@ -40,6 +47,8 @@ export class StrideTapCadence extends LitElement {
     this.taps = [];
     this.leftS = TAP_WINDOW_MS / 1000;
     this.done = false;
+    this.saved = null;
+    this.used = null;
     // Only while the tap area can be seen: a T pressed with it folded away must not start a count.
     new KeyboardShortcuts(this, { t: () => this.checkVisibility() && this.tap() });
   }
@@ -114,9 +123,11 @@ export class StrideTapCadence extends LitElement {
     this.taps = [];
     this.leftS = TAP_WINDOW_MS / 1000;
     this.done = false;
+    this.used = null;
   }
 
   #useAsBaseline(spm: number): void {
+    this.used = spm;
     this.dispatchEvent(new CustomEvent<TapBaselineDetail>('tap-baseline', { detail: { spm }, bubbles: true, composed: true }));
   }
 
@@ -128,9 +139,12 @@ export class StrideTapCadence extends LitElement {
         <div class="actions"><button id="again" @click=${() => this.#restart()}>Try again</button></div>`;
     }
     const spm = Math.round(result.spm);
+    // Said once the plan holds it (the settings changed), not merely because the button was pressed.
+    const taken = this.used === spm && this.saved?.spm === spm;
     return html`<p class="result" id="result"><strong>${spm}</strong> steps/min</p>
+      ${taken ? html`<p id="saved">Saved: your cadence plan starts from ${spm} steps/min now (see the plan above).</p>` : nothing}
       <div class="actions">
-        <button id="use" @click=${() => this.#useAsBaseline(spm)}>Use as my baseline</button>
+        ${taken ? nothing : html`<button id="use" @click=${() => this.#useAsBaseline(spm)}>Use as my baseline</button>`}
         <button id="again" @click=${() => this.#restart()}>Try again</button>
       </div>`;
   }

@@ -88,7 +88,7 @@ export class StrideWeeksChart extends LitElement {
   constructor() {
     super();
     this.kind = 'volume';
-    this.columns = { x: [], weekStarts: [], hours: [], distance: [], bandCadence: [], bands: [], planTarget: [], targetPercent: [] };
+    this.columns = { x: [], weekStarts: [], minutes: [], distance: [], bandCadence: [], bands: [], planTarget: [], targetPercent: [] };
     this.unit = 'km';
     this.bandLabels = [];
     this.zones = defaultCadenceZones;

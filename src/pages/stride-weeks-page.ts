@@ -8,23 +8,15 @@ import '../components/stride-tap-cadence.js';
 import '../components/stride-weeks-charts.js';
 import type { WeeksPlanProposal } from '../charts/weeks-chart-options.js';
 import type { TapBaselineDetail } from '../components/stride-tap-cadence.js';
-import { formatCadence, formatDistance, formatShare, formatShortDate } from '../components/session-format.js';
 import { acceptedTargets, withAccepted, withDeclined, withTapped } from '../session/plan-settings.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import type { AppSettings } from '../session/settings.js';
-import { formatDuration } from '../session/units.js';
-import { type WeekRow, matchedBands, speedBandLabel, weekStart, weeklyTrends } from '../session/weekly-trends.js';
+import { type WeekGroup, type WeekRow, groupEmptyWeeks, matchedBands, weekStart, weeklyTrends, weeksSinceFirstRun } from '../session/weekly-trends.js';
 import type { CadenceZones } from '../session/zones.js';
+import { TOWARD_TARGET, matchedTable, totalsTable, weeksTableStyles } from './weeks-tables.js';
 
 export const weekChoices: readonly number[] = [4, 8, 12, 26, 52];
 export const DEFAULT_WEEKS = 12;
-
-/** Words (and an arrow) for a week's move against the target zone: never colour alone. */
-export const towardTargetLabels: Record<NonNullable<WeekRow['towardTarget']>, { arrow: string; text: string }> = {
-  closer: { arrow: '↑', text: 'closer to target' },
-  further: { arrow: '↓', text: 'further from target' },
-  same: { arrow: '=', text: 'about the same' },
-};
 
 /**
  * Week by week from the session summaries alone (one index read): totals and averages, and
@@ -44,7 +36,7 @@ export class StrideWeeksPage extends LitElement {
 
   readonly #history = new EventController(this, ['change']);
   readonly #settings = new EventController(this, ['change']);
-  #trends: { from: readonly SessionSummary[]; weeks: number; week: number; zones: CadenceZones; rows: WeekRow[] } | null = null;
+  #trends: { from: readonly SessionSummary[]; weeks: number; week: number; zones: CadenceZones; rows: WeekRow[]; groups: WeekGroup[] } | null = null;
   #proposed: WeeksPlanProposal | null = null;
   #bands: { rows: WeekRow[]; bands: number[] } | null = null;
   #plan: { from: readonly SessionSummary[]; settings: Readonly<AppSettings>; now: number | null; outcome: CadencePlanOutcome } | null = null;
@@ -64,26 +56,14 @@ export class StrideWeeksPage extends LitElement {
     .hint { color: var(--muted); margin: 0; max-width: 48rem; }
     .problem { color: var(--warn-text); }
     select, button { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
-    .scroll { overflow-x: auto; }
-    /* Below the charts the tables start off screen: their layout and paint wait until scrolled to. */
-    section:not(#charts) .scroll { content-visibility: auto; contain-intrinsic-size: auto 20rem; }
-    .scroll:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--divider); text-align: right; white-space: nowrap; }
-    th:first-child, td:first-child { text-align: left; }
-    thead th { font-weight: 600; }
-    tbody th { font-weight: 400; }
-    .closer { color: var(--ok-text); font-weight: 600; }
-    .further { color: var(--danger-text); }
-    .same { color: var(--muted); }
-    .arrow { display: inline-block; width: 1.1em; }
+    .since { color: var(--muted); }
     section { display: grid; gap: 0.5rem; min-width: 0; }
     #plan { background: var(--surface); border: 1px solid var(--divider); border-radius: 12px; padding: 1rem; max-width: 48rem; }
     details { display: grid; gap: 0.5rem; }
     summary { cursor: pointer; color: var(--link); width: fit-content; }
     summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     details[open] > summary { margin-bottom: 0.5rem; }
-  `, touchTargetStyles];
+  `, weeksTableStyles, touchTargetStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) {
@@ -103,9 +83,16 @@ export class StrideWeeksPage extends LitElement {
     // Within one week, "now" moving on changes nothing; only a new week asks for new rows.
     const week = weekStart(now);
     if (t && t.from === sessions && t.weeks === this.weeks && t.zones === zones && t.week === week) return t.rows;
-    const rows = weeklyTrends(sessions, { weeks: this.weeks, now, zones });
-    this.#trends = { from: sessions, weeks: this.weeks, week, zones, rows };
+    // A new runner sees the weeks since their first run, not ten empty weeks before it.
+    const rows = weeklyTrends(sessions, { weeks: weeksSinceFirstRun(sessions, this.weeks, now), now, zones });
+    this.#trends = { from: sessions, weeks: this.weeks, week, zones, rows, groups: groupEmptyWeeks(rows) };
     return rows;
+  }
+
+  /** The rows with each stretch of weeks without runs as one. */
+  get #groups(): WeekGroup[] {
+    const rows = this.rows;
+    return this.#trends?.rows === rows ? this.#trends.groups : groupEmptyWeeks(rows);
   }
 
   /** The same array while the rows are the same: the charts are built again only for new weeks. */
@@ -177,7 +164,7 @@ export class StrideWeeksPage extends LitElement {
       ></stride-cadence-plan>
       <details id="tap-check" ?open=${noRuns}>
         <summary>No footpod? Tap along to check your cadence</summary>
-        <stride-tap-cadence @tap-baseline=${(e: CustomEvent<TapBaselineDetail>) => this.#useTapped(e)}></stride-tap-cadence>
+        <stride-tap-cadence .saved=${settings.plan.tapped} @tap-baseline=${(e: CustomEvent<TapBaselineDetail>) => this.#useTapped(e)}></stride-tap-cadence>
       </details>
     </section>`;
   }
@@ -195,12 +182,9 @@ export class StrideWeeksPage extends LitElement {
         <p><a href="/">Go to the live page</a></p>`;
     }
     const rows = this.rows;
+    const groups = this.#groups;
     const bands = this.#matchedBands(rows);
-    const trend = (row: WeekRow) => {
-      if (row.towardTarget === null) return html`<span class="none">–</span>`;
-      const label = towardTargetLabels[row.towardTarget];
-      return html`<span class=${row.towardTarget}><span class="arrow" aria-hidden="true">${label.arrow}</span>${label.text}</span>`;
-    };
+    const since = rows.length < this.weeks ? html` <span class="since" id="since-first">(${rows.length} since your first run)</span>` : nothing;
     return html`
       ${header}
       ${this.#renderPlan(false)}
@@ -210,66 +194,25 @@ export class StrideWeeksPage extends LitElement {
           <select id="weeks" @change=${(e: Event) => (this.weeks = Number((e.target as HTMLSelectElement).value))}>
             ${weekChoices.map((n) => html`<option value=${n} ?selected=${n === this.weeks}>${n}</option>`)}
           </select>
-          weeks</label>
+          weeks</label>${since}
         <stride-weeks-charts .rows=${rows} .bands=${bands} .unit=${unit} .zones=${settings.settings.zones}
           .plan=${settings.settings.plan} .proposal=${this.#proposal()}></stride-weeks-charts>
         <p class="hint">Point at a week for its numbers; the tables below hold every number.</p>
       </section>
-      <section aria-labelledby="totals-heading">
+      <section aria-labelledby="totals-heading" class="table">
         <h2 id="totals-heading">Week by week</h2>
-        <p class="hint">Target zone: ${targetFrom}–${targetTo} steps/min. Time and share in target count running only (walks and pauses left out),
-          against this target whatever zones a run was recorded with. “Closer to target” compares cadence at matched pace with the week before that shares a pace band.</p>
+        <p class="hint" id="totals-hint">Target zone: ${targetFrom}–${targetTo} steps/min. Time and share in target count running only (walks and pauses left out),
+          against this target whatever zones a run was recorded with. “${TOWARD_TARGET}” compares cadence at matched pace with the nearest earlier week that shares a pace band.</p>
         ${estimatedNote(rows)}
-        <div class="scroll" tabindex="0" role="region" aria-label="Week by week totals">
-          <table id="totals">
-            <thead><tr>
-              <th scope="col">Week of</th><th scope="col">Runs</th><th scope="col">Distance (${unit})</th>
-              <th scope="col">Time</th><th scope="col">Average cadence (steps/min)</th>
-              <th scope="col">In target zone</th><th scope="col">Share in target</th><th scope="col">Toward target (matched pace)</th>
-            </tr></thead>
-            <tbody>
-              ${rows.map(
-                (row) => html`<tr data-week=${row.weekStart}>
-                  <th scope="row">${formatShortDate(row.weekStart)}</th>
-                  <td>${row.sessions}</td>
-                  <td>${formatDistance(row.distanceM, unit)}</td>
-                  <td>${formatDuration(row.movingS)}</td>
-                  <td>${formatCadence(row.avgCadence)}</td>
-                  <td>${formatDuration(row.targetZoneS)}</td>
-                  <td>${row.targetShare === null ? '–' : formatShare(row.targetShare)}</td>
-                  <td class="trend">${trend(row)}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>
+        ${totalsTable(groups, unit)}
       </section>
-      <section aria-labelledby="matched-heading">
+      <section aria-labelledby="matched-heading" class="table">
         <h2 id="matched-heading">Cadence at matched pace (steps/min)</h2>
         <p class="hint" id="why-matched">Cadence rises with speed, so a faster week can look like better technique when it is not.
           Comparing cadence within the same pace band, week by week, shows a real change.</p>
         ${bands.length === 0
           ? html`<p class="hint" id="no-bands">Not enough yet: a pace band needs at least a minute of running in two of these weeks to be compared.</p>`
-          : html`<div class="scroll" tabindex="0" role="region" aria-label="Cadence at matched pace by week">
-              <table id="matched">
-                <thead><tr>
-                  <th scope="col">Pace band</th>
-                  ${rows.map((row) => html`<th scope="col">${formatShortDate(row.weekStart)}</th>`)}
-                </tr></thead>
-                <tbody>
-                  ${bands.map(
-                    (band) => html`<tr data-band=${band}>
-                      <th scope="row">${speedBandLabel(band, unit)}</th>
-                      ${rows.map((row) => html`<td>${formatCadence(row.cadenceByBand[band] ?? null)}</td>`)}
-                    </tr>`,
-                  )}
-                  <tr class="toward">
-                    <th scope="row">Toward the target zone</th>
-                    ${rows.map((row) => html`<td class="trend">${trend(row)}</td>`)}
-                  </tr>
-                </tbody>
-              </table>
-            </div>`}
+          : matchedTable(groups, bands, unit)}
       </section>
     `;
   }

@@ -202,3 +202,34 @@ export function speedBandLabel(band: number, unit: DistanceUnit): string {
   const pace = (speed: number): string => formatPace(paceSeconds(speed, unit));
   return `${from.toFixed(1)}–${to.toFixed(1)} m/s · ${pace(from)}–${pace(to)} /${unit}`;
 }
+
+/**
+ * How many of the last `weeks` weeks to show: none before the week of the runner's first run
+ * (walks left out, as the rows leave them out), so a new runner does not read ten weeks of zeros.
+ */
+export function weeksSinceFirstRun(summaries: readonly SessionSummary[], weeks: number, now: number): number {
+  let first = Infinity;
+  for (const s of summaries) if (s.sport !== 'walk' && s.startedAt < first) first = s.startedAt;
+  const most = Math.max(0, Math.floor(weeks));
+  if (!Number.isFinite(first)) return most;
+  const firstWeek = weekStart(first);
+  // Counted on calendar weeks, as the rows are, so DST cannot add or lose one.
+  let count = 1;
+  for (let start = weekStart(now); count < most && start > firstWeek; count++) start = weekStart(start - 1);
+  return Math.min(count, most);
+}
+
+/** A week with runs, or a stretch of weeks without any (from and to are their Mondays). */
+export type WeekGroup = { kind: 'week'; row: WeekRow } | { kind: 'no-runs'; from: number; to: number; weeks: number };
+
+/** The rows in order with each stretch of weeks without runs as one group: a table reads "no runs" once, not eleven times. */
+export function groupEmptyWeeks(rows: readonly WeekRow[]): WeekGroup[] {
+  const groups: WeekGroup[] = [];
+  for (const row of rows) {
+    const last = groups[groups.length - 1];
+    if (row.sessions > 0) groups.push({ kind: 'week', row });
+    else if (last?.kind === 'no-runs') groups[groups.length - 1] = { ...last, to: row.weekStart, weeks: last.weeks + 1 };
+    else groups.push({ kind: 'no-runs', from: row.weekStart, to: row.weekStart, weeks: 1 });
+  }
+  return groups;
+}

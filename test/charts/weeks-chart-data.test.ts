@@ -31,7 +31,7 @@ describe('weeks chart data', () => {
     const c = weeksChartColumns(rows, { bands: [6, 7], unit: 'km', plan: defaultPlanSettings });
     expect(c.x).to.deep.equal([0, 1, 2, 3]);
     expect(c.weekStarts).to.deep.equal([monday(0), monday(1), monday(2), monday(3)]);
-    expect(c.hours).to.deep.equal([1.5, null, 0.5, 0.25]);
+    expect(c.minutes).to.deep.equal([90, null, 30, 15]);
     expect(c.distance).to.deep.equal([9, null, 5, 1.609344]);
     expect(c.bands).to.deep.equal([6, 7]);
     expect(c.bandCadence).to.deep.equal([
@@ -66,7 +66,7 @@ describe('weeks chart data', () => {
 
   it('puts the right columns in each chart', () => {
     const c = weeksChartColumns(rows, { bands: [6, 7], unit: 'km', plan: defaultPlanSettings });
-    expect(weeksChartData('volume', c)).to.deep.equal([[0, 1, 2, 3], [1.5, null, 0.5, 0.25], [9, null, 5, 1.609344]]);
+    expect(weeksChartData('volume', c)).to.deep.equal([[0, 1, 2, 3], [90, null, 30, 15], [9, null, 5, 1.609344]]);
     expect(weeksChartData('share', c)).to.deep.equal([[0, 1, 2, 3], [25, null, 0, null]]);
     expect(weeksChartData('cadence', c)).to.deep.equal([[0, 1, 2, 3], [164, null, 168, 171.5], [170, null, null, 174]]);
   });
@@ -92,20 +92,21 @@ describe('weeks chart options', () => {
   it('draws time and distance as side-by-side bars on their own axes', () => {
     const o = weeksChartOptions(config());
     expect(o.series.map((s) => s.label)).to.deep.equal(['Week', 'Running time', 'Distance (km)']);
-    expect(o.series.map((s) => s.scale)).to.deep.equal([undefined, 'h', 'd']);
+    expect(o.series.map((s) => s.scale)).to.deep.equal([undefined, 't', 'd']);
     expect(typeof o.series[1]!.paths).to.equal('function');
-    expect(o.axes!.map((a) => a.scale)).to.deep.equal([undefined, 'h', 'd']);
+    expect(o.axes!.map((a) => a.scale)).to.deep.equal([undefined, 't', 'd']);
     expect(o.axes![2]!.side).to.equal(1);
     expect(o.cursor!.sync!.key).to.equal('weeks-test');
   });
 
-  it('labels weeks by their Monday, at whole weeks only, and hours and percent at round values', () => {
+  it('labels weeks by their Monday, at whole weeks only, running time in minutes or hours, and percent at round values', () => {
     const o = weeksChartOptions(config());
     const values = o.axes![0]!.values as (u: uPlot, splits: number[]) => string[];
     expect(values(null as unknown as uPlot, [0, 0.5, 2, 9])).to.deep.equal([weekAxisLabel(monday(0)), '', weekAxisLabel(monday(2)), '']);
     expect(weekAxisLabel(monday(2))).to.match(/17/);
-    const hours = o.axes![1]!.values as (u: uPlot, splits: number[]) => string[];
-    expect(hours(null as unknown as uPlot, [0, 0.5, 1, 1.5])).to.deep.equal(['0 h', '0.5 h', '1 h', '1.5 h']);
+    const time = o.axes![1]!.values as (u: uPlot, splits: number[], axis: number, space: number, step: number) => string[];
+    expect(time(null as unknown as uPlot, [0, 15, 30, 45], 1, 30, 15)).to.deep.equal(['0', '15 min', '30 min', '45 min']);
+    expect(time(null as unknown as uPlot, [0, 60, 120], 1, 30, 60)).to.deep.equal(['0', '1 h', '2 h']);
     const share = weeksChartOptions(config({ kind: 'share' }));
     expect(share.scales!.y!.range).to.deep.equal([0, 100]);
     expect((share.axes![1]!.values as (u: uPlot, s: number[]) => string[])(null as unknown as uPlot, [0, 50, 100])).to.deep.equal(['0%', '50%', '100%']);

@@ -278,12 +278,13 @@ describe('cadencePlan', () => {
     expect(cadencePlan([], options({ plan: close })).reason).to.equal('You tapped 168 steps/min. Run 3 times at your usual pace to get a plan.');
   });
 
-  it('looks at recent runs: the last 8 weeks, or the last 10 runs when there are fewer', () => {
+  it("looks at the last 8 weeks alone while there are runs in them, else at the last 10 older runs", () => {
     const old = [400, 390, 380, 370, 360].map((daysAgo) => run({ daysAgo, cadence: 160, band: 7, seconds: 3600 }));
     const lately = threeRuns({ cadence: 166, inTarget: 0.7, zones: building });
-    expect(cadencePlan([...old, ...lately], options({ zones: building })).band, 'the last 10 runs reach back a year').to.equal(7);
-    const many = Array.from({ length: 10 }, (_, i) => run({ daysAgo: 30 + i, cadence: 166, inTarget: 0.7, zones: building }));
-    expect(cadencePlan([...old, ...many, ...lately], options({ zones: building })).band).to.equal(USUAL);
+    expect(cadencePlan([...old, ...lately], options({ zones: building })).band, 'a year back counts for nothing beside recent runs').to.equal(USUAL);
+    const fallBack = cadencePlan(old, options({ zones: building }));
+    expect(fallBack.band, 'with no recent runs, older ones').to.equal(7);
+    expect(fallBack.reason).to.match(/^No runs at any pace in the last 8 weeks, so the plan looks at your older runs\. /);
   });
 
   it('hides a declined proposal until a new run or a different proposal', () => {

@@ -92,8 +92,8 @@ describe('stride-weeks-charts', () => {
     const host = await charts();
     const volume = chart(host, 'volume').plot!;
     const opaque = (p: number[]) => p[3]! > 0;
-    // Just above the baseline, a little either side of the week's tick, where its two bars stand.
-    const barsAt = (i: number) => [i - 0.05, i + 0.05].map((x) => opaque(pixel(volume, x, 0.05, 'h')));
+    // Just above the baseline (3 min), a little either side of the week's tick, where its two bars stand.
+    const barsAt = (i: number) => [i - 0.05, i + 0.05].map((x) => opaque(pixel(volume, x, 3, 't')));
     expect(barsAt(0), 'both bars of week 0').to.deep.equal([true, true]);
     expect(barsAt(1), 'nothing in the empty week').to.deep.equal([false, false]);
     const share = chart(host, 'share').plot!;

@@ -196,4 +196,36 @@ describe('stride-weeks-page: cadence plan', () => {
     plan.shadowRoot!.querySelector<HTMLButtonElement>('#accept')!.click();
     expect(services.settings.settings.zones).to.deep.equal({ buildingFrom: 140, targetFrom: 150, targetTo: 160 });
   });
+
+  it('"Use as my baseline" after a tap-along count sets the plan\'s baseline, and the page says so', async () => {
+    const { page, plan, services } = await weeksPage(three(166, 0.7, building), building);
+    expect(text(plan, '#baseline')).to.equal('Your baseline: 166 steps/min, your last three runs at your usual pace');
+    const before = text(plan, '#change');
+    page.shadowRoot!.querySelector<HTMLElement>('#tap-check summary')!.click();
+    const tapper = page.shadowRoot!.querySelector<StrideTapCadence>('stride-tap-cadence')!;
+    // Every 400 ms for 30 s: 150 steps/min.
+    const clock = { now: 1_000 };
+    tapper.clock = () => clock.now;
+    for (let i = 0; i < 76; i++, clock.now += 400) tapper.tap();
+    tapper.tap();
+    await tapper.updateComplete;
+    expect(tapper.shadowRoot!.querySelector('#result')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('150 steps/min');
+    tapper.shadowRoot!.querySelector<HTMLButtonElement>('#use')!.click();
+
+    expect(services.settings.settings.plan.tapped, 'stored in the plan').to.deep.equal({ spm: 150, atMs: now });
+    await page.updateComplete;
+    await plan.updateComplete;
+    await tapper.updateComplete;
+    expect(text(plan, '#baseline')).to.equal(`Your baseline: 150 steps/min, tapped along on ${new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(now)}`);
+    expect(text(plan, '#reason')).to.match(/^You tapped 150 steps\/min, far below 160–170\. Start with/);
+    expect(text(plan, '#change')).to.not.equal(before);
+    expect(tapper.shadowRoot!.querySelector('#saved')!.textContent).to.equal('Saved: your cadence plan starts from 150 steps/min now (see the plan above).');
+    expect(tapper.shadowRoot!.querySelector('#use'), 'nothing left to press').to.equal(null);
+    await expect(page).to.be.accessible();
+    const reloaded = new SettingsService();
+    await waitUntil(async () => {
+      await reloaded.load();
+      return reloaded.settings.plan.tapped?.spm === 150;
+    }, 'the baseline was saved');
+  });
 });

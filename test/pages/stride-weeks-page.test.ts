@@ -82,19 +82,41 @@ describe('stride-weeks-page', () => {
   });
   beforeEach(() => clear(kvStore()));
 
-  it('shows the last 12 weeks by default with totals and averages per week', async () => {
+  it('shows the last 12 weeks by default with totals and averages per week, each stretch without runs as one row', async () => {
     const page = await weeksPage();
     expect(page.shadowRoot!.querySelector<HTMLSelectElement>('#weeks')!.value).to.equal('12');
     const rows = tableCells(page, 'totals');
-    expect(rows).to.have.length(12);
-    expect(rows[0]![0]).to.equal(short(new Date(2024, 11, 30).getTime()));
-    expect(rows[11]![0]).to.equal(short(on(2, 17, 0)));
-    expect(rows[8]!.slice(0, 7), 'week of 24 Feb').to.deep.equal([short(on(1, 24, 0)), '1', '6.00', '33:20', '166', '5:00', '15%']);
-    expect(rows[9]!.slice(0, 7), 'an empty week').to.deep.equal([short(on(2, 3, 0)), '0', '0.00', '0:00', '–', '0:00', '–']);
+    expect(rows).to.have.length(5);
+    expect(rows[0], 'eight weeks without runs').to.deep.equal([`No runs, weeks of ${short(new Date(2024, 11, 30).getTime())} – ${short(on(1, 17, 0))}`]);
+    expect(rows[1]!.slice(0, 7), 'week of 24 Feb').to.deep.equal([short(on(1, 24, 0)), '1', '6.00', '33:20', '166', '5:00', '15%']);
+    expect(rows[2], 'an empty week').to.deep.equal([`No runs, week of ${short(on(2, 3, 0))}`]);
     // (168 × 1800 + 172 × 1200) / 3000 = 169.6; 900 s of 3000 s in the target zone.
-    expect(rows[10]!.slice(0, 7), 'week of 10 Mar').to.deep.equal([short(on(2, 10, 0)), '2', '8.00', '50:00', '170', '15:00', '30%']);
-    expect(rows[11]!.slice(1, 7), 'this week').to.deep.equal(['1', '4.00', '25:00', '165', '0:00', '0%']);
+    expect(rows[3]!.slice(0, 7), 'week of 10 Mar').to.deep.equal([short(on(2, 10, 0)), '2', '8.00', '50:00', '170', '15:00', '30%']);
+    expect(rows[4]!.slice(0, 7), 'this week').to.deep.equal([short(on(2, 17, 0)), '1', '4.00', '25:00', '165', '0:00', '0%']);
+    // Still 12 weeks in the charts, and a zero-run week is not a row of zeros anywhere.
+    expect(page.rows).to.have.length(12);
+    expect(rows.some((r) => r[1] === '0')).to.equal(false);
     await expect(page).to.be.accessible();
+  });
+
+  it('shows a new runner the weeks since their first run only', async () => {
+    const page = await weeksPage({ stored: summaries.slice(2) });
+    // First run on 11 March: the weeks of 10 and 17 March.
+    expect(page.rows.map((r) => r.weekStart)).to.deep.equal([on(2, 10, 0), on(2, 17, 0)]);
+    expect(tableCells(page, 'totals').map((r) => r[0])).to.deep.equal([short(on(2, 10, 0)), short(on(2, 17, 0))]);
+    expect(page.shadowRoot!.querySelector('#since-first')!.textContent).to.equal('(2 since your first run)');
+    const charts = page.shadowRoot!.querySelector<StrideWeeksCharts>('stride-weeks-charts')!;
+    expect(charts.rows).to.have.length(2);
+    expect((await weeksPage()).shadowRoot!.querySelector('#since-first'), 'not for a runner with a year of runs').to.equal(null);
+  });
+
+  it('names the toward-target column in the hint as the column does', async () => {
+    const page = await weeksPage();
+    const header = headers(page, 'totals').at(-1)!;
+    expect(header).to.equal('Toward target (matched pace)');
+    const hint = page.shadowRoot!.querySelector('#totals-hint')!.textContent!.replace(/\s+/g, ' ');
+    expect(hint).to.contain('“Toward target” compares cadence at matched pace');
+    expect(hint).to.not.match(/closer to target/i);
   });
 
   it('says in words which weeks rest on runs whose time in target is estimated', async () => {
@@ -106,7 +128,7 @@ describe('stride-weeks-page', () => {
       '1 run was recorded before the app kept cadence second by second: time in target for it is estimated from the average cadence at each pace.',
     );
     // 600 s in target on 11 March, 600 s of 600 s on 13 March: 1200 of 2400 running seconds.
-    expect(tableCells(page, 'totals')[10]!.slice(5, 7)).to.deep.equal(['20:00', '50%']);
+    expect(tableCells(page, 'totals')[3]!.slice(5, 7)).to.deep.equal(['20:00', '50%']);
   });
 
   it('draws the weeks as charts above the tables, which stay for the exact numbers', async () => {
@@ -122,7 +144,7 @@ describe('stride-weeks-page', () => {
     const matched = page.shadowRoot!.querySelector('#matched')!;
     const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
     expect(follows(charts, totals) && follows(charts, matched), 'charts come before both tables').to.equal(true);
-    expect(tableCells(page, 'totals')).to.have.length(12);
+    expect(tableCells(page, 'totals')).to.have.length(5);
     // The charts get the same weeks and bands as the tables.
     expect(charts.rows).to.have.length(12);
     expect([...charts.bands]).to.deep.equal([6, 7]);
@@ -145,29 +167,31 @@ describe('stride-weeks-page', () => {
     expect(volume.plot!.data[0]).to.have.length(26);
   });
 
-  it('tables cadence at matched pace: bands seen in two weeks, weeks as columns, a dash where there is none', async () => {
+  it('tables cadence at matched pace: weeks as rows, bands seen in two weeks as columns, a dash where there is none', async () => {
     const page = await weeksPage();
     const head = headers(page, 'matched');
-    expect(head).to.have.length(13);
-    expect(head[0]).to.equal('Pace band');
+    expect(head).to.deep.equal(['Week of', speedBandLabel(6, 'km'), speedBandLabel(7, 'km'), 'Toward target (matched pace)']);
+    expect(head[1]).to.equal('3.0–3.5 m/s · 5:33–4:46 /km');
     const rows = tableCells(page, 'matched');
-    expect(rows.map((r) => r[0])).to.deep.equal([speedBandLabel(6, 'km'), speedBandLabel(7, 'km'), 'Toward the target zone']);
-    expect(rows[0]![0]).to.equal('3.0–3.5 m/s · 5:33–4:46 /km');
-    // Columns 9–12 are the weeks of 24 Feb, 3 Mar, 10 Mar and 17 Mar.
-    expect(rows[0]!.slice(9)).to.deep.equal(['164', '–', '168', '165']);
-    expect(rows[1]!.slice(9)).to.deep.equal(['170', '–', '172', '–']);
-    expect(rows[0]!.slice(1, 9).every((cell) => cell === '–')).to.equal(true);
+    expect(rows.map((r) => r.slice(0, 3))).to.deep.equal([
+      [`No runs, weeks of ${short(new Date(2024, 11, 30).getTime())} – ${short(on(1, 17, 0))}`],
+      [short(on(1, 24, 0)), '164', '170'],
+      [`No runs, week of ${short(on(2, 3, 0))}`],
+      [short(on(2, 10, 0)), '168', '172'],
+      [short(on(2, 17, 0)), '165', '–'],
+    ]);
     expect(page.shadowRoot!.querySelector('#why-matched')!.textContent).to.match(/cadence rises with speed/i);
   });
 
   it('marks the weeks that moved toward the target zone in words, not only colour', async () => {
     const page = await weeksPage();
-    const toward = tableCells(page, 'matched')[2]!;
-    expect(toward.slice(9)).to.deep.equal(['–', '–', '↑closer to target', '↓further from target']);
+    const toward = tableCells(page, 'matched').filter((r) => r.length > 1).map((r) => r.at(-1));
+    expect(toward).to.deep.equal(['no earlier week at these paces', '↑closer to target', '↓further from target']);
     const totals = tableCells(page, 'totals');
-    expect(totals[10]![7]).to.equal('↑closer to target');
-    expect(totals[11]![7]).to.equal('↓further from target');
-    const marked = page.shadowRoot!.querySelector('#totals tbody tr:nth-child(11) .closer')!;
+    expect(totals[1]![7]).to.equal('no earlier week at these paces');
+    expect(totals[3]![7]).to.equal('↑closer to target');
+    expect(totals[4]![7]).to.equal('↓further from target');
+    const marked = page.shadowRoot!.querySelector('#totals tbody tr:nth-child(4) .closer')!;
     expect(marked.textContent).to.contain('closer to target');
     expect(marked.querySelector('.arrow')!.getAttribute('aria-hidden')).to.equal('true');
   });
@@ -179,25 +203,25 @@ describe('stride-weeks-page', () => {
     select.value = '4';
     select.dispatchEvent(new Event('change'));
     await page.updateComplete;
-    expect(tableCells(page, 'totals')).to.have.length(4);
-    expect(headers(page, 'matched')).to.have.length(5);
-    expect(tableCells(page, 'matched')[0]!.slice(1)).to.deep.equal(['164', '–', '168', '165']);
+    expect(page.rows).to.have.length(4);
+    expect(tableCells(page, 'totals').map((r) => r[0])).to.deep.equal([short(on(1, 24, 0)), `No runs, week of ${short(on(2, 3, 0))}`, short(on(2, 10, 0)), short(on(2, 17, 0))]);
+    expect(tableCells(page, 'matched').filter((r) => r.length > 1).map((r) => r[1])).to.deep.equal(['164', '168', '165']);
 
     select.value = '52';
     select.dispatchEvent(new Event('change'));
     await page.updateComplete;
-    const rows = tableCells(page, 'totals');
-    expect(rows).to.have.length(52);
-    // A year back reaches the April session: one more week with a run.
-    expect(rows.filter((r) => r[1] !== '0').length).to.equal(4);
+    // A year back reaches the April session, the first run: the 51 weeks since it.
+    expect(page.rows).to.have.length(51);
+    expect(page.rows[0]!.sessions).to.equal(1);
+    expect(tableCells(page, 'totals').filter((r) => r.length > 1).length).to.equal(4);
     await expect(page).to.be.accessible();
   });
 
   it('labels pace bands and distances in miles for a runner who uses miles', async () => {
     const page = await weeksPage({ unit: 'mi' });
-    expect(tableCells(page, 'matched')[0]![0]).to.equal(speedBandLabel(6, 'mi'));
-    expect(tableCells(page, 'matched')[0]![0]).to.contain('/mi');
-    expect(tableCells(page, 'totals')[10]![2]).to.equal((8000 / 1609.344).toFixed(2));
+    expect(headers(page, 'matched')[1]).to.equal(speedBandLabel(6, 'mi'));
+    expect(headers(page, 'matched')[1]).to.contain('/mi');
+    expect(tableCells(page, 'totals')[3]![2]).to.equal((8000 / 1609.344).toFixed(2));
   });
 
   it('explains when no pace band can be compared yet', async () => {
