@@ -69,7 +69,8 @@ export const treadmillStyles = [
 
     @media (orientation: landscape) {
       .screen { grid-template-rows: none; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); height: 100%; }
-      .main { min-height: 0; }
+      /* The cadence (and a check-in under it) stays in view while a side taller than a phone on its side scrolls. */
+      .main { min-height: 0; height: 100vh; position: sticky; top: 0; }
       .number { font-size: max(3.5rem, min(46vh, 25vw, calc((100cqh - max(24vmin, 6rem)) / 0.95))); }
     }
   `,

@@ -68,12 +68,12 @@ describe('stride-treadmill-page layout', () => {
     await useTheme('dark');
   });
 
-  it('shows a check-in beside the cadence, never over it, at 390×844 and 1280×800 in both themes; nothing else moves', async () => {
+  it('shows a check-in beside the cadence, never over it, at 390×844 and 1280×800 (and a phone on its side) in both themes; nothing else moves', async () => {
     await openRecordingTreadmill();
     const problems: string[] = [];
     for (const theme of themes) {
       await useTheme(theme);
-      for (const { width, height } of screens) {
+      for (const { width, height } of [...screens, { width: 844, height: 390 }]) {
         const at = `${width}×${height} ${theme}`;
         await setViewport({ width, height });
         services.coach.dismissCheckIn();
