@@ -7,11 +7,12 @@ import { css } from 'lit';
  * Sizes every element with controls adds after its own styles (last, so these win): each control
  * is at least a 44 x 44 px touch target (WCAG 2.5.5), a checkbox or radio button's whole label is
  * its target, and a disabled button looks disabled everywhere (grey even if it was the primary,
- * dim, a refusing cursor), not merely ignores the tap.
+ * dim, a refusing cursor), not merely ignores the tap. A screen used on a moving belt sets
+ * --touch-target higher for every control inside it.
  */
 export const touchTargetStyles = css`
   button, select, textarea, input:not([type='checkbox']):not([type='radio']) {
-    min-height: 44px; min-width: 44px; box-sizing: border-box;
+    min-height: var(--touch-target, 44px); min-width: var(--touch-target, 44px); box-sizing: border-box;
   }
   summary { min-height: 44px; padding-block: 0.6rem; box-sizing: border-box; cursor: pointer; }
   a.button { display: inline-flex; align-items: center; min-height: 44px; box-sizing: border-box; }

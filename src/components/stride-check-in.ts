@@ -1,11 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { touchTargetStyles } from './form-control-styles.js';
 import type { TechniquePrompt } from '../coach/coach-events.js';
 
 /**
- * A technique check-in from the coach: its title and text, large over the treadmill screen
- * (`overlay`) or as a banner on the live page. Fires 'dismiss' from its button; the page also
- * dismisses it with Enter or C (KeyboardShortcuts).
+ * A technique check-in from the coach: its title and text, as a large strip on the treadmill
+ * screen (`strip`, which the page lays out beside the cadence, never over it) or as a banner on
+ * the live page. Fires 'dismiss' from its button; the page also dismisses it with Enter or C
+ * (KeyboardShortcuts). With `fadeAfterS` a bar drains over that many seconds, so the runner sees
+ * it will go by itself (the coach takes it away, on the session's clock).
  *
  * The live region is drawn even while there is no check-in, so a screen reader announces one
  * when it arrives (a region that appears together with its text is often not read).
@@ -13,19 +16,23 @@ import type { TechniquePrompt } from '../coach/coach-events.js';
 export class StrideCheckIn extends LitElement {
   static override properties = {
     prompt: { attribute: false },
-    overlay: { type: Boolean, reflect: true },
+    strip: { type: Boolean, reflect: true },
+    fadeAfterS: { type: Number },
     showing: { type: Boolean, reflect: true },
   };
   declare prompt: TechniquePrompt | null;
-  /** Large, over the whole screen; otherwise a banner in the page's flow. */
-  declare overlay: boolean;
+  /** Large type for reading from a treadmill; otherwise a banner sized like the live page. */
+  declare strip: boolean;
+  /** Seconds until it goes by itself; 0: it stays until dismissed. */
+  declare fadeAfterS: number;
   /** Reflects whether there is a check-in, for the host's own layout. */
   declare showing: boolean;
 
   constructor() {
     super();
     this.prompt = null;
-    this.overlay = false;
+    this.strip = false;
+    this.fadeAfterS = 0;
     this.showing = false;
   }
 
@@ -44,23 +51,30 @@ export class StrideCheckIn extends LitElement {
     }
     button:focus-visible { outline: 3px solid var(--callout-focus); outline-offset: 2px; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
-    :host([overlay][showing]) .live {
-      position: fixed; inset: 0; z-index: 20; display: grid; place-items: center;
-      background: var(--overlay); padding: 4vmin;
+    :host([strip]) { display: block; }
+    :host([strip]) .card {
+      position: relative; overflow: hidden; flex-wrap: nowrap; gap: 1.5vmin 3vmin;
+      padding: 2vmin 3vmin; border-radius: 2vmin; font-size: clamp(1rem, 3.4vmin, 1.9rem);
     }
-    :host([overlay]) .card {
-      flex-direction: column; align-items: stretch; gap: 4vmin; text-align: center;
-      max-width: 60rem; padding: 5vmin 6vmin; border-radius: 3vmin;
-      font-size: clamp(1.2rem, 5.5vmin, 3rem);
+    :host([strip]) h2 { font-size: clamp(1.3rem, 5.5vmin, 3.2rem); line-height: 1.1; }
+    :host([strip]) p { margin-top: 0.5vmin; line-height: 1.25; }
+    :host([strip]) button { flex: none; padding: 0.3em 1em; }
+    .drain {
+      position: absolute; left: 0; bottom: 0; height: 6px; width: 100%; transform-origin: left;
+      background: var(--callout-text); opacity: 0.45; animation: drain linear forwards;
     }
-    :host([overlay]) .words { flex: none; }
-    :host([overlay]) h2 { font-size: clamp(1.8rem, 9vmin, 5.5rem); line-height: 1.1; }
-    :host([overlay]) p { margin-top: 2vmin; }
-    :host([overlay]) button { align-self: center; padding: 0.4em 1.2em; }
+    @keyframes drain { to { transform: scaleX(0); } }
+    @media (prefers-reduced-motion: reduce) { .drain { animation: none; } }
   `, touchTargetStyles];
 
   protected override willUpdate(): void {
     this.showing = this.prompt !== null;
+  }
+
+  protected override updated(): void {
+    // Through CSSOM: the Content-Security-Policy blocks inline style attributes.
+    const drain = this.renderRoot.querySelector<HTMLElement>('.drain');
+    if (drain) drain.style.animationDuration = `${drain.dataset['seconds']}s`;
   }
 
   protected override render() {
@@ -70,9 +84,15 @@ export class StrideCheckIn extends LitElement {
         ? html`<section class="card" aria-labelledby="title">
             <div class="words"><h2 id="title">${prompt.title}</h2><p>${prompt.text}</p></div>
             <button id="dismiss" @click=${this.#dismiss}>Got it <kbd>C</kbd></button>
+            ${this.fadeAfterS > 0 ? this.#drain(prompt, this.fadeAfterS) : nothing}
           </section>`
         : nothing}
     </div>`;
+  }
+
+  /** Keyed on the prompt, so a new check-in starts a full bar rather than the last one's remains. */
+  #drain(prompt: TechniquePrompt, seconds: number) {
+    return keyed(prompt, html`<div class="drain" aria-hidden="true" data-seconds=${seconds}></div>`);
   }
 
   #dismiss(): void {

@@ -5,6 +5,7 @@ import {
   METRONOME_MAX_SPM,
   METRONOME_MIN_SPM,
   checkInChoices,
+  checkInFadeChoices,
   cueAfterChoices,
   cueEveryChoices,
   defaultCoachSettings,
@@ -100,6 +101,9 @@ export class StrideCoachSettings extends LitElement {
           checkIns: { ...checkIns, everyMin: n },
         }))}
         ${check('check-ins-speak', checkIns.speak, 'Read them out', (on) => ({ checkIns: { ...checkIns, speak: on } }))}
+        ${pick('check-ins-fade', 'Show each one for', checkIns.fadeAfterS, checkInFadeChoices, (n) => (n === 0 ? 'until I dismiss it' : `${n} s`), (n) => ({
+          checkIns: { ...checkIns, fadeAfterS: n },
+        }))}
       </fieldset>
     `;
   }

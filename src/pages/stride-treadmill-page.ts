@@ -8,7 +8,7 @@ import '../components/stride-check-in.js';
 import '../components/stride-metronome-button.js';
 import '../components/stride-mute-button.js';
 import '../components/stride-recording-controls.js';
-import { formatDuration, formatPace, paceSeconds, paceUnitLabel } from '../session/units.js';
+import { distanceIn, formatDuration, formatPace, paceSeconds, paceUnitLabel } from '../session/units.js';
 import { shownZone, wholeSteps } from '../session/shown-cadence.js';
 import { type ZoneId, zoneLabels } from '../session/zones.js';
 import { liveFigures } from '../session/live-figures.js';
@@ -28,9 +28,14 @@ const duration = (id: string, seconds: number) => {
 
 /**
  * The treadmill screen: the cadence as large as the screen allows, on its zone's colour with the
- * zone's word and shape, then pace and the run's moving time, time in the target zone and lap
- * (before Start, the time since the pod connected, named so); the recording
- * and coach controls; a check-in over everything. Space, L, M, C and Esc work here.
+ * zone's word and shape, then pace, the run's moving time and distance, the lap's time, time in
+ * the target zone and, with a strap, heart rate (before Start, the figures since the pod
+ * connected, named so); the recording and coach controls. A check-in shows as a strip under the
+ * cadence, which shrinks to make room rather than be covered, and goes by itself. Space, L, M, C
+ * and Esc work here.
+ *
+ * The lap's number is shown and read out once, by the Lap figure: the recording controls are not
+ * given the lap count here, so their status line does not repeat it.
  */
 export class StrideTreadmillPage extends LitElement {
   static override properties = { services: { attribute: false } };
@@ -40,6 +45,7 @@ export class StrideTreadmillPage extends LitElement {
   readonly #settings = new EventController(this, ['change']);
   readonly #recording = new EventController(this, ['change']);
   readonly #coach = new EventController(this, ['change']);
+  readonly #sensors = new EventController(this, ['change']);
 
   constructor() {
     super();
@@ -81,11 +87,12 @@ export class StrideTreadmillPage extends LitElement {
     this.#settings.target = this.services?.settings ?? null;
     this.#recording.target = this.services?.recording ?? null;
     this.#coach.target = this.services?.coach ?? null;
+    this.#sensors.target = this.services?.sensors ?? null;
   }
 
   protected override render() {
     if (!this.services) return nothing;
-    const { footpod, settings, recording, coach } = this.services;
+    const { footpod, settings, recording, coach, sensors } = this.services;
     const connected = footpod.source?.state === 'connected';
     const { distanceUnit: unit, smoothingS, zones } = settings.settings;
     const session = footpod.session;
@@ -94,37 +101,49 @@ export class StrideTreadmillPage extends LitElement {
     const cadence = zone === null ? null : wholeSteps(shown!.cadence);
     const figures = liveFigures(session, recording.recorder);
     const lap = figures.lap;
+    const heartRate = session?.latest?.heartRate ?? null;
+    const strap = heartRate !== null || sensors.source('heart-rate')?.state === 'connected';
 
     return html`
       <div class="screen">
-        <section class="cadence ${zone ? `zone-${zone}` : 'no-zone'}" aria-labelledby="cadence-label">
-          <p class="caption" id="cadence-label">Cadence <span class="unit">steps/min</span></p>
-          ${connected || shown
-            ? html`
-                <p class="number" id="cadence">${cadence === null ? '–' : cadence}</p>
-                <p class="zone" id="zone">
-                  ${zone
-                    ? html`<span class="shape" aria-hidden="true">${zoneShapes[zone]}</span>
-                        <span class="word">${zoneLabels[zone]}</span>`
-                    : html`<span class="word">Waiting for steps</span>`}
-                </p>
-                <p class="target">target ${zones.targetFrom}–${zones.targetTo}</p>`
-            : html`<p class="no-pod" id="no-pod" role="status">No footpod connected.
-                <a href="/">Back to the live page</a> to pair one or try the simulated footpod.</p>`}
-        </section>
+        <div class="main ${zone ? `zone-${zone}` : 'no-zone'}">
+          <section class="cadence" aria-labelledby="cadence-label">
+            <p class="caption" id="cadence-label">Cadence <span class="unit">steps/min</span></p>
+            ${connected || shown
+              ? html`
+                  <p class="number" id="cadence">${cadence === null ? '–' : cadence}</p>
+                  <p class="zone" id="zone">
+                    ${zone
+                      ? html`<span class="shape" aria-hidden="true">${zoneShapes[zone]}</span>
+                          <span class="word">${zoneLabels[zone]}</span>`
+                      : html`<span class="word">Waiting for steps</span>`}
+                  </p>
+                  <p class="target">target ${zones.targetFrom}–${zones.targetTo}</p>`
+              : html`<p class="no-pod" id="no-pod" role="status">No footpod connected.
+                  <a href="/">Back to the live page</a> to pair one or try the simulated footpod.</p>`}
+          </section>
+          <stride-check-in strip .prompt=${coach.checkIn} .fadeAfterS=${settings.settings.coach.checkIns.fadeAfterS}
+            @dismiss=${() => coach.dismissCheckIn()}></stride-check-in>
+        </div>
         <div class="side">
           <dl class="stats">
             <div class="stat"><dt>Pace <span class="unit">${paceUnitLabel[unit]}</span></dt>
               <dd id="pace">${shown ? formatPace(paceSeconds(shown.speedMps, unit)) : '–:––'}</dd></div>
             <div class="stat"><dt id="elapsed-label">${timeName(figures)}</dt>${duration('elapsed', figures.timeS)}</div>
-            <div class="stat"><dt>In target</dt>${duration('in-target', figures.zoneTimes.target)}</div>
-            <div class="stat"><dt id="lap-label">${lap ? `Lap ${lap.number}` : 'Lap'}</dt>
+            <div class="stat"><dt>Distance <span class="unit">${unit}</span></dt>
+              <dd id="distance">${figures.distanceM === null ? '–' : distanceIn(figures.distanceM, unit).toFixed(2)}</dd></div>
+            <div class="stat"><dt id="lap-label" aria-live="polite">${lap ? `Lap ${lap.number}` : 'Lap'}</dt>
               ${lap ? duration('lap', lap.movingS) : html`<dd id="lap">–</dd>`}</div>
+            <div class="stat"><dt>In target</dt>${duration('in-target', figures.zoneTimes.target)}</div>
+            ${strap
+              ? html`<div class="stat"><dt>Heart rate <span class="unit">bpm</span></dt>
+                  <dd id="heart-rate">${heartRate === null ? '–' : Math.round(heartRate)}</dd></div>`
+              : nothing}
           </dl>
           ${figures.of === 'run' ? nothing : html`<p class="figures-of" id="figures-of">${figuresOfWords[figures.of]}</p>`}
           ${connected || !session?.latest ? nothing : html`<p class="note" role="status">Footpod link lost: reconnecting…</p>`}
           <stride-recording-controls .state=${recording.state} .canRecord=${recording.canRecord}
-            .autoPaused=${recording.autoPaused} .laps=${recording.laps}
+            .autoPaused=${recording.autoPaused}
             @start=${() => void recording.start()} @pause=${() => recording.pause()} @resume=${() => recording.resume()}
             @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
           <div class="coach">
@@ -137,7 +156,6 @@ export class StrideTreadmillPage extends LitElement {
           ${coach.wakeLockMessage ? html`<p class="note" id="wake-lock">${coach.wakeLockMessage}</p>` : nothing}
         </div>
       </div>
-      <stride-check-in overlay .prompt=${coach.checkIn} @dismiss=${() => coach.dismissCheckIn()}></stride-check-in>
     `;
   }
 

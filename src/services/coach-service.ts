@@ -39,6 +39,8 @@ export class CoachService extends EventTarget {
   #engine: CoachEngine | null = null;
   #loading: Promise<CoachEngine | null> | null = null;
   #checkIn: TechniquePrompt | null = null;
+  /** The session second the check-in on screen arrived. */
+  #checkInAtS = 0;
   #lastCue: CueEvent | null = null;
   #treadmillScreen = false;
   /** The run and the live session the rules were last started for: a new one starts them afresh. */
@@ -92,7 +94,7 @@ export class CoachService extends EventTarget {
   get metronomeBeat(): { atMs: number; intervalMs: number } | null {
     return this.#engine?.metronome.beat ?? null;
   }
-  /** The technique check-in on screen now, until dismissed. */
+  /** The technique check-in on screen now, until dismissed or gone by itself (coach.checkIns.fadeAfterS). */
   get checkIn(): TechniquePrompt | null {
     return this.#checkIn;
   }
@@ -270,6 +272,7 @@ export class CoachService extends EventTarget {
     const latest = session?.latest;
     // Between a Stop and the next run the coach has nothing to say: the run is over.
     if (!engine || !session || !latest || this.recording.state === 'stopped') return;
+    this.#fadeCheckIn(latest.timeS);
     const events = engine.rules.update({
       timeS: latest.timeS,
       cadence: session.displayed(CUE_SMOOTHING_S).cadence,
@@ -279,11 +282,23 @@ export class CoachService extends EventTarget {
     for (const event of events) this.#handle(engine, event);
   }
 
+  /**
+   * A check-in goes by itself once it has been up for the runner's chosen time, so nobody has to
+   * tap mid-stride. Timed on the session's clock, the one its readings carry: tests drive it with
+   * the pod's clock, and a link that drops leaves the check-in up until readings come back.
+   */
+  #fadeCheckIn(nowS: number): void {
+    const { fadeAfterS } = this.settings.settings.coach.checkIns;
+    if (this.#checkIn === null || fadeAfterS === 0 || nowS - this.#checkInAtS < fadeAfterS) return;
+    this.dismissCheckIn();
+  }
+
   #handle(engine: CoachEngine, event: CoachEvent): void {
     const { coach } = this.settings.settings;
     if (event.kind === 'cue') this.#lastCue = event;
     if (event.kind === 'check-in') {
       this.#checkIn = event.prompt;
+      this.#checkInAtS = event.atS;
       this.recording.recorder?.checkIn(event.prompt.id);
     }
     if (!coach.muted) engine.output.play(event, { ...coach.cues, speakCheckIns: coach.checkIns.speak });

@@ -34,6 +34,11 @@ export interface CheckInSettings {
   /** Minutes between technique check-ins; 0 turns them off. */
   everyMin: number;
   speak: boolean;
+  /**
+   * Seconds a check-in stays on screen before it goes by itself (a runner mid-stride should not
+   * have to tap it away); 0 keeps it until dismissed.
+   */
+  fadeAfterS: number;
 }
 
 export interface CoachSettings {
@@ -50,6 +55,7 @@ export const cueAfterChoices: readonly number[] = [5, 10, 20, 30];
 export const cueEveryChoices: readonly number[] = [30, 60, 120, 300];
 export const warmUpChoices: readonly number[] = [0, 60, 300, 600];
 export const checkInChoices: readonly number[] = [0, 3, 5, 10, 15];
+export const checkInFadeChoices: readonly number[] = [6, 12, 20, 30, 0];
 
 export const defaultCoachSettings: Readonly<CoachSettings> = Object.freeze({
   metronome: Object.freeze({ rateSpm: null, everyStep: true, volume: 0.6, followPlan: false }),
@@ -63,7 +69,7 @@ export const defaultCoachSettings: Readonly<CoachSettings> = Object.freeze({
     warmUpS: 60,
     backInZoneSound: true,
   }),
-  checkIns: Object.freeze({ everyMin: 5, speak: false }),
+  checkIns: Object.freeze({ everyMin: 5, speak: false, fadeAfterS: 12 }),
   muted: false,
 });
 
@@ -98,7 +104,11 @@ export function coachSettingsFrom(value: unknown): CoachSettings {
       warmUpS: choice(c['warmUpS'], warmUpChoices, d.cues.warmUpS),
       backInZoneSound: bool(c['backInZoneSound'], d.cues.backInZoneSound),
     },
-    checkIns: { everyMin: choice(k['everyMin'], checkInChoices, d.checkIns.everyMin), speak: bool(k['speak'], d.checkIns.speak) },
+    checkIns: {
+      everyMin: choice(k['everyMin'], checkInChoices, d.checkIns.everyMin),
+      speak: bool(k['speak'], d.checkIns.speak),
+      fadeAfterS: choice(k['fadeAfterS'], checkInFadeChoices, d.checkIns.fadeAfterS),
+    },
     muted: bool(stored['muted'], d.muted),
   };
 }

@@ -22,18 +22,33 @@ describe('stride-check-in', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('renders its words as text, covers the screen as an overlay, and fires dismiss from its button', async () => {
-    const el = await fixture<StrideCheckIn>(
-      html`<stride-check-in overlay .prompt=${{ ...prompt, title: '<b>Tall</b>' }}></stride-check-in>`,
-    );
+  it('renders its words as text, shows as a strip in the flow rather than over the screen, and fires dismiss from its button', async () => {
+    const el = await fixture<StrideCheckIn>(html`<stride-check-in strip .prompt=${{ ...prompt, title: '<b>Tall</b>' }}></stride-check-in>`);
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('<b>Tall</b>');
     expect(el.shadowRoot!.querySelector('b') === null).to.equal(true);
-    const box = el.shadowRoot!.querySelector('.live')!.getBoundingClientRect();
-    expect([box.width, box.height]).to.deep.equal([window.innerWidth, window.innerHeight]);
+    const live = el.shadowRoot!.querySelector('.live')!;
+    expect(getComputedStyle(live).position, 'in the flow, not over the page').to.equal('static');
+    const box = el.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+    expect(box.height, 'a strip, not the screen').to.be.below(window.innerHeight / 2);
     let dismissed = 0;
     el.addEventListener('dismiss', () => dismissed++);
     el.shadowRoot!.querySelector<HTMLButtonElement>('#dismiss')!.click();
     expect(dismissed).to.equal(1);
     await expect(el).to.be.accessible();
+  });
+
+  it('drains a bar over the seconds it will stay up, a full bar for each new check-in, and none when it stays until dismissed', async () => {
+    const el = await fixture<StrideCheckIn>(html`<stride-check-in strip .fadeAfterS=${12} .prompt=${prompt}></stride-check-in>`);
+    const drain = () => el.shadowRoot!.querySelector<HTMLElement>('.drain');
+    expect(drain()!.getAttribute('aria-hidden')).to.equal('true');
+    expect(getComputedStyle(drain()!).animationDuration).to.equal('12s');
+    expect(getComputedStyle(drain()!).animationName).to.equal('drain');
+    const first = drain();
+    el.prompt = { ...prompt, id: 'tall', title: 'Run tall' };
+    await el.updateComplete;
+    expect(drain() !== first, 'a new bar for a new check-in').to.equal(true);
+    el.fadeAfterS = 0;
+    await el.updateComplete;
+    expect(drain() === null, 'no bar when it stays until dismissed').to.equal(true);
   });
 });

@@ -1,6 +1,6 @@
 // The treadmill screen as a runner uses it: the cadence large with its zone in colour, word and
-// shape; the numbers under it; recording and coach controls from the keyboard; a check-in over
-// everything; Esc to leave. Real key presses (sendKeys), real IndexedDB, a pod the test scripts.
+// shape; the numbers under it; recording and coach controls from the keyboard; a check-in beside
+// the cadence; Esc to leave. Real key presses (sendKeys), real IndexedDB, a pod the test scripts.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { clear } from 'idb-keyval';
@@ -13,6 +13,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 import { type FakeCoachEngine, fakeCoachEngine, quickStepsPrompt } from '../support/fake-coach-engine.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import { ScriptedHeartRate } from '../support/scripted-sensor.js';
 import { finishRun } from '../support/finish-run.js';
 
 useSeparateDatabase('stride-test-treadmill-page');
@@ -21,12 +22,31 @@ let services: AppServices;
 let pod: ScriptedFootpod;
 let engine: FakeCoachEngine;
 let page: StrideTreadmillPage;
+let strap: ScriptedHeartRate;
 
 const $ = <T extends Element = HTMLElement>(selector: string) => page.shadowRoot!.querySelector<T>(selector);
 const text = (selector: string) => $(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 const inner = (host: string, selector: string) => $(host)!.shadowRoot!.querySelector<HTMLElement>(selector);
 const checkIn = () => $('stride-check-in')!.shadowRoot!.querySelector('.card');
 const press = (key: string) => sendKeys({ press: key });
+
+/** The text of every text node under `root`, through shadow roots, in order; `shown` filters by element. */
+function deepTexts(root: Node, shown: (el: Element) => boolean = () => true): string[] {
+  const texts: string[] = [];
+  for (const child of root.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE && child.parentElement && shown(child.parentElement)) texts.push(child.textContent ?? '');
+    if (child instanceof Element && child.shadowRoot) texts.push(...deepTexts(child.shadowRoot, shown));
+    texts.push(...deepTexts(child, shown));
+  }
+  return texts;
+}
+
+/** Elements a screen reader reads out when their text changes, through shadow roots. */
+function liveRegions(root: ShadowRoot | Element): Element[] {
+  const found = [...root.querySelectorAll('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]')];
+  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...liveRegions(el.shadowRoot));
+  return found;
+}
 
 /** Where the page asked the router to go next (Router.go fires this on window). */
 const nextNavigation = () =>
@@ -38,7 +58,9 @@ const nextNavigation = () =>
 async function makeServices(connect: boolean): Promise<void> {
   pod = new ScriptedFootpod('Test pod');
   engine = fakeCoachEngine();
-  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
+  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine, {
+    'heart-rate': (o) => (strap = new ScriptedHeartRate('strap-1', 'Chest strap', o.rememberedId)),
+  });
   await services.settings.update({ smoothingS: 0 });
   if (connect) await services.footpod.simulate();
   await services.coach.engine();
@@ -81,14 +103,14 @@ describe('stride-treadmill-page', () => {
       expect(text('#zone .word')).to.equal(word);
       expect(text('#zone .shape')).to.equal(shape);
       expect($('#zone .shape')!.getAttribute('aria-hidden')).to.equal('true');
-      expect($('.cadence')!.classList.contains(`zone-${zone}`), zone).to.equal(true);
+      expect($('.main')!.classList.contains(`zone-${zone}`), zone).to.equal(true);
     }
     const number = $('#cadence')!;
     expect(parseFloat(getComputedStyle(number).fontSize), 'readable from the treadmill').to.be.at.least(window.innerHeight * 0.2);
     await expect(page).to.be.accessible();
   });
 
-  it('shows pace, elapsed, time in the target zone and the lap, and records with space and L', async () => {
+  it('shows pace, elapsed, distance, time in the target zone and the lap, and records with space and L', async () => {
     await openTreadmill();
     run(0, 30, 165);
     run(31, 90, 175);
@@ -97,6 +119,7 @@ describe('stride-treadmill-page', () => {
     expect(text('#elapsed-label'), 'before Start, the time since connecting, named so').to.equal('Connected');
     expect(text('#elapsed')).to.equal('1:30');
     expect(text('#in-target')).to.equal('1:00');
+    expect(text('#distance'), '90 s at 3.125 m/s').to.equal('0.28');
     expect(text('#figures-of')).to.equal('Not recording: times since the footpod connected.');
     expect(text('#lap'), 'no lap before recording').to.equal('–');
 
@@ -115,9 +138,44 @@ describe('stride-treadmill-page', () => {
     expect(services.recording.laps).to.equal(1);
     expect(text('#lap-label')).to.equal('Lap 2');
     expect(text('#lap')).to.equal('0:03');
+    expect(text('#distance'), 'the run: 12 s at 3.125 m/s').to.equal('0.04');
     await press(' ');
     expect(services.recording.state).to.equal('paused');
     expect(inner('stride-recording-controls', '.state')!.textContent).to.match(/^Paused/);
+  });
+
+  it('shows heart rate only with a strap connected: a dash until its first beat, then the beat', async () => {
+    await openTreadmill();
+    run(0, 5);
+    await settled();
+    expect($('#heart-rate') === null, 'no strap: no heart rate').to.equal(true);
+    await services.sensors.pair('heart-rate');
+    run(6, 6);
+    await settled();
+    expect(text('#heart-rate'), 'connected, nothing heard yet').to.equal('–');
+    strap.send(6.5, 148.6);
+    run(7, 7);
+    await settled();
+    expect(text('#heart-rate')).to.equal('149');
+    expect(text('#heart-rate')).to.equal(String(Math.round(services.footpod.session!.latest!.heartRate!)));
+    services.sensors.disconnect('heart-rate');
+  });
+
+  it('says "Lap 2" once, on the screen and to a screen reader, not in the recording status as well', async () => {
+    await openTreadmill();
+    run(0, 5);
+    await services.recording.start();
+    run(6, 10);
+    await press('l');
+    run(11, 13);
+    await settled();
+    const lap2 = /\blap\s+2\b/gi;
+    const shown = deepTexts(page.shadowRoot!, (el) => el.checkVisibility()).join(' ').match(lap2) ?? [];
+    expect(shown, 'on the screen').to.have.length(1);
+    const live = liveRegions(page.shadowRoot!).filter((region) => lap2.test(deepTexts(region).join(' ')));
+    lap2.lastIndex = 0;
+    expect(live.map((region) => region.id || region.className), 'live regions that read it out').to.have.length(1);
+    expect(engine.played, 'the coach says nothing of laps').to.deep.equal([]);
   });
 
   it('keeps each number and its name on one line, before Start and while recording, on a tablet and a phone either way up', async () => {
@@ -179,7 +237,7 @@ describe('stride-treadmill-page', () => {
     await waitUntil(() => !engine.metronome.running, 'M stops it');
   });
 
-  it('shows a check-in large over the screen and dismisses it with Enter, C, Esc or its button', async () => {
+  it('shows a check-in as a strip under the cadence and dismisses it with Enter, C, Esc or its button', async () => {
     await openTreadmill();
     run(0, 5);
     await settled();

@@ -73,6 +73,9 @@ describe('CoachService', () => {
 
   it('starts the coach afresh for a second run in the same page: warm-up, check-in schedule and cues', async () => {
     await coachedRun();
+    // Check-ins that stay until dismissed, so it is the new run that takes this one away.
+    const { coach } = services.settings.settings;
+    await services.settings.update({ coach: { ...coach, checkIns: { ...coach.checkIns, fadeAfterS: 0 } } });
     await services.recording.start();
     // Run 1: 7 minutes in the target zone, a check-in at 5 minutes, no cue.
     for (let t = 0; t <= 420; t++) pod.send(t, { cadence: 172 });

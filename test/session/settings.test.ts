@@ -18,7 +18,7 @@ describe('settingsFrom', () => {
       coach: {
         metronome: { rateSpm: 172, everyStep: false, volume: 0.3, followPlan: true },
         cues: { enabled: true, sound: false, speech: true, vibration: true, afterS: 20, everyS: 120, warmUpS: 300, backInZoneSound: false },
-        checkIns: { everyMin: 0, speak: true },
+        checkIns: { everyMin: 0, speak: true, fadeAfterS: 0 },
         muted: true,
       },
       plan: {
@@ -145,6 +145,13 @@ describe('coachSettingsFrom', () => {
     expect(coach.muted).to.equal(false);
     expect(coachSettingsFrom({ metronome: { rateSpm: 140 } }).metronome.rateSpm).to.equal(140);
     expect(coachSettingsFrom({ metronome: { rateSpm: 175.5 } }).metronome.rateSpm).to.equal(null);
+  });
+
+  it('lets a check-in go by itself after 12 s unless the runner chose 6-30 s or "until dismissed" (0), also for settings saved before the choice', () => {
+    expect(defaultCoachSettings.checkIns.fadeAfterS).to.equal(12);
+    expect(coachSettingsFrom({ checkIns: { everyMin: 10, speak: true } }).checkIns).to.deep.equal({ everyMin: 10, speak: true, fadeAfterS: 12 });
+    for (const fadeAfterS of [0, 6, 30]) expect(coachSettingsFrom({ checkIns: { fadeAfterS } }).checkIns.fadeAfterS).to.equal(fadeAfterS);
+    for (const fadeAfterS of [7, -6, '12', null]) expect(coachSettingsFrom({ checkIns: { fadeAfterS } }).checkIns.fadeAfterS).to.equal(12);
   });
 });
 
