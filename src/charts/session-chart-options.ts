@@ -136,6 +136,8 @@ export function sessionChartOptions(config: SessionChartConfig): uPlot.Options {
       drag: { x: true, y: false, setScale: true },
       sync: { key: config.syncKey, setSeries: false, scales: ['x', null] },
       points: { show: false },
+      // No horizontal line: on the synced charts it would stand at the pointer's height, not at a value.
+      y: false,
     },
     hooks: config.onCursor
       ? {

@@ -109,7 +109,13 @@ export class StrideSessionChart extends LitElement {
       :host { display: block; min-width: 0; }
       .plot { width: 100%; min-height: ${HEIGHT}px; }
       /* Above the plot, never over it; one line kept per session so the plot does not jump. */
-      .readout { margin: 0 0 0.25rem; font-size: 0.85rem; font-variant-numeric: tabular-nums; min-height: calc(var(--lines, 1) * 1.5em); }
+      .readout { margin: 0 0 0.25rem; font-size: 0.85rem; font-variant-numeric: tabular-nums; min-height: 1.5em; }
+      .readout.two { min-height: 3em; }
+      /* On a phone a line wraps once (time and distance, then the value): keep room for that too. */
+      @media (max-width: 30rem) {
+        .readout { min-height: 3em; }
+        .readout.two { min-height: 6em; }
+      }
       .readout p { margin: 0; line-height: 1.5; display: flex; flex-wrap: wrap; gap: 0 1rem; }
       .label { color: var(--muted); }
       .who { font-weight: 600; }
@@ -135,14 +141,14 @@ export class StrideSessionChart extends LitElement {
   }
 
   #renderReadout() {
-    const lines = Math.max(1, this.series.length);
-    const style = `--lines: ${lines}`;
+    // A class, not a style attribute: the app's Content Security Policy allows no inline styles.
+    const lines = this.series.length > 1 ? 'readout two' : 'readout';
     if (this.#cursorX === null || this.series.length === 0) {
-      return html`<div class="readout" style=${style}><p class="label">Point at the chart to read the time, distance and values.</p></div>`;
+      return html`<div class=${lines}><p class="label">Point at the chart to read the time, distance and values.</p></div>`;
     }
     const who = this.series.length > 1 ? ['Solid', 'Dashed'] : undefined;
     const readout = cursorReadout(this.series, this.kind, this.unit, this.#cursorX, { belt: this.#drawsBelt(), who });
-    return html`<div class="readout" style=${style}>
+    return html`<div class=${lines}>
       ${readout.map((line) => html`<p>${line.map((item) =>
         item.value === '' ? html`<span class="who">${item.label}</span> ` : html`<span><span class="label">${item.label}</span> ${item.value}</span> `)}</p>`)}
     </div>`;

@@ -175,6 +175,7 @@ describe('stride-session-chart', () => {
           const el = await fixture<StrideSessionChart>(html`<stride-session-chart .series=${[data]} .labels=${['Monday']}></stride-session-chart>`);
           await drawn();
           expect(text(el)).to.contain('Point at the chart');
+          const plotTop = el.plot!.over.getBoundingClientRect().top;
           hover(el, 300);
           await el.updateComplete;
           // The row under the pointer, within a pixel of 5:00; run() covers 3 m/s from 0 s.
@@ -184,7 +185,10 @@ describe('stride-session-chart', () => {
           const legend = readout(el).getBoundingClientRect();
           const plot = el.plot!.over.getBoundingClientRect();
           expect(legend.bottom, 'readout above the plot').to.be.at.most(plot.top);
+          expect(plot.top, 'the plot stays put under the pointer').to.equal(plotTop);
           expect(legend.right, 'inside the window').to.be.at.most(document.documentElement.clientWidth);
+          // The app's Content Security Policy blocks style attributes (uPlot's own, set through the CSSOM, pass).
+          expect(readout(el).hasAttribute('style'), 'no inline style').to.equal(false);
           el.plot!.over.dispatchEvent(new MouseEvent('mouseleave', { bubbles: false }));
           await el.updateComplete;
           expect(text(el)).to.contain('Point at the chart');

@@ -62,6 +62,7 @@ describe('stride-compare-page charts', () => {
         const cadence = chart(page, 'cadence');
         const over = cadence.plot!.over;
         const rect = over.getBoundingClientRect();
+        const tops = page.charts.map((c) => c.plot!.over.getBoundingClientRect().top);
         over.dispatchEvent(new MouseEvent('mousemove', { clientX: rect.left + cadence.plot!.valToPos(240, 'x'), clientY: rect.top + 10, bubbles: true }));
         await Promise.all(page.charts.map((c) => c.updateComplete));
         for (const c of page.charts) {
@@ -73,6 +74,7 @@ describe('stride-compare-page charts', () => {
           expect(readout.getBoundingClientRect().bottom, `${c.kind}: readout above the plot`).to.be.at.most(c.plot!.over.getBoundingClientRect().top);
           expect(readout.getBoundingClientRect().right).to.be.at.most(document.documentElement.clientWidth);
         }
+        expect(page.charts.map((c) => c.plot!.over.getBoundingClientRect().top), 'the plots stay put').to.deep.equal(tops);
         const pace = chart(page, 'pace').shadowRoot!.querySelector('.readout')!.textContent!.replace(/\s+/g, ' ');
         expect(pace).to.contain('Pace 6:25 /km').and.to.contain('Pace 4:10 /km');
         expect(document.documentElement.scrollWidth).to.be.at.most(document.documentElement.clientWidth);
