@@ -9,6 +9,8 @@ import type { SessionChartData, SessionChartKind } from './chart-data.js';
 export interface ReadoutItem {
   label: string;
   value: string;
+  /** The value says what it is by itself (12:34, 2.31 km, 172 steps/min): a narrow screen may drop the label. */
+  selfEvident?: boolean;
 }
 
 /** One session's line: "Time 12:34 · Distance 2.31 km · Cadence 172 steps/min". */
@@ -92,15 +94,15 @@ export function cursorReadout(
     const line: ReadoutLine = [];
     const who = options.who?.[s];
     if (who) line.push({ label: who, value: '' });
-    line.push({ label: 'Time', value: t === null ? NONE : formatDuration(t) });
-    line.push({ label: 'Distance', value: metres === null ? NONE : formatDistance(metres, unit) });
+    line.push({ label: 'Time', value: t === null ? NONE : formatDuration(t), selfEvident: true });
+    line.push({ label: 'Distance', value: metres === null ? NONE : formatDistance(metres, unit), selfEvident: true });
     const value = i < 0 ? null : rowValue(data, kind, unit, i);
     if (options.belt && kind === 'pace') {
       const belt = i < 0 ? null : data.treadmillSpeedMps[i] ?? null;
       line.push({ label: 'Footpod', value: formatChartValue(kind, value, unit) });
       line.push({ label: 'Belt', value: formatChartValue(kind, belt === null ? null : paceSeconds(belt, unit), unit) });
     } else {
-      line.push({ label: valueNames[kind], value: formatChartValue(kind, value, unit) });
+      line.push({ label: valueNames[kind], value: formatChartValue(kind, value, unit), selfEvident: true });
     }
     return line;
   });

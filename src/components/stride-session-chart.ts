@@ -111,10 +111,13 @@ export class StrideSessionChart extends LitElement {
       /* Above the plot, never over it; one line kept per session so the plot does not jump. */
       .readout { margin: 0 0 0.25rem; font-size: 0.85rem; font-variant-numeric: tabular-nums; min-height: 1.5em; }
       .readout.two { min-height: 3em; }
-      /* On a phone a line wraps once (time and distance, then the value): keep room for that too. */
+      /* On a phone the labels a value needs no label for are left to screen readers, so a session's
+         line fits on one line ("12:34 2.31 km 172 steps/min") and two compared runs take two. */
       @media (max-width: 30rem) {
-        .readout { min-height: 3em; }
-        .readout.two { min-height: 6em; }
+        .readout p { gap: 0 0.75rem; }
+        /* Pod and belt side by side still wrap once. */
+        .readout.wide { min-height: 3em; }
+        .self-evident { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
       }
       .readout p { margin: 0; line-height: 1.5; display: flex; flex-wrap: wrap; gap: 0 1rem; }
       .label { color: var(--muted); }
@@ -142,15 +145,15 @@ export class StrideSessionChart extends LitElement {
 
   #renderReadout() {
     // A class, not a style attribute: the app's Content Security Policy allows no inline styles.
-    const lines = this.series.length > 1 ? 'readout two' : 'readout';
+    const lines = this.series.length > 1 ? 'readout two' : this.#drawsBelt() ? 'readout wide' : 'readout';
     if (this.#cursorX === null || this.series.length === 0) {
-      return html`<div class=${lines}><p class="label">Point at the chart to read the time, distance and values.</p></div>`;
+      return html`<div class=${lines}><p class="label">Point at the chart to read its values.</p></div>`;
     }
     const who = this.series.length > 1 ? ['Solid', 'Dashed'] : undefined;
     const readout = cursorReadout(this.series, this.kind, this.unit, this.#cursorX, { belt: this.#drawsBelt(), who });
     return html`<div class=${lines}>
       ${readout.map((line) => html`<p>${line.map((item) =>
-        item.value === '' ? html`<span class="who">${item.label}</span> ` : html`<span><span class="label">${item.label}</span> ${item.value}</span> `)}</p>`)}
+        item.value === '' ? html`<span class="who">${item.label}</span> ` : html`<span><span class=${item.selfEvident ? 'label self-evident' : 'label'}>${item.label}</span> ${item.value}</span> `)}</p>`)}
     </div>`;
   }
 

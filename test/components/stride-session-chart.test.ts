@@ -196,6 +196,22 @@ describe('stride-session-chart', () => {
       }
     }
 
+    it('keeps room on a phone for the readout of the belt beside the pod an hour in, so the plot never moves', async () => {
+      await setViewport({ width: 390, height: 800 });
+      const samples = run(3900);
+      samples.treadmillSpeedMps.fill(2.5);
+      const data = chartDataWithGaps(samples, [], 'time');
+      // The run page's padding: 1rem each side.
+      const el = await fixture<StrideSessionChart>(html`<stride-session-chart style="margin:0 1rem" kind="pace" unit="mi" belt .series=${[data]}></stride-session-chart>`);
+      await drawn();
+      const plotTop = el.plot!.over.getBoundingClientRect().top;
+      hover(el, 3725);
+      await el.updateComplete;
+      expect(text(el)).to.match(/^Time 1:02:\d\d Distance 6\.9\d mi Footpod 8:56 \/mi Belt 10:44 \/mi$/);
+      expect(el.plot!.over.getBoundingClientRect().top, 'the plot stays put').to.equal(plotTop);
+      expect(readout(el).getBoundingClientRect().right, 'inside the window').to.be.at.most(document.documentElement.clientWidth);
+    });
+
     it('reads pace as m:ss in the runner\'s unit, stride to the centimetre, and the belt beside the pod', async () => {
       const samples = run(600);
       samples.treadmillSpeedMps.fill(2.5);
