@@ -40,6 +40,8 @@ export function markersPlugin(positions: () => readonly number[], style: MarkSty
         ctx.lineWidth = Math.max(1, ratio);
         ctx.setLineDash(style.dash.map((d) => d * ratio));
         ctx.font = `${11 * ratio}px sans-serif`;
+        // uPlot leaves the context as its last axis label set it (centred, or right-aligned on the y axis).
+        ctx.textAlign = 'left';
         ctx.textBaseline = 'top';
         marks.forEach((x, i) => {
           const px = Math.round(u.valToPos(x, 'x', true));

@@ -45,6 +45,20 @@ function verticalLineAt(plot: uPlot, x: number, hex: string): boolean {
   return hits >= 4;
 }
 
+/** Pixels of `hex` in the band of the label at the top of the plot, from `from` to `to` CSS px right of x's line. */
+function labelPixels(plot: uPlot, x: number, hex: string, from: number, to: number): number {
+  const [r0, g0, b0] = rgbOf(hex);
+  const px = Math.round(plot.valToPos(x, 'x', true));
+  const ratio = devicePixelRatio;
+  const left = px + Math.round(Math.min(from, to) * ratio);
+  const pixels = plot.ctx.getImageData(left, plot.bbox.top + Math.round(2 * ratio), Math.round(Math.abs(to - from) * ratio), Math.round(10 * ratio)).data;
+  let hits = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (pixels[i + 3]! > 90 && Math.abs(pixels[i]! - r0!) < 40 && Math.abs(pixels[i + 1]! - g0!) < 40 && Math.abs(pixels[i + 2]! - b0!) < 40) hits++;
+  }
+  return hits;
+}
+
 describe('stride-session-page charts', () => {
   before(async () => {
     useSeparateDatabase('stride-test-session-page-charts');
@@ -65,6 +79,9 @@ describe('stride-session-page charts', () => {
       expect(verticalLineAt(chart.plot!, 200, lapColour), `${chart.kind}: lap 2 at 3:20`).to.equal(true);
       expect(verticalLineAt(chart.plot!, 400, lapColour), `${chart.kind}: lap 3 at 6:40`).to.equal(true);
       expect(verticalLineAt(chart.plot!, 300, lapColour), `${chart.kind}: no line at 5:00`).to.equal(false);
+      // "Lap 2" is written just right of its line, not across the line before it.
+      expect(labelPixels(chart.plot!, 200, lapColour, 3, 40), `${chart.kind}: label right of lap 2`).to.be.above(10);
+      expect(labelPixels(chart.plot!, 200, lapColour, -40, -3), `${chart.kind}: nothing left of lap 2`).to.equal(0);
     }
     page.shadowRoot!.querySelector<HTMLButtonElement>('#along-distance')!.click();
     await page.updateComplete;
