@@ -3,7 +3,8 @@
 // side of it. Plain functions: tests check the rows without a chart.
 
 import uPlot from 'uplot';
-import type { RecordedColumns, SessionGap } from '../session/recorded-session.js';
+import { type RecordedColumns, SAMPLE_RUNNING, type SessionGap } from '../session/recorded-session.js';
+import { rowAtOrAfter } from '../session/recorded-columns.js';
 import { type DistanceUnit, paceSeconds } from '../session/units.js';
 
 /** What the horizontal axis counts: elapsed seconds, or metres run. */
@@ -16,6 +17,11 @@ export type SessionChartKind = 'cadence' | 'stride' | 'pace' | 'heart-rate' | 'i
 export interface SessionChartData {
   /** Elapsed seconds or metres, strictly increasing. */
   x: number[];
+  /** Elapsed seconds and metres of each row, whichever x is, for the cursor's readout; null in a gap's row. */
+  t: Array<number | null>;
+  distanceM: Array<number | null>;
+  /** The row was running (SAMPLE_RUNNING): axis limits are fitted to these rows. */
+  running: boolean[];
   cadence: Array<number | null>;
   strideLengthM: Array<number | null>;
   speedMps: Array<number | null>;
@@ -40,6 +46,9 @@ export function chartDataWithGaps(samples: RecordedColumns, gaps: readonly Sessi
   const sorted = [...gaps].sort((a, b) => a.fromT - b.fromT);
   const rows: SessionChartData = {
     x: [],
+    t: [],
+    distanceM: [],
+    running: [],
     cadence: [],
     strideLengthM: [],
     speedMps: [],
@@ -64,6 +73,9 @@ export function chartDataWithGaps(samples: RecordedColumns, gaps: readonly Sessi
     if (!(value > last)) continue;
     if (gapPending) {
       rows.x.push((last + value) / 2);
+      rows.t.push(null);
+      rows.distanceM.push(null);
+      rows.running.push(false);
       rows.cadence.push(null);
       rows.strideLengthM.push(null);
       rows.speedMps.push(null);
@@ -73,6 +85,9 @@ export function chartDataWithGaps(samples: RecordedColumns, gaps: readonly Sessi
       gapPending = false;
     }
     rows.x.push(value);
+    rows.t.push(t);
+    rows.distanceM.push(samples.distanceM[i]!);
+    rows.running.push((samples.flags[i]! & SAMPLE_RUNNING) !== 0);
     rows.cadence.push(samples.cadence[i]!);
     rows.strideLengthM.push(samples.strideLengthM[i]!);
     rows.speedMps.push(samples.speedMps[i]!);
@@ -81,6 +96,13 @@ export function chartDataWithGaps(samples: RecordedColumns, gaps: readonly Sessi
     rows.inclinePercent.push(channelValue(samples.inclinePercent[i]!));
   }
   return rows;
+}
+
+/** Moments of a run (lap starts) at a chart's x: their elapsed second, or the distance run by then. */
+export function momentsAt(times: readonly number[], samples: RecordedColumns, x: ChartX): number[] {
+  if (x === 'time') return [...times];
+  const last = samples.t.length - 1;
+  return times.map((t) => samples.distanceM[Math.min(rowAtOrAfter(samples.t, t), last)] ?? 0);
 }
 
 /** The y values a chart of `kind` plots: pace in seconds per km or mile, null when standing. */

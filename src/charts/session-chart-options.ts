@@ -6,7 +6,8 @@ import uPlot from 'uplot';
 import { distanceIn, type DistanceUnit, formatDuration, formatPace } from '../session/units.js';
 import type { CadenceZones } from '../session/zones.js';
 import type { ChartX, SessionChartKind } from './chart-data.js';
-import { markersPlugin } from './markers-plugin.js';
+import { checkInMarks, lapMarks, markersPlugin } from './markers-plugin.js';
+import type { AxisLimits } from './robust-limits.js';
 import { roundDistanceAxis, roundPaceAxis, roundTimeAxis } from './round-ticks.js';
 import { themed } from './theme-colors.js';
 import { zoneBandsPlugin } from './zone-bands-plugin.js';
@@ -25,6 +26,15 @@ export interface SessionChartConfig {
   seriesLabels: readonly string[];
   /** x values of moments to mark (technique check-ins); read on every redraw. */
   markers?: () => readonly number[];
+  /** x values where laps 2, 3… began; read on every redraw. */
+  laps?: () => readonly number[];
+  /**
+   * The y axis's limits, fitted to the running rows (chart-y-limits.ts) and kept while zooming;
+   * null (or absent) falls back to a range around the data in view.
+   */
+  yLimits?: () => AxisLimits | null;
+  /** Told the x value under the cursor (this chart's or a synced one's), null when it leaves. */
+  onCursor?: (x: number | null) => void;
   /**
    * Pace only, one session: the treadmill belt's pace drawn as a second, dashed line beside the
    * pod's (the data then has a belt column after the pod's, see alignedChartData).
@@ -64,7 +74,16 @@ export function xValueLabel(value: number, x: ChartX, unit: DistanceUnit): strin
   return x === 'time' ? formatDuration(value) : `${distanceIn(value, unit).toFixed(distanceIn(value, unit) < 10 ? 1 : 0)} ${unit}`;
 }
 
-function yRange(kind: SessionChartKind): uPlot.Scale.Range {
+function yRange(kind: SessionChartKind, limits?: () => AxisLimits | null): uPlot.Scale.Range {
+  const around = dataRange(kind);
+  if (!limits) return around;
+  return (u, min, max, key) => {
+    const fitted = limits();
+    return fitted ? [fitted.min, fitted.max] : (around as uPlot.Range.Function)(u, min, max, key);
+  };
+}
+
+function dataRange(kind: SessionChartKind): uPlot.Scale.Range {
   if (kind === 'cadence') return (_u, min, max) => [Math.min(140, Math.floor(min - 5)), Math.max(195, Math.ceil(max + 5))];
   if (kind === 'stride') {
     return (_u, min, max) => [Math.min(0.6, Math.floor((min - 0.1) * 10) / 10), Math.max(1.6, Math.ceil((max + 0.1) * 10) / 10)];
@@ -117,11 +136,23 @@ export function sessionChartOptions(config: SessionChartConfig): uPlot.Options {
       drag: { x: true, y: false, setScale: true },
       sync: { key: config.syncKey, setSeries: false, scales: ['x', null] },
       points: { show: false },
+      // No horizontal line: on the synced charts it would stand at the pointer's height, not at a value.
+      y: false,
     },
+    hooks: config.onCursor
+      ? {
+          setCursor: [
+            (u: uPlot) => {
+              const idx = u.cursor.idx;
+              config.onCursor!(idx == null ? null : (u.data[0][idx] ?? null));
+            },
+          ],
+        }
+      : {},
     scales: {
       x: { time: false },
       // Faster pace is a smaller number; draw it higher, as runners read a pace chart.
-      y: kind === 'pace' ? { range: yRange(kind), dir: -1 } : { range: yRange(kind) },
+      y: kind === 'pace' ? { range: yRange(kind, config.yLimits), dir: -1 } : { range: yRange(kind, config.yLimits) },
     },
     axes: [
       { ...axisStyle, ...(x === 'time' ? roundTimeAxis() : roundDistanceAxis(unit)) },
@@ -146,7 +177,8 @@ export function sessionChartOptions(config: SessionChartConfig): uPlot.Options {
     plugins: [
       syncedZoomPlugin(config.syncKey),
       ...(kind === 'cadence' ? [zoneBandsPlugin(config.zones)] : []),
-      ...(config.markers ? [markersPlugin(config.markers)] : []),
+      ...(config.laps ? [markersPlugin(config.laps, lapMarks)] : []),
+      ...(config.markers ? [markersPlugin(config.markers, checkInMarks)] : []),
     ],
   };
 }

@@ -1,6 +1,9 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, type PropertyValues, css, html } from 'lit';
 import type uPlot from 'uplot';
 import { type ChartX, type SessionChartData, type SessionChartKind, alignedChartData } from '../charts/chart-data.js';
+import { chartYLimits } from '../charts/chart-y-limits.js';
+import { cursorReadout } from '../charts/cursor-readout.js';
+import type { AxisLimits } from '../charts/robust-limits.js';
 import { sessionChartOptions } from '../charts/session-chart-options.js';
 import type { DistanceUnit } from '../session/units.js';
 import { type CadenceZones, defaultCadenceZones } from '../session/zones.js';
@@ -23,7 +26,9 @@ const descriptions: Record<SessionChartKind, string> = {
  * incline over elapsed time or distance; a pace chart of one session can carry the treadmill
  * belt's pace as a second line. Created once; new rows go in with setData. Options that change the chart's
  * shape (kind, x, unit, number of sessions, sync key) build it again. Drag across it to zoom;
- * charts with the same `syncKey` move and zoom together.
+ * charts with the same `syncKey` move and zoom together. The y axis fits the running rows of every
+ * session drawn, outliers clipped at the edge; above the plot, a readout gives the time, distance
+ * and value of each session at the cursor.
  */
 export class StrideSessionChart extends LitElement {
   static override properties = {
@@ -34,6 +39,7 @@ export class StrideSessionChart extends LitElement {
     labels: { attribute: false },
     zones: { attribute: false },
     markers: { attribute: false },
+    laps: { attribute: false },
     syncKey: {},
     belt: { type: Boolean },
   };
@@ -47,11 +53,17 @@ export class StrideSessionChart extends LitElement {
   declare zones: CadenceZones;
   /** x values (as the chart's x) of moments to mark: technique check-ins. */
   declare markers: readonly number[];
+  /** x values (as the chart's x) where laps 2, 3… began. */
+  declare laps: readonly number[];
   declare syncKey: string;
   /** Pace of one session only: also draw the treadmill belt's pace, dashed. */
   declare belt: boolean;
 
   #builtLabels = '';
+  /** The x under the cursor, here or on a synced chart; null when none. */
+  #cursorX: number | null = null;
+  /** Worked out once per data and zones: uPlot asks for the range on every zoom. */
+  #limits: AxisLimits | null | undefined;
   readonly #chart = new UplotController(this, HEIGHT, (width) => {
     this.#builtLabels = this.#labelsKey();
     const options = sessionChartOptions({
@@ -62,6 +74,13 @@ export class StrideSessionChart extends LitElement {
       height: HEIGHT,
       zones: () => this.zones,
       markers: () => this.markers,
+      laps: () => this.laps,
+      yLimits: () => this.#yLimits(),
+      onCursor: (x) => {
+        if (x === this.#cursorX) return;
+        this.#cursorX = x;
+        this.requestUpdate();
+      },
       syncKey: this.syncKey,
       seriesLabels: this.#seriesLabels(),
       belt: this.#drawsBelt(),
@@ -78,6 +97,7 @@ export class StrideSessionChart extends LitElement {
     this.labels = [];
     this.zones = defaultCadenceZones;
     this.markers = [];
+    this.laps = [];
     this.syncKey = 'stride-session';
     this.belt = false;
   }
@@ -88,6 +108,20 @@ export class StrideSessionChart extends LitElement {
     css`
       :host { display: block; min-width: 0; }
       .plot { width: 100%; min-height: ${HEIGHT}px; }
+      /* Above the plot, never over it; one line kept per session so the plot does not jump. */
+      .readout { margin: 0 0 0.25rem; font-size: 0.85rem; font-variant-numeric: tabular-nums; min-height: 1.5em; }
+      .readout.two { min-height: 3em; }
+      /* On a phone the labels a value needs no label for are left to screen readers, so a session's
+         line fits on one line ("12:34 2.31 km 172 steps/min") and two compared runs take two. */
+      @media (max-width: 30rem) {
+        .readout p { gap: 0 0.75rem; }
+        /* Pod and belt side by side still wrap once. */
+        .readout.wide { min-height: 3em; }
+        .self-evident { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+      }
+      .readout p { margin: 0; line-height: 1.5; display: flex; flex-wrap: wrap; gap: 0 1rem; }
+      .label { color: var(--muted); }
+      .who { font-weight: 600; }
     `,
   ];
 
@@ -106,7 +140,25 @@ export class StrideSessionChart extends LitElement {
   protected override render() {
     const over = this.x === 'time' ? 'elapsed time' : 'distance';
     const what = this.#drawsBelt() ? "Pace of the footpod and of the treadmill's belt" : descriptions[this.kind];
-    return html`<div class="plot" role="img" aria-label=${`${what} over ${over}`}></div>`;
+    return html`${this.#renderReadout()}<div class="plot" role="img" aria-label=${`${what} over ${over}`}></div>`;
+  }
+
+  #renderReadout() {
+    // A class, not a style attribute: the app's Content Security Policy allows no inline styles.
+    const lines = this.series.length > 1 ? 'readout two' : this.#drawsBelt() ? 'readout wide' : 'readout';
+    if (this.#cursorX === null || this.series.length === 0) {
+      return html`<div class=${lines}><p class="label">Point at the chart to read its values.</p></div>`;
+    }
+    const who = this.series.length > 1 ? ['Solid', 'Dashed'] : undefined;
+    const readout = cursorReadout(this.series, this.kind, this.unit, this.#cursorX, { belt: this.#drawsBelt(), who });
+    return html`<div class=${lines}>
+      ${readout.map((line) => html`<p>${line.map((item) =>
+        item.value === '' ? html`<span class="who">${item.label}</span> ` : html`<span><span class=${item.selfEvident ? 'label self-evident' : 'label'}>${item.label}</span> ${item.value}</span> `)}</p>`)}
+    </div>`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (['series', 'kind', 'unit', 'zones', 'belt'].some((key) => changed.has(key as keyof StrideSessionChart))) this.#limits = undefined;
   }
 
   protected override firstUpdated(): void {
@@ -121,7 +173,19 @@ export class StrideSessionChart extends LitElement {
       plot.series.length - 1 !== Math.max(1, this.series.length) + (this.#drawsBelt() ? 1 : 0);
     if (shape) this.#chart.build();
     else if (changed.has('series')) plot.setData(this.#data());
-    else if (changed.has('zones') || changed.has('markers')) plot.redraw(false, false);
+    else if (changed.has('zones') && this.kind === 'cadence') this.#fitY(plot);
+    else if (changed.has('zones') || changed.has('markers') || changed.has('laps')) plot.redraw(false, false);
+  }
+
+  #yLimits(): AxisLimits | null {
+    return (this.#limits ??= chartYLimits(this.series, this.kind, this.unit, this.zones, this.#drawsBelt()));
+  }
+
+  /** New zones move the cadence axis's limits (the target zone stays in view): set them again, zoom kept. */
+  #fitY(plot: uPlot): void {
+    const limits = this.#yLimits();
+    if (limits) plot.setScale('y', limits);
+    else plot.redraw(false, false);
   }
 
   /** A name for every series drawn (at least one, so an empty chart still has a y column). */

@@ -2,7 +2,7 @@ import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
 import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../services/services.js';
 import type { OpenedSession } from '../services/history-service.js';
-import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWithGaps } from '../charts/chart-data.js';
+import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWithGaps, momentsAt } from '../charts/chart-data.js';
 import { type HeartRateStats, type SessionChannels, heartRateStats, sessionChannels } from '../charts/session-channels.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
@@ -56,6 +56,8 @@ interface Derived {
   series: SessionChartData[];
   /** Check-ins at the chart's x (seconds or metres). */
   markers: number[];
+  /** Lap starts at the chart's x. */
+  laps: number[];
   distanceSplits: Split[];
   lapSplits: Split[];
   /** Which other sensors' channels the run has: a chart appears only for those. */
@@ -211,6 +213,7 @@ export class StrideSessionPage extends LitElement {
         : nothing}
       <stride-session-chart id=${`${kind}-chart`} kind=${kind} x=${derived.x} unit=${derived.unit} ?belt=${belt}
         .series=${derived.series} .labels=${[sessionTitle(derived.session.meta)]} .zones=${zones} .markers=${derived.markers}
+        .laps=${derived.laps}
         syncKey=${this.syncKey}></stride-session-chart>
     </section>`;
   }
@@ -284,6 +287,7 @@ export class StrideSessionPage extends LitElement {
       markers: (meta.checkIns ?? []).map(({ t }) =>
         this.x === 'time' ? t : samples.distanceM[Math.min(rowAtOrAfter(samples.t, t), samples.t.length - 1)] ?? 0,
       ),
+      laps: momentsAt(meta.laps, samples, this.x),
       distanceSplits: reuseSplits ? d.distanceSplits : distanceSplits(samples, unit, meta.gaps),
       lapSplits: reuseSplits ? d.lapSplits : lapSplits(samples, meta.laps, meta.gaps),
       channels: sameSession ? d.channels : sessionChannels(samples),

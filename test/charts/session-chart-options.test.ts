@@ -24,6 +24,8 @@ describe('session chart options', () => {
     expect(options.cursor!.drag).to.deep.include({ x: true, y: false, setScale: true });
     expect(options.cursor!.sync!.key).to.equal('test-sync');
     expect(options.cursor!.sync!.scales).to.deep.equal(['x', null]);
+    // A horizontal line on the synced charts would stand at the pointer's height, which means nothing there.
+    expect(options.cursor!.y).to.equal(false);
   });
 
   it('draws zone bands on cadence only', () => {
