@@ -5,7 +5,7 @@ import type { AppServices } from '../services/services.js';
 import { zoneColors } from '../charts/zone-colors.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
-import { connectionStateLabels } from '../components/stride-connection-panel.js';
+import { type BluetoothReach, connectionStateLabels } from '../components/stride-connection-panel.js';
 import '../components/stride-connection-panel.js';
 import { enterFullscreen } from '../components/fullscreen.js';
 import { KeyboardShortcuts } from '../components/keyboard-shortcuts.js';
@@ -28,6 +28,7 @@ import { shownZone, wholeSteps } from '../session/shown-cadence.js';
 import { zoneLabels } from '../session/zones.js';
 import { liveFigures } from '../session/live-figures.js';
 import { figureScope, timeName, zoneTimesHeading } from './live-figures-words.js';
+import { BluetoothRecheck } from './bluetooth-recheck.js';
 import type { ExportFormat } from '../export/download-name.js';
 
 const FIVE_MINUTES_S = 300;
@@ -49,6 +50,7 @@ export class StrideLivePage extends LitElement {
   readonly #settings = new EventController(this, ['change']);
   readonly #recording = new EventController(this, ['change']);
   readonly #coach = new EventController(this, ['change']);
+  readonly #bluetoothRecheck = new BluetoothRecheck(this, () => this.services?.footpod ?? null);
   constructor() {
     super();
     new KeyboardShortcuts(this, {
@@ -94,6 +96,7 @@ export class StrideLivePage extends LitElement {
       this.#settings.target = this.services?.settings ?? null;
       this.#recording.target = this.services?.recording ?? null;
       this.#coach.target = this.services?.coach ?? null;
+      this.#bluetoothRecheck.check();
     }
   }
 
@@ -122,6 +125,7 @@ export class StrideLivePage extends LitElement {
     const doubling = session?.cadenceUnit.applied === 'strides';
     const figures = liveFigures(session, recording.recorder);
     const distanceText = (metres: number) => distanceIn(metres, unit).toFixed(2);
+    const bluetooth: BluetoothReach = !footpod.bluetooth.supported ? 'unsupported' : footpod.bluetooth.state === 'unavailable' ? 'off' : 'ready';
 
     return html`
       ${recording.runElsewhere
@@ -132,11 +136,13 @@ export class StrideLivePage extends LitElement {
         .deviceName=${source.info.deviceName}
         .sourceKind=${footpod.source?.kind ?? null}
         .rememberedName=${footpod.remembered ? (footpod.remembered.name ?? '') : null}
-        .bluetoothAvailable=${footpod.bluetooth.supported}
+        .bluetooth=${bluetooth}
+        .bluetoothMessage=${footpod.bluetooth.message}
         @pair=${() => void footpod.pair()}
         @reconnect-remembered=${() => void footpod.reconnectRemembered()}
         @simulate=${() => void footpod.simulate()}
         @disconnect=${() => footpod.disconnect()}
+        @check-bluetooth=${() => void footpod.bluetooth.checkAvailability()}
       ></stride-connection-panel>`}
       ${recording.handedOver && !recording.runElsewhere
         ? html`<p id="handed-over" class="note" role="status">Another tab took over: this run was saved and the footpod let go.</p>`

@@ -148,20 +148,22 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     await tilesShow('cadence', '171');
   });
 
-  it('says when Bluetooth is off or missing, and pairs once it is back', async () => {
+  it('says when Bluetooth is off or missing, refuses pairing until it is back, and pairs then', async () => {
     // Chromium's emulation models a missing adapter; a powered-off one still pairs there.
     await setupEmulatedFootpod({ name: 'Stryd', adapter: 'absent' });
     await openLivePage();
-    await answerChooserWith('select');
-    await clickAsRunner(PAIR);
     const panel = page.shadowRoot!.querySelector('stride-connection-panel')!;
     const message = () => panel.shadowRoot!.querySelector('.message')?.textContent ?? '';
+    const button = (id: string) => panel.shadowRoot!.querySelector<HTMLButtonElement>(`#${id}`)!;
     await waitUntil(() => /Bluetooth is off or missing/.test(message()), `adapter-off message (saw "${message()}")`, { timeout: 5000 });
-    expect(panel.shadowRoot!.querySelector<HTMLButtonElement>('#simulate')!.disabled).to.equal(false);
-
-    expect(panel.shadowRoot!.querySelector<HTMLButtonElement>('#pair')!.disabled, 'pairing can be tried again').to.equal(false);
+    expect(message()).to.match(/Try without a footpod/);
+    expect(button('pair').disabled, 'pairing refused').to.equal(true);
+    expect(button('simulate').disabled).to.equal(false);
+    expect(button('simulate').classList.contains('primary'), 'trying without a footpod is the main button').to.equal(true);
 
     await setupEmulatedFootpod({ name: 'Stryd' });
+    await clickAsRunner('stride-live-page >>> stride-connection-panel >>> #check-bluetooth');
+    await waitUntil(() => !button('pair').disabled, 'pairing offered once Bluetooth is back', { timeout: 5000 });
     await answerChooserWith('select');
     await clickAsRunner(PAIR);
     await waitUntil(() => services.footpod.source?.state === 'connected', 'paired after Bluetooth came on', { timeout: 5000 });
