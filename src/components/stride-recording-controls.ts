@@ -47,6 +47,8 @@ export class StrideRecordingControls extends LitElement {
     button.primary { background: var(--danger-bg); border-color: var(--danger-bg); color: var(--on-strong); }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
+    /* No keyboard on a phone: without the hints Pause, Lap and Stop share one row under the state. */
+    @media (max-width: 32rem) { kbd { display: none; } .state { flex-basis: 100%; } }
   `, touchTargetStyles];
 
   protected override render() {
