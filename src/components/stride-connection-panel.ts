@@ -5,12 +5,6 @@ import type { ConnectionState } from '../sources/footpod-source.js';
 /** 'unsupported': the browser has no Web Bluetooth; 'off': it has, but the adapter is off or missing. */
 export type BluetoothReach = 'ready' | 'unsupported' | 'off';
 
-/** Said when the source gave no sentence of its own, which it always does today. */
-const whyNot: Readonly<Record<Exclude<BluetoothReach, 'ready'>, string>> = {
-  unsupported: 'This browser cannot use Bluetooth: open Stridewise in Chrome or Edge on a computer or on Android.',
-  off: 'Bluetooth is off or missing on this computer: turn it on, then press Check again.',
-};
-
 export const connectionStateLabels: Readonly<Record<ConnectionState, string>> = {
   idle: 'Not connected',
   requesting: 'Choose your footpod…',
@@ -101,7 +95,7 @@ export class StrideConnectionPanel extends LitElement {
             `}
       </div>
       ${blocked
-        ? html`<p class="message" id="why-no-bluetooth" role="alert">${this.bluetoothMessage ?? whyNot[reach as Exclude<BluetoothReach, 'ready'>]}
+        ? html`<p class="message" id="why-no-bluetooth" role="alert">${this.bluetoothMessage ?? ''}
             Or press Try without a footpod to see Stridewise run on a simulated one.</p>`
         : this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
     `;

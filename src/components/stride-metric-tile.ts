@@ -37,6 +37,11 @@ export class StrideMetricTile extends LitElement {
     this.big = false;
   }
 
+  // Comments stay out of the css literal, which ships as written. The tile is a subgrid (see the
+  // class comment) and a unit that does not fit beside the name goes under it, at the right, inside
+  // the padding. The number's size follows the tile's width (cqi of .value), so "1:02:45" fits a
+  // phone's half-width tile; .value is the container rather than the tile, whose size containment
+  // would undo its subgrid.
   static override styles = css`
     :host {
       display: grid;
@@ -51,12 +56,9 @@ export class StrideMetricTile extends LitElement {
       border-left: 6px solid var(--tile-accent, transparent);
       min-width: 0;
     }
-    /* A unit that does not fit beside the name goes under it, at the right, inside the padding. */
     .label { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 0.5rem; font-size: 0.85rem; color: var(--muted); min-width: 0; }
     .name { text-transform: uppercase; letter-spacing: 0.05em; }
     .unit { margin-left: auto; }
-    /* The number's size follows the tile's width (cqi of .value), so "1:02:45" fits a phone's half-width
-       tile. Not the tile itself as the container: size containment would undo its subgrid. */
     .value { container-type: inline-size; }
     .number { display: block; font-size: clamp(1.5rem, 20cqi, 3rem); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.15; white-space: nowrap; }
     :host([big]) .number { font-size: min(6rem, max(4.5rem, 7vw), 40cqi); line-height: 1.05; }

@@ -71,18 +71,19 @@ export class StrideLivePage extends LitElement {
     this.wholeRun = false;
   }
 
+  // Comments stay out of the css literal, which ships as written. The page is a container, so the
+  // figures are laid out by its own width. Tiles span three rows each (label, value, detail; see
+  // stride-metric-tile), so their values line up. A phone: the cadence alone across the screen,
+  // then pace and time, distance and time in target; wide: the five on one row, the cadence the
+  // widest. No keyboard on a phone: the key hints would only cost the controls a row.
   static override styles = [css`
-    /* A container, so the figures are laid out by the page's own width (a test may set it). */
     :host { display: grid; gap: 1rem; padding: 1rem; container-type: inline-size; }
-    /* Tiles span three rows each (label, value, detail; see stride-metric-tile), so values line up. */
     .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(2, minmax(0, 1fr)); }
-    /* A phone: the cadence alone across the screen, then pace and time, distance and time in target. */
     .lead #cadence { grid-column: 1 / -1; }
     @container (min-width: 36rem) {
       .lead { grid-template-columns: repeat(4, minmax(0, 1fr)); }
       .more { grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); }
     }
-    /* Wide: the five on one row, the cadence the widest. */
     @container (min-width: 60rem) {
       .lead { grid-template-columns: 1.5fr repeat(4, minmax(0, 1fr)); }
       .lead #cadence { grid-column: auto; }
@@ -92,7 +93,6 @@ export class StrideLivePage extends LitElement {
     .recording { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
     .recording button { padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
-    /* No keyboard on a phone: the hints only cost the controls a row. */
     @media (max-width: 32rem) { .recording kbd { display: none; } }
     .controls { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
     .controls button[aria-pressed='true'] { background: var(--border); }
