@@ -2,6 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { touchTargetStyles } from './form-control-styles.js';
 import type { ConnectionState } from '../sources/footpod-source.js';
 
+/** 'unsupported': the browser has no Web Bluetooth; 'off': it has, but the adapter is off or missing. */
+export type BluetoothReach = 'ready' | 'unsupported' | 'off';
+
 export const connectionStateLabels: Readonly<Record<ConnectionState, string>> = {
   idle: 'Not connected',
   requesting: 'Choose your footpod…',
@@ -14,7 +17,8 @@ export const connectionStateLabels: Readonly<Record<ConnectionState, string>> = 
 
 /**
  * Pair, reconnect, simulate or disconnect. Fires 'pair', 'reconnect-remembered', 'simulate'
- * and 'disconnect'; the page decides what they do. Device names are rendered as text only.
+ * 'disconnect' and 'check-bluetooth' (Bluetooth was off: look again); the page decides what they
+ * do. Device names are rendered as text only.
  */
 export class StrideConnectionPanel extends LitElement {
   static override properties = {
@@ -23,7 +27,8 @@ export class StrideConnectionPanel extends LitElement {
     deviceName: {},
     sourceKind: {},
     rememberedName: {},
-    bluetoothAvailable: { type: Boolean },
+    bluetooth: {},
+    bluetoothMessage: {},
   };
   declare state: ConnectionState;
   declare message: string | null;
@@ -31,7 +36,13 @@ export class StrideConnectionPanel extends LitElement {
   declare sourceKind: 'bluetooth' | 'simulator' | null;
   /** Set when a footpod paired earlier can be reconnected without the chooser. */
   declare rememberedName: string | null;
-  declare bluetoothAvailable: boolean;
+  /**
+   * Whether this browser can reach a footpod now. Without Web Bluetooth, or with the adapter off
+   * or missing, pairing is refused and "Try without a footpod" is the main button.
+   */
+  declare bluetooth: BluetoothReach;
+  /** Why Bluetooth is unavailable and what to do, as the Bluetooth source says it. */
+  declare bluetoothMessage: string | null;
 
   constructor() {
     super();
@@ -40,7 +51,8 @@ export class StrideConnectionPanel extends LitElement {
     this.deviceName = null;
     this.sourceKind = null;
     this.rememberedName = null;
-    this.bluetoothAvailable = true;
+    this.bluetooth = 'ready';
+    this.bluetoothMessage = null;
   }
 
   static override styles = [css`
@@ -61,23 +73,31 @@ export class StrideConnectionPanel extends LitElement {
   protected override render() {
     const live = this.state === 'connected' || this.state === 'connecting' || this.state === 'reconnecting' || this.state === 'requesting';
     const who = this.deviceName ? html` · <span class="device">${this.deviceName}</span>` : nothing;
+    const reach = this.bluetooth;
+    const blocked = reach !== 'ready' && !live;
     return html`
       <span class="state" data-state=${this.state} role="status">${connectionStateLabels[this.state]}${who}</span>
       <div class="actions">
         ${live
           ? html`<button id="disconnect" @click=${() => this.#fire('disconnect')}>Disconnect</button>`
           : html`
-              ${this.rememberedName !== null && this.bluetoothAvailable
+              ${this.rememberedName !== null && !blocked
                 ? html`<button id="reconnect" class="primary" @click=${() => this.#fire('reconnect-remembered')}>
                     Reconnect ${this.rememberedName || 'footpod'}
                   </button>`
                 : nothing}
-              <button id="pair" class=${this.rememberedName === null ? 'primary' : ''} ?disabled=${!this.bluetoothAvailable}
-                @click=${() => this.#fire('pair')}>Pair footpod</button>
-              <button id="simulate" @click=${() => this.#fire('simulate')}>Try without a footpod</button>
+              <button id="pair" class=${this.rememberedName === null && !blocked ? 'primary' : ''} ?disabled=${blocked}
+                aria-describedby=${blocked ? 'why-no-bluetooth' : nothing} @click=${() => this.#fire('pair')}>Pair footpod</button>
+              <button id="simulate" class=${blocked ? 'primary' : ''} @click=${() => this.#fire('simulate')}>Try without a footpod</button>
+              ${reach === 'off' && !live
+                ? html`<button id="check-bluetooth" @click=${() => this.#fire('check-bluetooth')}>Check again</button>`
+                : nothing}
             `}
       </div>
-      ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+      ${blocked
+        ? html`<p class="message" id="why-no-bluetooth" role="alert">${this.bluetoothMessage ?? ''}
+            Or press Try without a footpod to see Stridewise run on a simulated one.</p>`
+        : this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
     `;
   }
 

@@ -1,6 +1,10 @@
 import { LitElement, css, html } from 'lit';
 
-/** One big number a runner can read from the treadmill: label, value, unit. */
+/**
+ * One big number a runner can read from the treadmill: label, value, unit. In a grid whose rows
+ * it spans three at a time (label, value, detail), its parts sit on those rows as a subgrid, so the
+ * values of a row of tiles start at one height even when one label wraps to two lines.
+ */
 export class StrideMetricTile extends LitElement {
   static override properties = {
     label: {},
@@ -9,6 +13,7 @@ export class StrideMetricTile extends LitElement {
     detail: {},
     accent: {},
     wordy: { type: Boolean, reflect: true },
+    big: { type: Boolean, reflect: true },
   };
   declare label: string;
   declare value: string;
@@ -18,6 +23,8 @@ export class StrideMetricTile extends LitElement {
   declare accent: string;
   /** The value is a word (a state, a zone), set smaller so it fits the tile. */
   declare wordy: boolean;
+  /** The one number of the page that matters most (cadence), drawn as large as its tile allows. */
+  declare big: boolean;
 
   constructor() {
     super();
@@ -27,11 +34,21 @@ export class StrideMetricTile extends LitElement {
     this.detail = '';
     this.accent = 'transparent';
     this.wordy = false;
+    this.big = false;
   }
 
+  // Comments stay out of the css literal, which ships as written. The tile is a subgrid (see the
+  // class comment) and a unit that does not fit beside the name goes under it, at the right, inside
+  // the padding. The number's size follows the tile's width (cqi of .value), so "1:02:45" fits a
+  // phone's half-width tile; .value is the container rather than the tile, whose size containment
+  // would undo its subgrid.
   static override styles = css`
     :host {
-      display: block;
+      display: grid;
+      grid-row: span 3;
+      grid-template-rows: subgrid;
+      row-gap: 0;
+      align-content: start;
       background: var(--surface);
       color: var(--text);
       border-radius: 12px;
@@ -39,13 +56,17 @@ export class StrideMetricTile extends LitElement {
       border-left: 6px solid var(--tile-accent, transparent);
       min-width: 0;
     }
-    .label { display: flex; justify-content: space-between; gap: 0.5rem; font-size: 0.85rem; color: var(--muted); }
+    .label { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 0.5rem; font-size: 0.85rem; color: var(--muted); min-width: 0; }
     .name { text-transform: uppercase; letter-spacing: 0.05em; }
-    .value { font-size: clamp(1.8rem, 4vw, 3rem); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.15; white-space: nowrap; }
+    .unit { margin-left: auto; }
+    .value { container-type: inline-size; }
+    .number { display: block; font-size: clamp(1.5rem, 20cqi, 3rem); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.15; white-space: nowrap; }
+    :host([big]) .number { font-size: min(6rem, max(4.5rem, 7vw), 40cqi); line-height: 1.05; }
     /* Words wrap at spaces only ("Connect / ed" reads as two words): the page gives a wordy tile room for its longest word. */
-    :host([wordy]) .value { font-size: clamp(1.2rem, 2vw, 1.6rem); line-height: 1.9; white-space: normal; overflow-wrap: normal; hyphens: manual; }
+    :host([wordy]) .number { font-size: clamp(1.2rem, 2vw, 1.6rem); line-height: 1.9; white-space: normal; overflow-wrap: normal; hyphens: manual; }
     /* A device name is not a word of the app's: a long one may break anywhere rather than leave the tile. */
     .detail { font-size: 0.85rem; color: var(--muted); min-height: 1.2em; overflow-wrap: anywhere; }
+    :host([big]) .detail { font-size: 1rem; }
   `;
 
   protected override willUpdate(): void {
@@ -54,9 +75,10 @@ export class StrideMetricTile extends LitElement {
 
   protected override render() {
     // The unit sits on the label line: next to a treadmill-sized number it would not fit the tile.
+    // A page may put more than words in the detail line (the cadence's zone) through the slot.
     return html`<div class="label"><span class="name">${this.label}</span><span class="unit">${this.unit}</span></div>
       <div class="value" aria-live="off"><span class="number">${this.value}</span></div>
-      <div class="detail">${this.detail}</div>`;
+      <div class="detail"><slot name="detail">${this.detail}</slot></div>`;
   }
 }
 customElements.define('stride-metric-tile', StrideMetricTile);

@@ -35,6 +35,7 @@ export class StrideRecordingControls extends LitElement {
     this.laps = 0;
   }
 
+  // No keyboard on a phone: without the key hints Pause, Lap and Stop share one row under the state.
   static override styles = [css`
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
     .state { font-weight: 600; min-width: 8rem; }
@@ -47,6 +48,7 @@ export class StrideRecordingControls extends LitElement {
     button.primary { background: var(--danger-bg); border-color: var(--danger-bg); color: var(--on-strong); }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
+    @media (max-width: 32rem) { kbd { display: none; } .state { flex-basis: 100%; } }
   `, touchTargetStyles];
 
   protected override render() {

@@ -84,6 +84,8 @@ export class StrideSensorPanel extends LitElement {
   #renderRow(row: SensorRow) {
     const names = sensorNames[row.sensor];
     const id = row.sensor;
+    // No Web Bluetooth, or the adapter off: the row's message says why and what to do instead.
+    const canPair = this.bluetoothAvailable && row.state !== 'unavailable';
     return html`<li data-sensor=${id}>
       <div class="what">
         <span class="label">${names.label}</span>
@@ -97,12 +99,12 @@ export class StrideSensorPanel extends LitElement {
           ? html`<button id=${`disconnect-${id}`} aria-label=${`Disconnect ${names.fallback}`}
               @click=${() => this.#fire('sensor-disconnect', row.sensor)}>Disconnect</button>`
           : html`
-              ${row.rememberedName !== null && this.bluetoothAvailable
+              ${row.rememberedName !== null && canPair
                 ? html`<button id=${`reconnect-${id}`} class="primary" @click=${() => this.#fire('sensor-reconnect', row.sensor)}>
                     Reconnect ${row.rememberedName || names.fallback}</button>`
                 : nothing}
-              <button id=${`pair-${id}`} class=${row.rememberedName === null ? 'primary' : ''} ?disabled=${!this.bluetoothAvailable}
-                title=${this.bluetoothAvailable ? nothing : 'This browser cannot reach Bluetooth devices'}
+              <button id=${`pair-${id}`} class=${row.rememberedName === null && canPair ? 'primary' : ''} ?disabled=${!canPair}
+                title=${canPair ? nothing : 'This browser cannot reach Bluetooth devices now'}
                 @click=${() => this.#fire('sensor-pair', row.sensor)}>${names.pair}</button>
             `}
       </div>

@@ -5,7 +5,7 @@ import type { AppServices } from '../services/services.js';
 import { zoneColors } from '../charts/zone-colors.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
-import { connectionStateLabels } from '../components/stride-connection-panel.js';
+import { type BluetoothReach } from '../components/stride-connection-panel.js';
 import '../components/stride-connection-panel.js';
 import { enterFullscreen } from '../components/fullscreen.js';
 import { KeyboardShortcuts } from '../components/keyboard-shortcuts.js';
@@ -14,6 +14,8 @@ import '../components/stride-mute-button.js';
 import '../components/stride-recording-controls.js';
 import '../components/stride-metric-tile.js';
 import '../components/stride-zone-bar.js';
+import '../components/stride-sensors-section.js';
+import type { SensorsToggleDetail } from '../components/stride-sensors-section.js';
 import { type SmoothingSeconds, smoothingChoices } from '../session/smoothing.js';
 import {
   distanceIn,
@@ -28,28 +30,34 @@ import { shownZone, wholeSteps } from '../session/shown-cadence.js';
 import { zoneLabels } from '../session/zones.js';
 import { liveFigures } from '../session/live-figures.js';
 import { figureScope, timeName, zoneTimesHeading } from './live-figures-words.js';
+import { sensorsStatusOf } from './sensors-status-words.js';
+import { BluetoothRecheck } from './bluetooth-recheck.js';
 import type { ExportFormat } from '../export/download-name.js';
 
 const FIVE_MINUTES_S = 300;
 const exportFormats: readonly ExportFormat[] = ['fit', 'tcx', 'csv'];
 
-/** The treadmill view: connection, big numbers, zone bar and live charts. */
+/**
+ * The live page, in the order a runner needs it mid-run: the footpod's connection line, the cadence
+ * (large, with its zone), pace, time and distance, the run's controls; then the other figures, the
+ * time in zones, the Sensors section (closed to one status line unless the runner left it open)
+ * and the charts.
+ */
 export class StrideLivePage extends LitElement {
   static override properties = {
     services: { attribute: false },
     wholeRun: { state: true },
-    showSensors: { state: true },
   };
   declare services: AppServices | null;
   declare wholeRun: boolean;
-  /** The treadmill, strap and calibration part, opened by the runner or because one was paired before. */
-  declare showSensors: boolean;
 
   readonly #footpod = new EventController(this, ['change', 'sample']);
   readonly #settings = new EventController(this, ['change']);
   readonly #recording = new EventController(this, ['change']);
   readonly #coach = new EventController(this, ['change']);
   readonly #finish = new EventController(this, ['change']);
+  readonly #sensors = new EventController(this, ['change']);
+  readonly #bluetoothRecheck = new BluetoothRecheck(this, () => this.services?.footpod ?? null);
   constructor() {
     super();
     new KeyboardShortcuts(this, {
@@ -62,17 +70,31 @@ export class StrideLivePage extends LitElement {
     });
     this.services = null;
     this.wholeRun = false;
-    this.showSensors = false;
   }
 
+  // Comments stay out of the css literal, which ships as written. The page is a container, so the
+  // figures are laid out by its own width. Tiles span three rows each (label, value, detail; see
+  // stride-metric-tile), so their values line up. A phone: the cadence alone across the screen,
+  // then pace and time, distance and time in target; wide: the five on one row, the cadence the
+  // widest. No keyboard on a phone: the key hints would only cost the controls a row.
   static override styles = [css`
-    :host { display: grid; gap: 1rem; padding: 1rem; }
-    .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); container-type: inline-size; }
-    /* "Reconnecting…" is wider than one column; the footpod tile is last, so two columns leave no hole mid-grid. */
-    @container (min-width: 21.75rem) { #connection { grid-column: span 2; } }
+    :host { display: grid; gap: 1rem; padding: 1rem; container-type: inline-size; }
+    .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(2, minmax(0, 1fr)); }
+    .lead #cadence { grid-column: 1 / -1; }
+    @container (min-width: 36rem) {
+      .lead { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+      .more { grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); }
+    }
+    @container (min-width: 60rem) {
+      .lead { grid-template-columns: 1.5fr repeat(4, minmax(0, 1fr)); }
+      .lead #cadence { grid-column: auto; }
+    }
+    #zone { font-weight: 700; color: var(--text); margin-right: 0.5em; }
+    #zone .swatch { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 50%; margin-right: 0.35em; background: var(--tile-accent); }
     .recording { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
     .recording button { padding: 0.5rem 1rem; border-radius: 8px; cursor: pointer; }
     kbd { font: inherit; font-size: 0.8em; border: 1px solid currentColor; border-radius: 4px; padding: 0 0.3em; margin-left: 0.3em; }
+    @media (max-width: 32rem) { .recording kbd { display: none; } }
     .controls { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
     .controls button[aria-pressed='true'] { background: var(--border); }
     button, select { font: inherit; padding: 0.35rem 0.75rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface-2); color: inherit; }
@@ -83,10 +105,7 @@ export class StrideLivePage extends LitElement {
     .storage-problem p { margin: 0 0 0.5rem; }
     h2 { font-size: 1rem; margin: 0 0 0.25rem; color: var(--muted); font-weight: 600; }
     section { min-width: 0; }
-    #more-sensors { justify-self: start; min-height: 44px; }
     stride-live-chart:not(:defined) { display: block; min-height: 220px; }
-    /* A phone: two tiles a row, so pace, cadence and the zone are on the first screen. */
-    @media (max-width: 26rem) { .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); } #connection { grid-column: 1 / -1; } }
   `, touchTargetStyles];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -96,6 +115,8 @@ export class StrideLivePage extends LitElement {
       this.#recording.target = this.services?.recording ?? null;
       this.#coach.target = this.services?.coach ?? null;
       this.#finish.target = this.services?.finish ?? null;
+      this.#sensors.target = this.services?.sensors ?? null;
+      this.#bluetoothRecheck.check();
     }
   }
 
@@ -114,18 +135,18 @@ export class StrideLivePage extends LitElement {
     // Charts (and uPlot, the largest part of the page) have nothing to draw before a pod sends
     // data, so they load once there is a session; lit hands the elements their properties then.
     if (footpod.session) void import('../components/stride-live-chart.js');
-    const sensorsShown = this.showSensors || this.services.sensors.anyRemembered;
-    if (sensorsShown) void import('./stride-live-sensors.js');
+    const sensorsOpen = settings.settings.liveSensorsOpen;
+    if (sensorsOpen) void import('./stride-live-sensors.js');
     const { distanceUnit: unit, smoothingS, zones } = settings.settings;
     const source = footpod.source ?? footpod.bluetooth;
     const session = footpod.session;
     const latest = session?.latest ?? null;
     const shown = latest && session ? session.displayed(smoothingS) : null;
     const zone = shown ? shownZone(shown.cadence, zones) : null;
-    const battery = source.info.batteryLevel;
     const doubling = session?.cadenceUnit.applied === 'strides';
     const figures = liveFigures(session, recording.recorder);
     const distanceText = (metres: number) => distanceIn(metres, unit).toFixed(2);
+    const bluetooth: BluetoothReach = !footpod.bluetooth.supported ? 'unsupported' : footpod.bluetooth.state === 'unavailable' ? 'off' : 'ready';
 
     return html`
       ${recording.runElsewhere
@@ -136,32 +157,42 @@ export class StrideLivePage extends LitElement {
         .deviceName=${source.info.deviceName}
         .sourceKind=${footpod.source?.kind ?? null}
         .rememberedName=${footpod.remembered ? (footpod.remembered.name ?? '') : null}
-        .bluetoothAvailable=${footpod.bluetooth.supported}
+        .bluetooth=${bluetooth}
+        .bluetoothMessage=${footpod.bluetooth.message}
         @pair=${() => void footpod.pair()}
         @reconnect-remembered=${() => void footpod.reconnectRemembered()}
         @simulate=${() => void footpod.simulate()}
         @disconnect=${() => footpod.disconnect()}
+        @check-bluetooth=${() => void footpod.bluetooth.checkAvailability()}
       ></stride-connection-panel>`}
       ${recording.handedOver && !recording.runElsewhere
         ? html`<p id="handed-over" class="note" role="status">Another tab took over: this run was saved and the footpod let go.</p>`
         : nothing}
-      ${doubling
-        ? html`<p id="cadence-unit-note" class="note">${source.info.deviceName ?? 'This footpod'} sends strides (one foot);
-            Stridewise doubles its cadence to steps/min. <a href="/settings">Change this in Settings.</a></p>`
-        : nothing}
-      ${session?.problem ? html`<p class="problem" role="status">${session.problem}</p>` : nothing}
-      ${session?.skippedNote ? html`<p id="skipped" class="note">${session.skippedNote}</p>` : nothing}
-      ${sensorsShown
-        ? html`<stride-live-sensors .services=${this.services}></stride-live-sensors>`
-        : html`<button id="more-sensors" @click=${() => (this.showSensors = true)}>Treadmill, heart-rate strap, calibration…</button>`}
       ${unfinished && recording.state !== 'recording' && recording.state !== 'paused'
         ? html`<stride-recovery-prompt .summary=${unfinished}
             @resume-unfinished=${() => void recording.resumeUnfinished(unfinished.id)}
             @save-unfinished=${() => void recording.saveUnfinished(unfinished.id)}></stride-recovery-prompt>`
         : nothing}
-      ${coach.checkIn
-        ? html`<stride-check-in .prompt=${coach.checkIn} @dismiss=${() => coach.dismissCheckIn()}></stride-check-in>`
-        : nothing}
+
+      <div class="tiles lead">
+        <stride-metric-tile id="cadence" big label="Cadence" unit="steps/min"
+          .value=${shown ? String(wholeSteps(shown.cadence)) : '–'}
+          .accent=${zone ? zoneColors[zone] : 'transparent'}>
+          <span slot="detail"><span id="zone">${zone ? html`<span class="swatch"></span>${zoneLabels[zone]}` : nothing}</span>target ${zones.targetFrom}–${zones.targetTo}</span>
+        </stride-metric-tile>
+        <stride-metric-tile id="pace" label="Pace" unit=${paceUnitLabel[unit]}
+          .value=${shown ? formatPace(paceSeconds(shown.speedMps, unit)) : '–:––'}></stride-metric-tile>
+        <stride-metric-tile id="elapsed" label=${timeName(figures)}
+          .value=${formatDuration(figures.timeS)}
+          .detail=${figureScope(figures, (lap) => formatDuration(lap.movingS), 'not recording')}></stride-metric-tile>
+        <stride-metric-tile id="distance" label="Distance" unit=${unit}
+          .value=${figures.distanceM === null ? '–' : distanceText(figures.distanceM)}
+          .detail=${figures.distanceM === null ? '' : figureScope(figures, (lap) => distanceText(lap.distanceM))}></stride-metric-tile>
+        <stride-metric-tile id="in-target" label="In target"
+          .value=${formatDuration(figures.zoneTimes.target)}
+          .detail=${figureScope(figures, (lap) => formatDuration(lap.zoneTimes.target))}></stride-metric-tile>
+      </div>
+
       <div class="recording">
         <stride-recording-controls .state=${recording.state} .canRecord=${recording.canRecord}
           .autoPaused=${recording.autoPaused} .laps=${recording.laps}
@@ -175,6 +206,9 @@ export class StrideLivePage extends LitElement {
       </div>
       ${this.services.finish.card ? html`<stride-finish-card .figures=${this.services.finish.card} unit=${unit}
           @dismiss=${() => this.services?.finish.dismiss()}></stride-finish-card>` : nothing}
+      ${coach.checkIn
+        ? html`<stride-check-in .prompt=${coach.checkIn} @dismiss=${() => coach.dismissCheckIn()}></stride-check-in>`
+        : nothing}
       ${coach.wakeLockMessage ? html`<p class="problem" id="wake-lock">${coach.wakeLockMessage}</p>` : nothing}
       ${recording.problem
         ? html`<div class="storage-problem" role="alert">
@@ -185,47 +219,36 @@ export class StrideLivePage extends LitElement {
             )}
           </div>`
         : nothing}
+      ${doubling
+        ? html`<p id="cadence-unit-note" class="note">${source.info.deviceName ?? 'This footpod'} sends strides (one foot);
+            Stridewise doubles its cadence to steps/min. <a href="/settings">Change this in Settings.</a></p>`
+        : nothing}
+      ${session?.problem ? html`<p class="problem" role="status">${session.problem}</p>` : nothing}
+      ${session?.skippedNote ? html`<p id="skipped" class="note">${session.skippedNote}</p>` : nothing}
 
-      <div class="tiles">
-        <stride-metric-tile id="pace" label="Pace" unit=${paceUnitLabel[unit]}
-          .value=${shown ? formatPace(paceSeconds(shown.speedMps, unit)) : '–:––'}></stride-metric-tile>
+      <div class="tiles more">
         <stride-metric-tile id="speed" label="Speed" unit=${speedUnitLabel[unit]}
           .value=${shown ? speedPerHour(shown.speedMps, unit).toFixed(1) : '–'}></stride-metric-tile>
-        <stride-metric-tile id="cadence" label="Cadence" unit="steps/min"
-          .value=${shown ? String(wholeSteps(shown.cadence)) : '–'}
-          .accent=${zone ? zoneColors[zone] : 'transparent'}></stride-metric-tile>
-        <stride-metric-tile id="stride" label="Stride" unit="m"
+        <stride-metric-tile id="stride" label="Stride length" unit="m"
           .value=${latest ? latest.strideLengthM.toFixed(2) : '–'}
           .detail=${latest?.strideDerived ? 'from speed and cadence' : ''}></stride-metric-tile>
-        <stride-metric-tile id="distance" label="Distance" unit=${unit}
-          .value=${figures.distanceM === null ? '–' : distanceText(figures.distanceM)}
-          .detail=${figures.distanceM === null ? '' : figureScope(figures, (lap) => distanceText(lap.distanceM))}></stride-metric-tile>
-        <stride-metric-tile id="elapsed" label=${timeName(figures)}
-          .value=${formatDuration(figures.timeS)}
-          .detail=${figureScope(figures, (lap) => formatDuration(lap.movingS), 'not recording')}></stride-metric-tile>
-        <stride-metric-tile id="zone" wordy label="Zone" .value=${zone ? zoneLabels[zone] : '–'}
-          .accent=${zone ? zoneColors[zone] : 'transparent'}
-          .detail=${`target ${zones.targetFrom}–${zones.targetTo}`}></stride-metric-tile>
-        <stride-metric-tile id="in-target" label="In target"
-          .value=${formatDuration(figures.zoneTimes.target)}
-          .detail=${figureScope(figures, (lap) => formatDuration(lap.zoneTimes.target))}></stride-metric-tile>
         ${latest?.heartRate != null
           ? html`<stride-metric-tile id="heart-rate" label="Heart rate" unit="bpm" .value=${String(Math.round(latest.heartRate))}></stride-metric-tile>`
           : nothing}
         ${latest?.inclinePercent != null
           ? html`<stride-metric-tile id="incline" label="Incline" unit="%" .value=${latest.inclinePercent.toFixed(1)}></stride-metric-tile>`
           : nothing}
-        <stride-metric-tile id="battery" label="Battery" unit=${battery === null ? '' : '%'}
-          .value=${battery === null ? '–' : String(battery)}
-          .detail=${battery === null ? 'not reported' : ''}></stride-metric-tile>
-        <stride-metric-tile id="connection" wordy label="Footpod" .value=${connectionStateLabels[source.state]}
-          .detail=${source.info.deviceName ?? ''}></stride-metric-tile>
       </div>
 
       <section aria-labelledby="zones-heading">
         <h2 id="zones-heading">${zoneTimesHeading[figures.of]}</h2>
         <stride-zone-bar .zoneTimes=${{ ...figures.zoneTimes }}></stride-zone-bar>
       </section>
+
+      <stride-sensors-section id="sensors" .open=${sensorsOpen} .status=${sensorsStatusOf(this.services)}
+        @sensors-toggle=${(e: CustomEvent<SensorsToggleDetail>) => void settings.update({ liveSensorsOpen: e.detail.open })}>
+        ${sensorsOpen ? html`<stride-live-sensors .services=${this.services}></stride-live-sensors>` : nothing}
+      </stride-sensors-section>
 
       <div class="controls">
         <div role="group" aria-label="Chart range">

@@ -27,6 +27,8 @@ export interface AppSettings {
   speedFrom: SpeedSource;
   /** The Bluetooth device of each kind used last, to reconnect without the chooser. */
   sensors: SensorIds;
+  /** Whether the live page's Sensors section (treadmill, strap, calibration) is open: as the runner left it. */
+  liveSensorsOpen: boolean;
   /** Light for a bright gym, dark for a dim room, or whatever the system says. */
   theme: ThemeChoice;
 }
@@ -54,6 +56,7 @@ export const defaultSettings: Readonly<AppSettings> = Object.freeze({
   plan: defaultPlanSettings,
   speedFrom: 'footpod',
   sensors: Object.freeze({ treadmillId: null, heartRateId: null, footpodId: null }),
+  liveSensorsOpen: false,
   theme: 'system',
 });
 
@@ -80,6 +83,7 @@ export function settingsFrom(value: unknown): AppSettings {
     plan: planSettingsFrom(stored['plan']),
     speedFrom: isSpeedSource(stored['speedFrom']) ? stored['speedFrom'] : defaultSettings.speedFrom,
     sensors: sensorIdsFrom(stored['sensors']),
+    liveSensorsOpen: stored['liveSensorsOpen'] === true,
     theme: themeChoices.includes(stored['theme'] as ThemeChoice) ? (stored['theme'] as ThemeChoice) : defaultSettings.theme,
   };
 }

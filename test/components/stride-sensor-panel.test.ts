@@ -89,6 +89,17 @@ describe('stride-sensor-panel', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("refuses pairing a sensor whose Bluetooth adapter is off, as its row's message says, and not as the main button", async () => {
+    const off = 'Bluetooth is off or missing on this computer. Turn Bluetooth on (or plug in a Bluetooth adapter), then press Pair treadmill.';
+    const el = await panel([idle('treadmill', { state: 'unavailable', message: off, rememberedName: 'NordicTrack' }), idle('heart-rate')]);
+    const pair = q<HTMLButtonElement>(el, '#pair-treadmill')!;
+    expect(pair.disabled).to.equal(true);
+    expect(pair.classList.contains('primary')).to.equal(false);
+    expect(q(el, '#reconnect-treadmill') === null, 'no reconnect with the adapter off').to.equal(true);
+    expect(q(el, 'li[data-sensor=treadmill] .problem')!.textContent).to.equal(off);
+    expect(q<HTMLButtonElement>(el, '#pair-heart-rate')!.disabled, 'a row whose adapter answered').to.equal(false);
+  });
+
   it('says what went wrong in an alert, in the row of that sensor', async () => {
     const el = await panel([idle('treadmill'), idle('heart-rate', { state: 'disconnected', message: 'The strap stopped answering. Wet the strap and pair it again.' })]);
     const alerts = [...el.shadowRoot!.querySelectorAll('[role=alert]')];

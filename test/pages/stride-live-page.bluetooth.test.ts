@@ -38,6 +38,10 @@ async function openLivePage(): Promise<void> {
   page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
 }
 
+/** The Sensors section's closed line: the pod, its battery, the strap and the treadmill. */
+const sensorsLine = (page: StrideLivePage) => page.shadowRoot!.querySelector('#sensors')!.shadowRoot!.querySelector('#status')!.textContent;
+const zoneWord = (page: StrideLivePage) => page.shadowRoot!.querySelector('#zone')!.textContent!.trim();
+
 async function tilesShow(id: string, value: string): Promise<void> {
   await waitUntil(() => tile(page, id).value === value, `${id} tile shows ${value} (it shows ${tile(page, id).value})`, { timeout: 5000 });
 }
@@ -68,8 +72,7 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
 
     expect(stateText(page)).to.equal('Connected · Stryd <b>Pod</b>');
     expect(page.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!.querySelector('b') === null).to.equal(true);
-    await tilesShow('battery', '64');
-    expect(tile(page, 'connection').value).to.equal('Connected');
+    await waitUntil(() => sensorsLine(page) === 'Stryd <b>Pod</b> · 64 % · no strap · no treadmill', 'the pod and its battery in the Sensors line', { timeout: 5000 });
 
     await sendMeasurement(measurement(170, 1000));
     await sendMeasurement(measurement(172, 1003));
@@ -77,7 +80,7 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     await tilesShow('stride', '1.20');
     await tilesShow('cadence', '172'); // 5 s smoothing: mean of 170, 172, 174
     expect(tile(page, 'pace').value).to.equal('5:33');
-    expect(tile(page, 'zone').value).to.equal('Target');
+    expect(zoneWord(page)).to.equal('Target');
     await customElements.whenDefined('stride-live-chart'); // loaded with the first session
     const chart = page.shadowRoot!.querySelector<StrideLiveChart>('#cadence-chart')!;
     await chart.updateComplete;
@@ -98,7 +101,7 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     await failNextConnections(1);
     await dropLink();
     await waitUntil(() => stateText(page).startsWith('Reconnecting'), 'reconnecting shown', { timeout: 5000 });
-    expect(tile(page, 'connection').value).to.equal('Reconnecting…');
+    expect(sensorsLine(page)).to.equal('Stryd reconnecting… · no strap · no treadmill');
     await waitUntil(() => services.footpod.source?.state === 'connected', 'connected again', { timeout: 10_000 });
     await page.updateComplete;
     expect(stateText(page)).to.equal('Connected · Stryd');
@@ -148,20 +151,22 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     await tilesShow('cadence', '171');
   });
 
-  it('says when Bluetooth is off or missing, and pairs once it is back', async () => {
+  it('says when Bluetooth is off or missing, refuses pairing until it is back, and pairs then', async () => {
     // Chromium's emulation models a missing adapter; a powered-off one still pairs there.
     await setupEmulatedFootpod({ name: 'Stryd', adapter: 'absent' });
     await openLivePage();
-    await answerChooserWith('select');
-    await clickAsRunner(PAIR);
     const panel = page.shadowRoot!.querySelector('stride-connection-panel')!;
     const message = () => panel.shadowRoot!.querySelector('.message')?.textContent ?? '';
+    const button = (id: string) => panel.shadowRoot!.querySelector<HTMLButtonElement>(`#${id}`)!;
     await waitUntil(() => /Bluetooth is off or missing/.test(message()), `adapter-off message (saw "${message()}")`, { timeout: 5000 });
-    expect(panel.shadowRoot!.querySelector<HTMLButtonElement>('#simulate')!.disabled).to.equal(false);
-
-    expect(panel.shadowRoot!.querySelector<HTMLButtonElement>('#pair')!.disabled, 'pairing can be tried again').to.equal(false);
+    expect(message()).to.match(/Try without a footpod/);
+    expect(button('pair').disabled, 'pairing refused').to.equal(true);
+    expect(button('simulate').disabled).to.equal(false);
+    expect(button('simulate').classList.contains('primary'), 'trying without a footpod is the main button').to.equal(true);
 
     await setupEmulatedFootpod({ name: 'Stryd' });
+    await clickAsRunner('stride-live-page >>> stride-connection-panel >>> #check-bluetooth');
+    await waitUntil(() => !button('pair').disabled, 'pairing offered once Bluetooth is back', { timeout: 5000 });
     await answerChooserWith('select');
     await clickAsRunner(PAIR);
     await waitUntil(() => services.footpod.source?.state === 'connected', 'paired after Bluetooth came on', { timeout: 5000 });
@@ -216,7 +221,7 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
 
     expect(tile(page, 'cadence').value).to.equal('172');
     expect(tile(page, 'stride').value).to.equal('1.06');
-    expect(tile(page, 'zone').value).to.equal('Target');
+    expect(zoneWord(page)).to.equal('Target');
     await customElements.whenDefined('stride-live-chart'); // loaded with the first session
     const chart = page.shadowRoot!.querySelector<StrideLiveChart>('#cadence-chart')!;
     await chart.updateComplete;
@@ -229,8 +234,10 @@ describe('stride-live-page paired through the emulated Web Bluetooth stack', () 
     );
     expect(note()[0]!.querySelector('i') === null, 'the name is text').to.equal(true);
     expect(note()[0]!.querySelector('a')!.getAttribute('href')).to.equal('/settings');
-    // The note sits right under the footpod panel.
-    expect(page.shadowRoot!.querySelector('stride-connection-panel')!.nextElementSibling === note()[0], 'the note follows the panel').to.equal(true);
+    // The note sits under the cadence and the run's controls, so it never pushes the cadence down.
+    const follows = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    expect(follows(page.shadowRoot!.querySelector('.recording')!, note()[0]!), 'the note follows the run controls').to.equal(true);
+    expect(follows(note()[0]!, page.shadowRoot!.querySelector('.more')!), 'and comes before the other figures').to.equal(true);
     expect(services.settings.settings.footpods[0]).to.deep.include({ name: 'Polar <i>Stride</i>', detected: 'strides', override: 'auto' });
     expect(services.settings.settings.footpods[0]!.id).to.match(/^bluetooth:./);
     await appTheme; // contrast is checked on the app's own page colours

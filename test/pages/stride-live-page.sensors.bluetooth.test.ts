@@ -55,7 +55,7 @@ async function openLivePage(): Promise<void> {
   );
   await services.settings.load();
   // Each test starts with nothing remembered: no pod calibrated, no sensor paired before.
-  await services.settings.update({ footpods: [], sensors: { footpodId: null, treadmillId: null, heartRateId: null }, speedFrom: 'footpod' });
+  await services.settings.update({ footpods: [], sensors: { footpodId: null, treadmillId: null, heartRateId: null }, speedFrom: 'footpod', liveSensorsOpen: false });
   page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
 }
 
@@ -66,7 +66,7 @@ async function pairFootpod(): Promise<void> {
 }
 
 async function openSensors(): Promise<void> {
-  await clickAsRunner(`${LIVE} >>> #more-sensors`);
+  await clickAsRunner(`${LIVE} >>> #sensors >>> summary`);
   // The pair buttons open the chooser inside the click only once the sensors' code is here.
   await waitUntil(() => services.sensors.source('treadmill') && services.sensors.source('heart-rate'), 'sensors loaded', { timeout: 5000 });
   await waitUntil(() => page.shadowRoot!.querySelector('stride-live-sensors')?.shadowRoot?.querySelector('stride-sensor-panel'), 'panel drawn');

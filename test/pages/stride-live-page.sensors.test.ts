@@ -31,9 +31,13 @@ async function livePage(pod: SimulatedFootpod) {
 const $ = <T extends Element>(root: Element, selector: string) => root.shadowRoot!.querySelector<T>(selector);
 const sensorsPart = (page: StrideLivePage) => $(page, 'stride-live-sensors');
 
-/** Opens the sensors part as the runner does, and waits until its code has loaded and drawn it. */
+/** The Sensors section's own <details>, open or closed as the runner sees it. */
+const details = (page: StrideLivePage) => $(page, '#sensors')!.shadowRoot!.querySelector('details')!;
+
+/** Opens the Sensors section as the runner does, and waits until its code has loaded and drawn it. */
 async function openSensors(page: StrideLivePage) {
-  $<HTMLButtonElement>(page, '#more-sensors')!.click();
+  $(page, '#sensors')!.shadowRoot!.querySelector<HTMLElement>('summary')!.click();
+  await waitUntil(() => sensorsPart(page) !== null, 'the sensors part in the page');
   await page.updateComplete;
   await customElements.whenDefined('stride-live-sensors');
   const part = sensorsPart(page)!;
@@ -53,19 +57,24 @@ describe('stride-live-page: treadmill, strap and calibration', () => {
     const page = await livePage(new SimulatedFootpod());
     expect(sensorsPart(page) === null, 'not in the page before the click').to.equal(true);
     expect(customElements.get('stride-live-sensors') === undefined, 'its code not loaded either').to.equal(true);
+    expect(details(page).open, 'closed').to.equal(false);
     const part = await openSensors(page);
     expect(part instanceof customElements.get('stride-live-sensors')!).to.equal(true);
-    expect($(page, '#more-sensors') === null).to.equal(true);
+    expect(details(page).open).to.equal(true);
     expect($(part, 'stride-sensor-panel') !== null).to.equal(true);
   });
 
-  it('opens by itself when a treadmill or strap was paired before', async () => {
+  it('opens by itself when the runner left it open, and a strap paired before shows in its closed line', async () => {
     const before = new SettingsService();
     await before.load();
     await before.update({ sensors: { treadmillId: null, heartRateId: 'strap-1', footpodId: null } });
-    const page = await livePage(new SimulatedFootpod());
+    let page = await livePage(new SimulatedFootpod());
+    expect(sensorsPart(page) === null, 'closed until the runner opens it').to.equal(true);
+    expect($(page, '#sensors')!.shadowRoot!.querySelector('#status')!.textContent).to.equal('No footpod · strap not connected · no treadmill');
+    await before.update({ liveSensorsOpen: true });
+    page = await livePage(new SimulatedFootpod());
     expect(sensorsPart(page) !== null).to.equal(true);
-    expect($(page, '#more-sensors') === null).to.equal(true);
+    expect(details(page).open).to.equal(true);
   });
 
   it('adds a simulated treadmill and strap beside the simulated footpod, and shows heart rate and incline tiles', async () => {

@@ -31,6 +31,7 @@ describe('settingsFrom', () => {
       },
       speedFrom: 'treadmill',
       sensors: { treadmillId: 'tm==', heartRateId: null, footpodId: 'pod==' },
+      liveSensorsOpen: true,
       theme: 'dark',
     };
     expect(settingsFrom(stored)).to.deep.equal(stored);

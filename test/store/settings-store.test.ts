@@ -18,7 +18,7 @@ describe('settings store (real IndexedDB)', () => {
   });
 
   it('saves and loads back, with the schema version', async () => {
-    const mine = { zones: { buildingFrom: 158, targetFrom: 168, targetTo: 178 }, distanceUnit: 'mi' as const, smoothingS: 15 as const, autoStart: true, autoPauseAfterS: 30, footpods: [{ id: 'bluetooth:abc', name: 'Polar Stride', detected: 'strides' as const, override: 'auto' as const }], coach: { ...defaultCoachSettings, muted: true, checkIns: { everyMin: 10, speak: true, fadeAfterS: 30 } }, plan: { accepted: [{ targetFrom: 160, targetTo: 170, atMs: 1_700_000_000_000 }], declined: null, tapped: { spm: 158, atMs: 1_690_000_000_000 } }, speedFrom: 'treadmill' as const, sensors: { treadmillId: 'tm-1', heartRateId: null, footpodId: 'pod==' }, theme: 'light' as const };
+    const mine = { zones: { buildingFrom: 158, targetFrom: 168, targetTo: 178 }, distanceUnit: 'mi' as const, smoothingS: 15 as const, autoStart: true, autoPauseAfterS: 30, footpods: [{ id: 'bluetooth:abc', name: 'Polar Stride', detected: 'strides' as const, override: 'auto' as const }], coach: { ...defaultCoachSettings, muted: true, checkIns: { everyMin: 10, speak: true, fadeAfterS: 30 } }, plan: { accepted: [{ targetFrom: 160, targetTo: 170, atMs: 1_700_000_000_000 }], declined: null, tapped: { spm: 158, atMs: 1_690_000_000_000 } }, speedFrom: 'treadmill' as const, sensors: { treadmillId: 'tm-1', heartRateId: null, footpodId: 'pod==' }, liveSensorsOpen: true, theme: 'light' as const };
     expect(await saveSettings(mine)).to.equal(null);
     expect((await loadSettings()).settings).to.deep.equal(mine);
     expect(await get('schema', kvStore())).to.equal(SCHEMA_VERSION);
