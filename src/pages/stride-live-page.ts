@@ -173,6 +173,9 @@ export class StrideLivePage extends LitElement {
             @resume-unfinished=${() => void recording.resumeUnfinished(unfinished.id)}
             @save-unfinished=${() => void recording.saveUnfinished(unfinished.id)}></stride-recovery-prompt>`
         : nothing}
+      <!-- The run just stopped: what it was comes first, above the figures that now wait for the next one. -->
+      ${this.services.finish.card ? html`<stride-finish-card .figures=${this.services.finish.card} unit=${unit}
+          @dismiss=${() => this.services?.finish.dismiss()}></stride-finish-card>` : nothing}
 
       <div class="tiles lead">
         <stride-metric-tile id="cadence" big label="Cadence" unit="steps/min"
@@ -204,8 +207,6 @@ export class StrideLivePage extends LitElement {
           @toggle-metronome=${() => void coach.toggleMetronome()}></stride-metronome-button>
         <button id="treadmill-screen" @click=${() => this.#openTreadmillScreen()}>Treadmill screen <kbd>F</kbd></button>
       </div>
-      ${this.services.finish.card ? html`<stride-finish-card .figures=${this.services.finish.card} unit=${unit}
-          @dismiss=${() => this.services?.finish.dismiss()}></stride-finish-card>` : nothing}
       ${coach.checkIn
         ? html`<stride-check-in .prompt=${coach.checkIn} @dismiss=${() => coach.dismissCheckIn()}></stride-check-in>`
         : nothing}

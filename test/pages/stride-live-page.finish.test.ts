@@ -94,6 +94,11 @@ describe('stride-live-page finish card', () => {
         expect(box.right, `inside the page at ${width} px`).to.be.at.most(page.getBoundingClientRect().right + 0.5);
         const link = second.shadowRoot!.querySelector('#open-run')!.getBoundingClientRect();
         expect(link.height, 'a 44 px target').to.be.at.least(44);
+        // The runner who pressed Stop sees the card without scrolling: above the figures, and on a
+        // phone its link within 700 px of the page's top (844 less the app's header and some).
+        const cadence = page.shadowRoot!.querySelector('#cadence')!.getBoundingClientRect();
+        expect(box.top, `the card above the cadence at ${width} px`).to.be.below(cadence.top);
+        if (width === 390) expect(link.bottom - page.getBoundingClientRect().top, 'the card on the first screen').to.be.at.most(700);
         await expect(second).to.be.accessible();
       }
     }
