@@ -47,6 +47,7 @@ export class StrideMetronomeButton extends LitElement {
       display: inline-flex; align-items: center; gap: 0.4rem; justify-content: center;
     }
     button.step { padding: 0.5rem 0.6rem; font-weight: 700; min-width: var(--touch-target, 2.75rem); }
+    #metronome { white-space: nowrap; }
     #metronome[aria-pressed='true'] { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .state { font-weight: 600; }
