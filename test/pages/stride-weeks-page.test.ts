@@ -152,7 +152,7 @@ describe('stride-weeks-page', () => {
     expect(head[0]).to.equal('Pace band');
     const rows = tableCells(page, 'matched');
     expect(rows.map((r) => r[0])).to.deep.equal([speedBandLabel(6, 'km'), speedBandLabel(7, 'km'), 'Toward the target zone']);
-    expect(rows[0]![0]).to.equal('3.0–3.5 m/s · 5:33–4:46 /km');
+    expect(rows[0]![0]).to.equal('3.0–3.5 m/s · 5:33–4:45 /km');
     // Columns 9–12 are the weeks of 24 Feb, 3 Mar, 10 Mar and 17 Mar.
     expect(rows[0]!.slice(9)).to.deep.equal(['164', '–', '168', '165']);
     expect(rows[1]!.slice(9)).to.deep.equal(['170', '–', '172', '–']);
