@@ -1,27 +1,19 @@
 // How sessions read in lists and tables: one place, so history, detail, compare and weeks agree.
-// Formatters are built once; a list of 520 sessions formats 520 dates.
 
+import { formatDate, formatDateTime, runTitle } from '../session/date-format.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { type DistanceUnit, distanceIn, formatDuration, formatPace, paceSeconds } from '../session/units.js';
 import { runningTargetShare } from '../session/running-time-in-zone.js';
 import { wholePercent } from '../session/zone-shares.js';
 
-const dateTime = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+/** When a run started, as every page and its default name show it (date-format.ts). */
+export const formatSessionDate = formatDateTime;
+/** A day without the time: a week's start, a plan step. */
+export const formatShortDate = formatDate;
 
-export const formatSessionDate = (epochMs: number): string => dateTime.format(epochMs);
-export const formatShortDate = (epochMs: number): string => shortDate.format(epochMs);
-
-/** The runner's name for a session, or one made from its date when it has none. */
-export const sessionTitle = (session: Pick<SessionSummary, 'name' | 'startedAt'>): string =>
-  session.name || `Run on ${formatShortDate(session.startedAt)}`;
+/** The runner's name for a session, or the one a recorded run gets from its start when it has none. */
+export const sessionTitle = (session: Pick<SessionSummary, 'name' | 'startedAt'> & Pick<Partial<SessionSummary>, 'sport'>): string =>
+  session.name || runTitle(session.startedAt, session.sport);
 
 export const formatDistance = (metres: number, unit: DistanceUnit): string => distanceIn(metres, unit).toFixed(2);
 

@@ -157,7 +157,9 @@ export class StrideSessionPage extends LitElement {
       ${back}
       <header>
         <h1>${title}</h1>
-        <p class="meta">${formatSessionDate(meta.startedAt)}${meta.deviceName ? html` · <span class="device">${meta.deviceName}</span>` : nothing}</p>
+        <p class="meta">${formatSessionDate(meta.startedAt)}${meta.deviceName ? html` · <span class="device">${meta.deviceName}</span>` : nothing}${meta.importedFrom
+          ? html` · imported from <span class="file">${meta.importedFrom}</span>`
+          : nothing}</p>
         ${statusNotes[meta.status] ? html`<p class="hint">${statusNotes[meta.status]}</p>` : nothing}
         ${meta.notes ? html`<p class="notes">${meta.notes}</p>` : nothing}
       </header>
