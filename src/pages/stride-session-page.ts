@@ -12,7 +12,7 @@ import '../components/stride-session-chart.js';
 import '../components/stride-session-summary.js';
 import '../components/stride-splits-table.js';
 import '../components/stride-zone-bar.js';
-import './stride-session-calibration.js';
+import { hasFootpodData } from './stride-session-calibration.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import type { CheckInMark, RecordedSession, SessionGap } from '../session/recorded-session.js';
 import { rowAtOrAfter } from '../session/recorded-columns.js';
@@ -185,11 +185,11 @@ export class StrideSessionPage extends LitElement {
       ${this.#renderCheckIns(meta.checkIns ?? [])}
       ${this.#renderGaps(meta.gaps, unit)}
       ${this.#renderExport(derived.session)}
-      <section aria-labelledby="calibrate-heading">
+      ${hasFootpodData(derived.session) ? html`<section aria-labelledby="calibrate-heading">
         <h2 id="calibrate-heading">Calibrate the footpod from this run</h2>
         <stride-session-calibration .services=${this.services} .session=${derived.session}
           @session-changed=${() => void this.#open(this.services!, this.sessionId, true)}></stride-session-calibration>
-      </section>
+      </section>` : nothing}
       <section class="splits" aria-label="Splits">
         <stride-splits-table id="distance-splits" .splits=${derived.distanceSplits} .unit=${unit}
           caption=${`Splits per ${unit === 'km' ? 'kilometre' : 'mile'}`}></stride-splits-table>
