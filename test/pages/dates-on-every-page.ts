@@ -34,7 +34,7 @@ export interface ShownDates {
   importOutcome: string;
 }
 
-/** Text as a runner reads it: ICU's narrow no-break space before "AM" is a space to the eye. */
+/** Text as a runner reads it: a no-break space (inside a date, before "AM") is a space to the eye. */
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/[\s\u202f]+/g, ' ').trim();
 
 export async function datesOnEveryPage(locale: string): Promise<ShownDates> {
@@ -75,5 +75,5 @@ export async function datesOnEveryPage(locale: string): Promise<ShownDates> {
   prompt.summary = (await listSessions()).find((s) => s.id === 'recorded')!;
   await prompt.updateComplete;
 
-  return { history: historyRows, runPage, compareOptions, recoveryPrompt: text(prompt.shadowRoot!.querySelector('p')), importOutcome: outcome!.message };
+  return { history: historyRows, runPage, compareOptions, recoveryPrompt: text(prompt.shadowRoot!.querySelector('p')), importOutcome: outcome!.message.replace(/[\s\u202f]+/g, ' ') };
 }
