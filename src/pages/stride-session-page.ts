@@ -6,7 +6,7 @@ import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWit
 import { type HeartRateStats, type SessionChannels, heartRateStats, sessionChannels } from '../charts/session-channels.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
-import { formatSessionDate, sessionTitle } from '../components/session-format.js';
+import { formatSessionDate, importedFileName, sessionTitle } from '../components/session-format.js';
 import type { StrideSessionChart } from '../components/stride-session-chart.js';
 import '../components/stride-session-chart.js';
 import '../components/stride-session-summary.js';
@@ -157,8 +157,8 @@ export class StrideSessionPage extends LitElement {
       ${back}
       <header>
         <h1>${title}</h1>
-        <p class="meta">${formatSessionDate(meta.startedAt)}${meta.deviceName ? html` · <span class="device">${meta.deviceName}</span>` : nothing}${meta.importedFrom
-          ? html` · imported from <span class="file">${meta.importedFrom}</span>`
+        <p class="meta">${formatSessionDate(meta.startedAt)}${meta.deviceName ? html` · <span class="device">${meta.deviceName}</span>` : nothing}${importedFileName(meta)
+          ? html` · imported from <span class="file">${importedFileName(meta)}</span>`
           : nothing}</p>
         ${statusNotes[meta.status] ? html`<p class="hint">${statusNotes[meta.status]}</p>` : nothing}
         ${meta.notes ? html`<p class="notes">${meta.notes}</p>` : nothing}

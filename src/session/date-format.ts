@@ -35,3 +35,15 @@ export const formatDayMonth = safely(dayMonth);
 
 /** "Run Dec 7, 2026, 2:45 AM" (or "Walk …"): the name of a run nobody named, recorded or imported. */
 export const runTitle = (epochMs: number, sport: SessionSport = 'run'): string => `${sport === 'walk' ? 'Walk' : 'Run'} ${formatDateTime(epochMs)}`;
+
+const LEGACY_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * The fixed English name runs were given before names followed the locale ("Run 7 Dec 2026,
+ * 02:45", local time), so titles can recognise a stored one as no name of the runner's own.
+ */
+export function legacyRunTitle(epochMs: number, sport: SessionSport = 'run'): string {
+  const d = new Date(epochMs);
+  return `${sport === 'walk' ? 'Walk' : 'Run'} ${d.getDate()} ${LEGACY_MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
