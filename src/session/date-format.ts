@@ -10,19 +10,11 @@ const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
-/**
- * The text, with the date and the time each kept on one line (a narrow column wrapped "6:39 / AM"
- * and "Dec / 7"): only the separator before the hour may break. A date Intl cannot format (NaN
- * from a damaged record) reads as a dash rather than throwing.
- */
+/** A date Intl cannot format (NaN from a damaged record) reads as a dash rather than throwing. */
 const safely =
   (format: Intl.DateTimeFormat) =>
-  (epochMs: number): string => {
-    if (!(Number.isFinite(epochMs) && Math.abs(epochMs) <= 8.64e15)) return '–';
-    const parts = format.formatToParts(epochMs);
-    const hour = parts.findIndex((part) => part.type === 'hour');
-    return parts.map((part, i) => (i === hour - 1 && hour > 1 ? part.value : part.value.replace(/\s/g, '\u00a0'))).join('');
-  };
+  (epochMs: number): string =>
+    Number.isFinite(epochMs) && Math.abs(epochMs) <= 8.64e15 ? format.format(epochMs) : '–';
 
 /** "Dec 7, 2026, 2:45 AM": when a run started. */
 export const formatDateTime = safely(dateTime);
