@@ -7,6 +7,8 @@ import { EventController } from '../components/event-controller.js';
 import '../components/stride-calibration-settings.js';
 import '../components/stride-coach-settings.js';
 import '../components/stride-footpod-details.js';
+import '../components/stride-section-links.js';
+import type { PageSection } from '../components/stride-section-links.js';
 import type { FootpodCommand } from '../components/stride-footpod-details.js';
 import type { CoachSettings } from '../session/coach-settings.js';
 import type { CadenceUnit, CadenceUnitOverride } from '../session/cadence-unit.js';
@@ -34,7 +36,7 @@ const overrideLabels: Readonly<Record<CadenceUnitOverride, string>> = {
 };
 
 /** The page's sections, in the order of the list at its top (and of one column on a phone). */
-const settingsSections: readonly { id: string; title: string }[] = [
+const settingsSections: readonly PageSection[] = [
   { id: 'zones', title: 'Cadence zones' },
   { id: 'display', title: 'Units and colours' },
   { id: 'recording', title: 'Recording' },
@@ -84,14 +86,9 @@ export class StrideSettingsPage extends LitElement {
     .who { display: grid; min-width: 0; }
     .pod stride-calibration-settings { flex-basis: 100%; }
     .pod-name { font-weight: 600; overflow-wrap: anywhere; }
-    /* The list of sections: links that scroll this page (#jumpTo), never a route of the router. */
-    nav.jump ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; padding: 0; margin: 0 0 1rem; }
-    nav.jump a { display: inline-flex; align-items: center; min-height: 44px; padding: 0 0.75rem; border-radius: 999px; border: 1px solid var(--border);
-      background: var(--surface-2); color: inherit; text-decoration: none; }
-    nav.jump a:hover { border-color: var(--accent); }
-    nav.jump a:focus-visible, section:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     section { scroll-margin-top: 1rem; }
     section:focus { outline: none; }
+    section:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     /* Desktop: two columns (the coach, the tallest part, and your data on the right), so the page is about half as long. */
     @media (min-width: 1100px) {
       :host { max-width: 76rem; }
@@ -123,9 +120,7 @@ export class StrideSettingsPage extends LitElement {
 
     return html`
       <h1>Settings</h1>
-      <nav class="jump" aria-label="Settings sections">
-        <ul>${settingsSections.map(({ id, title }) => html`<li><a href=${`#${id}`} @click=${(e: Event) => this.#jumpTo(e, id)}>${title}</a></li>`)}</ul>
-      </nav>
+      <stride-section-links label="Settings sections" .sections=${settingsSections}></stride-section-links>
       <div class="columns"><div class="column">
       <section id="zones" tabindex="-1" aria-label="Cadence zones">
       <fieldset>
@@ -258,20 +253,6 @@ export class StrideSettingsPage extends LitElement {
           : nothing}
       </div>
     </fieldset>`;
-  }
-
-  /**
-   * Scrolls to a section of this page and moves the focus there. The sections sit in this shadow
-   * root, where the browser's own #fragment scroll cannot find them, and the click must not reach
-   * the router as a navigation.
-   */
-  #jumpTo(event: Event, id: string): void {
-    event.preventDefault();
-    const section = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    if (!section) return;
-    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-    section.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
-    section.focus({ preventScroll: true });
   }
 
   async #import(event: Event): Promise<void> {

@@ -21,11 +21,12 @@ async function settingsPage() {
   await page.updateComplete;
   const coach = page.shadowRoot!.querySelector('stride-coach-settings')!;
   await coach.updateComplete;
+  await page.shadowRoot!.querySelector('stride-section-links')!.updateComplete;
   return page;
 }
 
 const sections = (page: StrideSettingsPage) => [...page.shadowRoot!.querySelectorAll<HTMLElement>('section[id]')];
-const links = (page: StrideSettingsPage) => [...page.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')];
+const links = (page: StrideSettingsPage) => [...page.shadowRoot!.querySelector('stride-section-links')!.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')];
 
 /** [r, g, b, alpha] of a computed colour ("rgb(1, 2, 3)" or "rgba(1, 2, 3, 0.5)"). */
 function rgba(colour: string): number[] {
@@ -68,7 +69,7 @@ describe('stride-settings-page layout', () => {
     const ids = sections(page).map((s) => s.id);
     expect(ids).to.have.length.of.at.least(5);
     expect(links(page).map((a) => a.getAttribute('href'))).to.deep.equal(ids.map((id) => `#${id}`));
-    const navBottom = page.shadowRoot!.querySelector('nav')!.getBoundingClientRect().bottom;
+    const navBottom = page.shadowRoot!.querySelector('stride-section-links')!.getBoundingClientRect().bottom;
     expect(navBottom, 'the list is above every section').to.be.at.most(sections(page)[0]!.getBoundingClientRect().top);
     await expect(page).to.be.accessible();
   });
@@ -148,18 +149,19 @@ describe('stride-settings-page layout', () => {
     const { app, unmount } = await mountWholeApp();
     try {
       await Router.go('/settings');
-      await waitUntil(() => deepQuery(app, 'stride-settings-page nav a') !== null, 'Settings shown');
+      await waitUntil(() => deepQuery(app, 'stride-section-links a') !== null, 'Settings shown');
       const page = deepQuery(app, 'stride-settings-page') as StrideSettingsPage;
       await page.updateComplete;
       for (const id of ['data', 'zones']) {
         const target = page.shadowRoot!.querySelector<HTMLElement>(`#${id}`)!;
-        page.shadowRoot!.querySelector<HTMLAnchorElement>(`nav a[href="#${id}"]`)!.click();
+        links(page).find((a) => a.getAttribute('href') === `#${id}`)!.click();
         await scrollEnd();
         const top = target.getBoundingClientRect().top;
         const atEnd = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
         // At the top of the window (1rem below it), or as near as the page's end lets it come.
         expect(Math.abs(top - 16) < 8 || (atEnd && top > 0 && top < innerHeight / 2), `#${id} at ${Math.round(top)} px, scrolled ${scrollY}`).to.equal(true);
         expect(location.pathname, 'no route change').to.equal('/settings');
+        expect(location.hash, 'no history entry either: Back still leaves Settings').to.equal('');
         expect(page.isConnected, 'Settings stays').to.equal(true);
         expect(page.shadowRoot!.activeElement === target, `focus on #${id}`).to.equal(true);
       }
