@@ -5,6 +5,7 @@
 // pointing at a week in one points at it in all.
 
 import uPlot from 'uplot';
+import { formatDayMonth } from '../session/date-format.js';
 import type { DistanceUnit } from '../session/units.js';
 import type { CadenceZones } from '../session/zones.js';
 import type { WeeksChartColors } from './weeks-chart-colors.js';
@@ -58,8 +59,7 @@ const PERCENT_INCRS = [10, 20, 25, 50, 100];
 /** A week's distance in the runner's unit: tenths at the finest, so a label never repeats. */
 const DISTANCE_INCRS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500];
 
-const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-export const weekAxisLabel = (weekStart: number): string => dayMonth.format(weekStart);
+export const weekAxisLabel = (weekStart: number): string => formatDayMonth(weekStart);
 
 /** The cadence axis holds the lines, the target zone, the plan and a proposal, with room around them. */
 export function cadenceRange(values: ReadonlyArray<number | null>, zones: CadenceZones, proposal: WeeksPlanProposal | null): [number, number] {

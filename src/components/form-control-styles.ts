@@ -20,9 +20,28 @@ export const touchTargetStyles = css`
     display: flex; align-items: center; gap: 0.5rem; min-height: 44px; min-width: 44px; cursor: pointer;
   }
   input[type='checkbox'], input[type='radio'] { width: 1.25rem; height: 1.25rem; margin: 0; flex: none; accent-color: var(--accent); }
+  /* A slider sits on the line of its label ("Volume ━━●━━"), not below the text's baseline. */
+  label:has(> input[type='range']) { display: flex; align-items: center; gap: 0.75rem; min-height: 44px; }
+  input[type='range'] { margin: 0; accent-color: var(--accent); }
   button:disabled {
     opacity: 0.55; cursor: not-allowed; background: var(--surface-2); border-color: var(--border); color: var(--muted);
   }
+`;
+
+/**
+ * A file picker's button looks like the app's other buttons in either theme, not the browser's
+ * grey one, and its "No file chosen" reads in the page's text colour.
+ */
+export const filePickerStyles = css`
+  input[type='file'] {
+    max-width: 100%; min-height: 44px; padding: 0; border: none; background: none; color: var(--text); font: inherit; cursor: pointer;
+  }
+  input[type='file']::file-selector-button {
+    font: inherit; min-height: 44px; margin: 0 0.75rem 0 0; padding: 0.4rem 0.9rem; border-radius: 8px;
+    border: 1px solid var(--border-strong); background: var(--surface-2); color: var(--text); cursor: pointer;
+  }
+  input[type='file']:hover::file-selector-button { border-color: var(--accent); }
+  input[type='file']:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 `;
 
 export const formControlStyles = [css`

@@ -7,12 +7,15 @@ import type { FootpodInfo } from '../sources/footpod-source.js';
 
 export type { FootpodCommand, FootpodCommandKind, FootpodDetails };
 
-const featureWords: readonly [keyof RscFeature, string][] = [
-  ['strideLengthSupported', 'Stride length'],
-  ['totalDistanceSupported', 'Total distance'],
-  ['walkingRunningStatusSupported', 'Walking or running'],
-  ['calibrationSupported', 'Calibration'],
-  ['multipleSensorLocationsSupported', 'Several sensor locations'],
+/** What the pod offers, as [feature, name, words when offered, words when not]. */
+const featureWords: readonly [keyof RscFeature, string, string, string][] = [
+  ['strideLengthSupported', 'Stride length', 'yes', 'no'],
+  ['totalDistanceSupported', 'Total distance', 'yes', 'no'],
+  ['walkingRunningStatusSupported', 'Walking or running', 'yes', 'no'],
+  // The pod's own command, not the app's state: a bare "Calibration: no" read as "not calibrated"
+  // to a runner whose pod Stridewise calibrates from every run.
+  ['calibrationSupported', 'Pod’s own calibration', 'offered', 'not offered — Stridewise calibrates it'],
+  ['multipleSensorLocationsSupported', 'Several sensor locations', 'yes', 'no'],
 ];
 
 // Where a footpod is worn; the pod's own list replaces these once it was asked.
@@ -80,8 +83,8 @@ export class StrideFootpodDetails extends LitElement {
         ${row('Firmware', info.firmwareRevision)}
         <dt>Offers</dt>
         <dd>${feature
-          ? html`<ul class="features">${featureWords.map(([key, words]) =>
-              html`<li class=${feature[key] ? 'yes' : 'no'}>${words}: ${feature[key] ? 'yes' : 'no'}</li>`)}</ul>`
+          ? html`<ul class="features">${featureWords.map(([key, words, yes, no]) =>
+              html`<li class=${feature[key] ? 'yes' : 'no'}>${words}: ${feature[key] ? yes : no}</li>`)}</ul>`
           : 'Speed and cadence (the pod did not say what else)'}</dd>
       </dl>
       ${this.#renderActions(details)}

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { touchTargetStyles } from './form-control-styles.js';
 import type { SessionSummary } from '../session/recorded-session.js';
+import { formatDateTime } from '../session/date-format.js';
 import { formatDuration } from '../session/units.js';
 
 /**
@@ -26,7 +27,7 @@ export class StrideRecoveryPrompt extends LitElement {
   protected override render() {
     const s = this.summary;
     if (!s) return html``;
-    const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    const when = formatDateTime(s.startedAt);
     return html`<p role="alert">
         An unfinished run from ${when} (${formatDuration(s.movingS)}, ${(s.distanceM / 1000).toFixed(2)} km) was not saved when
         the page closed. Everything up to the last second is kept.

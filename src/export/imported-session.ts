@@ -1,21 +1,33 @@
 // An imported run as the app stores it: the file's samples, laps and breaks, and the summary by
 // importedSummary (the watch's own totals where the file states them), with origin 'import'.
+// It is named as a recorded run is, from its start (or by the title the file carries); the file's
+// name is kept beside it for the run's page, not worked into the title.
 
+import { runTitle } from '../session/date-format.js';
 import type { RecordedSession } from '../session/recorded-session.js';
 import { RECORDED_SESSION_SCHEMA } from '../session/recorder.js';
 import type { CadenceZones } from '../session/zones.js';
 import type { ImportedRun } from './imported-run.js';
 import { importedSummary } from './imported-summary.js';
 
-export function importedSession(run: ImportedRun, zones: CadenceZones, { id, name }: { id: string; name: string }): RecordedSession {
+export interface ImportedNaming {
+  id: string;
+  /** The runner's own name for it; by default the file's title, else the run's start. */
+  name?: string;
+  /** The name of the file it came from. */
+  fileName?: string;
+}
+
+export function importedSession(run: ImportedRun, zones: CadenceZones, { id, name, fileName }: ImportedNaming): RecordedSession {
   return {
     meta: {
       id,
       startedAt: run.startedAt,
-      name,
+      name: name ?? (run.name?.trim() || runTitle(run.startedAt, run.sport)),
       notes: '',
       deviceName: run.deviceName,
       origin: 'import',
+      ...(fileName ? { importedFrom: fileName } : {}),
       sport: run.sport,
       treadmill: run.treadmill,
       status: 'complete',

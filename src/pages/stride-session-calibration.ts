@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { AppServices } from '../services/services.js';
 import '../components/stride-distance-correction.js';
 import type { CorrectionApplyDetail } from '../components/stride-distance-correction.js';
-import type { RecordedSession } from '../session/recorded-session.js';
+import { type RecordedSession, SAMPLE_SPEED_FROM_TREADMILL } from '../session/recorded-session.js';
 import { hasPodMetres } from '../session/run-correction.js';
 
 /** The pod's raw distance over the run (its last raw total over its first), or null without one. */
@@ -11,9 +11,23 @@ function rawPodDistance(session: RecordedSession): number | null {
   return raw.length > 0 ? raw[raw.length - 1]! - raw[0]! : null;
 }
 
+/**
+ * Whether a footpod fed the run at all, so the run's page offers to calibrate one from it: a
+ * watch's file or a treadmill alone leaves nothing of a pod's to calibrate (not even a reason why
+ * not). A pod's rows are those the treadmill did not give; older runs kept no pod id or raw values.
+ */
+export function hasFootpodData(session: RecordedSession): boolean {
+  const { meta, samples } = session;
+  if (meta.origin === 'import') return false;
+  if (meta.podId) return true;
+  for (let i = 0; i < samples.t.length; i++) {
+    if ((samples.flags[i]! & SAMPLE_SPEED_FROM_TREADMILL) === 0 && (samples.speedMps[i]! > 0 || samples.cadence[i]! > 0)) return true;
+  }
+  return false;
+}
+
 function unavailableReason(session: RecordedSession, rawM: number | null): string | null {
   const { meta } = session;
-  if (meta.origin === 'import') return 'This run was imported: there is no footpod reading to calibrate from.';
   if (!meta.podId || rawM === null || !(rawM > 0)) {
     return 'This run was recorded before Stridewise kept the footpod’s raw readings, so it cannot be calibrated from.';
   }
@@ -46,7 +60,7 @@ export class StrideSessionCalibration extends LitElement {
 
   protected override render() {
     const session = this.session;
-    if (!this.services || !session) return nothing;
+    if (!this.services || !session || !hasFootpodData(session)) return nothing;
     const rawM = rawPodDistance(session);
     const reason = unavailableReason(session, rawM);
     return html`<stride-distance-correction .podName=${session.meta.deviceName} .podDistanceM=${rawM ?? 0} .runDistanceM=${session.meta.distanceM}

@@ -6,13 +6,13 @@ import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWit
 import { type HeartRateStats, type SessionChannels, heartRateStats, sessionChannels } from '../charts/session-channels.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
-import { formatSessionDate, sessionTitle } from '../components/session-format.js';
+import { formatSessionDate, importedFileName, sessionTitle } from '../components/session-format.js';
 import type { StrideSessionChart } from '../components/stride-session-chart.js';
 import '../components/stride-session-chart.js';
 import '../components/stride-session-summary.js';
 import '../components/stride-splits-table.js';
 import '../components/stride-zone-bar.js';
-import './stride-session-calibration.js';
+import { hasFootpodData } from './stride-session-calibration.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import type { CheckInMark, RecordedSession, SessionGap } from '../session/recorded-session.js';
 import { rowAtOrAfter } from '../session/recorded-columns.js';
@@ -159,7 +159,9 @@ export class StrideSessionPage extends LitElement {
       ${back}
       <header>
         <h1>${title}</h1>
-        <p class="meta">${formatSessionDate(meta.startedAt)}${meta.deviceName ? html` · <span class="device">${meta.deviceName}</span>` : nothing}</p>
+        <p class="meta">${formatSessionDate(meta.startedAt)}${meta.deviceName ? html` · <span class="device">${meta.deviceName}</span>` : nothing}${importedFileName(meta)
+          ? html` · imported from <span class="file">${importedFileName(meta)}</span>`
+          : nothing}</p>
         ${statusNotes[meta.status] ? html`<p class="hint">${statusNotes[meta.status]}</p>` : nothing}
         ${meta.notes ? html`<p class="notes">${meta.notes}</p>` : nothing}
       </header>
@@ -185,11 +187,11 @@ export class StrideSessionPage extends LitElement {
       ${this.#renderCheckIns(meta.checkIns ?? [])}
       ${this.#renderGaps(meta.gaps, unit)}
       ${this.#renderExport(derived.session)}
-      <section aria-labelledby="calibrate-heading">
+      ${hasFootpodData(derived.session) ? html`<section aria-labelledby="calibrate-heading">
         <h2 id="calibrate-heading">Calibrate the footpod from this run</h2>
         <stride-session-calibration .services=${this.services} .session=${derived.session}
           @session-changed=${() => void this.#open(this.services!, this.sessionId, true)}></stride-session-calibration>
-      </section>
+      </section>` : nothing}
       <section class="splits" aria-label="Splits">
         <stride-splits-table id="distance-splits" .splits=${derived.distanceSplits} .unit=${unit}
           caption=${`Splits per ${unit === 'km' ? 'kilometre' : 'mile'}`}></stride-splits-table>

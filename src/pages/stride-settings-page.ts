@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { touchTargetStyles } from '../components/form-control-styles.js';
+import { filePickerStyles, touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../services/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
 import { downloadFile } from '../components/download-file.js';
@@ -7,6 +7,8 @@ import { EventController } from '../components/event-controller.js';
 import '../components/stride-calibration-settings.js';
 import '../components/stride-coach-settings.js';
 import '../components/stride-footpod-details.js';
+import '../components/stride-section-links.js';
+import type { PageSection } from '../components/stride-section-links.js';
 import type { FootpodCommand } from '../components/stride-footpod-details.js';
 import type { CoachSettings } from '../session/coach-settings.js';
 import type { CadenceUnit, CadenceUnitOverride } from '../session/cadence-unit.js';
@@ -32,6 +34,16 @@ const overrideLabels: Readonly<Record<CadenceUnitOverride, string>> = {
   steps: 'Steps',
   strides: 'Strides',
 };
+
+/** The page's sections, in the order of the list at its top (and of one column on a phone). */
+const settingsSections: readonly PageSection[] = [
+  { id: 'zones', title: 'Cadence zones' },
+  { id: 'display', title: 'Units and colours' },
+  { id: 'recording', title: 'Recording' },
+  { id: 'footpod', title: 'Footpod' },
+  { id: 'coach', title: 'Coach and metronome' },
+  { id: 'data', title: 'Your data' },
+];
 
 /** Cadence zones, units and smoothing. Saved as soon as a valid change is made. */
 export class StrideSettingsPage extends LitElement {
@@ -59,7 +71,6 @@ export class StrideSettingsPage extends LitElement {
     :host { display: block; padding: 1rem; max-width: 40rem; }
     /* min-width 0: a fieldset is as wide as its widest content by default, wider than a phone. */
     fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 1rem; padding: 0.75rem 1rem; min-width: 0; }
-    input[type='file'] { max-width: 100%; }
     legend { font-weight: 600; padding: 0 0.25rem; }
     .zone { display: grid; grid-template-columns: 1rem 9rem auto; align-items: center; gap: 0.5rem; margin: 0.4rem 0; }
     .swatch { width: 1rem; height: 1rem; border-radius: 3px; }
@@ -75,8 +86,16 @@ export class StrideSettingsPage extends LitElement {
     .who { display: grid; min-width: 0; }
     .pod stride-calibration-settings { flex-basis: 100%; }
     .pod-name { font-weight: 600; overflow-wrap: anywhere; }
+    section { scroll-margin-top: 1rem; }
+    section:focus { outline: none; }
+    section:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+    /* Desktop: two columns (the coach, the tallest part, and your data on the right), so the page is about half as long. */
+    @media (min-width: 1100px) {
+      :host { max-width: 76rem; }
+      .columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 1.5rem; align-items: start; }
+    }
     ${zoneClasses}
-  `, touchTargetStyles];
+  `, touchTargetStyles, filePickerStyles];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('services')) {
@@ -101,6 +120,9 @@ export class StrideSettingsPage extends LitElement {
 
     return html`
       <h1>Settings</h1>
+      <stride-section-links label="Settings sections" .sections=${settingsSections}></stride-section-links>
+      <div class="columns"><div class="column">
+      <section id="zones" tabindex="-1" aria-label="Cadence zones">
       <fieldset>
         <legend>Cadence zones (steps/min)</legend>
         <p class="hint">Coaching starts from 170–180 steps/min. Move the target a few steps at a time: small steps, big change.</p>
@@ -111,6 +133,8 @@ export class StrideSettingsPage extends LitElement {
         ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
         ${this.saved && !problem ? html`<p class="hint" role="status">Saved.</p>` : nothing}
       </fieldset>
+      </section>
+      <section id="display" tabindex="-1" aria-label="Display">
       <fieldset>
         <legend>Units</legend>
         ${(['km', 'mi'] as const).map(
@@ -135,6 +159,8 @@ export class StrideSettingsPage extends LitElement {
         </select>
         <p class="hint">Recorded values are never smoothed.</p>
       </fieldset>
+      </section>
+      <section id="recording" tabindex="-1" aria-label="Recording">
       <fieldset>
         <legend>Recording</legend>
         <label><input type="checkbox" id="auto-start" .checked=${autoStart}
@@ -149,14 +175,21 @@ export class StrideSettingsPage extends LitElement {
         </p>
         <p class="hint">Keyboard on the live page: space starts or pauses, L marks a lap.</p>
       </fieldset>
+      </section>
+      <section id="footpod" tabindex="-1" aria-label="Footpod">
+      <stride-footpod-details .details=${this.services.footpod.details}
+        @footpod-command=${(e: CustomEvent<FootpodCommand>) => void this.services?.footpod.command(e.detail)}></stride-footpod-details>
+      ${this.#renderFootpods()}
+      </section>
+      </div><div class="column">
+      <section id="coach" tabindex="-1" aria-label="Coach">
       <stride-coach-settings .settings=${this.services.settings.settings.coach}
         .middleOfTarget=${Math.round((zones.targetFrom + zones.targetTo) / 2)}
         @preview-metronome=${() => void this.services?.coach.previewMetronome()}
         @coach-change=${(e: CustomEvent<CoachSettings>) => this.#save({ coach: e.detail })}></stride-coach-settings>
-      <stride-footpod-details .details=${this.services.footpod.details}
-        @footpod-command=${(e: CustomEvent<FootpodCommand>) => void this.services?.footpod.command(e.detail)}></stride-footpod-details>
-      ${this.#renderFootpods()}
-      ${this.#renderData()}
+      </section>
+      <section id="data" tabindex="-1" aria-label="Your data">${this.#renderData()}</section>
+      </div></div>
     `;
   }
 

@@ -14,16 +14,12 @@ export interface FileOutcome {
 export async function importRunFiles(files: readonly File[], zones: CadenceZones): Promise<FileOutcome[]> {
   const { readRunFile } = await import('../export/read-run-file.js');
   const { saveSession } = await import('../store/session-store.js');
-  const { defaultSessionName } = await import('../session/recorder.js');
   const { importedSession } = await import('../export/imported-session.js');
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     try {
       const run = await readRunFile(file);
-      const session = importedSession(run, zones, {
-        id: crypto.randomUUID(),
-        name: run.name?.trim() || `${defaultSessionName(run.startedAt, run.sport)} (${file.name})`,
-      });
+      const session = importedSession(run, zones, { id: crypto.randomUUID(), fileName: file.name });
       await saveSession(session);
       outcomes.push({ fileName: file.name, ok: true, message: `Imported “${session.meta.name}”.` });
     } catch (error) {

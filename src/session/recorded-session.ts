@@ -176,6 +176,8 @@ export interface SessionMeta extends SessionSummary {
    * ones summed from its records, with those sums; absent when the summary is the records' own.
    */
   statedTotals?: StatedTotals;
+  /** The name of the file an imported run came from; absent on recorded runs and older imports. */
+  importedFrom?: string;
   /** Stored format version, so later versions can migrate old sessions. */
   schemaVersion: number;
 }

@@ -16,6 +16,7 @@ import type {
   SessionSport,
 } from './recorded-session.js';
 import { type RunAndLapFigures, RecordingTrack } from './recording-track.js';
+import { runTitle } from './date-format.js';
 import type { SpeedSource } from './speed-source.js';
 import type { CadenceZones } from './zones.js';
 
@@ -58,14 +59,8 @@ export class RecordedSampleEvent extends Event {
   }
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-
-/** "Run 25 Nov 2026, 07:54" (or "Walk …") in local time; the same in every browser locale. */
-export function defaultSessionName(epochMs: number, sport: SessionSport = 'run'): string {
-  const d = new Date(epochMs);
-  return `${sport === 'walk' ? 'Walk' : 'Run'} ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-}
+/** "Run 25 Nov 2026, 07:54" in en-GB (or "Walk …"): the start as every page shows dates (date-format.ts). */
+export const defaultSessionName = (epochMs: number, sport: SessionSport = 'run'): string => runTitle(epochMs, sport);
 
 const isStill = (r: LiveReading): boolean => !r.running || !(r.speedMps >= AUTO_PAUSE_SPEED_MPS);
 

@@ -4,6 +4,8 @@
 // draw the charts, splits and zones. Both are kept, so a maintainer sees which is which and a
 // runner is told in words where they differ noticeably.
 
+import { formatDuration } from './units.js';
+
 /** Figures a file states for the whole run; any may be missing. */
 export interface FileTotals {
   /** The timer's time (FIT total_timer_time), seconds. */
@@ -63,13 +65,8 @@ export function withFileTotals<T extends { movingS: number; distanceM: number; a
 /** Differences a runner would notice: more than this apart, the summary says so in words. */
 const NOTICEABLE = { movingS: 0.01, distanceM: 0.005, avgCadence: 1, avgHeartRate: 1 } as const;
 
-const clock = (seconds: number): string => {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(h > 0 ? 2 : 1, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-};
+/** As the summary shows a time (units.ts), so a note and the summary above it read the same second. */
+const clock = formatDuration;
 
 /** One sentence per figure where the watch's own and the records' sum differ noticeably, or where one was set aside. */
 export function statedTotalsNotes({ stated, fromRecords, setAside, leftOut }: StatedTotals): string[] {

@@ -11,7 +11,7 @@ import { momentsOf, runOf } from '../support/generated-runs-with-walks.js';
 
 const DAY = 24 * 3600 * 1000;
 const now = new Date(2025, 5, 30, 12).getTime();
-/** Band 6 is 3.0-3.5 m/s: 5:33-4:46 per km. */
+/** Band 6 is 3.0-3.5 m/s: 5:33-4:45 per km. */
 const USUAL = 6;
 
 interface RunShape {
@@ -94,9 +94,9 @@ describe('cadencePlan', () => {
   it('asks for one more run at the usual pace after two', () => {
     const outcome = expectKind(cadencePlan(threeRuns({ cadence: 172, inTarget: 0.7 }).slice(1), options()), 'need-more-runs');
     expect(outcome.runsAtMatchedPace).to.equal(2);
-    expect(outcome.reason).to.equal('Run 1 more time at your usual pace (5:33–4:46/km) to get a plan.');
+    expect(outcome.reason).to.equal('Run 1 more time at your usual pace (5:33–4:45/km) to get a plan.');
     const miles = cadencePlan(threeRuns({ cadence: 172 }).slice(2), options({ unit: 'mi' }));
-    expect(miles.reason).to.equal('Run 2 more times at your usual pace (8:56–7:40/mi) to get a plan.');
+    expect(miles.reason).to.equal('Run 2 more times at your usual pace (8:56–7:39/mi) to get a plan.');
   });
 
   it('steps up at most 5% for a runner in the target 70% of the time over three runs at matched pace', () => {
@@ -108,7 +108,7 @@ describe('cadencePlan', () => {
     expect(outcome.baseline).to.equal(166);
     expect(outcome.share).to.be.closeTo(0.7, 0.001);
     expect(outcome.reason).to.equal(
-      '70% of your 90 min of running at 5:33–4:46/km in the last three runs was in 160–170, at 166 steps/min: ready for the next small step, about 4% higher.',
+      '70% of your 90 min of running at 5:33–4:45/km in the last three runs was in 160–170, at 166 steps/min: ready for the next small step, about 4% higher.',
     );
   });
 
@@ -118,7 +118,7 @@ describe('cadencePlan', () => {
     const taken = withAccepted(defaultPlanSettings, to, now - 3 * DAY);
     const outcome = expectKind(cadencePlan(runs, options({ zones: to, plan: taken })), 'hold');
     expect(outcome.share).to.equal(null);
-    expect(outcome.reason).to.equal('New target 166–176: run 2 more times at 5:33–4:46/km with it, then the plan looks at the next step.');
+    expect(outcome.reason).to.equal('New target 166–176: run 2 more times at 5:33–4:45/km with it, then the plan looks at the next step.');
     const more = [...runs, run({ daysAgo: 0.5, cadence: 172, inTarget: 0.8, zones: to }), run({ daysAgo: 0.2, cadence: 172, inTarget: 0.8, zones: to })];
     expect(cadencePlan(more, options({ zones: to, plan: taken })).kind).to.equal('step');
   });
@@ -126,7 +126,7 @@ describe('cadencePlan', () => {
   it('holds at 55% and says when the next step comes', () => {
     const outcome = expectKind(cadencePlan(threeRuns({ cadence: 169, inTarget: 0.55 }), options()), 'hold');
     expect(outcome.share).to.be.closeTo(0.55, 0.001);
-    expect(outcome.reason).to.equal('55% of your 90 min of running at 5:33–4:46/km in the last three runs was in 170–180; the next step comes at 60%.');
+    expect(outcome.reason).to.equal('55% of your 90 min of running at 5:33–4:45/km in the last three runs was in 170–180; the next step comes at 60%.');
     expect(cadencePlan(threeRuns({ cadence: 169, inTarget: 0.55 }), options({ stepAtShare: 0.5 })).kind, 'the share is an option').to.equal('at-goal');
   });
 
@@ -149,7 +149,7 @@ describe('cadencePlan', () => {
     expect(outcome.to).to.deep.equal({ buildingFrom: 140, targetFrom: 150, targetTo: 160 });
     expect(middle(outcome.to)).to.be.at.most(150 * 1.05);
     expect(outcome.reason).to.equal(
-      'At 5:33–4:46/km your cadence is about 150 steps/min, far below 170–180. Start with 150–160, a few percent above it: small steps, big change.',
+      'At 5:33–4:45/km your cadence is about 150 steps/min, far below 170–180. Start with 150–160, a few percent above it: small steps, big change.',
     );
     // Once a plan is under way, a low baseline is judged against it, not restarted.
     const underWay = withAccepted(defaultPlanSettings, outcome.to, now - 30 * DAY);
@@ -259,7 +259,7 @@ describe('cadencePlan', () => {
     const outcome = expectKind(cadencePlan(runs, options({ zones, plan: withAccepted(defaultPlanSettings, zones, now - 30 * DAY) })), 'step');
     expect(outcome.share).to.equal(1);
     expect(outcome.reason).to.match(
-      /^100% of your 90 min of running at 5:33–4:46\/km in the last three runs was in 168–178 \(running at other paces left out\), at 172 steps\/min: ready/,
+      /^100% of your 90 min of running at 5:33–4:45\/km in the last three runs was in 168–178 \(running at other paces left out\), at 172 steps\/min: ready/,
     );
     // Every pace together would be 54%: the share the Weeks table shows, not the plan's.
     expect(shareInTarget(runs, zones)).to.be.closeTo(0.545, 0.001);
@@ -324,6 +324,6 @@ describe('cadencePlan', () => {
       formatShare(week!.targetShare!),
     );
     // Shown as 60%, it is not "under 60%": the step it earns is offered.
-    expect(expectKind(outcome, 'step').reason).to.match(/^60% of your 50 min of running at 5:33–4:46\/km/);
+    expect(expectKind(outcome, 'step').reason).to.match(/^60% of your 50 min of running at 5:33–4:45\/km/);
   });
 });

@@ -48,7 +48,7 @@ describe('stride-footpod-details', () => {
     ]);
     expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
     expect([...el.shadowRoot!.querySelectorAll('.features li')].map((li) => li.textContent)).to.deep.equal([
-      'Stride length: yes', 'Total distance: yes', 'Walking or running: yes', 'Calibration: yes', 'Several sensor locations: yes',
+      'Stride length: yes', 'Total distance: yes', 'Walking or running: yes', 'Pod’s own calibration: offered', 'Several sensor locations: yes',
     ]);
     await expect(el).to.be.accessible();
   });
@@ -60,7 +60,9 @@ describe('stride-footpod-details', () => {
     }));
     expect(rows(el).map((row) => row.split(':')[0])).to.deep.equal(['Name', 'Worn', 'Offers']);
     expect(rows(el).slice(0, 2)).to.deep.equal(['Name: Unnamed footpod', 'Worn: Not said']);
-    expect(text(el, 'dl')).to.include('Calibration: no');
+    // What the pod offers, not whether the app calibrates it.
+    expect(text(el, 'dl')).to.include('Pod’s own calibration: not offered — Stridewise calibrates it');
+    expect(text(el, 'dl')).not.to.match(/\bCalibration: no\b/);
     expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(0);
     expect(text(el, '#no-commands')).to.equal('This footpod takes no commands.');
   });

@@ -79,7 +79,7 @@ describe('stride-live-page with the simulated footpod', () => {
     expect(tile(page, 'speed').value).to.equal('11.3');
     await services.settings.update({ distanceUnit: 'mi' });
     await page.updateComplete;
-    expect(tile(page, 'pace').value).to.equal('8:35');
+    expect(tile(page, 'pace').value).to.equal('8:34');
     expect(tile(page, 'pace').unit).to.equal('min/mi');
   });
 

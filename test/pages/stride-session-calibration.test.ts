@@ -141,16 +141,25 @@ describe('stride-session-page: correcting the distance from the treadmill', () =
     await expect(page).to.be.accessible();
   });
 
-  it('says why an imported run cannot be corrected, and offers no form', async () => {
+  it('does not offer to calibrate the footpod from a run no footpod fed: a watch’s file, a treadmill alone', async () => {
     const imported = generatedSession({ id: 'from-watch', startedAt: new Date(2025, 4, 7, 7, 0).getTime(), minutes: 5, cadenceBase: 170, speed: 3 });
     imported.meta.origin = 'import';
-    await saveSession(imported);
-    const { page } = await sessionPage('from-watch');
-    const form = await correction(page);
-    expect(form.available).to.equal(false);
-    expect($(form, '#unavailable')!.textContent).to.match(/imported/);
-    expect($(form, '#treadmill-distance') === null).to.equal(true);
-    expect($(form, '#apply') === null).to.equal(true);
+    // A treadmill alone: every row's speed the belt's, no pod id, no raw values.
+    const beltAlone = generatedSession({ id: 'belt-alone', startedAt: new Date(2025, 4, 7, 8, 0).getTime(), minutes: 5, cadenceBase: 0, speed: 3 });
+    beltAlone.samples.flags.forEach((f, i) => (beltAlone.samples.flags[i] = f | SAMPLE_SPEED_FROM_TREADMILL));
+    beltAlone.meta.origin = 'bluetooth';
+    for (const run of [imported, beltAlone]) {
+      await saveSession(run);
+      const { page } = await sessionPage(run.meta.id);
+      const root = page.shadowRoot!;
+      // Booleans, not elements: chai would print the element with the whole run in it.
+      expect(root.querySelector('#calibrate-heading') !== null, `${run.meta.id}: "Calibrate the footpod from this run"`).to.equal(false);
+      expect(root.querySelector('stride-session-calibration') !== null, `${run.meta.id}: the calibration part`).to.equal(false);
+    }
+    // A pod's run still offers it (and says why not when it cannot).
+    await saveSession(liveRun('pod-run'));
+    const { page } = await sessionPage('pod-run');
+    expect(page.shadowRoot!.querySelector('#calibrate-heading')!.textContent).to.equal('Calibrate the footpod from this run');
   });
 
   it('says why a run recorded without the pod’s raw values cannot be corrected', async () => {

@@ -143,13 +143,13 @@ describe('stride-session-page', () => {
   it('shows the summary, time in each zone, and splits per km and per lap', async () => {
     const page = await sessionPage('tempo');
     expect(tableRows(page, 'distance-splits')).to.deep.equal([
-      ['1 km', '5:22', '1.00', '5:23', '172', '1.08'],
-      ['1.77 km', '4:07', '0.77', '5:23', '172', '1.08'],
+      ['1 km', '5:22', '1.00', '5:22', '172', '1.08'],
+      ['1.77 km', '4:07', '0.77', '5:22', '172', '1.08'],
     ]);
     expect(tableRows(page, 'lap-splits')).to.deep.equal([
-      ['Lap 1', '2:50', '0.53', '5:23', '172', '1.08'],
-      ['Lap 2', '3:20', '0.62', '5:23', '172', '1.08'],
-      ['Lap 3', '3:20', '0.62', '5:23', '172', '1.08'],
+      ['Lap 1', '2:50', '0.53', '5:22', '172', '1.08'],
+      ['Lap 2', '3:20', '0.62', '5:22', '172', '1.08'],
+      ['Lap 3', '3:20', '0.62', '5:22', '172', '1.08'],
     ]);
     const summary = page.shadowRoot!.querySelector('stride-session-summary')!;
     await summary.updateComplete;

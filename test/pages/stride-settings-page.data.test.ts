@@ -10,6 +10,7 @@ import '../../src/pages/stride-settings-page.js';
 import type { StrideSettingsPage } from '../../src/pages/stride-settings-page.js';
 import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 import type { RecordedSession } from '../../src/session/recorded-session.js';
+import { formatDateTime, runTitle } from '../../src/session/date-format.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
 import { columnDifference, snapshotStore } from '../store/fixtures.js';
@@ -132,7 +133,8 @@ describe('stride-settings-page: your data', () => {
         ['watch.fit', true],
         ['phone.tcx', true],
       ]);
-      expect(lines[0]![1]).to.match(/^Imported “.+ \(watch\.fit\)”\.$/);
+      // Named from its start as a recorded run is; the file's name stays out of the title.
+      expect(lines[0]![1]).to.equal(`Imported “${runTitle(watchRun.meta.startedAt)}”.`);
       // The TCX's name is the runner's text: shown as it is, never as markup.
       expect(lines[1]![1]).to.equal('Imported “Hills <img src=x onerror="window.hacked=1">”.');
       expect($(page, '#outcomes img')).to.equal(null);
@@ -153,6 +155,8 @@ describe('stride-settings-page: your data', () => {
 
       const fit = (await loadSession(fromWatch.id))!;
       expect(fit.meta.origin).to.equal('import');
+      expect(fit.meta.name).to.equal(runTitle(watchRun.meta.startedAt));
+      expect(fit.meta.importedFrom).to.equal('watch.fit');
       expect(Array.from(fit.samples.t)).to.deep.equal(Array.from(watchRun.samples.t));
       expect(Array.from(fit.samples.cadence)).to.deep.equal(Array.from(watchRun.samples.cadence));
       expect(fit.meta.laps).to.deep.equal([300]);
@@ -217,8 +221,8 @@ describe('stride-settings-page: your data', () => {
       const { page } = await settingsPage();
       const walk = watchActivity({ durationS: 600, sampling: 'smart', sport: 'walking' });
       await pick(page, 'import', [new File([walk.fit], 'walk.fit')]);
-      expect(outcomeLines(page)[0]![1]).to.match(/^Imported “Walk \d+ \w+ \d{4}, \d\d:\d\d \(walk\.fit\)”\.$/);
       const [summary] = await listSessions();
+      expect(outcomeLines(page)[0]![1]).to.equal(`Imported “Walk ${formatDateTime(summary!.startedAt)}”.`);
       expect(summary!.sport).to.equal('walk');
       expect(summary!.avgCadence).to.be.closeTo(walk.truth.avgCadence, 1);
     });

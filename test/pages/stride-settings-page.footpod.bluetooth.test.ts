@@ -73,7 +73,7 @@ describe('stride-settings-page Footpod section (emulated Web Bluetooth)', () => 
     });
     const section = await pairedSettingsPage();
     const text = section.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-    for (const part of ['Stryd', 'In shoe', '64 %', 'Stryd Inc', 'Wind', '1.2.3', 'Calibration: yes', 'Several sensor locations: yes']) {
+    for (const part of ['Stryd', 'In shoe', '64 %', 'Stryd Inc', 'Wind', '1.2.3', 'Pod’s own calibration: offered', 'Several sensor locations: yes']) {
       expect(text).to.include(part);
     }
     await expect(section).to.be.accessible();

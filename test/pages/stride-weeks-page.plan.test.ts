@@ -78,7 +78,7 @@ describe('stride-weeks-page: cadence plan', () => {
 
   it('says how many more runs it needs at the usual pace, with tables below the plan', async () => {
     const { page, plan } = await weeksPage(three(172, 0.7).slice(1));
-    expect(text(plan, '#reason')).to.equal('Run 1 more time at your usual pace (5:33–4:46/km) to get a plan.');
+    expect(text(plan, '#reason')).to.equal('Run 1 more time at your usual pace (5:33–4:45/km) to get a plan.');
     const sections = [...page.shadowRoot!.querySelectorAll('section')].map((s) => s.getAttribute('aria-labelledby'));
     expect(sections).to.deep.equal(['plan-heading', 'charts-heading', 'totals-heading', 'matched-heading']);
     expect(page.shadowRoot!.querySelector<HTMLDetailsElement>('#tap-check')!.open, 'closed once there are runs').to.equal(false);
@@ -87,7 +87,7 @@ describe('stride-weeks-page: cadence plan', () => {
   it('holds, and says when the next step comes', async () => {
     const { plan } = await weeksPage(three(169, 0.55));
     expect(text(plan, '#headline')).to.equal('Hold this target');
-    expect(text(plan, '#reason')).to.equal('55% of your 90 min of running at 5:33–4:46/km in the last three runs was in 170–180; the next step comes at 60%.');
+    expect(text(plan, '#reason')).to.equal('55% of your 90 min of running at 5:33–4:45/km in the last three runs was in 170–180; the next step comes at 60%.');
     expect(plan.shadowRoot!.querySelector('#accept') === null).to.equal(true);
   });
 
@@ -107,7 +107,7 @@ describe('stride-weeks-page: cadence plan', () => {
     const { page, plan, services } = await weeksPage(three(166, 0.7, building), building);
     expect(text(plan, '#headline')).to.equal('Next step');
     expect(text(plan, '#change')).to.equal('Target 160–170 → to 166–176 steps/min');
-    expect(text(plan, '#reason')).to.match(/^70% of your 90 min of running at 5:33–4:46\/km in the last three runs was in 160–170/);
+    expect(text(plan, '#reason')).to.match(/^70% of your 90 min of running at 5:33–4:45\/km in the last three runs was in 160–170/);
     await expect(page).to.be.accessible();
 
     plan.shadowRoot!.querySelector<HTMLButtonElement>('#accept')!.click();

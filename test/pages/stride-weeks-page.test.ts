@@ -171,7 +171,7 @@ describe('stride-weeks-page', () => {
     const page = await weeksPage();
     const head = headers(page, 'matched');
     expect(head).to.deep.equal(['Week of', speedBandLabel(6, 'km'), speedBandLabel(7, 'km'), 'Toward target (matched pace)']);
-    expect(head[1]).to.equal('3.0–3.5 m/s · 5:33–4:46 /km');
+    expect(head[1]).to.equal('3.0–3.5 m/s · 5:33–4:45 /km');
     const rows = tableCells(page, 'matched');
     expect(rows.map((r) => r.slice(0, 3))).to.deep.equal([
       [`No runs, weeks of ${short(new Date(2024, 11, 30).getTime())} – ${short(on(1, 17, 0))}`],

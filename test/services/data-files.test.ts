@@ -59,7 +59,7 @@ describe('walks in an imported watch run', () => {
     const runs = await listSessions();
     expect(runs.length).to.equal(3);
     const plan = cadencePlan(runs, { zones, plan: defaultPlanSettings, unit: 'km', now: Date.UTC(2026, 5, 10, 12) });
-    // 20 min of each run at 3.2 m/s (band 6, 5:33–4:46/km); the walks at 1.4 m/s are not running.
+    // 20 min of each run at 3.2 m/s (band 6, 5:33–4:45/km); the walks at 1.4 m/s are not running.
     expect(plan.band, plan.reason).to.equal(6);
   });
 });

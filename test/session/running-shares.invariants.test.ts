@@ -102,7 +102,7 @@ describe('running-only shares and averages', () => {
 });
 
 describe('the share at one pace', () => {
-  /** Band 6: 3.0–3.5 m/s, 5:33–4:46/km. */
+  /** Band 6: 3.0–3.5 m/s, 5:33–4:45/km. */
   const USUAL = 6;
   /** As a run stored before its running seconds by cadence were kept at all: estimated from its band averages. */
   const oldest = ({ runningCadence: _a, runningCadenceByBand: _b, ...rest }: SessionSummary): SessionSummary => rest;

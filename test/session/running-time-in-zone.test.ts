@@ -35,7 +35,7 @@ describe('running time in zone', () => {
       const plan = cadencePlan(runs, { zones, plan: defaultPlanSettings, unit: 'km', now });
       expect(plan.kind, `${label}: ${plan.reason}`).to.equal('step');
       expect(plan.kind === 'step' && plan.share, label).to.equal(1);
-      expect(plan.reason).to.match(/^100% of your 60 min of running at 5:33–4:46\/km in the last three runs was in 168–178, at 172/);
+      expect(plan.reason).to.match(/^100% of your 60 min of running at 5:33–4:45\/km in the last three runs was in 168–178, at 172/);
       const [week] = weeklyTrends(runs, { weeks: 1, now, zones });
       expect(week!.targetShare, label).to.equal(1);
       expect(week!.targetZoneS, label).to.equal(3600);

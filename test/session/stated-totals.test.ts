@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { formatDuration } from '../../src/session/units.js';
 import { type StatedTotals, statedTotalsNotes, usableFileTotals, withFileTotals } from '../../src/session/stated-totals.js';
 
 const records = { movingS: 2488, distanceM: 4840, avgCadence: 176, avgHeartRate: 150 };
@@ -23,6 +24,12 @@ describe('stated totals: a file\'s own figures beside its records\'', () => {
       "Moving time is the watch's own timer, 43:45; its records add up to 41:28.",
       "Average heart rate is the watch's own, 152 bpm; its records average 150.",
     ]);
+  });
+
+  it('reads the timer to the second as the summary shows it (cut, not rounded): 31:59.6 is 31:59 in both', () => {
+    const stated: StatedTotals = { stated: { movingS: 1919.6 }, fromRecords: { ...records, movingS: 1800.7 } };
+    expect(formatDuration(1919.6), 'the summary').to.equal('31:59');
+    expect(statedTotalsNotes(stated)).to.deep.equal(["Moving time is the watch's own timer, 31:59; its records add up to 30:00."]);
   });
 
   it('says why a watch\'s average cadence was set aside: it counts walking too', () => {

@@ -185,8 +185,8 @@ describe('weeklyTrends', () => {
 
 describe('speedBandLabel', () => {
   it('names the speeds of a band and the paces they mean', () => {
-    expect(speedBandLabel(6, 'km')).to.equal('3.0–3.5 m/s · 5:33–4:46 /km');
-    expect(speedBandLabel(6, 'mi')).to.equal('3.0–3.5 m/s · 8:56–7:40 /mi');
+    expect(speedBandLabel(6, 'km')).to.equal('3.0–3.5 m/s · 5:33–4:45 /km');
+    expect(speedBandLabel(6, 'mi')).to.equal('3.0–3.5 m/s · 8:56–7:39 /mi');
     expect(speedBandLabel(9, 'km')).to.equal('4.5–5.0 m/s · 3:42–3:20 /km');
   });
 });

@@ -5,3 +5,8 @@ import { executeServerCommand } from '@web/test-runner-commands';
 export async function setTimeZone(timezoneId: string | null): Promise<void> {
   await executeServerCommand('set-timezone', { timezoneId });
 }
+
+/** Makes `locale` (BCP 47, "en-GB") this page's default for Intl formatters made from now on, or the machine's again with null. */
+export async function setLocale(locale: string | null): Promise<void> {
+  await executeServerCommand('set-locale', { locale });
+}

@@ -25,18 +25,28 @@ export function timezonePlugin() {
   return {
     name: 'timezone',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'set-timezone') return undefined;
+      if (command !== 'set-timezone' && command !== 'set-locale') return undefined;
+      const cdpOf = async () => {
+        let cdp = overrides.get(session.id);
+        if (!cdp) {
+          const page = pageOf(session);
+          cdp = await page.createCDPSession();
+          overrides.set(session.id, cdp);
+          page.once('close', () => void release(session.id));
+        }
+        return cdp;
+      };
+      if (command === 'set-locale') {
+        // The default locale of Intl (and of toLocale…String) for formatters made after it.
+        const locale = payload?.locale ?? null;
+        if (locale !== null && typeof locale !== 'string') throw new Error('set-locale takes { locale: string | null }');
+        await (await cdpOf()).send('Emulation.setLocaleOverride', locale === null ? {} : { locale });
+        return { ok: true };
+      }
       const timezoneId = payload?.timezoneId ?? null;
       if (timezoneId !== null && typeof timezoneId !== 'string') throw new Error('set-timezone takes { timezoneId: string | null }');
-      let cdp = overrides.get(session.id);
-      if (!cdp) {
-        const page = pageOf(session);
-        cdp = await page.createCDPSession();
-        overrides.set(session.id, cdp);
-        page.once('close', () => void release(session.id));
-      }
       // An empty id restores the machine's zone.
-      await cdp.send('Emulation.setTimezoneOverride', { timezoneId: timezoneId ?? '' });
+      await (await cdpOf()).send('Emulation.setTimezoneOverride', { timezoneId: timezoneId ?? '' });
       return { ok: true };
     },
     async serverStop() {

@@ -1,0 +1,27 @@
+import { expect } from '@open-wc/testing';
+import { importedFileName, sessionTitle } from '../../src/components/session-format.js';
+import { legacyRunTitle, runTitle } from '../../src/session/date-format.js';
+
+const t = new Date(2026, 11, 7, 2, 45).getTime();
+
+describe('session-format: titles', () => {
+  it('reads a name an older version gave (fixed English, an import’s file in brackets) as today’s, in the one format', () => {
+    expect(legacyRunTitle(t)).to.equal('Run 7 Dec 2026, 02:45');
+    expect(sessionTitle({ name: 'Run 7 Dec 2026, 02:45', startedAt: t })).to.equal(runTitle(t));
+    expect(sessionTitle({ name: 'Walk 7 Dec 2026, 02:45', startedAt: t, sport: 'walk' })).to.equal(runTitle(t, 'walk'));
+    expect(sessionTitle({ name: 'Run 7 Dec 2026, 02:45 (Morning Run.fit)', startedAt: t })).to.equal(runTitle(t));
+    expect(sessionTitle({ name: '', startedAt: t })).to.equal(runTitle(t));
+  });
+  it('keeps a name of the runner’s own, even one that holds a date', () => {
+    expect(sessionTitle({ name: 'Hills', startedAt: t })).to.equal('Hills');
+    expect(sessionTitle({ name: 'Run 8 Dec 2026, 02:45', startedAt: t }), 'another day than its start').to.equal('Run 8 Dec 2026, 02:45');
+    expect(sessionTitle({ name: 'Run 7 Dec 2026, 02:45 and more', startedAt: t })).to.equal('Run 7 Dec 2026, 02:45 and more');
+  });
+  it('finds an imported run’s file in its details, or in an older import’s name', () => {
+    const imported = { startedAt: t, origin: 'import' as const };
+    expect(importedFileName({ ...imported, name: runTitle(t), importedFrom: 'watch.fit' })).to.equal('watch.fit');
+    expect(importedFileName({ ...imported, name: 'Run 7 Dec 2026, 02:45 (Morning Run.fit)' })).to.equal('Morning Run.fit');
+    expect(importedFileName({ ...imported, name: 'Hills' })).to.equal(null);
+    expect(importedFileName({ startedAt: t, origin: 'bluetooth', name: 'Run 7 Dec 2026, 02:45 (x)' })).to.equal(null);
+  });
+});
