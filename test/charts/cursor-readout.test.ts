@@ -16,7 +16,7 @@ describe('cursor readout', () => {
   it('writes values as a runner reads them', () => {
     expect(formatChartValue('cadence', 172.6, 'km')).to.equal('173 steps/min');
     expect(formatChartValue('stride', 1.034, 'km')).to.equal('1.03 m');
-    expect(formatChartValue('pace', 332.6, 'mi')).to.equal('5:33 /mi');
+    expect(formatChartValue('pace', 332.6, 'mi')).to.equal('5:32 /mi');
     expect(formatChartValue('heart-rate', 151.4, 'km')).to.equal('151 bpm');
     expect(formatChartValue('incline', 1.25, 'km')).to.equal('1.3 %');
     expect(formatChartValue('pace', null, 'km')).to.equal('–');

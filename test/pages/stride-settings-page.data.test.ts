@@ -68,6 +68,7 @@ const changedSettings = {
   speedFrom: 'treadmill' as const,
   sensors: { footpodId: 'q1w2==', treadmillId: 'tm1==', heartRateId: 'hr1==' },
   theme: 'light' as const,
+  liveSensorsOpen: true,
   coach: { ...defaultCoachSettings, muted: true, metronome: { ...defaultCoachSettings.metronome, rateSpm: 172 } },
   plan: { accepted: [{ targetFrom: 168, targetTo: 178, atMs: 1_700_000_000_000 }], declined: null, tapped: { spm: 164, atMs: 1_699_000_000_000 } },
 };

@@ -42,7 +42,7 @@ describe('finishFigures', () => {
     const change = matchedPaceChange(run, [...earlier, run], 'km');
     expect(change).to.deep.include({ kind: 'compared', cadence: 166, before: 162, runs: 3, change: 4 });
     expect(change.sentence).to.equal('166 steps/min at 6:40–5:33/km: 4 steps/min quicker than your last 3 runs at this pace (162).');
-    expect(matchedPaceChange(run, [earlier[3]!], 'mi').sentence).to.equal('166 steps/min at 10:44–8:56/mi: 5 steps/min quicker than your last run at this pace (161).');
+    expect(matchedPaceChange(run, [earlier[3]!], 'mi').sentence).to.equal('166 steps/min at 10:43–8:56/mi: 5 steps/min quicker than your last run at this pace (161).');
   });
 
   it('says a run under a minute at any pace is too short to compare', () => {
