@@ -2,19 +2,22 @@ import { LitElement, css, html } from 'lit';
 import { touchTargetStyles } from './form-control-styles.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { formatDateTime } from '../session/date-format.js';
-import { formatDuration } from '../session/units.js';
+import { type DistanceUnit, distanceIn, formatDuration } from '../session/units.js';
 
 /**
  * Offers an unfinished run found at start-up (the tab closed or crashed mid-run): resume it or
  * save it as it is. Fires 'resume-unfinished' and 'save-unfinished'.
  */
 export class StrideRecoveryPrompt extends LitElement {
-  static override properties = { summary: { attribute: false } };
+  static override properties = { summary: { attribute: false }, unit: {} };
   declare summary: SessionSummary | null;
+  /** The runner's distance unit, so the prompt agrees with History and the run's page. */
+  declare unit: DistanceUnit;
 
   constructor() {
     super();
     this.summary = null;
+    this.unit = 'km';
   }
 
   static override styles = [css`
@@ -29,7 +32,7 @@ export class StrideRecoveryPrompt extends LitElement {
     if (!s) return html``;
     const when = formatDateTime(s.startedAt);
     return html`<p role="alert">
-        An unfinished run from ${when} (${formatDuration(s.movingS)}, ${(s.distanceM / 1000).toFixed(2)} km) was not saved when
+        An unfinished run from ${when} (${formatDuration(s.movingS)}, ${distanceIn(s.distanceM, this.unit).toFixed(2)} ${this.unit}) was not saved when
         the page closed. Everything up to the last second is kept.
       </p>
       <button id="resume-unfinished" @click=${() => this.#fire('resume-unfinished')}>Resume it</button>

@@ -169,7 +169,7 @@ export class StrideLivePage extends LitElement {
         ? html`<p id="handed-over" class="note" role="status">Another tab took over: this run was saved and the footpod let go.</p>`
         : nothing}
       ${unfinished && recording.state !== 'recording' && recording.state !== 'paused'
-        ? html`<stride-recovery-prompt .summary=${unfinished}
+        ? html`<stride-recovery-prompt .summary=${unfinished} unit=${unit}
             @resume-unfinished=${() => void recording.resumeUnfinished(unfinished.id)}
             @save-unfinished=${() => void recording.saveUnfinished(unfinished.id)}></stride-recovery-prompt>`
         : nothing}

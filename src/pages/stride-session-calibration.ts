@@ -26,8 +26,10 @@ export function hasFootpodData(session: RecordedSession): boolean {
   return false;
 }
 
-function unavailableReason(session: RecordedSession, rawM: number | null): string | null {
+function unavailableReason(session: RecordedSession, rawM: number | null, recordingNow: boolean): string | null {
   const { meta } = session;
+  // The recorder's next write would undo a re-scaled run, and the pod's factor would change mid-run.
+  if (recordingNow) return 'This run is being recorded: the correction is offered once it is saved.';
   if (!meta.podId || rawM === null || !(rawM > 0)) {
     return 'This run was recorded before Stridewise kept the footpod’s raw readings, so it cannot be calibrated from.';
   }
@@ -62,7 +64,7 @@ export class StrideSessionCalibration extends LitElement {
     const session = this.session;
     if (!this.services || !session || !hasFootpodData(session)) return nothing;
     const rawM = rawPodDistance(session);
-    const reason = unavailableReason(session, rawM);
+    const reason = unavailableReason(session, rawM, this.services.history.isRecordingNow(session.meta.id));
     return html`<stride-distance-correction .podName=${session.meta.deviceName} .podDistanceM=${rawM ?? 0} .runDistanceM=${session.meta.distanceM}
       .unit=${this.services.settings.settings.distanceUnit} .available=${reason === null} .unavailableReason=${reason}
       .outcome=${this.outcome}

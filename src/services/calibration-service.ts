@@ -12,6 +12,7 @@ import { footpodIdOf } from './footpod-cadence.js';
 import type { CorrectionOutcome, GuidedOutcome, GuidedState } from './calibration-types.js';
 import type { GuidedRun } from './guided-run.js';
 import type { FootpodService } from './footpod-service.js';
+import type { HistoryService } from './history-service.js';
 import type { SettingsService } from './settings-service.js';
 
 const sameCurve = (a: CalibrationCurve, b: CalibrationCurve): boolean =>
@@ -40,6 +41,8 @@ export class CalibrationService extends EventTarget {
   constructor(
     private readonly footpod: FootpodService,
     private readonly settings: SettingsService,
+    /** Says whether a run is being recorded: such a run is not corrected, as it is not deleted or renamed. */
+    private readonly history: Pick<HistoryService, 'refusalWhileRecorded'>,
   ) {
     super();
     footpod.addEventListener('change', () => this.#follow());
@@ -117,6 +120,10 @@ export class CalibrationService extends EventTarget {
    * was at one steady pace the pod's factor at that pace is set (see session/run-correction.ts).
    */
   async correctRun(sessionId: string, treadmillDistanceM: number, rescale: boolean, sameWithinM?: number): Promise<CorrectionOutcome> {
+    // The recorder's next write would put back its own figures over a re-scaled run, and the
+    // pod's new factor would apply from the middle of the run on.
+    const refusal = await this.history.refusalWhileRecorded(sessionId, 'changed');
+    if (refusal) return { ok: false, message: refusal };
     // Needed only on a finished run's page, so it loads there.
     const { correctStoredRun } = await import('./correct-run.js');
     const { footpods, distanceUnit } = this.settings.settings;

@@ -186,12 +186,22 @@ export class HistoryService extends EventTarget {
     }
   }
 
-  /** Looks again at which runs are being recorded; when `id` is, says so in `problem`. */
-  async #refusedWhileRecorded(id: string, what: 'deleted' | 'changed'): Promise<boolean> {
+  /**
+   * Looks again at which runs are being recorded: while `id` is, the sentence refusing to change
+   * it (the recording's next write would undo the change), else null. Other services that change
+   * stored runs ask here too.
+   */
+  async refusalWhileRecorded(id: string, what: 'deleted' | 'changed'): Promise<string | null> {
     const { sessionsRecordedNow } = await store();
     this.#recordedNow = await sessionsRecordedNow();
-    if (!this.isRecordingNow(id)) return false;
-    this.#problem = recordingNowRefusal(what);
+    return this.isRecordingNow(id) ? recordingNowRefusal(what) : null;
+  }
+
+  /** When `id` is being recorded, says so in `problem`. */
+  async #refusedWhileRecorded(id: string, what: 'deleted' | 'changed'): Promise<boolean> {
+    const refusal = await this.refusalWhileRecorded(id, what);
+    if (!refusal) return false;
+    this.#problem = refusal;
     this.#changed();
     return true;
   }

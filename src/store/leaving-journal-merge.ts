@@ -25,7 +25,9 @@ export async function mergeLeavingJournals(): Promise<number> {
     if (stored === undefined) continue; // damaged: kept, for the store check to report the run
     if (stored && stored.meta.status === 'recording') {
       const columns = columnsOf(journal);
-      const meta: SessionMeta = stored.meta;
+      // The journal's gaps are the recorder's when it held these samples: a pause that ended in
+      // them is there, and not in the meta last stored.
+      const meta: SessionMeta = { ...stored.meta, gaps: journal.gaps ?? stored.meta.gaps };
       const writer = SessionWriter.resume(() => meta, stored);
       for (let i = Math.max(0, stored.samples.t.length - journal.from); i < columns.t.length; i++) {
         writer.add(sampleAt(columns, i));

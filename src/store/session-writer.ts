@@ -157,7 +157,7 @@ export class SessionWriter extends EventTarget {
     if (this.#closed || this.#finishing || this.pendingSamples === 0) return;
     // That write waits for the one in flight, and Chromium drops it once the page is gone: the
     // samples also go to localStorage, synchronously, for the next start to merge.
-    writeLeavingJournal(this.id, this.#durable, this.#pendingColumns());
+    writeLeavingJournal(this.id, this.#durable, this.#pendingColumns(), this.#metaProvider().gaps);
     void this.#write('flush', null);
   }
 

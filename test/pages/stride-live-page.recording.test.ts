@@ -134,6 +134,22 @@ describe('stride-live-page recording', () => {
     expect(offered!.avgCadence).to.be.closeTo(saved.avgCadence, 1e-3);
   });
 
+  it('states an unfinished run\'s distance in the runner\'s unit: a miles runner reads miles', async () => {
+    const unfinished = generatedSession({ startedAt: Date.now() - 3_600_000, minutes: 10, cadenceBase: 172, speed: 3 });
+    unfinished.meta.status = 'recording';
+    await saveSession(unfinished);
+    await openLivePage();
+    await services.settings.load();
+    await services.settings.update({ distanceUnit: 'mi' });
+    await services.recording.checkUnfinished();
+    await settled();
+    const text = (await recoveryPrompt()).shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    const [offered] = services.recording.unfinished;
+    // 1609.344 m is one mile by definition: the figure History and the run's page show.
+    expect(text, `prompt: ${text}`).to.include(`${(offered!.distanceM / 1609.344).toFixed(2)} mi)`);
+    expect(text).not.to.include(' km');
+  });
+
   it('says so when the list of runs is too damaged to look for unfinished ones', async () => {
     await set('sessions', 'not a list', kvStore());
     await openLivePage();

@@ -14,7 +14,9 @@ import { summarizeSamples } from '../../src/session/session-summary.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadSession, saveSession } from '../../src/store/session-store.js';
 import { appTheme } from '../support/app-theme.js';
+import { finishRun } from '../support/finish-run.js';
 import { generatedSession } from '../support/generated-sessions.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
 useSeparateDatabase('stride-test-session-calibration');
 
@@ -160,6 +162,32 @@ describe('stride-session-page: correcting the distance from the treadmill', () =
     await saveSession(liveRun('pod-run'));
     const { page } = await sessionPage('pod-run');
     expect(page.shadowRoot!.querySelector('#calibrate-heading')!.textContent).to.equal('Calibrate the footpod from this run');
+  });
+
+  it('does not offer the correction for the run being recorded: it is offered once the run is saved', async () => {
+    const pod = new ScriptedFootpod('Pod A');
+    const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 });
+    await services.settings.load();
+    try {
+      await services.footpod.simulate();
+      await services.recording.start();
+      for (let t = 0; t < 130; t++) pod.send(t, { speedMps: 3 });
+      const recorder = services.recording.recorder!;
+      await waitUntil(async () => (await loadSession(recorder.id))?.samples.t.length === recorder.sampleCount, 'stored so far', { timeout: 5000 });
+      const page = await fixture<StrideSessionPage>(html`<stride-session-page style="width:900px" .services=${services} .sessionId=${recorder.id}></stride-session-page>`);
+      await waitUntil(() => page.opened !== null, 'the session was opened');
+      const form = await correction(page);
+      expect(form.available).to.equal(false);
+      expect($(form, '#unavailable')!.textContent).to.equal('This run is being recorded: the correction is offered once it is saved.');
+      expect($(form, '#apply') === null).to.equal(true);
+      await finishRun(services);
+      const saved = await fixture<StrideSessionPage>(html`<stride-session-page style="width:900px" .services=${services} .sessionId=${recorder.id}></stride-session-page>`);
+      await waitUntil(() => saved.opened !== null, 'the saved session was opened');
+      const savedForm = await correction(saved);
+      expect(savedForm.available, String(savedForm.unavailableReason)).to.equal(true);
+    } finally {
+      await finishRun(services);
+    }
   });
 
   it('says why a run recorded without the pod’s raw values cannot be corrected', async () => {

@@ -3,6 +3,7 @@
 // runs in Chromium's real IndexedDB.
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
+import { recordingNowRefusal } from '../../src/services/history-service.js';
 import { createServices, type AppServices } from '../../src/services/services.js';
 import { SettingsService } from '../../src/services/settings-service.js';
 import { type CalibrationPoint, factorAt } from '../../src/session/calibration.js';
@@ -359,6 +360,28 @@ describe('CalibrationService.correctRun', () => {
     expect(podCurve()).to.have.length(1);
     expect(podCurve()[0]!.factor).to.be.closeTo(0.95, 1e-9);
     expect((await storedCurve())[0]?.factor).to.be.closeTo(0.95, 1e-9);
+  });
+
+  it('refuses to correct the run being recorded: the recorder\'s next write would undo it, and the pod\'s factor would change mid-run', async () => {
+    await storedBefore([{ podSpeedMps: 3, factor: 1 }]);
+    await connected();
+    await services.recording.start();
+    run(0, 130, 3);
+    const recorder = services.recording.recorder!;
+    const durable = async () => (await loadSession(recorder.id))?.samples.t.length === recorder.sampleCount;
+    await waitUntil(durable, 'every sample so far is stored', { timeout: 5000 });
+    const before = (await loadSession(recorder.id))!;
+    const outcome = await services.calibration.correctRun(recorder.id, before.meta.distanceM * 0.9, true);
+    expect(outcome).to.deep.equal({ ok: false, message: recordingNowRefusal('changed') });
+    expect(podCurve(), 'the pod keeps the factor the run is recorded with').to.deep.equal([{ podSpeedMps: 3, factor: 1 }]);
+    expect(await storedCurve()).to.deep.equal([{ podSpeedMps: 3, factor: 1 }]);
+    // The run goes on as one piece: no rows re-scaled before the next write and kept as they were after it.
+    run(130, 30, 3);
+    await waitUntil(durable, 'the next write is stored', { timeout: 5000 });
+    const after = (await loadSession(recorder.id))!;
+    const d = after.samples.distanceM;
+    for (let i = 1; i < d.length; i++) expect(d[i]! - d[i - 1]!, `step at row ${i}`).to.be.within(2.9, 3.1);
+    expect(after.meta.distanceM).to.be.closeTo(before.meta.distanceM + 30 * 3, 0.5);
   });
 
   it('refuses an imported run and a run that does not say which pod recorded it, in a sentence, and changes nothing', async () => {

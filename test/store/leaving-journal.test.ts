@@ -7,9 +7,15 @@ import { hasLeavingJournals } from '../../src/store/leaving-journal-key.js';
 import { writeLeavingJournal } from '../../src/store/leaving-journal.js';
 import { mergeLeavingJournals } from '../../src/store/leaving-journal-merge.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { listSessions, loadSession, saveSession } from '../../src/store/session-store.js';
+import { listSessions, loadSession, markRecovered, saveSession } from '../../src/store/session-store.js';
 import { SessionWriter } from '../../src/store/session-writer.js';
 import { columnDifference, columnsOf, metaFor, syntheticSamples } from './fixtures.js';
+import type { LiveReading } from '../../src/session/live-reading.js';
+import { type RecordedSampleEvent, Recorder } from '../../src/session/recorder.js';
+import { formatDuration } from '../../src/session/units.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+import { unfinishedSessions } from '../../src/store/unfinished-sessions.js';
+import { leaveWithWritesDropped } from '../support/dropped-writes.js';
 
 useSeparateDatabase('stride-test-leaving-journal');
 
@@ -18,6 +24,23 @@ const samples = syntheticSamples(90);
 const journalKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('stride-journal/lj-'));
 const storedRun = (id: string, count: number, status: 'recording' | 'complete' = 'recording') =>
   saveSession({ meta: metaFor(samples.slice(0, count), { id, status }), samples: columnsOf(samples.slice(0, count)) });
+
+/** A live reading at 3 m/s and 170 steps/min, `timeS` into the run. */
+const runningAt = (timeS: number): LiveReading => ({
+  timeS,
+  speedMps: 3,
+  cadence: 170,
+  strideLengthM: 1.0625,
+  strideDerived: false,
+  distanceM: timeS * 3,
+  running: true,
+  rawSpeedMps: Number.NaN,
+  rawDistanceM: Number.NaN,
+  heartRate: null,
+  treadmillSpeedMps: null,
+  inclinePercent: null,
+  speedFrom: 'footpod',
+});
 
 describe('leaving journal', () => {
   beforeEach(async () => {
@@ -49,7 +72,7 @@ describe('leaving journal', () => {
   it('adds to a run only the samples the store lacks, then drops the journal', async () => {
     await storedRun('lj-run', 70);
     // Samples 65 to 74: the first five are stored already (a write that did land), five are not.
-    writeLeavingJournal('lj-run', 65, columnsOf(samples.slice(65, 75)));
+    writeLeavingJournal('lj-run', 65, columnsOf(samples.slice(65, 75)), []);
     expect(await mergeLeavingJournals()).to.equal(5);
     const loaded = (await loadSession('lj-run'))!;
     expect(columnDifference(columnsOf(samples.slice(0, 75)), loaded.samples)).to.equal(null);
@@ -61,14 +84,68 @@ describe('leaving journal', () => {
   it('drops a journal whose samples are all stored, or whose run is finished or gone, changing nothing', async () => {
     await storedRun('lj-stored', 40);
     await storedRun('lj-finished', 20, 'complete');
-    writeLeavingJournal('lj-stored', 30, columnsOf(samples.slice(30, 40)));
-    writeLeavingJournal('lj-finished', 20, columnsOf(samples.slice(20, 25)));
-    writeLeavingJournal('lj-gone', 0, columnsOf(samples.slice(0, 5)));
+    writeLeavingJournal('lj-stored', 30, columnsOf(samples.slice(30, 40)), []);
+    writeLeavingJournal('lj-finished', 20, columnsOf(samples.slice(20, 25)), []);
+    writeLeavingJournal('lj-gone', 0, columnsOf(samples.slice(0, 5)), []);
     expect(await mergeLeavingJournals()).to.equal(0);
     expect((await loadSession('lj-stored'))!.samples.t.length).to.equal(40);
     expect((await loadSession('lj-finished'))!.samples.t.length).to.equal(20);
     expect(await loadSession('lj-gone')).to.equal(null);
     expect(journalKeys()).to.deep.equal([]);
+  });
+
+  it('keeps a pause that ended in the journal\'s samples: the prompt, the kept run and Resume count it as not moving', async () => {
+    // Ran t = 0..59 s, paused five minutes, ran t = 360..361: 59 s + 1 s = 1:00 of moving time.
+    let wall = new Date(2026, 10, 25, 7, 0, 0).getTime();
+    const t0 = wall;
+    const recorder = new Recorder({ zones: defaultCadenceZones, now: () => wall, id: 'lj-pause' });
+    const writer = new SessionWriter(() => recorder.meta(), { flushIntervalMs: 1e6 });
+    recorder.addEventListener('sample', (e) => writer.add((e as RecordedSampleEvent).sample));
+    recorder.start();
+    await writer.begin();
+    const feed = (from: number, to: number) => {
+      for (let t = from; t < to; t++) {
+        wall = t0 + t * 1000;
+        recorder.addReading(runningAt(t));
+      }
+    };
+    feed(0, 60);
+    expect(await writer.flush()).to.equal(true);
+    recorder.pause();
+    feed(60, 360);
+    expect(await writer.flush(), 'a timed flush while paused: the meta has no gap yet').to.equal(true);
+    recorder.resume();
+    feed(360, 362); // the first sample after the pause gives the recorder its gap
+    const truth = recorder.meta();
+    expect(truth.gaps.map((g) => g.reason)).to.deep.equal(['paused']);
+    expect(truth.movingS).to.be.closeTo(60, 1e-9);
+    await leaveWithWritesDropped(() => {
+      writer.writeBeforeLeaving();
+      writer.abandon();
+    });
+    expect((await loadSession('lj-pause'))!.samples.t.length, 'the write made as the page went was dropped').to.equal(60);
+
+    expect(await mergeLeavingJournals()).to.equal(2);
+    const merged = (await loadSession('lj-pause'))!;
+    expect(merged.meta.gaps).to.deep.equal(truth.gaps);
+    const [offered] = (await unfinishedSessions()).filter((s) => s.id === 'lj-pause');
+    expect(formatDuration(offered!.movingS), 'the crash prompt').to.equal('1:00');
+    const resumed = Recorder.resume(merged.meta, merged.samples);
+    expect(resumed.meta().movingS, 'Resume').to.be.closeTo(truth.movingS, 1e-6);
+    const kept = await markRecovered('lj-pause');
+    expect(formatDuration(kept.movingS), '"Save it as it is" and History').to.equal('1:00');
+    expect((await loadSession('lj-pause'))!.meta.gaps, 'the chart breaks at the pause').to.deep.equal(truth.gaps);
+  });
+
+  it('keeps the stored gaps when the journal\'s are damaged, and still adds its samples', async () => {
+    await storedRun('lj-odd-gaps', 70);
+    writeLeavingJournal('lj-odd-gaps', 70, columnsOf(samples.slice(70, 75)), []);
+    const journal = JSON.parse(localStorage.getItem('stride-journal/lj-odd-gaps')!);
+    journal.gaps = [{ fromT: 'soon', toT: 80, reason: 'paused' }];
+    localStorage.setItem('stride-journal/lj-odd-gaps', JSON.stringify(journal));
+    const storedGaps = (await loadSession('lj-odd-gaps'))!.meta.gaps;
+    expect(await mergeLeavingJournals()).to.equal(5);
+    expect((await loadSession('lj-odd-gaps'))!.meta.gaps).to.deep.equal(storedGaps);
   });
 
   it('leaves a journal it cannot read where it is', async () => {
