@@ -14,7 +14,10 @@ export interface WeeksChartColumns {
   x: number[];
   /** Epoch ms of each week's Monday, for labels. */
   weekStarts: number[];
-  /** Running time in minutes: a week of a few short runs still reads on a minutes axis. */
+  /**
+   * Running time in minutes (walk breaks left out, the time the share in target is of): a week of
+   * a few short runs still reads on a minutes axis.
+   */
   minutes: Array<number | null>;
   /** Distance in the runner's unit. */
   distance: Array<number | null>;
@@ -39,7 +42,7 @@ export function weeksChartColumns(
   return {
     x: rows.map((_, i) => i),
     weekStarts: rows.map((row) => row.weekStart),
-    minutes: rows.map((row) => (ran(row) ? row.movingS / 60 : null)),
+    minutes: rows.map((row) => (ran(row) ? row.runningS / 60 : null)),
     distance: rows.map((row) => (ran(row) ? distanceIn(row.distanceM, unit) : null)),
     bandCadence: bands.map((band) => rows.map((row) => row.cadenceByBand[band] ?? null)),
     bands: [...bands],

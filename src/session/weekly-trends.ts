@@ -13,6 +13,12 @@ export interface WeekRow {
   sessions: number;
   distanceM: number;
   movingS: number;
+  /**
+   * Running seconds: walk breaks, standing and pauses left out, so it is the time the share in
+   * target is of. A run whose pod sent no cadence at all has nothing to tell its running from its
+   * walking; its moving time counts.
+   */
+  runningS: number;
   /** Over the week's running seconds with a cadence, as each run's own average is; null without. */
   avgCadence: number | null;
   /** Running seconds in today's target zone (walking and pauses left out, whatever zones a run was recorded with). */
@@ -60,6 +66,9 @@ function weekIndex(starts: readonly number[], t: number): number {
   return lo - 1;
 }
 
+/** Any second with a cadence, running or walking: a pod that counts steps. */
+const hasCadence = (s: SessionSummary): boolean => Object.values(s.zoneTimes).some((seconds) => seconds > 0);
+
 const distanceToTarget = (cadence: number, zones: CadenceZones): number =>
   cadence < zones.targetFrom ? zones.targetFrom - cadence : cadence > zones.targetTo ? cadence - zones.targetTo : 0;
 
@@ -71,6 +80,8 @@ interface WeekTally {
   cadenceSum: number;
   targetZoneS: number;
   runningS: number;
+  /** runningS, plus the moving time of runs without cadence. */
+  runningTimeS: number;
   estimatedRuns: number;
   bands: Map<number, { seconds: number; cadenceSeconds: number }>;
 }
@@ -117,6 +128,7 @@ function weekRows(summaries: readonly SessionSummary[], starts: readonly number[
     cadenceSum: 0,
     targetZoneS: 0,
     runningS: 0,
+    runningTimeS: 0,
     estimatedRuns: 0,
     bands: new Map(),
   }));
@@ -133,6 +145,7 @@ function weekRows(summaries: readonly SessionSummary[], starts: readonly number[
     const inTarget = runningTargetShare([s], zones);
     tally.targetZoneS += inTarget.targetS;
     tally.runningS += inTarget.runningS;
+    tally.runningTimeS += inTarget.runningS > 0 || hasCadence(s) ? inTarget.runningS : s.movingS;
     tally.estimatedRuns += inTarget.estimatedRuns;
     for (const key in s.cadenceBySpeedBand) {
       const band = Number(key);
@@ -158,6 +171,7 @@ function weekRows(summaries: readonly SessionSummary[], starts: readonly number[
       sessions: tally.sessions,
       distanceM: tally.distanceM,
       movingS: tally.movingS,
+      runningS: tally.runningTimeS,
       avgCadence: tally.cadenceWeight > 0 ? tally.cadenceSum / tally.cadenceWeight : null,
       targetZoneS: tally.targetZoneS,
       targetShare: tally.runningS > 0 ? tally.targetZoneS / tally.runningS : null,

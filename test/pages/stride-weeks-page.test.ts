@@ -149,7 +149,7 @@ describe('stride-weeks-page', () => {
     expect(charts.rows).to.have.length(12);
     expect([...charts.bands]).to.deep.equal([6, 7]);
     expect(charts.shadowRoot!.querySelector('#volume-readout')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
-      `Latest week with runs, week of ${short(on(2, 17, 0))}: 1 run, 25:00, 4.00 km`,
+      `Latest week with runs, week of ${short(on(2, 17, 0))}: 1 run, 25:00 running, 4.00 km`,
     );
     await expect(page).to.be.accessible();
   });

@@ -62,6 +62,7 @@ describe('weeklyTrends', () => {
       sessions: 0,
       distanceM: 0,
       movingS: 0,
+      runningS: 0,
       avgCadence: null,
       targetZoneS: 0,
       targetShare: null,
@@ -108,6 +109,21 @@ describe('weeklyTrends', () => {
       { weeks: 1, now, zones: defaultCadenceZones },
     );
     expect(week[0]!.avgCadence).to.equal(165);
+  });
+
+  it('counts running time without the walk breaks, the time the share in target is of', () => {
+    // 30 min running at 172 (inside 170-180) and 30 min walking: not "60 min of running, 100 % in target".
+    const runWalk = summary(day(2026, 3, 31, 7), {
+      movingS: 3600,
+      zoneTimes: { low: 1800, building: 0, target: 1800, high: 0 },
+      runningCadence: { 172: 1800 },
+      bands: [[6, 1800, 172]],
+    });
+    const noCadence = summary(day(2026, 3, 24, 7), { movingS: 1500, avgCadence: 0 });
+    const [before, row] = weeklyTrends([runWalk, noCadence], { weeks: 2, now: day(2026, 4, 1, 12), zones: defaultCadenceZones });
+    expect([row!.runningS, row!.targetZoneS, row!.targetShare, row!.movingS]).to.deep.equal([1800, 1800, 1, 3600]);
+    // A pod that sent no cadence tells no running from walking: its moving time is what there is.
+    expect(before!.runningS).to.equal(1500);
   });
 
   it('counts runs only: a walk stays out of the weeks', () => {
