@@ -5,9 +5,7 @@
 import type { PlanSettings } from '../session/plan-settings.js';
 import { planTargetAt } from '../session/plan-settings.js';
 import { distanceIn, type DistanceUnit } from '../session/units.js';
-import type { WeekRow } from '../session/weekly-trends.js';
-
-const WEEK_MS = 7 * 24 * 3600 * 1000;
+import { type WeekRow, nextWeekStart } from '../session/weekly-trends.js';
 
 export interface WeeksChartColumns {
   /** Week index, 0 for the oldest week shown: evenly spaced whatever DST does to a week's length. */
@@ -46,7 +44,7 @@ export function weeksChartColumns(
     distance: rows.map((row) => (ran(row) ? distanceIn(row.distanceM, unit) : null)),
     bandCadence: bands.map((band) => rows.map((row) => row.cadenceByBand[band] ?? null)),
     bands: [...bands],
-    planTarget: rows.map((row) => (hasPlan ? (planTargetAt(plan, row.weekStart + WEEK_MS - 1)?.targetFrom ?? null) : null)),
+    planTarget: rows.map((row) => (hasPlan ? (planTargetAt(plan, nextWeekStart(row.weekStart) - 1)?.targetFrom ?? null) : null)),
     targetPercent: rows.map((row) => (ran(row) && row.targetShare !== null ? row.targetShare * 100 : null)),
   };
 }

@@ -54,6 +54,13 @@ export function weekStart(epochMs: number): number {
   return d.getTime();
 }
 
+/**
+ * Monday 00:00 of the week after the one starting at `start`: where that week ends. Found on the
+ * calendar (a day into the next week, back to its Monday), as a week holding a clock change is
+ * 167 or 169 hours long, not 7 × 24.
+ */
+export const nextWeekStart = (start: number): number => weekStart(start + 8 * 24 * 3600 * 1000);
+
 /** Index of the last start at or before `t`, or -1. */
 function weekIndex(starts: readonly number[], t: number): number {
   let lo = 0;
@@ -119,7 +126,7 @@ function firstRunAt(summaries: readonly SessionSummary[], now: number): number {
 /** One row per week starting at `starts`, with the bands seen that week only, towardTarget not yet judged. */
 function weekRows(summaries: readonly SessionSummary[], starts: readonly number[], zones: CadenceZones): WeekRow[] {
   const count = starts.length;
-  const end = weekStart(starts[count - 1]! + 8 * 24 * 3600 * 1000);
+  const end = nextWeekStart(starts[count - 1]!);
   const tallies: WeekTally[] = starts.map(() => ({
     sessions: 0,
     distanceM: 0,
