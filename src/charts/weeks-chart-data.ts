@@ -5,16 +5,17 @@
 import type { PlanSettings } from '../session/plan-settings.js';
 import { planTargetAt } from '../session/plan-settings.js';
 import { distanceIn, type DistanceUnit } from '../session/units.js';
-import type { WeekRow } from '../session/weekly-trends.js';
-
-const WEEK_MS = 7 * 24 * 3600 * 1000;
+import { type WeekRow, nextWeekStart } from '../session/weekly-trends.js';
 
 export interface WeeksChartColumns {
   /** Week index, 0 for the oldest week shown: evenly spaced whatever DST does to a week's length. */
   x: number[];
   /** Epoch ms of each week's Monday, for labels. */
   weekStarts: number[];
-  /** Running time in minutes: a week of a few short runs still reads on a minutes axis. */
+  /**
+   * Running time in minutes (walk breaks left out, the time the share in target is of): a week of
+   * a few short runs still reads on a minutes axis.
+   */
   minutes: Array<number | null>;
   /** Distance in the runner's unit. */
   distance: Array<number | null>;
@@ -39,11 +40,11 @@ export function weeksChartColumns(
   return {
     x: rows.map((_, i) => i),
     weekStarts: rows.map((row) => row.weekStart),
-    minutes: rows.map((row) => (ran(row) ? row.movingS / 60 : null)),
+    minutes: rows.map((row) => (ran(row) ? row.runningS / 60 : null)),
     distance: rows.map((row) => (ran(row) ? distanceIn(row.distanceM, unit) : null)),
     bandCadence: bands.map((band) => rows.map((row) => row.cadenceByBand[band] ?? null)),
     bands: [...bands],
-    planTarget: rows.map((row) => (hasPlan ? (planTargetAt(plan, row.weekStart + WEEK_MS - 1)?.targetFrom ?? null) : null)),
+    planTarget: rows.map((row) => (hasPlan ? (planTargetAt(plan, nextWeekStart(row.weekStart) - 1)?.targetFrom ?? null) : null)),
     targetPercent: rows.map((row) => (ran(row) && row.targetShare !== null ? row.targetShare * 100 : null)),
   };
 }

@@ -166,20 +166,25 @@ function planFrom(recent: readonly SessionSummary[], options: CadencePlanOptions
   const atPace = band === null ? [] : recent.filter((r) => secondsIn(r, band) >= MIN_BAND_SECONDS);
   const tapped = plan.tapped;
   const tapBaseline: PlanBaseline | null = tapped ? { spm: tapped.spm, source: 'tap', atMs: tapped.atMs } : null;
-  const matched: Matched = { band, runsAtMatchedPace: atPace.length, planBaseline: tapBaseline };
 
   if (band === null || atPace.length < RUNS_TO_JUDGE) {
-    const fromTap = plan.tapped && plan.accepted.length === 0 ? firstFromTap(plan.tapped, zones, matched) : null;
+    // As with three runs: a count tapped along counts only when it came after the runs at the
+    // usual pace it would stand in for. A tap from before them is not where the runner is now.
+    const newestAtPace = atPace.length > 0 ? atPace[atPace.length - 1]!.startedAt : -Infinity;
+    const tapNow = tapped && tapped.atMs > newestAtPace ? tapped : null;
+    const matched: Matched = { band, runsAtMatchedPace: atPace.length, planBaseline: tapNow ? tapBaseline : null };
+    const fromTap = tapNow && plan.accepted.length === 0 ? firstFromTap(tapNow, zones, matched) : null;
     if (fromTap) return fromTap;
     const runsNeeded = RUNS_TO_JUDGE - atPace.length;
     const times = runsNeeded === 1 ? 'time' : 'times';
     const where = band === null ? 'at your usual pace' : `at your usual pace (${paceLabel(band, unit)})`;
-    const tap = plan.tapped ? `You tapped ${spm(plan.tapped.spm)}. ` : '';
+    const tap = tapNow ? `You tapped ${spm(tapNow.spm)}. ` : '';
     const more = atPace.length === 0 ? `${runsNeeded} ${times}` : `${runsNeeded} more ${times}`;
     const orTap = band === null && !plan.tapped ? ', or tap along to your steps below to start one now' : '';
     return { ...matched, kind: 'need-more-runs', runsNeeded, reason: `${tap}Run ${more} ${where} to get a plan${orTap}.` };
   }
 
+  const matched: Matched = { band, runsAtMatchedPace: atPace.length, planBaseline: tapBaseline };
   const pace = paceLabel(band, unit);
   const last = atPace.slice(-RUNS_TO_JUDGE);
   const fromRuns = cadenceAt(last, band);

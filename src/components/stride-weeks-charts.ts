@@ -109,7 +109,7 @@ export class StrideWeeksCharts extends LitElement {
 
   #volumeText(row: WeekRow): string {
     if (row.sessions === 0) return 'no runs';
-    return `${row.sessions} run${row.sessions === 1 ? '' : 's'}, ${formatDuration(row.movingS)}, ${formatDistance(row.distanceM, this.unit)} ${this.unit}`;
+    return `${row.sessions} run${row.sessions === 1 ? '' : 's'}, ${formatDuration(row.runningS)} running, ${formatDistance(row.distanceM, this.unit)} ${this.unit}`;
   }
 
   #cadenceText(row: WeekRow): string {

@@ -201,8 +201,8 @@ export class StrideWeeksPage extends LitElement {
       </section>
       <section aria-labelledby="totals-heading" class="table">
         <h2 id="totals-heading">Week by week</h2>
-        <p class="hint" id="totals-hint">Target zone: ${targetFrom}–${targetTo} steps/min. Time and share in target count running only (walks and pauses left out),
-          against this target whatever zones a run was recorded with. “${TOWARD_TARGET}” compares cadence at matched pace with the nearest earlier week that shares a pace band.</p>
+        <p class="hint" id="totals-hint">Target zone: ${targetFrom}–${targetTo} steps/min. Time in target and share in target count running only (walks and pauses left out),
+          against this target whatever zones a run was recorded with. “${TOWARD_TARGET}” compares cadence at matched pace with the nearest earlier week that shares a pace band, shown here or not.</p>
         ${estimatedNote(rows)}
         ${totalsTable(groups, unit)}
       </section>

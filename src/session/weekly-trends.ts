@@ -13,6 +13,12 @@ export interface WeekRow {
   sessions: number;
   distanceM: number;
   movingS: number;
+  /**
+   * Running seconds: walk breaks, standing and pauses left out, so it is the time the share in
+   * target is of. A run whose pod sent no cadence at all has nothing to tell its running from its
+   * walking; its moving time counts.
+   */
+  runningS: number;
   /** Over the week's running seconds with a cadence, as each run's own average is; null without. */
   avgCadence: number | null;
   /** Running seconds in today's target zone (walking and pauses left out, whatever zones a run was recorded with). */
@@ -48,6 +54,13 @@ export function weekStart(epochMs: number): number {
   return d.getTime();
 }
 
+/**
+ * Monday 00:00 of the week after the one starting at `start`: where that week ends. Found on the
+ * calendar (a day into the next week, back to its Monday), as a week holding a clock change is
+ * 167 or 169 hours long, not 7 × 24.
+ */
+export const nextWeekStart = (start: number): number => weekStart(start + 8 * 24 * 3600 * 1000);
+
 /** Index of the last start at or before `t`, or -1. */
 function weekIndex(starts: readonly number[], t: number): number {
   let lo = 0;
@@ -60,6 +73,9 @@ function weekIndex(starts: readonly number[], t: number): number {
   return lo - 1;
 }
 
+/** Any second with a cadence, running or walking: a pod that counts steps. */
+const hasCadence = (s: SessionSummary): boolean => Object.values(s.zoneTimes).some((seconds) => seconds > 0);
+
 const distanceToTarget = (cadence: number, zones: CadenceZones): number =>
   cadence < zones.targetFrom ? zones.targetFrom - cadence : cadence > zones.targetTo ? cadence - zones.targetTo : 0;
 
@@ -71,23 +87,46 @@ interface WeekTally {
   cadenceSum: number;
   targetZoneS: number;
   runningS: number;
+  /** runningS, plus the moving time of runs without cadence. */
+  runningTimeS: number;
   estimatedRuns: number;
   bands: Map<number, { seconds: number; cadenceSeconds: number }>;
 }
 
 /**
  * The last `weeks` weeks up to the one holding `now`, oldest first, empty weeks included.
- * Sessions outside those weeks are left out.
+ * Sessions outside those weeks are left out of the rows' totals, but each week's "toward target"
+ * is judged against every earlier week, shown or not: the same week reads the same with 4 weeks
+ * chosen as with 12.
  */
 export function weeklyTrends(summaries: readonly SessionSummary[], options: WeeklyTrendsOptions): WeekRow[] {
   const count = Math.max(0, Math.floor(options.weeks));
-  const starts: number[] = new Array<number>(count);
-  let start = weekStart(options.now);
-  for (let i = count - 1; i >= 0; i--) {
-    starts[i] = start;
-    start = weekStart(start - 1);
-  }
-  const end = count > 0 ? weekStart(starts[count - 1]! + 8 * 24 * 3600 * 1000) : 0;
+  if (count === 0) return [];
+  const firstWeek = weekStart(firstRunAt(summaries, options.now));
+  // Newest first while counting back, on calendar weeks: the window, then any weeks before it with runs.
+  const starts: number[] = [weekStart(options.now)];
+  while (starts.length < count || starts[starts.length - 1]! > firstWeek) starts.push(weekStart(starts[starts.length - 1]! - 1));
+  starts.reverse();
+  const shownFrom = starts.length - count;
+  const rows = weekRows(summaries, starts, options.zones);
+  for (let i = 0; i < rows.length; i++) rows[i]!.towardTarget = towardTarget(rows, i, options.zones);
+  const shown = rows.slice(shownFrom);
+  // Every band seen in the weeks shown, in each of them: bands seen only before the window are left out.
+  const bands = [...new Set(shown.flatMap((row) => Object.keys(row.cadenceByBand).map(Number)))].sort((a, b) => a - b);
+  return shown.map((row) => ({ ...row, cadenceByBand: Object.fromEntries(bands.map((band) => [band, row.cadenceByBand[band] ?? null])) }));
+}
+
+/** The first run's start before `now` (walks left out), or `now` without one. */
+function firstRunAt(summaries: readonly SessionSummary[], now: number): number {
+  let first = now;
+  for (const s of summaries) if (s.sport !== 'walk' && s.startedAt < first) first = s.startedAt;
+  return first;
+}
+
+/** One row per week starting at `starts`, with the bands seen that week only, towardTarget not yet judged. */
+function weekRows(summaries: readonly SessionSummary[], starts: readonly number[], zones: CadenceZones): WeekRow[] {
+  const count = starts.length;
+  const end = nextWeekStart(starts[count - 1]!);
   const tallies: WeekTally[] = starts.map(() => ({
     sessions: 0,
     distanceM: 0,
@@ -96,10 +135,10 @@ export function weeklyTrends(summaries: readonly SessionSummary[], options: Week
     cadenceSum: 0,
     targetZoneS: 0,
     runningS: 0,
+    runningTimeS: 0,
     estimatedRuns: 0,
     bands: new Map(),
   }));
-  const allBands = new Set<number>();
   for (const s of summaries) {
     // Weeks measure running: a walk's cadence is not running technique, so walks stay in History only.
     if (s.startedAt >= end || s.sport === 'walk') continue;
@@ -110,9 +149,10 @@ export function weeklyTrends(summaries: readonly SessionSummary[], options: Week
     tally.distanceM += s.distanceM;
     tally.movingS += s.movingS;
     // Running only, against today's target: the share says how the running went, not how long the walk was.
-    const inTarget = runningTargetShare([s], options.zones);
+    const inTarget = runningTargetShare([s], zones);
     tally.targetZoneS += inTarget.targetS;
     tally.runningS += inTarget.runningS;
+    tally.runningTimeS += inTarget.runningS > 0 || hasCadence(s) ? inTarget.runningS : s.movingS;
     tally.estimatedRuns += inTarget.estimatedRuns;
     for (const key in s.cadenceBySpeedBand) {
       const band = Number(key);
@@ -128,21 +168,17 @@ export function weeklyTrends(summaries: readonly SessionSummary[], options: Week
       } else {
         tally.bands.set(band, { seconds: value.seconds, cadenceSeconds: value.cadenceSeconds });
       }
-      allBands.add(band);
     }
   }
-  const bandOrder = [...allBands].sort((a, b) => a - b);
-  const rows = tallies.map((tally, i): WeekRow => {
+  return tallies.map((tally, i): WeekRow => {
     const cadenceByBand: Record<number, number | null> = {};
-    for (const band of bandOrder) {
-      const sum = tally.bands.get(band);
-      cadenceByBand[band] = sum && sum.seconds >= MIN_BAND_SECONDS ? sum.cadenceSeconds / sum.seconds : null;
-    }
+    for (const [band, sum] of tally.bands) cadenceByBand[band] = sum.seconds >= MIN_BAND_SECONDS ? sum.cadenceSeconds / sum.seconds : null;
     return {
       weekStart: starts[i]!,
       sessions: tally.sessions,
       distanceM: tally.distanceM,
       movingS: tally.movingS,
+      runningS: tally.runningTimeS,
       avgCadence: tally.cadenceWeight > 0 ? tally.cadenceSum / tally.cadenceWeight : null,
       targetZoneS: tally.targetZoneS,
       targetShare: tally.runningS > 0 ? tally.targetZoneS / tally.runningS : null,
@@ -151,16 +187,15 @@ export function weeklyTrends(summaries: readonly SessionSummary[], options: Week
       towardTarget: null,
     };
   });
-  for (let i = 0; i < rows.length; i++) rows[i]!.towardTarget = towardTarget(rows, i, bandOrder, options.zones);
-  return rows;
 }
 
 /**
  * Against the nearest earlier week that shares a band with this one: did the mean distance of
  * matched-pace cadence to the target zone shrink or grow?
  */
-function towardTarget(rows: readonly WeekRow[], i: number, bands: readonly number[], zones: CadenceZones): WeekRow['towardTarget'] {
+function towardTarget(rows: readonly WeekRow[], i: number, zones: CadenceZones): WeekRow['towardTarget'] {
   const row = rows[i]!;
+  const bands = Object.keys(row.cadenceByBand).map(Number);
   for (let p = i - 1; p >= 0; p--) {
     const previous = rows[p]!;
     let shared = 0;

@@ -5,7 +5,7 @@ import { chartYLimits, limitRules } from '../../src/charts/chart-y-limits.js';
 import type { AxisLimits } from '../../src/charts/robust-limits.js';
 import type { RecordedSample } from '../../src/session/recorded-session.js';
 import { type CadenceZones, defaultCadenceZones } from '../../src/session/zones.js';
-import { chartRun, chartRunPlans, columnsOf, outlierPlans, withOutliers } from '../support/generated-chart-runs.js';
+import { chartRun, chartRunPlans, columnsOf, outlierPlans, walkRun, walkRunPlans, withOutliers } from '../support/generated-chart-runs.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 
 type Kind = Exclude<SessionChartKind, 'incline' | 'heart-rate'>;
@@ -67,6 +67,31 @@ describe('chart y limits of generated runs', () => {
     );
   });
 
+  it('a walk with a few seconds flagged running keeps at least 98 % of the walk in view', () => {
+    fc.assert(
+      fc.property(walkRunPlans, fc.constantFrom(...kinds), (plan, kind) => {
+        const data = rows(walkRun(plan));
+        const limits = chartYLimits([data], kind, 'km', defaultCadenceZones)!;
+        const values = chartValues(data, kind, 'km').filter((v): v is number => v !== null);
+        const held = values.filter((v) => v >= limits.min && v <= limits.max).length;
+        expect(held, `${kind}: ${held} of ${values.length} in ${JSON.stringify(limits)}`).to.be.at.least(0.98 * values.length);
+      }),
+      { numRuns: invariantRuns(60) },
+    );
+  });
+
+  it('a 30-minute walk with 5 seconds flagged running is fitted to the walk, as with none', () => {
+    const walk = (runningS: number) =>
+      rows(walkRun({ walkS: 1800, walkCadence: 118, walkSpeedMps: 1.5, runningShare: runningS / 1800, jogsAt: [1 / 3], jogCadence: 150, jogSpeedMps: 2.2, seed: 3 }));
+    // 116-120 steps/min and 10:25-11:54 /km stay in view, not an axis of 145-185 fitted to 5 seconds.
+    for (const kind of ['cadence', 'pace'] as const) {
+      const limits = chartYLimits([walk(5)], kind, 'km', defaultCadenceZones)!;
+      const values = chartValues(walk(5), kind, 'km').filter((v): v is number => v !== null);
+      expect(values.filter((v) => v >= limits.min && v <= limits.max).length, `${kind}: ${JSON.stringify(limits)}`).to.be.at.least(0.98 * values.length);
+    }
+    expect(chartYLimits([walk(5)], 'cadence', 'km', defaultCadenceZones)!.min).to.be.at.most(110);
+  });
+
   it('the cadence chart always shows the target zone, whatever the runner ran', () => {
     fc.assert(
       fc.property(chartRunPlans, fc.option(outlierPlans), zonesArb, (plan, bad, zones) => {
@@ -77,6 +102,14 @@ describe('chart y limits of generated runs', () => {
       }),
       { numRuns: invariantRuns(60) },
     );
+    fc.assert(
+      fc.property(walkRunPlans, zonesArb, (plan, zones) => {
+        const limits = limitsOf(walkRun(plan), 'cadence', zones);
+        expect(limits.min, JSON.stringify({ limits, zones })).to.be.at.most(zones.targetFrom);
+        expect(limits.max, JSON.stringify({ limits, zones })).to.be.at.least(zones.targetTo);
+      }),
+      { numRuns: invariantRuns(30) },
+    );
   });
 
   it('never inverts or collapses, even for a run at one constant cadence, stride and speed', () => {
@@ -84,7 +117,7 @@ describe('chart y limits of generated runs', () => {
       .record({ cadence: fc.integer({ min: 1, max: 250 }), speedMps: fc.double({ min: 0.5, max: 8, noNaN: true }), seconds: fc.integer({ min: 1, max: 400 }) })
       .map(({ cadence, speedMps, seconds }) => chartRun({ stretches: [{ seconds, cadence, speedMps, noise: 0 }], walkS: 0, seed: 1 }));
     fc.assert(
-      fc.property(fc.oneof(constantRun, chartRunPlans.map(chartRun)), fc.constantFrom(...kinds), (run, kind) => {
+      fc.property(fc.oneof(constantRun, chartRunPlans.map(chartRun), walkRunPlans.map(walkRun)), fc.constantFrom(...kinds), (run, kind) => {
         const limits = limitsOf(run, kind);
         const { minSpan } = limitRules(kind, defaultCadenceZones);
         expect(limits.max - limits.min, `${kind}: ${JSON.stringify(limits)}`).to.be.at.least(minSpan - 1e-9);

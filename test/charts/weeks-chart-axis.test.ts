@@ -15,7 +15,7 @@ import { invariantRuns } from '../support/invariant-runs.js';
 type DrawnAxis = uPlot.Axis & { _values?: string[] | null; _splits?: number[] | null };
 
 async function drawnTimeAxis(movingS: Array<number | null>, width: number) {
-  const rows = movingS.map((s, i) => weekRow(i, s === null ? {} : { sessions: 1, movingS: s, distanceM: s * 3 }));
+  const rows = movingS.map((s, i) => weekRow(i, s === null ? {} : { sessions: 1, movingS: s, runningS: s, distanceM: s * 3 }));
   const columns = weeksChartColumns(rows, { bands: [], unit: 'km', plan: defaultPlanSettings });
   const options = weeksChartOptions({
     kind: 'volume', columns, width, height: 180, unit: 'km', colors: fallbackWeeksChartColors, bandLabels: [],

@@ -17,13 +17,13 @@ import { monday, weekRow } from '../support/week-rows.js';
 
 const DAY = 24 * 3600 * 1000;
 
-// Week 0: two runs; week 1: none (a gap, not a zero); week 2: one run, band 7 under a minute (null);
-// week 3: a run with no zone time.
+// Week 0: two runs with walk breaks; week 1: none (a gap, not a zero); week 2: one run, band 7
+// under a minute (null); week 3: a run with no zone time.
 const rows: WeekRow[] = [
-  weekRow(0, { sessions: 2, distanceM: 9000, movingS: 5400, targetShare: 0.25, cadenceByBand: { 6: 164, 7: 170 } }),
+  weekRow(0, { sessions: 2, distanceM: 9000, movingS: 6000, runningS: 5400, targetShare: 0.25, cadenceByBand: { 6: 164, 7: 170 } }),
   weekRow(1),
-  weekRow(2, { sessions: 1, distanceM: 5000, movingS: 1800, targetShare: 0, cadenceByBand: { 6: 168, 7: null } }),
-  weekRow(3, { sessions: 1, distanceM: 1609.344, movingS: 900, targetShare: null, cadenceByBand: { 6: 171.5, 7: 174 } }),
+  weekRow(2, { sessions: 1, distanceM: 5000, movingS: 1800, runningS: 1800, targetShare: 0, cadenceByBand: { 6: 168, 7: null } }),
+  weekRow(3, { sessions: 1, distanceM: 1609.344, movingS: 900, runningS: 900, targetShare: null, cadenceByBand: { 6: 171.5, 7: 174 } }),
 ];
 
 describe('weeks chart data', () => {
@@ -31,6 +31,7 @@ describe('weeks chart data', () => {
     const c = weeksChartColumns(rows, { bands: [6, 7], unit: 'km', plan: defaultPlanSettings });
     expect(c.x).to.deep.equal([0, 1, 2, 3]);
     expect(c.weekStarts).to.deep.equal([monday(0), monday(1), monday(2), monday(3)]);
+    // Running time, walk breaks left out: 90 min of week 0's 100 moving.
     expect(c.minutes).to.deep.equal([90, null, 30, 15]);
     expect(c.distance).to.deep.equal([9, null, 5, 1.609344]);
     expect(c.bands).to.deep.equal([6, 7]);

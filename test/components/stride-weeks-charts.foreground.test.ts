@@ -10,6 +10,7 @@ const rows: WeekRow[] = [0, 1, 2].map((i) => ({
   sessions: 1,
   distanceM: 5000,
   movingS: 1800,
+  runningS: 1800,
   avgCadence: 170,
   targetZoneS: 900,
   targetShare: 0.5,

@@ -11,10 +11,10 @@ import { monday, weekRow } from '../support/week-rows.js';
 
 // Target zone 170–180 (the default). Week 1 has no runs.
 const rows: WeekRow[] = [
-  weekRow(0, { sessions: 2, distanceM: 9000, movingS: 5400, targetShare: 0.25, cadenceByBand: { 6: 164, 7: 170 } }),
+  weekRow(0, { sessions: 2, distanceM: 9000, movingS: 5400, runningS: 4800, targetShare: 0.25, cadenceByBand: { 6: 164, 7: 170 } }),
   weekRow(1),
-  weekRow(2, { sessions: 1, distanceM: 5000, movingS: 1800, targetShare: 0.5, cadenceByBand: { 6: 168, 7: null } }),
-  weekRow(3, { sessions: 3, distanceM: 12000, movingS: 4500, targetShare: 0.8, cadenceByBand: { 6: 172, 7: 176 } }),
+  weekRow(2, { sessions: 1, distanceM: 5000, movingS: 1800, runningS: 1800, targetShare: 0.5, cadenceByBand: { 6: 168, 7: null } }),
+  weekRow(3, { sessions: 3, distanceM: 12000, movingS: 4500, runningS: 3600, targetShare: 0.8, cadenceByBand: { 6: 172, 7: 176 } }),
 ];
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
@@ -63,7 +63,7 @@ describe('stride-weeks-charts', () => {
   });
 
   it('labels a short week\'s distance without repeating a label (0.0 0.1 km, not 0 0 0.1 0.1 km)', async () => {
-    const small = [weekRow(0), weekRow(1, { sessions: 2, distanceM: 100, movingS: 2280 })];
+    const small = [weekRow(0), weekRow(1, { sessions: 2, distanceM: 100, movingS: 2280, runningS: 2280 })];
     const host = await fixture<StrideWeeksCharts>(
       html`<stride-weeks-charts style="width:800px" .rows=${small} .bands=${[6, 7]} unit="km" .plan=${defaultPlanSettings}></stride-weeks-charts>`,
     );
@@ -115,10 +115,10 @@ describe('stride-weeks-charts', () => {
 
   it('shows the latest week in words, and the week pointed at as the pointer moves', async () => {
     const host = await charts();
-    expect(readout(host, 'volume-readout')).to.equal(`Latest week with runs, week of ${formatShortDate(monday(3))}: 3 runs, 1:15:00, 12.00 km`);
+    expect(readout(host, 'volume-readout')).to.equal(`Latest week with runs, week of ${formatShortDate(monday(3))}: 3 runs, 1:00:00 running, 12.00 km`);
     pointAt(chart(host, 'volume').plot!, 0);
     await host.updateComplete;
-    expect(readout(host, 'volume-readout')).to.equal(`week of ${formatShortDate(monday(0))}: 2 runs, 1:30:00, 9.00 km`);
+    expect(readout(host, 'volume-readout')).to.equal(`week of ${formatShortDate(monday(0))}: 2 runs, 1:20:00 running, 9.00 km`);
     expect(readout(host, 'share-readout'), 'the other charts follow').to.equal(`week of ${formatShortDate(monday(0))}: 25% of running time in the target zone`);
     expect(readout(host, 'cadence-readout')).to.equal(
       `week of ${formatShortDate(monday(0))}: ${speedBandLabel(6, 'km')}: 164; ${speedBandLabel(7, 'km')}: 170 (steps/min)`,

@@ -149,7 +149,7 @@ describe('stride-weeks-page', () => {
     expect(charts.rows).to.have.length(12);
     expect([...charts.bands]).to.deep.equal([6, 7]);
     expect(charts.shadowRoot!.querySelector('#volume-readout')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
-      `Latest week with runs, week of ${short(on(2, 17, 0))}: 1 run, 25:00, 4.00 km`,
+      `Latest week with runs, week of ${short(on(2, 17, 0))}: 1 run, 25:00 running, 4.00 km`,
     );
     await expect(page).to.be.accessible();
   });
@@ -186,14 +186,18 @@ describe('stride-weeks-page', () => {
   it('marks the weeks that moved toward the target zone in words, not only colour', async () => {
     const page = await weeksPage();
     const toward = tableCells(page, 'matched').filter((r) => r.length > 1).map((r) => r.at(-1));
-    expect(toward).to.deep.equal(['no earlier week at these paces', '↑closer to target', '↓further from target']);
+    // The week of 24 Feb is the oldest of the 12 shown; it is judged against the run of last April (150 → 164).
+    expect(toward).to.deep.equal(['↑closer to target', '↑closer to target', '↓further from target']);
     const totals = tableCells(page, 'totals');
-    expect(totals[1]![7]).to.equal('no earlier week at these paces');
+    expect(totals[1]![7]).to.equal('↑closer to target');
     expect(totals[3]![7]).to.equal('↑closer to target');
     expect(totals[4]![7]).to.equal('↓further from target');
     const marked = page.shadowRoot!.querySelector('#totals tbody tr:nth-child(4) .closer')!;
     expect(marked.textContent).to.contain('closer to target');
     expect(marked.querySelector('.arrow')!.getAttribute('aria-hidden')).to.equal('true');
+    // Without last April's run nothing comes before the week of 24 Feb at its paces.
+    const first = await weeksPage({ stored: summaries.slice(1) });
+    expect(tableCells(first, 'totals')[0]![7]).to.equal('no earlier week at these paces');
   });
 
   it('changes how many weeks it shows', async () => {

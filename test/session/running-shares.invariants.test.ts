@@ -84,8 +84,11 @@ describe('running-only shares and averages', () => {
             targetZoneS: row.targetZoneS,
             targetShare: row.targetShare,
             cadenceByBand: row.cadenceByBand,
+            runningS: row.runningS,
           }));
         expect(weeks(broken)).to.deep.equal(weeks(alone));
+        // The running-time bar is the time the share is of: no walk break in it.
+        for (const row of weeks(broken)) if (row.targetShare !== null) expect(row.targetShare * row.runningS).to.be.closeTo(row.targetZoneS, 1e-6);
         // A step taken long ago at today's zones: the plan judges the three runs' share against it.
         const options = { zones: today, plan: withAccepted(defaultPlanSettings, today, now - 100 * DAY), unit: 'km' as const, now };
         const plan = (summaries: SessionSummary[]) => {

@@ -96,6 +96,22 @@ describe('weeklyTrends: toward target, over generated histories', () => {
   });
 });
 
+describe('weeklyTrends: the weeks shown', () => {
+  it('reads a week toward target the same however many weeks are shown, earlier weeks with runs shown or not', () => {
+    const longAgo = now - 40 * 7 * DAY;
+    const spread = fc
+      .array(fc.tuple(fc.integer({ min: longAgo, max: now }), fc.integer({ min: 4, max: 6 }), fc.integer({ min: 150, max: 195 })), { maxLength: 20 })
+      .map((runs) => runs.map(([startedAt, band, cadence], i) => summary(startedAt, { id: `r${i}`, bands: [[band, 600, cadence]] })));
+    fc.assert(
+      fc.property(spread, fc.integer({ min: 1, max: 45 }), (runs, weeks) => {
+        const widest = new Map(trends(runs, 45).map((r) => [r.weekStart, r.towardTarget]));
+        for (const row of trends(runs, weeks)) expect(row.towardTarget, new Date(row.weekStart).toDateString()).to.equal(widest.get(row.weekStart));
+      }),
+      { numRuns: invariantRuns(150) },
+    );
+  });
+});
+
 describe('groupEmptyWeeks', () => {
   it('keeps every week with runs as it is and folds each stretch without runs into one group', () => {
     fc.assert(

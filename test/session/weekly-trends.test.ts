@@ -62,6 +62,7 @@ describe('weeklyTrends', () => {
       sessions: 0,
       distanceM: 0,
       movingS: 0,
+      runningS: 0,
       avgCadence: null,
       targetZoneS: 0,
       targetShare: null,
@@ -110,6 +111,21 @@ describe('weeklyTrends', () => {
     expect(week[0]!.avgCadence).to.equal(165);
   });
 
+  it('counts running time without the walk breaks, the time the share in target is of', () => {
+    // 30 min running at 172 (inside 170-180) and 30 min walking: not "60 min of running, 100 % in target".
+    const runWalk = summary(day(2026, 3, 31, 7), {
+      movingS: 3600,
+      zoneTimes: { low: 1800, building: 0, target: 1800, high: 0 },
+      runningCadence: { 172: 1800 },
+      bands: [[6, 1800, 172]],
+    });
+    const noCadence = summary(day(2026, 3, 24, 7), { movingS: 1500, avgCadence: 0 });
+    const [before, row] = weeklyTrends([runWalk, noCadence], { weeks: 2, now: day(2026, 4, 1, 12), zones: defaultCadenceZones });
+    expect([row!.runningS, row!.targetZoneS, row!.targetShare, row!.movingS]).to.deep.equal([1800, 1800, 1, 3600]);
+    // A pod that sent no cadence tells no running from walking: its moving time is what there is.
+    expect(before!.runningS).to.equal(1500);
+  });
+
   it('counts runs only: a walk stays out of the weeks', () => {
     const monday = day(2026, 3, 30, 7);
     const week = weeklyTrends(
@@ -131,10 +147,11 @@ describe('weeklyTrends', () => {
   });
 
   it('says whether matched-pace cadence moved toward the target zone since the last comparable week', () => {
+    // 2 Mar against 23 Feb, before the five weeks shown: 20 spm short of 170, then 6
     // 16 Mar against 2 Mar (9 Mar is empty), band 6 only: 6 spm short of 170, then 3 spm short
     // 23 Mar against 16 Mar, bands 6 and 7: a mean of 1.5 spm off, then 3.5
     // 30 Mar against 23 Mar: 3.5, then 3.3: less than half a step per minute
-    expect(rows.map((r) => r.towardTarget)).to.deep.equal([null, null, 'closer', 'further', 'same']);
+    expect(rows.map((r) => r.towardTarget)).to.deep.equal(['closer', null, 'closer', 'further', 'same']);
   });
 
   it('measures cadence above the zone from its top edge and counts a change of exactly 0.5 spm', () => {
@@ -149,6 +166,21 @@ describe('weeklyTrends', () => {
     expect(weeks(186, 185.6)).to.equal('same');
     expect(weeks(175, 179)).to.equal('same');
     expect(weeks(168, 186)).to.equal('further');
+  });
+
+  it('compares the oldest week shown with the weeks before it: the same word with 4 weeks shown as with 12', () => {
+    const sessions = [
+      summary(day(2026, 3, 3, 7), { bands: [[6, 1800, 160]] }), // week of 2 March: 10 below 170-180
+      summary(day(2026, 3, 10, 7), { bands: [[6, 1800, 166]] }), // week of 9 March: 4 below
+      summary(day(2026, 3, 31, 7), { bands: [[6, 1800, 168]] }),
+    ];
+    const rowOf = (weeks: number) => weeklyTrends(sessions, { weeks, now: day(2026, 4, 1, 12), zones: defaultCadenceZones }).find((r) => r.weekStart === day(2026, 3, 9))!;
+    expect(rowOf(12).towardTarget).to.equal('closer');
+    // The oldest of the 4 weeks shown, not "no earlier week at these paces".
+    expect(rowOf(4).towardTarget).to.equal('closer');
+    // Bands run only before the weeks shown are not columns of them.
+    const earlier = summary(day(2026, 3, 4, 7), { bands: [[4, 600, 150]] });
+    expect(Object.keys(weeklyTrends([...sessions, earlier], { weeks: 4, now: day(2026, 4, 1, 12), zones: defaultCadenceZones })[0]!.cadenceByBand)).to.deep.equal(['6']);
   });
 
   it('has nothing to compare when the weeks share no speed band', () => {

@@ -86,3 +86,49 @@ export function withOutliers(samples: readonly RecordedSample[], plans: Readonly
 }
 
 export const columnsOf = (samples: readonly RecordedSample[]): RecordedColumns => columnsFrom(samples);
+
+export interface WalkRunPlan {
+  walkS: number;
+  walkCadence: number;
+  walkSpeedMps: number;
+  /** The share of the rows the pod calls running, below the 20 % that makes a session a run. */
+  runningShare: number;
+  /** Where each jog starts, as a share of the walk; the running rows are split among them. */
+  jogsAt: number[];
+  jogCadence: number;
+  jogSpeedMps: number;
+  seed: number;
+}
+
+/** Walks of 10 to 60 minutes in which the pod called a few seconds running (a kerb, a jog across a road). */
+export const walkRunPlans: fc.Arbitrary<WalkRunPlan> = fc.record({
+  walkS: fc.integer({ min: 600, max: 3600 }),
+  walkCadence: fc.double({ min: 95, max: 130, noNaN: true }),
+  walkSpeedMps: fc.double({ min: 1, max: 1.9, noNaN: true }),
+  runningShare: fc.double({ min: 0, max: 0.19, noNaN: true }),
+  jogsAt: fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 4 }),
+  jogCadence: fc.double({ min: 145, max: 190, noNaN: true }),
+  jogSpeedMps: fc.double({ min: 2.2, max: 4.5, noNaN: true }),
+  seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+});
+
+/** The walk a plan describes, at 1 Hz, with at least one row flagged running. */
+export function walkRun(plan: WalkRunPlan): RecordedSample[] {
+  const rng = mulberry32(plan.seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  const jogS = Math.max(1, Math.floor((plan.runningShare * plan.walkS) / plan.jogsAt.length));
+  const running = new Array<boolean>(plan.walkS).fill(false);
+  for (const at of plan.jogsAt) {
+    const from = Math.floor(at * plan.walkS);
+    for (let t = from; t < Math.min(plan.walkS, from + jogS); t++) running[t] = true;
+  }
+  const samples: RecordedSample[] = [];
+  let distanceM = 0;
+  running.forEach((jogging, t) => {
+    const cadence = (jogging ? plan.jogCadence : plan.walkCadence) + 2 * normal();
+    const speedMps = (jogging ? plan.jogSpeedMps : plan.walkSpeedMps) * (1 + 0.03 * normal());
+    distanceM += speedMps;
+    samples.push({ t, cadence, speedMps, strideLengthM: (speedMps * 60) / cadence, distanceM, flags: jogging ? SAMPLE_RUNNING : 0 });
+  });
+  return samples;
+}

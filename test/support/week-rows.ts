@@ -10,6 +10,7 @@ export function weekRow(i: number, values: Partial<WeekRow> = {}): WeekRow {
     sessions: 0,
     distanceM: 0,
     movingS: 0,
+    runningS: 0,
     avgCadence: null,
     targetZoneS: 0,
     targetShare: null,
