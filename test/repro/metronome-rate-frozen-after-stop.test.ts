@@ -3,7 +3,7 @@
 // When the metronome is stopped by Stop and save (#stopWithTheRun) instead of by M, #rate is kept,
 // so the button stays frozen on the rate of the run's start and M restarts at it.
 // The run: no plan, no rate of their own; the metronome starts at the runner's 160; the runner's
-// cadence rises to 170 (metronome off again? no: it plays on, un-nudged); Stop and save.
+// cadence rises to 170 while it plays on, un-nudged; Stop and save.
 // Expected after the stop, pod still connected at 170: the button reads 170 (the cadence now,
 // rounded, as after stopping it with M) and M starts at 170. Actual: 160.
 import { expect } from '@open-wc/testing';
