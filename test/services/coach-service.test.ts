@@ -73,7 +73,7 @@ describe('CoachService', () => {
 
   it('starts the coach afresh for a second run in the same page: warm-up, check-in schedule and cues', async () => {
     await coachedRun();
-    // Check-ins that stay until dismissed, so it is the new run that takes this one away.
+    // Check-ins that stay until dismissed, so it is the Stop that takes this one away.
     const { coach } = services.settings.settings;
     await services.settings.update({ coach: { ...coach, checkIns: { ...coach.checkIns, fadeAfterS: 0 } } });
     await services.recording.start();
@@ -82,7 +82,7 @@ describe('CoachService', () => {
     expect(cues()).to.deep.equal([]);
     expect(checkIns()).to.deep.equal([300]);
     await stopAndSave();
-    expect(services.coach.checkIn, 'shown after the stop, until dismissed or a new run').to.not.equal(null);
+    expect(services.coach.checkIn, 'gone with the run at Stop and save').to.equal(null);
 
     // Run 2 on the same pod, same page, same services: the pod's clock runs on.
     await services.recording.start();
