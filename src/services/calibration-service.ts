@@ -12,6 +12,7 @@ import { footpodIdOf } from './footpod-cadence.js';
 import type { CorrectionOutcome, GuidedOutcome, GuidedState } from './calibration-types.js';
 import type { GuidedRun } from './guided-run.js';
 import type { FootpodService } from './footpod-service.js';
+import type { HistoryService } from './history-service.js';
 import type { SettingsService } from './settings-service.js';
 
 const sameCurve = (a: CalibrationCurve, b: CalibrationCurve): boolean =>
@@ -40,6 +41,7 @@ export class CalibrationService extends EventTarget {
   constructor(
     private readonly footpod: FootpodService,
     private readonly settings: SettingsService,
+    private readonly history: HistoryService,
   ) {
     super();
     footpod.addEventListener('change', () => this.#follow());
@@ -120,9 +122,13 @@ export class CalibrationService extends EventTarget {
     // Needed only on a finished run's page, so it loads there.
     const { correctStoredRun } = await import('./correct-run.js');
     const { footpods, distanceUnit } = this.settings.settings;
-    return correctStoredRun(sessionId, treadmillDistanceM, sameWithinM, rescale, footpods, distanceUnit, (podId, name, curve) =>
+    const outcome = await correctStoredRun(sessionId, treadmillDistanceM, sameWithinM, rescale, footpods, distanceUnit, (podId, name, curve) =>
       this.#saveCurve(podId, name, curve),
     );
+    // The re-scaled run is read back before this resolves: History, Weeks and the live page's
+    // finish card show the run as its page now does, not the distance it no longer has.
+    if (outcome.ok && rescale) await this.history.load();
+    return outcome;
   }
 
   /** A new session, or a new pod feeding it, starts from the pod's remembered calibration. */

@@ -43,10 +43,11 @@ export function createServices(
   const footpod = new FootpodService(settings, factories);
   const footpodCadence = new FootpodCadence(footpod, settings);
   const sensors = new SensorService(footpod, settings, sensorLoaders);
-  const calibration = new CalibrationService(footpod, settings);
+  // Asked for the run being recorded only once there can be one.
+  const history = new HistoryService({ recordingId: () => recording.recordingId });
+  const calibration = new CalibrationService(footpod, settings, history);
   const recording = new RecordingService(footpod, settings, recordingOptions);
   const coach = new CoachService(footpod, recording, settings, coachEngine);
-  const history = new HistoryService({ recordingId: () => recording.recordingId });
   // A saved run belongs in the history at once, wherever the history is shown next.
   recording.addEventListener('saved', () => void history.load());
   const finish = new RunFinish(recording, history, settings);
