@@ -49,7 +49,7 @@ export class StrideMetronomeButton extends LitElement {
     button.step { padding: 0.5rem 0.6rem; font-weight: 700; }
     #metronome[aria-pressed='true'] { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-    .state { font-weight: 600; }
+    .state { font-weight: 600; white-space: nowrap; }
     .dot {
       width: 0.6em; height: 0.6em; border-radius: 50%; flex: none;
       border: 2px solid currentColor; box-sizing: border-box; background: transparent;
