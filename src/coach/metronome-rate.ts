@@ -18,8 +18,16 @@ const clampRate = (rateSpm: number): number => Math.min(METRONOME_MAX_SPM, Math.
 const isCadence = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
 
 /**
- * The rate to start clicking at, in whole steps/min within 140-220. The target is the runner's own
- * rate when set, else the cadence plan's target when the runner follows the plan and there is one.
+ * The highest whole rate at most 5 % above `cadence`. Rounded down: rounding to the nearest would
+ * start 158 for a runner at 150 (157.5), 5.3 % above. The small allowance only keeps a product that
+ * is whole in decimals (160 × 1.05 = 168) whole in binary floating point.
+ */
+export const startCeiling = (cadence: number): number => Math.floor(cadence * (1 + START_AT_MOST_ABOVE) + 1e-9);
+
+/**
+ * The rate to start clicking at, in whole steps/min within 140-220. The target is the cadence
+ * plan's target when the runner follows the plan and there is one (Settings: "Follow my cadence
+ * plan when I have one", so it wins over a rate typed earlier), else the runner's own rate.
  * With a current cadence: the target, or without one the cadence itself, but never more than 5 %
  * above the cadence. Without a cadence yet: the target, or the middle of the target zone.
  * A cadence below the metronome's range (a walk) starts it at its lowest rate, 140.
@@ -31,10 +39,10 @@ export function metronomeRate(
   currentCadence?: number | null,
 ): number {
   const hasPlan = settings.followPlan && isCadence(planTarget);
-  const target = settings.rateSpm ?? (hasPlan ? planTarget : null);
+  const target = hasPlan ? planTarget : settings.rateSpm;
   const fallback = Math.round(middleOfTarget(zones));
   if (!isCadence(currentCadence)) return clampRate(Math.round(isCadence(target) ? target : fallback));
-  const ceiling = Math.round(currentCadence * (1 + START_AT_MOST_ABOVE));
+  const ceiling = startCeiling(currentCadence);
   const wanted = Math.round(isCadence(target) ? target : currentCadence);
   return clampRate(Math.min(wanted, ceiling));
 }

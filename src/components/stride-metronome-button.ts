@@ -46,7 +46,7 @@ export class StrideMetronomeButton extends LitElement {
       border: 1px solid var(--border); background: var(--surface-2); color: inherit;
       display: inline-flex; align-items: center; gap: 0.4rem; justify-content: center;
     }
-    button.step { padding: 0.5rem 0.6rem; font-weight: 700; min-width: var(--touch-target, 2.75rem); }
+    button.step { padding: 0.5rem 0.6rem; font-weight: 700; }
     #metronome { white-space: nowrap; }
     #metronome[aria-pressed='true'] { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }

@@ -26,6 +26,7 @@ export interface Metronome extends EventTarget {
   start(options: MetronomeOptions): Promise<void>;
   /** Changes rate, step mode or volume from the next beat on, without a gap or a double beat. */
   update(options: MetronomeOptions): void;
+  /** Stops it; called while a start still waits for the audio, that start does not begin. */
   stop(): void;
   /** A few clicks to hear the sound and volume (Settings); nothing while it plays. Resolves with their times. */
   preview?(options: MetronomeOptions, beats: number): Promise<number[]>;

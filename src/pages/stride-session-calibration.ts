@@ -76,10 +76,8 @@ export class StrideSessionCalibration extends LitElement {
     if (!services || !session) return;
     const outcome = await services.calibration.correctRun(session.meta.id, treadmillDistanceM, rescaleRun, sameWithinM);
     this.outcome = outcome.message;
-    if (outcome.ok && rescaleRun) {
-      void services.history.load();
-      this.dispatchEvent(new Event('session-changed', { bubbles: true, composed: true }));
-    }
+    // The history was read again by the correction itself; the run's page opens the run afresh.
+    if (outcome.ok && rescaleRun) this.dispatchEvent(new Event('session-changed', { bubbles: true, composed: true }));
   }
 }
 customElements.define('stride-session-calibration', StrideSessionCalibration);

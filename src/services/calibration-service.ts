@@ -41,8 +41,8 @@ export class CalibrationService extends EventTarget {
   constructor(
     private readonly footpod: FootpodService,
     private readonly settings: SettingsService,
-    /** Says whether a run is being recorded: such a run is not corrected, as it is not deleted or renamed. */
-    private readonly history: Pick<HistoryService, 'refusalWhileRecorded'>,
+    /** Refuses a run being recorded (it is not corrected, as it is not deleted or renamed), and is re-read after a correction. */
+    private readonly history: HistoryService,
   ) {
     super();
     footpod.addEventListener('change', () => this.#follow());
@@ -127,9 +127,13 @@ export class CalibrationService extends EventTarget {
     // Needed only on a finished run's page, so it loads there.
     const { correctStoredRun } = await import('./correct-run.js');
     const { footpods, distanceUnit } = this.settings.settings;
-    return correctStoredRun(sessionId, treadmillDistanceM, sameWithinM, rescale, footpods, distanceUnit, (podId, name, curve) =>
+    const outcome = await correctStoredRun(sessionId, treadmillDistanceM, sameWithinM, rescale, footpods, distanceUnit, (podId, name, curve) =>
       this.#saveCurve(podId, name, curve),
     );
+    // The re-scaled run is read back before this resolves: History, Weeks and the live page's
+    // finish card show the run as its page now does, not the distance it no longer has.
+    if (outcome.ok && rescale) await this.history.load();
+    return outcome;
   }
 
   /** A new session, or a new pod feeding it, starts from the pod's remembered calibration. */

@@ -7,6 +7,7 @@
 
 import type { CoachEvent, CoachInput, TechniquePrompt } from '../coach/coach-events.js';
 import { metronomeRate, nudgedRate } from '../coach/metronome-rate.js';
+import { RunningCadence } from '../coach/running-cadence.js';
 import type { CoachSettings, MetronomeSettings } from '../session/coach-settings.js';
 import { acceptedTargets } from '../session/plan-settings.js';
 import { type CadenceZones, middleOfTarget } from '../session/zones.js';
@@ -49,11 +50,15 @@ export class CoachService extends EventTarget {
   /**
    * The rate the metronome plays, decided when it starts (from the cadence then, so it does not
    * drift with the runner) or chosen with −/+, and the target it was decided against: a new target
-   * (the runner's rate, the plan or the zones changed) decides it afresh.
+   * (the runner's rate, the plan or the zones changed) decides it afresh. A rate chosen with −/+
+   * lasts into the run it was chosen before; Stop and save forgets it, so the next run starts from
+   * its own cadence.
    */
   #rate: { rateSpm: number; target: number; nudged: boolean } | null = null;
   /** The run whose stop already silenced the coach. */
   #stoppedRun: object | null = null;
+  /** The runner's running cadence in this live session, for the metronome's start. */
+  readonly #runningCadence = new RunningCadence(CUE_SMOOTHING_S);
 
   readonly #changed = (): void => {
     this.dispatchEvent(new Event('change'));
@@ -177,12 +182,12 @@ export class CoachService extends EventTarget {
     return (this.#engine?.metronomeRate ?? metronomeRate)(coach.metronome, zones, planTarget, cadence);
   }
 
-  /** The runner's cadence now, over the cues' smoothing; null before a running reading. */
+  /**
+   * The runner's running cadence over the cues' smoothing, seconds stood or walked left out; on a
+   * walk break or a pause, that of their last running; null before any running in this session.
+   */
   #currentCadence(): number | null {
-    const session = this.footpod.session;
-    if (!session?.latest?.running || this.footpod.source?.state !== 'connected') return null;
-    const cadence = session.displayed(CUE_SMOOTHING_S).cadence;
-    return Number.isFinite(cadence) && cadence > 0 ? cadence : null;
+    return this.#runningCadence.spm;
   }
 
   #metronomeOptions(): { rateSpm: number; everyStep: boolean; volume: number } {
@@ -211,6 +216,7 @@ export class CoachService extends EventTarget {
     const session = this.footpod.session;
     if (session === this.#coachedSession) return;
     this.#coachedSession = session;
+    this.#runningCadence.clear();
     this.#startAfresh();
   }
 
@@ -237,16 +243,21 @@ export class CoachService extends EventTarget {
     const stopped = this.recording.state === 'stopped' && this.recording.recorder === this.#coachedRun;
     if (!stopped || this.#stoppedRun === this.#coachedRun) return;
     this.#stoppedRun = this.#coachedRun;
+    // The next start is decided afresh, from the cadence then: not frozen at this run's rate.
+    this.#rate = null;
+    this.dismissCheckIn();
     const engine = this.#engine;
     if (!engine) return;
     engine.output.hush();
-    if (engine.metronome.running) engine.metronome.stop();
+    // Also when not running yet: a start still waiting for the audio to unlock must not begin after Stop.
+    engine.metronome.stop();
   }
 
   #startAfresh(): void {
     this.#engine?.rules.reset();
-    // A new run starts the metronome from its own cadence, unless it is playing on through.
-    if (!this.#engine?.metronome.running) this.#rate = null;
+    // A new run starts the metronome from its own cadence, unless it is playing on through or the
+    // runner chose a rate with −/+ before pressing Start.
+    if (!this.#engine?.metronome.running && !this.#rate?.nudged) this.#rate = null;
     if (this.#checkIn === null && this.#lastCue === null) return;
     this.#checkIn = null;
     this.#lastCue = null;
@@ -270,6 +281,7 @@ export class CoachService extends EventTarget {
     const engine = this.#engine;
     const session = this.footpod.session;
     const latest = session?.latest;
+    if (latest) this.#runningCadence.add(latest.timeS, latest.cadence, latest.running);
     // Between a Stop and the next run the coach has nothing to say: the run is over.
     if (!engine || !session || !latest || this.recording.state === 'stopped') return;
     this.#fadeCheckIn(latest.timeS);

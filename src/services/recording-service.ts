@@ -48,6 +48,12 @@ export class RecordingService extends EventTarget {
    * starts, so it is dropped (and made again) whenever the pod or the settings change.
    */
   #armed: ({ recorder: Recorder } & PodInUse) | null = null;
+  /**
+   * After a Stop, auto-start waits until the runner has stood or walked: a runner who presses Stop
+   * and save still on the belt, before stepping off, would otherwise start a run of a few seconds
+   * at once, and lose the finish card of the run they stopped to it.
+   */
+  #autoStartWaitsForStill = false;
   #loaded: Engine | null = null;
   #writer: SessionWriter | null = null;
   #problem: string | null = null;
@@ -336,6 +342,7 @@ export class RecordingService extends EventTarget {
       this.#watch(loaded, writer);
       void writer.begin();
     }
+    if (recorder.state === 'stopped') this.#autoStartWaitsForStill = true;
     if (recorder.state === 'stopped' && this.#writer) {
       const writer = this.#writer;
       this.#saving = writer.finish(recorder.meta()).then((saved) => {
@@ -352,7 +359,8 @@ export class RecordingService extends EventTarget {
     let recorder = this.#recorder;
     if (!recorder || recorder.state === 'stopped') {
       recorder = null;
-      if (this.settings.settings.autoStart) {
+      if (!reading.running) this.#autoStartWaitsForStill = false;
+      if (this.settings.settings.autoStart && !this.#autoStartWaitsForStill) {
         // The first readings go by while the recording code loads; auto-start waits for running anyway.
         if (this.#loaded) recorder = this.#arm(this.#loaded);
         else

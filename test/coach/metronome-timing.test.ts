@@ -135,7 +135,8 @@ describe('metronomeRate', () => {
 
   const rows: Array<[string, Partial<MetronomeSettings>, CadenceZones, number | null | undefined, number]> = [
     ['the runner’s own rate', { rateSpm: 168 }, defaultCadenceZones, undefined, 168],
-    ['the runner’s own rate, even when following a plan', { rateSpm: 168, followPlan: true }, defaultCadenceZones, 172, 168],
+    ['the plan’s target over the runner’s own rate when following the plan ("Follow my cadence plan when I have one")', { rateSpm: 168, followPlan: true }, defaultCadenceZones, 172, 172],
+    ['the runner’s own rate when following a plan that has no target', { rateSpm: 168, followPlan: true }, defaultCadenceZones, null, 168],
     ['the plan’s target when following it', { followPlan: true }, defaultCadenceZones, 172, 172],
     ['the zone’s middle when not following the plan', { followPlan: false }, defaultCadenceZones, 172, 175],
     ['the zone’s middle when following a plan that has no target', { followPlan: true }, defaultCadenceZones, null, 175],
