@@ -83,7 +83,7 @@ export class StrideLivePage extends LitElement {
     .lead #cadence { grid-column: 1 / -1; }
     @container (min-width: 36rem) {
       .lead { grid-template-columns: repeat(4, minmax(0, 1fr)); }
-      .more { grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); }
+      .more { grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); }
     }
     @container (min-width: 60rem) {
       .lead { grid-template-columns: 1.5fr repeat(4, minmax(0, 1fr)); }
