@@ -15,6 +15,8 @@ import { type FakeCoachEngine, fakeCoachEngine, quickStepsPrompt } from '../supp
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import { ScriptedHeartRate } from '../support/scripted-sensor.js';
 import { finishRun } from '../support/finish-run.js';
+import { lapSplits } from '../../src/session/splits.js';
+import { formatDuration } from '../../src/session/units.js';
 
 useSeparateDatabase('stride-test-treadmill-page');
 
@@ -159,6 +161,27 @@ describe('stride-treadmill-page', () => {
     expect(text('#heart-rate')).to.equal('149');
     expect(text('#heart-rate')).to.equal(String(Math.round(services.footpod.session!.latest!.heartRate!)));
     services.sensors.disconnect('heart-rate');
+  });
+
+  it('after Lap on the last reading and Stop, shows the saved run’s last lap, not an empty one', async () => {
+    await openTreadmill();
+    run(0, 5);
+    await services.recording.start();
+    run(6, 20);
+    await press('l');
+    run(21, 50);
+    await press('l');
+    await settled();
+    expect(text('#lap-label'), 'while recording, Lap starts a lap').to.equal('Lap 3');
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    await settled();
+    const recorder = services.recording.recorder!;
+    const laps = lapSplits(recorder.samples, recorder.meta().laps, recorder.meta().gaps);
+    expect(laps.length, 'the run’s page and files: two laps').to.equal(2);
+    expect({ label: text('#lap-label'), time: text('#lap') }).to.deep.equal({ label: 'Lap 2', time: formatDuration(laps[1]!.durationS) });
+    expect(text('#lap')).to.equal('0:30');
   });
 
   it('says "Lap 2" once, on the screen and to a screen reader, not in the recording status as well', async () => {
