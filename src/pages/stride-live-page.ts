@@ -29,6 +29,7 @@ import {
 import { shownZone, wholeSteps } from '../session/shown-cadence.js';
 import { zoneLabels } from '../session/zones.js';
 import { liveFigures } from '../session/live-figures.js';
+import { shownHeartRate } from '../session/shown-heart-rate.js';
 import { figureScope, timeName, zoneTimesHeading } from './live-figures-words.js';
 import { sensorsStatusOf } from './sensors-status-words.js';
 import { BluetoothRecheck } from './bluetooth-recheck.js';
@@ -51,7 +52,7 @@ export class StrideLivePage extends LitElement {
   declare services: AppServices | null;
   declare wholeRun: boolean;
 
-  readonly #footpod = new EventController(this, ['change', 'sample']);
+  readonly #footpod = new EventController(this, ['change', 'sample', 'channels']);
   readonly #settings = new EventController(this, ['change']);
   readonly #recording = new EventController(this, ['change']);
   readonly #coach = new EventController(this, ['change']);
@@ -141,6 +142,7 @@ export class StrideLivePage extends LitElement {
     const source = footpod.source ?? footpod.bluetooth;
     const session = footpod.session;
     const latest = session?.latest ?? null;
+    const heartRate = shownHeartRate(session);
     const shown = latest && session ? session.displayed(smoothingS) : null;
     const zone = shown ? shownZone(shown.cadence, zones) : null;
     const doubling = session?.cadenceUnit.applied === 'strides';
@@ -233,8 +235,8 @@ export class StrideLivePage extends LitElement {
         <stride-metric-tile id="stride" label="Stride length" unit="m"
           .value=${latest ? latest.strideLengthM.toFixed(2) : '–'}
           .detail=${latest?.strideDerived ? 'from speed and cadence' : ''}></stride-metric-tile>
-        ${latest?.heartRate != null
-          ? html`<stride-metric-tile id="heart-rate" label="Heart rate" unit="bpm" .value=${String(Math.round(latest.heartRate))}></stride-metric-tile>`
+        ${heartRate !== null
+          ? html`<stride-metric-tile id="heart-rate" label="Heart rate" unit="bpm" .value=${String(heartRate)}></stride-metric-tile>`
           : nothing}
         ${latest?.inclinePercent != null
           ? html`<stride-metric-tile id="incline" label="Incline" unit="%" .value=${latest.inclinePercent.toFixed(1)}></stride-metric-tile>`

@@ -12,6 +12,7 @@ import { distanceIn, formatDuration, formatPace, paceSeconds, paceUnitLabel } fr
 import { shownZone, wholeSteps } from '../session/shown-cadence.js';
 import { type ZoneId, zoneLabels } from '../session/zones.js';
 import { liveFigures } from '../session/live-figures.js';
+import { shownHeartRate } from '../session/shown-heart-rate.js';
 import { timeName } from './live-figures-words.js';
 import { treadmillStyles } from './treadmill-styles.js';
 
@@ -41,7 +42,7 @@ export class StrideTreadmillPage extends LitElement {
   static override properties = { services: { attribute: false } };
   declare services: AppServices | null;
 
-  readonly #footpod = new EventController(this, ['change', 'sample']);
+  readonly #footpod = new EventController(this, ['change', 'sample', 'channels']);
   readonly #settings = new EventController(this, ['change']);
   readonly #recording = new EventController(this, ['change']);
   readonly #coach = new EventController(this, ['change']);
@@ -101,7 +102,7 @@ export class StrideTreadmillPage extends LitElement {
     const cadence = zone === null ? null : wholeSteps(shown!.cadence);
     const figures = liveFigures(session, recording.recorder);
     const lap = figures.lap;
-    const heartRate = session?.latest?.heartRate ?? null;
+    const heartRate = shownHeartRate(session);
     const strap = heartRate !== null || sensors.source('heart-rate')?.state === 'connected';
 
     return html`
@@ -137,7 +138,7 @@ export class StrideTreadmillPage extends LitElement {
             <div class="stat"><dt>In target</dt>${duration('in-target', figures.zoneTimes.target)}</div>
             ${strap
               ? html`<div class="stat"><dt>Heart rate <span class="unit">bpm</span></dt>
-                  <dd id="heart-rate">${heartRate === null ? '–' : Math.round(heartRate)}</dd></div>`
+                  <dd id="heart-rate">${heartRate === null ? '–' : heartRate}</dd></div>`
               : nothing}
           </dl>
           ${figures.of === 'run' ? nothing : html`<p class="figures-of" id="figures-of">${figuresOfWords[figures.of]}</p>`}

@@ -1,6 +1,7 @@
 // Which footpod is feeding the app, and the live session it feeds. Pages call pair(),
 // simulate(), reconnectRemembered() and disconnect(); they listen for 'change' (source, state,
-// info, a command's progress) and 'sample' (a new reading). command() sends the Settings page's
+// info, a command's progress), 'sample' (a new reading) and 'channels' (the strap's or treadmill's
+// values changed, with or without a pod reading). command() sends the Settings page's
 // footpod commands (reset distance, calibrate, sensor location) to the pod in use. The code that
 // sends them (the pod's SC Control Point) is not in the first load: it loads when the Settings
 // page first wants `details` or a command is sent, and 'change' fires once it is there.
@@ -89,6 +90,10 @@ export class FootpodService extends EventTarget {
   };
   readonly #onSample = (): void => {
     this.dispatchEvent(new Event('sample'));
+  };
+  /** The strap's or treadmill's values changed, pod row or not: the screens show them as they stand. */
+  readonly #onChannels = (): void => {
+    this.dispatchEvent(new Event('channels'));
   };
 
   constructor(
@@ -210,9 +215,11 @@ export class FootpodService extends EventTarget {
     if (fresh && !(this.holdSession && this.#session)) {
       this.#session?.removeEventListener('sample', this.#onSample);
       this.#session?.removeEventListener('problem', this.#onChange);
+      this.#session?.removeEventListener('channels', this.#onChannels);
       this.#session = new LiveSession(this.settings.settings.zones);
       this.#session.addEventListener('sample', this.#onSample);
       this.#session.addEventListener('problem', this.#onChange);
+      this.#session.addEventListener('channels', this.#onChannels);
     } else {
       this.#session?.newSource();
     }

@@ -211,6 +211,7 @@ export class Recorder extends EventTarget {
   stop(): boolean {
     if (this.#state === 'stopped') return false;
     this.#autoPaused = false;
+    this.#track.finish();
     this.#setState('stopped');
     return true;
   }

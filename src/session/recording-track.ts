@@ -200,6 +200,16 @@ export class RecordingTrack {
   }
 
   /**
+   * The run is over: a lap pressed at its last sample began no lap (nothing follows it), so it is
+   * dropped, and the last lap's figures are those of the laps the saved run, its page and files have.
+   */
+  finish(): void {
+    if (this.#laps.length === 0 || this.#laps.at(-1) !== this.#builder.lastT) return;
+    this.#laps.pop();
+    this.#atLapStart = null;
+  }
+
+  /**
    * The run's moving time, distance and zone times, and the current lap's: the lap's are the
    * run's less the run's where the lap began, so the laps of a run always add up to it.
    */

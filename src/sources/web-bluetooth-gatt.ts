@@ -13,6 +13,7 @@ import {
   RSC_SERVICE,
   SENSOR_LOCATION,
 } from '../ble/gatt-uuids.js';
+import { parseBatteryLevel } from '../ble/battery-level.js';
 import { isUnreachable } from './web-bluetooth-messages.js';
 import type {
   BluetoothDevice,
@@ -58,7 +59,7 @@ export async function readBattery(server: BluetoothRemoteGATTServer): Promise<Fo
     const characteristic = await (await server.getPrimaryService(BATTERY_SERVICE)).getCharacteristic(BATTERY_LEVEL);
     const value = await characteristic.readValue();
     return {
-      level: value.byteLength > 0 ? value.getUint8(0) : null,
+      level: parseBatteryLevel(value),
       notifier: characteristic.properties.notify ? characteristic : null,
     };
   } catch (error) {

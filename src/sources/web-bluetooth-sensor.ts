@@ -4,6 +4,7 @@
 // connecting; this class has the sensor's part discovered, forwards its bytes unparsed and keeps
 // the battery level. What else a device says about itself (a footpod's features) is its kind's.
 
+import { parseBatteryLevel } from '../ble/battery-level.js';
 import { MeasurementEvent, type ConnectionState } from './footpod-source.js';
 import { CharacteristicListeners } from './characteristic-listeners.js';
 import type { SensorInfo, SensorKind, SensorSource } from './sensor-source.js';
@@ -146,8 +147,7 @@ export class WebBluetoothSensor<Info extends SensorInfo = SensorInfo> extends Ev
   }
 
   #batteryLevel(value: DataView): void {
-    if (value.byteLength === 0) return;
-    const batteryLevel = value.getUint8(0);
+    const batteryLevel = parseBatteryLevel(value);
     if (batteryLevel !== this.#info.batteryLevel) this.setInfo({ ...this.#info, batteryLevel });
   }
 }

@@ -85,12 +85,13 @@ describe('stride-live-page: treadmill, strap and calibration', () => {
     await services.footpod.simulate();
     await (part as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     $<HTMLButtonElement>(part, '#simulate-sensors')!.click();
-    // The simulated pod and sensors run in real time: the next pod row carries the strap's value.
-    await waitUntil(() => $(page, '#heart-rate') !== null, 'the heart-rate tile', { timeout: 5000 });
+    // The simulated pod and sensors run in real time: the strap's beat shows as it comes, the
+    // incline with the next pod row.
+    await waitUntil(() => $(page, '#heart-rate') !== null && $(page, '#incline') !== null, 'the heart-rate and incline tiles', { timeout: 5000 });
     const heartRate = $<StrideMetricTile>(page, '#heart-rate')!;
     expect(heartRate.value).to.match(/^\d{2,3}$/);
     expect(heartRate.unit).to.equal('bpm');
-    expect(Number(heartRate.value)).to.equal(Math.round(services.footpod.session!.latest!.heartRate!));
+    expect(Number(heartRate.value)).to.equal(Math.round(services.footpod.session!.latestChannels.heartRate!));
     expect($<StrideMetricTile>(page, '#incline')!.value).to.equal('1.0');
     await (part as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect($(part, '#simulate-sensors') === null, 'offered once').to.equal(true);

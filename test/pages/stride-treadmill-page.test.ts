@@ -9,12 +9,15 @@ import '../../src/pages/stride-live-page.js';
 import '../../src/pages/stride-treadmill-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import type { StrideTreadmillPage } from '../../src/pages/stride-treadmill-page.js';
+import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 import { type FakeCoachEngine, fakeCoachEngine, quickStepsPrompt } from '../support/fake-coach-engine.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import { ScriptedHeartRate } from '../support/scripted-sensor.js';
 import { finishRun } from '../support/finish-run.js';
+import { lapSplits } from '../../src/session/splits.js';
+import { formatDuration } from '../../src/session/units.js';
 
 useSeparateDatabase('stride-test-treadmill-page');
 
@@ -157,8 +160,59 @@ describe('stride-treadmill-page', () => {
     run(7, 7);
     await settled();
     expect(text('#heart-rate')).to.equal('149');
-    expect(text('#heart-rate')).to.equal(String(Math.round(services.footpod.session!.latest!.heartRate!)));
+    expect(text('#heart-rate')).to.equal(String(Math.round(services.footpod.session!.latestChannels.heartRate!)));
     services.sensors.disconnect('heart-rate');
+  });
+
+  it('shows the strap’s heart rate as it stands on both screens, not the last pod reading’s, with the pod silent', async () => {
+    await openTreadmill();
+    const live = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
+    const shown = async () => {
+      await settled();
+      await live.updateComplete;
+      const tile = live.shadowRoot!.querySelector<StrideMetricTile>('#heart-rate');
+      return { live: tile?.value ?? null, treadmill: text('#heart-rate') };
+    };
+    await services.sensors.pair('heart-rate');
+    await waitUntil(() => services.sensors.source('heart-rate')?.state === 'connected', 'strap connected');
+    for (let t = 0; t <= 5; t++) {
+      strap.send(t, 150);
+      run(t, t);
+    }
+    expect(await shown(), 'with the strap on').to.deep.equal({ live: '150', treadmill: '150' });
+
+    // The pod falls silent (the runner stands, or the pod is lost); the strap goes on.
+    strap.send(6, 162);
+    expect(services.footpod.session!.latest!.heartRate, 'the last pod reading').to.equal(150);
+    expect(await shown(), 'the strap’s beat, no pod reading since').to.deep.equal({ live: '162', treadmill: '162' });
+
+    // The strap is switched off. No pod reading follows.
+    strap.disconnect();
+    await waitUntil(() => services.sensors.source('heart-rate')?.state !== 'connected', 'strap gone');
+    const status = live.shadowRoot!.querySelector('#sensors')!.shadowRoot!.querySelector('#status')!.textContent!;
+    expect(status, 'the Sensors line').to.match(/no strap|strap not connected/);
+    expect(await shown(), 'no heart rate beside "strap not connected"').to.deep.equal({ live: null, treadmill: null });
+  });
+
+  it('after Lap on the last reading and Stop, shows the saved run’s last lap, not an empty one', async () => {
+    await openTreadmill();
+    run(0, 5);
+    await services.recording.start();
+    run(6, 20);
+    await press('l');
+    run(21, 50);
+    await press('l');
+    await settled();
+    expect(text('#lap-label'), 'while recording, Lap starts a lap').to.equal('Lap 3');
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    await settled();
+    const recorder = services.recording.recorder!;
+    const laps = lapSplits(recorder.samples, recorder.meta().laps, recorder.meta().gaps);
+    expect(laps.length, 'the run’s page and files: two laps').to.equal(2);
+    expect({ label: text('#lap-label'), time: text('#lap') }).to.deep.equal({ label: 'Lap 2', time: formatDuration(laps[1]!.durationS) });
+    expect(text('#lap')).to.equal('0:30');
   });
 
   it('says "Lap 2" once, on the screen and to a screen reader, not in the recording status as well', async () => {

@@ -183,6 +183,34 @@ describe('Recorder', () => {
     );
   });
 
+  it('after a lap pressed at the finish and Stop, names as the current lap the saved run’s last lap', () => {
+    const r = recorder();
+    r.start();
+    feed(r, 0, 120);
+    r.lap();
+    feed(r, 121, 600);
+    expect(r.lap()).to.equal(true);
+    expect(r.figures().lap, 'while recording the new lap stands, empty').to.deep.include({ number: 3, movingS: 0, distanceM: 0 });
+    r.stop();
+    const page = lapSplits(r.samples, r.meta().laps, r.meta().gaps);
+    const last = page.at(-1)!;
+    const { number, movingS, distanceM } = r.figures().lap;
+    expect(r.meta().laps, 'the empty final lap is not saved').to.deep.equal([120]);
+    expect({ number, movingS, distanceM }).to.deep.equal({ number: page.length, movingS: last.durationS, distanceM: last.distanceM });
+    expect({ number, movingS, distanceM }).to.deep.equal({ number: 2, movingS: 480, distanceM: 1440 });
+  });
+
+  it('keeps a lap pressed before the last sample when stopped', () => {
+    const r = recorder();
+    r.start();
+    feed(r, 0, 120);
+    r.lap();
+    feed(r, 121, 121);
+    r.stop();
+    expect(r.meta().laps).to.deep.equal([120]);
+    expect(r.figures().lap).to.deep.include({ number: 2, movingS: 1, distanceM: 3 });
+  });
+
   it('treats a jump of more than 2.5 s in the live clock as a lost link', () => {
     const r = recorder();
     r.start();

@@ -102,6 +102,20 @@ describe('RecordingTrack', () => {
     expect(tr.laps()).to.deep.equal([1]);
   });
 
+  it('drops, at the finish, a lap pressed at the last sample, and counts the last lap again', () => {
+    const tr = track();
+    for (let t = 0; t <= 10; t++) tr.record(reading(t));
+    tr.lap();
+    for (let t = 11; t <= 20; t++) tr.record(reading(t));
+    tr.lap();
+    expect(tr.figures().lap).to.deep.include({ number: 3, movingS: 0, distanceM: 0 });
+    tr.finish();
+    expect(tr.laps()).to.deep.equal([10]);
+    expect(tr.figures().lap).to.deep.include({ number: 2, movingS: 10, distanceM: 30 });
+    tr.finish();
+    expect(tr.laps(), 'a lap with time in it stays').to.deep.equal([10]);
+  });
+
   it('carries heart rate, belt speed and incline into samples, empty where a reading had none', () => {
     const tr = track();
     tr.record(reading(0, { heartRate: 141, treadmillSpeedMps: 3.1, inclinePercent: 1.5 }));

@@ -107,9 +107,9 @@ export class RunModel {
   #lastCadence = 0;
   /** The previous reading was recorded in this spell of recording, so the next one adds its step. */
   #chained = false;
-  #lapStartT: number | null = null;
+  /** Where each lap after the first began. */
+  #lapStarts: number[] = [];
   #firstT: number | null = null;
-  #laps = 0;
 
   setZones(zones: CadenceZones): void {
     this.zones = { ...zones };
@@ -122,9 +122,8 @@ export class RunModel {
     this.#steps = [];
     this.#lastRecordedT = null;
     this.#chained = false;
-    this.#lapStartT = null;
+    this.#lapStarts = [];
     this.#firstT = null;
-    this.#laps = 0;
   }
   pause(): void {
     this.state = 'paused';
@@ -133,16 +132,17 @@ export class RunModel {
   resume(): void {
     this.state = 'recording';
   }
+  /** A lap begun at the last recorded reading has nothing in it: the saved run has no such lap. */
   stop(): void {
     this.state = 'stopped';
+    if (this.#lapStarts.at(-1) === this.#lastRecordedT) this.#lapStarts.pop();
   }
   /** A lap starts at the last recorded reading, while recording, after the run's first reading and the last lap's. */
   lap(): void {
     const t = this.#lastRecordedT;
-    const after = this.#lapStartT ?? this.#firstT;
+    const after = this.#lapStarts.at(-1) ?? this.#firstT;
     if (this.state !== 'recording' || t === null || after === null || !(t > after)) return;
-    this.#lapStartT = t;
-    this.#laps++;
+    this.#lapStarts.push(t);
   }
   relinked(): void {
     this.#chained = false;
@@ -163,14 +163,14 @@ export class RunModel {
   }
 
   get lapNumber(): number {
-    return this.#laps + 1;
+    return this.#lapStarts.length + 1;
   }
   run(): ModelFigures {
     return this.#sum(this.#steps);
   }
   lapFigures(): ModelFigures {
-    const from = this.#lapStartT;
-    return this.#sum(from === null ? this.#steps : this.#steps.filter((step) => step.t > from));
+    const from = this.#lapStarts.at(-1);
+    return this.#sum(from === undefined ? this.#steps : this.#steps.filter((step) => step.t > from));
   }
 
   #sum(steps: readonly ModelStep[]): ModelFigures {
