@@ -143,6 +143,8 @@ export class StrideLivePage extends LitElement {
     const session = footpod.session;
     const latest = session?.latest ?? null;
     const heartRate = shownHeartRate(session);
+    // As the heart rate: the treadmill's incline as it stands, not the last pod row's.
+    const incline = session?.latestChannels.inclinePercent ?? null;
     const shown = latest && session ? session.displayed(smoothingS) : null;
     const zone = shown ? shownZone(shown.cadence, zones) : null;
     const doubling = session?.cadenceUnit.applied === 'strides';
@@ -238,8 +240,8 @@ export class StrideLivePage extends LitElement {
         ${heartRate !== null
           ? html`<stride-metric-tile id="heart-rate" label="Heart rate" unit="bpm" .value=${String(heartRate)}></stride-metric-tile>`
           : nothing}
-        ${latest?.inclinePercent != null
-          ? html`<stride-metric-tile id="incline" label="Incline" unit="%" .value=${latest.inclinePercent.toFixed(1)}></stride-metric-tile>`
+        ${incline !== null
+          ? html`<stride-metric-tile id="incline" label="Incline" unit="%" .value=${incline.toFixed(1)}></stride-metric-tile>`
           : nothing}
       </div>
 

@@ -12,6 +12,7 @@ import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 import { ScriptedHeartRate, ScriptedTreadmill } from '../support/scripted-sensor.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
 useSeparateDatabase('stride-test-live-page-sensors');
 
@@ -95,6 +96,25 @@ describe('stride-live-page: treadmill, strap and calibration', () => {
     expect($<StrideMetricTile>(page, '#incline')!.value).to.equal('1.0');
     await (part as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect($(part, '#simulate-sensors') === null, 'offered once').to.equal(true);
+  });
+
+  it('shows the incline as the treadmill has it, and none once the treadmill is gone, though no pod row follows', async () => {
+    const pod = new ScriptedFootpod('Pod');
+    const page = await livePage(pod as unknown as SimulatedFootpod);
+    await services.footpod.simulate();
+    await services.sensors.pair('treadmill');
+    await waitUntil(() => services.sensors.source('treadmill')?.state === 'connected', 'treadmill connected');
+    for (let t = 0; t <= 3; t++) {
+      treadmill.send(t, { inclinationPercent: 2 });
+      pod.send(t, { cadence: 170, speedMps: 3 });
+    }
+    await page.updateComplete;
+    expect($<StrideMetricTile>(page, '#incline')?.value).to.equal('2.0');
+    // The belt is switched off; the pod falls silent with it (the runner stands).
+    treadmill.disconnect();
+    await waitUntil(() => services.sensors.source('treadmill')?.state !== 'connected', 'treadmill gone');
+    await page.updateComplete;
+    expect($(page, '#incline') === null, 'no incline beside a treadmill that is gone').to.equal(true);
   });
 
   it('offers the source of speed once a treadmill is connected, and saves the choice', async () => {
