@@ -173,7 +173,7 @@ async function writeServiceWorker(dir) {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    define: { 'self.__WB_MANIFEST': JSON.stringify(absolute), },
+    define: { 'self.__WB_MANIFEST': JSON.stringify(absolute) },
   });
 }
 
