@@ -144,7 +144,7 @@ async function copyPublic(dir = outdir) {
 const hashedName = /-[A-Z0-9]{8}\.(?:js|css)$/;
 
 /**
- * The service worker: src/app/service-worker.ts (Workbox's precaching and routing), bundled by
+ * The service worker: src/app/service-worker.ts (a precache in Workbox's format, in a few lines), bundled by
  * esbuild into one same-origin dist/sw.js that fetches nothing else, with the precache list from
  * workbox-build's getManifest in place of self.__WB_MANIFEST: the whole build (html, css, every
  * chunk, icons, manifest; not the source maps, nor the README's screenshots), each file with a
@@ -173,7 +173,7 @@ async function writeServiceWorker(dir) {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    define: { 'self.__WB_MANIFEST': JSON.stringify(absolute), 'process.env.NODE_ENV': '"production"' },
+    define: { 'self.__WB_MANIFEST': JSON.stringify(absolute) },
   });
 }
 

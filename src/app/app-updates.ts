@@ -7,15 +7,11 @@
 //
 // Events: 'change' (state).
 
-import { Workbox } from 'workbox-window';
+import { type ServiceWorkerHandle, ServiceWorkerRegistrationHandle } from './service-worker-registration.js';
 import type { RecorderState } from '../session/recorder.js';
 import type { RunsInOtherTabs } from '../services/runs-in-other-tabs.js';
 
-/** The parts of workbox-window's Workbox this service uses (a fake one in tests). */
-export interface ServiceWorkerHandle {
-  addEventListener(type: 'waiting' | 'controlling', listener: () => void): void;
-  messageSkipWaiting(): void;
-}
+export type { ServiceWorkerHandle };
 
 /** The recording service, as far as updates care: whether a run is going on, and when that changes. */
 export interface RunState extends EventTarget {
@@ -117,12 +113,12 @@ export class AppUpdates extends EventTarget {
  * Without a network, or on a host without sw.js, the app simply runs as it is.
  */
 export function watchForUpdates(run: RunState, otherTabs: RunsInOtherTabs | null): AppUpdates {
-  const workbox = new Workbox('/sw.js');
-  const updates = new AppUpdates(workbox, run, () => location.reload(), otherTabs);
-  workbox.register().catch(() => undefined);
+  const worker = new ServiceWorkerRegistrationHandle('/sw.js');
+  const updates = new AppUpdates(worker, run, () => location.reload(), otherTabs);
+  worker.register().catch(() => undefined);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState !== 'visible') return;
-    workbox.update().catch(() => undefined);
+    worker.update().catch(() => undefined);
     void otherTabs?.refresh();
   });
   return updates;

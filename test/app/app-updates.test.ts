@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { AppUpdates, type OtherTabs, type ServiceWorkerHandle } from '../../src/app/app-updates.js';
 import type { RecorderState } from '../../src/session/recorder.js';
 
-/** Stands in for workbox-window's Workbox: the test fires its events and counts skip-waiting messages. */
+/** Stands in for the service worker's registration: the test fires its events and counts skip-waiting messages. */
 class FakeWorker implements ServiceWorkerHandle {
   readonly #listeners = new Map<string, Array<() => void>>();
   skipWaitingMessages = 0;

@@ -68,6 +68,17 @@ async function buildFiles(dir) {
 const app = (page, script) => page.evaluate(script);
 const scriptOf = (page) => page.evaluate(() => new URL(document.querySelector('script[type="module"]').src).pathname);
 const recordingState = (page) => app(page, () => document.querySelector('stride-app').services.recording.state);
+/** The paths of everything in the page's caches (every version's precache). */
+const cachedPaths = async (page) =>
+  new Set(
+    (
+      await app(page, async () => {
+        const urls = [];
+        for (const key of await caches.keys()) for (const request of await (await caches.open(key)).keys()) urls.push(request.url);
+        return urls;
+      })
+    ).map((url) => new URL(url).pathname),
+  );
 const bannerText = (page) => app(page, () => document.querySelector('stride-app')?.shadowRoot?.querySelector('stride-update-banner')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 
 async function startRecording(page) {
@@ -215,8 +226,12 @@ try {
   check(openedWith === entryA, 'reopened after the deploy, the page still runs the cached version A and offers the unfinished run');
   await waitForDeep(reopened.page, '>>> stride-update-banner >>> #reload', 15_000);
   check(/New version ready/.test(await bannerText(reopened.page)), `the new version is announced: "${await bannerText(reopened.page)}"`);
+  const whileWaiting = await cachedPaths(reopened.page);
+  check(whileWaiting.has(entryA) && whileWaiting.has(entryB), 'while B waits, the cache holds both versions: A still answers its page');
   await Promise.all([reopened.page.waitForNavigation({ waitUntil: 'load' }), reopened.page.click('>>> stride-update-banner >>> #reload')]);
   check((await scriptOf(reopened.page)) === entryB, 'Reload brings version B');
+  const afterTakeover = await cachedPaths(reopened.page);
+  check(afterTakeover.has(entryB) && !afterTakeover.has(entryA), 'once B has taken over, A\'s files are gone from the cache');
   await waitForDeep(reopened.page, '>>> stride-recovery-prompt >>> #resume-unfinished');
   check(true, 'version B offers the run left unfinished in version A');
   await reopened.page.click('>>> stride-recovery-prompt >>> #resume-unfinished');
