@@ -2,7 +2,7 @@
 
 import { formatDate, formatDateTime } from '../session/date-format.js';
 import type { SessionSummary } from '../session/recorded-session.js';
-import { type DistanceUnit, distanceIn, formatDuration, formatPace, paceSeconds } from '../session/units.js';
+import { type DistanceUnit, formatDistanceIn, formatDuration, formatPace, averagePaceSeconds } from '../session/units.js';
 import { runningTargetShare } from '../session/running-time-in-zone.js';
 import { wholePercent } from '../session/zone-shares.js';
 
@@ -13,9 +13,10 @@ export const formatShortDate = formatDate;
 
 export { importedFileName, sessionTitle } from '../session/session-title.js';
 
-export const formatDistance = (metres: number, unit: DistanceUnit): string => distanceIn(metres, unit).toFixed(2);
+export const formatDistance = (metres: number, unit: DistanceUnit): string => formatDistanceIn(metres, unit);
 
-export const formatAveragePace = (speedMps: number, unit: DistanceUnit): string => formatPace(paceSeconds(speedMps, unit));
+/** An average's pace (a split, a lap, a run), however slow: its time over its distance. */
+export const formatAveragePace = (speedMps: number, unit: DistanceUnit): string => formatPace(averagePaceSeconds(speedMps, unit));
 
 /** Whole steps per minute, or a dash when there was no running cadence. */
 export const formatCadence = (cadence: number | null): string => (cadence !== null && cadence > 0 ? String(Math.round(cadence)) : '–');
