@@ -57,6 +57,12 @@ describe('run titles (en-GB, London)', () => {
     });
     expect(rows.map((r) => r.date)).to.deep.equal(runs.map(() => '7 Dec 2026, 02:45'));
     expect(rows.map((r) => `${r.id}: ${r.title}`)).to.deep.equal(rows.map((r) => `${r.id}: Run ${r.date}`));
+    // Renaming one starts from no name of the runner's, its title as the placeholder.
+    const row = page.shadowRoot!.querySelector('[data-id="en-us-new-york"]')!;
+    row.querySelector<HTMLButtonElement>('button.rename')!.click();
+    await (page as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const input = row.querySelector<HTMLInputElement>('input.name-input')!;
+    expect({ value: input.value, placeholder: text({ textContent: input.placeholder } as Element) }).to.deep.equal({ value: '', placeholder: 'Run 7 Dec 2026, 02:45' });
   });
 
   it("History and the run's page show the name the runner gave a recorded run, brackets and all", async () => {
