@@ -3,7 +3,7 @@
 // the two runs rarely share an x, so each is read at its own nearest row, and a run that ended
 // before the cursor's x reads as nothing.
 
-import { distanceIn, type DistanceUnit, formatDuration, formatPace, paceSeconds } from '../session/units.js';
+import { formatDistanceIn, type DistanceUnit, formatDuration, formatPace, paceSeconds } from '../session/units.js';
 import type { SessionChartData, SessionChartKind } from './chart-data.js';
 
 export interface ReadoutItem {
@@ -43,7 +43,7 @@ export function formatChartValue(kind: SessionChartKind, value: number | null, u
   }
 }
 
-const formatDistance = (metres: number, unit: DistanceUnit): string => `${distanceIn(metres, unit).toFixed(2)} ${unit}`;
+const formatDistance = (metres: number, unit: DistanceUnit): string => `${formatDistanceIn(metres, unit)} ${unit}`;
 
 /** Index of the row whose x is nearest `x`, or -1 when `x` lies outside the session's rows. */
 export function nearestRow(xs: readonly number[], x: number): number {

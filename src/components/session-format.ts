@@ -1,8 +1,8 @@
 // How sessions read in lists and tables: one place, so history, detail, compare and weeks agree.
 
-import { formatDate, formatDateTime, legacyRunTitle, runTitle } from '../session/date-format.js';
-import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
-import { type DistanceUnit, distanceIn, formatDuration, formatPace, paceSeconds } from '../session/units.js';
+import { formatDate, formatDateTime } from '../session/date-format.js';
+import type { SessionSummary } from '../session/recorded-session.js';
+import { type DistanceUnit, formatDistanceIn, formatDuration, formatPace, averagePaceSeconds } from '../session/units.js';
 import { runningTargetShare } from '../session/running-time-in-zone.js';
 import { wholePercent } from '../session/zone-shares.js';
 
@@ -11,35 +11,12 @@ export const formatSessionDate = formatDateTime;
 /** A day without the time: a week's start, a plan step. */
 export const formatShortDate = formatDate;
 
-type Titled = Pick<SessionSummary, 'name' | 'startedAt'> & Pick<Partial<SessionSummary>, 'sport'>;
+export { importedFileName, sessionTitle } from '../session/session-title.js';
 
-/**
- * The file named in an import's older stored name ("Run 7 Dec 2026, 02:45 (watch.fit)"), from
- * before the file's name was kept apart (importedFrom); null for any other name.
- */
-function fileInLegacyName({ name, startedAt, sport }: Titled): string | null {
-  const prefix = `${legacyRunTitle(startedAt, sport)} (`;
-  return name.startsWith(prefix) && name.endsWith(')') ? name.slice(prefix.length, -1) : null;
-}
+export const formatDistance = (metres: number, unit: DistanceUnit): string => formatDistanceIn(metres, unit);
 
-/**
- * The runner's name for a session, or the one a run gets from its start when it has none. A name
- * given by an older version (fixed English, an import's file in brackets) reads as today's, so
- * one run is not "Run 7 Dec 2026, 02:45" beside its date "Dec 7, 2026, 2:45 AM".
- */
-export function sessionTitle(session: Titled): string {
-  const { name, startedAt, sport } = session;
-  if (!name || name === legacyRunTitle(startedAt, sport) || fileInLegacyName(session) !== null) return runTitle(startedAt, sport);
-  return name;
-}
-
-/** The file an imported run came from, for its details, or null. */
-export const importedFileName = (meta: Pick<SessionMeta, 'name' | 'startedAt' | 'sport' | 'origin' | 'importedFrom'>): string | null =>
-  meta.origin !== 'import' ? null : (meta.importedFrom ?? fileInLegacyName(meta));
-
-export const formatDistance = (metres: number, unit: DistanceUnit): string => distanceIn(metres, unit).toFixed(2);
-
-export const formatAveragePace = (speedMps: number, unit: DistanceUnit): string => formatPace(paceSeconds(speedMps, unit));
+/** An average's pace (a split, a lap, a run), however slow: its time over its distance. */
+export const formatAveragePace = (speedMps: number, unit: DistanceUnit): string => formatPace(averagePaceSeconds(speedMps, unit));
 
 /** Whole steps per minute, or a dash when there was no running cadence. */
 export const formatCadence = (cadence: number | null): string => (cadence !== null && cadence > 0 ? String(Math.round(cadence)) : '–');

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { MAX_FACTOR, MIN_FACTOR, isSaneFactor } from '../session/calibration.js';
 import { sameDistanceWithinM } from '../session/run-correction.js';
-import { type DistanceUnit, distanceIn } from '../session/units.js';
+import { type DistanceUnit, formatDistanceIn } from '../session/units.js';
 import { formatFactor, metresFrom, parseTypedNumber } from './calibration-format.js';
 import { cardStyles, formControlStyles } from './form-control-styles.js';
 
@@ -93,9 +93,9 @@ export class StrideDistanceCorrection extends LitElement {
     const usable = reading.kind === 'factor' && isSaneFactor(reading.factor) ? reading : null;
     const pod = this.podName ? html`<span class="pod">${this.podName}</span>` : 'this footpod';
     const shows = Number.isFinite(this.runDistanceM)
-      ? html` This run shows ${distanceIn(this.runDistanceM, this.unit).toFixed(2)}&nbsp;${this.unit}.`
+      ? html` This run shows ${formatDistanceIn(this.runDistanceM, this.unit)}&nbsp;${this.unit}.`
       : nothing;
-    return html`<p class="hint">The footpod measured ${distanceIn(this.podDistanceM, this.unit).toFixed(2)}&nbsp;${this.unit} before calibration.${shows}</p>
+    return html`<p class="hint">The footpod measured ${formatDistanceIn(this.podDistanceM, this.unit)}&nbsp;${this.unit} before calibration.${shows}</p>
       <form class="actions" @submit=${(e: Event) => this.#apply(e, usable)}>
         <label class="distance">The treadmill showed
           <span class="typed"><input id="treadmill-distance" inputmode="decimal" autocomplete="off" .value=${this.typed} aria-describedby="reading"
@@ -135,8 +135,8 @@ export class StrideDistanceCorrection extends LitElement {
         return html`<span class="hint">Type the distance on the treadmill's display to see the factor it makes.</span>`;
       case 'not-a-number':
         return html`<span class="problem">“${reading.typed}” is not a distance: type the number the treadmill shows, for example 5.2.</span>`;
-      case 'same':
-        return html`This run already shows that distance: there is nothing to correct.`;
+      case 'same': // Within half the treadmill's last digit, which it may round where the app cuts.
+        return html`This run matches that distance to the treadmill's last digit: there is nothing to correct.`;
       case 'factor':
         return isSaneFactor(reading.factor)
           ? html`That is <span class="factor">${formatFactor(reading.factor)}</span> of what the footpod measured (treadmill ÷ footpod).`

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { touchTargetStyles } from './form-control-styles.js';
 import type { FinishFigures } from '../services/finish-figures.js';
-import { type DistanceUnit, distanceIn, formatDuration, formatPace, paceSeconds, paceUnitLabel } from '../session/units.js';
+import { type DistanceUnit, formatDistanceIn, formatDuration, formatPace, averagePaceSeconds, paceUnitLabel } from '../session/units.js';
 
 /**
  * The end of a run: what it came to (moving time, distance, pace, cadence, time in target), its
@@ -44,7 +44,7 @@ export class StrideFinishCard extends LitElement {
     const f = this.figures;
     if (!f) return html``;
     const unit = this.unit;
-    const pace = f.distanceM > 0 ? formatPace(paceSeconds(f.avgSpeedMps, unit)) : '–:––';
+    const pace = f.distanceM > 0 ? formatPace(averagePaceSeconds(f.avgSpeedMps, unit)) : '–:––';
     const figure = (id: string, label: string, value: string, small = '') =>
       html`<div id=${id}><dt>${label}</dt><dd>${value}${small ? html` <small>${small}</small>` : ''}</dd></div>`;
     return html`<section aria-labelledby="finish-heading">
@@ -54,7 +54,7 @@ export class StrideFinishCard extends LitElement {
       </header>
       <dl>
         ${figure('moving', 'Moving time', formatDuration(f.movingS))}
-        ${figure('distance', 'Distance', distanceIn(f.distanceM, unit).toFixed(2), unit)}
+        ${figure('distance', 'Distance', formatDistanceIn(f.distanceM, unit), unit)}
         ${figure('pace', 'Pace', pace, paceUnitLabel[unit])}
         ${figure('cadence', 'Average cadence', f.avgCadence === null ? '–' : String(Math.round(f.avgCadence)), 'steps/min')}
         ${figure('in-target', 'In target', formatDuration(f.targetS), `${f.zones.targetFrom}–${f.zones.targetTo}`)}

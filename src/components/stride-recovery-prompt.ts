@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { touchTargetStyles } from './form-control-styles.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { formatDateTime } from '../session/date-format.js';
-import { type DistanceUnit, distanceIn, formatDuration } from '../session/units.js';
+import { type DistanceUnit, formatDistanceIn, formatDuration } from '../session/units.js';
 
 /**
  * Offers an unfinished run found at start-up (the tab closed or crashed mid-run): resume it or
@@ -32,7 +32,7 @@ export class StrideRecoveryPrompt extends LitElement {
     if (!s) return html``;
     const when = formatDateTime(s.startedAt);
     return html`<p role="alert">
-        An unfinished run from ${when} (${formatDuration(s.movingS)}, ${distanceIn(s.distanceM, this.unit).toFixed(2)} ${this.unit}) was not saved when
+        An unfinished run from ${when} (${formatDuration(s.movingS)}, ${formatDistanceIn(s.distanceM, this.unit)} ${this.unit}) was not saved when
         the page closed. Everything up to the last second is kept.
       </p>
       <button id="resume-unfinished" @click=${() => this.#fire('resume-unfinished')}>Resume it</button>

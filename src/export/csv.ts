@@ -1,10 +1,12 @@
 // A recorded session as CSV for spreadsheets: one row per sample, fixed decimals, RFC 4180 line
 // endings, and the header on the first line (no comment lines, which spreadsheets show as data).
 // Numbers are written as numbers (a negative one too); every text cell goes through csvText, so
-// no text can be read as a spreadsheet formula.
+// no text can be read as a spreadsheet formula. pace_min_per_km is decimal minutes cut (not
+// rounded) to hundredths, as the app cuts paces to the second: 8:59.7/km, shown as 8:59, is 8.99,
+// never 9.00; more decimals would be rounded back up to 9.00 by a spreadsheet showing two.
 
 import { type RecordedSession, SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../session/recorded-session.js';
-import { formatDuration, paceSeconds } from '../session/units.js';
+import { formatDuration, paceMinutesCut, paceSeconds } from '../session/units.js';
 
 export const CSV_HEADER =
   'time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running,heart_rate_bpm,treadmill_speed_mps,incline_percent';
@@ -36,7 +38,7 @@ export function encodeCsv(session: RecordedSession): string {
         fixed(t[i]!, 3),
         csvText(formatDuration(t[i]!)),
         fixed(speedMps[i]!, 3),
-        pace === null ? '' : fixed(pace / 60, 2),
+        pace === null ? '' : paceMinutesCut(pace),
         fixed(cadence[i]!, 1),
         fixed(strideLengthM[i]!, 3),
         (flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0 ? '1' : '0',

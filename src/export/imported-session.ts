@@ -1,9 +1,9 @@
 // An imported run as the app stores it: the file's samples, laps and breaks, and the summary by
 // importedSummary (the watch's own totals where the file states them), with origin 'import'.
-// It is named as a recorded run is, from its start (or by the title the file carries); the file's
-// name is kept beside it for the run's page, not worked into the title.
+// It is named as a recorded run is: by the title the file carries, else no name, so its title is
+// made from its start when shown (session-title.ts); the file's name is kept beside it for the
+// run's page, not worked into the title.
 
-import { runTitle } from '../session/date-format.js';
 import type { RecordedSession } from '../session/recorded-session.js';
 import { RECORDED_SESSION_SCHEMA } from '../session/recorder.js';
 import type { CadenceZones } from '../session/zones.js';
@@ -12,7 +12,7 @@ import { importedSummary } from './imported-summary.js';
 
 export interface ImportedNaming {
   id: string;
-  /** The runner's own name for it; by default the file's title, else the run's start. */
+  /** The runner's own name for it; by default the file's title, else none (titled by its start). */
   name?: string;
   /** The name of the file it came from. */
   fileName?: string;
@@ -23,7 +23,7 @@ export function importedSession(run: ImportedRun, zones: CadenceZones, { id, nam
     meta: {
       id,
       startedAt: run.startedAt,
-      name: name ?? (run.name?.trim() || runTitle(run.startedAt, run.sport)),
+      name: name ?? (run.name?.trim() || ''),
       notes: '',
       deviceName: run.deviceName,
       origin: 'import',

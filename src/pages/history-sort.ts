@@ -1,7 +1,7 @@
 // The orders History's columns sort by, apart from the page so that they read (and test) alone.
 import { runningInTarget, sessionTitle } from '../components/session-format.js';
 import type { SessionSummary } from '../session/recorded-session.js';
-import { paceSeconds } from '../session/units.js';
+import { averagePaceSeconds } from '../session/units.js';
 
 export type HistorySortKey = 'name' | 'date' | 'duration' | 'distance' | 'pace' | 'cadence' | 'target';
 export interface HistorySort {
@@ -15,7 +15,7 @@ const sortValue: Record<HistorySortKey, (s: SessionSummary) => number | string> 
   date: (s) => s.startedAt,
   duration: (s) => s.movingS,
   distance: (s) => s.distanceM,
-  pace: (s) => paceSeconds(s.avgSpeedMps, 'km') ?? Number.POSITIVE_INFINITY,
+  pace: (s) => averagePaceSeconds(s.avgSpeedMps, 'km') ?? Number.POSITIVE_INFINITY,
   cadence: (s) => s.avgCadence,
   target: (s) => runningInTarget(s).targetS,
 };

@@ -19,6 +19,9 @@ import { type TrendPoint, cadenceTrend } from '../charts/cadence-trend.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { type DistanceUnit, formatDuration, paceUnitLabel } from '../session/units.js';
 
+/** The runner's own name for the rename box: a name the app gave (its title made from its start) leaves it empty, the title its placeholder. */
+const ownName = (s: SessionSummary, title: string): string => (s.name === title ? s.name : '');
+
 type Editing = { id: string; field: 'name' | 'notes' } | null;
 
 /** Said beside a session that is not simply a finished recording. */
@@ -207,7 +210,7 @@ export class StrideHistoryPage extends LitElement {
       <td role="cell" class="session">
         ${editing === 'name'
           ? html`<div class="edit">
-              <input type="text" class="name-input" aria-label="Session name" .value=${s.name} placeholder=${title}
+              <input type="text" class="name-input" aria-label="Session name" .value=${ownName(s, title)} placeholder=${title}
                 @keydown=${(e: KeyboardEvent) => this.#editKey(e, s.id, 'name')} />
               <button class="save" @click=${() => void this.#saveEdit(s.id, 'name')}>Save</button>
               <button class="cancel" @click=${() => this.#stopEditing(s.id, 'name')}>Cancel</button>

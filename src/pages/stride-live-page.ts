@@ -18,7 +18,7 @@ import '../components/stride-sensors-section.js';
 import type { SensorsToggleDetail } from '../components/stride-sensors-section.js';
 import { type SmoothingSeconds, smoothingChoices } from '../session/smoothing.js';
 import {
-  distanceIn,
+  formatDistanceIn,
   formatDuration,
   formatPace,
   paceSeconds,
@@ -149,7 +149,7 @@ export class StrideLivePage extends LitElement {
     const zone = shown ? shownZone(shown.cadence, zones) : null;
     const doubling = session?.cadenceUnit.applied === 'strides';
     const figures = liveFigures(session, recording.recorder);
-    const distanceText = (metres: number) => distanceIn(metres, unit).toFixed(2);
+    const distanceText = (metres: number) => formatDistanceIn(metres, unit);
     const bluetooth: BluetoothReach = !footpod.bluetooth.supported ? 'unsupported' : footpod.bluetooth.state === 'unavailable' ? 'off' : 'ready';
 
     return html`

@@ -19,7 +19,7 @@ import { rowAtOrAfter } from '../session/recorded-columns.js';
 import { techniquePrompts } from '../coach/technique-prompts.js';
 import { type Split, distanceSplits, lapSplits } from '../session/splits.js';
 import { statedTotalsNotes } from '../session/stated-totals.js';
-import { type DistanceUnit, distanceIn, formatDuration } from '../session/units.js';
+import { type DistanceUnit, formatDistanceIn, formatDuration } from '../session/units.js';
 
 let pageCount = 0;
 
@@ -35,7 +35,7 @@ const promptTitle = (id: string): string => techniquePrompts.find((p) => p.id ==
 /** Why a break still counts: the counter ran through it, so its distance and time are in the run. */
 const coveredNote = (gap: SessionGap, unit: DistanceUnit): string =>
   `; the ${gap.reason === 'link-lost' ? "footpod's" : "file's"} distance counter went on by ` +
-  `${distanceIn(gap.coveredM ?? 0, unit).toFixed(2)} ${unit}, kept with its time as moving time`;
+  `${formatDistanceIn(gap.coveredM ?? 0, unit)} ${unit}, kept with its time as moving time`;
 type ExportFormat = 'fit' | 'tcx' | 'csv';
 const exportFormats: readonly { format: ExportFormat; label: string }[] = [
   { format: 'fit', label: 'Export FIT' },

@@ -8,7 +8,7 @@ import '../components/stride-check-in.js';
 import '../components/stride-metronome-button.js';
 import '../components/stride-mute-button.js';
 import '../components/stride-recording-controls.js';
-import { distanceIn, formatDuration, formatPace, paceSeconds, paceUnitLabel } from '../session/units.js';
+import { formatDistanceIn, formatDuration, formatPace, paceSeconds, paceUnitLabel } from '../session/units.js';
 import { shownZone, wholeSteps } from '../session/shown-cadence.js';
 import { type ZoneId, zoneLabels } from '../session/zones.js';
 import { liveFigures } from '../session/live-figures.js';
@@ -132,7 +132,7 @@ export class StrideTreadmillPage extends LitElement {
               <dd id="pace">${shown ? formatPace(paceSeconds(shown.speedMps, unit)) : '–:––'}</dd></div>
             <div class="stat"><dt id="elapsed-label">${timeName(figures)}</dt>${duration('elapsed', figures.timeS)}</div>
             <div class="stat"><dt>Distance <span class="unit">${unit}</span></dt>
-              <dd id="distance">${figures.distanceM === null ? '–' : distanceIn(figures.distanceM, unit).toFixed(2)}</dd></div>
+              <dd id="distance">${figures.distanceM === null ? '–' : formatDistanceIn(figures.distanceM, unit)}</dd></div>
             <div class="stat"><dt id="lap-label" aria-live="polite">${lap ? `Lap ${lap.number}` : 'Lap'}</dt>
               ${lap ? duration('lap', lap.movingS) : html`<dd id="lap">–</dd>`}</div>
             <div class="stat"><dt>In target</dt>${duration('in-target', figures.zoneTimes.target)}</div>

@@ -6,7 +6,7 @@ import type { CalibrationPoint } from '../session/calibration.js';
 import { addPoint, describeChange } from '../session/calibration-points.js';
 import { type KnownFootpod, calibrationOf, knownFootpod } from '../session/known-footpods.js';
 import { correctionFrom } from '../session/run-correction.js';
-import { type DistanceUnit, distanceIn, speedPerHour, speedUnitLabel } from '../session/units.js';
+import { type DistanceUnit, formatDistanceIn, speedPerHour, speedUnitLabel } from '../session/units.js';
 import { loadSession, saveSession } from '../store/session-store.js';
 import { describeStoreError } from '../store/store-errors.js';
 import type { CorrectionOutcome } from './calibration-types.js';
@@ -23,7 +23,7 @@ export async function correctStoredRun(
   unit: DistanceUnit,
   saveCurve: (podId: string, name: string | null, curve: readonly CalibrationPoint[]) => Promise<void>,
 ): Promise<CorrectionOutcome> {
-  const shown = (m: number) => `${distanceIn(m, unit).toFixed(2)}\u00a0${unit}`;
+  const shown = (m: number) => `${formatDistanceIn(m, unit)}\u00a0${unit}`;
   try {
     const session = await loadSession(sessionId);
     if (!session) return { ok: false, message: 'This run is no longer stored.' };

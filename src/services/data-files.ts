@@ -15,13 +15,14 @@ export async function importRunFiles(files: readonly File[], zones: CadenceZones
   const { readRunFile } = await import('../export/read-run-file.js');
   const { saveSession } = await import('../store/session-store.js');
   const { importedSession } = await import('../export/imported-session.js');
+  const { sessionTitle } = await import('../session/session-title.js');
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     try {
       const run = await readRunFile(file);
       const session = importedSession(run, zones, { id: crypto.randomUUID(), fileName: file.name });
       await saveSession(session);
-      outcomes.push({ fileName: file.name, ok: true, message: `Imported “${session.meta.name}”.` });
+      outcomes.push({ fileName: file.name, ok: true, message: `Imported “${sessionTitle(session.meta)}”.` });
     } catch (error) {
       outcomes.push({ fileName: file.name, ok: false, message: error instanceof Error ? error.message : String(error) });
     }

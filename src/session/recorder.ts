@@ -13,10 +13,8 @@ import type {
   SessionGap,
   SessionMeta,
   SessionOrigin,
-  SessionSport,
 } from './recorded-session.js';
 import { type RunAndLapFigures, RecordingTrack } from './recording-track.js';
-import { runTitle } from './date-format.js';
 import type { SpeedSource } from './speed-source.js';
 import type { CadenceZones } from './zones.js';
 
@@ -58,9 +56,6 @@ export class RecordedSampleEvent extends Event {
     this.index = index;
   }
 }
-
-/** "Run 25 Nov 2026, 07:54" in en-GB (or "Walk …"): the start as every page shows dates (date-format.ts). */
-export const defaultSessionName = (epochMs: number, sport: SessionSport = 'run'): string => runTitle(epochMs, sport);
 
 const isStill = (r: LiveReading): boolean => !r.running || !(r.speedMps >= AUTO_PAUSE_SPEED_MPS);
 
@@ -299,7 +294,8 @@ export class Recorder extends EventTarget {
     return {
       id: this.id,
       startedAt,
-      name: this.#name ?? defaultSessionName(startedAt),
+      // Unnamed until the runner names it: its title is made from its start when shown (session-title.ts).
+      name: this.#name ?? '',
       notes: this.#notes,
       deviceName: this.#deviceName,
       origin: this.#origin,

@@ -17,7 +17,7 @@ import { MIN_MOVING_SPEED_MPS } from './gap-steps.js';
 import { factorFromDistances } from './guided-calibration.js';
 import { type RecordedColumns, type RecordedSession, SAMPLE_SPEED_FROM_TREADMILL } from './recorded-session.js';
 import { gaitOfStoredRow, rescaleRun } from './rescale-run.js';
-import { type DistanceUnit, distanceIn } from './units.js';
+import { type DistanceUnit, distanceIn, formatDistanceIn } from './units.js';
 
 /**
  * A run within this of the typed distance already shows it when nothing says how it was typed:
@@ -55,7 +55,7 @@ export type RunCorrection =
       why: string | null;
     };
 
-const km = (m: number): string => `${(m / 1000).toFixed(2)} km`;
+const km = (m: number): string => `${formatDistanceIn(m, 'km')} km`;
 const percent = (share: number): string => `${Math.round(share * 1000) / 10} %`;
 
 function median(values: number[]): number {

@@ -5,7 +5,7 @@
 import type { RecordedColumns, SessionGap } from './recorded-session.js';
 import { SAMPLE_RUNNING } from './recorded-session.js';
 import { GapCursor, type StepSeconds, heldShareOf } from './gap-steps.js';
-import { type DistanceUnit, distanceIn } from './units.js';
+import { type DistanceUnit, formatDistanceIn } from './units.js';
 
 export interface Split {
   /** From 0. */
@@ -139,7 +139,7 @@ export function distanceSplits(samples: RecordedColumns, unit: DistanceUnit, gap
   const tail = splits.at(-1)!;
   // A run that ends exactly on a mark (or stands still after it) has no partial split.
   if (!(tail.distanceM > 0)) return splits.slice(0, -1);
-  tail.label = `${distanceIn(last - first, unit).toFixed(2)} ${unit}`;
+  tail.label = `${formatDistanceIn(last - first, unit)} ${unit}`;
   return splits;
 }
 

@@ -4,7 +4,7 @@
 // draw the charts, splits and zones. Both are kept, so a maintainer sees which is which and a
 // runner is told in words where they differ noticeably.
 
-import { formatDuration } from './units.js';
+import { formatDistanceIn, formatDuration } from './units.js';
 
 /** Figures a file states for the whole run; any may be missing. */
 export interface FileTotals {
@@ -73,7 +73,7 @@ export function statedTotalsNotes({ stated, fromRecords, setAside, leftOut }: St
   const notes: string[] = [];
   if (leftOut !== undefined) {
     const whole = [
-      leftOut.distanceM === undefined ? null : `${(leftOut.distanceM / 1000).toFixed(2)} km`,
+      leftOut.distanceM === undefined ? null : `${formatDistanceIn(leftOut.distanceM, 'km')} km`,
       leftOut.movingS === undefined ? null : clock(leftOut.movingS),
     ].filter((part) => part !== null);
     notes.push(
@@ -86,7 +86,7 @@ export function statedTotalsNotes({ stated, fromRecords, setAside, leftOut }: St
   }
   if (stated.distanceM !== undefined && relative(fromRecords.distanceM, stated.distanceM) > NOTICEABLE.distanceM) {
     notes.push(
-      `Distance is the watch's own total, ${(stated.distanceM / 1000).toFixed(2)} km; its records reach ${(fromRecords.distanceM / 1000).toFixed(2)} km.`,
+      `Distance is the watch's own total, ${formatDistanceIn(stated.distanceM, 'km')} km; its records reach ${formatDistanceIn(fromRecords.distanceM, 'km')} km.`,
     );
   }
   if (stated.avgCadence !== undefined && Math.abs(fromRecords.avgCadence - stated.avgCadence) > NOTICEABLE.avgCadence) {

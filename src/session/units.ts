@@ -6,11 +6,26 @@ const METRES_PER: Record<DistanceUnit, number> = { km: 1000, mi: 1609.344 };
 /** Below this a runner is standing or walking slowly; a pace would be meaningless. */
 const MIN_SPEED_FOR_PACE = 0.5;
 
-/** Seconds per km or per mile, or null when standing still. */
+/** Seconds per km or per mile of a live reading, or null when standing still. */
 export function paceSeconds(speedMps: number, unit: DistanceUnit): number | null {
   if (!(speedMps >= MIN_SPEED_FOR_PACE)) return null;
   return METRES_PER[unit] / speedMps;
 }
+
+/**
+ * Seconds per km or mile of an average (a split, a lap, a run): its time over its distance,
+ * however slow, so a km of 35:00 with a stop in it reads 35:00/km; null only with no distance.
+ * The standing-still blank (paceSeconds) is for live readings.
+ */
+export function averagePaceSeconds(speedMps: number, unit: DistanceUnit): number | null {
+  return speedMps > 0 && Number.isFinite(speedMps) ? METRES_PER[unit] / speedMps : null;
+}
+
+/**
+ * Pace in decimal minutes for files (the CSV), hundredths cut as the screens cut seconds: 8:59.7
+ * is 8.99, never 9.00, which would read a whole minute slower than the app shows.
+ */
+export const paceMinutesCut = (seconds: number): string => (Math.floor((seconds / 60) * 100 + 1e-9) / 100).toFixed(2);
 
 /**
  * Whole seconds as a clock shows them: cut, not rounded, so 8:59.6 is still 8:59 (a clock reads
@@ -20,11 +35,10 @@ export function paceSeconds(speedMps: number, unit: DistanceUnit): number | null
  */
 export const wholeSeconds = (seconds: number): number => Math.max(0, Math.floor(seconds + 1e-9));
 
-/** "5:20" for 320 s; "–:––" for no pace. */
+/** "5:20" for 320 s, "1:05:00" for an hour and five minutes; "–:––" for no pace. */
 export function formatPace(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '–:––';
-  const whole = wholeSeconds(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+  return formatDuration(seconds);
 }
 
 export function formatDuration(totalSeconds: number): string {
@@ -42,6 +56,16 @@ export function speedPerHour(speedMps: number, unit: DistanceUnit): number {
 
 export function distanceIn(metres: number, unit: DistanceUnit): number {
   return metres / METRES_PER[unit];
+}
+
+/**
+ * "0.99" for 996 m in km: hundredths cut, not rounded, as times and paces are (wholeSeconds), so
+ * what reads 1.00 km has been run and its pace agrees with its time, as on a Garmin. Every distance
+ * a runner reads goes through here; the allowance absorbs the last bit of a division.
+ */
+export function formatDistanceIn(metres: number, unit: DistanceUnit): string {
+  const hundredths = Math.floor(distanceIn(metres, unit) * 100 + 1e-9);
+  return Number.isFinite(hundredths) ? (Math.max(0, hundredths) / 100).toFixed(2) : '–';
 }
 
 export const speedUnitLabel: Record<DistanceUnit, string> = { km: 'km/h', mi: 'mph' };

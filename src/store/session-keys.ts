@@ -3,6 +3,7 @@
 // without loading the store.
 
 import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
+import { sessionTitle } from '../session/session-title.js';
 import { StoreError } from './store-errors.js';
 
 export const SESSIONS_KEY = 'sessions';
@@ -14,7 +15,9 @@ export const SESSION_KEY = /^session\/([^/]+)\/(meta|chunk\/(\d+))$/;
 /** Samples per chunk: a minute at 1 Hz, so one write of a running session is small. */
 export const CHUNK_SIZE = 60;
 export const chunkCountFor = (sampleCount: number): number => Math.ceil(sampleCount / CHUNK_SIZE);
-export const labelOf = (meta: Pick<SessionMeta, 'id' | 'name'>): string => `“${meta.name || meta.id}”`;
+/** A session as the runner knows it in the store's messages: its title (an unnamed run by its start), else its id. */
+export const labelOf = (meta: Pick<SessionMeta, 'id' | 'name' | 'startedAt'> & Partial<Pick<SessionMeta, 'sport' | 'origin'>>): string =>
+  `“${meta.name || Number.isFinite(meta.startedAt) ? sessionTitle(meta) : meta.id}”`;
 
 /** Held by the tab recording a session, so other tabs do not offer to recover it. */
 export const recordingLockName = (id: string): string => `stridewise-recording/${id}`;

@@ -178,10 +178,10 @@ describe('stride-session-chart', () => {
           const plotTop = el.plot!.over.getBoundingClientRect().top;
           hover(el, 300);
           await el.updateComplete;
-          // The row under the pointer, within a pixel of 5:00; run() covers 3 m/s from 0 s.
+          // The row under the pointer, within a pixel of 5:00; run() covers 3 m/s from 0 s; distances cut to the hundredth, as times are.
           const t = atCursor(el);
           expect(t).to.be.closeTo(300, 3);
-          expect(text(el)).to.equal(`Time ${formatDuration(t)} Distance ${((3 * t) / 1000).toFixed(2)} km Cadence 175 steps/min`);
+          expect(text(el)).to.equal(`Time ${formatDuration(t)} Distance ${(Math.floor((3 * t) / 10) / 100).toFixed(2)} km Cadence 175 steps/min`);
           const legend = readout(el).getBoundingClientRect();
           const plot = el.plot!.over.getBoundingClientRect();
           expect(legend.bottom, 'readout above the plot').to.be.at.most(plot.top);
@@ -226,7 +226,7 @@ describe('stride-session-chart', () => {
       await drawn();
       hover(stride, 120);
       await stride.updateComplete;
-      expect(text(stride)).to.equal(`Time ${formatDuration(atCursor(stride))} Distance 0.36 km Stride 1.03 m`);
+      expect(text(stride)).to.equal(`Time ${formatDuration(atCursor(stride))} Distance 0.35 km Stride 1.03 m`);
     });
 
     it('reads both compared runs, each at its own nearest row, and nothing past the end of the shorter', async () => {
@@ -238,7 +238,7 @@ describe('stride-session-chart', () => {
       await el.updateComplete;
       const lines = [...readout(el).querySelectorAll('p')].map((p) => p.textContent!.replace(/\s+/g, ' ').trim());
       const at = formatDuration(atCursor(el));
-      expect(lines).to.deep.equal([`Solid Time ${at} Distance 0.60 km Cadence 175 steps/min`, `Dashed Time ${at} Distance 0.50 km Cadence 160 steps/min`]);
+      expect(lines).to.deep.equal([`Solid Time ${at} Distance 0.59 km Cadence 175 steps/min`, `Dashed Time ${at} Distance 0.50 km Cadence 160 steps/min`]);
       hover(el, 450);
       await el.updateComplete;
       const later = [...readout(el).querySelectorAll('p')].map((p) => p.textContent!.replace(/\s+/g, ' ').trim());

@@ -4,7 +4,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/components/stride-splits-table.js';
 import type { StrideSplitsTable } from '../../src/components/stride-splits-table.js';
-import type { Split } from '../../src/session/splits.js';
+import { type Split, distanceSplits } from '../../src/session/splits.js';
+import { columnsOf } from '../export/session-fixture.js';
 import { themes, useTheme } from '../support/app-theme.js';
 import { insideWindow, isShown, sidewaysOverflow } from '../support/table-cards.js';
 
@@ -66,4 +67,32 @@ describe('stride-splits-table', () => {
       await expect(table).to.be.accessible();
     });
   }
+});
+
+/** Each body row's cells as text, without the card labels. */
+const rowTexts = (table: StrideSplitsTable): string[][] =>
+  [...table.shadowRoot!.querySelectorAll('tbody tr')].map((tr) =>
+    [...tr.querySelectorAll('th, td')].map((c) => [...c.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim()),
+  );
+
+describe('stride-splits-table: distance, time and pace agree', () => {
+  it('a stretch of 996 m in 4:59 reads 0.99 km (cut, as times are), never 1.00 km at 5:00/km', async () => {
+    const speed = 996 / 299;
+    const samples = columnsOf(Array.from({ length: 300 }, (_, t) => ({ t, speedMps: speed, cadence: 172, strideLengthM: null, running: true })));
+    expect(samples.distanceM[299]).to.be.closeTo(996, 1e-9);
+    const table = await fixture<StrideSplitsTable>(html`<stride-splits-table .splits=${distanceSplits(samples, 'km')} unit="km"></stride-splits-table>`);
+    const [label, time, distance, pace] = rowTexts(table)[0]!;
+    expect({ label, time, distance, pace }).to.deep.equal({ label: '0.99 km', time: '4:59', distance: '0.99', pace: '5:00' });
+  });
+
+  it('a 1 km split of 35:00 (30 min standing in it, auto-pause off) reads 35:00/km', async () => {
+    const run = 10 / 3;
+    const samples = columnsOf(Array.from({ length: 2131 }, (_, t) => {
+      const standing = t >= 150 && t < 1950;
+      return { t, speedMps: standing ? 0 : run, cadence: standing ? 0 : 172, strideLengthM: null, running: !standing };
+    }));
+    const table = await fixture<StrideSplitsTable>(html`<stride-splits-table .splits=${distanceSplits(samples, 'km')} unit="km"></stride-splits-table>`);
+    const [label, time, distance, pace] = rowTexts(table)[0]!;
+    expect({ label, time, distance, pace }).to.deep.equal({ label: '1 km', time: '35:00', distance: '1.00', pace: '35:00' });
+  });
 });

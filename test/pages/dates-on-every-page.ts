@@ -15,7 +15,6 @@ import type { StrideSessionPage } from '../../src/pages/stride-session-page.js';
 import type { StrideComparePage } from '../../src/pages/stride-compare-page.js';
 import type { StrideRecoveryPrompt } from '../../src/components/stride-recovery-prompt.js';
 import { importRunFiles } from '../../src/services/data-files.js';
-import { defaultSessionName } from '../../src/session/recorder.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, saveSession } from '../../src/store/session-store.js';
@@ -41,7 +40,7 @@ export async function datesOnEveryPage(locale: string): Promise<ShownDates> {
   useSeparateDatabase(`stride-test-dates-${locale}`);
   await clear(kvStore());
   // Named as the recorder names a run (recorder.ts), as the screenshot tool's simulated run is.
-  await saveSession(generatedSession({ id: 'recorded', startedAt: RECORDED_AT, minutes: 10, cadenceBase: 172, speed: 3, name: defaultSessionName(RECORDED_AT) }));
+  await saveSession(generatedSession({ id: 'recorded', startedAt: RECORDED_AT, minutes: 10, cadenceBase: 172, speed: 3, name: '' }));
   const watch = watchActivity({ durationS: 600, sampling: 'smart', startedAt: IMPORTED_AT });
   const [outcome] = await importRunFiles([new File([watch.fit], 'Morning_Run_2026-12-07.fit')], defaultCadenceZones);
   const imported = (await listSessions()).find((s) => s.origin === 'import')!;

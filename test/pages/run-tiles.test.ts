@@ -90,7 +90,7 @@ describe('the run on both screens, not the connection', () => {
     run(27, 34);
     await settled();
     expect(tileText('elapsed')).to.deep.equal({ label: 'Moving time', value: '0:28', detail: 'lap 2 · 0:08' });
-    expect(tileText('distance')).to.deep.equal({ label: 'Distance', value: '0.09', detail: 'lap 2 · 0.03' });
+    expect(tileText('distance'), '87.5 m and 25 m, cut').to.deep.equal({ label: 'Distance', value: '0.08', detail: 'lap 2 · 0.02' });
     expect(tileText('in-target')).to.deep.equal({ label: 'In target', value: '0:28', detail: 'lap 2 · 0:08' });
     expect(screen('#lap-label')).to.equal('Lap 2');
     expect(screen('#lap')).to.equal('0:08');

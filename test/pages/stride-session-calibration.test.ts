@@ -86,7 +86,7 @@ describe('stride-session-page: correcting the distance from the treadmill', () =
     const rawM = run.samples.rawDistanceM.at(-1)!;
     expect(rawM).to.be.closeTo(1800, 1e-6);
     const { page, services } = await sessionPage('treadmill-run');
-    expect(shownDistance(page)).to.equal('1.84km');
+    expect(shownDistance(page), '1836 m, cut').to.equal('1.83km');
     const form = await correction(page);
     expect(form.available).to.equal(true);
     expect($(form, '#unavailable') === null).to.equal(true);
@@ -127,7 +127,7 @@ describe('stride-session-page: correcting the distance from the treadmill', () =
     );
     expect(podCurve(services)).to.have.length(1);
     expect(podCurve(services)[0]!.factor).to.be.closeTo(1.05, 1e-9);
-    expect(shownDistance(page)).to.equal('1.84km');
+    expect(shownDistance(page), '1836 m, cut').to.equal('1.83km');
     expect((await loadSession('kept-run'))!.meta.distanceM).to.be.closeTo(1800 * FACTOR_LIVE, 1e-6);
   });
 
@@ -135,9 +135,9 @@ describe('stride-session-page: correcting the distance from the treadmill', () =
     await saveSession(liveRun('right-run'));
     const { page, services } = await sessionPage('right-run');
     const form = await correction(page);
-    expect($(form, '.hint')!.textContent!.replace(/\s+/g, ' ')).to.contain('This run shows 1.84 km.');
+    expect($(form, '.hint')!.textContent!.replace(/\s+/g, ' ')).to.contain('This run shows 1.83 km.');
     await typeDistance(form, '1.84');
-    expect($(form, '#reading')!.textContent!.trim()).to.equal('This run already shows that distance: there is nothing to correct.');
+    expect($(form, '#reading')!.textContent!.trim()).to.equal("This run matches that distance to the treadmill's last digit: there is nothing to correct.");
     expect($<HTMLButtonElement>(form, '#apply')!.disabled).to.equal(true);
     expect(podCurve(services)).to.deep.equal([{ podSpeedMps: 3, factor: FACTOR_LIVE }]);
     await expect(page).to.be.accessible();

@@ -144,16 +144,16 @@ describe('stride-session-page', () => {
     const page = await sessionPage('tempo');
     expect(tableRows(page, 'distance-splits')).to.deep.equal([
       ['1 km', '5:22', '1.00', '5:22', '172', '1.08'],
-      ['1.77 km', '4:07', '0.77', '5:22', '172', '1.08'],
+      ['1.76 km', '4:07', '0.76', '5:22', '172', '1.08'],
     ]);
     expect(tableRows(page, 'lap-splits')).to.deep.equal([
-      ['Lap 1', '2:50', '0.53', '5:22', '172', '1.08'],
+      ['Lap 1', '2:50', '0.52', '5:22', '172', '1.08'],
       ['Lap 2', '3:20', '0.62', '5:22', '172', '1.08'],
       ['Lap 3', '3:20', '0.62', '5:22', '172', '1.08'],
     ]);
     const summary = page.shadowRoot!.querySelector('stride-session-summary')!;
     await summary.updateComplete;
-    expect(summary.shadowRoot!.querySelector('[data-stat=distance]')!.textContent).to.equal('1.77km');
+    expect(summary.shadowRoot!.querySelector('[data-stat=distance]')!.textContent).to.equal('1.76km');
     expect(summary.shadowRoot!.querySelector('[data-stat=cadence]')!.textContent).to.equal('172steps/min');
     expect(page.shadowRoot!.querySelector('stride-zone-bar')!.zoneTimes).to.deep.equal(session.meta.zoneTimes);
   });
@@ -165,7 +165,7 @@ describe('stride-session-page', () => {
     await waitUntil(() => page.opened !== null);
     await page.updateComplete;
     const rows = tableRows(page, 'distance-splits');
-    expect(rows.map((r) => r[0])).to.deep.equal(['1 mi', '1.10 mi']);
+    expect(rows.map((r) => r[0])).to.deep.equal(['1 mi', '1.09 mi']);
     expect(rows[0]![3]).to.equal('8:39');
   });
 
@@ -310,10 +310,10 @@ describe('stride-session-page', () => {
       expect(blob.type).to.equal('text/csv;charset=utf-8');
       const lines = (await blob.text()).split('\r\n');
       expect(lines[0]).to.equal('time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running,heart_rate_bpm,treadmill_speed_mps,incline_percent');
-      // 3.1 m/s is 5.38 min/km; cadence starts at 170, stride 3.1 × 60 / 170 = 1.094 m; no strap, no heart rate.
-      expect(lines[1]).to.equal('0.000,0:00,3.100,5.38,170.0,1.094,0,0.00,1,,,');
+      // 3.1 m/s is 5.376 min/km, cut to 5.37; cadence starts at 170, stride 3.1 × 60 / 170 = 1.094 m; no strap, no heart rate.
+      expect(lines[1]).to.equal('0.000,0:00,3.100,5.37,170.0,1.094,0,0.00,1,,,');
       // The first sample after the lost link: 150 s, distance held at 120 × 3.1 m.
-      expect(lines[122]).to.equal('150.000,2:30,3.100,5.38,171.0,1.088,0,372.00,1,,,');
+      expect(lines[122]).to.equal('150.000,2:30,3.100,5.37,171.0,1.088,0,372.00,1,,,');
       expect(lines).to.have.length(n + 2); // header, samples, and the empty string after the last line end
       expect(lines[n + 1]).to.equal('');
     });

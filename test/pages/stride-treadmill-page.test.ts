@@ -141,7 +141,7 @@ describe('stride-treadmill-page', () => {
     expect(services.recording.laps).to.equal(1);
     expect(text('#lap-label')).to.equal('Lap 2');
     expect(text('#lap')).to.equal('0:03');
-    expect(text('#distance'), 'the run: 12 s at 3.125 m/s').to.equal('0.04');
+    expect(text('#distance'), 'the run: 12 s at 3.125 m/s, 37.5 m cut').to.equal('0.03');
     await press(' ');
     expect(services.recording.state).to.equal('paused');
     expect(inner('stride-recording-controls', '.state')!.textContent).to.match(/^Paused/);

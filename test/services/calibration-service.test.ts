@@ -57,6 +57,8 @@ async function storedPod() {
 }
 const sameFootpods = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const storedCurve = async (): Promise<CalibrationPoint[]> => calibrationOf(await storedPod());
+/** Kilometres to the hundredth, cut as the app shows distances (4.969 km reads 4.96). */
+const cutKm = (m: number): string => (Math.floor(m / 10 + 1e-9) / 100).toFixed(2);
 
 /** Pod rows at `speedMps` (raw) from `fromS` for `seconds`, the belt (when given) a moment before each. */
 function run(fromS: number, seconds: number, podSpeedMps: number | ((t: number) => number), beltSpeedMps: number | null = null) {
@@ -272,7 +274,7 @@ describe('CalibrationService.correctRun', () => {
     const outcome = await services.calibration.correctRun(id, rawM * 0.97, true);
     expect(outcome.ok).to.equal(true);
     expect(outcome.message).to.equal(
-      `This run now shows ${(rawM * 0.97 / 1000).toFixed(2)}\u00a0km, as the treadmill did (it showed ${(before.meta.distanceM / 1000).toFixed(2)}\u00a0km). ` +
+      `This run now shows ${cutKm(rawM * 0.97)}\u00a0km, as the treadmill did (it showed ${cutKm(before.meta.distanceM)}\u00a0km). ` +
         'Pod A now reads 97\u00a0% of its raw distance at 10.8\u00a0km/h. It replaces 102\u00a0% at 10.8\u00a0km/h.',
     );
     const after = (await loadSession(id))!;
@@ -341,7 +343,7 @@ describe('CalibrationService.correctRun', () => {
     expect(outcome).to.deep.equal({
       ok: true,
       message:
-        'This run now shows 5.40\u00a0km, as the treadmill did (it showed 4.97\u00a0km). ' +
+        'This run now shows 5.40\u00a0km, as the treadmill did (it showed 4.96\u00a0km). ' +
         'This run was on an incline (up to 6 %), where a footpod reads differently than on the flat: its calibration stays as it was.',
     });
     expect(await storedCurve()).to.deep.equal(flatCurve);

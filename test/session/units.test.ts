@@ -1,6 +1,16 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { type DistanceUnit, distanceIn, formatDuration, formatPace, paceSeconds, speedPerHour } from '../../src/session/units.js';
+import {
+  type DistanceUnit,
+  averagePaceSeconds,
+  distanceIn,
+  formatDistanceIn,
+  formatDuration,
+  formatPace,
+  paceMinutesCut,
+  paceSeconds,
+  speedPerHour,
+} from '../../src/session/units.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 
 const METRES: Record<DistanceUnit, number> = { km: 1000, mi: 1609.344 };
@@ -45,5 +55,59 @@ describe('units', () => {
       ),
       { numRuns: invariantRuns(500) },
     );
+  });
+
+  it('cuts distances to the hundredth as times and paces are cut to the second', () => {
+    expect(formatDistanceIn(996, 'km')).to.equal('0.99');
+    expect(formatDistanceIn(1000, 'km')).to.equal('1.00');
+    expect(formatDistanceIn(1609.344, 'mi')).to.equal('1.00');
+    expect(formatDistanceIn(0, 'km')).to.equal('0.00');
+  });
+
+  it('shown pace over shown distance never disagrees with shown time by more than the cuts (1.00 km: pace = time)', () => {
+    const parse = (clock: string): number => clock.split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
+    fc.assert(
+      fc.property(fc.double({ min: 10, max: 50_000, noNaN: true }), fc.double({ min: 10, max: 30_000, noNaN: true }), fc.constantFrom<DistanceUnit>('km', 'mi'), (metres, seconds, unit) => {
+        const distance = Number(formatDistanceIn(metres, unit));
+        fc.pre(distance > 0);
+        const time = parse(formatDuration(seconds));
+        const pace = parse(formatPace(averagePaceSeconds(metres / seconds, unit)));
+        // Each shown figure is cut: distance by up to 0.01 unit, time and pace by under a second.
+        const trueDistance = distanceIn(metres, unit);
+        expect(distance).to.be.within(trueDistance - 0.01 - 1e-9, trueDistance + 1e-9);
+        const paceTimesDistance = pace * distance;
+        // Cut pace ≤ true pace and cut distance ≤ true distance, so their product is under the true
+        // time (less than a second over the shown time), and under the shown time by no more than a
+        // second of pace per unit run and 0.01 unit at the true pace.
+        expect(paceTimesDistance).to.be.below(time + 1);
+        expect(paceTimesDistance).to.be.at.least(time - trueDistance - (0.01 * seconds) / trueDistance - 1e-6);
+        // Exactly one unit run (a split): its pace is its time.
+        expect(formatPace(averagePaceSeconds(METRES[unit] / seconds, unit))).to.equal(formatDuration(seconds));
+      }),
+      { numRuns: invariantRuns(400) },
+    );
+  });
+
+  it('an average pace shows however slow (hours too); only a live reading blanks below 0.5 m/s', () => {
+    expect(formatPace(averagePaceSeconds(1000 / 2100, 'km'))).to.equal('35:00');
+    expect(formatPace(averagePaceSeconds(1000 / 3900, 'km'))).to.equal('1:05:00');
+    expect(averagePaceSeconds(0, 'km')).to.equal(null);
+    expect(paceSeconds(0.4, 'km')).to.equal(null);
+  });
+
+  it('writes pace minutes for files cut to the hundredth, never past the minute the screens show', () => {
+    expect(paceMinutesCut(539.7)).to.equal('8.99');
+    expect(paceMinutesCut(540)).to.equal('9.00');
+    fc.assert(
+      fc.property(fc.double({ min: 60, max: 3600, noNaN: true }), (seconds) => {
+        const shownMinutes = Math.floor(parse(formatPace(seconds)) / 60);
+        expect(Math.floor(Number(paceMinutesCut(seconds)))).to.equal(shownMinutes);
+        expect(Number(paceMinutesCut(seconds))).to.be.at.most(seconds / 60 + 1e-9);
+      }),
+      { numRuns: invariantRuns(200) },
+    );
+    function parse(clock: string): number {
+      return clock.split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
+    }
   });
 });

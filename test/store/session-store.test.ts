@@ -224,3 +224,14 @@ describe('session store (real IndexedDB)', () => {
     expect((error as Error).message).to.match(/list of sessions is damaged/);
   });
 });
+
+describe('session store: runs named in its messages', () => {
+  it('names an unnamed run by its start, as every screen titles it, and a run with a damaged start by its id', async () => {
+    const { labelOf } = await import('../../src/store/session-keys.js');
+    const { runTitle } = await import('../../src/session/date-format.js');
+    const at = Date.UTC(2026, 11, 7, 2, 45);
+    expect(labelOf({ id: 'r1', name: '', startedAt: at })).to.equal(`“${runTitle(at)}”`);
+    expect(labelOf({ id: 'r1', name: 'Hills', startedAt: at })).to.equal('“Hills”');
+    expect(labelOf({ id: 'r1', name: '', startedAt: Number.NaN })).to.equal('“r1”');
+  });
+});
