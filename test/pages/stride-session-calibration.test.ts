@@ -97,7 +97,7 @@ describe('stride-session-page: correcting the distance from the treadmill', () =
     $<HTMLButtonElement>(form, '#apply')!.click();
     await waitUntil(() => ($(form, '#outcome')!.textContent ?? '').trim() !== '', 'the outcome');
     expect($(form, '#outcome')!.textContent!.trim()).to.equal(
-      'This run now shows 1.71\u00a0km, as the treadmill did (it showed 1.84\u00a0km). Stryd now reads 95\u00a0% of its raw distance at 10.8\u00a0km/h. It replaces 102\u00a0% at 10.8\u00a0km/h.',
+      'This run now shows 1.71\u00a0km, as the treadmill did (it showed 1.83\u00a0km). Stryd now reads 95\u00a0% of its raw distance at 10.8\u00a0km/h. It replaces 102\u00a0% at 10.8\u00a0km/h.',
     );
     expect(podCurve(services)).to.have.length(1);
     expect(podCurve(services)[0]!.podSpeedMps).to.equal(3);
