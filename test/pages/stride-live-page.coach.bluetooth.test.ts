@@ -3,14 +3,13 @@
 // rules, and the outputs write down what they would sound. The pod's clock moves a second per
 // notification, so two minutes of running take a few seconds of test.
 import { expect } from '@open-wc/testing';
-import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import type { AppServices } from '../../src/services/services.js';
 import { useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
-import { sendMeasurement, teardownEmulatedFootpod } from '../support/emulated-footpod.js';
+import { teardownEmulatedFootpod } from '../support/emulated-footpod.js';
 import type { RecordingOutput } from '../support/recording-outputs.js';
 import { finishRun } from '../support/finish-run.js';
-import { coachedServices, pairOnLivePage } from '../support/paired-live-page.js';
+import { coachedServices, pairOnLivePage, podRun } from '../support/paired-live-page.js';
 
 useSeparateDatabase('stride-test-live-page-coach');
 
@@ -31,14 +30,7 @@ describe('coaching a run from a footpod on the emulated Web Bluetooth stack', ()
     await services.coach.engine();
     await services.recording.start();
 
-    let distance = 0;
-    const runFor = async (seconds: number): Promise<void> => {
-      for (let s = 0; s < seconds; s++) {
-        distance += 2.8;
-        await sendMeasurement(encodeRscMeasurement({ speedMps: 2.8, cadence: 150, strideLengthM: 1.12, totalDistanceM: distance, isRunning: true }));
-        clock.ms += 1000;
-      }
-    };
+    const runFor = podRun(clock, 150, 1.12);
     await runFor(121); // session seconds 0 … 120
     const cues = () => output.played.filter((e) => e.kind === 'cue').map((e) => (e.kind === 'cue' ? [e.atS, e.direction, e.spoken] : []));
     expect(cues()).to.deep.equal([

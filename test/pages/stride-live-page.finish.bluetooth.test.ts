@@ -3,7 +3,6 @@
 // and the metronome (the real look-ahead scheduler on an audio clock the test moves) hands the
 // audio thread no click after the press, while the pod goes on sending.
 import { expect, waitUntil } from '@open-wc/testing';
-import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import type { StrideFinishCard } from '../../src/components/stride-finish-card.js';
 import { AppAudio } from '../../src/outputs/app-audio.js';
 import { WebAudioMetronome } from '../../src/outputs/web-audio-metronome.js';
@@ -11,9 +10,9 @@ import type { AppServices } from '../../src/services/services.js';
 import { useSeparateDatabase } from '../../src/store/kv.js';
 import { FakeTimeContext, ManualTimer } from '../outputs/audio-test-support.js';
 import { appTheme } from '../support/app-theme.js';
-import { clickAsRunner, sendMeasurement, teardownEmulatedFootpod } from '../support/emulated-footpod.js';
+import { clickAsRunner, teardownEmulatedFootpod } from '../support/emulated-footpod.js';
 import { finishRun } from '../support/finish-run.js';
-import { coachedServices, pairOnLivePage } from '../support/paired-live-page.js';
+import { coachedServices, pairOnLivePage, podRun } from '../support/paired-live-page.js';
 
 const LIVE = 'stride-live-page';
 const START = `${LIVE} >>> stride-recording-controls >>> #start`;
@@ -39,19 +38,13 @@ describe('finishing a run from a footpod on the emulated Web Bluetooth stack', (
     const page = await pairOnLivePage(services);
     await services.coach.engine();
 
-    let distance = 0;
     /** Seconds of running at 158 steps/min: a notification each, and the scheduler's timer every 25 ms. */
-    const runFor = async (seconds: number): Promise<void> => {
-      for (let s = 0; s < seconds; s++) {
-        distance += 2.8;
-        await sendMeasurement(encodeRscMeasurement({ speedMps: 2.8, cadence: 158, strideLengthM: 1.06, totalDistanceM: distance, isRunning: true }));
-        clock.ms += 1000;
-        for (let tick = 0; tick < 40; tick++) {
-          context.currentTime += 0.025;
-          timer.fire();
-        }
+    const runFor = podRun(clock, 158, 1.06, () => {
+      for (let tick = 0; tick < 40; tick++) {
+        context.currentTime += 0.025;
+        timer.fire();
       }
-    };
+    });
     await runFor(12);
     await page.updateComplete;
     await clickAsRunner(START);

@@ -5,7 +5,9 @@
 //
 //   const { services, output } = await coachedServices(clock);
 //   const page = await pairOnLivePage(services);
+//   const runFor = podRun(clock, 150, 1.12);
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import { CoachRules } from '../../src/coach/coach-rules.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';
 import type { Metronome } from '../../src/outputs/outputs.js';
@@ -16,7 +18,7 @@ import { type AppServices, createServices } from '../../src/services/services.js
 import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';
-import { answerChooserWith, clickAsRunner, setupEmulatedFootpod } from './emulated-footpod.js';
+import { answerChooserWith, clickAsRunner, sendMeasurement, setupEmulatedFootpod } from './emulated-footpod.js';
 import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from './recording-outputs.js';
 
 const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
@@ -51,4 +53,20 @@ export async function pairOnLivePage(services: AppServices): Promise<StrideLiveP
   await clickAsRunner(PAIR);
   await waitUntil(() => services.footpod.source?.state === 'connected', 'connected', { timeout: 5000 });
   return page;
+}
+
+/**
+ * A runner at 2.8 m/s on the paired pod: `runFor(seconds)` sends a notification a second and moves
+ * `clock` on by it; `eachSecond` then runs (a metronome's timer, say) before the next.
+ */
+export function podRun(clock: { ms: number }, cadence: number, strideLengthM: number, eachSecond: () => void = () => {}): (seconds: number) => Promise<void> {
+  let distance = 0;
+  return async (seconds: number): Promise<void> => {
+    for (let s = 0; s < seconds; s++) {
+      distance += 2.8;
+      await sendMeasurement(encodeRscMeasurement({ speedMps: 2.8, cadence, strideLengthM, totalDistanceM: distance, isRunning: true }));
+      clock.ms += 1000;
+      eachSecond();
+    }
+  };
 }
