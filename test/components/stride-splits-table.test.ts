@@ -7,7 +7,7 @@ import type { StrideSplitsTable } from '../../src/components/stride-splits-table
 import { type Split, distanceSplits } from '../../src/session/splits.js';
 import { columnsOf } from '../export/session-fixture.js';
 import { themes, useTheme } from '../support/app-theme.js';
-import { insideWindow, isShown, sidewaysOverflow } from '../support/table-cards.js';
+import { insideWindow, isShown, sidewaysOverflow, wideTableFaults } from '../support/table-cards.js';
 
 const splits: Split[] = [0, 1, 2].map((index) => ({
   index, label: index < 2 ? `${index + 1} km` : '2.37 km', startT: index * 330, endT: index * 330 + 330,
@@ -57,13 +57,8 @@ describe('stride-splits-table', () => {
       await useTheme(theme);
       await setViewport({ width: 1280, height: 800 });
       const table = await splitsTable();
-      expect(sidewaysOverflow(table.shadowRoot!), 'wider than their box').to.deep.equal([]);
-      expect([...table.shadowRoot!.querySelectorAll('.card-label')].filter(isShown)).to.deep.equal([]);
+      expect(wideTableFaults(table.shadowRoot!, 'tr', ':scope > *')).to.deep.equal([]);
       expect(isShown(table.shadowRoot!.querySelector('thead')!)).to.equal(true);
-      for (const row of table.shadowRoot!.querySelectorAll('tr')) {
-        const tops = new Set([...row.children].map((cell) => Math.round(cell.getBoundingClientRect().top)));
-        expect(tops.size, 'every cell of a row on one line').to.equal(1);
-      }
       await expect(table).to.be.accessible();
     });
   }

@@ -10,7 +10,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { saveSession } from '../../src/store/session-store.js';
 import { themes, useTheme } from '../support/app-theme.js';
 import { generatedSession } from '../support/generated-sessions.js';
-import { insideWindow, isShown, sidewaysOverflow } from '../support/table-cards.js';
+import { insideWindow, isShown, sidewaysOverflow, wideTableFaults } from '../support/table-cards.js';
 
 const start = new Date(2025, 2, 3, 7, 30).getTime();
 const seeded = [
@@ -74,14 +74,8 @@ describe('stride-history-page layout', () => {
       await useTheme(theme);
       await setViewport({ width: 1280, height: 800 });
       const page = await historyPage();
-      expect(sidewaysOverflow(page.shadowRoot!), 'wider than their box').to.deep.equal([]);
-      const labels = [...page.shadowRoot!.querySelectorAll('.card-label')];
-      expect(labels.length).to.be.above(0);
-      expect(labels.filter(isShown), 'no card label on a desktop').to.deep.equal([]);
-      for (const row of page.shadowRoot!.querySelectorAll('tbody tr')) {
-        const tops = new Set([...row.querySelectorAll('td')].map((cell) => Math.round(cell.getBoundingClientRect().top)));
-        expect(tops.size, 'every cell of a row on one line').to.equal(1);
-      }
+      expect(page.shadowRoot!.querySelectorAll('.card-label').length, 'labels there for the cards').to.be.above(0);
+      expect(wideTableFaults(page.shadowRoot!, 'tbody tr', 'td')).to.deep.equal([]);
       const head = page.shadowRoot!.querySelector('thead th.num')!.getBoundingClientRect();
       const value = page.shadowRoot!.querySelector('tbody td.num')!.getBoundingClientRect();
       expect(value.left, 'a column under its header').to.equal(head.left);

@@ -2,24 +2,14 @@
 // 150 steps/min, its notifications go through the real parser, session, recorder and coaching
 // rules, and the outputs write down what they would sound. The pod's clock moves a second per
 // notification, so two minutes of running take a few seconds of test.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
-import type { CoachEngine } from '../../src/services/coach-service.js';
-import { type AppServices, createServices } from '../../src/services/services.js';
-import { CoachRules } from '../../src/coach/coach-rules.js';
-import { metronomeRate } from '../../src/coach/metronome-timing.js';
-import '../../src/pages/stride-live-page.js';
-import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
-import { defaultCoachSettings } from '../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../src/session/zones.js';
-import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';
+import { expect } from '@open-wc/testing';
+import type { AppServices } from '../../src/services/services.js';
 import { useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
-import { answerChooserWith, clickAsRunner, sendMeasurement, setupEmulatedFootpod, teardownEmulatedFootpod } from '../support/emulated-footpod.js';
-import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
+import { teardownEmulatedFootpod } from '../support/emulated-footpod.js';
+import type { RecordingOutput } from '../support/recording-outputs.js';
 import { finishRun } from '../support/finish-run.js';
-
-const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
+import { coachedServices, pairOnLivePage, podRun } from '../support/paired-live-page.js';
 
 useSeparateDatabase('stride-test-live-page-coach');
 
@@ -35,36 +25,12 @@ describe('coaching a run from a footpod on the emulated Web Bluetooth stack', ()
   });
 
   it('cues a pod at 150 steps/min as low exactly once a minute over two minutes, and never while paused', async () => {
-    output = new RecordingOutput();
-    const engine: CoachEngine = {
-      rules: new CoachRules(defaultCoachSettings, defaultCadenceZones),
-      output,
-      metronome: new RecordingMetronome(),
-      wakeLock: new RecordingWakeLock(),
-      metronomeRate,
-    };
-    services = createServices(
-      { bluetooth: () => new WebBluetoothFootpod(undefined, { retryDelaysMs: [50], now: () => clock.ms }) },
-      {},
-      async () => engine,
-    );
-    await services.settings.load();
-    await setupEmulatedFootpod({ name: 'Stryd' });
-    const page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
-    await answerChooserWith('select');
-    await clickAsRunner(PAIR);
-    await waitUntil(() => services.footpod.source?.state === 'connected', 'connected', { timeout: 5000 });
+    ({ services, output } = await coachedServices(clock));
+    const page = await pairOnLivePage(services);
     await services.coach.engine();
     await services.recording.start();
 
-    let distance = 0;
-    const runFor = async (seconds: number): Promise<void> => {
-      for (let s = 0; s < seconds; s++) {
-        distance += 2.8;
-        await sendMeasurement(encodeRscMeasurement({ speedMps: 2.8, cadence: 150, strideLengthM: 1.12, totalDistanceM: distance, isRunning: true }));
-        clock.ms += 1000;
-      }
-    };
+    const runFor = podRun(clock, 150, 1.12);
     await runFor(121); // session seconds 0 … 120
     const cues = () => output.played.filter((e) => e.kind === 'cue').map((e) => (e.kind === 'cue' ? [e.atS, e.direction, e.spoken] : []));
     expect(cues()).to.deep.equal([

@@ -2,29 +2,19 @@
 // start recording, start the metronome, run, press Stop and save. The finish card shows the run,
 // and the metronome (the real look-ahead scheduler on an audio clock the test moves) hands the
 // audio thread no click after the press, while the pod goes on sending.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
-import { CoachRules } from '../../src/coach/coach-rules.js';
-import { metronomeRate } from '../../src/coach/metronome-timing.js';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { StrideFinishCard } from '../../src/components/stride-finish-card.js';
 import { AppAudio } from '../../src/outputs/app-audio.js';
 import { WebAudioMetronome } from '../../src/outputs/web-audio-metronome.js';
-import '../../src/pages/stride-live-page.js';
-import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
-import type { CoachEngine } from '../../src/services/coach-service.js';
-import { type AppServices, createServices } from '../../src/services/services.js';
-import { defaultCoachSettings } from '../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../src/session/zones.js';
-import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';
+import type { AppServices } from '../../src/services/services.js';
 import { useSeparateDatabase } from '../../src/store/kv.js';
 import { FakeTimeContext, ManualTimer } from '../outputs/audio-test-support.js';
 import { appTheme } from '../support/app-theme.js';
-import { answerChooserWith, clickAsRunner, sendMeasurement, setupEmulatedFootpod, teardownEmulatedFootpod } from '../support/emulated-footpod.js';
+import { clickAsRunner, teardownEmulatedFootpod } from '../support/emulated-footpod.js';
 import { finishRun } from '../support/finish-run.js';
-import { RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
+import { coachedServices, pairOnLivePage, podRun } from '../support/paired-live-page.js';
 
 const LIVE = 'stride-live-page';
-const PAIR = `${LIVE} >>> stride-connection-panel >>> #pair`;
 const START = `${LIVE} >>> stride-recording-controls >>> #start`;
 const STOP = `${LIVE} >>> stride-recording-controls >>> #stop`;
 const METRONOME = `${LIVE} >>> stride-metronome-button >>> #metronome`;
@@ -44,40 +34,17 @@ describe('finishing a run from a footpod on the emulated Web Bluetooth stack', (
     const context = new FakeTimeContext(new OfflineAudioContext(1, 4410, 44100));
     const timer = new ManualTimer();
     const metronome = new WebAudioMetronome({ audio: new AppAudio(() => context), timer, pageHidden: () => false });
-    const output = new RecordingOutput();
-    const engine: CoachEngine = {
-      rules: new CoachRules(defaultCoachSettings, defaultCadenceZones),
-      output,
-      metronome,
-      wakeLock: new RecordingWakeLock(),
-      metronomeRate,
-    };
-    services = createServices(
-      { bluetooth: () => new WebBluetoothFootpod(undefined, { retryDelaysMs: [50], now: () => clock.ms }) },
-      {},
-      async () => engine,
-    );
-    await services.settings.load();
-    await setupEmulatedFootpod({ name: 'Stryd' });
-    const page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
-    await answerChooserWith('select');
-    await clickAsRunner(PAIR);
-    await waitUntil(() => services.footpod.source?.state === 'connected', 'connected', { timeout: 5000 });
+    ({ services } = await coachedServices(clock, metronome));
+    const page = await pairOnLivePage(services);
     await services.coach.engine();
 
-    let distance = 0;
     /** Seconds of running at 158 steps/min: a notification each, and the scheduler's timer every 25 ms. */
-    const runFor = async (seconds: number): Promise<void> => {
-      for (let s = 0; s < seconds; s++) {
-        distance += 2.8;
-        await sendMeasurement(encodeRscMeasurement({ speedMps: 2.8, cadence: 158, strideLengthM: 1.06, totalDistanceM: distance, isRunning: true }));
-        clock.ms += 1000;
-        for (let tick = 0; tick < 40; tick++) {
-          context.currentTime += 0.025;
-          timer.fire();
-        }
+    const runFor = podRun(clock, 158, 1.06, () => {
+      for (let tick = 0; tick < 40; tick++) {
+        context.currentTime += 0.025;
+        timer.fire();
       }
-    };
+    });
     await runFor(12);
     await page.updateComplete;
     await clickAsRunner(START);

@@ -21,6 +21,15 @@ let clockS = 0;
 const card = () => page.shadowRoot!.querySelector<StrideFinishCard>('stride-finish-card');
 const words = (selector: string) => card()!.shadowRoot!.querySelector<HTMLElement>(selector)!.innerText.replace(/\s+/g, ' ').trim();
 
+/** A live page `widthPx` wide on fresh services, the scripted pod simulated as the runner's pod. */
+async function simulatingLivePage(widthPx: number): Promise<void> {
+  pod = new ScriptedFootpod('Pod');
+  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 });
+  await services.settings.load();
+  page = await fixture<StrideLivePage>(html`<stride-live-page style="width:${widthPx}px" .services=${services}></stride-live-page>`);
+  await services.footpod.simulate();
+}
+
 /** Records `seconds` of running at 2.8 m/s (6:00/km) and `cadence`, then stops and waits for the card. */
 async function recordRun(seconds: number, cadence: number): Promise<StrideFinishCard> {
   await services.recording.start();
@@ -43,11 +52,7 @@ describe('stride-live-page finish card', () => {
   });
 
   it('shows the run’s figures and its cadence at matched pace after Stop and save, until closed or the next run', async () => {
-    pod = new ScriptedFootpod('Pod');
-    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 });
-    await services.settings.load();
-    page = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
-    await services.footpod.simulate();
+    await simulatingLivePage(1000);
 
     const first = await recordRun(120, 160);
     const id = services.recording.recorder!.meta().id;
@@ -76,11 +81,7 @@ describe('stride-live-page finish card', () => {
   });
 
   it('compares with the runs before at the same pace, and fits a phone in both themes', async () => {
-    pod = new ScriptedFootpod('Pod');
-    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 });
-    await services.settings.load();
-    page = await fixture<StrideLivePage>(html`<stride-live-page style="width:390px" .services=${services}></stride-live-page>`);
-    await services.footpod.simulate();
+    await simulatingLivePage(390);
     await recordRun(90, 160);
     const second = await recordRun(90, 164);
     expect(words('#matched')).to.equal('164 steps/min at 6:40–5:33/km: 4 steps/min quicker than your last run at this pace (160).');

@@ -3,33 +3,16 @@
 // recorder and coaching rules; three minutes in a check-in arrives under the cadence, and six
 // seconds later it is gone without a key or a tap. The pod's clock moves a second per
 // notification (a fake clock), so the three minutes take a few seconds of test.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
-import type { CoachEngine } from '../../src/services/coach-service.js';
-import { type AppServices, createServices } from '../../src/services/services.js';
-import { CoachRules } from '../../src/coach/coach-rules.js';
-import { metronomeRate } from '../../src/coach/metronome-timing.js';
-import '../../src/pages/stride-live-page.js';
+import type { AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-treadmill-page.js';
-import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import type { StrideTreadmillPage } from '../../src/pages/stride-treadmill-page.js';
-import { defaultCoachSettings } from '../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../src/session/zones.js';
-import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';
 import { useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
-import {
-  answerChooserWith,
-  clickAsRunner,
-  sendMeasurement,
-  sendMeasurements,
-  setupEmulatedFootpod,
-  teardownEmulatedFootpod,
-} from '../support/emulated-footpod.js';
-import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
+import { sendMeasurement, sendMeasurements, teardownEmulatedFootpod } from '../support/emulated-footpod.js';
 import { finishRun } from '../support/finish-run.js';
-
-const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
+import { coachedServices, pairOnLivePage } from '../support/paired-live-page.js';
 
 useSeparateDatabase('stride-test-treadmill-check-in');
 
@@ -44,27 +27,12 @@ describe('a check-in on the treadmill screen, from a footpod on the emulated Web
   });
 
   it('arrives mid-run under the cadence, leaves the number uncovered, and goes away by itself', async () => {
-    const output = new RecordingOutput();
-    const engine: CoachEngine = {
-      rules: new CoachRules(defaultCoachSettings, defaultCadenceZones),
-      output,
-      metronome: new RecordingMetronome(),
-      wakeLock: new RecordingWakeLock(),
-      metronomeRate,
-    };
-    services = createServices(
-      { bluetooth: () => new WebBluetoothFootpod(undefined, { retryDelaysMs: [50], now: () => clock.ms }) },
-      {},
-      async () => engine,
-    );
-    await services.settings.load();
+    const coached = await coachedServices(clock);
+    services = coached.services;
+    const { output } = coached;
     const { coach } = services.settings.settings;
     await services.settings.update({ coach: { ...coach, checkIns: { ...coach.checkIns, everyMin: 3, fadeAfterS: 6 } } });
-    await setupEmulatedFootpod({ name: 'Stryd' });
-    const live = await fixture<StrideLivePage>(html`<stride-live-page style="width:1000px" .services=${services}></stride-live-page>`);
-    await answerChooserWith('select');
-    await clickAsRunner(PAIR);
-    await waitUntil(() => services.footpod.source?.state === 'connected', 'connected', { timeout: 5000 });
+    const live = await pairOnLivePage(services);
     live.remove();
     const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
     await services.coach.engine();

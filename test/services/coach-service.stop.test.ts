@@ -10,6 +10,7 @@ import { type AppServices, createServices } from '../../src/services/services.js
 import { CoachRules } from '../../src/coach/coach-rules.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';
 import { AppAudio, type AudioContextLike } from '../../src/outputs/app-audio.js';
+import type { Metronome } from '../../src/outputs/outputs.js';
 import { WebAudioMetronome } from '../../src/outputs/web-audio-metronome.js';
 import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
@@ -33,6 +34,25 @@ class SlowUnlock extends AppAudio {
   }
 }
 
+/** The real rules (their random pick fixed) around `metronome`; the output and wake lock write down what they are asked. */
+const coachWith = (metronome: Metronome, output = new RecordingOutput()): CoachEngine => ({
+  rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
+  output,
+  metronome,
+  wakeLock: new RecordingWakeLock(),
+  metronomeRate,
+});
+
+/** Services with `engine` loaded, recording from the scripted `pod`: a run under way. */
+async function recordingFrom(pod: ScriptedFootpod, engine: CoachEngine): Promise<AppServices> {
+  const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
+  await services.settings.load();
+  await services.footpod.simulate();
+  await services.coach.engine();
+  await services.recording.start();
+  return services;
+}
+
 const stopAndSave = async (services: AppServices): Promise<void> => {
   const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
   services.recording.stop();
@@ -50,18 +70,7 @@ describe('CoachService at Stop and save', () => {
     const context = new FakeTimeContext(new OfflineAudioContext(1, 4410, 44100));
     const timer = new ManualTimer();
     const metronome = new WebAudioMetronome({ audio: new AppAudio(() => context), timer, pageHidden: () => false });
-    const engine: CoachEngine = {
-      rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
-      output,
-      metronome,
-      wakeLock: new RecordingWakeLock(),
-      metronomeRate,
-    };
-    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
-    await services.settings.load();
-    await services.footpod.simulate();
-    await services.coach.engine();
-    await services.recording.start();
+    services = await recordingFrom(pod, coachWith(metronome, output));
     await services.coach.toggleMetronome();
     /** A second of the run: one reading, and the scheduler's timer every 25 ms on the audio clock. */
     let t = 0;
@@ -99,18 +108,7 @@ describe('CoachService at Stop and save', () => {
     const timer = new ManualTimer();
     const audio = new SlowUnlock(context);
     const metronome = new WebAudioMetronome({ audio, timer, pageHidden: () => false });
-    const engine: CoachEngine = {
-      rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
-      output: new RecordingOutput(),
-      metronome,
-      wakeLock: new RecordingWakeLock(),
-      metronomeRate,
-    };
-    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
-    await services.settings.load();
-    await services.footpod.simulate();
-    await services.coach.engine();
-    await services.recording.start();
+    services = await recordingFrom(pod, coachWith(metronome));
     for (let t = 0; t < 20; t++) pod.send(t, { cadence: 168 });
 
     const pressed = services.coach.toggleMetronome(); // the runner presses M…
@@ -130,11 +128,7 @@ describe('CoachService at Stop and save', () => {
   it('takes the run’s check-in off the screen', async () => {
     const pod = new ScriptedFootpod('Pod');
     const engine = fakeCoachEngine();
-    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
-    await services.settings.load();
-    await services.footpod.simulate();
-    await services.coach.engine();
-    await services.recording.start();
+    services = await recordingFrom(pod, engine);
     let t = 0;
     for (; t < 30; t++) pod.send(t, { cadence: 170 });
     engine.raiseCheckIn(quickStepsPrompt);

@@ -8,25 +8,10 @@ import { summarizeSamples } from '../../src/session/session-summary.js';
 import { distanceSplits, lapSplits } from '../../src/session/splits.js';
 import { lapSplits as exportLapSplits } from '../../src/export/lap-splits.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { runnerReading } from '../support/live-readings.js';
 
 /** A runner at 3 m/s on the live clock; the live distance keeps counting whatever the recorder does. */
-const reading = (timeS: number, over: Partial<LiveReading> = {}): LiveReading => ({
-  timeS,
-  speedMps: 3,
-  cadence: 170,
-  strideLengthM: 1.0625,
-  strideDerived: false,
-  distanceM: timeS * 3,
-  running: true,
-  // No raw pod values and no other sensors unless a test gives them.
-  rawSpeedMps: Number.NaN,
-  rawDistanceM: Number.NaN,
-  heartRate: null,
-  treadmillSpeedMps: null,
-  inclinePercent: null,
-  speedFrom: 'footpod',
-  ...over,
-});
+const reading = runnerReading;
 const still = (timeS: number): LiveReading => reading(timeS, { speedMps: 0.25, cadence: 0, running: false, distanceM: 0 });
 
 const T0 = new Date(2026, 10, 25, 7, 54, 12).getTime();

@@ -4,24 +4,9 @@ import { sampleAt } from '../../src/session/recorded-columns.js';
 import { SAMPLE_RUNNING, SAMPLE_SPEED_FROM_TREADMILL, SAMPLE_STRIDE_DERIVED } from '../../src/session/recorded-session.js';
 import { RecordingTrack } from '../../src/session/recording-track.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { runnerReading } from '../support/live-readings.js';
 
-const reading = (timeS: number, over: Partial<LiveReading> = {}): LiveReading => ({
-  timeS,
-  speedMps: 3,
-  cadence: 170,
-  strideLengthM: 1,
-  strideDerived: false,
-  distanceM: timeS * 3,
-  running: true,
-  // No raw pod values and no other sensors unless a test gives them.
-  rawSpeedMps: Number.NaN,
-  rawDistanceM: Number.NaN,
-  heartRate: null,
-  treadmillSpeedMps: null,
-  inclinePercent: null,
-  speedFrom: 'footpod',
-  ...over,
-});
+const reading = (timeS: number, over: Partial<LiveReading> = {}): LiveReading => runnerReading(timeS, { strideLengthM: 1, ...over });
 const track = () => new RecordingTrack(defaultCadenceZones, () => 1_000);
 const times = (tr: RecordingTrack) => Array.from(tr.columns().t);
 const distances = (tr: RecordingTrack) => Array.from(tr.columns().distanceM);

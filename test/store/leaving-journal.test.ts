@@ -10,12 +10,12 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, loadSession, markRecovered, saveSession } from '../../src/store/session-store.js';
 import { SessionWriter } from '../../src/store/session-writer.js';
 import { columnDifference, columnsOf, metaFor, syntheticSamples } from './fixtures.js';
-import type { LiveReading } from '../../src/session/live-reading.js';
 import { type RecordedSampleEvent, Recorder } from '../../src/session/recorder.js';
 import { formatDuration } from '../../src/session/units.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { unfinishedSessions } from '../../src/store/unfinished-sessions.js';
 import { leaveWithWritesDropped } from '../support/dropped-writes.js';
+import { runnerReading } from '../support/live-readings.js';
 
 useSeparateDatabase('stride-test-leaving-journal');
 
@@ -24,23 +24,6 @@ const samples = syntheticSamples(90);
 const journalKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('stride-journal/lj-'));
 const storedRun = (id: string, count: number, status: 'recording' | 'complete' = 'recording') =>
   saveSession({ meta: metaFor(samples.slice(0, count), { id, status }), samples: columnsOf(samples.slice(0, count)) });
-
-/** A live reading at 3 m/s and 170 steps/min, `timeS` into the run. */
-const runningAt = (timeS: number): LiveReading => ({
-  timeS,
-  speedMps: 3,
-  cadence: 170,
-  strideLengthM: 1.0625,
-  strideDerived: false,
-  distanceM: timeS * 3,
-  running: true,
-  rawSpeedMps: Number.NaN,
-  rawDistanceM: Number.NaN,
-  heartRate: null,
-  treadmillSpeedMps: null,
-  inclinePercent: null,
-  speedFrom: 'footpod',
-});
 
 describe('leaving journal', () => {
   beforeEach(async () => {
@@ -106,7 +89,7 @@ describe('leaving journal', () => {
     const feed = (from: number, to: number) => {
       for (let t = from; t < to; t++) {
         wall = t0 + t * 1000;
-        recorder.addReading(runningAt(t));
+        recorder.addReading(runnerReading(t));
       }
     };
     feed(0, 60);

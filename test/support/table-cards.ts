@@ -39,3 +39,19 @@ export const insideWindow = (element: Element): boolean => {
   const box = element.getBoundingClientRect();
   return box.left >= 0 && box.right <= document.documentElement.clientWidth;
 };
+
+/**
+ * Where a table that should stay a table (a wide screen) is not one, described: content wider than
+ * its box, a card label that shows, a row of `rows` whose `cells` stand on more than one line.
+ */
+export function wideTableFaults(root: ShadowRoot, rows: string, cells: string): string[] {
+  const shownLabels = [...root.querySelectorAll('.card-label')].filter(isShown);
+  const brokenRows = [...root.querySelectorAll(rows)].filter(
+    (row) => new Set([...row.querySelectorAll(cells)].map((cell) => Math.round(cell.getBoundingClientRect().top))).size !== 1,
+  );
+  return [
+    ...sidewaysOverflow(root).map((overflow) => `wider than its box: ${overflow}`),
+    ...shownLabels.map((label) => `a card label shows: ${label.textContent}`),
+    ...brokenRows.map((row) => `cells on more than one line: ${row.textContent!.trim().replace(/\s+/g, ' ')}`),
+  ];
+}
