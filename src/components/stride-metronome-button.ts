@@ -47,7 +47,9 @@ export class StrideMetronomeButton extends LitElement {
       display: inline-flex; align-items: center; gap: 0.4rem; justify-content: center;
     }
     button.step { padding: 0.5rem 0.6rem; font-weight: 700; }
-    #metronome { white-space: nowrap; }
+    /* Where the row is narrow the label breaks between its words, never inside 'off · 158'. */
+    #metronome { flex-wrap: wrap; row-gap: 0; }
+    .state, .rate { white-space: nowrap; }
     #metronome[aria-pressed='true'] { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .state { font-weight: 600; }
@@ -65,7 +67,7 @@ export class StrideMetronomeButton extends LitElement {
         @click=${() => this.#nudge(-1)}>−</button><button id="metronome" aria-pressed=${String(this.on)} @click=${this.#toggle}>
         <span class="dot" aria-hidden="true"></span>Metronome
         <span class="state" aria-hidden="true">${this.on ? 'on' : 'off'} ·</span>
-        ${rate} <kbd>M</kbd></button><button class="step" id="faster" aria-label="Metronome faster" title="Faster (→)"
+        <span class="rate">${rate} <kbd>M</kbd></span></button><button class="step" id="faster" aria-label="Metronome faster" title="Faster (→)"
         @click=${() => this.#nudge(1)}>+</button>`;
   }
 

@@ -20,6 +20,8 @@ const screens = [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
 ] as const;
+/** Where the side column is narrowest in landscape: a small laptop (and the README's picture). */
+const smallLaptop = { width: 960, height: 600 } as const;
 
 let services: AppServices;
 let pod: ScriptedFootpod;
@@ -110,14 +112,15 @@ describe('stride-treadmill-page layout', () => {
     const measure = async (when: string) => {
       for (const theme of themes) {
         await useTheme(theme);
-        for (const { width, height } of screens) {
+        for (const { width, height } of [...screens, smallLaptop]) {
           await setViewport({ width, height });
           await settled();
           for (const button of buttons()) {
-            const { width: w, height: h } = button.getBoundingClientRect();
+            const { width: w, height: h, right } = button.getBoundingClientRect();
             const name = button.textContent!.replace(/\s+/g, ' ').trim();
             measured.add(name);
             if (w < 56 || h < 56) small.push(`${when}, ${width}×${height} ${theme}: "${name}" ${Math.round(w)}×${Math.round(h)}`);
+            if (right > width + 0.5) small.push(`${when}, ${width}×${height} ${theme}: "${name}" ends at ${Math.round(right)}, off the screen`);
           }
         }
       }

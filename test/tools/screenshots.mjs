@@ -20,7 +20,8 @@ const outDir = args.find((a) => !a.startsWith('--')) ?? '/tmp/stridewise-shots';
 const onlyScreens = option('only');
 const themes = option('themes') ?? ['light', 'dark'];
 const widths = (option('widths') ?? ['1280', '390']).map(Number);
-const heights = { 1280: 800, 390: 844 };
+// 960×600 is the README's picture of the treadmill screen (public/screenshots/treadmill.png).
+const heights = { 1280: 800, 390: 844, 960: 600 };
 const DAY_MS = 86_400_000;
 
 /** Watch files made by the tests' own generator, so History, Weeks and a run's page have something to show. */
