@@ -11,7 +11,7 @@ export const formatSessionDate = formatDateTime;
 /** A day without the time: a week's start, a plan step. */
 export const formatShortDate = formatDate;
 
-export { importedFileName, sessionTitle } from '../session/session-title.js';
+export { importedFileName, runnersName, sessionTitle } from '../session/session-title.js';
 
 export const formatDistance = (metres: number, unit: DistanceUnit): string => formatDistanceIn(metres, unit);
 

@@ -40,51 +40,38 @@ export function legacyRunTitle(epochMs: number, sport: SessionSport = 'run'): st
   return `${sport === 'walk' ? 'Walk' : 'Run'} ${d.getDate()} ${LEGACY_MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
-/** Locales whose run names an older version may have stored, besides the browser's own. */
-const NAMING_LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'sv-SE', 'da-DK', 'nb-NO', 'fi-FI', 'pl-PL'];
-/** One formatter per locale, in UTC: a start moved by a zone's offset reads as that zone's clock. */
-const namingFormatters = new Map<string, Intl.DateTimeFormat>();
-function namingFormatter(locale: string): Intl.DateTimeFormat | null {
-  if (!namingFormatters.has(locale)) {
-    try {
-      namingFormatters.set(locale, new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }));
-    } catch {
-      return null;
-    }
-  }
-  return namingFormatters.get(locale)!;
-}
-const namingLocales = (): string[] => [
-  ...new Set([new Intl.DateTimeFormat().resolvedOptions().locale, ...(globalThis.navigator?.languages ?? []), ...NAMING_LOCALES]),
-];
-/** Zone offsets of the world's clocks, from UTC-12 to UTC+14, in quarter hours. */
-const OFFSETS_MS = Array.from({ length: (26 * 60) / 15 + 1 }, (_, i) => (i * 15 - 12 * 60) * 60_000);
-const spaced = (text: string): string => text.replace(/[\s\u202f\u00a0]+/g, ' ').trim();
-/** The old fixed English date ("7 Dec 2026, 02:45") of a clock reading held in a Date's UTC fields. */
-const legacyDateOf = (clock: Date): string =>
-  `${clock.getUTCDate()} ${LEGACY_MONTHS[clock.getUTCMonth()]} ${clock.getUTCFullYear()}, ${pad2(clock.getUTCHours())}:${pad2(clock.getUTCMinutes())}`;
+const LEGACY_NAME = new RegExp(`^(Run|Walk) (\\d{1,2}) (${LEGACY_MONTHS.join('|')}) ([1-9]\\d{3}), (\\d{2}):(\\d{2})$`);
+/**
+ * The UTC offsets clocks keep or have kept (standard and summer time), in minutes: whole hours from
+ * UTC-12 to UTC+14 and the half and three-quarter hours some zones keep (Newfoundland -3:30/-2:30,
+ * Marquesas -9:30, Iran, Afghanistan, India, Nepal, Myanmar, Eucla +8:45, central Australia and
+ * Lord Howe, Chatham +12:45/+13:45). Every quarter hour would take a runner's 'Run … 09:00' on a
+ * run started 02:45 for the app's own name (+6:15, which no clock keeps).
+ */
+const REAL_OFFSETS_MIN = new Set([
+  ...Array.from({ length: 27 }, (_, i) => (i - 12) * 60),
+  -570, -210, -150, 210, 270, 330, 345, 390, 525, 570, 630, 765, 825,
+]);
 
 /**
- * Whether `name` is the name the app itself gave a run starting at `epochMs`, in any form an
- * older version stored it: "Run 7 Dec 2026, 02:45" (fixed English) or "Run Dec 7, 2026, 2:45 AM"
- * (the recording browser's locale), in whatever time zone it was recorded. Such a name is no name
- * of the runner's, so the run reads by today's runTitle, in today's locale and zone. Only the
- * zones whose clock holds the name's numbers are formatted, so a list of 520 runs stays quick.
+ * Whether `name` is the name the app itself gave a run starting at `epochMs`: '' (what it stores
+ * now) or the fixed English 'Run 7 Dec 2026, 02:45' (or 'Walk …') that released versions stored
+ * (recorder.ts defaultSessionName up to 7c669a6), no other form: those versions wrote no other, so
+ * any other text is the runner's. It was written in the recording browser's local time, so it is
+ * the start's when it reads so in this browser's zone (the same device; its summer time as on that
+ * day) or in a real UTC offset (a backup restored elsewhere, a runner who has moved); the zone it
+ * was written in was never stored. One regex and date arithmetic, no Intl: History titles 520 runs
+ * and sorts them in its 150 ms.
  */
 export function isDefaultRunName(name: string, epochMs: number, sport: SessionSport = 'run'): boolean {
-  const word = `${sport === 'walk' ? 'Walk' : 'Run'} `;
   if (name === '') return true;
-  if (!name.startsWith(word) || !Number.isFinite(epochMs)) return false;
-  const date = spaced(name.slice(word.length));
-  const numbers = new Set((date.match(/\d+/g) ?? []).map(Number));
-  for (const offset of OFFSETS_MS) {
-    const clock = new Date(epochMs + offset);
-    const hours = clock.getUTCHours();
-    const holds =
-      numbers.has(clock.getUTCFullYear()) && numbers.has(clock.getUTCDate()) && numbers.has(clock.getUTCMinutes()) && (numbers.has(hours) || numbers.has(hours % 12 || 12));
-    if (!holds) continue;
-    if (legacyDateOf(clock) === date) return true;
-    if (namingLocales().some((locale) => spaced(namingFormatter(locale)?.format(clock) ?? '') === date)) return true;
-  }
-  return false;
+  const parts = LEGACY_NAME.exec(name);
+  if (parts === null || parts[1] !== (sport === 'walk' ? 'Walk' : 'Run') || !Number.isFinite(epochMs)) return false;
+  if (legacyRunTitle(epochMs, sport) === name) return true;
+  const [day, month, year, hours, minutes] = [Number(parts[2]), LEGACY_MONTHS.indexOf(parts[3]!), Number(parts[4]), Number(parts[5]), Number(parts[6])];
+  if (hours > 23 || minutes > 59) return false;
+  const clockMs = Date.UTC(year, month, day, hours, minutes);
+  // 31 Nov would roll over into 1 Dec: a date no calendar has was never the app's.
+  if (new Date(clockMs).getUTCDate() !== day) return false;
+  return REAL_OFFSETS_MIN.has((clockMs - Math.floor(epochMs / 60_000) * 60_000) / 60_000);
 }

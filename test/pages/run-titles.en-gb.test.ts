@@ -1,6 +1,6 @@
-// A run nobody named is titled by its start when shown, in today's locale and zone, whatever an
-// older version stored for it; a name the runner typed reads as typed, brackets and all. Run in
-// London, en-GB, with names stored by en-US browsers and in New York.
+// A run nobody named is titled by its start when shown, in today's locale and zone, whatever a
+// released version stored for it; a name the runner typed reads as typed, brackets and all. Run in
+// London, en-GB, with names stored in New York and one typed in an en-US date format.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setLocale, setTimeZone } from '../support/time-zone.js';
 
@@ -34,31 +34,29 @@ describe('run titles (en-GB, London)', () => {
     return { page, services };
   }
 
-  it("History titles each unnamed run by its date column's date, whatever locale and zone stored its name", async () => {
+  it("History titles each unnamed run by its date column's date, wherever a released version stored its name", async () => {
     const { generatedSession } = await import('../support/generated-sessions.js');
-    // What the recorder stored in an en-US browser (dateStyle medium, timeStyle short), made here
-    // with explicit formatters, in London and in New York; the older fixed 'Run D Mon YYYY, HH:MM'
-    // recorded in New York; and what the recorder stores now (no name).
+    // Released versions stored 'Run D Mon YYYY, HH:MM' in the recording browser's time (here: in London,
+    // and in New York before the runner moved); now the recorder stores no name. A name in a locale's
+    // format was never stored by a released version, so it reads as the runner typed it.
     const enUsNewYork = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' });
-    const enUsLondon = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
     const base = { minutes: 10, cadenceBase: 172, speed: 3 };
-    const runs = [
-      { id: 'en-us-same-zone', startedAt: STARTED_AT, name: `Run ${enUsLondon.format(STARTED_AT)}` },
-      { id: 'en-us-new-york', startedAt: STARTED_AT + 1000, name: `Run ${enUsNewYork.format(STARTED_AT + 1000)}` },
-      { id: 'legacy-new-york', startedAt: STARTED_AT + 2000, name: 'Run 6 Dec 2026, 21:45' },
-      { id: 'unnamed', startedAt: STARTED_AT + 3000, name: '' },
+    const unnamed = [
+      { id: 'legacy-london', startedAt: STARTED_AT, name: 'Run 7 Dec 2026, 02:45' },
+      { id: 'legacy-new-york', startedAt: STARTED_AT + 1000, name: 'Run 6 Dec 2026, 21:45' },
+      { id: 'unnamed', startedAt: STARTED_AT + 2000, name: '' },
     ];
+    const typed = { id: 'en-us-typed', startedAt: STARTED_AT + 3000, name: `Run ${enUsNewYork.format(STARTED_AT + 3000)}` };
     const { page } = await historyPage('stride-test-run-titles-unnamed', async (saveSession) => {
-      for (const run of runs) await saveSession(generatedSession({ ...base, ...run }));
+      for (const run of [...unnamed, typed]) await saveSession(generatedSession({ ...base, ...run }));
     });
-    const rows = runs.map(({ id }) => {
-      const row = page.shadowRoot!.querySelector(`[data-id="${id}"]`)!;
-      return { id, title: text(row.querySelector('a.title')), date: text(row.querySelector('time')) };
-    });
-    expect(rows.map((r) => r.date)).to.deep.equal(runs.map(() => '7 Dec 2026, 02:45'));
+    const rowOf = (id: string) => page.shadowRoot!.querySelector(`[data-id="${id}"]`)!;
+    const rows = unnamed.map(({ id }) => ({ id, title: text(rowOf(id).querySelector('a.title')), date: text(rowOf(id).querySelector('time')) }));
+    expect(rows.map((r) => r.date)).to.deep.equal(unnamed.map(() => '7 Dec 2026, 02:45'));
     expect(rows.map((r) => `${r.id}: ${r.title}`)).to.deep.equal(rows.map((r) => `${r.id}: Run ${r.date}`));
+    expect(text(rowOf(typed.id).querySelector('a.title'))).to.equal(text({ textContent: typed.name } as Element));
     // Renaming one starts from no name of the runner's, its title as the placeholder.
-    const row = page.shadowRoot!.querySelector('[data-id="en-us-new-york"]')!;
+    const row = rowOf('legacy-new-york');
     row.querySelector<HTMLButtonElement>('button.rename')!.click();
     await (page as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const input = row.querySelector<HTMLInputElement>('input.name-input')!;
