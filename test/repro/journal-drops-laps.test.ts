@@ -58,4 +58,29 @@ describe('repro: leaving journal and laps / check-ins', () => {
     expect(merged.meta.laps, 'laps after the merge').to.deep.equal(truth.laps);
     expect(merged.meta.checkIns ?? [], 'check-ins after the merge').to.deep.equal(truth.checkIns ?? []);
   });
+
+  it('keeps a lap pressed after the last durable sample when the tab goes before the next one', async () => {
+    let wall = new Date(2026, 10, 25, 7, 0, 0).getTime();
+    const t0 = wall;
+    const recorder = new Recorder({ zones: defaultCadenceZones, now: () => wall, id: 'rj-lap-last' });
+    const writer = new SessionWriter(() => recorder.meta(), { flushIntervalMs: 1e6, flushEachSample: true });
+    recorder.addEventListener('sample', (e) => writer.add((e as RecordedSampleEvent).sample));
+    recorder.start();
+    await writer.begin();
+    for (let t = 0; t < 60; t++) {
+      wall = t0 + t * 1000;
+      recorder.addReading(runningAt(t));
+    }
+    expect(await writer.flush()).to.equal(true);
+    expect(recorder.lap(), 'Lap at t = 59').to.equal(true);
+    const truth = recorder.meta();
+    await leaveWithWritesDropped(() => {
+      writer.writeBeforeLeaving();
+      writer.abandon();
+    });
+    await mergeLeavingJournals();
+    const stored = (await loadSession('rj-lap-last'))!;
+    expect(stored.samples.t.length).to.equal(60);
+    expect(stored.meta.laps, 'laps of the unfinished run the prompt offers').to.deep.equal(truth.laps);
+  });
 });
