@@ -2,6 +2,8 @@
 // but some pods count strides (one foot) and send half that, with a stride length that may be a
 // two-step stride, a single step, or absent. The app always means steps and metres per step.
 
+import { WALKING_FASTEST_MPS } from './calibration.js';
+
 export type CadenceUnit = 'steps' | 'strides';
 /** The runner's choice per pod in Settings: 'auto' lets the readings decide. */
 export type CadenceUnitOverride = 'auto' | CadenceUnit;
@@ -14,16 +16,21 @@ export interface SentReading {
   cadence: number;
   /** Metres per step, per two-step stride, or null when the pod sends none. */
   strideLengthM: number | null;
+  /**
+   * The pod's "running" bit only where it counts (gait.ts believesRunningBit), else false: a pod that
+   * does not fill the bit sends "walking" at any pace, and a strides pod jogging at 82/min with it
+   * was taken for a walker at 82 steps/min, its cadence shown halved.
+   */
   running: boolean;
 }
 
 // Below this the runner is standing, shuffling or the belt is still speeding up: cadence then says
 // nothing about the unit (a slow walk can take under 60 steps/min, as a strides pod would send).
 const MOVING_FROM_MPS = 0.8;
-// The walking/running bit counts from here; faster than the second figure is a run whatever the bit
-// says (pods without the status feature always send "walking").
+// A believed "running" bit counts from here. From WALKING_FASTEST_MPS (2.2 m/s, the gait rule's line)
+// it is a run whatever the bit: a walk there takes 120 steps/min or more, so a cadence below the
+// running bounds cannot be a walking step rate.
 const RUNNING_FROM_MPS = 2.0;
-const CLEARLY_RUNNING_FROM_MPS = 2.5;
 // Running: nobody runs at fewer than about 140 steps/min, while a strides pod sends 70–105.
 // Between the two bounds a reading decides nothing.
 const RUNNING_STRIDES_BELOW = 115;
@@ -55,7 +62,7 @@ export function lengthScaleOf(reading: SentReading): -1 | 0 | 1 | null {
 export function plausibleUnit(reading: SentReading): CadenceVerdict {
   const { speedMps, cadence, running } = reading;
   if (!(cadence > 0) || !(speedMps >= MOVING_FROM_MPS)) return 'unknown';
-  const isRun = speedMps >= CLEARLY_RUNNING_FROM_MPS || (running && speedMps >= RUNNING_FROM_MPS);
+  const isRun = speedMps >= WALKING_FASTEST_MPS || (running && speedMps >= RUNNING_FROM_MPS);
   const [stridesBelow, stepsFrom] = isRun
     ? [RUNNING_STRIDES_BELOW, RUNNING_STEPS_FROM]
     : [WALKING_STRIDES_BELOW, WALKING_STEPS_FROM];

@@ -33,12 +33,19 @@ export const runsByCadenceAndSpeed = (cadence: number, speedMps: number): boolea
   cadence > 0 && speedMps >= MIN_MOVING_SPEED_MPS && gaitOf(cadence, speedMps) === 'run';
 
 /**
- * The row's gait: the pod's own bit where its feature bits promise it; by cadence and speed where
- * they say it is not filled in. A pod whose feature bits are unknown (not read) is believed once it
- * has sent "running" (`sentRunningBefore`, or this row); until then a "walking" bit is no evidence.
+ * Whether the pod's walking/running bit counts: where its feature bits promise it, or, where they are
+ * unknown (not read), once it has sent "running" (`sentRunningBefore`, or this row); until then a
+ * "walking" bit is no evidence. The one rule for the bit, here and in the cadence unit's decision.
+ */
+export const believesRunningBit = (status: RunningStatus, sentRunningBefore: boolean, sentRunning: boolean): boolean =>
+  status === 'reported' || (status === null && (sentRunningBefore || sentRunning));
+
+/**
+ * The row's gait: the pod's own bit where it counts (believesRunningBit); by cadence and speed
+ * everywhere else.
  */
 export function isRunning(reading: GaitReading, status: RunningStatus, sentRunningBefore = false): boolean {
-  if (status === 'reported' || (status === null && (sentRunningBefore || reading.sentRunning))) return reading.sentRunning;
+  if (believesRunningBit(status, sentRunningBefore, reading.sentRunning)) return reading.sentRunning;
   return runsByCadenceAndSpeed(reading.cadence, reading.speedMps);
 }
 

@@ -11,7 +11,7 @@ import { RscParseError, parseRscMeasurement } from '../ble/rsc.js';
 import { type CalibrationCurve, type CalibrationPoint } from './calibration.js';
 import type { PointChange } from './calibration-points.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
-import { type RunningStatus, gaitOfRow, isRunning } from './gait.js';
+import { type RunningStatus, believesRunningBit, gaitOfRow, isRunning } from './gait.js';
 import type { LatestChannels, LiveReading } from './live-reading.js';
 import type { SessionSensors } from './session-sensors.js';
 import { SampleColumns } from './sample-columns.js';
@@ -206,8 +206,10 @@ export class LiveSession extends EventTarget {
     const timeS = (timeMs - this.#startMs) / 1000;
     const rawSpeedMps = measurement.speedMps;
     const sent = { cadence: measurement.cadence, strideLengthM: measurement.strideLengthM };
-    // The pod's own speed and stride agree with each other, so the unit is decided on them uncalibrated.
-    const steps = this.#cadenceUnit.toSteps({ ...sent, speedMps: rawSpeedMps, running: measurement.isRunning });
+    // The pod's own speed and stride agree with each other, so the unit is decided on them uncalibrated,
+    // and on its bit only where the gait rule believes it.
+    const believed = believesRunningBit(this.#runningStatus, this.#podSentRunning, measurement.isRunning);
+    const steps = this.#cadenceUnit.toSteps({ ...sent, speedMps: rawSpeedMps, running: believed && measurement.isRunning });
     const { beltSpeedMps, treadmillStepM, heartRate, inclinePercent } = this.#sensors?.row(timeS) ?? noSensors;
     const cadence = steps.cadence;
     // One answer for the row (gait.ts), on the pod's raw speed: its calibration, its stored flag, the coach, auto-start.

@@ -34,6 +34,10 @@ const pods: PodRow[] = [
   { pod: 'strides pod with step length, running', reading: sent(3, 85, 1.06), verdict: 'strides', steps: { cadence: 170, strideLengthM: 1.06 } },
   { pod: 'strides pod without length, running', reading: sent(3, 85, null), verdict: 'strides', steps: { cadence: 170, strideLengthM: null } },
   { pod: 'strides pod without length, slow jog without the running bit', reading: sent(2.6, 78, null, false), verdict: 'strides', steps: { cadence: 156, strideLengthM: null } },
+  // From 2.2 m/s (the gait rule's line) a walk takes 120 steps/min or more: 80 is a jog in strides.
+  { pod: 'strides pod without length, slow jog at 2.25 m/s with the walking bit', reading: sent(2.25, 80, null, false), verdict: 'strides', steps: { cadence: 160, strideLengthM: null } },
+  // The outside reviewer's pod: it always sends "walking", jogging at 7:15/km at 82 strides/min.
+  { pod: 'strides pod without length, jogging at 2.3 m/s with a walking bit it never changes', reading: sent(2.3, 82, null, false), verdict: 'strides', steps: { cadence: 164, strideLengthM: null } },
   { pod: 'steps pod with step length, walking', reading: sent(1.3, 110, 0.71, false), verdict: 'steps', steps: { cadence: 110, strideLengthM: 0.71 } },
   { pod: 'steps pod without length, walking', reading: sent(1.3, 110, null, false), verdict: 'steps', steps: { cadence: 110, strideLengthM: null } },
   { pod: 'strides pod with two-step stride length, walking', reading: sent(1.3, 55, 1.42, false), verdict: 'strides', steps: { cadence: 110, strideLengthM: 0.71 } },
@@ -49,7 +53,7 @@ const undecided: { what: string; reading: SentReading }[] = [
   { what: 'a shuffle at a cadence a strides pod could send', reading: sent(0.6, 50, null, false) },
   { what: 'running at a cadence between the bounds', reading: sent(2.8, 120, null) },
   { what: 'a slow walk at a cadence between the bounds', reading: sent(0.8, 75, null, false) },
-  { what: 'a slow jog, walking bit, between the walking bounds', reading: sent(2.2, 80, null, false) },
+  { what: 'a jog at a cadence between the running bounds, walking bit', reading: sent(2.3, 120, null, false) },
   { what: 'a length saying strides against a running step rate', reading: sent(3, 170, 0.53) },
   { what: 'a length fitting no unit and a cadence between the bounds', reading: sent(2.8, 120, 1.7) },
 ];
@@ -114,14 +118,14 @@ describe('CadenceUnitDecision', () => {
 
   it('passes unclear readings as sent until it has decided, then doubles them too', () => {
     const decision = new CadenceUnitDecision();
-    // A strides pod at a slow jog with the walking bit: at 2.2 m/s that could still be a walk.
-    const between = sent(2.2, 70, null, false);
+    // 120/min at 2.8 m/s: too fast a stride rate, too slow a running step rate; either pod could send it.
+    const between = sent(2.8, 120, null, false);
     const clear = sent(2.8, 60, null, false);
     expect(classifyReading(between)).to.equal('unknown');
-    expect(feed(decision, [between, between])).to.deep.equal([70, 70]);
+    expect(feed(decision, [between, between])).to.deep.equal([120, 120]);
     expect(feed(decision, times(5, clear))).to.deep.equal([120, 120, 120, 120, 120]);
     expect(decision.detected).to.equal('strides');
-    expect(feed(decision, [between])).to.deep.equal([140]);
+    expect(feed(decision, [between])).to.deep.equal([240]);
   });
 
   it('decides nothing from standing still, and keeps zero as zero', () => {
@@ -167,11 +171,11 @@ describe('CadenceUnitDecision', () => {
   it('applies a remembered detection from the first reading, even an unclear one', () => {
     const decision = new CadenceUnitDecision({ remembered: 'strides' });
     expect(decision.applied).to.equal('strides');
-    const unclear = sent(2.2, 70, null, false);
+    const unclear = sent(2.8, 120, null, false);
     expect(classifyReading(unclear)).to.equal('unknown');
-    expect(feed(decision, [unclear, unclear])).to.deep.equal([140, 140]);
+    expect(feed(decision, [unclear, unclear])).to.deep.equal([240, 240]);
     const fresh = new CadenceUnitDecision();
-    expect(feed(fresh, [sent(2.2, 70, null, false)])).to.deep.equal([70]);
+    expect(feed(fresh, [unclear])).to.deep.equal([120]);
   });
 
   it('lets the override win over detection and memory, and keeps detecting underneath', () => {
@@ -186,7 +190,7 @@ describe('CadenceUnitDecision', () => {
     expect(out.strideLengthM).to.be.closeTo(1.0, 1e-9);
 
     forcedStrides.override = 'auto';
-    expect(feed(forcedStrides, [sent(2.2, 70, null, false)])).to.deep.equal([70]);
+    expect(feed(forcedStrides, [sent(2.8, 120, null, false)])).to.deep.equal([120]);
   });
 
   it('keeps what the length means while standing, when a reading cannot show it', () => {

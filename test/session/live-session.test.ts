@@ -94,15 +94,32 @@ describe('LiveSession', () => {
     expect(session.latest!.sent).to.deep.equal({ cadence: 174, strideLengthM: 1.06 });
   });
 
+  it('decides the unit on the walking/running bit only where the gait rule believes it', () => {
+    const brisk = (isRunning: boolean, cadence = 112) =>
+      new DataView(encodeRscMeasurement({ speedMps: 2.05, cadence, strideLengthM: null, totalDistanceM: null, isRunning }).buffer);
+    // A pod whose Feature says it leaves the bit empty sends "running" on a brisk walk at 112 steps/min:
+    // taken at its word that is a stride rate, and the walker would see 224.
+    const junk = new LiveSession(defaultCadenceZones);
+    junk.useRunningStatus('not-reported');
+    for (let t = 0; t < 8; t++) junk.ingest(brisk(true), t * 1000);
+    expect(Array.from(junk.samples.column('cadence'))).to.deep.equal(new Array(8).fill(112));
+    expect(junk.cadenceUnit.detected).to.equal('steps');
+    // One that promises the bit and says "running" at 2.05 m/s is jogging: 78/min is then strides.
+    const promised = new LiveSession(defaultCadenceZones);
+    promised.useRunningStatus('reported');
+    for (let t = 0; t < 5; t++) promised.ingest(brisk(true, 78), t * 1000);
+    expect(promised.cadenceUnit.detected).to.equal('strides');
+  });
+
   it('takes the unit of the pod it is told about from the next reading, and follows an override', () => {
     const session = new LiveSession(defaultCadenceZones);
-    // 70/min at 2.2 m/s with the walking bit could be a brisk walk in steps or a jog in strides.
-    const unclear = new DataView(encodeRscMeasurement({ speedMps: 2.2, cadence: 70, strideLengthM: null, totalDistanceM: null, isRunning: false }).buffer);
+    // 120/min at 2.8 m/s could be a slow running step rate or a fast stride rate.
+    const unclear = new DataView(encodeRscMeasurement({ speedMps: 2.8, cadence: 120, strideLengthM: null, totalDistanceM: null, isRunning: false }).buffer);
     session.ingest(unclear, 0);
     session.useCadenceUnit(new CadenceUnitDecision({ remembered: 'strides' }));
     session.ingest(unclear, 1000);
     session.cadenceUnit.override = 'steps';
     session.ingest(unclear, 2000);
-    expect(Array.from(session.samples.column('cadence'))).to.deep.equal([70, 140, 70]);
+    expect(Array.from(session.samples.column('cadence'))).to.deep.equal([120, 240, 120]);
   });
 });
