@@ -15,6 +15,7 @@ import { defaultCadenceZones } from '../../src/session/zones.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import { formatDuration } from '../../src/session/units.js';
 import { finishRun } from '../support/finish-run.js';
+import { cutToHundredths } from '../support/shown-distance.js';
 
 const DAY = 24 * 3600 * 1000;
 const start = new Date(2025, 2, 3, 7, 30).getTime();
@@ -69,7 +70,7 @@ describe('stride-history-page', () => {
     expect(date).to.contain('2025');
     expect(row(page, 'b').querySelector('time')!.getAttribute('datetime')).to.equal(new Date(b.startedAt).toISOString());
     expect(time).to.equal('12:00');
-    expect(distance).to.equal((b.distanceM / 1000).toFixed(2));
+    expect(distance).to.equal(cutToHundredths(b.distanceM / 1000));
     expect(distance).to.equal('2.95');
     expect(pace).to.equal('4:03');
     expect(cadence).to.equal('182');
@@ -97,7 +98,7 @@ describe('stride-history-page', () => {
     const services = createServices();
     await services.settings.update({ distanceUnit: 'mi' });
     const { page } = await historyPage(services);
-    expect(cells(page, 'b')[4]).to.equal((seeded[1]!.meta.distanceM / 1609.344).toFixed(2));
+    expect(cells(page, 'b')[4]).to.equal(cutToHundredths(seeded[1]!.meta.distanceM / 1609.344));
     expect(cells(page, 'b')[5]).to.equal('6:32');
     expect(page.shadowRoot!.querySelector('thead')!.textContent).to.contain('min/mi');
   });
@@ -356,7 +357,7 @@ describe('stride-history-page', () => {
       await page.updateComplete;
       const [time, distance] = cells(page, recorder.id).slice(3, 5);
       expect(time, 'the time as it stands').to.equal(formatDuration(recorder.movingS));
-      expect(distance).to.equal((recorder.distanceM / 1000).toFixed(2));
+      expect(distance).to.equal(cutToHundredths(recorder.distanceM / 1000));
       expect([time, distance]).to.not.deep.equal(before);
       await expect(page).to.be.accessible();
 

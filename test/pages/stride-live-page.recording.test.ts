@@ -17,6 +17,7 @@ import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
 import { formatDuration } from '../../src/session/units.js';
+import { cutToHundredths } from '../support/shown-distance.js';
 
 useSeparateDatabase('stride-test-live-page-recording');
 
@@ -127,7 +128,7 @@ describe('stride-live-page recording', () => {
     const prompt = await recoveryPrompt();
     const text = prompt.shadowRoot!.textContent!.replace(/\s+/g, ' ');
     expect(saved.movingS, 'a run of some length').to.be.above(15);
-    expect(text).to.include(`(${formatDuration(saved.movingS)}, ${(saved.distanceM / 1000).toFixed(2)} km)`);
+    expect(text).to.include(`(${formatDuration(saved.movingS)}, ${cutToHundredths(saved.distanceM / 1000)} km)`);
     const [offered] = services.recording.unfinished;
     expect(offered!.movingS).to.equal(saved.movingS);
     expect(offered!.distanceM).to.be.closeTo(saved.distanceM, 1e-6);

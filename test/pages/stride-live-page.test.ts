@@ -15,6 +15,7 @@ import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { finishRun } from '../support/finish-run.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import type { AppServices } from '../../src/services/services.js';
+import { cutToHundredths } from '../support/shown-distance.js';
 
 const tile = (page: StrideLivePage, id: string) => page.shadowRoot!.querySelector<StrideMetricTile>(`#${id}`)!;
 /** The zone shown with the cadence: its word, or '' while there is none. */
@@ -59,7 +60,7 @@ describe('stride-live-page with the simulated footpod', () => {
     const shown = services.footpod.session!.displayed(5);
     expect(tile(page, 'cadence').value).to.equal(String(Math.round(shown.cadence)));
     expect(tile(page, 'stride').value).to.equal(latest.strideLengthM.toFixed(2));
-    expect(tile(page, 'distance').value).to.equal((latest.distanceM / 1000).toFixed(2));
+    expect(tile(page, 'distance').value).to.equal(cutToHundredths(latest.distanceM / 1000));
     expect(tile(page, 'elapsed').value).to.equal(`${Math.floor(latest.timeS / 60)}:${String(Math.floor(latest.timeS % 60)).padStart(2, '0')}`);
     expect(zoneWord(page)).to.be.oneOf(['Low', 'Building', 'Target', 'High']);
     await chartsReady(page);

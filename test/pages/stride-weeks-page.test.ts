@@ -11,6 +11,7 @@ import { defaultCadenceZones } from '../../src/session/zones.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { SESSIONS_KEY } from '../../src/store/session-store.js';
 import { appTheme } from '../support/app-theme.js';
+import { cutToHundredths } from '../support/shown-distance.js';
 
 const DAY = 24 * 3600 * 1000;
 /** Wednesday 19 March 2025, noon: "this week" starts on Monday 17 March. */
@@ -225,7 +226,7 @@ describe('stride-weeks-page', () => {
     const page = await weeksPage({ unit: 'mi' });
     expect(headers(page, 'matched')[1]).to.equal(speedBandLabel(6, 'mi'));
     expect(headers(page, 'matched')[1]).to.contain('/mi');
-    expect(tableCells(page, 'totals')[3]![2]).to.equal((8000 / 1609.344).toFixed(2));
+    expect(tableCells(page, 'totals')[3]![2]).to.equal(cutToHundredths(8000 / 1609.344));
   });
 
   it('explains when no pace band can be compared yet', async () => {
