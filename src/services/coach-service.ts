@@ -27,7 +27,16 @@ export interface CoachEngine {
   metronome: Metronome;
   wakeLock: ScreenWakeLock;
   metronomeRate(settings: MetronomeSettings, zones: CadenceZones, planTarget?: number | null, currentCadence?: number | null): number;
+  /** Runs `run` after `ms` of the wall clock and gives what cancels it; setTimeout unless a test hands in a fake. */
+  wallTimer?: WallTimer;
 }
+
+export type WallTimer = (run: () => void, ms: number) => () => void;
+
+const realWallTimer: WallTimer = (run, ms) => {
+  const id = setTimeout(run, ms);
+  return () => clearTimeout(id);
+};
 
 export type CueEvent = Extract<CoachEvent, { kind: 'cue' }>;
 
@@ -42,6 +51,8 @@ export class CoachService extends EventTarget {
   #checkIn: TechniquePrompt | null = null;
   /** The session second the check-in on screen arrived. */
   #checkInAtS = 0;
+  /** Cancels the wall-clock fade of the check-in on screen. */
+  #cancelFade: (() => void) | null = null;
   #lastCue: CueEvent | null = null;
   #treadmillScreen = false;
   /** The run and the live session the rules were last started for: a new one starts them afresh. */
@@ -164,8 +175,14 @@ export class CoachService extends EventTarget {
 
   dismissCheckIn(): void {
     if (this.#checkIn === null) return;
-    this.#checkIn = null;
+    this.#clearCheckIn();
     this.#changed();
+  }
+
+  #clearCheckIn(): void {
+    this.#checkIn = null;
+    this.#cancelFade?.();
+    this.#cancelFade = null;
   }
 
   /** The treadmill screen is open: the screen stays awake while it is, whatever else. */
@@ -259,7 +276,7 @@ export class CoachService extends EventTarget {
     // runner chose a rate with −/+ before pressing Start.
     if (!this.#engine?.metronome.running && !this.#rate?.nudged) this.#rate = null;
     if (this.#checkIn === null && this.#lastCue === null) return;
-    this.#checkIn = null;
+    this.#clearCheckIn();
     this.#lastCue = null;
     this.#changed();
   }
@@ -296,8 +313,9 @@ export class CoachService extends EventTarget {
 
   /**
    * A check-in goes by itself once it has been up for the runner's chosen time, so nobody has to
-   * tap mid-stride. Timed on the session's clock, the one its readings carry: tests drive it with
-   * the pod's clock, and a link that drops leaves the check-in up until readings come back.
+   * tap mid-stride. Timed on the session's clock, the one its readings carry (tests drive it with
+   * the pod's clock), and on the wall clock too (#fadeOnTheWallClock): a pod that sends nothing
+   * while its runner stands would otherwise leave it up however long they stood.
    */
   #fadeCheckIn(nowS: number): void {
     const { fadeAfterS } = this.settings.settings.coach.checkIns;
@@ -305,12 +323,26 @@ export class CoachService extends EventTarget {
     this.dismissCheckIn();
   }
 
+  /**
+   * Dismisses the check-in just shown after `fadeAfterS` of the wall clock, whether readings come or
+   * not; unless "until I dismiss it" was chosen since. Cancelled when it goes sooner.
+   */
+  #fadeOnTheWallClock(engine: CoachEngine, fadeAfterS: number): void {
+    if (fadeAfterS === 0) return;
+    this.#cancelFade = (engine.wallTimer ?? realWallTimer)(() => {
+      this.#cancelFade = null;
+      if (this.settings.settings.coach.checkIns.fadeAfterS !== 0) this.dismissCheckIn();
+    }, fadeAfterS * 1000);
+  }
+
   #handle(engine: CoachEngine, event: CoachEvent): void {
     const { coach } = this.settings.settings;
     if (event.kind === 'cue') this.#lastCue = event;
     if (event.kind === 'check-in') {
+      this.#clearCheckIn();
       this.#checkIn = event.prompt;
       this.#checkInAtS = event.atS;
+      this.#fadeOnTheWallClock(engine, coach.checkIns.fadeAfterS);
       this.recording.recorder?.checkIn(event.prompt.id);
     }
     if (!coach.muted) engine.output.play(event, { ...coach.cues, speakCheckIns: coach.checkIns.speak });

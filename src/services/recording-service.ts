@@ -12,6 +12,7 @@ import type { SessionWriter, SessionWriterOptions } from '../store/session-write
 import { sameZones } from '../session/zones.js';
 import { hasLeavingJournals } from '../store/leaving-journal-key.js';
 import { unfinishedSessions } from '../store/unfinished-sessions.js';
+import { AutoStartAfterStop } from './auto-start-after-stop.js';
 import { footpodIdOf } from './footpod-cadence.js';
 import type { FootpodSource } from '../sources/footpod-source.js';
 import type { FootpodService } from './footpod-service.js';
@@ -48,12 +49,9 @@ export class RecordingService extends EventTarget {
    * starts, so it is dropped (and made again) whenever the pod or the settings change.
    */
   #armed: ({ recorder: Recorder } & PodInUse) | null = null;
-  /**
-   * After a Stop, auto-start waits until the runner has stood or walked: a runner who presses Stop
-   * and save still on the belt, before stepping off, would otherwise start a run of a few seconds
-   * at once, and lose the finish card of the run they stopped to it.
-   */
-  #autoStartWaitsForStill = false;
+  readonly #afterStop = new AutoStartAfterStop();
+  /** The source last seen connected: a new connection ends the wait after Stop. */
+  #connectedTo: FootpodSource | null = null;
   #loaded: Engine | null = null;
   #writer: SessionWriter | null = null;
   #problem: string | null = null;
@@ -342,7 +340,7 @@ export class RecordingService extends EventTarget {
       this.#watch(loaded, writer);
       void writer.begin();
     }
-    if (recorder.state === 'stopped') this.#autoStartWaitsForStill = true;
+    if (recorder.state === 'stopped') this.#afterStop.stopped();
     if (recorder.state === 'stopped' && this.#writer) {
       const writer = this.#writer;
       this.#saving = writer.finish(recorder.meta()).then((saved) => {
@@ -354,13 +352,14 @@ export class RecordingService extends EventTarget {
   }
 
   #onReading(): void {
-    const reading = this.footpod.session?.latest;
-    if (!reading) return;
+    const session = this.footpod.session;
+    const reading = session?.latest;
+    if (!session || !reading) return;
+    this.#afterStop.reading(session, reading.timeS, reading.running);
     let recorder = this.#recorder;
     if (!recorder || recorder.state === 'stopped') {
       recorder = null;
-      if (!reading.running) this.#autoStartWaitsForStill = false;
-      if (this.settings.settings.autoStart && !this.#autoStartWaitsForStill) {
+      if (this.settings.settings.autoStart && !this.#afterStop.waiting) {
         // The first readings go by while the recording code loads; auto-start waits for running anyway.
         if (this.#loaded) recorder = this.#arm(this.#loaded);
         else
@@ -370,19 +369,21 @@ export class RecordingService extends EventTarget {
           });
       }
     }
-    const session = this.footpod.session;
     // The meta keeps the curve and speed source in use, so a run can be re-scaled from its raw values later.
-    if (recorder && session && session.calibration !== this.#calibrationSeen) {
+    if (recorder && session.calibration !== this.#calibrationSeen) {
       this.#calibrationSeen = session.calibration;
       recorder.setCalibration(session.calibration);
     }
-    if (recorder && session) recorder.setSpeedFrom(session.speedFrom);
+    recorder?.setSpeedFrom(session.speedFrom);
     recorder?.addReading(reading);
   }
 
   #onFootpodChange(): void {
     const recorder = this.#recorder;
     const source = this.footpod.source;
+    const connected = source?.state === 'connected' ? source : null;
+    if (connected && connected !== this.#connectedTo) this.#afterStop.connected();
+    this.#connectedTo = connected;
     // A recorder armed for another pod would file the run under that pod's name and curve.
     if (this.#armed && !this.#armedFits()) this.#disarm();
     if (!recorder || recorder.state === 'stopped') return this.#changed();

@@ -3,7 +3,7 @@
 
 import { sampleAt } from '../session/recorded-columns.js';
 import type { SessionMeta } from '../session/recorded-session.js';
-import { columnsOf, journalOf } from './leaving-journal.js';
+import { columnsOf, journalOf, mergedMarks } from './leaving-journal.js';
 import { LEAVING_JOURNAL_PREFIX as PREFIX, journalStorage as storage } from './leaving-journal-key.js';
 import { loadSession } from './session-store.js';
 import { SessionWriter } from './session-writer.js';
@@ -27,13 +27,17 @@ export async function mergeLeavingJournals(): Promise<number> {
       const columns = columnsOf(journal);
       // The journal's gaps are the recorder's when it held these samples: a pause that ended in
       // them is there, and not in the meta last stored.
-      const meta: SessionMeta = { ...stored.meta, gaps: journal.gaps ?? stored.meta.gaps };
+      // A lap or check-in pressed since the last write is only here, with or without samples after it.
+      const { checkIns: _, ...rest } = stored.meta;
+      const marks = mergedMarks(stored.meta, journal);
+      const meta: SessionMeta = { ...rest, gaps: journal.gaps ?? stored.meta.gaps, ...marks };
+      const newMarks = JSON.stringify([marks.laps, marks.checkIns ?? []]) !== JSON.stringify([stored.meta.laps, stored.meta.checkIns ?? []]);
       const writer = SessionWriter.resume(() => meta, stored);
       for (let i = Math.max(0, stored.samples.t.length - journal.from); i < columns.t.length; i++) {
         writer.add(sampleAt(columns, i));
         added++;
       }
-      if (writer.pendingSamples > 0 && !(await writer.flush())) continue; // kept for the next start
+      if ((writer.pendingSamples > 0 || newMarks) && !(await writer.flush())) continue; // kept for the next start
       writer.abandon();
     }
     store.removeItem(key);

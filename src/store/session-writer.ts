@@ -62,6 +62,8 @@ export class SessionWriter extends EventTarget {
   #finishing: SessionMeta | null = null;
   #closed = false;
   #releaseLock: (() => void) | null = null;
+  /** The laps and check-ins of the meta last written: one pressed since goes to the journal on leaving. */
+  #marksWritten: string;
 
   /** `metaProvider` gives the recorder's latest meta; it is asked at every timed flush. */
   constructor(metaProvider: () => SessionMeta, options: SessionWriterOptions = {}) {
@@ -70,6 +72,7 @@ export class SessionWriter extends EventTarget {
     this.id = metaProvider().id;
     this.flushIntervalMs = options.flushIntervalMs ?? 1000;
     this.#flushEachSample = options.flushEachSample ?? false;
+    this.#marksWritten = marksOf(metaProvider());
   }
 
   /**
@@ -80,6 +83,7 @@ export class SessionWriter extends EventTarget {
     const writer = new SessionWriter(metaProvider, options);
     if (stored.meta.id !== writer.id) throw new Error(`resume: stored session ${stored.meta.id} is not ${writer.id}`);
     writer.#adopt(stored.samples);
+    writer.#marksWritten = marksOf(stored.meta);
     return writer;
   }
 
@@ -154,10 +158,13 @@ export class SessionWriter extends EventTarget {
    * the leaving journal too (leaving-journal.ts).
    */
   writeBeforeLeaving(): void {
-    if (this.#closed || this.#finishing || this.pendingSamples === 0) return;
+    if (this.#closed || this.#finishing) return;
+    const meta = this.#metaProvider();
+    // A lap pressed after the last sample written is in no stored meta: it goes too, samples or not.
+    if (this.pendingSamples === 0 && marksOf(meta) === this.#marksWritten) return;
     // That write waits for the one in flight, and Chromium drops it once the page is gone: the
     // samples also go to localStorage, synchronously, for the next start to merge.
-    writeLeavingJournal(this.id, this.#durable, this.#pendingColumns(), this.#metaProvider().gaps);
+    writeLeavingJournal(this.id, this.#durable, this.#pendingColumns(), meta);
     void this.#write('flush', null);
   }
 
@@ -214,6 +221,7 @@ export class SessionWriter extends EventTarget {
       // The count is the writer's own, so meta and chunks always agree when read back.
       const meta: SessionMeta = { ...latest, id: this.id, status, sampleCount: count };
       await saveRecordingProgress(meta, changed, kind !== 'flush' || !this.#indexed);
+      this.#marksWritten = marksOf(meta);
     } catch (error) {
       this.#fail(error);
       return false;
@@ -272,3 +280,5 @@ export class SessionWriter extends EventTarget {
     this.#releaseLock = null;
   }
 }
+
+const marksOf = (meta: SessionMeta): string => JSON.stringify([meta.laps, meta.checkIns ?? []]);

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { clear } from 'idb-keyval';
-import type { CoachEngine } from '../../src/services/coach-service.js';
+import type { CoachEngine, WallTimer } from '../../src/services/coach-service.js';
 import { type AppServices, createServices } from '../../src/services/services.js';
 import { CoachRules } from '../../src/coach/coach-rules.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';
@@ -26,6 +26,25 @@ async function coached(engine: CoachEngine, pod: ScriptedFootpod): Promise<void>
   await services.settings.load();
   await services.footpod.simulate();
   await services.coach.engine();
+}
+
+/** A wall clock moved by hand: `advance` runs the timers falling due. */
+function fakeWallClock() {
+  let nowMs = 0;
+  const timers = new Set<{ atMs: number; run: () => void }>();
+  const wallTimer: WallTimer = (run, ms) => {
+    const timer = { atMs: nowMs + ms, run };
+    timers.add(timer);
+    return () => timers.delete(timer);
+  };
+  const advance = (ms: number) => {
+    nowMs += ms;
+    for (const timer of [...timers].filter((t) => t.atMs <= nowMs)) {
+      timers.delete(timer);
+      timer.run();
+    }
+  };
+  return { wallTimer, advance, get pending() { return timers.size; } };
 }
 
 const fadeAfter = (fadeAfterS: number) =>
@@ -68,6 +87,49 @@ describe('CoachService: a check-in goes by itself', () => {
     expect(services.coach.checkIn).to.equal(null);
     expect(output.played.filter((e) => e.kind === 'check-in').map((e) => e.atS)).to.deep.equal([300, 600, 900]);
     expect(services.recording.recorder!.meta().checkIns!.map((c) => c.t)).to.deep.equal([300, 600, 900]);
+  });
+
+  it('goes after the chosen 6 s of the wall clock while the pod sends nothing (paused at a crossing), and not before', async () => {
+    const pod = new ScriptedFootpod('Pod');
+    const clock = fakeWallClock();
+    const engine = { ...fakeCoachEngine(), wallTimer: clock.wallTimer };
+    await coached(engine, pod);
+    await fadeAfter(6);
+    await services.recording.start();
+    for (let t = 0; t < 300; t++) pod.send(t, { cadence: 172 });
+    engine.raiseCheckIn(quickStepsPrompt);
+    pod.send(300, { cadence: 172 });
+    expect(services.coach.checkIn, 'the check-in at 5:00').to.not.equal(null);
+    services.recording.pause();
+    clock.advance(5999);
+    expect(services.coach.checkIn, 'up at 5.999 s').to.not.equal(null);
+    clock.advance(1);
+    expect(services.coach.checkIn, 'gone at 6 s with no reading').to.equal(null);
+  });
+
+  it('cancels the wall-clock fade when the check-in goes sooner, and sets none with "until I dismiss it"', async () => {
+    const pod = new ScriptedFootpod('Pod');
+    const clock = fakeWallClock();
+    const engine = { ...fakeCoachEngine(), wallTimer: clock.wallTimer };
+    await coached(engine, pod);
+    await fadeAfter(6);
+    await services.recording.start();
+    engine.raiseCheckIn(quickStepsPrompt);
+    pod.send(1, { cadence: 172 });
+    expect(clock.pending, 'a fade on its way').to.equal(1);
+    services.coach.dismissCheckIn();
+    expect(clock.pending, 'dismissed: no fade left').to.equal(0);
+    engine.raiseCheckIn(quickStepsPrompt);
+    pod.send(2, { cadence: 172 });
+    services.recording.stop();
+    expect(services.coach.checkIn, 'gone with Stop').to.equal(null);
+    expect(clock.pending, 'stopped: no fade left').to.equal(0);
+    await fadeAfter(0);
+    await services.recording.start();
+    engine.raiseCheckIn(quickStepsPrompt);
+    pod.send(3, { cadence: 172 });
+    expect(services.coach.checkIn).to.not.equal(null);
+    expect(clock.pending, 'never fades').to.equal(0);
   });
 
   it('is on screen for exactly the readings less than the chosen time after it came, however the readings are spaced', async () => {

@@ -38,10 +38,16 @@ interface Ending {
   pauseS: number;
   /** Samples recorded after that pause, as the page goes: only the leaving journal keeps them. */
   after: number;
+  /** After which of those samples (1 = the first) Lap is pressed and a check-in shown. */
+  marksAfter?: number[];
 }
 
 const crashed: Ending = { pauseS: 0, after: 0 };
 const pauseJustEnded: fc.Arbitrary<Ending> = fc.record({ pauseS: fc.integer({ min: 2, max: 400 }), after: fc.integer({ min: 1, max: 3 }) });
+/** As pauseJustEnded, with laps and check-ins on the samples only the journal keeps, the last after the last sample. */
+const marksJustMade: fc.Arbitrary<Ending> = pauseJustEnded.chain((ending) =>
+  fc.uniqueArray(fc.integer({ min: 1, max: ending.after }), { minLength: 1 }).map((marksAfter) => ({ ...ending, marksAfter })),
+);
 
 /**
  * Records the spells, then "crashes": the tab stops writing and a new start looks for the run.
@@ -69,7 +75,12 @@ async function crashAfter(spells: readonly Spell[], ending: Ending = crashed): P
     services.recording.pause();
     for (let i = 0; i < ending.pauseS; i++) pod.send(t++, { cadence: 170, speedMps: 3, isRunning: true });
     services.recording.resume();
-    for (let i = 0; i < ending.after; i++) pod.send(t++, { cadence: 170, speedMps: 3, isRunning: true });
+    for (let i = 0; i < ending.after; i++) {
+      pod.send(t++, { cadence: 170, speedMps: 3, isRunning: true });
+      if (!ending.marksAfter?.includes(i + 1)) continue;
+      services.recording.lap();
+      recorder.checkIn('posture');
+    }
     recorded = recorder.meta();
     await leaveWithWritesDropped(() => {
       dispatchEvent(new Event('pagehide'));
@@ -124,6 +135,21 @@ describe('the run a crashed tab left, as offered at the next start (property)', 
         expectOffered(recorded, offered);
         const stored = (await loadSession(recorded.id))!;
         expect(stored.meta.gaps, 'the pause is kept, so the chart breaks there').to.deep.equal(recorded.gaps);
+      }),
+      { numRuns: invariantRuns(8) },
+    );
+  });
+
+  it('holds the laps and check-ins made on the samples only the leaving journal kept, or after the last one', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(spell, { minLength: 1, maxLength: 4 }), marksJustMade, async (spells, ending) => {
+        await clear(kvStore());
+        const { recorded, offered } = await crashAfter(spells, ending);
+        expect(recorded.laps.length, 'laps pressed').to.equal(ending.marksAfter!.length);
+        expectOffered(recorded, offered);
+        const stored = (await loadSession(recorded.id))!;
+        expect(stored.meta.laps, 'laps').to.deep.equal(recorded.laps);
+        expect(stored.meta.checkIns, 'check-ins').to.deep.equal(recorded.checkIns);
       }),
       { numRuns: invariantRuns(8) },
     );

@@ -206,6 +206,46 @@ describe('RecordingService: auto-start after a run, another pod, zones edited af
     expect((await loadSession(second.id))!.samples.t.length, 'every second of run 2 written').to.equal(60);
   });
 
+  /** Run 1, started by running and stopped while running on a pod that sends nothing while still: the run stopped. */
+  async function firstRunStoppedOnQuietPod(scripted: ScriptedFootpod) {
+    services = createServices({ simulator: () => scripted }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
+    await services.settings.update({ smoothingS: 0, autoStart: true, autoPauseAfterS: 0 });
+    await services.footpod.simulate();
+    scripted.send(0, { cadence: 170, speedMps: 3 });
+    await waitUntil(() => services.recording.recorder !== null, 'the recording code loaded');
+    for (let t = 1; t <= 60; t++) scripted.send(t, { cadence: 170, speedMps: 3 });
+    expect(services.recording.state, 'run 1 started by itself').to.equal('recording');
+    const first = services.recording.recorder!;
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    return first;
+  }
+  const runTwo = (first: unknown) => (services.recording.recorder === first ? 'still the stopped run' : services.recording.state);
+
+  it('records the next run when a pod silent while still is connected again, though it never sent a standing reading', async () => {
+    const scripted = new ScriptedFootpod('Quiet pod');
+    const first = await firstRunStoppedOnQuietPod(scripted);
+    services.footpod.disconnect();
+    await services.footpod.simulate();
+    for (let t = 0; t <= 60; t++) scripted.send(t, { cadence: 172, speedMps: 3.1 });
+    expect(runTwo(first), 'run 2').to.equal('recording');
+  });
+
+  it('records the next run after the pod was silent for ten minutes on the same connection', async () => {
+    const scripted = new ScriptedFootpod('Quiet pod');
+    const first = await firstRunStoppedOnQuietPod(scripted);
+    for (let t = 660; t <= 720; t++) scripted.send(t, { cadence: 172, speedMps: 3.1 });
+    expect(runTwo(first), 'run 2').to.equal('recording');
+  });
+
+  it('starts no run after a silence shorter than five seconds of the pod, as a link dropping a few readings on the belt', async () => {
+    const scripted = new ScriptedFootpod('Quiet pod');
+    const first = await firstRunStoppedOnQuietPod(scripted);
+    for (let t = 64; t <= 90; t++) scripted.send(t, { cadence: 172, speedMps: 3.1 });
+    expect(runTwo(first), 'after 4 s without readings').to.equal('still the stopped run');
+  });
+
   it('records an auto-started run under the pod that sent it, after switching pods', async () => {
     const podA = new ScriptedFootpod('Pod A');
     podA.info.deviceId = 'pod-a';

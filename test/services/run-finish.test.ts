@@ -14,7 +14,7 @@ useSeparateDatabase('stride-test-run-finish');
 let services: AppServices;
 let pod: ScriptedFootpod;
 
-async function connected(settings: { autoStart?: boolean } = {}): Promise<void> {
+async function connected(settings: { autoStart?: boolean; autoPauseAfterS?: number } = {}): Promise<void> {
   pod = new ScriptedFootpod('Pod');
   services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 });
   await services.settings.load();
@@ -57,12 +57,32 @@ describe('RunFinish', () => {
     expect(services.finish.card?.movingS).to.equal(300);
 
     // Off the belt, then running again: auto-start starts the next run, and the card goes with it.
-    for (const end = t + 2; t < end; t++) pod.send(t, { cadence: 0, speedMps: 0, isRunning: false });
+    for (const end = t + 4; t < end; t++) pod.send(t, { cadence: 0, speedMps: 0, isRunning: false });
     expect(services.recording.state, 'standing').to.equal('stopped');
     for (const end = t + 3; t < end; t++) pod.send(t, { cadence: 170, speedMps: 3 });
     expect(services.recording.state, 'running again').to.equal('recording');
     expect(services.recording.recorder!.id).to.not.equal(runId);
     expect(services.finish.card).to.equal(null);
+  });
+
+  it('stays on the run stopped while a slow jogger runs the belt down, their cadence wobbling around the walk line', async () => {
+    await connected({ autoStart: true, autoPauseAfterS: 0 });
+    await services.recording.start();
+    let t = 0;
+    for (; t <= 300; t++) pod.send(t, { cadence: t % 2 ? 141 : 143, speedMps: 2.6, isRunning: false });
+    const runId = services.recording.recorder!.id;
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    // 2.0 m/s and a cadence of 141, 139, 141, ...: judged walking every other second (gaitOf).
+    for (const end = t + 10; t < end; t++) {
+      pod.send(t, { cadence: t % 2 ? 139 : 141, speedMps: 2.0, isRunning: false });
+      await settle();
+    }
+    for (const end = t + 3; t < end; t++) pod.send(t, { cadence: 0, speedMps: 0, isRunning: false });
+    await settle();
+    expect(services.recording.recorder?.id === runId ? 'the stopped run' : `a new run (${services.recording.state})`).to.equal('the stopped run');
+    expect(services.finish.card?.id, 'the card of the run stopped').to.equal(runId);
   });
 
   it('shows the distance the run’s page shows after the run is corrected there, and closes when the run is deleted', async () => {

@@ -20,6 +20,7 @@ import { runnerReading } from '../support/live-readings.js';
 useSeparateDatabase('stride-test-leaving-journal');
 
 const samples = syntheticSamples(90);
+const noMarks = { gaps: [], laps: [] };
 // Test files share the browser's localStorage: this one looks only at its own runs' journals.
 const journalKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('stride-journal/lj-'));
 const storedRun = (id: string, count: number, status: 'recording' | 'complete' = 'recording') =>
@@ -55,7 +56,7 @@ describe('leaving journal', () => {
   it('adds to a run only the samples the store lacks, then drops the journal', async () => {
     await storedRun('lj-run', 70);
     // Samples 65 to 74: the first five are stored already (a write that did land), five are not.
-    writeLeavingJournal('lj-run', 65, columnsOf(samples.slice(65, 75)), []);
+    writeLeavingJournal('lj-run', 65, columnsOf(samples.slice(65, 75)), noMarks);
     expect(await mergeLeavingJournals()).to.equal(5);
     const loaded = (await loadSession('lj-run'))!;
     expect(columnDifference(columnsOf(samples.slice(0, 75)), loaded.samples)).to.equal(null);
@@ -67,9 +68,9 @@ describe('leaving journal', () => {
   it('drops a journal whose samples are all stored, or whose run is finished or gone, changing nothing', async () => {
     await storedRun('lj-stored', 40);
     await storedRun('lj-finished', 20, 'complete');
-    writeLeavingJournal('lj-stored', 30, columnsOf(samples.slice(30, 40)), []);
-    writeLeavingJournal('lj-finished', 20, columnsOf(samples.slice(20, 25)), []);
-    writeLeavingJournal('lj-gone', 0, columnsOf(samples.slice(0, 5)), []);
+    writeLeavingJournal('lj-stored', 30, columnsOf(samples.slice(30, 40)), noMarks);
+    writeLeavingJournal('lj-finished', 20, columnsOf(samples.slice(20, 25)), noMarks);
+    writeLeavingJournal('lj-gone', 0, columnsOf(samples.slice(0, 5)), noMarks);
     expect(await mergeLeavingJournals()).to.equal(0);
     expect((await loadSession('lj-stored'))!.samples.t.length).to.equal(40);
     expect((await loadSession('lj-finished'))!.samples.t.length).to.equal(20);
@@ -120,9 +121,81 @@ describe('leaving journal', () => {
     expect((await loadSession('lj-pause'))!.meta.gaps, 'the chart breaks at the pause').to.deep.equal(truth.gaps);
   });
 
+  it('keeps a lap and a check-in made on the samples only the journal held', async () => {
+    let wall = new Date(2026, 10, 25, 7, 0, 0).getTime();
+    const t0 = wall;
+    const recorder = new Recorder({ zones: defaultCadenceZones, now: () => wall, id: 'lj-laps' });
+    const writer = new SessionWriter(() => recorder.meta(), { flushIntervalMs: 1e6 });
+    recorder.addEventListener('sample', (e) => writer.add((e as RecordedSampleEvent).sample));
+    recorder.start();
+    await writer.begin();
+    const feed = (from: number, to: number) => {
+      for (let t = from; t < to; t++) {
+        wall = t0 + t * 1000;
+        recorder.addReading(runnerReading(t));
+      }
+    };
+    feed(0, 60);
+    expect(await writer.flush()).to.equal(true);
+    feed(60, 70);
+    expect(recorder.lap(), 'lap pressed at t = 69').to.equal(true);
+    expect(recorder.checkIn('posture')).to.equal(true);
+    feed(70, 75);
+    const truth = recorder.meta();
+    await leaveWithWritesDropped(() => {
+      writer.writeBeforeLeaving();
+      writer.abandon();
+    });
+    expect(await mergeLeavingJournals(), "the journal's 15 samples").to.equal(15);
+    const merged = (await loadSession('lj-laps'))!;
+    expect(merged.samples.t.length).to.equal(75);
+    expect(merged.meta.laps, 'laps after the merge').to.deep.equal(truth.laps);
+    expect(merged.meta.checkIns, 'check-ins after the merge').to.deep.equal(truth.checkIns);
+  });
+
+  it('keeps a lap pressed after the last durable sample when the page goes before the next one', async () => {
+    let wall = new Date(2026, 10, 25, 7, 0, 0).getTime();
+    const t0 = wall;
+    const recorder = new Recorder({ zones: defaultCadenceZones, now: () => wall, id: 'lj-lap-last' });
+    const writer = new SessionWriter(() => recorder.meta(), { flushIntervalMs: 1e6, flushEachSample: true });
+    recorder.addEventListener('sample', (e) => writer.add((e as RecordedSampleEvent).sample));
+    recorder.start();
+    await writer.begin();
+    for (let t = 0; t < 60; t++) {
+      wall = t0 + t * 1000;
+      recorder.addReading(runnerReading(t));
+    }
+    expect(await writer.flush()).to.equal(true);
+    expect(recorder.lap(), 'Lap at t = 59').to.equal(true);
+    expect(recorder.checkIn('cadence')).to.equal(true);
+    const truth = recorder.meta();
+    await leaveWithWritesDropped(() => {
+      writer.writeBeforeLeaving();
+      writer.abandon();
+    });
+    expect(journalKeys(), 'a journal with no samples, for the lap').to.deep.equal(['stride-journal/lj-lap-last']);
+    await mergeLeavingJournals();
+    const stored = (await loadSession('lj-lap-last'))!;
+    expect(stored.samples.t.length).to.equal(60);
+    expect(stored.meta.laps, 'laps of the unfinished run the prompt offers').to.deep.equal(truth.laps);
+    expect(stored.meta.checkIns).to.deep.equal(truth.checkIns);
+    expect(journalKeys()).to.deep.equal([]);
+  });
+
+  it('keeps the laps the store has that an older journal lacks', async () => {
+    await storedRun('lj-older', 70);
+    const stored = (await loadSession('lj-older'))!;
+    await saveSession({ ...stored, meta: { ...stored.meta, laps: [30, 65], checkIns: [{ t: 65, promptId: 'posture' }] } });
+    writeLeavingJournal('lj-older', 65, columnsOf(samples.slice(65, 72)), { gaps: [], laps: [30], checkIns: [{ t: 20, promptId: 'cadence' }] });
+    expect(await mergeLeavingJournals()).to.equal(2);
+    const merged = (await loadSession('lj-older'))!.meta;
+    expect(merged.laps).to.deep.equal([30, 65]);
+    expect(merged.checkIns).to.deep.equal([{ t: 20, promptId: 'cadence' }, { t: 65, promptId: 'posture' }]);
+  });
+
   it('keeps the stored gaps when the journal\'s are damaged, and still adds its samples', async () => {
     await storedRun('lj-odd-gaps', 70);
-    writeLeavingJournal('lj-odd-gaps', 70, columnsOf(samples.slice(70, 75)), []);
+    writeLeavingJournal('lj-odd-gaps', 70, columnsOf(samples.slice(70, 75)), noMarks);
     const journal = JSON.parse(localStorage.getItem('stride-journal/lj-odd-gaps')!);
     journal.gaps = [{ fromT: 'soon', toT: 80, reason: 'paused' }];
     localStorage.setItem('stride-journal/lj-odd-gaps', JSON.stringify(journal));
