@@ -79,6 +79,7 @@ describe('CoachService over generated runs', () => {
       }),
       { numRuns: invariantRuns(12) },
     );
-    expect(eventsSeen, 'the runs gave the coach something to say').to.be.above(10);
+    // Only that the property was not vacuous: 12 random runs have given as few as 7 events.
+    expect(eventsSeen, 'the runs gave the coach something to say').to.be.above(2);
   });
 });
