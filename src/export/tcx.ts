@@ -2,7 +2,7 @@
 // for speed and running cadence, the form Garmin Connect, Strava and TrainingPeaks read.
 //
 // What survives a round trip through TCX, and how closely:
-//   time: 1 ms (ISO 8601 with milliseconds) · speed: 0.001 m/s · distance: 0.01 m
+//   time: 1 ms (ISO 8601 with milliseconds) · speed: 0.001 m/s · distance: 0.01 m, cut (file-distance.ts)
 //   cadence: RunCadence is whole strides per minute, so steps/min come back to ±1 step
 //     (an odd count rounds to the next even one)
 //   stride length: TCX has none, so it is derived again (and flagged) from speed and cadence
@@ -23,6 +23,7 @@
 
 import { gapTimeCounts } from '../session/gap-steps.js';
 import { type RecordedSession, SAMPLE_RUNNING } from '../session/recorded-session.js';
+import { metresCut } from './file-distance.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
 import { escapeXml } from './xml-text.js';
 
@@ -50,7 +51,7 @@ function trackpoint(session: RecordedSession, i: number): string {
   return [
     '          <Trackpoint>',
     `            <Time>${isoAt(meta.startedAt + samples.t[i]! * 1000)}</Time>`,
-    `            <DistanceMeters>${fixed(samples.distanceM[i]!, 2)}</DistanceMeters>`,
+    `            <DistanceMeters>${fixed(metresCut(samples.distanceM[i]!), 2)}</DistanceMeters>`,
     // TCX's schema puts HeartRateBpm after DistanceMeters; left out where no sensor gave one.
     ...(samples.heartRate[i]! > 0
       ? [`            <HeartRateBpm><Value>${Math.round(samples.heartRate[i]!)}</Value></HeartRateBpm>`]
@@ -88,7 +89,7 @@ function lapXml(session: RecordedSession, lap: LapSplit): string {
   return [
     `      <Lap StartTime="${isoAt(session.meta.startedAt + lap.startT * 1000)}">`,
     `        <TotalTimeSeconds>${fixed(lap.timerS, 3)}</TotalTimeSeconds>`,
-    `        <DistanceMeters>${fixed(lap.distanceM, 2)}</DistanceMeters>`,
+    `        <DistanceMeters>${fixed(metresCut(lap.distanceM), 2)}</DistanceMeters>`,
     '        <Calories>0</Calories>',
     '        <Intensity>Active</Intensity>',
     '        <TriggerMethod>Manual</TriggerMethod>',
@@ -123,9 +124,9 @@ function extensionXml(session: RecordedSession): string[] {
   if (totals.length > 0) {
     // What the laps add up to as written: a reader uses the totals only while the file still spans them.
     const laps = lapSplits(session);
-    const sum = (key: 'timerS' | 'distanceM', digits: number): string =>
-      fixed(laps.reduce((total, lap) => total + Number(fixed(lap[key], digits)), 0), digits);
-    totals.push(`LapsSeconds="${sum('timerS', 3)}"`, `LapsMeters="${sum('distanceM', 2)}"`);
+    const sum = (written: (lap: LapSplit) => string, digits: number): string =>
+      fixed(laps.reduce((total, lap) => total + Number(written(lap)), 0), digits);
+    totals.push(`LapsSeconds="${sum((lap) => fixed(lap.timerS, 3), 3)}"`, `LapsMeters="${sum((lap) => fixed(metresCut(lap.distanceM), 2), 2)}"`);
   }
   const gait = marksGait(session) ? ['          <sw:GaitMarked/>'] : [];
   if (counted.length === 0 && totals.length === 0 && gait.length === 0) return [];
