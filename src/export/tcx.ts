@@ -19,8 +19,12 @@
 //     skip it, ours keeps the breaks out of zones and averages and shows the watch's totals,
 //     with what the laps added up to as written, so a file trimmed since (a lap deleted) shows
 //     its laps' totals and says the whole run's were left out
-//   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line.
+//   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line. An
+//     unnamed run with notes has its title as the app shows it ("Run <start>") on that line, since
+//     readers (ours too) take the first line that is not blank as the name: its notes never become
+//     its name, other apps show the title the app showed, and our import stores it as no name
 
+import { runTitle } from '../session/date-format.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import { type RecordedSession, SAMPLE_RUNNING } from '../session/recorded-session.js';
 import { metresCut } from './file-distance.js';
@@ -142,18 +146,18 @@ function extensionXml(session: RecordedSession): string[] {
   ];
 }
 
-/** Name on the first line, notes after a blank line; a reader takes the first line as the name. */
-function notesOf(name: string, notes: string): string | null {
-  const title = name.replace(/\s+/g, ' ').trim();
+/** Name on the first line, notes after a blank line; a reader takes the first line as the name (see the top). */
+function notesOf({ name, notes, startedAt, sport }: RecordedSession['meta']): string | null {
   const body = notes.trim();
-  if (!title && !body) return null;
+  const title = name.replace(/\s+/g, ' ').trim() || (body ? runTitle(startedAt, sport) : '');
+  if (!title) return null;
   return body ? `${title}\n\n${body}` : title;
 }
 
 export function encodeTcx(session: RecordedSession): string {
   const { meta } = session;
   if (session.samples.t.length === 0) throw new RangeError('This session has no samples, so there is nothing to export.');
-  const notes = notesOf(meta.name, meta.notes);
+  const notes = notesOf(meta);
   const creator = meta.deviceName?.trim()
     ? [
         '      <Creator xsi:type="Device_t">',

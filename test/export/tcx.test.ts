@@ -13,6 +13,8 @@ import { importedSession } from '../../src/export/imported-session.js';
 import { importedSummary } from '../../src/export/imported-summary.js';
 import { runningTargetShare } from '../../src/session/running-time-in-zone.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { runTitle } from '../../src/session/date-format.js';
+import { sessionTitle } from '../../src/session/session-title.js';
 
 /** Distances are written to the centimetre, cut as the screens cut (never rounded up). */
 const centimetresCut = (metres: number): number => Math.floor(metres * 100 + 1e-6) / 100;
@@ -104,6 +106,32 @@ describe('encodeTcx', () => {
       expect(run.name).to.equal(xmlSafe(name).replace(/\s+/g, ' ').trim());
       expect(run.deviceName).to.equal(xmlSafe(deviceName).trim());
     }
+  });
+});
+
+describe('TCX of an unnamed run', () => {
+  it('with notes: writes the title the app shows first, so no reader (ours neither) takes the notes as its name', () => {
+    for (const sport of ['run', 'walk'] as const) {
+      const session = fixtureSession();
+      session.meta = { ...session.meta, name: '', sport, notes: 'Felt heavy, left calf tight' };
+      const shown = sessionTitle(session.meta);
+      expect(shown, 'what every screen shows').to.equal(runTitle(session.meta.startedAt, sport));
+      const text = encodeTcx(session);
+      const notes = tcx(new DOMParser().parseFromString(text, 'application/xml'), 'Notes')[0]!.textContent;
+      expect(notes, 'no blank first line').to.equal(`${shown}\n\nFelt heavy, left calf tight`);
+      const back = decodeTcx(text);
+      expect(back.name, 'the name a reader takes').to.equal(shown);
+      // Our import stores it unnamed again, so it is titled by its start in today's locale.
+      const stored = importedSession(back, defaultCadenceZones, { id: 'again' });
+      expect({ name: stored.meta.name, title: sessionTitle(stored.meta) }).to.deep.equal({ name: '', title: shown });
+    }
+  });
+
+  it('without notes: writes no <Notes>, as before', () => {
+    const session = fixtureSession();
+    session.meta = { ...session.meta, name: '  ', notes: ' ' };
+    expect(encodeTcx(session)).to.not.contain('<Notes>');
+    expect(decodeTcx(encodeTcx(session)).name).to.equal(null);
   });
 });
 
