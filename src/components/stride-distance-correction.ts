@@ -1,14 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { MAX_FACTOR, MIN_FACTOR, isSaneFactor } from '../session/calibration.js';
-import { sameDistanceWithinM } from '../session/run-correction.js';
+import { type TypedPrecision, showsTyped, typedPrecision } from '../session/run-correction.js';
 import { type DistanceUnit, formatDistanceIn } from '../session/units.js';
 import { formatFactor, metresFrom, parseTypedNumber } from './calibration-format.js';
 import { cardStyles, formControlStyles } from './form-control-styles.js';
 
 export interface CorrectionApplyDetail {
   treadmillDistanceM: number;
-  /** Half a step of the last digit typed: a run within this already shows the typed distance. */
-  sameWithinM: number;
+  /** How it was typed: a run already showing that figure is left as it is. */
+  typed: TypedPrecision;
   /** Also scale this run's distance and speed (raw values are kept, so it can be done again). */
   rescaleRun: boolean;
 }
@@ -18,7 +18,7 @@ type Reading =
   | { kind: 'empty' }
   | { kind: 'not-a-number'; typed: string }
   | { kind: 'same'; treadmillDistanceM: number }
-  | { kind: 'factor'; factor: number; treadmillDistanceM: number; sameWithinM: number };
+  | { kind: 'factor'; factor: number; treadmillDistanceM: number; typedAs: TypedPrecision };
 
 
 const [minPercent, maxPercent] = [Math.round(MIN_FACTOR * 100), Math.round(MAX_FACTOR * 100)];
@@ -123,10 +123,10 @@ export class StrideDistanceCorrection extends LitElement {
     const amount = parseTypedNumber(typed);
     if (amount === null || amount <= 0 || !(this.podDistanceM > 0)) return { kind: 'not-a-number', typed };
     const treadmillDistanceM = metresFrom(amount, this.unit);
-    // As precise as typed: "3.11" mi is 3.105 to 3.115 mi, so a run of 3.1056 mi already shows it.
-    const sameWithinM = sameDistanceWithinM(typed.replace(',', '.').split('.')[1]?.length ?? 0, this.unit);
-    if (Math.abs(treadmillDistanceM - this.runDistanceM) <= sameWithinM) return { kind: 'same', treadmillDistanceM };
-    return { kind: 'factor', factor: treadmillDistanceM / this.podDistanceM, treadmillDistanceM, sameWithinM };
+    // Same only when this run shows the typed figure: a run showing 3.10 mi is corrected to 3.11.
+    const typedAs = typedPrecision(typed.replace(',', '.').split('.')[1]?.length ?? 0, this.unit);
+    if (showsTyped(this.runDistanceM, treadmillDistanceM, typedAs)) return { kind: 'same', treadmillDistanceM };
+    return { kind: 'factor', factor: treadmillDistanceM / this.podDistanceM, treadmillDistanceM, typedAs };
   }
 
   #describe(reading: Reading) {
@@ -135,8 +135,8 @@ export class StrideDistanceCorrection extends LitElement {
         return html`<span class="hint">Type the distance on the treadmill's display to see the factor it makes.</span>`;
       case 'not-a-number':
         return html`<span class="problem">“${reading.typed}” is not a distance: type the number the treadmill shows, for example 5.2.</span>`;
-      case 'same': // Within half the treadmill's last digit, which it may round where the app cuts.
-        return html`This run matches that distance to the treadmill's last digit: there is nothing to correct.`;
+      case 'same':
+        return html`This run already shows that distance: there is nothing to correct.`;
       case 'factor':
         return isSaneFactor(reading.factor)
           ? html`That is <span class="factor">${formatFactor(reading.factor)}</span> of what the footpod measured (treadmill ÷ footpod).`
@@ -145,12 +145,12 @@ export class StrideDistanceCorrection extends LitElement {
     }
   }
 
-  #apply(event: Event, usable: { treadmillDistanceM: number; sameWithinM: number } | null): void {
+  #apply(event: Event, usable: { treadmillDistanceM: number; typedAs: TypedPrecision } | null): void {
     event.preventDefault();
     if (!usable) return;
     this.dispatchEvent(
       new CustomEvent<CorrectionApplyDetail>('correction-apply', {
-        detail: { treadmillDistanceM: usable.treadmillDistanceM, sameWithinM: usable.sameWithinM, rescaleRun: this.rescaleRun },
+        detail: { treadmillDistanceM: usable.treadmillDistanceM, typed: usable.typedAs, rescaleRun: this.rescaleRun },
         bubbles: true,
         composed: true,
       }),

@@ -7,6 +7,7 @@
 
 import { type RecordedSession, SAMPLE_RUNNING, SAMPLE_STRIDE_DERIVED } from '../session/recorded-session.js';
 import { formatDuration, paceMinutesCut, paceSeconds } from '../session/units.js';
+import { metresCut } from './file-distance.js';
 
 export const CSV_HEADER =
   'time_s,elapsed,speed_mps,pace_min_per_km,cadence_spm,stride_m,stride_derived,distance_m,running,heart_rate_bpm,treadmill_speed_mps,incline_percent';
@@ -42,7 +43,7 @@ export function encodeCsv(session: RecordedSession): string {
         fixed(cadence[i]!, 1),
         fixed(strideLengthM[i]!, 3),
         (flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0 ? '1' : '0',
-        fixed(distanceM[i]!, 2),
+        fixed(metresCut(distanceM[i]!), 2),
         (flags[i]! & SAMPLE_RUNNING) !== 0 ? '1' : '0',
         channel(heartRate[i]!, 0),
         channel(treadmillSpeedMps[i]!, 3),

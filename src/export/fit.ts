@@ -4,7 +4,7 @@
 //
 // What survives a round trip through FIT, and how closely:
 //   time: whole seconds (FIT timestamps); two samples in one second keep only the first
-//   speed: 0.001 m/s · distance: 0.01 m · step length: 0.1 mm
+//   speed: 0.001 m/s · distance: 0.01 m, cut before the SDK rounds (file-distance.ts) · step length: 0.1 mm
 //   cadence: steps/min exactly for whole numbers, else to 1/64 (see fit-cadence.ts)
 //   running/walking: the record's activityType · derived stride: stepLength left out
 //   pauses: timer stop/start events; a lost link adds a commTimeout "connection lost" marker,
@@ -34,6 +34,7 @@ import { timeWeightedMean } from '../session/channel-averages.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import { fitCadenceOf } from './fit-cadence.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
+import { metresCut } from './file-distance.js';
 import { walksWithCadence } from './imported-summary.js';
 
 export { decodeFit } from './fit-decode.js';
@@ -101,7 +102,7 @@ function lapMesg(lap: LapSplit, meta: RecordedSession['meta'], startedSecond: nu
     intensity: 'active',
     totalElapsedTime: lap.elapsedS,
     totalTimerTime: lap.timerS,
-    totalDistance: lap.distanceM,
+    totalDistance: metresCut(lap.distanceM),
     avgSpeed: speed,
     enhancedAvgSpeed: speed,
     avgCadence: cadence.cadence,
@@ -174,7 +175,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     const record: Encodable<RecordMesg> = {
       mesgNum: MesgNum.RECORD!,
       timestamp: dateOf(second),
-      distance: Math.max(0, finiteOr(samples.distanceM[i]!, 0)),
+      distance: metresCut(samples.distanceM[i]!),
       speed,
       enhancedSpeed: speed,
       ...fitCadenceOf(samples.cadence[i]!),
@@ -210,7 +211,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     ...fitSportOf(meta),
     totalElapsedTime: Math.max(0, finiteOr(meta.elapsedS, last - first)),
     totalTimerTime: Math.max(0, finiteOr(meta.movingS, 0)),
-    totalDistance: Math.max(0, finiteOr(meta.distanceM, 0)),
+    totalDistance: metresCut(meta.distanceM),
     avgSpeed,
     enhancedAvgSpeed: avgSpeed,
     avgCadence: sessionCadence.cadence,

@@ -4,6 +4,7 @@
 // made from its start when shown (session-title.ts); the file's name is kept beside it for the
 // run's page, not worked into the title.
 
+import { isDefaultRunName } from '../session/date-format.js';
 import type { RecordedSession } from '../session/recorded-session.js';
 import { RECORDED_SESSION_SCHEMA } from '../session/recorder.js';
 import type { CadenceZones } from '../session/zones.js';
@@ -18,12 +19,18 @@ export interface ImportedNaming {
   fileName?: string;
 }
 
+const fileTitle = ({ name, startedAt, sport }: ImportedRun): string => {
+  const title = name?.trim() ?? '';
+  return isDefaultRunName(title, startedAt, sport) ? '' : title;
+};
+
 export function importedSession(run: ImportedRun, zones: CadenceZones, { id, name, fileName }: ImportedNaming): RecordedSession {
   return {
     meta: {
       id,
       startedAt: run.startedAt,
-      name: name ?? (run.name?.trim() || ''),
+      // A title made from the start ("Run <start>", as our TCX writes an unnamed run) is no name.
+      name: name ?? fileTitle(run),
       notes: '',
       deviceName: run.deviceName,
       origin: 'import',

@@ -2,7 +2,7 @@
 // for speed and running cadence, the form Garmin Connect, Strava and TrainingPeaks read.
 //
 // What survives a round trip through TCX, and how closely:
-//   time: 1 ms (ISO 8601 with milliseconds) · speed: 0.001 m/s · distance: 0.01 m
+//   time: 1 ms (ISO 8601 with milliseconds) · speed: 0.001 m/s · distance: 0.01 m, cut (file-distance.ts)
 //   cadence: RunCadence is whole strides per minute, so steps/min come back to ±1 step
 //     (an odd count rounds to the next even one)
 //   stride length: TCX has none, so it is derived again (and flagged) from speed and cadence
@@ -19,10 +19,15 @@
 //     skip it, ours keeps the breaks out of zones and averages and shows the watch's totals,
 //     with what the laps added up to as written, so a file trimmed since (a lap deleted) shows
 //     its laps' totals and says the whole run's were left out
-//   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line.
+//   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line. An
+//     unnamed run with notes has its title as the app shows it ("Run <start>") on that line, since
+//     readers (ours too) take the first line that is not blank as the name: its notes never become
+//     its name, other apps show the title the app showed, and our import stores it as no name
 
+import { runTitle } from '../session/date-format.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import { type RecordedSession, SAMPLE_RUNNING } from '../session/recorded-session.js';
+import { metresCut } from './file-distance.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
 import { escapeXml } from './xml-text.js';
 
@@ -50,7 +55,7 @@ function trackpoint(session: RecordedSession, i: number): string {
   return [
     '          <Trackpoint>',
     `            <Time>${isoAt(meta.startedAt + samples.t[i]! * 1000)}</Time>`,
-    `            <DistanceMeters>${fixed(samples.distanceM[i]!, 2)}</DistanceMeters>`,
+    `            <DistanceMeters>${fixed(metresCut(samples.distanceM[i]!), 2)}</DistanceMeters>`,
     // TCX's schema puts HeartRateBpm after DistanceMeters; left out where no sensor gave one.
     ...(samples.heartRate[i]! > 0
       ? [`            <HeartRateBpm><Value>${Math.round(samples.heartRate[i]!)}</Value></HeartRateBpm>`]
@@ -88,7 +93,7 @@ function lapXml(session: RecordedSession, lap: LapSplit): string {
   return [
     `      <Lap StartTime="${isoAt(session.meta.startedAt + lap.startT * 1000)}">`,
     `        <TotalTimeSeconds>${fixed(lap.timerS, 3)}</TotalTimeSeconds>`,
-    `        <DistanceMeters>${fixed(lap.distanceM, 2)}</DistanceMeters>`,
+    `        <DistanceMeters>${fixed(metresCut(lap.distanceM), 2)}</DistanceMeters>`,
     '        <Calories>0</Calories>',
     '        <Intensity>Active</Intensity>',
     '        <TriggerMethod>Manual</TriggerMethod>',
@@ -123,9 +128,9 @@ function extensionXml(session: RecordedSession): string[] {
   if (totals.length > 0) {
     // What the laps add up to as written: a reader uses the totals only while the file still spans them.
     const laps = lapSplits(session);
-    const sum = (key: 'timerS' | 'distanceM', digits: number): string =>
-      fixed(laps.reduce((total, lap) => total + Number(fixed(lap[key], digits)), 0), digits);
-    totals.push(`LapsSeconds="${sum('timerS', 3)}"`, `LapsMeters="${sum('distanceM', 2)}"`);
+    const sum = (written: (lap: LapSplit) => string, digits: number): string =>
+      fixed(laps.reduce((total, lap) => total + Number(written(lap)), 0), digits);
+    totals.push(`LapsSeconds="${sum((lap) => fixed(lap.timerS, 3), 3)}"`, `LapsMeters="${sum((lap) => fixed(metresCut(lap.distanceM), 2), 2)}"`);
   }
   const gait = marksGait(session) ? ['          <sw:GaitMarked/>'] : [];
   if (counted.length === 0 && totals.length === 0 && gait.length === 0) return [];
@@ -141,18 +146,18 @@ function extensionXml(session: RecordedSession): string[] {
   ];
 }
 
-/** Name on the first line, notes after a blank line; a reader takes the first line as the name. */
-function notesOf(name: string, notes: string): string | null {
-  const title = name.replace(/\s+/g, ' ').trim();
+/** Name on the first line, notes after a blank line; a reader takes the first line as the name (see the top). */
+function notesOf({ name, notes, startedAt, sport }: RecordedSession['meta']): string | null {
   const body = notes.trim();
-  if (!title && !body) return null;
+  const title = name.replace(/\s+/g, ' ').trim() || (body ? runTitle(startedAt, sport) : '');
+  if (!title) return null;
   return body ? `${title}\n\n${body}` : title;
 }
 
 export function encodeTcx(session: RecordedSession): string {
   const { meta } = session;
   if (session.samples.t.length === 0) throw new RangeError('This session has no samples, so there is nothing to export.');
-  const notes = notesOf(meta.name, meta.notes);
+  const notes = notesOf(meta);
   const creator = meta.deviceName?.trim()
     ? [
         '      <Creator xsi:type="Device_t">',

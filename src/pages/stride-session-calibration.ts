@@ -71,10 +71,10 @@ export class StrideSessionCalibration extends LitElement {
       @correction-apply=${(e: CustomEvent<CorrectionApplyDetail>) => void this.#apply(e.detail)}></stride-distance-correction>`;
   }
 
-  async #apply({ treadmillDistanceM, rescaleRun, sameWithinM }: CorrectionApplyDetail): Promise<void> {
+  async #apply({ treadmillDistanceM, rescaleRun, typed }: CorrectionApplyDetail): Promise<void> {
     const { services, session } = this;
     if (!services || !session) return;
-    const outcome = await services.calibration.correctRun(session.meta.id, treadmillDistanceM, rescaleRun, sameWithinM);
+    const outcome = await services.calibration.correctRun(session.meta.id, treadmillDistanceM, rescaleRun, typed);
     this.outcome = outcome.message;
     // The history was read again by the correction itself; the run's page opens the run afresh.
     if (outcome.ok && rescaleRun) this.dispatchEvent(new Event('session-changed', { bubbles: true, composed: true }));

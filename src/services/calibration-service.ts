@@ -8,6 +8,7 @@
 import type { CalibrationCurve, CalibrationPoint } from '../session/calibration.js';
 import { type KnownFootpod, calibrationOf, knownFootpod, rememberFootpod, withAutoCalibrationLock, withCalibration } from '../session/known-footpods.js';
 import type { AutoCalibrationState, LiveSession } from '../session/live-session.js';
+import type { TypedPrecision } from '../session/run-correction.js';
 import { footpodIdOf } from './footpod-cadence.js';
 import type { CorrectionOutcome, GuidedOutcome, GuidedState } from './calibration-types.js';
 import type { GuidedRun } from './guided-run.js';
@@ -119,7 +120,7 @@ export class CalibrationService extends EventTarget {
    * After a run: on request the run is re-scaled to show the treadmill's distance, and where it
    * was at one steady pace the pod's factor at that pace is set (see session/run-correction.ts).
    */
-  async correctRun(sessionId: string, treadmillDistanceM: number, rescale: boolean, sameWithinM?: number): Promise<CorrectionOutcome> {
+  async correctRun(sessionId: string, treadmillDistanceM: number, rescale: boolean, typed?: TypedPrecision): Promise<CorrectionOutcome> {
     // The recorder's next write would put back its own figures over a re-scaled run, and the
     // pod's new factor would apply from the middle of the run on.
     const refusal = await this.history.refusalWhileRecorded(sessionId, 'changed');
@@ -127,7 +128,7 @@ export class CalibrationService extends EventTarget {
     // Needed only on a finished run's page, so it loads there.
     const { correctStoredRun } = await import('./correct-run.js');
     const { footpods, distanceUnit } = this.settings.settings;
-    const outcome = await correctStoredRun(sessionId, treadmillDistanceM, sameWithinM, rescale, footpods, distanceUnit, (podId, name, curve) =>
+    const outcome = await correctStoredRun(sessionId, treadmillDistanceM, typed, rescale, footpods, distanceUnit, (podId, name, curve) =>
       this.#saveCurve(podId, name, curve),
     );
     // The re-scaled run is read back before this resolves: History, Weeks and the live page's

@@ -5,7 +5,7 @@
 import type { CalibrationPoint } from '../session/calibration.js';
 import { addPoint, describeChange } from '../session/calibration-points.js';
 import { type KnownFootpod, calibrationOf, knownFootpod } from '../session/known-footpods.js';
-import { correctionFrom } from '../session/run-correction.js';
+import { type TypedPrecision, correctionFrom } from '../session/run-correction.js';
 import { type DistanceUnit, formatDistanceIn, speedPerHour, speedUnitLabel } from '../session/units.js';
 import { loadSession, saveSession } from '../store/session-store.js';
 import { describeStoreError } from '../store/store-errors.js';
@@ -16,8 +16,8 @@ const percentOf = (factor: number): string => `${Math.round(factor * 1000) / 10}
 export async function correctStoredRun(
   sessionId: string,
   treadmillDistanceM: number,
-  /** Half a step of what the runner typed: a run this close already shows it (undefined: half of 0.01 mi). */
-  sameWithinM: number | undefined,
+  /** How the runner typed it: a run already showing that figure is left as it is (undefined: the same to the centimetre). */
+  typed: TypedPrecision | undefined,
   rescale: boolean,
   pods: readonly KnownFootpod[],
   unit: DistanceUnit,
@@ -34,7 +34,7 @@ export async function correctStoredRun(
     if (!podId) return { ok: false, message: 'This run does not say which footpod recorded it, so there is nothing to calibrate.' };
     const known = knownFootpod(pods, podId);
     const podCurve = calibrationOf(known);
-    const found = correctionFrom(session, podCurve, treadmillDistanceM, sameWithinM);
+    const found = correctionFrom(session, podCurve, treadmillDistanceM, typed);
     if (!found.ok) return { ok: false, message: found.problem };
     if (found.matches) {
       return { ok: true, message: `This run already shows ${shown(session.meta.distanceM)}, as the treadmill did: nothing was changed.` };

@@ -200,11 +200,19 @@ export class RecordingTrack {
   }
 
   /**
-   * The run is over: a lap pressed at its last sample began no lap (nothing follows it), so it is
-   * dropped, and the last lap's figures are those of the laps the saved run, its page and files have.
+   * The run is over: a last lap that covered no distance and never ran began no lap, so its press
+   * is dropped: pressed at the last sample (nothing follows it), or at the finish line before
+   * standing until auto-pause and Stop (11 s of standing, 0.00 km). The last lap's figures are then
+   * those of the laps the saved run, its page and files have.
    */
   finish(): void {
-    if (this.#laps.length === 0 || this.#laps.at(-1) !== this.#builder.lastT) return;
+    const lapT = this.#laps.at(-1);
+    if (lapT === undefined) return;
+    const { t, distanceM, flags } = this.#builder.columns();
+    const from = rowAtOrAfter(t, lapT);
+    const last = t.length - 1;
+    if (from > last || distanceM[last]! - distanceM[from]! > 0) return;
+    for (let i = from + 1; i <= last; i++) if ((flags[i]! & SAMPLE_RUNNING) !== 0) return;
     this.#laps.pop();
     this.#atLapStart = null;
   }

@@ -9,7 +9,9 @@
 //   20 min easy and 10 min tempo), and a run mostly on the belt's metres put the whole difference
 //   on the pod's few (1.7 % became a 116.6 % point).
 // Gait is the row's stored running flag: the one answer the live session scaled it by (gait.ts).
-// A run that already shows the typed distance, to the precision it was typed in, changes nothing.
+// A run that already shows the typed figure changes nothing; one that shows another figure is corrected
+// to show the typed one. Shown figures are cut (units.ts), so a run of 4996 m shows 4.99 km and is
+// corrected when the treadmill's 5.00 is typed, though a treadmill rounding 4996 m would show 5.00.
 
 import { MOST_LEARNING_INCLINE_PERCENT } from './auto-calibration.js';
 import { type CalibrationCurve, type CalibrationPoint, type Gait, MAX_FACTOR, MIN_FACTOR, factorAt, isSaneFactor } from './calibration.js';
@@ -19,17 +21,27 @@ import { type RecordedColumns, type RecordedSession, SAMPLE_SPEED_FROM_TREADMILL
 import { gaitOfStoredRow, rescaleRun } from './rescale-run.js';
 import { type DistanceUnit, distanceIn, formatDistanceIn } from './units.js';
 
-/**
- * A run within this of the typed distance already shows it when nothing says how it was typed:
- * half the coarsest step a treadmill shows (0.01 mi), so a run that reads as the treadmill does
- * in km or in miles is never "corrected" by the display's rounding.
- */
-export const SAME_DISTANCE_M = 0.005 / distanceIn(1, 'mi');
+/** How the runner typed the treadmill's figure: its unit and how many decimals. */
+export interface TypedPrecision {
+  unit: DistanceUnit;
+  decimals: number;
+}
 
-/** Half the step of the last digit typed ("3.11" mi: 0.005 mi, 8 m); a whole number counts as hundredths, as treadmills show. */
-export function sameDistanceWithinM(decimalsTyped: number, unit: DistanceUnit): number {
-  const decimals = decimalsTyped > 0 ? decimalsTyped : 2;
-  return (0.5 * 10 ** -decimals) / distanceIn(1, unit);
+/** When nothing says how it was typed: the same to the centimetre. */
+export const EXACT_TYPED: TypedPrecision = { unit: 'km', decimals: 5 };
+
+/** The precision of a figure typed with `decimalsTyped` decimals; a whole number counts as hundredths, as treadmills and our screens show. */
+export function typedPrecision(decimalsTyped: number, unit: DistanceUnit): TypedPrecision {
+  return { unit, decimals: decimalsTyped > 0 ? decimalsTyped : 2 };
+}
+
+/**
+ * Whether a run of `metres` already shows the typed figure: both cut to the typed digits, as the
+ * screens cut (formatDistanceIn), are the same. 4996 m shows 4.99 km, so it does not show "5.00".
+ */
+export function showsTyped(metres: number, typedM: number, typed: TypedPrecision): boolean {
+  const cut = (m: number) => Math.floor(distanceIn(m, typed.unit) * 10 ** typed.decimals + 1e-9);
+  return cut(metres) === cut(typedM);
 }
 
 /** Steady: this share of the pod's moving rows within this share of the median speed (as the guided check asks). */
@@ -91,7 +103,7 @@ export function correctionFrom(
   session: RecordedSession,
   podCurve: CalibrationCurve,
   treadmillDistanceM: number,
-  sameWithinM: number = SAME_DISTANCE_M,
+  typed: TypedPrecision = EXACT_TYPED,
 ): RunCorrection {
   if (!(treadmillDistanceM > 0 && Number.isFinite(treadmillDistanceM))) {
     return { ok: false, problem: 'Type the distance the treadmill shows for this run (for example 5.00 km).' };
@@ -117,7 +129,7 @@ export function correctionFrom(
         `(${Math.round(MIN_FACTOR * 100)}-${Math.round(MAX_FACTOR * 100)} %). Check the distance you typed and that this run was on that treadmill.`,
     };
   }
-  if (Math.abs(session.meta.distanceM - treadmillDistanceM) <= sameWithinM) return { ok: true, matches: true };
+  if (showsTyped(session.meta.distanceM, treadmillDistanceM, typed)) return { ok: true, matches: true };
 
   // Distance is linear in the pod's factors: the belt's metres plus the pod's times the ratio.
   const withCurve = rescaleRun(session, podCurve);

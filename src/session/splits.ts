@@ -1,6 +1,10 @@
 // Splits per km (or mile) and per lap. A boundary usually falls between two samples, so the step
 // that crosses it is shared between the two splits in proportion, and the crossing time is
 // interpolated: otherwise every split would be off by up to a second and a few metres.
+// Distances are since the start, as the run's total is (its last sample's distance): a watch's
+// first record already holds what it counted since its start button (3 m, 1 s in), so the first
+// split and lap start from 0 m, the km marks sit where the distance axis puts them, and the splits
+// and laps add up to the run's distance.
 
 import type { RecordedColumns, SessionGap } from './recorded-session.js';
 import { SAMPLE_RUNNING } from './recorded-session.js';
@@ -64,7 +68,7 @@ function cut(samples: RecordedColumns, along: Float64Array, cuts: readonly numbe
   const byTime = along === t;
   const cursor = new GapCursor(gaps);
   const closed: Closed[] = [];
-  let current = open(t[0]!, d[0]!);
+  let current = open(t[0]!, 0);
   let k = 0;
   /** Credits the part [from, to) of the step ending at sample i (fractions of the step). */
   const credit = (from: number, to: number, step: StepSeconds, i: number): void => {
@@ -123,8 +127,8 @@ function toSplit({ split, endT, endD }: Closed, index: number, label: string): S
 }
 
 /**
- * One split per whole km or mile from the first sample, then the part after the last one with
- * its real distance. Labels say where each split ends: "1 km", "2 km", "2.50 km".
+ * One split per whole km or mile from the start, then the part after the last one with its real
+ * distance. Labels say where each split ends: "1 km", "2 km", "2.50 km" (the run's distance).
  */
 export function distanceSplits(samples: RecordedColumns, unit: DistanceUnit, gaps: readonly SessionGap[] = []): Split[] {
   const n = samples.t.length;
@@ -133,13 +137,15 @@ export function distanceSplits(samples: RecordedColumns, unit: DistanceUnit, gap
   const first = samples.distanceM[0]!;
   const last = samples.distanceM[n - 1]!;
   const cuts: number[] = [];
-  for (let k = 1; first + k * unitM <= last; k++) cuts.push(first + k * unitM);
+  // Marks the first record is already past are no split ends (the first split runs from 0 m to the next).
+  const firstMark = Math.max(1, Math.floor(first / unitM) + 1);
+  for (let k = firstMark; k * unitM <= last; k++) cuts.push(k * unitM);
   const closed = cut(samples, samples.distanceM, cuts, gaps);
-  const splits = closed.map((c, i) => toSplit(c, i, `${i + 1} ${unit}`));
+  const splits = closed.map((c, i) => toSplit(c, i, `${firstMark + i} ${unit}`));
   const tail = splits.at(-1)!;
   // A run that ends exactly on a mark (or stands still after it) has no partial split.
   if (!(tail.distanceM > 0)) return splits.slice(0, -1);
-  tail.label = `${formatDistanceIn(last - first, unit)} ${unit}`;
+  tail.label = `${formatDistanceIn(last, unit)} ${unit}`;
   return splits;
 }
 

@@ -22,18 +22,33 @@ export function averagePaceSeconds(speedMps: number, unit: DistanceUnit): number
 }
 
 /**
- * Pace in decimal minutes for files (the CSV), hundredths cut as the screens cut seconds: 8:59.7
- * is 8.99, never 9.00, which would read a whole minute slower than the app shows.
+ * Relative allowance of every cut of a time or pace: four times the worst rounding of a float32
+ * (2^-24). Recorded speeds are stored as float32, so a belt set to 8.00 km/h (exactly 7:30/km)
+ * is stored a hair fast and its pace is 449.99998 s, which a bare cut shows as 7:29 (CSV 7.49).
+ * Well under the nearest a whole second or hundredth of a minute comes to a pace of a belt step
+ * (0.01 km/h or 0.1 mph: 1.7e-6), so no exact belt pace moves.
  */
-export const paceMinutesCut = (seconds: number): string => (Math.floor((seconds / 60) * 100 + 1e-9) / 100).toFixed(2);
+const FLOAT32_ALLOWANCE = 2 ** -22;
+
+/**
+ * How many whole `step`s of seconds a time or pace shows: cut, not rounded. The one place times
+ * and paces are cut (screens, chart readouts, the CSV), so they cut alike; the allowances absorb
+ * float32 storage (above) and the last bit of a division (1000 / (1000 / 540) is 539.99999999999994).
+ */
+const cutSteps = (seconds: number, step: number): number => Math.max(0, Math.floor((seconds * (1 + FLOAT32_ALLOWANCE)) / step + 1e-9));
 
 /**
  * Whole seconds as a clock shows them: cut, not rounded, so 8:59.6 is still 8:59 (a clock reads
  * 9:00 only once nine minutes have passed). Times and paces both go through here, so a 1.00 km
- * split of 8:59 reads 8:59/km; the allowance absorbs the last bit of a division (1000 / (1000 /
- * 540) is 539.99999999999994), which would otherwise cut a whole second off.
+ * split of 8:59 reads 8:59/km.
  */
-export const wholeSeconds = (seconds: number): number => Math.max(0, Math.floor(seconds + 1e-9));
+export const wholeSeconds = (seconds: number): number => cutSteps(seconds, 1);
+
+/**
+ * Pace in decimal minutes for files (the CSV), hundredths cut as the screens cut seconds: 8:59.7
+ * is 8.99, never 9.00, which would read a whole minute slower than the app shows.
+ */
+export const paceMinutesCut = (seconds: number): string => (cutSteps(seconds, 0.6) / 100).toFixed(2);
 
 /** "5:20" for 320 s, "1:05:00" for an hour and five minutes; "–:––" for no pace. */
 export function formatPace(seconds: number | null): string {

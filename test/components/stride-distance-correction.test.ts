@@ -44,25 +44,34 @@ describe('stride-distance-correction', () => {
     apply.click();
     const event = (await applied) as CustomEvent<CorrectionApplyDetail>;
     expect(event.detail.treadmillDistanceM).to.be.closeTo(4715, 1e-9);
-    expect(event.detail.sameWithinM, 'half a step of the 0.001 km typed').to.be.closeTo(0.5, 1e-9);
+    expect(event.detail.typed, 'typed to the metre').to.deep.equal({ unit: 'km', decimals: 3 });
     expect(event.detail.rescaleRun).to.equal(true);
     expect(event.bubbles && event.composed).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
-  it('has nothing to correct in miles when the run is within half the typed hundredth (4998 m is 3.1056 mi, shown cut as 3.10 mi)', async () => {
+  it('has nothing to correct only when the run shows the typed figure (4998 m is 3.1056 mi, shown cut as 3.10 mi)', async () => {
     const el = await correction({ unit: 'mi', podDistanceM: 4998, runDistanceM: 4998 });
     expect(squash(q(el, '.hint')!.textContent)).to.contain('This run shows 3.10 mi');
-    await type(el, '3.11');
-    expect(squash(q(el, '#reading')!.textContent)).to.equal("This run matches that distance to the treadmill's last digit: there is nothing to correct.");
+    await type(el, '3.10');
+    expect(squash(q(el, '#reading')!.textContent)).to.equal('This run already shows that distance: there is nothing to correct.');
     expect(q<HTMLButtonElement>(el, '#apply')!.disabled).to.equal(true);
-    // 3.12 mi is 5021 m: a correction, told it was typed to the hundredth of a mile.
-    await type(el, '3.12');
-    expect(squash(q(el, '#reading')!.textContent)).to.match(/^That is 100\.5 %/);
+    // A treadmill rounding 3.1056 mi shows 3.11: our screen shows 3.10, so it is a correction.
+    await type(el, '3.11');
+    expect(squash(q(el, '#reading')!.textContent)).to.match(/^That is 100\.1 %/);
     const applied = oneEvent(el, 'correction-apply');
     q<HTMLButtonElement>(el, '#apply')!.click();
     const { detail } = (await applied) as CustomEvent<CorrectionApplyDetail>;
-    expect(detail.sameWithinM).to.be.closeTo(0.005 * 1609.344, 1e-9);
+    expect(detail.typed).to.deep.equal({ unit: 'mi', decimals: 2 });
+  });
+
+  it('offers to correct a run showing 4.99 km (4996 m) to the treadmill’s 5.00', async () => {
+    const el = await correction({ podDistanceM: 4996, runDistanceM: 4996, unit: 'km', available: true, podName: 'Pod A' });
+    await type(el, '5.00');
+    const text = squash(el.shadowRoot!.textContent);
+    expect(text).to.contain('This run shows 4.99');
+    expect(text).to.not.contain('nothing to correct');
+    expect(q<HTMLButtonElement>(el, '#apply')!.disabled, 'Correct button').to.equal(false);
   });
 
   it('leaves this run as it is when the box is unticked, and takes miles', async () => {

@@ -15,7 +15,9 @@ import { FIXTURE_GAPS, FIXTURE_LAPS, FIXTURE_START, fixtureSession, indexAt, tin
 
 // FIT resolutions the round trip is held to.
 const SPEED_RES = 0.0005; // 1 mm/s, rounded
-const DISTANCE_RES = 0.005; // 1 cm, rounded
+/** Distances are written to the centimetre, cut as the screens cut (never rounded up). */
+const centimetresCut = (metres: number): number => Math.floor(metres * 100 + 1e-6) / 100;
+const DISTANCE_RES = 1e-6;
 const STEP_LENGTH_RES_M = 0.00005; // 0.1 mm, rounded
 const TIME_RES_S = 0.0005; // FIT stores whole seconds, and the fixture's times are whole seconds
 const FLOAT32 = 1e-6;
@@ -56,7 +58,7 @@ describe('encodeFit', () => {
       expect(record.enhancedSpeed!, where).to.be.closeTo(samples.speedMps[i]!, SPEED_RES);
       expect(record.speed!, where).to.be.closeTo(samples.speedMps[i]!, SPEED_RES);
       expect(2 * (record.cadence! + record.fractionalCadence!), where).to.equal(samples.cadence[i]);
-      expect(record.distance!, where).to.be.closeTo(samples.distanceM[i]!, DISTANCE_RES);
+      expect(record.distance!, where).to.be.closeTo(centimetresCut(samples.distanceM[i]!), DISTANCE_RES);
       const derived = (samples.flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0;
       if (derived) expect(record.stepLength, where).to.equal(undefined);
       else expect(record.stepLength! / 1000, where).to.be.closeTo(samples.strideLengthM[i]!, STEP_LENGTH_RES_M);
@@ -84,7 +86,7 @@ describe('encodeFit', () => {
       expect(ms(lap.timestamp), `lap ${k}`).to.equal(FIXTURE_START + endT * 1000);
       expect(lap.totalElapsedTime).to.be.closeTo(endT - startT, TIME_RES_S);
       const distance = samples.distanceM[endIndex]! - (k === 0 ? 0 : samples.distanceM[startIndex]!);
-      expect(lap.totalDistance).to.be.closeTo(distance, DISTANCE_RES);
+      expect(lap.totalDistance).to.be.closeTo(centimetresCut(distance), DISTANCE_RES);
       expect(lap.enhancedAvgSpeed).to.be.closeTo(distance / lap.totalTimerTime!, 0.001);
       expect(lap.sport).to.equal('running');
       expect(lap.avgRunningCadence).to.be.within(80, 95);
@@ -104,7 +106,7 @@ describe('encodeFit', () => {
     expect(ms(s.startTime)).to.equal(FIXTURE_START);
     expect(s.totalElapsedTime).to.be.closeTo(meta.elapsedS, TIME_RES_S);
     expect(s.totalTimerTime).to.be.closeTo(meta.movingS, TIME_RES_S);
-    expect(s.totalDistance).to.be.closeTo(meta.distanceM, DISTANCE_RES);
+    expect(s.totalDistance).to.be.closeTo(centimetresCut(meta.distanceM), DISTANCE_RES);
     expect(s.enhancedAvgSpeed).to.be.closeTo(meta.avgSpeedMps, SPEED_RES);
     // FIT's session average counts every second the timer ran, the fixture's walking too; the page's is running only.
     const { cadence } = session.samples;
@@ -206,7 +208,7 @@ describe('decodeFit(encodeFit(session))', () => {
       expect(b.t[i], where).to.be.closeTo(a.t[i]!, TIME_RES_S);
       expect(b.speedMps[i], where).to.be.closeTo(a.speedMps[i]!, SPEED_RES + FLOAT32);
       expect(b.cadence[i], where).to.equal(a.cadence[i]);
-      expect(b.distanceM[i], where).to.be.closeTo(a.distanceM[i]!, DISTANCE_RES);
+      expect(b.distanceM[i], where).to.be.closeTo(centimetresCut(a.distanceM[i]!), DISTANCE_RES);
       expect(b.flags[i], where).to.equal(a.flags[i]);
       // A derived stride is derived again from the rounded speed: 1 mm/s moves it under 0.5 mm.
       const strideRes = (a.flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0 ? 0.0005 : STEP_LENGTH_RES_M + FLOAT32;

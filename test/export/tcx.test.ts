@@ -13,6 +13,11 @@ import { importedSession } from '../../src/export/imported-session.js';
 import { importedSummary } from '../../src/export/imported-summary.js';
 import { runningTargetShare } from '../../src/session/running-time-in-zone.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { runTitle } from '../../src/session/date-format.js';
+import { sessionTitle } from '../../src/session/session-title.js';
+
+/** Distances are written to the centimetre, cut as the screens cut (never rounded up). */
+const centimetresCut = (metres: number): number => Math.floor(metres * 100 + 1e-6) / 100;
 
 const parse = (xml: string): Document => new DOMParser().parseFromString(xml, 'application/xml');
 const tcx = (doc: Element | Document, name: string): Element[] => Array.from(doc.getElementsByTagNameNS(TCX_NAMESPACE, name));
@@ -60,7 +65,7 @@ describe('encodeTcx', () => {
     points.forEach((p, i) => {
       const where = `trackpoint ${i}`;
       expect(tcx(p, 'Time')[0]!.textContent, where).to.equal(new Date(FIXTURE_START + samples.t[i]! * 1000).toISOString());
-      expect(num(tcx(p, 'DistanceMeters')[0]), where).to.be.closeTo(samples.distanceM[i]!, 0.005);
+      expect(num(tcx(p, 'DistanceMeters')[0]), where).to.be.closeTo(centimetresCut(samples.distanceM[i]!), 1e-6);
       expect(num(ext(p, 'Speed')[0]), where).to.be.closeTo(samples.speedMps[i]!, 0.0005);
       expect(num(ext(p, 'RunCadence')[0]), where).to.equal(Math.round(samples.cadence[i]! / 2));
       expect(ext(p, 'TPX')[0]!.parentElement!.localName).to.equal('Extensions');
@@ -104,6 +109,32 @@ describe('encodeTcx', () => {
   });
 });
 
+describe('TCX of an unnamed run', () => {
+  it('with notes: writes the title the app shows first, so no reader (ours neither) takes the notes as its name', () => {
+    for (const sport of ['run', 'walk'] as const) {
+      const session = fixtureSession();
+      session.meta = { ...session.meta, name: '', sport, notes: 'Felt heavy, left calf tight' };
+      const shown = sessionTitle(session.meta);
+      expect(shown, 'what every screen shows').to.equal(runTitle(session.meta.startedAt, sport));
+      const text = encodeTcx(session);
+      const notes = tcx(new DOMParser().parseFromString(text, 'application/xml'), 'Notes')[0]!.textContent;
+      expect(notes, 'no blank first line').to.equal(`${shown}\n\nFelt heavy, left calf tight`);
+      const back = decodeTcx(text);
+      expect(back.name, 'the name a reader takes').to.equal(shown);
+      // Our import stores it unnamed again, so it is titled by its start in today's locale.
+      const stored = importedSession(back, defaultCadenceZones, { id: 'again' });
+      expect({ name: stored.meta.name, title: sessionTitle(stored.meta) }).to.deep.equal({ name: '', title: shown });
+    }
+  });
+
+  it('without notes: writes no <Notes>, as before', () => {
+    const session = fixtureSession();
+    session.meta = { ...session.meta, name: '  ', notes: ' ' };
+    expect(encodeTcx(session)).to.not.contain('<Notes>');
+    expect(decodeTcx(encodeTcx(session)).name).to.equal(null);
+  });
+});
+
 describe('decodeTcx(encodeTcx(session))', () => {
   it('gives back the session: times to the ms, cadence to ±1 step, stride derived', () => {
     const session = fixtureSession();
@@ -124,7 +155,7 @@ describe('decodeTcx(encodeTcx(session))', () => {
       const where = `sample ${i} (t=${a.t[i]})`;
       expect(b.t[i], where).to.equal(a.t[i]);
       expect(b.speedMps[i], where).to.be.closeTo(a.speedMps[i]!, 0.0005 + 1e-6);
-      expect(b.distanceM[i], where).to.be.closeTo(a.distanceM[i]!, 0.005);
+      expect(b.distanceM[i], where).to.be.closeTo(centimetresCut(a.distanceM[i]!), 1e-6);
       expect(Math.abs(b.cadence[i]! - a.cadence[i]!), where).to.be.at.most(1);
       expect(b.cadence[i]! % 2, where).to.equal(0);
       expect(b.flags[i]! & SAMPLE_STRIDE_DERIVED, where).to.equal(SAMPLE_STRIDE_DERIVED);

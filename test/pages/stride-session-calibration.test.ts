@@ -136,8 +136,8 @@ describe('stride-session-page: correcting the distance from the treadmill', () =
     const { page, services } = await sessionPage('right-run');
     const form = await correction(page);
     expect($(form, '.hint')!.textContent!.replace(/\s+/g, ' ')).to.contain('This run shows 1.83 km.');
-    await typeDistance(form, '1.84');
-    expect($(form, '#reading')!.textContent!.trim()).to.equal("This run matches that distance to the treadmill's last digit: there is nothing to correct.");
+    await typeDistance(form, '1.83');
+    expect($(form, '#reading')!.textContent!.trim()).to.equal('This run already shows that distance: there is nothing to correct.');
     expect($<HTMLButtonElement>(form, '#apply')!.disabled).to.equal(true);
     expect(podCurve(services)).to.deep.equal([{ podSpeedMps: 3, factor: FACTOR_LIVE }]);
     await expect(page).to.be.accessible();

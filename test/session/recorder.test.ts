@@ -197,6 +197,37 @@ describe('Recorder', () => {
     expect(r.figures().lap).to.deep.include({ number: 2, movingS: 1, distanceM: 3 });
   });
 
+  it('Lap at the finish, standing until auto-pause, then Stop: no 0.00 km final lap of standing', () => {
+    const r = recorder({ autoPauseAfterS: 10 });
+    r.start();
+    feed(r, 0, 120);
+    r.lap(); // at the finish line
+    feed(r, 121, 140, (s) => reading(s, { speedMps: 0, cadence: 0, running: false, distanceM: 360 }));
+    expect(r.state, 'auto-paused while standing').to.equal('paused');
+    r.stop();
+    expect(r.meta().laps, 'the standing after the press is no lap').to.deep.equal([]);
+    const laps = lapSplits(r.samples, r.meta().laps, r.meta().gaps).map((l) => [l.label, l.distanceM]);
+    expect(laps).to.deep.equal([['Lap 1', 360]]);
+    expect(r.figures().lap, 'the live screen’s current lap is the saved one').to.deep.include({ number: 1, distanceM: 360 });
+  });
+
+  it('keeps a final lap that covered distance, even walking, or that ran', () => {
+    const walked = recorder();
+    walked.start();
+    feed(walked, 0, 120);
+    walked.lap();
+    feed(walked, 121, 130, (s) => reading(s, { speedMps: 1, cadence: 100, running: false, distanceM: 360 + (s - 120) }));
+    walked.stop();
+    expect(walked.meta().laps, 'walked 10 m after the press').to.deep.equal([120]);
+    const ranInPlace = recorder();
+    ranInPlace.start();
+    feed(ranInPlace, 0, 120);
+    ranInPlace.lap();
+    feed(ranInPlace, 121, 130, (s) => reading(s, { distanceM: 360 }));
+    ranInPlace.stop();
+    expect(ranInPlace.meta().laps, 'running rows with no distance counted').to.deep.equal([120]);
+  });
+
   it('treats a jump of more than 2.5 s in the live clock as a lost link', () => {
     const r = recorder();
     r.start();

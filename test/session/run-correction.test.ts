@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { factorAt } from '../../src/session/calibration.js';
 import { columnsFrom } from '../../src/session/recorded-columns.js';
 import { rescaleRun } from '../../src/session/rescale-run.js';
-import { SAME_DISTANCE_M, correctionFrom, sameDistanceWithinM } from '../../src/session/run-correction.js';
-import { distanceIn } from '../../src/session/units.js';
+import { correctionFrom, typedPrecision } from '../../src/session/run-correction.js';
+import { distanceIn, formatDistanceIn } from '../../src/session/units.js';
 import { recordTreadmillRun, steadyTreadmillScript } from '../support/generated-treadmill-runs.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 const script = steadyTreadmillScript;
 
@@ -24,7 +26,7 @@ describe('correcting a run from the treadmill’s distance', () => {
     const run = recordTreadmillRun(script(easyThenTempo), rightCurve);
     expect(run.meta.distanceM).to.be.closeTo(4980, 0.01);
     expect(correctionFrom(run, rightCurve, 4980)).to.deep.equal({ ok: true, matches: true });
-    expect(correctionFrom(run, rightCurve, 4984)).to.deep.equal({ ok: true, matches: true });
+    expect(correctionFrom(run, rightCurve, 4984, typedPrecision(2, 'km')), 'shows 4.98 as typed').to.deep.equal({ ok: true, matches: true });
   });
 
   it('makes a run at two paces show the typed distance, and leaves the curve alone: one distance cannot say which pace is off', () => {
@@ -166,22 +168,49 @@ describe('correcting a run from the treadmill’s distance', () => {
     );
   });
 
-  it('changes nothing when the run already shows the typed distance to the precision typed (3.11 mi for 4998 m)', () => {
-    // 4998 m is 3.1056 mi: shown as 3.11 mi, as the treadmill shows it. 3.11 mi is 5005 m, 7 m away.
+  it('changes nothing only when the run already shows the typed figure (4998 m shows 3.10 mi, not 3.11)', () => {
+    // 4998 m is 3.1056 mi, shown cut as 3.10 mi; a treadmill rounding it shows 3.11, 7 m away.
     const run = recordTreadmillRun(script([{ seconds: 1667, beltMps: 3, cadence: 172 }]), []);
     expect(run.meta.distanceM).to.be.closeTo(4998, 0.5);
-    const typed = 3.11 / distanceIn(1, 'mi');
-    expect(correctionFrom(run, [], typed, sameDistanceWithinM(2, 'mi'))).to.deep.equal({ ok: true, matches: true });
-    expect(correctionFrom(run, [], typed), 'not told how it was typed: half of 0.01 mi').to.deep.equal({ ok: true, matches: true });
-    // Half a step of what was typed: 0.005 mi, 0.005 km, 0.05 km; a whole number counts as hundredths.
-    expect(sameDistanceWithinM(2, 'mi')).to.be.closeTo(8.047, 1e-3);
-    expect(sameDistanceWithinM(2, 'km')).to.be.closeTo(5, 1e-9);
-    expect(sameDistanceWithinM(1, 'km')).to.be.closeTo(50, 1e-9);
-    expect(sameDistanceWithinM(0, 'km')).to.be.closeTo(5, 1e-9);
-    expect(SAME_DISTANCE_M).to.be.closeTo(8.047, 1e-3);
-    // Typed in km to the metre's hundredth, 5.01 km is 12 m away: a correction.
-    const km = correctionFrom(run, [], 5010, sameDistanceWithinM(2, 'km'));
-    expect(km.ok && !km.matches && km.run.meta.distanceM).to.be.closeTo(5010, 1e-6);
+    const mi = (figure: number) => figure / distanceIn(1, 'mi');
+    expect(correctionFrom(run, [], mi(3.1), typedPrecision(2, 'mi'))).to.deep.equal({ ok: true, matches: true });
+    expect(correctionFrom(run, [], mi(3.1), typedPrecision(1, 'mi')), 'typed "3.1"').to.deep.equal({ ok: true, matches: true });
+    const to311 = correctionFrom(run, [], mi(3.11), typedPrecision(2, 'mi'));
+    expect(to311.ok && !to311.matches && formatDistanceIn(to311.run.meta.distanceM, 'mi'), 'shows 3.11 afterwards').to.equal('3.11');
+    // A whole number counts as hundredths, as treadmills show; not told how it was typed: the same to the centimetre.
+    expect(typedPrecision(0, 'km')).to.deep.equal({ unit: 'km', decimals: 2 });
+    expect(correctionFrom(run, [], run.meta.distanceM + 0.004)).to.deep.equal({ ok: true, matches: true });
+    expect(correctionFrom(run, [], run.meta.distanceM + 0.02).ok && !(correctionFrom(run, [], run.meta.distanceM + 0.02) as { matches: boolean }).matches).to.equal(true);
+  });
+
+  it('a run showing 4.99 km (4996 m) is corrected to the treadmill’s 5.00 km, and then shows 5.00', () => {
+    // 1249 s at 4 m/s on the pod with a 1.0 curve: 4996 m; a treadmill rounding shows 5.00, ours cuts to 4.99.
+    const run = recordTreadmillRun(script([{ seconds: 1250, beltMps: 4, cadence: 180 }]), []);
+    expect(run.meta.distanceM).to.be.closeTo(4996, 0.5);
+    expect(formatDistanceIn(run.meta.distanceM, 'km'), 'what the run reads').to.equal('4.99');
+    const found = correctionFrom(run, [], 5000, typedPrecision(2, 'km'));
+    if (!found.ok || found.matches) throw new Error(found.ok ? 'called a match' : found.problem);
+    expect(formatDistanceIn(found.run.meta.distanceM, 'km')).to.equal('5.00');
+  });
+
+  it('whatever figure is typed, the run shows it afterwards: left as it is only when it showed it already', () => {
+    const run = recordTreadmillRun(script([{ seconds: 1250, beltMps: 4, cadence: 180 }]), []);
+    fc.assert(
+      fc.property(fc.constantFrom<'km' | 'mi'>('km', 'mi'), fc.double({ min: 0.92, max: 1.08, noNaN: true }), fc.constantFrom(1, 2), (unit, off, decimals) => {
+        // What a treadmill could show for this run, to its decimals.
+        const figure = Math.round(distanceIn(run.meta.distanceM * off, unit) * 10 ** decimals) / 10 ** decimals;
+        const typed = figure.toFixed(decimals);
+        const found = correctionFrom(run, [], figure / distanceIn(1, unit), typedPrecision(decimals, unit));
+        if (!found.ok) throw new Error(found.problem);
+        const before = formatDistanceIn(run.meta.distanceM, unit);
+        const after = formatDistanceIn(found.matches ? run.meta.distanceM : found.run.meta.distanceM, unit);
+        // The screen shows hundredths; to the typed decimals it is the typed figure, and it was left only when it already was.
+        const toTyped = (shown: string) => shown.slice(0, shown.length - (2 - decimals));
+        expect(toTyped(after), `${typed} ${unit} typed on ${before}`).to.equal(typed);
+        expect(found.matches, `${typed} ${unit} typed on ${before}`).to.equal(toTyped(before) === typed);
+      }),
+      { numRuns: invariantRuns(60) },
+    );
   });
 
   it('corrects a run on a pod whose curve has only a walking point: shows the typed distance and learns the running point', () => {

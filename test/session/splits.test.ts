@@ -3,7 +3,13 @@ import { columnsFrom, emptyColumns } from '../../src/session/recorded-columns.js
 import { type RecordedSample, SAMPLE_RUNNING } from '../../src/session/recorded-session.js';
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { type Split, distanceSplits, lapSplits } from '../../src/session/splits.js';
+import { formatDistanceIn } from '../../src/session/units.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import { decodeFit } from '../../src/export/fit-decode.js';
+import { importedSummary } from '../../src/export/imported-summary.js';
+import fc from 'fast-check';
+import { fitFileOf, runRecord, timerEvent } from '../support/fit-messages.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 const sample = (t: number, distanceM: number, over: Partial<RecordedSample> = {}): RecordedSample => ({
   t,
@@ -139,5 +145,38 @@ describe('lapSplits', () => {
     expect(pick(lapSplits(run, []), 'distanceM')).to.deep.equal([30]);
     expect(pick(lapSplits(run, [0, 5, 3, 10, 5]), 'endT')).to.deep.equal([3, 5, 10]);
     expect(lapSplits(emptyColumns(), [5])).to.deep.equal([]);
+  });
+});
+
+describe('splits of a run whose first record already has distance (a watch counts from its start button)', () => {
+  it('an imported FIT starting at 3 m ends its splits at the distance the run shows, the marks at whole km', () => {
+    const records = [];
+    for (let s = 1; s <= 1670; s++) records.push(runRecord(s, { distance: 3 * s, speed: 3 }));
+    const run = decodeFit(fitFileOf([timerEvent('start', 0), ...records, timerEvent('stopAll', 1670)]));
+    const summary = importedSummary(run, defaultCadenceZones);
+    expect(formatDistanceIn(summary.distanceM, 'km'), 'the run’s distance: its last record’s').to.equal('5.01');
+    const splits = distanceSplits(run.samples, 'km', run.gaps);
+    expect(splits.map((s) => s.label)).to.deep.equal(['1 km', '2 km', '3 km', '4 km', '5 km', '5.01 km']);
+    // The 1 km mark where the records say 1000 m (997 m after the first record, at 3 m/s), not 3 m later.
+    expect(splits[0]!.endT).to.be.closeTo(run.samples.t[0]! + 997 / 3, 1e-9);
+    expect(splits[0]!.distanceM).to.equal(1000);
+  });
+
+  it('splits and laps add up to the run’s distance whatever the first record holds', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 2500, noNaN: true }), fc.double({ min: 500, max: 6000, noNaN: true }), fc.constantFrom<'km' | 'mi'>('km', 'mi'), (firstM, runM, unit) => {
+        const rows = Array.from({ length: 101 }, (_, i) => sample(1 + i, firstM + (runM * i) / 100));
+        const columns = columnsFrom(rows);
+        const total = summarizeSamples(columns, defaultCadenceZones).distanceM;
+        const splits = distanceSplits(columns, unit);
+        expect(splits.reduce((sum, s) => sum + s.distanceM, 0), 'splits').to.be.closeTo(total, 1e-6);
+        // "5.01 km", or "6 km" for a run ending on a mark: where the run ends, as the run shows it.
+        const endsAt = Number(splits.at(-1)!.label.split(' ')[0]) * (unit === 'km' ? 1000 : 1609.344);
+        expect(formatDistanceIn(endsAt, unit), 'the last split ends where the run does').to.equal(formatDistanceIn(total, unit));
+        const laps = lapSplits(columns, [30, 60]);
+        expect(laps.reduce((sum, s) => sum + s.distanceM, 0), 'laps').to.be.closeTo(total, 1e-6);
+      }),
+      { numRuns: invariantRuns(100) },
+    );
   });
 });
