@@ -4,7 +4,7 @@
 // made from its start when shown (session-title.ts); the file's name is kept beside it for the
 // run's page, not worked into the title.
 
-import { isDefaultRunName } from '../session/date-format.js';
+import { isDefaultRunName, runTitle } from '../session/date-format.js';
 import type { RecordedSession } from '../session/recorded-session.js';
 import { RECORDED_SESSION_SCHEMA } from '../session/recorder.js';
 import type { CadenceZones } from '../session/zones.js';
@@ -21,7 +21,8 @@ export interface ImportedNaming {
 
 const fileTitle = ({ name, startedAt, sport }: ImportedRun): string => {
   const title = name?.trim() ?? '';
-  return isDefaultRunName(title, startedAt, sport) ? '' : title;
+  // Ours: the title our TCX gives an unnamed run (in this browser's format), or an older version's name.
+  return title === runTitle(startedAt, sport) || isDefaultRunName(title, startedAt, sport) ? '' : title;
 };
 
 export function importedSession(run: ImportedRun, zones: CadenceZones, { id, name, fileName }: ImportedNaming): RecordedSession {
