@@ -3,6 +3,8 @@
 // words; a file that cannot be read is refused before anything is written.
 
 import type { CadenceZones } from '../session/zones.js';
+// Static: a dynamic import of a module the first load also holds would split the first load (build.mjs).
+import { sessionTitle } from '../session/session-title.js';
 
 /** What became of one file of an import or restore, in words. */
 export interface FileOutcome {
@@ -15,7 +17,6 @@ export async function importRunFiles(files: readonly File[], zones: CadenceZones
   const { readRunFile } = await import('../export/read-run-file.js');
   const { saveSession } = await import('../store/session-store.js');
   const { importedSession } = await import('../export/imported-session.js');
-  const { sessionTitle } = await import('../session/session-title.js');
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     try {
