@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { encodeTcx } from '../../src/export/tcx.js';
+import { decodeTcx, encodeTcx } from '../../src/export/tcx.js';
+import { importedSession } from '../../src/export/imported-session.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
 import { formatDistanceIn } from '../../src/session/units.js';
 import { tinySession } from '../export/session-fixture.js';
 
@@ -19,5 +21,12 @@ describe('TCX laps add up to the run the app shows', () => {
     expect(laps.length).to.equal(2);
     const summed = laps.reduce((a, b) => a + b, 0);
     expect({ laps, shown: formatDistanceIn(summed, 'km') }).to.deep.equal({ laps, shown: '5.00' });
+  });
+
+  it('our own import of that file shows 5.00 km, as the app did', () => {
+    const spec = (t: number, speedMps: number) => ({ t, speedMps, cadence: 170, strideLengthM: null, running: true });
+    const session = tinySession([spec(0, 2499.996 / 800), spec(800, 2500.008 / 800), spec(1600, 3)], { laps: [800] });
+    const back = importedSession(decodeTcx(encodeTcx(session)), defaultCadenceZones, { id: 'back' });
+    expect(formatDistanceIn(back.meta.distanceM, 'km')).to.equal('5.00');
   });
 });
