@@ -32,9 +32,15 @@ export class AutoStartAfterStop {
     this.#stillSinceS = null;
   }
 
-  /** A new connection of the pod: whatever happened while it was off, the runner was not on a run. */
-  connected(): void {
-    this.#waiting = false;
+  /**
+   * A connection of the pod. One the runner made (pair or reconnect pressed, or another pod):
+   * whatever happened while it was off, the runner was not on a run. One the link made by itself
+   * after a drop says nothing: a Bluetooth link blips for a second while the runner still jogs the
+   * belt down, and took the finish card of the run just stopped for a new run. Its readings go on in
+   * the same live session, so a drop of 5 s or more still ends the wait as a silence.
+   */
+  connected(by: 'runner' | 'link'): void {
+    if (by === 'runner') this.#waiting = false;
   }
 
   /** Each reading of the live `session` (a new one comes with a new connection, its clock from 0). */

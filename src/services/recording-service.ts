@@ -52,6 +52,8 @@ export class RecordingService extends EventTarget {
   readonly #afterStop = new AutoStartAfterStop();
   /** The source last seen connected: a new connection ends the wait after Stop. */
   #connectedTo: FootpodSource | null = null;
+  /** The source retrying a dropped link by itself: its next connection is the link's, not the runner's. */
+  #retrying: FootpodSource | null = null;
   #loaded: Engine | null = null;
   #writer: SessionWriter | null = null;
   #problem: string | null = null;
@@ -382,8 +384,9 @@ export class RecordingService extends EventTarget {
     const recorder = this.#recorder;
     const source = this.footpod.source;
     const connected = source?.state === 'connected' ? source : null;
-    if (connected && connected !== this.#connectedTo) this.#afterStop.connected();
+    if (connected && connected !== this.#connectedTo) this.#afterStop.connected(connected === this.#retrying ? 'link' : 'runner');
     this.#connectedTo = connected;
+    this.#retrying = source?.state === 'reconnecting' ? source : null;
     // A recorder armed for another pod would file the run under that pod's name and curve.
     if (this.#armed && !this.#armedFits()) this.#disarm();
     if (!recorder || recorder.state === 'stopped') return this.#changed();

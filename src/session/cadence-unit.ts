@@ -38,6 +38,14 @@ const RUNNING_STEPS_FROM = 130; // as strides this would be 260 steps/min or mor
 // Walking: a walk faster than 0.8 m/s takes more than about 75 steps/min, never 180 or more.
 const WALKING_STRIDES_BELOW = 60;
 const WALKING_STEPS_FROM = 90;
+// A walking step is at most about 1.0 m (a fast walker: 2.0 m/s at 125 steps/min is 0.96 m; a race
+// walker: 2.2 m/s at 150 is 0.88 m), and a walk that long takes well over 115 steps/min. So a
+// cadence under 115 whose step, speed ÷ (cadence/60), would be longer than 1.2 m (20 % over the
+// longest walk, room for a pod's speed read high) is a count of strides: a strides pod on a 1.9 m/s
+// jog at 80/min would be walking 1.43 m steps. Under the walking bounds (60-90) this decides slow
+// jogs; a steps pod's walk (≤ 1.1 m a step) or jog (150+/min) never comes near it.
+const LONGEST_WALKING_STEP_M = 1.2;
+const STEP_LENGTH_RULE_BELOW = 115;
 // How far (in octaves) speed × 60 / (cadence × length) may be from 0.5, 1 or 2 and still count as
 // it: ±19 %, room for a pod whose speed and length are calibrated a little apart.
 const RATIO_TOLERANCE = 0.25;
@@ -61,8 +69,13 @@ export function lengthScaleOf(reading: SentReading): -1 | 0 | 1 | null {
 /** What a cadence alone says at this speed: far below any human step rate is strides. */
 export function plausibleUnit(reading: SentReading): CadenceVerdict {
   const { speedMps, cadence, running } = reading;
-  if (!(cadence > 0) || !(speedMps >= MOVING_FROM_MPS)) return 'unknown';
-  const isRun = speedMps >= WALKING_FASTEST_MPS || (running && speedMps >= RUNNING_FROM_MPS);
+  if (!(cadence > 0)) return 'unknown';
+  // A pod that sends no speed (0) but a believed "running" bit: the bit alone says running, and
+  // nobody runs at under 115 steps/min. Without it, a strides pod sending 85/min was never decided.
+  const runningWithoutSpeed = running && speedMps === 0;
+  if (!(speedMps >= MOVING_FROM_MPS) && !runningWithoutSpeed) return 'unknown';
+  if (cadence < STEP_LENGTH_RULE_BELOW && (speedMps * 60) / cadence > LONGEST_WALKING_STEP_M) return 'strides';
+  const isRun = runningWithoutSpeed || speedMps >= WALKING_FASTEST_MPS || (running && speedMps >= RUNNING_FROM_MPS);
   const [stridesBelow, stepsFrom] = isRun
     ? [RUNNING_STRIDES_BELOW, RUNNING_STEPS_FROM]
     : [WALKING_STRIDES_BELOW, WALKING_STEPS_FROM];

@@ -246,6 +246,24 @@ describe('RecordingService: auto-start after a run, another pod, zones edited af
     expect(runTwo(first), 'after 4 s without readings').to.equal('still the stopped run');
   });
 
+  it('starts no run when the link drops a second and reconnects by itself while the runner still jogs the belt down', async () => {
+    const scripted = new ScriptedFootpod('Blipping pod');
+    const first = await firstRunStoppedOnQuietPod(scripted);
+    scripted.send(61, { cadence: 160, speedMps: 2.5 });
+    scripted.send(62, { cadence: 160, speedMps: 2.5 });
+    scripted.dropAndReconnectByItself();
+    for (let t = 64; t <= 90; t++) scripted.send(t, { cadence: 160, speedMps: 2.5 });
+    expect(runTwo(first), 'after a link blip of 2 s').to.equal('still the stopped run');
+  });
+
+  it('records the next run when the link reconnects by itself after 5 s of silence', async () => {
+    const scripted = new ScriptedFootpod('Blipping pod');
+    const first = await firstRunStoppedOnQuietPod(scripted);
+    scripted.dropAndReconnectByItself();
+    for (let t = 66; t <= 100; t++) scripted.send(t, { cadence: 172, speedMps: 3.1 });
+    expect(runTwo(first), 'run 2').to.equal('recording');
+  });
+
   it('records an auto-started run under the pod that sent it, after switching pods', async () => {
     const podA = new ScriptedFootpod('Pod A');
     podA.info.deviceId = 'pod-a';

@@ -38,6 +38,14 @@ const pods: PodRow[] = [
   { pod: 'strides pod without length, slow jog at 2.25 m/s with the walking bit', reading: sent(2.25, 80, null, false), verdict: 'strides', steps: { cadence: 160, strideLengthM: null } },
   // The outside reviewer's pod: it always sends "walking", jogging at 7:15/km at 82 strides/min.
   { pod: 'strides pod without length, jogging at 2.3 m/s with a walking bit it never changes', reading: sent(2.3, 82, null, false), verdict: 'strides', steps: { cadence: 164, strideLengthM: null } },
+  // Below 2.2 m/s, 80/min at 1.9 m/s would be walking steps of 1.43 m: no walker's step, so strides.
+  { pod: 'strides pod without length, slow jog at 1.9 m/s with a walking bit not believed', reading: sent(1.9, 80, null, false), verdict: 'strides', steps: { cadence: 160, strideLengthM: null } },
+  // No speed (0), a believed running bit: nobody runs at 85 steps/min.
+  { pod: 'strides pod sending no speed, running bit believed', reading: sent(0, 85, null, true), verdict: 'strides', steps: { cadence: 170, strideLengthM: null } },
+  { pod: 'steps pod sending no speed, running bit believed', reading: sent(0, 165, null, true), verdict: 'steps', steps: { cadence: 165, strideLengthM: null } },
+  // The longest walks: a fast walker (2.0 m/s at 125, 0.96 m) and a race walker (2.2 m/s at 150, 0.88 m).
+  { pod: 'steps pod without length, a fast walker at 2.0 m/s', reading: sent(2.0, 125, null, false), verdict: 'steps', steps: { cadence: 125, strideLengthM: null } },
+  { pod: 'steps pod without length, a race walker at 2.15 m/s', reading: sent(2.15, 150, null, false), verdict: 'steps', steps: { cadence: 150, strideLengthM: null } },
   { pod: 'steps pod with step length, walking', reading: sent(1.3, 110, 0.71, false), verdict: 'steps', steps: { cadence: 110, strideLengthM: 0.71 } },
   { pod: 'steps pod without length, walking', reading: sent(1.3, 110, null, false), verdict: 'steps', steps: { cadence: 110, strideLengthM: null } },
   { pod: 'strides pod with two-step stride length, walking', reading: sent(1.3, 55, 1.42, false), verdict: 'strides', steps: { cadence: 110, strideLengthM: 0.71 } },
@@ -54,6 +62,10 @@ const undecided: { what: string; reading: SentReading }[] = [
   { what: 'running at a cadence between the bounds', reading: sent(2.8, 120, null) },
   { what: 'a slow walk at a cadence between the bounds', reading: sent(0.8, 75, null, false) },
   { what: 'a jog at a cadence between the running bounds, walking bit', reading: sent(2.3, 120, null, false) },
+  { what: 'no speed and the walking bit', reading: sent(0, 55, null, false) },
+  { what: 'no speed, running bit, a cadence between the running bounds', reading: sent(0, 120, null, true) },
+  // 1.6 m/s at 85 strides/min would be walking steps of 1.13 m: long, but not beyond a tall walker's.
+  { what: 'a strides pod on a slow jog whose implied step a walker could just take', reading: sent(1.6, 85, null, false) },
   { what: 'a length saying strides against a running step rate', reading: sent(3, 170, 0.53) },
   { what: 'a length fitting no unit and a cadence between the bounds', reading: sent(2.8, 120, 1.7) },
 ];
@@ -115,6 +127,20 @@ describe('CadenceUnitDecision', () => {
       expect(cadences).to.deep.equal(new Array(5).fill(row.steps.cadence));
     });
   }
+
+  it('doubles a strides pod on a slow jog at 1.9 m/s at 80 strides/min (a 1.43 m walking step is none)', () => {
+    const d = new CadenceUnitDecision();
+    let shown = 0;
+    for (let i = 0; i < 600; i++) shown = d.toSteps(sent(1.9, 80, null, false)).cadence;
+    expect({ detected: d.detected, shown }).to.deep.equal({ detected: 'strides', shown: 160 });
+  });
+
+  it('doubles a strides pod that sends no speed but a believed running bit at 85 strides/min', () => {
+    const d = new CadenceUnitDecision();
+    let shown = 0;
+    for (let i = 0; i < 600; i++) shown = d.toSteps(sent(0, 85, null, true)).cadence;
+    expect({ detected: d.detected, shown }).to.deep.equal({ detected: 'strides', shown: 170 });
+  });
 
   it('passes unclear readings as sent until it has decided, then doubles them too', () => {
     const decision = new CadenceUnitDecision();

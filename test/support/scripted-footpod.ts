@@ -33,6 +33,14 @@ export class ScriptedFootpod extends EventTarget implements FootpodSource {
     this.dispatchEvent(new Event('statechange'));
   }
 
+  /** The link drops and the source retries it by itself until it is back, as Web Bluetooth's does. */
+  dropAndReconnectByItself(): void {
+    this.state = 'reconnecting';
+    this.dispatchEvent(new Event('statechange'));
+    this.state = 'connected';
+    this.dispatchEvent(new Event('statechange'));
+  }
+
   /** One notification at `timeS` on this pod's clock. */
   send(timeS: number, measurement: Partial<RscMeasurement>): void {
     const bytes = encodeRscMeasurement({
