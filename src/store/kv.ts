@@ -9,6 +9,9 @@ export const SCHEMA_KEY = 'schema';
 
 const DATABASE_NAME = 'stride';
 let databaseName = DATABASE_NAME;
+
+/** The database's name when it is not the app's own (a test file's, by useSeparateDatabase), else null. */
+export const separateDatabaseName = (): string | null => (databaseName === DATABASE_NAME ? null : databaseName);
 let store: UseStore | null = null;
 
 /** Opened on first use, so importing the store layer costs nothing at start-up. */

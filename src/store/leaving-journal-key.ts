@@ -1,7 +1,17 @@
 // Where leaving-journal.ts keeps what a page left behind, and the one look every start makes for
 // it: small on purpose, as start-up imports it and the journal code loads only when there is one.
 
-export const LEAVING_JOURNAL_PREFIX = 'stride-journal/';
+import { separateDatabaseName } from './kv.js';
+
+/**
+ * Where journals are kept: 'stride-journal/<run id>' for the app's database. A test file's own
+ * database keeps its own ('stride-journal@<database>/'), as test files share one localStorage and a
+ * start-up in one would take another's journals for runs that are gone.
+ */
+export function leavingJournalPrefix(): string {
+  const separate = separateDatabaseName();
+  return separate === null ? 'stride-journal/' : `stride-journal@${separate}/`;
+}
 
 export function journalStorage(): Storage | null {
   try {
@@ -15,6 +25,7 @@ export function journalStorage(): Storage | null {
 export function hasLeavingJournals(): boolean {
   const store = journalStorage();
   if (!store) return false;
-  for (let i = 0; i < store.length; i++) if (store.key(i)?.startsWith(LEAVING_JOURNAL_PREFIX)) return true;
+  const prefix = leavingJournalPrefix();
+  for (let i = 0; i < store.length; i++) if (store.key(i)?.startsWith(prefix)) return true;
   return false;
 }

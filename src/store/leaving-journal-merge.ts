@@ -4,7 +4,7 @@
 import { sampleAt } from '../session/recorded-columns.js';
 import type { SessionMeta } from '../session/recorded-session.js';
 import { columnsOf, journalOf, mergedMarks } from './leaving-journal.js';
-import { LEAVING_JOURNAL_PREFIX as PREFIX, journalStorage as storage } from './leaving-journal-key.js';
+import { leavingJournalPrefix, journalStorage as storage } from './leaving-journal-key.js';
 import { loadSession } from './session-store.js';
 import { SessionWriter } from './session-writer.js';
 
@@ -16,7 +16,8 @@ import { SessionWriter } from './session-writer.js';
 export async function mergeLeavingJournals(): Promise<number> {
   const store = storage();
   if (!store) return 0;
-  const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter((key): key is string => key?.startsWith(PREFIX) ?? false);
+  const prefix = leavingJournalPrefix();
+  const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter((key): key is string => key?.startsWith(prefix) ?? false);
   let added = 0;
   for (const key of keys) {
     const journal = journalOf(store.getItem(key));

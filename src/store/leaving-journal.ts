@@ -13,7 +13,7 @@
 
 import { emptyColumns } from '../session/recorded-columns.js';
 import { type CheckInMark, type RecordedColumns, type SessionGap, type SessionMeta, gapReasons, recordedColumnNames } from '../session/recorded-session.js';
-import { LEAVING_JOURNAL_PREFIX as PREFIX, journalStorage as storage } from './leaving-journal-key.js';
+import { leavingJournalPrefix, journalStorage as storage } from './leaving-journal-key.js';
 
 export interface Journal {
   id: string;
@@ -36,7 +36,7 @@ export function writeLeavingJournal(id: string, from: number, columns: RecordedC
   const journal: Journal = { id, from, columns: {}, gaps: [...gaps], laps: [...laps], checkIns: (checkIns ?? []).map((mark) => ({ ...mark })) };
   for (const name of recordedColumnNames) journal.columns[name] = Array.from(columns[name], (v) => (Number.isNaN(v) ? null : v));
   try {
-    storage()?.setItem(PREFIX + id, JSON.stringify(journal));
+    storage()?.setItem(leavingJournalPrefix() + id, JSON.stringify(journal));
   } catch {
     // Full or switched off: the IndexedDB write made beside it is all there is.
   }

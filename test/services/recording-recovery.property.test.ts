@@ -12,6 +12,7 @@ import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import { leaveWithWritesDropped } from '../support/dropped-writes.js';
+import { leavingJournalPrefix } from '../../src/store/leaving-journal-key.js';
 
 useSeparateDatabase('stride-test-recording-recovery-property');
 
@@ -112,7 +113,7 @@ function expectOffered(recorded: SessionMeta, offered: readonly SessionSummary[]
 
 describe('the run a crashed tab left, as offered at the next start (property)', () => {
   afterEach(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('stride-journal/')) localStorage.removeItem(key);
+    for (const key of Object.keys(localStorage)) if (key.startsWith(leavingJournalPrefix())) localStorage.removeItem(key);
   });
 
   it('holds what the recorder had counted when the tab crashed', async () => {

@@ -9,6 +9,7 @@ import { listSessions, loadSession } from '../../src/store/session-store.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import { finishRun } from '../support/finish-run.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { leavingJournalPrefix } from '../../src/store/leaving-journal-key.js';
 
 useSeparateDatabase('stride-test-recording-service');
 
@@ -76,7 +77,7 @@ describe('RecordingService', () => {
     services.footpod.disconnect();
     services = createServices();
     await waitUntil(async () => (await loadSession(id))?.samples.t.length === count, `all ${count} durable`, { timeout: 2000, interval: 20 });
-    localStorage.removeItem(`stride-journal/${id}`);
+    localStorage.removeItem(`${leavingJournalPrefix()}${id}`);
   });
 
   it('pauses, laps and stops into a complete session in the history index', async () => {

@@ -3,7 +3,7 @@
 // these pin down the merge: only samples the store lacks are added, and nothing unread is deleted.
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { hasLeavingJournals } from '../../src/store/leaving-journal-key.js';
+import { hasLeavingJournals, leavingJournalPrefix } from '../../src/store/leaving-journal-key.js';
 import { writeLeavingJournal } from '../../src/store/leaving-journal.js';
 import { mergeLeavingJournals } from '../../src/store/leaving-journal-merge.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
@@ -22,7 +22,7 @@ useSeparateDatabase('stride-test-leaving-journal');
 const samples = syntheticSamples(90);
 const noMarks = { gaps: [], laps: [] };
 // Test files share the browser's localStorage: this one looks only at its own runs' journals.
-const journalKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('stride-journal/lj-'));
+const journalKeys = () => Object.keys(localStorage).filter((key) => key.startsWith(`${leavingJournalPrefix()}lj-`));
 const storedRun = (id: string, count: number, status: 'recording' | 'complete' = 'recording') =>
   saveSession({ meta: metaFor(samples.slice(0, count), { id, status }), samples: columnsOf(samples.slice(0, count)) });
 
@@ -46,8 +46,8 @@ describe('leaving journal', () => {
     writer.writeBeforeLeaving();
     writer.abandon();
     expect(hasLeavingJournals()).to.equal(true);
-    expect(journalKeys()).to.deep.equal(['stride-journal/lj-going']);
-    const journal = JSON.parse(localStorage.getItem('stride-journal/lj-going')!);
+    expect(journalKeys()).to.deep.equal([`${leavingJournalPrefix()}lj-going`]);
+    const journal = JSON.parse(localStorage.getItem(`${leavingJournalPrefix()}lj-going`)!);
     expect(journal.from).to.equal(0);
     expect(journal.columns.t).to.deep.equal(samples.slice(0, 64).map((s) => s.t));
     expect(journal.columns.heartRate.every((v: unknown) => v === null), 'an empty channel is null, not 0').to.equal(true);
@@ -173,7 +173,7 @@ describe('leaving journal', () => {
       writer.writeBeforeLeaving();
       writer.abandon();
     });
-    expect(journalKeys(), 'a journal with no samples, for the lap').to.deep.equal(['stride-journal/lj-lap-last']);
+    expect(journalKeys(), 'a journal with no samples, for the lap').to.deep.equal([`${leavingJournalPrefix()}lj-lap-last`]);
     await mergeLeavingJournals();
     const stored = (await loadSession('lj-lap-last'))!;
     expect(stored.samples.t.length).to.equal(60);
@@ -196,17 +196,17 @@ describe('leaving journal', () => {
   it('keeps the stored gaps when the journal\'s are damaged, and still adds its samples', async () => {
     await storedRun('lj-odd-gaps', 70);
     writeLeavingJournal('lj-odd-gaps', 70, columnsOf(samples.slice(70, 75)), noMarks);
-    const journal = JSON.parse(localStorage.getItem('stride-journal/lj-odd-gaps')!);
+    const journal = JSON.parse(localStorage.getItem(`${leavingJournalPrefix()}lj-odd-gaps`)!);
     journal.gaps = [{ fromT: 'soon', toT: 80, reason: 'paused' }];
-    localStorage.setItem('stride-journal/lj-odd-gaps', JSON.stringify(journal));
+    localStorage.setItem(`${leavingJournalPrefix()}lj-odd-gaps`, JSON.stringify(journal));
     const storedGaps = (await loadSession('lj-odd-gaps'))!.meta.gaps;
     expect(await mergeLeavingJournals()).to.equal(5);
     expect((await loadSession('lj-odd-gaps'))!.meta.gaps).to.deep.equal(storedGaps);
   });
 
   it('leaves a journal it cannot read where it is', async () => {
-    localStorage.setItem('stride-journal/lj-odd', '{"id":"lj-odd","from":0,"columns":{"t":[1');
+    localStorage.setItem(`${leavingJournalPrefix()}lj-odd`, '{"id":"lj-odd","from":0,"columns":{"t":[1');
     expect(await mergeLeavingJournals()).to.equal(0);
-    expect(journalKeys()).to.deep.equal(['stride-journal/lj-odd']);
+    expect(journalKeys()).to.deep.equal([`${leavingJournalPrefix()}lj-odd`]);
   });
 });

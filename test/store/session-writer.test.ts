@@ -6,6 +6,7 @@ import { chunkKey, listSessions, loadSession, metaKey } from '../../src/store/se
 import { unfinishedSessions } from '../../src/store/unfinished-sessions.js';
 import { STORAGE_FULL_MESSAGE, SessionWriter, type SessionWriterOptions, WriterProblemEvent } from '../../src/store/session-writer.js';
 import { columnDifference, columnsOf, metaFor, syntheticSamples } from './fixtures.js';
+import { leavingJournalPrefix } from '../../src/store/leaving-journal-key.js';
 
 useSeparateDatabase('stride-test-session-writer');
 
@@ -218,7 +219,7 @@ describe('session writer (real IndexedDB)', () => {
     writer.abandon();
     await waitFor(async () => (await loadSession('leaving'))?.samples.t.length === 4, 2000);
     expect(columnDifference(columnsOf(samples.slice(0, 4)), (await loadSession('leaving'))!.samples)).to.equal(null);
-    localStorage.removeItem('stride-journal/leaving'); // the journal beside it: test/store/leaving-journal.test.ts
+    localStorage.removeItem(`${leavingJournalPrefix()}leaving`); // the journal beside it: test/store/leaving-journal.test.ts
   });
 
   it('resumes an abandoned recording in the same chunks', async () => {
