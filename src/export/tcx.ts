@@ -27,7 +27,7 @@
 import { runTitle } from '../session/date-format.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import { type RecordedSession, SAMPLE_RUNNING } from '../session/recorded-session.js';
-import { metresCut } from './file-distance.js';
+import { lapMetresCut, metresCut } from './file-distance.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
 import { escapeXml } from './xml-text.js';
 
@@ -89,11 +89,11 @@ function tracks(session: RecordedSession, lap: LapSplit): string[] {
   return out;
 }
 
-function lapXml(session: RecordedSession, lap: LapSplit): string {
+function lapXml(session: RecordedSession, lap: LapSplit, metres: number): string {
   return [
     `      <Lap StartTime="${isoAt(session.meta.startedAt + lap.startT * 1000)}">`,
     `        <TotalTimeSeconds>${fixed(lap.timerS, 3)}</TotalTimeSeconds>`,
-    `        <DistanceMeters>${fixed(metresCut(lap.distanceM), 2)}</DistanceMeters>`,
+    `        <DistanceMeters>${fixed(metres, 2)}</DistanceMeters>`,
     '        <Calories>0</Calories>',
     '        <Intensity>Active</Intensity>',
     '        <TriggerMethod>Manual</TriggerMethod>',
@@ -106,6 +106,13 @@ function lapXml(session: RecordedSession, lap: LapSplit): string {
     '        </Extensions>',
     '      </Lap>',
   ].join('\n');
+}
+
+/** The laps, their metres cut so that they add up to the run cut (lapMetresCut). */
+function lapsXml(session: RecordedSession): string[] {
+  const laps = lapSplits(session);
+  const metres = lapMetresCut(laps.map((lap) => lap.distanceM));
+  return laps.map((lap, k) => lapXml(session, lap, metres[k]!));
 }
 
 const TOTALS_ATTRIBUTES = { movingS: 'MovingSeconds', distanceM: 'DistanceMeters', avgCadence: 'AverageCadence', avgHeartRate: 'AverageHeartRate' } as const;
@@ -128,9 +135,9 @@ function extensionXml(session: RecordedSession): string[] {
   if (totals.length > 0) {
     // What the laps add up to as written: a reader uses the totals only while the file still spans them.
     const laps = lapSplits(session);
-    const sum = (written: (lap: LapSplit) => string, digits: number): string =>
-      fixed(laps.reduce((total, lap) => total + Number(written(lap)), 0), digits);
-    totals.push(`LapsSeconds="${sum((lap) => fixed(lap.timerS, 3), 3)}"`, `LapsMeters="${sum((lap) => fixed(metresCut(lap.distanceM), 2), 2)}"`);
+    const sum = (written: readonly string[], digits: number): string => fixed(written.reduce((total, value) => total + Number(value), 0), digits);
+    const metres = lapMetresCut(laps.map((lap) => lap.distanceM)).map((m) => fixed(m, 2));
+    totals.push(`LapsSeconds="${sum(laps.map((lap) => fixed(lap.timerS, 3)), 3)}"`, `LapsMeters="${sum(metres, 2)}"`);
   }
   const gait = marksGait(session) ? ['          <sw:GaitMarked/>'] : [];
   if (counted.length === 0 && totals.length === 0 && gait.length === 0) return [];
@@ -174,7 +181,7 @@ export function encodeTcx(session: RecordedSession): string {
     '  <Activities>',
     `    <Activity Sport="${meta.sport === 'walk' ? 'Other' : 'Running'}">`,
     `      <Id>${isoAt(meta.startedAt)}</Id>`,
-    ...lapSplits(session).map((lap) => lapXml(session, lap)),
+    ...lapsXml(session),
     ...(notes === null ? [] : [`      <Notes>${escapeXml(notes)}</Notes>`]),
     ...creator,
     ...extensionXml(session),
