@@ -22,7 +22,9 @@
 //   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line. An
 //     unnamed run with notes has its title as the app shows it ("Run <start>") on that line, since
 //     readers (ours too) take the first line that is not blank as the name: its notes never become
-//     its name, other apps show the title the app showed, and our import stores it as no name
+//     its name, other apps show the title the app showed, and our import stores it as no name:
+//     that title is in the exporting browser's locale and zone, so our extension repeats it
+//     (sw:MadeTitle) and an import anywhere knows the first line for one the app made
 
 import { runTitle } from '../session/date-format.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
@@ -140,7 +142,11 @@ function extensionXml(session: RecordedSession): string[] {
     totals.push(`LapsSeconds="${sum(laps.map((lap) => fixed(lap.timerS, 3)), 3)}"`, `LapsMeters="${sum(metres, 2)}"`);
   }
   const gait = marksGait(session) ? ['          <sw:GaitMarked/>'] : [];
-  if (counted.length === 0 && totals.length === 0 && gait.length === 0) return [];
+  // The title made for an unnamed run is in this browser's locale and zone: said so, so an import
+  // in any other zone or locale still stores the run unnamed (tcx-extension.ts madeTitle).
+  const made = madeTitleOf(session.meta);
+  const madeTitle = made === null ? [] : [`          <sw:MadeTitle Title="${escapeXml(made)}"/>`];
+  if (counted.length === 0 && totals.length === 0 && gait.length === 0 && madeTitle.length === 0) return [];
   const at = (t: number): string => isoAt(session.meta.startedAt + t * 1000);
   return [
     '      <Extensions>',
@@ -148,15 +154,21 @@ function extensionXml(session: RecordedSession): string[] {
     ...counted.map((gap) => `          <sw:Break Reason="${gap.reason}" StartTime="${at(gap.fromT)}" EndTime="${at(gap.toT)}"/>`),
     ...(totals.length > 0 ? [`          <sw:StatedTotals ${totals.join(' ')}/>`] : []),
     ...gait,
+    ...madeTitle,
     '        </sw:Stridewise>',
     '      </Extensions>',
   ];
 }
 
+/** The title written for an unnamed run with notes ("Run <start>"), or null when none is made. */
+function madeTitleOf({ name, notes, startedAt, sport }: RecordedSession['meta']): string | null {
+  return name.trim() === '' && notes.trim() !== '' ? runTitle(startedAt, sport) : null;
+}
+
 /** Name on the first line, notes after a blank line; a reader takes the first line as the name (see the top). */
-function notesOf({ name, notes, startedAt, sport }: RecordedSession['meta']): string | null {
-  const body = notes.trim();
-  const title = name.replace(/\s+/g, ' ').trim() || (body ? runTitle(startedAt, sport) : '');
+function notesOf(meta: RecordedSession['meta']): string | null {
+  const body = meta.notes.trim();
+  const title = meta.name.replace(/\s+/g, ' ').trim() || (madeTitleOf(meta) ?? '');
   if (!title) return null;
   return body ? `${title}\n\n${body}` : title;
 }
