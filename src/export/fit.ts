@@ -34,7 +34,7 @@ import { timeWeightedMean } from '../session/channel-averages.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import { fitCadenceOf } from './fit-cadence.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
-import { metresCut } from './file-distance.js';
+import { lapMetresCut, metresCut } from './file-distance.js';
 import { walksWithCadence } from './imported-summary.js';
 
 export { decodeFit } from './fit-decode.js';
@@ -87,7 +87,7 @@ function fitSportOf(meta: RecordedSession['meta']): { sport: 'running' | 'walkin
   return { sport: walk ? 'walking' : 'running', subSport: indoor ? (walk ? 'indoorWalking' : 'treadmill') : 'generic' };
 }
 
-function lapMesg(lap: LapSplit, meta: RecordedSession['meta'], startedSecond: number, secondOf: (t: number) => number, index: number): Encodable<LapMesg> {
+function lapMesg(lap: LapSplit, metres: number, meta: RecordedSession['meta'], startedSecond: number, secondOf: (t: number) => number, index: number): Encodable<LapMesg> {
   const cadence = fitCadenceOf(lap.avgCadence);
   const speed = Math.min(finiteOr(lap.avgSpeedMps, 0), MAX_SPEED_MPS);
   return {
@@ -102,7 +102,7 @@ function lapMesg(lap: LapSplit, meta: RecordedSession['meta'], startedSecond: nu
     intensity: 'active',
     totalElapsedTime: lap.elapsedS,
     totalTimerTime: lap.timerS,
-    totalDistance: metresCut(lap.distanceM),
+    totalDistance: metres,
     avgSpeed: speed,
     enhancedAvgSpeed: speed,
     avgCadence: cadence.cadence,
@@ -188,9 +188,10 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
   }
 
   const laps = lapSplits(session);
+  const lapMetres = lapMetresCut(laps.map((lap) => lap.distanceM));
   laps.forEach((lap, k) => {
     const isLast = k === laps.length - 1;
-    add(isLast ? last : secondOf(lap.endT), isLast ? Order.LastLap : Order.LapEnd, lapMesg(lap, meta, first, secondOf, k));
+    add(isLast ? last : secondOf(lap.endT), isLast ? Order.LastLap : Order.LapEnd, lapMesg(lap, lapMetres[k]!, meta, first, secondOf, k));
   });
   add(last, Order.TimerStop, timerEvent('stopAll', last));
 

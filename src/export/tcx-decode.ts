@@ -9,7 +9,7 @@ import { ImportError, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
 import { tcxSport } from './file-sport.js';
 import { type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
-import { carriedTotals, childNamed, childrenNamed, listedBreaks, ownExtension, runningMark, stillSpans } from './tcx-extension.js';
+import { carriedTotals, childNamed, childrenNamed, listedBreaks, madeTitle, ownExtension, runningMark, stillSpans } from './tcx-extension.js';
 
 interface TimedPoint {
   /** Epoch ms, until the start is known. */
@@ -228,10 +228,12 @@ export function decodeTcx(text: string): ImportedRun {
   const fits = carried !== undefined && stillSpans(carried, lapTotals, lapTimers.length);
   const statedTotals = fits ? carried.stated : lapTotals;
   const creator = childNamed(childNamed(activity, 'Creator'), 'Name')?.textContent?.trim();
+  const title = firstLine(childNamed(activity, 'Notes')?.textContent);
   return {
     startedAt: startMs,
     deviceName: creator ? creator : null,
-    name: firstLine(childNamed(activity, 'Notes')?.textContent),
+    // The title our export made for an unnamed run is no name, in whatever zone it was made.
+    name: title !== null && title === madeTitle(extension) ? null : title,
     ...sport,
     samples,
     laps: lapStartsOf(lapStartsMs.slice(1).map((ms) => (ms - startMs) / 1000), lastT),

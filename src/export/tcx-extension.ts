@@ -19,6 +19,16 @@ export function ownExtension(activity: Element): Element[] {
   return Array.from(own.children).filter((element) => element.namespaceURI === STRIDEWISE_NAMESPACE);
 }
 
+/**
+ * The title our own export made for an unnamed run ("Run <start>" in the exporting browser's
+ * locale and zone), or null: a first line of Notes equal to it is no name of the runner's,
+ * wherever the file is read. The text is kept, not just a mark, so a name typed in another app
+ * since is still the runner's.
+ */
+export function madeTitle(extension: readonly Element[]): string | null {
+  return extension.find((e) => e.localName === 'MadeTitle')?.getAttribute('Title') ?? null;
+}
+
 /** The breaks our own export listed (a lost link the pod counted through), seconds from the start. */
 export function listedBreaks(extension: readonly Element[], startMs: number): SessionGap[] {
   const out: SessionGap[] = [];

@@ -22,12 +22,14 @@
 //   name and notes: the Activity's <Notes>, name on the first line, notes after a blank line. An
 //     unnamed run with notes has its title as the app shows it ("Run <start>") on that line, since
 //     readers (ours too) take the first line that is not blank as the name: its notes never become
-//     its name, other apps show the title the app showed, and our import stores it as no name
+//     its name, other apps show the title the app showed, and our import stores it as no name:
+//     that title is in the exporting browser's locale and zone, so our extension repeats it
+//     (sw:MadeTitle) and an import anywhere knows the first line for one the app made
 
 import { runTitle } from '../session/date-format.js';
 import { gapTimeCounts } from '../session/gap-steps.js';
 import { type RecordedSession, SAMPLE_RUNNING } from '../session/recorded-session.js';
-import { metresCut } from './file-distance.js';
+import { lapMetresCut, metresCut } from './file-distance.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
 import { escapeXml } from './xml-text.js';
 
@@ -89,11 +91,11 @@ function tracks(session: RecordedSession, lap: LapSplit): string[] {
   return out;
 }
 
-function lapXml(session: RecordedSession, lap: LapSplit): string {
+function lapXml(session: RecordedSession, lap: LapSplit, metres: number): string {
   return [
     `      <Lap StartTime="${isoAt(session.meta.startedAt + lap.startT * 1000)}">`,
     `        <TotalTimeSeconds>${fixed(lap.timerS, 3)}</TotalTimeSeconds>`,
-    `        <DistanceMeters>${fixed(metresCut(lap.distanceM), 2)}</DistanceMeters>`,
+    `        <DistanceMeters>${fixed(metres, 2)}</DistanceMeters>`,
     '        <Calories>0</Calories>',
     '        <Intensity>Active</Intensity>',
     '        <TriggerMethod>Manual</TriggerMethod>',
@@ -106,6 +108,13 @@ function lapXml(session: RecordedSession, lap: LapSplit): string {
     '        </Extensions>',
     '      </Lap>',
   ].join('\n');
+}
+
+/** The laps, their metres cut so that they add up to the run cut (lapMetresCut). */
+function lapsXml(session: RecordedSession): string[] {
+  const laps = lapSplits(session);
+  const metres = lapMetresCut(laps.map((lap) => lap.distanceM));
+  return laps.map((lap, k) => lapXml(session, lap, metres[k]!));
 }
 
 const TOTALS_ATTRIBUTES = { movingS: 'MovingSeconds', distanceM: 'DistanceMeters', avgCadence: 'AverageCadence', avgHeartRate: 'AverageHeartRate' } as const;
@@ -128,12 +137,16 @@ function extensionXml(session: RecordedSession): string[] {
   if (totals.length > 0) {
     // What the laps add up to as written: a reader uses the totals only while the file still spans them.
     const laps = lapSplits(session);
-    const sum = (written: (lap: LapSplit) => string, digits: number): string =>
-      fixed(laps.reduce((total, lap) => total + Number(written(lap)), 0), digits);
-    totals.push(`LapsSeconds="${sum((lap) => fixed(lap.timerS, 3), 3)}"`, `LapsMeters="${sum((lap) => fixed(metresCut(lap.distanceM), 2), 2)}"`);
+    const sum = (written: readonly string[], digits: number): string => fixed(written.reduce((total, value) => total + Number(value), 0), digits);
+    const metres = lapMetresCut(laps.map((lap) => lap.distanceM)).map((m) => fixed(m, 2));
+    totals.push(`LapsSeconds="${sum(laps.map((lap) => fixed(lap.timerS, 3)), 3)}"`, `LapsMeters="${sum(metres, 2)}"`);
   }
   const gait = marksGait(session) ? ['          <sw:GaitMarked/>'] : [];
-  if (counted.length === 0 && totals.length === 0 && gait.length === 0) return [];
+  // The title made for an unnamed run is in this browser's locale and zone: said so, so an import
+  // in any other zone or locale still stores the run unnamed (tcx-extension.ts madeTitle).
+  const made = madeTitleOf(session.meta);
+  const madeTitle = made === null ? [] : [`          <sw:MadeTitle Title="${escapeXml(made)}"/>`];
+  if (counted.length === 0 && totals.length === 0 && gait.length === 0 && madeTitle.length === 0) return [];
   const at = (t: number): string => isoAt(session.meta.startedAt + t * 1000);
   return [
     '      <Extensions>',
@@ -141,15 +154,21 @@ function extensionXml(session: RecordedSession): string[] {
     ...counted.map((gap) => `          <sw:Break Reason="${gap.reason}" StartTime="${at(gap.fromT)}" EndTime="${at(gap.toT)}"/>`),
     ...(totals.length > 0 ? [`          <sw:StatedTotals ${totals.join(' ')}/>`] : []),
     ...gait,
+    ...madeTitle,
     '        </sw:Stridewise>',
     '      </Extensions>',
   ];
 }
 
+/** The title written for an unnamed run with notes ("Run <start>"), or null when none is made. */
+function madeTitleOf({ name, notes, startedAt, sport }: RecordedSession['meta']): string | null {
+  return name.trim() === '' && notes.trim() !== '' ? runTitle(startedAt, sport) : null;
+}
+
 /** Name on the first line, notes after a blank line; a reader takes the first line as the name (see the top). */
-function notesOf({ name, notes, startedAt, sport }: RecordedSession['meta']): string | null {
-  const body = notes.trim();
-  const title = name.replace(/\s+/g, ' ').trim() || (body ? runTitle(startedAt, sport) : '');
+function notesOf(meta: RecordedSession['meta']): string | null {
+  const body = meta.notes.trim();
+  const title = meta.name.replace(/\s+/g, ' ').trim() || (madeTitleOf(meta) ?? '');
   if (!title) return null;
   return body ? `${title}\n\n${body}` : title;
 }
@@ -174,7 +193,7 @@ export function encodeTcx(session: RecordedSession): string {
     '  <Activities>',
     `    <Activity Sport="${meta.sport === 'walk' ? 'Other' : 'Running'}">`,
     `      <Id>${isoAt(meta.startedAt)}</Id>`,
-    ...lapSplits(session).map((lap) => lapXml(session, lap)),
+    ...lapsXml(session),
     ...(notes === null ? [] : [`      <Notes>${escapeXml(notes)}</Notes>`]),
     ...creator,
     ...extensionXml(session),

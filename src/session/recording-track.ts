@@ -54,6 +54,8 @@ function channelsOf(reading: LiveReading, rawDistanceM: number): Channels {
  * slept. Only a lost link is read so: a wall clock set forward while samples flow moves nothing.
  */
 const COMPUTER_ASLEEP_S = 2;
+/** A pod standing still creeps its total a few cm a second; up to this much is no running. */
+const STANDING_CREEP_M = 5;
 
 export class RecordingTrack {
   readonly #builder = new RecordedColumnsBuilder();
@@ -200,19 +202,21 @@ export class RecordingTrack {
   }
 
   /**
-   * The run is over: a last lap that covered no distance and never ran began no lap, so its press
-   * is dropped: pressed at the last sample (nothing follows it), or at the finish line before
-   * standing until auto-pause and Stop (11 s of standing, 0.00 km). The last lap's figures are then
+   * The run is over: a last lap in which the runner did not move began no lap, so its press is
+   * dropped: pressed at the last sample (nothing follows it), or at the finish line before
+   * standing until auto-pause and Stop (11 s of standing, 0.00 km). Not moving is no step (every
+   * row's cadence 0) and no distance beyond a standing pod's creep; a walk on a pod without speed
+   * (0 m, never "running") has steps, so its last lap is kept. The last lap's figures are then
    * those of the laps the saved run, its page and files have.
    */
   finish(): void {
     const lapT = this.#laps.at(-1);
     if (lapT === undefined) return;
-    const { t, distanceM, flags } = this.#builder.columns();
+    const { t, distanceM, cadence } = this.#builder.columns();
     const from = rowAtOrAfter(t, lapT);
     const last = t.length - 1;
-    if (from > last || distanceM[last]! - distanceM[from]! > 0) return;
-    for (let i = from + 1; i <= last; i++) if ((flags[i]! & SAMPLE_RUNNING) !== 0) return;
+    if (from > last || distanceM[last]! - distanceM[from]! > STANDING_CREEP_M) return;
+    for (let i = from + 1; i <= last; i++) if (cadence[i]! > 0) return;
     this.#laps.pop();
     this.#atLapStart = null;
   }

@@ -14,6 +14,7 @@ import {
   type SessionMeta,
   type SessionSummary,
 } from './recorded-session.js';
+import { distanceOrigin } from './distance-origin.js';
 import { GapCursor, LIVE_STEP_S, type StepSeconds, ownedSeconds } from './gap-steps.js';
 import { addRunningSeconds } from './running-time-in-zone.js';
 import { type ZoneTimes, emptyZoneTimes } from './time-in-zone.js';
@@ -50,6 +51,8 @@ export class SessionTotalsAccumulator {
   #count = 0;
   #lastT = 0;
   #lastDistanceM = 0;
+  /** Where the run's distance counts from (distance-origin.ts). */
+  #originM = 0;
   #held: HeldSample = { cadence: 0, flags: 0, speedMps: 0 };
   #movingS = 0;
   #cadenceS = 0;
@@ -75,6 +78,7 @@ export class SessionTotalsAccumulator {
       this.#credit(this.#held, byPrevious);
       this.#credit(sample, bySample);
     }
+    else this.#originM = distanceOrigin(sample.t, sample.speedMps, sample.distanceM);
     this.#count++;
     this.#lastT = sample.t;
     this.#lastDistanceM = sample.distanceM;
@@ -100,7 +104,7 @@ export class SessionTotalsAccumulator {
 
   /** A snapshot: later samples do not change what it returned. */
   totals(): SessionTotals {
-    const distanceM = this.#count > 0 ? this.#lastDistanceM : 0;
+    const distanceM = this.#count > 0 ? this.#lastDistanceM - this.#originM : 0;
     const bands: CadenceBySpeedBand = {};
     for (const [band, value] of Object.entries(this.#bands)) bands[Number(band)] = { ...value };
     const byBand: RunningCadenceByBand = {};

@@ -1,14 +1,15 @@
 // Splits per km (or mile) and per lap. A boundary usually falls between two samples, so the step
 // that crosses it is shared between the two splits in proportion, and the crossing time is
 // interpolated: otherwise every split would be off by up to a second and a few metres.
-// Distances are since the start, as the run's total is (its last sample's distance): a watch's
-// first record already holds what it counted since its start button (3 m, 1 s in), so the first
-// split and lap start from 0 m, the km marks sit where the distance axis puts them, and the splits
-// and laps add up to the run's distance.
+// Distances count from where the run's total does (distance-origin.ts): 0 m for a watch's first
+// record of 3 m at 1 s (the km marks then sit where the distance axis puts them), the first record
+// for a trimmed file whose first record holds 2000 m, so no split claims metres run before its
+// time started. Either way the splits and laps add up to the run's distance.
 
 import type { RecordedColumns, SessionGap } from './recorded-session.js';
 import { SAMPLE_RUNNING } from './recorded-session.js';
 import { GapCursor, type StepSeconds, heldShareOf } from './gap-steps.js';
+import { distanceOrigin } from './distance-origin.js';
 import { type DistanceUnit, formatDistanceIn } from './units.js';
 
 export interface Split {
@@ -28,6 +29,8 @@ export interface Split {
 }
 
 const METRES_PER: Record<DistanceUnit, number> = { km: 1000, mi: 1609.344 };
+
+const originOf = ({ t, speedMps, distanceM }: RecordedColumns): number => distanceOrigin(t[0]!, speedMps[0]!, distanceM[0]!);
 
 interface OpenSplit {
   startT: number;
@@ -68,7 +71,7 @@ function cut(samples: RecordedColumns, along: Float64Array, cuts: readonly numbe
   const byTime = along === t;
   const cursor = new GapCursor(gaps);
   const closed: Closed[] = [];
-  let current = open(t[0]!, 0);
+  let current = open(t[0]!, originOf(samples));
   let k = 0;
   /** Credits the part [from, to) of the step ending at sample i (fractions of the step). */
   const credit = (from: number, to: number, step: StepSeconds, i: number): void => {
@@ -134,12 +137,13 @@ export function distanceSplits(samples: RecordedColumns, unit: DistanceUnit, gap
   const n = samples.t.length;
   if (n === 0) return [];
   const unitM = METRES_PER[unit];
-  const first = samples.distanceM[0]!;
-  const last = samples.distanceM[n - 1]!;
+  const origin = originOf(samples);
+  const first = samples.distanceM[0]! - origin;
+  const last = samples.distanceM[n - 1]! - origin;
   const cuts: number[] = [];
-  // Marks the first record is already past are no split ends (the first split runs from 0 m to the next).
+  // Marks the first record is already past are no split ends (the first split runs from the origin to the next).
   const firstMark = Math.max(1, Math.floor(first / unitM) + 1);
-  for (let k = firstMark; k * unitM <= last; k++) cuts.push(k * unitM);
+  for (let k = firstMark; k * unitM <= last; k++) cuts.push(origin + k * unitM);
   const closed = cut(samples, samples.distanceM, cuts, gaps);
   const splits = closed.map((c, i) => toSplit(c, i, `${firstMark + i} ${unit}`));
   const tail = splits.at(-1)!;

@@ -22,20 +22,26 @@ export function averagePaceSeconds(speedMps: number, unit: DistanceUnit): number
 }
 
 /**
- * Relative allowance of every cut of a time or pace: four times the worst rounding of a float32
- * (2^-24). Recorded speeds are stored as float32, so a belt set to 8.00 km/h (exactly 7:30/km)
- * is stored a hair fast and its pace is 449.99998 s, which a bare cut shows as 7:29 (CSV 7.49).
- * Well under the nearest a whole second or hundredth of a minute comes to a pace of a belt step
- * (0.01 km/h or 0.1 mph: 1.7e-6), so no exact belt pace moves.
+ * Allowance of every cut of a time or pace: four times the worst rounding of a float32 (2^-24),
+ * relative, but never more than a quarter of a millisecond. Recorded speeds are stored as float32,
+ * so a belt set to 8.00 km/h (exactly 7:30/km) is stored a hair fast and its pace is 449.99998 s,
+ * which a bare cut shows as 7:29 (CSV 7.49). Well under the nearest a whole second or hundredth of
+ * a minute comes to a pace of a belt step (0.01 km/h or 0.1 mph: 1.7e-6). The cap is for times:
+ * they are 64-bit, and the relative allowance alone is 8.6 ms at ten hours, so 35 999.992 s would
+ * read 10:00:00; a quarter of a millisecond still covers the float32 rounding of the slowest belt
+ * pace (1.2 mph: 3000 s/mi, 1.8e-4 s), and times and paces keep one cut, so a 1.00 km split's
+ * pace is its time.
  */
 const FLOAT32_ALLOWANCE = 2 ** -22;
+const MAX_ALLOWANCE_S = 0.00025;
 
 /**
  * How many whole `step`s of seconds a time or pace shows: cut, not rounded. The one place times
  * and paces are cut (screens, chart readouts, the CSV), so they cut alike; the allowances absorb
  * float32 storage (above) and the last bit of a division (1000 / (1000 / 540) is 539.99999999999994).
  */
-const cutSteps = (seconds: number, step: number): number => Math.max(0, Math.floor((seconds * (1 + FLOAT32_ALLOWANCE)) / step + 1e-9));
+const cutSteps = (seconds: number, step: number): number =>
+  Math.max(0, Math.floor((seconds + Math.min(seconds * FLOAT32_ALLOWANCE, MAX_ALLOWANCE_S)) / step + 1e-9));
 
 /**
  * Whole seconds as a clock shows them: cut, not rounded, so 8:59.6 is still 8:59 (a clock reads

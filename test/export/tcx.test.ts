@@ -120,11 +120,32 @@ describe('TCX of an unnamed run', () => {
       const notes = tcx(new DOMParser().parseFromString(text, 'application/xml'), 'Notes')[0]!.textContent;
       expect(notes, 'no blank first line').to.equal(`${shown}\n\nFelt heavy, left calf tight`);
       const back = decodeTcx(text);
-      expect(back.name, 'the name a reader takes').to.equal(shown);
+      // Other readers take the first line as its name; ours knows it made that title (sw:MadeTitle).
+      expect(back.name, 'no name of the runner’s').to.equal(null);
       // Our import stores it unnamed again, so it is titled by its start in today's locale.
       const stored = importedSession(back, defaultCadenceZones, { id: 'again' });
       expect({ name: stored.meta.name, title: sessionTitle(stored.meta) }).to.deep.equal({ name: '', title: shown });
     }
+  });
+
+  it('an unnamed run’s title made in another zone or locale is still stored unnamed; a name typed over it elsewhere is kept', () => {
+    const session = fixtureSession();
+    session.meta = { ...session.meta, name: '', notes: 'Felt heavy' };
+    const here = Intl.DateTimeFormat().resolvedOptions();
+    const mine = runTitle(session.meta.startedAt);
+    const format = (locale: string, timeZone: string) =>
+      `Run ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(session.meta.startedAt)}`;
+    // What the exporting device wrote, in its zone (one that differs from here) or in another locale.
+    const zone = ['America/New_York', 'Asia/Tokyo'].find((z) => format(here.locale, z) !== format(here.locale, here.timeZone))!;
+    for (const theirs of [format(here.locale, zone), format('ja-JP', 'Asia/Tokyo'), format('de-DE', 'Europe/Berlin')]) {
+      const text = encodeTcx(session).replaceAll(mine, theirs);
+      expect(text, `${here.locale} ${here.timeZone} → ${theirs}`).to.contain(`${theirs}\n`);
+      const stored = importedSession(decodeTcx(text), defaultCadenceZones, { id: 'from-phone' });
+      expect({ name: stored.meta.name, title: sessionTitle(stored.meta) }, theirs).to.deep.equal({ name: '', title: mine });
+    }
+    // Renamed in another app since: the first line is no longer the title we made.
+    const renamed = encodeTcx(session).replace(`<Notes>${mine}`, '<Notes>Parkrun PB');
+    expect(importedSession(decodeTcx(renamed), defaultCadenceZones, { id: 'renamed' }).meta.name).to.equal('Parkrun PB');
   });
 
   it('without notes: writes no <Notes>, as before', () => {

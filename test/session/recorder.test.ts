@@ -228,6 +228,33 @@ describe('Recorder', () => {
     expect(ranInPlace.meta().laps, 'running rows with no distance counted').to.deep.equal([120]);
   });
 
+  it('keeps the 10-minute cool-down lap of a walk on a pod without speed (steps, 0 m, never running)', () => {
+    const r = recorder();
+    const walk = (s: number, cadence: number) => reading(s, { speedMps: 0, cadence, running: false, distanceM: 0 });
+    r.start();
+    feed(r, 0, 600, (s) => walk(s, 110));
+    r.lap();
+    feed(r, 601, 1200, (s) => walk(s, 125));
+    r.lap();
+    feed(r, 1201, 1800, (s) => walk(s, 105));
+    expect(r.figures().lap.number, 'live screen: on lap 3').to.equal(3);
+    r.stop();
+    const labels = lapSplits(r.samples, r.meta().laps, r.meta().gaps).map((l) => l.label);
+    expect({ laps: r.meta().laps, labels }).to.deep.equal({ laps: [600, 1200], labels: ['Lap 1', 'Lap 2', 'Lap 3'] });
+  });
+
+  it('drops a final standing lap on a pod whose total creeps a few cm (0.02 m/s, no steps)', () => {
+    const r = recorder({ autoPauseAfterS: 10 });
+    r.start();
+    feed(r, 0, 120);
+    r.lap(); // at the finish line
+    feed(r, 121, 140, (s) => reading(s, { speedMps: 0.02, cadence: 0, running: false, distanceM: 360 + 0.02 * (s - 120) }));
+    r.stop();
+    expect(r.meta().laps).to.deep.equal([]);
+    const laps = lapSplits(r.samples, r.meta().laps, r.meta().gaps).map((l) => l.label);
+    expect(laps).to.deep.equal(['Lap 1']);
+  });
+
   it('treats a jump of more than 2.5 s in the live clock as a lost link', () => {
     const r = recorder();
     r.start();

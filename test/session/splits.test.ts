@@ -3,7 +3,7 @@ import { columnsFrom, emptyColumns } from '../../src/session/recorded-columns.js
 import { type RecordedSample, SAMPLE_RUNNING } from '../../src/session/recorded-session.js';
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { type Split, distanceSplits, lapSplits } from '../../src/session/splits.js';
-import { formatDistanceIn } from '../../src/session/units.js';
+import { formatDistanceIn, formatPace, paceSeconds } from '../../src/session/units.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { decodeFit } from '../../src/export/fit-decode.js';
 import { importedSummary } from '../../src/export/imported-summary.js';
@@ -160,6 +160,37 @@ describe('splits of a run whose first record already has distance (a watch count
     // The 1 km mark where the records say 1000 m (997 m after the first record, at 3 m/s), not 3 m later.
     expect(splits[0]!.endT).to.be.closeTo(run.samples.t[0]! + 997 / 3, 1e-9);
     expect(splits[0]!.distanceM).to.equal(1000);
+  });
+
+  it('a trimmed file whose first record holds 2000 m counts from that record: no split faster than its 3 m/s', () => {
+    const rows = Array.from({ length: 1001 }, (_, i) => sample(1 + i, 2000 + 3 * i));
+    const columns = columnsFrom(rows);
+    // 2000 m in the first second at 3 m/s could not have been run: not this run's distance.
+    expect(summarizeSamples(columns, defaultCadenceZones).distanceM, 'the run: 1000 s at 3 m/s').to.equal(3000);
+    const splits = distanceSplits(columns, 'km');
+    expect(splits.map((s) => s.label)).to.deep.equal(['1 km', '2 km', '3 km']);
+    const paces = [...splits, ...lapSplits(columns, [])].map((s) => formatPace(paceSeconds(s.avgSpeedMps, 'km')));
+    expect(paces[0]).to.equal('5:33');
+    expect(paces.every((p) => p === '5:33' || p === '5:34'), paces.join(' ')).to.equal(true);
+  });
+
+  it('no split or lap is faster than the fastest record, whatever the first record holds', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 5000, noNaN: true }), fc.double({ min: 1, max: 6, noNaN: true }), fc.integer({ min: 0, max: 30 }), (firstM, speed, firstT) => {
+        const rows = Array.from({ length: 801 }, (_, i) => sample(firstT + i, firstM + speed * i, { speedMps: speed }));
+        const columns = columnsFrom(rows);
+        const total = summarizeSamples(columns, defaultCadenceZones).distanceM;
+        // Counted from 0 m only when the first record could have been run since the start.
+        const sinceStart = firstM <= speed * Math.max(1, firstT) + 1 ? firstM : 0;
+        expect(total).to.be.closeTo(sinceStart + speed * 800, 1e-6);
+        // Each split's metres were run in its time at the records' speed; the first split's also
+        // hold the metres since the start, which are at most speed × that time and a metre.
+        for (const s of [...distanceSplits(columns, 'km'), ...lapSplits(columns, [firstT + 200, firstT + 500])]) {
+          expect(s.distanceM, s.label).to.be.at.most(speed * s.durationS + (s.index === 0 ? sinceStart : 0) + 1e-6);
+        }
+      }),
+      { numRuns: invariantRuns(100) },
+    );
   });
 
   it('splits and laps add up to the run’s distance whatever the first record holds', () => {

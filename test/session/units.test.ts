@@ -41,6 +41,13 @@ describe('units', () => {
     expect(formatPace(paceSeconds(1000 / 540, 'km'))).to.equal('9:00');
     expect(formatPace(59.99)).to.equal('0:59');
   });
+  it('cuts a long run’s 64-bit time without the float32 allowance: 35 999.992 s reads 9:59:59', () => {
+    // The clock column is a Float64Array: 8 ms short of ten hours has not reached ten hours.
+    expect(formatDuration(36_000 - 0.008)).to.equal('9:59:59');
+    expect(formatDuration(3599.9996)).to.equal('59:59');
+    expect(formatDuration(3600 - 0.001)).to.equal('59:59');
+    expect(formatDuration(36_000)).to.equal('10:00:00');
+  });
   it('shows the same pace as time for any run of exactly one km or mile, and never ":60"', () => {
     fc.assert(
       fc.property(
