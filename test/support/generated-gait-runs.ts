@@ -1,5 +1,7 @@
 // Runs of spells as a pod sees them, second by second, for gait properties: running (150-195
-// steps/min, 2.2-5 m/s), walking (90-135 steps/min, 0.8-1.9 m/s), standing (no steps, no speed)
+// steps/min, 2.2-5 m/s), walking (90-135 steps/min, 0.8-1.9 m/s in steps of 0.5-1.0 m, as people
+// walk: 90/min at 1.9 m/s would be 1.27 m steps, which the steps-or-strides rule rightly reads as a
+// strides pod on a slow jog), standing (no steps, no speed)
 // and link losses (no readings for a while). Each spell also carries a random walking/running bit,
 // what a pod without the status feature might send (they send 0; a broken one anything).
 
@@ -24,7 +26,12 @@ const still = (kind: 'stand' | 'lost', maxS: number) =>
 
 const spell: fc.Arbitrary<GaitSpell> = fc.oneof(
   { weight: 4, arbitrary: moving('run', fc.integer({ min: 150, max: 195 }), fc.double({ min: 2.2, max: 5, noNaN: true }), 120) },
-  { weight: 2, arbitrary: moving('walk', fc.integer({ min: 90, max: 135 }), fc.double({ min: 0.8, max: 1.9, noNaN: true }), 60) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 90, max: 135 }), fc.double({ min: 0.5, max: 1.0, noNaN: true }))
+      .chain(([cadence, stepM]) => moving('walk', fc.constant(cadence), fc.constant(Math.min(1.9, Math.max(0.8, (cadence / 60) * stepM))), 60)),
+  },
   { weight: 1, arbitrary: still('stand', 30) },
   { weight: 1, arbitrary: still('lost', 20) },
 );
