@@ -26,6 +26,24 @@ const journalKeys = () => Object.keys(localStorage).filter((key) => key.startsWi
 const storedRun = (id: string, count: number, status: 'recording' | 'complete' = 'recording') =>
   saveSession({ meta: metaFor(samples.slice(0, count), { id, status }), samples: columnsOf(samples.slice(0, count)) });
 
+/** A run being recorded with its writer (no timed flushes), and `feed(from, to)` to run its seconds on the wall clock. */
+async function recordingRun(id: string, writes: { flushEachSample?: boolean } = {}) {
+  const t0 = new Date(2026, 10, 25, 7, 0, 0).getTime();
+  let wall = t0;
+  const recorder = new Recorder({ zones: defaultCadenceZones, now: () => wall, id });
+  const writer = new SessionWriter(() => recorder.meta(), { flushIntervalMs: 1e6, ...writes });
+  recorder.addEventListener('sample', (e) => writer.add((e as RecordedSampleEvent).sample));
+  recorder.start();
+  await writer.begin();
+  const feed = (from: number, to: number) => {
+    for (let t = from; t < to; t++) {
+      wall = t0 + t * 1000;
+      recorder.addReading(runnerReading(t));
+    }
+  };
+  return { recorder, writer, feed };
+}
+
 describe('leaving journal', () => {
   beforeEach(async () => {
     await clear(kvStore());
@@ -80,19 +98,7 @@ describe('leaving journal', () => {
 
   it('keeps a pause that ended in the journal\'s samples: the prompt, the kept run and Resume count it as not moving', async () => {
     // Ran t = 0..59 s, paused five minutes, ran t = 360..361: 59 s + 1 s = 1:00 of moving time.
-    let wall = new Date(2026, 10, 25, 7, 0, 0).getTime();
-    const t0 = wall;
-    const recorder = new Recorder({ zones: defaultCadenceZones, now: () => wall, id: 'lj-pause' });
-    const writer = new SessionWriter(() => recorder.meta(), { flushIntervalMs: 1e6 });
-    recorder.addEventListener('sample', (e) => writer.add((e as RecordedSampleEvent).sample));
-    recorder.start();
-    await writer.begin();
-    const feed = (from: number, to: number) => {
-      for (let t = from; t < to; t++) {
-        wall = t0 + t * 1000;
-        recorder.addReading(runnerReading(t));
-      }
-    };
+    const { recorder, writer, feed } = await recordingRun('lj-pause');
     feed(0, 60);
     expect(await writer.flush()).to.equal(true);
     recorder.pause();
@@ -122,19 +128,7 @@ describe('leaving journal', () => {
   });
 
   it('keeps a lap and a check-in made on the samples only the journal held', async () => {
-    let wall = new Date(2026, 10, 25, 7, 0, 0).getTime();
-    const t0 = wall;
-    const recorder = new Recorder({ zones: defaultCadenceZones, now: () => wall, id: 'lj-laps' });
-    const writer = new SessionWriter(() => recorder.meta(), { flushIntervalMs: 1e6 });
-    recorder.addEventListener('sample', (e) => writer.add((e as RecordedSampleEvent).sample));
-    recorder.start();
-    await writer.begin();
-    const feed = (from: number, to: number) => {
-      for (let t = from; t < to; t++) {
-        wall = t0 + t * 1000;
-        recorder.addReading(runnerReading(t));
-      }
-    };
+    const { recorder, writer, feed } = await recordingRun('lj-laps');
     feed(0, 60);
     expect(await writer.flush()).to.equal(true);
     feed(60, 70);
@@ -154,17 +148,8 @@ describe('leaving journal', () => {
   });
 
   it('keeps a lap pressed after the last durable sample when the page goes before the next one', async () => {
-    let wall = new Date(2026, 10, 25, 7, 0, 0).getTime();
-    const t0 = wall;
-    const recorder = new Recorder({ zones: defaultCadenceZones, now: () => wall, id: 'lj-lap-last' });
-    const writer = new SessionWriter(() => recorder.meta(), { flushIntervalMs: 1e6, flushEachSample: true });
-    recorder.addEventListener('sample', (e) => writer.add((e as RecordedSampleEvent).sample));
-    recorder.start();
-    await writer.begin();
-    for (let t = 0; t < 60; t++) {
-      wall = t0 + t * 1000;
-      recorder.addReading(runnerReading(t));
-    }
+    const { recorder, writer, feed } = await recordingRun('lj-lap-last', { flushEachSample: true });
+    feed(0, 60);
     expect(await writer.flush()).to.equal(true);
     expect(recorder.lap(), 'Lap at t = 59').to.equal(true);
     expect(recorder.checkIn('cadence')).to.equal(true);
