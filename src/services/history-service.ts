@@ -109,21 +109,14 @@ export class HistoryService extends EventTarget {
    * delete can be undone: a second delete makes the first final.
    */
   async remove(id: string): Promise<boolean> {
-    const { deleteSession, describeStoreError } = await store();
+    const { deleteSession } = await store();
     if (await this.#refusedWhileRecorded(id, 'deleted')) return false;
-    try {
+    return this.#changeStored(async () => {
       const deleted = await deleteSession(id);
       this.#forgetRemoved();
       this.#removed = { session: deleted, timer: setTimeout(() => this.#expireRemoved(deleted), this.undoWindowMs) };
       this.#sessions = this.#sessions.filter((s) => s.id !== id);
-      this.#problem = null;
-      this.#changed();
-      return true;
-    } catch (error) {
-      this.#problem = describeStoreError(error);
-      this.#changed();
-      return false;
-    }
+    });
   }
 
   /** Saves the latest deleted session again, exactly as it was. False when there is none any more. */
@@ -171,18 +164,26 @@ export class HistoryService extends EventTarget {
   }
 
   async #updateInfo(id: string, change: { name?: string; notes?: string }): Promise<boolean> {
-    const { updateSessionInfo, describeStoreError } = await store();
+    const { updateSessionInfo } = await store();
     if (await this.#refusedWhileRecorded(id, 'changed')) return false;
-    try {
+    return this.#changeStored(async () => {
       const updated = await updateSessionInfo(id, change);
       this.#sessions = this.#sessions.map((s) => (s.id === id ? updated : s));
+    });
+  }
+
+  /** A change to stored runs: done, the problem cleared; refused by the store, its problem in words. */
+  async #changeStored(change: () => Promise<void>): Promise<boolean> {
+    const { describeStoreError } = await store();
+    try {
+      await change();
       this.#problem = null;
-      this.#changed();
       return true;
     } catch (error) {
       this.#problem = describeStoreError(error);
-      this.#changed();
       return false;
+    } finally {
+      this.#changed();
     }
   }
 
