@@ -172,17 +172,7 @@ describe('RecordingService: auto-start after a run, another pod, zones edited af
 
   it('records a second run started by running, after the first was stopped and the pod reconnected', async () => {
     const scripted = new ScriptedFootpod('Test pod');
-    services = createServices({ simulator: () => scripted }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
-    await services.settings.update({ smoothingS: 0, autoStart: true, autoPauseAfterS: 0 });
-    await services.footpod.simulate();
-    scripted.send(0, { cadence: 170, speedMps: 3 });
-    await waitUntil(() => services.recording.recorder !== null, 'the recording code loaded');
-    for (let t = 1; t <= 60; t++) scripted.send(t, { cadence: 170, speedMps: 3 });
-    expect(services.recording.state, 'run 1 started by itself').to.equal('recording');
-    const first = services.recording.recorder!;
-    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
-    services.recording.stop();
-    await saved;
+    const first = await firstRunStoppedOnQuietPod(scripted);
 
     // Later: the pod was switched off and on, the runner connects it and runs again.
     services.footpod.disconnect();
