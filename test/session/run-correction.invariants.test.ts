@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { type RecordedColumns, SAMPLE_RUNNING, SAMPLE_SPEED_FROM_TREADMILL } from '../../src/session/recorded-session.js';
 import { correctionFrom } from '../../src/session/run-correction.js';
-import { type TreadmillRunScript, calibrationCurve, recordTreadmillRun, treadmillRunScript } from '../support/generated-treadmill-runs.js';
+import { type TreadmillRunScript, calibrationCurve, recordTreadmillRun, steadyTreadmillScript, treadmillRunScript } from '../support/generated-treadmill-runs.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 
 const fromPod = (c: RecordedColumns, i: number) => (c.flags[i]! & SAMPLE_SPEED_FROM_TREADMILL) === 0;
@@ -104,19 +104,12 @@ describe('correcting a run from the treadmill’s distance (generated treadmill 
       sendsStride: fc.boolean(),
     })
     // No pauses: the belt runs on through one, so the distance it shows would hold metres the run has not.
-    .map(({ walking, seconds, podError, inclinePercent, podRunningBit, sendsStride }) => ({
-      spells: [{ seconds, beltMps: walking ? 1.5 : 3.2, cadence: walking ? 118 : 172, ...(inclinePercent !== undefined ? { inclinePercent } : {}) }],
-      podErrorRunning: podError,
-      podErrorWalking: podError,
-      sendsStride,
-      sendsTreadmillTotal: true,
-      pauses: [],
-      podLinkLosses: [],
-      treadmillDropouts: [],
-      speedFromSwitches: [],
-      firstSpeedFrom: 'footpod' as const,
-      podRunningBit,
-    }));
+    .map(({ walking, seconds, podError, inclinePercent, podRunningBit, sendsStride }) =>
+      steadyTreadmillScript(
+        [{ seconds, beltMps: walking ? 1.5 : 3.2, cadence: walking ? 118 : 172, ...(inclinePercent !== undefined ? { inclinePercent } : {}) }],
+        { podErrorRunning: podError, podErrorWalking: podError, sendsStride, podRunningBit },
+      ),
+    );
 
   it('teaches a steady flat run of one gait on the pod’s metres the pod’s error at its pace, whatever its status bit says', () => {
     fc.assert(
@@ -146,19 +139,12 @@ describe('correcting a run from the treadmill’s distance (generated treadmill 
       walkingOffBy: fc.double({ min: 0.99, max: 1.01, noNaN: true }),
       podRunningBit: fc.constantFrom('by-gait' as const, 'never' as const),
     })
-    .map(({ beltMps, spells, podError, walkingOffBy, podRunningBit }) => ({
-      spells: spells.map((seconds, k) => ({ seconds, beltMps, cadence: k % 2 === 0 ? 156 : 126 })),
-      podErrorRunning: podError,
-      podErrorWalking: podError * walkingOffBy,
-      sendsStride: false,
-      sendsTreadmillTotal: true,
-      pauses: [],
-      podLinkLosses: [],
-      treadmillDropouts: [],
-      speedFromSwitches: [],
-      firstSpeedFrom: 'footpod' as const,
-      podRunningBit,
-    }));
+    .map(({ beltMps, spells, podError, walkingOffBy, podRunningBit }) =>
+      steadyTreadmillScript(
+        spells.map((seconds, k) => ({ seconds, beltMps, cadence: k % 2 === 0 ? 156 : 126 })),
+        { podErrorRunning: podError, podErrorWalking: podError * walkingOffBy, podRunningBit },
+      ),
+    );
 
   it('files no point from a run-walk at one belt speed, however steady its pace looks', () => {
     fc.assert(
