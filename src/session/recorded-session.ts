@@ -147,6 +147,8 @@ export interface SessionSummary {
   sampleCount: number;
   /** Set by the store check when parts of the samples are missing, in words ("samples are missing in part 2 of 5"). */
   damage?: string;
+  /** A test or session of the cadence retraining program; absent on every other run. */
+  program?: ProgramMark;
 }
 
 /** A technique check-in shown during the run, for a marker on the session's charts. */
@@ -154,6 +156,24 @@ export interface CheckInMark {
   t: number;
   /** TechniquePrompt id (src/coach/technique-prompts.ts). */
   promptId: string;
+}
+
+/**
+ * A run that was part of the cadence retraining program (src/program): a cue-free test or one of a
+ * block's sessions, and where its main part lay, so a test is measured over its five minutes alone
+ * and History and Weeks can mark it.
+ */
+export interface ProgramMark {
+  kind: 'test' | 'session';
+  /** 'baseline', 'end-of-block', 'one-week' or 'four-weeks' for a test; null for a session. */
+  test: 'baseline' | 'end-of-block' | 'one-week' | 'four-weeks' | null;
+  /** Which of the block's eight sessions (1-8); null for a test. */
+  n: number | null;
+  /** The block (1, 2, ...); 0 for a baseline taken before any block. */
+  block: number;
+  /** Session times (t, as the samples') where the main part (the test, or the minutes at target) began and ended; null when it did not. */
+  mainFromT: number | null;
+  mainToT: number | null;
 }
 
 /** The rest of what is stored about a session, beside its samples. */
