@@ -59,8 +59,8 @@ export const whyReferences: readonly WhyReference[] = [
     cited: 'Davis 2011',
     authors: 'Davis I',
     year: '2011',
-    title: 'Gait retraining: altering the fingerprint of gait (conference abstract)',
-    journal: 'Journal of Foot and Ankle Research 4 (Suppl 1): A5',
+    title: 'Gait retraining: altering the fingerprint of gait',
+    journal: 'Journal of Foot and Ankle Research 4 (Suppl 1): A5, a conference abstract',
     identifier: 'doi:10.1186/1757-1146-4-S1-A5',
   },
   {

@@ -24,6 +24,7 @@ export class StrideProgramWhyPage extends LitElement {
     a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .back { display: inline-flex; align-items: center; min-height: 44px; }
     .limits { background: var(--surface); border: 1px solid var(--divider); border-left: 4px solid var(--warn-text); border-radius: 8px; padding: 0.25rem 1rem; }
+    .limits h2 { margin-top: 1rem; }
     .rule { font-weight: 600; }
     .muted { color: var(--muted); }
     #references li { overflow-wrap: anywhere; }
@@ -78,7 +79,7 @@ export class StrideProgramWhyPage extends LitElement {
         <p class="rule" id="limitations">Higher step rates feel harder at first and cost a little more energy, and the evidence
           that they prevent injury is limited.</p>
         <p>A review of 37 studies (Anderson et al. 2022) found only very limited evidence on how hard it feels: a higher step rate
-          raised perceived effort and awkwardness and used a little more energy. It found too little evidence to say whether changing
+          raised perceived effort and awkwardness, and more energy was used. It found too little evidence to say whether changing
           step rate prevents injury or changes performance, and only very limited evidence that it eased pain in runners with knee pain.
           Even the energy cost is not settled: van Oeveren et al. 2017 found heart rate lowest at a stride rate a little above
           the runners' own. Most of the findings above are measurements in a lab, over minutes or weeks: a lower load on a joint
