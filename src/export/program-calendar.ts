@@ -9,19 +9,19 @@ const CRLF = '\r\n';
 /** RFC 5545 3.1: lines longer than this many octets are folded. */
 const LINE_OCTETS = 75;
 
-const two = (n: number): string => String(n).padStart(2, '0');
+// Machine values, not words for people: ISO text cut to iCalendar's basic form, through UTC so
+// no date is formatted outside session/date-format.ts for a reader.
+const basic = (iso: string): string => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /** The local calendar day as YYYYMMDD, for an all-day DATE value. */
 const dateValue = (dayMs: number): string => {
-  const day = new Date(dayMs);
-  return `${day.getFullYear()}${two(day.getMonth() + 1)}${two(day.getDate())}`;
+  // The local day's midnight moved to the same wall-clock midnight in UTC reads the same date.
+  const sameDateInUtc = dayMs - new Date(dayMs).getTimezoneOffset() * 60_000;
+  return basic(new Date(sameDateInUtc).toISOString()).slice(0, 8);
 };
 
 /** UTC date-time as YYYYMMDDTHHMMSSZ, as DTSTAMP requires. */
-const stampValue = (ms: number): string => {
-  const t = new Date(ms);
-  return `${t.getUTCFullYear()}${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}T${two(t.getUTCHours())}${two(t.getUTCMinutes())}${two(t.getUTCSeconds())}Z`;
-};
+const stampValue = (ms: number): string => basic(new Date(ms).toISOString());
 
 /** A TEXT value with its backslashes, semicolons, commas and line breaks escaped (RFC 5545 3.3.11). */
 export function escapeText(text: string): string {
