@@ -13,13 +13,11 @@ import type {
   TestKind,
   TestResult,
 } from './program-types.js';
+import type { TestOutcome } from './test-result.js';
 import { blockTarget, nextBlockTarget } from './targets.js';
 
 export { programStateFrom } from './program-state-from.js';
 export { needsNewBaseline, canStartBlock, blockSource } from './block-start.js';
-
-// Until src/program/test-result.ts is merged in: the contract's outcome of a test.
-type TestOutcome = { ok: true; result: TestResult; note: string | null } | { ok: false; why: string };
 
 /** Belt speeds a test can be run at, m/s (1.8 to 36 km/h). */
 export const TEST_SPEED_MIN_MPS = 0.5;
