@@ -23,7 +23,12 @@ export function blockTarget(baselineSpm: number, percent: TargetPercent): number
  * never more than 5 % above the last target, even when the test came out far above it.
  */
 export function nextBlockTarget(lastTargetSpm: number, heldSpm: number): number {
-  return Math.min(Math.round(withPercent(heldSpm, NEXT_BLOCK_RISE * 100)), Math.floor(withPercent(lastTargetSpm, NEXT_BLOCK_RISE * 100)));
+  return Math.min(Math.round(withPercent(heldSpm, NEXT_BLOCK_RISE * 100)), highestAfter(lastTargetSpm));
+}
+
+/** The highest target any block after one aiming at `lastTargetSpm` may have: 5 % above, floored. */
+export function highestAfter(lastTargetSpm: number): number {
+  return Math.floor(withPercent(lastTargetSpm, NEXT_BLOCK_RISE * 100));
 }
 
 export type Verdict = 'held' | 'faded';
