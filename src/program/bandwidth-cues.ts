@@ -12,8 +12,11 @@ import { wholeSteps } from '../session/shown-cadence.js';
 export const BANDWIDTH = 0.03;
 /** The running seconds the cadence is judged over. */
 export const BANDWIDTH_WINDOW_S = 30;
-/** At most one cue per this many seconds. */
-export const BANDWIDTH_EVERY_S = 30;
+/**
+ * At most one cue per this many seconds: a cue empties the half-minute, and a half-minute of
+ * running takes at least as long on the session's clock.
+ */
+export const BANDWIDTH_EVERY_S = BANDWIDTH_WINDOW_S;
 
 /** Sums of fractions of seconds (and 1.03 × a target) must not miss a mark by a rounding error. */
 const epsilon = 1e-9;
@@ -36,7 +39,6 @@ export class BandwidthCues {
   /** The running seconds since the OFF stretch began or the last cue, newest last, at most a window. */
   #window: Span[] = [];
   #previous: { timeS: number; active: boolean } | null = null;
-  #lastCueS: number | null = null;
 
   constructor(targetSpm: number) {
     if (!(Number.isFinite(targetSpm) && targetSpm > 0)) throw new RangeError(`A bandwidth cue needs a target cadence, not ${targetSpm}`);
@@ -64,12 +66,8 @@ export class BandwidthCues {
     const cadence = this.#window.reduce((sum, span) => sum + span.seconds * span.cadence, 0) / seconds;
     const target = this.#targetSpm;
     if (!(Math.abs(cadence - target) > BANDWIDTH * target + epsilon)) return [];
-    // A full window since the last cue already spaces cues; this also holds for a clock that jumps.
-    if (this.#lastCueS !== null && input.timeS >= this.#lastCueS && input.timeS - this.#lastCueS < BANDWIDTH_EVERY_S - epsilon) return [];
-
     const direction: CueDirection = cadence < target ? 'low' : 'high';
     this.#window = [];
-    this.#lastCueS = input.timeS;
     return [{ kind: 'cue', direction, atS: input.timeS, cadence, spoken: bandwidthWords(direction, cadence, target) }];
   }
 
@@ -77,7 +75,6 @@ export class BandwidthCues {
   reset(): void {
     this.#window = [];
     this.#previous = null;
-    this.#lastCueS = null;
   }
 
   /** Adds a span and drops the oldest running seconds beyond the window (part of a span if need be). */
