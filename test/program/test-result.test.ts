@@ -95,6 +95,28 @@ describe('testResult: cadence and stride', () => {
   });
 });
 
+describe('testResult: a pause inside a minute', () => {
+  it('does not hold a sample across a step of more than 10 s: that minute lacks its running seconds', () => {
+    const seconds = [second(), ...spell(300)];
+    const columns = columnsOf(seconds);
+    // Samples 71-99 lost (a pause from 70 s to 100 s): 30 s of minute 2 unmeasured.
+    const keep = [...columns.t.keys()].filter((i) => i <= 70 || i >= 100);
+    const paused = columnsOf(keep.map((i) => seconds[i]!));
+    paused.t.set(keep.map((i) => columns.t[i]!));
+    const outcome = ok(testResult(paused, main, 3, run));
+    expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1 });
+    expect(outcome.note).to.equal('1 of 5 minutes was left out: the pod counted less than 55 s of running.');
+  });
+
+  it('holds a smart recording\'s record over a step of up to 10 s', () => {
+    const seconds = [second(), ...spell(300)];
+    const keep = [...seconds.keys()].filter((i) => i % 10 === 0);
+    const columns = columnsOf(keep.map((i) => seconds[i]!));
+    columns.t.set(keep);
+    expect(ok(testResult(columns, main, 3, run)).result.keptMinutes).to.equal(5);
+  });
+});
+
 describe('testResult: bad input, in words', () => {
   it('a recording that ends before the test does', () => {
     // 200 s of the 300: minutes 1-3 kept, 4 partly recorded, 5 not at all.
