@@ -95,6 +95,25 @@ describe('testResult: cadence and stride', () => {
   });
 });
 
+describe('testResult: the main part\'s minutes', () => {
+  it('counts a main part a sample\'s jitter short of five minutes as five', () => {
+    const outcome = ok(testResult(columnsOf([second(), ...spell(300)]), { fromT: 0, toT: 299.4 }, 3, run));
+    expect(outcome.result).to.deep.include({ keptMinutes: 5, discardedMinutes: 0 });
+  });
+
+  it('splits a longer main part (walking inside it) into its whole minutes, from its start', () => {
+    const seconds = [second(), ...spell(10), ...spell(60), ...spell(60, { running: false }), ...spell(250)];
+    const outcome = ok(testResult(columnsOf(seconds, 50), { fromT: 60, toT: 430 }, 3, run));
+    expect(outcome.result).to.deep.include({ keptMinutes: 5, discardedMinutes: 1 });
+    expect(outcome.note).to.equal('1 of 6 minutes was left out: the pod counted less than 55 s of running.');
+  });
+
+  it('leaves out a minute whose samples have no speed, and says so', () => {
+    const seconds = [second(), ...spell(60), ...spell(60, { speedMps: Number.NaN }), ...spell(180)];
+    expect(ok(testResult(columnsOf(seconds), main, 3, run)).note).to.equal('1 of 5 minutes was left out: no speed was recorded.');
+  });
+});
+
 describe('testResult: a pause inside a minute', () => {
   it('does not hold a sample across a step of more than 10 s: that minute lacks its running seconds', () => {
     const seconds = [second(), ...spell(300)];
