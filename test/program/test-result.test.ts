@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { testResult, type TestOutcome } from '../../src/program/test-result.js';
-import { columnsOf, second, spell } from '../support/generated-program-runs.js';
+import { columnsOf, second, spell, testRun } from '../support/generated-program-runs.js';
 
 const run = { sessionId: 's1', atMs: 1_700_000_000_000 };
 const main = { fromT: 0, toT: 300 };
@@ -162,5 +162,16 @@ describe('testResult: bad input, in words', () => {
 
   it('an empty recording', () => {
     expect(notOk(testResult(columnsOf([]), main, 3, run))).to.match(/^No minute of the test counted \(nothing was recorded\)/);
+  });
+});
+
+describe('testRun (the generated whole test the program tests use)', () => {
+  it('gives the cadence it was run at, and leaves out the minutes run fast', () => {
+    const steady = testRun({ speedMps: 2.8, cadence: 166 });
+    expect(ok(testResult(steady.columns, steady.main, 2.8, run)).result).to.deep.include({ cadenceSpm: 166, keptMinutes: 5 });
+    const off = testRun({ speedMps: 2.8, cadence: 166, offMinutes: [0, 4] });
+    expect(ok(testResult(off.columns, off.main, 2.8, run)).result).to.deep.include({ keptMinutes: 3, discardedMinutes: 2 });
+    const bad = testRun({ speedMps: 2.8, cadence: 166, offMinutes: [1, 2, 3] });
+    expect(testResult(bad.columns, bad.main, 2.8, run).ok).to.equal(false);
   });
 });
