@@ -38,7 +38,7 @@ export class BandwidthCues {
   readonly #targetSpm: number;
   /** The running seconds since the OFF stretch began or the last cue, newest last, at most a window. */
   #window: Span[] = [];
-  #previous: { timeS: number; active: boolean } | null = null;
+  #previous: { timeS: number; active: boolean; allowed: boolean } | null = null;
 
   constructor(targetSpm: number) {
     if (!(Number.isFinite(targetSpm) && targetSpm > 0)) throw new RangeError(`A bandwidth cue needs a target cadence, not ${targetSpm}`);
@@ -50,15 +50,16 @@ export class BandwidthCues {
     if (!Number.isFinite(input.timeS)) return [];
     const active = isActive(input);
     const previous = this.#previous;
-    this.#previous = { timeS: input.timeS, active };
+    this.#previous = { timeS: input.timeS, active, allowed: input.allowed };
     // Metronome on (or outside the main part): the next OFF stretch starts with an empty half-minute.
     if (!input.allowed) {
       this.#window = [];
       return [];
     }
     const stepS = previous === null ? 0 : input.timeS - previous.timeS;
-    // As the coach's other clocks: a step counts only when the runner ran at both ends of it.
-    if (!(active && previous?.active === true && stepS > 0 && stepS <= maxStepS)) return [];
+    // As the coach's other clocks: a step counts only when the runner ran at both ends of it; and
+    // only when cues were allowed at both, as the second before the OFF stretch is not part of it.
+    if (!(active && previous?.active === true && previous.allowed && stepS > 0 && stepS <= maxStepS)) return [];
     this.#add({ seconds: stepS, cadence: input.cadence });
 
     const seconds = this.#window.reduce((sum, span) => sum + span.seconds, 0);

@@ -96,15 +96,15 @@ describe('BandwidthCues: properties', () => {
       fc.property(targets, items, fc.double({ min: 0.031, max: 0.2, noNaN: true }), fc.boolean(), (target, given, off, low) => {
         const cadence = target * (low ? 1 - off : 1 + off);
         const inputs = inputsOf(given, () => cadence);
-        // The reference count: a step is running when the runner ran at both of its ends, it is
-        // no gap, and cues were allowed at its end; the metronome coming on empties the count.
+        // The reference count: a step is heard when the runner ran at both of its ends, it is no
+        // gap, and cues were allowed at both ends; the metronome coming on empties the count.
         let heardS = 0;
         let previous: Input | null = null;
         for (const { input, events } of run(target, inputs)) {
           const stepS = previous === null ? 0 : input.timeS - previous.timeS;
           const active = (i: Input) => i.running && !i.paused && Number.isFinite(i.cadence) && i.cadence > 0;
           if (!input.allowed) heardS = 0;
-          else if (previous !== null && active(input) && active(previous) && stepS <= maxStepS) heardS += stepS;
+          else if (previous !== null && previous.allowed && active(input) && active(previous) && stepS <= maxStepS) heardS += stepS;
           previous = input;
           const due = heardS >= BANDWIDTH_WINDOW_S - 1e-9;
           expect(events.length, `at ${input.timeS} s with ${heardS} s heard`).to.equal(due ? 1 : 0);
