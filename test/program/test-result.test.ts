@@ -89,6 +89,20 @@ describe('testResult: cadence and stride', () => {
     expect(ok(testResult(columnsOf(half), main, 3, run)).result.strideLengthM).to.be.closeTo((150 * f(1.2) + 150 * 1.0) / 300, 1e-6);
   });
 
+  it('derives the stride from the test speed when the running samples carry neither stride nor speed', () => {
+    // Every 0.1 s; the first tenth of each 5 s a standing sample with the belt's speed, the rest
+    // running at 180 with no speed and no stride: each window has a speed, each minute 58.8 s of running.
+    const seconds = Array.from({ length: 3001 }, (_, k) =>
+      k % 50 === 1 ? second({ running: false, cadence: 0, strideLengthM: Number.NaN }) : second({ speedMps: Number.NaN, strideLengthM: Number.NaN, cadence: 180 }),
+    );
+    const columns = columnsOf(seconds);
+    columns.t.set(seconds.map((_, k) => k / 10));
+    const { result } = ok(testResult(columns, main, 3, run));
+    expect(result.keptMinutes).to.equal(5);
+    expect(result.cadenceSpm).to.be.closeTo(180, 1e-9);
+    expect(result.strideLengthM).to.be.closeTo((3 * 60) / 180, 1e-9);
+  });
+
   it('leaves seconds with no cadence (NaN) out of the cadence', () => {
     const seconds = [second(), ...spell(58, { cadence: 160 }), ...spell(2, { cadence: Number.NaN }), ...spell(240)];
     expect(ok(testResult(columnsOf(seconds), main, 3, run)).result.cadenceSpm).to.be.closeTo((58 * 160 + 240 * 170) / 298, 1e-9);
