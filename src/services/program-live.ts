@@ -15,7 +15,7 @@ import { calendarWords } from './program-calendar-words.js';
 import { ProgramCoach } from './program-coach.js';
 import { doneSession, testOutcome } from './program-finish.js';
 import { ProgramRun, type RunProgress } from './program-run.js';
-import type { JustFinished, ProgramActions, ProgramParts, ProgramView } from './program-service.js';
+import type { JustFinished, ProgramActions, ProgramParts, ProgramView } from './program-view.js';
 
 /** Today's target-zone width, centred on the block's target, so zones, colours and plan agree. */
 export function zonesAround(zones: CadenceZones, targetSpm: number): CadenceZones {
@@ -61,9 +61,8 @@ export class ProgramLive implements ProgramActions {
     if (!this.#state) await this.#change(rules.newProgram(this.#now()));
   }
 
-  async setTestSpeed(speedMps: number): Promise<void> {
-    if (!(speedMps > 0 && speedMps < 10)) return this.#say(`A test speed must be a belt speed in metres per second, not ${speedMps}.`);
-    await this.#update((state) => rules.withTestSpeed(state, speedMps));
+  setTestSpeed(speedMps: number): Promise<void> {
+    return this.#update((state) => rules.withTestSpeed(state, speedMps));
   }
 
   async startNext(): Promise<void> {
@@ -98,9 +97,10 @@ export class ProgramLive implements ProgramActions {
 
   async startBlock(percent: TargetPercent): Promise<void> {
     this.#justFinished = null;
+    const before = this.#state?.blocks.length ?? 0;
     await this.#update((state) => rules.withBlockStarted(state, percent, this.#now()));
     const block = this.#state?.blocks.at(-1);
-    if (!block) return;
+    if (!block || this.#state!.blocks.length === before) return;
     // The block's target becomes the cadence plan's step, so zones, colours and the plan agree.
     const { settings } = this.parts;
     const zones = zonesAround(settings.settings.zones, block.targetSpm);
@@ -179,24 +179,30 @@ export class ProgramLive implements ProgramActions {
     const active = state?.active;
     if (!state || !active) return;
     const open = (id: string) => this.parts.history.open(id);
-    const measured = rules.withProgress(state, progress.warmUpRunningS, progress.mainRunningS);
+    const id = run.recorder.id;
     if (active.kind === 'test') {
-      if (state.testSpeedMps === null || active.test === null) return;
-      const outcome = await testOutcome(open, run.recorder.id, state.testSpeedMps);
-      this.#justFinished = { kind: 'test', outcome, test: active.test };
-      return this.#change(rules.withTestDone(measured, outcome, run.recorder.id));
+      const outcome = await testOutcome(open, id, state.testSpeedMps ?? Number.NaN);
+      this.#justFinished = { kind: 'test', outcome, test: active.test ?? 'baseline' };
+      return this.#update((now) => rules.withTestDone(now, outcome, id));
     }
-    const done = await doneSession(open, measured.active ?? active, progress.mainRunningS);
-    const after = rules.withSessionDone(measured, done);
-    const block = after.blocks.find((b) => b.number === active.block);
-    this.#justFinished = block ? { kind: 'session', block: block.number, index: block.sessions.length - 1 } : null;
-    return this.#change(after);
+    const done = await doneSession(open, this.#state?.active ?? active, progress.mainRunningS);
+    await this.#update((now) => rules.withSessionDone(now, done));
+    const block = this.#state?.blocks.find((b) => b.number === active.block);
+    this.#justFinished = block?.sessions.at(-1)?.sessionIds.includes(id) ? { kind: 'session', block: block.number, index: block.sessions.length - 1 } : null;
+    this.#publish();
   }
 
+  /** A change the rules refuse (a speed out of range, an answer out of its scale) is said, not thrown. */
   async #update(change: (state: ProgramState) => ProgramState): Promise<void> {
     await this.load();
     if (!this.#state) return this.#say('Start the program first.');
-    await this.#change(change(this.#state));
+    let next: ProgramState;
+    try {
+      next = change(this.#state);
+    } catch (error) {
+      return this.#say(`${error instanceof Error ? error.message : String(error)}.`);
+    }
+    await this.#change(next);
   }
 
   /** Shows the change at once and stores it behind the ones before. */
