@@ -81,6 +81,8 @@ export class ProgramLive implements ProgramActions {
   }
 
   async cancelRun(): Promise<void> {
+    // The recording goes on as an ordinary run: History must not mark it as the program's.
+    this.#run?.recorder.setProgram(null);
     this.#endRun();
     await this.#update((state) => (state.active ? rules.withRunCancelled(state) : state));
   }

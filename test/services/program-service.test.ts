@@ -230,11 +230,29 @@ describe('ProgramService', () => {
     send(401, 402, { cadence: 150 });
     expect(rig.metronome.running).to.equal(true);
     expect(cues(), 'no zone cue at 150 in a program session').to.deep.equal([]);
+    expect(rig.services.recording.recorder!.meta().program?.kind).to.equal('session');
     await rig.program.cancelRun();
     expect(rig.metronome.running).to.equal(false);
     expect(rig.program.active).to.equal(null);
+    expect(rig.program.moment).to.equal(null);
+    expect(rig.services.recording.recorder!.meta(), 'an ordinary run from now on').to.not.have.property('program');
     send(403, 480, { cadence: 150 });
     expect(cues().length, 'the runner’s own zone cues again').to.be.at.least(1);
+  });
+
+  it('exports the schedule as a calendar: an event per planned session and test, in the runner’s words and speed unit', async () => {
+    rig = await programRig();
+    expect(rig.program.calendar(), 'nothing before the program loads').to.equal('');
+    await saveProgram(programInBlock(today, { done: 4 }));
+    await rig.program.load();
+    const ics = rig.program.calendar();
+    expect(ics.startsWith('BEGIN:VCALENDAR')).to.equal(true);
+    expect(ics.match(/BEGIN:VEVENT/g)?.length).to.equal(rig.program.schedule.filter((item) => item.done === null).length);
+    expect(ics).to.include('SUMMARY:Stridewise: session 5 of 8');
+    expect(ics.replace(/\r\n[ \t]/g, '')).to.include('A warm-up\\, then 22 minutes at 174 steps/min\\, metronome for 75 % of it\\, then a cool-down.');
+    expect(ics).to.include('SUMMARY:Stridewise: end-of-block test');
+    await rig.services.settings.update({ distanceUnit: 'mi' });
+    expect(rig.program.calendar().replace(/\r\n[ \t]/g, '')).to.include('5 minutes at 6.7 mph with no metronome and no cues.');
   });
 
   it('resumes after a reload: a new service over the same store goes on from the stored main seconds, and the run ids add up', async () => {
