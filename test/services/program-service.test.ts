@@ -102,6 +102,14 @@ describe('ProgramService', () => {
     expect(rig.program.next).to.include({ kind: 'test', test: 'baseline' });
     expect((await stored()).active?.test, 'stored').to.equal('baseline');
     expect(changes.length).to.be.above(3);
+    await rig.program.cancelRun();
+    await rig.program.pause();
+    expect(rig.program.program!.pauses).to.deep.equal([{ fromMs: today, toMs: null }]);
+    expect(rig.program.next, 'nothing is due while paused').to.equal(null);
+    await rig.program.resume();
+    expect(rig.program.program!.pauses).to.deep.equal([{ fromMs: today, toMs: today }]);
+    expect(rig.program.next).to.include({ kind: 'test', test: 'baseline' });
+    await waitUntil(async () => (await stored()).pauses.length === 1 && (await stored()).pauses[0]!.toMs === today, 'stored');
   });
 
   it('runs a baseline test: walking and paused seconds are not running, the mark and laps sit at the five minutes, nothing sounds, and the result is kept', async () => {
