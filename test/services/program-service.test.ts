@@ -195,6 +195,8 @@ describe('ProgramService', () => {
       if (moment.phase === 'main' && on) onInMain++;
       if (moment.phase !== 'main' && on) onOutside++;
       if (on !== moment.metronomeOn) wrongState++;
+      // The rate the metronome button shows.
+      if (on && rig.services.coach.metronomeRateSpm !== target) wrongState++;
       if (on && cues().some((e) => e.atS === t)) cueWhileOn.push(t);
     });
     expect(onOutside, 'never outside the main part').to.equal(0);
