@@ -9,6 +9,7 @@ const navLinks = [
   { href: '/', text: 'Live' },
   { href: '/history', text: 'History' },
   { href: '/weeks', text: 'Weeks' },
+  { href: '/program', text: 'Program' },
   { href: '/settings', text: 'Settings' },
 ] as const;
 
@@ -16,6 +17,7 @@ const navLinks = [
 function isCurrent(href: string, path: string): boolean {
   if (href === '/') return path === '/' || path === '/treadmill';
   if (href === '/history') return path.startsWith('/history') || path.startsWith('/compare');
+  if (href === '/program') return path.startsWith('/program');
   return path === href;
 }
 
@@ -53,7 +55,7 @@ export class StrideApp extends LitElement {
     nav a:hover, nav a:focus-visible, nav a[aria-current='page'] { border-bottom-color: var(--accent); }
     nav a[aria-current='page'] { font-weight: 600; }
     nav a:focus-visible { outline: 3px solid var(--focus); outline-offset: -3px; }
-    /* A phone: the brand on its own line, the four links sharing the width below it like tabs,
+    /* A phone: the brand on its own line, the five links sharing the width below it like tabs,
        each as wide a target as a thumb could want. */
     @media (max-width: 32rem) {
       header { padding: 0.25rem 0.5rem 0; }
