@@ -1,0 +1,37 @@
+// The effort rule: a rise of more than 2 over the lowest of the up-to-three answered sessions
+// before, at the same speed, suggests repeating the latest session.
+import { expect } from '@open-wc/testing';
+import { effortSuggestion } from '../../src/program/effort-rule.js';
+import type { DoneSession } from '../../src/program/program-types.js';
+import { sessionAt } from './program-fixtures.js';
+
+const DAY = 86_400_000;
+const run = (n: number, effort: number | null, speedMps = 2.8): DoneSession =>
+  sessionAt(n, n * 2 * DAY, { speedMps, answers: effort === null ? null : { effort, natural: 3 } });
+
+describe('effortSuggestion', () => {
+  it('suggests nothing for a rise of exactly 2', () => {
+    expect(effortSuggestion([run(1, 4), run(2, 5), run(3, 6)])).to.equal(null);
+  });
+  it('suggests repeating the latest session for a rise of 3, and says why', () => {
+    expect(effortSuggestion([run(3, 4), run(4, 5), run(5, 7)])).to.deep.equal({
+      repeat: 5,
+      why: 'Effort rose from 4 to 7 at the same speed over the last sessions: repeat session 5 before moving on.',
+    });
+  });
+  it('compares with the lowest of the three answered sessions before, not older ones', () => {
+    expect(effortSuggestion([run(1, 2), run(2, 5), run(3, 5), run(4, 5), run(5, 7)])).to.equal(null);
+    expect(effortSuggestion([run(1, 5), run(2, 4), run(3, 6), run(4, 7)])?.repeat).to.equal(4);
+  });
+  it('does not compare sessions at different speeds', () => {
+    expect(effortSuggestion([run(1, 3, 2.4), run(2, 7, 2.8)])).to.equal(null);
+    expect(effortSuggestion([run(1, 3, 2.5), run(2, 7, 2.8)])?.repeat).to.equal(2);
+    expect(effortSuggestion([run(1, 3, 2.49), run(2, 7, 2.8)])).to.equal(null);
+  });
+  it('skips unanswered sessions, and says nothing while the latest is unanswered', () => {
+    expect(effortSuggestion([run(1, 3), run(2, null), run(3, 6)])?.repeat).to.equal(3);
+    expect(effortSuggestion([run(1, 3), run(2, 8), run(3, null)])).to.equal(null);
+    expect(effortSuggestion([run(1, 8)])).to.equal(null);
+    expect(effortSuggestion([])).to.equal(null);
+  });
+});

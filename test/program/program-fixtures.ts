@@ -1,0 +1,20 @@
+// Plain program values for the rules' tests: test results, done sessions and local days, so each
+// test says only what it is about.
+import type { DoneSession, TestResult } from '../../src/program/program-types.js';
+
+/** Local time on a calendar day (month 1-12), as the runner's clock shows it. */
+export const at = (year: number, month: number, day: number, hour = 7, minute = 0): number => new Date(year, month - 1, day, hour, minute).getTime();
+
+export function testAt(atMs: number, cadenceSpm: number, more: Partial<TestResult> = {}): TestResult {
+  return { sessionId: `test-${atMs}`, atMs, speedMps: 2.8, cadenceSpm, strideLengthM: 1.0, keptMinutes: 5, discardedMinutes: 0, ...more };
+}
+
+export function sessionAt(n: number, atMs: number, more: Partial<DoneSession> = {}): DoneSession {
+  return { n, sessionIds: [`run-${atMs}`], atMs, mainRunningS: 900, plannedMinutes: 15, cadenceSpm: 170, speedMps: 2.8, metronomeShare: 1, answers: null, ...more };
+}
+
+/** The local calendar date of a day, "2026-12-07", to compare dates without hours. */
+export const dateOf = (ms: number): string => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};

@@ -1,0 +1,122 @@
+import { expect } from '@open-wc/testing';
+import { testResult, type TestOutcome } from '../../src/program/test-result.js';
+import { columnsOf, second, spell } from '../support/generated-program-runs.js';
+
+const run = { sessionId: 's1', atMs: 1_700_000_000_000 };
+const main = { fromT: 0, toT: 300 };
+const f = Math.fround;
+
+function ok(outcome: TestOutcome) {
+  if (!outcome.ok) throw new Error(`expected a result, got: ${outcome.why}`);
+  return outcome;
+}
+function notOk(outcome: TestOutcome): string {
+  if (outcome.ok) throw new Error('expected no result');
+  return outcome.why;
+}
+
+describe('testResult: which minutes are kept', () => {
+  it('keeps all five steady minutes and gives their cadence and stride', () => {
+    const outcome = ok(testResult(columnsOf([second(), ...spell(300, { cadence: 168, strideLengthM: 1.07 })]), main, 3, run));
+    expect(outcome.note).to.equal(null);
+    expect(outcome.result).to.deep.equal({ ...run, speedMps: 3, cadenceSpm: 168, strideLengthM: f(1.07), keptMinutes: 5, discardedMinutes: 0 });
+  });
+
+  it('keeps 4 of 5 minutes when one is run at +4 %, says so, and leaves that minute out of the cadence', () => {
+    const seconds = [second(), ...spell(120, { cadence: 170 }), ...spell(60, { speedMps: 3.12, cadence: 176 }), ...spell(120, { cadence: 170 })];
+    const outcome = ok(testResult(columnsOf(seconds), main, 3, run));
+    expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1, cadenceSpm: 170 });
+    expect(outcome.note).to.equal('1 of 5 minutes was left out: the speed was off by more than 3 %.');
+  });
+
+  it('discards a minute for one 5-second stretch off, and keeps one exactly 3 % off', () => {
+    const seconds = [second(), ...spell(60), ...spell(55), ...spell(5, { speedMps: 3.1 }), ...spell(60, { speedMps: 3.09 }), ...spell(60, { speedMps: 2.91 }), ...spell(60)];
+    const outcome = ok(testResult(columnsOf(seconds), main, 3, run));
+    expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1 });
+  });
+
+  it('is not valid with 3 bad minutes, and says why and to take it again', () => {
+    const seconds = [second(), ...spell(60), ...spell(180, { speedMps: 2.8 }), ...spell(60)];
+    const why = notOk(testResult(columnsOf(seconds), main, 3, run));
+    expect(why).to.equal('Only 2 of 5 minutes of the test counted (the speed was off by more than 3 %); a test needs 3 steady minutes. Take it again, keeping the belt at the test speed.');
+  });
+
+  it('discards a minute with less than 55 s of running, and keeps one with exactly 55', () => {
+    const seconds = [second(), ...spell(55), ...spell(5, { running: false }), ...spell(54), ...spell(6, { running: false }), ...spell(180)];
+    const outcome = ok(testResult(columnsOf(seconds), main, 3, run));
+    expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1 });
+    expect(outcome.note).to.equal('1 of 5 minutes was left out: the pod counted less than 55 s of running.');
+  });
+
+  it('names each reason when minutes were left out for different ones', () => {
+    const seconds = [second(), ...spell(60, { speedMps: 3.5 }), ...spell(60, { cadence: Number.NaN }), ...spell(180)];
+    expect(ok(testResult(columnsOf(seconds), main, 3, run)).note).to.equal(
+      '2 of 5 minutes were left out: in 1 the speed was off by more than 3 %, in 1 the pod counted less than 55 s of running.',
+    );
+  });
+});
+
+describe('testResult: which speed', () => {
+  it('takes the treadmill\'s own speed over the pod\'s where it has one', () => {
+    // The pod reads 5 % fast all through; the belt held 3.0 m/s.
+    const seconds = [second(), ...spell(300, { speedMps: 3.15, treadmillSpeedMps: 3 })];
+    expect(ok(testResult(columnsOf(seconds), main, 3, run)).result.keptMinutes).to.equal(5);
+    // The belt ran 5 % fast in the last two minutes though the pod read steady.
+    const belt = [second(), ...spell(180, { treadmillSpeedMps: 3 }), ...spell(120, { treadmillSpeedMps: 3.15 })];
+    expect(ok(testResult(columnsOf(belt), main, 3, run)).result.keptMinutes).to.equal(3);
+  });
+
+  it('falls back to the pod speed in seconds the treadmill sent nothing', () => {
+    const seconds = [second(), ...spell(240, { treadmillSpeedMps: 3 }), ...spell(60, { speedMps: 3.5 })];
+    expect(ok(testResult(columnsOf(seconds), main, 3, run)).result.keptMinutes).to.equal(4);
+  });
+});
+
+describe('testResult: cadence and stride', () => {
+  it('time-weights over the running seconds of the kept minutes', () => {
+    // Minute 1: 58 s at 160 and 2 s walking; minutes 2-5 at 170. Mean: (58 × 160 + 240 × 170) / 298.
+    const seconds = [second(), ...spell(58, { cadence: 160, strideLengthM: 1.1 }), ...spell(2, { running: false, cadence: 90 }), ...spell(240)];
+    const { result } = ok(testResult(columnsOf(seconds), main, 3, run));
+    expect(result.cadenceSpm).to.be.closeTo((58 * 160 + 240 * 170) / 298, 1e-9);
+    expect(result.strideLengthM).to.be.closeTo((58 * f(1.1) + 240 * f(1.06)) / 298, 1e-9);
+  });
+
+  it('derives the stride from speed and cadence where the pod sent none', () => {
+    const seconds = [second(), ...spell(300, { strideLengthM: Number.NaN, cadence: 180 })];
+    expect(ok(testResult(columnsOf(seconds), main, 3, run)).result.strideLengthM).to.be.closeTo((3 * 60) / 180, 1e-9);
+  });
+
+  it('leaves seconds with no cadence (NaN) out of the cadence', () => {
+    const seconds = [second(), ...spell(58, { cadence: 160 }), ...spell(2, { cadence: Number.NaN }), ...spell(240)];
+    expect(ok(testResult(columnsOf(seconds), main, 3, run)).result.cadenceSpm).to.be.closeTo((58 * 160 + 240 * 170) / 298, 1e-9);
+  });
+});
+
+describe('testResult: bad input, in words', () => {
+  it('a recording that ends before the test does', () => {
+    // 200 s of the 300: minutes 1-3 kept, 4 partly recorded, 5 not at all.
+    const outcome = ok(testResult(columnsOf([second(), ...spell(200)]), main, 3, run));
+    expect(outcome.result).to.deep.include({ keptMinutes: 3, discardedMinutes: 2 });
+    expect(outcome.note).to.equal('2 of 5 minutes were left out: in 1 the pod counted less than 55 s of running, in 1 nothing was recorded.');
+    expect(notOk(testResult(columnsOf([second(), ...spell(100)]), main, 3, run))).to.match(/^Only 1 of 5 minutes .*nothing was recorded.*Take it again/);
+  });
+
+  it('a main part shorter than three minutes', () => {
+    expect(notOk(testResult(columnsOf([second(), ...spell(300)]), { fromT: 0, toT: 150 }, 3, run))).to.equal(
+      'The test ran 2 minutes; it needs 3 steady minutes to count. Take it again.',
+    );
+  });
+
+  it('no test speed, no main part, times that go back', () => {
+    const columns = columnsOf([second(), ...spell(300)]);
+    expect(notOk(testResult(columns, main, Number.NaN, run))).to.match(/No test speed/);
+    expect(notOk(testResult(columns, main, 0, run))).to.match(/No test speed/);
+    expect(notOk(testResult(columns, { fromT: Number.NaN, toT: 300 }, 3, run))).to.match(/no start and end/);
+    columns.t[100] = 50;
+    expect(notOk(testResult(columns, main, 3, run))).to.match(/times go backwards at sample 101/);
+  });
+
+  it('an empty recording', () => {
+    expect(notOk(testResult(columnsOf([]), main, 3, run))).to.match(/^No minute of the test counted \(nothing was recorded\)/);
+  });
+});
