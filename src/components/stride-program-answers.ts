@@ -29,7 +29,8 @@ export class StrideProgramAnswers extends LitElement {
   }
 
   static override styles = [css`
-    :host { display: block; }
+    /* Large targets for a runner still out of breath (touchTargetStyles reads this). */
+    :host { display: block; --touch-target: 3.5rem; }
     section { display: grid; gap: 1rem; background: var(--surface); border: 2px solid var(--accent); border-radius: 12px; padding: 1rem; }
     h2 { margin: 0; font-size: 1.15rem; }
     p { margin: 0; }
@@ -40,7 +41,7 @@ export class StrideProgramAnswers extends LitElement {
     .natural { grid-template-columns: repeat(5, minmax(0, 1fr)); }
     @media (min-width: 40rem) { .effort { grid-template-columns: repeat(10, minmax(0, 1fr)); } }
     button {
-      font: inherit; font-size: 1.3rem; font-weight: 700; min-height: 3.5rem; border-radius: 10px; cursor: pointer;
+      font: inherit; font-size: 1.3rem; font-weight: 700; border-radius: 10px; cursor: pointer;
       border: 1px solid var(--border-strong); background: var(--surface-2); color: inherit; font-variant-numeric: tabular-nums;
     }
     button[aria-pressed='true'] { background: var(--primary-bg); border-color: var(--primary-bg); color: var(--on-strong); }

@@ -73,7 +73,7 @@ export class StrideProgramSpeed extends LitElement {
         ? nothing
         : html`<p id="suggested">Suggested from your recent runs: ${formatBeltSpeed(mpsFrom(Number(suggested), this.unit), this.unit)}, about your usual pace. Lower it if that is not easy.</p>`}
       <div class="actions">
-        <label>Test speed <input id="speed" type="number" inputmode="decimal" step="0.1" .value=${suggested}
+        <label>Test speed <input id="speed" type="text" inputmode="decimal" autocomplete="off" .value=${suggested}
           aria-describedby=${this.problem ? 'speed-problem' : nothing} aria-invalid=${this.problem ? 'true' : 'false'} /> ${label}</label>
         <button class="primary" id="use-speed" type="submit">Use this speed</button>
       </div>

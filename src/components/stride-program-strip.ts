@@ -59,7 +59,7 @@ export class StrideProgramStrip extends LitElement {
     return html`<p class="strip" id="program-strip">
       <span class="name">${this.name}</span>
       <span class="phase" id="program-phase">${phase}</span>
-      ${rest.map((words) => html`<span class="detail">${words}</span>`)}
+      ${rest.map((words) => html`<span class="detail">${words}</span> `)}
       ${m.cueFree ? nothing : html`<span class="metronome" id="program-metronome">Metronome ${m.metronomeOn ? 'on' : 'off'} now</span>`}
     </p>`;
   }

@@ -4,7 +4,7 @@
 
 import { html, nothing } from 'lit';
 import { formatBeltSpeed, formatStride, keptWords, testName, wholeCadence } from '../components/program-format.js';
-import { blockSource } from '../program/block-start.js';
+import { blockSource } from '../program/program-state.js';
 import type { ProgramState, TestKind } from '../program/program-types.js';
 import { nextBlockTarget } from '../program/targets.js';
 import type { TestOutcome } from '../program/test-result.js';

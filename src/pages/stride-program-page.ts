@@ -17,7 +17,7 @@ import type { TestSpeedDetail } from '../components/stride-program-speed.js';
 import { runsLookedAt, usualBand } from '../coach/usual-pace.js';
 import { dayStart } from '../program/program-schedule.js';
 import { needsNewBaseline } from '../program/program-state.js';
-import { blockSource, canStartBlock } from '../program/block-start.js';
+import { blockSource, canStartBlock } from '../program/program-state.js';
 import { DEFAULT_TARGET_PERCENT, type ProgramState } from '../program/program-types.js';
 import { formatDate } from '../session/date-format.js';
 import { SPEED_BAND_MPS } from '../session/recorded-session.js';

@@ -113,7 +113,7 @@ describe('program runs in History and Weeks', () => {
   });
 
   it('a test outside the weeks shown, or a run with no program, marks nothing', () => {
-    const rows = [{ weekStart: new Date(2025, 2, 17).getTime() }] as Parameters<typeof weekTestMarks>[0];
+    const rows = [{ weekStart: new Date(2025, 2, 17).getTime() }] as unknown as Parameters<typeof weekTestMarks>[0];
     expect(weekTestMarks(rows, [summary(at(2, 3), { program: test('baseline') }), summary(at(2, 18))])).to.deep.equal([]);
     expect(weekTestMarks([], runs)).to.deep.equal([]);
   });
