@@ -2,7 +2,8 @@
 // (default /tmp/stridewise-shots). It builds the app, serves it, imports three generated watch runs
 // (one 9 years old), records a short run with the simulated footpod, then photographs each screen
 // at 1280×800 and 390×844 in the light and the dark theme, whole pages, as <screen>-<width>-<theme>.png.
-// Options: --only=live,weeks (screens by name), --themes=dark, --widths=390.
+// Options: --only=live,weeks (screens by name; program is the Program page with a baseline and three
+// sessions done), --themes=dark, --widths=390.
 // Tests measure layout; this is for the glance that catches what tests did not think of.
 import * as esbuild from 'esbuild';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -53,6 +54,48 @@ async function watchFiles(dir) {
     }),
   );
 }
+
+/**
+ * A program with a baseline and a few sessions done, answered, built by the program's own rules
+ * (the transitions the service stores), to put in the app's store under the program's key.
+ */
+async function programState(dir) {
+  const script = join(dir, 'make-program.mjs');
+  await esbuild.build({
+    stdin: {
+      contents: `import { programWithSessions } from './test/support/program-states.ts';
+        import { dayStart } from './src/program/program-schedule.ts';
+        export const state = (now) => programWithSessions(dayStart(now) - 8 * ${DAY_MS} + 7 * 3600000, 3);`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: script,
+    logLevel: 'error',
+  });
+  const { state } = await import(script);
+  return state(Date.now());
+}
+
+/** Puts `value` under `key` in the app's own store ('stride', 'kv'), as the app's store layer does. */
+const storeValue = (page, key, value) =>
+  page.evaluate(
+    (k, v) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('stride');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          tx.objectStore('kv').put(v, k);
+          tx.oncomplete = () => resolve(undefined);
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    key,
+    value,
+  );
 
 /** Finds an element through every shadow root, as a runner's eye does. */
 const deepQuery = (selector) => {
@@ -159,6 +202,18 @@ try {
     await shoot('weeks', theme, width);
     await go(page, '/settings');
     await shoot('settings', theme, width);
+  }
+  // The Program page with a baseline and three sessions done (a reload reads it from the store).
+  if (!onlyScreens || onlyScreens.includes('program')) {
+    await storeValue(page, 'program', await programState(work));
+    await page.goto(`${origin}/program`);
+    await deep(page, 'stride-program-page stride-program-schedule');
+    for (const { theme, width } of views) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+      await page.setViewport({ width, height: heights[width] ?? 844 });
+      await go(page, '/program');
+      await shoot('program', theme, width);
+    }
   }
   console.log(`${shots.length} screenshots in ${outDir}`);
   if (errors.length) console.log(`console errors:\n  ${errors.join('\n  ')}`);
