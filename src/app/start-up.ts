@@ -17,6 +17,8 @@ export async function startUp(services: AppServices): Promise<void> {
   if (!usable) return;
   await services.settings.load();
   await services.recording.checkUnfinished();
+  // A program run going on when the page went resumes with the next recording, wherever it starts.
+  void services.program.loadIfStored();
   // The store's consistency check reads every key: after start, when the browser is idle.
   whenIdle(() => void services.data.checkStore());
 }

@@ -40,6 +40,17 @@ const realWallTimer: WallTimer = (run, ms) => {
 
 export type CueEvent = Extract<CoachEvent, { kind: 'cue' }>;
 
+/**
+ * What a program run asks of the coach (program-coach.ts): while one is set, its events take the
+ * place of the rules' own, and it starts and stops the metronome itself, at its own rate.
+ */
+export interface CoachGuide {
+  /** The metronome's rate while it should play, else null. */
+  readonly metronomeSpm: number | null;
+  /** This second's events, from the rules' own and the reading (its cadence unsmoothed). */
+  events(own: CoachEvent[], input: CoachInput, metronome: Metronome): CoachEvent[];
+}
+
 /** Cues judge the cadence over this many seconds, whatever the display smoothing: never one reading. */
 export const CUE_SMOOTHING_S = 10;
 /** Enough clicks to hear the sound, the volume and the rate. */
@@ -68,6 +79,7 @@ export class CoachService extends EventTarget {
   #rate: { rateSpm: number; target: number; nudged: boolean } | null = null;
   /** The run whose stop already silenced the coach. */
   #stoppedRun: object | null = null;
+  #guide: CoachGuide | null = null;
   /** The runner's running cadence in this live session, for the metronome's start. */
   readonly #runningCadence = new RunningCadence(CUE_SMOOTHING_S);
 
@@ -191,6 +203,12 @@ export class CoachService extends EventTarget {
     void this.engine().then(() => this.#keepAwake());
   }
 
+  /** A program run guides the coach from its next reading on; null gives the runner's own settings back. */
+  guide(guide: CoachGuide | null): void {
+    if (!guide && this.#guide) this.#engine?.metronome.stop();
+    this.#guide = guide;
+  }
+
   /** The start rate by the rules (src/coach), with `cadence` now; with null, the target alone. */
   #rateFor(cadence: number | null): number {
     const { coach, zones, plan } = this.settings.settings;
@@ -209,7 +227,7 @@ export class CoachService extends EventTarget {
 
   #metronomeOptions(): { rateSpm: number; everyStep: boolean; volume: number } {
     const { metronome } = this.settings.settings.coach;
-    return { rateSpm: this.metronomeRateSpm, everyStep: metronome.everyStep, volume: metronome.volume };
+    return { rateSpm: this.#guide?.metronomeSpm ?? this.metronomeRateSpm, everyStep: metronome.everyStep, volume: metronome.volume };
   }
 
   #configure(): void {
@@ -302,12 +320,14 @@ export class CoachService extends EventTarget {
     // Between a Stop and the next run the coach has nothing to say: the run is over.
     if (!engine || !session || !latest || this.recording.state === 'stopped') return;
     this.#fadeCheckIn(latest.timeS);
-    const events = engine.rules.update({
+    const input = {
       timeS: latest.timeS,
       cadence: session.displayed(CUE_SMOOTHING_S).cadence,
       running: latest.running,
       paused: this.recording.state === 'paused',
-    });
+    };
+    let events = engine.rules.update(input);
+    if (this.#guide) events = this.#guide.events(events, { ...input, cadence: latest.cadence }, engine.metronome);
     for (const event of events) this.#handle(engine, event);
   }
 

@@ -5,6 +5,7 @@ import { FootpodCadence } from './footpod-cadence.js';
 import { FootpodService, type FootpodFactories } from './footpod-service.js';
 import { CalibrationService } from './calibration-service.js';
 import { HistoryService } from './history-service.js';
+import { ProgramService } from './program-service.js';
 import { RecordingService, type RecordingServiceOptions } from './recording-service.js';
 import { RunFinish } from './run-finish.js';
 import { SensorService, type SensorLoaders } from './sensor-service.js';
@@ -26,6 +27,8 @@ export interface AppServices {
   /** The finish card of the run just saved. */
   finish: RunFinish;
   data: DataService;
+  /** The cadence retraining program: its schedule, today's item and the program run going on. */
+  program: ProgramService;
 }
 
 /** The coach's rules and outputs, loaded when first used; tests hand in their own. */
@@ -51,5 +54,6 @@ export function createServices(
   // A saved run belongs in the history at once, wherever the history is shown next.
   recording.addEventListener('saved', () => void history.load());
   const finish = new RunFinish(recording, history, settings);
-  return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data: new DataService(settings, history) };
+  const program = new ProgramService({ recording, coach, history, settings });
+  return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data: new DataService(settings, history), program };
 }

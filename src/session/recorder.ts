@@ -8,6 +8,7 @@ import type { CalibrationCurve, CalibrationPoint } from './calibration.js';
 import type { LiveReading } from './live-reading.js';
 import type {
   CheckInMark,
+  ProgramMark,
   RecordedColumns,
   RecordedSample,
   SessionGap,
@@ -77,6 +78,7 @@ export class Recorder extends EventTarget {
   #startPressedAt: number | null = null;
   #stillSinceS: number | null = null;
   #checkIns: CheckInMark[] = [];
+  #program: ProgramMark | null = null;
   #calibration: CalibrationPoint[] | null;
   #speedFrom: SpeedSource | null;
   #podId: string | null;
@@ -117,6 +119,7 @@ export class Recorder extends EventTarget {
     recorder.#name = meta.name;
     recorder.#notes = meta.notes;
     recorder.#checkIns = (meta.checkIns ?? []).map((mark) => ({ ...mark }));
+    recorder.#program = meta.program ? { ...meta.program } : null;
     recorder.#earlierPodIds = [...(meta.earlierPodIds ?? [])];
     recorder.#startPressedAt = meta.startedAt;
     recorder.#state = 'paused';
@@ -218,6 +221,15 @@ export class Recorder extends EventTarget {
     return true;
   }
 
+  /**
+   * Marks the run as a test or session of the retraining program, with where its main part lies so
+   * far; the program service moves the mark as the run goes on. Kept once the run has stopped too:
+   * the mark is only final when the program has seen the last second.
+   */
+  setProgram(mark: ProgramMark | null): void {
+    this.#program = mark ? { ...mark } : null;
+  }
+
   /** Starts a new lap at the latest sample; only while recording, and never twice at one time. */
   lap(): boolean {
     if (this.#state !== 'recording' || !this.#track.lap()) return false;
@@ -308,6 +320,7 @@ export class Recorder extends EventTarget {
       laps: this.laps,
       gaps: this.gaps,
       ...(this.#checkIns.length > 0 ? { checkIns: this.#checkIns.map((mark) => ({ ...mark })) } : {}),
+      ...(this.#program !== null ? { program: { ...this.#program } } : {}),
       ...(this.#calibration !== null ? { calibration: this.#calibration.map((point) => ({ ...point })) } : {}),
       ...(this.#speedFrom !== null ? { speedFrom: this.#speedFrom } : {}),
       ...(this.#podId !== null ? { podId: this.#podId } : {}),

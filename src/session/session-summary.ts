@@ -184,5 +184,6 @@ export function summaryOf(meta: SessionMeta): SessionSummary {
     ...(meta.runningCadenceByBand === undefined ? {} : { runningCadenceByBand: meta.runningCadenceByBand }),
     sampleCount: meta.sampleCount,
     ...(meta.damage === undefined ? {} : { damage: meta.damage }),
+    ...(meta.program === undefined ? {} : { program: { ...meta.program } }),
   };
 }

@@ -81,9 +81,12 @@ describe('testResult: cadence and stride', () => {
     expect(result.strideLengthM).to.be.closeTo((58 * f(1.1) + 240 * f(1.06)) / 298, 1e-9);
   });
 
-  it('derives the stride from speed and cadence where the pod sent none', () => {
-    const seconds = [second(), ...spell(300, { strideLengthM: Number.NaN, cadence: 180 })];
-    expect(ok(testResult(columnsOf(seconds), main, 3, run)).result.strideLengthM).to.be.closeTo((3 * 60) / 180, 1e-9);
+  it('derives the stride from speed and cadence in the seconds the pod sent none', () => {
+    const none = [second(), ...spell(300, { strideLengthM: Number.NaN, cadence: 180 })];
+    expect(ok(testResult(columnsOf(none), main, 3, run)).result.strideLengthM).to.be.closeTo((3 * 60) / 180, 1e-9);
+    // Half the minutes with the pod's 1.2 m, half derived: 3 m/s × 60 / 180 = 1.0 m.
+    const half = [second(), ...spell(150, { strideLengthM: 1.2, cadence: 180 }), ...spell(150, { strideLengthM: Number.NaN, cadence: 180 })];
+    expect(ok(testResult(columnsOf(half), main, 3, run)).result.strideLengthM).to.be.closeTo((150 * f(1.2) + 150 * 1.0) / 300, 1e-6);
   });
 
   it('leaves seconds with no cadence (NaN) out of the cadence', () => {

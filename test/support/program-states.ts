@@ -1,6 +1,7 @@
-// Program states built through the rules' own transitions (src/program/program-state.ts), as the
-// service would store them, for the screens' tests: a baseline, a block with sessions done and
-// answered, and retention tests that held or faded.
+// Programs at a given point, built with the program's own transitions (src/program/program-state.ts),
+// as the service would store them: for the service's tests, a baseline taken and a block begun with
+// some of its sessions done; for the screens' tests, the same through runNext with answers, and
+// retention tests that held or faded.
 import {
   newProgram,
   withAnswers,
@@ -11,8 +12,23 @@ import {
   withTestSpeed,
 } from '../../src/program/program-state.js';
 import { nextItem } from '../../src/program/program-schedule.js';
-import type { ProgramState, TestResult } from '../../src/program/program-types.js';
+import type { ProgramState, TargetPercent, TestResult } from '../../src/program/program-types.js';
 import { metronomeShare, sessionMinutes } from '../../src/program/session-plan.js';
+
+/** A baseline at `cadenceSpm` and `speedMps`, a block started from it, and sessions 1..done run. */
+export function programInBlock(nowMs: number, { cadenceSpm = 166, speedMps = 3, percent = 5 as TargetPercent, done = 0 } = {}): ProgramState {
+  let state = withTestSpeed(newProgram(nowMs), speedMps);
+  state = withRunStarted(state, { kind: 'test', block: 0, test: 'baseline', dayMs: nowMs, speedMps, done: null }, nowMs);
+  const result = { sessionId: 'baseline-run', atMs: nowMs, speedMps, cadenceSpm, strideLengthM: (speedMps * 60) / cadenceSpm, keptMinutes: 5, discardedMinutes: 0 };
+  state = withTestDone(state, { ok: true, result, note: null }, 'baseline-run');
+  state = withBlockStarted(state, percent, nowMs);
+  const target = state.blocks[0]!.targetSpm;
+  for (let n = 1; n <= done; n++) {
+    const session = { n, sessionIds: [`run-${n}`], atMs: nowMs, mainRunningS: sessionMinutes(n) * 60, plannedMinutes: sessionMinutes(n), cadenceSpm: target, speedMps, metronomeShare: metronomeShare(n) };
+    state = withSessionDone({ ...state, active: { kind: 'session', test: null, n, block: 1, startedAtMs: nowMs, sessionIds: [], warmUpRunningS: 0, mainRunningS: 0 } }, session);
+  }
+  return state;
+}
 
 export const DAY = 86_400_000;
 /** 10.0 km/h. */

@@ -1,0 +1,59 @@
+// What the pages read of the program and may ask of it (program-service.ts), and what the service
+// is made of; apart so the service and its working part (program-live.ts) share it without a circle.
+
+import type { ActiveProgramRun, ProgramMoment, ProgramState, ScheduleItem, SessionAnswers, TargetPercent, TestKind } from '../program/program-types.js';
+import type { TestOutcome } from '../program/test-result.js';
+import type { CoachService } from './coach-service.js';
+import type { HistoryService } from './history-service.js';
+import type { RecordingService } from './recording-service.js';
+import type { SettingsService } from './settings-service.js';
+
+export type JustFinished = { kind: 'test'; outcome: TestOutcome; test: TestKind } | { kind: 'session'; block: number; index: number };
+
+/** Everything the pages read of the program. */
+export interface ProgramView {
+  /** Null: not started. */
+  program: ProgramState | null;
+  /** A store problem in words. */
+  problem: string | null;
+  schedule: ScheduleItem[];
+  /** Today's or the next item. */
+  next: ScheduleItem | null;
+  /** The effort rule's. */
+  suggestion: { repeat: number; why: string } | null;
+  /** Live, while a program run records. */
+  moment: ProgramMoment | null;
+  active: ActiveProgramRun | null;
+  /** The last program run's outcome, for the answers and the reveal: null when none is waiting. */
+  justFinished: JustFinished | null;
+}
+
+export interface ProgramParts {
+  recording: RecordingService;
+  coach: CoachService;
+  history: HistoryService;
+  settings: SettingsService;
+  /** Epoch ms; Date.now unless a test hands in its clock. */
+  now?: () => number;
+}
+
+/** What the pages ask of the program; each waits for the program's code to load first. */
+export interface ProgramActions {
+  load(): Promise<void>;
+  /** Creates the program. */
+  begin(): Promise<void>;
+  setTestSpeed(speedMps: number): Promise<void>;
+  /**
+   * Arms today's item: the next recording started (or the one running) is that test or session.
+   * Call it from the Start press: that gesture also lets the metronome sound later.
+   */
+  startNext(): Promise<void>;
+  cancelRun(): Promise<void>;
+  answer(block: number, index: number, answers: SessionAnswers): Promise<void>;
+  chooseRepeat(repeat: boolean): Promise<void>;
+  startBlock(percent: TargetPercent): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /** Ends the program (the page asks first). */
+  reset(): Promise<void>;
+}
