@@ -26,14 +26,15 @@ export class StrideProgramResults extends LitElement {
   }
 
   static override styles = css`
-    :host { display: grid; gap: 1rem; }
+    :host { display: grid; gap: 1rem; min-width: 0; }
     h3 { margin: 0; font-size: 1rem; }
     section { display: grid; gap: 0.5rem; min-width: 0; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; max-width: 100%; }
     caption { text-align: left; color: var(--muted); padding-bottom: 0.25rem; }
-    th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--divider); text-align: right; vertical-align: top; }
+    th, td { padding: 0.35rem 0.4rem; border-bottom: 1px solid var(--divider); text-align: right; vertical-align: top; }
     th:first-child { text-align: left; font-weight: 600; }
     thead th { font-weight: 600; vertical-align: bottom; }
+    .unit { display: block; font-weight: 400; font-size: 0.85rem; color: var(--muted); }
     .when { display: block; font-weight: 400; color: var(--muted); font-size: 0.85rem; }
     .held { color: var(--ok-text); font-weight: 700; }
     .faded { color: var(--warn-text); font-weight: 700; }
@@ -57,7 +58,7 @@ export class StrideProgramResults extends LitElement {
       <h3 id=${`results-${block.number}`}>Block ${block.number}</h3>
       <table>
         <caption>At the test speed, ${formatBeltSpeed(block.from.speedMps, this.unit)}</caption>
-        <thead><tr><th scope="col">Test</th><th scope="col">Cadence (steps/min)</th><th scope="col">Stride</th><th scope="col">Verdict</th></tr></thead>
+        <thead><tr><th scope="col">Test</th><th scope="col">Cadence <span class="unit">steps/min</span></th><th scope="col">Stride</th><th scope="col">Verdict</th></tr></thead>
         <tbody>
           ${this.#row(start, wholeCadence(block.from.cadenceSpm), formatStride(block.from.strideLengthM), '–', 'from', block.from.atMs)}
           ${this.#row(`Target (+${block.targetPercent} %)`, block.targetSpm, '–', '–', 'target', block.startedAtMs)}

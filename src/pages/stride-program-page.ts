@@ -61,7 +61,7 @@ export class StrideProgramPage extends LitElement {
     .today { border: 2px solid var(--accent); }
     .sentence { font-size: 1.2rem; font-weight: 600; }
     .lead { max-width: 44rem; }
-    .why-link { font-weight: 600; }
+    .why-link { font-weight: 600; display: inline-flex; align-items: center; min-height: 44px; }
     a.button { display: inline-flex; align-items: center; min-height: 44px; }
   `, formControlStyles];
 

@@ -39,6 +39,7 @@ describe('every route on a 360 px phone', () => {
   for (const width of [360, 390]) {
     it(`keeps the five navigation links on one row under the brand at ${width} px, Program among them, each whole`, async () => {
       await setViewport({ ...PHONE, width });
+      try {
       await Router.go('/program');
       await waitUntil(() => deepQuery(app, 'stride-program-page') !== null, 'the Program page');
       const links = [...app.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')];
@@ -50,7 +51,9 @@ describe('every route on a 360 px phone', () => {
         expect(a.getBoundingClientRect().right).to.be.at.most(width);
       }
       expect(app.shadowRoot!.querySelector('nav a[aria-current="page"]')!.textContent).to.equal('Program');
-      await setViewport(PHONE);
+      } finally {
+        await setViewport(PHONE);
+      }
     });
   }
 

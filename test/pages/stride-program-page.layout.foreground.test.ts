@@ -16,7 +16,7 @@ import type { ProgramState } from '../../src/program/program-types.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { themes, useTheme } from '../support/app-theme.js';
 import { fakeCoachEngine, quickStepsPrompt, type FakeCoachEngine } from '../support/fake-coach-engine.js';
-import { finishRun } from '../support/finish-run.js';
+import { finishProgramRun } from '../support/finish-program-run.js';
 import { DAY, TEST_SPEED, programWithSessions, runNext } from '../support/program-states.js';
 import { targetsTooSmall } from '../support/route-checks.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
@@ -53,7 +53,7 @@ const states: Array<[string, () => ProgramState | null]> = [
 
 describe('the program screens, drawn', () => {
   afterEach(async () => {
-    if (services) await finishRun(services);
+    if (services) await finishProgramRun(services);
     await setViewport({ width: 800, height: 600 });
     await useTheme('dark');
   });
@@ -82,6 +82,57 @@ describe('the program screens, drawn', () => {
       expect(problems).to.deep.equal([]);
     });
   }
+
+  it('during and after program runs, at 1280 and 360 px in both themes: the cue-free treadmill screen, the revealed test, the two taps', async () => {
+    const pod = new ScriptedFootpod('Test pod');
+    const views = [1280, 360].flatMap((width) => themes.map((theme) => ({ width, theme })));
+    const check = async (el: HTMLElement, what: string) => {
+      for (const { width, theme } of views) {
+        await setViewport({ width, height: 800 });
+        await useTheme(theme);
+        await frames();
+        await expect(el, `${what}, ${width} px, ${theme}`).to.be.accessible();
+        expect(targetsTooSmall(el), `${what}, ${width} px, ${theme}`).to.deep.equal([]);
+      }
+    };
+    const recorded = async (stored: ProgramState, seconds: number) => {
+      await clear(kvStore());
+      await set('program', stored, kvStore());
+      services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
+      await services.settings.update({ smoothingS: 0 });
+      await services.footpod.simulate();
+      await services.coach.engine();
+      await services.program.startNext();
+      await services.recording.start();
+      for (let t = 0; t <= seconds; t++) pod.send(t, { cadence: 166, speedMps: TEST_SPEED });
+    };
+    const saved = async () => {
+      const done = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+      services.recording.stop();
+      await done;
+      const page = await fixture<StrideProgramPage>(html`<stride-program-page .services=${services}></stride-program-page>`);
+      await waitUntil(() => page.loaded && services.program.justFinished !== null, 'the run was measured');
+      await page.updateComplete;
+      return page;
+    };
+
+    await recorded(withTestSpeed(newProgram(day(-1)), TEST_SPEED), 610);
+    const treadmill = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
+    await waitUntil(() => services.program.moment !== null, 'the test is followed');
+    await treadmill.updateComplete;
+    expect(treadmill.shadowRoot!.querySelector('#cadence-hidden')).to.not.equal(null);
+    await check(treadmill, 'the treadmill screen in a test');
+    treadmill.remove();
+    const revealed = await saved();
+    expect(revealed.shadowRoot!.querySelector('#reveal-cadence')).to.not.equal(null);
+    await check(revealed, 'the revealed test');
+
+    await finishProgramRun(services);
+    await recorded(programWithSessions(day(-6), 2), 60);
+    const answering = await saved();
+    await waitUntil(() => answering.shadowRoot!.querySelector('stride-program-answers') !== null, 'the taps are asked for');
+    await check(answering, 'the two taps');
+  });
 
   it('the treadmill screen in a session: the cadence as large as with a check-in, the strip never over it, at 390×844, 1280×800 and 844×390', async () => {
     await clear(kvStore());

@@ -20,7 +20,7 @@ import { summary } from '../support/session-summaries.js';
 import { appTheme } from '../support/app-theme.js';
 import { catchDownloads } from '../support/catch-downloads.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
-import { finishRun } from '../support/finish-run.js';
+import { finishProgramRun } from '../support/finish-program-run.js';
 import { DAY, TEST_SPEED, programWithSessions, runNext } from '../support/program-states.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
@@ -86,7 +86,7 @@ describe('stride-program-page', () => {
   before(() => appTheme);
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
-    if (services) await finishRun(services);
+    if (services) await finishProgramRun(services);
   });
 
   it('with no program: what it is in two sentences, Begin, and the way to "Why this works"; Begin asks for the test speed', async () => {
@@ -206,7 +206,8 @@ describe('stride-program-page', () => {
       expect(caught.downloads.map((d) => d.fileName)).to.deep.equal(['stridewise-cadence-program.ics']);
       const ics = await caught.downloads[0]!.blob.text();
       expect(ics).to.match(/^BEGIN:VCALENDAR/);
-      expect(ics.match(/BEGIN:VEVENT/g)!.length, 'one event per session and test').to.equal(services.program.schedule.length);
+      expect(ics.match(/BEGIN:VEVENT/g)!.length, 'one event per planned session and test').to.equal(services.program.schedule.filter((i) => !i.done).length);
+      expect(ics).to.contain('SUMMARY:Stridewise: session 3 of 8');
     } finally {
       caught.restore();
     }

@@ -15,7 +15,7 @@ import type { ProgramState } from '../../src/program/program-types.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
-import { finishRun } from '../support/finish-run.js';
+import { finishProgramRun } from '../support/finish-program-run.js';
 import { DAY, TEST_SPEED, programWithSessions } from '../support/program-states.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
@@ -51,7 +51,7 @@ const words = (root: ShadowRoot | null | undefined, selector: string) => root?.q
 describe('the treadmill and live pages during a program run', () => {
   before(() => appTheme);
   beforeEach(() => clear(kvStore()));
-  afterEach(() => finishRun(services));
+  afterEach(() => finishProgramRun(services));
 
   it('a session: the progress strip beside the cadence, which keeps its number, zone and target', async () => {
     await armed(programWithSessions(day(-6), 2));
