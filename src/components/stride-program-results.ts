@@ -29,7 +29,9 @@ export class StrideProgramResults extends LitElement {
     :host { display: grid; gap: 1rem; min-width: 0; }
     h3 { margin: 0; font-size: 1rem; }
     section { display: grid; gap: 0.5rem; min-width: 0; }
-    table { border-collapse: collapse; font-variant-numeric: tabular-nums; max-width: 100%; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; max-width: 100%; justify-self: start; }
+    td { white-space: nowrap; }
+    .hint { color: var(--muted); }
     caption { text-align: left; color: var(--muted); padding-bottom: 0.25rem; }
     th, td { padding: 0.35rem 0.4rem; border-bottom: 1px solid var(--divider); text-align: right; vertical-align: top; }
     th:first-child { text-align: left; font-weight: 600; }
@@ -61,7 +63,7 @@ export class StrideProgramResults extends LitElement {
         <thead><tr><th scope="col">Test</th><th scope="col">Cadence <span class="unit">steps/min</span></th><th scope="col">Stride</th><th scope="col">Verdict</th></tr></thead>
         <tbody>
           ${this.#row(start, wholeCadence(block.from.cadenceSpm), formatStride(block.from.strideLengthM), '–', 'from', block.from.atMs)}
-          ${this.#row(`Target (+${block.targetPercent} %)`, block.targetSpm, '–', '–', 'target', block.startedAtMs)}
+          ${this.#row(`Target (+${block.targetPercent}\u00a0%)`, block.targetSpm, '–', '–', 'target', block.startedAtMs)}
           ${block.tests.map(({ kind, result }) => this.#row(
             testName(kind), wholeCadence(result.cadenceSpm), formatStride(result.strideLengthM),
             verdictNames[retentionVerdict(result.cadenceSpm, block.targetSpm)], `test ${kind}`, result.atMs,

@@ -34,7 +34,7 @@ describe('stride-program-results', () => {
     const el = await fixture<StrideProgramResults>(html`<stride-program-results .blocks=${state.blocks} unit="km"></stride-program-results>`);
     expect(rows(el)).to.deep.equal([
       ['Baseline test', '164', '1.02 m', '–'],
-      ['Target (+5 %)', '172', '–', '–'],
+      ['Target (+5\u00a0%)', '172', '–', '–'],
       ['Retention test, end of block', '169', '0.99 m', 'Held'],
       ['Retention test, 1 week', '168', '0.99 m', 'Faded'],
     ]);

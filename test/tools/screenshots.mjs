@@ -207,7 +207,7 @@ try {
   if (!onlyScreens || onlyScreens.includes('program')) {
     await storeValue(page, 'program', await programState(work));
     await page.goto(`${origin}/program`);
-    await deep(page, 'stride-program-page stride-program-schedule');
+    await deep(page, 'stride-program-schedule');
     for (const { theme, width } of views) {
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
       await page.setViewport({ width, height: heights[width] ?? 844 });
