@@ -18,7 +18,7 @@ export function programReveal(finished: { outcome: TestOutcome; test: TestKind }
     return html`<section class="card today" id="reveal" aria-labelledby="reveal-heading">
       <h2 id="reveal-heading">${name}: not counted</h2>
       <p id="reveal-why">${outcome.why}</p>
-      <p>Take it again: the Start button below sets it up.</p>
+      <p>The Start button below sets it up again.</p>
     </section>`;
   }
   const { result } = outcome;

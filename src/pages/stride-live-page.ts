@@ -82,14 +82,14 @@ export class StrideLivePage extends LitElement {
   static override styles = [css`
     :host { display: grid; gap: 1rem; padding: 1rem; container-type: inline-size; }
     .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(2, minmax(0, 1fr)); }
-    .lead #cadence { grid-column: 1 / -1; }
+    .lead #cadence, .lead #cadence-hidden { grid-column: 1 / -1; }
     @container (min-width: 36rem) {
       .lead { grid-template-columns: repeat(4, minmax(0, 1fr)); }
       .more { grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); }
     }
     @container (min-width: 60rem) {
       .lead { grid-template-columns: 1.5fr repeat(4, minmax(0, 1fr)); }
-      .lead #cadence { grid-column: auto; }
+      .lead #cadence, .lead #cadence-hidden { grid-column: auto; }
     }
     #zone { font-weight: 700; color: var(--text); margin-right: 0.5em; }
     #zone .swatch { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 50%; margin-right: 0.35em; background: var(--tile-accent); }
