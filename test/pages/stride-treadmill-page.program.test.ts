@@ -71,6 +71,17 @@ describe('the treadmill and live pages during a program run', () => {
     // The strip is in the side part, not in the cadence's.
     expect(strip.closest('.side')).to.not.equal(null);
     await expect(page).to.be.accessible();
+
+    // Stopped: the live page, where the finish card shows, leads to the two taps.
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    await waitUntil(() => services.program.justFinished !== null, 'the session was measured');
+    const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
+    await settled(live);
+    const link = live.shadowRoot!.querySelector<HTMLAnchorElement>('#program-after a')!;
+    expect(link.getAttribute('href')).to.equal('/program');
+    expect(link.textContent).to.equal('Program: two taps on how this session felt');
   });
 
   it('a test: time and speed only, "Cadence hidden during the test" where the cadence was, on the treadmill and live pages', async () => {
