@@ -12,8 +12,11 @@ import { wholeSteps } from '../session/shown-cadence.js';
 export const BANDWIDTH = 0.03;
 /** The running seconds the cadence is judged over. */
 export const BANDWIDTH_WINDOW_S = 30;
-/** At most one cue per this many seconds. */
-export const BANDWIDTH_EVERY_S = 30;
+/**
+ * At most one cue per this many seconds: a cue empties the half-minute, and a half-minute of
+ * running takes at least as long on the session's clock.
+ */
+export const BANDWIDTH_EVERY_S = BANDWIDTH_WINDOW_S;
 
 /** Sums of fractions of seconds (and 1.03 × a target) must not miss a mark by a rounding error. */
 const epsilon = 1e-9;
@@ -35,8 +38,7 @@ export class BandwidthCues {
   readonly #targetSpm: number;
   /** The running seconds since the OFF stretch began or the last cue, newest last, at most a window. */
   #window: Span[] = [];
-  #previous: { timeS: number; active: boolean } | null = null;
-  #lastCueS: number | null = null;
+  #previous: { timeS: number; active: boolean; allowed: boolean } | null = null;
 
   constructor(targetSpm: number) {
     if (!(Number.isFinite(targetSpm) && targetSpm > 0)) throw new RangeError(`A bandwidth cue needs a target cadence, not ${targetSpm}`);
@@ -48,15 +50,16 @@ export class BandwidthCues {
     if (!Number.isFinite(input.timeS)) return [];
     const active = isActive(input);
     const previous = this.#previous;
-    this.#previous = { timeS: input.timeS, active };
+    this.#previous = { timeS: input.timeS, active, allowed: input.allowed };
     // Metronome on (or outside the main part): the next OFF stretch starts with an empty half-minute.
     if (!input.allowed) {
       this.#window = [];
       return [];
     }
     const stepS = previous === null ? 0 : input.timeS - previous.timeS;
-    // As the coach's other clocks: a step counts only when the runner ran at both ends of it.
-    if (!(active && previous?.active === true && stepS > 0 && stepS <= maxStepS)) return [];
+    // As the coach's other clocks: a step counts only when the runner ran at both ends of it; and
+    // only when cues were allowed at both, as the second before the OFF stretch is not part of it.
+    if (!(active && previous?.active === true && previous.allowed && stepS > 0 && stepS <= maxStepS)) return [];
     this.#add({ seconds: stepS, cadence: input.cadence });
 
     const seconds = this.#window.reduce((sum, span) => sum + span.seconds, 0);
@@ -64,12 +67,8 @@ export class BandwidthCues {
     const cadence = this.#window.reduce((sum, span) => sum + span.seconds * span.cadence, 0) / seconds;
     const target = this.#targetSpm;
     if (!(Math.abs(cadence - target) > BANDWIDTH * target + epsilon)) return [];
-    // A full window since the last cue already spaces cues; this also holds for a clock that jumps.
-    if (this.#lastCueS !== null && input.timeS >= this.#lastCueS && input.timeS - this.#lastCueS < BANDWIDTH_EVERY_S - epsilon) return [];
-
     const direction: CueDirection = cadence < target ? 'low' : 'high';
     this.#window = [];
-    this.#lastCueS = input.timeS;
     return [{ kind: 'cue', direction, atS: input.timeS, cadence, spoken: bandwidthWords(direction, cadence, target) }];
   }
 
@@ -77,7 +76,6 @@ export class BandwidthCues {
   reset(): void {
     this.#window = [];
     this.#previous = null;
-    this.#lastCueS = null;
   }
 
   /** Adds a span and drops the oldest running seconds beyond the window (part of a span if need be). */

@@ -39,15 +39,20 @@ export function programSchedule(state: ProgramState, nowMs: number): ScheduleIte
     previous = { day: item.dayMs, kind: item.kind };
     return item.dayMs;
   };
-  /**
-   * The day `offset` days after `anchorDay`, later by every pause that began between the two,
-   * not before the item before it allows, and never before today.
-   */
-  const plan = (anchorDay: number, offset: number): number => {
+  /** The day `offset` days after `anchorDay`, later by every pause that began between the two. */
+  const shifted = (anchorDay: number, offset: number): number => {
     let day = addDays(anchorDay, offset);
     for (const pause of pauses) if (pause.fromDay >= anchorDay && pause.fromDay <= day) day = addDays(day, pause.days);
+    return day;
+  };
+  /**
+   * The day `offset` days after `anchorDay`, not before the item before it allows (both moved by
+   * the pauses since), and never before today.
+   */
+  const plan = (anchorDay: number, offset: number): number => {
+    let day = shifted(anchorDay, offset);
     const before = previous as Planned | null;
-    if (before !== null) day = Math.max(day, addDays(before.day, before.kind === 'session' ? SESSION_GAP_DAYS : AFTER_TEST_DAYS));
+    if (before !== null) day = Math.max(day, shifted(before.day, before.kind === 'session' ? SESSION_GAP_DAYS : AFTER_TEST_DAYS));
     return Math.max(day, today);
   };
   const testItem = (block: number, test: TestKind, dayMs: number, speedMps: number, done: TestResult | null): ScheduleItem => ({

@@ -14,7 +14,7 @@ import type {
   TestResult,
 } from './program-types.js';
 import type { TestOutcome } from './test-result.js';
-import { blockTarget, nextBlockTarget } from './targets.js';
+import { blockTarget, highestAfter, nextBlockTarget } from './targets.js';
 
 export { programStateFrom } from './program-state-from.js';
 export { needsNewBaseline, canStartBlock, blockSource } from './block-start.js';
@@ -103,15 +103,21 @@ export function withRepeatChoice(state: ProgramState, repeat: boolean): ProgramS
 
 /**
  * A new block from the newest baseline (target `percent` above it), or from the last block's held
- * retention test (at most 5 % above the last target). Throws when no fresh test allows one:
+ * retention test (5 % above it); either way at most 5 % above the last block's target. Throws when no fresh test allows one:
  * the page offers a block only when `canStartBlock` says so.
  */
 export function withBlockStarted(state: ProgramState, percent: TargetPercent, nowMs: number): ProgramState {
   const source = blockSource(state);
   if (source === null || !canStartBlock(state, nowMs)) throw new Error('No fresh test to start a block from: take a baseline test first');
-  const targetSpm = source.lastTargetSpm === null ? blockTarget(source.from.cadenceSpm, percent) : nextBlockTarget(source.lastTargetSpm, source.from.cadenceSpm);
+  const last = state.blocks.at(-1);
+  // A new baseline after a block that faded starts afresh, but still no more than 5 % above the
+  // last target: the runner's own steps, never a jump.
+  const targetSpm =
+    source.lastTargetSpm !== null
+      ? nextBlockTarget(source.lastTargetSpm, source.from.cadenceSpm)
+      : Math.min(blockTarget(source.from.cadenceSpm, percent), last === undefined ? Infinity : highestAfter(last.targetSpm));
   const block: ProgramBlock = {
-    number: (state.blocks.at(-1)?.number ?? 0) + 1,
+    number: (last?.number ?? 0) + 1,
     startedAtMs: nowMs,
     from: source.from,
     targetPercent: percent,

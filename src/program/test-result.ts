@@ -25,6 +25,11 @@ const SPEED_WINDOW_S = 5;
  */
 export const MAX_HELD_STEP_S = 10;
 const epsilon = 1e-9;
+/**
+ * The main part's end is a sample's time, a live sample's jitter from the whole second: 299.6 s
+ * of samples are the test's five minutes (the last one a little short), not four.
+ */
+const SAMPLE_JITTER_S = 1;
 
 export type TestOutcome = { ok: true; result: TestResult; note: string | null } | { ok: false; why: string };
 
@@ -38,10 +43,11 @@ interface Segment {
 }
 
 /** Why a minute was left out. */
-type Discard = 'speed' | 'running' | 'unrecorded';
+type Discard = 'speed' | 'no-speed' | 'running' | 'unrecorded';
 
 const reasonWords: Record<Discard, string> = {
   speed: `the speed was off by more than ${SPEED_TOLERANCE * 100} %`,
+  'no-speed': 'no speed was recorded',
   running: `the pod counted less than ${MIN_RUNNING_S} s of running`,
   unrecorded: 'nothing was recorded',
 };
@@ -82,17 +88,23 @@ function discardOf(columns: TestColumns, segments: readonly Segment[], fromT: nu
   const inMinute = segments.filter((s) => overlap(s, fromT, fromT + 60) > 0);
   if (inMinute.length === 0) return 'unrecorded';
   for (let w = 0; w < 60; w += SPEED_WINDOW_S) {
+    let recordedS = 0;
     let seconds = 0;
     let sum = 0;
     for (const segment of inMinute) {
       const speed = speedAt(columns, segment.i);
       const s = overlap(segment, fromT + w, fromT + w + SPEED_WINDOW_S);
-      if (s <= 0 || !Number.isFinite(speed)) continue;
+      if (s <= 0) continue;
+      recordedS += s;
+      if (!Number.isFinite(speed)) continue;
       seconds += s;
       sum += speed * s;
     }
-    // Five seconds with no speed are not off: the 55 s of running the minute needs judge them.
-    if (seconds > 0 && Math.abs(sum / seconds - testSpeedMps) > SPEED_TOLERANCE * testSpeedMps + epsilon) return 'speed';
+    // Five seconds with no samples at all (the recording ended, a pause) are not off: the 55 s of
+    // running the minute needs judge them. Samples without a speed cannot show it was steady.
+    if (recordedS <= 0) continue;
+    if (seconds <= 0) return 'no-speed';
+    if (Math.abs(sum / seconds - testSpeedMps) > SPEED_TOLERANCE * testSpeedMps + epsilon) return 'speed';
   }
   const runningS = inMinute.reduce((sum, s) => sum + (runsWithCadence(columns, s.i) ? overlap(s, fromT, fromT + 60) : 0), 0);
   return runningS >= MIN_RUNNING_S - epsilon ? null : 'running';
@@ -126,7 +138,7 @@ export function testResult(
   if (!Array.isArray(segments)) {
     return { ok: false, why: `The recording's times go backwards at sample ${segments.backAt + 1}, so the test cannot be judged. Take it again.` };
   }
-  const minutes = Math.floor((main.toT - main.fromT) / 60 + epsilon);
+  const minutes = Math.floor((main.toT - main.fromT + SAMPLE_JITTER_S) / 60);
   if (minutes < MIN_KEPT_MINUTES) {
     return { ok: false, why: `The test ran ${minutesWords(minutes)}; it needs ${MIN_KEPT_MINUTES} steady minutes to count. Take it again.` };
   }

@@ -114,9 +114,9 @@ export class CoachService extends EventTarget {
   get metronomeOn(): boolean {
     return this.#engine?.metronome.running ?? false;
   }
-  /** The rate the metronome plays (or would start at now), steps/min. */
+  /** The rate the metronome plays (or would start at now), steps/min: a program session's target while it guides. */
   get metronomeRateSpm(): number {
-    return this.#rate && this.#rate.target === this.#rateFor(null) ? this.#rate.rateSpm : this.#rateFor(this.#currentCadence());
+    return this.#guide?.metronomeSpm ?? (this.#rate && this.#rate.target === this.#rateFor(null) ? this.#rate.rateSpm : this.#rateFor(this.#currentCadence()));
   }
   /** Where the metronome's clicks fall (page clock, ms), for the button's pulse; null while it is off. */
   get metronomeBeat(): { atMs: number; intervalMs: number } | null {
@@ -227,7 +227,7 @@ export class CoachService extends EventTarget {
 
   #metronomeOptions(): { rateSpm: number; everyStep: boolean; volume: number } {
     const { metronome } = this.settings.settings.coach;
-    return { rateSpm: this.#guide?.metronomeSpm ?? this.metronomeRateSpm, everyStep: metronome.everyStep, volume: metronome.volume };
+    return { rateSpm: this.metronomeRateSpm, everyStep: metronome.everyStep, volume: metronome.volume };
   }
 
   #configure(): void {

@@ -81,7 +81,7 @@ export class ProgramLive implements ProgramActions {
   }
 
   async cancelRun(): Promise<void> {
-    this.#endRun();
+    this.#leaveRun();
     await this.#update((state) => (state.active ? rules.withRunCancelled(state) : state));
   }
 
@@ -117,7 +117,7 @@ export class ProgramLive implements ProgramActions {
 
   async reset(): Promise<void> {
     await this.load();
-    this.#endRun();
+    this.#leaveRun();
     this.#justFinished = null;
     await this.#change(null);
   }
@@ -158,6 +158,12 @@ export class ProgramLive implements ProgramActions {
 
   #progress({ warmUpRunningS, mainRunningS }: RunProgress): Promise<void> {
     return this.#update((state) => (state.active ? rules.withProgress(state, warmUpRunningS, mainRunningS) : state));
+  }
+
+  /** The recording goes on as an ordinary run: History must not mark it as the program's. */
+  #leaveRun(): void {
+    this.#run?.recorder.setProgram(null);
+    this.#endRun();
   }
 
   #endRun(): void {

@@ -33,3 +33,52 @@ describe('programCalendar', () => {
     expect(text.replace(/\r\n/g, '')).not.to.match(/[\r\n]/);
   });
 });
+
+describe('programCalendar: text', () => {
+  const one = (summary: string, description: string): string =>
+    programCalendar([session(1, at(2026, 12, 4, 0, 0))], () => ({ summary, description }), Date.UTC(2026, 11, 3));
+  /** The content lines, unfolded (RFC 5545 3.1: CRLF followed by one space is removed). */
+  const unfolded = (text: string): string[] => text.replace(/\r\n /g, '').split('\r\n');
+
+  it('escapes backslashes, semicolons, commas and line breaks in text values', () => {
+    const text = one('a\\b;c,d', 'line one\nline two\r\nthree\rfour');
+    expect(unfolded(text)).to.include('SUMMARY:a\\\\b\\;c\\,d');
+    expect(unfolded(text)).to.include('DESCRIPTION:line one\\nline two\\nthree\\nfour');
+  });
+
+  it('folds lines at 75 octets, never inside a character, and unfolds to the same text', () => {
+    const long = `Session 5 of 8: 22 minutes at 172 — métronome für 75 % of it ${'ü€😀'.repeat(30)} end`;
+    const text = one(long, 'x'.repeat(200));
+    const bytes = new TextEncoder();
+    for (const line of text.split('\r\n')) expect(bytes.encode(line).length, line).to.be.at.most(75);
+    expect(text.split('\r\n').filter((l) => l.startsWith(' ')).length).to.be.greaterThan(4);
+    expect(unfolded(text)).to.include(`SUMMARY:${long}`);
+    expect(unfolded(text)).to.include(`DESCRIPTION:${'x'.repeat(200)}`);
+    // 212 octets: 75, then 74 after the continuation's space, then the last 63 after another.
+    const description = text.slice(text.indexOf('DESCRIPTION:')).split('\r\n').slice(0, 3);
+    expect(description.map((l) => l.length)).to.deep.equal([75, 75, 64]);
+  });
+
+  it('ends every line with CRLF, and has no bare CR or LF', () => {
+    const text = one('a\nb', 'c\rd');
+    expect(text.endsWith('\r\n')).to.equal(true);
+    expect(text.replace(/\r\n/g, '')).not.to.match(/[\r\n]/);
+  });
+
+  it('gives each planned item its own UID, the same in a later export', () => {
+    const items: ScheduleItem[] = [
+      session(4, at(2026, 12, 8, 0, 0)),
+      session(5, at(2026, 12, 10, 0, 0)),
+      { kind: 'test', block: 1, test: 'end-of-block', dayMs: at(2026, 12, 12, 0, 0), speedMps: 2.8, done: null },
+      { kind: 'test', block: 1, test: 'one-week', dayMs: at(2026, 12, 19, 0, 0), speedMps: 2.8, done: null },
+      { kind: 'test', block: 1, test: 'four-weeks', dayMs: at(2027, 1, 9, 0, 0), speedMps: 2.8, done: null },
+    ];
+    const uids = (text: string) => unfolded(text).filter((l) => l.startsWith('UID:'));
+    const first = uids(programCalendar(items, words, Date.UTC(2026, 11, 3)));
+    expect(new Set(first).size).to.equal(5);
+    // A week later session 4 moved two days: same event, new date.
+    const moved = items.map((i) => (i.kind === 'session' && i.n === 4 ? { ...i, dayMs: at(2026, 12, 10, 0, 0) } : i));
+    expect(uids(programCalendar(moved, words, Date.UTC(2026, 11, 10)))).to.deep.equal(first);
+    expect(programCalendar(items, words, 0).match(/BEGIN:VEVENT/g)).to.have.length(5);
+  });
+});

@@ -58,6 +58,11 @@ const updateScripts = new Set();
   for (const file of withSensors) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
   }
+  // The retraining program's rules, store and calendar load with the program, not with the app.
+  const withProgram = ['src/program/program-state.ts', 'src/program/program-schedule.ts', 'src/program/bandwidth-cues.ts', 'src/program/test-result.ts', 'src/store/program-store.ts', 'src/export/program-calendar.ts', 'src/services/program-live.ts'];
+  for (const file of withProgram) {
+    check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
+  }
   // The weeks charts and the history trend strip load with their pages.
   for (const file of ['src/components/stride-weeks-charts.ts', 'src/charts/weeks-chart-options.ts', 'src/components/stride-trend-strip.ts']) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);

@@ -63,9 +63,9 @@ describe('BandwidthCues: timing', () => {
 
   it('starts afresh when the metronome comes back on: a full 30 s of OFF running is needed', () => {
     const events = feed(new BandwidthCues(172), 0, 100, (t) => ({ cadence: 160, allowed: !(t >= 20 && t < 40) }));
-    // Allowed again at t = 40: the second before it (39 → 40) is the first one heard, as a sample
-    // stands for the second before it.
-    expect(times(events)).to.deep.equal([69, 99]);
+    // Allowed again at t = 40: the second before it (39 → 40) was the metronome's, so the first
+    // second heard is 40 → 41.
+    expect(times(events)).to.deep.equal([70, 100]);
   });
 
   it('never cues while not allowed', () => {

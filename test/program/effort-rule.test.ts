@@ -27,6 +27,8 @@ describe('effortSuggestion', () => {
     expect(effortSuggestion([run(1, 3, 2.4), run(2, 7, 2.8)])).to.equal(null);
     expect(effortSuggestion([run(1, 3, 2.5), run(2, 7, 2.8)])?.repeat).to.equal(2);
     expect(effortSuggestion([run(1, 3, 2.49), run(2, 7, 2.8)])).to.equal(null);
+    // 3.1 − 2.8 is 0.30000000000000027 in binary: still 0.3 apart, so the same speed.
+    expect(effortSuggestion([run(1, 3, 3.1), run(2, 7, 2.8)])?.repeat).to.equal(2);
   });
   it('skips unanswered sessions, and says nothing while the latest is unanswered', () => {
     expect(effortSuggestion([run(1, 3), run(2, null), run(3, 6)])?.repeat).to.equal(3);

@@ -90,6 +90,29 @@ describe('feedbackBlocks: properties over main lengths and shares', () => {
   });
 });
 
+describe('feedbackBlocks: the cycles after the first minutes', () => {
+  const faded = fc.tuple(fc.integer({ min: 60, max: 3600 }), fc.double({ min: 0.001, max: 0.999, noNaN: true })).filter(([mainS, share]) => share * mainS > FIRST_ON_S + 1);
+
+  it('are equal: every OFF stretch as long as the others, every ON stretch after the first too', () => {
+    fc.assert(
+      fc.property(faded, ([mainS, share]) => {
+        const blocks = feedbackBlocks(mainS, share);
+        const lengths = (on: boolean) => blocks.slice(1).filter((b) => b.metronome === on).map((b) => b.toS - b.fromS);
+        for (const on of [true, false]) for (const length of lengths(on)) expect(length).to.be.closeTo(lengths(on)[0]!, 1e-6);
+      }),
+    );
+  });
+
+  it('each play first, then rest: the main part ends with the metronome off', () => {
+    fc.assert(
+      fc.property(faded, ([mainS, share]) => {
+        const blocks = feedbackBlocks(mainS, share);
+        expect(blocks[blocks.length - 1]!.metronome).to.equal(false);
+      }),
+    );
+  });
+});
+
 describe('metronomeOnAt', () => {
   it('follows the blocks, each block from its start up to (not including) its end', () => {
     const blocks = feedbackBlocks(400, 0.25);

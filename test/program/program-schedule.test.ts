@@ -3,7 +3,7 @@
 // days after session 8, then a week and four weeks after the end-of-block test.
 import { expect } from '@open-wc/testing';
 import { nextItem, programSchedule } from '../../src/program/program-schedule.js';
-import { newProgram, withBlockStarted, withPaused, withResumed, withRunStarted, withSessionDone, withTestDone, withTestSpeed } from '../../src/program/program-state.js';
+import { newProgram, withBlockStarted, withPaused, withRepeatChoice, withResumed, withRunStarted, withSessionDone, withTestDone, withTestSpeed } from '../../src/program/program-state.js';
 import type { ProgramState, ScheduleItem } from '../../src/program/program-types.js';
 import { at, dateOf, testAt } from './program-fixtures.js';
 
@@ -79,4 +79,52 @@ describe('programSchedule', () => {
     expect(dates(planned(state, at(2026, 12, 8, 12))).slice(0, 3)).to.deep.equal(['s2 2026-12-09', 's3 2026-12-11', 's4 2026-12-13']);
     expect(nextItem(state, at(2026, 12, 8, 12))?.kind).to.equal('session');
   });
+
+  it('plans the end-of-block test two days after the day session 8 was run, however late', () => {
+    let state = begun(at(2026, 12, 2, 18));
+    let now = at(2026, 12, 2, 19);
+    for (let i = 0; i < 7; i++) {
+      state = run(state, now);
+      now = nextItem(state, now)!.dayMs + 8 * 3600_000;
+    }
+    // Session 8 was due on the 16th; run on the 19th.
+    state = run(state, at(2026, 12, 19, 20));
+    expect(dates(planned(state, at(2026, 12, 19, 21)))[0]).to.equal('end-of-block 2026-12-21');
+  });
+
+  it('plans the repeat the runner chose, then the sessions after it', () => {
+    let state = begun(at(2026, 12, 2, 18));
+    for (const day of [2, 4, 6]) state = run(state, at(2026, 12, day, 19));
+    expect(dates(planned(withRepeatChoice(state, true), at(2026, 12, 6, 20))).slice(0, 2)).to.deep.equal(['s3 2026-12-08', 's4 2026-12-10']);
+    expect(dates(planned(withRepeatChoice(state, false), at(2026, 12, 6, 20))).slice(0, 2)).to.deep.equal(['s4 2026-12-08', 's5 2026-12-10']);
+  });
+
+  it('plans a new baseline when the one waiting is older than 56 days, and none while it is not', () => {
+    let state = withTestSpeed(newProgram(at(2026, 10, 1)), 2.8);
+    state = withTestDone(state, { ok: true, result: testAt(at(2026, 10, 1, 9), 170), note: null }, 'base');
+    expect(dates(planned(state, at(2026, 11, 26, 12)))).to.deep.equal([]);
+    expect(nextItem(state, at(2026, 11, 26, 12))).to.equal(null);
+    expect(dates(planned(state, at(2026, 11, 27, 12)))).to.deep.equal(['baseline 2026-11-27']);
+  });
+
+  it('drops what was still planned in a block once the next block begins, and shows the test it began from once', () => {
+    let state = begun(at(2026, 12, 2, 18));
+    let now = at(2026, 12, 2, 19);
+    for (let i = 0; i < 9; i++) {
+      state = run(state, now);
+      now = nextItem(state, now)!.dayMs + 8 * 3600_000;
+    }
+    // The end-of-block test held (178 against 179): the next block begins before the one-week test.
+    const next = withBlockStarted(state, 5, at(2026, 12, 19, 9));
+    const items = programSchedule(next, at(2026, 12, 19, 9));
+    expect(items.filter((i) => i.kind === 'test').map((i) => `${i.block} ${label(i)} ${i.done === null ? 'planned' : 'done'}`)).to.deep.equal([
+      '0 baseline done',
+      '1 end-of-block done',
+      '2 end-of-block planned',
+      '2 one-week planned',
+      '2 four-weeks planned',
+    ]);
+    expect(items.filter((i) => i.done === null)[0]).to.deep.include({ kind: 'session', block: 2, n: 1, dayMs: at(2026, 12, 19, 0) });
+  });
 });
+

@@ -91,6 +91,19 @@ describe('program transitions', () => {
     expect(() => withBlockStarted(state, 5, at(2026, 12, 20))).to.throw(/baseline/);
   });
 
+  it('keep a block begun from a new baseline after one that faded within 5 % of the last target', () => {
+    let state = withBlockStarted(withBaseline(150, at(2026, 12, 1)), 5, at(2026, 12, 2));
+    for (let n = 1; n <= 8; n++) state = withSessionDone(state, { ...sessionAt(n, at(2026, 12, 2 + 2 * n)), n });
+    for (const [day, cadence] of [[20, 150], [27, 151], [48, 152]] as const) {
+      state = withTestDone(state, { ok: true, result: testAt(at(2026, 12, day), cadence), note: null }, `t${day}`);
+    }
+    // Faded against 158; a new baseline of 156 at 10 % would aim at 172, 9 % above 158.
+    state = withTestDone(state, { ok: true, result: testAt(at(2027, 1, 20), 156), note: null }, 'again');
+    expect(state.baseline!.cadenceSpm).to.equal(156);
+    expect(withBlockStarted(state, 10, at(2027, 1, 20, 12)).blocks[1]!.targetSpm).to.equal(165);
+    expect(withBlockStarted(state, 5, at(2027, 1, 20, 12)).blocks[1]!.targetSpm).to.equal(164);
+  });
+
   it('ask for a new baseline when the test to start from is older than 56 days', () => {
     const state = withBaseline(160, at(2026, 12, 1));
     expect(needsNewBaseline(state, at(2027, 1, 26, 23))).to.equal(false);

@@ -97,6 +97,18 @@ describe('testResult: properties over generated tests', () => {
     );
   });
 
+  it('reads the belt where the treadmill sent its speed: the pod\'s speed then changes nothing', () => {
+    fc.assert(
+      fc.property(generatedTestArbitrary, fc.array(fc.double({ min: 0, max: 8, noNaN: true }), { minLength: 1 }), (test, noise) => {
+        const belt = test.seconds.map((s) => ({ ...s, treadmillSpeedMps: s.speedMps }));
+        const expected = testResult(columnsOf(belt), main, test.speedMps, run);
+        const noisyPod = belt.map((s, k) => ({ ...s, speedMps: noise[k % noise.length]! }));
+        // Strides as the pod sent them, so the pod's speed is not read for a derived one either.
+        expectSame(testResult(columnsOf(noisyPod), main, test.speedMps, run), expected);
+      }),
+    );
+  });
+
   it('judges the samples in the order stored: out of order is refused in words, never a number', () => {
     fc.assert(
       fc.property(generatedTestArbitrary, fc.integer({ min: 1, max: 299 }), (test, i) => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { testResult, type TestOutcome } from '../../src/program/test-result.js';
-import { columnsOf, second, spell } from '../support/generated-program-runs.js';
+import { columnsOf, second, spell, testRun } from '../support/generated-program-runs.js';
 
 const run = { sessionId: 's1', atMs: 1_700_000_000_000 };
 const main = { fromT: 0, toT: 300 };
@@ -89,9 +89,64 @@ describe('testResult: cadence and stride', () => {
     expect(ok(testResult(columnsOf(half), main, 3, run)).result.strideLengthM).to.be.closeTo((150 * f(1.2) + 150 * 1.0) / 300, 1e-6);
   });
 
+  it('derives the stride from the test speed when the running samples carry neither stride nor speed', () => {
+    // Every 0.1 s; the first tenth of each 5 s a standing sample with the belt's speed, the rest
+    // running at 180 with no speed and no stride: each window has a speed, each minute 58.8 s of running.
+    const seconds = Array.from({ length: 3001 }, (_, k) =>
+      k % 50 === 1 ? second({ running: false, cadence: 0, strideLengthM: Number.NaN }) : second({ speedMps: Number.NaN, strideLengthM: Number.NaN, cadence: 180 }),
+    );
+    const columns = columnsOf(seconds);
+    columns.t.set(seconds.map((_, k) => k / 10));
+    const { result } = ok(testResult(columns, main, 3, run));
+    expect(result.keptMinutes).to.equal(5);
+    expect(result.cadenceSpm).to.be.closeTo(180, 1e-9);
+    expect(result.strideLengthM).to.be.closeTo((3 * 60) / 180, 1e-9);
+  });
+
   it('leaves seconds with no cadence (NaN) out of the cadence', () => {
     const seconds = [second(), ...spell(58, { cadence: 160 }), ...spell(2, { cadence: Number.NaN }), ...spell(240)];
     expect(ok(testResult(columnsOf(seconds), main, 3, run)).result.cadenceSpm).to.be.closeTo((58 * 160 + 240 * 170) / 298, 1e-9);
+  });
+});
+
+describe('testResult: the main part\'s minutes', () => {
+  it('counts a main part a sample\'s jitter short of five minutes as five', () => {
+    const outcome = ok(testResult(columnsOf([second(), ...spell(300)]), { fromT: 0, toT: 299.4 }, 3, run));
+    expect(outcome.result).to.deep.include({ keptMinutes: 5, discardedMinutes: 0 });
+  });
+
+  it('splits a longer main part (walking inside it) into its whole minutes, from its start', () => {
+    const seconds = [second(), ...spell(10), ...spell(60), ...spell(60, { running: false }), ...spell(250)];
+    const outcome = ok(testResult(columnsOf(seconds, 50), { fromT: 60, toT: 430 }, 3, run));
+    expect(outcome.result).to.deep.include({ keptMinutes: 5, discardedMinutes: 1 });
+    expect(outcome.note).to.equal('1 of 6 minutes was left out: the pod counted less than 55 s of running.');
+  });
+
+  it('leaves out a minute whose samples have no speed, and says so', () => {
+    const seconds = [second(), ...spell(60), ...spell(60, { speedMps: Number.NaN }), ...spell(180)];
+    expect(ok(testResult(columnsOf(seconds), main, 3, run)).note).to.equal('1 of 5 minutes was left out: no speed was recorded.');
+  });
+});
+
+describe('testResult: a pause inside a minute', () => {
+  it('does not hold a sample across a step of more than 10 s: that minute lacks its running seconds', () => {
+    const seconds = [second(), ...spell(300)];
+    const columns = columnsOf(seconds);
+    // Samples 71-99 lost (a pause from 70 s to 100 s): 30 s of minute 2 unmeasured.
+    const keep = [...columns.t.keys()].filter((i) => i <= 70 || i >= 100);
+    const paused = columnsOf(keep.map((i) => seconds[i]!));
+    paused.t.set(keep.map((i) => columns.t[i]!));
+    const outcome = ok(testResult(paused, main, 3, run));
+    expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1 });
+    expect(outcome.note).to.equal('1 of 5 minutes was left out: the pod counted less than 55 s of running.');
+  });
+
+  it('holds a smart recording\'s record over a step of up to 10 s', () => {
+    const seconds = [second(), ...spell(300)];
+    const keep = [...seconds.keys()].filter((i) => i % 10 === 0);
+    const columns = columnsOf(keep.map((i) => seconds[i]!));
+    columns.t.set(keep);
+    expect(ok(testResult(columns, main, 3, run)).result.keptMinutes).to.equal(5);
   });
 });
 
@@ -121,5 +176,16 @@ describe('testResult: bad input, in words', () => {
 
   it('an empty recording', () => {
     expect(notOk(testResult(columnsOf([]), main, 3, run))).to.match(/^No minute of the test counted \(nothing was recorded\)/);
+  });
+});
+
+describe('testRun (the generated whole test the program tests use)', () => {
+  it('gives the cadence it was run at, and leaves out the minutes run fast', () => {
+    const steady = testRun({ speedMps: 2.8, cadence: 166 });
+    expect(ok(testResult(steady.columns, steady.main, 2.8, run)).result).to.deep.include({ cadenceSpm: 166, keptMinutes: 5 });
+    const off = testRun({ speedMps: 2.8, cadence: 166, offMinutes: [0, 4] });
+    expect(ok(testResult(off.columns, off.main, 2.8, run)).result).to.deep.include({ keptMinutes: 3, discardedMinutes: 2 });
+    const bad = testRun({ speedMps: 2.8, cadence: 166, offMinutes: [1, 2, 3] });
+    expect(testResult(bad.columns, bad.main, 2.8, run).ok).to.equal(false);
   });
 });

@@ -102,6 +102,14 @@ describe('ProgramService', () => {
     expect(rig.program.next).to.include({ kind: 'test', test: 'baseline' });
     expect((await stored()).active?.test, 'stored').to.equal('baseline');
     expect(changes.length).to.be.above(3);
+    await rig.program.cancelRun();
+    await rig.program.pause();
+    expect(rig.program.program!.pauses).to.deep.equal([{ fromMs: today, toMs: null }]);
+    expect(rig.program.next, 'nothing is due while paused').to.equal(null);
+    await rig.program.resume();
+    expect(rig.program.program!.pauses).to.deep.equal([{ fromMs: today, toMs: today }]);
+    expect(rig.program.next).to.include({ kind: 'test', test: 'baseline' });
+    await waitUntil(async () => (await stored()).pauses.length === 1 && (await stored()).pauses[0]!.toMs === today, 'stored');
   });
 
   it('runs a baseline test: walking and paused seconds are not running, the mark and laps sit at the five minutes, nothing sounds, and the result is kept', async () => {
@@ -187,6 +195,8 @@ describe('ProgramService', () => {
       if (moment.phase === 'main' && on) onInMain++;
       if (moment.phase !== 'main' && on) onOutside++;
       if (on !== moment.metronomeOn) wrongState++;
+      // The rate the metronome button shows.
+      if (on && rig.services.coach.metronomeRateSpm !== target) wrongState++;
       if (on && cues().some((e) => e.atS === t)) cueWhileOn.push(t);
     });
     expect(onOutside, 'never outside the main part').to.equal(0);
@@ -196,11 +206,8 @@ describe('ProgramService', () => {
     expect(starts.length).to.equal(plan.filter((b) => b.metronome).length);
     expect(starts.every((c) => c[0] === 'start' && c[1].rateSpm === target)).to.equal(true);
     expect(cueWhileOn).to.deep.equal([]);
-    // Once the half-minute since the OFF stretch began is full (its first second may be the step into it), and 30 s later.
-    const [first, second] = cues().map((e) => e.atS - lastOff!.fromT);
-    expect(cues().length, 'cues only in the slow stretch').to.equal(2);
-    expect(first).to.be.within(29, 30);
-    expect(second! - first!).to.equal(30);
+    // Once the half-minute since the OFF stretch began is full, and again 30 s later.
+    expect(cues().map((e) => e.atS - lastOff!.fromT), 'cues only in the slow stretch').to.deep.equal([30, 60]);
     expect(cues().every((e) => e.kind === 'cue' && e.direction === 'low' && /^Cadence 16\d, aim for 174\./.test(e.spoken))).to.equal(true);
     expect(checkIns().length, 'check-ins go on').to.be.at.least(4);
 
@@ -233,11 +240,29 @@ describe('ProgramService', () => {
     send(401, 402, { cadence: 150 });
     expect(rig.metronome.running).to.equal(true);
     expect(cues(), 'no zone cue at 150 in a program session').to.deep.equal([]);
+    expect(rig.services.recording.recorder!.meta().program?.kind).to.equal('session');
     await rig.program.cancelRun();
     expect(rig.metronome.running).to.equal(false);
     expect(rig.program.active).to.equal(null);
+    expect(rig.program.moment).to.equal(null);
+    expect(rig.services.recording.recorder!.meta(), 'an ordinary run from now on').to.not.have.property('program');
     send(403, 480, { cadence: 150 });
     expect(cues().length, 'the runner’s own zone cues again').to.be.at.least(1);
+  });
+
+  it('exports the schedule as a calendar: an event per planned session and test, in the runner’s words and speed unit', async () => {
+    rig = await programRig();
+    expect(rig.program.calendar(), 'nothing before the program loads').to.equal('');
+    await saveProgram(programInBlock(today, { done: 4 }));
+    await rig.program.load();
+    const ics = rig.program.calendar();
+    expect(ics.startsWith('BEGIN:VCALENDAR')).to.equal(true);
+    expect(ics.match(/BEGIN:VEVENT/g)?.length).to.equal(rig.program.schedule.filter((item) => item.done === null).length);
+    expect(ics).to.include('SUMMARY:Stridewise: session 5 of 8');
+    expect(ics.replace(/\r\n[ \t]/g, '')).to.include('A warm-up\\, then 22 minutes at 174 steps/min\\, metronome for 75 % of it\\, then a cool-down.');
+    expect(ics).to.include('SUMMARY:Stridewise: end-of-block test');
+    await rig.services.settings.update({ distanceUnit: 'mi' });
+    expect(rig.program.calendar().replace(/\r\n[ \t]/g, '')).to.include('5 minutes at 6.7 mph with no metronome and no cues.');
   });
 
   it('resumes after a reload: a new service over the same store goes on from the stored main seconds, and the run ids add up', async () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { LiveReading } from '../../src/session/live-session.js';
+import type { ProgramMark } from '../../src/session/recorded-session.js';
 import { sampleAt, sliceColumns } from '../../src/session/recorded-columns.js';
 import { formatDateTime } from '../../src/session/date-format.js';
 import { RECORDED_SESSION_SCHEMA, RecordedSampleEvent, Recorder } from '../../src/session/recorder.js';
@@ -147,6 +148,24 @@ describe('Recorder', () => {
     const resumed = Recorder.resume(r.meta(), r.samples);
     expect(resumed.meta().checkIns).to.deep.equal(r.meta().checkIns);
     expect(recorder().meta()).to.not.have.property('checkIns');
+  });
+
+  it('carries a program mark in its meta as last set, a copy each time, and keeps it across a resume', () => {
+    const r = recorder();
+    expect(r.meta()).to.not.have.property('program');
+    r.start();
+    feed(r, 0, 10);
+    const mark: ProgramMark = { kind: 'session', test: null, n: 3, block: 1, mainFromT: null, mainToT: null };
+    r.setProgram(mark);
+    mark.mainFromT = 4;
+    expect(r.meta().program, 'its own copy').to.deep.equal({ ...mark, mainFromT: null });
+    r.setProgram({ ...mark, mainFromT: 5, mainToT: 10 });
+    r.meta().program!.mainToT = 99;
+    expect(r.meta().program).to.deep.equal({ ...mark, mainFromT: 5, mainToT: 10 });
+    const resumed = Recorder.resume(r.meta(), r.samples);
+    expect(resumed.meta().program).to.deep.equal({ ...mark, mainFromT: 5, mainToT: 10 });
+    r.setProgram(null);
+    expect(r.meta()).to.not.have.property('program');
   });
 
   it('writes no empty lap when lap is pressed at the finish: page and exports agree', () => {

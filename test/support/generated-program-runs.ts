@@ -12,7 +12,9 @@
 //   a test over [startT, startT + 300) needs 301 seconds.
 // - `smartRecorded(columns, random, maxStepS)`: the same run with unchanged samples left out.
 // - `twiceASecond(columns)`: the same run at 2 Hz.
-// - `secondsArbitrary`: fast-check seconds of a test at a speed, with some minutes off.
+// - `generatedTestArbitrary`: fast-check seconds of a test at a speed, some minutes off or walked.
+// - `testRun(options)`: a whole test run (warm-up, the five minutes, cool-down) as columns, with
+//   the main part's sample times to hand to testResult: the simplest way to a TestOutcome.
 
 import fc from 'fast-check';
 import { emptyColumns } from '../../src/session/recorded-columns.js';
@@ -126,3 +128,24 @@ export const generatedTestArbitrary: fc.Arbitrary<GeneratedTest> = fc
     }
     return { speedMps, seconds, minutes };
   });
+
+export interface TestRunOptions {
+  speedMps: number;
+  cadence: number;
+  strideLengthM?: number;
+  /** Minutes of the five (0-4) run 4 % fast: each is left out of the result. */
+  offMinutes?: readonly number[];
+  /** Running seconds before the test; 300 unless told. */
+  warmUpS?: number;
+  coolDownS?: number;
+}
+
+/** A whole test run at 1 Hz from t = 0, and the main part's sample times. */
+export function testRun(options: TestRunOptions): { columns: TestColumns; main: { fromT: number; toT: number } } {
+  const { speedMps, cadence, strideLengthM = (speedMps * 60) / cadence, offMinutes = [], warmUpS = 300, coolDownS = 60 } = options;
+  const at = (factor: number) => ({ speedMps: speedMps * factor, cadence, strideLengthM });
+  const seconds = [second(at(1)), ...spell(warmUpS, at(1))];
+  for (let m = 0; m < 5; m++) seconds.push(...spell(60, at(offMinutes.includes(m) ? 1.04 : 1)));
+  seconds.push(...spell(coolDownS, { ...at(1), speedMps: speedMps * 0.7 }));
+  return { columns: columnsOf(seconds), main: { fromT: warmUpS, toT: warmUpS + 300 } };
+}
