@@ -30,10 +30,9 @@ import { programNextBlock, programReveal } from './program-sections.js';
  * the results, pause and resume, the calendar file and the way to "Why this works".
  */
 export class StrideProgramPage extends LitElement {
-  static override properties = { services: { attribute: false }, now: { attribute: false }, loaded: { state: true }, ending: { state: true } };
+  static override properties = { services: { attribute: false }, loaded: { state: true }, ending: { state: true } };
   declare services: AppServices | null;
-  /** The moment "today" is counted from; null for the clock's now (tests pin it). */
-  declare now: number | null;
+  /** The program was read (until then the page says so rather than offer Begin). */
   declare loaded: boolean;
   /** The runner pressed "End the program" and is asked to confirm. */
   declare ending: boolean;
@@ -45,7 +44,6 @@ export class StrideProgramPage extends LitElement {
   constructor() {
     super();
     this.services = null;
-    this.now = null;
     this.loaded = false;
     this.ending = false;
   }
@@ -79,8 +77,9 @@ export class StrideProgramPage extends LitElement {
     });
   }
 
+  /** The service's clock: what is due today is the service's today. */
   #now(): number {
-    return this.now ?? Date.now();
+    return Date.now();
   }
 
   /** The middle of the runner's usual speed band, for the test speed; null without runs at a pace. */
