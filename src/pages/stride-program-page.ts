@@ -224,9 +224,13 @@ export class StrideProgramPage extends LitElement {
       <h2 id="today-heading">${due ? 'Today' : `Next, on ${formatDate(next.dayMs)}`}</h2>
       ${newBaseline ? html`<p id="new-baseline">Your last test is more than 8 weeks old: a new baseline comes first, so the next target starts from where you are now.</p>` : nothing}
       <p class="sentence" id="today-sentence">${itemSentence(next, unit)}</p>
-      ${due
-        ? html`<div class="actions"><button class="primary" id="start" @click=${() => void this.#start()}>Start</button></div>`
-        : html`<p class="hint" id="rest">A rest day between two sessions lets the new rhythm settle.</p>`}
+      ${!due
+        ? html`<p class="hint" id="rest">${next.kind === 'session'
+            ? 'A rest day between two sessions lets the new rhythm settle.'
+            : 'The tests are spaced so they show what stays: come back on that day.'}</p>`
+        : program.suggestion && state.blocks.at(-1)?.repeatChosen === null
+          ? html`<p class="hint" id="choose-first">Choose above whether to repeat a session or move on, then start.</p>`
+          : html`<div class="actions"><button class="primary" id="start" @click=${() => void this.#start()}>Start</button></div>`}
     </section>`;
   }
 

@@ -237,11 +237,14 @@ describe('stride-program-page', () => {
     expect(text('#suggestion-why')).to.equal(services.program.suggestion!.why);
     expect(text('#suggestion-why')).to.contain('from 3 to 7');
     expect(text('#repeat')).to.equal('Repeat session 3');
+    expect($('#start'), 'no Start until the runner has chosen').to.equal(null);
+    expect(text('#choose-first')).to.contain('repeat a session or move on');
     await expect(page).to.be.accessible();
     $<HTMLButtonElement>('#repeat')!.click();
     await until(() => $('#suggestion') === null, 'chosen');
     expect(services.program.program!.blocks[0]!.repeatChosen).to.equal(true);
     expect(text('#today-sentence')).to.match(/^Session 3 of 8/);
+    expect($('#start')).to.not.equal(null);
   });
 
   it('results: a retention test that held offers the next block; one that faded says so with both numbers', async () => {
@@ -265,6 +268,7 @@ describe('stride-program-page', () => {
     expect($('#next-block'), 'no next block from a faded test').to.equal(null);
     expect(text('#today-heading'), 'the four-weeks test is weeks away').to.match(/^Next, on /);
     expect($('#start')).to.equal(null);
+    expect(text('#rest')).to.contain('The tests are spaced');
     await expect(page).to.be.accessible();
   });
 
