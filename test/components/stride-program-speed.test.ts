@@ -27,7 +27,7 @@ describe('stride-program-speed', () => {
 
   it('takes mph in mph', async () => {
     const el = await fixture<StrideProgramSpeed>(html`<stride-program-speed unit="mi"></stride-program-speed>`);
-    expect(el.shadowRoot!.querySelector('#suggested'), 'no runs to suggest from').to.equal(null);
+    expect(el.shadowRoot!.querySelector('#suggested') === null, 'no runs to suggest from').to.equal(true);
     expect(input(el).value).to.equal('');
     const sent = oneEvent(el, 'test-speed');
     await submit(el, '6.0');

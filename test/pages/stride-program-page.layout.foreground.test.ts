@@ -120,11 +120,11 @@ describe('the program screens, drawn', () => {
     const treadmill = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
     await waitUntil(() => services.program.moment !== null, 'the test is followed');
     await treadmill.updateComplete;
-    expect(treadmill.shadowRoot!.querySelector('#cadence-hidden')).to.not.equal(null);
+    expect(treadmill.shadowRoot!.querySelector('#cadence-hidden') !== null).to.equal(true);
     await check(treadmill, 'the treadmill screen in a test');
     treadmill.remove();
     const revealed = await saved();
-    expect(revealed.shadowRoot!.querySelector('#reveal-cadence')).to.not.equal(null);
+    expect(revealed.shadowRoot!.querySelector('#reveal-cadence') !== null).to.equal(true);
     await check(revealed, 'the revealed test');
 
     await finishProgramRun(services);

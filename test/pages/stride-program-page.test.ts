@@ -92,7 +92,7 @@ describe('stride-program-page', () => {
   it('with no program: what it is in two sentences, Begin, and the way to "Why this works"; Begin asks for the test speed', async () => {
     await programPage();
     expect(text('#intro')!.split(/(?<=\.) /)).to.have.length(2);
-    expect($('a[href="/program/why"]')).to.not.equal(null);
+    expect($('a[href="/program/why"]') !== null).to.equal(true);
     await expect(page).to.be.accessible();
     $<HTMLButtonElement>('#begin')!.click();
     await until(() => $('stride-program-speed') !== null, 'the speed is asked for');
@@ -122,14 +122,14 @@ describe('stride-program-page', () => {
 
   it('baseline due: Start arms the test and opens the treadmill screen', async () => {
     await programPage(withTestSpeed(newProgram(day(-1)), TEST_SPEED));
-    expect($('#start')).to.not.equal(null);
+    expect($('#start') !== null).to.equal(true);
     const went = nextNavigation();
     $<HTMLButtonElement>('#start')!.click();
     expect(await went).to.equal('/treadmill');
     expect(services.program.active).to.deep.include({ kind: 'test', test: 'baseline' });
     await settled();
     expect(text('#today-heading')).to.equal('Running now');
-    expect($('#cancel-run')).to.not.equal(null);
+    expect($('#cancel-run') !== null).to.equal(true);
   });
 
   it('after a test: the cadence is revealed, with the minutes left out said; a test too short says why and to take it again', async () => {
@@ -148,7 +148,7 @@ describe('stride-program-page', () => {
     expect(text('#reveal-heading')).to.equal('Baseline test done');
     expect(text('#reveal-cadence')).to.match(/^Cadence 164 steps\/min, stride \d\.\d\d m$/);
     expect(text('#reveal-kept')).to.contain('Measured over 3 of the test').and.contain('2 of 5 minutes were left out');
-    expect($('stride-program-target'), 'the target is asked for next').to.not.equal(null);
+    expect($('stride-program-target') !== null, 'the target is asked for next').to.equal(true);
     await expect(page).to.be.accessible();
 
     // A second test, stopped in its warm-up.
@@ -185,7 +185,7 @@ describe('stride-program-page', () => {
     expect(services.program.program!.blocks[0]).to.deep.include({ targetPercent: 7.5, targetSpm: 176 });
     const zones = services.settings.settings.zones;
     expect(zones.targetFrom <= 176 && 176 <= zones.targetTo, 'the zones are centred on the target').to.equal(true);
-    expect($('stride-program-target'), 'asked once').to.equal(null);
+    expect($('stride-program-target') === null, 'asked once').to.equal(true);
     expect(text('#today-sentence')).to.equal('Session 1 of 8: 15 minutes at 176, metronome throughout');
   });
 
@@ -237,14 +237,14 @@ describe('stride-program-page', () => {
     expect(text('#suggestion-why')).to.equal(services.program.suggestion!.why);
     expect(text('#suggestion-why')).to.contain('from 3 to 7');
     expect(text('#repeat')).to.equal('Repeat session 3');
-    expect($('#start'), 'no Start until the runner has chosen').to.equal(null);
+    expect($('#start') === null, 'no Start until the runner has chosen').to.equal(true);
     expect(text('#choose-first')).to.contain('repeat a session or move on');
     await expect(page).to.be.accessible();
     $<HTMLButtonElement>('#repeat')!.click();
     await until(() => $('#suggestion') === null, 'chosen');
     expect(services.program.program!.blocks[0]!.repeatChosen).to.equal(true);
     expect(text('#today-sentence')).to.match(/^Session 3 of 8/);
-    expect($('#start')).to.not.equal(null);
+    expect($('#start') !== null).to.equal(true);
   });
 
   it('results: a retention test that held offers the next block; one that faded says so with both numbers', async () => {
@@ -265,9 +265,9 @@ describe('stride-program-page', () => {
     expect($('stride-program-results')!.shadowRoot!.querySelector('#verdict-1')!.textContent).to.equal(
       'Retention test, 1 week: Faded: 168 steps/min against the target of 172, more than 2 % below it.',
     );
-    expect($('#next-block'), 'no next block from a faded test').to.equal(null);
+    expect($('#next-block') === null, 'no next block from a faded test').to.equal(true);
     expect(text('#today-heading'), 'the four-weeks test is weeks away').to.match(/^Next, on /);
-    expect($('#start')).to.equal(null);
+    expect($('#start') === null).to.equal(true);
     expect(text('#rest')).to.contain('The tests are spaced');
     await expect(page).to.be.accessible();
   });
@@ -275,8 +275,8 @@ describe('stride-program-page', () => {
   it('paused: nothing due, Resume starts the dates again from today; Pause from the page', async () => {
     await programPage(withPaused(programWithSessions(day(-10), 2), day(-4)));
     expect(text('#paused-heading')).to.equal(`Paused since ${formatDate(day(-4))}`);
-    expect($('#today')).to.equal(null);
-    expect($('#pause')).to.equal(null);
+    expect($('#today') === null).to.equal(true);
+    expect($('#pause') === null).to.equal(true);
     await expect(page).to.be.accessible();
     $<HTMLButtonElement>('#resume')!.click();
     await until(() => $('#paused') === null, 'resumed');

@@ -67,7 +67,7 @@ describe('the treadmill and live pages during a program run', () => {
     expect(words(strip.shadowRoot, '#program-strip')).to.match(/^Session 3 of 8 At 172 1 min done, 17 min left Metronome on now$/);
     expect(words(page.shadowRoot, '#cadence')).to.equal('172');
     expect(words(page.shadowRoot, '#zone .word')).to.equal('Target');
-    expect(page.shadowRoot!.querySelector('#cadence-hidden')).to.equal(null);
+    expect(page.shadowRoot!.querySelector('#cadence-hidden') === null).to.equal(true);
     // The strip is in the side part, not in the cadence's.
     expect(strip.closest('.side')).to.not.equal(null);
     await expect(page).to.be.accessible();
@@ -93,9 +93,9 @@ describe('the treadmill and live pages during a program run', () => {
     const root = page.shadowRoot!;
     expect(words(root, '#cadence-hidden')).to.equal('Cadence hidden during the test');
     expect(words(root, '#speed')).to.equal('10.0');
-    expect(root.querySelector('#cadence'), 'no cadence').to.equal(null);
-    expect(root.querySelector('#zone'), 'no zone').to.equal(null);
-    expect(root.querySelector('#in-target'), 'no time in target').to.equal(null);
+    expect(root.querySelector('#cadence') === null, 'no cadence').to.equal(true);
+    expect(root.querySelector('#zone') === null, 'no zone').to.equal(true);
+    expect(root.querySelector('#in-target') === null, 'no time in target').to.equal(true);
     expect(root.querySelector('.main')!.className).to.contain('no-zone');
     expect(words(root, '.target')).to.equal('test speed 10.0 km/h');
     const strip = root.querySelector('stride-program-strip')!;
@@ -107,10 +107,10 @@ describe('the treadmill and live pages during a program run', () => {
     const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
     await settled(live);
     const lroot = live.shadowRoot!;
-    expect(lroot.querySelector('#cadence'), 'the cadence tile').to.equal(null);
-    expect(lroot.querySelector('#cadence-hidden')).to.not.equal(null);
-    for (const id of ['in-target', 'stride', 'cadence-chart', 'stride-chart']) expect(lroot.querySelector(`#${id}`), id).to.equal(null);
-    expect(lroot.querySelector('stride-zone-bar')).to.equal(null);
+    expect(lroot.querySelector('#cadence') === null, 'the cadence tile').to.equal(true);
+    expect(lroot.querySelector('#cadence-hidden') !== null).to.equal(true);
+    for (const id of ['in-target', 'stride', 'cadence-chart', 'stride-chart']) expect(lroot.querySelector(`#${id}`) === null, id).to.equal(true);
+    expect(lroot.querySelector('stride-zone-bar') === null).to.equal(true);
     await expect(live).to.be.accessible();
   });
 });
