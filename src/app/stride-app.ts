@@ -9,6 +9,7 @@ const navLinks = [
   { href: '/', text: 'Live' },
   { href: '/history', text: 'History' },
   { href: '/weeks', text: 'Weeks' },
+  { href: '/program', text: 'Program' },
   { href: '/settings', text: 'Settings' },
 ] as const;
 
@@ -16,6 +17,7 @@ const navLinks = [
 function isCurrent(href: string, path: string): boolean {
   if (href === '/') return path === '/' || path === '/treadmill';
   if (href === '/history') return path.startsWith('/history') || path.startsWith('/compare');
+  if (href === '/program') return path.startsWith('/program');
   return path === href;
 }
 
@@ -53,13 +55,14 @@ export class StrideApp extends LitElement {
     nav a:hover, nav a:focus-visible, nav a[aria-current='page'] { border-bottom-color: var(--accent); }
     nav a[aria-current='page'] { font-weight: 600; }
     nav a:focus-visible { outline: 3px solid var(--focus); outline-offset: -3px; }
-    /* A phone: the brand on its own line, the four links sharing the width below it like tabs,
-       each as wide a target as a thumb could want. */
+    /* A phone: the brand on its own line, the five links sharing the width below it like tabs,
+       each as wide a target as a thumb could want: the room left over shared out, so a longer
+       word (Program, Settings) is never cut, and the five fit one row at 360 px beside a scroll bar. */
     @media (max-width: 32rem) {
       header { padding: 0.25rem 0.5rem 0; }
       .brand { padding: 0.25rem 0.5rem 0; }
-      nav { flex: 1 1 100%; }
-      nav a { flex: 1 1 0; padding: 0 0.25rem; }
+      nav { flex: 1 1 100%; gap: 0; }
+      nav a { flex: 1 1 auto; padding: 0 0.2rem; }
     }
     .problem { margin: 0; padding: 0.75rem 1rem; background: var(--alert-bg); color: var(--alert-text); }
     .problem button { font: inherit; min-height: 2.75rem; margin-left: 0.5rem; padding: 0 0.9rem; border-radius: 6px; border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }

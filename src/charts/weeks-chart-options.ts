@@ -11,6 +11,8 @@ import type { CadenceZones } from '../session/zones.js';
 import type { WeeksChartColors } from './weeks-chart-colors.js';
 import { ticksEvery } from './round-ticks.js';
 import { type WeeksChartColumns, hasPlanLine } from './weeks-chart-data.js';
+import { markersPlugin } from './markers-plugin.js';
+import { type WeekTestMark, testMarkKeyLabel, testMarkStyle } from './weeks-chart-tests.js';
 
 export type WeeksChartKind = 'volume' | 'cadence' | 'share';
 
@@ -32,6 +34,8 @@ export interface WeeksChartConfig {
   /** Read on every redraw, so edited zones show without building the chart again. */
   zones: () => CadenceZones;
   proposal: WeeksPlanProposal | null;
+  /** Weeks with a retraining program test, marked on the cadence chart; none when absent. */
+  tests?: readonly WeekTestMark[];
   syncKey: string;
   /** The week under the pointer (its index), or null when the pointer left. */
   onWeek: (index: number | null) => void;
@@ -220,6 +224,7 @@ export function weeksChartOptions(config: WeeksChartConfig): uPlot.Options {
 
   const plan = hasPlanLine(columns);
   const proposal = config.proposal;
+  const tests = config.tests ?? [];
   return {
     ...base,
     scales: {
@@ -247,7 +252,11 @@ export function weeksChartOptions(config: WeeksChartConfig): uPlot.Options {
         ? [{ label: planLabel, stroke: colors.plan, width: 1.5, dash: planDash, paths: uPlot.paths.stepped!({ align: 1 }), points: { show: false } }]
         : []),
     ],
-    plugins: [targetBandPlugin(config.zones, colors.target), ...(proposal ? [proposalPlugin(proposal, colors.plan)] : [])],
+    plugins: [
+      targetBandPlugin(config.zones, colors.target),
+      ...(proposal ? [proposalPlugin(proposal, colors.plan)] : []),
+      ...(tests.length > 0 ? [markersPlugin(() => tests.map((t) => t.x), testMarkStyle(tests))] : []),
+    ],
   };
 }
 
@@ -271,5 +280,6 @@ export function weeksChartKey(config: WeeksChartConfig, options: uPlot.Options):
   const { targetFrom, targetTo } = config.zones();
   entries.push({ label: `Target zone ${targetFrom}–${targetTo}`, color: config.colors.target, mark: 'band' });
   if (config.proposal) entries.push({ label: proposalLabel(config.proposal), color: config.colors.plan, mark: 'line', dash: planDash });
+  if (config.tests?.length) entries.push({ label: testMarkKeyLabel, color: config.colors.text, mark: 'line', dash: testMarkStyle(config.tests).dash });
   return entries;
 }

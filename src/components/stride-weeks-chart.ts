@@ -11,6 +11,7 @@ import {
   weeksChartKey,
   weeksChartOptions,
 } from '../charts/weeks-chart-options.js';
+import type { WeekTestMark } from '../charts/weeks-chart-tests.js';
 import type { DistanceUnit } from '../session/units.js';
 import { type CadenceZones, defaultCadenceZones } from '../session/zones.js';
 import { UplotController } from './uplot-controller.js';
@@ -51,6 +52,7 @@ export class StrideWeeksChart extends LitElement {
     bandLabels: { attribute: false },
     zones: { attribute: false },
     proposal: { attribute: false },
+    tests: { attribute: false },
     colors: { attribute: false },
   };
   declare kind: WeeksChartKind;
@@ -59,6 +61,8 @@ export class StrideWeeksChart extends LitElement {
   declare bandLabels: readonly string[];
   declare zones: CadenceZones;
   declare proposal: WeeksPlanProposal | null;
+  /** Weeks with a program test (the cadence chart marks them). */
+  declare tests: readonly WeekTestMark[];
   /** Read from the page's custom properties by whoever holds the charts (one read for all of them). */
   declare colors: WeeksChartColors;
 
@@ -80,6 +84,7 @@ export class StrideWeeksChart extends LitElement {
       bandLabels: this.bandLabels,
       zones: () => this.zones,
       proposal: this.proposal,
+      tests: this.tests,
       syncKey: 'stride-weeks',
       onWeek: (index: number | null) => this.#hover(index),
     };
@@ -93,6 +98,7 @@ export class StrideWeeksChart extends LitElement {
     this.bandLabels = [];
     this.zones = defaultCadenceZones;
     this.proposal = null;
+    this.tests = [];
     this.colors = fallbackWeeksChartColors;
   }
 

@@ -3,6 +3,8 @@ import { onThemeChange } from '../charts/theme-colors.js';
 import { type WeeksChartColors, weeksChartColors } from '../charts/weeks-chart-colors.js';
 import { type WeeksChartColumns, weeksChartColumns } from '../charts/weeks-chart-data.js';
 import type { WeeksPlanProposal } from '../charts/weeks-chart-options.js';
+import type { WeekTestMark } from '../charts/weeks-chart-tests.js';
+import { testName } from './program-format.js';
 import { type PlanSettings, defaultPlanSettings } from '../session/plan-settings.js';
 import { type DistanceUnit, formatDuration } from '../session/units.js';
 import { type WeekRow, speedBandLabel } from '../session/weekly-trends.js';
@@ -10,6 +12,8 @@ import { type CadenceZones, defaultCadenceZones } from '../session/zones.js';
 import { formatCadence, formatDistance, formatShare, formatShortDate } from './session-format.js';
 import './stride-weeks-chart.js';
 import type { WeekHoverDetail } from './stride-weeks-chart.js';
+
+const noTests: readonly WeekTestMark[] = [];
 
 /**
  * The weeks page as pictures: running time and distance, cadence at matched pace per pace band
@@ -25,6 +29,7 @@ export class StrideWeeksCharts extends LitElement {
     zones: { attribute: false },
     plan: { attribute: false },
     proposal: { attribute: false },
+    tests: { attribute: false },
     week: { state: true },
   };
   declare rows: readonly WeekRow[];
@@ -35,6 +40,8 @@ export class StrideWeeksCharts extends LitElement {
   declare plan: PlanSettings;
   /** A next target zone the plan proposes, or null. */
   declare proposal: WeeksPlanProposal | null;
+  /** Weeks with a retraining program test: marked on the cadence chart and named in its readout. */
+  declare tests: readonly WeekTestMark[];
   /** Index of the week pointed at; null for the latest week with runs. */
   declare week: number | null;
 
@@ -52,6 +59,7 @@ export class StrideWeeksCharts extends LitElement {
     this.zones = defaultCadenceZones;
     this.plan = defaultPlanSettings;
     this.proposal = null;
+    this.tests = [];
     this.week = null;
   }
 
@@ -116,7 +124,9 @@ export class StrideWeeksCharts extends LitElement {
     const parts = this.bands.map((band, i) => `${this.#bandLabels[i]}: ${formatCadence(row.cadenceByBand[band] ?? null)}`);
     const planned = this.#columns!.planTarget[this.rows.indexOf(row)];
     if (planned !== null && planned !== undefined) parts.push(`plan target from ${planned}`);
-    return parts.length ? `${parts.join('; ')} (steps/min)` : 'no cadence at matched pace';
+    const text = parts.length ? `${parts.join('; ')} (steps/min)` : 'no cadence at matched pace';
+    const tests = this.tests.find((t) => t.x === this.rows.indexOf(row))?.tests ?? [];
+    return tests.length ? `${text}; ${tests.map(testName).join(', ')} this week` : text;
   }
 
   #shareText(row: WeekRow): string {
@@ -133,7 +143,7 @@ export class StrideWeeksCharts extends LitElement {
     const { targetFrom, targetTo } = this.zones;
     const chart = (kind: 'volume' | 'cadence' | 'share') =>
       html`<stride-weeks-chart kind=${kind} .columns=${columns} .unit=${this.unit} .bandLabels=${this.#bandLabels}
-        .zones=${this.zones} .proposal=${this.proposal} .colors=${this.#colors!} @week-hover=${(e: CustomEvent<WeekHoverDetail>) => (this.week = e.detail)}></stride-weeks-chart>`;
+        .zones=${this.zones} .proposal=${this.proposal} .tests=${kind === 'cadence' ? this.tests : noTests} .colors=${this.#colors!} @week-hover=${(e: CustomEvent<WeekHoverDetail>) => (this.week = e.detail)}></stride-weeks-chart>`;
     return html`
       <figure id="volume-figure">
         <figcaption>Running time and distance</figcaption>
@@ -147,7 +157,7 @@ export class StrideWeeksCharts extends LitElement {
       </figure>
       ${this.bands.length > 0
         ? html`<figure id="cadence-figure" class="wide">
-            <figcaption>Cadence at matched pace, target zone shaded${this.proposal ? ', next step of the plan dashed' : ''}</figcaption>
+            <figcaption>Cadence at matched pace, target zone shaded${this.proposal ? ', next step of the plan dashed' : ''}${this.tests.length ? ', weeks with a program test marked' : ''}</figcaption>
             ${chart('cadence')}
             ${this.#readout('cadence-readout', (row) => this.#cadenceText(row))}
           </figure>`

@@ -58,6 +58,7 @@ export const historyStyles = [css`
     .empty { max-width: 36rem; }
     #trend { margin: 0 0 0.75rem; }
     .tag.now { color: var(--accent); border-color: currentColor; }
+    .tag.program { color: var(--text); border-color: var(--accent); }
     a.live { display: inline-flex; align-items: center; min-height: 44px; }
     /*
      * A card per row: the name (and Compare, top right), the date, the amounts in as many labelled

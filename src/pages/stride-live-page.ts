@@ -58,6 +58,7 @@ export class StrideLivePage extends LitElement {
   readonly #coach = new EventController(this, ['change']);
   readonly #finish = new EventController(this, ['change']);
   readonly #sensors = new EventController(this, ['change']);
+  readonly #program = new EventController(this, ['change']);
   readonly #bluetoothRecheck = new BluetoothRecheck(this, () => this.services?.footpod ?? null);
   constructor() {
     super();
@@ -81,14 +82,14 @@ export class StrideLivePage extends LitElement {
   static override styles = [css`
     :host { display: grid; gap: 1rem; padding: 1rem; container-type: inline-size; }
     .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(2, minmax(0, 1fr)); }
-    .lead #cadence { grid-column: 1 / -1; }
+    .lead #cadence, .lead #cadence-hidden { grid-column: 1 / -1; }
     @container (min-width: 36rem) {
       .lead { grid-template-columns: repeat(4, minmax(0, 1fr)); }
       .more { grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); }
     }
     @container (min-width: 60rem) {
       .lead { grid-template-columns: 1.5fr repeat(4, minmax(0, 1fr)); }
-      .lead #cadence { grid-column: auto; }
+      .lead #cadence, .lead #cadence-hidden { grid-column: auto; }
     }
     #zone { font-weight: 700; color: var(--text); margin-right: 0.5em; }
     #zone .swatch { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 50%; margin-right: 0.35em; background: var(--tile-accent); }
@@ -117,6 +118,7 @@ export class StrideLivePage extends LitElement {
       this.#coach.target = this.services?.coach ?? null;
       this.#finish.target = this.services?.finish ?? null;
       this.#sensors.target = this.services?.sensors ?? null;
+      this.#program.target = this.services?.program ?? null;
       this.#bluetoothRecheck.check();
     }
   }
@@ -150,6 +152,8 @@ export class StrideLivePage extends LitElement {
     const doubling = session?.cadenceUnit.applied === 'strides';
     const figures = liveFigures(session, recording.recorder);
     const distanceText = (metres: number) => formatDistanceIn(metres, unit);
+    // A program test is cue-free: the cadence, its zone and anything that gives it away wait until the test is done.
+    const testing = this.services.program.moment?.cueFree ?? this.services.program.active?.kind === 'test';
     const bluetooth: BluetoothReach = !footpod.bluetooth.supported ? 'unsupported' : footpod.bluetooth.state === 'unavailable' ? 'off' : 'ready';
 
     return html`
@@ -180,13 +184,20 @@ export class StrideLivePage extends LitElement {
       <!-- The run just stopped: what it was comes first, above the figures that now wait for the next one. -->
       ${this.services.finish.card ? html`<stride-finish-card .figures=${this.services.finish.card} unit=${unit}
           @dismiss=${() => this.services?.finish.dismiss()}></stride-finish-card>` : nothing}
+      ${this.services.program.justFinished
+        ? html`<p class="note" id="program-after"><a href="/program">${this.services.program.justFinished.kind === 'session'
+            ? 'Program: two taps on how this session felt'
+            : 'Program: your test result'}</a></p>`
+        : nothing}
 
       <div class="tiles lead">
-        <stride-metric-tile id="cadence" big label="Cadence" unit="steps/min"
+        ${testing
+          ? html`<stride-metric-tile id="cadence-hidden" big label="Cadence" .value=${'Hidden'} .detail=${'Hidden during the test: shown when it is done'}></stride-metric-tile>`
+          : html`<stride-metric-tile id="cadence" big label="Cadence" unit="steps/min"
           .value=${shown ? String(wholeSteps(shown.cadence)) : '–'}
           .accent=${zone ? zoneColors[zone] : 'transparent'}>
           <span slot="detail"><span id="zone">${zone ? html`<span class="swatch"></span>${zoneLabels[zone]}` : nothing}</span>target ${zones.targetFrom}–${zones.targetTo}</span>
-        </stride-metric-tile>
+        </stride-metric-tile>`}
         <stride-metric-tile id="pace" label="Pace" unit=${paceUnitLabel[unit]}
           .value=${shown ? formatPace(paceSeconds(shown.speedMps, unit)) : '–:––'}></stride-metric-tile>
         <stride-metric-tile id="elapsed" label=${timeName(figures)}
@@ -195,9 +206,9 @@ export class StrideLivePage extends LitElement {
         <stride-metric-tile id="distance" label="Distance" unit=${unit}
           .value=${figures.distanceM === null ? '–' : distanceText(figures.distanceM)}
           .detail=${figures.distanceM === null ? '' : figureScope(figures, (lap) => distanceText(lap.distanceM))}></stride-metric-tile>
-        <stride-metric-tile id="in-target" label="In target"
+        ${testing ? nothing : html`<stride-metric-tile id="in-target" label="In target"
           .value=${formatDuration(figures.zoneTimes.target)}
-          .detail=${figureScope(figures, (lap) => formatDuration(lap.zoneTimes.target))}></stride-metric-tile>
+          .detail=${figureScope(figures, (lap) => formatDuration(lap.zoneTimes.target))}></stride-metric-tile>`}
       </div>
 
       <div class="recording">
@@ -234,9 +245,9 @@ export class StrideLivePage extends LitElement {
       <div class="tiles more">
         <stride-metric-tile id="speed" label="Speed" unit=${speedUnitLabel[unit]}
           .value=${shown ? speedPerHour(shown.speedMps, unit).toFixed(1) : '–'}></stride-metric-tile>
-        <stride-metric-tile id="stride" label="Stride length" unit="m"
+        ${testing ? nothing : html`<stride-metric-tile id="stride" label="Stride length" unit="m"
           .value=${latest ? latest.strideLengthM.toFixed(2) : '–'}
-          .detail=${latest?.strideDerived ? 'from speed and cadence' : ''}></stride-metric-tile>
+          .detail=${latest?.strideDerived ? 'from speed and cadence' : ''}></stride-metric-tile>`}
         ${heartRate !== null
           ? html`<stride-metric-tile id="heart-rate" label="Heart rate" unit="bpm" .value=${String(heartRate)}></stride-metric-tile>`
           : nothing}
@@ -245,10 +256,10 @@ export class StrideLivePage extends LitElement {
           : nothing}
       </div>
 
-      <section aria-labelledby="zones-heading">
+      ${testing ? nothing : html`<section aria-labelledby="zones-heading">
         <h2 id="zones-heading">${zoneTimesHeading[figures.of]}</h2>
         <stride-zone-bar .zoneTimes=${{ ...figures.zoneTimes }}></stride-zone-bar>
-      </section>
+      </section>`}
 
       <stride-sensors-section id="sensors" .open=${sensorsOpen} .status=${sensorsStatusOf(this.services)}
         @sensors-toggle=${(e: CustomEvent<SensorsToggleDetail>) => void settings.update({ liveSensorsOpen: e.detail.open })}>
@@ -269,7 +280,9 @@ export class StrideLivePage extends LitElement {
         </label>
       </div>
 
-      <section aria-labelledby="cadence-heading">
+      ${testing
+        ? html`<p class="note" id="charts-hidden">Cadence and stride charts are hidden during the test.</p>`
+        : html`<section aria-labelledby="cadence-heading">
         <h2 id="cadence-heading">Cadence</h2>
         <stride-live-chart id="cadence-chart" kind="cadence" .samples=${session?.samples ?? null}
           .revision=${session?.samples.length ?? 0} .windowS=${this.wholeRun ? 0 : FIVE_MINUTES_S}
@@ -280,7 +293,7 @@ export class StrideLivePage extends LitElement {
         <stride-live-chart id="stride-chart" kind="stride" .samples=${session?.samples ?? null}
           .revision=${session?.samples.length ?? 0} .windowS=${this.wholeRun ? 0 : FIVE_MINUTES_S}
           .zones=${zones}></stride-live-chart>
-      </section>
+      </section>`}
     `;
   }
 

@@ -8,7 +8,10 @@ import '../components/stride-check-in.js';
 import '../components/stride-metronome-button.js';
 import '../components/stride-mute-button.js';
 import '../components/stride-recording-controls.js';
-import { formatDistanceIn, formatDuration, formatPace, paceSeconds, paceUnitLabel } from '../session/units.js';
+import '../components/stride-program-strip.js';
+import { sessionOf } from '../components/stride-program-strip.js';
+import { formatBeltSpeed, testName } from '../components/program-format.js';
+import { type DistanceUnit, formatDistanceIn, formatDuration, formatPace, paceSeconds, paceUnitLabel, speedPerHour, speedUnitLabel } from '../session/units.js';
 import { shownZone, wholeSteps } from '../session/shown-cadence.js';
 import { type ZoneId, zoneLabels } from '../session/zones.js';
 import { liveFigures } from '../session/live-figures.js';
@@ -47,6 +50,7 @@ export class StrideTreadmillPage extends LitElement {
   readonly #recording = new EventController(this, ['change']);
   readonly #coach = new EventController(this, ['change']);
   readonly #sensors = new EventController(this, ['change']);
+  readonly #program = new EventController(this, ['change']);
 
   constructor() {
     super();
@@ -89,6 +93,26 @@ export class StrideTreadmillPage extends LitElement {
     this.#recording.target = this.services?.recording ?? null;
     this.#coach.target = this.services?.coach ?? null;
     this.#sensors.target = this.services?.sensors ?? null;
+    this.#program.target = this.services?.program ?? null;
+  }
+
+  /** The program run on now: its name, its target (a session's) and whether it is a cue-free test. */
+  #programRun(): { name: string; targetSpm: number | null; test: boolean } | null {
+    const program = this.services?.program;
+    const active = program?.active;
+    if (!program || !active) return null;
+    if (active.kind === 'test') return { name: active.test ? testName(active.test) : 'Test', targetSpm: null, test: true };
+    const block = program.program?.blocks.find((b) => b.number === active.block);
+    return { name: sessionOf(active.n ?? 0), targetSpm: block?.targetSpm ?? null, test: program.moment?.cueFree ?? false };
+  }
+
+  /** During a test the cadence, its zone and target give way to the speed: the test measures the runner's own rhythm. */
+  #testSpeed(speedMps: number | null, unit: DistanceUnit) {
+    const testSpeed = this.services?.program.program?.testSpeedMps ?? null;
+    return html`<p class="caption" id="speed-label">Speed <span class="unit">${speedUnitLabel[unit]}</span></p>
+      <p class="number" id="speed">${speedMps === null ? '–' : speedPerHour(speedMps, unit).toFixed(1)}</p>
+      <p class="zone" id="cadence-hidden">Cadence hidden during the test</p>
+      ${testSpeed === null ? nothing : html`<p class="target">test speed ${formatBeltSpeed(testSpeed, unit)}</p>`}`;
   }
 
   protected override render() {
@@ -104,13 +128,17 @@ export class StrideTreadmillPage extends LitElement {
     const lap = figures.lap;
     const heartRate = shownHeartRate(session);
     const strap = heartRate !== null || sensors.source('heart-rate')?.state === 'connected';
+    const programRun = this.#programRun();
+    const hidden = programRun?.test === true;
+    const shownZoneClass = hidden ? 'no-zone' : zone ? `zone-${zone}` : 'no-zone';
 
     return html`
       <div class="screen">
-        <div class="main ${zone ? `zone-${zone}` : 'no-zone'}">
-          <section class="cadence" aria-labelledby="cadence-label">
-            <p class="caption" id="cadence-label">Cadence <span class="unit">steps/min</span></p>
-            ${connected || shown
+        <div class="main ${shownZoneClass}">
+          <section class="cadence" aria-labelledby=${hidden ? 'speed-label' : 'cadence-label'}>
+            ${hidden ? this.#testSpeed(shown?.speedMps ?? null, unit) : nothing}
+            ${hidden ? nothing : html`<p class="caption" id="cadence-label">Cadence <span class="unit">steps/min</span></p>`}
+            ${hidden ? nothing : connected || shown
               ? html`
                   <p class="number" id="cadence">${cadence === null ? '–' : cadence}</p>
                   <p class="zone" id="zone">
@@ -127,6 +155,9 @@ export class StrideTreadmillPage extends LitElement {
             @dismiss=${() => coach.dismissCheckIn()}></stride-check-in>
         </div>
         <div class="side">
+          ${programRun
+            ? html`<stride-program-strip .moment=${this.services.program.moment} name=${programRun.name} .targetSpm=${programRun.targetSpm}></stride-program-strip>`
+            : nothing}
           <dl class="stats">
             <div class="stat"><dt>Pace <span class="unit">${paceUnitLabel[unit]}</span></dt>
               <dd id="pace">${shown ? formatPace(paceSeconds(shown.speedMps, unit)) : '–:––'}</dd></div>
@@ -135,7 +166,7 @@ export class StrideTreadmillPage extends LitElement {
               <dd id="distance">${figures.distanceM === null ? '–' : formatDistanceIn(figures.distanceM, unit)}</dd></div>
             <div class="stat"><dt id="lap-label" aria-live="polite">${lap ? `Lap ${lap.number}` : 'Lap'}</dt>
               ${lap ? duration('lap', lap.movingS) : html`<dd id="lap">–</dd>`}</div>
-            <div class="stat"><dt>In target</dt>${duration('in-target', figures.zoneTimes.target)}</div>
+            ${hidden ? nothing : html`<div class="stat"><dt>In target</dt>${duration('in-target', figures.zoneTimes.target)}</div>`}
             ${strap
               ? html`<div class="stat"><dt>Heart rate <span class="unit">bpm</span></dt>
                   <dd id="heart-rate">${heartRate === null ? '–' : heartRate}</dd></div>`

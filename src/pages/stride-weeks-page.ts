@@ -7,6 +7,7 @@ import '../components/stride-cadence-plan.js';
 import '../components/stride-tap-cadence.js';
 import '../components/stride-weeks-charts.js';
 import type { WeeksPlanProposal } from '../charts/weeks-chart-options.js';
+import { type WeekTestMark, weekTestMarks } from '../charts/weeks-chart-tests.js';
 import type { TapBaselineDetail } from '../components/stride-tap-cadence.js';
 import { acceptedTargets, withAccepted, withDeclined, withTapped } from '../session/plan-settings.js';
 import type { SessionSummary } from '../session/recorded-session.js';
@@ -14,6 +15,7 @@ import type { AppSettings } from '../session/settings.js';
 import { type WeekGroup, type WeekRow, groupEmptyWeeks, matchedBands, weekStart, weeklyTrends, weeksSinceFirstRun } from '../session/weekly-trends.js';
 import type { CadenceZones } from '../session/zones.js';
 import { TOWARD_TARGET, matchedTable, totalsTable, weeksTableStyles } from './weeks-tables.js';
+import { programRunsByWeek } from './weeks-program.js';
 
 export const weekChoices: readonly number[] = [4, 8, 12, 26, 52];
 export const DEFAULT_WEEKS = 12;
@@ -39,6 +41,7 @@ export class StrideWeeksPage extends LitElement {
   #trends: { from: readonly SessionSummary[]; weeks: number; week: number; zones: CadenceZones; rows: WeekRow[]; groups: WeekGroup[] } | null = null;
   #proposed: WeeksPlanProposal | null = null;
   #bands: { rows: WeekRow[]; bands: number[] } | null = null;
+  #tests: { rows: WeekRow[]; from: readonly SessionSummary[]; marks: WeekTestMark[] } | null = null;
   #plan: { from: readonly SessionSummary[]; settings: Readonly<AppSettings>; now: number | null; outcome: CadencePlanOutcome } | null = null;
 
   constructor() {
@@ -99,6 +102,14 @@ export class StrideWeeksPage extends LitElement {
   #matchedBands(rows: WeekRow[]): number[] {
     if (this.#bands?.rows !== rows) this.#bands = { rows, bands: matchedBands(rows) };
     return this.#bands.bands;
+  }
+
+  /** Weeks with a program test; the same array while rows and runs are the same, so the charts are not built again. */
+  get testWeeks(): WeekTestMark[] {
+    const rows = this.rows;
+    const sessions = this.services?.history.sessions ?? [];
+    if (this.#tests?.rows !== rows || this.#tests.from !== sessions) this.#tests = { rows, from: sessions, marks: weekTestMarks(rows, sessions) };
+    return this.#tests.marks;
   }
 
   /** The cadence plan's answer for today; worked out again only when runs or settings changed. */
@@ -196,7 +207,7 @@ export class StrideWeeksPage extends LitElement {
           </select>
           weeks</label>${since}
         <stride-weeks-charts .rows=${rows} .bands=${bands} .unit=${unit} .zones=${settings.settings.zones}
-          .plan=${settings.settings.plan} .proposal=${this.#proposal()}></stride-weeks-charts>
+          .plan=${settings.settings.plan} .proposal=${this.#proposal()} .tests=${this.testWeeks}></stride-weeks-charts>
         <p class="hint">Point at a week for its numbers; the tables below hold every number.</p>
       </section>
       <section aria-labelledby="totals-heading" class="table">
@@ -204,7 +215,7 @@ export class StrideWeeksPage extends LitElement {
         <p class="hint" id="totals-hint">Target zone: ${targetFrom}–${targetTo} steps/min. Time in target and share in target count running only (walks and pauses left out),
           against this target whatever zones a run was recorded with. “${TOWARD_TARGET}” compares cadence at matched pace with the nearest earlier week that shares a pace band, shown here or not.</p>
         ${estimatedNote(rows)}
-        ${totalsTable(groups, unit)}
+        ${totalsTable(groups, unit, programRunsByWeek(rows, history.sessions))}
       </section>
       <section aria-labelledby="matched-heading" class="table">
         <h2 id="matched-heading">Cadence at matched pace (steps/min)</h2>

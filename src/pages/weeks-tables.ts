@@ -37,6 +37,7 @@ export const weeksTableStyles = css`
   th:first-child, td:first-child { text-align: left; }
   tbody th { font-weight: 400; white-space: nowrap; }
   tr.no-runs th { color: var(--muted); white-space: normal; }
+  th .program { display: block; font-size: 0.85rem; color: var(--muted); white-space: normal; max-width: 14rem; }
   .closer { color: var(--ok-text); font-weight: 600; }
   .further { color: var(--danger-text); }
   .same, .none { color: var(--muted); }
@@ -73,7 +74,13 @@ function noRunsRow(group: Extract<WeekGroup, { kind: 'no-runs' }>, columns: numb
   return html`<tr class="no-runs" data-from=${group.from} data-to=${group.to}><th scope="row" colspan=${columns}>${noRunsText(group)}</th></tr>`;
 }
 
-export function totalsTable(groups: readonly WeekGroup[], unit: DistanceUnit): TemplateResult {
+/** The week's date, and under it the program runs it held (weeks-program.ts). */
+function weekHeader(row: WeekRow, program: ReadonlyMap<number, readonly string[]>): TemplateResult {
+  const runs = program.get(row.weekStart);
+  return html`<th scope="row">${formatShortDate(row.weekStart)}${runs ? html`<span class="program">${runs.join(', ')}</span>` : ''}</th>`;
+}
+
+export function totalsTable(groups: readonly WeekGroup[], unit: DistanceUnit, program: ReadonlyMap<number, readonly string[]> = new Map()): TemplateResult {
   const labels = ['Runs', `Distance (${unit})`, 'Time', 'Average cadence (steps/min)', 'In target zone', 'Share in target', TOWARD_TARGET_HEADER];
   const cell = (i: number, value: unknown, cls = '') => html`<td class=${cls} data-label=${labels[i]!}>${value}</td>`;
   return html`<table id="totals">
@@ -83,7 +90,7 @@ export function totalsTable(groups: readonly WeekGroup[], unit: DistanceUnit): T
         if (group.kind === 'no-runs') return noRunsRow(group, labels.length + 1);
         const row = group.row;
         return html`<tr data-week=${row.weekStart}>
-          <th scope="row">${formatShortDate(row.weekStart)}</th>
+          ${weekHeader(row, program)}
           ${cell(0, row.sessions)}
           ${cell(1, formatDistance(row.distanceM, unit))}
           ${cell(2, formatDuration(row.movingS))}

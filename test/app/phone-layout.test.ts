@@ -36,6 +36,27 @@ describe('every route on a 360 px phone', () => {
     await setViewport({ width: 800, height: 600 });
   });
 
+  for (const width of [360, 390]) {
+    it(`keeps the five navigation links on one row under the brand at ${width} px, Program among them, each whole`, async () => {
+      await setViewport({ ...PHONE, width });
+      try {
+      await Router.go('/program');
+      await waitUntil(() => deepQuery(app, 'stride-program-page') !== null, 'the Program page');
+      const links = [...app.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')];
+      expect(links.map((a) => a.textContent)).to.deep.equal(['Live', 'History', 'Weeks', 'Program', 'Settings']);
+      const tops = new Set(links.map((a) => Math.round(a.getBoundingClientRect().top)));
+      expect(tops.size, 'one row').to.equal(1);
+      for (const a of links) {
+        expect(a.scrollWidth, `${a.textContent} is cut`).to.be.at.most(a.clientWidth);
+        expect(a.getBoundingClientRect().right).to.be.at.most(width);
+      }
+      expect(app.shadowRoot!.querySelector('nav a[aria-current="page"]')!.textContent).to.equal('Program');
+      } finally {
+        await setViewport(PHONE);
+      }
+    });
+  }
+
   for (const route of routesToCheck) {
     it(`fits ${route.path} with 44 px touch targets`, async () => {
       await Router.go(route.path);

@@ -14,6 +14,8 @@ export const routesToCheck: ReadonlyArray<{ path: string; ready: string[] }> = [
   { path: '/history/tempo', ready: ['stride-session-page stride-session-chart'] },
   { path: '/compare/easy/tempo', ready: ['stride-compare-page #pace-chart', 'stride-compare-page #pick-b option + option'] },
   { path: '/weeks', ready: ['stride-weeks-page table'] },
+  { path: '/program', ready: ['stride-program-page #begin'] },
+  { path: '/program/why', ready: ['stride-program-why-page h1'] },
   { path: '/settings', ready: ['stride-settings-page fieldset'] },
 ];
 

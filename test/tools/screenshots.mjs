@@ -2,7 +2,8 @@
 // (default /tmp/stridewise-shots). It builds the app, serves it, imports three generated watch runs
 // (one 9 years old), records a short run with the simulated footpod, then photographs each screen
 // at 1280×800 and 390×844 in the light and the dark theme, whole pages, as <screen>-<width>-<theme>.png.
-// Options: --only=live,weeks (screens by name), --themes=dark, --widths=390.
+// Options: --only=live,weeks (screens by name; program is the Program page with a baseline and three
+// sessions done), --themes=dark, --widths=390.
 // Tests measure layout; this is for the glance that catches what tests did not think of.
 import * as esbuild from 'esbuild';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -54,6 +55,52 @@ async function watchFiles(dir) {
   );
 }
 
+/**
+ * A program with a baseline and a few sessions done, answered, built by the program's own rules
+ * (the transitions the service stores), to put in the app's store under the program's key.
+ */
+async function programState(dir) {
+  const script = join(dir, 'make-program.mjs');
+  await esbuild.build({
+    stdin: {
+      contents: `import { TEST_SPEED, programWithSessions } from './test/support/program-states.ts';
+        import { dayStart } from './src/program/program-schedule.ts';
+        import { newProgram, withTestSpeed } from './src/program/program-state.ts';
+        export const states = (now) => ({
+          sessions: programWithSessions(dayStart(now) - 8 * ${DAY_MS} + 7 * 3600000, 3),
+          testDue: withTestSpeed(newProgram(now - ${DAY_MS}), TEST_SPEED),
+        });`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: script,
+    logLevel: 'error',
+  });
+  const { states } = await import(script);
+  return states(Date.now());
+}
+
+/** Puts `value` under `key` in the app's own store ('stride', 'kv'), as the app's store layer does. */
+const storeValue = (page, key, value) =>
+  page.evaluate(
+    (k, v) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('stride');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          tx.objectStore('kv').put(v, k);
+          tx.oncomplete = () => resolve(undefined);
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    key,
+    value,
+  );
+
 /** Finds an element through every shadow root, as a runner's eye does. */
 const deepQuery = (selector) => {
   const visit = (node) => {
@@ -76,9 +123,18 @@ async function deep(page, selector, timeout = 10_000) {
 }
 
 async function click(page, selector) {
-  const element = await deep(page, selector);
-  await element.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  await element.click();
+  // A page that is still settling may draw the element again between finding and clicking it.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const element = await deep(page, selector);
+      await element.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await element.click();
+      return;
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('detached')) throw error;
+      await settle(300);
+    }
+  }
 }
 
 const settle = (ms = 600) => new Promise((r) => setTimeout(r, ms));
@@ -159,6 +215,48 @@ try {
     await shoot('weeks', theme, width);
     await go(page, '/settings');
     await shoot('settings', theme, width);
+  }
+  // The program (a reload reads it from the store): a baseline test under way (cadence hidden on
+  // the treadmill and live pages), then stopped early (the page says why it did not count); the
+  // Program page with a baseline and three sessions done, and session 4 under way on the treadmill.
+  const programScreens = ['program', 'treadmill-test', 'live-test', 'program-reveal', 'treadmill-program'];
+  if (!onlyScreens || programScreens.some((name) => onlyScreens.includes(name))) {
+    const programs = await programState(work);
+    const startProgramRun = async () => {
+      await page.goto(`${origin}/`);
+      await click(page, '#simulate');
+      await settle(1500);
+      await go(page, '/program');
+      await click(page, '#start');
+      await deep(page, 'stride-treadmill-page');
+      await settle(500);
+      await click(page, '#start');
+      await settle(8000);
+    };
+    const shootAll = async (name, path) => {
+      for (const { theme, width } of views) {
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+        await page.setViewport({ width, height: heights[width] ?? 844 });
+        await go(page, path);
+        await shoot(name, theme, width);
+      }
+    };
+    await storeValue(page, 'program', programs.testDue);
+    await startProgramRun();
+    await shootAll('treadmill-test', '/treadmill');
+    await shootAll('live-test', '/');
+    await go(page, '/');
+    await click(page, '#stop');
+    await shootAll('program-reveal', '/program');
+    // The program has measured the run and stored it: a write of it can no longer follow the next state.
+    await deep(page, '#reveal');
+    await settle(1000);
+    await storeValue(page, 'program', programs.sessions);
+    await page.goto(`${origin}/program`);
+    await deep(page, 'stride-program-schedule');
+    await shootAll('program', '/program');
+    await startProgramRun();
+    await shootAll('treadmill-program', '/treadmill');
   }
   console.log(`${shots.length} screenshots in ${outDir}`);
   if (errors.length) console.log(`console errors:\n  ${errors.join('\n  ')}`);

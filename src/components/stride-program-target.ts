@@ -1,0 +1,71 @@
+import { LitElement, css, html } from 'lit';
+import { formControlStyles } from './form-control-styles.js';
+import { DEFAULT_TARGET_PERCENT, type TargetPercent, type TestResult, targetPercents } from '../program/program-types.js';
+import { blockTarget } from '../program/targets.js';
+import type { DistanceUnit } from '../session/units.js';
+import { defaultCadenceZones } from '../session/zones.js';
+import { formatBeltSpeed, formatStride, wholeCadence } from './program-format.js';
+
+/** Detail of `start-block`: how far above the baseline the block aims. */
+export type StartBlockDetail = TargetPercent;
+
+/**
+ * The target after a baseline: +5 % by default, 7.5 and 10 % offered, each with the whole
+ * steps/min it comes to; the 170-180 guideline beside it as context, never as the target.
+ * Emits `start-block` with the percent.
+ */
+export class StrideProgramTarget extends LitElement {
+  static override properties = { baseline: { attribute: false }, unit: {}, percent: { state: true } };
+  declare baseline: TestResult | null;
+  declare unit: DistanceUnit;
+  declare percent: TargetPercent;
+
+  constructor() {
+    super();
+    this.baseline = null;
+    this.unit = 'km';
+    this.percent = DEFAULT_TARGET_PERCENT;
+  }
+
+  static override styles = [css`
+    :host { display: block; }
+    form { display: grid; gap: 0.6rem; }
+    fieldset { border: 0; margin: 0; padding: 0; display: grid; gap: 0.25rem; }
+    legend { font-weight: 600; padding: 0; margin-bottom: 0.25rem; }
+    p { margin: 0; }
+    .target { font-size: 1.3rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+    .context { color: var(--muted); }
+  `, formControlStyles];
+
+  #start(event: Event): void {
+    event.preventDefault();
+    this.dispatchEvent(new CustomEvent<StartBlockDetail>('start-block', { detail: this.percent, bubbles: true, composed: true }));
+  }
+
+  protected override render() {
+    const baseline = this.baseline;
+    if (!baseline) return html``;
+    const cadence = wholeCadence(baseline.cadenceSpm);
+    const { targetFrom, targetTo } = defaultCadenceZones;
+    return html`<form @submit=${(e: Event) => this.#start(e)}>
+      <p id="baseline">Your cadence at ${formatBeltSpeed(baseline.speedMps, this.unit)}: <strong>${cadence} steps/min</strong>,
+        stride ${formatStride(baseline.strideLengthM)}.</p>
+      <fieldset>
+        <legend>How far above it to aim</legend>
+        ${targetPercents.map((p) => html`<label><input type="radio" name="percent" value=${p} .checked=${p === this.percent}
+          @change=${() => (this.percent = p)} />+${p} %: ${blockTarget(baseline.cadenceSpm, p)} steps/min${p === DEFAULT_TARGET_PERCENT ? ' (suggested)' : ''}</label>`)}
+      </fieldset>
+      <p class="target" id="target">Target: ${blockTarget(baseline.cadenceSpm, this.percent)} steps/min</p>
+      <p class="context" id="guideline">For context only: ${targetFrom}–${targetTo} steps/min is the range often quoted for runners. Your
+        target comes from your own cadence at this speed, in a small step, not from that range.</p>
+      <div class="actions"><button class="primary" id="start-block" type="submit">Start the eight sessions</button></div>
+    </form>`;
+  }
+}
+customElements.define('stride-program-target', StrideProgramTarget);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stride-program-target': StrideProgramTarget;
+  }
+}

@@ -1,0 +1,47 @@
+// Two parts of the Program page that read a finished run or a held test: the test's cadence
+// revealed after it was hidden (with the minutes left out), and the next block offered once a
+// retention test held. Plain templates rendered in the page's shadow root.
+
+import { html, nothing } from 'lit';
+import { formatBeltSpeed, formatStride, keptWords, testName, wholeCadence } from '../components/program-format.js';
+import { blockSource } from '../program/program-state.js';
+import type { ProgramState, TestKind } from '../program/program-types.js';
+import { nextBlockTarget } from '../program/targets.js';
+import type { TestOutcome } from '../program/test-result.js';
+import type { DistanceUnit } from '../session/units.js';
+
+/** A test just run: its cadence and stride, hidden while it ran; or why it did not count. */
+export function programReveal(finished: { outcome: TestOutcome; test: TestKind }, unit: DistanceUnit) {
+  const name = testName(finished.test);
+  const outcome = finished.outcome;
+  if (!outcome.ok) {
+    return html`<section class="card today" id="reveal" aria-labelledby="reveal-heading">
+      <h2 id="reveal-heading">${name}: not counted</h2>
+      <p id="reveal-why">${outcome.why}</p>
+      <p>The Start button below sets it up again.</p>
+    </section>`;
+  }
+  const { result } = outcome;
+  const note = outcome.note ?? keptWords(result);
+  return html`<section class="card today" id="reveal" aria-labelledby="reveal-heading">
+    <h2 id="reveal-heading">${name} done</h2>
+    <p>Hidden while you ran, here it is. At ${formatBeltSpeed(result.speedMps, unit)}:</p>
+    <p class="sentence" id="reveal-cadence">Cadence ${wholeCadence(result.cadenceSpm)} steps/min, stride ${formatStride(result.strideLengthM)}</p>
+    <p id="reveal-kept">Measured over ${result.keptMinutes} of the test's minutes.${note ? html` <span id="reveal-note">${note}</span>` : nothing}</p>
+  </section>`;
+}
+
+/** Once the last block's latest retention test held: the next block, at most 5 % above the last target. */
+export function programNextBlock(state: ProgramState, startable: boolean, start: () => void) {
+  const source = blockSource(state);
+  const block = state.blocks.at(-1);
+  if (!source || source.lastTargetSpm === null || !block || !startable) return nothing;
+  const target = nextBlockTarget(source.lastTargetSpm, source.from.cadenceSpm);
+  return html`<section class="card" id="next-block" aria-labelledby="next-block-heading">
+    <h2 id="next-block-heading">The change held: a next block?</h2>
+    <p>Your cadence at the test was ${wholeCadence(source.from.cadenceSpm)} steps/min against the target of ${source.lastTargetSpm}.
+      A next block of eight sessions would aim at <strong id="next-target">${target} steps/min</strong>, at most 5 % above the last target.
+      Starting it also moves your target zone to match.</p>
+    <div class="actions"><button class="primary" id="start-next-block" @click=${start}>Start block ${block.number + 1}</button></div>
+  </section>`;
+}

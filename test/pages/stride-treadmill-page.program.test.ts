@@ -1,0 +1,116 @@
+// The treadmill screen during a program run, with the real services and the program read from the
+// store: a session shows its progress (phase, minutes at target done and left, the metronome block,
+// metronome on or off now) beside the cadence, which stays; a test hides the cadence, its zone and
+// target, and says so, showing time and speed only. The live page hides its cadence tile likewise.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { clear, set } from 'idb-keyval';
+import { createServices, type AppServices } from '../../src/services/services.js';
+import '../../src/pages/stride-live-page.js';
+import '../../src/pages/stride-treadmill-page.js';
+import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
+import type { StrideTreadmillPage } from '../../src/pages/stride-treadmill-page.js';
+import { dayStart } from '../../src/program/program-schedule.js';
+import { newProgram, withTestSpeed } from '../../src/program/program-state.js';
+import type { ProgramState } from '../../src/program/program-types.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { appTheme } from '../support/app-theme.js';
+import { fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { finishProgramRun } from '../support/finish-program-run.js';
+import { DAY, TEST_SPEED, programWithSessions } from '../support/program-states.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
+
+useSeparateDatabase('stride-test-treadmill-program');
+
+let services: AppServices;
+let pod: ScriptedFootpod;
+const day = (days: number) => dayStart(Date.now()) + days * DAY + 7 * 3600_000;
+
+async function armed(stored: ProgramState): Promise<void> {
+  await set('program', stored, kvStore());
+  pod = new ScriptedFootpod('Test pod');
+  const engine = fakeCoachEngine();
+  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
+  await services.settings.update({ smoothingS: 0 });
+  await services.footpod.simulate();
+  await services.coach.engine();
+  await services.program.startNext();
+  await services.recording.start();
+}
+
+function run(from: number, to: number, cadence: number): void {
+  for (let t = from; t <= to; t++) pod.send(t, { cadence, speedMps: TEST_SPEED });
+}
+
+async function settled(page: HTMLElement & { updateComplete: Promise<boolean> }): Promise<void> {
+  await page.updateComplete;
+  for (const child of page.shadowRoot!.querySelectorAll('*')) await (child as Partial<StrideTreadmillPage>).updateComplete;
+}
+
+const words = (root: ShadowRoot | null | undefined, selector: string) => root?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+
+describe('the treadmill and live pages during a program run', () => {
+  before(() => appTheme);
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => finishProgramRun(services));
+
+  it('a session: the progress strip beside the cadence, which keeps its number, zone and target', async () => {
+    await armed(programWithSessions(day(-6), 2));
+    const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
+    run(0, 100, 172);
+    await waitUntil(() => services.program.moment !== null, 'the run is followed');
+    await settled(page);
+    const strip = page.shadowRoot!.querySelector('stride-program-strip')!;
+    expect(words(strip.shadowRoot, '#program-strip')).to.match(/^Session 3 of 8 Warm-up then the minutes at 172 Metronome off now$/);
+    run(101, 300 + 75, 172);
+    await waitUntil(() => services.program.moment?.phase === 'main', 'into the main part');
+    await settled(page);
+    expect(words(strip.shadowRoot, '#program-strip')).to.match(/^Session 3 of 8 At 172 1 min done, 17 min left Metronome on now$/);
+    expect(words(page.shadowRoot, '#cadence')).to.equal('172');
+    expect(words(page.shadowRoot, '#zone .word')).to.equal('Target');
+    expect(page.shadowRoot!.querySelector('#cadence-hidden') === null).to.equal(true);
+    // The strip is in the side part, not in the cadence's.
+    expect(strip.closest('.side')).to.not.equal(null);
+    await expect(page).to.be.accessible();
+
+    // Stopped: the live page, where the finish card shows, leads to the two taps.
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    await waitUntil(() => services.program.justFinished !== null, 'the session was measured');
+    const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
+    await settled(live);
+    const link = live.shadowRoot!.querySelector<HTMLAnchorElement>('#program-after a')!;
+    expect(link.getAttribute('href')).to.equal('/program');
+    expect(link.textContent).to.equal('Program: two taps on how this session felt');
+  });
+
+  it('a test: time and speed only, "Cadence hidden during the test" where the cadence was, on the treadmill and live pages', async () => {
+    await armed(withTestSpeed(newProgram(day(-1)), TEST_SPEED));
+    const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
+    run(0, 30, 166);
+    await waitUntil(() => services.program.moment !== null, 'the run is followed');
+    await settled(page);
+    const root = page.shadowRoot!;
+    expect(words(root, '#cadence-hidden')).to.equal('Cadence hidden during the test');
+    expect(words(root, '#speed')).to.equal('10.0');
+    expect(root.querySelector('#cadence') === null, 'no cadence').to.equal(true);
+    expect(root.querySelector('#zone') === null, 'no zone').to.equal(true);
+    expect(root.querySelector('#in-target') === null, 'no time in target').to.equal(true);
+    expect(root.querySelector('.main')!.className).to.contain('no-zone');
+    expect(words(root, '.target')).to.equal('test speed 10.0 km/h');
+    const strip = root.querySelector('stride-program-strip')!;
+    expect(words(strip.shadowRoot, '#program-strip')).to.equal('Baseline test Warm-up the 5 test minutes start after 5 minutes of running');
+    // Nowhere on the screen does the cadence show.
+    expect(root.textContent!.includes('166')).to.equal(false);
+    await expect(page).to.be.accessible();
+
+    const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
+    await settled(live);
+    const lroot = live.shadowRoot!;
+    expect(lroot.querySelector('#cadence') === null, 'the cadence tile').to.equal(true);
+    expect(lroot.querySelector('#cadence-hidden') !== null).to.equal(true);
+    for (const id of ['in-target', 'stride', 'cadence-chart', 'stride-chart']) expect(lroot.querySelector(`#${id}`) === null, id).to.equal(true);
+    expect(lroot.querySelector('stride-zone-bar') === null).to.equal(true);
+    await expect(live).to.be.accessible();
+  });
+});
