@@ -15,20 +15,23 @@ import type {
 } from './program-types.js';
 import type { TestOutcome } from './test-result.js';
 import { blockTarget, highestAfter, nextBlockTarget } from './targets.js';
+import { TEST_SPEED_MAX_MPS, TEST_SPEED_MIN_MPS, isTestSpeed } from './test-speed.js';
 
 export { programStateFrom } from './program-state-from.js';
 export { needsNewBaseline, canStartBlock, blockSource } from './block-start.js';
 
-/** Belt speeds a test can be run at, m/s (1.8 to 36 km/h). */
-export const TEST_SPEED_MIN_MPS = 0.5;
-export const TEST_SPEED_MAX_MPS = 10;
+export { TEST_SPEED_MAX_MPS, TEST_SPEED_MIN_MPS, testSpeedFor } from './test-speed.js';
 
 export function newProgram(nowMs: number): ProgramState {
   return { version: 1, createdAtMs: nowMs, testSpeedMps: null, baseline: null, blocks: [], pauses: [], active: null };
 }
 
+/**
+ * The speed of the next new baseline. Tests already planned keep the speed of the baseline their
+ * block began from (`testSpeedFor`): a retention test at another speed says nothing about the change.
+ */
 export function withTestSpeed(state: ProgramState, speedMps: number): ProgramState {
-  if (!Number.isFinite(speedMps) || speedMps < TEST_SPEED_MIN_MPS || speedMps > TEST_SPEED_MAX_MPS) {
+  if (!isTestSpeed(speedMps)) {
     throw new RangeError(`A test speed is ${TEST_SPEED_MIN_MPS} to ${TEST_SPEED_MAX_MPS} m/s, not ${speedMps}`);
   }
   return { ...state, testSpeedMps: speedMps };
