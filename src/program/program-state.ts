@@ -106,19 +106,22 @@ export function withRepeatChoice(state: ProgramState, repeat: boolean): ProgramS
 
 /**
  * A new block from the newest baseline (target `percent` above it), or from the last block's held
- * retention test (5 % above it); either way at most 5 % above the last block's target. Throws when no fresh test allows one:
- * the page offers a block only when `canStartBlock` says so.
+ * retention test (5 % above the higher of it and the last target); either way at most 5 % above
+ * the last level reached, and never below the test it starts from. Throws when no fresh test
+ * allows one: the page offers a block only when `canStartBlock` says so.
  */
 export function withBlockStarted(state: ProgramState, percent: TargetPercent, nowMs: number): ProgramState {
   const source = blockSource(state);
   if (source === null || !canStartBlock(state, nowMs)) throw new Error('No fresh test to start a block from: take a baseline test first');
   const last = state.blocks.at(-1);
   // A new baseline after a block that faded starts afresh, but still no more than 5 % above the
-  // last target: the runner's own steps, never a jump.
+  // last target or the new baseline, whichever is higher: the runner's own steps, never a jump,
+  // and never a target below the cadence they run now.
+  const baselineSpm = source.from.cadenceSpm;
   const targetSpm =
     source.lastTargetSpm !== null
-      ? nextBlockTarget(source.lastTargetSpm, source.from.cadenceSpm)
-      : Math.min(blockTarget(source.from.cadenceSpm, percent), last === undefined ? Infinity : highestAfter(last.targetSpm));
+      ? nextBlockTarget(source.lastTargetSpm, baselineSpm)
+      : Math.min(blockTarget(baselineSpm, percent), last === undefined ? Infinity : highestAfter(Math.max(last.targetSpm, baselineSpm)));
   const block: ProgramBlock = {
     number: (last?.number ?? 0) + 1,
     startedAtMs: nowMs,
