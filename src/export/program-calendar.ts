@@ -1,6 +1,8 @@
 // The program's planned sessions and tests as an iCalendar file (RFC 5545), so the runner's own
-// calendar reminds them, with no server. Each item keeps one UID across exports, so importing a
-// newer file moves an event rather than adding a second one.
+// calendar reminds them, with no server. Each item keeps one UID across exports of its program
+// (and only its program: a program begun again is new events), and a later export has a higher
+// SEQUENCE, so importing a newer file moves an event rather than adding a second one or being
+// ignored as no newer than the one the calendar has (RFC 5545 3.8.7.4).
 
 import { addDays } from '../program/local-days.js';
 import type { ScheduleItem } from '../program/program-types.js';
@@ -54,25 +56,38 @@ export function foldLine(line: string): string {
   return parts.join(CRLF);
 }
 
-/** A UID that names the item, not the export, so the same session keeps the same event. */
-const uidOf = (item: ScheduleItem): string =>
-  `stridewise-program-block${item.block}-${item.kind === 'session' ? `session${item.n}` : item.test}@stridewise`;
+/** A UID that names the program and the item, not the export, so the same session keeps the same event. */
+const uidOf = (item: ScheduleItem, programCreatedAtMs: number): string =>
+  `stridewise-program-${programCreatedAtMs}-block${item.block}-${item.kind === 'session' ? `session${item.n}` : item.test}@stridewise`;
 
-/** One all-day event per planned (not yet done) item. */
+/** RFC 5545 INTEGER is 32-bit signed. */
+const SEQUENCE_MAX = 2 ** 31 - 1;
+
+/**
+ * Whole seconds from the program's start to the export: every later export of the program counts
+ * higher (seconds fit the INTEGER for 68 years), and a clock set back never gives less than 0.
+ */
+const sequenceOf = (programCreatedAtMs: number, nowMs: number): number =>
+  Math.min(SEQUENCE_MAX, Math.max(0, Math.floor((nowMs - programCreatedAtMs) / 1000)));
+
+/** One all-day event per planned (not yet done) item of the program begun at `programCreatedAtMs`. */
 export function programCalendar(
   items: readonly ScheduleItem[],
   words: (item: ScheduleItem) => { summary: string; description: string },
   nowMs: number,
+  programCreatedAtMs: number,
 ): string {
   const stamp = stampValue(nowMs);
+  const sequence = sequenceOf(programCreatedAtMs, nowMs);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Stridewise//Cadence program//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   for (const item of items) {
     if (item.done !== null) continue;
     const { summary, description } = words(item);
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${uidOf(item)}`,
+      `UID:${uidOf(item, programCreatedAtMs)}`,
       `DTSTAMP:${stamp}`,
+      `SEQUENCE:${sequence}`,
       `DTSTART;VALUE=DATE:${dateValue(item.dayMs)}`,
       `DTEND;VALUE=DATE:${dateValue(addDays(item.dayMs, 1))}`,
       `SUMMARY:${escapeText(summary)}`,

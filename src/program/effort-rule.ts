@@ -2,9 +2,13 @@
 // program then suggests running the same session again before moving on (the runner chooses).
 
 import type { DoneSession } from './program-types.js';
+import { SPEED_TOLERANCE } from './test-result.js';
 
-/** Sessions whose mean speeds differ by no more than this are at the same speed. */
-export const SAME_SPEED_MPS = 0.3;
+/**
+ * Sessions whose mean speeds differ by no more than this share of the latest one's are at the same
+ * speed: the ±3 % a test keeps a minute within (0.3 m/s would call 10 and 11 km/h the same).
+ */
+export const SAME_SPEED_SHARE = SPEED_TOLERANCE;
 /** A rise in effort by more than this over the sessions before suggests a repeat. */
 export const EFFORT_RISE = 2;
 /** How many answered sessions before the latest one the rise is measured from. */
@@ -15,7 +19,7 @@ const answered = (s: DoneSession): s is DoneSession & { answers: NonNullable<Don
 
 /**
  * Whether to repeat the latest session: its effort exceeds the lowest effort of the up-to-three
- * answered sessions before it at the same speed by more than 2. Null when it does not, when the
+ * answered sessions before it at the same speed (within ±3 % of its own) by more than 2. Null when it does not, when the
  * latest session has no answers or speed, or when no earlier session was at its speed.
  */
 export function effortSuggestion(sessions: readonly DoneSession[]): { repeat: number; why: string } | null {
@@ -25,7 +29,7 @@ export function effortSuggestion(sessions: readonly DoneSession[]): { repeat: nu
   const before = sessions
     .slice(0, -1)
     .filter(answered)
-    .filter((s) => Math.abs(s.speedMps - latest.speedMps) <= SAME_SPEED_MPS + 1e-9)
+    .filter((s) => Math.abs(s.speedMps - latest.speedMps) <= SAME_SPEED_SHARE * latest.speedMps + 1e-9)
     .slice(-SESSIONS_LOOKED_BACK);
   if (before.length === 0) return null;
   const lowest = Math.min(...before.map((s) => s.answers.effort));

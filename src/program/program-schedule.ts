@@ -8,6 +8,7 @@ import { isPaused, needsNewBaseline, sessionsComplete } from './block-start.js';
 import { addDays, dayStart, daysBetween } from './local-days.js';
 import type { ProgramBlock, ProgramPause, ProgramState, ScheduleItem, TestKind, TestResult } from './program-types.js';
 import { SESSIONS_PER_BLOCK, metronomeShare, sessionMinutes } from './session-plan.js';
+import { testSpeedFor } from './test-speed.js';
 
 export { TEST_MAX_AGE_DAYS } from './block-start.js';
 export { addDays, dayStart } from './local-days.js';
@@ -92,7 +93,7 @@ export function programSchedule(state: ProgramState, nowMs: number): ScheduleIte
   }
 
   function planTests(block: ProgramBlock): void {
-    const speed = block.from.speedMps;
+    const speed = testSpeedFor(state, { test: 'end-of-block', block: block.number }) ?? block.from.speedMps;
     const taken = new Set(block.tests.map((t) => t.kind));
     const endTest = block.tests.find((t) => t.kind === 'end-of-block');
     let endDay = endTest === undefined ? null : dayStart(endTest.result.atMs);
@@ -108,8 +109,8 @@ export function programSchedule(state: ProgramState, nowMs: number): ScheduleIte
   if (state.baseline !== null) push(testItem(state.blocks.length, 'baseline', dayStart(state.baseline.atMs), state.baseline.speedMps, state.baseline));
   if (needsNewBaseline(state, nowMs)) {
     const before = previous as Planned | null;
-    // Speed 0 until the runner picks the belt speed every test of the program is run at.
-    push(testItem(state.blocks.length, 'baseline', plan(before?.day ?? today, 0), state.testSpeedMps ?? 0, null));
+    // Speed 0 until the runner picks the belt speed: the words that show it say it is still to be chosen.
+    push(testItem(state.blocks.length, 'baseline', plan(before?.day ?? today, 0), testSpeedFor(state, { test: 'baseline', block: state.blocks.length }) ?? 0, null));
   }
   return items;
 }

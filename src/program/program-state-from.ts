@@ -16,6 +16,7 @@ import type {
 } from './program-types.js';
 import { targetPercents, testKinds } from './program-types.js';
 import { SESSIONS_PER_BLOCK } from './session-plan.js';
+import { isTestSpeed } from './test-speed.js';
 
 /** Cadences outside this are not running (the tapped-cadence bounds of the plan). */
 const MIN_SPM = 60;
@@ -37,7 +38,8 @@ const sessionIdsFrom = (value: unknown): string[] => listOf(value, (v) => (typeo
 function testResultFrom(value: unknown): TestResult | null {
   if (!isRecord(value)) return null;
   const { sessionId, atMs, speedMps, cadenceSpm, strideLengthM, keptMinutes, discardedMinutes } = value;
-  if (typeof sessionId !== 'string' || sessionId === '' || !isTime(atMs) || !isSpeed(speedMps)) return null;
+  // A test's speed is a test speed: the later tests of its block are run at it.
+  if (typeof sessionId !== 'string' || sessionId === '' || !isTime(atMs) || !isTestSpeed(speedMps)) return null;
   if (!inRange(cadenceSpm, MIN_SPM, MAX_SPM) || !inRange(strideLengthM, 0, 5) || strideLengthM === 0) return null;
   if (!isCount(keptMinutes) || !isCount(discardedMinutes)) return null;
   return { sessionId, atMs, speedMps, cadenceSpm, strideLengthM, keptMinutes, discardedMinutes };
@@ -125,7 +127,8 @@ export function programStateFrom(value: unknown): ProgramState | null {
   return {
     version: 1,
     createdAtMs: value['createdAtMs'],
-    testSpeedMps: isSpeed(value['testSpeedMps']) ? value['testSpeedMps'] : null,
+    // Only a speed withTestSpeed would take: a test at 0.1 m/s is no test.
+    testSpeedMps: isTestSpeed(value['testSpeedMps']) ? value['testSpeedMps'] : null,
     baseline: testResultFrom(value['baseline']),
     blocks,
     pauses: pausesFrom(value['pauses']),

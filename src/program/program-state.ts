@@ -15,20 +15,23 @@ import type {
 } from './program-types.js';
 import type { TestOutcome } from './test-result.js';
 import { blockTarget, highestAfter, nextBlockTarget } from './targets.js';
+import { TEST_SPEED_MAX_MPS, TEST_SPEED_MIN_MPS, isTestSpeed } from './test-speed.js';
 
 export { programStateFrom } from './program-state-from.js';
 export { needsNewBaseline, canStartBlock, blockSource } from './block-start.js';
 
-/** Belt speeds a test can be run at, m/s (1.8 to 36 km/h). */
-export const TEST_SPEED_MIN_MPS = 0.5;
-export const TEST_SPEED_MAX_MPS = 10;
+export { TEST_SPEED_MAX_MPS, TEST_SPEED_MIN_MPS, testSpeedFor } from './test-speed.js';
 
 export function newProgram(nowMs: number): ProgramState {
   return { version: 1, createdAtMs: nowMs, testSpeedMps: null, baseline: null, blocks: [], pauses: [], active: null };
 }
 
+/**
+ * The speed of the next new baseline. Tests already planned keep the speed of the baseline their
+ * block began from (`testSpeedFor`): a retention test at another speed says nothing about the change.
+ */
 export function withTestSpeed(state: ProgramState, speedMps: number): ProgramState {
-  if (!Number.isFinite(speedMps) || speedMps < TEST_SPEED_MIN_MPS || speedMps > TEST_SPEED_MAX_MPS) {
+  if (!isTestSpeed(speedMps)) {
     throw new RangeError(`A test speed is ${TEST_SPEED_MIN_MPS} to ${TEST_SPEED_MAX_MPS} m/s, not ${speedMps}`);
   }
   return { ...state, testSpeedMps: speedMps };
@@ -103,19 +106,22 @@ export function withRepeatChoice(state: ProgramState, repeat: boolean): ProgramS
 
 /**
  * A new block from the newest baseline (target `percent` above it), or from the last block's held
- * retention test (5 % above it); either way at most 5 % above the last block's target. Throws when no fresh test allows one:
- * the page offers a block only when `canStartBlock` says so.
+ * retention test (5 % above the higher of it and the last target); either way at most 5 % above
+ * the last level reached, and never below the test it starts from. Throws when no fresh test
+ * allows one: the page offers a block only when `canStartBlock` says so.
  */
 export function withBlockStarted(state: ProgramState, percent: TargetPercent, nowMs: number): ProgramState {
   const source = blockSource(state);
   if (source === null || !canStartBlock(state, nowMs)) throw new Error('No fresh test to start a block from: take a baseline test first');
   const last = state.blocks.at(-1);
   // A new baseline after a block that faded starts afresh, but still no more than 5 % above the
-  // last target: the runner's own steps, never a jump.
+  // last target or the new baseline, whichever is higher: the runner's own steps, never a jump,
+  // and never a target below the cadence they run now.
+  const baselineSpm = source.from.cadenceSpm;
   const targetSpm =
     source.lastTargetSpm !== null
-      ? nextBlockTarget(source.lastTargetSpm, source.from.cadenceSpm)
-      : Math.min(blockTarget(source.from.cadenceSpm, percent), last === undefined ? Infinity : highestAfter(last.targetSpm));
+      ? nextBlockTarget(source.lastTargetSpm, baselineSpm)
+      : Math.min(blockTarget(baselineSpm, percent), last === undefined ? Infinity : highestAfter(Math.max(last.targetSpm, baselineSpm)));
   const block: ProgramBlock = {
     number: (last?.number ?? 0) + 1,
     startedAtMs: nowMs,

@@ -118,7 +118,10 @@ export interface ProgramState {
   version: 1;
   /** Epoch ms the runner started the program. */
   createdAtMs: number;
-  /** The belt speed every test of the program is run at, m/s; null until chosen. */
+  /**
+   * The belt speed of the next new baseline, m/s; null until chosen. Every test after a baseline is
+   * at that baseline's speed (its block's `from.speedMps`), whatever this says now: see test-speed.ts.
+   */
   testSpeedMps: number | null;
   /** The newest baseline not yet turned into a block (a block's own baseline is in `from`). */
   baseline: TestResult | null;
@@ -146,6 +149,7 @@ export type ScheduleItem =
       block: number;
       test: TestKind;
       dayMs: number;
+      /** The belt speed to run it at (`testSpeedFor`), m/s; 0 for a baseline before the runner chose one. */
       speedMps: number;
       done: TestResult | null;
     };

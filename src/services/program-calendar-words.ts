@@ -15,6 +15,15 @@ const testNames: Record<TestKind, string> = {
 const metronomeWords = (share: number): string =>
   share >= 1 ? 'metronome throughout' : share <= 0 ? 'no metronome: keep the rhythm yourself' : `metronome for ${Math.round(share * 100)} % of it`;
 
+/**
+ * The belt speed of a test in the runner's unit; a baseline planned before the runner chose the
+ * speed (0 on the schedule) says so, never "0.0 km/h".
+ */
+export function testSpeedWords(speedMps: number, unit: DistanceUnit): string {
+  if (!(speedMps > 0)) return 'an easy belt speed you can repeat (choose it in the app before the test)';
+  return `${speedPerHour(speedMps, unit).toFixed(1)} ${speedUnitLabel[unit]}`;
+}
+
 export function calendarWords(item: ScheduleItem, unit: DistanceUnit): { summary: string; description: string } {
   if (item.kind === 'session') {
     return {
@@ -22,9 +31,8 @@ export function calendarWords(item: ScheduleItem, unit: DistanceUnit): { summary
       description: `A warm-up, then ${item.minutes} minutes at ${item.targetSpm} steps/min, ${metronomeWords(item.metronomeShare)}, then a cool-down.`,
     };
   }
-  const speed = `${speedPerHour(item.speedMps, unit).toFixed(1)} ${speedUnitLabel[unit]}`;
   return {
     summary: `Stridewise: ${testNames[item.test].toLowerCase()}`,
-    description: `${testNames[item.test]}: a warm-up, then 5 minutes at ${speed} with no metronome and no cues.`,
+    description: `${testNames[item.test]}: a warm-up, then 5 minutes at ${testSpeedWords(item.speedMps, unit)} with no metronome and no cues.`,
   };
 }

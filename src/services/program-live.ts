@@ -123,7 +123,8 @@ export class ProgramLive implements ProgramActions {
   }
 
   calendar(): string {
-    return programCalendar(this.#schedule(), (item) => calendarWords(item, this.parts.settings.settings.distanceUnit), this.#now());
+    const createdAtMs = this.#state?.createdAtMs ?? 0;
+    return programCalendar(this.#schedule(), (item) => calendarWords(item, this.parts.settings.settings.distanceUnit), this.#now(), createdAtMs);
   }
 
   #schedule(): ScheduleItem[] {

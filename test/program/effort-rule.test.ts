@@ -23,12 +23,18 @@ describe('effortSuggestion', () => {
     expect(effortSuggestion([run(1, 2), run(2, 5), run(3, 5), run(4, 5), run(5, 7)])).to.equal(null);
     expect(effortSuggestion([run(1, 5), run(2, 4), run(3, 6), run(4, 7)])?.repeat).to.equal(4);
   });
-  it('does not compare sessions at different speeds', () => {
-    expect(effortSuggestion([run(1, 3, 2.4), run(2, 7, 2.8)])).to.equal(null);
-    expect(effortSuggestion([run(1, 3, 2.5), run(2, 7, 2.8)])?.repeat).to.equal(2);
-    expect(effortSuggestion([run(1, 3, 2.49), run(2, 7, 2.8)])).to.equal(null);
-    // 3.1 − 2.8 is 0.30000000000000027 in binary: still 0.3 apart, so the same speed.
-    expect(effortSuggestion([run(1, 3, 3.1), run(2, 7, 2.8)])?.repeat).to.equal(2);
+  it('compares sessions only within ±3 % of the latest one\'s speed, as a test keeps a minute', () => {
+    // 3 % of 2.5 m/s is 0.075 m/s.
+    expect(effortSuggestion([run(1, 3, 2.425), run(2, 7, 2.5)])?.repeat).to.equal(2);
+    expect(effortSuggestion([run(1, 3, 2.575), run(2, 7, 2.5)])?.repeat).to.equal(2);
+    expect(effortSuggestion([run(1, 3, 2.42), run(2, 7, 2.5)])).to.equal(null);
+    expect(effortSuggestion([run(1, 3, 2.58), run(2, 7, 2.5)])).to.equal(null);
+  });
+  it('does not call 10 and 11 km/h the same speed', () => {
+    // 11 km/h is 10 % faster: harder whatever the cadence, so no repeat is suggested.
+    const kmh = (v: number): number => v / 3.6;
+    expect(effortSuggestion([run(1, 4, kmh(10)), run(2, 4, kmh(10)), run(3, 7, kmh(11))])).to.equal(null);
+    expect(effortSuggestion([run(1, 4, kmh(10)), run(2, 4, kmh(10)), run(3, 7, kmh(10.2))])?.repeat).to.equal(3);
   });
   it('skips unanswered sessions, and says nothing while the latest is unanswered', () => {
     expect(effortSuggestion([run(1, 3), run(2, null), run(3, 6)])?.repeat).to.equal(3);

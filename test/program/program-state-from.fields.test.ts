@@ -51,6 +51,8 @@ const resultFields: [string, unknown][] = [
   ['atMs', -1],
   ['atMs', 'yesterday'],
   ['speedMps', 0],
+  // Below the 0.5 m/s withTestSpeed takes: the block's later tests would be run at it.
+  ['speedMps', 0.4],
   ['speedMps', 11],
   ['cadenceSpm', 30],
   ['cadenceSpm', 300],
@@ -62,6 +64,9 @@ const resultFields: [string, unknown][] = [
 
 const rows: Row[] = [
   ['testSpeedMps: 0', (s) => (s.testSpeedMps = 0), (e) => (e.testSpeedMps = null)],
+  // withTestSpeed takes 0.5 to 10 m/s: a stored 0.1 m/s is no test speed either.
+  ['testSpeedMps: 0.1', (s) => (s.testSpeedMps = 0.1), (e) => (e.testSpeedMps = null)],
+  ['testSpeedMps: 0.49', (s) => (s.testSpeedMps = 0.49), (e) => (e.testSpeedMps = null)],
   ['testSpeedMps: "2.8"', (s) => (s.testSpeedMps = '2.8'), (e) => (e.testSpeedMps = null)],
   ['baseline: a string', (s) => (s.baseline = 'x'), (e) => (e.baseline = null)],
   ...resultFields.map(([field, bad]): Row => [`baseline.${field}: ${JSON.stringify(bad)}`, (s) => (s.baseline[field] = bad), (e) => (e.baseline = null)]),

@@ -65,7 +65,7 @@ describe('program transitions', () => {
     expect(passed.baseline).to.deep.include({ cadenceSpm: 165, sessionId: 'run-1' });
   });
 
-  it('begin a block from the baseline with the chosen percent, and a later one at most 5 % above', () => {
+  it('begin a block from the baseline with the chosen percent, and a later one 5 % above the held test that came out above it', () => {
     const start = at(2026, 12, 2);
     const state = deepFrozen(withBaseline(160, at(2026, 12, 1)));
     const begun = withBlockStarted(state, 7.5, start);
@@ -78,8 +78,9 @@ describe('program transitions', () => {
     expect(done.blocks[0]!.tests.map((t) => t.kind)).to.deep.equal(['end-of-block']);
     expect(canStartBlock(done, endTest)).to.equal(true);
     const next = withBlockStarted(done, 5, at(2026, 12, 21));
-    // 180 × 1.05 = 189, but 172 × 1.05 = 180.6: the next target stays 5 % above the last, floored.
-    expect(next.blocks[1]).to.deep.include({ number: 2, targetSpm: 180 });
+    // The runner kept 180, above the target 172: 180 × 1.05 = 189, never 180 (172 × 1.05, floored),
+    // which would ask for no rise at all.
+    expect(next.blocks[1]).to.deep.include({ number: 2, targetSpm: 189 });
   });
 
   it('offer no block from a retention test that faded', () => {
@@ -97,11 +98,23 @@ describe('program transitions', () => {
     for (const [day, cadence] of [[20, 150], [27, 151], [48, 152]] as const) {
       state = withTestDone(state, { ok: true, result: testAt(at(2026, 12, day), cadence), note: null }, `t${day}`);
     }
-    // Faded against 158; a new baseline of 156 at 10 % would aim at 172, 9 % above 158.
+    // Faded against 157; a new baseline of 156 at 10 % would aim at 171, 9 % above 157.
     state = withTestDone(state, { ok: true, result: testAt(at(2027, 1, 20), 156), note: null }, 'again');
     expect(state.baseline!.cadenceSpm).to.equal(156);
-    expect(withBlockStarted(state, 10, at(2027, 1, 20, 12)).blocks[1]!.targetSpm).to.equal(165);
-    expect(withBlockStarted(state, 5, at(2027, 1, 20, 12)).blocks[1]!.targetSpm).to.equal(164);
+    expect(withBlockStarted(state, 10, at(2027, 1, 20, 12)).blocks[1]!.targetSpm).to.equal(164);
+    expect(withBlockStarted(state, 5, at(2027, 1, 20, 12)).blocks[1]!.targetSpm).to.equal(163);
+  });
+
+  it('never start a block below the new baseline it begins from, after one that faded', () => {
+    let state = withBlockStarted(withBaseline(150, at(2026, 12, 1)), 5, at(2026, 12, 2));
+    for (let n = 1; n <= 8; n++) state = withSessionDone(state, { ...sessionAt(n, at(2026, 12, 2 + 2 * n)), n });
+    for (const [day, cadence] of [[20, 150], [27, 151], [48, 152]] as const) {
+      state = withTestDone(state, { ok: true, result: testAt(at(2026, 12, day), cadence), note: null }, `t${day}`);
+    }
+    // A new baseline of 170, far above the last target 157 (157 × 1.05 is 164.85): 5 % above 170.
+    state = withTestDone(state, { ok: true, result: testAt(at(2027, 1, 20), 170), note: null }, 'again');
+    expect(withBlockStarted(state, 5, at(2027, 1, 20, 12)).blocks[1]!.targetSpm).to.equal(178);
+    expect(withBlockStarted(state, 10, at(2027, 1, 20, 12)).blocks[1]!.targetSpm).to.equal(178);
   });
 
   it('ask for a new baseline when the test to start from is older than 56 days', () => {
