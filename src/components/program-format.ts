@@ -21,8 +21,13 @@ export function programMarkLabel(mark: ProgramMark): string {
   return `Program ${mark.n ?? '?'}/${SESSIONS_PER_BLOCK}`;
 }
 
-/** A belt speed as the runner sets it: "10.0 km/h", "6.2 mph". */
-export const formatBeltSpeed = (speedMps: number, unit: DistanceUnit): string => `${speedPerHour(speedMps, unit).toFixed(1)} ${speedUnitLabel[unit]}`;
+/**
+ * A belt speed as the runner sets it: "10.0 km/h", "6.2 mph" (to the nearest tenth, as a treadmill
+ * shows it: 10 km/h stored as m/s must read 10.0, not 9.9). A baseline planned before the runner
+ * chose a speed has 0: it reads as the choice still to make, never "0.0 km/h".
+ */
+export const formatBeltSpeed = (speedMps: number, unit: DistanceUnit): string =>
+  speedMps > 0 ? `${speedPerHour(speedMps, unit).toFixed(1)} ${speedUnitLabel[unit]}` : 'an easy speed you choose';
 
 /** A share of the minutes at target in whole percent with the space the issue's words use: "75 %". */
 export const formatProgramShare = (share: number): string => `${Math.round(share * 100)} %`;

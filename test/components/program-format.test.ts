@@ -29,6 +29,11 @@ describe('program-format', () => {
     expect(itemHolds(test('baseline', 10 / 3.6), 'km')).to.equal('5 min at 10.0 km/h, cue-free');
   });
 
+  it('never says "0.0 km/h" for a baseline planned before the runner chose its speed', () => {
+    expect(itemHolds(test('baseline', 0), 'km')).to.equal('5 min at an easy speed you choose, cue-free');
+    expect(itemSentence(test('baseline', 0), 'mi')).to.match(/^Baseline test: 5 minutes at an easy speed you choose after/);
+  });
+
   it('labels program runs for History and Weeks', () => {
     const mark = { mainFromT: null, mainToT: null, block: 1 };
     expect(programMarkLabel({ ...mark, kind: 'session', test: null, n: 5 })).to.equal('Program 5/8');
