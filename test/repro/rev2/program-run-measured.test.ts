@@ -12,12 +12,13 @@ import { type AppServices, createServices } from '../../../src/services/services
 import { defaultCoachSettings } from '../../../src/session/coach-settings.js';
 import { defaultCadenceZones } from '../../../src/session/zones.js';
 import { kvStore, useSeparateDatabase } from '../../../src/store/kv.js';
-import { loadProgram } from '../../../src/store/program-store.js';
+import { loadProgram, saveProgram } from '../../../src/store/program-store.js';
 import { finishRun } from '../../support/finish-run.js';
+import { programInBlock } from '../../support/program-states.js';
 import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../../support/recording-outputs.js';
 import { ScriptedFootpod } from '../../support/scripted-footpod.js';
 
-useSeparateDatabase('stride-test-rev2-program-reload');
+useSeparateDatabase('stride-test-rev2-program-run-measured');
 
 const today = new Date(2026, 11, 7, 7).getTime();
 
@@ -60,7 +61,7 @@ async function stopAndSave(): Promise<void> {
 
 const stored = async (): Promise<ProgramState> => (await loadProgram()).program!;
 
-describe('rev2: a program run split by a reload', () => {
+describe('rev2: how the service measures a finished program run', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
     await rig.program.cancelRun();
@@ -96,5 +97,25 @@ describe('rev2: a program run split by a reload', () => {
     const finished = rig.program.justFinished!;
     expect(finished.kind === 'test' && !finished.outcome.ok ? finished.outcome.why : 'ok').to.equal('ok');
     expect(rig.program.program!.baseline!.keptMinutes, 'five steady minutes were run (±1 for the split)').to.be.at.least(4);
+  });
+  // Issue 18: "Eight sessions ... running at the target grows from 15 to 30 minutes (warm-up and
+  // cool-down not counted)". A runner who starts session 1 and stops (and saves the run) two minutes
+  // into the warm-up has not run a single minute at the target, yet program-live.ts's #saved hands
+  // the run to withSessionDone as it is: session 1 is ticked done (0 of its 15 minutes, no cadence)
+  // and the program moves on to session 2, one fewer session of practice in the block.
+  it('does not count a session stopped during its warm-up (no minute at target) as done', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    expect(rig.program.active).to.include({ kind: 'session', n: 1 });
+    await rig.services.recording.start();
+    send(0, 120);
+    expect(rig.program.moment?.phase).to.equal('warm-up');
+    await stopAndSave();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sessions = rig.program.program!.blocks[0]!.sessions;
+    expect(sessions.map((s) => ({ n: s.n, mainRunningS: s.mainRunningS })), 'no session was run').to.deep.equal([]);
+    expect(rig.program.next).to.include({ kind: 'session', n: 1 });
   });
 });
