@@ -1,24 +1,24 @@
-// rev2: a program run split by a reload, measured by the service (program-live.ts, program-finish.ts).
-// The rig is the one of test/services/program-service.test.ts: a scripted pod, the real recording,
-// coach and program services, IndexedDB.
+// How the service measures a finished program run (program-live.ts, program-finish.ts): a run split
+// by a reload, a run stopped short. The rig is the one of test/services/program-service.test.ts: a
+// scripted pod, the real recording, coach and program services, IndexedDB.
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { CoachRules } from '../../../src/coach/coach-rules.js';
-import { metronomeRate } from '../../../src/coach/metronome-timing.js';
-import type { ProgramState } from '../../../src/program/program-types.js';
-import type { CoachEngine } from '../../../src/services/coach-service.js';
-import { ProgramService } from '../../../src/services/program-service.js';
-import { type AppServices, createServices } from '../../../src/services/services.js';
-import { defaultCoachSettings } from '../../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../../src/session/zones.js';
-import { kvStore, useSeparateDatabase } from '../../../src/store/kv.js';
-import { loadProgram, saveProgram } from '../../../src/store/program-store.js';
-import { finishRun } from '../../support/finish-run.js';
-import { programInBlock } from '../../support/program-states.js';
-import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../../support/recording-outputs.js';
-import { ScriptedFootpod } from '../../support/scripted-footpod.js';
+import { CoachRules } from '../../src/coach/coach-rules.js';
+import { metronomeRate } from '../../src/coach/metronome-timing.js';
+import type { ProgramState } from '../../src/program/program-types.js';
+import type { CoachEngine } from '../../src/services/coach-service.js';
+import { ProgramService } from '../../src/services/program-service.js';
+import { type AppServices, createServices } from '../../src/services/services.js';
+import { defaultCoachSettings } from '../../src/session/coach-settings.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { loadProgram, saveProgram } from '../../src/store/program-store.js';
+import { finishRun } from '../support/finish-run.js';
+import { programInBlock } from '../support/program-states.js';
+import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
-useSeparateDatabase('stride-test-rev2-program-run-measured');
+useSeparateDatabase('stride-test-program-service-measured');
 
 const today = new Date(2026, 11, 7, 7).getTime();
 
@@ -61,18 +61,14 @@ async function stopAndSave(): Promise<void> {
 
 const stored = async (): Promise<ProgramState> => (await loadProgram()).program!;
 
-describe('rev2: how the service measures a finished program run', () => {
+describe('ProgramService: how a finished program run is measured', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
     await rig.program.cancelRun();
     await finishRun(rig.services);
   });
 
-  // Issue 18: the program "survive[s] a reload mid-session (the session resumes ... where it was)".
-  // A test resumes too (its main seconds are restored), but it is measured on the last recording
-  // alone (program-live.ts passes only recorder.id to testOutcome): a runner who ran the whole five
-  // steady minutes at the test speed, with a reload after 2.5 of them, is told the test ran 2
-  // minutes and must be taken again, or gets a result from a part of it.
+  // A test resumes after a reload from its main seconds: its minutes lie in both recordings.
   it('measures a baseline test split by a reload over all five of its minutes', async () => {
     rig = await programRig();
     await rig.program.begin();
@@ -98,11 +94,7 @@ describe('rev2: how the service measures a finished program run', () => {
     expect(finished.kind === 'test' && !finished.outcome.ok ? finished.outcome.why : 'ok').to.equal('ok');
     expect(rig.program.program!.baseline!.keptMinutes, 'five steady minutes were run (±1 for the split)').to.be.at.least(4);
   });
-  // Issue 18: "Eight sessions ... running at the target grows from 15 to 30 minutes (warm-up and
-  // cool-down not counted)". A runner who starts session 1 and stops (and saves the run) two minutes
-  // into the warm-up has not run a single minute at the target, yet program-live.ts's #saved hands
-  // the run to withSessionDone as it is: session 1 is ticked done (0 of its 15 minutes, no cadence)
-  // and the program moves on to session 2, one fewer session of practice in the block.
+  // Running at the target is what a session is for: a session stopped in its warm-up stays planned.
   it('does not count a session stopped during its warm-up (no minute at target) as done', async () => {
     rig = await programRig();
     await saveProgram(programInBlock(today));
@@ -117,5 +109,8 @@ describe('rev2: how the service measures a finished program run', () => {
     const sessions = rig.program.program!.blocks[0]!.sessions;
     expect(sessions.map((s) => ({ n: s.n, mainRunningS: s.mainRunningS })), 'no session was run').to.deep.equal([]);
     expect(rig.program.next).to.include({ kind: 'session', n: 1 });
+    expect(rig.program.active).to.equal(null);
+    expect(rig.program.justFinished).to.equal(null);
+    expect(rig.program.problem).to.equal('Session 1 stopped after 0 of 15 minutes at target: it stays on the schedule.');
   });
 });
