@@ -30,7 +30,7 @@ const epsilon = 1e-9;
  * The main part's end is a sample's time, a live sample's jitter from the whole second: 299.6 s
  * of samples are the test's five minutes (the last one a little short), not four.
  */
-const SAMPLE_JITTER_S = 1;
+export const SAMPLE_JITTER_S = 1;
 
 export type TestOutcome = { ok: true; result: TestResult; note: string | null } | { ok: false; why: string };
 

@@ -4,7 +4,7 @@
 
 import { metronomeShare, sessionMinutes, TEST_S } from '../program/session-plan.js';
 import type { ActiveProgramRun, DoneSession } from '../program/program-types.js';
-import { type TestMinute, type TestOutcome, testMinutes, testOutcomeOf } from '../program/test-result.js';
+import { SAMPLE_JITTER_S, type TestMinute, type TestOutcome, testMinutes, testOutcomeOf } from '../program/test-result.js';
 import { LIVE_STEP_S } from '../session/gap-steps.js';
 import { type RecordedColumns, SAMPLE_RUNNING } from '../session/recorded-session.js';
 import type { OpenedSession } from './history-service.js';
@@ -22,22 +22,30 @@ const clock = (s: number): string => `${Math.floor(s / 60)}:${String(Math.floor(
  */
 export async function testOutcome(open: OpenRun, ids: readonly string[], testSpeedMps: number, mainRunningS: number): Promise<TestOutcome> {
   if (!(mainRunningS > 0)) return { ok: false, why: 'The run was stopped before the five minutes at the test speed began. Take the test again.' };
-  if (mainRunningS < TEST_S) return { ok: false, why: `The test stopped after ${clock(mainRunningS)} of its ${TEST_S / 60} minutes; take it again.` };
+  // A live sample's jitter from the whole second, as testResult allows its main part.
+  if (mainRunningS < TEST_S - SAMPLE_JITTER_S) {
+    return { ok: false, why: `The test stopped after ${clock(mainRunningS)} of its ${TEST_S / 60} minutes; take it again.` };
+  }
   const minutes: TestMinute[] = [];
-  let atMs: number | null = null;
+  let first: { atMs: number } | null = null;
+  let problem: string | null = null;
   for (const id of ids) {
     const opened = await open(id);
-    if (!opened.session) return { ok: false, why: `The test run could not be read back (${opened.problem}). Take the test again.` };
+    // A recording that cannot be read back leaves its minutes out; the others may still hold three.
+    if (!opened.session) {
+      problem ??= opened.problem;
+      continue;
+    }
     const { meta, samples } = opened.session;
-    atMs ??= meta.startedAt;
+    first ??= { atMs: meta.startedAt };
     const main = meta.program;
     if (!main || main.mainFromT === null || main.mainToT === null) continue;
     const judged = testMinutes(samples, { fromT: main.mainFromT, toT: main.mainToT }, testSpeedMps, meta.gaps ?? []);
     if (!judged.ok) return judged;
     minutes.push(...judged.minutes);
   }
-  if (atMs === null) return { ok: false, why: 'The test has no recording to read back. Take the test again.' };
-  return testOutcomeOf(minutes, testSpeedMps, { sessionId: ids[ids.length - 1]!, atMs });
+  if (first === null) return { ok: false, why: `The test run could not be read back (${problem ?? 'no recording'}). Take the test again.` };
+  return testOutcomeOf(minutes, testSpeedMps, { sessionId: ids[ids.length - 1]!, atMs: first.atMs });
 }
 
 interface Sums {

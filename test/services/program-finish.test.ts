@@ -47,6 +47,14 @@ describe('testOutcome: the test read back from its recordings', () => {
     const open = opener(recording('a', 300, 510));
     expect(await testOutcome(open, ['a'], 3, 210)).to.deep.equal({ ok: false, why: 'The test stopped after 3:30 of its 5 minutes; take it again.' });
     expect(await testOutcome(open, ['a'], 3, 0)).to.include({ ok: false });
+    // A live sample's jitter short of the end is the whole test, as testResult's main part.
+    expect(await testOutcome(opener(recording('a', 300, 599)), ['a'], 3, 299)).to.include({ ok: true });
+  });
+
+  it('judges the recordings it can read back, and says so in words when it can read none', async () => {
+    const open = opener(recording('b', 0, 300));
+    expect(ok(await testOutcome(open, ['lost', 'b'], 3, 300)).result.keptMinutes).to.equal(5);
+    expect(await testOutcome(open, ['lost'], 3, 300)).to.deep.equal({ ok: false, why: 'The test run could not be read back (not found). Take the test again.' });
   });
 });
 
