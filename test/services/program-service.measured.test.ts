@@ -94,6 +94,21 @@ describe('ProgramService: how a finished program run is measured', () => {
     expect(finished.kind === 'test' && !finished.outcome.ok ? finished.outcome.why : 'ok').to.equal('ok');
     expect(rig.program.program!.baseline!.keptMinutes, 'five steady minutes were run (±1 for the split)').to.be.at.least(4);
   });
+  it('does not count a baseline test stopped 3:30 into its five minutes, and says so', async () => {
+    rig = await programRig();
+    await rig.program.begin();
+    await rig.program.setTestSpeed(3);
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 300 + 210, { cadence: 150 });
+    expect(rig.program.moment).to.include({ phase: 'main', mainDoneS: 210 });
+    await stopAndSave();
+    await waitUntil(() => rig.program.justFinished !== null, 'measured');
+    expect(rig.program.justFinished).to.deep.include({ kind: 'test', outcome: { ok: false, why: 'The test stopped after 3:30 of its 5 minutes; take it again.' } });
+    expect(rig.program.program!.baseline).to.equal(null);
+    expect(rig.program.next).to.include({ kind: 'test', test: 'baseline' });
+  });
+
   // Running at the target is what a session is for: a session stopped in its warm-up stays planned.
   it('does not count a session stopped during its warm-up (no minute at target) as done', async () => {
     rig = await programRig();
