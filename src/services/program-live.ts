@@ -13,7 +13,7 @@ import type { CadenceZones } from '../session/zones.js';
 import { loadProgram, saveProgram } from '../store/program-store.js';
 import { calendarWords } from './program-calendar-words.js';
 import { ProgramCoach } from './program-coach.js';
-import { doneSession, testOutcome } from './program-finish.js';
+import { doneSession, sessionUnfinished, testOutcome } from './program-finish.js';
 import { ProgramRun, type RunProgress } from './program-run.js';
 import type { JustFinished, ProgramActions, ProgramParts, ProgramView } from './program-view.js';
 
@@ -187,10 +187,18 @@ export class ProgramLive implements ProgramActions {
     if (!state || !active) return;
     const open = (id: string) => this.parts.history.open(id);
     const id = run.recorder.id;
+    // A run split by a reload is measured over every recording it was run in.
+    const ids = active.sessionIds.includes(id) ? active.sessionIds : [...active.sessionIds, id];
     if (active.kind === 'test') {
-      const outcome = await testOutcome(open, id, state.testSpeedMps ?? Number.NaN);
+      const outcome = await testOutcome(open, ids, state.testSpeedMps ?? Number.NaN, progress.mainRunningS);
       this.#justFinished = { kind: 'test', outcome, test: active.test ?? 'baseline' };
       return this.#update((now) => rules.withTestDone(now, outcome, id));
+    }
+    const unfinished = sessionUnfinished(active.n ?? 1, progress.mainRunningS);
+    if (unfinished) {
+      this.#justFinished = null;
+      await this.#update((now) => (now.active ? rules.withRunCancelled(now) : now));
+      return this.#say(unfinished);
     }
     const done = await doneSession(open, this.#state?.active ?? active, progress.mainRunningS);
     await this.#update((now) => rules.withSessionDone(now, done));

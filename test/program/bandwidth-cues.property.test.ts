@@ -1,13 +1,13 @@
 // Properties of the bandwidth cues over generated inputs: silence while every half-minute of
 // running is within 3 % of the target, a cue once a half-minute of running is more than 3 % off,
 // walking, pauses and the metronome's stretches neither filling nor emptying the half-minute
-// wrongly, whatever the time steps.
+// wrongly (a break of 10 s or more not running empties it), whatever the time steps.
 
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { maxStepS } from '../../src/coach/active-time.js';
 import type { CoachEvent, CoachInput } from '../../src/coach/coach-events.js';
-import { BANDWIDTH, BANDWIDTH_EVERY_S, BANDWIDTH_WINDOW_S, BandwidthCues } from '../../src/program/bandwidth-cues.js';
+import { BANDWIDTH, BANDWIDTH_EVERY_S, BANDWIDTH_WINDOW_S, BandwidthCues, BREAK_S } from '../../src/program/bandwidth-cues.js';
 
 type Input = CoachInput & { allowed: boolean };
 
@@ -91,18 +91,25 @@ describe('BandwidthCues: properties', () => {
     );
   });
 
-  it('cues exactly when 30 s of running more than 3 % off have been heard since the OFF stretch began or the last cue', () => {
+  it('cues exactly when 30 s of running more than 3 % off have been heard since the OFF stretch began, the last cue or the last break', () => {
     fc.assert(
       fc.property(targets, items, fc.double({ min: 0.031, max: 0.2, noNaN: true }), fc.boolean(), (target, given, off, low) => {
         const cadence = target * (low ? 1 - off : 1 + off);
         const inputs = inputsOf(given, () => cadence);
         // The reference count: a step is heard when the runner ran at both of its ends, it is no
-        // gap, and cues were allowed at both ends; the metronome coming on empties the count.
+        // gap, and cues were allowed at both ends; the metronome coming on empties the count, and
+        // so does running again after BREAK_S or more not running (up to the last input, or a gap's end).
         let heardS = 0;
         let previous: Input | null = null;
+        let lastActiveS: number | null = null;
         for (const { input, events } of run(target, inputs)) {
           const stepS = previous === null ? 0 : input.timeS - previous.timeS;
           const active = (i: Input) => i.running && !i.paused && Number.isFinite(i.cadence) && i.cadence > 0;
+          if (active(input)) {
+            const untilS = previous === null || stepS > maxStepS ? input.timeS : previous.timeS;
+            if (lastActiveS !== null && untilS - lastActiveS >= BREAK_S - 1e-9) heardS = 0;
+            lastActiveS = input.timeS;
+          }
           if (!input.allowed) heardS = 0;
           else if (previous !== null && previous.allowed && active(input) && active(previous) && stepS <= maxStepS) heardS += stepS;
           previous = input;

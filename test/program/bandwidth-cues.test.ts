@@ -52,13 +52,34 @@ describe('BandwidthCues: timing', () => {
     expect(events).to.deep.equal([]);
   });
 
-  it('leaves walking and paused seconds out of the window: they neither fill it nor empty it', () => {
-    // 20 s running at 160, walking to t = 80, then running at 160. As every coach clock, a step
-    // counts when the runner ran at both ends, so 80 → 81 is not running and the 30th second ends at 91.
-    const walked = feed(new BandwidthCues(172), 0, 121, (t) => (t > 20 && t <= 80 ? { cadence: 100, running: false } : { cadence: 160 }));
-    expect(times(walked)).to.deep.equal([91, 121]);
-    const paused = feed(new BandwidthCues(172), 0, 121, (t) => (t > 20 && t <= 80 ? { paused: true, cadence: 160 } : { cadence: 160 }));
-    expect(times(paused)).to.deep.equal([91, 121]);
+  it('leaves a walk or pause of under 10 s out of the window: it neither fills it nor empties it', () => {
+    // 20 s running at 160, walking for 9 s (t = 21-29), then running at 160. As every coach clock, a
+    // step counts when the runner ran at both ends, so 29 → 30 is not running and the 30th second ends at 40.
+    const walked = feed(new BandwidthCues(172), 0, 70, (t) => (t > 20 && t <= 29 ? { cadence: 100, running: false } : { cadence: 160 }));
+    expect(times(walked)).to.deep.equal([40, 70]);
+    const paused = feed(new BandwidthCues(172), 0, 70, (t) => (t > 20 && t <= 29 ? { paused: true, cadence: 160 } : { cadence: 160 }));
+    expect(times(paused)).to.deep.equal([40, 70]);
+  });
+
+  it('starts the window afresh after 10 s or more not running: a cue never speaks of the cadence before the break', () => {
+    // 20 s running at 150 (well off), 10 s of walking (t = 21-30), then at the target: nothing to say.
+    const walked = feed(new BandwidthCues(172), 0, 200, (t) => (t <= 20 ? { cadence: 150 } : t <= 30 ? { cadence: 100, running: false } : { cadence: 172 }));
+    expect(walked).to.deep.equal([]);
+    // The same at 160 after the walk: a full 30 s of running from t = 31 → 32, so the first cue is at 61.
+    const again = feed(new BandwidthCues(172), 0, 61, (t) => (t > 20 && t <= 30 ? { cadence: 100, running: false } : { cadence: 160 }));
+    expect(times(again)).to.deep.equal([61]);
+    const paused = feed(new BandwidthCues(172), 0, 61, (t) => (t > 20 && t <= 30 ? { paused: true, cadence: 160 } : { cadence: 160 }));
+    expect(times(paused)).to.deep.equal([61]);
+  });
+
+  it('starts afresh after a pause with no inputs at all (the clock jumps 10 s or more), not after a shorter lost link', () => {
+    const rule = new BandwidthCues(172);
+    feed(rule, 0, 20, { cadence: 150 });
+    expect(times(feed(rule, 30, 80, { cadence: 172 }))).to.deep.equal([]);
+    const shorter = new BandwidthCues(172);
+    feed(shorter, 0, 20, { cadence: 160 });
+    // 20 → 26: a 6 s gap, not counted, not a break: 20 s + 4 s to t = 30 … the 30th second ends at 36.
+    expect(times(feed(shorter, 26, 40, { cadence: 160 }))).to.deep.equal([36]);
   });
 
   it('starts afresh when the metronome comes back on: a full 30 s of OFF running is needed', () => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { type FeedbackBlock, FIRST_ON_S, feedbackBlocks, metronomeOnAt } from '../../src/program/feedback-fading.js';
+import { type FeedbackBlock, FIRST_ON_S, feedbackBlocks, MIN_ON_S, metronomeOnAt } from '../../src/program/feedback-fading.js';
 import { metronomeShare, sessionMinutes } from '../../src/program/session-plan.js';
 
 const onSeconds = (blocks: readonly FeedbackBlock[]): number =>
@@ -21,6 +21,25 @@ describe('feedbackBlocks: the plain cases', () => {
     expect(blocks[1]).to.deep.include({ metronome: false });
     expect(blocks[1]!.toS).to.be.closeTo(180 + 228, 1e-9);
     expect(onSeconds(blocks)).to.be.closeTo(990, 1e-9);
+  });
+
+  it('session 6 (25 min at 50 %): ON blocks of at least 2 minutes, so 4 cycles rather than 5 shorter ones', () => {
+    const blocks = feedbackBlocks(sessionMinutes(6) * 60, metronomeShare(6));
+    // rest 1320 s, r = 570 / 1320: ON 120 s → cycle 278 s → 5 cycles would play 114 s each; 4 play 142.5.
+    const on = blocks.slice(1).filter((b) => b.metronome).map((b) => b.toS - b.fromS);
+    expect(on).to.have.length(3);
+    for (const s of on) expect(s).to.be.closeTo(142.5, 1e-9);
+    expect(blocks[0]!.toS).to.be.closeTo(180 + 142.5, 1e-9);
+    expect(onSeconds(blocks)).to.be.closeTo(750, 1e-9);
+  });
+
+  it('session 7 (27 min at 25 %): 405 s on, so after the first 3 minutes one block of 3:45 then the rest off', () => {
+    // rest 1440 s, r = 225 / 1440: two cycles would play 112.5 s each, under 2 minutes: one cycle.
+    const blocks = feedbackBlocks(sessionMinutes(7) * 60, metronomeShare(7));
+    expect(blocks).to.have.length(2);
+    expect(blocks[0]).to.deep.include({ fromS: 0, metronome: true });
+    expect(blocks[0]!.toS).to.be.closeTo(405, 1e-9);
+    expect(blocks[1]).to.deep.include({ toS: 1620, metronome: false });
   });
 
   it('gives nothing for a main part of no length', () => {
@@ -79,12 +98,25 @@ describe('feedbackBlocks: properties over main lengths and shares', () => {
     );
   });
 
-  it('cycles of about four minutes after the first: no OFF block longer than 240 s × 1.5', () => {
+  it('plays in blocks of at least 2 minutes after the first (less only when less ON time is left)', () => {
     fc.assert(
       fc.property(mains, fc.double({ min: 0.001, max: 0.999, noNaN: true }), (mainS, share) => {
-        // All the ON time in the first minutes: the rest is one OFF stretch, however long.
+        const leftS = Math.max(0, share * mainS - FIRST_ON_S);
+        for (const b of feedbackBlocks(mainS, share).slice(1)) if (b.metronome) expect(b.toS - b.fromS).to.be.at.least(Math.min(MIN_ON_S, leftS) - 1e-6);
+      }),
+    );
+  });
+
+  it('as many cycles as fit: an ON block after the first plays under twice max(2 min, r × 4 min)', () => {
+    fc.assert(
+      fc.property(mains, fc.double({ min: 0.001, max: 0.999, noNaN: true }), (mainS, share) => {
         fc.pre(share * mainS > FIRST_ON_S);
-        for (const b of feedbackBlocks(mainS, share).slice(1)) if (!b.metronome) expect(b.toS - b.fromS).to.be.at.most(360 + 1e-9);
+        const restS = mainS - FIRST_ON_S;
+        const r = (share * mainS - FIRST_ON_S) / restS;
+        const cycleOnS = Math.max(MIN_ON_S, r * 240);
+        // A rest shorter than one cycle plays all its ON time in one block.
+        fc.pre(restS >= cycleOnS / r);
+        for (const b of feedbackBlocks(mainS, share).slice(1)) if (b.metronome) expect(b.toS - b.fromS).to.be.below(2 * cycleOnS + 1e-6);
       }),
     );
   });

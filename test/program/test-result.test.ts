@@ -150,6 +150,51 @@ describe('testResult: a pause inside a minute', () => {
   });
 });
 
+describe('testResult: the recording\'s gaps (a pause, a lost link) are not running', () => {
+  /** A 1 Hz run with no samples strictly between `fromT` and `toT` (the recorder's gap). */
+  function withGap(fromT: number, toT: number, endT: number) {
+    const before = spell(fromT + 1);
+    const after = spell(endT - toT + 1);
+    const columns = columnsOf([...before, ...after]);
+    columns.t.set([...before.keys(), ...after.map((_, k) => toT + k)]);
+    return columns;
+  }
+
+  it('leaves out a minute paused for 8 s (52 s of running), though no step is longer than 10 s', () => {
+    const columns = withGap(120, 128, 308);
+    const gaps = [{ fromT: 120, toT: 128, reason: 'paused' as const }];
+    const outcome = ok(testResult(columns, { fromT: 0, toT: 308 }, 3, run, gaps));
+    expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1 });
+    expect(outcome.note).to.equal('1 of 5 minutes was left out: the pod counted less than 55 s of running.');
+  });
+
+  it('leaves a lost link\'s seconds out as well', () => {
+    const columns = withGap(120, 128, 308);
+    const gaps = [{ fromT: 120, toT: 128, reason: 'link-lost' as const }];
+    expect(ok(testResult(columns, { fromT: 0, toT: 308 }, 3, run, gaps)).result.keptMinutes).to.equal(4);
+  });
+
+  it('neither keeps nor leaves out the minutes wholly inside a pause: a 10-minute pause is not "10 of 15 minutes"', () => {
+    // Running 0-150 s, paused 150-750 s, running 750-900 s: 15 minutes on the clock, 9 of them paused throughout.
+    const columns = withGap(150, 750, 900);
+    const gaps = [{ fromT: 150, toT: 750, reason: 'paused' as const }];
+    const outcome = ok(testResult(columns, { fromT: 0, toT: 900 }, 3, run, gaps));
+    expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 2 });
+    expect(outcome.note).to.equal('2 of 6 minutes were left out: the pod counted less than 55 s of running.');
+  });
+});
+
+describe('testResult: the stride at the belt\'s speed', () => {
+  it('is the belt\'s speed × 60 / cadence where the belt judges the test, whatever the pod\'s calibration', () => {
+    // A pod reading 5 % short (2.85 m/s, 1.07 m) on a belt at 3.00 m/s, 160 steps/min: 1.125 m a step.
+    const uncalibrated = ok(testResult(columnsOf(spell(301, { speedMps: 2.85, cadence: 160, strideLengthM: 1.07, treadmillSpeedMps: 3 })), main, 3, run));
+    const calibrated = ok(testResult(columnsOf(spell(301, { speedMps: 3, cadence: 160, strideLengthM: 1.125, treadmillSpeedMps: 3 })), main, 3, run));
+    expect(uncalibrated.result.cadenceSpm).to.equal(160);
+    expect(uncalibrated.result.strideLengthM).to.be.closeTo((3 * 60) / 160, 1e-9);
+    expect(calibrated.result.strideLengthM).to.be.closeTo(uncalibrated.result.strideLengthM, 1e-9);
+  });
+});
+
 describe('testResult: bad input, in words', () => {
   it('a recording that ends before the test does', () => {
     // 200 s of the 300: minutes 1-3 kept, 4 partly recorded, 5 not at all.
