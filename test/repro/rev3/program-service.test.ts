@@ -151,3 +151,37 @@ describe('rev3: the program service in real use', () => {
     expect(baseline.keptMinutes + baseline.discardedMinutes, 'the five minutes of the test').to.equal(5);
   });
 });
+
+describe('rev3: a cancelled run split by a reload', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // The service's own rule: "a cancelled run goes on as an ordinary run, without the program's
+  // mark" (History and Weeks mark program sessions and test runs). A session split by a reload is
+  // one run in two recordings; cancelled after the reload, the recording from before the reload
+  // still shows in History as a program session that the program never counted.
+  it('cancelling a run after a reload takes the program’s mark off the recording made before the reload too', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 500);
+    await waitUntil(async () => (await stored()).active?.mainRunningS === 195, 'progress stored');
+    const firstRun = rig.services.recording.recorder!.id;
+    rig.services.recording.abandon();
+    rig.services.footpod.disconnect();
+
+    rig = await programRig();
+    await rig.services.recording.checkUnfinished();
+    await rig.services.recording.saveUnfinished(firstRun);
+    await rig.program.loadIfStored();
+    await rig.program.cancelRun();
+    await rig.services.history.load();
+    expect(rig.services.history.summary(firstRun), 'kept in History').to.not.equal(undefined);
+    expect(rig.services.history.summary(firstRun)?.program ?? null, 'an ordinary run now').to.equal(null);
+  });
+});
