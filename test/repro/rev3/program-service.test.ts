@@ -185,3 +185,33 @@ describe('rev3: a cancelled run split by a reload', () => {
     expect(rig.services.history.summary(firstRun)?.program ?? null, 'an ordinary run now').to.equal(null);
   });
 });
+
+describe('rev3: a retention test at the test speed', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // Issue 18: "Retention tests: the baseline test again, cue-free at the same belt speed". The
+  // schedule tells the runner the block's test speed (its baseline's, 3 m/s here), but the test is
+  // judged against whatever test speed is set now: a runner who changed the speed setting after the
+  // baseline runs the retention test at the speed the schedule shows and has every minute thrown
+  // out as "off by more than 3 %" (or, the other way round, a test at another speed is accepted as
+  // comparable to the baseline).
+  it('a retention test run at the speed the schedule shows is judged against that speed, not a test speed changed since', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today, { done: 8 }));
+    await rig.program.load();
+    expect(rig.program.next).to.include({ kind: 'test', test: 'end-of-block', speedMps: 3 });
+    await rig.program.setTestSpeed(3.5);
+    expect(rig.program.next, 'the schedule still shows the block’s speed').to.include({ kind: 'test', test: 'end-of-block', speedMps: 3 });
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 300 + 300 + 20, { cadence: 172, speedMps: 3 });
+    await stopAndSave();
+    await waitUntil(() => rig.program.justFinished !== null, 'measured');
+    const finished = rig.program.justFinished!;
+    expect(finished.kind === 'test' && finished.outcome.ok, finished.kind === 'test' && !finished.outcome.ok ? finished.outcome.why : 'ok').to.equal(true);
+  });
+});
