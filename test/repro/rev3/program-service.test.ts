@@ -215,3 +215,34 @@ describe('rev3: a retention test at the test speed', () => {
     expect(finished.kind === 'test' && finished.outcome.ok, finished.kind === 'test' && !finished.outcome.ok ? finished.outcome.why : 'ok').to.equal(true);
   });
 });
+
+describe('rev3: the program metronome and a paused recording', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // Issue 18: the metronome plays for a share "of the running minutes" (75, 50, 25, 0 %), and the
+  // program counts running seconds with "paused seconds left out" (program-run.ts). While the
+  // runner has paused the recording (stepped off the belt, a drink, a phone call; or auto-pause
+  // when standing) the program's clock stands still, yet its metronome goes on clicking at the
+  // target for the whole pause: beats outside the running minutes, and a runner standing beside
+  // the treadmill with the metronome going. The app's own coach stays quiet while paused.
+  it('the program’s metronome is silent while the recording is paused and plays again on resume', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 400);
+    expect(rig.program.moment).to.include({ phase: 'main', metronomeOn: true });
+    expect(rig.metronome.running).to.equal(true);
+    rig.services.recording.pause();
+    send(401, 460, { isRunning: false, cadence: 0, speedMps: 0 });
+    expect(rig.metronome.running, 'paused: standing beside the belt').to.equal(false);
+    rig.services.recording.resume();
+    send(461, 462);
+    expect(rig.metronome.running, 'running again').to.equal(true);
+  });
+});
