@@ -246,3 +246,43 @@ describe('rev3: the program metronome and a paused recording', () => {
     expect(rig.metronome.running, 'running again').to.equal(true);
   });
 });
+
+describe('rev3: a session whose save needed a second try', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // A runner finishes session 1 and presses Stop just as the store is briefly unavailable (storage
+  // full for a moment, a write aborted): the writer keeps retrying and the run is saved a moment
+  // later, in History. The program never hears of it: the session is never measured nor ticked,
+  // the run stays "going on", and the next Start follows nothing until the page is reloaded.
+  it('a program session saved on the writer’s retry is still measured and ticked', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 300 + 15 * 60 + 20);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const id = rig.services.recording.recorder!.id;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The write was aborted.', 'AbortError');
+    };
+    try {
+      rig.services.recording.stop();
+      await waitUntil(() => rig.services.recording.problem !== null, 'the first save failed');
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    await rig.services.history.load();
+    await waitUntil(async () => {
+      await rig.services.history.load();
+      return rig.services.history.summary(id)?.status === 'complete';
+    }, 'saved on the retry', { timeout: 5000 });
+    await waitUntil(() => rig.program.active === null, 'the program measured the session', { timeout: 3000 });
+    expect(rig.program.program!.blocks[0]!.sessions.map((s) => s.n)).to.deep.equal([1]);
+  });
+});
