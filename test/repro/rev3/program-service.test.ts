@@ -286,3 +286,37 @@ describe('rev3: a session whose save needed a second try', () => {
     expect(rig.program.program!.blocks[0]!.sessions.map((s) => s.n)).to.deep.equal([1]);
   });
 });
+
+describe('rev3: Stop and straight away Start again', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // The runner finishes session 1, presses Stop and at once starts another recording (a cool-down
+  // jog, or auto-start picking the running up again). While the finished session is still being
+  // measured, the new recording is taken for the same program session: it is marked as session 1
+  // in History, the coach is guided by it (zone cues silenced, the metronome at the target), though
+  // the program has already counted session 1 done.
+  it('a recording started right after a program session’s Stop is an ordinary run', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 300 + 15 * 60 + 20);
+    const saved = new Promise<void>((resolve) =>
+      rig.services.recording.addEventListener('saved', () => void rig.services.recording.start().then(resolve), { once: true }),
+    );
+    rig.services.recording.stop();
+    await saved;
+    const second = rig.services.recording.recorder!;
+    expect(rig.services.recording.state).to.equal('recording');
+    await waitUntil(() => rig.program.active === null, 'session 1 measured');
+    send(2000, 2400);
+    expect(rig.program.program!.blocks[0]!.sessions.map((s) => s.n), 'session 1 done once').to.deep.equal([1]);
+    expect(second.meta().program ?? null, 'the new recording is not marked as the program’s').to.equal(null);
+    expect(rig.program.moment, 'no program moment for an ordinary run').to.equal(null);
+  });
+});
