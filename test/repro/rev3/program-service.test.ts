@@ -320,3 +320,32 @@ describe('rev3: Stop and straight away Start again', () => {
     expect(rig.program.moment, 'no program moment for an ordinary run').to.equal(null);
   });
 });
+
+describe('rev3: a stored program that could not be read once', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // The store's own promise: "a damaged value is reported, never taken for 'no program'". A read
+  // that fails once (the database busy or blocked for a moment at start-up) leaves the service with
+  // no program for the rest of the visit; the runner, seeing no program, taps Begin, and the
+  // program they had (baseline, block, sessions done) is replaced by an empty one in the store.
+  it('Begin after a failed read does not replace the stored program', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today, { done: 3 }));
+    const get = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function () {
+      throw new DOMException('The database is busy.', 'UnknownError');
+    };
+    try {
+      await rig.program.load();
+    } finally {
+      IDBObjectStore.prototype.get = get;
+    }
+    expect(rig.program.problem).to.match(/could not be read/);
+    await rig.program.begin();
+    expect((await stored()).blocks[0]?.sessions.length ?? 0, 'the runner’s three sessions').to.equal(3);
+  });
+});
