@@ -349,3 +349,32 @@ describe('rev3: a stored program that could not be read once', () => {
     expect((await stored()).blocks[0]?.sessions.length ?? 0, 'the runner’s three sessions').to.equal(3);
   });
 });
+
+describe('rev3: a test stopped before its five minutes', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // Issue 18: the baseline is "5 minutes at a fixed belt speed", and the app "says so when it
+  // discards some" minutes. A runner who stops the test 3.5 minutes in gets a valid baseline
+  // ("3 minutes kept, none discarded"): the 1.5 minutes never run are neither run nor mentioned,
+  // and the whole block's target is built on a shorter test than every retention test after it.
+  it('a baseline test stopped 3.5 minutes into its five is not taken as a full, clean test', async () => {
+    rig = await programRig();
+    await rig.program.begin();
+    await rig.program.setTestSpeed(3);
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 300 + 210, { cadence: 160 });
+    expect(rig.program.moment).to.include({ phase: 'main' });
+    await stopAndSave();
+    await waitUntil(() => rig.program.justFinished !== null, 'measured');
+    const finished = rig.program.justFinished!;
+    if (finished.kind === 'test' && finished.outcome.ok) {
+      const { keptMinutes, discardedMinutes } = finished.outcome.result;
+      expect(keptMinutes + discardedMinutes, 'the five minutes are accounted for').to.equal(5);
+    }
+  });
+});
