@@ -228,7 +228,8 @@ describe('rev3: the program metronome and a paused recording', () => {
   // runner has paused the recording (stepped off the belt, a drink, a phone call; or auto-pause
   // when standing) the program's clock stands still, yet its metronome goes on clicking at the
   // target for the whole pause: beats outside the running minutes, and a runner standing beside
-  // the treadmill with the metronome going. The app's own coach stays quiet while paused.
+  // the treadmill with the metronome going. (The coach's own rules count no time while paused:
+  // src/coach/active-time.ts.)
   it('the program’s metronome is silent while the recording is paused and plays again on resume', async () => {
     rig = await programRig();
     await saveProgram(programInBlock(today));
