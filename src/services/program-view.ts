@@ -14,8 +14,13 @@ export type JustFinished = { kind: 'test'; outcome: TestOutcome; test: TestKind 
 export interface ProgramView {
   /** Null: not started. */
   program: ProgramState | null;
-  /** A store problem in words. */
+  /** A store problem, or why the last action was refused, in words. */
   problem: string | null;
+  /**
+   * Something is stored under the program's key that is not a program: Begin would replace it, so
+   * the page warns first (a restore gets it back).
+   */
+  damaged: boolean;
   schedule: ScheduleItem[];
   /** Today's or the next item. */
   next: ScheduleItem | null;

@@ -1,24 +1,24 @@
-// rev1: Start arms whatever comes next in the schedule, even when it is planned days or weeks
+// Start arms only what is due today. Before, it armed whatever comes next in the schedule, even when it is planned days or weeks
 // ahead, so a retention test "1 week later" or "4 weeks later" (issue 18) can be taken minutes
 // after the end-of-block test, and the rest day between two sessions can be skipped.
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { CoachRules } from '../../../src/coach/coach-rules.js';
-import { metronomeRate } from '../../../src/coach/metronome-timing.js';
-import { programSchedule } from '../../../src/program/program-schedule.js';
-import { withRunStarted, withTestDone } from '../../../src/program/program-state.js';
-import type { ProgramState } from '../../../src/program/program-types.js';
-import type { CoachEngine } from '../../../src/services/coach-service.js';
-import { ProgramService } from '../../../src/services/program-service.js';
-import { createServices } from '../../../src/services/services.js';
-import { defaultCoachSettings } from '../../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../../src/session/zones.js';
-import { kvStore, useSeparateDatabase } from '../../../src/store/kv.js';
-import { saveProgram } from '../../../src/store/program-store.js';
-import { programInBlock } from '../../support/program-states.js';
-import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../../support/recording-outputs.js';
+import { CoachRules } from '../../src/coach/coach-rules.js';
+import { metronomeRate } from '../../src/coach/metronome-timing.js';
+import { programSchedule } from '../../src/program/program-schedule.js';
+import { withRunStarted, withTestDone } from '../../src/program/program-state.js';
+import type { ProgramState } from '../../src/program/program-types.js';
+import type { CoachEngine } from '../../src/services/coach-service.js';
+import { ProgramService } from '../../src/services/program-service.js';
+import { createServices } from '../../src/services/services.js';
+import { defaultCoachSettings } from '../../src/session/coach-settings.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { saveProgram } from '../../src/store/program-store.js';
+import { programInBlock } from '../support/program-states.js';
+import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
 
-useSeparateDatabase('stride-test-rev1-program-start-early');
+useSeparateDatabase('stride-test-program-start-due');
 
 const DAY = 86_400_000;
 const blockStart = new Date(2026, 10, 20, 7).getTime();
@@ -40,7 +40,7 @@ async function serviceAt(state: ProgramState, nowMs: number): Promise<ProgramSer
   return program;
 }
 
-describe('rev1: Start only arms what is due', () => {
+describe('program service: Start only arms what is due', () => {
   beforeEach(() => clear(kvStore()));
 
   it('does not arm the one-week retention test on the day of the end-of-block test', async () => {
