@@ -4,6 +4,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
 import { CoachRules } from '../../src/coach/coach-rules.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';
+import { nextItem } from '../../src/program/program-schedule.js';
+import { withRunStarted } from '../../src/program/program-state.js';
 import type { ProgramState } from '../../src/program/program-types.js';
 import type { CoachEngine } from '../../src/services/coach-service.js';
 import { ProgramService } from '../../src/services/program-service.js';
@@ -304,5 +306,87 @@ describe('program service: a stored program that could not be read once', () => 
     expect(rig.program.problem).to.match(/could not be read/);
     await rig.program.begin();
     expect((await stored()).blocks[0]?.sessions.length ?? 0, 'the runner’s three sessions').to.equal(3);
+  });
+});
+
+describe('program service: an armed run and the days after it', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // Start pressed yesterday, then no run on the treadmill: an outdoor run today must not be taken
+  // as the rest of that session.
+  it('a run armed on an earlier day with no recording is disarmed when the program loads', async () => {
+    rig = await programRig();
+    const state = programInBlock(today);
+    const yesterday = new Date(2026, 11, 6, 18).getTime();
+    await saveProgram(withRunStarted(state, nextItem(state, yesterday)!, yesterday));
+    await rig.program.load();
+    expect(rig.program.active, 'disarmed').to.equal(null);
+    expect((await stored()).active, 'and stored so').to.equal(null);
+  });
+
+  it('a run armed earlier today stays armed', async () => {
+    rig = await programRig();
+    const state = programInBlock(today);
+    await saveProgram(withRunStarted(state, nextItem(state, today)!, today - 3_600_000));
+    await rig.program.load();
+    expect(rig.program.active).to.include({ kind: 'session', n: 1 });
+  });
+
+  it('pausing the program disarms an armed run', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    expect(rig.program.active).to.include({ kind: 'session', n: 1 });
+    await rig.program.pause();
+    expect(rig.program.active).to.equal(null);
+    expect(await stored()).to.include({ active: null });
+    expect((await stored()).pauses).to.have.length(1);
+  });
+});
+
+describe('program service: answers', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  it('an answer to a session not run is refused in words; a second answer replaces the first', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(new Date(2026, 11, 5, 7).getTime(), { done: 1 }));
+    await rig.program.load();
+    await rig.program.answer(1, 1, { effort: 4, natural: 3 });
+    expect(rig.program.problem).to.equal('Block 1 has no session 2.');
+    expect((await stored()).blocks[0]!.sessions).to.have.length(1);
+    await rig.program.answer(1, 0, { effort: 4, natural: 3 });
+    await rig.program.answer(1, 0, { effort: 6, natural: 2 });
+    expect(rig.program.problem).to.equal(null);
+    expect((await stored()).blocks[0]!.sessions[0]!.answers).to.deep.equal({ effort: 6, natural: 2 });
+  });
+});
+
+describe('program service: a tab shown again', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    delete (document as { visibilityState?: unknown }).visibilityState;
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  it('reads the program again, with what another tab changed meanwhile', async () => {
+    rig = await programRig();
+    const { recording, coach, history, settings } = rig.services;
+    await rig.program.begin();
+    const other = new ProgramService({ recording, coach, history, settings, now: () => today });
+    await other.setTestSpeed(3.4);
+    expect(rig.program.program!.testSpeedMps, 'not yet seen').to.equal(null);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitUntil(() => rig.program.program?.testSpeedMps === 3.4, 'read again');
   });
 });

@@ -14,7 +14,8 @@ import { createServices } from '../../src/services/services.js';
 import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { saveProgram } from '../../src/store/program-store.js';
+import { loadProgram, saveProgram } from '../../src/store/program-store.js';
+import { formatDate, formatWeekday } from '../../src/session/date-format.js';
 import { programInBlock } from '../support/program-states.js';
 import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
 
@@ -60,6 +61,7 @@ describe('program service: Start only arms what is due', () => {
     expect(program.next!.dayMs).to.be.above(now);
     await program.startNext();
     expect(program.active, 'nothing is due today: the one-week test is a week away').to.equal(null);
+    expect(program.problem).to.equal(`Nothing is due today: the one-week retention test is planned for ${formatDate(program.next!.dayMs)}.`);
   });
 
   it('does not arm the next session on the rest day after a session', async () => {
@@ -72,5 +74,17 @@ describe('program service: Start only arms what is due', () => {
     expect(program.next!.dayMs).to.be.above(now);
     await program.startNext();
     expect(program.active, 'session 4 is not due today').to.equal(null);
+    expect(program.problem, 'said in words, with the day').to.equal(`Rest today: session 4 is planned for ${formatWeekday(program.next!.dayMs)}.`);
+    expect((await loadProgram()).program!.active, 'nothing stored as armed').to.equal(null);
+  });
+
+  it('arms the session due today, and a program that was due days ago too', async () => {
+    // Session 3 two days before: session 4 is due; a runner back after a week may run it too.
+    for (const daysLater of [2, 9]) {
+      await clear(kvStore());
+      const program = await serviceAt(programInBlock(blockStart, { done: 3 }), blockStart + daysLater * DAY);
+      await program.startNext();
+      expect(program.active, `${daysLater} days later`).to.include({ kind: 'session', n: 4 });
+    }
   });
 });
