@@ -301,9 +301,10 @@ export class ProgramLive implements ProgramActions {
       this.#publish();
       if (next === read.program) return true;
       const problem = await saveProgram(next);
-      if (problem === null && next === null) this.#damaged = false;
-      if (problem !== null || this.#damaged !== read.damaged) {
-        this.#problem = problem ?? read.problem;
+      // Written: whatever damaged value was stored is gone.
+      if (problem === null) this.#damaged = false;
+      if (problem !== null || read.damaged) {
+        this.#problem = problem ?? null;
         this.#publish();
       }
       return problem === null;

@@ -1,7 +1,7 @@
 // The program service driven through the app's real services (scripted pod, real recording,
 // coach with recording outputs, the browser's IndexedDB), in the order a runner really does things.
 import { expect, waitUntil } from '@open-wc/testing';
-import { clear } from 'idb-keyval';
+import { clear, set } from 'idb-keyval';
 import { CoachRules } from '../../src/coach/coach-rules.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';
 import { nextItem } from '../../src/program/program-schedule.js';
@@ -306,6 +306,36 @@ describe('program service: a stored program that could not be read once', () => 
     expect(rig.program.problem).to.match(/could not be read/);
     await rig.program.begin();
     expect((await stored()).blocks[0]?.sessions.length ?? 0, 'the runner’s three sessions').to.equal(3);
+  });
+
+  it('while the stored program cannot be read, Begin and changes are refused in words and nothing is written', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today, { done: 3 }));
+    const get = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function () {
+      throw new DOMException('The database is busy.', 'UnknownError');
+    };
+    try {
+      await rig.program.begin();
+      expect(rig.program.problem).to.equal('The stored program could not be read: reload the page to try again. Nothing was changed.');
+      await rig.program.setTestSpeed(3.5);
+      expect(rig.program.problem).to.equal('The stored program could not be read: reload the page to try again. Nothing was changed.');
+    } finally {
+      IDBObjectStore.prototype.get = get;
+    }
+    expect((await stored()).blocks[0]?.sessions.length ?? 0, 'the runner’s three sessions').to.equal(3);
+    expect((await stored()).testSpeedMps).to.equal(3);
+  });
+
+  it('says when the stored program is damaged, so the page can warn before Begin replaces it', async () => {
+    rig = await programRig();
+    await set('program', { version: 1, blocks: 'not a list' }, kvStore());
+    await rig.program.load();
+    expect(rig.program.damaged).to.equal(true);
+    expect(rig.program.program).to.equal(null);
+    await rig.program.begin();
+    expect(rig.program.damaged, 'replaced by the runner’s choice').to.equal(false);
+    expect((await stored()).blocks).to.deep.equal([]);
   });
 });
 
