@@ -1,8 +1,8 @@
 // The coach during a program run. A session: the zone cues are off (the program's target is the
 // aim, not the zones), the metronome plays at the block's target exactly while the feedback
 // schedule says so (started and stopped at the blocks' edges), bandwidth cues may sound while it
-// is off, and check-ins go on. While the recording is paused it is silent. A test: nothing sounds at all, so the runner runs at their own
-// cadence. The runner's mute silences all of it.
+// is off, and check-ins go on; while the recording is paused it is silent. A test: nothing sounds
+// at all, so the runner runs at their own cadence. The runner's mute silences all of it.
 
 import type { CoachEvent, CoachInput } from '../coach/coach-events.js';
 import type { Metronome } from '../outputs/outputs.js';
