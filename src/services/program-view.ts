@@ -50,13 +50,17 @@ export interface ProgramActions {
   setTestSpeed(speedMps: number): Promise<void>;
   /**
    * Arms today's item: the next recording started (or the one running) is that test or session.
-   * Call it from the Start press: that gesture also lets the metronome sound later.
+   * Only an item due (planned for today or earlier) is armed; otherwise `problem` says when it is
+   * planned ("Rest today: session 4 is planned for Thursday."). Call it from the Start press: that
+   * gesture also lets the metronome sound later.
    */
   startNext(): Promise<void>;
+  /** Every recording of the run (before a reload too) goes on as an ordinary run. */
   cancelRun(): Promise<void>;
   answer(block: number, index: number, answers: SessionAnswers): Promise<void>;
   chooseRepeat(repeat: boolean): Promise<void>;
   startBlock(percent: TargetPercent): Promise<void>;
+  /** Also disarms a run armed or going on: while paused nothing is due. */
   pause(): Promise<void>;
   resume(): Promise<void>;
   /** Ends the program (the page asks first). */
