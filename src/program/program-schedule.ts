@@ -120,3 +120,12 @@ export function nextItem(state: ProgramState, nowMs: number): ScheduleItem | nul
   if (isPaused(state)) return null;
   return programSchedule(state, nowMs).find((item) => item.done === null) ?? null;
 }
+
+/**
+ * The next item when it may be run today: planned for today or earlier. A session planned for
+ * after a rest day, or a retention test a week away, is not due yet (null; nextItem says when).
+ */
+export function dueItem(state: ProgramState, nowMs: number): ScheduleItem | null {
+  const item = nextItem(state, nowMs);
+  return item !== null && item.dayMs <= dayStart(nowMs) ? item : null;
+}

@@ -114,7 +114,10 @@ function activeFrom(value: unknown): ActiveProgramRun | null {
   const { kind, test, n, block, startedAtMs, warmUpRunningS, mainRunningS } = value;
   if (!isCount(block) || !isTime(startedAtMs) || !isTime(warmUpRunningS) || !isTime(mainRunningS)) return null;
   const sessionIds = sessionIdsFrom(value['sessionIds']);
-  if (kind === 'test' && isTestKind(test) && n === null) return { kind, test, n: null, block, startedAtMs, sessionIds, warmUpRunningS, mainRunningS };
+  if (kind === 'test' && isTestKind(test) && n === null) {
+    const speedMps = value['speedMps'];
+    return { kind, test, n: null, block, startedAtMs, sessionIds, warmUpRunningS, mainRunningS, ...(isSpeed(speedMps) ? { speedMps } : {}) };
+  }
   if (kind === 'session' && test === null && isSessionNumber(n)) return { kind, test: null, n, block, startedAtMs, sessionIds, warmUpRunningS, mainRunningS };
   return null;
 }

@@ -47,6 +47,7 @@ export function withRunStarted(state: ProgramState, item: ScheduleItem, nowMs: n
     sessionIds: [],
     warmUpRunningS: 0,
     mainRunningS: 0,
+    ...(item.kind === 'test' ? { speedMps: item.speedMps } : {}),
   };
   return { ...state, active };
 }

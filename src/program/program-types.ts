@@ -112,6 +112,11 @@ export interface ActiveProgramRun {
   warmUpRunningS: number;
   /** Running seconds of the main part (the session at target, or the 5-minute test) done. */
   mainRunningS: number;
+  /**
+   * A test: the belt speed it is judged at, m/s, as its schedule item showed it when armed (a test
+   * speed changed since does not change it). Absent on runs armed before it was kept.
+   */
+  speedMps?: number;
 }
 
 export interface ProgramState {

@@ -9,6 +9,7 @@ import { schemaIsCurrent } from '../store/kv.js';
 import { type Persistence, describePersistence, describeUsage, requestPersistentStorage, storageUsage } from '../store/storage-status.js';
 import type { FileOutcome } from './data-files.js';
 import type { HistoryService } from './history-service.js';
+import type { ProgramService } from './program-service.js';
 import type { SettingsService } from './settings-service.js';
 
 export class DataService extends EventTarget {
@@ -21,6 +22,8 @@ export class DataService extends EventTarget {
   constructor(
     private readonly settings: SettingsService,
     private readonly history: HistoryService,
+    /** Read again after a restore, so the program on screen is the restored one, not written over it. */
+    private readonly program: Pick<ProgramService, 'reload'> | null = null,
   ) {
     super();
   }
@@ -135,6 +138,7 @@ export class DataService extends EventTarget {
     if (outcome.ok) {
       await this.settings.load();
       await this.history.load();
+      await this.program?.reload();
     }
     await this.refreshUsage();
   }

@@ -163,6 +163,15 @@ export class HistoryService extends EventTarget {
     this.#changed();
   }
 
+  /** A stored recording of a cancelled program run becomes an ordinary run (History drops its program mark). */
+  async unmarkProgram(id: string): Promise<boolean> {
+    const { withoutProgramMark } = await store();
+    return this.#changeStored(async () => {
+      const updated = await withoutProgramMark(id);
+      this.#sessions = this.#sessions.map((s) => (s.id === id ? updated : s));
+    });
+  }
+
   async #updateInfo(id: string, change: { name?: string; notes?: string }): Promise<boolean> {
     const { updateSessionInfo } = await store();
     if (await this.#refusedWhileRecorded(id, 'changed')) return false;

@@ -1,8 +1,8 @@
 // The coach during a program run. A session: the zone cues are off (the program's target is the
 // aim, not the zones), the metronome plays at the block's target exactly while the feedback
 // schedule says so (started and stopped at the blocks' edges), bandwidth cues may sound while it
-// is off, and check-ins go on. A test: nothing sounds at all, so the runner runs at their own
-// cadence. The runner's mute silences all of it.
+// is off, and check-ins go on; while the recording is paused it is silent. A test: nothing sounds
+// at all, so the runner runs at their own cadence. The runner's mute silences all of it.
 
 import type { CoachEvent, CoachInput } from '../coach/coach-events.js';
 import type { Metronome } from '../outputs/outputs.js';
@@ -30,16 +30,17 @@ export class ProgramCoach implements CoachGuide {
   }
 
   events(own: CoachEvent[], input: CoachInput, metronome: Metronome): CoachEvent[] {
-    this.#play(metronome);
+    // A paused recording stands the program's clock still: no beats outside the running minutes.
+    this.#play(metronome, input.paused);
     if (!this.#cues) return [];
     const cues = this.#cues.update({ ...input, allowed: this.moment?.bandwidthCues ?? false });
     return [...cues, ...own.filter((event) => event.kind === 'check-in')];
   }
 
-  #play(metronome: Metronome): void {
+  #play(metronome: Metronome, paused: boolean): void {
     const { muted, metronome: chosen } = this.settings();
     const rateSpm = this.metronomeSpm;
-    if (rateSpm === null || muted) {
+    if (rateSpm === null || muted || paused) {
       if (metronome.running) metronome.stop();
       return;
     }

@@ -2,10 +2,13 @@
 // program-service.ts). It keeps the program, stores every change, and runs the program's runs: the
 // item armed with startNext is the next recording started (or the one going on), followed second by
 // second (program-run.ts) with the coach guided (program-coach.ts), and measured once saved.
+// Every change reads the stored program first and applies its rule to that, one change after the
+// other, so a change made in another tab (or by a restored backup) is never undone by this tab's
+// copy; the program is read again when the tab comes back into view.
 
 import { programCalendar } from '../export/program-calendar.js';
 import { effortSuggestion } from '../program/effort-rule.js';
-import { nextItem, programSchedule } from '../program/program-schedule.js';
+import { dayStart, dueItem, nextItem, programSchedule } from '../program/program-schedule.js';
 import * as rules from '../program/program-state.js';
 import type { ProgramState, ScheduleItem, SessionAnswers, TargetPercent } from '../program/program-types.js';
 import { withAccepted } from '../session/plan-settings.js';
@@ -13,6 +16,7 @@ import type { CadenceZones } from '../session/zones.js';
 import { loadProgram, saveProgram } from '../store/program-store.js';
 import { calendarWords } from './program-calendar-words.js';
 import { ProgramCoach } from './program-coach.js';
+import { notDueWords } from './program-due-words.js';
 import { doneSession, sessionUnfinished, testOutcome } from './program-finish.js';
 import { ProgramRun, type RunProgress } from './program-run.js';
 import type { JustFinished, ProgramActions, ProgramParts, ProgramView } from './program-view.js';
@@ -25,14 +29,26 @@ export function zonesAround(zones: CadenceZones, targetSpm: number): CadenceZone
   return { buildingFrom: targetFrom - building, targetFrom, targetTo: targetFrom + width };
 }
 
+/** Said when a change is refused because the stored program could not be read. */
+export const UNREADABLE = 'The stored program could not be read: reload the page to try again. Nothing was changed.';
+
+/** A change to the stored program: the new program (null removes it), or why it is refused. */
+type Change = (stored: ProgramState | null) => ProgramState | null | string;
+
 export class ProgramLive implements ProgramActions {
   #state: ProgramState | null = null;
   #problem: string | null = null;
+  #damaged = false;
+  /** The last read failed: nothing may be changed until one succeeds (the copy here may be stale or empty). */
+  #readFailed = false;
   #justFinished: JustFinished | null = null;
   #loaded: Promise<void> | null = null;
-  /** Stores in the order the changes were made. */
-  #saving: Promise<unknown> = Promise.resolve();
+  /** Reads and changes, one after the other: each change reads what the one before stored. */
+  #queue: Promise<unknown> = Promise.resolve();
   #run: ProgramRun | null = null;
+  /** The run stopped and waiting to be measured once saved: no recording started meanwhile is it. */
+  #stopped: ProgramRun | null = null;
+  #measuring: ProgramRun | null = null;
   #coach: ProgramCoach | null = null;
   readonly #now: () => number;
 
@@ -43,46 +59,66 @@ export class ProgramLive implements ProgramActions {
     this.#now = parts.now ?? Date.now;
     parts.recording.addEventListener('change', () => this.#follow());
     parts.recording.addEventListener('saved', () => void this.#saved());
+    // Another tab may have changed the program while this one was out of view.
+    if (typeof document !== 'undefined') {
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible' && this.#loaded) void this.reload();
+      });
+    }
   }
 
-  /** Reads the stored program once; later calls wait for that read. */
+  /** Reads the stored program once; later calls wait for that read, or read again after one failed. */
   load(): Promise<void> {
-    this.#loaded ??= loadProgram().then(({ program, problem }) => {
-      this.#state = program;
-      this.#problem = problem;
-      this.#publish();
-      this.#follow();
-    });
+    if (this.#loaded === null || this.#readFailed) this.#loaded = this.#queued(() => this.#read());
     return this.#loaded;
+  }
+
+  /** Reads the stored program again (after a restore, or when the tab is shown again). */
+  reload(): Promise<void> {
+    return (this.#loaded = this.#queued(() => this.#read()));
   }
 
   async begin(): Promise<void> {
     await this.load();
-    if (!this.#state) await this.#change(rules.newProgram(this.#now()));
+    await this.#transact((stored) => stored ?? rules.newProgram(this.#now()));
   }
 
   setTestSpeed(speedMps: number): Promise<void> {
     return this.#update((state) => rules.withTestSpeed(state, speedMps));
   }
 
+  /** Arms only what is due today: a session after its rest day, a retention test on its day. */
   async startNext(): Promise<void> {
     // The Start press lets audio play (the browser remembers the gesture): the metronome may start later.
     void this.parts.coach.engine();
     await this.load();
-    const state = this.#state;
-    if (!state) return this.#say('Start the program first.');
-    if (state.active) return this.#follow();
-    const item = nextItem(state, this.#now());
-    if (!item) return this.#say('Nothing is due in the program now.');
-    if (item.kind === 'test' && state.testSpeedMps === null) return this.#say('Choose the belt speed for the test first.');
-    this.#justFinished = null;
-    await this.#change(rules.withRunStarted(state, item, this.#now()));
-    this.#follow();
+    const now = this.#now();
+    const armed = await this.#updated((state) => {
+      if (state.active) return state;
+      const item = dueItem(state, now);
+      if (!item) {
+        const next = nextItem(state, now);
+        return next ? notDueWords(next, now) : 'Nothing is due in the program now.';
+      }
+      if (item.kind === 'test' && state.testSpeedMps === null) return 'Choose the belt speed for the test first.';
+      this.#justFinished = null;
+      return rules.withRunStarted(state, item, now);
+    });
+    if (armed) this.#follow();
   }
 
+  /** The run ends; every recording made for it goes on as an ordinary run (History drops its mark). */
   async cancelRun(): Promise<void> {
+    const live = this.#run?.recorder.id ?? null;
     this.#leaveRun();
-    await this.#update((state) => (state.active ? rules.withRunCancelled(state) : state));
+    this.#stopped = null;
+    let ids: string[] = [];
+    await this.#update((state) => {
+      ids = state.active?.sessionIds ?? [];
+      return state.active ? rules.withRunCancelled(state) : state;
+    });
+    // The recording going on loses its mark with its next write (#leaveRun); the stored ones here.
+    for (const id of ids) if (id !== live) await this.parts.history.unmarkProgram(id);
   }
 
   async answer(block: number, index: number, answers: SessionAnswers): Promise<void> {
@@ -97,8 +133,11 @@ export class ProgramLive implements ProgramActions {
 
   async startBlock(percent: TargetPercent): Promise<void> {
     this.#justFinished = null;
-    const before = this.#state?.blocks.length ?? 0;
-    await this.#update((state) => rules.withBlockStarted(state, percent, this.#now()));
+    let before = 0;
+    await this.#update((state) => {
+      before = state.blocks.length;
+      return rules.withBlockStarted(state, percent, this.#now());
+    });
     const block = this.#state?.blocks.at(-1);
     if (!block || this.#state!.blocks.length === before) return;
     // The block's target becomes the cadence plan's step, so zones, colours and the plan agree.
@@ -107,8 +146,11 @@ export class ProgramLive implements ProgramActions {
     await settings.update({ zones, plan: withAccepted(settings.settings.plan, zones, this.#now()) });
   }
 
-  pause(): Promise<void> {
-    return this.#update((state) => rules.withPaused(state, this.#now()));
+  /** While paused nothing is due: a run armed (or going on) is cancelled first. */
+  async pause(): Promise<void> {
+    await this.load();
+    if (this.#state?.active) await this.cancelRun();
+    await this.#update((state) => rules.withPaused(state, this.#now()));
   }
 
   resume(): Promise<void> {
@@ -118,8 +160,9 @@ export class ProgramLive implements ProgramActions {
   async reset(): Promise<void> {
     await this.load();
     this.#leaveRun();
+    this.#stopped = null;
     this.#justFinished = null;
-    await this.#change(null);
+    await this.#transact(() => null);
   }
 
   calendar(): string {
@@ -136,7 +179,7 @@ export class ProgramLive implements ProgramActions {
     const active = this.#state?.active;
     const { recording, coach } = this.parts;
     const recorder = recording.recorder;
-    if (!active || this.#run || !recorder || (recording.state !== 'recording' && recording.state !== 'paused')) return;
+    if (!active || this.#run || this.#stopped || !recorder || (recording.state !== 'recording' && recording.state !== 'paused')) return;
     const block = this.#state?.blocks.find((b) => b.number === active.block);
     const { settings } = this.parts;
     this.#coach = new ProgramCoach(active.kind === 'session' ? (block?.targetSpm ?? null) : null, () => settings.settings.coach);
@@ -150,10 +193,16 @@ export class ProgramLive implements ProgramActions {
     this.#coach.moment = this.#run.moment;
     coach.guide(this.#coach);
     // A run split by a reload keeps every recording it was run in.
-    const ids = active.sessionIds.includes(recorder.id) ? active.sessionIds : [...active.sessionIds, recorder.id];
-    void this.#change({ ...this.#state!, active: { ...active, sessionIds: ids } });
+    void this.#update((state) => {
+      const now = state.active;
+      if (!now || now.sessionIds.includes(recorder.id)) return state;
+      return { ...state, active: { ...now, sessionIds: [...now.sessionIds, recorder.id] } };
+    });
     recorder.addEventListener('state', () => {
-      if (recorder.state === 'stopped' && this.#run?.recorder === recorder) coach.guide(null);
+      // The run ends at Stop, before it is measured: a recording started meanwhile is an ordinary run.
+      if (recorder.state !== 'stopped' || this.#run?.recorder !== recorder) return;
+      this.#stopped = this.#run;
+      this.#endRun();
     });
   }
 
@@ -178,10 +227,20 @@ export class ProgramLive implements ProgramActions {
   /** The recording of the run going on was saved: the run is measured and done. */
   async #saved(): Promise<void> {
     // The recording service says which run it saved by having stopped it: the run going on is not.
-    const run = this.#run;
-    if (!run || run.recorder.state !== 'stopped') return;
+    const run = this.#stopped;
+    if (!run || run === this.#measuring || run.recorder.state !== 'stopped') return;
+    // Until measured the run stays stopped here, so a recording started meanwhile is not taken for it.
+    this.#measuring = run;
+    try {
+      await this.#measure(run);
+    } finally {
+      this.#measuring = null;
+      if (this.#stopped === run) this.#stopped = null;
+    }
+  }
+
+  async #measure(run: ProgramRun): Promise<void> {
     const progress = run.progress;
-    this.#endRun();
     const state = this.#state;
     const active = state?.active;
     if (!state || !active) return;
@@ -190,9 +249,12 @@ export class ProgramLive implements ProgramActions {
     // A run split by a reload is measured over every recording it was run in.
     const ids = active.sessionIds.includes(id) ? active.sessionIds : [...active.sessionIds, id];
     if (active.kind === 'test') {
-      const outcome = await testOutcome(open, ids, state.testSpeedMps ?? Number.NaN, progress.mainRunningS);
+      // Judged at the speed the armed item showed: a speed chosen since applies to the next baseline only.
+      const outcome = await testOutcome(open, ids, active.speedMps ?? rules.testSpeedFor(state, active) ?? Number.NaN, progress.mainRunningS);
+      await this.#update((now) => rules.withTestDone(now, outcome, id));
+      // Shown with the program that holds the result, not before it.
       this.#justFinished = { kind: 'test', outcome, test: active.test ?? 'baseline' };
-      return this.#update((now) => rules.withTestDone(now, outcome, id));
+      return this.#publish();
     }
     const unfinished = sessionUnfinished(active.n ?? 1, progress.mainRunningS);
     if (unfinished) {
@@ -207,29 +269,84 @@ export class ProgramLive implements ProgramActions {
     this.#publish();
   }
 
-  /** A change the rules refuse (a speed out of range, an answer out of its scale) is said, not thrown. */
-  async #update(change: (state: ProgramState) => ProgramState): Promise<void> {
-    await this.load();
-    if (!this.#state) return this.#say('Start the program first.');
-    let next: ProgramState;
-    try {
-      next = change(this.#state);
-    } catch (error) {
-      return this.#say(`${error instanceof Error ? error.message : String(error)}.`);
-    }
-    await this.#change(next);
+  /** A change to a started program. */
+  async #update(change: (state: ProgramState) => ProgramState | string): Promise<void> {
+    await this.#updated(change);
   }
 
-  /** Shows the change at once and stores it behind the ones before. */
-  async #change(state: ProgramState | null): Promise<void> {
-    this.#state = state;
-    this.#publish();
-    const saved = (this.#saving = this.#saving.then(() => saveProgram(state)));
-    const problem = (await saved) as string | null;
-    if (problem !== this.#problem && this.#saving === saved) {
-      this.#problem = problem;
+  /** Resolves true when the change was made. */
+  async #updated(change: (state: ProgramState) => ProgramState | string): Promise<boolean> {
+    await this.load();
+    return this.#transact((stored) => (stored ? change(stored) : 'Start the program first.'));
+  }
+
+  /**
+   * Reads the stored program, applies `change` to it and stores the result, after the changes
+   * before it. A refusal (the change's sentence, a rule's error such as an answer out of its scale,
+   * or a read that failed) is said, not thrown, and nothing is written.
+   */
+  #transact(change: Change): Promise<boolean> {
+    return this.#queued(async () => {
+      const read = await loadProgram();
+      if (read.problem !== null && !read.damaged) {
+        this.#readFailed = true;
+        this.#say(UNREADABLE);
+        return false;
+      }
+      this.#readFailed = false;
+      this.#damaged = read.damaged;
+      this.#state = read.program;
+      this.#problem = read.problem;
+      let next: ProgramState | null | string;
+      try {
+        next = change(read.program);
+      } catch (error) {
+        next = `${error instanceof Error ? error.message : String(error)}.`;
+      }
+      if (typeof next === 'string') {
+        this.#say(next);
+        return false;
+      }
+      this.#state = next;
       this.#publish();
+      if (next === read.program) return true;
+      const problem = await saveProgram(next);
+      // Written: whatever damaged value was stored is gone.
+      if (problem === null) this.#damaged = false;
+      if (problem !== null || read.damaged) {
+        this.#problem = problem ?? null;
+        this.#publish();
+      }
+      return problem === null;
+    });
+  }
+
+  #queued<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.#queue.then(work);
+    this.#queue = done.catch(() => undefined);
+    return done;
+  }
+
+  /**
+   * Takes the stored program as this tab's. A failed read keeps what was here and says so, and
+   * refuses changes until a read succeeds. An armed run no recording followed on its day is
+   * disarmed on a later day: an outdoor run days later is not the rest of that session.
+   */
+  async #read(): Promise<void> {
+    const { program, problem, damaged } = await loadProgram();
+    this.#readFailed = problem !== null && !damaged;
+    this.#problem = problem;
+    if (this.#readFailed) return this.#publish();
+    this.#damaged = damaged;
+    this.#state = program;
+    const active = program?.active;
+    if (program && active && active.sessionIds.length === 0 && !this.#run && dayStart(active.startedAtMs) < dayStart(this.#now())) {
+      this.#state = rules.withRunCancelled(program);
+      this.#problem = await saveProgram(this.#state);
     }
+    if (this.#run && !this.#state?.active) this.#leaveRun();
+    this.#publish();
+    this.#follow();
   }
 
   #say(problem: string): void {
@@ -243,6 +360,7 @@ export class ProgramLive implements ProgramActions {
     this.show({
       program: state,
       problem: this.#problem,
+      damaged: this.#damaged,
       schedule: this.#schedule(),
       next: state ? nextItem(state, this.#now()) : null,
       suggestion: block && block.repeatChosen === null ? effortSuggestion(block.sessions) : null,

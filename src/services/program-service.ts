@@ -20,6 +20,7 @@ export interface ProgramService extends ProgramActions {}
 export class ProgramService extends EventTarget implements Readonly<ProgramView> {
   readonly program: ProgramState | null = null;
   readonly problem: string | null = null;
+  readonly damaged: boolean = false;
   readonly schedule: ScheduleItem[] = [];
   readonly next: ScheduleItem | null = null;
   readonly suggestion: { repeat: number; why: string } | null = null;
@@ -44,6 +45,14 @@ export class ProgramService extends EventTarget implements Readonly<ProgramView>
   /** At start-up: loads the program only when one is stored. */
   async loadIfStored(): Promise<void> {
     if (await programStored()) await this.load();
+  }
+
+  /**
+   * Reads the stored program again, as a restored backup left it: nothing this tab held is written
+   * over it. Nothing to do before the program has loaded (its first read will see it).
+   */
+  reload(): Promise<void> {
+    return this.#live?.reload() ?? Promise.resolve();
   }
 
   /** The schedule as an .ics calendar; empty before the program has loaded. */

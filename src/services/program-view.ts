@@ -14,8 +14,13 @@ export type JustFinished = { kind: 'test'; outcome: TestOutcome; test: TestKind 
 export interface ProgramView {
   /** Null: not started. */
   program: ProgramState | null;
-  /** A store problem in words. */
+  /** A store problem, or why the last action was refused, in words. */
   problem: string | null;
+  /**
+   * Something is stored under the program's key that is not a program: Begin would replace it, so
+   * the page warns first (a restore gets it back).
+   */
+  damaged: boolean;
   schedule: ScheduleItem[];
   /** Today's or the next item. */
   next: ScheduleItem | null;
@@ -45,13 +50,17 @@ export interface ProgramActions {
   setTestSpeed(speedMps: number): Promise<void>;
   /**
    * Arms today's item: the next recording started (or the one running) is that test or session.
-   * Call it from the Start press: that gesture also lets the metronome sound later.
+   * Only an item due (planned for today or earlier) is armed; otherwise `problem` says when it is
+   * planned ("Rest today: session 4 is planned for Thursday."). Call it from the Start press: that
+   * gesture also lets the metronome sound later.
    */
   startNext(): Promise<void>;
+  /** Every recording of the run (before a reload too) goes on as an ordinary run. */
   cancelRun(): Promise<void>;
   answer(block: number, index: number, answers: SessionAnswers): Promise<void>;
   chooseRepeat(repeat: boolean): Promise<void>;
   startBlock(percent: TargetPercent): Promise<void>;
+  /** Also disarms a run armed or going on: while paused nothing is due. */
   pause(): Promise<void>;
   resume(): Promise<void>;
   /** Ends the program (the page asks first). */

@@ -3,7 +3,7 @@
 // most the one sample whose write was in flight). Also finds runs a closed tab left unfinished, and
 // offers to resume or keep them.
 //
-// Events: 'change' (state, problem, unfinished list), 'saved' (a run was stopped and stored).
+// Events: 'change' (state, problem, unfinished list), 'saved' (a run was stopped and stored, at once or on the writer's retry).
 
 import type { CalibrationCurve } from '../session/calibration.js';
 import type { Recorder, RecorderState } from '../session/recorder.js';
@@ -303,6 +303,8 @@ export class RecordingService extends EventTarget {
       if (event instanceof loaded.WriterProblemEvent) this.#problem = event.message;
       this.#changed();
     });
+    // 'saved' on the writer's retry too, not only when the first finish write landed.
+    writer.addEventListener('finished', () => this.dispatchEvent(new Event('saved')));
     writer.addEventListener('statechange', () => {
       if (writer.state === 'ok') this.#problem = null;
       this.#changed();
@@ -345,10 +347,7 @@ export class RecordingService extends EventTarget {
     if (recorder.state === 'stopped') this.#afterStop.stopped();
     if (recorder.state === 'stopped' && this.#writer) {
       const writer = this.#writer;
-      this.#saving = writer.finish(recorder.meta()).then((saved) => {
-        if (saved) this.dispatchEvent(new Event('saved'));
-        return saved;
-      });
+      this.#saving = writer.finish(recorder.meta());
     }
     this.#changed();
   }

@@ -55,5 +55,5 @@ export function createServices(
   recording.addEventListener('saved', () => void history.load());
   const finish = new RunFinish(recording, history, settings);
   const program = new ProgramService({ recording, coach, history, settings });
-  return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data: new DataService(settings, history), program };
+  return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data: new DataService(settings, history, program), program };
 }

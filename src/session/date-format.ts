@@ -9,6 +9,7 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'long' });
 
 /** A date Intl cannot format (NaN from a damaged record) reads as a dash rather than throwing. */
 const safely =
@@ -24,6 +25,8 @@ export const formatDate = safely(dateOnly);
 export const formatTime = safely(timeOnly);
 /** "Dec 7": an axis label, where the year is in the title. */
 export const formatDayMonth = safely(dayMonth);
+/** "Thursday": a day in the coming week. */
+export const formatWeekday = safely(weekday);
 
 /** "Run Dec 7, 2026, 2:45 AM" (or "Walk …"): the name of a run nobody named, recorded or imported. */
 export const runTitle = (epochMs: number, sport: SessionSport = 'run'): string => `${sport === 'walk' ? 'Walk' : 'Run'} ${formatDateTime(epochMs)}`;

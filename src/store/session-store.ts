@@ -128,6 +128,11 @@ export function updateSessionInfo(id: string, change: { name?: string; notes?: s
   }));
 }
 
+/** A program run cancelled: its recordings go on as ordinary runs, without the program's mark. */
+export function withoutProgramMark(id: string): Promise<SessionSummary> {
+  return changeMeta(id, ({ program: _mark, ...meta }) => meta);
+}
+
 /**
  * An unfinished run's summary, counted from its stored samples: its index entry is as it was when
  * the run began (a flush each second leaves the index alone), and samples a leaving page journaled

@@ -41,7 +41,7 @@ export interface SessionWriterOptions {
 
 type WriteKind = 'begin' | 'flush' | 'finish';
 
-/** Events: 'problem' (WriterProblemEvent), 'statechange' (whenever `state` changes). */
+/** Events: 'problem' (WriterProblemEvent), 'statechange' (whenever `state` changes), 'finished' (the last write landed, first try or retry). */
 export class SessionWriter extends EventTarget {
   readonly id: string;
   readonly flushIntervalMs: number;
@@ -231,7 +231,11 @@ export class SessionWriter extends EventTarget {
     this.#lastFlushAt = Date.now();
     for (const n of this.#chunks.keys()) if ((n + 1) * CHUNK_SIZE <= count) this.#chunks.delete(n);
     this.#setState('ok');
-    if (kind === 'finish') this.#close();
+    if (kind === 'finish') {
+      this.#close();
+      // Said for a retried finish too: whoever waits for the run to be stored learns it then.
+      this.dispatchEvent(new Event('finished'));
+    }
     return this.pendingSamples === 0;
   }
 

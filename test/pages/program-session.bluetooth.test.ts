@@ -47,7 +47,10 @@ describe('a faded program session with a footpod on the emulated Web Bluetooth s
     services = coached.services;
     await pairOnLivePage(services);
     // A baseline of 164 at 2.8 m/s gives a +5 % target of 172; sessions 1-4 are done.
-    await saveProgram(programInBlock(Date.now(), { cadenceSpm: 164, speedMps: 2.8, done: 4 }));
+    // Session 4 two days ago: session 5 is due today (Start arms nothing on a rest day).
+    const twoDaysAgo = new Date();
+    twoDaysAgo.setDate(twoDaysAgo.getDate() - 2);
+    await saveProgram(programInBlock(twoDaysAgo.getTime(), { cadenceSpm: 164, speedMps: 2.8, done: 4 }));
     await services.program.load();
     expect(services.program.next).to.include({ kind: 'session', n: 5, targetSpm: TARGET, metronomeShare: SHARE });
     await services.program.startNext();

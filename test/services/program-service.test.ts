@@ -170,7 +170,8 @@ describe('ProgramService', () => {
 
   it('plays the metronome at the target exactly through the faded main part, cues only while it is off, keeps the check-ins and not the zone cues', async () => {
     rig = await programRig();
-    await saveProgram(programInBlock(today, { done: 4 }));
+    // Session 4 two days ago: session 5 is due today.
+    await saveProgram(programInBlock(new Date(2026, 11, 5, 7).getTime(), { done: 4 }));
     await rig.program.load();
     expect(rig.program.next).to.include({ kind: 'session', n: 5, minutes: 22, metronomeShare: 0.75 });
     await rig.program.startNext();

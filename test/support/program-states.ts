@@ -11,15 +11,19 @@ import {
   withTestDone,
   withTestSpeed,
 } from '../../src/program/program-state.js';
-import { nextItem } from '../../src/program/program-schedule.js';
+import { addDays, nextItem } from '../../src/program/program-schedule.js';
 import type { ProgramState, TargetPercent, TestResult } from '../../src/program/program-types.js';
 import { metronomeShare, sessionMinutes } from '../../src/program/session-plan.js';
 
-/** A baseline at `cadenceSpm` and `speedMps`, a block started from it, and sessions 1..done run. */
+/**
+ * A baseline at `cadenceSpm` and `speedMps` taken the day before (a test and a session are never on
+ * the same day, so session 1 is due on `nowMs`'s day), a block started from it, and sessions 1..done run.
+ */
 export function programInBlock(nowMs: number, { cadenceSpm = 166, speedMps = 3, percent = 5 as TargetPercent, done = 0 } = {}): ProgramState {
-  let state = withTestSpeed(newProgram(nowMs), speedMps);
-  state = withRunStarted(state, { kind: 'test', block: 0, test: 'baseline', dayMs: nowMs, speedMps, done: null }, nowMs);
-  const result = { sessionId: 'baseline-run', atMs: nowMs, speedMps, cadenceSpm, strideLengthM: (speedMps * 60) / cadenceSpm, keptMinutes: 5, discardedMinutes: 0 };
+  const baselineAt = addDays(nowMs, -1) + (nowMs - addDays(nowMs, 0));
+  let state = withTestSpeed(newProgram(baselineAt), speedMps);
+  state = withRunStarted(state, { kind: 'test', block: 0, test: 'baseline', dayMs: baselineAt, speedMps, done: null }, baselineAt);
+  const result = { sessionId: 'baseline-run', atMs: baselineAt, speedMps, cadenceSpm, strideLengthM: (speedMps * 60) / cadenceSpm, keptMinutes: 5, discardedMinutes: 0 };
   state = withTestDone(state, { ok: true, result, note: null }, 'baseline-run');
   state = withBlockStarted(state, percent, nowMs);
   const target = state.blocks[0]!.targetSpm;
