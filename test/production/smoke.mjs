@@ -29,7 +29,10 @@ const updateScripts = new Set();
 {
   // Built in memory, so dist/ stays as the server below writes it; paths relative to the project, wherever this runs from.
   const absWorkingDir = root.replace(/[\\/]$/, '');
-  const { metafile } = await buildProduction({ absWorkingDir, write: false, logLevel: 'silent' });
+  const { metafile, outputFiles } = await buildProduction({ absWorkingDir, write: false, logLevel: 'silent' });
+  // Lit's styles are template strings the minifier leaves alone; the build strips their comments and indentation.
+  const shared = outputFiles.find((file) => file.path.endsWith('.js') && /chunks[\\/]chunk-/.test(file.path) && file.text.includes('--divider'));
+  check(shared !== undefined && !shared.text.includes('/*') && !/[;{]\n\s+[a-z-]+: /.test(shared.text), 'the first load\'s styles carry no comments or indentation');
   const firstLoadScripts = firstLoadFiles(metafile).files.filter((file) => file.endsWith('.js'));
   const firstLoad = inputsOf(metafile, firstLoadScripts);
   check(firstLoadScripts.length <= 2, `the first load is the entry and one shared chunk, not many small ones (${firstLoadScripts.length} scripts)`);
