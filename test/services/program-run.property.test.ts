@@ -24,7 +24,7 @@ interface Break {
  * Feeds a recorder at 1 Hz until `running` running seconds are done, with `breaks` put in; returns
  * the run's mark and laps. The loop counts running seconds itself, not samples: the second a pause
  * is resumed in is a running sample that is no running second (the recording leaves the step across
- * a pause out of its moving time), so after a pause the two part and a break is put in by the count.
+ * a pause out of its moving time), so after a pause the two differ and a break goes in by the count.
  */
 function runWithBreaks(running: number, breaks: readonly Break[]) {
   const recorder = new Recorder({ zones: defaultCadenceZones, id: 'run', now: () => 0 });
