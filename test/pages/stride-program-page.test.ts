@@ -259,6 +259,7 @@ describe('stride-program-page', () => {
       'Retention test, end of block: Held: 169 steps/min against the target of 172, within 2 % of it or above.',
     );
     expect(text('#next-target')).to.equal('180 steps/min');
+    expect(text('#next-block'), 'a test above the target raises the next one too').to.contain('5 % above the higher of the two');
     expect(text('#start-next-block')).to.equal('Start block 2');
     await expect(page).to.be.accessible();
 
