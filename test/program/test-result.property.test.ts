@@ -124,35 +124,33 @@ describe('testResult: properties over generated tests', () => {
   });
 });
 
-describe('testResult: a pause put anywhere in a steady test (the recording\'s gap)', () => {
-  it('counts no paused second as running, and neither keeps nor leaves out the minutes paused throughout', () => {
+describe('testResult: a pause put anywhere in a test (the recording\'s gap)', () => {
+  it('changes nothing: the minutes are cut on the test\'s clock, the pause taken out', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 299 }), fc.integer({ min: 1, max: 700 }), fc.integer({ min: 150, max: 190 }), (atS, pauseS, cadence) => {
-        // A sample every second up to atS, none inside the pause, then the rest. As the recorder writes
-        // it, the gap runs from the last sample before the pause to the first after it (which then stands
-        // for no running second: the clock starts again from it).
-        const seconds = spell(301, { cadence });
+      fc.property(generatedTestArbitrary, fc.integer({ min: 0, max: 299 }), fc.integer({ min: 1, max: 700 }), (test, atS, pauseS) => {
+        const expected = testResult(columnsOf(test.seconds), main, test.speedMps, run);
+        // As the recorder writes it: the gap runs from the last sample before the pause to the first
+        // after it, which stands for no second of running (here standing still, as on resuming).
+        const resume = spell(1, { running: false, speedMps: 0, cadence: 0 });
+        const seconds = [...test.seconds.slice(0, atS + 1), ...resume, ...test.seconds.slice(atS + 1)];
         const columns = columnsOf(seconds);
-        columns.t.set(seconds.map((_, k) => (k <= atS ? k : k + pauseS)));
-        const toT = 300 + pauseS;
-        const outcome = testResult(columns, { fromT: 0, toT }, 3, run, [{ fromT: atS, toT: atS + 1 + pauseS, reason: 'paused' }]);
-        // By hand: each whole minute's seconds outside the pause (and before the end).
-        const minutes = Array.from({ length: Math.floor((toT + 1) / 60) }, (_, m) => {
-          const fromT = m * 60;
-          const pausedS = Math.max(0, Math.min(fromT + 60, atS + 1 + pauseS) - Math.max(fromT, atS));
-          return { runningS: Math.max(0, Math.min(fromT + 60, toT) - fromT - pausedS), throughout: pausedS === 60 };
-        }).filter((m) => !m.throughout);
-        const kept = minutes.filter((m) => m.runningS >= 55).length;
-        if (kept < MIN_KEPT_MINUTES) {
-          expect(outcome.ok).to.equal(false);
-          return;
-        }
-        if (!outcome.ok) throw new Error(outcome.why);
-        expect(outcome.result.keptMinutes).to.equal(kept);
-        expect(outcome.result.discardedMinutes).to.equal(minutes.length - kept);
-        expect(outcome.result.cadenceSpm).to.be.closeTo(cadence, 1e-9);
+        columns.t.set(seconds.map((_, k) => (k <= atS ? k : k - 1 + pauseS)));
+        const gaps = [{ fromT: atS, toT: atS + pauseS, reason: 'paused' as const }];
+        expectSame(testResult(columns, { fromT: 0, toT: 300 + pauseS }, test.speedMps, run, gaps), expected);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('testResult: a footpod alone', () => {
+  it('judges the speed on the seconds the pod says running: what it reads while not running changes nothing', () => {
+    fc.assert(
+      fc.property(generatedTestArbitrary, fc.array(fc.oneof(fc.double({ min: 0, max: 8, noNaN: true }), fc.constant(Number.NaN)), { minLength: 1 }), (test, speeds) => {
+        const expected = testResult(columnsOf(test.seconds), main, test.speedMps, run);
+        const standing = test.seconds.map((s, k) => (s.running ? s : { ...s, speedMps: speeds[k % speeds.length]! }));
+        expectSame(testResult(columnsOf(standing), main, test.speedMps, run), expected);
+      }),
     );
   });
 });

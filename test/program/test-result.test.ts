@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { SPEED_STEPS_PER_MPS } from '../../src/ble/ftms-treadmill-flags.js';
 import { testResult, type TestOutcome } from '../../src/program/test-result.js';
 import { columnsOf, second, spell, testRun } from '../support/generated-program-runs.js';
 
@@ -35,6 +36,19 @@ describe('testResult: which minutes are kept', () => {
     expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1 });
   });
 
+  it('keeps a belt exactly 3 % off, stored as float32: 10.3 and 9.7 km/h on a 10.0 km/h test', () => {
+    // The treadmill sends 0.01 km/h steps; the belt column is float32, so 10.3 km/h is stored 5e-8 m/s over the line.
+    for (const kmh of [10.3, 9.7]) {
+      const belt = Math.round(kmh * 100) / SPEED_STEPS_PER_MPS;
+      const outcome = ok(testResult(columnsOf(spell(301, { treadmillSpeedMps: belt, speedMps: belt })), main, 10 / 3.6, run));
+      expect(outcome.result.keptMinutes, `${kmh} km/h`).to.equal(5);
+      expect(outcome.note).to.equal(null);
+    }
+    // A belt step further is off.
+    const off = Math.round(10.31 * 100) / SPEED_STEPS_PER_MPS;
+    expect(notOk(testResult(columnsOf(spell(301, { treadmillSpeedMps: off })), main, 10 / 3.6, run))).to.match(/speed was off by more than 3 %/);
+  });
+
   it('is not valid with 3 bad minutes, and says why and to take it again', () => {
     const seconds = [second(), ...spell(60), ...spell(180, { speedMps: 2.8 }), ...spell(60)];
     const why = notOk(testResult(columnsOf(seconds), main, 3, run));
@@ -46,6 +60,24 @@ describe('testResult: which minutes are kept', () => {
     const outcome = ok(testResult(columnsOf(seconds), main, 3, run));
     expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1 });
     expect(outcome.note).to.equal('1 of 5 minutes was left out: the pod counted less than 55 s of running.');
+  });
+
+  it('on a footpod alone, leaves the seconds the pod says not running out of the speed check', () => {
+    // Standing on the rails for 4 s reads 0 m/s: the minute still has 56 s of running at the test speed.
+    const standing = (n: number) => spell(n, { running: false, speedMps: 0, cadence: 0 });
+    const seconds = [second(), ...spell(80), ...standing(4), ...spell(216)];
+    expect(ok(testResult(columnsOf(seconds), main, 3, run))).to.deep.include({ note: null });
+    // Standing for 6 s leaves the minute out for its running, not for its speed.
+    const longer = [second(), ...spell(80), ...standing(6), ...spell(214)];
+    expect(ok(testResult(columnsOf(longer), main, 3, run)).note).to.equal('1 of 5 minutes was left out: the pod counted less than 55 s of running.');
+  });
+
+  it('judges the belt\'s speed while the runner stands on the rails', () => {
+    const standing = { running: false, speedMps: 0, cadence: 0 };
+    const held = [second(), ...spell(80, { treadmillSpeedMps: 3 }), ...spell(4, { ...standing, treadmillSpeedMps: 3 }), ...spell(216, { treadmillSpeedMps: 3 })];
+    expect(ok(testResult(columnsOf(held), main, 3, run)).note).to.equal(null);
+    const slowed = [second(), ...spell(80, { treadmillSpeedMps: 3 }), ...spell(4, { ...standing, treadmillSpeedMps: 1 }), ...spell(216, { treadmillSpeedMps: 3 })];
+    expect(ok(testResult(columnsOf(slowed), main, 3, run)).note).to.equal('1 of 5 minutes was left out: the speed was off by more than 3 %.');
   });
 
   it('names each reason when minutes were left out for different ones', () => {
@@ -93,7 +125,9 @@ describe('testResult: cadence and stride', () => {
     // Every 0.1 s; the first tenth of each 5 s a standing sample with the belt's speed, the rest
     // running at 180 with no speed and no stride: each window has a speed, each minute 58.8 s of running.
     const seconds = Array.from({ length: 3001 }, (_, k) =>
-      k % 50 === 1 ? second({ running: false, cadence: 0, strideLengthM: Number.NaN }) : second({ speedMps: Number.NaN, strideLengthM: Number.NaN, cadence: 180 }),
+      k % 50 === 1
+        ? second({ running: false, cadence: 0, strideLengthM: Number.NaN, speedMps: Number.NaN, treadmillSpeedMps: 3 })
+        : second({ speedMps: Number.NaN, strideLengthM: Number.NaN, cadence: 180 }),
     );
     const columns = columnsOf(seconds);
     columns.t.set(seconds.map((_, k) => k / 10));
@@ -129,7 +163,7 @@ describe('testResult: the main part\'s minutes', () => {
 });
 
 describe('testResult: a pause inside a minute', () => {
-  it('does not hold a sample across a step of more than 10 s: that minute lacks its running seconds', () => {
+  it('does not hold a sample across a step of more than 10 s: that minute lacks 30 s, and the note says the link was lost', () => {
     const seconds = [second(), ...spell(300)];
     const columns = columnsOf(seconds);
     // Samples 71-99 lost (a pause from 70 s to 100 s): 30 s of minute 2 unmeasured.
@@ -138,7 +172,7 @@ describe('testResult: a pause inside a minute', () => {
     paused.t.set(keep.map((i) => columns.t[i]!));
     const outcome = ok(testResult(paused, main, 3, run));
     expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1 });
-    expect(outcome.note).to.equal('1 of 5 minutes was left out: the pod counted less than 55 s of running.');
+    expect(outcome.note).to.equal('1 of 5 minutes was left out: the link to the sensors was lost for more than 5 s.');
   });
 
   it('holds a smart recording\'s record over a step of up to 10 s', () => {
@@ -150,37 +184,43 @@ describe('testResult: a pause inside a minute', () => {
   });
 });
 
-describe('testResult: the recording\'s gaps (a pause, a lost link) are not running', () => {
-  /** A 1 Hz run with no samples strictly between `fromT` and `toT` (the recorder's gap). */
-  function withGap(fromT: number, toT: number, endT: number) {
-    const before = spell(fromT + 1);
-    const after = spell(endT - toT + 1);
-    const columns = columnsOf([...before, ...after]);
-    columns.t.set([...before.keys(), ...after.map((_, k) => toT + k)]);
+describe('testResult: the minutes are cut on the test\'s clock, the recording\'s gaps taken out', () => {
+  /** A 1 Hz run from t = 0 to `endT` with no samples strictly inside the gaps (as the recorder writes them). */
+  function around(endT: number, gaps: readonly { fromT: number; toT: number }[]) {
+    const times = Array.from({ length: endT + 1 }, (_, t) => t).filter((t) => !gaps.some((g) => t > g.fromT && t < g.toT));
+    const columns = columnsOf(spell(times.length));
+    columns.t.set(times);
     return columns;
   }
 
-  it('leaves out a minute paused for 8 s (52 s of running), though no step is longer than 10 s', () => {
-    const columns = withGap(120, 128, 308);
+  it('keeps the minute an 8 s pause falls in: the pause is no time of the test', () => {
     const gaps = [{ fromT: 120, toT: 128, reason: 'paused' as const }];
-    const outcome = ok(testResult(columns, { fromT: 0, toT: 308 }, 3, run, gaps));
-    expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1 });
-    expect(outcome.note).to.equal('1 of 5 minutes was left out: the pod counted less than 55 s of running.');
+    const outcome = ok(testResult(around(308, gaps), { fromT: 0, toT: 308 }, 3, run, gaps));
+    expect(outcome.result).to.deep.include({ keptMinutes: 5, discardedMinutes: 0 });
+    expect(outcome.note).to.equal(null);
   });
 
-  it('leaves a lost link\'s seconds out as well', () => {
-    const columns = withGap(120, 128, 308);
-    const gaps = [{ fromT: 120, toT: 128, reason: 'link-lost' as const }];
-    expect(ok(testResult(columns, { fromT: 0, toT: 308 }, 3, run, gaps)).result.keptMinutes).to.equal(4);
-  });
-
-  it('neither keeps nor leaves out the minutes wholly inside a pause: a 10-minute pause is not "10 of 15 minutes"', () => {
-    // Running 0-150 s, paused 150-750 s, running 750-900 s: 15 minutes on the clock, 9 of them paused throughout.
-    const columns = withGap(150, 750, 900);
+  it('judges a test paused for ten minutes on its five minutes, not fifteen', () => {
+    // Running 0-150 s, paused 150-750 s, running 750-900 s.
     const gaps = [{ fromT: 150, toT: 750, reason: 'paused' as const }];
-    const outcome = ok(testResult(columns, { fromT: 0, toT: 900 }, 3, run, gaps));
-    expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 2 });
-    expect(outcome.note).to.equal('2 of 6 minutes were left out: the pod counted less than 55 s of running.');
+    const outcome = ok(testResult(around(900, gaps), { fromT: 0, toT: 900 }, 3, run, gaps));
+    expect(outcome.result).to.deep.include({ keptMinutes: 5, discardedMinutes: 0 });
+    expect(outcome.note).to.equal(null);
+  });
+
+  it('counts a lost link as the run\'s count does (2.5 s at most), so the five minutes counted are five minutes judged', () => {
+    // Lost 150-210 s: the count credits 2.5 s of it, so its 300 running seconds end at 358 s.
+    const gaps = [{ fromT: 150, toT: 210, reason: 'link-lost' as const }];
+    const outcome = ok(testResult(around(358, gaps), { fromT: 0, toT: 358 }, 3, run, gaps));
+    expect(outcome.result).to.deep.include({ keptMinutes: 5, discardedMinutes: 0 });
+  });
+
+  it('says a lost link cost the minute, never that the pod counted too little running', () => {
+    // Three links lost for 20 s each in the third minute: 7.5 s of it credited and unheard, 52.5 s heard.
+    const gaps = [125, 150, 175].map((fromT) => ({ fromT, toT: fromT + 20, reason: 'link-lost' as const }));
+    const outcome = ok(testResult(around(353, gaps), { fromT: 0, toT: 353 }, 3, run, gaps));
+    expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1 });
+    expect(outcome.note).to.equal('1 of 5 minutes was left out: the link to the sensors was lost for more than 5 s.');
   });
 });
 
@@ -200,7 +240,7 @@ describe('testResult: bad input, in words', () => {
     // 200 s of the 300: minutes 1-3 kept, 4 partly recorded, 5 not at all.
     const outcome = ok(testResult(columnsOf([second(), ...spell(200)]), main, 3, run));
     expect(outcome.result).to.deep.include({ keptMinutes: 3, discardedMinutes: 2 });
-    expect(outcome.note).to.equal('2 of 5 minutes were left out: in 1 the pod counted less than 55 s of running, in 1 nothing was recorded.');
+    expect(outcome.note).to.equal('2 of 5 minutes were left out: in 1 the link to the sensors was lost for more than 5 s, in 1 nothing was recorded.');
     expect(notOk(testResult(columnsOf([second(), ...spell(100)]), main, 3, run))).to.match(/^Only 1 of 5 minutes .*nothing was recorded.*Take it again/);
   });
 

@@ -29,10 +29,11 @@ function ok(outcome: TestOutcome) {
 }
 
 describe('testOutcome: the test read back from its recordings', () => {
-  it('passes the recording\'s gaps: a minute with an 8 s pause (52 s of running) is left out', async () => {
-    const open = opener(recording('a', 0, 308, [{ fromT: 120, toT: 128, reason: 'paused' }]));
+  it('passes the recording\'s gaps: a test paused for a minute is judged on its five minutes, none left out', async () => {
+    const open = opener(recording('a', 0, 360, [{ fromT: 120, toT: 180, reason: 'paused' }]));
     const outcome = ok(await testOutcome(open, ['a'], 3, 300));
-    expect(outcome.result).to.deep.include({ keptMinutes: 4, discardedMinutes: 1 });
+    expect(outcome.result).to.deep.include({ keptMinutes: 5, discardedMinutes: 0 });
+    expect(outcome.note).to.equal(null);
   });
 
   it('measures a test split by a reload over the minutes of every recording it was run in', async () => {
