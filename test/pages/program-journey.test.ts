@@ -1,0 +1,319 @@
+// Issue 18's "done when", lived as a runner lives it: from no data to a baseline test, eight faded
+// sessions and the end-of-block retention test, through the Program page and the treadmill screen
+// only, with a pod the test writes every notification of (through the real RSC parser) and a wall
+// clock it moves on by days between the runs. The app's services are the real ones; only the coach's
+// outputs write down what they would sound. What is checked is what the runner reads (sentences and
+// numbers on the pages) and hears (the metronome), never the program's stored state.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { CoachRules } from '../../src/coach/coach-rules.js';
+import { metronomeRate } from '../../src/coach/metronome-timing.js';
+import '../../src/pages/stride-live-page.js';
+import '../../src/pages/stride-program-page.js';
+import '../../src/pages/stride-treadmill-page.js';
+import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
+import type { StrideProgramPage } from '../../src/pages/stride-program-page.js';
+import type { StrideTreadmillPage } from '../../src/pages/stride-treadmill-page.js';
+import type { CoachEngine } from '../../src/services/coach-service.js';
+import { type AppServices, createServices } from '../../src/services/services.js';
+import { defaultCoachSettings } from '../../src/session/coach-settings.js';
+import { formatDate } from '../../src/session/date-format.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+import { useSeparateDatabase } from '../../src/store/kv.js';
+import { finishProgramRun } from '../support/finish-program-run.js';
+import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
+
+useSeparateDatabase('stride-test-program-journey');
+
+const TEST_KMH = 10;
+const TEST_MPS = TEST_KMH / 3.6;
+const BASELINE = 164;
+/** +5 % of 164, to a whole step. */
+const TARGET = 172;
+/** The runner's cadence in sessions 1-8, rising toward the target; and at the end-of-block test. */
+const SESSION_CADENCE = [165, 166, 167, 168, 169, 170, 171, 171];
+const RETAINED = 170;
+const MINUTES = [15, 17, 18, 20, 22, 25, 27, 30];
+const SHARE = [1, 1, 1, 1, 0.75, 0.5, 0.25, 0];
+const SHARE_WORDS = ['metronome throughout', 'metronome throughout', 'metronome throughout', 'metronome throughout',
+  'metronome for 75 % of it', 'metronome for 50 % of it', 'metronome for 25 % of it', 'no metronome, a cue only when you drift more than 3 % off'];
+/** Days from the baseline: a session the day after it, a rest day between sessions, the test 2 days after session 8. */
+const SESSION_DAY = [1, 3, 5, 7, 9, 11, 13, 15];
+const END_TEST_DAY = 17;
+const WARM_UP_S = 300;
+const COOL_DOWN_S = 60;
+
+// The wall clock every part of the app reads (program, recorder, pages): today at 7:00 plus the
+// days the test has moved on, plus the real time since it moved.
+const realNow = Date.now;
+const firstMorning = new Date();
+firstMorning.setHours(7, 0, 0, 0);
+let day = 0;
+let movedAt = realNow();
+const morningOf = (d: number): number => {
+  const at = new Date(firstMorning);
+  at.setDate(at.getDate() + d);
+  return at.getTime();
+};
+function goToDay(d: number): void {
+  day = d;
+  movedAt = realNow();
+}
+
+let services: AppServices;
+let pod: ScriptedFootpod;
+let metronome: RecordingMetronome;
+let podS = 0;
+/** Each session's metronome ON seconds against its planned share, for the log. */
+const metronomeSeconds: string[] = [];
+
+const text = (root: ParentNode | null | undefined, selector: string): string | null =>
+  root?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+
+/** Lets the stores, the program's writes and the pages' renders catch up (not throttled in a background tab). */
+const aTask = (): Promise<void> => new Promise((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => resolve();
+  channel.port2.postMessage(null);
+});
+
+async function settled(page: HTMLElement & { updateComplete: Promise<boolean> }): Promise<void> {
+  await aTask();
+  await page.updateComplete;
+  for (const child of page.shadowRoot!.querySelectorAll('*')) await (child as Partial<StrideTreadmillPage>).updateComplete;
+}
+
+/** The Program page as the runner opens it from the navigation. */
+async function programPage(): Promise<StrideProgramPage> {
+  const page = await fixture<StrideProgramPage>(html`<stride-program-page .services=${services}></stride-program-page>`);
+  await waitUntil(() => page.shadowRoot!.querySelector('.hint[role=status]') === null, 'the program was read');
+  await settled(page);
+  return page;
+}
+
+/** Where the pages sent the runner (the router's own event; no router runs in this test). */
+const wentTo: string[] = [];
+const noteNavigation = (event: Event): void => void wentTo.push((event as CustomEvent<{ pathname: string }>).detail.pathname);
+
+function tap(root: ParentNode, selector: string): void {
+  const element = root.querySelector<HTMLElement>(selector);
+  if (!element) throw new Error(`Nothing to tap at ${selector}`);
+  element.click();
+}
+
+/**
+ * `seconds` of running, a notification a second on the pod's clock; `each(i)` after second i
+ * (0-based) is delivered. Returns the seconds the metronome was playing after each.
+ */
+async function runFor(seconds: number, cadence: number, each: (i: number) => Promise<void> | void = () => {}): Promise<number> {
+  let onS = 0;
+  for (let i = 0; i < seconds; i++) {
+    pod.send(podS++, { cadence, speedMps: TEST_MPS, strideLengthM: (TEST_MPS * 60) / cadence });
+    if (metronome.running) onS++;
+    await each(i);
+    if (i % 60 === 59) await aTask();
+  }
+  return onS;
+}
+
+/** From the Program page's Start to the saved run: the treadmill screen as the runner uses it. */
+async function onTheTreadmill(program: StrideProgramPage): Promise<StrideTreadmillPage> {
+  tap(program.shadowRoot!, '#start');
+  await waitUntil(() => services.program.active !== null, 'Start armed today’s item');
+  await waitUntil(() => wentTo.at(-1) === '/treadmill', 'Start opens the treadmill screen');
+  const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
+  await settled(page);
+  tap(page.shadowRoot!.querySelector('stride-recording-controls')!.shadowRoot!, '#start');
+  await waitUntil(() => services.recording.state === 'recording', 'recording');
+  return page;
+}
+
+/** Stop and save, Leave, and from the live page the link back to the Program page, which it opens. */
+async function stopAndSave(page: StrideTreadmillPage, link: string): Promise<StrideProgramPage> {
+  const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+  await settled(page);
+  tap(page.shadowRoot!.querySelector('stride-recording-controls')!.shadowRoot!, '#stop');
+  await saved;
+  await waitUntil(() => services.program.active === null, 'the run was measured', { timeout: 10_000 });
+  tap(page.shadowRoot!, '#leave');
+  expect(wentTo.at(-1), 'Leave goes to the live page').to.equal('/');
+  page.remove();
+  const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
+  await waitUntil(() => live.shadowRoot!.querySelector('#program-after a') !== null, 'the way back to the program');
+  const back = live.shadowRoot!.querySelector<HTMLAnchorElement>('#program-after a')!;
+  expect([back.textContent, back.getAttribute('href')]).to.deep.equal([link, '/program']);
+  live.remove();
+  return programPage();
+}
+
+const strip = (page: StrideTreadmillPage) => text(page.shadowRoot!.querySelector('stride-program-strip')?.shadowRoot, '#program-strip');
+
+/** A cue-free test: the treadmill screen shows time and speed, never the cadence; nothing sounds. */
+async function takeTest(program: StrideProgramPage, name: string, cadence: number): Promise<StrideProgramPage> {
+  const page = await onTheTreadmill(program);
+  const startsBefore = metronome.calls.filter((c) => c[0] === 'start').length;
+  const onS = await runFor(WARM_UP_S + 300 + COOL_DOWN_S, cadence, async (i) => {
+    if (i !== WARM_UP_S + 150) return;
+    await settled(page);
+    const root = page.shadowRoot!;
+    expect(text(root, '#cadence-hidden')).to.equal('Cadence hidden during the test');
+    expect(text(root, '#speed')).to.equal('10.0');
+    expect(root.querySelector('#cadence'), 'no cadence on screen').to.equal(null);
+    expect(root.textContent!.includes(String(cadence)), 'the cadence nowhere on screen').to.equal(false);
+    expect(strip(page)).to.equal(`${name} Test 2 min done, 3 min left`);
+  });
+  expect(onS, `no metronome in the ${name}`).to.equal(0);
+  expect(metronome.calls.filter((c) => c[0] === 'start').length, `no metronome start in the ${name}`).to.equal(startsBefore);
+  return stopAndSave(page, 'Program: your test result');
+}
+
+/** Session n (1-8) on the treadmill screen, then the two taps on the Program page. */
+async function runSession(n: number): Promise<void> {
+  const i = n - 1;
+  const minutes = MINUTES[i]!;
+  const cadence = SESSION_CADENCE[i]!;
+  goToDay(SESSION_DAY[i]! - 1);
+  let program = await programPage();
+  expect(text(program.shadowRoot, '#today-heading'), `the day before session ${n}`).to.equal(`Next, on ${formatDate(morningOf(SESSION_DAY[i]!))}`);
+  expect(program.shadowRoot!.querySelector('#start'), 'no Start on a rest day').to.equal(null);
+
+  goToDay(SESSION_DAY[i]!);
+  program = await programPage();
+  expect(text(program.shadowRoot, '#today-heading')).to.equal('Today');
+  expect(text(program.shadowRoot, '#today-sentence')).to.equal(`Session ${n} of 8: ${minutes} minutes at ${TARGET}, ${SHARE_WORDS[i]}`);
+  const page = await onTheTreadmill(program);
+  const mainS = minutes * 60;
+  const onS = await runFor(WARM_UP_S + mainS + COOL_DOWN_S, cadence, async (s) => {
+    if (s === 60) {
+      await settled(page);
+      expect(strip(page), `session ${n}, warm-up`).to.equal(`Session ${n} of 8 Warm-up then the minutes at ${TARGET} Metronome off now`);
+    }
+    if (s === WARM_UP_S + 90) {
+      await settled(page);
+      // Into the main part: the first minutes are always with the metronome, except in session 8.
+      const faded = SHARE[i]! > 0 && SHARE[i]! < 1;
+      expect(strip(page), `session ${n}, main part`).to.match(new RegExp(
+        `^Session ${n} of 8 At ${TARGET} 1 min done, ${minutes - 1} min left${faded ? ' block 1 of \\d+' : ''} Metronome ${SHARE[i]! > 0 ? 'on' : 'off'} now$`,
+      ));
+      // The cadence stays on screen in a session.
+      expect(text(page.shadowRoot, '#cadence')).to.equal(String(cadence));
+    }
+  });
+  const planned = SHARE[i]! * mainS;
+  metronomeSeconds.push(`${onS}/${planned}`);
+  if (planned === 0) expect(onS, `session ${n}: no metronome`).to.equal(0);
+  else expect(onS / planned, `session ${n}: metronome ON ${onS} s against ${planned} s planned`).to.be.within(0.95, 1.05);
+  const rates = metronome.calls.flatMap((c) => (c[0] === 'stop' ? [] : [c[1].rateSpm]));
+  expect(rates.filter((r) => r !== TARGET), 'the metronome plays the target only').to.deep.equal([]);
+  // The two taps, then the next item a rest day on.
+  program = await stopAndSave(page, 'Program: two taps on how this session felt');
+  const answers = program.shadowRoot!.querySelector('stride-program-answers');
+  expect(answers, `the two taps after session ${n}`).to.not.equal(null);
+  expect(text(answers!.shadowRoot, '#answers-heading')).to.equal(`Session ${n} done: two taps`);
+  tap(answers!.shadowRoot!, '.effort button[data-value="5"]');
+  await settled(program);
+  tap(answers!.shadowRoot!, '.natural button[data-value="3"]');
+  await waitUntil(() => program.shadowRoot!.querySelector('stride-program-answers') === null, 'the taps were taken');
+  await settled(program);
+  const nextDay = n < 8 ? SESSION_DAY[n]! : END_TEST_DAY;
+  expect(text(program.shadowRoot, '#today-heading'), `after session ${n}`).to.equal(`Next, on ${formatDate(morningOf(nextDay))}`);
+  const rows = [...program.shadowRoot!.querySelector('stride-program-schedule')!.shadowRoot!.querySelectorAll('li.is-done')];
+  const row = rows.find((li) => text(li, '.name') === `Session ${n}`);
+  expect(text(row, '.tick'), `session ${n} ticked`).to.equal('✓');
+  expect(text(row, '.done')).to.equal(`Done: ${minutes} min, cadence ${cadence}, effort 5/10, natural 3/5`);
+}
+
+describe('the cadence program through the UI: no data, a baseline, eight faded sessions, a retention test', () => {
+  before(() => {
+    window.addEventListener('vaadin-router-go', noteNavigation);
+    Date.now = () => morningOf(day) + (realNow() - movedAt);
+  });
+  after(async () => {
+    if (services) await finishProgramRun(services);
+    Date.now = realNow;
+    window.removeEventListener('vaadin-router-go', noteNavigation);
+  });
+
+  it('a runner with only a footpod goes from Begin to the end-of-block verdict', async function () {
+    this.timeout(120_000);
+    const started = realNow();
+    pod = new ScriptedFootpod('Stryd');
+    metronome = new RecordingMetronome();
+    const engine: CoachEngine = {
+      rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
+      output: new RecordingOutput(),
+      metronome,
+      wakeLock: new RecordingWakeLock(),
+      metronomeRate,
+    };
+    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
+    await services.settings.load();
+
+    // The pod: "Try without a footpod" on the live page.
+    const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
+    await settled(live);
+    tap(live.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!, '#simulate');
+    await waitUntil(() => services.footpod.source?.state === 'connected', 'the pod connected');
+    live.remove();
+
+    // Day 0: Begin, the test speed, Start the baseline test.
+    goToDay(0);
+    let program = await programPage();
+    tap(program.shadowRoot!, '#begin');
+    await waitUntil(() => program.shadowRoot!.querySelector('stride-program-speed') !== null, 'the speed question');
+    await settled(program);
+    const speed = program.shadowRoot!.querySelector('stride-program-speed')!;
+    speed.shadowRoot!.querySelector<HTMLInputElement>('#speed')!.value = '10.0';
+    tap(speed.shadowRoot!, '#use-speed');
+    await waitUntil(() => program.shadowRoot!.querySelector('#today-sentence') !== null, 'today’s item');
+    await settled(program);
+    expect(text(program.shadowRoot, '#today-heading')).to.equal('Today');
+    expect(text(program.shadowRoot, '#today-sentence')).to.equal(
+      'Baseline test: 5 minutes at 10.0 km/h after a 5-minute warm-up, no metronome and no cadence on screen',
+    );
+    program = await takeTest(program, 'Baseline test', BASELINE);
+
+    // The cadence revealed, and the target chosen (+5 %, the suggested one).
+    expect(text(program.shadowRoot, '#reveal-heading')).to.equal('Baseline test done');
+    expect(text(program.shadowRoot, '#reveal-cadence')).to.equal(`Cadence ${BASELINE} steps/min, stride ${((TEST_MPS * 60) / BASELINE).toFixed(2)} m`);
+    expect(text(program.shadowRoot, '#reveal-kept')).to.equal("Measured over 5 of the test's minutes.");
+    const target = program.shadowRoot!.querySelector('stride-program-target')!;
+    expect(text(target.shadowRoot, '#baseline')).to.contain(`${BASELINE} steps/min`);
+    tap(target.shadowRoot!, 'input[value="10"]');
+    await settled(program);
+    expect(text(target.shadowRoot, '#target')).to.equal(`Target: ${Math.round(BASELINE * 1.1)} steps/min`);
+    tap(target.shadowRoot!, 'input[value="5"]');
+    await settled(program);
+    expect(text(target.shadowRoot, '#target')).to.equal(`Target: ${TARGET} steps/min`);
+    tap(target.shadowRoot!, '#start-block');
+    await waitUntil(() => program.shadowRoot!.querySelector('stride-program-target') === null, 'the block started');
+    await settled(program);
+    expect(text(program.shadowRoot, '#today-heading'), 'session 1 tomorrow').to.equal(`Next, on ${formatDate(morningOf(1))}`);
+    expect(text(program.shadowRoot, '#today-sentence')).to.equal(`Session 1 of 8: 15 minutes at ${TARGET}, metronome throughout`);
+
+    for (let n = 1; n <= 8; n++) await runSession(n);
+
+    // The end-of-block test on its day, cue-free, then the verdict beside the baseline and target.
+    goToDay(END_TEST_DAY);
+    program = await programPage();
+    expect(text(program.shadowRoot, '#today-heading')).to.equal('Today');
+    expect(text(program.shadowRoot, '#today-sentence')).to.equal(
+      'Retention test, end of block: 5 minutes at 10.0 km/h after a 5-minute warm-up, no metronome and no cadence on screen',
+    );
+    program = await takeTest(program, 'Retention test, end of block', RETAINED);
+    expect(text(program.shadowRoot, '#reveal-cadence')).to.equal(`Cadence ${RETAINED} steps/min, stride ${((TEST_MPS * 60) / RETAINED).toFixed(2)} m`);
+    const results = program.shadowRoot!.querySelector('stride-program-results')!.shadowRoot!;
+    const rows = [...results.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(rows, 'baseline, target and the test side by side, each test with its day').to.deep.equal([
+      [`Baseline test${formatDate(morningOf(0))}`, String(BASELINE), `${((TEST_MPS * 60) / BASELINE).toFixed(2)} m`, '–'],
+      [`Target (+5 %)${formatDate(morningOf(0))}`, String(TARGET), '–', '–'],
+      [`Retention test, end of block${formatDate(morningOf(END_TEST_DAY))}`, String(RETAINED), `${((TEST_MPS * 60) / RETAINED).toFixed(2)} m`, 'Held'],
+    ]);
+    expect(text(results, '#verdict-1')).to.equal(
+      `Retention test, end of block: Held: ${RETAINED} steps/min against the target of ${TARGET}, within 2 % of it or above.`,
+    );
+    // What comes next: the one-week test, a week after this one.
+    expect(text(program.shadowRoot, '#today-heading')).to.equal(`Next, on ${formatDate(morningOf(END_TEST_DAY + 7))}`);
+    console.log(`the journey took ${((realNow() - started) / 1000).toFixed(1)} s; metronome ON s/planned: ${metronomeSeconds.join(' ')}`);
+  });
+});
