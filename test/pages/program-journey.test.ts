@@ -22,6 +22,7 @@ import { useSeparateDatabase } from '../../src/store/kv.js';
 import { finishProgramRun } from '../support/finish-program-run.js';
 import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import type { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 
 useSeparateDatabase('stride-test-program-journey');
 
@@ -152,15 +153,21 @@ const strip = (page: StrideTreadmillPage) => text(page.shadowRoot!.querySelector
 async function takeTest(program: StrideProgramPage, name: string, cadence: number): Promise<StrideProgramPage> {
   const page = await onTheTreadmill(program);
   const startsBefore = metronome.calls.filter((c) => c[0] === 'start').length;
+  // What the strip says in the warm-up, the five test minutes and the cool-down; the cadence hidden throughout.
+  const said = new Map([
+    [60, `${name} Warm-up the 5 test minutes start after 5 minutes of running`],
+    [WARM_UP_S + 150, `${name} Test 2 min done, 3 min left`],
+    [WARM_UP_S + 300 + 30, `${name} Test done cool down, then Stop`],
+  ]);
   const onS = await runFor(WARM_UP_S + 300 + COOL_DOWN_S, cadence, async (i) => {
-    if (i !== WARM_UP_S + 150) return;
+    if (!said.has(i)) return;
     await settled(page);
     const root = page.shadowRoot!;
-    expect(text(root, '#cadence-hidden')).to.equal('Cadence hidden during the test');
+    expect(text(root, '#cadence-hidden'), `${name} at ${i} s`).to.equal('Cadence hidden during the test');
     expect(text(root, '#speed')).to.equal('10.0');
     expect(root.querySelector('#cadence'), 'no cadence on screen').to.equal(null);
     expect(root.textContent!.includes(String(cadence)), 'the cadence nowhere on screen').to.equal(false);
-    expect(strip(page)).to.equal(`${name} Test 2 min done, 3 min left`);
+    expect(strip(page)).to.equal(said.get(i));
   });
   expect(onS, `no metronome in the ${name}`).to.equal(0);
   expect(metronome.calls.filter((c) => c[0] === 'start').length, `no metronome start in the ${name}`).to.equal(startsBefore);
@@ -198,6 +205,10 @@ async function runSession(n: number): Promise<void> {
       // The cadence stays on screen in a session.
       expect(text(page.shadowRoot, '#cadence')).to.equal(String(cadence));
     }
+    if (s === WARM_UP_S + mainS + 30) {
+      await settled(page);
+      expect(strip(page), `session ${n}, cool-down`).to.equal(`Session ${n} of 8 Minutes at target done cool down, then Stop Metronome off now`);
+    }
   });
   const planned = SHARE[i]! * mainS;
   metronomeSeconds.push(`${onS}/${planned}`);
@@ -223,13 +234,50 @@ async function runSession(n: number): Promise<void> {
   expect(text(row, '.done')).to.equal(`Done: ${minutes} min, cadence ${cadence}, effort 5/10, natural 3/5`);
 }
 
+function coachWith(recorder: RecordingMetronome): CoachEngine {
+  return {
+    rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
+    output: new RecordingOutput(),
+    metronome: recorder,
+    wakeLock: new RecordingWakeLock(),
+    metronomeRate,
+  };
+}
+
+/** "Try without a footpod" on the live page. */
+async function connectOnLivePage(): Promise<void> {
+  const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
+  await settled(live);
+  tap(live.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!, '#simulate');
+  await waitUntil(() => services.footpod.source?.state === 'connected', 'the pod connected');
+  live.remove();
+}
+
+/** Begin, and 10.0 km/h as the test speed: the baseline test is today's item. */
+async function beginAtTestSpeed(program: StrideProgramPage): Promise<void> {
+  tap(program.shadowRoot!, '#begin');
+  await waitUntil(() => program.shadowRoot!.querySelector('stride-program-speed') !== null, 'the speed question');
+  await settled(program);
+  const speed = program.shadowRoot!.querySelector('stride-program-speed')!;
+  speed.shadowRoot!.querySelector<HTMLInputElement>('#speed')!.value = '10.0';
+  tap(speed.shadowRoot!, '#use-speed');
+  await waitUntil(() => program.shadowRoot!.querySelector('#today-sentence') !== null, 'today’s item');
+  await settled(program);
+  expect(text(program.shadowRoot, '#today-heading')).to.equal('Today');
+  expect(text(program.shadowRoot, '#today-sentence')).to.equal(
+    'Baseline test: 5 minutes at 10.0 km/h after a 5-minute warm-up, no metronome and no cadence on screen',
+  );
+}
+
 describe('the cadence program through the UI: no data, a baseline, eight faded sessions, a retention test', () => {
   before(() => {
     window.addEventListener('vaadin-router-go', noteNavigation);
     Date.now = () => morningOf(day) + (realNow() - movedAt);
   });
-  after(async () => {
+  afterEach(async () => {
     if (services) await finishProgramRun(services);
+  });
+  after(() => {
     Date.now = realNow;
     window.removeEventListener('vaadin-router-go', noteNavigation);
   });
@@ -237,40 +285,16 @@ describe('the cadence program through the UI: no data, a baseline, eight faded s
   it('a runner with only a footpod goes from Begin to the end-of-block verdict', async function () {
     this.timeout(120_000);
     const started = realNow();
+    goToDay(0);
     pod = new ScriptedFootpod('Stryd');
     metronome = new RecordingMetronome();
-    const engine: CoachEngine = {
-      rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
-      output: new RecordingOutput(),
-      metronome,
-      wakeLock: new RecordingWakeLock(),
-      metronomeRate,
-    };
-    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
+    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => coachWith(metronome));
     await services.settings.load();
-
-    // The pod: "Try without a footpod" on the live page.
-    const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
-    await settled(live);
-    tap(live.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!, '#simulate');
-    await waitUntil(() => services.footpod.source?.state === 'connected', 'the pod connected');
-    live.remove();
+    await connectOnLivePage();
 
     // Day 0: Begin, the test speed, Start the baseline test.
-    goToDay(0);
     let program = await programPage();
-    tap(program.shadowRoot!, '#begin');
-    await waitUntil(() => program.shadowRoot!.querySelector('stride-program-speed') !== null, 'the speed question');
-    await settled(program);
-    const speed = program.shadowRoot!.querySelector('stride-program-speed')!;
-    speed.shadowRoot!.querySelector<HTMLInputElement>('#speed')!.value = '10.0';
-    tap(speed.shadowRoot!, '#use-speed');
-    await waitUntil(() => program.shadowRoot!.querySelector('#today-sentence') !== null, 'today’s item');
-    await settled(program);
-    expect(text(program.shadowRoot, '#today-heading')).to.equal('Today');
-    expect(text(program.shadowRoot, '#today-sentence')).to.equal(
-      'Baseline test: 5 minutes at 10.0 km/h after a 5-minute warm-up, no metronome and no cadence on screen',
-    );
+    await beginAtTestSpeed(program);
     program = await takeTest(program, 'Baseline test', BASELINE);
 
     // The cadence revealed, and the target chosen (+5 %, the suggested one).
@@ -315,5 +339,27 @@ describe('the cadence program through the UI: no data, a baseline, eight faded s
     // What comes next: the one-week test, a week after this one.
     expect(text(program.shadowRoot, '#today-heading')).to.equal(`Next, on ${formatDate(morningOf(END_TEST_DAY + 7))}`);
     console.log(`the journey took ${((realNow() - started) / 1000).toFixed(1)} s; metronome ON s/planned: ${metronomeSeconds.join(' ')}`);
+  });
+
+  // The simulated footpod is the issue's other way through ("with nothing but a footpod, or the
+  // simulated one"): a runner who taps "Try without a footpod", chooses an easy 10.0 km/h and starts
+  // the test at once must get a baseline, as on a belt held at that speed.
+  it('with the simulated footpod, the baseline test at the speed the runner chose counts', async function () {
+    this.timeout(30_000);
+    goToDay(0);
+    metronome = new RecordingMetronome();
+    services = createServices({}, { flushIntervalMs: 200 }, async () => coachWith(metronome));
+    await services.settings.load();
+    await connectOnLivePage();
+    const simulated = services.footpod.source as SimulatedFootpod;
+    let program = await programPage();
+    await beginAtTestSpeed(program);
+    const page = await onTheTreadmill(program);
+    for (let s = 0; s < WARM_UP_S + 300 + COOL_DOWN_S; s += 30) {
+      simulated.emitSeconds(30);
+      await aTask();
+    }
+    program = await stopAndSave(page, 'Program: your test result');
+    expect(text(program.shadowRoot, '#reveal-heading'), text(program.shadowRoot, '#reveal-why') ?? '').to.equal('Baseline test done');
   });
 });
