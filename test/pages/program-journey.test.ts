@@ -64,6 +64,8 @@ function goToDay(d: number): void {
 let services: AppServices;
 let pod: ScriptedFootpod;
 let metronome: RecordingMetronome;
+/** What the coach said or showed (cues, check-ins), as the outputs were asked to play it. */
+let output: RecordingOutput;
 let podS = 0;
 /** Each session's metronome ON seconds against its planned share, for the log. */
 const metronomeSeconds: string[] = [];
@@ -153,6 +155,7 @@ const strip = (page: StrideTreadmillPage) => text(page.shadowRoot!.querySelector
 async function takeTest(program: StrideProgramPage, name: string, cadence: number): Promise<StrideProgramPage> {
   const page = await onTheTreadmill(program);
   const startsBefore = metronome.calls.filter((c) => c[0] === 'start').length;
+  const playedBefore = output.played.length;
   // What the strip says in the warm-up, the five test minutes and the cool-down; the cadence hidden throughout.
   const said = new Map([
     [60, `${name} Warm-up the 5 test minutes start after 5 minutes of running`],
@@ -171,6 +174,7 @@ async function takeTest(program: StrideProgramPage, name: string, cadence: numbe
   });
   expect(onS, `no metronome in the ${name}`).to.equal(0);
   expect(metronome.calls.filter((c) => c[0] === 'start').length, `no metronome start in the ${name}`).to.equal(startsBefore);
+  expect(output.played.slice(playedBefore).map((e) => e.kind), `no cue and no check-in in the ${name}`).to.deep.equal([]);
   return stopAndSave(page, 'Program: your test result');
 }
 
@@ -189,6 +193,7 @@ async function runSession(n: number): Promise<void> {
   expect(text(program.shadowRoot, '#today-heading')).to.equal('Today');
   expect(text(program.shadowRoot, '#today-sentence')).to.equal(`Session ${n} of 8: ${minutes} minutes at ${TARGET}, ${SHARE_WORDS[i]}`);
   const page = await onTheTreadmill(program);
+  const playedBefore = output.played.length;
   const mainS = minutes * 60;
   const onS = await runFor(WARM_UP_S + mainS + COOL_DOWN_S, cadence, async (s) => {
     if (s === 60) {
@@ -214,6 +219,10 @@ async function runSession(n: number): Promise<void> {
   metronomeSeconds.push(`${onS}/${planned}`);
   if (planned === 0) expect(onS, `session ${n}: no metronome`).to.equal(0);
   else expect(onS / planned, `session ${n}: metronome ON ${onS} s against ${planned} s planned`).to.be.within(0.95, 1.05);
+  const played = output.played.slice(playedBefore).map((e) => e.kind);
+  // Below the zones' target in the first sessions, yet no zone cue; within 3 % of the target while the metronome is off: no bandwidth cue.
+  expect(played.filter((kind) => kind !== 'check-in'), `session ${n}: no cue`).to.deep.equal([]);
+  expect(played.length, `session ${n}: the technique check-ins go on`).to.be.above(0);
   const rates = metronome.calls.flatMap((c) => (c[0] === 'stop' ? [] : [c[1].rateSpm]));
   expect(rates.filter((r) => r !== TARGET), 'the metronome plays the target only').to.deep.equal([]);
   // The two taps, then the next item a rest day on.
@@ -235,9 +244,10 @@ async function runSession(n: number): Promise<void> {
 }
 
 function coachWith(recorder: RecordingMetronome): CoachEngine {
+  output = new RecordingOutput();
   return {
     rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
-    output: new RecordingOutput(),
+    output,
     metronome: recorder,
     wakeLock: new RecordingWakeLock(),
     metronomeRate,
