@@ -3,7 +3,9 @@
 // only, with a pod the test writes every notification of (through the real RSC parser) and a wall
 // clock it moves on by days between the runs. The app's services are the real ones; only the coach's
 // outputs write down what they would sound. What is checked is what the runner reads (sentences and
-// numbers on the pages) and hears (the metronome), never the program's stored state.
+// numbers on the pages) and hears (the metronome, cues and check-ins), never the program's stored
+// state. A second test takes the other way the issue names, the simulated footpod, as far as the
+// baseline.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { CoachRules } from '../../src/coach/coach-rules.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';
