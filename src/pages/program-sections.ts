@@ -31,7 +31,7 @@ export function programReveal(finished: { outcome: TestOutcome; test: TestKind }
   </section>`;
 }
 
-/** Once the last block's latest retention test held: the next block, at most 5 % above the last target. */
+/** Once the last block's latest retention test held: the next block, 5 % above the last level reached. */
 export function programNextBlock(state: ProgramState, startable: boolean, start: () => void) {
   const source = blockSource(state);
   const block = state.blocks.at(-1);
@@ -40,7 +40,8 @@ export function programNextBlock(state: ProgramState, startable: boolean, start:
   return html`<section class="card" id="next-block" aria-labelledby="next-block-heading">
     <h2 id="next-block-heading">The change held: a next block?</h2>
     <p>Your cadence at the test was ${wholeCadence(source.from.cadenceSpm)} steps/min against the target of ${source.lastTargetSpm}.
-      A next block of eight sessions would aim at <strong id="next-target">${target} steps/min</strong>, at most 5 % above the last target.
+      A next block of eight sessions would aim at <strong id="next-target">${target} steps/min</strong>, at most 5 % above the higher of the
+      two.
       Starting it also moves your target zone to match.</p>
     <div class="actions"><button class="primary" id="start-next-block" @click=${start}>Start block ${block.number + 1}</button></div>
   </section>`;

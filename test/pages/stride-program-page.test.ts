@@ -12,6 +12,7 @@ import type { StrideProgramAnswers } from '../../src/components/stride-program-a
 import type { StrideProgramTarget } from '../../src/components/stride-program-target.js';
 import { dayStart } from '../../src/program/program-schedule.js';
 import { newProgram, withPaused, withTestSpeed } from '../../src/program/program-state.js';
+import { WARM_UP_S } from '../../src/program/session-plan.js';
 import type { ProgramState } from '../../src/program/program-types.js';
 import { formatDate } from '../../src/session/date-format.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
@@ -217,7 +218,8 @@ describe('stride-program-page', () => {
   it('after a session: two taps, kept with the session', async () => {
     await programPage(programWithSessions(day(-6), 2));
     await services.program.startNext();
-    await recordAndSave(90, 171);
+    // Session 3 counts as done with half its 18 minutes at target: the warm-up, then 10 minutes.
+    await recordAndSave(WARM_UP_S + 10 * 60, 171);
     await until(() => $('stride-program-answers') !== null, 'the taps are asked for');
     const answers = $<StrideProgramAnswers>('stride-program-answers')!;
     expect(answers.session).to.equal(3);
@@ -249,13 +251,15 @@ describe('stride-program-page', () => {
 
   it('results: a retention test that held offers the next block; one that faded says so with both numbers', async () => {
     // Sessions 1-8 two days apart from day -39; the end-of-block test on day -23 held (168.6 of 172).
+    // The next block: 5 % above the higher of the last target (172) and the test, floored: 180.
     const held = runNext(programWithSessions(day(-40), 8), day(-23), 168.6);
     await programPage(held);
     const results = $('stride-program-results')!.shadowRoot!;
     expect(results.querySelector('#verdict-1')!.textContent).to.equal(
       'Retention test, end of block: Held: 169 steps/min against the target of 172, within 2 % of it or above.',
     );
-    expect(text('#next-target')).to.equal('177 steps/min');
+    expect(text('#next-target')).to.equal('180 steps/min');
+    expect(text('#next-block'), 'a test above the target raises the next one too').to.contain('5 % above the higher of the two');
     expect(text('#start-next-block')).to.equal('Start block 2');
     await expect(page).to.be.accessible();
 

@@ -11,7 +11,7 @@ import {
   withTestDone,
   withTestSpeed,
 } from '../../src/program/program-state.js';
-import { addDays, nextItem } from '../../src/program/program-schedule.js';
+import { addDays, dueItem, nextItem } from '../../src/program/program-schedule.js';
 import type { ProgramState, TargetPercent, TestResult } from '../../src/program/program-types.js';
 import { metronomeShare, sessionMinutes } from '../../src/program/session-plan.js';
 
@@ -42,10 +42,13 @@ export function testResult(atMs: number, cadenceSpm: number, more: Partial<TestR
   return { sessionId: `test-${atMs}`, atMs, speedMps: TEST_SPEED, cadenceSpm, strideLengthM: (TEST_SPEED * 60) / cadenceSpm, keptMinutes: 5, discardedMinutes: 0, ...more };
 }
 
-/** Runs the next item of `state` at `atMs`: a test with `cadence`, or a session run at `cadence` with its answers. */
+/**
+ * Runs the next item of `state` at `atMs`: a test with `cadence`, or a session run at `cadence` with
+ * its answers. Only an item due by then, as Start allows, so a fixture cannot put two items on one day.
+ */
 export function runNext(state: ProgramState, atMs: number, cadence: number, answers: { effort: number; natural: number } | null = null): ProgramState {
-  const item = nextItem(state, atMs);
-  if (!item) throw new Error('nothing due');
+  const item = dueItem(state, atMs);
+  if (!item) throw new Error(`nothing due on ${new Date(atMs).toDateString()}: next is ${JSON.stringify(nextItem(state, atMs))}`);
   const started = withRunStarted(state, item, atMs);
   if (item.kind === 'test') return withTestDone(started, { ok: true, result: testResult(atMs, cadence), note: null }, `test-${atMs}`);
   const done = withSessionDone(started, {
