@@ -10,6 +10,7 @@ import { featureAllows, parseRscFeature, type RscFeature } from '../ble/rsc.js';
 import type { FootpodCommand, FootpodCommandKind, FootpodDetails } from '../sources/footpod-details.js';
 import type { ControlPointOutcome, FootpodControlPoint } from '../sources/footpod-control-point.js';
 import { type FootpodSource, MeasurementEvent } from '../sources/footpod-source.js';
+import type { PaceAim } from '../sources/run-profile.js';
 import { WebBluetoothFootpod } from '../sources/web-bluetooth-footpod.js';
 import type { RunningStatus } from '../session/gait.js';
 import { LiveSession } from '../session/live-session.js';
@@ -22,7 +23,7 @@ export interface FootpodFactories {
   simulator: () => FootpodSource | Promise<FootpodSource>;
 }
 
-const defaultFactories = (settings: SettingsService, runGoingOn: () => boolean): FootpodFactories => ({
+const defaultFactories = (settings: SettingsService, runGoingOn: () => boolean, pace: (elapsedS: number) => PaceAim | null): FootpodFactories => ({
   // The pod remembered by its id; without one (paired before ids were kept) the first device the
   // browser lists that is not the treadmill or the strap.
   bluetooth: () =>
@@ -32,7 +33,7 @@ const defaultFactories = (settings: SettingsService, runGoingOn: () => boolean):
       // During a run the pod may sleep for longer than the retries last: the run waits for it.
       keepTrying: runGoingOn,
     }),
-  simulator: async () => new (await import('../sources/simulated-footpod.js')).SimulatedFootpod(),
+  simulator: async () => new (await import('../sources/simulated-footpod.js')).SimulatedFootpod({ pace }),
 });
 
 /** What the pod's RSC Feature bits let it be asked, before the control point's code has loaded. */
@@ -69,6 +70,8 @@ export class FootpodService extends EventTarget {
   readonly bluetooth: WebBluetoothFootpod;
   /** Set while a run is being recorded: re-pairing then continues the same live session. */
   holdSession = false;
+  /** What the simulated footpod's runner aims at instead of its own run: set by the program, for its runs. */
+  simulatedPace: ((elapsedS: number) => PaceAim | null) | null = null;
   #source: FootpodSource | null = null;
   #session: LiveSession | null = null;
   #remembered: { name: string | null } | null = null;
@@ -101,7 +104,7 @@ export class FootpodService extends EventTarget {
     factories: Partial<FootpodFactories> = {},
   ) {
     super();
-    this.#factories = { ...defaultFactories(settings, () => this.holdSession), ...factories };
+    this.#factories = { ...defaultFactories(settings, () => this.holdSession, (s) => this.simulatedPace?.(s) ?? null), ...factories };
     this.bluetooth = this.#factories.bluetooth();
     this.bluetooth.addEventListener('statechange', this.#onChange);
     settings.addEventListener('change', () => {

@@ -16,6 +16,7 @@ import type { CadenceZones } from '../session/zones.js';
 import { loadProgram, saveProgram } from '../store/program-store.js';
 import { calendarWords } from './program-calendar-words.js';
 import { ProgramCoach } from './program-coach.js';
+import { ProgramPace } from './program-pace.js';
 import { notDueWords } from './program-due-words.js';
 import { doneSession, sessionUnfinished, testOutcome } from './program-finish.js';
 import { ProgramRun, type RunProgress } from './program-run.js';
@@ -59,6 +60,11 @@ export class ProgramLive implements ProgramActions {
     this.#now = parts.now ?? Date.now;
     parts.recording.addEventListener('change', () => this.#follow());
     parts.recording.addEventListener('saved', () => void this.#saved());
+    // "Try without a footpod": the simulated runner runs the program's runs, on the program's belt.
+    if (parts.footpod) {
+      const pace = new ProgramPace(parts.coach);
+      parts.footpod.simulatedPace = () => pace.aim(this.#state, this.#run?.moment.phase ?? null);
+    }
     // Another tab may have changed the program while this one was out of view.
     if (typeof document !== 'undefined') {
       document.addEventListener('visibilitychange', () => {

@@ -4,6 +4,7 @@
 import type { ActiveProgramRun, ProgramMoment, ProgramState, ScheduleItem, SessionAnswers, TargetPercent, TestKind } from '../program/program-types.js';
 import type { TestOutcome } from '../program/test-result.js';
 import type { CoachService } from './coach-service.js';
+import type { FootpodService } from './footpod-service.js';
 import type { HistoryService } from './history-service.js';
 import type { RecordingService } from './recording-service.js';
 import type { SettingsService } from './settings-service.js';
@@ -38,6 +39,8 @@ export interface ProgramParts {
   coach: CoachService;
   history: HistoryService;
   settings: SettingsService;
+  /** Its simulator's runner does the program's runs (program-pace.ts); none in tests that need no pod. */
+  footpod?: Pick<FootpodService, 'simulatedPace'>;
   /** Epoch ms; Date.now unless a test hands in its clock. */
   now?: () => number;
 }

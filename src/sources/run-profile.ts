@@ -125,3 +125,33 @@ export function runSampleAt(elapsedS: number, rng: () => number): RunSample {
     isRunning: speedMps > RUNNING_ABOVE_MPS,
   };
 }
+
+/** What a runner on a belt aims at for one second, noise-free: handed to the simulator instead of the plan. */
+export interface PaceAim {
+  /** The belt's speed, m/s. */
+  speedMps: number;
+  /** Steps per minute, unrounded. */
+  cadence: number;
+}
+
+// A belt holds its speed far more closely than a runner outdoors: half a percent of reading noise.
+const BELT_NOISE = 0.005;
+const PACED_CADENCE_NOISE_SPM = 1;
+
+/**
+ * One second of running at `aim` (e.g. a program's test on a belt). Draws exactly two numbers from
+ * `rng`, as runSampleAt does, so a run that goes from the plan to an aim and back stays seeded. The
+ * runner on the belt runs, whatever its speed: the pod says so.
+ */
+export function pacedSampleAt(elapsedS: number, aim: PaceAim, rng: () => number): RunSample {
+  const speedMps = Math.max(0, aim.speedMps * (1 + (rng() * 2 - 1) * BELT_NOISE));
+  const cadence = Math.max(0, Math.round(aim.cadence + (rng() * 2 - 1) * PACED_CADENCE_NOISE_SPM));
+  return {
+    elapsedS,
+    phase: 'steady',
+    speedMps,
+    cadence,
+    strideLengthM: cadence > 0 ? (speedMps * 60) / cadence : 0,
+    isRunning: speedMps > 0 && cadence > 0,
+  };
+}

@@ -11,6 +11,7 @@ interface Received {
   m: RscMeasurement;
 }
 
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 // Every footpod a test makes is disconnected afterwards, so no timer outlives its test.
@@ -91,6 +92,25 @@ describe('SimulatedFootpod', () => {
     expect(received[0]!.timeMs).to.equal(0);
     expectMatchesProfile(received, 9, 1400);
     expect(received.every((r) => r.m.speedMps > 3.8)).to.equal(true);
+  });
+
+  it('runs a pace it is handed instead of the plan, and the plan again after it, on the same seeded noise', () => {
+    const aim = { speedMps: 2.5, cadence: 166.4 };
+    const { pod, received } = footpod({ seed: 6, pace: (s) => (s >= 100 && s < 200 ? aim : null) });
+    pod.emitSeconds(300);
+    const rng = mulberry32(6);
+    received.forEach(({ m }, s) => {
+      const planned = runSampleAt(s, rng);
+      if (s < 100 || s >= 200) {
+        expect(m.cadence, `second ${s}`).to.equal(planned.cadence);
+        expect(m.speedMps).to.be.closeTo(planned.speedMps, 1 / 512 + 1e-9);
+      } else {
+        expect(m.speedMps / aim.speedMps, `second ${s}`).to.be.within(0.995 - 1 / 512, 1.005 + 1 / 512);
+        expect(Math.abs(m.cadence - aim.cadence), `second ${s}`).to.be.at.most(1.5);
+        expect(m.isRunning).to.equal(true);
+      }
+    });
+    expect(mean(received.slice(100, 200).map((r) => r.m.cadence))).to.be.closeTo(aim.cadence, 0.4);
   });
 
   it('gives the same bytes for the same seed', () => {

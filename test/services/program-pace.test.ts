@@ -1,0 +1,89 @@
+/// <reference types="mocha" />
+// What the simulated footpod's runner is told while a program run is armed or going on: the
+// program's belt, block and sessions, and the metronome as the coach plays it.
+import { expect } from '@open-wc/testing';
+import type { ActiveProgramRun, ProgramBlock, ProgramState } from '../../src/program/program-types.js';
+import { ProgramPace } from '../../src/services/program-pace.js';
+import { cadenceForSpeed } from '../../src/sources/run-profile.js';
+import { sessionAt, testAt } from '../program/program-fixtures.js';
+
+const FROM_MPS = 2.9;
+const FROM_SPM = 163.2;
+const TARGET = 171;
+
+const program = (more: Partial<ProgramState> = {}): ProgramState => ({
+  version: 1, createdAtMs: 0, testSpeedMps: 2.5, baseline: null, blocks: [], pauses: [], active: null, ...more,
+});
+const block = (sessions: number): ProgramBlock => ({
+  number: 1, startedAtMs: 1, from: testAt(1, FROM_SPM, { speedMps: FROM_MPS }), targetPercent: 5, targetSpm: TARGET,
+  sessions: Array.from({ length: sessions }, (_, i) => sessionAt(i + 1, 10 + i)), tests: [], repeatChosen: null,
+});
+const run = (more: Partial<ActiveProgramRun>): ActiveProgramRun => ({
+  kind: 'session', test: null, n: 1, block: 1, startedAtMs: 100, sessionIds: [], warmUpRunningS: 0, mainRunningS: 0, ...more,
+});
+
+/** The coach's metronome, as the runner hears it. */
+const heard = { metronomeOn: false, metronomeRateSpm: TARGET };
+
+/** `seconds` of aims in `phase`; the last one. */
+function after(pace: ProgramPace, state: ProgramState, phase: 'warm-up' | 'main' | 'cool-down' | null, seconds: number) {
+  let aim = pace.aim(state, phase);
+  for (let s = 1; s < seconds; s++) aim = pace.aim(state, phase);
+  return aim;
+}
+
+describe('ProgramPace: the simulated runner does the program run armed or going on', () => {
+  beforeEach(() => {
+    heard.metronomeOn = false;
+  });
+
+  it('says nothing without a program or a run armed: the simulator runs its own plan', () => {
+    const pace = new ProgramPace(heard);
+    expect(pace.aim(null, null)).to.equal(null);
+    expect(pace.aim(program(), null)).to.equal(null);
+    expect(pace.aim(program({ blocks: [block(2)] }), 'main')).to.equal(null);
+  });
+
+  it('a baseline armed: warms up on the belt the test was armed at, then runs it at the runner’s own cadence', () => {
+    const pace = new ProgramPace(heard);
+    // The test speed chosen since (2.5) is for the next baseline: the armed one keeps its 3.0.
+    const state = program({ active: run({ kind: 'test', test: 'baseline', n: null, block: 0, speedMps: 3 }) });
+    const warmUp = after(pace, state, null, 60)!;
+    expect(warmUp.speedMps / 3).to.be.within(0.95, 1);
+    const main = after(pace, state, 'main', 150)!;
+    expect(main.speedMps).to.be.closeTo(3, 0.001);
+    expect(main.cadence).to.be.closeTo(cadenceForSpeed(3), 0.01);
+  });
+
+  it('a session: on its block’s belt, with the metronome the coach plays, and part-way back when it is silent', () => {
+    const pace = new ProgramPace(heard);
+    const state = program({ blocks: [block(0)], active: run({}) });
+    const warmUp = after(pace, state, 'warm-up', 300)!;
+    expect(warmUp.cadence, 'the block’s own cadence before any beat').to.be.below(FROM_SPM + 0.01);
+    heard.metronomeOn = true;
+    const withBeats = after(pace, state, 'main', 60)!;
+    expect(withBeats.speedMps).to.be.closeTo(FROM_MPS, 0.001);
+    expect(withBeats.cadence).to.be.closeTo(TARGET, 0.05);
+    heard.metronomeOn = false;
+    const without = after(pace, state, 'main', 300)!;
+    expect(without.cadence).to.be.within(FROM_SPM + 1, TARGET - 1);
+  });
+
+  it('a retention test at the end of the block finds the habit of its eight sessions', () => {
+    const early = after(new ProgramPace(heard), program({ blocks: [block(1)], active: run({ kind: 'test', test: 'end-of-block', n: null }) }), 'main', 200)!;
+    const late = after(new ProgramPace(heard), program({ blocks: [block(8)], active: run({ kind: 'test', test: 'end-of-block', n: null }) }), 'main', 200)!;
+    expect(late.speedMps, 'at the block’s test speed').to.be.closeTo(FROM_MPS, 0.001);
+    expect(early.cadence).to.be.below(TARGET * 0.98);
+    expect(late.cadence).to.be.within(TARGET * 0.98, TARGET);
+  });
+
+  it('starts each run afresh: a new run does not carry the last one’s beat', () => {
+    const pace = new ProgramPace(heard);
+    heard.metronomeOn = true;
+    after(pace, program({ blocks: [block(0)], active: run({ startedAtMs: 100 }) }), 'main', 120);
+    heard.metronomeOn = false;
+    // The next run may be armed before the pod's next second (a simulator whose clock waited).
+    const next = pace.aim(program({ blocks: [block(1)], active: run({ n: 2, startedAtMs: 200 }) }), 'warm-up')!;
+    expect(next.cadence).to.be.below(TARGET - 5);
+  });
+});
