@@ -1,0 +1,127 @@
+// Repro tests (reviewer rev6): the program service and the coach during program runs, through the
+// app's real services (scripted pod, real recording, coach with recording outputs, IndexedDB).
+import { expect, waitUntil } from '@open-wc/testing';
+import { clear } from 'idb-keyval';
+import { CoachRules } from '../../../src/coach/coach-rules.js';
+import { metronomeRate } from '../../../src/coach/metronome-timing.js';
+import type { ProgramState } from '../../../src/program/program-types.js';
+import type { CoachEngine } from '../../../src/services/coach-service.js';
+import { ProgramService } from '../../../src/services/program-service.js';
+import { type AppServices, createServices } from '../../../src/services/services.js';
+import { defaultCoachSettings } from '../../../src/session/coach-settings.js';
+import { defaultCadenceZones } from '../../../src/session/zones.js';
+import { kvStore, useSeparateDatabase } from '../../../src/store/kv.js';
+import { loadProgram, saveProgram } from '../../../src/store/program-store.js';
+import { finishRun } from '../../support/finish-run.js';
+import { DAY, programInBlock } from '../../support/program-states.js';
+import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../../support/recording-outputs.js';
+import { ScriptedFootpod } from '../../support/scripted-footpod.js';
+
+useSeparateDatabase('stride-test-repro-rev6');
+
+const today = new Date(2026, 11, 7, 7).getTime();
+
+interface Rig {
+  services: AppServices;
+  program: ProgramService;
+  pod: ScriptedFootpod;
+  output: RecordingOutput;
+  metronome: RecordingMetronome;
+}
+let rig: Rig;
+
+async function programRig(now = today): Promise<Rig> {
+  const pod = new ScriptedFootpod('Pod');
+  const output = new RecordingOutput();
+  const metronome = new RecordingMetronome();
+  const engine: CoachEngine = {
+    rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
+    output,
+    metronome,
+    wakeLock: new RecordingWakeLock(),
+    metronomeRate,
+  };
+  const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
+  await services.settings.load();
+  await services.footpod.simulate();
+  await services.coach.engine();
+  const { recording, coach, history, settings } = services;
+  const program = new ProgramService({ recording, coach, history, settings, now: () => now });
+  return { services, program, pod, output, metronome };
+}
+
+type Measurement = { cadence?: number; speedMps?: number; isRunning?: boolean };
+
+function send(from: number, to: number, measurement: Measurement = {}): void {
+  for (let t = from; t <= to; t++) rig.pod.send(t, { cadence: 166, speedMps: 3, ...measurement });
+}
+
+const stored = async (): Promise<ProgramState> => (await loadProgram()).program!;
+
+describe('rev6: the program metronome when the pod goes quiet', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // program-coach.ts: "while the recording is paused it is silent"; issue 18: the metronome plays
+  // for a share "of the running minutes". The program coach only acts on a pod reading, so a pause
+  // pressed while the pod sends nothing (the coach's own comment: "a pod that sends nothing while
+  // its runner stands", or the link lost) leaves the metronome clicking at the target for the whole
+  // pause: the runner steps off the belt, presses Pause, and it goes on beating beside them.
+  it('pausing the recording silences the program metronome even when the pod sends nothing', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 400);
+    expect(rig.program.moment).to.include({ phase: 'main', metronomeOn: true });
+    expect(rig.metronome.running).to.equal(true);
+    // The runner stops the belt; the pod sends nothing while they stand; they press Pause.
+    rig.services.recording.pause();
+    expect(rig.services.recording.state).to.equal('paused');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rig.metronome.running, 'paused: no beats outside the running minutes').to.equal(false);
+  });
+});
+
+describe('rev6: a session split by a reload and the days after it', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // program-live.ts says "an outdoor run days later is not the rest of that session", and disarms an
+  // armed run with no recording on a later day. A session whose tab was closed mid-run (its first
+  // recording kept in History) is left armed with that recording forever: the runner's next run,
+  // days later and perhaps outdoors, is taken as the rest of it, gets the program's mark and its
+  // metronome at the target, and starts straight in the main part where the old one stopped.
+  // Issue 18: "survive a reload mid-session (the session resumes ... where it was)": a reload, not
+  // a run on another day.
+  it('a recording started days after a session split by a closed tab is an ordinary run, not the rest of that session', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 500);
+    await waitUntil(async () => (await stored()).active?.mainRunningS === 195, 'progress stored');
+    const firstRun = rig.services.recording.recorder!.id;
+    // The tab is closed mid-session.
+    rig.services.recording.abandon();
+    rig.services.footpod.disconnect();
+
+    // Three days later: the runner keeps the unfinished run as it is and goes for a run.
+    rig = await programRig(today + 3 * DAY);
+    await rig.services.recording.checkUnfinished();
+    await rig.services.recording.saveUnfinished(firstRun);
+    await rig.program.loadIfStored();
+    await rig.services.recording.start();
+    send(0, 5);
+    expect(rig.services.recording.recorder!.meta().program ?? null, 'an ordinary run').to.equal(null);
+    expect(rig.program.moment, 'no program run followed').to.equal(null);
+  });
+});
