@@ -7,6 +7,7 @@ import { metronomeRate } from '../../../src/coach/metronome-timing.js';
 import type { ProgramState } from '../../../src/program/program-types.js';
 import type { CoachEngine } from '../../../src/services/coach-service.js';
 import { ProgramService } from '../../../src/services/program-service.js';
+import { RunsInOtherTabs } from '../../../src/services/runs-in-other-tabs.js';
 import { type AppServices, createServices } from '../../../src/services/services.js';
 import { defaultCoachSettings } from '../../../src/session/coach-settings.js';
 import { defaultCadenceZones } from '../../../src/session/zones.js';
@@ -123,5 +124,79 @@ describe('rev6: a session split by a reload and the days after it', () => {
     send(0, 5);
     expect(rig.services.recording.recorder!.meta().program ?? null, 'an ordinary run').to.equal(null);
     expect(rig.program.moment, 'no program run followed').to.equal(null);
+  });
+});
+
+describe('rev6: a program session taken over by another tab', () => {
+  let tabs: { rig: Rig; otherTabs: RunsInOtherTabs }[] = [];
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    for (const { rig: r, otherTabs } of tabs.splice(0)) {
+      await r.program.cancelRun();
+      await finishRun(r.services);
+      otherTabs.close();
+    }
+  });
+
+  async function tabRig(): Promise<Rig & { otherTabs: RunsInOtherTabs }> {
+    const pod = new ScriptedFootpod('Pod');
+    const output = new RecordingOutput();
+    const metronome = new RecordingMetronome();
+    const engine: CoachEngine = {
+      rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
+      output,
+      metronome,
+      wakeLock: new RecordingWakeLock(),
+      metronomeRate,
+    };
+    const otherTabs = new RunsInOtherTabs('test-repro-rev6-tabs');
+    const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200, otherTabs }, async () => engine);
+    await services.settings.load();
+    await services.settings.update({ autoStart: false, autoPauseAfterS: 0 });
+    await services.coach.engine();
+    const { recording, coach, history, settings } = services;
+    const program = new ProgramService({ recording, coach, history, settings, now: () => today });
+    const made = { services, program, pod, output, metronome };
+    tabs.push({ rig: made, otherTabs });
+    return { ...made, otherTabs };
+  }
+
+  // The app lets a second tab take over a run ("the first saves its run and lets go"). The runner
+  // moves to the other tab mid-session (the tablet on the treadmill instead of the phone) and runs
+  // the rest of session 1 there. The first tab measures its part as an unfinished session and
+  // cancels the run, while the second tab, holding the armed run it read before, still coaches the
+  // rest as session 1 (metronome at the target, the program's mark on its recording, so History
+  // shows a program session) and then counts it nowhere: the minutes run are lost, and the session
+  // stays undone although the runner ran all of it.
+  it('a session continued in a tab that took over is counted, or else not coached and marked as the program’s', async () => {
+    const first = await tabRig();
+    const second = await tabRig();
+    await saveProgram(programInBlock(today));
+    await first.program.load();
+    await second.program.loadIfStored();
+    await first.program.startNext();
+    // The second tab is looked at: shown again, it reads the program (visibilitychange), armed run and all.
+    await second.program.reload();
+    expect(second.program.active).to.include({ kind: 'session', n: 1 });
+    await first.services.footpod.simulate();
+    await first.services.recording.start();
+    for (let t = 0; t <= 500; t++) first.pod.send(t, { cadence: 172, speedMps: 3 });
+    await waitUntil(async () => (await stored()).active?.mainRunningS === 195, 'progress stored');
+    await waitUntil(() => second.services.recording.runElsewhere, 'the second tab sees the run');
+
+    await second.services.footpod.simulate();
+    expect(await second.services.recording.takeOver()).to.equal(true);
+    await waitUntil(() => first.program.problem !== null || first.program.active === null, 'the first tab measured its part');
+    await second.services.recording.start();
+    expect(second.services.recording.state).to.equal('recording');
+    // The rest of session 1: the main part's remaining minutes and a cool-down.
+    for (let t = 0; t <= 15 * 60 - 195 + 60; t++) second.pod.send(t, { cadence: 172, speedMps: 3 });
+    const marked = second.services.recording.recorder!.meta().program != null;
+    const saved = new Promise((resolve) => second.services.recording.addEventListener('saved', resolve, { once: true }));
+    second.services.recording.stop();
+    await saved;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const sessions = (await stored()).blocks[0]!.sessions;
+    expect({ marked, counted: sessions.length === 1 }, 'marked and coached as session 1 only if it counts').to.deep.equal({ marked, counted: marked });
   });
 });
