@@ -200,3 +200,36 @@ describe('rev6: a program session taken over by another tab', () => {
     expect({ marked, counted: sessions.length === 1 }, 'marked and coached as session 1 only if it counts').to.deep.equal({ marked, counted: marked });
   });
 });
+
+describe('rev6: a session stopped early', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // Issue 18: "History and Weeks mark program sessions and test runs". A session stopped after 3 of
+  // its 15 minutes "stays on the schedule": the program drops the run (withRunCancelled), as Cancel
+  // does. Cancel takes the program's mark off its recordings ("every recording made for it goes on
+  // as an ordinary run (History drops its mark)"); a run stopped early keeps it, so History marks as
+  // session 1 a run the program never counted, and later shows two "session 1" runs.
+  it('a session stopped too early to count is not marked as a program session in History', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 500);
+    const id = rig.services.recording.recorder!.id;
+    const saved = new Promise((resolve) => rig.services.recording.addEventListener('saved', resolve, { once: true }));
+    rig.services.recording.stop();
+    await saved;
+    await waitUntil(() => rig.program.problem !== null, 'measured');
+    expect(rig.program.problem).to.match(/^Session 1 stopped after 3 of 15 minutes/);
+    expect(rig.program.active).to.equal(null);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await rig.services.history.load();
+    expect(rig.services.history.summary(id), 'kept in History').to.not.equal(null);
+    expect(rig.services.history.summary(id)?.program ?? null, 'an ordinary run, as after Cancel').to.equal(null);
+  });
+});
