@@ -233,3 +233,40 @@ describe('rev6: a session stopped early', () => {
     expect(rig.services.history.summary(id)?.program ?? null, 'an ordinary run, as after Cancel').to.equal(null);
   });
 });
+
+describe('rev6: a program run’s recording deleted from History', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // A session split by a closed tab: the runner keeps the first part, then deletes it in History
+  // (a few minutes they do not want), and cancels (or pauses) the program's run. Cancel unmarks each
+  // of the run's recordings (history-service unmarkProgram), the deleted one too: History then shows
+  // "This session is no longer stored (it may have been deleted in another tab)", an error about a
+  // run the runner deleted on purpose in this very tab.
+  it('cancelling a run whose earlier recording was deleted in History shows no error in History', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 500);
+    await waitUntil(async () => (await stored()).active?.mainRunningS === 195, 'progress stored');
+    const firstRun = rig.services.recording.recorder!.id;
+    rig.services.recording.abandon();
+    rig.services.footpod.disconnect();
+
+    rig = await programRig();
+    await rig.services.recording.checkUnfinished();
+    await rig.services.recording.saveUnfinished(firstRun);
+    await rig.program.loadIfStored();
+    await rig.services.history.load();
+    expect(await rig.services.history.remove(firstRun), 'deleted').to.equal(true);
+    expect(rig.services.history.problem).to.equal(null);
+    await rig.program.cancelRun();
+    expect(rig.program.active).to.equal(null);
+    expect(rig.services.history.problem, 'nothing went wrong').to.equal(null);
+  });
+});
