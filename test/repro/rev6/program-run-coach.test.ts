@@ -269,4 +269,31 @@ describe('rev6: a program run’s recording deleted from History', () => {
     expect(rig.program.active).to.equal(null);
     expect(rig.services.history.problem, 'nothing went wrong').to.equal(null);
   });
+  // The same runner taps Undo after cancelling: the recording comes back exactly as it was deleted,
+  // the program's mark with it, so History shows as session 1 a run of a cancelled program run,
+  // which the program never counted (Cancel: "every recording made for it goes on as an ordinary run").
+  it('a run’s recording deleted, the run cancelled, then the delete undone: the recording is an ordinary run', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 500);
+    await waitUntil(async () => (await stored()).active?.mainRunningS === 195, 'progress stored');
+    const firstRun = rig.services.recording.recorder!.id;
+    rig.services.recording.abandon();
+    rig.services.footpod.disconnect();
+
+    rig = await programRig();
+    await rig.services.recording.checkUnfinished();
+    await rig.services.recording.saveUnfinished(firstRun);
+    await rig.program.loadIfStored();
+    await rig.services.history.load();
+    expect(await rig.services.history.remove(firstRun), 'deleted').to.equal(true);
+    await rig.program.cancelRun();
+    expect(await rig.services.history.undoRemove(), 'undone').to.equal(true);
+    await rig.services.history.load();
+    expect(rig.services.history.summary(firstRun), 'back in History').to.not.equal(null);
+    expect(rig.services.history.summary(firstRun)?.program ?? null, 'an ordinary run').to.equal(null);
+  });
 });
