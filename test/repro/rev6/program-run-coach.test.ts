@@ -297,3 +297,41 @@ describe('rev6: a program run’s recording deleted from History', () => {
     expect(rig.services.history.summary(firstRun)?.program ?? null, 'an ordinary run').to.equal(null);
   });
 });
+
+describe('rev6: a reload while a finished session is measured', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // Issue 18: the program "survive[s] a reload mid-session". The runner runs all of session 1 and
+  // presses Stop; the recording is saved complete, and the tab goes (reloaded, or closed by the
+  // phone) before the program has read it back and ticked the session. After the reload nothing
+  // ever measures it: the stored program still holds the run as going on, the Program page shows
+  // session 1 as not done, and the runner's next recording is taken as the rest of it.
+  it('a session saved complete just before a reload is measured and ticked after it', async () => {
+    rig = await programRig();
+    let savedOnce: () => void = () => {};
+    const saved = new Promise<void>((resolve) => (savedOnce = resolve));
+    rig.services.recording.addEventListener('saved', () => savedOnce());
+    // The tab goes between the save and the measuring: the program service never hears 'saved'.
+    rig.services.recording.addEventListener('saved', (event) => event.stopImmediatePropagation());
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 300 + 15 * 60 + 60, { cadence: 174 });
+    expect(rig.program.moment?.phase).to.equal('cool-down');
+    await waitUntil(async () => (await stored()).active?.mainRunningS === 15 * 60, 'progress stored');
+    rig.services.recording.stop();
+    await saved;
+    rig.services.footpod.disconnect();
+
+    rig = await programRig();
+    await rig.program.loadIfStored();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(rig.program.program!.blocks[0]!.sessions.map((s) => s.n), 'session 1 ticked').to.deep.equal([1]);
+    expect(rig.program.active, 'no run left going on').to.equal(null);
+  });
+});
