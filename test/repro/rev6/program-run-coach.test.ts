@@ -335,3 +335,47 @@ describe('rev6: a reload while a finished session is measured', () => {
     expect(rig.program.active, 'no run left going on').to.equal(null);
   });
 });
+
+describe('rev6: the program paused in another tab while a session runs', () => {
+  let other: Rig | null = null;
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+    if (other) await finishRun(other.services);
+    other = null;
+  });
+
+  // program-live.ts: "While paused nothing is due: a run armed (or going on) is cancelled first",
+  // and a cancelled run "goes on as an ordinary run (History drops its mark)". The runner, on the
+  // treadmill with the session on the tablet, pauses the program on their phone (injury: the knee
+  // hurts). The treadmill tab never hears of it: it goes on playing the program's metronome at the
+  // target and saves the run with the program's mark, so History shows a program session that the
+  // paused program never counted.
+  it('a session going on in one tab ends as an ordinary run when the program is paused in another', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 400);
+    expect(rig.metronome.running).to.equal(true);
+    const id = rig.services.recording.recorder!.id;
+    await waitUntil(async () => (await stored()).active?.sessionIds.includes(id) === true, 'the run holds the recording');
+
+    // The phone: another tab over the same store.
+    const phone = await programRig();
+    other = phone;
+    await phone.program.load();
+    await phone.program.pause();
+    expect((await stored()).active, 'paused, the run is cancelled').to.equal(null);
+
+    send(401, 900);
+    const saved = new Promise((resolve) => rig.services.recording.addEventListener('saved', resolve, { once: true }));
+    rig.services.recording.stop();
+    await saved;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await rig.services.history.load();
+    expect(rig.services.history.summary(id)?.program ?? null, 'an ordinary run, as the pause cancelled it').to.equal(null);
+  });
+});
