@@ -1,24 +1,29 @@
-// Repro tests (reviewer rev6): the program service and the coach during program runs, through the
-// app's real services (scripted pod, real recording, coach with recording outputs, IndexedDB).
+// How a program run ends when it is not simply run and stopped in one tab (program-live.ts,
+// program-coach hook in coach-service.ts, history-service.ts): a pause with the pod quiet, a run left
+// over from a closed tab or a reload, a run stopped too early or not valid, a run cancelled or taken
+// over in another tab, a recording deleted and brought back. Through the app's real services
+// (scripted pod, real recording, coach with recording outputs, IndexedDB). Each tab made here is
+// closed at the end of its test (ProgramService.close), as a tab gone stops hearing the others.
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { CoachRules } from '../../../src/coach/coach-rules.js';
-import { metronomeRate } from '../../../src/coach/metronome-timing.js';
-import type { ProgramState } from '../../../src/program/program-types.js';
-import type { CoachEngine } from '../../../src/services/coach-service.js';
-import { ProgramService } from '../../../src/services/program-service.js';
-import { RunsInOtherTabs } from '../../../src/services/runs-in-other-tabs.js';
-import { type AppServices, createServices } from '../../../src/services/services.js';
-import { defaultCoachSettings } from '../../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../../src/session/zones.js';
-import { kvStore, useSeparateDatabase } from '../../../src/store/kv.js';
-import { loadProgram, saveProgram } from '../../../src/store/program-store.js';
-import { finishRun } from '../../support/finish-run.js';
-import { DAY, programInBlock } from '../../support/program-states.js';
-import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../../support/recording-outputs.js';
-import { ScriptedFootpod } from '../../support/scripted-footpod.js';
+import { CoachRules } from '../../src/coach/coach-rules.js';
+import { nudgedRate } from '../../src/coach/metronome-rate.js';
+import { metronomeRate } from '../../src/coach/metronome-timing.js';
+import type { ProgramState } from '../../src/program/program-types.js';
+import type { CoachEngine } from '../../src/services/coach-service.js';
+import { ProgramService } from '../../src/services/program-service.js';
+import { RunsInOtherTabs } from '../../src/services/runs-in-other-tabs.js';
+import { type AppServices, createServices } from '../../src/services/services.js';
+import { defaultCoachSettings } from '../../src/session/coach-settings.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { loadProgram, saveProgram } from '../../src/store/program-store.js';
+import { finishRun } from '../support/finish-run.js';
+import { DAY, programInBlock } from '../support/program-states.js';
+import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
-useSeparateDatabase('stride-test-repro-rev6');
+useSeparateDatabase('stride-test-program-run-ends');
 
 const today = new Date(2026, 11, 7, 7).getTime();
 
@@ -30,6 +35,11 @@ interface Rig {
   metronome: RecordingMetronome;
 }
 let rig: Rig;
+/** Every tab made in a test: closed after it, so none hears the next test's program. */
+const opened: ProgramService[] = [];
+afterEach(() => {
+  for (const program of opened.splice(0)) program.close();
+});
 
 async function programRig(now = today): Promise<Rig> {
   const pod = new ScriptedFootpod('Pod');
@@ -48,6 +58,7 @@ async function programRig(now = today): Promise<Rig> {
   await services.coach.engine();
   const { recording, coach, history, settings } = services;
   const program = new ProgramService({ recording, coach, history, settings, now: () => now });
+  opened.push(program);
   return { services, program, pod, output, metronome };
 }
 
@@ -59,7 +70,7 @@ function send(from: number, to: number, measurement: Measurement = {}): void {
 
 const stored = async (): Promise<ProgramState> => (await loadProgram()).program!;
 
-describe('rev6: the program metronome when the pod goes quiet', () => {
+describe('ProgramService: the program metronome when the pod goes quiet', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
     await rig.program.cancelRun();
@@ -88,7 +99,7 @@ describe('rev6: the program metronome when the pod goes quiet', () => {
   });
 });
 
-describe('rev6: a session split by a reload and the days after it', () => {
+describe('ProgramService: a session split by a reload and the days after it', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
     await rig.program.cancelRun();
@@ -127,7 +138,7 @@ describe('rev6: a session split by a reload and the days after it', () => {
   });
 });
 
-describe('rev6: a program session taken over by another tab', () => {
+describe('ProgramService: a program session taken over by another tab', () => {
   let tabs: { rig: Rig; otherTabs: RunsInOtherTabs }[] = [];
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
@@ -149,13 +160,14 @@ describe('rev6: a program session taken over by another tab', () => {
       wakeLock: new RecordingWakeLock(),
       metronomeRate,
     };
-    const otherTabs = new RunsInOtherTabs('test-repro-rev6-tabs');
+    const otherTabs = new RunsInOtherTabs('test-program-run-ends-tabs');
     const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200, otherTabs }, async () => engine);
     await services.settings.load();
     await services.settings.update({ autoStart: false, autoPauseAfterS: 0 });
     await services.coach.engine();
     const { recording, coach, history, settings } = services;
     const program = new ProgramService({ recording, coach, history, settings, now: () => today });
+    opened.push(program);
     const made = { services, program, pod, output, metronome };
     tabs.push({ rig: made, otherTabs });
     return { ...made, otherTabs };
@@ -201,7 +213,7 @@ describe('rev6: a program session taken over by another tab', () => {
   });
 });
 
-describe('rev6: a session stopped early', () => {
+describe('ProgramService: a session stopped early', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
     await rig.program.cancelRun();
@@ -234,7 +246,7 @@ describe('rev6: a session stopped early', () => {
   });
 });
 
-describe('rev6: a program run’s recording deleted from History', () => {
+describe('ProgramService: a program run’s recording deleted from History', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
     await rig.program.cancelRun();
@@ -298,7 +310,7 @@ describe('rev6: a program run’s recording deleted from History', () => {
   });
 });
 
-describe('rev6: a reload while a finished session is measured', () => {
+describe('ProgramService: a reload while a finished session is measured', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
     await rig.program.cancelRun();
@@ -336,7 +348,7 @@ describe('rev6: a reload while a finished session is measured', () => {
   });
 });
 
-describe('rev6: the program paused in another tab while a session runs', () => {
+describe('ProgramService: the program paused in another tab while a session runs', () => {
   let other: Rig | null = null;
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
@@ -377,5 +389,48 @@ describe('rev6: the program paused in another tab while a session runs', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await rig.services.history.load();
     expect(rig.services.history.summary(id)?.program ?? null, 'an ordinary run, as the pause cancelled it').to.equal(null);
+  });
+});
+
+describe('ProgramService: a run that does not count, and the runner’s own metronome after it', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await rig.program.cancelRun();
+    await finishRun(rig.services);
+  });
+
+  // A test not valid is not the program's: History and Weeks must not label it "Baseline test".
+  it('a test stopped before its five minutes is not marked as a program test in History', async () => {
+    rig = await programRig();
+    await rig.program.begin();
+    await rig.program.setTestSpeed(3);
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 300 + 210, { cadence: 150 });
+    const id = rig.services.recording.recorder!.id;
+    const saved = new Promise((resolve) => rig.services.recording.addEventListener('saved', resolve, { once: true }));
+    rig.services.recording.stop();
+    await saved;
+    await waitUntil(() => rig.program.justFinished !== null, 'measured');
+    expect(rig.program.justFinished).to.deep.include({ kind: 'test', outcome: { ok: false, why: 'The test stopped after 3:30 of its 5 minutes; take it again.' } });
+    await waitUntil(async () => (await rig.services.history.open(id)).session?.meta.program === undefined, 'the mark dropped');
+    await rig.services.history.load();
+    expect(rig.services.history.summary(id)?.program ?? null, 'an ordinary run').to.equal(null);
+  });
+
+  // A −/+ press during a program run moves the program's rate, not the runner's own.
+  it('a cancelled run gives back the runner’s own metronome rate, not one nudged off the program’s target', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 400);
+    const target = rig.services.coach.metronomeRateSpm;
+    expect(target, 'the program plays its target').to.equal(rig.program.program!.blocks.at(-1)!.targetSpm);
+    rig.services.coach.nudgeMetronome(1);
+    await rig.program.cancelRun();
+    expect(rig.services.coach.metronomeRateSpm, 'not the program’s target nudged').to.not.equal(nudgedRate(target, 1));
+    expect(rig.services.coach.metronomeRateSpm, 'not the program’s target').to.not.equal(target);
   });
 });
