@@ -15,6 +15,7 @@ import * as rules from '../program/program-state.js';
 import type { ActiveProgramRun, ProgramState, ScheduleItem, SessionAnswers, TargetPercent } from '../program/program-types.js';
 import { withAccepted } from '../session/plan-settings.js';
 import type { CadenceZones } from '../session/zones.js';
+import { separateDatabaseName } from '../store/kv.js';
 import { loadProgram, saveProgram } from '../store/program-store.js';
 import { calendarWords } from './program-calendar-words.js';
 import { ProgramCoach } from './program-coach.js';
@@ -58,7 +59,10 @@ export class ProgramLive implements ProgramActions {
   #coach: ProgramCoach | null = null;
   /** A run left over from before this read (saved, or from an earlier day), being measured. */
   #leftOver: ActiveProgramRun | null = null;
-  readonly #channel: BroadcastChannel | null = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(PROGRAM_CHANNEL);
+  #settling: Promise<void> = Promise.resolve();
+  /** Tabs over one store (a test file's own database has its own). */
+  readonly #channel: BroadcastChannel | null =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel([PROGRAM_CHANNEL, separateDatabaseName()].filter(Boolean).join(':'));
   readonly #now: () => number;
 
   constructor(
@@ -71,23 +75,30 @@ export class ProgramLive implements ProgramActions {
     // Another tab may have changed the program while this one was out of view.
     if (typeof document !== 'undefined') {
       document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'visible' && this.#loaded) this.#loaded = this.#queued(() => this.#read(true));
+        if (document.visibilityState === 'visible' && this.#loaded) this.#loaded = this.#settledRead(true);
       });
     }
+    // Another tab's run is not taken up here: only a recording started here later follows it.
     this.#channel?.addEventListener('message', () => {
-      if (this.#loaded) void this.reload();
+      if (this.#loaded) this.#loaded = this.#settledRead(false, false);
     });
   }
 
   /** Reads the stored program once; later calls wait for that read, or read again after one failed. */
   load(): Promise<void> {
-    if (this.#loaded === null || this.#readFailed) this.#loaded = this.#queued(() => this.#read(true));
+    if (this.#loaded === null || this.#readFailed) this.#loaded = this.#settledRead(true);
     return this.#loaded;
   }
 
   /** Reads the stored program again (after a restore, or when the tab is shown again). */
   reload(): Promise<void> {
-    return (this.#loaded = this.#queued(() => this.#read(false)));
+    return (this.#loaded = this.#settledRead(false));
+  }
+
+  /** A read, and the measuring of a run it found left over: the recording started next is not that run. */
+  async #settledRead(fresh: boolean, follow = true): Promise<void> {
+    await this.#queued(() => this.#read(fresh, follow));
+    await this.#settling;
   }
 
   async begin(): Promise<void> {
@@ -286,14 +297,15 @@ export class ProgramLive implements ProgramActions {
     // A run split by a reload is measured over every recording it was run in.
     const ids = active.sessionIds.includes(id) ? active.sessionIds : [...active.sessionIds, id];
     let ours = false;
-    const ofThisRun = (change: (now: ProgramState) => ProgramState) => (now: ProgramState) => {
-      ours = sameRun(now.active, active);
-      return ours ? change(now) : now;
+    // Straight to the store, not through load(): a load waits for a run left over to be measured.
+    const ofThisRun = (change: (now: ProgramState) => ProgramState) => (now: ProgramState | null) => {
+      ours = !!now && sameRun(now.active, active);
+      return ours ? change(now!) : now;
     };
     if (active.kind === 'test') {
       // Judged at the speed the armed item showed: a speed chosen since applies to the next baseline only.
       const outcome = await testOutcome(open, ids, active.speedMps ?? rules.testSpeedFor(state, active) ?? Number.NaN, mainRunningS);
-      await this.#update(ofThisRun((now) => rules.withTestDone(now, outcome, id)));
+      await this.#transact(ofThisRun((now) => rules.withTestDone(now, outcome, id)));
       if (!ours) return;
       if (!outcome.ok) await this.#unmark(ids);
       // Shown with the program that holds the result, not before it.
@@ -302,14 +314,14 @@ export class ProgramLive implements ProgramActions {
     }
     const unfinished = sessionUnfinished(active.n ?? 1, mainRunningS);
     if (unfinished) {
-      await this.#update(ofThisRun(rules.withRunCancelled));
+      await this.#transact(ofThisRun(rules.withRunCancelled));
       if (!ours) return;
       this.#justFinished = null;
       await this.#unmark(ids);
       return this.#say(unfinished);
     }
     const done = await doneSession(open, { ...active, sessionIds: ids }, mainRunningS);
-    await this.#update(ofThisRun((now) => rules.withSessionDone(now, done)));
+    await this.#transact(ofThisRun((now) => rules.withSessionDone(now, done)));
     if (!ours) return;
     const block = this.#state?.blocks.find((b) => b.number === active.block);
     this.#justFinished = block?.sessions.at(-1)?.sessionIds.includes(id) ? { kind: 'session', block: block.number, index: block.sessions.length - 1 } : null;
@@ -388,10 +400,11 @@ export class ProgramLive implements ProgramActions {
    * was recorded but is not going on is measured (#measureLeftOver). The run this tab follows ends
    * when the program no longer has it (another tab cancelled, paused or measured it).
    */
-  async #read(fresh: boolean): Promise<void> {
+  async #read(fresh: boolean, follow: boolean): Promise<void> {
     const { program, problem, damaged } = await loadProgram();
     this.#readFailed = problem !== null && !damaged;
-    this.#problem = problem;
+    // Another tab's write does not take away what this tab just said (why a session stays planned).
+    this.#problem = problem ?? (follow ? null : this.#problem);
     if (this.#readFailed) return this.#publish();
     this.#damaged = damaged;
     this.#state = program;
@@ -406,13 +419,14 @@ export class ProgramLive implements ProgramActions {
     if (fresh && left && left.sessionIds.length > 0 && !this.#run && !this.#stopped && !this.#measuring && !this.#leftOver) {
       // Measured after this read, in the queue: the changes it makes wait for the read to end.
       this.#leftOver = left;
-      void this.#measureLeftOver(left).finally(() => {
+      // Not awaited here: its changes queue after this read.
+      this.#settling = this.#measureLeftOver(left).finally(() => {
         this.#leftOver = null;
         this.#follow();
       });
       return;
     }
-    this.#follow();
+    if (follow) this.#follow();
   }
 
   /**
