@@ -373,7 +373,9 @@ describe('ProgramService: the program paused in another tab while a session runs
     send(0, 400);
     expect(rig.metronome.running).to.equal(true);
     const id = rig.services.recording.recorder!.id;
-    await waitUntil(async () => (await stored()).active?.sessionIds.includes(id) === true, 'the run holds the recording');
+    // This tab's last progress write lands before the phone's pause (two tabs' writes at one instant
+    // can still cross: each reads, then writes).
+    await waitUntil(async () => (await stored()).active?.sessionIds.includes(id) === true && (await stored()).active?.mainRunningS === 90, 'the run holds the recording');
 
     // The phone: another tab over the same store.
     const phone = await programRig();
