@@ -392,6 +392,28 @@ describe('ProgramService: the program paused in another tab while a session runs
     await rig.services.history.load();
     expect(rig.services.history.summary(id)?.program ?? null, 'an ordinary run, as the pause cancelled it').to.equal(null);
   });
+
+  // Without the other tab's word (no BroadcastChannel, or a message missed), the next progress write
+  // finds the run gone from the store and ends it here all the same.
+  it('a tab that did not hear of the cancel ends the run at its next progress write', async () => {
+    rig = await programRig();
+    await saveProgram(programInBlock(today));
+    await rig.program.load();
+    await rig.program.startNext();
+    await rig.services.recording.start();
+    send(0, 400);
+    await waitUntil(async () => (await stored()).active?.mainRunningS === 90, 'progress stored');
+    rig.program.close();
+    const phone = await programRig();
+    other = phone;
+    await phone.program.load();
+    await phone.program.cancelRun();
+    expect(rig.program.moment, 'not heard yet').to.not.equal(null);
+    send(401, 420);
+    await waitUntil(() => rig.program.moment === null, 'the run ended at the progress write');
+    expect(rig.metronome.running).to.equal(false);
+    expect(rig.services.recording.recorder!.meta().program ?? null, 'an ordinary run').to.equal(null);
+  });
 });
 
 describe('ProgramService: a run that does not count, and the runner’s own metronome after it', () => {
