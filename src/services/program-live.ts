@@ -417,13 +417,14 @@ export class ProgramLive implements ProgramActions {
     this.#publish();
     const left = this.#state?.active;
     if (fresh && left && left.sessionIds.length > 0 && !this.#run && !this.#stopped && !this.#measuring && !this.#leftOver) {
-      // Measured after this read, in the queue: the changes it makes wait for the read to end.
       this.#leftOver = left;
-      // Not awaited here: its changes queue after this read.
-      this.#settling = this.#measureLeftOver(left).finally(() => {
-        this.#leftOver = null;
-        this.#follow();
-      });
+      // Not awaited here: its changes queue after this read. A failure is said, never thrown at a load.
+      this.#settling = this.#measureLeftOver(left)
+        .catch((error: unknown) => this.#say(`The last program run could not be measured (${String(error)}).`))
+        .finally(() => {
+          this.#leftOver = null;
+          this.#follow();
+        });
       return;
     }
     if (follow) this.#follow();
