@@ -103,6 +103,7 @@ export class CoachService extends EventTarget {
     recording.addEventListener('change', () => {
       this.#startAfreshForNewRun();
       this.#stopWithTheRun();
+      this.#silenceGuideWhilePaused();
       this.#keepAwake();
     });
     settings.addEventListener('change', () => this.#configure());
@@ -205,8 +206,20 @@ export class CoachService extends EventTarget {
 
   /** A program run guides the coach from its next reading on; null gives the runner's own settings back. */
   guide(guide: CoachGuide | null): void {
-    if (!guide && this.#guide) this.#engine?.metronome.stop();
+    if (!guide && this.#guide) {
+      this.#engine?.metronome.stop();
+      // A −/+ nudge made off the program's target is not the runner's own rate: it goes with the run.
+      this.#rate = null;
+    }
     this.#guide = guide;
+  }
+
+  /**
+   * A program run plays only in its running minutes: Pause silences it at once, not at the next
+   * reading (a pod may send nothing while its runner stands). The next reading after Resume starts it.
+   */
+  #silenceGuideWhilePaused(): void {
+    if (this.#guide && this.recording.state === 'paused' && this.#engine?.metronome.running) this.#engine.metronome.stop();
   }
 
   /** The start rate by the rules (src/coach), with `cadence` now; with null, the target alone. */

@@ -126,7 +126,7 @@ export class HistoryService extends EventTarget {
     this.#forgetRemoved();
     const { saveSession, describeStoreError } = await store();
     try {
-      await saveSession(removed.session);
+      await saveSession(await this.#markedAsTheProgramKeepsIt(removed.session));
     } catch (error) {
       this.#problem = describeStoreError(error);
       this.#changed();
@@ -163,9 +163,27 @@ export class HistoryService extends EventTarget {
     this.#changed();
   }
 
-  /** A stored recording of a cancelled program run becomes an ordinary run (History drops its program mark). */
+  /**
+   * A program run's recording restored after its run was cancelled (or stopped too early) is an
+   * ordinary run: it comes back without the program's mark.
+   */
+  async #markedAsTheProgramKeepsIt(session: RecordedSession): Promise<RecordedSession> {
+    if (!session.meta.program) return session;
+    const [{ loadProgram }, { programHolds }] = await Promise.all([import('../store/program-store.js'), import('./program-holds.js')]);
+    const { program, problem } = await loadProgram();
+    // An unreadable program keeps the mark: it may still hold the run.
+    if (problem !== null || programHolds(program, session.meta.id)) return session;
+    const { program: _mark, ...meta } = session.meta;
+    return { ...session, meta };
+  }
+
+  /**
+   * A stored recording of a cancelled program run becomes an ordinary run (History drops its program
+   * mark). One deleted since (here or in another tab) has nothing to drop.
+   */
   async unmarkProgram(id: string): Promise<boolean> {
-    const { withoutProgramMark } = await store();
+    const { withoutProgramMark, loadSession } = await store();
+    if ((await loadSession(id).catch(() => undefined)) === null) return true;
     return this.#changeStored(async () => {
       const updated = await withoutProgramMark(id);
       this.#sessions = this.#sessions.map((s) => (s.id === id ? updated : s));

@@ -4,21 +4,25 @@
 // second (program-run.ts) with the coach guided (program-coach.ts), and measured once saved.
 // Every change reads the stored program first and applies its rule to that, one change after the
 // other, so a change made in another tab (or by a restored backup) is never undone by this tab's
-// copy; the program is read again when the tab comes back into view.
+// copy; the program is read again when the tab comes back into view, and whenever another tab
+// stores it (a message on PROGRAM_CHANNEL): a run that tab cancelled, paused or measured ends here
+// too, so no tab goes on coaching and marking a run the program no longer has.
 
 import { programCalendar } from '../export/program-calendar.js';
 import { effortSuggestion } from '../program/effort-rule.js';
 import { dayStart, dueItem, nextItem, programSchedule } from '../program/program-schedule.js';
 import * as rules from '../program/program-state.js';
-import type { ProgramState, ScheduleItem, SessionAnswers, TargetPercent } from '../program/program-types.js';
+import type { ActiveProgramRun, ProgramState, ScheduleItem, SessionAnswers, TargetPercent } from '../program/program-types.js';
 import { withAccepted } from '../session/plan-settings.js';
 import type { CadenceZones } from '../session/zones.js';
+import { separateDatabaseName } from '../store/kv.js';
 import { loadProgram, saveProgram } from '../store/program-store.js';
 import { calendarWords } from './program-calendar-words.js';
 import { ProgramCoach } from './program-coach.js';
 import { ProgramPace } from './program-pace.js';
 import { notDueWords } from './program-due-words.js';
 import { doneSession, sessionUnfinished, testOutcome } from './program-finish.js';
+import { sameRun } from './program-holds.js';
 import { ProgramRun, type RunProgress } from './program-run.js';
 import type { JustFinished, ProgramActions, ProgramParts, ProgramView } from './program-view.js';
 
@@ -36,6 +40,9 @@ export const UNREADABLE = 'The stored program could not be read: reload the page
 /** A change to the stored program: the new program (null removes it), or why it is refused. */
 type Change = (stored: ProgramState | null) => ProgramState | null | string;
 
+/** Every tab's program service says here that it stored the program. */
+export const PROGRAM_CHANNEL = 'stridewise-program';
+
 export class ProgramLive implements ProgramActions {
   #state: ProgramState | null = null;
   #problem: string | null = null;
@@ -51,6 +58,12 @@ export class ProgramLive implements ProgramActions {
   #stopped: ProgramRun | null = null;
   #measuring: ProgramRun | null = null;
   #coach: ProgramCoach | null = null;
+  /** A run left over from before this read (saved, or from an earlier day), being measured. */
+  #leftOver: ActiveProgramRun | null = null;
+  #settling: Promise<void> = Promise.resolve();
+  /** Tabs over one store (a test file's own database has its own). */
+  readonly #channel: BroadcastChannel | null =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel([PROGRAM_CHANNEL, separateDatabaseName()].filter(Boolean).join(':'));
   readonly #now: () => number;
 
   constructor(
@@ -68,20 +81,30 @@ export class ProgramLive implements ProgramActions {
     // Another tab may have changed the program while this one was out of view.
     if (typeof document !== 'undefined') {
       document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'visible' && this.#loaded) void this.reload();
+        if (document.visibilityState === 'visible' && this.#loaded) this.#loaded = this.#settledRead(true);
       });
     }
+    // Another tab's run is not taken up here: only a recording started here later follows it.
+    this.#channel?.addEventListener('message', () => {
+      if (this.#loaded) this.#loaded = this.#settledRead(false, false);
+    });
   }
 
   /** Reads the stored program once; later calls wait for that read, or read again after one failed. */
   load(): Promise<void> {
-    if (this.#loaded === null || this.#readFailed) this.#loaded = this.#queued(() => this.#read());
+    if (this.#loaded === null || this.#readFailed) this.#loaded = this.#settledRead(true);
     return this.#loaded;
   }
 
   /** Reads the stored program again (after a restore, or when the tab is shown again). */
   reload(): Promise<void> {
-    return (this.#loaded = this.#queued(() => this.#read()));
+    return (this.#loaded = this.#settledRead(false));
+  }
+
+  /** A read, and the measuring of a run it found left over: the recording started next is not that run. */
+  async #settledRead(fresh: boolean, follow = true): Promise<void> {
+    await this.#queued(() => this.#read(fresh, follow));
+    await this.#settling;
   }
 
   async begin(): Promise<void> {
@@ -124,7 +147,11 @@ export class ProgramLive implements ProgramActions {
       return state.active ? rules.withRunCancelled(state) : state;
     });
     // The recording going on loses its mark with its next write (#leaveRun); the stored ones here.
-    for (const id of ids) if (id !== live) await this.parts.history.unmarkProgram(id);
+    await this.#unmark(ids.filter((id) => id !== live));
+  }
+
+  async #unmark(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.parts.history.unmarkProgram(id);
   }
 
   async answer(block: number, index: number, answers: SessionAnswers): Promise<void> {
@@ -171,6 +198,11 @@ export class ProgramLive implements ProgramActions {
     await this.#transact(() => null);
   }
 
+  /** Stops hearing other tabs (the service is dropped: a test's tab closed). */
+  close(): void {
+    this.#channel?.close();
+  }
+
   calendar(): string {
     const createdAtMs = this.#state?.createdAtMs ?? 0;
     return programCalendar(this.#schedule(), (item) => calendarWords(item, this.parts.settings.settings.distanceUnit), this.#now(), createdAtMs);
@@ -185,7 +217,7 @@ export class ProgramLive implements ProgramActions {
     const active = this.#state?.active;
     const { recording, coach } = this.parts;
     const recorder = recording.recorder;
-    if (!active || this.#run || this.#stopped || !recorder || (recording.state !== 'recording' && recording.state !== 'paused')) return;
+    if (!active || this.#run || this.#stopped || this.#leftOver || !recorder || (recording.state !== 'recording' && recording.state !== 'paused')) return;
     const block = this.#state?.blocks.find((b) => b.number === active.block);
     const { settings } = this.parts;
     this.#coach = new ProgramCoach(active.kind === 'session' ? (block?.targetSpm ?? null) : null, () => settings.settings.coach);
@@ -198,12 +230,9 @@ export class ProgramLive implements ProgramActions {
     });
     this.#coach.moment = this.#run.moment;
     coach.guide(this.#coach);
+    const run = this.#run;
     // A run split by a reload keeps every recording it was run in.
-    void this.#update((state) => {
-      const now = state.active;
-      if (!now || now.sessionIds.includes(recorder.id)) return state;
-      return { ...state, active: { ...now, sessionIds: [...now.sessionIds, recorder.id] } };
-    });
+    void this.#ofRun(run, (state, now) => (now.sessionIds.includes(recorder.id) ? state : { ...state, active: { ...now, sessionIds: [...now.sessionIds, recorder.id] } }));
     recorder.addEventListener('state', () => {
       // The run ends at Stop, before it is measured: a recording started meanwhile is an ordinary run.
       if (recorder.state !== 'stopped' || this.#run?.recorder !== recorder) return;
@@ -213,7 +242,22 @@ export class ProgramLive implements ProgramActions {
   }
 
   #progress({ warmUpRunningS, mainRunningS }: RunProgress): Promise<void> {
-    return this.#update((state) => (state.active ? rules.withProgress(state, warmUpRunningS, mainRunningS) : state));
+    const run = this.#run;
+    return run ? this.#ofRun(run, (state) => rules.withProgress(state, warmUpRunningS, mainRunningS)) : Promise.resolve();
+  }
+
+  /**
+   * A change to the run this tab follows, made only while the stored program still has it: one
+   * another tab cancelled, paused or measured meanwhile ends here as an ordinary run.
+   */
+  async #ofRun(run: ProgramRun, change: (state: ProgramState, active: ActiveProgramRun) => ProgramState): Promise<void> {
+    let gone = false;
+    await this.#update((state) => {
+      if (state.active && sameRun(state.active, run.run)) return change(state, state.active);
+      gone = true;
+      return state;
+    });
+    if (gone && this.#run === run && !this.#readFailed) this.#leaveRun();
   }
 
   /** The recording goes on as an ordinary run: History must not mark it as the program's. */
@@ -238,38 +282,53 @@ export class ProgramLive implements ProgramActions {
     // Until measured the run stays stopped here, so a recording started meanwhile is not taken for it.
     this.#measuring = run;
     try {
-      await this.#measure(run);
+      const active = this.#state?.active;
+      if (active && sameRun(active, run.run)) await this.#measure(active, run.recorder.id, run.progress.mainRunningS);
     } finally {
       this.#measuring = null;
       if (this.#stopped === run) this.#stopped = null;
     }
   }
 
-  async #measure(run: ProgramRun): Promise<void> {
-    const progress = run.progress;
+  /**
+   * Measures the run `active` over its recordings, `id` the last, with `mainRunningS` at target.
+   * Only while the stored program still has that run: another tab may have measured it already.
+   * A run that does not count (a test not valid, a session under half its minutes) leaves the
+   * program as Cancel does: its recordings go on as ordinary runs, without the program's mark.
+   */
+  async #measure(active: ActiveProgramRun, id: string, mainRunningS: number): Promise<void> {
     const state = this.#state;
-    const active = state?.active;
-    if (!state || !active) return;
-    const open = (id: string) => this.parts.history.open(id);
-    const id = run.recorder.id;
+    if (!state) return;
+    const open = (run: string) => this.parts.history.open(run);
     // A run split by a reload is measured over every recording it was run in.
     const ids = active.sessionIds.includes(id) ? active.sessionIds : [...active.sessionIds, id];
+    let ours = false;
+    // Straight to the store, not through load(): a load waits for a run left over to be measured.
+    const ofThisRun = (change: (now: ProgramState) => ProgramState) => (now: ProgramState | null) => {
+      ours = !!now && sameRun(now.active, active);
+      return ours ? change(now!) : now;
+    };
     if (active.kind === 'test') {
       // Judged at the speed the armed item showed: a speed chosen since applies to the next baseline only.
-      const outcome = await testOutcome(open, ids, active.speedMps ?? rules.testSpeedFor(state, active) ?? Number.NaN, progress.mainRunningS);
-      await this.#update((now) => rules.withTestDone(now, outcome, id));
+      const outcome = await testOutcome(open, ids, active.speedMps ?? rules.testSpeedFor(state, active) ?? Number.NaN, mainRunningS);
+      await this.#transact(ofThisRun((now) => rules.withTestDone(now, outcome, id)));
+      if (!ours) return;
+      if (!outcome.ok) await this.#unmark(ids);
       // Shown with the program that holds the result, not before it.
       this.#justFinished = { kind: 'test', outcome, test: active.test ?? 'baseline' };
       return this.#publish();
     }
-    const unfinished = sessionUnfinished(active.n ?? 1, progress.mainRunningS);
+    const unfinished = sessionUnfinished(active.n ?? 1, mainRunningS);
     if (unfinished) {
+      await this.#transact(ofThisRun(rules.withRunCancelled));
+      if (!ours) return;
       this.#justFinished = null;
-      await this.#update((now) => (now.active ? rules.withRunCancelled(now) : now));
+      await this.#unmark(ids);
       return this.#say(unfinished);
     }
-    const done = await doneSession(open, this.#state?.active ?? active, progress.mainRunningS);
-    await this.#update((now) => rules.withSessionDone(now, done));
+    const done = await doneSession(open, { ...active, sessionIds: ids }, mainRunningS);
+    await this.#transact(ofThisRun((now) => rules.withSessionDone(now, done)));
+    if (!ours) return;
     const block = this.#state?.blocks.find((b) => b.number === active.block);
     this.#justFinished = block?.sessions.at(-1)?.sessionIds.includes(id) ? { kind: 'session', block: block.number, index: block.sessions.length - 1 } : null;
     this.#publish();
@@ -316,7 +375,7 @@ export class ProgramLive implements ProgramActions {
       this.#state = next;
       this.#publish();
       if (next === read.program) return true;
-      const problem = await saveProgram(next);
+      const problem = await this.#save(next);
       // Written: whatever damaged value was stored is gone.
       if (problem === null) this.#damaged = false;
       if (problem !== null || read.damaged) {
@@ -325,6 +384,13 @@ export class ProgramLive implements ProgramActions {
       }
       return problem === null;
     });
+  }
+
+  /** Stores the program and tells the other tabs. */
+  async #save(state: ProgramState | null): Promise<string | null> {
+    const problem = await saveProgram(state);
+    if (problem === null) this.#channel?.postMessage('stored');
+    return problem;
   }
 
   #queued<T>(work: () => Promise<T>): Promise<T> {
@@ -336,24 +402,60 @@ export class ProgramLive implements ProgramActions {
   /**
    * Takes the stored program as this tab's. A failed read keeps what was here and says so, and
    * refuses changes until a read succeeds. An armed run no recording followed on its day is
-   * disarmed on a later day: an outdoor run days later is not the rest of that session.
+   * disarmed on a later day: an outdoor run days later is not the rest of that session. A run that
+   * was recorded but is not going on is measured (#measureLeftOver). The run this tab follows ends
+   * when the program no longer has it (another tab cancelled, paused or measured it).
    */
-  async #read(): Promise<void> {
+  async #read(fresh: boolean, follow: boolean): Promise<void> {
     const { program, problem, damaged } = await loadProgram();
     this.#readFailed = problem !== null && !damaged;
-    this.#problem = problem;
+    // Another tab's write does not take away what this tab just said (why a session stays planned).
+    this.#problem = problem ?? (follow ? null : this.#problem);
     if (this.#readFailed) return this.#publish();
     this.#damaged = damaged;
     this.#state = program;
     const active = program?.active;
     if (program && active && active.sessionIds.length === 0 && !this.#run && dayStart(active.startedAtMs) < dayStart(this.#now())) {
       this.#state = rules.withRunCancelled(program);
-      this.#problem = await saveProgram(this.#state);
+      this.#problem = await this.#save(this.#state);
     }
-    if (this.#run && !this.#state?.active) this.#leaveRun();
+    if (this.#run && !sameRun(this.#state?.active, this.#run.run)) this.#leaveRun();
     this.#publish();
-    this.#follow();
+    const left = this.#state?.active;
+    if (fresh && left && left.sessionIds.length > 0 && !this.#run && !this.#stopped && !this.#measuring && !this.#leftOver) {
+      this.#leftOver = left;
+      // Not awaited here: its changes queue after this read. A failure is said, never thrown at a load.
+      this.#settling = this.#measureLeftOver(left)
+        .catch((error: unknown) => this.#say(`The last program run could not be measured (${String(error)}).`))
+        .finally(() => {
+          this.#leftOver = null;
+          this.#follow();
+        });
+      return;
+    }
+    if (follow) this.#follow();
   }
+
+  /**
+   * A run with recordings that no tab is recording now, read at start-up or when the tab is shown
+   * again, is measured from its stored progress: when its last recording was saved by Stop (the tab
+   * went before measuring it), and on a later day whatever its recordings (a session split by a
+   * closed tab is not finished days later: what was run counts if it is enough, else the session
+   * stays on the schedule and is said so). A same-day run whose last recording was kept unfinished
+   * goes on in the next recording. Not on another tab's word: the tab that stopped a run measures it.
+   */
+  async #measureLeftOver(active: ActiveProgramRun): Promise<void> {
+    const { history } = this.parts;
+    const last = active.sessionIds.at(-1)!;
+    const { session } = await history.open(last);
+    // Saved by Stop: over, whether or not its tab has let go of it yet.
+    if (session?.meta.status !== 'complete') {
+      if (dayStart(active.startedAtMs) >= dayStart(this.#now())) return;
+      for (const id of active.sessionIds) if (await history.refusalWhileRecorded(id, 'changed')) return;
+    }
+    await this.#measure(active, last, active.mainRunningS);
+  }
+
 
   #say(problem: string): void {
     this.#problem = problem;

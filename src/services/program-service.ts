@@ -55,6 +55,11 @@ export class ProgramService extends EventTarget implements Readonly<ProgramView>
     return this.#live?.reload() ?? Promise.resolve();
   }
 
+  /** Stops hearing the program stored by other tabs: this service is done with (a test's tab closed). */
+  close(): void {
+    this.#live?.close();
+  }
+
   /** The schedule as an .ics calendar; empty before the program has loaded. */
   calendar(): string {
     return this.#live?.calendar() ?? '';

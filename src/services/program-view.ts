@@ -47,6 +47,11 @@ export interface ProgramParts {
 
 /** What the pages ask of the program; each waits for the program's code to load first. */
 export interface ProgramActions {
+  /**
+   * Reads the stored program. A run left over is measured first: one whose last recording was saved
+   * by Stop before its tab went, or one from an earlier day that no tab is recording (what was run
+   * counts if it is enough; else it stays planned and `problem` says so).
+   */
   load(): Promise<void>;
   /** Creates the program. */
   begin(): Promise<void>;
@@ -58,7 +63,10 @@ export interface ProgramActions {
    * gesture also lets the metronome sound later.
    */
   startNext(): Promise<void>;
-  /** Every recording of the run (before a reload too) goes on as an ordinary run. */
+  /**
+   * Every recording of the run (before a reload too) goes on as an ordinary run; so do those of a
+   * run that does not count (a session under half its minutes at target, a test not valid).
+   */
   cancelRun(): Promise<void>;
   answer(block: number, index: number, answers: SessionAnswers): Promise<void>;
   chooseRepeat(repeat: boolean): Promise<void>;
