@@ -62,8 +62,9 @@ export class ProgramLive implements ProgramActions {
   #leftOver: ActiveProgramRun | null = null;
   #settling: Promise<void> = Promise.resolve();
   /** Tabs over one store (a test file's own database has its own). */
-  readonly #channel: BroadcastChannel | null =
-    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel([PROGRAM_CHANNEL, separateDatabaseName()].filter(Boolean).join(':'));
+  /** One name per database, so tests on their own databases do not share a channel or a lock. */
+  readonly #channelName = [PROGRAM_CHANNEL, separateDatabaseName()].filter(Boolean).join(':');
+  readonly #channel: BroadcastChannel | null = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(this.#channelName);
   readonly #now: () => number;
 
   constructor(
@@ -351,7 +352,7 @@ export class ProgramLive implements ProgramActions {
    * or a read that failed) is said, not thrown, and nothing is written.
    */
   #transact(change: Change): Promise<boolean> {
-    return this.#queued(async () => {
+    return this.#queued(() => this.#acrossTabs(async () => {
       const read = await loadProgram();
       if (read.problem !== null && !read.damaged) {
         this.#readFailed = true;
@@ -383,7 +384,17 @@ export class ProgramLive implements ProgramActions {
         this.#publish();
       }
       return problem === null;
-    });
+    }));
+  }
+
+  /**
+   * Runs a read, change and write with no other tab's in between (a Web Lock named like the
+   * channel); without the lock two tabs changing the program at once would each write the program
+   * as it was before the other's change. Where Web Locks are missing, one tab's queue is all there is.
+   */
+  #acrossTabs<T>(run: () => Promise<T>): Promise<T> {
+    if (typeof navigator === 'undefined' || !('locks' in navigator)) return run();
+    return navigator.locks.request(this.#channelName, () => run());
   }
 
   /** Stores the program and tells the other tabs. */

@@ -106,6 +106,20 @@ describe('program service: the program service in real use', () => {
     expect((await stored()).testSpeedMps, 'the speed chosen in the other tab').to.equal(3.2);
   });
 
+  // Two tabs changing the program at the same moment: each reads, changes and writes, and without
+  // one lock across the tabs the second write would carry the program as it was before the first.
+  it('two tabs changing the program at the same moment both keep their change', async () => {
+    rig = await programRig();
+    const { recording, coach, history, settings } = rig.services;
+    const tabB = new ProgramService({ recording, coach, history, settings, now: () => today });
+    await rig.program.begin();
+    await tabB.load();
+    await Promise.all([rig.program.setTestSpeed(3.2), tabB.pause()]);
+    const program = await stored();
+    expect([program.testSpeedMps, program.pauses.length], 'the speed from one tab, the pause from the other').to.deep.equal([3.2, 1]);
+    tabB.close();
+  });
+
 
 });
 
