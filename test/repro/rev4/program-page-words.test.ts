@@ -1,0 +1,76 @@
+// The Program page's numbers against its own words and the issue's rules, with the real services
+// and the program as stored (as test/pages/stride-program-page.test.ts does).
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { clear, set } from 'idb-keyval';
+import { createServices, type AppServices } from '../../../src/services/services.js';
+import '../../../src/pages/stride-program-page.js';
+import type { StrideProgramPage } from '../../../src/pages/stride-program-page.js';
+import { dayStart } from '../../../src/program/program-schedule.js';
+import { newProgram, withBlockStarted, withTestSpeed } from '../../../src/program/program-state.js';
+import type { ProgramState } from '../../../src/program/program-types.js';
+import { kvStore, useSeparateDatabase } from '../../../src/store/kv.js';
+import { fakeCoachEngine } from '../../support/fake-coach-engine.js';
+import { finishProgramRun } from '../../support/finish-program-run.js';
+import { DAY, TEST_SPEED, programWithSessions, runNext } from '../../support/program-states.js';
+import { ScriptedFootpod } from '../../support/scripted-footpod.js';
+
+useSeparateDatabase('stride-test-rev4-program-page');
+
+let services: AppServices;
+let page: StrideProgramPage;
+const $ = <T extends Element = HTMLElement>(selector: string) => page.shadowRoot!.querySelector<T>(selector);
+const text = (selector: string) => $(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+const day = (days: number) => dayStart(Date.now()) + days * DAY + 7 * 3600_000;
+
+async function settled(): Promise<void> {
+  await page.updateComplete;
+  for (const child of page.shadowRoot!.querySelectorAll('*')) await (child as Partial<StrideProgramPage>).updateComplete;
+}
+
+async function programPage(stored: ProgramState): Promise<void> {
+  await set('program', stored, kvStore());
+  const engine = fakeCoachEngine();
+  services = createServices({ simulator: () => new ScriptedFootpod('Test pod') }, { flushIntervalMs: 200 }, async () => engine);
+  await services.settings.load();
+  page = await fixture<StrideProgramPage>(html`<stride-program-page .services=${services}></stride-program-page>`);
+  await waitUntil(() => page.loaded, 'the program was read');
+  await settled();
+}
+
+describe('rev4: the Program page says its numbers truly', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    if (services) await finishProgramRun(services);
+  });
+
+  // Issue 18, "Next step": "once a retention test holds, the program offers the next block with a
+  // new target at most 5 % above the last one". The page also says "at most 5 % above the last
+  // target". A runner who held 180 against a target of 172 is offered 189 (9.9 % above 172, and a
+  // jump bigger than the +5 % steps the program is built on).
+  it('the next block it offers is at most 5 % above the last target, as it says', async () => {
+    const held = runNext(programWithSessions(day(-40), 8), day(-23), 180);
+    await programPage(held);
+    expect(text('#next-block')).to.contain('at most 5 % above the last target');
+    const offered = Number.parseInt(text('#next-target')!, 10);
+    // 172 × 1.05 = 180.6: expected at most 180; actual 189.
+    expect(offered).to.be.at.most(Math.floor(172 * 1.05));
+  });
+
+  // Issue 18: the result page "says whether the change held (within 2 % of the target) or faded",
+  // and the words give both numbers. A test of 176.45 against a target of 180 is judged held on
+  // the unrounded mean (≥ 176.4), but the runner reads "Held: 176 steps/min against the target of
+  // 180, within 2 % of it": 176 is 2.2 % below 180. The number shown and the verdict disagree.
+  it('a held verdict never shows a cadence more than 2 % below the target', async () => {
+    // Baseline 172 at 10.0 km/h, +5 %: target 180.
+    let state = runNext(withTestSpeed(newProgram(day(-42)), TEST_SPEED), day(-41), 172);
+    state = withBlockStarted(state, 5, day(-40));
+    expect(state.blocks[0]!.targetSpm).to.equal(180);
+    for (let i = 0; i < 8; i++) state = runNext(state, day(-40 + 2 * i), 179, { effort: 4, natural: 3 });
+    state = runNext(state, day(-23), 176.45);
+    await programPage(state);
+    const verdict = $('stride-program-results')!.shadowRoot!.querySelector('#verdict-1')!.textContent!;
+    const shown = Number(/(\d+) steps\/min against the target of 180/.exec(verdict)![1]);
+    // Expected: a "Held" verdict shows a cadence ≥ 176.4 (98 % of 180), i.e. 177; actual: "Held: 176 steps/min … within 2 %".
+    if (verdict.includes('Held')) expect(shown, verdict).to.be.at.least(0.98 * 180);
+  });
+});
