@@ -73,4 +73,39 @@ describe('rev4: the Program page says its numbers truly', () => {
     // Expected: a "Held" verdict shows a cadence ≥ 176.4 (98 % of 180), i.e. 177; actual: "Held: 176 steps/min … within 2 %".
     if (verdict.includes('Held')) expect(shown, verdict).to.be.at.least(0.98 * 180);
   });
+
+  // After a block that faded and a new baseline, the target chooser lists "+10 %: 187 steps/min"
+  // and says "Target: 187 steps/min", but the block it starts aims at 180 (the program caps it at
+  // 5 % above the last target, 172). The runner chose one number and runs at another, unwarned.
+  it('the target it shows before "Start the eight sessions" is the target the block gets', async () => {
+    let state = programWithSessions(day(-60), 8); // target 172
+    for (const [at, cadence] of [[-43, 165], [-36, 165], [-15, 165]] as const) state = runNext(state, day(at), cadence);
+    state = runNext(state, day(-1), 170); // new baseline, 170 at 10.0 km/h
+    await programPage(state);
+    const chooser = $('stride-program-target')!;
+    const root = chooser.shadowRoot!;
+    const ten = [...root.querySelectorAll<HTMLInputElement>('input[name="percent"]')].find((i) => i.value === '10')!;
+    ten.click();
+    await chooser.updateComplete;
+    const shown = Number.parseInt(/Target: (\d+)/.exec(root.querySelector('#target')!.textContent!)![1]!, 10);
+    root.querySelector<HTMLButtonElement>('#start-block')!.click();
+    await waitUntil(() => services.program.program!.blocks.length === 2, 'the block started');
+    // Expected: the block aims at the number shown (or the chooser shows 180); actual: shown 187, block 180.
+    expect(services.program.program!.blocks[1]!.targetSpm).to.equal(shown);
+  });
+
+  // Block 2 starts from the end-of-block test that held (168.6, shown 169) at 5 % above the last
+  // target (172 → 180). The results table puts "Target (+5 %)" 180 under "Start: the test that
+  // held" 169: 180 is 6.8 % above the start the row is read against.
+  it('the results table\'s "Target (+N %)" is N % above the start row it sits under', async () => {
+    const held = runNext(programWithSessions(day(-40), 8), day(-23), 168.6);
+    await programPage(withBlockStarted(held, 5, day(-22)));
+    const table = $('stride-program-results')!.shadowRoot!.querySelector('[data-block="2"] table')!;
+    const cells = (cls: string) => [...table.querySelector(`tr.${cls}`)!.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+    const from = Number(cells('from')[1]);
+    const [label, target] = cells('target');
+    const percent = Number(/\+([\d.]+)/.exec(label!)![1]);
+    // Expected: 180 ≤ 169 × (1 + N/100); actual: "+5 %" with 169 → 180 (+6.5 % as shown).
+    expect(Number(target), `${label} ${target} from ${from}`).to.be.at.most(Math.floor(from * (1 + percent / 100)));
+  });
 });
