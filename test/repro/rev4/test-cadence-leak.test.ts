@@ -7,6 +7,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear, set } from 'idb-keyval';
 import { createServices, type AppServices } from '../../../src/services/services.js';
 import '../../../src/pages/stride-treadmill-page.js';
+import '../../../src/pages/stride-history-page.js';
+import type { StrideHistoryPage } from '../../../src/pages/stride-history-page.js';
 import type { StrideTreadmillPage } from '../../../src/pages/stride-treadmill-page.js';
 import { dayStart } from '../../../src/program/program-schedule.js';
 import { newProgram, withTestSpeed } from '../../../src/program/program-state.js';
@@ -66,5 +68,22 @@ describe('rev4: the cadence stays hidden during a program test', () => {
     const quick = rate(page);
     // Expected: the same words whatever the runner's hidden cadence; actual: "150" at 150, "160" at 160, the cadence itself.
     expect(quick, `rate at 150: ${slow}, at 160: ${quick}`).to.equal(slow);
+  });
+
+  // History lists the run this tab records "as it stands", with its average cadence and time in
+  // target: a runner who opens History in the middle of the cue-free test reads the hidden cadence.
+  it('History does not show the cadence of the test being recorded', async () => {
+    await armed(withTestSpeed(newProgram(day(-1)), TEST_SPEED));
+    run(0, 400, 163);
+    await waitUntil(() => services.program.moment?.phase === 'main', 'in the test minutes');
+    const id = services.recording.recorder!.id;
+    const page = await fixture<StrideHistoryPage>(html`<stride-history-page .services=${services}></stride-history-page>`);
+    await waitUntil(() => services.history.loaded, 'the list was read');
+    await waitUntil(() => page.shadowRoot!.querySelector(`tr[data-id="${id}"]`) !== null, 'the run shows');
+    await page.updateComplete;
+    const row = page.shadowRoot!.querySelector(`tr[data-id="${id}"]`)!.textContent!.replace(/\s+/g, ' ');
+    expect(services.program.active?.kind).to.equal('test');
+    // Expected: no cadence in the row while the test runs; actual: "Cadence (steps/min)163".
+    expect(row, row).to.not.contain('163');
   });
 });
