@@ -108,4 +108,19 @@ describe('rev4: the Program page says its numbers truly', () => {
     // Expected: 180 ≤ 169 × (1 + N/100); actual: "+5 %" with 169 → 180 (+6.5 % as shown).
     expect(Number(target), `${label} ${target} from ${from}`).to.be.at.most(Math.floor(from * (1 + percent / 100)));
   });
+
+  // Issue 18: "After each session: two taps" and "The program, its sessions and its answers are in
+  // IndexedDB ... and survive a reload". The taps are asked only from memory (justFinished): a runner
+  // who stops the run and reloads, or comes back later, finds session 3 "not rated" and no way to
+  // rate it, and the effort rule ("effort at the same speed rises by more than 2") has a hole.
+  it('a done session without its two taps still asks for them after a reload', async () => {
+    let state = programWithSessions(day(-6), 2);
+    state = runNext(state, day(-1), 171); // session 3, no answers
+    expect(state.blocks[0]!.sessions[2]!.answers).to.equal(null);
+    await programPage(state);
+    const schedule = $('stride-program-schedule')!.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(schedule).to.contain('not rated');
+    // Expected: the two taps for session 3; actual: none anywhere on the page.
+    expect($('stride-program-answers'), 'the two taps').to.not.equal(null);
+  });
 });
