@@ -123,4 +123,18 @@ describe('rev4: the Program page says its numbers truly', () => {
     // Expected: the two taps for session 3; actual: none anywhere on the page.
     expect($('stride-program-answers'), 'the two taps').to.not.equal(null);
   });
+
+  // After a block whose change faded, a new baseline starts block 2. The results table names that
+  // start "Start: the test that held", which says the change held when it faded (issue 18: the result
+  // page "says whether the change held ... or faded").
+  it('a block begun from a new baseline after a faded block names its start a baseline, not "the test that held"', async () => {
+    let state = programWithSessions(day(-60), 8); // target 172
+    for (const [at, cadence] of [[-43, 165], [-36, 165], [-15, 165]] as const) state = runNext(state, day(at), cadence);
+    state = runNext(state, day(-2), 170); // new baseline
+    state = withBlockStarted(state, 5, day(-1));
+    await programPage(state);
+    const start = $('stride-program-results')!.shadowRoot!.querySelector('[data-block="2"] tr.from th')!.textContent!;
+    // Expected: "Baseline test …"; actual: "Start: the test that held …".
+    expect(start).to.not.contain('held');
+  });
 });
