@@ -137,4 +137,16 @@ describe('rev4: the Program page says its numbers truly', () => {
     // Expected: "Baseline test …"; actual: "Start: the test that held …".
     expect(start).to.not.contain('held');
   });
+
+  // After a block whose three retention tests are done and the change faded, the next item is a new
+  // baseline. The page says why: "Your last test is more than 8 weeks old", when the last test was
+  // 15 days ago. The runner is told a false reason (the real one: the change faded).
+  it('the reason it gives for a new baseline is true: no "more than 8 weeks old" after a test 15 days ago', async () => {
+    let state = programWithSessions(day(-60), 8); // target 172
+    for (const [at, cadence] of [[-43, 165], [-36, 165], [-15, 165]] as const) state = runNext(state, day(at), cadence);
+    await programPage(state);
+    expect(text('#today-sentence')).to.match(/^Baseline test/);
+    // Expected: no claim of an 8-week-old test (the four-weeks test was 15 days ago); actual: it says so.
+    expect(text('#new-baseline') ?? '').to.not.contain('more than 8 weeks old');
+  });
 });
