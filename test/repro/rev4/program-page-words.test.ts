@@ -149,4 +149,21 @@ describe('rev4: the Program page says its numbers truly', () => {
     // Expected: no claim of an 8-week-old test (the four-weeks test was 15 days ago); actual: it says so.
     expect(text('#new-baseline') ?? '').to.not.contain('more than 8 weeks old');
   });
+
+  // A runner double-taps "Start the eight sessions" (a gloved or sweaty finger, a slow phone): the block
+  // starts, and the page then shows an alert "No fresh test to start a block from: take a baseline
+  // test first", telling them something is wrong with a program that just started fine.
+  it('a double tap on "Start the eight sessions" starts one block and shows no error', async () => {
+    const state = runNext(withTestSpeed(newProgram(day(-2)), TEST_SPEED), day(-1), 164);
+    await programPage(state);
+    const button = $('stride-program-target')!.shadowRoot!.querySelector<HTMLButtonElement>('#start-block')!;
+    button.click();
+    button.click();
+    await waitUntil(() => services.program.program!.blocks.length === 1, 'the block started');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settled();
+    expect(services.program.program!.blocks.length).to.equal(1);
+    // Expected: no alert; actual: "No fresh test to start a block from: take a baseline test first".
+    expect(text('.problem[role="alert"]')).to.equal(null);
+  });
 });
