@@ -5,7 +5,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear, setMany } from 'idb-keyval';
 import { createBackup, restoreBackup } from '../../src/store/backup.js';
 import { SCHEMA_VERSION, kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { saveSession } from '../../src/store/session-store.js';
+import { loadSession, saveSession } from '../../src/store/session-store.js';
 import { createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-history-page.js';
 import type { StrideHistoryPage } from '../../src/pages/stride-history-page.js';
@@ -37,5 +37,7 @@ describe('a damaged program mark in a backup', () => {
     expect(page.shadowRoot!.querySelector('tr[data-id="run"]'), 'the run').to.not.equal(null);
     expect(tag).to.equal(null);
     expect(services.history.sessions.find((s) => s.id === 'run')!.program).to.equal(undefined);
+    // The stored details too: a run opened, or backed up again, carries no damaged mark.
+    expect((await loadSession('run'))!.meta.program).to.equal(undefined);
   });
 });
