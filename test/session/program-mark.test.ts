@@ -1,6 +1,7 @@
 // A program mark read back from storage is taken only when every field is one a program run has.
 import { expect } from '@open-wc/testing';
 import { programMarkFrom, withValidProgramMark } from '../../src/session/program-mark.js';
+import { indexFrom } from '../../src/store/session-keys.js';
 
 const test = { kind: 'test', test: 'one-week', n: null, block: 1, mainFromT: 300, mainToT: 600 };
 const session = { kind: 'session', test: null, n: 5, block: 2, mainFromT: 300, mainToT: null };
@@ -42,5 +43,12 @@ describe('withValidProgramMark', () => {
     expect(withValidProgramMark(meta)).to.equal(meta);
     const bare: { id: string; program?: never } = { id: 'run' };
     expect(withValidProgramMark(bare)).to.equal(bare);
+  });
+});
+
+describe('the stored list of sessions', () => {
+  it('drops a damaged program mark as it is read, so History and Weeks never show an empty tag', () => {
+    const listed = indexFrom([{ id: 'a', program: { ...test, test: 'retention' } }, { id: 'b', program: session }]);
+    expect(listed.map((s) => s.program)).to.deep.equal([undefined, session]);
   });
 });
