@@ -9,7 +9,7 @@ import type { TargetPercent } from './program-types.js';
 
 /** A test at or above this share of the target counts as having kept the change. */
 export const HELD_SHARE = 0.98;
-/** A next block's target rises at most this much over the last level reached. */
+/** A next block's target rises at most this much over the last block's target. */
 export const NEXT_BLOCK_RISE = 0.05;
 
 const withPercent = (spm: number, percent: number): number => (spm * (100 + percent)) / 100;

@@ -71,6 +71,11 @@ describe('the cadence stays hidden during a program test', () => {
     expect(slow).to.equal('Metronome off');
     expect(metronome(page).querySelector('.rate')).to.equal(null);
     expect(metronome(page).querySelector<HTMLButtonElement>('#metronome')!.disabled).to.equal(true);
+    // Nor does its key start it.
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'm', bubbles: true }));
+    window.dispatchEvent(new KeyboardEvent('keyup', { key: 'm', bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(services.coach.metronomeOn).to.equal(false);
   });
 
   it('the live page\'s metronome button is off, with no rate, during a test', async () => {
