@@ -21,8 +21,13 @@ const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-m
  * service from that same event, because browsers start audio only from a user gesture.
  */
 export class StrideMetronomeButton extends LitElement {
-  static override properties = { on: { type: Boolean }, rateSpm: { type: Number }, beat: { attribute: false } };
+  static override properties = { on: { type: Boolean }, rateSpm: { type: Number }, beat: { attribute: false }, disabled: { type: Boolean } };
   declare on: boolean;
+  /**
+   * No metronome now (a program test is metronome-free): "Metronome off", no rate (outside a
+   * session the rate follows the runner's cadence, which a test hides), and nothing to press.
+   */
+  declare disabled: boolean;
   declare rateSpm: number;
   /** Where the clicks fall, for the dot; null leaves the dot steady. */
   declare beat: MetronomeBeat | null;
@@ -33,6 +38,7 @@ export class StrideMetronomeButton extends LitElement {
   constructor() {
     super();
     this.on = false;
+    this.disabled = false;
     this.rateSpm = 175;
     this.beat = null;
     // Left and right: up and down scroll the live page, and no page uses the sideways arrows.
@@ -51,6 +57,7 @@ export class StrideMetronomeButton extends LitElement {
     #metronome { flex-wrap: wrap; row-gap: 0; }
     .state, .rate { white-space: nowrap; }
     #metronome[aria-pressed='true'] { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
+    button:disabled { cursor: default; color: var(--muted); }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .state { font-weight: 600; }
     .dot {
@@ -62,6 +69,10 @@ export class StrideMetronomeButton extends LitElement {
   `, touchTargetStyles];
 
   protected override render() {
+    if (this.disabled) {
+      return html`<button id="metronome" disabled aria-pressed="false"><span class="dot" aria-hidden="true"></span>Metronome
+        <span class="state">off</span></button>`;
+    }
     const rate = Math.round(this.rateSpm);
     return html`<button class="step" id="slower" aria-label="Metronome slower" title="Slower (←)"
         @click=${() => this.#nudge(-1)}>−</button><button id="metronome" aria-pressed=${String(this.on)} @click=${this.#toggle}>
@@ -114,6 +125,7 @@ export class StrideMetronomeButton extends LitElement {
   }
 
   #nudge(direction: 1 | -1): void {
+    if (this.disabled) return;
     this.dispatchEvent(new CustomEvent<1 | -1>('nudge-metronome', { detail: direction, bubbles: true, composed: true }));
   }
 }

@@ -1,11 +1,27 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ProgramBlock } from '../program/program-types.js';
-import { retentionVerdict } from '../program/targets.js';
+import { NEXT_BLOCK_RISE, blockTarget, highestAfter, retentionVerdict } from '../program/targets.js';
 import { formatDate } from '../session/date-format.js';
 import type { DistanceUnit } from '../session/units.js';
 import { formatBeltSpeed, formatStride, testName, verdictWords, wholeCadence } from './program-format.js';
 
 const verdictNames = { held: 'Held', faded: 'Faded' } as const;
+
+/**
+ * "Target (+N %)": the chosen percent for a block from a baseline; else N is the real rise over
+ * the start row as shown (whole steps), to a tenth, since a block from a held test, or one capped
+ * at 5 % above the last target, is not the chosen percent above its start. A capped one says so.
+ */
+function targetLabel(block: ProgramBlock, before: ProgramBlock | undefined, fromHeld: boolean): string {
+  const from = wholeCadence(block.from.cadenceSpm);
+  const rise = Math.round(((block.targetSpm - from) / from) * 1000) / 10;
+  const uncapped = fromHeld ? Math.round(block.from.cadenceSpm * (1 + NEXT_BLOCK_RISE)) : blockTarget(block.from.cadenceSpm, block.targetPercent);
+  const capped = before !== undefined && block.targetSpm === highestAfter(before.targetSpm) && block.targetSpm < uncapped;
+  // A block from a baseline at the percent chosen is at most that percent above it (whole steps, floored).
+  if (!fromHeld && !capped) return `Target (+${block.targetPercent}\u00a0%)`;
+  const percent = `${rise < 0 ? '\u2212' : '+'}${Math.abs(rise)}\u00a0%`;
+  return capped ? `Target (${percent}, capped)` : `Target (${percent})`;
+}
 
 /**
  * The tests of each block side by side: where the block started (the baseline, or the retention
@@ -52,8 +68,11 @@ export class StrideProgramResults extends LitElement {
     </tr>`;
   }
 
-  #block(block: ProgramBlock) {
-    const start = block.number === 1 ? 'Baseline test' : 'Start: the test that held';
+  #block(block: ProgramBlock, before: ProgramBlock | undefined) {
+    // A block starts from the last block's held retention test, or from a baseline (the first
+    // block, or a new one after a change that faded or a test too old).
+    const fromHeld = before?.tests.some((t) => t.result.sessionId === block.from.sessionId) ?? false;
+    const start = fromHeld ? 'Start: the test that held' : 'Baseline test';
     const latest = block.tests.at(-1) ?? null;
     const latestVerdict = latest ? retentionVerdict(latest.result.cadenceSpm, block.targetSpm) : null;
     return html`<section aria-labelledby=${`results-${block.number}`} data-block=${block.number}>
@@ -63,7 +82,7 @@ export class StrideProgramResults extends LitElement {
         <thead><tr><th scope="col">Test</th><th scope="col">Cadence <span class="unit">steps/min</span></th><th scope="col">Stride</th><th scope="col">Verdict</th></tr></thead>
         <tbody>
           ${this.#row(start, wholeCadence(block.from.cadenceSpm), formatStride(block.from.strideLengthM), '–', 'from', block.from.atMs)}
-          ${this.#row(`Target (+${block.targetPercent}\u00a0%)`, block.targetSpm, '–', '–', 'target', block.startedAtMs)}
+          ${this.#row(targetLabel(block, before, fromHeld), block.targetSpm, '–', '–', 'target', block.startedAtMs)}
           ${block.tests.map(({ kind, result }) => this.#row(
             testName(kind), wholeCadence(result.cadenceSpm), formatStride(result.strideLengthM),
             verdictNames[retentionVerdict(result.cadenceSpm, block.targetSpm)], `test ${kind}`, result.atMs,
@@ -77,7 +96,7 @@ export class StrideProgramResults extends LitElement {
   }
 
   protected override render() {
-    return this.blocks.length === 0 ? nothing : this.blocks.map((block) => this.#block(block));
+    return this.blocks.length === 0 ? nothing : this.blocks.map((block, i) => this.#block(block, this.blocks[i - 1]));
   }
 }
 customElements.define('stride-program-results', StrideProgramResults);

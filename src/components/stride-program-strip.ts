@@ -18,17 +18,24 @@ export type ProgramRunName = string;
  * now. It sits in the side part of the screen, never over the cadence. A test says its time only.
  */
 export class StrideProgramStrip extends LitElement {
-  static override properties = { moment: { attribute: false }, name: {}, targetSpm: { attribute: false } };
+  static override properties = {
+    moment: { attribute: false }, name: {}, targetSpm: { attribute: false }, muted: { type: Boolean }, paused: { type: Boolean },
+  };
   declare moment: ProgramMoment | null;
   declare name: ProgramRunName;
   /** A session's target; null for a test, whose cadence stays hidden. */
   declare targetSpm: number | null;
+  /** The coach is muted, or the recording paused: the plan's metronome block is on, but nothing clicks. */
+  declare muted: boolean;
+  declare paused: boolean;
 
   constructor() {
     super();
     this.moment = null;
     this.name = '';
     this.targetSpm = null;
+    this.muted = false;
+    this.paused = false;
   }
 
   static override styles = css`
@@ -52,6 +59,13 @@ export class StrideProgramStrip extends LitElement {
     return parts;
   }
 
+  /** "On now" only when it clicks: a muted coach or a paused recording plays nothing. */
+  #metronomeWords(on: boolean): string {
+    if (!on) return 'Metronome off now';
+    if (this.paused) return 'Metronome paused';
+    return this.muted ? 'Metronome muted' : 'Metronome on now';
+  }
+
   protected override render() {
     const m = this.moment;
     if (!m) return nothing;
@@ -60,7 +74,7 @@ export class StrideProgramStrip extends LitElement {
       <span class="name">${this.name}</span>
       <span class="phase" id="program-phase">${phase}</span>
       ${rest.map((words) => html`<span class="detail">${words}</span> `)}
-      ${m.cueFree ? nothing : html`<span class="metronome" id="program-metronome">Metronome ${m.metronomeOn ? 'on' : 'off'} now</span>`}
+      ${m.cueFree ? nothing : html`<span class="metronome" id="program-metronome">${this.#metronomeWords(m.metronomeOn)}</span>`}
     </p>`;
   }
 }

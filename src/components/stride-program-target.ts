@@ -1,7 +1,7 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { formControlStyles } from './form-control-styles.js';
 import { DEFAULT_TARGET_PERCENT, type TargetPercent, type TestResult, targetPercents } from '../program/program-types.js';
-import { blockTarget } from '../program/targets.js';
+import { baselineBlockTarget, blockTarget, highestAfter } from '../program/targets.js';
 import type { DistanceUnit } from '../session/units.js';
 import { defaultCadenceZones } from '../session/zones.js';
 import { formatBeltSpeed, formatStride, wholeCadence } from './program-format.js';
@@ -11,18 +11,26 @@ export type StartBlockDetail = TargetPercent;
 
 /**
  * The target after a baseline: +5 % by default, 7.5 and 10 % offered, each with the whole
- * steps/min it comes to; the 170-180 guideline beside it as context, never as the target.
- * Emits `start-block` with the percent.
+ * steps/min the block will really get (after an earlier block, capped at 5 % above its target,
+ * and said so); the 170-180 guideline beside it as context, never as the target.
+ * Emits `start-block` with the percent; `busy` disables the button while a start is under way.
  */
 export class StrideProgramTarget extends LitElement {
-  static override properties = { baseline: { attribute: false }, unit: {}, percent: { state: true } };
+  static override properties = {
+    baseline: { attribute: false }, lastTargetSpm: { attribute: false }, unit: {}, busy: { type: Boolean }, percent: { state: true },
+  };
   declare baseline: TestResult | null;
+  /** The last block's target, when a block came before: the cap on this one. */
+  declare lastTargetSpm: number | null;
+  declare busy: boolean;
   declare unit: DistanceUnit;
   declare percent: TargetPercent;
 
   constructor() {
     super();
     this.baseline = null;
+    this.lastTargetSpm = null;
+    this.busy = false;
     this.unit = 'km';
     this.percent = DEFAULT_TARGET_PERCENT;
   }
@@ -39,7 +47,16 @@ export class StrideProgramTarget extends LitElement {
 
   #start(event: Event): void {
     event.preventDefault();
+    if (this.busy) return;
     this.dispatchEvent(new CustomEvent<StartBlockDetail>('start-block', { detail: this.percent, bubbles: true, composed: true }));
+  }
+
+  #target(percent: TargetPercent): number {
+    return baselineBlockTarget(this.baseline!.cadenceSpm, percent, this.lastTargetSpm);
+  }
+
+  #capped(percent: TargetPercent): boolean {
+    return this.#target(percent) < blockTarget(this.baseline!.cadenceSpm, percent);
   }
 
   protected override render() {
@@ -53,12 +70,16 @@ export class StrideProgramTarget extends LitElement {
       <fieldset>
         <legend>How far above it to aim</legend>
         ${targetPercents.map((p) => html`<label><input type="radio" name="percent" value=${p} .checked=${p === this.percent}
-          @change=${() => (this.percent = p)} />+${p} %: ${blockTarget(baseline.cadenceSpm, p)} steps/min${p === DEFAULT_TARGET_PERCENT ? ' (suggested)' : ''}</label>`)}
+          @change=${() => (this.percent = p)} />+${p} %: ${this.#target(p)} steps/min${this.#capped(p) ? ' (capped)' : ''}${p === DEFAULT_TARGET_PERCENT ? ' (suggested)' : ''}</label>`)}
       </fieldset>
-      <p class="target" id="target">Target: ${blockTarget(baseline.cadenceSpm, this.percent)} steps/min</p>
+      <p class="target" id="target">Target: ${this.#target(this.percent)} steps/min</p>
+      ${targetPercents.some((p) => this.#capped(p))
+        ? html`<p id="cap">The program moves in steps of at most 5 % above your last target, ${this.lastTargetSpm} steps/min: no block aims above
+            ${highestAfter(this.lastTargetSpm!)}.</p>`
+        : nothing}
       <p class="context" id="guideline">For context only: ${targetFrom}–${targetTo} steps/min is the range often quoted for runners. Your
         target comes from your own cadence at this speed, in a small step, not from that range.</p>
-      <div class="actions"><button class="primary" id="start-block" type="submit">Start the eight sessions</button></div>
+      <div class="actions"><button class="primary" id="start-block" type="submit" ?disabled=${this.busy}>Start the eight sessions</button></div>
     </form>`;
   }
 }

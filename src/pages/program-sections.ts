@@ -31,18 +31,44 @@ export function programReveal(finished: { outcome: TestOutcome; test: TestKind }
   </section>`;
 }
 
-/** Once the last block's latest retention test held: the next block, 5 % above the last level reached. */
-export function programNextBlock(state: ProgramState, startable: boolean, start: () => void) {
+/**
+ * Once the last block's latest retention test held: the next block, at most 5 % above the last
+ * target. When the runner already runs above that step, the page says so plainly.
+ */
+export function programNextBlock(state: ProgramState, startable: boolean, busy: boolean, start: () => void) {
   const source = blockSource(state);
   const block = state.blocks.at(-1);
   if (!source || source.lastTargetSpm === null || !block || !startable) return nothing;
   const target = nextBlockTarget(source.lastTargetSpm, source.from.cadenceSpm);
+  const held = wholeCadence(source.from.cadenceSpm);
   return html`<section class="card" id="next-block" aria-labelledby="next-block-heading">
     <h2 id="next-block-heading">The change held: a next block?</h2>
-    <p>Your cadence at the test was ${wholeCadence(source.from.cadenceSpm)} steps/min against the target of ${source.lastTargetSpm}.
-      A next block of eight sessions would aim at <strong id="next-target">${target} steps/min</strong>, at most 5 % above the higher of the
-      two.
+    <p>Your cadence at the test was ${held} steps/min against the target of ${source.lastTargetSpm}.
+      A next block of eight sessions would aim at <strong id="next-target">${target} steps/min</strong>, at most 5 % above the last target.
       Starting it also moves your target zone to match.</p>
-    <div class="actions"><button class="primary" id="start-next-block" @click=${start}>Start block ${block.number + 1}</button></div>
+    ${held > target
+      ? html`<p id="above-step">You already run at ${held} at this speed, above the next step of ${target}: the program moves in steps of at most 5 %.</p>`
+      : nothing}
+    <div class="actions"><button class="primary" id="start-next-block" ?disabled=${busy} @click=${start}>Start block ${block.number + 1}</button></div>
   </section>`;
+}
+
+/** The latest session of the current block still without its two taps, or null. */
+export function latestUnanswered(state: ProgramState): { block: number; index: number; n: number } | null {
+  const block = state.blocks.at(-1);
+  if (!block) return null;
+  for (let index = block.sessions.length - 1; index >= 0; index--) {
+    if (block.sessions[index]!.answers === null) return { block: block.number, index, n: block.sessions[index]!.n };
+  }
+  return null;
+}
+
+/**
+ * Why a baseline comes before the next block, truly: the last block's change faded (no held test
+ * to start from), or the test to start from is older than eight weeks.
+ */
+export function newBaselineReason(state: ProgramState): string {
+  return state.baseline === null && blockSource(state) === null
+    ? 'The change faded at your last test'
+    : 'Your last test is more than 8 weeks old';
 }

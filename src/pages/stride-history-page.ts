@@ -60,11 +60,13 @@ export class StrideHistoryPage extends LitElement {
   readonly #history = new EventController(this, ['change']);
   readonly #settings = new EventController(this, ['change']);
   readonly #recording = new EventController(this, ['change']);
+  /** A program test ending shows its cadence again. */
+  readonly #program = new EventController(this, ['change']);
   /** This tab's run while it records: its row shows its time and distance as they grow. */
   readonly #liveRun = new EventController(this, ['sample', 'state']);
   #sorted: { from: readonly SessionSummary[]; sort: HistorySort; rows: SessionSummary[] } | null = null;
   #focusAfterEdit: string | null = null;
-  #trend: { from: readonly SessionSummary[]; points: TrendPoint[] } | null = null;
+  #trend: { from: readonly SessionSummary[]; hidden: string | null; points: TrendPoint[] } | null = null;
 
   constructor() {
     super();
@@ -83,6 +85,7 @@ export class StrideHistoryPage extends LitElement {
       // One index read each time the page opens: sessions recorded since then show up.
       void this.services?.history.load();
       this.#recording.target = this.services?.recording ?? null;
+      this.#program.target = this.services?.program ?? null;
     }
     const recording = this.services?.recording;
     this.#liveRun.target = recording?.recordingId ? recording.recorder : null;
@@ -129,8 +132,21 @@ export class StrideHistoryPage extends LitElement {
     }
     const rows = this.#sorted.rows;
     const live = this.#liveSummary();
-    if (!live) return rows;
-    return rows.some((s) => s.id === live.id) ? rows.map((s) => (s.id === live.id ? live : s)) : [live, ...rows];
+    const withLive = !live ? rows : rows.some((s) => s.id === live.id) ? rows.map((s) => (s.id === live.id ? live : s)) : [live, ...rows];
+    // Sorted by cadence or time in target, the test's place would tell its cadence: it goes first.
+    const hidden = withLive.find((s) => this.#cadenceHidden(s));
+    return hidden && (this.sort.key === 'cadence' || this.sort.key === 'target') ? [hidden, ...withLive.filter((s) => s !== hidden)] : withLive;
+  }
+
+  /**
+   * The run being recorded is a program test: its cadence (and time in target, which follows from
+   * it) stays hidden until the test ends, as on the live and treadmill screens.
+   */
+  #cadenceHidden(s: SessionSummary): boolean {
+    const services = this.services;
+    if (!services?.history.isRecordingNow(s.id)) return false;
+    const active = services.program.active;
+    return s.program?.kind === 'test' || (services.recording.recordingId === s.id && active?.kind === 'test');
   }
 
   #liveSummary(): SessionSummary | null {
@@ -143,7 +159,10 @@ export class StrideHistoryPage extends LitElement {
   /** Average cadence of the last runs, worked out again only when the list changed. */
   get trend(): readonly TrendPoint[] {
     const sessions = this.services?.history.sessions ?? [];
-    if (this.#trend?.from !== sessions) this.#trend = { from: sessions, points: cadenceTrend(sessions) };
+    const hidden = sessions.find((s) => this.#cadenceHidden(s))?.id ?? null;
+    if (this.#trend?.from !== sessions || this.#trend.hidden !== hidden) {
+      this.#trend = { from: sessions, hidden, points: cadenceTrend(sessions.filter((s) => s.id !== hidden)) };
+    }
     return this.#trend.points;
   }
 
@@ -231,8 +250,11 @@ export class StrideHistoryPage extends LitElement {
       <td role="cell" class="num">${cardLabel(labels.duration)}${formatDuration(s.movingS)}</td>
       <td role="cell" class="num">${cardLabel(labels.distance)}${formatDistance(s.distanceM, unit)}</td>
       <td role="cell" class="num">${cardLabel(labels.pace)}${formatAveragePace(s.avgSpeedMps, unit)}</td>
-      <td role="cell" class="num">${cardLabel(labels.cadence)}${formatCadence(s.avgCadence)}</td>
-      <td role="cell" class="num">${cardLabel(labels.target)}${((t) => `${t.time} (${t.share})`)(formatRunningInTarget(s))}</td>
+      ${this.#cadenceHidden(s)
+        ? html`<td role="cell" class="num hidden-test">${cardLabel(labels.cadence)}hidden during the test</td>
+            <td role="cell" class="num hidden-test">${cardLabel(labels.target)}hidden during the test</td>`
+        : html`<td role="cell" class="num">${cardLabel(labels.cadence)}${formatCadence(s.avgCadence)}</td>
+            <td role="cell" class="num">${cardLabel(labels.target)}${((t) => `${t.time} (${t.share})`)(formatRunningInTarget(s))}</td>`}
       <td role="cell" class="actions">${recordingNow ? this.#renderRecordingNow(s.id) : html`<div class="actions">
         <button class="rename" aria-label=${`Rename ${title}`} @click=${() => this.#startEditing(s.id, 'name')}>Rename</button>
         <button class="edit-notes" aria-label=${`Notes for ${title}`} @click=${() => this.#startEditing(s.id, 'notes')}>Notes</button>

@@ -65,7 +65,9 @@ export class StrideLivePage extends LitElement {
     new KeyboardShortcuts(this, {
       ' ': () => this.services?.recording.toggle(),
       l: () => this.services?.recording.lap(),
-      m: () => void this.services?.coach.toggleMetronome(),
+      m: () => {
+        if (this.services?.program.active?.kind !== 'test') void this.services?.coach.toggleMetronome();
+      },
       f: () => this.#openTreadmillScreen(),
       c: () => this.#dismissCheckIn(),
       Enter: () => this.#dismissCheckIn(),
@@ -185,7 +187,7 @@ export class StrideLivePage extends LitElement {
       ${this.services.finish.card ? html`<stride-finish-card .figures=${this.services.finish.card} unit=${unit}
           @dismiss=${() => this.services?.finish.dismiss()}></stride-finish-card>` : nothing}
       ${this.services.program.justFinished
-        ? html`<p class="note" id="program-after"><a href="/program">${this.services.program.justFinished.kind === 'session'
+        ? html`<p class="note" id="program-after" role="status"><a href="/program">${this.services.program.justFinished.kind === 'session'
             ? 'Program: two taps on how this session felt'
             : 'Program: your test result'}</a></p>`
         : nothing}
@@ -218,6 +220,7 @@ export class StrideLivePage extends LitElement {
           @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
         <stride-mute-button .muted=${coach.muted} @toggle-mute=${() => void coach.setMuted(!coach.muted)}></stride-mute-button>
         <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm} .beat=${coach.metronomeBeat}
+          ?disabled=${this.services.program.active?.kind === 'test'}
           @nudge-metronome=${(e: CustomEvent<1 | -1>) => coach.nudgeMetronome(e.detail)}
           @toggle-metronome=${() => void coach.toggleMetronome()}></stride-metronome-button>
         <button id="treadmill-screen" @click=${() => this.#openTreadmillScreen()}>Treadmill screen <kbd>F</kbd></button>

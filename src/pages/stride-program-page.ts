@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { Router } from '@vaadin/router';
 import type { AppServices } from '../services/services.js';
 import { EventController } from '../components/event-controller.js';
@@ -21,7 +22,7 @@ import { blockSource, canStartBlock } from '../program/program-state.js';
 import { DEFAULT_TARGET_PERCENT, type ProgramState } from '../program/program-types.js';
 import { formatDate } from '../session/date-format.js';
 import { SPEED_BAND_MPS } from '../session/recorded-session.js';
-import { programNextBlock, programReveal } from './program-sections.js';
+import { latestUnanswered, newBaselineReason, programNextBlock, programReveal } from './program-sections.js';
 
 /**
  * The cadence retraining program: what it is and Begin; the test speed; after a run, the two taps
@@ -30,12 +31,18 @@ import { programNextBlock, programReveal } from './program-sections.js';
  * the results, pause and resume, the calendar file and the way to "Why this works".
  */
 export class StrideProgramPage extends LitElement {
-  static override properties = { services: { attribute: false }, loaded: { state: true }, ending: { state: true } };
+  static override properties = {
+    services: { attribute: false }, loaded: { state: true }, ending: { state: true }, starting: { state: true }, answered: { state: true },
+  };
   declare services: AppServices | null;
   /** The program was read (until then the page says so rather than offer Begin). */
   declare loaded: boolean;
   /** The runner pressed "End the program" and is asked to confirm. */
   declare ending: boolean;
+  /** A block is being started: its buttons are off, so a double tap starts one block, not two. */
+  declare starting: boolean;
+  /** The session whose two taps were just given: the thank-you that takes focus. */
+  declare answered: number | null;
 
   readonly #program = new EventController(this, ['change']);
   readonly #settings = new EventController(this, ['change']);
@@ -46,6 +53,8 @@ export class StrideProgramPage extends LitElement {
     this.services = null;
     this.loaded = false;
     this.ending = false;
+    this.starting = false;
+    this.answered = null;
   }
 
   static override styles = [css`
@@ -99,6 +108,42 @@ export class StrideProgramPage extends LitElement {
     if (program.active) Router.go('/treadmill');
   }
 
+  async #startBlock(percent: StartBlockDetail): Promise<void> {
+    const program = this.services?.program;
+    if (!program || this.starting) return;
+    this.starting = true;
+    try {
+      await program.startBlock(percent);
+    } finally {
+      this.starting = false;
+    }
+    await this.#focus('#today-heading');
+  }
+
+  /**
+   * Moves focus to what an action brought up (a heading or a question), so a keyboard or screen
+   * reader user is not left on a button that went away.
+   */
+  async #focus(selector: string): Promise<void> {
+    await this.updateComplete;
+    const target = this.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (!target) return;
+    if (!target.matches('button, a[href], input')) target.tabIndex = -1;
+    target.focus();
+  }
+
+  async #setSpeed(speedMps: number): Promise<void> {
+    await this.services?.program.setTestSpeed(speedMps);
+    await this.#focus('#today-heading');
+  }
+
+  async #answer(block: number, index: number, answers: ProgramAnswersDetail): Promise<void> {
+    const n = this.services?.program.program?.blocks.find((b) => b.number === block)?.sessions[index]?.n ?? null;
+    await this.services?.program.answer(block, index, answers);
+    this.answered = n;
+    await this.#focus('#answered');
+  }
+
   #downloadCalendar(): void {
     const program = this.services?.program;
     if (!program) return;
@@ -108,6 +153,12 @@ export class StrideProgramPage extends LitElement {
   async #end(): Promise<void> {
     await this.services?.program.reset();
     this.ending = false;
+    await this.#focus('#intro-heading');
+  }
+
+  #askEnd(ending: boolean): void {
+    this.ending = ending;
+    void this.#focus(ending ? '#end-confirm' : '#end');
   }
 
   protected override render() {
@@ -141,21 +192,27 @@ export class StrideProgramPage extends LitElement {
     return html`<section class="card" aria-labelledby="speed-heading">
       <h2 id="speed-heading">Choose your test speed</h2>
       <stride-program-speed .unit=${this.services!.settings.settings.distanceUnit} .suggestedMps=${this.#suggestedSpeed()}
-        @test-speed=${(e: CustomEvent<TestSpeedDetail>) => void this.services?.program.setTestSpeed(e.detail)}></stride-program-speed>
+        @test-speed=${(e: CustomEvent<TestSpeedDetail>) => void this.#setSpeed(e.detail)}></stride-program-speed>
     </section>`;
   }
 
+  /**
+   * The two taps for the latest session of the current block still without them (just run, or
+   * stopped and reloaded before the taps), and after a test the revealed result.
+   */
   #justFinished() {
     const program = this.services!.program;
     const finished = program.justFinished;
-    if (!finished) return nothing;
-    if (finished.kind === 'session') {
-      const done = program.program?.blocks.find((b) => b.number === finished.block)?.sessions[finished.index];
-      if (!done || done.answers) return nothing;
-      return html`<stride-program-answers id="answers" .session=${done.n}
-        @program-answers=${(e: CustomEvent<ProgramAnswersDetail>) => void program.answer(finished.block, finished.index, e.detail)}></stride-program-answers>`;
-    }
-    return programReveal(finished, this.services!.settings.settings.distanceUnit);
+    const state = program.program;
+    const answered = this.answered;
+    const unanswered = state && !state.active ? latestUnanswered(state) : null;
+    return html`${unanswered
+      ? keyed(`${unanswered.block}-${unanswered.index}`, html`<stride-program-answers id="answers" .session=${unanswered.n}
+          @program-answers=${(e: CustomEvent<ProgramAnswersDetail>) => void this.#answer(unanswered.block, unanswered.index, e.detail)}></stride-program-answers>`)
+      : answered
+        ? html`<p class="card" id="answered" role="status">Session ${answered} rated, thank you.</p>`
+        : nothing}
+      ${finished?.kind === 'test' ? programReveal(finished, this.services!.settings.settings.distanceUnit) : nothing}`;
   }
 
   #plan(state: ProgramState) {
@@ -176,10 +233,11 @@ export class StrideProgramPage extends LitElement {
         ? html`<section class="card" id="choose-target" aria-labelledby="target-heading">
             <h2 id="target-heading">Choose your target</h2>
             <stride-program-target .baseline=${blockSource(state)!.from} .unit=${unit}
-              @start-block=${(e: CustomEvent<StartBlockDetail>) => void program.startBlock(e.detail)}></stride-program-target>
+              .lastTargetSpm=${block?.targetSpm ?? null} ?busy=${this.starting}
+              @start-block=${(e: CustomEvent<StartBlockDetail>) => void this.#startBlock(e.detail)}></stride-program-target>
           </section>`
         : nothing}
-      ${programNextBlock(state, canStartBlock(state, now), () => void program.startBlock(block?.targetPercent ?? DEFAULT_TARGET_PERCENT))}
+      ${programNextBlock(state, canStartBlock(state, now), this.starting, () => void this.#startBlock(block?.targetPercent ?? DEFAULT_TARGET_PERCENT))}
       ${program.suggestion && block?.repeatChosen === null && !paused
         ? html`<section class="card" id="suggestion" aria-labelledby="suggestion-heading">
             <h2 id="suggestion-heading">Repeat a session?</h2>
@@ -222,7 +280,7 @@ export class StrideProgramPage extends LitElement {
     const newBaseline = next.kind === 'test' && next.test === 'baseline' && state.blocks.length > 0 && needsNewBaseline(state, now);
     return html`<section class="card today" id="today" aria-labelledby="today-heading">
       <h2 id="today-heading">${due ? 'Today' : `Next, on ${formatDate(next.dayMs)}`}</h2>
-      ${newBaseline ? html`<p id="new-baseline">Your last test is more than 8 weeks old: a new baseline comes first, so the next target starts from where you are now.</p>` : nothing}
+      ${newBaseline ? html`<p id="new-baseline">${newBaselineReason(state)}: a new baseline comes first, so the next target starts from where you are now.</p>` : nothing}
       <p class="sentence" id="today-sentence">${itemSentence(next, unit)}</p>
       ${!due
         ? html`<p class="hint" id="rest">${next.kind === 'session'
@@ -248,9 +306,9 @@ export class StrideProgramPage extends LitElement {
         ? html`<div class="actions" role="group" aria-labelledby="end-question">
             <p id="end-question">End the program? Its schedule and test results go; your runs stay in History.</p>
             <button id="end-confirm" @click=${() => void this.#end()}>End the program</button>
-            <button id="end-keep" @click=${() => (this.ending = false)}>Keep it</button>
+            <button id="end-keep" @click=${() => this.#askEnd(false)}>Keep it</button>
           </div>`
-        : html`<div class="actions"><button id="end" @click=${() => (this.ending = true)}>End the program…</button></div>`}
+        : html`<div class="actions"><button id="end" @click=${() => this.#askEnd(true)}>End the program…</button></div>`}
     </section>`;
   }
 }

@@ -58,7 +58,9 @@ export class StrideTreadmillPage extends LitElement {
     new KeyboardShortcuts(this, {
       ' ': () => this.services?.recording.toggle(),
       l: () => this.services?.recording.lap(),
-      m: () => void this.services?.coach.toggleMetronome(),
+      m: () => {
+        if (!this.#metronomeFree()) void this.services?.coach.toggleMetronome();
+      },
       c: () => this.#dismissCheckIn(),
       Enter: () => this.#dismissCheckIn(),
       // The first Esc clears a check-in; with none showing, Esc leaves.
@@ -94,6 +96,11 @@ export class StrideTreadmillPage extends LitElement {
     this.#coach.target = this.services?.coach ?? null;
     this.#sensors.target = this.services?.sensors ?? null;
     this.#program.target = this.services?.program ?? null;
+  }
+
+  /** A program test is armed or running: no metronome, and no rate that follows the hidden cadence. */
+  #metronomeFree(): boolean {
+    return this.services?.program.active?.kind === 'test';
   }
 
   /** The program run on now: its name, its target (a session's) and whether it is a cue-free test. */
@@ -156,8 +163,11 @@ export class StrideTreadmillPage extends LitElement {
         </div>
         <div class="side">
           ${programRun
-            ? html`<stride-program-strip .moment=${this.services.program.moment} name=${programRun.name} .targetSpm=${programRun.targetSpm}></stride-program-strip>`
-            : nothing}
+            ? html`<stride-program-strip .moment=${this.services.program.moment} name=${programRun.name} .targetSpm=${programRun.targetSpm}
+                ?muted=${coach.muted} ?paused=${recording.state === 'paused'}></stride-program-strip>`
+            : this.services.program.justFinished?.kind === 'test'
+              ? html`<p class="note" id="program-after" role="status"><a href="/program">Test done: see your result</a></p>`
+              : nothing}
           <dl class="stats">
             <div class="stat"><dt>Pace <span class="unit">${paceUnitLabel[unit]}</span></dt>
               <dd id="pace">${shown ? formatPace(paceSeconds(shown.speedMps, unit)) : '–:––'}</dd></div>
@@ -180,7 +190,7 @@ export class StrideTreadmillPage extends LitElement {
             @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
           <div class="coach">
             <stride-mute-button .muted=${coach.muted} @toggle-mute=${() => void coach.setMuted(!coach.muted)}></stride-mute-button>
-            <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm} .beat=${coach.metronomeBeat}
+            <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm} .beat=${coach.metronomeBeat} ?disabled=${this.#metronomeFree()}
               @nudge-metronome=${(e: CustomEvent<1 | -1>) => coach.nudgeMetronome(e.detail)}
               @toggle-metronome=${() => void coach.toggleMetronome()}></stride-metronome-button>
             <button id="leave" @click=${() => this.#leave()}>Leave <kbd>Esc</kbd></button>

@@ -14,7 +14,7 @@ import type {
   TestResult,
 } from './program-types.js';
 import type { TestOutcome } from './test-result.js';
-import { blockTarget, highestAfter, nextBlockTarget } from './targets.js';
+import { baselineBlockTarget, nextBlockTarget } from './targets.js';
 import { TEST_SPEED_MAX_MPS, TEST_SPEED_MIN_MPS, isTestSpeed } from './test-speed.js';
 
 export { programStateFrom } from './program-state-from.js';
@@ -107,8 +107,7 @@ export function withRepeatChoice(state: ProgramState, repeat: boolean): ProgramS
 
 /**
  * A new block from the newest baseline (target `percent` above it), or from the last block's held
- * retention test (5 % above the higher of it and the last target); either way at most 5 % above
- * the last level reached, and never below the test it starts from. Throws when no fresh test
+ * retention test (5 % above it); either way at most 5 % above the last block's target. Throws when no fresh test
  * allows one: the page offers a block only when `canStartBlock` says so.
  */
 export function withBlockStarted(state: ProgramState, percent: TargetPercent, nowMs: number): ProgramState {
@@ -116,13 +115,12 @@ export function withBlockStarted(state: ProgramState, percent: TargetPercent, no
   if (source === null || !canStartBlock(state, nowMs)) throw new Error('No fresh test to start a block from: take a baseline test first');
   const last = state.blocks.at(-1);
   // A new baseline after a block that faded starts afresh, but still no more than 5 % above the
-  // last target or the new baseline, whichever is higher: the runner's own steps, never a jump,
-  // and never a target below the cadence they run now.
+  // last target: the program moves in steps, never a jump.
   const baselineSpm = source.from.cadenceSpm;
   const targetSpm =
     source.lastTargetSpm !== null
       ? nextBlockTarget(source.lastTargetSpm, baselineSpm)
-      : Math.min(blockTarget(baselineSpm, percent), last === undefined ? Infinity : highestAfter(Math.max(last.targetSpm, baselineSpm)));
+      : baselineBlockTarget(baselineSpm, percent, last?.targetSpm ?? null);
   const block: ProgramBlock = {
     number: (last?.number ?? 0) + 1,
     startedAtMs: nowMs,

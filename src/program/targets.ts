@@ -1,14 +1,15 @@
 // A block's target and whether the change held. Targets come from the runner's own cadence at the
 // test speed, never from the 170-180 guideline, and move in small steps: at most 10 % above the
-// baseline (Heiderscheit et al. 2011 tested +5 and +10 %), and a next block at most 5 % above the
-// last level the runner reached (the last target, or the held test's cadence when it came out
-// above it), never below the cadence they start from.
+// baseline (Heiderscheit et al. 2011 tested +5 and +10 %), and every block after the first at most
+// 5 % above the last TARGET (issue 18: "a new target at most 5 % above the last one"), even when
+// the runner already runs above that step: the program moves in steps, it never jumps.
 
+import { wholeSteps } from '../session/shown-cadence.js';
 import type { TargetPercent } from './program-types.js';
 
 /** A test at or above this share of the target counts as having kept the change. */
 export const HELD_SHARE = 0.98;
-/** A next block's target rises at most this much over the last level reached. */
+/** A next block's target rises at most this much over the last block's target. */
 export const NEXT_BLOCK_RISE = 0.05;
 
 const withPercent = (spm: number, percent: number): number => (spm * (100 + percent)) / 100;
@@ -26,22 +27,34 @@ export function blockTarget(baselineSpm: number, percent: TargetPercent): number
 }
 
 /**
- * The next block's target from a retention test that held: 5 % above the higher of the last target
- * and the cadence the runner kept, floored. A test that came out far above the target starts the
- * next block above it, never at a slower cadence than the runner now runs.
+ * The next block's target from a retention test that held: 5 % above the held cadence, but never
+ * more than 5 % above the last target (floored). A test that came out far above the target does
+ * not lift the next step: the page then says the runner already runs above it.
  */
 export function nextBlockTarget(lastTargetSpm: number, heldSpm: number): number {
-  return highestAfter(Math.max(lastTargetSpm, heldSpm));
+  return Math.min(Math.round(withPercent(heldSpm, NEXT_BLOCK_RISE * 100)), highestAfter(lastTargetSpm));
 }
 
-/** The highest target any block after one that reached `levelSpm` may have: 5 % above, floored. */
-export function highestAfter(levelSpm: number): number {
-  return atMostAbove(levelSpm, NEXT_BLOCK_RISE * 100);
+/** The highest target any block after one that aimed at `lastTargetSpm` may have: 5 % above, floored. */
+export function highestAfter(lastTargetSpm: number): number {
+  return Math.floor(withPercent(lastTargetSpm, NEXT_BLOCK_RISE * 100) + 1e-9);
+}
+
+/**
+ * A block from a new baseline: `percent` above it, and, when an earlier block set a target, no
+ * more than 5 % above that target. The chooser shows this number for each percent.
+ */
+export function baselineBlockTarget(baselineSpm: number, percent: TargetPercent, lastTargetSpm: number | null): number {
+  const target = blockTarget(baselineSpm, percent);
+  return lastTargetSpm === null ? target : Math.min(target, highestAfter(lastTargetSpm));
 }
 
 export type Verdict = 'held' | 'faded';
 
-/** 'held' when the test's cadence is within 2 % below the target, or above it. */
+/**
+ * 'held' when the test's cadence, in the whole steps the runner reads, is within 2 % below the
+ * target, or above it: the verdict never says "held" next to a number more than 2 % below.
+ */
 export function retentionVerdict(cadenceSpm: number, targetSpm: number): Verdict {
-  return cadenceSpm >= HELD_SHARE * targetSpm ? 'held' : 'faded';
+  return wholeSteps(cadenceSpm) >= HELD_SHARE * targetSpm ? 'held' : 'faded';
 }

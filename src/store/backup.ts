@@ -34,6 +34,7 @@ import { StoreError } from './store-errors.js';
 import { checksumMatches, withChecksum } from './backup-checksum.js';
 import { migrateFrom } from './migrations.js';
 import { summaryOf } from '../session/session-summary.js';
+import { withValidProgramMark } from '../session/program-mark.js';
 import { isSpeedSource } from '../session/speed-source.js';
 import { isStatedTotals } from '../session/stated-totals.js';
 import { isSpread, isSpreadByBand } from '../session/running-time-in-zone.js';
@@ -97,8 +98,8 @@ export async function createBackupWithReport(): Promise<{ blob: Blob; leftOut: s
       leftOut.push(`The details of session ${id} are damaged, so it is left out.`);
       continue;
     }
-    const session = backupSession(value as SessionMeta, byKey);
-    const meta = value as SessionMeta;
+    const meta = withValidProgramMark(value as SessionMeta);
+    const session = backupSession(meta, byKey);
     if (session.meta.sampleCount < meta.sampleCount) {
       const kept = session.chunks.length;
       leftOut.push(
@@ -216,10 +217,12 @@ async function entriesOf(text: string): Promise<{ entries: [string, unknown][]; 
   if (settings !== null) entries.push([SETTINGS_KEY, settings]);
   let summaries: SessionSummary[] = [];
   for (const [i, session] of sessionList.entries()) {
-    const meta = isRecord(session) ? session['meta'] : undefined;
-    const problem = metaProblem(meta);
+    const given = isRecord(session) ? session['meta'] : undefined;
+    const problem = metaProblem(given);
     if (problem !== null) throw damaged(`session ${i + 1} ${problem}`);
-    const { id } = meta as SessionMeta;
+    // A damaged program mark is dropped: the run goes in as an ordinary run.
+    const meta = withValidProgramMark(given as SessionMeta);
+    const { id } = meta;
     if (summaries.some((s) => s.id === id)) throw damaged(`session ${labelOf(meta as SessionMeta)} is in it twice`);
     const chunks = (session as Record<string, unknown>)['chunks'];
     entries.push(...chunkEntries(meta as SessionMeta, chunks), [metaKey(id), meta]);

@@ -3,6 +3,7 @@
 // without loading the store.
 
 import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
+import { withValidProgramMark } from '../session/program-mark.js';
 import { sessionTitle } from '../session/session-title.js';
 import { StoreError } from './store-errors.js';
 
@@ -26,5 +27,6 @@ export const recordingLockName = (id: string): string => `stridewise-recording/$
 export function indexFrom(stored: unknown): SessionSummary[] {
   if (stored === undefined) return [];
   if (!Array.isArray(stored)) throw new StoreError('The list of sessions is damaged, so history cannot be shown. Restoring a backup replaces it.');
-  return stored as SessionSummary[];
+  // A damaged program mark (from an older backup or store) would show an empty tag: dropped.
+  return (stored as SessionSummary[]).map((s) => withValidProgramMark(s));
 }

@@ -30,6 +30,17 @@ describe('stride-program-strip', () => {
     await expect(late).to.be.accessible();
   });
 
+  it('never says "Metronome on now" while the coach is muted or the recording paused', async () => {
+    const moment = programMoment({ kind: 'session', n: 2 }, 300 + 600);
+    const muted = await fixture<StrideProgramStrip>(html`<stride-program-strip .moment=${moment} name="Session 2 of 8" .targetSpm=${172} muted></stride-program-strip>`);
+    expect(words(muted)).to.equal('Session 2 of 8 At 172 10 min done, 7 min left Metronome muted');
+    const paused = await fixture<StrideProgramStrip>(html`<stride-program-strip .moment=${moment} name="Session 2 of 8" .targetSpm=${172} muted paused></stride-program-strip>`);
+    expect(words(paused)).to.equal('Session 2 of 8 At 172 10 min done, 7 min left Metronome paused');
+    // Off in the plan stays "off now" either way.
+    const off = await fixture<StrideProgramStrip>(html`<stride-program-strip .moment=${programMoment({ kind: 'session', n: 8 }, 300 + 60)} name="Session 8 of 8" .targetSpm=${172} muted></stride-program-strip>`);
+    expect(words(off)).to.contain('Metronome off now');
+  });
+
   it('a session with the metronome throughout has one block, and says none', async () => {
     expect(words(await strip({ kind: 'session', n: 2 }, 300 + 600))).to.equal('Session 2 of 8 At 172 10 min done, 7 min left Metronome on now');
   });

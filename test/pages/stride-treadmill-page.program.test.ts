@@ -53,6 +53,23 @@ describe('the treadmill and live pages during a program run', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(() => finishProgramRun(services));
 
+  it('a session\'s strip says the metronome is muted, or paused with the recording, never "on now" then', async () => {
+    await armed(programWithSessions(day(-6), 2));
+    const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
+    run(0, 300 + 75, 172);
+    await waitUntil(() => services.program.moment?.phase === 'main', 'into the main part');
+    await settled(page);
+    const strip = page.shadowRoot!.querySelector('stride-program-strip')!;
+    expect(words(strip.shadowRoot, '#program-metronome')).to.equal('Metronome on now');
+    await services.coach.setMuted(true);
+    await settled(page);
+    expect(words(strip.shadowRoot, '#program-metronome')).to.equal('Metronome muted');
+    await services.coach.setMuted(false);
+    services.recording.pause();
+    await settled(page);
+    expect(words(strip.shadowRoot, '#program-metronome')).to.equal('Metronome paused');
+  });
+
   it('a session: the progress strip beside the cadence, which keeps its number, zone and target', async () => {
     await armed(programWithSessions(day(-6), 2));
     const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);

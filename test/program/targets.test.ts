@@ -2,7 +2,7 @@
 // a change that held and one that faded.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { blockTarget, nextBlockTarget, retentionVerdict } from '../../src/program/targets.js';
+import { baselineBlockTarget, blockTarget, nextBlockTarget, retentionVerdict } from '../../src/program/targets.js';
 
 describe('blockTarget', () => {
   const rows: [number, 5 | 7.5 | 10, number][] = [
@@ -41,29 +41,59 @@ describe('blockTarget', () => {
 });
 
 describe('nextBlockTarget', () => {
-  it('is 5 % above the last target, floored, when the held test came out just below it', () => {
-    // 170 × 1.05 = 178.5.
-    expect(nextBlockTarget(170, 169)).to.equal(178);
+  it('is 5 % above the held cadence when the test came out just below the last target', () => {
+    // 169 × 1.05 = 177.45; the cap, 170 × 1.05 = 178.5, is not reached.
+    expect(nextBlockTarget(170, 169)).to.equal(177);
   });
-  it('is 5 % above the held cadence when the test came out above the last target, never below it', () => {
-    // Block 1 aimed at 174, the runner kept 185: the next block asks for 194, not 182 (below 185).
-    expect(nextBlockTarget(174, 185)).to.equal(194);
-    // 180 × 1.05 = 189.
-    expect(nextBlockTarget(170, 180)).to.equal(189);
+  it('is never more than 5 % above the last target, floored, however high the held test came out', () => {
+    // Block 1 aimed at 174, the runner kept 185: the next step is 182 (174 × 1.05 = 182.7), not 194.
+    expect(nextBlockTarget(174, 185)).to.equal(182);
+    expect(nextBlockTarget(172, 180)).to.equal(180);
+    expect(nextBlockTarget(170, 180.6)).to.equal(178);
   });
-  it('reads the held cadence as whole steps, as the runner does', () => {
-    // 180.4 reads 180: 189, not floor(189.42).
-    expect(nextBlockTarget(170, 180.4)).to.equal(189);
-    expect(nextBlockTarget(170, 180.6)).to.equal(189);
+  it('is min(round(held × 1.05), floor(last target × 1.05)) for any held test', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 220 }), fc.double({ min: 0.98, max: 1.2, noNaN: true }), (last, share) => {
+        const held = last * share;
+        const target = nextBlockTarget(last, held);
+        expect(Number.isInteger(target)).to.equal(true);
+        expect(target).to.be.at.most(last * 1.05 + 1e-9);
+        expect(target).to.be.at.most(Math.round(held * 1.05));
+        expect(target).to.equal(Math.min(Math.round(held * 1.05), Math.floor(last * 1.05 + 1e-9)));
+      }),
+    );
+  });
+});
+
+describe('baselineBlockTarget', () => {
+  it('is the chosen percent above a first baseline', () => {
+    expect(baselineBlockTarget(170, 10, null)).to.equal(187);
+  });
+  it('is capped at 5 % above the last target after an earlier block', () => {
+    // 170 + 10 % is 187, but the last block aimed at 172: at most 180.
+    expect(baselineBlockTarget(170, 10, 172)).to.equal(180);
+    expect(baselineBlockTarget(160, 5, 172)).to.equal(168);
   });
 });
 
 describe('retentionVerdict', () => {
-  it('holds at exactly 98 % of the target, and fades just below', () => {
-    expect(retentionVerdict(166.6, 170)).to.equal('held');
-    expect(retentionVerdict(166.59, 170)).to.equal('faded');
+  it('holds at 98 % of the target, as read in whole steps, and fades just below', () => {
+    // 98 % of 170 is 166.6: 167 holds (from 166.5), 166 fades.
+    expect(retentionVerdict(166.5, 170)).to.equal('held');
+    expect(retentionVerdict(166.49, 170)).to.equal('faded');
     expect(retentionVerdict(171.5, 175)).to.equal('held');
     expect(retentionVerdict(171.49, 175)).to.equal('faded');
+  });
+  it('is judged on the whole steps the runner reads, so "held" never shows a number more than 2 % below', () => {
+    // 176.45 reads 176, 2.2 % below 180: faded. 176.5 reads 177: held.
+    expect(retentionVerdict(176.45, 180)).to.equal('faded');
+    expect(retentionVerdict(176.5, 180)).to.equal('held');
+    fc.assert(
+      fc.property(fc.double({ min: 100, max: 240, noNaN: true }), fc.integer({ min: 100, max: 240 }), (cadence, target) => {
+        if (retentionVerdict(cadence, target) === 'held') expect(Math.round(cadence)).to.be.at.least(0.98 * target);
+        else expect(Math.round(cadence)).to.be.below(0.98 * target);
+      }),
+    );
   });
   it('holds above the target', () => {
     expect(retentionVerdict(190, 170)).to.equal('held');

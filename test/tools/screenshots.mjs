@@ -63,12 +63,19 @@ async function programState(dir) {
   const script = join(dir, 'make-program.mjs');
   await esbuild.build({
     stdin: {
-      contents: `import { TEST_SPEED, programWithSessions } from './test/support/program-states.ts';
+      contents: `import { TEST_SPEED, programWithSessions, runNext } from './test/support/program-states.ts';
         import { dayStart } from './src/program/program-schedule.ts';
         import { newProgram, withTestSpeed } from './src/program/program-state.ts';
         export const states = (now) => ({
           sessions: programWithSessions(dayStart(now) - 8 * ${DAY_MS} + 7 * 3600000, 3),
           testDue: withTestSpeed(newProgram(now - ${DAY_MS}), TEST_SPEED),
+          // Session 3 done without its two taps (stopped, then reloaded): the taps are asked for.
+          taps: runNext(programWithSessions(dayStart(now) - 8 * ${DAY_MS} + 7 * 3600000, 2), now - ${DAY_MS}, 171),
+          // The end-of-block test held at 185 against 172: the next step is capped at 180, and said so.
+          nextBlock: runNext(programWithSessions(dayStart(now) - 40 * ${DAY_MS} + 7 * 3600000, 8), now - 23 * ${DAY_MS}, 185),
+          // Faded, then a new baseline of 170: each percent's target as the block will get it (capped).
+          chooser: [[-43, 165], [-36, 165], [-15, 165], [-1, 170]].reduce(
+            (s, [d, c]) => runNext(s, now + d * ${DAY_MS}, c), programWithSessions(dayStart(now) - 60 * ${DAY_MS} + 7 * 3600000, 8)),
         });`,
       resolveDir: root,
       loader: 'ts',
@@ -219,7 +226,7 @@ try {
   // The program (a reload reads it from the store): a baseline test under way (cadence hidden on
   // the treadmill and live pages), then stopped early (the page says why it did not count); the
   // Program page with a baseline and three sessions done, and session 4 under way on the treadmill.
-  const programScreens = ['program', 'treadmill-test', 'live-test', 'program-reveal', 'treadmill-program'];
+  const programScreens = ['program', 'treadmill-test', 'live-test', 'program-reveal', 'treadmill-program', 'program-taps', 'program-next', 'program-chooser'];
   if (!onlyScreens || programScreens.some((name) => onlyScreens.includes(name))) {
     const programs = await programState(work);
     const startProgramRun = async () => {
@@ -257,6 +264,16 @@ try {
     await shootAll('program', '/program');
     await startProgramRun();
     await shootAll('treadmill-program', '/treadmill');
+    await go(page, '/');
+    await click(page, '#stop');
+    await settle(2000);
+    for (const [name, state] of [['program-taps', programs.taps], ['program-next', programs.nextBlock], ['program-chooser', programs.chooser]]) {
+      if (onlyScreens && !onlyScreens.includes(name)) continue;
+      await storeValue(page, 'program', state);
+      await page.goto(`${origin}/program`);
+      await deep(page, 'stride-program-schedule');
+      await shootAll(name, '/program');
+    }
   }
   console.log(`${shots.length} screenshots in ${outDir}`);
   if (errors.length) console.log(`console errors:\n  ${errors.join('\n  ')}`);
