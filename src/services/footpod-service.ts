@@ -17,6 +17,17 @@ import { LiveSession } from '../session/live-session.js';
 import { sameZones } from '../session/zones.js';
 import type { SettingsService } from './settings-service.js';
 
+/**
+ * What the simulators follow instead of their 60-minute plan while a program run is on; null from
+ * either: the plan.
+ */
+export interface SimulatedPace {
+  /** The runner's aim this second: the simulated pod's, asked once a second (the runner moves on with each ask). */
+  runner: (elapsedS: number) => PaceAim | null;
+  /** The belt under that runner now, for a simulated treadmill or strap: asking moves nothing on. */
+  belt: (elapsedS: number) => PaceAim | null;
+}
+
 export interface FootpodFactories {
   bluetooth: () => WebBluetoothFootpod;
   /** May load the simulator on demand: it is not part of the first load. */
@@ -70,8 +81,8 @@ export class FootpodService extends EventTarget {
   readonly bluetooth: WebBluetoothFootpod;
   /** Set while a run is being recorded: re-pairing then continues the same live session. */
   holdSession = false;
-  /** What the simulated footpod's runner aims at instead of its own run: set by the program, for its runs. */
-  simulatedPace: ((elapsedS: number) => PaceAim | null) | null = null;
+  /** What the simulators follow instead of their own run: set by the program, for its runs. */
+  simulatedPace: SimulatedPace | null = null;
   #source: FootpodSource | null = null;
   #session: LiveSession | null = null;
   #remembered: { name: string | null } | null = null;
@@ -104,7 +115,7 @@ export class FootpodService extends EventTarget {
     factories: Partial<FootpodFactories> = {},
   ) {
     super();
-    this.#factories = { ...defaultFactories(settings, () => this.holdSession, (s) => this.simulatedPace?.(s) ?? null), ...factories };
+    this.#factories = { ...defaultFactories(settings, () => this.holdSession, (s) => this.simulatedPace?.runner(s) ?? null), ...factories };
     this.bluetooth = this.#factories.bluetooth();
     this.bluetooth.addEventListener('statechange', this.#onChange);
     settings.addEventListener('change', () => {

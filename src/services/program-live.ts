@@ -74,10 +74,12 @@ export class ProgramLive implements ProgramActions {
     this.#now = parts.now ?? Date.now;
     parts.recording.addEventListener('change', () => this.#follow());
     parts.recording.addEventListener('saved', () => void this.#saved());
-    // "Try without a footpod": the simulated runner runs the program's runs, on the program's belt.
+    // "Try without a footpod": the simulated runner runs the program's runs, on the program's belt,
+    // and a simulated treadmill and strap beside it follow that belt.
     if (parts.footpod) {
       const pace = new ProgramPace(parts.coach);
-      parts.footpod.simulatedPace = () => pace.aim(this.#state, this.#run?.moment.phase ?? null);
+      const phase = () => this.#run?.moment.phase ?? null;
+      parts.footpod.simulatedPace = { runner: () => pace.aim(this.#state, phase()), belt: () => pace.belt(this.#state, phase()) };
     }
     // Another tab may have changed the program while this one was out of view.
     if (typeof document !== 'undefined') {

@@ -92,7 +92,8 @@ export class SensorLinks extends EventTarget {
 
   /**
    * A simulated treadmill and strap beside the simulated footpod, so the whole app shows without
-   * hardware. They start where the run is, so the belt and the pod agree on the pace.
+   * hardware. They start where the run is, and follow a program run's belt, so the belt and the
+   * pod agree on the pace.
    */
   async simulate(): Promise<void> {
     const [{ SimulatedTreadmill }, { SimulatedHeartRate }] = await Promise.all([
@@ -101,7 +102,9 @@ export class SensorLinks extends EventTarget {
       this.#loadIngest(),
     ]);
     const startAtS = Math.floor(this.footpod.session?.elapsedS ?? 0);
-    const made = { treadmill: new SimulatedTreadmill({ startAtS }), 'heart-rate': new SimulatedHeartRate({ startAtS }) };
+    // During a program run, the program's belt: a test is judged on the treadmill's speed.
+    const pace = (elapsedS: number) => this.footpod.simulatedPace?.belt(elapsedS) ?? null;
+    const made = { treadmill: new SimulatedTreadmill({ startAtS, pace }), 'heart-rate': new SimulatedHeartRate({ startAtS, pace }) };
     for (const sensor of extraSensors) {
       this.#sources[sensor]?.disconnect();
       this.#stopSimulating(sensor);

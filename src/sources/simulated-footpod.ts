@@ -6,7 +6,7 @@
 import { encodeRscMeasurement } from '../ble/rsc-encode.js';
 import { emptyFootpodInfo, type FootpodInfo, type FootpodSource } from './footpod-source.js';
 import type { FootpodControlPoint } from './footpod-control-point.js';
-import { mulberry32, pacedSampleAt, type PaceAim, runSampleAt } from './run-profile.js';
+import { mulberry32, pacedSampleAt, runSampleAt } from './run-profile.js';
 import { SimulatedSensor, type SimulatedSensorOptions } from './simulated-sensor.js';
 
 export interface SimulatedFootpodOptions extends SimulatedSensorOptions {
@@ -15,11 +15,6 @@ export interface SimulatedFootpodOptions extends SimulatedSensorOptions {
    * It has an identity and name of its own, so what the app learns about it stays apart. Default 'steps'.
    */
   cadenceUnit?: 'steps' | 'strides';
-  /**
-   * Asked once a second: what the runner aims at instead of the 60-minute plan (a program's run on
-   * a belt), or null to run the plan. Default: always the plan.
-   */
-  pace?: (elapsedS: number) => PaceAim | null;
 }
 
 export const simulatedDeviceName = 'Simulated footpod';
@@ -43,7 +38,6 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
   readonly sensor = 'footpod' as const;
   readonly #rng: () => number;
   readonly #countsStrides: boolean;
-  readonly #pace: (elapsedS: number) => PaceAim | null;
   // The pod's own counter survives a disconnect, as a real pod's does, so a reconnect continues
   // the same run and its distance never goes backwards.
   #distanceM = 0;
@@ -55,7 +49,6 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
     super(options, emptyFootpodInfo());
     this.#rng = mulberry32(options.seed ?? 1);
     this.#countsStrides = options.cadenceUnit === 'strides';
-    this.#pace = options.pace ?? (() => null);
   }
 
   /** Answers in SC Control Point bytes like a real pod, once loaded; its feature bits offer only the distance reset. */
@@ -98,7 +91,8 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
   }
 
   protected measurementAt(elapsedS: number): Uint8Array {
-    const aim = this.#pace(elapsedS);
+    // The pod alone asks for the runner's aim, once a second: the runner moves on with each ask.
+    const aim = this.pace(elapsedS);
     const sample = aim ? pacedSampleAt(elapsedS, aim, this.#rng) : runSampleAt(elapsedS, this.#rng);
     // A strides pod counts one foot, so each of its strides is two of the profile's steps.
     const perCount = this.#countsStrides ? 2 : 1;

@@ -3,6 +3,7 @@
 // catching up in batches when the tab was throttled. What each second's bytes are is the subclass's.
 
 import { MeasurementEvent, type ConnectionState } from './footpod-source.js';
+import type { PaceAim } from './run-profile.js';
 import type { SensorInfo, SensorKind, SensorSource } from './sensor-source.js';
 
 export interface SimulatedSensorOptions {
@@ -12,6 +13,11 @@ export interface SimulatedSensorOptions {
   seed?: number;
   /** Where in the run profile to begin, e.g. 1400 to start in the intervals. Default 0. */
   startAtS?: number;
+  /**
+   * What the run follows at second `elapsedS` instead of the 60-minute plan (a program's run on a
+   * belt), or null to follow the plan. Default: always the plan.
+   */
+  pace?: (elapsedS: number) => PaceAim | null;
 }
 
 // Keeps one timer callback short even when the page was throttled and has a lot to catch up on.
@@ -26,6 +32,7 @@ export abstract class SimulatedSensor<Info extends SensorInfo = SensorInfo> exte
   #info: Info;
   readonly #speedup: number;
   protected readonly startAtS: number;
+  protected readonly pace: (elapsedS: number) => PaceAim | null;
   // Survives a disconnect, as a device's own counters do, so a reconnect continues the same run.
   #secondsEmitted = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -42,6 +49,7 @@ export abstract class SimulatedSensor<Info extends SensorInfo = SensorInfo> exte
     if (!Number.isFinite(startAtS) || startAtS < 0) throw new RangeError(`startAtS must be zero or more seconds, not ${startAtS}`);
     this.#speedup = speedup;
     this.startAtS = Math.floor(startAtS);
+    this.pace = options.pace ?? (() => null);
   }
 
   /** What the device says about itself once connected. */

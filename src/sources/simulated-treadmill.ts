@@ -1,6 +1,7 @@
 // A smart treadmill with no hardware: its belt follows the simulated footpod's run profile
-// exactly (a belt holds the set speed; the runner's noise is the footpod's), and it speaks
-// Treadmill Data (0x2ACD) bytes like a real FTMS treadmill, so the same parser reads both.
+// exactly (a belt holds the set speed; the runner's noise is the footpod's), or, while a program
+// run is on, the belt speed the program sets (its pace, level: a test is judged on this belt), and
+// it speaks Treadmill Data (0x2ACD) bytes like a real FTMS treadmill, so the same parser reads both.
 
 import { encodeTreadmillData } from '../ble/ftms-treadmill-encode.js';
 import { emptyTreadmillData } from '../ble/ftms-treadmill.js';
@@ -9,7 +10,7 @@ import { emptySensorInfo, type SensorInfo } from './sensor-source.js';
 import { SimulatedSensor, type SimulatedSensorOptions } from './simulated-sensor.js';
 
 export const simulatedTreadmillName = 'Simulated treadmill';
-/** The incline most runners set to make up for the missing air resistance. */
+/** The incline most runners set to make up for the missing air resistance; a program's belt is level. */
 export const SIMULATED_INCLINE_PERCENT = 1;
 
 export class SimulatedTreadmill extends SimulatedSensor {
@@ -27,13 +28,14 @@ export class SimulatedTreadmill extends SimulatedSensor {
   }
 
   protected measurementAt(elapsedS: number): Uint8Array {
-    const speedMps = plannedSpeedAt(elapsedS);
+    const aim = this.pace(elapsedS);
+    const speedMps = aim?.speedMps ?? plannedSpeedAt(elapsedS);
     const bytes = encodeTreadmillData({
       ...emptyTreadmillData(),
       speedMps,
       // As with the footpod, the distance is what was covered before this second.
       totalDistanceM: Math.floor(this.#distanceM),
-      inclinationPercent: SIMULATED_INCLINE_PERCENT,
+      inclinationPercent: aim ? 0 : SIMULATED_INCLINE_PERCENT,
       elapsedTimeS: this.#secondsSinceStart,
     });
     this.#distanceM += speedMps;
