@@ -80,7 +80,7 @@ describe('a program test with the simulated footpod, treadmill and strap', () =>
     }
     // Judged on these: the belt held at the test speed to the byte's resolution, and level.
     for (const speed of beltSpeeds) expect(Math.abs(speed - TEST_MPS), `belt ${speed} m/s`).to.be.at.most(FTMS_HALF_STEP_MPS + 1e-9);
-    expect([...new Set(inclines)], "the incline during the test").to.deep.equal([0]);
+    expect([...new Set(inclines)], 'the incline during the test').to.deep.equal([0]);
     // Five minutes at the test speed: a heart settled on that pace's rate (a beat of noise).
     expect(heartRate, 'heart rate at the end of the test').to.be.closeTo(bpmForSpeed(TEST_MPS), 2);
 
