@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { ActiveProgramRun, ProgramBlock, ProgramState } from '../../src/program/program-types.js';
 import { ProgramPace } from '../../src/services/program-pace.js';
-import { cadenceForSpeed } from '../../src/sources/run-profile.js';
+import { cadenceForSpeed, mulberry32, type PaceAim } from '../../src/sources/run-profile.js';
 import { sessionAt, testAt } from '../program/program-fixtures.js';
 
 const FROM_MPS = 2.9;
@@ -85,5 +85,56 @@ describe('ProgramPace: the simulated runner does the program run armed or going 
     // The next run may be armed before the pod's next second (a simulator whose clock waited).
     const next = pace.aim(program({ blocks: [block(1)], active: run({ n: 2, startedAtMs: 200 }) }), 'warm-up')!;
     expect(next.cadence).to.be.below(TARGET - 5);
+  });
+
+  // A simulated treadmill and strap ask for the belt on their own clocks, as often as they like:
+  // the runner moves on with the pod's asks alone, so the pod's run is the same with them or without.
+  describe('belt: what a simulated treadmill and strap follow', () => {
+    /** A session's seconds: warm-up, then the main part with the metronome going on and off. */
+    const seconds = (n: number): { phase: 'warm-up' | 'main'; on: boolean }[] =>
+      Array.from({ length: n }, (_, s) => ({ phase: s < 90 ? 'warm-up' : 'main', on: s >= 90 && Math.floor(s / 45) % 2 === 0 }));
+
+    it('is the runner’s last aim, and asking it (0-3 times between the pod’s seconds) never moves the runner on', () => {
+      const state = program({ blocks: [block(2)], active: run({}) });
+      const alone = new ProgramPace(heard);
+      const aims: (PaceAim | null)[] = [];
+      for (const { phase, on } of seconds(400)) {
+        heard.metronomeOn = on;
+        aims.push(alone.aim(state, phase));
+      }
+      for (const seed of [1, 2, 3]) {
+        const rng = mulberry32(seed);
+        const pace = new ProgramPace(heard);
+        seconds(400).forEach(({ phase, on }, s) => {
+          heard.metronomeOn = on;
+          for (let k = Math.floor(rng() * 4); k > 0; k--) pace.belt(state, phase);
+          const aim = pace.aim(state, phase);
+          expect(aim, `seed ${seed}, second ${s}`).to.deep.equal(aims[s]);
+          for (let k = Math.floor(rng() * 4); k > 0; k--) expect(pace.belt(state, phase), `seed ${seed}, second ${s}: the belt`).to.deep.equal(aim);
+        });
+      }
+    });
+
+    it('before the pod’s first ask, is where a fresh runner starts; without a run, nothing', () => {
+      const state = program({ active: run({ kind: 'test', test: 'baseline', n: null, block: 0, speedMps: 3 }) });
+      const pace = new ProgramPace(heard);
+      expect(pace.belt(program(), 'main')).to.equal(null);
+      const first = pace.belt(state, null);
+      expect(first, 'the first aim').to.deep.equal(new ProgramPace(heard).aim(state, null));
+      expect(first!.speedMps / 3, 'a warm-up belt').to.be.within(0.95, 1);
+      expect(pace.aim(state, null), 'the pod then starts there').to.deep.equal(first);
+    });
+
+    it('never carries one run’s belt into the next, nor past its end', () => {
+      const pace = new ProgramPace(heard);
+      const session = program({ blocks: [block(0)], active: run({ startedAtMs: 100 }) });
+      after(pace, session, 'main', 120);
+      expect(pace.belt(session, 'main')!.speedMps).to.be.closeTo(FROM_MPS, 0.001);
+      // The next run (a test at 2.5 m/s) is armed before the pod's next second.
+      const test = program({ testSpeedMps: 2.5, active: run({ kind: 'test', test: 'baseline', n: null, block: 0, startedAtMs: 200 }) });
+      expect(pace.belt(test, null)!.speedMps / 2.5, 'the new run’s warm-up belt').to.be.within(0.95, 1);
+      // The run ended: no belt, though the pod has not asked since.
+      expect(pace.belt(program({ blocks: [block(1)] }), null)).to.equal(null);
+    });
   });
 });
