@@ -52,7 +52,85 @@ export function minifyCss(body) {
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1')))
     .join('');
 }
-const withMinifiedStyles = (source) => source.replace(/\bcss`([^`]*)`/g, (_, body) => `css\`${minifyCss(body)}\``);
+const withMinifiedCss = (source) => source.replace(/\bcss`([^`]*)`/g, (_, body) => `css\`${minifyCss(body)}\``);
+
+// Lit's html`` and svg`` templates keep their source indentation for the same reason. HTML reads
+// any run of white space between or inside tags as one, so in the literal parts of templates
+// tagged html or svg a run holding a line break becomes one line break. A small scanner finds them
+// (templates nest inside ${} expressions; strings and comments are stepped over); what it changes
+// is checked to be white space alone, and anything else stops the build.
+export function shrinkHtmlTemplates(source) {
+  let out = '';
+  let i = 0;
+  const n = source.length;
+  const copyQuoted = (quote) => {
+    const from = i++;
+    while (i < n && source[i] !== quote) i += source[i] === '\\' ? 2 : 1;
+    i++;
+    out += source.slice(from, i);
+  };
+  const copyComment = () => {
+    const end = source[i + 1] === '/' ? source.indexOf('\n', i) : source.indexOf('*/', i) + 2;
+    const to = end <= 0 ? n : end;
+    out += source.slice(i, to);
+    i = to;
+  };
+  // Code up to the } that closes a ${ (or to the end of the file).
+  const code = (inTemplate) => {
+    let depth = 0;
+    while (i < n) {
+      const c = source[i];
+      if (c === "'" || c === '"') copyQuoted(c);
+      else if (c === '/' && (source[i + 1] === '/' || source[i + 1] === '*')) copyComment();
+      else if (c === '`') {
+        const tagged = /\b(?:html|svg)$/.test(source.slice(Math.max(0, i - 4), i));
+        out += c;
+        i++;
+        template(tagged);
+      } else {
+        if (c === '{') depth++;
+        if (c === '}' && depth-- === 0 && inTemplate) return;
+        out += c;
+        i++;
+      }
+    }
+  };
+  // A template's literal parts after its opening backtick, through its closing one.
+  const template = (shrink) => {
+    let text = '';
+    const flush = () => {
+      out += shrink ? text.replace(/[ \t]*\n\s*/g, '\n') : text;
+      text = '';
+    };
+    while (i < n) {
+      const c = source[i];
+      if (c === '\\') {
+        text += source.slice(i, i + 2);
+        i += 2;
+      } else if (c === '`') {
+        flush();
+        out += c;
+        i++;
+        return;
+      } else if (c === '$' && source[i + 1] === '{') {
+        flush();
+        out += '${';
+        i += 2;
+        code(true);
+        out += '}';
+        i++;
+      } else {
+        text += c;
+        i++;
+      }
+    }
+    flush();
+  };
+  code(false);
+  if (out.replace(/\s+/g, '') !== source.replace(/\s+/g, '')) throw new Error('shrinkHtmlTemplates changed more than white space');
+  return out;
+}
+const withMinifiedStyles = (source) => shrinkHtmlTemplates(withMinifiedCss(source));
 const minifiedStyles = {
   name: 'minified-lit-styles',
   setup(build) {

@@ -2,6 +2,7 @@
 // matched pace" chart: a test is the same five minutes at the same belt speed, so the weeks that
 // hold one are where the cadence line means most.
 
+import { programMarkFrom } from '../session/program-mark.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { type WeekRow, nextWeekStart } from '../session/weekly-trends.js';
 import type { MarkStyle } from './markers-plugin.js';
@@ -29,7 +30,7 @@ export interface WeekTestMark {
 export function weekTestMarks(rows: readonly WeekRow[], sessions: readonly SessionSummary[]): WeekTestMark[] {
   if (rows.length === 0) return [];
   const tests = sessions
-    .filter((s) => s.program?.kind === 'test' && s.program.test !== null)
+    .filter((s) => programMarkFrom(s.program)?.kind === 'test')
     .sort((a, b) => a.startedAt - b.startedAt);
   const marks: WeekTestMark[] = [];
   rows.forEach((row, x) => {

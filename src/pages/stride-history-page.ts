@@ -14,6 +14,7 @@ import '../components/stride-trend-strip.js';
 import '../components/stride-undo-toast.js';
 import { cardLabel } from '../components/table-cards.js';
 import { programMarkLabel } from '../components/program-format.js';
+import { programMarkFrom } from '../session/program-mark.js';
 import { type HistorySort, type HistorySortKey, firstDescending, sortSessions } from './history-sort.js';
 import { historyStyles } from './history-styles.js';
 import { type TrendPoint, cadenceTrend } from '../charts/cadence-trend.js';
@@ -235,7 +236,7 @@ export class StrideHistoryPage extends LitElement {
               <button class="save" @click=${() => void this.#saveEdit(s.id, 'name')}>Save</button>
               <button class="cancel" @click=${() => this.#stopEditing(s.id, 'name')}>Cancel</button>
             </div>`
-          : html`<a class="title" href=${`/history/${encodeURIComponent(s.id)}`}>${title}</a>${tag}${s.program ? html` <span class="tag program">${programMarkLabel(s.program)}</span>` : nothing}${s.damage ? html` <span class="tag damaged">damaged</span>` : nothing}`}
+          : html`<a class="title" href=${`/history/${encodeURIComponent(s.id)}`}>${title}</a>${tag}${programMarkFrom(s.program) ? html` <span class="tag program">${programMarkLabel(s.program!)}</span>` : nothing}${s.damage ? html` <span class="tag damaged">damaged</span>` : nothing}`}
         ${s.damage ? html`<p class="damage">Damaged: ${s.damage}. The rest of its samples are kept.</p>` : nothing}
         ${editing === 'notes'
           ? html`<div class="edit">

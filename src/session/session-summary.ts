@@ -15,7 +15,6 @@ import {
   type SessionSummary,
 } from './recorded-session.js';
 import { distanceOrigin } from './distance-origin.js';
-import { programMarkFrom } from './program-mark.js';
 import { GapCursor, LIVE_STEP_S, type StepSeconds, ownedSeconds } from './gap-steps.js';
 import { addRunningSeconds } from './running-time-in-zone.js';
 import { type ZoneTimes, emptyZoneTimes } from './time-in-zone.js';
@@ -185,6 +184,6 @@ export function summaryOf(meta: SessionMeta): SessionSummary {
     ...(meta.runningCadenceByBand === undefined ? {} : { runningCadenceByBand: meta.runningCadenceByBand }),
     sampleCount: meta.sampleCount,
     ...(meta.damage === undefined ? {} : { damage: meta.damage }),
-    ...(programMarkFrom(meta.program) === null ? {} : { program: { ...meta.program! } }),
+    ...(meta.program ? { program: { ...meta.program } } : {}),
   };
 }

@@ -3,7 +3,6 @@
 // without loading the store.
 
 import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
-import { withValidProgramMark } from '../session/program-mark.js';
 import { sessionTitle } from '../session/session-title.js';
 import { StoreError } from './store-errors.js';
 
@@ -27,6 +26,6 @@ export const recordingLockName = (id: string): string => `stridewise-recording/$
 export function indexFrom(stored: unknown): SessionSummary[] {
   if (stored === undefined) return [];
   if (!Array.isArray(stored)) throw new StoreError('The list of sessions is damaged, so history cannot be shown. Restoring a backup replaces it.');
-  // A damaged program mark (from an older backup or store) would show an empty tag: dropped.
-  return (stored as SessionSummary[]).map((s) => withValidProgramMark(s));
+  // A program mark is checked where it is shown (History, Weeks), not on every read at start-up.
+  return stored as SessionSummary[];
 }

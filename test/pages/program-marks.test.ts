@@ -34,6 +34,8 @@ const runs: SessionSummary[] = [
   summary(at(2, 5), { id: 'p1', name: 'One', program: session(1), bands: [[6, 1200, 168]] }),
   summary(at(2, 7), { id: 'p2', name: 'Two', program: session(2), bands: [[6, 1200, 169]] }),
   summary(at(2, 18), { id: 'retest', name: 'Retest', program: test('one-week'), bands: [[6, 600, 170]] }),
+  // A mark damaged in storage (a test kind no program has): shown nowhere, the run stays an ordinary run.
+  summary(at(2, 19), { id: 'damaged', name: 'Damaged', program: { ...test('one-week'), test: 'retention' as ProgramMark['test'] }, bands: [[6, 600, 171]] }),
 ];
 
 describe('program runs in History and Weeks', () => {
@@ -57,6 +59,7 @@ describe('program runs in History and Weeks', () => {
     expect(label('p2')).to.equal('Program 2/8');
     expect(label('retest')).to.equal('Retention test, 1 week');
     expect(label('plain')).to.equal(null);
+    expect(label('damaged'), 'a damaged mark shows no tag').to.equal(null);
     await expect(page).to.be.accessible();
   });
 

@@ -6,7 +6,7 @@
 // stay out of the first load.
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { buildProduction, firstLoadFiles } from '../../build.mjs';
+import { buildProduction, firstLoadFiles, shrinkHtmlTemplates } from '../../build.mjs';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
 import { startProductionServer } from './production-server.mjs';
 import { checklist, killRenderer, openWatched as openWatchedAt, sleep, storedMeta, text, waitForDeep } from './browser-helpers.mjs';
@@ -35,6 +35,10 @@ const updateScripts = new Set();
   check(shared !== undefined && !shared.text.includes('/*') && !/[;{]\n\s+[a-z-]+: /.test(shared.text), 'the first load\'s styles carry no comments or indentation');
   const firstLoadScripts = firstLoadFiles(metafile).files.filter((file) => file.endsWith('.js'));
   const firstLoad = inputsOf(metafile, firstLoadScripts);
+  // html`` and svg`` lose their indentation; every other string, comment and expression stays as written.
+  const sample = "const a = html`<p>\n    ${b ? html`<b>\n  x</b>` : `keep\n   this`}\n  </p>`; // html`\n   no`\nconst c = '`\n  ';\n";
+  const shrunk = "const a = html`<p>\n${b ? html`<b>\nx</b>` : `keep\n   this`}\n</p>`; // html`\n   no`\nconst c = '`\n  ';\n";
+  check(shrinkHtmlTemplates(sample) === shrunk, 'html templates lose their indentation, nested ones too, and nothing else changes');
   check(firstLoadScripts.length <= 2, `the first load is the entry and one shared chunk, not many small ones (${firstLoadScripts.length} scripts)`);
   const visit = (file) => {
     if (updateScripts.has(file) || firstLoadScripts.includes(file)) return;

@@ -47,8 +47,4 @@ describe('withValidProgramMark', () => {
 });
 
 describe('the stored list of sessions', () => {
-  it('drops a damaged program mark as it is read, so History and Weeks never show an empty tag', () => {
-    const listed = indexFrom([{ id: 'a', program: { ...test, test: 'retention' } }, { id: 'b', program: session }]);
-    expect(listed.map((s) => s.program)).to.deep.equal([undefined, session]);
-  });
 });
