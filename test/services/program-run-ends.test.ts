@@ -13,7 +13,7 @@ import { createServices } from '../../src/services/services.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { saveProgram } from '../../src/store/program-store.js';
 import { finishRun } from '../support/finish-run.js';
-import { PROGRAM_TODAY, type ProgramRig, programRig, programServiceAt, recordingCoachEngine, startBaselineTest, startProgramRun, storedProgram } from '../support/program-rig.js';
+import { PROGRAM_TODAY, type ProgramRig, programRig, programServiceAt, recordingCoachEngine, startBaselineTest, startProgramRun, storedProgram, endRig, keepUnfinished, sessionCutByClosedTab } from '../support/program-rig.js';
 import { DAY, programInBlock } from '../support/program-states.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
@@ -38,10 +38,7 @@ async function openTab(now = today): Promise<ProgramRig> {
 
 describe('ProgramService: the program metronome when the pod goes quiet', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // program-coach.ts: "while the recording is paused it is silent"; issue 18: the metronome plays
   // for a share "of the running minutes". The program coach only acts on a pod reading, so a pause
@@ -64,10 +61,7 @@ describe('ProgramService: the program metronome when the pod goes quiet', () => 
 
 describe('ProgramService: a session split by a reload and the days after it', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // program-live.ts says "an outdoor run days later is not the rest of that session", and disarms an
   // armed run with no recording on a later day. A session whose tab was closed mid-run (its first
@@ -78,19 +72,12 @@ describe('ProgramService: a session split by a reload and the days after it', ()
   // a run on another day.
   it('a recording started days after a session split by a closed tab is an ordinary run, not the rest of that session', async () => {
     rig = await openTab();
-    await startProgramRun(rig, programInBlock(today));
-    rig.send(0, 500);
-    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 195, 'progress stored');
-    const firstRun = rig.services.recording.recorder!.id;
     // The tab is closed mid-session.
-    rig.services.recording.abandon();
-    rig.services.footpod.disconnect();
+    const firstRun = await sessionCutByClosedTab(rig);
 
     // Three days later: the runner keeps the unfinished run as it is and goes for a run.
     rig = await openTab(today + 3 * DAY);
-    await rig.services.recording.checkUnfinished();
-    await rig.services.recording.saveUnfinished(firstRun);
-    await rig.program.loadIfStored();
+    await keepUnfinished(rig, firstRun);
     await rig.services.recording.start();
     rig.send(0, 5);
     expect(rig.services.recording.recorder!.meta().program ?? null, 'an ordinary run').to.equal(null);
@@ -166,10 +153,7 @@ describe('ProgramService: a program session taken over by another tab', () => {
 
 describe('ProgramService: a session stopped early', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Issue 18: "History and Weeks mark program sessions and test runs". A session stopped after 3 of
   // its 15 minutes "stays on the schedule": the program drops the run (withRunCancelled), as Cancel
@@ -196,10 +180,7 @@ describe('ProgramService: a session stopped early', () => {
 
 describe('ProgramService: a program run’s recording deleted from History', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // A session split by a closed tab: the runner keeps the first part, then deletes it in History
   // (a few minutes they do not want), and cancels (or pauses) the program's run. Cancel unmarks each
@@ -208,17 +189,10 @@ describe('ProgramService: a program run’s recording deleted from History', () 
   // run the runner deleted on purpose in this very tab.
   it('cancelling a run whose earlier recording was deleted in History shows no error in History', async () => {
     rig = await openTab();
-    await startProgramRun(rig, programInBlock(today));
-    rig.send(0, 500);
-    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 195, 'progress stored');
-    const firstRun = rig.services.recording.recorder!.id;
-    rig.services.recording.abandon();
-    rig.services.footpod.disconnect();
+    const firstRun = await sessionCutByClosedTab(rig);
 
     rig = await openTab();
-    await rig.services.recording.checkUnfinished();
-    await rig.services.recording.saveUnfinished(firstRun);
-    await rig.program.loadIfStored();
+    await keepUnfinished(rig, firstRun);
     await rig.services.history.load();
     expect(await rig.services.history.remove(firstRun), 'deleted').to.equal(true);
     expect(rig.services.history.problem).to.equal(null);
@@ -231,17 +205,10 @@ describe('ProgramService: a program run’s recording deleted from History', () 
   // which the program never counted (Cancel: "every recording made for it goes on as an ordinary run").
   it('a run’s recording deleted, the run cancelled, then the delete undone: the recording is an ordinary run', async () => {
     rig = await openTab();
-    await startProgramRun(rig, programInBlock(today));
-    rig.send(0, 500);
-    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 195, 'progress stored');
-    const firstRun = rig.services.recording.recorder!.id;
-    rig.services.recording.abandon();
-    rig.services.footpod.disconnect();
+    const firstRun = await sessionCutByClosedTab(rig);
 
     rig = await openTab();
-    await rig.services.recording.checkUnfinished();
-    await rig.services.recording.saveUnfinished(firstRun);
-    await rig.program.loadIfStored();
+    await keepUnfinished(rig, firstRun);
     await rig.services.history.load();
     expect(await rig.services.history.remove(firstRun), 'deleted').to.equal(true);
     await rig.program.cancelRun();
@@ -254,10 +221,7 @@ describe('ProgramService: a program run’s recording deleted from History', () 
 
 describe('ProgramService: a reload while a finished session is measured', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Issue 18: the program "survive[s] a reload mid-session". The runner runs all of session 1 and
   // presses Stop; the recording is saved complete, and the tab goes (reloaded, or closed by the
@@ -351,10 +315,7 @@ describe('ProgramService: the program paused in another tab while a session runs
 
 describe('ProgramService: a run that does not count, and the runner’s own metronome after it', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // A test not valid is not the program's: History and Weeks must not label it "Baseline test".
   it('a test stopped before its five minutes is not marked as a program test in History', async () => {

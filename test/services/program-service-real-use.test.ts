@@ -8,7 +8,7 @@ import { ProgramService } from '../../src/services/program-service.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { saveProgram } from '../../src/store/program-store.js';
 import { finishRun } from '../support/finish-run.js';
-import { PROGRAM_TODAY, type ProgramRig, programRig, startProgramRun, storedProgram } from '../support/program-rig.js';
+import { PROGRAM_TODAY, type ProgramRig, programRig, startProgramRun, storedProgram, endRig, keepUnfinished, sessionCutByClosedTab } from '../support/program-rig.js';
 import { programInBlock } from '../support/program-states.js';
 
 useSeparateDatabase('stride-test-program-service-real-use');
@@ -19,10 +19,7 @@ let rig: ProgramRig;
 
 describe('program service: the program service in real use', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Issue 18: "The program, its sessions and its answers are in IndexedDB, in the backup". A runner
   // who restores a backup expects the Program page to show the restored program, and the next tap
@@ -75,10 +72,7 @@ describe('program service: the program service in real use', () => {
 
 describe('program service: a cancelled run split by a reload', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // The service's own rule: "a cancelled run goes on as an ordinary run, without the program's
   // mark" (History and Weeks mark program sessions and test runs). A session split by a reload is
@@ -86,17 +80,10 @@ describe('program service: a cancelled run split by a reload', () => {
   // still shows in History as a program session that the program never counted.
   it('cancelling a run after a reload takes the program’s mark off the recording made before the reload too', async () => {
     rig = await programRig();
-    await startProgramRun(rig, programInBlock(today));
-    rig.send(0, 500);
-    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 195, 'progress stored');
-    const firstRun = rig.services.recording.recorder!.id;
-    rig.services.recording.abandon();
-    rig.services.footpod.disconnect();
+    const firstRun = await sessionCutByClosedTab(rig);
 
     rig = await programRig();
-    await rig.services.recording.checkUnfinished();
-    await rig.services.recording.saveUnfinished(firstRun);
-    await rig.program.loadIfStored();
+    await keepUnfinished(rig, firstRun);
     await rig.program.cancelRun();
     await rig.services.history.load();
     expect(rig.services.history.summary(firstRun), 'kept in History').to.not.equal(undefined);
@@ -106,10 +93,7 @@ describe('program service: a cancelled run split by a reload', () => {
 
 describe('program service: a retention test at the test speed', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Issue 18: "Retention tests: the baseline test again, cue-free at the same belt speed". The
   // schedule tells the runner the block's test speed (its baseline's, 3 m/s here), but the test is
@@ -137,10 +121,7 @@ describe('program service: a retention test at the test speed', () => {
 
 describe('program service: the program metronome and a paused recording', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Issue 18: the metronome plays for a share "of the running minutes" (75, 50, 25, 0 %), and the
   // program counts running seconds with "paused seconds left out" (program-run.ts). While the
@@ -166,10 +147,7 @@ describe('program service: the program metronome and a paused recording', () => 
 
 describe('program service: a session whose save needed a second try', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // A runner finishes session 1 and presses Stop just as the store is briefly unavailable (storage
   // full for a moment, a write aborted): the writer keeps retrying and the run is saved a moment
@@ -203,10 +181,7 @@ describe('program service: a session whose save needed a second try', () => {
 
 describe('program service: Stop and straight away Start again', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // The runner finishes session 1, presses Stop and at once starts another recording (a cool-down
   // jog, or auto-start picking the running up again). While the finished session is still being
@@ -234,10 +209,7 @@ describe('program service: Stop and straight away Start again', () => {
 
 describe('program service: a stored program that could not be read once', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // The store's own promise: "a damaged value is reported, never taken for 'no program'". A read
   // that fails once (the database busy or blocked for a moment at start-up) leaves the service with
@@ -293,10 +265,7 @@ describe('program service: a stored program that could not be read once', () => 
 
 describe('program service: an armed run and the days after it', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Start pressed yesterday, then no run on the treadmill: an outdoor run today must not be taken
   // as the rest of that session.
@@ -333,10 +302,7 @@ describe('program service: an armed run and the days after it', () => {
 
 describe('program service: answers', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   it('an answer to a session not run is refused in words; a second answer replaces the first', async () => {
     rig = await programRig();

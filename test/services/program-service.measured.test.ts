@@ -5,8 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { saveProgram } from '../../src/store/program-store.js';
-import { finishRun } from '../support/finish-run.js';
-import { PROGRAM_TODAY, type ProgramRig, programRig, startBaselineTest, storedProgram } from '../support/program-rig.js';
+import { PROGRAM_TODAY, type ProgramRig, programRig, startBaselineTest, storedProgram, endRig } from '../support/program-rig.js';
 import { programInBlock } from '../support/program-states.js';
 
 useSeparateDatabase('stride-test-program-service-measured');
@@ -17,10 +16,7 @@ let rig: ProgramRig;
 
 describe('ProgramService: how a finished program run is measured', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // A test resumes after a reload from its main seconds: its minutes lie in both recordings.
   it('measures a baseline test split by a reload over all five of its minutes', async () => {

@@ -7,8 +7,7 @@ import { feedbackBlocks } from '../../src/program/feedback-fading.js';
 import { WARM_UP_S } from '../../src/program/session-plan.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { saveProgram } from '../../src/store/program-store.js';
-import { finishRun } from '../support/finish-run.js';
-import { PROGRAM_TODAY, type ProgramRig, programRig, startBaselineTest, startProgramRun, storedProgram } from '../support/program-rig.js';
+import { PROGRAM_TODAY, type ProgramRig, programRig, startBaselineTest, startProgramRun, storedProgram, endRig, sessionCutByClosedTab } from '../support/program-rig.js';
 import { programInBlock } from '../support/program-states.js';
 
 useSeparateDatabase('stride-test-program-service');
@@ -22,10 +21,7 @@ const checkIns = () => rig.output.played.filter((e) => e.kind === 'check-in');
 
 describe('ProgramService', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   it('begins a program, keeps the test speed, and says (never throws) what it cannot do', async () => {
     rig = await programRig();
@@ -208,13 +204,8 @@ describe('ProgramService', () => {
 
   it('resumes after a reload: a new service over the same store goes on from the stored main seconds, and the run ids add up', async () => {
     rig = await programRig();
-    await startProgramRun(rig, programInBlock(today));
-    rig.send(0, 500);
-    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 195, 'progress stored every 15 s');
-    const firstRun = rig.services.recording.recorder!.id;
     // The tab goes: the recording is left unfinished and every service with it.
-    rig.services.recording.abandon();
-    rig.services.footpod.disconnect();
+    const firstRun = await sessionCutByClosedTab(rig);
 
     rig = await programRig();
     await rig.program.loadIfStored();

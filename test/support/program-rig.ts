@@ -1,6 +1,7 @@
 // The app's real services with a scripted pod and a coach whose outputs only write down what they
 // would sound, and a program service on a clock the test fixes: the rig the program's service tests
 // share, so each test keeps only the runner's steps it checks.
+import { waitUntil } from '@open-wc/testing';
 import { CoachRules } from '../../src/coach/coach-rules.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';
 import type { ProgramState } from '../../src/program/program-types.js';
@@ -10,6 +11,8 @@ import { type AppServices, createServices } from '../../src/services/services.js
 import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { loadProgram, saveProgram } from '../../src/store/program-store.js';
+import { finishRun } from './finish-run.js';
+import { programInBlock } from './program-states.js';
 import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from './recording-outputs.js';
 import { ScriptedFootpod } from './scripted-footpod.js';
 
@@ -107,4 +110,32 @@ export async function startBaselineTest(rig: ProgramRig, speedMps = 3): Promise<
   await rig.program.setTestSpeed(speedMps);
   await rig.program.startNext();
   await rig.services.recording.start();
+}
+
+/**
+ * Session 1 of a block begun the day before `nowMs` run on `rig` until the service has stored 195 s
+ * of its main part, then the tab closed mid-session: the recording left unfinished, the pod gone.
+ * Gives the unfinished recording's id.
+ */
+export async function sessionCutByClosedTab(rig: ProgramRig, nowMs = PROGRAM_TODAY): Promise<string> {
+  await startProgramRun(rig, programInBlock(nowMs));
+  rig.send(0, 500);
+  await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 195, 'progress stored every 15 s');
+  const unfinished = rig.services.recording.recorder!.id;
+  rig.services.recording.abandon();
+  rig.services.footpod.disconnect();
+  return unfinished;
+}
+
+/** A tab opened after one closed mid-run: it keeps the `unfinished` recording as it is, then reads the stored program. */
+export async function keepUnfinished(rig: ProgramRig, unfinished: string): Promise<void> {
+  await rig.services.recording.checkUnfinished();
+  await rig.services.recording.saveUnfinished(unfinished);
+  await rig.program.loadIfStored();
+}
+
+/** After each test: the rig's program run cancelled and its recording finished, so the next test starts clean. */
+export async function endRig(rig: ProgramRig): Promise<void> {
+  await rig.program.cancelRun();
+  await finishRun(rig.services);
 }
