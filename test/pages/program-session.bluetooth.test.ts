@@ -14,14 +14,9 @@ import type { AppServices } from '../../src/services/services.js';
 import { useSeparateDatabase } from '../../src/store/kv.js';
 import { saveProgram } from '../../src/store/program-store.js';
 import { FakeTimeContext, ManualTimer } from '../outputs/audio-test-support.js';
-import { clickAsRunner, sendMeasurements, teardownEmulatedFootpod } from '../support/emulated-footpod.js';
-import { finishRun } from '../support/finish-run.js';
-import { coachedServices, pairOnLivePage } from '../support/paired-live-page.js';
+import { clickAsRunner, sendMeasurements } from '../support/emulated-footpod.js';
+import { LIVE_STOP, coachedServices, endProgramOnPod, pairOnLivePage, startOnLivePage } from '../support/paired-live-page.js';
 import { programInBlock } from '../support/program-states.js';
-
-const LIVE = 'stride-live-page';
-const START = `${LIVE} >>> stride-recording-controls >>> #start`;
-const STOP = `${LIVE} >>> stride-recording-controls >>> #stop`;
 
 useSeparateDatabase('stride-test-program-session-bluetooth');
 
@@ -31,11 +26,7 @@ const SHARE = 0.75;
 
 describe('a faded program session with a footpod on the emulated Web Bluetooth stack', () => {
   let services: AppServices;
-  afterEach(async () => {
-    await services.program.reset();
-    await finishRun(services);
-    await teardownEmulatedFootpod();
-  });
+  afterEach(() => endProgramOnPod(services));
 
   it('clicks for 75 % of the main part’s running minutes, in its ON blocks only, and cues only while off and more than 3 % off', async function () {
     this.timeout(40_000);
@@ -54,8 +45,7 @@ describe('a faded program session with a footpod on the emulated Web Bluetooth s
     await services.program.load();
     expect(services.program.next).to.include({ kind: 'session', n: 5, targetSpm: TARGET, metronomeShare: SHARE });
     await services.program.startNext();
-    await clickAsRunner(START);
-    await waitUntil(() => services.recording.state === 'recording', 'recording', { timeout: 5000 });
+    await startOnLivePage(services);
 
     // Sample i is running second i. Within ±2 % of the target (a slow wave from 169 to 175) except
     // for 70 s at 163 (5.2 % low) twice: in the first ON block, with the metronome playing (no cue
@@ -88,7 +78,7 @@ describe('a faded program session with a footpod on the emulated Web Bluetooth s
         for (const beat of metronome.scheduledBeats) if (beat <= context.currentTime) played.add(beat);
       }
     });
-    await clickAsRunner(STOP);
+    await clickAsRunner(LIVE_STOP);
 
     // The audio clock started with sample 0: a click at audio time c fell in running second ⌊c⌋.
     const clickedS = [...played].map((c) => Math.floor(c) - WARM_UP_S);

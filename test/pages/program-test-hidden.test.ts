@@ -4,50 +4,35 @@
 // test the button says "Metronome off", shows no rate and cannot be pressed; History hides the
 // test's cadence while it records; the result, once the test ends, is announced.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { clear, set } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/services/services.js';
+import { clear } from 'idb-keyval';
+import type { AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-treadmill-page.js';
 import '../../src/pages/stride-history-page.js';
 import '../../src/pages/stride-live-page.js';
 import type { StrideHistoryPage } from '../../src/pages/stride-history-page.js';
 import type { StrideTreadmillPage } from '../../src/pages/stride-treadmill-page.js';
-import { dayStart } from '../../src/program/program-schedule.js';
 import { newProgram, withTestSpeed } from '../../src/program/program-state.js';
 import type { ProgramState } from '../../src/program/program-types.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { metronomeRate } from '../../src/coach/metronome-timing.js';
 import { finishProgramRun } from '../support/finish-program-run.js';
-import { DAY, TEST_SPEED } from '../support/program-states.js';
+import { armedRun, programDay, runSteady, settledPage } from '../support/program-pages.js';
+import { TEST_SPEED } from '../support/program-states.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
 useSeparateDatabase('stride-test-program-test-hidden');
 
 let services: AppServices;
 let pod: ScriptedFootpod;
-const day = (days: number) => dayStart(Date.now()) + days * DAY + 7 * 3600_000;
+const day = programDay;
 
 async function armed(stored: ProgramState): Promise<void> {
-  await set('program', stored, kvStore());
-  pod = new ScriptedFootpod('Test pod');
   // The real rate rule (the app's engine uses it); the fake engine's stand-in ignores the cadence.
-  const engine = { ...fakeCoachEngine(), metronomeRate };
-  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
-  await services.settings.update({ smoothingS: 0 });
-  await services.footpod.simulate();
-  await services.coach.engine();
-  await services.program.startNext();
-  await services.recording.start();
+  ({ services, pod } = await armedRun(stored, { ...fakeCoachEngine(), metronomeRate }));
 }
 
-function run(from: number, to: number, cadence: number): void {
-  for (let t = from; t <= to; t++) pod.send(t, { cadence, speedMps: TEST_SPEED });
-}
-
-async function settled(page: HTMLElement & { updateComplete: Promise<boolean> }): Promise<void> {
-  await page.updateComplete;
-  for (const child of page.shadowRoot!.querySelectorAll('*')) await (child as Partial<StrideTreadmillPage>).updateComplete;
-}
+const run = (from: number, to: number, cadence: number): void => runSteady(pod, from, to, cadence);
 
 const metronome = (page: HTMLElement) => page.shadowRoot!.querySelector('stride-metronome-button')!.shadowRoot!;
 const words = (page: HTMLElement): string => metronome(page).textContent!.replace(/\s+/g, ' ').trim();
@@ -61,11 +46,11 @@ describe('the cadence stays hidden during a program test', () => {
     const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
     run(0, 90, 150);
     await waitUntil(() => services.program.moment !== null, 'the run is followed');
-    await settled(page);
+    await settledPage(page);
     expect(page.shadowRoot!.querySelector('#cadence-hidden')).to.not.equal(null);
     const slow = words(page);
     run(91, 200, 160);
-    await settled(page);
+    await settledPage(page);
     // The same words whatever the runner's hidden cadence: no rate at all, and nothing to press.
     expect(words(page)).to.equal(slow);
     expect(slow).to.equal('Metronome off');
@@ -83,7 +68,7 @@ describe('the cadence stays hidden during a program test', () => {
     const page = await fixture<HTMLElementTagNameMap['stride-live-page']>(html`<stride-live-page .services=${services}></stride-live-page>`);
     run(0, 90, 150);
     await waitUntil(() => services.program.moment !== null, 'the run is followed');
-    await settled(page);
+    await settledPage(page);
     expect(words(page)).to.equal('Metronome off');
     expect(metronome(page).querySelector<HTMLButtonElement>('#metronome')!.disabled).to.equal(true);
   });
@@ -94,7 +79,7 @@ describe('the cadence stays hidden during a program test', () => {
     run(0, 640, 163);
     services.recording.stop();
     await waitUntil(() => services.program.justFinished !== null, 'the test measured', { timeout: 10_000 });
-    await settled(page);
+    await settledPage(page);
     const after = page.shadowRoot!.querySelector('#program-after')!;
     expect(after.getAttribute('role')).to.equal('status');
     expect(after.textContent!.trim()).to.equal('Test done: see your result');

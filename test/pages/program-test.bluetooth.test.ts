@@ -7,14 +7,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import type { AppServices } from '../../src/services/services.js';
 import { useSeparateDatabase } from '../../src/store/kv.js';
-import { clickAsRunner, sendMeasurements, teardownEmulatedFootpod } from '../support/emulated-footpod.js';
-import { finishRun } from '../support/finish-run.js';
-import { coachedServices, pairOnLivePage } from '../support/paired-live-page.js';
+import { clickAsRunner, sendMeasurements } from '../support/emulated-footpod.js';
+import { LIVE_STOP, coachedServices, endProgramOnPod, pairOnLivePage, startOnLivePage } from '../support/paired-live-page.js';
 import type { RecordingMetronome } from '../support/recording-outputs.js';
-
-const LIVE = 'stride-live-page';
-const START = `${LIVE} >>> stride-recording-controls >>> #start`;
-const STOP = `${LIVE} >>> stride-recording-controls >>> #stop`;
 
 useSeparateDatabase('stride-test-program-test-bluetooth');
 
@@ -24,11 +19,7 @@ const STRIDE = 1.05;
 
 describe('a program baseline test with a footpod on the emulated Web Bluetooth stack', () => {
   let services: AppServices;
-  afterEach(async () => {
-    await services.program.reset();
-    await finishRun(services);
-    await teardownEmulatedFootpod();
-  });
+  afterEach(() => endProgramOnPod(services));
 
   it('leaves out the minute the speed was 5 % off, says so, and measures the pod’s cadence and stride in the others', async function () {
     this.timeout(40_000);
@@ -42,8 +33,7 @@ describe('a program baseline test with a footpod on the emulated Web Bluetooth s
     await services.program.startNext();
     expect(services.program.active).to.include({ kind: 'test', test: 'baseline' });
 
-    await clickAsRunner(START);
-    await waitUntil(() => services.recording.state === 'recording', 'recording', { timeout: 5000 });
+    await startOnLivePage(services);
     // Sample i is running second i: the test's five minutes are samples 300-600, its third minute 420-480.
     const speedOff = (i: number) => i >= 422 && i <= 478;
     let distance = 0;
@@ -60,7 +50,7 @@ describe('a program baseline test with a footpod on the emulated Web Bluetooth s
     expect([...phases]).to.include.members(['warm-up', 'main', 'cool-down']);
     expect(services.program.moment?.cueFree).to.equal(true);
     const id = services.recording.recorder!.id;
-    await clickAsRunner(STOP);
+    await clickAsRunner(LIVE_STOP);
     await waitUntil(() => services.program.justFinished !== null, 'the test measured', { timeout: 10_000 });
 
     const finished = services.program.justFinished!;

@@ -3,9 +3,9 @@
 // choosing the target, a session due, the effort rule's suggestion, the next block, results that
 // held and faded, paused; the two taps after a session and the cadence revealed after a test are
 // run through a real recording with a scripted pod.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { clear, get, set } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/services/services.js';
+import type { AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-program-page.js';
 import type { StrideProgramPage } from '../../src/pages/stride-program-page.js';
 import type { StrideProgramAnswers } from '../../src/components/stride-program-answers.js';
@@ -20,9 +20,9 @@ import { SESSIONS_KEY } from '../../src/store/session-store.js';
 import { summary } from '../support/session-summaries.js';
 import { appTheme } from '../support/app-theme.js';
 import { catchDownloads } from '../support/catch-downloads.js';
-import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { finishProgramRun } from '../support/finish-program-run.js';
-import { DAY, TEST_SPEED, programWithSessions, runNext } from '../support/program-states.js';
+import { openProgramPage, programDay, settledPage } from '../support/program-pages.js';
+import { TEST_SPEED, programWithSessions, runNext } from '../support/program-states.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
 useSeparateDatabase('stride-test-program-page');
@@ -35,23 +35,13 @@ let page: StrideProgramPage;
 const $ = <T extends Element = HTMLElement>(selector: string) => page.shadowRoot!.querySelector<T>(selector);
 const text = (selector: string) => $(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 /** Seven in the morning `days` from today (negative: before). */
-const day = (days: number) => dayStart(Date.now()) + days * DAY + 7 * 3600_000;
+const day = programDay;
 
-async function settled(): Promise<void> {
-  await page.updateComplete;
-  for (const child of page.shadowRoot!.querySelectorAll('*')) await (child as Partial<StrideProgramPage>).updateComplete;
-}
+const settled = (): Promise<void> => settledPage(page);
 
 /** The page over `stored` (nothing: no program yet), with services that read it from the store. */
 async function programPage(stored: ProgramState | null = null): Promise<void> {
-  if (stored) await set(PROGRAM_KEY, stored, kvStore());
-  pod = new ScriptedFootpod('Test pod');
-  const engine = fakeCoachEngine();
-  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
-  await services.settings.load();
-  page = await fixture<StrideProgramPage>(html`<stride-program-page .services=${services}></stride-program-page>`);
-  await waitUntil(() => page.loaded, 'the program was read');
-  await settled();
+  ({ services, pod, page } = await openProgramPage(stored));
 }
 
 const until = async (check: () => boolean, what: string) => {

@@ -2,19 +2,17 @@
 // and the program as stored (as test/pages/stride-program-page.test.ts does): targets capped at
 // 5 % above the last target and said so, verdicts on the number shown, the taps asked for every
 // unrated session, true labels and reasons, one block per double tap, and where focus goes.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { clear, set } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/services/services.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { clear } from 'idb-keyval';
+import type { AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-program-page.js';
 import type { StrideProgramPage } from '../../src/pages/stride-program-page.js';
-import { dayStart } from '../../src/program/program-schedule.js';
 import { newProgram, withBlockStarted, withTestSpeed } from '../../src/program/program-state.js';
 import type { ProgramState } from '../../src/program/program-types.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { finishProgramRun } from '../support/finish-program-run.js';
-import { DAY, TEST_SPEED, programWithSessions, runNext } from '../support/program-states.js';
-import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import { openProgramPage, programDay, settledPage } from '../support/program-pages.js';
+import { TEST_SPEED, programWithSessions, runNext } from '../support/program-states.js';
 
 useSeparateDatabase('stride-test-program-page-words');
 
@@ -22,21 +20,12 @@ let services: AppServices;
 let page: StrideProgramPage;
 const $ = <T extends Element = HTMLElement>(selector: string) => page.shadowRoot!.querySelector<T>(selector);
 const text = (selector: string) => $(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
-const day = (days: number) => dayStart(Date.now()) + days * DAY + 7 * 3600_000;
+const day = programDay;
 
-async function settled(): Promise<void> {
-  await page.updateComplete;
-  for (const child of page.shadowRoot!.querySelectorAll('*')) await (child as Partial<StrideProgramPage>).updateComplete;
-}
+const settled = (): Promise<void> => settledPage(page);
 
 async function programPage(stored: ProgramState): Promise<void> {
-  await set('program', stored, kvStore());
-  const engine = fakeCoachEngine();
-  services = createServices({ simulator: () => new ScriptedFootpod('Test pod') }, { flushIntervalMs: 200 }, async () => engine);
-  await services.settings.load();
-  page = await fixture<StrideProgramPage>(html`<stride-program-page .services=${services}></stride-program-page>`);
-  await waitUntil(() => page.loaded, 'the program was read');
-  await settled();
+  ({ services, page } = await openProgramPage(stored));
 }
 
 describe('the Program page says its numbers truly', () => {

@@ -3,48 +3,32 @@
 // metronome on or off now) beside the cadence, which stays; a test hides the cadence, its zone and
 // target, and says so, showing time and speed only. The live page hides its cadence tile likewise.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { clear, set } from 'idb-keyval';
-import { createServices, type AppServices } from '../../src/services/services.js';
+import { clear } from 'idb-keyval';
+import type { AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-live-page.js';
 import '../../src/pages/stride-treadmill-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
 import type { StrideTreadmillPage } from '../../src/pages/stride-treadmill-page.js';
-import { dayStart } from '../../src/program/program-schedule.js';
 import { newProgram, withTestSpeed } from '../../src/program/program-state.js';
 import type { ProgramState } from '../../src/program/program-types.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { appTheme } from '../support/app-theme.js';
-import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { finishProgramRun } from '../support/finish-program-run.js';
-import { DAY, TEST_SPEED, programWithSessions } from '../support/program-states.js';
+import { armedRun, programDay, runSteady, settledPage } from '../support/program-pages.js';
+import { TEST_SPEED, programWithSessions } from '../support/program-states.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
 useSeparateDatabase('stride-test-treadmill-program');
 
 let services: AppServices;
 let pod: ScriptedFootpod;
-const day = (days: number) => dayStart(Date.now()) + days * DAY + 7 * 3600_000;
+const day = programDay;
 
 async function armed(stored: ProgramState): Promise<void> {
-  await set('program', stored, kvStore());
-  pod = new ScriptedFootpod('Test pod');
-  const engine = fakeCoachEngine();
-  services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
-  await services.settings.update({ smoothingS: 0 });
-  await services.footpod.simulate();
-  await services.coach.engine();
-  await services.program.startNext();
-  await services.recording.start();
+  ({ services, pod } = await armedRun(stored));
 }
 
-function run(from: number, to: number, cadence: number): void {
-  for (let t = from; t <= to; t++) pod.send(t, { cadence, speedMps: TEST_SPEED });
-}
-
-async function settled(page: HTMLElement & { updateComplete: Promise<boolean> }): Promise<void> {
-  await page.updateComplete;
-  for (const child of page.shadowRoot!.querySelectorAll('*')) await (child as Partial<StrideTreadmillPage>).updateComplete;
-}
+const run = (from: number, to: number, cadence: number): void => runSteady(pod, from, to, cadence);
 
 const words = (root: ShadowRoot | null | undefined, selector: string) => root?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 
@@ -58,15 +42,15 @@ describe('the treadmill and live pages during a program run', () => {
     const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
     run(0, 300 + 75, 172);
     await waitUntil(() => services.program.moment?.phase === 'main', 'into the main part');
-    await settled(page);
+    await settledPage(page);
     const strip = page.shadowRoot!.querySelector('stride-program-strip')!;
     expect(words(strip.shadowRoot, '#program-metronome')).to.equal('Metronome on now');
     await services.coach.setMuted(true);
-    await settled(page);
+    await settledPage(page);
     expect(words(strip.shadowRoot, '#program-metronome')).to.equal('Metronome muted');
     await services.coach.setMuted(false);
     services.recording.pause();
-    await settled(page);
+    await settledPage(page);
     expect(words(strip.shadowRoot, '#program-metronome')).to.equal('Metronome paused');
   });
 
@@ -75,12 +59,12 @@ describe('the treadmill and live pages during a program run', () => {
     const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
     run(0, 100, 172);
     await waitUntil(() => services.program.moment !== null, 'the run is followed');
-    await settled(page);
+    await settledPage(page);
     const strip = page.shadowRoot!.querySelector('stride-program-strip')!;
     expect(words(strip.shadowRoot, '#program-strip')).to.match(/^Session 3 of 8 Warm-up then the minutes at 172 Metronome off now$/);
     run(101, 300 + 75, 172);
     await waitUntil(() => services.program.moment?.phase === 'main', 'into the main part');
-    await settled(page);
+    await settledPage(page);
     expect(words(strip.shadowRoot, '#program-strip')).to.match(/^Session 3 of 8 At 172 1 min done, 17 min left Metronome on now$/);
     expect(words(page.shadowRoot, '#cadence')).to.equal('172');
     expect(words(page.shadowRoot, '#zone .word')).to.equal('Target');
@@ -97,7 +81,7 @@ describe('the treadmill and live pages during a program run', () => {
     await saved;
     await waitUntil(() => services.program.justFinished !== null, 'the session was measured');
     const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
-    await settled(live);
+    await settledPage(live);
     const link = live.shadowRoot!.querySelector<HTMLAnchorElement>('#program-after a')!;
     expect(link.getAttribute('href')).to.equal('/program');
     expect(link.textContent).to.equal('Program: two taps on how this session felt');
@@ -108,7 +92,7 @@ describe('the treadmill and live pages during a program run', () => {
     const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
     run(0, 30, 166);
     await waitUntil(() => services.program.moment !== null, 'the run is followed');
-    await settled(page);
+    await settledPage(page);
     const root = page.shadowRoot!;
     expect(words(root, '#cadence-hidden')).to.equal('Cadence hidden during the test');
     expect(words(root, '#speed')).to.equal('10.0');
@@ -124,7 +108,7 @@ describe('the treadmill and live pages during a program run', () => {
     await expect(page).to.be.accessible();
 
     const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
-    await settled(live);
+    await settledPage(live);
     const lroot = live.shadowRoot!;
     expect(lroot.querySelector('#cadence') === null, 'the cadence tile').to.equal(true);
     expect(lroot.querySelector('#cadence-hidden') !== null).to.equal(true);

@@ -3,44 +3,34 @@
 import { expect } from '@open-wc/testing';
 import { programStateFrom } from '../../src/program/program-state.js';
 import type { ProgramState } from '../../src/program/program-types.js';
-import { sessionAt, testAt } from './program-fixtures.js';
+import { sessionAt, storedOneBlock, testAt } from './program-fixtures.js';
 
 // Stored values are untyped JSON: the rows reach into them as the store would hand them back.
 type Json = Record<string, any>;
 
-const whole = (): ProgramState => ({
-  version: 1,
-  createdAtMs: 1000,
-  testSpeedMps: 2.8,
-  baseline: testAt(9000, 171),
-  blocks: [
-    {
-      number: 1,
-      startedAtMs: 2000,
-      from: testAt(1500, 160),
-      targetPercent: 5,
-      targetSpm: 168,
-      sessions: [sessionAt(1, 2100, { answers: { effort: 5, natural: 3 } }), sessionAt(2, 2200)],
-      tests: [{ kind: 'end-of-block', result: testAt(3000, 167) }],
-      repeatChosen: true,
-    },
-    {
-      number: 2,
-      startedAtMs: 4000,
-      from: testAt(3000, 167),
-      targetPercent: 5,
-      targetSpm: 175,
-      sessions: [sessionAt(1, 4100)],
-      tests: [],
-      repeatChosen: null,
-    },
-  ],
-  pauses: [
-    { fromMs: 2300, toMs: 2400 },
-    { fromMs: 5000, toMs: null },
-  ],
-  active: { kind: 'session', test: null, n: 2, block: 2, startedAtMs: 4500, sessionIds: ['a'], warmUpRunningS: 100, mainRunningS: 20 },
-});
+/** The one-block stored program with its block-1 repeat chosen, a second block going on and an open pause. */
+const whole = (): ProgramState => {
+  const one = storedOneBlock();
+  return {
+    ...one,
+    baseline: testAt(9000, 171),
+    blocks: [
+      { ...one.blocks[0]!, repeatChosen: true },
+      {
+        number: 2,
+        startedAtMs: 4000,
+        from: testAt(3000, 167),
+        targetPercent: 5,
+        targetSpm: 175,
+        sessions: [sessionAt(1, 4100)],
+        tests: [],
+        repeatChosen: null,
+      },
+    ],
+    pauses: [...one.pauses, { fromMs: 5000, toMs: null }],
+    active: { kind: 'session', test: null, n: 2, block: 2, startedAtMs: 4500, sessionIds: ['a'], warmUpRunningS: 100, mainRunningS: 20 },
+  };
+};
 
 /** A stored copy with one change, and what should come back instead of the whole program. */
 type Row = [string, (stored: Json) => void, (expected: Json) => void];

@@ -2,29 +2,9 @@
 // or an exception.
 import { expect } from '@open-wc/testing';
 import { programStateFrom } from '../../src/program/program-state.js';
-import type { ProgramState } from '../../src/program/program-types.js';
-import { sessionAt, testAt } from './program-fixtures.js';
+import { storedOneBlock, testAt } from './program-fixtures.js';
 
-const whole = (): ProgramState => ({
-  version: 1,
-  createdAtMs: 1000,
-  testSpeedMps: 2.8,
-  baseline: testAt(5000, 171),
-  blocks: [
-    {
-      number: 1,
-      startedAtMs: 2000,
-      from: testAt(1500, 160),
-      targetPercent: 5,
-      targetSpm: 168,
-      sessions: [sessionAt(1, 2100, { answers: { effort: 5, natural: 3 } }), sessionAt(2, 2200)],
-      tests: [{ kind: 'end-of-block', result: testAt(3000, 167) }],
-      repeatChosen: null,
-    },
-  ],
-  pauses: [{ fromMs: 2300, toMs: 2400 }],
-  active: { kind: 'session', test: null, n: 3, block: 1, startedAtMs: 2500, sessionIds: ['a'], warmUpRunningS: 100, mainRunningS: 20 },
-});
+const whole = storedOneBlock;
 
 describe('programStateFrom', () => {
   it('keeps a whole program as it was, through JSON', () => {

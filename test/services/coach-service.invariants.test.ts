@@ -5,44 +5,18 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { clear } from 'idb-keyval';
-import type { CoachEngine } from '../../src/services/coach-service.js';
-import { type AppServices, createServices } from '../../src/services/services.js';
+import { type AppServices } from '../../src/services/services.js';
 import type { CoachEvent } from '../../src/coach/coach-events.js';
-import { CoachRules } from '../../src/coach/coach-rules.js';
-import { metronomeRate } from '../../src/coach/metronome-timing.js';
-import { defaultCoachSettings } from '../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../src/session/zones.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { type CoachedSpell, generatedCoachedRun, playRun } from '../support/generated-coached-runs.js';
 import { finishRun } from '../support/finish-run.js';
-import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
-import { ScriptedFootpod } from '../support/scripted-footpod.js';
+import { servicesWithPod } from '../support/program-rig.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 
 useSeparateDatabase('stride-test-coach-service-invariants');
 
-interface Page {
-  services: AppServices;
-  pod: ScriptedFootpod;
-  output: RecordingOutput;
-}
-
-async function openPage(): Promise<Page> {
-  const pod = new ScriptedFootpod('Pod');
-  const output = new RecordingOutput();
-  const engine: CoachEngine = {
-    rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
-    output,
-    metronome: new RecordingMetronome(),
-    wakeLock: new RecordingWakeLock(),
-    metronomeRate,
-  };
-  const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
-  await services.settings.load();
-  await services.footpod.simulate();
-  await services.coach.engine();
-  return { services, pod, output };
-}
+/** A page just opened: the services with a scripted pod and the coach's outputs recording. */
+const openPage = servicesWithPod;
 
 async function stopAndSave(services: AppServices): Promise<void> {
   const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));

@@ -6,76 +6,39 @@
 // closed at the end of its test (ProgramService.close), as a tab gone stops hearing the others.
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { CoachRules } from '../../src/coach/coach-rules.js';
 import { nudgedRate } from '../../src/coach/metronome-rate.js';
-import { metronomeRate } from '../../src/coach/metronome-timing.js';
-import type { ProgramState } from '../../src/program/program-types.js';
-import type { CoachEngine } from '../../src/services/coach-service.js';
 import { ProgramService } from '../../src/services/program-service.js';
 import { RunsInOtherTabs } from '../../src/services/runs-in-other-tabs.js';
-import { type AppServices, createServices } from '../../src/services/services.js';
-import { defaultCoachSettings } from '../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../src/session/zones.js';
+import { createServices } from '../../src/services/services.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { loadProgram, saveProgram } from '../../src/store/program-store.js';
+import { saveProgram } from '../../src/store/program-store.js';
 import { finishRun } from '../support/finish-run.js';
+import { PROGRAM_TODAY, type ProgramRig, programRig, programServiceAt, recordingCoachEngine, startBaselineTest, startProgramRun, storedProgram, endRig, keepUnfinished, sessionCutByClosedTab } from '../support/program-rig.js';
 import { DAY, programInBlock } from '../support/program-states.js';
-import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
 useSeparateDatabase('stride-test-program-run-ends');
 
-const today = new Date(2026, 11, 7, 7).getTime();
+const today = PROGRAM_TODAY;
 
-interface Rig {
-  services: AppServices;
-  program: ProgramService;
-  pod: ScriptedFootpod;
-  output: RecordingOutput;
-  metronome: RecordingMetronome;
-}
-let rig: Rig;
+let rig: ProgramRig;
+/** A tab of the app without the rig's helpers. */
+type TabRig = Omit<ProgramRig, 'send' | 'stopAndSave'>;
 /** Every tab made in a test: closed after it, so none hears the next test's program. */
 const opened: ProgramService[] = [];
 afterEach(() => {
   for (const program of opened.splice(0)) program.close();
 });
-
-async function programRig(now = today): Promise<Rig> {
-  const pod = new ScriptedFootpod('Pod');
-  const output = new RecordingOutput();
-  const metronome = new RecordingMetronome();
-  const engine: CoachEngine = {
-    rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
-    output,
-    metronome,
-    wakeLock: new RecordingWakeLock(),
-    metronomeRate,
-  };
-  const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
-  await services.settings.load();
-  await services.footpod.simulate();
-  await services.coach.engine();
-  const { recording, coach, history, settings } = services;
-  const program = new ProgramService({ recording, coach, history, settings, now: () => now });
-  opened.push(program);
-  return { services, program, pod, output, metronome };
+/** The rig on `now`'s clock, as a tab closed after the test. */
+async function openTab(now = today): Promise<ProgramRig> {
+  const tab = await programRig(now);
+  opened.push(tab.program);
+  return tab;
 }
-
-type Measurement = { cadence?: number; speedMps?: number; isRunning?: boolean };
-
-function send(from: number, to: number, measurement: Measurement = {}): void {
-  for (let t = from; t <= to; t++) rig.pod.send(t, { cadence: 166, speedMps: 3, ...measurement });
-}
-
-const stored = async (): Promise<ProgramState> => (await loadProgram()).program!;
 
 describe('ProgramService: the program metronome when the pod goes quiet', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // program-coach.ts: "while the recording is paused it is silent"; issue 18: the metronome plays
   // for a share "of the running minutes". The program coach only acts on a pod reading, so a pause
@@ -83,12 +46,9 @@ describe('ProgramService: the program metronome when the pod goes quiet', () => 
   // its runner stands", or the link lost) leaves the metronome clicking at the target for the whole
   // pause: the runner steps off the belt, presses Pause, and it goes on beating beside them.
   it('pausing the recording silences the program metronome even when the pod sends nothing', async () => {
-    rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 400);
+    rig = await openTab();
+    await startProgramRun(rig, programInBlock(today));
+    rig.send(0, 400);
     expect(rig.program.moment).to.include({ phase: 'main', metronomeOn: true });
     expect(rig.metronome.running).to.equal(true);
     // The runner stops the belt; the pod sends nothing while they stand; they press Pause.
@@ -101,10 +61,7 @@ describe('ProgramService: the program metronome when the pod goes quiet', () => 
 
 describe('ProgramService: a session split by a reload and the days after it', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // program-live.ts says "an outdoor run days later is not the rest of that session", and disarms an
   // armed run with no recording on a later day. A session whose tab was closed mid-run (its first
@@ -114,32 +71,22 @@ describe('ProgramService: a session split by a reload and the days after it', ()
   // Issue 18: "survive a reload mid-session (the session resumes ... where it was)": a reload, not
   // a run on another day.
   it('a recording started days after a session split by a closed tab is an ordinary run, not the rest of that session', async () => {
-    rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 500);
-    await waitUntil(async () => (await stored()).active?.mainRunningS === 195, 'progress stored');
-    const firstRun = rig.services.recording.recorder!.id;
+    rig = await openTab();
     // The tab is closed mid-session.
-    rig.services.recording.abandon();
-    rig.services.footpod.disconnect();
+    const firstRun = await sessionCutByClosedTab(rig);
 
     // Three days later: the runner keeps the unfinished run as it is and goes for a run.
-    rig = await programRig(today + 3 * DAY);
-    await rig.services.recording.checkUnfinished();
-    await rig.services.recording.saveUnfinished(firstRun);
-    await rig.program.loadIfStored();
+    rig = await openTab(today + 3 * DAY);
+    await keepUnfinished(rig, firstRun);
     await rig.services.recording.start();
-    send(0, 5);
+    rig.send(0, 5);
     expect(rig.services.recording.recorder!.meta().program ?? null, 'an ordinary run').to.equal(null);
     expect(rig.program.moment, 'no program run followed').to.equal(null);
   });
 });
 
 describe('ProgramService: a program session taken over by another tab', () => {
-  let tabs: { rig: Rig; otherTabs: RunsInOtherTabs }[] = [];
+  let tabs: { rig: TabRig; otherTabs: RunsInOtherTabs }[] = [];
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
     for (const { rig: r, otherTabs } of tabs.splice(0)) {
@@ -149,26 +96,17 @@ describe('ProgramService: a program session taken over by another tab', () => {
     }
   });
 
-  async function tabRig(): Promise<Rig & { otherTabs: RunsInOtherTabs }> {
+  async function tabRig(): Promise<TabRig & { otherTabs: RunsInOtherTabs }> {
     const pod = new ScriptedFootpod('Pod');
-    const output = new RecordingOutput();
-    const metronome = new RecordingMetronome();
-    const engine: CoachEngine = {
-      rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
-      output,
-      metronome,
-      wakeLock: new RecordingWakeLock(),
-      metronomeRate,
-    };
+    const engine = recordingCoachEngine();
     const otherTabs = new RunsInOtherTabs('test-program-run-ends-tabs');
     const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200, otherTabs }, async () => engine);
     await services.settings.load();
     await services.settings.update({ autoStart: false, autoPauseAfterS: 0 });
     await services.coach.engine();
-    const { recording, coach, history, settings } = services;
-    const program = new ProgramService({ recording, coach, history, settings, now: () => today });
+    const program = programServiceAt(services, today);
     opened.push(program);
-    const made = { services, program, pod, output, metronome };
+    const made = { services, program, pod, output: engine.output, metronome: engine.metronome };
     tabs.push({ rig: made, otherTabs });
     return { ...made, otherTabs };
   }
@@ -193,7 +131,7 @@ describe('ProgramService: a program session taken over by another tab', () => {
     await first.services.footpod.simulate();
     await first.services.recording.start();
     for (let t = 0; t <= 500; t++) first.pod.send(t, { cadence: 172, speedMps: 3 });
-    await waitUntil(async () => (await stored()).active?.mainRunningS === 195, 'progress stored');
+    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 195, 'progress stored');
     await waitUntil(() => second.services.recording.runElsewhere, 'the second tab sees the run');
 
     await second.services.footpod.simulate();
@@ -208,17 +146,14 @@ describe('ProgramService: a program session taken over by another tab', () => {
     second.services.recording.stop();
     await saved;
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const sessions = (await stored()).blocks[0]!.sessions;
+    const sessions = (await storedProgram()).blocks[0]!.sessions;
     expect({ marked, counted: sessions.length === 1 }, 'marked and coached as session 1 only if it counts').to.deep.equal({ marked, counted: marked });
   });
 });
 
 describe('ProgramService: a session stopped early', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Issue 18: "History and Weeks mark program sessions and test runs". A session stopped after 3 of
   // its 15 minutes "stays on the schedule": the program drops the run (withRunCancelled), as Cancel
@@ -226,12 +161,9 @@ describe('ProgramService: a session stopped early', () => {
   // as an ordinary run (History drops its mark)"); a run stopped early keeps it, so History marks as
   // session 1 a run the program never counted, and later shows two "session 1" runs.
   it('a session stopped too early to count is not marked as a program session in History', async () => {
-    rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 500);
+    rig = await openTab();
+    await startProgramRun(rig, programInBlock(today));
+    rig.send(0, 500);
     const id = rig.services.recording.recorder!.id;
     const saved = new Promise((resolve) => rig.services.recording.addEventListener('saved', resolve, { once: true }));
     rig.services.recording.stop();
@@ -248,10 +180,7 @@ describe('ProgramService: a session stopped early', () => {
 
 describe('ProgramService: a program run’s recording deleted from History', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // A session split by a closed tab: the runner keeps the first part, then deletes it in History
   // (a few minutes they do not want), and cancels (or pauses) the program's run. Cancel unmarks each
@@ -259,21 +188,11 @@ describe('ProgramService: a program run’s recording deleted from History', () 
   // "This session is no longer stored (it may have been deleted in another tab)", an error about a
   // run the runner deleted on purpose in this very tab.
   it('cancelling a run whose earlier recording was deleted in History shows no error in History', async () => {
-    rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 500);
-    await waitUntil(async () => (await stored()).active?.mainRunningS === 195, 'progress stored');
-    const firstRun = rig.services.recording.recorder!.id;
-    rig.services.recording.abandon();
-    rig.services.footpod.disconnect();
+    rig = await openTab();
+    const firstRun = await sessionCutByClosedTab(rig);
 
-    rig = await programRig();
-    await rig.services.recording.checkUnfinished();
-    await rig.services.recording.saveUnfinished(firstRun);
-    await rig.program.loadIfStored();
+    rig = await openTab();
+    await keepUnfinished(rig, firstRun);
     await rig.services.history.load();
     expect(await rig.services.history.remove(firstRun), 'deleted').to.equal(true);
     expect(rig.services.history.problem).to.equal(null);
@@ -285,21 +204,11 @@ describe('ProgramService: a program run’s recording deleted from History', () 
   // the program's mark with it, so History shows as session 1 a run of a cancelled program run,
   // which the program never counted (Cancel: "every recording made for it goes on as an ordinary run").
   it('a run’s recording deleted, the run cancelled, then the delete undone: the recording is an ordinary run', async () => {
-    rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 500);
-    await waitUntil(async () => (await stored()).active?.mainRunningS === 195, 'progress stored');
-    const firstRun = rig.services.recording.recorder!.id;
-    rig.services.recording.abandon();
-    rig.services.footpod.disconnect();
+    rig = await openTab();
+    const firstRun = await sessionCutByClosedTab(rig);
 
-    rig = await programRig();
-    await rig.services.recording.checkUnfinished();
-    await rig.services.recording.saveUnfinished(firstRun);
-    await rig.program.loadIfStored();
+    rig = await openTab();
+    await keepUnfinished(rig, firstRun);
     await rig.services.history.load();
     expect(await rig.services.history.remove(firstRun), 'deleted').to.equal(true);
     await rig.program.cancelRun();
@@ -312,10 +221,7 @@ describe('ProgramService: a program run’s recording deleted from History', () 
 
 describe('ProgramService: a reload while a finished session is measured', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Issue 18: the program "survive[s] a reload mid-session". The runner runs all of session 1 and
   // presses Stop; the recording is saved complete, and the tab goes (reloaded, or closed by the
@@ -323,24 +229,21 @@ describe('ProgramService: a reload while a finished session is measured', () => 
   // ever measures it: the stored program still holds the run as going on, the Program page shows
   // session 1 as not done, and the runner's next recording is taken as the rest of it.
   it('a session saved complete just before a reload is measured and ticked after it', async () => {
-    rig = await programRig();
+    rig = await openTab();
     let savedOnce: () => void = () => {};
     const saved = new Promise<void>((resolve) => (savedOnce = resolve));
     rig.services.recording.addEventListener('saved', () => savedOnce());
     // The tab goes between the save and the measuring: the program service never hears 'saved'.
     rig.services.recording.addEventListener('saved', (event) => event.stopImmediatePropagation());
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 300 + 15 * 60 + 60, { cadence: 174 });
+    await startProgramRun(rig, programInBlock(today));
+    rig.send(0, 300 + 15 * 60 + 60, { cadence: 174 });
     expect(rig.program.moment?.phase).to.equal('cool-down');
-    await waitUntil(async () => (await stored()).active?.mainRunningS === 15 * 60, 'progress stored');
+    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 15 * 60, 'progress stored');
     rig.services.recording.stop();
     await saved;
     rig.services.footpod.disconnect();
 
-    rig = await programRig();
+    rig = await openTab();
     await rig.program.loadIfStored();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(rig.program.program!.blocks[0]!.sessions.map((s) => s.n), 'session 1 ticked').to.deep.equal([1]);
@@ -349,7 +252,7 @@ describe('ProgramService: a reload while a finished session is measured', () => 
 });
 
 describe('ProgramService: the program paused in another tab while a session runs', () => {
-  let other: Rig | null = null;
+  let other: TabRig | null = null;
   beforeEach(() => clear(kvStore()));
   afterEach(async () => {
     await rig.program.cancelRun();
@@ -365,26 +268,23 @@ describe('ProgramService: the program paused in another tab while a session runs
   // target and saves the run with the program's mark, so History shows a program session that the
   // paused program never counted.
   it('a session going on in one tab ends as an ordinary run when the program is paused in another', async () => {
-    rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 400);
+    rig = await openTab();
+    await startProgramRun(rig, programInBlock(today));
+    rig.send(0, 400);
     expect(rig.metronome.running).to.equal(true);
     const id = rig.services.recording.recorder!.id;
     // This tab's last progress write lands before the phone's pause (two tabs' writes at one instant
     // can still cross: each reads, then writes).
-    await waitUntil(async () => (await stored()).active?.sessionIds.includes(id) === true && (await stored()).active?.mainRunningS === 90, 'the run holds the recording');
+    await waitUntil(async () => (await storedProgram()).active?.sessionIds.includes(id) === true && (await storedProgram()).active?.mainRunningS === 90, 'the run holds the recording');
 
     // The phone: another tab over the same store.
-    const phone = await programRig();
+    const phone = await openTab();
     other = phone;
     await phone.program.load();
     await phone.program.pause();
-    expect((await stored()).active, 'paused, the run is cancelled').to.equal(null);
+    expect((await storedProgram()).active, 'paused, the run is cancelled').to.equal(null);
 
-    send(401, 900);
+    rig.send(401, 900);
     const saved = new Promise((resolve) => rig.services.recording.addEventListener('saved', resolve, { once: true }));
     rig.services.recording.stop();
     await saved;
@@ -396,20 +296,17 @@ describe('ProgramService: the program paused in another tab while a session runs
   // Without the other tab's word (no BroadcastChannel, or a message missed), the next progress write
   // finds the run gone from the store and ends it here all the same.
   it('a tab that did not hear of the cancel ends the run at its next progress write', async () => {
-    rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 400);
-    await waitUntil(async () => (await stored()).active?.mainRunningS === 90, 'progress stored');
+    rig = await openTab();
+    await startProgramRun(rig, programInBlock(today));
+    rig.send(0, 400);
+    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 90, 'progress stored');
     rig.program.close();
-    const phone = await programRig();
+    const phone = await openTab();
     other = phone;
     await phone.program.load();
     await phone.program.cancelRun();
     expect(rig.program.moment, 'not heard yet').to.not.equal(null);
-    send(401, 420);
+    rig.send(401, 420);
     await waitUntil(() => rig.program.moment === null, 'the run ended at the progress write');
     expect(rig.metronome.running).to.equal(false);
     expect(rig.services.recording.recorder!.meta().program ?? null, 'an ordinary run').to.equal(null);
@@ -418,19 +315,13 @@ describe('ProgramService: the program paused in another tab while a session runs
 
 describe('ProgramService: a run that does not count, and the runner’s own metronome after it', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // A test not valid is not the program's: History and Weeks must not label it "Baseline test".
   it('a test stopped before its five minutes is not marked as a program test in History', async () => {
-    rig = await programRig();
-    await rig.program.begin();
-    await rig.program.setTestSpeed(3);
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 300 + 210, { cadence: 150 });
+    rig = await openTab();
+    await startBaselineTest(rig);
+    rig.send(0, 300 + 210, { cadence: 150 });
     const id = rig.services.recording.recorder!.id;
     const saved = new Promise((resolve) => rig.services.recording.addEventListener('saved', resolve, { once: true }));
     rig.services.recording.stop();
@@ -444,12 +335,9 @@ describe('ProgramService: a run that does not count, and the runner’s own metr
 
   // A −/+ press during a program run moves the program's rate, not the runner's own.
   it('a cancelled run gives back the runner’s own metronome rate, not one nudged off the program’s target', async () => {
-    rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 400);
+    rig = await openTab();
+    await startProgramRun(rig, programInBlock(today));
+    rig.send(0, 400);
     const target = rig.services.coach.metronomeRateSpm;
     expect(target, 'the program plays its target').to.equal(rig.program.program!.blocks.at(-1)!.targetSpm);
     rig.services.coach.nudgeMetronome(1);

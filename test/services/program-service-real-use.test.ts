@@ -2,76 +2,24 @@
 // coach with recording outputs, the browser's IndexedDB), in the order a runner really does things.
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear, set } from 'idb-keyval';
-import { CoachRules } from '../../src/coach/coach-rules.js';
-import { metronomeRate } from '../../src/coach/metronome-timing.js';
 import { nextItem } from '../../src/program/program-schedule.js';
 import { withRunStarted } from '../../src/program/program-state.js';
-import type { ProgramState } from '../../src/program/program-types.js';
-import type { CoachEngine } from '../../src/services/coach-service.js';
 import { ProgramService } from '../../src/services/program-service.js';
-import { type AppServices, createServices } from '../../src/services/services.js';
-import { defaultCoachSettings } from '../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../src/session/zones.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { loadProgram, saveProgram } from '../../src/store/program-store.js';
+import { saveProgram } from '../../src/store/program-store.js';
 import { finishRun } from '../support/finish-run.js';
+import { PROGRAM_TODAY, type ProgramRig, programRig, startProgramRun, storedProgram, endRig, keepUnfinished, sessionCutByClosedTab } from '../support/program-rig.js';
 import { programInBlock } from '../support/program-states.js';
-import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
-import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
 useSeparateDatabase('stride-test-program-service-real-use');
 
-const today = new Date(2026, 11, 7, 7).getTime();
+const today = PROGRAM_TODAY;
 
-interface Rig {
-  services: AppServices;
-  program: ProgramService;
-  pod: ScriptedFootpod;
-  output: RecordingOutput;
-  metronome: RecordingMetronome;
-}
-let rig: Rig;
-
-async function programRig(): Promise<Rig> {
-  const pod = new ScriptedFootpod('Pod');
-  const output = new RecordingOutput();
-  const metronome = new RecordingMetronome();
-  const engine: CoachEngine = {
-    rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
-    output,
-    metronome,
-    wakeLock: new RecordingWakeLock(),
-    metronomeRate,
-  };
-  const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
-  await services.settings.load();
-  await services.footpod.simulate();
-  await services.coach.engine();
-  const { recording, coach, history, settings } = services;
-  const program = new ProgramService({ recording, coach, history, settings, now: () => today });
-  return { services, program, pod, output, metronome };
-}
-
-type Measurement = { cadence?: number; speedMps?: number; isRunning?: boolean };
-
-function send(from: number, to: number, measurement: Measurement = {}): void {
-  for (let t = from; t <= to; t++) rig.pod.send(t, { cadence: 166, speedMps: 3, ...measurement });
-}
-
-async function stopAndSave(): Promise<void> {
-  const saved = new Promise((resolve) => rig.services.recording.addEventListener('saved', resolve, { once: true }));
-  rig.services.recording.stop();
-  await saved;
-}
-
-const stored = async (): Promise<ProgramState> => (await loadProgram()).program!;
+let rig: ProgramRig;
 
 describe('program service: the program service in real use', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Issue 18: "The program, its sessions and its answers are in IndexedDB, in the backup". A runner
   // who restores a backup expects the Program page to show the restored program, and the next tap
@@ -85,10 +33,10 @@ describe('program service: the program service in real use', () => {
     await program.reset();
     expect(program.program).to.equal(null);
     await rig.services.data.restore(new File([blob], fileName));
-    expect((await stored())?.testSpeedMps, 'the backup restored the program').to.equal(3);
+    expect((await storedProgram())?.testSpeedMps, 'the backup restored the program').to.equal(3);
     expect(program.program?.testSpeedMps ?? null, 'the page shows it').to.equal(3);
     await program.begin();
-    expect((await stored())?.testSpeedMps ?? null, 'not overwritten by the next tap').to.equal(3);
+    expect((await storedProgram())?.testSpeedMps ?? null, 'not overwritten by the next tap').to.equal(3);
   });
 
   // A runner with the app open in two tabs (the Program page in one, the treadmill screen in the
@@ -102,8 +50,8 @@ describe('program service: the program service in real use', () => {
     await tabB.load();
     await rig.program.setTestSpeed(3.2);
     await tabB.pause();
-    await waitUntil(async () => (await stored()).pauses.length === 1, 'paused stored');
-    expect((await stored()).testSpeedMps, 'the speed chosen in the other tab').to.equal(3.2);
+    await waitUntil(async () => (await storedProgram()).pauses.length === 1, 'paused stored');
+    expect((await storedProgram()).testSpeedMps, 'the speed chosen in the other tab').to.equal(3.2);
   });
 
   // Two tabs changing the program at the same moment: each reads, changes and writes, and without
@@ -115,20 +63,16 @@ describe('program service: the program service in real use', () => {
     await rig.program.begin();
     await tabB.load();
     await Promise.all([rig.program.setTestSpeed(3.2), tabB.pause()]);
-    const program = await stored();
+    const program = await storedProgram();
     expect([program.testSpeedMps, program.pauses.length], 'the speed from one tab, the pause from the other').to.deep.equal([3.2, 1]);
     tabB.close();
   });
-
 
 });
 
 describe('program service: a cancelled run split by a reload', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // The service's own rule: "a cancelled run goes on as an ordinary run, without the program's
   // mark" (History and Weeks mark program sessions and test runs). A session split by a reload is
@@ -136,20 +80,10 @@ describe('program service: a cancelled run split by a reload', () => {
   // still shows in History as a program session that the program never counted.
   it('cancelling a run after a reload takes the program’s mark off the recording made before the reload too', async () => {
     rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 500);
-    await waitUntil(async () => (await stored()).active?.mainRunningS === 195, 'progress stored');
-    const firstRun = rig.services.recording.recorder!.id;
-    rig.services.recording.abandon();
-    rig.services.footpod.disconnect();
+    const firstRun = await sessionCutByClosedTab(rig);
 
     rig = await programRig();
-    await rig.services.recording.checkUnfinished();
-    await rig.services.recording.saveUnfinished(firstRun);
-    await rig.program.loadIfStored();
+    await keepUnfinished(rig, firstRun);
     await rig.program.cancelRun();
     await rig.services.history.load();
     expect(rig.services.history.summary(firstRun), 'kept in History').to.not.equal(undefined);
@@ -159,10 +93,7 @@ describe('program service: a cancelled run split by a reload', () => {
 
 describe('program service: a retention test at the test speed', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Issue 18: "Retention tests: the baseline test again, cue-free at the same belt speed". The
   // schedule tells the runner the block's test speed (its baseline's, 3 m/s here), but the test is
@@ -180,8 +111,8 @@ describe('program service: a retention test at the test speed', () => {
     expect(rig.program.next, 'the schedule still shows the block’s speed').to.include({ kind: 'test', test: 'end-of-block', speedMps: 3 });
     await rig.program.startNext();
     await rig.services.recording.start();
-    send(0, 300 + 300 + 20, { cadence: 172, speedMps: 3 });
-    await stopAndSave();
+    rig.send(0, 300 + 300 + 20, { cadence: 172, speedMps: 3 });
+    await rig.stopAndSave();
     await waitUntil(() => rig.program.justFinished !== null, 'measured');
     const finished = rig.program.justFinished!;
     expect(finished.kind === 'test' && finished.outcome.ok, finished.kind === 'test' && !finished.outcome.ok ? finished.outcome.why : 'ok').to.equal(true);
@@ -190,10 +121,7 @@ describe('program service: a retention test at the test speed', () => {
 
 describe('program service: the program metronome and a paused recording', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Issue 18: the metronome plays for a share "of the running minutes" (75, 50, 25, 0 %), and the
   // program counts running seconds with "paused seconds left out" (program-run.ts). While the
@@ -204,28 +132,22 @@ describe('program service: the program metronome and a paused recording', () => 
   // src/coach/active-time.ts.)
   it('the program’s metronome is silent while the recording is paused and plays again on resume', async () => {
     rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 400);
+    await startProgramRun(rig, programInBlock(today));
+    rig.send(0, 400);
     expect(rig.program.moment).to.include({ phase: 'main', metronomeOn: true });
     expect(rig.metronome.running).to.equal(true);
     rig.services.recording.pause();
-    send(401, 460, { isRunning: false, cadence: 0, speedMps: 0 });
+    rig.send(401, 460, { isRunning: false, cadence: 0, speedMps: 0 });
     expect(rig.metronome.running, 'paused: standing beside the belt').to.equal(false);
     rig.services.recording.resume();
-    send(461, 462);
+    rig.send(461, 462);
     expect(rig.metronome.running, 'running again').to.equal(true);
   });
 });
 
 describe('program service: a session whose save needed a second try', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // A runner finishes session 1 and presses Stop just as the store is briefly unavailable (storage
   // full for a moment, a write aborted): the writer keeps retrying and the run is saved a moment
@@ -233,11 +155,8 @@ describe('program service: a session whose save needed a second try', () => {
   // the run stays "going on", and the next Start follows nothing until the page is reloaded.
   it('a program session saved on the writer’s retry is still measured and ticked', async () => {
     rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 300 + 15 * 60 + 20);
+    await startProgramRun(rig, programInBlock(today));
+    rig.send(0, 300 + 15 * 60 + 20);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const id = rig.services.recording.recorder!.id;
     const put = IDBObjectStore.prototype.put;
@@ -262,10 +181,7 @@ describe('program service: a session whose save needed a second try', () => {
 
 describe('program service: Stop and straight away Start again', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // The runner finishes session 1, presses Stop and at once starts another recording (a cool-down
   // jog, or auto-start picking the running up again). While the finished session is still being
@@ -274,11 +190,8 @@ describe('program service: Stop and straight away Start again', () => {
   // the program has already counted session 1 done.
   it('a recording started right after a program session’s Stop is an ordinary run', async () => {
     rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 300 + 15 * 60 + 20);
+    await startProgramRun(rig, programInBlock(today));
+    rig.send(0, 300 + 15 * 60 + 20);
     const saved = new Promise<void>((resolve) =>
       rig.services.recording.addEventListener('saved', () => void rig.services.recording.start().then(resolve), { once: true }),
     );
@@ -287,7 +200,7 @@ describe('program service: Stop and straight away Start again', () => {
     const second = rig.services.recording.recorder!;
     expect(rig.services.recording.state).to.equal('recording');
     await waitUntil(() => rig.program.active === null, 'session 1 measured');
-    send(2000, 2400);
+    rig.send(2000, 2400);
     expect(rig.program.program!.blocks[0]!.sessions.map((s) => s.n), 'session 1 done once').to.deep.equal([1]);
     expect(second.meta().program ?? null, 'the new recording is not marked as the program’s').to.equal(null);
     expect(rig.program.moment, 'no program moment for an ordinary run').to.equal(null);
@@ -296,10 +209,7 @@ describe('program service: Stop and straight away Start again', () => {
 
 describe('program service: a stored program that could not be read once', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // The store's own promise: "a damaged value is reported, never taken for 'no program'". A read
   // that fails once (the database busy or blocked for a moment at start-up) leaves the service with
@@ -319,7 +229,7 @@ describe('program service: a stored program that could not be read once', () => 
     }
     expect(rig.program.problem).to.match(/could not be read/);
     await rig.program.begin();
-    expect((await stored()).blocks[0]?.sessions.length ?? 0, 'the runner’s three sessions').to.equal(3);
+    expect((await storedProgram()).blocks[0]?.sessions.length ?? 0, 'the runner’s three sessions').to.equal(3);
   });
 
   it('while the stored program cannot be read, Begin and changes are refused in words and nothing is written', async () => {
@@ -337,8 +247,8 @@ describe('program service: a stored program that could not be read once', () => 
     } finally {
       IDBObjectStore.prototype.get = get;
     }
-    expect((await stored()).blocks[0]?.sessions.length ?? 0, 'the runner’s three sessions').to.equal(3);
-    expect((await stored()).testSpeedMps).to.equal(3);
+    expect((await storedProgram()).blocks[0]?.sessions.length ?? 0, 'the runner’s three sessions').to.equal(3);
+    expect((await storedProgram()).testSpeedMps).to.equal(3);
   });
 
   it('says when the stored program is damaged, so the page can warn before Begin replaces it', async () => {
@@ -349,16 +259,13 @@ describe('program service: a stored program that could not be read once', () => 
     expect(rig.program.program).to.equal(null);
     await rig.program.begin();
     expect(rig.program.damaged, 'replaced by the runner’s choice').to.equal(false);
-    expect((await stored()).blocks).to.deep.equal([]);
+    expect((await storedProgram()).blocks).to.deep.equal([]);
   });
 });
 
 describe('program service: an armed run and the days after it', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // Start pressed yesterday, then no run on the treadmill: an outdoor run today must not be taken
   // as the rest of that session.
@@ -369,7 +276,7 @@ describe('program service: an armed run and the days after it', () => {
     await saveProgram(withRunStarted(state, nextItem(state, yesterday)!, yesterday));
     await rig.program.load();
     expect(rig.program.active, 'disarmed').to.equal(null);
-    expect((await stored()).active, 'and stored so').to.equal(null);
+    expect((await storedProgram()).active, 'and stored so').to.equal(null);
   });
 
   it('a run armed earlier today stays armed', async () => {
@@ -388,17 +295,14 @@ describe('program service: an armed run and the days after it', () => {
     expect(rig.program.active).to.include({ kind: 'session', n: 1 });
     await rig.program.pause();
     expect(rig.program.active).to.equal(null);
-    expect(await stored()).to.include({ active: null });
-    expect((await stored()).pauses).to.have.length(1);
+    expect(await storedProgram()).to.include({ active: null });
+    expect((await storedProgram()).pauses).to.have.length(1);
   });
 });
 
 describe('program service: answers', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   it('an answer to a session not run is refused in words; a second answer replaces the first', async () => {
     rig = await programRig();
@@ -406,11 +310,11 @@ describe('program service: answers', () => {
     await rig.program.load();
     await rig.program.answer(1, 1, { effort: 4, natural: 3 });
     expect(rig.program.problem).to.equal('Block 1 has no session 2.');
-    expect((await stored()).blocks[0]!.sessions).to.have.length(1);
+    expect((await storedProgram()).blocks[0]!.sessions).to.have.length(1);
     await rig.program.answer(1, 0, { effort: 4, natural: 3 });
     await rig.program.answer(1, 0, { effort: 6, natural: 2 });
     expect(rig.program.problem).to.equal(null);
-    expect((await stored()).blocks[0]!.sessions[0]!.answers).to.deep.equal({ effort: 6, natural: 2 });
+    expect((await storedProgram()).blocks[0]!.sessions[0]!.answers).to.deep.equal({ effort: 6, natural: 2 });
   });
 });
 

@@ -3,80 +3,27 @@
 // scripted pod, the real recording, coach and program services, IndexedDB.
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { CoachRules } from '../../src/coach/coach-rules.js';
-import { metronomeRate } from '../../src/coach/metronome-timing.js';
-import type { ProgramState } from '../../src/program/program-types.js';
-import type { CoachEngine } from '../../src/services/coach-service.js';
-import { ProgramService } from '../../src/services/program-service.js';
-import { type AppServices, createServices } from '../../src/services/services.js';
-import { defaultCoachSettings } from '../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../src/session/zones.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { loadProgram, saveProgram } from '../../src/store/program-store.js';
-import { finishRun } from '../support/finish-run.js';
+import { saveProgram } from '../../src/store/program-store.js';
+import { PROGRAM_TODAY, type ProgramRig, programRig, startBaselineTest, storedProgram, endRig } from '../support/program-rig.js';
 import { programInBlock } from '../support/program-states.js';
-import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
-import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
 useSeparateDatabase('stride-test-program-service-measured');
 
-const today = new Date(2026, 11, 7, 7).getTime();
+const today = PROGRAM_TODAY;
 
-interface Rig {
-  services: AppServices;
-  program: ProgramService;
-  pod: ScriptedFootpod;
-}
-let rig: Rig;
-
-async function programRig(): Promise<Rig> {
-  const pod = new ScriptedFootpod('Pod');
-  const engine: CoachEngine = {
-    rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
-    output: new RecordingOutput(),
-    metronome: new RecordingMetronome(),
-    wakeLock: new RecordingWakeLock(),
-    metronomeRate,
-  };
-  const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
-  await services.settings.load();
-  await services.footpod.simulate();
-  await services.coach.engine();
-  const { recording, coach, history, settings } = services;
-  const program = new ProgramService({ recording, coach, history, settings, now: () => today });
-  return { services, program, pod };
-}
-
-type Measurement = { cadence?: number; speedMps?: number; isRunning?: boolean };
-
-function send(from: number, to: number, measurement: Measurement = {}): void {
-  for (let t = from; t <= to; t++) rig.pod.send(t, { cadence: 166, speedMps: 3, ...measurement });
-}
-
-async function stopAndSave(): Promise<void> {
-  const saved = new Promise((resolve) => rig.services.recording.addEventListener('saved', resolve, { once: true }));
-  rig.services.recording.stop();
-  await saved;
-}
-
-const stored = async (): Promise<ProgramState> => (await loadProgram()).program!;
+let rig: ProgramRig;
 
 describe('ProgramService: how a finished program run is measured', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   // A test resumes after a reload from its main seconds: its minutes lie in both recordings.
   it('measures a baseline test split by a reload over all five of its minutes', async () => {
     rig = await programRig();
-    await rig.program.begin();
-    await rig.program.setTestSpeed(3);
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 450, { cadence: 150 });
-    await waitUntil(async () => (await stored()).active?.mainRunningS === 150, 'progress stored every 15 s');
+    await startBaselineTest(rig);
+    rig.send(0, 450, { cadence: 150 });
+    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 150, 'progress stored every 15 s');
     rig.services.recording.abandon();
     rig.services.footpod.disconnect();
 
@@ -84,11 +31,11 @@ describe('ProgramService: how a finished program run is measured', () => {
     await rig.program.loadIfStored();
     expect(rig.program.active).to.include({ kind: 'test', mainRunningS: 150 });
     await rig.services.recording.start();
-    send(0, 0, { cadence: 150 });
+    rig.send(0, 0, { cadence: 150 });
     expect(rig.program.moment).to.include({ phase: 'main', mainDoneS: 150 });
-    send(1, 200, { cadence: 150 });
+    rig.send(1, 200, { cadence: 150 });
     expect(rig.program.moment?.phase).to.equal('cool-down');
-    await stopAndSave();
+    await rig.stopAndSave();
     await waitUntil(() => rig.program.justFinished !== null, 'measured');
     const finished = rig.program.justFinished!;
     expect(finished.kind === 'test' && !finished.outcome.ok ? finished.outcome.why : 'ok').to.equal('ok');
@@ -96,13 +43,10 @@ describe('ProgramService: how a finished program run is measured', () => {
   });
   it('does not count a baseline test stopped 3:30 into its five minutes, and says so', async () => {
     rig = await programRig();
-    await rig.program.begin();
-    await rig.program.setTestSpeed(3);
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 300 + 210, { cadence: 150 });
+    await startBaselineTest(rig);
+    rig.send(0, 300 + 210, { cadence: 150 });
     expect(rig.program.moment).to.include({ phase: 'main', mainDoneS: 210 });
-    await stopAndSave();
+    await rig.stopAndSave();
     await waitUntil(() => rig.program.justFinished !== null, 'measured');
     expect(rig.program.justFinished).to.deep.include({ kind: 'test', outcome: { ok: false, why: 'The test stopped after 3:30 of its 5 minutes; take it again.' } });
     expect(rig.program.program!.baseline).to.equal(null);
@@ -117,9 +61,9 @@ describe('ProgramService: how a finished program run is measured', () => {
     await rig.program.startNext();
     expect(rig.program.active).to.include({ kind: 'session', n: 1 });
     await rig.services.recording.start();
-    send(0, 120);
+    rig.send(0, 120);
     expect(rig.program.moment?.phase).to.equal('warm-up');
-    await stopAndSave();
+    await rig.stopAndSave();
     await new Promise((resolve) => setTimeout(resolve, 500));
     const sessions = rig.program.program!.blocks[0]!.sessions;
     expect(sessions.map((s) => ({ n: s.n, mainRunningS: s.mainRunningS })), 'no session was run').to.deep.equal([]);

@@ -3,83 +3,25 @@
 // the program's store is the browser's IndexedDB, and the calendar day is the test's own clock.
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { CoachRules } from '../../src/coach/coach-rules.js';
-import { metronomeRate } from '../../src/coach/metronome-timing.js';
 import { feedbackBlocks } from '../../src/program/feedback-fading.js';
-import type { ProgramState } from '../../src/program/program-types.js';
 import { WARM_UP_S } from '../../src/program/session-plan.js';
-import type { CoachEngine } from '../../src/services/coach-service.js';
-import { ProgramService } from '../../src/services/program-service.js';
-import { type AppServices, createServices } from '../../src/services/services.js';
-import { defaultCoachSettings } from '../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../src/session/zones.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { loadProgram, saveProgram } from '../../src/store/program-store.js';
-import { finishRun } from '../support/finish-run.js';
+import { saveProgram } from '../../src/store/program-store.js';
+import { PROGRAM_TODAY, type ProgramRig, programRig, startBaselineTest, startProgramRun, storedProgram, endRig, sessionCutByClosedTab } from '../support/program-rig.js';
 import { programInBlock } from '../support/program-states.js';
-import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
-import { ScriptedFootpod } from '../support/scripted-footpod.js';
 
 useSeparateDatabase('stride-test-program-service');
 
-const today = new Date(2026, 11, 7, 7).getTime();
+const today = PROGRAM_TODAY;
 
-interface Rig {
-  services: AppServices;
-  program: ProgramService;
-  pod: ScriptedFootpod;
-  output: RecordingOutput;
-  metronome: RecordingMetronome;
-}
-let rig: Rig;
+let rig: ProgramRig;
 
-/** Services with a scripted pod connected and the coach loaded, and a program service on the test's clock. */
-async function programRig(): Promise<Rig> {
-  const pod = new ScriptedFootpod('Pod');
-  const output = new RecordingOutput();
-  const metronome = new RecordingMetronome();
-  const engine: CoachEngine = {
-    rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
-    output,
-    metronome,
-    wakeLock: new RecordingWakeLock(),
-    metronomeRate,
-  };
-  const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
-  await services.settings.load();
-  await services.footpod.simulate();
-  await services.coach.engine();
-  const { recording, coach, history, settings } = services;
-  const program = new ProgramService({ recording, coach, history, settings, now: () => today });
-  return { services, program, pod, output, metronome };
-}
-
-type Measurement = { cadence?: number; speedMps?: number; isRunning?: boolean };
-
-/** Notifications at seconds from..to (both in), one a second; `each` runs after each. */
-function send(from: number, to: number, measurement: Measurement | ((t: number) => Measurement) = {}, each: (t: number) => void = () => {}): void {
-  for (let t = from; t <= to; t++) {
-    rig.pod.send(t, { cadence: 166, speedMps: 3, ...(typeof measurement === 'function' ? measurement(t) : measurement) });
-    each(t);
-  }
-}
-
-async function stopAndSave(): Promise<void> {
-  const saved = new Promise((resolve) => rig.services.recording.addEventListener('saved', resolve, { once: true }));
-  rig.services.recording.stop();
-  await saved;
-}
-
-const stored = async (): Promise<ProgramState> => (await loadProgram()).program!;
 const cues = () => rig.output.played.filter((e) => e.kind === 'cue');
 const checkIns = () => rig.output.played.filter((e) => e.kind === 'check-in');
 
 describe('ProgramService', () => {
   beforeEach(() => clear(kvStore()));
-  afterEach(async () => {
-    await rig.program.cancelRun();
-    await finishRun(rig.services);
-  });
+  afterEach(() => endRig(rig));
 
   it('begins a program, keeps the test speed, and says (never throws) what it cannot do', async () => {
     rig = await programRig();
@@ -100,7 +42,7 @@ describe('ProgramService', () => {
     expect(rig.program.problem).to.equal(null);
     expect(rig.program.active).to.include({ kind: 'test', test: 'baseline', block: 0 });
     expect(rig.program.next).to.include({ kind: 'test', test: 'baseline' });
-    expect((await stored()).active?.test, 'stored').to.equal('baseline');
+    expect((await storedProgram()).active?.test, 'stored').to.equal('baseline');
     expect(changes.length).to.be.above(3);
     await rig.program.cancelRun();
     await rig.program.pause();
@@ -109,29 +51,26 @@ describe('ProgramService', () => {
     await rig.program.resume();
     expect(rig.program.program!.pauses).to.deep.equal([{ fromMs: today, toMs: today }]);
     expect(rig.program.next).to.include({ kind: 'test', test: 'baseline' });
-    await waitUntil(async () => (await stored()).pauses.length === 1 && (await stored()).pauses[0]!.toMs === today, 'stored');
+    await waitUntil(async () => (await storedProgram()).pauses.length === 1 && (await storedProgram()).pauses[0]!.toMs === today, 'stored');
   });
 
   it('runs a baseline test: walking and paused seconds are not running, the mark and laps sit at the five minutes, nothing sounds, and the result is kept', async () => {
     rig = await programRig();
-    await rig.program.begin();
-    await rig.program.setTestSpeed(3);
-    await rig.program.startNext();
-    await rig.services.recording.start();
+    await startBaselineTest(rig);
     // Far below the zones: outside a program the zone cues would speak, and check-ins come every 5 minutes.
-    send(0, 99, { cadence: 150 });
-    send(100, 159, { cadence: 110, isRunning: false, speedMps: 1.4 });
-    send(160, 200, { cadence: 150 });
+    rig.send(0, 99, { cadence: 150 });
+    rig.send(100, 159, { cadence: 110, isRunning: false, speedMps: 1.4 });
+    rig.send(160, 200, { cadence: 150 });
     rig.services.recording.pause();
-    send(201, 249, { cadence: 150 });
+    rig.send(201, 249, { cadence: 150 });
     rig.services.recording.resume();
     expect(rig.program.moment).to.include({ phase: 'warm-up', cueFree: true });
     // Running seconds: 99 before the walk, 41 after it, then one a second from the resume.
-    send(250, 409, { cadence: 150 });
+    rig.send(250, 409, { cadence: 150 });
     expect(rig.program.moment?.phase).to.equal('warm-up');
-    send(410, 410, { cadence: 150 });
+    rig.send(410, 410, { cadence: 150 });
     expect(rig.program.moment?.phase).to.equal('main');
-    send(411, 730, { cadence: 150 });
+    rig.send(411, 730, { cadence: 150 });
     expect(rig.program.moment).to.include({ phase: 'cool-down', mainDoneS: 300, mainLeftS: 0 });
     const meta = rig.services.recording.recorder!.meta();
     expect(meta.program).to.deep.equal({ kind: 'test', test: 'baseline', n: null, block: 0, mainFromT: 410, mainToT: 710 });
@@ -140,7 +79,7 @@ describe('ProgramService', () => {
     expect(checkIns(), 'no check-in in a test').to.deep.equal([]);
     expect(rig.metronome.calls, 'no metronome in a test').to.deep.equal([]);
 
-    await stopAndSave();
+    await rig.stopAndSave();
     await waitUntil(() => rig.program.justFinished !== null, 'measured');
     const finished = rig.program.justFinished!;
     expect(finished.kind === 'test' && finished.outcome.ok).to.equal(true);
@@ -149,8 +88,8 @@ describe('ProgramService', () => {
     expect(baseline.cadenceSpm).to.be.closeTo(150, 0.01);
     expect(baseline.keptMinutes).to.equal(5);
     expect(rig.program.active).to.equal(null);
-    await waitUntil(async () => (await stored()).baseline !== null, 'stored');
-    expect((await stored()).baseline).to.deep.equal(baseline);
+    await waitUntil(async () => (await storedProgram()).baseline !== null, 'stored');
+    expect((await storedProgram()).baseline).to.deep.equal(baseline);
     await rig.services.history.load();
     expect(rig.services.history.summary(meta.id)?.program?.mainFromT, 'the index carries the mark').to.equal(410);
   });
@@ -190,7 +129,7 @@ describe('ProgramService', () => {
     const slowFrom = lastOff!.fromT + 5;
     const cadenceAt = (t: number) => (t >= firstOff!.fromT && t < firstOff!.toT ? 169 : t >= slowFrom && t < slowFrom + 55 ? 165 : 172);
     const total = WARM_UP_S + mainS + 60;
-    send(0, total, (t) => ({ cadence: cadenceAt(t) }), (t) => {
+    rig.send(0, total, (t) => ({ cadence: cadenceAt(t) }), (t) => {
       const moment = rig.program.moment!;
       const on = rig.metronome.running;
       if (moment.phase === 'main' && on) onInMain++;
@@ -212,7 +151,7 @@ describe('ProgramService', () => {
     expect(cues().every((e) => e.kind === 'cue' && e.direction === 'low' && /^Cadence 16\d, aim for 174\./.test(e.spoken))).to.equal(true);
     expect(checkIns().length, 'check-ins go on').to.be.at.least(4);
 
-    await stopAndSave();
+    await rig.stopAndSave();
     await waitUntil(() => rig.program.justFinished !== null, 'measured');
     expect(rig.program.justFinished).to.deep.equal({ kind: 'session', block: 1, index: 4 });
     const done = rig.program.program!.blocks[0]!.sessions[4]!;
@@ -223,22 +162,19 @@ describe('ProgramService', () => {
     expect(rig.metronome.running, 'the run over, the coach is the runner’s own again').to.equal(false);
     await rig.program.answer(1, 4, { effort: 6, natural: 3 });
     expect(rig.program.justFinished).to.equal(null);
-    await waitUntil(async () => (await stored()).blocks[0]!.sessions[4]?.answers !== null, 'stored');
-    expect((await stored()).blocks[0]!.sessions[4]!.answers).to.deep.equal({ effort: 6, natural: 3 });
+    await waitUntil(async () => (await storedProgram()).blocks[0]!.sessions[4]?.answers !== null, 'stored');
+    expect((await storedProgram()).blocks[0]!.sessions[4]!.answers).to.deep.equal({ effort: 6, natural: 3 });
   });
 
   it('silences everything while muted, and cancelling the run gives the zone cues back', async () => {
     rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
+    await startProgramRun(rig, programInBlock(today));
     await rig.services.coach.setMuted(true);
-    send(0, 400, { cadence: 150 });
+    rig.send(0, 400, { cadence: 150 });
     expect(rig.program.moment?.metronomeOn).to.equal(true);
     expect(rig.metronome.running, 'muted').to.equal(false);
     await rig.services.coach.setMuted(false);
-    send(401, 402, { cadence: 150 });
+    rig.send(401, 402, { cadence: 150 });
     expect(rig.metronome.running).to.equal(true);
     expect(cues(), 'no zone cue at 150 in a program session').to.deep.equal([]);
     expect(rig.services.recording.recorder!.meta().program?.kind).to.equal('session');
@@ -247,7 +183,7 @@ describe('ProgramService', () => {
     expect(rig.program.active).to.equal(null);
     expect(rig.program.moment).to.equal(null);
     expect(rig.services.recording.recorder!.meta(), 'an ordinary run from now on').to.not.have.property('program');
-    send(403, 480, { cadence: 150 });
+    rig.send(403, 480, { cadence: 150 });
     expect(cues().length, 'the runner’s own zone cues again').to.be.at.least(1);
   });
 
@@ -268,29 +204,21 @@ describe('ProgramService', () => {
 
   it('resumes after a reload: a new service over the same store goes on from the stored main seconds, and the run ids add up', async () => {
     rig = await programRig();
-    await saveProgram(programInBlock(today));
-    await rig.program.load();
-    await rig.program.startNext();
-    await rig.services.recording.start();
-    send(0, 500);
-    await waitUntil(async () => (await stored()).active?.mainRunningS === 195, 'progress stored every 15 s');
-    const firstRun = rig.services.recording.recorder!.id;
     // The tab goes: the recording is left unfinished and every service with it.
-    rig.services.recording.abandon();
-    rig.services.footpod.disconnect();
+    const firstRun = await sessionCutByClosedTab(rig);
 
     rig = await programRig();
     await rig.program.loadIfStored();
     expect(rig.program.active).to.include({ kind: 'session', n: 1, warmUpRunningS: 300, mainRunningS: 195 });
     await rig.services.recording.start();
-    send(0, 0);
+    rig.send(0, 0);
     expect(rig.program.moment).to.include({ phase: 'main', mainDoneS: 195, metronomeOn: true });
     expect(rig.metronome.running, 'the metronome plays on where it was').to.equal(true);
-    send(1, 15 * 60 - 195 + 30);
+    rig.send(1, 15 * 60 - 195 + 30);
     expect(rig.program.moment?.phase).to.equal('cool-down');
     const secondRun = rig.services.recording.recorder!.id;
     expect(rig.services.recording.recorder!.meta().program).to.include({ mainFromT: 0, mainToT: 15 * 60 - 195 });
-    await stopAndSave();
+    await rig.stopAndSave();
     await waitUntil(() => rig.program.justFinished !== null, 'measured');
     const done = rig.program.program!.blocks[0]!.sessions[0]!;
     expect(done.sessionIds).to.deep.equal([firstRun, secondRun]);

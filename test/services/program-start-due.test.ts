@@ -3,21 +3,16 @@
 // after the end-of-block test, and the rest day between two sessions can be skipped.
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { CoachRules } from '../../src/coach/coach-rules.js';
-import { metronomeRate } from '../../src/coach/metronome-timing.js';
 import { programSchedule } from '../../src/program/program-schedule.js';
 import { withRunStarted, withTestDone } from '../../src/program/program-state.js';
 import type { ProgramState } from '../../src/program/program-types.js';
-import type { CoachEngine } from '../../src/services/coach-service.js';
 import { ProgramService } from '../../src/services/program-service.js';
 import { createServices } from '../../src/services/services.js';
-import { defaultCoachSettings } from '../../src/session/coach-settings.js';
-import { defaultCadenceZones } from '../../src/session/zones.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadProgram, saveProgram } from '../../src/store/program-store.js';
 import { formatDate, formatWeekday } from '../../src/session/date-format.js';
+import { programServiceAt, recordingCoachEngine } from '../support/program-rig.js';
 import { programInBlock } from '../support/program-states.js';
-import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from '../support/recording-outputs.js';
 
 useSeparateDatabase('stride-test-program-start-due');
 
@@ -26,17 +21,10 @@ const blockStart = new Date(2026, 10, 20, 7).getTime();
 
 async function serviceAt(state: ProgramState, nowMs: number): Promise<ProgramService> {
   await saveProgram(state);
-  const engine: CoachEngine = {
-    rules: new CoachRules(defaultCoachSettings, defaultCadenceZones, undefined, () => 0.5),
-    output: new RecordingOutput(),
-    metronome: new RecordingMetronome(),
-    wakeLock: new RecordingWakeLock(),
-    metronomeRate,
-  };
+  const engine = recordingCoachEngine();
   const services = createServices({}, { flushIntervalMs: 200 }, async () => engine);
   await services.settings.load();
-  const { recording, coach, history, settings } = services;
-  const program = new ProgramService({ recording, coach, history, settings, now: () => nowMs });
+  const program = programServiceAt(services, nowMs);
   await program.load();
   return program;
 }

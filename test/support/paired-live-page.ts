@@ -18,10 +18,13 @@ import { type AppServices, createServices } from '../../src/services/services.js
 import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { WebBluetoothFootpod } from '../../src/sources/web-bluetooth-footpod.js';
-import { answerChooserWith, clickAsRunner, sendMeasurement, setupEmulatedFootpod } from './emulated-footpod.js';
+import { answerChooserWith, clickAsRunner, sendMeasurement, setupEmulatedFootpod, teardownEmulatedFootpod } from './emulated-footpod.js';
+import { finishRun } from './finish-run.js';
 import { RecordingMetronome, RecordingOutput, RecordingWakeLock } from './recording-outputs.js';
 
 const PAIR = 'stride-live-page >>> stride-connection-panel >>> #pair';
+/** The live page's Stop button, as a runner clicks it. */
+export const LIVE_STOP = 'stride-live-page >>> stride-recording-controls >>> #stop';
 
 /** Services with settings loaded; pass a real metronome where its clicks are what the test checks. */
 export async function coachedServices(
@@ -69,4 +72,17 @@ export function podRun(clock: { ms: number }, cadence: number, strideLengthM: nu
       eachSecond();
     }
   };
+}
+
+/** Presses Start on the paired live page as a runner would and waits until it records. */
+export async function startOnLivePage(services: AppServices): Promise<void> {
+  await clickAsRunner('stride-live-page >>> stride-recording-controls >>> #start');
+  await waitUntil(() => services.recording.state === 'recording', 'recording', { timeout: 5000 });
+}
+
+/** After a program run on the emulated pod: the program gone, the run finished, the pod torn down. */
+export async function endProgramOnPod(services: AppServices): Promise<void> {
+  await services.program.reset();
+  await finishRun(services);
+  await teardownEmulatedFootpod();
 }
