@@ -1,7 +1,6 @@
 // A program mark read back from storage is taken only when every field is one a program run has.
 import { expect } from '@open-wc/testing';
 import { programMarkFrom, withValidProgramMark } from '../../src/session/program-mark.js';
-import { indexFrom } from '../../src/store/session-keys.js';
 
 const test = { kind: 'test', test: 'one-week', n: null, block: 1, mainFromT: 300, mainToT: 600 };
 const session = { kind: 'session', test: null, n: 5, block: 2, mainFromT: 300, mainToT: null };
