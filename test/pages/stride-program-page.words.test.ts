@@ -63,8 +63,8 @@ describe('the Program page says its numbers truly', () => {
   it('says nothing about running above the step when the held test is below it', async () => {
     const held = runNext(programWithSessions(day(-40), 8), day(-23), 170);
     await programPage(held);
-    // 170 × 1.05 = 178.5 → 179, under the cap of 180.
-    expect(Number.parseInt(text('#next-target')!, 10)).to.equal(179);
+    // 170 × 1.05 = 178.5: at most 5 % above the 170 shown is 178 (179 would be 5.3 % above), under the cap of 180.
+    expect(Number.parseInt(text('#next-target')!, 10)).to.equal(178);
     expect($('#above-step')).to.equal(null);
   });
 
@@ -85,6 +85,26 @@ describe('the Program page says its numbers truly', () => {
     // 176.45 reads 176, 2.2 % below 180: faded, never "Held: 176 … within 2 %".
     expect(shown).to.equal(176);
     expect(verdict).to.contain('Faded');
+  });
+
+  // Issue 18: a block's change is read at three retention tests. Starting the next block straight
+  // after the end-of-block test held throws away the one-week and four-weeks tests, which show
+  // whether the change lasts: the offer says so, and waiting keeps the plan going.
+  it('the next block offered before the later retention tests says what starting now leaves out', async () => {
+    const held = runNext(programWithSessions(day(-40), 8), day(-23), 170);
+    await programPage(held);
+    expect(text('#leaves-out')).to.contain("Starting it now leaves out this block's one-week and four-weeks tests, which show whether the change lasts.");
+    expect(text('#leaves-out')).to.contain('You can wait instead');
+    expect(text('#today-sentence'), 'waiting: the plan goes on with the one-week test').to.match(/^Retention test, 1 week/);
+    expect($('#start') !== null, 'the one-week test can be started').to.equal(true);
+
+    await programPage(runNext(held, day(-16), 170));
+    expect(text('#leaves-out')).to.contain("leaves out this block's four-weeks test, which shows whether the change lasts.");
+
+    const all = [[-43, 170], [-36, 170], [-15, 170]].reduce((s, [d, c]) => runNext(s, day(d!), c!), programWithSessions(day(-60), 8));
+    await programPage(all);
+    expect(text('#start-next-block')).to.equal('Start block 2');
+    expect($('#leaves-out'), 'after the four-weeks test nothing is left out').to.equal(null);
   });
 
   // After a block that faded and a new baseline, the number the chooser shows for a percent is
