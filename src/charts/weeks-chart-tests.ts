@@ -2,7 +2,7 @@
 // matched pace" chart: a test is the same five minutes at the same belt speed, so the weeks that
 // hold one are where the cadence line means most.
 
-import { programMarkFrom } from '../session/program-mark.js';
+import { distinctProgramRuns } from '../session/program-runs.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { type WeekRow, nextWeekStart } from '../session/weekly-trends.js';
 import type { MarkStyle } from './markers-plugin.js';
@@ -29,9 +29,8 @@ export interface WeekTestMark {
 /** One mark per week shown that holds a program test; weeks outside the rows are left out. */
 export function weekTestMarks(rows: readonly WeekRow[], sessions: readonly SessionSummary[]): WeekTestMark[] {
   if (rows.length === 0) return [];
-  const tests = sessions
-    .filter((s) => programMarkFrom(s.program)?.kind === 'test')
-    .sort((a, b) => a.startedAt - b.startedAt);
+  // A test recorded in two parts (a reload) is one test: flagged once.
+  const tests = distinctProgramRuns(sessions).filter((s) => s.program!.kind === 'test' && s.program!.test !== null);
   const marks: WeekTestMark[] = [];
   rows.forEach((row, x) => {
     const end = nextWeekStart(row.weekStart);

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ProgramBlock } from '../program/program-types.js';
-import { NEXT_BLOCK_RISE, blockTarget, highestAfter, retentionVerdict } from '../program/targets.js';
+import { blockTarget, highestAfter, nextBlockTarget, retentionVerdict } from '../program/targets.js';
 import { formatDate } from '../session/date-format.js';
 import type { DistanceUnit } from '../session/units.js';
 import { formatBeltSpeed, formatStride, testName, verdictWords, wholeCadence } from './program-format.js';
@@ -8,16 +8,17 @@ import { formatBeltSpeed, formatStride, testName, verdictWords, wholeCadence } f
 const verdictNames = { held: 'Held', faded: 'Faded' } as const;
 
 /**
- * "Target (+N %)": the chosen percent for a block from a baseline; else N is the real rise over
- * the start row as shown (whole steps), to a tenth, since a block from a held test, or one capped
- * at 5 % above the last target, is not the chosen percent above its start. A capped one says so.
+ * "Target (+N %)": the chosen percent for a block from a baseline (from that baseline alone); else
+ * N is the real rise over the start row as shown (whole steps), to a tenth, since a block from a
+ * held test is not a chosen percent above its start. One held back by the last target says
+ * "capped" (blocks stored before a new baseline started afresh may be capped too).
  */
 function targetLabel(block: ProgramBlock, before: ProgramBlock | undefined, fromHeld: boolean): string {
   const from = wholeCadence(block.from.cadenceSpm);
   const rise = Math.round(((block.targetSpm - from) / from) * 1000) / 10;
-  const uncapped = fromHeld ? Math.round(block.from.cadenceSpm * (1 + NEXT_BLOCK_RISE)) : blockTarget(block.from.cadenceSpm, block.targetPercent);
+  // What the block would aim at with no last target to hold it back.
+  const uncapped = fromHeld ? nextBlockTarget(Number.POSITIVE_INFINITY, block.from.cadenceSpm) : blockTarget(block.from.cadenceSpm, block.targetPercent);
   const capped = before !== undefined && block.targetSpm === highestAfter(before.targetSpm) && block.targetSpm < uncapped;
-  // A block from a baseline at the percent chosen is at most that percent above it (whole steps, floored).
   if (!fromHeld && !capped) return `Target (+${block.targetPercent}\u00a0%)`;
   const percent = `${rise < 0 ? '\u2212' : '+'}${Math.abs(rise)}\u00a0%`;
   return capped ? `Target (${percent}, capped)` : `Target (${percent})`;

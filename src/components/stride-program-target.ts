@@ -1,7 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { formControlStyles } from './form-control-styles.js';
 import { DEFAULT_TARGET_PERCENT, type TargetPercent, type TestResult, targetPercents } from '../program/program-types.js';
-import { baselineBlockTarget, blockTarget, highestAfter } from '../program/targets.js';
+import { blockTarget } from '../program/targets.js';
 import type { DistanceUnit } from '../session/units.js';
 import { defaultCadenceZones } from '../session/zones.js';
 import { formatBeltSpeed, formatStride, wholeCadence } from './program-format.js';
@@ -11,17 +11,15 @@ export type StartBlockDetail = TargetPercent;
 
 /**
  * The target after a baseline: +5 % by default, 7.5 and 10 % offered, each with the whole
- * steps/min the block will really get (after an earlier block, capped at 5 % above its target,
- * and said so); the 170-180 guideline beside it as context, never as the target.
+ * steps/min the block will really get (from this baseline alone, even after an earlier block: a
+ * new baseline starts afresh); the 170-180 guideline beside it as context, never as the target.
  * Emits `start-block` with the percent; `busy` disables the button while a start is under way.
  */
 export class StrideProgramTarget extends LitElement {
   static override properties = {
-    baseline: { attribute: false }, lastTargetSpm: { attribute: false }, unit: {}, busy: { type: Boolean }, percent: { state: true },
+    baseline: { attribute: false }, unit: {}, busy: { type: Boolean }, percent: { state: true },
   };
   declare baseline: TestResult | null;
-  /** The last block's target, when a block came before: the cap on this one. */
-  declare lastTargetSpm: number | null;
   declare busy: boolean;
   declare unit: DistanceUnit;
   declare percent: TargetPercent;
@@ -29,7 +27,6 @@ export class StrideProgramTarget extends LitElement {
   constructor() {
     super();
     this.baseline = null;
-    this.lastTargetSpm = null;
     this.busy = false;
     this.unit = 'km';
     this.percent = DEFAULT_TARGET_PERCENT;
@@ -52,11 +49,7 @@ export class StrideProgramTarget extends LitElement {
   }
 
   #target(percent: TargetPercent): number {
-    return baselineBlockTarget(this.baseline!.cadenceSpm, percent, this.lastTargetSpm);
-  }
-
-  #capped(percent: TargetPercent): boolean {
-    return this.#target(percent) < blockTarget(this.baseline!.cadenceSpm, percent);
+    return blockTarget(this.baseline!.cadenceSpm, percent);
   }
 
   protected override render() {
@@ -70,13 +63,9 @@ export class StrideProgramTarget extends LitElement {
       <fieldset>
         <legend>How far above it to aim</legend>
         ${targetPercents.map((p) => html`<label><input type="radio" name="percent" value=${p} .checked=${p === this.percent}
-          @change=${() => (this.percent = p)} />+${p} %: ${this.#target(p)} steps/min${this.#capped(p) ? ' (capped)' : ''}${p === DEFAULT_TARGET_PERCENT ? ' (suggested)' : ''}</label>`)}
+          @change=${() => (this.percent = p)} />+${p} %: ${this.#target(p)} steps/min${p === DEFAULT_TARGET_PERCENT ? ' (suggested)' : ''}</label>`)}
       </fieldset>
       <p class="target" id="target">Target: ${this.#target(this.percent)} steps/min</p>
-      ${targetPercents.some((p) => this.#capped(p))
-        ? html`<p id="cap">The program moves in steps of at most 5 % above your last target, ${this.lastTargetSpm} steps/min: no block aims above
-            ${highestAfter(this.lastTargetSpm!)}.</p>`
-        : nothing}
       <p class="context" id="guideline">For context only: ${targetFrom}–${targetTo} steps/min is the range often quoted for runners. Your
         target comes from your own cadence at this speed, in a small step, not from that range.</p>
       <div class="actions"><button class="primary" id="start-block" type="submit" ?disabled=${this.busy}>Start the eight sessions</button></div>

@@ -31,9 +31,17 @@ export function programReveal(finished: { outcome: TestOutcome; test: TestKind }
   </section>`;
 }
 
+/** The retention tests still to come after `kind`, which show whether a change lasts, in words. */
+const laterTests: Readonly<Partial<Record<TestKind, string>>> = {
+  'end-of-block': 'one-week and four-weeks tests, which show',
+  'one-week': 'four-weeks test, which shows',
+};
+
 /**
  * Once the last block's latest retention test held: the next block, at most 5 % above the last
- * target. When the runner already runs above that step, the page says so plainly.
+ * target. When the runner already runs above that step, the page says so plainly. Before the
+ * four-weeks test it also says which of this block's tests starting now leaves out, and that
+ * waiting for them is fine: the plan goes on with them, and the offer comes back after each that holds.
  */
 export function programNextBlock(state: ProgramState, startable: boolean, busy: boolean, start: () => void) {
   const source = blockSource(state);
@@ -41,11 +49,17 @@ export function programNextBlock(state: ProgramState, startable: boolean, busy: 
   if (!source || source.lastTargetSpm === null || !block || !startable) return nothing;
   const target = nextBlockTarget(source.lastTargetSpm, source.from.cadenceSpm);
   const held = wholeCadence(source.from.cadenceSpm);
+  const from = block.tests.find((t) => t.result.sessionId === source.from.sessionId);
+  const left = from ? laterTests[from.kind] : undefined;
   return html`<section class="card" id="next-block" aria-labelledby="next-block-heading">
     <h2 id="next-block-heading">The change held: a next block?</h2>
     <p>Your cadence at the test was ${held} steps/min against the target of ${source.lastTargetSpm}.
       A next block of eight sessions would aim at <strong id="next-target">${target} steps/min</strong>, at most 5 % above the last target.
       Starting it also moves your target zone to match.</p>
+    ${left
+      ? html`<p id="leaves-out">Starting it now leaves out this block's ${left} whether the change lasts. You can wait
+          instead: the plan goes on with this block's tests, and this offer comes back after each one that holds.</p>`
+      : nothing}
     ${held > target
       ? html`<p id="above-step">You already run at ${held} at this speed, above the next step of ${target}: the program moves in steps of at most 5 %.</p>`
       : nothing}

@@ -232,8 +232,7 @@ export class StrideProgramPage extends LitElement {
       ${canStartBlock(state, now) && blockSource(state)?.lastTargetSpm === null
         ? html`<section class="card" id="choose-target" aria-labelledby="target-heading">
             <h2 id="target-heading">Choose your target</h2>
-            <stride-program-target .baseline=${blockSource(state)!.from} .unit=${unit}
-              .lastTargetSpm=${block?.targetSpm ?? null} ?busy=${this.starting}
+            <stride-program-target .baseline=${blockSource(state)!.from} .unit=${unit} ?busy=${this.starting}
               @start-block=${(e: CustomEvent<StartBlockDetail>) => void this.#startBlock(e.detail)}></stride-program-target>
           </section>`
         : nothing}

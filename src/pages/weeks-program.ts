@@ -2,13 +2,14 @@
 // week ("Program 3/8, Program 4/8, Baseline test"), so a week's numbers read with what was run.
 
 import { programMarkLabel } from '../components/program-format.js';
-import { programMarkFrom } from '../session/program-mark.js';
+import { distinctProgramRuns } from '../session/program-runs.js';
 import type { SessionSummary } from '../session/recorded-session.js';
 import { type WeekRow, nextWeekStart } from '../session/weekly-trends.js';
 
 /** Week start → the program runs of that week in words, oldest first; weeks without any are absent. */
 export function programRunsByWeek(rows: readonly WeekRow[], sessions: readonly SessionSummary[]): Map<number, string[]> {
-  const runs = sessions.filter((s) => programMarkFrom(s.program) !== null).sort((a, b) => a.startedAt - b.startedAt);
+  // A run recorded in two parts (a reload) is one run: named once.
+  const runs = distinctProgramRuns(sessions);
   const byWeek = new Map<number, string[]>();
   if (runs.length === 0) return byWeek;
   for (const row of rows) {

@@ -14,7 +14,7 @@ import type {
   TestResult,
 } from './program-types.js';
 import type { TestOutcome } from './test-result.js';
-import { baselineBlockTarget, nextBlockTarget } from './targets.js';
+import { blockTarget, nextBlockTarget } from './targets.js';
 import { TEST_SPEED_MAX_MPS, TEST_SPEED_MIN_MPS, isTestSpeed } from './test-speed.js';
 
 export { programStateFrom } from './program-state-from.js';
@@ -106,21 +106,19 @@ export function withRepeatChoice(state: ProgramState, repeat: boolean): ProgramS
 }
 
 /**
- * A new block from the newest baseline (target `percent` above it), or from the last block's held
- * retention test (5 % above it); either way at most 5 % above the last block's target. Throws when no fresh test
- * allows one: the page offers a block only when `canStartBlock` says so.
+ * A new block from the newest baseline (target at most `percent` above it, from that baseline
+ * alone), or from the last block's held retention test (the next step: at most 5 % above the held
+ * cadence and at most 5 % above the last block's target). Throws when no fresh test allows one:
+ * the page offers a block only when `canStartBlock` says so.
  */
 export function withBlockStarted(state: ProgramState, percent: TargetPercent, nowMs: number): ProgramState {
   const source = blockSource(state);
   if (source === null || !canStartBlock(state, nowMs)) throw new Error('No fresh test to start a block from: take a baseline test first');
   const last = state.blocks.at(-1);
-  // A new baseline after a block that faded starts afresh, but still no more than 5 % above the
-  // last target: the program moves in steps, never a jump.
-  const baselineSpm = source.from.cadenceSpm;
-  const targetSpm =
-    source.lastTargetSpm !== null
-      ? nextBlockTarget(source.lastTargetSpm, baselineSpm)
-      : baselineBlockTarget(baselineSpm, percent, last?.targetSpm ?? null);
+  // A new baseline (after a change that faded, or a test too old) starts afresh from where the
+  // runner is today: an older target must not hold it below the cadence they already run.
+  const startSpm = source.from.cadenceSpm;
+  const targetSpm = source.lastTargetSpm !== null ? nextBlockTarget(source.lastTargetSpm, startSpm) : blockTarget(startSpm, percent);
   const block: ProgramBlock = {
     number: (last?.number ?? 0) + 1,
     startedAtMs: nowMs,

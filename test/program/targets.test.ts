@@ -2,7 +2,7 @@
 // a change that held and one that faded.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { baselineBlockTarget, blockTarget, nextBlockTarget, retentionVerdict } from '../../src/program/targets.js';
+import { blockTarget, nextBlockTarget, retentionVerdict } from '../../src/program/targets.js';
 
 describe('blockTarget', () => {
   const rows: [number, 5 | 7.5 | 10, number][] = [
@@ -51,28 +51,24 @@ describe('nextBlockTarget', () => {
     expect(nextBlockTarget(172, 180)).to.equal(180);
     expect(nextBlockTarget(170, 180.6)).to.equal(178);
   });
-  it('is min(round(held × 1.05), floor(last target × 1.05)) for any held test', () => {
+  it('is at most 5 % above the held cadence as shown, floored as blockTarget: a held 170.0 gives 178, not 179', () => {
+    // 170 × 1.05 is 178.5: 179 would be 5.3 % above the 170 the runner reads.
+    expect(nextBlockTarget(172, 170)).to.equal(178);
+    // 171.4, shown as 171: 179 (171 × 1.05 = 179.55), not 180.
+    expect(nextBlockTarget(174, 171.4)).to.equal(179);
+  });
+  it('is min(floor(held as shown × 1.05), floor(last target × 1.05)) for any held test', () => {
     fc.assert(
       fc.property(fc.integer({ min: 100, max: 220 }), fc.double({ min: 0.98, max: 1.2, noNaN: true }), (last, share) => {
         const held = last * share;
         const target = nextBlockTarget(last, held);
+        const shown = Math.min(held, Math.round(held));
         expect(Number.isInteger(target)).to.equal(true);
         expect(target).to.be.at.most(last * 1.05 + 1e-9);
-        expect(target).to.be.at.most(Math.round(held * 1.05));
-        expect(target).to.equal(Math.min(Math.round(held * 1.05), Math.floor(last * 1.05 + 1e-9)));
+        expect(target, `held ${held}`).to.be.at.most(shown * 1.05 + 1e-9);
+        expect(target).to.equal(Math.min(Math.floor(shown * 1.05 + 1e-9), Math.floor(last * 1.05 + 1e-9)));
       }),
     );
-  });
-});
-
-describe('baselineBlockTarget', () => {
-  it('is the chosen percent above a first baseline', () => {
-    expect(baselineBlockTarget(170, 10, null)).to.equal(187);
-  });
-  it('is capped at 5 % above the last target after an earlier block', () => {
-    // 170 + 10 % is 187, but the last block aimed at 172: at most 180.
-    expect(baselineBlockTarget(170, 10, 172)).to.equal(180);
-    expect(baselineBlockTarget(160, 5, 172)).to.equal(168);
   });
 });
 

@@ -71,9 +71,9 @@ async function programState(dir) {
           testDue: withTestSpeed(newProgram(now - ${DAY_MS}), TEST_SPEED),
           // Session 3 done without its two taps (stopped, then reloaded): the taps are asked for.
           taps: runNext(programWithSessions(dayStart(now) - 8 * ${DAY_MS} + 7 * 3600000, 2), now - ${DAY_MS}, 171),
-          // The end-of-block test held at 185 against 172: the next step is capped at 180, and said so.
+          // The end-of-block test held at 185 against 172: the next step is capped at 180, and said so, with the tests starting now leaves out.
           nextBlock: runNext(programWithSessions(dayStart(now) - 40 * ${DAY_MS} + 7 * 3600000, 8), now - 23 * ${DAY_MS}, 185),
-          // Faded, then a new baseline of 170: each percent's target as the block will get it (capped).
+          // Faded, then a new baseline of 170: each percent's target from that baseline alone.
           chooser: [[-43, 165], [-36, 165], [-15, 165], [-1, 170]].reduce(
             (s, [d, c]) => runNext(s, now + d * ${DAY_MS}, c), programWithSessions(dayStart(now) - 60 * ${DAY_MS} + 7 * 3600000, 8)),
         });`,
