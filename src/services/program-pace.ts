@@ -1,12 +1,24 @@
 // What the simulated footpod's runner does while a program run is armed or going on: the program's
 // belt speed, block and sessions, and the metronome as the coach plays it, handed to a
 // SimulatedLearner (src/sources/simulated-learner.ts) made afresh for each run. Null without a
-// program run: the simulator then runs its own 60-minute plan.
+// program run: the simulator then runs its own 60-minute plan. A baseline after blocks starts from
+// the cadence the last block left (its last test, else what its sessions taught), not the cadence
+// from before the program: what a block taught is kept.
 
 import { testSpeedFor } from '../program/test-speed.js';
 import type { ProgramMoment, ProgramState } from '../program/program-types.js';
-import type { PaceAim } from '../sources/run-profile.js';
-import { SimulatedLearner } from '../sources/simulated-learner.js';
+import { cadenceForSpeed, type PaceAim } from '../sources/run-profile.js';
+import { learnedShare, SimulatedLearner } from '../sources/simulated-learner.js';
+
+/** The cadence at `beltMps` the last block left the runner with; null before any block. */
+function leftByBlocks(state: ProgramState, beltMps: number): number | null {
+  const last = state.blocks.at(-1);
+  if (!last) return null;
+  const test = last.tests.at(-1);
+  if (test) return test.cadenceSpm + cadenceForSpeed(beltMps) - cadenceForSpeed(test.speedMps);
+  const from = last.from.cadenceSpm + cadenceForSpeed(beltMps) - cadenceForSpeed(last.from.speedMps);
+  return from + learnedShare(last.sessions.length) * (last.targetSpm - last.from.cadenceSpm);
+}
 
 /** The metronome as the runner hears it. */
 export interface HeardMetronome {
@@ -37,7 +49,7 @@ export class ProgramPace {
       kind: active.kind,
       phase: phase ?? 'warm-up',
       beltMps,
-      fromSpm: baseline ? null : (block?.from.cadenceSpm ?? null),
+      fromSpm: baseline ? leftByBlocks(state, beltMps) : (block?.from.cadenceSpm ?? null),
       targetSpm: baseline ? null : (block?.targetSpm ?? null),
       sessionsDone: baseline ? 0 : (block?.sessions.length ?? 0),
       metronomeSpm: this.metronome.metronomeOn ? this.metronome.metronomeRateSpm : null,
