@@ -14,7 +14,7 @@ import { learnedShare, SimulatedLearner } from '../sources/simulated-learner.js'
 function leftByBlocks(state: ProgramState, beltMps: number): number | null {
   const last = state.blocks.at(-1);
   if (!last) return null;
-  const test = last.tests.at(-1);
+  const test = last.tests.at(-1)?.result;
   if (test) return test.cadenceSpm + cadenceForSpeed(beltMps) - cadenceForSpeed(test.speedMps);
   const from = last.from.cadenceSpm + cadenceForSpeed(beltMps) - cadenceForSpeed(last.from.speedMps);
   return from + learnedShare(last.sessions.length) * (last.targetSpm - last.from.cadenceSpm);
@@ -49,7 +49,7 @@ export class ProgramPace {
       kind: active.kind,
       phase: phase ?? 'warm-up',
       beltMps,
-      fromSpm: baseline ? leftByBlocks(state, beltMps) : (block?.from.cadenceSpm ?? null),
+      fromSpm: baseline ? leftByBlocks(state!, beltMps) : (block?.from.cadenceSpm ?? null),
       targetSpm: baseline ? null : (block?.targetSpm ?? null),
       sessionsDone: baseline ? 0 : (block?.sessions.length ?? 0),
       metronomeSpm: this.metronome.metronomeOn ? this.metronome.metronomeRateSpm : null,

@@ -92,7 +92,7 @@ describe('ProgramPace: a baseline after blocks', () => {
   // The program's next test after a block's retention tests is a baseline again: the simulated
   // runner keeps what the block taught (its last test), not the cadence from before the program.
   it('a baseline taken after a held block finds the cadence the block left, not the one before it', () => {
-    const held = (kind: 'end-of-block' | 'one-week' | 'four-weeks', day: number) => ({ ...testAt(day, 169, { speedMps: FROM_MPS }), kind }) as never;
+    const held = (kind: 'end-of-block' | 'one-week' | 'four-weeks', day: number) => ({ kind, result: testAt(day, 169, { speedMps: FROM_MPS }) });
     const done = { ...block(8), tests: [held('end-of-block', 30), held('one-week', 37), held('four-weeks', 58)] };
     const test = (t: ActiveProgramRun['test']) =>
       program({ testSpeedMps: FROM_MPS, blocks: [done], active: run({ kind: 'test', test: t, n: null, speedMps: FROM_MPS }) });
