@@ -102,9 +102,13 @@ export class ProgramLive implements ProgramActions {
     return (this.#loaded = this.#settledRead(false));
   }
 
-  /** A read, and the measuring of a run it found left over: the recording started next is not that run. */
+  /**
+   * A read, and the measuring of a run it found left over: the recording started next is not that run.
+   * The read holds the lock across tabs (#acrossTabs) as a change does: it may disarm a run from an
+   * earlier day, a read, change and write no other tab's may come between.
+   */
   async #settledRead(fresh: boolean, follow = true): Promise<void> {
-    await this.#queued(() => this.#read(fresh, follow));
+    await this.#queued(() => this.#acrossTabs(() => this.#read(fresh, follow)));
     await this.#settling;
   }
 

@@ -8,11 +8,12 @@ import { nextItem } from '../../src/program/program-schedule.js';
 import { withRunStarted } from '../../src/program/program-state.js';
 import type { ProgramState } from '../../src/program/program-types.js';
 import type { CoachEngine } from '../../src/services/coach-service.js';
+import { PROGRAM_CHANNEL } from '../../src/services/program-live.js';
 import { ProgramService } from '../../src/services/program-service.js';
 import { type AppServices, createServices } from '../../src/services/services.js';
 import { defaultCoachSettings } from '../../src/session/coach-settings.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
-import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { kvStore, separateDatabaseName, useSeparateDatabase } from '../../src/store/kv.js';
 import { loadProgram, saveProgram } from '../../src/store/program-store.js';
 import { finishRun } from '../support/finish-run.js';
 import { programInBlock } from '../support/program-states.js';
@@ -370,6 +371,26 @@ describe('program service: an armed run and the days after it', () => {
     await rig.program.load();
     expect(rig.program.active, 'disarmed').to.equal(null);
     expect((await stored()).active, 'and stored so').to.equal(null);
+  });
+
+  // The disarming is a read, a change and a write: another tab's change made meanwhile (here one
+  // that read the program before this tab's read and writes after it) must not undo it, nor it that.
+  it('a run armed on an earlier day is disarmed under the lock across tabs', async () => {
+    rig = await programRig();
+    const state = programInBlock(today);
+    const yesterday = new Date(2026, 11, 6, 18).getTime();
+    await saveProgram(withRunStarted(state, nextItem(state, yesterday)!, yesterday));
+    const lock = [PROGRAM_CHANNEL, separateDatabaseName()].filter(Boolean).join(':');
+    let loading: Promise<void> | null = null;
+    await navigator.locks.request(lock, async () => {
+      const read = await stored();
+      loading = rig.program.load();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await saveProgram({ ...read, testSpeedMps: 3.2 });
+    });
+    await loading;
+    const program = await stored();
+    expect([program.active, program.testSpeedMps], 'disarmed, and the other tab\'s speed kept').to.deep.equal([null, 3.2]);
   });
 
   it('a run armed earlier today stays armed', async () => {
