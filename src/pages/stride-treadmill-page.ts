@@ -59,6 +59,7 @@ export class StrideTreadmillPage extends LitElement {
       ' ': () => this.services?.recording.toggle(),
       l: () => this.services?.recording.lap(),
       m: () => {
+        // A program run armed or going on has the metronome: none in a test, the program's in a session.
         if (!this.services?.program.active) void this.services?.coach.toggleMetronome();
       },
       c: () => this.#dismissCheckIn(),
