@@ -21,13 +21,21 @@ const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-m
  * service from that same event, because browsers start audio only from a user gesture.
  */
 export class StrideMetronomeButton extends LitElement {
-  static override properties = { on: { type: Boolean }, rateSpm: { type: Number }, beat: { attribute: false }, disabled: { type: Boolean } };
+  static override properties = {
+    on: { type: Boolean }, rateSpm: { type: Number }, beat: { attribute: false }, disabled: { type: Boolean }, program: { type: Boolean },
+  };
   declare on: boolean;
   /**
    * No metronome now (a program test is metronome-free): "Metronome off", no rate (outside a
    * session the rate follows the runner's cadence, which a test hides), and nothing to press.
    */
   declare disabled: boolean;
+  /**
+   * A program session drives the metronome (its target, on and off by its schedule): the button
+   * says so with the rate and whether it plays ("Metronome by the program · on · 172"), and has
+   * nothing to press, no − or +, and no ←/→; the runner's mute still silences it.
+   */
+  declare program: boolean;
   declare rateSpm: number;
   /** Where the clicks fall, for the dot; null leaves the dot steady. */
   declare beat: MetronomeBeat | null;
@@ -39,6 +47,7 @@ export class StrideMetronomeButton extends LitElement {
     super();
     this.on = false;
     this.disabled = false;
+    this.program = false;
     this.rateSpm = 175;
     this.beat = null;
     // Left and right: up and down scroll the live page, and no page uses the sideways arrows.
@@ -74,6 +83,10 @@ export class StrideMetronomeButton extends LitElement {
         <span class="state">off</span></button>`;
     }
     const rate = Math.round(this.rateSpm);
+    if (this.program) {
+      return html`<button id="metronome" disabled aria-pressed=${String(this.on)}><span class="dot" aria-hidden="true"></span>Metronome
+        <span class="state">by the program · ${this.on ? 'on' : 'off'} ·</span> <span class="rate">${rate}</span></button>`;
+    }
     return html`<button class="step" id="slower" aria-label="Metronome slower" title="Slower (←)"
         @click=${() => this.#nudge(-1)}>−</button><button id="metronome" aria-pressed=${String(this.on)} @click=${this.#toggle}>
         <span class="dot" aria-hidden="true"></span>Metronome
@@ -125,7 +138,7 @@ export class StrideMetronomeButton extends LitElement {
   }
 
   #nudge(direction: 1 | -1): void {
-    if (this.disabled) return;
+    if (this.disabled || this.program) return;
     this.dispatchEvent(new CustomEvent<1 | -1>('nudge-metronome', { detail: direction, bubbles: true, composed: true }));
   }
 }

@@ -66,7 +66,8 @@ export class StrideLivePage extends LitElement {
       ' ': () => this.services?.recording.toggle(),
       l: () => this.services?.recording.lap(),
       m: () => {
-        if (this.services?.program.active?.kind !== 'test') void this.services?.coach.toggleMetronome();
+        // A program run armed or going on has the metronome: none in a test, the program's in a session.
+        if (!this.services?.program.active) void this.services?.coach.toggleMetronome();
       },
       f: () => this.#openTreadmillScreen(),
       c: () => this.#dismissCheckIn(),
@@ -123,6 +124,14 @@ export class StrideLivePage extends LitElement {
       this.#program.target = this.services?.program ?? null;
       this.#bluetoothRecheck.check();
     }
+  }
+
+  /** A program session is armed or running: the program drives the metronome, at the block's target. */
+  #programMetronome(): number | null {
+    const program = this.services?.program;
+    const active = program?.active;
+    if (active?.kind !== 'session') return null;
+    return program!.program?.blocks.find((b) => b.number === active.block)?.targetSpm ?? null;
   }
 
   protected override render() {
@@ -219,8 +228,8 @@ export class StrideLivePage extends LitElement {
           @start=${() => void recording.start()} @pause=${() => recording.pause()} @resume=${() => recording.resume()}
           @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
         <stride-mute-button .muted=${coach.muted} @toggle-mute=${() => void coach.setMuted(!coach.muted)}></stride-mute-button>
-        <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm} .beat=${coach.metronomeBeat}
-          ?disabled=${this.services.program.active?.kind === 'test'}
+        <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${this.#programMetronome() ?? coach.metronomeRateSpm} .beat=${coach.metronomeBeat}
+          ?disabled=${this.services.program.active?.kind === 'test'} ?program=${this.services.program.active?.kind === 'session'}
           @nudge-metronome=${(e: CustomEvent<1 | -1>) => coach.nudgeMetronome(e.detail)}
           @toggle-metronome=${() => void coach.toggleMetronome()}></stride-metronome-button>
         <button id="treadmill-screen" @click=${() => this.#openTreadmillScreen()}>Treadmill screen <kbd>F</kbd></button>

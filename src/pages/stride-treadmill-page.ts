@@ -59,7 +59,8 @@ export class StrideTreadmillPage extends LitElement {
       ' ': () => this.services?.recording.toggle(),
       l: () => this.services?.recording.lap(),
       m: () => {
-        if (!this.#metronomeFree()) void this.services?.coach.toggleMetronome();
+        // A program run armed or going on has the metronome: none in a test, the program's in a session.
+        if (!this.services?.program.active) void this.services?.coach.toggleMetronome();
       },
       c: () => this.#dismissCheckIn(),
       Enter: () => this.#dismissCheckIn(),
@@ -101,6 +102,14 @@ export class StrideTreadmillPage extends LitElement {
   /** A program test is armed or running: no metronome, and no rate that follows the hidden cadence. */
   #metronomeFree(): boolean {
     return this.services?.program.active?.kind === 'test';
+  }
+
+  /** A program session is armed or running: the program drives the metronome, at the block's target. */
+  #programMetronome(): number | null {
+    const program = this.services?.program;
+    const active = program?.active;
+    if (active?.kind !== 'session') return null;
+    return program!.program?.blocks.find((b) => b.number === active.block)?.targetSpm ?? null;
   }
 
   /** The program run on now: its name, its target (a session's) and whether it is a cue-free test. */
@@ -190,7 +199,8 @@ export class StrideTreadmillPage extends LitElement {
             @lap=${() => recording.lap()} @stop=${() => recording.stop()}></stride-recording-controls>
           <div class="coach">
             <stride-mute-button .muted=${coach.muted} @toggle-mute=${() => void coach.setMuted(!coach.muted)}></stride-mute-button>
-            <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${coach.metronomeRateSpm} .beat=${coach.metronomeBeat} ?disabled=${this.#metronomeFree()}
+            <stride-metronome-button .on=${coach.metronomeOn} .rateSpm=${this.#programMetronome() ?? coach.metronomeRateSpm} .beat=${coach.metronomeBeat}
+              ?disabled=${this.#metronomeFree()} ?program=${this.services.program.active?.kind === 'session'}
               @nudge-metronome=${(e: CustomEvent<1 | -1>) => coach.nudgeMetronome(e.detail)}
               @toggle-metronome=${() => void coach.toggleMetronome()}></stride-metronome-button>
             <button id="leave" @click=${() => this.#leave()}>Leave <kbd>Esc</kbd></button>

@@ -42,11 +42,14 @@ export type CueEvent = Extract<CoachEvent, { kind: 'cue' }>;
 
 /**
  * What a program run asks of the coach (program-coach.ts): while one is set, its events take the
- * place of the rules' own, and it starts and stops the metronome itself, at its own rate.
+ * place of the rules' own, and it starts and stops the metronome itself, at its own rate: the
+ * runner's toggle and −/+ do nothing meanwhile (mute still silences it).
  */
 export interface CoachGuide {
   /** The metronome's rate while it should play, else null. */
   readonly metronomeSpm: number | null;
+  /** The rate it plays at whenever it plays (a session's target), null when it never plays (a test). */
+  readonly targetSpm: number | null;
   /** This second's events, from the rules' own and the reading (its cadence unsmoothed). */
   events(own: CoachEvent[], input: CoachInput, metronome: Metronome): CoachEvent[];
 }
@@ -117,7 +120,7 @@ export class CoachService extends EventTarget {
   }
   /** The rate the metronome plays (or would start at now), steps/min: a program session's target while it guides. */
   get metronomeRateSpm(): number {
-    return this.#guide?.metronomeSpm ?? (this.#rate && this.#rate.target === this.#rateFor(null) ? this.#rate.rateSpm : this.#rateFor(this.#currentCadence()));
+    return this.#guide?.metronomeSpm ?? this.#guide?.targetSpm ?? (this.#rate && this.#rate.target === this.#rateFor(null) ? this.#rate.rateSpm : this.#rateFor(this.#currentCadence()));
   }
   /** Where the metronome's clicks fall (page clock, ms), for the button's pulse; null while it is off. */
   get metronomeBeat(): { atMs: number; intervalMs: number } | null {
@@ -157,10 +160,10 @@ export class CoachService extends EventTarget {
     await this.settings.update({ coach: { ...this.settings.settings.coach, muted } });
   }
 
-  /** Starts or stops the metronome; call it straight from a click or key (audio needs a gesture). */
+  /** Starts or stops the metronome; call it straight from a click or key (audio needs a gesture). Not while a program run guides it. */
   async toggleMetronome(): Promise<void> {
     const engine = await this.engine();
-    if (!engine) return;
+    if (!engine || this.#guide) return;
     if (engine.metronome.running) {
       engine.metronome.stop();
       // Stopped and started again, it starts from the cadence then, unless the runner chose a rate.
@@ -178,8 +181,9 @@ export class CoachService extends EventTarget {
     await engine.metronome.preview?.(this.#metronomeOptions(), PREVIEW_BEATS);
   }
 
-  /** One press of − (−1) or + (+1): the metronome plays the new rate from its next beat. */
+  /** One press of − (−1) or + (+1): the metronome plays the new rate from its next beat. Not while a program run guides it. */
   nudgeMetronome(direction: 1 | -1): void {
+    if (this.#guide) return;
     this.#rate = { rateSpm: nudgedRate(this.metronomeRateSpm, direction), target: this.#rateFor(null), nudged: true };
     const engine = this.#engine;
     if (engine?.metronome.running) engine.metronome.update(this.#metronomeOptions());

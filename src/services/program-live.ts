@@ -104,7 +104,9 @@ export class ProgramLive implements ProgramActions {
     return (this.#loaded = this.#settledRead(false));
   }
 
-  /** A read, and the measuring of a run it found left over: the recording started next is not that run. */
+  /**
+   * A read, and the measuring of a run it found left over: the recording started next is not that run.
+   */
   async #settledRead(fresh: boolean, follow = true): Promise<void> {
     await this.#queued(() => this.#read(fresh, follow));
     await this.#settling;
@@ -415,7 +417,7 @@ export class ProgramLive implements ProgramActions {
   /**
    * Takes the stored program as this tab's. A failed read keeps what was here and says so, and
    * refuses changes until a read succeeds. An armed run no recording followed on its day is
-   * disarmed on a later day: an outdoor run days later is not the rest of that session. A run that
+   * disarmed on a later day (under the lock across tabs): an outdoor run days later is not the rest of that session. A run that
    * was recorded but is not going on is measured (#measureLeftOver). The run this tab follows ends
    * when the program no longer has it (another tab cancelled, paused or measured it).
    */
@@ -427,10 +429,18 @@ export class ProgramLive implements ProgramActions {
     if (this.#readFailed) return this.#publish();
     this.#damaged = damaged;
     this.#state = program;
-    const active = program?.active;
-    if (program && active && active.sessionIds.length === 0 && !this.#run && dayStart(active.startedAtMs) < dayStart(this.#now())) {
-      this.#state = rules.withRunCancelled(program);
-      this.#problem = await this.#save(this.#state);
+    const stale = (state: ProgramState | null): state is ProgramState =>
+      !!state?.active && state.active.sessionIds.length === 0 && !this.#run && dayStart(state.active.startedAtMs) < dayStart(this.#now());
+    if (stale(program)) {
+      // Disarming is a read, a change and a write: read again under the lock across tabs, as #transact does.
+      await this.#acrossTabs(async () => {
+        const again = await loadProgram();
+        if (again.problem !== null && !again.damaged) return;
+        [this.#state, this.#damaged] = [again.program, again.damaged];
+        if (!stale(again.program)) return;
+        this.#state = rules.withRunCancelled(again.program);
+        this.#problem = await this.#save(this.#state);
+      });
     }
     if (this.#run && !sameRun(this.#state?.active, this.#run.run)) this.#leaveRun();
     this.#publish();

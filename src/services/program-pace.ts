@@ -1,14 +1,26 @@
 // What the simulated footpod's runner does while a program run is armed or going on: the program's
 // belt speed, block and sessions, and the metronome as the coach plays it, handed to a
 // SimulatedLearner (src/sources/simulated-learner.ts) made afresh for each run. Null without a
-// program run: the simulator then runs its own 60-minute plan. A simulated treadmill and strap read
-// the belt under that runner (belt), which moves nothing on: the pod's asks alone move the runner,
-// once a second, whatever the other simulators' clocks.
+// program run: the simulator then runs its own 60-minute plan. A baseline after blocks starts from
+// the cadence the last block left (its last test, else what its sessions taught), not the cadence
+// from before the program: what a block taught is kept. A simulated treadmill and strap read the
+// belt under that runner (belt), which moves nothing on: the pod's asks alone move the runner, once
+// a second, whatever the other simulators' clocks.
 
 import { testSpeedFor } from '../program/test-speed.js';
 import type { ActiveProgramRun, ProgramBlock, ProgramMoment, ProgramState } from '../program/program-types.js';
-import type { PaceAim } from '../sources/run-profile.js';
-import { type LearnerSecond, SimulatedLearner } from '../sources/simulated-learner.js';
+import { cadenceForSpeed, type PaceAim } from '../sources/run-profile.js';
+import { type LearnerSecond, learnedShare, SimulatedLearner } from '../sources/simulated-learner.js';
+
+/** The cadence at `beltMps` the last block left the runner with; null before any block. */
+function leftByBlocks(state: ProgramState, beltMps: number): number | null {
+  const last = state.blocks.at(-1);
+  if (!last) return null;
+  const test = last.tests.at(-1)?.result;
+  if (test) return test.cadenceSpm + cadenceForSpeed(beltMps) - cadenceForSpeed(test.speedMps);
+  const from = last.from.cadenceSpm + cadenceForSpeed(beltMps) - cadenceForSpeed(last.from.speedMps);
+  return from + learnedShare(last.sessions.length) * (last.targetSpm - last.from.cadenceSpm);
+}
 
 /** The metronome as the runner hears it. */
 export interface HeardMetronome {
@@ -46,13 +58,13 @@ export class ProgramPace {
     return run.key === this.#run && this.#last ? this.#last : new SimulatedLearner().aim(this.#second(run, phase));
   }
 
-  #second({ active, block, beltMps }: ArmedRun, phase: ProgramMoment['phase'] | null): LearnerSecond {
+  #second({ state, active, block, beltMps }: ArmedRun, phase: ProgramMoment['phase'] | null): LearnerSecond {
     const baseline = active.kind === 'test' && active.test === 'baseline';
     return {
       kind: active.kind,
       phase: phase ?? 'warm-up',
       beltMps,
-      fromSpm: baseline ? null : (block?.from.cadenceSpm ?? null),
+      fromSpm: baseline ? leftByBlocks(state, beltMps) : (block?.from.cadenceSpm ?? null),
       targetSpm: baseline ? null : (block?.targetSpm ?? null),
       sessionsDone: baseline ? 0 : (block?.sessions.length ?? 0),
       metronomeSpm: this.metronome.metronomeOn ? this.metronome.metronomeRateSpm : null,
@@ -61,6 +73,7 @@ export class ProgramPace {
 }
 
 interface ArmedRun {
+  state: ProgramState;
   active: ActiveProgramRun;
   block: ProgramBlock | null;
   beltMps: number;
@@ -75,5 +88,5 @@ function runOf(state: ProgramState | null): ArmedRun | null {
   const block = state.blocks.find((b) => b.number === active.block) ?? null;
   const beltMps = active.kind === 'test' ? (active.speedMps ?? testSpeedFor(state, active)) : (block?.from.speedMps ?? null);
   if (!beltMps) return null;
-  return { active, block, beltMps, key: `${active.kind} ${active.test} ${active.n} ${active.block} ${active.startedAtMs}` };
+  return { state, active, block, beltMps, key: `${active.kind} ${active.test} ${active.n} ${active.block} ${active.startedAtMs}` };
 }

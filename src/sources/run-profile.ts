@@ -134,6 +134,56 @@ export interface PaceAim {
   cadence: number;
 }
 
+/** A runner (and a belt) changes pace by about this much a second at most, as the plan's transitions do. */
+export const PACE_CHANGE_MPS_PER_S = 0.1;
+/** Cadence follows the speed (cadenceForSpeed: 15 steps/min per m/s), so about 1.5 steps/min a second. */
+export const CADENCE_CHANGE_SPM_PER_S = PACE_CHANGE_MPS_PER_S * 15;
+
+/** Whole seconds a change of pace from `from` to `to` takes at those rates (1 when it is small). */
+export function blendSeconds(from: PaceAim, to: PaceAim): number {
+  const speed = Math.abs(to.speedMps - from.speedMps) / PACE_CHANGE_MPS_PER_S;
+  const cadence = Math.abs(to.cadence - from.cadence) / CADENCE_CHANGE_SPM_PER_S;
+  return Math.max(1, Math.ceil(Math.max(speed, cadence) - 1e-9));
+}
+
+/**
+ * A runner going from one source of pace to another (the 60-minute plan, a program's paced run):
+ * when the source changes, the noise-free speed and cadence go from the last second's values to
+ * the new source's over the seconds the change needs (blendSeconds), never in one leap. Call
+ * `next` once a second, in order.
+ */
+export class PaceBlend {
+  #last: PaceAim | null = null;
+  #source: string | null = null;
+  #from: PaceAim | null = null;
+  #seconds = 0;
+  #done = 0;
+
+  /** True while this second is part of a change from one source to the other. */
+  get blending(): boolean {
+    return this.#from !== null;
+  }
+
+  /** This second's aim, from `source`'s own `aim` now. */
+  next(source: string, aim: PaceAim): PaceAim {
+    if (this.#last && this.#source !== null && source !== this.#source) {
+      this.#from = this.#last;
+      this.#seconds = blendSeconds(this.#last, aim);
+      this.#done = 0;
+    }
+    this.#source = source;
+    let now = aim;
+    if (this.#from) {
+      this.#done++;
+      const k = this.#done / this.#seconds;
+      if (k >= 1) this.#from = null;
+      else now = { speedMps: this.#from.speedMps + (aim.speedMps - this.#from.speedMps) * k, cadence: this.#from.cadence + (aim.cadence - this.#from.cadence) * k };
+    }
+    this.#last = now;
+    return now;
+  }
+}
+
 // A belt holds its speed far more closely than a runner outdoors: half a percent of reading noise.
 const BELT_NOISE = 0.005;
 const PACED_CADENCE_NOISE_SPM = 1;

@@ -6,7 +6,7 @@
 import { encodeRscMeasurement } from '../ble/rsc-encode.js';
 import { emptyFootpodInfo, type FootpodInfo, type FootpodSource } from './footpod-source.js';
 import type { FootpodControlPoint } from './footpod-control-point.js';
-import { mulberry32, pacedSampleAt, runSampleAt } from './run-profile.js';
+import { cadenceForSpeed, mulberry32, pacedSampleAt, PaceBlend, phaseAt, plannedSpeedAt, runSampleAt } from './run-profile.js';
 import { SimulatedSensor, type SimulatedSensorOptions } from './simulated-sensor.js';
 
 export interface SimulatedFootpodOptions extends SimulatedSensorOptions {
@@ -38,6 +38,8 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
   readonly sensor = 'footpod' as const;
   readonly #rng: () => number;
   readonly #countsStrides: boolean;
+  // Going between a program's belt and the plan, the runner changes speed and cadence gradually.
+  readonly #blend = new PaceBlend();
   // The pod's own counter survives a disconnect, as a real pod's does, so a reconnect continues
   // the same run and its distance never goes backwards.
   #distanceM = 0;
@@ -92,8 +94,12 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
 
   protected measurementAt(elapsedS: number): Uint8Array {
     // The pod alone asks for the runner's aim, once a second: the runner moves on with each ask.
-    const aim = this.pace(elapsedS);
-    const sample = aim ? pacedSampleAt(elapsedS, aim, this.#rng) : runSampleAt(elapsedS, this.#rng);
+    const paced = this.pace(elapsedS);
+    const planned = plannedSpeedAt(elapsedS);
+    const aim = this.#blend.next(paced ? 'paced' : 'plan', paced ?? { speedMps: planned, cadence: cadenceForSpeed(planned) });
+    // The plan's own seeded run, except while the runner changes from a paced run to it.
+    const sample = paced || this.#blend.blending ? pacedSampleAt(elapsedS, aim, this.#rng) : runSampleAt(elapsedS, this.#rng);
+    if (!paced) sample.phase = phaseAt(elapsedS);
     // A strides pod counts one foot, so each of its strides is two of the profile's steps.
     const perCount = this.#countsStrides ? 2 : 1;
     const bytes = encodeRscMeasurement({

@@ -47,6 +47,29 @@ describe('stride-metronome-button', () => {
     }
   });
 
+  it('driven by a program session: says so with its state and rate, and offers nothing to press', async () => {
+    const el = await fixture<StrideMetronomeButton>(html`<stride-metronome-button program .rateSpm=${172}></stride-metronome-button>`);
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('#metronome')!;
+    expect(words(button)).to.equal('Metronome by the program · off · 172');
+    expect(button.disabled).to.equal(true);
+    expect(el.shadowRoot!.querySelectorAll('.step')).to.have.length(0);
+    const asked: Event[] = [];
+    const listen = (event: Event) => asked.push(event);
+    document.addEventListener('nudge-metronome', listen);
+    try {
+      el.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      expect(asked, 'no −/+ by the arrow keys').to.have.length(0);
+    } finally {
+      document.removeEventListener('nudge-metronome', listen);
+    }
+    el.on = true;
+    await el.updateComplete;
+    expect(words(el.shadowRoot!.querySelector('#metronome')!)).to.equal('Metronome by the program · on · 172');
+    expect(el.shadowRoot!.querySelector('#metronome')!.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
   it('pulses its dot on the metronome’s own beats, and keeps it still for reduced motion', async () => {
     const beat = { atMs: performance.now() + 40, intervalMs: (60 / 166) * 1000 };
     const el = await fixture<StrideMetronomeButton>(html`<stride-metronome-button on .rateSpm=${166} .beat=${beat}></stride-metronome-button>`);

@@ -116,4 +116,35 @@ describe('the treadmill and live pages during a program run', () => {
     expect(lroot.querySelector('stride-zone-bar') === null).to.equal(true);
     await expect(live).to.be.accessible();
   });
+
+  // A session drives the metronome: its target, on and off by the schedule. The button says so and
+  // cannot be pressed, nor its keys fight the program; the runner's mute still silences it.
+  it('a session: the metronome button shows the program\'s metronome, and its keys do nothing', async () => {
+    await armed(programWithSessions(day(-6), 2));
+    const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
+    const metronome = () => page.shadowRoot!.querySelector('stride-metronome-button')!.shadowRoot!;
+    const key = async (k: string) => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+      window.dispatchEvent(new KeyboardEvent('keyup', { key: k, bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    run(0, 100, 165);
+    await waitUntil(() => services.program.moment !== null, 'the run is followed');
+    await settledPage(page);
+    expect(words(metronome(), '#metronome'), 'the warm-up').to.equal('Metronome by the program · off · 172');
+    expect(metronome().querySelector<HTMLButtonElement>('#metronome')!.disabled).to.equal(true);
+    expect(metronome().querySelector('#slower') ?? metronome().querySelector('#faster')).to.equal(null);
+    await key('m');
+    expect(services.coach.metronomeOn, 'M does not start it').to.equal(false);
+    run(101, 300 + 75, 165);
+    await waitUntil(() => services.program.moment?.metronomeOn === true, 'the metronome block');
+    await settledPage(page);
+    expect(words(metronome(), '#metronome'), 'the program plays it').to.equal('Metronome by the program · on · 172');
+    await key('m');
+    await key('ArrowRight');
+    expect([services.coach.metronomeOn, services.coach.metronomeRateSpm], 'M and → leave it to the program').to.deep.equal([true, 172]);
+    await services.coach.setMuted(true);
+    run(376, 380, 165);
+    expect(services.coach.metronomeOn, 'muted').to.equal(false);
+  });
 });

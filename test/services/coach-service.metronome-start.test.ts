@@ -9,6 +9,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { type FakeCoachEngine, fakeCoachEngine } from '../support/fake-coach-engine.js';
 import { ScriptedFootpod } from '../support/scripted-footpod.js';
 import { finishRun } from '../support/finish-run.js';
+import { ProgramCoach } from '../../src/services/program-coach.js';
 
 useSeparateDatabase('stride-test-coach-service-metronome-start');
 
@@ -130,5 +131,25 @@ describe('CoachService: the metronome’s start rate', () => {
     await stopAndSave();
     for (; t < 30; t++) pod.send(t, { cadence: 166 });
     expect(services.coach.metronomeRateSpm, 'after Stop and save').to.equal(166);
+  });
+});
+
+describe('CoachService: a program run guides the metronome', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => {
+    services.coach.guide(null);
+    return finishRun(services);
+  });
+
+  // The program starts and stops it at its target: the runner's toggle and −/+ (from any page or
+  // key) must not fight it. The rate said is the program's, on or off.
+  it('toggle and −/+ do nothing while a program session guides it; its rate is the session\'s target', async () => {
+    await connected();
+    await services.recording.start();
+    services.coach.guide(new ProgramCoach(172, () => services.settings.settings.coach));
+    await services.coach.toggleMetronome();
+    services.coach.nudgeMetronome(1);
+    expect(engine.metronome.starts, 'not started by hand').to.have.length(0);
+    expect(services.coach.metronomeRateSpm).to.equal(172);
   });
 });

@@ -138,3 +138,24 @@ describe('ProgramPace: the simulated runner does the program run armed or going 
     });
   });
 });
+
+describe('ProgramPace: a baseline after blocks', () => {
+  // The program's next test after a block's retention tests is a baseline again: the simulated
+  // runner keeps what the block taught (its last test), not the cadence from before the program.
+  it('a baseline taken after a held block finds the cadence the block left, not the one before it', () => {
+    const held = (kind: 'end-of-block' | 'one-week' | 'four-weeks', day: number) => ({ kind, result: testAt(day, 169, { speedMps: FROM_MPS }) });
+    const done = { ...block(8), tests: [held('end-of-block', 30), held('one-week', 37), held('four-weeks', 58)] };
+    const test = (t: ActiveProgramRun['test']) =>
+      program({ testSpeedMps: FROM_MPS, blocks: [done], active: run({ kind: 'test', test: t, n: null, speedMps: FROM_MPS }) });
+    const fourWeeks = after(new ProgramPace(heard), test('four-weeks'), 'main', 300)!.cadence;
+    const rebaseline = after(new ProgramPace(heard), test('baseline'), 'main', 300)!.cadence;
+    expect(fourWeeks, 'the 4-week test holds').to.be.within(TARGET * 0.98, TARGET);
+    expect(rebaseline, 'the baseline days later').to.be.closeTo(169, 0.5);
+  });
+
+  it('with no test after the block, from what its sessions taught', () => {
+    const state = program({ testSpeedMps: FROM_MPS, blocks: [block(8)], active: run({ kind: 'test', test: 'baseline', n: null, speedMps: FROM_MPS }) });
+    const cadence = after(new ProgramPace(heard), state, 'main', 300)!.cadence;
+    expect(cadence).to.be.closeTo(FROM_SPM + (1 - 0.8 ** 8) * (TARGET - FROM_SPM), 0.5);
+  });
+});

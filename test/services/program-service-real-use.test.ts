@@ -4,8 +4,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { clear, set } from 'idb-keyval';
 import { nextItem } from '../../src/program/program-schedule.js';
 import { withRunStarted } from '../../src/program/program-state.js';
+import { PROGRAM_CHANNEL } from '../../src/services/program-live.js';
 import { ProgramService } from '../../src/services/program-service.js';
-import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { kvStore, separateDatabaseName, useSeparateDatabase } from '../../src/store/kv.js';
 import { saveProgram } from '../../src/store/program-store.js';
 import { finishRun } from '../support/finish-run.js';
 import { PROGRAM_TODAY, type ProgramRig, programRig, startProgramRun, storedProgram, endRig, keepUnfinished, sessionCutByClosedTab } from '../support/program-rig.js';
@@ -277,6 +278,26 @@ describe('program service: an armed run and the days after it', () => {
     await rig.program.load();
     expect(rig.program.active, 'disarmed').to.equal(null);
     expect((await storedProgram()).active, 'and stored so').to.equal(null);
+  });
+
+  // The disarming is a read, a change and a write: another tab's change made meanwhile (here one
+  // that read the program before this tab's read and writes after it) must not undo it, nor it that.
+  it('a run armed on an earlier day is disarmed under the lock across tabs', async () => {
+    rig = await programRig();
+    const state = programInBlock(today);
+    const yesterday = new Date(2026, 11, 6, 18).getTime();
+    await saveProgram(withRunStarted(state, nextItem(state, yesterday)!, yesterday));
+    const lock = [PROGRAM_CHANNEL, separateDatabaseName()].filter(Boolean).join(':');
+    let loading: Promise<void> | null = null;
+    await navigator.locks.request(lock, async () => {
+      const read = await storedProgram();
+      loading = rig.program.load();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await saveProgram({ ...read, testSpeedMps: 3.2 });
+    });
+    await loading;
+    const program = await storedProgram();
+    expect([program.active, program.testSpeedMps], 'disarmed, and the other tab\'s speed kept').to.deep.equal([null, 3.2]);
   });
 
   it('a run armed earlier today stays armed', async () => {

@@ -99,18 +99,39 @@ describe('SimulatedFootpod', () => {
     const { pod, received } = footpod({ seed: 6, pace: (s) => (s >= 100 && s < 200 ? aim : null) });
     pod.emitSeconds(300);
     const rng = mulberry32(6);
+    // The changes from the plan to the aim and back take a few seconds (see the test below).
+    const blend = 10;
     received.forEach(({ m }, s) => {
       const planned = runSampleAt(s, rng);
-      if (s < 100 || s >= 200) {
+      if (s < 100 || s >= 200 + blend) {
         expect(m.cadence, `second ${s}`).to.equal(planned.cadence);
         expect(m.speedMps).to.be.closeTo(planned.speedMps, 1 / 512 + 1e-9);
-      } else {
+      } else if (s >= 100 + blend && s < 200) {
         expect(m.speedMps / aim.speedMps, `second ${s}`).to.be.within(0.995 - 1 / 512, 1.005 + 1 / 512);
         expect(Math.abs(m.cadence - aim.cadence), `second ${s}`).to.be.at.most(1.5);
         expect(m.isRunning).to.equal(true);
       }
     });
-    expect(mean(received.slice(100, 200).map((r) => r.m.cadence))).to.be.closeTo(aim.cadence, 0.4);
+    expect(mean(received.slice(100 + blend, 200).map((r) => r.m.cadence))).to.be.closeTo(aim.cadence, 0.4);
+  });
+
+  // A program run cancelled (or armed) in the middle of the 60-minute plan's fast reps: the runner
+  // goes from the belt's 2.8 m/s and ~161 steps/min to a rep's ~4 m/s and ~180 and back over
+  // seconds, about 0.1 m/s a second as the plan's own changes, never in one second.
+  it('changes speed and cadence gradually between a pace it is handed and the plan, both ways', () => {
+    const aim = { speedMps: 2.8, cadence: 161 };
+    const { pod, received } = footpod({ seed: 4, startAtS: 1410, pace: (s) => (s >= 1420 && s < 1620 ? aim : null) });
+    pod.emitSeconds(400);
+    const steps = received.slice(1).map(({ m }, i) => ({
+      speed: Math.abs(m.speedMps - received[i]!.m.speedMps),
+      cadence: Math.abs(m.cadence - received[i]!.m.cadence),
+    }));
+    // Noise on top of the change: ±0.05 m/s (plan) or ±0.5 % (belt); ±1.5 steps/min and rounding.
+    expect(Math.max(...steps.map((d) => d.speed)), 'speed a second').to.be.below(0.1 + 0.12);
+    expect(Math.max(...steps.map((d) => d.cadence)), 'cadence a second').to.be.at.most(1.5 + 4);
+    // It gets there: on the aim within about 15 seconds, and on the plan again after.
+    expect(received[1420 - 1410 + 15]!.m.speedMps).to.be.closeTo(aim.speedMps, 0.03);
+    expect(received[1620 - 1410 + 15]!.m.speedMps, 'a rep of the plan').to.be.closeTo(4, 0.06);
   });
 
   it('gives the same bytes for the same seed', () => {
