@@ -29,6 +29,9 @@ const CYCLE_S = 240;
  * over r; the rest holds a whole number of them (rounded, but never so many that the ON parts fall
  * under MIN_ON_S: only a rest too short for one full cycle plays less).
  */
+/** Shorter than any second the runner could hear: a rounding residue, not a block. */
+const SLIVER_S = 1e-3;
+
 export function feedbackBlocks(mainS: number, share: number): FeedbackBlock[] {
   if (!Number.isFinite(mainS) || !(mainS > 0)) return [];
   if (Number.isNaN(share)) throw new RangeError('The metronome share is not a number');
@@ -52,6 +55,11 @@ export function feedbackBlocks(mainS: number, share: number): FeedbackBlock[] {
   const add = (fromS: number, toS: number, metronome: boolean): void => {
     if (!(toS > fromS)) return;
     const last = blocks[blocks.length - 1];
+    // A sliver left by float arithmetic (a share a hair under 1) is no block: its neighbour takes it.
+    if (toS - fromS < SLIVER_S && last) {
+      last.toS = toS;
+      return;
+    }
     if (last?.metronome === metronome) last.toS = toS;
     else blocks.push({ fromS, toS, metronome });
   };
@@ -59,7 +67,7 @@ export function feedbackBlocks(mainS: number, share: number): FeedbackBlock[] {
   for (let k = 0; k < cycles; k++) {
     const fromS = firstS + k * cycleS;
     const toS = k === cycles - 1 ? mainS : firstS + (k + 1) * cycleS;
-    const onToS = fromS + cycleShare * cycleS;
+    const onToS = Math.min(toS, fromS + cycleShare * cycleS);
     add(fromS, onToS, true);
     add(onToS, toS, false);
   }

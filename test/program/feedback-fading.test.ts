@@ -168,4 +168,12 @@ describe('metronomeOnAt', () => {
       expect(on).to.be.closeTo(metronomeShare(n) * mainS, 1);
     }
   });
+
+  // Found by the coverage property on seed -2055797121: a share a hair under 1 left OFF blocks of
+  // 1e-13 s between the ON ones, and the last block ended past the main part.
+  it('leaves no sliver of a block and never ends past the main part, for a share a hair under 1', () => {
+    const blocks = feedbackBlocks(2747, 0.9999999999999997);
+    expect(blocks.every((b) => b.toS - b.fromS >= 1e-3), 'no sliver').to.equal(true);
+    expect(blocks.at(-1)!.toS).to.be.at.most(2747);
+  });
 });
