@@ -32,7 +32,7 @@ export class StrideMetronomeButton extends LitElement {
   declare disabled: boolean;
   /**
    * A program session drives the metronome (its target, on and off by its schedule): the button
-   * says so with the rate and whether it plays ("Metronome by the program · on · 172"), and has
+   * says so with the rate and whether it plays ("Program metronome · on · 172", short enough for one line on a phone), and has
    * nothing to press, no − or +, and no ←/→; the runner's mute still silences it.
    */
   declare program: boolean;
@@ -84,8 +84,8 @@ export class StrideMetronomeButton extends LitElement {
     }
     const rate = Math.round(this.rateSpm);
     if (this.program) {
-      return html`<button id="metronome" disabled aria-pressed=${String(this.on)}><span class="dot" aria-hidden="true"></span>Metronome
-        <span class="state">by the program · ${this.on ? 'on' : 'off'} ·</span> <span class="rate">${rate}</span></button>`;
+      return html`<button id="metronome" disabled aria-pressed=${String(this.on)}><span class="dot" aria-hidden="true"></span>Program metronome
+        <span class="state">· ${this.on ? 'on' : 'off'} ·</span> <span class="rate">${rate}</span></button>`;
     }
     return html`<button class="step" id="slower" aria-label="Metronome slower" title="Slower (←)"
         @click=${() => this.#nudge(-1)}>−</button><button id="metronome" aria-pressed=${String(this.on)} @click=${this.#toggle}>

@@ -50,7 +50,7 @@ describe('stride-metronome-button', () => {
   it('driven by a program session: says so with its state and rate, and offers nothing to press', async () => {
     const el = await fixture<StrideMetronomeButton>(html`<stride-metronome-button program .rateSpm=${172}></stride-metronome-button>`);
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('#metronome')!;
-    expect(words(button)).to.equal('Metronome by the program · off · 172');
+    expect(words(button)).to.equal('Program metronome · off · 172');
     expect(button.disabled).to.equal(true);
     expect(el.shadowRoot!.querySelectorAll('.step')).to.have.length(0);
     const asked: Event[] = [];
@@ -65,7 +65,7 @@ describe('stride-metronome-button', () => {
     }
     el.on = true;
     await el.updateComplete;
-    expect(words(el.shadowRoot!.querySelector('#metronome')!)).to.equal('Metronome by the program · on · 172');
+    expect(words(el.shadowRoot!.querySelector('#metronome')!)).to.equal('Program metronome · on · 172');
     expect(el.shadowRoot!.querySelector('#metronome')!.getAttribute('aria-pressed')).to.equal('true');
     await expect(el).to.be.accessible();
   });

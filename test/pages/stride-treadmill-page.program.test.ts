@@ -131,7 +131,7 @@ describe('the treadmill and live pages during a program run', () => {
     run(0, 100, 165);
     await waitUntil(() => services.program.moment !== null, 'the run is followed');
     await settledPage(page);
-    expect(words(metronome(), '#metronome'), 'the warm-up').to.equal('Metronome by the program · off · 172');
+    expect(words(metronome(), '#metronome'), 'the warm-up').to.equal('Program metronome · off · 172');
     expect(metronome().querySelector<HTMLButtonElement>('#metronome')!.disabled).to.equal(true);
     expect(metronome().querySelector('#slower') ?? metronome().querySelector('#faster')).to.equal(null);
     await key('m');
@@ -139,7 +139,7 @@ describe('the treadmill and live pages during a program run', () => {
     run(101, 300 + 75, 165);
     await waitUntil(() => services.program.moment?.metronomeOn === true, 'the metronome block');
     await settledPage(page);
-    expect(words(metronome(), '#metronome'), 'the program plays it').to.equal('Metronome by the program · on · 172');
+    expect(words(metronome(), '#metronome'), 'the program plays it').to.equal('Program metronome · on · 172');
     await key('m');
     await key('ArrowRight');
     expect([services.coach.metronomeOn, services.coach.metronomeRateSpm], 'M and → leave it to the program').to.deep.equal([true, 172]);
