@@ -18,6 +18,8 @@ export const FITNESS_MACHINE_STATUS = 0x2ada;
 export const HEART_RATE_SERVICE = 0x180d;
 export const HEART_RATE_MEASUREMENT = 0x2a37;
 export const BODY_SENSOR_LOCATION = 0x2a38;
+export const CYCLING_POWER_SERVICE = 0x1818;
+export const CYCLING_POWER_MEASUREMENT = 0x2a63;
 
 /** The 128-bit form of a Bluetooth SIG alias, as `BluetoothUUID.canonicalUUID` builds it. */
 export function fullUuid(short: number): string {
@@ -44,6 +46,8 @@ export const FITNESS_MACHINE_STATUS_UUID = fullUuid(FITNESS_MACHINE_STATUS);
 export const HEART_RATE_SERVICE_UUID = fullUuid(HEART_RATE_SERVICE);
 export const HEART_RATE_MEASUREMENT_UUID = fullUuid(HEART_RATE_MEASUREMENT);
 export const BODY_SENSOR_LOCATION_UUID = fullUuid(BODY_SENSOR_LOCATION);
+export const CYCLING_POWER_SERVICE_UUID = fullUuid(CYCLING_POWER_SERVICE);
+export const CYCLING_POWER_MEASUREMENT_UUID = fullUuid(CYCLING_POWER_MEASUREMENT);
 
 // Device Information (0x180A) strings a pod may offer; all optional, read once per connection.
 export const MANUFACTURER_NAME = 0x2a29;
