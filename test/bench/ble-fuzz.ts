@@ -1,10 +1,13 @@
-// The million-packet fuzz of the RSC, Treadmill Data and Heart Rate Measurement parsers (the default
-// test run does 200 000 of each, test/ble/rsc.property.test.ts and ftms-heart-rate.property.test.ts), and each parser's
+// The million-packet fuzz of the RSC, Treadmill Data, Heart Rate Measurement and Cycling Power
+// Measurement parsers (the default test run does 100 000 of each, test/ble/rsc.property.test.ts,
+// ftms-heart-rate.property.test.ts and cycling-power.property.test.ts), and each parser's
 // throughput on its own. Runs inside headless Chromium, bundled the way test/bench/run.mjs does
 // it: `window.stridewiseBleFuzz()` resolves to the lines to print.
 import fc from 'fast-check';
 import { parseTreadmillData } from '../../src/ble/ftms-treadmill.js';
 import { parseHeartRateMeasurement } from '../../src/ble/heart-rate.js';
+import { parseCyclingPowerMeasurement } from '../../src/ble/cycling-power.js';
+import { checkCyclingPowerPacket, cyclingPowerPackets } from '../ble/cycling-power-fuzz-checks.js';
 import { fuzzRsc } from '../ble/rsc-fuzz-checks.js';
 import { checkHeartRatePacket, checkTreadmillPacket, fuzz, heartRatePackets, treadmillPackets } from '../ble/fuzz-checks.js';
 
@@ -40,13 +43,13 @@ function throughput(packets: fc.Arbitrary<Uint8Array>, parse: (view: DataView) =
 async function bleFuzz(): Promise<string[]> {
   // Errors thrown under a deep async stack cost far more with DevTools attached.
   await Promise.resolve();
-  const lines = [`Random packets through the RSC, FTMS treadmill and heart-rate parsers (${RUNS.toLocaleString('en')} each):`];
+  const lines = [`Random packets through the RSC, FTMS treadmill, heart-rate and cycling power parsers (${RUNS.toLocaleString('en')} each):`];
   {
     const started = performance.now();
     const report = fuzzRsc(RUNS);
     const ms = performance.now() - started;
     lines.push(
-      `  ${'RSC (all four parsers)'.padEnd(26)} ${report.runs.toLocaleString('en')} checked in ${(ms / 1000).toFixed(1)} s (${perSecond(report.runs, ms)}), ` +
+      `  ${'RSC (all four parsers)'.padEnd(28)} ${report.runs.toLocaleString('en')} checked in ${(ms / 1000).toFixed(1)} s (${perSecond(report.runs, ms)}), ` +
         `${report.locationLists.toLocaleString('en')} location lists: ${report.failure === null ? 'no failure' : `FAILED: ${report.failure}`}`,
     );
     if (report.failure !== null) throw new Error(report.failure);
@@ -54,17 +57,18 @@ async function bleFuzz(): Promise<string[]> {
   for (const [name, packets, check, parse, seed] of [
     ['parseTreadmillData', treadmillPackets, checkTreadmillPacket, parseTreadmillData, 0x2acd],
     ['parseHeartRateMeasurement', heartRatePackets, checkHeartRatePacket, parseHeartRateMeasurement, 0x2a37],
+    ['parseCyclingPowerMeasurement', cyclingPowerPackets, checkCyclingPowerPacket, parseCyclingPowerMeasurement, 0x2a63],
   ] as const) {
     const started = performance.now();
     const report = fuzz(packets, check, RUNS, seed + 1_000);
     const ms = performance.now() - started;
     const verdict = report.failure === null ? 'no failure' : `FAILED: ${report.failure}`;
     lines.push(
-      `  ${name.padEnd(26)} ${report.runs.toLocaleString('en')} checked in ${(ms / 1000).toFixed(1)} s (${perSecond(report.runs, ms)} with generation and reference), ` +
+      `  ${name.padEnd(28)} ${report.runs.toLocaleString('en')} checked in ${(ms / 1000).toFixed(1)} s (${perSecond(report.runs, ms)} with generation and reference), ` +
         `${report.accepted.toLocaleString('en')} accepted, ${report.rejected.toLocaleString('en')} rejected: ${verdict}`,
     );
     const speed = throughput(packets, parse, seed);
-    lines.push(`  ${''.padEnd(26)} parser alone: ${speed.all} on the random mix, ${speed.valid} on its valid packets`);
+    lines.push(`  ${''.padEnd(28)} parser alone: ${speed.all} on the random mix, ${speed.valid} on its valid packets`);
     if (report.failure !== null) throw new Error(report.failure);
   }
   return lines;
