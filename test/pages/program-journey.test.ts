@@ -91,7 +91,7 @@ async function settled(page: HTMLElement & { updateComplete: Promise<boolean> })
 /** The Program page as the runner opens it from the navigation. */
 async function programPage(): Promise<StrideProgramPage> {
   const page = await fixture<StrideProgramPage>(html`<stride-program-page .services=${services}></stride-program-page>`);
-  await waitUntil(() => page.shadowRoot!.querySelector('.hint[role=status]') === null, 'the program was read');
+  await waitUntil(() => page.shadowRoot!.querySelector('.hint[role=status]') === null, 'the program was read', { timeout: 5000 });
   await settled(page);
   return page;
 }
@@ -124,12 +124,12 @@ async function runFor(seconds: number, cadence: number, each: (i: number) => Pro
 /** From the Program page's Start to the saved run: the treadmill screen as the runner uses it. */
 async function onTheTreadmill(program: StrideProgramPage): Promise<StrideTreadmillPage> {
   tap(program.shadowRoot!, '#start');
-  await waitUntil(() => services.program.active !== null, 'Start armed today’s item');
-  await waitUntil(() => wentTo.at(-1) === '/treadmill', 'Start opens the treadmill screen');
+  await waitUntil(() => services.program.active !== null, 'Start armed today’s item', { timeout: 5000 });
+  await waitUntil(() => wentTo.at(-1) === '/treadmill', 'Start opens the treadmill screen', { timeout: 5000 });
   const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
   await settled(page);
   tap(page.shadowRoot!.querySelector('stride-recording-controls')!.shadowRoot!, '#start');
-  await waitUntil(() => services.recording.state === 'recording', 'recording');
+  await waitUntil(() => services.recording.state === 'recording', 'recording', { timeout: 5000 });
   return page;
 }
 
@@ -144,7 +144,7 @@ async function stopAndSave(page: StrideTreadmillPage, link: string): Promise<Str
   expect(wentTo.at(-1), 'Leave goes to the live page').to.equal('/');
   page.remove();
   const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
-  await waitUntil(() => live.shadowRoot!.querySelector('#program-after a') !== null, 'the way back to the program');
+  await waitUntil(() => live.shadowRoot!.querySelector('#program-after a') !== null, 'the way back to the program', { timeout: 5000 });
   const back = live.shadowRoot!.querySelector<HTMLAnchorElement>('#program-after a')!;
   expect([back.textContent, back.getAttribute('href')]).to.deep.equal([link, '/program']);
   live.remove();
@@ -235,7 +235,7 @@ async function runSession(n: number): Promise<void> {
   tap(answers!.shadowRoot!, '.effort button[data-value="5"]');
   await settled(program);
   tap(answers!.shadowRoot!, '.natural button[data-value="3"]');
-  await waitUntil(() => program.shadowRoot!.querySelector('stride-program-answers') === null, 'the taps were taken');
+  await waitUntil(() => program.shadowRoot!.querySelector('stride-program-answers') === null, 'the taps were taken', { timeout: 5000 });
   await settled(program);
   const nextDay = n < 8 ? SESSION_DAY[n]! : END_TEST_DAY;
   expect(text(program.shadowRoot, '#today-heading'), `after session ${n}`).to.equal(`Next, on ${formatDate(morningOf(nextDay))}`);
@@ -261,19 +261,19 @@ async function connectOnLivePage(): Promise<void> {
   const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
   await settled(live);
   tap(live.shadowRoot!.querySelector('stride-connection-panel')!.shadowRoot!, '#simulate');
-  await waitUntil(() => services.footpod.source?.state === 'connected', 'the pod connected');
+  await waitUntil(() => services.footpod.source?.state === 'connected', 'the pod connected', { timeout: 5000 });
   live.remove();
 }
 
 /** Begin, and 10.0 km/h as the test speed: the baseline test is today's item. */
 async function beginAtTestSpeed(program: StrideProgramPage): Promise<void> {
   tap(program.shadowRoot!, '#begin');
-  await waitUntil(() => program.shadowRoot!.querySelector('stride-program-speed') !== null, 'the speed question');
+  await waitUntil(() => program.shadowRoot!.querySelector('stride-program-speed') !== null, 'the speed question', { timeout: 5000 });
   await settled(program);
   const speed = program.shadowRoot!.querySelector('stride-program-speed')!;
   speed.shadowRoot!.querySelector<HTMLInputElement>('#speed')!.value = '10.0';
   tap(speed.shadowRoot!, '#use-speed');
-  await waitUntil(() => program.shadowRoot!.querySelector('#today-sentence') !== null, 'today’s item');
+  await waitUntil(() => program.shadowRoot!.querySelector('#today-sentence') !== null, 'today’s item', { timeout: 5000 });
   await settled(program);
   expect(text(program.shadowRoot, '#today-heading')).to.equal('Today');
   expect(text(program.shadowRoot, '#today-sentence')).to.equal(
@@ -322,7 +322,7 @@ describe('the cadence program through the UI: no data, a baseline, eight faded s
     await settled(program);
     expect(text(target.shadowRoot, '#target')).to.equal(`Target: ${TARGET} steps/min`);
     tap(target.shadowRoot!, '#start-block');
-    await waitUntil(() => program.shadowRoot!.querySelector('stride-program-target') === null, 'the block started');
+    await waitUntil(() => program.shadowRoot!.querySelector('stride-program-target') === null, 'the block started', { timeout: 5000 });
     await settled(program);
     expect(text(program.shadowRoot, '#today-heading'), 'session 1 tomorrow').to.equal(`Next, on ${formatDate(morningOf(1))}`);
     expect(text(program.shadowRoot, '#today-sentence')).to.equal(`Session 1 of 8: 15 minutes at ${TARGET}, metronome throughout`);
@@ -389,7 +389,7 @@ describe('the cadence program through the UI: no data, a baseline, eight faded s
     const targetSpm = Number(/^Target: (\d+) steps\/min$/.exec(text(target.shadowRoot, '#target') ?? '')?.[1]);
     expect(targetSpm / baseline, 'the +5 % target').to.be.within(1.04, 1.06);
     tap(target.shadowRoot!, '#start-block');
-    await waitUntil(() => program.shadowRoot!.querySelector('stride-program-target') === null, 'the block started');
+    await waitUntil(() => program.shadowRoot!.querySelector('stride-program-target') === null, 'the block started', { timeout: 5000 });
 
     const log: string[] = [];
     for (let n = 1; n <= 8; n++) {
@@ -425,7 +425,7 @@ describe('the cadence program through the UI: no data, a baseline, eight faded s
       tap(answers.shadowRoot!, '.effort button[data-value="5"]');
       await settled(program);
       tap(answers.shadowRoot!, '.natural button[data-value="3"]');
-      await waitUntil(() => program.shadowRoot!.querySelector('stride-program-answers') === null, 'the taps were taken');
+      await waitUntil(() => program.shadowRoot!.querySelector('stride-program-answers') === null, 'the taps were taken', { timeout: 5000 });
     }
 
     goToDay(END_TEST_DAY);

@@ -51,7 +51,7 @@ describe('program runs in History and Weeks', () => {
   it('History labels each program run beside its title, and no other run', async () => {
     const services = createServices();
     const page = await fixture<StrideHistoryPage>(html`<stride-history-page .services=${services}></stride-history-page>`);
-    await waitUntil(() => services.history.loaded, 'the list was read');
+    await waitUntil(() => services.history.loaded, 'the list was read', { timeout: 5000 });
     await page.updateComplete;
     const label = (id: string) => page.shadowRoot!.querySelector(`tr[data-id="${id}"] .tag.program`)?.textContent?.trim() ?? null;
     expect(label('baseline')).to.equal('Baseline test');
@@ -66,7 +66,7 @@ describe('program runs in History and Weeks', () => {
   it('Weeks names the program runs under their week, and marks the weeks with a test on the cadence chart', async () => {
     const services = createServices();
     const page = await fixture<StrideWeeksPage>(html`<stride-weeks-page .services=${services} .now=${now}></stride-weeks-page>`);
-    await waitUntil(() => services.history.loaded, 'the index was read');
+    await waitUntil(() => services.history.loaded, 'the index was read', { timeout: 5000 });
     await page.updateComplete;
     const week = (month: number, day: number) =>
       page.shadowRoot!.querySelector(`#totals tr[data-week="${new Date(2025, month, day).getTime()}"] th .program`)?.textContent?.trim() ?? null;
@@ -94,7 +94,7 @@ describe('program runs in History and Weeks', () => {
   it('the marks are the same array while nothing changed, so the charts are not built again', async () => {
     const services = createServices();
     const page = await fixture<StrideWeeksPage>(html`<stride-weeks-page .services=${services} .now=${now}></stride-weeks-page>`);
-    await waitUntil(() => services.history.loaded, 'the index was read');
+    await waitUntil(() => services.history.loaded, 'the index was read', { timeout: 5000 });
     expect(page.testWeeks).to.equal(page.testWeeks);
   });
 

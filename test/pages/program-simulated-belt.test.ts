@@ -35,11 +35,11 @@ async function simulateEverything(): Promise<void> {
   const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
   await live.updateComplete;
   $($(live, 'stride-connection-panel'), '#simulate')!.click();
-  await waitUntil(() => services.footpod.source?.state === 'connected', 'the pod connected');
+  await waitUntil(() => services.footpod.source?.state === 'connected', 'the pod connected', { timeout: 5000 });
   $($(live, '#sensors'), 'summary')!.click();
-  await waitUntil(() => $($(live, 'stride-live-sensors'), '#simulate-sensors') !== null, 'the offer of a simulated treadmill and strap');
+  await waitUntil(() => $($(live, 'stride-live-sensors'), '#simulate-sensors') !== null, 'the offer of a simulated treadmill and strap', { timeout: 5000 });
   $($(live, 'stride-live-sensors'), '#simulate-sensors')!.click();
-  await waitUntil(() => services.sensors.source('treadmill')?.state === 'connected' && services.sensors.source('heart-rate')?.state === 'connected', 'the treadmill and strap connected');
+  await waitUntil(() => services.sensors.source('treadmill')?.state === 'connected' && services.sensors.source('heart-rate')?.state === 'connected', 'the treadmill and strap connected', { timeout: 5000 });
   live.remove();
 }
 
@@ -89,7 +89,7 @@ describe('a program test with the simulated footpod, treadmill and strap', () =>
     await saved;
     await waitUntil(() => services.program.active === null, 'the test was measured', { timeout: 10_000 });
     const program = await fixture<StrideProgramPage>(html`<stride-program-page .services=${services}></stride-program-page>`);
-    await waitUntil(() => $(program, '#reveal-kept') !== null || $(program, '#reveal-why') !== null, 'the result shown');
+    await waitUntil(() => $(program, '#reveal-kept') !== null || $(program, '#reveal-why') !== null, 'the result shown', { timeout: 5000 });
     expect(text(program, '#reveal-heading'), text(program, '#reveal-why') ?? '').to.equal('Baseline test done');
     expect(text(program, '#reveal-kept')).to.equal("Measured over 5 of the test's minutes.");
     program.remove();

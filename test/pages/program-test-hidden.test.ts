@@ -45,7 +45,7 @@ describe('the cadence stays hidden during a program test', () => {
     await armed(withTestSpeed(newProgram(day(-1)), TEST_SPEED));
     const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
     run(0, 90, 150);
-    await waitUntil(() => services.program.moment !== null, 'the run is followed');
+    await waitUntil(() => services.program.moment !== null, 'the run is followed', { timeout: 5000 });
     await settledPage(page);
     expect(page.shadowRoot!.querySelector('#cadence-hidden')).to.not.equal(null);
     const slow = words(page);
@@ -67,7 +67,7 @@ describe('the cadence stays hidden during a program test', () => {
     await armed(withTestSpeed(newProgram(day(-1)), TEST_SPEED));
     const page = await fixture<HTMLElementTagNameMap['stride-live-page']>(html`<stride-live-page .services=${services}></stride-live-page>`);
     run(0, 90, 150);
-    await waitUntil(() => services.program.moment !== null, 'the run is followed');
+    await waitUntil(() => services.program.moment !== null, 'the run is followed', { timeout: 5000 });
     await settledPage(page);
     expect(words(page)).to.equal('Metronome off');
     expect(metronome(page).querySelector<HTMLButtonElement>('#metronome')!.disabled).to.equal(true);
@@ -92,11 +92,11 @@ describe('the cadence stays hidden during a program test', () => {
   it('History does not show the cadence of the test being recorded', async () => {
     await armed(withTestSpeed(newProgram(day(-1)), TEST_SPEED));
     run(0, 400, 163);
-    await waitUntil(() => services.program.moment?.phase === 'main', 'in the test minutes');
+    await waitUntil(() => services.program.moment?.phase === 'main', 'in the test minutes', { timeout: 5000 });
     const id = services.recording.recorder!.id;
     const page = await fixture<StrideHistoryPage>(html`<stride-history-page .services=${services}></stride-history-page>`);
-    await waitUntil(() => services.history.loaded, 'the list was read');
-    await waitUntil(() => page.shadowRoot!.querySelector(`tr[data-id="${id}"]`) !== null, 'the run shows');
+    await waitUntil(() => services.history.loaded, 'the list was read', { timeout: 5000 });
+    await waitUntil(() => page.shadowRoot!.querySelector(`tr[data-id="${id}"]`) !== null, 'the run shows', { timeout: 5000 });
     await page.updateComplete;
     const row = page.shadowRoot!.querySelector(`tr[data-id="${id}"]`)!.textContent!.replace(/\s+/g, ' ');
     expect(services.program.active?.kind).to.equal('test');

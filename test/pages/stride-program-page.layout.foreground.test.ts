@@ -38,7 +38,7 @@ async function programPage(stored: ProgramState | null): Promise<StrideProgramPa
   services = createServices({}, {}, async () => fakeCoachEngine());
   await services.settings.load();
   const page = await fixture<StrideProgramPage>(html`<stride-program-page .services=${services}></stride-program-page>`);
-  await waitUntil(() => page.loaded, 'the program was read');
+  await waitUntil(() => page.loaded, 'the program was read', { timeout: 5000 });
   await page.updateComplete;
   return page;
 }
@@ -111,14 +111,14 @@ describe('the program screens, drawn', () => {
       services.recording.stop();
       await done;
       const page = await fixture<StrideProgramPage>(html`<stride-program-page .services=${services}></stride-program-page>`);
-      await waitUntil(() => page.loaded && services.program.justFinished !== null, 'the run was measured');
+      await waitUntil(() => page.loaded && services.program.justFinished !== null, 'the run was measured', { timeout: 5000 });
       await page.updateComplete;
       return page;
     };
 
     await recorded(withTestSpeed(newProgram(day(-1)), TEST_SPEED), 610);
     const treadmill = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
-    await waitUntil(() => services.program.moment !== null, 'the test is followed');
+    await waitUntil(() => services.program.moment !== null, 'the test is followed', { timeout: 5000 });
     await treadmill.updateComplete;
     expect(treadmill.shadowRoot!.querySelector('#cadence-hidden') !== null).to.equal(true);
     await check(treadmill, 'the treadmill screen in a test');
@@ -131,7 +131,7 @@ describe('the program screens, drawn', () => {
     // Session 3 counts as done with half its 18 minutes at target: the warm-up, then 10 minutes.
     await recorded(programWithSessions(day(-6), 2), 300 + 10 * 60);
     const answering = await saved();
-    await waitUntil(() => answering.shadowRoot!.querySelector('stride-program-answers') !== null, 'the taps are asked for');
+    await waitUntil(() => answering.shadowRoot!.querySelector('stride-program-answers') !== null, 'the taps are asked for', { timeout: 5000 });
     await check(answering, 'the two taps');
   });
 
@@ -148,7 +148,7 @@ describe('the program screens, drawn', () => {
     const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
     await services.recording.start();
     for (let t = 0; t <= 400; t++) pod.send(t, { cadence: 172, speedMps: TEST_SPEED });
-    await waitUntil(() => services.program.moment?.phase === 'main', 'in the main part');
+    await waitUntil(() => services.program.moment?.phase === 'main', 'in the main part', { timeout: 5000 });
     const $ = (s: string) => page.shadowRoot!.querySelector<HTMLElement>(s)!;
     const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     const problems: string[] = [];

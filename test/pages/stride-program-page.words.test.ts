@@ -110,7 +110,7 @@ describe('the Program page says its numbers truly', () => {
     await chooser.updateComplete;
     const shown = Number.parseInt(/Target: (\d+)/.exec(root.querySelector('#target')!.textContent!)![1]!, 10);
     root.querySelector<HTMLButtonElement>('#start-block')!.click();
-    await waitUntil(() => services.program.program!.blocks.length === 2, 'the block started');
+    await waitUntil(() => services.program.program!.blocks.length === 2, 'the block started', { timeout: 5000 });
     // A new baseline starts afresh: 170 + 10 % is 187, whatever the last block aimed at (172).
     expect(shown).to.equal(187);
     expect(services.program.program!.blocks[1]!.targetSpm).to.equal(shown);
@@ -149,7 +149,7 @@ describe('the Program page says its numbers truly', () => {
     // The second tap stores them and moves focus to the thank-you, which says so.
     answers.shadowRoot!.querySelector<HTMLButtonElement>('.effort button[data-value="4"]')!.click();
     answers.shadowRoot!.querySelector<HTMLButtonElement>('.natural button[data-value="3"]')!.click();
-    await waitUntil(() => page.shadowRoot!.activeElement?.id === 'answered', 'focus on the thank-you');
+    await waitUntil(() => page.shadowRoot!.activeElement?.id === 'answered', 'focus on the thank-you', { timeout: 5000 });
     expect(services.program.program!.blocks[0]!.sessions[2]!.answers).to.deep.equal({ effort: 4, natural: 3 });
     expect(text('#answered')).to.equal('Session 3 rated, thank you.');
     expect($('#answered')!.getAttribute('role')).to.equal('status');
@@ -190,7 +190,7 @@ describe('the Program page says its numbers truly', () => {
     const button = $('stride-program-target')!.shadowRoot!.querySelector<HTMLButtonElement>('#start-block')!;
     button.click();
     button.click();
-    await waitUntil(() => services.program.program!.blocks.length === 1, 'the block started');
+    await waitUntil(() => services.program.program!.blocks.length === 1, 'the block started', { timeout: 5000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     await settled();
     expect(services.program.program!.blocks.length).to.equal(1);
@@ -204,15 +204,15 @@ describe('the Program page says its numbers truly', () => {
     const speed = $('stride-program-speed')!;
     speed.shadowRoot!.querySelector<HTMLInputElement>('#speed')!.value = '10';
     speed.shadowRoot!.querySelector<HTMLButtonElement>('#use-speed')!.click();
-    await waitUntil(() => page.shadowRoot!.activeElement?.id === 'today-heading', 'focus on today');
+    await waitUntil(() => page.shadowRoot!.activeElement?.id === 'today-heading', 'focus on today', { timeout: 5000 });
     expect(text('#today-sentence')).to.match(/^Baseline test/);
   });
 
   it('moves focus to the confirm button after "End the program…", and back after "Keep it"', async () => {
     await programPage(withTestSpeed(newProgram(day(-1)), TEST_SPEED));
     $<HTMLButtonElement>('#end')!.click();
-    await waitUntil(() => page.shadowRoot!.activeElement?.id === 'end-confirm', 'focus on the question');
+    await waitUntil(() => page.shadowRoot!.activeElement?.id === 'end-confirm', 'focus on the question', { timeout: 5000 });
     $<HTMLButtonElement>('#end-keep')!.click();
-    await waitUntil(() => page.shadowRoot!.activeElement?.id === 'end', 'focus back on End');
+    await waitUntil(() => page.shadowRoot!.activeElement?.id === 'end', 'focus back on End', { timeout: 5000 });
   });
 });

@@ -41,7 +41,7 @@ describe('the treadmill and live pages during a program run', () => {
     await armed(programWithSessions(day(-6), 2));
     const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
     run(0, 300 + 75, 172);
-    await waitUntil(() => services.program.moment?.phase === 'main', 'into the main part');
+    await waitUntil(() => services.program.moment?.phase === 'main', 'into the main part', { timeout: 5000 });
     await settledPage(page);
     const strip = page.shadowRoot!.querySelector('stride-program-strip')!;
     expect(words(strip.shadowRoot, '#program-metronome')).to.equal('Metronome on now');
@@ -58,12 +58,12 @@ describe('the treadmill and live pages during a program run', () => {
     await armed(programWithSessions(day(-6), 2));
     const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
     run(0, 100, 172);
-    await waitUntil(() => services.program.moment !== null, 'the run is followed');
+    await waitUntil(() => services.program.moment !== null, 'the run is followed', { timeout: 5000 });
     await settledPage(page);
     const strip = page.shadowRoot!.querySelector('stride-program-strip')!;
     expect(words(strip.shadowRoot, '#program-strip')).to.match(/^Session 3 of 8 Warm-up then the minutes at 172 Metronome off now$/);
     run(101, 300 + 75, 172);
-    await waitUntil(() => services.program.moment?.phase === 'main', 'into the main part');
+    await waitUntil(() => services.program.moment?.phase === 'main', 'into the main part', { timeout: 5000 });
     await settledPage(page);
     expect(words(strip.shadowRoot, '#program-strip')).to.match(/^Session 3 of 8 At 172 1 min done, 17 min left Metronome on now$/);
     expect(words(page.shadowRoot, '#cadence')).to.equal('172');
@@ -79,7 +79,7 @@ describe('the treadmill and live pages during a program run', () => {
     const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
     services.recording.stop();
     await saved;
-    await waitUntil(() => services.program.justFinished !== null, 'the session was measured');
+    await waitUntil(() => services.program.justFinished !== null, 'the session was measured', { timeout: 5000 });
     const live = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
     await settledPage(live);
     const link = live.shadowRoot!.querySelector<HTMLAnchorElement>('#program-after a')!;
@@ -91,7 +91,7 @@ describe('the treadmill and live pages during a program run', () => {
     await armed(withTestSpeed(newProgram(day(-1)), TEST_SPEED));
     const page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
     run(0, 30, 166);
-    await waitUntil(() => services.program.moment !== null, 'the run is followed');
+    await waitUntil(() => services.program.moment !== null, 'the run is followed', { timeout: 5000 });
     await settledPage(page);
     const root = page.shadowRoot!;
     expect(words(root, '#cadence-hidden')).to.equal('Cadence hidden during the test');
@@ -129,7 +129,7 @@ describe('the treadmill and live pages during a program run', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     };
     run(0, 100, 165);
-    await waitUntil(() => services.program.moment !== null, 'the run is followed');
+    await waitUntil(() => services.program.moment !== null, 'the run is followed', { timeout: 5000 });
     await settledPage(page);
     expect(words(metronome(), '#metronome'), 'the warm-up').to.equal('Program metronome · off · 172');
     expect(metronome().querySelector<HTMLButtonElement>('#metronome')!.disabled).to.equal(true);
@@ -137,7 +137,7 @@ describe('the treadmill and live pages during a program run', () => {
     await key('m');
     expect(services.coach.metronomeOn, 'M does not start it').to.equal(false);
     run(101, 300 + 75, 165);
-    await waitUntil(() => services.program.moment?.metronomeOn === true, 'the metronome block');
+    await waitUntil(() => services.program.moment?.metronomeOn === true, 'the metronome block', { timeout: 5000 });
     await settledPage(page);
     expect(words(metronome(), '#metronome'), 'the program plays it').to.equal('Program metronome · on · 172');
     await key('m');

@@ -131,12 +131,12 @@ describe('ProgramService: a program session taken over by another tab', () => {
     await first.services.footpod.simulate();
     await first.services.recording.start();
     for (let t = 0; t <= 500; t++) first.pod.send(t, { cadence: 172, speedMps: 3 });
-    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 195, 'progress stored');
-    await waitUntil(() => second.services.recording.runElsewhere, 'the second tab sees the run');
+    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 195, 'progress stored', { timeout: 5000 });
+    await waitUntil(() => second.services.recording.runElsewhere, 'the second tab sees the run', { timeout: 5000 });
 
     await second.services.footpod.simulate();
     expect(await second.services.recording.takeOver()).to.equal(true);
-    await waitUntil(() => first.program.problem !== null || first.program.active === null, 'the first tab measured its part');
+    await waitUntil(() => first.program.problem !== null || first.program.active === null, 'the first tab measured its part', { timeout: 5000 });
     await second.services.recording.start();
     expect(second.services.recording.state).to.equal('recording');
     // The rest of session 1: the main part's remaining minutes and a cool-down.
@@ -168,7 +168,7 @@ describe('ProgramService: a session stopped early', () => {
     const saved = new Promise((resolve) => rig.services.recording.addEventListener('saved', resolve, { once: true }));
     rig.services.recording.stop();
     await saved;
-    await waitUntil(() => rig.program.problem !== null, 'measured');
+    await waitUntil(() => rig.program.problem !== null, 'measured', { timeout: 5000 });
     expect(rig.program.problem).to.match(/^Session 1 stopped after 3 of 15 minutes/);
     expect(rig.program.active).to.equal(null);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -238,7 +238,7 @@ describe('ProgramService: a reload while a finished session is measured', () => 
     await startProgramRun(rig, programInBlock(today));
     rig.send(0, 300 + 15 * 60 + 60, { cadence: 174 });
     expect(rig.program.moment?.phase).to.equal('cool-down');
-    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 15 * 60, 'progress stored');
+    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 15 * 60, 'progress stored', { timeout: 5000 });
     rig.services.recording.stop();
     await saved;
     rig.services.footpod.disconnect();
@@ -275,7 +275,7 @@ describe('ProgramService: the program paused in another tab while a session runs
     const id = rig.services.recording.recorder!.id;
     // This tab's last progress write lands before the phone's pause (two tabs' writes at one instant
     // can still cross: each reads, then writes).
-    await waitUntil(async () => (await storedProgram()).active?.sessionIds.includes(id) === true && (await storedProgram()).active?.mainRunningS === 90, 'the run holds the recording');
+    await waitUntil(async () => (await storedProgram()).active?.sessionIds.includes(id) === true && (await storedProgram()).active?.mainRunningS === 90, 'the run holds the recording', { timeout: 5000 });
 
     // The phone: another tab over the same store.
     const phone = await openTab();
@@ -299,7 +299,7 @@ describe('ProgramService: the program paused in another tab while a session runs
     rig = await openTab();
     await startProgramRun(rig, programInBlock(today));
     rig.send(0, 400);
-    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 90, 'progress stored');
+    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 90, 'progress stored', { timeout: 5000 });
     rig.program.close();
     const phone = await openTab();
     other = phone;
@@ -307,7 +307,7 @@ describe('ProgramService: the program paused in another tab while a session runs
     await phone.program.cancelRun();
     expect(rig.program.moment, 'not heard yet').to.not.equal(null);
     rig.send(401, 420);
-    await waitUntil(() => rig.program.moment === null, 'the run ended at the progress write');
+    await waitUntil(() => rig.program.moment === null, 'the run ended at the progress write', { timeout: 5000 });
     expect(rig.metronome.running).to.equal(false);
     expect(rig.services.recording.recorder!.meta().program ?? null, 'an ordinary run').to.equal(null);
   });
@@ -326,9 +326,9 @@ describe('ProgramService: a run that does not count, and the runner’s own metr
     const saved = new Promise((resolve) => rig.services.recording.addEventListener('saved', resolve, { once: true }));
     rig.services.recording.stop();
     await saved;
-    await waitUntil(() => rig.program.justFinished !== null, 'measured');
+    await waitUntil(() => rig.program.justFinished !== null, 'measured', { timeout: 5000 });
     expect(rig.program.justFinished).to.deep.include({ kind: 'test', outcome: { ok: false, why: 'The test stopped after 3:30 of its 5 minutes; take it again.' } });
-    await waitUntil(async () => (await rig.services.history.open(id)).session?.meta.program === undefined, 'the mark dropped');
+    await waitUntil(async () => (await rig.services.history.open(id)).session?.meta.program === undefined, 'the mark dropped', { timeout: 5000 });
     await rig.services.history.load();
     expect(rig.services.history.summary(id)?.program ?? null, 'an ordinary run').to.equal(null);
   });

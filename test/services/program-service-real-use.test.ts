@@ -51,7 +51,7 @@ describe('program service: the program service in real use', () => {
     await tabB.load();
     await rig.program.setTestSpeed(3.2);
     await tabB.pause();
-    await waitUntil(async () => (await storedProgram()).pauses.length === 1, 'paused stored');
+    await waitUntil(async () => (await storedProgram()).pauses.length === 1, 'paused stored', { timeout: 5000 });
     expect((await storedProgram()).testSpeedMps, 'the speed chosen in the other tab').to.equal(3.2);
   });
 
@@ -114,7 +114,7 @@ describe('program service: a retention test at the test speed', () => {
     await rig.services.recording.start();
     rig.send(0, 300 + 300 + 20, { cadence: 172, speedMps: 3 });
     await rig.stopAndSave();
-    await waitUntil(() => rig.program.justFinished !== null, 'measured');
+    await waitUntil(() => rig.program.justFinished !== null, 'measured', { timeout: 5000 });
     const finished = rig.program.justFinished!;
     expect(finished.kind === 'test' && finished.outcome.ok, finished.kind === 'test' && !finished.outcome.ok ? finished.outcome.why : 'ok').to.equal(true);
   });
@@ -166,7 +166,7 @@ describe('program service: a session whose save needed a second try', () => {
     };
     try {
       rig.services.recording.stop();
-      await waitUntil(() => rig.services.recording.problem !== null, 'the first save failed');
+      await waitUntil(() => rig.services.recording.problem !== null, 'the first save failed', { timeout: 5000 });
     } finally {
       IDBObjectStore.prototype.put = put;
     }
@@ -200,7 +200,7 @@ describe('program service: Stop and straight away Start again', () => {
     await saved;
     const second = rig.services.recording.recorder!;
     expect(rig.services.recording.state).to.equal('recording');
-    await waitUntil(() => rig.program.active === null, 'session 1 measured');
+    await waitUntil(() => rig.program.active === null, 'session 1 measured', { timeout: 5000 });
     rig.send(2000, 2400);
     expect(rig.program.program!.blocks[0]!.sessions.map((s) => s.n), 'session 1 done once').to.deep.equal([1]);
     expect(second.meta().program ?? null, 'the new recording is not marked as the program’s').to.equal(null);
@@ -356,6 +356,6 @@ describe('program service: a tab shown again', () => {
     expect(rig.program.program!.testSpeedMps, 'not yet seen').to.equal(null);
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
     document.dispatchEvent(new Event('visibilitychange'));
-    await waitUntil(() => rig.program.program?.testSpeedMps === 3.4, 'read again');
+    await waitUntil(() => rig.program.program?.testSpeedMps === 3.4, 'read again', { timeout: 5000 });
   });
 });

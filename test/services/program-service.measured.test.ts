@@ -23,7 +23,7 @@ describe('ProgramService: how a finished program run is measured', () => {
     rig = await programRig();
     await startBaselineTest(rig);
     rig.send(0, 450, { cadence: 150 });
-    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 150, 'progress stored every 15 s');
+    await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 150, 'progress stored every 15 s', { timeout: 5000 });
     rig.services.recording.abandon();
     rig.services.footpod.disconnect();
 
@@ -36,7 +36,7 @@ describe('ProgramService: how a finished program run is measured', () => {
     rig.send(1, 200, { cadence: 150 });
     expect(rig.program.moment?.phase).to.equal('cool-down');
     await rig.stopAndSave();
-    await waitUntil(() => rig.program.justFinished !== null, 'measured');
+    await waitUntil(() => rig.program.justFinished !== null, 'measured', { timeout: 5000 });
     const finished = rig.program.justFinished!;
     expect(finished.kind === 'test' && !finished.outcome.ok ? finished.outcome.why : 'ok').to.equal('ok');
     expect(rig.program.program!.baseline!.keptMinutes, 'five steady minutes were run (±1 for the split)').to.be.at.least(4);
@@ -47,7 +47,7 @@ describe('ProgramService: how a finished program run is measured', () => {
     rig.send(0, 300 + 210, { cadence: 150 });
     expect(rig.program.moment).to.include({ phase: 'main', mainDoneS: 210 });
     await rig.stopAndSave();
-    await waitUntil(() => rig.program.justFinished !== null, 'measured');
+    await waitUntil(() => rig.program.justFinished !== null, 'measured', { timeout: 5000 });
     expect(rig.program.justFinished).to.deep.include({ kind: 'test', outcome: { ok: false, why: 'The test stopped after 3:30 of its 5 minutes; take it again.' } });
     expect(rig.program.program!.baseline).to.equal(null);
     expect(rig.program.next).to.include({ kind: 'test', test: 'baseline' });

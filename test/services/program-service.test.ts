@@ -51,7 +51,7 @@ describe('ProgramService', () => {
     await rig.program.resume();
     expect(rig.program.program!.pauses).to.deep.equal([{ fromMs: today, toMs: today }]);
     expect(rig.program.next).to.include({ kind: 'test', test: 'baseline' });
-    await waitUntil(async () => (await storedProgram()).pauses.length === 1 && (await storedProgram()).pauses[0]!.toMs === today, 'stored');
+    await waitUntil(async () => (await storedProgram()).pauses.length === 1 && (await storedProgram()).pauses[0]!.toMs === today, 'stored', { timeout: 5000 });
   });
 
   it('runs a baseline test: walking and paused seconds are not running, the mark and laps sit at the five minutes, nothing sounds, and the result is kept', async () => {
@@ -80,7 +80,7 @@ describe('ProgramService', () => {
     expect(rig.metronome.calls, 'no metronome in a test').to.deep.equal([]);
 
     await rig.stopAndSave();
-    await waitUntil(() => rig.program.justFinished !== null, 'measured');
+    await waitUntil(() => rig.program.justFinished !== null, 'measured', { timeout: 5000 });
     const finished = rig.program.justFinished!;
     expect(finished.kind === 'test' && finished.outcome.ok).to.equal(true);
     const baseline = rig.program.program!.baseline!;
@@ -88,7 +88,7 @@ describe('ProgramService', () => {
     expect(baseline.cadenceSpm).to.be.closeTo(150, 0.01);
     expect(baseline.keptMinutes).to.equal(5);
     expect(rig.program.active).to.equal(null);
-    await waitUntil(async () => (await storedProgram()).baseline !== null, 'stored');
+    await waitUntil(async () => (await storedProgram()).baseline !== null, 'stored', { timeout: 5000 });
     expect((await storedProgram()).baseline).to.deep.equal(baseline);
     await rig.services.history.load();
     expect(rig.services.history.summary(meta.id)?.program?.mainFromT, 'the index carries the mark').to.equal(410);
@@ -152,7 +152,7 @@ describe('ProgramService', () => {
     expect(checkIns().length, 'check-ins go on').to.be.at.least(4);
 
     await rig.stopAndSave();
-    await waitUntil(() => rig.program.justFinished !== null, 'measured');
+    await waitUntil(() => rig.program.justFinished !== null, 'measured', { timeout: 5000 });
     expect(rig.program.justFinished).to.deep.equal({ kind: 'session', block: 1, index: 4 });
     const done = rig.program.program!.blocks[0]!.sessions[4]!;
     expect(done).to.include({ n: 5, mainRunningS: mainS, plannedMinutes: 22, metronomeShare: 0.75, answers: null });
@@ -162,7 +162,7 @@ describe('ProgramService', () => {
     expect(rig.metronome.running, 'the run over, the coach is the runner’s own again').to.equal(false);
     await rig.program.answer(1, 4, { effort: 6, natural: 3 });
     expect(rig.program.justFinished).to.equal(null);
-    await waitUntil(async () => (await storedProgram()).blocks[0]!.sessions[4]?.answers !== null, 'stored');
+    await waitUntil(async () => (await storedProgram()).blocks[0]!.sessions[4]?.answers !== null, 'stored', { timeout: 5000 });
     expect((await storedProgram()).blocks[0]!.sessions[4]!.answers).to.deep.equal({ effort: 6, natural: 3 });
   });
 
@@ -219,7 +219,7 @@ describe('ProgramService', () => {
     const secondRun = rig.services.recording.recorder!.id;
     expect(rig.services.recording.recorder!.meta().program).to.include({ mainFromT: 0, mainToT: 15 * 60 - 195 });
     await rig.stopAndSave();
-    await waitUntil(() => rig.program.justFinished !== null, 'measured');
+    await waitUntil(() => rig.program.justFinished !== null, 'measured', { timeout: 5000 });
     const done = rig.program.program!.blocks[0]!.sessions[0]!;
     expect(done.sessionIds).to.deep.equal([firstRun, secondRun]);
     expect(done.mainRunningS).to.equal(15 * 60);

@@ -32,7 +32,7 @@ describe('the simulated runner when a program run is cancelled mid-recording', (
     await recording.start();
     await waitUntil(() => recording.state === 'recording');
     pod.emitSeconds(400);
-    await waitUntil(() => program.moment?.phase === 'main', 'in the test');
+    await waitUntil(() => program.moment?.phase === 'main', 'in the test', { timeout: 5000 });
     const before = services.footpod.session!.latest!;
     await program.cancelRun();
     expect(recording.state, 'the recording goes on').to.equal('recording');

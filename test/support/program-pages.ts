@@ -57,7 +57,7 @@ export async function openProgramPage(stored: ProgramState | null): Promise<Serv
   const services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => engine);
   await services.settings.load();
   const page = await fixture<StrideProgramPage>(html`<stride-program-page .services=${services}></stride-program-page>`);
-  await waitUntil(() => page.loaded, 'the program was read');
+  await waitUntil(() => page.loaded, 'the program was read', { timeout: 5000 });
   await settledPage(page);
   return { services, pod, page };
 }

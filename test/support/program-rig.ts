@@ -120,7 +120,7 @@ export async function startBaselineTest(rig: ProgramRig, speedMps = 3): Promise<
 export async function sessionCutByClosedTab(rig: ProgramRig, nowMs = PROGRAM_TODAY): Promise<string> {
   await startProgramRun(rig, programInBlock(nowMs));
   rig.send(0, 500);
-  await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 195, 'progress stored every 15 s');
+  await waitUntil(async () => (await storedProgram()).active?.mainRunningS === 195, 'progress stored every 15 s', { timeout: 5000 });
   const unfinished = rig.services.recording.recorder!.id;
   rig.services.recording.abandon();
   rig.services.footpod.disconnect();
