@@ -56,3 +56,9 @@ export const FIRMWARE_REVISION = 0x2a26;
 export const MANUFACTURER_NAME_UUID = fullUuid(MANUFACTURER_NAME);
 export const MODEL_NUMBER_UUID = fullUuid(MODEL_NUMBER);
 export const FIRMWARE_REVISION_UUID = fullUuid(FIRMWARE_REVISION);
+
+// FTMS ranges a treadmill supports, read before any command so commands can be clamped.
+export const SUPPORTED_SPEED_RANGE = 0x2ad4;
+export const SUPPORTED_INCLINATION_RANGE = 0x2ad5;
+export const SUPPORTED_SPEED_RANGE_UUID = fullUuid(SUPPORTED_SPEED_RANGE);
+export const SUPPORTED_INCLINATION_RANGE_UUID = fullUuid(SUPPORTED_INCLINATION_RANGE);
