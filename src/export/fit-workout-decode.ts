@@ -64,7 +64,9 @@ function stepOf(fit: WorkoutStepMesg, number: number): WorkoutStep {
   let length: WorkoutStep['length'];
   if (fit.durationType === 'time' && value !== null && value > 0) length = { kind: 'time', seconds: value / 1000 };
   else if (fit.durationType === 'distance' && value !== null && value > 0) length = { kind: 'distance', metres: value / 100 };
-  else {
+  else if (fit.durationType === 'time' || fit.durationType === 'distance') {
+    throw new ImportError('damaged', `Step ${number} of this workout has no length, so the file is damaged. ${TRY_AGAIN_FROM_SOURCE}`);
+  } else {
     const how = fit.durationType === 'open' ? 'when you press the lap button' : 'at something other than a time or distance';
     throw new ImportError(
       'unsupported',

@@ -97,8 +97,10 @@ describe('encodeFitWorkout: a file a watch reads', () => {
     expect(decodeFitWorkout(bytes).name).to.equal('Ü'.repeat(50));
   });
 
-  it('refuses a workout without steps in words', () => {
+  it('refuses a workout without steps, or with a step of no length, in words', () => {
     expect(() => encodeFitWorkout({ ...intervals, items: [] })).to.throw(RangeError, /no steps/);
+    const noLength = { ...intervals, items: [step({}), { kind: 'repeat' as const, times: 2, steps: [step({ length: { kind: 'distance', metres: 0 } })] }] };
+    expect(() => encodeFitWorkout(noLength)).to.throw(RangeError, /^Step 2 of this workout has no length/);
   });
 
   it('property: the Garmin SDK reads the type, step count and every length of any workout', () => {
@@ -223,6 +225,7 @@ describe('decodeFitWorkout', () => {
       { durationType: 'repeatUntilStepsCmplt', durationValue: 0, targetValue: 2 },
     ]);
     refused(nested, 'unsupported', /repeats inside repeats/);
+    refused(foreign([{ durationType: 'time', durationValue: 0, targetType: 'open' }]), 'damaged', /Step 1 of this workout has no length/);
     refused(foreign([{ durationType: 'repeatUntilStepsCmplt', durationValue: 0, targetValue: 2 }]), 'damaged', /not before it/);
   });
 
