@@ -174,6 +174,16 @@ describe('decodeFitWorkout', () => {
     ]);
   });
 
+  it('reads a range open at one end as its other end, and a cadence as the only target', () => {
+    const workout = decodeFitWorkout(
+      foreign([
+        { durationType: 'time', durationValue: 60_000, targetType: 'speed', targetValue: 0, customTargetValueLow: 0, customTargetValueHigh: 3000 },
+        { durationType: 'time', durationValue: 60_000, targetType: 'cadence', targetValue: 0, customTargetValueLow: 170, customTargetValueHigh: 180 },
+      ]),
+    );
+    expect(workout.items.map((s) => s.kind === 'step' && [s.speedKmh, s.cadence])).to.deep.equal([[10.8, null], [null, 175]]);
+  });
+
   it('follows numValidSteps: steps after them are not part of the workout', () => {
     const bytes = foreign(
       [{ durationType: 'time', durationValue: 60_000, targetType: 'open' }, { durationType: 'time', durationValue: 120_000, targetType: 'open' }],
