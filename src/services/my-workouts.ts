@@ -64,10 +64,7 @@ export class MyWorkouts extends EventTarget {
   }
 
   async saveSettings(change: Partial<WorkoutSettings>): Promise<boolean> {
-    const { loadWorkoutSettings, saveWorkoutSettings } = await store();
-    // Read again first, so a lag another tab learned meanwhile is not written over.
-    const current = (await loadWorkoutSettings()).settings;
-    return this.#done(await saveWorkoutSettings({ ...current, ...change }), null);
+    return this.#done(await (await store()).changeWorkoutSettings(change), null);
   }
 
   /** The workout as a FIT file, and what FIT could not hold (in `message` too); null with `message` when it cannot be written. */

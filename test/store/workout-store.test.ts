@@ -10,6 +10,7 @@ import { saveSession } from '../../src/store/session-store.js';
 import { checkStore } from '../../src/store/store-check.js';
 import { defaultWorkoutSettings } from '../../src/store/workout-settings.js';
 import {
+  changeWorkoutSettings,
   deleteWorkout,
   discardDamagedWorkouts,
   loadWorkoutSettings,
@@ -178,6 +179,17 @@ describe('workout store (real IndexedDB)', () => {
     await set('workout-settings', 'garbage', kvStore());
     expect((await loadWorkoutSettings()).problems).to.deep.equal(['The stored workout settings are damaged, so the defaults are in use until you change them.']);
     expect(await get('workout-settings', kvStore()), 'left as it was').to.equal('garbage');
+  });
+
+  it('changes some settings and keeps the others as stored, refusing a bad value', async () => {
+    await saveWorkoutSettings({ ...defaultWorkoutSettings(), maxSpeedKmh: 16, lagS: { 'tm-1': 2.5 } });
+    // As another tab would: the workout learned a lag while Settings was open.
+    await Promise.all([changeWorkoutSettings({ holdPace: true }), changeWorkoutSettings({ lagS: { 'tm-1': 2.5, 'tm-2': 1.5 } })]);
+    expect((await loadWorkoutSettings()).settings).to.deep.equal({
+      ...defaultWorkoutSettings(), maxSpeedKmh: 16, holdPace: true, lagS: { 'tm-1': 2.5, 'tm-2': 1.5 },
+    });
+    expect(await changeWorkoutSettings({ maxInclinePercent: Number.NaN })).to.match(/could not be saved.*Nothing was changed/);
+    expect((await loadWorkoutSettings()).settings.maxInclinePercent).to.equal(null);
   });
 
   it('refuses to save settings with a value that is not one, changing nothing', async () => {
