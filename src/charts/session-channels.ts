@@ -17,6 +17,7 @@ export function sessionChannels(samples: RecordedColumns): SessionChannels {
     heartRate: samples.heartRate.some(isHeartRate),
     treadmillSpeedMps: hasFinite(samples.treadmillSpeedMps),
     inclinePercent: hasFinite(samples.inclinePercent),
+    powerW: hasFinite(samples.powerW),
   };
 }
 
