@@ -5,7 +5,7 @@
 
 import { CyclingPowerParseError, parseCyclingPowerMeasurement } from '../ble/cycling-power.js';
 import type { LiveSession } from './live-session.js';
-import { sensorsOf } from './session-sensors.js';
+import { sensorsOf } from './sensors-of.js';
 
 /** One Cycling Power Measurement notification of the pod. */
 export function ingestPower(session: LiveSession, view: DataView): void {

@@ -6,9 +6,9 @@
 import { FtmsParseError, parseTreadmillData } from '../ble/ftms-treadmill.js';
 import { HeartRateParseError, parseHeartRateMeasurement } from '../ble/heart-rate.js';
 import type { LiveSession } from './live-session.js';
-import { sensorsOf } from './session-sensors.js';
+import { sensorsOf } from './sensors-of.js';
 
-export { sensorsOf } from './session-sensors.js';
+export { sensorsOf } from './sensors-of.js';
 
 /** One FTMS Treadmill Data notification. */
 export function ingestTreadmill(session: LiveSession, view: DataView, timeMs: number): void {

@@ -10,7 +10,6 @@ import { AutoCalibration } from './auto-calibration.js';
 import type { CalibrationCurve, CalibrationPoint } from './calibration.js';
 import type { PointChange } from './calibration-points.js';
 import type { LatestChannels } from './live-reading.js';
-import type { LiveSession } from './live-session.js';
 import { SensorChannels } from './sensor-channels.js';
 import { TreadmillDistance } from './treadmill-distance.js';
 
@@ -115,9 +114,4 @@ export class SessionSensors {
   latest(): LatestChannels {
     return this.#channels.latest();
   }
-}
-
-/** The session's sensor parts, attached now if they were not yet. */
-export function sensorsOf(session: LiveSession): SessionSensors {
-  return session.sensors ?? session.attachSensors(new SessionSensors());
 }
