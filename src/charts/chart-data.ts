@@ -10,8 +10,8 @@ import { type DistanceUnit, paceSeconds } from '../session/units.js';
 /** What the horizontal axis counts: elapsed seconds, or metres run. */
 export type ChartX = 'time' | 'distance';
 
-/** What a chart draws: the pod's channels, and heart rate and incline from the other sensors. */
-export type SessionChartKind = 'cadence' | 'stride' | 'pace' | 'heart-rate' | 'incline';
+/** What a chart draws: the pod's channels (power from pods that send it), and heart rate and incline from the other sensors. */
+export type SessionChartKind = 'cadence' | 'stride' | 'pace' | 'heart-rate' | 'incline' | 'power';
 
 /** Rows for one session's charts; x only increases, and a row of nulls stands for a gap. */
 export interface SessionChartData {
@@ -29,6 +29,7 @@ export interface SessionChartData {
   heartRate: Array<number | null>;
   treadmillSpeedMps: Array<number | null>;
   inclinePercent: Array<number | null>;
+  powerW: Array<number | null>;
 }
 
 /** A channel's value for a chart: NaN (no sensor gave it) becomes null, so the line breaks there. */
@@ -55,6 +56,7 @@ export function chartDataWithGaps(samples: RecordedColumns, gaps: readonly Sessi
     heartRate: [],
     treadmillSpeedMps: [],
     inclinePercent: [],
+    powerW: [],
   };
   const xs = x === 'time' ? samples.t : samples.distanceM;
   let next = 0;
@@ -82,6 +84,7 @@ export function chartDataWithGaps(samples: RecordedColumns, gaps: readonly Sessi
       rows.heartRate.push(null);
       rows.treadmillSpeedMps.push(null);
       rows.inclinePercent.push(null);
+      rows.powerW.push(null);
       gapPending = false;
     }
     rows.x.push(value);
@@ -94,6 +97,7 @@ export function chartDataWithGaps(samples: RecordedColumns, gaps: readonly Sessi
     rows.heartRate.push(heartRateValue(samples.heartRate[i]!));
     rows.treadmillSpeedMps.push(channelValue(samples.treadmillSpeedMps[i]!));
     rows.inclinePercent.push(channelValue(samples.inclinePercent[i]!));
+    rows.powerW.push(channelValue(samples.powerW[i]!));
   }
   return rows;
 }
@@ -111,6 +115,7 @@ export function chartValues(data: SessionChartData, kind: SessionChartKind, unit
   if (kind === 'stride') return data.strideLengthM;
   if (kind === 'heart-rate') return data.heartRate;
   if (kind === 'incline') return data.inclinePercent;
+  if (kind === 'power') return data.powerW;
   return paceValues(data.speedMps, unit);
 }
 

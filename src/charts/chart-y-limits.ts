@@ -30,6 +30,8 @@ export function limitRules(kind: Exclude<SessionChartKind, 'incline'>, zones: Ca
       return { step: 30, pad: 10, minSpan: 60, minSpread: 5, floor: 0 };
     case 'heart-rate':
       return { step: 10, pad: 5, minSpan: 30, minSpread: 3, floor: 0 };
+    case 'power':
+      return { step: 10, pad: 10, minSpan: 50, minSpread: 5, floor: 0 };
   }
 }
 

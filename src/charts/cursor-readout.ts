@@ -24,6 +24,7 @@ const valueNames: Record<SessionChartKind, string> = {
   pace: 'Pace',
   'heart-rate': 'Heart rate',
   incline: 'Incline',
+  power: 'Power',
 };
 
 /** A chart's value as the runner reads it: whole steps/min and beats, stride to the centimetre, pace m:ss. */
@@ -40,6 +41,8 @@ export function formatChartValue(kind: SessionChartKind, value: number | null, u
       return `${Math.round(value)} bpm`;
     case 'incline':
       return `${value.toFixed(1)} %`;
+    case 'power':
+      return `${Math.round(value)} W`;
   }
 }
 
@@ -69,6 +72,8 @@ function rowValue(data: SessionChartData, kind: SessionChartKind, unit: Distance
       return data.heartRate[i] ?? null;
     case 'incline':
       return data.inclinePercent[i] ?? null;
+    case 'power':
+      return data.powerW[i] ?? null;
     case 'pace': {
       const speed = data.speedMps[i];
       return speed == null ? null : paceSeconds(speed, unit);

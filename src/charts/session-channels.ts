@@ -1,5 +1,5 @@
 // What a recorded run holds besides the footpod's channels: which of the other sensors' channels
-// it has (so a page shows a chart only for those), and heart rate as the summary shows it.
+// it has (so a page shows a chart only for those), and heart rate and power as the summary shows them.
 // A channel no sensor gave is NaN throughout, never zero: "has" means one finite value.
 
 import type { ChannelName, RecordedColumns, SessionGap } from '../session/recorded-session.js';
@@ -17,6 +17,7 @@ export function sessionChannels(samples: RecordedColumns): SessionChannels {
     heartRate: samples.heartRate.some(isHeartRate),
     treadmillSpeedMps: hasFinite(samples.treadmillSpeedMps),
     inclinePercent: hasFinite(samples.inclinePercent),
+    powerW: hasFinite(samples.powerW),
   };
 }
 
@@ -53,4 +54,15 @@ export function heartRateStats(
   const average = timeWeightedMean(samples, heartRate, gaps, (i) => isHeartRate(heartRate[i]!));
   // Readings that own no time (one sample, or samples sharing one time): their mean is all there is.
   return { average: average ?? sum / count, maximum };
+}
+
+/**
+ * Average running power over the time the pod measured it (pauses and breaks left out), or null
+ * when no sample has power: a pod without power shows no figure, never 0 W.
+ */
+export function averagePowerW(samples: RecordedColumns, gaps: readonly SessionGap[] = []): number | null {
+  const { powerW } = samples;
+  if (!powerW.some((watts) => Number.isFinite(watts))) return null;
+  // Readings that own no time (one sample): their mean is all there is.
+  return timeWeightedMean(samples, powerW, gaps) ?? powerW.find((watts) => Number.isFinite(watts))!;
 }

@@ -51,6 +51,7 @@ const singleColors: Record<SessionChartKind, () => string> = {
   pace: themed('--series-pace'),
   'heart-rate': themed('--series-heart-rate'),
   incline: themed('--series-incline'),
+  power: themed('--series-power'),
 };
 /** The belt's pace: light and dashed beside the pod's blue, so the two differ by more than colour. */
 export const beltSeriesColor = themed('--series-cadence');
@@ -68,6 +69,7 @@ export const sessionChartUnits: Record<SessionChartKind, (unit: DistanceUnit) =>
   pace: (unit) => `min/${unit}`,
   'heart-rate': () => 'bpm',
   incline: () => '%',
+  power: () => 'W',
 };
 
 export function xValueLabel(value: number, x: ChartX, unit: DistanceUnit): string {
@@ -90,6 +92,8 @@ function dataRange(kind: SessionChartKind): uPlot.Scale.Range {
   }
   // Heart rate in tens of beats with room around it; an easy run is not drawn as a flat line.
   if (kind === 'heart-rate') return (_u, min, max) => [Math.floor((min - 5) / 10) * 10, Math.max(Math.ceil((max + 5) / 10) * 10, 100)];
+  // Power in tens of watts with room around it, as heart rate.
+  if (kind === 'power') return (_u, min, max) => [Math.max(0, Math.floor((min - 10) / 10) * 10), Math.max(Math.ceil((max + 10) / 10) * 10, 100)];
   // From 0 % (or below it for a decline), with a few percent above: a flat run reads as flat, not as a line on the edge.
   if (kind === 'incline') return (_u, min, max) => [min >= 0 ? 0 : Math.floor(min - 1), Math.max(3, Math.ceil(max + 1))];
   // Half-minute steps with some room, so a steady pace is not drawn along the chart's edge.

@@ -19,6 +19,7 @@ const descriptions: Record<SessionChartKind, string> = {
   pace: 'Pace',
   'heart-rate': 'Heart rate',
   incline: 'Treadmill incline',
+  power: 'Running power',
 };
 
 /**

@@ -5,25 +5,29 @@ import { type DistanceUnit, formatDuration, paceUnitLabel } from '../session/uni
 import { formatAveragePace, formatCadence, formatDistance, formatRunningInTarget } from './session-format.js';
 
 /**
- * A session's totals at a glance: time, distance, average pace and cadence, time in target, and
- * average and maximum heart rate when a strap was worn.
+ * A session's totals at a glance: time, distance, average pace and cadence, time in target,
+ * average and maximum heart rate when a strap was worn, and average power from a pod that sends it.
  */
 export class StrideSessionSummary extends LitElement {
   static override properties = {
     summary: { attribute: false },
     unit: {},
     heartRate: { attribute: false },
+    powerW: { attribute: false },
   };
   declare summary: SessionSummary | null;
   declare unit: DistanceUnit;
   /** From the samples (the stored summary has no heart rate); null: no strap, no tiles. */
   declare heartRate: HeartRateStats | null;
+  /** Average running power from the samples; null: the pod sent none, no tile. */
+  declare powerW: number | null;
 
   constructor() {
     super();
     this.summary = null;
     this.unit = 'km';
     this.heartRate = null;
+    this.powerW = null;
   }
 
   static override styles = css`
@@ -50,6 +54,7 @@ export class StrideSessionSummary extends LitElement {
         ? html`${item('heart-rate', 'Average heart rate', String(Math.round(this.heartRate.average)), 'bpm')}
           ${item('max-heart-rate', 'Maximum heart rate', String(Math.round(this.heartRate.maximum)), 'bpm')}`
         : nothing}
+      ${this.powerW === null ? nothing : item('power', 'Average power', String(Math.round(this.powerW)), 'W')}
     </dl>`;
   }
 }

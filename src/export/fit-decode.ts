@@ -132,6 +132,7 @@ function pointOf(record: RecordMesg, t: number): RunPoint {
     distanceM: record.distance ?? null,
     running: type === 'running' ? true : type === 'walking' || type === 'sedentary' ? false : null,
     heartRate: typeof record.heartRate === 'number' && record.heartRate > 0 ? record.heartRate : null,
+    powerW: typeof record.power === 'number' ? record.power : null,
   };
 }
 

@@ -7,6 +7,8 @@
 //   speed: 0.001 m/s · distance: 0.01 m, cut before the SDK rounds (file-distance.ts) · step length: 0.1 mm
 //   cadence: steps/min exactly for whole numbers, else to 1/64 (see fit-cadence.ts)
 //   running/walking: the record's activityType · derived stride: stepLength left out
+//   power: whole watts, 0-65534 (FIT's uint16: a pod's negative power is written 0), where the pod
+//     sent it; laps and the session carry its average over the time it was measured
 //   pauses: timer stop/start events; a lost link adds a commTimeout "connection lost" marker,
 //     records missing a commTimeout "connection timeout" one, so a reader keeps either out of
 //     zones and averages as the page did, where a watch's timer would call the step running
@@ -45,6 +47,11 @@ const FIT_EPOCH_MS = 631_065_600_000;
 /** FIT's uint16 speed tops out at 65.534 m/s; enhancedSpeed carries the same value for new readers. */
 const MAX_SPEED_MPS = 65.534;
 const MAX_STEP_LENGTH_MM = 6553.4;
+/** FIT's uint16 power; 65535 means "none". */
+const MAX_POWER_W = 65534;
+const fitPower = (watts: number): number => Math.min(MAX_POWER_W, Math.max(0, Math.round(watts)));
+/** The average power fields of a lap or session, left out where the run has no power. */
+const avgPowerOf = (watts: number | null): { avgPower?: number } => (watts === null ? {} : { avgPower: fitPower(watts) });
 const MAX_NAME_BYTES = 100;
 const TIMER_TRIGGER_MANUAL = 0;
 const COMM_TIMEOUT_CONNECTION_LOST = 2;
@@ -107,6 +114,7 @@ function lapMesg(lap: LapSplit, metres: number, meta: RecordedSession['meta'], s
     enhancedAvgSpeed: speed,
     avgCadence: cadence.cadence,
     avgFractionalCadence: cadence.fractionalCadence,
+    ...avgPowerOf(lap.avgPowerW),
   };
 }
 
@@ -183,6 +191,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
       ...(writeStride ? { stepLength: Math.min(stride * 1000, MAX_STEP_LENGTH_MM) } : {}),
       activityType: (flags & SAMPLE_RUNNING) !== 0 ? 'running' : 'walking',
       ...(samples.heartRate[i]! > 0 ? { heartRate: Math.min(254, Math.round(samples.heartRate[i]!)) } : {}),
+      ...(Number.isFinite(samples.powerW[i]!) ? { power: fitPower(samples.powerW[i]!) } : {}),
     };
     add(second, Order.Record, record);
   }
@@ -218,6 +227,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     avgCadence: sessionCadence.cadence,
     avgFractionalCadence: sessionCadence.fractionalCadence,
     ...(avgHeartRate === null ? {} : { avgHeartRate: Math.min(254, Math.round(avgHeartRate)) }),
+    ...avgPowerOf(timeWeightedMean(samples, samples.powerW, meta.gaps)),
     firstLapIndex: 0,
     numLaps: laps.length,
   };

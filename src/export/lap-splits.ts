@@ -2,8 +2,9 @@
 // page's own lap splits (src/session/splits.ts), so a file never holds a lap the page does not
 // show, and the laps add up to the session by the same gap rules.
 
+import { timeWeightedMean } from '../session/channel-averages.js';
 import type { RecordedSession } from '../session/recorded-session.js';
-import { rowAtOrAfter } from '../session/recorded-columns.js';
+import { rowAtOrAfter, sliceColumns } from '../session/recorded-columns.js';
 import { lapSplits as sessionLapSplits } from '../session/splits.js';
 
 export interface LapSplit {
@@ -21,6 +22,8 @@ export interface LapSplit {
   avgSpeedMps: number;
   /** Steps per minute, time-weighted over running samples with a cadence, or 0. */
   avgCadence: number;
+  /** Running power, time-weighted over the lap's samples that have it (breaks left out); null when none has. */
+  avgPowerW: number | null;
 }
 
 const emptyLap: LapSplit = {
@@ -33,6 +36,7 @@ const emptyLap: LapSplit = {
   distanceM: 0,
   avgSpeedMps: 0,
   avgCadence: 0,
+  avgPowerW: null,
 };
 
 /** At least one lap: a session with no samples still has the one empty lap files require. */
@@ -43,16 +47,20 @@ export function lapSplits(session: RecordedSession): LapSplit[] {
   if (splits.length === 0) return [{ ...emptyLap }];
   return splits.map((split, k) => {
     const isLast = k === splits.length - 1;
+    const firstIndex = rowAtOrAfter(t, split.startT);
+    const endIndex = isLast ? t.length : rowAtOrAfter(t, split.endT);
+    const rows = sliceColumns(samples, firstIndex, endIndex);
     return {
       startT: split.startT,
       endT: split.endT,
-      firstIndex: rowAtOrAfter(t, split.startT),
-      endIndex: isLast ? t.length : rowAtOrAfter(t, split.endT),
+      firstIndex,
+      endIndex,
       elapsedS: Math.max(0, split.endT - split.startT),
       timerS: split.durationS,
       distanceM: split.distanceM,
       avgSpeedMps: split.avgSpeedMps,
       avgCadence: split.avgCadence,
+      avgPowerW: timeWeightedMean(rows, rows.powerW, meta.gaps),
     };
   });
 }

@@ -29,6 +29,8 @@ export interface RunPoint {
   running: boolean | null;
   /** Beats per minute, when the file has heart rate. */
   heartRate?: number | null;
+  /** Running power in watts, when the file has it. */
+  powerW?: number | null;
 }
 
 /** At 1 Hz a longer step is records missing, as in the live recorder: 2.5 × the usual step. */
@@ -237,6 +239,7 @@ export function columnsFromPoints(points: readonly RunPoint[], gaps: readonly Se
     c.speedMps[i] = speed;
     c.cadence[i] = cadence;
     c.heartRate[i] = p.heartRate ?? Number.NaN;
+    c.powerW[i] = p.powerW ?? Number.NaN;
     c.strideLengthM[i] = stride;
     c.flags[i] = flags;
   });

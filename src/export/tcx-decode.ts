@@ -89,6 +89,7 @@ function pointOf(trackpoint: Element, gaitMarked: boolean): RunPoint & { ms: num
     distanceM: numberIn(childNamed(trackpoint, 'DistanceMeters')),
     running: runningMark(extensions, gaitMarked),
     heartRate: numberIn(childNamed(childNamed(trackpoint, 'HeartRateBpm'), 'Value')),
+    powerW: numberIn(childNamed(tpx, 'Watts')),
   };
 }
 

@@ -6,6 +6,8 @@
 //   cadence: RunCadence is whole strides per minute, so steps/min come back to ±1 step
 //     (an odd count rounds to the next even one)
 //   stride length: TCX has none, so it is derived again (and flagged) from speed and cadence
+//   power: the Activity Extension's Watts (whole watts, unsigned: a pod's negative power is written
+//     0) where the pod sent it, and each lap's AvgWatts
 //   pauses: each starts a new <Track>, and a lap's TotalTimeSeconds leaves out every break the
 //     timer did not count (a reader finds those from it), so moving time comes back whole
 //   running/walking: TCX has no word for it per point, so in a run each trackpoint that was not
@@ -42,6 +44,9 @@ export const STRIDEWISE_NAMESPACE = 'https://stridewise.app/xmlschemas/TcxExtens
 const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 /** TCX's unsignedByte cadence. */
 const MAX_STRIDES = 254;
+/** The extension's unsignedShort watts. */
+const MAX_WATTS = 65535;
+const wattsOf = (watts: number): number => Math.min(MAX_WATTS, Math.max(0, Math.round(watts)));
 
 const isoAt = (epochMs: number): string => new Date(epochMs).toISOString();
 const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value : 0).toFixed(digits);
@@ -66,6 +71,8 @@ function trackpoint(session: RecordedSession, i: number): string {
     '              <ns3:TPX>',
     `                <ns3:Speed>${fixed(Math.max(0, samples.speedMps[i]!), 3)}</ns3:Speed>`,
     `                <ns3:RunCadence>${stridesOf(samples.cadence[i]!)}</ns3:RunCadence>`,
+    // The schema's order: Speed, RunCadence, Watts; left out where the pod sent no power.
+    ...(Number.isFinite(samples.powerW[i]!) ? [`                <ns3:Watts>${wattsOf(samples.powerW[i]!)}</ns3:Watts>`] : []),
     '              </ns3:TPX>',
     ...(notRunning ? ['              <sw:NotRunning/>'] : []),
     '            </Extensions>',
@@ -104,6 +111,7 @@ function lapXml(session: RecordedSession, lap: LapSplit, metres: number): string
     '          <ns3:LX>',
     `            <ns3:AvgSpeed>${fixed(lap.avgSpeedMps, 3)}</ns3:AvgSpeed>`,
     `            <ns3:AvgRunCadence>${stridesOf(lap.avgCadence)}</ns3:AvgRunCadence>`,
+    ...(lap.avgPowerW === null ? [] : [`            <ns3:AvgWatts>${wattsOf(lap.avgPowerW)}</ns3:AvgWatts>`]),
     '          </ns3:LX>',
     '        </Extensions>',
     '      </Lap>',

@@ -158,6 +158,8 @@ export class StrideLivePage extends LitElement {
     const heartRate = shownHeartRate(session);
     // As the heart rate: the treadmill's incline as it stands, not the last pod row's.
     const incline = session?.latestChannels.inclinePercent ?? null;
+    // Only a pod that sends power (0x2A63) has a tile for it.
+    const power = session?.latestChannels.powerW ?? null;
     const shown = latest && session ? session.displayed(smoothingS) : null;
     const zone = shown ? shownZone(shown.cadence, zones) : null;
     const doubling = session?.cadenceUnit.applied === 'strides';
@@ -265,6 +267,9 @@ export class StrideLivePage extends LitElement {
           : nothing}
         ${incline !== null
           ? html`<stride-metric-tile id="incline" label="Incline" unit="%" .value=${incline.toFixed(1)}></stride-metric-tile>`
+          : nothing}
+        ${power !== null
+          ? html`<stride-metric-tile id="power" label="Power" unit="W" .value=${String(Math.round(power))}></stride-metric-tile>`
           : nothing}
       </div>
 

@@ -3,7 +3,7 @@ import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../services/services.js';
 import type { OpenedSession } from '../services/history-service.js';
 import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWithGaps, momentsAt } from '../charts/chart-data.js';
-import { type HeartRateStats, type SessionChannels, heartRateStats, sessionChannels } from '../charts/session-channels.js';
+import { type HeartRateStats, type SessionChannels, averagePowerW, heartRateStats, sessionChannels } from '../charts/session-channels.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
 import { formatSessionDate, importedFileName, sessionTitle } from '../components/session-format.js';
@@ -63,6 +63,7 @@ interface Derived {
   /** Which other sensors' channels the run has: a chart appears only for those. */
   channels: SessionChannels;
   heartRate: HeartRateStats | null;
+  powerW: number | null;
 }
 
 /**
@@ -165,7 +166,7 @@ export class StrideSessionPage extends LitElement {
         ${statusNotes[meta.status] ? html`<p class="hint">${statusNotes[meta.status]}</p>` : nothing}
         ${meta.notes ? html`<p class="notes">${meta.notes}</p>` : nothing}
       </header>
-      <stride-session-summary .summary=${meta} .unit=${unit} .heartRate=${derived.heartRate}></stride-session-summary>
+      <stride-session-summary .summary=${meta} .unit=${unit} .heartRate=${derived.heartRate} .powerW=${derived.powerW}></stride-session-summary>
       ${meta.statedTotals ? statedTotalsNotes(meta.statedTotals).map((note) => html`<p class="hint watch-totals">${note}</p>`) : nothing}
       <section aria-labelledby="zones-heading">
         <h2 id="zones-heading">Time in each zone (target ${meta.zones.targetFrom}–${meta.zones.targetTo} steps/min)</h2>
@@ -184,6 +185,7 @@ export class StrideSessionPage extends LitElement {
       ${this.#chart('pace', `Pace (min/${unit})`, derived, meta.zones)}
       ${derived.channels.heartRate ? this.#chart('heart-rate', 'Heart rate (bpm)', derived, meta.zones) : nothing}
       ${derived.channels.inclinePercent ? this.#chart('incline', 'Treadmill incline (%)', derived, meta.zones) : nothing}
+      ${derived.channels.powerW ? this.#chart('power', 'Running power (W)', derived, meta.zones) : nothing}
       ${this.#renderCheckIns(meta.checkIns ?? [])}
       ${this.#renderGaps(meta.gaps, unit)}
       ${this.#renderExport(derived.session)}
@@ -294,6 +296,7 @@ export class StrideSessionPage extends LitElement {
       lapSplits: reuseSplits ? d.lapSplits : lapSplits(samples, meta.laps, meta.gaps),
       channels: sameSession ? d.channels : sessionChannels(samples),
       heartRate: sameSession ? d.heartRate : heartRateStats(samples, meta.gaps, meta.statedTotals?.stated.avgHeartRate),
+      powerW: sameSession ? d.powerW : averagePowerW(samples, meta.gaps),
     };
     return this.#derived;
   }

@@ -4,6 +4,7 @@ import type { AppServices } from '../services/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
+import { describePersistence, describeUsage } from './storage-words.js';
 import '../components/stride-calibration-settings.js';
 import '../components/stride-coach-settings.js';
 import '../components/stride-footpod-details.js';
@@ -234,8 +235,8 @@ export class StrideSettingsPage extends LitElement {
     const data = this.services!.data;
     return html`<fieldset>
       <legend>Your data</legend>
-      <p id="usage">${data.usage ?? 'Checking storage…'}</p>
-      <p id="persistence">${data.persistenceText}</p>
+      <p id="usage">${data.usage === undefined ? 'Checking storage…' : describeUsage(data.usage)}</p>
+      <p id="persistence">${describePersistence(data.persistence)}</p>
       <p>
         <label class="file">Import runs from a watch (FIT or TCX)
           <input type="file" id="import" multiple accept=".fit,.tcx,application/vnd.ant.fit,application/vnd.garmin.tcx+xml"

@@ -6,7 +6,7 @@
 
 import { schemaIsCurrent } from '../store/kv.js';
 // Used at every start, so in the first load rather than a chunk fetched after it.
-import { type Persistence, describePersistence, describeUsage, requestPersistentStorage, storageUsage } from '../store/storage-status.js';
+import { type Persistence, type StorageUsage, requestPersistentStorage, storageUsage } from '../store/storage-status.js';
 import type { FileOutcome } from './data-files.js';
 import type { HistoryService } from './history-service.js';
 import type { ProgramService } from './program-service.js';
@@ -14,7 +14,7 @@ import type { SettingsService } from './settings-service.js';
 
 export class DataService extends EventTarget {
   #outcomes: FileOutcome[] = [];
-  #usage: string | null = null;
+  #usage: StorageUsage | null | undefined = undefined;
   #persistence: Persistence = 'not-asked';
   #problem: string | null = null;
   #notice: string | null = null;
@@ -36,15 +36,13 @@ export class DataService extends EventTarget {
   get problem(): string | null {
     return this.#problem;
   }
-  get usage(): string | null {
+  /** How much the browser keeps: null when it does not say, undefined until asked (the Settings page words both). */
+  get usage(): StorageUsage | null | undefined {
     return this.#usage;
   }
   /** Whether the browser promised to keep our data (asked at the first recording). */
   get persistence(): Persistence {
     return this.#persistence;
-  }
-  get persistenceText(): string {
-    return describePersistence(this.#persistence);
   }
   /** What the start-up check of the store found or repaired, in words; null when all was well. */
   get notice(): string | null {
@@ -94,7 +92,7 @@ export class DataService extends EventTarget {
     const usage = await storageUsage();
     // Kept already (granted in an earlier visit, or by the browser itself): say so before asking.
     if (usage?.persisted) this.#persistence = 'granted';
-    this.#usage = describeUsage(usage);
+    this.#usage = usage;
     this.dispatchEvent(new Event('change'));
   }
 

@@ -9,7 +9,7 @@
 import { featureAllows, parseRscFeature, type RscFeature } from '../ble/rsc.js';
 import type { FootpodCommand, FootpodCommandKind, FootpodDetails } from '../sources/footpod-details.js';
 import type { ControlPointOutcome, FootpodControlPoint } from '../sources/footpod-control-point.js';
-import { type FootpodSource, MeasurementEvent } from '../sources/footpod-source.js';
+import { type FootpodSource, MeasurementEvent, POWER_EVENT } from '../sources/footpod-source.js';
 import type { PaceAim } from '../sources/run-profile.js';
 import { WebBluetoothFootpod } from '../sources/web-bluetooth-footpod.js';
 import type { RunningStatus } from '../session/gait.js';
@@ -101,6 +101,17 @@ export class FootpodService extends EventTarget {
   };
   readonly #onMeasurement = (event: Event): void => {
     if (event instanceof MeasurementEvent) this.#session?.ingest(event.view, event.timeMs);
+  };
+  #power: Promise<typeof import('../session/power-ingest.js')> | null = null;
+  /** The parser loads with the first power reading, so a pod without power never fetches it; readings keep their order meanwhile. */
+  readonly #onPower = (event: Event): void => {
+    const session = this.#session;
+    if (!(event instanceof MeasurementEvent) || !session) return;
+    (this.#power ??= import('../session/power-ingest.js')).then(
+      (power) => power.ingestPower(session, event.view),
+      // A chunk that did not arrive (offline, a new deploy) may arrive with the next reading.
+      () => (this.#power = null),
+    );
   };
   readonly #onSample = (): void => {
     this.dispatchEvent(new Event('sample'));
@@ -251,6 +262,7 @@ export class FootpodService extends EventTarget {
       if (source !== this.bluetooth) source.addEventListener('statechange', this.#onChange);
       source.addEventListener('info', this.#onInfo);
       source.addEventListener(MeasurementEvent.type, this.#onMeasurement);
+      source.addEventListener(POWER_EVENT, this.#onPower);
     }
     this.#onInfo();
   }
@@ -263,5 +275,6 @@ export class FootpodService extends EventTarget {
       source.controlPoint.removeEventListener('change', this.#onChange);
     }
     source.removeEventListener(MeasurementEvent.type, this.#onMeasurement);
+    source.removeEventListener(POWER_EVENT, this.#onPower);
   }
 }

@@ -8,6 +8,8 @@ export interface LatestChannels {
   heartRate: number | null;
   treadmillSpeedMps: number | null;
   inclinePercent: number | null;
+  /** Running power from the pod (Cycling Power 0x2A63), watts. */
+  powerW: number | null;
 }
 
 export interface LiveReading extends LatestChannels {

@@ -38,8 +38,8 @@ export type UnreadableFrom = 'footpod' | 'treadmill' | 'heart-rate strap';
 const orNaN = (value: number | null): number => value ?? Number.NaN;
 
 /** A pod row's sensor values while no treadmill or strap code has loaded. */
-const noSensors = { beltSpeedMps: null, treadmillStepM: null, heartRate: null, inclinePercent: null } as const;
-const noChannels: LatestChannels = { heartRate: null, treadmillSpeedMps: null, inclinePercent: null };
+const noSensors = { beltSpeedMps: null, treadmillStepM: null, heartRate: null, inclinePercent: null, powerW: null } as const;
+const noChannels: LatestChannels = { heartRate: null, treadmillSpeedMps: null, inclinePercent: null, powerW: null };
 
 /**
  * Events: 'sample' after each pod row (and only then), 'zones' when the zone times were counted
@@ -51,7 +51,7 @@ export class LiveSession extends EventTarget {
   #zones: CadenceZones;
   #zoneTimes: ZoneTimes = emptyZoneTimes();
   #merge = new SpeedDistanceMerge();
-  #shownChannels: LatestChannels = { heartRate: null, treadmillSpeedMps: null, inclinePercent: null };
+  #shownChannels: LatestChannels = noChannels;
   /** The treadmill's and strap's parts, once attached; null in a footpod-only session. */
   #sensors: SessionSensors | null = null;
   /** What `setAutoCalibration` asked for, kept until the sensor parts are attached. */
@@ -210,7 +210,7 @@ export class LiveSession extends EventTarget {
     // and on its bit only where the gait rule believes it.
     const believed = believesRunningBit(this.#runningStatus, this.#podSentRunning, measurement.isRunning);
     const steps = this.#cadenceUnit.toSteps({ ...sent, speedMps: rawSpeedMps, running: believed && measurement.isRunning });
-    const { beltSpeedMps, treadmillStepM, heartRate, inclinePercent } = this.#sensors?.row(timeS) ?? noSensors;
+    const { beltSpeedMps, treadmillStepM, heartRate, inclinePercent, powerW } = this.#sensors?.row(timeS) ?? noSensors;
     const cadence = steps.cadence;
     // One answer for the row (gait.ts), on the pod's raw speed: its calibration, its stored flag, the coach, auto-start.
     const running = isRunning({ cadence, speedMps: rawSpeedMps, sentRunning: measurement.isRunning }, this.#runningStatus, this.#podSentRunning);
@@ -237,6 +237,7 @@ export class LiveSession extends EventTarget {
       inclinePercent: orNaN(inclinePercent),
       rawSpeedMps,
       rawDistanceM,
+      powerW: orNaN(powerW),
     });
     this.#latest = {
       timeS,
@@ -251,6 +252,7 @@ export class LiveSession extends EventTarget {
       heartRate,
       treadmillSpeedMps: beltSpeedMps,
       inclinePercent,
+      powerW,
       speedFrom,
       sent,
     };
@@ -278,6 +280,16 @@ export class LiveSession extends EventTarget {
    */
   takeHeartRate(measurement: HeartRateMeasurement): void {
     this.#attached().takeHeartRate(measurement);
+    this.#problem = null;
+    this.#channelsChanged();
+  }
+
+  /**
+   * Takes the running power of one Cycling Power Measurement from the pod (parsed by
+   * power-ingest.ts, which loads with the first one): it joins the next pod rows while fresh.
+   */
+  takePower(powerW: number): void {
+    this.#attached().takePower(powerW);
     this.#problem = null;
     this.#channelsChanged();
   }
@@ -332,7 +344,7 @@ export class LiveSession extends EventTarget {
   }
 
   #attached(): SessionSensors {
-    if (this.#sensors === null) throw new Error('Attach the sensor parts (attachSensors) before taking treadmill or strap data.');
+    if (this.#sensors === null) throw new Error('Attach the sensor parts (attachSensors) before taking treadmill, strap or power data.');
     return this.#sensors;
   }
 
@@ -344,9 +356,7 @@ export class LiveSession extends EventTarget {
   #channelsChanged(): void {
     const now = this.#sensors?.latest() ?? noChannels;
     const before = this.#shownChannels;
-    if (now.heartRate === before.heartRate && now.treadmillSpeedMps === before.treadmillSpeedMps && now.inclinePercent === before.inclinePercent) {
-      return;
-    }
+    if ((Object.keys(now) as (keyof LatestChannels)[]).every((key) => now[key] === before[key])) return;
     this.#shownChannels = now;
     this.dispatchEvent(new Event('channels'));
   }

@@ -26,6 +26,7 @@ export function emptyColumns(length = 0): RecordedColumns {
     inclinePercent: new Float32Array(length).fill(Number.NaN),
     rawSpeedMps: new Float32Array(length).fill(Number.NaN),
     rawDistanceM: new Float64Array(length).fill(Number.NaN),
+    powerW: new Float32Array(length).fill(Number.NaN),
   };
 }
 

@@ -30,6 +30,8 @@ export interface RecordedSample {
   heartRate?: number;
   treadmillSpeedMps?: number;
   inclinePercent?: number;
+  /** Running power the pod sent (Cycling Power 0x2A63), watts. */
+  powerW?: number;
   /** The pod's speed and distance before calibration; absent on imported and older sessions. */
   rawSpeedMps?: number;
   rawDistanceM?: number;
@@ -49,6 +51,8 @@ export interface RecordedColumns {
   treadmillSpeedMps: Float32Array;
   /** The treadmill's incline, percent; NaN where none. */
   inclinePercent: Float32Array;
+  /** Running power from a pod that sends it (Cycling Power 0x2A63), watts; NaN where none. */
+  powerW: Float32Array;
   /** The pod's speed before calibration, so a factor changed later can re-scale the run; NaN where none. */
   rawSpeedMps: Float32Array;
   /** The pod's distance before calibration, pauses left out as for distanceM; NaN where none. */
@@ -59,7 +63,7 @@ export interface RecordedColumns {
  * Columns only some sessions have: a missing channel is empty (NaN), never zero, and sessions
  * stored before a channel existed load with it empty.
  */
-export const channelColumnNames = ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM'] as const;
+export const channelColumnNames = ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM', 'powerW'] as const;
 export type ChannelName = (typeof channelColumnNames)[number];
 
 export const recordedColumnNames = ['t', 'speedMps', 'cadence', 'strideLengthM', 'distanceM', 'flags', ...channelColumnNames] as const;

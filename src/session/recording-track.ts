@@ -34,7 +34,7 @@ export interface RunAndLapFigures extends RunFigures {
 
 const noFigures = (): RunFigures => ({ movingS: 0, distanceM: 0, zoneTimes: emptyZoneTimes() });
 
-type Channels = Pick<RecordedSample, 'heartRate' | 'treadmillSpeedMps' | 'inclinePercent' | 'rawSpeedMps' | 'rawDistanceM'>;
+type Channels = Pick<RecordedSample, 'heartRate' | 'treadmillSpeedMps' | 'inclinePercent' | 'powerW' | 'rawSpeedMps' | 'rawDistanceM'>;
 
 /** A reading's other channels as a sample's, rounded as the float32 columns store them; absent where none. */
 function channelsOf(reading: LiveReading, rawDistanceM: number): Channels {
@@ -42,6 +42,7 @@ function channelsOf(reading: LiveReading, rawDistanceM: number): Channels {
   if (reading.heartRate !== null) channels.heartRate = Math.fround(reading.heartRate);
   if (reading.treadmillSpeedMps !== null) channels.treadmillSpeedMps = Math.fround(reading.treadmillSpeedMps);
   if (reading.inclinePercent !== null) channels.inclinePercent = Math.fround(reading.inclinePercent);
+  if (reading.powerW !== null) channels.powerW = Math.fround(reading.powerW);
   if (Number.isFinite(reading.rawSpeedMps) && Number.isFinite(rawDistanceM)) {
     channels.rawSpeedMps = Math.fround(reading.rawSpeedMps);
     channels.rawDistanceM = rawDistanceM;

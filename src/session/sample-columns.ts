@@ -3,7 +3,7 @@
 
 const coreColumnNames = ['t', 'speedMps', 'cadence', 'strideLengthM', 'distanceM'] as const;
 /** Channels from other sensors and the pod's values before calibration; NaN where none. */
-export const sampleChannelNames = ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM'] as const;
+export const sampleChannelNames = ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM', 'powerW'] as const;
 export const columnNames = [...coreColumnNames, ...sampleChannelNames] as const;
 export type ColumnName = (typeof columnNames)[number];
 /** A row; a channel left out is empty (NaN), never zero. */

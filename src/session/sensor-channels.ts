@@ -1,5 +1,5 @@
-// The latest value of each channel the sensors beside the pod send (treadmill, heart-rate strap)
-// and when it came, counted on the pod's rows. Sources run on clocks of their own, so a value's age
+// The latest value of each channel the sensors beside the pod send (treadmill, heart-rate strap,
+// and the pod's own power, which comes on a characteristic of its own) and when it came, counted on the pod's rows. Sources run on clocks of their own, so a value's age
 // is read on the pod's: the rows made since it came, and the time those rows span. A value that
 // came more than FRESH_POD_ROWS pod rows and more than FRESH_S of pod time ago is no reading (NaN
 // in the row), never the last one held on to. Rows alone aged a belt value out between two of its
@@ -14,7 +14,7 @@ export const FRESH_POD_ROWS = 3;
 /** …or, on a pod notifying faster than once a second, the rows this long after the last row before it came. */
 export const FRESH_S = 3;
 
-export type SensorChannel = 'strapHeartRate' | 'treadmillHeartRate' | 'treadmillSpeedMps' | 'inclinePercent';
+export type SensorChannel = 'strapHeartRate' | 'treadmillHeartRate' | 'treadmillSpeedMps' | 'inclinePercent' | 'powerW';
 
 interface Held {
   value: number;
@@ -32,6 +32,7 @@ export class SensorChannels {
     treadmillHeartRate: null,
     treadmillSpeedMps: null,
     inclinePercent: null,
+    powerW: null,
   };
 
   /** A sensor sent this value now. */
@@ -63,7 +64,12 @@ export class SensorChannels {
 
   /** What the page shows: every channel as it stands. */
   latest(): LatestChannels {
-    return { heartRate: this.heartRate(), treadmillSpeedMps: this.fresh('treadmillSpeedMps'), inclinePercent: this.fresh('inclinePercent') };
+    return {
+      heartRate: this.heartRate(),
+      treadmillSpeedMps: this.fresh('treadmillSpeedMps'),
+      inclinePercent: this.fresh('inclinePercent'),
+      powerW: this.fresh('powerW'),
+    };
   }
 
   /** A pod row was made at `rowS` on the pod's clock: every value held is one row older. */

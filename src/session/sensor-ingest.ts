@@ -6,12 +6,9 @@
 import { FtmsParseError, parseTreadmillData } from '../ble/ftms-treadmill.js';
 import { HeartRateParseError, parseHeartRateMeasurement } from '../ble/heart-rate.js';
 import type { LiveSession } from './live-session.js';
-import { SessionSensors } from './session-sensors.js';
+import { sensorsOf } from './sensors-of.js';
 
-/** The session's treadmill and strap parts, attached now if they were not yet. */
-export function sensorsOf(session: LiveSession): SessionSensors {
-  return session.sensors ?? session.attachSensors(new SessionSensors());
-}
+export { sensorsOf } from './sensors-of.js';
 
 /** One FTMS Treadmill Data notification. */
 export function ingestTreadmill(session: LiveSession, view: DataView, timeMs: number): void {

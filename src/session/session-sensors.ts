@@ -1,5 +1,5 @@
 // The parts of a live session that only matter once a treadmill or a heart-rate strap is
-// connected: the latest value of each of their channels (fresh for a few pod rows or seconds), the
+// connected, or the pod sends power: the latest value of each of their channels (fresh for a few pod rows or seconds), the
 // treadmill's own distance count, and automatic calibration learning the pod's factor from the
 // belt. Loaded with those sensors (by sensor-ingest.ts) and attached to the session then, so a
 // footpod-only run never loads them; LiveSession knows this class by its type only.
@@ -20,6 +20,7 @@ export interface SensorRow {
   treadmillStepM: number | null;
   heartRate: number | null;
   inclinePercent: number | null;
+  powerW: number | null;
 }
 
 export class SessionSensors {
@@ -67,6 +68,11 @@ export class SessionSensors {
     else this.#channels.hold('strapHeartRate', measurement.heartRateBpm);
   }
 
+  /** Running power from the pod's Cycling Power service; it joins the pod's rows like the strap's heart rate. */
+  takePower(powerW: number): void {
+    this.#channels.hold('powerW', powerW);
+  }
+
   /** A sensor disconnected: its values are gone at once. */
   forget(sensor: 'treadmill' | 'heartRate'): void {
     if (sensor === 'heartRate') {
@@ -88,6 +94,7 @@ export class SessionSensors {
       treadmillStepM: this.#treadmill.takeStep(),
       heartRate: this.#channels.heartRate(timeS),
       inclinePercent: this.#channels.fresh('inclinePercent', timeS),
+      powerW: this.#channels.fresh('powerW', timeS),
     };
   }
 

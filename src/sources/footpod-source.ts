@@ -34,21 +34,28 @@ export interface FootpodInfo {
   supportedLocations?: readonly number[] | null;
 }
 
-/** One RSC Measurement notification as received, stamped on the source's clock. */
+/**
+ * One RSC Measurement notification as received, stamped on the source's clock; as POWER_EVENT,
+ * one Cycling Power Measurement (0x2A63) of a pod that sends running power.
+ */
 export class MeasurementEvent extends Event {
   static readonly type = 'measurement';
   constructor(
     readonly view: DataView,
     /** Milliseconds on the source's clock (the simulator's clock can run faster than real time). */
     readonly timeMs: number,
+    type: string = MeasurementEvent.type,
   ) {
-    super(MeasurementEvent.type);
+    super(type);
   }
 }
 
+/** The event a footpod's power measurements come as (a MeasurementEvent). */
+export const POWER_EVENT = 'power';
+
 /**
  * Events: 'statechange' (state or message changed), 'info' (FootpodInfo changed),
- * 'measurement' (a MeasurementEvent).
+ * 'measurement' (a MeasurementEvent), 'power' (a MeasurementEvent, from pods that send power).
  */
 export interface FootpodSource extends EventTarget {
   readonly kind: 'bluetooth' | 'simulator';

@@ -3,8 +3,9 @@
 // shared with the simulated treadmill and strap) can run faster than real time, and tests can
 // drive it synchronously with emitSeconds.
 
+import { encodeCyclingPowerMeasurement } from '../ble/cycling-power-encode.js';
 import { encodeRscMeasurement } from '../ble/rsc-encode.js';
-import { emptyFootpodInfo, type FootpodInfo, type FootpodSource } from './footpod-source.js';
+import { emptyFootpodInfo, type FootpodInfo, type FootpodSource, MeasurementEvent, POWER_EVENT } from './footpod-source.js';
 import type { FootpodControlPoint } from './footpod-control-point.js';
 import { cadenceForSpeed, mulberry32, pacedSampleAt, PaceBlend, phaseAt, plannedSpeedAt, runSampleAt } from './run-profile.js';
 import { SimulatedSensor, type SimulatedSensorOptions } from './simulated-sensor.js';
@@ -27,6 +28,32 @@ const SECONDS_PER_BATTERY_PERCENT = 720;
 const LOWEST_BATTERY = 5;
 // A real pod takes a moment to indicate its answer; the page should show the wait too.
 const CONTROL_POINT_ANSWER_MS = 150;
+/**
+ * Running power on the flat as a pod like a Stryd reports it: P = ECOR × m × v, the energy cost of
+ * running (about 1.04 J per kg per metre, nearly the same at every pace) times the runner's mass
+ * times speed. 70 kg at 12 km/h (3.33 m/s) is about 243 W.
+ */
+const ENERGY_COST_J_PER_KG_M = 1.04;
+const RUNNER_KG = 70;
+
+/** The simulated runner's power at `speedMps` on the flat, watts (see ENERGY_COST_J_PER_KG_M). */
+export const simulatedPowerW = (speedMps: number): number => Math.round(ENERGY_COST_J_PER_KG_M * RUNNER_KG * Math.max(0, speedMps));
+
+const noPowerExtras = {
+  pedalPowerBalancePercent: null,
+  pedalPowerBalanceReference: 'unknown',
+  accumulatedTorqueNm: null,
+  accumulatedTorqueSource: 'wheel',
+  wheelRevolutions: null,
+  crankRevolutions: null,
+  extremeForcesN: null,
+  extremeTorquesNm: null,
+  extremeAnglesDeg: null,
+  topDeadSpotAngleDeg: null,
+  bottomDeadSpotAngleDeg: null,
+  accumulatedEnergyKj: null,
+  offsetCompensation: false,
+} as const;
 
 function featureView(): DataView {
   const view = new DataView(new ArrayBuffer(2));
@@ -43,6 +70,8 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
   // The pod's own counter survives a disconnect, as a real pod's does, so a reconnect continues
   // the same run and its distance never goes backwards.
   #distanceM = 0;
+  /** The speed of the last measurement, for the power that follows it. */
+  #speedMps = 0;
 
   #controlPoint: FootpodControlPoint | undefined;
   #loading: Promise<FootpodControlPoint> | null = null;
@@ -111,10 +140,15 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
     });
     // The distance in a measurement is what was covered before it, so the first one says 0 m.
     this.#distanceM += sample.speedMps;
+    this.#speedMps = sample.speedMps;
     return bytes;
   }
 
   protected override measured(): void {
+    // Like a Stryd, power comes on a characteristic of its own, in Cycling Power Measurement bytes, beside each RSC one.
+    const power = encodeCyclingPowerMeasurement({ powerW: simulatedPowerW(this.#speedMps), ...noPowerExtras });
+    const timeMs = (this.secondsEmitted - 1) * 1000;
+    this.dispatchEvent(new MeasurementEvent(new DataView(power.buffer), timeMs, POWER_EVENT));
     const battery = this.#batteryLevel();
     if (this.info.batteryLevel !== null && this.info.batteryLevel !== battery) {
       this.setInfo({ ...this.info, batteryLevel: battery });

@@ -3,7 +3,7 @@
 // (WebBluetoothSensor and its WebBluetoothLink do that for every sensor; this file is what a footpod offers).
 // Nothing here parses measurements; the session does that for every source alike.
 
-import { RSC_SERVICE } from '../ble/gatt-uuids.js';
+import { CYCLING_POWER_SERVICE, RSC_SERVICE } from '../ble/gatt-uuids.js';
 import { emptyFootpodInfo, type FootpodInfo, type FootpodSource } from './footpod-source.js';
 import { footpodWording } from './web-bluetooth-messages.js';
 import { discoverFootpod } from './web-bluetooth-gatt.js';
@@ -30,12 +30,15 @@ const footpod: MeasuringSensorKind<FootpodInfo> = {
   wording: footpodWording,
   // Paired before the app kept ids, the footpod is the first device the browser allows.
   rememberFirstDevice: true,
+  // Running power (a Stryd's), from the same pairing when the pod has it.
+  optionalServices: [CYCLING_POWER_SERVICE],
   emptyInfo: emptyFootpodInfo,
   discover: async (server, device) => {
     const pod = await discoverFootpod(server);
     return {
       measurement: pod.measurement,
       battery: pod.battery,
+      power: pod.power,
       info: {
         deviceId: device.id,
         deviceName: device.name ?? null,

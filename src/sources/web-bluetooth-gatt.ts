@@ -4,6 +4,8 @@
 import {
   BATTERY_LEVEL,
   BATTERY_SERVICE,
+  CYCLING_POWER_MEASUREMENT,
+  CYCLING_POWER_SERVICE,
   DEVICE_INFORMATION,
   FIRMWARE_REVISION,
   MANUFACTURER_NAME,
@@ -33,6 +35,8 @@ export interface FootpodGatt {
   measurement: BluetoothRemoteGATTCharacteristic;
   /** Present when the pod has the battery service; the characteristic only if it can notify. */
   battery: { level: number | null; notifier: BluetoothRemoteGATTCharacteristic | null } | null;
+  /** Cycling Power Measurement (0x2A63) of a pod that sends running power (a Stryd); null on every other pod. */
+  power: BluetoothRemoteGATTCharacteristic | null;
   deviceInformation: DeviceInformation;
 }
 
@@ -90,19 +94,31 @@ async function readDeviceInformation(server: BluetoothRemoteGATTServer): Promise
   };
 }
 
-/** The RSC service and measurement are required; feature, location, battery and device information are optional. */
+/** The pod's power characteristic, or null when it has no Cycling Power service: no error, no message. */
+async function findPower(server: BluetoothRemoteGATTServer): Promise<BluetoothRemoteGATTCharacteristic | null> {
+  try {
+    return await (await server.getPrimaryService(CYCLING_POWER_SERVICE)).getCharacteristic(CYCLING_POWER_MEASUREMENT);
+  } catch (error) {
+    if (isUnreachable(error)) throw error;
+    return null;
+  }
+}
+
+/** The RSC service and measurement are required; feature, location, battery, power and device information are optional. */
 export async function discoverFootpod(server: BluetoothRemoteGATTServer): Promise<FootpodGatt> {
   const rsc = await server.getPrimaryService(RSC_SERVICE);
   const feature = await readIfPresent(rsc, RSC_FEATURE);
   const location = await readIfPresent(rsc, SENSOR_LOCATION);
   const measurement = await rsc.getCharacteristic(RSC_MEASUREMENT);
   const battery = await readBattery(server);
+  const power = await findPower(server);
   const deviceInformation = await readDeviceInformation(server);
   return {
     feature,
     sensorLocation: location && location.byteLength > 0 ? location.getUint8(0) : null,
     measurement,
     battery,
+    power,
     deviceInformation,
   };
 }

@@ -5,7 +5,7 @@
 // the battery level. What else a device says about itself (a footpod's features) is its kind's.
 
 import { parseBatteryLevel } from '../ble/battery-level.js';
-import { MeasurementEvent, type ConnectionState } from './footpod-source.js';
+import { MeasurementEvent, POWER_EVENT, type ConnectionState } from './footpod-source.js';
 import { CharacteristicListeners } from './characteristic-listeners.js';
 import type { SensorInfo, SensorKind, SensorSource } from './sensor-source.js';
 import { WebBluetoothLink, type SensorGattProfile, type WebBluetoothLinkOptions } from './web-bluetooth-link.js';
@@ -27,6 +27,8 @@ export interface DiscoveredSensor<Info extends SensorInfo> {
   measurement: BluetoothRemoteGATTCharacteristic;
   /** Present when the device has the battery service; the characteristic only if it can notify. */
   battery: { level: number | null; notifier: BluetoothRemoteGATTCharacteristic | null } | null;
+  /** A footpod's Cycling Power Measurement (0x2A63), when it sends running power; its values come as POWER_EVENT. */
+  power?: BluetoothRemoteGATTCharacteristic | null;
   /** Everything the device says about itself, its battery level as read included. */
   info: Info;
 }
@@ -38,6 +40,8 @@ export interface MeasuringSensorKind<Info extends SensorInfo = SensorInfo> {
   wording: SensorWording;
   /** Whether, with no remembered id, the first device the browser allows counts as this sensor. */
   rememberFirstDevice: boolean;
+  /** Services asked for beside battery and device information, used only when the device has them. */
+  optionalServices?: number[];
   /** What the source says before anything was read from a device. */
   emptyInfo(): Info;
   /** Finds the measurement characteristic and reads what the device says about itself. */
@@ -66,7 +70,10 @@ export class WebBluetoothSensor<Info extends SensorInfo = SensorInfo> extends Ev
     this.#info = what.emptyInfo();
     this.#now = options.now ?? (() => performance.now());
     const profile: SensorGattProfile = {
-      requestOptions: { filters: [{ services: [what.service] }], optionalServices: ['battery_service', 'device_information'] },
+      requestOptions: {
+        filters: [{ services: [what.service] }],
+        optionalServices: ['battery_service', 'device_information', ...(what.optionalServices ?? [])],
+      },
       messages: sensorMessages(what.wording),
       rememberFirstDevice: what.rememberFirstDevice,
       adopt: (device) => this.setInfo({ ...what.emptyInfo(), deviceId: device.id, deviceName: device.name ?? null }),
@@ -134,16 +141,18 @@ export class WebBluetoothSensor<Info extends SensorInfo = SensorInfo> extends Ev
 
   /** Discovers, listens and subscribes; the link runs it again after every reconnect. */
   async #setUp(server: BluetoothRemoteGATTServer, device: BluetoothDevice, checkpoint: () => void): Promise<void> {
-    const { measurement, battery, info } = await this.#what.discover(server, device);
+    const { measurement, battery, power, info } = await this.#what.discover(server, device);
     checkpoint();
     this.linkGone();
     this.#listeners.clear();
     this.#listeners.listen(measurement, (value) => this.dispatchEvent(new MeasurementEvent(value, this.#now())));
     if (battery?.notifier) this.#listeners.listen(battery.notifier, (value) => this.#batteryLevel(value));
+    if (power) this.#listeners.listen(power, (value) => this.dispatchEvent(new MeasurementEvent(value, this.#now(), POWER_EVENT)));
     this.setInfo(info);
     await measurement.startNotifications();
-    // A device that will not notify its battery level still runs; the level read above stands.
+    // A device that will not notify its battery level (or power) still runs as a footpod; the level read above stands.
     await battery?.notifier?.startNotifications().catch(() => undefined);
+    await power?.startNotifications().catch(() => undefined);
   }
 
   #batteryLevel(value: DataView): void {

@@ -36,6 +36,7 @@ export const columnTypes = {
   inclinePercent: Float32Array,
   rawSpeedMps: Float32Array,
   rawDistanceM: Float64Array,
+  powerW: Float32Array,
 } as const;
 
 /** The index with `summary` in place of any entry of the same id, oldest session first. */

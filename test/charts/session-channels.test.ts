@@ -1,19 +1,21 @@
 import { expect } from '@open-wc/testing';
-import { heartRateStats, sessionChannels } from '../../src/charts/session-channels.js';
+import { averagePowerW, heartRateStats, sessionChannels } from '../../src/charts/session-channels.js';
 import { emptyColumns } from '../../src/session/recorded-columns.js';
 
 describe('session channels', () => {
   it('finds no channel in a pod-only run: empty is NaN, never zero', () => {
     const samples = emptyColumns(3);
-    expect(sessionChannels(samples)).to.deep.equal({ heartRate: false, treadmillSpeedMps: false, inclinePercent: false });
+    expect(sessionChannels(samples)).to.deep.equal({ heartRate: false, treadmillSpeedMps: false, inclinePercent: false, powerW: false });
     expect(heartRateStats(samples) === null).to.equal(true);
+    expect(averagePowerW(samples), 'no power: none, never 0 W').to.equal(null);
   });
 
   it('finds a channel from one value, and a flat treadmill at 0 % is still an incline', () => {
     const samples = emptyColumns(3);
     samples.heartRate[2] = 130;
     samples.inclinePercent.fill(0);
-    expect(sessionChannels(samples)).to.deep.equal({ heartRate: true, treadmillSpeedMps: false, inclinePercent: true });
+    samples.powerW[1] = 0;
+    expect(sessionChannels(samples)).to.deep.equal({ heartRate: true, treadmillSpeedMps: false, inclinePercent: true, powerW: true });
   });
 
   it('averages the heart rate over the samples that have one, and leaves out a strap reading 0', () => {
@@ -27,5 +29,17 @@ describe('session channels', () => {
     samples.heartRate.fill(0);
     expect(sessionChannels(samples).heartRate).to.equal(false);
     expect(heartRateStats(samples) === null).to.equal(true);
+  });
+
+  it('averages power over the time it was measured, a pause left out, and takes a lone reading as it is', () => {
+    const samples = emptyColumns(6);
+    samples.t.set([0, 1, 2, 3, 63, 64]);
+    // Each sample owns the second before it (channel-averages.ts): 3 s at 200 W, then after a
+    // minute's pause (which owns no time) 1 s at 300 W.
+    samples.powerW.set([200, 200, 200, 200, 300, 300]);
+    expect(averagePowerW(samples, [{ fromT: 3, toT: 63, reason: 'paused' }])).to.equal(225);
+    const one = emptyColumns(1);
+    one.powerW[0] = 251;
+    expect(averagePowerW(one)).to.equal(251);
   });
 });

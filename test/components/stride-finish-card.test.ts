@@ -14,7 +14,7 @@ import { summary } from '../support/session-summaries.js';
 const T0 = new Date(2026, 10, 25, 7, 54, 12).getTime();
 const reading = (timeS: number, over: Partial<LiveReading>): LiveReading => ({
   timeS, speedMps: 3, cadence: 175, strideLengthM: 1, strideDerived: false, distanceM: 0, running: true,
-  rawSpeedMps: Number.NaN, rawDistanceM: Number.NaN, heartRate: null, treadmillSpeedMps: null, inclinePercent: null,
+  rawSpeedMps: Number.NaN, rawDistanceM: Number.NaN, heartRate: null, treadmillSpeedMps: null, inclinePercent: null, powerW: null,
   speedFrom: 'footpod', ...over,
 });
 

@@ -117,6 +117,26 @@ describe('stride-live-page: treadmill, strap and calibration', () => {
     expect($(page, '#incline') === null, 'no incline beside a treadmill that is gone').to.equal(true);
   });
 
+  it('shows a power tile only for a pod that sends power', async () => {
+    const plain = new ScriptedFootpod('Pod');
+    let page = await livePage(plain as unknown as SimulatedFootpod);
+    await services.footpod.simulate();
+    for (let t = 0; t <= 3; t++) plain.send(t, { cadence: 170, speedMps: 3 });
+    await page.updateComplete;
+    expect($(page, '#speed') !== null && $(page, '#power') === null, 'no power tile for a pod without power').to.equal(true);
+    services.footpod.disconnect();
+    page.remove();
+
+    // The simulated pod sends power beside its RSC readings, as a Stryd does.
+    page = await livePage(new SimulatedFootpod({ seed: 4 }));
+    await services.footpod.simulate();
+    await waitUntil(() => $(page, '#power') !== null, 'the power tile', { timeout: 5000 });
+    const power = $<StrideMetricTile>(page, '#power')!;
+    expect(power.unit).to.equal('W');
+    expect(Number(power.value)).to.equal(Math.round(services.footpod.session!.latestChannels.powerW!));
+    expect(Number(power.value)).to.be.within(100, 400);
+  });
+
   it('offers the source of speed once a treadmill is connected, and saves the choice', async () => {
     const page = await livePage(new SimulatedFootpod());
     const part = await openSensors(page);

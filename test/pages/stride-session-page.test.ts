@@ -412,7 +412,26 @@ describe('stride-session-page', () => {
       expect(page.shadowRoot!.querySelector('#pace-legend') === null).to.equal(true);
       expect(await statText(page, 'heart-rate')).to.equal(null);
       expect(await statText(page, 'max-heart-rate')).to.equal(null);
+      expect(await statText(page, 'power'), 'no power: no figure, never 0 W').to.equal(null);
       expect(page.shadowRoot!.textContent).to.not.contain('Heart rate');
+    });
+
+    it('charts running power from a pod that sent it and gives its average over the time it was measured', async () => {
+      const run = withChannels('stryd', false);
+      const { samples } = run;
+      samples.heartRate.fill(Number.NaN);
+      // 240 W for the first five minutes, 260 W after: the average is over time, the break left out.
+      for (let i = 0; i < samples.t.length; i++) samples.powerW[i] = samples.t[i]! < 300 ? 240 : 260;
+      await saveSession(run);
+      const page = await sessionPage('stryd');
+      expect(page.charts.map((c) => c.id)).to.deep.equal(['cadence-chart', 'stride-chart', 'pace-chart', 'power-chart']);
+      const [, watts] = chart(page, 'power').plot!.data;
+      expect([watts![0], watts![watts!.length - 1]]).to.deep.equal([240, 260]);
+      expect(page.shadowRoot!.querySelector('#power-heading')!.textContent).to.equal('Running power (W)');
+      const average = Number.parseInt((await statText(page, 'power'))!, 10);
+      expect(average).to.be.within(249, 251);
+      expect(await statText(page, 'power')).to.match(/^\d+W$/);
+      await expect(page).to.be.accessible();
     });
   });
 

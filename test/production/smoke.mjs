@@ -65,6 +65,10 @@ const updateScripts = new Set();
   for (const file of withSensors) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
   }
+  // Running power's parser and ingest load with a pod's first power reading; the storage words with Settings.
+  for (const file of ['src/ble/cycling-power.ts', 'src/session/power-ingest.ts', 'src/pages/storage-words.ts']) {
+    check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
+  }
   // The retraining program's rules, store and calendar load with the program, not with the app.
   const withProgram = ['src/program/program-state.ts', 'src/program/program-schedule.ts', 'src/program/bandwidth-cues.ts', 'src/program/test-result.ts', 'src/store/program-store.ts', 'src/export/program-calendar.ts', 'src/services/program-live.ts'];
   for (const file of withProgram) {

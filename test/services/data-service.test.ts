@@ -7,6 +7,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { chunkKey, listSessions } from '../../src/store/session-store.js';
 import { craftedStore, snapshotStore, syntheticSession } from '../store/fixtures.js';
 import { appTheme } from '../support/app-theme.js';
+import { describePersistence } from '../../src/pages/storage-words.js';
 
 useSeparateDatabase('stride-test-data-service');
 
@@ -49,14 +50,14 @@ describe('data service', () => {
       await data.refreshUsage();
       expect(calls.persist, 'not at start').to.equal(0);
       expect(data.persistence).to.equal('not-asked');
-      expect(data.persistenceText).to.match(/not granted so far.*asks the browser when you record a run/);
+      expect(describePersistence(data.persistence)).to.match(/not granted so far.*asks the browser when you record a run/);
       recording.set('connected');
       expect(calls.persist).to.equal(0);
       recording.set('recording');
       await waitUntil(() => data.persistence !== 'not-asked', 'asked');
       expect(calls.persist).to.equal(1);
       expect(data.persistence).to.equal(grant ? 'granted' : 'refused');
-      expect(data.persistenceText).to.match(grant ? /^Persistent storage: granted/ : /^Persistent storage: not granted.*backup/);
+      expect(describePersistence(data.persistence)).to.match(grant ? /^Persistent storage: granted/ : /^Persistent storage: not granted.*backup/);
       recording.set('paused');
       recording.set('recording');
       await data.refreshUsage();

@@ -58,7 +58,7 @@ describe('finishFigures', () => {
     const T0 = new Date(2026, 10, 25, 7, 54, 12).getTime();
     const reading = (timeS: number, over: Partial<LiveReading>): LiveReading => ({
       timeS, speedMps: 3, cadence: 175, strideLengthM: 1, strideDerived: false, distanceM: 0, running: true,
-      rawSpeedMps: Number.NaN, rawDistanceM: Number.NaN, heartRate: null, treadmillSpeedMps: null, inclinePercent: null,
+      rawSpeedMps: Number.NaN, rawDistanceM: Number.NaN, heartRate: null, treadmillSpeedMps: null, inclinePercent: null, powerW: null,
       speedFrom: 'footpod', ...over,
     });
     const recorder = new Recorder({ zones: defaultCadenceZones, id: 'run-1', now: () => T0 });

@@ -67,7 +67,7 @@ describe('SensorService', () => {
     expect([latest.heartRate, latest.treadmillSpeedMps, latest.inclinePercent]).to.deep.equal([151, 3.2, 2.5]);
     // The first row came before either sensor spoke: nothing made up for it.
     expect(Number.isNaN(session.samples.column('heartRate')[0]!)).to.equal(true);
-    expect(session.latestChannels).to.deep.equal({ heartRate: 151, treadmillSpeedMps: 3.2, inclinePercent: 2.5 });
+    expect(session.latestChannels).to.deep.equal({ heartRate: 151, treadmillSpeedMps: 3.2, inclinePercent: 2.5, powerW: null });
   });
 
   it('remembers each sensor’s device id once connected, and reconnects it without the chooser after a reload', async () => {
@@ -137,7 +137,7 @@ describe('SensorService', () => {
     expect(lastRow().treadmillSpeedMps).to.equal(3.1);
 
     services.sensors.disconnect('treadmill');
-    expect(services.footpod.session!.latestChannels).to.deep.equal({ heartRate: null, treadmillSpeedMps: null, inclinePercent: null });
+    expect(services.footpod.session!.latestChannels).to.deep.equal({ heartRate: null, treadmillSpeedMps: null, inclinePercent: null, powerW: null });
     pod.send(2, {});
     const row = lastRow();
     expect([Number.isNaN(row.treadmillSpeedMps), Number.isNaN(row.inclinePercent)]).to.deep.equal([true, true]);

@@ -40,7 +40,7 @@ describe('LiveSession: channels from the treadmill and the strap', () => {
     ingestHeartRate(s, heartRateBytes(120));
     ingestHeartRate(s, heartRateBytes(120));
     ingestTreadmill(s, treadmillBytes({ speedMps: 2.5, inclinationPercent: 0 }), 50_000);
-    expect(s.latestChannels).to.deep.equal({ heartRate: 120, treadmillSpeedMps: 2.5, inclinePercent: 0 });
+    expect(s.latestChannels).to.deep.equal({ heartRate: 120, treadmillSpeedMps: 2.5, inclinePercent: 0, powerW: null });
     expect(changes.count, 'a repeated value is no change').to.equal(2);
     expect(s.samples.length).to.equal(0);
   });
@@ -108,7 +108,7 @@ describe('LiveSession: channels from the treadmill and the strap', () => {
     ingestHeartRate(s, heartRateBytes(140));
     const changes = events(s, 'channels');
     s.forgetSensor('treadmill');
-    expect(s.latestChannels).to.deep.equal({ heartRate: 140, treadmillSpeedMps: null, inclinePercent: null });
+    expect(s.latestChannels).to.deep.equal({ heartRate: 140, treadmillSpeedMps: null, inclinePercent: null, powerW: null });
     s.forgetSensor('heartRate');
     s.ingest(podBytes(3, 170), 0);
     expect(s.latest).to.deep.include({ heartRate: null, treadmillSpeedMps: null, inclinePercent: null });

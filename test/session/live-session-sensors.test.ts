@@ -43,7 +43,7 @@ describe('LiveSession without the sensor parts', () => {
     expect(rows(alone).inclinePercent!.every(Number.isNaN)).to.equal(true);
     expect(alone.latest).to.deep.include({ speedFrom: 'footpod', heartRate: null, treadmillSpeedMps: null, inclinePercent: null });
     expect(alone.speedFrom, 'the choice is kept; the pod stands in').to.equal('treadmill');
-    expect(alone.latestChannels).to.deep.equal({ heartRate: null, treadmillSpeedMps: null, inclinePercent: null });
+    expect(alone.latestChannels).to.deep.equal({ heartRate: null, treadmillSpeedMps: null, inclinePercent: null, powerW: null });
     expect(alone.autoCalibration).to.deep.equal({ curve: [], locked: false, lastPoint: null, lastChange: null });
     expect(alone.latest!.distanceM).to.be.closeTo(attached.latest!.distanceM, 1e-9);
   });
@@ -65,7 +65,7 @@ describe('LiveSession without the sensor parts', () => {
     expect(attached !== null).to.equal(true);
     ingestTreadmill(s, treadmillBytes({ speedMps: 3 }), 0);
     expect(s.sensors === attached, 'attached once').to.equal(true);
-    expect(s.latestChannels).to.deep.equal({ heartRate: 140, treadmillSpeedMps: 3, inclinePercent: null });
+    expect(s.latestChannels).to.deep.equal({ heartRate: 140, treadmillSpeedMps: 3, inclinePercent: null, powerW: null });
     expect(s.attachSensors(attached!) === attached).to.equal(true);
     expect(() => s.attachSensors(new SessionSensors())).to.throw();
   });

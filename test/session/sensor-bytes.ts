@@ -1,6 +1,7 @@
 // Bytes as each sensor sends them, for session tests: a pod, a treadmill and a strap speak to the
 // session through the same parsers as real ones.
 
+import { encodeCyclingPowerMeasurement } from '../../src/ble/cycling-power-encode.js';
 import { encodeTreadmillData } from '../../src/ble/ftms-treadmill-encode.js';
 import { type TreadmillData, emptyTreadmillData } from '../../src/ble/ftms-treadmill.js';
 import { encodeHeartRateMeasurement } from '../../src/ble/heart-rate-encode.js';
@@ -19,3 +20,24 @@ export const treadmillBytes = (fields: Partial<TreadmillData>) => viewOf(encodeT
 
 export const heartRateBytes = (heartRateBpm: number, sensorContact: SensorContact = 'detected') =>
   viewOf(encodeHeartRateMeasurement({ heartRateBpm, sensorContact, energyExpendedKj: null, rrIntervalsS: null }));
+
+/** A Cycling Power Measurement with instantaneous power alone, as a running pod sends it. */
+export const powerBytes = (powerW: number) =>
+  viewOf(
+    encodeCyclingPowerMeasurement({
+      powerW,
+      pedalPowerBalancePercent: null,
+      pedalPowerBalanceReference: 'unknown',
+      accumulatedTorqueNm: null,
+      accumulatedTorqueSource: 'wheel',
+      wheelRevolutions: null,
+      crankRevolutions: null,
+      extremeForcesN: null,
+      extremeTorquesNm: null,
+      extremeAnglesDeg: null,
+      topDeadSpotAngleDeg: null,
+      bottomDeadSpotAngleDeg: null,
+      accumulatedEnergyKj: null,
+      offsetCompensation: false,
+    }),
+  );

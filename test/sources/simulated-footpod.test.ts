@@ -1,9 +1,10 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import { parseRscFeature, parseRscMeasurement, type RscMeasurement } from '../../src/ble/rsc.js';
-import { MeasurementEvent, type ConnectionState } from '../../src/sources/footpod-source.js';
+import { parseCyclingPowerMeasurement } from '../../src/ble/cycling-power.js';
+import { MeasurementEvent, POWER_EVENT, type ConnectionState } from '../../src/sources/footpod-source.js';
 import { mulberry32, runSampleAt } from '../../src/sources/run-profile.js';
-import { SimulatedFootpod, type SimulatedFootpodOptions } from '../../src/sources/simulated-footpod.js';
+import { SimulatedFootpod, type SimulatedFootpodOptions, simulatedPowerW } from '../../src/sources/simulated-footpod.js';
 import { classifyReading } from '../../src/session/cadence-unit.js';
 
 interface Received {
@@ -257,5 +258,24 @@ describe('SimulatedFootpod', () => {
       expect(m.strideLengthM).to.be.closeTo(s.strideLengthM! * 2, 0.011);
       expect(classifyReading({ ...m, running: m.isRunning })).to.equal(m.speedMps >= 0.8 ? 'strides' : 'unknown');
     });
+  });
+});
+
+describe('SimulatedFootpod: running power', () => {
+  it('sends a Cycling Power Measurement beside each RSC one: ECOR × 70 kg × speed, on the same clock', () => {
+    const { pod, received } = footpod({ seed: 3 });
+    const power: { timeMs: number; powerW: number }[] = [];
+    pod.addEventListener(POWER_EVENT, (event) => {
+      const { view, timeMs } = event as MeasurementEvent;
+      power.push({ timeMs, powerW: parseCyclingPowerMeasurement(view).powerW });
+    });
+    pod.emitSeconds(120);
+    expect(power.map((p) => p.timeMs)).to.deep.equal(received.map((r) => r.timeMs));
+    power.forEach((p, i) => {
+      // 1.04 J/kg/m × 70 kg × v; the RSC speed is 1/256 m/s, so power may round a watt either way.
+      expect(p.powerW).to.be.closeTo(1.04 * 70 * received[i]!.m.speedMps, 1);
+    });
+    expect(simulatedPowerW(12 / 3.6), '70 kg at 12 km/h').to.equal(243);
+    expect(simulatedPowerW(-1), 'standing still').to.equal(0);
   });
 });

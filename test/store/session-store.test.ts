@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { channelColumnNames } from '../../src/session/recorded-session.js';
 import { clear, del, get, keys, set } from 'idb-keyval';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import {
@@ -51,25 +52,28 @@ describe('session store (real IndexedDB)', () => {
     expect(chunk.flags.buffer.byteLength).to.equal(60);
   });
 
-  it('keeps a heart-rate channel exactly, and opens a session stored before channels existed with them empty', async () => {
+  it('keeps a heart-rate and a power channel exactly, and opens a session stored before channels existed with them empty', async () => {
     const withStrap = syntheticSession({ id: 'strap', seconds: 130 });
     withStrap.samples.heartRate.set(Array.from({ length: 130 }, (_, i) => (i < 10 ? Number.NaN : 140 + (i % 7))));
+    withStrap.samples.powerW.set(Array.from({ length: 130 }, (_, i) => (i < 20 ? Number.NaN : 240 + (i % 9) * 1.5)));
     await saveSession(withStrap);
     const loaded = (await loadSession('strap'))!;
     expect(columnDifference(withStrap.samples, loaded.samples)).to.equal(null);
     expect(Array.from(loaded.samples.heartRate.subarray(8, 12))).to.deep.equal([Number.NaN, Number.NaN, 143, 144]);
+    expect(Array.from(loaded.samples.powerW.subarray(19, 21))).to.deep.equal([Number.NaN, 243]);
 
     // As version 2 wrote it: the six columns only.
     const old = syntheticSession({ id: 'old', seconds: 90 });
     await saveSession(old);
     for (const n of [0, 1]) {
       const chunk = (await get(chunkKey('old', n), kvStore())) as Record<string, unknown>;
-      for (const name of ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM']) delete chunk[name];
+      for (const name of channelColumnNames) delete chunk[name];
       await set(chunkKey('old', n), chunk, kvStore());
     }
     const opened = (await loadSession('old'))!;
     expect(Array.from(opened.samples.cadence)).to.deep.equal(Array.from(old.samples.cadence));
-    for (const name of ['heartRate', 'treadmillSpeedMps', 'inclinePercent', 'rawSpeedMps', 'rawDistanceM'] as const) {
+    expect(channelColumnNames).to.include('powerW');
+    for (const name of channelColumnNames) {
       expect(opened.samples[name].every((v) => Number.isNaN(v)), `${name} empty, never zero`).to.equal(true);
     }
   });

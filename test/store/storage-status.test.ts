@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describeUsage, formatBytes, requestPersistentStorage, storageUsage } from '../../src/store/storage-status.js';
+import { requestPersistentStorage, storageUsage } from '../../src/store/storage-status.js';
 
 /** Replaces navigator.storage for one test, as a browser without (or with a broken) Storage API. */
 async function withStorage<T>(storage: unknown, work: () => Promise<T>): Promise<T> {
@@ -38,21 +38,5 @@ describe('storage status', () => {
     expect(await withStorage(undefined, storageUsage)).to.equal(null);
     expect(await withStorage({ estimate: () => Promise.reject(new Error('x')) }, storageUsage)).to.equal(null);
     expect(await withStorage({ estimate: () => Promise.resolve({}) }, storageUsage)).to.equal(null);
-  });
-
-  it('describes usage in a line a runner reads', () => {
-    expect(describeUsage({ usedBytes: 12_345_678, quotaBytes: 2_100_000_000, persisted: true })).to.equal(
-      '12.3 MB of 2.1 GB used · kept by the browser',
-    );
-    expect(describeUsage({ usedBytes: 512, quotaBytes: 300_000_000_000, persisted: false })).to.equal(
-      '512 bytes of 300 GB used · may be cleared by the browser when space runs low',
-    );
-    expect(describeUsage(null)).to.equal('This browser does not say how much storage is used.');
-  });
-
-  it('formats byte counts', () => {
-    expect([0, 999, 1000, 99_949, 99_950, 999_949, 999_950, 1.5e12, Number.NaN].map(formatBytes)).to.deep.equal([
-      '0 bytes', '999 bytes', '1.0 kB', '99.9 kB', '100 kB', '1000 kB', '1.0 MB', '1.5 TB', '0 bytes',
-    ]);
   });
 });

@@ -26,6 +26,8 @@ const TREADMILL_DATA = 0x2acd;
 const HEART_RATE_SERVICE = 0x180d;
 const HEART_RATE_MEASUREMENT = 0x2a37;
 const BODY_SENSOR_LOCATION = 0x2a38;
+const CYCLING_POWER_SERVICE = 0x1818;
+const CYCLING_POWER_MEASUREMENT = 0x2a63;
 
 // How the emulated pod answers each SC Control Point op code: a response value (RSC spec), or
 // 'never' for a pod that takes the write and stays silent.
@@ -50,6 +52,8 @@ const defaults = {
   controlPointAnswers: {},
   // What a successful Request Supported Sensor Locations lists.
   supportedLocations: [1, 2, 3],
+  // A pod that sends running power (a Stryd): Cycling Power 0x1818 with its measurement beside RSC.
+  power: false,
 };
 
 /**
@@ -252,6 +256,10 @@ class Rig {
         await add(rsc, SC_CONTROL_POINT, { write: true, indicate: true, read: true });
       }
     }
+    if (kind === 'footpod' && config.power) {
+      // `read` too, as for the other measurements: a read answered with queued bytes is a notification.
+      await add(await service(CYCLING_POWER_SERVICE), CYCLING_POWER_MEASUREMENT, { notify: true, read: true });
+    }
     if (config.battery !== null) await add(await service(BATTERY_SERVICE), BATTERY_LEVEL, { read: true, notify: true });
     if (config.deviceInformation) {
       const serviceId = await service(DEVICE_INFORMATION);
@@ -280,7 +288,7 @@ class Rig {
 
   readAnswer({ peripheral, short }) {
     const { config } = peripheral;
-    if (short === RSC_MEASUREMENT || short === TREADMILL_DATA || short === HEART_RATE_MEASUREMENT) {
+    if (short === RSC_MEASUREMENT || short === TREADMILL_DATA || short === HEART_RATE_MEASUREMENT || short === CYCLING_POWER_MEASUREMENT) {
       return peripheral.measurements.shift();
     }
     if (short === RSC_FEATURE) return config.feature;

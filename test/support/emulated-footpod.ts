@@ -9,7 +9,7 @@
 //   await sendMeasurement(bytes);          // arrives as a MeasurementEvent
 
 import { executeServerCommand } from '@web/test-runner-commands';
-import { RSC_MEASUREMENT, RSC_SERVICE } from '../../src/ble/gatt-uuids.js';
+import { CYCLING_POWER_MEASUREMENT, CYCLING_POWER_SERVICE, RSC_MEASUREMENT, RSC_SERVICE } from '../../src/ble/gatt-uuids.js';
 import { navigatorBluetooth, type Bluetooth, type BluetoothDevice } from '../../src/sources/web-bluetooth-types.js';
 
 /**
@@ -44,6 +44,8 @@ export interface EmulatedFootpodOptions {
   controlPointAnswers?: Partial<Record<1 | 2 | 3 | 4, ControlPointAnswer>>;
   /** The locations a successful Request Supported Sensor Locations lists. Default [1, 2, 3]. */
   supportedLocations?: number[];
+  /** Cycling Power (0x1818) with its measurement (0x2A63) beside RSC, as a Stryd has. Default false. */
+  power?: boolean;
 }
 
 /** A response value the pod indicates (success or a failure), or 'never' for a pod that stays silent. */
@@ -140,6 +142,11 @@ export async function sendMeasurements(
     beforeEach(i);
     await characteristic.readValue();
   }
+}
+
+/** Delivers one Cycling Power Measurement of a footpod set up with `power: true`, as sendMeasurement does. */
+export async function sendPowerMeasurement(bytes: Uint8Array, device: EmulatedDeviceRef = {}): Promise<void> {
+  await deliverMeasurement(bytes, device, CYCLING_POWER_SERVICE, CYCLING_POWER_MEASUREMENT);
 }
 
 /**

@@ -16,6 +16,7 @@ export const runnerReading = (timeS: number, over: Partial<LiveReading> = {}): L
   heartRate: null,
   treadmillSpeedMps: null,
   inclinePercent: null,
+  powerW: null,
   speedFrom: 'footpod',
   ...over,
 });
