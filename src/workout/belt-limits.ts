@@ -21,7 +21,8 @@ function clamp(value: number, min: number, max: number, inc: number, runnerMax: 
   if (v > runnerMax) [v, changed] = [runnerMax, 'runner-max'];
   if (v > max) [v, changed] = [max, 'treadmill-max'];
   if (v < min) [v, changed] = [min, 'treadmill-min'];
-  let r = min + Math.round((v - min) / inc) * inc;
+  const from = Number.isFinite(min) ? min : 0;
+  let r = from + Math.round((v - from) / inc) * inc;
   while (r > Math.min(max, runnerMax) + 1e-9) r -= inc;
   r = Math.round(r * 100) / 100;
   return { value: r, changed, message: changed ? `The step asks ${value.toFixed(1)} km/h; the belt is set to ${r.toFixed(1)} km/h.` : null };

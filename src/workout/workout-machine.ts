@@ -23,6 +23,7 @@ import type { PlannedStep } from './workout-types.js';
 
 export type * from './workout-machine-types.js';
 
+const PRESSES = new Set<MachineEvent['kind']>(['start', 'confirm', 'cancel', 'pause', 'resume', 'stop', 'skip']);
 const PRESS_RESUME = 'Press Resume when you are ready.';
 
 export function idleMachine(): MachineState {
@@ -110,6 +111,8 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
     targets(s.stepIndex);
   };
 
+  // A press is made on the page in view, whatever the last visibility event said.
+  if (PRESSES.has(event.kind)) s.hidden = false;
   switch (event.kind) {
     case 'start': {
       if (active(s)) break;
@@ -142,7 +145,6 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
       break;
     case 'resume':
       if (s.phase !== 'paused') break;
-      s.hidden = false;
       if (s.mode === 'voice') {
         s.phase = 'running';
         s.pausedBy = null;
