@@ -3,6 +3,7 @@
 // command go in; commands for the treadmill and sentences for the runner come out.
 
 import type { FitnessMachineStatus } from '../ble/ftms-status.js';
+import type { DistanceUnit } from '../session/units.js';
 import type { BeltLimits } from './belt-limits.js';
 import type { PlannedStep } from './workout-types.js';
 
@@ -26,6 +27,8 @@ export interface MachineSettings {
   sendEarly: boolean;
   /** This treadmill's learned lag (seconds from a command to 95 % of the change); null before any. */
   lagS: number | null;
+  /** The runner's distance unit, for the sentences that name a speed. */
+  unit: DistanceUnit;
 }
 
 export type Phase = 'idle' | 'confirm' | 'starting' | 'running' | 'paused' | 'finished';

@@ -33,7 +33,7 @@ export function idleMachine(): MachineState {
     modeReason: null,
     steps: [],
     limits: { speed: null, incline: null, maxSpeedKmh: 0, maxInclinePercent: 0 },
-    settings: { holdPace: false, sendEarly: false, lagS: null },
+    settings: { holdPace: false, sendEarly: false, lagS: null, unit: 'km' },
     stepIndex: 0,
     stepStartS: 0,
     stepStartM: 0,
@@ -91,7 +91,7 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
     if (!planned) return;
     s.sentStep = index;
     if (planned.speedKmh !== null) {
-      const clamped = clampSpeed(planned.speedKmh, s.limits);
+      const clamped = clampSpeed(planned.speedKmh, s.limits, s.settings.unit);
       if (clamped.message) say(clamped.message);
       enqueue({ kind: 'speed', value: clamped.value, step: index });
     }
@@ -294,11 +294,11 @@ function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }
     podKmh: event.podKmh,
     nowS: s.runningS,
     stepEndsAtS: s.runningS + leftS,
-    lastCorrectionAtS: s.lastCorrectionAtS,
+    lastCorrectionAtS: s.lastCorrectionAtS ?? s.stepStartS,
   });
   if (corrected === null) return;
   s.lastCorrectionAtS = s.runningS;
-  s.queue = [{ kind: 'speed', value: clampSpeed(corrected, s.limits).value, step: s.stepIndex, correction: true }];
+  s.queue = [{ kind: 'speed', value: clampSpeed(corrected, s.limits, s.settings.unit).value, step: s.stepIndex, correction: true }];
 }
 
 function onStatus(s: MachineState, status: FitnessMachineStatus, halt: (by: MachineState['pausedBy']) => void, say: (t: string) => void): void {

@@ -54,7 +54,7 @@ export class MachineDriver {
       modeReason: options.mode === 'voice' ? 'No treadmill is connected.' : null,
       limits: options.limits ?? limits(),
       confirmed: options.confirmed ?? true,
-      settings: { holdPace: false, sendEarly: false, lagS: null, ...options.settings },
+      settings: { holdPace: false, sendEarly: false, lagS: null, unit: 'km', ...options.settings },
     });
   }
 

@@ -167,7 +167,7 @@ function replay(scenario: Scenario, seen: Seen): void {
     modeReason: null,
     limits: scenario.limits,
     confirmed: scenario.confirmed,
-    settings: { holdPace: scenario.holdPace, sendEarly: scenario.sendEarly, lagS: scenario.lagS },
+    settings: { holdPace: scenario.holdPace, sendEarly: scenario.sendEarly, lagS: scenario.lagS, unit: 'km' },
   });
   for (const act of scenario.acts) {
     if (act.kind === 'press') send({ kind: act.press });
