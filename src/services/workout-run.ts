@@ -147,7 +147,9 @@ export class WorkoutRun {
     if (!latest) return;
     const atMs = latest.timeS * 1000;
     const beltKmh = latest.treadmillSpeedMps !== null ? latest.treadmillSpeedMps * 3.6 : null;
-    if (latest.running) this.#podKmh = [...this.#podKmh, latest.speedMps * 3.6].slice(-POD_MEAN_READINGS);
+    // Hold-pace reads the runner, so the pod's own speed even where the belt gives the run's speed.
+    const podMps = latest.speedFrom === 'footpod' ? latest.speedMps : latest.rawSpeedMps;
+    if (latest.running && Number.isFinite(podMps)) this.#podKmh = [...this.#podKmh, podMps * 3.6].slice(-POD_MEAN_READINGS);
     const podKmh = this.#podKmh.length > 0 ? this.#podKmh.reduce((a, b) => a + b, 0) / this.#podKmh.length : null;
     if (beltKmh !== null && this.#lag) {
       const before = this.#lag.lagS;
