@@ -357,13 +357,14 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     flight.resolve(outcome);
     const queued = this.#queued;
     this.#queued = null;
-    if (queued) {
-      // Checked again: control may have gone while the first command waited.
-      const refusal = this.#refusal(queued.request);
-      if (refusal) queued.resolve(refusal);
-      else void this.#send(queued.request).then(queued.resolve);
-      if (!refusal) return;
+    // Checked again: control may have gone while the first command waited.
+    const refusal = queued && this.#refusal(queued.request);
+    if (queued && !refusal) {
+      // #send says 'change' itself: pending goes straight from one command to the next.
+      void this.#send(queued.request).then(queued.resolve);
+      return;
     }
+    if (queued && refusal) queued.resolve(refusal);
     this.dispatchEvent(new Event('change'));
   }
 
