@@ -70,6 +70,12 @@ export interface TreadmillControl extends EventTarget {
   pause(): Promise<ControlOutcome>;
 }
 
+/** The belt control a treadmill source offers (real or simulated), or null for any other source. */
+export function treadmillControlOf(source: object | null | undefined): TreadmillControl | null {
+  const control = (source as { control?: unknown } | null | undefined)?.control;
+  return control instanceof EventTarget && 'requestControl' in control ? (control as TreadmillControl) : null;
+}
+
 /** What the class needs from whatever carries bytes to the treadmill. */
 export interface TreadmillControlLink {
   /** Writes one request to 0x2AD9; the answer comes back through TreadmillControlPoint.indication(). */

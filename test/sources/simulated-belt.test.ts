@@ -10,7 +10,9 @@ import { MeasurementEvent } from '../../src/sources/footpod-source.js';
 import { plannedSpeedAt } from '../../src/sources/run-profile.js';
 import { BELT_KMH_PER_S, SIMULATED_SPEED_RANGE, SimulatedBelt } from '../../src/sources/simulated-belt.js';
 import { SimulatedTreadmill } from '../../src/sources/simulated-treadmill.js';
-import type { StatusEvent } from '../../src/sources/treadmill-control.js';
+import { SimulatedHeartRate } from '../../src/sources/simulated-heart-rate.js';
+import { type StatusEvent, treadmillControlOf } from '../../src/sources/treadmill-control.js';
+import { WebBluetoothTreadmill } from '../../src/sources/web-bluetooth-treadmill.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 
 /** A treadmill on a clock too slow to tick by itself: seconds pass only through emitSeconds. */
@@ -103,6 +105,14 @@ describe('SimulatedTreadmill control', () => {
     expect(treadmill.control.capabilities).to.not.equal(null);
     expect(treadmill.control.hasControl, 'a new connection asks again').to.equal(false);
     treadmill.disconnect();
+  });
+
+  it('is found on either treadmill source, and on no other', () => {
+    const simulated = new SimulatedTreadmill();
+    const real = new WebBluetoothTreadmill(null);
+    expect(treadmillControlOf(simulated) === simulated.control && treadmillControlOf(real) === real.control).to.equal(true);
+    expect(treadmillControlOf(new SimulatedHeartRate())).to.equal(null);
+    expect(treadmillControlOf(null)).to.equal(null);
   });
 
   it('never changes speed by more than 1 km/h a second, stays in its range, and ends at what it was set to', () => {
