@@ -113,6 +113,7 @@ describe('SimulatedTreadmill control', () => {
     expect(treadmillControlOf(simulated) === simulated.control && treadmillControlOf(real) === real.control).to.equal(true);
     expect(treadmillControlOf(new SimulatedHeartRate())).to.equal(null);
     expect(treadmillControlOf(null)).to.equal(null);
+    expect(treadmillControlOf({ control: new EventTarget() }), 'something else called control').to.equal(null);
   });
 
   it('never changes speed by more than 1 km/h a second, stays in its range, and ends at what it was set to', () => {
