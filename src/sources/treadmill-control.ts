@@ -70,6 +70,12 @@ export interface TreadmillControl extends EventTarget {
   pause(): Promise<ControlOutcome>;
 }
 
+/** The belt control a treadmill source offers (real or simulated), or null for any other source. */
+export function treadmillControlOf(source: object | null | undefined): TreadmillControl | null {
+  const control = (source as { control?: unknown } | null | undefined)?.control;
+  return control instanceof EventTarget && 'requestControl' in control ? (control as TreadmillControl) : null;
+}
+
 /** What the class needs from whatever carries bytes to the treadmill. */
 export interface TreadmillControlLink {
   /** Writes one request to 0x2AD9; the answer comes back through TreadmillControlPoint.indication(). */
@@ -357,13 +363,14 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     flight.resolve(outcome);
     const queued = this.#queued;
     this.#queued = null;
-    if (queued) {
-      // Checked again: control may have gone while the first command waited.
-      const refusal = this.#refusal(queued.request);
-      if (refusal) queued.resolve(refusal);
-      else void this.#send(queued.request).then(queued.resolve);
-      if (!refusal) return;
+    // Checked again: control may have gone while the first command waited.
+    const refusal = queued && this.#refusal(queued.request);
+    if (queued && !refusal) {
+      // #send says 'change' itself: pending goes straight from one command to the next.
+      void this.#send(queued.request).then(queued.resolve);
+      return;
     }
+    if (queued && refusal) queued.resolve(refusal);
     this.dispatchEvent(new Event('change'));
   }
 

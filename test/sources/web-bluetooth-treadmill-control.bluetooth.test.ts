@@ -68,7 +68,7 @@ describe('WebBluetoothTreadmill control through Chromium’s Web Bluetooth', () 
     expect(await controlPointWrites()).to.deep.equal([]);
   });
 
-  it('asks for control first, then a speed round-trips with its indication', async () => {
+  it('asks for control first, then a speed round-trips with its indication, and a refusal comes back in words', async () => {
     expect(await h.source.control.setSpeed(12.5)).to.include({ ok: false, failure: 'not-permitted' });
     expect(await h.source.control.requestControl()).to.deep.equal({
       ok: true,
@@ -81,10 +81,17 @@ describe('WebBluetoothTreadmill control through Chromium’s Web Bluetooth', () 
       confirmedBy: 'indication',
       message: 'The belt speed is set to 12.5 km/h.',
     });
-    expect(await controlPointWrites()).to.deep.equal([[0x00], [0x02, 0xe2, 0x04]]);
+    await setFtmsAnswers(device, { 0x03: 0x03 });
+    expect(await h.source.control.setIncline(2)).to.deep.equal({
+      ok: false,
+      failure: 'refused',
+      message: 'Setting the incline was refused: the value is outside what the treadmill accepts.',
+    });
+    expect(await controlPointWrites()).to.deep.equal([[0x00], [0x02, 0xe2, 0x04], [0x03, 0x14, 0x00]]);
     expect(ops(await operationLog(), 'indication', '2ad9').map((e) => e.bytes)).to.deep.equal([
       [0x80, 0x00, 0x01],
       [0x80, 0x02, 0x01],
+      [0x80, 0x03, 0x03],
     ]);
   });
 
@@ -95,7 +102,7 @@ describe('WebBluetoothTreadmill control through Chromium’s Web Bluetooth', () 
     await setFtmsAnswers(device, { 0x02: 'never' });
     expect((await h.source.control.requestControl()).ok).to.equal(true);
     const confirmed = h.source.control.setSpeed(10);
-    await waitUntil(async () => (await controlPointWrites()).length === 4, 'the speed is written');
+    await waitUntil(async () => (await controlPointWrites()).length === 5, 'the speed is written');
     await sendTreadmillStatus(Uint8Array.of(0x05, 0xe8, 0x03), device);
     expect(await confirmed).to.deep.equal({ ok: true, confirmedBy: 'status', message: 'The belt speed is set to 10.0 km/h.' });
     const started = performance.now();
@@ -107,6 +114,6 @@ describe('WebBluetoothTreadmill control through Chromium’s Web Bluetooth', () 
     expect(performance.now() - started).to.be.at.least(TIMEOUT_MS - 50);
     await sendTreadmillStatus(Uint8Array.of(0xff), device);
     await waitUntil(() => !h.source.control.hasControl, 'control lost');
-    expect(await controlPointWrites()).to.deep.equal([[0x00], [0x02, 0xe2, 0x04], [0x00], [0x02, 0xe8, 0x03], [0x02, 0x4c, 0x04]]);
+    expect(await controlPointWrites()).to.deep.equal([[0x00], [0x02, 0xe2, 0x04], [0x03, 0x14, 0x00], [0x00], [0x02, 0xe8, 0x03], [0x02, 0x4c, 0x04]]);
   });
 });
