@@ -1,5 +1,5 @@
 // The million-packet fuzz of the RSC, Treadmill Data, Heart Rate Measurement and Cycling Power
-// Measurement parsers (the default test run does 100 000 of each, test/ble/rsc.property.test.ts,
+// Measurement parsers (the default test run does 10 000 of each and `npm run bench -- invariants` 100 000, test/ble/rsc.property.test.ts,
 // ftms-heart-rate.property.test.ts and cycling-power.property.test.ts), and each parser's
 // throughput on its own. Runs inside headless Chromium, bundled the way test/bench/run.mjs does
 // it: `window.stridewiseBleFuzz()` resolves to the lines to print.

@@ -14,6 +14,13 @@ export default {
     'test/session/calibration-points.test.ts',
     'test/session/running-time-in-zone.test.ts',
     'test/coach/zone-cues.test.ts',
+    // The byte-level properties of the Bluetooth codecs (a tenth of their runs in npm test).
+    'test/ble/ftms-control-point.test.ts',
+    'test/ble/ftms-ranges.test.ts',
+    'test/ble/ftms-status.test.ts',
+    'test/ble/ftms-treadmill-encode.test.ts',
+    'test/ble/heart-rate-encode.test.ts',
+    'test/ble/rsc-encode.test.ts',
   ],
   groups: [],
   concurrency: 1,

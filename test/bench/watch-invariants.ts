@@ -1,5 +1,5 @@
 // The watch invariants (test/export/watch-invariants.ts) over many more generated runs than the
-// default test run's 40 each: smart recording against every second through FIT and TCX, and the
+// default test run's 20 each: smart recording against every second through FIT and TCX, and the
 // page against our exports' re-imports. Runs inside headless Chromium, bundled the way
 // test/bench/run.mjs does it: `window.stridewiseWatchInvariants()` resolves to the lines to print.
 import fc from 'fast-check';

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { encodeCyclingPowerMeasurement } from '../../src/ble/cycling-power-encode.js';
 import { type CyclingPowerMeasurement, CyclingPowerParseError, parseCyclingPowerMeasurement } from '../../src/ble/cycling-power.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 import { thrownBy, toHex, viewOf } from './byte-helpers.js';
 import { announcedLength, checkCyclingPowerPacket, cyclingPowerPackets } from './cycling-power-fuzz-checks.js';
 import { expectedShortMessage } from './cycling-power-reference.js';
@@ -41,7 +42,7 @@ describe('Cycling Power Measurement properties', () => {
         expect(withoutFlags(parsed), toHex(bytes)).to.deep.equal(fields);
         expect(bytes.length).to.equal(announcedLength(parsed.flags));
       }),
-      { numRuns: 2000 },
+      { numRuns: invariantRuns(200) },
     );
   });
 
@@ -58,12 +59,12 @@ describe('Cycling Power Measurement properties', () => {
         }
         expect(withoutFlags(parseCyclingPowerMeasurement(viewOf([...bytes, ...extra])))).to.deep.equal(fields);
       }),
-      { numRuns: 1000 },
+      { numRuns: invariantRuns(100) },
     );
   });
 
-  // The test run checks 100 000 packets; `npm run bench -- ble-fuzz` checks a million.
-  const RUNS = 100_000;
+  // The test run checks 10 000 packets, `npm run bench -- invariants` 100 000 and `npm run bench -- ble-fuzz` a million.
+  const RUNS = invariantRuns(10_000);
   it(`${RUNS.toLocaleString('en')} random packets: CyclingPowerParseError exactly when shorter than the flags announce, nothing else thrown`, async function () {
     this.timeout(60_000);
     // With DevTools attached every Error records the async stack; after an await it is nearly empty.

@@ -11,6 +11,7 @@ import {
   parseControlPointIndication,
 } from '../../src/ble/ftms-control-point.js';
 import { FtmsParseError } from '../../src/ble/ftms-treadmill.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 import { expectParseError, thrownBy, toHex, view, viewOf } from './byte-helpers.js';
 
 describe('FTMS control point requests', () => {
@@ -80,7 +81,7 @@ describe('FTMS control point: properties', () => {
         expect([incline.length, incline[0], sint16(incline)]).to.deep.equal([3, 0x03, inclineRaw]);
         expect(Math.abs(uint16(encodeSetTargetSpeed(kmh)) / 100 - kmh)).to.be.at.most(0.005 + 1e-9);
       }),
-      { numRuns: 3000 },
+      { numRuns: invariantRuns(300) },
     );
   });
 
@@ -93,7 +94,7 @@ describe('FTMS control point: properties', () => {
         if (bad) expect(caught).to.be.instanceOf(FtmsParseError);
         else expect(caught).to.equal(null);
       }),
-      { numRuns: 5000 },
+      { numRuns: invariantRuns(500) },
     );
   });
 });

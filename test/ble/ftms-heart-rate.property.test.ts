@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
+import { invariantRuns } from '../support/invariant-runs.js';
 import { checkHeartRatePacket, checkTreadmillPacket, fuzz, heartRatePackets, treadmillPackets } from './fuzz-checks.js';
 
 // A treadmill or strap can send anything. Each parser must return exactly what the reference
 // reading says or throw its own parse error, and throw exactly when the packet is shorter than its
 // flags promise (see fuzz-checks.ts). The million-packet run per parser is `test/bench/ble-fuzz.ts`;
-// here a smaller run keeps the default test run short.
-const RUNS = 100_000;
+// here a smaller run keeps the default test run short (`npm run bench -- invariants` runs ten times it).
+const RUNS = invariantRuns(10_000);
 
 describe('Treadmill Data and Heart Rate Measurement parsers on random bytes', () => {
   it(`${RUNS.toLocaleString('en')} random treadmill packets: the reference value, or FtmsParseError exactly when short`, async function () {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseFitnessMachineFeature, parseInclinationRange, parseSpeedRange } from '../../src/ble/ftms-ranges.js';
 import { FtmsParseError } from '../../src/ble/ftms-treadmill.js';
 import { SUPPORTED_INCLINATION_RANGE_UUID, SUPPORTED_SPEED_RANGE_UUID } from '../../src/ble/gatt-uuids.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 import { expectParseError, thrownBy, view, viewOf } from './byte-helpers.js';
 
 describe('Supported Speed Range (0x2AD4)', () => {
@@ -74,7 +75,7 @@ describe('range and feature parsers: properties', () => {
         const incline = parseInclinationRange(viewOf([...le16(smin), ...le16(smax), ...le16(inc)]));
         expect(incline).to.deep.equal({ minPercent: smin / 10, maxPercent: smax / 10, incrementPercent: inc / 10 });
       }),
-      { numRuns: 2000 },
+      { numRuns: invariantRuns(200) },
     );
   });
 
@@ -87,7 +88,7 @@ describe('range and feature parsers: properties', () => {
           else expect(bytes.length).to.be.at.least(parse === parseFitnessMachineFeature ? 8 : 6);
         }
       }),
-      { numRuns: 5000 },
+      { numRuns: invariantRuns(500) },
     );
   });
 

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { describeStatus, type FitnessMachineStatus, parseFitnessMachineStatus } from '../../src/ble/ftms-status.js';
 import { FtmsParseError } from '../../src/ble/ftms-treadmill.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 import { expectParseError, thrownBy, view, viewOf } from './byte-helpers.js';
 
 describe('Fitness Machine Status (0x2ADA)', () => {
@@ -56,7 +57,7 @@ describe('Fitness Machine Status: properties', () => {
       fc.property(statuses, fc.uint8Array({ maxLength: 4 }), ([bytes, status], tail) => {
         expect(parseFitnessMachineStatus(viewOf([...bytes, ...tail]))).to.deep.equal(status);
       }),
-      { numRuns: 3000 },
+      { numRuns: invariantRuns(300) },
     );
   });
 
@@ -69,7 +70,7 @@ describe('Fitness Machine Status: properties', () => {
         if (short) expect(caught).to.be.instanceOf(FtmsParseError);
         else expect(caught).to.equal(null);
       }),
-      { numRuns: 5000 },
+      { numRuns: invariantRuns(500) },
     );
   });
 });

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { encodeTreadmillData } from '../../src/ble/ftms-treadmill-encode.js';
 import { parseTreadmillData, type TreadmillData } from '../../src/ble/ftms-treadmill.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 import { toHex, viewOf } from './byte-helpers.js';
 import { emptyTreadmillData, expectedTreadmillData, promisedLength, referencePacket, TREADMILL_FIELDS } from './treadmill-reference.js';
 
@@ -144,7 +145,7 @@ describe('encodeTreadmillData', () => {
         fc.pre(!wholeGroupNotAvailable(bytes[0]! | (bytes[1]! << 8), data) && !elevationSentAs7fff(bytes));
         expect(toHex(encodeTreadmillData(data))).to.equal(toHex(bytes));
       }),
-      { numRuns: 5_000, seed: 0x2acd },
+      { numRuns: invariantRuns(500), seed: 0x2acd },
     );
   });
 
@@ -217,7 +218,7 @@ describe('encodeTreadmillData', () => {
           if (!close) expect.fail(`${key}: gave ${String(given)}, got back ${String(got)}`);
         }
       }),
-      { numRuns: 5_000, seed: 0x1826 },
+      { numRuns: invariantRuns(500), seed: 0x1826 },
     );
   });
 });

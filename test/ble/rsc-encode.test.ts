@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { encodeRscMeasurement } from '../../src/ble/rsc-encode.js';
 import type { RscMeasurement } from '../../src/ble/rsc.js';
 import { parseRscMeasurement } from '../../src/ble/rsc.js';
+import { invariantRuns } from '../support/invariant-runs.js';
 
 const toHex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(' ');
 const parse = (bytes: Uint8Array): ReturnType<typeof parseRscMeasurement> =>
@@ -66,7 +67,7 @@ describe('encodeRscMeasurement', () => {
       fc.property(packet, (bytes) => {
         expect(toHex(encodeRscMeasurement(parse(bytes)))).to.equal(toHex(bytes));
       }),
-      { numRuns: 5_000, seed: 0x2a53 },
+      { numRuns: invariantRuns(500), seed: 0x2a53 },
     );
   });
 
@@ -89,7 +90,7 @@ describe('encodeRscMeasurement', () => {
         if (input.strideLengthM !== null) expect(Math.abs(output.strideLengthM! - input.strideLengthM)).to.be.at.most(0.005 + 1e-9);
         if (input.totalDistanceM !== null) expect(Math.abs(output.totalDistanceM! - input.totalDistanceM)).to.be.at.most(0.05 + 1e-6);
       }),
-      { numRuns: 5_000, seed: 0x1814 },
+      { numRuns: invariantRuns(500), seed: 0x1814 },
     );
   });
 });

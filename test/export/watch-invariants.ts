@@ -1,5 +1,5 @@
 // The watch invariants as fast-check properties, for the default test run
-// (test/export/smart-recording.test.ts and export-round-trip.test.ts, 40 runs each) and for the
+// (test/export/smart-recording.test.ts and export-round-trip.test.ts, 20 generated runs each beside their fixed shapes) and for the
 // bench (test/bench/watch-invariants.ts, many more), over runs from
 // test/support/generated-watch-runs.ts:
 // - the same run recorded every second and with smart recording (a record only on a change, else
