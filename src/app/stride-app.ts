@@ -10,6 +10,7 @@ const navLinks = [
   { href: '/history', text: 'History' },
   { href: '/weeks', text: 'Weeks' },
   { href: '/program', text: 'Program' },
+  { href: '/workouts', text: 'Workouts' },
   { href: '/settings', text: 'Settings' },
 ] as const;
 
