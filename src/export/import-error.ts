@@ -10,6 +10,7 @@ export type ImportProblem =
   | 'unsupported'
   | 'truncated'
   | 'not-an-activity'
+  | 'not-a-workout'
   | 'not-a-run'
   | 'no-samples';
 

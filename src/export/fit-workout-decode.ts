@@ -1,0 +1,150 @@
+// A FIT workout file (our own export, or Garmin Connect's, or another app's) read back with
+// Garmin's decoder, after checking it whole. Whatever it holds that a treadmill workout cannot
+// (a step that ends at a heart rate or a press of the lap button, repeats inside repeats, a
+// cycling workout) refuses the file with the reason in words, rather than running a different
+// workout than the one the runner picked. Targets a treadmill cannot take (heart rate, power,
+// zones whose limits live on the watch) are left to the runner: the step keeps its length.
+
+import { Decoder, type FitMessages, Stream, type WorkoutStepMesg } from '@garmin/fitsdk';
+import { type StepIntensity, type Workout, type WorkoutItem, type WorkoutStep } from '../workout/workout-types.js';
+import { hasFitHeader } from './fit-header.js';
+import { inclineFromNote } from './fit-workout-notes.js';
+import { ImportError, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
+
+const CRC_BYTES = 2;
+/** More than any workout Stridewise runs (the rules allow 200 planned steps). */
+const STEP_LIMIT = 1000;
+
+const intensityOf = (fit: unknown): StepIntensity =>
+  fit === 'warmup' ? 'warmup' : fit === 'cooldown' ? 'cooldown' : fit === 'recovery' || fit === 'rest' ? 'recovery' : 'active';
+
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** The middle of a custom range (either end alone when only one is set); null for none. */
+function middle(low: unknown, high: unknown): number | null {
+  const a = num(low);
+  const b = num(high);
+  if (a !== null && b !== null) return (a + b) / 2;
+  const one = a ?? b;
+  return one !== null && one > 0 ? one : null;
+}
+
+function checkedBytes(bytes: Uint8Array): Uint8Array {
+  if (bytes.length === 0) throw new ImportError('empty', 'This file is empty, so there is no workout in it.');
+  if (!hasFitHeader(bytes)) throw new ImportError('not-a-run-file', 'This file is not a FIT file: it does not start with a FIT header.');
+  if (bytes.length < 12) throw new ImportError('truncated', `This FIT file ends early (truncated) inside its header. ${TRY_AGAIN_FROM_SOURCE}`);
+  const dataSize = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  const end = bytes[0]! + dataSize + CRC_BYTES;
+  if (bytes.length < end) throw new ImportError('truncated', `This FIT file ends early (truncated). ${TRY_AGAIN_FROM_SOURCE}`);
+  return bytes.subarray(0, end);
+}
+
+function messagesOf(whole: Uint8Array): FitMessages {
+  const decoder = new Decoder(Stream.fromByteArray(whole));
+  if (!decoder.checkIntegrity()) {
+    throw new ImportError('damaged', `This FIT file is damaged: its checksum does not match. ${TRY_AGAIN_FROM_SOURCE}`);
+  }
+  const { messages, errors } = decoder.read({
+    expandSubFields: false,
+    expandComponents: false,
+    applyScaleAndOffset: true,
+    convertTypesToStrings: true,
+    convertDateTimesToDates: true,
+    mergeHeartRates: false,
+  });
+  if (errors.length > 0) {
+    const detail = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
+    throw new ImportError('unsupported', `Stridewise cannot read this FIT workout (${detail}). ${TRY_AGAIN_FROM_SOURCE}`, { cause: errors[0] });
+  }
+  return messages;
+}
+
+function stepOf(fit: WorkoutStepMesg, number: number): WorkoutStep {
+  const value = num(fit.durationValue);
+  let length: WorkoutStep['length'];
+  if (fit.durationType === 'time' && value !== null && value > 0) length = { kind: 'time', seconds: value / 1000 };
+  else if (fit.durationType === 'distance' && value !== null && value > 0) length = { kind: 'distance', metres: value / 100 };
+  else {
+    const how = fit.durationType === 'open' ? 'when you press the lap button' : 'at something other than a time or distance';
+    throw new ImportError(
+      'unsupported',
+      `Step ${number} of this workout ends ${how}, which a treadmill workout cannot follow. Give it a time or distance where the workout was made, then export it again.`,
+    );
+  }
+  // Zones (targetValue above 0) have their limits on the watch, not in the file.
+  const custom = num(fit.targetValue) === 0 || fit.targetValue === undefined;
+  const speedMmS = fit.targetType === 'speed' && custom ? middle(fit.customTargetValueLow, fit.customTargetValueHigh) : null;
+  const secondaryCustom = num(fit.secondaryTargetValue) === 0 || fit.secondaryTargetValue === undefined;
+  const cadence =
+    fit.targetType === 'cadence' && custom
+      ? middle(fit.customTargetValueLow, fit.customTargetValueHigh)
+      : fit.secondaryTargetType === 'cadence' && secondaryCustom
+        ? middle(fit.secondaryCustomTargetValueLow, fit.secondaryCustomTargetValueHigh)
+        : null;
+  return {
+    kind: 'step',
+    name: typeof fit.wktStepName === 'string' ? fit.wktStepName : '',
+    intensity: intensityOf(fit.intensity),
+    length,
+    // To 0.01 km/h, the belt's own resolution, which also undoes FIT's rounding to 1 mm/s.
+    speedKmh: speedMmS === null || speedMmS <= 0 ? null : Math.round(speedMmS * 0.36) / 100,
+    inclinePercent: inclineFromNote(fit.notes),
+    cadence: cadence === null || cadence <= 0 ? null : Math.round(cadence),
+  };
+}
+
+/** Steps in the order they run, repeats gathered from their "repeat until steps complete" steps. */
+function itemsOf(fitSteps: WorkoutStepMesg[]): WorkoutItem[] {
+  const items: WorkoutItem[] = [];
+  /** Where each FIT step went: its place in `items`, or -1 once it is inside a repeat. */
+  const placeOf: number[] = [];
+  fitSteps.forEach((fit, i) => {
+    if (fit.durationType !== 'repeatUntilStepsCmplt') {
+      placeOf.push(items.length);
+      items.push(stepOf(fit, i + 1));
+      return;
+    }
+    const from = num(fit.durationValue);
+    const times = num(fit.targetValue);
+    if (from === null || !Number.isInteger(from) || from < 0 || from >= i) {
+      throw new ImportError('damaged', `Step ${i + 1} of this workout repeats steps that are not before it, so the file is damaged. ${TRY_AGAIN_FROM_SOURCE}`);
+    }
+    if (times === null || !Number.isInteger(times) || times < 1) {
+      throw new ImportError('unsupported', `Step ${i + 1} of this workout repeats until something other than a number of times, which Stridewise cannot follow.`);
+    }
+    const places = placeOf.slice(from, i);
+    const first = places[0]!;
+    // Each repeated step must be a plain step still at the top, one after another up to the end.
+    if (places.some((place, k) => place !== first + k || items[place]?.kind !== 'step') || first + places.length !== items.length) {
+      throw new ImportError('unsupported', 'This workout has repeats inside repeats, which Stridewise workouts cannot hold.');
+    }
+    const steps = items.splice(first) as WorkoutStep[];
+    for (let k = from; k < i; k++) placeOf[k] = -1;
+    placeOf.push(items.length);
+    items.push({ kind: 'repeat', times, steps });
+  });
+  return items;
+}
+
+/** The workout in a FIT workout file, or an ImportError that says in words why it cannot be one. */
+export function decodeFitWorkout(bytes: Uint8Array): Workout {
+  const messages = messagesOf(checkedBytes(bytes));
+  const type = messages.fileIdMesgs?.[0]?.type;
+  if (type !== 'workout') {
+    const kind = type === 'activity' ? 'a recorded activity (import it under History)' : typeof type === 'string' ? `a ${type} file` : 'not marked as a workout';
+    throw new ImportError('not-a-workout', `This FIT file is not a workout: it is ${kind}.`);
+  }
+  const head = messages.workoutMesgs?.[0];
+  const sport = head?.sport;
+  if (sport !== undefined && sport !== 'running' && sport !== 'walking' && sport !== 'generic') {
+    throw new ImportError('not-a-run', `This is a ${String(sport)} workout; Stridewise runs running workouts on a treadmill.`);
+  }
+  let fitSteps = [...(messages.workoutStepMesgs ?? [])].sort((a, b) => (num(a.messageIndex) ?? 0) - (num(b.messageIndex) ?? 0));
+  const valid = num(head?.numValidSteps);
+  // A watch follows the first numValidSteps steps; anything after them is not part of the workout.
+  if (valid !== null && valid < fitSteps.length) fitSteps = fitSteps.slice(0, valid);
+  if (fitSteps.length === 0) throw new ImportError('no-samples', 'This FIT workout has no steps, so there is nothing to run.');
+  if (fitSteps.length > STEP_LIMIT) throw new ImportError('too-big', `This FIT workout has ${fitSteps.length} steps, more than Stridewise runs.`);
+  const name = typeof head?.wktName === 'string' && head.wktName !== '' ? head.wktName : 'Imported workout';
+  return { id: crypto.randomUUID(), name, items: itemsOf(fitSteps), origin: 'imported', updatedAt: Date.now() };
+}
