@@ -8,6 +8,11 @@ import '../components/stride-calibration-settings.js';
 import '../components/stride-coach-settings.js';
 import '../components/stride-footpod-details.js';
 import '../components/stride-section-links.js';
+import '../components/stride-workout-settings.js';
+import type { WorkoutSettingsChange } from '../components/stride-workout-settings.js';
+import { type WorkoutSettings, changeWorkoutSettings, loadMyWorkoutSettings } from '../services/workout-files.js';
+import type { InclinationRange, SpeedRange } from '../ble/ftms-ranges.js';
+import { defaultRunnerMax } from '../workout/belt-limits.js';
 import type { PageSection } from '../components/stride-section-links.js';
 import type { FootpodCommand } from '../components/stride-footpod-details.js';
 import type { CoachSettings } from '../session/coach-settings.js';
@@ -42,6 +47,7 @@ const settingsSections: readonly PageSection[] = [
   { id: 'recording', title: 'Recording' },
   { id: 'footpod', title: 'Footpod' },
   { id: 'coach', title: 'Coach and metronome' },
+  { id: 'workouts', title: 'Treadmill workouts' },
   { id: 'data', title: 'Your data' },
 ];
 
@@ -51,10 +57,15 @@ export class StrideSettingsPage extends LitElement {
     services: { attribute: false },
     zoneProblem: { state: true },
     saved: { state: true },
+    workoutSettings: { state: true },
+    workoutProblem: { state: true },
   };
   declare services: AppServices | null;
   declare zoneProblem: string | null;
   declare saved: boolean;
+  /** Read from the workout store when the page opens (not in AppSettings: only a workout needs them). */
+  declare workoutSettings: WorkoutSettings | null;
+  declare workoutProblem: string | null;
 
   readonly #settings = new EventController(this, ['change']);
   readonly #data = new EventController(this, ['change']);
@@ -65,6 +76,8 @@ export class StrideSettingsPage extends LitElement {
     this.services = null;
     this.zoneProblem = null;
     this.saved = false;
+    this.workoutSettings = null;
+    this.workoutProblem = null;
   }
 
   static override styles = [css`
@@ -103,6 +116,10 @@ export class StrideSettingsPage extends LitElement {
       this.#data.target = this.services?.data ?? null;
       this.#footpod.target = this.services?.footpod ?? null;
       void this.services?.data.refreshUsage();
+      void loadMyWorkoutSettings().then(({ settings, problems }) => {
+        this.workoutSettings = settings;
+        this.workoutProblem = problems.join(' ') || null;
+      });
     }
   }
 
@@ -188,6 +205,7 @@ export class StrideSettingsPage extends LitElement {
         @preview-metronome=${() => void this.services?.coach.previewMetronome()}
         @coach-change=${(e: CustomEvent<CoachSettings>) => this.#save({ coach: e.detail })}></stride-coach-settings>
       </section>
+      <section id="workouts" tabindex="-1" aria-label="Treadmill workouts">${this.#renderWorkouts()}</section>
       <section id="data" tabindex="-1" aria-label="Your data">${this.#renderData()}</section>
       </div></div>
     `;
@@ -228,6 +246,33 @@ export class StrideSettingsPage extends LitElement {
         against the belt on the live page, or from a finished run's page.</p>
       ${pods.length === 0 ? html`<p>No footpod connected yet.</p>` : html`<ul class="pods">${pods.map(row)}</ul>`}
     </fieldset>`;
+  }
+
+  /** The connected treadmill's ranges (read on connect), which the workout maximums default to. */
+  #treadmill(): { name: string | null; id: string | null; speed: SpeedRange | null; incline: InclinationRange | null } {
+    const source = this.services!.sensors.source('treadmill') as
+      | (ReturnType<AppServices['sensors']['source']> & { control?: { capabilities: { speed: SpeedRange | null; incline: InclinationRange | null } | null } })
+      | null;
+    const capabilities = source?.control?.capabilities ?? null;
+    return { name: source?.info.deviceName ?? null, id: source?.info.deviceId ?? null, speed: capabilities?.speed ?? null, incline: capabilities?.incline ?? null };
+  }
+
+  #renderWorkouts() {
+    const treadmill = this.#treadmill();
+    return html`<fieldset>
+      <legend>Treadmill workouts</legend>
+      <stride-workout-settings .settings=${this.workoutSettings} .unit=${this.services!.settings.settings.distanceUnit}
+        .defaultMaxSpeedKmh=${defaultRunnerMax(treadmill.speed)} .defaultMaxInclinePercent=${treadmill.incline?.maxPercent ?? null}
+        .treadmillNames=${treadmill.id && treadmill.name ? { [treadmill.id]: treadmill.name } : {}}
+        @workout-settings=${(e: CustomEvent<WorkoutSettingsChange>) => void this.#saveWorkoutSettings(e.detail)}></stride-workout-settings>
+      ${this.workoutProblem ? html`<p class="problem" role="alert">${this.workoutProblem}</p>` : nothing}
+    </fieldset>`;
+  }
+
+  async #saveWorkoutSettings(change: WorkoutSettingsChange): Promise<void> {
+    const { settings, problem } = await changeWorkoutSettings(change);
+    this.workoutSettings = settings;
+    this.workoutProblem = problem;
   }
 
   #renderData() {

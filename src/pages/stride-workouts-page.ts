@@ -25,7 +25,7 @@ const blankWorkout = (): Workout => ({ id: crypto.randomUUID(), name: 'My workou
 export class StrideWorkoutsPage extends LitElement {
   static override properties = {
     services: { attribute: false }, mine: { state: true }, loaded: { state: true }, editing: { state: true },
-    typedEasyKmh: { state: true }, easyProblem: { state: true }, outcomes: { state: true }, problem: { state: true }, starting: { state: true },
+    typedEasyKmh: { state: true }, storeProblems: { state: true }, easyProblem: { state: true }, outcomes: { state: true }, problem: { state: true }, starting: { state: true },
   };
   declare services: AppServices | null;
   declare mine: readonly Workout[];
@@ -38,6 +38,8 @@ export class StrideWorkoutsPage extends LitElement {
   /** What became of the last import or export, file by file. */
   declare outcomes: readonly FileOutcome[];
   declare problem: string | null;
+  /** Workouts the store could not read, each in a sentence. */
+  declare storeProblems: readonly string[];
   declare starting: boolean;
 
   readonly #history = new EventController(this, ['change']);
@@ -54,6 +56,7 @@ export class StrideWorkoutsPage extends LitElement {
     this.easyProblem = null;
     this.outcomes = [];
     this.problem = null;
+    this.storeProblems = [];
     this.starting = false;
   }
 
@@ -79,10 +82,12 @@ export class StrideWorkoutsPage extends LitElement {
     const services = this.services;
     if (!services) return;
     void services.history.load();
-    void loadMyWorkouts().then(
-      (mine) => { if (this.services === services) { this.mine = mine; this.loaded = true; } },
-      (error: unknown) => { this.problem = `Your workouts could not be read: ${error instanceof Error ? error.message : String(error)}`; this.loaded = true; },
-    );
+    void loadMyWorkouts().then(({ workouts, problems }) => {
+      if (this.services !== services) return;
+      this.mine = workouts;
+      this.storeProblems = problems;
+      this.loaded = true;
+    });
   }
 
   /** The easy pace the library's speeds come from: typed, else from the runner's runs; null: ask. */
@@ -128,17 +133,19 @@ export class StrideWorkoutsPage extends LitElement {
     if (action === 'edit') return this.#edit(workout);
     if (action === 'copy') return this.#edit({ ...structuredClone(workout), id: crypto.randomUUID(), origin: 'mine', name: `${workout.name} (mine)` });
     if (action === 'export') {
-      const file = await workoutFitFile(workout);
-      downloadFile(file.blob, file.fileName);
-      this.outcomes = [{ fileName: file.fileName, ok: true, message: file.note ?? 'Saved as a FIT workout file.' }];
+      try {
+        const file = await workoutFitFile(workout);
+        downloadFile(file.blob, file.fileName);
+        this.outcomes = [{ fileName: file.fileName, ok: true, message: ['Saved as a FIT workout file.', ...file.notes].join(' ') }];
+      } catch (error) {
+        this.outcomes = [{ fileName: '', ok: false, message: `“${workout.name}” could not be written as a FIT file: ${error instanceof Error ? error.message : String(error)}` }];
+      }
       return;
     }
-    try {
-      this.mine = await deleteMyWorkout(workout.id);
-      this.outcomes = [{ fileName: '', ok: true, message: `Deleted “${workout.name}”.` }];
-    } catch (error) {
-      this.problem = `The workout could not be deleted: ${error instanceof Error ? error.message : String(error)}`;
-    }
+    const { workouts, problems, problem } = await deleteMyWorkout(workout.id);
+    this.mine = workouts;
+    this.storeProblems = problems;
+    this.outcomes = [problem ? { fileName: '', ok: false, message: problem } : { fileName: '', ok: true, message: `Deleted “${workout.name}”.` }];
     await this.#focus('#mine-heading');
   }
 
@@ -148,14 +155,16 @@ export class StrideWorkoutsPage extends LitElement {
   }
 
   async #save(workout: Workout): Promise<void> {
-    try {
-      this.mine = await saveMyWorkout(workout);
-      this.editing = null;
-      this.outcomes = [{ fileName: '', ok: true, message: `Saved “${workout.name}”.` }];
-      await this.#focus('#mine-heading');
-    } catch (error) {
-      this.problem = `The workout could not be saved: ${error instanceof Error ? error.message : String(error)}`;
+    const { workouts, problems, problem } = await saveMyWorkout(workout);
+    this.mine = workouts;
+    this.storeProblems = problems;
+    if (problem) {
+      this.outcomes = [{ fileName: '', ok: false, message: problem }];
+      return;
     }
+    this.editing = null;
+    this.outcomes = [{ fileName: '', ok: true, message: `Saved “${workout.name}”.` }];
+    await this.#focus('#mine-heading');
   }
 
   async #import(event: Event): Promise<void> {
@@ -163,9 +172,10 @@ export class StrideWorkoutsPage extends LitElement {
     const files = [...(input.files ?? [])];
     input.value = '';
     if (!files.length) return;
-    const { outcomes, mine } = await importWorkoutFiles(files);
+    const { outcomes, workouts, problems } = await importWorkoutFiles(files);
     this.outcomes = outcomes;
-    this.mine = mine;
+    this.mine = workouts;
+    this.storeProblems = problems;
   }
 
   /** Moves focus to what an action brought up, so a keyboard or screen reader user is not left on a button that went away. */
@@ -228,6 +238,7 @@ export class StrideWorkoutsPage extends LitElement {
     const unit = this.services!.settings.settings.distanceUnit;
     return html`<section aria-labelledby="mine-heading">
       <h2 id="mine-heading">My workouts</h2>
+      ${this.storeProblems.map((p) => html`<p class="problem" role="alert">${p}</p>`)}
       ${!this.loaded
         ? html`<p class="hint" role="status">Reading your workouts…</p>`
         : this.mine.length
