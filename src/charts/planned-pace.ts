@@ -4,7 +4,7 @@
 // stretches without a chart. A step that left the belt's speed as it was has no planned pace.
 import { momentsAt, type ChartX } from './chart-data.js';
 import type { RecordedColumns } from '../session/recorded-session.js';
-import { type DistanceUnit, paceSeconds } from '../session/units.js';
+import { type DistanceUnit, averagePaceSeconds } from '../session/units.js';
 
 /** The parts of a WorkoutMark (contract section 3) the chart reads. */
 export interface PlannedMark {
@@ -31,7 +31,7 @@ export function plannedPace(mark: PlannedMark, samples: RecordedColumns, x: Char
   const bounds = [...steps.map((s) => Math.min(s.fromT, endT)), endT];
   const at = momentsAt(bounds, samples, x);
   return steps.flatMap((step, i) => {
-    const paceS = step.speedKmh === null ? null : paceSeconds(step.speedKmh / 3.6, unit);
+    const paceS = step.speedKmh === null ? null : averagePaceSeconds(step.speedKmh / 3.6, unit);
     const from = at[i]!;
     const to = at[i + 1]!;
     return paceS !== null && to > from && step.fromT < endT ? [{ from, to, paceS }] : [];
