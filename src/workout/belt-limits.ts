@@ -1,0 +1,86 @@
+// Every speed and incline the app sends is clamped to what the treadmill supports and to the
+// maximum the runner allows, and put on the treadmill's own increment: a step can ask for
+// anything, the belt gets only what it and the runner agreed to, and the runner is told why.
+
+import type { InclinationRange, SpeedRange } from '../ble/ftms-ranges.js';
+import type { DistanceUnit } from '../session/units.js';
+import { beltSpeedWords, inclineWords } from './speed-words.js';
+
+export interface BeltLimits {
+  speed: SpeedRange | null;
+  incline: InclinationRange | null;
+  /** The runner's maximum (Settings), or defaultRunnerMax. */
+  maxSpeedKmh: number;
+  maxInclinePercent: number;
+}
+
+/** A sane running speed: no default lets an app drive a belt faster, whatever the treadmill can do. */
+export const DEFAULT_MAX_SPEED_KMH = 20;
+/** The runner's incline maximum when the treadmill does not say its range. */
+export const DEFAULT_MAX_INCLINE_PERCENT = 15;
+
+/** The runner's maximum speed until they set one: the treadmill's, capped at a sane running speed. */
+export const defaultRunnerMax = (speed: SpeedRange | null): number =>
+  speed === null ? DEFAULT_MAX_SPEED_KMH : Math.min(speed.maxKmh, DEFAULT_MAX_SPEED_KMH);
+
+/** The runner's maximum incline until they set one: the treadmill's. */
+export const defaultRunnerMaxIncline = (incline: InclinationRange | null): number =>
+  incline === null ? DEFAULT_MAX_INCLINE_PERCENT : incline.maxPercent;
+
+export interface Clamped {
+  value: number;
+  changed: null | 'runner-max' | 'treadmill-max' | 'treadmill-min';
+  message: string | null;
+}
+
+interface Axis {
+  /** Units of the control point's field per km/h or per %: the finest grid a value can be on. */
+  perUnit: number;
+  range: { min: number; max: number; increment: number } | null;
+  runnerMax: number;
+  /** Used when the runner's maximum is not a number. */
+  fallbackMax: number;
+  words: (value: number) => string;
+  /** "maximum" or "maximum incline". */
+  what: string;
+}
+
+/**
+ * Values are counted in the field's own units (0.01 km/h, 0.1 %) so the grid is exact: the value
+ * is the treadmill's minimum plus a whole number of increments, rounded to the nearest, but never
+ * above either maximum after rounding. When the runner's maximum is below the treadmill's minimum
+ * the value stays at or under the runner's maximum (the belt may refuse it; never faster).
+ */
+function clamp(asked: number, axis: Axis): Clamped {
+  const u = (value: number): number => Math.round(value * axis.perUnit);
+  const range = axis.range ?? { min: 0, max: Infinity, increment: 1 / axis.perUnit };
+  const min = u(range.min);
+  const step = Math.max(1, u(range.increment));
+  const treadmillMax = range.max === Infinity ? Infinity : u(range.max);
+  const runnerMax = Math.floor((Number.isFinite(axis.runnerMax) ? axis.runnerMax : axis.fallbackMax) * axis.perUnit + 1e-9);
+  const top = Math.min(treadmillMax, runnerMax);
+  const wanted = Number.isNaN(asked) ? -Infinity : asked * axis.perUnit;
+  let k = Math.round((Math.min(Math.max(wanted, min), top) - min) / step);
+  if (min + k * step > top) k -= 1;
+  const value = (min + k * step) / axis.perUnit;
+  const say = (changed: Exclude<Clamped['changed'], null>, limit: string): Clamped => ({
+    value,
+    changed,
+    message: `The step asks ${Number.isFinite(asked) ? axis.words(asked) : 'no usable value'}; the belt is set to ${limit} of ${axis.words(value)}.`,
+  });
+  if (top < min || wanted > top) return runnerMax <= treadmillMax ? say('runner-max', `your ${axis.what}`) : say('treadmill-max', `the treadmill's ${axis.what}`);
+  if (wanted < min) return say('treadmill-min', `the treadmill's ${axis.what.replace('maximum', 'minimum')}`);
+  return { value, changed: null, message: null };
+}
+
+/** A step's speed as the belt may take it; `unit` is only for the words. */
+export function clampSpeed(kmh: number, limits: BeltLimits, unit: DistanceUnit = 'km'): Clamped {
+  const range = limits.speed && { min: limits.speed.minKmh, max: limits.speed.maxKmh, increment: limits.speed.incrementKmh };
+  return clamp(kmh, { perUnit: 100, range, runnerMax: limits.maxSpeedKmh, fallbackMax: DEFAULT_MAX_SPEED_KMH, words: (v) => beltSpeedWords(v, unit), what: 'maximum' });
+}
+
+/** A step's incline as the belt may take it. */
+export function clampIncline(percent: number, limits: BeltLimits): Clamped {
+  const range = limits.incline && { min: limits.incline.minPercent, max: limits.incline.maxPercent, increment: limits.incline.incrementPercent };
+  return clamp(percent, { perUnit: 10, range, runnerMax: limits.maxInclinePercent, fallbackMax: DEFAULT_MAX_INCLINE_PERCENT, words: inclineWords, what: 'maximum incline' });
+}
