@@ -28,14 +28,16 @@ export type WorkoutSettingsChange = Partial<Pick<WorkoutSettingsShown, 'maxSpeed
 export class StrideWorkoutSettings extends LitElement {
   static override properties = {
     settings: { attribute: false }, unit: {}, defaultMaxSpeedKmh: { attribute: false }, defaultMaxInclinePercent: { attribute: false },
-    treadmillNames: { attribute: false }, problem: { state: true },
+    treadmillNames: { attribute: false }, treadmillKnown: { type: Boolean }, problem: { state: true },
   };
   declare settings: WorkoutSettingsShown | null;
   declare unit: DistanceUnit;
   /** What an empty box means: the connected treadmill's maximum capped at 20 km/h, or 20 km/h with none. */
   declare defaultMaxSpeedKmh: number;
-  /** The connected treadmill's maximum incline; null with none connected. */
-  declare defaultMaxInclinePercent: number | null;
+  /** What an empty incline box means: the connected treadmill's maximum, or 15 % with none. */
+  declare defaultMaxInclinePercent: number;
+  /** The defaults are the connected treadmill's own (it said its ranges). */
+  declare treadmillKnown: boolean;
   /** Treadmill ids to names, for the lag list; an unknown id is shown as "A treadmill". */
   declare treadmillNames: Readonly<Record<string, string>>;
   declare problem: string | null;
@@ -45,7 +47,8 @@ export class StrideWorkoutSettings extends LitElement {
     this.settings = null;
     this.unit = 'km';
     this.defaultMaxSpeedKmh = 20;
-    this.defaultMaxInclinePercent = null;
+    this.defaultMaxInclinePercent = 15;
+    this.treadmillKnown = false;
     this.treadmillNames = {};
     this.problem = null;
   }
@@ -93,12 +96,12 @@ export class StrideWorkoutSettings extends LitElement {
       <label class="typed">Highest speed <input id="max-speed" inputmode="decimal" autocomplete="off" .value=${speedBoxValue}
         placeholder=${(unit === 'km' ? this.defaultMaxSpeedKmh : this.defaultMaxSpeedKmh / 1.609344).toFixed(1)}
         aria-describedby="max-speed-default" @change=${(e: Event) => this.#maxSpeed((e.target as HTMLInputElement).value)} /> ${speedUnitLabel[unit]}</label>
-      <p class="hint" id="max-speed-default">Empty: ${beltSpeedText(this.defaultMaxSpeedKmh, unit)}, the treadmill's maximum, never above ${beltSpeedText(20, unit)}.</p>
+      <p class="hint" id="max-speed-default">Empty: ${beltSpeedText(this.defaultMaxSpeedKmh, unit)}, ${this.treadmillKnown ? "this treadmill's maximum" : "until a treadmill says its maximum"}, never above ${beltSpeedText(20, unit)}.</p>
       <label class="typed">Highest incline <input id="max-incline" inputmode="decimal" autocomplete="off"
         .value=${s.maxInclinePercent === null ? '' : String(s.maxInclinePercent)}
-        placeholder=${this.defaultMaxInclinePercent === null ? '' : String(this.defaultMaxInclinePercent)}
+        placeholder=${String(this.defaultMaxInclinePercent)}
         aria-describedby="max-incline-default" @change=${(e: Event) => this.#maxIncline((e.target as HTMLInputElement).value)} /> %</label>
-      <p class="hint" id="max-incline-default">Empty: ${this.defaultMaxInclinePercent === null ? "the treadmill's maximum" : `${this.defaultMaxInclinePercent} %, the treadmill's maximum`}.</p>
+      <p class="hint" id="max-incline-default">Empty: ${this.defaultMaxInclinePercent} %, ${this.treadmillKnown ? "this treadmill's maximum" : 'until a treadmill says its maximum'}.</p>
       ${this.problem ? html`<p class="problem" id="workout-settings-problem" role="alert">${this.problem}</p>` : nothing}
       <label class="check"><input type="checkbox" id="hold-pace" .checked=${s.holdPace}
         @change=${(e: Event) => this.#emit({ holdPace: (e.target as HTMLInputElement).checked })} />

@@ -12,7 +12,7 @@ import '../components/stride-workout-settings.js';
 import type { WorkoutSettingsChange } from '../components/stride-workout-settings.js';
 import { type WorkoutSettings, changeWorkoutSettings, loadMyWorkoutSettings } from '../services/workout-files.js';
 import type { InclinationRange, SpeedRange } from '../ble/ftms-ranges.js';
-import { defaultRunnerMax } from '../workout/belt-limits.js';
+import { defaultRunnerMax, defaultRunnerMaxIncline } from '../workout/belt-limits.js';
 import type { PageSection } from '../components/stride-section-links.js';
 import type { FootpodCommand } from '../components/stride-footpod-details.js';
 import type { CoachSettings } from '../session/coach-settings.js';
@@ -262,7 +262,8 @@ export class StrideSettingsPage extends LitElement {
     return html`<fieldset>
       <legend>Treadmill workouts</legend>
       <stride-workout-settings .settings=${this.workoutSettings} .unit=${this.services!.settings.settings.distanceUnit}
-        .defaultMaxSpeedKmh=${defaultRunnerMax(treadmill.speed)} .defaultMaxInclinePercent=${treadmill.incline?.maxPercent ?? null}
+        .defaultMaxSpeedKmh=${defaultRunnerMax(treadmill.speed)} .defaultMaxInclinePercent=${defaultRunnerMaxIncline(treadmill.incline)}
+        ?treadmillKnown=${treadmill.speed !== null}
         .treadmillNames=${treadmill.id && treadmill.name ? { [treadmill.id]: treadmill.name } : {}}
         @workout-settings=${(e: CustomEvent<WorkoutSettingsChange>) => void this.#saveWorkoutSettings(e.detail)}></stride-workout-settings>
       ${this.workoutProblem ? html`<p class="problem" role="alert">${this.workoutProblem}</p>` : nothing}

@@ -12,7 +12,7 @@ import '../components/stride-workout-list.js';
 import type { WorkoutActionDetail } from '../components/stride-workout-list.js';
 import { type FileOutcome, deleteMyWorkout, importWorkoutFiles, loadMyWorkouts, saveMyWorkout, workoutFitFile } from '../services/workout-files.js';
 import { speedUnitLabel } from '../session/units.js';
-import { easyPaceFromHistory, libraryWorkouts } from '../workout/workout-library.js';
+import { EASY_KMH, easyPaceFromHistory, libraryWorkouts } from '../workout/workout-library.js';
 import type { Workout } from '../workout/workout-types.js';
 
 const blankWorkout = (): Workout => ({ id: crypto.randomUUID(), name: 'My workout', items: [], origin: 'mine', updatedAt: Date.now() });
@@ -103,8 +103,8 @@ export class StrideWorkoutsPage extends LitElement {
     const unit = this.services!.settings.settings.distanceUnit;
     const input = this.renderRoot.querySelector<HTMLInputElement>('#easy-speed')!;
     const parsed = parseSpeed(input.value, 'speed', unit);
-    if (!parsed.ok || parsed.value === null || parsed.value < 4 || parsed.value > 20) {
-      this.easyProblem = `Type the speed you run easily, in ${speedUnitLabel[unit]}, for example ${unit === 'km' ? '9.5' : '6.0'} (between ${beltSpeedText(4, unit)} and ${beltSpeedText(20, unit)}).`;
+    if (!parsed.ok || parsed.value === null || parsed.value < EASY_KMH.min || parsed.value > EASY_KMH.max) {
+      this.easyProblem = `Type the speed you run easily, in ${speedUnitLabel[unit]}, for example ${unit === 'km' ? '9.5' : '6.0'} (between ${beltSpeedText(EASY_KMH.min, unit)} and ${beltSpeedText(EASY_KMH.max, unit)}).`;
       return;
     }
     this.easyProblem = null;
