@@ -35,10 +35,18 @@ function withStep(items: readonly WorkoutItem[], path: StepPath, change: (step: 
   });
 }
 
-/** "Step 3" for a step on its own, "Repeat 2, step 1" inside a repeat (both counted as shown). */
+/** Steps shown before an item: the rules' problems number steps this way ("Step 5"), so the legends do too. */
+const stepsBefore = (items: readonly WorkoutItem[], index: number): number =>
+  items.slice(0, index).reduce((n, item) => n + (item.kind === 'step' ? 1 : item.steps.length), 0);
+
+/** "Repeat 2": repeats counted as shown. */
+const repeatName = (items: readonly WorkoutItem[], index: number): string =>
+  `Repeat ${items.slice(0, index + 1).filter((i) => i.kind === 'repeat').length}`;
+
+/** "Step 3" on its own, "Step 5, in repeat 1" inside one: counted as shown, as the rules' problems count them. */
 function stepName(items: readonly WorkoutItem[], path: StepPath): string {
-  if (path.length === 2) return `Repeat ${items.slice(0, path[0] + 1).filter((i) => i.kind === 'repeat').length}, step ${path[1] + 1}`;
-  return `Step ${items.slice(0, path[0] + 1).filter((i) => i.kind === 'step').length}`;
+  const number = stepsBefore(items, path[0]) + (path.length === 2 ? path[1] : 0) + 1;
+  return path.length === 2 ? `Step ${number}, in ${repeatName(items, path[0]).toLowerCase()}` : `Step ${number}`;
 }
 
 /** Detail of `save`: the workout as edited, checked. */
@@ -241,7 +249,7 @@ export class StrideWorkoutEditor extends LitElement {
     const parsed = parseTimes(text);
     const id = `times-${index}`;
     if (!parsed.ok) {
-      this.#box(id, `Repeat ${draft.items.slice(0, index + 1).filter((i) => i.kind === 'repeat').length}: ${parsed.problem}.`);
+      this.#box(id, `${repeatName(draft.items, index)}: ${parsed.problem}.`);
       return;
     }
     this.#box(id, null);
@@ -294,7 +302,7 @@ export class StrideWorkoutEditor extends LitElement {
       ${items.map((item, i) => item.kind === 'step'
         ? html`<fieldset class="step" id="item-${i}"><legend>${stepName(items, [i])}</legend>
             ${this.#stepFields(item, [i])}${this.#itemButtons(i, items.length, stepName(items, [i]))}</fieldset>`
-        : html`<fieldset class="repeat" id="item-${i}"><legend>${stepName(items, [i, 0]).split(',')[0]}</legend>
+        : html`<fieldset class="repeat" id="item-${i}"><legend>${repeatName(items, i)}</legend>
             <label class="box name-box">Times <input id="times-${i}" inputmode="numeric" autocomplete="off" .value=${String(item.times)}
               aria-invalid=${this.boxProblems.has(`times-${i}`) ? 'true' : 'false'} @change=${(e: Event) => this.#repeatTimes(i, this.#value(e))} /></label>
             ${item.steps.map((step, j) => html`<fieldset class="step" id="item-${i}-${j}"><legend>${stepName(items, [i, j])}</legend>
@@ -302,7 +310,7 @@ export class StrideWorkoutEditor extends LitElement {
               <div class="actions"><button type="button" id="remove-${i}-${j}" @click=${() => this.#repeatStep(i, j)}>Remove ${stepName(items, [i, j]).toLowerCase()}</button></div>
             </fieldset>`)}
             <div class="actions"><button type="button" id="add-in-${i}" @click=${() => this.#repeatStep(i, 'add')}>Add a step to this repeat</button></div>
-            ${this.#itemButtons(i, items.length, stepName(items, [i, 0]).split(',')[0]!)}
+            ${this.#itemButtons(i, items.length, repeatName(items, i))}
           </fieldset>`)}
       <div class="actions">
         <button type="button" id="add-step" @click=${() => this.#add('step')}>Add a step</button>
