@@ -56,9 +56,9 @@ export class StrideApp extends LitElement {
     nav a:hover, nav a:focus-visible, nav a[aria-current='page'] { border-bottom-color: var(--accent); }
     nav a[aria-current='page'] { font-weight: 600; }
     nav a:focus-visible { outline: 3px solid var(--focus); outline-offset: -3px; }
-    /* A phone: the brand on its own line, the five links sharing the width below it like tabs,
+    /* A phone: the brand on its own line, the six links sharing the width below it like tabs,
        each as wide a target as a thumb could want: the room left over shared out, so a longer
-       word (Program, Settings) is never cut, and the five fit one row at 360 px beside a scroll bar. */
+       word (Workouts, Settings) is never cut, and the six fit one row at 360 px beside a scroll bar. */
     @media (max-width: 32rem) {
       header { padding: 0.25rem 0.5rem 0; }
       .brand { padding: 0.25rem 0.5rem 0; }

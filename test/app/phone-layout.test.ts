@@ -37,13 +37,13 @@ describe('every route on a 360 px phone', () => {
   });
 
   for (const width of [360, 390]) {
-    it(`keeps the five navigation links on one row under the brand at ${width} px, Program among them, each whole`, async () => {
+    it(`keeps the six navigation links on one row under the brand at ${width} px, Program and Workouts among them, each whole`, async () => {
       await setViewport({ ...PHONE, width });
       try {
       await Router.go('/program');
       await waitUntil(() => deepQuery(app, 'stride-program-page') !== null, 'the Program page');
       const links = [...app.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')];
-      expect(links.map((a) => a.textContent)).to.deep.equal(['Live', 'History', 'Weeks', 'Program', 'Settings']);
+      expect(links.map((a) => a.textContent)).to.deep.equal(['Live', 'History', 'Weeks', 'Program', 'Workouts', 'Settings']);
       const tops = new Set(links.map((a) => Math.round(a.getBoundingClientRect().top)));
       expect(tops.size, 'one row').to.equal(1);
       for (const a of links) {
