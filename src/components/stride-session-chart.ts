@@ -147,8 +147,8 @@ export class StrideSessionChart extends LitElement {
     const over = this.x === 'time' ? 'elapsed time' : 'distance';
     const planned = this.kind === 'pace' && this.planned.length > 0;
     const what = this.#drawsBelt()
-      ? `Pace of the footpod and of the treadmill's belt${planned ? ", over the workout's planned pace" : ''}`
-      : `${descriptions[this.kind]}${planned ? ", over the workout's planned pace" : ''}`;
+      ? `Pace of the footpod and of the treadmill's belt${planned ? ", with the workout's planned pace," : ''}`
+      : `${descriptions[this.kind]}${planned ? ", with the workout's planned pace," : ''}`;
     return html`${this.#renderReadout()}<div class="plot" role="img" aria-label=${`${what} over ${over}`}></div>`;
   }
 
