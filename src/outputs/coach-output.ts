@@ -57,6 +57,11 @@ export class WebCoachOutput implements CoachOutput {
     }
   }
 
+  announce(sentence: string, sound: boolean): void {
+    if (sound) this.#sounds.play('check-in');
+    this.#voice.speak(sentence);
+  }
+
   hush(): void {
     this.#sounds.stop();
     this.#voice.stopSpeaking();

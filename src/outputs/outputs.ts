@@ -37,6 +37,8 @@ export interface CoachOutput {
   play(event: CoachEvent, settings: CueSettings & { speakCheckIns: boolean }): void;
   /** Silences whatever is playing or speaking now. */
   hush(): void;
+  /** Says a sentence of the app's own (a workout's "Set 12.0 km/h now"), after a sound when `sound`. */
+  announce?(sentence: string, sound: boolean): void;
 }
 
 export type WakeLockState = 'released' | 'held' | 'unsupported' | 'refused';

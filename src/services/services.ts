@@ -10,6 +10,7 @@ import { RecordingService, type RecordingServiceOptions } from './recording-serv
 import { RunFinish } from './run-finish.js';
 import { SensorService, type SensorLoaders } from './sensor-service.js';
 import { SettingsService } from './settings-service.js';
+import { WorkoutService } from './workout-service.js';
 
 export interface AppServices {
   settings: SettingsService;
@@ -29,6 +30,8 @@ export interface AppServices {
   data: DataService;
   /** The cadence retraining program: its schedule, today's item and the program run going on. */
   program: ProgramService;
+  /** Treadmill workouts: the one going on, driving the belt or by voice. */
+  workouts: WorkoutService;
 }
 
 /** The coach's rules and outputs, loaded when first used; tests hand in their own. */
@@ -55,5 +58,6 @@ export function createServices(
   recording.addEventListener('saved', () => void history.load());
   const finish = new RunFinish(recording, history, settings);
   const program = new ProgramService({ recording, coach, history, settings, footpod });
-  return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data: new DataService(settings, history, program), program };
+  const workouts = new WorkoutService({ footpod, sensors, recording, coach, settings });
+  return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data: new DataService(settings, history, program), program, workouts };
 }

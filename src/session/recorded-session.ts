@@ -149,6 +149,25 @@ export interface SessionSummary {
   damage?: string;
   /** A test or session of the cadence retraining program; absent on every other run. */
   program?: ProgramMark;
+  /** A treadmill workout run in this recording: its steps as they began, for the planned speed. */
+  workout?: WorkoutMark;
+}
+
+/** One step of a workout as it ran: from the sample time it began, with what it asked of the belt. */
+export interface WorkoutMarkStep {
+  /** Session time (t, as the samples') the step began. */
+  fromT: number;
+  name: string;
+  speedKmh: number | null;
+  inclinePercent: number | null;
+  cadence: number | null;
+}
+
+/** A treadmill workout run in a recording (issue 19), so the session page draws its planned speed. */
+export interface WorkoutMark {
+  workoutId: string;
+  name: string;
+  steps: WorkoutMarkStep[];
 }
 
 /** A technique check-in shown during the run, for a marker on the session's charts. */

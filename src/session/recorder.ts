@@ -10,6 +10,7 @@ import type {
   CheckInMark,
   ProgramMark,
   RecordedColumns,
+  WorkoutMark,
   RecordedSample,
   SessionGap,
   SessionMeta,
@@ -58,6 +59,8 @@ export class RecordedSampleEvent extends Event {
   }
 }
 
+const copyWorkoutMark = (mark: WorkoutMark): WorkoutMark => ({ ...mark, steps: mark.steps.map((step) => ({ ...step })) });
+
 const isStill = (r: LiveReading): boolean => !r.running || !(r.speedMps >= AUTO_PAUSE_SPEED_MPS);
 
 /** Events: 'state' when the state (or whether a pause was automatic) changes, 'sample', 'lap'. */
@@ -79,6 +82,7 @@ export class Recorder extends EventTarget {
   #stillSinceS: number | null = null;
   #checkIns: CheckInMark[] = [];
   #program: ProgramMark | null = null;
+  #workout: WorkoutMark | null = null;
   #calibration: CalibrationPoint[] | null;
   #speedFrom: SpeedSource | null;
   #podId: string | null;
@@ -120,6 +124,7 @@ export class Recorder extends EventTarget {
     recorder.#notes = meta.notes;
     recorder.#checkIns = (meta.checkIns ?? []).map((mark) => ({ ...mark }));
     recorder.#program = meta.program ? { ...meta.program } : null;
+    recorder.#workout = meta.workout ? copyWorkoutMark(meta.workout) : null;
     recorder.#earlierPodIds = [...(meta.earlierPodIds ?? [])];
     recorder.#startPressedAt = meta.startedAt;
     recorder.#state = 'paused';
@@ -230,6 +235,11 @@ export class Recorder extends EventTarget {
     this.#program = mark ? { ...mark } : null;
   }
 
+  /** Marks the run with the treadmill workout run in it (the workout runner adds each step as it begins). */
+  setWorkout(mark: WorkoutMark | null): void {
+    this.#workout = mark ? copyWorkoutMark(mark) : null;
+  }
+
   /** Starts a new lap at the latest sample; only while recording, and never twice at one time. */
   lap(): boolean {
     if (this.#state !== 'recording' || !this.#track.lap()) return false;
@@ -321,6 +331,7 @@ export class Recorder extends EventTarget {
       gaps: this.gaps,
       ...(this.#checkIns.length > 0 ? { checkIns: this.#checkIns.map((mark) => ({ ...mark })) } : {}),
       ...(this.#program !== null ? { program: { ...this.#program } } : {}),
+      ...(this.#workout !== null ? { workout: copyWorkoutMark(this.#workout) } : {}),
       ...(this.#calibration !== null ? { calibration: this.#calibration.map((point) => ({ ...point })) } : {}),
       ...(this.#speedFrom !== null ? { speedFrom: this.#speedFrom } : {}),
       ...(this.#podId !== null ? { podId: this.#podId } : {}),

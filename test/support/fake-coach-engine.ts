@@ -36,13 +36,17 @@ export interface FakeCoachEngine extends CoachEngine {
   /** The next reading raises this check-in. */
   raiseCheckIn(prompt: TechniquePrompt): void;
   played: CoachEvent[];
+  /** Sentences the app said of its own (a workout's), with whether a sound came first. */
+  announced: { sentence: string; sound: boolean }[];
 }
 
 export function fakeCoachEngine(): FakeCoachEngine {
   let pending: TechniquePrompt | null = null;
   const played: CoachEvent[] = [];
+  const announced: { sentence: string; sound: boolean }[] = [];
   return {
     played,
+    announced,
     raiseCheckIn: (prompt) => (pending = prompt),
     rules: {
       update: (input) => {
@@ -54,7 +58,7 @@ export function fakeCoachEngine(): FakeCoachEngine {
       configure: () => undefined,
       reset: () => undefined,
     },
-    output: { play: (event) => void played.push(event), hush: () => undefined },
+    output: { play: (event) => void played.push(event), hush: () => undefined, announce: (sentence, sound) => void announced.push({ sentence, sound }) },
     metronome: new RecordingMetronome(),
     wakeLock: new StubWakeLock(),
     metronomeRate: (settings, zones) => settings.rateSpm ?? (zones.targetFrom + zones.targetTo) / 2,

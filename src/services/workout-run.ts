@@ -1,0 +1,312 @@
+// The workout service's working part, loaded with the first Start (see workout-service.ts). It
+// decides nothing: every press, pod reading, treadmill status, link change and page visibility goes
+// to the workout machine (src/workout/workout-machine.ts), and the commands it hands back are sent
+// through the treadmill's control as they come (the machine keeps them one at a time). Around that
+// it keeps the recording's laps and WorkoutMark (workout-run-record.ts), the metronome on the
+// steps' cadence (workout-coach.ts), the learned lag, the voice cues of voice mode, and the
+// simulated runner on the simulated belt.
+
+import { type BeltLimits, defaultRunnerMax, defaultRunnerMaxIncline } from '../workout/belt-limits.js';
+import { LagLearner } from '../workout/treadmill-lag.js';
+import { NOTHING_SAID, type VoiceCueState, voiceCueAt } from '../workout/voice-cues.js';
+import { idleMachine, type MachineCommand, type MachineEvent, type MachineState, positionOf, step } from '../workout/workout-machine.js';
+import { planSteps, workoutProblems } from '../workout/workout-plan.js';
+import type { Workout } from '../workout/workout-types.js';
+import type { SensorSource } from '../sources/sensor-source.js';
+import type { ControlOutcome, StatusEvent, TreadmillControl } from '../sources/treadmill-control.js';
+import type { WorkoutSettings } from '../store/workout-settings.js';
+import type { CoachService } from './coach-service.js';
+import type { FootpodService } from './footpod-service.js';
+import type { RecordingService } from './recording-service.js';
+import type { SensorService } from './sensor-service.js';
+import type { SettingsService } from './settings-service.js';
+import { WorkoutCoach } from './workout-coach.js';
+import { WorkoutRecord } from './workout-run-record.js';
+import { SimulatedBeltRunner } from './workout-run-simulated.js';
+import type { WorkoutView } from './workout-service.js';
+
+/** Where the workout settings are kept (the workout store); tests hand in their own. */
+export interface WorkoutSettingsStore {
+  load(): Promise<{ settings: WorkoutSettings; problems: string[] }>;
+  save(settings: WorkoutSettings): Promise<string | null>;
+}
+
+export interface WorkoutParts {
+  footpod: FootpodService;
+  sensors: SensorService;
+  recording: RecordingService;
+  coach: CoachService;
+  settings: SettingsService;
+  store?: WorkoutSettingsStore;
+}
+
+const storeOnDisk = async (): Promise<WorkoutSettingsStore> => {
+  const { loadWorkoutSettings, saveWorkoutSettings } = await import('../store/workout-store.js');
+  return { load: loadWorkoutSettings, save: saveWorkoutSettings };
+};
+
+/** The pod's mean speed over this many readings (about 30 s), for hold-pace. */
+const POD_MEAN_READINGS = 30;
+
+const treadmillControl = (source: SensorSource | null): TreadmillControl | null =>
+  (source as (SensorSource & { control?: TreadmillControl }) | null)?.control ?? null;
+
+export class WorkoutRun {
+  #state: MachineState = idleMachine();
+  #workout: Workout | null = null;
+  #source: SensorSource | null = null;
+  #control: TreadmillControl | null = null;
+  #treadmillId: string | null = null;
+  #settings: WorkoutSettings | null = null;
+  #lag: LagLearner | null = null;
+  #said: VoiceCueState = NOTHING_SAID;
+  #message: string | null = null;
+  #podKmh: number[] = [];
+  #record: WorkoutRecord | null = null;
+  #coach: WorkoutCoach | null = null;
+  #simulated: SimulatedBeltRunner | null = null;
+  #store: WorkoutSettingsStore | null = null;
+  readonly #off: (() => void)[] = [];
+
+  constructor(
+    private readonly parts: WorkoutParts,
+    private readonly show: (view: WorkoutView) => void,
+  ) {}
+
+  async start(workout: Workout): Promise<void> {
+    if (this.#state.phase !== 'idle' && this.#state.phase !== 'finished' && this.#state.phase !== 'confirm') {
+      return this.#say('A workout is going on: stop it before starting another.');
+    }
+    const problems = workoutProblems(workout);
+    if (problems.length > 0) return this.#say(`This workout cannot run: ${problems.join(' ')}`);
+    this.#end();
+    // Audio may start later only if the press that started the workout is remembered as a gesture.
+    void this.parts.coach.engine();
+    this.#store ??= this.parts.store ?? (await storeOnDisk());
+    const { settings } = await this.#store.load();
+    this.#settings = settings;
+    const source = this.parts.sensors.source('treadmill');
+    const connected = source?.state === 'connected' ? source : null;
+    const control = treadmillControl(connected);
+    const capabilities = control?.capabilities ?? null;
+    const reason = !connected
+      ? 'No treadmill is connected: the workout runs by screen and voice.'
+      : !control || !capabilities?.controlPoint
+        ? 'This treadmill takes no commands: the workout runs by screen and voice.'
+        : capabilities.feature && !capabilities.feature.speedTargetSupported
+          ? 'This treadmill does not take a target speed: the workout runs by screen and voice.'
+          : null;
+    this.#workout = workout;
+    this.#source = connected;
+    this.#control = reason === null ? control : null;
+    this.#treadmillId = connected?.info.deviceId ?? null;
+    const lagS = this.#treadmillId !== null ? (settings.lagS[this.#treadmillId] ?? null) : null;
+    this.#lag = new LagLearner(lagS);
+    this.#said = NOTHING_SAID;
+    this.#podKmh = [];
+    const limits: BeltLimits = {
+      speed: capabilities?.speed ?? null,
+      incline: capabilities?.incline ?? null,
+      maxSpeedKmh: settings.maxSpeedKmh ?? defaultRunnerMax(capabilities?.speed ?? null),
+      maxInclinePercent: settings.maxInclinePercent ?? defaultRunnerMaxIncline(capabilities?.incline ?? null),
+    };
+    const steps = planSteps(workout);
+    this.#listen();
+    this.#feed({
+      kind: 'start',
+      steps,
+      mode: reason === null ? 'belt' : 'voice',
+      modeReason: reason,
+      limits,
+      confirmed: this.#treadmillId !== null && settings.confirmedTreadmills.includes(this.#treadmillId),
+      settings: { holdPace: settings.holdPace, sendEarly: settings.sendEarly, lagS, unit: this.parts.settings.settings.distanceUnit },
+    });
+  }
+
+  /** The runner confirmed that the app may drive this treadmill: remembered for the next time. */
+  async confirm(): Promise<void> {
+    if (this.#state.phase !== 'confirm') return;
+    const id = this.#treadmillId;
+    if (id !== null && this.#settings && this.#store && !this.#settings.confirmedTreadmills.includes(id)) {
+      this.#settings = { ...this.#settings, confirmedTreadmills: [...this.#settings.confirmedTreadmills, id] };
+      const problem = await this.#store.save(this.#settings);
+      // Not remembered: asked again next time, which is the safe side; the workout still starts.
+      if (problem !== null) this.#message = problem;
+    }
+    this.#feed({ kind: 'confirm' });
+  }
+
+  cancel(): void {
+    this.#feed({ kind: 'cancel' });
+  }
+
+  pause(): Promise<void> {
+    this.#feed({ kind: 'pause' });
+    return Promise.resolve();
+  }
+  resume(): Promise<void> {
+    this.#feed({ kind: 'resume' });
+    return Promise.resolve();
+  }
+  stop(): Promise<void> {
+    this.#feed({ kind: 'stop' });
+    return Promise.resolve();
+  }
+  skip(): Promise<void> {
+    this.#feed({ kind: 'skip' });
+    return Promise.resolve();
+  }
+
+  #listen(): void {
+    const on = (target: EventTarget, type: string, listener: (event: Event) => void): void => {
+      target.addEventListener(type, listener);
+      this.#off.push(() => target.removeEventListener(type, listener));
+    };
+    const { footpod } = this.parts;
+    on(footpod, 'sample', () => this.#tick());
+    const source = this.#source;
+    if (source) on(source, 'statechange', () => this.#feed({ kind: 'link', up: source.state === 'connected' }));
+    if (this.#control) on(this.#control, 'status', (event) => this.#feed({ kind: 'status', status: (event as StatusEvent).status }));
+    if (typeof document !== 'undefined') on(document, 'visibilitychange', () => this.#feed({ kind: 'visibility', hidden: document.visibilityState === 'hidden' }));
+  }
+
+  #tick(): void {
+    const latest = this.parts.footpod.session?.latest;
+    if (!latest) return;
+    const atMs = latest.timeS * 1000;
+    const beltKmh = latest.treadmillSpeedMps !== null ? latest.treadmillSpeedMps * 3.6 : null;
+    if (latest.running) this.#podKmh = [...this.#podKmh, latest.speedMps * 3.6].slice(-POD_MEAN_READINGS);
+    const podKmh = this.#podKmh.length > 0 ? this.#podKmh.reduce((a, b) => a + b, 0) / this.#podKmh.length : null;
+    if (beltKmh !== null && this.#lag) {
+      const before = this.#lag.lagS;
+      this.#lag.observed(atMs, beltKmh);
+      if (this.#lag.lagS !== before) this.#feed({ kind: 'lag', lagS: this.#lag.lagS });
+    }
+    this.#feed({ kind: 'tick', atMs, distanceM: latest.distanceM, beltKmh, podKmh });
+    this.#voiceCue(beltKmh ?? latest.speedMps * 3.6);
+  }
+
+  /** Voice mode: "Set 12.0 km/h now" ahead of a step, and when the belt has reached it. */
+  #voiceCue(measuredKmh: number): void {
+    const state = this.#state;
+    const position = positionOf(state);
+    if (state.mode !== 'voice' || state.phase !== 'running' || !position) return;
+    const { cue, said } = voiceCueAt(state.steps, position, { nowS: state.runningS, measuredKmh, unit: this.parts.settings.settings.distanceUnit }, this.#said);
+    this.#said = said;
+    if (!cue) return;
+    this.#message = cue.text;
+    void this.#announce(cue.text, cue.sound);
+    this.#publish();
+  }
+
+  #feed(event: MachineEvent): void {
+    const before = this.#state;
+    const { state, commands, says } = step(before, event);
+    this.#state = state;
+    if (says.length > 0) {
+      this.#message = says.at(-1)!;
+      for (const sentence of says) void this.#announce(sentence, false);
+    }
+    this.#followSteps(before, state);
+    if (this.#coach) this.#coach.step = state.phase === 'running' ? (state.steps[state.stepIndex] ?? null) : null;
+    for (const command of commands) void this.#send(command);
+    if (state.phase === 'idle' || state.phase === 'finished') this.#end();
+    this.#publish();
+  }
+
+  /** A step began (or the workout did): a lap and a mark in the recording, the metronome, the simulated runner. */
+  #followSteps(before: MachineState, state: MachineState): void {
+    const workout = this.#workout;
+    const running = state.phase === 'running' || state.phase === 'paused';
+    if (!workout || !running || state.stepIndex >= state.steps.length) return;
+    const began = before.phase !== 'running' && before.phase !== 'paused';
+    if (!began && before.stepIndex === state.stepIndex) return;
+    if (began) {
+      this.#record = new WorkoutRecord(this.parts.recording, workout);
+      this.#coach = WorkoutCoach.for(state.steps, () => this.parts.settings.settings.coach);
+      if (this.#coach) this.parts.coach.guide(this.#coach);
+      this.#simulated = SimulatedBeltRunner.follow(this.parts.footpod, this.#source, () => this.#stepCadence());
+    }
+    this.#record?.stepBegan(state.steps[state.stepIndex]!, !began);
+  }
+
+  #stepCadence(): number | null {
+    return this.#state.phase === 'running' ? (this.#state.steps[this.#state.stepIndex]?.cadence ?? null) : null;
+  }
+
+  /** Sends one command through the treadmill's control; what came of it goes back to the machine. */
+  async #send(command: MachineCommand): Promise<void> {
+    const control = this.#control;
+    let outcome: ControlOutcome;
+    if (!control) outcome = { ok: false, message: 'No treadmill is connected.', failure: 'not-connected' };
+    else {
+      if (command.kind === 'speed' && command.value !== undefined) {
+        const latest = this.parts.footpod.session?.latest;
+        const beltKmh = latest?.treadmillSpeedMps != null ? latest.treadmillSpeedMps * 3.6 : null;
+        if (beltKmh !== null && latest) this.#lag?.commanded(latest.timeS * 1000, beltKmh, command.value);
+      }
+      outcome = await run(control, command);
+    }
+    this.#feed({ kind: 'outcome', command, outcome: outcome.ok ? { ok: true, message: outcome.message } : { ok: false, message: outcome.message, failure: outcome.failure } });
+  }
+
+  async #announce(sentence: string, sound: boolean): Promise<void> {
+    const { coach } = this.parts;
+    const engine = await coach.engine();
+    if (engine && !coach.muted) engine.output.announce?.(sentence, sound);
+  }
+
+  /** The workout is over (or never began): everything it held is let go, and the lag kept. */
+  #end(): void {
+    for (const off of this.#off.splice(0)) off();
+    if (this.#coach) this.parts.coach.guide(null);
+    this.#coach = null;
+    this.#simulated?.release();
+    this.#simulated = null;
+    this.#record = null;
+    const id = this.#treadmillId;
+    const lagS = this.#lag?.lagS ?? null;
+    if (id !== null && lagS !== null && this.#settings && this.#store && this.#settings.lagS[id] !== lagS) {
+      this.#settings = { ...this.#settings, lagS: { ...this.#settings.lagS, [id]: lagS } };
+      void this.#store.save(this.#settings);
+    }
+  }
+
+  #say(message: string): void {
+    this.#message = message;
+    this.#publish();
+  }
+
+  #publish(): void {
+    const s = this.#state;
+    this.show({
+      workout: this.#workout,
+      phase: s.phase,
+      mode: s.mode,
+      modeReason: s.modeReason,
+      steps: [...s.steps],
+      position: positionOf(s),
+      beltTargetKmh: s.beltTargetKmh,
+      inclineTarget: s.inclineTarget,
+      message: this.#message,
+      lagS: this.#lag?.lagS ?? null,
+    });
+  }
+}
+
+function run(control: TreadmillControl, command: MachineCommand): Promise<ControlOutcome> {
+  switch (command.kind) {
+    case 'request-control':
+      return control.requestControl();
+    case 'speed':
+      return control.setSpeed(command.value!);
+    case 'incline':
+      return control.setIncline(command.value!);
+    case 'start':
+      return control.start();
+    case 'stop':
+      return control.stop();
+    case 'pause':
+      return control.pause();
+  }
+}

@@ -1,0 +1,76 @@
+// Treadmill workouts for the pages: the workout going on and the runner's presses. The first load
+// carries only this front; the rules and the runner that drives the belt (workout-run.ts) load
+// with the first Start.
+//
+// Events: 'change'.
+
+import type { PlannedStep, Workout } from '../workout/workout-types.js';
+import type { WorkoutPosition } from '../workout/workout-position.js';
+import type { WorkoutParts, WorkoutRun } from './workout-run.js';
+
+export type { WorkoutParts } from './workout-run.js';
+
+export interface WorkoutView {
+  workout: Workout | null;
+  phase: 'idle' | 'confirm' | 'starting' | 'running' | 'paused' | 'finished';
+  /** belt: drives the treadmill; voice: screen and voice only. */
+  mode: 'belt' | 'voice';
+  /** Why voice ("This treadmill takes no commands."). */
+  modeReason: string | null;
+  steps: PlannedStep[];
+  position: WorkoutPosition | null;
+  beltTargetKmh: number | null;
+  inclineTarget: number | null;
+  /** The last thing that happened, in words (status, clamping, refusal). */
+  message: string | null;
+  /** This treadmill's learned lag. */
+  lagS: number | null;
+}
+
+const presses = ['confirm', 'pause', 'resume', 'stop', 'skip'] as const;
+
+export interface WorkoutService {
+  confirm(): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  stop(): Promise<void>;
+  skip(): Promise<void>;
+}
+
+export class WorkoutService extends EventTarget {
+  view: WorkoutView = { workout: null, phase: 'idle', mode: 'voice', modeReason: null, steps: [], position: null, beltTargetKmh: null, inclineTarget: null, message: null, lagS: null };
+  #run: WorkoutRun | null = null;
+  #loading: Promise<WorkoutRun> | null = null;
+
+  // Made in one loop rather than written out: this class is in the first load.
+  static {
+    for (const name of presses) {
+      this.prototype[name] = function (this: WorkoutService): Promise<void> {
+        return this.#run?.[name]() ?? Promise.resolve();
+      };
+    }
+  }
+
+  constructor(private readonly parts: WorkoutParts) {
+    super();
+  }
+
+  /** Starts `workout`; the first time on a treadmill the phase is 'confirm' until confirm(). */
+  start(workout: Workout): Promise<void> {
+    this.#loading ??= import('./workout-run.js').then(({ WorkoutRun }) => (this.#run = new WorkoutRun(this.parts, (view) => this.#show(view))));
+    return this.#loading.then(
+      (run) => run.start(workout),
+      (error: unknown) => this.#show({ ...this.view, message: `The workout could not be loaded (${String(error)}). Reload the page.` }),
+    );
+  }
+
+  /** Leaves the confirmation without starting; nothing was sent. */
+  cancel(): void {
+    this.#run?.cancel();
+  }
+
+  #show(view: WorkoutView): void {
+    this.view = view;
+    this.dispatchEvent(new Event('change'));
+  }
+}

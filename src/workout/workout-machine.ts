@@ -1,0 +1,379 @@
+// The workout runner's rules, as one step function: step(state, event) => { state, commands, says }.
+// Every safety rule of driving a belt lives here, so it is tested with a fake clock and nothing
+// else; the service that sends the commands (services/workout-run.ts) decides nothing.
+//
+// - Nothing is sent before a runner's Start (and the first-time confirmation): control is asked
+//   for first, and the belt is started only once it is granted, after that press.
+// - A step's speed and incline are set once, when it starts (or early by the learned lag), and
+//   not again within it: only a runner's Resume, or the optional hold-pace rule, sends one again.
+// - The treadmill's own stop, its safety key and a loss of control pause the workout, drop every
+//   command waiting, and nothing is sent until the runner presses something.
+// - A lost link or a hidden page sends nothing new and pauses the workout; it stays paused when
+//   the link is back, until the runner resumes.
+// - Voice mode (no control point, control refused, no treadmill) never sends anything.
+// - One ordinary command at a time; a Stop or Pause press goes out at once, past it.
+
+import { describeStatus, type FitnessMachineStatus } from '../ble/ftms-status.js';
+import { clampIncline, clampSpeed } from './belt-limits.js';
+import { sendAheadS } from './early-send.js';
+import { holdPaceSpeed } from './hold-pace.js';
+import type { CommandOutcome, MachineCommand, MachineEvent, MachineState, MachineStep } from './workout-machine-types.js';
+import { stepLeftS } from './workout-machine-position.js';
+import type { PlannedStep } from './workout-types.js';
+
+export type * from './workout-machine-types.js';
+
+const PRESSES = new Set<MachineEvent['kind']>(['start', 'confirm', 'cancel', 'pause', 'resume', 'stop', 'skip']);
+const PRESS_RESUME = 'Press Resume when you are ready.';
+
+export function idleMachine(): MachineState {
+  return {
+    phase: 'idle',
+    mode: 'voice',
+    modeReason: null,
+    steps: [],
+    limits: { speed: null, incline: null, maxSpeedKmh: 0, maxInclinePercent: 0 },
+    settings: { holdPace: false, sendEarly: false, lagS: null, unit: 'km' },
+    stepIndex: 0,
+    stepStartS: 0,
+    stepStartM: 0,
+    runningS: 0,
+    coveredM: 0,
+    lastAtMs: null,
+    lastDistanceM: null,
+    pausedBy: null,
+    linkUp: true,
+    hidden: false,
+    hasControl: false,
+    requested: false,
+    armed: false,
+    inFlight: null,
+    urgent: null,
+    queue: [],
+    sentStep: null,
+    beltTargetKmh: null,
+    inclineTarget: null,
+    overridden: false,
+    lastCorrectionAtS: null,
+    message: null,
+  };
+}
+
+/** The workout is under way (not idle, not waiting for the confirmation, not over). */
+const active = (s: MachineState): boolean => s.phase === 'starting' || s.phase === 'running' || s.phase === 'paused';
+
+export function step(state: MachineState, event: MachineEvent): MachineStep {
+  const s: MachineState = { ...state };
+  const out: MachineStep = { state: s, commands: [], says: [] };
+  const say = (text: string): void => {
+    out.says.push(text);
+    s.message = text;
+  };
+  const urgent = (command: MachineCommand): void => {
+    s.urgent = command;
+    out.commands.push(command);
+  };
+  const enqueue = (...commands: MachineCommand[]): void => {
+    s.queue = [...s.queue, ...commands];
+  };
+  /** The workout stops moving the belt: nothing waiting is sent, and only a press starts it again. */
+  const halt = (pausedBy: MachineState['pausedBy']): void => {
+    if (s.phase === 'running' || s.phase === 'starting') s.phase = 'paused';
+    if (s.phase === 'paused' && (pausedBy !== 'runner' || s.pausedBy === null)) s.pausedBy = pausedBy;
+    s.armed = false;
+    s.queue = [];
+    s.lastAtMs = null;
+    s.lastDistanceM = null;
+  };
+  /** The speed and incline of step `index`, clamped to the limits; said when clamped. */
+  const targets = (index: number): void => {
+    const planned = s.steps[index];
+    if (!planned) return;
+    s.sentStep = index;
+    if (planned.speedKmh !== null) {
+      const clamped = clampSpeed(planned.speedKmh, s.limits, s.settings.unit);
+      if (clamped.message) say(clamped.message);
+      enqueue({ kind: 'speed', value: clamped.value, step: index });
+    }
+    if (planned.inclinePercent !== null) {
+      const clamped = clampIncline(planned.inclinePercent, s.limits);
+      if (clamped.message) say(clamped.message);
+      enqueue({ kind: 'incline', value: clamped.value, step: index });
+    }
+  };
+  /** A runner's press has allowed it: the belt starts, at the step going on. */
+  const startBelt = (): void => {
+    if (!s.armed) return;
+    s.armed = false;
+    s.phase = 'running';
+    s.pausedBy = null;
+    enqueue({ kind: 'start' });
+    targets(s.stepIndex);
+  };
+
+  // A press is made on the page in view, whatever the last visibility event said.
+  if (PRESSES.has(event.kind)) s.hidden = false;
+  switch (event.kind) {
+    case 'start': {
+      if (active(s)) break;
+      Object.assign(s, idleMachine(), {
+        steps: event.steps,
+        mode: event.mode,
+        modeReason: event.mode === 'voice' ? event.modeReason : null,
+        limits: event.limits,
+        settings: event.settings,
+      });
+      if (event.steps.length === 0) {
+        say('This workout has no steps.');
+        break;
+      }
+      if (event.mode === 'belt' && !event.confirmed) s.phase = 'confirm';
+      else begin(s, enqueue, say);
+      break;
+    }
+    case 'confirm':
+      if (s.phase === 'confirm') begin(s, enqueue, say);
+      break;
+    case 'cancel':
+      if (s.phase === 'confirm') s.phase = 'idle';
+      break;
+    case 'pause':
+      if (s.phase !== 'running' && s.phase !== 'starting') break;
+      halt('runner');
+      if (s.mode === 'belt' && s.linkUp && !s.hidden && (s.hasControl || s.inFlight?.kind === 'request-control')) urgent({ kind: 'pause' });
+      say(s.mode === 'belt' ? 'Workout paused: the belt was asked to pause.' : 'Workout paused.');
+      break;
+    case 'resume':
+      if (s.phase !== 'paused') break;
+      if (s.mode === 'voice') {
+        s.phase = 'running';
+        s.pausedBy = null;
+        break;
+      }
+      if (!s.linkUp) {
+        say('The treadmill is not connected: connect it again, then press Resume.');
+        break;
+      }
+      s.armed = true;
+      s.queue = [];
+      if (s.hasControl) startBelt();
+      else {
+        s.phase = 'starting';
+        s.requested = true;
+        enqueue({ kind: 'request-control' });
+      }
+      break;
+    case 'stop':
+      if (s.phase === 'confirm') s.phase = 'idle';
+      if (!active(s)) break;
+      halt('runner');
+      s.phase = 'finished';
+      if (s.mode === 'belt' && s.linkUp && s.requested) urgent({ kind: 'stop' });
+      say(s.mode === 'belt' && s.requested ? 'Workout stopped: the belt was asked to stop.' : 'Workout stopped.');
+      break;
+    case 'skip':
+      if (s.phase !== 'running' && s.phase !== 'paused') break;
+      enterStep(s, s.stepIndex + 1, s.runningS, s.coveredM, say);
+      // Paused, the belt gets the new step's targets with the Resume.
+      if (s.phase === 'running' && s.mode === 'belt' && s.sentStep !== s.stepIndex) targets(s.stepIndex);
+      break;
+    case 'tick':
+      tick(s, event, targets, say);
+      break;
+    case 'status':
+      onStatus(s, event.status, halt, say);
+      break;
+    case 'link':
+      if (event.up === s.linkUp) break;
+      s.linkUp = event.up;
+      if (!event.up) {
+        s.hasControl = false;
+        s.inFlight = null;
+        s.urgent = null;
+        if (s.mode !== 'belt' || !active(s)) break;
+        halt('link');
+        say(`The treadmill's link was lost: nothing more is sent, the belt keeps what it had. The workout is paused.`);
+      } else if (s.mode === 'belt' && s.phase === 'paused' && s.pausedBy === 'link') {
+        say(`The treadmill is connected again. The workout stays paused: ${PRESS_RESUME}`);
+      }
+      break;
+    case 'visibility':
+      if (event.hidden === s.hidden) break;
+      s.hidden = event.hidden;
+      if (s.mode !== 'belt' || !active(s)) break;
+      if (event.hidden) {
+        halt('hidden');
+        say('The page was hidden: nothing is sent to the treadmill meanwhile, and the workout paused.');
+      } else if (s.phase === 'paused' && s.pausedBy === 'hidden') {
+        say(`The workout paused while the page was hidden. ${PRESS_RESUME}`);
+      }
+      break;
+    case 'outcome':
+      onOutcome(s, event.command, event.outcome, startBelt, say);
+      break;
+    case 'lag':
+      s.settings = { ...s.settings, lagS: event.lagS };
+      break;
+  }
+  // The last word on sending: voice mode, a lost link and a hidden page send nothing ordinary.
+  if (s.mode === 'voice') {
+    s.queue = [];
+    out.commands = [];
+  } else if (s.linkUp && !s.hidden && s.inFlight === null && s.urgent === null && s.queue.length > 0) {
+    const [next, ...rest] = s.queue;
+    s.inFlight = next!;
+    s.queue = rest;
+    if (next!.kind === 'speed') s.beltTargetKmh = next!.value ?? null;
+    if (next!.kind === 'incline') s.inclineTarget = next!.value ?? null;
+    out.commands.push(next!);
+  }
+  return out;
+}
+
+/** Confirmed (or needing no confirmation): belt mode asks for control; voice mode just runs. */
+function begin(s: MachineState, enqueue: (c: MachineCommand) => void, say: (t: string) => void): void {
+  s.armed = true;
+  if (s.mode === 'voice') {
+    s.phase = 'running';
+    s.armed = false;
+    if (s.modeReason) say(s.modeReason);
+    return;
+  }
+  s.phase = 'starting';
+  s.requested = true;
+  enqueue({ kind: 'request-control' });
+}
+
+function enterStep(s: MachineState, index: number, atS: number, atM: number, say: (t: string) => void): void {
+  s.stepIndex = Math.min(index, s.steps.length);
+  s.stepStartS = atS;
+  s.stepStartM = atM;
+  s.overridden = false;
+  s.lastCorrectionAtS = null;
+  if (s.stepIndex >= s.steps.length) {
+    s.phase = 'finished';
+    s.queue = [];
+    say(s.mode === 'belt' ? 'Workout done. The belt keeps its speed: slow it or stop it on the treadmill.' : 'Workout done.');
+  }
+}
+
+function tick(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }>, targets: (i: number) => void, say: (t: string) => void): void {
+  if (s.phase !== 'running') return;
+  const dt = s.lastAtMs === null ? 0 : Math.max(0, event.atMs - s.lastAtMs) / 1000;
+  const dm = s.lastDistanceM === null || event.distanceM === null ? 0 : Math.max(0, event.distanceM - s.lastDistanceM);
+  s.lastAtMs = event.atMs;
+  if (event.distanceM !== null) s.lastDistanceM = event.distanceM;
+  s.runningS += dt;
+  s.coveredM += dm;
+  const before = s.stepIndex;
+  // A long tick may end several steps: each ends exactly at its length, the next begins there.
+  for (let planned = s.steps[s.stepIndex]; planned && s.phase === 'running'; planned = s.steps[s.stepIndex]) {
+    const { length } = planned;
+    if (length.kind === 'time' && s.runningS - s.stepStartS >= length.seconds) enterStep(s, s.stepIndex + 1, s.stepStartS + length.seconds, s.coveredM, say);
+    else if (length.kind === 'distance' && s.coveredM - s.stepStartM >= length.metres) enterStep(s, s.stepIndex + 1, s.runningS, s.stepStartM + length.metres, say);
+    else break;
+  }
+  if (s.phase !== 'running' || s.mode !== 'belt') return;
+  if (s.stepIndex !== before && s.sentStep !== s.stepIndex) targets(s.stepIndex);
+  const leftS = stepLeftS(s, event.beltKmh);
+  const next = s.stepIndex + 1;
+  const ahead = sendAheadS(s.settings.lagS, s.settings.sendEarly);
+  if (ahead > 0 && next < s.steps.length && s.sentStep !== next && leftS !== null && leftS <= ahead) targets(next);
+  holdPace(s, event, leftS);
+}
+
+/** The optional hold-pace rule: a small correction toward the pod's pace, never near a step's end. */
+function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }>, leftS: number | null): void {
+  const planned = s.steps[s.stepIndex];
+  if (!s.settings.holdPace || !planned || planned.speedKmh === null || s.overridden || !s.hasControl) return;
+  if (s.inFlight || s.urgent || s.queue.length > 0 || s.sentStep !== s.stepIndex) return;
+  if (event.beltKmh === null || event.podKmh === null || leftS === null) return;
+  const corrected = holdPaceSpeed({
+    stepKmh: planned.speedKmh,
+    beltKmh: event.beltKmh,
+    podKmh: event.podKmh,
+    nowS: s.runningS,
+    stepEndsAtS: s.runningS + leftS,
+    lastCorrectionAtS: s.lastCorrectionAtS ?? s.stepStartS,
+  });
+  if (corrected === null) return;
+  s.lastCorrectionAtS = s.runningS;
+  s.queue = [{ kind: 'speed', value: clampSpeed(corrected, s.limits, s.settings.unit).value, step: s.stepIndex, correction: true }];
+}
+
+function onStatus(s: MachineState, status: FitnessMachineStatus, halt: (by: MachineState['pausedBy']) => void, say: (t: string) => void): void {
+  switch (status.kind) {
+    case 'stopped-or-paused-by-user':
+    case 'stopped-by-safety-key':
+    case 'control-permission-lost':
+    case 'reset': {
+      if (status.kind !== 'stopped-or-paused-by-user') s.hasControl = false;
+      // The belt stopping as the runner's own Pause asked is no news.
+      if (!active(s) || (status.kind === 'stopped-or-paused-by-user' && s.phase === 'paused' && s.pausedBy === 'runner')) return;
+      halt('treadmill');
+      say(`${describeStatus(status)} The workout is paused; the app will not start the belt. ${PRESS_RESUME}`);
+      return;
+    }
+    case 'target-speed-changed': {
+      // Our own speed being confirmed, or the runner's hand on the console: the step keeps theirs.
+      const ours = s.beltTargetKmh !== null && Math.abs(status.kmh - s.beltTargetKmh) < 0.05;
+      if (ours || s.phase !== 'running' || s.inFlight?.kind === 'speed' || s.mode !== 'belt') return;
+      s.beltTargetKmh = status.kmh;
+      s.overridden = true;
+      say(`The speed was changed on the treadmill to ${status.kmh.toFixed(1)} km/h: the app leaves it for this step.`);
+      return;
+    }
+    case 'target-incline-changed':
+      return;
+    case 'started-or-resumed':
+      if (s.phase === 'paused') say(`The belt was started on the treadmill. The workout stays paused: ${PRESS_RESUME}`);
+      return;
+    case 'unknown':
+      return;
+  }
+}
+
+const REFUSALS = new Set(['refused', 'not-permitted', 'no-control-point']);
+
+function onOutcome(s: MachineState, command: MachineCommand, outcome: CommandOutcome, startBelt: () => void, say: (t: string) => void): void {
+  if (command.kind === 'stop' || command.kind === 'pause') {
+    if (s.urgent?.kind === command.kind) s.urgent = null;
+    if (!outcome.ok) say(`${outcome.message} Use the treadmill's own ${command.kind === 'stop' ? 'Stop' : 'Pause'} button.`);
+    return;
+  }
+  if (s.inFlight?.kind !== command.kind) return;
+  s.inFlight = null;
+  if (outcome.ok) {
+    if (command.kind === 'request-control') {
+      s.hasControl = true;
+      if (s.phase === 'starting') startBelt();
+    }
+    return;
+  }
+  if (command.kind === 'request-control' && REFUSALS.has(outcome.failure) && s.phase === 'starting') {
+    s.mode = 'voice';
+    s.modeReason = `${outcome.message} The workout runs by screen and voice: set the belt yourself.`;
+    s.phase = 'running';
+    s.pausedBy = null;
+    s.armed = false;
+    say(s.modeReason);
+    return;
+  }
+  if (command.kind === 'request-control' || command.kind === 'start') {
+    if (s.phase === 'starting' || s.phase === 'running') {
+      s.phase = 'paused';
+      s.pausedBy = 'failure';
+    }
+    s.armed = false;
+    s.queue = [];
+    s.lastAtMs = null;
+    s.lastDistanceM = null;
+    say(`${outcome.message} The workout is paused: press Resume to try again, or run it on the treadmill's own buttons.`);
+    return;
+  }
+  // A speed or incline not taken is said, never sent again on the app's own decision.
+  say(outcome.message);
+}
+
+export { positionOf } from './workout-machine-position.js';
+export type { PlannedStep };

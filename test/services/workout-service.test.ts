@@ -1,0 +1,137 @@
+// The workout service with the simulated footpod and treadmill: the belt is driven only after the
+// first-time confirmation, follows the steps, each step is a lap with its WorkoutMark, the
+// simulated runner follows the belt, cadence steps play the metronome, and without a treadmill the
+// same workout runs by voice.
+
+import { expect, waitUntil } from '@open-wc/testing';
+import { clear } from 'idb-keyval';
+import { createServices, type AppServices } from '../../src/services/services.js';
+import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
+import type { SimulatedTreadmill } from '../../src/sources/simulated-treadmill.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { loadWorkoutSettings } from '../../src/store/workout-store.js';
+import type { Workout, WorkoutStep } from '../../src/workout/workout-types.js';
+import { type FakeCoachEngine, fakeCoachEngine } from '../support/fake-coach-engine.js';
+
+useSeparateDatabase('stride-test-workout-service');
+
+const step = (name: string, seconds: number, speedKmh: number | null, cadence: number | null = null): WorkoutStep => ({
+  kind: 'step',
+  name,
+  intensity: 'active',
+  length: { kind: 'time', seconds },
+  speedKmh,
+  inclinePercent: null,
+  cadence,
+});
+const workout = (...items: WorkoutStep[]): Workout => ({ id: 'w1', name: 'Test intervals', items, origin: 'mine', updatedAt: 0 });
+
+let services: AppServices;
+let engine: FakeCoachEngine;
+let pod: SimulatedFootpod;
+
+async function withServices(treadmill: boolean): Promise<SimulatedTreadmill | null> {
+  engine = fakeCoachEngine();
+  services = createServices(
+    { simulator: () => (pod = new SimulatedFootpod({ speedup: 1e-6, pace: (s) => services.footpod.simulatedPace?.runner(s) ?? null })) },
+    {},
+    async () => engine,
+  );
+  await services.settings.load();
+  await services.footpod.simulate();
+  pod.emitSeconds(2);
+  if (!treadmill) return null;
+  await services.sensors.simulate();
+  const belt = services.sensors.source('treadmill') as SimulatedTreadmill;
+  await waitUntil(() => belt.state === 'connected' && belt.control.capabilities !== null, 'treadmill connected');
+  return belt;
+}
+
+/** `n` seconds of the treadmill and the pod in step, each letting the control's answers through. */
+async function seconds(n: number, belt: SimulatedTreadmill | null): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    belt?.emitSeconds(1);
+    pod.emitSeconds(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+const beltKmh = () => (services.footpod.session!.latestChannels.treadmillSpeedMps ?? 0) * 3.6;
+
+describe('WorkoutService', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => {
+    services.sensors.disconnect('treadmill');
+    services.footpod.disconnect();
+  });
+
+  it('asks the first time, then drives the simulated belt step by step, a lap and a mark per step, the runner following', async () => {
+    const belt = (await withServices(true))!;
+    await services.recording.start();
+    await services.workouts.start(workout(step('Easy', 12, 8), step('Hard', 12, 11)));
+    expect(services.workouts.view.phase).to.equal('confirm');
+    await seconds(3, belt);
+    expect(belt.control.hasControl, 'nothing sent before the confirmation').to.equal(false);
+
+    await services.workouts.confirm();
+    expect((await loadWorkoutSettings()).settings.confirmedTreadmills).to.deep.equal(['simulated-treadmill']);
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 8, 'the first step set');
+    expect(services.workouts.view).to.include({ phase: 'running', mode: 'belt' });
+    await seconds(8, belt);
+    expect(beltKmh()).to.be.closeTo(8, 0.05);
+    expect(services.footpod.session!.latest!.speedMps * 3.6, 'the simulated runner follows the belt').to.be.within(6.5, 9.5);
+
+    await seconds(8, belt);
+    expect(services.workouts.view.position?.stepIndex).to.equal(1);
+    expect(services.workouts.view.beltTargetKmh).to.equal(11);
+    await seconds(4, belt);
+    expect(beltKmh()).to.be.closeTo(11, 0.05);
+    const meta = services.recording.recorder!.meta();
+    expect(meta.laps.length, 'a lap at the second step').to.equal(1);
+    expect(meta.workout?.steps.map((s) => [s.name, s.speedKmh])).to.deep.equal([['Easy', 8], ['Hard', 11]]);
+    expect(meta.workout!.steps[1]!.fromT).to.be.greaterThan(meta.workout!.steps[0]!.fromT);
+
+    await services.workouts.stop();
+    expect(services.workouts.view.phase).to.equal('finished');
+    await seconds(12, belt);
+    expect(beltKmh(), 'Stop stopped the belt').to.equal(0);
+    expect(services.footpod.simulatedPace, 'the runner is let go').to.equal(null);
+  });
+
+  it('needs no confirmation on a treadmill confirmed before', async () => {
+    const belt = (await withServices(true))!;
+    await services.workouts.start(workout(step('Easy', 30, 8)));
+    await services.workouts.confirm();
+    await services.workouts.stop();
+    await services.workouts.start(workout(step('Easy', 30, 9)));
+    expect(services.workouts.view.phase).to.be.oneOf(['starting', 'running']);
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 9 && belt.control.hasControl, 'driven at once');
+  });
+
+  it('plays the metronome at a cadence step’s target and stops it in a step without one', async () => {
+    const belt = (await withServices(true))!;
+    await services.recording.start();
+    await services.workouts.start(workout(step('Quick', 5, 9, 172), step('Free', 20, 9)));
+    await services.workouts.confirm();
+    await seconds(2, belt);
+    expect(engine.metronome.running).to.equal(true);
+    expect(engine.metronome.starts.at(-1)?.rateSpm).to.equal(172);
+    await seconds(6, belt);
+    expect(engine.metronome.running).to.equal(false);
+  });
+
+  it('runs by voice without a treadmill: says what to set ahead, with a sound, and sends nothing', async () => {
+    await withServices(false);
+    await services.workouts.start(workout(step('Easy', 10, 8), step('Hard', 10, 12)));
+    expect(services.workouts.view).to.include({ phase: 'running', mode: 'voice' });
+    expect(services.workouts.view.modeReason).to.contain('No treadmill');
+    await seconds(8, null);
+    expect(engine.announced.filter((a) => a.sound).map((a) => a.sentence)).to.deep.equal(['Set 8.0 km/h now', 'Set 12.0 km/h now']);
+  });
+
+  it('refuses a workout with problems, in words', async () => {
+    await withServices(false);
+    await services.workouts.start(workout(step('Nothing', 0, 8)));
+    expect(services.workouts.view.phase).to.equal('idle');
+    expect(services.workouts.view.message).to.match(/cannot run/);
+  });
+});

@@ -1,0 +1,96 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { type BeltLimits, DEFAULT_MAX_SPEED_KMH, clampIncline, clampSpeed, defaultRunnerMax } from '../../src/workout/belt-limits.js';
+import { invariantRuns } from '../support/invariant-runs.js';
+
+const limits = (over: Partial<BeltLimits> = {}): BeltLimits => ({
+  speed: { minKmh: 1, maxKmh: 18, incrementKmh: 0.1 },
+  incline: { minPercent: 0, maxPercent: 15, incrementPercent: 0.5 },
+  maxSpeedKmh: 16,
+  maxInclinePercent: 12,
+  ...over,
+});
+
+describe('belt limits', () => {
+  it('defaults the runner’s maximum to the treadmill’s, capped at a sane running speed', () => {
+    expect(DEFAULT_MAX_SPEED_KMH).to.equal(20);
+    expect(defaultRunnerMax({ minKmh: 1, maxKmh: 25, incrementKmh: 0.1 })).to.equal(20);
+    expect(defaultRunnerMax({ minKmh: 1, maxKmh: 16, incrementKmh: 0.1 })).to.equal(16);
+    expect(defaultRunnerMax(null)).to.equal(20);
+  });
+
+  it('sets the runner’s maximum and says so', () => {
+    expect(clampSpeed(22, limits())).to.deep.equal({ value: 16, changed: 'runner-max', message: 'The step asks 22.0 km/h; the belt is set to your maximum of 16.0 km/h.' });
+    expect(clampSpeed(22, limits(), 'mi').message).to.equal('The step asks 13.7 mph; the belt is set to your maximum of 9.9 mph.');
+  });
+
+  it('sets the treadmill’s maximum or minimum and says so', () => {
+    expect(clampSpeed(19, limits({ maxSpeedKmh: 20 }))).to.deep.equal({ value: 18, changed: 'treadmill-max', message: 'The step asks 19.0 km/h; the belt is set to the treadmill\'s maximum of 18.0 km/h.' });
+    expect(clampSpeed(0.5, limits())).to.deep.equal({ value: 1, changed: 'treadmill-min', message: 'The step asks 0.5 km/h; the belt is set to the treadmill\'s minimum of 1.0 km/h.' });
+    expect(clampIncline(14, limits())).to.deep.equal({ value: 12, changed: 'runner-max', message: 'The step asks 14.0 %; the belt is set to your maximum incline of 12.0 %.' });
+    expect(clampIncline(-3, limits())).to.deep.equal({ value: 0, changed: 'treadmill-min', message: 'The step asks -3.0 %; the belt is set to the treadmill\'s minimum incline of 0.0 %.' });
+  });
+
+  it('rounds to the increment from the minimum, quietly, never over a maximum', () => {
+    expect(clampSpeed(12.34, limits())).to.deep.equal({ value: 12.3, changed: null, message: null });
+    expect(clampIncline(2.3, limits()).value).to.equal(2.5);
+    // 0.3 km/h steps from 1.0: 15.7, 16.0 is 1.0 + 50 × 0.3; a maximum of 15.9 keeps 15.7.
+    const odd = limits({ speed: { minKmh: 1, maxKmh: 18, incrementKmh: 0.3 }, maxSpeedKmh: 15.9 });
+    expect(clampSpeed(15.85, odd)).to.deep.equal({ value: 15.7, changed: null, message: null });
+    expect(clampSpeed(16, odd).value).to.equal(15.7);
+  });
+
+  it('without ranges, keeps to the field’s resolution and the runner’s maximum', () => {
+    expect(clampSpeed(12.345, limits({ speed: null })).value).to.equal(12.35);
+    expect(clampSpeed(25, limits({ speed: null, maxSpeedKmh: 20 })).changed).to.equal('runner-max');
+    expect(clampSpeed(25, limits({ speed: null, maxSpeedKmh: Number.NaN })).value).to.equal(DEFAULT_MAX_SPEED_KMH);
+  });
+
+  it('never goes over a runner’s maximum below the treadmill’s minimum', () => {
+    expect(clampSpeed(5, limits({ speed: { minKmh: 3, maxKmh: 18, incrementKmh: 0.1 }, maxSpeedKmh: 2 }))).to.deep.include({ value: 2, changed: 'runner-max' });
+  });
+
+  /** Ranges as a treadmill sends them: whole field units (0.01 km/h, 0.1 %). */
+  const speedCase = fc.record({
+    min: fc.integer({ min: 0, max: 500 }),
+    span: fc.integer({ min: 0, max: 3000 }),
+    increment: fc.integer({ min: 1, max: 60 }),
+    runnerMax: fc.integer({ min: 100, max: 3000 }).map((n) => n / 100),
+    asked: fc.oneof(fc.double({ min: -5, max: 40, noNaN: true }), fc.integer({ min: 0, max: 300 }).map((n) => n / 10)),
+  });
+
+  it('a clamped speed never exceeds either maximum and is on the increment grid (generated ranges)', () => {
+    fc.assert(
+      fc.property(speedCase, ({ min, span, increment, runnerMax, asked }) => {
+        const speed = { minKmh: min / 100, maxKmh: (min + span) / 100, incrementKmh: increment / 100 };
+        const { value, changed } = clampSpeed(asked, limits({ speed, maxSpeedKmh: runnerMax }));
+        expect(value, 'runner max').to.be.at.most(runnerMax);
+        expect(value, 'treadmill max').to.be.at.most(speed.maxKmh);
+        const steps = (value * 100 - min) / increment;
+        expect(Math.abs(steps - Math.round(steps)), `on the grid: ${value}`).to.be.below(1e-6);
+        if (runnerMax >= speed.minKmh) expect(value, 'treadmill min').to.be.at.least(speed.minKmh);
+        // Inside the range it is the nearest grid speed (a half step off at most).
+        if (asked >= speed.minKmh && asked <= Math.min(runnerMax, speed.maxKmh)) {
+          expect(Math.abs(value - asked)).to.be.at.most(increment / 200 + 1e-9);
+          expect(changed).to.equal(null);
+        } else expect(changed).to.not.equal(null);
+      }),
+      { numRuns: invariantRuns(200) },
+    );
+  });
+
+  it('a clamped incline never exceeds either maximum and is on the increment grid (generated ranges)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100, max: 50 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 300 }), fc.double({ min: -20, max: 40, noNaN: true }),
+        (min, span, increment, runnerMax, asked) => {
+          const incline = { minPercent: min / 10, maxPercent: (min + span) / 10, incrementPercent: increment / 10 };
+          const { value } = clampIncline(asked, limits({ incline, maxInclinePercent: runnerMax / 10 }));
+          expect(value).to.be.at.most(runnerMax / 10);
+          expect(value).to.be.at.most(incline.maxPercent);
+          const steps = (value * 10 - min) / increment;
+          expect(Math.abs(steps - Math.round(steps))).to.be.below(1e-6);
+        }),
+      { numRuns: invariantRuns(200) },
+    );
+  });
+});

@@ -1,0 +1,237 @@
+import { expect } from '@open-wc/testing';
+import { positionOf } from '../../src/workout/workout-machine.js';
+import { limits, MachineDriver, planned, status, timed } from './workout-machine-driver.js';
+
+/** A driver whose belt workout has started: control granted, belt started, step 0 set, clock anchored. */
+function started(steps = timed(180, 10, 14), settings = {}): MachineDriver {
+  const d = new MachineDriver();
+  d.start(steps, { settings });
+  d.answerAll();
+  d.run(1);
+  return d;
+}
+
+describe('workout machine: before the belt moves', () => {
+  it('asks for the first-time confirmation and sends nothing until it is given', () => {
+    const d = new MachineDriver();
+    expect(d.start(timed(60, 10), { confirmed: false })).to.deep.equal([]);
+    expect(d.state.phase).to.equal('confirm');
+    d.run(30);
+    d.send({ kind: 'status', status: { kind: 'started-or-resumed' } });
+    d.send({ kind: 'cancel' });
+    expect(d.state.phase).to.equal('idle');
+    expect(d.sent).to.deep.equal([]);
+    d.start(timed(60, 10), { confirmed: false });
+    expect(d.send({ kind: 'confirm' })).to.deep.equal([{ kind: 'request-control' }]);
+  });
+
+  it('asks for control first and sends nothing else until it is granted, then starts the belt and sets the step', () => {
+    const d = new MachineDriver();
+    expect(d.start(timed(60, 10, 12))).to.deep.equal([{ kind: 'request-control' }]);
+    expect(d.state.phase).to.equal('starting');
+    d.run(20);
+    expect(d.kinds()).to.deep.equal(['request-control']);
+    expect(d.answer()).to.deep.equal([{ kind: 'start' }]);
+    expect(d.answer()).to.deep.equal([{ kind: 'speed', value: 10, step: 0 }]);
+    expect(d.answer()).to.deep.equal([]);
+    expect(d.state.phase).to.equal('running');
+  });
+
+  it('sends one command at a time: the next waits for the answer to the last', () => {
+    const d = new MachineDriver();
+    d.start([planned({ kind: 'time', seconds: 60 }, 10, 4)]);
+    d.answer();
+    d.run(10);
+    expect(d.kinds()).to.deep.equal(['request-control', 'start']);
+    d.answer();
+    d.answer();
+    expect(d.kinds()).to.deep.equal(['request-control', 'start', 'speed', 'incline']);
+  });
+
+  it('runs by voice after the treadmill refuses control, sending nothing more', () => {
+    const d = new MachineDriver();
+    d.start(timed(60, 10));
+    d.answer(false, 'not-permitted');
+    expect(d.state.mode).to.equal('voice');
+    expect(d.state.phase).to.equal('running');
+    expect(d.state.modeReason).to.contain('set the belt yourself');
+    d.run(120);
+    d.send({ kind: 'pause' });
+    d.send({ kind: 'resume' });
+    d.send({ kind: 'stop' });
+    expect(d.kinds()).to.deep.equal(['request-control']);
+  });
+
+  it('sends nothing at all in voice mode, through a whole workout', () => {
+    const d = new MachineDriver();
+    d.start(timed(30, 10, 14), { mode: 'voice' });
+    d.run(10);
+    d.send({ kind: 'skip' });
+    d.send({ kind: 'pause' });
+    d.send({ kind: 'resume' });
+    d.run(40);
+    d.send({ kind: 'stop' });
+    expect(d.sent).to.deep.equal([]);
+    expect(d.state.phase).to.equal('finished');
+  });
+});
+
+describe('workout machine: steps', () => {
+  it('sets a step’s speed when it starts and never again within it; the next step at exactly its start', () => {
+    const d = started();
+    expect(d.run(179)).to.deep.equal([]);
+    expect(positionOf(d.state)?.stepIndex).to.equal(0);
+    expect(d.run(1)).to.deep.equal([{ kind: 'speed', value: 14, step: 1 }]);
+    expect(positionOf(d.state)).to.include({ stepIndex: 1, stepElapsedS: 0 });
+    d.answer();
+    expect(d.run(100)).to.deep.equal([]);
+  });
+
+  it('clamps a step above the maximum to the maximum, and says so', () => {
+    const d = new MachineDriver();
+    d.start(timed(60, 22), { limits: limits({ maxSpeedKmh: 16 }) });
+    d.answer();
+    expect(d.answer()).to.deep.equal([{ kind: 'speed', value: 16, step: 0 }]);
+    expect(d.said.join(' ')).to.contain('22.0 km/h');
+    expect(d.state.message).to.contain('16.0');
+  });
+
+  it('ends distance steps by the odometer, and a tick that jumps over steps sets only the step reached', () => {
+    const d = started([planned({ kind: 'distance', metres: 400 }, 12, null, 0), ...timed(60, 8, 9, 10).map((p, i) => ({ ...p, index: i + 1 }))]);
+    d.run(100, 1, 14.4);
+    expect(positionOf(d.state)).to.include({ stepIndex: 1 });
+    expect(d.sent.at(-1)!.command).to.deep.equal({ kind: 'speed', value: 8, step: 1 });
+    d.answer();
+    d.run(1, 130);
+    expect(d.sent.at(-1)!.command).to.deep.equal({ kind: 'speed', value: 10, step: 3 });
+  });
+
+  it('skips to the next step and sets it; a paused skip waits for Resume', () => {
+    const d = started(timed(60, 10, 11, 12));
+    expect(d.send({ kind: 'skip' })).to.deep.equal([{ kind: 'speed', value: 11, step: 1 }]);
+    d.answer();
+    d.send({ kind: 'pause' });
+    expect(d.send({ kind: 'skip' })).to.deep.equal([]);
+    d.answer();
+    expect(d.send({ kind: 'resume' })).to.deep.equal([{ kind: 'start' }]);
+    expect(d.answer()).to.deep.equal([{ kind: 'speed', value: 12, step: 2 }]);
+  });
+
+  it('sends the next step early by the learned lag when asked, and not again at its start', () => {
+    const d = started(timed(60, 10, 14), { sendEarly: true, lagS: 4 });
+    const early = d.run(56);
+    expect(early).to.deep.equal([{ kind: 'speed', value: 14, step: 1 }]);
+    expect(positionOf(d.state)?.stepIndex).to.equal(0);
+    d.answer();
+    expect(d.run(10)).to.deep.equal([]);
+    expect(positionOf(d.state)?.stepIndex).to.equal(1);
+  });
+
+  it('does not hold the pod’s pace unless asked', () => {
+    const off = started(timed(300, 10));
+    expect(off.run(200, 1, 10, { beltKmh: 10, podKmh: 9 })).to.deep.equal([]);
+    const on = started(timed(300, 10), { holdPace: true });
+    const corrections = on.run(200, 1, 10, { beltKmh: 10, podKmh: 9 });
+    expect(corrections.length).to.be.greaterThan(0);
+    expect(corrections.every((c) => c.kind === 'speed' && c.correction === true && c.value! >= 9.5 && c.value! <= 10.5)).to.equal(true);
+  });
+
+  it('leaves a speed the runner set on the console for the rest of the step', () => {
+    const d = started(timed(300, 10), { holdPace: true });
+    d.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 10 } });
+    expect(d.state.overridden, 'our own speed confirmed').to.equal(false);
+    d.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 8.5 } });
+    expect(d.said.at(-1)).to.contain('8.5 km/h');
+    expect(d.run(200, 1, 10, { beltKmh: 8.5, podKmh: 9 })).to.deep.equal([]);
+  });
+
+  it('finishes after the last step and leaves the belt as it is', () => {
+    const d = started(timed(30, 10));
+    expect(d.run(40)).to.deep.equal([]);
+    expect(d.state.phase).to.equal('finished');
+    expect(positionOf(d.state)).to.include({ done: true, fraction: 1 });
+  });
+});
+
+describe('workout machine: the treadmill and the runner win', () => {
+  for (const [name, s] of Object.entries(status)) {
+    it(`status ${name} pauses the workout, says so, drops what waits, and nothing restarts the belt`, () => {
+      const d = new MachineDriver();
+      d.start([planned({ kind: 'time', seconds: 60 }, 10, 4), ...timed(60, 12).map((p) => ({ ...p, index: 1 }))]);
+      d.answer();
+      d.answer();
+      // The speed is in flight, the incline waits behind it.
+      const before = d.sent.length;
+      d.send({ kind: 'status', status: s });
+      expect(d.state.phase).to.equal('paused');
+      expect(d.said.at(-1)).to.match(/stopped|control|paused/i).and.contain('Resume');
+      d.answerAll();
+      d.run(200);
+      d.send({ kind: 'status', status: { kind: 'started-or-resumed' } });
+      d.send({ kind: 'visibility', hidden: true });
+      d.send({ kind: 'visibility', hidden: false });
+      expect(d.sent.length, 'nothing after the status').to.equal(before);
+      expect(d.state.phase).to.equal('paused');
+      const resumed = d.send({ kind: 'resume' });
+      expect(resumed[0]!.kind).to.equal(name === 'stopped' ? 'start' : 'request-control');
+    });
+  }
+
+  it('Stop sends stop (0x08 0x01) at once, even past a command in flight; Pause sends pause', () => {
+    const d = started();
+    d.run(180);
+    expect(d.state.inFlight?.kind).to.equal('speed');
+    expect(d.send({ kind: 'pause' })).to.deep.equal([{ kind: 'pause' }]);
+    d.answerAll();
+    d.send({ kind: 'resume' });
+    d.answerAll();
+    expect(d.send({ kind: 'stop' })).to.deep.equal([{ kind: 'stop' }]);
+    expect(d.state.phase).to.equal('finished');
+    expect(d.run(100)).to.deep.equal([]);
+  });
+
+  it('a lost link sends nothing, and the workout stays paused when it is back until Resume', () => {
+    const d = started();
+    d.send({ kind: 'link', up: false });
+    expect(d.state.phase).to.equal('paused');
+    const before = d.sent.length;
+    d.run(300);
+    d.send({ kind: 'pause' });
+    d.send({ kind: 'stop' });
+    d.send({ kind: 'link', up: true });
+    expect(d.sent.length).to.equal(before);
+    expect(d.state.phase).to.equal('finished');
+  });
+
+  it('after a lost link, Resume asks for control again before starting the belt', () => {
+    const d = started();
+    d.send({ kind: 'link', up: false });
+    d.send({ kind: 'link', up: true });
+    expect(d.state.phase).to.equal('paused');
+    expect(d.said.at(-1)).to.contain('stays paused');
+    expect(d.run(20)).to.deep.equal([]);
+    expect(d.send({ kind: 'resume' })).to.deep.equal([{ kind: 'request-control' }]);
+    expect(d.answer()).to.deep.equal([{ kind: 'start' }]);
+  });
+
+  it('a hidden page sends nothing new and pauses the workout; shown again, it stays paused', () => {
+    const d = started(timed(60, 10, 14), { sendEarly: true, lagS: 3 });
+    d.send({ kind: 'visibility', hidden: true });
+    const before = d.sent.length;
+    d.run(100);
+    d.send({ kind: 'visibility', hidden: false });
+    d.run(100);
+    expect(d.sent.length).to.equal(before);
+    expect(d.state.phase).to.equal('paused');
+    expect(positionOf(d.state)?.stepIndex, 'the workout clock stood still').to.equal(0);
+  });
+
+  it('a control request that gets no answer pauses the workout for a press', () => {
+    const d = new MachineDriver();
+    d.start(timed(60, 10));
+    d.answer(false, 'no-answer');
+    expect(d.state.phase).to.equal('paused');
+    expect(d.run(60)).to.deep.equal([]);
+    expect(d.send({ kind: 'resume' })).to.deep.equal([{ kind: 'request-control' }]);
+  });
+});
