@@ -35,7 +35,7 @@ describe('workout words', () => {
   it('gives a workout’s length from its plan: time and distance when every step has a speed', () => {
     // 600 s at 9 km/h is 1500 m; 4 × 400 m at 10 km/h is 1600 m in 576 s.
     expect(totalsWords(mine, 'km')).to.equal('About 20 min, 3.10 km');
-    const noSpeed: Workout = { ...mine, items: [{ ...(mine.items[1]!.kind === 'repeat' ? mine.items[1]!.steps[0]! : mine.items[0]!), speedKmh: null }] };
+    const noSpeed: Workout = { ...mine, items: [{ kind: 'step', name: 'Hill', intensity: 'active', length: { kind: 'distance', metres: 400 }, speedKmh: null, inclinePercent: 6, cadence: null }] };
     expect(totalsWords(noSpeed, 'km')).to.equal('About 0.40 km');
   });
 });
