@@ -55,7 +55,7 @@ export class StrideWorkoutList extends LitElement {
 
   static override styles = [css`
     :host { display: block; }
-    ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
+    ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.6rem; }
     li { background: var(--surface); border: 1px solid var(--divider); border-radius: 10px; padding: 0.75rem 1rem; display: grid; gap: 0.4rem; min-width: 0; }
     h3 { margin: 0; font-size: 1.05rem; overflow-wrap: anywhere; }
     p { margin: 0; overflow-wrap: anywhere; }

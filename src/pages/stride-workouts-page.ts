@@ -61,17 +61,19 @@ export class StrideWorkoutsPage extends LitElement {
   }
 
   static override styles = [css`
-    :host { display: grid; gap: 1.25rem; padding: 1rem; max-width: 56rem; }
+    :host { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.25rem; padding: 1rem; max-width: 56rem; }
     h1 { margin: 0; }
     h2 { font-size: 1.1rem; margin: 0; }
     p { margin: 0; }
     a { color: var(--link); }
-    section { display: grid; gap: 0.6rem; min-width: 0; }
+    section { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.6rem; min-width: 0; }
     .card { background: var(--surface); border: 1px solid var(--divider); border-radius: 12px; padding: 1rem; }
     .running { border: 2px solid var(--accent); }
     label.typed-pace { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
     #easy-speed { width: 6rem; }
     ul.outcomes { margin: 0; padding-left: 1.2rem; }
+    /* The picker under its words, so "No file chosen" never pushes past a phone's edge. */
+    label.file { display: inline-flex; flex-direction: column; gap: 0.25rem; max-width: 100%; min-width: 0; }
   `, formControlStyles, filePickerStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -248,7 +250,7 @@ export class StrideWorkoutsPage extends LitElement {
           : html`<p class="hint" id="none-mine">None yet: make one, copy one from the library, or import a FIT workout file from a watch.</p>`}
       <div class="actions">
         <button id="new-workout" @click=${() => void this.#edit(blankWorkout())}>New workout</button>
-        <label>Import FIT workout files <input type="file" id="import" accept=".fit" multiple @change=${(e: Event) => void this.#import(e)} /></label>
+        <label class="file">Import FIT workout files <input type="file" id="import" accept=".fit" multiple @change=${(e: Event) => void this.#import(e)} /></label>
       </div>
       <div role="status" aria-live="polite">
         ${this.outcomes.length

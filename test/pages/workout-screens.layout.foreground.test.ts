@@ -34,9 +34,13 @@ function sideways(page: HTMLElement, at: string): string[] {
   const problems: string[] = [];
   const doc = document.documentElement;
   if (doc.scrollWidth > doc.clientWidth) problems.push(`${at}: the document scrolls sideways (${doc.scrollWidth})`);
+  const right = page.getBoundingClientRect().right;
   for (const el of everyElement(page.shadowRoot!)) {
     if (el.localName === 'dialog' || el.closest('dialog')) continue;
+    // Text for screen readers only is a 1 px clipped box: it shows nothing, so it scrolls nothing.
+    if (el.clientWidth <= 1) continue;
     if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') problems.push(`${at}: ${el.localName}#${el.id} scrolls sideways`);
+    if (el.getBoundingClientRect().right > right + 0.5) problems.push(`${at}: ${el.localName}#${el.id}.${el.className} sticks out`);
   }
   return problems;
 }
