@@ -96,6 +96,10 @@ export class StrideWorkoutStrip extends LitElement {
   }
 
   protected override updated(): void {
+    // The bar's width through the CSSOM: the Content Security Policy refuses style attributes
+    // (which lit's styleMap writes on first render).
+    const done = this.renderRoot.querySelector<HTMLElement>('.bar .done');
+    if (done) done.style.width = `${done.dataset['percent']}%`;
     // The question is modal: nothing else on the screen can be pressed until it is answered.
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
     if (dialog && !dialog.open && dialog.isConnected) {
@@ -152,7 +156,7 @@ export class StrideWorkoutStrip extends LitElement {
             <p class="next" id="next-step">${next ? `Next: ${stepTitle(next)}, ${lengthText(next.length, unit)}, ${stepTargets(next, unit)}` : 'Last step'}</p>`
           : finished ? html`<p class="step" id="step-name">Every step done</p>` : nothing}
         <div class="bar" role="progressbar" id="workout-progress" aria-label="Workout done" aria-valuemin="0" aria-valuemax="100"
-          aria-valuenow=${percent} aria-valuetext="${percent} % of the workout"><div style="width: ${percent}%"></div></div>
+          aria-valuenow=${percent} aria-valuetext="${percent} % of the workout"><div class="done" data-percent=${percent}></div></div>
         ${this.#messages(view)}
         <div class="buttons">
           ${going

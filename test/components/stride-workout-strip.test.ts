@@ -33,6 +33,8 @@ describe('stride-workout-strip', () => {
     expect(text(el, '#next-step')).to.equal('Next: Easy (1 of 6), 400 m, 9.5 km/h');
     const bar = el.shadowRoot!.querySelector('#workout-progress')!;
     expect(bar.getAttribute('aria-valuenow')).to.equal('43');
+    // Drawn through the CSSOM (the app's Content Security Policy refuses style attributes in markup).
+    expect(bar.querySelector<HTMLElement>('.done')!.style.width).to.equal('43%');
     // The name is the runner's text, never markup.
     expect(text(el, '#workout-name')).to.equal('Intervals <b>6 × 3</b>');
     expect(el.shadowRoot!.querySelector('#workout-name b')).to.equal(null);

@@ -292,7 +292,8 @@ try {
     await page.goto(`${origin}/`);
     await click(page, '#simulate');
     await settle(1500);
-    await click(page, 'stride-sensors-section summary');
+    // The sensors section's summary sits in its own shadow root: opened as a tap opens it.
+    await (await deep(page, 'stride-sensors-section#sensors')).evaluate((el) => el.shadowRoot.querySelector('summary').click());
     await click(page, '#simulate-sensors');
     await settle(2000);
     await go(page, '/workouts');
@@ -306,10 +307,10 @@ try {
     await deep(page, 'stride-treadmill-page');
     await deep(page, 'stride-workout-strip');
     await shootEach('treadmill-confirm', null);
-    await click(page, 'stride-workout-strip #confirm');
+    await (await deep(page, 'stride-workout-strip')).evaluate((el) => el.shadowRoot.querySelector('#confirm').click());
     await settle(12_000);
     await shootEach('treadmill-workout', '/treadmill');
-    await click(page, '#workout-stop');
+    await (await deep(page, 'stride-workout-strip')).evaluate((el) => el.shadowRoot.querySelector('#workout-stop').click());
     await settle(1000);
   }
   console.log(`${shots.length} screenshots in ${outDir}`);
