@@ -90,7 +90,8 @@ export class StrideWorkoutEditor extends LitElement {
     fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0; padding: 0.5rem 0.75rem 0.75rem; min-width: 0; display: grid; gap: 0.5rem; }
     fieldset.repeat { border-width: 2px; border-color: var(--accent); }
     legend { font-weight: 600; padding: 0 0.25rem; }
-    .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.5rem 0.75rem; }
+    /* Two boxes a row on a phone, five on a desktop; inputs on one line when a label wraps. */
+    .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr)); gap: 0.5rem 0.75rem; align-items: end; }
     label.box { display: grid; gap: 0.15rem; font-size: 0.95rem; min-width: 0; }
     label.box input, label.box select { width: 100%; min-width: 0; }
     select { font: inherit; color: inherit; border-radius: 8px; border: 1px solid var(--border); background: var(--surface-2); padding: 0.3rem 0.5rem; }
