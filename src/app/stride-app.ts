@@ -39,6 +39,8 @@ export class StrideApp extends LitElement {
     new EventController(this, ['vaadin-router-location-changed'], window);
   }
 
+  // Narrower than a 390 px phone the six links do not fit one row: two even rows of three, not five
+  // and one (the last media rule). Comments inside css`` ship in the first load, so they are here.
   static override styles = css`
     :host { display: block; }
     header {
@@ -65,7 +67,6 @@ export class StrideApp extends LitElement {
       nav { flex: 1 1 100%; gap: 0; }
       nav a { flex: 1 1 auto; padding: 0 0.1rem; font-size: 0.9375rem; }
     }
-    /* Narrower than a 390 px phone the six do not fit one row: two even rows of three, not five and one. */
     @media (max-width: 23.75rem) {
       nav { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); }
     }
