@@ -78,6 +78,9 @@ describe('stride-workout-editor', () => {
     await type(el, 'speed-1-0', 'fast');
     expect(problems(el)).to.deep.equal(["Step 2, in repeat 1: type the speed in km/h, for example 12.5, or leave it empty to keep the belt's speed."]);
     expect(box(el, 'speed-1-0').getAttribute('aria-invalid')).to.equal('true');
+    // The step keeps the speed it had; the box keeps what was typed, to be fixed.
+    expect(repeatSteps(el.draft!)[0]!.speedKmh).to.equal(13.5);
+    expect(box(el, 'speed-1-0').value).to.equal('fast');
     expect(await save(el)).to.equal(null);
     await type(el, 'speed-1-0', '12');
     expect(problems(el)).to.deep.equal([]);
