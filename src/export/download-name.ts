@@ -14,3 +14,10 @@ export function exportFileName(meta: Pick<SessionMeta, 'startedAt'>, ext: Export
   const date = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
   return `stridewise-${date}-${two(d.getHours())}${two(d.getMinutes())}.${ext}`;
 }
+
+/** "stridewise-workout-2026-12-07-0930.fit" from the workout's last change: its name is the runner's text, kept out. */
+export function workoutFileName(updatedAt: number): string {
+  const d = new Date(updatedAt);
+  if (Number.isNaN(d.getTime())) return 'stridewise-workout.fit';
+  return `stridewise-workout-${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}-${two(d.getHours())}${two(d.getMinutes())}.fit`;
+}

@@ -20,13 +20,11 @@ const intensityOf = (fit: unknown): StepIntensity =>
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-/** The middle of a custom range (either end alone when only one is set); null for none. */
+/** The middle of a custom range; either end alone when the other is unset or 0 ("at most"); null for none. */
 function middle(low: unknown, high: unknown): number | null {
-  const a = num(low);
-  const b = num(high);
-  if (a !== null && b !== null) return (a + b) / 2;
-  const one = a ?? b;
-  return one !== null && one > 0 ? one : null;
+  const [a, b] = [num(low), num(high)].map((v) => (v !== null && v > 0 ? v : null));
+  if (a != null && b != null) return (a + b) / 2;
+  return a ?? b ?? null;
 }
 
 function checkedBytes(bytes: Uint8Array): Uint8Array {
@@ -64,7 +62,9 @@ function stepOf(fit: WorkoutStepMesg, number: number): WorkoutStep {
   let length: WorkoutStep['length'];
   if (fit.durationType === 'time' && value !== null && value > 0) length = { kind: 'time', seconds: value / 1000 };
   else if (fit.durationType === 'distance' && value !== null && value > 0) length = { kind: 'distance', metres: value / 100 };
-  else {
+  else if (fit.durationType === 'time' || fit.durationType === 'distance') {
+    throw new ImportError('damaged', `Step ${number} of this workout has no length, so the file is damaged. ${TRY_AGAIN_FROM_SOURCE}`);
+  } else {
     const how = fit.durationType === 'open' ? 'when you press the lap button' : 'at something other than a time or distance';
     throw new ImportError(
       'unsupported',

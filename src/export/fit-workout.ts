@@ -118,6 +118,9 @@ export function encodeFitWorkout(workout: Workout): { bytes: Uint8Array<ArrayBuf
   if (steps.length === 0) throw new RangeError('This workout has no steps, so there is nothing to export.');
 
   const all = workout.items.flatMap((item) => (item.kind === 'step' ? [item] : item.steps));
+  const empty = all.findIndex(({ length }) => !((length.kind === 'time' ? length.seconds : length.metres) > 0));
+  // A watch would end such a step at once, or refuse the file: say which step before writing it.
+  if (empty >= 0) throw new RangeError(`Step ${empty + 1} of this workout has no length, so it cannot be exported. Give it a time or distance first.`);
   const notes: string[] = [];
   if (all.some((step) => step.inclinePercent !== null)) {
     notes.push("FIT workouts have no incline target, so each step's incline is written in its notes: a watch shows it as text but cannot set it.");

@@ -39,7 +39,8 @@ export function workoutSettingsFrom(stored: unknown): { settings: WorkoutSetting
   }
   const problems: string[] = [];
   const fallBack = (what: string, to: string) => problems.push(`The stored ${what} was damaged, so ${to} is in use.`);
-  const { maxSpeedKmh, maxInclinePercent, confirmedTreadmills, holdPace, sendEarly, lagS } = stored;
+  // A field not stored at all (settings saved before it existed) takes its default without a word.
+  const { maxSpeedKmh, maxInclinePercent, confirmedTreadmills, holdPace, sendEarly, lagS } = { ...defaultWorkoutSettings(), ...stored };
   if (maxSpeedKmh === null || (finite(maxSpeedKmh) && maxSpeedKmh > 0)) settings.maxSpeedKmh = maxSpeedKmh;
   else fallBack('maximum speed', "the treadmill's own maximum");
   if (maxInclinePercent === null || finite(maxInclinePercent)) settings.maxInclinePercent = maxInclinePercent;

@@ -119,3 +119,23 @@ export async function saveWorkoutSettings(settings: WorkoutSettings): Promise<st
     return `The workout settings could not be saved: ${describeStoreError(error)} They apply until you close this tab.`;
   }
 }
+
+/**
+ * Changes some settings and keeps the rest as stored, in one transaction, so a lag the runner's
+ * workout learned in another tab is not written over by a change made in Settings. A damaged
+ * field not being changed falls back to its default here, as it read. Null, or a problem sentence.
+ */
+export async function changeWorkoutSettings(change: Partial<WorkoutSettings>): Promise<string | null> {
+  try {
+    return await inOneTransaction('readwrite', async (store) => {
+      const stored: unknown = await promisifyRequest(store.get(WORKOUT_SETTINGS_KEY));
+      const checked = workoutSettingsFrom({ ...workoutSettingsFrom(stored).settings, ...change });
+      if (checked.problems.length > 0) return 'The workout settings could not be saved: one of them is not a proper value. Nothing was changed.';
+      store.put(checked.settings, WORKOUT_SETTINGS_KEY);
+      store.put(SCHEMA_VERSION, SCHEMA_KEY);
+      return null;
+    });
+  } catch (error) {
+    return `The workout settings could not be saved: ${describeStoreError(error)} They apply until you close this tab.`;
+  }
+}

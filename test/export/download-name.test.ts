@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { exportFileName } from '../../src/export/download-name.js';
+import { exportFileName, workoutFileName } from '../../src/export/download-name.js';
 
 describe('exportFileName', () => {
   it('names the file by the local date and start time, whatever the session is called', () => {
@@ -11,5 +11,12 @@ describe('exportFileName', () => {
 
   it('still gives a safe name for an unreadable start time', () => {
     expect(exportFileName({ startedAt: Number.NaN }, 'fit')).to.equal('stridewise-run.fit');
+  });
+});
+
+describe('workoutFileName', () => {
+  it("names a workout's file by its last change in local time, never by its name", () => {
+    expect(workoutFileName(new Date(2026, 11, 7, 9, 30).getTime())).to.equal('stridewise-workout-2026-12-07-0930.fit');
+    expect(workoutFileName(Number.NaN)).to.equal('stridewise-workout.fit');
   });
 });
