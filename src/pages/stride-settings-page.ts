@@ -10,7 +10,7 @@ import '../components/stride-footpod-details.js';
 import '../components/stride-section-links.js';
 import '../components/stride-workout-settings.js';
 import type { WorkoutSettingsChange } from '../components/stride-workout-settings.js';
-import { type WorkoutSettings, changeWorkoutSettings, loadMyWorkoutSettings } from '../services/workout-files.js';
+import { MyWorkouts } from '../services/my-workouts.js';
 import type { InclinationRange, SpeedRange } from '../ble/ftms-ranges.js';
 import { defaultRunnerMax, defaultRunnerMaxIncline } from '../workout/belt-limits.js';
 import type { PageSection } from '../components/stride-section-links.js';
@@ -57,27 +57,25 @@ export class StrideSettingsPage extends LitElement {
     services: { attribute: false },
     zoneProblem: { state: true },
     saved: { state: true },
-    workoutSettings: { state: true },
-    workoutProblem: { state: true },
   };
   declare services: AppServices | null;
   declare zoneProblem: string | null;
   declare saved: boolean;
-  /** Read from the workout store when the page opens (not in AppSettings: only a workout needs them). */
-  declare workoutSettings: WorkoutSettings | null;
-  declare workoutProblem: string | null;
 
   readonly #settings = new EventController(this, ['change']);
   readonly #data = new EventController(this, ['change']);
   readonly #footpod = new EventController(this, ['change']);
+  /** A treadmill connecting says its ranges, the workout maximums' defaults. */
+  readonly #sensors = new EventController(this, ['change']);
+  /** The workout settings, read from the workout store when the page opens (not in AppSettings: only a workout needs them). */
+  readonly #workouts = new MyWorkouts();
 
   constructor() {
     super();
     this.services = null;
     this.zoneProblem = null;
     this.saved = false;
-    this.workoutSettings = null;
-    this.workoutProblem = null;
+    new EventController(this, ['change'], this.#workouts);
   }
 
   static override styles = [css`
@@ -115,11 +113,9 @@ export class StrideSettingsPage extends LitElement {
       this.#settings.target = this.services?.settings ?? null;
       this.#data.target = this.services?.data ?? null;
       this.#footpod.target = this.services?.footpod ?? null;
+      this.#sensors.target = this.services?.sensors ?? null;
       void this.services?.data.refreshUsage();
-      void loadMyWorkoutSettings().then(({ settings, problems }) => {
-        this.workoutSettings = settings;
-        this.workoutProblem = problems.join(' ') || null;
-      });
+      void this.#workouts.load();
     }
   }
 
@@ -261,19 +257,17 @@ export class StrideSettingsPage extends LitElement {
     const treadmill = this.#treadmill();
     return html`<fieldset>
       <legend>Treadmill workouts</legend>
-      <stride-workout-settings .settings=${this.workoutSettings} .unit=${this.services!.settings.settings.distanceUnit}
+      <stride-workout-settings .settings=${this.#workouts.settings} .unit=${this.services!.settings.settings.distanceUnit}
         .defaultMaxSpeedKmh=${defaultRunnerMax(treadmill.speed)} .defaultMaxInclinePercent=${defaultRunnerMaxIncline(treadmill.incline)}
         ?treadmillKnown=${treadmill.speed !== null}
         .treadmillNames=${treadmill.id && treadmill.name ? { [treadmill.id]: treadmill.name } : {}}
         @workout-settings=${(e: CustomEvent<WorkoutSettingsChange>) => void this.#saveWorkoutSettings(e.detail)}></stride-workout-settings>
-      ${this.workoutProblem ? html`<p class="problem" role="alert">${this.workoutProblem}</p>` : nothing}
+      ${[...this.#workouts.problems, ...(this.#workouts.message ? [this.#workouts.message] : [])].map((p) => html`<p class="problem" role="alert">${p}</p>`)}
     </fieldset>`;
   }
 
   async #saveWorkoutSettings(change: WorkoutSettingsChange): Promise<void> {
-    const { settings, problem } = await changeWorkoutSettings(change);
-    this.workoutSettings = settings;
-    this.workoutProblem = problem;
+    await this.#workouts.saveSettings(change);
   }
 
   #renderData() {

@@ -10,10 +10,19 @@ import { parseSpeed } from '../components/workout-fields.js';
 import '../components/stride-workout-editor.js';
 import '../components/stride-workout-list.js';
 import type { WorkoutActionDetail } from '../components/stride-workout-list.js';
-import { type FileOutcome, deleteMyWorkout, importWorkoutFiles, loadMyWorkouts, saveMyWorkout, workoutFitFile } from '../services/workout-files.js';
+import { MyWorkouts } from '../services/my-workouts.js';
 import { speedUnitLabel } from '../session/units.js';
 import { EASY_KMH, easyPaceFromHistory, libraryWorkouts } from '../workout/workout-library.js';
 import type { Workout } from '../workout/workout-types.js';
+
+/** What became of an action or a file, in words. */
+interface Outcome {
+  ok: boolean;
+  message: string;
+}
+
+/** The workout just made or changed first. */
+const newestFirst = (workouts: readonly Workout[]): Workout[] => [...workouts].sort((a, b) => b.updatedAt - a.updatedAt);
 
 const blankWorkout = (): Workout => ({ id: crypto.randomUUID(), name: 'My workout', items: [], origin: 'mine', updatedAt: Date.now() });
 
@@ -24,11 +33,10 @@ const blankWorkout = (): Workout => ({ id: crypto.randomUUID(), name: 'My workou
  */
 export class StrideWorkoutsPage extends LitElement {
   static override properties = {
-    services: { attribute: false }, mine: { state: true }, loaded: { state: true }, editing: { state: true },
-    typedEasyKmh: { state: true }, storeProblems: { state: true }, easyProblem: { state: true }, outcomes: { state: true }, problem: { state: true }, starting: { state: true },
+    services: { attribute: false }, loaded: { state: true }, editing: { state: true },
+    typedEasyKmh: { state: true }, easyProblem: { state: true }, outcomes: { state: true }, problem: { state: true }, starting: { state: true },
   };
   declare services: AppServices | null;
-  declare mine: readonly Workout[];
   declare loaded: boolean;
   /** The workout in the editor (a new one, or a copy being changed). */
   declare editing: Workout | null;
@@ -36,28 +44,27 @@ export class StrideWorkoutsPage extends LitElement {
   declare typedEasyKmh: number | null;
   declare easyProblem: string | null;
   /** What became of the last import or export, file by file. */
-  declare outcomes: readonly FileOutcome[];
+  declare outcomes: readonly Outcome[];
   declare problem: string | null;
-  /** Workouts the store could not read, each in a sentence. */
-  declare storeProblems: readonly string[];
   declare starting: boolean;
 
   readonly #history = new EventController(this, ['change']);
   readonly #settings = new EventController(this, ['change']);
   readonly #workouts = new EventController(this, ['change']);
+  /** The runner's own workouts, read from the store when the page opens. */
+  readonly #mine = new MyWorkouts();
 
   constructor() {
     super();
     this.services = null;
-    this.mine = [];
     this.loaded = false;
     this.editing = null;
     this.typedEasyKmh = null;
     this.easyProblem = null;
     this.outcomes = [];
     this.problem = null;
-    this.storeProblems = [];
     this.starting = false;
+    new EventController(this, ['change'], this.#mine);
   }
 
   static override styles = [css`
@@ -84,10 +91,7 @@ export class StrideWorkoutsPage extends LitElement {
     const services = this.services;
     if (!services) return;
     void services.history.load();
-    void loadMyWorkouts().then(({ workouts, problems }) => {
-      if (this.services !== services) return;
-      this.mine = workouts;
-      this.storeProblems = problems;
+    void this.#mine.load().then(() => {
       this.loaded = true;
     });
   }
@@ -135,19 +139,15 @@ export class StrideWorkoutsPage extends LitElement {
     if (action === 'edit') return this.#edit(workout);
     if (action === 'copy') return this.#edit({ ...structuredClone(workout), id: crypto.randomUUID(), origin: 'mine', name: `${workout.name} (mine)` });
     if (action === 'export') {
-      try {
-        const file = await workoutFitFile(workout);
-        downloadFile(file.blob, file.fileName);
-        this.outcomes = [{ fileName: file.fileName, ok: true, message: ['Saved as a FIT workout file.', ...file.notes].join(' ') }];
-      } catch (error) {
-        this.outcomes = [{ fileName: '', ok: false, message: `“${workout.name}” could not be written as a FIT file: ${error instanceof Error ? error.message : String(error)}` }];
-      }
+      const file = await this.#mine.exportFit(workout);
+      if (file) downloadFile(file.blob, file.fileName);
+      this.outcomes = [file
+        ? { ok: true, message: [`Saved as ${file.fileName}.`, ...file.notes].join(' ') }
+        : { ok: false, message: this.#mine.message ?? `“${workout.name}” could not be exported.` }];
       return;
     }
-    const { workouts, problems, problem } = await deleteMyWorkout(workout.id);
-    this.mine = workouts;
-    this.storeProblems = problems;
-    this.outcomes = [problem ? { fileName: '', ok: false, message: problem } : { fileName: '', ok: true, message: `Deleted “${workout.name}”.` }];
+    const ok = await this.#mine.remove(workout);
+    this.outcomes = [{ ok, message: this.#mine.message ?? '' }];
     await this.#focus('#mine-heading');
   }
 
@@ -157,27 +157,25 @@ export class StrideWorkoutsPage extends LitElement {
   }
 
   async #save(workout: Workout): Promise<void> {
-    const { workouts, problems, problem } = await saveMyWorkout(workout);
-    this.mine = workouts;
-    this.storeProblems = problems;
-    if (problem) {
-      this.outcomes = [{ fileName: '', ok: false, message: problem }];
-      return;
-    }
+    const ok = await this.#mine.save(workout);
+    this.outcomes = [{ ok, message: this.#mine.message ?? '' }];
+    if (!ok) return;
     this.editing = null;
-    this.outcomes = [{ fileName: '', ok: true, message: `Saved “${workout.name}”.` }];
     await this.#focus('#mine-heading');
   }
 
+  /** Each file read and saved in turn; one outcome per file, in words. */
   async #import(event: Event): Promise<void> {
     const input = event.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
     input.value = '';
-    if (!files.length) return;
-    const { outcomes, workouts, problems } = await importWorkoutFiles(files);
+    const outcomes: Outcome[] = [];
+    for (const file of files) {
+      const workout = await this.#mine.importFit(file);
+      const message = this.#mine.message ?? '';
+      outcomes.push({ ok: workout !== null, message: message.startsWith(`${file.name}: `) ? message : `${file.name}: ${message}` });
+    }
     this.outcomes = outcomes;
-    this.mine = workouts;
-    this.storeProblems = problems;
   }
 
   /** Moves focus to what an action brought up, so a keyboard or screen reader user is not left on a button that went away. */
@@ -211,7 +209,7 @@ export class StrideWorkoutsPage extends LitElement {
           </section>`
         : nothing}
       ${this.#library(running)}
-      ${this.#mine(running)}`;
+      ${this.#mineSection(running)}`;
   }
 
   #library(running: boolean) {
@@ -236,15 +234,18 @@ export class StrideWorkoutsPage extends LitElement {
     </section>`;
   }
 
-  #mine(running: boolean) {
+  #mineSection(running: boolean) {
     const unit = this.services!.settings.settings.distanceUnit;
     return html`<section aria-labelledby="mine-heading">
       <h2 id="mine-heading">My workouts</h2>
-      ${this.storeProblems.map((p) => html`<p class="problem" role="alert">${p}</p>`)}
+      ${this.#mine.problems.map((p) => html`<p class="problem" role="alert">${p}</p>`)}
+      ${this.#mine.damaged > 0
+        ? html`<div class="actions"><button id="discard-damaged" @click=${() => void this.#mine.discardDamaged()}>Discard what cannot be read</button></div>`
+        : nothing}
       ${!this.loaded
         ? html`<p class="hint" role="status">Reading your workouts…</p>`
-        : this.mine.length
-          ? html`<stride-workout-list id="mine" .workouts=${this.mine} .unit=${unit}
+        : this.#mine.workouts.length
+          ? html`<stride-workout-list id="mine" .workouts=${newestFirst(this.#mine.workouts)} .unit=${unit}
               .actions=${running ? ['edit', 'export', 'delete'] : ['start', 'edit', 'export', 'delete']} ?busy=${this.starting}
               @workout-action=${(e: CustomEvent<WorkoutActionDetail>) => void this.#act(e.detail)}></stride-workout-list>`
           : html`<p class="hint" id="none-mine">None yet: make one, copy one from the library, or import a FIT workout file from a watch.</p>`}
@@ -254,7 +255,7 @@ export class StrideWorkoutsPage extends LitElement {
       </div>
       <div role="status" aria-live="polite">
         ${this.outcomes.length
-          ? html`<ul class="outcomes" id="outcomes">${this.outcomes.map((o) => html`<li class=${o.ok ? 'ok' : 'problem'}>${o.fileName ? `${o.fileName}: ` : ''}${o.message}</li>`)}</ul>`
+          ? html`<ul class="outcomes" id="outcomes">${this.outcomes.map((o) => html`<li class=${o.ok ? 'ok' : 'problem'}>${o.message}</li>`)}</ul>`
           : nothing}
       </div>
     </section>`;
