@@ -59,28 +59,46 @@ function clamp(asked: number, axis: Axis): Clamped {
   const treadmillMax = range.max === Infinity ? Infinity : u(range.max);
   const runnerMax = Math.floor((Number.isFinite(axis.runnerMax) ? axis.runnerMax : axis.fallbackMax) * axis.perUnit + 1e-9);
   const top = Math.min(treadmillMax, runnerMax);
-  const wanted = Number.isNaN(asked) ? -Infinity : asked * axis.perUnit;
+  // To a millionth of a field unit: 16.1 km/h is 1610.0000000000002 hundredths in binary, not over 16.1.
+  const wanted = Number.isNaN(asked) ? -Infinity : Math.round(asked * axis.perUnit * 1e6) / 1e6;
   let k = Math.round((Math.min(Math.max(wanted, min), top) - min) / step);
   if (min + k * step > top) k -= 1;
   const value = (min + k * step) / axis.perUnit;
+  const askedWords = Number.isFinite(asked) ? axis.words(asked) : 'no usable value';
   const say = (changed: Exclude<Clamped['changed'], null>, limit: string): Clamped => ({
     value,
     changed,
-    message: `The step asks ${Number.isFinite(asked) ? axis.words(asked) : 'no usable value'}; the belt is set to ${limit} of ${axis.words(value)}.`,
+    message: `The step asks ${askedWords}; the belt is set to ${limit} of ${axis.words(value)}.`,
   });
-  if (top < min || wanted > top) return runnerMax <= treadmillMax ? say('runner-max', `your ${axis.what}`) : say('treadmill-max', `the treadmill's ${axis.what}`);
+  if (top < min || wanted > top) {
+    return runnerMax <= treadmillMax ? say('runner-max', `your ${axis.what}`) : say('treadmill-max', `the treadmill's ${axis.what}`);
+  }
   if (wanted < min) return say('treadmill-min', `the treadmill's ${axis.what.replace('maximum', 'minimum')}`);
   return { value, changed: null, message: null };
 }
 
 /** A step's speed as the belt may take it; `unit` is only for the words. */
 export function clampSpeed(kmh: number, limits: BeltLimits, unit: DistanceUnit = 'km'): Clamped {
-  const range = limits.speed && { min: limits.speed.minKmh, max: limits.speed.maxKmh, increment: limits.speed.incrementKmh };
-  return clamp(kmh, { perUnit: 100, range, runnerMax: limits.maxSpeedKmh, fallbackMax: DEFAULT_MAX_SPEED_KMH, words: (v) => beltSpeedWords(v, unit), what: 'maximum' });
+  const { speed } = limits;
+  return clamp(kmh, {
+    perUnit: 100,
+    range: speed && { min: speed.minKmh, max: speed.maxKmh, increment: speed.incrementKmh },
+    runnerMax: limits.maxSpeedKmh,
+    fallbackMax: DEFAULT_MAX_SPEED_KMH,
+    words: (v) => beltSpeedWords(v, unit),
+    what: 'maximum',
+  });
 }
 
 /** A step's incline as the belt may take it. */
 export function clampIncline(percent: number, limits: BeltLimits): Clamped {
-  const range = limits.incline && { min: limits.incline.minPercent, max: limits.incline.maxPercent, increment: limits.incline.incrementPercent };
-  return clamp(percent, { perUnit: 10, range, runnerMax: limits.maxInclinePercent, fallbackMax: DEFAULT_MAX_INCLINE_PERCENT, words: inclineWords, what: 'maximum incline' });
+  const { incline } = limits;
+  return clamp(percent, {
+    perUnit: 10,
+    range: incline && { min: incline.minPercent, max: incline.maxPercent, increment: incline.incrementPercent },
+    runnerMax: limits.maxInclinePercent,
+    fallbackMax: DEFAULT_MAX_INCLINE_PERCENT,
+    words: inclineWords,
+    what: 'maximum incline',
+  });
 }

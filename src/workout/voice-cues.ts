@@ -61,7 +61,7 @@ function secondsToNext(step: PlannedStep, position: WorkoutPosition, measuredKmh
 }
 
 const isWithin = (measured: number | null, target: number): boolean =>
-  measured !== null && Math.abs(measured - target) <= Math.max(target * REACHED_SHARE, REACHED_KMH);
+  measured !== null && Math.abs(measured - target) <= Math.max(target * REACHED_SHARE, REACHED_KMH) + 1e-9;
 
 /** The one cue due now, if any, and what has been said with it. */
 export function voiceCueAt(

@@ -46,48 +46,39 @@ const nonNegative = (value: number): number => (value > 0 && Number.isFinite(val
  * current (and the same for metres).
  */
 export function positionAt(steps: readonly PlannedStep[], progress: WorkoutProgress, from: StepStart = WORKOUT_START): WorkoutPosition {
+  const last = steps.length - 1;
+  const finished = { stepIndex: Math.max(0, last), done: true, stepElapsedS: 0, stepCoveredM: 0, leftS: null, leftM: null, fraction: 1 };
   const now = { seconds: nonNegative(progress.seconds), metres: nonNegative(progress.metres) };
   let start = { seconds: Math.min(nonNegative(from.seconds), now.seconds), metres: Math.min(nonNegative(from.metres), now.metres) };
+  const first = Math.max(0, Math.floor(from.stepIndex) || 0);
   const weights = stepWeights(steps);
-  let index = Math.max(0, Math.floor(from.stepIndex) || 0);
-  let doneWeight = sum(weights.slice(0, index));
-  if (steps.length === 0) return { stepIndex: 0, done: true, stepElapsedS: 0, stepCoveredM: 0, leftS: null, leftM: null, fraction: 1 };
-  for (; index < steps.length; index++) {
-    const { length } = steps[index]!;
+  const total = sum(weights);
+  let doneWeight = sum(weights.slice(0, first));
+  for (let i = first; i <= last; i++) {
+    const { length } = steps[i]!;
     const byTime = length.kind === 'time';
     const size = byTime ? length.seconds : length.metres;
     const at = byTime ? now.seconds - start.seconds : now.metres - start.metres;
-    const elapsedS = now.seconds - start.seconds;
-    const coveredM = now.metres - start.metres;
-    if (at < size) {
-      const total = sum(weights);
+    const current = at < size;
+    // A step ends where its own measure reaches its size; the other measure there lies on a steady
+    // line from the step's start to now.
+    const end = current ? now : along(start, now, at > 0 ? Math.max(0, size) / at : 0);
+    if (current || i === last) {
+      const left = current ? size - at : 0;
       return {
-        stepIndex: index,
-        done: false,
-        stepElapsedS: elapsedS,
-        stepCoveredM: coveredM,
-        leftS: byTime ? size - at : null,
-        leftM: byTime ? null : size - at,
-        fraction: total > 0 ? Math.min(1, (doneWeight + (weights[index]! * at) / size) / total) : 0,
-      };
-    }
-    const end = along(start, now, at > 0 ? Math.max(0, size) / at : 0);
-    if (index === steps.length - 1) {
-      return {
-        stepIndex: index,
-        done: true,
+        stepIndex: i,
+        done: !current,
         stepElapsedS: end.seconds - start.seconds,
         stepCoveredM: end.metres - start.metres,
-        leftS: byTime ? 0 : null,
-        leftM: byTime ? null : 0,
-        fraction: 1,
+        leftS: byTime ? left : null,
+        leftM: byTime ? null : left,
+        fraction: current ? Math.min(1, (doneWeight + (weights[i]! * at) / size) / total) : 1,
       };
     }
-    doneWeight += weights[index]!;
+    doneWeight += weights[i]!;
     start = end;
   }
-  // Only a start past the last step gets here.
-  return { stepIndex: steps.length - 1, done: true, stepElapsedS: 0, stepCoveredM: 0, leftS: null, leftM: null, fraction: 1 };
+  return finished;
 }
 
 /** The point a share of the way from one progress to another (a steady pace in between). */

@@ -5,14 +5,17 @@ import type { WorkoutItem, WorkoutStep, Workout } from '../../src/workout/workou
 
 const tenths = (min: number, max: number) => fc.integer({ min: min * 10, max: max * 10 }).map((n) => n / 10);
 
-export const workoutStep = (speed: fc.Arbitrary<number | null> = fc.option(tenths(4, 20), { nil: null })): fc.Arbitrary<WorkoutStep> =>
+export const workoutStep = (
+  speed: fc.Arbitrary<number | null> = fc.option(tenths(4, 20), { nil: null }),
+  longest = { seconds: 900, metres: 3000 },
+): fc.Arbitrary<WorkoutStep> =>
   fc.record({
     kind: fc.constant('step' as const),
     name: fc.constantFrom('Hard', 'Easy', 'Hill', ''),
     intensity: fc.constantFrom('warmup' as const, 'active' as const, 'recovery' as const, 'cooldown' as const),
     length: fc.oneof(
-      fc.integer({ min: 5, max: 900 }).map((seconds) => ({ kind: 'time' as const, seconds })),
-      fc.integer({ min: 20, max: 3000 }).map((metres) => ({ kind: 'distance' as const, metres })),
+      fc.integer({ min: 5, max: longest.seconds }).map((seconds) => ({ kind: 'time' as const, seconds })),
+      fc.integer({ min: 20, max: longest.metres }).map((metres) => ({ kind: 'distance' as const, metres })),
     ),
     speedKmh: speed,
     inclinePercent: fc.option(tenths(-3, 12), { nil: null }),
@@ -35,3 +38,6 @@ export const generatedWorkout = workoutOf(workoutStep());
 
 /** A workout whose every step runs at one speed (so a steady run follows its plan exactly). */
 export const steadyWorkout = tenths(4, 20).chain((kmh) => workoutOf(workoutStep(fc.constant(kmh))).map((workout) => ({ workout, kmh })));
+
+/** Workouts of short steps (up to 2 min or 400 m), for rules checked tick by tick. */
+export const shortWorkout = workoutOf(workoutStep(undefined, { seconds: 120, metres: 400 }));
