@@ -18,6 +18,7 @@ import type { CadenceZones } from '../session/zones.js';
 import { separateDatabaseName } from '../store/kv.js';
 import { loadProgram, saveProgram } from '../store/program-store.js';
 import { calendarWords } from './program-calendar-words.js';
+import { ProgramBelt } from './program-belt.js';
 import { ProgramCoach } from './program-coach.js';
 import { ProgramPace } from './program-pace.js';
 import { notDueWords } from './program-due-words.js';
@@ -66,12 +67,14 @@ export class ProgramLive implements ProgramActions {
   readonly #channelName = [PROGRAM_CHANNEL, separateDatabaseName()].filter(Boolean).join(':');
   readonly #channel: BroadcastChannel | null = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(this.#channelName);
   readonly #now: () => number;
+  readonly #belt: ProgramBelt | null;
 
   constructor(
     private readonly parts: ProgramParts,
     private readonly show: (view: Partial<ProgramView>) => void,
   ) {
     this.#now = parts.now ?? Date.now;
+    this.#belt = parts.workouts && parts.sensors ? new ProgramBelt(parts.workouts, parts.sensors) : null;
     parts.recording.addEventListener('change', () => this.#follow());
     parts.recording.addEventListener('saved', () => void this.#saved());
     // "Try without a footpod": the simulated runner runs the program's runs, on the program's belt,
@@ -235,6 +238,8 @@ export class ProgramLive implements ProgramActions {
     });
     this.#coach.moment = this.#run.moment;
     coach.guide(this.#coach);
+    const state = this.#state!;
+    if (active.kind === 'test') this.#belt?.begin(active, active.speedMps ?? rules.testSpeedFor(state, active));
     const run = this.#run;
     // A run split by a reload keeps every recording it was run in.
     void this.#ofRun(run, (state, now) => (now.sessionIds.includes(recorder.id) ? state : { ...state, active: { ...now, sessionIds: [...now.sessionIds, recorder.id] } }));
@@ -272,6 +277,7 @@ export class ProgramLive implements ProgramActions {
   }
 
   #endRun(): void {
+    if (this.#run) this.#belt?.end();
     this.#run?.end();
     this.#run = null;
     this.#coach = null;

@@ -7,7 +7,9 @@ import type { CoachService } from './coach-service.js';
 import type { FootpodService } from './footpod-service.js';
 import type { HistoryService } from './history-service.js';
 import type { RecordingService } from './recording-service.js';
+import type { SensorService } from './sensor-service.js';
 import type { SettingsService } from './settings-service.js';
+import type { WorkoutService } from './workout-service.js';
 
 export type JustFinished = { kind: 'test'; outcome: TestOutcome; test: TestKind } | { kind: 'session'; block: number; index: number };
 
@@ -43,6 +45,9 @@ export interface ProgramParts {
   footpod?: Pick<FootpodService, 'simulatedPace'>;
   /** Epoch ms; Date.now unless a test hands in its clock. */
   now?: () => number;
+  /** A test's fixed belt speed is set through the workout runner when the treadmill can be driven. */
+  workouts?: WorkoutService;
+  sensors?: SensorService;
 }
 
 /** What the pages ask of the program; each waits for the program's code to load first. */

@@ -1,6 +1,7 @@
 // "Try without a footpod" during a workout: the simulated runner runs on the simulated belt, at
 // the belt's speed (and the step's cadence, the metronome's), so the pod and the treadmill agree
-// as a runner on a driven belt would. The pace the program (or nothing) set is given back after.
+// as a runner on a driven belt would; a program run's own simulated runner goes first. The pace
+// the program (or nothing) set is given back after.
 
 import { cadenceForSpeed, type PaceAim } from '../sources/run-profile.js';
 import type { SensorSource } from '../sources/sensor-source.js';
@@ -20,8 +21,12 @@ export class SimulatedBeltRunner {
     private readonly cadence: () => number | null,
   ) {
     this.#before = footpod.simulatedPace;
-    const aim = (): PaceAim | null => this.#aim();
-    footpod.simulatedPace = { runner: aim, belt: aim };
+    // A program run's own runner (its test at the belt's speed) goes on as it was.
+    const before = this.#before;
+    footpod.simulatedPace = {
+      runner: (s) => before?.runner(s) ?? this.#aim(),
+      belt: (s) => before?.belt(s) ?? this.#aim(),
+    };
   }
 
   release(): void {

@@ -15,30 +15,11 @@ import type { Workout } from '../workout/workout-types.js';
 import type { SensorSource } from '../sources/sensor-source.js';
 import type { ControlOutcome, StatusEvent, TreadmillControl } from '../sources/treadmill-control.js';
 import type { WorkoutSettings } from '../store/workout-settings.js';
-import type { CoachService } from './coach-service.js';
-import type { FootpodService } from './footpod-service.js';
-import type { RecordingService } from './recording-service.js';
-import type { SensorService } from './sensor-service.js';
-import type { SettingsService } from './settings-service.js';
 import { WorkoutCoach } from './workout-coach.js';
+import { treadmillControlOf, voiceReason } from './workout-mode.js';
 import { WorkoutRecord } from './workout-run-record.js';
 import { SimulatedBeltRunner } from './workout-run-simulated.js';
-import type { WorkoutView } from './workout-service.js';
-
-/** Where the workout settings are kept (the workout store); tests hand in their own. */
-export interface WorkoutSettingsStore {
-  load(): Promise<{ settings: WorkoutSettings; problems: string[] }>;
-  save(settings: WorkoutSettings): Promise<string | null>;
-}
-
-export interface WorkoutParts {
-  footpod: FootpodService;
-  sensors: SensorService;
-  recording: RecordingService;
-  coach: CoachService;
-  settings: SettingsService;
-  store?: WorkoutSettingsStore;
-}
+import type { WorkoutParts, WorkoutSettingsStore, WorkoutView } from './workout-view.js';
 
 const storeOnDisk = async (): Promise<WorkoutSettingsStore> => {
   const { loadWorkoutSettings, saveWorkoutSettings } = await import('../store/workout-store.js');
@@ -47,9 +28,6 @@ const storeOnDisk = async (): Promise<WorkoutSettingsStore> => {
 
 /** The pod's mean speed over this many readings (about 30 s), for hold-pace. */
 const POD_MEAN_READINGS = 30;
-
-const treadmillControl = (source: SensorSource | null): TreadmillControl | null =>
-  (source as (SensorSource & { control?: TreadmillControl }) | null)?.control ?? null;
 
 export class WorkoutRun {
   #state: MachineState = idleMachine();
@@ -87,15 +65,9 @@ export class WorkoutRun {
     this.#settings = settings;
     const source = this.parts.sensors.source('treadmill');
     const connected = source?.state === 'connected' ? source : null;
-    const control = treadmillControl(connected);
+    const reason = voiceReason(source);
+    const control = treadmillControlOf(connected);
     const capabilities = control?.capabilities ?? null;
-    const reason = !connected
-      ? 'No treadmill is connected: the workout runs by screen and voice.'
-      : !control || !capabilities?.controlPoint
-        ? 'This treadmill takes no commands: the workout runs by screen and voice.'
-        : capabilities.feature && !capabilities.feature.speedTargetSupported
-          ? 'This treadmill does not take a target speed: the workout runs by screen and voice.'
-          : null;
     this.#workout = workout;
     this.#source = connected;
     this.#control = reason === null ? control : null;
@@ -175,7 +147,9 @@ export class WorkoutRun {
     if (!latest) return;
     const atMs = latest.timeS * 1000;
     const beltKmh = latest.treadmillSpeedMps !== null ? latest.treadmillSpeedMps * 3.6 : null;
-    if (latest.running) this.#podKmh = [...this.#podKmh, latest.speedMps * 3.6].slice(-POD_MEAN_READINGS);
+    // Hold-pace reads the runner, so the pod's own speed even where the belt gives the run's speed.
+    const podMps = latest.speedFrom === 'footpod' ? latest.speedMps : latest.rawSpeedMps;
+    if (latest.running && Number.isFinite(podMps)) this.#podKmh = [...this.#podKmh, podMps * 3.6].slice(-POD_MEAN_READINGS);
     const podKmh = this.#podKmh.length > 0 ? this.#podKmh.reduce((a, b) => a + b, 0) / this.#podKmh.length : null;
     if (beltKmh !== null && this.#lag) {
       const before = this.#lag.lagS;

@@ -4,28 +4,12 @@
 //
 // Events: 'change'.
 
-import type { PlannedStep, Workout } from '../workout/workout-types.js';
-import type { WorkoutPosition } from '../workout/workout-position.js';
-import type { WorkoutParts, WorkoutRun } from './workout-run.js';
+import type { Workout } from '../workout/workout-types.js';
+import type { WorkoutRun } from './workout-run.js';
+import type { WorkoutParts, WorkoutView } from './workout-view.js';
 
-export type { WorkoutParts } from './workout-run.js';
+export type { WorkoutParts, WorkoutView } from './workout-view.js';
 
-export interface WorkoutView {
-  workout: Workout | null;
-  phase: 'idle' | 'confirm' | 'starting' | 'running' | 'paused' | 'finished';
-  /** belt: drives the treadmill; voice: screen and voice only. */
-  mode: 'belt' | 'voice';
-  /** Why voice ("This treadmill takes no commands."). */
-  modeReason: string | null;
-  steps: PlannedStep[];
-  position: WorkoutPosition | null;
-  beltTargetKmh: number | null;
-  inclineTarget: number | null;
-  /** The last thing that happened, in words (status, clamping, refusal). */
-  message: string | null;
-  /** This treadmill's learned lag. */
-  lagS: number | null;
-}
 
 const presses = ['confirm', 'pause', 'resume', 'stop', 'skip'] as const;
 

@@ -7,20 +7,16 @@
 import {
   FITNESS_MACHINE_CONTROL_POINT,
   FITNESS_MACHINE_FEATURE,
-  FITNESS_MACHINE_SERVICE,
   FITNESS_MACHINE_STATUS,
   SUPPORTED_INCLINATION_RANGE,
   SUPPORTED_SPEED_RANGE,
 } from '../ble/gatt-uuids.js';
 import { parseFitnessMachineFeature, parseInclinationRange, parseSpeedRange } from '../ble/ftms-ranges.js';
 import { CharacteristicListeners } from './characteristic-listeners.js';
-import { TreadmillControlPoint, type TreadmillControlOptions } from './treadmill-control.js';
+import { type TreadmillCapabilities, TreadmillControlPoint, type TreadmillControlOptions } from './treadmill-control.js';
 import { copyOf } from './web-bluetooth-gatt.js';
 import { isUnreachable } from './web-bluetooth-messages.js';
-import type { BluetoothRemoteGATTCharacteristic, BluetoothRemoteGATTServer, BluetoothRemoteGATTService } from './web-bluetooth-types.js';
-
-/** Thrown when the link went (or a newer connection started) while setting up; never shown. */
-class Replaced extends Error {}
+import type { BluetoothRemoteGATTCharacteristic, BluetoothRemoteGATTService } from './web-bluetooth-types.js';
 
 /** An optional characteristic, or null; only a lost link is a failure. */
 async function optional(service: BluetoothRemoteGATTService, uuid: number): Promise<BluetoothRemoteGATTCharacteristic | null> {
@@ -44,75 +40,86 @@ async function readOptional<T>(service: BluetoothRemoteGATTService, uuid: number
   }
 }
 
+/** What one connection's set-up found and listens to. */
+interface Connection {
+  capabilities: TreadmillCapabilities;
+  controlPoint: BluetoothRemoteGATTCharacteristic | null;
+  listeners: CharacteristicListeners;
+}
+
+/**
+ * prepare() runs inside the link's connection set-up (so a connection counts as made only once it
+ * read and subscribed, and a lost link there is retried like any other read); activate() runs once
+ * the link says connected; forget() whenever the link goes or starts over.
+ */
 export class GattTreadmillControl {
   readonly control: TreadmillControlPoint;
-  readonly #listeners = new CharacteristicListeners();
-  #controlPoint: BluetoothRemoteGATTCharacteristic | null = null;
-  // Bumped by forget(), so a set-up that finishes after the link went keeps nothing.
-  #generation = 0;
-  #settingUp = false;
+  #prepared: Connection | null = null;
+  #active: Connection | null = null;
+  // Bumped by every prepare(), so one that an attempt started later overtook keeps nothing.
+  #attempt = 0;
 
   constructor(options: TreadmillControlOptions = {}) {
     this.control = new TreadmillControlPoint({ write: (bytes) => this.#write(bytes) }, options);
   }
 
-  /** A connection is up: reads and subscribes (a failure leaves the treadmill driven by hand, never the link down). */
-  async connected(server: BluetoothRemoteGATTServer | null): Promise<void> {
-    if (!server?.connected || this.#settingUp || this.control.capabilities) return;
-    this.#settingUp = true;
-    const generation = this.#generation;
-    const checkpoint = (): void => {
-      if (generation !== this.#generation) throw new Replaced();
-    };
+  /** Reads what the treadmill can do and subscribes to status and indications; writes nothing to 0x2AD9. */
+  async prepare(service: BluetoothRemoteGATTService): Promise<void> {
+    const attempt = ++this.#attempt;
+    const listeners = new CharacteristicListeners();
     try {
-      const service = await server.getPrimaryService(FITNESS_MACHINE_SERVICE);
-      checkpoint();
       const feature = await readOptional(service, FITNESS_MACHINE_FEATURE, parseFitnessMachineFeature);
       const speed = await readOptional(service, SUPPORTED_SPEED_RANGE, parseSpeedRange);
       const incline = await readOptional(service, SUPPORTED_INCLINATION_RANGE, parseInclinationRange);
-      checkpoint();
       const status = await optional(service, FITNESS_MACHINE_STATUS);
-      checkpoint();
-      if (status) await this.#subscribe(status, (value) => this.control.status(value), checkpoint);
-      const controlPoint = await optional(service, FITNESS_MACHINE_CONTROL_POINT);
-      checkpoint();
-      const indicating = controlPoint !== null && (await this.#subscribe(controlPoint, (value) => this.control.indication(value), checkpoint));
-      checkpoint();
-      this.#controlPoint = indicating ? controlPoint : null;
-      this.control.connected({ feature, speed, incline, controlPoint: indicating });
-    } catch {
-      // The link went or was replaced: forget() has run (or will) and the next connection starts over.
-    } finally {
-      if (generation === this.#generation) this.#settingUp = false;
+      if (status) await subscribe(listeners, status, (value) => this.control.status(value));
+      const found = await optional(service, FITNESS_MACHINE_CONTROL_POINT);
+      const controlPoint = found && (await subscribe(listeners, found, (value) => this.control.indication(value))) ? found : null;
+      if (attempt !== this.#attempt) throw new DOMException('A newer connection replaced this one.', 'AbortError');
+      this.#prepared?.listeners.clear();
+      this.#prepared = { capabilities: { feature, speed, incline, controlPoint: controlPoint !== null }, controlPoint, listeners };
+    } catch (error) {
+      listeners.clear();
+      throw error;
     }
   }
 
-  /** The link went, or a new one starts: listeners and the characteristic go, and the control hears it. */
+  /** The link counts as connected: what the last prepare() found is this connection's. */
+  activate(): void {
+    const prepared = this.#prepared;
+    if (!prepared) return;
+    this.#prepared = null;
+    this.#active = prepared;
+    this.control.connected(prepared.capabilities);
+  }
+
+  /** The link went, or a new one starts: the old connection's listeners go, and the control hears it. */
   forget(): void {
-    this.#generation++;
-    this.#settingUp = false;
-    this.#listeners.clear();
-    this.#controlPoint = null;
+    this.#active?.listeners.clear();
+    this.#active = null;
     this.control.linkLost();
   }
 
-  /** Listening before subscribing: a treadmill may notify the moment the CCCD is written. */
-  async #subscribe(characteristic: BluetoothRemoteGATTCharacteristic, onValue: (value: DataView) => void, checkpoint: () => void): Promise<boolean> {
-    this.#listeners.listen(characteristic, onValue);
-    try {
-      await characteristic.startNotifications();
-    } catch (error) {
-      if (isUnreachable(error)) throw error;
-      return false;
-    }
-    checkpoint();
-    return true;
-  }
-
   async #write(bytes: Uint8Array): Promise<void> {
-    const controlPoint = this.#controlPoint;
+    const controlPoint = this.#active?.controlPoint;
     if (!controlPoint) throw new DOMException('The treadmill is not connected.', 'NetworkError');
     // A copy on a plain ArrayBuffer, as writeValue wants.
     await controlPoint.writeValueWithResponse(new Uint8Array(bytes));
+  }
+}
+
+/** Listening before subscribing: a treadmill may notify the moment the CCCD is written. False when it will not notify. */
+async function subscribe(
+  listeners: CharacteristicListeners,
+  characteristic: BluetoothRemoteGATTCharacteristic,
+  onValue: (value: DataView) => void,
+): Promise<boolean> {
+  listeners.listen(characteristic, onValue);
+  try {
+    await characteristic.startNotifications();
+    return true;
+  } catch (error) {
+    if (isUnreachable(error)) throw error;
+    return false;
   }
 }

@@ -7,6 +7,7 @@ import { FITNESS_MACHINE_SERVICE, TREADMILL_DATA } from '../ble/gatt-uuids.js';
 import { MeasurementEvent } from './footpod-source.js';
 import { treadmillWording } from './web-bluetooth-messages.js';
 import { measuringSensor } from './measuring-sensor.js';
+import type { MeasuringSensorKind } from './web-bluetooth-sensor.js';
 import type { TreadmillControl } from './treadmill-control.js';
 import { GattTreadmillControl } from './web-bluetooth-treadmill-control.js';
 import { WebBluetoothSensor, type WebBluetoothSensorOptions } from './web-bluetooth-sensor.js';
@@ -17,17 +18,32 @@ export interface WebBluetoothTreadmillOptions extends WebBluetoothSensorOptions 
   controlTimeoutMs?: number;
 }
 
+/** A treadmill as measuringSensor finds it, plus what belt control reads and subscribes to on every connection. */
+function drivenTreadmill(gatt: GattTreadmillControl): MeasuringSensorKind {
+  const plain = measuringSensor('treadmill', FITNESS_MACHINE_SERVICE, TREADMILL_DATA, treadmillWording);
+  return {
+    ...plain,
+    discover: async (server, device) => {
+      const found = await plain.discover(server, device);
+      await gatt.prepare(await server.getPrimaryService(FITNESS_MACHINE_SERVICE));
+      return found;
+    },
+  };
+}
+
 export class WebBluetoothTreadmill extends WebBluetoothSensor {
   declare readonly sensor: 'treadmill';
   readonly #gatt: GattTreadmillControl;
 
   /** `bluetooth` null (or a browser without it) shows the 'unavailable' case. */
   constructor(bluetooth: Bluetooth | null | undefined = navigatorBluetooth(), options: WebBluetoothTreadmillOptions = {}) {
-    super(measuringSensor('treadmill', FITNESS_MACHINE_SERVICE, TREADMILL_DATA, treadmillWording), bluetooth ?? null, options);
-    this.#gatt = new GattTreadmillControl({ timeoutMs: options.controlTimeoutMs });
-    // After the link says connected (on every reconnect too), so nothing here can fail a connection.
+    const gatt = new GattTreadmillControl({ timeoutMs: options.controlTimeoutMs });
+    super(drivenTreadmill(gatt), bluetooth ?? null, options);
+    this.#gatt = gatt;
+    // Read and subscribed during the connection's set-up; the control takes them once the link is
+    // connected (on every reconnect too), as linkGone() also runs inside that set-up.
     this.addEventListener('statechange', () => {
-      if (this.state === 'connected') void this.#gatt.connected(this.connectedServer);
+      if (this.state === 'connected') this.#gatt.activate();
     });
     this.addEventListener(MeasurementEvent.type, (event) => this.#gatt.control.treadmillData((event as MeasurementEvent).view));
   }

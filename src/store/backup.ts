@@ -35,6 +35,7 @@ import { checksumMatches, withChecksum } from './backup-checksum.js';
 import { migrateFrom } from './migrations.js';
 import { summaryOf } from '../session/session-summary.js';
 import { withValidProgramMark } from '../session/program-mark.js';
+import { withValidWorkoutMark } from '../session/workout-mark.js';
 import { isSpeedSource } from '../session/speed-source.js';
 import { isStatedTotals } from '../session/stated-totals.js';
 import { isSpread, isSpreadByBand } from '../session/running-time-in-zone.js';
@@ -98,7 +99,7 @@ export async function createBackupWithReport(): Promise<{ blob: Blob; leftOut: s
       leftOut.push(`The details of session ${id} are damaged, so it is left out.`);
       continue;
     }
-    const meta = withValidProgramMark(value as SessionMeta);
+    const meta = withValidWorkoutMark(withValidProgramMark(value as SessionMeta));
     const session = backupSession(meta, byKey);
     if (session.meta.sampleCount < meta.sampleCount) {
       const kept = session.chunks.length;
@@ -220,8 +221,8 @@ async function entriesOf(text: string): Promise<{ entries: [string, unknown][]; 
     const given = isRecord(session) ? session['meta'] : undefined;
     const problem = metaProblem(given);
     if (problem !== null) throw damaged(`session ${i + 1} ${problem}`);
-    // A damaged program mark is dropped: the run goes in as an ordinary run.
-    const meta = withValidProgramMark(given as SessionMeta);
+    // A damaged program or workout mark is dropped: the run goes in as an ordinary run.
+    const meta = withValidWorkoutMark(withValidProgramMark(given as SessionMeta));
     const { id } = meta;
     if (summaries.some((s) => s.id === id)) throw damaged(`session ${labelOf(meta as SessionMeta)} is in it twice`);
     const chunks = (session as Record<string, unknown>)['chunks'];

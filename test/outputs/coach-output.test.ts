@@ -54,6 +54,13 @@ describe('WebCoachOutput', () => {
     expect(log).to.deep.equal(['sound good', 'sound check-in', 'say Relax your shoulders. Let them drop, hands loose.', 'sound check-in']);
   });
 
+  it('announces a workout’s sentence, after a sound when asked', () => {
+    const { log, output } = recorder();
+    output.announce('Set 12.0 km/h now', true);
+    output.announce('The safety key stopped the belt.', false);
+    expect(log).to.deep.equal(['sound check-in', 'say Set 12.0 km/h now', 'say The safety key stopped the belt.']);
+  });
+
   it('hushes sound, speech and vibration together', () => {
     const { log, output } = recorder();
     output.hush();

@@ -90,8 +90,11 @@ describe('WorkoutService', () => {
     expect(meta.workout?.steps.map((s) => [s.name, s.speedKmh])).to.deep.equal([['Easy', 8], ['Hard', 11]]);
     expect(meta.workout!.steps[1]!.fromT).to.be.greaterThan(meta.workout!.steps[0]!.fromT);
 
+    // The simulated belt moves 1 km/h a second: 8 to 11 km/h reaches 95 % in about 3 s.
+    expect(services.workouts.view.lagS).to.be.within(2, 4.5);
     await services.workouts.stop();
     expect(services.workouts.view.phase).to.equal('finished');
+    expect((await loadWorkoutSettings()).settings.lagS['simulated-treadmill'], 'the lag kept for next time').to.equal(services.workouts.view.lagS);
     await seconds(12, belt);
     expect(beltKmh(), 'Stop stopped the belt').to.equal(0);
     expect(services.footpod.simulatedPace, 'the runner is let go').to.equal(null);

@@ -23,6 +23,10 @@ const DEVICE_INFORMATION_STRINGS = { manufacturerName: 0x2a29, modelNumber: 0x2a
 const FITNESS_MACHINE_SERVICE = 0x1826;
 const FITNESS_MACHINE_FEATURE = 0x2acc;
 const TREADMILL_DATA = 0x2acd;
+const SUPPORTED_SPEED_RANGE = 0x2ad4;
+const SUPPORTED_INCLINATION_RANGE = 0x2ad5;
+const FITNESS_MACHINE_CONTROL_POINT = 0x2ad9;
+const FITNESS_MACHINE_STATUS = 0x2ada;
 const HEART_RATE_SERVICE = 0x180d;
 const HEART_RATE_MEASUREMENT = 0x2a37;
 const BODY_SENSOR_LOCATION = 0x2a38;
@@ -30,6 +34,11 @@ const BODY_SENSOR_LOCATION = 0x2a38;
 // How the emulated pod answers each SC Control Point op code: a response value (RSC spec), or
 // 'never' for a pod that takes the write and stays silent.
 const CONTROL_POINT_ANSWERS = { success: 1, 'not-supported': 2, 'invalid-parameter': 3, failed: 4, never: null };
+
+// How the emulated treadmill answers a Fitness Machine Control Point op code: 'success', a result
+// code (FTMS 4.16.2.22: 2 not supported, 3 invalid parameter, 4 failed, 5 control not permitted),
+// or 'never' for a treadmill that takes the write and stays silent.
+const FTMS_SUCCESS = 0x01;
 
 // HCI "Connection Timeout": what a pod out of range gives; Chrome reports a NetworkError.
 const DEFAULT_CONNECTION_FAILURE = 0x08;
@@ -100,6 +109,8 @@ const bytesOf = (data) => (data ? [...Buffer.from(data, 'base64')] : undefined);
 class Peripheral {
   measurements = [];
   indications = [];
+  // Fitness Machine Status values the test queued, delivered as the answers to reads of 0x2ADA.
+  statuses = [];
   failConnections = 0;
   failureCode = DEFAULT_CONNECTION_FAILURE;
   // GATT operations wait here while the database is rebuilt after a simulated disconnection.
@@ -234,9 +245,13 @@ class Rig {
     };
     if (kind === 'treadmill') {
       const ftms = await service(FITNESS_MACHINE_SERVICE);
-      await add(ftms, FITNESS_MACHINE_FEATURE, { read: true });
+      if (config.machineFeature !== null) await add(ftms, FITNESS_MACHINE_FEATURE, { read: true });
       // `read` too: the plugin delivers each notification as the answer to a read (see ble-emulation.md).
       await add(ftms, TREADMILL_DATA, { notify: true, read: true });
+      if (config.speedRange !== null) await add(ftms, SUPPORTED_SPEED_RANGE, { read: true });
+      if (config.inclineRange !== null) await add(ftms, SUPPORTED_INCLINATION_RANGE, { read: true });
+      if (config.status) await add(ftms, FITNESS_MACHINE_STATUS, { notify: true, read: true });
+      if (config.controlPoint) await add(ftms, FITNESS_MACHINE_CONTROL_POINT, { write: true, indicate: true, read: true });
     }
     if (kind === 'heart-rate') {
       const hr = await service(HEART_RATE_SERVICE);
@@ -287,6 +302,10 @@ class Rig {
     if (short === SENSOR_LOCATION) return [config.sensorLocation];
     if (short === SC_CONTROL_POINT) return peripheral.indications.shift();
     if (short === FITNESS_MACHINE_FEATURE) return config.machineFeature;
+    if (short === SUPPORTED_SPEED_RANGE) return config.speedRange;
+    if (short === SUPPORTED_INCLINATION_RANGE) return config.inclineRange;
+    if (short === FITNESS_MACHINE_STATUS) return peripheral.statuses.shift();
+    if (short === FITNESS_MACHINE_CONTROL_POINT) return peripheral.indications.shift();
     if (short === BODY_SENSOR_LOCATION) return [config.bodySensorLocation];
     if (short === BATTERY_LEVEL) return [config.battery];
     for (const [field, code] of Object.entries(DEVICE_INFORMATION_STRINGS)) {
@@ -312,6 +331,7 @@ class Rig {
       this.bt.send('BluetoothEmulation.simulateCharacteristicOperationResponse', answer),
     );
     if (type === 'write' && found?.short === SC_CONTROL_POINT) await this.answerControlPoint(found.peripheral, bytesOf(data) ?? []);
+    if (type === 'write' && found?.short === FITNESS_MACHINE_CONTROL_POINT) await this.answerFtmsControlPoint(found.peripheral, bytesOf(data) ?? []);
   }
 
   /** The pod's indication for a request on 0x2A55, as configured per op code; none for 'never'. */
@@ -320,13 +340,30 @@ class Rig {
     const value = CONTROL_POINT_ANSWERS[peripheral.config.controlPointAnswers[opCode] ?? 'success'];
     if (value === null || opCode === undefined) return;
     const locations = opCode === 4 && value === 1 ? peripheral.config.supportedLocations : [];
-    const bytes = [0x10, opCode, value, ...locations];
+    await this.indicate(peripheral, RSC_SERVICE, SC_CONTROL_POINT, [0x10, opCode, value, ...locations]);
+  }
+
+  /** The treadmill's indication for a request on 0x2AD9 (0x80, op code, result), as configured per op code; none for 'never'. */
+  async answerFtmsControlPoint(peripheral, request) {
+    const opCode = request[0];
+    const answer = peripheral.config.ftmsAnswers[opCode] ?? 'success';
+    if (answer === 'never' || opCode === undefined) return;
+    await this.indicate(peripheral, FITNESS_MACHINE_SERVICE, FITNESS_MACHINE_CONTROL_POINT, [0x80, opCode, answer === 'success' ? FTMS_SUCCESS : answer]);
+  }
+
+  async indicate(peripheral, service, characteristic, bytes) {
     peripheral.indications.push(bytes);
-    this.record({ op: 'indication', target: hex(SC_CONTROL_POINT), address: peripheral.address, code: 0, bytes });
-    // No CDP command pushes a value; a read from the page is answered with it, and Chromium fires
-    // 'characteristicvaluechanged' on the characteristic object the app listens to. The page
-    // cannot see addresses, so it finds the pod by its name (names are distinct within a rig).
-    await this.quietly('delivering a control point indication', () =>
+    this.record({ op: 'indication', target: hex(characteristic), address: peripheral.address, code: 0, bytes });
+    await this.deliver(peripheral, service, characteristic, 'a control point indication');
+  }
+
+  /**
+   * No CDP command pushes a value; a read from the page is answered with the queued bytes, and
+   * Chromium fires 'characteristicvaluechanged' on the characteristic object the app listens to.
+   * The page cannot see addresses, so it finds the device by its name (distinct within a rig).
+   */
+  async deliver(peripheral, service, characteristic, what) {
+    await this.quietly(`delivering ${what}`, () =>
       this.page.evaluate(
         async (name, service, characteristic) => {
           const devices = await navigator.bluetooth.getDevices();
@@ -338,8 +375,8 @@ class Rig {
           }
         },
         peripheral.name,
-        uuid(RSC_SERVICE),
-        uuid(SC_CONTROL_POINT),
+        uuid(service),
+        uuid(characteristic),
       ),
     );
   }
@@ -458,6 +495,14 @@ const peripheralDefaults = {
     machineFeature: [0x0d, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00],
     // The RSC Feature of a treadmill that also offers RSC: total distance only.
     feature: [0x02, 0x00],
+    // 1.00-20.00 km/h in 0.10 steps; 0.0-15.0 % in 0.5 steps. null: no such characteristic.
+    speedRange: [0x64, 0x00, 0xd0, 0x07, 0x0a, 0x00],
+    inclineRange: [0x00, 0x00, 0x96, 0x00, 0x05, 0x00],
+    // Fitness Machine Control Point (0x2AD9) and Status (0x2ADA).
+    controlPoint: true,
+    status: true,
+    // Op code → 'success', a result code 2-255, or 'never'; op codes left out succeed.
+    ftmsAnswers: {},
   },
   'heart-rate': {
     name: 'Emulated strap',
@@ -481,7 +526,14 @@ function peripheralConfig(payload) {
   config.address = validAddress(config.address, 'bt-add-peripheral');
   if (typeof config.name !== 'string' || config.name === '') throw new Error('bt-add-peripheral needs a name');
   if (config.battery !== null) bytesFrom([config.battery], 'battery');
-  if (kind === 'treadmill') bytesFrom(config.machineFeature, 'machineFeature');
+  if (kind === 'treadmill') {
+    for (const field of ['machineFeature', 'speedRange', 'inclineRange']) if (config[field] !== null) bytesFrom(config[field], field);
+    for (const [opCode, answer] of Object.entries(config.ftmsAnswers)) {
+      if (answer !== 'success' && answer !== 'never' && !(Number.isInteger(answer) && answer >= 2 && answer <= 255)) {
+        throw new Error(`ftmsAnswers[${opCode}] must be 'success', 'never' or a result code 2-255, not ${answer}`);
+      }
+    }
+  }
   return config;
 }
 
@@ -627,6 +679,24 @@ export function bluetoothEmulationPlugin({ leaseTimeoutMs = 60_000 } = {}) {
       const peripheral = rigOf(session, 'bt-queue-measurements').peripheralFor({ address, name }, 'bt-queue-measurements');
       peripheral.measurements.push(...packets.map((bytes, i) => bytesFrom(bytes, `packets[${i}]`)));
       return { ok: true, address: peripheral.address, name: peripheral.name, kind: peripheral.kind };
+    },
+    // Queues a Fitness Machine Status value and has the page read 0x2ADA, which Chromium announces
+    // to the app as a notification.
+    'bt-send-status': async (session, { bytes, address, name } = {}) => {
+      const rig = rigOf(session, 'bt-send-status');
+      const peripheral = rig.peripheralFor({ address, name }, 'bt-send-status');
+      if (peripheral.kind !== 'treadmill') throw new Error(`bt-send-status: ${peripheral.name} is not a treadmill`);
+      peripheral.statuses.push(bytesFrom(bytes, 'bytes'));
+      rig.record({ op: 'status', target: hex(FITNESS_MACHINE_STATUS), address: peripheral.address, code: 0, bytes });
+      await rig.deliver(peripheral, FITNESS_MACHINE_SERVICE, FITNESS_MACHINE_STATUS, 'a status');
+      return { ok: true };
+    },
+    // Changes how the treadmill answers its control point from now on, e.g. silent for speeds.
+    'bt-ftms-answers': (session, { answers, address, name } = {}) => {
+      const peripheral = rigOf(session, 'bt-ftms-answers').peripheralFor({ address, name }, 'bt-ftms-answers');
+      if (peripheral.kind !== 'treadmill') throw new Error(`bt-ftms-answers: ${peripheral.name} is not a treadmill`);
+      peripheral.config = peripheralConfig({ ...peripheral.config, ftmsAnswers: answers ?? {} });
+      return { ok: true };
     },
     'bt-disconnect': async (session, { address, name } = {}) => {
       const rig = rigOf(session, 'bt-disconnect');

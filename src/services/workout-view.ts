@@ -1,0 +1,43 @@
+// What the pages read of the workout going on (workout-service.ts) and what the service is made
+// of; apart so the service and its working part (workout-run.ts) share it without a circle.
+
+import type { WorkoutSettings } from '../store/workout-settings.js';
+import type { WorkoutPosition } from '../workout/workout-position.js';
+import type { PlannedStep, Workout } from '../workout/workout-types.js';
+import type { CoachService } from './coach-service.js';
+import type { FootpodService } from './footpod-service.js';
+import type { RecordingService } from './recording-service.js';
+import type { SensorService } from './sensor-service.js';
+import type { SettingsService } from './settings-service.js';
+
+export interface WorkoutView {
+  workout: Workout | null;
+  phase: 'idle' | 'confirm' | 'starting' | 'running' | 'paused' | 'finished';
+  /** belt: drives the treadmill; voice: screen and voice only. */
+  mode: 'belt' | 'voice';
+  /** Why voice ("This treadmill takes no commands."). */
+  modeReason: string | null;
+  steps: PlannedStep[];
+  position: WorkoutPosition | null;
+  beltTargetKmh: number | null;
+  inclineTarget: number | null;
+  /** The last thing that happened, in words (status, clamping, refusal). */
+  message: string | null;
+  /** This treadmill's learned lag. */
+  lagS: number | null;
+}
+
+/** Where the workout settings are kept (the workout store); tests hand in their own. */
+export interface WorkoutSettingsStore {
+  load(): Promise<{ settings: WorkoutSettings; problems: string[] }>;
+  save(settings: WorkoutSettings): Promise<string | null>;
+}
+
+export interface WorkoutParts {
+  footpod: FootpodService;
+  sensors: SensorService;
+  recording: RecordingService;
+  coach: CoachService;
+  settings: SettingsService;
+  store?: WorkoutSettingsStore;
+}
