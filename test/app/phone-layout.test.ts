@@ -41,7 +41,7 @@ describe('every route on a 360 px phone', () => {
       await setViewport({ ...PHONE, width });
       try {
       await Router.go('/program');
-      await waitUntil(() => deepQuery(app, 'stride-program-page') !== null, 'the Program page');
+      await waitUntil(() => deepQuery(app, 'stride-program-page') !== null, 'the Program page', { timeout: 5000 });
       const links = [...app.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')];
       expect(links.map((a) => a.textContent)).to.deep.equal(['Live', 'History', 'Weeks', 'Program', 'Workouts', 'Settings']);
       const tops = links.map((a) => Math.round(a.getBoundingClientRect().top));
