@@ -36,7 +36,8 @@ const duration = (id: string, seconds: number) => {
  * the target zone and, with a strap, heart rate (before Start, the figures since the pod
  * connected, named so); the recording and coach controls. A check-in shows as a strip under the
  * cadence, which shrinks to make room rather than be covered, and goes by itself. Space, L, M, C
- * and Esc work here.
+ * and Esc work here. During a treadmill workout its strip (loaded then) leads the side part, with
+ * Stop always in view, and space pauses or resumes the workout instead of the recording.
  *
  * The lap's number is shown and read out once, by the Lap figure: the recording controls are not
  * given the lap count here, so their status line does not repeat it.
