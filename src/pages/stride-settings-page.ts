@@ -8,11 +8,8 @@ import '../components/stride-calibration-settings.js';
 import '../components/stride-coach-settings.js';
 import '../components/stride-footpod-details.js';
 import '../components/stride-section-links.js';
-import '../components/stride-workout-settings.js';
-import type { WorkoutSettingsChange } from '../components/stride-workout-settings.js';
 import { MyWorkouts } from '../services/my-workouts.js';
-import type { InclinationRange, SpeedRange } from '../ble/ftms-ranges.js';
-import { defaultRunnerMax, defaultRunnerMaxIncline } from '../workout/belt-limits.js';
+import { workoutSettingsSection } from './settings-workouts.js';
 import type { PageSection } from '../components/stride-section-links.js';
 import type { FootpodCommand } from '../components/stride-footpod-details.js';
 import type { CoachSettings } from '../session/coach-settings.js';
@@ -201,7 +198,7 @@ export class StrideSettingsPage extends LitElement {
         @preview-metronome=${() => void this.services?.coach.previewMetronome()}
         @coach-change=${(e: CustomEvent<CoachSettings>) => this.#save({ coach: e.detail })}></stride-coach-settings>
       </section>
-      <section id="workouts" tabindex="-1" aria-label="Treadmill workouts">${this.#renderWorkouts()}</section>
+      <section id="workouts" tabindex="-1" aria-label="Treadmill workouts">${workoutSettingsSection(this.services, this.#workouts)}</section>
       <section id="data" tabindex="-1" aria-label="Your data">${this.#renderData()}</section>
       </div></div>
     `;
@@ -242,32 +239,6 @@ export class StrideSettingsPage extends LitElement {
         against the belt on the live page, or from a finished run's page.</p>
       ${pods.length === 0 ? html`<p>No footpod connected yet.</p>` : html`<ul class="pods">${pods.map(row)}</ul>`}
     </fieldset>`;
-  }
-
-  /** The connected treadmill's ranges (read on connect), which the workout maximums default to. */
-  #treadmill(): { name: string | null; id: string | null; speed: SpeedRange | null; incline: InclinationRange | null } {
-    const source = this.services!.sensors.source('treadmill') as
-      | (ReturnType<AppServices['sensors']['source']> & { control?: { capabilities: { speed: SpeedRange | null; incline: InclinationRange | null } | null } })
-      | null;
-    const capabilities = source?.control?.capabilities ?? null;
-    return { name: source?.info.deviceName ?? null, id: source?.info.deviceId ?? null, speed: capabilities?.speed ?? null, incline: capabilities?.incline ?? null };
-  }
-
-  #renderWorkouts() {
-    const treadmill = this.#treadmill();
-    return html`<fieldset>
-      <legend>Treadmill workouts</legend>
-      <stride-workout-settings .settings=${this.#workouts.settings} .unit=${this.services!.settings.settings.distanceUnit}
-        .defaultMaxSpeedKmh=${defaultRunnerMax(treadmill.speed)} .defaultMaxInclinePercent=${defaultRunnerMaxIncline(treadmill.incline)}
-        ?treadmillKnown=${treadmill.speed !== null}
-        .treadmillNames=${treadmill.id && treadmill.name ? { [treadmill.id]: treadmill.name } : {}}
-        @workout-settings=${(e: CustomEvent<WorkoutSettingsChange>) => void this.#saveWorkoutSettings(e.detail)}></stride-workout-settings>
-      ${[...this.#workouts.problems, ...(this.#workouts.message ? [this.#workouts.message] : [])].map((p) => html`<p class="problem" role="alert">${p}</p>`)}
-    </fieldset>`;
-  }
-
-  async #saveWorkoutSettings(change: WorkoutSettingsChange): Promise<void> {
-    await this.#workouts.saveSettings(change);
   }
 
   #renderData() {
