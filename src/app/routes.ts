@@ -53,6 +53,7 @@ export function appRoutes(services: AppServices): Route[] {
     { path: '/treadmill', action: page('stride-treadmill-page', () => import('../pages/stride-treadmill-page.js'), services) },
     { path: '/weeks', action: page('stride-weeks-page', () => import('../pages/stride-weeks-page.js'), services) },
     { path: '/program', action: page('stride-program-page', () => import('../pages/stride-program-page.js'), services) },
+    { path: '/workouts', action: page('stride-workouts-page', () => import('../pages/stride-workouts-page.js'), services) },
     { path: '/program/why', action: page('stride-program-why-page', () => import('../pages/stride-program-why-page.js'), services) },
     { path: '(.*)', redirect: '/' },
   ];

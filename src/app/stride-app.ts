@@ -10,6 +10,7 @@ const navLinks = [
   { href: '/history', text: 'History' },
   { href: '/weeks', text: 'Weeks' },
   { href: '/program', text: 'Program' },
+  { href: '/workouts', text: 'Workouts' },
   { href: '/settings', text: 'Settings' },
 ] as const;
 
@@ -38,6 +39,8 @@ export class StrideApp extends LitElement {
     new EventController(this, ['vaadin-router-location-changed'], window);
   }
 
+  // Narrower than a 390 px phone the six links do not fit one row: two even rows of three, not five
+  // and one (the last media rule). Comments inside css`` ship in the first load, so they are here.
   static override styles = css`
     :host { display: block; }
     header {
@@ -55,14 +58,17 @@ export class StrideApp extends LitElement {
     nav a:hover, nav a:focus-visible, nav a[aria-current='page'] { border-bottom-color: var(--accent); }
     nav a[aria-current='page'] { font-weight: 600; }
     nav a:focus-visible { outline: 3px solid var(--focus); outline-offset: -3px; }
-    /* A phone: the brand on its own line, the five links sharing the width below it like tabs,
+    /* A phone: the brand on its own line, the six links sharing the width below it like tabs,
        each as wide a target as a thumb could want: the room left over shared out, so a longer
-       word (Program, Settings) is never cut, and the five fit one row at 360 px beside a scroll bar. */
+       word (Workouts, Settings) is never cut, and the six fit one row at 390 px beside a scroll bar. */
     @media (max-width: 32rem) {
       header { padding: 0.25rem 0.5rem 0; }
       .brand { padding: 0.25rem 0.5rem 0; }
       nav { flex: 1 1 100%; gap: 0; }
-      nav a { flex: 1 1 auto; padding: 0 0.2rem; }
+      nav a { flex: 1 1 auto; padding: 0 0.1rem; font-size: 0.9375rem; }
+    }
+    @media (max-width: 23.75rem) {
+      nav { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); }
     }
     .problem { margin: 0; padding: 0.75rem 1rem; background: var(--alert-bg); color: var(--alert-text); }
     .problem button { font: inherit; min-height: 2.75rem; margin-left: 0.5rem; padding: 0 0.9rem; border-radius: 6px; border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }

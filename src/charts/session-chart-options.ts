@@ -7,6 +7,8 @@ import { distanceIn, type DistanceUnit, formatDuration, formatPace } from '../se
 import type { CadenceZones } from '../session/zones.js';
 import type { ChartX, SessionChartKind } from './chart-data.js';
 import { checkInMarks, lapMarks, markersPlugin } from './markers-plugin.js';
+import { plannedPacePlugin } from './planned-pace-plugin.js';
+import type { PlannedStretch } from './planned-pace.js';
 import type { AxisLimits } from './robust-limits.js';
 import { roundDistanceAxis, roundPaceAxis, roundTimeAxis } from './round-ticks.js';
 import { themed } from './theme-colors.js';
@@ -40,6 +42,8 @@ export interface SessionChartConfig {
    * pod's (the data then has a belt column after the pod's, see alignedChartData).
    */
   belt?: boolean;
+  /** Pace only: a workout's planned pace, step by step, drawn under the lines; read on every redraw. */
+  planned?: () => readonly PlannedStretch[];
 }
 
 /** Line colours of overlaid sessions; the second is also dashed, so the pair differs by more than colour. */
@@ -181,6 +185,7 @@ export function sessionChartOptions(config: SessionChartConfig): uPlot.Options {
     plugins: [
       syncedZoomPlugin(config.syncKey),
       ...(kind === 'cadence' ? [zoneBandsPlugin(config.zones)] : []),
+      ...(kind === 'pace' && config.planned ? [plannedPacePlugin(config.planned)] : []),
       ...(config.laps ? [markersPlugin(config.laps, lapMarks)] : []),
       ...(config.markers ? [markersPlugin(config.markers, checkInMarks)] : []),
     ],

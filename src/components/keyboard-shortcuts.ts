@@ -38,12 +38,23 @@ export class KeyboardShortcuts implements ReactiveController {
       if (key === ' ') event.preventDefault();
       return;
     }
-    if (action() === false) return;
+    if (action() === false) {
+      // Space meant nothing here (a dialog's question is open): its release presses the focused button, as usual.
+      if (key === ' ') this.#spaceLeft = true;
+      return;
+    }
     event.preventDefault();
   };
 
+  /** The last space press was left to the browser, so its release is too. */
+  #spaceLeft = false;
+
   readonly #onKeyUp = (event: KeyboardEvent): void => {
     if (event.key !== ' ' || !this.shortcuts[' '] || isTyping(event)) return;
+    if (this.#spaceLeft) {
+      this.#spaceLeft = false;
+      return;
+    }
     event.preventDefault();
   };
 

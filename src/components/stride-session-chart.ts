@@ -5,6 +5,7 @@ import { chartYLimits } from '../charts/chart-y-limits.js';
 import { cursorReadout } from '../charts/cursor-readout.js';
 import type { AxisLimits } from '../charts/robust-limits.js';
 import { sessionChartOptions } from '../charts/session-chart-options.js';
+import type { PlannedStretch } from '../charts/planned-pace.js';
 import type { DistanceUnit } from '../session/units.js';
 import { type CadenceZones, defaultCadenceZones } from '../session/zones.js';
 import { UplotController } from './uplot-controller.js';
@@ -43,6 +44,7 @@ export class StrideSessionChart extends LitElement {
     laps: { attribute: false },
     syncKey: {},
     belt: { type: Boolean },
+    planned: { attribute: false },
   };
   declare kind: SessionChartKind;
   declare x: ChartX;
@@ -59,6 +61,8 @@ export class StrideSessionChart extends LitElement {
   declare syncKey: string;
   /** Pace of one session only: also draw the treadmill belt's pace, dashed. */
   declare belt: boolean;
+  /** Pace only: a workout's planned pace, step by step (empty: no workout). */
+  declare planned: readonly PlannedStretch[];
 
   #builtLabels = '';
   /** The x under the cursor, here or on a synced chart; null when none. */
@@ -85,6 +89,7 @@ export class StrideSessionChart extends LitElement {
       syncKey: this.syncKey,
       seriesLabels: this.#seriesLabels(),
       belt: this.#drawsBelt(),
+      planned: () => (this.kind === 'pace' ? this.planned : []),
     });
     return { options, data: this.#data() };
   });
@@ -101,6 +106,7 @@ export class StrideSessionChart extends LitElement {
     this.laps = [];
     this.syncKey = 'stride-session';
     this.belt = false;
+    this.planned = [];
   }
 
   static override styles = [
@@ -140,7 +146,10 @@ export class StrideSessionChart extends LitElement {
 
   protected override render() {
     const over = this.x === 'time' ? 'elapsed time' : 'distance';
-    const what = this.#drawsBelt() ? "Pace of the footpod and of the treadmill's belt" : descriptions[this.kind];
+    const planned = this.kind === 'pace' && this.planned.length > 0;
+    const what = this.#drawsBelt()
+      ? `Pace of the footpod and of the treadmill's belt${planned ? ", with the workout's planned pace," : ''}`
+      : `${descriptions[this.kind]}${planned ? ", with the workout's planned pace," : ''}`;
     return html`${this.#renderReadout()}<div class="plot" role="img" aria-label=${`${what} over ${over}`}></div>`;
   }
 
@@ -175,7 +184,7 @@ export class StrideSessionChart extends LitElement {
     if (shape) this.#chart.build();
     else if (changed.has('series')) plot.setData(this.#data());
     else if (changed.has('zones') && this.kind === 'cadence') this.#fitY(plot);
-    else if (changed.has('zones') || changed.has('markers') || changed.has('laps')) plot.redraw(false, false);
+    else if (['zones', 'markers', 'laps', 'planned'].some((key) => changed.has(key))) plot.redraw(false, false);
   }
 
   #yLimits(): AxisLimits | null {

@@ -3,6 +3,7 @@ import { touchTargetStyles } from '../components/form-control-styles.js';
 import type { AppServices } from '../services/services.js';
 import type { OpenedSession } from '../services/history-service.js';
 import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWithGaps, momentsAt } from '../charts/chart-data.js';
+import { type PlannedStretch, plannedPace } from '../charts/planned-pace.js';
 import { type HeartRateStats, type SessionChannels, averagePowerW, heartRateStats, sessionChannels } from '../charts/session-channels.js';
 import { downloadFile } from '../components/download-file.js';
 import { EventController } from '../components/event-controller.js';
@@ -64,6 +65,8 @@ interface Derived {
   channels: SessionChannels;
   heartRate: HeartRateStats | null;
   powerW: number | null;
+  /** A workout's planned pace, step by step, at the chart's x; empty for a run without one. */
+  planned: PlannedStretch[];
 }
 
 /**
@@ -128,6 +131,7 @@ export class StrideSessionPage extends LitElement {
     .line { display: inline-block; width: 1.75rem; height: 0; vertical-align: middle; margin-right: 0.4rem; }
     .line.pod { border-top: 2px solid var(--series-pace); }
     .line.belt { border-top: 2px dashed var(--series-cadence); }
+    .line.planned { border-top: 6px solid var(--accent); opacity: 0.4; }
   `, touchTargetStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -207,17 +211,21 @@ export class StrideSessionPage extends LitElement {
   #chart(kind: SessionChartKind, heading: string, derived: Derived, zones: RecordedSession['meta']['zones']) {
     // The belt's own speed beside the pod's pace shows at a glance how far off the pod reads.
     const belt = kind === 'pace' && derived.channels.treadmillSpeedMps;
+    const planned = kind === 'pace' ? derived.planned : [];
     return html`<section aria-labelledby=${`${kind}-heading`}>
       <h2 id=${`${kind}-heading`}>${heading}</h2>
-      ${belt
+      ${belt || planned.length
         ? html`<ul class="legend" id="pace-legend" aria-label="Pace lines">
             <li><span class="line pod" aria-hidden="true"></span>Solid: footpod</li>
-            <li><span class="line belt" aria-hidden="true"></span>Dashed: treadmill belt</li>
+            ${belt ? html`<li><span class="line belt" aria-hidden="true"></span>Dashed: treadmill belt</li>` : nothing}
+            ${planned.length
+              ? html`<li id="planned-legend"><span class="line planned" aria-hidden="true"></span>Wide, pale: planned by “${derived.session.meta.workout?.name ?? 'the workout'}”</li>`
+              : nothing}
           </ul>`
         : nothing}
       <stride-session-chart id=${`${kind}-chart`} kind=${kind} x=${derived.x} unit=${derived.unit} ?belt=${belt}
         .series=${derived.series} .labels=${[sessionTitle(derived.session.meta)]} .zones=${zones} .markers=${derived.markers}
-        .laps=${derived.laps}
+        .laps=${derived.laps} .planned=${planned}
         syncKey=${this.syncKey}></stride-session-chart>
     </section>`;
   }
@@ -297,6 +305,7 @@ export class StrideSessionPage extends LitElement {
       channels: sameSession ? d.channels : sessionChannels(samples),
       heartRate: sameSession ? d.heartRate : heartRateStats(samples, meta.gaps, meta.statedTotals?.stated.avgHeartRate),
       powerW: sameSession ? d.powerW : averagePowerW(samples, meta.gaps),
+      planned: meta.workout ? plannedPace(meta.workout, samples, this.x, unit) : [],
     };
     return this.#derived;
   }

@@ -9,6 +9,8 @@ import '../components/stride-calibration-settings.js';
 import '../components/stride-coach-settings.js';
 import '../components/stride-footpod-details.js';
 import '../components/stride-section-links.js';
+import { MyWorkouts } from '../services/my-workouts.js';
+import { workoutSettingsSection } from './settings-workouts.js';
 import type { PageSection } from '../components/stride-section-links.js';
 import type { FootpodCommand } from '../components/stride-footpod-details.js';
 import type { CoachSettings } from '../session/coach-settings.js';
@@ -43,6 +45,7 @@ const settingsSections: readonly PageSection[] = [
   { id: 'recording', title: 'Recording' },
   { id: 'footpod', title: 'Footpod' },
   { id: 'coach', title: 'Coach and metronome' },
+  { id: 'workouts', title: 'Treadmill workouts' },
   { id: 'data', title: 'Your data' },
 ];
 
@@ -60,12 +63,17 @@ export class StrideSettingsPage extends LitElement {
   readonly #settings = new EventController(this, ['change']);
   readonly #data = new EventController(this, ['change']);
   readonly #footpod = new EventController(this, ['change']);
+  /** A treadmill connecting says its ranges, the workout maximums' defaults. */
+  readonly #sensors = new EventController(this, ['change']);
+  /** The workout settings, read from the workout store when the page opens (not in AppSettings: only a workout needs them). */
+  readonly #workouts = new MyWorkouts();
 
   constructor() {
     super();
     this.services = null;
     this.zoneProblem = null;
     this.saved = false;
+    new EventController(this, ['change'], this.#workouts);
   }
 
   static override styles = [css`
@@ -103,7 +111,9 @@ export class StrideSettingsPage extends LitElement {
       this.#settings.target = this.services?.settings ?? null;
       this.#data.target = this.services?.data ?? null;
       this.#footpod.target = this.services?.footpod ?? null;
+      this.#sensors.target = this.services?.sensors ?? null;
       void this.services?.data.refreshUsage();
+      void this.#workouts.load();
     }
   }
 
@@ -189,6 +199,7 @@ export class StrideSettingsPage extends LitElement {
         @preview-metronome=${() => void this.services?.coach.previewMetronome()}
         @coach-change=${(e: CustomEvent<CoachSettings>) => this.#save({ coach: e.detail })}></stride-coach-settings>
       </section>
+      <section id="workouts" tabindex="-1" aria-label="Treadmill workouts">${workoutSettingsSection(this.services, this.#workouts)}</section>
       <section id="data" tabindex="-1" aria-label="Your data">${this.#renderData()}</section>
       </div></div>
     `;

@@ -36,7 +36,8 @@ const duration = (id: string, seconds: number) => {
  * the target zone and, with a strap, heart rate (before Start, the figures since the pod
  * connected, named so); the recording and coach controls. A check-in shows as a strip under the
  * cadence, which shrinks to make room rather than be covered, and goes by itself. Space, L, M, C
- * and Esc work here.
+ * and Esc work here. During a treadmill workout its strip (loaded then) leads the side part, with
+ * Stop always in view, and space pauses or resumes the workout instead of the recording.
  *
  * The lap's number is shown and read out once, by the Lap figure: the recording controls are not
  * given the lap count here, so their status line does not repeat it.
@@ -51,23 +52,33 @@ export class StrideTreadmillPage extends LitElement {
   readonly #coach = new EventController(this, ['change']);
   readonly #sensors = new EventController(this, ['change']);
   readonly #program = new EventController(this, ['change']);
+  readonly #workouts = new EventController(this, ['change']);
+  /** The workout strip's module has loaded (it loads when a workout is first under way). */
+  #stripLoaded = false;
+  /** A finished workout the runner put away: its strip stays away until the next one. */
+  #closedWorkout: unknown = null;
 
   constructor() {
     super();
     this.services = null;
+    // While the first-time question is open, every key is the dialog's (space presses its button, Esc cancels).
+    const unlessAsking = (action: () => boolean | void) => () => (this.services?.workouts.view.phase === 'confirm' ? false : action());
     new KeyboardShortcuts(this, {
-      ' ': () => this.services?.recording.toggle(),
-      l: () => this.services?.recording.lap(),
-      m: () => {
+      // During a workout space pauses or resumes it (and the belt); otherwise the recording.
+      ' ': unlessAsking(() => {
+        if (!this.#toggleWorkout()) this.services?.recording.toggle();
+      }),
+      l: unlessAsking(() => this.services?.recording.lap()),
+      m: unlessAsking(() => {
         // A program run armed or going on has the metronome: none in a test, the program's in a session.
         if (!this.services?.program.active) void this.services?.coach.toggleMetronome();
-      },
-      c: () => this.#dismissCheckIn(),
-      Enter: () => this.#dismissCheckIn(),
+      }),
+      c: unlessAsking(() => this.#dismissCheckIn()),
+      Enter: unlessAsking(() => this.#dismissCheckIn()),
       // The first Esc clears a check-in; with none showing, Esc leaves.
-      Escape: () => {
+      Escape: unlessAsking(() => {
         if (this.#dismissCheckIn() === false) this.#leave();
-      },
+      }),
     });
   }
 
@@ -97,6 +108,37 @@ export class StrideTreadmillPage extends LitElement {
     this.#coach.target = this.services?.coach ?? null;
     this.#sensors.target = this.services?.sensors ?? null;
     this.#program.target = this.services?.program ?? null;
+    this.#workouts.target = this.services?.workouts ?? null;
+  }
+
+  protected override updated(): void {
+    if (this.#stripLoaded || (this.services?.workouts.view.phase ?? 'idle') === 'idle') return;
+    void import('../components/stride-workout-strip.js').then(() => {
+      this.#stripLoaded = true;
+      this.requestUpdate();
+    });
+  }
+
+  /** Pauses or resumes a workout going on; false when there is none, so space keeps its usual meaning. */
+  #toggleWorkout(): boolean {
+    const workouts = this.services?.workouts;
+    const phase = workouts?.view.phase;
+    if (phase === 'running') void workouts!.pause();
+    else if (phase === 'paused') void workouts!.resume();
+    else return false;
+    return true;
+  }
+
+  /** The workout's strip, once its module is in, from the first press of Start to Close. */
+  #workoutStrip(unit: DistanceUnit) {
+    const workouts = this.services?.workouts;
+    const view = workouts?.view;
+    if (!workouts || !view || view.phase === 'idle' || !this.#stripLoaded) return nothing;
+    if (view.phase === 'finished' && this.#closedWorkout === view.workout) return nothing;
+    return html`<stride-workout-strip .view=${view} unit=${unit}
+      @stop=${() => void workouts.stop()} @pause=${() => void workouts.pause()} @resume=${() => void workouts.resume()}
+      @skip=${() => void workouts.skip()} @confirm=${() => void workouts.confirm()} @cancel=${() => workouts.cancel()}
+      @close=${() => { this.#closedWorkout = view.workout; this.requestUpdate(); }}></stride-workout-strip>`;
   }
 
   /** A program test is armed or running: no metronome, and no rate that follows the hidden cadence. */
@@ -171,6 +213,7 @@ export class StrideTreadmillPage extends LitElement {
             @dismiss=${() => coach.dismissCheckIn()}></stride-check-in>
         </div>
         <div class="side">
+          ${this.#workoutStrip(unit)}
           ${programRun
             ? html`<stride-program-strip .moment=${this.services.program.moment} name=${programRun.name} .targetSpm=${programRun.targetSpm}
                 ?muted=${coach.muted} ?paused=${recording.state === 'paused'}></stride-program-strip>`

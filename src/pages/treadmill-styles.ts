@@ -47,6 +47,8 @@ export const treadmillStyles = [
       padding: 2.5vmin 3vmin; min-width: 0; container-type: inline-size;
       font-size: clamp(1rem, 2.8vmin, 1.6rem);
     }
+    /* A workout's strip, with its Stop, stays on screen however far the side is scrolled. */
+    stride-workout-strip { position: sticky; top: 0; z-index: 1; background: var(--bg); }
     .stats { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5vmin 3vmin; margin: 0; }
     .stat { min-width: 0; }
     dt { font-size: clamp(0.85rem, 2.6vmin, 1.5rem); color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }

@@ -9,10 +9,15 @@ class ShortcutsHost extends LitElement {
   readonly log: string[] = [];
   /** What Enter's shortcut answers: false means "nothing to do now". */
   enterHandled = true;
+  /** What space's shortcut answers (false while a dialog's question is open, say). */
+  spaceHandled = true;
   constructor() {
     super();
     new KeyboardShortcuts(this, {
-      ' ': () => void this.log.push('space'),
+      ' ': () => {
+        this.log.push('space');
+        return this.spaceHandled;
+      },
       l: () => void this.log.push('l'),
       Enter: () => {
         this.log.push('enter');
@@ -32,6 +37,17 @@ customElements.define('shortcuts-host', ShortcutsHost);
 const part = (host: ShortcutsHost, id: string) => host.shadowRoot!.querySelector<HTMLElement>(`#${id}`)!;
 
 describe('KeyboardShortcuts', () => {
+  it('leaves space to a focused button when its shortcut means nothing now, and takes it again after', async () => {
+    const host = await fixture<ShortcutsHost>(html`<shortcuts-host></shortcuts-host>`);
+    host.spaceHandled = false;
+    part(host, 'button').focus();
+    await sendKeys({ press: ' ' });
+    expect(host.log).to.deep.equal(['space', 'click']);
+    host.spaceHandled = true;
+    await sendKeys({ press: ' ' });
+    expect(host.log).to.deep.equal(['space', 'click', 'space']);
+  });
+
   it('gives space to its shortcut while a button has focus, and does not press the button', async () => {
     const host = await fixture<ShortcutsHost>(html`<shortcuts-host></shortcuts-host>`);
     part(host, 'button').focus();

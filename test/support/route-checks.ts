@@ -16,6 +16,7 @@ export const routesToCheck: ReadonlyArray<{ path: string; ready: string[] }> = [
   { path: '/weeks', ready: ['stride-weeks-page table'] },
   { path: '/program', ready: ['stride-program-page #begin'] },
   { path: '/program/why', ready: ['stride-program-why-page h1'] },
+  { path: '/workouts', ready: ['stride-workouts-page stride-workout-list', 'stride-workouts-page #new-workout'] },
   { path: '/settings', ready: ['stride-settings-page fieldset'] },
 ];
 

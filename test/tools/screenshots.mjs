@@ -3,7 +3,10 @@
 // (one 9 years old), records a short run with the simulated footpod, then photographs each screen
 // at 1280×800 and 390×844 in the light and the dark theme, whole pages, as <screen>-<width>-<theme>.png.
 // Options: --only=live,weeks (screens by name; program is the Program page with a baseline and three
-// sessions done), --themes=dark, --widths=390.
+// sessions done; workouts the Workouts page, workouts-editor its editor on a copied library workout,
+// treadmill-workout the treadmill screen during intervals on the simulated treadmill,
+// treadmill-confirm its first-time question, run-workout that run's page with its planned pace),
+// --themes=dark, --widths=390.
 // Tests measure layout; this is for the glance that catches what tests did not think of.
 import * as esbuild from 'esbuild';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -274,6 +277,54 @@ try {
       await deep(page, 'stride-program-schedule');
       await shootAll(name, '/program');
     }
+  }
+  // Treadmill workouts: the Workouts page (library from the watch runs' easy pace), its editor, and
+  // intervals started on the simulated treadmill: the first-time question, then the workout strip.
+  const workoutScreens = ['workouts', 'workouts-editor', 'treadmill-confirm', 'treadmill-workout', 'run-workout'];
+  if (!onlyScreens || workoutScreens.some((name) => onlyScreens.includes(name))) {
+    const shootEach = async (name, path) => {
+      for (const { theme, width } of views) {
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+        await page.setViewport({ width, height: heights[width] ?? 844 });
+        if (path) await go(page, path);
+        await shoot(name, theme, width);
+      }
+    };
+    await page.goto(`${origin}/`);
+    await click(page, '#simulate');
+    await settle(1500);
+    // The sensors section's summary sits in its own shadow root: opened as a tap opens it.
+    await (await deep(page, 'stride-sensors-section#sensors')).evaluate((el) => el.shadowRoot.querySelector('summary').click());
+    await click(page, '#simulate-sensors');
+    await settle(2000);
+    // Recorded, so the run's page afterwards draws the planned pace against the belt and the pod.
+    await click(page, '#start');
+    await settle(1000);
+    await go(page, '/workouts');
+    await deep(page, 'stride-workout-list');
+    await shootEach('workouts', '/workouts');
+    await click(page, '#workout-library-intervals [data-action="copy"]');
+    await deep(page, 'stride-workout-editor');
+    await shootEach('workouts-editor', null);
+    await go(page, '/workouts');
+    await click(page, '#workout-library-intervals [data-action="start"]');
+    await deep(page, 'stride-treadmill-page');
+    await deep(page, 'stride-workout-strip');
+    await shootEach('treadmill-confirm', null);
+    await (await deep(page, 'stride-workout-strip')).evaluate((el) => el.shadowRoot.querySelector('#confirm').click());
+    await settle(12_000);
+    await shootEach('treadmill-workout', '/treadmill');
+    await (await deep(page, 'stride-workout-strip')).evaluate((el) => el.shadowRoot.querySelector('#workout-stop').click());
+    await settle(1000);
+    await go(page, '/');
+    await click(page, '#stop');
+    await settle(3000);
+    await go(page, '/history');
+    const newest = await page.waitForFunction(() => {
+      const find = (node) => node.querySelector('a[href^="/history/"]') ?? [...node.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
+      return find(document)?.getAttribute('href');
+    }, { timeout: 10_000 });
+    await shootEach('run-workout', await newest.jsonValue());
   }
   console.log(`${shots.length} screenshots in ${outDir}`);
   if (errors.length) console.log(`console errors:\n  ${errors.join('\n  ')}`);

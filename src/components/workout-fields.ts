@@ -1,0 +1,96 @@
+// What the workout editor's boxes hold, both ways: a stored step's numbers as the runner types them
+// (a time as m:ss, a distance in m or miles, a speed in km/h or mph or a pace per km or mile), and
+// what they typed back to stored numbers, or a problem in words. An empty box means "leave it as it
+// is" for speed, incline and cadence; a length must be given.
+import { type DistanceUnit, formatDuration, paceUnitLabel, speedUnitLabel } from '../session/units.js';
+import type { StepLength } from '../workout/workout-types.js';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+const METRES_PER_MILE = 1609.344;
+const KMH_PER_MPH = METRES_PER_MILE / 1000;
+
+/** Commas are decimal points too, as a phone's keyboard in many countries types them. */
+const number = (text: string): number => (/^[-+]?\d*([.,]\d*)?$/.test(text.trim()) && /\d/.test(text) ? Number(text.trim().replace(',', '.')) : NaN);
+
+/** "3:30" or "3" (minutes) or "1:02:00" to seconds; NaN when it is neither. */
+export function clockSeconds(text: string): number {
+  const parts = text.trim().split(':');
+  if (parts.length > 3 || parts.some((p) => p.trim() === '')) return NaN;
+  const values = parts.map(number);
+  if (values.some((v) => !Number.isFinite(v) || v < 0)) return NaN;
+  if (values.length === 1) return values[0]! * 60;
+  if (values.slice(1).some((v) => v >= 60)) return NaN;
+  return values.reduce((total, v) => total * 60 + v, 0);
+}
+
+/** Round to a tenth of a second or a tenth of a metre: what a box can be typed to. */
+const tenth = (value: number): number => Math.round(value * 10) / 10;
+
+export function lengthBox(length: StepLength, unit: DistanceUnit): string {
+  if (length.kind === 'time') return formatDuration(length.seconds);
+  return unit === 'km' ? String(Math.round(length.metres)) : String(Math.round((length.metres / METRES_PER_MILE) * 1000) / 1000);
+}
+
+export const lengthUnitLabel = (kind: StepLength['kind'], unit: DistanceUnit): string => (kind === 'time' ? 'min:s' : unit === 'km' ? 'm' : 'mi');
+
+export function parseLength(text: string, kind: StepLength['kind'], unit: DistanceUnit): Parsed<StepLength> {
+  if (kind === 'time') {
+    const seconds = clockSeconds(text);
+    return Number.isFinite(seconds) && seconds > 0
+      ? { ok: true, value: { kind: 'time', seconds: Math.round(seconds) } }
+      : { ok: false, problem: 'type the time as minutes and seconds, for example 3:00 or 0:45' };
+  }
+  const value = number(text);
+  if (!Number.isFinite(value) || value <= 0) {
+    return { ok: false, problem: unit === 'km' ? 'type the distance in metres, for example 400' : 'type the distance in miles, for example 0.25' };
+  }
+  return { ok: true, value: { kind: 'distance', metres: tenth(unit === 'km' ? value : value * METRES_PER_MILE) } };
+}
+
+/** How the editor shows speeds: as the belt's speed or as the pace it runs at. */
+export type SpeedForm = 'speed' | 'pace';
+
+export function speedBox(kmh: number | null, form: SpeedForm, unit: DistanceUnit): string {
+  if (kmh === null) return '';
+  if (form === 'speed') return (unit === 'km' ? kmh : kmh / KMH_PER_MPH).toFixed(1);
+  const secondsPerUnit = ((unit === 'km' ? 1000 : METRES_PER_MILE) / kmh) * 3.6;
+  return formatDuration(Math.round(secondsPerUnit));
+}
+
+export const speedUnitWords = (form: SpeedForm, unit: DistanceUnit): string => (form === 'speed' ? speedUnitLabel[unit] : paceUnitLabel[unit]);
+
+/** A typed speed or pace to km/h (kept to a thousandth: the belt rounds it to its own step). Empty: the belt's speed stays. */
+export function parseSpeed(text: string, form: SpeedForm, unit: DistanceUnit): Parsed<number | null> {
+  if (text.trim() === '') return { ok: true, value: null };
+  if (form === 'speed') {
+    const value = number(text);
+    if (!Number.isFinite(value) || value <= 0) {
+      return { ok: false, problem: `type the speed in ${speedUnitLabel[unit]}, for example ${unit === 'km' ? '12.5' : '7.5'}, or leave it empty to keep the belt's speed` };
+    }
+    return { ok: true, value: Math.round((unit === 'km' ? value : value * KMH_PER_MPH) * 1000) / 1000 };
+  }
+  const seconds = clockSeconds(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    return { ok: false, problem: `type the pace as minutes and seconds per ${unit === 'km' ? 'km' : 'mile'}, for example ${unit === 'km' ? '5:30' : '8:45'}, or leave it empty to keep the belt's speed` };
+  }
+  const metres = unit === 'km' ? 1000 : METRES_PER_MILE;
+  return { ok: true, value: Math.round((metres / seconds) * 3.6 * 1000) / 1000 };
+}
+
+/** Incline or cadence: a number or, empty, none. */
+export function parseOptional(text: string, what: 'incline' | 'cadence'): Parsed<number | null> {
+  if (text.trim() === '') return { ok: true, value: null };
+  const value = number(text);
+  if (!Number.isFinite(value)) {
+    return what === 'incline'
+      ? { ok: false, problem: 'type the incline in percent, for example 2 or 1.5, or leave it empty to keep the belt\'s incline' }
+      : { ok: false, problem: 'type the cadence in steps per minute, for example 170, or leave it empty for none' };
+  }
+  return { ok: true, value: what === 'cadence' ? Math.round(value) : tenth(value) };
+}
+
+export function parseTimes(text: string): Parsed<number> {
+  const value = number(text);
+  return Number.isInteger(value) && value > 0 ? { ok: true, value } : { ok: false, problem: 'type how many times to repeat, a whole number such as 6' };
+}

@@ -1,0 +1,148 @@
+// The workout editor: steps by time or distance, speed or pace in the runner's unit, incline,
+// cadence and repeats; a box that cannot be read is said beside the form and changes nothing; the
+// rules' problems in words on Save, and Save only for a workout that can run.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/stride-workout-editor.js';
+import type { StrideWorkoutEditor } from '../../src/components/stride-workout-editor.js';
+import type { Workout, WorkoutRepeat, WorkoutStep } from '../../src/workout/workout-types.js';
+import { themes, useTheme } from '../support/app-theme.js';
+
+const intervals = (): Workout => ({
+  id: 'w1', name: 'Tuesday <i>intervals</i>', origin: 'mine', updatedAt: 1,
+  items: [
+    { kind: 'step', name: 'Warm-up', intensity: 'warmup', length: { kind: 'time', seconds: 600 }, speedKmh: 9, inclinePercent: 1, cadence: null },
+    { kind: 'repeat', times: 6, steps: [
+      { kind: 'step', name: 'Hard', intensity: 'active', length: { kind: 'time', seconds: 180 }, speedKmh: 13.5, inclinePercent: null, cadence: 175 },
+      { kind: 'step', name: 'Easy', intensity: 'recovery', length: { kind: 'distance', metres: 400 }, speedKmh: 9, inclinePercent: null, cadence: null },
+    ] },
+  ],
+});
+
+const editor = (workout: Workout, unit = 'km') => fixture<StrideWorkoutEditor>(html`<stride-workout-editor .workout=${workout} unit=${unit}></stride-workout-editor>`);
+const box = (el: StrideWorkoutEditor, id: string) => el.shadowRoot!.querySelector<HTMLInputElement & HTMLSelectElement>(`#${id}`)!;
+async function type(el: StrideWorkoutEditor, id: string, value: string): Promise<void> {
+  const input = box(el, id);
+  input.value = value;
+  input.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+async function save(el: StrideWorkoutEditor): Promise<Workout | null> {
+  let saved: Workout | null = null;
+  el.addEventListener('save', (e) => { saved = (e as CustomEvent<Workout>).detail; }, { once: true });
+  el.shadowRoot!.querySelector<HTMLButtonElement>('#save')!.click();
+  await el.updateComplete;
+  return saved;
+}
+const problems = (el: StrideWorkoutEditor) => [...el.shadowRoot!.querySelectorAll('#problems li')].map((li) => li.textContent);
+const repeatSteps = (w: Workout) => (w.items[1] as WorkoutRepeat).steps;
+
+describe('stride-workout-editor', () => {
+  it('shows each step’s boxes in the runner’s unit, the name as text, and saves what is typed as km/h', async () => {
+    const el = await editor(intervals());
+    expect(box(el, 'workout-name').value).to.equal('Tuesday <i>intervals</i>');
+    expect(box(el, 'length-0').value).to.equal('10:00');
+    expect(box(el, 'speed-0').value).to.equal('9.0');
+    expect(box(el, 'incline-0').value).to.equal('1');
+    expect(box(el, 'length-1-1').value).to.equal('400');
+    expect(box(el, 'cadence-1-0').value).to.equal('175');
+    expect(box(el, 'times-1').value).to.equal('6');
+    expect([...el.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent)).to.include.members(['Step 1', 'Repeat 1', 'Step 2, in repeat 1', 'Step 3, in repeat 1']);
+
+    await type(el, 'speed-1-0', '14');
+    await type(el, 'times-1', '8');
+    await type(el, 'cadence-0', '170');
+    await type(el, 'incline-1-0', '');
+    const saved = (await save(el))!;
+    expect(saved).to.not.equal(null);
+    expect(repeatSteps(saved)[0]!.speedKmh).to.equal(14);
+    expect((saved.items[1] as WorkoutRepeat).times).to.equal(8);
+    expect((saved.items[0] as WorkoutStep).cadence).to.equal(170);
+    expect(saved.id).to.equal('w1');
+  });
+
+  it('types speeds as pace, and in miles, and keeps km/h stored', async () => {
+    const el = await editor(intervals(), 'mi');
+    expect(box(el, 'speed-0').value).to.equal('5.6');
+    box(el, 'form-pace').click();
+    await el.updateComplete;
+    expect(box(el, 'speed-0').value).to.equal('10:44');
+    await type(el, 'speed-0', '10:00');
+    await type(el, 'length-1-1', '0.5');
+    const saved = (await save(el))!;
+    expect((saved.items[0] as WorkoutStep).speedKmh).to.be.closeTo(9.656, 0.001);
+    expect(repeatSteps(saved)[1]!.length).to.deep.equal({ kind: 'distance', metres: 804.7 });
+  });
+
+  it('says which box cannot be read, keeps the step as it was, and saves nothing until it is fixed', async () => {
+    const el = await editor(intervals());
+    await type(el, 'speed-1-0', 'fast');
+    expect(problems(el)).to.deep.equal(["Step 2, in repeat 1: type the speed in km/h, for example 12.5, or leave it empty to keep the belt's speed."]);
+    expect(box(el, 'speed-1-0').getAttribute('aria-invalid')).to.equal('true');
+    // The step keeps the speed it had; the box keeps what was typed, to be fixed.
+    expect(repeatSteps(el.draft!)[0]!.speedKmh).to.equal(13.5);
+    expect(box(el, 'speed-1-0').value).to.equal('fast');
+    expect(await save(el)).to.equal(null);
+    await type(el, 'speed-1-0', '12');
+    expect(problems(el)).to.deep.equal([]);
+    expect(repeatSteps((await save(el))!)[0]!.speedKmh).to.equal(12);
+  });
+
+  it('lists the rules’ problems in words on Save: a speed no treadmill runs, an empty repeat, no name', async () => {
+    const el = await editor(intervals());
+    await type(el, 'speed-0', '45');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#remove-1-0')!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#remove-1-0')!.click();
+    await el.updateComplete;
+    await type(el, 'workout-name', '  ');
+    expect(await save(el)).to.equal(null);
+    const said = problems(el);
+    expect(said).to.include('Give the workout a name.');
+    expect(said).to.include('A repeat has no steps.');
+    expect(said.some((p) => p!.startsWith('Step 1') && p!.includes('km/h'))).to.equal(true, said.join(' | '));
+    expect(el.shadowRoot!.activeElement?.id).to.equal('problems');
+  });
+
+  it('adds steps and repeats, moves and removes them, and switches a step between time and distance', async () => {
+    const el = await editor({ id: 'new', name: 'Mine', items: [], origin: 'mine', updatedAt: 0 });
+    expect(await save(el)).to.equal(null);
+    expect(problems(el)).to.include('The workout has no steps.');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#add-step')!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#add-repeat')!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#add-in-1')!.click();
+    await el.updateComplete;
+    await type(el, 'speed-0', '10');
+    box(el, 'by-0').value = 'distance';
+    box(el, 'by-0').dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    // 5 min at 10 km/h is 833 m: the step keeps about its length, to 100 m.
+    expect(box(el, 'length-0').value).to.equal('800');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#down-0')!.click();
+    await el.updateComplete;
+    const saved = (await save(el))!;
+    expect(saved.items.map((i) => i.kind)).to.deep.equal(['repeat', 'step']);
+    expect((saved.items[0] as WorkoutRepeat).steps).to.have.length(3);
+    expect((saved.items[1] as WorkoutStep).length).to.deep.equal({ kind: 'distance', metres: 800 });
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#remove-0')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('fieldset.repeat')).to.have.length(0);
+  });
+
+  it('Cancel says so and saves nothing', async () => {
+    const el = await editor(intervals());
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('#cancel')!.click());
+    await oneEvent(el, 'cancel');
+  });
+
+  it('meets AA in both themes, with a problem shown', async () => {
+    const el = await editor(intervals());
+    await type(el, 'cadence-0', 'quick');
+    for (const theme of themes) {
+      await useTheme(theme);
+      await expect(el).to.be.accessible();
+    }
+    await useTheme('dark');
+  });
+});

@@ -1,0 +1,87 @@
+// The workout editor's boxes: what a runner types (times, distances, speeds, paces, in km or
+// miles) read to stored numbers or refused in words, and stored numbers shown so they read back
+// as the same step (property: shown, then read, moves a step no further than its box can show).
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import {
+  clockSeconds, lengthBox, parseLength, parseOptional, parseSpeed, parseTimes, speedBox,
+} from '../../src/components/workout-fields.js';
+import type { DistanceUnit } from '../../src/session/units.js';
+import { invariantRuns } from '../support/invariant-runs.js';
+
+const value = <T>(parsed: { ok: true; value: T } | { ok: false; problem: string }): T => {
+  if (!parsed.ok) throw new Error(`refused: ${parsed.problem}`);
+  return parsed.value;
+};
+const problem = (parsed: { ok: boolean; problem?: string }): string => (parsed.ok ? '' : parsed.problem!);
+
+describe('workout-fields', () => {
+  it('reads a clock as m:ss, h:mm:ss or whole minutes, and nothing else', () => {
+    expect(clockSeconds('3:30')).to.equal(210);
+    expect(clockSeconds('3')).to.equal(180);
+    expect(clockSeconds('1:02:00')).to.equal(3720);
+    expect(clockSeconds('0:45')).to.equal(45);
+    expect(clockSeconds('2,5')).to.equal(150);
+    for (const bad of ['', '3:', ':30', '3:60', 'abc', '1:2:3:4', '-1', '3:3x']) expect(clockSeconds(bad), bad).to.be.NaN;
+  });
+
+  it('reads lengths by time or distance in the runner’s unit, and says what to type when it cannot', () => {
+    expect(value(parseLength('3:00', 'time', 'km'))).to.deep.equal({ kind: 'time', seconds: 180 });
+    expect(value(parseLength('400', 'distance', 'km'))).to.deep.equal({ kind: 'distance', metres: 400 });
+    expect(value(parseLength('0.25', 'distance', 'mi'))).to.deep.equal({ kind: 'distance', metres: 402.3 });
+    expect(problem(parseLength('0:00', 'time', 'km'))).to.contain('minutes and seconds');
+    expect(problem(parseLength('far', 'distance', 'km'))).to.contain('in metres');
+    expect(problem(parseLength('0', 'distance', 'mi'))).to.contain('in miles');
+  });
+
+  it('reads a speed in km/h or mph and a pace per km or mile to km/h; empty leaves the belt as it is', () => {
+    expect(value(parseSpeed('12', 'speed', 'km'))).to.equal(12);
+    expect(value(parseSpeed('12,5', 'speed', 'km'))).to.equal(12.5);
+    expect(value(parseSpeed('7.5', 'speed', 'mi'))).to.equal(12.07);
+    expect(value(parseSpeed('5:00', 'pace', 'km'))).to.equal(12);
+    expect(value(parseSpeed('8:00', 'pace', 'mi'))).to.equal(12.07);
+    expect(value(parseSpeed('  ', 'pace', 'km'))).to.equal(null);
+    expect(problem(parseSpeed('fast', 'speed', 'km'))).to.contain('km/h');
+    expect(problem(parseSpeed('5:75', 'pace', 'mi'))).to.contain('per mile');
+    expect(problem(parseSpeed('0', 'speed', 'mi'))).to.contain('mph');
+  });
+
+  it('reads incline, cadence and repeat times, refusing what is not a number', () => {
+    expect(value(parseOptional('1.5', 'incline'))).to.equal(1.5);
+    expect(value(parseOptional('-2', 'incline'))).to.equal(-2);
+    expect(value(parseOptional('', 'incline'))).to.equal(null);
+    expect(value(parseOptional('172.4', 'cadence'))).to.equal(172);
+    expect(problem(parseOptional('steep', 'incline'))).to.contain('percent');
+    expect(problem(parseOptional('x', 'cadence'))).to.contain('steps per minute');
+    expect(value(parseTimes('6'))).to.equal(6);
+    for (const bad of ['0', '2.5', '', 'six']) expect(problem(parseTimes(bad)), bad).to.contain('whole number');
+  });
+
+  it('a stored step shown in its boxes reads back as the same step, to the box’s own precision (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<DistanceUnit>('km', 'mi'),
+        fc.double({ min: 1, max: 30, noNaN: true }),
+        fc.integer({ min: 1, max: 7200 }),
+        fc.double({ min: 10, max: 42_195, noNaN: true }),
+        (unit, kmh, seconds, metres) => {
+          // A speed box shows a tenth of the runner's unit: back within half a tenth.
+          const speed = value(parseSpeed(speedBox(kmh, 'speed', unit), 'speed', unit))!;
+          const tenthKmh = unit === 'km' ? 0.1 : 0.1609344;
+          expect(Math.abs(speed - kmh)).to.be.at.most(tenthKmh / 2 + 1e-3);
+          // A pace box shows whole seconds: the pace read back is within half a second of the stored one.
+          const pace = value(parseSpeed(speedBox(kmh, 'pace', unit), 'pace', unit))!;
+          const perUnit = (k: number) => ((unit === 'km' ? 1000 : 1609.344) / k) * 3.6;
+          expect(Math.abs(perUnit(pace) - perUnit(kmh))).to.be.at.most(0.5 + 1e-3 * perUnit(kmh));
+          // Times are whole seconds: exact.
+          expect(value(parseLength(lengthBox({ kind: 'time', seconds }, unit), 'time', unit))).to.deep.equal({ kind: 'time', seconds });
+          // Distances: a metre in km (whole metres), about two in miles (a thousandth of a mile).
+          const back = value(parseLength(lengthBox({ kind: 'distance', metres }, unit), 'distance', unit));
+          expect(back.kind).to.equal('distance');
+          expect(Math.abs((back as { metres: number }).metres - metres)).to.be.at.most(unit === 'km' ? 0.55 : 0.86);
+        },
+      ),
+      { numRuns: invariantRuns(200) },
+    );
+  });
+});

@@ -1,0 +1,110 @@
+// The treadmill screen during a workout, over the real services: the workout strip loads by itself
+// once a workout is under way, beside the cadence, which stays; Stop is there whenever a workout
+// runs; space pauses and resumes the workout; the first-time question per
+// treadmill owns the keys while it is open (Esc cancels it, and does not leave the screen).
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { clear } from 'idb-keyval';
+import '../../src/pages/stride-treadmill-page.js';
+import type { StrideTreadmillPage } from '../../src/pages/stride-treadmill-page.js';
+import type { StrideWorkoutStrip } from '../../src/components/stride-workout-strip.js';
+import { type AppServices, createServices } from '../../src/services/services.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { libraryWorkouts } from '../../src/workout/workout-library.js';
+import { appTheme } from '../support/app-theme.js';
+import { fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { ScriptedFootpod } from '../support/scripted-footpod.js';
+
+useSeparateDatabase('stride-test-treadmill-workout');
+
+let services: AppServices;
+const intervals = () => libraryWorkouts(10).find((w) => w.id === 'library-intervals')!;
+
+async function screen(): Promise<StrideTreadmillPage> {
+  return fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
+}
+async function stripOf(page: StrideTreadmillPage): Promise<StrideWorkoutStrip> {
+  await waitUntil(() => page.shadowRoot!.querySelector('stride-workout-strip') !== null, 'the workout strip loaded', { timeout: 5000 });
+  const strip = page.shadowRoot!.querySelector('stride-workout-strip')!;
+  await strip.updateComplete;
+  return strip;
+}
+const inStrip = (strip: StrideWorkoutStrip, selector: string) => strip.shadowRoot!.querySelector<HTMLElement>(selector);
+
+describe('the treadmill screen during a workout', () => {
+  before(() => appTheme);
+  beforeEach(async () => {
+    await clear(kvStore());
+    const pod = new ScriptedFootpod('Test pod');
+    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
+    await services.settings.update({ smoothingS: 0 });
+    await services.footpod.simulate();
+    for (let t = 0; t <= 3; t++) pod.send(t, { cadence: 171, speedMps: 2.8 });
+  });
+  afterEach(async () => {
+    if (services.workouts.view.phase !== 'idle' && services.workouts.view.phase !== 'finished') await services.workouts.stop();
+    services.sensors.disconnect('treadmill');
+    services.sensors.disconnect('heart-rate');
+  });
+
+  it('without a treadmill: no strip until a workout starts, then the strip by voice with Stop, the cadence still shown', async () => {
+    const page = await screen();
+    expect(page.shadowRoot!.querySelector('stride-workout-strip')).to.equal(null);
+    await services.workouts.start(intervals());
+    if (services.workouts.view.phase === 'confirm') await services.workouts.confirm();
+    const strip = await stripOf(page);
+    await waitUntil(() => services.workouts.view.phase === 'running', 'running', { timeout: 5000 });
+    await strip.updateComplete;
+    expect(services.workouts.view.mode).to.equal('voice');
+    expect(inStrip(strip, '#workout-stop')).to.exist;
+    expect(inStrip(strip, '#mode-reason')!.textContent).to.contain(services.workouts.view.modeReason!);
+    expect(inStrip(strip, '#step-name')!.textContent).to.equal('Warm up');
+    expect(page.shadowRoot!.querySelector('#cadence')!.textContent).to.equal('171');
+  });
+
+  it('space pauses and resumes the workout', async () => {
+    const page = await screen();
+    await services.workouts.start(intervals());
+    if (services.workouts.view.phase === 'confirm') await services.workouts.confirm();
+    await waitUntil(() => services.workouts.view.phase === 'running', 'running', { timeout: 5000 });
+    await sendKeys({ press: ' ' });
+    await waitUntil(() => services.workouts.view.phase === 'paused', 'space paused the workout', { timeout: 5000 });
+    await sendKeys({ press: ' ' });
+    await waitUntil(() => services.workouts.view.phase === 'running', 'space resumed it', { timeout: 5000 });
+    await stripOf(page);
+  });
+
+  it('asks first on a treadmill it can drive; the keys are the question’s, Esc cancels and stays; Confirm runs and Stop stops', async () => {
+    await services.sensors.simulate();
+    await waitUntil(() => services.sensors.source('treadmill')?.state === 'connected', 'the simulated treadmill', { timeout: 5000 });
+    const page = await screen();
+    let left = false;
+    const onGo = () => { left = true; };
+    window.addEventListener('vaadin-router-go', onGo);
+    try {
+      await services.workouts.start(intervals());
+      expect(services.workouts.view.phase).to.equal('confirm');
+      const strip = await stripOf(page);
+      const dialog = strip.shadowRoot!.querySelector('dialog')!;
+      await waitUntil(() => dialog.open, 'the question is open');
+      expect(dialog.textContent).to.contain("Stridewise will change this treadmill's speed and incline. Keep the safety key clipped on.");
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => services.workouts.view.phase === 'idle', 'Esc cancelled', { timeout: 5000 });
+      expect(left, 'Esc did not leave the screen').to.equal(false);
+
+      await services.workouts.start(intervals());
+      const again = await stripOf(page);
+      await waitUntil(() => again.shadowRoot!.querySelector<HTMLDialogElement>('dialog')?.open === true, 'asked again');
+      again.shadowRoot!.querySelector<HTMLButtonElement>('#confirm')!.click();
+      await waitUntil(() => services.workouts.view.phase === 'running', 'running on the belt', { timeout: 10_000 });
+      expect(services.workouts.view.mode).to.equal('belt');
+      await again.updateComplete;
+      inStrip(again, '#workout-stop')!.click();
+      await waitUntil(() => !['running', 'starting', 'paused'].includes(services.workouts.view.phase), 'stopped', { timeout: 10_000 });
+      await again.updateComplete;
+      expect(inStrip(again, '#workout-stop')).to.equal(null);
+    } finally {
+      window.removeEventListener('vaadin-router-go', onGo);
+    }
+  });
+});
