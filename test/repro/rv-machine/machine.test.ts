@@ -85,10 +85,33 @@ describe('rv-machine: hold-pace bounds on the treadmill’s own increment', () =
     expect(corrections.map((c) => c.value)).not.to.include(10);
   });
 
+  // The same re-send where the runner's maximum caps the step: 16.6 km/h asked, 16 allowed; each
+  // "correction" up is clamped back to 16.0 and sent again every 30 s.
+  it('never re-sends the capped speed as a correction when the step is above the runner’s maximum', () => {
+    const d = started(timed(600, 16.6), { holdPace: true });
+    expect(d.state.beltTargetKmh).to.equal(16);
+    const corrections = d.run(100, 1, 16, { beltKmh: 16, podKmh: 16.4 }).filter((c) => c.correction);
+    expect(corrections.map((c) => c.value)).not.to.include(16);
+  });
+
   // Within 5 % of the step's speed: 8 km/h may go to 8.4 at most.
   it('keeps a correction within 5 % of the step’s speed', () => {
     const d = started(timed(600, 8), { holdPace: true }, coarse);
     const corrections = d.run(100, 1, 8, { beltKmh: 8, podKmh: 7.6 }).filter((c) => c.correction);
     for (const c of corrections) expect(c.value!).to.be.within(7.6, 8.4);
+  });
+});
+
+describe('rv-machine: the belt target the runner reads', () => {
+  // The view's beltTargetKmh is what the screen shows as the belt's speed to be. A speed the
+  // treadmill refused never reached the belt, yet it stays shown as the target.
+  it('does not show a refused speed as the belt’s target', () => {
+    const d = started(timed(60, 10, 14));
+    expect(d.state.beltTargetKmh).to.equal(10);
+    d.run(59);
+    d.run(1);
+    expect(d.state.inFlight).to.deep.include({ kind: 'speed', value: 14 });
+    d.answer(false, 'refused');
+    expect(d.state.beltTargetKmh).to.equal(10);
   });
 });
