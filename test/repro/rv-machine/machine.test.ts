@@ -1,6 +1,6 @@
 // Repro tests (reviewer rv-machine): the pure workout machine driven with scripted events.
 import { expect } from '@open-wc/testing';
-import { limits, MachineDriver, planned, timed } from '../../workout/workout-machine-driver.js';
+import { limits, MachineDriver, timed } from '../../workout/workout-machine-driver.js';
 
 function started(steps = timed(180, 10, 14), settings = {}, lim = limits()): MachineDriver {
   const d = new MachineDriver();
