@@ -57,3 +57,24 @@ describe('rv-machine: a silent treadmill’s Start', () => {
   });
 
 });
+
+describe('rv-machine: Stop past a silent treadmill’s command', () => {
+  // The workout machine's own rule: "a Stop or Pause press goes out at once, past [the command in
+  // flight]". The control holds it back until the command in flight ends: on a treadmill that never
+  // indicates, a speed change is ended only when the belt reaches the speed or after 5 s, so the
+  // runner's Stop reaches the belt up to 5 s late while the belt speeds up under them.
+  it('writes Stop (0x08 0x01) at once while a silent speed change is unconfirmed', async () => {
+    const writes: number[][] = [];
+    const timers = new ManualTimers();
+    const control = new TreadmillControlPoint({ write: (bytes) => (writes.push([...bytes]), Promise.resolve()) }, { timers });
+    control.connected(caps);
+    const asked = control.requestControl();
+    control.indication(view(0x80, 0x00, 0x01));
+    await asked;
+    void control.setSpeed(16);
+    const stop = control.stop();
+    await settled(stop);
+    expect(writes.at(-1), 'the last write is the Stop').to.deep.equal([0x08, 0x01]);
+    timers.fireAll();
+  });
+});
