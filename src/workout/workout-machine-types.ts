@@ -51,6 +51,8 @@ export type MachineEvent =
   | { kind: 'tick'; atMs: number; distanceM: number | null; beltKmh: number | null; podKmh: number | null }
   | { kind: 'status'; status: FitnessMachineStatus }
   | { kind: 'link'; up: boolean }
+  /** The footpod went silent or lost its link (up: false), or reads again: the workout's clock is the run's. */
+  | { kind: 'pod'; up: boolean }
   | { kind: 'visibility'; hidden: boolean }
   | { kind: 'outcome'; command: MachineCommand; outcome: CommandOutcome }
   | { kind: 'lag'; lagS: number | null };
@@ -73,6 +75,8 @@ export interface MachineState {
   lastDistanceM: number | null;
   pausedBy: PausedBy | null;
   linkUp: boolean;
+  /** The footpod reads: without it the steps wait (no ticks), and the gap is not counted. */
+  podUp: boolean;
   hidden: boolean;
   hasControl: boolean;
   /** Control was asked for in this workout: a Stop press then stops the belt. */

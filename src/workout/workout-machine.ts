@@ -16,7 +16,8 @@
 import { describeStatus, type FitnessMachineStatus } from '../ble/ftms-status.js';
 import { clampIncline, clampSpeed } from './belt-limits.js';
 import { sendAheadS } from './early-send.js';
-import { holdPaceSpeed } from './hold-pace.js';
+import { HOLD_BAND, holdPaceSpeed, MAX_CORRECTION_KMH } from './hold-pace.js';
+import { beltSpeedWords } from './speed-words.js';
 import type { CommandOutcome, MachineCommand, MachineEvent, MachineState, MachineStep } from './workout-machine-types.js';
 import { stepLeftS } from './workout-machine-position.js';
 import type { PlannedStep } from './workout-types.js';
@@ -43,6 +44,7 @@ export function idleMachine(): MachineState {
     lastDistanceM: null,
     pausedBy: null,
     linkUp: true,
+    podUp: true,
     hidden: false,
     hasControl: false,
     requested: false,
@@ -90,7 +92,8 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
     const planned = s.steps[index];
     if (!planned) return;
     s.sentStep = index;
-    if (planned.speedKmh !== null) {
+    // A speed the runner set on the console is theirs for the rest of the step, a Resume included.
+    if (planned.speedKmh !== null && !(s.overridden && index === s.stepIndex)) {
       const clamped = clampSpeed(planned.speedKmh, s.limits, s.settings.unit);
       if (clamped.message) say(clamped.message);
       enqueue({ kind: 'speed', value: clamped.value, step: index });
@@ -169,7 +172,10 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
       halt('runner');
       s.phase = 'finished';
       if (s.mode === 'belt' && s.linkUp && s.requested) urgent({ kind: 'stop' });
-      say(s.mode === 'belt' && s.requested ? 'Workout stopped: the belt was asked to stop.' : 'Workout stopped.');
+      if (s.mode !== 'belt' || !s.requested) say('Workout stopped.');
+      else if (s.linkUp) say('Workout stopped: the belt was asked to stop.');
+      // Nothing could be sent: a runner told the belt was asked to stop would wait on a moving belt.
+      else say(`Workout stopped. The treadmill could not be reached: stop the belt on the treadmill.`);
       break;
     case 'skip':
       if (s.phase !== 'running' && s.phase !== 'paused') break;
@@ -197,6 +203,16 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
         say(`The treadmill is connected again. The workout stays paused: ${PRESS_RESUME}`);
       }
       break;
+    case 'pod':
+      if (event.up === s.podUp) break;
+      s.podUp = event.up;
+      // The gap is not the workout's time or distance: the clock starts again at the next reading.
+      s.lastAtMs = null;
+      s.lastDistanceM = null;
+      if (!event.up && s.phase === 'running') {
+        say(s.mode === 'belt' ? 'The footpod is silent: the workout waits for it, and the belt keeps its speed.' : 'The footpod is silent: the workout waits for it.');
+      } else if (event.up && s.phase === 'running') say('The footpod reads again: the workout goes on.');
+      break;
     case 'visibility':
       if (event.hidden === s.hidden) break;
       s.hidden = event.hidden;
@@ -223,8 +239,6 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
     const [next, ...rest] = s.queue;
     s.inFlight = next!;
     s.queue = rest;
-    if (next!.kind === 'speed') s.beltTargetKmh = next!.value ?? null;
-    if (next!.kind === 'incline') s.inclineTarget = next!.value ?? null;
     out.commands.push(next!);
   }
   return out;
@@ -239,6 +253,14 @@ function begin(s: MachineState, enqueue: (c: MachineCommand) => void, say: (t: s
     if (s.modeReason) say(s.modeReason);
     return;
   }
+  if (!s.linkUp) {
+    // Confirmed while the link was down: nothing may go out by itself when it comes back.
+    s.armed = false;
+    s.phase = 'paused';
+    s.pausedBy = 'link';
+    say('The treadmill is not connected: connect it again, then press Resume.');
+    return;
+  }
   s.phase = 'starting';
   s.requested = true;
   enqueue({ kind: 'request-control' });
@@ -251,14 +273,24 @@ function enterStep(s: MachineState, index: number, atS: number, atM: number, say
   s.overridden = false;
   s.lastCorrectionAtS = null;
   if (s.stepIndex >= s.steps.length) {
+    const was = { phase: s.phase, by: s.pausedBy };
     s.phase = 'finished';
     s.queue = [];
-    say(s.mode === 'belt' ? 'Workout done. The belt keeps its speed: slow it or stop it on the treadmill.' : 'Workout done.');
+    say(doneWords(s.mode, was.phase === 'paused' ? was.by : null));
   }
 }
 
+/** What the belt is left doing when the workout ends; `pausedBy` null when it ended running. */
+function doneWords(mode: MachineState['mode'], pausedBy: MachineState['pausedBy']): string {
+  if (mode !== 'belt') return 'Workout done.';
+  if (pausedBy === null) return 'Workout done. The belt keeps its speed: slow it or stop it on the treadmill.';
+  if (pausedBy === 'runner' || pausedBy === 'treadmill') return 'Workout done. The belt is paused: the app sends nothing more.';
+  // Paused by a lost link, a hidden page or a failed command: nothing stopped the belt.
+  return 'Workout done. Nothing more is sent: the belt keeps what it had; stop it on the treadmill.';
+}
+
 function tick(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }>, targets: (i: number) => void, say: (t: string) => void): void {
-  if (s.phase !== 'running') return;
+  if (s.phase !== 'running' || !s.podUp) return;
   const dt = s.lastAtMs === null ? 0 : Math.max(0, event.atMs - s.lastAtMs) / 1000;
   const dm = s.lastDistanceM === null || event.distanceM === null ? 0 : Math.max(0, event.distanceM - s.lastDistanceM);
   s.lastAtMs = event.atMs;
@@ -288,17 +320,28 @@ function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }
   if (!s.settings.holdPace || !planned || planned.speedKmh === null || s.overridden || !s.hasControl) return;
   if (s.inFlight || s.urgent || s.queue.length > 0 || s.sentStep !== s.stepIndex) return;
   if (event.beltKmh === null || event.podKmh === null || leftS === null) return;
-  const corrected = holdPaceSpeed({
+  const speed = s.limits.speed;
+  const input = {
     stepKmh: planned.speedKmh,
     beltKmh: event.beltKmh,
     podKmh: event.podKmh,
     nowS: s.runningS,
     stepEndsAtS: s.runningS + leftS,
     lastCorrectionAtS: s.lastCorrectionAtS ?? s.stepStartS,
-  });
+    // The belt's own grid, for a hold-pace that keeps its bounds on it (ignored by one that does not).
+    grid: speed && { minKmh: speed.minKmh, incrementKmh: speed.incrementKmh, maxKmh: speed.maxKmh },
+  };
+  const corrected = holdPaceSpeed(input);
   if (corrected === null) return;
   s.lastCorrectionAtS = s.runningS;
-  s.queue = [{ kind: 'speed', value: clampSpeed(corrected, s.limits, s.settings.unit).value, step: s.stepIndex, correction: true }];
+  // What the belt would really get: clamped to the runner's maximum and the treadmill's grid.
+  const value = clampSpeed(corrected, s.limits, s.settings.unit).value;
+  const last = s.beltTargetKmh ?? event.beltKmh;
+  // The speed the belt was last set to again (a capped step) is a nudge, not a correction; and a
+  // grid coarser than the bounds can only break them: both leave the belt alone.
+  if (Math.abs(value - last) < 0.005 || Math.abs(value - event.beltKmh) > MAX_CORRECTION_KMH + 0.005) return;
+  if (Math.abs(value - planned.speedKmh) > planned.speedKmh * HOLD_BAND + 0.005) return;
+  s.queue = [{ kind: 'speed', value, step: s.stepIndex, correction: true }];
 }
 
 function onStatus(s: MachineState, status: FitnessMachineStatus, halt: (by: MachineState['pausedBy']) => void, say: (t: string) => void): void {
@@ -316,11 +359,15 @@ function onStatus(s: MachineState, status: FitnessMachineStatus, halt: (by: Mach
     }
     case 'target-speed-changed': {
       // Our own speed being confirmed, or the runner's hand on the console: the step keeps theirs.
-      const ours = s.beltTargetKmh !== null && Math.abs(status.kmh - s.beltTargetKmh) < 0.05;
+      // A treadmill reports our target in its own rounding (mph steps of 0.16 km/h): within one
+      // increment of its range it is ours.
+      const ours = s.beltTargetKmh !== null && Math.abs(status.kmh - s.beltTargetKmh) < sameSpeedKmh(s) - 1e-9;
       if (ours || s.phase !== 'running' || s.inFlight?.kind === 'speed' || s.mode !== 'belt') return;
       s.beltTargetKmh = status.kmh;
       s.overridden = true;
-      say(`The speed was changed on the treadmill to ${status.kmh.toFixed(1)} km/h: the app leaves it for this step.`);
+      // Promised to be left alone: the step's own speed waiting to go out is not sent after all.
+      s.queue = s.queue.filter((c) => c.kind !== 'speed' || c.step !== s.stepIndex);
+      say(`The speed was changed on the treadmill to ${beltSpeedWords(status.kmh, s.settings.unit)}: the app leaves it for this step.`);
       return;
     }
     case 'target-incline-changed':
@@ -333,6 +380,12 @@ function onStatus(s: MachineState, status: FitnessMachineStatus, halt: (by: Mach
   }
 }
 
+/** Speeds closer than this are the same setting: one increment of the belt's range, else 0.1 km/h. */
+const sameSpeedKmh = (s: MachineState): number => {
+  const increment = s.limits.speed?.incrementKmh ?? 0;
+  return increment > 0 && Number.isFinite(increment) ? increment : 0.1;
+};
+
 const REFUSALS = new Set(['refused', 'not-permitted', 'no-control-point']);
 
 function onOutcome(s: MachineState, command: MachineCommand, outcome: CommandOutcome, startBelt: () => void, say: (t: string) => void): void {
@@ -344,6 +397,9 @@ function onOutcome(s: MachineState, command: MachineCommand, outcome: CommandOut
   if (s.inFlight?.kind !== command.kind) return;
   s.inFlight = null;
   if (outcome.ok) {
+    // The belt's target is what the treadmill took: a refused speed never reached the belt.
+    if (command.kind === 'speed') s.beltTargetKmh = command.value ?? null;
+    if (command.kind === 'incline') s.inclineTarget = command.value ?? null;
     if (command.kind === 'request-control') {
       s.hasControl = true;
       if (s.phase === 'starting') startBelt();

@@ -3,9 +3,9 @@ import { positionOf } from '../../src/workout/workout-machine.js';
 import { limits, MachineDriver, planned, status, timed } from './workout-machine-driver.js';
 
 /** A driver whose belt workout has started: control granted, belt started, step 0 set, clock anchored. */
-function started(steps = timed(180, 10, 14), settings = {}): MachineDriver {
+function started(steps = timed(180, 10, 14), settings = {}, lim = limits()): MachineDriver {
   const d = new MachineDriver();
-  d.start(steps, { settings });
+  d.start(steps, { settings, limits: lim });
   d.answerAll();
   d.run(1);
   return d;
@@ -233,5 +233,143 @@ describe('workout machine: the treadmill and the runner win', () => {
     expect(d.state.phase).to.equal('paused');
     expect(d.run(60)).to.deep.equal([]);
     expect(d.send({ kind: 'resume' })).to.deep.equal([{ kind: 'request-control' }]);
+  });
+});
+
+describe('workout machine: what a runner is told and what the belt is sent', () => {
+  it('a confirmation given while the link is down sends nothing, and nothing when the link comes back, until Resume', () => {
+    const d = new MachineDriver();
+    d.start(timed(60, 10), { confirmed: false });
+    d.send({ kind: 'link', up: false });
+    d.send({ kind: 'confirm' });
+    expect(d.state.phase).to.equal('paused');
+    expect(d.said.at(-1)).to.contain('press Resume');
+    d.run(120);
+    expect(d.send({ kind: 'link', up: true }), 'written on reconnect').to.deep.equal([]);
+    d.run(30);
+    expect(d.sent).to.deep.equal([]);
+    expect(d.send({ kind: 'resume' })).to.deep.equal([{ kind: 'request-control' }]);
+  });
+
+  it('Stop with the link down says the belt could not be reached and to stop it on the treadmill', () => {
+    const d = started();
+    d.send({ kind: 'link', up: false });
+    expect(d.send({ kind: 'stop' })).to.deep.equal([]);
+    expect(d.state.message).not.to.contain('asked to stop');
+    expect(d.state.message).to.contain('could not be reached').and.contain('stop the belt on the treadmill');
+  });
+
+  it('sends no speed in a step after saying it leaves the console’s speed, nor on Resume', () => {
+    const d = new MachineDriver();
+    d.start(timed(300, 12, 9));
+    d.answer(); // control granted: the start goes out, the speed waits behind it
+    expect(d.state.inFlight?.kind).to.equal('start');
+    d.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 8 } });
+    expect(d.said.at(-1)).to.contain('leaves it for this step');
+    const speeds = () => d.sent.filter(({ command }) => command.kind === 'speed');
+    d.answerAll();
+    d.send({ kind: 'pause' });
+    d.answerAll();
+    d.send({ kind: 'resume' });
+    d.answerAll();
+    d.run(200);
+    expect(speeds(), 'a speed sent in the step left to the runner').to.deep.equal([]);
+    d.run(110);
+    expect(speeds().map(({ command }) => command.value), 'the next step is set again').to.deep.equal([9]);
+  });
+
+  it('names the console’s speed in the runner’s unit', () => {
+    const d = started(timed(300, 12.07), { unit: 'mi' });
+    d.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 9.656 } });
+    expect(d.said.at(-1)).to.contain('6.0 mph').and.not.contain('km/h');
+  });
+
+  it('takes the treadmill’s own rounding of the target (within one increment) as the app’s, a change beyond it as the runner’s', () => {
+    const mph = limits({ speed: { minKmh: 1.61, maxKmh: 19.31, incrementKmh: 0.16 } });
+    const d = new MachineDriver();
+    d.start(timed(300, 10), { limits: mph });
+    d.answerAll();
+    d.run(1);
+    const target = d.state.beltTargetKmh!;
+    // 6.2 mph, the nearest the treadmill's own mph grid has to the target.
+    d.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 9.978 } });
+    expect(d.state.overridden, `${target} reported as 9.978`).to.equal(false);
+    d.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: target + 0.16 } });
+    expect(d.state.overridden, 'one press on the console').to.equal(true);
+    const plain = started(timed(300, 10));
+    plain.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 10.04 } });
+    expect(plain.state.overridden, 'within 0.1 km/h without a range').to.equal(false);
+    plain.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 10.1 } });
+    expect(plain.state.overridden).to.equal(true);
+  });
+
+  it('does not show a refused speed as the belt’s target', () => {
+    const d = started(timed(60, 10, 14, 12));
+    expect(d.state.beltTargetKmh).to.equal(10);
+    d.run(60);
+    expect(d.state.inFlight).to.deep.include({ kind: 'speed', value: 14 });
+    expect(d.state.beltTargetKmh, 'not before it is taken').to.equal(10);
+    d.answer(false, 'refused');
+    expect(d.state.beltTargetKmh).to.equal(10);
+    d.send({ kind: 'skip' });
+    d.answer();
+    expect(d.state.beltTargetKmh, 'a speed taken is shown').to.equal(12);
+  });
+
+  it('skipping past the last step while paused says the workout ended and the belt is paused', () => {
+    const d = started(timed(60, 10));
+    d.send({ kind: 'pause' });
+    d.answerAll();
+    d.send({ kind: 'skip' });
+    expect(d.state.phase).to.equal('finished');
+    expect(d.said.at(-1)).to.contain('Workout done').and.contain('paused').and.not.contain('keeps its speed');
+    const running = started(timed(60, 10));
+    running.send({ kind: 'skip' });
+    expect(running.said.at(-1)).to.contain('keeps its speed');
+  });
+
+  it('waits for a silent footpod: the steps stand still, it is said once, and the gap is not counted', () => {
+    const d = started(timed(60, 10, 12));
+    d.run(30);
+    d.send({ kind: 'pod', up: false });
+    d.send({ kind: 'pod', up: false });
+    expect(d.said.filter((s) => s.includes('waits for it')), 'said once').to.have.length(1);
+    expect(d.said.at(-1)).to.contain('belt keeps its speed');
+    // Ticks that still arrive while the pod is taken as silent move nothing.
+    expect(d.run(60)).to.deep.equal([]);
+    expect(positionOf(d.state)).to.include({ stepIndex: 0 });
+    d.nowMs += 600_000;
+    d.send({ kind: 'pod', up: true });
+    d.run(1);
+    d.run(1);
+    expect(positionOf(d.state)?.stepElapsedS, 'the ten minutes away are not the workout’s').to.be.closeTo(31, 1e-9);
+    expect(d.state.phase).to.equal('running');
+  });
+});
+
+describe('workout machine: hold-pace within the belt’s limits', () => {
+  it('never re-sends the capped speed when the step is above the runner’s maximum', () => {
+    const d = started(timed(600, 16.6), { holdPace: true });
+    expect(d.state.beltTargetKmh).to.equal(16);
+    const corrections = d.run(300, 1, 16, { beltKmh: 16, podKmh: 16.4 }).filter((c) => c.correction);
+    expect(corrections.map((c) => c.value)).not.to.include(16);
+    expect(corrections.every((c) => c.value! <= 16)).to.equal(true);
+  });
+
+  it('never sends a correction that lands on the speed the belt was last set to', () => {
+    const coarse = limits({ speed: { minKmh: 1, maxKmh: 18, incrementKmh: 0.5 } });
+    const d = started(timed(600, 10), { holdPace: true }, coarse);
+    const corrections = d.run(300, 1, 10, { beltKmh: 10, podKmh: 9.8 }).filter((c) => c.correction);
+    expect(corrections.map((c) => c.value)).not.to.include(10);
+  });
+
+  it('on a grid coarser than the bounds, sends no correction that breaks them', () => {
+    const coarse = limits({ speed: { minKmh: 1, maxKmh: 18, incrementKmh: 0.5 } });
+    for (const [kmh, pod] of [[10, 9.6], [8, 7.6]] as const) {
+      const d = started(timed(600, kmh), { holdPace: true }, coarse);
+      for (const c of d.run(300, 1, kmh, { beltKmh: kmh, podKmh: pod }).filter((c) => c.correction)) {
+        expect(Math.abs(c.value! - kmh)).to.be.at.most(0.3 + 1e-9);
+      }
+    }
   });
 });
