@@ -291,13 +291,14 @@ describe('workout machine: what a runner is told and what the belt is sent', () 
     d.answerAll();
     d.run(1);
     const target = d.state.beltTargetKmh!;
-    // 6.2 mph, the nearest the treadmill's own mph grid has to the target.
-    d.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 9.978 } });
-    expect(d.state.overridden, `${target} reported as 9.978`).to.equal(false);
+    expect(target).to.be.closeTo(9.93, 1e-9);
+    // 6.25 mph: the treadmill keeps its target on its own mph grid and reports that.
+    d.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 10.06 } });
+    expect(d.state.overridden, `${target} reported as 10.06`).to.equal(false);
     d.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: target + 0.16 } });
     expect(d.state.overridden, 'one press on the console').to.equal(true);
     const plain = started(timed(300, 10));
-    plain.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 10.04 } });
+    plain.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 10.08 } });
     expect(plain.state.overridden, 'within 0.1 km/h without a range').to.equal(false);
     plain.send({ kind: 'status', status: { kind: 'target-speed-changed', kmh: 10.1 } });
     expect(plain.state.overridden).to.equal(true);
