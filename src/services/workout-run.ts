@@ -11,10 +11,12 @@ import { LagLearner } from '../workout/treadmill-lag.js';
 import { NOTHING_SAID, type VoiceCueState, voiceCueAt } from '../workout/voice-cues.js';
 import { idleMachine, type MachineCommand, type MachineEvent, type MachineState, positionOf, step } from '../workout/workout-machine.js';
 import { planSteps, workoutProblems } from '../workout/workout-plan.js';
+import { type SpokenSteps, spokenSteps } from '../workout/workout-machine-voice.js';
 import type { Workout } from '../workout/workout-types.js';
 import type { SensorSource } from '../sources/sensor-source.js';
 import type { ControlOutcome, StatusEvent, TreadmillControl } from '../sources/treadmill-control.js';
 import type { WorkoutSettings } from '../store/workout-settings.js';
+import { PROGRAM_TEST_WORKOUT } from './program-belt.js';
 import { WorkoutCoach } from './workout-coach.js';
 import { treadmillControlOf, voiceReason } from './workout-mode.js';
 import { WorkoutRecord } from './workout-run-record.js';
@@ -28,6 +30,8 @@ const storeOnDisk = async (): Promise<WorkoutSettingsStore> => {
 
 /** The pod's mean speed over this many readings (about 30 s), for hold-pace. */
 const POD_MEAN_READINGS = 30;
+/** The footpod is taken as silent after this long without a reading (it sends about one a second). */
+const POD_SILENT_AFTER_MS = 5000;
 
 export class WorkoutRun {
   #state: MachineState = idleMachine();
@@ -38,6 +42,8 @@ export class WorkoutRun {
   #settings: WorkoutSettings | null = null;
   #lag: LagLearner | null = null;
   #said: VoiceCueState = NOTHING_SAID;
+  /** Voice mode's steps within the runner's limits, made at the first cue. */
+  #spoken: SpokenSteps | null = null;
   #message: string | null = null;
   #podKmh: number[] = [];
   #record: WorkoutRecord | null = null;
@@ -45,13 +51,18 @@ export class WorkoutRun {
   #simulated: SimulatedBeltRunner | null = null;
   #store: WorkoutSettingsStore | null = null;
   readonly #off: (() => void)[] = [];
+  /** Said beside every message while the workout runs unrecorded. */
+  #notRecorded: string | null = null;
+  #silence: ReturnType<typeof setInterval> | null = null;
+  #lastSampleMs = 0;
 
   constructor(
     private readonly parts: WorkoutParts,
     private readonly show: (view: WorkoutView) => void,
   ) {}
 
-  async start(workout: Workout): Promise<void> {
+  /** `stopped`: a Stop was pressed since this Start (while the settings load, it must not begin after). */
+  async start(workout: Workout, stopped: () => boolean = () => false): Promise<void> {
     if (this.#state.phase !== 'idle' && this.#state.phase !== 'finished' && this.#state.phase !== 'confirm') {
       return this.#say('A workout is going on: stop it before starting another.');
     }
@@ -62,6 +73,7 @@ export class WorkoutRun {
     void this.parts.coach.engine();
     this.#store ??= this.parts.store ?? (await storeOnDisk());
     const { settings } = await this.#store.load();
+    if (stopped()) return this.#say('Workout stopped.');
     this.#settings = settings;
     const source = this.parts.sensors.source('treadmill');
     const connected = source?.state === 'connected' ? source : null;
@@ -75,6 +87,7 @@ export class WorkoutRun {
     const lagS = this.#treadmillId !== null ? (settings.lagS[this.#treadmillId] ?? null) : null;
     this.#lag = new LagLearner(lagS);
     this.#said = NOTHING_SAID;
+    this.#spoken = null;
     this.#podKmh = [];
     const limits: BeltLimits = {
       speed: capabilities?.speed ?? null,
@@ -135,7 +148,20 @@ export class WorkoutRun {
       this.#off.push(() => target.removeEventListener(type, listener));
     };
     const { footpod } = this.parts;
-    on(footpod, 'sample', () => this.#tick());
+    on(footpod, 'sample', () => {
+      this.#lastSampleMs = Date.now();
+      if (!this.#state.podUp && footpod.source?.state === 'connected') this.#feed({ kind: 'pod', up: true });
+      this.#tick();
+    });
+    on(footpod, 'change', () => {
+      if (footpod.source?.state !== 'connected' && this.#state.podUp) this.#feed({ kind: 'pod', up: false });
+    });
+    // A pod connected but sending nothing: the workout waits as for a lost one.
+    this.#lastSampleMs = Date.now();
+    const silentAfterMs = this.parts.podSilentAfterMs ?? POD_SILENT_AFTER_MS;
+    this.#silence = setInterval(() => {
+      if (this.#state.podUp && Date.now() - this.#lastSampleMs > silentAfterMs) this.#feed({ kind: 'pod', up: false });
+    }, Math.min(1000, silentAfterMs));
     const source = this.#source;
     if (source) on(source, 'statechange', () => this.#feed({ kind: 'link', up: source.state === 'connected' }));
     if (this.#control) on(this.#control, 'status', (event) => this.#feed({ kind: 'status', status: (event as StatusEvent).status }));
@@ -165,11 +191,15 @@ export class WorkoutRun {
     const state = this.#state;
     const position = positionOf(state);
     if (state.mode !== 'voice' || state.phase !== 'running' || !position) return;
-    const { cue, said } = voiceCueAt(state.steps, position, { nowS: state.runningS, measuredKmh, unit: this.parts.settings.settings.distanceUnit }, this.#said);
+    const unit = this.parts.settings.settings.distanceUnit;
+    const spoken = (this.#spoken ??= spokenSteps(state.steps, state.limits, unit));
+    const { cue, said } = voiceCueAt(spoken.steps, position, { nowS: state.runningS, measuredKmh, unit }, this.#said);
     this.#said = said;
     if (!cue) return;
-    this.#message = cue.text;
-    void this.#announce(cue.text, cue.sound);
+    const cap = cue.kind === 'set' ? (spoken.caps[cue.stepIndex] ?? null) : null;
+    const text = cap === null ? cue.text : `${cue.text}: ${cap}`;
+    this.#message = text;
+    void this.#announce(text, cue.sound);
     this.#publish();
   }
 
@@ -197,11 +227,21 @@ export class WorkoutRun {
     if (!began && before.stepIndex === state.stepIndex) return;
     if (began) {
       this.#record = new WorkoutRecord(this.parts.recording, workout);
+      this.#startRecording(workout);
       this.#coach = WorkoutCoach.for(state.steps, () => this.parts.settings.settings.coach);
       if (this.#coach) this.parts.coach.guide(this.#coach);
       this.#simulated = SimulatedBeltRunner.follow(this.parts.footpod, this.#source, () => this.#stepCadence());
     }
-    this.#record?.stepBegan(state.steps[state.stepIndex]!, !began);
+    this.#record?.stepBegan(state.steps[state.stepIndex]!);
+  }
+
+  /** A hands-off workout is a recorded run: the recording starts with it when none is going. */
+  #startRecording(workout: Workout): void {
+    const { recording } = this.parts;
+    // A program test is started by its own recording.
+    if (workout.id === PROGRAM_TEST_WORKOUT || recording.state === 'recording' || recording.state === 'paused') return;
+    if (recording.canRecord) void recording.start();
+    else this.#notRecorded = 'No footpod is connected: this workout is not recorded.';
   }
 
   #stepCadence(): number | null {
@@ -237,7 +277,11 @@ export class WorkoutRun {
     this.#coach = null;
     this.#simulated?.release();
     this.#simulated = null;
+    this.#record?.close();
     this.#record = null;
+    this.#notRecorded = null;
+    if (this.#silence !== null) clearInterval(this.#silence);
+    this.#silence = null;
     const id = this.#treadmillId;
     const lagS = this.#lag?.lagS ?? null;
     if (id !== null && lagS !== null && this.#settings && this.#store && this.#settings.lagS[id] !== lagS) {
@@ -262,7 +306,7 @@ export class WorkoutRun {
       position: positionOf(s),
       beltTargetKmh: s.beltTargetKmh,
       inclineTarget: s.inclineTarget,
-      message: this.#message,
+      message: [this.#message, this.#notRecorded].filter((m) => m !== null).join(' ') || null,
       lagS: this.#lag?.lagS ?? null,
     });
   }

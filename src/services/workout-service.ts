@@ -25,11 +25,14 @@ export class WorkoutService extends EventTarget {
   view: WorkoutView = { workout: null, phase: 'idle', mode: 'voice', modeReason: null, steps: [], position: null, beltTargetKmh: null, inclineTarget: null, message: null, lagS: null };
   #run: WorkoutRun | null = null;
   #loading: Promise<WorkoutRun> | null = null;
+  /** Stops pressed so far: a start still loading when one is pressed never begins. */
+  #stops = 0;
 
   // Made in one loop rather than written out: this class is in the first load.
   static {
     for (const name of presses) {
       this.prototype[name] = function (this: WorkoutService): Promise<void> {
+        if (name === 'stop') this.#stops += 1;
         return this.#run?.[name]() ?? Promise.resolve();
       };
     }
@@ -41,9 +44,11 @@ export class WorkoutService extends EventTarget {
 
   /** Starts `workout`; the first time on a treadmill the phase is 'confirm' until confirm(). */
   start(workout: Workout): Promise<void> {
+    const stops = this.#stops;
+    const stopped = (): boolean => this.#stops !== stops;
     this.#loading ??= import('./workout-run.js').then(({ WorkoutRun }) => (this.#run = new WorkoutRun(this.parts, (view) => this.#show(view))));
     return this.#loading.then(
-      (run) => run.start(workout),
+      (run) => run.start(workout, stopped),
       (error: unknown) => this.#show({ ...this.view, message: `The workout could not be loaded (${String(error)}). Reload the page.` }),
     );
   }

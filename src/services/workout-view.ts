@@ -40,4 +40,6 @@ export interface WorkoutParts {
   coach: CoachService;
   settings: SettingsService;
   store?: WorkoutSettingsStore;
+  /** How long without a footpod reading before the workout waits for it; tests shorten it. */
+  podSilentAfterMs?: number;
 }

@@ -9,7 +9,9 @@ import { createServices, type AppServices } from '../../src/services/services.js
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import type { SimulatedTreadmill } from '../../src/sources/simulated-treadmill.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { loadWorkoutSettings } from '../../src/store/workout-store.js';
+import { loadWorkoutSettings, saveWorkoutSettings } from '../../src/store/workout-store.js';
+import { defaultWorkoutSettings } from '../../src/store/workout-settings.js';
+import { WorkoutService } from '../../src/services/workout-service.js';
 import type { Workout, WorkoutStep } from '../../src/workout/workout-types.js';
 import { type FakeCoachEngine, fakeCoachEngine } from '../support/fake-coach-engine.js';
 
@@ -86,7 +88,8 @@ describe('WorkoutService', () => {
     await seconds(4, belt);
     expect(beltKmh()).to.be.closeTo(11, 0.05);
     const meta = services.recording.recorder!.meta();
-    expect(meta.laps.length, 'a lap at the second step').to.equal(1);
+    // The recording went on for 3 s before the confirmation: the first step is a lap of its own too.
+    expect(meta.laps.length, 'a lap at each step').to.equal(2);
     expect(meta.workout?.steps.map((s) => [s.name, s.speedKmh])).to.deep.equal([['Easy', 8], ['Hard', 11]]);
     expect(meta.workout!.steps[1]!.fromT).to.be.greaterThan(meta.workout!.steps[0]!.fromT);
 
@@ -136,5 +139,91 @@ describe('WorkoutService', () => {
     await services.workouts.start(workout(step('Nothing', 0, 8)));
     expect(services.workouts.view.phase).to.equal('idle');
     expect(services.workouts.view.message).to.match(/cannot run/);
+  });
+});
+
+describe('WorkoutService: a workout and its run', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(async () => {
+    await services.workouts.stop();
+    services.sensors.disconnect('treadmill');
+    services.footpod.disconnect();
+  });
+
+  it('starts the recording with the workout when none is going, the workout’s steps its laps', async () => {
+    await withServices(false);
+    expect(services.recording.state).to.equal('idle');
+    await services.workouts.start(workout(step('Easy', 5, 8), step('Hard', 10, 12)));
+    await waitUntil(() => services.recording.state === 'recording', 'the recording started with the workout');
+    await seconds(8, null);
+    const meta = services.recording.recorder!.meta();
+    expect(meta.workout?.steps.map((s) => s.name)).to.deep.equal(['Easy', 'Hard']);
+    expect(meta.laps.length, 'one lap, at the second step').to.equal(1);
+  });
+
+  it('says the workout is not recorded when no footpod is connected', async () => {
+    await withServices(false);
+    services.footpod.disconnect();
+    await services.workouts.start(workout(step('Easy', 5, 8)));
+    expect(services.workouts.view.phase).to.equal('running');
+    expect(services.recording.state).to.equal('idle');
+    expect(services.workouts.view.message).to.contain('No footpod is connected: this workout is not recorded.');
+  });
+
+  it('a Stop pressed while the workout loads is not lost: the workout never starts', async () => {
+    const belt = (await withServices(true))!;
+    await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+    const started = services.workouts.start(workout(step('Easy', 30, 8)));
+    await services.workouts.stop();
+    await started;
+    await seconds(3, belt);
+    expect(services.workouts.view.phase).to.equal('idle');
+    expect(belt.control.hasControl, 'no control asked for').to.equal(false);
+    // Loaded now: a Stop while the settings are read is kept too.
+    const again = services.workouts.start(workout(step('Easy', 30, 8)));
+    await services.workouts.stop();
+    await again;
+    await seconds(3, belt);
+    expect(services.workouts.view.phase).to.equal('idle');
+    expect(belt.control.hasControl, 'no control asked for').to.equal(false);
+  });
+
+  it('by voice, says a step above the runner’s maximum at the maximum and names the cap', async () => {
+    await withServices(false);
+    await saveWorkoutSettings({ ...defaultWorkoutSettings(), maxSpeedKmh: 16 });
+    await services.workouts.start(workout(step('Fast', 10, 22)));
+    await seconds(3, null);
+    const said = engine.announced.map((a) => a.sentence);
+    expect(said.some((s) => s.includes('22.0 km/h now')), 'never told to set above the maximum').to.equal(false);
+    expect(said).to.include('Set 16.0 km/h now: your maximum; the step asks 22.0 km/h');
+  });
+
+  it('waits for a footpod that goes: the steps stand still and it is said once that the belt keeps its speed', async () => {
+    const belt = (await withServices(true))!;
+    await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+    await services.workouts.start(workout(step('Easy', 20, 8), step('Hard', 20, 11)));
+    await waitUntil(() => services.workouts.view.phase === 'running' && services.workouts.view.beltTargetKmh === 8, 'driven');
+    await seconds(5, belt);
+    const at = services.workouts.view.position!.stepElapsedS;
+    services.footpod.disconnect();
+    await waitUntil(() => (services.workouts.view.message ?? '').includes('waits for it'), 'said');
+    for (let i = 0; i < 20; i++) belt.emitSeconds(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(services.workouts.view.position!.stepElapsedS).to.equal(at);
+    expect(services.workouts.view.phase).to.equal('running');
+    const waits = engine.announced.filter((a) => a.sentence.includes('waits for it'));
+    expect(waits.map((a) => a.sentence)).to.deep.equal(['The footpod is silent: the workout waits for it, and the belt keeps its speed.']);
+  });
+
+  it('waits for a footpod connected but silent', async () => {
+    await withServices(false);
+    const { footpod, sensors, recording, coach, settings } = services;
+    const workouts = new WorkoutService({ footpod, sensors, recording, coach, settings, podSilentAfterMs: 300 });
+    await workouts.start(workout(step('Easy', 20, 8)));
+    await seconds(2, null);
+    await waitUntil(() => (workouts.view.message ?? '').includes('waits for it'), 'said after the pod went quiet', { timeout: 3000 });
+    await seconds(1, null);
+    expect(workouts.view.message).to.contain('goes on');
+    await workouts.stop();
   });
 });

@@ -1,14 +1,14 @@
-// Repro tests (reviewer rv-machine): the recording's laps and WorkoutMark of a workout, through the
+// The recording's laps and WorkoutMark of a workout, through the
 // workout service with the simulated footpod (voice mode: no treadmill, nothing is sent).
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { createServices, type AppServices } from '../../../src/services/services.js';
-import { SimulatedFootpod } from '../../../src/sources/simulated-footpod.js';
-import { kvStore, useSeparateDatabase } from '../../../src/store/kv.js';
-import type { Workout, WorkoutStep } from '../../../src/workout/workout-types.js';
-import { fakeCoachEngine } from '../../support/fake-coach-engine.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
+import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import type { Workout, WorkoutStep } from '../../src/workout/workout-types.js';
+import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 
-useSeparateDatabase('stride-test-rv-machine-record');
+useSeparateDatabase('stride-test-workout-run-record');
 
 const step = (name: string, seconds: number, speedKmh: number | null): WorkoutStep => ({
   kind: 'step',
@@ -38,7 +38,7 @@ async function seconds(n: number): Promise<void> {
   }
 }
 
-describe('rv-machine: a workout in the recording', () => {
+describe('WorkoutRecord: a workout in the recording', () => {
   beforeEach(() => clear(kvStore()));
   afterEach(() => services.footpod.disconnect());
 
@@ -55,16 +55,23 @@ describe('rv-machine: a workout in the recording', () => {
     expect(meta.laps.length, 'a lap where the workout’s first step began').to.equal(1);
   });
 
-  // The file's own promise: "A workout started before the recording is marked from the step going on
-  // when the recording has one". Started 3 s before the recording, step 1 is never in the
-  // WorkoutMark, so the session page cannot draw its planned speed.
+  // A workout started before the recording is marked from the step going on when the recording
+  // starts: without it the new recording's WorkoutMark misses the step, and the session page
+  // cannot draw its planned speed. (The workout starts a recording itself when none is going: the
+  // runner stops that one and starts another mid-step.)
   it('marks the step going on when the recording starts during a workout', async () => {
     await withServices();
     await services.workouts.start(workout(step('Easy', 15, 8), step('Hard', 15, 12)));
     await seconds(3);
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
     await services.recording.start();
+    const id = services.recording.recorder!.id;
     await seconds(16);
     const meta = services.recording.recorder!.meta();
-    expect(meta.workout?.steps.map((s) => s.name)).to.deep.equal(['Easy', 'Hard']);
+    expect(meta.id).to.equal(id);
+    expect(meta.workout?.steps.map((s) => [s.name, s.fromT])).to.deep.equal([['Easy', 0], ['Hard', meta.workout!.steps[1]!.fromT]]);
+    expect(meta.workout!.steps[1]!.fromT).to.be.greaterThan(0);
   });
 });
