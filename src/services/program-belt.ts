@@ -44,7 +44,11 @@ export class ProgramBelt {
     private readonly sensors: SensorService,
   ) {}
 
-  /** A test run is followed: its belt speed is set when the treadmill can be driven. */
+  /**
+   * The runner pressed Start (of the test's recording, or of the test with a recording going): its
+   * belt speed is set when the treadmill can be driven. Never called for a run merely followed
+   * (auto-start, a run picked up, a tab shown again): nothing but a press moves the belt.
+   */
   begin(run: ActiveProgramRun, speedMps: number | null): void {
     const going = this.workouts.view.phase;
     if (run.kind !== 'test' || speedMps === null || !(speedMps > 0)) return;

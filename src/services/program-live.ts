@@ -68,6 +68,8 @@ export class ProgramLive implements ProgramActions {
   readonly #channel: BroadcastChannel | null = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(this.#channelName);
   readonly #now: () => number;
   readonly #belt: ProgramBelt | null;
+  /** The last recording seen going: its start was heard once. */
+  #seenRecording: unknown = null;
 
   constructor(
     private readonly parts: ProgramParts,
@@ -75,7 +77,15 @@ export class ProgramLive implements ProgramActions {
   ) {
     this.#now = parts.now ?? Date.now;
     this.#belt = parts.workouts && parts.sensors ? new ProgramBelt(parts.workouts, parts.sensors) : null;
-    parts.recording.addEventListener('change', () => this.#follow());
+    parts.recording.addEventListener('change', () => {
+      // The runner's Start of a recording, at the moment it starts: the one press (beside Start of
+      // the test) that may set a test's belt. Auto-start, a run picked up, another tab do not.
+      const { recording } = parts;
+      const recorder = recording.state === 'recording' ? recording.recorder : null;
+      const pressed = recorder !== null && recorder !== this.#seenRecording && recording.startedByPress;
+      if (recorder) this.#seenRecording = recorder;
+      this.#follow(pressed);
+    });
     parts.recording.addEventListener('saved', () => void this.#saved());
     // "Try without a footpod": the simulated runner runs the program's runs, on the program's belt,
     // and a simulated treadmill and strap beside it follow that belt.
@@ -141,7 +151,8 @@ export class ProgramLive implements ProgramActions {
       this.#justFinished = null;
       return rules.withRunStarted(state, item, now);
     });
-    if (armed) this.#follow();
+    // Start of the test with a recording going is the runner's press for the belt too.
+    if (armed) this.#follow(this.parts.recording.state === 'recording');
   }
 
   /** The run ends; every recording made for it goes on as an ordinary run (History drops its mark). */
@@ -220,8 +231,24 @@ export class ProgramLive implements ProgramActions {
     return this.#state ? programSchedule(this.#state, this.#now()) : [];
   }
 
-  /** The program run armed or going on meets the recording going on: it is followed from now. */
-  #follow(): void {
+  /**
+   * The program run armed or going on meets the recording going on: it is followed from now. A
+   * test's belt is set only when `pressed`: the runner's Start (of the recording or of the test)
+   * brought them together here, never a read, a tab shown again, auto-start or a run picked up.
+   */
+  #follow(pressed = false): void {
+    this.#followRun();
+    if (pressed) this.#beginBelt();
+  }
+
+  /** The test this tab follows gets its belt speed (ProgramBelt leaves a workout going on alone). */
+  #beginBelt(): void {
+    const active = this.#state?.active;
+    if (!this.#run || active?.kind !== 'test' || !sameRun(active, this.#run.run)) return;
+    this.#belt?.begin(active, active.speedMps ?? rules.testSpeedFor(this.#state!, active));
+  }
+
+  #followRun(): void {
     const active = this.#state?.active;
     const { recording, coach } = this.parts;
     const recorder = recording.recorder;
@@ -238,8 +265,6 @@ export class ProgramLive implements ProgramActions {
     });
     this.#coach.moment = this.#run.moment;
     coach.guide(this.#coach);
-    const state = this.#state!;
-    if (active.kind === 'test') this.#belt?.begin(active, active.speedMps ?? rules.testSpeedFor(state, active));
     const run = this.#run;
     // A run split by a reload keeps every recording it was run in.
     void this.#ofRun(run, (state, now) => (now.sessionIds.includes(recorder.id) ? state : { ...state, active: { ...now, sessionIds: [...now.sessionIds, recorder.id] } }));

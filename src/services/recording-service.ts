@@ -43,6 +43,8 @@ const runGoingOn = (state: RecorderState): boolean => state === 'recording' || s
 export class RecordingService extends EventTarget {
   /** The run going on, or the last one stopped (the live page shows it as "saved run"). */
   #recorder: Recorder | null = null;
+  /** The recorder the runner's Start started (not auto-start, not a run picked up). */
+  #pressed: Recorder | null = null;
   /**
    * With auto-start, an idle recorder for the pod in use that waits for running, apart from the
    * stopped run so that run stays on screen until the next one starts. It holds nothing until it
@@ -161,7 +163,14 @@ export class RecordingService extends EventTarget {
     if (!this.canRecord) return;
     const going = this.#recorder;
     if (going && runGoingOn(going.state)) return;
-    this.#arm(loaded).start();
+    const recorder = this.#arm(loaded);
+    // Known before it starts: listeners to its start read startedByPress.
+    this.#pressed = recorder;
+    recorder.start();
+  }
+  /** The run going on was started by the runner's Start, not by auto-start or picked up unfinished. */
+  get startedByPress(): boolean {
+    return this.#pressed !== null && this.#pressed === this.#recorder && runGoingOn(this.#pressed.state);
   }
   /** Space: start when idle, pause when recording, resume when paused. */
   toggle(): void {
