@@ -1,10 +1,12 @@
 // The workout service's working part, loaded with the first Start (see workout-service.ts). It
-// decides nothing: every press, pod reading, treadmill status, link change and page visibility goes
+// decides nothing: every press, pod reading (and a pod gone silent), treadmill status, link change and page visibility goes
 // to the workout machine (src/workout/workout-machine.ts), and the commands it hands back are sent
 // through the treadmill's control as they come (the machine keeps them one at a time). Around that
 // it keeps the recording's laps and WorkoutMark (workout-run-record.ts), the metronome on the
-// steps' cadence (workout-coach.ts), the learned lag, the voice cues of voice mode, and the
-// simulated runner on the simulated belt.
+// steps' cadence (workout-coach.ts), the learned lag, the voice cues of voice mode (within the
+// runner's limits, workout-machine-voice.ts), and the simulated runner on the simulated belt. A
+// hands-off workout is a recorded run: it starts the recording when none is going (a program
+// test's recording is the program's), or says it cannot.
 
 import { type BeltLimits, defaultRunnerMax, defaultRunnerMaxIncline } from '../workout/belt-limits.js';
 import { LagLearner } from '../workout/treadmill-lag.js';

@@ -19,9 +19,13 @@ export interface WorkoutView {
   modeReason: string | null;
   steps: PlannedStep[];
   position: WorkoutPosition | null;
+  /** The speed (and incline) the treadmill last took: a refused one is never shown. */
   beltTargetKmh: number | null;
   inclineTarget: number | null;
-  /** The last thing that happened, in words (status, clamping, refusal). */
+  /**
+   * The last thing that happened, in words (status, clamping, refusal); while a workout runs
+   * unrecorded (no footpod), followed by that.
+   */
   message: string | null;
   /** This treadmill's learned lag. */
   lagS: number | null;

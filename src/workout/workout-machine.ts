@@ -10,22 +10,31 @@
 //   command waiting, and nothing is sent until the runner presses something.
 // - A lost link or a hidden page sends nothing new and pauses the workout; it stays paused when
 //   the link is back, until the runner resumes.
+// - A confirmation given while the link is down leaves the workout paused: nothing goes out when
+//   the link comes back, only on a press.
+// - A speed set on the treadmill's console is the runner's for the rest of the step: no speed is
+//   sent in that step, not even at a Resume. The treadmill's own rounding of the app's target
+//   (within one increment of its range) is not such a change.
+// - The belt's target shown is the speed the treadmill took, never one it refused.
+// - Hold-pace corrections are clamped like every speed; one that lands on the speed the belt was
+//   last set to, or breaks the hold-pace bounds on the treadmill's grid, is not sent.
+// - The workout's clock is the run's: while the footpod is silent or gone the steps wait (said
+//   once), and the gap is not counted.
 // - Voice mode (no control point, control refused, no treadmill) never sends anything.
-// - One ordinary command at a time; a Stop or Pause press goes out at once, past it.
+// - One ordinary command at a time; a Stop or Pause press goes out at once, past it. A Stop that
+//   cannot reach the treadmill says so: the runner stops the belt on the treadmill.
 
-import { describeStatus, type FitnessMachineStatus } from '../ble/ftms-status.js';
 import { clampIncline, clampSpeed } from './belt-limits.js';
 import { sendAheadS } from './early-send.js';
 import { HOLD_BAND, holdPaceSpeed, MAX_CORRECTION_KMH } from './hold-pace.js';
-import { beltSpeedWords } from './speed-words.js';
-import type { CommandOutcome, MachineCommand, MachineEvent, MachineState, MachineStep } from './workout-machine-types.js';
+import type { MachineCommand, MachineEvent, MachineState, MachineStep } from './workout-machine-types.js';
+import { active, onOutcome, onStatus, PRESS_RESUME } from './workout-machine-answers.js';
 import { stepLeftS } from './workout-machine-position.js';
 import type { PlannedStep } from './workout-types.js';
 
 export type * from './workout-machine-types.js';
 
 const PRESSES = new Set<MachineEvent['kind']>(['start', 'confirm', 'cancel', 'pause', 'resume', 'stop', 'skip']);
-const PRESS_RESUME = 'Press Resume when you are ready.';
 
 export function idleMachine(): MachineState {
   return {
@@ -61,8 +70,6 @@ export function idleMachine(): MachineState {
   };
 }
 
-/** The workout is under way (not idle, not waiting for the confirmation, not over). */
-const active = (s: MachineState): boolean => s.phase === 'starting' || s.phase === 'running' || s.phase === 'paused';
 
 export function step(state: MachineState, event: MachineEvent): MachineStep {
   const s: MachineState = { ...state };
@@ -342,93 +349,6 @@ function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }
   if (Math.abs(value - last) < 0.005 || Math.abs(value - event.beltKmh) > MAX_CORRECTION_KMH + 0.005) return;
   if (Math.abs(value - planned.speedKmh) > planned.speedKmh * HOLD_BAND + 0.005) return;
   s.queue = [{ kind: 'speed', value, step: s.stepIndex, correction: true }];
-}
-
-function onStatus(s: MachineState, status: FitnessMachineStatus, halt: (by: MachineState['pausedBy']) => void, say: (t: string) => void): void {
-  switch (status.kind) {
-    case 'stopped-or-paused-by-user':
-    case 'stopped-by-safety-key':
-    case 'control-permission-lost':
-    case 'reset': {
-      if (status.kind !== 'stopped-or-paused-by-user') s.hasControl = false;
-      // The belt stopping as the runner's own Pause asked is no news.
-      if (!active(s) || (status.kind === 'stopped-or-paused-by-user' && s.phase === 'paused' && s.pausedBy === 'runner')) return;
-      halt('treadmill');
-      say(`${describeStatus(status)} The workout is paused; the app will not start the belt. ${PRESS_RESUME}`);
-      return;
-    }
-    case 'target-speed-changed': {
-      // Our own speed being confirmed, or the runner's hand on the console: the step keeps theirs.
-      // A treadmill reports our target in its own rounding (mph steps of 0.16 km/h): within one
-      // increment of its range it is ours.
-      const ours = s.beltTargetKmh !== null && Math.abs(status.kmh - s.beltTargetKmh) < sameSpeedKmh(s) - 1e-9;
-      if (ours || s.phase !== 'running' || s.inFlight?.kind === 'speed' || s.mode !== 'belt') return;
-      s.beltTargetKmh = status.kmh;
-      s.overridden = true;
-      // Promised to be left alone: the step's own speed waiting to go out is not sent after all.
-      s.queue = s.queue.filter((c) => c.kind !== 'speed' || c.step !== s.stepIndex);
-      say(`The speed was changed on the treadmill to ${beltSpeedWords(status.kmh, s.settings.unit)}: the app leaves it for this step.`);
-      return;
-    }
-    case 'target-incline-changed':
-      return;
-    case 'started-or-resumed':
-      if (s.phase === 'paused') say(`The belt was started on the treadmill. The workout stays paused: ${PRESS_RESUME}`);
-      return;
-    case 'unknown':
-      return;
-  }
-}
-
-/** Speeds closer than this are the same setting: one increment of the belt's range, else 0.1 km/h. */
-const sameSpeedKmh = (s: MachineState): number => {
-  const increment = s.limits.speed?.incrementKmh ?? 0;
-  return increment > 0 && Number.isFinite(increment) ? increment : 0.1;
-};
-
-const REFUSALS = new Set(['refused', 'not-permitted', 'no-control-point']);
-
-function onOutcome(s: MachineState, command: MachineCommand, outcome: CommandOutcome, startBelt: () => void, say: (t: string) => void): void {
-  if (command.kind === 'stop' || command.kind === 'pause') {
-    if (s.urgent?.kind === command.kind) s.urgent = null;
-    if (!outcome.ok) say(`${outcome.message} Use the treadmill's own ${command.kind === 'stop' ? 'Stop' : 'Pause'} button.`);
-    return;
-  }
-  if (s.inFlight?.kind !== command.kind) return;
-  s.inFlight = null;
-  if (outcome.ok) {
-    // The belt's target is what the treadmill took: a refused speed never reached the belt.
-    if (command.kind === 'speed') s.beltTargetKmh = command.value ?? null;
-    if (command.kind === 'incline') s.inclineTarget = command.value ?? null;
-    if (command.kind === 'request-control') {
-      s.hasControl = true;
-      if (s.phase === 'starting') startBelt();
-    }
-    return;
-  }
-  if (command.kind === 'request-control' && REFUSALS.has(outcome.failure) && s.phase === 'starting') {
-    s.mode = 'voice';
-    s.modeReason = `${outcome.message} The workout runs by screen and voice: set the belt yourself.`;
-    s.phase = 'running';
-    s.pausedBy = null;
-    s.armed = false;
-    say(s.modeReason);
-    return;
-  }
-  if (command.kind === 'request-control' || command.kind === 'start') {
-    if (s.phase === 'starting' || s.phase === 'running') {
-      s.phase = 'paused';
-      s.pausedBy = 'failure';
-    }
-    s.armed = false;
-    s.queue = [];
-    s.lastAtMs = null;
-    s.lastDistanceM = null;
-    say(`${outcome.message} The workout is paused: press Resume to try again, or run it on the treadmill's own buttons.`);
-    return;
-  }
-  // A speed or incline not taken is said, never sent again on the app's own decision.
-  say(outcome.message);
 }
 
 export { positionOf } from './workout-machine-position.js';
