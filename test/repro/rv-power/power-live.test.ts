@@ -30,6 +30,23 @@ describe('rv-power: live running power', () => {
     expect(s.latestChannels.powerW, 'the Power tile after the silence').to.equal(null);
   });
 
+  // Why it matters: during a run (holdSession) the runner may re-pair another pod, e.g. a plain
+  // RSC pod after the Stryd's battery died; FootpodService then calls newSource() on the same
+  // live session. The new pod sends no power at all, yet its first rows take the Stryd's last
+  // watts (held with 0 pod rows of age), and the Power tile shows them: power a pod without
+  // power "never" has (README: "a pod without it works as before").
+  it("gives a pod re-paired into the run none of the previous pod's power", () => {
+    const s = new LiveSession(defaultCadenceZones);
+    for (let i = 0; i < 5; i++) {
+      ingestPower(s, powerBytes(280));
+      s.ingest(podBytes(3.3, 172), i * 1000);
+    }
+    s.newSource();
+    for (let i = 0; i < 3; i++) s.ingest(podBytes(3.3, 172), 6000 + i * 1000);
+    expect(column(s, 'powerW').slice(5), "the new pod's rows").to.deep.equal([Number.NaN, Number.NaN, Number.NaN]);
+    expect(s.latestChannels.powerW, 'the Power tile with the new pod').to.equal(null);
+  });
+
   // Why it matters: the simulated pod is how a runner tries the app (and how power is shown off
   // without a Stryd). Its clock "catches up in batches when the tab was throttled" (a hidden tab
   // runs timers once a second, or once a minute after a few minutes hidden): a batch of RSC rows
