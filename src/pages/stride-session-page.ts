@@ -296,7 +296,7 @@ export class StrideSessionPage extends LitElement {
       lapSplits: reuseSplits ? d.lapSplits : lapSplits(samples, meta.laps, meta.gaps),
       channels: sameSession ? d.channels : sessionChannels(samples),
       heartRate: sameSession ? d.heartRate : heartRateStats(samples, meta.gaps, meta.statedTotals?.stated.avgHeartRate),
-      powerW: sameSession ? d.powerW : averagePowerW(samples, meta.gaps),
+      powerW: sameSession ? d.powerW : averagePowerW(samples, meta.gaps, meta.statedTotals?.stated.avgPowerW),
     };
     return this.#derived;
   }
