@@ -13,7 +13,7 @@ import type { PointChange } from './calibration-points.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
 import { type RunningStatus, believesRunningBit, gaitOfRow, isRunning } from './gait.js';
 import type { LatestChannels, LiveReading } from './live-reading.js';
-import type { SessionSensors } from './session-sensors.js';
+import type { ForgettableSensor, SessionSensors } from './session-sensors.js';
 import { SampleColumns } from './sample-columns.js';
 import { trailingMean } from './smoothing.js';
 import { SpeedDistanceMerge } from './speed-distance-merge.js';
@@ -58,7 +58,7 @@ export class LiveSession extends EventTarget {
   #autoCurve: CalibrationCurve = [];
   #autoLocked = false;
   /** `forgetSensor` and `newTreadmillSource` calls made before the sensor parts were attached. */
-  #forgotten = new Set<'treadmill' | 'heartRate'>();
+  #forgotten = new Set<ForgettableSensor>();
   #newTreadmill = false;
   #startMs: number | null = null;
   #latest: LiveReading | null = null;
@@ -301,6 +301,8 @@ export class LiveSession extends EventTarget {
   newSource(): void {
     this.#merge.newPod();
     this.#podSentRunning = false;
+    // Power is the pod's own: another pod (or this one back) sends its own, or has none.
+    this.forgetSensor('power');
   }
 
   /** The same for a (re)connected treadmill's distance counter. */
@@ -309,8 +311,8 @@ export class LiveSession extends EventTarget {
     else this.#sensors.newTreadmill();
   }
 
-  /** A sensor disconnected: its values are gone at once, not after they age out. */
-  forgetSensor(sensor: 'treadmill' | 'heartRate'): void {
+  /** A sensor (or the pod, for its power) disconnected: its values are gone at once, not after they age out. */
+  forgetSensor(sensor: ForgettableSensor): void {
     if (this.#sensors === null) this.#forgotten.add(sensor);
     else this.#sensors.forget(sensor);
     this.#channelsChanged();

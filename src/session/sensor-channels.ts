@@ -5,14 +5,19 @@
 // in the row), never the last one held on to. Rows alone aged a belt value out between two of its
 // notifications when the pod notifies faster than once a second (a 4 Hz pod and a belt 1.3 s late:
 // the pod's metres stood in and the belt's count was thrown away, 5400 m read 5490 m); time alone
-// would drop a value after one row of a pod that notifies every 2 s.
+// would drop a value after one row of a pod that notifies every 2 s. Rows count only at a live
+// pod's pace: rows after a silence of the pod (its link dropped for a minute) are not "a row
+// later", and a value from before it is no reading for them.
 
+import { LIVE_STEP_S } from './gap-steps.js';
 import type { LatestChannels } from './live-reading.js';
 
 /** A value feeds the pod row after it arrived and the rows up to this many rows later… */
 export const FRESH_POD_ROWS = 3;
 /** …or, on a pod notifying faster than once a second, the rows this long after the last row before it came. */
 export const FRESH_S = 3;
+/** …and rows count only while they span no more than live rows a step apart: longer, the pod was silent between. */
+const ROWS_SPAN_S = (FRESH_POD_ROWS + 1) * LIVE_STEP_S;
 
 export type SensorChannel = 'strapHeartRate' | 'treadmillHeartRate' | 'treadmillSpeedMps' | 'inclinePercent' | 'powerW';
 
@@ -52,7 +57,8 @@ export class SensorChannels {
   fresh(channel: SensorChannel, rowS: number | null = this.#lastRowS): number | null {
     const held = this.#held[channel];
     if (held === null) return null;
-    const byRows = this.#rows - held.atRow <= FRESH_POD_ROWS;
+    const spanS = held.afterRowS === null || rowS === null ? 0 : rowS - held.afterRowS;
+    const byRows = this.#rows - held.atRow <= FRESH_POD_ROWS && spanS <= ROWS_SPAN_S;
     const byTime = held.afterRowS !== null && rowS !== null && rowS - held.afterRowS <= FRESH_S;
     return byRows || byTime ? held.value : null;
   }

@@ -23,6 +23,9 @@ export interface SensorRow {
   powerW: number | null;
 }
 
+/** A sensor whose values go at once when it goes; 'power' is the pod's own power, which goes with the pod. */
+export type ForgettableSensor = 'treadmill' | 'heartRate' | 'power';
+
 export class SessionSensors {
   readonly #channels = new SensorChannels();
   readonly #treadmill = new TreadmillDistance();
@@ -74,8 +77,10 @@ export class SessionSensors {
   }
 
   /** A sensor disconnected: its values are gone at once. */
-  forget(sensor: 'treadmill' | 'heartRate'): void {
-    if (sensor === 'heartRate') {
+  forget(sensor: ForgettableSensor): void {
+    if (sensor === 'power') {
+      this.#channels.drop('powerW');
+    } else if (sensor === 'heartRate') {
       this.#channels.drop('strapHeartRate');
     } else {
       for (const channel of ['treadmillSpeedMps', 'inclinePercent', 'treadmillHeartRate'] as const) this.#channels.drop(channel);

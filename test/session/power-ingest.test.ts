@@ -41,6 +41,31 @@ describe('LiveSession: running power from the pod', () => {
     expect(s.latestChannels.powerW, 'gone from the page too').to.equal(null);
   });
 
+  // A pod whose link dropped for a minute comes back with RSC rows before its power: no row has
+  // passed for the old watts, yet they were measured a minute before.
+  it('carries no power from before a silence of the pod into the rows after it', () => {
+    const s = new LiveSession(defaultCadenceZones);
+    for (let i = 0; i < 5; i++) {
+      ingestPower(s, powerBytes(320));
+      s.ingest(podBytes(3.6, 176), i * 1000);
+    }
+    for (let i = 0; i < 3; i++) s.ingest(podBytes(2, 150), 65_000 + i * 1000);
+    expect(column(s, 'powerW').slice(5)).to.deep.equal([Number.NaN, Number.NaN, Number.NaN]);
+    expect(s.latestChannels.powerW, 'the Power tile').to.equal(null);
+  });
+
+  it("gives a pod paired into the run none of the previous pod's power", () => {
+    const s = new LiveSession(defaultCadenceZones);
+    for (let i = 0; i < 5; i++) {
+      ingestPower(s, powerBytes(280));
+      s.ingest(podBytes(3.3, 172), i * 1000);
+    }
+    s.newSource();
+    expect(s.latestChannels.powerW, 'the Power tile, at once').to.equal(null);
+    for (let i = 0; i < 3; i++) s.ingest(podBytes(3.3, 172), 6000 + i * 1000);
+    expect(column(s, 'powerW').slice(5)).to.deep.equal([Number.NaN, Number.NaN, Number.NaN]);
+  });
+
   it('skips a packet too short to read, says so, and keeps the run', () => {
     const s = new LiveSession(defaultCadenceZones);
     ingestPower(s, powerBytes(250));
