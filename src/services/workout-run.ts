@@ -81,6 +81,8 @@ export class WorkoutRun {
       incline: capabilities?.incline ?? null,
       maxSpeedKmh: settings.maxSpeedKmh ?? defaultRunnerMax(capabilities?.speed ?? null),
       maxInclinePercent: settings.maxInclinePercent ?? defaultRunnerMaxIncline(capabilities?.incline ?? null),
+      maxSpeedSetByRunner: settings.maxSpeedKmh !== null,
+      maxInclineSetByRunner: settings.maxInclinePercent !== null,
     };
     const steps = planSteps(workout);
     this.#listen();

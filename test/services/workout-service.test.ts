@@ -116,6 +116,20 @@ describe('WorkoutService', () => {
     expect(stored.lagS['simulated-treadmill']).to.equal(services.workouts.view.lagS);
   });
 
+  it('names the treadmill’s maximum when the runner set none, and theirs when they did', async () => {
+    await withServices(true);
+    await services.workouts.start(workout(step('Sprint', 30, 24)));
+    await services.workouts.confirm();
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 20, 'the step set to the maximum');
+    expect(services.workouts.view.message).to.equal("The step asks 24.0 km/h; the belt is set to the treadmill's maximum of 20.0 km/h.");
+    await services.workouts.stop();
+    expect(await changeWorkoutSettings({ maxSpeedKmh: 14 })).to.equal(null);
+    await services.workouts.start(workout(step('Sprint', 30, 24)));
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 14, 'the step set to the runner’s maximum');
+    expect(services.workouts.view.message).to.equal('The step asks 24.0 km/h; the belt is set to your maximum of 14.0 km/h.');
+    await services.workouts.stop();
+  });
+
   it('needs no confirmation on a treadmill confirmed before', async () => {
     const belt = (await withServices(true))!;
     await services.workouts.start(workout(step('Easy', 30, 8)));
