@@ -8,6 +8,7 @@
 // runner: the step keeps its length, and the belt keeps the speed it had (said in the notes).
 
 import { Decoder, type FitMessages, Stream, type WorkoutStepMesg } from '@garmin/fitsdk';
+import { REPEAT_TIMES } from '../workout/workout-plan.js';
 import { type StepIntensity, type Workout, type WorkoutItem, type WorkoutStep } from '../workout/workout-types.js';
 import { hasFitHeader } from './fit-header.js';
 import { inclineFromNote } from './fit-workout-notes.js';
@@ -142,6 +143,9 @@ function itemsOf(fitSteps: WorkoutStepMesg[], notes: string[]): WorkoutItem[] {
     }
     if (times === null || !Number.isInteger(times) || times < 1) {
       throw new ImportError('unsupported', `Step ${i + 1} of this workout repeats until something other than a number of times, which Stridewise cannot follow.`);
+    }
+    if (times > REPEAT_TIMES.max) {
+      throw new ImportError('unsupported', `Step ${i + 1} of this workout repeats ${times} times; a Stridewise workout repeats at most ${REPEAT_TIMES.max} times.`);
     }
     const places = placeOf.slice(from, i);
     const first = places[0]!;

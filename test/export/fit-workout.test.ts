@@ -277,6 +277,8 @@ describe('decodeFitWorkout', () => {
     refused(nested, 'unsupported', /repeats inside repeats/);
     refused(foreign([{ durationType: 'time', durationValue: 0, targetType: 'open' }]), 'damaged', /Step 1 of this workout has no length/);
     refused(foreign([{ durationType: 'repeatUntilStepsCmplt', durationValue: 0, targetValue: 2 }]), 'damaged', /not before it/);
+    const many = foreign([{ durationType: 'time', durationValue: 1000, targetType: 'open' }, { durationType: 'repeatUntilStepsCmplt', durationValue: 0, targetValue: 51 }]);
+    refused(many, 'unsupported', /^Step 2 of this workout repeats 51 times; a Stridewise workout repeats at most 50 times\.$/);
   });
 
   it('property: any byte flipped, or the file cut anywhere, is refused with an ImportError, never another exception', () => {
