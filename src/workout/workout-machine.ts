@@ -16,7 +16,9 @@
 import { describeStatus, type FitnessMachineStatus } from '../ble/ftms-status.js';
 import { clampIncline, clampSpeed } from './belt-limits.js';
 import { sendAheadS } from './early-send.js';
+import { watchBelt } from './belt-by-hand.js';
 import { holdPaceSpeed } from './hold-pace.js';
+import { beltSpeedWords } from './speed-words.js';
 import type { CommandOutcome, MachineCommand, MachineEvent, MachineState, MachineStep } from './workout-machine-types.js';
 import { stepLeftS } from './workout-machine-position.js';
 import type { PlannedStep } from './workout-types.js';
@@ -52,6 +54,8 @@ export function idleMachine(): MachineState {
     queue: [],
     sentStep: null,
     beltTargetKmh: null,
+    beltFromKmh: null,
+    beltSettled: false,
     inclineTarget: null,
     overridden: false,
     lastCorrectionAtS: null,
@@ -223,7 +227,11 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
     const [next, ...rest] = s.queue;
     s.inFlight = next!;
     s.queue = rest;
-    if (next!.kind === 'speed') s.beltTargetKmh = next!.value ?? null;
+    if (next!.kind === 'speed') {
+      s.beltFromKmh = s.beltTargetKmh;
+      s.beltSettled = false;
+      s.beltTargetKmh = next!.value ?? null;
+    }
     if (next!.kind === 'incline') s.inclineTarget = next!.value ?? null;
     out.commands.push(next!);
   }
@@ -279,14 +287,25 @@ function tick(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }>, t
   const next = s.stepIndex + 1;
   const ahead = sendAheadS(s.settings.lagS, s.settings.sendEarly);
   if (ahead > 0 && next < s.steps.length && s.sentStep !== next && leftS !== null && leftS <= ahead) targets(next);
-  holdPace(s, event, leftS);
+  holdPace(s, event, leftS, say);
 }
 
 /** The optional hold-pace rule: a small correction toward the pod's pace, never near a step's end. */
-function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }>, leftS: number | null): void {
+function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }>, leftS: number | null, say: (t: string) => void): void {
   const planned = s.steps[s.stepIndex];
   if (!s.settings.holdPace || !planned || planned.speedKmh === null || s.overridden || !s.hasControl) return;
   if (s.inFlight || s.urgent || s.queue.length > 0 || s.sentStep !== s.stepIndex) return;
+  if (event.beltKmh !== null && s.beltTargetKmh !== null) {
+    // A treadmill that does not report the console's changes in its status: its belt speed tells.
+    const seen = watchBelt({ setKmh: s.beltTargetKmh, fromKmh: s.beltFromKmh, settled: s.beltSettled }, event.beltKmh, s.limits.speed?.incrementKmh ?? null);
+    s.beltSettled = seen.settled;
+    if (seen.byHand) {
+      s.overridden = true;
+      const words = (kmh: number): string => beltSpeedWords(kmh, s.settings.unit);
+      say(`The belt runs at ${words(event.beltKmh)}, not the ${words(s.beltTargetKmh)} the app set: the app leaves it for this step.`);
+      return;
+    }
+  }
   if (event.beltKmh === null || event.podKmh === null || leftS === null) return;
   const corrected = holdPaceSpeed({
     stepKmh: planned.speedKmh,
@@ -295,6 +314,7 @@ function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }
     nowS: s.runningS,
     stepEndsAtS: s.runningS + leftS,
     lastCorrectionAtS: s.lastCorrectionAtS ?? s.stepStartS,
+    grid: s.limits.speed,
   });
   if (corrected === null) return;
   s.lastCorrectionAtS = s.runningS;
