@@ -166,7 +166,16 @@ export const buildOptions = {
 // which pulls in what main.ts does) puts all of the first load in one chunk. It costs nothing at run
 // time: a lazy module is only ever loaded after the first load ran. Two passes, since which
 // modules are loaded lazily is known only once the code has been read.
-const firstLoadImport = join(root, 'src/app/first-load.ts');
+// The lazy module gets first-load.ts's own imports rather than an import of first-load.ts: that file
+// holds no code, and imported only by lazy modules it would be one more (empty) chunk, which the
+// first load fetches and the service worker lists.
+const firstLoadFile = join(root, 'src/app/first-load.ts');
+async function firstLoadImports() {
+  const source = await readFile(firstLoadFile, 'utf8');
+  const paths = [...source.matchAll(/^import '(\.[^']+)\.js';$/gm)].map(([, path]) => resolve(dirname(firstLoadFile), `${path}.ts`));
+  if (paths.length === 0) throw new Error('src/app/first-load.ts imports nothing the build can read');
+  return paths.map((path) => `import ${JSON.stringify(path)};\n`).join('');
+}
 
 async function lazyModules(options) {
   const { metafile } = await esbuild.build({ ...options, write: false, minify: false, sourcemap: false, logLevel: 'silent' });
@@ -181,13 +190,13 @@ async function lazyModules(options) {
   return lazy;
 }
 
-const lazyImportsFirstLoad = (lazy) => ({
+const lazyImportsFirstLoad = (lazy, firstLoad) => ({
   name: 'lazy-imports-first-load',
   setup(build) {
     build.onLoad({ filter: /\.[jt]s$/ }, async (args) => {
       if (!lazy.has(args.path)) return undefined;
       const source = withMinifiedStyles(await readFile(args.path, 'utf8'));
-      return { contents: `import ${JSON.stringify(firstLoadImport)};\n${source}`, loader: extname(args.path).slice(1), resolveDir: dirname(args.path) };
+      return { contents: `${firstLoad}${source}`, loader: extname(args.path).slice(1), resolveDir: dirname(args.path) };
     });
   },
 });
@@ -197,7 +206,7 @@ export async function buildProduction(options = {}) {
   const merged = { ...buildOptions, ...options };
   const lazy = await lazyModules(merged);
   // First: a lazy module is loaded by this plugin (its styles minified too), every other by the rest.
-  return esbuild.build({ ...merged, plugins: [lazyImportsFirstLoad(lazy), ...merged.plugins] });
+  return esbuild.build({ ...merged, plugins: [lazyImportsFirstLoad(lazy, await firstLoadImports()), ...merged.plugins] });
 }
 
 /** The entry script's file name and the first-load files (entry + its static imports + CSS). */
