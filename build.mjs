@@ -254,7 +254,7 @@ const hashedName = /-[A-Z0-9]{8}\.(?:js|css)$/;
 /**
  * The service worker: src/app/service-worker.ts (a precache in Workbox's format, in a few lines), bundled by
  * esbuild into one same-origin dist/sw.js that fetches nothing else, with the precache list from
- * workbox-build's getManifest in place of self.__WB_MANIFEST: the whole build (html, css, every
+ * workbox-build's getManifest in place of STRIDE_PRECACHE: the whole build (html, css, every
  * chunk, icons, manifest; not the source maps, nor the README's screenshots), each file with a
  * revision unless its name carries esbuild's hash. This is Workbox's injectManifest done in
  * one esbuild step: generateSW (and injectManifest, through workbox-build's index) load rollup,
@@ -271,7 +271,9 @@ async function writeServiceWorker(dir) {
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
   });
   for (const warning of warnings) console.warn(`service worker: ${warning}`);
-  const absolute = manifestEntries.map((entry) => ({ ...entry, url: '/' + entry.url }));
+  // One line a file, "/url" or "/url revision": Workbox's {url, revision} objects repeat their keys
+  // and null for every hashed file, bytes each runner's first load fetches with sw.js.
+  const precache = manifestEntries.map(({ url, revision }) => `/${url}${revision ? ` ${revision}` : ''}`).join('\n');
   await esbuild.build({
     entryPoints: [join(root, 'src/app/service-worker.ts')],
     outfile: join(dir, 'sw.js'),
@@ -281,7 +283,7 @@ async function writeServiceWorker(dir) {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    define: { 'self.__WB_MANIFEST': JSON.stringify(absolute) },
+    define: { STRIDE_PRECACHE: JSON.stringify(precache) },
   });
 }
 
