@@ -46,7 +46,7 @@ const updateScripts = new Set();
     for (const imp of metafile.outputs[file].imports) if (imp.kind === 'import-statement') visit(imp.path);
   };
   for (const [file, output] of Object.entries(metafile.outputs)) {
-    if (/src\/(app\/app-updates|components\/stride-update-banner|store\/store-check)\.ts$/.test(output.entryPoint ?? '')) visit(file);
+    if (/src\/(app\/update-offer|store\/store-check)\.ts$/.test(output.entryPoint ?? '')) visit(file);
   }
   const everything = inputsOf(metafile, Object.keys(metafile.outputs));
   const onDemand = ['src/sources/footpod-control-point.ts', 'src/sources/web-bluetooth-control-point.ts', 'src/ble/sc-control-point.ts'];
