@@ -242,6 +242,9 @@ async function writeIndex(metafile, dir = outdir) {
 
 async function copyPublic(dir = outdir) {
   await cp(join(root, 'public'), dir, { recursive: true, filter: (src) => !src.endsWith('index.html') });
+  // The manifest is fetched by every first visit too: its indentation is for people reading public/.
+  const manifest = join(dir, 'manifest.webmanifest');
+  await writeFile(manifest, JSON.stringify(JSON.parse(await readFile(manifest, 'utf8'))));
   // The page's palette (both themes) is in the first load: minified like the scripts.
   const css = await readFile(join(dir, 'base.css'), 'utf8');
   const { code } = await esbuild.transform(css, { loader: 'css', minify: true, target: 'chrome110' });
