@@ -10,7 +10,8 @@ import { SensorChannels } from '../../../src/session/sensor-channels.js';
 import { SessionSensors } from '../../../src/session/session-sensors.js';
 import { ingestHeartRate, ingestTreadmill } from '../../../src/session/sensor-ingest.js';
 import { defaultCadenceZones } from '../../../src/session/zones.js';
-import { heartRateBytes, podBytes, treadmillBytes } from '../../session/sensor-bytes.js';
+import { ingestPower } from '../../../src/session/power-ingest.js';
+import { heartRateBytes, podBytes, powerBytes, treadmillBytes } from '../../session/sensor-bytes.js';
 
 const session = () => {
   const s = new LiveSession(defaultCadenceZones);
@@ -61,5 +62,20 @@ describe('rv-power2: a value that came during a silence of the pod', () => {
     }
     expect(s.latest!.distanceM, 'the treadmill counted 198 m').to.be.closeTo(198, 0.5);
     expect(column(s, 'treadmillSpeedMps').at(-3), "the belt's speed in the first row back").to.equal(3);
+  });
+  it("LiveSession: a pod back after a dropped link, sending its power just before its first RSC, has that power in its first row", () => {
+    // The simulated pod sends power before each RSC measurement "so the row made of that RSC one carries it";
+    // a real pod back from a dropped link may do the same. The reading is new, not from before the silence.
+    const s = new LiveSession(defaultCadenceZones);
+    for (let i = 0; i < 5; i++) {
+      ingestPower(s, powerBytes(250));
+      s.ingest(podBytes(3, 176), i * 1000);
+    }
+    s.forgetSensor('power'); // the link dropped (footpod-service forgets the pod's power)
+    for (let i = 0; i < 3; i++) {
+      ingestPower(s, powerBytes(300 + i));
+      s.ingest(podBytes(3, 176), 64_000 + i * 1000);
+    }
+    expect(column(s, 'powerW').slice(5)).to.deep.equal([300, 301, 302]);
   });
 });
