@@ -54,6 +54,21 @@ describe('LiveSession: running power from the pod', () => {
     expect(s.latestChannels.powerW, 'the Power tile').to.equal(null);
   });
 
+  // The simulated pod sends power just before each RSC measurement; a real pod back may do the same.
+  it('puts the power a pod back from a dropped link sends just before its first RSC in its first row', () => {
+    const s = new LiveSession(defaultCadenceZones);
+    for (let i = 0; i < 5; i++) {
+      ingestPower(s, powerBytes(250));
+      s.ingest(podBytes(3, 176), i * 1000);
+    }
+    s.forgetSensor('power'); // as footpod-service does when the link drops
+    for (let i = 0; i < 3; i++) {
+      ingestPower(s, powerBytes(300 + i));
+      s.ingest(podBytes(3, 176), 64_000 + i * 1000);
+    }
+    expect(column(s, 'powerW').slice(5)).to.deep.equal([300, 301, 302]);
+  });
+
   it("gives a pod paired into the run none of the previous pod's power", () => {
     const s = new LiveSession(defaultCadenceZones);
     for (let i = 0; i < 5; i++) {
