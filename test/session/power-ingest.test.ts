@@ -81,6 +81,18 @@ describe('LiveSession: running power from the pod', () => {
     expect(column(s, 'powerW').slice(5)).to.deep.equal([Number.NaN, Number.NaN, Number.NaN]);
   });
 
+  it('records no power while the pod says it is compensating its offset (flag bit 12), not the number it sends then', () => {
+    const s = new LiveSession(defaultCadenceZones);
+    ingestPower(s, powerBytes(250));
+    s.ingest(podBytes(3, 170), 0);
+    ingestPower(s, powerBytes(12, true));
+    expect(s.latestChannels.powerW, 'the Power tile').to.equal(null);
+    s.ingest(podBytes(3, 170), 1000);
+    ingestPower(s, powerBytes(252));
+    s.ingest(podBytes(3, 170), 2000);
+    expect(column(s, 'powerW')).to.deep.equal([250, Number.NaN, 252]);
+  });
+
   it('skips a packet too short to read, says so, and keeps the run', () => {
     const s = new LiveSession(defaultCadenceZones);
     ingestPower(s, powerBytes(250));
