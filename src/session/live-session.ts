@@ -286,9 +286,10 @@ export class LiveSession extends EventTarget {
 
   /**
    * Takes the running power of one Cycling Power Measurement from the pod (parsed by
-   * power-ingest.ts, which loads with the first one): it joins the next pod rows while fresh.
+   * power-ingest.ts, which loads with the first one): it joins the next pod rows while fresh. Null:
+   * the pod says it has no reading now (compensating its offset), so no row carries the last one.
    */
-  takePower(powerW: number): void {
+  takePower(powerW: number | null): void {
     this.#attached().takePower(powerW);
     this.#problem = null;
     this.#channelsChanged();

@@ -71,9 +71,10 @@ export class SessionSensors {
     else this.#channels.hold('strapHeartRate', measurement.heartRateBpm);
   }
 
-  /** Running power from the pod's Cycling Power service; it joins the pod's rows like the strap's heart rate. */
-  takePower(powerW: number): void {
-    this.#channels.hold('powerW', powerW);
+  /** Running power from the pod's Cycling Power service; it joins the pod's rows like the strap's heart rate. Null: no reading now. */
+  takePower(powerW: number | null): void {
+    if (powerW === null) this.#channels.drop('powerW');
+    else this.#channels.hold('powerW', powerW);
   }
 
   /** A sensor disconnected: its values are gone at once. */

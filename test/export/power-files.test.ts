@@ -2,10 +2,13 @@
 // Garmin's own SDK), lap and session averages, TCX's Watts extension, and a watch's TCX with Watts.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { averagePowerW } from '../../src/charts/session-channels.js';
 import { decodeFit, encodeFit } from '../../src/export/fit.js';
+import { importedSession } from '../../src/export/imported-session.js';
 import { lapSplits } from '../../src/export/lap-splits.js';
 import { decodeTcx, encodeTcx } from '../../src/export/tcx.js';
 import { timeWeightedMean } from '../../src/session/channel-averages.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
 import type { RecordedSession } from '../../src/session/recorded-session.js';
 import { generatedSession } from '../support/generated-sessions.js';
 import { invariantRuns } from '../support/invariant-runs.js';
@@ -86,6 +89,16 @@ describe('running power in FIT and TCX files', () => {
     const average = timeWeightedMean(run.samples, run.samples.powerW, run.meta.gaps)!;
     expect(messages.sessionMesgs?.[0]?.avgPower).to.equal(Math.round(average));
     expect(messages.lapMesgs?.map((lap) => typeof lap.avgPower)).to.deep.equal(['number', 'number']);
+  });
+
+  it("FIT: an imported run's session carries the watch's own average power, the one the page shows, as it does its heart rate", () => {
+    const run = decodeTcx(encodeTcx(runWithPower()));
+    run.statedTotals = { avgHeartRate: 150, avgPowerW: 241 };
+    const stored = importedSession(run, defaultCadenceZones, { id: 'w', name: 'Watch run' });
+    expect(averagePowerW(stored.samples, stored.meta.gaps, stored.meta.statedTotals?.stated.avgPowerW), 'the page').to.equal(241);
+    const fit = encodeFit(stored);
+    expect(readWatchFit(fit).messages.sessionMesgs?.[0]?.avgPower, 'what a watch reads').to.equal(241);
+    expect(decodeFit(fit).statedTotals, 'what we import back').to.deep.include({ avgHeartRate: 150, avgPowerW: 241 });
   });
 
   it('FIT: a run without power writes none, so a reader sees no power, not zero watts', () => {
