@@ -166,7 +166,16 @@ export const buildOptions = {
 // which pulls in what main.ts does) puts all of the first load in one chunk. It costs nothing at run
 // time: a lazy module is only ever loaded after the first load ran. Two passes, since which
 // modules are loaded lazily is known only once the code has been read.
-const firstLoadImport = join(root, 'src/app/first-load.ts');
+// The lazy module gets first-load.ts's own imports rather than an import of first-load.ts: that file
+// holds no code, and imported only by lazy modules it would be one more (empty) chunk, which the
+// first load fetches and the service worker lists.
+const firstLoadFile = join(root, 'src/app/first-load.ts');
+async function firstLoadImports() {
+  const source = await readFile(firstLoadFile, 'utf8');
+  const paths = [...source.matchAll(/^import '(\.[^']+)\.js';$/gm)].map(([, path]) => resolve(dirname(firstLoadFile), `${path}.ts`));
+  if (paths.length === 0) throw new Error('src/app/first-load.ts imports nothing the build can read');
+  return paths.map((path) => `import ${JSON.stringify(path)};\n`).join('');
+}
 
 async function lazyModules(options) {
   const { metafile } = await esbuild.build({ ...options, write: false, minify: false, sourcemap: false, logLevel: 'silent' });
@@ -181,13 +190,13 @@ async function lazyModules(options) {
   return lazy;
 }
 
-const lazyImportsFirstLoad = (lazy) => ({
+const lazyImportsFirstLoad = (lazy, firstLoad) => ({
   name: 'lazy-imports-first-load',
   setup(build) {
     build.onLoad({ filter: /\.[jt]s$/ }, async (args) => {
       if (!lazy.has(args.path)) return undefined;
       const source = withMinifiedStyles(await readFile(args.path, 'utf8'));
-      return { contents: `import ${JSON.stringify(firstLoadImport)};\n${source}`, loader: extname(args.path).slice(1), resolveDir: dirname(args.path) };
+      return { contents: `${firstLoad}${source}`, loader: extname(args.path).slice(1), resolveDir: dirname(args.path) };
     });
   },
 });
@@ -197,7 +206,7 @@ export async function buildProduction(options = {}) {
   const merged = { ...buildOptions, ...options };
   const lazy = await lazyModules(merged);
   // First: a lazy module is loaded by this plugin (its styles minified too), every other by the rest.
-  return esbuild.build({ ...merged, plugins: [lazyImportsFirstLoad(lazy), ...merged.plugins] });
+  return esbuild.build({ ...merged, plugins: [lazyImportsFirstLoad(lazy, await firstLoadImports()), ...merged.plugins] });
 }
 
 /** The entry script's file name and the first-load files (entry + its static imports + CSS). */
@@ -233,6 +242,9 @@ async function writeIndex(metafile, dir = outdir) {
 
 async function copyPublic(dir = outdir) {
   await cp(join(root, 'public'), dir, { recursive: true, filter: (src) => !src.endsWith('index.html') });
+  // The manifest is fetched by every first visit too: its indentation is for people reading public/.
+  const manifest = join(dir, 'manifest.webmanifest');
+  await writeFile(manifest, JSON.stringify(JSON.parse(await readFile(manifest, 'utf8'))));
   // The page's palette (both themes) is in the first load: minified like the scripts.
   const css = await readFile(join(dir, 'base.css'), 'utf8');
   const { code } = await esbuild.transform(css, { loader: 'css', minify: true, target: 'chrome110' });
@@ -245,7 +257,7 @@ const hashedName = /-[A-Z0-9]{8}\.(?:js|css)$/;
 /**
  * The service worker: src/app/service-worker.ts (a precache in Workbox's format, in a few lines), bundled by
  * esbuild into one same-origin dist/sw.js that fetches nothing else, with the precache list from
- * workbox-build's getManifest in place of self.__WB_MANIFEST: the whole build (html, css, every
+ * workbox-build's getManifest in place of STRIDE_PRECACHE: the whole build (html, css, every
  * chunk, icons, manifest; not the source maps, nor the README's screenshots), each file with a
  * revision unless its name carries esbuild's hash. This is Workbox's injectManifest done in
  * one esbuild step: generateSW (and injectManifest, through workbox-build's index) load rollup,
@@ -262,7 +274,10 @@ async function writeServiceWorker(dir) {
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
   });
   for (const warning of warnings) console.warn(`service worker: ${warning}`);
-  const absolute = manifestEntries.map((entry) => ({ ...entry, url: '/' + entry.url }));
+  // One line a file, "/url" or "/url revision": Workbox's {url, revision} objects repeat their keys
+  // and null for every hashed file, bytes each runner's first load fetches with sw.js. A revision
+  // only has to differ when the file does: 10 of the MD5's 32 hex digits (40 bits) do that.
+  const precache = manifestEntries.map(({ url, revision }) => `/${url}${revision ? ` ${revision.slice(0, 10)}` : ''}`).join('\n');
   await esbuild.build({
     entryPoints: [join(root, 'src/app/service-worker.ts')],
     outfile: join(dir, 'sw.js'),
@@ -272,7 +287,7 @@ async function writeServiceWorker(dir) {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    define: { 'self.__WB_MANIFEST': JSON.stringify(absolute) },
+    define: { STRIDE_PRECACHE: JSON.stringify(precache) },
   });
 }
 

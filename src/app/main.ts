@@ -30,7 +30,7 @@ declare const STRIDE_SERVICE_WORKER: boolean;
 // The service worker and the update banner come after the page has loaded and the browser is
 // idle: nothing of them is needed to start, so they stay out of the first load.
 async function offerUpdates(): Promise<void> {
-  const [{ watchForUpdates }] = await Promise.all([import('./app-updates.js'), import('../components/stride-update-banner.js')]);
+  const { watchForUpdates } = await import('./update-offer.js');
   if (app) app.updates = watchForUpdates(services.recording, otherTabs);
 }
 if (typeof STRIDE_SERVICE_WORKER !== 'undefined' && STRIDE_SERVICE_WORKER && 'serviceWorker' in navigator) {

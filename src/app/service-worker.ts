@@ -1,5 +1,5 @@
 // The service worker (built by build.mjs into dist/sw.js, production build only). It precaches
-// every file of the build, listed with revisions at build time in place of self.__WB_MANIFEST,
+// every file of the build, listed with revisions at build time in place of STRIDE_PRECACHE,
 // and answers every navigation with the app shell, so each route opens offline after one visit.
 // A new version installs beside the running one and waits: it takes over only when the page asks
 // (SKIP_WAITING, sent by src/app/app-updates.ts when the runner presses Reload with no run being
@@ -12,11 +12,11 @@
 
 export {}; // a module: its `self` below is its own
 
-/** One file of the build: its URL, and a revision unless its name carries esbuild's hash. */
-interface PrecacheEntry {
-  url: string;
-  revision: string | null;
-}
+/**
+ * The files of the build, one a line: its URL, then, unless its name carries esbuild's hash, a
+ * space and its revision (Workbox's precache manifest, written shorter; build.mjs fills it in).
+ */
+declare const STRIDE_PRECACHE: string;
 
 // The few parts of ServiceWorkerGlobalScope used here (the WebWorker lib would clash with DOM's).
 interface ExtendableEvent extends Event {
@@ -27,7 +27,6 @@ interface FetchEvent extends Event {
   respondWith(response: Promise<Response>): void;
 }
 declare const self: {
-  __WB_MANIFEST: PrecacheEntry[];
   readonly registration: { readonly scope: string };
   readonly clients: { claim(): Promise<void> };
   skipWaiting(): Promise<void>;
@@ -43,7 +42,8 @@ const shell = new URL('/index.html', self.registration.scope).href;
 
 /** Each precached URL (absolute) → its cache key (the URL with the revision as a parameter). */
 const cacheKeys = new Map<string, string>();
-for (const { url, revision } of self.__WB_MANIFEST) {
+for (const line of STRIDE_PRECACHE.split('\n')) {
+  const [url, revision] = line.split(' ') as [string, string?];
   const absolute = new URL(url, self.registration.scope);
   const key = new URL(absolute);
   if (revision) key.searchParams.set('__WB_REVISION__', revision);

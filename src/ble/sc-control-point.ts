@@ -2,7 +2,7 @@
 // requests in the units the app thinks in, and what an indication means for a pending request.
 // rsc.ts holds the byte codecs; this file decides nothing about timing or wording.
 
-import { type ControlPointRequest, type ControlPointResponse, encodeControlPoint } from './rsc.js';
+import { type ControlPointRequest, type ControlPointResponse, encodeControlPoint } from './rsc-control-point.js';
 
 export const SET_CUMULATIVE_VALUE = 1;
 export const START_SENSOR_CALIBRATION = 2;

@@ -60,9 +60,11 @@ export function heartRateStats(
  * Average running power over the time the pod measured it (pauses and breaks left out), or null
  * when no sample has power: a pod without power shows no figure, never 0 W.
  */
-export function averagePowerW(samples: RecordedColumns, gaps: readonly SessionGap[] = []): number | null {
+export function averagePowerW(samples: RecordedColumns, gaps: readonly SessionGap[] = [], statedAverage?: number): number | null {
   const { powerW } = samples;
   if (!powerW.some((watts) => Number.isFinite(watts))) return null;
+  // A watch's own average counts every second its timer ran, as its stated heart rate does.
+  if (statedAverage !== undefined && statedAverage > 0) return statedAverage;
   // Readings that own no time (one sample): their mean is all there is.
   return timeWeightedMean(samples, powerW, gaps) ?? powerW.find((watts) => Number.isFinite(watts))!;
 }

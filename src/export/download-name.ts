@@ -15,9 +15,9 @@ export function exportFileName(meta: Pick<SessionMeta, 'startedAt'>, ext: Export
   return `stridewise-${date}-${two(d.getHours())}${two(d.getMinutes())}.${ext}`;
 }
 
-/** "stridewise-workout-2026-12-07-0930.fit" from the workout's last change: its name is the runner's text, kept out. */
-export function workoutFileName(updatedAt: number): string {
-  const d = new Date(updatedAt);
+/** "stridewise-workout-2026-12-07-0930.fit" from the time of the export: the workout's name is the runner's text, kept out. */
+export function workoutFileName(at: number): string {
+  const d = new Date(at);
   if (Number.isNaN(d.getTime())) return 'stridewise-workout.fit';
   return `stridewise-workout-${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}-${two(d.getHours())}${two(d.getMinutes())}.fit`;
 }

@@ -13,7 +13,7 @@ const wordsOf = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2
 
 /**
  * The session messages' own totals: the timer's time, the distance, the average cadence with
- * its fraction (strides per minute in FIT, so twice that in steps) and the average heart rate.
+ * its fraction (strides per minute in FIT, so twice that in steps), the average heart rate and power.
  * The watch sums them from every second its timer ran, more often than it writes records. A file
  * with several sessions (a run resumed as a new session) states the sum of their times and
  * distances and their averages weighted by timer time; a figure only where every session states it.
@@ -27,6 +27,7 @@ export function statedTotalsOf(sessions: readonly SessionMesg[]): FileTotals | u
       distanceM: session.totalDistance,
       avgCadence: typeof strides === 'number' ? stepsPerMinuteOf(strides, session.avgFractionalCadence) : undefined,
       avgHeartRate: session.avgHeartRate,
+      avgPowerW: session.avgPower,
     });
   });
   const all = (key: keyof FileTotals): number[] | undefined => {
@@ -45,6 +46,7 @@ export function statedTotalsOf(sessions: readonly SessionMesg[]): FileTotals | u
     distanceM: sum(all('distanceM')),
     avgCadence: weighted(all('avgCadence')),
     avgHeartRate: weighted(all('avgHeartRate')),
+    avgPowerW: weighted(all('avgPowerW')),
   });
   return Object.keys(stated).length > 0 ? stated : undefined;
 }

@@ -1,11 +1,14 @@
 // A FIT workout file (our own export, or Garmin Connect's, or another app's) read back with
 // Garmin's decoder, after checking it whole. Whatever it holds that a treadmill workout cannot
-// (a step that ends at a heart rate or a press of the lap button, repeats inside repeats, a
-// cycling workout) refuses the file with the reason in words, rather than running a different
-// workout than the one the runner picked. Targets a treadmill cannot take (heart rate, power,
-// zones whose limits live on the watch) are left to the runner: the step keeps its length.
+// (a step that ends at a heart rate, repeats inside repeats, a cycling workout) refuses the file
+// with the reason in words, rather than running a different workout than the one the runner
+// picked. The one exception is the lap button: Garmin Connect ends its warm-ups and cool-downs
+// there, so such a step gets a sensible time and the runner is told so in the notes. Targets a
+// treadmill cannot take (heart rate, power, zones whose limits live on the watch) are left to the
+// runner: the step keeps its length, and the belt keeps the speed it had (said in the notes).
 
 import { Decoder, type FitMessages, Stream, type WorkoutStepMesg } from '@garmin/fitsdk';
+import { REPEAT_TIMES } from '../workout/workout-plan.js';
 import { type StepIntensity, type Workout, type WorkoutItem, type WorkoutStep } from '../workout/workout-types.js';
 import { hasFitHeader } from './fit-header.js';
 import { inclineFromNote } from './fit-workout-notes.js';
@@ -14,6 +17,15 @@ import { ImportError, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 const CRC_BYTES = 2;
 /** More than any workout Stridewise runs (the rules allow 200 planned steps). */
 const STEP_LIMIT = 1000;
+
+/** A step that ends at the lap button runs this long: a warm-up's usual time, a cool-down's, any other's. */
+export const OPEN_STEP_S: Readonly<Record<'warmup' | 'cooldown' | 'other', number>> = { warmup: 600, cooldown: 300, other: 300 };
+
+/** The workout, and what was made of steps it could not take as they were, one sentence each. */
+export interface DecodedWorkout {
+  workout: Workout;
+  notes: string[];
+}
 
 const intensityOf = (fit: unknown): StepIntensity =>
   fit === 'warmup' ? 'warmup' : fit === 'cooldown' ? 'cooldown' : fit === 'recovery' || fit === 'rest' ? 'recovery' : 'active';
@@ -57,24 +69,37 @@ function messagesOf(whole: Uint8Array): FitMessages {
   return messages;
 }
 
-function stepOf(fit: WorkoutStepMesg, number: number): WorkoutStep {
+const minutes = (seconds: number): string => `${seconds / 60} min`;
+
+function stepOf(fit: WorkoutStepMesg, number: number, notes: string[]): WorkoutStep {
   const value = num(fit.durationValue);
+  const intensity = intensityOf(fit.intensity);
   let length: WorkoutStep['length'];
   if (fit.durationType === 'time' && value !== null && value > 0) length = { kind: 'time', seconds: value / 1000 };
   else if (fit.durationType === 'distance' && value !== null && value > 0) length = { kind: 'distance', metres: value / 100 };
   else if (fit.durationType === 'time' || fit.durationType === 'distance') {
     throw new ImportError('damaged', `Step ${number} of this workout has no length, so the file is damaged. ${TRY_AGAIN_FROM_SOURCE}`);
+  } else if (fit.durationType === 'open') {
+    const seconds = OPEN_STEP_S[intensity === 'warmup' || intensity === 'cooldown' ? intensity : 'other'];
+    length = { kind: 'time', seconds };
+    const what = intensity === 'warmup' ? ' (a warm-up)' : intensity === 'cooldown' ? ' (a cool-down)' : '';
+    notes.push(`Step ${number}${what} ends when you press the lap button, which a treadmill workout cannot wait for, so it runs ${minutes(seconds)}.`);
   } else {
-    const how = fit.durationType === 'open' ? 'when you press the lap button' : 'at something other than a time or distance';
     throw new ImportError(
       'unsupported',
-      `Step ${number} of this workout ends ${how}, which a treadmill workout cannot follow. Give it a time or distance where the workout was made, then export it again.`,
+      `Step ${number} of this workout ends at something other than a time or distance, which a treadmill workout cannot follow. Give it a time or distance where the workout was made, then export it again.`,
     );
   }
   // Zones (targetValue above 0) have their limits on the watch, not in the file.
   const custom = num(fit.targetValue) === 0 || fit.targetValue === undefined;
-  const speedMmS = fit.targetType === 'speed' && custom ? middle(fit.customTargetValueLow, fit.customTargetValueHigh) : null;
   const secondaryCustom = num(fit.secondaryTargetValue) === 0 || fit.secondaryTargetValue === undefined;
+  // A pace given beside a heart rate (the heart rate first) is still the one target a belt can follow.
+  const speedMmS =
+    fit.targetType === 'speed' && custom
+      ? middle(fit.customTargetValueLow, fit.customTargetValueHigh)
+      : fit.secondaryTargetType === 'speed' && secondaryCustom
+        ? middle(fit.secondaryCustomTargetValueLow, fit.secondaryCustomTargetValueHigh)
+        : null;
   const cadence =
     fit.targetType === 'cadence' && custom
       ? middle(fit.customTargetValueLow, fit.customTargetValueHigh)
@@ -84,7 +109,7 @@ function stepOf(fit: WorkoutStepMesg, number: number): WorkoutStep {
   return {
     kind: 'step',
     name: typeof fit.wktStepName === 'string' ? fit.wktStepName : '',
-    intensity: intensityOf(fit.intensity),
+    intensity,
     length,
     // To 0.01 km/h, the belt's own resolution, which also undoes FIT's rounding to 1 mm/s.
     speedKmh: speedMmS === null || speedMmS <= 0 ? null : Math.round(speedMmS * 0.36) / 100,
@@ -94,14 +119,21 @@ function stepOf(fit: WorkoutStepMesg, number: number): WorkoutStep {
 }
 
 /** Steps in the order they run, repeats gathered from their "repeat until steps complete" steps. */
-function itemsOf(fitSteps: WorkoutStepMesg[]): WorkoutItem[] {
+function itemsOf(fitSteps: WorkoutStepMesg[], notes: string[]): WorkoutItem[] {
   const items: WorkoutItem[] = [];
+  /** The step before in the file, for the note on a step that sets no speed after one that does. */
+  let before: WorkoutStep | null = null;
   /** Where each FIT step went: its place in `items`, or -1 once it is inside a repeat. */
   const placeOf: number[] = [];
   fitSteps.forEach((fit, i) => {
     if (fit.durationType !== 'repeatUntilStepsCmplt') {
+      const step = stepOf(fit, i + 1, notes);
+      if (step.speedKmh === null && before !== null && before.speedKmh !== null) {
+        notes.push(`Step ${i + 1} sets no speed, so the belt keeps the speed of the step before it.`);
+      }
+      before = step;
       placeOf.push(items.length);
-      items.push(stepOf(fit, i + 1));
+      items.push(step);
       return;
     }
     const from = num(fit.durationValue);
@@ -111,6 +143,9 @@ function itemsOf(fitSteps: WorkoutStepMesg[]): WorkoutItem[] {
     }
     if (times === null || !Number.isInteger(times) || times < 1) {
       throw new ImportError('unsupported', `Step ${i + 1} of this workout repeats until something other than a number of times, which Stridewise cannot follow.`);
+    }
+    if (times > REPEAT_TIMES.max) {
+      throw new ImportError('unsupported', `Step ${i + 1} of this workout repeats ${times} times; a Stridewise workout repeats at most ${REPEAT_TIMES.max} times.`);
     }
     const places = placeOf.slice(from, i);
     const first = places[0]!;
@@ -126,8 +161,8 @@ function itemsOf(fitSteps: WorkoutStepMesg[]): WorkoutItem[] {
   return items;
 }
 
-/** The workout in a FIT workout file, or an ImportError that says in words why it cannot be one. */
-export function decodeFitWorkout(bytes: Uint8Array): Workout {
+/** The workout in a FIT workout file and notes on what was made of it, or an ImportError that says in words why it cannot be one. */
+export function decodeFitWorkout(bytes: Uint8Array): DecodedWorkout {
   const messages = messagesOf(checkedBytes(bytes));
   const type = messages.fileIdMesgs?.[0]?.type;
   if (type !== 'workout') {
@@ -146,5 +181,7 @@ export function decodeFitWorkout(bytes: Uint8Array): Workout {
   if (fitSteps.length === 0) throw new ImportError('no-samples', 'This FIT workout has no steps, so there is nothing to run.');
   if (fitSteps.length > STEP_LIMIT) throw new ImportError('too-big', `This FIT workout has ${fitSteps.length} steps, more than Stridewise runs.`);
   const name = typeof head?.wktName === 'string' && head.wktName !== '' ? head.wktName : 'Imported workout';
-  return { id: crypto.randomUUID(), name, items: itemsOf(fitSteps), origin: 'imported', updatedAt: Date.now() };
+  const notes: string[] = [];
+  const items = itemsOf(fitSteps, notes);
+  return { workout: { id: crypto.randomUUID(), name, items, origin: 'imported', updatedAt: Date.now() }, notes };
 }

@@ -17,7 +17,7 @@ import { type Encodable, Encoder, type FileIdMesg, Profile, type WorkoutMesg, ty
 import type { StepIntensity, Workout, WorkoutStep } from '../workout/workout-types.js';
 import { inclineNote } from './fit-workout-notes.js';
 
-export { decodeFitWorkout } from './fit-workout-decode.js';
+export { type DecodedWorkout, decodeFitWorkout } from './fit-workout-decode.js';
 
 const MesgNum = Profile.MesgNum;
 const FIT_EPOCH_MS = 631_065_600_000;

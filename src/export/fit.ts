@@ -13,7 +13,7 @@
 //     records missing a commTimeout "connection timeout" one, so a reader keeps either out of
 //     zones and averages as the page did, where a watch's timer would call the step running
 //   summary: the session's totals are the page's, the watch's own for an imported run (heart
-//     rate whole bpm, as FIT holds it); its average cadence counts walking too, as FIT's does
+//     rate whole bpm and power whole watts, as FIT holds them); its average cadence counts walking too, as FIT's does
 //     (the watch's own where the page set it aside), so a reader sets it aside again
 //   name and notes: FIT activity files have no field for them, so they are not written.
 
@@ -209,6 +209,10 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
   const { heartRate } = samples;
   const avgHeartRate =
     meta.statedTotals?.stated.avgHeartRate ?? timeWeightedMean(samples, heartRate, meta.gaps, (i) => heartRate[i]! > 0);
+  const recordsPowerW = timeWeightedMean(samples, samples.powerW, meta.gaps);
+  // As the page's averagePowerW: the watch's own only for a run whose records have power.
+  const statedPowerW = meta.statedTotals?.stated.avgPowerW;
+  const avgPowerW = recordsPowerW !== null && statedPowerW !== undefined && statedPowerW > 0 ? statedPowerW : recordsPowerW;
   const avgSpeed = Math.min(Math.max(0, finiteOr(meta.avgSpeedMps, 0)), MAX_SPEED_MPS);
   const summary: Encodable<SessionMesg> = {
     mesgNum: MesgNum.SESSION!,
@@ -227,7 +231,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     avgCadence: sessionCadence.cadence,
     avgFractionalCadence: sessionCadence.fractionalCadence,
     ...(avgHeartRate === null ? {} : { avgHeartRate: Math.min(254, Math.round(avgHeartRate)) }),
-    ...avgPowerOf(timeWeightedMean(samples, samples.powerW, meta.gaps)),
+    ...avgPowerOf(avgPowerW),
     firstLapIndex: 0,
     numLaps: laps.length,
   };

@@ -35,6 +35,7 @@ export function importedSummary(run: ImportedRun, zones: CadenceZones): SessionT
         distanceM: fromRecords.distanceM,
         avgCadence: fromRecords.avgCadence,
         avgHeartRate,
+        avgPowerW: timeWeightedMean(run.samples, run.samples.powerW, run.gaps),
       },
     },
   };

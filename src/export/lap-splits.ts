@@ -1,10 +1,10 @@
 // Per-lap totals for the writers. FIT and TCX both want a summary per lap; they take the session
 // page's own lap splits (src/session/splits.ts), so a file never holds a lap the page does not
-// show, and the laps add up to the session by the same gap rules.
+// show, and the laps add up to the session by the same gap rules. Their power too: the page's split
+// gives the second before a lap press to the lap it ends, so a slice of rows would lose it.
 
-import { timeWeightedMean } from '../session/channel-averages.js';
 import type { RecordedSession } from '../session/recorded-session.js';
-import { rowAtOrAfter, sliceColumns } from '../session/recorded-columns.js';
+import { rowAtOrAfter } from '../session/recorded-columns.js';
 import { lapSplits as sessionLapSplits } from '../session/splits.js';
 
 export interface LapSplit {
@@ -49,7 +49,6 @@ export function lapSplits(session: RecordedSession): LapSplit[] {
     const isLast = k === splits.length - 1;
     const firstIndex = rowAtOrAfter(t, split.startT);
     const endIndex = isLast ? t.length : rowAtOrAfter(t, split.endT);
-    const rows = sliceColumns(samples, firstIndex, endIndex);
     return {
       startT: split.startT,
       endT: split.endT,
@@ -60,7 +59,7 @@ export function lapSplits(session: RecordedSession): LapSplit[] {
       distanceM: split.distanceM,
       avgSpeedMps: split.avgSpeedMps,
       avgCadence: split.avgCadence,
-      avgPowerW: timeWeightedMean(rows, rows.powerW, meta.gaps),
+      avgPowerW: split.avgPowerW,
     };
   });
 }

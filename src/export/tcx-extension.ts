@@ -61,6 +61,7 @@ export function carriedTotals(extension: readonly Element[]): CarriedTotals | un
     // A watch's average that counts walking too, set aside on the page: the reader sets it aside again.
     avgCadence: read('AverageCadence') ?? read('AverageCadenceWithWalking'),
     avgHeartRate: read('AverageHeartRate'),
+    avgPowerW: read('AveragePower'),
   });
   if (Object.keys(stated).length === 0) return undefined;
   const [timerS, distanceM] = [read('LapsSeconds'), read('LapsMeters')];

@@ -125,7 +125,13 @@ function lapsXml(session: RecordedSession): string[] {
   return laps.map((lap, k) => lapXml(session, lap, metres[k]!));
 }
 
-const TOTALS_ATTRIBUTES = { movingS: 'MovingSeconds', distanceM: 'DistanceMeters', avgCadence: 'AverageCadence', avgHeartRate: 'AverageHeartRate' } as const;
+const TOTALS_ATTRIBUTES = {
+  movingS: 'MovingSeconds',
+  distanceM: 'DistanceMeters',
+  avgCadence: 'AverageCadence',
+  avgHeartRate: 'AverageHeartRate',
+  avgPowerW: 'AveragePower',
+} as const;
 
 /**
  * What TCX cannot say, in our own extension (readers that do not know it skip it): the breaks the

@@ -4,7 +4,7 @@ import type { RouterLocation } from '@vaadin/router';
 import type { OpenedSession } from '../services/history-service.js';
 import type { AppServices } from '../services/services.js';
 import { type ChartX, type SessionChartData, type SessionChartKind, chartDataWithGaps } from '../charts/chart-data.js';
-import { type HeartRateStats, heartRateStats } from '../charts/session-channels.js';
+import { type HeartRateStats, averagePowerW, heartRateStats } from '../charts/session-channels.js';
 import { EventController } from '../components/event-controller.js';
 import { formatSessionDate, sessionTitle } from '../components/session-format.js';
 import type { StrideSessionChart } from '../components/stride-session-chart.js';
@@ -48,6 +48,8 @@ export class StrideComparePage extends LitElement {
   #series: { a: RecordedSession; b: RecordedSession; x: ChartX; data: SessionChartData[] } | null = null;
   /** Heart rate of each session opened, worked out once: it reads every sample. */
   readonly #heartRates = new WeakMap<RecordedSession, HeartRateStats | null>();
+  /** Average power of each, the same way: the session page's tile beside its heart rate. */
+  readonly #powers = new WeakMap<RecordedSession, number | null>();
 
   constructor() {
     super();
@@ -159,7 +161,7 @@ export class StrideComparePage extends LitElement {
       ${opened?.problem ? html`<p class="problem" role="alert">${opened.problem}</p>` : nothing}
       ${opened?.session
         ? html`<stride-session-summary id=${`summary-${side}`} .summary=${opened.session.meta} .unit=${unit}
-            .heartRate=${this.#heartRate(opened.session)}></stride-session-summary>`
+            .heartRate=${this.#heartRate(opened.session)} .powerW=${this.#powerW(opened.session)}></stride-session-summary>`
         : nothing}
     </div>`;
   }
@@ -176,6 +178,11 @@ export class StrideComparePage extends LitElement {
   #heartRate(session: RecordedSession): HeartRateStats | null {
     if (!this.#heartRates.has(session)) this.#heartRates.set(session, heartRateStats(session.samples, session.meta.gaps, session.meta.statedTotals?.stated.avgHeartRate));
     return this.#heartRates.get(session)!;
+  }
+
+  #powerW(session: RecordedSession): number | null {
+    if (!this.#powers.has(session)) this.#powers.set(session, averagePowerW(session.samples, session.meta.gaps, session.meta.statedTotals?.stated.avgPowerW));
+    return this.#powers.get(session)!;
   }
 
   #chart(kind: SessionChartKind, heading: string, a: RecordedSession, b: RecordedSession, labels: string[], unit: DistanceUnit, note: unknown = nothing) {

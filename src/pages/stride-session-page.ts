@@ -304,7 +304,7 @@ export class StrideSessionPage extends LitElement {
       lapSplits: reuseSplits ? d.lapSplits : lapSplits(samples, meta.laps, meta.gaps),
       channels: sameSession ? d.channels : sessionChannels(samples),
       heartRate: sameSession ? d.heartRate : heartRateStats(samples, meta.gaps, meta.statedTotals?.stated.avgHeartRate),
-      powerW: sameSession ? d.powerW : averagePowerW(samples, meta.gaps),
+      powerW: sameSession ? d.powerW : averagePowerW(samples, meta.gaps, meta.statedTotals?.stated.avgPowerW),
       planned: meta.workout ? plannedPace(meta.workout, samples, this.x, unit) : [],
     };
     return this.#derived;

@@ -17,6 +17,8 @@ import { LiveSession } from '../session/live-session.js';
 import { sameZones } from '../session/zones.js';
 import type { SettingsService } from './settings-service.js';
 
+type PowerIngest = typeof import('../session/power-ingest.js');
+
 /**
  * What the simulators follow instead of their 60-minute plan while a program run is on; null from
  * either: the plan.
@@ -94,6 +96,12 @@ export class FootpodService extends EventTarget {
   readonly #onChange = (): void => {
     this.dispatchEvent(new Event('change'));
   };
+  /** The pod's link went: its power goes with it at once, as a treadmill's values do, not carried into the rows after a reconnect. */
+  readonly #onState = (event: Event): void => {
+    const source = this.#source;
+    if (source !== null && event.target === source && source.state !== 'connected') this.#session?.forgetSensor('power');
+    this.#onChange();
+  };
   /** The pod's feature bits may arrive after it connects: the session learns from them what its walking bit is worth. */
   readonly #onInfo = (): void => {
     this.#session?.useRunningStatus(runningStatusOf(this.#source?.info.feature ?? null));
@@ -102,12 +110,18 @@ export class FootpodService extends EventTarget {
   readonly #onMeasurement = (event: Event): void => {
     if (event instanceof MeasurementEvent) this.#session?.ingest(event.view, event.timeMs);
   };
-  #power: Promise<typeof import('../session/power-ingest.js')> | null = null;
-  /** The parser loads with the first power reading, so a pod without power never fetches it; readings keep their order meanwhile. */
+  #power: Promise<PowerIngest> | null = null;
+  #powerLoaded: PowerIngest | null = null;
+  /**
+   * The parser loads with the first power reading, so a pod without power never fetches it; readings
+   * keep their order meanwhile. Once loaded each reading is taken at once, before the pod's next row:
+   * a batch of rows (a throttled tab catching up) each carries the power sent with it.
+   */
   readonly #onPower = (event: Event): void => {
     const session = this.#session;
     if (!(event instanceof MeasurementEvent) || !session) return;
-    (this.#power ??= import('../session/power-ingest.js')).then(
+    if (this.#powerLoaded) return this.#powerLoaded.ingestPower(session, event.view);
+    (this.#power ??= import('../session/power-ingest.js').then((power) => (this.#powerLoaded = power))).then(
       (power) => power.ingestPower(session, event.view),
       // A chunk that did not arrive (offline, a new deploy) may arrive with the next reading.
       () => (this.#power = null),
@@ -128,7 +142,7 @@ export class FootpodService extends EventTarget {
     super();
     this.#factories = { ...defaultFactories(settings, () => this.holdSession, (s) => this.simulatedPace?.runner(s) ?? null), ...factories };
     this.bluetooth = this.#factories.bluetooth();
-    this.bluetooth.addEventListener('statechange', this.#onChange);
+    this.bluetooth.addEventListener('statechange', this.#onState);
     settings.addEventListener('change', () => {
       const zones = settings.settings.zones;
       if (this.#session && !sameZones(this.#session.zones, zones)) this.#session.setZones(zones);
@@ -259,7 +273,7 @@ export class FootpodService extends EventTarget {
         this.#listened.add(source.controlPoint);
         source.controlPoint.addEventListener('change', this.#onChange);
       }
-      if (source !== this.bluetooth) source.addEventListener('statechange', this.#onChange);
+      if (source !== this.bluetooth) source.addEventListener('statechange', this.#onState);
       source.addEventListener('info', this.#onInfo);
       source.addEventListener(MeasurementEvent.type, this.#onMeasurement);
       source.addEventListener(POWER_EVENT, this.#onPower);
@@ -268,7 +282,7 @@ export class FootpodService extends EventTarget {
   }
 
   #detach(source: FootpodSource): void {
-    if (source !== this.bluetooth) source.removeEventListener('statechange', this.#onChange);
+    if (source !== this.bluetooth) source.removeEventListener('statechange', this.#onState);
     source.removeEventListener('info', this.#onInfo);
     if (source.controlPoint) {
       this.#listened.delete(source.controlPoint);

@@ -67,32 +67,40 @@ export class MyWorkouts extends EventTarget {
     return this.#done(await (await store()).changeWorkoutSettings(change), null);
   }
 
-  /** The workout as a FIT file, and what FIT could not hold (in `message` too); null with `message` when it cannot be written. */
+  /**
+   * The workout as a FIT file named by the export's time (a library workout never changed is at 0,
+   * 1970), and what FIT could not hold (in `message` too); null with `message` when it cannot be written.
+   */
   async exportFit(workout: Workout): Promise<{ blob: Blob; fileName: string; notes: string[] } | null> {
     try {
       const [{ encodeFitWorkout }, { workoutFileName }] = await Promise.all([import('../export/fit-workout.js'), import('../export/download-name.js')]);
       const { bytes, notes } = encodeFitWorkout(workout);
       this.#message = notes.length > 0 ? notes.join(' ') : null;
       this.#changed();
-      return { blob: new Blob([bytes], { type: 'application/vnd.ant.fit' }), fileName: workoutFileName(workout.updatedAt), notes };
+      return { blob: new Blob([bytes], { type: 'application/vnd.ant.fit' }), fileName: workoutFileName(Date.now()), notes };
     } catch (error) {
       this.#say(`“${workout.name}” could not be exported: ${error instanceof Error ? error.message : String(error)}`);
       return null;
     }
   }
 
-  /** Reads a FIT workout file and saves it as an imported workout; null with `message` saying why not. */
+  /**
+   * Reads a FIT workout file and saves it as an imported workout, `message` saying what was made of
+   * steps it could not take as they were (a lap-button warm-up given a time); null with `message`
+   * saying why not.
+   */
   async importFit(file: Blob & { name?: string }): Promise<Workout | null> {
     let workout: Workout;
+    let notes: string[];
     try {
       const { decodeFitWorkout } = await import('../export/fit-workout.js');
-      workout = decodeFitWorkout(new Uint8Array(await file.arrayBuffer()));
+      ({ workout, notes } = decodeFitWorkout(new Uint8Array(await file.arrayBuffer())));
     } catch (error) {
       const what = file.name ? `${file.name}: ` : '';
       this.#say(`${what}${error instanceof Error ? error.message : String(error)}`);
       return null;
     }
-    return (await this.save(workout)) ? (this.#say(`Imported “${workout.name}”.`), workout) : null;
+    return (await this.save(workout)) ? (this.#say([`Imported “${workout.name}”.`, ...notes].join(' ')), workout) : null;
   }
 
   /** Forgets the last message (the runner has read it). */

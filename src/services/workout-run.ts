@@ -26,8 +26,8 @@ import { SimulatedBeltRunner } from './workout-run-simulated.js';
 import type { WorkoutParts, WorkoutSettingsStore, WorkoutView } from './workout-view.js';
 
 const storeOnDisk = async (): Promise<WorkoutSettingsStore> => {
-  const { loadWorkoutSettings, saveWorkoutSettings } = await import('../store/workout-store.js');
-  return { load: loadWorkoutSettings, save: saveWorkoutSettings };
+  const { loadWorkoutSettings, changeWorkoutSettings } = await import('../store/workout-store.js');
+  return { load: loadWorkoutSettings, change: changeWorkoutSettings };
 };
 
 /** The pod's mean speed over this many readings (about 30 s), for hold-pace. */
@@ -96,6 +96,8 @@ export class WorkoutRun {
       incline: capabilities?.incline ?? null,
       maxSpeedKmh: settings.maxSpeedKmh ?? defaultRunnerMax(capabilities?.speed ?? null),
       maxInclinePercent: settings.maxInclinePercent ?? defaultRunnerMaxIncline(capabilities?.incline ?? null),
+      maxSpeedSetByRunner: settings.maxSpeedKmh !== null,
+      maxInclineSetByRunner: settings.maxInclinePercent !== null,
     };
     const steps = planSteps(workout);
     this.#listen();
@@ -116,7 +118,9 @@ export class WorkoutRun {
     const id = this.#treadmillId;
     if (id !== null && this.#settings && this.#store && !this.#settings.confirmedTreadmills.includes(id)) {
       this.#settings = { ...this.#settings, confirmedTreadmills: [...this.#settings.confirmedTreadmills, id] };
-      const problem = await this.#store.save(this.#settings);
+      const problem = await this.#store.change((stored) => ({
+        confirmedTreadmills: stored.confirmedTreadmills.includes(id) ? stored.confirmedTreadmills : [...stored.confirmedTreadmills, id],
+      }));
       // Not remembered: asked again next time, which is the safe side; the workout still starts.
       if (problem !== null) this.#message = problem;
     }
@@ -288,7 +292,8 @@ export class WorkoutRun {
     const lagS = this.#lag?.lagS ?? null;
     if (id !== null && lagS !== null && this.#settings && this.#store && this.#settings.lagS[id] !== lagS) {
       this.#settings = { ...this.#settings, lagS: { ...this.#settings.lagS, [id]: lagS } };
-      void this.#store.save(this.#settings);
+      // Only this treadmill's lag: a maximum lowered in Settings during the workout stays lowered.
+      void this.#store.change((stored) => ({ lagS: { ...stored.lagS, [id]: lagS } }));
     }
   }
 

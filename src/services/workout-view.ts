@@ -34,7 +34,11 @@ export interface WorkoutView {
 /** Where the workout settings are kept (the workout store); tests hand in their own. */
 export interface WorkoutSettingsStore {
   load(): Promise<{ settings: WorkoutSettings; problems: string[] }>;
-  save(settings: WorkoutSettings): Promise<string | null>;
+  /**
+   * Changes only what the run learned (a confirmed treadmill, a lag), worked out from the settings
+   * as stored now: anything the runner changed in Settings during the workout stays.
+   */
+  change(change: (stored: WorkoutSettings) => Partial<WorkoutSettings>): Promise<string | null>;
 }
 
 export interface WorkoutParts {

@@ -13,7 +13,7 @@ import type { PointChange } from './calibration-points.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
 import { type RunningStatus, believesRunningBit, gaitOfRow, isRunning } from './gait.js';
 import type { LatestChannels, LiveReading } from './live-reading.js';
-import type { SessionSensors } from './session-sensors.js';
+import type { ForgettableSensor, SessionSensors } from './session-sensors.js';
 import { SampleColumns } from './sample-columns.js';
 import { trailingMean } from './smoothing.js';
 import { SpeedDistanceMerge } from './speed-distance-merge.js';
@@ -58,7 +58,7 @@ export class LiveSession extends EventTarget {
   #autoCurve: CalibrationCurve = [];
   #autoLocked = false;
   /** `forgetSensor` and `newTreadmillSource` calls made before the sensor parts were attached. */
-  #forgotten = new Set<'treadmill' | 'heartRate'>();
+  #forgotten = new Set<ForgettableSensor>();
   #newTreadmill = false;
   #startMs: number | null = null;
   #latest: LiveReading | null = null;
@@ -286,9 +286,10 @@ export class LiveSession extends EventTarget {
 
   /**
    * Takes the running power of one Cycling Power Measurement from the pod (parsed by
-   * power-ingest.ts, which loads with the first one): it joins the next pod rows while fresh.
+   * power-ingest.ts, which loads with the first one): it joins the next pod rows while fresh. Null:
+   * the pod says it has no reading now (compensating its offset), so no row carries the last one.
    */
-  takePower(powerW: number): void {
+  takePower(powerW: number | null): void {
     this.#attached().takePower(powerW);
     this.#problem = null;
     this.#channelsChanged();
@@ -301,6 +302,8 @@ export class LiveSession extends EventTarget {
   newSource(): void {
     this.#merge.newPod();
     this.#podSentRunning = false;
+    // Power is the pod's own: another pod (or this one back) sends its own, or has none.
+    this.forgetSensor('power');
   }
 
   /** The same for a (re)connected treadmill's distance counter. */
@@ -309,8 +312,8 @@ export class LiveSession extends EventTarget {
     else this.#sensors.newTreadmill();
   }
 
-  /** A sensor disconnected: its values are gone at once, not after they age out. */
-  forgetSensor(sensor: 'treadmill' | 'heartRate'): void {
+  /** A sensor (or the pod, for its power) disconnected: its values are gone at once, not after they age out. */
+  forgetSensor(sensor: ForgettableSensor): void {
     if (this.#sensors === null) this.#forgotten.add(sensor);
     else this.#sensors.forget(sensor);
     this.#channelsChanged();

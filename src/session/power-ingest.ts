@@ -10,13 +10,14 @@ import { sensorsOf } from './sensors-of.js';
 /** One Cycling Power Measurement notification of the pod. */
 export function ingestPower(session: LiveSession, view: DataView): void {
   sensorsOf(session);
-  let powerW;
+  let measurement;
   try {
-    powerW = parseCyclingPowerMeasurement(view).powerW;
+    measurement = parseCyclingPowerMeasurement(view);
   } catch (error) {
     if (!(error instanceof CyclingPowerParseError)) throw error;
     session.skipped('footpod', error.message);
     return;
   }
-  session.takePower(powerW);
+  // While the pod compensates its offset (flag bit 12) the number it sends is no measured power.
+  session.takePower(measurement.offsetCompensation ? null : measurement.powerW);
 }

@@ -1,18 +1,30 @@
 // The latest value of each channel the sensors beside the pod send (treadmill, heart-rate strap,
 // and the pod's own power, which comes on a characteristic of its own) and when it came, counted on the pod's rows. Sources run on clocks of their own, so a value's age
-// is read on the pod's: the rows made since it came, and the time those rows span. A value that
-// came more than FRESH_POD_ROWS pod rows and more than FRESH_S of pod time ago is no reading (NaN
-// in the row), never the last one held on to. Rows alone aged a belt value out between two of its
-// notifications when the pod notifies faster than once a second (a 4 Hz pod and a belt 1.3 s late:
-// the pod's metres stood in and the belt's count was thrown away, 5400 m read 5490 m); time alone
-// would drop a value after one row of a pod that notifies every 2 s.
+// is read on the pod's: the rows made since it came, and the time since it came on the pod's clock.
+// A value that came more than FRESH_POD_ROWS pod rows and more than FRESH_S of pod time ago is no
+// reading (NaN in the row), never the last one held on to. Rows alone aged a belt value out between
+// two of its notifications when the pod notifies faster than once a second (a 4 Hz pod and a belt
+// 1.3 s late: the pod's metres stood in and the belt's count was thrown away, 5400 m read 5490 m);
+// time alone would drop a value after one row of a pod that notifies every 2 s. Rows count only at a
+// live pod's pace: rows after a silence of the pod (its link dropped for a minute) are not "a row
+// later", and a value from before it is no reading for them.
+//
+// When a value came is known on the pod's clock only by the rows around it. While the pod notifies at
+// its pace it came within a step of the last row before it, and is dated there. A value that came
+// while the pod was silent came at any time in the silence; the sensors beside the pod go on through
+// it, so it is dated at the row the pod comes back with: dated by the row before the silence, the
+// strap's, the belt's and the pod's own power reading of a second ago was dropped from the first row
+// back, and with the belt's speed the treadmill's metres of the whole silence.
 
+import { LIVE_STEP_S } from './gap-steps.js';
 import type { LatestChannels } from './live-reading.js';
 
 /** A value feeds the pod row after it arrived and the rows up to this many rows later… */
 export const FRESH_POD_ROWS = 3;
-/** …or, on a pod notifying faster than once a second, the rows this long after the last row before it came. */
+/** …or, on a pod notifying faster than once a second, the rows this long after it came. */
 export const FRESH_S = 3;
+/** …and rows count only while they span no more than live rows a step apart: longer, the pod was silent between. */
+const ROWS_SPAN_S = (FRESH_POD_ROWS + 1) * LIVE_STEP_S;
 
 export type SensorChannel = 'strapHeartRate' | 'treadmillHeartRate' | 'treadmillSpeedMps' | 'inclinePercent' | 'powerW';
 
@@ -20,8 +32,19 @@ interface Held {
   value: number;
   /** Pod rows made before it arrived. */
   atRow: number;
-  /** The time of the last pod row before it arrived, s on the pod's clock (of the first row, for a value that came before it). */
+  /** The time of the last pod row before it arrived, s on the pod's clock; null before the first row. */
   afterRowS: number | null;
+  /** When it came on the pod's clock (datedOn), once a pod row after it was made; null till then. */
+  datedS: number | null;
+}
+
+/**
+ * When a value that came after a row at `afterRowS` came, on the pod's clock, given the first row
+ * after it at `nextRowS`: at the row before it while the pod kept its pace, at the row after it when
+ * the pod was silent between (or had made no row yet).
+ */
+function datedOn(afterRowS: number | null, nextRowS: number): number {
+  return afterRowS === null || nextRowS - afterRowS > LIVE_STEP_S ? nextRowS : afterRowS;
 }
 
 export class SensorChannels {
@@ -37,7 +60,7 @@ export class SensorChannels {
 
   /** A sensor sent this value now. */
   hold(channel: SensorChannel, value: number): void {
-    this.#held[channel] = { value, atRow: this.#rows, afterRowS: this.#lastRowS };
+    this.#held[channel] = { value, atRow: this.#rows, afterRowS: this.#lastRowS, datedS: null };
   }
 
   /** The sensor says it has no reading (a strap off the skin), or it is gone. */
@@ -47,14 +70,16 @@ export class SensorChannels {
 
   /**
    * The value for a pod row at `rowS` (the row being made; absent: the last one made), when it came
-   * no more than FRESH_POD_ROWS pod rows or FRESH_S before; else null.
+   * no more than FRESH_POD_ROWS pod rows or FRESH_S before; else null. A value no row was made
+   * after yet is the newest there is: `rowS` is the first row after it.
    */
   fresh(channel: SensorChannel, rowS: number | null = this.#lastRowS): number | null {
     const held = this.#held[channel];
     if (held === null) return null;
-    const byRows = this.#rows - held.atRow <= FRESH_POD_ROWS;
-    const byTime = held.afterRowS !== null && rowS !== null && rowS - held.afterRowS <= FRESH_S;
-    return byRows || byTime ? held.value : null;
+    if (rowS === null) return held.value;
+    const ageS = rowS - (held.datedS ?? datedOn(held.afterRowS, rowS));
+    const byRows = this.#rows - held.atRow <= FRESH_POD_ROWS && ageS <= ROWS_SPAN_S;
+    return byRows || ageS <= FRESH_S ? held.value : null;
   }
 
   /** The strap's heart rate first; the treadmill's (from its grips or a strap paired to it) else. */
@@ -76,6 +101,6 @@ export class SensorChannels {
   podRow(rowS: number): void {
     this.#rows++;
     this.#lastRowS = rowS;
-    for (const held of Object.values(this.#held)) if (held !== null && held.afterRowS === null) held.afterRowS = rowS;
+    for (const held of Object.values(this.#held)) if (held !== null && held.datedS === null) held.datedS = datedOn(held.afterRowS, rowS);
   }
 }

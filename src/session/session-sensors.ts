@@ -23,6 +23,9 @@ export interface SensorRow {
   powerW: number | null;
 }
 
+/** A sensor whose values go at once when it goes; 'power' is the pod's own power, which goes with the pod. */
+export type ForgettableSensor = 'treadmill' | 'heartRate' | 'power';
+
 export class SessionSensors {
   readonly #channels = new SensorChannels();
   readonly #treadmill = new TreadmillDistance();
@@ -68,14 +71,17 @@ export class SessionSensors {
     else this.#channels.hold('strapHeartRate', measurement.heartRateBpm);
   }
 
-  /** Running power from the pod's Cycling Power service; it joins the pod's rows like the strap's heart rate. */
-  takePower(powerW: number): void {
-    this.#channels.hold('powerW', powerW);
+  /** Running power from the pod's Cycling Power service; it joins the pod's rows like the strap's heart rate. Null: no reading now. */
+  takePower(powerW: number | null): void {
+    if (powerW === null) this.#channels.drop('powerW');
+    else this.#channels.hold('powerW', powerW);
   }
 
   /** A sensor disconnected: its values are gone at once. */
-  forget(sensor: 'treadmill' | 'heartRate'): void {
-    if (sensor === 'heartRate') {
+  forget(sensor: ForgettableSensor): void {
+    if (sensor === 'power') {
+      this.#channels.drop('powerW');
+    } else if (sensor === 'heartRate') {
       this.#channels.drop('strapHeartRate');
     } else {
       for (const channel of ['treadmillSpeedMps', 'inclinePercent', 'treadmillHeartRate'] as const) this.#channels.drop(channel);

@@ -26,6 +26,8 @@ export interface Split {
   avgCadence: number;
   /** Time-weighted over running samples with a stride, or 0. */
   avgStrideM: number;
+  /** Running power, time-weighted over the samples that have it, running or not; null when none has. */
+  avgPowerW: number | null;
 }
 
 const METRES_PER: Record<DistanceUnit, number> = { km: 1000, mi: 1609.344 };
@@ -40,6 +42,8 @@ interface OpenSplit {
   cadenceSum: number;
   strideS: number;
   strideSum: number;
+  powerS: number;
+  powerSum: number;
 }
 
 const open = (startT: number, startD: number): OpenSplit => ({
@@ -50,6 +54,8 @@ const open = (startT: number, startD: number): OpenSplit => ({
   cadenceSum: 0,
   strideS: 0,
   strideSum: 0,
+  powerS: 0,
+  powerSum: 0,
 });
 
 interface Closed {
@@ -65,7 +71,7 @@ interface Closed {
  * the rest the ending sample's.
  */
 function cut(samples: RecordedColumns, along: Float64Array, cuts: readonly number[], gaps: readonly SessionGap[]): Closed[] {
-  const { t, distanceM: d, cadence, strideLengthM: stride, flags } = samples;
+  const { t, distanceM: d, cadence, strideLengthM: stride, powerW: power, flags } = samples;
   const n = t.length;
   if (n === 0) return [];
   const byTime = along === t;
@@ -83,7 +89,13 @@ function cut(samples: RecordedColumns, along: Float64Array, cuts: readonly numbe
     creditSample(overlap(held, 1) * step.measuredS, i);
   };
   const creditSample = (w: number, i: number): void => {
-    if (w <= 0 || (flags[i]! & SAMPLE_RUNNING) === 0) return;
+    if (w <= 0) return;
+    // Power counts walking too, as the session's average power does.
+    if (Number.isFinite(power[i]!)) {
+      current.powerS += w;
+      current.powerSum += power[i]! * w;
+    }
+    if ((flags[i]! & SAMPLE_RUNNING) === 0) return;
     if (cadence[i]! > 0) {
       current.cadenceS += w;
       current.cadenceSum += cadence[i]! * w;
@@ -126,6 +138,7 @@ function toSplit({ split, endT, endD }: Closed, index: number, label: string): S
     avgSpeedMps: split.movingS > 0 ? distanceM / split.movingS : 0,
     avgCadence: split.cadenceS > 0 ? split.cadenceSum / split.cadenceS : 0,
     avgStrideM: split.strideS > 0 ? split.strideSum / split.strideS : 0,
+    avgPowerW: split.powerS > 0 ? split.powerSum / split.powerS : null,
   };
 }
 

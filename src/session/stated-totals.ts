@@ -14,6 +14,8 @@ export interface FileTotals {
   /** Steps per minute, with the fraction the file keeps. */
   avgCadence?: number;
   avgHeartRate?: number;
+  /** Running power, watts (FIT avg_power): shown as the run's average power, as the heart rate is. */
+  avgPowerW?: number;
 }
 
 /** What the summary shows instead of the records' sums, and what the records sum to. */
@@ -30,16 +32,21 @@ export interface StatedTotals {
    * since (a lap deleted): they describe a run the file no longer holds.
    */
   leftOut?: FileTotals;
-  /** The same figures summed from the records (heart rate time-weighted; null without one). */
-  fromRecords: { movingS: number; distanceM: number; avgCadence: number; avgHeartRate: number | null };
+  /**
+   * The same figures summed from the records (heart rate and power time-weighted; null without one;
+   * power absent in totals kept before it was stated).
+   */
+  fromRecords: { movingS: number; distanceM: number; avgCadence: number; avgHeartRate: number | null; avgPowerW?: number | null };
 }
+
+const FILE_TOTALS_KEYS = ['movingS', 'distanceM', 'avgCadence', 'avgHeartRate', 'avgPowerW'] as const;
 
 const usable = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value) && value > 0;
 
 /** The figures of `stated` worth showing: finite and above 0 (FIT writes none as "invalid", read as missing). */
 export function usableFileTotals(stated: FileTotals): FileTotals {
   const out: FileTotals = {};
-  for (const key of ['movingS', 'distanceM', 'avgCadence', 'avgHeartRate'] as const) {
+  for (const key of FILE_TOTALS_KEYS) {
     const value = stated[key];
     if (usable(value)) out[key] = value;
   }
@@ -63,7 +70,7 @@ export function withFileTotals<T extends { movingS: number; distanceM: number; a
 }
 
 /** Differences a runner would notice: more than this apart, the summary says so in words. */
-const NOTICEABLE = { movingS: 0.01, distanceM: 0.005, avgCadence: 1, avgHeartRate: 1 } as const;
+const NOTICEABLE = { movingS: 0.01, distanceM: 0.005, avgCadence: 1, avgHeartRate: 1, avgPowerW: 1 } as const;
 
 /** As the summary shows a time (units.ts), so a note and the summary above it read the same second. */
 const clock = formatDuration;
@@ -103,11 +110,14 @@ export function statedTotalsNotes({ stated, fromRecords, setAside, leftOut }: St
   if (stated.avgHeartRate !== undefined && hr !== null && Math.abs(hr - stated.avgHeartRate) > NOTICEABLE.avgHeartRate) {
     notes.push(`Average heart rate is the watch's own, ${Math.round(stated.avgHeartRate)} bpm; its records average ${Math.round(hr)}.`);
   }
+  const watts = fromRecords.avgPowerW;
+  if (stated.avgPowerW !== undefined && typeof watts === 'number' && Math.abs(watts - stated.avgPowerW) > NOTICEABLE.avgPowerW) {
+    notes.push(`Average power is the watch's own, ${Math.round(stated.avgPowerW)} W; its records average ${Math.round(watts)} W.`);
+  }
   return notes;
 }
 
 const isFigure = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
-const FILE_TOTALS_KEYS = ['movingS', 'distanceM', 'avgCadence', 'avgHeartRate'] as const;
 const isFileTotals = (value: unknown): boolean =>
   typeof value === 'object' &&
   value !== null &&
@@ -125,6 +135,7 @@ export function isStatedTotals(value: unknown): value is StatedTotals {
     isFigure(records['movingS']) &&
     isFigure(records['distanceM']) &&
     isFigure(records['avgCadence']) &&
-    (records['avgHeartRate'] === null || isFigure(records['avgHeartRate']))
+    (records['avgHeartRate'] === null || isFigure(records['avgHeartRate'])) &&
+    (records['avgPowerW'] === undefined || records['avgPowerW'] === null || isFigure(records['avgPowerW']))
   );
 }

@@ -4,7 +4,8 @@
 // turns every ending (answer, refusal, silence, lost link) into a sentence. It never rejects.
 // How bytes reach the pod is the link's business (Web Bluetooth or the simulator).
 
-import { type ControlPointRequest, type ControlPointResponse, parseControlPointResponse, parseRscFeature, type RscFeature } from '../ble/rsc.js';
+import { type ControlPointRequest, type ControlPointResponse, parseControlPointResponse } from '../ble/rsc-control-point.js';
+import { parseRscFeature, type RscFeature } from '../ble/rsc.js';
 import {
   answers,
   type ControlPointOpCode,

@@ -70,7 +70,7 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
   // The pod's own counter survives a disconnect, as a real pod's does, so a reconnect continues
   // the same run and its distance never goes backwards.
   #distanceM = 0;
-  /** The speed of the last measurement, for the power that follows it. */
+  /** The speed of the measurement being sent, for the power sent beside it. */
   #speedMps = 0;
 
   #controlPoint: FootpodControlPoint | undefined;
@@ -144,11 +144,14 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
     return bytes;
   }
 
-  protected override measured(): void {
-    // Like a Stryd, power comes on a characteristic of its own, in Cycling Power Measurement bytes, beside each RSC one.
+  protected override sendingMeasurement(timeMs: number): void {
+    // Like a Stryd, power comes on a characteristic of its own, in Cycling Power Measurement bytes,
+    // beside each RSC one; sent first, so the row made of that RSC one carries it.
     const power = encodeCyclingPowerMeasurement({ powerW: simulatedPowerW(this.#speedMps), ...noPowerExtras });
-    const timeMs = (this.secondsEmitted - 1) * 1000;
     this.dispatchEvent(new MeasurementEvent(new DataView(power.buffer), timeMs, POWER_EVENT));
+  }
+
+  protected override measured(): void {
     const battery = this.#batteryLevel();
     if (this.info.batteryLevel !== null && this.info.batteryLevel !== battery) {
       this.setInfo({ ...this.info, batteryLevel: battery });

@@ -56,6 +56,8 @@ export abstract class SimulatedSensor<Info extends SensorInfo = SensorInfo> exte
   protected abstract identity(): Info;
   /** The measurement bytes for second `elapsedS` of the run (called once per second, in order). */
   protected abstract measurementAt(elapsedS: number): Uint8Array;
+  /** Runs just before each measurement goes out (stamped `timeMs`), for what the device sends beside it. */
+  protected sendingMeasurement(_timeMs: number): void {}
   /** Runs after each measurement went out, e.g. for a battery that runs down. */
   protected measured(): void {}
 
@@ -143,6 +145,7 @@ export abstract class SimulatedSensor<Info extends SensorInfo = SensorInfo> exte
     const bytes = this.measurementAt(this.startAtS + this.#secondsEmitted);
     const timeMs = this.#secondsEmitted * 1000;
     this.#secondsEmitted++;
+    this.sendingMeasurement(timeMs);
     this.dispatchEvent(new MeasurementEvent(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), timeMs));
     this.measured();
   }

@@ -4,7 +4,7 @@
 // reconnect, so the source calls forget() whenever the link goes.
 
 import { RSC_SERVICE, SC_CONTROL_POINT } from '../ble/gatt-uuids.js';
-import type { ControlPointRequest, ControlPointResponse } from '../ble/rsc.js';
+import type { ControlPointRequest, ControlPointResponse } from '../ble/rsc-control-point.js';
 import { FootpodControlPoint, type FootpodControlPointOptions } from './footpod-control-point.js';
 import { copyOf } from './web-bluetooth-gatt.js';
 import type { BluetoothRemoteGATTCharacteristic, BluetoothRemoteGATTServer } from './web-bluetooth-types.js';

@@ -94,7 +94,11 @@ async function readDeviceInformation(server: BluetoothRemoteGATTServer): Promise
   };
 }
 
-/** The pod's power characteristic, or null when it has no Cycling Power service: no error, no message. */
+/**
+ * The pod's power characteristic, or null when it has no Cycling Power service: no error, no message.
+ * A pod paired before power was read was not granted the service, and Chrome refuses it alike
+ * whether the pod has it or not: it runs without power, with nothing to tell the runner for sure.
+ */
 async function findPower(server: BluetoothRemoteGATTServer): Promise<BluetoothRemoteGATTCharacteristic | null> {
   try {
     return await (await server.getPrimaryService(CYCLING_POWER_SERVICE)).getCharacteristic(CYCLING_POWER_MEASUREMENT);

@@ -3,12 +3,21 @@
 // bytes; parseHeartRateMeasurement in ble/heart-rate reads them.
 
 import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../ble/gatt-uuids.js';
-import { heartRateWording } from './web-bluetooth-messages.js';
+import type { SensorWording } from './web-bluetooth-messages.js';
 import { measuringSensor } from './measuring-sensor.js';
 import { WebBluetoothSensor, type WebBluetoothSensorOptions } from './web-bluetooth-sensor.js';
 import { navigatorBluetooth, type Bluetooth } from './web-bluetooth-types.js';
 
 export type WebBluetoothHeartRateOptions = WebBluetoothSensorOptions;
+
+/** How the messages name a strap (here, not in web-bluetooth-messages.ts: it loads with the strap). */
+export const heartRateWording: SensorWording = {
+  noun: 'heart-rate strap',
+  pairButton: 'Pair heart-rate strap',
+  wakeIt: 'Put it on with moistened contacts (a strap sleeps when nobody wears it)',
+  wakeThe: 'Put the heart-rate strap on',
+  notOne: 'a heart-rate strap (it has no Heart Rate service)',
+};
 
 export class WebBluetoothHeartRate extends WebBluetoothSensor {
   declare readonly sensor: 'heart-rate';

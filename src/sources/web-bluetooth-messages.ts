@@ -16,28 +16,14 @@ export interface SensorWording {
   notOne: string;
 }
 
+// The footpod's wording is in the first load with the footpod; the treadmill's and the strap's are
+// in their sources' files (web-bluetooth-treadmill.ts, web-bluetooth-heart-rate.ts), which load when one is paired.
 export const footpodWording: SensorWording = {
   noun: 'footpod',
   pairButton: 'Pair footpod',
   wakeIt: 'Wake it (walk a few steps)',
   wakeThe: 'Wake the footpod',
   notOne: 'a running footpod (it has no Running Speed and Cadence service)',
-};
-
-export const treadmillWording: SensorWording = {
-  noun: 'treadmill',
-  pairButton: 'Pair treadmill',
-  wakeIt: 'Switch it on (start the belt if its Bluetooth sleeps)',
-  wakeThe: 'Switch the treadmill on',
-  notOne: 'a smart treadmill (it has no Fitness Machine service)',
-};
-
-export const heartRateWording: SensorWording = {
-  noun: 'heart-rate strap',
-  pairButton: 'Pair heart-rate strap',
-  wakeIt: 'Put it on with moistened contacts (a strap sleeps when nobody wears it)',
-  wakeThe: 'Put the heart-rate strap on',
-  notOne: 'a heart-rate strap (it has no Heart Rate service)',
 };
 
 /** Every sentence a Web Bluetooth source shows, worded for one kind of sensor. */

@@ -5,7 +5,7 @@
 
 import { FITNESS_MACHINE_SERVICE, TREADMILL_DATA } from '../ble/gatt-uuids.js';
 import { MeasurementEvent } from './footpod-source.js';
-import { treadmillWording } from './web-bluetooth-messages.js';
+import type { SensorWording } from './web-bluetooth-messages.js';
 import { measuringSensor } from './measuring-sensor.js';
 import type { MeasuringSensorKind } from './web-bluetooth-sensor.js';
 import type { TreadmillControl } from './treadmill-control.js';
@@ -17,6 +17,15 @@ export interface WebBluetoothTreadmillOptions extends WebBluetoothSensorOptions 
   /** How long a belt command waits for the treadmill's answer. Default 5 s. */
   controlTimeoutMs?: number;
 }
+
+/** How the messages name a treadmill (here, not in web-bluetooth-messages.ts: it loads with the treadmill). */
+export const treadmillWording: SensorWording = {
+  noun: 'treadmill',
+  pairButton: 'Pair treadmill',
+  wakeIt: 'Switch it on (start the belt if its Bluetooth sleeps)',
+  wakeThe: 'Switch the treadmill on',
+  notOne: 'a smart treadmill (it has no Fitness Machine service)',
+};
 
 /** A treadmill as measuringSensor finds it, plus what belt control reads and subscribes to on every connection. */
 function drivenTreadmill(gatt: GattTreadmillControl): MeasuringSensorKind {

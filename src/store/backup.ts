@@ -30,7 +30,7 @@ import {
   labelOf,
   metaKey,
 } from './session-store.js';
-import { StoreError } from './store-errors.js';
+import { StoreError } from './store-error.js';
 import { checksumMatches, withChecksum } from './backup-checksum.js';
 import { migrateFrom } from './migrations.js';
 import { summaryOf } from '../session/session-summary.js';

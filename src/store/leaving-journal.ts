@@ -12,7 +12,15 @@
 //   await mergeLeavingJournals();                             // at start (leaving-journal-merge.ts)
 
 import { emptyColumns } from '../session/recorded-columns.js';
-import { type CheckInMark, type RecordedColumns, type SessionGap, type SessionMeta, gapReasons, recordedColumnNames } from '../session/recorded-session.js';
+import {
+  type CheckInMark,
+  type RecordedColumns,
+  type SessionGap,
+  type SessionMeta,
+  channelColumnNames,
+  gapReasons,
+  recordedColumnNames,
+} from '../session/recorded-session.js';
 import { leavingJournalPrefix, journalStorage as storage } from './leaving-journal-key.js';
 
 export interface Journal {
@@ -42,10 +50,13 @@ export function writeLeavingJournal(id: string, from: number, columns: RecordedC
   }
 }
 
-/** The journal's samples as columns again, NaN where it held null. */
+/** The journal's samples as columns again, NaN where it held null, and a channel it has not empty. */
 export function columnsOf(journal: Journal): RecordedColumns {
   const columns = emptyColumns(journal.columns['t']!.length);
-  for (const name of recordedColumnNames) columns[name].set(journal.columns[name]!.map((v) => v ?? Number.NaN));
+  for (const name of recordedColumnNames) {
+    const column = journal.columns[name];
+    if (column !== undefined) columns[name].set(column.map((v) => v ?? Number.NaN));
+  }
   return columns;
 }
 
@@ -56,7 +67,7 @@ export function journalOf(text: string | null): Journal | null {
     const whole =
       typeof journal.id === 'string' &&
       Number.isSafeInteger(journal.from) &&
-      recordedColumnNames.every((name) => Array.isArray(journal.columns[name]) && journal.columns[name]!.length === length);
+      recordedColumnNames.every((name) => (journal.columns[name] === undefined && isChannel(name)) || (Array.isArray(journal.columns[name]) && journal.columns[name]!.length === length));
     if (!whole) return null;
     // Damaged gaps cost the breaks, not the samples: the merge keeps the stored ones then.
     if (journal.gaps !== undefined && !(Array.isArray(journal.gaps) && journal.gaps.every(isGap))) delete journal.gaps;
@@ -67,6 +78,10 @@ export function journalOf(text: string | null): Journal | null {
     return null;
   }
 }
+
+// A journal written by the version before a channel existed has no column for it: as a stored
+// session's chunk, it is read with that channel empty, not thrown away with its samples.
+const isChannel = (name: string): boolean => (channelColumnNames as readonly string[]).includes(name);
 
 const isTime = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
 

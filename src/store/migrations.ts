@@ -6,7 +6,7 @@
 import { promisifyRequest } from 'idb-keyval';
 import { SCHEMA_KEY, SCHEMA_VERSION, inOneTransaction } from './kv.js';
 import { SESSIONS_KEY } from './session-keys.js';
-import { StoreError } from './store-errors.js';
+import { StoreError } from './store-error.js';
 
 /** May only await requests of `store` (it runs inside the migration's transaction). */
 type MigrationStep = (store: IDBObjectStore) => Promise<void>;

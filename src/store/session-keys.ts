@@ -4,7 +4,7 @@
 
 import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
 import { sessionTitle } from '../session/session-title.js';
-import { StoreError } from './store-errors.js';
+import { StoreError } from './store-error.js';
 
 export const SESSIONS_KEY = 'sessions';
 export const metaKey = (id: string): string => `session/${id}/meta`;

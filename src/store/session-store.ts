@@ -14,7 +14,7 @@ import {
 } from '../session/recorded-session.js';
 import { inOneTransaction, kvStore } from './kv.js';
 import { CHUNK_SIZE, SESSIONS_KEY, chunkCountFor, chunkKey, indexFrom, labelOf, metaKey } from './session-keys.js';
-import { StoreError } from './store-errors.js';
+import { StoreError } from './store-error.js';
 import { emptyColumns, sliceColumns } from '../session/recorded-columns.js';
 import { summarizeSamples, summaryOf } from '../session/session-summary.js';
 

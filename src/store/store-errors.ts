@@ -1,13 +1,9 @@
 // Storage failures reach the runner as sentences. A StoreError already is one (written where the
-// problem is known); anything the browser throws is translated here, once, for every caller.
+// problem is known, store-error.ts); anything the browser throws is translated here, once, for every caller.
 
-export class StoreError extends Error {
-  override name = 'StoreError';
+import { StoreError } from './store-error.js';
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+export { StoreError };
 
 const nameOf = (error: unknown): string =>
   error instanceof DOMException || error instanceof Error ? error.name : '';

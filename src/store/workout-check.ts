@@ -1,8 +1,11 @@
 // A stored (or restored, or hand-edited) workout checked field by field before the app believes
-// it: the shape only (a number where a number goes, a length above zero). Whether a speed or a
-// repeat count is sensible is the rules' call (workoutProblems), so an odd workout still opens in
-// the editor, which says what is wrong with it; a broken one is refused here, in words.
+// it: the shape (a number where a number goes, a length above zero), and repeats within the
+// editor's limits (1-50 times, at least one step), since a repeat beyond them is no workout anyone
+// made and could cost the page every time it is planned. Whether a speed is sensible is the rules'
+// call (workoutProblems), so an odd workout still opens in the editor, which says what is wrong
+// with it; a broken one is refused here, in words.
 
+import { REPEAT_TIMES } from '../workout/workout-plan.js';
 import { type StepIntensity, type Workout, type WorkoutItem, type WorkoutStep, stepIntensities } from '../workout/workout-types.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -45,8 +48,10 @@ function stepOf(value: Record<string, unknown>): WorkoutStep {
 function itemOf(value: unknown, at: string): { item: WorkoutItem } | { problem: string } {
   if (isRecord(value) && value['kind'] === 'repeat') {
     const { times, steps } = value;
-    if (!Number.isSafeInteger(times) || (times as number) < 1) return { problem: `${at} is a repeat without a proper number of times` };
-    if (!Array.isArray(steps)) return { problem: `${at} is a repeat without steps` };
+    if (!Number.isInteger(times) || (times as number) < REPEAT_TIMES.min || (times as number) > REPEAT_TIMES.max) {
+      return { problem: `${at} is a repeat without a proper number of times (${REPEAT_TIMES.min} to ${REPEAT_TIMES.max})` };
+    }
+    if (!Array.isArray(steps) || steps.length === 0) return { problem: `${at} is a repeat without steps` };
     const out: WorkoutStep[] = [];
     for (const [i, step] of steps.entries()) {
       const problem = stepProblem(step);

@@ -122,14 +122,17 @@ export async function saveWorkoutSettings(settings: WorkoutSettings): Promise<st
 
 /**
  * Changes some settings and keeps the rest as stored, in one transaction, so a lag the runner's
- * workout learned in another tab is not written over by a change made in Settings. A damaged
- * field not being changed falls back to its default here, as it read. Null, or a problem sentence.
+ * workout learned in another tab is not written over by a change made in Settings. `change` may be
+ * worked out from the stored settings (one treadmill's lag added to the others'). A damaged field
+ * not being changed falls back to its default here, as it read. Null, or a problem sentence.
  */
-export async function changeWorkoutSettings(change: Partial<WorkoutSettings>): Promise<string | null> {
+export async function changeWorkoutSettings(
+  change: Partial<WorkoutSettings> | ((stored: WorkoutSettings) => Partial<WorkoutSettings>),
+): Promise<string | null> {
   try {
     return await inOneTransaction('readwrite', async (store) => {
-      const stored: unknown = await promisifyRequest(store.get(WORKOUT_SETTINGS_KEY));
-      const checked = workoutSettingsFrom({ ...workoutSettingsFrom(stored).settings, ...change });
+      const stored = workoutSettingsFrom(await promisifyRequest(store.get(WORKOUT_SETTINGS_KEY))).settings;
+      const checked = workoutSettingsFrom({ ...stored, ...(typeof change === 'function' ? change(stored) : change) });
       if (checked.problems.length > 0) return 'The workout settings could not be saved: one of them is not a proper value. Nothing was changed.';
       store.put(checked.settings, WORKOUT_SETTINGS_KEY);
       store.put(SCHEMA_VERSION, SCHEMA_KEY);

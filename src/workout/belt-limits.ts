@@ -12,6 +12,12 @@ export interface BeltLimits {
   /** The runner's maximum (Settings), or defaultRunnerMax. */
   maxSpeedKmh: number;
   maxInclinePercent: number;
+  /**
+   * False when the runner never set that maximum (it is the default from the treadmill): the words
+   * then name the treadmill's maximum or the app's cap, never "your maximum". Absent: set by the runner.
+   */
+  maxSpeedSetByRunner?: boolean;
+  maxInclineSetByRunner?: boolean;
 }
 
 /** A sane running speed: no default lets an app drive a belt faster, whatever the treadmill can do. */
@@ -38,8 +44,10 @@ interface Axis {
   perUnit: number;
   range: { min: number; max: number; increment: number } | null;
   runnerMax: number;
-  /** Used when the runner's maximum is not a number. */
+  /** Used when the runner's maximum is not a number; the app's cap when the treadmill says no range. */
   fallbackMax: number;
+  /** The runner set their maximum (else it is the default, the treadmill's or the app's cap). */
+  runnerSet: boolean;
   words: (value: number) => string;
   /** "maximum" or "maximum incline". */
   what: string;
@@ -71,7 +79,10 @@ function clamp(asked: number, axis: Axis): Clamped {
     message: `The step asks ${askedWords}; the belt is set to ${limit} of ${axis.words(value)}.`,
   });
   if (top < min || wanted > top) {
-    return runnerMax <= treadmillMax ? say('runner-max', `your ${axis.what}`) : say('treadmill-max', `the treadmill's ${axis.what}`);
+    if (runnerMax > treadmillMax) return say('treadmill-max', `the treadmill's ${axis.what}`);
+    if (axis.runnerSet) return say('runner-max', `your ${axis.what}`);
+    // The default maximum: the treadmill's own, or the app's cap below it.
+    return runnerMax === treadmillMax ? say('treadmill-max', `the treadmill's ${axis.what}`) : say('runner-max', "the app's cap");
   }
   if (wanted < min) return say('treadmill-min', `the treadmill's ${axis.what.replace('maximum', 'minimum')}`);
   return { value, changed: null, message: null };
@@ -85,6 +96,7 @@ export function clampSpeed(kmh: number, limits: BeltLimits, unit: DistanceUnit =
     range: speed && { min: speed.minKmh, max: speed.maxKmh, increment: speed.incrementKmh },
     runnerMax: limits.maxSpeedKmh,
     fallbackMax: DEFAULT_MAX_SPEED_KMH,
+    runnerSet: limits.maxSpeedSetByRunner ?? true,
     words: (v) => beltSpeedWords(v, unit),
     what: 'maximum',
   });
@@ -98,6 +110,7 @@ export function clampIncline(percent: number, limits: BeltLimits): Clamped {
     range: incline && { min: incline.minPercent, max: incline.maxPercent, increment: incline.incrementPercent },
     runnerMax: limits.maxInclinePercent,
     fallbackMax: DEFAULT_MAX_INCLINE_PERCENT,
+    runnerSet: limits.maxInclineSetByRunner ?? true,
     words: inclineWords,
     what: 'maximum incline',
   });

@@ -30,7 +30,9 @@ export class LagLearner {
 
   /** A command sent: it supersedes one still under way, which then teaches nothing. */
   commanded(atMs: number, fromKmh: number, toKmh: number): void {
-    const clear = Math.abs(toKmh - fromKmh) >= MIN_LEARNING_CHANGE_KMH && Number.isFinite(atMs);
+    // In the control point's units (0.01 km/h): as floats 8.2 - 7.7 is a hair under 0.5.
+    const hundredths = (kmh: number): number => Math.round(kmh * 100);
+    const clear = Math.abs(hundredths(toKmh) - hundredths(fromKmh)) >= hundredths(MIN_LEARNING_CHANGE_KMH) && Number.isFinite(atMs);
     this.#command = clear ? { atMs, fromKmh, toKmh, before: null } : null;
   }
 

@@ -1,7 +1,9 @@
 // For a treadmill the app cannot drive: the runner sets the belt by hand, so the app says each
 // step's speed and incline 5 s before the step (with a sound to look up), and says when the
 // measured speed has reached it. Each is said once per step; the state of what was said is the
-// caller's, so this stays pure and a fake clock tests it.
+// caller's, so this stays pure and a fake clock tests it. What to say is measured against what
+// the runner was last told (and last heard reached), never against the planned step before: after
+// a skip, or a tick that jumps a short step, the step before in the plan was never run.
 
 import type { DistanceUnit } from '../session/units.js';
 import { beltSpeedWords, inclineWords } from './speed-words.js';
@@ -33,9 +35,13 @@ export interface VoiceCueState {
   reachedFor: number;
   /** Since when the measured speed has been within reach of the current step's, and in which step. */
   within: { stepIndex: number; sinceS: number } | null;
+  /** The speed and incline the runner was last told to set; null before any. */
+  told: { speedKmh: number | null; inclinePercent: number | null };
+  /** The speed last said reached: a step at it has nothing new to reach. Null before any. */
+  reachedKmh: number | null;
 }
 
-export const NOTHING_SAID: VoiceCueState = { setFor: -1, reachedFor: -1, within: null };
+export const NOTHING_SAID: VoiceCueState = { setFor: -1, reachedFor: -1, within: null, told: { speedKmh: null, inclinePercent: null }, reachedKmh: null };
 
 export interface VoiceCueInput {
   /** The workout's running time, as given to positionAt. */
@@ -45,10 +51,10 @@ export interface VoiceCueInput {
   unit: DistanceUnit;
 }
 
-/** "Set 12.0 km/h and 4.0 % incline now", or null when the step changes neither. */
-function setWords(step: PlannedStep, before: PlannedStep | undefined, unit: DistanceUnit): string | null {
-  const speed = step.speedKmh !== null && step.speedKmh !== before?.speedKmh ? beltSpeedWords(step.speedKmh, unit) : null;
-  const incline = step.inclinePercent !== null && step.inclinePercent !== before?.inclinePercent ? `${inclineWords(step.inclinePercent)} incline` : null;
+/** "Set 12.0 km/h and 4.0 % incline now", or null when the step asks nothing the runner was not last told. */
+function setWords(step: PlannedStep, told: VoiceCueState['told'], unit: DistanceUnit): string | null {
+  const speed = step.speedKmh !== null && step.speedKmh !== told.speedKmh ? beltSpeedWords(step.speedKmh, unit) : null;
+  const incline = step.inclinePercent !== null && step.inclinePercent !== told.inclinePercent ? `${inclineWords(step.inclinePercent)} incline` : null;
   const what = [speed, incline].filter((w) => w !== null).join(' and ');
   return what === '' ? null : `Set ${what} now`;
 }
@@ -76,20 +82,23 @@ export function voiceCueAt(
   // The current step first: the first step, or one skipped to, has had no 5 s ahead.
   const due = [i, i + 1].find((k) => k > said.setFor && (k === i || isSoon(step, position, input)));
   if (due !== undefined && steps[due] !== undefined) {
-    const text = setWords(steps[due]!, steps[due - 1], input.unit);
-    const next = { ...said, setFor: due };
-    if (text !== null) return { cue: { kind: 'set', stepIndex: due, text, sound: true }, said: next };
-    said = next;
+    const set = steps[due]!;
+    const text = setWords(set, said.told, input.unit);
+    if (text !== null) {
+      const told = { speedKmh: set.speedKmh ?? said.told.speedKmh, inclinePercent: set.inclinePercent ?? said.told.inclinePercent };
+      return { cue: { kind: 'set', stepIndex: due, text, sound: true }, said: { ...said, setFor: due, told } };
+    }
+    said = { ...said, setFor: due };
   }
-  // A step at the speed of the one before has nothing to reach.
-  const target = step.speedKmh === steps[i - 1]?.speedKmh ? null : step.speedKmh;
+  // A step at the speed last heard reached has nothing to reach.
+  const target = step.speedKmh === said.reachedKmh ? null : step.speedKmh;
   if (target === null || said.reachedFor >= i || !isWithin(input.measuredKmh, target)) {
     return { cue: null, said: { ...said, within: null } };
   }
   const within = said.within?.stepIndex === i ? said.within : { stepIndex: i, sinceS: input.nowS };
   if (input.nowS - within.sinceS < REACHED_FOR_S) return { cue: null, said: { ...said, within } };
   const text = `${beltSpeedWords(target, input.unit)} reached`;
-  return { cue: { kind: 'reached', stepIndex: i, text, sound: false }, said: { ...said, reachedFor: i, within: null } };
+  return { cue: { kind: 'reached', stepIndex: i, text, sound: false }, said: { ...said, reachedFor: i, within: null, reachedKmh: target } };
 }
 
 function isSoon(step: PlannedStep, position: WorkoutPosition, input: VoiceCueInput): boolean {

@@ -72,7 +72,9 @@ const NO_PACE_BAND = 0;
  * without runs at a pace. `now` defaults to the newest run, so history alone decides.
  */
 export function easyPaceFromHistory(summaries: readonly SessionSummary[], now = summaries.reduce((newest, s) => Math.max(newest, s.startedAt), 0)): number | null {
-  const runs = summaries
+  // Oldest first, whatever order the caller holds them in: the fallback to older runs takes the last ones.
+  const runs = [...summaries]
+    .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .filter((s) => s.sport !== 'walk')
     .map((s) => {
       const { [NO_PACE_BAND]: _none, ...paced } = s.cadenceBySpeedBand;

@@ -30,7 +30,7 @@ export function onStatus(s: MachineState, status: FitnessMachineStatus, halt: (b
       // increment of its range it is ours.
       const ours = s.beltTargetKmh !== null && Math.abs(status.kmh - s.beltTargetKmh) < sameSpeedKmh(s) - 1e-9;
       if (ours || s.phase !== 'running' || s.inFlight?.kind === 'speed' || s.mode !== 'belt') return;
-      s.beltTargetKmh = status.kmh;
+      beltTook(s, status.kmh);
       s.overridden = true;
       // Promised to be left alone: the step's own speed waiting to go out is not sent after all.
       s.queue = s.queue.filter((c) => c.kind !== 'speed' || c.step !== s.stepIndex);
@@ -45,6 +45,20 @@ export function onStatus(s: MachineState, status: FitnessMachineStatus, halt: (b
     case 'unknown':
       return;
   }
+}
+
+/**
+ * The treadmill took `kmh`: the belt is on its way there (belt-by-hand.ts). It left from its last
+ * setting, or, if it had not reached that yet, from wherever that move began: the wider span.
+ */
+function beltTook(s: MachineState, kmh: number): void {
+  const was = s.beltTargetKmh;
+  const began = s.beltFromKmh;
+  if (was === null || s.beltSettled) s.beltFromKmh = was;
+  // Not known where the belt began (the workout's first speed not reached yet): it stays unknown.
+  else if (began !== null) s.beltFromKmh = Math.abs(began - kmh) > Math.abs(was - kmh) ? began : was;
+  s.beltSettled = false;
+  s.beltTargetKmh = kmh;
 }
 
 /** Speeds closer than this are the same setting: one increment of the belt's range, else 0.1 km/h. */
@@ -65,7 +79,13 @@ export function onOutcome(s: MachineState, command: MachineCommand, outcome: Com
   s.inFlight = null;
   if (outcome.ok) {
     // The belt's target is what the treadmill took: a refused speed never reached the belt.
-    if (command.kind === 'speed') s.beltTargetKmh = command.value ?? null;
+    if (command.kind === 'speed' && command.value !== undefined) beltTook(s, command.value);
+    // The belt starts again from a standstill (a pause, the treadmill's own stop): on its way up to
+    // its setting it is the app's doing, not a hand on the console.
+    if (command.kind === 'start' && s.beltTargetKmh !== null) {
+      s.beltFromKmh = 0;
+      s.beltSettled = false;
+    }
     if (command.kind === 'incline') s.inclineTarget = command.value ?? null;
     if (command.kind === 'request-control') {
       s.hasControl = true;

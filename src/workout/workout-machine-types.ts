@@ -91,6 +91,10 @@ export interface MachineState {
   sentStep: number | null;
   beltTargetKmh: number | null;
   inclineTarget: number | null;
+  /** What the app had set before beltTargetKmh, while the belt may still be on its way (belt-by-hand.ts). */
+  beltFromKmh: number | null;
+  /** The belt has been seen at beltTargetKmh since the app set it. */
+  beltSettled: boolean;
   /** The runner changed the speed on the treadmill in this step: hold-pace leaves it alone. */
   overridden: boolean;
   lastCorrectionAtS: number | null;

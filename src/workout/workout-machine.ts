@@ -14,7 +14,8 @@
 //   the link comes back, only on a press.
 // - A speed set on the treadmill's console is the runner's for the rest of the step: no speed is
 //   sent in that step, not even at a Resume. The treadmill's own rounding of the app's target
-//   (within one increment of its range) is not such a change.
+//   (within one increment of its range) is not such a change. On a console that reports nothing,
+//   Treadmill Data tells (belt-by-hand.ts), measured against the speed the treadmill last took.
 // - The belt's target shown is the speed the treadmill took, never one it refused.
 // - Hold-pace corrections are clamped like every speed; one that lands on the speed the belt was
 //   last set to, or breaks the hold-pace bounds on the treadmill's grid, is not sent.
@@ -26,7 +27,9 @@
 
 import { clampIncline, clampSpeed } from './belt-limits.js';
 import { sendAheadS } from './early-send.js';
+import { watchBelt } from './belt-by-hand.js';
 import { HOLD_BAND, holdPaceSpeed, MAX_CORRECTION_KMH } from './hold-pace.js';
+import { beltSpeedWords } from './speed-words.js';
 import type { MachineCommand, MachineEvent, MachineState, MachineStep } from './workout-machine-types.js';
 import { active, onOutcome, onStatus, PRESS_RESUME } from './workout-machine-answers.js';
 import { stepLeftS } from './workout-machine-position.js';
@@ -63,6 +66,8 @@ export function idleMachine(): MachineState {
     queue: [],
     sentStep: null,
     beltTargetKmh: null,
+    beltFromKmh: null,
+    beltSettled: false,
     inclineTarget: null,
     overridden: false,
     lastCorrectionAtS: null,
@@ -318,27 +323,35 @@ function tick(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }>, t
   const next = s.stepIndex + 1;
   const ahead = sendAheadS(s.settings.lagS, s.settings.sendEarly);
   if (ahead > 0 && next < s.steps.length && s.sentStep !== next && leftS !== null && leftS <= ahead) targets(next);
-  holdPace(s, event, leftS);
+  holdPace(s, event, leftS, say);
 }
 
 /** The optional hold-pace rule: a small correction toward the pod's pace, never near a step's end. */
-function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }>, leftS: number | null): void {
+function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }>, leftS: number | null, say: (t: string) => void): void {
   const planned = s.steps[s.stepIndex];
   if (!s.settings.holdPace || !planned || planned.speedKmh === null || s.overridden || !s.hasControl) return;
   if (s.inFlight || s.urgent || s.queue.length > 0 || s.sentStep !== s.stepIndex) return;
+  if (event.beltKmh !== null && s.beltTargetKmh !== null) {
+    // A treadmill that does not report the console's changes in its status: its belt speed tells.
+    const seen = watchBelt({ setKmh: s.beltTargetKmh, fromKmh: s.beltFromKmh, settled: s.beltSettled }, event.beltKmh, s.limits.speed?.incrementKmh ?? null);
+    s.beltSettled = seen.settled;
+    if (seen.byHand) {
+      s.overridden = true;
+      const words = (kmh: number): string => beltSpeedWords(kmh, s.settings.unit);
+      say(`The belt runs at ${words(event.beltKmh)}, not the ${words(s.beltTargetKmh)} the app set: the app leaves it for this step.`);
+      return;
+    }
+  }
   if (event.beltKmh === null || event.podKmh === null || leftS === null) return;
-  const speed = s.limits.speed;
-  const input = {
+  const corrected = holdPaceSpeed({
     stepKmh: planned.speedKmh,
     beltKmh: event.beltKmh,
     podKmh: event.podKmh,
     nowS: s.runningS,
     stepEndsAtS: s.runningS + leftS,
     lastCorrectionAtS: s.lastCorrectionAtS ?? s.stepStartS,
-    // The belt's own grid, for a hold-pace that keeps its bounds on it (ignored by one that does not).
-    grid: speed && { minKmh: speed.minKmh, incrementKmh: speed.incrementKmh, maxKmh: speed.maxKmh },
-  };
-  const corrected = holdPaceSpeed(input);
+    grid: s.limits.speed,
+  });
   if (corrected === null) return;
   s.lastCorrectionAtS = s.runningS;
   // What the belt would really get: clamped to the runner's maximum and the treadmill's grid.

@@ -12,7 +12,8 @@ export const MAX_PLANNED_STEPS = 200;
 /**
  * The steps in the order they run. A workout with problems (workoutProblems) is planned as far
  * as it goes sensibly: a repeat runs its whole number of times, and the list stops at
- * MAX_PLANNED_STEPS so a repeat of a million times cannot hang the page.
+ * MAX_PLANNED_STEPS (and a repeat with no steps is passed over) so a repeat of a million times
+ * cannot hang the page.
  */
 export function planSteps(workout: Workout): PlannedStep[] {
   const planned: PlannedStep[] = [];
@@ -26,6 +27,8 @@ export function planSteps(workout: Workout): PlannedStep[] {
       add(item, null);
       continue;
     }
+    // A repeat with no steps adds nothing however often it runs: counting its rounds could hang the page.
+    if (item.steps.length === 0) continue;
     const times = wholeTimes(item.times);
     for (let n = 1; n <= times && planned.length < MAX_PLANNED_STEPS; n++) {
       for (const step of item.steps) add(step, { n, of: times });

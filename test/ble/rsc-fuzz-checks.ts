@@ -1,8 +1,8 @@
 // The RSC parsers' random-packet check, shared by the test run (200 000 packets,
 // test/ble/rsc.property.test.ts) and the million of `npm run bench -- ble-fuzz`.
 import fc from 'fast-check';
+import { parseControlPointResponse } from '../../src/ble/rsc-control-point.js';
 import {
-  parseControlPointResponse,
   parseRscFeature,
   parseRscMeasurement,
   parseSensorLocation,

@@ -5,6 +5,8 @@ import {
   type ControlPointResponse,
   encodeControlPoint,
   parseControlPointResponse,
+} from '../../src/ble/rsc-control-point.js';
+import {
   parseRscFeature,
   parseRscMeasurement,
   parseSensorLocation,

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { MANUFACTURER_NAME_UUID, MODEL_NUMBER_UUID, FIRMWARE_REVISION_UUID } from '../../src/ble/gatt-uuids.js';
-import { parseControlPointResponse, type RscFeature } from '../../src/ble/rsc.js';
+import { parseControlPointResponse } from '../../src/ble/rsc-control-point.js';
+import type { RscFeature } from '../../src/ble/rsc.js';
 import {
   answers,
   type ControlPointOpCode,

@@ -42,4 +42,13 @@ describe('session channels', () => {
     one.powerW[0] = 251;
     expect(averagePowerW(one)).to.equal(251);
   });
+
+  it("shows a watch's own average power, as its stated heart rate, and none for a run without power", () => {
+    const samples = emptyColumns(3);
+    samples.t.set([0, 1, 2]);
+    samples.powerW.set([200, 200, 260]);
+    expect(averagePowerW(samples, [], 241)).to.equal(241);
+    expect(averagePowerW(samples, [], 0), 'a stated 0 W is none: the records average').to.equal(230);
+    expect(averagePowerW(emptyColumns(3), [], 241), 'no power recorded').to.equal(null);
+  });
 });

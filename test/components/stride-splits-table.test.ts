@@ -11,7 +11,7 @@ import { insideWindow, isShown, sidewaysOverflow, wideTableFaults } from '../sup
 
 const splits: Split[] = [0, 1, 2].map((index) => ({
   index, label: index < 2 ? `${index + 1} km` : '2.37 km', startT: index * 330, endT: index * 330 + 330,
-  distanceM: index < 2 ? 1000 : 370, durationS: index < 2 ? 330 : 121, avgSpeedMps: 3.03, avgCadence: 171.4 + index, avgStrideM: 1.06,
+  distanceM: index < 2 ? 1000 : 370, durationS: index < 2 ? 330 : 121, avgSpeedMps: 3.03, avgCadence: 171.4 + index, avgStrideM: 1.06, avgPowerW: null,
 }));
 
 async function splitsTable(unit: 'km' | 'mi' = 'km'): Promise<StrideSplitsTable> {

@@ -10,7 +10,7 @@ import { SAMPLE_RUNNING } from '../../src/session/recorded-session.js';
 
 describe('the sessions of a FIT file', () => {
   /** Two 600 s runs at 3.333 m/s, 180 steps/min, 5 min apart, each its own session (a run resumed as a new session). */
-  function twoSessions(sports: readonly [string, string], heartRates: readonly [number, number] = [140, 160]): Uint8Array {
+  function twoSessions(sports: readonly [string, string], heartRates: readonly [number, number] = [140, 160], powers?: readonly [number, number]): Uint8Array {
     const out = [];
     const legs = [
       { from: 0, to: 600, d0: 0 },
@@ -26,7 +26,7 @@ describe('the sessions of a FIT file', () => {
       out.push(
         sessionMesg(leg.from, leg.to, {
           messageIndex: k, totalTimerTime: 600, totalDistance: 2000, avgCadence: 90, avgFractionalCadence: k * 0.5,
-          avgHeartRate: heartRates[k], sport: sports[k], firstLapIndex: k, numLaps: 1,
+          avgHeartRate: heartRates[k], sport: sports[k], firstLapIndex: k, numLaps: 1, ...(powers ? { avgPower: powers[k] } : {}),
         }),
       );
     }
@@ -41,6 +41,14 @@ describe('the sessions of a FIT file', () => {
     const summary = importedSummary(run, defaultCadenceZones);
     expect(summary.movingS).to.equal(1200);
     expect(summary.distanceM).to.equal(4000);
+  });
+
+  it("states the watch's average power, weighted by time, beside the records' (none here)", () => {
+    const run = decodeFit(twoSessions(['running', 'running'], [140, 160], [230, 250]));
+    expect(run.statedTotals?.avgPowerW).to.equal(240);
+    const summary = importedSummary(run, defaultCadenceZones);
+    expect(summary.statedTotals?.stated.avgPowerW).to.equal(240);
+    expect(summary.statedTotals?.fromRecords.avgPowerW, 'records without power: none, never 0 W').to.equal(null);
   });
 
   it('a multisport file with a leg that is not on foot (a duathlon) is refused in words, not read as one run', () => {

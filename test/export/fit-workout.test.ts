@@ -94,7 +94,7 @@ describe('encodeFitWorkout: a file a watch reads', () => {
     const long = { ...plain, name: 'Ü'.repeat(80) };
     const { bytes, notes } = encodeFitWorkout(long);
     expect(notes).to.deep.equal([`FIT holds names up to ${MAX_FIT_NAME_BYTES} bytes, so one name is cut short.`]);
-    expect(decodeFitWorkout(bytes).name).to.equal('Ü'.repeat(50));
+    expect(decodeFitWorkout(bytes).workout.name).to.equal('Ü'.repeat(50));
   });
 
   it('refuses a workout without steps, or with a step of no length, in words', () => {
@@ -129,14 +129,15 @@ describe('encodeFitWorkout: a file a watch reads', () => {
 
 describe('decodeFitWorkout', () => {
   it('reads back the workout it was given, as an imported one', () => {
-    const decoded = decodeFitWorkout(encodeFitWorkout(intervals).bytes);
+    const { workout: decoded, notes } = decodeFitWorkout(encodeFitWorkout(intervals).bytes);
+    expect(notes, 'the hill sets no speed after a step that does').to.deep.equal(['Step 5 sets no speed, so the belt keeps the speed of the step before it.']);
     sameWorkout(decoded, intervals);
     expect(decoded.id).to.not.equal(intervals.id);
   });
 
   it('property: encode then decode gives the same workout (repeats, speeds, inclines, cadences, names)', () => {
     fc.assert(
-      fc.property(workoutArb, (workout) => sameWorkout(decodeFitWorkout(encodeFitWorkout(workout).bytes), workout)),
+      fc.property(workoutArb, (workout) => sameWorkout(decodeFitWorkout(encodeFitWorkout(workout).bytes).workout, workout)),
       { numRuns: invariantRuns(150) },
     );
   });
@@ -152,7 +153,7 @@ describe('decodeFitWorkout', () => {
   }
 
   it("reads another app's file: zones and heart rate left to the runner, rest as recovery, plain notes not an incline", () => {
-    const workout = decodeFitWorkout(
+    const { workout } = decodeFitWorkout(
       foreign([
         { durationType: 'time', durationValue: 300_000, targetType: 'heartRate', targetValue: 2, intensity: 'warmup' },
         { durationType: 'distance', durationValue: 100_000, targetType: 'speed', targetValue: 4, intensity: 'active', notes: 'Keep it easy' },
@@ -175,7 +176,7 @@ describe('decodeFitWorkout', () => {
   });
 
   it('reads a range open at one end as its other end, and a cadence as the only target', () => {
-    const workout = decodeFitWorkout(
+    const { workout } = decodeFitWorkout(
       foreign([
         { durationType: 'time', durationValue: 60_000, targetType: 'speed', targetValue: 0, customTargetValueLow: 0, customTargetValueHigh: 3000 },
         { durationType: 'time', durationValue: 60_000, targetType: 'cadence', targetValue: 0, customTargetValueLow: 170, customTargetValueHigh: 180 },
@@ -189,7 +190,47 @@ describe('decodeFitWorkout', () => {
       [{ durationType: 'time', durationValue: 60_000, targetType: 'open' }, { durationType: 'time', durationValue: 120_000, targetType: 'open' }],
       { numValidSteps: 1 },
     );
-    expect(decodeFitWorkout(bytes).items).to.deep.equal([step({ name: '', length: { kind: 'time', seconds: 60 } })]);
+    expect(decodeFitWorkout(bytes).workout.items).to.deep.equal([step({ name: '', length: { kind: 'time', seconds: 60 } })]);
+  });
+
+  it('reads a pace given as the second target (the heart rate first) as the step’s speed', () => {
+    const { workout } = decodeFitWorkout(
+      foreign([
+        {
+          durationType: 'time', durationValue: 1_200_000, intensity: 'active',
+          targetType: 'heartRate', targetValue: 3,
+          secondaryTargetType: 'speed', secondaryTargetValue: 0, secondaryCustomTargetValueLow: 3226, secondaryCustomTargetValueHigh: 3448,
+        },
+      ]),
+    );
+    expect(workout.items).to.deep.equal([step({ name: '', length: { kind: 'time', seconds: 1200 }, speedKmh: 12.01 })]);
+  });
+
+  it("gives Garmin Connect's lap-button warm-up and cool-down a time, and says so and that a step without speed keeps the belt's", () => {
+    const { workout, notes } = decodeFitWorkout(
+      foreign([
+        { durationType: 'open', targetType: 'open', intensity: 'warmup' },
+        { durationType: 'time', durationValue: 180_000, targetType: 'speed', targetValue: 0, customTargetValueLow: 3333, customTargetValueHigh: 3333 },
+        { durationType: 'time', durationValue: 120_000, targetType: 'open', intensity: 'recovery' },
+        { durationType: 'repeatUntilStepsCmplt', durationValue: 1, targetValue: 4 },
+        { durationType: 'open', targetType: 'open' },
+        { durationType: 'open', targetType: 'open', intensity: 'cooldown' },
+      ]),
+    );
+    const lengths = workout.items.flatMap((item) => (item.kind === 'step' ? [item] : item.steps)).map((s) => [s.length, s.speedKmh]);
+    expect(lengths).to.deep.equal([
+      [{ kind: 'time', seconds: 600 }, null],
+      [{ kind: 'time', seconds: 180 }, 12],
+      [{ kind: 'time', seconds: 120 }, null],
+      [{ kind: 'time', seconds: 300 }, null],
+      [{ kind: 'time', seconds: 300 }, null],
+    ]);
+    expect(notes).to.deep.equal([
+      'Step 1 (a warm-up) ends when you press the lap button, which a treadmill workout cannot wait for, so it runs 10 min.',
+      'Step 3 sets no speed, so the belt keeps the speed of the step before it.',
+      'Step 5 ends when you press the lap button, which a treadmill workout cannot wait for, so it runs 5 min.',
+      'Step 6 (a cool-down) ends when you press the lap button, which a treadmill workout cannot wait for, so it runs 5 min.',
+    ]);
   });
 
   function refusal(bytes: Uint8Array): ImportError {
@@ -226,7 +267,6 @@ describe('decodeFitWorkout', () => {
   });
 
   it('refuses steps and repeats a treadmill workout cannot follow, naming the step', () => {
-    refused(foreign([{ durationType: 'open', targetType: 'open' }]), 'unsupported', /Step 1 .*lap button/);
     refused(foreign([{ durationType: 'time', durationValue: 1000 }, { durationType: 'hrLessThan', durationValue: 130 }]), 'unsupported', /Step 2 .*something other than a time or distance/);
     const nested = foreign([
       { durationType: 'time', durationValue: 1000, targetType: 'open' },
@@ -237,6 +277,8 @@ describe('decodeFitWorkout', () => {
     refused(nested, 'unsupported', /repeats inside repeats/);
     refused(foreign([{ durationType: 'time', durationValue: 0, targetType: 'open' }]), 'damaged', /Step 1 of this workout has no length/);
     refused(foreign([{ durationType: 'repeatUntilStepsCmplt', durationValue: 0, targetValue: 2 }]), 'damaged', /not before it/);
+    const many = foreign([{ durationType: 'time', durationValue: 1000, targetType: 'open' }, { durationType: 'repeatUntilStepsCmplt', durationValue: 0, targetValue: 51 }]);
+    refused(many, 'unsupported', /^Step 2 of this workout repeats 51 times; a Stridewise workout repeats at most 50 times\.$/);
   });
 
   it('property: any byte flipped, or the file cut anywhere, is refused with an ImportError, never another exception', () => {

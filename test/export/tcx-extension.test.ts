@@ -47,13 +47,14 @@ describe("decodeTcx: a watch's totals our export carried, in a file trimmed sinc
   // Two laps of 10 min at 3.333 m/s; the watch's own totals say 1210 s and 4010 m (it counted more than it wrote).
   function storedWatchRun() {
     const run = decodeTcx(watchTcx([{ lapS: 600, speed: 3.3333, strides: 87 }, { lapS: 600, speed: 3.3333, strides: 87 }]));
-    run.statedTotals = { movingS: 1210, distanceM: 4010, avgHeartRate: 150 };
+    run.statedTotals = { movingS: 1210, distanceM: 4010, avgHeartRate: 150, avgPowerW: 241 };
     return importedSession(run, defaultCadenceZones, { id: 'a', name: 'Long run' });
   }
 
   it("shows the watch's totals again when the exported file is re-imported whole", () => {
     const again = importedSummary(decodeTcx(encodeTcx(storedWatchRun())), defaultCadenceZones);
     expect([again.movingS, again.distanceM]).to.deep.equal([1210, 4010]);
+    expect(again.statedTotals?.stated.avgPowerW, "the watch's average power").to.equal(241);
     expect(again.statedTotals?.leftOut).to.equal(undefined);
   });
 
@@ -64,7 +65,7 @@ describe("decodeTcx: a watch's totals our export carried, in a file trimmed sinc
       expect(summary.distanceM, 'distance shown').to.be.closeTo(2000, 10);
       expect(summary.movingS, 'moving time shown').to.be.closeTo(600, 6);
       expect(summary.statedTotals?.stated.avgHeartRate, "the whole run's heart rate is left out too").to.equal(undefined);
-      expect(summary.statedTotals?.leftOut).to.deep.equal({ movingS: 1210, distanceM: 4010, avgHeartRate: 150 });
+      expect(summary.statedTotals?.leftOut).to.deep.equal({ movingS: 1210, distanceM: 4010, avgHeartRate: 150, avgPowerW: 241 });
       expect(statedTotalsNotes(summary.statedTotals!)[0]).to.equal(
         "This file was cut after it was exported: the watch's totals for the whole run (4.01 km, 20:10) are left out, and its laps' are shown.",
       );

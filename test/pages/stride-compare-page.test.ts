@@ -174,4 +174,17 @@ describe('stride-compare-page', () => {
       expect(stat(page, 'b', 'heart-rate')).to.equal(null);
     });
   });
+
+  it('shows the average power beside the heart rate of a run with power, none for a run without', async () => {
+    const withPower = generatedSession({ id: 'easy-w', startedAt: start, minutes: 10, cadenceBase: 166, speed: 3, name: 'Easy run with power' });
+    withPower.samples.heartRate.fill(141);
+    withPower.samples.powerW.fill(236);
+    await saveSession(withPower);
+    const { page } = await comparePage('easy-w', 'fast');
+    const stat = (side: 'a' | 'b', name: string) =>
+      page.shadowRoot!.querySelector(`#summary-${side}`)!.shadowRoot!.querySelector(`[data-stat=${name}]`)?.textContent ?? null;
+    expect(stat('a', 'heart-rate')).to.equal('141bpm');
+    expect(stat('a', 'power')).to.equal('236W');
+    expect(stat('b', 'power')).to.equal(null);
+  });
 });

@@ -109,6 +109,22 @@ describe('stride-session-page', () => {
     await expect(page).to.be.accessible();
   });
 
+  it("shows a watch's own average power as the run's, and says its records average less", async () => {
+    const imported = generatedSession({ id: 'watch-power', startedAt: session.meta.startedAt, minutes: 5, cadenceBase: 176, speed: 3 });
+    imported.meta.origin = 'import';
+    imported.samples.powerW.fill(230);
+    imported.meta.statedTotals = {
+      stated: { avgPowerW: 241 },
+      fromRecords: { movingS: 300, distanceM: 900, avgCadence: 176, avgHeartRate: null, avgPowerW: 230 },
+    };
+    await saveSession(imported);
+    const page = await sessionPage('watch-power');
+    const summary = page.shadowRoot!.querySelector('stride-session-summary')!;
+    expect(summary.shadowRoot!.querySelector('[data-stat="power"]')!.textContent!.trim()).to.equal('241W');
+    const notes = [...page.shadowRoot!.querySelectorAll('p.watch-totals')].map((p) => p.textContent!.trim());
+    expect(notes).to.deep.equal(["Average power is the watch's own, 241 W; its records average 230 W."]);
+  });
+
   it('lists the technique check-ins of the run and marks them on every chart, over time and over distance', async () => {
     const withCheckIns = generatedSession({ id: 'coached', startedAt: session.meta.startedAt, minutes: 12, cadenceBase: 170, speed: 3 });
     withCheckIns.meta.checkIns = [

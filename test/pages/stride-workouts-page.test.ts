@@ -138,7 +138,7 @@ describe('stride-workouts-page', () => {
     const { fileName, blob } = caught.downloads[0]!;
     // The runner's text never reaches a file name: the date of the last change does.
     expect(fileName).to.match(/^stridewise-workout-\d{4}-\d\d-\d\d-\d{4}\.fit$/);
-    const back = decodeFitWorkout(new Uint8Array(await blob.arrayBuffer()));
+    const { workout: back } = decodeFitWorkout(new Uint8Array(await blob.arrayBuffer()));
     expect(back.name).to.equal('Hill <b>day</b>');
     expect(back.items).to.deep.equal(workout.items);
     await waitUntil(() => words(page, '#outcomes') !== null);

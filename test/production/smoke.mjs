@@ -46,10 +46,10 @@ const updateScripts = new Set();
     for (const imp of metafile.outputs[file].imports) if (imp.kind === 'import-statement') visit(imp.path);
   };
   for (const [file, output] of Object.entries(metafile.outputs)) {
-    if (/src\/(app\/app-updates|components\/stride-update-banner|store\/store-check)\.ts$/.test(output.entryPoint ?? '')) visit(file);
+    if (/src\/(app\/update-offer|store\/store-check)\.ts$/.test(output.entryPoint ?? '')) visit(file);
   }
   const everything = inputsOf(metafile, Object.keys(metafile.outputs));
-  const onDemand = ['src/sources/footpod-control-point.ts', 'src/sources/web-bluetooth-control-point.ts', 'src/ble/sc-control-point.ts'];
+  const onDemand = ['src/sources/footpod-control-point.ts', 'src/sources/web-bluetooth-control-point.ts', 'src/ble/sc-control-point.ts', 'src/ble/rsc-control-point.ts'];
   check(firstLoad.has('src/sources/web-bluetooth-footpod.ts'), 'the footpod is in the first load (so the paths below are the metafile\'s)');
   for (const file of onDemand) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
@@ -65,8 +65,9 @@ const updateScripts = new Set();
   for (const file of withSensors) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
   }
-  // Running power's parser and ingest load with a pod's first power reading; the storage words with Settings.
-  for (const file of ['src/ble/cycling-power.ts', 'src/session/power-ingest.ts', 'src/pages/storage-words.ts']) {
+  // Running power's parser and ingest load with a pod's first power reading; the storage words with Settings;
+  // the sentences for the browser's storage errors with the code that saves or reads (the first load only throws StoreError).
+  for (const file of ['src/ble/cycling-power.ts', 'src/session/power-ingest.ts', 'src/pages/storage-words.ts', 'src/store/store-errors.ts']) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
   }
   // The retraining program's rules, store and calendar load with the program, not with the app.

@@ -3,6 +3,8 @@
 // sentence in `message` or `problems`, never an exception.
 import { expect } from '@open-wc/testing';
 import { clear, get, set } from 'idb-keyval';
+import { type Encodable, Encoder, type Mesg, Profile } from '@garmin/fitsdk';
+import { workoutFileName } from '../../src/export/download-name.js';
 import { decodeFitWorkout } from '../../src/export/fit-workout.js';
 import { encodeFit } from '../../src/export/fit.js';
 import { MyWorkouts } from '../../src/services/my-workouts.js';
@@ -64,7 +66,7 @@ describe('MyWorkouts', () => {
     expect(file!.fileName).to.match(/^stridewise-workout-\d{4}-\d\d-\d\d-\d{4}\.fit$/);
     expect(file!.notes[0]).to.match(/incline/);
     expect(mine.message).to.equal(file!.notes.join(' '));
-    expect(decodeFitWorkout(new Uint8Array(await file!.blob.arrayBuffer())).items).to.deep.equal(hills.items);
+    expect(decodeFitWorkout(new Uint8Array(await file!.blob.arrayBuffer())).workout.items).to.deep.equal(hills.items);
     expect(await mine.exportFit({ ...hills, items: [] })).to.equal(null);
     expect(mine.message).to.match(/^“Hills” could not be exported: This workout has no steps/);
   });
@@ -83,6 +85,27 @@ describe('MyWorkouts', () => {
     expect(await mine.importFit(new File(['hello'], 'notes.txt'))).to.equal(null);
     expect(mine.message).to.match(/^notes.txt: This file is not a FIT file/);
     expect(await get('workouts', kvStore())).to.equal(undefined);
+  });
+
+  it('names an exported library workout (changed at 0) by the day of the export, not 1970', async () => {
+    const mine = new MyWorkouts();
+    const before = workoutFileName(Date.now());
+    const file = await mine.exportFit({ ...hills, id: 'library-hills', origin: 'library', updatedAt: 0 });
+    const after = workoutFileName(Date.now());
+    expect([before, after]).to.include(file!.fileName);
+  });
+
+  it('imports a lap-button warm-up with a time, and says so after "Imported"', async () => {
+    const mine = new MyWorkouts();
+    const encoder = new Encoder();
+    const mesg = (mesgNum: number, fields: Record<string, unknown>) => ({ mesgNum, ...fields }) as Encodable<Mesg>;
+    encoder.writeMesg(mesg(Profile.MesgNum.FILE_ID!, { type: 'workout', manufacturer: 'garmin', product: 1, serialNumber: 5, timeCreated: new Date(Date.UTC(2026, 0, 1)) }));
+    encoder.writeMesg(mesg(Profile.MesgNum.WORKOUT!, { wktName: 'Connect run', sport: 'running', numValidSteps: 2 }));
+    encoder.writeMesg(mesg(Profile.MesgNum.WORKOUT_STEP!, { messageIndex: 0, durationType: 'open', targetType: 'open', intensity: 'warmup' }));
+    encoder.writeMesg(mesg(Profile.MesgNum.WORKOUT_STEP!, { messageIndex: 1, durationType: 'time', durationValue: 60_000, targetType: 'open' }));
+    const imported = await mine.importFit(new File([encoder.close().slice()], 'connect.fit'));
+    expect(imported?.items[0]).to.deep.include({ length: { kind: 'time', seconds: 600 } });
+    expect(mine.message).to.equal('Imported “Connect run”. Step 1 (a warm-up) ends when you press the lap button, which a treadmill workout cannot wait for, so it runs 10 min.');
   });
 
   it('says what it could not read, and discards it only when asked', async () => {

@@ -9,7 +9,7 @@ import { createServices, type AppServices } from '../../src/services/services.js
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import type { SimulatedTreadmill } from '../../src/sources/simulated-treadmill.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { loadWorkoutSettings, saveWorkoutSettings } from '../../src/store/workout-store.js';
+import { changeWorkoutSettings, loadWorkoutSettings, saveWorkoutSettings } from '../../src/store/workout-store.js';
 import { defaultWorkoutSettings } from '../../src/store/workout-settings.js';
 import { WorkoutService } from '../../src/services/workout-service.js';
 import type { Workout, WorkoutStep } from '../../src/workout/workout-types.js';
@@ -101,6 +101,36 @@ describe('WorkoutService', () => {
     await seconds(12, belt);
     expect(beltKmh(), 'Stop stopped the belt').to.equal(0);
     expect(services.footpod.simulatedPace, 'the runner is let go').to.equal(null);
+  });
+
+  it('stores the confirmation and the learned lag without putting back settings the runner changed during the workout', async () => {
+    const belt = (await withServices(true))!;
+    await services.workouts.start(workout(step('Easy', 6, 8), step('Hard', 12, 11)));
+    expect(await changeWorkoutSettings({ maxSpeedKmh: 14 }), 'lowered in Settings before confirming').to.equal(null);
+    await services.workouts.confirm();
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 8, 'the first step set');
+    expect(await changeWorkoutSettings({ maxInclinePercent: 4 }), 'lowered in Settings during the workout').to.equal(null);
+    await seconds(14, belt);
+    expect(services.workouts.view.lagS, 'a lag learned').to.not.equal(null);
+    await services.workouts.stop();
+    await waitUntil(async () => (await loadWorkoutSettings()).settings.lagS['simulated-treadmill'] !== undefined, 'the lag stored');
+    const stored = (await loadWorkoutSettings()).settings;
+    expect(stored).to.deep.include({ maxSpeedKmh: 14, maxInclinePercent: 4, confirmedTreadmills: ['simulated-treadmill'] });
+    expect(stored.lagS['simulated-treadmill']).to.equal(services.workouts.view.lagS);
+  });
+
+  it('names the treadmill’s maximum when the runner set none, and theirs when they did', async () => {
+    await withServices(true);
+    await services.workouts.start(workout(step('Sprint', 30, 24)));
+    await services.workouts.confirm();
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 20, 'the step set to the maximum');
+    expect(services.workouts.view.message).to.equal("The step asks 24.0 km/h; the belt is set to the treadmill's maximum of 20.0 km/h.");
+    await services.workouts.stop();
+    expect(await changeWorkoutSettings({ maxSpeedKmh: 14 })).to.equal(null);
+    await services.workouts.start(workout(step('Sprint', 30, 24)));
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 14, 'the step set to the runner’s maximum');
+    expect(services.workouts.view.message).to.equal('The step asks 24.0 km/h; the belt is set to your maximum of 14.0 km/h.');
+    await services.workouts.stop();
   });
 
   it('needs no confirmation on a treadmill confirmed before', async () => {

@@ -102,6 +102,19 @@ describe('LiveSession: channels from the treadmill and the strap', () => {
     expect(s.problem, 'cleared by the next good one').to.equal(null);
   });
 
+  it("goes on with the strap's heart rate in the pod's first row after its link dropped for a minute", () => {
+    const s = session();
+    for (let i = 0; i < 5; i++) {
+      ingestHeartRate(s, heartRateBytes(150));
+      s.ingest(podBytes(3, 176), i * 1000);
+    }
+    for (let i = 5; i < 64; i++) ingestHeartRate(s, heartRateBytes(150)); // the pod is silent, the strap is not
+    ingestHeartRate(s, heartRateBytes(151));
+    s.ingest(podBytes(3, 176), 64_000);
+    expect(s.latestChannels.heartRate, 'the tile').to.equal(151);
+    expect(column(s, 'heartRate').at(-1), 'the row recorded').to.equal(151);
+  });
+
   it('forgets a disconnected sensor at once', () => {
     const s = session();
     ingestTreadmill(s, treadmillBytes({ speedMps: 3, inclinationPercent: 1 }), 0);
@@ -163,6 +176,23 @@ describe('LiveSession: speed and distance from the treadmill', () => {
     ingestTreadmill(counted, treadmillBytes({ speedMps: 3, totalDistanceM: 36 }), 12_000);
     counted.ingest(podBytes(3, 180), 12_000);
     expect(counted.latest!.distanceM).to.be.closeTo(36, 1e-9);
+  });
+
+  it("takes the belt's metres of a pod silence (its link dropped for a minute) when the belt's speed and count went on", () => {
+    const s = session();
+    s.setSpeedFrom('treadmill');
+    const belt = (t: number) => ingestTreadmill(s, treadmillBytes({ speedMps: 3, totalDistanceM: 3 * t }), t * 1000);
+    for (let t = 0; t <= 4; t++) {
+      belt(t);
+      s.ingest(podBytes(3, 176), t * 1000);
+    }
+    for (let t = 5; t <= 64; t++) belt(t); // the belt notifies just before the pod's first row back, at 64 s
+    for (let t = 64; t <= 66; t++) {
+      if (t > 64) belt(t);
+      s.ingest(podBytes(3, 176), t * 1000);
+    }
+    expect(s.latest!.distanceM, 'the treadmill counted 198 m').to.be.closeTo(198, 0.5);
+    expect(column(s, 'treadmillSpeedMps').slice(5), "the belt's speed in the rows back").to.deep.equal([3, 3, 3]);
   });
 
   it('keeps the pod as the source when the setting says footpod, treadmill or not', () => {

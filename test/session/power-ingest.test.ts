@@ -41,6 +41,58 @@ describe('LiveSession: running power from the pod', () => {
     expect(s.latestChannels.powerW, 'gone from the page too').to.equal(null);
   });
 
+  // A pod whose link dropped for a minute comes back with RSC rows before its power: no row has
+  // passed for the old watts, yet they were measured a minute before.
+  it('carries no power from before a silence of the pod into the rows after it', () => {
+    const s = new LiveSession(defaultCadenceZones);
+    for (let i = 0; i < 5; i++) {
+      ingestPower(s, powerBytes(320));
+      s.ingest(podBytes(3.6, 176), i * 1000);
+    }
+    for (let i = 0; i < 3; i++) s.ingest(podBytes(2, 150), 65_000 + i * 1000);
+    expect(column(s, 'powerW').slice(5)).to.deep.equal([Number.NaN, Number.NaN, Number.NaN]);
+    expect(s.latestChannels.powerW, 'the Power tile').to.equal(null);
+  });
+
+  // The simulated pod sends power just before each RSC measurement; a real pod back may do the same.
+  it('puts the power a pod back from a dropped link sends just before its first RSC in its first row', () => {
+    const s = new LiveSession(defaultCadenceZones);
+    for (let i = 0; i < 5; i++) {
+      ingestPower(s, powerBytes(250));
+      s.ingest(podBytes(3, 176), i * 1000);
+    }
+    s.forgetSensor('power'); // as footpod-service does when the link drops
+    for (let i = 0; i < 3; i++) {
+      ingestPower(s, powerBytes(300 + i));
+      s.ingest(podBytes(3, 176), 64_000 + i * 1000);
+    }
+    expect(column(s, 'powerW').slice(5)).to.deep.equal([300, 301, 302]);
+  });
+
+  it("gives a pod paired into the run none of the previous pod's power", () => {
+    const s = new LiveSession(defaultCadenceZones);
+    for (let i = 0; i < 5; i++) {
+      ingestPower(s, powerBytes(280));
+      s.ingest(podBytes(3.3, 172), i * 1000);
+    }
+    s.newSource();
+    expect(s.latestChannels.powerW, 'the Power tile, at once').to.equal(null);
+    for (let i = 0; i < 3; i++) s.ingest(podBytes(3.3, 172), 6000 + i * 1000);
+    expect(column(s, 'powerW').slice(5)).to.deep.equal([Number.NaN, Number.NaN, Number.NaN]);
+  });
+
+  it('records no power while the pod says it is compensating its offset (flag bit 12), not the number it sends then', () => {
+    const s = new LiveSession(defaultCadenceZones);
+    ingestPower(s, powerBytes(250));
+    s.ingest(podBytes(3, 170), 0);
+    ingestPower(s, powerBytes(12, true));
+    expect(s.latestChannels.powerW, 'the Power tile').to.equal(null);
+    s.ingest(podBytes(3, 170), 1000);
+    ingestPower(s, powerBytes(252));
+    s.ingest(podBytes(3, 170), 2000);
+    expect(column(s, 'powerW')).to.deep.equal([250, Number.NaN, 252]);
+  });
+
   it('skips a packet too short to read, says so, and keeps the run', () => {
     const s = new LiveSession(defaultCadenceZones);
     ingestPower(s, powerBytes(250));

@@ -22,7 +22,7 @@ export const heartRateBytes = (heartRateBpm: number, sensorContact: SensorContac
   viewOf(encodeHeartRateMeasurement({ heartRateBpm, sensorContact, energyExpendedKj: null, rrIntervalsS: null }));
 
 /** A Cycling Power Measurement with instantaneous power alone, as a running pod sends it. */
-export const powerBytes = (powerW: number) =>
+export const powerBytes = (powerW: number, offsetCompensation = false) =>
   viewOf(
     encodeCyclingPowerMeasurement({
       powerW,
@@ -38,6 +38,6 @@ export const powerBytes = (powerW: number) =>
       topDeadSpotAngleDeg: null,
       bottomDeadSpotAngleDeg: null,
       accumulatedEnergyKj: null,
-      offsetCompensation: false,
+      offsetCompensation,
     }),
   );

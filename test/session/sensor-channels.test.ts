@@ -34,4 +34,28 @@ describe('SensorChannels', () => {
     });
     expect(shown).to.deep.equal([...Array<number>(13).fill(150), null, null]);
   });
+
+  it('a strap reading that came during a pod silence, just before the pod is back, is the first row back\'s heart rate', () => {
+    const channels = new SensorChannels();
+    for (const t of [0, 1, 2]) channels.podRow(t);
+    // The pod is silent from 2 s to 32 s; the strap goes on, its last reading half a second before the row at 32 s.
+    channels.hold('strapHeartRate', 150);
+    channels.hold('strapHeartRate', 155);
+    expect(channels.heartRate(32), 'the row being made').to.equal(155);
+    channels.podRow(32);
+    expect(channels.heartRate(), 'the page after it').to.equal(155);
+    expect(channels.heartRate(33), 'a row later').to.equal(155);
+  });
+
+  it('carries no value from before a pod silence into the rows after it, however few rows passed', () => {
+    const channels = new SensorChannels();
+    channels.podRow(0);
+    channels.hold('strapHeartRate', 150); // at 0.5 s, the row at 1 s its first
+    channels.podRow(1);
+    expect(channels.heartRate(2), 'a live row later').to.equal(150);
+    // The pod and the strap both silent from 1 s to 31 s.
+    expect(channels.heartRate(31), 'the first row back').to.equal(null);
+    channels.podRow(31);
+    expect(channels.heartRate(), 'the page').to.equal(null);
+  });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatDuration } from '../../src/session/units.js';
-import { type StatedTotals, statedTotalsNotes, usableFileTotals, withFileTotals } from '../../src/session/stated-totals.js';
+import { type StatedTotals, isStatedTotals, statedTotalsNotes, usableFileTotals, withFileTotals } from '../../src/session/stated-totals.js';
 
 const records = { movingS: 2488, distanceM: 4840, avgCadence: 176, avgHeartRate: 150 };
 
@@ -24,6 +24,15 @@ describe('stated totals: a file\'s own figures beside its records\'', () => {
       "Moving time is the watch's own timer, 43:45; its records add up to 41:28.",
       "Average heart rate is the watch's own, 152 bpm; its records average 150.",
     ]);
+  });
+
+  it("says where a watch's own average power differs from its records', and trusts totals kept before power was stated", () => {
+    const stated: StatedTotals = { stated: { avgPowerW: 241.4 }, fromRecords: { ...records, avgPowerW: 236 } };
+    expect(statedTotalsNotes(stated)).to.deep.equal(["Average power is the watch's own, 241 W; its records average 236 W."]);
+    expect(statedTotalsNotes({ stated: { avgPowerW: 236.6 }, fromRecords: { ...records, avgPowerW: 236 } })).to.deep.equal([]);
+    expect(isStatedTotals({ stated: { avgHeartRate: 150 }, fromRecords: records }), 'a backup from before power').to.equal(true);
+    expect(isStatedTotals(stated)).to.equal(true);
+    expect(isStatedTotals({ stated: { avgPowerW: 'high' }, fromRecords: records })).to.equal(false);
   });
 
   it('reads the timer to the second as the summary shows it (cut, not rounded): 31:59.6 is 31:59 in both', () => {

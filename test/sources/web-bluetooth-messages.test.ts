@@ -7,13 +7,13 @@ import {
   connectFailedMessage,
   footpodWording,
   gaveUpMessage,
-  heartRateWording,
   noRememberedMessage,
   notInRangeMessage,
   noWebBluetoothMessage,
   sensorMessages,
-  treadmillWording,
 } from '../../src/sources/web-bluetooth-messages.js';
+import { heartRateWording } from '../../src/sources/web-bluetooth-heart-rate.js';
+import { treadmillWording } from '../../src/sources/web-bluetooth-treadmill.js';
 
 const networkError = new DOMException('Connection failed for unknown reason.', 'NetworkError');
 const notFoundService = new DOMException('No Services matching UUID 0x1814 found in Device.', 'NotFoundError');

@@ -189,6 +189,33 @@ describe('leaving journal', () => {
     expect((await loadSession('lj-odd-gaps'))!.meta.gaps).to.deep.equal(storedGaps);
   });
 
+  // An update is taken at a start, so the journal it merges was written by the version before:
+  // one from before power lacks the powerW column, as a session's chunk stored then does.
+  it('merges a journal written before a channel existed, with that channel empty', async () => {
+    await storedRun('lj-before-power', 80);
+    writeLeavingJournal('lj-before-power', 80, columnsOf(samples.slice(80)), noMarks);
+    const key = `${leavingJournalPrefix()}lj-before-power`;
+    const journal = JSON.parse(localStorage.getItem(key)!);
+    delete journal.columns.powerW;
+    localStorage.setItem(key, JSON.stringify(journal));
+    expect(await mergeLeavingJournals()).to.equal(10);
+    const run = (await loadSession('lj-before-power'))!;
+    expect(run.samples.t.length).to.equal(90);
+    expect(Array.from(run.samples.powerW.slice(80)).every(Number.isNaN), 'no power: empty, not zero').to.equal(true);
+    expect(journalKeys()).to.deep.equal([]);
+  });
+
+  it('leaves a journal without a column every version wrote where it is', async () => {
+    await storedRun('lj-no-cadence', 80);
+    writeLeavingJournal('lj-no-cadence', 80, columnsOf(samples.slice(80)), noMarks);
+    const key = `${leavingJournalPrefix()}lj-no-cadence`;
+    const journal = JSON.parse(localStorage.getItem(key)!);
+    delete journal.columns.cadence;
+    localStorage.setItem(key, JSON.stringify(journal));
+    expect(await mergeLeavingJournals()).to.equal(0);
+    expect(journalKeys()).to.deep.equal([key]);
+  });
+
   it('leaves a journal it cannot read where it is', async () => {
     localStorage.setItem(`${leavingJournalPrefix()}lj-odd`, '{"id":"lj-odd","from":0,"columns":{"t":[1');
     expect(await mergeLeavingJournals()).to.equal(0);

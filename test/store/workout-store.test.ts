@@ -133,6 +133,9 @@ describe('workout store (real IndexedDB)', () => {
       [{ ...good, items: [{ kind: 'repeat', times: 0, steps: [step()] }] }, /repeat without a proper number of times/],
       [{ ...good, items: [{ kind: 'repeat', times: 2.5, steps: [step()] }] }, /repeat without a proper number of times/],
       [{ ...good, items: [{ kind: 'repeat', times: 2, steps: null }] }, /repeat without steps/],
+      [{ ...good, items: [{ kind: 'repeat', times: 51, steps: [step()] }] }, /repeat without a proper number of times \(1 to 50\)/],
+      [{ ...good, items: [{ kind: 'repeat', times: Number.MAX_SAFE_INTEGER, steps: [step()] }] }, /repeat without a proper number of times/],
+      [{ ...good, items: [{ kind: 'repeat', times: 2, steps: [] }] }, /item 1 is a repeat without steps/],
       [{ ...good, items: [{ kind: 'repeat', times: 2, steps: [{ kind: 'repeat', times: 2, steps: [] }] }] }, /is not a step/],
     ];
     await set('workouts', cases.map(([value]) => value), kvStore());

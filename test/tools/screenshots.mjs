@@ -2,7 +2,7 @@
 // (default /tmp/stridewise-shots). It builds the app, serves it, imports three generated watch runs
 // (one 9 years old), records a short run with the simulated footpod, then photographs each screen
 // at 1280×800 and 390×844 in the light and the dark theme, whole pages, as <screen>-<width>-<theme>.png.
-// Options: --only=live,weeks (screens by name; program is the Program page with a baseline and three
+// Options: --only=live,weeks (screens by name; compare the run recorded beside a watch run; program is the Program page with a baseline and three
 // sessions done; workouts the Workouts page, workouts-editor its editor on a copied library workout,
 // treadmill-workout the treadmill screen during intervals on the simulated treadmill,
 // treadmill-confirm its first-time question, run-workout that run's page with its planned pace),
@@ -217,9 +217,18 @@ try {
       const find = (node) => node.querySelector('a[href^="/history/"]') ?? [...node.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
       return find(document)?.getAttribute('href');
     });
+    // The run just recorded (the simulated pod sends power) beside the first watch run.
+    const twoRuns = await page.evaluate(() => {
+      const find = (node) => [...node.querySelectorAll('a[href^="/history/"]'), ...[...node.querySelectorAll('*')].flatMap((e) => (e.shadowRoot ? find(e.shadowRoot) : []))];
+      return [...new Set(find(document).map((a) => a.getAttribute('href')))].slice(0, 2).map((href) => href.split('/')[2]);
+    });
     if (firstRun) {
       await go(page, firstRun);
       await shoot('run', theme, width);
+    }
+    if (twoRuns.length === 2 && (!onlyScreens || onlyScreens.includes('compare'))) {
+      await go(page, `/compare/${twoRuns[0]}/${twoRuns[1]}`);
+      await shoot('compare', theme, width);
     }
     await go(page, '/weeks');
     await shoot('weeks', theme, width);

@@ -31,6 +31,23 @@ describe('belt limits', () => {
     expect(clampIncline(-3, limits())).to.deep.equal({ value: 0, changed: 'treadmill-min', message: 'The step asks -3.0 %; the belt is set to the treadmill\'s minimum incline of 0.0 %.' });
   });
 
+  it('never says "your maximum" for a maximum the runner never set: names the treadmill’s, or the app’s cap', () => {
+    const untouched = (speed: BeltLimits['speed'], incline: BeltLimits['incline'] = null): BeltLimits => ({
+      speed, incline, maxSpeedKmh: defaultRunnerMax(speed), maxInclinePercent: incline?.maxPercent ?? 15, maxSpeedSetByRunner: false, maxInclineSetByRunner: false,
+    });
+    expect(clampSpeed(19, untouched({ minKmh: 1, maxKmh: 18, incrementKmh: 0.1 }))).to.deep.equal({
+      value: 18, changed: 'treadmill-max', message: 'The step asks 19.0 km/h; the belt is set to the treadmill\'s maximum of 18.0 km/h.',
+    });
+    expect(clampSpeed(22, untouched({ minKmh: 1, maxKmh: 25, incrementKmh: 0.1 }))).to.deep.equal({
+      value: 20, changed: 'runner-max', message: 'The step asks 22.0 km/h; the belt is set to the app\'s cap of 20.0 km/h.',
+    });
+    expect(clampSpeed(22, untouched(null)).message).to.equal('The step asks 22.0 km/h; the belt is set to the app\'s cap of 20.0 km/h.');
+    expect(clampIncline(14, untouched(null, { minPercent: 0, maxPercent: 12, incrementPercent: 0.5 })).message).to.equal(
+      'The step asks 14.0 %; the belt is set to the treadmill\'s maximum incline of 12.0 %.',
+    );
+    expect(clampIncline(18, untouched(null)).message).to.equal('The step asks 18.0 %; the belt is set to the app\'s cap of 15.0 %.');
+  });
+
   it('rounds to the increment from the minimum, quietly, never over a maximum', () => {
     expect(clampSpeed(12.34, limits())).to.deep.equal({ value: 12.3, changed: null, message: null });
     expect(clampSpeed(16.1, limits({ maxSpeedKmh: 16.1 }))).to.deep.equal({ value: 16.1, changed: null, message: null });

@@ -111,3 +111,22 @@ describe('LagLearner', () => {
     );
   });
 });
+
+describe('LagLearner at exactly 0.5 km/h', () => {
+  // 8.2 - 7.7 is 0.4999999999999991 in floats: the threshold is compared in 0.01 km/h.
+  it('learns from every 0.5 km/h change between tenths of a km/h, up and down', () => {
+    const unlearned: string[] = [];
+    for (let tenths = 10; tenths <= 200; tenths++) {
+      const low = tenths / 10;
+      const high = (tenths + 5) / 10;
+      for (const [from, to] of [[low, high], [high, low]] as const) {
+        const learner = new LagLearner();
+        learner.commanded(0, from, to);
+        learner.observed(1000, from);
+        learner.observed(3000, to);
+        if (learner.lagS === null) unlearned.push(`${from} -> ${to}`);
+      }
+    }
+    expect(unlearned).to.deep.equal([]);
+  });
+});

@@ -95,6 +95,43 @@ describe('voiceCueAt', () => {
     expect(voiceCueAt(slow, positionAt(slow, { seconds: 3, metres: 0 }), { nowS: 3, measuredKmh: 4.81, unit: 'km' }, s0).cue?.text).to.equal('5.0 km/h reached');
   });
 
+  /** Ticks at the given times with the belt the runner has set; a skip moves to `skipTo.stepIndex` at its time. */
+  function ticks(plan: readonly PlannedStep[], times: readonly number[], beltAt: (t: number) => number, skipTo: { atS: number; stepIndex: number } | null = null): string[] {
+    let said: VoiceCueState = NOTHING_SAID;
+    let from: StepStart = WORKOUT_START;
+    let metres = 0;
+    let last = 0;
+    const heard: string[] = [];
+    for (const t of times) {
+      metres += (beltAt(last) / 3.6) * (t - last);
+      last = t;
+      if (skipTo !== null && t === skipTo.atS) from = { stepIndex: skipTo.stepIndex, seconds: t, metres };
+      const position = positionAt(plan, { seconds: t, metres }, from);
+      from = { stepIndex: position.stepIndex, seconds: t - position.stepElapsedS, metres: metres - position.stepCoveredM };
+      for (let cues = 0; cues < 3; cues++) {
+        const out = voiceCueAt(plan, position, { nowS: t, measuredKmh: beltAt(t), unit: 'km' }, said);
+        said = out.said;
+        if (out.cue === null) break;
+        heard.push(`${t}: ${out.cue.text}`);
+      }
+    }
+    return heard;
+  }
+  const seconds = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+
+  it('after a skip past a step, says the step’s speed and incline against what the runner was last told, then "reached"', () => {
+    const skipped = plan(step('Easy', { kind: 'time', seconds: 60 }, 10), step('Hard', { kind: 'time', seconds: 60 }, 12, 2), step('Hold', { kind: 'time', seconds: 60 }, 12, 2));
+    // The runner skips twice at 30 s, from Easy (10 km/h, flat) to Hold, and sets 12 km/h by hand at 33 s.
+    const heard = ticks(skipped, seconds(0, 45), (t) => (t < 33 ? 10 : 12), { atS: 30, stepIndex: 2 });
+    expect(heard).to.deep.equal(['0: Set 10.0 km/h now', '3: 10.0 km/h reached', '30: Set 12.0 km/h and 2.0 % incline now', '36: 12.0 km/h reached']);
+  });
+
+  it('says a step’s speed and incline when a gap between ticks jumps the short step before it', () => {
+    const jumped = plan(step('Easy', { kind: 'time', seconds: 60 }, 10), step('Short', { kind: 'time', seconds: 3 }, 12, 2), step('Hold', { kind: 'time', seconds: 60 }, 12, 2));
+    const heard = ticks(jumped, [...seconds(0, 54), ...seconds(64, 75)], (t) => (t < 66 ? 10 : 12));
+    expect(heard).to.deep.equal(['0: Set 10.0 km/h now', '3: 10.0 km/h reached', '64: Set 12.0 km/h and 2.0 % incline now', '69: 12.0 km/h reached']);
+  });
+
   it('over generated workouts and runs (ticks of 1 s or irregular): each cue once per step, in step order, reached only after set', () => {
     fc.assert(
       fc.property(shortWorkout, fc.array(fc.double({ min: 0.5, max: 3, noNaN: true }), { minLength: 1, maxLength: 30 }), fc.boolean(), (workout, gaps, regular) => {
@@ -102,7 +139,14 @@ describe('voiceCueAt', () => {
         const said = runByVoice(steps, 'km', (i) => (regular ? 1 : gaps[i % gaps.length]!), 1);
         const keys = said.map((s) => `${s.text.endsWith('reached') ? 'reached' : 'set'} ${s.step}`);
         expect(new Set(keys).size, keys.join(', ')).to.equal(keys.length);
-        const changes = steps.filter((s, k) => (s.speedKmh !== null && s.speedKmh !== steps[k - 1]?.speedKmh) || (s.inclinePercent !== null && s.inclinePercent !== steps[k - 1]?.inclinePercent));
+        // Every step is run here (no skips, ticks of at most 3 s and steps longer): a "Set" for each
+        // step that asks a speed or incline other than the runner was last told.
+        let told: { speedKmh: number | null; inclinePercent: number | null } = { speedKmh: null, inclinePercent: null };
+        const changes = steps.filter((s) => {
+          const changed = (s.speedKmh !== null && s.speedKmh !== told.speedKmh) || (s.inclinePercent !== null && s.inclinePercent !== told.inclinePercent);
+          told = { speedKmh: s.speedKmh ?? told.speedKmh, inclinePercent: s.inclinePercent ?? told.inclinePercent };
+          return changed;
+        });
         expect(keys.filter((k) => k.startsWith('set')), 'a "Set" for every step that changes the belt').to.have.members(changes.map((s) => `set ${s.index}`));
         for (const kind of ['set', 'reached']) {
           const order = keys.filter((k) => k.startsWith(kind)).map((k) => Number(k.split(' ')[1]));
@@ -110,7 +154,11 @@ describe('voiceCueAt', () => {
         }
         said.forEach((s, i) => {
           if (s.text.startsWith('Set')) expect(s.sound).to.equal(true);
-          else expect(keys.indexOf(`set ${s.step}`), `reached ${s.step} after its set`).to.be.within(0, i - 1);
+          else {
+            // Reached after a "Set" of that speed, for this step or (the runner slower than the belt) one before.
+            const setOfIt = said.findIndex((o, k) => k < i && o.text.startsWith('Set') && o.step <= s.step && o.text.includes(s.text.replace(' reached', '')));
+            expect(setOfIt, `reached ${s.step} after a set of its speed`).to.be.within(0, i - 1);
+          }
         });
       }),
       { numRuns: invariantRuns(80) },

@@ -86,3 +86,17 @@ describe('easyPaceFromHistory', () => {
     expect(easyPaceFromHistory([summary(now, { bands: [[0, 600, 0]] })])).to.equal(null);
   });
 });
+
+describe('easyPaceFromHistory and the order of the runs', () => {
+  // The history holds runs newest first; the fallback to older runs must still take the latest ten.
+  it('gives the same easy pace whether the runs come oldest or newest first', () => {
+    const now = 400 * DAY;
+    const runs = [
+      // Five old fast runs (imported races), then ten later easy runs, all more than 8 weeks ago.
+      ...Array.from({ length: 5 }, (_, i) => summary(now - (300 - i) * DAY, { bands: [[8, 5000, 180]] })),
+      ...Array.from({ length: 10 }, (_, i) => summary(now - (200 - i) * DAY, { bands: [[5, 300, 165]] })),
+    ];
+    expect(easyPaceFromHistory(runs, now), 'oldest first').to.equal(9.9);
+    expect(easyPaceFromHistory([...runs].reverse(), now), 'newest first, as the history holds them').to.equal(9.9);
+  });
+});

@@ -145,6 +145,56 @@ describe('workout machine: steps', () => {
     expect(d.run(200, 1, 10, { beltKmh: 8.5, podKmh: 9 })).to.deep.equal([]);
   });
 
+  it('corrects on the belt’s own increment, and not at all when the increment allows no move within 0.3 km/h', () => {
+    const sixteenths = new MachineDriver();
+    sixteenths.start(timed(300, 10), { settings: { holdPace: true }, limits: limits({ speed: { minKmh: 0.5, maxKmh: 18, incrementKmh: 0.16 } }) });
+    sixteenths.answerAll();
+    expect(sixteenths.run(40, 1, 10, { beltKmh: 9.94, podKmh: 9 })).to.deep.equal([{ kind: 'speed', value: 10.1, step: 0, correction: true }]);
+    const halves = new MachineDriver();
+    halves.start(timed(300, 6), { settings: { holdPace: true }, limits: limits({ speed: { minKmh: 0.5, maxKmh: 18, incrementKmh: 0.5 } }) });
+    halves.answerAll();
+    expect(halves.run(200, 1, 6, { beltKmh: 6, podKmh: 5.5 })).to.deep.equal([]);
+  });
+
+  it('leaves a belt the runner moved on a console that reports nothing, but not its own correction on the way', () => {
+    const d = started(timed(300, 10), { holdPace: true });
+    const corrected = d.run(40, 1, 10, { beltKmh: 10, podKmh: 9.7 });
+    expect(corrected).to.deep.equal([{ kind: 'speed', value: 10.3, step: 0, correction: true }]);
+    d.answer();
+    // The belt on its way to 10.3, then there: the app's own doing.
+    d.run(2, 1, 10, { beltKmh: 10.15, podKmh: 10 });
+    d.run(2, 1, 10, { beltKmh: 10.3, podKmh: 10 });
+    expect(d.state.overridden, 'its own correction').to.equal(false);
+    // The runner presses "down" twice: Treadmill Data says 10.1, no status says why.
+    expect(d.run(200, 1, 10, { beltKmh: 10.1, podKmh: 9.5 })).to.deep.equal([]);
+    expect(d.said.at(-1)).to.equal('The belt runs at 10.1 km/h, not the 10.3 km/h the app set: the app leaves it for this step.');
+  });
+
+  it('watches the belt against the speed the treadmill took: a refused correction is not it', () => {
+    const d = started(timed(300, 10), { holdPace: true });
+    expect(d.run(40, 1, 10, { beltKmh: 10, podKmh: 9.7 })).to.deep.equal([{ kind: 'speed', value: 10.3, step: 0, correction: true }]);
+    d.answer(false, 'refused');
+    d.run(2, 1, 10, { beltKmh: 10, podKmh: 10 });
+    expect(d.state.overridden, 'the belt stays where the treadmill kept it').to.equal(false);
+    // The runner then sets by hand what the treadmill refused the app: a change all the same.
+    d.run(2, 1, 10, { beltKmh: 10.3, podKmh: 10 });
+    expect(d.state.overridden).to.equal(true);
+    expect(d.said.at(-1)).to.equal('The belt runs at 10.3 km/h, not the 10.0 km/h the app set: the app leaves it for this step.');
+  });
+
+  it('takes the belt’s climb from a standstill after Resume as the app’s doing, and a hand on the console after it as the runner’s', () => {
+    const d = started(timed(600, 10), { holdPace: true });
+    d.run(5, 1, 10, { beltKmh: 10, podKmh: 10 });
+    d.send({ kind: 'pause' });
+    d.answerAll();
+    d.send({ kind: 'resume' });
+    expect(d.answerAll()).to.deep.equal([{ kind: 'speed', value: 10, step: 0 }]);
+    for (const beltKmh of [0, 2, 4, 6, 8, 10]) d.run(1, 1, beltKmh, { beltKmh, podKmh: beltKmh });
+    expect(d.state.overridden, 'the belt starting again').to.equal(false);
+    d.run(1, 1, 10, { beltKmh: 11, podKmh: 10 });
+    expect(d.state.overridden, 'one press on the console after it').to.equal(true);
+  });
+
   it('finishes after the last step and leaves the belt as it is', () => {
     const d = started(timed(30, 10));
     expect(d.run(40)).to.deep.equal([]);

@@ -24,6 +24,14 @@ describe('planSteps', () => {
     expect(planSteps(workout([{ kind: 'repeat', times: 1e9, steps: [step('A', min(1), 10)] }])).length).to.equal(200);
   });
 
+  it('plans a repeat with no steps at once, however many times it says (a damaged stored workout)', () => {
+    const started = performance.now();
+    const planned = planSteps(workout([step('Easy', min(1), 10), { kind: 'repeat', times: 1e8, steps: [] }]));
+    const tookMs = performance.now() - started;
+    expect(planned.map((s) => s.name)).to.deep.equal(['Easy']);
+    expect(tookMs, 'milliseconds to plan').to.be.below(100);
+  });
+
   it('has one planned step per step and round (generated workouts)', () => {
     fc.assert(
       fc.property(generatedWorkout, (w) => {
