@@ -98,3 +98,22 @@ export function encodeCyclingPowerMeasurement(fields: Omit<CyclingPowerMeasureme
   bytes[1] = flags >>> 8;
   return Uint8Array.from(bytes);
 }
+
+/** A measurement with instantaneous power alone, as a running pod sends it; any field may be added. */
+export const powerOnly = (powerW: number, fields: Partial<Omit<CyclingPowerMeasurement, 'flags' | 'powerW'>> = {}): Omit<CyclingPowerMeasurement, 'flags'> => ({
+  powerW,
+  pedalPowerBalancePercent: null,
+  pedalPowerBalanceReference: 'unknown',
+  accumulatedTorqueNm: null,
+  accumulatedTorqueSource: 'wheel',
+  wheelRevolutions: null,
+  crankRevolutions: null,
+  extremeForcesN: null,
+  extremeTorquesNm: null,
+  extremeAnglesDeg: null,
+  topDeadSpotAngleDeg: null,
+  bottomDeadSpotAngleDeg: null,
+  accumulatedEnergyKj: null,
+  offsetCompensation: false,
+  ...fields,
+});

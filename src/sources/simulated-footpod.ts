@@ -3,7 +3,7 @@
 // shared with the simulated treadmill and strap) can run faster than real time, and tests can
 // drive it synchronously with emitSeconds.
 
-import { encodeCyclingPowerMeasurement } from '../ble/cycling-power-encode.js';
+import { encodeCyclingPowerMeasurement, powerOnly } from '../ble/cycling-power-encode.js';
 import { encodeRscMeasurement } from '../ble/rsc-encode.js';
 import { emptyFootpodInfo, type FootpodInfo, type FootpodSource, MeasurementEvent, POWER_EVENT } from './footpod-source.js';
 import type { FootpodControlPoint } from './footpod-control-point.js';
@@ -39,21 +39,6 @@ const RUNNER_KG = 70;
 /** The simulated runner's power at `speedMps` on the flat, watts (see ENERGY_COST_J_PER_KG_M). */
 export const simulatedPowerW = (speedMps: number): number => Math.round(ENERGY_COST_J_PER_KG_M * RUNNER_KG * Math.max(0, speedMps));
 
-const noPowerExtras = {
-  pedalPowerBalancePercent: null,
-  pedalPowerBalanceReference: 'unknown',
-  accumulatedTorqueNm: null,
-  accumulatedTorqueSource: 'wheel',
-  wheelRevolutions: null,
-  crankRevolutions: null,
-  extremeForcesN: null,
-  extremeTorquesNm: null,
-  extremeAnglesDeg: null,
-  topDeadSpotAngleDeg: null,
-  bottomDeadSpotAngleDeg: null,
-  accumulatedEnergyKj: null,
-  offsetCompensation: false,
-} as const;
 
 function featureView(): DataView {
   const view = new DataView(new ArrayBuffer(2));
@@ -147,7 +132,7 @@ export class SimulatedFootpod extends SimulatedSensor<FootpodInfo> implements Fo
   protected override sendingMeasurement(timeMs: number): void {
     // Like a Stryd, power comes on a characteristic of its own, in Cycling Power Measurement bytes,
     // beside each RSC one; sent first, so the row made of that RSC one carries it.
-    const power = encodeCyclingPowerMeasurement({ powerW: simulatedPowerW(this.#speedMps), ...noPowerExtras });
+    const power = encodeCyclingPowerMeasurement(powerOnly(simulatedPowerW(this.#speedMps)));
     this.dispatchEvent(new MeasurementEvent(new DataView(power.buffer), timeMs, POWER_EVENT));
   }
 

@@ -1,26 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { encodeCyclingPowerMeasurement } from '../../src/ble/cycling-power-encode.js';
+import { encodeCyclingPowerMeasurement, powerOnly } from '../../src/ble/cycling-power-encode.js';
 import { type CyclingPowerMeasurement, CyclingPowerParseError, parseCyclingPowerMeasurement } from '../../src/ble/cycling-power.js';
 import { expectParseError, hexBytes, toHex, view, viewOf } from './byte-helpers.js';
 
 type Fields = Omit<CyclingPowerMeasurement, 'flags'>;
-const power = (powerW: number, fields: Partial<Fields> = {}): Fields => ({
-  powerW,
-  pedalPowerBalancePercent: null,
-  pedalPowerBalanceReference: 'unknown',
-  accumulatedTorqueNm: null,
-  accumulatedTorqueSource: 'wheel',
-  wheelRevolutions: null,
-  crankRevolutions: null,
-  extremeForcesN: null,
-  extremeTorquesNm: null,
-  extremeAnglesDeg: null,
-  topDeadSpotAngleDeg: null,
-  bottomDeadSpotAngleDeg: null,
-  accumulatedEnergyKj: null,
-  offsetCompensation: false,
-  ...fields,
-});
+const power = (powerW: number, fields: Partial<Fields> = {}): Fields => powerOnly(powerW, fields);
 
 // Written by hand from the spec's field table: flags (uint16), power (sint16), then each field its
 // flag announces, little-endian.

@@ -1,7 +1,7 @@
 // Bytes as each sensor sends them, for session tests: a pod, a treadmill and a strap speak to the
 // session through the same parsers as real ones.
 
-import { encodeCyclingPowerMeasurement } from '../../src/ble/cycling-power-encode.js';
+import { encodeCyclingPowerMeasurement, powerOnly } from '../../src/ble/cycling-power-encode.js';
 import { encodeTreadmillData } from '../../src/ble/ftms-treadmill-encode.js';
 import { type TreadmillData, emptyTreadmillData } from '../../src/ble/ftms-treadmill.js';
 import { encodeHeartRateMeasurement } from '../../src/ble/heart-rate-encode.js';
@@ -23,21 +23,4 @@ export const heartRateBytes = (heartRateBpm: number, sensorContact: SensorContac
 
 /** A Cycling Power Measurement with instantaneous power alone, as a running pod sends it. */
 export const powerBytes = (powerW: number, offsetCompensation = false) =>
-  viewOf(
-    encodeCyclingPowerMeasurement({
-      powerW,
-      pedalPowerBalancePercent: null,
-      pedalPowerBalanceReference: 'unknown',
-      accumulatedTorqueNm: null,
-      accumulatedTorqueSource: 'wheel',
-      wheelRevolutions: null,
-      crankRevolutions: null,
-      extremeForcesN: null,
-      extremeTorquesNm: null,
-      extremeAnglesDeg: null,
-      topDeadSpotAngleDeg: null,
-      bottomDeadSpotAngleDeg: null,
-      accumulatedEnergyKj: null,
-      offsetCompensation,
-    }),
-  );
+  viewOf(encodeCyclingPowerMeasurement(powerOnly(powerW, { offsetCompensation })));
