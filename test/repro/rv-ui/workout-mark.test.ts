@@ -78,4 +78,21 @@ describe('rv-ui: the workout mark behind the planned pace', () => {
     expect(stretches.length).to.be.greaterThan(0);
     expect(stretches.at(-1)!.to, `run ends at ${recorder.elapsedS} s`).to.be.at.most(stoppedAt + 1.5);
   });
+
+  // The runner records a free warm-up of 10 s, then starts the workout. "Each step is a lap in the
+  // recording" (issue 19), but the first step never gets a lap (workout-run.ts passes lap=false for
+  // the first step, "which begins the run's"): the run's first lap holds the free warm-up AND step
+  // 1, so its lap split shows neither the step's time nor its pace.
+  it('begins a lap at the workout’s first step when the recording started earlier', async () => {
+    await withServices();
+    await services.recording.start();
+    await seconds(10);
+    await services.workouts.start(workout(step('Steady', 20, 9), step('Hard', 20, 11)));
+    const startedAt = services.recording.recorder!.elapsedS;
+    await seconds(25);
+    expect(services.workouts.view.position?.stepIndex).to.equal(1);
+    const meta = services.recording.recorder!.meta();
+    expect(meta.laps.length, `laps at ${JSON.stringify(meta.laps)}; the workout began at ${startedAt} s`).to.equal(2);
+    await services.workouts.stop();
+  });
 });
