@@ -87,6 +87,8 @@ describe('stride-workout-strip', () => {
     expect(CONFIRM_WORDS).to.equal("Stridewise will change this treadmill's speed and incline. Keep the safety key clipped on.");
     // Nothing runs yet: no Stop to press behind the question.
     expect(el.shadowRoot!.querySelector('#workout-stop')).to.equal(null);
+    // It opens on its words: a space or held Enter out of habit presses no answer.
+    expect(el.shadowRoot!.activeElement?.id).to.equal('confirm-words');
     setTimeout(() => dialog.querySelector<HTMLButtonElement>('#confirm')!.click());
     await oneEvent(el, 'confirm');
     setTimeout(() => dialog.querySelector<HTMLButtonElement>('#cancel')!.click());
@@ -95,13 +97,29 @@ describe('stride-workout-strip', () => {
     await oneEvent(el, 'cancel');
   });
 
-  it('a finished workout says so and offers Close instead of Stop', async () => {
-    const el = await strip(view({ phase: 'finished', position: { stepIndex: 2, done: true, leftS: null, leftM: 0, fraction: 1 } }));
+  it('a finished workout says so and offers Close; on a driven belt, which keeps its speed, Stop the belt stays', async () => {
+    const done = { stepIndex: 2, done: true, leftS: null, leftM: 0, fraction: 1 };
+    const el = await strip(view({ phase: 'finished', position: done }));
     expect(text(el, '#step-name')).to.equal('Every step done');
-    expect(el.shadowRoot!.querySelector('#workout-stop')).to.equal(null);
+    expect(text(el, '#workout-stop')).to.equal('Stop the belt');
+    expect(el.shadowRoot!.querySelector('#workout-pause')).to.equal(null);
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('#workout-stop')!.click());
+    await oneEvent(el, 'stop');
     setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('#workout-close')!.click());
     await oneEvent(el, 'close');
     expect(el.shadowRoot!.querySelector('#workout-progress')!.getAttribute('aria-valuenow')).to.equal('100');
+    // By voice there is no belt to stop once the workout is over.
+    const voice = await strip(view({ phase: 'finished', mode: 'voice', position: done }));
+    expect(voice.shadowRoot!.querySelector('#workout-stop')).to.equal(null);
+    expect(voice.shadowRoot!.querySelector('#workout-close')).to.exist;
+  });
+
+  it('offers Pause while the workout starts (control asked for, the belt starting)', async () => {
+    const el = await strip(view({ phase: 'starting', position: null }));
+    const pause = el.shadowRoot!.querySelector<HTMLButtonElement>('#workout-pause')!;
+    expect(pause.disabled).to.equal(false);
+    setTimeout(() => pause.click());
+    await oneEvent(el, 'pause');
   });
 
   it('shows nothing when no workout is under way', async () => {
