@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { touchTargetStyles } from './form-control-styles.js';
-import { beltSpeedText, distanceText, lengthText, stepTargets } from './workout-format.js';
+import { beltSpeedText, distanceLeftText, lengthText, stepTargets } from './workout-format.js';
 import { type DistanceUnit, formatDuration } from '../session/units.js';
 import type { PlannedStep } from '../workout/workout-types.js';
 
@@ -24,10 +24,10 @@ export interface WorkoutStripView {
 /** The words of the first-time question, per treadmill (issue 19). */
 export const CONFIRM_WORDS = "Stridewise will change this treadmill's speed and incline. Keep the safety key clipped on.";
 
-/** Time left in a step as a clock reads from a belt; distance left in the runner's unit. */
+/** Time left in a step as a clock reads from a belt; distance left in the runner's unit; both rounded up, so never 0 while the step goes on. */
 function leftWords(position: NonNullable<WorkoutStripView['position']>, unit: DistanceUnit): string {
   if (position.leftS !== null) return `${formatDuration(Math.max(0, Math.ceil(position.leftS)))} left`;
-  if (position.leftM !== null) return `${distanceText(Math.max(0, Math.ceil(position.leftM)), unit)} left`;
+  if (position.leftM !== null) return `${distanceLeftText(position.leftM, unit)} left`;
   return '';
 }
 

@@ -47,6 +47,14 @@ describe('stride-workout-strip', () => {
     expect(text(el, '#next-step')).to.equal('Last step');
   });
 
+  it('never reads 0 left while metres of the step remain', async () => {
+    const left = (leftM: number, unit: string) => strip(view({ position: { stepIndex: 2, done: false, leftS: null, leftM, fraction: 0.99 } }), unit)
+      .then((el) => text(el, '#step-left'));
+    expect(await left(7, 'mi')).to.equal('0.01 mi left');
+    expect(await left(0.4, 'km')).to.equal('1 m left');
+    expect(await left(1609.344, 'mi')).to.equal('1 mi left');
+  });
+
   it('has Stop whenever a workout is under way, and emits the runner’s presses', async () => {
     for (const phase of ['starting', 'running', 'paused'] as const) {
       const el = await strip(view({ phase }));
