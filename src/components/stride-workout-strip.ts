@@ -141,7 +141,8 @@ export class StrideWorkoutStrip extends LitElement {
     if (!view || view.phase === 'idle') return nothing;
     const unit = this.unit;
     const position = view.position;
-    const step = position && !position.done ? view.steps[position.stepIndex] ?? null : null;
+    // A workout stopped mid-step is over: its step's time left and next step would read as still to run.
+    const step = position && !position.done && view.phase !== 'finished' ? view.steps[position.stepIndex] ?? null : null;
     const next = step ? view.steps[step.index + 1] ?? null : null;
     const percent = Math.round(Math.min(1, Math.max(0, position?.fraction ?? 0)) * 100);
     const finished = view.phase === 'finished' || position?.done === true;
@@ -159,7 +160,7 @@ export class StrideWorkoutStrip extends LitElement {
             </div>
             <p class="targets" id="step-targets">${stepTargets(step, unit)}</p>
             <p class="next" id="next-step">${next ? `Next: ${stepTitle(next)}, ${lengthText(next.length, unit)}, ${stepTargets(next, unit)}` : 'Last step'}</p>`
-          : finished ? html`<p class="step" id="step-name">Every step done</p>` : nothing}
+          : finished ? html`<p class="step" id="step-name">${position?.done ? 'Every step done' : 'Stopped before the end'}</p>` : nothing}
         <div class="bar" role="progressbar" id="workout-progress" aria-label="Workout done" aria-valuemin="0" aria-valuemax="100"
           aria-valuenow=${percent} aria-valuetext="${percent} % of the workout"><div class="done" data-percent=${percent}></div></div>
         ${this.#messages(view)}

@@ -116,6 +116,11 @@ describe('stride-workout-strip', () => {
     setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('#workout-close')!.click());
     await oneEvent(el, 'close');
     expect(el.shadowRoot!.querySelector('#workout-progress')!.getAttribute('aria-valuenow')).to.equal('100');
+    // Stopped mid-step: over, with no time left or next step to read as still to run.
+    const stopped = await strip(view({ phase: 'finished' }));
+    expect(text(stopped, '#step-name')).to.equal('Stopped before the end');
+    expect(stopped.shadowRoot!.querySelector('#step-left')).to.equal(null);
+    expect(stopped.shadowRoot!.querySelector('#next-step')).to.equal(null);
     // By voice there is no belt to stop once the workout is over.
     const voice = await strip(view({ phase: 'finished', mode: 'voice', position: done }));
     expect(voice.shadowRoot!.querySelector('#workout-stop')).to.equal(null);
