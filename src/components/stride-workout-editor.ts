@@ -177,7 +177,7 @@ export class StrideWorkoutEditor extends LitElement {
         <option value="time" .selected=${live(lengthKind === 'time')}>Time</option>
         <option value="distance" .selected=${live(lengthKind === 'distance')}>Distance</option>
       </select></label>
-      <label class="box">${lengthKind === 'time' ? 'Time' : 'Distance'} (${lengthUnitLabel(lengthKind, unit)})
+      <label class="box">${lengthKind === 'time' ? 'Time' : 'Distance'} (${lengthUnitLabel(step.length, unit)})
         <input id="length-${id}" inputmode="decimal" autocomplete="off" .value=${this.#shown(`length-${id}`, lengthBox(step.length, unit))} aria-invalid=${invalid('length')}
           @change=${(e: Event) => this.#stepBox(path, `length-${id}`, (s) => {
             const parsed = parseLength(this.#value(e), s.length.kind, unit);

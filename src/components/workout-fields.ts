@@ -32,7 +32,9 @@ export function lengthBox(length: StepLength, unit: DistanceUnit): string {
   return unit === 'km' ? String(Math.round(length.metres)) : String(Math.round((length.metres / METRES_PER_MILE) * 1000) / 1000);
 }
 
-export const lengthUnitLabel = (kind: StepLength['kind'], unit: DistanceUnit): string => (kind === 'time' ? 'min:s' : unit === 'km' ? 'm' : 'mi');
+/** How a length box reads: an hour or more shows as h:mm:ss (lengthBox), so its label says so. */
+export const lengthUnitLabel = (length: StepLength, unit: DistanceUnit): string =>
+  length.kind === 'time' ? (length.seconds >= 3600 ? 'h:min:s' : 'min:s') : unit === 'km' ? 'm' : 'mi';
 
 export function parseLength(text: string, kind: StepLength['kind'], unit: DistanceUnit): Parsed<StepLength> {
   if (kind === 'time') {

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import {
-  clockSeconds, lengthBox, maxSpeedBox, parseLength, parseOptional, parseSpeed, parseTimes, speedBox,
+  clockSeconds, lengthBox, lengthUnitLabel, maxSpeedBox, parseLength, parseOptional, parseSpeed, parseTimes, speedBox,
 } from '../../src/components/workout-fields.js';
 import { type DistanceUnit, formatPace, paceSeconds } from '../../src/session/units.js';
 import { invariantRuns } from '../support/invariant-runs.js';
@@ -32,6 +32,12 @@ describe('workout-fields', () => {
     expect(problem(parseLength('0:00', 'time', 'km'))).to.contain('minutes and seconds');
     expect(problem(parseLength('far', 'distance', 'km'))).to.contain('in metres');
     expect(problem(parseLength('0', 'distance', 'mi'))).to.contain('in miles');
+  });
+
+  it('labels a length box as it reads: an hour or more as h:min:s', () => {
+    expect([lengthBox({ kind: 'time', seconds: 3690 }, 'km'), lengthUnitLabel({ kind: 'time', seconds: 3690 }, 'km')]).to.deep.equal(['1:01:30', 'h:min:s']);
+    expect(lengthUnitLabel({ kind: 'time', seconds: 300 }, 'km')).to.equal('min:s');
+    expect(lengthUnitLabel({ kind: 'distance', metres: 400 }, 'mi')).to.equal('mi');
   });
 
   it('refuses a distance under a metre, in words', () => {
