@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, noChange, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { formControlStyles } from './form-control-styles.js';
 import { intensityLabels } from './workout-format.js';
 import {
@@ -144,6 +145,21 @@ export class StrideWorkoutEditor extends LitElement {
 
   #value = (event: Event): string => (event.target as HTMLInputElement | HTMLSelectElement).value;
 
+  /**
+   * What a box shows: its step's value, put back whenever the box shows something else (a select
+   * the runner picked in, a step moved into its place), except a box typed so it cannot be read,
+   * which keeps the runner's words beside its problem.
+   */
+  #shown(box: string, value: string) {
+    return this.boxProblems.has(box) ? noChange : live(value);
+  }
+
+  /** The speed boxes are drawn again from the steps' own speeds in the other form, so what could not be read in them is gone. */
+  #setForm(form: SpeedForm): void {
+    this.form = form;
+    this.boxProblems = new Map([...this.boxProblems].filter(([id]) => !id.startsWith('speed-')));
+  }
+
   #stepFields(step: WorkoutStep, path: StepPath) {
     const id = path.join('-');
     const unit = this.unit;
@@ -151,38 +167,38 @@ export class StrideWorkoutEditor extends LitElement {
     const invalid = (box: string) => (problemOf(box) ? 'true' : 'false');
     const lengthKind = step.length.kind;
     return html`<div class="fields">
-      <label class="box">Name <input id="name-${id}" .value=${step.name} autocomplete="off"
+      <label class="box">Name <input id="name-${id}" .value=${this.#shown(`name-${id}`, step.name)} autocomplete="off"
         @change=${(e: Event) => this.#stepBox(path, `name-${id}`, (s) => ({ ok: true, step: { ...s, name: this.#value(e).trim() } }))} /></label>
       <label class="box">Kind <select id="intensity-${id}"
         @change=${(e: Event) => this.#stepBox(path, `intensity-${id}`, (s) => ({ ok: true, step: { ...s, intensity: this.#value(e) as WorkoutStep['intensity'] } }))}>
-        ${stepIntensities.map((i) => html`<option value=${i} ?selected=${step.intensity === i}>${intensityLabels[i]}</option>`)}
+        ${stepIntensities.map((i) => html`<option value=${i} .selected=${live(step.intensity === i)}>${intensityLabels[i]}</option>`)}
       </select></label>
       <label class="box">By <select id="by-${id}" @change=${(e: Event) => this.#lengthKind(path, this.#value(e) as StepLength['kind'])}>
-        <option value="time" ?selected=${lengthKind === 'time'}>Time</option>
-        <option value="distance" ?selected=${lengthKind === 'distance'}>Distance</option>
+        <option value="time" .selected=${live(lengthKind === 'time')}>Time</option>
+        <option value="distance" .selected=${live(lengthKind === 'distance')}>Distance</option>
       </select></label>
-      <label class="box">${lengthKind === 'time' ? 'Time' : 'Distance'} (${lengthUnitLabel(lengthKind, unit)})
-        <input id="length-${id}" inputmode="decimal" autocomplete="off" .value=${lengthBox(step.length, unit)} aria-invalid=${invalid('length')}
+      <label class="box">${lengthKind === 'time' ? 'Time' : 'Distance'} (${lengthUnitLabel(step.length, unit)})
+        <input id="length-${id}" inputmode="decimal" autocomplete="off" .value=${this.#shown(`length-${id}`, lengthBox(step.length, unit))} aria-invalid=${invalid('length')}
           @change=${(e: Event) => this.#stepBox(path, `length-${id}`, (s) => {
             const parsed = parseLength(this.#value(e), s.length.kind, unit);
             return parsed.ok ? { ok: true, step: { ...s, length: parsed.value } } : parsed;
           })} /></label>
       <label class="box">${this.form === 'speed' ? 'Speed' : 'Pace'} (${speedUnitWords(this.form, unit)})
-        <input id="speed-${id}" inputmode="decimal" autocomplete="off" placeholder="as it is" .value=${speedBox(step.speedKmh, this.form, unit)}
+        <input id="speed-${id}" inputmode="decimal" autocomplete="off" placeholder="as it is" .value=${this.#shown(`speed-${id}`, speedBox(step.speedKmh, this.form, unit))}
           aria-invalid=${invalid('speed')}
           @change=${(e: Event) => this.#stepBox(path, `speed-${id}`, (s) => {
             const parsed = parseSpeed(this.#value(e), this.form, unit);
             return parsed.ok ? { ok: true, step: { ...s, speedKmh: parsed.value } } : parsed;
           })} /></label>
       <label class="box">Incline (%)
-        <input id="incline-${id}" inputmode="decimal" autocomplete="off" placeholder="as it is" .value=${step.inclinePercent === null ? '' : String(step.inclinePercent)}
+        <input id="incline-${id}" inputmode="decimal" autocomplete="off" placeholder="as it is" .value=${this.#shown(`incline-${id}`, step.inclinePercent === null ? '' : String(step.inclinePercent))}
           aria-invalid=${invalid('incline')}
           @change=${(e: Event) => this.#stepBox(path, `incline-${id}`, (s) => {
             const parsed = parseOptional(this.#value(e), 'incline');
             return parsed.ok ? { ok: true, step: { ...s, inclinePercent: parsed.value } } : parsed;
           })} /></label>
       <label class="box">Cadence (steps/min)
-        <input id="cadence-${id}" inputmode="numeric" autocomplete="off" placeholder="none" .value=${step.cadence === null ? '' : String(step.cadence)}
+        <input id="cadence-${id}" inputmode="numeric" autocomplete="off" placeholder="none" .value=${this.#shown(`cadence-${id}`, step.cadence === null ? '' : String(step.cadence))}
           aria-invalid=${invalid('cadence')}
           @change=${(e: Event) => this.#stepBox(path, `cadence-${id}`, (s) => {
             const parsed = parseOptional(this.#value(e), 'cadence');
@@ -297,14 +313,14 @@ export class StrideWorkoutEditor extends LitElement {
         @change=${(e: Event) => { this.draft = { ...draft, name: this.#value(e) }; }} /></label>
       <fieldset class="form-choice">
         <legend>Type speeds as</legend>
-        <label><input type="radio" name="form" id="form-speed" ?checked=${this.form === 'speed'} @change=${() => { this.form = 'speed'; }} /> Speed (${speedUnitWords('speed', this.unit)})</label>
-        <label><input type="radio" name="form" id="form-pace" ?checked=${this.form === 'pace'} @change=${() => { this.form = 'pace'; }} /> Pace (${speedUnitWords('pace', this.unit)})</label>
+        <label><input type="radio" name="form" id="form-speed" ?checked=${this.form === 'speed'} @change=${() => this.#setForm('speed')} /> Speed (${speedUnitWords('speed', this.unit)})</label>
+        <label><input type="radio" name="form" id="form-pace" ?checked=${this.form === 'pace'} @change=${() => this.#setForm('pace')} /> Pace (${speedUnitWords('pace', this.unit)})</label>
       </fieldset>
       ${items.map((item, i) => item.kind === 'step'
         ? html`<fieldset class="step" id="item-${i}"><legend>${stepName(items, [i])}</legend>
             ${this.#stepFields(item, [i])}${this.#itemButtons(i, items.length, stepName(items, [i]))}</fieldset>`
         : html`<fieldset class="repeat" id="item-${i}"><legend>${repeatName(items, i)}</legend>
-            <label class="box name-box">Times <input id="times-${i}" inputmode="numeric" autocomplete="off" .value=${String(item.times)}
+            <label class="box name-box">Times <input id="times-${i}" inputmode="numeric" autocomplete="off" .value=${this.#shown(`times-${i}`, String(item.times))}
               aria-invalid=${this.boxProblems.has(`times-${i}`) ? 'true' : 'false'} @change=${(e: Event) => this.#repeatTimes(i, this.#value(e))} /></label>
             ${item.steps.map((step, j) => html`<fieldset class="step" id="item-${i}-${j}"><legend>${stepName(items, [i, j])}</legend>
               ${this.#stepFields(step, [i, j])}

@@ -22,12 +22,17 @@ const actionLabels: Readonly<Record<WorkoutAction, string>> = {
   delete: 'Delete',
 };
 
-/** "About 42 min, 7.30 km" as far as the plan knows: a distance step without a speed has no time. */
+/**
+ * "About 42 min, 7.30 km" as far as the plan knows: a distance step without a speed has no time.
+ * A workout shorter than half a minute is "Under a minute", never "About 0 min".
+ */
 export function totalsWords(workout: Workout, unit: DistanceUnit): string {
   const totals = plannedTotals(planSteps(workout));
+  const distance = totals.metres === null ? [] : [`${formatDistanceIn(totals.metres, unit)} ${unit}`];
+  if (totals.seconds !== null && totals.seconds < 30) return ['Under a minute', ...distance].join(', ');
   const parts = [
     ...(totals.seconds === null ? [] : [totals.seconds >= 3600 ? formatDuration(totals.seconds) : `${Math.round(totals.seconds / 60)} min`]),
-    ...(totals.metres === null ? [] : [`${formatDistanceIn(totals.metres, unit)} ${unit}`]),
+    ...distance,
   ];
   return parts.length ? `About ${parts.join(', ')}` : 'Length set by the belt';
 }

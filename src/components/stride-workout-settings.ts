@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { formControlStyles } from './form-control-styles.js';
 import { beltSpeedText } from './workout-format.js';
-import { parseOptional, parseSpeed } from './workout-fields.js';
+import { maxSpeedBox, parseOptional, parseSpeed } from './workout-fields.js';
 import { type DistanceUnit, speedUnitLabel } from '../session/units.js';
+import { DEFAULT_MAX_SPEED_KMH } from '../workout/belt-limits.js';
 
 /** The fields of the workout store's `workout-settings` this section edits or shows (contract section 4). */
 export interface WorkoutSettingsShown {
@@ -22,7 +23,8 @@ export type WorkoutSettingsChange = Partial<Pick<WorkoutSettingsShown, 'maxSpeed
  * Settings → Treadmill workouts: the highest speed and incline a workout may set (empty: the
  * treadmill's own maximum, the speed capped at a sane running speed), holding the footpod's pace
  * (off unless chosen), sending a step's change early by the learned lag (off unless chosen), and
- * each treadmill's learned lag. A box that cannot be read says so and changes nothing. Emits
+ * each treadmill's learned lag. A maximum is shown never above the one applied (maxSpeedBox). A
+ * box that cannot be read says so and changes nothing. Emits
  * `workout-settings` with the fields changed.
  */
 export class StrideWorkoutSettings extends LitElement {
@@ -89,14 +91,14 @@ export class StrideWorkoutSettings extends LitElement {
     const s = this.settings;
     if (!s) return html`<p class="hint" role="status">Reading the workout settings…</p>`;
     const unit = this.unit;
-    const speedBoxValue = s.maxSpeedKmh === null ? '' : (unit === 'km' ? s.maxSpeedKmh : s.maxSpeedKmh / 1.609344).toFixed(1);
+    const speedBoxValue = s.maxSpeedKmh === null ? '' : maxSpeedBox(s.maxSpeedKmh, unit);
     const lags = Object.entries(s.lagS);
     return html`
       <p class="hint">A workout never sets the belt faster or steeper than these; a step that asks for more gets the maximum, and the screen says so.</p>
       <label class="typed">Highest speed <input id="max-speed" inputmode="decimal" autocomplete="off" .value=${speedBoxValue}
-        placeholder=${(unit === 'km' ? this.defaultMaxSpeedKmh : this.defaultMaxSpeedKmh / 1.609344).toFixed(1)}
+        placeholder=${maxSpeedBox(this.defaultMaxSpeedKmh, unit)}
         aria-describedby="max-speed-default" @change=${(e: Event) => this.#maxSpeed((e.target as HTMLInputElement).value)} /> ${speedUnitLabel[unit]}</label>
-      <p class="hint" id="max-speed-default">Empty: ${beltSpeedText(this.defaultMaxSpeedKmh, unit)}, ${this.treadmillKnown ? "this treadmill's maximum" : "until a treadmill says its maximum"}, never above ${beltSpeedText(20, unit)}.</p>
+      <p class="hint" id="max-speed-default">Empty: ${maxSpeedBox(this.defaultMaxSpeedKmh, unit)} ${speedUnitLabel[unit]}, ${this.treadmillKnown ? "this treadmill's maximum" : "until a treadmill says its maximum"}, never above ${maxSpeedBox(DEFAULT_MAX_SPEED_KMH, unit)} ${speedUnitLabel[unit]}.</p>
       <label class="typed">Highest incline <input id="max-incline" inputmode="decimal" autocomplete="off"
         .value=${s.maxInclinePercent === null ? '' : String(s.maxInclinePercent)}
         placeholder=${String(this.defaultMaxInclinePercent)}

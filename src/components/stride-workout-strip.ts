@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { touchTargetStyles } from './form-control-styles.js';
-import { beltSpeedText, distanceText, lengthText, stepTargets } from './workout-format.js';
+import { beltSpeedText, distanceLeftText, lengthText, stepTargets } from './workout-format.js';
 import { type DistanceUnit, formatDuration } from '../session/units.js';
 import type { PlannedStep } from '../workout/workout-types.js';
 
@@ -24,10 +24,10 @@ export interface WorkoutStripView {
 /** The words of the first-time question, per treadmill (issue 19). */
 export const CONFIRM_WORDS = "Stridewise will change this treadmill's speed and incline. Keep the safety key clipped on.";
 
-/** Time left in a step as a clock reads from a belt; distance left in the runner's unit. */
+/** Time left in a step as a clock reads from a belt; distance left in the runner's unit; both rounded up, so never 0 while the step goes on. */
 function leftWords(position: NonNullable<WorkoutStripView['position']>, unit: DistanceUnit): string {
   if (position.leftS !== null) return `${formatDuration(Math.max(0, Math.ceil(position.leftS)))} left`;
-  if (position.leftM !== null) return `${distanceText(Math.max(0, Math.ceil(position.leftM)), unit)} left`;
+  if (position.leftM !== null) return `${distanceLeftText(position.leftM, unit)} left`;
   return '';
 }
 
@@ -42,7 +42,8 @@ const phaseWords: Partial<Record<WorkoutStripView['phase'], string>> = {
 /**
  * A workout on the treadmill screen: the step now (its name, round, what it asks of the belt),
  * the time or distance left in it, the next step, and the whole workout's progress; Stop (stops
- * the belt) always in the strip while a workout runs, Pause or Resume (space) and Skip; the
+ * the belt) always in the strip while a workout runs, and after it finished on a driven belt (the
+ * belt keeps its speed then) until Close; Pause (while it starts, too) or Resume (space) and Skip; the
  * runner's messages (the treadmill's status, a clamped speed, why the workout runs by voice, the
  * learned lag) in a polite live region. The first time a treadmill is to be driven, a modal dialog
  * asks first. It sits beside the cadence, never over it. Events: stop, pause, resume, skip,
@@ -89,6 +90,7 @@ export class StrideWorkoutStrip extends LitElement {
     dialog { max-width: min(32rem, 90vw); border: 2px solid var(--accent); border-radius: 12px; background: var(--surface); color: var(--text); padding: 1.25rem; }
     dialog::backdrop { background: rgb(0 0 0 / 0.6); }
     dialog p { font-size: 1.2rem; margin-bottom: 1rem; }
+    dialog p:focus { outline: none; }
   `, touchTargetStyles];
 
   #emit(name: string): void {
@@ -100,18 +102,21 @@ export class StrideWorkoutStrip extends LitElement {
     // (which lit's styleMap writes on first render).
     const done = this.renderRoot.querySelector<HTMLElement>('.bar .done');
     if (done) done.style.width = `${done.dataset['percent']}%`;
-    // The question is modal: nothing else on the screen can be pressed until it is answered.
+    // The question is modal: nothing else on the screen can be pressed until it is answered. It
+    // opens on its words, not on a button: space is this screen's start/pause key, and a space
+    // or a held Enter out of habit must not answer "yes, drive my belt" unread. Confirm takes a
+    // click or a move to it first (Tab).
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
     if (dialog && !dialog.open && dialog.isConnected) {
       dialog.showModal();
-      dialog.querySelector<HTMLButtonElement>('#confirm')?.focus();
+      dialog.querySelector<HTMLElement>('#confirm-words')?.focus();
     }
   }
 
   #confirmDialog() {
     // Esc (the dialog's cancel) is the same as Cancel: nothing is sent to the treadmill.
     return html`<dialog id="confirm-dialog" aria-labelledby="confirm-words" @cancel=${(e: Event) => { e.preventDefault(); this.#emit('cancel'); }}>
-      <p id="confirm-words">${CONFIRM_WORDS}</p>
+      <p id="confirm-words" tabindex="-1">${CONFIRM_WORDS}</p>
       <div class="buttons">
         <button class="primary" id="confirm" @click=${() => this.#emit('confirm')}>Confirm</button>
         <button id="cancel" @click=${() => this.#emit('cancel')}>Cancel</button>
@@ -136,7 +141,8 @@ export class StrideWorkoutStrip extends LitElement {
     if (!view || view.phase === 'idle') return nothing;
     const unit = this.unit;
     const position = view.position;
-    const step = position && !position.done ? view.steps[position.stepIndex] ?? null : null;
+    // A workout stopped mid-step is over: its step's time left and next step would read as still to run.
+    const step = position && !position.done && view.phase !== 'finished' ? view.steps[position.stepIndex] ?? null : null;
     const next = step ? view.steps[step.index + 1] ?? null : null;
     const percent = Math.round(Math.min(1, Math.max(0, position?.fraction ?? 0)) * 100);
     const finished = view.phase === 'finished' || position?.done === true;
@@ -154,16 +160,18 @@ export class StrideWorkoutStrip extends LitElement {
             </div>
             <p class="targets" id="step-targets">${stepTargets(step, unit)}</p>
             <p class="next" id="next-step">${next ? `Next: ${stepTitle(next)}, ${lengthText(next.length, unit)}, ${stepTargets(next, unit)}` : 'Last step'}</p>`
-          : finished ? html`<p class="step" id="step-name">Every step done</p>` : nothing}
+          : finished ? html`<p class="step" id="step-name">${position?.done ? 'Every step done' : 'Stopped before the end'}</p>` : nothing}
         <div class="bar" role="progressbar" id="workout-progress" aria-label="Workout done" aria-valuemin="0" aria-valuemax="100"
           aria-valuenow=${percent} aria-valuetext="${percent} % of the workout"><div class="done" data-percent=${percent}></div></div>
         ${this.#messages(view)}
         <div class="buttons">
+          ${going || (finished && view.mode === 'belt')
+            ? html`<button class="stop" id="workout-stop" @click=${() => this.#emit('stop')}>Stop${view.mode === 'belt' ? ' the belt' : ''}</button>`
+            : nothing}
           ${going
-            ? html`<button class="stop" id="workout-stop" @click=${() => this.#emit('stop')}>Stop${view.mode === 'belt' ? ' the belt' : ''}</button>
-              ${view.phase === 'paused'
+            ? html`${view.phase === 'paused'
                 ? html`<button class="primary" id="workout-resume" @click=${() => this.#emit('resume')}>Resume <kbd>Space</kbd></button>`
-                : html`<button id="workout-pause" ?disabled=${view.phase !== 'running'} @click=${() => this.#emit('pause')}>Pause <kbd>Space</kbd></button>`}
+                : html`<button id="workout-pause" ?disabled=${view.phase !== 'running' && view.phase !== 'starting'} @click=${() => this.#emit('pause')}>Pause <kbd>Space</kbd></button>`}
               <button id="workout-skip" ?disabled=${view.phase !== 'running' || !step} @click=${() => this.#emit('skip')}>Skip step</button>`
             : finished ? html`<button id="workout-close" @click=${() => this.#emit('close')}>Close</button>` : nothing}
         </div>

@@ -2,7 +2,7 @@
 // (a time as m:ss, a distance in m or miles, a speed in km/h or mph or a pace per km or mile), and
 // what they typed back to stored numbers, or a problem in words. An empty box means "leave it as it
 // is" for speed, incline and cadence; a length must be given.
-import { type DistanceUnit, formatDuration, paceUnitLabel, speedUnitLabel } from '../session/units.js';
+import { type DistanceUnit, averagePaceSeconds, formatDuration, formatPace, paceUnitLabel, speedUnitLabel } from '../session/units.js';
 import type { StepLength } from '../workout/workout-types.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -32,7 +32,9 @@ export function lengthBox(length: StepLength, unit: DistanceUnit): string {
   return unit === 'km' ? String(Math.round(length.metres)) : String(Math.round((length.metres / METRES_PER_MILE) * 1000) / 1000);
 }
 
-export const lengthUnitLabel = (kind: StepLength['kind'], unit: DistanceUnit): string => (kind === 'time' ? 'min:s' : unit === 'km' ? 'm' : 'mi');
+/** How a length box reads: an hour or more shows as h:mm:ss (lengthBox), so its label says so. */
+export const lengthUnitLabel = (length: StepLength, unit: DistanceUnit): string =>
+  length.kind === 'time' ? (length.seconds >= 3600 ? 'h:min:s' : 'min:s') : unit === 'km' ? 'm' : 'mi';
 
 export function parseLength(text: string, kind: StepLength['kind'], unit: DistanceUnit): Parsed<StepLength> {
   if (kind === 'time') {
@@ -42,20 +44,39 @@ export function parseLength(text: string, kind: StepLength['kind'], unit: Distan
       : { ok: false, problem: 'type the time as minutes and seconds, for example 3:00 or 0:45' };
   }
   const value = number(text);
+  const metres = tenth(unit === 'km' ? value : value * METRES_PER_MILE);
   if (!Number.isFinite(value) || value <= 0) {
     return { ok: false, problem: unit === 'km' ? 'type the distance in metres, for example 400' : 'type the distance in miles, for example 0.25' };
   }
-  return { ok: true, value: { kind: 'distance', metres: tenth(unit === 'km' ? value : value * METRES_PER_MILE) } };
+  // Under a metre no belt or pod can tell the step from nothing: it would end as it began.
+  if (metres < 1) {
+    return { ok: false, problem: unit === 'km' ? 'a step must be at least 1 m: type the distance in metres, for example 400' : 'a step must be at least 1 m (0.001 mi): type the distance in miles, for example 0.25' };
+  }
+  return { ok: true, value: { kind: 'distance', metres } };
 }
 
 /** How the editor shows speeds: as the belt's speed or as the pace it runs at. */
 export type SpeedForm = 'speed' | 'pace';
 
+/** A stored speed as its box shows it: a tenth of the runner's unit, or the pace cut to the second as the rest of the app shows paces (13.3 km/h is 4:30 /km everywhere). */
 export function speedBox(kmh: number | null, form: SpeedForm, unit: DistanceUnit): string {
   if (kmh === null) return '';
   if (form === 'speed') return (unit === 'km' ? kmh : kmh / KMH_PER_MPH).toFixed(1);
-  const secondsPerUnit = ((unit === 'km' ? 1000 : METRES_PER_MILE) / kmh) * 3.6;
-  return formatDuration(Math.round(secondsPerUnit));
+  return formatPace(averagePaceSeconds(kmh / 3.6, unit));
+}
+
+/**
+ * A saved highest speed as its box shows it: to a hundredth of the runner's unit, never rounded
+ * above the maximum applied, yet as it was typed: "10" mph is kept as 16.093 km/h (9.9997 mph)
+ * and shows "10.0", since it reads back to that same maximum; 16.25 km/h shows "16.25", not "16.3".
+ */
+export function maxSpeedBox(kmh: number, unit: DistanceUnit): string {
+  const inUnit = unit === 'km' ? kmh : kmh / KMH_PER_MPH;
+  const near = Math.round(inUnit * 100) / 100;
+  const back = parseSpeed(String(near), 'speed', unit);
+  const shown = back.ok && back.value !== null && back.value <= kmh ? near : Math.floor(inUnit * 100) / 100;
+  // One decimal at least, as belt speeds read: "16.0", "16.25".
+  return shown.toFixed(2).replace(/(\.\d)0$/, '$1');
 }
 
 export const speedUnitWords = (form: SpeedForm, unit: DistanceUnit): string => (form === 'speed' ? speedUnitLabel[unit] : paceUnitLabel[unit]);

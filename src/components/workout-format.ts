@@ -2,7 +2,7 @@
 // decimal, km/h or mph), paces as min/km or min/mi, a step's length as a clock or a distance.
 // Stored speeds are km/h always (what a treadmill takes); these are the only ways they are shown.
 import type { PlannedStep, StepIntensity, StepLength, WorkoutItem } from '../workout/workout-types.js';
-import { type DistanceUnit, formatDuration, formatPace, paceSeconds, paceUnitLabel, speedPerHour, speedUnitLabel } from '../session/units.js';
+import { type DistanceUnit, distanceIn, formatDuration, formatPace, paceSeconds, paceUnitLabel, speedPerHour, speedUnitLabel } from '../session/units.js';
 
 const mps = (kmh: number): number => kmh / 3.6;
 
@@ -12,9 +12,10 @@ export const beltSpeedText = (kmh: number, unit: DistanceUnit): string => `${spe
 /** The pace a belt speed runs at: "5:00 /km". */
 export const paceText = (kmh: number, unit: DistanceUnit): string => `${formatPace(paceSeconds(mps(kmh), unit))} ${paceUnitLabel[unit]}`;
 
-/** A time as a runner says it: "3 min", "90 s", "1:30 min" when it is not whole minutes. */
+/** A time as a runner says it: "3 min", "45 s", "1:30 min" when it is not whole minutes; an hour or more as a clock, "1:01:30". */
 export function timeText(seconds: number): string {
   if (seconds < 60) return `${Math.round(seconds)} s`;
+  if (seconds >= 3600) return formatDuration(seconds);
   return seconds % 60 === 0 ? `${seconds / 60} min` : `${formatDuration(seconds)} min`;
 }
 
@@ -22,6 +23,16 @@ export function timeText(seconds: number): string {
 export function distanceText(metres: number, unit: DistanceUnit): string {
   if (unit === 'km') return metres < 1000 ? `${Math.round(metres)} m` : `${trim(metres / 1000)} km`;
   return `${trim(metres / 1609.344)} mi`;
+}
+
+/**
+ * What is left of a distance step, rounded up as the time left is: "7 m left" in km, and in miles
+ * "0.01 mi" for 7 m, never "0 mi" while metres remain.
+ */
+export function distanceLeftText(metres: number, unit: DistanceUnit): string {
+  const wholeMetres = Math.max(0, Math.ceil(metres - 1e-9));
+  if (unit === 'km' && wholeMetres < 1000) return `${wholeMetres} m`;
+  return `${Math.ceil(distanceIn(metres, unit) * 100 - 1e-9) / 100} ${unit}`;
 }
 
 /** Two decimals at most, without trailing zeros: 1.5, 0.25, 5. */

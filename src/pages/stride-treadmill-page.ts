@@ -37,7 +37,9 @@ const duration = (id: string, seconds: number) => {
  * connected, named so); the recording and coach controls. A check-in shows as a strip under the
  * cadence, which shrinks to make room rather than be covered, and goes by itself. Space, L, M, C
  * and Esc work here. During a treadmill workout its strip (loaded then) leads the side part, with
- * Stop always in view, and space pauses or resumes the workout instead of the recording.
+ * Stop always in view, and space pauses (while it starts, too) or resumes the workout instead of
+ * the recording; Esc does not leave while the strip shows, and Leave goes to the Workouts page
+ * (its "Running now" has Stop).
  *
  * The lap's number is shown and read out once, by the Lap figure: the recording controls are not
  * given the lap count here, so their status line does not repeat it.
@@ -55,13 +57,14 @@ export class StrideTreadmillPage extends LitElement {
   readonly #workouts = new EventController(this, ['change']);
   /** The workout strip's module has loaded (it loads when a workout is first under way). */
   #stripLoaded = false;
-  /** A finished workout the runner put away: its strip stays away until the next one. */
-  #closedWorkout: unknown = null;
+  /** The finished workout's strip was put away (Close); the next workout under way brings it back. */
+  #closed = false;
 
   constructor() {
     super();
     this.services = null;
-    // While the first-time question is open, every key is the dialog's (space presses its button, Esc cancels).
+    // While the first-time question is open, every key is the dialog's (Esc cancels; space and
+    // Enter press only a button the runner moved to, never one the question opened on).
     const unlessAsking = (action: () => boolean | void) => () => (this.services?.workouts.view.phase === 'confirm' ? false : action());
     new KeyboardShortcuts(this, {
       // During a workout space pauses or resumes it (and the belt); otherwise the recording.
@@ -75,9 +78,10 @@ export class StrideTreadmillPage extends LitElement {
       }),
       c: unlessAsking(() => this.#dismissCheckIn()),
       Enter: unlessAsking(() => this.#dismissCheckIn()),
-      // The first Esc clears a check-in; with none showing, Esc leaves.
+      // The first Esc clears a check-in; with none showing, Esc leaves, but never while the
+      // workout's strip (and its Stop) is on screen: a stray Esc must not take Stop away.
       Escape: unlessAsking(() => {
-        if (this.#dismissCheckIn() === false) this.#leave();
+        if (this.#dismissCheckIn() === false && !this.#stripShown()) this.#leave();
       }),
     });
   }
@@ -95,7 +99,7 @@ export class StrideTreadmillPage extends LitElement {
     leaveFullscreen();
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  #followServices(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('services')) return;
     const previous = changed.get('services') as AppServices | null | undefined;
     if (this.isConnected && previous !== this.services) {
@@ -111,6 +115,13 @@ export class StrideTreadmillPage extends LitElement {
     this.#workouts.target = this.services?.workouts ?? null;
   }
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    this.#followServices(changed);
+    // Every change of the workout re-renders this page, so a new workout (the same one again,
+    // too) is seen here under way before it can finish.
+    if (this.services?.workouts.view.phase !== 'finished') this.#closed = false;
+  }
+
   protected override updated(): void {
     if (this.#stripLoaded || (this.services?.workouts.view.phase ?? 'idle') === 'idle') return;
     void import('../components/stride-workout-strip.js').then(() => {
@@ -119,26 +130,30 @@ export class StrideTreadmillPage extends LitElement {
     });
   }
 
-  /** Pauses or resumes a workout going on; false when there is none, so space keeps its usual meaning. */
+  /** Pauses (while starting, too) or resumes a workout going on; false when there is none, so space keeps its usual meaning. */
   #toggleWorkout(): boolean {
     const workouts = this.services?.workouts;
     const phase = workouts?.view.phase;
-    if (phase === 'running') void workouts!.pause();
+    if (phase === 'running' || phase === 'starting') void workouts!.pause();
     else if (phase === 'paused') void workouts!.resume();
     else return false;
     return true;
   }
 
-  /** The workout's strip, once its module is in, from the first press of Start to Close. */
+  /** A workout from the first press of Start to Close: its strip is (or is about to be) on screen. */
+  #stripShown(): boolean {
+    const phase = this.services?.workouts.view.phase ?? 'idle';
+    return phase !== 'idle' && !(phase === 'finished' && this.#closed);
+  }
+
+  /** The workout's strip, once its module is in. */
   #workoutStrip(unit: DistanceUnit) {
     const workouts = this.services?.workouts;
-    const view = workouts?.view;
-    if (!workouts || !view || view.phase === 'idle' || !this.#stripLoaded) return nothing;
-    if (view.phase === 'finished' && this.#closedWorkout === view.workout) return nothing;
-    return html`<stride-workout-strip .view=${view} unit=${unit}
+    if (!workouts || !this.#stripShown() || !this.#stripLoaded) return nothing;
+    return html`<stride-workout-strip .view=${workouts.view} unit=${unit}
       @stop=${() => void workouts.stop()} @pause=${() => void workouts.pause()} @resume=${() => void workouts.resume()}
       @skip=${() => void workouts.skip()} @confirm=${() => void workouts.confirm()} @cancel=${() => workouts.cancel()}
-      @close=${() => { this.#closedWorkout = view.workout; this.requestUpdate(); }}></stride-workout-strip>`;
+      @close=${() => { this.#closed = true; this.requestUpdate(); }}></stride-workout-strip>`;
   }
 
   /** A program test is armed or running: no metronome, and no rate that follows the hidden cadence. */
@@ -246,7 +261,7 @@ export class StrideTreadmillPage extends LitElement {
               ?disabled=${this.#metronomeFree()} ?program=${this.services.program.active?.kind === 'session'}
               @nudge-metronome=${(e: CustomEvent<1 | -1>) => coach.nudgeMetronome(e.detail)}
               @toggle-metronome=${() => void coach.toggleMetronome()}></stride-metronome-button>
-            <button id="leave" @click=${() => this.#leave()}>Leave <kbd>Esc</kbd></button>
+            <button id="leave" @click=${() => this.#leave()}>Leave${this.#stripShown() ? nothing : html` <kbd>Esc</kbd>`}</button>
           </div>
           ${coach.wakeLockMessage ? html`<p class="note" id="wake-lock">${coach.wakeLockMessage}</p>` : nothing}
         </div>
@@ -262,9 +277,11 @@ export class StrideTreadmillPage extends LitElement {
     return true;
   }
 
+  /** To the live page; during a workout to the Workouts page, whose "Running now" has Stop. */
   #leave(): void {
     leaveFullscreen();
-    Router.go('/');
+    const phase = this.services?.workouts.view.phase;
+    Router.go(phase === 'starting' || phase === 'running' || phase === 'paused' ? '/workouts' : '/');
   }
 }
 customElements.define('stride-treadmill-page', StrideTreadmillPage);

@@ -3,7 +3,7 @@ import { Router } from '@vaadin/router';
 import type { AppServices } from '../services/services.js';
 import { EventController } from '../components/event-controller.js';
 import { downloadFile } from '../components/download-file.js';
-import { enterFullscreen } from '../components/fullscreen.js';
+import { enterFullscreen, leaveFullscreen } from '../components/fullscreen.js';
 import { filePickerStyles, formControlStyles } from '../components/form-control-styles.js';
 import { beltSpeedText, paceText } from '../components/workout-format.js';
 import { parseSpeed } from '../components/workout-fields.js';
@@ -11,8 +11,9 @@ import '../components/stride-workout-editor.js';
 import '../components/stride-workout-list.js';
 import type { WorkoutActionDetail } from '../components/stride-workout-list.js';
 import { MyWorkouts } from '../services/my-workouts.js';
-import { speedUnitLabel } from '../session/units.js';
+import { paceUnitLabel, speedUnitLabel } from '../session/units.js';
 import { EASY_KMH, easyPaceFromHistory, libraryWorkouts } from '../workout/workout-library.js';
+import { workoutProblems } from '../workout/workout-plan.js';
 import type { Workout } from '../workout/workout-types.js';
 
 /** What became of an action or a file, in words. */
@@ -26,10 +27,15 @@ const newestFirst = (workouts: readonly Workout[]): Workout[] => [...workouts].s
 
 const blankWorkout = (): Workout => ({ id: crypto.randomUUID(), name: 'My workout', items: [], origin: 'mine', updatedAt: Date.now() });
 
+/** The phases of a workout begun and not yet over: the treadmill screen has it. */
+const begun = new Set(['confirm', 'starting', 'running', 'paused']);
+
 /**
  * Treadmill workouts: the library (its speeds from the runner's easy pace, from their runs or
- * typed), the runner's own and imported workouts, the editor, FIT files in and out, and Start,
- * which hands the workout to the workout runner and opens the treadmill screen.
+ * typed as a speed or a pace, kept in the workout settings), the runner's own and imported
+ * workouts, the editor, FIT files in and out, and Start, which hands the workout to the workout
+ * runner and opens the treadmill screen; a workout that cannot run stays here and says why. While
+ * one runs, its card leads back to the treadmill screen and has Stop.
  */
 export class StrideWorkoutsPage extends LitElement {
   static override properties = {
@@ -40,8 +46,8 @@ export class StrideWorkoutsPage extends LitElement {
   declare loaded: boolean;
   /** The workout in the editor (a new one, or a copy being changed). */
   declare editing: Workout | null;
-  /** Easy pace typed by the runner (km/h); used over the one from their runs. */
-  declare typedEasyKmh: number | null;
+  /** Easy pace typed by the runner just now (km/h), before the store has it back; undefined: the stored one. */
+  declare typedEasyKmh: number | null | undefined;
   declare easyProblem: string | null;
   /** What became of the last import or export, file by file. */
   declare outcomes: readonly Outcome[];
@@ -59,7 +65,7 @@ export class StrideWorkoutsPage extends LitElement {
     this.services = null;
     this.loaded = false;
     this.editing = null;
-    this.typedEasyKmh = null;
+    this.typedEasyKmh = undefined;
     this.easyProblem = null;
     this.outcomes = [];
     this.problem = null;
@@ -77,6 +83,7 @@ export class StrideWorkoutsPage extends LitElement {
     .card { background: var(--surface); border: 1px solid var(--divider); border-radius: 12px; padding: 1rem; }
     .running { border: 2px solid var(--accent); }
     label.typed-pace { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+    button.stop { background: var(--alert-bg); color: var(--alert-text); border-color: var(--alert-text); font-weight: 700; }
     #easy-speed { width: 6rem; }
     ul.outcomes { margin: 0; padding-left: 1.2rem; }
     /* The picker under its words, so "No file chosen" never pushes past a phone's edge. */
@@ -96,37 +103,52 @@ export class StrideWorkoutsPage extends LitElement {
     });
   }
 
-  /** The easy pace the library's speeds come from: typed, else from the runner's runs; null: ask. */
+  /** The easy pace the library's speeds come from: typed (now or before), else from the runner's runs; null: ask. */
   #easyKmh(): { kmh: number; typed: boolean } | null {
-    if (this.typedEasyKmh !== null) return { kmh: this.typedEasyKmh, typed: true };
+    const typed = this.typedEasyKmh === undefined ? (this.#mine.settings?.easyKmh ?? null) : this.typedEasyKmh;
+    if (typed !== null) return { kmh: typed, typed: true };
     const history = this.services?.history;
     const fromRuns = history?.loaded ? easyPaceFromHistory([...history.sessions]) : null;
     return fromRuns === null ? null : { kmh: fromRuns, typed: false };
   }
 
-  #typeEasy(event: Event): void {
+  /** A speed ("9.5") or a pace ("6:20"), kept in the workout settings; an empty box goes back to the runs' pace. */
+  async #typeEasy(event: Event): Promise<void> {
     event.preventDefault();
     const unit = this.services!.settings.settings.distanceUnit;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#easy-speed')!;
-    const parsed = parseSpeed(input.value, 'speed', unit);
-    if (!parsed.ok || parsed.value === null || parsed.value < EASY_KMH.min || parsed.value > EASY_KMH.max) {
-      this.easyProblem = `Type the speed you run easily, in ${speedUnitLabel[unit]}, for example ${unit === 'km' ? '9.5' : '6.0'} (between ${beltSpeedText(EASY_KMH.min, unit)} and ${beltSpeedText(EASY_KMH.max, unit)}).`;
+    const text = this.renderRoot.querySelector<HTMLInputElement>('#easy-speed')!.value;
+    const parsed = parseSpeed(text, text.includes(':') ? 'pace' : 'speed', unit);
+    if (!parsed.ok || (parsed.value !== null && (parsed.value < EASY_KMH.min || parsed.value > EASY_KMH.max))) {
+      this.easyProblem = `Type the speed you run easily, in ${speedUnitLabel[unit]}, for example ${unit === 'km' ? '9.5' : '6.0'}, or its pace in ${paceUnitLabel[unit]}, for example ${unit === 'km' ? '6:20' : '10:00'} (between ${beltSpeedText(EASY_KMH.min, unit)} and ${beltSpeedText(EASY_KMH.max, unit)}).`;
       return;
     }
     this.easyProblem = null;
     this.typedEasyKmh = parsed.value;
+    // Not kept: it still holds on this page, and the store's words say why.
+    if (!(await this.#mine.saveSettings({ easyKmh: parsed.value }))) this.easyProblem = this.#mine.message;
   }
 
   async #start(workout: Workout): Promise<void> {
     const workouts = this.services?.workouts;
     if (!workouts || this.starting) return;
+    // Said here, where the runner can change it, rather than on a treadmill screen with nothing to run.
+    const problems = workoutProblems(workout);
+    if (problems.length > 0) {
+      this.problem = `This workout cannot run: ${problems.join(' ')}`;
+      return;
+    }
     // Fullscreen is granted only inside the tap, before anything is awaited.
     enterFullscreen();
     this.starting = true;
     try {
       await workouts.start(workout);
-      Router.go('/treadmill');
+      if (begun.has(workouts.view.phase) && workouts.view.workout === workout) Router.go('/treadmill');
+      else {
+        leaveFullscreen();
+        this.problem = workouts.view.message ?? 'The workout could not start.';
+      }
     } catch (error) {
+      leaveFullscreen();
       this.problem = `The workout could not start: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
       this.starting = false;
@@ -197,7 +219,8 @@ export class StrideWorkoutsPage extends LitElement {
       ${running
         ? html`<section class="card running" id="running" aria-labelledby="running-heading">
             <h2 id="running-heading">Running now: ${view.workout?.name ?? 'a workout'}</h2>
-            <div class="actions"><a class="button" href="/treadmill" id="to-treadmill">Treadmill screen</a></div>
+            <div class="actions"><a class="button" href="/treadmill" id="to-treadmill">Treadmill screen</a>
+              <button class="stop" id="running-stop" @click=${() => void this.services?.workouts.stop()}>${view.mode === 'belt' && view.phase !== 'confirm' ? 'Stop the belt' : 'Stop the workout'}</button></div>
           </section>`
         : nothing}
       ${this.editing
@@ -218,13 +241,14 @@ export class StrideWorkoutsPage extends LitElement {
     return html`<section aria-labelledby="library-heading">
       <h2 id="library-heading">Library</h2>
       ${easy
-        ? html`<p id="easy-pace">Speeds from your easy pace: ${beltSpeedText(easy.kmh, unit)} (${paceText(easy.kmh, unit)}), ${easy.typed ? 'as you typed it' : 'from your recent runs'}.</p>`
+        ? html`<p id="easy-pace">Speeds from your easy pace: ${beltSpeedText(easy.kmh, unit)} (${paceText(easy.kmh, unit)}), ${easy.typed ? 'as you typed it' : 'from your recent runs'}.</p>
+            ${easy.typed ? html`<p class="hint" id="easy-hint">Empty the box and press “Use this” to take it from your runs again.</p>` : nothing}`
         : html`<p id="easy-pace">No runs to take your easy pace from yet: type the speed you run easily, and the library's speeds follow from it.</p>`}
-      <form @submit=${(e: Event) => this.#typeEasy(e)} novalidate class="actions">
-        <label class="typed-pace">Easy speed <input id="easy-speed" inputmode="decimal" autocomplete="off"
+      <form @submit=${(e: Event) => void this.#typeEasy(e)} novalidate class="actions">
+        <label class="typed-pace">Easy speed or pace <input id="easy-speed" inputmode="decimal" autocomplete="off"
           .value=${easy ? beltSpeedText(easy.kmh, unit).split(' ')[0]! : ''}
-          aria-invalid=${this.easyProblem ? 'true' : 'false'} aria-describedby=${this.easyProblem ? 'easy-problem' : nothing} /> ${speedUnitLabel[unit]}</label>
-        <button type="submit" id="use-easy">Use this speed</button>
+          aria-invalid=${this.easyProblem ? 'true' : 'false'} aria-describedby=${this.easyProblem ? 'easy-problem' : nothing} /> ${speedUnitLabel[unit]} or ${paceUnitLabel[unit]}</label>
+        <button type="submit" id="use-easy">Use this</button>
       </form>
       ${this.easyProblem ? html`<p class="problem" id="easy-problem" role="alert">${this.easyProblem}</p>` : nothing}
       ${easy

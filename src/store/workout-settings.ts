@@ -2,6 +2,8 @@
 // reads) because only a workout needs them. Read field by field: a damaged field falls back to its
 // default and is said, the others are kept.
 
+import { EASY_KMH } from '../workout/workout-library.js';
+
 export interface WorkoutSettings {
   /** The runner's own cap on belt speed; null: the treadmill's maximum, capped at a sane speed. */
   maxSpeedKmh: number | null;
@@ -15,6 +17,11 @@ export interface WorkoutSettings {
   sendEarly: boolean;
   /** Learned lag in seconds, by treadmill id. */
   lagS: Record<string, number>;
+  /**
+   * The easy speed the runner typed on the Workouts page (km/h), kept over the one from their
+   * runs; null: none typed. Optional: settings written before it existed have none.
+   */
+  easyKmh?: number | null;
 }
 
 export const defaultWorkoutSettings = (): WorkoutSettings => ({
@@ -24,6 +31,7 @@ export const defaultWorkoutSettings = (): WorkoutSettings => ({
   holdPace: false,
   sendEarly: false,
   lagS: {},
+  easyKmh: null,
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -40,7 +48,7 @@ export function workoutSettingsFrom(stored: unknown): { settings: WorkoutSetting
   const problems: string[] = [];
   const fallBack = (what: string, to: string) => problems.push(`The stored ${what} was damaged, so ${to} is in use.`);
   // A field not stored at all (settings saved before it existed) takes its default without a word.
-  const { maxSpeedKmh, maxInclinePercent, confirmedTreadmills, holdPace, sendEarly, lagS } = { ...defaultWorkoutSettings(), ...stored };
+  const { maxSpeedKmh, maxInclinePercent, confirmedTreadmills, holdPace, sendEarly, lagS, easyKmh } = { ...defaultWorkoutSettings(), ...stored };
   if (maxSpeedKmh === null || (finite(maxSpeedKmh) && maxSpeedKmh > 0)) settings.maxSpeedKmh = maxSpeedKmh;
   else fallBack('maximum speed', "the treadmill's own maximum");
   if (maxInclinePercent === null || finite(maxInclinePercent)) settings.maxInclinePercent = maxInclinePercent;
@@ -62,5 +70,8 @@ export function workoutSettingsFrom(stored: unknown): { settings: WorkoutSetting
   } else {
     fallBack('lag of the treadmills', 'nothing until they are learned again');
   }
+  // Within the easy speeds the library is built from; outside, the runs' pace (or a question) again.
+  if (easyKmh === null || (finite(easyKmh) && easyKmh >= EASY_KMH.min && easyKmh <= EASY_KMH.max)) settings.easyKmh = easyKmh;
+  else fallBack('easy speed you typed', 'the one from your runs');
   return { settings, problems };
 }

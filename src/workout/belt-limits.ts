@@ -69,6 +69,10 @@ function clamp(asked: number, axis: Axis): Clamped {
   const top = Math.min(treadmillMax, runnerMax);
   // To a millionth of a field unit: 16.1 km/h is 1610.0000000000002 hundredths in binary, not over 16.1.
   const wanted = Number.isNaN(asked) ? -Infinity : Math.round(asked * axis.perUnit * 1e6) / 1e6;
+  // Over or under a limit only once on the field's own grid: 10 mph, a runner's maximum kept as
+  // 16.093 km/h, is 1609.3 hundredths, floored to a maximum of 1609; a step of 10 mph is the same
+  // 1609 when sent, so it is at the maximum, not over it.
+  const field = Math.round(wanted);
   let k = Math.round((Math.min(Math.max(wanted, min), top) - min) / step);
   if (min + k * step > top) k -= 1;
   const value = (min + k * step) / axis.perUnit;
@@ -78,13 +82,13 @@ function clamp(asked: number, axis: Axis): Clamped {
     changed,
     message: `The step asks ${askedWords}; the belt is set to ${limit} of ${axis.words(value)}.`,
   });
-  if (top < min || wanted > top) {
+  if (top < min || field > top) {
     if (runnerMax > treadmillMax) return say('treadmill-max', `the treadmill's ${axis.what}`);
     if (axis.runnerSet) return say('runner-max', `your ${axis.what}`);
     // The default maximum: the treadmill's own, or the app's cap below it.
     return runnerMax === treadmillMax ? say('treadmill-max', `the treadmill's ${axis.what}`) : say('runner-max', "the app's cap");
   }
-  if (wanted < min) return say('treadmill-min', `the treadmill's ${axis.what.replace('maximum', 'minimum')}`);
+  if (field < min) return say('treadmill-min', `the treadmill's ${axis.what.replace('maximum', 'minimum')}`);
   return { value, changed: null, message: null };
 }
 

@@ -65,7 +65,8 @@ describe('stride-workout-editor', () => {
     expect(box(el, 'speed-0').value).to.equal('5.6');
     box(el, 'form-pace').click();
     await el.updateComplete;
-    expect(box(el, 'speed-0').value).to.equal('10:44');
+    // 9 km/h is 643.7 s/mi: cut to the second as everywhere in the app.
+    expect(box(el, 'speed-0').value).to.equal('10:43');
     await type(el, 'speed-0', '10:00');
     await type(el, 'length-1-1', '0.5');
     const saved = (await save(el))!;
@@ -128,6 +129,34 @@ describe('stride-workout-editor', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('#remove-0')!.click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('fieldset.repeat')).to.have.length(0);
+  });
+
+  it('after moving a step, its selects and boxes show its own kind, length and values', async () => {
+    const workout: Workout = { ...intervals(), items: [
+      { kind: 'step', name: 'A', intensity: 'warmup', length: { kind: 'distance', metres: 400 }, speedKmh: 9, inclinePercent: null, cadence: null },
+      { kind: 'step', name: 'B', intensity: 'active', length: { kind: 'time', seconds: 300 }, speedKmh: 12, inclinePercent: null, cadence: null },
+    ] };
+    const el = await editor(workout);
+    // Picked in by the runner and put back: Chromium then ignores the options' `selected` attributes.
+    for (const [id, value] of [['by-0', 'time'], ['by-0', 'distance'], ['intensity-0', 'active'], ['intensity-0', 'warmup']]) await type(el, id!, value!);
+    // A box left unreadable goes with the move too: the step in its place shows its own speed.
+    await type(el, 'speed-1', 'fast');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#down-0')!.click();
+    await el.updateComplete;
+    expect(['name-0', 'by-0', 'intensity-0', 'length-0', 'speed-0', 'name-1', 'by-1', 'intensity-1', 'length-1', 'speed-1'].map((id) => box(el, id).value))
+      .to.deep.equal(['B', 'time', 'active', '5:00', '12.0', 'A', 'distance', 'warmup', '400', '9.0']);
+    expect(problems(el)).to.deep.equal([]);
+  });
+
+  it('switching to pace clears an unreadable speed box’s problem, since the box is drawn again as a pace', async () => {
+    const el = await editor(intervals());
+    await type(el, 'speed-0', 'fast');
+    expect(problems(el)).to.have.length(1);
+    box(el, 'form-pace').click();
+    await el.updateComplete;
+    expect(box(el, 'speed-0').value).to.equal('6:40');
+    expect(problems(el)).to.deep.equal([]);
+    expect(await save(el), 'saved').to.not.equal(null);
   });
 
   it('Cancel says so and saves nothing', async () => {

@@ -24,6 +24,10 @@ describe('workout words', () => {
     expect(timeText(45)).to.equal('45 s');
     expect(timeText(180)).to.equal('3 min');
     expect(timeText(90)).to.equal('1:30 min');
+    // An hour or more reads as a clock: "1:01:30 min" would be hours written as minutes.
+    expect(timeText(3690)).to.equal('1:01:30');
+    expect(timeText(3600)).to.equal('1:00:00');
+    expect(timeText(3540)).to.equal('59 min');
     expect(distanceText(400, 'km')).to.equal('400 m');
     expect(distanceText(1500, 'km')).to.equal('1.5 km');
     expect(distanceText(402.336, 'mi')).to.equal('0.25 mi');
@@ -37,6 +41,8 @@ describe('workout words', () => {
     expect(totalsWords(mine, 'km')).to.equal('About 20 min, 3.10 km');
     const noSpeed: Workout = { ...mine, items: [{ kind: 'step', name: 'Hill', intensity: 'active', length: { kind: 'distance', metres: 400 }, speedKmh: null, inclinePercent: 6, cadence: null }] };
     expect(totalsWords(noSpeed, 'km')).to.equal('About 0.40 km');
+    const short: Workout = { ...mine, items: [{ kind: 'step', name: 'Strides', intensity: 'active', length: { kind: 'time', seconds: 20 }, speedKmh: 18, inclinePercent: null, cadence: null }] };
+    expect(totalsWords(short, 'km')).to.equal('Under a minute, 0.10 km');
   });
 });
 

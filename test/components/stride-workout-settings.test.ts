@@ -47,6 +47,15 @@ describe('stride-workout-settings', () => {
     expect(words(el, '#workout-settings-problem')).to.contain('0 to 30');
   });
 
+  it('shows the saved highest speed as saved, never rounded above it', async () => {
+    // 16.25 km/h as "16.3" would read above the maximum the belt is held to.
+    expect(q(await section({ ...defaults, maxSpeedKmh: 16.25 }), '#max-speed').value).to.equal('16.25');
+    // A treadmill's own maximum of 16.25 km/h is the default: said as it is too.
+    const el = await section(defaults, { defaultMaxSpeedKmh: 16.25, treadmillKnown: true });
+    expect(q(el, '#max-speed').placeholder).to.equal('16.25');
+    expect(words(el, '#max-speed-default')).to.contain('Empty: 16.25 km/h');
+  });
+
   it('turns hold-pace and send-early on and off', async () => {
     const el = await section(defaults);
     setTimeout(() => q(el, '#hold-pace').click());

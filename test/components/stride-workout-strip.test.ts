@@ -47,6 +47,14 @@ describe('stride-workout-strip', () => {
     expect(text(el, '#next-step')).to.equal('Last step');
   });
 
+  it('never reads 0 left while metres of the step remain', async () => {
+    const left = (leftM: number, unit: string) => strip(view({ position: { stepIndex: 2, done: false, leftS: null, leftM, fraction: 0.99 } }), unit)
+      .then((el) => text(el, '#step-left'));
+    expect(await left(7, 'mi')).to.equal('0.01 mi left');
+    expect(await left(0.4, 'km')).to.equal('1 m left');
+    expect(await left(1609.344, 'mi')).to.equal('1 mi left');
+  });
+
   it('has Stop whenever a workout is under way, and emits the runner’s presses', async () => {
     for (const phase of ['starting', 'running', 'paused'] as const) {
       const el = await strip(view({ phase }));
@@ -87,6 +95,8 @@ describe('stride-workout-strip', () => {
     expect(CONFIRM_WORDS).to.equal("Stridewise will change this treadmill's speed and incline. Keep the safety key clipped on.");
     // Nothing runs yet: no Stop to press behind the question.
     expect(el.shadowRoot!.querySelector('#workout-stop')).to.equal(null);
+    // It opens on its words: a space or held Enter out of habit presses no answer.
+    expect(el.shadowRoot!.activeElement?.id).to.equal('confirm-words');
     setTimeout(() => dialog.querySelector<HTMLButtonElement>('#confirm')!.click());
     await oneEvent(el, 'confirm');
     setTimeout(() => dialog.querySelector<HTMLButtonElement>('#cancel')!.click());
@@ -95,13 +105,34 @@ describe('stride-workout-strip', () => {
     await oneEvent(el, 'cancel');
   });
 
-  it('a finished workout says so and offers Close instead of Stop', async () => {
-    const el = await strip(view({ phase: 'finished', position: { stepIndex: 2, done: true, leftS: null, leftM: 0, fraction: 1 } }));
+  it('a finished workout says so and offers Close; on a driven belt, which keeps its speed, Stop the belt stays', async () => {
+    const done = { stepIndex: 2, done: true, leftS: null, leftM: 0, fraction: 1 };
+    const el = await strip(view({ phase: 'finished', position: done }));
     expect(text(el, '#step-name')).to.equal('Every step done');
-    expect(el.shadowRoot!.querySelector('#workout-stop')).to.equal(null);
+    expect(text(el, '#workout-stop')).to.equal('Stop the belt');
+    expect(el.shadowRoot!.querySelector('#workout-pause')).to.equal(null);
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('#workout-stop')!.click());
+    await oneEvent(el, 'stop');
     setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('#workout-close')!.click());
     await oneEvent(el, 'close');
     expect(el.shadowRoot!.querySelector('#workout-progress')!.getAttribute('aria-valuenow')).to.equal('100');
+    // Stopped mid-step: over, with no time left or next step to read as still to run.
+    const stopped = await strip(view({ phase: 'finished' }));
+    expect(text(stopped, '#step-name')).to.equal('Stopped before the end');
+    expect(stopped.shadowRoot!.querySelector('#step-left')).to.equal(null);
+    expect(stopped.shadowRoot!.querySelector('#next-step')).to.equal(null);
+    // By voice there is no belt to stop once the workout is over.
+    const voice = await strip(view({ phase: 'finished', mode: 'voice', position: done }));
+    expect(voice.shadowRoot!.querySelector('#workout-stop')).to.equal(null);
+    expect(voice.shadowRoot!.querySelector('#workout-close')).to.exist;
+  });
+
+  it('offers Pause while the workout starts (control asked for, the belt starting)', async () => {
+    const el = await strip(view({ phase: 'starting', position: null }));
+    const pause = el.shadowRoot!.querySelector<HTMLButtonElement>('#workout-pause')!;
+    expect(pause.disabled).to.equal(false);
+    setTimeout(() => pause.click());
+    await oneEvent(el, 'pause');
   });
 
   it('shows nothing when no workout is under way', async () => {

@@ -4,9 +4,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import {
-  clockSeconds, lengthBox, parseLength, parseOptional, parseSpeed, parseTimes, speedBox,
+  clockSeconds, lengthBox, lengthUnitLabel, maxSpeedBox, parseLength, parseOptional, parseSpeed, parseTimes, speedBox,
 } from '../../src/components/workout-fields.js';
-import type { DistanceUnit } from '../../src/session/units.js';
+import { type DistanceUnit, formatPace, paceSeconds } from '../../src/session/units.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; problem: string }): T => {
@@ -32,6 +32,46 @@ describe('workout-fields', () => {
     expect(problem(parseLength('0:00', 'time', 'km'))).to.contain('minutes and seconds');
     expect(problem(parseLength('far', 'distance', 'km'))).to.contain('in metres');
     expect(problem(parseLength('0', 'distance', 'mi'))).to.contain('in miles');
+  });
+
+  it('labels a length box as it reads: an hour or more as h:min:s', () => {
+    expect([lengthBox({ kind: 'time', seconds: 3690 }, 'km'), lengthUnitLabel({ kind: 'time', seconds: 3690 }, 'km')]).to.deep.equal(['1:01:30', 'h:min:s']);
+    expect(lengthUnitLabel({ kind: 'time', seconds: 300 }, 'km')).to.equal('min:s');
+    expect(lengthUnitLabel({ kind: 'distance', metres: 400 }, 'mi')).to.equal('mi');
+  });
+
+  it('refuses a distance under a metre, in words', () => {
+    expect(problem(parseLength('0.4', 'distance', 'km'))).to.equal('a step must be at least 1 m: type the distance in metres, for example 400');
+    expect(problem(parseLength('0.0004', 'distance', 'mi'))).to.contain('at least 1 m');
+    expect(value(parseLength('1', 'distance', 'km'))).to.deep.equal({ kind: 'distance', metres: 1 });
+  });
+
+  it('shows a pace cut to the second, as the rest of the app shows it', () => {
+    // 13.3 km/h is 270.68 s/km: 4:30 on the live screen and in history, so 4:30 here too.
+    expect(speedBox(13.3, 'pace', 'km')).to.equal('4:30');
+    expect(speedBox(13.3, 'pace', 'km')).to.equal(formatPace(paceSeconds(13.3 / 3.6, 'km')));
+    expect(speedBox(12, 'pace', 'km')).to.equal('5:00');
+  });
+
+  it('shows a saved highest speed as typed, never rounded above it', () => {
+    expect(maxSpeedBox(16.25, 'km')).to.equal('16.25');
+    expect(maxSpeedBox(16, 'km')).to.equal('16.0');
+    expect(maxSpeedBox(value(parseSpeed('10', 'speed', 'mi'))!, 'mi')).to.equal('10.0');
+    expect(maxSpeedBox(20, 'mi')).to.equal('12.42');
+    fc.assert(
+      fc.property(fc.constantFrom<DistanceUnit>('km', 'mi'), fc.oneof(
+        fc.integer({ min: 400, max: 3000 }).map((n) => n / 100), // typed to a hundredth, read in either unit
+        fc.double({ min: 4, max: 30, noNaN: true }),
+      ), (unit, typed) => {
+        const kmh = value(parseSpeed(String(typed), 'speed', unit))!;
+        const shown = maxSpeedBox(kmh, unit);
+        const back = value(parseSpeed(shown, 'speed', unit))!;
+        expect(back, `${shown} read back`).to.be.at.most(kmh);
+        // Within a hundredth of the unit (and the thousandth of a km/h a box keeps).
+        expect(kmh - back).to.be.below((unit === 'km' ? 0.01 : 0.01609344) + 1e-3);
+      }),
+      { numRuns: invariantRuns(200) },
+    );
   });
 
   it('reads a speed in km/h or mph and a pace per km or mile to km/h; empty leaves the belt as it is', () => {
@@ -69,10 +109,10 @@ describe('workout-fields', () => {
           const speed = value(parseSpeed(speedBox(kmh, 'speed', unit), 'speed', unit))!;
           const tenthKmh = unit === 'km' ? 0.1 : 0.1609344;
           expect(Math.abs(speed - kmh)).to.be.at.most(tenthKmh / 2 + 1e-3);
-          // A pace box shows whole seconds: the pace read back is within half a second of the stored one.
+          // A pace box shows whole seconds, cut: the pace read back is up to a second under the stored one.
           const pace = value(parseSpeed(speedBox(kmh, 'pace', unit), 'pace', unit))!;
           const perUnit = (k: number) => ((unit === 'km' ? 1000 : 1609.344) / k) * 3.6;
-          expect(Math.abs(perUnit(pace) - perUnit(kmh))).to.be.at.most(0.5 + 1e-3 * perUnit(kmh));
+          expect(perUnit(kmh) - perUnit(pace)).to.be.within(-1e-3 * perUnit(kmh), 1 + 1e-3 * perUnit(kmh));
           // Times are whole seconds: exact.
           expect(value(parseLength(lengthBox({ kind: 'time', seconds }, unit), 'time', unit))).to.deep.equal({ kind: 'time', seconds });
           // Distances: a metre in km (whole metres), about two in miles (a thousandth of a mile).

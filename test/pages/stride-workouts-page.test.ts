@@ -11,7 +11,7 @@ import { decodeFitWorkout, encodeFitWorkout } from '../../src/export/fit-workout
 import { type AppServices, createServices } from '../../src/services/services.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { saveSession } from '../../src/store/session-store.js';
-import { loadWorkouts, saveWorkout } from '../../src/store/workout-store.js';
+import { loadWorkoutSettings, loadWorkouts, saveWorkout } from '../../src/store/workout-store.js';
 import { libraryWorkouts } from '../../src/workout/workout-library.js';
 import type { Workout } from '../../src/workout/workout-types.js';
 import { catchDownloads } from '../support/catch-downloads.js';
@@ -73,6 +73,22 @@ describe('stride-workouts-page', () => {
     expect(words(page, '#easy-pace')).to.equal('Speeds from your easy pace: 10.5 km/h (5:42 min/km), as you typed it.');
     await list(page, 'library')!.updateComplete;
     expect(list(page, 'library')!.workouts).to.deep.equal(libraryWorkouts(10.5));
+  });
+
+  it('takes the easy pace typed as a pace too, and keeps it for the next visit', async () => {
+    const page = await openPage();
+    q<HTMLInputElement>(page, '#easy-speed')!.value = '6:00';
+    q<HTMLButtonElement>(page, '#use-easy')!.click();
+    await waitUntil(async () => (await loadWorkoutSettings()).settings.easyKmh === 10, 'kept in the workout settings', { timeout: 5000 });
+    expect(words(page, '#easy-pace')).to.match(/^Speeds from your easy pace: 10\.0 km\/h \(6:00 min\/km\), as you typed it/);
+    const again = await openPage();
+    expect(words(again, '#easy-pace')).to.match(/^Speeds from your easy pace: 10\.0 km\/h .*as you typed it/);
+    expect(list(again, 'library')!.workouts).to.deep.equal(libraryWorkouts(10));
+    // An empty box goes back to the runs (none here: the question again).
+    q<HTMLInputElement>(again, '#easy-speed')!.value = '';
+    q<HTMLButtonElement>(again, '#use-easy')!.click();
+    await waitUntil(() => words(again, '#easy-pace')!.includes('No runs to take your easy pace from yet'), 'back to the runs', { timeout: 5000 });
+    expect((await loadWorkoutSettings()).settings.easyKmh).to.equal(null);
   });
 
   it('makes a new workout in the editor, saves it to the store, and shows it after a reload', async () => {
@@ -185,6 +201,30 @@ describe('stride-workouts-page', () => {
     // A workout under way: the page leads back to it, and offers no second Start.
     expect(words(page, '#running-heading')).to.equal('Running now: Steady twenty');
     expect(list(page, 'mine')!.actions).to.not.include('start');
-    await services.workouts.stop();
+    // And its Stop, for a runner who left the treadmill screen.
+    q<HTMLButtonElement>(page, '#running-stop')!.click();
+    await waitUntil(() => services.workouts.view.phase === 'finished', 'stopped from here', { timeout: 5000 });
+    await page.updateComplete;
+    expect(q(page, '#running')).to.equal(null);
+  });
+
+  it('a workout that cannot run stays on the page and says why', async () => {
+    // An imported cycling workout, say: 40 km/h is no running speed.
+    const fast: Workout = { ...own('Bike intervals', 40), origin: 'imported' };
+    await saveWorkout(fast);
+    const page = await openPage();
+    const went: string[] = [];
+    const onGo = (e: Event) => { went.push((e as CustomEvent<{ pathname: string }>).detail.pathname); };
+    window.addEventListener('vaadin-router-go', onGo);
+    try {
+      await press(page, 'mine', fast.id, 'start');
+      await new Promise((r) => setTimeout(r, 300));
+      await page.updateComplete;
+    } finally {
+      window.removeEventListener('vaadin-router-go', onGo);
+    }
+    expect(went, 'stayed on the Workouts page').to.deep.equal([]);
+    expect(services.workouts.view.phase).to.equal('idle');
+    expect(words(page, '#page-problem')).to.match(/^This workout cannot run: Step 1 .*the speed must be between/);
   });
 });

@@ -46,7 +46,7 @@ describe('workout store (real IndexedDB)', () => {
     expect(await loadWorkouts()).to.deep.equal({ workouts: [], problems: [], damaged: 0 });
     expect(await loadWorkoutSettings()).to.deep.equal({ settings: defaultWorkoutSettings(), problems: [] });
     expect(defaultWorkoutSettings()).to.deep.equal({
-      maxSpeedKmh: null, maxInclinePercent: null, confirmedTreadmills: [], holdPace: false, sendEarly: false, lagS: {},
+      maxSpeedKmh: null, maxInclinePercent: null, confirmedTreadmills: [], holdPace: false, sendEarly: false, lagS: {}, easyKmh: null,
     });
   });
 
@@ -157,17 +157,18 @@ describe('workout store (real IndexedDB)', () => {
   });
 
   it('stores the settings and reads them back; a damaged field falls back alone, and is said', async () => {
-    const settings = { maxSpeedKmh: 16, maxInclinePercent: 8, confirmedTreadmills: ['tm-1'], holdPace: true, sendEarly: true, lagS: { 'tm-1': 2.4 } };
+    const settings = { maxSpeedKmh: 16, maxInclinePercent: 8, confirmedTreadmills: ['tm-1'], holdPace: true, sendEarly: true, lagS: { 'tm-1': 2.4 }, easyKmh: 9.5 };
     expect(await saveWorkoutSettings(settings)).to.equal(null);
     expect(await loadWorkoutSettings()).to.deep.equal({ settings, problems: [] });
 
-    await set('workout-settings', { ...settings, maxSpeedKmh: 'fast', holdPace: 'yes', lagS: { 'tm-1': 2.4, 'tm-2': -1, 'tm-3': 'x' } }, kvStore());
+    await set('workout-settings', { ...settings, maxSpeedKmh: 'fast', holdPace: 'yes', lagS: { 'tm-1': 2.4, 'tm-2': -1, 'tm-3': 'x' }, easyKmh: 45 }, kvStore());
     const loaded = await loadWorkoutSettings();
-    expect(loaded.settings).to.deep.equal({ ...settings, maxSpeedKmh: null, holdPace: false, lagS: { 'tm-1': 2.4 } });
+    expect(loaded.settings).to.deep.equal({ ...settings, maxSpeedKmh: null, holdPace: false, lagS: { 'tm-1': 2.4 }, easyKmh: null });
     expect(loaded.problems).to.deep.equal([
       "The stored maximum speed was damaged, so the treadmill's own maximum is in use.",
       'The stored choice to hold the footpod’s pace was damaged, so off is in use.',
       'The stored lag of a treadmill was damaged, so nothing until it is learned again is in use.',
+      'The stored easy speed you typed was damaged, so the one from your runs is in use.',
     ]);
 
     await set('workout-settings', { confirmedTreadmills: [1], maxInclinePercent: null, sendEarly: true, lagS: [] }, kvStore());
