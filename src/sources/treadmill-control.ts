@@ -5,7 +5,8 @@
 // link drops what was waiting instead of sending it later. How bytes reach the treadmill is the
 // link's business (Web Bluetooth or the simulator). The shapes it offers are in
 // treadmill-control-types.ts; which answer is whose in treadmill-control-answers.ts; what confirms
-// a command on a treadmill that never answers in treadmill-control-silent.ts.
+// a command on a treadmill that never answers in treadmill-control-silent.ts; why a command cannot
+// go out in treadmill-control-refusals.ts.
 
 import {
   describeRequestResult,
@@ -27,10 +28,10 @@ import {
 import { describeStatus, type FitnessMachineStatus, parseFitnessMachineStatus } from '../ble/ftms-status.js';
 import { parseTreadmillData } from '../ble/ftms-treadmill.js';
 import { OwedAnswers } from './treadmill-control-answers.js';
+import { failed, refusal as refusalOf, sendFailed } from './treadmill-control-refusals.js';
 import { BeltProgress, statusConfirms } from './treadmill-control-silent.js';
 import {
   type ControlCommand,
-  type ControlFailure,
   type ControlOutcome,
   type ControlTimers,
   realTimers,
@@ -108,7 +109,6 @@ function deferred(request: Request): Deferred {
   return { request, outcome, resolve };
 }
 
-const failed = (failure: ControlFailure, message: string): ControlOutcome => ({ ok: false, failure, message });
 const stopOrPause = (command: ControlCommand): command is 'stop' | 'pause' => command === 'stop' || command === 'pause';
 const beltTarget = (command: ControlCommand): command is 'speed' | 'incline' => command === 'speed' || command === 'incline';
 
@@ -284,7 +284,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     const request: Request = { command, opCode, bytes, value };
     const flight = this.#flight;
     if (stopOrPause(command) && flight?.request.command === 'request-control') return this.#afterControl(request);
-    const refusal = this.#refusal(request);
+    const refusal = this.#refusal(request.command);
     if (refusal) return Promise.resolve(refusal);
     if (!flight) return this.#start(request);
     if (!stopOrPause(command)) return Promise.resolve(failed('busy', words.busy));
@@ -293,7 +293,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
 
   /** A Stop or Pause asked while Request Control waits: it cannot go before control is granted, so it waits for it. */
   #afterControl(request: Request): Promise<ControlOutcome> {
-    const refusal = this.#refusal(request, true);
+    const refusal = this.#refusal(request.command, true);
     if (refusal) return Promise.resolve(refusal);
     const queued = this.#queued;
     if (!queued) return (this.#queued = deferred(request)).outcome;
@@ -316,20 +316,8 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     return this.#start(request);
   }
 
-  /** Why a request cannot go out now, or null. `awaitingControl`: a Stop or Pause waiting for Request Control. */
-  #refusal({ command }: Request, awaitingControl = false): ControlOutcome | null {
-    const capabilities = this.#capabilities;
-    if (!capabilities) return failed('not-connected', words.notConnected);
-    if (!capabilities.controlPoint) return failed('no-control-point', words.noControlPoint);
-    if (command === 'request-control' && capabilities.cannotDrive) return failed('refused', capabilities.cannotDrive);
-    if (command !== 'request-control' && !this.#hasControl && !awaitingControl) {
-      const message = command === 'stop' ? words.notInControlToStop : command === 'pause' ? words.notInControlToPause : words.notInControl;
-      return failed('not-permitted', message);
-    }
-    if (command === 'speed' && capabilities.feature?.speedTargetSupported === false) return failed('refused', words.noSpeedTarget);
-    if (command === 'incline' && capabilities.cannotIncline) return failed('refused', capabilities.cannotIncline);
-    if (command === 'incline' && capabilities.feature?.inclinationTargetSupported === false) return failed('refused', words.noInclineTarget);
-    return null;
+  #refusal(command: ControlCommand, awaitingControl = false): ControlOutcome | null {
+    return refusalOf(this.#capabilities, this.#hasControl, command, awaitingControl);
   }
 
   /** The request becomes the command waiting; written now, or once the write before it settles. */
@@ -399,7 +387,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     const next = this.#flight;
     if (!next || next.written) return;
     // Checked again: the link or control may have gone while it waited.
-    const refusal = this.#refusal(next.request);
+    const refusal = this.#refusal(next.request.command);
     if (refusal) this.#end(next, refusal);
     else this.#write(next);
   }
@@ -417,7 +405,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     const queued = this.#queued;
     this.#queued = null;
     // Checked again: control was granted, or not.
-    const refusal = queued && this.#refusal(queued.request);
+    const refusal = queued && this.#refusal(queued.request.command);
     if (queued && !refusal) {
       // #start says 'change' itself: pending goes straight from one command to the next.
       void this.#start(queued.request).then(queued.resolve);
@@ -450,10 +438,4 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     this.#hasControl = hasControl;
     this.dispatchEvent(new Event('change'));
   }
-}
-
-function sendFailed(error: unknown): ControlOutcome {
-  if (error instanceof DOMException && error.name === 'NotFoundError') return failed('no-control-point', words.noControlPoint);
-  if (error instanceof DOMException && error.name === 'NetworkError') return failed('link-lost', words.linkLost);
-  return failed('not-sent', words.notSent(error instanceof Error ? error.message : String(error)));
 }
