@@ -289,8 +289,12 @@ describe('TreadmillControlPoint', () => {
           else if (a.kind === 'release') {
             if (link.outstanding > 0) link.release(a.fails ? new DOMException('GATT Error: Unknown.', 'NotSupportedError') : null);
           } else if (a.kind === 'flush') await flush();
-          else if (a.kind === 'lose') control.linkLost();
-          else control.connected(caps());
+          else {
+            // A connection that goes fails the writes it still held (Chromium rejects them).
+            while (link.outstanding > 0) link.release(new DOMException('GATT Server is disconnected.', 'NetworkError'));
+            if (a.kind === 'lose') control.linkLost();
+            else control.connected(caps());
+          }
           if (a.kind !== 'flush') expect(writes.length - before, 'at most one write per event').to.be.at.most(1);
           if (control.capabilities === null) expect(control.hasControl).to.equal(false);
         }
