@@ -3,12 +3,12 @@
 
 import type { ControlCommand } from './treadmill-control-types.js';
 
-export const kmhText = (kmh: number): string => (Math.round(kmh * 100) % 10 === 0 ? kmh.toFixed(1) : kmh.toFixed(2));
+const kmhText = (kmh: number): string => (Math.round(kmh * 100) % 10 === 0 ? kmh.toFixed(1) : kmh.toFixed(2));
 const percentText = (percent: number): string => `${percent.toFixed(1)} %`;
 const seconds = (ms: number): number => Number((ms / 1000).toFixed(1));
 
 /** A speed or an incline in the words the runner reads. */
-export const valueText = (command: 'speed' | 'incline', value: number): string => (command === 'speed' ? `${kmhText(value)} km/h` : percentText(value));
+const valueText = (command: 'speed' | 'incline', value: number): string => (command === 'speed' ? `${kmhText(value)} km/h` : percentText(value));
 
 export const treadmillControlMessages = {
   notConnected: 'Connect the treadmill first.',
