@@ -70,10 +70,25 @@ const RESULT_WORDS: Record<number, string> = {
   [RESULT_CONTROL_NOT_PERMITTED]: 'was refused: the treadmill has not given the app control',
 };
 
+const requestWords = (opCode: number): string => REQUEST_NAMES[opCode] ?? `Command 0x${opCode.toString(16).padStart(2, '0')}`;
+const resultWords = (resultCode: number): string => RESULT_WORDS[resultCode] ?? `got an unknown answer (code ${resultCode})`;
+
 export function describeResult(requestOpCode: number, resultCode: number): string {
-  const request = REQUEST_NAMES[requestOpCode] ?? `Command 0x${requestOpCode.toString(16).padStart(2, '0')}`;
-  const result = RESULT_WORDS[resultCode] ?? `got an unknown answer (code ${resultCode})`;
-  return `${request} ${result}.`;
+  return `${requestWords(requestOpCode)} ${resultWords(resultCode)}.`;
+}
+
+/**
+ * What a request the app sent is, as the start of a sentence ("Setting the belt speed"). Named by
+ * its bytes, not its op code alone: 0x08 is both Stop and Pause, and a refused pause must not read
+ * as a refused stop.
+ */
+export function requestName(request: Uint8Array): string {
+  return request[0] === STOP_OR_PAUSE && request[1] === PAUSE ? 'Pausing the belt' : requestWords(request[0] ?? -1);
+}
+
+/** The answer to a request the app sent, in words, named by the request (see requestName). */
+export function describeRequestResult(request: Uint8Array, resultCode: number): string {
+  return `${requestName(request)} ${resultWords(resultCode)}.`;
 }
 
 /** The indication answering a request: 0x80, the request's op code, a result code. */

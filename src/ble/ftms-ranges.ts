@@ -1,7 +1,10 @@
 // What a treadmill says it can do, read once on connect: Supported Speed Range (0x2AD4),
 // Supported Inclination Range (0x2AD5) and Fitness Machine Feature (0x2ACC). Every command the
-// app sends is clamped to these, so a short or nonsensical packet is refused with FtmsParseError
-// rather than read as a range that would let the belt be driven past what it supports.
+// app sends is clamped to these, so a short packet is refused with FtmsParseError. A range is read
+// as the treadmill sent it, even one that cannot be driven (0 to 0, or a minimum above its
+// maximum): that is a fact about the treadmill the runner is told in words
+// (src/sources/treadmill-capabilities.ts), not a packet to drop as if it were missing. Only an
+// increment of 0, which no belt can step by, becomes the field's own resolution.
 import { FtmsParseError } from './ftms-treadmill.js';
 
 export interface SpeedRange {
@@ -37,17 +40,14 @@ function requireLength(view: DataView, length: number, what: string): void {
   }
 }
 
-function requireOrdered(min: number, max: number, increment: number, what: string): void {
-  if (min > max) throw new FtmsParseError(`${what}: minimum ${min} is above maximum ${max}`);
-  if (increment <= 0) throw new FtmsParseError(`${what}: increment must be above 0, got ${increment}`);
-}
+/** Some treadmills send 0 for "any step": the finest the field carries (1 unit) is what that means. */
+const stepOf = (increment: number): number => Math.max(increment, 1);
 
 export function parseSpeedRange(view: DataView): SpeedRange {
   requireLength(view, 6, 'Supported Speed Range');
   const min = view.getUint16(0, true);
   const max = view.getUint16(2, true);
-  const increment = view.getUint16(4, true);
-  requireOrdered(min, max, increment, 'Supported Speed Range');
+  const increment = stepOf(view.getUint16(4, true));
   return { minKmh: min / 100, maxKmh: max / 100, incrementKmh: increment / 100 };
 }
 
@@ -55,8 +55,7 @@ export function parseInclinationRange(view: DataView): InclinationRange {
   requireLength(view, 6, 'Supported Inclination Range');
   const min = view.getInt16(0, true);
   const max = view.getInt16(2, true);
-  const increment = view.getUint16(4, true);
-  requireOrdered(min, max, increment, 'Supported Inclination Range');
+  const increment = stepOf(view.getUint16(4, true));
   return { minPercent: min / 10, maxPercent: max / 10, incrementPercent: increment / 10 };
 }
 

@@ -63,6 +63,11 @@ export class SimulatedBelt {
     return this.#controlGranted;
   }
 
+  /** The link went: the belt carries on as it was, but control is given per connection. */
+  linkLost(): void {
+    this.#controlGranted = false;
+  }
+
   /** One second passes: the belt and the deck move toward what they were set to. */
   second(): void {
     this.speedKmh = toward(this.speedKmh, this.#running ? this.#targetKmh : 0, BELT_KMH_PER_S);

@@ -3,7 +3,8 @@
 // run is on, the belt speed the program sets (its pace, level: a test is judged on this belt), and
 // it speaks Treadmill Data (0x2ACD) bytes like a real FTMS treadmill, so the same parser reads both.
 // Once a workout takes control, the belt is the simulated control point's (simulated-belt.ts):
-// it answers every command as a treadmill would and the Treadmill Data follows it instead.
+// it answers every command as a treadmill would and the Treadmill Data follows it instead, from
+// then on: a lost link and a reconnect leave the belt as the workout set it.
 
 import { encodeTreadmillData } from '../ble/ftms-treadmill-encode.js';
 import { emptyTreadmillData } from '../ble/ftms-treadmill.js';
@@ -30,7 +31,8 @@ const viewOf = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes
 export class SimulatedTreadmill extends SimulatedSensor {
   readonly sensor = 'treadmill' as const;
   readonly #control: TreadmillControlPoint;
-  // The belt once a workout took control on this connection; null: the profile (or program) runs it.
+  // The belt once a workout took control (it stays the workout's over a reconnect, as a real
+  // belt keeps running); null: the profile (or program) runs it.
   #belt: SimulatedBelt | null = null;
   #lastKmh = 0;
   #lastInclinePercent = SIMULATED_INCLINE_PERCENT;
@@ -45,7 +47,8 @@ export class SimulatedTreadmill extends SimulatedSensor {
       if (this.state === 'connected') {
         this.#control.connected(simulatedCapabilities());
       } else if (this.#control.capabilities) {
-        this.#belt = null;
+        // A lost link sends nothing new: the belt keeps the speed and incline it was given.
+        this.#belt?.linkLost();
         this.#control.linkLost();
       }
     });

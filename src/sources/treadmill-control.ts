@@ -1,11 +1,15 @@
-// Driving a treadmill's belt through its Fitness Machine Control Point (0x2AD9): what the workout
-// runner is offered (TreadmillControl), and the class that pairs each command with the treadmill's
-// indication, one at a time, and turns every ending (answer, refusal, silence, lost link) into an
-// outcome in words. It never rejects and never sends on its own: a command goes out only when a
-// caller asks, and a lost link drops what was waiting instead of sending it later. How bytes reach
-// the treadmill is the link's business (Web Bluetooth or the simulator).
+// Driving a treadmill's belt through its Fitness Machine Control Point (0x2AD9): the class that
+// pairs each command with the treadmill's answer and turns every ending (answer, refusal, silence,
+// lost link, the runner's Stop going first) into an outcome in words. It never rejects and never
+// sends on its own: a command goes out only when a caller asks, one write at a time, and a lost
+// link drops what was waiting instead of sending it later. How bytes reach the treadmill is the
+// link's business (Web Bluetooth or the simulator). The shapes it offers are in
+// treadmill-control-types.ts; which answer is whose in treadmill-control-answers.ts; what confirms
+// a command on a treadmill that never answers in treadmill-control-silent.ts; why a command cannot
+// go out in treadmill-control-refusals.ts.
 
 import {
+  describeRequestResult,
   encodePause,
   encodeRequestControl,
   encodeSetTargetInclination,
@@ -14,61 +18,39 @@ import {
   encodeStop,
   parseControlPointIndication,
   REQUEST_CONTROL,
+  requestName,
   RESULT_CONTROL_NOT_PERMITTED,
   SET_TARGET_INCLINATION,
   SET_TARGET_SPEED,
   START_OR_RESUME,
   STOP_OR_PAUSE,
 } from '../ble/ftms-control-point.js';
-import type { FitnessMachineFeature, InclinationRange, SpeedRange } from '../ble/ftms-ranges.js';
-import { type FitnessMachineStatus, parseFitnessMachineStatus } from '../ble/ftms-status.js';
+import { describeStatus, type FitnessMachineStatus, parseFitnessMachineStatus } from '../ble/ftms-status.js';
 import { parseTreadmillData } from '../ble/ftms-treadmill.js';
+import { OwedAnswers } from './treadmill-control-answers.js';
+import { failed, refusal as refusalOf, sendFailed } from './treadmill-control-refusals.js';
+import { BeltProgress, statusConfirms } from './treadmill-control-silent.js';
+import {
+  type ControlCommand,
+  type ControlOutcome,
+  type ControlTimers,
+  realTimers,
+  StatusEvent,
+  type TreadmillCapabilities,
+  type TreadmillControl,
+} from './treadmill-control-types.js';
+import { treadmillControlMessages as words } from './treadmill-control-words.js';
 
-export interface TreadmillCapabilities {
-  /** null: 0x2ACC absent or unreadable. */
-  feature: FitnessMachineFeature | null;
-  speed: SpeedRange | null;
-  incline: InclinationRange | null;
-  /** 0x2AD9 present (and indications subscribed). */
-  controlPoint: boolean;
-}
-
-export type ControlFailure = 'not-connected' | 'busy' | 'no-control-point' | 'refused' | 'not-permitted' | 'no-answer' | 'link-lost' | 'not-sent';
-
-export type ControlOutcome =
-  | { ok: true; message: string; confirmedBy: 'indication' | 'status' | 'treadmill-data' }
-  | { ok: false; message: string; failure: ControlFailure };
-
-export type ControlCommand = 'request-control' | 'speed' | 'incline' | 'start' | 'stop' | 'pause';
-
-/** Every Fitness Machine Status notification, parsed. */
-export class StatusEvent extends Event {
-  constructor(readonly status: FitnessMachineStatus) {
-    super('status');
-  }
-}
-
-/**
- * Events: 'capabilities', 'change' (pending or hasControl), 'status' (StatusEvent).
- * One command in flight; stop() and pause() asked while another waits are sent as soon as it
- * ends (at most one waits; asking again joins it); any other call while busy fails with 'busy'.
- */
-export interface TreadmillControl extends EventTarget {
-  /** Read on connect (reads only); null until then and after the link goes. */
-  readonly capabilities: TreadmillCapabilities | null;
-  /** Whether this connection holds control (0x80 0x00 0x01 seen); false again after a status 0xFF, reset or lost link. */
-  readonly hasControl: boolean;
-  readonly pending: ControlCommand | null;
-  requestControl(): Promise<ControlOutcome>;
-  /** The caller clamps; a value the field cannot carry is refused without being sent. */
-  setSpeed(kmh: number): Promise<ControlOutcome>;
-  setIncline(percent: number): Promise<ControlOutcome>;
-  start(): Promise<ControlOutcome>;
-  /** 0x08 0x01. */
-  stop(): Promise<ControlOutcome>;
-  /** 0x08 0x02. */
-  pause(): Promise<ControlOutcome>;
-}
+export {
+  type ControlCommand,
+  type ControlFailure,
+  type ControlOutcome,
+  type ControlTimers,
+  StatusEvent,
+  type TreadmillCapabilities,
+  type TreadmillControl,
+} from './treadmill-control-types.js';
+export { treadmillControlMessages } from './treadmill-control-words.js';
 
 /** The belt control a treadmill source offers (real or simulated), or null for any other source. */
 export function treadmillControlOf(source: object | null | undefined): TreadmillControl | null {
@@ -78,51 +60,24 @@ export function treadmillControlOf(source: object | null | undefined): Treadmill
 
 /** What the class needs from whatever carries bytes to the treadmill. */
 export interface TreadmillControlLink {
-  /** Writes one request to 0x2AD9; the answer comes back through TreadmillControlPoint.indication(). */
+  /** Writes one request to 0x2AD9; settles when the treadmill took it. The answer comes back through TreadmillControlPoint.indication(). */
   write(request: Uint8Array): Promise<void>;
 }
 
-/** setTimeout and clearTimeout, swappable so tests can run the clock. */
-export interface ControlTimers {
-  set(callback: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
 export interface TreadmillControlOptions {
-  /** How long a command waits for its answer. Default 5 s. */
+  /** How long a command waits for its answer once written. Default 5 s. */
   timeoutMs?: number;
   timers?: ControlTimers;
 }
 
-const realTimers: ControlTimers = {
-  set: (callback, ms) => setTimeout(callback, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-const kmhText = (kmh: number): string => (Math.round(kmh * 100) % 10 === 0 ? kmh.toFixed(1) : kmh.toFixed(2));
-
-export const treadmillControlMessages = {
-  notConnected: 'Connect the treadmill first.',
-  noControlPoint: 'This treadmill takes no commands.',
-  busy: 'The treadmill is still answering the last command.',
-  notInControl: 'The app does not control the treadmill now; nothing was sent.',
-  notInControlToStop: 'The app does not control the treadmill now: stop the belt on the treadmill.',
-  noSpeedTarget: 'This treadmill does not take a target speed.',
-  noInclineTarget: 'This treadmill does not take a target incline.',
-  cannotCarry: (reason: string): string => `The value cannot be sent to the treadmill (${reason}).`,
-  noAnswer: (timeoutMs: number): string => `The treadmill did not answer within ${Number((timeoutMs / 1000).toFixed(1))} s.`,
-  linkLost: 'The treadmill disconnected before it answered.',
-  droppedUnsent: 'The treadmill disconnected; the command was not sent.',
-  notSent: (reason: string): string => `Could not send the command to the treadmill (${reason}).`,
-  done: {
-    'request-control': () => 'The app has control of the treadmill.',
-    speed: (value: number) => `The belt speed is set to ${kmhText(value)} km/h.`,
-    incline: (value: number) => `The incline is set to ${value.toFixed(1)} %.`,
-    start: () => 'The belt was started.',
-    stop: () => 'The belt was stopped.',
-    pause: () => 'The belt was paused.',
-  } satisfies Record<ControlCommand, (value: number) => string>,
-} as const;
+/** The longest a treadmill that never answers may take to bring its belt to a speed (or incline) while its Treadmill Data keeps moving toward it. */
+export const SILENT_RAMP_CAP_MS = 30_000;
+/**
+ * How long a Stop or Pause waits for the treadmill to take the write before it (any other command
+ * waits one timeout). Longer, because it is what the runner pressed and still what they want
+ * then; not for ever, because a stop arriving long after could meet a belt restarted by hand.
+ */
+export const STOP_WRITE_WAIT_MS = 30_000;
 
 interface Request {
   command: ControlCommand;
@@ -139,7 +94,13 @@ interface Deferred {
 }
 
 interface Flight extends Deferred {
+  /** Handed to the link; false while it waits for the write before it to be taken. */
+  written: boolean;
+  /** The answer's timeout once written; before that, how long it may wait to be written. */
   timer: unknown;
+  /** A silent treadmill's longest wait for its belt (speed and incline only). */
+  cap: unknown;
+  progress: BeltProgress | null;
 }
 
 function deferred(request: Request): Deferred {
@@ -148,10 +109,8 @@ function deferred(request: Request): Deferred {
   return { request, outcome, resolve };
 }
 
-const failed = (failure: ControlFailure, message: string): ControlOutcome => ({ ok: false, failure, message });
-const stopOrPause = (command: ControlCommand): boolean => command === 'stop' || command === 'pause';
-// A belt reported within this of the target has reached it (Treadmill Data is sent in 0.01 km/h).
-const REACHED_KMH = 0.05;
+const stopOrPause = (command: ControlCommand): command is 'stop' | 'pause' => command === 'stop' || command === 'pause';
+const beltTarget = (command: ControlCommand): command is 'speed' | 'incline' => command === 'speed' || command === 'incline';
 
 /**
  * The link hands in what the treadmill says: connected() with what was read, indication(),
@@ -161,14 +120,22 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
   readonly #link: TreadmillControlLink;
   readonly #timeoutMs: number;
   readonly #timers: ControlTimers;
+  readonly #owed: OwedAnswers;
   #capabilities: TreadmillCapabilities | null = null;
   #hasControl = false;
+  /** The command waiting: to be written, or for its answer. */
   #flight: Flight | null = null;
+  /** A Stop or Pause asked while Request Control waits: written once control is granted. */
   #queued: Deferred | null = null;
+  /** The write the link has not settled yet; a token, so a lost connection's write cannot free a new one's. */
+  #writing: object | null = null;
   // Once the treadmill answered a belt command, an answer is what confirms one: a reading that
   // happens to match must not hide a refusal still on its way. Until then (a silent treadmill),
-  // status and Treadmill Data confirm speed and incline.
+  // status and Treadmill Data confirm.
   #answersCommands = false;
+  // The last Treadmill Data, so a silent command can tell a belt coming closer from one standing.
+  #lastKmh: number | null = null;
+  #lastInclinePercent: number | null = null;
 
   constructor(link: TreadmillControlLink, { timeoutMs = 5000, timers = realTimers }: TreadmillControlOptions = {}) {
     super();
@@ -176,6 +143,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     this.#link = link;
     this.#timeoutMs = timeoutMs;
     this.#timers = timers;
+    this.#owed = new OwedAnswers(timers, timeoutMs);
   }
 
   get capabilities(): TreadmillCapabilities | null {
@@ -214,29 +182,26 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     return this.#ask('pause', STOP_OR_PAUSE, encodePause);
   }
 
-  /** A new connection: what was read from it. Control starts over: the treadmill gives it per connection. */
+  /**
+   * A new connection: what was read from it. Nothing of the last one carries over: what waited
+   * for it ends as on a lost link, and control starts over (the treadmill gives it per connection).
+   */
   connected(capabilities: TreadmillCapabilities): void {
+    this.#forgetConnection();
     this.#capabilities = capabilities;
-    this.#answersCommands = false;
-    this.#setControl(false);
     this.dispatchEvent(new Event('capabilities'));
   }
 
-  /** The link went: what waits ends, what was queued is dropped unsent, and control is gone. */
+  /** The link went: what waits ends, what was not written is dropped unsent, and control is gone. */
   linkLost(): void {
-    const queued = this.#queued;
-    this.#queued = null;
-    queued?.resolve(failed('link-lost', treadmillControlMessages.droppedUnsent));
-    if (this.#flight) this.#end(this.#flight, failed('link-lost', treadmillControlMessages.linkLost));
-    this.#answersCommands = false;
-    this.#setControl(false);
+    this.#forgetConnection();
     if (this.#capabilities !== null) {
       this.#capabilities = null;
       this.dispatchEvent(new Event('capabilities'));
     }
   }
 
-  /** Every indication from 0x2AD9. Malformed or stray ones are ignored: the timeout still ends the wait. */
+  /** Every indication from 0x2AD9. Malformed, stray and late ones are ignored: the timeout still ends the wait. */
   indication(view: DataView): void {
     let answer;
     try {
@@ -245,16 +210,19 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
       return;
     }
     if (answer.requestOpCode !== REQUEST_CONTROL) this.#answersCommands = true;
+    // Answers come only to the client that wrote: "not permitted", even late, says control is gone.
+    if (answer.resultCode === RESULT_CONTROL_NOT_PERMITTED) this.#setControl(false);
+    if (this.#owed.isLate(answer.requestOpCode)) return;
     const flight = this.#flight;
-    if (!flight || flight.request.opCode !== answer.requestOpCode) return;
+    if (!flight?.written || flight.request.opCode !== answer.requestOpCode) return;
+    const message = describeRequestResult(flight.request.bytes, answer.resultCode);
     if (answer.success) {
       if (flight.request.command === 'request-control') this.#setControl(true);
       this.#end(flight, this.#done(flight.request, 'indication'));
     } else if (answer.resultCode === RESULT_CONTROL_NOT_PERMITTED) {
-      this.#setControl(false);
-      this.#end(flight, failed('not-permitted', answer.message));
+      this.#end(flight, failed('not-permitted', message));
     } else {
-      this.#end(flight, failed('refused', answer.message));
+      this.#end(flight, failed('refused', message));
     }
   }
 
@@ -266,21 +234,23 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     } catch {
       return;
     }
-    if (status.kind === 'control-permission-lost' || status.kind === 'reset') this.#setControl(false);
-    const flight = this.#silentFlight();
-    if (flight?.request.command === 'speed' && status.kind === 'target-speed-changed' && sameSpeed(status.kmh, flight.request.value)) {
-      this.#end(flight, this.#done(flight.request, 'status'));
-    }
-    if (flight?.request.command === 'incline' && status.kind === 'target-incline-changed' && sameIncline(status.percent, flight.request.value)) {
-      this.#end(flight, this.#done(flight.request, 'status'));
+    const flight = this.#flight;
+    if (status.kind === 'control-permission-lost' || status.kind === 'reset') {
+      this.#setControl(false);
+      // Nothing the treadmill took from the app can still be done for it: the wait ends now.
+      if (flight) {
+        if (flight.written) this.#owed.owe(flight, flight.request.opCode);
+        this.#end(flight, failed('not-permitted', words.controlGone(describeStatus(status), requestName(flight.request.bytes))));
+      }
+    } else {
+      const silent = this.#silentFlight();
+      if (silent && statusConfirms(silent.request.command, silent.request.value, status)) this.#end(silent, this.#done(silent.request, 'status'));
     }
     this.dispatchEvent(new StatusEvent(status));
   }
 
-  /** Every Treadmill Data value (0x2ACD): a silent treadmill's belt reaching the target confirms it. */
+  /** Every Treadmill Data value (0x2ACD): a silent treadmill's belt reaching the target confirms it, and one still coming closer is given time. */
   treadmillData(view: DataView): void {
-    const flight = this.#silentFlight();
-    if (!flight) return;
     let speedKmh: number | null;
     let inclinePercent: number | null;
     try {
@@ -290,15 +260,18 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     } catch {
       return;
     }
-    const { command, value } = flight.request;
-    const reached =
-      (command === 'speed' && speedKmh !== null && Math.abs(speedKmh - value) <= REACHED_KMH + 1e-9) ||
-      (command === 'incline' && inclinePercent !== null && sameIncline(inclinePercent, value));
-    if (reached) this.#end(flight, this.#done(flight.request, 'treadmill-data'));
+    if (speedKmh !== null) this.#lastKmh = speedKmh;
+    if (inclinePercent !== null) this.#lastInclinePercent = inclinePercent;
+    const flight = this.#silentFlight();
+    const value = flight?.request.command === 'speed' ? speedKmh : inclinePercent;
+    if (!flight?.progress || value === null) return;
+    const reading = flight.progress.read(value);
+    if (reading === 'reached') this.#end(flight, this.#done(flight.request, 'treadmill-data'));
+    if (reading === 'closer') this.#arm(flight);
   }
 
   #silentFlight(): Flight | null {
-    return this.#answersCommands ? null : this.#flight;
+    return this.#answersCommands || !this.#flight?.written ? null : this.#flight;
   }
 
   #ask(command: ControlCommand, opCode: number, encode: () => Uint8Array, value = 0): Promise<ControlOutcome> {
@@ -306,68 +279,136 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     try {
       bytes = encode();
     } catch (error) {
-      return Promise.resolve(failed('refused', treadmillControlMessages.cannotCarry(error instanceof Error ? error.message : String(error))));
+      return Promise.resolve(failed('refused', words.cannotCarry(error instanceof Error ? error.message : String(error))));
     }
     const request: Request = { command, opCode, bytes, value };
-    const refusal = this.#refusal(request);
-    if (refusal) return Promise.resolve(refusal);
     const flight = this.#flight;
-    if (!flight) return this.#send(request);
-    if (!stopOrPause(command)) return Promise.resolve(failed('busy', treadmillControlMessages.busy));
-    // A stop or pause the runner pressed while another command waits goes out right after it; a
-    // second press joins what waits (a stop outranks a waiting pause) rather than sending twice.
+    if (stopOrPause(command) && flight?.request.command === 'request-control') return this.#afterControl(request);
+    const refusal = this.#refusal(request.command);
+    if (refusal) return Promise.resolve(refusal);
+    if (!flight) return this.#start(request);
+    if (!stopOrPause(command)) return Promise.resolve(failed('busy', words.busy));
+    return this.#goFirst(flight, request, command);
+  }
+
+  /** A Stop or Pause asked while Request Control waits: it cannot go before control is granted, so it waits for it. */
+  #afterControl(request: Request): Promise<ControlOutcome> {
+    const refusal = this.#refusal(request.command, true);
+    if (refusal) return Promise.resolve(refusal);
     const queued = this.#queued;
-    if (queued) {
-      if (command === 'stop') queued.request = request;
-      return queued.outcome;
-    }
-    if (flight.request.command === 'stop' || flight.request.command === command) return flight.outcome;
-    this.#queued = deferred(request);
-    return this.#queued.outcome;
+    if (!queued) return (this.#queued = deferred(request)).outcome;
+    if (request.command === 'stop') queued.request = request;
+    return queued.outcome;
   }
 
-  #refusal({ command }: Request): ControlOutcome | null {
-    const capabilities = this.#capabilities;
-    if (!capabilities) return failed('not-connected', treadmillControlMessages.notConnected);
-    if (!capabilities.controlPoint) return failed('no-control-point', treadmillControlMessages.noControlPoint);
-    if (command !== 'request-control' && !this.#hasControl) {
-      return failed('not-permitted', stopOrPause(command) ? treadmillControlMessages.notInControlToStop : treadmillControlMessages.notInControl);
+  /** The runner's Stop or Pause wins over the command waiting; a second press joins the first. */
+  #goFirst(flight: Flight, request: Request, by: 'stop' | 'pause'): Promise<ControlOutcome> {
+    const waiting = flight.request.command;
+    if (waiting === 'stop' || waiting === by) return flight.outcome;
+    if (waiting === 'pause' && !flight.written) {
+      // Not written yet: the Stop takes its place, and both presses get the Stop's outcome.
+      flight.request = request;
+      this.dispatchEvent(new Event('change'));
+      return flight.outcome;
     }
-    if (command === 'speed' && capabilities.feature?.speedTargetSupported === false) return failed('refused', treadmillControlMessages.noSpeedTarget);
-    if (command === 'incline' && capabilities.feature?.inclinationTargetSupported === false) {
-      return failed('refused', treadmillControlMessages.noInclineTarget);
-    }
-    return null;
+    if (flight.written) this.#owed.owe(flight, flight.request.opCode);
+    this.#finish(flight, failed('superseded', words.superseded(requestName(flight.request.bytes), by)));
+    return this.#start(request);
   }
 
-  #send(request: Request): Promise<ControlOutcome> {
-    const flight: Flight = { ...deferred(request), timer: null };
-    // One clock for the whole command, so a treadmill that hangs on the write times out too.
-    flight.timer = this.#timers.set(() => this.#end(flight, failed('no-answer', treadmillControlMessages.noAnswer(this.#timeoutMs))), this.#timeoutMs);
+  #refusal(command: ControlCommand, awaitingControl = false): ControlOutcome | null {
+    return refusalOf(this.#capabilities, this.#hasControl, command, awaitingControl);
+  }
+
+  /** The request becomes the command waiting; written now, or once the write before it settles. */
+  #start(request: Request): Promise<ControlOutcome> {
+    const flight: Flight = { ...deferred(request), written: false, timer: null, cap: null, progress: null };
     this.#flight = flight;
     this.dispatchEvent(new Event('change'));
+    if (this.#writing === null) {
+      this.#write(flight);
+    } else {
+      // Never two writes at once: a GATT characteristic takes one (Chromium refuses a second with
+      // "GATT operation already in progress", which reads as a lost link).
+      const waitMs = stopOrPause(request.command) ? Math.max(STOP_WRITE_WAIT_MS, this.#timeoutMs) : this.#timeoutMs;
+      flight.timer = this.#timers.set(() => this.#end(flight, failed('not-sent', words.writeStuck(requestName(flight.request.bytes), waitMs))), waitMs);
+    }
+    return flight.outcome;
+  }
+
+  #write(flight: Flight): void {
+    const { command, value, bytes } = flight.request;
+    flight.written = true;
+    this.#arm(flight);
+    if (beltTarget(command)) {
+      const capabilities = this.#capabilities;
+      const increment = command === 'speed' ? (capabilities?.speed?.incrementKmh ?? null) : (capabilities?.incline?.incrementPercent ?? null);
+      flight.progress = new BeltProgress(command, value, increment, command === 'speed' ? this.#lastKmh : this.#lastInclinePercent);
+      const capMs = Math.max(SILENT_RAMP_CAP_MS, this.#timeoutMs);
+      flight.cap = this.#timers.set(() => this.#timedOut(flight, words.notReachedIn(command, value, capMs)), capMs);
+    }
+    const token = {};
+    this.#writing = token;
     let written: Promise<void>;
     try {
-      written = this.#link.write(request.bytes);
+      written = this.#link.write(bytes);
     } catch (error) {
       written = Promise.reject(error);
     }
-    written.catch((error: unknown) => this.#end(flight, sendFailed(error)));
-    return flight.outcome;
+    written.then(
+      () => this.#settled(token, flight, null),
+      (error: unknown) => this.#settled(token, flight, error),
+    );
+  }
+
+  /** (Re)starts the wait for the answer: at the write, and again whenever a silent belt comes closer. */
+  #arm(flight: Flight): void {
+    this.#timers.clear(flight.timer);
+    flight.timer = this.#timers.set(() => this.#timedOut(flight, null), this.#timeoutMs);
+  }
+
+  #timedOut(flight: Flight, capMessage: string | null): void {
+    const progress = flight.progress;
+    const { command, value } = flight.request;
+    let message = capMessage ?? words.noAnswer(this.#timeoutMs);
+    if (!capMessage && progress?.moved && progress.last !== null && beltTarget(command)) message = words.stoppedShort(command, progress.last, value);
+    this.#owed.owe(flight, flight.request.opCode);
+    this.#end(flight, failed('no-answer', message));
+  }
+
+  /** The link settled a write: a failure ends its command (if it still waits), and the next write may go. */
+  #settled(token: object, flight: Flight, error: unknown): void {
+    if (this.#writing !== token) return;
+    this.#writing = null;
+    if (error !== null) {
+      this.#owed.cancel(flight);
+      if (this.#flight === flight) this.#end(flight, sendFailed(error));
+    }
+    const next = this.#flight;
+    if (!next || next.written) return;
+    // Checked again: the link or control may have gone while it waited.
+    const refusal = this.#refusal(next.request.command);
+    if (refusal) this.#end(next, refusal);
+    else this.#write(next);
+  }
+
+  #finish(flight: Flight, outcome: ControlOutcome): void {
+    this.#timers.clear(flight.timer);
+    this.#timers.clear(flight.cap);
+    this.#flight = null;
+    flight.resolve(outcome);
   }
 
   #end(flight: Flight, outcome: ControlOutcome): void {
     if (this.#flight !== flight) return;
-    this.#timers.clear(flight.timer);
-    this.#flight = null;
-    flight.resolve(outcome);
+    this.#finish(flight, outcome);
     const queued = this.#queued;
     this.#queued = null;
-    // Checked again: control may have gone while the first command waited.
-    const refusal = queued && this.#refusal(queued.request);
+    // Checked again: control was granted, or not.
+    const refusal = queued && this.#refusal(queued.request.command);
     if (queued && !refusal) {
-      // #send says 'change' itself: pending goes straight from one command to the next.
-      void this.#send(queued.request).then(queued.resolve);
+      // #start says 'change' itself: pending goes straight from one command to the next.
+      void this.#start(queued.request).then(queued.resolve);
       return;
     }
     if (queued && refusal) queued.resolve(refusal);
@@ -375,7 +416,21 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
   }
 
   #done(request: Request, confirmedBy: 'indication' | 'status' | 'treadmill-data'): ControlOutcome {
-    return { ok: true, confirmedBy, message: treadmillControlMessages.done[request.command](request.value) };
+    return { ok: true, confirmedBy, message: words.done[request.command](request.value) };
+  }
+
+  #forgetConnection(): void {
+    const queued = this.#queued;
+    this.#queued = null;
+    queued?.resolve(failed('link-lost', words.droppedUnsent));
+    const flight = this.#flight;
+    if (flight) this.#end(flight, failed('link-lost', flight.written ? words.linkLost : words.droppedUnsent));
+    this.#writing = null;
+    this.#owed.clear();
+    this.#answersCommands = false;
+    this.#lastKmh = null;
+    this.#lastInclinePercent = null;
+    this.#setControl(false);
   }
 
   #setControl(hasControl: boolean): void {
@@ -383,14 +438,4 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     this.#hasControl = hasControl;
     this.dispatchEvent(new Event('change'));
   }
-}
-
-// Compared in the units the fields carry: 0.01 km/h and 0.1 %.
-const sameSpeed = (a: number, b: number): boolean => Math.round(a * 100) === Math.round(b * 100);
-const sameIncline = (a: number, b: number): boolean => Math.round(a * 10) === Math.round(b * 10);
-
-function sendFailed(error: unknown): ControlOutcome {
-  if (error instanceof DOMException && error.name === 'NotFoundError') return failed('no-control-point', treadmillControlMessages.noControlPoint);
-  if (error instanceof DOMException && error.name === 'NetworkError') return failed('link-lost', treadmillControlMessages.linkLost);
-  return failed('not-sent', treadmillControlMessages.notSent(error instanceof Error ? error.message : String(error)));
 }

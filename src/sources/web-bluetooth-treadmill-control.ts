@@ -13,6 +13,7 @@ import {
 } from '../ble/gatt-uuids.js';
 import { parseFitnessMachineFeature, parseInclinationRange, parseSpeedRange } from '../ble/ftms-ranges.js';
 import { CharacteristicListeners } from './characteristic-listeners.js';
+import { capabilitiesFrom } from './treadmill-capabilities.js';
 import { type TreadmillCapabilities, TreadmillControlPoint, type TreadmillControlOptions } from './treadmill-control.js';
 import { copyOf } from './web-bluetooth-gatt.js';
 import { isUnreachable } from './web-bluetooth-messages.js';
@@ -28,7 +29,7 @@ async function optional(service: BluetoothRemoteGATTService, uuid: number): Prom
   }
 }
 
-/** Reads and parses an optional value; absent, unreadable or nonsensical is null, not a failure. */
+/** Reads and parses an optional value; absent, unreadable or too short is null, not a failure. */
 async function readOptional<T>(service: BluetoothRemoteGATTService, uuid: number, parse: (view: DataView) => T): Promise<T | null> {
   const characteristic = await optional(service, uuid);
   if (!characteristic) return null;
@@ -77,7 +78,7 @@ export class GattTreadmillControl {
       const controlPoint = found && (await subscribe(listeners, found, (value) => this.control.indication(value))) ? found : null;
       if (attempt !== this.#attempt) throw new DOMException('A newer connection replaced this one.', 'AbortError');
       this.#prepared?.listeners.clear();
-      this.#prepared = { capabilities: { feature, speed, incline, controlPoint: controlPoint !== null }, controlPoint, listeners };
+      this.#prepared = { capabilities: capabilitiesFrom({ feature, speed, incline, controlPoint: controlPoint !== null }), controlPoint, listeners };
     } catch (error) {
       listeners.clear();
       throw error;

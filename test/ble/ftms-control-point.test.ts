@@ -8,6 +8,7 @@ import {
   encodeSetTargetSpeed,
   encodeStartOrResume,
   encodeStop,
+  describeRequestResult,
   parseControlPointIndication,
 } from '../../src/ble/ftms-control-point.js';
 import { FtmsParseError } from '../../src/ble/ftms-treadmill.js';
@@ -62,6 +63,11 @@ describe('FTMS control point indication', () => {
       });
     });
   }
+  it('names the answer by the request: 0x08 is both Stop and Pause', () => {
+    expect(describeRequestResult(encodePause(), 0x02)).to.equal('Pausing the belt is not something this treadmill supports.');
+    expect(describeRequestResult(encodeStop(), 0x04)).to.equal('Stopping the belt failed on the treadmill.');
+    expect(describeRequestResult(encodeSetTargetSpeed(3), 0x03)).to.equal('Setting the belt speed was refused: the value is outside what the treadmill accepts.');
+  });
   it('refuses 2 bytes', () =>
     expectParseError(FtmsParseError, () => parseControlPointIndication(view('80 00')), 'Control point indication needs 3 bytes, got 2'));
   it('refuses a packet that is not a response', () =>

@@ -18,10 +18,12 @@ describe('Supported Speed Range (0x2AD4)', () => {
     it(`refuses ${hex.split(' ').filter(Boolean).length} bytes`, () =>
       expectParseError(FtmsParseError, () => parseSpeedRange(view(hex)), `Supported Speed Range needs 6 bytes, got ${hex.split(' ').filter(Boolean).length}`));
   }
-  it('refuses a minimum above the maximum', () =>
-    expectParseError(FtmsParseError, () => parseSpeedRange(view('d0 07 64 00 0a 00')), 'Supported Speed Range: minimum 2000 is above maximum 100'));
-  it('refuses a zero increment', () =>
-    expectParseError(FtmsParseError, () => parseSpeedRange(view('64 00 d0 07 00 00')), 'Supported Speed Range: increment must be above 0, got 0'));
+  it('reads a minimum above the maximum as sent (whether a belt can be driven by it is judged elsewhere)', () => {
+    expect(parseSpeedRange(view('d0 07 64 00 0a 00'))).to.deep.equal({ minKmh: 20, maxKmh: 1, incrementKmh: 0.1 });
+  });
+  it('keeps the range of a zero increment, stepping by the field’s 0.01 km/h', () => {
+    expect(parseSpeedRange(view('64 00 d0 07 00 00'))).to.deep.equal({ minKmh: 1, maxKmh: 20, incrementKmh: 0.01 });
+  });
 });
 
 describe('Supported Inclination Range (0x2AD5)', () => {
@@ -34,8 +36,12 @@ describe('Supported Inclination Range (0x2AD5)', () => {
   });
   it('refuses 5 bytes', () =>
     expectParseError(FtmsParseError, () => parseInclinationRange(view('e2 ff 96 00 05')), 'Supported Inclination Range needs 6 bytes, got 5'));
-  it('refuses a minimum above the maximum', () =>
-    expectParseError(FtmsParseError, () => parseInclinationRange(view('96 00 e2 ff 05 00')), 'Supported Inclination Range: minimum 150 is above maximum -30'));
+  it('reads a minimum above the maximum as sent', () => {
+    expect(parseInclinationRange(view('96 00 e2 ff 05 00'))).to.deep.equal({ minPercent: 15, maxPercent: -3, incrementPercent: 0.5 });
+  });
+  it('keeps the range of a zero increment, stepping by the field’s 0.1 %', () => {
+    expect(parseInclinationRange(view('e2 ff 96 00 00 00'))).to.deep.equal({ minPercent: -3, maxPercent: 15, incrementPercent: 0.1 });
+  });
 });
 
 describe('Fitness Machine Feature (0x2ACC)', () => {

@@ -107,6 +107,29 @@ describe('SimulatedTreadmill control', () => {
     treadmill.disconnect();
   });
 
+  it('keeps the speed and incline a workout set across a disconnect and reconnect, and asks for control again', async () => {
+    // A lost link sends nothing new: the belt does not jump back to the demo profile's speed.
+    const { treadmill, belt } = await connected();
+    treadmill.emitSeconds(2);
+    expect((await treadmill.control.requestControl()).ok).to.equal(true);
+    expect((await treadmill.control.setSpeed(8)).ok).to.equal(true);
+    expect((await treadmill.control.setIncline(3)).ok).to.equal(true);
+    treadmill.emitSeconds(20);
+    expect(belt().at(-1), 'the belt reached what it was set to').to.deep.equal({ kmh: 8, incline: 3 });
+    treadmill.disconnect();
+    treadmill.emitSeconds(2);
+    await treadmill.connect();
+    treadmill.emitSeconds(3);
+    expect(belt(), 'through the lost link and after the reconnect, with nothing sent').to.deep.equal(Array(5).fill({ kmh: 8, incline: 3 }));
+    treadmill.disconnect();
+    // The treadmill gives control per connection: the belt is kept, control is not.
+    const kept = new SimulatedBelt(8, 3);
+    kept.answer(Uint8Array.of(0x00));
+    kept.linkLost();
+    expect([...kept.answer(encodeSetTargetSpeed(10)).indication]).to.deep.equal([0x80, 0x02, 0x05]);
+    expect(kept.speedKmh).to.equal(8);
+  });
+
   it('is found on either treadmill source, and on no other', () => {
     const simulated = new SimulatedTreadmill();
     const real = new WebBluetoothTreadmill(null);

@@ -1,91 +1,13 @@
 /// <reference types="mocha" />
-// TreadmillControlPoint with a link that records writes and a clock the test moves: the test plays
-// the treadmill by calling indication(), status() and treadmillData() itself.
+// TreadmillControlPoint, played by the test (test/support/treadmill-control-rig.ts): commands and
+// their answers. The runner's Stop and Pause going first are in treadmill-control-stop.test.ts, a
+// treadmill that never answers in treadmill-control-silent.test.ts, late answers in
+// treadmill-control-answers.test.ts.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { encodeTreadmillData } from '../../src/ble/ftms-treadmill-encode.js';
-import { emptyTreadmillData } from '../../src/ble/ftms-treadmill.js';
-import {
-  type ControlOutcome,
-  type ControlTimers,
-  StatusEvent,
-  type TreadmillCapabilities,
-  TreadmillControlPoint,
-  treadmillControlMessages as words,
-} from '../../src/sources/treadmill-control.js';
+import { StatusEvent, TreadmillControlPoint, treadmillControlMessages as words } from '../../src/sources/treadmill-control.js';
 import { invariantRuns } from '../support/invariant-runs.js';
-
-const view = (...bytes: number[]): DataView => new DataView(Uint8Array.of(...bytes).buffer);
-const data = (kmh: number, inclinationPercent: number | null = null): DataView => {
-  const bytes = encodeTreadmillData({ ...emptyTreadmillData(), speedMps: kmh / 3.6, inclinationPercent });
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-};
-const caps = (over: Partial<TreadmillCapabilities> = {}): TreadmillCapabilities => ({
-  feature: { machineFeatures: 0x0d, targetSettingFeatures: 3, speedTargetSupported: true, inclinationTargetSupported: true },
-  speed: { minKmh: 1, maxKmh: 20, incrementKmh: 0.1 },
-  incline: { minPercent: 0, maxPercent: 15, incrementPercent: 0.5 },
-  controlPoint: true,
-  ...over,
-});
-
-class FakeClock implements ControlTimers {
-  now = 0;
-  #timers = new Map<number, { at: number; callback: () => void }>();
-  #next = 1;
-  set(callback: () => void, ms: number): number {
-    this.#timers.set(this.#next, { at: this.now + ms, callback });
-    return this.#next++;
-  }
-  clear(handle: unknown): void {
-    this.#timers.delete(handle as number);
-  }
-  advance(ms: number): void {
-    const until = this.now + ms;
-    for (;;) {
-      const due = [...this.#timers].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.#timers.delete(due[0]);
-      this.now = due[1].at;
-      due[1].callback();
-    }
-    this.now = until;
-  }
-}
-
-function rig(capabilities: TreadmillCapabilities | null = caps(), fail: ((bytes: number[]) => Error | null) | null = null) {
-  const writes: number[][] = [];
-  const clock = new FakeClock();
-  const control = new TreadmillControlPoint(
-    {
-      write: (bytes) => {
-        writes.push([...bytes]);
-        const error = fail?.([...bytes]) ?? null;
-        return error ? Promise.reject(error) : Promise.resolve();
-      },
-    },
-    { timers: clock },
-  );
-  if (capabilities) control.connected(capabilities);
-  return { control, writes, clock };
-}
-
-/** A rig whose control was granted: 0x80 0x00 0x01 seen. */
-async function inControl(capabilities = caps()) {
-  const r = rig(capabilities);
-  const asked = r.control.requestControl();
-  r.control.indication(view(0x80, 0x00, 0x01));
-  expect(await asked).to.deep.equal({ ok: true, confirmedBy: 'indication', message: 'The app has control of the treadmill.' });
-  r.writes.length = 0;
-  return r;
-}
-
-/** What the promise ended with, or 'waiting': answers resolve at once, so a few microtasks tell (no timer: a background tab throttles them). */
-async function settled(promise: Promise<ControlOutcome>): Promise<ControlOutcome | 'waiting'> {
-  let result: ControlOutcome | 'waiting' = 'waiting';
-  void promise.then((outcome) => (result = outcome));
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-  return result;
-}
+import { caps, data, FakeClock, FakeLink, flush, inControl, rig, settled, view } from '../support/treadmill-control-rig.js';
 
 describe('TreadmillControlPoint', () => {
   it('refuses without writing: before connecting, without a control point, and anything but Request Control before control', async () => {
@@ -98,9 +20,8 @@ describe('TreadmillControlPoint', () => {
     for (const ask of [() => r.control.setSpeed(10), () => r.control.setIncline(2), () => r.control.start()]) {
       expect(await ask()).to.deep.equal({ ok: false, failure: 'not-permitted', message: words.notInControl });
     }
-    for (const ask of [() => r.control.stop(), () => r.control.pause()]) {
-      expect(await ask()).to.deep.equal({ ok: false, failure: 'not-permitted', message: words.notInControlToStop });
-    }
+    expect(await r.control.stop()).to.deep.equal({ ok: false, failure: 'not-permitted', message: words.notInControlToStop });
+    expect(await r.control.pause()).to.deep.equal({ ok: false, failure: 'not-permitted', message: words.notInControlToPause });
     expect([...unconnected.writes, ...noCp.writes, ...r.writes]).to.deep.equal([]);
     expect(r.control.hasControl).to.equal(false);
   });
@@ -169,39 +90,42 @@ describe('TreadmillControlPoint', () => {
     expect((await outcome).ok).to.equal(true);
   });
 
-  it('runs one command at a time: others are busy, a stop or pause goes out right after, and a second press joins it', async () => {
+  it('runs one command at a time: anything but a stop or pause asked while one waits is busy and not written', async () => {
     const r = await inControl();
     const speed = r.control.setSpeed(10);
     expect(await r.control.setIncline(3)).to.deep.equal({ ok: false, failure: 'busy', message: words.busy });
     expect(await r.control.start()).to.include({ failure: 'busy' });
-    const pause = r.control.pause();
-    const stop = r.control.stop();
-    const stopAgain = r.control.stop();
-    expect(r.writes, 'nothing more while the speed waits').to.deep.equal([[0x02, 0xe8, 0x03]]);
+    expect(await r.control.setSpeed(11)).to.include({ failure: 'busy' });
+    expect(await r.control.requestControl()).to.include({ failure: 'busy' });
+    expect(r.writes).to.deep.equal([[0x02, 0xe8, 0x03]]);
     r.control.indication(view(0x80, 0x02, 0x01));
     expect((await speed).ok).to.equal(true);
-    // The waiting pause became a stop: one write, one answer for all three presses.
-    expect(r.writes).to.deep.equal([[0x02, 0xe8, 0x03], [0x08, 0x01]]);
-    expect(r.control.pending).to.equal('stop');
-    const pauseWhileStopping = r.control.pause();
-    r.control.indication(view(0x80, 0x08, 0x01));
-    const outcomes = await Promise.all([pause, stop, stopAgain, pauseWhileStopping]);
-    for (const outcome of outcomes) expect(outcome).to.deep.equal({ ok: true, confirmedBy: 'indication', message: 'The belt was stopped.' });
-    expect(r.writes).to.have.length(2);
+    expect(r.control.pending).to.equal(null);
   });
 
-  it('gives up on a treadmill that does not answer after the timeout, then sends what waited', async () => {
+  it('gives up on a treadmill that does not answer after the timeout, and takes the next command', async () => {
     const r = await inControl();
     const speed = r.control.setSpeed(10);
-    const stop = r.control.stop();
     r.clock.advance(4999);
     expect(await settled(speed)).to.equal('waiting');
     r.clock.advance(1);
     expect(await speed).to.deep.equal({ ok: false, failure: 'no-answer', message: 'The treadmill did not answer within 5 s.' });
-    expect(r.writes.at(-1)).to.deep.equal([0x08, 0x01]);
-    r.clock.advance(5000);
-    expect(await stop).to.include({ failure: 'no-answer' });
     expect(r.control.pending).to.equal(null);
+    const incline = r.control.setIncline(2);
+    r.control.indication(view(0x80, 0x03, 0x01));
+    expect((await incline).ok).to.equal(true);
+    expect(r.writes).to.deep.equal([[0x02, 0xe8, 0x03], [0x03, 0x14, 0x00]]);
+  });
+
+  it('names a refused pause as pausing, not stopping', async () => {
+    // A runner who pressed space must not read that Stop does not work.
+    const r = await inControl();
+    const pause = r.control.pause();
+    r.control.indication(view(0x80, 0x08, 0x02));
+    expect(await pause).to.deep.equal({ ok: false, failure: 'refused', message: 'Pausing the belt is not something this treadmill supports.' });
+    const stop = r.control.stop();
+    r.control.indication(view(0x80, 0x08, 0x02));
+    expect(await stop).to.include({ message: 'Stopping the belt is not something this treadmill supports.' });
   });
 
   it('confirms a silent treadmill’s speed and incline from status or Treadmill Data reaching the value', async () => {
@@ -251,15 +175,13 @@ describe('TreadmillControlPoint', () => {
     expect(again.control.hasControl).to.equal(false);
   });
 
-  it('on a lost link ends what waits, drops what was queued unsent, and forgets control and capabilities', async () => {
+  it('on a lost link ends what waits, drops what was not written, and forgets control and capabilities', async () => {
     const r = await inControl();
     let capabilityEvents = 0;
     r.control.addEventListener('capabilities', () => capabilityEvents++);
     const speed = r.control.setSpeed(10);
-    const stop = r.control.stop();
     r.control.linkLost();
     expect(await speed).to.deep.equal({ ok: false, failure: 'link-lost', message: words.linkLost });
-    expect(await stop).to.deep.equal({ ok: false, failure: 'link-lost', message: words.droppedUnsent });
     expect(r.writes).to.deep.equal([[0x02, 0xe8, 0x03]]);
     expect(r.control.hasControl).to.equal(false);
     expect(r.control.capabilities).to.equal(null);
@@ -268,6 +190,20 @@ describe('TreadmillControlPoint', () => {
     r.control.connected(caps());
     expect(r.control.hasControl, 'a new connection must ask for control again').to.equal(false);
     expect(await r.control.setSpeed(10)).to.include({ failure: 'not-permitted' });
+    // A stop waiting for Request Control's answer was never written: it is dropped, not sent later.
+    const asked = r.control.requestControl();
+    const stop = r.control.stop();
+    r.control.linkLost();
+    expect(await asked).to.include({ failure: 'link-lost' });
+    expect(await stop).to.deep.equal({ ok: false, failure: 'link-lost', message: words.droppedUnsent });
+    r.control.connected(caps());
+    await flush();
+    expect(r.writes).to.deep.equal([[0x02, 0xe8, 0x03], [0x00]]);
+    // A new connection reported without the loss of the last one ends what waited on it all the same.
+    const stale = r.control.requestControl();
+    r.control.connected(caps());
+    expect(await stale).to.include({ failure: 'link-lost' });
+    expect(r.control.pending).to.equal(null);
   });
 
   it('refuses values the field cannot carry and targets the treadmill does not take, without writing', async () => {
@@ -289,7 +225,7 @@ describe('TreadmillControlPoint', () => {
     });
   });
 
-  it('keeps its promises whatever the treadmill does: nothing is sent without control, one command at a time', async () => {
+  it('keeps its promises whatever the treadmill does: nothing sent without control, one write at a time, the Stop first', async () => {
     // Weighted so control is often held and belt commands meet one another while one waits.
     const action = fc.oneof(
       { weight: 6, arbitrary: fc.record({ kind: fc.constant('ask' as const), command: fc.integer({ min: 0, max: 5 }), value: fc.double({ min: -5, max: 30, noNaN: true }) }) },
@@ -297,6 +233,10 @@ describe('TreadmillControlPoint', () => {
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('status' as const), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 3 }) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('data' as const), kmh: fc.double({ min: 0, max: 25, noNaN: true }) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 6000 }) }) },
+      // The treadmill takes a write late (hold), then takes it or fails it (release); time passes for promises (flush).
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('hold' as const) }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('release' as const), fails: fc.boolean() }) },
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('flush' as const) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('lose' as const) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('connect' as const) }) },
     );
@@ -304,12 +244,13 @@ describe('TreadmillControlPoint', () => {
       fc.asyncProperty(fc.boolean(), fc.array(action, { minLength: 5, maxLength: 60 }), async (startInControl, actions) => {
         const writes: { bytes: number[]; hadControl: boolean; connected: boolean; pending: string | null }[] = [];
         const clock = new FakeClock();
+        const link = new FakeLink();
         let outstanding = 0;
         const control: TreadmillControlPoint = new TreadmillControlPoint(
           {
             write: (bytes) => {
               writes.push({ bytes: [...bytes], hadControl: control.hasControl, connected: control.capabilities !== null, pending: control.pending });
-              return Promise.resolve();
+              return link.write(bytes);
             },
           },
           { timers: clock },
@@ -321,7 +262,7 @@ describe('TreadmillControlPoint', () => {
         }
         for (const a of actions) {
           const before = writes.length;
-          const wasPending = control.pending !== null;
+          const waiting = control.pending;
           if (a.kind === 'ask') {
             const asks = [
               () => control.requestControl(),
@@ -333,18 +274,28 @@ describe('TreadmillControlPoint', () => {
             ];
             outstanding++;
             void asks[a.command]!().then(() => outstanding--);
+            const stopOrPause = a.command >= 4;
+            if (waiting !== null && !stopOrPause) expect(writes.length, 'nothing else sent while a command waits').to.equal(before);
+            if (stopOrPause && control.hasControl && (waiting === 'speed' || waiting === 'incline' || waiting === 'start')) {
+              expect(control.pending, 'the Stop or Pause takes the place of what waited').to.be.oneOf(['stop', 'pause']);
+            }
           } else if (a.kind === 'answer') {
             const op = writes.at(-1)?.bytes[0] ?? 0;
             control.indication(view(0x80, op, a.result));
           } else if (a.kind === 'status') control.status(view(...a.bytes));
           else if (a.kind === 'data') control.treadmillData(data(a.kmh));
           else if (a.kind === 'tick') clock.advance(a.ms);
-          else if (a.kind === 'lose') control.linkLost();
-          else control.connected(caps());
-          // A command asked while another waits never goes out in the same breath.
-          if (a.kind === 'ask' && wasPending) expect(writes.length, 'nothing sent while a command waits').to.equal(before);
-          // An ending sends at most the one stop or pause that waited behind it.
-          expect(writes.length - before).to.be.at.most(1);
+          else if (a.kind === 'hold') link.hold();
+          else if (a.kind === 'release') {
+            if (link.outstanding > 0) link.release(a.fails ? new DOMException('GATT Error: Unknown.', 'NotSupportedError') : null);
+          } else if (a.kind === 'flush') await flush();
+          else {
+            // A connection that goes fails the writes it still held (Chromium rejects them).
+            while (link.outstanding > 0) link.release(new DOMException('GATT Server is disconnected.', 'NetworkError'));
+            if (a.kind === 'lose') control.linkLost();
+            else control.connected(caps());
+          }
+          if (a.kind !== 'flush') expect(writes.length - before, 'at most one write per event').to.be.at.most(1);
           if (control.capabilities === null) expect(control.hasControl).to.equal(false);
         }
         for (const w of writes) {
@@ -352,10 +303,11 @@ describe('TreadmillControlPoint', () => {
           expect(w.bytes[0] === 0 || w.hadControl, `op ${w.bytes[0]} written without control`).to.equal(true);
           expect(w.pending, 'each write is the command waiting').to.not.equal(null);
         }
+        expect(link.overlapping.filter((n) => n > 0), 'never a write while another is outstanding').to.deep.equal([]);
         // Every promise ends: the clock and a lost link leave nothing waiting forever.
-        clock.advance(20_000);
+        clock.advance(60_000);
         control.linkLost();
-        for (let i = 0; i < 10; i++) await Promise.resolve();
+        await flush();
         expect(outstanding).to.equal(0);
       }),
       { numRuns: invariantRuns(150) },

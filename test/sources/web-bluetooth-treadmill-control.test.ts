@@ -1,8 +1,9 @@
 /// <reference types="mocha" />
 // What GattTreadmillControl makes of a treadmill that offers only part of FTMS: each optional
-// characteristic missing, unreadable or nonsensical is null (the treadmill still connects), one that
-// will not indicate means no control point, and only a lost link fails the set-up. A GATT service
-// written here stands in for Chromium's (the emulated-stack test covers the full treadmill).
+// characteristic missing or unreadable is null, a range no belt can run is said in words (the
+// treadmill still connects), one that will not indicate means no control point, and only a lost
+// link fails the set-up. A GATT service written here stands in for Chromium's (the emulated-stack
+// test covers the full treadmill).
 import { expect } from '@open-wc/testing';
 import { GattTreadmillControl } from '../../src/sources/web-bluetooth-treadmill-control.js';
 import type { BluetoothRemoteGATTCharacteristic, BluetoothRemoteGATTService } from '../../src/sources/web-bluetooth-types.js';
@@ -54,7 +55,7 @@ describe('GattTreadmillControl', () => {
     expect(await gatt.control.requestControl()).to.include({ failure: 'no-control-point' });
   });
 
-  it('reads unreadable or nonsensical values as null and a control point that will not indicate as none', async () => {
+  it('reads unreadable values as null, a speed range no belt can run as words, and a control point that will not indicate as none', async () => {
     const writes: number[][] = [];
     const gatt = new GattTreadmillControl();
     await gatt.prepare(
@@ -75,6 +76,7 @@ describe('GattTreadmillControl', () => {
       speed: null,
       incline: { minPercent: 0, maxPercent: 15, incrementPercent: 0.5 },
       controlPoint: false,
+      cannotDrive: 'This treadmill reports a speed range of 20.0 to 1.0 km/h, so the app cannot set its speed.',
     });
     expect(writes).to.deep.equal([]);
   });

@@ -1,0 +1,89 @@
+// A treadmill that never answers its control point still shows what it did: its Fitness Machine
+// Status (0x04 started, 0x02 0x01 stopped, 0x02 0x02 paused, 0x05 and 0x06 the new target) and its
+// Treadmill Data on the way to the target. These are the rules that read a command as done from
+// them; TreadmillControlPoint uses them only until the treadmill has answered a belt command.
+
+import type { FitnessMachineStatus } from '../ble/ftms-status.js';
+import type { ControlCommand } from './treadmill-control-types.js';
+
+// Compared in the units the fields carry: 0.01 km/h and 0.1 %.
+export const sameSpeed = (a: number, b: number): boolean => Math.round(a * 100) === Math.round(b * 100);
+export const sameIncline = (a: number, b: number): boolean => Math.round(a * 10) === Math.round(b * 10);
+
+/** Whether this status says the waiting command was done. A 0x02 without its parameter stopped or paused the belt: either asked is done. */
+export function statusConfirms(command: ControlCommand, value: number, status: FitnessMachineStatus): boolean {
+  switch (command) {
+    case 'speed':
+      return status.kind === 'target-speed-changed' && sameSpeed(status.kmh, value);
+    case 'incline':
+      return status.kind === 'target-incline-changed' && sameIncline(status.percent, value);
+    case 'start':
+      return status.kind === 'started-or-resumed';
+    case 'stop':
+      return status.kind === 'stopped-or-paused-by-user' && status.how !== 'pause';
+    case 'pause':
+      return status.kind === 'stopped-or-paused-by-user' && status.how !== 'stop';
+    case 'request-control':
+      return false;
+  }
+}
+
+/** What one Treadmill Data reading says about the belt's way to its target. */
+export type Reading = 'reached' | 'closer' | 'no-closer';
+
+// A reading this close is the target (Treadmill Data is sent in 0.01 km/h and 0.1 %).
+const REACHED = 0.05;
+const RESOLUTION = { speed: 0.01, incline: 0.1 } as const;
+
+/**
+ * A belt on its way to a target speed (or a deck to an incline), reading by reading. Reached: a
+ * reading at the target, or two readings in a row that stand still less than one of the range's
+ * increments from it (a treadmill that works in mph runs 12.0 km/h as 7.5 mph, 12.07 km/h, the
+ * nearest its belt can go; a belt still on its way does not stand still). Closer: nearer than any
+ * reading before, by at least the field's resolution: the belt is still coming, so a silent
+ * treadmill's command is given more time.
+ */
+export class BeltProgress {
+  readonly #target: number;
+  readonly #increment: number | null;
+  readonly #resolution: number;
+  #nearest: number | null;
+  #last: number | null;
+  #moved = false;
+
+  /** `from`: the last reading before the command, if any; `increment`: the treadmill's, if it said. */
+  constructor(command: 'speed' | 'incline', target: number, increment: number | null, from: number | null) {
+    this.#target = target;
+    this.#increment = increment;
+    this.#resolution = RESOLUTION[command];
+    this.#last = from;
+    this.#nearest = from === null ? null : Math.abs(from - target);
+  }
+
+  /** The last reading, or null before any. */
+  get last(): number | null {
+    return this.#last;
+  }
+
+  /** Whether any reading came closer to the target than the one before the command. */
+  get moved(): boolean {
+    return this.#moved;
+  }
+
+  read(value: number): Reading {
+    const half = this.#resolution / 2;
+    const distance = Math.abs(value - this.#target);
+    const previous = this.#last;
+    this.#last = value;
+    if (distance <= REACHED + 1e-9) return 'reached';
+    const still = previous !== null && Math.abs(value - previous) < half;
+    if (still && this.#increment !== null && distance < this.#increment - half) return 'reached';
+    if (this.#nearest !== null && distance < this.#nearest - half) {
+      this.#nearest = distance;
+      this.#moved = true;
+      return 'closer';
+    }
+    this.#nearest = Math.min(this.#nearest ?? distance, distance);
+    return 'no-closer';
+  }
+}
