@@ -12,6 +12,7 @@ export function voiceReason(source: SensorSource | null): string | null {
   if (source?.state !== 'connected') return 'No treadmill is connected: the workout runs by screen and voice.';
   const capabilities = treadmillControlOf(source)?.capabilities ?? null;
   if (!capabilities?.controlPoint) return 'This treadmill takes no commands: the workout runs by screen and voice.';
+  if (capabilities.cannotDrive) return `${capabilities.cannotDrive} The workout runs by screen and voice.`;
   if (capabilities.feature && !capabilities.feature.speedTargetSupported) {
     return 'This treadmill does not take a target speed: the workout runs by screen and voice.';
   }
