@@ -218,6 +218,7 @@ export class WorkoutRun {
       for (const sentence of says) void this.#announce(sentence, false);
     }
     this.#followSteps(before, state);
+    this.#record?.paused(state.phase === 'paused' || state.phase === 'starting');
     if (this.#coach) this.#coach.step = state.phase === 'running' ? (state.steps[state.stepIndex] ?? null) : null;
     for (const command of commands) void this.#send(command);
     if (state.phase === 'idle' || state.phase === 'finished') this.#end();

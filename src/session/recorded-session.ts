@@ -167,11 +167,26 @@ export interface WorkoutMarkStep {
   cadence: number | null;
 }
 
+/** A stretch of session time (t) the workout stood paused: its clock did not run, nothing was planned. */
+export interface WorkoutMarkPause {
+  fromT: number;
+  /** Null while the pause goes on (a recording stopped during it: paused to the recording's end). */
+  toT: number | null;
+}
+
 /** A treadmill workout run in a recording (issue 19), so the session page draws its planned speed. */
 export interface WorkoutMark {
   workoutId: string;
   name: string;
   steps: WorkoutMarkStep[];
+  /**
+   * Session time the workout ended (finished, stopped, or its recording stopped): the running after
+   * it is the runner's own, not the plan's. Absent on marks recorded before it was kept, and while
+   * the workout goes on: the last step is then drawn to the recording's end.
+   */
+  toT?: number;
+  /** The workout's own pauses (not the recording's); absent on marks recorded before they were kept. */
+  pauses?: WorkoutMarkPause[];
 }
 
 /** A technique check-in shown during the run, for a marker on the session's charts. */

@@ -17,6 +17,7 @@ import type {
   SessionOrigin,
 } from './recorded-session.js';
 import { type RunAndLapFigures, RecordingTrack } from './recording-track.js';
+import { endedWorkoutMark } from './workout-mark-end.js';
 import type { SpeedSource } from './speed-source.js';
 import type { CadenceZones } from './zones.js';
 
@@ -59,7 +60,11 @@ export class RecordedSampleEvent extends Event {
   }
 }
 
-const copyWorkoutMark = (mark: WorkoutMark): WorkoutMark => ({ ...mark, steps: mark.steps.map((step) => ({ ...step })) });
+const copyWorkoutMark = (mark: WorkoutMark): WorkoutMark => ({
+  ...mark,
+  steps: mark.steps.map((step) => ({ ...step })),
+  ...(mark.pauses ? { pauses: mark.pauses.map((pause) => ({ ...pause })) } : {}),
+});
 
 const isStill = (r: LiveReading): boolean => !r.running || !(r.speedMps >= AUTO_PAUSE_SPEED_MPS);
 
@@ -215,6 +220,8 @@ export class Recorder extends EventTarget {
     if (this.#state === 'stopped') return false;
     this.#autoPaused = false;
     this.#track.finish();
+    // A workout going on ends for this run here: what the run saves shows where its plan stopped.
+    if (this.#workout && this.#track.length > 0) this.#workout = endedWorkoutMark(this.#workout, this.#track.lastT);
     this.#setState('stopped');
     return true;
   }

@@ -2,6 +2,7 @@
 // workout service with the simulated footpod (voice mode: no treadmill, nothing is sent).
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
+import { plannedPace } from '../../src/charts/planned-pace.js';
 import { createServices, type AppServices } from '../../src/services/services.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
@@ -73,5 +74,69 @@ describe('WorkoutRecord: a workout in the recording', () => {
     expect(meta.id).to.equal(id);
     expect(meta.workout?.steps.map((s) => [s.name, s.fromT])).to.deep.equal([['Easy', 0], ['Hard', meta.workout!.steps[1]!.fromT]]);
     expect(meta.workout!.steps[1]!.fromT).to.be.greaterThan(0);
+  });
+
+  // Issue 19: "the session page draws planned speed against belt and footpod speed". A runner who
+  // finishes a workout and keeps running (a cool-down of their own) must not see the last step's
+  // planned pace drawn over minutes that were never part of the workout.
+  it('ends the mark where the workout ended, and the planned pace with it, while the recording goes on', async () => {
+    await withServices();
+    await services.recording.start();
+    await seconds(2);
+    await services.workouts.start(workout(step('Easy', 5, 8), step('Hard', 5, 12)));
+    await seconds(12);
+    expect(services.workouts.view.phase, 'the workout is over').to.equal('finished');
+    expect(services.recording.state, 'the recording goes on after the workout').to.equal('recording');
+    const workoutEndT = services.recording.recorder!.elapsedS;
+    await seconds(30);
+    const recorder = services.recording.recorder!;
+    const meta = recorder.meta();
+    expect(meta.workout!.toT).to.be.within(workoutEndT - 2, workoutEndT);
+    const stretches = plannedPace(meta.workout!, recorder.samples, 'time', 'km');
+    expect(stretches.length).to.be.greaterThan(0);
+    expect(stretches.at(-1)!.to, `the run goes on to ${recorder.elapsedS} s`).to.be.at.most(workoutEndT);
+  });
+
+  it('ends the mark where the workout was stopped', async () => {
+    await withServices();
+    await services.workouts.start(workout(step('Easy', 60, 8)));
+    await seconds(5);
+    await services.workouts.stop();
+    const stoppedT = services.recording.recorder!.elapsedS;
+    await seconds(10);
+    expect(services.recording.recorder!.meta().workout!.toT).to.equal(stoppedT);
+  });
+
+  it('ends the mark where its recording stopped during the workout', async () => {
+    await withServices();
+    await services.workouts.start(workout(step('Easy', 60, 8)));
+    await seconds(5);
+    const recorder = services.recording.recorder!;
+    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
+    services.recording.stop();
+    await saved;
+    expect(recorder.meta().workout!.toT).to.equal(recorder.elapsedS);
+    await services.workouts.stop();
+  });
+
+  // The workout's own pause (not the recording's): the runner stands, the plan waits; drawing the
+  // step's pace over the pause reads the standing as off plan.
+  it('keeps the workout’s pauses in the mark, and draws no planned pace over them', async () => {
+    await withServices();
+    await services.workouts.start(workout(step('Easy', 20, 8)));
+    await seconds(4);
+    await services.workouts.pause();
+    const pausedT = services.recording.recorder!.elapsedS;
+    await seconds(6);
+    await services.workouts.resume();
+    const resumedT = services.recording.recorder!.elapsedS;
+    await seconds(4);
+    const recorder = services.recording.recorder!;
+    const mark = recorder.meta().workout!;
+    expect(mark.pauses).to.deep.equal([{ fromT: pausedT, toT: resumedT }]);
+    const stretches = plannedPace(mark, recorder.samples, 'time', 'km');
+    for (const s of stretches) expect(s.to <= pausedT || s.from >= resumedT, `${s.from}-${s.to}`).to.equal(true);
+    expect(stretches.length).to.equal(2);
+    await services.workouts.stop();
   });
 });

@@ -43,6 +43,24 @@ describe('a WorkoutMark through the store and a backup', () => {
     expect((await restored(() => undefined)).workout).to.deep.equal(mark);
   });
 
+  it('keeps where the workout ended and its pauses, and reads a mark without them as before', async () => {
+    expect((await restored(() => undefined)).workout).to.deep.equal(mark);
+    const ended: WorkoutMark = { ...mark, toT: 380, pauses: [{ fromT: 100, toT: 130 }, { fromT: 370, toT: null }] };
+    const meta = await restored((backup) => {
+      backup.sessions[0]!.meta['workout'] = ended;
+    });
+    expect(meta.workout).to.deep.equal(ended);
+  });
+
+  it('is dropped from a backup when its end or pauses are damaged', async () => {
+    for (const damaged of [{ toT: 'later' }, { toT: null }, { pauses: {} }, { pauses: [{ fromT: 100 }] }, { pauses: [{ fromT: 100, toT: 90 }] }]) {
+      const meta = await restored((backup) => {
+        backup.sessions[0]!.meta['workout'] = { ...mark, ...damaged };
+      });
+      expect(meta.workout, JSON.stringify(damaged)).to.equal(undefined);
+    }
+  });
+
   it('is dropped from a backup when damaged, the run kept', async () => {
     const meta = await restored((backup) => {
       backup.sessions[0]!.meta['workout'] = { ...mark, steps: [{ ...mark.steps[0], fromT: 'soon' }] };
