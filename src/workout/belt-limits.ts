@@ -58,6 +58,13 @@ interface Axis {
  * is the treadmill's minimum plus a whole number of increments, rounded to the nearest, but never
  * above either maximum after rounding. When the runner's maximum is below the treadmill's minimum
  * the value stays at or under the runner's maximum (the belt may refuse it; never faster).
+ *
+ * Whether a step was limited is a different question from what is sent: a step is over a maximum
+ * only when it is more than half a field unit above that maximum on the field's grid (the runner's
+ * rounded to it, not floored). 8 mph, a maximum kept as 12.875 km/h, is 12.88 on the grid; a step
+ * of 8 mph asks that same 12.88, so it is at the maximum, not over it, even though what is sent is
+ * 12.87 (never above the runner's true maximum). A treadmill that says its 12 mph maximum as 19.31
+ * km/h is at a step of 12 mph (19.312) too.
  */
 function clamp(asked: number, axis: Axis): Clamped {
   const u = (value: number): number => Math.round(value * axis.perUnit);
@@ -65,13 +72,18 @@ function clamp(asked: number, axis: Axis): Clamped {
   const min = u(range.min);
   const step = Math.max(1, u(range.increment));
   const treadmillMax = range.max === Infinity ? Infinity : u(range.max);
-  const runnerMax = Math.floor((Number.isFinite(axis.runnerMax) ? axis.runnerMax : axis.fallbackMax) * axis.perUnit + 1e-9);
-  const top = Math.min(treadmillMax, runnerMax);
   // To a millionth of a field unit: 16.1 km/h is 1610.0000000000002 hundredths in binary, not over 16.1.
-  const wanted = Number.isNaN(asked) ? -Infinity : Math.round(asked * axis.perUnit * 1e6) / 1e6;
-  // Over or under a limit only once on the field's own grid: 10 mph, a runner's maximum kept as
-  // 16.093 km/h, is 1609.3 hundredths, floored to a maximum of 1609; a step of 10 mph is the same
-  // 1609 when sent, so it is at the maximum, not over it.
+  const units = (value: number): number => Math.round(value * axis.perUnit * 1e6) / 1e6;
+  const runnerExact = units(Number.isFinite(axis.runnerMax) ? axis.runnerMax : axis.fallbackMax);
+  /** The highest field value not above the runner's maximum: what may be sent. */
+  const runnerMax = Math.floor(runnerExact);
+  /** The runner's maximum on the field's grid, rounded: what a step is compared with. */
+  const runnerAt = Math.round(runnerExact);
+  const top = Math.min(treadmillMax, runnerMax);
+  const wanted = Number.isNaN(asked) ? -Infinity : units(asked);
+  // Over a maximum only by more than half a field unit: the step and the maximum are then apart on
+  // the grid (see above); under the minimum only once on the grid.
+  const over = wanted > Math.min(treadmillMax, runnerAt) + 0.5;
   const field = Math.round(wanted);
   let k = Math.round((Math.min(Math.max(wanted, min), top) - min) / step);
   if (min + k * step > top) k -= 1;
@@ -82,11 +94,11 @@ function clamp(asked: number, axis: Axis): Clamped {
     changed,
     message: `The step asks ${askedWords}; the belt is set to ${limit} of ${axis.words(value)}.`,
   });
-  if (top < min || field > top) {
-    if (runnerMax > treadmillMax) return say('treadmill-max', `the treadmill's ${axis.what}`);
+  if (top < min || over) {
+    if (runnerAt > treadmillMax) return say('treadmill-max', `the treadmill's ${axis.what}`);
     if (axis.runnerSet) return say('runner-max', `your ${axis.what}`);
     // The default maximum: the treadmill's own, or the app's cap below it.
-    return runnerMax === treadmillMax ? say('treadmill-max', `the treadmill's ${axis.what}`) : say('runner-max', "the app's cap");
+    return runnerAt === treadmillMax ? say('treadmill-max', `the treadmill's ${axis.what}`) : say('runner-max', "the app's cap");
   }
   if (field < min) return say('treadmill-min', `the treadmill's ${axis.what.replace('maximum', 'minimum')}`);
   return { value, changed: null, message: null };

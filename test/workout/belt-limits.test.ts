@@ -1,7 +1,11 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { type BeltLimits, DEFAULT_MAX_SPEED_KMH, clampIncline, clampSpeed, defaultRunnerMax } from '../../src/workout/belt-limits.js';
+import { parseSpeed } from '../../src/components/workout-fields.js';
 import { invariantRuns } from '../support/invariant-runs.js';
+
+/** A speed typed in the editor or Settings, kept as the app keeps it (km/h to a thousandth). */
+const typed = (text: string, unit: 'km' | 'mi'): number => (parseSpeed(text, 'speed', unit) as { ok: true; value: number }).value;
 
 const limits = (over: Partial<BeltLimits> = {}): BeltLimits => ({
   speed: { minKmh: 1, maxKmh: 18, incrementKmh: 0.1 },
@@ -65,6 +69,62 @@ describe('belt limits', () => {
     expect(clampSpeed(tenMph, limits({ speed: { minKmh: 1, maxKmh: 18, incrementKmh: 0.01 }, maxSpeedKmh: tenMph }), 'mi').changed).to.equal(null);
     // A hundredth over is over.
     expect(clampSpeed(16.11, limits({ speed: null, maxSpeedKmh: tenMph }), 'mi').changed).to.equal('runner-max');
+  });
+
+  // A maximum whose km/h falls past a half hundredth (8 mph is 12.875 km/h): the step typed the
+  // same is at the maximum, not over it; what is sent stays under the runner's true maximum.
+  it('a step and a maximum both typed as 8.0 mph: not clamped, sent at most the maximum', () => {
+    const eightMph = typed('8.0', 'mi');
+    expect(eightMph).to.equal(12.875);
+    const at = clampSpeed(eightMph, limits({ speed: { minKmh: 0.5, maxKmh: 25, incrementKmh: 0.01 }, maxSpeedKmh: eightMph, maxSpeedSetByRunner: true }), 'mi');
+    expect(at).to.deep.equal({ value: 12.87, changed: null, message: null });
+    expect(clampSpeed(12.89, limits({ speed: null, maxSpeedKmh: eightMph }), 'mi').changed, 'a hundredth past the grid point is over').to.equal('runner-max');
+    expect(clampSpeed(12.886, limits({ speed: null, maxSpeedKmh: eightMph }), 'mi').changed, 'nearer 12.89 than 12.88: over').to.equal('runner-max');
+    expect(clampSpeed(12.884, limits({ speed: null, maxSpeedKmh: eightMph }), 'mi').changed, 'nearer 12.88: at it').to.equal(null);
+  });
+
+  // A treadmill that says its 12 mph maximum in the field's hundredths (19.31, or 12.87 for 8 mph).
+  it('a step at a treadmill’s maximum in mph is not clamped', () => {
+    const untouched = (maxKmh: number): BeltLimits => ({
+      speed: { minKmh: 0.8, maxKmh, incrementKmh: 0.01 }, incline: null, maxSpeedKmh: defaultRunnerMax({ minKmh: 0.8, maxKmh, incrementKmh: 0.01 }), maxInclinePercent: 15, maxSpeedSetByRunner: false,
+    });
+    expect(clampSpeed(typed('12.0', 'mi'), untouched(19.31), 'mi')).to.deep.equal({ value: 19.31, changed: null, message: null });
+    expect(clampSpeed(typed('8.0', 'mi'), untouched(12.87), 'mi')).to.deep.equal({ value: 12.87, changed: null, message: null });
+    expect(clampSpeed(typed('12.1', 'mi'), untouched(19.31), 'mi').changed).to.equal('treadmill-max');
+  });
+
+  it('never sends above either maximum, and never says a step at a maximum typed the same was clamped (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<'km' | 'mi'>('km', 'mi'),
+        // The runner's maximum as typed: km/h to two decimals, mph to one (as the fields offer).
+        fc.integer({ min: 300, max: 3000 }),
+        // The treadmill's maximum in the field's hundredths, the same maximum said in km/h by a
+        // treadmill in mph (rounded or floored to the field), or well above.
+        fc.oneof(fc.constant('same-round'), fc.constant('same-floor'), fc.integer({ min: 100, max: 4000 })),
+        fc.integer({ min: 1, max: 60 }),
+        fc.double({ min: 0.5, max: 40, noNaN: true }),
+        (unit, n, treadmill, increment, other) => {
+          const text = unit === 'km' ? (n / 100).toFixed(2) : (n / 100).toFixed(1);
+          const max = typed(text, unit);
+          const treadmillMax = treadmill === 'same-round' ? Math.round(max * 100) / 100 : treadmill === 'same-floor' ? Math.floor(max * 100 + 1e-9) / 100 : treadmill / 100;
+          const speed = { minKmh: 0.5, maxKmh: Math.max(0.5, treadmillMax), incrementKmh: increment / 100 };
+          for (const runnerSet of [true, false]) {
+            const runnerMax = runnerSet ? max : defaultRunnerMax(speed);
+            const l = limits({ speed, maxSpeedKmh: runnerMax, maxSpeedSetByRunner: runnerSet });
+            for (const asked of [max, speed.maxKmh, other]) {
+              const { value, changed, message } = clampSpeed(asked, l, unit);
+              expect(value, `${value} over the runner's ${runnerMax}`).to.be.at.most(runnerMax + 1e-9);
+              expect(value, `${value} over the treadmill's ${speed.maxKmh}`).to.be.at.most(speed.maxKmh + 1e-9);
+              const atAMax = (asked === runnerMax || asked === speed.maxKmh) && asked <= Math.min(runnerMax, speed.maxKmh) + 0.005 + 1e-9;
+              if (atAMax && asked >= speed.minKmh) expect(message, `${asked} at a maximum (runner ${runnerMax}, treadmill ${speed.maxKmh})`).to.equal(null);
+              if (message === null) expect(changed).to.equal(null);
+            }
+          }
+        },
+      ),
+      { numRuns: invariantRuns(200) },
+    );
   });
 
   it('without ranges, keeps to the field’s resolution and the runner’s maximum', () => {
