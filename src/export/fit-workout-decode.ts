@@ -32,11 +32,23 @@ const intensityOf = (fit: unknown): StepIntensity =>
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-/** The middle of a custom range; either end alone when the other is unset or 0 ("at most"); null for none. */
+/** The middle of a custom range; either end alone when the other is unset or 0; null for none. */
 function middle(low: unknown, high: unknown): number | null {
   const [a, b] = [num(low), num(high)].map((v) => (v !== null && v > 0 ? v : null));
   if (a != null && b != null) return (a + b) / 2;
   return a ?? b ?? null;
+}
+
+/**
+ * A speed range with no low end ("at most X") is a ceiling, not a speed to run: reading it as X
+ * would drive the belt at the fastest the step allows. It is left open (the belt keeps its speed).
+ * A range with no high end ("at least X") is run at X, which it allows.
+ */
+function speedOf(low: unknown, high: unknown): { mmS: number | null; atMost: boolean } {
+  const lowSet = num(low) !== null && num(low)! > 0;
+  const highSet = num(high) !== null && num(high)! > 0;
+  if (!lowSet && highSet) return { mmS: null, atMost: true };
+  return { mmS: middle(low, high), atMost: false };
 }
 
 function checkedBytes(bytes: Uint8Array): Uint8Array {
@@ -71,6 +83,18 @@ function messagesOf(whole: Uint8Array): FitMessages {
 
 const minutes = (seconds: number): string => `${seconds / 60} min`;
 
+/** Zones (targetValue above 0) have their limits on the watch, not in the file. */
+const customTarget = (value: unknown): boolean => num(value) === 0 || value === undefined;
+
+/** A pace given beside a heart rate (the heart rate first) is still the one target a belt can follow. */
+function speedTarget(fit: WorkoutStepMesg): { mmS: number | null; atMost: boolean } {
+  if (fit.targetType === 'speed' && customTarget(fit.targetValue)) return speedOf(fit.customTargetValueLow, fit.customTargetValueHigh);
+  if (fit.secondaryTargetType === 'speed' && customTarget(fit.secondaryTargetValue)) {
+    return speedOf(fit.secondaryCustomTargetValueLow, fit.secondaryCustomTargetValueHigh);
+  }
+  return { mmS: null, atMost: false };
+}
+
 function stepOf(fit: WorkoutStepMesg, number: number, notes: string[]): WorkoutStep {
   const value = num(fit.durationValue);
   const intensity = intensityOf(fit.intensity);
@@ -90,16 +114,11 @@ function stepOf(fit: WorkoutStepMesg, number: number, notes: string[]): WorkoutS
       `Step ${number} of this workout ends at something other than a time or distance, which a treadmill workout cannot follow. Give it a time or distance where the workout was made, then export it again.`,
     );
   }
-  // Zones (targetValue above 0) have their limits on the watch, not in the file.
-  const custom = num(fit.targetValue) === 0 || fit.targetValue === undefined;
-  const secondaryCustom = num(fit.secondaryTargetValue) === 0 || fit.secondaryTargetValue === undefined;
-  // A pace given beside a heart rate (the heart rate first) is still the one target a belt can follow.
-  const speedMmS =
-    fit.targetType === 'speed' && custom
-      ? middle(fit.customTargetValueLow, fit.customTargetValueHigh)
-      : fit.secondaryTargetType === 'speed' && secondaryCustom
-        ? middle(fit.secondaryCustomTargetValueLow, fit.secondaryCustomTargetValueHigh)
-        : null;
+  const custom = customTarget(fit.targetValue);
+  const secondaryCustom = customTarget(fit.secondaryTargetValue);
+  const speed = speedTarget(fit);
+  const speedMmS = speed.mmS;
+  if (speed.atMost) notes.push(`Step ${number} sets only the fastest speed allowed, not a speed to run, so the belt keeps its speed.`);
   const cadence =
     fit.targetType === 'cadence' && custom
       ? middle(fit.customTargetValueLow, fit.customTargetValueHigh)
@@ -118,6 +137,24 @@ function stepOf(fit: WorkoutStepMesg, number: number, notes: string[]): WorkoutS
   };
 }
 
+/** A step's message_index without its "selected" flag (FIT keeps the number in the low 12 bits). */
+const indexOf = (fit: WorkoutStepMesg): number | null => {
+  const index = num(fit.messageIndex);
+  return index === null ? null : index & 0x0fff;
+};
+
+/**
+ * Where the step a repeat names by message_index stands in the steps as they run. A file whose
+ * indexes start at 1, have gaps or come out of order is read by the indexes; a file that numbers
+ * none of its steps by their order. Null when the index names no step, or two.
+ */
+function positionOfIndex(fitSteps: WorkoutStepMesg[], index: number): number | null {
+  const numbered = fitSteps.some((fit) => indexOf(fit) !== null);
+  if (!numbered) return index < fitSteps.length ? index : null;
+  const found = fitSteps.flatMap((fit, position) => (indexOf(fit) === index ? [position] : []));
+  return found.length === 1 ? found[0]! : null;
+}
+
 /** Steps in the order they run, repeats gathered from their "repeat until steps complete" steps. */
 function itemsOf(fitSteps: WorkoutStepMesg[], notes: string[]): WorkoutItem[] {
   const items: WorkoutItem[] = [];
@@ -128,7 +165,8 @@ function itemsOf(fitSteps: WorkoutStepMesg[], notes: string[]): WorkoutItem[] {
   fitSteps.forEach((fit, i) => {
     if (fit.durationType !== 'repeatUntilStepsCmplt') {
       const step = stepOf(fit, i + 1, notes);
-      if (step.speedKmh === null && before !== null && before.speedKmh !== null) {
+      // A step already said to keep the belt's speed ("at most") is not said twice.
+      if (step.speedKmh === null && before !== null && before.speedKmh !== null && !speedTarget(fit).atMost) {
         notes.push(`Step ${i + 1} sets no speed, so the belt keeps the speed of the step before it.`);
       }
       before = step;
@@ -136,9 +174,11 @@ function itemsOf(fitSteps: WorkoutStepMesg[], notes: string[]): WorkoutItem[] {
       items.push(step);
       return;
     }
-    const from = num(fit.durationValue);
+    // duration_value names the first repeated step by its message_index, not by its place.
+    const named = num(fit.durationValue);
+    const from = named === null || !Number.isInteger(named) || named < 0 ? null : positionOfIndex(fitSteps, named);
     const times = num(fit.targetValue);
-    if (from === null || !Number.isInteger(from) || from < 0 || from >= i) {
+    if (from === null || from >= i) {
       throw new ImportError('damaged', `Step ${i + 1} of this workout repeats steps that are not before it, so the file is damaged. ${TRY_AGAIN_FROM_SOURCE}`);
     }
     if (times === null || !Number.isInteger(times) || times < 1) {
@@ -182,6 +222,10 @@ export function decodeFitWorkout(bytes: Uint8Array): DecodedWorkout {
   if (fitSteps.length > STEP_LIMIT) throw new ImportError('too-big', `This FIT workout has ${fitSteps.length} steps, more than Stridewise runs.`);
   const name = typeof head?.wktName === 'string' && head.wktName !== '' ? head.wktName : 'Imported workout';
   const notes: string[] = [];
+  // Steps lost on the way (a cut export, a copy that dropped some): the runner should know before running it.
+  if (valid !== null && valid > fitSteps.length) {
+    notes.push(`The file says this workout has ${valid} steps but holds ${fitSteps.length}: only those were read, so check it against where it was made.`);
+  }
   const items = itemsOf(fitSteps, notes);
   return { workout: { id: crypto.randomUUID(), name, items, origin: 'imported', updatedAt: Date.now() }, notes };
 }

@@ -175,14 +175,61 @@ describe('decodeFitWorkout', () => {
     ]);
   });
 
-  it('reads a range open at one end as its other end, and a cadence as the only target', () => {
+  it('reads a speed of at least X as X, and a cadence as the only target', () => {
     const { workout } = decodeFitWorkout(
       foreign([
-        { durationType: 'time', durationValue: 60_000, targetType: 'speed', targetValue: 0, customTargetValueLow: 0, customTargetValueHigh: 3000 },
+        { durationType: 'time', durationValue: 60_000, targetType: 'speed', targetValue: 0, customTargetValueLow: 3000, customTargetValueHigh: 0 },
         { durationType: 'time', durationValue: 60_000, targetType: 'cadence', targetValue: 0, customTargetValueLow: 170, customTargetValueHigh: 180 },
       ]),
     );
     expect(workout.items.map((s) => s.kind === 'step' && [s.speedKmh, s.cadence])).to.deep.equal([[10.8, null], [null, 175]]);
+  });
+
+  // "At most 10.8 km/h" is a ceiling: read as 10.8 it would drive the belt at the fastest the
+  // step allows. Open instead (the belt keeps its speed), and said once.
+  it('reads a speed of at most X as open, the belt keeping its speed, and says so', () => {
+    const { workout, notes } = decodeFitWorkout(
+      foreign([
+        { durationType: 'time', durationValue: 60_000, targetType: 'speed', targetValue: 0, customTargetValueLow: 2500, customTargetValueHigh: 2500 },
+        { durationType: 'time', durationValue: 60_000, targetType: 'speed', targetValue: 0, customTargetValueLow: 0, customTargetValueHigh: 3000 },
+        { durationType: 'time', durationValue: 60_000, targetType: 'heartRate', targetValue: 2, secondaryTargetType: 'speed', secondaryTargetValue: 0, secondaryCustomTargetValueHigh: 3000 },
+      ]),
+    );
+    expect(workout.items.map((s) => s.kind === 'step' && s.speedKmh)).to.deep.equal([9, null, null]);
+    expect(notes).to.deep.equal([
+      'Step 2 sets only the fastest speed allowed, not a speed to run, so the belt keeps its speed.',
+      'Step 3 sets only the fastest speed allowed, not a speed to run, so the belt keeps its speed.',
+    ]);
+  });
+
+  // A repeat's duration_value is the message_index of the first step it repeats, not its place:
+  // read as a place, "Hard / Easy × 6" from an app that counts from 1 became one Hard and six Easy.
+  it('repeats the steps a repeat names by message_index: indexes from 1, with gaps, out of order', () => {
+    const hard = { wktStepName: 'Hard', durationType: 'time', durationValue: 180_000, targetType: 'open', intensity: 'active' };
+    const easy = { wktStepName: 'Easy', durationType: 'time', durationValue: 120_000, targetType: 'open', intensity: 'recovery' };
+    const warm = { wktStepName: 'Warm', durationType: 'time', durationValue: 300_000, targetType: 'open', intensity: 'warmup' };
+    const repeat = (from: number, messageIndex: number) => ({ messageIndex, durationType: 'repeatUntilStepsCmplt', durationValue: from, targetType: 'open', targetValue: 6 });
+    const names = (bytes: Uint8Array) =>
+      decodeFitWorkout(bytes).workout.items.map((item) => (item.kind === 'step' ? item.name : `${item.times}×[${item.steps.map((s) => s.name).join(',')}]`));
+    expect(names(foreign([{ ...hard, messageIndex: 1 }, { ...easy, messageIndex: 2 }, repeat(1, 3)]))).to.deep.equal(['6×[Hard,Easy]']);
+    expect(names(foreign([{ ...warm, messageIndex: 2 }, { ...hard, messageIndex: 5 }, { ...easy, messageIndex: 7 }, repeat(5, 9)]))).to.deep.equal(['Warm', '6×[Hard,Easy]']);
+    // Written out of order: run in the order of their indexes.
+    expect(names(foreign([repeat(1, 3), { ...easy, messageIndex: 2 }, { ...warm, messageIndex: 0 }, { ...hard, messageIndex: 1 }]))).to.deep.equal(['Warm', '6×[Hard,Easy]']);
+    // A file that numbers none of its steps: by their places.
+    const unnumbered = [warm, hard, easy, { ...repeat(1, 0), messageIndex: undefined }].map((s) => ({ ...s, messageIndex: undefined }));
+    expect(names(foreign(unnumbered))).to.deep.equal(['Warm', '6×[Hard,Easy]']);
+  });
+
+  it('refuses a repeat whose message_index names no step before it, or two steps', () => {
+    const open = { durationType: 'time', durationValue: 60_000, targetType: 'open' };
+    const repeat = (from: number) => ({ messageIndex: 9, durationType: 'repeatUntilStepsCmplt', durationValue: from, targetValue: 2 });
+    refused(foreign([{ ...open, messageIndex: 1 }, { ...open, messageIndex: 2 }, repeat(0)]), 'damaged', /^Step 3 of this workout repeats steps that are not before it/);
+    refused(foreign([{ ...open, messageIndex: 1 }, { ...open, messageIndex: 1 }, repeat(1)]), 'damaged', /^Step 3 of this workout repeats steps that are not before it/);
+  });
+
+  it('says when the file holds fewer steps than it says it has', () => {
+    const { notes } = decodeFitWorkout(foreign([{ durationType: 'time', durationValue: 60_000, targetType: 'open' }], { numValidSteps: 3 }));
+    expect(notes).to.deep.equal(['The file says this workout has 3 steps but holds 1: only those were read, so check it against where it was made.']);
   });
 
   it('follows numValidSteps: steps after them are not part of the workout', () => {
