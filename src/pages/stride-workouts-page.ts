@@ -11,8 +11,8 @@ import '../components/stride-workout-editor.js';
 import '../components/stride-workout-list.js';
 import type { WorkoutActionDetail } from '../components/stride-workout-list.js';
 import { MyWorkouts } from '../services/my-workouts.js';
-import { paceUnitLabel, speedUnitLabel } from '../session/units.js';
-import { EASY_KMH, easyPaceFromHistory, libraryWorkouts } from '../workout/workout-library.js';
+import { type DistanceUnit, paceUnitLabel, speedUnitLabel } from '../session/units.js';
+import { EASY_KMH, easyPaceFromHistory, libraryEasyKmh, libraryWorkouts } from '../workout/workout-library.js';
 import { workoutProblems } from '../workout/workout-plan.js';
 import type { Workout } from '../workout/workout-types.js';
 
@@ -103,13 +103,23 @@ export class StrideWorkoutsPage extends LitElement {
     });
   }
 
-  /** The easy pace the library's speeds come from: typed (now or before), else from the runner's runs; null: ask. */
-  #easyKmh(): { kmh: number; typed: boolean } | null {
+  /**
+   * The easy pace the library's speeds come from: typed (now or before), else from the runner's
+   * runs; null: ask. `kmh` is the one the library uses (held to EASY_KMH), `givenKmh` the runner's.
+   */
+  #easyKmh(): { kmh: number; givenKmh: number; typed: boolean } | null {
     const typed = this.typedEasyKmh === undefined ? (this.#mine.settings?.easyKmh ?? null) : this.typedEasyKmh;
-    if (typed !== null) return { kmh: typed, typed: true };
     const history = this.services?.history;
-    const fromRuns = history?.loaded ? easyPaceFromHistory([...history.sessions]) : null;
-    return fromRuns === null ? null : { kmh: fromRuns, typed: false };
+    const given = typed ?? (history?.loaded ? easyPaceFromHistory([...history.sessions]) : null);
+    return given === null ? null : { kmh: libraryEasyKmh(given), givenKmh: given, typed: typed !== null };
+  }
+
+  /** Said when the runner's pace was outside the paces the library is built for: the speeds shown are not theirs as such. */
+  #easyLimited(easy: { kmh: number; givenKmh: number; typed: boolean }, unit: DistanceUnit): string | null {
+    if (easy.kmh === easy.givenKmh) return null;
+    const whose = easy.typed ? 'The pace you typed' : 'Your runs’ pace';
+    const side = easy.givenKmh > easy.kmh ? 'faster' : 'slower';
+    return `${whose}, ${beltSpeedText(easy.givenKmh, unit)}, is ${side} than the library’s easy paces (${beltSpeedText(EASY_KMH.min, unit)} to ${beltSpeedText(EASY_KMH.max, unit)}), so it uses ${beltSpeedText(easy.kmh, unit)}.`;
   }
 
   /** A speed ("9.5") or a pace ("6:20"), kept in the workout settings; an empty box goes back to the runs' pace. */
@@ -242,6 +252,7 @@ export class StrideWorkoutsPage extends LitElement {
       <h2 id="library-heading">Library</h2>
       ${easy
         ? html`<p id="easy-pace">Speeds from your easy pace: ${beltSpeedText(easy.kmh, unit)} (${paceText(easy.kmh, unit)}), ${easy.typed ? 'as you typed it' : 'from your recent runs'}.</p>
+            ${this.#easyLimited(easy, unit) ? html`<p class="hint" id="easy-limited">${this.#easyLimited(easy, unit)}</p>` : nothing}
             ${easy.typed ? html`<p class="hint" id="easy-hint">Empty the box and press “Use this” to take it from your runs again.</p>` : nothing}`
         : html`<p id="easy-pace">No runs to take your easy pace from yet: type the speed you run easily, and the library's speeds follow from it.</p>`}
       <form @submit=${(e: Event) => void this.#typeEasy(e)} novalidate class="actions">

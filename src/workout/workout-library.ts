@@ -29,9 +29,13 @@ function stepsAt(easyKmh: number) {
   return { step, repeat };
 }
 
+/** The easy pace the library is built from (km/h): the runner's, held to EASY_KMH. */
+export const libraryEasyKmh = (easyKmh: number): number =>
+  Math.min(EASY_KMH.max, Math.max(EASY_KMH.min, Number.isFinite(easyKmh) ? easyKmh : EASY_KMH.min));
+
 /** The library at an easy pace in km/h (held to EASY_KMH). */
 export function libraryWorkouts(easyKmh: number): Workout[] {
-  const easy = Math.min(EASY_KMH.max, Math.max(EASY_KMH.min, Number.isFinite(easyKmh) ? easyKmh : EASY_KMH.min));
+  const easy = libraryEasyKmh(easyKmh);
   const { step, repeat } = stepsAt(easy);
   const workout = (slug: string, name: string, items: WorkoutItem[]): Workout => ({ id: `library-${slug}`, name, items, origin: 'library', updatedAt: 0 });
   return [

@@ -55,6 +55,18 @@ describe('stride-workouts-page', () => {
     const page = await openPage();
     expect(words(page, '#easy-pace')).to.match(/^Speeds from your easy pace: \d+\.\d km\/h \(\d:\d\d min\/km\), from your recent runs\.$/);
     expect(names(page, 'library')).to.deep.equal(libraryWorkouts(10).map((w) => w.name));
+    expect(q(page, '#easy-limited'), 'an easy pace inside the library’s is not said to be limited').to.equal(null);
+  });
+
+  // The library holds an easy pace to 4-20 km/h: a runner whose runs say 21.6 km/h saw that pace on
+  // the page while every speed below it came from 20.0.
+  it('shows the easy pace the library uses when the runs’ pace is outside its paces, and says it was limited', async () => {
+    const now = Date.now();
+    for (let i = 0; i < 4; i++) await saveSession(generatedSession({ id: `r${i}`, startedAt: now - (i + 1) * 3 * DAY, minutes: 20, cadenceBase: 190, speed: 6 }));
+    const page = await openPage();
+    expect(words(page, '#easy-pace')).to.equal('Speeds from your easy pace: 20.0 km/h (3:00 min/km), from your recent runs.');
+    expect(words(page, '#easy-limited')).to.match(/^Your runs’ pace, 2\d\.\d km\/h, is faster than the library’s easy paces \(4\.0 km\/h to 20\.0 km\/h\), so it uses 20\.0 km\/h\.$/);
+    expect(q<HTMLInputElement>(page, '#easy-speed')!.value).to.equal('20.0');
   });
 
   it('asks for an easy speed without runs, refuses one it cannot use, and builds the library from the one typed', async () => {
