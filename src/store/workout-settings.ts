@@ -3,6 +3,7 @@
 // default and is said, the others are kept.
 
 import { EASY_KMH } from '../workout/workout-library.js';
+import { INCLINE_PERCENT, SPEED_KMH } from '../workout/workout-plan.js';
 
 export interface WorkoutSettings {
   /** The runner's own cap on belt speed; null: the treadmill's maximum, capped at a sane speed. */
@@ -49,10 +50,17 @@ export function workoutSettingsFrom(stored: unknown): { settings: WorkoutSetting
   const fallBack = (what: string, to: string) => problems.push(`The stored ${what} was damaged, so ${to} is in use.`);
   // A field not stored at all (settings saved before it existed) takes its default without a word.
   const { maxSpeedKmh, maxInclinePercent, confirmedTreadmills, holdPace, sendEarly, lagS, easyKmh } = { ...defaultWorkoutSettings(), ...stored };
-  if (maxSpeedKmh === null || (finite(maxSpeedKmh) && maxSpeedKmh > 0)) settings.maxSpeedKmh = maxSpeedKmh;
-  else fallBack('maximum speed', "the treadmill's own maximum");
-  if (maxInclinePercent === null || finite(maxInclinePercent)) settings.maxInclinePercent = maxInclinePercent;
-  else fallBack('maximum incline', "the treadmill's own maximum");
+  // A maximum past what any workout may set (a restored backup, another version) is not a limit a
+  // runner chose here: it falls back as a damaged one would, rather than letting the belt go there.
+  if (maxSpeedKmh === null || (finite(maxSpeedKmh) && maxSpeedKmh > 0 && maxSpeedKmh <= SPEED_KMH.max)) settings.maxSpeedKmh = maxSpeedKmh;
+  else if (finite(maxSpeedKmh) && maxSpeedKmh > SPEED_KMH.max) {
+    problems.push(`The stored maximum speed is above ${SPEED_KMH.max} km/h, faster than any workout may set, so the treadmill's own maximum is in use.`);
+  } else fallBack('maximum speed', "the treadmill's own maximum");
+  if (maxInclinePercent === null || (finite(maxInclinePercent) && maxInclinePercent >= INCLINE_PERCENT.min && maxInclinePercent <= INCLINE_PERCENT.max)) {
+    settings.maxInclinePercent = maxInclinePercent;
+  } else if (finite(maxInclinePercent)) {
+    problems.push(`The stored maximum incline is outside ${INCLINE_PERCENT.min} to ${INCLINE_PERCENT.max} %, the inclines a workout may set, so the treadmill's own maximum is in use.`);
+  } else fallBack('maximum incline', "the treadmill's own maximum");
   if (Array.isArray(confirmedTreadmills) && confirmedTreadmills.every((id) => typeof id === 'string')) {
     settings.confirmedTreadmills = [...confirmedTreadmills];
   } else {

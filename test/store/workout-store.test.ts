@@ -171,6 +171,17 @@ describe('workout store (real IndexedDB)', () => {
       'The stored easy speed you typed was damaged, so the one from your runs is in use.',
     ]);
 
+    // A restored backup with maximums past what any workout may set: not limits to drive a belt by.
+    await set('workout-settings', { ...settings, maxSpeedKmh: 45, maxInclinePercent: 40 }, kvStore());
+    const tooHigh = await loadWorkoutSettings();
+    expect(tooHigh.settings).to.deep.equal({ ...settings, maxSpeedKmh: null, maxInclinePercent: null });
+    expect(tooHigh.problems).to.deep.equal([
+      "The stored maximum speed is above 30 km/h, faster than any workout may set, so the treadmill's own maximum is in use.",
+      "The stored maximum incline is outside -10 to 30 %, the inclines a workout may set, so the treadmill's own maximum is in use.",
+    ]);
+    await set('workout-settings', { ...settings, maxSpeedKmh: 30, maxInclinePercent: 30 }, kvStore());
+    expect((await loadWorkoutSettings()).problems, 'at 30 km/h and 30 %: kept').to.deep.equal([]);
+
     await set('workout-settings', { confirmedTreadmills: [1], maxInclinePercent: null, sendEarly: true, lagS: [] }, kvStore());
     const partial = await loadWorkoutSettings();
     expect(partial.settings).to.deep.equal({ ...defaultWorkoutSettings(), sendEarly: true });
