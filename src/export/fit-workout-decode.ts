@@ -5,7 +5,9 @@
 // picked. The one exception is the lap button: Garmin Connect ends its warm-ups and cool-downs
 // there, so such a step gets a sensible time and the runner is told so in the notes. Targets a
 // treadmill cannot take (heart rate, power, zones whose limits live on the watch) are left to the
-// runner: the step keeps its length, and the belt keeps the speed it had (said in the notes).
+// runner: the step keeps its length, and the belt keeps the speed it had (said in the notes); so is
+// a speed of "at most X", a ceiling rather than a speed to run. A repeat names its first step by
+// message_index, which other apps need not number from 0 or write in order.
 
 import { Decoder, type FitMessages, Stream, type WorkoutStepMesg } from '@garmin/fitsdk';
 import { REPEAT_TIMES } from '../workout/workout-plan.js';
