@@ -1,0 +1,26 @@
+/// <reference types="mocha" />
+// rv-control2: a silent treadmill confirmed from Treadmill Data (treadmill-control-silent.ts).
+// Issue 19: "a treadmill that never indicates is confirmed from Status and Treadmill Data".
+import { expect } from '@open-wc/testing';
+import { data, inControl, settled } from '../../support/treadmill-control-rig.js';
+
+describe('rv-control2: silent treadmill, Treadmill Data', () => {
+  it('does not confirm a speed from one reading the belt passes through on its way to another speed', async () => {
+    // A silent treadmill that did not take 12 km/h while its belt climbs to 16 (the runner's hand on
+    // the console, or an earlier command carried out late): one reading of 12.0 on the way up ends
+    // the command as "The belt speed is set to 12.0 km/h", and the workout believes the belt is at
+    // 12 while it runs at 16. The code's own mph rule wants two still readings, because "one
+    // reading could be a belt passing by"; a reading exactly at the target is taken from one.
+    const r = await inControl();
+    r.control.treadmillData(data(8));
+    const speed = r.control.setSpeed(12);
+    for (const kmh of [10, 12, 14, 16, 16, 16, 16, 16, 16]) {
+      r.clock.advance(1000);
+      r.control.treadmillData(data(kmh));
+    }
+    r.clock.advance(5000);
+    const outcome = await settled(speed);
+    expect(outcome, 'the belt stands at 16 km/h').to.not.deep.equal({ ok: true, confirmedBy: 'treadmill-data', message: 'The belt speed is set to 12.0 km/h.' });
+    expect(outcome).to.include({ ok: false });
+  });
+});
