@@ -24,3 +24,24 @@ describe('rv-control2: silent treadmill, Treadmill Data', () => {
     expect(outcome).to.include({ ok: false });
   });
 });
+
+describe('rv-control2: silent treadmill, words for a belt that stood still', () => {
+  it('does not say a belt that stopped above the target stopped short of it', async () => {
+    // A silent treadmill asked for 12 km/h ramps up and stands at 12.5 km/h (it overshot, or it
+    // runs its own 0.5 km/h steps): the runner is told "The belt stopped at 12.5 km/h, short of
+    // 12.0 km/h." A belt faster than the workout asked is the case that matters most to a runner
+    // (issue 19: "the belt doing exactly what the workout says and nothing else"), and the words
+    // say the opposite of what it is doing.
+    const r = await inControl();
+    r.control.treadmillData(data(8));
+    const speed = r.control.setSpeed(12);
+    for (const kmh of [9, 10, 11, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5]) {
+      r.clock.advance(1000);
+      r.control.treadmillData(data(kmh));
+    }
+    const outcome = await settled(speed);
+    expect(outcome).to.include({ ok: false, failure: 'no-answer' });
+    expect((outcome as { message: string }).message).to.not.include('short of');
+    expect((outcome as { message: string }).message).to.include('12.5 km/h');
+  });
+});
