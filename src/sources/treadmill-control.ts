@@ -96,6 +96,8 @@ interface Deferred {
 interface Flight extends Deferred {
   /** Handed to the link; false while it waits for the write before it to be taken. */
   written: boolean;
+  /** Its write settled: the treadmill has it, and may answer it from now on. */
+  taken: boolean;
   /** The answer's timeout once written; before that, how long it may wait to be written. */
   timer: unknown;
   /** A silent treadmill's longest wait for its belt (speed and incline only). */
@@ -215,6 +217,8 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     if (this.#owed.isLate(answer.requestOpCode)) return;
     const flight = this.#flight;
     if (!flight?.written || flight.request.opCode !== answer.requestOpCode) return;
+    // Its own answer: answers come in order, so those still owed for older commands never will.
+    this.#owed.clear();
     const message = describeRequestResult(flight.request.bytes, answer.resultCode);
     if (answer.success) {
       if (flight.request.command === 'request-control') this.#setControl(true);
@@ -239,7 +243,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
       this.#setControl(false);
       // Nothing the treadmill took from the app can still be done for it: the wait ends now.
       if (flight) {
-        if (flight.written) this.#owed.owe(flight, flight.request.opCode);
+        if (flight.written) this.#owed.owe(flight, flight.request.opCode, flight.taken);
         this.#end(flight, failed('not-permitted', words.controlGone(describeStatus(status), requestName(flight.request.bytes))));
       }
     } else {
@@ -311,7 +315,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
       this.dispatchEvent(new Event('change'));
       return flight.outcome;
     }
-    if (flight.written) this.#owed.owe(flight, flight.request.opCode);
+    if (flight.written) this.#owed.owe(flight, flight.request.opCode, flight.taken);
     this.#finish(flight, failed('superseded', words.superseded(requestName(flight.request.bytes), by)));
     return this.#start(request);
   }
@@ -322,7 +326,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
 
   /** The request becomes the command waiting; written now, or once the write before it settles. */
   #start(request: Request): Promise<ControlOutcome> {
-    const flight: Flight = { ...deferred(request), written: false, timer: null, cap: null, progress: null };
+    const flight: Flight = { ...deferred(request), written: false, taken: false, timer: null, cap: null, progress: null };
     this.#flight = flight;
     this.dispatchEvent(new Event('change'));
     if (this.#writing === null) {
@@ -372,7 +376,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     const { command, value } = flight.request;
     let message = capMessage ?? words.noAnswer(this.#timeoutMs);
     if (!capMessage && progress?.moved && progress.last !== null && beltTarget(command)) message = words.stoppedShort(command, progress.last, value);
-    this.#owed.owe(flight, flight.request.opCode);
+    this.#owed.owe(flight, flight.request.opCode, flight.taken);
     this.#end(flight, failed('no-answer', message));
   }
 
@@ -383,6 +387,9 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     if (error !== null) {
       this.#owed.cancel(flight);
       if (this.#flight === flight) this.#end(flight, sendFailed(error));
+    } else {
+      flight.taken = true;
+      this.#owed.taken(flight);
     }
     const next = this.#flight;
     if (!next || next.written) return;
