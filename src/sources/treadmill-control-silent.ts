@@ -36,10 +36,11 @@ const REACHED = 0.05;
 const RESOLUTION = { speed: 0.01, incline: 0.1 } as const;
 
 /**
- * A belt on its way to a target speed (or a deck to an incline), reading by reading. Reached: a
- * reading at the target, or two readings in a row that stand still less than one of the range's
- * increments from it (a treadmill that works in mph runs 12.0 km/h as 7.5 mph, 12.07 km/h, the
- * nearest its belt can go; a belt still on its way does not stand still). Closer: nearer than any
+ * A belt on its way to a target speed (or a deck to an incline), reading by reading. Reached: the
+ * belt stands there: two readings in a row at the target (the last no farther from it), or two
+ * that stand still less than one of the range's increments from it (a treadmill that works in mph
+ * runs 12.0 km/h as 7.5 mph, 12.07 km/h, the nearest its belt can go). A belt on its way does not
+ * stand still, and one reading at the target could be a belt passing through on its way elsewhere. Closer: nearer than any
  * reading before, by at least the field's resolution: the belt is still coming, so a silent
  * treadmill's command is given more time.
  */
@@ -75,8 +76,10 @@ export class BeltProgress {
     const distance = Math.abs(value - this.#target);
     const previous = this.#last;
     this.#last = value;
-    if (distance <= REACHED + 1e-9) return 'reached';
     const still = previous !== null && Math.abs(value - previous) < half;
+    // At the target from two readings in a row, not moving away: one could be a belt passing by.
+    const before = previous === null ? null : Math.abs(previous - this.#target);
+    if (before !== null && distance <= REACHED + 1e-9 && before <= REACHED + 1e-9 && distance <= before + half) return 'reached';
     if (still && this.#increment !== null && distance < this.#increment - half) return 'reached';
     if (this.#nearest !== null && distance < this.#nearest - half) {
       this.#nearest = distance;

@@ -21,9 +21,10 @@ export const treadmillControlMessages = {
   noInclineTarget: 'This treadmill does not take a target incline.',
   cannotCarry: (reason: string): string => `The value cannot be sent to the treadmill (${reason}).`,
   noAnswer: (timeoutMs: number): string => `The treadmill did not answer within ${seconds(timeoutMs)} s.`,
-  /** A treadmill that never answers, whose Treadmill Data moved toward the target and then stood still short of it. */
-  stoppedShort: (command: 'speed' | 'incline', reached: number, target: number): string =>
-    `The ${command === 'speed' ? 'belt' : 'incline'} stopped at ${valueText(command, reached)}, short of ${valueText(command, target)}.`,
+  /** A treadmill that never answers, whose Treadmill Data moved toward the target and then stood still short of it or past it. */
+  stoppedAt: (command: 'speed' | 'incline', reached: number, target: number): string =>
+    `The ${command === 'speed' ? 'belt' : 'incline'} stopped at ${valueText(command, reached)}, ` +
+    (reached > target ? `above the ${valueText(command, target)} asked.` : `short of ${valueText(command, target)}.`),
   /** Still moving toward the target when the longest wait ran out. */
   notReachedIn: (command: 'speed' | 'incline', target: number, capMs: number): string =>
     `The ${command === 'speed' ? 'belt' : 'incline'} had not reached ${valueText(command, target)} after ${seconds(capMs)} s.`,

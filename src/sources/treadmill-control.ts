@@ -375,7 +375,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     const progress = flight.progress;
     const { command, value } = flight.request;
     let message = capMessage ?? words.noAnswer(this.#timeoutMs);
-    if (!capMessage && progress?.moved && progress.last !== null && beltTarget(command)) message = words.stoppedShort(command, progress.last, value);
+    if (!capMessage && progress?.moved && progress.last !== null && beltTarget(command)) message = words.stoppedAt(command, progress.last, value);
     this.#owed.owe(flight, flight.request.opCode, flight.taken);
     this.#end(flight, failed('no-answer', message));
   }

@@ -41,12 +41,12 @@ describe('TreadmillControlPoint: a treadmill that never answers', () => {
     expect(await start).to.include({ failure: 'refused' });
   });
 
-  it('keeps waiting while Treadmill Data moves toward the target: a 6 s ramp is confirmed', async () => {
+  it('keeps waiting while Treadmill Data moves toward the target: a 6 s ramp is confirmed once the belt stands', async () => {
     // Belts change speed at about 1 km/h a second: 6 to 12 km/h takes longer than the 5 s timeout.
     const r = await inControl();
     r.control.treadmillData(data(6));
     const speed = r.control.setSpeed(12);
-    for (let kmh = 7; kmh <= 12; kmh++) {
+    for (const kmh of [7, 8, 9, 10, 11, 12, 12]) {
       r.clock.advance(1000);
       r.control.treadmillData(data(kmh));
     }
@@ -54,7 +54,7 @@ describe('TreadmillControlPoint: a treadmill that never answers', () => {
     // The same for the deck.
     r.control.treadmillData(data(12, 0));
     const incline = r.control.setIncline(8);
-    for (let percent = 1; percent <= 8; percent++) {
+    for (const percent of [1, 2, 3, 4, 5, 6, 7, 8, 8]) {
       r.clock.advance(1000);
       r.control.treadmillData(data(12, percent));
     }
@@ -110,5 +110,27 @@ describe('TreadmillControlPoint: a treadmill that never answers', () => {
     km.control.treadmillData(data(13.9));
     km.control.treadmillData(data(13.9));
     expect(await settled(exact)).to.equal('waiting');
+  });
+  it('does not confirm a speed from one reading the belt passes through on its way to another', async () => {
+    // The belt climbs to 16 km/h (the runner's hand on the console) past the 12 km/h asked.
+    const r = await inControl();
+    r.control.treadmillData(data(8));
+    const speed = r.control.setSpeed(12);
+    for (const kmh of [10, 12, 14, 16, 16, 16, 16, 16, 16]) {
+      r.clock.advance(1000);
+      r.control.treadmillData(data(kmh));
+    }
+    expect(await speed).to.deep.equal({ ok: false, failure: 'no-answer', message: 'The belt stopped at 16.0 km/h, above the 12.0 km/h asked.' });
+  });
+
+  it('says a belt that stood still above the target stopped above it', async () => {
+    const r = await inControl();
+    r.control.treadmillData(data(8));
+    const speed = r.control.setSpeed(12);
+    for (const kmh of [9, 10, 11, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5]) {
+      r.clock.advance(1000);
+      r.control.treadmillData(data(kmh));
+    }
+    expect(await speed).to.deep.equal({ ok: false, failure: 'no-answer', message: 'The belt stopped at 12.5 km/h, above the 12.0 km/h asked.' });
   });
 });
