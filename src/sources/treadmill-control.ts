@@ -29,7 +29,7 @@ import { describeStatus, type FitnessMachineStatus, parseFitnessMachineStatus } 
 import { parseTreadmillData } from '../ble/ftms-treadmill.js';
 import { OwedAnswers } from './treadmill-control-answers.js';
 import { failed, refusal as refusalOf, sendFailed } from './treadmill-control-refusals.js';
-import { BeltProgress, statusConfirms } from './treadmill-control-silent.js';
+import { BeltMotion, BeltProgress, statusConfirms } from './treadmill-control-silent.js';
 import {
   type ControlCommand,
   type ControlOutcome,
@@ -103,6 +103,8 @@ interface Flight extends Deferred {
   /** A silent treadmill's longest wait for its belt (speed and incline only). */
   cap: unknown;
   progress: BeltProgress | null;
+  /** A silent treadmill's Start, Stop or Pause as its belt shows it. */
+  motion: BeltMotion | null;
 }
 
 function deferred(request: Request): Deferred {
@@ -248,12 +250,17 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
       }
     } else {
       const silent = this.#silentFlight();
-      if (silent && statusConfirms(silent.request.command, silent.request.value, status)) this.#end(silent, this.#done(silent.request, 'status'));
+      const olderStopOwed = this.#owed.owes(STOP_OR_PAUSE);
+      if (silent && statusConfirms(silent.request.command, silent.request.value, status, olderStopOwed)) this.#end(silent, this.#done(silent.request, 'status'));
     }
     this.dispatchEvent(new StatusEvent(status));
   }
 
-  /** Every Treadmill Data value (0x2ACD): a silent treadmill's belt reaching the target confirms it, and one still coming closer is given time. */
+  /**
+   * Every Treadmill Data value (0x2ACD): a silent treadmill's belt standing at the target confirms
+   * it, one still coming closer is given time, and a belt visibly starting or coming to a stand
+   * confirms a Start, or a Stop or Pause.
+   */
   treadmillData(view: DataView): void {
     let speedKmh: number | null;
     let inclinePercent: number | null;
@@ -267,6 +274,10 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     if (speedKmh !== null) this.#lastKmh = speedKmh;
     if (inclinePercent !== null) this.#lastInclinePercent = inclinePercent;
     const flight = this.#silentFlight();
+    if (flight?.motion && speedKmh !== null && flight.motion.read(speedKmh)) {
+      this.#end(flight, this.#done(flight.request, 'treadmill-data'));
+      return;
+    }
     const value = flight?.request.command === 'speed' ? speedKmh : inclinePercent;
     if (!flight?.progress || value === null) return;
     const reading = flight.progress.read(value);
@@ -326,7 +337,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
 
   /** The request becomes the command waiting; written now, or once the write before it settles. */
   #start(request: Request): Promise<ControlOutcome> {
-    const flight: Flight = { ...deferred(request), written: false, taken: false, timer: null, cap: null, progress: null };
+    const flight: Flight = { ...deferred(request), written: false, taken: false, timer: null, cap: null, progress: null, motion: null };
     this.#flight = flight;
     this.dispatchEvent(new Event('change'));
     if (this.#writing === null) {
@@ -344,6 +355,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     const { command, value, bytes } = flight.request;
     flight.written = true;
     this.#arm(flight);
+    if (command === 'start' || stopOrPause(command)) flight.motion = new BeltMotion(command, this.#lastKmh);
     if (beltTarget(command)) {
       const capabilities = this.#capabilities;
       const increment = command === 'speed' ? (capabilities?.speed?.incrementKmh ?? null) : (capabilities?.incline?.incrementPercent ?? null);
