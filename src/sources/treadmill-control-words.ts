@@ -15,7 +15,11 @@ export const treadmillControlMessages = {
   noControlPoint: 'This treadmill takes no commands.',
   busy: 'The treadmill is still answering the last command.',
   notInControl: 'The app does not control the treadmill now; nothing was sent.',
-  notInControlToStop: 'The app does not control the treadmill now: stop the belt on the treadmill.',
+  /** A Stop the treadmill refused (it is written even without control): `answer` is the refusal in words. */
+  stopRefused: (answer: string): string => `${answer} Stop the belt with the treadmill's own Stop.`,
+  /** The control point was read on connect but a write found it gone (NotFoundError). */
+  controlPointGone: 'The treadmill\'s control point went away; nothing was sent.',
+  controlPointGoneToStop: 'The treadmill\'s control point went away: stop the belt with the treadmill\'s own Stop.',
   notInControlToPause: 'The app does not control the treadmill now: pause the belt on the treadmill.',
   noSpeedTarget: 'This treadmill does not take a target speed.',
   noInclineTarget: 'This treadmill does not take a target incline.',

@@ -221,7 +221,9 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     if (!flight?.written || flight.request.opCode !== answer.requestOpCode) return;
     // Its own answer: answers come in order, so those still owed for older commands never will.
     this.#owed.clear();
-    const message = describeRequestResult(flight.request.bytes, answer.resultCode);
+    const answered = describeRequestResult(flight.request.bytes, answer.resultCode);
+    // A refused Stop leaves the belt running: the runner's hand is the way left.
+    const message = flight.request.command === 'stop' ? words.stopRefused(answered) : answered;
     if (answer.success) {
       if (flight.request.command === 'request-control') this.#setControl(true);
       this.#end(flight, this.#done(flight.request, 'indication'));
@@ -398,7 +400,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     this.#writing = null;
     if (error !== null) {
       this.#owed.cancel(flight);
-      if (this.#flight === flight) this.#end(flight, sendFailed(error));
+      if (this.#flight === flight) this.#end(flight, sendFailed(error, flight.request.command));
     } else {
       flight.taken = true;
       this.#owed.taken(flight);
