@@ -1,7 +1,9 @@
 // The treadmill's side of the control point, for the simulated treadmill: takes each request's
 // bytes as a real FTMS treadmill would, answers with the indication and the status it would send,
 // and moves its belt toward the target at 1 km/h per second (about what real belts do, so a
-// workout can learn the lag). Commands other than Request Control need control granted first.
+// workout can learn the lag). Commands other than Request Control need control granted first. Like
+// a real treadmill it tells a status only when something changed: a speed it already had, or a
+// Start on a running belt, is answered yes and reported as nothing.
 
 import {
   PAUSE,
@@ -45,6 +47,8 @@ const toward = (from: number, to: number, step: number): number => (Math.abs(to 
 export class SimulatedBelt {
   #controlGranted = false;
   #running: boolean;
+  /** How the belt was last halted (null while it runs): a Stop after a Pause still changes it. */
+  #halted: 'stop' | 'pause' | null;
   #targetKmh: number;
   #targetPercent: number;
   speedKmh: number;
@@ -55,6 +59,7 @@ export class SimulatedBelt {
     this.speedKmh = speedKmh;
     this.inclinePercent = inclinePercent;
     this.#running = speedKmh > 0;
+    this.#halted = this.#running ? null : 'stop';
     this.#targetKmh = speedKmh;
     this.#targetPercent = inclinePercent;
   }
@@ -95,28 +100,36 @@ export class SimulatedBelt {
         const raw = view.getUint16(1, true);
         const kmh = raw / 100;
         if (kmh < SIMULATED_SPEED_RANGE.minKmh || kmh > SIMULATED_SPEED_RANGE.maxKmh) return reply(RESULT_INVALID_PARAMETER);
+        const changed = kmh !== this.#targetKmh;
         this.#targetKmh = kmh;
-        return reply(RESULT_SUCCESS, [STATUS_TARGET_SPEED_CHANGED, ...le16(raw)]);
+        return reply(RESULT_SUCCESS, changed ? [STATUS_TARGET_SPEED_CHANGED, ...le16(raw)] : null);
       }
       case SET_TARGET_INCLINATION: {
         if (request.length < 3) return reply(RESULT_INVALID_PARAMETER);
         const raw = view.getInt16(1, true);
         const percent = raw / 10;
         if (percent < SIMULATED_INCLINE_RANGE.minPercent || percent > SIMULATED_INCLINE_RANGE.maxPercent) return reply(RESULT_INVALID_PARAMETER);
+        const changed = percent !== this.#targetPercent;
         this.#targetPercent = percent;
-        return reply(RESULT_SUCCESS, [STATUS_TARGET_INCLINE_CHANGED, ...le16(raw)]);
+        return reply(RESULT_SUCCESS, changed ? [STATUS_TARGET_INCLINE_CHANGED, ...le16(raw)] : null);
       }
-      case START_OR_RESUME:
+      case START_OR_RESUME: {
+        const changed = !this.#running;
         this.#running = true;
+        this.#halted = null;
         // A belt started from standing begins at its slowest; a paused one resumes its speed.
         this.#targetKmh = Math.max(this.#targetKmh, SIMULATED_SPEED_RANGE.minKmh);
-        return reply(RESULT_SUCCESS, [STATUS_STARTED_OR_RESUMED]);
+        return reply(RESULT_SUCCESS, changed ? [STATUS_STARTED_OR_RESUMED] : null);
+      }
       case STOP_OR_PAUSE: {
         const how = request[1];
         if (how !== STOP && how !== PAUSE) return reply(RESULT_INVALID_PARAMETER);
+        const halt = how === STOP ? 'stop' : 'pause';
+        const changed = this.#halted !== halt;
         this.#running = false;
+        this.#halted = halt;
         if (how === STOP) this.#targetKmh = SIMULATED_SPEED_RANGE.minKmh;
-        return reply(RESULT_SUCCESS, [STATUS_STOPPED_OR_PAUSED, how]);
+        return reply(RESULT_SUCCESS, changed ? [STATUS_STOPPED_OR_PAUSED, how] : null);
       }
       default:
         return reply(RESULT_NOT_SUPPORTED);

@@ -8,8 +8,10 @@
 // command that ended unanswered is owed an answer, oldest first. An answer whose op code is owed
 // pays off the oldest such debt (and any older one of another op code: the treadmill answered past
 // it, so it will not come) and confirms nothing; only an answer nothing is owed for can be the
-// waiting command's. A debt is forgotten `keepMs` after its command ended: a treadmill that has
-// not answered by then never will, and remembering it longer would make the next command of that
+// waiting command's, and once it came every older debt is void (the treadmill answered past them).
+// A debt is forgotten `keepMs` after its command ended, counted from when its write settled if that
+// came later (a treadmill answers only once it took the write): a treadmill that has not answered
+// by then never will, and remembering it longer would make the next command of that
 // op code time out although the treadmill answered it. Erring this way says "did not answer" for
 // a command that worked, never "done" for one that was refused.
 
@@ -19,6 +21,7 @@ interface Debt {
   opCode: number;
   /** The command it was written for: a write that fails later owes nothing. */
   owner: object;
+  /** The forgetting's timer; null while the write has not settled (the treadmill may not have it yet). */
   expiry: unknown;
 }
 
@@ -32,11 +35,21 @@ export class OwedAnswers {
     this.#keepMs = keepMs;
   }
 
-  /** A written command ended before its answer came: that answer may still arrive. */
-  owe(owner: object, opCode: number): void {
+  /** A written command ended before its answer came: that answer may still arrive. `taken`: its write has settled. */
+  owe(owner: object, opCode: number, taken: boolean): void {
     const debt: Debt = { opCode, owner, expiry: null };
-    debt.expiry = this.#timers.set(() => this.#drop((d) => d === debt), this.#keepMs);
     this.#debts.push(debt);
+    if (taken) this.#expire(debt);
+  }
+
+  /** The write of `owner` settled: from now on the treadmill could answer it, so its debt starts to run out. */
+  taken(owner: object): void {
+    for (const debt of this.#debts) if (debt.owner === owner && debt.expiry === null) this.#expire(debt);
+  }
+
+  /** Whether any ended command still waits for an answer with this op code. */
+  owes(opCode: number): boolean {
+    return this.#debts.some((d) => d.opCode === opCode);
   }
 
   /** The write never reached the treadmill after all: nothing will answer it. */
@@ -53,9 +66,13 @@ export class OwedAnswers {
     return true;
   }
 
-  /** A new connection or a lost link: answers do not cross connections. */
+  /** A new connection or a lost link: answers do not cross connections; or the waiting command got its own answer: older ones will not come. */
   clear(): void {
     this.#drop(() => true);
+  }
+
+  #expire(debt: Debt): void {
+    debt.expiry = this.#timers.set(() => this.#drop((d) => d === debt), this.#keepMs);
   }
 
   #drop(which: (debt: Debt) => boolean): void {

@@ -10,8 +10,12 @@ import type { ControlCommand } from './treadmill-control-types.js';
 export const sameSpeed = (a: number, b: number): boolean => Math.round(a * 100) === Math.round(b * 100);
 export const sameIncline = (a: number, b: number): boolean => Math.round(a * 10) === Math.round(b * 10);
 
-/** Whether this status says the waiting command was done. A 0x02 without its parameter stopped or paused the belt: either asked is done. */
-export function statusConfirms(command: ControlCommand, value: number, status: FitnessMachineStatus): boolean {
+/**
+ * Whether this status says the waiting command was done. A 0x02 without its parameter stopped or
+ * paused the belt: either asked is done, unless an older Stop or Pause is still owed its answer
+ * (`olderStopOwed`), since then it may be that one's (a Pause given up for the Stop pressed after it).
+ */
+export function statusConfirms(command: ControlCommand, value: number, status: FitnessMachineStatus, olderStopOwed = false): boolean {
   switch (command) {
     case 'speed':
       return status.kind === 'target-speed-changed' && sameSpeed(status.kmh, value);
@@ -20,9 +24,9 @@ export function statusConfirms(command: ControlCommand, value: number, status: F
     case 'start':
       return status.kind === 'started-or-resumed';
     case 'stop':
-      return status.kind === 'stopped-or-paused-by-user' && status.how !== 'pause';
+      return status.kind === 'stopped-or-paused-by-user' && (status.how === 'stop' || (status.how === null && !olderStopOwed));
     case 'pause':
-      return status.kind === 'stopped-or-paused-by-user' && status.how !== 'stop';
+      return status.kind === 'stopped-or-paused-by-user' && (status.how === 'pause' || (status.how === null && !olderStopOwed));
     case 'request-control':
       return false;
   }
@@ -36,10 +40,11 @@ const REACHED = 0.05;
 const RESOLUTION = { speed: 0.01, incline: 0.1 } as const;
 
 /**
- * A belt on its way to a target speed (or a deck to an incline), reading by reading. Reached: a
- * reading at the target, or two readings in a row that stand still less than one of the range's
- * increments from it (a treadmill that works in mph runs 12.0 km/h as 7.5 mph, 12.07 km/h, the
- * nearest its belt can go; a belt still on its way does not stand still). Closer: nearer than any
+ * A belt on its way to a target speed (or a deck to an incline), reading by reading. Reached: the
+ * belt stands there: two readings in a row at the target (the last no farther from it), or two
+ * that stand still less than one of the range's increments from it (a treadmill that works in mph
+ * runs 12.0 km/h as 7.5 mph, 12.07 km/h, the nearest its belt can go). A belt on its way does not
+ * stand still, and one reading at the target could be a belt passing through on its way elsewhere. Closer: nearer than any
  * reading before, by at least the field's resolution: the belt is still coming, so a silent
  * treadmill's command is given more time.
  */
@@ -75,8 +80,10 @@ export class BeltProgress {
     const distance = Math.abs(value - this.#target);
     const previous = this.#last;
     this.#last = value;
-    if (distance <= REACHED + 1e-9) return 'reached';
     const still = previous !== null && Math.abs(value - previous) < half;
+    // At the target from two readings in a row, not moving away: one could be a belt passing by.
+    const before = previous === null ? null : Math.abs(previous - this.#target);
+    if (before !== null && distance <= REACHED + 1e-9 && before <= REACHED + 1e-9 && distance <= before + half) return 'reached';
     if (still && this.#increment !== null && distance < this.#increment - half) return 'reached';
     if (this.#nearest !== null && distance < this.#nearest - half) {
       this.#nearest = distance;
@@ -85,5 +92,38 @@ export class BeltProgress {
     }
     this.#nearest = Math.min(this.#nearest ?? distance, distance);
     return 'no-closer';
+  }
+}
+
+// Treadmill Data speeds: a belt above this has visibly started; one at or below STANDING_KMH stands.
+export const STARTED_KMH = 0.5;
+const STANDING_KMH = 0.05;
+
+/**
+ * A silent treadmill's Start, Stop or Pause read from its belt: a Start is done when the belt rises
+ * from standing to above STARTED_KMH, a Stop or Pause when a moving belt comes to a stand. A belt
+ * already doing it when the command went out shows nothing, so it confirms nothing.
+ */
+export class BeltMotion {
+  readonly #starting: boolean;
+  #stood = false;
+  #moved = false;
+
+  /** `from`: the last speed read before the command, if any. */
+  constructor(command: 'start' | 'stop' | 'pause', from: number | null) {
+    this.#starting = command === 'start';
+    if (from !== null) this.#note(from);
+  }
+
+  /** Whether this reading shows the command done. */
+  read(kmh: number): boolean {
+    const done = this.#starting ? this.#stood && kmh > STARTED_KMH : this.#moved && kmh <= STANDING_KMH;
+    this.#note(kmh);
+    return done;
+  }
+
+  #note(kmh: number): void {
+    if (kmh <= STANDING_KMH) this.#stood = true;
+    else this.#moved = true;
   }
 }

@@ -56,8 +56,10 @@ export class StatusEvent extends Event {
  * answer, that command ends at once ('superseded'; its late answer is ignored) and the Stop or
  * Pause is written as soon as the earlier write itself has been taken (never two writes at once,
  * never waiting for an answer or a timeout). Asked while Request Control waits, it is written once
- * control is granted, or dropped with words if it is not. A second press joins the first; a Stop
- * replaces a Pause that has not been written yet.
+ * control is granted; if it is not, a Pause is dropped with words and a Stop is still written. A
+ * second press joins the first; a Stop replaces a Pause that has not been written yet. Without
+ * control only Request Control and Stop are written (a Stop is never harmful; a treadmill that
+ * refuses it is answered with words that send the runner to its own Stop).
  */
 export interface TreadmillControl extends EventTarget {
   /** Read on connect (reads only); null until then and after the link goes. */
@@ -70,7 +72,7 @@ export interface TreadmillControl extends EventTarget {
   setSpeed(kmh: number): Promise<ControlOutcome>;
   setIncline(percent: number): Promise<ControlOutcome>;
   start(): Promise<ControlOutcome>;
-  /** 0x08 0x01. */
+  /** 0x08 0x01; written with or without control. */
   stop(): Promise<ControlOutcome>;
   /** 0x08 0x02. */
   pause(): Promise<ControlOutcome>;

@@ -15,15 +15,20 @@ export const treadmillControlMessages = {
   noControlPoint: 'This treadmill takes no commands.',
   busy: 'The treadmill is still answering the last command.',
   notInControl: 'The app does not control the treadmill now; nothing was sent.',
-  notInControlToStop: 'The app does not control the treadmill now: stop the belt on the treadmill.',
+  /** A Stop the treadmill refused (it is written even without control): `answer` is the refusal in words. */
+  stopRefused: (answer: string): string => `${answer} Stop the belt with the treadmill's own Stop.`,
+  /** The control point was read on connect but a write found it gone (NotFoundError). */
+  controlPointGone: 'The treadmill\'s control point went away; nothing was sent.',
+  controlPointGoneToStop: 'The treadmill\'s control point went away: stop the belt with the treadmill\'s own Stop.',
   notInControlToPause: 'The app does not control the treadmill now: pause the belt on the treadmill.',
   noSpeedTarget: 'This treadmill does not take a target speed.',
   noInclineTarget: 'This treadmill does not take a target incline.',
   cannotCarry: (reason: string): string => `The value cannot be sent to the treadmill (${reason}).`,
   noAnswer: (timeoutMs: number): string => `The treadmill did not answer within ${seconds(timeoutMs)} s.`,
-  /** A treadmill that never answers, whose Treadmill Data moved toward the target and then stood still short of it. */
-  stoppedShort: (command: 'speed' | 'incline', reached: number, target: number): string =>
-    `The ${command === 'speed' ? 'belt' : 'incline'} stopped at ${valueText(command, reached)}, short of ${valueText(command, target)}.`,
+  /** A treadmill that never answers, whose Treadmill Data moved toward the target and then stood still short of it or past it. */
+  stoppedAt: (command: 'speed' | 'incline', reached: number, target: number): string =>
+    `The ${command === 'speed' ? 'belt' : 'incline'} stopped at ${valueText(command, reached)}, ` +
+    (reached > target ? `above the ${valueText(command, target)} asked.` : `short of ${valueText(command, target)}.`),
   /** Still moving toward the target when the longest wait ran out. */
   notReachedIn: (command: 'speed' | 'incline', target: number, capMs: number): string =>
     `The ${command === 'speed' ? 'belt' : 'incline'} had not reached ${valueText(command, target)} after ${seconds(capMs)} s.`,

@@ -29,7 +29,7 @@ import { describeStatus, type FitnessMachineStatus, parseFitnessMachineStatus } 
 import { parseTreadmillData } from '../ble/ftms-treadmill.js';
 import { OwedAnswers } from './treadmill-control-answers.js';
 import { failed, refusal as refusalOf, sendFailed } from './treadmill-control-refusals.js';
-import { BeltProgress, statusConfirms } from './treadmill-control-silent.js';
+import { BeltMotion, BeltProgress, statusConfirms } from './treadmill-control-silent.js';
 import {
   type ControlCommand,
   type ControlOutcome,
@@ -96,11 +96,15 @@ interface Deferred {
 interface Flight extends Deferred {
   /** Handed to the link; false while it waits for the write before it to be taken. */
   written: boolean;
+  /** Its write settled: the treadmill has it, and may answer it from now on. */
+  taken: boolean;
   /** The answer's timeout once written; before that, how long it may wait to be written. */
   timer: unknown;
   /** A silent treadmill's longest wait for its belt (speed and incline only). */
   cap: unknown;
   progress: BeltProgress | null;
+  /** A silent treadmill's Start, Stop or Pause as its belt shows it. */
+  motion: BeltMotion | null;
 }
 
 function deferred(request: Request): Deferred {
@@ -215,7 +219,11 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     if (this.#owed.isLate(answer.requestOpCode)) return;
     const flight = this.#flight;
     if (!flight?.written || flight.request.opCode !== answer.requestOpCode) return;
-    const message = describeRequestResult(flight.request.bytes, answer.resultCode);
+    // Its own answer: answers come in order, so those still owed for older commands never will.
+    this.#owed.clear();
+    const answered = describeRequestResult(flight.request.bytes, answer.resultCode);
+    // A refused Stop leaves the belt running: the runner's hand is the way left.
+    const message = flight.request.command === 'stop' ? words.stopRefused(answered) : answered;
     if (answer.success) {
       if (flight.request.command === 'request-control') this.#setControl(true);
       this.#end(flight, this.#done(flight.request, 'indication'));
@@ -239,17 +247,22 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
       this.#setControl(false);
       // Nothing the treadmill took from the app can still be done for it: the wait ends now.
       if (flight) {
-        if (flight.written) this.#owed.owe(flight, flight.request.opCode);
+        if (flight.written) this.#owed.owe(flight, flight.request.opCode, flight.taken);
         this.#end(flight, failed('not-permitted', words.controlGone(describeStatus(status), requestName(flight.request.bytes))));
       }
     } else {
       const silent = this.#silentFlight();
-      if (silent && statusConfirms(silent.request.command, silent.request.value, status)) this.#end(silent, this.#done(silent.request, 'status'));
+      const olderStopOwed = this.#owed.owes(STOP_OR_PAUSE);
+      if (silent && statusConfirms(silent.request.command, silent.request.value, status, olderStopOwed)) this.#end(silent, this.#done(silent.request, 'status'));
     }
     this.dispatchEvent(new StatusEvent(status));
   }
 
-  /** Every Treadmill Data value (0x2ACD): a silent treadmill's belt reaching the target confirms it, and one still coming closer is given time. */
+  /**
+   * Every Treadmill Data value (0x2ACD): a silent treadmill's belt standing at the target confirms
+   * it, one still coming closer is given time, and a belt visibly starting or coming to a stand
+   * confirms a Start, or a Stop or Pause.
+   */
   treadmillData(view: DataView): void {
     let speedKmh: number | null;
     let inclinePercent: number | null;
@@ -263,6 +276,10 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     if (speedKmh !== null) this.#lastKmh = speedKmh;
     if (inclinePercent !== null) this.#lastInclinePercent = inclinePercent;
     const flight = this.#silentFlight();
+    if (flight?.motion && speedKmh !== null && flight.motion.read(speedKmh)) {
+      this.#end(flight, this.#done(flight.request, 'treadmill-data'));
+      return;
+    }
     const value = flight?.request.command === 'speed' ? speedKmh : inclinePercent;
     if (!flight?.progress || value === null) return;
     const reading = flight.progress.read(value);
@@ -311,7 +328,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
       this.dispatchEvent(new Event('change'));
       return flight.outcome;
     }
-    if (flight.written) this.#owed.owe(flight, flight.request.opCode);
+    if (flight.written) this.#owed.owe(flight, flight.request.opCode, flight.taken);
     this.#finish(flight, failed('superseded', words.superseded(requestName(flight.request.bytes), by)));
     return this.#start(request);
   }
@@ -322,7 +339,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
 
   /** The request becomes the command waiting; written now, or once the write before it settles. */
   #start(request: Request): Promise<ControlOutcome> {
-    const flight: Flight = { ...deferred(request), written: false, timer: null, cap: null, progress: null };
+    const flight: Flight = { ...deferred(request), written: false, taken: false, timer: null, cap: null, progress: null, motion: null };
     this.#flight = flight;
     this.dispatchEvent(new Event('change'));
     if (this.#writing === null) {
@@ -340,6 +357,7 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     const { command, value, bytes } = flight.request;
     flight.written = true;
     this.#arm(flight);
+    if (command === 'start' || stopOrPause(command)) flight.motion = new BeltMotion(command, this.#lastKmh);
     if (beltTarget(command)) {
       const capabilities = this.#capabilities;
       const increment = command === 'speed' ? (capabilities?.speed?.incrementKmh ?? null) : (capabilities?.incline?.incrementPercent ?? null);
@@ -371,8 +389,8 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     const progress = flight.progress;
     const { command, value } = flight.request;
     let message = capMessage ?? words.noAnswer(this.#timeoutMs);
-    if (!capMessage && progress?.moved && progress.last !== null && beltTarget(command)) message = words.stoppedShort(command, progress.last, value);
-    this.#owed.owe(flight, flight.request.opCode);
+    if (!capMessage && progress?.moved && progress.last !== null && beltTarget(command)) message = words.stoppedAt(command, progress.last, value);
+    this.#owed.owe(flight, flight.request.opCode, flight.taken);
     this.#end(flight, failed('no-answer', message));
   }
 
@@ -382,7 +400,10 @@ export class TreadmillControlPoint extends EventTarget implements TreadmillContr
     this.#writing = null;
     if (error !== null) {
       this.#owed.cancel(flight);
-      if (this.#flight === flight) this.#end(flight, sendFailed(error));
+      if (this.#flight === flight) this.#end(flight, sendFailed(error, flight.request.command));
+    } else {
+      flight.taken = true;
+      this.#owed.taken(flight);
     }
     const next = this.#flight;
     if (!next || next.written) return;

@@ -130,6 +130,25 @@ describe('SimulatedTreadmill control', () => {
     expect(kept.speedKmh).to.equal(8);
   });
 
+  it('tells a status only when something changed, as a treadmill does', () => {
+    const belt = new SimulatedBelt(8, 3);
+    belt.answer(Uint8Array.of(0x00));
+    const status = (request: Uint8Array): number[] | null => {
+      const answer = belt.answer(request);
+      expect(answer.indication[2], 'always answered yes').to.equal(0x01);
+      return answer.status && [...answer.status];
+    };
+    expect(status(encodeSetTargetSpeed(8)), 'the speed it had').to.equal(null);
+    expect(status(encodeSetTargetSpeed(10))).to.deep.equal([0x05, 0xe8, 0x03]);
+    expect(status(encodeSetTargetInclination(3)), 'the incline it had').to.equal(null);
+    expect(status(encodeStartOrResume()), 'a running belt started').to.equal(null);
+    expect(status(encodePause())).to.deep.equal([0x02, 0x02]);
+    expect(status(encodePause())).to.equal(null);
+    expect(status(encodeStop()), 'a paused belt stopped').to.deep.equal([0x02, 0x01]);
+    expect(status(encodeStop())).to.equal(null);
+    expect(status(encodeStartOrResume())).to.deep.equal([0x04]);
+  });
+
   it('is found on either treadmill source, and on no other', () => {
     const simulated = new SimulatedTreadmill();
     const real = new WebBluetoothTreadmill(null);

@@ -69,4 +69,37 @@ describe('TreadmillControlPoint: late answers', () => {
     r.control.indication(view(0x80, 0x02, 0x01));
     expect(await settled(next)).to.include({ ok: true });
   });
+  it('keeps an owed answer until the treadmill could have answered it: counted from when its write was taken, not from its timeout', async () => {
+    // 16 km/h hangs in the write and times out; 10 km/h waits behind it; the treadmill takes the
+    // 16 km/h write at 12 s, after the debt would have run out counted from the timeout.
+    const r = await inControl();
+    r.link.hold();
+    const hard = r.control.setSpeed(16);
+    r.clock.advance(5000);
+    expect(await hard).to.include({ ok: false, failure: 'no-answer' });
+    r.clock.advance(3000);
+    const recovery = r.control.setSpeed(10);
+    r.clock.advance(4000);
+    r.link.release();
+    await flush();
+    expect(r.writes).to.deep.equal([[0x02, 0x40, 0x06], [0x02, 0xe8, 0x03]]);
+    r.control.indication(view(0x80, 0x02, 0x01)); // the answer to 16 km/h
+    expect(await settled(recovery), 'the answer to 16 km/h must not confirm 10 km/h').to.equal('waiting');
+    r.control.indication(view(0x80, 0x02, 0x04));
+    expect(await recovery).to.deep.equal({ ok: false, failure: 'refused', message: 'Setting the belt speed failed on the treadmill.' });
+  });
+
+  it('owes nothing for older commands once a later one got its own answer (answers come in order)', async () => {
+    const r = await inControl();
+    const lost = r.control.setSpeed(16);
+    r.clock.advance(5000);
+    expect(await lost).to.include({ failure: 'no-answer' });
+    const incline = r.control.setIncline(2);
+    r.control.indication(view(0x80, 0x03, 0x01)); // answered past the 16 km/h: its answer will not come
+    expect(await incline).to.include({ ok: true, confirmedBy: 'indication' });
+    r.clock.advance(1000);
+    const next = r.control.setSpeed(12);
+    r.control.indication(view(0x80, 0x02, 0x01));
+    expect(await settled(next)).to.deep.equal({ ok: true, confirmedBy: 'indication', message: 'The belt speed is set to 12.0 km/h.' });
+  });
 });

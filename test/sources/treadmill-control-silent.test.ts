@@ -3,7 +3,7 @@
 // that reports it or from Treadmill Data reaching the target, however long a belt takes to get there.
 import { expect } from '@open-wc/testing';
 import type { ControlOutcome } from '../../src/sources/treadmill-control.js';
-import { caps, data, inControl, settled, view } from '../support/treadmill-control-rig.js';
+import { caps, data, flush, inControl, settled, view } from '../support/treadmill-control-rig.js';
 
 describe('TreadmillControlPoint: a treadmill that never answers', () => {
   it('confirms start, stop and pause from the status that reports them (0x04, 0x02 0x01, 0x02 0x02)', async () => {
@@ -41,12 +41,12 @@ describe('TreadmillControlPoint: a treadmill that never answers', () => {
     expect(await start).to.include({ failure: 'refused' });
   });
 
-  it('keeps waiting while Treadmill Data moves toward the target: a 6 s ramp is confirmed', async () => {
+  it('keeps waiting while Treadmill Data moves toward the target: a 6 s ramp is confirmed once the belt stands', async () => {
     // Belts change speed at about 1 km/h a second: 6 to 12 km/h takes longer than the 5 s timeout.
     const r = await inControl();
     r.control.treadmillData(data(6));
     const speed = r.control.setSpeed(12);
-    for (let kmh = 7; kmh <= 12; kmh++) {
+    for (const kmh of [7, 8, 9, 10, 11, 12, 12]) {
       r.clock.advance(1000);
       r.control.treadmillData(data(kmh));
     }
@@ -54,7 +54,7 @@ describe('TreadmillControlPoint: a treadmill that never answers', () => {
     // The same for the deck.
     r.control.treadmillData(data(12, 0));
     const incline = r.control.setIncline(8);
-    for (let percent = 1; percent <= 8; percent++) {
+    for (const percent of [1, 2, 3, 4, 5, 6, 7, 8, 8]) {
       r.clock.advance(1000);
       r.control.treadmillData(data(12, percent));
     }
@@ -110,5 +110,69 @@ describe('TreadmillControlPoint: a treadmill that never answers', () => {
     km.control.treadmillData(data(13.9));
     km.control.treadmillData(data(13.9));
     expect(await settled(exact)).to.equal('waiting');
+  });
+  it('does not confirm a speed from one reading the belt passes through on its way to another', async () => {
+    // The belt climbs to 16 km/h (the runner's hand on the console) past the 12 km/h asked.
+    const r = await inControl();
+    r.control.treadmillData(data(8));
+    const speed = r.control.setSpeed(12);
+    for (const kmh of [10, 12, 14, 16, 16, 16, 16, 16, 16]) {
+      r.clock.advance(1000);
+      r.control.treadmillData(data(kmh));
+    }
+    expect(await speed).to.deep.equal({ ok: false, failure: 'no-answer', message: 'The belt stopped at 16.0 km/h, above the 12.0 km/h asked.' });
+  });
+
+  it('says a belt that stood still above the target stopped above it', async () => {
+    const r = await inControl();
+    r.control.treadmillData(data(8));
+    const speed = r.control.setSpeed(12);
+    for (const kmh of [9, 10, 11, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5]) {
+      r.clock.advance(1000);
+      r.control.treadmillData(data(kmh));
+    }
+    expect(await speed).to.deep.equal({ ok: false, failure: 'no-answer', message: 'The belt stopped at 12.5 km/h, above the 12.0 km/h asked.' });
+  });
+  it('confirms a Start when the belt visibly starts in Treadmill Data, and a Stop or Pause when it comes to a stand', async () => {
+    const r = await inControl();
+    r.control.treadmillData(data(0));
+    const start = r.control.start();
+    r.clock.advance(1000);
+    r.control.treadmillData(data(0));
+    expect(await settled(start), 'a belt still standing').to.equal('waiting');
+    r.clock.advance(1000);
+    r.control.treadmillData(data(1));
+    expect(await settled(start)).to.deep.equal({ ok: true, confirmedBy: 'treadmill-data', message: 'The belt was started.' });
+    for (const [ask, message] of [['stop', 'The belt was stopped.'], ['pause', 'The belt was paused.']] as const) {
+      r.control.treadmillData(data(6));
+      const halt = r.control[ask]();
+      for (const kmh of [5, 3, 1]) r.control.treadmillData(data(kmh));
+      expect(await settled(halt), `${ask}: a belt slowing down`).to.equal('waiting');
+      r.control.treadmillData(data(0));
+      expect(await settled(halt)).to.deep.equal({ ok: true, confirmedBy: 'treadmill-data', message });
+    }
+    // A belt already standing when Stop went out, or running when Start did, shows nothing.
+    const still = r.control.stop();
+    r.control.treadmillData(data(0));
+    expect(await settled(still)).to.equal('waiting');
+    r.clock.advance(5000);
+    await still;
+    r.control.treadmillData(data(8));
+    const again = r.control.start();
+    r.control.treadmillData(data(8));
+    expect(await settled(again)).to.equal('waiting');
+  });
+
+  it('does not confirm a Stop by a 0x02 without parameter while the Pause it replaced is still owed its answer', async () => {
+    const r = await inControl();
+    const pause = r.control.pause();
+    await flush();
+    const stop = r.control.stop();
+    expect(await pause).to.include({ failure: 'superseded' });
+    await flush();
+    r.control.status(view(0x02)); // the Pause's, as likely as the Stop's
+    expect(await settled(stop)).to.equal('waiting');
+    r.control.status(view(0x02, 0x01));
+    expect(await settled(stop)).to.include({ ok: true, confirmedBy: 'status', message: 'The belt was stopped.' });
   });
 });

@@ -105,7 +105,7 @@ describe('TreadmillControlPoint: Stop and Pause go first', () => {
     expect(await incline).to.include({ failure: 'not-sent', message: 'Setting the incline was not sent: the treadmill had not taken the last command after 5 s.' });
   });
 
-  it('does not write a Stop that waited for the write before it once the treadmill said the app has no control', async () => {
+  it('still writes a Stop that waited for the write before it after the treadmill said the app has no control, but no Pause', async () => {
     const r = await inControl();
     r.link.hold();
     void r.control.setSpeed(12);
@@ -113,8 +113,19 @@ describe('TreadmillControlPoint: Stop and Pause go first', () => {
     r.control.indication(view(0x80, 0x02, 0x05)); // the given-up speed's answer: not permitted
     expect(r.control.hasControl).to.equal(false);
     r.link.release();
-    expect(await stop).to.deep.equal({ ok: false, failure: 'not-permitted', message: words.notInControlToStop });
-    expect(r.writes).to.deep.equal([[0x02, 0xb0, 0x04]]);
+    await flush();
+    expect(r.writes).to.deep.equal([[0x02, 0xb0, 0x04], [0x08, 0x01]]);
+    r.control.indication(view(0x80, 0x08, 0x01));
+    expect(await stop).to.include({ ok: true, message: 'The belt was stopped.' });
+
+    const p = await inControl();
+    p.link.hold();
+    void p.control.setSpeed(12);
+    const pause = p.control.pause();
+    p.control.indication(view(0x80, 0x02, 0x05));
+    p.link.release();
+    expect(await pause).to.deep.equal({ ok: false, failure: 'not-permitted', message: words.notInControlToPause });
+    expect(p.writes).to.deep.equal([[0x02, 0xb0, 0x04]]);
   });
 
   it('queues a Stop or Pause asked while Request Control waits, and writes it once control is granted', async () => {
@@ -145,19 +156,22 @@ describe('TreadmillControlPoint: Stop and Pause go first', () => {
     expect((await stop).message).to.equal('The belt was stopped.');
   });
 
-  it('drops a Stop queued behind Request Control, in words, when control is refused', async () => {
+  it('writes a Stop queued behind Request Control even when control is refused, and drops a Pause in words', async () => {
     const r = rig();
     void r.control.requestControl();
     const stop = r.control.stop();
     r.control.indication(view(0x80, 0x00, 0x05));
-    expect(await stop).to.deep.equal({ ok: false, failure: 'not-permitted', message: words.notInControlToStop });
+    await flush();
+    r.control.indication(view(0x80, 0x08, 0x05));
+    expect(await stop).to.include({ ok: false, failure: 'not-permitted' });
+    expect((await stop).message).to.include("Stop the belt with the treadmill's own Stop.");
     const s = rig();
     void s.control.requestControl();
     const pause = s.control.pause();
     s.clock.advance(5000);
     expect(await pause).to.deep.equal({ ok: false, failure: 'not-permitted', message: words.notInControlToPause });
     await flush();
-    expect([...r.writes, ...s.writes]).to.deep.equal([[0x00], [0x00]]);
+    expect([...r.writes, ...s.writes]).to.deep.equal([[0x00], [0x08, 0x01], [0x00]]);
   });
 
   it('ends a waiting command at once when the treadmill takes control back (status 0xFF), and writes nothing after', async () => {

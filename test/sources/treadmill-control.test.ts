@@ -10,7 +10,7 @@ import { invariantRuns } from '../support/invariant-runs.js';
 import { caps, data, FakeClock, FakeLink, flush, inControl, rig, settled, view } from '../support/treadmill-control-rig.js';
 
 describe('TreadmillControlPoint', () => {
-  it('refuses without writing: before connecting, without a control point, and anything but Request Control before control', async () => {
+  it('refuses without writing: before connecting, without a control point, and anything but Request Control or Stop before control', async () => {
     const unconnected = rig(null);
     expect(await unconnected.control.requestControl()).to.deep.equal({ ok: false, failure: 'not-connected', message: words.notConnected });
     const noCp = rig(caps({ controlPoint: false }));
@@ -20,7 +20,6 @@ describe('TreadmillControlPoint', () => {
     for (const ask of [() => r.control.setSpeed(10), () => r.control.setIncline(2), () => r.control.start()]) {
       expect(await ask()).to.deep.equal({ ok: false, failure: 'not-permitted', message: words.notInControl });
     }
-    expect(await r.control.stop()).to.deep.equal({ ok: false, failure: 'not-permitted', message: words.notInControlToStop });
     expect(await r.control.pause()).to.deep.equal({ ok: false, failure: 'not-permitted', message: words.notInControlToPause });
     expect([...unconnected.writes, ...noCp.writes, ...r.writes]).to.deep.equal([]);
     expect(r.control.hasControl).to.equal(false);
@@ -56,6 +55,22 @@ describe('TreadmillControlPoint', () => {
     }
     expect(r.writes).to.deep.equal([[0x00], [0x02, 0xce, 0x04], [0x03, 0xf1, 0xff], [0x07], [0x08, 0x02], [0x08, 0x01]]);
     expect(r.control.pending).to.equal(null);
+  });
+
+  it('writes a Stop even without control (never harmful); a refusal says to stop the belt on the treadmill', async () => {
+    const r = rig();
+    const stop = r.control.stop();
+    expect(r.writes).to.deep.equal([[0x08, 0x01]]);
+    r.control.indication(view(0x80, 0x08, 0x05));
+    expect(await stop).to.deep.equal({
+      ok: false,
+      failure: 'not-permitted',
+      message: "Stopping the belt was refused: the treadmill has not given the app control. Stop the belt with the treadmill's own Stop.",
+    });
+    // A treadmill that takes it from anyone stops.
+    const taken = r.control.stop();
+    r.control.indication(view(0x80, 0x08, 0x01));
+    expect(await taken).to.include({ ok: true, message: 'The belt was stopped.' });
   });
 
   it('says each result code in words; "not permitted" also means control is gone', async () => {
@@ -125,7 +140,7 @@ describe('TreadmillControlPoint', () => {
     expect(await pause).to.deep.equal({ ok: false, failure: 'refused', message: 'Pausing the belt is not something this treadmill supports.' });
     const stop = r.control.stop();
     r.control.indication(view(0x80, 0x08, 0x02));
-    expect(await stop).to.include({ message: 'Stopping the belt is not something this treadmill supports.' });
+    expect(await stop).to.include({ message: "Stopping the belt is not something this treadmill supports. Stop the belt with the treadmill's own Stop." });
   });
 
   it('confirms a silent treadmill’s speed and incline from status or Treadmill Data reaching the value', async () => {
@@ -137,6 +152,8 @@ describe('TreadmillControlPoint', () => {
     r.control.status(view(0x05, 0xb0, 0x04));
     r.control.treadmillData(data(13.9));
     expect(await settled(other), 'another speed, or a belt still on its way, confirms nothing').to.equal('waiting');
+    r.control.treadmillData(data(13.96));
+    expect(await settled(other), 'one reading at the value could be a belt passing by').to.equal('waiting');
     r.control.treadmillData(data(13.96));
     expect(await other).to.include({ ok: true, confirmedBy: 'treadmill-data' });
     const incline = r.control.setIncline(4.5);
@@ -217,6 +234,10 @@ describe('TreadmillControlPoint', () => {
     const gone = rig(caps(), () => new DOMException('GATT Server is disconnected.', 'NetworkError'));
     expect(await gone.control.requestControl()).to.deep.equal({ ok: false, failure: 'link-lost', message: words.linkLost });
     expect(gone.control.pending).to.equal(null);
+    // The control point read on connect is gone: not a treadmill that never took commands.
+    const vanished = rig(caps(), () => new DOMException('GATT Error: Not found.', 'NotFoundError'));
+    expect(await vanished.control.stop()).to.deep.equal({ ok: false, failure: 'no-control-point', message: words.controlPointGoneToStop });
+    expect(await vanished.control.requestControl()).to.deep.equal({ ok: false, failure: 'no-control-point', message: words.controlPointGone });
     const broken = rig(caps(), () => new DOMException('GATT Error: Unknown.', 'NotSupportedError'));
     expect(await broken.control.requestControl()).to.deep.equal({
       ok: false,
@@ -225,7 +246,7 @@ describe('TreadmillControlPoint', () => {
     });
   });
 
-  it('keeps its promises whatever the treadmill does: nothing sent without control, one write at a time, the Stop first', async () => {
+  it('keeps its promises whatever the treadmill does: nothing but Stop sent without control, one write at a time, the Stop first', async () => {
     // Weighted so control is often held and belt commands meet one another while one waits.
     const action = fc.oneof(
       { weight: 6, arbitrary: fc.record({ kind: fc.constant('ask' as const), command: fc.integer({ min: 0, max: 5 }), value: fc.double({ min: -5, max: 30, noNaN: true }) }) },
@@ -300,7 +321,8 @@ describe('TreadmillControlPoint', () => {
         }
         for (const w of writes) {
           expect(w.connected, 'written only while connected').to.equal(true);
-          expect(w.bytes[0] === 0 || w.hadControl, `op ${w.bytes[0]} written without control`).to.equal(true);
+          const stop = w.bytes[0] === 0x08 && w.bytes[1] === 0x01;
+          expect(w.bytes[0] === 0 || stop || w.hadControl, `op ${w.bytes[0]} written without control`).to.equal(true);
           expect(w.pending, 'each write is the command waiting').to.not.equal(null);
         }
         expect(link.overlapping.filter((n) => n > 0), 'never a write while another is outstanding').to.deep.equal([]);
