@@ -2,8 +2,9 @@
 // (a time as m:ss, a distance in m or miles, a speed in km/h or mph or a pace per km or mile), and
 // what they typed back to stored numbers, or a problem in words. An empty box means "leave it as it
 // is" for speed, incline and cadence; a length must be given.
-import { type DistanceUnit, averagePaceSeconds, formatDuration, formatPace, paceUnitLabel, speedUnitLabel } from '../session/units.js';
+import { type DistanceUnit, formatDuration, paceUnitLabel, speedUnitLabel } from '../session/units.js';
 import type { StepLength } from '../workout/workout-types.js';
+import { paceOf } from './workout-format.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -44,7 +45,9 @@ export function parseLength(text: string, kind: StepLength['kind'], unit: Distan
       : { ok: false, problem: 'type the time as minutes and seconds, for example 3:00 or 0:45' };
   }
   const value = number(text);
-  const metres = tenth(unit === 'km' ? value : value * METRES_PER_MILE);
+  // Metres are whole or tenths as typed; miles keep every metre a mile is (1 mi is 1609.344 m, not
+  // 1609.3), so a whole number of miles adds up to that many miles, never a hundredth short.
+  const metres = unit === 'km' ? tenth(value) : value * METRES_PER_MILE;
   if (!Number.isFinite(value) || value <= 0) {
     return { ok: false, problem: unit === 'km' ? 'type the distance in metres, for example 400' : 'type the distance in miles, for example 0.25' };
   }
@@ -58,11 +61,21 @@ export function parseLength(text: string, kind: StepLength['kind'], unit: Distan
 /** How the editor shows speeds: as the belt's speed or as the pace it runs at. */
 export type SpeedForm = 'speed' | 'pace';
 
-/** A stored speed as its box shows it: a tenth of the runner's unit, or the pace cut to the second as the rest of the app shows paces (13.3 km/h is 4:30 /km everywhere). */
+/** What is past a millionth of a speed in the runner's unit is the last bit of a float division, never the runner's. */
+const millionth = (value: number): number => Math.round(value * 1e6) / 1e6;
+
+/**
+ * A stored speed as its box shows it: a tenth of the runner's unit ("12.0"), or its hundredth
+ * when it is not on a tenth ("12.25", never "12.3": the box must not say more than the step runs),
+ * cut, not rounded up; or the pace cut to the second as the rest of the app shows paces.
+ */
 export function speedBox(kmh: number | null, form: SpeedForm, unit: DistanceUnit): string {
   if (kmh === null) return '';
-  if (form === 'speed') return (unit === 'km' ? kmh : kmh / KMH_PER_MPH).toFixed(1);
-  return formatPace(averagePaceSeconds(kmh / 3.6, unit));
+  if (form === 'pace') return paceOf(kmh, unit);
+  const inUnit = millionth(unit === 'km' ? kmh : kmh / KMH_PER_MPH);
+  const tenths = inUnit * 10;
+  if (Math.abs(tenths - Math.round(tenths)) < 1e-5) return (Math.round(tenths) / 10).toFixed(1);
+  return (Math.floor(inUnit * 100 + 1e-5) / 100).toFixed(2);
 }
 
 /**
@@ -81,7 +94,11 @@ export function maxSpeedBox(kmh: number, unit: DistanceUnit): string {
 
 export const speedUnitWords = (form: SpeedForm, unit: DistanceUnit): string => (form === 'speed' ? speedUnitLabel[unit] : paceUnitLabel[unit]);
 
-/** A typed speed or pace to km/h (kept to a thousandth: the belt rounds it to its own step). Empty: the belt's speed stays. */
+/**
+ * A typed speed or pace to km/h, kept whole: no rounding, so it reads back as typed (a pace kept
+ * to a thousandth of a km/h came back a second fast for half of all paces); the belt rounds it to
+ * its own step. Empty: the belt's speed stays.
+ */
 export function parseSpeed(text: string, form: SpeedForm, unit: DistanceUnit): Parsed<number | null> {
   if (text.trim() === '') return { ok: true, value: null };
   if (form === 'speed') {
@@ -89,14 +106,14 @@ export function parseSpeed(text: string, form: SpeedForm, unit: DistanceUnit): P
     if (!Number.isFinite(value) || value <= 0) {
       return { ok: false, problem: `type the speed in ${speedUnitLabel[unit]}, for example ${unit === 'km' ? '12.5' : '7.5'}, or leave it empty to keep the belt's speed` };
     }
-    return { ok: true, value: Math.round((unit === 'km' ? value : value * KMH_PER_MPH) * 1000) / 1000 };
+    return { ok: true, value: unit === 'km' ? value : value * KMH_PER_MPH };
   }
   const seconds = clockSeconds(text);
   if (!Number.isFinite(seconds) || seconds <= 0) {
     return { ok: false, problem: `type the pace as minutes and seconds per ${unit === 'km' ? 'km' : 'mile'}, for example ${unit === 'km' ? '5:30' : '8:45'}, or leave it empty to keep the belt's speed` };
   }
   const metres = unit === 'km' ? 1000 : METRES_PER_MILE;
-  return { ok: true, value: Math.round((metres / seconds) * 3.6 * 1000) / 1000 };
+  return { ok: true, value: (metres / seconds) * 3.6 };
 }
 
 /** Incline or cadence: a number or, empty, none. */
