@@ -91,6 +91,26 @@ describe('stride-workouts-page', () => {
     expect((await loadWorkoutSettings()).settings.easyKmh).to.equal(null);
   });
 
+  it('an easy pace typed as 6:30 min/km is said as 6:30, now and on the next visit; Use this again moves nothing', async () => {
+    // Kept to a thousandth of a km/h, 6:30 was said back "6:29 min/km, as you typed it".
+    const page = await openPage();
+    q<HTMLInputElement>(page, '#easy-speed')!.value = '6:30';
+    q<HTMLButtonElement>(page, '#use-easy')!.click();
+    await waitUntil(async () => (await loadWorkoutSettings()).settings.easyKmh !== null, 'kept in the workout settings', { timeout: 5000 });
+    await page.updateComplete;
+    expect(words(page, '#easy-pace')).to.contain('(6:30 min/km), as you typed it');
+    expect(q<HTMLInputElement>(page, '#easy-speed')!.value, 'the box keeps the words typed').to.equal('6:30');
+    const again = await openPage();
+    expect(words(again, '#easy-pace')).to.contain('(6:30 min/km), as you typed it');
+    // The box shows the speed to its hundredth (9.23); pressed again unchanged, the pace stays 6:30.
+    const kept = (await loadWorkoutSettings()).settings.easyKmh;
+    q<HTMLButtonElement>(again, '#use-easy')!.click();
+    await again.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await loadWorkoutSettings()).settings.easyKmh).to.equal(kept);
+    expect(words(again, '#easy-pace')).to.contain('(6:30 min/km), as you typed it');
+  });
+
   it('makes a new workout in the editor, saves it to the store, and shows it after a reload', async () => {
     const page = await openPage();
     expect(words(page, '#none-mine')).to.contain('None yet');
