@@ -247,4 +247,15 @@ describe('stride-workouts-page', () => {
     expect(services.workouts.view.phase).to.equal('idle');
     expect(words(page, '#page-problem')).to.match(/^This workout cannot run: Step 1 .*the speed must be between/);
   });
+
+  it('a workout that cannot run says its speed range in mph to a runner in miles', async () => {
+    const fast: Workout = { ...own('Bike intervals', 40), origin: 'imported' };
+    await saveWorkout(fast);
+    const page = await openPage();
+    await services.settings.update({ distanceUnit: 'mi' });
+    await page.updateComplete;
+    await press(page, 'mine', fast.id, 'start');
+    await page.updateComplete;
+    expect(words(page, '#page-problem')).to.match(/^This workout cannot run: Step 1 .*the speed must be between 0\.7 and 18\.6 mph\.$/);
+  });
 });
