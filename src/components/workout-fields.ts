@@ -80,14 +80,16 @@ export function speedBox(kmh: number | null, form: SpeedForm, unit: DistanceUnit
 
 /**
  * A saved highest speed as its box shows it: to a hundredth of the runner's unit, never rounded
- * above the maximum applied, yet as it was typed: "10" mph is kept as 16.093 km/h (9.9997 mph)
- * and shows "10.0", since it reads back to that same maximum; 16.25 km/h shows "16.25", not "16.3".
+ * above the maximum applied, yet as it was typed: "10" mph is kept as 16.09344 km/h, and one kept
+ * before to a thousandth, 16.093 km/h (9.9997 mph), still shows "10.0", since the belt's grid
+ * reads both as the same maximum; 16.25 km/h shows "16.25", not "16.3".
  */
 export function maxSpeedBox(kmh: number, unit: DistanceUnit): string {
   const inUnit = unit === 'km' ? kmh : kmh / KMH_PER_MPH;
   const near = Math.round(inUnit * 100) / 100;
   const back = parseSpeed(String(near), 'speed', unit);
-  const shown = back.ok && back.value !== null && back.value <= kmh ? near : Math.floor(inUnit * 100) / 100;
+  // A maximum saved when typed speeds were kept to a thousandth of a km/h is the one `near` typed then.
+  const shown = back.ok && back.value !== null && (back.value <= kmh || Math.round(back.value * 1000) / 1000 === kmh) ? near : Math.floor(inUnit * 100) / 100;
   // One decimal at least, as belt speeds read: "16.0", "16.25".
   return shown.toFixed(2).replace(/(\.\d)0$/, '$1');
 }

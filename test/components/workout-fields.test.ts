@@ -87,6 +87,8 @@ describe('workout-fields', () => {
     expect(maxSpeedBox(16, 'km')).to.equal('16.0');
     expect(maxSpeedBox(value(parseSpeed('10', 'speed', 'mi'))!, 'mi')).to.equal('10.0');
     expect(maxSpeedBox(20, 'mi')).to.equal('12.42');
+    // Saved to a thousandth of a km/h before speeds were kept whole: still the 10 mph typed.
+    expect(maxSpeedBox(16.093, 'mi')).to.equal('10.0');
     fc.assert(
       fc.property(fc.constantFrom<DistanceUnit>('km', 'mi'), fc.oneof(
         fc.integer({ min: 400, max: 3000 }).map((n) => n / 100), // typed to a hundredth, read in either unit
