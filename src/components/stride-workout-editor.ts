@@ -50,6 +50,19 @@ function stepName(items: readonly WorkoutItem[], path: StepPath): string {
   return path.length === 2 ? `Step ${number}, in ${repeatName(items, path[0]).toLowerCase()}` : `Step ${number}`;
 }
 
+const METRES_PER_MILE = 1609.344;
+
+/** A distance near `metres` that reads round in the runner's unit; without one, 1 km or 1 mi. */
+function roundDistance(metres: number | null, unit: DistanceUnit): number {
+  if (unit === 'mi') {
+    const quarters = metres === null ? 4 : Math.max(1, Math.round(metres / METRES_PER_MILE / 0.25));
+    return quarters * 0.25 * METRES_PER_MILE;
+  }
+  if (metres === null) return 1000;
+  const step = metres < 950 ? 100 : 500;
+  return Math.max(100, Math.round(metres / step) * step);
+}
+
 /** Detail of `save`: the workout as edited, checked. */
 export type SaveWorkoutDetail = Workout;
 
@@ -115,7 +128,7 @@ export class StrideWorkoutEditor extends LitElement {
   /** What stands between the draft and Save, in words: the boxes first, then the rules' problems. */
   get problems(): string[] {
     if (!this.draft) return [];
-    return [...this.boxProblems.values(), ...(this.draft.name.trim() === '' ? ['Give the workout a name.'] : []), ...workoutProblems(this.draft)];
+    return [...this.boxProblems.values(), ...(this.draft.name.trim() === '' ? ['Give the workout a name.'] : []), ...workoutProblems(this.draft, this.unit)];
   }
 
   #box(id: string, problem: string | null): void {
@@ -207,13 +220,18 @@ export class StrideWorkoutEditor extends LitElement {
     </div>`;
   }
 
-  /** Time to distance or back: the step keeps about the same length at its speed (or a round default without one). */
+  /**
+   * Time to distance or back: the step keeps about the same length at its speed (or a round
+   * default without one), a round one in the runner's unit: 100 m under a km, then 0.5 km; a
+   * quarter mile in miles (never 0.311 mi for 500 m).
+   */
   #lengthKind(path: StepPath, kind: StepLength['kind']): void {
+    const unit = this.unit;
     this.#stepBox(path, `length-${path.join('-')}`, (s) => {
       if (s.length.kind === kind) return { ok: true, step: s };
       const mps = (s.speedKmh ?? 0) / 3.6;
       const length: StepLength = kind === 'distance'
-        ? { kind, metres: s.length.kind === 'time' && mps > 0 ? Math.max(100, Math.round((s.length.seconds * mps) / 100) * 100) : 1000 }
+        ? { kind, metres: roundDistance(s.length.kind === 'time' && mps > 0 ? s.length.seconds * mps : null, unit) }
         : { kind, seconds: s.length.kind === 'distance' && mps > 0 ? Math.max(30, Math.round(s.length.metres / mps / 30) * 30) : 300 };
       return { ok: true, step: { ...s, length } };
     });
@@ -238,10 +256,23 @@ export class StrideWorkoutEditor extends LitElement {
     boxes[boxes.length - 1]?.focus();
   }
 
+  /** The pressed button goes with its item: focus goes to the item now in its place (its first box), else to Add a step. */
   #removeItem(index: number): void {
     if (!this.draft) return;
     this.#clearBoxes(`${index}`);
     this.#setItems(this.draft.items.filter((_, i) => i !== index));
+    void this.#focusFirst([`#name-${index}`, `#times-${index}`, '#add-step']);
+  }
+
+  async #focusFirst(selectors: readonly string[]): Promise<void> {
+    await this.updateComplete;
+    for (const selector of selectors) {
+      const target = this.renderRoot.querySelector<HTMLButtonElement | HTMLInputElement>(selector);
+      if (target && !target.disabled) {
+        target.focus();
+        return;
+      }
+    }
   }
 
   /** Box problems of removed steps go with them; later boxes' ids shift, so every box problem of that item and after goes. */
@@ -250,14 +281,22 @@ export class StrideWorkoutEditor extends LitElement {
     this.boxProblems = new Map([...this.boxProblems].filter(([id]) => Number(id.split('-')[1]) < first));
   }
 
+  /**
+   * Items are drawn by position, so the pressed button now belongs to the item moved the other
+   * way: focus follows the moved item to its own button, and pressed again moves it further
+   * (the other direction's button once it reaches the end).
+   */
   #move(index: number, by: -1 | 1): void {
     if (!this.draft) return;
     const items = [...this.draft.items];
     const to = index + by;
     if (to < 0 || to >= items.length) return;
     [items[index], items[to]] = [items[to]!, items[index]!];
-    this.#clearBoxes(String(Math.min(index, to)));
+    // Only the two swapped items' boxes change places; the others keep what was typed in them.
+    this.boxProblems = new Map([...this.boxProblems].filter(([id]) => ![index, to].includes(Number(id.split('-')[1]))));
     this.#setItems(items);
+    const [same, other] = by < 0 ? ['up', 'down'] : ['down', 'up'];
+    void this.#focusFirst([`#${same}-${to}`, `#${other}-${to}`]);
   }
 
   #repeatTimes(index: number, text: string): void {
@@ -273,14 +312,25 @@ export class StrideWorkoutEditor extends LitElement {
     this.#setItems(draft.items.map((item, i) => (i === index && item.kind === 'repeat' ? { ...item, times: parsed.value } : item)));
   }
 
+  /**
+   * A step added at a repeat's end shifts no box, so every box keeps what was typed in it; a step
+   * removed shifts only the steps after it in its repeat, whose box problems go with it (other
+   * items' boxes, and their unreadable words, stay). Focus goes to the step now in its place.
+   */
   #repeatStep(index: number, change: 'add' | number): void {
     const draft = this.draft;
     if (!draft) return;
-    this.#clearBoxes(String(index));
+    if (change !== 'add') {
+      this.boxProblems = new Map([...this.boxProblems].filter(([id]) => {
+        const [, item, step] = id.split('-').map(Number);
+        return !(item === index && step !== undefined && step >= change);
+      }));
+    }
     this.#setItems(draft.items.map((item, i) => {
       if (i !== index || item.kind !== 'repeat') return item;
       return { ...item, steps: change === 'add' ? [...item.steps, newStep(item.steps.at(-1)?.speedKmh ?? null)] : item.steps.filter((_, j) => j !== change) };
     }));
+    if (change !== 'add') void this.#focusFirst([`#name-${index}-${change}`, `#add-in-${index}`]);
   }
 
   #itemButtons(index: number, count: number, what: string) {

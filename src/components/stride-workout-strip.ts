@@ -93,6 +93,9 @@ export class StrideWorkoutStrip extends LitElement {
     dialog p:focus { outline: none; }
   `, touchTargetStyles];
 
+  /** The first-time question was on screen at the last render. */
+  #asking = false;
+
   #emit(name: string): void {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
@@ -111,6 +114,10 @@ export class StrideWorkoutStrip extends LitElement {
       dialog.showModal();
       dialog.querySelector<HTMLElement>('#confirm-words')?.focus();
     }
+    // Answered, the dialog goes with the focus on it, which would fall to the page's start: it goes
+    // to Stop instead, the one button that must be at hand while the belt is driven.
+    if (this.#asking && !dialog) this.renderRoot.querySelector<HTMLElement>('#workout-stop')?.focus();
+    this.#asking = dialog !== null;
   }
 
   #confirmDialog() {

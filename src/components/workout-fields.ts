@@ -2,8 +2,9 @@
 // (a time as m:ss, a distance in m or miles, a speed in km/h or mph or a pace per km or mile), and
 // what they typed back to stored numbers, or a problem in words. An empty box means "leave it as it
 // is" for speed, incline and cadence; a length must be given.
-import { type DistanceUnit, averagePaceSeconds, formatDuration, formatPace, paceUnitLabel, speedUnitLabel } from '../session/units.js';
+import { type DistanceUnit, formatDuration, paceUnitLabel, speedUnitLabel } from '../session/units.js';
 import type { StepLength } from '../workout/workout-types.js';
+import { paceOf } from './workout-format.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -44,7 +45,9 @@ export function parseLength(text: string, kind: StepLength['kind'], unit: Distan
       : { ok: false, problem: 'type the time as minutes and seconds, for example 3:00 or 0:45' };
   }
   const value = number(text);
-  const metres = tenth(unit === 'km' ? value : value * METRES_PER_MILE);
+  // Metres are whole or tenths as typed; miles keep every metre a mile is (1 mi is 1609.344 m, not
+  // 1609.3), so a whole number of miles adds up to that many miles, never a hundredth short.
+  const metres = unit === 'km' ? tenth(value) : value * METRES_PER_MILE;
   if (!Number.isFinite(value) || value <= 0) {
     return { ok: false, problem: unit === 'km' ? 'type the distance in metres, for example 400' : 'type the distance in miles, for example 0.25' };
   }
@@ -58,30 +61,46 @@ export function parseLength(text: string, kind: StepLength['kind'], unit: Distan
 /** How the editor shows speeds: as the belt's speed or as the pace it runs at. */
 export type SpeedForm = 'speed' | 'pace';
 
-/** A stored speed as its box shows it: a tenth of the runner's unit, or the pace cut to the second as the rest of the app shows paces (13.3 km/h is 4:30 /km everywhere). */
+/** What is past a millionth of a speed in the runner's unit is the last bit of a float division, never the runner's. */
+const millionth = (value: number): number => Math.round(value * 1e6) / 1e6;
+
+/**
+ * A stored speed as its box shows it: a tenth of the runner's unit ("12.0"), or its hundredth
+ * when it is not on a tenth ("12.25", never "12.3": the box must not say more than the step runs),
+ * cut, not rounded up; or the pace cut to the second as the rest of the app shows paces.
+ */
 export function speedBox(kmh: number | null, form: SpeedForm, unit: DistanceUnit): string {
   if (kmh === null) return '';
-  if (form === 'speed') return (unit === 'km' ? kmh : kmh / KMH_PER_MPH).toFixed(1);
-  return formatPace(averagePaceSeconds(kmh / 3.6, unit));
+  if (form === 'pace') return paceOf(kmh, unit);
+  const inUnit = millionth(unit === 'km' ? kmh : kmh / KMH_PER_MPH);
+  const tenths = inUnit * 10;
+  if (Math.abs(tenths - Math.round(tenths)) < 1e-5) return (Math.round(tenths) / 10).toFixed(1);
+  return (Math.floor(inUnit * 100 + 1e-5) / 100).toFixed(2);
 }
 
 /**
  * A saved highest speed as its box shows it: to a hundredth of the runner's unit, never rounded
- * above the maximum applied, yet as it was typed: "10" mph is kept as 16.093 km/h (9.9997 mph)
- * and shows "10.0", since it reads back to that same maximum; 16.25 km/h shows "16.25", not "16.3".
+ * above the maximum applied, yet as it was typed: "10" mph is kept as 16.09344 km/h, and one kept
+ * before to a thousandth, 16.093 km/h (9.9997 mph), still shows "10.0", since the belt's grid
+ * reads both as the same maximum; 16.25 km/h shows "16.25", not "16.3".
  */
 export function maxSpeedBox(kmh: number, unit: DistanceUnit): string {
   const inUnit = unit === 'km' ? kmh : kmh / KMH_PER_MPH;
   const near = Math.round(inUnit * 100) / 100;
   const back = parseSpeed(String(near), 'speed', unit);
-  const shown = back.ok && back.value !== null && back.value <= kmh ? near : Math.floor(inUnit * 100) / 100;
+  // A maximum saved when typed speeds were kept to a thousandth of a km/h is the one `near` typed then.
+  const shown = back.ok && back.value !== null && (back.value <= kmh || Math.round(back.value * 1000) / 1000 === kmh) ? near : Math.floor(inUnit * 100) / 100;
   // One decimal at least, as belt speeds read: "16.0", "16.25".
   return shown.toFixed(2).replace(/(\.\d)0$/, '$1');
 }
 
 export const speedUnitWords = (form: SpeedForm, unit: DistanceUnit): string => (form === 'speed' ? speedUnitLabel[unit] : paceUnitLabel[unit]);
 
-/** A typed speed or pace to km/h (kept to a thousandth: the belt rounds it to its own step). Empty: the belt's speed stays. */
+/**
+ * A typed speed or pace to km/h, kept whole: no rounding, so it reads back as typed (a pace kept
+ * to a thousandth of a km/h came back a second fast for half of all paces); the belt rounds it to
+ * its own step. Empty: the belt's speed stays.
+ */
 export function parseSpeed(text: string, form: SpeedForm, unit: DistanceUnit): Parsed<number | null> {
   if (text.trim() === '') return { ok: true, value: null };
   if (form === 'speed') {
@@ -89,14 +108,14 @@ export function parseSpeed(text: string, form: SpeedForm, unit: DistanceUnit): P
     if (!Number.isFinite(value) || value <= 0) {
       return { ok: false, problem: `type the speed in ${speedUnitLabel[unit]}, for example ${unit === 'km' ? '12.5' : '7.5'}, or leave it empty to keep the belt's speed` };
     }
-    return { ok: true, value: Math.round((unit === 'km' ? value : value * KMH_PER_MPH) * 1000) / 1000 };
+    return { ok: true, value: unit === 'km' ? value : value * KMH_PER_MPH };
   }
   const seconds = clockSeconds(text);
   if (!Number.isFinite(seconds) || seconds <= 0) {
     return { ok: false, problem: `type the pace as minutes and seconds per ${unit === 'km' ? 'km' : 'mile'}, for example ${unit === 'km' ? '5:30' : '8:45'}, or leave it empty to keep the belt's speed` };
   }
   const metres = unit === 'km' ? 1000 : METRES_PER_MILE;
-  return { ok: true, value: Math.round((metres / seconds) * 3.6 * 1000) / 1000 };
+  return { ok: true, value: (metres / seconds) * 3.6 };
 }
 
 /** Incline or cadence: a number or, empty, none. */

@@ -2,15 +2,25 @@
 // decimal, km/h or mph), paces as min/km or min/mi, a step's length as a clock or a distance.
 // Stored speeds are km/h always (what a treadmill takes); these are the only ways they are shown.
 import type { PlannedStep, StepIntensity, StepLength, WorkoutItem } from '../workout/workout-types.js';
-import { type DistanceUnit, distanceIn, formatDuration, formatPace, paceSeconds, paceUnitLabel, speedPerHour, speedUnitLabel } from '../session/units.js';
+import { type DistanceUnit, averagePaceSeconds, distanceIn, formatDuration, formatPace, paceUnitLabel, speedPerHour, speedUnitLabel } from '../session/units.js';
 
 const mps = (kmh: number): number => kmh / 3.6;
 
 /** A belt speed in the runner's unit, one decimal: "12.0 km/h", "7.5 mph". */
 export const beltSpeedText = (kmh: number, unit: DistanceUnit): string => `${speedPerHour(mps(kmh), unit).toFixed(1)} ${speedUnitLabel[unit]}`;
 
-/** The pace a belt speed runs at: "5:00 /km". */
-export const paceText = (kmh: number, unit: DistanceUnit): string => `${formatPace(paceSeconds(mps(kmh), unit))} ${paceUnitLabel[unit]}`;
+/**
+ * The pace a speed runs at, cut to the second as every pace is, once the float error is gone: a
+ * pace typed as 4:45 /km is kept as 1000 / 285 m/s, whose pace back is 284.99999999999994 s; to a
+ * millionth of a second it is 285 again, and reads as typed.
+ */
+export const paceOf = (kmh: number, unit: DistanceUnit): string => {
+  const seconds = averagePaceSeconds(mps(kmh), unit);
+  return formatPace(seconds === null ? null : Math.round(seconds * 1e6) / 1e6);
+};
+
+/** The pace a belt speed runs at: "5:00 min/km". */
+export const paceText = (kmh: number, unit: DistanceUnit): string => `${paceOf(kmh, unit)} ${paceUnitLabel[unit]}`;
 
 /** A time as a runner says it: "3 min", "45 s", "1:30 min" when it is not whole minutes; an hour or more as a clock, "1:01:30". */
 export function timeText(seconds: number): string {

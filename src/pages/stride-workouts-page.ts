@@ -6,7 +6,7 @@ import { downloadFile } from '../components/download-file.js';
 import { enterFullscreen, leaveFullscreen } from '../components/fullscreen.js';
 import { filePickerStyles, formControlStyles } from '../components/form-control-styles.js';
 import { beltSpeedText, paceText } from '../components/workout-format.js';
-import { parseSpeed } from '../components/workout-fields.js';
+import { parseSpeed, speedBox } from '../components/workout-fields.js';
 import '../components/stride-workout-editor.js';
 import '../components/stride-workout-list.js';
 import type { WorkoutActionDetail } from '../components/stride-workout-list.js';
@@ -40,7 +40,7 @@ const begun = new Set(['confirm', 'starting', 'running', 'paused']);
 export class StrideWorkoutsPage extends LitElement {
   static override properties = {
     services: { attribute: false }, loaded: { state: true }, editing: { state: true },
-    typedEasyKmh: { state: true }, easyProblem: { state: true }, outcomes: { state: true }, problem: { state: true }, starting: { state: true },
+    typedEasyKmh: { state: true }, easyText: { state: true }, easyProblem: { state: true }, outcomes: { state: true }, problem: { state: true }, starting: { state: true },
   };
   declare services: AppServices | null;
   declare loaded: boolean;
@@ -48,6 +48,8 @@ export class StrideWorkoutsPage extends LitElement {
   declare editing: Workout | null;
   /** Easy pace typed by the runner just now (km/h), before the store has it back; undefined: the stored one. */
   declare typedEasyKmh: number | null | undefined;
+  /** The words the easy pace was last typed as ("6:30"), kept in its box while they still say it. */
+  declare easyText: string | null;
   declare easyProblem: string | null;
   /** What became of the last import or export, file by file. */
   declare outcomes: readonly Outcome[];
@@ -66,6 +68,7 @@ export class StrideWorkoutsPage extends LitElement {
     this.loaded = false;
     this.editing = null;
     this.typedEasyKmh = undefined;
+    this.easyText = null;
     this.easyProblem = null;
     this.outcomes = [];
     this.problem = null;
@@ -126,7 +129,13 @@ export class StrideWorkoutsPage extends LitElement {
   async #typeEasy(event: Event): Promise<void> {
     event.preventDefault();
     const unit = this.services!.settings.settings.distanceUnit;
-    const text = this.renderRoot.querySelector<HTMLInputElement>('#easy-speed')!.value;
+    const text = this.renderRoot.querySelector<HTMLInputElement>('#easy-speed')!.value.trim();
+    // The box as it was shown, pressed again: the easy pace stays exactly as it is, not moved to
+    // the tenth the box shows it to.
+    if (text !== '' && text === this.#easyBox(unit)) {
+      this.easyProblem = null;
+      return;
+    }
     const parsed = parseSpeed(text, text.includes(':') ? 'pace' : 'speed', unit);
     if (!parsed.ok || (parsed.value !== null && (parsed.value < EASY_KMH.min || parsed.value > EASY_KMH.max))) {
       this.easyProblem = `Type the speed you run easily, in ${speedUnitLabel[unit]}, for example ${unit === 'km' ? '9.5' : '6.0'}, or its pace in ${paceUnitLabel[unit]}, for example ${unit === 'km' ? '6:20' : '10:00'} (between ${beltSpeedText(EASY_KMH.min, unit)} and ${beltSpeedText(EASY_KMH.max, unit)}).`;
@@ -134,15 +143,27 @@ export class StrideWorkoutsPage extends LitElement {
     }
     this.easyProblem = null;
     this.typedEasyKmh = parsed.value;
+    this.easyText = text === '' ? null : text;
     // Not kept: it still holds on this page, and the store's words say why.
     if (!(await this.#mine.saveSettings({ easyKmh: parsed.value }))) this.easyProblem = this.#mine.message;
+  }
+
+  /** What the easy box shows: the words it was typed as while they still read as the easy pace, else its speed. */
+  #easyBox(unit: DistanceUnit): string {
+    const easy = this.#easyKmh();
+    if (!easy) return '';
+    if (this.easyText !== null && easy.typed) {
+      const typed = parseSpeed(this.easyText, this.easyText.includes(':') ? 'pace' : 'speed', unit);
+      if (typed.ok && typed.value === easy.kmh) return this.easyText;
+    }
+    return speedBox(easy.kmh, 'speed', unit);
   }
 
   async #start(workout: Workout): Promise<void> {
     const workouts = this.services?.workouts;
     if (!workouts || this.starting) return;
     // Said here, where the runner can change it, rather than on a treadmill screen with nothing to run.
-    const problems = workoutProblems(workout);
+    const problems = workoutProblems(workout, this.services!.settings.settings.distanceUnit);
     if (problems.length > 0) {
       this.problem = `This workout cannot run: ${problems.join(' ')}`;
       return;
@@ -257,7 +278,7 @@ export class StrideWorkoutsPage extends LitElement {
         : html`<p id="easy-pace">No runs to take your easy pace from yet: type the speed you run easily, and the library's speeds follow from it.</p>`}
       <form @submit=${(e: Event) => void this.#typeEasy(e)} novalidate class="actions">
         <label class="typed-pace">Easy speed or pace <input id="easy-speed" inputmode="decimal" autocomplete="off"
-          .value=${easy ? beltSpeedText(easy.kmh, unit).split(' ')[0]! : ''}
+          .value=${this.#easyBox(unit)}
           aria-invalid=${this.easyProblem ? 'true' : 'false'} aria-describedby=${this.easyProblem ? 'easy-problem' : nothing} /> ${speedUnitLabel[unit]} or ${paceUnitLabel[unit]}</label>
         <button type="submit" id="use-easy">Use this</button>
       </form>

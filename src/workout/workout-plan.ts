@@ -1,6 +1,7 @@
 // A workout as it runs: repeats expanded into one list of steps, what is wrong with a workout in
 // words (the editor shows them, the runner refuses to start), and its planned time and distance.
 
+import type { DistanceUnit } from '../session/units.js';
 import type { PlannedStep, Workout, WorkoutStep } from './workout-types.js';
 
 export const SPEED_KMH = { min: 1, max: 30 } as const;
@@ -42,7 +43,17 @@ const wholeTimes = (times: number): number => (Number.isFinite(times) ? Math.max
 const outside = (value: number, range: { min: number; max: number }): boolean =>
   !Number.isFinite(value) || value < range.min || value > range.max;
 
-function stepProblems(step: WorkoutStep, label: string): string[] {
+/**
+ * The speeds a step may ask for, in the runner's unit: in mph the range's ends are rounded inwards
+ * to a tenth (0.7 to 18.6 mph), so any speed the words allow is one the rule allows.
+ */
+function speedRangeWords(unit: DistanceUnit): string {
+  if (unit === 'km') return `${SPEED_KMH.min} and ${SPEED_KMH.max} km/h`;
+  const mph = (kmh: number): number => kmh / 1.609344;
+  return `${(Math.ceil(mph(SPEED_KMH.min) * 10) / 10).toFixed(1)} and ${(Math.floor(mph(SPEED_KMH.max) * 10) / 10).toFixed(1)} mph`;
+}
+
+function stepProblems(step: WorkoutStep, label: string, unit: DistanceUnit): string[] {
   const problems: string[] = [];
   const { length } = step;
   if (length.kind === 'time' && !(length.seconds > 0 && Number.isFinite(length.seconds))) {
@@ -52,7 +63,7 @@ function stepProblems(step: WorkoutStep, label: string): string[] {
     problems.push(`${label} covers no distance: give it at least 1 m.`);
   }
   if (step.speedKmh !== null && outside(step.speedKmh, SPEED_KMH)) {
-    problems.push(`${label}: the speed must be between ${SPEED_KMH.min} and ${SPEED_KMH.max} km/h.`);
+    problems.push(`${label}: the speed must be between ${speedRangeWords(unit)}.`);
   }
   if (step.inclinePercent !== null && outside(step.inclinePercent, INCLINE_PERCENT)) {
     problems.push(`${label}: the incline must be between ${INCLINE_PERCENT.min} and ${INCLINE_PERCENT.max} %.`);
@@ -63,15 +74,15 @@ function stepProblems(step: WorkoutStep, label: string): string[] {
   return problems;
 }
 
-/** What stops a workout from running, in words; empty when it can run. */
-export function workoutProblems(workout: Workout): string[] {
+/** What stops a workout from running, in words (speeds in the runner's unit); empty when it can run. */
+export function workoutProblems(workout: Workout, unit: DistanceUnit = 'km'): string[] {
   const problems: string[] = [];
   let shown = 0;
   let planned = 0;
   const label = (step: WorkoutStep): string => `Step ${++shown}${step.name.trim() ? ` (“${step.name.trim()}”)` : ''}`;
   for (const item of workout.items) {
     if (item.kind === 'step') {
-      problems.push(...stepProblems(item, label(item)));
+      problems.push(...stepProblems(item, label(item), unit));
       planned += 1;
       continue;
     }
@@ -79,7 +90,7 @@ export function workoutProblems(workout: Workout): string[] {
       problems.push(`A repeat must run a whole number of times from ${REPEAT_TIMES.min} to ${REPEAT_TIMES.max}.`);
     }
     if (item.steps.length === 0) problems.push('A repeat has no steps.');
-    for (const step of item.steps) problems.push(...stepProblems(step, label(step)));
+    for (const step of item.steps) problems.push(...stepProblems(step, label(step), unit));
     planned += wholeTimes(item.times) * item.steps.length;
   }
   if (planned === 0) problems.unshift('The workout has no steps.');

@@ -2,6 +2,7 @@
 // cadence and repeats; a box that cannot be read is said beside the form and changes nothing; the
 // rules' problems in words on Save, and Save only for a workout that can run.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/stride-workout-editor.js';
 import type { StrideWorkoutEditor } from '../../src/components/stride-workout-editor.js';
 import type { Workout, WorkoutRepeat, WorkoutStep } from '../../src/workout/workout-types.js';
@@ -36,6 +37,96 @@ async function save(el: StrideWorkoutEditor): Promise<Workout | null> {
 const problems = (el: StrideWorkoutEditor) => [...el.shadowRoot!.querySelectorAll('#problems li')].map((li) => li.textContent);
 const repeatSteps = (w: Workout) => (w.items[1] as WorkoutRepeat).steps;
 
+const one = (change: Partial<WorkoutStep> = {}): Workout => ({
+  id: 'w1', name: 'Tempo', origin: 'mine', updatedAt: 1,
+  items: [{ kind: 'step', name: 'Run', intensity: 'active', length: { kind: 'time', seconds: 600 }, speedKmh: 12, inclinePercent: null, cadence: null, ...change }],
+});
+const named = (name: string): WorkoutStep => ({ kind: 'step', name, intensity: 'active', length: { kind: 'time', seconds: 120 }, speedKmh: 10, inclinePercent: null, cadence: null });
+const order = (el: StrideWorkoutEditor) => el.draft!.items.map((i) => (i as WorkoutStep).name);
+async function pick(el: StrideWorkoutEditor, id: string): Promise<void> {
+  box(el, id).checked = true;
+  box(el, id).dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+describe('stride-workout-editor: what is typed reads back as typed', () => {
+  for (const [unit, pace] of [['km', '4:45'], ['km', '6:30'], ['mi', '8:45'], ['mi', '5:15']] as const) {
+    it(`a pace typed as ${pace} /${unit} stays ${pace} in its box, and after save and reopening`, async () => {
+      // Its speed was rounded to a thousandth of a km/h: 4:45 /km came back 4:44, and ran a second fast.
+      const el = await editor(one(), unit);
+      await pick(el, 'form-pace');
+      await type(el, 'speed-0', pace);
+      expect(box(el, 'speed-0').value, 'right after typing').to.equal(pace);
+      const saved = (await save(el))!;
+      const reopened = await editor(saved, unit);
+      await pick(reopened, 'form-pace');
+      expect(box(reopened, 'speed-0').value, 'reopened').to.equal(pace);
+    });
+  }
+
+  it('a speed over the limit typed in mph is refused with the limit in mph', async () => {
+    const el = await editor(one(), 'mi');
+    await type(el, 'speed-0', '20');
+    expect(await save(el)).to.equal(null);
+    const speedProblem = problems(el).find((p) => p!.includes('speed'));
+    expect(speedProblem).to.equal('Step 1 (“Run”): the speed must be between 0.7 and 18.6 mph.');
+  });
+
+  it('a step switched from time to distance gets a round distance in the runner’s unit', async () => {
+    // 10 min at 12 km/h is 2000 m: 1.24 mi, shown as a quarter mile's multiple, 1.25.
+    const el = await editor(one(), 'mi');
+    box(el, 'by-0').value = 'distance';
+    box(el, 'by-0').dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(box(el, 'length-0').value).to.equal('1.25');
+  });
+
+  it('adding or removing a step in a repeat keeps what was typed, unreadable, in another item’s box', async () => {
+    // Items before and after the repeat: neither moves when a step of the repeat comes or goes.
+    const el = await editor({ ...intervals(), items: [...intervals().items, named('After')] });
+    await type(el, 'speed-0', 'fast');
+    await type(el, 'speed-2', 'faster');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#add-in-1')!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#remove-1-0')!.click();
+    await el.updateComplete;
+    expect([box(el, 'speed-0').value, box(el, 'speed-2').value]).to.deep.equal(['fast', 'faster']);
+    expect(problems(el).map((p) => p!.split(':')[0])).to.deep.equal(['Step 1', 'Step 4']);
+    // Focus goes to the step now in the removed one's place.
+    expect(el.shadowRoot!.activeElement?.id).to.equal('name-1-0');
+  });
+});
+
+describe('stride-workout-editor from the keyboard', () => {
+  it('Move up pressed twice moves the same step up twice: focus follows the moved step', async () => {
+    // Items are drawn by position; the focused button belonged to the other step after a move, and pressed again undid it.
+    const el = await editor({ id: 'w1', name: 'Three', origin: 'mine', updatedAt: 1, items: [named('A'), named('B'), named('C')] });
+    box(el, 'up-2').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(order(el)).to.deep.equal(['A', 'C', 'B']);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(order(el)).to.deep.equal(['C', 'A', 'B']);
+    // At the top Move up cannot be pressed: focus goes to the step's Move down.
+    expect(el.shadowRoot!.activeElement?.id).to.equal('down-0');
+  });
+
+  it('after Remove, focus goes to the step now in its place, or to Add a step after the last', async () => {
+    const el = await editor({ id: 'w1', name: 'Three', origin: 'mine', updatedAt: 1, items: [named('A'), named('B'), named('C')] });
+    box(el, 'remove-1').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(order(el)).to.deep.equal(['A', 'C']);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('name-1');
+    box(el, 'remove-1').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(order(el)).to.deep.equal(['A']);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('add-step');
+  });
+});
+
 describe('stride-workout-editor', () => {
   it('shows each step’s boxes in the runner’s unit, the name as text, and saves what is typed as km/h', async () => {
     const el = await editor(intervals());
@@ -62,7 +153,8 @@ describe('stride-workout-editor', () => {
 
   it('types speeds as pace, and in miles, and keeps km/h stored', async () => {
     const el = await editor(intervals(), 'mi');
-    expect(box(el, 'speed-0').value).to.equal('5.6');
+    // 9 km/h is 5.592 mph: to the hundredth, cut, never shown faster than the step runs.
+    expect(box(el, 'speed-0').value).to.equal('5.59');
     box(el, 'form-pace').click();
     await el.updateComplete;
     // 9 km/h is 643.7 s/mi: cut to the second as everywhere in the app.
@@ -71,7 +163,7 @@ describe('stride-workout-editor', () => {
     await type(el, 'length-1-1', '0.5');
     const saved = (await save(el))!;
     expect((saved.items[0] as WorkoutStep).speedKmh).to.be.closeTo(9.656, 0.001);
-    expect(repeatSteps(saved)[1]!.length).to.deep.equal({ kind: 'distance', metres: 804.7 });
+    expect(repeatSteps(saved)[1]!.length).to.deep.equal({ kind: 'distance', metres: 804.672 });
   });
 
   it('says which box cannot be read, keeps the step as it was, and saves nothing until it is fixed', async () => {

@@ -3,6 +3,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/stride-workout-list.js';
 import { type StrideWorkoutList, type WorkoutActionDetail, totalsWords } from '../../src/components/stride-workout-list.js';
+import { parseLength } from '../../src/components/workout-fields.js';
 import { beltSpeedText, distanceText, itemsSummary, paceText, stepLine, timeText } from '../../src/components/workout-format.js';
 import { libraryWorkouts } from '../../src/workout/workout-library.js';
 import type { Workout } from '../../src/workout/workout-types.js';
@@ -17,6 +18,17 @@ const mine: Workout = {
 };
 
 describe('workout words', () => {
+  for (const miles of ['1', '5']) {
+    it(`a step typed as ${miles} mi is listed as ${miles}.00 mi, not a hundredth short`, () => {
+      // A distance typed in miles was kept to a tenth of a metre (1609.3 m a mile), and the list cuts to the hundredth.
+      const typed = parseLength(miles, 'distance', 'mi');
+      if (!typed.ok) throw new Error(typed.problem);
+      const workout: Workout = { id: 'w', name: 'Miles', origin: 'mine', updatedAt: 1,
+        items: [{ kind: 'step', name: 'Tempo', intensity: 'active', length: typed.value, speedKmh: 12, inclinePercent: null, cadence: null }] };
+      expect(totalsWords(workout, 'mi')).to.contain(`${miles}.00 mi`);
+    });
+  }
+
   it('says speeds, paces, times and distances as a runner reads them', () => {
     expect(beltSpeedText(12, 'km')).to.equal('12.0 km/h');
     expect(beltSpeedText(12.07, 'mi')).to.equal('7.5 mph');

@@ -38,7 +38,8 @@ describe('stride-workout-settings', () => {
 
   it('sends the maximums typed (mph to km/h), empty back to the default, and refuses what cannot be read', async () => {
     const el = await section(defaults, { unit: 'mi' });
-    expect(await change(el, 'max-speed', '10')).to.deep.equal({ maxSpeedKmh: 16.093 });
+    // Kept whole, not to a thousandth of a km/h, so it reads back as typed.
+    expect((await change(el, 'max-speed', '10'))!.maxSpeedKmh).to.be.closeTo(16.09344, 1e-9);
     expect(await change(el, 'max-speed', '')).to.deep.equal({ maxSpeedKmh: null });
     expect(await change(el, 'max-incline', '8')).to.deep.equal({ maxInclinePercent: 8 });
     expect(await change(el, 'max-speed', 'fast')).to.equal(null);

@@ -25,6 +25,17 @@ const text = (el: StrideWorkoutStrip, selector: string) => el.shadowRoot!.queryS
 const strip = (v: WorkoutStripView, unit = 'km') => fixture<StrideWorkoutStrip>(html`<stride-workout-strip .view=${v} unit=${unit}></stride-workout-strip>`);
 
 describe('stride-workout-strip', () => {
+  it('after Confirm pressed from the keyboard, the focus goes to Stop in the strip, not the page’s start', async () => {
+    // The dialog goes away with the focus on it; Stop must stay a key away while the belt is driven.
+    const el = await strip(view({ phase: 'confirm', position: { stepIndex: 0, done: false, leftS: 600, leftM: null, fraction: 0 }, beltTargetKmh: null }));
+    el.addEventListener('confirm', () => { el.view = view({ phase: 'starting', position: { stepIndex: 0, done: false, leftS: 600, leftM: null, fraction: 0 }, beltTargetKmh: null }); });
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#confirm')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.view!.phase).to.equal('starting');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('workout-stop');
+  });
+
   it('shows the step with its round and targets, the time left, the next step and the progress', async () => {
     const el = await strip(view());
     expect(text(el, '#step-name')).to.equal('Hard (1 of 6)');

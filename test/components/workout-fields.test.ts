@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import {
   clockSeconds, lengthBox, lengthUnitLabel, maxSpeedBox, parseLength, parseOptional, parseSpeed, parseTimes, speedBox,
 } from '../../src/components/workout-fields.js';
+import { paceOf } from '../../src/components/workout-format.js';
 import { type DistanceUnit, formatPace, paceSeconds } from '../../src/session/units.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 
@@ -28,7 +29,7 @@ describe('workout-fields', () => {
   it('reads lengths by time or distance in the runner’s unit, and says what to type when it cannot', () => {
     expect(value(parseLength('3:00', 'time', 'km'))).to.deep.equal({ kind: 'time', seconds: 180 });
     expect(value(parseLength('400', 'distance', 'km'))).to.deep.equal({ kind: 'distance', metres: 400 });
-    expect(value(parseLength('0.25', 'distance', 'mi'))).to.deep.equal({ kind: 'distance', metres: 402.3 });
+    expect(value(parseLength('0.25', 'distance', 'mi'))).to.deep.equal({ kind: 'distance', metres: 402.336 });
     expect(problem(parseLength('0:00', 'time', 'km'))).to.contain('minutes and seconds');
     expect(problem(parseLength('far', 'distance', 'km'))).to.contain('in metres');
     expect(problem(parseLength('0', 'distance', 'mi'))).to.contain('in miles');
@@ -53,11 +54,41 @@ describe('workout-fields', () => {
     expect(speedBox(12, 'pace', 'km')).to.equal('5:00');
   });
 
+  it('a pace typed as whole seconds reads back as typed, in its box and as the pace of its speed, in km and miles', () => {
+    // Every whole-second pace a runner types, 2:30 to 15:00: kept as a speed, it must come back
+    // the same (4:45 /km once came back 4:44 after its speed was rounded to a thousandth of a km/h).
+    for (const unit of ['km', 'mi'] as const) {
+      for (let seconds = 150; seconds <= 900; seconds++) {
+        const typed = formatPace(seconds);
+        const kmh = value(parseSpeed(typed, 'pace', unit))!;
+        expect(speedBox(kmh, 'pace', unit), `${typed} /${unit} in its box`).to.equal(typed);
+        expect(paceOf(kmh, unit), `${typed} /${unit} as its speed's pace`).to.equal(typed);
+        // Stored and read again (IndexedDB keeps the number as it is), typed again, it stays.
+        expect(value(parseSpeed(speedBox(kmh, 'pace', unit), 'pace', unit))).to.equal(kmh);
+      }
+    }
+  });
+
+  it('shows a speed to a tenth, or to its hundredth when it is not on a tenth, never rounded up', () => {
+    expect(speedBox(12, 'speed', 'km')).to.equal('12.0');
+    expect(speedBox(12.25, 'speed', 'km')).to.equal('12.25');
+    expect(speedBox(12.299, 'speed', 'km')).to.equal('12.29');
+    expect(speedBox(value(parseSpeed('7.5', 'speed', 'mi'))!, 'speed', 'mi')).to.equal('7.5');
+    for (const unit of ['km', 'mi'] as const) {
+      for (let hundredths = 100; hundredths <= 3000; hundredths++) {
+        const typed = (hundredths / 100).toFixed(hundredths % 10 === 0 ? 1 : 2);
+        expect(speedBox(value(parseSpeed(typed, 'speed', unit))!, 'speed', unit), `${typed} ${unit}`).to.equal(typed);
+      }
+    }
+  });
+
   it('shows a saved highest speed as typed, never rounded above it', () => {
     expect(maxSpeedBox(16.25, 'km')).to.equal('16.25');
     expect(maxSpeedBox(16, 'km')).to.equal('16.0');
     expect(maxSpeedBox(value(parseSpeed('10', 'speed', 'mi'))!, 'mi')).to.equal('10.0');
     expect(maxSpeedBox(20, 'mi')).to.equal('12.42');
+    // Saved to a thousandth of a km/h before speeds were kept whole: still the 10 mph typed.
+    expect(maxSpeedBox(16.093, 'mi')).to.equal('10.0');
     fc.assert(
       fc.property(fc.constantFrom<DistanceUnit>('km', 'mi'), fc.oneof(
         fc.integer({ min: 400, max: 3000 }).map((n) => n / 100), // typed to a hundredth, read in either unit
@@ -77,9 +108,9 @@ describe('workout-fields', () => {
   it('reads a speed in km/h or mph and a pace per km or mile to km/h; empty leaves the belt as it is', () => {
     expect(value(parseSpeed('12', 'speed', 'km'))).to.equal(12);
     expect(value(parseSpeed('12,5', 'speed', 'km'))).to.equal(12.5);
-    expect(value(parseSpeed('7.5', 'speed', 'mi'))).to.equal(12.07);
+    expect(value(parseSpeed('7.5', 'speed', 'mi'))).to.be.closeTo(12.07008, 1e-9);
     expect(value(parseSpeed('5:00', 'pace', 'km'))).to.equal(12);
-    expect(value(parseSpeed('8:00', 'pace', 'mi'))).to.equal(12.07);
+    expect(value(parseSpeed('8:00', 'pace', 'mi'))).to.be.closeTo(12.07008, 1e-9);
     expect(value(parseSpeed('  ', 'pace', 'km'))).to.equal(null);
     expect(problem(parseSpeed('fast', 'speed', 'km'))).to.contain('km/h');
     expect(problem(parseSpeed('5:75', 'pace', 'mi'))).to.contain('per mile');
@@ -105,14 +136,14 @@ describe('workout-fields', () => {
         fc.integer({ min: 1, max: 7200 }),
         fc.double({ min: 10, max: 42_195, noNaN: true }),
         (unit, kmh, seconds, metres) => {
-          // A speed box shows a tenth of the runner's unit: back within half a tenth.
+          // A speed box shows a hundredth of the runner's unit, cut: back at most a hundredth under, never over.
           const speed = value(parseSpeed(speedBox(kmh, 'speed', unit), 'speed', unit))!;
-          const tenthKmh = unit === 'km' ? 0.1 : 0.1609344;
-          expect(Math.abs(speed - kmh)).to.be.at.most(tenthKmh / 2 + 1e-3);
+          const hundredthKmh = unit === 'km' ? 0.01 : 0.01609344;
+          expect(kmh - speed).to.be.within(-1e-6, hundredthKmh + 1e-6);
           // A pace box shows whole seconds, cut: the pace read back is up to a second under the stored one.
           const pace = value(parseSpeed(speedBox(kmh, 'pace', unit), 'pace', unit))!;
           const perUnit = (k: number) => ((unit === 'km' ? 1000 : 1609.344) / k) * 3.6;
-          expect(perUnit(kmh) - perUnit(pace)).to.be.within(-1e-3 * perUnit(kmh), 1 + 1e-3 * perUnit(kmh));
+          expect(perUnit(kmh) - perUnit(pace)).to.be.within(-1e-5, 1 + 1e-5);
           // Times are whole seconds: exact.
           expect(value(parseLength(lengthBox({ kind: 'time', seconds }, unit), 'time', unit))).to.deep.equal({ kind: 'time', seconds });
           // Distances: a metre in km (whole metres), about two in miles (a thousandth of a mile).

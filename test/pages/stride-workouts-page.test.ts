@@ -103,6 +103,26 @@ describe('stride-workouts-page', () => {
     expect((await loadWorkoutSettings()).settings.easyKmh).to.equal(null);
   });
 
+  it('an easy pace typed as 6:30 min/km is said as 6:30, now and on the next visit; Use this again moves nothing', async () => {
+    // Kept to a thousandth of a km/h, 6:30 was said back "6:29 min/km, as you typed it".
+    const page = await openPage();
+    q<HTMLInputElement>(page, '#easy-speed')!.value = '6:30';
+    q<HTMLButtonElement>(page, '#use-easy')!.click();
+    await waitUntil(async () => (await loadWorkoutSettings()).settings.easyKmh !== null, 'kept in the workout settings', { timeout: 5000 });
+    await page.updateComplete;
+    expect(words(page, '#easy-pace')).to.contain('(6:30 min/km), as you typed it');
+    expect(q<HTMLInputElement>(page, '#easy-speed')!.value, 'the box keeps the words typed').to.equal('6:30');
+    const again = await openPage();
+    expect(words(again, '#easy-pace')).to.contain('(6:30 min/km), as you typed it');
+    // The box shows the speed to its hundredth (9.23); pressed again unchanged, the pace stays 6:30.
+    const kept = (await loadWorkoutSettings()).settings.easyKmh;
+    q<HTMLButtonElement>(again, '#use-easy')!.click();
+    await again.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await loadWorkoutSettings()).settings.easyKmh).to.equal(kept);
+    expect(words(again, '#easy-pace')).to.contain('(6:30 min/km), as you typed it');
+  });
+
   it('makes a new workout in the editor, saves it to the store, and shows it after a reload', async () => {
     const page = await openPage();
     expect(words(page, '#none-mine')).to.contain('None yet');
@@ -238,5 +258,16 @@ describe('stride-workouts-page', () => {
     expect(went, 'stayed on the Workouts page').to.deep.equal([]);
     expect(services.workouts.view.phase).to.equal('idle');
     expect(words(page, '#page-problem')).to.match(/^This workout cannot run: Step 1 .*the speed must be between/);
+  });
+
+  it('a workout that cannot run says its speed range in mph to a runner in miles', async () => {
+    const fast: Workout = { ...own('Bike intervals', 40), origin: 'imported' };
+    await saveWorkout(fast);
+    const page = await openPage();
+    await services.settings.update({ distanceUnit: 'mi' });
+    await page.updateComplete;
+    await press(page, 'mine', fast.id, 'start');
+    await page.updateComplete;
+    expect(words(page, '#page-problem')).to.match(/^This workout cannot run: Step 1 .*the speed must be between 0\.7 and 18\.6 mph\.$/);
   });
 });

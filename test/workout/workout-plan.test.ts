@@ -74,6 +74,13 @@ describe('workoutProblems', () => {
     ]);
   });
 
+  it('says the speed range in the runner’s unit: in mph, rounded inwards', () => {
+    // A runner in miles types mph; a range in km/h would have them convert it to fix their box.
+    const fast = workout([step('Fast', { kind: 'time', seconds: 60 }, 32.19)]);
+    expect(workoutProblems(fast, 'mi')).to.deep.equal(['Step 1 (“Fast”): the speed must be between 0.7 and 18.6 mph.']);
+    expect(workoutProblems(fast)).to.deep.equal(['Step 1 (“Fast”): the speed must be between 1 and 30 km/h.']);
+  });
+
   it('counts planned steps past 200 and empty repeats', () => {
     expect(workoutProblems(workout([{ kind: 'repeat', times: 50, steps: [step('A', min(1), 10), step('B', min(1), 9), step('C', min(1), 9), step('D', min(1), 9), step('E', min(1), 9)] }])))
       .to.deep.equal(['The workout runs 250 steps; at most 200 fit in one workout.']);
