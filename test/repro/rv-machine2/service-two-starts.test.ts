@@ -5,6 +5,7 @@ import { createServices, type AppServices } from '../../../src/services/services
 import { SimulatedFootpod } from '../../../src/sources/simulated-footpod.js';
 import type { SimulatedTreadmill } from '../../../src/sources/simulated-treadmill.js';
 import { kvStore, useSeparateDatabase } from '../../../src/store/kv.js';
+import { MyWorkouts } from '../../../src/services/my-workouts.js';
 import { saveWorkoutSettings } from '../../../src/store/workout-store.js';
 import { defaultWorkoutSettings } from '../../../src/store/workout-settings.js';
 import type { Workout, WorkoutStep } from '../../../src/workout/workout-types.js';
@@ -68,5 +69,56 @@ describe('rv-machine2: workout service', () => {
     const view = services.workouts.view;
     const named = view.workout?.items[0];
     expect(named && named.kind === 'step' ? named.speedKmh : null, `"${view.workout?.name}" shown, belt set to ${view.beltTargetKmh}`).to.equal(view.beltTargetKmh);
+  });
+});
+
+describe('rv-machine2: workout service and the recording', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => {
+    services.sensors.disconnect('treadmill');
+    services.footpod.disconnect();
+  });
+
+  // "A hands-off workout is a recorded run: it starts the recording" (workout-run.ts), and "Each
+  // step is a lap in the recording". A runner who presses "Stop and save" on the treadmill screen
+  // mid-workout has ended the run; the workout goes on regardless and, at the next step, speeds
+  // the belt up to the interval's 12 km/h with nothing recorded and no press of theirs. The
+  // program's tests already end their workout with their recording (program-belt.ts).
+  it('"Stop and save" of the workout\'s recording mid-workout leaves the belt alone: no later step\'s speed is sent', async () => {
+    const belt = await withTreadmill();
+    await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+    await services.workouts.start(workout('a', 'Intervals', step('Easy', 8, 8), step('Hard', 30, 12)));
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 8, 'the first step set');
+    await waitUntil(() => services.recording.state === 'recording', 'the recording started with the workout');
+    await seconds(3, belt);
+    services.recording.stop();
+    await seconds(15, belt);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(services.workouts.view.beltTargetKmh, `phase ${services.workouts.view.phase}, recording ${services.recording.state}`).to.not.equal(12);
+  });
+});
+
+describe('rv-machine2: workout service and the runner\'s maximum', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => {
+    services.sensors.disconnect('treadmill');
+    services.footpod.disconnect();
+  });
+
+  // Issue 19: "Every command is clamped ... to a maximum speed and incline the runner sets in
+  // Settings". The limits are read once at Start: a runner who lowers the maximum in Settings
+  // (Settings -> Treadmill workouts, saved at once) because the intervals are too fast still gets
+  // the next interval at the old maximum. Any speed over the maximum is the most serious kind.
+  it('a maximum lowered in Settings during the workout caps the next step\'s speed', async () => {
+    const belt = await withTreadmill();
+    await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+    await services.workouts.start(workout('a', 'Intervals', step('Easy', 8, 8), step('Hard', 30, 14)));
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 8, 'the first step set');
+    // The Settings page's own path.
+    expect(await new MyWorkouts().saveSettings({ maxSpeedKmh: 10 })).to.equal(true);
+    await seconds(15, belt);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(services.workouts.view.position?.stepIndex).to.equal(1);
+    expect(services.workouts.view.beltTargetKmh ?? 0).to.be.at.most(10);
   });
 });
