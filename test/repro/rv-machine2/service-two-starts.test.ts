@@ -122,3 +122,32 @@ describe('rv-machine2: workout service and the runner\'s maximum', () => {
     expect(services.workouts.view.beltTargetKmh ?? 0).to.be.at.most(10);
   });
 });
+
+describe('rv-machine2: laps with the recording paused', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => {
+    services.sensors.disconnect('treadmill');
+    services.footpod.disconnect();
+  });
+
+  // Issue 19: "Each step is a lap in the recording". A step that begins while the recording is
+  // paused (the recording's own Pause, or its auto-pause while the workout is paused and the runner
+  // presses Skip step) gets its WorkoutMark entry, but Recorder.lap() refuses outside 'recording'
+  // and nobody retries: the new step's running lands in the previous step's lap.
+  it('a step begun while the recording is paused still gets its own lap', async () => {
+    const belt = await withTreadmill();
+    await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+    await services.workouts.start(workout('a', 'Intervals', step('Easy', 60, 8), step('Hard', 60, 12)));
+    await waitUntil(() => services.recording.state === 'recording', 'the recording started with the workout');
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 8, 'the first step set');
+    await seconds(5, belt);
+    services.recording.pause();
+    await services.workouts.skip();
+    expect(services.workouts.view.position?.stepIndex).to.equal(1);
+    services.recording.resume();
+    await seconds(5, belt);
+    const meta = services.recording.recorder!.meta();
+    expect(meta.workout?.steps.map((s) => s.name)).to.deep.equal(['Easy', 'Hard']);
+    expect(meta.laps.length, 'a lap where "Hard" began').to.equal(1);
+  });
+});
