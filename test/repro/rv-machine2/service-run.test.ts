@@ -151,3 +151,37 @@ describe('rv-machine2: laps with the recording paused', () => {
     expect(meta.laps.length, 'a lap where "Hard" began').to.equal(1);
   });
 });
+
+describe('rv-machine2: Stop the belt after the workout finished', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => {
+    services.sensors.disconnect('treadmill');
+    services.footpod.disconnect();
+  });
+
+  // After the last step the runner reads "Workout done. The belt keeps its speed: slow it or stop it
+  // on the treadmill." and the strip keeps its "Stop the belt" button on screen for a driven belt
+  // until Close (stride-workout-strip.ts: `finished && view.mode === 'belt'`). Issue 19: "A Stop
+  // button, always on screen during a workout, stops the belt (0x08 0x01)". Pressed, it sends
+  // nothing (the machine's 'stop' needs an active workout): a button named Stop the belt that leaves
+  // the belt running at the last step's speed.
+  it('"Stop the belt" pressed after a driven workout finished sends the stop to the treadmill', async () => {
+    const belt = await withTreadmill();
+    await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+    const control = belt.control as unknown as { stop: () => Promise<unknown> };
+    const stop = control.stop.bind(control);
+    let stops = 0;
+    control.stop = () => {
+      stops += 1;
+      return stop();
+    };
+    await services.workouts.start(workout('a', 'Short', step('Easy', 5, 8)));
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 8, 'the step set');
+    await seconds(8, belt);
+    expect(services.workouts.view.phase).to.equal('finished');
+    expect(services.workouts.view.mode).to.equal('belt');
+    await services.workouts.stop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stops, 'stops sent to the treadmill').to.equal(1);
+  });
+});
