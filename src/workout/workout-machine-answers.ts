@@ -29,7 +29,10 @@ export function onStatus(s: MachineState, status: FitnessMachineStatus, halt: (b
       // A treadmill reports our target in its own rounding (mph steps of 0.16 km/h): within one
       // increment of its range it is ours.
       const ours = s.beltTargetKmh !== null && Math.abs(status.kmh - s.beltTargetKmh) < sameSpeedKmh(s) - 1e-9;
-      if (ours || s.phase !== 'running' || s.inFlight?.kind === 'speed' || s.mode !== 'belt') return;
+      // Paused, too: a runner who turns the belt down on the console during a Pause keeps it at
+      // the Resume. A target of 0 while paused is the belt standing still, not a setting.
+      const turned = s.phase === 'running' || (s.phase === 'paused' && status.kmh > 0);
+      if (ours || !turned || s.inFlight?.kind === 'speed' || s.mode !== 'belt') return;
       beltTook(s, status.kmh);
       s.overridden = true;
       // Promised to be left alone: the step's own speed waiting to go out is not sent after all.

@@ -122,6 +122,8 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
     s.armed = false;
     s.phase = 'running';
     s.pausedBy = null;
+    // Hold-pace's 30 s between corrections count from here: the belt climbs back from a standstill.
+    s.lastCorrectionAtS = s.runningS;
     enqueue({ kind: 'start' });
     targets(s.stepIndex);
   };
@@ -342,10 +344,14 @@ function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }
       return;
     }
   }
-  if (event.beltKmh === null || event.podKmh === null || leftS === null) return;
+  // Not while the belt is still on its way to what the app set (after a Resume, from a standstill).
+  if (event.beltKmh === null || event.podKmh === null || leftS === null || !s.beltSettled) return;
+  // The bound is on what the app sends: measured from its own last setting, not a reading one
+  // increment off it.
+  const setKmh = s.beltTargetKmh ?? event.beltKmh;
   const corrected = holdPaceSpeed({
     stepKmh: planned.speedKmh,
-    beltKmh: event.beltKmh,
+    beltKmh: setKmh,
     podKmh: event.podKmh,
     nowS: s.runningS,
     stepEndsAtS: s.runningS + leftS,
@@ -359,7 +365,7 @@ function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }
   const last = s.beltTargetKmh ?? event.beltKmh;
   // The speed the belt was last set to again (a capped step) is a nudge, not a correction; and a
   // grid coarser than the bounds can only break them: both leave the belt alone.
-  if (Math.abs(value - last) < 0.005 || Math.abs(value - event.beltKmh) > MAX_CORRECTION_KMH + 0.005) return;
+  if (Math.abs(value - last) < 0.005 || Math.abs(value - setKmh) > MAX_CORRECTION_KMH + 0.005) return;
   if (Math.abs(value - planned.speedKmh) > planned.speedKmh * HOLD_BAND + 0.005) return;
   s.queue = [{ kind: 'speed', value, step: s.stepIndex, correction: true }];
 }
