@@ -79,4 +79,17 @@ describe('workout machine: hold-pace from what the app set', () => {
     expect(d.run(29, 1, 10, { beltKmh: 10, podKmh: 9.6 })).to.deep.equal([]);
     expect(speedsOf(d.run(2, 1, 10, { beltKmh: 10, podKmh: 9.6 }))).to.deep.equal([10.3]);
   });
+
+  it('sends no correction while the belt has not yet reached the speed set after Resume, however long it takes', () => {
+    const d = new MachineDriver();
+    d.start(timed(600, 10), { settings: { holdPace: true } });
+    d.answerAll();
+    d.run(1);
+    d.run(60, 1, 10, { beltKmh: 10, podKmh: 10 });
+    d.send({ kind: 'pause' });
+    d.answerAll();
+    d.send({ kind: 'resume' });
+    d.answerAll();
+    expect(d.run(40, 1, 9.6, { beltKmh: 9.6, podKmh: 9.4 })).to.deep.equal([]);
+  });
 });
