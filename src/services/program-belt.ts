@@ -56,11 +56,15 @@ export class ProgramBelt {
     void this.workouts.start(programTestWorkout(run, speedMps));
   }
 
-  /** The test's run ended: its workout ends with it (nothing is sent when there was none). */
+  /**
+   * The test's run ended: its workout ends with it, and the belt it set is stopped even when the
+   * one-step workout already ran out (the belt kept the test's speed). Nothing is sent when there
+   * was no workout, or the app no longer holds the treadmill.
+   */
   end(): void {
     const { workout, phase } = this.workouts.view;
     if (workout?.id !== PROGRAM_TEST_WORKOUT) return;
     if (phase === 'confirm') this.workouts.cancel();
-    else if (phase === 'starting' || phase === 'running' || phase === 'paused') void this.workouts.stop();
+    else if (phase === 'starting' || phase === 'running' || phase === 'paused' || phase === 'finished') void this.workouts.stop();
   }
 }

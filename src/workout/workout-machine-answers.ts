@@ -80,6 +80,8 @@ export function onOutcome(s: MachineState, command: MachineCommand, outcome: Com
   }
   if (s.inFlight?.kind !== command.kind) return;
   s.inFlight = null;
+  // Not sent after all (the workout stopped while the limits were read again): nothing to say.
+  if (!outcome.ok && outcome.failure === 'dropped') return;
   if (outcome.ok) {
     // The belt's target is what the treadmill took: a refused speed never reached the belt.
     if (command.kind === 'speed' && command.value !== undefined) beltTook(s, command.value);

@@ -22,6 +22,9 @@
 // - The workout's clock is the run's: while the footpod is silent or gone the steps wait (said
 //   once), and the gap is not counted.
 // - Voice mode (no control point, control refused, no treadmill) never sends anything.
+// - The workout's recording stopped ends the workout and sends nothing; the belt keeps its speed
+//   until the runner's Stop the belt, which still stops it once the workout is over (while the app
+//   holds control on that link).
 // - One ordinary command at a time; a Stop or Pause press goes out at once, past it. A Stop that
 //   cannot reach the treadmill says so: the runner stops the belt on the treadmill.
 
@@ -182,6 +185,10 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
       break;
     case 'stop':
       if (s.phase === 'confirm') s.phase = 'idle';
+      if (s.phase === 'finished') {
+        stopAfterFinish(s, urgent, say);
+        break;
+      }
       if (!active(s)) break;
       halt('runner');
       s.phase = 'finished';
@@ -190,6 +197,12 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
       else if (s.linkUp) say('Workout stopped: the belt was asked to stop.');
       // Nothing could be sent: a runner told the belt was asked to stop would wait on a moving belt.
       else say(`Workout stopped. The treadmill could not be reached: stop the belt on the treadmill.`);
+      break;
+    case 'recording-ended':
+      if (!active(s)) break;
+      halt('runner');
+      s.phase = 'finished';
+      say(s.mode === 'belt' && s.requested ? RECORDING_ENDED_BELT : 'The workout ended with the recording.');
       break;
     case 'skip':
       if (s.phase !== 'running' && s.phase !== 'paused') break;
@@ -244,6 +257,10 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
     case 'lag':
       s.settings = { ...s.settings, lagS: event.lagS };
       break;
+    case 'limits':
+      s.limits = event.limits;
+      s.queue = s.queue.map((c) => withinLimits(c, s.limits));
+      break;
   }
   // The last word on sending: voice mode, a lost link and a hidden page send nothing ordinary.
   if (s.mode === 'voice') {
@@ -256,6 +273,29 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
     out.commands.push(next!);
   }
   return out;
+}
+
+/** A speed or incline as the limits allow now (a maximum lowered since it was made). */
+export function withinLimits(command: MachineCommand, limits: MachineState['limits']): MachineCommand {
+  if (command.value === undefined) return command;
+  if (command.kind === 'speed') return { ...command, value: Math.min(command.value, clampSpeed(command.value, limits).value) };
+  if (command.kind === 'incline') return { ...command, value: Math.min(command.value, clampIncline(command.value, limits).value) };
+  return command;
+}
+
+/** The recording's Stop ends a driven workout but sends nothing: the strip's Stop the belt does. */
+export const RECORDING_ENDED_BELT = 'The workout ended with the recording; the belt keeps its speed — Stop the belt to stop it.';
+
+/**
+ * Stop the belt, pressed once the workout is over: the belt was left as it was (workout done, the
+ * recording ended), so the stop goes out while the app still holds control on that link.
+ */
+function stopAfterFinish(s: MachineState, urgent: (c: MachineCommand) => void, say: (t: string) => void): void {
+  if (s.mode !== 'belt' || !s.requested) return;
+  if (s.hasControl && s.linkUp) {
+    urgent({ kind: 'stop' });
+    say('The belt was asked to stop.');
+  } else say('The app no longer controls the treadmill: stop the belt on the treadmill.');
 }
 
 /** Confirmed (or needing no confirmation): belt mode asks for control; voice mode just runs. */

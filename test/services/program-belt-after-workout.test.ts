@@ -1,35 +1,29 @@
-// rv-machine2: a program test's belt once its one-step workout has run out.
+// A program test's belt once its one-step workout has run out: the test's run ending still stops it.
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import type { ActiveProgramRun } from '../../../src/program/program-types.js';
-import { ProgramBelt } from '../../../src/services/program-belt.js';
-import { createServices, type AppServices } from '../../../src/services/services.js';
-import { SimulatedFootpod } from '../../../src/sources/simulated-footpod.js';
-import type { SimulatedTreadmill } from '../../../src/sources/simulated-treadmill.js';
-import { kvStore, useSeparateDatabase } from '../../../src/store/kv.js';
-import { saveWorkoutSettings } from '../../../src/store/workout-store.js';
-import { defaultWorkoutSettings } from '../../../src/store/workout-settings.js';
-import { fakeCoachEngine } from '../../support/fake-coach-engine.js';
+import type { ActiveProgramRun } from '../../src/program/program-types.js';
+import { ProgramBelt } from '../../src/services/program-belt.js';
+import { createServices, type AppServices } from '../../src/services/services.js';
+import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
+import type { SimulatedTreadmill } from '../../src/sources/simulated-treadmill.js';
+import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { saveWorkoutSettings } from '../../src/store/workout-store.js';
+import { defaultWorkoutSettings } from '../../src/store/workout-settings.js';
+import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 
-useSeparateDatabase('stride-test-rv-machine2-program');
+useSeparateDatabase('stride-test-program-belt-after-workout');
 
 const baseline: ActiveProgramRun = { kind: 'test', test: 'baseline', n: null, block: 0, startedAtMs: 1, sessionIds: [], warmUpRunningS: 0, mainRunningS: 0, speedMps: 2.5 };
 
 let services: AppServices;
 let pod: SimulatedFootpod;
 
-describe('rv-machine2: ProgramBelt after the test workout ran out', () => {
+describe('ProgramBelt after the test workout ran out', () => {
   afterEach(() => {
     services.sensors.disconnect('treadmill');
     services.footpod.disconnect();
   });
 
-  // program-belt.ts: "The belt holds the test's speed well past the test: the runner stops it, or
-  // Stop does" and "The test's recording ending (Stop, Cancel) ends that workout, which stops the
-  // belt". The one-step workout is warm-up + test + 600 s; a runner who keeps going past that (a
-  // long cool-down at the test speed) and then presses the recording's Stop is left on a moving
-  // belt: end() only stops a workout that is 'starting'/'running'/'paused', and the finished
-  // workout's Stop sends nothing either.
   it('the test\'s run ending stops the belt it set, even once the one-step workout has run out', async () => {
     await clear(kvStore());
     await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
