@@ -8,10 +8,10 @@
 // hands-off workout is a recorded run: it starts the recording when none is going (a program
 // test's recording is the program's), or says it cannot.
 
-import { type BeltLimits, defaultRunnerMax, defaultRunnerMaxIncline } from '../workout/belt-limits.js';
+import { type BeltLimits, clampIncline, clampSpeed, defaultRunnerMax, defaultRunnerMaxIncline } from '../workout/belt-limits.js';
 import { LagLearner } from '../workout/treadmill-lag.js';
 import { NOTHING_SAID, type VoiceCueState, voiceCueAt } from '../workout/voice-cues.js';
-import { idleMachine, type MachineCommand, type MachineEvent, type MachineState, positionOf, step } from '../workout/workout-machine.js';
+import { idleMachine, type MachineCommand, type MachineEvent, type MachineState, positionOf, step, withinLimits } from '../workout/workout-machine.js';
 import { planSteps, workoutProblems } from '../workout/workout-plan.js';
 import { type SpokenSteps, spokenSteps } from '../workout/workout-machine-voice.js';
 import type { Workout } from '../workout/workout-types.js';
@@ -53,6 +53,12 @@ export class WorkoutRun {
   #simulated: SimulatedBeltRunner | null = null;
   #store: WorkoutSettingsStore | null = null;
   readonly #off: (() => void)[] = [];
+  /** The treadmill's link and status, heard past the workout's end: Stop the belt works until the next Start. */
+  readonly #offTreadmill: (() => void)[] = [];
+  /** A step began while the recording was paused: its lap is placed when the recording resumes. */
+  #lapAtResume = false;
+  /** A Start is loading the settings: another is refused meanwhile. */
+  #starting = false;
   /** Said beside every message while the workout runs unrecorded. */
   #notRecorded: string | null = null;
   #silence: ReturnType<typeof setInterval> | null = null;
@@ -65,12 +71,24 @@ export class WorkoutRun {
 
   /** `stopped`: a Stop was pressed since this Start (while the settings load, it must not begin after). */
   async start(workout: Workout, stopped: () => boolean = () => false): Promise<void> {
-    if (this.#state.phase !== 'idle' && this.#state.phase !== 'finished' && this.#state.phase !== 'confirm') {
+    // Checked and claimed before anything is awaited: a second Start while the first still loads
+    // would otherwise name a workout the belt is not doing.
+    if (this.#starting || (this.#state.phase !== 'idle' && this.#state.phase !== 'finished' && this.#state.phase !== 'confirm')) {
       return this.#say('A workout is going on: stop it before starting another.');
     }
     const problems = workoutProblems(workout);
     if (problems.length > 0) return this.#say(`This workout cannot run: ${problems.join(' ')}`);
+    this.#starting = true;
+    try {
+      await this.#begin(workout, stopped);
+    } finally {
+      this.#starting = false;
+    }
+  }
+
+  async #begin(workout: Workout, stopped: () => boolean): Promise<void> {
     this.#end();
+    for (const off of this.#offTreadmill.splice(0)) off();
     // Audio may start later only if the press that started the workout is remembered as a gesture.
     void this.parts.coach.engine();
     this.#store ??= this.parts.store ?? (await storeOnDisk());
@@ -149,11 +167,23 @@ export class WorkoutRun {
   }
 
   #listen(): void {
-    const on = (target: EventTarget, type: string, listener: (event: Event) => void): void => {
+    const on = (target: EventTarget, type: string, listener: (event: Event) => void, offs = this.#off): void => {
       target.addEventListener(type, listener);
-      this.#off.push(() => target.removeEventListener(type, listener));
+      offs.push(() => target.removeEventListener(type, listener));
     };
-    const { footpod } = this.parts;
+    const { footpod, recording } = this.parts;
+    let recorded = recording.state === 'recording' || recording.state === 'paused';
+    this.#lapAtResume = false;
+    on(recording, 'change', () => {
+      const going = recording.state === 'recording' || recording.state === 'paused';
+      // A program test's recording ends its workout through program-belt.ts, which stops the belt.
+      if (recorded && !going && this.#workout?.id !== PROGRAM_TEST_WORKOUT) this.#feed({ kind: 'recording-ended' });
+      recorded = going;
+      if (this.#lapAtResume && recording.state === 'recording') {
+        this.#lapAtResume = false;
+        recording.lap();
+      }
+    });
     on(footpod, 'sample', () => {
       this.#lastSampleMs = Date.now();
       if (!this.#state.podUp && footpod.source?.state === 'connected') this.#feed({ kind: 'pod', up: true });
@@ -169,8 +199,8 @@ export class WorkoutRun {
       if (this.#state.podUp && Date.now() - this.#lastSampleMs > silentAfterMs) this.#feed({ kind: 'pod', up: false });
     }, Math.min(1000, silentAfterMs));
     const source = this.#source;
-    if (source) on(source, 'statechange', () => this.#feed({ kind: 'link', up: source.state === 'connected' }));
-    if (this.#control) on(this.#control, 'status', (event) => this.#feed({ kind: 'status', status: (event as StatusEvent).status }));
+    if (source) on(source, 'statechange', () => this.#feed({ kind: 'link', up: source.state === 'connected' }), this.#offTreadmill);
+    if (this.#control) on(this.#control, 'status', (event) => this.#feed({ kind: 'status', status: (event as StatusEvent).status }), this.#offTreadmill);
     if (typeof document !== 'undefined') on(document, 'visibilitychange', () => this.#feed({ kind: 'visibility', hidden: document.visibilityState === 'hidden' }));
   }
 
@@ -239,6 +269,8 @@ export class WorkoutRun {
       this.#simulated = SimulatedBeltRunner.follow(this.parts.footpod, this.#source, () => this.#stepCadence());
     }
     this.#record?.stepBegan(state.steps[state.stepIndex]!);
+    // The recording takes no lap while paused (Recorder.lap): it is placed at its resume.
+    if (!began && this.parts.recording.state === 'paused') this.#lapAtResume = true;
   }
 
   /** A hands-off workout is a recorded run: the recording starts with it when none is going. */
@@ -255,9 +287,18 @@ export class WorkoutRun {
   }
 
   /** Sends one command through the treadmill's control; what came of it goes back to the machine. */
-  async #send(command: MachineCommand): Promise<void> {
+  async #send(wanted: MachineCommand): Promise<void> {
     const control = this.#control;
+    let command = wanted;
     let outcome: ControlOutcome;
+    if (control && (command.kind === 'speed' || command.kind === 'incline')) {
+      command = await this.#withinCurrentLimits(command);
+      // Stopped, paused or cut off while the limits were read: it is not sent.
+      if (this.#state.inFlight !== wanted || (this.#state.phase !== 'running' && this.#state.phase !== 'starting')) {
+        this.#feed({ kind: 'outcome', command, outcome: { ok: false, message: '', failure: 'dropped' } });
+        return;
+      }
+    }
     if (!control) outcome = { ok: false, message: 'No treadmill is connected.', failure: 'not-connected' };
     else {
       if (command.kind === 'speed' && command.value !== undefined) {
@@ -268,6 +309,36 @@ export class WorkoutRun {
       outcome = await run(control, command);
     }
     this.#feed({ kind: 'outcome', command, outcome: outcome.ok ? { ok: true, message: outcome.message } : { ok: false, message: outcome.message, failure: outcome.failure } });
+  }
+
+  /**
+   * The runner's maximums as stored now (Settings saves at once, during a workout too): a speed or
+   * incline is never sent above them. A maximum changed is handed to the machine.
+   */
+  async #withinCurrentLimits(command: MachineCommand): Promise<MachineCommand> {
+    let settings: WorkoutSettings;
+    try {
+      settings = (await this.#store!.load()).settings;
+    } catch {
+      return command;
+    }
+    const was = this.#state.limits;
+    const limits: BeltLimits = {
+      ...was,
+      maxSpeedKmh: settings.maxSpeedKmh ?? defaultRunnerMax(was.speed),
+      maxInclinePercent: settings.maxInclinePercent ?? defaultRunnerMaxIncline(was.incline),
+      maxSpeedSetByRunner: settings.maxSpeedKmh !== null,
+      maxInclineSetByRunner: settings.maxInclinePercent !== null,
+    };
+    if (limits.maxSpeedKmh === was.maxSpeedKmh && limits.maxInclinePercent === was.maxInclinePercent) return command;
+    this.#feed({ kind: 'limits', limits });
+    const within = withinLimits(command, limits);
+    if (within.value !== command.value) {
+      const unit = this.parts.settings.settings.distanceUnit;
+      const words = command.kind === 'speed' ? clampSpeed(command.value!, limits, unit).message : clampIncline(command.value!, limits).message;
+      if (words) this.#say(words);
+    }
+    return within;
   }
 
   async #announce(sentence: string, sound: boolean): Promise<void> {
