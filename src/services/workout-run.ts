@@ -239,6 +239,10 @@ export class WorkoutRun {
     this.#publish();
   }
 
+  #sayStepAgain(index: number): void {
+    this.#said = { ...this.#said, setFor: index - 1, reachedFor: index - 1, within: null, told: { speedKmh: null, inclinePercent: null }, reachedKmh: null };
+  }
+
   #feed(event: MachineEvent): void {
     const before = this.#state;
     const { state, commands, says } = step(before, event);
@@ -248,6 +252,9 @@ export class WorkoutRun {
       for (const sentence of says) void this.#announce(sentence, false);
     }
     this.#followSteps(before, state);
+    // By voice, the runner may have stopped the belt by hand at the Pause: the step's speed is said
+    // again ("Set ... now", then "reached").
+    if (state.mode === 'voice' && before.phase === 'paused' && state.phase === 'running') this.#sayStepAgain(state.stepIndex);
     if (this.#coach) this.#coach.step = state.phase === 'running' ? (state.steps[state.stepIndex] ?? null) : null;
     for (const command of commands) void this.#send(command);
     if (state.phase === 'idle' || state.phase === 'finished') this.#end();
