@@ -245,8 +245,11 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
       s.hidden = event.hidden;
       if (s.mode !== 'belt' || !active(s)) break;
       if (event.hidden) {
+        // Paused already by the runner (or the treadmill): the belt is paused, and that stays the word.
+        const by = s.phase === 'paused' ? s.pausedBy : null;
         halt('hidden');
-        say('The page was hidden: nothing is sent to the treadmill meanwhile, and the workout paused.');
+        if (by === 'runner' || by === 'treadmill') s.pausedBy = by;
+        else say('The page was hidden: nothing is sent to the treadmill meanwhile, and the workout paused.');
       } else if (s.phase === 'paused' && s.pausedBy === 'hidden') {
         say(`The workout paused while the page was hidden. ${PRESS_RESUME}`);
       }

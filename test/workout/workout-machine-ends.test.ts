@@ -63,3 +63,20 @@ describe('workout machine: a maximum lowered during the workout', () => {
     expect(d.answerAll().filter((c) => c.kind === 'speed').map((c) => c.value)).to.deep.equal([10]);
   });
 });
+
+describe('workout machine: a paused workout whose page is hidden', () => {
+  it('stays paused by the runner: the words and the end say the belt is paused', () => {
+    const d = new MachineDriver();
+    d.start(timed(60, 8));
+    d.answerAll();
+    d.run(5);
+    d.send({ kind: 'pause' });
+    d.answerAll();
+    d.send({ kind: 'visibility', hidden: true });
+    d.send({ kind: 'visibility', hidden: false });
+    expect(d.state.pausedBy).to.equal('runner');
+    expect(d.state.message).to.equal('Workout paused: the belt was asked to pause.');
+    d.send({ kind: 'skip' });
+    expect(d.state.message).to.equal('Workout done. The belt is paused: the app sends nothing more.');
+  });
+});
