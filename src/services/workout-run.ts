@@ -167,9 +167,9 @@ export class WorkoutRun {
   }
 
   #listen(): void {
-    const on = (target: EventTarget, type: string, listener: (event: Event) => void, offs = this.#off): void => {
+    const on = (target: EventTarget, type: string, listener: (event: Event) => void): void => {
       target.addEventListener(type, listener);
-      offs.push(() => target.removeEventListener(type, listener));
+      this.#off.push(() => target.removeEventListener(type, listener));
     };
     const { footpod, recording } = this.parts;
     let recorded = recording.state === 'recording' || recording.state === 'paused';
@@ -198,10 +198,32 @@ export class WorkoutRun {
     this.#silence = setInterval(() => {
       if (this.#state.podUp && Date.now() - this.#lastSampleMs > silentAfterMs) this.#feed({ kind: 'pod', up: false });
     }, Math.min(1000, silentAfterMs));
-    const source = this.#source;
-    if (source) on(source, 'statechange', () => this.#feed({ kind: 'link', up: source.state === 'connected' }), this.#offTreadmill);
-    if (this.#control) on(this.#control, 'status', (event) => this.#feed({ kind: 'status', status: (event as StatusEvent).status }), this.#offTreadmill);
+    // The treadmill paired again (a new source) is followed; the workout stays paused until a press.
+    on(this.parts.sensors, 'change', () => this.#followTreadmill());
+    this.#bindTreadmill();
     if (typeof document !== 'undefined') on(document, 'visibilitychange', () => this.#feed({ kind: 'visibility', hidden: document.visibilityState === 'hidden' }));
+  }
+
+  #bindTreadmill(): void {
+    const on = (target: EventTarget, type: string, listener: (event: Event) => void): void => {
+      target.addEventListener(type, listener);
+      this.#offTreadmill.push(() => target.removeEventListener(type, listener));
+    };
+    const source = this.#source;
+    if (source) on(source, 'statechange', () => this.#feed({ kind: 'link', up: source.state === 'connected' }));
+    if (this.#control) on(this.#control, 'status', (event) => this.#feed({ kind: 'status', status: (event as StatusEvent).status }));
+  }
+
+  /** A driven workout's treadmill paired again is a new source: the old link is gone, the new one is heard. */
+  #followTreadmill(): void {
+    const source = this.parts.sensors.source('treadmill');
+    if (!source || source === this.#source || this.#state.mode !== 'belt') return;
+    for (const off of this.#offTreadmill.splice(0)) off();
+    this.#source = source;
+    this.#control = treadmillControlOf(source);
+    this.#bindTreadmill();
+    this.#feed({ kind: 'link', up: false });
+    if (source.state === 'connected') this.#feed({ kind: 'link', up: true });
   }
 
   #tick(): void {

@@ -164,3 +164,36 @@ describe('workout service: Stop the belt after the workout finished', () => {
     expect(stops, 'stops sent to the treadmill').to.equal(1);
   });
 });
+
+describe('workout service: the treadmill paired again', () => {
+  beforeEach(() => clear(kvStore()));
+  afterEach(() => {
+    services.sensors.disconnect('treadmill');
+    services.footpod.disconnect();
+  });
+
+  it('follows the new treadmill: the workout stays paused until Resume, which drives the new one', async () => {
+    const first = await withTreadmill();
+    await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+    await services.workouts.start(workout('a', 'Easy', step('Easy', 60, 8)));
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 8, 'the step set');
+    services.sensors.disconnect('treadmill');
+    await services.sensors.simulate();
+    const again = services.sensors.source('treadmill') as SimulatedTreadmill;
+    expect(again).to.not.equal(first);
+    await waitUntil(() => again.state === 'connected' && again.control.capabilities !== null, 'treadmill connected again');
+    await seconds(3, again);
+    expect(services.workouts.view.phase).to.equal('paused');
+    const control = again.control as unknown as { setSpeed: (kmh: number) => Promise<unknown> };
+    const setSpeed = control.setSpeed.bind(control);
+    const speeds: number[] = [];
+    control.setSpeed = (kmh) => {
+      speeds.push(kmh);
+      return setSpeed(kmh);
+    };
+    await services.workouts.resume();
+    await seconds(3, again);
+    expect(services.workouts.view.phase).to.equal('running');
+    expect(speeds, 'speeds sent to the treadmill paired again').to.deep.equal([8]);
+  });
+});
