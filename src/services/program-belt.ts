@@ -16,6 +16,10 @@ const testNames = { baseline: 'Baseline test', 'end-of-block': 'End-of-block tes
 const MARGIN_S = 600;
 
 export const PROGRAM_TEST_WORKOUT = 'program-test';
+/** A workout refused while a program test is armed or going on: the belt is the test's. */
+export const PROGRAM_TEST_ON = 'A program test is on: finish or leave it first.';
+/** A program test's Start refused while a workout is going on: the belt is the workout's. */
+export const WORKOUT_ON = 'A workout is going on: finish or leave it first.';
 
 export function programTestWorkout(run: ActiveProgramRun, speedMps: number): Workout {
   return {
@@ -54,6 +58,13 @@ export class ProgramBelt {
     if (run.kind !== 'test' || speedMps === null || !(speedMps > 0)) return;
     if (going === 'starting' || going === 'running' || going === 'paused' || voiceReason(this.sensors.source('treadmill')) !== null) return;
     void this.workouts.start(programTestWorkout(run, speedMps));
+  }
+
+  /** Why a test cannot be started now (a workout of the runner's drives the belt), or null. */
+  refusal(): string | null {
+    const { workout, phase } = this.workouts.view;
+    const going = phase === 'confirm' || phase === 'starting' || phase === 'running' || phase === 'paused';
+    return going && workout?.id !== PROGRAM_TEST_WORKOUT ? WORKOUT_ON : null;
   }
 
   /**

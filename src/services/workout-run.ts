@@ -18,7 +18,7 @@ import type { Workout } from '../workout/workout-types.js';
 import type { SensorSource } from '../sources/sensor-source.js';
 import type { ControlOutcome, StatusEvent, TreadmillControl } from '../sources/treadmill-control.js';
 import type { WorkoutSettings } from '../store/workout-settings.js';
-import { PROGRAM_TEST_WORKOUT } from './program-belt.js';
+import { PROGRAM_TEST_ON, PROGRAM_TEST_WORKOUT } from './program-belt.js';
 import { WorkoutCoach } from './workout-coach.js';
 import { treadmillControlOf, voiceReason } from './workout-mode.js';
 import { WorkoutRecord } from './workout-run-record.js';
@@ -76,6 +76,7 @@ export class WorkoutRun {
     if (this.#starting || (this.#state.phase !== 'idle' && this.#state.phase !== 'finished' && this.#state.phase !== 'confirm')) {
       return this.#say('A workout is going on: stop it before starting another.');
     }
+    if (workout.id !== PROGRAM_TEST_WORKOUT && this.parts.programTest?.()) return this.#say(PROGRAM_TEST_ON);
     const problems = workoutProblems(workout);
     if (problems.length > 0) return this.#say(`This workout cannot run: ${problems.join(' ')}`);
     this.#starting = true;
