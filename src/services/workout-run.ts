@@ -6,7 +6,9 @@
 // steps' cadence (workout-coach.ts), the learned lag, the voice cues of voice mode (within the
 // runner's limits, workout-machine-voice.ts), and the simulated runner on the simulated belt. A
 // hands-off workout is a recorded run: it starts the recording when none is going (a program
-// test's recording is the program's), or says it cannot.
+// test's recording is the program's), or says it cannot; the recording's Stop ends it (nothing
+// more is sent). The runner's maximums are read again before each speed or incline goes out
+// (workout-limits.ts), and a treadmill paired again mid-workout is followed.
 
 import { type BeltLimits, clampIncline, clampSpeed, defaultRunnerMax, defaultRunnerMaxIncline } from '../workout/belt-limits.js';
 import { LagLearner } from '../workout/treadmill-lag.js';
@@ -20,6 +22,7 @@ import type { ControlOutcome, StatusEvent, TreadmillControl } from '../sources/t
 import type { WorkoutSettings } from '../store/workout-settings.js';
 import { PROGRAM_TEST_ON, PROGRAM_TEST_WORKOUT } from './program-belt.js';
 import { WorkoutCoach } from './workout-coach.js';
+import { storedLimits } from './workout-limits.js';
 import { treadmillControlOf, voiceReason } from './workout-mode.js';
 import { WorkoutRecord } from './workout-run-record.js';
 import { SimulatedBeltRunner } from './workout-run-simulated.js';
@@ -341,26 +344,11 @@ export class WorkoutRun {
     this.#feed({ kind: 'outcome', command, outcome: outcome.ok ? { ok: true, message: outcome.message } : { ok: false, message: outcome.message, failure: outcome.failure } });
   }
 
-  /**
-   * The runner's maximums as stored now (Settings saves at once, during a workout too): a speed or
-   * incline is never sent above them. A maximum changed is handed to the machine.
-   */
+  /** A maximum lowered in Settings since is handed to the machine; the command is held to it. */
   async #withinCurrentLimits(command: MachineCommand): Promise<MachineCommand> {
-    let settings: WorkoutSettings;
-    try {
-      settings = (await this.#store!.load()).settings;
-    } catch {
-      return command;
-    }
     const was = this.#state.limits;
-    const limits: BeltLimits = {
-      ...was,
-      maxSpeedKmh: settings.maxSpeedKmh ?? defaultRunnerMax(was.speed),
-      maxInclinePercent: settings.maxInclinePercent ?? defaultRunnerMaxIncline(was.incline),
-      maxSpeedSetByRunner: settings.maxSpeedKmh !== null,
-      maxInclineSetByRunner: settings.maxInclinePercent !== null,
-    };
-    if (limits.maxSpeedKmh === was.maxSpeedKmh && limits.maxInclinePercent === was.maxInclinePercent) return command;
+    const limits = this.#store ? await storedLimits(this.#store, was) : was;
+    if (limits === was) return command;
     this.#feed({ kind: 'limits', limits });
     const within = withinLimits(command, limits);
     if (within.value !== command.value) {
