@@ -12,13 +12,16 @@
 //   the link is back, until the runner resumes.
 // - A confirmation given while the link is down leaves the workout paused: nothing goes out when
 //   the link comes back, only on a press.
-// - A speed set on the treadmill's console is the runner's for the rest of the step: no speed is
-//   sent in that step, not even at a Resume. The treadmill's own rounding of the app's target
+// - A speed set on the treadmill's console (while running or paused) is the runner's for the rest
+//   of the step: no speed is sent in that step, not even at a Resume. The treadmill's own rounding of the app's target
 //   (within one increment of its range) is not such a change. On a console that reports nothing,
 //   Treadmill Data tells (belt-by-hand.ts), measured against the speed the treadmill last took.
 // - The belt's target shown is the speed the treadmill took, never one it refused.
 // - Hold-pace corrections are clamped like every speed; one that lands on the speed the belt was
-//   last set to, or breaks the hold-pace bounds on the treadmill's grid, is not sent.
+//   last set to, or breaks the hold-pace bounds on the treadmill's grid, is not sent. The 0.3 km/h
+//   is measured from the speed the app last set; none goes out before the belt has reached it, nor
+//   within 30 s of a Resume.
+// - A maximum lowered in Settings during the workout holds for everything not yet sent.
 // - The workout's clock is the run's: while the footpod is silent or gone the steps wait (said
 //   once), and the gap is not counted.
 // - Voice mode (no control point, control refused, no treadmill) never sends anything.
