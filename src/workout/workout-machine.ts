@@ -39,6 +39,7 @@ import { beltSpeedWords } from './speed-words.js';
 import type { MachineCommand, MachineEvent, MachineState, MachineStep } from './workout-machine-types.js';
 import { active, onOutcome, onStatus, PRESS_RESUME } from './workout-machine-answers.js';
 import { stepLeftS } from './workout-machine-position.js';
+import { RECORDING_ENDED_BELT, stopAfterFinish } from './workout-machine-ends.js';
 import type { PlannedStep } from './workout-types.js';
 
 export type * from './workout-machine-types.js';
@@ -289,21 +290,6 @@ export function withinLimits(command: MachineCommand, limits: MachineState['limi
   return command;
 }
 
-/** The recording's Stop ends a driven workout but sends nothing: the strip's Stop the belt does. */
-export const RECORDING_ENDED_BELT = 'The workout ended with the recording; the belt keeps its speed — Stop the belt to stop it.';
-
-/**
- * Stop the belt, pressed once the workout is over: the belt was left as it was (workout done, the
- * recording ended), so the stop goes out while the app still holds control on that link.
- */
-function stopAfterFinish(s: MachineState, urgent: (c: MachineCommand) => void, say: (t: string) => void): void {
-  if (s.mode !== 'belt' || !s.requested) return;
-  if (s.hasControl && s.linkUp) {
-    urgent({ kind: 'stop' });
-    say('The belt was asked to stop.');
-  } else say('The app no longer controls the treadmill: stop the belt on the treadmill.');
-}
-
 /** Confirmed (or needing no confirmation): belt mode asks for control; voice mode just runs. */
 function begin(s: MachineState, enqueue: (c: MachineCommand) => void, say: (t: string) => void): void {
   s.armed = true;
@@ -417,4 +403,5 @@ function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }
 }
 
 export { positionOf } from './workout-machine-position.js';
+export { RECORDING_ENDED_BELT } from './workout-machine-ends.js';
 export type { PlannedStep };
