@@ -108,6 +108,7 @@ describe('workout service: the runner\'s maximum', () => {
     await seconds(15, belt);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(services.workouts.view.position?.stepIndex).to.equal(1);
+    await waitUntil(() => services.workouts.view.beltTargetKmh !== 8, 'the second step set');
     expect(services.workouts.view.beltTargetKmh ?? 0).to.be.at.most(10);
   });
 });
@@ -193,6 +194,7 @@ describe('workout service: the treadmill paired again', () => {
     };
     await services.workouts.resume();
     await seconds(3, again);
+    await waitUntil(() => services.workouts.view.beltTargetKmh === 8 && speeds.length > 0, 'the step set on the new treadmill');
     expect(services.workouts.view.phase).to.equal('running');
     expect(speeds, 'speeds sent to the treadmill paired again').to.deep.equal([8]);
   });
