@@ -8,6 +8,7 @@ import { TEST_S, WARM_UP_S } from '../program/session-plan.js';
 import type { ActiveProgramRun } from '../program/program-types.js';
 import type { Workout } from '../workout/workout-types.js';
 import type { SensorService } from './sensor-service.js';
+import { PROGRAM_TEST_ON, PROGRAM_TEST_WORKOUT } from './program-test-workout.js';
 import { voiceReason } from './workout-mode.js';
 import type { WorkoutService } from './workout-service.js';
 
@@ -15,7 +16,9 @@ const testNames = { baseline: 'Baseline test', 'end-of-block': 'End-of-block tes
 /** The belt holds the test's speed well past the test: the runner stops it, or Stop does. */
 const MARGIN_S = 600;
 
-export const PROGRAM_TEST_WORKOUT = 'program-test';
+export { PROGRAM_TEST_ON, PROGRAM_TEST_WORKOUT };
+/** A program test's Start refused while a workout is going on: the belt is the workout's. */
+export const WORKOUT_ON = 'A workout is going on: finish or leave it first.';
 
 export function programTestWorkout(run: ActiveProgramRun, speedMps: number): Workout {
   return {
@@ -56,11 +59,22 @@ export class ProgramBelt {
     void this.workouts.start(programTestWorkout(run, speedMps));
   }
 
-  /** The test's run ended: its workout ends with it (nothing is sent when there was none). */
+  /** Why a test cannot be started now (a workout of the runner's drives the belt), or null. */
+  refusal(): string | null {
+    const { workout, phase } = this.workouts.view;
+    const going = phase === 'confirm' || phase === 'starting' || phase === 'running' || phase === 'paused';
+    return going && workout?.id !== PROGRAM_TEST_WORKOUT ? WORKOUT_ON : null;
+  }
+
+  /**
+   * The test's run ended: its workout ends with it, and the belt it set is stopped even when the
+   * one-step workout already ran out (the belt kept the test's speed). Nothing is sent when there
+   * was no workout, or the app no longer holds the treadmill.
+   */
   end(): void {
     const { workout, phase } = this.workouts.view;
     if (workout?.id !== PROGRAM_TEST_WORKOUT) return;
     if (phase === 'confirm') this.workouts.cancel();
-    else if (phase === 'starting' || phase === 'running' || phase === 'paused') void this.workouts.stop();
+    else if (phase === 'starting' || phase === 'running' || phase === 'paused' || phase === 'finished') void this.workouts.stop();
   }
 }

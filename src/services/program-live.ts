@@ -148,6 +148,8 @@ export class ProgramLive implements ProgramActions {
         return next ? notDueWords(next, now) : 'Nothing is due in the program now.';
       }
       if (item.kind === 'test' && state.testSpeedMps === null) return 'Choose the belt speed for the test first.';
+      const busy = item.kind === 'test' ? (this.#belt?.refusal() ?? null) : null;
+      if (busy !== null) return busy;
       this.#justFinished = null;
       return rules.withRunStarted(state, item, now);
     });

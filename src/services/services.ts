@@ -57,7 +57,8 @@ export function createServices(
   // A saved run belongs in the history at once, wherever the history is shown next.
   recording.addEventListener('saved', () => void history.load());
   const finish = new RunFinish(recording, history, settings);
-  const workouts = new WorkoutService({ footpod, sensors, recording, coach, settings });
+  // The program is made next; asked only at a workout's Start.
+  const workouts = new WorkoutService({ footpod, sensors, recording, coach, settings, programTest: () => program.active?.kind === 'test' });
   const program = new ProgramService({ recording, coach, history, settings, footpod, workouts, sensors });
   return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data: new DataService(settings, history, program), program, workouts };
 }

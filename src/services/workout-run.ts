@@ -6,20 +6,23 @@
 // steps' cadence (workout-coach.ts), the learned lag, the voice cues of voice mode (within the
 // runner's limits, workout-machine-voice.ts), and the simulated runner on the simulated belt. A
 // hands-off workout is a recorded run: it starts the recording when none is going (a program
-// test's recording is the program's), or says it cannot.
+// test's recording is the program's), or says it cannot; the recording's Stop ends it (nothing
+// more is sent). The runner's maximums are read again before each speed or incline goes out
+// (workout-limits.ts), and a treadmill paired again mid-workout is followed.
 
-import { type BeltLimits, defaultRunnerMax, defaultRunnerMaxIncline } from '../workout/belt-limits.js';
+import { type BeltLimits, clampIncline, clampSpeed, defaultRunnerMax, defaultRunnerMaxIncline } from '../workout/belt-limits.js';
 import { LagLearner } from '../workout/treadmill-lag.js';
 import { NOTHING_SAID, type VoiceCueState, voiceCueAt } from '../workout/voice-cues.js';
-import { idleMachine, type MachineCommand, type MachineEvent, type MachineState, positionOf, step } from '../workout/workout-machine.js';
+import { idleMachine, type MachineCommand, type MachineEvent, type MachineState, positionOf, step, withinLimits } from '../workout/workout-machine.js';
 import { planSteps, workoutProblems } from '../workout/workout-plan.js';
 import { type SpokenSteps, spokenSteps } from '../workout/workout-machine-voice.js';
 import type { Workout } from '../workout/workout-types.js';
 import type { SensorSource } from '../sources/sensor-source.js';
 import type { ControlOutcome, StatusEvent, TreadmillControl } from '../sources/treadmill-control.js';
 import type { WorkoutSettings } from '../store/workout-settings.js';
-import { PROGRAM_TEST_WORKOUT } from './program-belt.js';
+import { PROGRAM_TEST_ON, PROGRAM_TEST_WORKOUT } from './program-test-workout.js';
 import { WorkoutCoach } from './workout-coach.js';
+import { storedLimits } from './workout-limits.js';
 import { treadmillControlOf, voiceReason } from './workout-mode.js';
 import { WorkoutRecord } from './workout-run-record.js';
 import { SimulatedBeltRunner } from './workout-run-simulated.js';
@@ -53,6 +56,12 @@ export class WorkoutRun {
   #simulated: SimulatedBeltRunner | null = null;
   #store: WorkoutSettingsStore | null = null;
   readonly #off: (() => void)[] = [];
+  /** The treadmill's link and status, heard past the workout's end: Stop the belt works until the next Start. */
+  readonly #offTreadmill: (() => void)[] = [];
+  /** A step began while the recording was paused: its lap is placed when the recording resumes. */
+  #lapAtResume = false;
+  /** A Start is loading the settings: another is refused meanwhile. */
+  #starting = false;
   /** Said beside every message while the workout runs unrecorded. */
   #notRecorded: string | null = null;
   #silence: ReturnType<typeof setInterval> | null = null;
@@ -65,12 +74,25 @@ export class WorkoutRun {
 
   /** `stopped`: a Stop was pressed since this Start (while the settings load, it must not begin after). */
   async start(workout: Workout, stopped: () => boolean = () => false): Promise<void> {
-    if (this.#state.phase !== 'idle' && this.#state.phase !== 'finished' && this.#state.phase !== 'confirm') {
+    // Checked and claimed before anything is awaited: a second Start while the first still loads
+    // would otherwise name a workout the belt is not doing.
+    if (this.#starting || (this.#state.phase !== 'idle' && this.#state.phase !== 'finished' && this.#state.phase !== 'confirm')) {
       return this.#say('A workout is going on: stop it before starting another.');
     }
+    if (workout.id !== PROGRAM_TEST_WORKOUT && this.parts.programTest?.()) return this.#say(PROGRAM_TEST_ON);
     const problems = workoutProblems(workout);
     if (problems.length > 0) return this.#say(`This workout cannot run: ${problems.join(' ')}`);
+    this.#starting = true;
+    try {
+      await this.#begin(workout, stopped);
+    } finally {
+      this.#starting = false;
+    }
+  }
+
+  async #begin(workout: Workout, stopped: () => boolean): Promise<void> {
     this.#end();
+    for (const off of this.#offTreadmill.splice(0)) off();
     // Audio may start later only if the press that started the workout is remembered as a gesture.
     void this.parts.coach.engine();
     this.#store ??= this.parts.store ?? (await storeOnDisk());
@@ -153,7 +175,19 @@ export class WorkoutRun {
       target.addEventListener(type, listener);
       this.#off.push(() => target.removeEventListener(type, listener));
     };
-    const { footpod } = this.parts;
+    const { footpod, recording } = this.parts;
+    let recorded = recording.state === 'recording' || recording.state === 'paused';
+    this.#lapAtResume = false;
+    on(recording, 'change', () => {
+      const going = recording.state === 'recording' || recording.state === 'paused';
+      // A program test's recording ends its workout through program-belt.ts, which stops the belt.
+      if (recorded && !going && this.#workout?.id !== PROGRAM_TEST_WORKOUT) this.#feed({ kind: 'recording-ended' });
+      recorded = going;
+      if (this.#lapAtResume && recording.state === 'recording') {
+        this.#lapAtResume = false;
+        recording.lap();
+      }
+    });
     on(footpod, 'sample', () => {
       this.#lastSampleMs = Date.now();
       if (!this.#state.podUp && footpod.source?.state === 'connected') this.#feed({ kind: 'pod', up: true });
@@ -168,10 +202,32 @@ export class WorkoutRun {
     this.#silence = setInterval(() => {
       if (this.#state.podUp && Date.now() - this.#lastSampleMs > silentAfterMs) this.#feed({ kind: 'pod', up: false });
     }, Math.min(1000, silentAfterMs));
+    // The treadmill paired again (a new source) is followed; the workout stays paused until a press.
+    on(this.parts.sensors, 'change', () => this.#followTreadmill());
+    this.#bindTreadmill();
+    if (typeof document !== 'undefined') on(document, 'visibilitychange', () => this.#feed({ kind: 'visibility', hidden: document.visibilityState === 'hidden' }));
+  }
+
+  #bindTreadmill(): void {
+    const on = (target: EventTarget, type: string, listener: (event: Event) => void): void => {
+      target.addEventListener(type, listener);
+      this.#offTreadmill.push(() => target.removeEventListener(type, listener));
+    };
     const source = this.#source;
     if (source) on(source, 'statechange', () => this.#feed({ kind: 'link', up: source.state === 'connected' }));
     if (this.#control) on(this.#control, 'status', (event) => this.#feed({ kind: 'status', status: (event as StatusEvent).status }));
-    if (typeof document !== 'undefined') on(document, 'visibilitychange', () => this.#feed({ kind: 'visibility', hidden: document.visibilityState === 'hidden' }));
+  }
+
+  /** A driven workout's treadmill paired again is a new source: the old link is gone, the new one is heard. */
+  #followTreadmill(): void {
+    const source = this.parts.sensors.source('treadmill');
+    if (!source || source === this.#source || this.#state.mode !== 'belt') return;
+    for (const off of this.#offTreadmill.splice(0)) off();
+    this.#source = source;
+    this.#control = treadmillControlOf(source);
+    this.#bindTreadmill();
+    this.#feed({ kind: 'link', up: false });
+    if (source.state === 'connected') this.#feed({ kind: 'link', up: true });
   }
 
   #tick(): void {
@@ -209,6 +265,10 @@ export class WorkoutRun {
     this.#publish();
   }
 
+  #sayStepAgain(index: number): void {
+    this.#said = { ...this.#said, setFor: index - 1, reachedFor: index - 1, within: null, told: { speedKmh: null, inclinePercent: null }, reachedKmh: null };
+  }
+
   #feed(event: MachineEvent): void {
     const before = this.#state;
     const { state, commands, says } = step(before, event);
@@ -219,6 +279,9 @@ export class WorkoutRun {
     }
     this.#followSteps(before, state);
     this.#record?.paused(state.phase === 'paused' || state.phase === 'starting');
+    // By voice, the runner may have stopped the belt by hand at the Pause: the step's speed is said
+    // again ("Set ... now", then "reached").
+    if (state.mode === 'voice' && before.phase === 'paused' && state.phase === 'running') this.#sayStepAgain(state.stepIndex);
     if (this.#coach) this.#coach.step = state.phase === 'running' ? (state.steps[state.stepIndex] ?? null) : null;
     for (const command of commands) void this.#send(command);
     if (state.phase === 'idle' || state.phase === 'finished') this.#end();
@@ -240,6 +303,8 @@ export class WorkoutRun {
       this.#simulated = SimulatedBeltRunner.follow(this.parts.footpod, this.#source, () => this.#stepCadence());
     }
     this.#record?.stepBegan(state.steps[state.stepIndex]!);
+    // The recording takes no lap while paused (Recorder.lap): it is placed at its resume.
+    if (!began && this.parts.recording.state === 'paused') this.#lapAtResume = true;
   }
 
   /** A hands-off workout is a recorded run: the recording starts with it when none is going. */
@@ -256,9 +321,18 @@ export class WorkoutRun {
   }
 
   /** Sends one command through the treadmill's control; what came of it goes back to the machine. */
-  async #send(command: MachineCommand): Promise<void> {
+  async #send(wanted: MachineCommand): Promise<void> {
     const control = this.#control;
+    let command = wanted;
     let outcome: ControlOutcome;
+    if (control && (command.kind === 'speed' || command.kind === 'incline')) {
+      command = await this.#withinCurrentLimits(command);
+      // Stopped, paused or cut off while the limits were read: it is not sent.
+      if (this.#state.inFlight !== wanted || (this.#state.phase !== 'running' && this.#state.phase !== 'starting')) {
+        this.#feed({ kind: 'outcome', command, outcome: { ok: false, message: '', failure: 'dropped' } });
+        return;
+      }
+    }
     if (!control) outcome = { ok: false, message: 'No treadmill is connected.', failure: 'not-connected' };
     else {
       if (command.kind === 'speed' && command.value !== undefined) {
@@ -269,6 +343,21 @@ export class WorkoutRun {
       outcome = await run(control, command);
     }
     this.#feed({ kind: 'outcome', command, outcome: outcome.ok ? { ok: true, message: outcome.message } : { ok: false, message: outcome.message, failure: outcome.failure } });
+  }
+
+  /** A maximum lowered in Settings since is handed to the machine; the command is held to it. */
+  async #withinCurrentLimits(command: MachineCommand): Promise<MachineCommand> {
+    const was = this.#state.limits;
+    const limits = this.#store ? await storedLimits(this.#store, was) : was;
+    if (limits === was) return command;
+    this.#feed({ kind: 'limits', limits });
+    const within = withinLimits(command, limits);
+    if (within.value !== command.value) {
+      const unit = this.parts.settings.settings.distanceUnit;
+      const words = command.kind === 'speed' ? clampSpeed(command.value!, limits, unit).message : clampIncline(command.value!, limits).message;
+      if (words) this.#say(words);
+    }
+    return within;
   }
 
   async #announce(sentence: string, sound: boolean): Promise<void> {

@@ -48,6 +48,8 @@ export interface WorkoutParts {
   coach: CoachService;
   settings: SettingsService;
   store?: WorkoutSettingsStore;
+  /** A program test is armed or going on: no workout starts beside it (its own one-step workout aside). */
+  programTest?: () => boolean;
   /** How long without a footpod reading before the workout waits for it; tests shorten it. */
   podSilentAfterMs?: number;
 }

@@ -29,7 +29,10 @@ export function onStatus(s: MachineState, status: FitnessMachineStatus, halt: (b
       // A treadmill reports our target in its own rounding (mph steps of 0.16 km/h): within one
       // increment of its range it is ours.
       const ours = s.beltTargetKmh !== null && Math.abs(status.kmh - s.beltTargetKmh) < sameSpeedKmh(s) - 1e-9;
-      if (ours || s.phase !== 'running' || s.inFlight?.kind === 'speed' || s.mode !== 'belt') return;
+      // Paused, too: a runner who turns the belt down on the console during a Pause keeps it at
+      // the Resume. A target of 0 while paused is the belt standing still, not a setting.
+      const turned = s.phase === 'running' || (s.phase === 'paused' && status.kmh > 0);
+      if (ours || !turned || s.inFlight?.kind === 'speed' || s.mode !== 'belt') return;
       beltTook(s, status.kmh);
       s.overridden = true;
       // Promised to be left alone: the step's own speed waiting to go out is not sent after all.
@@ -77,6 +80,8 @@ export function onOutcome(s: MachineState, command: MachineCommand, outcome: Com
   }
   if (s.inFlight?.kind !== command.kind) return;
   s.inFlight = null;
+  // Not sent after all (the workout stopped while the limits were read again): nothing to say.
+  if (!outcome.ok && outcome.failure === 'dropped') return;
   if (outcome.ok) {
     // The belt's target is what the treadmill took: a refused speed never reached the belt.
     if (command.kind === 'speed' && command.value !== undefined) beltTook(s, command.value);

@@ -14,12 +14,15 @@ function weightS(planned: PlannedStep): number {
   return length.kind === 'time' ? length.seconds : length.metres / ((planned.speedKmh ?? WEIGHING_KMH) / 3.6);
 }
 
-/** Seconds left in the step going on; a distance step's at the belt's speed (null when unknown). */
+/**
+ * Seconds left in the step going on; a distance step's at the belt's speed, else at the speed the
+ * belt was set to (a capped step runs at the cap, not its plan), else its plan (null when unknown).
+ */
 export function stepLeftS(s: MachineState, beltKmh: number | null): number | null {
   const planned = s.steps[s.stepIndex];
   if (!planned) return null;
   if (planned.length.kind === 'time') return Math.max(0, planned.length.seconds - (s.runningS - s.stepStartS));
-  const kmh = beltKmh ?? planned.speedKmh;
+  const kmh = beltKmh ?? s.beltTargetKmh ?? planned.speedKmh;
   if (!kmh || kmh <= 0) return null;
   return Math.max(0, planned.length.metres - (s.coveredM - s.stepStartM)) / (kmh / 3.6);
 }

@@ -44,6 +44,8 @@ export type MachineEvent =
   | { kind: 'resume' }
   | { kind: 'stop' }
   | { kind: 'skip' }
+  /** The workout's recording was stopped (its Stop and save, its Discard): the workout ends with it. */
+  | { kind: 'recording-ended' }
   /**
    * A clock tick: `atMs` on any monotonic clock, `distanceM` an odometer (the run's distance) or
    * null, the belt's speed and the pod's 30-second mean speed when known.
@@ -55,7 +57,9 @@ export type MachineEvent =
   | { kind: 'pod'; up: boolean }
   | { kind: 'visibility'; hidden: boolean }
   | { kind: 'outcome'; command: MachineCommand; outcome: CommandOutcome }
-  | { kind: 'lag'; lagS: number | null };
+  | { kind: 'lag'; lagS: number | null }
+  /** The runner changed a maximum in Settings during the workout: what waits is clamped again. */
+  | { kind: 'limits'; limits: BeltLimits };
 
 export interface MachineState {
   phase: Phase;

@@ -12,16 +12,22 @@
 //   the link is back, until the runner resumes.
 // - A confirmation given while the link is down leaves the workout paused: nothing goes out when
 //   the link comes back, only on a press.
-// - A speed set on the treadmill's console is the runner's for the rest of the step: no speed is
-//   sent in that step, not even at a Resume. The treadmill's own rounding of the app's target
+// - A speed set on the treadmill's console (while running or paused) is the runner's for the rest
+//   of the step: no speed is sent in that step, not even at a Resume. The treadmill's own rounding of the app's target
 //   (within one increment of its range) is not such a change. On a console that reports nothing,
 //   Treadmill Data tells (belt-by-hand.ts), measured against the speed the treadmill last took.
 // - The belt's target shown is the speed the treadmill took, never one it refused.
 // - Hold-pace corrections are clamped like every speed; one that lands on the speed the belt was
-//   last set to, or breaks the hold-pace bounds on the treadmill's grid, is not sent.
+//   last set to, or breaks the hold-pace bounds on the treadmill's grid, is not sent. The 0.3 km/h
+//   is measured from the speed the app last set; none goes out before the belt has reached it, nor
+//   within 30 s of a Resume.
+// - A maximum lowered in Settings during the workout holds for everything not yet sent.
 // - The workout's clock is the run's: while the footpod is silent or gone the steps wait (said
 //   once), and the gap is not counted.
 // - Voice mode (no control point, control refused, no treadmill) never sends anything.
+// - The workout's recording stopped ends the workout and sends nothing; the belt keeps its speed
+//   until the runner's Stop the belt, which still stops it once the workout is over (while the app
+//   holds control on that link).
 // - One ordinary command at a time; a Stop or Pause press goes out at once, past it. A Stop that
 //   cannot reach the treadmill says so: the runner stops the belt on the treadmill.
 
@@ -33,6 +39,7 @@ import { beltSpeedWords } from './speed-words.js';
 import type { MachineCommand, MachineEvent, MachineState, MachineStep } from './workout-machine-types.js';
 import { active, onOutcome, onStatus, PRESS_RESUME } from './workout-machine-answers.js';
 import { stepLeftS } from './workout-machine-position.js';
+import { RECORDING_ENDED_BELT, stopAfterFinish } from './workout-machine-ends.js';
 import type { PlannedStep } from './workout-types.js';
 
 export type * from './workout-machine-types.js';
@@ -122,6 +129,8 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
     s.armed = false;
     s.phase = 'running';
     s.pausedBy = null;
+    // Hold-pace's 30 s between corrections count from here: the belt climbs back from a standstill.
+    s.lastCorrectionAtS = s.runningS;
     enqueue({ kind: 'start' });
     targets(s.stepIndex);
   };
@@ -180,6 +189,10 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
       break;
     case 'stop':
       if (s.phase === 'confirm') s.phase = 'idle';
+      if (s.phase === 'finished') {
+        stopAfterFinish(s, urgent, say);
+        break;
+      }
       if (!active(s)) break;
       halt('runner');
       s.phase = 'finished';
@@ -188,6 +201,12 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
       else if (s.linkUp) say('Workout stopped: the belt was asked to stop.');
       // Nothing could be sent: a runner told the belt was asked to stop would wait on a moving belt.
       else say(`Workout stopped. The treadmill could not be reached: stop the belt on the treadmill.`);
+      break;
+    case 'recording-ended':
+      if (!active(s)) break;
+      halt('runner');
+      s.phase = 'finished';
+      say(s.mode === 'belt' && s.requested ? RECORDING_ENDED_BELT : 'The workout ended with the recording.');
       break;
     case 'skip':
       if (s.phase !== 'running' && s.phase !== 'paused') break;
@@ -230,8 +249,11 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
       s.hidden = event.hidden;
       if (s.mode !== 'belt' || !active(s)) break;
       if (event.hidden) {
+        // Paused already by the runner (or the treadmill): the belt is paused, and that stays the word.
+        const by = s.phase === 'paused' ? s.pausedBy : null;
         halt('hidden');
-        say('The page was hidden: nothing is sent to the treadmill meanwhile, and the workout paused.');
+        if (by === 'runner' || by === 'treadmill') s.pausedBy = by;
+        else say('The page was hidden: nothing is sent to the treadmill meanwhile, and the workout paused.');
       } else if (s.phase === 'paused' && s.pausedBy === 'hidden') {
         say(`The workout paused while the page was hidden. ${PRESS_RESUME}`);
       }
@@ -241,6 +263,10 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
       break;
     case 'lag':
       s.settings = { ...s.settings, lagS: event.lagS };
+      break;
+    case 'limits':
+      s.limits = event.limits;
+      s.queue = s.queue.map((c) => withinLimits(c, s.limits));
       break;
   }
   // The last word on sending: voice mode, a lost link and a hidden page send nothing ordinary.
@@ -254,6 +280,14 @@ export function step(state: MachineState, event: MachineEvent): MachineStep {
     out.commands.push(next!);
   }
   return out;
+}
+
+/** A speed or incline as the limits allow now (a maximum lowered since it was made). */
+export function withinLimits(command: MachineCommand, limits: MachineState['limits']): MachineCommand {
+  if (command.value === undefined) return command;
+  if (command.kind === 'speed') return { ...command, value: Math.min(command.value, clampSpeed(command.value, limits).value) };
+  if (command.kind === 'incline') return { ...command, value: Math.min(command.value, clampIncline(command.value, limits).value) };
+  return command;
 }
 
 /** Confirmed (or needing no confirmation): belt mode asks for control; voice mode just runs. */
@@ -342,10 +376,14 @@ function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }
       return;
     }
   }
-  if (event.beltKmh === null || event.podKmh === null || leftS === null) return;
+  // Not while the belt is still on its way to what the app set (after a Resume, from a standstill).
+  if (event.beltKmh === null || event.podKmh === null || leftS === null || !s.beltSettled) return;
+  // The bound is on what the app sends: measured from its own last setting, not a reading one
+  // increment off it.
+  const setKmh = s.beltTargetKmh ?? event.beltKmh;
   const corrected = holdPaceSpeed({
     stepKmh: planned.speedKmh,
-    beltKmh: event.beltKmh,
+    beltKmh: setKmh,
     podKmh: event.podKmh,
     nowS: s.runningS,
     stepEndsAtS: s.runningS + leftS,
@@ -359,10 +397,11 @@ function holdPace(s: MachineState, event: Extract<MachineEvent, { kind: 'tick' }
   const last = s.beltTargetKmh ?? event.beltKmh;
   // The speed the belt was last set to again (a capped step) is a nudge, not a correction; and a
   // grid coarser than the bounds can only break them: both leave the belt alone.
-  if (Math.abs(value - last) < 0.005 || Math.abs(value - event.beltKmh) > MAX_CORRECTION_KMH + 0.005) return;
+  if (Math.abs(value - last) < 0.005 || Math.abs(value - setKmh) > MAX_CORRECTION_KMH + 0.005) return;
   if (Math.abs(value - planned.speedKmh) > planned.speedKmh * HOLD_BAND + 0.005) return;
   s.queue = [{ kind: 'speed', value, step: s.stepIndex, correction: true }];
 }
 
 export { positionOf } from './workout-machine-position.js';
+export { RECORDING_ENDED_BELT } from './workout-machine-ends.js';
 export type { PlannedStep };

@@ -6,6 +6,8 @@ import { plannedPace } from '../../src/charts/planned-pace.js';
 import { createServices, type AppServices } from '../../src/services/services.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { WorkoutRecord } from '../../src/services/workout-run-record.js';
+import { planSteps } from '../../src/workout/workout-plan.js';
 import type { Workout, WorkoutStep } from '../../src/workout/workout-types.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
 
@@ -58,18 +60,20 @@ describe('WorkoutRecord: a workout in the recording', () => {
 
   // A workout started before the recording is marked from the step going on when the recording
   // starts: without it the new recording's WorkoutMark misses the step, and the session page
-  // cannot draw its planned speed. (The workout starts a recording itself when none is going: the
-  // runner stops that one and starts another mid-step.)
+  // cannot draw its planned speed. (The workout starts a recording itself when it can, and the
+  // recording's Stop ends the workout, so the record is driven here as the run drives it.)
   it('marks the step going on when the recording starts during a workout', async () => {
     await withServices();
-    await services.workouts.start(workout(step('Easy', 15, 8), step('Hard', 15, 12)));
+    const planned = planSteps(workout(step('Easy', 15, 8), step('Hard', 15, 12)));
+    const record = new WorkoutRecord(services.recording, workout(step('Easy', 15, 8), step('Hard', 15, 12)));
+    record.stepBegan(planned[0]!);
     await seconds(3);
-    const saved = new Promise((resolve) => services.recording.addEventListener('saved', resolve, { once: true }));
-    services.recording.stop();
-    await saved;
     await services.recording.start();
     const id = services.recording.recorder!.id;
-    await seconds(16);
+    await seconds(3);
+    record.stepBegan(planned[1]!);
+    await seconds(2);
+    record.close();
     const meta = services.recording.recorder!.meta();
     expect(meta.id).to.equal(id);
     expect(meta.workout?.steps.map((s) => [s.name, s.fromT])).to.deep.equal([['Easy', 0], ['Hard', meta.workout!.steps[1]!.fromT]]);

@@ -71,16 +71,16 @@ describe('belt limits', () => {
     expect(clampSpeed(16.11, limits({ speed: null, maxSpeedKmh: tenMph }), 'mi').changed).to.equal('runner-max');
   });
 
-  // A maximum whose km/h falls past a half hundredth (8 mph is 12.875 km/h): the step typed the
-  // same is at the maximum, not over it; what is sent stays under the runner's true maximum.
+  // A maximum whose km/h is off the field's grid (8 mph is 12.874752 km/h): the step typed the same
+  // is at the maximum, not over it; what is sent stays under the runner's true maximum.
   it('a step and a maximum both typed as 8.0 mph: not clamped, sent at most the maximum', () => {
     const eightMph = typed('8.0', 'mi');
-    expect(eightMph).to.equal(12.875);
+    expect(eightMph).to.be.closeTo(12.874752, 1e-9);
     const at = clampSpeed(eightMph, limits({ speed: { minKmh: 0.5, maxKmh: 25, incrementKmh: 0.01 }, maxSpeedKmh: eightMph, maxSpeedSetByRunner: true }), 'mi');
     expect(at).to.deep.equal({ value: 12.87, changed: null, message: null });
     expect(clampSpeed(12.89, limits({ speed: null, maxSpeedKmh: eightMph }), 'mi').changed, 'a hundredth past the grid point is over').to.equal('runner-max');
-    expect(clampSpeed(12.886, limits({ speed: null, maxSpeedKmh: eightMph }), 'mi').changed, 'nearer 12.89 than 12.88: over').to.equal('runner-max');
-    expect(clampSpeed(12.884, limits({ speed: null, maxSpeedKmh: eightMph }), 'mi').changed, 'nearer 12.88: at it').to.equal(null);
+    expect(clampSpeed(12.88, limits({ speed: null, maxSpeedKmh: eightMph }), 'mi').changed, 'past half a hundredth over the maximum: over').to.equal('runner-max');
+    expect(clampSpeed(12.875, limits({ speed: null, maxSpeedKmh: eightMph }), 'mi').changed, 'within half a hundredth: at it').to.equal(null);
   });
 
   // A treadmill that says its 12 mph maximum in the field's hundredths (19.31, or 12.87 for 8 mph).
