@@ -255,7 +255,7 @@ export class FootpodService extends EventTarget {
       this.#session?.removeEventListener('sample', this.#onSample);
       this.#session?.removeEventListener('problem', this.#onChange);
       this.#session?.removeEventListener('channels', this.#onChannels);
-      this.#session = new LiveSession(this.settings.settings.zones);
+      this.#session = new LiveSession(this.settings.settings.zones, () => performance.now());
       this.#session.addEventListener('sample', this.#onSample);
       this.#session.addEventListener('problem', this.#onChange);
       this.#session.addEventListener('channels', this.#onChannels);

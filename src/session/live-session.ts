@@ -13,6 +13,7 @@ import type { PointChange } from './calibration-points.js';
 import { CadenceUnitDecision } from './cadence-unit-decision.js';
 import { type RunningStatus, believesRunningBit, gaitOfRow, isRunning } from './gait.js';
 import type { LatestChannels, LiveReading } from './live-reading.js';
+import type { ArrivalClock } from './sensor-channels.js';
 import type { ForgettableSensor, SessionSensors } from './session-sensors.js';
 import { SampleColumns } from './sample-columns.js';
 import { trailingMean } from './smoothing.js';
@@ -69,9 +70,17 @@ export class LiveSession extends EventTarget {
   /** Whether the pod in use has sent "running": with its feature unknown, from then on its bit counts. */
   #podSentRunning = false;
 
-  constructor(zones: CadenceZones) {
+  readonly #arrivalClock: ArrivalClock | null;
+
+  /**
+   * `arrivalClock`: the page's monotonic clock (performance.now in the app), read as each pod row
+   * and sensor value arrives to date the sensors' values beside the pod's rows; without one (rows
+   * fed by hand) they are dated by the rows around them alone (sensor-channels.ts).
+   */
+  constructor(zones: CadenceZones, arrivalClock: ArrivalClock | null = null) {
     super();
     this.#zones = zones;
+    this.#arrivalClock = arrivalClock;
   }
 
   get latest(): LiveReading | null {
@@ -141,6 +150,7 @@ export class LiveSession extends EventTarget {
   attachSensors(sensors: SessionSensors): SessionSensors {
     if (this.#sensors === sensors) return sensors;
     if (this.#sensors !== null) throw new Error('This live session already has its sensor parts.');
+    sensors.useArrivalClock(this.#arrivalClock);
     sensors.setAutoCalibration(this.#autoCurve, this.#autoLocked);
     for (const sensor of this.#forgotten) sensors.forget(sensor);
     if (this.#newTreadmill) sensors.newTreadmill();

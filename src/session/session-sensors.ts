@@ -10,7 +10,7 @@ import { AutoCalibration } from './auto-calibration.js';
 import type { CalibrationCurve, CalibrationPoint } from './calibration.js';
 import type { PointChange } from './calibration-points.js';
 import type { LatestChannels } from './live-reading.js';
-import { SensorChannels } from './sensor-channels.js';
+import { type ArrivalClock, SensorChannels } from './sensor-channels.js';
 import { TreadmillDistance } from './treadmill-distance.js';
 
 /** What the treadmill and the strap give one pod row; null where nothing fresh. */
@@ -47,6 +47,11 @@ export class SessionSensors {
   /** What the point learned last replaced or merged in the curve, or null. */
   get lastLearnedChange(): PointChange | null {
     return this.#lastChange;
+  }
+
+  /** The session's clock of arrival: each value is dated by when it reached the page beside the pod's rows. */
+  useArrivalClock(clock: ArrivalClock | null): void {
+    this.#channels.useArrivalClock(clock);
   }
 
   setAutoCalibration(curve: CalibrationCurve, locked: boolean): void {

@@ -195,6 +195,45 @@ describe('LiveSession: speed and distance from the treadmill', () => {
     expect(column(s, 'treadmillSpeedMps').slice(5), "the belt's speed in the rows back").to.deep.equal([3, 3, 3]);
   });
 
+  // When the phone's Bluetooth stalls every sensor falls silent at once; the runner stepped off the
+  // stopped belt meanwhile. The belt's and the strap's last values came a few ms after the pod's
+  // last row: only the clock of arrival tells they are a minute old when the pod is back.
+  it('carries neither the belt speed nor the heart rate that came just after the last pod row before a minute-long silence into the row back', () => {
+    let now = 0;
+    const s = new LiveSession(defaultCadenceZones, () => now);
+    s.attachSensors(new SessionSensors());
+    s.setSpeedFrom('treadmill');
+    for (let t = 0; t <= 4; t++) {
+      now = t * 1000;
+      s.ingest(podBytes(3, 176, null, 3 * t), now);
+      now += 5;
+      ingestTreadmill(s, treadmillBytes({ speedMps: 3 }), now);
+      ingestHeartRate(s, heartRateBytes(160));
+    }
+    now = 64_000;
+    s.ingest(podBytes(0, 0, null, 12, false), now);
+    expect(column(s, 'treadmillSpeedMps')[4], 'a live row: the belt of its second').to.equal(3);
+    expect(column(s, 'treadmillSpeedMps')[5], "the belt's speed of a minute ago").to.be.NaN;
+    expect(column(s, 'heartRate')[5], 'the heart rate of a minute ago').to.be.NaN;
+  });
+
+  it("takes the belt's speed that came just before the pod's row back after a minute's silence, on the clock of arrival too", () => {
+    let now = 0;
+    const s = new LiveSession(defaultCadenceZones, () => now);
+    s.attachSensors(new SessionSensors());
+    for (let t = 0; t <= 4; t++) {
+      now = t * 1000;
+      s.ingest(podBytes(3, 176), now);
+    }
+    now = 63_995;
+    ingestTreadmill(s, treadmillBytes({ speedMps: 3 }), now);
+    ingestHeartRate(s, heartRateBytes(160));
+    now = 64_000;
+    s.ingest(podBytes(3, 176), now);
+    expect(column(s, 'treadmillSpeedMps')[5]).to.equal(3);
+    expect(column(s, 'heartRate')[5]).to.equal(160);
+  });
+
   it('keeps the pod as the source when the setting says footpod, treadmill or not', () => {
     const s = session();
     ingestTreadmill(s, treadmillBytes({ speedMps: 2.5, totalDistanceM: 0 }), 0);

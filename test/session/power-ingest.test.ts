@@ -54,6 +54,26 @@ describe('LiveSession: running power from the pod', () => {
     expect(s.latestChannels.powerW, 'the Power tile').to.equal(null);
   });
 
+  // A pod may as well send its power just after its RSC in the same second: the last watts before
+  // the silence then came after the last row, and only the clock of arrival tells they are a minute old.
+  it('carries no power from before a silence of the pod into the rows after it when the pod sent power just after its RSC', () => {
+    let now = 0;
+    const s = new LiveSession(defaultCadenceZones, () => now);
+    for (let i = 0; i < 5; i++) {
+      now = i * 1000;
+      s.ingest(podBytes(3.6, 176), now);
+      now += 5;
+      ingestPower(s, powerBytes(320));
+    }
+    for (let i = 0; i < 3; i++) {
+      now = 65_000 + i * 1000;
+      s.ingest(podBytes(2, 150), now);
+    }
+    expect(column(s, 'powerW').slice(0, 5), 'each row before the silence: its own second').to.deep.equal([Number.NaN, 320, 320, 320, 320]);
+    expect(column(s, 'powerW').slice(5)).to.deep.equal([Number.NaN, Number.NaN, Number.NaN]);
+    expect(s.latestChannels.powerW, 'the Power tile a minute later').to.equal(null);
+  });
+
   // The simulated pod sends power just before each RSC measurement; a real pod back may do the same.
   it('puts the power a pod back from a dropped link sends just before its first RSC in its first row', () => {
     const s = new LiveSession(defaultCadenceZones);

@@ -59,3 +59,33 @@ describe('SensorChannels', () => {
     expect(channels.heartRate(), 'the page').to.equal(null);
   });
 });
+
+describe('SensorChannels on the page\'s clock of arrival', () => {
+  /**
+   * The strap's heart rate for the pod's row back at 64 s (being made, then on the page), the pod's
+   * rows at 0-4 s arriving on time and the reading arriving at `arrivalMs` in the silence between.
+   */
+  function heartRateBack(arrivalMs: number): [number | null, number | null] {
+    let now = 0;
+    const channels = new SensorChannels();
+    channels.useArrivalClock(() => now);
+    for (const t of [0, 1, 2, 3, 4]) {
+      now = t * 1000;
+      channels.podRow(t);
+    }
+    now = arrivalMs;
+    channels.hold('strapHeartRate', 150);
+    now = 64_000;
+    const row = channels.heartRate(64);
+    channels.podRow(64);
+    return [row, channels.heartRate()];
+  }
+
+  it('a value that arrived just after the last pod row before a minute-long silence is no reading for the row back', () => {
+    expect(heartRateBack(4005)).to.deep.equal([null, null]);
+  });
+
+  it('a value that arrived just before the pod\'s row back after a silence is that row\'s', () => {
+    expect(heartRateBack(63_995)).to.deep.equal([150, 150]);
+  });
+});
