@@ -21,6 +21,9 @@ export default {
     'test/ble/ftms-treadmill-encode.test.ts',
     'test/ble/heart-rate-encode.test.ts',
     'test/ble/rsc-encode.test.ts',
+    // The export cut's properties at ten times npm test's runs; the simulated footpod's program journey only here.
+    'test/export/export-distance-cut.test.ts',
+    'test/pages/program-journey.test.ts',
   ],
   groups: [],
   concurrency: 1,

@@ -44,7 +44,7 @@ describe('distances written to files', () => {
         const read = readBack(metres, seconds, unit);
         expect(read, `${metres} m`).to.deep.equal({ app: read.app, tcx: read.app, fit: read.app, csv: read.app });
       }),
-      { numRuns: invariantRuns(40) },
+      { numRuns: invariantRuns(16) },
     );
   });
 
@@ -78,7 +78,7 @@ describe('distances written to files', () => {
           expect(sum, `after lap ${k + 1}`).to.be.closeTo(metresCut(run), 1e-6);
         });
       }),
-      { numRuns: invariantRuns(200) },
+      { numRuns: invariantRuns(80) },
     );
   });
 });

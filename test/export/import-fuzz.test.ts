@@ -8,7 +8,7 @@ import { CASE_LIMIT_MS, runImportFuzz } from './import-fuzz-checks.js';
 useSeparateDatabase('stride-test-import-fuzz');
 
 // The bench runs ten thousand (`npm run bench -- import-fuzz`); this is the default run's share.
-const CASES = Number(new URLSearchParams(location.search).get('importFuzzCases') ?? 50);
+const CASES = Number(new URLSearchParams(location.search).get('importFuzzCases') ?? 25);
 
 describe('importing damaged FIT and TCX files', () => {
   before(async () => {

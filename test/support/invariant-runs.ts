@@ -8,3 +8,6 @@ const scale = (globalThis as { stridewiseInvariantScale?: unknown }).stridewiseI
 
 export const invariantRuns = (base: number): number =>
   typeof scale === 'number' && scale > 0 ? Math.max(1, Math.round(base * scale)) : base;
+
+/** True when the bench runs the file (`npm run bench -- invariants`): long journeys run there only. */
+export const inBench = typeof scale === 'number' && scale > 1;
