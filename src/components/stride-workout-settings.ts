@@ -16,6 +16,9 @@ export interface WorkoutSettingsShown {
   lagS: Readonly<Record<string, number>>;
 }
 
+/** Shown, inert, while the stored settings are read: the section keeps its height, so the page below it does not jump. */
+const READING: WorkoutSettingsShown = { maxSpeedKmh: null, maxInclinePercent: null, holdPace: false, sendEarly: false, lagS: {} };
+
 /** Detail of `workout-settings`: the fields changed. */
 export type WorkoutSettingsChange = Partial<Pick<WorkoutSettingsShown, 'maxSpeedKmh' | 'maxInclinePercent' | 'holdPace' | 'sendEarly'>>;
 
@@ -88,12 +91,13 @@ export class StrideWorkoutSettings extends LitElement {
   }
 
   protected override render() {
-    const s = this.settings;
-    if (!s) return html`<p class="hint" role="status">Reading the workout settings…</p>`;
+    const reading = this.settings === null;
+    const s = this.settings ?? READING;
     const unit = this.unit;
     const speedBoxValue = s.maxSpeedKmh === null ? '' : maxSpeedBox(s.maxSpeedKmh, unit);
     const lags = Object.entries(s.lagS);
-    return html`
+    return html`<div ?inert=${reading} aria-busy=${reading ? 'true' : 'false'}>
+      ${reading ? html`<p class="hint" role="status">Reading the workout settings…</p>` : nothing}
       <p class="hint">A workout never sets the belt faster or steeper than these; a step that asks for more gets the maximum, and the screen says so.</p>
       <label class="typed">Highest speed <input id="max-speed" inputmode="decimal" autocomplete="off" .value=${speedBoxValue}
         placeholder=${maxSpeedBox(this.defaultMaxSpeedKmh, unit)}
@@ -114,7 +118,8 @@ export class StrideWorkoutSettings extends LitElement {
       ${lags.length
         ? html`<p>Learned lag (from a command to 95 % of the new speed):</p>
             <ul id="lags">${lags.map(([id, lag]) => html`<li>${this.treadmillNames[id] ?? 'A treadmill'}: ${lag.toFixed(1)} s</li>`)}</ul>`
-        : html`<p class="hint" id="lags">No lag learned yet: a workout on a treadmill that takes commands learns it.</p>`}`;
+        : html`<p class="hint" id="lags">No lag learned yet: a workout on a treadmill that takes commands learns it.</p>`}
+    </div>`;
   }
 }
 customElements.define('stride-workout-settings', StrideWorkoutSettings);

@@ -25,6 +25,20 @@ async function change(el: StrideWorkoutSettings, id: string, value: string): Pro
 }
 
 describe('stride-workout-settings', () => {
+  // Settings' section links scroll to "Your data" below this section: were the section to grow when
+  // its stored values arrive, the page would jump away from where the runner was taken.
+  it('keeps its height while the stored settings are read, and takes no input meanwhile', async () => {
+    const el = await fixture<StrideWorkoutSettings>(html`<stride-workout-settings .settings=${null}></stride-workout-settings>`);
+    const reading = el.getBoundingClientRect().height;
+    expect(words(el, '[role=status]')).to.equal('Reading the workout settings…');
+    expect(q<HTMLElement>(el, '[aria-busy]').inert, 'nothing to press before the values are known').to.equal(true);
+    el.settings = defaults;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=status]')).to.equal(null);
+    expect(q<HTMLElement>(el, '[aria-busy]').inert).to.equal(false);
+    expect(Math.abs(el.getBoundingClientRect().height - reading), 'the same height within a line').to.be.below(40);
+  });
+
   it('starts with both options off and the treadmill’s maximums as the defaults', async () => {
     const el = await section(defaults, { defaultMaxSpeedKmh: 18, defaultMaxInclinePercent: 12, treadmillKnown: true });
     expect(q(el, '#hold-pace').checked).to.equal(false);
