@@ -2,16 +2,13 @@
 // treadmill): the workout pauses and the belt is paused (0x08 0x02); the recording is left to
 // auto-pause as the runner stops, and space again resumes both.
 import { expect, waitUntil } from '@open-wc/testing';
-import { clear } from 'idb-keyval';
 import '../../src/pages/stride-treadmill-page.js';
 import { createServices, type AppServices } from '../../src/services/services.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
-import type { SimulatedTreadmill } from '../../src/sources/simulated-treadmill.js';
-import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { saveWorkoutSettings } from '../../src/store/workout-store.js';
-import { defaultWorkoutSettings } from '../../src/store/workout-settings.js';
+import { useSeparateDatabase } from '../../src/store/kv.js';
 import type { Workout } from '../../src/workout/workout-types.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { confirmedSimulatedTreadmill, connectSimulatedTreadmill } from '../support/simulated-belt-rig.js';
 
 useSeparateDatabase('stride-test-treadmill-workout-belt');
 
@@ -42,14 +39,11 @@ describe('the treadmill screen: space during a workout on the belt', () => {
   // Issue 19: "space pauses the workout and the belt (0x08 0x02)": a runner who presses space to
   // step off must find the belt paused, not running on at the step's speed.
   it('space on the treadmill screen pauses the workout and the belt', async () => {
-    await clear(kvStore());
-    await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+    await confirmedSimulatedTreadmill();
     services = createServices({ simulator: () => new SimulatedFootpod({ speedup: 1e-6 }) }, {}, async () => fakeCoachEngine());
     await services.settings.load();
     await services.footpod.simulate();
-    await services.sensors.simulate();
-    const belt = services.sensors.source('treadmill') as SimulatedTreadmill;
-    await waitUntil(() => belt.control.capabilities !== null, 'treadmill connected');
+    const belt = await connectSimulatedTreadmill(services);
     await services.recording.start();
     await services.workouts.start(workout);
     await waitUntil(() => services.workouts.view.phase === 'running' && services.workouts.view.beltTargetKmh === 8, 'the belt driven');

@@ -1,15 +1,12 @@
 // A program test's belt once its one-step workout has run out: the test's run ending still stops it.
 import { expect, waitUntil } from '@open-wc/testing';
-import { clear } from 'idb-keyval';
 import type { ActiveProgramRun } from '../../src/program/program-types.js';
 import { ProgramBelt } from '../../src/services/program-belt.js';
 import { createServices, type AppServices } from '../../src/services/services.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
-import type { SimulatedTreadmill } from '../../src/sources/simulated-treadmill.js';
-import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { saveWorkoutSettings } from '../../src/store/workout-store.js';
-import { defaultWorkoutSettings } from '../../src/store/workout-settings.js';
+import { useSeparateDatabase } from '../../src/store/kv.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { confirmedSimulatedTreadmill, connectSimulatedTreadmill } from '../support/simulated-belt-rig.js';
 
 useSeparateDatabase('stride-test-program-belt-after-workout');
 
@@ -25,14 +22,11 @@ describe('ProgramBelt after the test workout ran out', () => {
   });
 
   it('the test\'s run ending stops the belt it set, even once the one-step workout has run out', async () => {
-    await clear(kvStore());
-    await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+    await confirmedSimulatedTreadmill();
     services = createServices({ simulator: () => (pod = new SimulatedFootpod({ speedup: 1e-6 })) }, {}, async () => fakeCoachEngine());
     await services.settings.load();
     await services.footpod.simulate();
-    await services.sensors.simulate();
-    const belt = services.sensors.source('treadmill') as SimulatedTreadmill;
-    await waitUntil(() => belt.control.capabilities !== null, 'treadmill connected');
+    const belt = await connectSimulatedTreadmill(services);
     pod.emitSeconds(2);
     const control = belt.control as unknown as { stop: () => Promise<unknown> };
     const stop = control.stop.bind(control);

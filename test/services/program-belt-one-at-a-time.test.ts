@@ -1,15 +1,12 @@
 // A program test and a workout never share the belt: a workout's Start is refused while a test is
 // armed or going on, and a test's Start while a workout is going on.
 import { expect, waitUntil } from '@open-wc/testing';
-import { clear } from 'idb-keyval';
 import { createServices, type AppServices } from '../../src/services/services.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
-import type { SimulatedTreadmill } from '../../src/sources/simulated-treadmill.js';
-import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { saveWorkoutSettings } from '../../src/store/workout-store.js';
-import { defaultWorkoutSettings } from '../../src/store/workout-settings.js';
+import { useSeparateDatabase } from '../../src/store/kv.js';
 import type { Workout } from '../../src/workout/workout-types.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { confirmedSimulatedTreadmill, connectSimulatedTreadmill } from '../support/simulated-belt-rig.js';
 
 useSeparateDatabase('stride-test-program-belt-one-at-a-time');
 
@@ -24,14 +21,11 @@ const easy: Workout = {
 let services: AppServices;
 
 async function withTreadmill(): Promise<void> {
-  await clear(kvStore());
-  await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+  await confirmedSimulatedTreadmill();
   services = createServices({ simulator: () => new SimulatedFootpod({ speedup: 1e-6 }) }, {}, async () => fakeCoachEngine());
   await services.settings.load();
   await services.footpod.simulate();
-  await services.sensors.simulate();
-  const belt = services.sensors.source('treadmill') as SimulatedTreadmill;
-  await waitUntil(() => belt.control.capabilities !== null, 'treadmill connected');
+  await connectSimulatedTreadmill(services);
   await services.program.load();
   await services.program.begin();
   await services.program.setTestSpeed(2.5);

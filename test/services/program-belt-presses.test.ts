@@ -3,16 +3,14 @@
 // after another tab armed a test, not when an unfinished test run is picked up paused, not when
 // auto-start starts the recording. (Simulated footpod, simulated treadmill that can be driven.)
 import { expect, waitUntil } from '@open-wc/testing';
-import { clear } from 'idb-keyval';
 import { programTestWorkout } from '../../src/services/program-belt.js';
 import { createServices, type AppServices } from '../../src/services/services.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import type { SimulatedTreadmill } from '../../src/sources/simulated-treadmill.js';
-import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { useSeparateDatabase } from '../../src/store/kv.js';
 import { loadProgram } from '../../src/store/program-store.js';
-import { saveWorkoutSettings } from '../../src/store/workout-store.js';
-import { defaultWorkoutSettings } from '../../src/store/workout-settings.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { confirmedSimulatedTreadmill, connectSimulatedTreadmill } from '../support/simulated-belt-rig.js';
 
 useSeparateDatabase('stride-test-program-belt-presses');
 
@@ -29,12 +27,9 @@ async function podServices(options = {}): Promise<{ services: AppServices; pod: 
 }
 
 async function withTreadmill(options = {}): Promise<SimulatedTreadmill> {
-  await clear(kvStore());
-  await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+  await confirmedSimulatedTreadmill();
   ({ services, pod } = await podServices(options));
-  await services.sensors.simulate();
-  const belt = services.sensors.source('treadmill') as SimulatedTreadmill;
-  await waitUntil(() => belt.control.capabilities !== null, 'treadmill connected');
+  const belt = await connectSimulatedTreadmill(services);
   await services.program.load();
   return belt;
 }
@@ -111,8 +106,7 @@ describe('ProgramBelt: the runner’s press', () => {
   // resumeUnfinished: "Picks an unfinished run up again, paused". A runner whose tab closed
   // mid-test opens the app again: the belt must not start with no press and the run paused.
   it('does not start the belt when an unfinished test run is picked up paused', async () => {
-    await clear(kvStore());
-    await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+    await confirmedSimulatedTreadmill();
     const closed = await podServices({ flushIntervalMs: 200 });
     await armTest(closed.services.program);
     await closed.services.recording.start();
@@ -129,9 +123,7 @@ describe('ProgramBelt: the runner’s press', () => {
     closed.services.program.close();
 
     ({ services, pod } = await podServices({ flushIntervalMs: 200 }));
-    await services.sensors.simulate();
-    const belt = services.sensors.source('treadmill') as SimulatedTreadmill;
-    await waitUntil(() => belt.control.capabilities !== null, 'treadmill connected');
+    const belt = await connectSimulatedTreadmill(services);
     await services.recording.checkUnfinished();
     await services.program.load();
     await services.recording.resumeUnfinished(id);

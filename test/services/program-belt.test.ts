@@ -2,16 +2,14 @@
 // driven (a one-step workout at the speed it is judged at), ends it with the run, and leaves a
 // treadmill that cannot be driven alone: no voice in a cue-free test.
 import { expect, waitUntil } from '@open-wc/testing';
-import { clear } from 'idb-keyval';
 import type { ActiveProgramRun } from '../../src/program/program-types.js';
 import { ProgramBelt } from '../../src/services/program-belt.js';
 import { createServices, type AppServices } from '../../src/services/services.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
 import type { SimulatedTreadmill } from '../../src/sources/simulated-treadmill.js';
-import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
-import { saveWorkoutSettings } from '../../src/store/workout-store.js';
-import { defaultWorkoutSettings } from '../../src/store/workout-settings.js';
+import { useSeparateDatabase } from '../../src/store/kv.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { confirmedSimulatedTreadmill, connectSimulatedTreadmill } from '../support/simulated-belt-rig.js';
 
 useSeparateDatabase('stride-test-program-belt');
 
@@ -21,15 +19,12 @@ const session: ActiveProgramRun = { ...baseline, kind: 'session', test: null, n:
 let services: AppServices;
 
 async function withServices(treadmill: boolean): Promise<SimulatedTreadmill | null> {
-  await clear(kvStore());
-  await saveWorkoutSettings({ ...defaultWorkoutSettings(), confirmedTreadmills: ['simulated-treadmill'] });
+  await confirmedSimulatedTreadmill();
   services = createServices({ simulator: () => new SimulatedFootpod({ speedup: 1e-6 }) }, {}, async () => fakeCoachEngine());
   await services.settings.load();
   await services.footpod.simulate();
   if (!treadmill) return null;
-  await services.sensors.simulate();
-  const belt = services.sensors.source('treadmill') as SimulatedTreadmill;
-  await waitUntil(() => belt.control.capabilities !== null, 'treadmill connected');
+  const belt = await connectSimulatedTreadmill(services);
   return belt;
 }
 

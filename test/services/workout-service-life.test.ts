@@ -12,6 +12,7 @@ import { saveWorkoutSettings } from '../../src/store/workout-store.js';
 import { defaultWorkoutSettings } from '../../src/store/workout-settings.js';
 import type { Workout, WorkoutStep } from '../../src/workout/workout-types.js';
 import { fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { connectSimulatedTreadmill } from '../support/simulated-belt-rig.js';
 
 useSeparateDatabase('stride-test-workout-service-life');
 
@@ -33,9 +34,7 @@ async function withTreadmill(): Promise<SimulatedTreadmill> {
   await services.settings.load();
   await services.footpod.simulate();
   pod.emitSeconds(2);
-  await services.sensors.simulate();
-  const belt = services.sensors.source('treadmill') as SimulatedTreadmill;
-  await waitUntil(() => belt.state === 'connected' && belt.control.capabilities !== null, 'treadmill connected');
+  const belt = await connectSimulatedTreadmill(services);
   return belt;
 }
 

@@ -14,6 +14,7 @@ import { defaultWorkoutSettings } from '../../src/store/workout-settings.js';
 import { WorkoutService } from '../../src/services/workout-service.js';
 import type { Workout, WorkoutStep } from '../../src/workout/workout-types.js';
 import { type FakeCoachEngine, fakeCoachEngine } from '../support/fake-coach-engine.js';
+import { connectSimulatedTreadmill } from '../support/simulated-belt-rig.js';
 
 useSeparateDatabase('stride-test-workout-service');
 
@@ -43,9 +44,7 @@ async function withServices(treadmill: boolean): Promise<SimulatedTreadmill | nu
   await services.footpod.simulate();
   pod.emitSeconds(2);
   if (!treadmill) return null;
-  await services.sensors.simulate();
-  const belt = services.sensors.source('treadmill') as SimulatedTreadmill;
-  await waitUntil(() => belt.state === 'connected' && belt.control.capabilities !== null, 'treadmill connected');
+  const belt = await connectSimulatedTreadmill(services);
   return belt;
 }
 
