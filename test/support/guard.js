@@ -8,3 +8,10 @@ window.addEventListener('unhandledrejection', (event) => {
     throw reason;
   });
 });
+
+// The default group runs two test pages at once and Chrome reports the one in the background tab
+// hidden. The app draws nothing while its tab is hidden (src/components/event-controller.ts), so
+// every test page reads as the tab in front, as the app is used; a test of the hidden tab hides its
+// page itself (a getter on `document`, removed again with `delete`).
+Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => 'visible' });
+Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => false });
