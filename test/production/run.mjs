@@ -1,7 +1,7 @@
-// The production checks of `npm test`, side by side: smoke.mjs (dist/ as npm start serves it)
-// and offline.mjs (two builds of its own in a temporary folder) share nothing but the machine,
-// and mostly wait on the browser. Each one's output is printed whole when it ends; the run fails
-// if either does.
+// The production checks of `npm test`, side by side: smoke.mjs (dist/ as npm start serves it),
+// offline.mjs (two builds of its own in a temporary folder) and idle.mjs (one of its own) share
+// nothing but the machine, and mostly wait on the browser. Each one's output is printed whole when
+// it ends; the run fails if any does.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -20,5 +20,5 @@ function run(script) {
   });
 }
 
-const results = await Promise.all([run('smoke.mjs'), run('offline.mjs')]);
+const results = await Promise.all([run('smoke.mjs'), run('offline.mjs'), run('idle.mjs')]);
 process.exit(results.every(Boolean) ? 0 : 1);

@@ -1,0 +1,200 @@
+// Nothing runs while nothing changes: the production build, with no footpod and no run, once its
+// start-up is over does no work at all on `/` (the live page), /history, /weeks, /settings, /program
+// and /workouts, in a fresh store; nor on `/`, /history and /weeks once a run with the metronome on
+// was recorded, stopped and its footpod let go (what a run starts must end with it). Each page is
+// counted in a window of its own (a background tab would throttle timers and draw no
+// frames, hiding exactly what this looks for): every setTimeout, setInterval, requestAnimationFrame
+// and requestIdleCallback callback that fires, and every running animation (CSS or Web Animations,
+// shadow roots included), over COUNT_MS after IDLE_MS of settling. Each must be zero; what fired is
+// named (where it was scheduled from, and its first words) so a failure says what to look at.
+// A phone beside the belt runs for an hour with the page open: a timer a second is a wake-up a
+// second, for no one.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { buildApp, serve } from '../../build.mjs';
+import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
+import { checklist, sleep } from './browser-helpers.mjs';
+
+const IDLE_MS = 3000;
+const COUNT_MS = 5000;
+// Each route's page element, and what it shows once drawn.
+const routes = {
+  // The page a runner leaves open before a run, waiting for a footpod; the others a runner reads.
+  '/': ['stride-live-page', 'stride-connection-panel'],
+  '/history': ['stride-history-page', 'h1, h2'],
+  '/weeks': ['stride-weeks-page', 'h1, h2'],
+  '/settings': ['stride-settings-page', '#targetFrom'],
+  '/program': ['stride-program-page', 'h1, h2'],
+  '/workouts': ['stride-workouts-page', 'h1, h2'],
+};
+const shown = (page, path) =>
+  page.waitForFunction(
+    (name, selector) => document.querySelector('stride-app')?.shadowRoot?.querySelector(name)?.shadowRoot?.querySelector(selector),
+    { timeout: 15_000 },
+    ...routes[path],
+  );
+
+/**
+ * In the page: a short run recorded with the simulated footpod, stopped and saved, the footpod let
+ * go and the metronome switched on and off again, so whatever a run starts has had its chance to
+ * outlive it.
+ */
+async function recordRun() {
+  const { footpod, recording, coach } = document.querySelector('stride-app').services;
+  const idle = window.__stridewiseIdle;
+  idle.counting = true;
+  await footpod.simulate();
+  await recording.start();
+  await coach.toggleMetronome();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const metronome = coach.metronomeOn;
+  await coach.toggleMetronome();
+  const samples = recording.recorder.sampleCount;
+  const saved = new Promise((resolve) => recording.addEventListener('saved', resolve, { once: true }));
+  recording.stop();
+  await saved;
+  footpod.disconnect();
+  idle.counting = false;
+  const fired = [...idle.fired.values()].reduce((sum, n) => sum + n, 0);
+  idle.fired.clear();
+  return { samples, metronome, fired };
+}
+
+const scenarios = [
+  ...Object.keys(routes).map((path) => ({ name: path, path })),
+  { name: '/ after a run', path: '/', afterRun: true },
+  { name: '/history after a run', path: '/history', afterRun: true },
+  { name: '/weeks after a run', path: '/weeks', afterRun: true },
+];
+
+/**
+ * Runs in the page before its own scripts: wraps the four ways of asking to be called later so that
+ * each callback that fires while `counting` is recorded under where it was asked for.
+ */
+function countCallbacks() {
+  const fired = new Map();
+  const idle = { counting: false, fired };
+  Object.defineProperty(window, '__stridewiseIdle', { value: idle });
+  const wrap = (name) => {
+    const original = window[name];
+    window[name] = function (callback, ...rest) {
+      if (typeof callback !== 'function') return original.call(this, callback, ...rest);
+      const from = (new Error().stack ?? '').split('\n').slice(2, 4).map((line) => line.trim()).join(' < ');
+      const what = `${name} from ${from}: ${String(callback).replace(/\s+/g, ' ').slice(0, 80)}`;
+      return original.call(
+        this,
+        function (...args) {
+          if (idle.counting) fired.set(what, (fired.get(what) ?? 0) + 1);
+          return callback.apply(this, args);
+        },
+        ...rest,
+      );
+    };
+  };
+  for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback']) if (name in window) wrap(name);
+}
+
+/** In the page: the animations running now, in the document and in every shadow root. */
+function runningAnimations() {
+  const roots = [document];
+  for (let i = 0; i < roots.length; i++) {
+    for (const element of roots[i].querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+  }
+  const all = new Set(roots.flatMap((root) => root.getAnimations()));
+  return [...all]
+    .filter((animation) => animation.playState === 'running')
+    .map((animation) => `${animation.animationName ?? animation.id ?? 'animation'} on <${animation.effect?.target?.localName ?? '?'}>`);
+}
+
+/** Opens `route` in a window of its own, lets it settle, then counts what it does over COUNT_MS. */
+async function idleWork(browser, origin, scenario) {
+  // A storage of its own, so a run recorded in one scenario is not in another's.
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage({ type: 'window' });
+  let run = null;
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.evaluateOnNewDocument(countCallbacks);
+  if (scenario.afterRun) {
+    await page.goto(`${origin}/`, { waitUntil: 'networkidle0' });
+    await shown(page, '/');
+    // The metronome's sound needs a runner's gesture: a click gives the page one.
+    await page.click('body');
+    run = await page.evaluate(recordRun);
+    // Through the app's own navigation: the same document, so what the run left running is still there.
+    if (scenario.path !== '/') await page.click(`pierce/nav a[href="${scenario.path}"]`);
+  } else {
+    await page.goto(`${origin}${scenario.path}`, { waitUntil: 'networkidle0' });
+  }
+  await shown(page, scenario.path);
+  await sleep(IDLE_MS);
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const visible = await page.evaluate(() => document.visibilityState);
+  await page.evaluate(() => (window.__stridewiseIdle.counting = true));
+  const before = await metrics();
+  await sleep(COUNT_MS);
+  const after = await metrics();
+  const grew = (name) => after[name] - before[name];
+  const fired = await page.evaluate(() => {
+    window.__stridewiseIdle.counting = false;
+    return [...window.__stridewiseIdle.fired];
+  });
+  const animations = await page.evaluate(runningAnimations);
+  await cdp.detach();
+  await context.close();
+  return {
+    run,
+    fired,
+    animations,
+    visible,
+    errors,
+    taskMsPerS: (grew('TaskDuration') * 1000) / (COUNT_MS / 1000),
+    // A drawn frame recalculates style, lays out, or at least paints; none should have been needed.
+    styleAndLayout: grew('RecalcStyleCount') + grew('LayoutCount'),
+  };
+}
+
+const { check, failures } = checklist();
+console.log(`Idle: nothing runs while nothing changes (no footpod, no run; counted over ${COUNT_MS / 1000} s after ${IDLE_MS / 1000} s):`);
+const work = await mkdtemp(join(tmpdir(), 'stridewise-idle-'));
+const port = 20000 + Math.floor(Math.random() * 20000);
+const origin = `http://127.0.0.1:${port}`;
+const [browser] = await Promise.all([puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs }), buildApp({ dir: work })]);
+const server = await new Promise((resolve) => {
+  const s = serve(port, work, () => resolve(s));
+});
+try {
+  const results = await Promise.all(scenarios.map((scenario) => idleWork(browser, origin, scenario)));
+  scenarios.forEach((scenario, i) => {
+    const { run, fired, animations, visible, errors, taskMsPerS, styleAndLayout } = results[i];
+    if (run) {
+      // Else the zeros below would say nothing: the run happened, and its timers were counted.
+      check(run.samples >= 2 && run.metronome, `${scenario.name}: the run recorded ${run.samples} samples with the metronome on (${run.metronome})`);
+      check(run.fired > 0, `${scenario.name}: the count sees the app's own timers (${run.fired} callbacks during the run)`);
+    }
+    const callbacks = fired.reduce((sum, [, n]) => sum + n, 0);
+    check(visible === 'visible', `${scenario.name} is counted as a page in front (${visible})`);
+    check(
+      callbacks === 0,
+      `${scenario.name}: no timer or frame callback fires while idle (${callbacks} in ${COUNT_MS / 1000} s, main thread ${taskMsPerS.toFixed(1)} ms/s)` +
+        fired.map(([what, n]) => `\n      ${(n / (COUNT_MS / 1000)).toFixed(1)}/s ${what}`).join(''),
+    );
+    check(styleAndLayout === 0, `${scenario.name}: no style recalculation or layout while idle (${styleAndLayout})`);
+    check(animations.length === 0, `${scenario.name}: no animation runs while idle${animations.length ? `: ${animations.join(', ')}` : ''}`);
+    check(errors.length === 0, `${scenario.name}: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+  });
+} finally {
+  await browser.close();
+  server.close();
+  await rm(work, { recursive: true, force: true });
+}
+
+if (failures.length) {
+  console.error(`\n${failures.length} idle check(s) failed.`);
+  process.exit(1);
+}
+console.log('All idle checks passed.\n');
