@@ -1,7 +1,20 @@
 // The metronome as a look-ahead scheduler ("A Tale of Two Clocks"): a main-thread timer wakes
-// every 25 ms and hands the audio thread every beat of the next 0.4 s (2 s while the tab is
-// hidden), each at its exact time on the AudioContext clock. A busy main thread or a throttled
-// background timer then only delays the scheduling, never a click.
+// now and then and hands the audio thread every beat of the next stretch, each at its exact time
+// on the AudioContext clock. A busy main thread or a throttled background timer then only delays
+// the scheduling, never a click. A change of rate or volume takes back the clicks handed over and
+// not yet close, so how far ahead it looks is not heard; it only decides how long the timer may
+// sleep, and so how rarely it wakes the phone.
+//
+// How far ahead, and how often: in a tab in front, 1 s ahead with a wake-up every 250 ms, which
+// outlasts a 750 ms stall of the main thread (a long redraw, a garbage collection; the bench saw
+// 400 ms gaps) at 4 wake-ups a second. In a hidden tab, 5 s ahead with a wake-up a second: Chrome
+// runs a hidden tab's timers at most once a second (on a one-second grid, so up to 2 s apart) unless
+// it plays sound, and a clicking metronome does, which also keeps the tab out of the once-a-minute
+// throttling after 5 minutes hidden and out of freezing. A frozen or suspended page (a phone's
+// system may still do it) runs no timer at all: the clicks already handed over play, then silence,
+// and when the page comes back (visibilitychange, resume) the scheduler wakes at once, leaves out
+// the beats whose time has passed, resumes an audio context the system suspended, and goes on on
+// the same grid.
 
 import { AppAudio, type AudioContextLike } from './app-audio.js';
 import { BeatClock, beatIntervalS } from '../coach/metronome-timing.js';
@@ -33,18 +46,21 @@ export interface WebAudioMetronomeParts {
   /** The app's one audio context; a test hands in one over an OfflineAudioContext. */
   audio?: AppAudio;
   timer?: SchedulerTimer;
-  /** Whether timers are throttled now (a hidden tab's fire about once a second). */
+  /** Whether the tab is hidden now (its timers fire about once a second). */
   pageHidden?: () => boolean;
   /** Where beat times come from (the coach's BeatClock has the same shape). */
   beats?: BeatSourceFactory;
 }
 
-const TICK_MS = 25;
-/** Outlasts a 300 ms stall of the main thread (a long redraw, a garbage collection) plus a tick. */
-export const AHEAD_VISIBLE_S = 0.4;
-/** Outlasts a background tab's timer, which Chrome fires about once a second. */
-export const AHEAD_HIDDEN_S = 2;
+/** In a tab in front: outlasts a 750 ms stall of the main thread between two wake-ups. */
+export const TICK_VISIBLE_MS = 250;
+export const AHEAD_VISIBLE_S = 1;
+/** In a hidden tab: outlasts two throttled wake-ups missed in a row, at one wake-up a second. */
+export const TICK_HIDDEN_MS = 1000;
+export const AHEAD_HIDDEN_S = 5;
 const FIRST_BEAT_AFTER_S = 0.1;
+/** Hidden or shown, and back from frozen: the timer's pace changes and the scheduler catches up. */
+const PAGE_EVENTS = ['visibilitychange', 'resume'] as const;
 /** Beats this close to now may already be on their way to the speakers: they stay as they are. */
 const TOO_CLOSE_TO_CHANGE_S = 0.03;
 const KEPT_BEATS = 10_000;
@@ -125,7 +141,7 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     return this.#skipped;
   }
 
-  /** The longest wait between two wake-ups of the timer since the last start (ms; 25 when all is well). */
+  /** The longest wait between two wake-ups of the timer since the last start (ms; 250 in front when all is well). */
   get longestTickGapMs(): number {
     return this.#longestTickGapMs;
   }
@@ -146,8 +162,8 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     this.#skipped = 0;
     this.#lastTickMs = null;
     this.#longestTickGapMs = 0;
-    this.#stopTimer = this.#timer.every(TICK_MS, this.#tick);
-    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#tick);
+    this.#startTimer();
+    if (typeof document !== 'undefined') for (const name of PAGE_EVENTS) document.addEventListener(name, this.#onPageChange);
     this.#tick();
     this.dispatchEvent(new Event('change'));
   }
@@ -179,7 +195,7 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     if (!this.#stopTimer) return;
     this.#stopTimer();
     this.#stopTimer = null;
-    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#tick);
+    if (typeof document !== 'undefined') for (const name of PAGE_EVENTS) document.removeEventListener(name, this.#onPageChange);
     // Clicks still ahead are taken back and forgotten: scheduledBeats lists only what was heard.
     const now = this.#context?.currentTime ?? 0;
     const ahead = this.#pending.filter((click) => click.atS > now).length;
@@ -213,6 +229,21 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     for (const click of this.#previewClicks) click.cancel();
     this.#previewClicks = [];
   }
+
+  /** Wakes every 250 ms in a tab in front, every second in a hidden one (see the top of the file). */
+  #startTimer(): void {
+    this.#stopTimer = this.#timer.every(this.#pageHidden() ? TICK_HIDDEN_MS : TICK_VISIBLE_MS, this.#tick);
+  }
+
+  readonly #onPageChange = (): void => {
+    if (!this.#stopTimer) return;
+    this.#stopTimer();
+    this.#startTimer();
+    // A context the system suspended (a call, a locked screen) is asked to run again; the beats
+    // keep their places on its clock, which stood still meanwhile.
+    this.audio.audible();
+    this.#tick();
+  };
 
   readonly #tick = (): void => {
     const context = this.#context;

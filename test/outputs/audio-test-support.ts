@@ -20,13 +20,16 @@ export class FakeTimeContext implements AudioContextLike {
   }
 }
 
-/** The scheduler's timer, fired by the test. */
+/** The scheduler's timer, fired by the test; `ms` is the period it was last asked for. */
 export class ManualTimer implements SchedulerTimer {
   tick: (() => void) | null = null;
-  every(_ms: number, tick: () => void): () => void {
+  ms: number | null = null;
+  every(ms: number, tick: () => void): () => void {
     this.tick = tick;
+    this.ms = ms;
     return () => {
       this.tick = null;
+      this.ms = null;
     };
   }
   fire(): void {

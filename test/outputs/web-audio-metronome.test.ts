@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { AppAudio } from '../../src/outputs/app-audio.js';
-import { AHEAD_HIDDEN_S, WebAudioMetronome } from '../../src/outputs/web-audio-metronome.js';
+import { AHEAD_HIDDEN_S, AHEAD_VISIBLE_S, TICK_VISIBLE_MS, WebAudioMetronome } from '../../src/outputs/web-audio-metronome.js';
 import { FakeTimeContext, ManualTimer, offGrid, onsets } from './audio-test-support.js';
 
 const SAMPLE_RATE = 44100;
-const TICK_S = 0.025;
+const TICK_S = TICK_VISIBLE_MS / 1000;
 
 /** A metronome on a real (offline) context whose clock and timer the test moves. */
 function onFakeClock(options: { lengthS?: number; hidden?: () => boolean } = {}) {
@@ -24,11 +24,12 @@ function onFakeClock(options: { lengthS?: number; hidden?: () => boolean } = {})
 }
 
 describe('WebAudioMetronome', () => {
-  it('keeps every beat of 10 minutes within 1 ms of the grid, none missing, through 300 ms stalls', async () => {
+  it('keeps every beat of 10 minutes within 1 ms of the grid, none missing, through 700 ms stalls', async () => {
     const { metronome, runUntil, context } = onFakeClock();
     await metronome.start({ rateSpm: 175, everyStep: true, volume: 0.6 });
-    // A 300 ms block of the main thread every 20 s, as a long redraw or a garbage collection.
-    const stalls: [number, number][] = Array.from({ length: 30 }, (_, i) => [10 + 20 * i, 0.3]);
+    // A 700 ms block of the main thread every 20 s, as a long redraw or a garbage collection (the
+    // bench sees 400 ms waits of the timer while both charts redraw a 3-hour run).
+    const stalls: [number, number][] = Array.from({ length: 30 }, (_, i) => [10 + 20 * i, 0.7]);
     runUntil(600, TICK_S, stalls);
     const beats = metronome.scheduledBeats;
     const interval = 60 / 175;
@@ -37,7 +38,7 @@ describe('WebAudioMetronome', () => {
       if (Math.abs(beat - (0.1 + k * interval)) > 0.001) expect.fail(`beat ${k} at ${beat} s, ${((beat - 0.1 - k * interval) * 1000).toFixed(3)} ms off the grid`);
     }
     // Every beat up to the clock plus the look-ahead is there, each handed over before its time.
-    expect(beats.length).to.equal(Math.floor((context.currentTime + 0.4 - 0.1) / interval) + 1);
+    expect(beats.length).to.equal(Math.floor((context.currentTime + AHEAD_VISIBLE_S - 0.1) / interval) + 1);
     expect(metronome.skippedBeats).to.equal(0);
     expect(Math.min(...metronome.scheduleLeadsS)).to.be.above(0.05);
     metronome.stop();
@@ -58,7 +59,7 @@ describe('WebAudioMetronome', () => {
     expect(metronome.beat).to.equal(null);
   });
 
-  it('looks 2 s ahead in a hidden tab, so timers throttled to once a second miss no beat', async () => {
+  it('looks 5 s ahead in a hidden tab, so throttled timers a second or two apart, or missing twice, miss no beat', async () => {
     let hidden = false;
     const { metronome, runUntil, context } = onFakeClock({ hidden: () => hidden });
     await metronome.start({ rateSpm: 180, everyStep: true, volume: 0.6 });
@@ -66,12 +67,52 @@ describe('WebAudioMetronome', () => {
     hidden = true;
     document.dispatchEvent(new Event('visibilitychange'));
     expect(metronome.scheduledBeats.at(-1)).to.be.above(context.currentTime + AHEAD_HIDDEN_S - 60 / 180);
-    runUntil(65, 1.0, [[30, 0.6]]);
+    // Chrome's one-second grid puts throttled wake-ups up to 2 s apart; a busy hidden page misses some.
+    runUntil(65, 2.0, [[20, 3.5], [40, 4.0]]);
     const { worst, missing } = offGrid(metronome.scheduledBeats, 60 / 180);
     expect(worst).to.be.below(1e-6);
     expect(missing).to.equal(0);
     expect(metronome.skippedBeats).to.equal(0);
     expect(Math.min(...metronome.scheduleLeadsS)).to.be.above(0);
+    metronome.stop();
+  });
+
+  it('wakes 4 times a second in a tab in front and once a second in a hidden one, not 40', async () => {
+    let hidden = false;
+    const { metronome, timer } = onFakeClock({ hidden: () => hidden });
+    await metronome.start({ rateSpm: 180, everyStep: true, volume: 0.6 });
+    expect(timer.ms).to.equal(250);
+    hidden = true;
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(timer.ms).to.equal(1000);
+    hidden = false;
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(timer.ms).to.equal(250);
+    metronome.stop();
+    expect(timer.ms, 'no timer once stopped').to.equal(null);
+  });
+
+  it('comes back from a frozen page on the same grid, at once, leaving out what it could not play', async () => {
+    const { metronome, runUntil, context, timer } = onFakeClock();
+    await metronome.start({ rateSpm: 170, everyStep: true, volume: 0.6 });
+    runUntil(10);
+    const beforeFreeze = metronome.scheduledBeats.length;
+    // Frozen: no timer for 60 s while the audio clock goes on; then the page resumes.
+    context.currentTime += 60;
+    document.dispatchEvent(new Event('resume'));
+    const beats = metronome.scheduledBeats;
+    expect(beats.length, 'the next beats are handed over on resume, before any timer fires').to.be.above(beforeFreeze);
+    expect(beats.at(-1)).to.be.above(context.currentTime + AHEAD_VISIBLE_S - 60 / 170);
+    expect(timer.ms, 'and the timer goes on').to.equal(TICK_VISIBLE_MS);
+    // Left out: exactly the beats between the last one handed over before and the first one after,
+    // which is the first of the grid still to come.
+    const [lastBefore, firstAfter] = [beats[beforeFreeze - 1]!, beats[beforeFreeze]!];
+    expect(firstAfter - context.currentTime).to.be.within(0, 60 / 170);
+    expect(metronome.skippedBeats).to.equal(Math.round((firstAfter - lastBefore) / (60 / 170)) - 1);
+    // None late: every beat handed over ahead of the clock, and all on the first grid.
+    expect(Math.min(...metronome.scheduleLeadsS)).to.be.at.least(0);
+    const { worst } = offGrid(beats, 60 / 170);
+    expect(worst).to.be.below(1e-6);
     metronome.stop();
   });
 
