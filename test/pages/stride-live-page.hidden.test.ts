@@ -4,7 +4,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createServices, type AppServices } from '../../src/services/services.js';
 import '../../src/pages/stride-live-page.js';
+import '../../src/pages/stride-treadmill-page.js';
 import type { StrideLivePage } from '../../src/pages/stride-live-page.js';
+import type { StrideTreadmillPage } from '../../src/pages/stride-treadmill-page.js';
 import type { StrideMetricTile } from '../../src/components/stride-metric-tile.js';
 import type { StrideLiveChart } from '../../src/components/stride-live-chart.js';
 import { SimulatedFootpod } from '../../src/sources/simulated-footpod.js';
@@ -112,5 +114,43 @@ describe('stride-live-page in a hidden tab', () => {
       await page.updateComplete;
     }
     expect(renders.count).to.equal(5);
+  });
+});
+
+describe('stride-treadmill-page in a hidden tab', () => {
+  let services: AppServices;
+  let pod: SimulatedFootpod;
+  let page: StrideTreadmillPage;
+  const figure = (id: string) => page.shadowRoot!.querySelector(`#${id}`)!.textContent!.trim();
+
+  beforeEach(async () => {
+    await clear(kvStore());
+    pod = new SimulatedFootpod({ seed: 7 });
+    services = createServices({ simulator: () => pod }, { flushIntervalMs: 200 }, async () => fakeCoachEngine());
+    page = await fixture<StrideTreadmillPage>(html`<stride-treadmill-page .services=${services}></stride-treadmill-page>`);
+    await services.footpod.simulate();
+    await services.recording.start();
+    pod.emitSeconds(5);
+    await page.updateComplete;
+  });
+  afterEach(async () => {
+    setTabHidden(false);
+    await finishRun(services);
+  });
+
+  it('draws nothing while hidden and shows the latest cadence once shown', async () => {
+    const renders = countCalls(page, 'render');
+    setTabHidden(true);
+    for (let i = 0; i < 20; i++) {
+      pod.emitSeconds(1);
+      await settle();
+    }
+    expect(renders.count).to.equal(0);
+    setTabHidden(false);
+    await page.updateComplete;
+    await settle();
+    expect(renders.count).to.equal(1);
+    const session = services.footpod.session!;
+    expect(figure('cadence')).to.equal(String(wholeSteps(session.displayed(services.settings.settings.smoothingS).cadence)));
   });
 });
