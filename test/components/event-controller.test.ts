@@ -79,5 +79,9 @@ describe('EventController', () => {
     expect(await drawn(host), 'not drawn while out of the page').to.equal(0);
     parent.appendChild(host);
     expect(await drawn(host)).to.equal(1);
+    // Caught up: out of the page and back again with nothing new, nothing more to draw.
+    host.remove();
+    parent.appendChild(host);
+    expect(await drawn(host)).to.equal(1);
   });
 });

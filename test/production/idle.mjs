@@ -10,7 +10,9 @@
 // callback for IDLE_MS (waiting at most SETTLE_LIMIT_MS), so a slow start-up on a loaded machine
 // is waited for, while a page that never settles is counted all the same.
 // A phone beside the belt runs for an hour with the page open: a timer a second is a wake-up a
-// second, for no one.
+// second, for no one. And a run recorded in a tab behind another (hidden as Chrome really hides it)
+// goes on recording but draws nothing of the live page; brought to the front it draws once, at
+// once, with the latest sample on its charts.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,6 +164,65 @@ async function idleWork(browser, origin, scenario) {
   };
 }
 
+/**
+ * A run recorded in a tab behind another (hidden, as Chrome really hides it): the recording goes on
+ * and nothing of the live page is drawn; brought to the front, it draws at once with the latest
+ * sample on its charts.
+ */
+async function hiddenTabWork(browser, origin) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${origin}/`, { waitUntil: 'networkidle0' });
+  await shown(page, '/');
+  await page.evaluate(async () => {
+    const { footpod, recording } = document.querySelector('stride-app').services;
+    const live = customElements.get('stride-live-page').prototype;
+    const render = live.render;
+    window.__stridewiseRenders = 0;
+    live.render = function () {
+      window.__stridewiseRenders++;
+      return render.call(this);
+    };
+    // What the page draws in the task that shows it (before anything else can ask for a draw).
+    // (On the window, capturing: before any listener of the app's, on the document.)
+    addEventListener(
+      'visibilitychange',
+      () => {
+        if (document.visibilityState !== 'visible') return;
+        const before = window.__stridewiseRenders;
+        setTimeout(() => (window.__stridewiseShownDraws = window.__stridewiseRenders - before));
+      },
+      { capture: true },
+    );
+    await footpod.simulate();
+    await recording.start();
+  });
+  await sleep(2500);
+  const renders = () => page.evaluate(() => window.__stridewiseRenders);
+  const samples = () => page.evaluate(() => document.querySelector('stride-app').services.recording.recorder.sampleCount);
+  const shownRenders = await renders();
+  const cover = await context.newPage();
+  await cover.goto(`${origin}/history`);
+  const visibility = await page.evaluate(() => document.visibilityState);
+  const [rendersBefore, samplesBefore] = [await renders(), await samples()];
+  await sleep(COUNT_MS);
+  const hidden = { renders: (await renders()) - rendersBefore, samples: (await samples()) - samplesBefore };
+  await page.bringToFront();
+  const back = await page.evaluate(async () => {
+    const live = document.querySelector('stride-app').shadowRoot.querySelector('stride-live-page');
+    for (let i = 0; i < 50 && window.__stridewiseShownDraws === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await live.updateComplete;
+    const session = document.querySelector('stride-app').services.footpod.session;
+    const chart = live.shadowRoot.querySelector('#cadence-chart');
+    await chart.updateComplete;
+    return { renders: window.__stridewiseShownDraws, chartEnd: chart.plot.data[0].at(-1), lastSample: session.samples.at('t', session.samples.length - 1) };
+  });
+  await context.close();
+  return { shownRenders, visibility, hidden, back, errors };
+}
+
 const { check, failures } = checklist();
 console.log(`Idle: nothing runs while nothing changes (no footpod, no run; counted over ${COUNT_MS / 1000} s once nothing fired for ${IDLE_MS / 1000} s):`);
 const work = await mkdtemp(join(tmpdir(), 'stridewise-idle-'));
@@ -172,6 +233,7 @@ const server = await new Promise((resolve) => {
   const s = serve(port, work, () => resolve(s));
 });
 try {
+  const hiddenTab = hiddenTabWork(browser, origin);
   const results = await Promise.all(scenarios.map((scenario) => idleWork(browser, origin, scenario)));
   scenarios.forEach((scenario, i) => {
     const { run, fired, animations, visible, errors, taskMsPerS, styleAndLayout } = results[i];
@@ -191,6 +253,15 @@ try {
     check(animations.length === 0, `${scenario.name}: no animation runs while idle${animations.length ? `: ${animations.join(', ')}` : ''}`);
     check(errors.length === 0, `${scenario.name}: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
   });
+  console.log('A hidden tab does only the recording\'s work:');
+  const { shownRenders, visibility, hidden, back, errors } = await hiddenTab;
+  check(shownRenders >= 2, `in front, the live page draws the run as it records (${shownRenders} draws)`);
+  check(visibility === 'hidden', `behind another tab the page is hidden (${visibility})`);
+  check(hidden.samples >= 3, `hidden, the run goes on recording (${hidden.samples} samples in ${COUNT_MS / 1000} s)`);
+  check(hidden.renders === 0, `hidden, the live page draws nothing (${hidden.renders} draws)`);
+  check(back.renders === 1, `brought to the front, it draws once at once (${back.renders} draws as it is shown)`);
+  check(back.chartEnd === back.lastSample, `with the latest sample on its chart (${back.chartEnd} s of ${back.lastSample} s)`);
+  check(errors.length === 0, `hidden tab: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
 } finally {
   await browser.close();
   server.close();
