@@ -200,15 +200,26 @@ async function hiddenTabWork(browser, origin) {
     await recording.start();
   });
   await sleep(2500);
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const renders = () => page.evaluate(() => window.__stridewiseRenders);
   const samples = () => page.evaluate(() => document.querySelector('stride-app').services.recording.recorder.sampleCount);
   const shownRenders = await renders();
   const cover = await context.newPage();
   await cover.goto(`${origin}/history`);
   const visibility = await page.evaluate(() => document.visibilityState);
-  const [rendersBefore, samplesBefore] = [await renders(), await samples()];
+  const [rendersBefore, samplesBefore, metricsBefore] = [await renders(), await samples(), await metrics()];
   await sleep(COUNT_MS);
-  const hidden = { renders: (await renders()) - rendersBefore, samples: (await samples()) - samplesBefore };
+  const metricsAfter = await metrics();
+  const grew = (name) => metricsAfter[name] - metricsBefore[name];
+  const hidden = {
+    renders: (await renders()) - rendersBefore,
+    samples: (await samples()) - samplesBefore,
+    // Nothing laid out or styled: the charts' and tiles' work is not done, not just left unpainted.
+    styleAndLayout: grew('RecalcStyleCount') + grew('LayoutCount'),
+    taskMsPerS: (grew('TaskDuration') * 1000) / (COUNT_MS / 1000),
+  };
   await page.bringToFront();
   const back = await page.evaluate(async () => {
     const live = document.querySelector('stride-app').shadowRoot.querySelector('stride-live-page');
@@ -258,7 +269,8 @@ try {
   check(shownRenders >= 2, `in front, the live page draws the run as it records (${shownRenders} draws)`);
   check(visibility === 'hidden', `behind another tab the page is hidden (${visibility})`);
   check(hidden.samples >= 3, `hidden, the run goes on recording (${hidden.samples} samples in ${COUNT_MS / 1000} s)`);
-  check(hidden.renders === 0, `hidden, the live page draws nothing (${hidden.renders} draws)`);
+  check(hidden.renders === 0, `hidden, the live page draws nothing (${hidden.renders} draws; main thread ${hidden.taskMsPerS.toFixed(1)} ms/s)`);
+  check(hidden.styleAndLayout === 0, `hidden, no style recalculation or layout (${hidden.styleAndLayout})`);
   check(back.renders === 1, `brought to the front, it draws once at once (${back.renders} draws as it is shown)`);
   check(back.chartEnd === back.lastSample, `with the latest sample on its chart (${back.chartEnd} s of ${back.lastSample} s)`);
   check(errors.length === 0, `hidden tab: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);

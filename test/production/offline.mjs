@@ -271,10 +271,13 @@ try {
   const saved = await storedMeta(reopened.page, unfinished);
   check(saved?.status === 'complete' && saved.gaps.some((g) => g.reason === 'link-lost'), 'the run recovered across the update is saved complete, its gap kept');
   await waitForDeep(reopened.page, '>>> stride-update-banner >>> #reload');
+  // A tab behind another draws nothing until it is looked at (src/components/event-controller.ts).
+  await otherTab.page.bringToFront();
   await waitForDeep(otherTab.page, '>>> stride-update-banner >>> #reload');
   check(true, 'once the run is stopped the banner offers Reload, in both tabs');
   check(otherTab.problems.length === 0, `the second tab without console errors${otherTab.problems.length ? `: ${otherTab.problems.join(' | ')}` : ''}`);
   await otherTab.page.close();
+  await reopened.page.bringToFront();
   await Promise.all([reopened.page.waitForNavigation({ waitUntil: 'load' }), reopened.page.click('>>> stride-update-banner >>> #reload')]);
   check((await scriptOf(reopened.page)) === entryA, 'Reload after the run brings the newer version');
   await reopened.page.goto(`${origin}/history`, { waitUntil: 'load' });

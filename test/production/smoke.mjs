@@ -187,6 +187,8 @@ try {
   }
 
   // Two tabs: only one records and holds the footpod; the other says so and takes over cleanly.
+  // A tab behind another draws nothing until it is looked at (src/components/event-controller.ts),
+  // so each tab is brought to the front before what it shows is read, as a runner would look.
   {
     const first = await openWatched(browser, '/');
     await waitForDeep(first.page, '>>> #simulate');
@@ -210,11 +212,14 @@ try {
       handedOver.state === 'stopped' && handedOver.pod === 'disconnected' && saved?.status === 'complete' && saved.sampleCount === handedOver.samples,
       `"Take over here": the first tab saved its run (${saved?.sampleCount} of ${handedOver.samples} samples, ${saved?.status}) and let the footpod go (${handedOver.pod})`,
     );
+    await first.page.bringToFront();
     await waitForDeep(first.page, '>>> stride-live-page >>> #handed-over');
     check(/took over/.test(await text(first.page, '>>> stride-live-page >>> #handed-over')), 'the first tab says another tab took over');
+    await second.page.bringToFront();
     await second.page.click('>>> #simulate');
     await waitForDeep(second.page, '>>> stride-recording-controls >>> #start:not([disabled])');
     await second.page.click('>>> stride-recording-controls >>> #start');
+    await first.page.bringToFront();
     await waitForDeep(first.page, '>>> stride-other-tab-notice >>> #take-over');
     check(true, 'the second tab records, and now the first says so');
     const problems = [...first.problems, ...second.problems];
