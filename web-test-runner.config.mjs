@@ -1,10 +1,12 @@
 // Every test runs in the system's headless Chromium (never a downloaded browser), with the
 // experimental web platform features that Web Bluetooth needs on Linux.
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { bluetoothEmulationPlugin } from './test/support/bluetooth-emulation-plugin.mjs';
 import { timezonePlugin } from './test/support/timezone-plugin.mjs';
+import { batchedTestFiles } from './test/tools/batched-test-files.mjs';
 
 export const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
@@ -48,8 +50,11 @@ async function pageThatKeepsItsProcess({ context }) {
   return page;
 }
 
+const { batches, leftOut } = batchedTestFiles(fileURLToPath(new URL('.', import.meta.url)));
+
 export default {
-  files: ['test/**/*.test.ts', '!test/**/*.bluetooth.test.ts', '!test/**/*.foreground.test.ts'],
+  // The batches (test/tools/batched-test-files.mjs) first: each is one long page, best not left for last.
+  files: [...batches, 'test/**/*.test.ts', ...leftOut, '!test/**/*.bluetooth.test.ts', '!test/**/*.foreground.test.ts'],
   // Files that need the only tab in front get a browser of their own and run one at a time: the
   // emulated Bluetooth adapter is browser-wide and Chrome opens the device chooser only for the
   // tab in front; a background tab draws no frames, which rendering tests wait for.
