@@ -12,7 +12,10 @@ function fileTimes() {
   const rows = [];
   const tests = [];
   const collect = (suite, file, prefix = '') => {
-    for (const test of suite.tests ?? []) tests.push({ file, name: `${prefix}${test.name}`, ms: test.duration ?? 0 });
+    for (const test of suite.tests ?? []) {
+      const status = test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed';
+      tests.push({ file, name: `${prefix}${test.name}`, ms: test.duration ?? 0, status });
+    }
     for (const child of suite.suites ?? []) collect(child, file, `${prefix}${child.name} > `);
   };
   return {
@@ -33,6 +36,8 @@ function fileTimes() {
       for (const r of rows.sort((a, b) => b.ms - a.ms)) console.log(`${s(r.ms)}  ${r.file}`);
       console.log('\nSlowest tests:');
       for (const t of tests.sort((a, b) => b.ms - a.ms).slice(0, 40)) console.log(`${s(t.ms)}  ${t.file}: ${t.name}`);
+      const count = (status) => tests.filter((t) => t.status === status).length;
+      console.log(`\n${tests.length} tests: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`);
       // FILE_TIMES_JSON=path keeps every file's and test's time, to compare two runs.
       if (process.env.FILE_TIMES_JSON) writeFileSync(process.env.FILE_TIMES_JSON, JSON.stringify({ files: rows, tests }, null, 1));
     },
