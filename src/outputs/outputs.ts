@@ -18,8 +18,8 @@ export interface Metronome extends EventTarget {
   /** Beats scheduled so far, in AudioContext seconds (kept for tests and the bench; bounded). */
   readonly scheduledBeats: readonly number[];
   /**
-   * A beat handed to the audio thread, on the page's clock (performance.now(), ms), and the time
-   * between beats, for a light that pulses with the clicks; null while stopped.
+   * The next beat to be heard, on the page's clock (performance.now(), ms), and the time between
+   * beats, for a light that pulses with the clicks from the next one; null while stopped.
    */
   readonly beat?: { atMs: number; intervalMs: number } | null;
   /** Must be called from a user gesture the first time (browsers start audio only then). */

@@ -124,14 +124,20 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     return this.#leads.values;
   }
 
+  /**
+   * The next click to be heard, on the page's clock: the earliest handed over and not yet played,
+   * not the last one (up to 5 s ahead), so a light started on it pulses from the next click.
+   */
   get beat(): { atMs: number; intervalMs: number } | null {
     const context = this.#context;
-    const last = this.#beats.last;
-    if (!this.running || !context || last === undefined) return null;
+    if (!this.running || !context) return null;
     // Heard this much after its time on the context clock (0 where the browser does not say).
     const latencyS = (context as { outputLatency?: number }).outputLatency ?? 0;
+    const now = context.currentTime;
+    const next = this.#pending.find((click) => click.atS + latencyS >= now)?.atS ?? this.#beats.last;
+    if (next === undefined) return null;
     return {
-      atMs: performance.now() + (last + latencyS - context.currentTime) * 1000,
+      atMs: performance.now() + (next + latencyS - now) * 1000,
       intervalMs: beatIntervalS(this.#options.rateSpm, this.#options.everyStep) * 1000,
     };
   }
