@@ -54,3 +54,11 @@ export interface ScreenWakeLock extends EventTarget {
    */
   want(wanted: boolean): Promise<void>;
 }
+
+/**
+ * The app's audio output (app-audio.ts): it runs, holding the device's audio output open, only
+ * while someone holds it ready for a sound that may come at any moment.
+ */
+export interface AudioStandby {
+  hold(holder: object, ready: boolean): void;
+}

@@ -168,6 +168,7 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     this.#skipped = 0;
     this.#lastTickMs = null;
     this.#longestTickGapMs = 0;
+    this.audio.hold(this, true);
     this.#startTimer();
     if (typeof document !== 'undefined') for (const name of PAGE_EVENTS) document.addEventListener(name, this.#onPageChange);
     this.#tick();
@@ -210,6 +211,7 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     this.#beats.dropLast(ahead);
     this.#leads.dropLast(ahead);
     this.#grid = null;
+    this.audio.hold(this, false);
     this.dispatchEvent(new Event('change'));
   }
 
@@ -228,6 +230,7 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     const first = context.currentTime + FIRST_BEAT_AFTER_S;
     const times = Array.from({ length: Math.max(0, Math.floor(beats)) }, (_, k) => first + k * interval);
     this.#previewClicks = times.map((atS) => scheduleTone(context, { atS, peak: wanted.volume, ...CLICK }));
+    if (times.length > 0) this.audio.soundsUntil(times.at(-1)! + CLICK.lengthS);
     return times;
   }
 
