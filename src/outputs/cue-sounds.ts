@@ -47,7 +47,9 @@ export class CueSounds {
     const tones = notes.map(({ afterS, share, ...note }) =>
       scheduleTone(context, { ...note, atS: startS + afterS, peak: Math.min(1, Math.max(0, volume)) * share }),
     );
-    this.#playing.push({ tones, untilS: startS + Math.max(...notes.map((n) => n.afterS + n.lengthS)) });
+    const untilS = startS + Math.max(...notes.map((n) => n.afterS + n.lengthS));
+    this.#playing.push({ tones, untilS });
+    this.#audio.soundsUntil(untilS);
     return true;
   }
 

@@ -18,8 +18,8 @@ export interface Metronome extends EventTarget {
   /** Beats scheduled so far, in AudioContext seconds (kept for tests and the bench; bounded). */
   readonly scheduledBeats: readonly number[];
   /**
-   * A beat handed to the audio thread, on the page's clock (performance.now(), ms), and the time
-   * between beats, for a light that pulses with the clicks; null while stopped.
+   * The next beat to be heard, on the page's clock (performance.now(), ms), and the time between
+   * beats, for a light that pulses with the clicks from the next one; null while stopped.
    */
   readonly beat?: { atMs: number; intervalMs: number } | null;
   /** Must be called from a user gesture the first time (browsers start audio only then). */
@@ -53,4 +53,12 @@ export interface ScreenWakeLock extends EventTarget {
    * when the tab becomes visible after being hidden, released when `wanted` turns false.
    */
   want(wanted: boolean): Promise<void>;
+}
+
+/**
+ * The app's audio output (app-audio.ts): it runs, holding the device's audio output open, only
+ * while someone holds it ready for a sound that may come at any moment.
+ */
+export interface AudioStandby {
+  hold(holder: object, ready: boolean): void;
 }

@@ -124,14 +124,20 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     return this.#leads.values;
   }
 
+  /**
+   * The next click to be heard, on the page's clock: the earliest handed over and not yet played,
+   * not the last one (up to 5 s ahead), so a light started on it pulses from the next click.
+   */
   get beat(): { atMs: number; intervalMs: number } | null {
     const context = this.#context;
-    const last = this.#beats.last;
-    if (!this.running || !context || last === undefined) return null;
+    if (!this.running || !context) return null;
     // Heard this much after its time on the context clock (0 where the browser does not say).
     const latencyS = (context as { outputLatency?: number }).outputLatency ?? 0;
+    const now = context.currentTime;
+    const next = this.#pending.find((click) => click.atS + latencyS >= now)?.atS ?? this.#beats.last;
+    if (next === undefined) return null;
     return {
-      atMs: performance.now() + (last + latencyS - context.currentTime) * 1000,
+      atMs: performance.now() + (next + latencyS - now) * 1000,
       intervalMs: beatIntervalS(this.#options.rateSpm, this.#options.everyStep) * 1000,
     };
   }
@@ -162,6 +168,7 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     this.#skipped = 0;
     this.#lastTickMs = null;
     this.#longestTickGapMs = 0;
+    this.audio.hold(this, true);
     this.#startTimer();
     if (typeof document !== 'undefined') for (const name of PAGE_EVENTS) document.addEventListener(name, this.#onPageChange);
     this.#tick();
@@ -204,6 +211,7 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     this.#beats.dropLast(ahead);
     this.#leads.dropLast(ahead);
     this.#grid = null;
+    this.audio.hold(this, false);
     this.dispatchEvent(new Event('change'));
   }
 
@@ -222,6 +230,7 @@ export class WebAudioMetronome extends EventTarget implements Metronome {
     const first = context.currentTime + FIRST_BEAT_AFTER_S;
     const times = Array.from({ length: Math.max(0, Math.floor(beats)) }, (_, k) => first + k * interval);
     this.#previewClicks = times.map((atS) => scheduleTone(context, { atS, peak: wanted.volume, ...CLICK }));
+    if (times.length > 0) this.audio.soundsUntil(times.at(-1)! + CLICK.lengthS);
     return times;
   }
 

@@ -22,6 +22,7 @@ export function createCoachEngine(): CoachEngine {
     output: new WebCoachOutput(new CueSounds(audio)),
     metronome: new WebAudioMetronome({ audio }),
     wakeLock: new BrowserWakeLock(),
+    audio,
     metronomeRate,
   };
 }

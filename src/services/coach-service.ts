@@ -11,7 +11,7 @@ import { RunningCadence } from '../coach/running-cadence.js';
 import type { CoachSettings, MetronomeSettings } from '../session/coach-settings.js';
 import { acceptedTargets } from '../session/plan-settings.js';
 import { type CadenceZones, middleOfTarget } from '../session/zones.js';
-import type { CoachOutput, Metronome, ScreenWakeLock } from '../outputs/outputs.js';
+import type { AudioStandby, CoachOutput, Metronome, ScreenWakeLock } from '../outputs/outputs.js';
 import type { FootpodService } from './footpod-service.js';
 import type { RecordingService } from './recording-service.js';
 import type { SettingsService } from './settings-service.js';
@@ -26,6 +26,8 @@ export interface CoachEngine {
   output: CoachOutput;
   metronome: Metronome;
   wakeLock: ScreenWakeLock;
+  /** The audio the cues play on, held ready while they could come (none in tests that only record events). */
+  audio?: AudioStandby;
   metronomeRate(settings: MetronomeSettings, zones: CadenceZones, planTarget?: number | null, currentCadence?: number | null): number;
   /** Runs `run` after `ms` of the wall clock and gives what cancels it; setTimeout unless a test hands in a fake. */
   wallTimer?: WallTimer;
@@ -102,12 +104,14 @@ export class CoachService extends EventTarget {
       if (footpod.source?.state === 'connected') void this.engine();
       this.#startAfreshForNewSession();
       this.#keepAwake();
+      this.#keepAudioReady();
     });
     recording.addEventListener('change', () => {
       this.#startAfreshForNewRun();
       this.#stopWithTheRun();
       this.#silenceGuideWhilePaused();
       this.#keepAwake();
+      this.#keepAudioReady();
     });
     settings.addEventListener('change', () => this.#configure());
   }
@@ -149,6 +153,7 @@ export class CoachService extends EventTarget {
       engine.wakeLock.addEventListener('change', this.#changed);
       this.#configure();
       this.#keepAwake();
+      this.#keepAudioReady();
       return engine;
     });
     return this.#loading;
@@ -216,6 +221,7 @@ export class CoachService extends EventTarget {
       this.#rate = null;
     }
     this.#guide = guide;
+    this.#keepAudioReady();
   }
 
   /**
@@ -327,6 +333,20 @@ export class CoachService extends EventTarget {
       state === 'recording' ||
       state === 'paused';
     void engine.wakeLock.want(wanted);
+  }
+
+  /**
+   * The audio runs while a cue could come: a reading is coached (a pod connected and the run not
+   * stopped), a run records or is paused (its pod may come back), or a program or workout guides
+   * the coach. After Stop, with the pod let go and the metronome off (it holds the audio itself),
+   * the audio rests; Start or a pod connecting resumes it long before a first cue.
+   */
+  #keepAudioReady(): void {
+    const audio = this.#engine?.audio;
+    if (!audio) return;
+    const state = this.recording.state;
+    const coached = this.footpod.source?.state === 'connected' && state !== 'stopped';
+    audio.hold(this, coached || state === 'recording' || state === 'paused' || this.#guide !== null);
   }
 
   #onReading(): void {

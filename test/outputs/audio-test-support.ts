@@ -83,3 +83,26 @@ export function offGrid(beats: readonly number[], intervalS: number) {
   });
   return { worst, missing };
 }
+
+/**
+ * Hears what a live context plays from now on (the app's sounds go to its `destination`, so that is
+ * put through a listener): the page-clock times (ms) at which sound was heard.
+ */
+export function listenTo(context: AudioContext): { heardAtMs: number[]; stop(): void } {
+  const heardAtMs: number[] = [];
+  const real = context.destination;
+  const tap = context.createGain();
+  const listener = context.createScriptProcessor(512, 1, 1);
+  listener.onaudioprocess = (event) => {
+    if (event.inputBuffer.getChannelData(0).some((v) => Math.abs(v) > 0.01)) heardAtMs.push(performance.now());
+  };
+  tap.connect(listener).connect(real);
+  Object.defineProperty(context, 'destination', { value: tap, configurable: true });
+  return {
+    heardAtMs,
+    stop: () => {
+      Reflect.deleteProperty(context, 'destination');
+      listener.disconnect();
+    },
+  };
+}

@@ -24,6 +24,9 @@ describe('WebAudioMetronome on a real AudioContext', () => {
       expect(Math.min(...metronome.scheduleLeadsS)).to.be.above(0);
       expect(metronome.scheduledBeats.at(-1)).to.be.above(context.currentTime);
       expect(metronome.longestTickGapMs).to.be.at.least(300);
+      // Playing, it held the audio running on its own; stopped, it lets it rest.
+      metronome.stop();
+      await waitUntil(() => context.state === 'suspended', `at rest once stopped (${context.state})`, { timeout: 2000 });
     } finally {
       metronome.stop();
       await metronome.audio.close();

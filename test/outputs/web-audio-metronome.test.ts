@@ -44,17 +44,39 @@ describe('WebAudioMetronome', () => {
     metronome.stop();
   });
 
-  it('tells where its beats fall on the page clock, for the button’s pulse, and nothing once stopped', async () => {
-    const { metronome, runUntil, context } = onFakeClock();
+  // The button's dot starts pulsing at `beat.atMs`: the next click, not the last one handed over
+  // (1 s ahead in front, 5 s hidden), or the dot stands still for seconds while the clicks go on.
+  it('tells when its next click is heard on the page clock, for the button’s pulse, and nothing once stopped', async () => {
+    let hidden = false;
+    const { metronome, runUntil, context, timer } = onFakeClock({ hidden: () => hidden });
+    const interval = 60 / 166;
+    /** How far the next click is from the clock (s), and `beat.atMs` as far from the page clock. */
+    const nextClick = () => {
+      const before = performance.now();
+      const beat = metronome.beat!;
+      const after = performance.now();
+      const next = metronome.scheduledBeats.find((atS) => atS >= context.currentTime)!;
+      expect(beat.atMs).to.be.within(before + (next - context.currentTime) * 1000, after + (next - context.currentTime) * 1000);
+      expect(beat.intervalMs).to.be.closeTo((60 / metronome.options.rateSpm) * 1000, 1e-9);
+      return next - context.currentTime;
+    };
     expect(metronome.beat).to.equal(null);
     await metronome.start({ rateSpm: 166, everyStep: true, volume: 0.6 });
+    expect(nextClick(), 'the first click, 100 ms after the start').to.be.closeTo(0.1, 1e-9);
     runUntil(3);
-    const before = performance.now();
-    const beat = metronome.beat!;
-    const after = performance.now();
-    const last = metronome.scheduledBeats.at(-1)!;
-    expect(beat.intervalMs).to.be.closeTo((60 / 166) * 1000, 1e-9);
-    expect(beat.atMs).to.be.within(before + (last - context.currentTime) * 1000, after + (last - context.currentTime) * 1000);
+    expect(nextClick()).to.be.within(0, interval);
+    metronome.update({ rateSpm: 170, everyStep: true, volume: 0.6 });
+    expect(nextClick(), 'after a change of rate').to.be.within(0, 60 / 170);
+    // Started while hidden, 5 s of clicks ahead; shown again 0.4 s later.
+    metronome.stop();
+    hidden = true;
+    await metronome.start({ rateSpm: 166, everyStep: true, volume: 0.6 });
+    context.currentTime += 0.4;
+    timer.fire();
+    hidden = false;
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(metronome.scheduledBeats.at(-1)! - context.currentTime).to.be.above(4);
+    expect(nextClick(), 'when the tab is shown').to.be.within(0, interval);
     metronome.stop();
     expect(metronome.beat).to.equal(null);
   });

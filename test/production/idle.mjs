@@ -8,7 +8,11 @@
 // shadow roots included), over COUNT_MS once idle. Each must be zero; what fired is named (where
 // it was scheduled from, and its first words) so a failure says what to look at. Idle means no
 // callback for IDLE_MS (waiting at most SETTLE_LIMIT_MS), so a slow start-up on a loaded machine
-// is waited for, while a page that never settles is counted all the same.
+// is waited for, while a page that never settles is counted all the same. A timer rarer than the
+// count's window would slip through it: at its end nothing may be pending either (a timeout or
+// frame asked for and neither fired nor cancelled, an interval not cleared), since whatever is
+// pending fires later. Nor may an audio context run (it renders silence on the audio thread and
+// holds the audio output), nor a screen wake lock be held, once the run is over.
 // A phone beside the belt runs for an hour with the page open: a timer a second is a wake-up a
 // second, for no one. And a run recorded in a tab behind another (hidden as Chrome really hides it)
 // goes on recording but draws nothing of the live page; brought to the front it draws once, at
@@ -52,18 +56,20 @@ async function recordRun() {
   const { footpod, recording, coach } = document.querySelector('stride-app').services;
   const idle = window.__stridewiseIdle;
   const firedBefore = idle.total;
+  const wakeLocksBefore = idle.wakeLocks.taken;
   await footpod.simulate();
   await recording.start();
   await coach.toggleMetronome();
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const metronome = coach.metronomeOn;
+  const audioRan = idle.audioContexts.some((context) => context.state === 'running');
   await coach.toggleMetronome();
   const samples = recording.recorder.sampleCount;
   const saved = new Promise((resolve) => recording.addEventListener('saved', resolve, { once: true }));
   recording.stop();
   await saved;
   footpod.disconnect();
-  return { samples, metronome, fired: idle.total - firedBefore };
+  return { samples, metronome, audioRan, wakeLocks: idle.wakeLocks.taken - wakeLocksBefore, fired: idle.total - firedBefore };
 }
 
 const scenarios = [
@@ -75,31 +81,82 @@ const scenarios = [
 
 /**
  * Runs in the page before its own scripts: wraps the four ways of asking to be called later so that
- * each callback that fires is counted under where it was asked for, and when the last one fired.
+ * each callback that fires is counted under where it was asked for, and when the last one fired,
+ * and each one asked for and not yet fired or cancelled is known as pending. Also keeps every audio
+ * context made and every screen wake lock taken, to see which still run or are held.
  */
 function countCallbacks() {
   const fired = new Map();
-  const idle = { fired, total: 0, lastAt: 0 };
+  /** 'timer:3' (timeouts and intervals share their ids, and either clear cancels either), 'frame:3', 'idle:3'. */
+  const pending = new Map();
+  const audioContexts = [];
+  const wakeLocks = { taken: 0, held: new Set() };
+  const idle = { fired, pending, audioContexts, wakeLocks, total: 0, lastAt: 0 };
   Object.defineProperty(window, '__stridewiseIdle', { value: idle });
-  const wrap = (name) => {
+  const wrap = (name, pool, repeats) => {
     const original = window[name];
     window[name] = function (callback, ...rest) {
       if (typeof callback !== 'function') return original.call(this, callback, ...rest);
       const from = (new Error().stack ?? '').split('\n').slice(2, 4).map((line) => line.trim()).join(' < ');
       const what = `${name} from ${from}: ${String(callback).replace(/\s+/g, ' ').slice(0, 80)}`;
-      return original.call(
+      const id = original.call(
         this,
         function (...args) {
           fired.set(what, (fired.get(what) ?? 0) + 1);
           idle.total++;
           idle.lastAt = performance.now();
+          if (!repeats) pending.delete(`${pool}:${id}`);
           return callback.apply(this, args);
         },
         ...rest,
       );
+      pending.set(`${pool}:${id}`, what);
+      return id;
     };
   };
-  for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback']) if (name in window) wrap(name);
+  const wrapCancel = (name, pool) => {
+    const original = window[name];
+    window[name] = function (id) {
+      pending.delete(`${pool}:${id}`);
+      return original.call(this, id);
+    };
+  };
+  wrap('setTimeout', 'timer', false);
+  wrap('setInterval', 'timer', true);
+  wrap('requestAnimationFrame', 'frame', false);
+  if ('requestIdleCallback' in window) wrap('requestIdleCallback', 'idle', false);
+  for (const name of ['clearTimeout', 'clearInterval']) wrapCancel(name, 'timer');
+  wrapCancel('cancelAnimationFrame', 'frame');
+  if ('cancelIdleCallback' in window) wrapCancel('cancelIdleCallback', 'idle');
+  if (typeof AudioContext === 'function') {
+    window.AudioContext = class extends AudioContext {
+      constructor(...args) {
+        super(...args);
+        audioContexts.push(this);
+      }
+    };
+  }
+  if (navigator.wakeLock) {
+    const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+    navigator.wakeLock.request = async (...args) => {
+      const sentinel = await request(...args);
+      wakeLocks.taken++;
+      wakeLocks.held.add(sentinel);
+      sentinel.addEventListener('release', () => wakeLocks.held.delete(sentinel));
+      return sentinel;
+    };
+  }
+}
+
+/** In the page: what is pending, audio contexts running and screen wake locks held, now. */
+function leftBehind() {
+  const { pending, audioContexts, wakeLocks } = window.__stridewiseIdle;
+  return {
+    pending: [...pending.values()],
+    audioRunning: audioContexts.filter((context) => context.state === 'running').length,
+    audioMade: audioContexts.length,
+    wakeLocksHeld: wakeLocks.held.size,
+  };
 }
 
 /** In the page: the animations running now, in the document and in every shadow root. */
@@ -114,6 +171,16 @@ function runningAnimations() {
     .map((animation) => `${animation.animationName ?? animation.id ?? 'animation'} on <${animation.effect?.target?.localName ?? '?'}>`);
 }
 
+/** Grants a permission to `origin` in `context`, as a runner's tap on the browser's prompt would. */
+async function allow(browser, context, origin, name) {
+  const cdp = await browser.target().createCDPSession();
+  try {
+    await cdp.send('Browser.setPermission', { permission: { name }, setting: 'granted', origin, browserContextId: context.id });
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Opens `route` in a window of its own, lets it settle, then counts what it does over COUNT_MS. */
 async function idleWork(browser, origin, scenario) {
   // A storage of its own, so a run recorded in one scenario is not in another's.
@@ -124,6 +191,8 @@ async function idleWork(browser, origin, scenario) {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.evaluateOnNewDocument(countCallbacks);
   if (scenario.afterRun) {
+    // Headless Chromium refuses a wake lock unless allowed; a run must be seen taking one.
+    await allow(browser, context, origin, 'screen-wake-lock');
     await page.goto(`${origin}/`, { waitUntil: 'networkidle0' });
     await shown(page, '/');
     // The metronome's sound needs a runner's gesture: a click gives the page one.
@@ -149,12 +218,14 @@ async function idleWork(browser, origin, scenario) {
   const after = await metrics();
   const grew = (name) => after[name] - before[name];
   const fired = await page.evaluate(() => [...window.__stridewiseIdle.fired]);
+  const left = await page.evaluate(leftBehind);
   const animations = await page.evaluate(runningAnimations);
   await cdp.detach();
   await context.close();
   return {
     run,
     fired,
+    left,
     animations,
     visible,
     errors,
@@ -247,11 +318,12 @@ try {
   const hiddenTab = hiddenTabWork(browser, origin);
   const results = await Promise.all(scenarios.map((scenario) => idleWork(browser, origin, scenario)));
   scenarios.forEach((scenario, i) => {
-    const { run, fired, animations, visible, errors, taskMsPerS, styleAndLayout } = results[i];
+    const { run, fired, left, animations, visible, errors, taskMsPerS, styleAndLayout } = results[i];
     if (run) {
       // Else the zeros below would say nothing: the run happened, and its timers were counted.
       check(run.samples >= 2 && run.metronome, `${scenario.name}: the run recorded ${run.samples} samples with the metronome on (${run.metronome})`);
       check(run.fired > 0, `${scenario.name}: the count sees the app's own timers (${run.fired} callbacks during the run)`);
+      check(run.audioRan && run.wakeLocks > 0, `${scenario.name}: the count sees the run's audio running (${run.audioRan}) and its wake locks (${run.wakeLocks} taken)`);
     }
     const callbacks = fired.reduce((sum, [, n]) => sum + n, 0);
     check(visible === 'visible', `${scenario.name} is counted as a page in front (${visible})`);
@@ -260,6 +332,12 @@ try {
       `${scenario.name}: no timer or frame callback fires while idle (${callbacks} in ${COUNT_MS / 1000} s, main thread ${taskMsPerS.toFixed(1)} ms/s)` +
         fired.map(([what, n]) => `\n      ${(n / (COUNT_MS / 1000)).toFixed(1)}/s ${what}`).join(''),
     );
+    check(
+      left.pending.length === 0,
+      `${scenario.name}: no timer or frame left pending at the end, to fire later (${left.pending.length})` + left.pending.map((what) => `\n      ${what}`).join(''),
+    );
+    check(left.audioRunning === 0, `${scenario.name}: no audio context runs (${left.audioRunning} of ${left.audioMade})`);
+    check(left.wakeLocksHeld === 0, `${scenario.name}: no screen wake lock is held (${left.wakeLocksHeld})`);
     check(styleAndLayout === 0, `${scenario.name}: no style recalculation or layout while idle (${styleAndLayout})`);
     check(animations.length === 0, `${scenario.name}: no animation runs while idle${animations.length ? `: ${animations.join(', ')}` : ''}`);
     check(errors.length === 0, `${scenario.name}: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
