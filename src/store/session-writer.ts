@@ -62,6 +62,8 @@ export class SessionWriter extends EventTarget {
   #finishing: SessionMeta | null = null;
   #closed = false;
   #releaseLock: (() => void) | null = null;
+  /** Settles once the browser has let the run's lock go: until then other tabs still see it held. */
+  #lockGone: Promise<unknown> = Promise.resolve();
   /** The laps and check-ins of the meta last written: one pressed since goes to the journal on leaving. */
   #marksWritten: string;
 
@@ -233,6 +235,9 @@ export class SessionWriter extends EventTarget {
     this.#setState('ok');
     if (kind === 'finish') {
       this.#close();
+      // Whoever hears 'finished' may change the run at once (correct its distance), which is refused
+      // while its lock is seen held; the lock's release reaches the browser only after this.
+      await this.#lockGone;
       // Said for a retried finish too: whoever waits for the run to be stored learns it then.
       this.dispatchEvent(new Event('finished'));
     }
@@ -269,7 +274,7 @@ export class SessionWriter extends EventTarget {
 
   #holdLock(): void {
     if (this.#releaseLock || !navigator.locks) return;
-    navigator.locks
+    this.#lockGone = navigator.locks
       .request(recordingLockName(this.id), { ifAvailable: true }, (lock) =>
         lock === null || this.#closed ? undefined : new Promise<void>((release) => (this.#releaseLock = release)),
       )

@@ -3,7 +3,7 @@ import { clear, get } from 'idb-keyval';
 import type { RecordedSample, SessionMeta } from '../../src/session/recorded-session.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { chunkKey, listSessions, loadSession, metaKey } from '../../src/store/session-store.js';
-import { unfinishedSessions } from '../../src/store/unfinished-sessions.js';
+import { sessionsRecordedNow, unfinishedSessions } from '../../src/store/unfinished-sessions.js';
 import { STORAGE_FULL_MESSAGE, SessionWriter, type SessionWriterOptions, WriterProblemEvent } from '../../src/store/session-writer.js';
 import { columnDifference, columnsOf, metaFor, syntheticSamples } from './fixtures.js';
 import { leavingJournalPrefix } from '../../src/store/leaving-journal-key.js';
@@ -246,5 +246,18 @@ describe('session writer (real IndexedDB)', () => {
     expect(columnDifference(columnsOf(samples.slice(0, 150)), loaded.samples)).to.equal(null);
     expect(loaded.meta).to.include({ status: 'complete', sampleCount: 150 });
     expect(await unfinishedSessions()).to.deep.equal([]);
+  });
+
+  it('lets the run go before it says finished: a change asked for at once is not refused as recording', async () => {
+    const run = recording('let-go', samples, { flushIntervalMs: 1e6 });
+    await run.writer.begin();
+    await sleep(50); // the recording lock is granted asynchronously
+    expect([...(await sessionsRecordedNow())]).to.include('let-go');
+    run.add(10);
+    const heldWhenFinished = new Promise<boolean>((resolve) =>
+      run.writer.addEventListener('finished', () => void sessionsRecordedNow().then((ids) => resolve(ids.has('let-go'))), { once: true }),
+    );
+    await run.writer.finish();
+    expect(await heldWhenFinished).to.equal(false);
   });
 });
