@@ -86,6 +86,7 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- import-accuracy` prints only the import accuracy table (quick, no build);
 // `npm run bench -- metronome` only the metronome's timing on a busy main thread;
 // `npm run bench -- import-fuzz` ten thousand damaged FIT and TCX files through the import path;
+// `npm run bench -- import-big` a 5.5-hour watch run (7 MB TCX, and FIT) imported as Settings does, timed with its long tasks;
 // `npm run bench -- watch-invariants` the watch files' invariants over 1,000 generated runs each (a few minutes);
 // `npm run bench -- invariants` every other invariant of npm test over 10 times its generated runs (INVARIANT_SCALE);
 // `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s);
@@ -134,6 +135,10 @@ if (process.argv[2] === 'merge') {
 }
 if (process.argv[2] === 'import-fuzz') {
   await inChromium('test/bench/import-fuzz.ts', 'stridewiseImportFuzz');
+  process.exit(0);
+}
+if (process.argv[2] === 'import-big') {
+  await inChromium('test/bench/import-big.ts', 'stridewiseImportBig');
   process.exit(0);
 }
 if (process.argv[2] === 'watch-invariants') {
