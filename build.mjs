@@ -291,6 +291,27 @@ async function writeServiceWorker(dir) {
   });
 }
 
+const importWorkerEntry = { 'import-worker': join(root, 'src/export/import-worker.ts') };
+
+/**
+ * The import worker (src/export/import-worker.ts), built on its own: a worker cannot share the app's
+ * chunks, which load the page's first load with them. Its name carries esbuild's hash, as lazy
+ * files do, so the service worker precaches it with them; the FIT decoder is a chunk it loads only
+ * for a FIT file. Returns the define that tells the app where it is.
+ */
+async function buildImportWorker(dir, overrides = {}) {
+  const { metafile } = await esbuild.build({
+    ...buildOptions,
+    ...overrides,
+    entryPoints: importWorkerEntry,
+    outdir: dir,
+    plugins: [minifiedStyles],
+    define: {},
+  });
+  const file = Object.keys(metafile.outputs).find((f) => metafile.outputs[f].entryPoint?.endsWith('src/export/import-worker.ts'));
+  return { STRIDE_IMPORT_WORKER_URL: JSON.stringify(`/${relative(dir, resolve(file)).split(sep).join('/')}`) };
+}
+
 /**
  * Builds the app into `dir` (dist/ unless told otherwise); `overrides` are merged into the esbuild
  * options (the offline test makes a second, different build with a banner).
@@ -298,7 +319,8 @@ async function writeServiceWorker(dir) {
 export async function buildApp({ dir = outdir, ...overrides } = {}) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const result = await buildProduction({ ...overrides, outdir: dir });
+  const workerUrl = await buildImportWorker(dir, overrides);
+  const result = await buildProduction({ ...overrides, outdir: dir, define: { ...buildOptions.define, ...overrides.define, ...workerUrl } });
   await copyPublic(dir);
   await writeIndex(result.metafile, dir);
   await writeServiceWorker(dir);
@@ -338,16 +360,19 @@ export async function watch({ dir = outdir } = {}) {
       });
     },
   };
+  const workerCtx = await esbuild.context({ ...buildOptions, entryPoints: importWorkerEntry, entryNames: '[name]', outdir: dir, minify: false, define: {} });
+  await workerCtx.watch();
   const ctx = await esbuild.context({
     ...buildOptions,
     outdir: dir,
     minify: false,
-    define: { STRIDE_SERVICE_WORKER: 'false' },
+    define: { STRIDE_SERVICE_WORKER: 'false', STRIDE_IMPORT_WORKER_URL: JSON.stringify('/import-worker.js') },
     plugins: [...buildOptions.plugins, rewriteIndex],
   });
   await ctx.watch();
   await firstBuild;
-  return ctx;
+  // One context to the caller: disposing it stops the worker's watcher too.
+  return { ...ctx, dispose: () => Promise.all([workerCtx.dispose(), ctx.dispose()]).then(() => undefined) };
 }
 
 const contentTypes = {
