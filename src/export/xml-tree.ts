@@ -52,14 +52,21 @@ class TreeElement implements XmlElement {
     readonly attributes: [string, string][],
   ) {}
 
+  /** Without recursion: elements may nest 5,000 deep. */
   get textContent(): string {
-    const parts = this.parts;
-    if (!parts) return '';
     let text = '';
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]!;
-      if (typeof part === 'number') text += this.source.slice(part, parts[++i] as number);
-      else text += typeof part === 'string' ? part : part.textContent;
+    const open: { element: TreeElement; next: number }[] = [{ element: this, next: 0 }];
+    while (open.length > 0) {
+      const top = open[open.length - 1]!;
+      const parts = top.element.parts;
+      if (!parts || top.next >= parts.length) {
+        open.pop();
+        continue;
+      }
+      const part = parts[top.next++]!;
+      if (typeof part === 'number') text += this.source.slice(part, parts[top.next++] as number);
+      else if (typeof part === 'string') text += part;
+      else open.push({ element: part, next: 0 });
     }
     return text;
   }
@@ -90,6 +97,9 @@ const DECLARATION =
 const WHITESPACE_AT = /[\t\n\r ]*/y;
 /** Characters XML 1.0 does not allow anywhere, not even as a reference. */
 const NOT_A_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+/** The same in text, by UTF-16 code unit (faster): surrogates are seen to apart. */
+const NOT_A_CHARACTER_UNIT = /[^\t\n\r\u0020-\uFFFD]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9A-Fa-f]+));/y;
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -216,8 +226,10 @@ const PROGRESS_STEP = 1 << 18;
  * The document's root element; throws XmlSyntaxError where the browser's parser would refuse it.
  * `onProgress` hears the share of the text read so far (0 to 1) every 256 K characters or so.
  */
-export function parseXml(text: string, onProgress?: (fraction: number) => void): XmlElement {
-  const bad = NOT_A_CHARACTER.exec(text);
+export function parseXml(xml: string, onProgress?: (fraction: number) => void): XmlElement {
+  // A string (not text decoded from a file, which has none) may hold halves of a character: the DOM reads each as U+FFFD.
+  const text = /[\uD800-\uDFFF]/.test(xml) ? xml.replace(LONE_SURROGATE, '\uFFFD') : xml;
+  const bad = NOT_A_CHARACTER_UNIT.exec(text);
   if (bad) fail(`A character XML does not allow (U+${bad[0].codePointAt(0)!.toString(16).toUpperCase()})`, bad.index);
   let at = 0;
   if (/^<\?xml[\t\n\r ?]/.test(text)) {
