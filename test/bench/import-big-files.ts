@@ -11,7 +11,12 @@ import { mulberry32 } from '../../src/sources/run-profile.js';
 export const BIG_RUN_S = 5.5 * 3600;
 const START = Date.UTC(2026, 4, 9, 5, 30, 0);
 
-export function bigWatchRun(durationS = BIG_RUN_S, seed = 20): { tcx: Uint8Array<ArrayBuffer>; fit: Uint8Array<ArrayBuffer> } {
+/** The run as both files; `formats` leaves one out (the FIT writer is the slow part to make). */
+export function bigWatchRun(
+  durationS = BIG_RUN_S,
+  seed = 20,
+  formats: readonly ('tcx' | 'fit')[] = ['tcx', 'fit'],
+): { tcx: Uint8Array<ArrayBuffer>; fit: Uint8Array<ArrayBuffer> } {
   const truth = watchTruth({ durationS, pauses: [{ atS: Math.floor(durationS / 2), lengthS: 90 }], sport: 'running', seed });
   // The watch helper writes heart rate only when its truth has one: a strap worn all run, drifting up.
   const random = mulberry32(seed);
@@ -19,7 +24,7 @@ export function bigWatchRun(durationS = BIG_RUN_S, seed = 20): { tcx: Uint8Array
   const records = watchRecords(truth, 'every-second', seed);
   const input = { truth, records, startedAt: START, sport: 'running' as const };
   return {
-    tcx: new TextEncoder().encode(encodeWatchTcx(input)),
-    fit: new Uint8Array(encodeWatchFit({ ...input, subSport: 'generic' })),
+    tcx: formats.includes('tcx') ? new TextEncoder().encode(encodeWatchTcx(input)) : new Uint8Array(),
+    fit: formats.includes('fit') ? new Uint8Array(encodeWatchFit({ ...input, subSport: 'generic' })) : new Uint8Array(),
   };
 }
