@@ -1,5 +1,6 @@
 // The work behind Settings → Your data, loaded when the runner first imports, backs up or
-// restores: reading watch files into sessions, and one-file backups. Each file gets an outcome in
+// restores: reading watch files into sessions (in the import worker, so a big file does not
+// freeze the page; the page only stores the run), and one-file backups. Each file gets an outcome in
 // words; a file that cannot be read is refused before anything is written.
 
 import type { CadenceZones } from '../session/zones.js';
