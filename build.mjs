@@ -201,9 +201,34 @@ const lazyImportsFirstLoad = (lazy, firstLoad) => ({
   },
 });
 
-/** The production build's esbuild result (`options` may add to buildOptions, e.g. write: false). */
+const importWorkerEntry = { 'import-worker': join(root, 'src/export/import-worker.ts') };
+
+/**
+ * The import worker (src/export/import-worker.ts), built on its own: a worker cannot share the app's
+ * chunks, which load the page's first load with them. Its name carries esbuild's hash, as lazy
+ * files do, so the service worker precaches it with them; the FIT decoder is a chunk it loads only
+ * for a FIT file. Returns the define that tells the app where it is.
+ */
+async function buildImportWorker(dir, overrides = {}) {
+  const { metafile } = await esbuild.build({
+    ...buildOptions,
+    ...overrides,
+    entryPoints: importWorkerEntry,
+    outdir: dir,
+    plugins: [minifiedStyles],
+    define: {},
+  });
+  const file = Object.keys(metafile.outputs).find((f) => metafile.outputs[f].entryPoint?.endsWith('src/export/import-worker.ts'));
+  return { STRIDE_IMPORT_WORKER_URL: JSON.stringify(`/${relative(dir, resolve(file)).split(sep).join('/')}`) };
+}
+
+/**
+ * The production build's esbuild result (`options` may add to buildOptions, e.g. write: false),
+ * with the import worker built beside it (written or not, as the app is), so the app names it.
+ */
 export async function buildProduction(options = {}) {
-  const merged = { ...buildOptions, ...options };
+  const workerUrl = await buildImportWorker(options.outdir ?? outdir, options);
+  const merged = { ...buildOptions, ...options, define: { ...buildOptions.define, ...options.define, ...workerUrl } };
   const lazy = await lazyModules(merged);
   // First: a lazy module is loaded by this plugin (its styles minified too), every other by the rest.
   return esbuild.build({ ...merged, plugins: [lazyImportsFirstLoad(lazy, await firstLoadImports()), ...merged.plugins] });
@@ -291,27 +316,6 @@ async function writeServiceWorker(dir) {
   });
 }
 
-const importWorkerEntry = { 'import-worker': join(root, 'src/export/import-worker.ts') };
-
-/**
- * The import worker (src/export/import-worker.ts), built on its own: a worker cannot share the app's
- * chunks, which load the page's first load with them. Its name carries esbuild's hash, as lazy
- * files do, so the service worker precaches it with them; the FIT decoder is a chunk it loads only
- * for a FIT file. Returns the define that tells the app where it is.
- */
-async function buildImportWorker(dir, overrides = {}) {
-  const { metafile } = await esbuild.build({
-    ...buildOptions,
-    ...overrides,
-    entryPoints: importWorkerEntry,
-    outdir: dir,
-    plugins: [minifiedStyles],
-    define: {},
-  });
-  const file = Object.keys(metafile.outputs).find((f) => metafile.outputs[f].entryPoint?.endsWith('src/export/import-worker.ts'));
-  return { STRIDE_IMPORT_WORKER_URL: JSON.stringify(`/${relative(dir, resolve(file)).split(sep).join('/')}`) };
-}
-
 /**
  * Builds the app into `dir` (dist/ unless told otherwise); `overrides` are merged into the esbuild
  * options (the offline test makes a second, different build with a banner).
@@ -319,8 +323,7 @@ async function buildImportWorker(dir, overrides = {}) {
 export async function buildApp({ dir = outdir, ...overrides } = {}) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const workerUrl = await buildImportWorker(dir, overrides);
-  const result = await buildProduction({ ...overrides, outdir: dir, define: { ...buildOptions.define, ...overrides.define, ...workerUrl } });
+  const result = await buildProduction({ ...overrides, outdir: dir });
   await copyPublic(dir);
   await writeIndex(result.metafile, dir);
   await writeServiceWorker(dir);
