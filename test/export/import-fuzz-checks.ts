@@ -45,7 +45,8 @@ async function checkCase(file: MutatedFile, report: FuzzReport): Promise<void> {
   let readable = false;
   let refusal = '';
   try {
-    const run = await readRunFile(new File([file.bytes as Uint8Array<ArrayBuffer>], 'mutated'));
+    // Named as the import's below, so a refusal that names the file's extension says it alike.
+    const run = await readRunFile(new File([file.bytes as Uint8Array<ArrayBuffer>], 'mutated.fit'));
     readable = true;
     if (!Number.isFinite(run.startedAt)) fail(`read with a start of ${run.startedAt}`);
     if (!run.samples.t.every((t, i, all) => Number.isFinite(t) && (i === 0 || t >= all[i - 1]!))) fail('read with times out of order or not finite');

@@ -74,6 +74,7 @@ const corners = [
   '<a :b="1"/>', '<a xmlns:b="u" b:="1"/>', '<a>&a:b;</a>', '<a>&;</a>', '<a x="1"y="2"/>', '<a/ >', '<a / >', '<a\n/>', '< a/>',
   '<a b:c="1"/>', '<a xmlns:b="u"><b:c b:d="1" d="2"/></a>', '<a>text<b>more</b>tail</a>', '', '   ', '<a>', '<a><b/>', '</a>',
   '<a x="]]>"/>', '<a x="&#60;"/>', '<a x=\'"\'/>', '<a>&#x1F600;\uD83D\uDE00</a>', '<a>\uD800</a>', '<a x="\uDC00\uD800"/>', '<constructor:a/>', '<a xmlns:b="u" b:toString="1"/>',
+  '<a x="a</b"/>', "<a x='</'/>", '<a><b x="</a>"/></a>', '<a x="a</\nb&amp;"/>', '<a x="a<!b"/>', '<a x="a<?b"/>', '<a x="a<"/>',
   nested(5_000), nested(5_001), nested(300),
 ];
 
