@@ -219,7 +219,9 @@ async function buildImportWorker(dir, overrides = {}) {
     define: {},
   });
   const file = Object.keys(metafile.outputs).find((f) => metafile.outputs[f].entryPoint?.endsWith('src/export/import-worker.ts'));
-  return { STRIDE_IMPORT_WORKER_URL: JSON.stringify(`/${relative(dir, resolve(file)).split(sep).join('/')}`) };
+  // The metafile's paths are relative to the working directory esbuild was given.
+  const path = resolve(overrides.absWorkingDir ?? process.cwd(), file);
+  return { STRIDE_IMPORT_WORKER_URL: JSON.stringify(`/${relative(resolve(dir), path).split(sep).join('/')}`) };
 }
 
 /**
