@@ -201,9 +201,36 @@ const lazyImportsFirstLoad = (lazy, firstLoad) => ({
   },
 });
 
-/** The production build's esbuild result (`options` may add to buildOptions, e.g. write: false). */
+const importWorkerEntry = { 'import-worker': join(root, 'src/export/import-worker.ts') };
+
+/**
+ * The import worker (src/export/import-worker.ts), built on its own: a worker cannot share the app's
+ * chunks, which load the page's first load with them. Its name carries esbuild's hash, as lazy
+ * files do, so the service worker precaches it with them; the FIT decoder is a chunk it loads only
+ * for a FIT file. Returns the define that tells the app where it is.
+ */
+async function buildImportWorker(dir, overrides = {}) {
+  const { metafile } = await esbuild.build({
+    ...buildOptions,
+    ...overrides,
+    entryPoints: importWorkerEntry,
+    outdir: dir,
+    plugins: [minifiedStyles],
+    define: {},
+  });
+  const file = Object.keys(metafile.outputs).find((f) => metafile.outputs[f].entryPoint?.endsWith('src/export/import-worker.ts'));
+  // The metafile's paths are relative to the working directory esbuild was given.
+  const path = resolve(overrides.absWorkingDir ?? process.cwd(), file);
+  return { STRIDE_IMPORT_WORKER_URL: JSON.stringify(`/${relative(resolve(dir), path).split(sep).join('/')}`) };
+}
+
+/**
+ * The production build's esbuild result (`options` may add to buildOptions, e.g. write: false),
+ * with the import worker built beside it (written or not, as the app is), so the app names it.
+ */
 export async function buildProduction(options = {}) {
-  const merged = { ...buildOptions, ...options };
+  const workerUrl = await buildImportWorker(options.outdir ?? outdir, options);
+  const merged = { ...buildOptions, ...options, define: { ...buildOptions.define, ...options.define, ...workerUrl } };
   const lazy = await lazyModules(merged);
   // First: a lazy module is loaded by this plugin (its styles minified too), every other by the rest.
   return esbuild.build({ ...merged, plugins: [lazyImportsFirstLoad(lazy, await firstLoadImports()), ...merged.plugins] });
@@ -338,16 +365,19 @@ export async function watch({ dir = outdir } = {}) {
       });
     },
   };
+  const workerCtx = await esbuild.context({ ...buildOptions, entryPoints: importWorkerEntry, entryNames: '[name]', outdir: dir, minify: false, define: {} });
+  await workerCtx.watch();
   const ctx = await esbuild.context({
     ...buildOptions,
     outdir: dir,
     minify: false,
-    define: { STRIDE_SERVICE_WORKER: 'false' },
+    define: { STRIDE_SERVICE_WORKER: 'false', STRIDE_IMPORT_WORKER_URL: JSON.stringify('/import-worker.js') },
     plugins: [...buildOptions.plugins, rewriteIndex],
   });
   await ctx.watch();
   await firstBuild;
-  return ctx;
+  // One context to the caller: disposing it stops the worker's watcher too.
+  return { ...ctx, dispose: () => Promise.all([workerCtx.dispose(), ctx.dispose()]).then(() => undefined) };
 }
 
 const contentTypes = {

@@ -5,7 +5,7 @@
 import { hasFitHeader } from './fit-header.js';
 import { ImportError } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
-import { decodeTcx } from './tcx-decode.js';
+import { type XmlParser, decodeTcx } from './tcx-decode.js';
 
 /** Watches write well under 10 MB for a day-long activity; anything this big is not a run. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -32,7 +32,8 @@ function claimed(name: string | undefined): string {
   return ext ? ` (even though its name ends in .${ext})` : '';
 }
 
-export async function readRunFile(file: Blob & { name?: string }): Promise<ImportedRun> {
+/** `xmlParser`: the browser's own by default; the import worker, which has none, passes xml-tree.ts's. */
+export async function readRunFile(file: Blob & { name?: string }, xmlParser?: XmlParser): Promise<ImportedRun> {
   if (file.size === 0) {
     throw new ImportError('empty', 'The file is empty: it holds no data at all. Pick the activity file again.');
   }
@@ -50,7 +51,7 @@ export async function readRunFile(file: Blob & { name?: string }): Promise<Impor
     return decodeFit(bytes);
   }
   const text = xmlText(bytes);
-  if (text !== null) return decodeTcx(text);
+  if (text !== null) return decodeTcx(text, xmlParser);
   throw new ImportError(
     'not-a-run-file',
     `This file is neither FIT nor TCX${claimed(file.name)}. ` +

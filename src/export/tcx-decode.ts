@@ -1,4 +1,5 @@
-// A TCX activity read with the browser's own XML parser. Elements are found by local name, so
+// A TCX activity read with the browser's own XML parser on the page, or xml-tree.ts in the import
+// worker (which has none): both refuse the same files. Elements are found by local name, so
 // files that bind the TCX and extension namespaces to other prefixes (or to none) read the same.
 // Only the first activity of a file is read: watches write one per file.
 
@@ -10,6 +11,17 @@ import type { ImportedRun } from './imported-run.js';
 import { tcxSport } from './file-sport.js';
 import { type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
 import { carriedTotals, childNamed, childrenNamed, listedBreaks, madeTitle, ownExtension, runningMark, stillSpans } from './tcx-extension.js';
+import { type XmlElement, XmlSyntaxError } from './xml-tree.js';
+
+/** XML text to its root element; throws XmlSyntaxError for text that is not well-formed. */
+export type XmlParser = (xml: string) => XmlElement;
+
+/** The browser's own parser, where there is one (not in a worker). */
+export function domXml(xml: string): XmlElement {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  if (doc.getElementsByTagNameNS('*', 'parsererror').length > 0) throw new XmlSyntaxError('not well-formed');
+  return doc.documentElement;
+}
 
 interface TimedPoint {
   /** Epoch ms, until the start is known. */
@@ -20,7 +32,7 @@ interface TimedPoint {
 }
 
 
-function numberIn(element: Element | undefined): number | null {
+function numberIn(element: XmlElement | undefined): number | null {
   const text = element?.textContent?.trim();
   if (!text) return null;
   const value = Number(text);
@@ -30,7 +42,7 @@ function numberIn(element: Element | undefined): number | null {
 /** A document type declaration before the root element (after the XML declaration and comments, if any). */
 const DOCTYPE = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<!DOCTYPE/i;
 
-function parse(text: string): Document {
+function parse(text: string, xmlParser: XmlParser): XmlElement {
   // Whitespace before the XML declaration is strictly an error, but some exporters write it.
   const xml = text.replace(/^\uFEFF/, '').trimStart();
   // TCX has no DTD, so a file declaring one is not a watch's: its entities could expand a few
@@ -41,15 +53,15 @@ function parse(text: string): Document {
       `This file declares a document type (<!DOCTYPE>), which TCX files never do, so Stridewise does not read it. ${TRY_AGAIN_FROM_SOURCE}`,
     );
   }
-  const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  if (doc.getElementsByTagNameNS('*', 'parsererror').length > 0) {
-    throw new ImportError('damaged', `This file is damaged: its XML cannot be read. ${TRY_AGAIN_FROM_SOURCE}`);
+  try {
+    return xmlParser(xml);
+  } catch (error) {
+    if (!(error instanceof XmlSyntaxError)) throw error;
+    throw new ImportError('damaged', `This file is damaged: its XML cannot be read. ${TRY_AGAIN_FROM_SOURCE}`, { cause: error });
   }
-  return doc;
 }
 
-function activityOf(doc: Document): Element {
-  const root = doc.documentElement;
+function activityOf(root: XmlElement): XmlElement {
   if (root.localName !== 'TrainingCenterDatabase') {
     const gpx = root.localName.toLowerCase() === 'gpx';
     throw new ImportError(
@@ -71,7 +83,7 @@ function activityOf(doc: Document): Element {
   throw new ImportError('no-samples', 'This TCX file has no activity in it, so there is nothing to show.');
 }
 
-function pointOf(trackpoint: Element, gaitMarked: boolean): RunPoint & { ms: number; runCadence: boolean } {
+function pointOf(trackpoint: XmlElement, gaitMarked: boolean): RunPoint & { ms: number; runCadence: boolean } {
   const ms = Date.parse(childNamed(trackpoint, 'Time')?.textContent?.trim() ?? '');
   const extensions = childNamed(trackpoint, 'Extensions');
   const tpx = childNamed(extensions, 'TPX');
@@ -170,8 +182,8 @@ function firstLine(text: string | null | undefined): string | null {
   return line ? line.trim() : null;
 }
 
-export function decodeTcx(text: string): ImportedRun {
-  const activity = activityOf(parse(text));
+export function decodeTcx(text: string, xmlParser: XmlParser = domXml): ImportedRun {
+  const activity = activityOf(parse(text, xmlParser));
   const sportName = activity.getAttribute('Sport');
   const laps = childrenNamed(activity, 'Lap');
   const extension = ownExtension(activity);

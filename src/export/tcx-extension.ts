@@ -4,16 +4,17 @@
 
 import { type SessionGap, gapReasons } from '../session/recorded-session.js';
 import { type FileTotals, usableFileTotals } from '../session/stated-totals.js';
+import type { XmlElement } from './xml-tree.js';
 
-export const childrenNamed = (parent: Element, name: string): Element[] =>
+export const childrenNamed = (parent: XmlElement, name: string): XmlElement[] =>
   Array.from(parent.children).filter((child) => child.localName === name);
-export const childNamed = (parent: Element | undefined, name: string): Element | undefined =>
+export const childNamed = (parent: XmlElement | undefined, name: string): XmlElement | undefined =>
   parent ? childrenNamed(parent, name)[0] : undefined;
 
 /** Stridewise's TCX extension (tcx.ts): breaks the timer ran through, a watch's stated totals, gait marks. */
 const STRIDEWISE_NAMESPACE = 'https://stridewise.app/xmlschemas/TcxExtension/v1';
 
-export function ownExtension(activity: Element): Element[] {
+export function ownExtension(activity: XmlElement): XmlElement[] {
   const own = childNamed(childNamed(activity, 'Extensions'), 'Stridewise');
   if (own?.namespaceURI !== STRIDEWISE_NAMESPACE) return [];
   return Array.from(own.children).filter((element) => element.namespaceURI === STRIDEWISE_NAMESPACE);
@@ -25,12 +26,12 @@ export function ownExtension(activity: Element): Element[] {
  * wherever the file is read. The text is kept, not just a mark, so a name typed in another app
  * since is still the runner's.
  */
-export function madeTitle(extension: readonly Element[]): string | null {
+export function madeTitle(extension: readonly XmlElement[]): string | null {
   return extension.find((e) => e.localName === 'MadeTitle')?.getAttribute('Title') ?? null;
 }
 
 /** The breaks our own export listed (a lost link the pod counted through), seconds from the start. */
-export function listedBreaks(extension: readonly Element[], startMs: number): SessionGap[] {
+export function listedBreaks(extension: readonly XmlElement[], startMs: number): SessionGap[] {
   const out: SessionGap[] = [];
   for (const element of extension.filter((e) => e.localName === 'Break')) {
     const reason = gapReasons.find((r) => r !== 'paused' && r === element.getAttribute('Reason'));
@@ -48,7 +49,7 @@ interface CarriedTotals {
   laps: { timerS: number; distanceM: number } | null;
 }
 
-export function carriedTotals(extension: readonly Element[]): CarriedTotals | undefined {
+export function carriedTotals(extension: readonly XmlElement[]): CarriedTotals | undefined {
   const element = extension.find((e) => e.localName === 'StatedTotals');
   if (!element) return undefined;
   const read = (name: string): number | undefined => {
@@ -93,7 +94,7 @@ export function stillSpans(carried: CarriedTotals, lapTotals: FileTotals | undef
  * A point's walking/running mark, where our own export wrote them (`gaitMarked`): running unless it
  * carries <sw:NotRunning/>. Null elsewhere, for the cadence-and-speed rule to judge.
  */
-export function runningMark(extensions: Element | undefined, gaitMarked: boolean): boolean | null {
+export function runningMark(extensions: XmlElement | undefined, gaitMarked: boolean): boolean | null {
   if (!gaitMarked) return null;
   const marked = extensions ? childrenNamed(extensions, 'NotRunning').some((e) => e.namespaceURI === STRIDEWISE_NAMESPACE) : false;
   return !marked;

@@ -8,6 +8,7 @@ import { describePersistence, describeUsage } from './storage-words.js';
 import '../components/stride-calibration-settings.js';
 import '../components/stride-coach-settings.js';
 import '../components/stride-footpod-details.js';
+import '../components/stride-import-progress.js';
 import '../components/stride-section-links.js';
 import { MyWorkouts } from '../services/my-workouts.js';
 import { workoutSettingsSection } from './settings-workouts.js';
@@ -253,6 +254,9 @@ export class StrideSettingsPage extends LitElement {
           <input type="file" id="import" multiple accept=".fit,.tcx,application/vnd.ant.fit,application/vnd.garmin.tcx+xml"
             @change=${(e: Event) => void this.#import(e)} /></label>
       </p>
+      ${data.importProgress
+        ? html`<stride-import-progress .fileName=${data.importProgress.fileName} .percent=${data.importProgress.percent}></stride-import-progress>`
+        : nothing}
       <p>
         <button id="backup" @click=${() => void this.#backup()}>Download a backup of everything</button>
         <label class="file">Restore from a backup

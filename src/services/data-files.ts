@@ -1,5 +1,6 @@
 // The work behind Settings → Your data, loaded when the runner first imports, backs up or
-// restores: reading watch files into sessions, and one-file backups. Each file gets an outcome in
+// restores: reading watch files into sessions (in the import worker, so a big file does not
+// freeze the page; the page only stores the run), and one-file backups. Each file gets an outcome in
 // words; a file that cannot be read is refused before anything is written.
 
 import type { CadenceZones } from '../session/zones.js';
@@ -13,16 +14,42 @@ export interface FileOutcome {
   message: string;
 }
 
-export async function importRunFiles(files: readonly File[], zones: CadenceZones): Promise<FileOutcome[]> {
-  const { readRunFile } = await import('../export/read-run-file.js');
+/** Files above this size show a progress bar while they are read (Settings → Your data). */
+export const PROGRESS_FROM_BYTES = 2 * 1024 * 1024;
+
+/** How far the import of a big file has come, for the progress bar. */
+export interface ImportProgress {
+  fileName: string;
+  /** 0 to 100, whole, never going back; 100 once the run is stored. */
+  percent: number;
+}
+
+/**
+ * Each file read in the import worker and stored; `onProgress` hears how far each file over
+ * PROGRESS_FROM_BYTES has come (whole percents, each once, ending at 100 when it is stored).
+ */
+export async function importRunFiles(
+  files: readonly File[],
+  zones: CadenceZones,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<FileOutcome[]> {
+  const { WORKER_SHARE, readInWorker } = await import('../export/import-worker-client.js');
   const { saveSession } = await import('../store/session-store.js');
-  const { importedSession } = await import('../export/imported-session.js');
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
+    let told = -1;
+    const tell = (fraction: number): void => {
+      const percent = Math.floor(fraction * 100);
+      if (file.size <= PROGRESS_FROM_BYTES || percent <= told) return;
+      told = percent;
+      onProgress({ fileName: file.name, percent });
+    };
     try {
-      const run = await readRunFile(file);
-      const session = importedSession(run, zones, { id: crypto.randomUUID(), fileName: file.name });
+      tell(0);
+      const { session } = await readInWorker(file, zones, crypto.randomUUID(), tell);
+      tell(WORKER_SHARE);
       await saveSession(session);
+      tell(1);
       outcomes.push({ fileName: file.name, ok: true, message: `Imported “${sessionTitle(session.meta)}”.` });
     } catch (error) {
       outcomes.push({ fileName: file.name, ok: false, message: error instanceof Error ? error.message : String(error) });

@@ -2,12 +2,12 @@
 // restore, and how much the browser is keeping. Readers and the backup code load on first use. A file that cannot be read is refused before
 // anything is written, so stored data stays exactly as it was.
 //
-// Events: 'change' (messages, usage, persistence, notice).
+// Events: 'change' (messages, usage, persistence, notice, import progress).
 
 import { schemaIsCurrent } from '../store/kv.js';
 // Used at every start, so in the first load rather than a chunk fetched after it.
 import { type Persistence, type StorageUsage, requestPersistentStorage, storageUsage } from '../store/storage-status.js';
-import type { FileOutcome } from './data-files.js';
+import type { FileOutcome, ImportProgress } from './data-files.js';
 import type { HistoryService } from './history-service.js';
 import type { ProgramService } from './program-service.js';
 import type { SettingsService } from './settings-service.js';
@@ -18,6 +18,7 @@ export class DataService extends EventTarget {
   #persistence: Persistence = 'not-asked';
   #problem: string | null = null;
   #notice: string | null = null;
+  #importProgress: ImportProgress | null = null;
 
   constructor(
     private readonly settings: SettingsService,
@@ -31,6 +32,10 @@ export class DataService extends EventTarget {
   /** One line per file of the last import or restore: what came in, or why not. */
   get outcomes(): readonly FileOutcome[] {
     return this.#outcomes;
+  }
+  /** How far the file being imported has come, while it is a big one (over 2 MB); else null. */
+  get importProgress(): ImportProgress | null {
+    return this.#importProgress;
   }
   /** Stored data the app cannot use as it is (for example written by a newer version). */
   get problem(): string | null {
@@ -113,7 +118,11 @@ export class DataService extends EventTarget {
 
   async importFiles(files: readonly File[]): Promise<void> {
     const { importRunFiles } = await import('./data-files.js');
-    this.#outcomes = await importRunFiles(files, { ...this.settings.settings.zones });
+    this.#outcomes = await importRunFiles(files, { ...this.settings.settings.zones }, (progress) => {
+      this.#importProgress = progress;
+      this.dispatchEvent(new Event('change'));
+    });
+    this.#importProgress = null;
     await this.history.load();
     await this.refreshUsage();
   }

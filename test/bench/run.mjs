@@ -38,26 +38,29 @@ async function firstLoadSize() {
 }
 
 /** Serves the bundled benchmarks from 127.0.0.1: IndexedDB needs a real origin. */
-function serveBenchmarkPage(script) {
+function serveBenchmarkPage(script, importWorker) {
   const server = createServer((req, res) => {
     if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else if (req.url === IMPORT_WORKER_URL) res.writeHead(200, { 'content-type': 'text/javascript' }).end(importWorker);
     else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><script type="module" src="/bench.js"></script></body></html>');
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** Where the bench page finds the import worker, bundled as the app's build does it (build.mjs). */
+const IMPORT_WORKER_URL = '/import-worker.js';
+
 /** Bundles `entry`, loads it in headless Chromium and prints the lines `window[globalName]()` returns. */
 async function inChromium(entry, globalName) {
-  const bundle = await esbuild.build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    conditions: ['production'],
-  });
-  const server = await serveBenchmarkPage(bundle.outputFiles[0].text);
+  const bundled = (file, define = {}) =>
+    esbuild
+      .build({ entryPoints: [join(root, file)], bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, conditions: ['production'], define })
+      .then((bundle) => bundle.outputFiles[0].text);
+  const [page, importWorker] = await Promise.all([
+    bundled(entry, { STRIDE_IMPORT_WORKER_URL: JSON.stringify(IMPORT_WORKER_URL) }),
+    bundled('src/export/import-worker.ts'),
+  ]);
+  const server = await serveBenchmarkPage(page, importWorker);
   const browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -86,6 +89,7 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- import-accuracy` prints only the import accuracy table (quick, no build);
 // `npm run bench -- metronome` only the metronome's timing on a busy main thread;
 // `npm run bench -- import-fuzz` ten thousand damaged FIT and TCX files through the import path;
+// `npm run bench -- import-big` a 5.5-hour watch run (7 MB TCX, and FIT) imported as Settings does, timed with its long tasks;
 // `npm run bench -- watch-invariants` the watch files' invariants over 1,000 generated runs each (a few minutes);
 // `npm run bench -- invariants` every other invariant of npm test over 10 times its generated runs (INVARIANT_SCALE);
 // `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s);
@@ -134,6 +138,10 @@ if (process.argv[2] === 'merge') {
 }
 if (process.argv[2] === 'import-fuzz') {
   await inChromium('test/bench/import-fuzz.ts', 'stridewiseImportFuzz');
+  process.exit(0);
+}
+if (process.argv[2] === 'import-big') {
+  await inChromium('test/bench/import-big.ts', 'stridewiseImportBig');
   process.exit(0);
 }
 if (process.argv[2] === 'watch-invariants') {

@@ -2,6 +2,8 @@
 // Each damaged file goes through the reader and then through the app's whole import path
 // (importRunFiles: read, summarize, save), and the run fails a case when:
 //   - the reader throws anything but an ImportError (a crash, not a refusal in words),
+//   - the reader (on the page, DOMParser) and the import (in the worker, xml-tree.ts) differ on reading
+//     it, or refuse it in different words,
 //   - importRunFiles rejects (the importer must answer with an outcome, never throw),
 //   - a refused file changed the store by a single byte (snapshotStore before and after),
 //   - an accepted file left anything but its own new session, or a run with non-finite times,
@@ -41,12 +43,15 @@ async function checkCase(file: MutatedFile, report: FuzzReport): Promise<void> {
   const fail = (why: string): void => void report.failures.push(`${file.name}: ${why}`);
   const started = performance.now();
   let readable = false;
+  let refusal = '';
   try {
-    const run = await readRunFile(new File([file.bytes as Uint8Array<ArrayBuffer>], 'mutated'));
+    // Named as the import's below, so a refusal that names the file's extension says it alike.
+    const run = await readRunFile(new File([file.bytes as Uint8Array<ArrayBuffer>], 'mutated.fit'));
     readable = true;
     if (!Number.isFinite(run.startedAt)) fail(`read with a start of ${run.startedAt}`);
     if (!run.samples.t.every((t, i, all) => Number.isFinite(t) && (i === 0 || t >= all[i - 1]!))) fail('read with times out of order or not finite');
   } catch (error) {
+    refusal = error instanceof Error ? error.message : String(error);
     if (!(error instanceof ImportError)) fail(`reader threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
   }
   const read = performance.now() - started;
@@ -70,10 +75,13 @@ async function checkCase(file: MutatedFile, report: FuzzReport): Promise<void> {
   if (!outcome?.ok) {
     report.refused++;
     if (readable) fail(`the reader accepted it but the import refused it: ${outcome?.message}`);
+    else if (outcome && outcome.message !== refusal) fail(`the reader refused it with “${refusal}”, the import with “${outcome.message}”`);
     if (!sameExcept(before, after, () => false)) fail('a refused file changed the store');
     return;
   }
   report.accepted++;
+  // The import reads in a worker with its own XML parser (xml-tree.ts); the reader above, on the page, with DOMParser.
+  if (!readable) fail('the reader refused it but the import read it');
   const added = (await listSessions()).filter((s) => !sessionsBefore.has(s.id));
   if (added.length !== 1) {
     fail(`an accepted file added ${added.length} sessions`);

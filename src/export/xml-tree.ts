@@ -1,0 +1,334 @@
+// XML read into a small tree of elements, for the import worker (a worker has no DOMParser). It
+// refuses what the browser's own parser refuses (text that is not well-formed XML 1.0 with
+// namespaces, nesting deeper than 5,000), so a damaged file is refused in a worker as on the page:
+// test/export/xml-tree.test.ts holds it to DOMParser over the import fuzz's damaged files.
+// Hand-written rather than a streaming library: on the bench's 7.7 MB watch export (npm run bench --
+// import-big) it built the tree in 665-698 ms against saxes's 1,227-1,694 ms (DOMParser 2,814-3,116;
+// medians of 5, alternating in one page, on a loaded 2-core machine); saxes is CommonJS, which the
+// test runner does not serve; and it adds no dependency.
+// A document type declaration is refused before this is called (tcx-decode.ts), so no entity but
+// the five predefined ones and character references can occur.
+
+/** What the TCX reader uses of an element: a DOM Element has the same, so both parsers serve it. */
+export interface XmlElement {
+  readonly localName: string;
+  readonly namespaceURI: string | null;
+  readonly children: ArrayLike<XmlElement> & Iterable<XmlElement>;
+  readonly textContent: string | null;
+  getAttribute(qualifiedName: string): string | null;
+}
+
+export class XmlSyntaxError extends Error {
+  override name = 'XmlSyntaxError';
+}
+
+/** The browser's parser refuses deeper nesting ("Excessive node nesting"), and so does this. */
+export const MAX_XML_DEPTH = 5_000;
+
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
+// No prototype, so a prefix such as "constructor" finds nothing; not frozen, as a frozen prototype's
+// keys cannot be set again on the scopes made from it. Never written: bindNamespaces copies first.
+const ROOT_SCOPE: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { xml: XML_NAMESPACE, '': '' });
+
+// Shared by the many elements with none (never written: addChild and the tag reader replace them first).
+const NO_CHILDREN: TreeElement[] = [];
+const NO_ATTRIBUTES: [string, string][] = [];
+
+class TreeElement implements XmlElement {
+  children: TreeElement[] = NO_CHILDREN;
+  /**
+   * Text and child elements in document order, for textContent: text as it reads, or as two
+   * numbers (from, to) in the source where it reads as written (most text: no allocation per value).
+   */
+  parts: (string | number | TreeElement)[] | null = null;
+  namespaceURI: string | null = null;
+  /** Prefixes bound here and above, '' the default namespace. */
+  scope: Record<string, string> = ROOT_SCOPE;
+
+  constructor(
+    readonly source: string,
+    readonly qualifiedName: string,
+    readonly localName: string,
+    readonly prefix: string | null,
+    readonly attributes: [string, string][],
+  ) {}
+
+  /** Without recursion: elements may nest 5,000 deep. */
+  get textContent(): string {
+    let text = '';
+    const open: { element: TreeElement; next: number }[] = [{ element: this, next: 0 }];
+    while (open.length > 0) {
+      const top = open[open.length - 1]!;
+      const parts = top.element.parts;
+      if (!parts || top.next >= parts.length) {
+        open.pop();
+        continue;
+      }
+      const part = parts[top.next++]!;
+      if (typeof part === 'number') text += this.source.slice(part, parts[top.next++] as number);
+      else if (typeof part === 'string') text += part;
+      else open.push({ element: part, next: 0 });
+    }
+    return text;
+  }
+
+  getAttribute(qualifiedName: string): string | null {
+    for (const [name, value] of this.attributes) if (name === qualifiedName) return value;
+    return null;
+  }
+
+  addChild(child: TreeElement): void {
+    if (this.children === NO_CHILDREN) this.children = [];
+    this.children.push(child);
+    (this.parts ??= []).push(child);
+  }
+}
+
+// XML 1.0 fifth edition's names, less the colon: namespaces allow it only between prefix and local name.
+const START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NCNAME = `[${START}][${START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]*`;
+const QNAME = `(${NCNAME})(?::(${NCNAME}))?`;
+const NAME_AT = new RegExp(QNAME, 'uy');
+// XML allows no "<" in an attribute's value, but Chromium's parser takes "</" there (seen in the
+// import fuzz: a byte dropped into xmlns:xsi's value), so this does too: refused alike, not by the spec.
+const ATTRIBUTE_AT = new RegExp(`[\\t\\n\\r ]+${QNAME}[\\t\\n\\r ]*=[\\t\\n\\r ]*(?:"((?:[^<"]|<\\/)*)"|'((?:[^<']|<\\/)*)')`, 'uy');
+const TAG_END_AT = /[\t\n\r ]*(\/?)>/y;
+const END_TAG_REST_AT = /[\t\n\r ]*>/y;
+const PI_AT = new RegExp(`<\\?(${NCNAME}(?::${NCNAME})*)(?:[\\t\\n\\r ][\\s\\S]*?)??\\?>`, 'uy');
+const DECLARATION =
+  /^<\?xml[\t\n\r ]+version[\t\n\r ]*=[\t\n\r ]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[\t\n\r ]+encoding[\t\n\r ]*=[\t\n\r ]*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:[\t\n\r ]+standalone[\t\n\r ]*=[\t\n\r ]*(?:"(?:yes|no)"|'(?:yes|no)'))?[\t\n\r ]*\?>/;
+const WHITESPACE_AT = /[\t\n\r ]*/y;
+/** Characters XML 1.0 does not allow anywhere, not even as a reference. */
+const NOT_A_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+/** The same in text, by UTF-16 code unit (faster): surrogates are seen to apart. */
+const NOT_A_CHARACTER_UNIT = /[^\t\n\r\u0020-\uFFFD]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9A-Fa-f]+));/y;
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** ASCII name characters: most names are all ASCII, read without a regular expression. */
+const ASCII_NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_NAME[c] = /[A-Za-z_]/.test(String.fromCharCode(c)) ? 2 : /[-.0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** The qualified name at `at` and its parts, or null where there is none. */
+function nameAt(text: string, at: number): [string, string, string | undefined] | null {
+  let end = at;
+  let colon = -1;
+  for (;;) {
+    const c = text.charCodeAt(end);
+    if (c < 128 && ASCII_NAME[c]! > (end === at || end === colon + 1 ? 1 : 0)) end++;
+    else if (c === 0x3a && colon < 0 && end > at) colon = end++;
+    else if (c >= 128) {
+      const name = matchAt(NAME_AT, text, at);
+      return name && [name[0], name[1]!, name[2]];
+    } else break;
+  }
+  if (end === at || end === colon + 1) return null;
+  const name = text.slice(at, end);
+  return colon < 0 ? [name, name, undefined] : [name, text.slice(at, colon), text.slice(colon + 1, end)];
+}
+
+const fail = (what: string, at: number): never => {
+  throw new XmlSyntaxError(`${what} at character ${at}`);
+};
+
+function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/** `raw` with its references replaced; `at` is where it starts in the document, for the message. */
+function withReferences(raw: string, at: number): string {
+  let out = '';
+  let from = 0;
+  for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', from)) {
+    const ref = matchAt(REFERENCE, raw, amp) ?? fail('A reference that is not one of XML’s own', at + amp);
+    const [, name, decimal, hex] = ref;
+    let char: string;
+    if (name) char = PREDEFINED[name]!;
+    else {
+      const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex!, 16);
+      char = code <= 0x10ffff ? String.fromCodePoint(code) : '\0';
+      if (NOT_A_CHARACTER.test(char)) fail('A reference to a character XML does not allow', at + amp);
+    }
+    out += raw.slice(from, amp) + char;
+    from = amp + ref[0].length;
+  }
+  return out + raw.slice(from);
+}
+
+/** Element text: line ends as XML reads them, then references. */
+function textOf(raw: string, at: number): string {
+  if (raw.includes(']]>')) fail('“]]>” in text', at + raw.indexOf(']]>'));
+  const lines = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  return lines.includes('&') ? withReferences(lines, at) : lines;
+}
+
+/** An attribute's value as the DOM gives it: each literal tab or line end a space, references then. */
+function attributeValue(raw: string, at: number): string {
+  const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n?|[\t\n]/g, ' ') : raw;
+  return spaced.includes('&') ? withReferences(spaced, at) : spaced;
+}
+
+/** Comments, processing instructions and white space (between elements, or before and after the root). */
+function skipMisc(text: string, at: number, outside: boolean): number {
+  for (;;) {
+    if (outside) at += matchAt(WHITESPACE_AT, text, at)![0].length;
+    if (text.startsWith('<!--', at)) {
+      const end = text.indexOf('-->', at + 4);
+      if (end < 0) fail('A comment that does not end', at);
+      const dashes = text.indexOf('--', at + 4);
+      if (dashes < end) fail('“--” inside a comment', dashes);
+      at = end + 3;
+    } else if (text.startsWith('<?', at)) {
+      const pi = matchAt(PI_AT, text, at) ?? fail('A processing instruction that is not one', at);
+      if (pi[1]!.toLowerCase() === 'xml') fail('An XML declaration not at the start', at);
+      at += pi[0].length;
+    } else return at;
+    if (!outside) return at;
+  }
+}
+
+/** Binds the element's and its attributes' prefixes to namespaces, as the DOM does. */
+function bindNamespaces(element: TreeElement, parentScope: Record<string, string>, at: number): Record<string, string> {
+  if (element.attributes.length === 0) {
+    // Nearly every element of a TCX file: nothing bound here.
+    const uri = parentScope[element.prefix ?? ''] ?? fail(`The prefix ${element.prefix} is not bound`, at);
+    element.namespaceURI = uri || null;
+    return parentScope;
+  }
+  let scope = parentScope;
+  for (const [name, value] of element.attributes) {
+    const prefix = name === 'xmlns' ? '' : name.startsWith('xmlns:') ? name.slice(6) : null;
+    if (prefix === null) continue;
+    if (prefix === 'xmlns') fail('The xmlns prefix declared', at);
+    if (prefix !== '' && value === '') fail(`The prefix ${prefix} undeclared`, at);
+    if ((prefix === 'xml') !== (value === XML_NAMESPACE) && !(prefix === '' && value === '')) fail('The xml prefix or namespace rebound', at);
+    if (value === XMLNS_NAMESPACE) fail('The xmlns namespace bound', at);
+    if (scope === parentScope) scope = Object.create(parentScope) as Record<string, string>;
+    scope[prefix] = value;
+  }
+  const ns = (prefix: string): string => scope[prefix] ?? fail(`The prefix ${prefix} is not bound`, at);
+  element.namespaceURI = element.prefix === null ? scope[''] || null : ns(element.prefix);
+  const expanded = new Set<string>();
+  for (const [name] of element.attributes) {
+    const colon = name.indexOf(':');
+    if (colon < 0 || name.startsWith('xmlns:')) continue;
+    const key = `${ns(name.slice(0, colon))}\u0000${name.slice(colon + 1)}`;
+    if (expanded.has(key)) fail(`The attribute ${name} given twice`, at);
+    expanded.add(key);
+  }
+  return scope;
+}
+
+
+/** How far apart, in characters, parseXml tells its progress. */
+const PROGRESS_STEP = 1 << 18;
+
+/**
+ * The document's root element; throws XmlSyntaxError where the browser's parser would refuse it.
+ * `onProgress` hears the share of the text read so far (0 to 1) every 256 K characters or so.
+ */
+export function parseXml(xml: string, onProgress?: (fraction: number) => void): XmlElement {
+  // A string (not text decoded from a file, which has none) may hold halves of a character: the DOM reads each as U+FFFD.
+  const text = /[\uD800-\uDFFF]/.test(xml) ? xml.replace(LONE_SURROGATE, '\uFFFD') : xml;
+  const bad = NOT_A_CHARACTER_UNIT.exec(text);
+  if (bad) fail(`A character XML does not allow (U+${bad[0].codePointAt(0)!.toString(16).toUpperCase()})`, bad.index);
+  let at = 0;
+  if (/^<\?xml[\t\n\r ?]/.test(text)) {
+    const declaration = DECLARATION.exec(text) ?? fail('An XML declaration that is not one', 0);
+    at = declaration[0].length;
+  }
+  at = skipMisc(text, at, true);
+  const stack: TreeElement[] = [];
+  let root: TreeElement | null = null;
+  // Where the next character that makes text need more than a slice is, kept rather than searched
+  // for again at every text (which would read the rest of the file each time).
+  let nextAmp = text.indexOf('&');
+  let nextCr = text.indexOf('\r');
+  let nextCdataEnd = text.indexOf(']]>');
+  const needsReading = (from: number, to: number): boolean => {
+    if (nextAmp >= 0 && nextAmp < from) nextAmp = text.indexOf('&', from);
+    if (nextCr >= 0 && nextCr < from) nextCr = text.indexOf('\r', from);
+    if (nextCdataEnd >= 0 && nextCdataEnd < from) nextCdataEnd = text.indexOf(']]>', from);
+    return (nextAmp >= 0 && nextAmp < to) || (nextCr >= 0 && nextCr < to) || (nextCdataEnd >= 0 && nextCdataEnd < to);
+  };
+  let progressAt = PROGRESS_STEP;
+  for (;;) {
+    if (onProgress && at >= progressAt) {
+      onProgress(at / text.length);
+      progressAt = at + PROGRESS_STEP;
+    }
+    const parent = stack[stack.length - 1];
+    if (!parent) {
+      if (root) break;
+      if (text[at] !== '<') fail(at < text.length ? 'Text outside the root element' : 'No root element', at);
+    }
+    const lt = text.indexOf('<', at);
+    if (parent) {
+      if (lt < 0) fail(`The element ${parent.qualifiedName} does not end`, text.length);
+      if (lt > at) {
+        const parts = (parent.parts ??= []);
+        if (needsReading(at, lt)) parts.push(textOf(text.slice(at, lt), at));
+        else parts.push(at, lt);
+      }
+    }
+    at = lt;
+    const next = text[at + 1];
+    if (next === '/' && parent && text.startsWith(parent.qualifiedName, at + 2) && text.charCodeAt(at + 2 + parent.qualifiedName.length) === 0x3e) {
+      at += 3 + parent.qualifiedName.length;
+      stack.pop();
+    } else if (next === '/') {
+      const name = nameAt(text, at + 2) ?? fail('An end tag without a name', at);
+      if (!parent || name[0] !== parent.qualifiedName) fail(`An end tag </${name[0]}> that closes nothing open`, at);
+      const rest = matchAt(END_TAG_REST_AT, text, at + 2 + name[0].length) ?? fail('An end tag that does not end', at);
+      at = rest.index + rest[0].length;
+      stack.pop();
+    } else if (next === '!' || next === '?') {
+      if (parent && text.startsWith('<![CDATA[', at)) {
+        const end = text.indexOf(']]>', at + 9);
+        if (end < 0) fail('A CDATA section that does not end', at);
+        (parent.parts ??= []).push(text.slice(at + 9, end).replace(/\r\n?/g, '\n'));
+        at = end + 3;
+      } else {
+        const after = skipMisc(text, at, false);
+        if (after === at) fail('Markup that is not XML', at);
+        at = after;
+      }
+    } else {
+      const name = nameAt(text, at + 1) ?? fail('A tag without a name', at);
+      let end = at + 1 + name[0].length;
+      let selfClosing: boolean;
+      let attributes = NO_ATTRIBUTES;
+      // Most tags are <Name> alone: read without a regular expression.
+      if (text.charCodeAt(end) === 0x3e) {
+        selfClosing = false;
+        end++;
+      } else {
+        for (let attribute = matchAt(ATTRIBUTE_AT, text, end); attribute; attribute = matchAt(ATTRIBUTE_AT, text, end)) {
+          const qualified = attribute[2] === undefined ? attribute[1]! : `${attribute[1]}:${attribute[2]}`;
+          if (attributes.some(([other]) => other === qualified)) fail(`The attribute ${qualified} given twice`, end);
+          const raw = attribute[3] ?? attribute[4]!;
+          if (attributes === NO_ATTRIBUTES) attributes = [];
+          attributes.push([qualified, attributeValue(raw, attribute.index + attribute[0].length - raw.length - 1)]);
+          end = attribute.index + attribute[0].length;
+        }
+        const close = matchAt(TAG_END_AT, text, end) ?? fail(`The tag <${name[0]}> does not end`, at);
+        selfClosing = close[1] === '/';
+        end = close.index + close[0].length;
+      }
+      const [prefix, local] = name[2] === undefined ? [null, name[1]!] : [name[1]!, name[2]];
+      if (stack.length >= MAX_XML_DEPTH) fail('Elements nested too deeply', at);
+      const element = new TreeElement(text, name[0], local, prefix, attributes);
+      element.scope = bindNamespaces(element, parent?.scope ?? ROOT_SCOPE, at);
+      if (parent) parent.addChild(element);
+      else root = element;
+      if (!selfClosing) stack.push(element);
+      at = end;
+    }
+  }
+  at = skipMisc(text, at, true);
+  if (at < text.length) fail('Text after the root element', at);
+  return root!;
+}

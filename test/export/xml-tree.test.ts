@@ -1,0 +1,111 @@
+// The import worker's XML parser (xml-tree.ts) held to the browser's DOMParser, which the page's
+// reader uses: the same files refused, and the same tree (names, namespaces, attributes, text) for
+// the rest. Over the import fuzz's damaged TCX files, and over the corners of XML a flipped byte
+// reaches (names, references, comments, declarations, namespaces, depth).
+
+import { expect } from '@open-wc/testing';
+import { XmlSyntaxError, type XmlElement, parseXml } from '../../src/export/xml-tree.js';
+import { importMutations, seedFiles } from './import-mutations.js';
+
+/** The DOM's tree, or null where DOMParser reports a parser error. */
+function domRoot(text: string): Element | null {
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  return doc.getElementsByTagNameNS('*', 'parsererror').length > 0 ? null : doc.documentElement;
+}
+
+function treeRoot(text: string): XmlElement | null {
+  try {
+    return parseXml(text);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) return null;
+    throw error;
+  }
+}
+
+/** Where two trees first differ, or null. Attributes are compared by every name the DOM lists. */
+function difference(domRoot: Element, treeRoot: XmlElement): string | null {
+  // Without recursion: the deepest corner nests 5,000 elements.
+  const pairs: [Element, XmlElement, string][] = [[domRoot, treeRoot, '']];
+  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
+    const [dom, tree, path] = pair;
+    const here = `${path}/${dom.localName}`;
+    if (tree.localName !== dom.localName) return `${here}: local name ${tree.localName}`;
+    if (tree.namespaceURI !== dom.namespaceURI) return `${here}: namespace ${tree.namespaceURI} for ${dom.namespaceURI}`;
+    for (const { name, value } of Array.from(dom.attributes)) {
+      if (tree.getAttribute(name) !== value) return `${here}@${name}: ${JSON.stringify(tree.getAttribute(name))} for ${JSON.stringify(value)}`;
+    }
+    if (tree.getAttribute('not-there') !== null) return `${here}: an attribute that is not there`;
+    if (tree.children.length === 0 && tree.textContent !== dom.textContent) {
+      return `${here}: text ${JSON.stringify(tree.textContent)} for ${JSON.stringify(dom.textContent)}`;
+    }
+    const [domChildren, treeChildren] = [Array.from(dom.children), Array.from(tree.children)];
+    if (treeChildren.length !== domChildren.length) return `${here}: ${treeChildren.length} children for ${domChildren.length}`;
+    domChildren.forEach((child, i) => pairs.push([child, treeChildren[i]!, here]));
+  }
+  return treeRoot.textContent === domRoot.textContent ? null : 'the whole text differs';
+}
+
+/** How the two parsers disagree on `text` (null when they agree), and whether DOMParser refused it. */
+function disagreement(text: string): [string | null, boolean] {
+  const dom = domRoot(text);
+  const tree = treeRoot(text);
+  if ((dom === null) !== (tree === null)) return [dom ? 'DOMParser reads it, xml-tree refuses it' : 'DOMParser refuses it, xml-tree reads it', !dom];
+  return [dom && tree ? difference(dom, tree) : null, !dom];
+}
+
+/** Damaged TCX files from the import fuzz's generator; its 10,000 in the bench hold the page's reader and the worker to the same outcome. */
+const CASES = 60;
+
+const nested = (depth: number): string => `<r>${'<x>'.repeat(depth - 1)}${'</x>'.repeat(depth - 1)}</r>`;
+
+/** Corners of XML 1.0 and its namespaces; each line one (a few are well-formed, to keep both sides honest). */
+const corners = [
+  '<a:b/>', '<a:b:c xmlns:a="u"/>', '<a xmlns:p=""/>', '<a x="1" x="2"/>', '<a p:x="1" q:x="2" xmlns:p="u" xmlns:q="u"/>',
+  '<a>&nbsp;</a>', '<a>&#0;</a>', '<a>&#xD800;</a>', '<a>\u0001</a>', '<a>]]></a>', '<a><!-- a -- b --></a>', '<a><?xml x?></a>',
+  '<?xml version="1.0" encoding="UTF-8" standalone="maybe"?><a/>', '<?xml version="2.0"?><a/>', '<?xml version="1.1"?><a>\u0085</a>',
+  '<a/><b/>', '<a/>x', '<a/><!--c--> <?p?>', '<a x=1/>', '<a x="<"/>', '<a x="&amp;"y="2"/>', '<a>\uFFFE</a>', '<a>\uFFFD</a>',
+  '<\u00e9/>', '<a\u00b7/>', '<\u00b7a/>', '<a><![CDATA[x<y]]></a>', '<a>&#x110000;</a>', '<a xmlns:xml="http://www.w3.org/XML/1998/namespace"/>',
+  '<a xmlns:xmlns="u"/>', '<a xml:lang="en"/>', '<xmlfoo/>', '<a><?xml-stylesheet x?></a>', '<a></a >', '<a></ a>', '<a x = "1" />',
+  '<a\tx="1"/>', '<?xml version="1.0" ?><a/>', '<?xml version="1.0"encoding="x"?><a/>', "<?xml version='1.0'?><a/>",
+  '<a>&#65;&#x41;&lt;&gt;&amp;&quot;&apos;</a>', '<a>&#x;</a>', '<a>&#65</a>', '<a/>\u0000', '<a>x\r\ny\rz</a>', '<a b="\u0001"/>',
+  '<a>&#1;</a>', '<?xml encoding="UTF-8"?><a/>', '<?xml version="1.0" standalone="yes" encoding="UTF-8"?><a/>', '<a:b xmlns:a="u"></a:c>',
+  '<a xmlns="u"><b xmlns=""/><c/></a>', '<a><b></a></b>', '<a/><?xml version="1.0"?>', '<?XML version="1.0"?><a/>', '<a><?XmL x?></a>',
+  '<a><!----></a>', '<a><!---></a>', '<a><!-- x ---></a>', '<a><![CDATA[]]]></a>', '<a x="a\tb\nc&#9;d&#10;e"/>', '<a:/>', '<:a/>',
+  '<a :b="1"/>', '<a xmlns:b="u" b:="1"/>', '<a>&a:b;</a>', '<a>&;</a>', '<a x="1"y="2"/>', '<a/ >', '<a / >', '<a\n/>', '< a/>',
+  '<a b:c="1"/>', '<a xmlns:b="u"><b:c b:d="1" d="2"/></a>', '<a>text<b>more</b>tail</a>', '', '   ', '<a>', '<a><b/>', '</a>',
+  '<a x="]]>"/>', '<a x="&#60;"/>', '<a x=\'"\'/>', '<a>&#x1F600;\uD83D\uDE00</a>', '<a>\uD800</a>', '<a x="\uDC00\uD800"/>', '<constructor:a/>', '<a xmlns:b="u" b:toString="1"/>',
+  '<a x="a</b"/>', "<a x='</'/>", '<a><b x="</a>"/></a>', '<a x="a</\nb&amp;"/>', '<a x="a<!b"/>', '<a x="a<?b"/>', '<a x="a<"/>',
+  nested(5_000), nested(5_001), nested(300),
+];
+
+describe('the import worker\'s XML parser against DOMParser', () => {
+  it(`agrees on ${corners.length} corners of XML: refused alike, and the same tree where read`, () => {
+    const found = corners.map((text) => [text.slice(0, 70), disagreement(text)[0]]).filter(([, why]) => why !== null);
+    expect(found).to.deep.equal([]);
+  });
+
+  it('agrees on the import fuzz\'s damaged TCX files and on the valid ones they came from', function () {
+    this.timeout(60_000);
+    const seeds = seedFiles().filter((seed) => seed.kind === 'tcx');
+    const cases = importMutations(seeds, 0x7ee);
+    const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').trimStart();
+    const found: string[] = [];
+    let refused = 0;
+    const texts = seeds.map((seed) => ({ name: seed.name, text: decode(seed.bytes) }));
+    for (let i = 0; i < CASES; i++) {
+      const { name, bytes } = cases.next().value!;
+      texts.push({ name, text: decode(bytes) });
+    }
+    for (const { name, text } of texts) {
+      // A document type is refused before either parser sees it (tcx-decode.ts).
+      if (/<!DOCTYPE/i.test(text)) continue;
+      const [why, domRefused] = disagreement(text);
+      if (why) found.push(`${name}: ${why}`);
+      if (domRefused) refused++;
+    }
+    expect(found.slice(0, 5)).to.deep.equal([]);
+    // The damage reached the parsers: many refused, many read.
+    expect(refused).to.be.greaterThan(15);
+    expect(texts.length - refused).to.be.greaterThan(15);
+  });
+});
