@@ -72,8 +72,10 @@ export class StrideMetricTile extends LitElement {
     :host([big]) .detail { font-size: 1rem; }
   `;
 
-  protected override willUpdate(): void {
-    this.style.setProperty('--tile-accent', this.accent);
+  // Only when it changed: the other properties change each second, and an unchanged accent needs
+  // no parse of its value nor a write to the host's style.
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('accent')) this.style.setProperty('--tile-accent', this.accent);
   }
 
   protected override render() {

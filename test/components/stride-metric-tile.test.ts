@@ -34,4 +34,23 @@ describe('stride-metric-tile', () => {
     expect(getComputedStyle(number).contain).to.equal('none');
     expect(number.getBoundingClientRect().height, 'a wordy value wraps').to.be.above(1.5 * parseFloat(getComputedStyle(number).lineHeight));
   });
+
+  it('writes its accent to its style when the accent changes, not when only its value does', async () => {
+    const el = await fixture<StrideMetricTile>(html`<stride-metric-tile label="Cadence" .value=${'170'} .accent=${'var(--zone-target)'}></stride-metric-tile>`);
+    expect(el.style.getPropertyValue('--tile-accent')).to.equal('var(--zone-target)');
+    const writes: string[] = [];
+    const setProperty = el.style.setProperty.bind(el.style);
+    el.style.setProperty = (name: string, value: string | null, priority?: string) => {
+      writes.push(`${name}: ${value}`);
+      setProperty(name, value, priority);
+    };
+    for (const value of ['171', '172', '173']) {
+      el.value = value;
+      await el.updateComplete;
+    }
+    expect(writes).to.deep.equal([]);
+    el.accent = 'var(--zone-high)';
+    await el.updateComplete;
+    expect(writes).to.deep.equal(['--tile-accent: var(--zone-high)']);
+  });
 });
