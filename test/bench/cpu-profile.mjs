@@ -52,8 +52,15 @@ function instrument(LAYOUT_FIRST) {
   };
   const dispatch = EventTarget.prototype.dispatchEvent;
   EventTarget.prototype.dispatchEvent = function (event) {
-    if (!(this instanceof Node)) bump(counts.events, `${this.constructor.name}:${event.type}`);
-    return dispatch.call(this, event);
+    if (this instanceof Node) return dispatch.call(this, event);
+    const key = `${this.constructor.name}:${event.type}`;
+    bump(counts.events, key);
+    const from = performance.now();
+    try {
+      return dispatch.call(this, event);
+    } finally {
+      counts.ms[`dispatch ${key}`] = (counts.ms[`dispatch ${key}`] ?? 0) + performance.now() - from;
+    }
   };
   const where = () => (new Error().stack ?? '').split('\n').slice(3, 5).map((l) => l.trim().replace(/^at /, '')).join(' < ');
   for (const name of ['setTimeout', 'setInterval']) {
