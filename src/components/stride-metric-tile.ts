@@ -41,7 +41,9 @@ export class StrideMetricTile extends LitElement {
   // class comment) and a unit that does not fit beside the name goes under it, at the right, inside
   // the padding. The number's size follows the tile's width (cqi of .value), so "1:02:45" fits a
   // phone's half-width tile; .value is the container rather than the tile, whose size containment
-  // would undo its subgrid.
+  // would undo its subgrid. A number is one line (nowrap), so its box is exactly one line high and
+  // contained: a new value each second then lays out that box alone, not the tile, its row of
+  // tiles and the page around them (a word may wrap, so a wordy tile's is not).
   static override styles = css`
     :host {
       display: grid;
@@ -61,6 +63,7 @@ export class StrideMetricTile extends LitElement {
     .unit { margin-left: auto; }
     .value { container-type: inline-size; }
     .number { display: block; font-size: clamp(1.5rem, 20cqi, 3rem); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.15; white-space: nowrap; }
+    :host(:not([wordy])) .number { height: 1lh; contain: size layout; }
     :host([big]) .number { font-size: min(6rem, max(4.5rem, 7vw), 40cqi); line-height: 1.05; }
     /* Words wrap at spaces only ("Connect / ed" reads as two words): the page gives a wordy tile room for its longest word. */
     :host([wordy]) .number { font-size: clamp(1.2rem, 2vw, 1.6rem); line-height: 1.9; white-space: normal; overflow-wrap: normal; hyphens: manual; }
@@ -69,8 +72,10 @@ export class StrideMetricTile extends LitElement {
     :host([big]) .detail { font-size: 1rem; }
   `;
 
-  protected override willUpdate(): void {
-    this.style.setProperty('--tile-accent', this.accent);
+  // Only when it changed: the other properties change each second, and an unchanged accent needs
+  // no parse of its value nor a write to the host's style.
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('accent')) this.style.setProperty('--tile-accent', this.accent);
   }
 
   protected override render() {

@@ -81,9 +81,12 @@ export class StrideLivePage extends LitElement {
   // figures are laid out by its own width. Tiles span three rows each (label, value, detail; see
   // stride-metric-tile), so their values line up. A phone: the cadence alone across the screen,
   // then pace and time, distance and time in target; wide: the five on one row, the cadence the
-  // widest. No keyboard on a phone: the key hints would only cost the controls a row.
+  // widest. No keyboard on a phone: the key hints would only cost the controls a row. Each part of
+  // the page and each tile is isolated, so the browser records its painting apart and a figure that
+  // changes each second repaints its own part rather than walking the whole page's.
   static override styles = [css`
     :host { display: grid; gap: 1rem; padding: 1rem; container-type: inline-size; }
+    :host > *, .tiles > * { isolation: isolate; }
     .tiles { display: grid; gap: 0.75rem; grid-template-columns: repeat(2, minmax(0, 1fr)); }
     .lead #cadence, .lead #cadence-hidden { grid-column: 1 / -1; }
     @container (min-width: 36rem) {

@@ -13,6 +13,7 @@ import { buildApp, firstLoadFiles } from '../../build.mjs';
 import { fetchedFirstLoad } from './first-load-fetched.mjs';
 import { lighthouseScores } from './lighthouse.mjs';
 import { rendererKillLoss } from './renderer-kill.mjs';
+import { cpuPerMinute } from './cpu-per-minute.mjs';
 import { chromiumArgs, chromiumPath } from '../../web-test-runner.config.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -93,6 +94,7 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- watch-invariants` the watch files' invariants over 1,000 generated runs each (a few minutes);
 // `npm run bench -- invariants` every other invariant of npm test over 10 times its generated runs (INVARIANT_SCALE);
 // `npm run bench -- ble-fuzz` a million random packets through each new parser (about 35 s);
+// `npm run bench -- cpu` only main-thread time per minute of a recorded run, live page and treadmill screen against a bare page (about 6 min);
 // `npm run bench -- first-load` only the first load, by the static import graph and as the browser fetched it;
 // `npm run bench -- merge` only the cost of merging footpod, treadmill and strap in LiveSession;
 // `npm run bench -- weeks` only the weeks page with its charts over 520 stored sessions;
@@ -150,6 +152,10 @@ if (process.argv[2] === 'watch-invariants') {
 }
 if (process.argv[2] === 'ble-fuzz') {
   await inChromium('test/bench/ble-fuzz.ts', 'stridewiseBleFuzz');
+  process.exit(0);
+}
+if (process.argv[2] === 'cpu') {
+  await cpuPerMinute();
   process.exit(0);
 }
 if (process.argv[2] === 'first-load') {

@@ -129,4 +129,15 @@ describe('stride-live-page layout', () => {
     }
     expect(problems).to.deep.equal([]);
   });
+
+  it('paints each part of the page and each tile apart (isolated), so a figure that changes repaints its own part', async () => {
+    const services = createServices();
+    const page = await fixture<StrideLivePage>(html`<stride-live-page .services=${services}></stride-live-page>`);
+    const parts = [...page.shadowRoot!.children].filter((el) => el.localName !== 'style');
+    const tiles = [...page.shadowRoot!.querySelectorAll('stride-metric-tile')];
+    expect(parts.length).to.be.above(5);
+    expect(tiles.length).to.be.above(4);
+    const shared = [...parts, ...tiles].filter((el) => getComputedStyle(el).isolation !== 'isolate').map((el) => el.id || el.className || el.localName);
+    expect(shared).to.deep.equal([]);
+  });
 });
