@@ -86,4 +86,22 @@ describe('the import worker reads a TCX as the page\'s DOMParser reader does', (
     const page = await expectSameOutcome(text, 'xml-element.tcx');
     expect(page, 'the page refuses it').to.have.property('refused');
   });
+
+  it('refuses an XML 1.1 TCX with a C1 control character written as it is, as the page does', async function () {
+    this.timeout(30_000);
+    // XML 1.1 forbids U+007F-U+009F written literally (mojibake of "’" read twice gives U+0080,
+    // U+0099): DOMParser refuses the file, the worker imports it.
+    const text = tcx.replace('version="1.0"', 'version="1.1"').replace('<Lap ', '<Notes>Easy \u00E2\u0080\u0099n</Notes><Lap ');
+    expect(text).to.not.equal(tcx);
+    const page = await expectSameOutcome(text, 'xml11-c1.tcx');
+    expect(page, 'the page refuses it').to.have.property('refused');
+  });
+
+  it('reads an XML 1.1 TCX with a control character written as a reference, as the page does', async function () {
+    this.timeout(30_000);
+    // XML 1.1 allows &#1; (1.0 does not): DOMParser reads the run, the worker refuses the file.
+    const text = tcx.replace('version="1.0"', 'version="1.1"').replace('<Lap ', '<Notes>Easy&#1;</Notes><Lap ');
+    const page = await expectSameOutcome(text, 'xml11-reference.tcx');
+    expect(page, 'the page reads it').to.have.property('read');
+  });
 });
