@@ -356,8 +356,7 @@ export function parseXml(xml: string, onProgress?: (fraction: number) => void): 
             attributes.push([qualified, value]);
           } else {
             // As Chromium: a prefix declared again on one element keeps its first namespace (the later one is only checked).
-            const prefix = declaredPrefix(qualified);
-            if (prefix === null) fail(`The attribute ${qualified} given twice`, end);
+            const prefix = declaredPrefix(qualified) ?? fail(`The attribute ${qualified} given twice`, end);
             checkDeclaration(prefix, value, at);
           }
           end = attribute.index + attribute[0].length;
