@@ -1,5 +1,6 @@
-// The page's side of the import worker: one worker, started at the first import and ended when
-// imports stop for a while, reads each file into the session to store. A file the worker refuses
+// The page's side of the import worker: one worker, started by the first file of an import and
+// ended when the import is done (stopImportWorker), so nothing is kept alive or waited on while the
+// app is idle (issue 20: no timers while idle), reads each file into the session to store. A file the worker refuses
 // rejects with the same ImportError (problem and words) the reader gives on the page. Where a
 // browser cannot run a module worker, the file is read on the page, as before issue 20.
 
@@ -14,9 +15,6 @@ declare const STRIDE_IMPORT_WORKER_URL: string | undefined;
 /** The worker's share of an import's progress; the page stores the run in the rest. */
 export const WORKER_SHARE = 0.95;
 
-/** Kept this long after the last import, so a batch of files (or a second try) does not start it again. */
-const IDLE_MS = 20_000;
-
 export interface WorkerRead {
   session: RecordedSession;
   /** Where the worker's time went; null when the file was read on the page. */
@@ -30,14 +28,20 @@ interface Pending {
 }
 
 let worker: Worker | null = null;
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
 let nextRequest = 1;
 const pending = new Map<number, Pending>();
 
 function stopWorker(): void {
   worker?.terminate();
   worker = null;
-  clearTimeout(idleTimer);
+}
+
+/**
+ * Ends the worker once no file is waiting on it (an import's batch is done); the next file starts
+ * another (some tens of ms). Kept while another caller's file is still being read.
+ */
+export function stopImportWorker(): void {
+  if (pending.size === 0) stopWorker();
 }
 
 function startWorker(): Worker {
@@ -85,27 +89,17 @@ export function readInWorker(file: File, zones: CadenceZones, id: string, onProg
   } catch {
     return readOnPage(file, zones, id);
   }
-  clearTimeout(idleTimer);
   const request = nextRequest++;
   let shown = 0;
   return new Promise<WorkerRead>((resolve, reject) => {
-    const settle = (): void => {
-      if (pending.size === 0) idleTimer = setTimeout(stopWorker, IDLE_MS);
-    };
     pending.set(request, {
       onProgress: (fraction) => {
         if (fraction * WORKER_SHARE <= shown) return;
         shown = fraction * WORKER_SHARE;
         onProgress(shown);
       },
-      resolve: (read) => {
-        settle();
-        resolve(read);
-      },
-      reject: (error) => {
-        settle();
-        reject(error);
-      },
+      resolve,
+      reject,
     });
     worker!.postMessage({ request, file, zones, id } satisfies ImportRequest);
   });

@@ -26,14 +26,16 @@ export interface ImportProgress {
 
 /**
  * Each file read in the import worker and stored; `onProgress` hears how far each file over
- * PROGRESS_FROM_BYTES has come (whole percents, each once, ending at 100 when it is stored).
+ * PROGRESS_FROM_BYTES has come (whole percents, each once, ending at 100 when it is stored), and
+ * `onOutcome` each file's outcome as soon as the file is done (so a bar need not wait for the batch).
  */
 export async function importRunFiles(
   files: readonly File[],
   zones: CadenceZones,
   onProgress: (progress: ImportProgress) => void = () => {},
+  onOutcome: (outcome: FileOutcome) => void = () => {},
 ): Promise<FileOutcome[]> {
-  const { WORKER_SHARE, readInWorker } = await import('../export/import-worker-client.js');
+  const { WORKER_SHARE, readInWorker, stopImportWorker } = await import('../export/import-worker-client.js');
   const { saveSession } = await import('../store/session-store.js');
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
@@ -44,17 +46,22 @@ export async function importRunFiles(
       told = percent;
       onProgress({ fileName: file.name, percent });
     };
+    let outcome: FileOutcome;
     try {
       tell(0);
       const { session } = await readInWorker(file, zones, crypto.randomUUID(), tell);
       tell(WORKER_SHARE);
       await saveSession(session);
       tell(1);
-      outcomes.push({ fileName: file.name, ok: true, message: `Imported “${sessionTitle(session.meta)}”.` });
+      outcome = { fileName: file.name, ok: true, message: `Imported “${sessionTitle(session.meta)}”.` };
     } catch (error) {
-      outcomes.push({ fileName: file.name, ok: false, message: error instanceof Error ? error.message : String(error) });
+      outcome = { fileName: file.name, ok: false, message: error instanceof Error ? error.message : String(error) };
     }
+    outcomes.push(outcome);
+    onOutcome(outcome);
   }
+  // The reader is not kept waiting for another file (no timer while idle): the next import starts it again.
+  stopImportWorker();
   return outcomes;
 }
 

@@ -19,6 +19,10 @@ export class DataService extends EventTarget {
   #problem: string | null = null;
   #notice: string | null = null;
   #importProgress: ImportProgress | null = null;
+  /** Imports run one after another: the one before, settled either way. */
+  #importQueue: Promise<void> = Promise.resolve();
+  /** Imports asked for and not yet done; one asked for while another is not done joins its outcomes. */
+  #importsNotDone = 0;
 
   constructor(
     private readonly settings: SettingsService,
@@ -29,11 +33,14 @@ export class DataService extends EventTarget {
     super();
   }
 
-  /** One line per file of the last import or restore: what came in, or why not. */
+  /**
+   * One line per file of the last import or restore: what came in, or why not. An import's lines
+   * come as each file is done, and an import picked while another runs adds to that one's.
+   */
   get outcomes(): readonly FileOutcome[] {
     return this.#outcomes;
   }
-  /** How far the file being imported has come, while it is a big one (over 2 MB); else null. */
+  /** How far the file being read has come, while it is a big one (over 2 MB); else null (null again once it is done). */
   get importProgress(): ImportProgress | null {
     return this.#importProgress;
   }
@@ -116,13 +123,35 @@ export class DataService extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
-  async importFiles(files: readonly File[]): Promise<void> {
+  /**
+   * Files picked while an import runs (the page stays live during a big one) wait for it: one file
+   * read at a time, so the progress bar names the file being read, and no outcome is lost.
+   */
+  importFiles(files: readonly File[]): Promise<void> {
+    const joins = this.#importsNotDone > 0;
+    this.#importsNotDone++;
+    const run = this.#importQueue.then(() => this.#import(files, joins)).finally(() => this.#importsNotDone--);
+    this.#importQueue = run.catch(() => {});
+    return run;
+  }
+
+  async #import(files: readonly File[], joins: boolean): Promise<void> {
     const { importRunFiles } = await import('./data-files.js');
-    this.#outcomes = await importRunFiles(files, { ...this.settings.settings.zones }, (progress) => {
-      this.#importProgress = progress;
-      this.dispatchEvent(new Event('change'));
-    });
-    this.#importProgress = null;
+    if (!joins) this.#outcomes = [];
+    await importRunFiles(
+      files,
+      { ...this.settings.settings.zones },
+      (progress) => {
+        this.#importProgress = progress;
+        this.dispatchEvent(new Event('change'));
+      },
+      (outcome) => {
+        this.#outcomes = [...this.#outcomes, outcome];
+        // Done: the bar does not go on naming it while the files after it are read.
+        this.#importProgress = null;
+        this.dispatchEvent(new Event('change'));
+      },
+    );
     await this.history.load();
     await this.refreshUsage();
   }
