@@ -10,7 +10,7 @@ describe('a TCX whose extension declares the default namespace "xml"', () => {
   for (const uri of ['xml', 'xmlns']) {
     it(`is refused by the worker with the page's words (xmlns="${uri}")`, async () => {
       const tcx = namedRunTcx();
-      const changed = tcx.replace('<Lap ', `<Lap `).replace('</Activity>', `<Extensions><Note xmlns="${uri}"/></Extensions></Activity>`);
+      const changed = tcx.replace('</Activity>', `<Extensions><Note xmlns="${uri}"/></Extensions></Activity>`);
       expect(changed).to.not.equal(tcx);
       const file = new File([changed], 'run.tcx');
       const page = await onPage(file);
