@@ -20,6 +20,9 @@ export type XmlParser = (xml: string) => XmlElement;
 export function domXml(xml: string): XmlElement {
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
   if (doc.getElementsByTagNameNS('*', 'parsererror').length > 0) throw new XmlSyntaxError('not well-formed');
+  // No parser error but no document either: an attribute in the xmlns namespace on the root stops
+  // the DOM's building before it. Nothing to read, as in the worker (xml-tree.ts).
+  if (!doc.documentElement) throw new XmlSyntaxError('no root element');
   return doc.documentElement;
 }
 
@@ -39,15 +42,28 @@ function numberIn(element: XmlElement | undefined): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** A document type declaration before the root element (after the XML declaration and comments, if any). */
-const DOCTYPE = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<!DOCTYPE/i;
+/**
+ * Whether a document type declaration comes before the root element (after the XML declaration,
+ * processing instructions, comments and white space). Scanned, not a regular expression: one
+ * repeated per character overflowed its stack on millions of spaces after a comment.
+ */
+function declaresDoctype(xml: string): boolean {
+  for (let at = 0; ; ) {
+    while (at < xml.length && /\s/.test(xml[at]!)) at++;
+    const [open, close] = xml.startsWith('<?', at) ? ['<?', '?>'] : xml.startsWith('<!--', at) ? ['<!--', '-->'] : ['', ''];
+    if (!open) return xml.slice(at, at + 9).toUpperCase() === '<!DOCTYPE';
+    const end = xml.indexOf(close, at + open.length);
+    if (end < 0) return false;
+    at = end + close.length;
+  }
+}
 
 function parse(text: string, xmlParser: XmlParser): XmlElement {
   // Whitespace before the XML declaration is strictly an error, but some exporters write it.
   const xml = text.replace(/^\uFEFF/, '').trimStart();
   // TCX has no DTD, so a file declaring one is not a watch's: its entities could expand a few
   // bytes into gigabytes ("billion laughs") or name other files. Refused before parsing.
-  if (DOCTYPE.test(xml)) {
+  if (declaresDoctype(xml)) {
     throw new ImportError(
       'damaged',
       `This file declares a document type (<!DOCTYPE>), which TCX files never do, so Stridewise does not read it. ${TRY_AGAIN_FROM_SOURCE}`,

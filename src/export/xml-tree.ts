@@ -25,6 +25,9 @@ export class XmlSyntaxError extends Error {
 
 /** The browser's parser refuses deeper nesting ("Excessive node nesting"), and so does this. */
 export const MAX_XML_DEPTH = 5_000;
+/** Nor does it take more attributes on one element, or a longer name (in UTF-8 bytes). */
+const MAX_XML_ATTRIBUTES = 65_536;
+const MAX_XML_NAME_BYTES = 262_145;
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
@@ -91,16 +94,14 @@ const START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u03
 const NCNAME = `[${START}][${START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]*`;
 const QNAME = `(${NCNAME})(?::(${NCNAME}))?`;
 const NAME_AT = new RegExp(QNAME, 'uy');
-// XML allows no "<" in an attribute's value, but Chromium's parser takes "</" there (seen in the
-// import fuzz: a byte dropped into xmlns:xsi's value), so this does too: refused alike, not by the spec.
-const ATTRIBUTE_AT = new RegExp(`[\\t\\n\\r ]+${QNAME}[\\t\\n\\r ]*=[\\t\\n\\r ]*(?:"((?:[^<"]|<\\/)*)"|'((?:[^<']|<\\/)*)')`, 'uy');
 const TAG_END_AT = /[\t\n\r ]*(\/?)>/y;
 const END_TAG_REST_AT = /[\t\n\r ]*>/y;
 const PI_AT = new RegExp(`<\\?(${NCNAME}(?::${NCNAME})*)(?:[\\t\\n\\r ][\\s\\S]*?)??\\?>`, 'uy');
 // The encoding is not read (the text is decoded already), and as Chromium any name is taken, even
-// "" or "UTF-8 ": only "<", "&" and "?>" in it make the declaration no declaration.
+// "" or "UTF-8 ": only "<", "&" and "?>" in it make the declaration no declaration (checked apart:
+// an alternation repeated per character overflows the regular expression's stack on a long name).
 const DECLARATION =
-  /^<\?xml[\t\n\r ]+version[\t\n\r ]*=[\t\n\r ]*(?:"(1\.[0-9]+)"|'(1\.[0-9]+)')(?:[\t\n\r ]+encoding[\t\n\r ]*=[\t\n\r ]*(?:"(?:[^"<&?]|\?(?!>))*"|'(?:[^'<&?]|\?(?!>))*'))?(?:[\t\n\r ]+standalone[\t\n\r ]*=[\t\n\r ]*(?:"(?:yes|no)"|'(?:yes|no)'))?[\t\n\r ]*\?>/;
+  /^<\?xml[\t\n\r ]+version[\t\n\r ]*=[\t\n\r ]*(?:"(1\.[0-9]+)"|'(1\.[0-9]+)')(?:[\t\n\r ]+encoding[\t\n\r ]*=[\t\n\r ]*(?:"([^"]*)"|'([^']*)'))?(?:[\t\n\r ]+standalone[\t\n\r ]*=[\t\n\r ]*(?:"(?:yes|no)"|'(?:yes|no)'))?[\t\n\r ]*\?>/;
 const WHITESPACE_AT = /[\t\n\r ]*/y;
 /** Characters XML 1.0 does not allow anywhere, not even as a reference. */
 const NOT_A_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
@@ -123,6 +124,19 @@ for (let c = 0; c < 128; c++) ASCII_NAME[c] = /[A-Za-z_]/.test(String.fromCharCo
 
 /** The qualified name at `at` and its parts, or null where there is none. */
 function nameAt(text: string, at: number): [string, string, string | undefined] | null {
+  const name = anyNameAt(text, at);
+  if (name) checkNameLength(name[0], at);
+  return name;
+}
+
+function checkNameLength(name: string, at: number): void {
+  // A UTF-16 unit is at most 3 UTF-8 bytes, so most names need no count.
+  if (name.length * 3 > MAX_XML_NAME_BYTES && (name.length > MAX_XML_NAME_BYTES || new TextEncoder().encode(name).length > MAX_XML_NAME_BYTES)) {
+    fail('A name longer than the parser allows', at);
+  }
+}
+
+function anyNameAt(text: string, at: number): [string, string, string | undefined] | null {
   let end = at;
   let colon = -1;
   for (;;) {
@@ -176,39 +190,61 @@ function textOf(raw: string, at: number, xml11: boolean): string {
   return lines.includes('&') ? withReferences(lines, at, xml11) : lines;
 }
 
-/** An attribute's value as the DOM gives it: each literal tab or line end a space, references then. */
-function attributeValue(raw: string, at: number, xml11: boolean): string {
-  if (xml11) refuseRestricted(raw, at);
-  const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n?|[\t\n]/g, ' ') : raw;
-  return spaced.includes('&') ? withReferences(spaced, at, xml11) : spaced;
+/**
+ * An attribute's value as the DOM gives it, from `from` to `to` in the text: each literal tab or line
+ * end a space, then references, but not inside the comments and CDATA sections at `literal` (pairs).
+ */
+function attributeValue(text: string, from: number, to: number, literal: readonly number[], xml11: boolean): string {
+  let value = '';
+  for (let k = 0, at = from; at < to; k += 2) {
+    const [start, end] = k < literal.length ? [literal[k]!, literal[k + 1]!] : [to, to];
+    if (start > at) {
+      const raw = text.slice(at, start);
+      if (xml11) refuseRestricted(raw, at);
+      const spaced = spacedOut(raw);
+      value += spaced.includes('&') ? withReferences(spaced, at, xml11) : spaced;
+    }
+    value += spacedOut(text.slice(start, end));
+    at = end;
+  }
+  return value;
 }
+
+const spacedOut = (raw: string): string => (/[\t\n\r]/.test(raw) ? raw.replace(/\r\n?|[\t\n]/g, ' ') : raw);
 
 function refuseRestricted(raw: string, at: number): void {
   const bad = RESTRICTED_11.exec(raw);
   if (bad) fail(`A control character XML 1.1 allows only as a reference (U+${bad[0].codePointAt(0)!.toString(16).toUpperCase()})`, at + bad.index);
 }
 
+/** Where the comment that starts at `at` ends (past its "-->"). */
+function commentEnd(text: string, at: number): number {
+  const end = text.indexOf('-->', at + 4);
+  if (end < 0) fail('A comment that does not end', at);
+  const dashes = text.indexOf('--', at + 4);
+  if (dashes < end) fail('“--” inside a comment', dashes);
+  return end + 3;
+}
+
 /** Comments, processing instructions and white space (between elements, or before and after the root). */
 function skipMisc(text: string, at: number, outside: boolean): number {
   for (;;) {
     if (outside) at += matchAt(WHITESPACE_AT, text, at)![0].length;
-    if (text.startsWith('<!--', at)) {
-      const end = text.indexOf('-->', at + 4);
-      if (end < 0) fail('A comment that does not end', at);
-      const dashes = text.indexOf('--', at + 4);
-      if (dashes < end) fail('“--” inside a comment', dashes);
-      at = end + 3;
-    } else if (text.startsWith('<?', at)) {
+    if (text.startsWith('<!--', at)) at = commentEnd(text, at); else if (text.startsWith('<?', at)) {
       const pi = matchAt(PI_AT, text, at) ?? fail('A processing instruction that is not one', at);
       if (pi[1]!.toLowerCase() === 'xml') fail('An XML declaration not at the start', at);
+      checkNameLength(pi[1]!, at);
       at += pi[0].length;
     } else return at;
     if (!outside) return at;
   }
 }
 
-/** Binds the element's and its attributes' prefixes to namespaces, as the DOM does. */
-function bindNamespaces(element: TreeElement, parentScope: Record<string, string>, at: number): Record<string, string> {
+/**
+ * Binds the element's and its attributes' prefixes to namespaces, as the DOM does; null where an
+ * attribute is in the xmlns namespace, which the DOM takes from no parser (the tag is checked first).
+ */
+function bindNamespaces(element: TreeElement, parentScope: Record<string, string>, at: number): Record<string, string> | null {
   if (element.attributes.length === 0) {
     // Nearly every element of a TCX file: nothing bound here.
     const uri = parentScope[element.prefix ?? ''] ?? fail(`The prefix ${element.prefix} is not bound`, at);
@@ -226,17 +262,17 @@ function bindNamespaces(element: TreeElement, parentScope: Record<string, string
   const ns = (prefix: string): string => scope[prefix] ?? fail(`The prefix ${prefix} is not bound`, at);
   element.namespaceURI = element.prefix === null ? scope[''] || null : ns(element.prefix);
   const expanded = new Set<string>();
+  let stops = false;
   for (const [name] of element.attributes) {
     const colon = name.indexOf(':');
     if (colon < 0 || name.startsWith('xmlns:')) continue;
     const uri = ns(name.slice(0, colon));
-    // As Chromium: the DOM gives no document at all, so refused.
-    if (uri === XMLNS_NAMESPACE) fail(`The attribute ${name} in the xmlns namespace`, at);
+    if (uri === XMLNS_NAMESPACE) stops = true;
     const key = `${uri}\u0000${name.slice(colon + 1)}`;
     if (expanded.has(key)) fail(`The attribute ${name} given twice`, at);
     expanded.add(key);
   }
-  return scope;
+  return stops ? null : scope;
 }
 
 /** The prefix an attribute named `name` declares ('' the default namespace), or null for any other attribute. */
@@ -254,6 +290,8 @@ function checkDeclaration(prefix: string, value: string, at: number): void {
   if (prefix !== '' && value === '') fail(`The prefix ${prefix} undeclared`, at);
   if (prefix === 'xml' && value !== XML_NAMESPACE) fail('The xml prefix rebound', at);
   if (prefix === '' && (value === XML_NAMESPACE || value === XMLNS_NAMESPACE)) fail('The default namespace made the xml or xmlns one', at);
+  // As Chromium ("Namespace 'xml' cannot be default"), though these are no namespace names.
+  if (prefix === '' && (value === 'xml' || value === 'xmlns')) fail(`The default namespace named ${value}`, at);
 }
 
 
@@ -273,6 +311,8 @@ export function parseXml(xml: string, onProgress?: (fraction: number) => void): 
   let xml11 = false;
   if (/^<\?xml[\t\n\r ?]/.test(text)) {
     const declaration = DECLARATION.exec(text) ?? fail('An XML declaration that is not one', 0);
+    const encoding = declaration[3] ?? declaration[4];
+    if (encoding !== undefined && /[<&]|\?>/.test(encoding)) fail('An XML declaration that is not one', 0);
     at = declaration[0].length;
     // As Chromium: 1.2 and on are read as 1.0.
     xml11 = (declaration[1] ?? declaration[2]) === '1.1';
@@ -291,6 +331,33 @@ export function parseXml(xml: string, onProgress?: (fraction: number) => void): 
     if (nextCr >= 0 && nextCr < from) nextCr = text.indexOf('\r', from);
     if (nextCdataEnd >= 0 && nextCdataEnd < from) nextCdataEnd = text.indexOf(']]>', from);
     return (nextAmp >= 0 && nextAmp < to) || (nextCr >= 0 && nextCr < to) || (nextCdataEnd >= 0 && nextCdataEnd < to);
+  };
+  let nextLt = text.indexOf('<');
+  /**
+   * Where the attribute value quoted at `quoteAt` ends (its closing quote), and the comments and
+   * CDATA sections in it, as [from, to) pairs. XML allows no "<" in a value, but Chromium takes "</",
+   * a comment and a CDATA section there (the last two kept as written, quote and all), so this does
+   * too. indexOf, not a regular expression: one repeated per character overflowed its stack on a
+   * value of 8.4 million characters.
+   */
+  const valueFrom = (quoteAt: number): [number, number[]] => {
+    const quote = text[quoteAt];
+    if (quote !== '"' && quote !== "'") fail('An attribute value without quotes', quoteAt);
+    const literal: number[] = [];
+    for (let from = quoteAt + 1; ; ) {
+      const close = text.indexOf(quote!, from);
+      if (close < 0) fail('An attribute value that does not end', quoteAt);
+      if (nextLt >= 0 && nextLt < from) nextLt = text.indexOf('<', from);
+      if (nextLt < 0 || nextLt > close) return [close, literal];
+      if (text.startsWith('</', nextLt)) from = nextLt + 2;
+      else if (text.startsWith('<!--', nextLt)) from = commentEnd(text, nextLt);
+      else if (text.startsWith('<![CDATA[', nextLt)) {
+        const end = text.indexOf(']]>', nextLt + 9);
+        if (end < 0) fail('A CDATA section that does not end', nextLt);
+        from = end + 3;
+      } else return fail('“<” in an attribute value', nextLt);
+      if (from > nextLt + 2) literal.push(nextLt, from);
+    }
   };
   let progressAt = PROGRESS_STEP;
   for (;;) {
@@ -346,20 +413,30 @@ export function parseXml(xml: string, onProgress?: (fraction: number) => void): 
       } else {
         // A set, not a search of those before: an element may carry thousands.
         const names = new Set<string>();
-        for (let attribute = matchAt(ATTRIBUTE_AT, text, end); attribute; attribute = matchAt(ATTRIBUTE_AT, text, end)) {
-          const qualified = attribute[2] === undefined ? attribute[1]! : `${attribute[1]}:${attribute[2]}`;
-          const raw = attribute[3] ?? attribute[4]!;
-          const value = attributeValue(raw, attribute.index + attribute[0].length - raw.length - 1, xml11);
+        let given = 0;
+        for (;;) {
+          const spaced = matchAt(WHITESPACE_AT, text, end)![0].length;
+          const attributeName = spaced > 0 ? nameAt(text, end + spaced) : null;
+          if (!attributeName) break;
+          const qualified = attributeName[0];
+          let quoteAt = end + spaced + qualified.length;
+          quoteAt += matchAt(WHITESPACE_AT, text, quoteAt)![0].length;
+          if (text[quoteAt] !== '=') fail(`The attribute ${qualified} without a value`, quoteAt);
+          quoteAt += 1 + matchAt(WHITESPACE_AT, text, quoteAt + 1)![0].length;
+          const [valueEnd, literal] = valueFrom(quoteAt);
+          const value = attributeValue(text, quoteAt + 1, valueEnd, literal, xml11);
+          const declared = declaredPrefix(qualified);
+          // As Chromium: more is "larger than allowed by the parser"; namespace declarations are not counted.
+          if (declared === null && ++given > MAX_XML_ATTRIBUTES) fail('Too many attributes on one element', at);
           if (!names.has(qualified)) {
             names.add(qualified);
             if (attributes === NO_ATTRIBUTES) attributes = [];
             attributes.push([qualified, value]);
           } else {
             // As Chromium: a prefix declared again on one element keeps its first namespace (the later one is only checked).
-            const prefix = declaredPrefix(qualified) ?? fail(`The attribute ${qualified} given twice`, end);
-            checkDeclaration(prefix, value, at);
+            checkDeclaration(declared ?? fail(`The attribute ${qualified} given twice`, end), value, at);
           }
-          end = attribute.index + attribute[0].length;
+          end = valueEnd + 1;
         }
         const close = matchAt(TAG_END_AT, text, end) ?? fail(`The tag <${name[0]}> does not end`, at);
         selfClosing = close[1] === '/';
@@ -370,7 +447,14 @@ export function parseXml(xml: string, onProgress?: (fraction: number) => void): 
       if (prefix === 'xml') fail(`The element ${name[0]} in the xml prefix`, at);
       if (stack.length >= MAX_XML_DEPTH) fail('Elements nested too deeply', at);
       const element = new TreeElement(text, name[0], local, prefix, attributes);
-      element.scope = bindNamespaces(element, parent?.scope ?? ROOT_SCOPE, at);
+      const scope = bindNamespaces(element, parent?.scope ?? ROOT_SCOPE, at);
+      if (!scope) {
+        // As Chromium: with no error reported, its DOM ends before this element (the rest is not
+        // even read), so on the root there is no document, refused; elsewhere what came before is read.
+        if (!parent) fail(`The root element ${name[0]} with an attribute in the xmlns namespace`, at);
+        return root!;
+      }
+      element.scope = scope;
       if (parent) parent.addChild(element);
       else root = element;
       if (!selfClosing) stack.push(element);
