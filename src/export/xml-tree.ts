@@ -1,7 +1,8 @@
 // XML read into a small tree of elements, for the import worker (a worker has no DOMParser). It
 // refuses what Chromium's DOMParser refuses and reads what it reads (well-formed XML 1.0 or 1.1 with
-// namespaces, nesting to 5,000, names to 262,145 UTF-8 bytes, 65,536 attributes a tag), so a file is refused or read in a worker as on the page, even where
-// Chromium strays from the spec (its leniencies are marked "as Chromium"):
+// namespaces, nesting to 5,000, names to 262,145 UTF-8 bytes, 65,536 attributes a tag), so a file is
+// refused or read in a worker as on the page, even where Chromium strays from the spec (its
+// leniencies are marked "as Chromium"):
 // test/export/xml-tree.test.ts holds it to DOMParser over corners and the import fuzz's damaged files.
 // Hand-written rather than a streaming library: on the bench's 7.7 MB watch export (npm run bench --
 // import-big) it built the tree in 665-698 ms against saxes's 1,227-1,694 ms (DOMParser 2,814-3,116;
