@@ -57,7 +57,8 @@ export class UplotController implements ReactiveController {
           this.#missedDraw = false;
           this.catchUp(this.#plot);
         }
-      });
+        // A little ahead of the edge: the catch-up draw is made before a scrolling runner sees the chart.
+      }, { rootMargin: '120px 0px' });
       this.#intersectionObserver.observe(target);
     }
     this.#stopWatchingTheme ??= onThemeChange(() => {

@@ -13,9 +13,9 @@ function countDraws(chart: StrideLiveChart): { n: number } {
   return count;
 }
 
-/** Resolves once the browser has worked out that el is out of view (the chart's observer reports in the same step). */
-const seenOffScreen = (el: Element) =>
-  new Promise<void>((resolve) => {
+/** Resolves once the browser has worked out that el is out of view, and the chart's own observer has had two frames to hear it. */
+const seenOffScreen = async (el: Element) => {
+  await new Promise<void>((resolve) => {
     const observer = new IntersectionObserver(([entry]) => {
       if (entry && !entry.isIntersecting) {
         observer.disconnect();
@@ -24,6 +24,9 @@ const seenOffScreen = (el: Element) =>
     });
     observer.observe(el);
   });
+  await nextFrame();
+  await nextFrame();
+};
 
 describe('stride-live-chart out of view', () => {
   it('skips its draws while off screen and draws once, with every sample, when scrolled into view', async () => {
@@ -58,5 +61,18 @@ describe('stride-live-chart out of view', () => {
     expect(draws.n).to.equal(2);
     expect(el.plot!.data[1]![40]).to.equal(170);
     window.scrollTo(0, 0);
+  });
+
+  it('draws a chart just below the fold, so it is drawn before a scrolling runner sees it', async () => {
+    const samples = new SampleColumns();
+    for (let t = 0; t < 10; t++) samples.push(sample(t));
+    const el = await fixture<StrideLiveChart>(
+      html`<stride-live-chart style="width:600px; margin-top:${window.innerHeight + 40}px" .samples=${samples} .revision=${samples.length}></stride-live-chart>`,
+    );
+    await seenOffScreen(el);
+    samples.push(sample(10));
+    el.revision = samples.length;
+    await el.updateComplete;
+    expect(el.plot!.data[0]!.length).to.equal(11);
   });
 });
