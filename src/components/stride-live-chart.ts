@@ -34,10 +34,15 @@ export class StrideLiveChart extends LitElement {
   declare zones: CadenceZones;
   declare revision: number;
 
-  readonly #chart = new UplotController(this, HEIGHT, (width) => ({
-    options: liveChartOptions({ kind: this.kind, width, height: HEIGHT, zones: () => this.zones, maxStepS: () => this.#maxStepS() }),
-    data: this.#data(),
-  }));
+  readonly #chart = new UplotController(
+    this,
+    HEIGHT,
+    (width) => ({
+      options: liveChartOptions({ kind: this.kind, width, height: HEIGHT, zones: () => this.zones, maxStepS: () => this.#maxStepS() }),
+      data: this.#data(),
+    }),
+    (plot) => plot.setData(this.#data()),
+  );
 
   /** For the whole run once it has more samples than pixels; per samples object. */
   #decimation: { of: SampleColumns; series: MinMaxDecimation } | null = null;
@@ -75,7 +80,7 @@ export class StrideLiveChart extends LitElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     const plot = this.#chart.plot;
-    if (!plot || changed.size === 0) return;
+    if (!plot || changed.size === 0 || !this.#chart.shouldDraw()) return;
     if (changed.has('zones') && !changed.has('revision')) plot.redraw(false, false);
     else plot.setData(this.#data());
   }

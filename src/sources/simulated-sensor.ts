@@ -131,7 +131,9 @@ export abstract class SimulatedSensor<Info extends SensorInfo = SensorInfo> exte
       }
       if (!live()) return;
       const nextDueMs = (this.#emittedSinceAnchor * 1000) / this.#speedup;
-      this.#schedule(generation, Math.max(0, nextDueMs - (performance.now() - this.#anchorMs)));
+      // Rounded up: the browser drops a delay's fraction, and a timer that fires a fraction early
+      // finds nothing due and costs a second task to wake again.
+      this.#schedule(generation, Math.max(0, Math.ceil(nextDueMs - (performance.now() - this.#anchorMs))));
     } catch (error) {
       // Nothing may escape a timer callback; say what happened and stop instead.
       if (generation !== this.#generation) return;

@@ -299,6 +299,9 @@ async function hiddenTabWork(browser, origin) {
     const session = document.querySelector('stride-app').services.footpod.session;
     const chart = live.shadowRoot.querySelector('#cadence-chart');
     await chart.updateComplete;
+    // Below the fold of this 800×600 window the chart skips its draws until a runner scrolls to it.
+    chart.scrollIntoView();
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
     return { renders: window.__stridewiseShownDraws, chartEnd: chart.plot.data[0].at(-1), lastSample: session.samples.at('t', session.samples.length - 1) };
   });
   await context.close();
