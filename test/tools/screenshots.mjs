@@ -183,6 +183,17 @@ try {
   const shoot = async (name, theme, width) => {
     if (onlyScreens && !onlyScreens.includes(name)) return;
     await settle();
+    // A live chart below the fold skips its draws until it is seen: scroll through the page as a
+    // runner would (two frames at the bottom for its observer and catch-up draw), then back.
+    await page.evaluate(async () => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const top = window.scrollY;
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      await frame();
+      await frame();
+      window.scrollTo(0, top);
+      await frame();
+    });
     const file = join(outDir, `${name}-${width}-${theme}.png`);
     await page.screenshot({ path: file, fullPage: true });
     shots.push(file);
