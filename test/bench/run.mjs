@@ -175,6 +175,10 @@ if (process.argv[2] !== 'import-accuracy') {
   console.log('');
   await inChromium('test/bench/weeks-benchmark.ts', 'stridewiseWeeksBench');
   console.log('');
+  await cpuPerMinute();
+  console.log('');
+  await inChromium('test/bench/import-big.ts', 'stridewiseImportBig');
+  console.log('');
   inTestRunner('soak');
   for (const line of await rendererKillLoss()) console.log(line);
   console.log('');
