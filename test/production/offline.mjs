@@ -299,12 +299,23 @@ try {
       if (!devRuns) await sleep(100);
     }
     await waitForDeep(reopened.page, `>>> stride-history-page >>> a[href="/history/${unfinished}"]`);
-    await sleep(1500); // past the idle moment the production build registers at
-    const left = await app(reopened.page, async () => ({
-      registrations: (await navigator.serviceWorker.getRegistrations()).length,
-      controlled: navigator.serviceWorker.controller !== null,
-      caches: (await caches.keys()).length,
-    }));
+    // The old worker finds the watch build's sw.js, which unregisters itself and reloads the tab: on
+    // a loaded machine that takes seconds, so wait for it (15 s at most) rather than a fixed time.
+    const leftOver = () =>
+      app(reopened.page, async () => ({
+        registrations: (await navigator.serviceWorker.getRegistrations()).length,
+        controlled: navigator.serviceWorker.controller !== null,
+        caches: (await caches.keys()).length,
+      })).catch(() => null); // the page reloading as asked
+    const gone = (state) => state !== null && state.registrations === 0 && !state.controlled && state.caches === 0;
+    const cleanDeadline = Date.now() + 15_000;
+    let left = await leftOver();
+    while (!gone(left) && Date.now() < cleanDeadline) {
+      await sleep(250);
+      left = await leftOver();
+    }
+    await sleep(1500); // past the idle moment the production build would register at: still none
+    left = await leftOver();
     check(
       devRuns && left.registrations === 0 && !left.controlled && left.caches === 0,
       `npm run dev on the same address: its build runs, with no service worker and no cache left (${JSON.stringify(left)})`,
