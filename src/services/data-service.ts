@@ -60,6 +60,11 @@ export class DataService extends EventTarget {
   get notice(): string | null {
     return this.#notice;
   }
+  /** Says something on the shell once, as the store check's notice is (files opened with the app). */
+  announce(notice: string): void {
+    this.#notice = notice;
+    this.dispatchEvent(new Event('change'));
+  }
   /** The runner has read the notice. */
   dismissNotice(): void {
     this.#notice = null;
@@ -127,18 +132,19 @@ export class DataService extends EventTarget {
    * Files picked while an import runs (the page stays live during a big one) wait for it: one file
    * read at a time, so the progress bar names the file being read, and no outcome is lost.
    */
-  importFiles(files: readonly File[]): Promise<void> {
+  importFiles(files: readonly File[]): Promise<FileOutcome[]> {
     const joins = this.#importsNotDone > 0;
     this.#importsNotDone++;
     const run = this.#importQueue.then(() => this.#import(files, joins)).finally(() => this.#importsNotDone--);
-    this.#importQueue = run.catch(() => {});
+    this.#importQueue = run.then(() => undefined, () => undefined);
     return run;
   }
 
-  async #import(files: readonly File[], joins: boolean): Promise<void> {
+  /** Resolves with these files' own outcomes (a stored run's carries its id). */
+  async #import(files: readonly File[], joins: boolean): Promise<FileOutcome[]> {
     const { importRunFiles } = await import('./data-files.js');
     if (!joins) this.#outcomes = [];
-    await importRunFiles(
+    const outcomes = await importRunFiles(
       files,
       { ...this.settings.settings.zones },
       (progress) => {
@@ -154,6 +160,7 @@ export class DataService extends EventTarget {
     );
     await this.history.load();
     await this.refreshUsage();
+    return outcomes;
   }
 
   /** The backup file; what it had to leave out is said with the outcomes, as the browser keeps it all. */
