@@ -13,7 +13,7 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 function show(services: AppServices, outcomes: readonly FileOutcome[], shared: boolean): void {
   const { state } = services.recording;
   const runGoingOn = state === 'recording' || state === 'paused';
-  services.data.announce(openedFilesNotice(outcomes, runGoingOn, shared));
+  services.data.announce(openedFilesNotice(outcomes, runGoingOn, shared), outcomes.length > 0 && outcomes.every((outcome) => outcome.ok));
   const page = pageForOpenedFiles(outcomes, runGoingOn);
   if (page) Router.go(page);
   // A share's landing address is not one to come back to: a reload would say it all again.

@@ -18,7 +18,7 @@ export function takeFilesFromOutside(services: AppServices, started: Promise<unk
     started
       .then(() => import('./launch-files.js'))
       .then(work)
-      .catch((error: unknown) => services.data.announce(`The files could not be opened: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => services.data.announce(`The files could not be opened: ${error instanceof Error ? error.message : String(error)}`, false));
   window.launchQueue?.setConsumer(({ files }) => {
     if (files.length > 0) void load((opened) => opened.openLaunchedFiles(services, files));
   });

@@ -18,6 +18,7 @@ export class DataService extends EventTarget {
   #persistence: Persistence = 'not-asked';
   #problem: string | null = null;
   #notice: string | null = null;
+  #noticeIsNews = false;
   #importProgress: ImportProgress | null = null;
   /** Imports run one after another: the one before, settled either way. */
   #importQueue: Promise<void> = Promise.resolve();
@@ -60,9 +61,14 @@ export class DataService extends EventTarget {
   get notice(): string | null {
     return this.#notice;
   }
+  /** Whether the notice tells of something done well (files opened with the app) rather than of a problem. */
+  get noticeIsNews(): boolean {
+    return this.#noticeIsNews;
+  }
   /** Says something on the shell once, as the store check's notice is (files opened with the app). */
-  announce(notice: string): void {
+  announce(notice: string, news: boolean): void {
     this.#notice = notice;
+    this.#noticeIsNews = news;
     this.dispatchEvent(new Event('change'));
   }
   /** The runner has read the notice. */
@@ -120,10 +126,12 @@ export class DataService extends EventTarget {
       const { repaired, found } = await checkStore();
       if (repaired.length === 0 && found.length === 0) return;
       this.#notice = `Stored data was checked: ${[...repaired, ...found].join(' ')}`;
+      this.#noticeIsNews = false;
       // A history already on screen was read before the repairs: it shows them once read again.
       if (repaired.length > 0 && this.history.loaded) void this.history.load();
     } catch (error) {
       this.#notice = `Stored data could not be checked: ${error instanceof Error ? error.message : String(error)}`;
+      this.#noticeIsNews = false;
     }
     this.dispatchEvent(new Event('change'));
   }
