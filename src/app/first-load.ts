@@ -2,3 +2,4 @@
 // first load in one chunk instead of many small ones (build.mjs says why). Nothing else belongs here.
 import '../services/services.js';
 import './stride-app.js';
+import './launch-queue.js';

@@ -1,6 +1,7 @@
 // Entry point: create the services, hand them to the shell, then load what was saved.
 import { RunsInOtherTabs } from '../services/runs-in-other-tabs.js';
 import { createServices } from '../services/services.js';
+import { takeFilesFromOutside } from './launch-queue.js';
 import { startUp, whenIdle } from './start-up.js';
 import './stride-app.js';
 import { followTheme } from './theme.js';
@@ -22,7 +23,8 @@ const app = document.querySelector('stride-app');
 await new Promise((resolve) => setTimeout(resolve));
 if (app) app.services = services;
 
-void startUp(services);
+// Files opened with the installed app or shared to it wait for the store to be ready.
+takeFilesFromOutside(services, startUp(services));
 
 // Set by build.mjs: true in the production build, false in the watch build (no service worker there).
 declare const STRIDE_SERVICE_WORKER: boolean;

@@ -1,6 +1,9 @@
 // The service worker (built by build.mjs into dist/sw.js, production build only). It precaches
 // every file of the build, listed with revisions at build time in place of STRIDE_PRECACHE,
 // and answers every navigation with the app shell, so each route opens offline after one visit.
+// A share (the manifest's share_target, a POST to /share) is kept in a cache of its own until a page
+// imports it (src/app/launch-files.ts), and answered with a page of the app.
+//
 // A new version installs beside the running one and waits: it takes over only when the page asks
 // (SKIP_WAITING, sent by src/app/app-updates.ts when the runner presses Reload with no run being
 // recorded), or once every tab of the app is closed.
@@ -10,7 +13,7 @@
 // this one without fetching again what it holds), in a tenth of the bytes: the service worker is
 // part of the first load, and Workbox's 7 KB gzip were most of what put it over its budget.
 
-export {}; // a module: its `self` below is its own
+import { SHARED_FILES_CACHE, SHARED_LANDING } from './share-cache.js';
 
 /**
  * The files of the build, one a line: its URL, then, unless its name carries esbuild's hash, a
@@ -89,8 +92,29 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+/**
+ * Keeps each shared file (with its name, which a cached response does not carry) and sends the
+ * browser on to a page that imports them: 303, so a reload there does not post the share again.
+ */
+async function keepShared(request: Request): Promise<Response> {
+  let kept = 0;
+  try {
+    const cache = await caches.open(SHARED_FILES_CACHE);
+    for (const file of (await request.formData()).getAll('files')) {
+      if (typeof file === 'string') continue;
+      const headers = { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) };
+      await cache.put(`/shared-files/${Date.now()}-${kept}`, new Response(file, { headers }));
+      kept++;
+    }
+  } catch {
+    // Not a form with files: the page says that nothing came.
+  }
+  return Response.redirect(SHARED_LANDING + kept, 303);
+}
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
+  if (request.method === 'POST' && new URL(request.url).pathname === '/share') return event.respondWith(keepShared(request));
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   url.hash = '';

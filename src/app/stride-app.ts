@@ -71,6 +71,7 @@ export class StrideApp extends LitElement {
       nav { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); }
     }
     .problem { margin: 0; padding: 0.75rem 1rem; background: var(--alert-bg); color: var(--alert-text); }
+    .news { background: var(--accent-soft); color: var(--text); }
     .problem button { font: inherit; min-height: 2.75rem; margin-left: 0.5rem; padding: 0 0.9rem; border-radius: 6px; border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }
   `;
 
@@ -90,7 +91,7 @@ export class StrideApp extends LitElement {
       </header>
       ${this.services?.data.problem ? html`<p class="problem" role="alert">${this.services.data.problem}</p>` : nothing}
       ${this.services?.data.notice
-        ? html`<p class="problem" id="store-notice" role="status">${this.services.data.notice}
+        ? html`<p class=${this.services.data.noticeIsNews ? 'problem news' : 'problem'} id="store-notice" role="status">${this.services.data.notice}
             <button id="dismiss-notice" @click=${() => this.services?.data.dismissNotice()}>Dismiss</button></p>`
         : nothing}
       <main id="outlet"></main>

@@ -12,6 +12,8 @@ export interface FileOutcome {
   fileName: string;
   ok: boolean;
   message: string;
+  /** The stored run's id, when the file became one (so the app can open it). */
+  id?: string;
 }
 
 /** Files above this size show a progress bar while they are read (Settings → Your data). */
@@ -53,7 +55,7 @@ export async function importRunFiles(
       tell(WORKER_SHARE);
       await saveSession(session);
       tell(1);
-      outcome = { fileName: file.name, ok: true, message: `Imported “${sessionTitle(session.meta)}”.` };
+      outcome = { fileName: file.name, ok: true, message: `Imported “${sessionTitle(session.meta)}”.`, id: session.meta.id };
     } catch (error) {
       outcome = { fileName: file.name, ok: false, message: error instanceof Error ? error.message : String(error) };
     }

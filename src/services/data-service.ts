@@ -18,6 +18,7 @@ export class DataService extends EventTarget {
   #persistence: Persistence = 'not-asked';
   #problem: string | null = null;
   #notice: string | null = null;
+  #noticeIsNews = false;
   #importProgress: ImportProgress | null = null;
   /** Imports run one after another: the one before, settled either way. */
   #importQueue: Promise<void> = Promise.resolve();
@@ -59,6 +60,16 @@ export class DataService extends EventTarget {
   /** What the start-up check of the store found or repaired, in words; null when all was well. */
   get notice(): string | null {
     return this.#notice;
+  }
+  /** Whether the notice tells of something done well (files opened with the app) rather than of a problem. */
+  get noticeIsNews(): boolean {
+    return this.#noticeIsNews;
+  }
+  /** Says something on the shell once, as the store check's notice is (files opened with the app). */
+  announce(notice: string, news: boolean): void {
+    this.#notice = notice;
+    this.#noticeIsNews = news;
+    this.dispatchEvent(new Event('change'));
   }
   /** The runner has read the notice. */
   dismissNotice(): void {
@@ -115,10 +126,12 @@ export class DataService extends EventTarget {
       const { repaired, found } = await checkStore();
       if (repaired.length === 0 && found.length === 0) return;
       this.#notice = `Stored data was checked: ${[...repaired, ...found].join(' ')}`;
+      this.#noticeIsNews = false;
       // A history already on screen was read before the repairs: it shows them once read again.
       if (repaired.length > 0 && this.history.loaded) void this.history.load();
     } catch (error) {
       this.#notice = `Stored data could not be checked: ${error instanceof Error ? error.message : String(error)}`;
+      this.#noticeIsNews = false;
     }
     this.dispatchEvent(new Event('change'));
   }
@@ -127,18 +140,19 @@ export class DataService extends EventTarget {
    * Files picked while an import runs (the page stays live during a big one) wait for it: one file
    * read at a time, so the progress bar names the file being read, and no outcome is lost.
    */
-  importFiles(files: readonly File[]): Promise<void> {
+  importFiles(files: readonly File[]): Promise<FileOutcome[]> {
     const joins = this.#importsNotDone > 0;
     this.#importsNotDone++;
     const run = this.#importQueue.then(() => this.#import(files, joins)).finally(() => this.#importsNotDone--);
-    this.#importQueue = run.catch(() => {});
+    this.#importQueue = run.then(() => undefined, () => undefined);
     return run;
   }
 
-  async #import(files: readonly File[], joins: boolean): Promise<void> {
+  /** Resolves with these files' own outcomes (a stored run's carries its id). */
+  async #import(files: readonly File[], joins: boolean): Promise<FileOutcome[]> {
     const { importRunFiles } = await import('./data-files.js');
     if (!joins) this.#outcomes = [];
-    await importRunFiles(
+    const outcomes = await importRunFiles(
       files,
       { ...this.settings.settings.zones },
       (progress) => {
@@ -154,6 +168,7 @@ export class DataService extends EventTarget {
     );
     await this.history.load();
     await this.refreshUsage();
+    return outcomes;
   }
 
   /** The backup file; what it had to leave out is said with the outcomes, as the browser keeps it all. */

@@ -2,8 +2,7 @@
 // writes them, so start-up checks (the schema, runs a closed tab left unfinished) can read a key
 // without loading the store.
 
-import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
-import { sessionTitle } from '../session/session-title.js';
+import type { SessionSummary } from '../session/recorded-session.js';
 import { StoreError } from './store-error.js';
 
 export const SESSIONS_KEY = 'sessions';
@@ -15,9 +14,6 @@ export const SESSION_KEY = /^session\/([^/]+)\/(meta|chunk\/(\d+))$/;
 /** Samples per chunk: a minute at 1 Hz, so one write of a running session is small. */
 export const CHUNK_SIZE = 60;
 export const chunkCountFor = (sampleCount: number): number => Math.ceil(sampleCount / CHUNK_SIZE);
-/** A session as the runner knows it in the store's messages: its title (an unnamed run by its start), else its id. */
-export const labelOf = (meta: Pick<SessionMeta, 'id' | 'name' | 'startedAt'> & Partial<Pick<SessionMeta, 'sport' | 'origin'>>): string =>
-  `“${meta.name || Number.isFinite(meta.startedAt) ? sessionTitle(meta) : meta.id}”`;
 
 /** Held by the tab recording a session, so other tabs do not offer to recover it. */
 export const recordingLockName = (id: string): string => `stridewise-recording/${id}`;

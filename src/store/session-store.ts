@@ -13,12 +13,14 @@ import {
   recordedColumnNames,
 } from '../session/recorded-session.js';
 import { inOneTransaction, kvStore } from './kv.js';
-import { CHUNK_SIZE, SESSIONS_KEY, chunkCountFor, chunkKey, indexFrom, labelOf, metaKey } from './session-keys.js';
+import { CHUNK_SIZE, SESSIONS_KEY, chunkCountFor, chunkKey, indexFrom, metaKey } from './session-keys.js';
+import { labelOf } from './session-label.js';
 import { StoreError } from './store-error.js';
 import { emptyColumns, sliceColumns } from '../session/recorded-columns.js';
 import { summarizeSamples, summaryOf } from '../session/session-summary.js';
 
-export { CHUNK_SIZE, SESSIONS_KEY, chunkCountFor, chunkKey, labelOf, metaKey, recordingLockName } from './session-keys.js';
+export { CHUNK_SIZE, SESSIONS_KEY, chunkCountFor, chunkKey, metaKey, recordingLockName } from './session-keys.js';
+export { labelOf } from './session-label.js';
 /** Every key of one session, chunks left over from an older copy included. */
 const sessionKeys = (id: string): IDBKeyRange => IDBKeyRange.bound(`session/${id}/`, `session/${id}/\uffff`);
 

@@ -8,12 +8,13 @@
 // Keys are read in one readonly transaction (no lock held against a recording tab while it reads),
 // then the repairs (store-repair.ts, loaded only when there is one) go in one readwrite
 // transaction that checks each of them again first, so a change another tab made in between is
-// never undone. This module stays small and imports only what the first load holds already.
+// never undone. This module stays small and imports only what the first load holds already (a run's
+// title, with the date words, only when one must be named).
 
 import { promisifyRequest } from 'idb-keyval';
 import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
 import { inOneTransaction } from './kv.js';
-import { SESSIONS_KEY, SESSION_KEY, chunkCountFor, labelOf } from './session-keys.js';
+import { SESSIONS_KEY, SESSION_KEY, chunkCountFor } from './session-keys.js';
 import { type Repair, damageText, isIntact } from './store-findings.js';
 
 export interface StoreCheck {
@@ -32,7 +33,10 @@ interface Stored {
 
 export async function checkStore(): Promise<StoreCheck> {
   const stored = await inOneTransaction('readonly', readStored);
-  const { repairs, found } = plan(stored);
+  // A run is named only when its details are missing (rare): titles, and the date words, load only then.
+  const detailsMissing = (stored.index ?? []).some((summary) => !stored.metas.has(summary.id));
+  const { labelOf } = detailsMissing ? await import('./session-label.js') : { labelOf: (summary: SessionSummary) => summary.id };
+  const { repairs, found } = plan(stored, labelOf);
   if (repairs.length === 0) return { repaired: [], found };
   // Loaded before the transaction opens: awaiting a module inside it would let it commit early.
   const { applyRepairs } = await import('./store-repair.js');
@@ -65,7 +69,7 @@ const chunksOf = (chunks: Map<string, Set<number>>, id: string): Set<number> => 
   return set;
 };
 
-function plan({ index, metas, chunks }: Stored): { repairs: Repair[]; found: string[] } {
+function plan({ index, metas, chunks }: Stored, labelOf: (summary: SessionSummary) => string): { repairs: Repair[]; found: string[] } {
   const repairs: Repair[] = [];
   const found: string[] = [];
   const intact = new Map<string, SessionMeta>();

@@ -4,7 +4,8 @@
 import { promisifyRequest } from 'idb-keyval';
 import type { SessionMeta, SessionSummary } from '../session/recorded-session.js';
 import { summaryOf } from '../session/session-summary.js';
-import { SESSIONS_KEY, SESSION_KEY, labelOf, metaKey } from './session-keys.js';
+import { SESSIONS_KEY, SESSION_KEY, metaKey } from './session-keys.js';
+import { labelOf } from './session-label.js';
 import { indexWith } from './session-store.js';
 import { type Repair, damageText, isIntact } from './store-findings.js';
 

@@ -4,6 +4,8 @@
 // the Web Bluetooth flag tells the runner what to do. First, from the build's metafile: code only
 // the Settings page needs (the footpod's SC Control Point), and the treadmill's and strap's code,
 // stay out of the first load.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { buildProduction, firstLoadFiles, shrinkHtmlTemplates } from '../../build.mjs';
@@ -75,6 +77,13 @@ const updateScripts = new Set();
   for (const file of withProgram) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
   }
+  // Run titles and the date words load with the pages that show them; start-up reads keys, not titles.
+  for (const file of ['src/session/date-format.ts', 'src/session/session-title.ts']) {
+    check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
+  }
+  // The router's named-route URLs and transitions are left out of the build (build.mjs): nothing may use them.
+  const routerUsers = spawnSync('grep', ['-rlE', 'urlForName|animate:', join(root, 'src')], { encoding: 'utf8' }).stdout.trim();
+  check(!everything.has('node_modules/@vaadin/router/dist/resolver/generateUrls.js') && routerUsers === '', `the router's urlForName and route animations are left out, and src/ uses neither${routerUsers ? `: ${routerUsers}` : ''}`);
   // The weeks charts and the history trend strip load with their pages.
   for (const file of ['src/components/stride-weeks-charts.ts', 'src/charts/weeks-chart-options.ts', 'src/components/stride-trend-strip.ts']) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);

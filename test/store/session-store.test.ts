@@ -231,7 +231,7 @@ describe('session store (real IndexedDB)', () => {
 
 describe('session store: runs named in its messages', () => {
   it('names an unnamed run by its start, as every screen titles it, and a run with a damaged start by its id', async () => {
-    const { labelOf } = await import('../../src/store/session-keys.js');
+    const { labelOf } = await import('../../src/store/session-label.js');
     const { runTitle } = await import('../../src/session/date-format.js');
     const at = Date.UTC(2026, 11, 7, 2, 45);
     expect(labelOf({ id: 'r1', name: '', startedAt: at })).to.equal(`“${runTitle(at)}”`);
