@@ -46,6 +46,7 @@ export async function exportRuns(
   format: ZipFormat,
   report: (state: RunsExport) => void,
 ): Promise<{ blob: Blob; fileName: string } | null> {
+  if (!history.loaded) await history.load();
   const picked = runsToExport(history.sessions, ids);
   report({ format, progress: { done: 0, total: picked.length }, message: null, ok: true });
   try {
