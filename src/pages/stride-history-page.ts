@@ -91,7 +91,9 @@ export class StrideHistoryPage extends LitElement {
     this.chosen = new Set();
     this.addEventListener('keydown', (e) => {
       // Esc in a rename or notes box ends that edit only.
-      if (e.key === 'Escape' && this.choosing && this.editing === null) this.#stopChoosing();
+      const from = e.composedPath()[0];
+      if (from instanceof HTMLTextAreaElement || (from instanceof HTMLInputElement && from.type === 'text')) return;
+      if (e.key === 'Escape' && this.choosing) this.#stopChoosing();
     });
   }
 
