@@ -7,7 +7,7 @@
 // Loaded only when a runner asks for a zip (fflate and the writers with it).
 
 import { Zip, ZipDeflate } from 'fflate';
-import { exportFileName } from './download-name.js';
+import { exportFileName, runsZipName } from './download-name.js';
 import { encodeFit } from './fit.js';
 import { encodeTcx } from './tcx.js';
 import type { RecordedSession } from '../session/recorded-session.js';
@@ -53,14 +53,6 @@ const FIRST_ZIP_TIME = new Date(1980, 0, 1).getTime();
 const LAST_ZIP_TIME = new Date(2099, 11, 31, 23, 59, 58).getTime();
 const zipTime = (startedAt: number): number =>
   Number.isFinite(startedAt) ? Math.min(LAST_ZIP_TIME, Math.max(FIRST_ZIP_TIME, startedAt)) : FIRST_ZIP_TIME;
-
-const two = (n: number): string => String(n).padStart(2, '0');
-
-/** "stridewise-runs-2026-12-07-fit.zip": the day of the export, local time. */
-export function runsZipName(format: ZipFormat, at: number): string {
-  const d = new Date(at);
-  return `stridewise-runs-${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}-${format}.zip`;
-}
 
 /** `name`, or "name (2).ext", "name (3).ext"… when taken; records the one returned. Case is ignored, as Windows and macOS do. */
 export function uniqueName(name: string, taken: Set<string>): string {

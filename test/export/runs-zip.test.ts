@@ -4,8 +4,8 @@
 // out and named while the others still go.
 import { expect } from '@open-wc/testing';
 import { Decoder, Stream } from '@garmin/fitsdk';
-import { type RunToZip, runsZipName, uniqueName, zipRuns } from '../../src/export/runs-zip.js';
-import { exportFileName } from '../../src/export/download-name.js';
+import { type RunToZip, uniqueName, zipRuns } from '../../src/export/runs-zip.js';
+import { exportFileName, runsZipName } from '../../src/export/download-name.js';
 import { exportRunFile } from '../../src/services/export-run.js';
 import type { RecordedSession } from '../../src/session/recorded-session.js';
 import { noisyRun } from '../support/hour-runs.js';

@@ -8,7 +8,7 @@ import { type AppServices, createServices } from '../../src/services/services.js
 import '../../src/pages/stride-history-page.js';
 import type { StrideHistoryPage } from '../../src/pages/stride-history-page.js';
 import type { StrideRunsExportBar } from '../../src/components/stride-runs-export-bar.js';
-import { runsZipName } from '../../src/export/runs-zip.js';
+import { runsZipName } from '../../src/export/download-name.js';
 import { exportRunFile } from '../../src/services/export-run.js';
 import { sessionTitle } from '../../src/session/session-title.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';

@@ -6,7 +6,7 @@ import { clear, del } from 'idb-keyval';
 import { type AppServices, createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-settings-page.js';
 import type { StrideSettingsPage } from '../../src/pages/stride-settings-page.js';
-import { runsZipName } from '../../src/export/runs-zip.js';
+import { runsZipName } from '../../src/export/download-name.js';
 import { exportRunFile } from '../../src/services/export-run.js';
 import type { RecordedSession } from '../../src/session/recorded-session.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';

@@ -79,6 +79,11 @@ const updateScripts = new Set();
   for (const file of ['src/components/stride-weeks-charts.ts', 'src/charts/weeks-chart-options.ts', 'src/components/stride-trend-strip.ts']) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
   }
+  // The zip of runs (fflate, the zip writer and its service) loads on the first export, not with the pages that offer it.
+  for (const file of ['node_modules/fflate/esm/browser.js', 'src/export/runs-zip.ts', 'src/services/export-runs.ts']) {
+    const pages = Object.values(metafile.outputs).filter((o) => /stride-(history|settings)-page\.ts$/.test(o.entryPoint ?? ''));
+    check(everything.has(file) && !firstLoad.has(file) && pages.length === 2 && pages.every((o) => !(file in o.inputs)), `${file} is built, but only into a chunk that loads on demand`);
+  }
 }
 
 console.log('Production build served by npm start:');
