@@ -10,6 +10,7 @@ import { exportRunFile } from '../../src/services/export-run.js';
 import type { RecordedSession } from '../../src/session/recorded-session.js';
 import { noisyRun } from '../support/hour-runs.js';
 import { type ZipEntry, readZip } from '../support/zip-reader.js';
+import { setTimeZone } from '../support/time-zone.js';
 
 const at = (y: number, mo: number, d: number, h: number, mi: number, s = 0) => new Date(y, mo - 1, d, h, mi, s).getTime();
 
@@ -121,6 +122,40 @@ describe('zip of runs', () => {
       between: async () => void seen.push('pause'),
     });
     expect(seen).to.deep.equal(['0 of 3', 'pause', '1 of 3', 'pause', '2 of 3', 'pause', '3 of 3']);
+  });
+
+  it("dates entries in the runner's local time, as zip stores it (here in New York)", async () => {
+    await setTimeZone('America/New_York');
+    try {
+      const entries = await zipped(runs, 'tcx');
+      await expectEntriesAreSingleDownloads(entries, runs, 'tcx');
+      expect(entries[0]!.modified.hours, '07:05 in the machine zone is another hour in New York').to.equal(new Date(runs[0]!.meta.startedAt).getHours());
+    } finally {
+      await setTimeZone(null);
+    }
+  });
+
+  it('the test reader refuses a zip with a byte of an entry changed, or its CRC-32 (it checks what it reads)', async () => {
+    const zip = await zipRuns(toZip(runs.slice(0, 2)), 'fit', { between: noPause });
+    const bytes = await bytesOf(zip.blob);
+    const refusal = (b: Uint8Array) => readZip(b).then(() => null, (error: Error) => error.message);
+    expect(await refusal(bytes)).to.equal(null);
+    const dataChanged = bytes.slice();
+    // A byte in the middle of the first entry's data (after its 30-byte header and name).
+    dataChanged[30 + 'stridewise-2026-11-30-0705.fit'.length + 200]! ^= 0x55;
+    expect(await refusal(dataChanged)).to.be.a('string');
+    // The first entry's CRC-32 changed everywhere it is written (directory, local header or data descriptor): only the check of the bytes sees it.
+    const crcChanged = bytes.slice();
+    const view = new DataView(crcChanged.buffer);
+    const end = crcChanged.length - 22;
+    const central = view.getUint32(end + 16, true);
+    const crc = view.getUint32(central + 16, true);
+    const local = view.getUint32(central + 42, true);
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const descriptor = dataStart + view.getUint32(central + 20, true);
+    const places = [central + 16, local + 14, descriptor, descriptor + 4].filter((at) => view.getUint32(at, true) === crc);
+    for (const at of places) view.setUint32(at, crc ^ 1, true);
+    expect(await refusal(crcChanged)).to.equal('Not a valid zip: stridewise-2026-11-30-0705.fit: CRC-32 differs');
   });
 
   it('an empty list is an empty zip a reader opens', async () => {
