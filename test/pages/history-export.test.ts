@@ -155,7 +155,7 @@ describe('History: runs selected for a zip', () => {
     expect(status(page).textContent).to.equal(
       `Exported 1 run as ${runsZipName('fit', Date.now())}. Left out 1 run: “Intervals <b>hard</b>” (it was deleted meanwhile).`,
     );
-    expect($(page, 'b'), 'the name is text, not markup').to.equal(null);
+    expect($(page, 'b') === null, 'the name is text, not markup').to.equal(true);
   });
 
   it('Esc (and Cancel) leave the selection, forget it, and give focus back to Select', async () => {
@@ -167,7 +167,7 @@ describe('History: runs selected for a zip', () => {
     expect(tick(page, 'a').checked, 'Space ticks it').to.equal(true);
     await sendKeys({ press: 'Escape' });
     await settle(page);
-    expect(bar(page)).to.equal(null);
+    expect(bar(page) === null, 'Esc took the bar away').to.equal(true);
     expect(tick(page, 'a').getAttribute('aria-label')).to.match(/^Compare /);
     expect(tick(page, 'a').checked, 'the compare tick is its own').to.equal(false);
     expect(page.shadowRoot!.activeElement?.id).to.equal('select-runs');
@@ -175,7 +175,7 @@ describe('History: runs selected for a zip', () => {
     expect(tick(page, 'a').checked, 'the selection was forgotten').to.equal(false);
     inBar(page, '#cancel').click();
     await settle(page);
-    expect(bar(page)).to.equal(null);
+    expect(bar(page) === null, 'Cancel took the bar away').to.equal(true);
   });
 
   it('Esc in a rename box ends the rename, not the selection', async () => {
@@ -186,7 +186,7 @@ describe('History: runs selected for a zip', () => {
     $<HTMLInputElement>(page, 'tr[data-id="a"] .name-input')!.focus();
     await sendKeys({ press: 'Escape' });
     await settle(page);
-    expect($(page, '.name-input')).to.equal(null);
-    expect(bar(page)).to.not.equal(null);
+    expect($(page, '.name-input') === null, 'the rename ended').to.equal(true);
+    expect(bar(page) !== null, 'the selection goes on').to.equal(true);
   });
 });
