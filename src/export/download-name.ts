@@ -21,3 +21,9 @@ export function workoutFileName(at: number): string {
   if (Number.isNaN(d.getTime())) return 'stridewise-workout.fit';
   return `stridewise-workout-${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}-${two(d.getHours())}${two(d.getMinutes())}.fit`;
 }
+
+/** "stridewise-runs-2026-12-07-fit.zip": a zip of runs, named by the day of the export (local time). */
+export function runsZipName(format: 'fit' | 'tcx', at: number): string {
+  const d = new Date(at);
+  return `stridewise-runs-${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}-${format}.zip`;
+}

@@ -12,6 +12,10 @@ import {
 } from '../components/session-format.js';
 import '../components/stride-trend-strip.js';
 import '../components/stride-undo-toast.js';
+import '../components/stride-runs-export-bar.js';
+import '../components/stride-runs-export-status.js';
+import { downloadFile } from '../components/download-file.js';
+import type { ZipFormat } from '../export/runs-zip.js';
 import { cardLabel } from '../components/table-cards.js';
 import { programMarkLabel } from '../components/program-format.js';
 import { programMarkFrom } from '../session/program-mark.js';
@@ -51,15 +55,23 @@ export class StrideHistoryPage extends LitElement {
     sort: { state: true },
     selected: { state: true },
     editing: { state: true },
+    choosing: { state: true },
+    chosen: { state: true },
   };
   declare services: AppServices | null;
   declare sort: HistorySort;
   /** Ids picked for comparison, oldest pick first; at most two. */
   declare selected: readonly string[];
   declare editing: Editing;
+  /** Runs are being picked for a zip: the tick boxes pick for it, not for comparing. */
+  declare choosing: boolean;
+  /** Ids picked for the zip (some may have been deleted since: `chosenNow` leaves them out). */
+  declare chosen: ReadonlySet<string>;
 
   readonly #history = new EventController(this, ['change']);
   readonly #settings = new EventController(this, ['change']);
+  /** The zip of runs: how far, then what it did. */
+  readonly #data = new EventController(this, ['change']);
   readonly #recording = new EventController(this, ['change']);
   /** A program test ending shows its cadence again. */
   readonly #program = new EventController(this, ['change']);
@@ -75,6 +87,14 @@ export class StrideHistoryPage extends LitElement {
     this.sort = { key: 'date', descending: true };
     this.selected = [];
     this.editing = null;
+    this.choosing = false;
+    this.chosen = new Set();
+    this.addEventListener('keydown', (e) => {
+      // Esc in a rename or notes box ends that edit only.
+      const from = e.composedPath()[0];
+      if (from instanceof HTMLTextAreaElement || (from instanceof HTMLInputElement && from.type === 'text')) return;
+      if (e.key === 'Escape' && this.choosing) this.#stopChoosing();
+    });
   }
 
   static override styles = historyStyles;
@@ -83,6 +103,7 @@ export class StrideHistoryPage extends LitElement {
     if (changed.has('services')) {
       this.#history.target = this.services?.history ?? null;
       this.#settings.target = this.services?.settings ?? null;
+      this.#data.target = this.services?.data ?? null;
       // One index read each time the page opens: sessions recorded since then show up.
       void this.services?.history.load();
       this.#recording.target = this.services?.recording ?? null;
@@ -107,7 +128,8 @@ export class StrideHistoryPage extends LitElement {
         ? html`<p class="hint" role="status">Loading sessions…</p>`
         : history.sessions.length === 0
           ? this.#renderEmpty()
-          : html`${this.#renderTrend()}${this.#renderCompareBar()}${this.#renderTable(unit)}`}
+          : html`${this.#renderTrend()}${this.choosing ? this.#renderExportBar() : this.#renderCompareBar()}${this.#renderTable(unit)}`}
+      <stride-runs-export-status .state=${this.services.data.runsExport}></stride-runs-export-status>
       ${removed
         ? html`<stride-undo-toast .message=${`Deleted “${sessionTitle(removed)}”.`}
             @undo=${() => void history.undoRemove()} @dismiss=${() => history.dismissRemoved()}></stride-undo-toast>`
@@ -185,7 +207,56 @@ export class StrideHistoryPage extends LitElement {
         ? html`<a class="button" id="compare" href=${`/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}`}>Compare the two selected</a>
             <button id="clear-selection" @click=${() => (this.selected = [])}>Clear selection</button>`
         : html`<p class="hint" id="compare-hint">Tick two sessions to compare them${a ? ': one more' : ''}.</p>`}
+      <button id="select-runs" @click=${() => void this.#startChoosing()}>Select runs to export</button>
     </div>`;
+  }
+
+  /** Runs that can go in a zip: all but one being recorded (its file would end where the recording stands). */
+  #exportable(): SessionSummary[] {
+    const history = this.services!.history;
+    return history.sessions.filter((s) => !history.isRecordingNow(s.id));
+  }
+
+  /** The picked runs still stored, and not being recorded. */
+  get chosenNow(): string[] {
+    return this.#exportable().filter((s) => this.chosen.has(s.id)).map((s) => s.id);
+  }
+
+  #renderExportBar() {
+    const exporting = this.services!.data.runsExport?.progress != null;
+    return html`<div class="bar" role="group" aria-label="Export runs">
+      <stride-runs-export-bar id="export-bar" .chosen=${this.chosenNow.length} .total=${this.#exportable().length} .busy=${exporting}
+        @select-all=${(e: CustomEvent<boolean>) => (this.chosen = new Set(e.detail ? this.#exportable().map((s) => s.id) : []))}
+        @export-runs=${(e: CustomEvent<ZipFormat>) => void this.#exportChosen(e.detail)}
+        @cancel=${() => this.#stopChoosing()}></stride-runs-export-bar>
+    </div>`;
+  }
+
+  /** Focus goes to the bar's first button once the bar has drawn (it draws after this page). */
+  async #startChoosing(): Promise<void> {
+    this.choosing = true;
+    await this.updateComplete;
+    const bar = this.renderRoot.querySelector('stride-runs-export-bar');
+    await bar?.updateComplete;
+    bar?.focus();
+  }
+
+  #stopChoosing(): void {
+    this.choosing = false;
+    this.chosen = new Set();
+    this.#focusAfterEdit = '#select-runs';
+  }
+
+  async #exportChosen(format: ZipFormat): Promise<void> {
+    const file = await this.services?.data.exportRuns(this.chosenNow, format);
+    if (file) downloadFile(file.blob, file.fileName);
+  }
+
+  #choose(id: string, checked: boolean): void {
+    const chosen = new Set(this.chosen);
+    if (checked) chosen.add(id);
+    else chosen.delete(id);
+    this.chosen = chosen;
   }
 
   #renderTable(unit: DistanceUnit) {
@@ -200,9 +271,9 @@ export class StrideHistoryPage extends LitElement {
     };
     return html`<div class="table-wrap">
       <table role="table">
-        <caption class="hint">${sessionCount(this.services!.history.sessions.length)}. Sort by any column; tick two to compare.</caption>
+        <caption class="hint">${sessionCount(this.services!.history.sessions.length)}. Sort by any column; ${this.choosing ? 'tick the runs to export' : 'tick two to compare'}.</caption>
         <thead role="rowgroup"><tr role="row">
-          <th role="columnheader" scope="col" class="unsortable">Compare</th>
+          <th role="columnheader" scope="col" class="unsortable">${this.choosing ? 'Select' : 'Compare'}</th>
           ${header('name', 'Session')}
           ${header('date', 'Date')}
           ${header('duration', labels.duration, true)}
@@ -226,8 +297,12 @@ export class StrideHistoryPage extends LitElement {
       ? html` <span class="tag now">recording now</span>`
       : statusTags[s.status] || s.origin === 'import' ? html` <span class="tag">${statusTags[s.status] ?? 'imported'}</span>` : nothing;
     return html`<tr role="row" data-id=${s.id}>
-      <td role="cell" class="pick"><label class="pick"><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
-        @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} />${cardLabel('Compare')}</label></td>
+      <td role="cell" class="pick">${this.choosing
+        ? html`<label class="pick"><input type="checkbox" class="choose" aria-label=${recordingNow ? `${title} is being recorded: it can be exported once saved` : `Select ${title}`}
+            .checked=${this.chosen.has(s.id) && !recordingNow} ?disabled=${recordingNow}
+            @change=${(e: Event) => this.#choose(s.id, (e.target as HTMLInputElement).checked)} />${cardLabel('Select')}</label>`
+        : html`<label class="pick"><input type="checkbox" aria-label=${`Compare ${title}`} .checked=${this.selected.includes(s.id)}
+            @change=${(e: Event) => this.#select(s.id, (e.target as HTMLInputElement).checked)} />${cardLabel('Compare')}</label>`}</td>
       <td role="cell" class="session">
         ${editing === 'name'
           ? html`<div class="edit">

@@ -9,6 +9,8 @@ import '../components/stride-calibration-settings.js';
 import '../components/stride-coach-settings.js';
 import '../components/stride-footpod-details.js';
 import '../components/stride-import-progress.js';
+import '../components/stride-runs-export-status.js';
+import type { ZipFormat } from '../export/runs-zip.js';
 import '../components/stride-section-links.js';
 import { MyWorkouts } from '../services/my-workouts.js';
 import { workoutSettingsSection } from './settings-workouts.js';
@@ -63,6 +65,8 @@ export class StrideSettingsPage extends LitElement {
 
   readonly #settings = new EventController(this, ['change']);
   readonly #data = new EventController(this, ['change']);
+  /** How many runs "Export all" would write. */
+  readonly #history = new EventController(this, ['change']);
   readonly #footpod = new EventController(this, ['change']);
   /** A treadmill connecting says its ranges, the workout maximums' defaults. */
   readonly #sensors = new EventController(this, ['change']);
@@ -88,6 +92,7 @@ export class StrideSettingsPage extends LitElement {
     input[type='number'] { width: 5rem; }
     .problem { color: var(--warn-text); }
     .ok { color: var(--ok-text); }
+    .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     label.file { display: inline-flex; flex-direction: column; gap: 0.25rem; margin: 0.5rem 1rem 0 0; max-width: calc(100% - 1rem); }
     ul { padding-left: 1.2rem; }
     .hint { color: var(--muted); font-size: 0.9rem; }
@@ -111,6 +116,8 @@ export class StrideSettingsPage extends LitElement {
     if (changed.has('services')) {
       this.#settings.target = this.services?.settings ?? null;
       this.#data.target = this.services?.data ?? null;
+      this.#history.target = this.services?.history ?? null;
+      void this.services?.history.load();
       this.#footpod.target = this.services?.footpod ?? null;
       this.#sensors.target = this.services?.sensors ?? null;
       void this.services?.data.refreshUsage();
@@ -262,6 +269,7 @@ export class StrideSettingsPage extends LitElement {
         <label class="file">Restore from a backup
           <input type="file" id="restore" accept=".json,application/json" @change=${(e: Event) => void this.#restore(e)} /></label>
       </p>
+      ${this.#renderExportAll()}
       <div role="status">
         ${data.outcomes.length
           ? html`<ul id="outcomes">
@@ -270,6 +278,30 @@ export class StrideSettingsPage extends LitElement {
           : nothing}
       </div>
     </fieldset>`;
+  }
+
+  /** "Export all 42 runs as FIT zip"; with none stored, the buttons are off and say why. */
+  #renderExportAll() {
+    const { data, history } = this.services!;
+    const count = history.sessions.filter((s) => !history.isRecordingNow(s.id)).length;
+    const busy = data.runsExport?.progress != null;
+    const none = history.loaded && count === 0;
+    const label = (format: ZipFormat) =>
+      none ? `Nothing to export as ${format.toUpperCase()} zip` : `Export all ${count} run${count === 1 ? '' : 's'} as ${format.toUpperCase()} zip`;
+    const button = (format: ZipFormat) => html`<button id=${`export-all-${format}`} ?disabled=${busy || none || !history.loaded}
+      aria-describedby="export-all-hint" @click=${() => void this.#exportAll(format)}>${label(format)}</button>`;
+    return html`<div id="export-all">
+      <p class="buttons">${button('fit')} ${button('tcx')}</p>
+      <p class="hint" id="export-all-hint">${none
+        ? 'There are no runs yet: record or import one, and it can leave here with the others as one zip.'
+        : 'One zip with a file per run, for a bulk upload to Strava, Garmin Connect or another service. To pick some, use Select on the History page.'}</p>
+      <stride-runs-export-status .state=${data.runsExport}></stride-runs-export-status>
+    </div>`;
+  }
+
+  async #exportAll(format: ZipFormat): Promise<void> {
+    const file = await this.services?.data.exportRuns(null, format);
+    if (file) downloadFile(file.blob, file.fileName);
   }
 
   async #import(event: Event): Promise<void> {

@@ -8,6 +8,7 @@ import { schemaIsCurrent } from '../store/kv.js';
 // Used at every start, so in the first load rather than a chunk fetched after it.
 import { type Persistence, type StorageUsage, requestPersistentStorage, storageUsage } from '../store/storage-status.js';
 import type { FileOutcome, ImportProgress } from './data-files.js';
+import type { RunsExport } from './export-runs.js';
 import type { HistoryService } from './history-service.js';
 import type { ProgramService } from './program-service.js';
 import type { SettingsService } from './settings-service.js';
@@ -24,6 +25,7 @@ export class DataService extends EventTarget {
   #importQueue: Promise<void> = Promise.resolve();
   /** Imports asked for and not yet done; one asked for while another is not done joins its outcomes. */
   #importsNotDone = 0;
+  #runsExport: RunsExport | null = null;
 
   constructor(
     private readonly settings: SettingsService,
@@ -180,6 +182,20 @@ export class DataService extends EventTarget {
         : [{ fileName, ok: false, message: `This backup leaves out what could not be restored (it stays in this browser): ${leftOut.join(' ')}` }];
     this.dispatchEvent(new Event('change'));
     return { blob, fileName };
+  }
+
+  /** The zip of runs being written (how far) or last written (what went in, what was left out). */
+  get runsExport(): RunsExport | null {
+    return this.#runsExport;
+  }
+
+  /** One zip of the runs `ids` (every stored run when null); null when none could go in (`runsExport` says why). */
+  async exportRuns(ids: readonly string[] | null, format: RunsExport['format']): Promise<{ blob: Blob; fileName: string } | null> {
+    if (this.#runsExport?.progress) return null;
+    return (await import('./export-runs.js')).exportRuns(this.history, ids, format, (state) => {
+      this.#runsExport = state;
+      this.dispatchEvent(new Event('change'));
+    });
   }
 
   async restore(file: File): Promise<void> {

@@ -88,6 +88,19 @@ const updateScripts = new Set();
   for (const file of ['src/components/stride-weeks-charts.ts', 'src/charts/weeks-chart-options.ts', 'src/components/stride-trend-strip.ts']) {
     check(everything.has(file) && !firstLoad.has(file), `${file} is built, but only into a chunk that loads on demand`);
   }
+  // The zip of runs (fflate, the zip writer and its service) loads on the first export, not with the pages that offer it.
+  const withStaticImports = (file, seen = new Set()) => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      for (const imp of metafile.outputs[file].imports) if (imp.kind === 'import-statement') withStaticImports(imp.path, seen);
+    }
+    return seen;
+  };
+  const zipPages = Object.keys(metafile.outputs).filter((file) => /stride-(history|settings)-page\.ts$/.test(metafile.outputs[file].entryPoint ?? ''));
+  const withZipPages = inputsOf(metafile, zipPages.flatMap((file) => [...withStaticImports(file)]));
+  for (const file of ['node_modules/fflate/esm/browser.js', 'src/export/runs-zip.ts', 'src/services/export-runs.ts']) {
+    check(everything.has(file) && !firstLoad.has(file) && zipPages.length === 2 && !withZipPages.has(file), `${file} is built, but only into a chunk that loads on demand (not with History or Settings)`);
+  }
 }
 
 console.log('Production build served by npm start:');

@@ -6,7 +6,7 @@
 // sessions done; workouts the Workouts page, workouts-editor its editor on a copied library workout,
 // treadmill-workout the treadmill screen during intervals on the simulated treadmill,
 // treadmill-confirm its first-time question, run-workout that run's page with its planned pace),
-// --themes=dark, --widths=390.
+// history-select History with runs picked for a zip, --themes=dark, --widths=390.
 // Tests measure layout; this is for the glance that catches what tests did not think of.
 import * as esbuild from 'esbuild';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -224,6 +224,15 @@ try {
     await page.setViewport({ width, height: heights[width] ?? 844 });
     await go(page, '/history');
     await shoot('history', theme, width);
+    // Runs picked for a zip: the export bar and two ticked runs, at the top of the page.
+    if (!onlyScreens || onlyScreens.includes('history-select')) {
+      await click(page, '#select-runs');
+      await click(page, 'tbody tr:nth-child(1) input.choose');
+      await click(page, 'tbody tr:nth-child(2) input.choose');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shoot('history-select', theme, width);
+      await click(page, '#cancel');
+    }
     const firstRun = await page.evaluate(() => {
       const find = (node) => node.querySelector('a[href^="/history/"]') ?? [...node.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
       return find(document)?.getAttribute('href');
