@@ -1,6 +1,7 @@
 // What the app does each time it opens, after its services exist: the same for a first visit, a
 // reload and a reopened tab after a crash, so a run left unfinished is always found again.
 import type { AppServices } from '../services/services.js';
+import { folderChosen } from '../store/backup-folder-chosen.js';
 
 /** Runs `run` when the browser has nothing better to do (at most a second later). */
 export function whenIdle(run: () => void): void {
@@ -21,4 +22,6 @@ export async function startUp(services: AppServices): Promise<void> {
   void services.program.loadIfStored();
   // The store's consistency check reads every key: after start, when the browser is idle.
   whenIdle(() => void services.data.checkStore());
+  // A backup folder chosen before is brought up to date once the browser is idle.
+  if (folderChosen()) whenIdle(() => void services.folder());
 }

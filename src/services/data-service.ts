@@ -135,6 +135,16 @@ export class DataService extends EventTarget {
     return run;
   }
 
+  /** `work` once every import asked for so far is done, before any asked for later (a restore from a backup folder). */
+  afterImports<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#importQueue.then(work);
+    this.#importQueue = run.then(
+      () => {},
+      () => {},
+    );
+    return run;
+  }
+
   async #import(files: readonly File[], joins: boolean): Promise<void> {
     const { importRunFiles } = await import('./data-files.js');
     if (!joins) this.#outcomes = [];

@@ -84,9 +84,13 @@ async function readSession(store: IDBObjectStore, id: string, salvage: boolean):
   return { meta, samples };
 }
 
-/** Stores a whole session (import, restore, undo of a delete), replacing any of the same id. */
-export async function saveSession(session: RecordedSession): Promise<void> {
-  const { meta, samples } = session;
+/**
+ * Stores a whole session (import, correction, undo of a delete), replacing any of the same id,
+ * as changed at `changedAt` (now; a run restored from a backup folder keeps its file's).
+ */
+export async function saveSession(session: RecordedSession, changedAt: number = Date.now()): Promise<void> {
+  const meta: SessionMeta = { ...session.meta, changedAt };
+  const { samples } = session;
   const lengths = recordedColumnNames.map((name) => samples[name].length);
   if (lengths.some((length) => length !== meta.sampleCount)) {
     throw new StoreError(`The session ${labelOf(meta)} was not saved: it says ${meta.sampleCount} samples but holds ${lengths.join('/')}.`);
@@ -110,11 +114,13 @@ export function saveRecordingProgress(
   chunks: ReadonlyArray<readonly [number, RecordedColumns]>,
   withSummary: boolean,
 ): Promise<void> {
+  // A run changes for the backup folder once it is finished: while it records it is never written there.
+  const stored: SessionMeta = meta.status === 'recording' ? meta : { ...meta, changedAt: Date.now() };
   const entries: [IDBValidKey, unknown][] = chunks.map(([n, columns]) => [chunkKey(meta.id, n), columns]);
-  entries.push([metaKey(meta.id), meta]);
+  entries.push([metaKey(meta.id), stored]);
   return inOneTransaction('readwrite', async (store) => {
     for (const [key, value] of entries) store.put(value, key);
-    if (withSummary) await putInIndex(store, summaryOf(meta));
+    if (withSummary) await putInIndex(store, summaryOf(stored));
     // Committed as soon as the last request is made, not when the page hears back from them: a
     // write started as the page goes away (SessionWriter.writeBeforeLeaving) still lands.
     store.transaction.commit();
@@ -149,7 +155,7 @@ export function markRecovered(id: string): Promise<SessionSummary> {
   return inOneTransaction('readwrite', async (store) => {
     const session = await readSession(store, id, false);
     if (!session) throw new StoreError('This session is no longer stored (it may have been deleted in another tab).');
-    const meta: SessionMeta = { ...withTotalsOfSamples(session), status: 'recovered' };
+    const meta: SessionMeta = { ...withTotalsOfSamples(session), status: 'recovered', changedAt: Date.now() };
     store.put(meta, metaKey(id));
     const summary = summaryOf(meta);
     await putInIndex(store, summary);
@@ -187,7 +193,7 @@ async function changeMeta(id: string, change: (meta: SessionMeta) => SessionMeta
   return inOneTransaction('readwrite', async (store) => {
     const stored: unknown = await promisifyRequest(store.get(metaKey(id)));
     if (!isMetaLike(stored)) throw new StoreError('This session is no longer stored (it may have been deleted in another tab).');
-    const meta = change(stored);
+    const meta: SessionMeta = { ...change(stored), changedAt: Date.now() };
     store.put(meta, metaKey(id));
     const summary = summaryOf(meta);
     await putInIndex(store, summary);

@@ -1,0 +1,44 @@
+// The backup folder the runner chose, kept between visits: its directory handle in IndexedDB (a
+// handle survives a structured clone; the browser asks for permission again when it requires),
+// in a database of its own, so a one-file backup or its restore never carries or drops it.
+
+import { type UseStore, createStore, del, get, set } from 'idb-keyval';
+import type { FolderHandle } from './backup-folder-files.js';
+
+const HANDLE_KEY = 'backup-folder/handle';
+const LAST_WRITTEN_KEY = 'backup-folder/last-written';
+let store: UseStore | null = null;
+const folderStore = (): UseStore => (store ??= createStore('stride-folder', 'kv'));
+
+export async function storedFolder(): Promise<FolderHandle | null> {
+  const handle: unknown = await get(HANDLE_KEY, folderStore());
+  return handle instanceof FileSystemDirectoryHandle ? (handle as FolderHandle) : null;
+}
+
+export const keepFolder = (handle: FolderHandle): Promise<void> => set(HANDLE_KEY, handle, folderStore());
+
+export async function forgetFolder(): Promise<void> {
+  await del(HANDLE_KEY, folderStore());
+  await del(LAST_WRITTEN_KEY, folderStore());
+}
+
+/** When a run was last written to the folder (epoch ms), or null. */
+export async function lastWrittenAt(): Promise<number | null> {
+  const at: unknown = await get(LAST_WRITTEN_KEY, folderStore());
+  return typeof at === 'number' ? at : null;
+}
+
+export const setLastWrittenAt = (at: number): Promise<void> => set(LAST_WRITTEN_KEY, at, folderStore());
+
+/** 'granted', or what the browser says of writing there now (without asking the runner). */
+export async function folderPermission(handle: FolderHandle): Promise<PermissionState> {
+  // A handle of the origin's private file system has no permission to ask for: it is always writable.
+  if (typeof handle.queryPermission !== 'function') return 'granted';
+  return handle.queryPermission({ mode: 'readwrite' });
+}
+
+/** Asks the runner (needs a click or key press just before). */
+export async function askFolderPermission(handle: FolderHandle): Promise<PermissionState> {
+  if (typeof handle.requestPermission !== 'function') return 'granted';
+  return handle.requestPermission({ mode: 'readwrite' });
+}
