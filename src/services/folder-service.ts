@@ -131,6 +131,7 @@ export class FolderService extends EventTarget {
     if (this.#platform.pick === null) return false;
     let dir: FolderHandle;
     try {
+      // First, while the click still counts as the runner's: the picker needs it.
       dir = await this.#platform.pick();
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return false;
@@ -138,6 +139,8 @@ export class FolderService extends EventTarget {
       this.#changed();
       return false;
     }
+    // The folder kept from an earlier visit, read at start, must not come back over this one.
+    await this.ready;
     this.#dir = dir;
     this.#told = null;
     this.#notice = null;
