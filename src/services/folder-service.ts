@@ -38,7 +38,7 @@ export type FolderStatus =
 
 export interface FolderServiceDeps {
   history: EventTarget & Pick<HistoryService, 'sessions' | 'loaded' | 'load' | 'isRecordingNow'>;
-  recording: EventTarget & { readonly recordingId: string | null };
+  recording: { readonly recordingId: string | null };
   settings: Pick<SettingsService, 'settings'>;
   data: Pick<DataService, 'afterImports'>;
 }
@@ -85,9 +85,9 @@ export class FolderService extends EventTarget {
     this.#deps = deps;
     this.#platform = platform;
     this.#status = platform.pick === null ? { kind: 'unsupported', why: UNSUPPORTED_WHY } : { kind: 'none' };
-    const later = (): void => void this.sync();
-    deps.history.addEventListener('change', later);
-    deps.recording.addEventListener('saved', later);
+    // A save, import, restore, edit or correction reaches the history, which says 'change' once it
+    // has read the runs again (services.ts reloads it on the recording's 'saved').
+    deps.history.addEventListener('change', () => void this.sync());
     this.ready = platform.pick === null ? Promise.resolve() : this.#start();
   }
 

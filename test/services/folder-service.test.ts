@@ -123,8 +123,8 @@ describe('FolderService', () => {
     await saveSession(run(2));
     await keepFolder(folder.dir);
     const { folder: service } = folderRig(async () => folder.dir);
+    // Nothing else asks it to sync: its start does.
     await service.ready;
-    await settled(service);
     expect(service.status).to.include({ kind: 'ready', written: 2 });
     expect(await fitCount()).to.equal(2);
   });

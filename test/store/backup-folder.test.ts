@@ -87,10 +87,22 @@ describe('the backup folder writer', () => {
   it('merges the index another browser wrote rather than replacing it', async () => {
     const elsewhere = { file: 'elsewhere.fit', startedAt: START, name: 'Theirs', notes: '', changedAt: START };
     await putFile(folder.dir, INDEX_FILE_NAME, indexText({ format: 'stridewise-folder', version: 1, runs: { theirs: elsewhere } }));
-    await syncFolder(folder.dir, workOver([run(1)]));
+    // And another while this sync goes on, between its two runs.
+    const meanwhile = { file: 'meanwhile.fit', startedAt: START, name: 'Also theirs', notes: '', changedAt: START };
+    const work = workOver([run(1), run(2)]);
+    const load = work.load;
+    work.load = async (id) => {
+      if (id === 'run-2') {
+        const index = await indexOf(folder.dir);
+        await putFile(folder.dir, INDEX_FILE_NAME, indexText({ ...index, runs: { ...index.runs, meanwhile } }));
+      }
+      return load(id);
+    };
+    await syncFolder(folder.dir, work);
     const index = await indexOf(folder.dir);
-    expect(Object.keys(index.runs).sort()).to.deep.equal(['run-1', 'theirs']);
+    expect(Object.keys(index.runs).sort()).to.deep.equal(['meanwhile', 'run-1', 'run-2', 'theirs']);
     expect(index.runs['theirs']).to.deep.equal(elsewhere);
+    expect(index.runs['meanwhile']).to.deep.equal(meanwhile);
   });
 
   it('keeps a damaged index beside the new one and rebuilds it from the runs here and the ids in the files', async () => {
