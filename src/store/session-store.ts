@@ -85,11 +85,13 @@ async function readSession(store: IDBObjectStore, id: string, salvage: boolean):
 }
 
 /**
- * Stores a whole session (import, correction, undo of a delete), replacing any of the same id,
- * as changed at `changedAt` (now; a run restored from a backup folder keeps its file's).
+ * Stores a whole session, replacing any of the same id. `changedAt`: when the run changed, for
+ * the backup folder (now for an import or a correction; the file's for a run restored from a
+ * folder); left out, the session is stored exactly as given (an undo of a delete brings back the
+ * run as it was, changedAt and all).
  */
-export async function saveSession(session: RecordedSession, changedAt: number = Date.now()): Promise<void> {
-  const meta: SessionMeta = { ...session.meta, changedAt };
+export async function saveSession(session: RecordedSession, changedAt?: number): Promise<void> {
+  const meta: SessionMeta = changedAt === undefined ? session.meta : { ...session.meta, changedAt };
   const { samples } = session;
   const lengths = recordedColumnNames.map((name) => samples[name].length);
   if (lengths.some((length) => length !== meta.sampleCount)) {
@@ -155,7 +157,7 @@ export function markRecovered(id: string): Promise<SessionSummary> {
   return inOneTransaction('readwrite', async (store) => {
     const session = await readSession(store, id, false);
     if (!session) throw new StoreError('This session is no longer stored (it may have been deleted in another tab).');
-    const meta: SessionMeta = { ...withTotalsOfSamples(session), status: 'recovered', changedAt: Date.now() };
+    const meta: SessionMeta = { ...withTotalsOfSamples(session), status: 'recovered', changedAt: changedNow(session.meta) };
     store.put(meta, metaKey(id));
     const summary = summaryOf(meta);
     await putInIndex(store, summary);
@@ -189,11 +191,14 @@ export async function deleteSession(id: string): Promise<RecordedSession> {
   return deleted;
 }
 
+/** Now, and always after the run's last change: two changes within a millisecond still tell apart for the folder. */
+const changedNow = (meta: Pick<SessionMeta, 'changedAt'>): number => Math.max(Date.now(), (meta.changedAt ?? 0) + 1);
+
 async function changeMeta(id: string, change: (meta: SessionMeta) => SessionMeta): Promise<SessionSummary> {
   return inOneTransaction('readwrite', async (store) => {
     const stored: unknown = await promisifyRequest(store.get(metaKey(id)));
     if (!isMetaLike(stored)) throw new StoreError('This session is no longer stored (it may have been deleted in another tab).');
-    const meta: SessionMeta = { ...change(stored), changedAt: Date.now() };
+    const meta: SessionMeta = { ...change(stored), changedAt: changedNow(stored) };
     store.put(meta, metaKey(id));
     const summary = summaryOf(meta);
     await putInIndex(store, summary);

@@ -86,7 +86,7 @@ describe('a backup folder restored into an empty store', () => {
         try {
           let step = 0;
           for (const i of order) {
-            await saveSession(sessionOf(specs[i]!, i));
+            await saveSession(sessionOf(specs[i]!, i), Date.now());
             if (syncAfter[step++]) await sync(folder.dir);
             const renamed = specs[i]!.renamedTo;
             if (renamed !== null) await updateSessionInfo(`gen-${i}`, { name: renamed });

@@ -149,7 +149,8 @@ describe('FolderService', () => {
     // A second browser: its own store, one of the runs already in it.
     await clear(kvStore());
     await forgetStoredFolder();
-    await saveSession(run(2, { name: 'Mine here' }));
+    // Renamed here after the folder's copy was written.
+    await saveSession(run(2, { name: 'Mine here' }), Date.now());
     const second = folderRig(async () => folder.dir);
     await second.history.load();
     const before = await filesOf(folder.dir);

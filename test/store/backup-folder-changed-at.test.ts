@@ -18,6 +18,9 @@ import {
   withoutProgramMark,
 } from '../../src/store/session-store.js';
 import { run } from './backup-folder-rig.js';
+import { encodeFit } from '../../src/export/fit.js';
+import { importRunFiles } from '../../src/services/data-files.js';
+import { defaultCadenceZones } from '../../src/session/zones.js';
 import { sliceColumns } from '../../src/session/recorded-columns.js';
 
 useSeparateDatabase('stride-test-folder-changed-at');
@@ -28,11 +31,13 @@ const summaryChangedAt = async (id: string) => (await listSessions()).find((s) =
 describe('changedAt, set by the store', () => {
   beforeEach(() => clear(kvStore()));
 
-  it('is now on a save, a rename, notes, a program mark removed and a recovery; meta and index agree', async () => {
+  it('is now on an import\'s save, a rename, notes, a program mark removed and a recovery; meta and index agree', async () => {
     const { meta: plain, samples } = run(1);
     delete plain.changedAt;
-    const before = Date.now();
     await saveSession({ meta: plain, samples });
+    expect((await loadSession('run-1'))!.meta.changedAt, 'stored as given').to.equal(undefined);
+    const before = Date.now();
+    await saveSession({ meta: plain, samples }, Date.now());
     let last = (await loadSession('run-1'))!.meta.changedAt!;
     expect(last).to.be.within(before, Date.now());
     expect(await summaryChangedAt('run-1')).to.equal(last);
@@ -49,6 +54,13 @@ describe('changedAt, set by the store', () => {
       expect(await summaryChangedAt('run-1')).to.equal(now);
       last = now;
     }
+  });
+
+  it('is now for an imported run', async function () {
+    this.timeout(10_000);
+    const before = Date.now();
+    await importRunFiles([new File([encodeFit(run(3))], 'r.fit')], defaultCadenceZones);
+    expect((await listSessions())[0]!.changedAt).to.be.within(before, Date.now());
   });
 
   it('is the given time for a run restored from a folder', async () => {
