@@ -63,6 +63,17 @@ describe('changedAt, set by the store', () => {
     expect((await listSessions())[0]!.changedAt).to.be.within(before, Date.now());
   });
 
+  it('grows with each change, even two within one millisecond', async () => {
+    await saveSession(run(1), Date.now() + 60_000);
+    let last = (await summaryChangedAt('run-1'))!;
+    for (let i = 0; i < 5; i++) {
+      await updateSessionInfo('run-1', { notes: `n${i}` });
+      const now = (await summaryChangedAt('run-1'))!;
+      expect(now).to.be.above(last);
+      last = now;
+    }
+  });
+
   it('is the given time for a run restored from a folder', async () => {
     await saveSession(run(1), 1_790_000_000_000);
     expect(await summaryChangedAt('run-1')).to.equal(1_790_000_000_000);
