@@ -1,12 +1,20 @@
 // What the app does each time it opens, after its services exist: the same for a first visit, a
 // reload and a reopened tab after a crash, so a run left unfinished is always found again.
 import type { AppServices } from '../services/services.js';
-import { folderChosen } from '../store/backup-folder-chosen.js';
 
 /** Runs `run` when the browser has nothing better to do (at most a second later). */
 export function whenIdle(run: () => void): void {
   if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 1000 });
   else setTimeout(run, 1000);
+}
+
+/** True when a backup folder was chosen in this browser (backup-folder-handle.ts marks it). */
+export function folderChosen(): boolean {
+  try {
+    return !!localStorage.getItem('stride-folder');
+  } catch {
+    return false;
+  }
 }
 
 export async function startUp(services: AppServices): Promise<void> {
@@ -22,6 +30,7 @@ export async function startUp(services: AppServices): Promise<void> {
   void services.program.loadIfStored();
   // The store's consistency check reads every key: after start, when the browser is idle.
   whenIdle(() => void services.data.checkStore());
-  // A backup folder chosen before is brought up to date once the browser is idle.
+  // A backup folder chosen before (backup-folder-handle.ts marks it) is brought up to date once
+  // the browser is idle; its code is loaded only for a runner who chose one.
   if (folderChosen()) whenIdle(() => void services.folder());
 }

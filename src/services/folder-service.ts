@@ -12,7 +12,6 @@
 //
 // Events: 'change' (status, notice, writing, message).
 
-import { setFolderChosen } from '../store/backup-folder-chosen.js';
 import { type FolderHandle, failureOf } from '../store/backup-folder-files.js';
 import {
   askFolderPermission,
@@ -20,6 +19,7 @@ import {
   forgetFolder,
   keepFolder,
   lastWrittenAt,
+  setFolderChosen,
   setLastWrittenAt,
   storedFolder,
 } from '../store/backup-folder-handle.js';
@@ -317,4 +317,13 @@ export class FolderService extends EventTarget {
   #changed(): void {
     this.dispatchEvent(new Event('change'));
   }
+}
+
+const made = new WeakMap<FolderServiceDeps, FolderService>();
+
+/** The one FolderService of these services (services.ts loads this module on first use). */
+export function folderServiceOf(services: FolderServiceDeps): FolderService {
+  let service = made.get(services);
+  if (!service) made.set(services, (service = new FolderService(services)));
+  return service;
 }

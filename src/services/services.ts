@@ -64,7 +64,7 @@ export function createServices(
   const workouts = new WorkoutService({ footpod, sensors, recording, coach, settings, programTest: () => program.active?.kind === 'test' });
   const program = new ProgramService({ recording, coach, history, settings, footpod, workouts, sensors });
   const data = new DataService(settings, history, program);
-  let folder: Promise<FolderService> | undefined;
-  const loadFolder = () => (folder ??= import('./folder-service.js').then((m) => new m.FolderService({ history, recording, settings, data })));
-  return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data, program, workouts, folder: loadFolder };
+  const folder = (): Promise<FolderService> => import('./folder-service.js').then((m) => m.folderServiceOf(services));
+  const services = { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data, program, workouts, folder };
+  return services;
 }

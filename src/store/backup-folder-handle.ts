@@ -4,6 +4,8 @@
 
 import { type UseStore, createStore, del, get, set } from 'idb-keyval';
 import type { FolderHandle } from './backup-folder-files.js';
+/** Read at start by start-up.ts (kept there, so the first load holds no folder code). */
+export const FOLDER_CHOSEN_KEY = 'stride-folder';
 
 const HANDLE_KEY = 'backup-folder/handle';
 const LAST_WRITTEN_KEY = 'backup-folder/last-written';
@@ -41,4 +43,14 @@ export async function folderPermission(handle: FolderHandle): Promise<Permission
 export async function askFolderPermission(handle: FolderHandle): Promise<PermissionState> {
   if (typeof handle.requestPermission !== 'function') return 'granted';
   return handle.requestPermission({ mode: 'readwrite' });
+}
+
+/** Remembers, for the next start, whether to load the folder's code (start-up.ts reads it). */
+export function setFolderChosen(chosen: boolean): void {
+  try {
+    if (chosen) localStorage.setItem(FOLDER_CHOSEN_KEY, '1');
+    else localStorage.removeItem(FOLDER_CHOSEN_KEY);
+  } catch {
+    // Storage refused (a private window's quota): the folder is then synced once Settings opens.
+  }
 }

@@ -21,12 +21,19 @@ export function fileSafe(text: string): string {
   return cleaned.replace(/^[\s.]+|[\s.]+$/g, '');
 }
 
+/** "2026-12-07 18.05" in the runner's time zone. */
+function localMinute(at: number): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return 'undated';
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}.${two(d.getMinutes())}`;
+}
+
+/** Where a damaged index is kept: "stridewise-index (damaged 2026-12-07 18.05).json". */
+export const damagedIndexName = (at: number): string => `stridewise-index (damaged ${localMinute(at)}).json`;
+
 /** "2026-12-07 18.05 Easy run.fit"; an unnamed run is "… Run.fit" (or "Walk"). */
 export function runFileName(run: Pick<SessionSummary, 'startedAt' | 'name' | 'sport' | 'origin'>): string {
-  const d = new Date(run.startedAt);
-  const when = Number.isNaN(d.getTime())
-    ? 'undated'
-    : `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}.${two(d.getMinutes())}`;
+  const when = localMinute(run.startedAt);
   const name = fileSafe(runnersName(run) ?? '') || (run.sport === 'walk' ? 'Walk' : 'Run');
   return `${when} ${name}.fit`;
 }

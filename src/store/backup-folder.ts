@@ -19,7 +19,7 @@ import {
   parseIndex,
 } from './backup-folder-index.js';
 import { type FolderHandle, fileIn, fileNamesIn, renameFile, textIn, writeWhole } from './backup-folder-files.js';
-import { runFileName, uniqueFileName } from './backup-folder-names.js';
+import { damagedIndexName, runFileName, uniqueFileName } from './backup-folder-names.js';
 
 /** What a FIT file in the folder says it holds: its run's id and changedAt, and its start. */
 export interface FolderFileRun {
@@ -56,11 +56,6 @@ export interface FolderSyncResult {
 /** The file's name with any " (2)" a clash gave it taken off. */
 const withoutNumber = (file: string): string => file.replace(/ \(\d+\)(\.[^.]*)$/, '$1');
 
-const two = (n: number): string => String(n).padStart(2, '0');
-const damagedCopyName = (at: number): string => {
-  const d = new Date(at);
-  return `stridewise-index (damaged ${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}.${two(d.getMinutes())}).json`;
-};
 
 async function writeIndex(dir: FolderHandle, mine: FolderIndex): Promise<FolderIndex> {
   const found = parseIndex(await textIn(dir, INDEX_FILE_NAME));
@@ -73,7 +68,7 @@ async function writeIndex(dir: FolderHandle, mine: FolderIndex): Promise<FolderI
 
 /** A damaged index kept aside and rebuilt from the ids in the folder's own files. */
 async function rebuilt(dir: FolderHandle, text: string, readable: FolderIndex, names: Set<string>, work: FolderSyncWork): Promise<FolderIndex> {
-  const copy = uniqueFileName(damagedCopyName(Date.now()), names);
+  const copy = uniqueFileName(damagedIndexName(Date.now()), names);
   await writeWhole(dir, copy, new TextEncoder().encode(text));
   names.add(copy);
   const runs: Record<string, FolderEntry> = { ...readable.runs };

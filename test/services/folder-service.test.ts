@@ -9,7 +9,8 @@ import { encodeFit } from '../../src/export/fit.js';
 import { UNSUPPORTED_WHY } from '../../src/services/folder-service.js';
 import { runFileName } from '../../src/store/backup-folder-names.js';
 import { keepFolder } from '../../src/store/backup-folder-handle.js';
-import { folderChosen } from '../../src/store/backup-folder-chosen.js';
+import { FOLDER_CHOSEN_KEY } from '../../src/store/backup-folder-handle.js';
+import { folderChosen } from '../../src/app/start-up.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, saveSession } from '../../src/store/session-store.js';
 import { type TestFolder, fileRunIn, filesOf, freshFolder, indexOf, putFile, run } from '../store/backup-folder-rig.js';
@@ -27,7 +28,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await folder.remove();
   await forgetStoredFolder();
-  localStorage.removeItem('stridewise-backup-folder');
+  localStorage.removeItem(FOLDER_CHOSEN_KEY);
 });
 
 const fitCount = async () => [...(await filesOf(folder.dir)).keys()].filter((n) => n.endsWith('.fit')).length;
@@ -41,7 +42,7 @@ describe('FolderService', () => {
     expect(await service.choose()).to.equal(true);
     await settled(service);
     expect(service.status).to.include({ kind: 'ready', name: folder.name, written: 1 });
-    expect(folderChosen()).to.equal(true);
+    expect(folderChosen(), 'start-up.ts loads the folder at the next start').to.equal(true);
     await saveSession(run(2));
     recording.saved();
     await settled(service);
