@@ -30,7 +30,8 @@ export async function startUp(services: AppServices): Promise<void> {
   void services.program.loadIfStored();
   // The store's consistency check reads every key: after start, when the browser is idle.
   whenIdle(() => void services.data.checkStore());
-  // A backup folder chosen before (backup-folder-handle.ts marks it) is brought up to date once
-  // the browser is idle; its code is loaded only for a runner who chose one.
-  if (folderChosen()) whenIdle(() => void services.folder());
+  // A backup folder chosen before (backup-folder-handle.ts marks it) is brought up to date once the
+  // browser is idle: the shell's folder notice, once loaded, loads the folder's service, which syncs.
+  // Its code is loaded only for a runner who chose a folder.
+  if (folderChosen()) whenIdle(() => void import('../components/stride-folder-notice.js'));
 }
