@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { FileOutcome } from '../services/data-files.js';
 import type { FolderService } from '../services/folder-service.js';
-import type { AppServices } from '../services/services.js';
 import { formatDateTime } from '../session/date-format.js';
 import { EventController } from './event-controller.js';
 import { touchTargetStyles } from './form-control-styles.js';
@@ -17,12 +16,10 @@ const runs = (n: number): string => `${n} run${n === 1 ? '' : 's'}`;
  */
 export class StrideBackupFolder extends LitElement {
   static override properties = {
-    services: { attribute: false },
-    folder: { state: true },
+    folder: { attribute: false },
     outcomes: { state: true },
     busy: { state: true },
   };
-  declare services: Pick<AppServices, 'folder'> | null;
   declare folder: FolderService | null;
   /** Files a restore could not read. */
   declare outcomes: readonly FileOutcome[];
@@ -31,7 +28,6 @@ export class StrideBackupFolder extends LitElement {
 
   constructor() {
     super();
-    this.services = null;
     this.folder = null;
     this.outcomes = [];
     this.busy = false;
@@ -40,7 +36,7 @@ export class StrideBackupFolder extends LitElement {
   static override styles = [
     css`
       :host { display: block; margin-top: 1rem; }
-      h3 { font-size: 1rem; margin: 0 0 0.25rem; }
+      h2 { font-size: 1rem; margin: 0 0 0.25rem; }
       p { margin: 0.25rem 0 0.5rem; }
       .hint { color: var(--muted); font-size: 0.9rem; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
@@ -56,11 +52,6 @@ export class StrideBackupFolder extends LitElement {
   ];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('services') && this.services) {
-      void this.services.folder().then((folder) => {
-        this.folder = folder;
-      });
-    }
     if (changed.has('folder')) this.#folder.target = this.folder;
   }
 
@@ -129,8 +120,8 @@ export class StrideBackupFolder extends LitElement {
 
   protected override render() {
     const folder = this.folder;
-    return html`<h3>Keep a copy in a folder</h3>
-      ${folder ? html`${this.#describe(folder)}${this.#actions(folder)}` : html`<p class="hint">Checking the folder…</p>`}
+    return html`<h2>Keep a copy in a folder</h2>
+      ${folder ? html`${this.#describe(folder)}${this.#actions(folder)}` : nothing}
       <div role="status" aria-live="polite" id="messages">
         ${folder?.message ? html`<p id="message">${folder.message}</p>` : nothing}
         ${this.outcomes.length

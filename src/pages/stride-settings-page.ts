@@ -11,6 +11,7 @@ import '../components/stride-footpod-details.js';
 import '../components/stride-import-progress.js';
 import '../components/stride-section-links.js';
 import '../components/stride-backup-folder.js';
+import { folderServiceOf } from '../services/folder-service.js';
 import { MyWorkouts } from '../services/my-workouts.js';
 import { workoutSettingsSection } from './settings-workouts.js';
 import type { PageSection } from '../components/stride-section-links.js';
@@ -270,7 +271,7 @@ export class StrideSettingsPage extends LitElement {
             </ul>`
           : nothing}
       </div>
-      <stride-backup-folder .services=${this.services}></stride-backup-folder>
+      <stride-backup-folder .folder=${folderServiceOf(this.services!)}></stride-backup-folder>
     </fieldset>`;
   }
 
