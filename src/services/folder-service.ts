@@ -60,7 +60,7 @@ export function browserFolderPlatform(): FolderPlatform {
 
 export const UNSUPPORTED_WHY =
   'This browser cannot keep a folder up to date: it has no File System Access API (Chrome and Edge on a computer have it; ' +
-  'Firefox, Safari and phones do not). Your runs stay in this browser; “Download a backup of everything” below keeps a copy in one file.';
+  'Firefox, Safari and phones do not). Your runs stay in this browser; “Download a backup of everything” keeps a copy of them all in one file.';
 
 const taskBreak = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 const say = (error: unknown): string => (error instanceof Error ? error.message : String(error));
