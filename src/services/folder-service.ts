@@ -5,7 +5,7 @@
 //
 // It syncs after each save, import, restore, edit or correction (the history's 'change'), and once
 // at start: each time a diff of the store against the folder's index (store/backup-folder.ts),
-// one run per task, never the run being recorded. When the browser takes the permission back or
+// one run per task, never while this tab records, and never a run another tab records. When the browser takes the permission back or
 // the folder is gone, it says so once (`notice`, on the shell), keeps working, and writes
 // everything pending at the next chance. Without the File System Access API (Firefox, Safari,
 // phones) the status says why, and the one-file backup stays the way to keep a copy.
@@ -202,7 +202,9 @@ export class FolderService extends EventTarget {
 
   async #syncOnce(): Promise<void> {
     const dir = this.#dir;
-    if (dir === null || this.#restoring) return;
+    // Nothing is encoded or written while this tab records: the run's samples come first. Its save
+    // reaches the history, which brings the folder up to date then.
+    if (dir === null || this.#restoring || this.#deps.recording.recordingId !== null) return;
     const permission = await folderPermission(dir).catch(() => 'prompt' as const);
     if (permission !== 'granted') {
       this.#lost(dir, 'permission', '');
@@ -214,10 +216,10 @@ export class FolderService extends EventTarget {
     this.#changed();
     try {
       const [{ syncFolder }, { encodeFit }] = await Promise.all([import('../store/backup-folder.js'), import('../export/fit.js')]);
-      const recordingId = this.#deps.recording.recordingId;
       const result = await syncFolder(dir, {
         runs: history.sessions as SessionSummary[],
-        isRecording: (id) => id === recordingId || history.isRecordingNow(id),
+        // A run another tab records is left for that tab's save.
+        isRecording: (id) => id === this.#deps.recording.recordingId || history.isRecordingNow(id),
         load: async (id) => (await import('../store/session-store.js')).loadSession(id),
         encode: encodeFit,
         readFileRun: async (file) => {

@@ -63,11 +63,29 @@ describe('FolderService', () => {
     expect(service.message).to.equal(null);
   });
 
-  it('never writes the run being recorded', async () => {
+  it('writes nothing while this tab records, and everything once the run is saved', async () => {
+    await saveSession(run(1));
+    await saveSession(run(2, { status: 'recording' }));
+    const rig = folderRig(async () => folder.dir);
+    rig.recording.recordingId = 'run-2';
+    await rig.folder.choose();
+    await rig.history.rename('run-1', 'Renamed while recording');
+    await settled(rig.folder);
+    expect(await fitCount()).to.equal(0);
+    rig.recording.recordingId = null;
+    await saveSession(run(2));
+    rig.recording.saved();
+    await settled(rig.folder);
+    expect(Object.keys((await indexOf(folder.dir)).runs).sort()).to.deep.equal(['run-1', 'run-2']);
+    expect((await indexOf(folder.dir)).runs['run-1']!.name).to.equal('Renamed while recording');
+  });
+
+  it('never writes a run another tab records', async () => {
     await saveSession(run(1));
     await saveSession(run(2));
     const rig = folderRig(async () => folder.dir);
-    rig.recording.recordingId = 'run-2';
+    const isRecordingNow = rig.history.isRecordingNow.bind(rig.history);
+    rig.history.isRecordingNow = (id) => id === 'run-2' || isRecordingNow(id);
     await rig.folder.choose();
     await settled(rig.folder);
     expect(Object.keys((await indexOf(folder.dir)).runs)).to.deep.equal(['run-1']);
