@@ -2,7 +2,7 @@
 // handle survives a structured clone; the browser asks for permission again when it requires),
 // in a database of its own, so a one-file backup or its restore never carries or drops it.
 
-import { type UseStore, createStore, del, get, set } from 'idb-keyval';
+import { type UseStore, createStore, get, promisifyRequest } from 'idb-keyval';
 import type { FolderHandle } from './backup-folder-files.js';
 /** Read at start by start-up.ts (kept there, so the first load holds no folder code). */
 export const FOLDER_CHOSEN_KEY = 'stride-folder';
@@ -11,17 +11,22 @@ const HANDLE_KEY = 'backup-folder/handle';
 const LAST_WRITTEN_KEY = 'backup-folder/last-written';
 let store: UseStore | null = null;
 const folderStore = (): UseStore => (store ??= createStore('stride-folder', 'kv'));
+// idb-keyval's set and del written out: the first load holds only the parts of idb-keyval it uses,
+// and the folder's code imports it from there.
+const set = (key: string, value: unknown): Promise<void> =>
+  folderStore()('readwrite', (s) => promisifyRequest(s.put(value, key)).then(() => undefined));
+const del = (key: string): Promise<void> => folderStore()('readwrite', (s) => promisifyRequest(s.delete(key)));
 
 export async function storedFolder(): Promise<FolderHandle | null> {
   const handle: unknown = await get(HANDLE_KEY, folderStore());
   return handle instanceof FileSystemDirectoryHandle ? (handle as FolderHandle) : null;
 }
 
-export const keepFolder = (handle: FolderHandle): Promise<void> => set(HANDLE_KEY, handle, folderStore());
+export const keepFolder = (handle: FolderHandle): Promise<void> => set(HANDLE_KEY, handle);
 
 export async function forgetFolder(): Promise<void> {
-  await del(HANDLE_KEY, folderStore());
-  await del(LAST_WRITTEN_KEY, folderStore());
+  await del(HANDLE_KEY);
+  await del(LAST_WRITTEN_KEY);
 }
 
 /** When a run was last written to the folder (epoch ms), or null. */
@@ -30,7 +35,7 @@ export async function lastWrittenAt(): Promise<number | null> {
   return typeof at === 'number' ? at : null;
 }
 
-export const setLastWrittenAt = (at: number): Promise<void> => set(LAST_WRITTEN_KEY, at, folderStore());
+export const setLastWrittenAt = (at: number): Promise<void> => set(LAST_WRITTEN_KEY, at);
 
 /** 'granted', or what the browser says of writing there now (without asking the runner). */
 export async function folderPermission(handle: FolderHandle): Promise<PermissionState> {
