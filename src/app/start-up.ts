@@ -8,6 +8,15 @@ export function whenIdle(run: () => void): void {
   else setTimeout(run, 1000);
 }
 
+/** True when a backup folder was chosen in this browser (backup-folder-handle.ts marks it). */
+export function folderChosen(): boolean {
+  try {
+    return !!localStorage.getItem('stride-folder');
+  } catch {
+    return false;
+  }
+}
+
 export async function startUp(services: AppServices): Promise<void> {
   // Persistent storage is asked for when a run first records, not at every start.
   services.data.askForStorageAtFirstRecording(services.recording);
@@ -21,4 +30,8 @@ export async function startUp(services: AppServices): Promise<void> {
   void services.program.loadIfStored();
   // The store's consistency check reads every key: after start, when the browser is idle.
   whenIdle(() => void services.data.checkStore());
+  // A backup folder chosen before (backup-folder-handle.ts marks it) is brought up to date once the
+  // browser is idle: the shell's folder notice, once loaded, loads the folder's service, which syncs.
+  // Its code is loaded only for a runner who chose a folder.
+  if (folderChosen()) whenIdle(() => void import('../components/stride-folder-notice.js'));
 }

@@ -94,6 +94,7 @@ export class StrideApp extends LitElement {
         ? html`<p class=${this.services.data.noticeIsNews ? 'problem news' : 'problem'} id="store-notice" role="status">${this.services.data.notice}
             <button id="dismiss-notice" @click=${() => this.services?.data.dismissNotice()}>Dismiss</button></p>`
         : nothing}
+      <stride-folder-notice .services=${this.services}></stride-folder-notice>
       <main id="outlet"></main>
       ${this.updates ? html`<stride-update-banner .updates=${this.updates}></stride-update-banner>` : nothing}
     `;

@@ -20,6 +20,7 @@ import { hasFitHeader } from './fit-header.js';
 import { FitStructureError, expandCompressedTimestamps } from './fit-compressed-timestamps.js';
 import { ImportError, STRIDEWISE_LIMIT, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
+import { fileRunOf } from './fit-run-id.js';
 import { sportOfSessions, statedTotalsOf, walkSessionSpans } from './fit-sessions.js';
 import { type IsBreak, type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
 
@@ -279,5 +280,8 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
     laps: lapStartsOf(lapStarts, lastT),
     gaps,
     ...(statedTotals ? { statedTotals } : {}),
+    ...withFileRun(fileRunOf(messages)),
   };
 }
+
+const withFileRun = (fileRun: ReturnType<typeof fileRunOf>): Pick<ImportedRun, 'fileRun'> => (fileRun ? { fileRun } : {});

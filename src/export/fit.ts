@@ -16,6 +16,9 @@
 //     rate whole bpm and power whole watts, as FIT holds them); its average cadence counts walking too, as FIT's does
 //     (the watch's own where the page set it aside), so a reader sets it aside again
 //   name and notes: FIT activity files have no field for them, so they are not written.
+//   which run: the run's Stridewise id and when it last changed, as developer fields on the
+//     session message (fit-run-id.ts), so a backup folder is matched by id and an older copy never
+//     replaces a newer file; decodeFit reports them, and an ordinary import still stores a new run.
 
 import {
   type ActivityMesg,
@@ -38,6 +41,8 @@ import { fitCadenceOf } from './fit-cadence.js';
 import { type LapSplit, lapSplits } from './lap-splits.js';
 import { lapMetresCut, metresCut } from './file-distance.js';
 import { walksWithCadence } from './imported-summary.js';
+import { declareRunFields, runFields } from './fit-run-id.js';
+import { changedAtOf } from '../session/changed-at.js';
 
 export { decodeFit } from './fit-decode.js';
 
@@ -234,6 +239,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     ...avgPowerOf(avgPowerW),
     firstLapIndex: 0,
     numLaps: laps.length,
+    developerFields: runFields({ id: meta.id, changedAt: changedAtOf(meta) }),
   };
   add(last, Order.Summary, summary);
   // FIT's local timestamp is the wall-clock time where the run happened, as seconds from its epoch.
@@ -260,6 +266,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     timeCreated: dateOf(first),
   };
   encoder.writeMesg(fileId);
+  declareRunFields(encoder);
   if (meta.deviceName) {
     const pod: Encodable<DeviceInfoMesg> = {
       mesgNum: MesgNum.DEVICE_INFO!,

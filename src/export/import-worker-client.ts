@@ -8,6 +8,7 @@ import type { RecordedSession } from '../session/recorded-session.js';
 import type { CadenceZones } from '../session/zones.js';
 import { ImportError } from './import-error.js';
 import type { ImportReply, ImportRequest, ImportTimes } from './import-worker.js';
+import type { FileRun } from './fit-run-id.js';
 
 /** The worker file's address in the production build (build.mjs); elsewhere the source beside this one. */
 declare const STRIDE_IMPORT_WORKER_URL: string | undefined;
@@ -19,6 +20,8 @@ export interface WorkerRead {
   session: RecordedSession;
   /** Where the worker's time went; null when the file was read on the page. */
   times: ImportTimes | null;
+  /** The Stridewise run the file says it holds (our own FIT), or null. */
+  fileRun: FileRun | null;
 }
 
 interface Pending {
@@ -55,7 +58,7 @@ function startWorker(): Worker {
       return;
     }
     pending.delete(data.request);
-    if (data.kind === 'session') waiting.resolve({ session: data.session, times: data.times });
+    if (data.kind === 'session') waiting.resolve({ session: data.session, times: data.times, fileRun: data.fileRun });
     else if (data.kind === 'refused') waiting.reject(new ImportError(data.problem, data.message));
     else waiting.reject(new Error(data.message));
   });
@@ -73,7 +76,8 @@ function startWorker(): Worker {
 async function readOnPage(file: File, zones: CadenceZones, id: string): Promise<WorkerRead> {
   const { readRunFile } = await import('./read-run-file.js');
   const { importedSession } = await import('./imported-session.js');
-  return { session: importedSession(await readRunFile(file), zones, { id, fileName: file.name }), times: null };
+  const run = await readRunFile(file);
+  return { session: importedSession(run, zones, { id, fileName: file.name }), times: null, fileRun: run.fileRun ?? null };
 }
 
 const canRunWorker = (): boolean => typeof Worker === 'function';

@@ -5,6 +5,7 @@
 // Built as its own file (build.mjs); loaded by import-worker-client.ts.
 
 import type { RecordedSession } from '../session/recorded-session.js';
+import type { FileRun } from './fit-run-id.js';
 import type { CadenceZones } from '../session/zones.js';
 import { ImportError, type ImportProblem } from './import-error.js';
 import { importedSession } from './imported-session.js';
@@ -29,7 +30,7 @@ export interface ImportTimes {
 
 export type ImportReply =
   | { request: number; kind: 'progress'; fraction: number }
-  | { request: number; kind: 'session'; session: RecordedSession; times: ImportTimes }
+  | { request: number; kind: 'session'; session: RecordedSession; times: ImportTimes; fileRun: FileRun | null }
   | { request: number; kind: 'refused'; problem: ImportProblem; message: string }
   | { request: number; kind: 'failed'; message: string };
 
@@ -70,7 +71,8 @@ async function read({ request, file, zones, id }: ImportRequest): Promise<void> 
   };
   // Each column its own buffer, listed once (a buffer listed twice cannot be transferred).
   const buffers = new Set(Object.values(session.samples).map((column: ArrayBufferView) => column.buffer as ArrayBuffer));
-  reply({ request, kind: 'session', session, times }, [...buffers]);
+  // The file's own run id, for a restore from a backup folder; an import stores the run under `id`.
+  reply({ request, kind: 'session', session, times, fileRun: run.fileRun ?? null }, [...buffers]);
 }
 
 addEventListener('message', (event: MessageEvent<ImportRequest>) => {

@@ -3,6 +3,7 @@
 
 import type { RecordedColumns, SessionGap, SessionSport } from '../session/recorded-session.js';
 import type { FileTotals } from '../session/stated-totals.js';
+import type { FileRun } from './fit-run-id.js';
 
 export interface ImportedRun {
   /** Epoch milliseconds of the first sample; samples.t counts from here. */
@@ -27,4 +28,9 @@ export interface ImportedRun {
    * what they were written for (the runner trimmed it since): the page says so.
    */
   trimmedTotals?: FileTotals;
+  /**
+   * The Stridewise run a FIT file says it holds (our own export's id and changedAt); absent for a
+   * watch's file. Only a restore from a backup folder stores a run under it: an import gets a new id.
+   */
+  fileRun?: FileRun;
 }

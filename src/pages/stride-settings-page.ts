@@ -12,6 +12,8 @@ import '../components/stride-import-progress.js';
 import '../components/stride-runs-export-status.js';
 import type { ZipFormat } from '../export/runs-zip.js';
 import '../components/stride-section-links.js';
+import '../components/stride-backup-folder.js';
+import { folderServiceOf } from '../services/folder-service.js';
 import { MyWorkouts } from '../services/my-workouts.js';
 import { workoutSettingsSection } from './settings-workouts.js';
 import type { PageSection } from '../components/stride-section-links.js';
@@ -277,6 +279,7 @@ export class StrideSettingsPage extends LitElement {
             </ul>`
           : nothing}
       </div>
+      <stride-backup-folder .folder=${folderServiceOf(this.services!)}></stride-backup-folder>
     </fieldset>`;
   }
 

@@ -41,7 +41,7 @@ export async function correctStoredRun(
     }
     const said: string[] = [];
     if (rescale) {
-      await saveSession(found.run);
+      await saveSession(found.run, Date.now());
       said.push(`This run now shows ${shown(found.run.meta.distanceM)}, as the treadmill did (it showed ${shown(session.meta.distanceM)}).`);
 
     }

@@ -53,7 +53,7 @@ export async function importRunFiles(
       tell(0);
       const { session } = await readInWorker(file, zones, crypto.randomUUID(), tell);
       tell(WORKER_SHARE);
-      await saveSession(session);
+      await saveSession(session, Date.now());
       tell(1);
       outcome = { fileName: file.name, ok: true, message: `Imported “${sessionTitle(session.meta)}”.`, id: session.meta.id };
     } catch (error) {

@@ -22,7 +22,7 @@ export class DataService extends EventTarget {
   #noticeIsNews = false;
   #importProgress: ImportProgress | null = null;
   /** Imports run one after another: the one before, settled either way. */
-  #importQueue: Promise<void> = Promise.resolve();
+  #importQueue: Promise<unknown> = Promise.resolve();
   /** Imports asked for and not yet done; one asked for while another is not done joins its outcomes. */
   #importsNotDone = 0;
   #runsExport: RunsExport | null = null;
@@ -145,7 +145,12 @@ export class DataService extends EventTarget {
   importFiles(files: readonly File[]): Promise<FileOutcome[]> {
     const joins = this.#importsNotDone > 0;
     this.#importsNotDone++;
-    const run = this.#importQueue.then(() => this.#import(files, joins)).finally(() => this.#importsNotDone--);
+    return this.afterImports(() => this.#import(files, joins)).finally(() => this.#importsNotDone--);
+  }
+
+  /** `work` once every import asked for so far is done, before any asked for later (a restore from a backup folder). */
+  afterImports<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#importQueue.then(work);
     this.#importQueue = run.then(() => undefined, () => undefined);
     return run;
   }

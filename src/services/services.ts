@@ -11,6 +11,7 @@ import { RunFinish } from './run-finish.js';
 import { SensorService, type SensorLoaders } from './sensor-service.js';
 import { SettingsService } from './settings-service.js';
 import { WorkoutService } from './workout-service.js';
+import type { FolderService } from './folder-service.js';
 
 export interface AppServices {
   settings: SettingsService;
@@ -32,6 +33,8 @@ export interface AppServices {
   program: ProgramService;
   /** Treadmill workouts: the one going on, driving the belt or by voice. */
   workouts: WorkoutService;
+  /** The backup folder, loaded on first call (its code stays out of the first load). */
+  folder: () => Promise<FolderService>;
 }
 
 /** The coach's rules and outputs, loaded when first used; tests hand in their own. */
@@ -60,5 +63,8 @@ export function createServices(
   // The program is made next; asked only at a workout's Start.
   const workouts = new WorkoutService({ footpod, sensors, recording, coach, settings, programTest: () => program.active?.kind === 'test' });
   const program = new ProgramService({ recording, coach, history, settings, footpod, workouts, sensors });
-  return { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data: new DataService(settings, history, program), program, workouts };
+  const data = new DataService(settings, history, program);
+  const folder = (): Promise<FolderService> => import('./folder-service.js').then((m) => m.folderServiceOf(services));
+  const services = { settings, footpod, footpodCadence, sensors, calibration, recording, coach, history, finish, data, program, workouts, folder };
+  return services;
 }

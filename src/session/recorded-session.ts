@@ -155,6 +155,12 @@ export interface SessionSummary {
   program?: ProgramMark;
   /** A treadmill workout run in this recording: its steps as they began, for the planned speed. */
   workout?: WorkoutMark;
+  /**
+   * Epoch ms of the last change to the stored finished run (saved, recovered, renamed, corrected,
+   * imported; a run restored from a backup folder keeps its file's), set by the store. Absent on
+   * runs stored before it was kept and while a run records: read through changedAtOf.
+   */
+  changedAt?: number;
 }
 
 /** One step of a workout as it ran: from the sample time it began, with what it asked of the belt. */

@@ -185,5 +185,6 @@ export function summaryOf(meta: SessionMeta): SessionSummary {
     sampleCount: meta.sampleCount,
     ...(meta.damage === undefined ? {} : { damage: meta.damage }),
     ...(meta.program ? { program: { ...meta.program } } : {}),
+    ...(meta.changedAt === undefined ? {} : { changedAt: meta.changedAt }),
   };
 }

@@ -312,6 +312,7 @@ function metaProblem(value: unknown): string | null {
   if (value['speedFrom'] !== undefined && !isSpeedSource(value['speedFrom'])) return 'has an unknown source of speed';
   if (value['podId'] !== undefined && typeof value['podId'] !== 'string') return 'has a footpod id that is not text';
   if (value['importedFrom'] !== undefined && typeof value['importedFrom'] !== 'string') return 'has a file name that is not text';
+  if (value['changedAt'] !== undefined && !isNumber(value['changedAt'])) return 'has a time of its last change that is not a number';
   if (value['statedTotals'] !== undefined && !isStatedTotals(value['statedTotals'])) return "has damaged totals from the watch's file";
   if (value['runningCadence'] !== undefined && !isSpread(value['runningCadence'])) return 'has damaged running cadences';
   if (value['runningCadenceByBand'] !== undefined && !isSpreadByBand(value['runningCadenceByBand'])) {

@@ -86,9 +86,15 @@ async function readSession(store: IDBObjectStore, id: string, salvage: boolean):
   return { meta, samples };
 }
 
-/** Stores a whole session (import, restore, undo of a delete), replacing any of the same id. */
-export async function saveSession(session: RecordedSession): Promise<void> {
-  const { meta, samples } = session;
+/**
+ * Stores a whole session, replacing any of the same id. `changedAt`: when the run changed, for
+ * the backup folder (now for an import or a correction; the file's for a run restored from a
+ * folder); left out, the session is stored exactly as given (an undo of a delete brings back the
+ * run as it was, changedAt and all).
+ */
+export async function saveSession(session: RecordedSession, changedAt?: number): Promise<void> {
+  const meta: SessionMeta = changedAt === undefined ? session.meta : { ...session.meta, changedAt };
+  const { samples } = session;
   const lengths = recordedColumnNames.map((name) => samples[name].length);
   if (lengths.some((length) => length !== meta.sampleCount)) {
     throw new StoreError(`The session ${labelOf(meta)} was not saved: it says ${meta.sampleCount} samples but holds ${lengths.join('/')}.`);
@@ -112,11 +118,13 @@ export function saveRecordingProgress(
   chunks: ReadonlyArray<readonly [number, RecordedColumns]>,
   withSummary: boolean,
 ): Promise<void> {
+  // A run changes for the backup folder once it is finished: while it records it is never written there.
+  const stored: SessionMeta = meta.status === 'recording' ? meta : { ...meta, changedAt: Date.now() };
   const entries: [IDBValidKey, unknown][] = chunks.map(([n, columns]) => [chunkKey(meta.id, n), columns]);
-  entries.push([metaKey(meta.id), meta]);
+  entries.push([metaKey(meta.id), stored]);
   return inOneTransaction('readwrite', async (store) => {
     for (const [key, value] of entries) store.put(value, key);
-    if (withSummary) await putInIndex(store, summaryOf(meta));
+    if (withSummary) await putInIndex(store, summaryOf(stored));
     // Committed as soon as the last request is made, not when the page hears back from them: a
     // write started as the page goes away (SessionWriter.writeBeforeLeaving) still lands.
     store.transaction.commit();
@@ -151,7 +159,7 @@ export function markRecovered(id: string): Promise<SessionSummary> {
   return inOneTransaction('readwrite', async (store) => {
     const session = await readSession(store, id, false);
     if (!session) throw new StoreError('This session is no longer stored (it may have been deleted in another tab).');
-    const meta: SessionMeta = { ...withTotalsOfSamples(session), status: 'recovered' };
+    const meta: SessionMeta = { ...withTotalsOfSamples(session), status: 'recovered', changedAt: changedNow(session.meta) };
     store.put(meta, metaKey(id));
     const summary = summaryOf(meta);
     await putInIndex(store, summary);
@@ -185,11 +193,14 @@ export async function deleteSession(id: string): Promise<RecordedSession> {
   return deleted;
 }
 
+/** Now, and always after the run's last change: two changes within a millisecond still tell apart for the folder. */
+const changedNow = (meta: Pick<SessionMeta, 'changedAt'>): number => Math.max(Date.now(), (meta.changedAt ?? 0) + 1);
+
 async function changeMeta(id: string, change: (meta: SessionMeta) => SessionMeta): Promise<SessionSummary> {
   return inOneTransaction('readwrite', async (store) => {
     const stored: unknown = await promisifyRequest(store.get(metaKey(id)));
     if (!isMetaLike(stored)) throw new StoreError('This session is no longer stored (it may have been deleted in another tab).');
-    const meta = change(stored);
+    const meta: SessionMeta = { ...change(stored), changedAt: changedNow(stored) };
     store.put(meta, metaKey(id));
     const summary = summaryOf(meta);
     await putInIndex(store, summary);

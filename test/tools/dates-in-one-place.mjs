@@ -11,7 +11,7 @@ import { join, relative, resolve } from 'node:path';
 const root = resolve(process.argv[2] ?? 'src');
 const FORMATTER = 'session/date-format.ts';
 /** Modules that build file names ("stridewise-2026-11-25-0754.fit"), not text for people. */
-const FILE_NAMES = new Set(['export/download-name.ts', 'services/data-files.ts']);
+const FILE_NAMES = new Set(['export/download-name.ts', 'services/data-files.ts', 'store/backup-folder-names.ts']);
 
 const anywhere = [
   [/\bIntl\s*\.\s*DateTimeFormat\b/, 'builds an Intl.DateTimeFormat'],

@@ -1,0 +1,9 @@
+// When a stored run last changed, for the backup folder's "never write an older copy over a newer
+// file". Runs stored before changedAt was kept read as changed when they ended: that is when they
+// were saved, and any later edit of theirs gives them a changedAt of its own.
+
+import type { SessionSummary } from './recorded-session.js';
+
+export function changedAtOf(run: Pick<SessionSummary, 'changedAt' | 'startedAt' | 'elapsedS'>): number {
+  return run.changedAt ?? Math.round(run.startedAt + run.elapsedS * 1000);
+}

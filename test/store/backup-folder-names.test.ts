@@ -1,0 +1,32 @@
+// File names in the backup folder: date, start and the run's name, safe on every system, and
+// " (2)" for a name another file has.
+
+import { expect } from '@open-wc/testing';
+import { fileSafe, runFileName, uniqueFileName } from '../../src/store/backup-folder-names.js';
+
+const at = new Date(2026, 11, 7, 18, 5, 30).getTime();
+
+describe('backup folder file names', () => {
+  it('read the local date, start and name', () => {
+    expect(runFileName({ startedAt: at, name: 'Easy run', origin: 'bluetooth' })).to.equal('2026-12-07 18.05 Easy run.fit');
+  });
+
+  it('name an unnamed run by its kind', () => {
+    expect(runFileName({ startedAt: at, name: '', origin: 'bluetooth' })).to.equal('2026-12-07 18.05 Run.fit');
+    expect(runFileName({ startedAt: at, name: '', sport: 'walk', origin: 'import' })).to.equal('2026-12-07 18.05 Walk.fit');
+  });
+
+  it('replace what Windows, macOS or Android refuse, and trim dots and spaces at the ends', () => {
+    expect(fileSafe('a/b\\c:d*e?f"g<h>i|j\u0001k')).to.equal('a-b-c-d-e-f-g-h-i-j-k');
+    expect(fileSafe('  ..tempo..  ')).to.equal('tempo');
+    expect(fileSafe('x'.repeat(200))).to.have.length(80);
+    expect(runFileName({ startedAt: at, name: '../../etc', origin: 'bluetooth' })).to.equal('2026-12-07 18.05 -..-etc.fit');
+    expect(runFileName({ startedAt: at, name: '...', origin: 'bluetooth' })).to.equal('2026-12-07 18.05 Run.fit');
+  });
+
+  it('give a taken name " (2)", " (3)"…, without regard to case', () => {
+    expect(uniqueFileName('a.fit', new Set())).to.equal('a.fit');
+    expect(uniqueFileName('a.fit', new Set(['A.FIT']))).to.equal('a (2).fit');
+    expect(uniqueFileName('a.fit', new Set(['a.fit', 'a (2).fit']))).to.equal('a (3).fit');
+  });
+});
