@@ -137,3 +137,35 @@ describe('files opened with the app or shared to it (issue 21 review)', () => {
     await del(SESSIONS_KEY, kvStore());
   });
 });
+
+describe('looking for shared files at start (issue 21 review)', () => {
+  // A browser that refuses this site its storage (Chrome's "Block sites from saving data", some
+  // private windows) rejects every CacheStorage call with a SecurityError. The look for shared
+  // files at each start (launch-queue.ts) awaits caches.has with no catch, under a `void`: an
+  // uncaught rejection reaches the console at every start (the contract: never let an exception
+  // escape to the console), where the app should stay quiet or say it in words.
+  it('lets no rejection escape when the browser refuses the cache storage at start', async function () {
+    this.timeout(20_000);
+    await clear(kvStore());
+    const escaped: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent): void => {
+      escaped.push(event.reason);
+      event.preventDefault();
+    };
+    addEventListener('unhandledrejection', onRejection);
+    const originalHas = CacheStorage.prototype.has;
+    CacheStorage.prototype.has = () => Promise.reject(new DOMException('An attempt was made to break through the security policy of the user agent.', 'SecurityError'));
+    try {
+      const services = createServices();
+      Object.defineProperty(window, 'launchQueue', { configurable: true, value: { setConsumer: () => undefined } });
+      const started = startUp(services);
+      takeFilesFromOutside(services, started);
+      await started;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      CacheStorage.prototype.has = originalHas;
+      removeEventListener('unhandledrejection', onRejection);
+    }
+    expect(escaped.map(String)).to.deep.equal([]);
+  });
+});
