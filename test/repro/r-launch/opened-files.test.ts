@@ -136,6 +136,21 @@ describe('files opened with the app or shared to it (issue 21 review)', () => {
     expect(services.data.notice, 'the store check\'s repair, still said').to.match(/Tempo Thursday.* taken off the list/);
     await del(SESSIONS_KEY, kvStore());
   });
+
+  // The other order: the check's notice comes after the files were told (it waits for an idle
+  // moment, up to a second), and the runner never learns what became of the file they opened,
+  // here the refusal of a file that is not a run, with its reason.
+  it('keeps what became of the opened files on the shell when the store check reports after them', async function () {
+    this.timeout(20_000);
+    await set(SCHEMA_KEY, SCHEMA_VERSION, kvStore());
+    const services = createServices();
+    await openLaunchedFiles(services, [handleOf(new File(['Easy 5 km, felt good'], 'Easy 5k.fit'))]);
+    expect(services.data.notice).to.match(/Easy 5k\.fit: This file is neither FIT nor TCX/);
+    await set(SESSIONS_KEY, [{ ...fixtureSession().meta, id: 'gone', name: 'Tempo Thursday' }], kvStore());
+    await services.data.checkStore();
+    expect(services.data.notice, 'the opened file\'s refusal, still said').to.match(/Easy 5k\.fit: This file is neither FIT nor TCX/);
+    await del(SESSIONS_KEY, kvStore());
+  });
 });
 
 describe('looking for shared files at start (issue 21 review)', () => {
