@@ -8,17 +8,19 @@ export function whenIdle(run: () => void): void {
   else setTimeout(run, 1000);
 }
 
-export async function startUp(services: AppServices): Promise<void> {
+/** Resolves true once the store is ready to take runs; false when it cannot be used (data.problem says why). */
+export async function startUp(services: AppServices): Promise<boolean> {
   // Persistent storage is asked for when a run first records, not at every start.
   services.data.askForStorageAtFirstRecording(services.recording);
   // Stored data is migrated before anything reads it; if it cannot be, nothing else touches it.
   const usable = await services.data.migrate();
   void services.footpod.findRemembered();
-  if (!usable) return;
+  if (!usable) return false;
   await services.settings.load();
   await services.recording.checkUnfinished();
   // A program run going on when the page went resumes with the next recording, wherever it starts.
   void services.program.loadIfStored();
   // The store's consistency check reads every key: after start, when the browser is idle.
   whenIdle(() => void services.data.checkStore());
+  return true;
 }
