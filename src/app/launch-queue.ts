@@ -29,7 +29,8 @@ export function takeFilesFromOutside(services: AppServices, started: Promise<boo
   // not keep (share-cache.ts); any start finds those a closed page left.
   const landing = new URLSearchParams(location.search);
   void started
-    .then(async () => landing.has('shared') || (await sharesWaiting().catch(() => false)))
+    .then(async () => landing.has('shared') || (await sharesWaiting()))
     .then((waiting) => (waiting ? load((opened, usable) => opened.openSharedFiles(services, landing, usable)) : undefined))
+    // Cache storage refused (the sharesWaiting rejection), or start-up itself failed: no share can be waiting.
     .catch(() => undefined);
 }
