@@ -12,20 +12,25 @@ declare global {
   }
 }
 
-/** `started`: the store is ready to take runs (start-up's migration done). */
-export function takeFilesFromOutside(services: AppServices, started: Promise<unknown>): void {
-  const load = (work: (files: typeof import('./launch-files.js')) => Promise<void>): Promise<void> =>
+/** A browser that refuses this site its storage rejects every cache call: then no share can be waiting. */
+const sharesWaiting = async (): Promise<boolean> =>
+  'caches' in window && (await caches.has(SHARED_FILES_CACHE)) && (await (await caches.open(SHARED_FILES_CACHE)).keys()).length > 0;
+
+/** `started`: whether the store can take runs (false: start-up refused it, e.g. written by a newer version). */
+export function takeFilesFromOutside(services: AppServices, started: Promise<boolean>): void {
+  const load = (work: (files: typeof import('./launch-files.js'), usable: boolean) => Promise<void>): Promise<void> =>
     started
-      .then(() => import('./launch-files.js'))
-      .then(work)
+      .then(async (usable) => work(await import('./launch-files.js'), usable))
       .catch((error: unknown) => services.data.announce(`The files could not be opened: ${error instanceof Error ? error.message : String(error)}`, false));
   window.launchQueue?.setConsumer(({ files }) => {
-    if (files.length > 0) void load((opened) => opened.openLaunchedFiles(services, files));
+    if (files.length > 0) void load((opened, usable) => opened.openLaunchedFiles(services, files, usable));
   });
-  // The page a share lands on says how many files came (share-cache.ts); any start finds those a closed page left.
-  const announced = new URLSearchParams(location.search).get('shared');
-  void started.then(async () => {
-    const waiting = 'caches' in window && (await caches.has(SHARED_FILES_CACHE)) && (await (await caches.open(SHARED_FILES_CACHE)).keys()).length > 0;
-    if (announced !== null || waiting) await load((opened) => opened.openSharedFiles(services, announced === null ? null : Number(announced)));
-  });
+  // The page a share lands on says how many files came, and names those the service worker could
+  // not keep (share-cache.ts); any start finds those a closed page left.
+  const landing = new URLSearchParams(location.search);
+  void started
+    .then(async () => landing.has('shared') || (await sharesWaiting()))
+    .then((waiting) => (waiting ? load((opened, usable) => opened.openSharedFiles(services, landing, usable)) : undefined))
+    // Cache storage refused (the sharesWaiting rejection), or start-up itself failed: no share can be waiting.
+    .catch(() => undefined);
 }

@@ -11,6 +11,16 @@ export function openedFilesNotice(outcomes: readonly FileOutcome[], runGoingOn: 
   return lines.join(' ');
 }
 
+/**
+ * A shared file the service worker could not keep (share-cache.ts): `why` is 'full' when the
+ * browser had no room for it, else the storage's own message.
+ */
+export function notKeptMessage(why: string): string {
+  return why === 'full'
+    ? 'Not imported: this device had no room left to keep it. Free some space, then share it again.'
+    : `Not imported: the app could not keep it (${why || 'the browser refused'}). Share it again.`;
+}
+
 /** The page to show: the run when one file became one, History when several did; none while a run records or when nothing was stored. */
 export function pageForOpenedFiles(outcomes: readonly FileOutcome[], runGoingOn: boolean): string | null {
   if (runGoingOn) return null;

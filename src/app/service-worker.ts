@@ -2,7 +2,7 @@
 // every file of the build, listed with revisions at build time in place of STRIDE_PRECACHE,
 // and answers every navigation with the app shell, so each route opens offline after one visit.
 // A share (the manifest's share_target, a POST to /share) is kept in a cache of its own until a page
-// imports it (src/app/launch-files.ts), and answered with a page of the app.
+// imports it (src/app/launch-files.ts), and answered with a page of the app (naming any file it could not keep).
 //
 // A new version installs beside the running one and waits: it takes over only when the page asks
 // (SKIP_WAITING, sent by src/app/app-updates.ts when the runner presses Reload with no run being
@@ -95,21 +95,29 @@ self.addEventListener('activate', (event) => {
 /**
  * Keeps each shared file (with its name, which a cached response does not carry) and sends the
  * browser on to a page that imports them: 303, so a reload there does not post the share again.
+ * A file it cannot keep (storage full) is named on that page's address with why, for the page to say.
  */
 async function keepShared(request: Request): Promise<Response> {
-  let kept = 0;
+  let files: FormDataEntryValue[] = [];
   try {
-    const cache = await caches.open(SHARED_FILES_CACHE);
-    for (const file of (await request.formData()).getAll('files')) {
-      if (typeof file === 'string') continue;
-      const headers = { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) };
-      await cache.put(`/shared-files/${Date.now()}-${kept}`, new Response(file, { headers }));
-      kept++;
-    }
+    files = (await request.formData()).getAll('files');
   } catch {
     // Not a form with files: the page says that nothing came.
   }
-  return Response.redirect(SHARED_LANDING + kept, 303);
+  let kept = 0;
+  const lost = new URLSearchParams();
+  for (const file of files) {
+    if (typeof file === 'string') continue;
+    try {
+      const headers = { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) };
+      await (await caches.open(SHARED_FILES_CACHE)).put(`/shared-files/${Date.now()}-${kept}`, new Response(file, { headers }));
+      kept++;
+    } catch (error) {
+      lost.append('lost', file.name);
+      lost.append('why', (error as Error).name === 'QuotaExceededError' ? 'full' : String((error as Error).message ?? error));
+    }
+  }
+  return Response.redirect(`${SHARED_LANDING}${kept}${lost.size ? `&${lost}` : ''}`, 303);
 }
 
 self.addEventListener('fetch', (event) => {

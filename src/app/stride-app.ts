@@ -70,7 +70,9 @@ export class StrideApp extends LitElement {
     @media (max-width: 23.75rem) {
       nav { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); }
     }
-    .problem { margin: 0; padding: 0.75rem 1rem; background: var(--alert-bg); color: var(--alert-text); }
+    /* Notices stack, newest last; a long file name with no space wraps rather than widening the page. */
+    .problem { margin: 0; padding: 0.75rem 1rem; background: var(--alert-bg); color: var(--alert-text); overflow-wrap: anywhere; }
+    .problem + .problem { border-top: 1px solid var(--divider); }
     .news { background: var(--accent-soft); color: var(--text); }
     .problem button { font: inherit; min-height: 2.75rem; margin-left: 0.5rem; padding: 0 0.9rem; border-radius: 6px; border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }
   `;
@@ -90,10 +92,10 @@ export class StrideApp extends LitElement {
         </nav>
       </header>
       ${this.services?.data.problem ? html`<p class="problem" role="alert">${this.services.data.problem}</p>` : nothing}
-      ${this.services?.data.notice
-        ? html`<p class=${this.services.data.noticeIsNews ? 'problem news' : 'problem'} id="store-notice" role="status">${this.services.data.notice}
-            <button id="dismiss-notice" @click=${() => this.services?.data.dismissNotice()}>Dismiss</button></p>`
-        : nothing}
+      ${this.services?.data.notices.map(
+        (notice) => html`<p class=${notice.news ? 'problem notice news' : 'problem notice'} role="status">${notice.text}
+          <button @click=${() => this.services?.data.dismissNotice(notice)}>Dismiss</button></p>`,
+      )}
       <stride-folder-notice .services=${this.services}></stride-folder-notice>
       <main id="outlet"></main>
       ${this.updates ? html`<stride-update-banner .updates=${this.updates}></stride-update-banner>` : nothing}

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { loadPart } from '../components/load-part.js';
 import { touchTargetStyles } from '../components/form-control-styles.js';
 import { Router } from '@vaadin/router';
 import type { AppServices } from '../services/services.js';
@@ -142,18 +143,18 @@ export class StrideLivePage extends LitElement {
     const { footpod, settings, recording, coach } = this.services;
     const unfinished = recording.unfinished[0] ?? null;
     // Needed only after a tab closed mid-run, so it loads then rather than with the first page.
-    if (unfinished) void import('../components/stride-recovery-prompt.js');
+    if (unfinished) loadPart(import('../components/stride-recovery-prompt.js'));
     // Likewise the check-in banner, drawn only once the coach has a check-in to show.
-    if (coach.checkIn) void import('../components/stride-check-in.js');
+    if (coach.checkIn) loadPart(import('../components/stride-check-in.js'));
     // And the finish card, once a run is saved.
-    if (this.services.finish.card) void import('../components/stride-finish-card.js');
+    if (this.services.finish.card) loadPart(import('../components/stride-finish-card.js'));
     // And the notice of a run in another tab, which stands in for the pairing until this tab takes over.
-    if (recording.runElsewhere) void import('../components/stride-other-tab-notice.js');
+    if (recording.runElsewhere) loadPart(import('../components/stride-other-tab-notice.js'));
     // Charts (and uPlot, the largest part of the page) have nothing to draw before a pod sends
     // data, so they load once there is a session; lit hands the elements their properties then.
-    if (footpod.session) void import('../components/stride-live-chart.js');
+    if (footpod.session) loadPart(import('../components/stride-live-chart.js'));
     const sensorsOpen = settings.settings.liveSensorsOpen;
-    if (sensorsOpen) void import('./stride-live-sensors.js');
+    if (sensorsOpen) loadPart(import('./stride-live-sensors.js'));
     const { distanceUnit: unit, smoothingS, zones } = settings.settings;
     const source = footpod.source ?? footpod.bluetooth;
     const session = footpod.session;

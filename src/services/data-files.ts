@@ -14,6 +14,8 @@ export interface FileOutcome {
   message: string;
   /** The stored run's id, when the file became one (so the app can open it). */
   id?: string;
+  /** The file was read but its run could not be stored (storage full, a store error): worth trying again. */
+  notStored?: true;
 }
 
 /** Files above this size show a progress bar while they are read (Settings → Your data). */
@@ -29,13 +31,14 @@ export interface ImportProgress {
 /**
  * Each file read in the import worker and stored; `onProgress` hears how far each file over
  * PROGRESS_FROM_BYTES has come (whole percents, each once, ending at 100 when it is stored), and
- * `onOutcome` each file's outcome as soon as the file is done (so a bar need not wait for the batch).
+ * `onOutcome` each file's outcome as soon as the file is done (so a bar need not wait for the batch;
+ * awaited before the next file is read).
  */
 export async function importRunFiles(
   files: readonly File[],
   zones: CadenceZones,
   onProgress: (progress: ImportProgress) => void = () => {},
-  onOutcome: (outcome: FileOutcome) => void = () => {},
+  onOutcome: (outcome: FileOutcome) => Promise<void> | void = () => {},
 ): Promise<FileOutcome[]> {
   const { WORKER_SHARE, readInWorker, stopImportWorker } = await import('../export/import-worker-client.js');
   const { saveSession } = await import('../store/session-store.js');
@@ -49,18 +52,20 @@ export async function importRunFiles(
       onProgress({ fileName: file.name, percent });
     };
     let outcome: FileOutcome;
+    let read = false;
     try {
       tell(0);
       const { session } = await readInWorker(file, zones, crypto.randomUUID(), tell);
+      read = true;
       tell(WORKER_SHARE);
       await saveSession(session, Date.now());
       tell(1);
       outcome = { fileName: file.name, ok: true, message: `Imported “${sessionTitle(session.meta)}”.`, id: session.meta.id };
     } catch (error) {
-      outcome = { fileName: file.name, ok: false, message: error instanceof Error ? error.message : String(error) };
+      outcome = { fileName: file.name, ok: false, message: error instanceof Error ? error.message : String(error), ...(read && { notStored: true as const }) };
     }
     outcomes.push(outcome);
-    onOutcome(outcome);
+    await onOutcome(outcome);
   }
   // The reader is not kept waiting for another file (no timer while idle): the next import starts it again.
   stopImportWorker();

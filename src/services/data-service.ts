@@ -13,13 +13,18 @@ import type { HistoryService } from './history-service.js';
 import type { ProgramService } from './program-service.js';
 import type { SettingsService } from './settings-service.js';
 
+/** Something said on the shell: news (files that all came in) or a problem. */
+export interface Notice {
+  readonly text: string;
+  readonly news: boolean;
+}
+
 export class DataService extends EventTarget {
   #outcomes: FileOutcome[] = [];
   #usage: StorageUsage | null | undefined = undefined;
   #persistence: Persistence = 'not-asked';
   #problem: string | null = null;
-  #notice: string | null = null;
-  #noticeIsNews = false;
+  #notices: readonly Notice[] = [];
   #importProgress: ImportProgress | null = null;
   /** Imports run one after another: the one before, settled either way. */
   #importQueue: Promise<unknown> = Promise.resolve();
@@ -59,23 +64,22 @@ export class DataService extends EventTarget {
   get persistence(): Persistence {
     return this.#persistence;
   }
-  /** What the start-up check of the store found or repaired, in words; null when all was well. */
-  get notice(): string | null {
-    return this.#notice;
+  /**
+   * What the shell says until the runner dismisses it, oldest first: what the store check found or
+   * repaired, what became of files opened with the app. Each is kept until dismissed, so one never
+   * hides another (they come from separate work that may end in either order).
+   */
+  get notices(): readonly Notice[] {
+    return this.#notices;
   }
-  /** Whether the notice tells of something done well (files opened with the app) rather than of a problem. */
-  get noticeIsNews(): boolean {
-    return this.#noticeIsNews;
-  }
-  /** Says something on the shell once, as the store check's notice is (files opened with the app). */
-  announce(notice: string, news: boolean): void {
-    this.#notice = notice;
-    this.#noticeIsNews = news;
+  /** Says something on the shell, after what it already says. */
+  announce(text: string, news: boolean): void {
+    this.#notices = [...this.#notices, { text, news }];
     this.dispatchEvent(new Event('change'));
   }
-  /** The runner has read the notice. */
-  dismissNotice(): void {
-    this.#notice = null;
+  /** The runner has read this notice. */
+  dismissNotice(notice: Notice): void {
+    this.#notices = this.#notices.filter((shown) => shown !== notice);
     this.dispatchEvent(new Event('change'));
   }
 
@@ -127,25 +131,23 @@ export class DataService extends EventTarget {
       const { checkStore } = await import('../store/store-check.js');
       const { repaired, found } = await checkStore();
       if (repaired.length === 0 && found.length === 0) return;
-      this.#notice = `Stored data was checked: ${[...repaired, ...found].join(' ')}`;
-      this.#noticeIsNews = false;
       // A history already on screen was read before the repairs: it shows them once read again.
       if (repaired.length > 0 && this.history.loaded) void this.history.load();
+      this.announce(`Stored data was checked: ${[...repaired, ...found].join(' ')}`, false);
     } catch (error) {
-      this.#notice = `Stored data could not be checked: ${error instanceof Error ? error.message : String(error)}`;
-      this.#noticeIsNews = false;
+      this.announce(`Stored data could not be checked: ${error instanceof Error ? error.message : String(error)}`, false);
     }
-    this.dispatchEvent(new Event('change'));
   }
 
   /**
    * Files picked while an import runs (the page stays live during a big one) wait for it: one file
    * read at a time, so the progress bar names the file being read, and no outcome is lost.
+   * `afterEach` is awaited after each file, before the next is read (shared files are let go of one by one).
    */
-  importFiles(files: readonly File[]): Promise<FileOutcome[]> {
+  importFiles(files: readonly File[], afterEach?: (outcome: FileOutcome) => Promise<void>): Promise<FileOutcome[]> {
     const joins = this.#importsNotDone > 0;
     this.#importsNotDone++;
-    return this.afterImports(() => this.#import(files, joins)).finally(() => this.#importsNotDone--);
+    return this.afterImports(() => this.#import(files, joins, afterEach)).finally(() => this.#importsNotDone--);
   }
 
   /** `work` once every import asked for so far is done, before any asked for later (a restore from a backup folder). */
@@ -156,7 +158,7 @@ export class DataService extends EventTarget {
   }
 
   /** Resolves with these files' own outcomes (a stored run's carries its id). */
-  async #import(files: readonly File[], joins: boolean): Promise<FileOutcome[]> {
+  async #import(files: readonly File[], joins: boolean, afterEach?: (outcome: FileOutcome) => Promise<void>): Promise<FileOutcome[]> {
     const { importRunFiles } = await import('./data-files.js');
     if (!joins) this.#outcomes = [];
     const outcomes = await importRunFiles(
@@ -171,6 +173,7 @@ export class DataService extends EventTarget {
         // Done: the bar does not go on naming it while the files after it are read.
         this.#importProgress = null;
         this.dispatchEvent(new Event('change'));
+        return afterEach?.(outcome);
       },
     );
     await this.history.load();

@@ -29,4 +29,23 @@ describe('stride-app', () => {
     expect(app.shadowRoot!.querySelector('.problem')!.textContent).to.match(/newer/i);
     await expect(app).to.be.accessible();
   });
+
+  it('shows each notice, newest last, each dismissed by its own button; a long file name wraps on a phone', async () => {
+    const services = createServices();
+    const app = await fixture<StrideApp>(html`<stride-app .services=${services} style="width: 390px"></stride-app>`);
+    services.data.announce('Stored data was checked: “Tempo Thursday” was taken off the list.', false);
+    services.data.announce(`${'Forerunner_965_2026-12-06_07-31-44_Long_Sunday_run_with_the_club'.repeat(2)}.fit: Imported “Long Sunday run”.`, true);
+    await app.updateComplete;
+    const shown = () => [...app.shadowRoot!.querySelectorAll<HTMLElement>('.notice')];
+    expect(shown().map((p) => [p.textContent!.trim().slice(0, 24), p.classList.contains('news')])).to.deep.equal([
+      ['Stored data was checked:', false],
+      ['Forerunner_965_2026-12-0', true],
+    ]);
+    for (const notice of shown()) expect(notice.scrollWidth, 'wraps within 390 px').to.be.at.most(notice.clientWidth);
+    expect(app.scrollWidth).to.be.at.most(390);
+    await expect(app).to.be.accessible();
+    shown()[0]!.querySelector('button')!.click();
+    await app.updateComplete;
+    expect(shown().map((p) => p.classList.contains('news'))).to.deep.equal([true]);
+  });
 });

@@ -8,7 +8,7 @@
 // 2. Shared on a phone (manifest share_target): a page the service worker controls posts a real
 //    multipart form to /share (a navigation POST, as Android's share sheet sends it); the service
 //    worker keeps the file and answers with a page that imports it and shows the run; a file that
-//    is not a run gets its message; a share whose page never read it (closed first) is imported at
+//    is not a run gets its message; one it could not keep (storage full) is named with why; a share whose page never read it (closed first) is imported at
 //    the next start; once imported, nothing is left in the share's cache.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,13 +42,13 @@ const shell = (page) =>
     const app = document.querySelector('stride-app');
     return {
       path: location.pathname + location.search,
-      // The notice as shown, without its Dismiss button.
+      // The newest notice as shown, without its Dismiss button.
       notice: (() => {
-        const shown = app?.shadowRoot?.querySelector('#store-notice');
+        const shown = [...(app?.shadowRoot?.querySelectorAll('.notice') ?? [])].at(-1);
         return shown ? [...shown.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim() : null;
       })(),
       // Told as news (the accent's soft colour) when every file came in, as a problem when one did not.
-      news: app?.shadowRoot?.querySelector('#store-notice.news') !== null,
+      news: [...(app?.shadowRoot?.querySelectorAll('.notice') ?? [])].at(-1)?.classList.contains('news') ?? false,
       recording: app?.services?.recording.state ?? null,
       runs: app?.services?.history.sessions?.map((s) => s.id) ?? [],
     };
@@ -63,6 +63,7 @@ async function shownAfter(page, path = null, timeoutMs = 20_000) {
     await sleep(100);
   }
 }
+const dismissAll = (page) => page.evaluate(() => document.querySelector('stride-app').shadowRoot.querySelectorAll('.notice button').forEach((b) => b.click()));
 const appPages = async () => (await browser.pages()).filter((p) => p.url().startsWith(origin));
 const sharedLeft = (page) => page.evaluate(async () => (await caches.has('stridewise-shared-files')) ? (await (await caches.open('stridewise-shared-files')).keys()).length : 0);
 const runId = (path) => /^\/history\/([^/?]+)$/.exec(path ?? '')?.[1] ?? null;
@@ -98,7 +99,7 @@ try {
     check((await page.$('>>> stride-session-page')) !== null, 'the run\'s own page is on screen');
 
     // Into the open window, while it records a run: same page, still recording, the file imported and said.
-    await page.evaluate(() => document.querySelector('stride-app').shadowRoot.querySelector('#dismiss-notice').click());
+    await dismissAll(page);
     await page.evaluate(() => history.pushState(null, '', '/') || dispatchEvent(new PopStateEvent('popstate')));
     await page.waitForFunction(() => document.querySelector('stride-app').shadowRoot.querySelector('stride-live-page'), { timeout: 10_000 });
     await page.click('>>> #simulate');
@@ -122,7 +123,7 @@ try {
     );
     await page.click('>>> stride-recording-controls >>> #stop');
     await page.waitForFunction(() => document.querySelector('stride-app').services.recording.state === 'stopped', { timeout: 10_000 });
-    await page.evaluate(() => document.querySelector('stride-app').shadowRoot.querySelector('#dismiss-notice').click());
+    await dismissAll(page);
 
     // A broken file beside a good one: History, and each file's outcome.
     await cdp.send('PWA.launchFilesInApp', { manifestId, files: [files.run, files.broken] });
@@ -172,6 +173,19 @@ try {
     const refused = await shownAfter(page, /^\/history$/);
     check(/^notes\.txt: This file is neither FIT nor TCX \(even though its name ends in \.txt\)/.test(refused.notice ?? '') && refused.path === '/history' && !refused.news, `a shared file that is not a run gets its message (${refused.path}: "${refused.notice}")`);
     check((await sharedLeft(page)) === 0, 'and is not kept either');
+
+    // A phone with its storage nearly full: the service worker cannot keep the file, and the page names it with why.
+    await dismissAll(page);
+    const storage = await page.createCDPSession();
+    const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+    await storage.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 200_000 });
+    await share('Long Sunday run.fit', new Uint8Array(3_000_000).fill(7), 'application/octet-stream');
+    const full = await shownAfter(page, /^\/history/);
+    await storage.send('Storage.overrideQuotaForOrigin', { origin });
+    check(
+      full.notice === 'Long Sunday run.fit: Not imported: this device had no room left to keep it. Free some space, then share it again.' && (await sharedLeft(page)) === 0,
+      `a shared file the service worker could not keep (storage full) is named with why (${full.path}: "${full.notice}")`,
+    );
 
     // The share's page closed before it read the file (here: the POST made without a page to land on).
     await page.evaluate(async (bytes) => {

@@ -79,15 +79,15 @@ describe('data service', () => {
     await set('sessions', (await listSessions()).filter((s) => s.id !== 'a'), kvStore());
     const services = createServices();
     const app = await fixture<StrideApp>(html`<stride-app .services=${services}></stride-app>`);
-    expect(app.shadowRoot!.querySelector('#store-notice')).to.equal(null);
+    expect(app.shadowRoot!.querySelector('.notice')).to.equal(null);
     await services.history.load();
     expect(services.history.sessions.map((s) => s.id), 'the history as read before the check').to.deep.equal(['b']);
     await services.data.checkStore();
     // The history on screen is read again, so it lists the repairs at once.
     await waitUntil(() => services.history.sessions.length === 2, 'history read again');
     expect(services.history.sessions.map((s) => [s.id, s.damage])).to.deep.equal([['a', undefined], ['b', 'samples are missing in part 2 of 2']]);
-    await waitUntil(() => app.shadowRoot!.querySelector('#store-notice') !== null, 'notice shown');
-    const notice = app.shadowRoot!.querySelector('#store-notice')!;
+    await waitUntil(() => app.shadowRoot!.querySelector('.notice') !== null, 'notice shown');
+    const notice = app.shadowRoot!.querySelector('.notice')!;
     expect(notice.getAttribute('role')).to.equal('status');
     expect(notice.textContent!.replace(/\s+/g, ' ')).to.equal(
       'Stored data was checked: “Run a” was missing from the list of sessions; it is listed again. ' +
@@ -97,9 +97,9 @@ describe('data service', () => {
     await expect(app).to.be.accessible();
     // The history lists the damage from the index, without opening the session.
     expect((await listSessions()).map((s) => [s.id, s.damage])).to.deep.equal([['a', undefined], ['b', 'samples are missing in part 2 of 2']]);
-    notice.querySelector<HTMLButtonElement>('#dismiss-notice')!.click();
+    notice.querySelector('button')!.click();
     await app.updateComplete;
-    expect(app.shadowRoot!.querySelector('#store-notice')).to.equal(null);
+    expect(app.shadowRoot!.querySelector('.notice')).to.equal(null);
   });
 
   it('says what a backup leaves out, and nothing when it leaves out nothing', async () => {
@@ -125,7 +125,7 @@ describe('data service', () => {
     const before = await snapshotStore();
     const { data } = createServices();
     await data.checkStore();
-    expect(data.notice).to.equal(null);
+    expect(data.notices).to.deep.equal([]);
     expect(await snapshotStore()).to.deep.equal(before);
   });
 });

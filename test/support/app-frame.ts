@@ -16,7 +16,7 @@ export interface AppFrame {
   services: AppServices;
   clock: { ms: number };
   /** Start-up as main.ts does it: migrations, the remembered pod, settings, unfinished runs. */
-  started: Promise<void>;
+  started: Promise<boolean>;
 }
 
 // What would reach the console (console.error, an uncaught error, an unhandled rejection) goes to
