@@ -85,4 +85,30 @@ describe('repro r-exports: which runs an export takes', () => {
     expect((await namesIn(file!.blob)).length, 'runs in the zip').to.equal(2);
     expect(services.data.runsExport?.message ?? '').to.not.contain('being recorded');
   });
+
+  // While another tab records run b, "Export all" leaves b out, but the progress it shows counts b
+  // in its first line ("0 of 2 runs…") and not in the next ("0 of 1 runs…", then "1 of 1"): the
+  // number of runs the runner is told the zip will hold jumps during one export.
+  it('the progress of one export counts the same total of runs throughout', async () => {
+    const services = createServices();
+    let release!: () => void;
+    await new Promise<void>((resolve) => {
+      void navigator.locks.request(recordingLockName('b'), () => new Promise<void>((done) => {
+        release = done;
+        resolve();
+      }));
+    });
+    try {
+      await services.history.load();
+      const totals: number[] = [];
+      services.data.addEventListener('change', () => {
+        const progress = services.data.runsExport?.progress;
+        if (progress) totals.push(progress.total);
+      });
+      await services.data.exportRuns(null, 'fit');
+      expect(new Set(totals).size, `totals shown: ${totals.join(', ')}`).to.equal(1);
+    } finally {
+      release();
+    }
+  });
 });
