@@ -99,6 +99,12 @@ export class StrideHistoryPage extends LitElement {
 
   static override styles = historyStyles;
 
+  /** The last export's message belongs to this visit of the page. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.services?.data.forgetRunsExport();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) {
       this.#history.target = this.services?.history ?? null;
@@ -223,7 +229,7 @@ export class StrideHistoryPage extends LitElement {
   }
 
   #renderExportBar() {
-    const exporting = this.services!.data.runsExport?.progress != null;
+    const exporting = this.services!.data.runsExport?.writing === true;
     return html`<div class="bar" role="group" aria-label="Export runs">
       <stride-runs-export-bar id="export-bar" .chosen=${this.chosenNow.length} .total=${this.#exportable().length} .busy=${exporting}
         @select-all=${(e: CustomEvent<boolean>) => (this.chosen = new Set(e.detail ? this.#exportable().map((s) => s.id) : []))}
