@@ -134,8 +134,10 @@ export class StrideHistoryPage extends LitElement {
         ? html`<p class="hint" role="status">Loading sessions…</p>`
         : history.sessions.length === 0
           ? this.#renderEmpty()
-          : html`${this.#renderTrend()}${this.choosing ? this.#renderExportBar() : this.#renderCompareBar()}${this.#renderTable(unit)}`}
+          : html`${this.#renderTrend()}${this.choosing ? this.#renderExportBar() : this.#renderCompareBar()}`}
+      <!-- Under the bar that started it, not below a long list: on a phone the runner sees how it went. -->
       <stride-runs-export-status .state=${this.services.data.runsExport}></stride-runs-export-status>
+      ${history.loaded && history.sessions.length > 0 ? this.#renderTable(unit) : nothing}
       ${removed
         ? html`<stride-undo-toast .message=${`Deleted “${sessionTitle(removed)}”.`}
             @undo=${() => void history.undoRemove()} @dismiss=${() => history.dismissRemoved()}></stride-undo-toast>`
