@@ -23,7 +23,7 @@ export const touchTargetStyles = css`
   /* A slider sits on the line of its label ("Volume ━━●━━"), not below the text's baseline. */
   label:has(> input[type='range']) { display: flex; align-items: center; gap: 0.75rem; min-height: 44px; }
   input[type='range'] { margin: 0; accent-color: var(--accent); }
-  button:disabled, button[aria-disabled='true'] {
+  button:disabled {
     opacity: 0.55; cursor: not-allowed; background: var(--surface-2); border-color: var(--border); color: var(--muted);
   }
 `;

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { touchTargetStyles } from './form-control-styles.js';
+import { busyButtonStyles } from './busy-button-styles.js';
 import type { ZipFormat } from '../export/runs-zip.js';
 
 const runs = (n: number): string => `${n} run${n === 1 ? '' : 's'}`;
@@ -35,7 +36,7 @@ export class StrideRunsExportBar extends LitElement {
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .count { font-weight: 600; }
     .hint { color: var(--muted); margin: 0; flex-basis: 100%; }
-  `, touchTargetStyles];
+  `, touchTargetStyles, busyButtonStyles];
 
   protected override render() {
     const all = this.total > 0 && this.chosen === this.total;

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { filePickerStyles, touchTargetStyles } from '../components/form-control-styles.js';
+import { busyButtonStyles } from '../components/busy-button-styles.js';
 import type { AppServices } from '../services/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
 import { downloadFile } from '../components/download-file.js';
@@ -110,7 +111,7 @@ export class StrideSettingsPage extends LitElement {
       .columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 1.5rem; align-items: start; }
     }
     ${zoneClasses}
-  `, touchTargetStyles, filePickerStyles];
+  `, touchTargetStyles, filePickerStyles, busyButtonStyles];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('services')) {

@@ -126,6 +126,18 @@ describe('Settings: export all runs as one zip', () => {
     expect(counts).to.include('Writing the FIT zip: 0 of 1 run…');
   });
 
+  it('the message of the last export goes when the runner leaves the page, and when a new one starts', async () => {
+    await saveSession(stored[0]!);
+    const { page, services } = await settingsPage();
+    await exportAll(page, services, 'fit');
+    const seen: (string | null | undefined)[] = [];
+    services.data.addEventListener('change', () => seen.push(services.data.runsExport?.message));
+    await exportAll(page, services, 'tcx');
+    expect(seen[0], 'cleared as the next one starts').to.equal(null);
+    page.remove();
+    expect(services.data.runsExport, 'forgotten with the page').to.equal(null);
+  });
+
   it('a list that cannot be read is said, not "no runs yet", and the buttons are off with that reason', async () => {
     await saveSession(stored[0]!);
     await set(SESSIONS_KEY, { damaged: true }, kvStore());
