@@ -1,5 +1,6 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { touchTargetStyles } from './form-control-styles.js';
+import { busyButtonStyles } from './busy-button-styles.js';
 import type { ZipFormat } from '../export/runs-zip.js';
 
 const runs = (n: number): string => `${n} run${n === 1 ? '' : 's'}`;
@@ -15,7 +16,10 @@ export class StrideRunsExportBar extends LitElement {
   declare chosen: number;
   /** Runs that can be picked. */
   declare total: number;
-  /** A zip is being written: nothing else starts meanwhile. */
+  /**
+   * A zip is being written: nothing else starts meanwhile. The buttons say so with aria-disabled
+   * rather than disabled, so the one pressed keeps the focus (a disabled one drops it to the body).
+   */
   declare busy: boolean;
 
   constructor() {
@@ -32,16 +36,20 @@ export class StrideRunsExportBar extends LitElement {
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .count { font-weight: 600; }
     .hint { color: var(--muted); margin: 0; flex-basis: 100%; }
-  `, touchTargetStyles];
+  `, touchTargetStyles, busyButtonStyles];
 
   protected override render() {
     const all = this.total > 0 && this.chosen === this.total;
     const none = this.chosen === 0;
     const fire = (type: string, detail?: unknown) => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-    const exportButton = (format: ZipFormat) => html`<button class="export" id=${`export-${format}-zip`} ?disabled=${none || this.busy}
-      aria-describedby=${none ? 'none-picked' : 'count'} @click=${() => fire('export-runs', format)}>Export selected as ${format.toUpperCase()} zip</button>`;
+    const unlessBusy = (type: string, detail?: unknown) => () => {
+      if (!this.busy) fire(type, detail);
+    };
+    const exportButton = (format: ZipFormat) => html`<button class="export" id=${`export-${format}-zip`} ?disabled=${none}
+      aria-disabled=${this.busy ? 'true' : nothing} aria-describedby=${none ? 'none-picked' : 'count'}
+      @click=${unlessBusy('export-runs', format)}>Export selected as ${format.toUpperCase()} zip</button>`;
     return html`<span class="count" id="count">${runs(this.chosen)} of ${this.total} selected</span>
-      <button id="select-all" ?disabled=${this.busy} @click=${() => fire('select-all', !all)}>${all ? 'Select none' : 'Select all'}</button>
+      <button id="select-all" aria-disabled=${this.busy ? 'true' : nothing} @click=${unlessBusy('select-all', !all)}>${all ? 'Select none' : 'Select all'}</button>
       ${exportButton('fit')}${exportButton('tcx')}
       <button id="cancel" @click=${() => fire('cancel')}>Cancel</button>
       ${none ? html`<p class="hint" id="none-picked">Tick the runs to put in the zip, or select all. Esc cancels.</p>` : html`<p class="hint">One file per run, for a bulk upload. Esc cancels.</p>`}`;

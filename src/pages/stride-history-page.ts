@@ -99,6 +99,12 @@ export class StrideHistoryPage extends LitElement {
 
   static override styles = historyStyles;
 
+  /** The last export's message belongs to this visit of the page. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.services?.data.forgetRunsExport();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) {
       this.#history.target = this.services?.history ?? null;
@@ -128,8 +134,10 @@ export class StrideHistoryPage extends LitElement {
         ? html`<p class="hint" role="status">Loading sessions…</p>`
         : history.sessions.length === 0
           ? this.#renderEmpty()
-          : html`${this.#renderTrend()}${this.choosing ? this.#renderExportBar() : this.#renderCompareBar()}${this.#renderTable(unit)}`}
+          : html`${this.#renderTrend()}${this.choosing ? this.#renderExportBar() : this.#renderCompareBar()}`}
+      <!-- Under the bar that started it, not below a long list: on a phone the runner sees how it went. -->
       <stride-runs-export-status .state=${this.services.data.runsExport}></stride-runs-export-status>
+      ${history.loaded && history.sessions.length > 0 ? this.#renderTable(unit) : nothing}
       ${removed
         ? html`<stride-undo-toast .message=${`Deleted “${sessionTitle(removed)}”.`}
             @undo=${() => void history.undoRemove()} @dismiss=${() => history.dismissRemoved()}></stride-undo-toast>`
@@ -223,7 +231,7 @@ export class StrideHistoryPage extends LitElement {
   }
 
   #renderExportBar() {
-    const exporting = this.services!.data.runsExport?.progress != null;
+    const exporting = this.services!.data.runsExport?.writing === true;
     return html`<div class="bar" role="group" aria-label="Export runs">
       <stride-runs-export-bar id="export-bar" .chosen=${this.chosenNow.length} .total=${this.#exportable().length} .busy=${exporting}
         @select-all=${(e: CustomEvent<boolean>) => (this.chosen = new Set(e.detail ? this.#exportable().map((s) => s.id) : []))}

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { filePickerStyles, touchTargetStyles } from '../components/form-control-styles.js';
+import { busyButtonStyles } from '../components/busy-button-styles.js';
 import type { AppServices } from '../services/services.js';
 import { zoneClasses } from '../components/zone-classes.js';
 import { downloadFile } from '../components/download-file.js';
@@ -112,7 +113,7 @@ export class StrideSettingsPage extends LitElement {
       .columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 1.5rem; align-items: start; }
     }
     ${zoneClasses}
-  `, touchTargetStyles, filePickerStyles];
+  `, touchTargetStyles, filePickerStyles, busyButtonStyles];
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('services')) {
@@ -283,28 +284,51 @@ export class StrideSettingsPage extends LitElement {
     </fieldset>`;
   }
 
-  /** "Export all 42 runs as FIT zip"; with none stored, the buttons are off and say why. */
+  /**
+   * "Export all 42 runs as FIT zip" (a run being recorded is not counted, and the hint says so). With
+   * none stored, or a list that cannot be read, the buttons are off and the hint says why. While a
+   * zip is written they refuse with aria-disabled, so the one pressed keeps the focus.
+   */
   #renderExportAll() {
     const { data, history } = this.services!;
     const count = history.sessions.filter((s) => !history.isRecordingNow(s.id)).length;
-    const busy = data.runsExport?.progress != null;
-    const none = history.loaded && count === 0;
-    const label = (format: ZipFormat) =>
-      none ? `Nothing to export as ${format.toUpperCase()} zip` : `Export all ${count} run${count === 1 ? '' : 's'} as ${format.toUpperCase()} zip`;
-    const button = (format: ZipFormat) => html`<button id=${`export-all-${format}`} ?disabled=${busy || none || !history.loaded}
+    const recording = history.sessions.length - count;
+    const busy = data.runsExport?.writing === true;
+    const problem = history.problem;
+    const none = history.loaded && problem === null && count === 0;
+    const off = none || problem !== null || !history.loaded;
+    const label = (format: ZipFormat) => {
+      const as = `as ${format.toUpperCase()} zip`;
+      if (none) return `Nothing to export ${as}`;
+      return history.loaded && problem === null ? `Export all ${count} run${count === 1 ? '' : 's'} ${as}` : `Export all runs ${as}`;
+    };
+    const button = (format: ZipFormat) => html`<button id=${`export-all-${format}`} ?disabled=${off} aria-disabled=${busy ? 'true' : nothing}
       aria-describedby="export-all-hint" @click=${() => void this.#exportAll(format)}>${label(format)}</button>`;
+    const beingRecorded = recording === 0 ? '' : recording === 1 ? ' The run being recorded is not counted; export it once saved.' : ` The ${recording} runs being recorded are not counted; export them once saved.`;
+    const hint = problem !== null
+      ? html`<p class="problem" id="export-all-hint">${problem}</p>`
+      : html`<p class="hint" id="export-all-hint">${none
+        ? recording > 0
+          ? `There is no saved run yet.${beingRecorded}`
+          : 'There are no runs yet: record or import one, and it can leave here with the others as one zip.'
+        : `One zip with a file per run, for a bulk upload to Strava, Garmin Connect or another service. To pick some, use Select on the History page.${beingRecorded}`}</p>`;
     return html`<div id="export-all">
       <p class="buttons">${button('fit')} ${button('tcx')}</p>
-      <p class="hint" id="export-all-hint">${none
-        ? 'There are no runs yet: record or import one, and it can leave here with the others as one zip.'
-        : 'One zip with a file per run, for a bulk upload to Strava, Garmin Connect or another service. To pick some, use Select on the History page.'}</p>
+      ${hint}
       <stride-runs-export-status .state=${data.runsExport}></stride-runs-export-status>
     </div>`;
   }
 
   async #exportAll(format: ZipFormat): Promise<void> {
+    if (this.services?.data.runsExport?.writing) return;
     const file = await this.services?.data.exportRuns(null, format);
     if (file) downloadFile(file.blob, file.fileName);
+  }
+
+  /** The last export's message belongs to this visit of the page. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.services?.data.forgetRunsExport();
   }
 
   async #import(event: Event): Promise<void> {

@@ -197,13 +197,42 @@ export class DataService extends EventTarget {
     return this.#runsExport;
   }
 
-  /** One zip of the runs `ids` (every stored run when null); null when none could go in (`runsExport` says why). */
+  #setRunsExport(state: RunsExport | null): void {
+    this.#runsExport = state;
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /**
+   * One zip of the runs `ids` (every stored run when null); null when none could go in (`runsExport`
+   * says why). Asked again while one is being written, it refuses at once: busy is set before
+   * anything is awaited, so a double click does not write two zips.
+   */
   async exportRuns(ids: readonly string[] | null, format: RunsExport['format']): Promise<{ blob: Blob; fileName: string } | null> {
-    if (this.#runsExport?.progress) return null;
-    return (await import('./export-runs.js')).exportRuns(this.history, ids, format, (state) => {
-      this.#runsExport = state;
-      this.dispatchEvent(new Event('change'));
-    });
+    if (this.#runsExport?.writing) return null;
+    // The last export's message goes as this one starts.
+    this.#setRunsExport({ format, writing: true, progress: null, message: null, ok: true });
+    try {
+      const { exportRuns } = await this.loadRunsExporter();
+      return await exportRuns(this.history, ids, format, (state) => this.#setRunsExport(state));
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.#setRunsExport({
+        format, writing: false, progress: null, ok: false,
+        message: `The zip could not be written: the app's export code did not load (${why.replace(/\.+$/, '')}). Check the connection and try again.`,
+      });
+      return null;
+    }
+  }
+
+  /** The runner left the page that showed the last export's message: it is not shown again elsewhere. */
+  forgetRunsExport(): void {
+    if (this.#runsExport === null || this.#runsExport.writing) return;
+    this.#setRunsExport(null);
+  }
+
+  /** A chunk fetched on the first export (it can fail to load, offline after an update). */
+  protected loadRunsExporter(): Promise<typeof import('./export-runs.js')> {
+    return import('./export-runs.js');
   }
 
   async restore(file: File): Promise<void> {

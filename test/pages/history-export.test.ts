@@ -189,4 +189,41 @@ describe('History: runs selected for a zip', () => {
     expect($(page, '.name-input') === null, 'the rename ended').to.equal(true);
     expect(bar(page) !== null, 'the selection goes on').to.equal(true);
   });
+
+  // The pressed button is only aria-disabled while the zip is written: a disabled one would drop the
+  // focus to the body, and a keyboard user would Tab from the top of the page back to the bar.
+  it('focus stays on the pressed export button after exporting by keyboard', async () => {
+    const { page, services } = await historyPage();
+    await startChoosing(page);
+    inBar(page, '#select-all').click();
+    await settle(page);
+    inBar(page, '#export-fit-zip').focus();
+    const caught = catchDownloads();
+    const busyWhileWriting: (string | null)[] = [];
+    services.data.addEventListener('change', () => {
+      if (services.data.runsExport?.progress) void settle(page).then(() => busyWhileWriting.push(inBar(page, '#export-fit-zip').getAttribute('aria-disabled')));
+    });
+    try {
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => services.data.runsExport?.message, 'the zip was written', { timeout: 10_000 });
+      await settle(page);
+      expect(caught.downloads.length).to.equal(1);
+    } finally {
+      caught.restore();
+    }
+    expect(busyWhileWriting, 'it said it was busy').to.include('true');
+    expect(document.activeElement === document.body, 'focus fell to the body').to.equal(false);
+    expect(bar(page)!.shadowRoot!.activeElement?.id, 'focus is on the pressed button').to.equal('export-fit-zip');
+  });
+
+  it('the last export\'s message goes when the runner leaves the page', async () => {
+    const { page, services } = await historyPage();
+    await startChoosing(page);
+    tick(page, 'a').click();
+    await settle(page);
+    await exported(page, services, 'fit');
+    expect(status(page).textContent).to.match(/^Exported 1 run/);
+    page.remove();
+    expect(services.data.runsExport, 'forgotten').to.equal(null);
+  });
 });

@@ -2,7 +2,7 @@
 // browser's real IndexedDB: how many runs the buttons offer, the zip read back by the test's own
 // reader, a damaged run left out and named, and an empty history that has nothing to offer.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { clear, del } from 'idb-keyval';
+import { clear, del, set } from 'idb-keyval';
 import { type AppServices, createServices } from '../../src/services/services.js';
 import '../../src/pages/stride-settings-page.js';
 import type { StrideSettingsPage } from '../../src/pages/stride-settings-page.js';
@@ -10,6 +10,7 @@ import { runsZipName } from '../../src/export/download-name.js';
 import { exportRunFile } from '../../src/services/export-run.js';
 import type { RecordedSession } from '../../src/session/recorded-session.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { SESSIONS_KEY } from '../../src/store/session-keys.js';
 import { chunkKey, saveSession } from '../../src/store/session-store.js';
 import { appTheme } from '../support/app-theme.js';
 import { catchDownloads } from '../support/catch-downloads.js';
@@ -83,27 +84,72 @@ describe('Settings: export all runs as one zip', () => {
     await expect(page).to.be.accessible();
   });
 
-  it('while the zip is written the buttons wait and the live region counts the runs', async () => {
+  it('while the zip is written the buttons refuse (keeping the focus), the count follows every run, and the live region says only the start and the end', async () => {
     for (const run of stored) await saveSession(run);
     const { page, services } = await settingsPage();
+    const element = page.shadowRoot!.querySelector('stride-runs-export-status')!;
     const seen: string[] = [];
+    const said: string[] = [];
     const drawn: Promise<void>[] = [];
     services.data.addEventListener('change', () => {
-      if (!services.data.runsExport?.progress) return;
-      // As drawn after this change (the zip pauses for the page between runs).
       drawn.push(
         (async () => {
           await page.updateComplete;
-          await page.shadowRoot!.querySelector('stride-runs-export-status')!.updateComplete;
-          seen.push(`${status(page).textContent} ${button(page, 'fit').disabled && button(page, 'tcx').disabled ? 'busy' : 'free'}`);
+          await element.updateComplete;
+          const text = status(page).textContent!;
+          if (said.at(-1) !== text) said.push(text);
+          if (!services.data.runsExport?.progress) return;
+          const busy = ['fit', 'tcx'].every((f) => button(page, f as 'fit').getAttribute('aria-disabled') === 'true');
+          seen.push(`${element.shadowRoot!.querySelector('#count')!.textContent} ${busy ? 'busy' : 'free'}`);
         })(),
       );
     });
+    button(page, 'tcx').focus();
     await exportAll(page, services, 'tcx');
     await Promise.all(drawn);
     expect(seen).to.include('Writing the TCX zip: 1 of 3 runs… busy');
     expect(seen).to.include('Writing the TCX zip: 2 of 3 runs… busy');
-    expect(button(page, 'fit').disabled, 'free again once written').to.equal(false);
+    expect(said.filter((t) => t !== ''), 'read out').to.deep.equal(['Writing the TCX zip: 0 of 3 runs…', `Exported 3 runs as ${runsZipName('tcx', Date.now())}.`]);
+    expect(page.shadowRoot!.activeElement?.id, 'the pressed button keeps the focus').to.equal('export-all-tcx');
+    expect(button(page, 'fit').hasAttribute('aria-disabled'), 'free again once written').to.equal(false);
+  });
+
+  it('counts "1 run", not "1 runs"', async () => {
+    await saveSession(stored[0]!);
+    const { page, services } = await settingsPage();
+    const counts: string[] = [];
+    const element = page.shadowRoot!.querySelector('stride-runs-export-status')!;
+    services.data.addEventListener('change', () => {
+      if (services.data.runsExport?.progress) void element.updateComplete.then(() => counts.push(element.shadowRoot!.querySelector('#count')?.textContent ?? ''));
+    });
+    await exportAll(page, services, 'fit');
+    expect(counts).to.include('Writing the FIT zip: 0 of 1 run…');
+  });
+
+  it('the message of the last export goes when the runner leaves the page, and when a new one starts', async () => {
+    await saveSession(stored[0]!);
+    const { page, services } = await settingsPage();
+    await exportAll(page, services, 'fit');
+    const seen: (string | null | undefined)[] = [];
+    services.data.addEventListener('change', () => seen.push(services.data.runsExport?.message));
+    await exportAll(page, services, 'tcx');
+    expect(seen[0], 'cleared as the next one starts').to.equal(null);
+    page.remove();
+    expect(services.data.runsExport, 'forgotten with the page').to.equal(null);
+  });
+
+  it('a list that cannot be read is said, not "no runs yet", and the buttons are off with that reason', async () => {
+    await saveSession(stored[0]!);
+    await set(SESSIONS_KEY, { damaged: true }, kvStore());
+    const { page, services } = await settingsPage();
+    expect(services.history.problem, 'the list is known to be damaged').to.not.equal(null);
+    for (const format of ['fit', 'tcx'] as const) {
+      expect(button(page, format).disabled).to.equal(true);
+      expect(button(page, format).textContent).to.equal(`Export all runs as ${format.toUpperCase()} zip`);
+      const reason = page.shadowRoot!.getElementById(button(page, format).getAttribute('aria-describedby')!)!;
+      expect(reason.textContent).to.equal(services.history.problem);
+    }
+    expect(page.shadowRoot!.querySelector('#export-all')!.textContent).to.not.contain('There are no runs yet');
   });
 
   it('a damaged run is left out and named; the others still go', async () => {

@@ -6,7 +6,7 @@
 // sessions done; workouts the Workouts page, workouts-editor its editor on a copied library workout,
 // treadmill-workout the treadmill screen during intervals on the simulated treadmill,
 // treadmill-confirm its first-time question, run-workout that run's page with its planned pace),
-// history-select History with runs picked for a zip, --themes=dark, --widths=390.
+// history-select History with runs picked for a zip (and history-exported once its zip is written), --themes=dark, --widths=390.
 // Tests measure layout; this is for the glance that catches what tests did not think of.
 import * as esbuild from 'esbuild';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -231,6 +231,11 @@ try {
       await click(page, 'tbody tr:nth-child(2) input.choose');
       await page.evaluate(() => window.scrollTo(0, 0));
       await shoot('history-select', theme, width);
+      // The zip written: the status says what went in, the bar keeps the focus.
+      await click(page, '#export-fit-zip');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shoot('history-exported', theme, width);
       await click(page, '#cancel');
     }
     const firstRun = await page.evaluate(() => {
