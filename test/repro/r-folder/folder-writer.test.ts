@@ -148,6 +148,21 @@ describe('r-folder: writing the backup folder', () => {
     expect(copies.map((c) => c.file)).to.deep.equal([runFileName(renamed.meta)]);
   });
 
+  // The runner renames a run while a sync is under way (the sync read the list of runs, then loads
+  // the run to encode it). The file is named from the list (the old name) but the index records the
+  // loaded run's changedAt (the rename's), so the next sync thinks the folder is up to date and the
+  // file keeps the old name for good: the runner looks for "Tempo" and finds "Easy".
+  it('a run renamed while a sync writes it ends up in a file under its new name', async () => {
+    const easy = run(1, { name: 'Easy' });
+    const tempo = run(1, { name: 'Tempo', changedAt: easy.meta.changedAt! + 1000 });
+    const during = workOver([easy]);
+    during.load = async () => tempo; // renamed between the list being read and the run being loaded
+    await syncFolder(folder.dir, during);
+    await syncFolder(folder.dir, workOver([tempo]));
+    const copies = await copiesOf(folder.dir, 'run-1');
+    expect(copies.map((c) => c.file)).to.deep.equal([runFileName(tempo.meta)]);
+  });
+
   // An index written by a newer Stridewise (another computer updated first) is called damaged,
   // put aside and replaced by this older version's index, at every sync: an older app writing
   // over a newer file, and the newer app's index churned into "damaged" copies.
