@@ -163,6 +163,23 @@ describe('r-folder: writing the backup folder', () => {
     expect(copies.map((c) => c.file)).to.deep.equal([runFileName(tempo.meta)]);
   });
 
+  // Permission taken back (or the folder's drive gone) between a run's FIT file and the index
+  // write: the file is there, the index does not name it. The next sync does not look for the
+  // run's own file (its id is inside it) and writes the run again as "… (2).fit": the same run
+  // twice in the folder, and twice on the next computer's restore list.
+  it('a sync cut off between a run’s file and the index does not leave the run in the folder twice', async () => {
+    const easy = run(1, { name: 'Easy' });
+    const cut = await freshFolderView(folder.dir);
+    const get = cut.getFileHandle.bind(cut);
+    cut.getFileHandle = async (name: string, options?: FileSystemGetFileOptions) => {
+      if (name === INDEX_FILE_NAME && options?.create) throw new DOMException('The request is not allowed by the user agent.', 'NotAllowedError');
+      return get(name, options);
+    };
+    await syncFolder(cut, workOver([easy])).catch(() => {});
+    await syncFolder(folder.dir, workOver([easy]));
+    expect((await copiesOf(folder.dir, 'run-1')).map((c) => c.file)).to.deep.equal([runFileName(easy.meta)]);
+  });
+
   // An index written by a newer Stridewise (another computer updated first) is called damaged,
   // put aside and replaced by this older version's index, at every sync: an older app writing
   // over a newer file, and the newer app's index churned into "damaged" copies.
