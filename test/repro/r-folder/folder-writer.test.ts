@@ -8,6 +8,7 @@ import { syncFolder } from '../../../src/store/backup-folder.js';
 import { INDEX_FILE_NAME } from '../../../src/store/backup-folder-index.js';
 import { runFileName } from '../../../src/store/backup-folder-names.js';
 import type { FolderHandle } from '../../../src/store/backup-folder-files.js';
+import { RUN_WITH_TWO_PAUSES, watchActivity } from '../../support/watch-files.js';
 import { type TestFolder, fileRunIn, filesOf, freshFolder, indexOf, putFile, run, workOver } from '../../store/backup-folder-rig.js';
 
 let folder: TestFolder;
@@ -178,6 +179,22 @@ describe('r-folder: writing the backup folder', () => {
     await syncFolder(cut, workOver([easy])).catch(() => {});
     await syncFolder(folder.dir, workOver([easy]));
     expect((await copiesOf(folder.dir, 'run-1')).map((c) => c.file)).to.deep.equal([runFileName(easy.meta)]);
+  });
+
+  // The runner replaced the run's file with a FIT of their own under the same name (trimmed in
+  // another tool, or their watch's file for the same run). The next change of the run in the app
+  // (a note) writes over it without looking: the index says the name is ours, the file no longer
+  // is. The issue: "never delete a runner's file".
+  it('never writes over a file of the runner’s own that now has the run’s file name', async () => {
+    const easy = run(1, { name: 'Easy' });
+    await syncFolder(folder.dir, workOver([easy]));
+    const theirs = watchActivity({ ...RUN_WITH_TWO_PAUSES, sampling: 'every-second', seed: 4 }).fit;
+    await putFile(folder.dir, runFileName(easy.meta), theirs);
+    const noted = run(1, { name: 'Easy', notes: 'windy', changedAt: easy.meta.changedAt! + 1000 });
+    await syncFolder(folder.dir, workOver([noted]));
+    const files = await filesOf(folder.dir);
+    const kept = [...files.values()].some((bytes) => bytes.length === theirs.length && bytes.every((b, i) => b === theirs[i]));
+    expect(kept, 'the runner’s own file is still in the folder').to.equal(true);
   });
 
   // An index written by a newer Stridewise (another computer updated first) is called damaged,
