@@ -70,6 +70,20 @@ describe('the backup folder writer, with the folder changing under it', () => {
     expect((await indexOf(folder.dir)).runs['run-1']!.file).to.equal(runFileName(easy.meta));
   });
 
+  it('finds the run’s own file cut off from the index even once the run is renamed, and moves it', async () => {
+    const easy = run(1, { name: 'Easy' });
+    const cut = await secondHandleOn(folder.dir);
+    const get = cut.getFileHandle.bind(cut);
+    cut.getFileHandle = async (name: string, options?: FileSystemGetFileOptions) => {
+      if (name === INDEX_FILE_NAME && options?.create) throw new DOMException('The request is not allowed by the user agent.', 'NotAllowedError');
+      return get(name, options);
+    };
+    await syncFolder(cut, workOver([easy])).catch(() => {});
+    const tempo = run(1, { name: 'Tempo', changedAt: easy.meta.changedAt! + 1000 });
+    await syncFolder(folder.dir, workOver([tempo]));
+    expect(await copiesOf(folder.dir, 'run-1')).to.deep.equal([{ file: runFileName(tempo.meta), changedAt: tempo.meta.changedAt }]);
+  });
+
   it('never writes over the runner’s own file that now has the run’s file name', async () => {
     const easy = run(1, { name: 'Easy' });
     await syncFolder(folder.dir, workOver([easy]));
