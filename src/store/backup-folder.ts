@@ -1,12 +1,17 @@
 // Keeping the backup folder up to date: a diff of the store against the folder's index, so there is
 // nothing to remember between visits. A run whose changedAt is newer than its entry (or that has
-// none) is written as FIT, one run at a time, and the index after each, merged with whatever index
-// the folder holds by then (another browser may write the same synced folder). A file is never
-// written over by a copy not newer than it, and never deleted; a run deleted here keeps its file.
-// A renamed run's file is renamed with it where the browser can move files, else keeps its name.
+// none) is written as FIT, one run at a time; the index every RUNS_PER_INDEX_WRITE runs and at the
+// end, merged with whatever index the folder holds by then (another browser may write the same
+// synced folder). Before each run's write the folder is looked at as it is then, and the id inside
+// a file says whose it is: a file is never written over by a copy not newer than it, never when it
+// is not this run's (another run's of the same name and minute, or the runner's own), and never
+// deleted; a run deleted here keeps its file. A run whose file is written but not yet in the index
+// (a sync cut off) is found again by its id among the files of its start minute. A renamed run's
+// file is written in place, then moved to its new name where the browser can move files.
 //
 // A damaged index is kept beside the new one (stridewise-index (damaged ….json), and the new one is
 // rebuilt from this store and from the ids inside the folder's FIT files: nothing it knew is lost.
+// An index a newer Stridewise wrote is left alone, and so is the folder.
 
 import { changedAtOf } from '../session/changed-at.js';
 import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';

@@ -95,4 +95,28 @@ describe('FolderService during and after a sync', () => {
     expect(service.message).to.equal(null);
     expect(await fitCount()).to.equal(1);
   });
+
+  // Two tabs of one browser would each write the same new run (the second as " (2)" at worst).
+  it('waits while another tab of this browser syncs the folder', async () => {
+    await saveSession(run(1));
+    const { folder: service } = folderRig(async () => folder.dir);
+    await service.ready;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let taken!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (taken = resolve));
+    const otherTab = navigator.locks.request('stridewise-backup-folder', () => {
+      taken();
+      return held;
+    });
+    await lockTaken;
+    const choosing = service.choose();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await fitCount(), 'nothing written while the other tab syncs').to.equal(0);
+    release();
+    await otherTab;
+    await choosing;
+    await settled(service);
+    expect(await fitCount()).to.equal(1);
+  });
 });
