@@ -5,9 +5,12 @@
 //
 // It syncs after each save, import, restore, edit or correction (the history's 'change'), and once
 // at start: each time a diff of the store against the folder's index (store/backup-folder.ts),
-// one run per task, never while this tab records, and never a run another tab records. When the browser takes the permission back or
-// the folder is gone, it says so once (`notice`, on the shell), keeps working, and writes
-// everything pending at the next chance. Without the File System Access API (Firefox, Safari,
+// one run per task, never while this tab records (checked before each run: a sync under way stops
+// when a recording starts or the folder is forgotten), never a run another tab records, and one
+// sync at a time among this browser's tabs (navigator.locks). When the browser takes the permission
+// back, the folder is gone or its disk is full, it says so once (`notice`, on the shell), in those
+// words, keeps working, and writes everything pending at the next chance. A sync's problems show in
+// Settings (`message`) until a sync goes through cleanly. Without the File System Access API (Firefox, Safari,
 // phones) the status says why, and the one-file backup stays the way to keep a copy.
 //
 // Events: 'change' (status, notice, writing, message).
