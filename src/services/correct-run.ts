@@ -7,7 +7,7 @@ import { addPoint, describeChange } from '../session/calibration-points.js';
 import { type KnownFootpod, calibrationOf, knownFootpod } from '../session/known-footpods.js';
 import { type TypedPrecision, correctionFrom } from '../session/run-correction.js';
 import { type DistanceUnit, formatDistanceIn, speedPerHour, speedUnitLabel } from '../session/units.js';
-import { loadSession, saveSession } from '../store/session-store.js';
+import { changedNow, loadSession, saveSession } from '../store/session-store.js';
 import { describeStoreError } from '../store/store-errors.js';
 import type { CorrectionOutcome } from './calibration-types.js';
 
@@ -41,7 +41,7 @@ export async function correctStoredRun(
     }
     const said: string[] = [];
     if (rescale) {
-      await saveSession(found.run, Date.now());
+      await saveSession(found.run, changedNow(session.meta));
       said.push(`This run now shows ${shown(found.run.meta.distanceM)}, as the treadmill did (it showed ${shown(session.meta.distanceM)}).`);
 
     }

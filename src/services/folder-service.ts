@@ -5,9 +5,12 @@
 //
 // It syncs after each save, import, restore, edit or correction (the history's 'change'), and once
 // at start: each time a diff of the store against the folder's index (store/backup-folder.ts),
-// one run per task, never while this tab records, and never a run another tab records. When the browser takes the permission back or
-// the folder is gone, it says so once (`notice`, on the shell), keeps working, and writes
-// everything pending at the next chance. Without the File System Access API (Firefox, Safari,
+// one run per task, never while this tab records (checked before each run: a sync under way stops
+// when a recording starts or the folder is forgotten), never a run another tab records, and one
+// sync at a time among this browser's tabs (navigator.locks). When the browser takes the permission
+// back, the folder is gone or its disk is full, it says so once (`notice`, on the shell), in those
+// words, keeps working, and writes everything pending at the next chance. A sync's problems show in
+// Settings (`message`) until a sync goes through cleanly. Without the File System Access API (Firefox, Safari,
 // phones) the status says why, and the one-file backup stays the way to keep a copy.
 //
 // Events: 'change' (status, notice, writing, message).
@@ -62,6 +65,14 @@ export const UNSUPPORTED_WHY =
   'This browser cannot keep a folder up to date: it has no File System Access API (Chrome and Edge on a computer have it; ' +
   'Firefox, Safari and phones do not). Your runs stay in this browser; “Download a backup of everything” keeps a copy of them all in one file.';
 
+type Loss = 'permission' | 'gone' | 'full';
+
+/** One sync at a time per origin: two tabs of this browser would write the same run's file twice. */
+async function alone<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (navigator as { locks?: LockManager }).locks;
+  return locks ? locks.request('stridewise-backup-folder', work) : work();
+}
+
 const taskBreak = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 const say = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -72,9 +83,11 @@ export class FolderService extends EventTarget {
   #status: FolderStatus;
   #notice: string | null = null;
   /** The loss the runner was told of (once until the folder works again). */
-  #told: 'permission' | 'gone' | null = null;
+  #told: Loss | null = null;
   #writing = false;
   #message: string | null = null;
+  /** The message is a sync's problems: the next clean sync takes it away. */
+  #messageOfSync = false;
   #syncing: Promise<void> | null = null;
   #again = false;
   #restoring = false;
@@ -116,7 +129,7 @@ export class FolderService extends EventTarget {
     try {
       this.#dir = await storedFolder();
     } catch (error) {
-      this.#message = `The backup folder could not be read back: ${say(error)}`;
+      this.#say(`The backup folder could not be read back: ${say(error)}`);
     }
     if (this.#dir === null) {
       setFolderChosen(false);
@@ -135,7 +148,7 @@ export class FolderService extends EventTarget {
       dir = await this.#platform.pick();
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return false;
-      this.#message = `The folder could not be chosen: ${say(error)}`;
+      this.#say(`The folder could not be chosen: ${say(error)}`);
       this.#changed();
       return false;
     }
@@ -148,7 +161,7 @@ export class FolderService extends EventTarget {
       await keepFolder(dir);
       setFolderChosen(true);
     } catch (error) {
-      this.#message = `The folder is used for this visit, but could not be remembered for the next: ${say(error)}`;
+      this.#say(`The folder is used for this visit, but could not be remembered for the next: ${say(error)}`);
     }
     this.#status = { kind: 'ready', name: dir.name, written: 0, lastWrittenAt: await lastWrittenAt().catch(() => null) };
     this.#changed();
@@ -162,7 +175,7 @@ export class FolderService extends EventTarget {
     try {
       await askFolderPermission(this.#dir);
     } catch (error) {
-      this.#message = `Permission could not be asked for: ${say(error)}`;
+      this.#say(`Permission could not be asked for: ${say(error)}`);
     }
     await this.sync();
   }
@@ -176,9 +189,9 @@ export class FolderService extends EventTarget {
     this.#status = { kind: 'none' };
     try {
       await forgetFolder();
-      this.#message = 'No copy is kept in a folder any more. The files already there stay.';
+      this.#say('No copy is kept in a folder any more. The files already there stay.');
     } catch (error) {
-      this.#message = `The folder could not be forgotten: ${say(error)}`;
+      this.#say(`The folder could not be forgotten: ${say(error)}`);
     }
     this.#changed();
   }
@@ -216,7 +229,7 @@ export class FolderService extends EventTarget {
     this.#changed();
     try {
       const [{ syncFolder }, { encodeFit }] = await Promise.all([import('../store/backup-folder.js'), import('../export/fit.js')]);
-      const result = await syncFolder(dir, {
+      const result = await alone(() => syncFolder(dir, {
         runs: history.sessions as SessionSummary[],
         // A run another tab records is left for that tab's save.
         isRecording: (id) => id === this.#deps.recording.recordingId || history.isRecordingNow(id),
@@ -227,21 +240,33 @@ export class FolderService extends EventTarget {
           const run = decodeFit(new Uint8Array(await file.arrayBuffer()));
           return run.fileRun ? { ...run.fileRun, startedAt: run.startedAt } : null;
         },
+        // This tab began recording, or the folder was forgotten or changed: the rest waits.
+        shouldStop: () => this.#deps.recording.recordingId !== null || this.#dir !== dir,
         betweenRuns: taskBreak,
-      });
+      }));
       if (this.#dir !== dir) return; // forgotten or changed meanwhile
       let last = this.#status.kind === 'ready' ? this.#status.lastWrittenAt : await lastWrittenAt().catch(() => null);
       if (result.written.length > 0) {
         last = Date.now();
         await setLastWrittenAt(last).catch(() => {});
       }
+      if (result.problems.length > 0) {
+        this.#message = result.problems.join(' ');
+        this.#messageOfSync = true;
+      } else if (this.#messageOfSync) {
+        this.#message = null;
+        this.#messageOfSync = false;
+      }
+      if (result.full) {
+        this.#lost(dir, 'full', '');
+        return;
+      }
       this.#status = { kind: 'ready', name: dir.name, written: result.held, lastWrittenAt: last };
       this.#told = null;
       this.#notice = null;
-      if (result.problems.length > 0) this.#message = result.problems.join(' ');
     } catch (error) {
       const failure = failureOf(error);
-      if (failure === 'permission') this.#lost(dir, 'permission', '');
+      if (failure === 'permission' || failure === 'full') this.#lost(dir, failure, '');
       else this.#lost(dir, 'gone', failure === 'gone' ? '' : say(error));
     } finally {
       this.#writing = false;
@@ -249,10 +274,13 @@ export class FolderService extends EventTarget {
     }
   }
 
-  #lost(dir: FolderHandle, why: 'permission' | 'gone', detail: string): void {
+  #lost(dir: FolderHandle, why: Loss, detail: string): void {
     const name = dir.name;
     if (why === 'permission') {
       this.#status = { kind: 'needs-permission', name };
+    } else if (why === 'full') {
+      const message = `The disk of the folder “${name}” is full: runs could not be written there. Free some space on it; they are written at the next save.`;
+      this.#status = { kind: 'unreachable', name, message };
     } else {
       const message = detail
         ? `The folder “${name}” could not be written: ${detail}`
@@ -264,7 +292,9 @@ export class FolderService extends EventTarget {
       this.#notice =
         why === 'permission'
           ? `Stridewise may no longer write to your backup folder “${name}”. Your runs are safe in this browser and are written there once you allow it.`
-          : `Your backup folder “${name}” cannot be reached. Your runs are safe in this browser; choose the folder again in Settings → Your data.`;
+          : why === 'full'
+            ? `The disk of your backup folder “${name}” is full. Your runs are safe in this browser; free some space there and they are written at the next save.`
+            : `Your backup folder “${name}” cannot be reached. Your runs are safe in this browser; choose the folder again in Settings → Your data.`;
     }
     this.#changed();
   }
@@ -278,11 +308,11 @@ export class FolderService extends EventTarget {
     const dir = this.#dir!;
     if ((await folderPermission(dir).catch(() => 'prompt')) !== 'granted' && (await askFolderPermission(dir).catch(() => 'denied')) !== 'granted') {
       this.#lost(dir, 'permission', '');
-      this.#message = `Stridewise may not read the folder “${dir.name}”: nothing was restored.`;
+      this.#say(`Stridewise may not read the folder “${dir.name}”: nothing was restored.`);
       this.#changed();
       return [];
     }
-    this.#message = `Reading the folder “${dir.name}”…`;
+    this.#say(`Reading the folder “${dir.name}”…`);
     this.#changed();
     const outcomes = await this.#deps.data.afterImports(async () => {
       this.#restoring = true;
@@ -300,12 +330,12 @@ export class FolderService extends EventTarget {
           save: saveSession,
           done: stopImportWorker,
         });
-        this.#message = done.summary;
+        this.#say(done.summary);
         return done.outcomes;
       } catch (error) {
         const failure = failureOf(error);
         if (failure !== 'other') this.#lost(dir, failure, '');
-        this.#message = `Nothing more could be restored: ${failure === 'other' ? say(error) : 'the folder cannot be read.'}`;
+        this.#say(`Nothing more could be restored: ${failure === 'other' ? say(error) : 'the folder cannot be read.'}`);
         return [];
       } finally {
         this.#restoring = false;
@@ -314,6 +344,12 @@ export class FolderService extends EventTarget {
     this.#changed();
     await this.#deps.history.load();
     return outcomes;
+  }
+
+  /** A message of its own (not a sync's problems): it stays until the next one. */
+  #say(text: string): void {
+    this.#message = text;
+    this.#messageOfSync = false;
   }
 
   #changed(): void {

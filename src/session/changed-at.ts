@@ -5,5 +5,7 @@
 import type { SessionSummary } from './recorded-session.js';
 
 export function changedAtOf(run: Pick<SessionSummary, 'changedAt' | 'startedAt' | 'elapsedS'>): number {
-  return run.changedAt ?? Math.round(run.startedAt + run.elapsedS * 1000);
+  // Whole ms: a FIT file carries no other (a hand-edited backup may hold a fraction).
+  return Math.round(run.changedAt ?? run.startedAt + run.elapsedS * 1000);
 }
+

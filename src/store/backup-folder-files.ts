@@ -2,7 +2,7 @@
 // reads or writes through a directory handle. A file is written through createWritable, which in
 // Chromium writes to a swap file beside it and puts it in the file's place only at close(): a write
 // that fails half-way is aborted, so a run's file is either the old copy whole or the new one whole,
-// never cut short. Nothing here deletes a file.
+// never cut short. Nothing here deletes a runner's file: only an empty file this very write made.
 
 /** Chromium's handles beyond TypeScript's DOM types (the File System Access API's own parts). */
 export interface FolderHandle extends FileSystemDirectoryHandle {
@@ -59,6 +59,20 @@ export async function writeWhole(dir: FolderHandle, name: string, bytes: Uint8Ar
 }
 
 /**
+ * Writes `bytes` as a NEW file `name` (the caller saw none of that name just before). When the
+ * write fails, the empty file getFileHandle made for it is removed again: a 0-byte "run" would read
+ * as a damaged file on the next computer. Only that file, which this call made, is ever removed.
+ */
+export async function writeNew(dir: FolderHandle, name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+  try {
+    await writeWhole(dir, name, bytes);
+  } catch (error) {
+    await dir.removeEntry(name).catch(() => {});
+    throw error;
+  }
+}
+
+/**
  * Renames a file within the folder where the browser can (FileSystemHandle.move, Chromium 110 and
  * later); false where it cannot or the move failed, and the file keeps its name.
  */
@@ -75,11 +89,12 @@ export async function renameFile(dir: FolderHandle, from: string, to: string): P
   }
 }
 
-/** How the folder failed, for the runner: permission gone, folder gone, or something else. */
-export type FolderFailure = 'permission' | 'gone' | 'other';
+/** How the folder failed, for the runner: permission gone, folder gone, its disk full, or something else. */
+export type FolderFailure = 'permission' | 'gone' | 'full' | 'other';
 
 export function failureOf(error: unknown): FolderFailure {
   if (named(error, 'NotAllowedError', 'SecurityError')) return 'permission';
+  if (named(error, 'QuotaExceededError')) return 'full';
   if (named(error, 'NotFoundError', 'InvalidStateError', 'NotReadableError')) return 'gone';
   return 'other';
 }

@@ -40,6 +40,8 @@ export interface ReadIndex {
   index: FolderIndex;
   /** Null when the file was fine (or absent); else why it could not be read whole. */
   problem: string | null;
+  /** A newer Stridewise wrote it: this one must leave it (and the folder) alone. */
+  newer?: true;
 }
 
 /** The index in `text` (null: no index yet); a damaged one gives what could be read and says why. */
@@ -54,8 +56,13 @@ export function parseIndex(text: string | null): ReadIndex {
   if (!isRecord(parsed) || parsed['format'] !== INDEX_FORMAT || !isRecord(parsed['runs'])) {
     return { index: emptyIndex(), problem: `${INDEX_FILE_NAME} is not a Stridewise index.` };
   }
-  if (typeof parsed['version'] !== 'number' || parsed['version'] > INDEX_VERSION) {
-    return { index: emptyIndex(), problem: `${INDEX_FILE_NAME} was written by a newer Stridewise.` };
+  if (typeof parsed['version'] !== 'number') return { index: emptyIndex(), problem: `${INDEX_FILE_NAME} is damaged (it has no version).` };
+  if (parsed['version'] > INDEX_VERSION) {
+    return {
+      index: emptyIndex(),
+      problem: `${INDEX_FILE_NAME} was written by a newer Stridewise: update this app to keep a copy in this folder again. Nothing was written there.`,
+      newer: true,
+    };
   }
   const index = emptyIndex();
   let unreadable = 0;

@@ -10,19 +10,31 @@ import { runnersName } from '../session/session-title.js';
 const two = (n: number): string => String(n).padStart(2, '0');
 /** Refused by Windows (and ":" by macOS's Finder, "/" everywhere), plus control characters. */
 const REFUSED = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
-/** Long enough for any name a runner types on a phone; file systems allow 255 bytes in all. */
+/** Long enough for any name a runner types on a phone. */
 const MAX_NAME_CHARS = 80;
+/**
+ * Linux and Android file systems allow 255 BYTES in a file name, and 80 characters of Japanese or
+ * emoji are up to 320: the name is cut by its UTF-8 bytes too, leaving room for the date
+ * (17 bytes), a " (99999)" of a clash and ".fit".
+ */
+export const MAX_NAME_BYTES = 255 - 17 - 8 - 4;
+const utf8 = new TextEncoder();
 
 /** The run's name as a file may carry it: refused characters become "-", no dots or spaces at the ends (Windows drops them). */
 export function fileSafe(text: string): string {
-  const cleaned = Array.from(text.replace(REFUSED, '-').replace(/\s+/g, ' '))
-    .slice(0, MAX_NAME_CHARS)
-    .join('');
-  return cleaned.replace(/^[\s.]+|[\s.]+$/g, '');
+  const kept: string[] = [];
+  let bytes = 0;
+  // Whole characters (code points) only: a cut never splits one.
+  for (const char of Array.from(text.replace(REFUSED, '-').replace(/\s+/g, ' ')).slice(0, MAX_NAME_CHARS)) {
+    bytes += utf8.encode(char).length;
+    if (bytes > MAX_NAME_BYTES) break;
+    kept.push(char);
+  }
+  return kept.join('').replace(/^[\s.]+|[\s.]+$/g, '');
 }
 
 /** "2026-12-07 18.05" in the runner's time zone. */
-function localMinute(at: number): string {
+export function localMinute(at: number): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return 'undated';
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}.${two(d.getMinutes())}`;
@@ -38,17 +50,22 @@ export function runFileName(run: Pick<SessionSummary, 'startedAt' | 'name' | 'sp
   return `${when} ${name}.fit`;
 }
 
+/** The name `wanted` gets at the `n`th try: itself, then " (2)", " (3)"… before its extension. */
+export function numberedName(wanted: string, n: number): string {
+  if (n <= 1) return wanted;
+  const dot = wanted.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [wanted.slice(0, dot), wanted.slice(dot)] : [wanted, ''];
+  return `${stem} (${n})${ext}`;
+}
+
 /**
  * `wanted`, or with " (2)", " (3)"… before its extension, whichever is first not in `taken`
  * (compared without case: Windows and macOS folders do not tell "Run" from "run").
  */
 export function uniqueFileName(wanted: string, taken: ReadonlySet<string>): string {
   const lower = new Set([...taken].map((name) => name.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  const dot = wanted.lastIndexOf('.');
-  const [stem, ext] = dot > 0 ? [wanted.slice(0, dot), wanted.slice(dot)] : [wanted, ''];
-  for (let n = 2; ; n++) {
-    const candidate = `${stem} (${n})${ext}`;
+  for (let n = 1; ; n++) {
+    const candidate = numberedName(wanted, n);
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
 }

@@ -1,12 +1,17 @@
 // Keeping the backup folder up to date: a diff of the store against the folder's index, so there is
 // nothing to remember between visits. A run whose changedAt is newer than its entry (or that has
-// none) is written as FIT, one run at a time, and the index after each, merged with whatever index
-// the folder holds by then (another browser may write the same synced folder). A file is never
-// written over by a copy not newer than it, and never deleted; a run deleted here keeps its file.
-// A renamed run's file is renamed with it where the browser can move files, else keeps its name.
+// none) is written as FIT, one run at a time; the index every RUNS_PER_INDEX_WRITE runs and at the
+// end, merged with whatever index the folder holds by then (another browser may write the same
+// synced folder). Before each run's write the folder is looked at as it is then, and the id inside
+// a file says whose it is: a file is never written over by a copy not newer than it, never when it
+// is not this run's (another run's of the same name and minute, or the runner's own), and never
+// deleted; a run deleted here keeps its file. A run whose file is written but not yet in the index
+// (a sync cut off) is found again by its id among the files of its start minute. A renamed run's
+// file is written in place, then moved to its new name where the browser can move files.
 //
 // A damaged index is kept beside the new one (stridewise-index (damaged ….json), and the new one is
 // rebuilt from this store and from the ids inside the folder's FIT files: nothing it knew is lost.
+// An index a newer Stridewise wrote is left alone, and so is the folder.
 
 import { changedAtOf } from '../session/changed-at.js';
 import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';
@@ -18,8 +23,8 @@ import {
   mergeIndexes,
   parseIndex,
 } from './backup-folder-index.js';
-import { type FolderHandle, fileIn, fileNamesIn, renameFile, textIn, writeWhole } from './backup-folder-files.js';
-import { damagedIndexName, runFileName, uniqueFileName } from './backup-folder-names.js';
+import { type FolderHandle, failureOf, fileIn, fileNamesIn, renameFile, textIn, writeNew, writeWhole } from './backup-folder-files.js';
+import { damagedIndexName, localMinute, numberedName, runFileName, uniqueFileName } from './backup-folder-names.js';
 
 /** What a FIT file in the folder says it holds: its run's id and changedAt, and its start. */
 export interface FolderFileRun {
@@ -36,8 +41,10 @@ export interface FolderSyncWork {
   load: (id: string) => Promise<RecordedSession | null>;
   /** The run as a FIT file carrying its id and changedAt. */
   encode: (session: RecordedSession) => Uint8Array<ArrayBuffer>;
-  /** Only for a damaged index: the run a FIT file in the folder holds, or null (not ours, unreadable). */
+  /** The run a FIT file in the folder holds, or null (not ours, unreadable): read before any file is written over. */
   readFileRun: (file: File) => Promise<FolderFileRun | null>;
+  /** Checked before each run: true stops the sync there (this tab began recording, the folder was forgotten). */
+  shouldStop?: () => boolean;
   /** Lets the page breathe between two runs (one run per task). */
   betweenRuns: () => Promise<void>;
   /** Hears each run as it is written. */
@@ -51,11 +58,17 @@ export interface FolderSyncResult {
   problems: string[];
   /** How many of the store's finished runs the folder now holds as they are here. */
   held: number;
+  /** A run could not be written because the folder's disk is full. */
+  full: boolean;
 }
 
 /** The file's name with any " (2)" a clash gave it taken off. */
 const withoutNumber = (file: string): string => file.replace(/ \(\d+\)(\.[^.]*)$/, '$1');
 
+/** The index is written after this many runs (and at the end): once per run made a first sync of many runs O(N²). */
+export const RUNS_PER_INDEX_WRITE = 20;
+
+const said = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 async function writeIndex(dir: FolderHandle, mine: FolderIndex): Promise<FolderIndex> {
   const found = parseIndex(await textIn(dir, INDEX_FILE_NAME));
@@ -87,63 +100,133 @@ async function rebuilt(dir: FolderHandle, text: string, readable: FolderIndex, n
   return { ...readable, runs };
 }
 
-/** Writes every run the folder lacks or holds an older copy of. Throws what the folder throws (permission, gone). */
+/** Where a run's file goes: its own file found in the folder (by the id inside), and the first name free for it. */
+interface Place {
+  ours: { file: string; changedAt: number } | null;
+  free: string;
+}
+
+/**
+ * Looks in the folder as it is NOW (another browser may have written it since the sync began) for
+ * the run's own file: the one its entry names, any file of the same start minute (a rename or a
+ * sync cut off before its index), and the names it would get. A file whose id is not the run's is
+ * never taken: the runner's own, or another run's of the same name and minute.
+ */
+async function placeOf(dir: FolderHandle, id: string, wanted: string, near: readonly string[], claimed: ReadonlySet<string>, work: FolderSyncWork): Promise<Place> {
+  const seen = new Set<string>();
+  /** Absent (null), the run's own file (its changedAt), or another's ('other'). */
+  const examine = async (name: string): Promise<number | 'other' | null> => {
+    seen.add(name);
+    const file = await fileIn(dir, name);
+    if (file === null) return null;
+    const held = await work.readFileRun(file).catch(() => null);
+    return held?.id === id ? held.changedAt : 'other';
+  };
+  let ours: Place['ours'] = null;
+  for (const name of near) {
+    if (seen.has(name) || claimed.has(name.toLowerCase())) continue;
+    const found = await examine(name);
+    if (typeof found === 'number') {
+      ours = { file: name, changedAt: found };
+      break;
+    }
+  }
+  for (let n = 1; ; n++) {
+    const name = numberedName(wanted, n);
+    if (claimed.has(name.toLowerCase())) continue;
+    if (ours?.file === name) return { ours, free: name };
+    if (seen.has(name)) continue;
+    const found = await examine(name);
+    if (found === null) return { ours, free: name };
+    if (typeof found === 'number' && ours === null) return { ours: { file: name, changedAt: found }, free: name };
+  }
+}
+
+/**
+ * Writes every run the folder lacks or holds an older copy of. A run that cannot be written is
+ * named in the problems and tried again at the next sync; the others go on. Throws what the whole
+ * folder throws (permission, gone), and a failed write of the index.
+ */
 export async function syncFolder(dir: FolderHandle, work: FolderSyncWork): Promise<FolderSyncResult> {
   const names = await fileNamesIn(dir);
   const text = await textIn(dir, INDEX_FILE_NAME);
   const read = parseIndex(text);
   const problems: string[] = [];
+  // A newer Stridewise may lay the folder out otherwise: neither its index nor the runs are touched.
+  if (read.newer) return { written: [], problems: [read.problem!], held: 0, full: false };
   let index = read.index;
-  let indexChanged = text === null;
+  let unwritten = text === null ? 1 : 0;
   if (read.problem !== null && text !== null) {
     index = await rebuilt(dir, text, read.index, names, work);
     problems.push(`${read.problem} It was kept beside the new one and rebuilt from the runs here and the files in the folder.`);
-    indexChanged = true;
+    unwritten = 1;
   }
   const written: string[] = [];
+  let full = false;
   const finished = work.runs
     .filter((run) => run.status !== 'recording' && !work.isRecording(run.id))
     .sort((a, b) => a.startedAt - b.startedAt);
   for (const run of finished) {
-    const changedAt = changedAtOf(run);
+    // Checked before each run: this tab may have begun recording, or the folder been forgotten.
+    if (work.shouldStop?.()) break;
+    if (work.isRecording(run.id)) continue;
     const entry = index.runs[run.id];
-    const hasFile = entry !== undefined && names.has(entry.file);
-    if (entry !== undefined && hasFile && entry.changedAt >= changedAt) continue;
-    const others = new Set(names);
-    if (hasFile) others.delete(entry.file);
-    for (const [id, e] of Object.entries(index.runs)) if (id !== run.id) others.add(e.file);
-    const wanted = runFileName(run);
-    let file = hasFile ? entry.file : uniqueFileName(wanted, others);
-    if (hasFile && withoutNumber(entry.file) !== wanted) {
-      const target = uniqueFileName(wanted, others);
-      if (await renameFile(dir, entry.file, target)) {
-        names.delete(entry.file);
-        file = target;
-      }
-    }
-    let session: RecordedSession | null;
-    let bytes: Uint8Array<ArrayBuffer>;
+    if (entry !== undefined && names.has(entry.file) && entry.changedAt >= changedAtOf(run)) continue;
+    let label = run.name || runFileName(run);
     try {
-      session = await work.load(run.id);
+      const session = await work.load(run.id);
       if (session === null) continue; // deleted meanwhile: its file, if any, stays
-      bytes = work.encode(session);
+      // Named as loaded, at the moment of the changedAt written with it (a rename meanwhile included).
+      const { meta } = session;
+      const changedAt = changedAtOf(meta);
+      const wanted = runFileName(meta);
+      label = meta.name || wanted;
+      const claimed = new Set<string>();
+      for (const [id, e] of Object.entries(index.runs)) if (id !== run.id) claimed.add(e.file.toLowerCase());
+      const minute = `${localMinute(meta.startedAt)} `;
+      const near = [...(entry ? [entry.file] : []), ...[...names].filter((n) => n.startsWith(minute) && n.toLowerCase().endsWith('.fit')).sort()];
+      const place = await placeOf(dir, run.id, wanted, near, claimed, work);
+      let file: string;
+      if (place.ours !== null && place.ours.changedAt >= changedAt) {
+        // The folder holds this copy or a newer one (another browser's): nothing is written over it.
+        if (place.ours.changedAt > changedAt) continue;
+        file = place.ours.file;
+      } else {
+        const bytes = work.encode(session);
+        if (place.ours !== null) {
+          // Written in place first, then moved: a failure at either step leaves one file, found again by its id.
+          file = place.ours.file;
+          await writeWhole(dir, file, bytes);
+          if (withoutNumber(file) !== wanted && file !== place.free && (await renameFile(dir, file, place.free))) {
+            names.delete(file);
+            file = place.free;
+          }
+        } else {
+          file = place.free;
+          await writeNew(dir, file, bytes);
+        }
+        written.push(run.id);
+        work.onWritten?.(run.id);
+      }
+      names.add(file);
+      index = { ...index, runs: { ...index.runs, [run.id]: { file, startedAt: meta.startedAt, name: meta.name, notes: meta.notes, changedAt } } };
+      if (++unwritten >= RUNS_PER_INDEX_WRITE) {
+        index = await writeIndex(dir, index);
+        unwritten = 0;
+      }
     } catch (error) {
-      problems.push(`“${run.name || wanted}” could not be written: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
+      const failure = failureOf(error);
+      // The whole folder gone or forbidden: the caller says so; nothing more can be written.
+      if (failure === 'permission' || failure === 'gone') {
+        if (unwritten > 0) await writeIndex(dir, index).catch(() => {});
+        throw error;
+      }
+      if (failure === 'full') full = true;
+      problems.push(`“${label}” could not be written${failure === 'full' ? ' (the folder’s disk is full)' : ''}: ${said(error)} It is tried again at the next sync.`);
     }
-    await writeWhole(dir, file, bytes);
-    names.add(file);
-    // As the file says: the run may have changed since the list was read.
-    const { meta } = session;
-    const entryNow: FolderEntry = { file, startedAt: meta.startedAt, name: meta.name, notes: meta.notes, changedAt: changedAtOf(meta) };
-    index = { ...index, runs: { ...index.runs, [run.id]: entryNow } };
-    index = await writeIndex(dir, index);
-    indexChanged = false;
-    written.push(run.id);
-    work.onWritten?.(run.id);
     await work.betweenRuns();
   }
-  if (indexChanged) await writeIndex(dir, index);
+  if (unwritten > 0) index = await writeIndex(dir, index);
   const held = finished.filter((run) => (index.runs[run.id]?.changedAt ?? -Infinity) >= changedAtOf(run)).length;
-  return { written, problems, held };
+  return { written, problems, held, full };
 }

@@ -193,8 +193,13 @@ export async function deleteSession(id: string): Promise<RecordedSession> {
   return deleted;
 }
 
-/** Now, and always after the run's last change: two changes within a millisecond still tell apart for the folder. */
-const changedNow = (meta: Pick<SessionMeta, 'changedAt'>): number => Math.max(Date.now(), (meta.changedAt ?? 0) + 1);
+
+/**
+ * The changedAt of a change made now: now, and always after the run's last change, so a run
+ * restored from a computer whose clock runs ahead (or two changes within a millisecond) still
+ * reads as changed to the backup folder. Every change of a stored run is stamped with it.
+ */
+export const changedNow = (meta: Pick<SessionMeta, 'changedAt'>, now = Date.now()): number => Math.max(now, Math.floor(meta.changedAt ?? 0) + 1);
 
 async function changeMeta(id: string, change: (meta: SessionMeta) => SessionMeta): Promise<SessionSummary> {
   return inOneTransaction('readwrite', async (store) => {

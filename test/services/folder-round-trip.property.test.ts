@@ -63,7 +63,11 @@ async function sync(dir: Parameters<typeof syncFolder>[0]): Promise<void> {
     isRecording: () => false,
     load: loadSession,
     encode: encodeFit,
-    readFileRun: async () => null,
+    // As the service reads them: the id inside a file decides whose it is before it is written over.
+    readFileRun: async (file) => {
+      const read = decodeFit(new Uint8Array(await file.arrayBuffer()));
+      return read.fileRun ? { ...read.fileRun, startedAt: read.startedAt } : null;
+    },
     betweenRuns: async () => {},
   });
 }

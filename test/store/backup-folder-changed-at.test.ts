@@ -17,11 +17,12 @@ import {
   updateSessionInfo,
   withoutProgramMark,
 } from '../../src/store/session-store.js';
-import { run } from './backup-folder-rig.js';
+import { fileRunIn, run } from './backup-folder-rig.js';
 import { encodeFit } from '../../src/export/fit.js';
 import { importRunFiles } from '../../src/services/data-files.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { sliceColumns } from '../../src/session/recorded-columns.js';
+import { correctStoredRun } from '../../src/services/correct-run.js';
 
 useSeparateDatabase('stride-test-folder-changed-at');
 
@@ -107,5 +108,24 @@ describe('changedAt, set by the store', () => {
       (error: Error) => error.message,
     );
     expect(refused).to.match(/last change/);
+  });
+
+  // A run restored from a computer whose clock runs ahead carries that clock's changedAt: a
+  // correction stamped with this clock alone would read as older, and never reach the folder.
+  it('is after the run’s last change for a treadmill correction, whatever the clock says', async () => {
+    const base = run(1, { podId: 'simulator-name:Pod A', changedAt: Date.now() + 120_000 });
+    const restored = { ...base, samples: { ...base.samples, rawDistanceM: base.samples.distanceM.slice(), rawSpeedMps: base.samples.speedMps.slice() } };
+    await saveSession(restored);
+    const outcome = await correctStoredRun('run-1', restored.meta.distanceM * 1.1, undefined, true, [], 'km', async () => {});
+    expect(outcome.ok, outcome.message).to.equal(true);
+    const corrected = (await loadSession('run-1'))!;
+    expect(corrected.meta.distanceM).to.be.closeTo(restored.meta.distanceM * 1.1, 1);
+    expect(corrected.meta.changedAt).to.equal(restored.meta.changedAt! + 1);
+  });
+
+  it('reads in whole ms when a hand-edited backup gave it a fraction, so the run still encodes', () => {
+    const meta = { ...run(1).meta, changedAt: 1_790_000_000_000.6 };
+    expect(changedAtOf(meta)).to.equal(1_790_000_000_001);
+    expect(fileRunIn(encodeFit({ ...run(1), meta }))).to.deep.equal({ id: 'run-1', changedAt: 1_790_000_000_001 });
   });
 });

@@ -74,3 +74,45 @@ export function workOver(sessions: readonly RecordedSession[], recording: Readon
     betweenRuns: () => new Promise((resolve) => setTimeout(resolve)),
   };
 }
+
+/** Every FIT file in the folder that says it holds `id`, with the changedAt it carries, by name. */
+export async function copiesOf(dir: FolderHandle, id: string): Promise<{ file: string; changedAt: number }[]> {
+  const copies: { file: string; changedAt: number }[] = [];
+  for (const [name, bytes] of await filesOf(dir)) {
+    if (!name.endsWith('.fit')) continue;
+    let held: ReturnType<typeof fileRunIn> = null;
+    try {
+      held = fileRunIn(bytes);
+    } catch {
+      continue; // not a whole FIT file
+    }
+    if (held?.id === id) copies.push({ file: name, changedAt: held.changedAt });
+  }
+  return copies.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Makes every write of the files `names` fail as a full disk does (the handle's own methods, patched). */
+export function failWritesOf(dir: FolderHandle, ...names: string[]): void {
+  const get = dir.getFileHandle.bind(dir);
+  dir.getFileHandle = async (asked: string, options?: FileSystemGetFileOptions) => {
+    const handle = await get(asked, options);
+    if (!names.includes(asked)) return handle;
+    const open = handle.createWritable.bind(handle);
+    handle.createWritable = async (o?: FileSystemCreateWritableOptions) => {
+      const writable = await open(o);
+      writable.write = async () => {
+        throw new DOMException('The operation failed because it would cause the application to exceed its storage quota.', 'QuotaExceededError');
+      };
+      return writable;
+    };
+    return handle;
+  };
+}
+
+/** A second handle on the same folder, so patching it leaves the first as it is. */
+export async function secondHandleOn(dir: FolderHandle): Promise<FolderHandle> {
+  const root = await navigator.storage.getDirectory();
+  let at: FileSystemDirectoryHandle = root;
+  for (const part of (await root.resolve(dir)) ?? []) at = await at.getDirectoryHandle(part);
+  return at as FolderHandle;
+}
