@@ -163,6 +163,22 @@ export async function syncFolder(dir: FolderHandle, work: FolderSyncWork): Promi
   }
   const written: string[] = [];
   let full = false;
+  // Each .fit file's run id, read once a sync and only when a run's file is not where its entry
+  // says (the runner renamed or moved it by hand): a file of ours under the runner's name is still
+  // the run's, not a reason to write it a second time. Runs whose file is in place never pay for it.
+  let idsInFolder: Promise<Map<string, string>> | null = null;
+  const fileOfId = async (id: string): Promise<string | undefined> => {
+    idsInFolder ??= (async () => {
+      const found = new Map<string, string>();
+      for (const name of [...names].filter((n) => n.toLowerCase().endsWith('.fit')).sort()) {
+        const file = await fileIn(dir, name).catch(() => null);
+        const held = file && (await work.readFileRun(file).catch(() => null));
+        if (held && !found.has(held.id)) found.set(held.id, name);
+      }
+      return found;
+    })();
+    return (await idsInFolder).get(id);
+  };
   const finished = work.runs
     .filter((run) => run.status !== 'recording' && !work.isRecording(run.id))
     .sort((a, b) => a.startedAt - b.startedAt);
@@ -184,7 +200,12 @@ export async function syncFolder(dir: FolderHandle, work: FolderSyncWork): Promi
       const claimed = new Set<string>();
       for (const [id, e] of Object.entries(index.runs)) if (id !== run.id) claimed.add(e.file.toLowerCase());
       const minute = `${localMinute(meta.startedAt)} `;
-      const near = [...(entry ? [entry.file] : []), ...[...names].filter((n) => n.startsWith(minute) && n.toLowerCase().endsWith('.fit')).sort()];
+      const moved = entry !== undefined && !names.has(entry.file) ? await fileOfId(run.id) : undefined;
+      const near = [
+        ...(entry ? [entry.file] : []),
+        ...(moved ? [moved] : []),
+        ...[...names].filter((n) => n.startsWith(minute) && n.toLowerCase().endsWith('.fit')).sort(),
+      ];
       const place = await placeOf(dir, run.id, wanted, near, claimed, work);
       let file: string;
       if (place.ours !== null && place.ours.changedAt >= changedAt) {

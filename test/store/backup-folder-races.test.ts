@@ -46,6 +46,17 @@ describe('the backup folder writer, with the folder changing under it', () => {
     expect((await copiesOf(folder.dir, 'run-1')).map((c) => c.file)).to.deep.equal([runFileName(mine.meta).replace('.fit', ' (2).fit')]);
   });
 
+  it('finds a file of ours the runner renamed by hand by the id inside, and writes no second copy', async () => {
+    const long = run(1, { name: 'Long' });
+    await syncFolder(folder.dir, workOver([long]));
+    const handle = (await folder.dir.getFileHandle(runFileName(long.meta))) as FileSystemFileHandle & { move(name: string): Promise<void> };
+    await handle.move('Monday long run.fit');
+    // Another browser (or this one after a restore) syncs the same run: the index still names the old file.
+    await syncFolder(folder.dir, workOver([long]));
+    expect((await copiesOf(folder.dir, 'run-1')).map((c) => c.file)).to.deep.equal(['Monday long run.fit']);
+    expect((await indexOf(folder.dir)).runs['run-1']!.file).to.equal('Monday long run.fit');
+  });
+
   it('names a run renamed during the sync as it was loaded', async () => {
     const easy = run(1, { name: 'Easy' });
     const tempo = run(1, { name: 'Tempo', changedAt: easy.meta.changedAt! + 1000 });
