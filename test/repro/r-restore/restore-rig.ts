@@ -12,24 +12,32 @@ import { freshFolder, workOver } from '../../store/backup-folder-rig.js';
 
 export async function restoreInto(dir: FolderHandle, zones: CadenceZones, storedIds: ReadonlySet<string> = new Set()) {
   const saved: SessionMeta[] = [];
+  const sessions: RecordedSession[] = [];
   const result: FolderRestore = await restoreFromFolder(dir, {
     zones,
     storedIds,
     read: (file, z) => readInWorker(file, z, crypto.randomUUID()),
-    save: async (session, changedAt) => void saved.push({ ...session.meta, changedAt }),
+    save: async (session, changedAt) => {
+      saved.push({ ...session.meta, changedAt });
+      sessions.push({ meta: { ...session.meta, changedAt }, samples: session.samples });
+    },
     done: stopImportWorker,
   });
-  return { result, saved };
+  return { result, saved, sessions };
 }
 
 /** `original` as a second browser holding `zones` restores it from the folder. */
 export async function restoredOnce(original: RecordedSession, zones: CadenceZones = original.meta.zones): Promise<SessionMeta> {
+  return (await restoredSession(original, zones)).meta;
+}
+
+export async function restoredSession(original: RecordedSession, zones: CadenceZones = original.meta.zones): Promise<RecordedSession> {
   const folder = await freshFolder();
   try {
     await syncFolder(folder.dir, workOver([original]));
-    const { saved } = await restoreInto(folder.dir, zones);
-    if (saved.length !== 1) throw new Error(`restored ${saved.length} runs`);
-    return saved[0]!;
+    const { sessions } = await restoreInto(folder.dir, zones);
+    if (sessions.length !== 1) throw new Error(`restored ${sessions.length} runs`);
+    return sessions[0]!;
   } finally {
     await folder.remove();
   }
