@@ -24,8 +24,10 @@
 //   which run: the run's Stridewise id and when it last changed, as developer fields on the
 //     session message (fit-run-id.ts), so a backup folder is matched by id and an older copy never
 //     replaces a newer file; decodeFit reports them, and an ordinary import still stores a new run.
-//   not kept at all: program and workout marks, check-ins, the belt's own speed, the raw pod
-//     readings, a recovered run's status, and time within a second
+//   not kept at all: program and workout marks, check-ins, the belt's own speed beside the speed
+//     written, the pod's readings before calibration and its calibration (so a restored run cannot
+//     be re-scaled), which sensor gave speed, a recovered or damaged run's status and note, and
+//     whether it was recorded or imported (read back, it is an import)
 
 import {
   type ActivityMesg,
