@@ -3,7 +3,9 @@
 // with a message that says which, before anything reaches the runner's history. The watch's
 // timer events decide what is a pause (records far apart with the timer running are smart
 // recording, not records lost) and where the run ends (its last stop), and its session
-// messages' totals are kept for the summary (fit-sessions.ts).
+// messages' totals are kept for the summary (fit-sessions.ts); in our own file only those it marks
+// as a watch's (the rest are our sums of its records). A record's grade is a treadmill's incline,
+// read in a treadmill run and in our own files (a watch's grade outdoors is the road's).
 
 import {
   Decoder,
