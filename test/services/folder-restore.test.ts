@@ -11,6 +11,7 @@ import { readInWorker, stopImportWorker } from '../../src/export/import-worker-c
 import { restoreFromFolder } from '../../src/services/folder-restore.js';
 import { statedTotalsNotes } from '../../src/session/stated-totals.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
+import type { FolderHandle } from '../../src/store/backup-folder-files.js';
 import { type TestFolder, freshFolder, putFile, run } from '../store/backup-folder-rig.js';
 import { generatedRunningSeconds, generatedZones, runOf, withBreaks } from '../support/generated-runs-with-walks.js';
 import { generatedSession } from '../support/generated-sessions.js';
@@ -106,6 +107,46 @@ describe('what a restore says of the files it does not bring in', () => {
     expect(done.outcomes).to.deep.equal([]);
     expect(done.summary).to.equal(
       'Added 1 run. The folder could no longer be read part-way (moved, removed, or its drive went offline): the other 4 files were not read. Restore again once the folder is back.',
+    );
+  });
+
+  it('says a file that went from the folder before it was read, and reads the rest', async function () {
+    this.timeout(20_000);
+    for (const n of [1, 2, 3]) await putFile(folder.dir, `run ${n}.fit`, encodeFit(run(n)));
+    let saves = 0;
+    const done = await restoreFromFolder(folder.dir, {
+      zones: defaultCadenceZones,
+      storedIds: new Set(),
+      read: (file, zones) => readInWorker(file, zones, crypto.randomUUID()),
+      save: async () => {
+        if (saves++ === 0) await folder.dir.removeEntry('run 2.fit');
+      },
+      done: stopImportWorker,
+    });
+    expect(done.added).to.deep.equal(['run-1', 'run-3']);
+    expect(done.summary).to.equal('Added 2 runs. 1 file went from the folder before it could be read.');
+  });
+
+  it('says that permission to read the folder went part-way, and what to do', async function () {
+    this.timeout(20_000);
+    for (const n of [1, 2, 3]) await putFile(folder.dir, `run ${n}.fit`, encodeFit(run(n)));
+    let lost = false;
+    // The browser takes the permission back after the first run is stored.
+    const dir = {
+      name: folder.dir.name,
+      values: () => folder.dir.values(),
+      getFileHandle: (name: string) => (lost ? Promise.reject(new DOMException('Permission gone', 'NotAllowedError')) : folder.dir.getFileHandle(name)),
+    } as unknown as FolderHandle;
+    const done = await restoreFromFolder(dir, {
+      zones: defaultCadenceZones,
+      storedIds: new Set(),
+      read: (file, zones) => readInWorker(file, zones, crypto.randomUUID()),
+      save: async () => void (lost = true),
+      done: stopImportWorker,
+    });
+    expect(done.outcomes).to.deep.equal([]);
+    expect(done.summary).to.equal(
+      'Added 1 run. Stridewise lost permission to read the folder part-way: the other 2 files were not read. Allow the folder again and restore again.',
     );
   });
 
