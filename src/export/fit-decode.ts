@@ -3,7 +3,9 @@
 // with a message that says which, before anything reaches the runner's history. The watch's
 // timer events decide what is a pause (records far apart with the timer running are smart
 // recording, not records lost) and where the run ends (its last stop), and its session
-// messages' totals are kept for the summary (fit-sessions.ts).
+// messages' totals are kept for the summary (fit-sessions.ts); in our own file only those it marks
+// as a watch's (the rest are our sums of its records). A record's grade is a treadmill's incline,
+// read in a treadmill run and in our own files (a watch's grade outdoors is the road's).
 
 import {
   Decoder,
@@ -15,12 +17,13 @@ import {
   Stream,
 } from '@garmin/fitsdk';
 import type { SessionGap } from '../session/recorded-session.js';
+import type { FileTotals } from '../session/stated-totals.js';
 import { stepsPerMinuteOf } from './fit-cadence.js';
 import { hasFitHeader } from './fit-header.js';
 import { FitStructureError, expandCompressedTimestamps } from './fit-compressed-timestamps.js';
 import { ImportError, STRIDEWISE_LIMIT, TRY_AGAIN_FROM_SOURCE } from './import-error.js';
 import type { ImportedRun } from './imported-run.js';
-import { fileRunOf } from './fit-run-id.js';
+import { fileRunOf, runFactsOf } from './fit-run-id.js';
 import { sportOfSessions, statedTotalsOf, walkSessionSpans } from './fit-sessions.js';
 import { type IsBreak, type RunPoint, lapStartsOf, orderedPoints, runFromPoints } from './run-points.js';
 
@@ -117,7 +120,8 @@ function checkActivity(fileId: FileIdMesg | undefined): void {
   );
 }
 
-function pointOf(record: RecordMesg, t: number): RunPoint {
+/** `grade`: whether the record's grade is a treadmill's incline (a watch's outdoor grade is the road's). */
+function pointOf(record: RecordMesg, t: number, grade: boolean): RunPoint {
   const cadence =
     record.cadence != null
       ? stepsPerMinuteOf(record.cadence, record.fractionalCadence)
@@ -134,6 +138,7 @@ function pointOf(record: RecordMesg, t: number): RunPoint {
     running: type === 'running' ? true : type === 'walking' || type === 'sedentary' ? false : null,
     heartRate: typeof record.heartRate === 'number' && record.heartRate > 0 ? record.heartRate : null,
     powerW: typeof record.power === 'number' ? record.power : null,
+    ...(grade && typeof record.grade === 'number' && Number.isFinite(record.grade) ? { inclinePercent: record.grade } : {}),
   };
 }
 
@@ -257,8 +262,9 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
   // In a walk, walking is the activity: its moving samples count as the activity's, as running
   // samples do in a run, so the walk's cadence average is its own.
   const walkSessions = walkSessionSpans(sessions, sport);
+  const facts = runFactsOf(messages);
   const points = ordered.map(({ record, t }) => {
-    const point = pointOf(record, (t - startMs) / 1000);
+    const point = pointOf(record, (t - startMs) / 1000, sport.treadmill || facts !== null);
     if (sport.sport === 'walk') return { ...point, running: null };
     return walkSessions.some((span) => t >= span.fromMs && t < span.toMs) ? { ...point, running: false } : point;
   });
@@ -269,7 +275,8 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
   const events = messages.eventMesgs ?? [];
   const { samples, gaps: breaks } = runFromPoints(points, marked, markedBreaks(events, startMs), sport.sport);
   const gaps = namedLinkLosses(breaks, connectionLostAt(events), startMs);
-  const statedTotals = statedTotalsOf(sessions);
+  // Our own file's session figures are Stridewise's sums of its records, except those it marks as a watch's.
+  const statedTotals = facts === null ? statedTotalsOf(sessions) : onlyThese(statedTotalsOf(sessions), facts.watchTotals);
   const lapStarts = (messages.lapMesgs ?? []).map((lap) => ((asMs(lap.startTime) ?? Number.NaN) - startMs) / 1000);
   return {
     startedAt: startMs,
@@ -281,7 +288,15 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
     gaps,
     ...(statedTotals ? { statedTotals } : {}),
     ...withFileRun(fileRunOf(messages)),
+    ...(facts?.zones ? { fileZones: facts.zones } : {}),
   };
+}
+
+function onlyThese(totals: FileTotals | undefined, keys: readonly (keyof FileTotals)[]): FileTotals | undefined {
+  if (totals === undefined) return undefined;
+  const kept: FileTotals = {};
+  for (const key of keys) if (totals[key] !== undefined) kept[key] = totals[key];
+  return Object.keys(kept).length > 0 ? kept : undefined;
 }
 
 const withFileRun = (fileRun: ReturnType<typeof fileRunOf>): Pick<ImportedRun, 'fileRun'> => (fileRun ? { fileRun } : {});

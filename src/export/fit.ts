@@ -12,13 +12,22 @@
 //   pauses: timer stop/start events; a lost link adds a commTimeout "connection lost" marker,
 //     records missing a commTimeout "connection timeout" one, so a reader keeps either out of
 //     zones and averages as the page did, where a watch's timer would call the step running
+//   treadmill incline: the record's grade, 0.01 %, where the treadmill sent one
 //   summary: the session's totals are the page's, the watch's own for an imported run (heart
 //     rate whole bpm and power whole watts, as FIT holds them); its average cadence counts walking too, as FIT's does
-//     (the watch's own where the page set it aside), so a reader sets it aside again
+//     (the watch's own where the page set it aside), so a reader sets it aside again; a developer
+//     field says which of them are a watch's own, so our reader takes the others as sums of the
+//     records (a recorded run read back never speaks of a watch)
+//   zones: the cadence zones the time in zone was counted with, as developer fields (a restore
+//     counts with them, not with the restoring browser's)
 //   name and notes: FIT activity files have no field for them, so they are not written.
 //   which run: the run's Stridewise id and when it last changed, as developer fields on the
 //     session message (fit-run-id.ts), so a backup folder is matched by id and an older copy never
 //     replaces a newer file; decodeFit reports them, and an ordinary import still stores a new run.
+//   not kept at all: program and workout marks, check-ins, the belt's own speed beside the speed
+//     written, the pod's readings before calibration and its calibration (so a restored run cannot
+//     be re-scaled), which sensor gave speed, a recovered or damaged run's status and note, and
+//     whether it was recorded or imported (read back, it is an import)
 
 import {
   type ActivityMesg,
@@ -42,6 +51,7 @@ import { type LapSplit, lapSplits } from './lap-splits.js';
 import { lapMetresCut, metresCut } from './file-distance.js';
 import { walksWithCadence } from './imported-summary.js';
 import { declareRunFields, runFields } from './fit-run-id.js';
+import type { FileTotals } from '../session/stated-totals.js';
 import { changedAtOf } from '../session/changed-at.js';
 
 export { decodeFit } from './fit-decode.js';
@@ -55,6 +65,8 @@ const MAX_STEP_LENGTH_MM = 6553.4;
 /** FIT's uint16 power; 65535 means "none". */
 const MAX_POWER_W = 65534;
 const fitPower = (watts: number): number => Math.min(MAX_POWER_W, Math.max(0, Math.round(watts)));
+/** FIT's grade is a sint16 of 0.01 %. */
+const MAX_GRADE_PERCENT = 327.67;
 /** The average power fields of a lap or session, left out where the run has no power. */
 const avgPowerOf = (watts: number | null): { avgPower?: number } => (watts === null ? {} : { avgPower: fitPower(watts) });
 const MAX_NAME_BYTES = 100;
@@ -134,6 +146,13 @@ function sessionAverageCadence({ meta, samples }: RecordedSession): number {
   return meta.statedTotals?.setAside?.avgCadence ?? timeWeightedMean(samples, cadence, meta.gaps, (i) => cadence[i]! > 0) ?? meta.avgCadence;
 }
 
+/** The session figures that are a watch's own: those it stated, and its average cadence where the page set it aside. */
+function watchTotalsOf(meta: RecordedSession['meta']): (keyof FileTotals)[] {
+  const { stated, setAside } = meta.statedTotals ?? { stated: {} };
+  const keys = (Object.keys(stated) as (keyof FileTotals)[]).filter((key) => stated[key] !== undefined);
+  return setAside?.avgCadence !== undefined && !keys.includes('avgCadence') ? [...keys, 'avgCadence'] : keys;
+}
+
 /** The file's bytes, ready for `new Blob([...])`. */
 export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
   const { meta, samples } = session;
@@ -197,6 +216,9 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
       activityType: (flags & SAMPLE_RUNNING) !== 0 ? 'running' : 'walking',
       ...(samples.heartRate[i]! > 0 ? { heartRate: Math.min(254, Math.round(samples.heartRate[i]!)) } : {}),
       ...(Number.isFinite(samples.powerW[i]!) ? { power: fitPower(samples.powerW[i]!) } : {}),
+      ...(Number.isFinite(samples.inclinePercent[i]!)
+        ? { grade: Math.min(MAX_GRADE_PERCENT, Math.max(-MAX_GRADE_PERCENT, samples.inclinePercent[i]!)) }
+        : {}),
     };
     add(second, Order.Record, record);
   }
@@ -239,7 +261,7 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     ...avgPowerOf(avgPowerW),
     firstLapIndex: 0,
     numLaps: laps.length,
-    developerFields: runFields({ id: meta.id, changedAt: changedAtOf(meta) }),
+    developerFields: runFields({ id: meta.id, changedAt: changedAtOf(meta) }, { zones: meta.zones, watchTotals: watchTotalsOf(meta) }),
   };
   add(last, Order.Summary, summary);
   // FIT's local timestamp is the wall-clock time where the run happened, as seconds from its epoch.

@@ -22,6 +22,8 @@ export interface WorkerRead {
   times: ImportTimes | null;
   /** The Stridewise run the file says it holds (our own FIT), or null. */
   fileRun: FileRun | null;
+  /** The zones our own FIT says the run's time in zone was counted with, or null. */
+  fileZones: CadenceZones | null;
 }
 
 interface Pending {
@@ -58,7 +60,7 @@ function startWorker(): Worker {
       return;
     }
     pending.delete(data.request);
-    if (data.kind === 'session') waiting.resolve({ session: data.session, times: data.times, fileRun: data.fileRun });
+    if (data.kind === 'session') waiting.resolve({ session: data.session, times: data.times, fileRun: data.fileRun, fileZones: data.fileZones });
     else if (data.kind === 'refused') waiting.reject(new ImportError(data.problem, data.message));
     else waiting.reject(new Error(data.message));
   });
@@ -77,7 +79,12 @@ async function readOnPage(file: File, zones: CadenceZones, id: string): Promise<
   const { readRunFile } = await import('./read-run-file.js');
   const { importedSession } = await import('./imported-session.js');
   const run = await readRunFile(file);
-  return { session: importedSession(run, zones, { id, fileName: file.name }), times: null, fileRun: run.fileRun ?? null };
+  return {
+    session: importedSession(run, zones, { id, fileName: file.name }),
+    times: null,
+    fileRun: run.fileRun ?? null,
+    fileZones: run.fileZones ?? null,
+  };
 }
 
 const canRunWorker = (): boolean => typeof Worker === 'function';

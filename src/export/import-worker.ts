@@ -30,7 +30,7 @@ export interface ImportTimes {
 
 export type ImportReply =
   | { request: number; kind: 'progress'; fraction: number }
-  | { request: number; kind: 'session'; session: RecordedSession; times: ImportTimes; fileRun: FileRun | null }
+  | { request: number; kind: 'session'; session: RecordedSession; times: ImportTimes; fileRun: FileRun | null; fileZones: CadenceZones | null }
   | { request: number; kind: 'refused'; problem: ImportProblem; message: string }
   | { request: number; kind: 'failed'; message: string };
 
@@ -71,8 +71,8 @@ async function read({ request, file, zones, id }: ImportRequest): Promise<void> 
   };
   // Each column its own buffer, listed once (a buffer listed twice cannot be transferred).
   const buffers = new Set(Object.values(session.samples).map((column: ArrayBufferView) => column.buffer as ArrayBuffer));
-  // The file's own run id, for a restore from a backup folder; an import stores the run under `id`.
-  reply({ request, kind: 'session', session, times, fileRun: run.fileRun ?? null }, [...buffers]);
+  // The file's own run id and zones, for a restore from a backup folder; an import stores the run under `id`.
+  reply({ request, kind: 'session', session, times, fileRun: run.fileRun ?? null, fileZones: run.fileZones ?? null }, [...buffers]);
 }
 
 addEventListener('message', (event: MessageEvent<ImportRequest>) => {

@@ -4,6 +4,7 @@
 import type { RecordedColumns, SessionGap, SessionSport } from '../session/recorded-session.js';
 import type { FileTotals } from '../session/stated-totals.js';
 import type { FileRun } from './fit-run-id.js';
+import type { CadenceZones } from '../session/zones.js';
 
 export interface ImportedRun {
   /** Epoch milliseconds of the first sample; samples.t counts from here. */
@@ -33,4 +34,9 @@ export interface ImportedRun {
    * watch's file. Only a restore from a backup folder stores a run under it: an import gets a new id.
    */
   fileRun?: FileRun;
+  /**
+   * The cadence zones our own file says the run's time in zone was counted with; absent for a
+   * watch's file. A restore counts with them; an import counts with this browser's, as for any file.
+   */
+  fileZones?: CadenceZones;
 }

@@ -31,6 +31,8 @@ export interface RunPoint {
   heartRate?: number | null;
   /** Running power in watts, when the file has it. */
   powerW?: number | null;
+  /** A treadmill's incline, percent, when the file has it. */
+  inclinePercent?: number | null;
 }
 
 /** At 1 Hz a longer step is records missing, as in the live recorder: 2.5 × the usual step. */
@@ -240,6 +242,7 @@ export function columnsFromPoints(points: readonly RunPoint[], gaps: readonly Se
     c.cadence[i] = cadence;
     c.heartRate[i] = p.heartRate ?? Number.NaN;
     c.powerW[i] = p.powerW ?? Number.NaN;
+    c.inclinePercent[i] = p.inclinePercent ?? Number.NaN;
     c.strideLengthM[i] = stride;
     c.flags[i] = flags;
   });

@@ -1,82 +1,139 @@
 // "Restore from the folder": every FIT file in the backup folder read in the import worker, as an
 // import is, and stored under the run id the file carries, with the name and notes the folder's
-// index keeps for it (a FIT file has no place for them). A run already stored here is skipped, by
-// id and never by name, so a restore can be repeated and never overwrites a run. Files with no
-// Stridewise id (a watch's own) are left for the ordinary import, which gives them ids of their own.
+// index keeps for it (a FIT file has no place for them) and the zones the file says its time in
+// zone was counted with. A run already stored here is skipped, by id and never by name, so a
+// restore can be repeated and never overwrites a run. Two files of one id (a cloud drive's
+// conflicted copy) give the one changed last, whatever they are called. Files with no Stridewise
+// id (a watch's own), TCX files and the rest are left for the ordinary import, and said.
 
+import { ImportError } from '../export/import-error.js';
 import type { RecordedSession } from '../session/recorded-session.js';
-import type { CadenceZones } from '../session/zones.js';
+import { summarizeSamples } from '../session/session-summary.js';
+import { type CadenceZones, sameZones } from '../session/zones.js';
 import { INDEX_FILE_NAME, parseIndex } from '../store/backup-folder-index.js';
-import { type FolderHandle, fileIn, fileNamesIn, textIn } from '../store/backup-folder-files.js';
+import { type FolderFailure, type FolderHandle, failureOf, fileIn, fileNamesIn, textIn } from '../store/backup-folder-files.js';
 import type { FileOutcome } from './data-files.js';
+import { type RestoreCounts, restoreSummary, withRestoreAdvice } from './folder-restore-words.js';
+import { type FolderFiles, folderFiles } from './folder-restore-files.js';
+
+export { restoreSummary } from './folder-restore-words.js';
 
 export interface FolderRestore {
   /** One line per file that was refused; files added or skipped are counted in `summary`. */
   outcomes: FileOutcome[];
-  /** "Added 3 runs; 5 already here were skipped." and what became of files without an id. */
+  /** "Added 3 runs; 5 already here were skipped." and what became of every other file. */
   summary: string;
+  /** The ids stored, each once. */
   added: string[];
-}
-
-const runs = (n: number): string => `${n} run${n === 1 ? '' : 's'}`;
-
-export function restoreSummary(added: number, skipped: number, withoutId: number, refused: number): string {
-  const parts = [`Added ${runs(added)}`];
-  if (skipped > 0) parts.push(`${skipped} already here ${skipped === 1 ? 'was' : 'were'} skipped`);
-  let said = `${parts.join('; ')}.`;
-  if (withoutId > 0) {
-    said +=
-      ` ${withoutId} FIT file${withoutId === 1 ? ' carries' : 's carry'} no Stridewise run id (a watch's or another app's own), ` +
-      'so a restore cannot tell whether it is here already: import them from Settings → Your data → Import runs from a watch.';
-  }
-  if (refused > 0) said += ` ${refused} file${refused === 1 ? '' : 's'} could not be read (see below).`;
-  return said;
 }
 
 export interface RestoreWork {
   zones: CadenceZones;
   /** Ids stored here now. */
   storedIds: ReadonlySet<string>;
-  /** A file read in the import worker: the run in it, and the Stridewise run the file says it is. */
-  read: (file: File, zones: CadenceZones) => Promise<{ session: RecordedSession; fileRun: { id: string; changedAt: number } | null }>;
+  /**
+   * A file read in the import worker: the run in it (its time in zone counted with `zones`), the
+   * Stridewise run the file says it is, and the zones the file says the run was counted with.
+   */
+  read: (
+    file: File,
+    zones: CadenceZones,
+  ) => Promise<{ session: RecordedSession; fileRun: { id: string; changedAt: number } | null; fileZones?: CadenceZones | null }>;
   save: (session: RecordedSession, changedAt: number) => Promise<void>;
   /** The worker is let go once the folder is read. */
   done?: () => void;
 }
 
-export async function restoreFromFolder(dir: FolderHandle, work: RestoreWork): Promise<FolderRestore> {
-  const names = [...(await fileNamesIn(dir))].filter((name) => name.toLowerCase().endsWith('.fit')).sort();
-  const index = parseIndex(await textIn(dir, INDEX_FILE_NAME)).index;
-  const stored = new Set(work.storedIds);
-  const outcomes: FileOutcome[] = [];
-  const added: string[] = [];
-  let skipped = 0;
-  let withoutId = 0;
+/** The run with its time in zone counted by the zones it was recorded with, where the file says. */
+function withOwnZones(session: RecordedSession, zones: CadenceZones | null | undefined): RecordedSession {
+  if (!zones || sameZones(zones, session.meta.zones)) return session;
+  const { zoneTimes } = summarizeSamples(session.samples, zones, session.meta.gaps);
+  return { meta: { ...session.meta, zones: { ...zones }, zoneTimes }, samples: session.samples };
+}
+
+/**
+ * How the folder failed, when it is the folder (gone, or its permission) and not one file: a file
+ * missing or unreadable is the file's, unless the folder itself can no longer be listed.
+ */
+async function folderFailure(dir: FolderHandle, error: unknown): Promise<FolderFailure | null> {
+  if (error !== null && failureOf(error) === 'permission') return 'permission';
   try {
-    for (const name of names) {
+    await fileNamesIn(dir);
+    return null;
+  } catch (listing) {
+    return failureOf(listing) === 'permission' ? 'permission' : 'gone';
+  }
+}
+
+const messageOf = (error: unknown): string => {
+  const said = error instanceof Error ? error.message : String(error);
+  return error instanceof ImportError ? withRestoreAdvice(said) : said;
+};
+
+export async function restoreFromFolder(dir: FolderHandle, work: RestoreWork): Promise<FolderRestore> {
+  const index = parseIndex(await textIn(dir, INDEX_FILE_NAME)).index;
+  const found: FolderFiles = folderFiles(await fileNamesIn(dir), index);
+  const outcomes: FileOutcome[] = [];
+  /** Each run stored by this restore, with the changedAt of the copy stored and how many files hold it. */
+  const restored = new Map<string, { changedAt: number; files: number }>();
+  const skipped = new Set<string>();
+  let withoutId = 0;
+  let vanished = 0;
+  let stopped: RestoreCounts['stopped'];
+  try {
+    for (const [at, name] of found.fit.entries()) {
       try {
         const file = await fileIn(dir, name);
-        if (file === null) continue; // gone since the folder was listed
-        const { session, fileRun } = await work.read(file, work.zones);
+        if (file === null) {
+          const failure = await folderFailure(dir, null);
+          if (failure !== null) {
+            stopped = { failure, unread: found.fit.length - at };
+            break;
+          }
+          vanished++;
+          continue;
+        }
+        const { session, fileRun, fileZones } = await work.read(file, work.zones);
         if (fileRun === null) {
           withoutId++;
           continue;
         }
-        if (stored.has(fileRun.id)) {
-          skipped++;
+        if (work.storedIds.has(fileRun.id)) {
+          skipped.add(fileRun.id);
           continue;
         }
+        const earlier = restored.get(fileRun.id);
+        if (earlier) earlier.files++;
+        // Another copy of a run this restore stored: it replaces that one only if it changed later.
+        if (earlier && earlier.changedAt >= fileRun.changedAt) continue;
         const entry = index.runs[fileRun.id];
-        const meta = { ...session.meta, id: fileRun.id, name: entry?.name ?? session.meta.name, notes: entry?.notes ?? '' };
-        await work.save({ meta, samples: session.samples }, fileRun.changedAt);
-        stored.add(fileRun.id);
-        added.push(fileRun.id);
+        const own = withOwnZones(session, fileZones);
+        const meta = { ...own.meta, id: fileRun.id, name: entry?.name ?? own.meta.name, notes: entry?.notes ?? '' };
+        await work.save({ meta, samples: own.samples }, fileRun.changedAt);
+        restored.set(fileRun.id, { changedAt: fileRun.changedAt, files: earlier?.files ?? 1 });
       } catch (error) {
-        outcomes.push({ fileName: name, ok: false, message: error instanceof Error ? error.message : String(error) });
+        const failure = error instanceof ImportError ? null : await folderFailure(dir, error);
+        if (failure !== null) {
+          stopped = { failure, unread: found.fit.length - at };
+          break;
+        }
+        outcomes.push({ fileName: name, ok: false, message: messageOf(error) });
       }
     }
   } finally {
     work.done?.();
   }
-  return { outcomes, added, summary: restoreSummary(added.length, skipped, withoutId, outcomes.length) };
+  const copied = [...restored.values()].filter((run) => run.files > 1);
+  const summary = restoreSummary({
+    added: restored.size,
+    skipped: skipped.size,
+    withoutId,
+    refused: outcomes.length,
+    copies: { runs: copied.length, files: copied.reduce((sum, run) => sum + run.files, 0) },
+    tcx: found.tcx,
+    others: found.others,
+    vanished,
+    ...(stopped ? { stopped } : {}),
+  });
+  return { outcomes, added: [...restored.keys()], summary };
 }

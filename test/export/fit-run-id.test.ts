@@ -17,6 +17,8 @@ import { generatedSession } from '../support/generated-sessions.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 import { RUN_WITH_TWO_PAUSES, watchActivity } from '../support/watch-files.js';
 import { fixtureSession } from './session-fixture.js';
+import { importedSession } from '../../src/export/imported-session.js';
+import { generatedBreaks, generatedRunningSeconds, generatedZones, runOf, withBreaks } from '../support/generated-runs-with-walks.js';
 
 useSeparateDatabase('stride-test-fit-run-id');
 
@@ -52,8 +54,16 @@ describe('a FIT file carries its run\'s id and changedAt', () => {
     const { messages, errors } = decoder.read();
     expect(errors).to.deep.equal([]);
     const names = (messages.fieldDescriptionMesgs ?? []).map((d) => d.fieldName);
-    expect(names).to.deep.equal(['stridewise_run_id', 'stridewise_changed_at']);
-    expect(Object.values(messages.sessionMesgs![0]!.developerFields ?? {})).to.deep.equal(['run-id-1', 1_800_000_000_000]);
+    expect(names).to.deep.equal([
+      'stridewise_run_id',
+      'stridewise_changed_at',
+      'stridewise_zone_building_from',
+      'stridewise_zone_target_from',
+      'stridewise_zone_target_to',
+      'stridewise_watch_totals',
+    ]);
+    // The fixture is a recorded run: none of its session totals is a watch's.
+    expect(Object.values(messages.sessionMesgs![0]!.developerFields ?? {})).to.deep.equal(['run-id-1', 1_800_000_000_000, 160, 170, 180, 0]);
   });
 
   it('a watch\'s own file carries none', () => {
@@ -75,6 +85,41 @@ describe('a FIT file carries its run\'s id and changedAt', () => {
       ),
       { numRuns: invariantRuns(60) },
     );
+  });
+});
+
+describe('a FIT file carries what a restore needs to show its run as its page did', () => {
+  it('the zones the run was counted with, exactly (a half step of an older run too); a watch\'s file has none', () => {
+    fc.assert(
+      fc.property(generatedZones, fc.boolean(), (zones, half) => {
+        const counted = half ? { ...zones, targetFrom: zones.targetFrom + 0.5 } : zones;
+        const session = generatedSession({ startedAt: Date.UTC(2026, 5, 1, 6), minutes: 2, cadenceBase: 172, speed: 3, id: 'z' });
+        expect(decodeFit(encodeFit({ ...session, meta: { ...session.meta, zones: counted } })).fileZones).to.deep.equal(counted);
+      }),
+      { numRuns: invariantRuns(40) },
+    );
+    expect(decodeFit(watchActivity({ ...RUN_WITH_TWO_PAUSES, sampling: 'every-second', seed: 3 }).fit).fileZones).to.equal(undefined);
+  });
+
+  it('a recorded run read back states no watch totals: its notes are its original\'s, walks or not', () => {
+    fc.assert(
+      fc.property(generatedRunningSeconds, generatedBreaks, (running, breaks) => {
+        const original = runOf(withBreaks(running, breaks), { startedAt: Date.UTC(2026, 5, 1, 7), zones: defaultCadenceZones, id: 'walk-run' });
+        const back = importedSession(decodeFit(encodeFit(original)), defaultCadenceZones, { id: 'back' });
+        expect(back.meta.statedTotals).to.equal(undefined);
+        expect(back.meta.avgCadence, 'running only, as the page').to.be.closeTo(original.meta.avgCadence, 0.02);
+      }),
+      { numRuns: invariantRuns(40) },
+    );
+  });
+
+  it('an imported watch run keeps exactly the totals its watch stated, and no others', () => {
+    const watch = decodeFit(watchActivity({ ...RUN_WITH_TWO_PAUSES, sampling: 'smart', seed: 5 }).fit);
+    for (const stated of [watch.statedTotals!, { movingS: watch.statedTotals!.movingS! }, { distanceM: watch.statedTotals!.distanceM!, avgHeartRate: 151 }]) {
+      const page = importedSession({ ...watch, statedTotals: stated }, defaultCadenceZones, { id: 'watch-run' });
+      const again = decodeFit(encodeFit(page)).statedTotals ?? {};
+      expect(Object.keys(again).sort(), JSON.stringify(stated)).to.deep.equal(Object.keys(page.meta.statedTotals!.stated).sort());
+    }
   });
 });
 

@@ -36,3 +36,14 @@ describe('exporting a run whose speed came from the treadmill', () => {
     expect(back.rawDistanceM.every((v) => Number.isNaN(v))).to.equal(true);
   });
 });
+
+describe('exporting a treadmill run with its incline', () => {
+  it('keeps the incline it was run at, as the records\' grade, through FIT and back', () => {
+    const specs = Array.from({ length: 301 }, (_, t) => ({ t, speedMps: 3, cadence: 172, strideLengthM: null, running: true }));
+    const run = tinySession(specs, { treadmill: true });
+    run.samples.inclinePercent.set(specs.map(({ t }) => (t < 100 ? Number.NaN : t < 200 ? 1.5 : -0.5)));
+    const back = decodeFit(encodeFit(run)).samples.inclinePercent;
+    expect(Array.from(back.subarray(0, 100)).every(Number.isNaN), 'no incline where the belt sent none').to.equal(true);
+    expect(Array.from(back.subarray(100)), 'the belt\'s incline').to.deep.equal(Array.from(run.samples.inclinePercent.subarray(100)));
+  });
+});

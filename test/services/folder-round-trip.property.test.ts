@@ -1,7 +1,9 @@
 // The backup folder's promise, over generated runs: whatever order runs were saved and renamed in,
-// and however often the folder was synced between, a restore into an empty store (a second browser)
-// gives back every run: its id, start, name and notes, and its figures as a FIT round trip keeps
-// them (an ordinary import of the same file).
+// and however often the folder was synced between, a restore into an empty store (a second browser
+// with the default zones) gives back every run: its id, start, name and notes, its figures as a FIT
+// round trip keeps them (an ordinary import of the same file), its time in zone counted with the
+// zones it was recorded with, and a watch's stated totals exactly where it had them (none on a
+// recorded run).
 
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
@@ -9,6 +11,8 @@ import { clear } from 'idb-keyval';
 import { encodeFit } from '../../src/export/fit.js';
 import { decodeFit } from '../../src/export/fit-decode.js';
 import { importedSession } from '../../src/export/imported-session.js';
+import { importedSummary } from '../../src/export/imported-summary.js';
+import type { ImportedRun } from '../../src/export/imported-run.js';
 import { readInWorker, stopImportWorker } from '../../src/export/import-worker-client.js';
 import { restoreFromFolder } from '../../src/services/folder-restore.js';
 import type { RecordedSession } from '../../src/session/recorded-session.js';
@@ -18,6 +22,7 @@ import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, loadSession, saveSession, updateSessionInfo } from '../../src/store/session-store.js';
 import { freshFolder } from '../store/backup-folder-rig.js';
 import { generatedSession } from '../support/generated-sessions.js';
+import { generatedZones } from '../support/generated-runs-with-walks.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 
 useSeparateDatabase('stride-test-folder-round-trip');
@@ -34,6 +39,9 @@ const runSpec = fc.record({
   name: fc.constantFrom('', 'Easy', 'Easy', 'Tempo: 3×1 km', 'Long / slow'),
   notes: fc.constantFrom('', 'windy', 'new shoes'),
   renamedTo: fc.option(fc.constantFrom('Recovery', 'Easy', 'Hills?'), { nil: null }),
+  zones: fc.option(generatedZones, { nil: undefined }),
+  // An imported watch run whose watch stated its own timer (and distance).
+  watchStated: fc.constantFrom(null, 'time', 'time and distance'),
 });
 
 const stepsOf = fc.array(runSpec, { minLength: 1, maxLength: 5 }).chain((specs) =>
@@ -46,8 +54,8 @@ const stepsOf = fc.array(runSpec, { minLength: 1, maxLength: 5 }).chain((specs) 
 
 type RunSpec = typeof runSpec extends fc.Arbitrary<infer T> ? T : never;
 
-const sessionOf = (spec: RunSpec, i: number): RecordedSession =>
-  generatedSession({
+function sessionOf(spec: RunSpec, i: number): RecordedSession {
+  const session = generatedSession({
     id: `gen-${i}`,
     startedAt: START + spec.day * 86_400_000 + spec.minute * 60_000,
     minutes: spec.minutes,
@@ -55,7 +63,14 @@ const sessionOf = (spec: RunSpec, i: number): RecordedSession =>
     speed: spec.speed,
     name: spec.name,
     notes: spec.notes,
+    ...(spec.zones ? { zones: spec.zones } : {}),
   });
+  if (spec.watchStated === null) return session;
+  const { meta, samples } = session;
+  const stated = { movingS: meta.movingS + 7, ...(spec.watchStated === 'time and distance' ? { distanceM: Math.round(meta.distanceM * 1.02) } : {}) };
+  const run: ImportedRun = { startedAt: meta.startedAt, deviceName: null, name: null, samples, sport: 'run', treadmill: false, laps: [], gaps: meta.gaps, statedTotals: stated };
+  return { meta: { ...meta, origin: 'import', ...importedSummary(run, meta.zones) }, samples };
+}
 
 async function sync(dir: Parameters<typeof syncFolder>[0]): Promise<void> {
   await syncFolder(dir, {
@@ -72,10 +87,11 @@ async function sync(dir: Parameters<typeof syncFolder>[0]): Promise<void> {
   });
 }
 
-/** What a run comes back as through its FIT file, figure by figure. */
+/** What a run comes back as through its FIT file, figure by figure, counted with its own zones. */
 function figures(session: RecordedSession) {
-  const { meta } = importedSession(decodeFit(encodeFit(session)), defaultCadenceZones, { id: 'x' });
-  return { distanceM: meta.distanceM, movingS: meta.movingS, elapsedS: meta.elapsedS, avgCadence: meta.avgCadence, sampleCount: meta.sampleCount };
+  const { meta } = importedSession(decodeFit(encodeFit(session)), session.meta.zones, { id: 'x' });
+  const { distanceM, movingS, elapsedS, avgCadence, sampleCount, zones, zoneTimes } = meta;
+  return { distanceM, movingS, elapsedS, avgCadence, sampleCount, zones, zoneTimes };
 }
 
 describe('a backup folder restored into an empty store', () => {
@@ -116,8 +132,13 @@ describe('a backup folder restored into an empty store', () => {
             expect(summary.startedAt, summary.id).to.equal(original.meta.startedAt);
             expect([summary.name, summary.notes], summary.id).to.deep.equal([original.meta.name, original.meta.notes]);
             expect(summary.changedAt, summary.id).to.equal(original.meta.changedAt);
-            const { distanceM, movingS, elapsedS, avgCadence, sampleCount } = summary;
-            expect({ distanceM, movingS, elapsedS, avgCadence, sampleCount }, summary.id).to.deep.equal(figures(original));
+            const { distanceM, movingS, elapsedS, avgCadence, sampleCount, zones, zoneTimes } = summary;
+            expect({ distanceM, movingS, elapsedS, avgCadence, sampleCount, zones, zoneTimes }, summary.id).to.deep.equal(figures(original));
+            expect(zones, summary.id).to.deep.equal(original.meta.zones);
+            const watch = original.meta.statedTotals?.stated;
+            const restoredWatch = (await loadSession(summary.id))!.meta.statedTotals?.stated;
+            expect(Object.keys(restoredWatch ?? {}).sort(), `${summary.id}: the watch's totals`).to.deep.equal(Object.keys(watch ?? {}).sort());
+            if (watch?.movingS !== undefined) expect(movingS, summary.id).to.be.closeTo(watch.movingS, 0.001);
           }
         } finally {
           await folder.remove();
