@@ -13,7 +13,7 @@
 // slower export, never a failed one.
 
 import type { RecordedSession } from '../session/recorded-session.js';
-import { type EncodeFormat, encodeRun } from './encode-run.js';
+import type { EncodeFormat } from './encode-run.js';
 import type { EncodeReply, EncodeRequest } from './encode-worker.js';
 
 /** The worker file's address in the production build (build.mjs); elsewhere the source beside this one. */
@@ -40,7 +40,14 @@ function errorLike(name: string, message: string): Error {
   return error;
 }
 
-const onPage = (session: RecordedSession, format: EncodeFormat): Promise<Uint8Array> => encodeRun(session, format);
+/**
+ * The run written on the page, as encode-run.ts writes it in the worker. The writers load as the
+ * single download loads them (export-run.ts), so the app's build makes no other chunk of them.
+ */
+async function onPage(session: RecordedSession, format: EncodeFormat): Promise<Uint8Array> {
+  if (format === 'fit') return (await import('./fit.js')).encodeFit(session);
+  return new TextEncoder().encode((await import('./tcx.js')).encodeTcx(session));
+}
 
 function stopWorker(): void {
   worker?.terminate();

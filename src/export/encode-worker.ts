@@ -19,11 +19,13 @@ export type EncodeReply =
   | { request: number; kind: 'failed'; name: string; message: string };
 
 addEventListener('message', ({ data: { request, session, format } }: MessageEvent<EncodeRequest>) => {
-  encodeRun(session, format).then(
-    (bytes) => postMessage({ request, kind: 'bytes', bytes } satisfies EncodeReply, { transfer: [bytes.buffer] }),
-    (error: unknown) => {
-      const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
-      postMessage({ request, kind: 'failed', name, message } satisfies EncodeReply);
-    },
-  );
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = encodeRun(session, format);
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+    postMessage({ request, kind: 'failed', name, message } satisfies EncodeReply);
+    return;
+  }
+  postMessage({ request, kind: 'bytes', bytes } satisfies EncodeReply, { transfer: [bytes.buffer] });
 });
