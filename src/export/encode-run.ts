@@ -1,7 +1,7 @@
-// A run as the bytes of its single download (FIT, or TCX as UTF-8), the one function the encode
-// worker and the page both call, so a file written off the page is the file written on it.
-// The writers are imported by name, not loaded with import(): a dynamic import keeps every export
-// of fit.ts and tcx.ts, their readers too, which the worker's build would then split into more files.
+// A run as the bytes of its single download (FIT, or TCX as UTF-8), as the encode worker writes it;
+// on the page, encode-worker-client.ts does the same with the writers loaded when first needed.
+// Here they are imported by name, not loaded with import(): a dynamic import keeps every export of
+// fit.ts and tcx.ts, their readers too, which the worker's build then split into five more files.
 
 import type { RecordedSession } from '../session/recorded-session.js';
 import { encodeFit } from './fit.js';

@@ -1,12 +1,13 @@
 // The page's side of the encode worker: a run written as FIT or TCX off the page's thread, byte
-// for byte the file the page writes (both call encode-run.ts). One worker, started by the first
+// for byte the file the page writes (the same writers, fit.ts and tcx.ts). One worker, started by the first
 // run of a batch and ended by the caller when the batch is done (stopEncodeWorker), so nothing is
 // kept alive or waited on while the app is idle (issue 20: no timers while idle).
 //
 // The run goes to the worker as a structured clone, not transferred: the caller keeps its columns
 // (a transfer would empty them), and the page still has the run to write itself if the worker
-// fails. The clone of an hour-long run (12 columns of 3,600 samples, about 180 KB) costs well under
-// a millisecond against the encoder's 0.3 s (test/bench/runs-zip-bench.ts measures both).
+// fails. The clone of an hour-long run (12 columns of 3,600 samples, about 200 KB) costs 0.3-0.5 ms,
+// as much as copying its columns to transfer the copies (0.1-0.6 ms), against the encoder's 0.25 s
+// and more (test/bench/runs-zip-bench.ts measures all three).
 //
 // Where the worker cannot run (no module workers, a worker file that does not load: offline before
 // it was cached, a policy that refuses it), each run is written on the page instead, as before: a
