@@ -23,7 +23,7 @@ declare const STRIDE_ENCODE_WORKER_URL: string | undefined;
 interface Pending {
   session: RecordedSession;
   format: EncodeFormat;
-  resolve: (bytes: Uint8Array) => void;
+  resolve: (bytes: Uint8Array<ArrayBuffer>) => void;
   reject: (error: Error) => void;
 }
 
@@ -45,7 +45,7 @@ function errorLike(name: string, message: string): Error {
  * The run written on the page, as encode-run.ts writes it in the worker. The writers load as the
  * single download loads them (export-run.ts), so the app's build makes no other chunk of them.
  */
-async function onPage(session: RecordedSession, format: EncodeFormat): Promise<Uint8Array> {
+async function onPage(session: RecordedSession, format: EncodeFormat): Promise<Uint8Array<ArrayBuffer>> {
   if (format === 'fit') return (await import('./fit.js')).encodeFit(session);
   return new TextEncoder().encode((await import('./tcx.js')).encodeTcx(session));
 }
@@ -100,7 +100,7 @@ const canRunWorker = (): boolean => typeof Worker === 'function';
  * Rejects with the error the page's encoder gives for a run that cannot be written (its name and
  * words). Call stopEncodeWorker when the batch is done.
  */
-export function encodeRunInWorker(session: RecordedSession, format: EncodeFormat): Promise<Uint8Array> {
+export function encodeRunInWorker(session: RecordedSession, format: EncodeFormat): Promise<Uint8Array<ArrayBuffer>> {
   if (workerFailed || !canRunWorker()) return onPage(session, format);
   try {
     worker ??= startWorker();
@@ -115,5 +115,5 @@ export function encodeRunInWorker(session: RecordedSession, format: EncodeFormat
     // A run the browser cannot copy (it was never one the store gave) is written, or refused, on the page.
     return onPage(session, format);
   }
-  return new Promise<Uint8Array>((resolve, reject) => pending.set(request, { session, format, resolve, reject }));
+  return new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => pending.set(request, { session, format, resolve, reject }));
 }
