@@ -2,14 +2,15 @@
 // as that run's single download, so a runner who has uploaded some one by one sees the same names.
 // Runs are read and encoded one at a time, with a pause for the page between them, and the zip's
 // bytes are handed to Blobs as they come: 300 hour-long runs never sit in memory at once, and the
-// finished zip is held once (by the browser's blob store), not once more as an array.
+// finished zip is held once (by the browser's blob store), not once more as an array. Each run is
+// written in the encode worker (Garmin's encoder takes about 0.3 s an hour of run, which froze the
+// page run after run); the page only deflates it (a few ms at the levels below).
 //
-// Loaded only when a runner asks for a zip (fflate and the writers with it).
+// Loaded only when a runner asks for a zip (fflate with it; the writers load in the worker).
 
 import { Zip, ZipDeflate } from 'fflate';
 import { exportFileName, runsZipName } from './download-name.js';
-import { encodeFit } from './fit.js';
-import { encodeTcx } from './tcx.js';
+import { encodeRunInWorker, stopEncodeWorker } from './encode-worker-client.js';
 import type { RecordedSession } from '../session/recorded-session.js';
 
 export type ZipFormat = 'fit' | 'tcx';
@@ -64,11 +65,6 @@ export function uniqueName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-/** The run as the bytes of its single download. */
-function encodeRun(run: RecordedSession, format: ZipFormat): Uint8Array {
-  return format === 'fit' ? encodeFit(run) : new TextEncoder().encode(encodeTcx(run));
-}
-
 /**
  * Lets the page draw and answer between runs. A message rather than a timer: timers in a hidden
  * tab run once a second, which would make 300 runs take five minutes.
@@ -111,26 +107,31 @@ export async function zipRuns(
   const taken = new Set<string>();
   const leftOut: LeftOut[] = [];
   let count = 0;
-  for (const [i, entry] of runs.entries()) {
-    options.onProgress?.({ done: i, total: runs.length });
-    await between();
-    try {
-      const run = await entry.load();
-      if (!run) {
-        leftOut.push({ title: entry.title, why: 'it was deleted meanwhile' });
-        continue;
+  try {
+    for (const [i, entry] of runs.entries()) {
+      options.onProgress?.({ done: i, total: runs.length });
+      await between();
+      try {
+        const run = await entry.load();
+        if (!run) {
+          leftOut.push({ title: entry.title, why: 'it was deleted meanwhile' });
+          continue;
+        }
+        const bytes = await encodeRunInWorker(run, format);
+        const file = new ZipDeflate(uniqueName(exportFileName(run.meta, format), taken), { level: deflateLevels[format] });
+        file.mtime = zipTime(run.meta.startedAt);
+        zip.add(file);
+        file.push(bytes, true);
+        count++;
+      } catch (error) {
+        leftOut.push({ title: entry.title, why: reason(error) });
       }
-      const bytes = encodeRun(run, format);
-      const file = new ZipDeflate(uniqueName(exportFileName(run.meta, format), taken), { level: deflateLevels[format] });
-      file.mtime = zipTime(run.meta.startedAt);
-      zip.add(file);
-      file.push(bytes, true);
-      count++;
-    } catch (error) {
-      leftOut.push({ title: entry.title, why: reason(error) });
+      if (failure) throw failure;
+      settle();
     }
-    if (failure) throw failure;
-    settle();
+  } finally {
+    // The worker ends with the zip, so nothing is left running once the export is over.
+    stopEncodeWorker();
   }
   zip.end();
   if (failure) throw failure;
