@@ -101,7 +101,8 @@ async function inChromium(entry, globalName) {
 // `npm run bench -- renderer-kill` only the samples a killed renderer loses, 5 kills (about 80 s);
 // `npm run bench -- lighthouse` only Lighthouse's scores for / (LIGHTHOUSE_RUNS=5 runs by default);
 // `npm run bench -- soak` a recorded run with 20 drops and a reload through the emulated Bluetooth stack (SOAK_HOURS=1 of pod time);
-// `npm run bench -- random-bytes` random bytes through the emulated footpod for RANDOM_BYTES_S=120 s.
+// `npm run bench -- random-bytes` random bytes through the emulated footpod for RANDOM_BYTES_S=120 s;
+// `npm run bench -- zip` only the zip of all runs (ZIP_RUNS=100 one-hour runs, FIT and TCX, worker and page).
 function inTestRunner(bench, config = 'test/bench/soak.config.mjs') {
   const result = spawnSync('npx', ['web-test-runner', '--config', config], {
     cwd: root,
@@ -112,6 +113,10 @@ function inTestRunner(bench, config = 'test/bench/soak.config.mjs') {
 }
 if (process.argv[2] === 'soak' || process.argv[2] === 'random-bytes') {
   inTestRunner(process.argv[2]);
+  process.exit(0);
+}
+if (process.argv[2] === 'zip') {
+  inTestRunner('zip', 'test/bench/runs-zip.config.mjs');
   process.exit(0);
 }
 if (process.argv[2] === 'invariants') {
