@@ -50,9 +50,8 @@ describe('r-folder2: the backup folder writer', () => {
   // "Files written but not indexed found again without duplicates": a first sync cut off before
   // its index (tab closed) leaves the run's file unindexed; the runner then tidies the file's name
   // by hand ("found by its id" was fixed only for runs the index names). The next sync looks only
-  // among files of the run's start minute, misses it, and writes the run a second time: two
-  // copies of one run in the folder, and two runs on every computer that restores... by id only
-  // one, but the runner's folder and any other app reading it (Strava bulk upload) see a duplicate.
+  // among files of the run's start minute, misses it, and writes the run a second time (a bulk
+  // upload of the folder to Strava then gets the run twice).
   // The same happens with no hand rename when the computer's time zone changed (travel, DST):
   // the start minute in the file name is local time.
   it('writes no second copy of a run whose unindexed file the runner renamed by hand', async () => {
