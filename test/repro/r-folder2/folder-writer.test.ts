@@ -67,3 +67,17 @@ describe('r-folder2: the backup folder writer', () => {
     expect((await copiesOf(folder.dir, 'run-1')).map((c) => c.file)).to.deep.equal(['Sunday long run with Anna.fit']);
   });
 });
+
+describe('r-folder2: a renamed run’s file name', () => {
+  // The issue: each run's file is "named by date and run name". A runner who named a run
+  // "Hill repeats (2)" (the week's second session) and then renames it "Hill repeats" keeps the
+  // old name in the folder for good: the writer takes the runner's own " (2)" for a clash number
+  // it added, and never moves the file.
+  it('moves a run named “Hill repeats (2)” to “… Hill repeats.fit” once renamed “Hill repeats”', async () => {
+    const before = run(1, { name: 'Hill repeats (2)' });
+    await syncFolder(folder.dir, workOver([before]));
+    const renamed = run(1, { name: 'Hill repeats', changedAt: before.meta.changedAt! + 60_000 });
+    await syncFolder(folder.dir, workOver([renamed]));
+    expect((await copiesOf(folder.dir, 'run-1')).map((c) => c.file)).to.deep.equal([runFileName(renamed.meta)]);
+  });
+});
