@@ -81,3 +81,26 @@ describe('r-folder2: a renamed run’s file name', () => {
     expect((await copiesOf(folder.dir, 'run-1')).map((c) => c.file)).to.deep.equal([runFileName(renamed.meta)]);
   });
 });
+
+describe('r-folder2: a run written but not indexed, met in another time zone', () => {
+  // "Found again by its id among the files of its start minute": the minute in a file name is the
+  // runner's LOCAL time. A sync cut off before its index (laptop lid closed), then the laptop
+  // travels one time zone east (or the clocks change for summer time): the next sync looks for
+  // the file under another minute, misses it, and writes the run a second time.
+  it('writes no second copy of an unindexed run after the computer’s time zone changed', async () => {
+    const one = run(1, { name: 'Long run' });
+    await syncFolder(folder.dir, workOver([one]));
+    await folder.dir.removeEntry(INDEX_FILE_NAME); // the sync as if cut off before its index
+    const getHours = Date.prototype.getHours;
+    // One hour east: every local hour reads one more (the rig's runs start at 07.00 UTC).
+    Date.prototype.getHours = function (this: Date) {
+      return (getHours.call(this) + 1) % 24;
+    };
+    try {
+      await syncFolder(folder.dir, workOver([one]));
+    } finally {
+      Date.prototype.getHours = getHours;
+    }
+    expect(await copiesOf(folder.dir, 'run-1')).to.have.length(1);
+  });
+});
