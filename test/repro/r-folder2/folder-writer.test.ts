@@ -125,3 +125,21 @@ describe('r-folder2: a synced index that arrives before its file', () => {
     expect(await copiesOf(folder.dir, 'run-1')).to.deep.equal([{ file: newFile, changedAt: newer.meta.changedAt }]);
   });
 });
+
+describe('r-folder2: a hand-edited index', () => {
+  // The brief's "a corrupt or hand-edited index": an entry whose file is no name a folder can hold
+  // ("..", a Windows path with "\") passes the index's check (only "/" is refused), and every look
+  // at it throws a TypeError the writer takes for a failure of the run: the run is never written to
+  // the folder again, sync after sync, though the folder is fine.
+  for (const file of ['..', 'Runs\\2026-12-02 07.00 Run.fit']) {
+    it(`writes a changed run whose index entry names the file ${JSON.stringify(file)}`, async () => {
+      const one = run(1);
+      const changed = run(1, { name: 'Renamed', changedAt: one.meta.changedAt! + 60_000 });
+      const index = { format: 'stridewise-folder', version: 1, runs: { 'run-1': { file, startedAt: one.meta.startedAt, name: '', notes: '', changedAt: one.meta.changedAt } } };
+      await putFile(folder.dir, INDEX_FILE_NAME, JSON.stringify(index));
+      const result = await syncFolder(folder.dir, workOver([changed]));
+      expect(result.problems, result.problems.join(" ")).to.deep.equal([]);
+      expect(await copiesOf(folder.dir, 'run-1')).to.have.length(1);
+    });
+  }
+});
