@@ -143,3 +143,26 @@ describe('r-folder2: a hand-edited index', () => {
     });
   }
 });
+
+describe('r-folder2: a folder that does not tell "Tempo" from "tempo" (Windows, macOS)', () => {
+  // The writer knows such folders exist (claimed names are compared without case), but a run's
+  // own file met under another case is taken for a clash: a runner who capitalises a run's name
+  // ("tempo" → "Tempo") gets "… Tempo (2).fit" though no other run is there. The origin private
+  // file system tells case apart, so the folder's lookups are made case-blind here as NTFS/APFS do.
+  it('moves “… tempo.fit” to “… Tempo.fit”, not “… Tempo (2).fit”, when the run is renamed “Tempo”', async () => {
+    const get = folder.dir.getFileHandle.bind(folder.dir);
+    folder.dir.getFileHandle = async (name: string, options?: FileSystemGetFileOptions) => {
+      for await (const entry of folder.dir.values()) {
+        if (entry.kind === 'file' && entry.name.toLowerCase() === name.toLowerCase()) return get(entry.name, options);
+      }
+      return get(name, options);
+    };
+    const before = run(1, { name: 'tempo' });
+    await syncFolder(folder.dir, workOver([before]));
+    const renamed = run(1, { name: 'Tempo', changedAt: before.meta.changedAt! + 60_000 });
+    await syncFolder(folder.dir, workOver([renamed]));
+    folder.dir.getFileHandle = get;
+    const files = (await copiesOf(folder.dir, 'run-1')).map((c) => c.file.toLowerCase());
+    expect(files).to.deep.equal([runFileName(renamed.meta).toLowerCase()]);
+  });
+});
