@@ -1,4 +1,4 @@
-// Repro (r-folder2): the Settings line over a folder whose index a newer Stridewise wrote.
+// Repros (r-folder2): FolderService over a newer Stridewise’s folder, and a folder forgotten mid-sync.
 
 import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
@@ -37,5 +37,32 @@ describe('r-folder2: FolderService over a newer Stridewise’s folder', () => {
     await settled(service);
     expect([...(await filesOf(folder.dir)).keys()].filter((n) => n.endsWith('.fit'))).to.deep.equal([]);
     expect(service.status.kind, JSON.stringify(service.status)).to.not.equal('ready');
+  });
+});
+
+describe('r-folder2: FolderService forgetting a folder while its sync waits its turn', () => {
+  // "No copy is kept in a folder any more. The files already there stay." — a sync waiting for
+  // another tab's sync (navigator.locks) when the runner forgets the folder stops before any run,
+  // yet still writes a new stridewise-index.json into the folder just forgotten.
+  it('writes nothing into a folder forgotten while the sync waited for another tab', async () => {
+    await saveSession(run(1));
+    const { folder: service } = folderRig(async () => folder.dir);
+    await service.ready;
+    let release!: () => void;
+    let held!: () => void;
+    const heldNow = new Promise<void>((resolve) => (held = resolve));
+    const otherTab = navigator.locks.request('stridewise-backup-folder', () => {
+      held();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await heldNow;
+    const chosen = service.choose();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the sync now waits for the lock
+    await service.forget();
+    release();
+    await otherTab;
+    await chosen;
+    await settled(service);
+    expect([...(await filesOf(folder.dir)).keys()]).to.deep.equal([]);
   });
 });
