@@ -284,13 +284,16 @@ export async function syncFolder(dir: FolderHandle, work: FolderSyncWork): Promi
         let current = true;
         if (place.ours !== null) {
           file = place.ours.file;
+          // Moved when written now, or when an earlier move failed (its entry left older than the
+          // file); a file of this copy the runner renamed by hand keeps the runner's name.
+          const move = place.ours.changedAt < changedAt || (entry !== undefined && entry.changedAt < changedAt);
           if (place.ours.changedAt < changedAt) {
             // Written in place first, then moved: a failure at either step leaves one file, found again by its id.
             await writeWhole(dir, file, work.encode(session));
             written.push(run.id);
             work.onWritten?.(run.id);
           }
-          if (file !== place.free) {
+          if (move && file !== place.free) {
             const to = await moveFile(dir, file, wanted, place.n, claimed);
             // A move that failed is tried again at the next sync: the entry reads older than the run.
             current = to.done;
