@@ -11,7 +11,8 @@
 //
 // A damaged index is kept beside the new one (stridewise-index (damaged ….json), and the new one is
 // rebuilt from this store and from the ids inside the folder's FIT files: nothing it knew is lost.
-// An index a newer Stridewise wrote is left alone, and so is the folder.
+// An index a newer Stridewise wrote is left alone, and so is the folder: looked at again before each
+// index write, since another computer's newer app may write the synced folder during a sync.
 
 import { changedAtOf } from '../session/changed-at.js';
 import type { RecordedSession, SessionSummary } from '../session/recorded-session.js';
@@ -45,7 +46,7 @@ export interface FolderSyncWork {
   readFileRun: (file: File) => Promise<FolderFileRun | null>;
   /** Checked before each run: true stops the sync there (this tab began recording, the folder was forgotten). */
   shouldStop?: () => boolean;
-  /** Lets the page breathe between two runs (one run per task). */
+  /** Lets the page breathe between two runs (one run per task), and between files read for their ids. */
   betweenRuns: () => Promise<void>;
   /** Hears each run as it is written. */
   onWritten?: (id: string) => void;
