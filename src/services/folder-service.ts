@@ -65,7 +65,7 @@ export const UNSUPPORTED_WHY =
   'This browser cannot keep a folder up to date: it has no File System Access API (Chrome and Edge on a computer have it; ' +
   'Firefox, Safari and phones do not). Your runs stay in this browser; “Download a backup of everything” keeps a copy of them all in one file.';
 
-type Loss = 'permission' | 'gone' | 'full';
+type Loss = 'permission' | 'gone' | 'full' | 'newer';
 
 /** One sync at a time per origin: two tabs of this browser would write the same run's file twice. */
 async function alone<T>(work: () => Promise<T>): Promise<T> {
@@ -261,6 +261,11 @@ export class FolderService extends EventTarget {
         this.#lost(dir, 'full', '');
         return;
       }
+      // Not "ready": no run is written there until this app is updated, and the runner hears why.
+      if (result.newer) {
+        this.#lost(dir, 'newer', '');
+        return;
+      }
       this.#status = { kind: 'ready', name: dir.name, written: result.held, lastWrittenAt: last };
       this.#told = null;
       this.#notice = null;
@@ -278,6 +283,9 @@ export class FolderService extends EventTarget {
     const name = dir.name;
     if (why === 'permission') {
       this.#status = { kind: 'needs-permission', name };
+    } else if (why === 'newer') {
+      const message = `The folder “${name}” was written by a newer Stridewise: update this app to keep a copy there again. Nothing is written there meanwhile.`;
+      this.#status = { kind: 'unreachable', name, message };
     } else if (why === 'full') {
       const message = `The disk of the folder “${name}” is full: runs could not be written there. Free some space on it; they are written at the next save.`;
       this.#status = { kind: 'unreachable', name, message };
@@ -294,6 +302,8 @@ export class FolderService extends EventTarget {
           ? `Stridewise may no longer write to your backup folder “${name}”. Your runs are safe in this browser and are written there once you allow it.`
           : why === 'full'
             ? `The disk of your backup folder “${name}” is full. Your runs are safe in this browser; free some space there and they are written at the next save.`
+            : why === 'newer'
+              ? `Your backup folder “${name}” was written by a newer Stridewise: update this app. Your runs are safe in this browser; nothing is written to the folder meanwhile.`
             : `Your backup folder “${name}” cannot be reached. Your runs are safe in this browser; choose the folder again in Settings → Your data.`;
     }
     this.#changed();

@@ -72,6 +72,9 @@ export async function writeNew(dir: FolderHandle, name: string, bytes: Uint8Arra
   }
 }
 
+/** True where the browser can move (rename) files: FileSystemHandle.move, Chromium 110 and later. */
+export const canMove = (handle: FileSystemFileHandle): boolean => typeof (handle as MovableFile).move === 'function';
+
 /**
  * Renames a file within the folder where the browser can (FileSystemHandle.move, Chromium 110 and
  * later); false where it cannot or the move failed, and the file keeps its name.

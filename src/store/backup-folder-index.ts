@@ -28,11 +28,16 @@ export const emptyIndex = (): FolderIndex => ({ format: INDEX_FORMAT, version: I
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
+/** A name a folder can hold as one of its files: not empty, no path, not "." or "..", no control character. */
+export const isPlainFileName = (name: string): boolean => name !== '' && name !== '.' && name !== '..' && !/[/\\\u0000-\u001f\u007f]/.test(name);
+
 function entryOf(value: unknown): FolderEntry | null {
   if (!isRecord(value)) return null;
   const { file, startedAt, name, notes, changedAt } = value;
-  if (typeof file !== 'string' || file === '' || file.includes('/') || !isTime(startedAt) || !isTime(changedAt)) return null;
-  return { file, startedAt, name: typeof name === 'string' ? name : '', notes: typeof notes === 'string' ? notes : '', changedAt };
+  if (typeof file !== 'string' || !isTime(startedAt) || !isTime(changedAt)) return null;
+  // A name no folder holds as a plain file (a path, "..", a control character: a hand edit) would
+  // make every look at it throw: the entry is kept as naming no file, and the run is found by its id.
+  return { file: isPlainFileName(file) ? file : '', startedAt, name: typeof name === 'string' ? name : '', notes: typeof notes === 'string' ? notes : '', changedAt };
 }
 
 /** What a read of the index found: the entries it could read, and in words what was wrong, if anything. */

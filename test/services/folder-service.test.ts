@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
 import { encodeFit } from '../../src/export/fit.js';
 import { UNSUPPORTED_WHY } from '../../src/services/folder-service.js';
+import { INDEX_FILE_NAME } from '../../src/store/backup-folder-index.js';
 import { runFileName } from '../../src/store/backup-folder-names.js';
 import { keepFolder } from '../../src/store/backup-folder-handle.js';
 import { FOLDER_CHOSEN_KEY } from '../../src/store/backup-folder-handle.js';
@@ -210,5 +211,40 @@ describe('FolderService', () => {
     });
     await Promise.all([importing, after]);
     expect(seen).to.equal(1);
+  });
+
+  it('says a newer Stridewise’s folder is not kept up to date, and why, rather than “ready, 0 runs”', async () => {
+    for (let n = 1; n <= 2; n++) await saveSession(run(n));
+    await putFile(folder.dir, INDEX_FILE_NAME, JSON.stringify({ format: 'stridewise-folder', version: 2, runs: {} }));
+    const { folder: service } = folderRig(async () => folder.dir);
+    await service.ready;
+    await service.choose();
+    await settled(service);
+    expect(await fitCount()).to.equal(0);
+    expect(service.status.kind).to.equal('unreachable');
+    expect(service.status.kind === 'unreachable' && service.status.message).to.match(/newer Stridewise: update this app.*Nothing is written there meanwhile/);
+    expect(service.notice).to.match(/newer Stridewise: update this app/);
+  });
+
+  it('writes nothing into a folder forgotten while its sync waited for another tab', async () => {
+    await saveSession(run(1));
+    const { folder: service } = folderRig(async () => folder.dir);
+    await service.ready;
+    let release!: () => void;
+    let held!: () => void;
+    const heldNow = new Promise<void>((resolve) => (held = resolve));
+    const otherTab = navigator.locks.request('stridewise-backup-folder', () => {
+      held();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await heldNow;
+    const chosen = service.choose();
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the sync now waits for the lock
+    await service.forget();
+    release();
+    await otherTab;
+    await chosen;
+    await settled(service);
+    expect([...(await filesOf(folder.dir)).keys()]).to.deep.equal([]);
   });
 });

@@ -69,4 +69,59 @@ describe('the backup folder writer, when writes fail', () => {
     expect(indexWrites).to.equal(2);
     expect(Object.keys((await indexOf(folder.dir)).runs)).to.have.length(runs.length);
   });
+
+  it('leaves alone a newer Stridewise’s index written while the sync runs, and writes no run after it', async () => {
+    const newer = `${JSON.stringify({ format: 'stridewise-folder', version: 2, runs: {}, layout: 'by-year' })}\n`;
+    const work = workOver([run(1), run(2)]);
+    let turns = 0;
+    work.betweenRuns = async () => {
+      if (turns++ === 0) await putFile(folder.dir, INDEX_FILE_NAME, newer);
+    };
+    const result = await syncFolder(folder.dir, work);
+    expect(result.newer).to.equal(true);
+    expect(new TextDecoder().decode((await filesOf(folder.dir)).get(INDEX_FILE_NAME))).to.equal(newer);
+  });
+
+  it('leaves alone a newer index met at the batch index write, and stops writing runs there', async () => {
+    const newer = `${JSON.stringify({ format: 'stridewise-folder', version: 3, runs: {} })}\n`;
+    const runs = Array.from({ length: RUNS_PER_INDEX_WRITE + 2 }, (_, n) => run(n + 1));
+    const work = workOver(runs);
+    let turns = 0;
+    work.betweenRuns = async () => {
+      if (turns++ === 5) await putFile(folder.dir, INDEX_FILE_NAME, newer);
+    };
+    const result = await syncFolder(folder.dir, work);
+    expect(new TextDecoder().decode((await filesOf(folder.dir)).get(INDEX_FILE_NAME))).to.equal(newer);
+    // The batch write came after run 19 (a folder without an index counts as one pending write); none after it.
+    expect(result.written).to.have.length(RUNS_PER_INDEX_WRITE - 1);
+    expect(result.problems.join(' ')).to.match(/written by a newer Stridewise/);
+  });
+
+  it('says an index that could not be written is tried again, against no run', async () => {
+    const runs = [run(1, { name: 'Long run' })];
+    const failing = await secondHandleOn(folder.dir);
+    failWritesOf(failing, INDEX_FILE_NAME);
+    const result = await syncFolder(failing, workOver(runs));
+    expect(result.problems.join(' ')).to.match(/stridewise-index\.json could not be written.*tried again at the next sync/);
+    expect(result.problems.join(' ')).to.not.match(/Long run/);
+  });
+
+  it('writes nothing once told to stop, not even the index (a folder forgotten while the sync waited)', async () => {
+    const work = workOver([run(1)]);
+    work.shouldStop = () => true;
+    await syncFolder(folder.dir, work);
+    expect([...(await filesOf(folder.dir)).keys()]).to.deep.equal([]);
+  });
+
+  for (const file of ['..', 'Runs\\2026-12-02 07.00 Run.fit']) {
+    it(`writes a changed run whose hand-edited index entry names the file ${JSON.stringify(file)}`, async () => {
+      const one = run(1);
+      const changed = run(1, { name: 'Renamed', changedAt: one.meta.changedAt! + 60_000 });
+      const index = { format: 'stridewise-folder', version: 1, runs: { 'run-1': { file, startedAt: one.meta.startedAt, name: '', notes: '', changedAt: one.meta.changedAt } } };
+      await putFile(folder.dir, INDEX_FILE_NAME, JSON.stringify(index));
+      const result = await syncFolder(folder.dir, workOver([changed]));
+      expect(result.problems).to.deep.equal([]);
+      expect((await copiesOf(folder.dir, 'run-1')).map((c) => c.file)).to.deep.equal([runFileName(changed.meta)]);
+    });
+  }
 });

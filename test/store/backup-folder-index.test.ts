@@ -25,4 +25,13 @@ describe('the backup folder index', () => {
     const mine = { ...emptyIndex(), runs: { a: entry('a-old.fit', 3), c: entry('c.fit', 2) } };
     expect(mergeIndexes(found, mine).runs).to.deep.equal({ a: entry('a-new.fit', 9), b: entry('b.fit', 1), c: entry('c.fit', 2) });
   });
+
+  it('takes an entry whose file is no plain file name (a path, "..", a control character) as naming no file', () => {
+    for (const file of ['..', '.', '', 'Runs\\a.fit', 'Runs/a.fit', 'a\u0000.fit', 'a\n.fit']) {
+      const read = parseIndex(JSON.stringify({ format: 'stridewise-folder', version: 1, runs: { a: entry(file, 1) } }));
+      expect(read.index.runs['a']?.file, JSON.stringify(file)).to.equal('');
+    }
+    const plain = parseIndex(JSON.stringify({ format: 'stridewise-folder', version: 1, runs: { a: entry('2026-12-02 07.00 Run (2).fit', 1) } }));
+    expect(plain.index.runs['a']?.file).to.equal('2026-12-02 07.00 Run (2).fit');
+  });
 });

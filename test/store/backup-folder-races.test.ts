@@ -105,4 +105,83 @@ describe('the backup folder writer, with the folder changing under it', () => {
     expect(files.get(runFileName(easy.meta))).to.deep.equal(theirs);
     expect((await copiesOf(folder.dir, 'run-1')).map((c) => c.file)).to.deep.equal([runFileName(easy.meta).replace('.fit', ' (2).fit')]);
   });
+
+  it('writes no second copy of a run whose unindexed file the runner renamed by hand', async () => {
+    const one = run(1, { name: 'Long run' });
+    await syncFolder(folder.dir, workOver([one]));
+    const fileName = runFileName(one.meta);
+    const bytes = (await filesOf(folder.dir)).get(fileName)!;
+    await folder.dir.removeEntry(INDEX_FILE_NAME); // the sync as if cut off before its index
+    await putFile(folder.dir, 'Sunday long run with Anna.fit', bytes);
+    await folder.dir.removeEntry(fileName);
+    await syncFolder(folder.dir, workOver([one]));
+    expect((await copiesOf(folder.dir, 'run-1')).map((c) => c.file)).to.deep.equal(['Sunday long run with Anna.fit']);
+  });
+
+  it('writes no second copy of an unindexed run after the computer’s time zone changed', async () => {
+    const one = run(1, { name: 'Long run' });
+    await syncFolder(folder.dir, workOver([one]));
+    await folder.dir.removeEntry(INDEX_FILE_NAME);
+    const getHours = Date.prototype.getHours;
+    // One hour east: every local hour reads one more, and so does the minute in the run's file name.
+    Date.prototype.getHours = function (this: Date) {
+      return (getHours.call(this) + 1) % 24;
+    };
+    try {
+      await syncFolder(folder.dir, workOver([one]));
+    } finally {
+      Date.prototype.getHours = getHours;
+    }
+    expect(await copiesOf(folder.dir, 'run-1')).to.have.length(1);
+  });
+
+  it('reads the folder’s files for their ids at most once a sync, and only when a run would get a new file', async () => {
+    const runs = [run(1), run(2), run(3)];
+    await syncFolder(folder.dir, workOver(runs));
+    const work = workOver([...runs, run(4), run(5)]);
+    const read = work.readFileRun;
+    let reads = 0;
+    work.readFileRun = (file) => {
+      reads++;
+      return read(file);
+    };
+    await syncFolder(folder.dir, work);
+    // Runs 4 and 5 each look at their own name (nothing there), and the three files are read once.
+    expect(reads).to.equal(3);
+    reads = 0;
+    await syncFolder(folder.dir, workOver([...runs, run(4), run(5)]));
+    expect(reads).to.equal(0);
+  });
+
+  it('writes no older copy of a run whose index entry is newer while its file is still on its way', async () => {
+    const older = run(1, { name: 'Tempo' });
+    const newer = run(1, { name: 'Race', changedAt: older.meta.changedAt! + 60_000 });
+    await syncFolder(folder.dir, workOver([older]));
+    await syncFolder(folder.dir, workOver([newer])); // the laptop's sync: the file moved to "… Race.fit"
+    const newFile = runFileName(newer.meta);
+    const bytes = (await filesOf(folder.dir)).get(newFile)!;
+    await folder.dir.removeEntry(newFile); // not yet delivered on the desktop
+    const result = await syncFolder(folder.dir, workOver([older])); // the desktop's sync
+    expect(result.held).to.equal(0);
+    await putFile(folder.dir, newFile, bytes); // delivered
+    expect(await copiesOf(folder.dir, 'run-1')).to.deep.equal([{ file: newFile, changedAt: newer.meta.changedAt }]);
+  });
+
+  it('never replaces a file that appeared under a renamed run’s new name while its file was written', async () => {
+    const before = run(1, { name: 'Tempo' });
+    await syncFolder(folder.dir, workOver([before]));
+    const renamed = run(1, { name: 'Race', changedAt: before.meta.changedAt! + 60_000 });
+    const theirs = run(1, { id: 'other-browser', name: 'Race' });
+    const other = await secondHandleOn(folder.dir);
+    const get = folder.dir.getFileHandle.bind(folder.dir);
+    folder.dir.getFileHandle = async (name: string, options?: FileSystemGetFileOptions) => {
+      // The in-place write of the renamed run: another browser's sync lands its own "… Race.fit" meanwhile.
+      if (name === runFileName(before.meta) && options?.create) await syncFolder(other, workOver([theirs]));
+      return get(name, options);
+    };
+    await syncFolder(folder.dir, workOver([renamed]));
+    folder.dir.getFileHandle = get;
+    expect((await copiesOf(folder.dir, 'other-browser')).map((c) => c.file)).to.deep.equal([runFileName(renamed.meta)]);
+    expect((await copiesOf(folder.dir, 'run-1')).map((c) => c.file)).to.deep.equal([runFileName(renamed.meta).replace('.fit', ' (2).fit')]);
+  });
 });
