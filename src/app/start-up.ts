@@ -1,6 +1,7 @@
 // What the app does each time it opens, after its services exist: the same for a first visit, a
 // reload and a reopened tab after a crash, so a run left unfinished is always found again.
 import { loadPart } from '../components/load-part.js';
+import { folderChosenKey } from '../store/folder-chosen-key.js';
 import type { AppServices } from '../services/services.js';
 
 /** Runs `run` when the browser has nothing better to do (at most a second later). */
@@ -9,10 +10,10 @@ export function whenIdle(run: () => void): void {
   else setTimeout(run, 1000);
 }
 
-/** True when a backup folder was chosen in this browser (backup-folder-handle.ts marks it). */
+/** True when a backup folder was chosen in this browser (backup-folder-handle.ts marks it; the key is in the first load, the folder's code is not). */
 export function folderChosen(): boolean {
   try {
-    return !!localStorage.getItem('stride-folder');
+    return !!localStorage.getItem(folderChosenKey());
   } catch {
     return false;
   }

@@ -4,13 +4,12 @@
 
 import { type UseStore, createStore, get, promisifyRequest } from 'idb-keyval';
 import type { FolderHandle } from './backup-folder-files.js';
-/** Read at start by start-up.ts (kept there, so the first load holds no folder code). */
-export const FOLDER_CHOSEN_KEY = 'stride-folder';
+import { folderChosenKey } from './folder-chosen-key.js';
 
 const HANDLE_KEY = 'backup-folder/handle';
 const LAST_WRITTEN_KEY = 'backup-folder/last-written';
 let store: UseStore | null = null;
-const folderStore = (): UseStore => (store ??= createStore('stride-folder', 'kv'));
+const folderStore = (): UseStore => (store ??= createStore(folderChosenKey(), 'kv'));
 // idb-keyval's set and del written out: the first load holds only the parts of idb-keyval it uses,
 // and the folder's code imports it from there.
 const set = (key: string, value: unknown): Promise<void> =>
@@ -53,8 +52,8 @@ export async function askFolderPermission(handle: FolderHandle): Promise<Permiss
 /** Remembers, for the next start, whether to load the folder's code (start-up.ts reads it). */
 export function setFolderChosen(chosen: boolean): void {
   try {
-    if (chosen) localStorage.setItem(FOLDER_CHOSEN_KEY, '1');
-    else localStorage.removeItem(FOLDER_CHOSEN_KEY);
+    if (chosen) localStorage.setItem(folderChosenKey(), '1');
+    else localStorage.removeItem(folderChosenKey());
   } catch {
     // Storage refused (a private window's quota): the folder is then synced once Settings opens.
   }

@@ -6,26 +6,16 @@ import { clear } from 'idb-keyval';
 import '../../src/components/stride-backup-folder.js';
 import type { StrideBackupFolder } from '../../src/components/stride-backup-folder.js';
 import type { FolderService } from '../../src/services/folder-service.js';
-import { FOLDER_CHOSEN_KEY } from '../../src/store/backup-folder-handle.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { saveSession } from '../../src/store/session-store.js';
 import type { FolderHandle } from '../../src/store/backup-folder-files.js';
-import { type TestFolder, filesOf, freshFolder, run } from '../store/backup-folder-rig.js';
-import { folderRig, forgetStoredFolder, settled } from '../services/folder-rig.js';
+import { type TestFolder, filesOf, run } from '../store/backup-folder-rig.js';
+import { folderRig, forgetStoredFolder, freshFolderEachTest, settled } from '../services/folder-rig.js';
 
 useSeparateDatabase('stride-test-backup-folder-component');
 
 let folder: TestFolder;
-beforeEach(async () => {
-  await clear(kvStore());
-  await forgetStoredFolder();
-  folder = await freshFolder();
-});
-afterEach(async () => {
-  await folder.remove();
-  await forgetStoredFolder();
-  localStorage.removeItem(FOLDER_CHOSEN_KEY);
-});
+freshFolderEachTest((fresh) => (folder = fresh));
 
 async function section(service: FolderService) {
   await service.ready;

@@ -2,28 +2,17 @@
 // browser for permission again from the click, "Dismiss" puts it away.
 
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { clear } from 'idb-keyval';
 import '../../src/components/stride-folder-notice.js';
 import type { StrideFolderNotice } from '../../src/components/stride-folder-notice.js';
-import { FOLDER_CHOSEN_KEY } from '../../src/store/backup-folder-handle.js';
-import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { useSeparateDatabase } from '../../src/store/kv.js';
 import { saveSession } from '../../src/store/session-store.js';
-import { type TestFolder, freshFolder, run } from '../store/backup-folder-rig.js';
-import { folderRig, forgetStoredFolder, settled } from '../services/folder-rig.js';
+import { type TestFolder, run } from '../store/backup-folder-rig.js';
+import { folderRig, freshFolderEachTest, settled } from '../services/folder-rig.js';
 
 useSeparateDatabase('stride-test-folder-notice');
 
 let folder: TestFolder;
-beforeEach(async () => {
-  await clear(kvStore());
-  await forgetStoredFolder();
-  folder = await freshFolder();
-});
-afterEach(async () => {
-  await folder.remove();
-  await forgetStoredFolder();
-  localStorage.removeItem(FOLDER_CHOSEN_KEY);
-});
+freshFolderEachTest((fresh) => (folder = fresh));
 
 async function lostPermission() {
   await saveSession(run(1));

@@ -8,6 +8,10 @@ import { HistoryService } from '../../src/services/history-service.js';
 import { SettingsService } from '../../src/services/settings-service.js';
 import type { FolderHandle } from '../../src/store/backup-folder-files.js';
 import { forgetFolder } from '../../src/store/backup-folder-handle.js';
+import { folderChosenKey } from '../../src/store/folder-chosen-key.js';
+import { kvStore } from '../../src/store/kv.js';
+import { clear } from 'idb-keyval';
+import { type TestFolder, freshFolder } from '../store/backup-folder-rig.js';
 
 export class FakeRecording extends EventTarget {
   recordingId: string | null = null;
@@ -43,3 +47,22 @@ export async function settled(folder: FolderService): Promise<void> {
 }
 
 export const forgetStoredFolder = (): Promise<void> => forgetFolder();
+
+/**
+ * Each test on a cleared store, with no folder remembered, in a fresh folder of its own (handed to
+ * `onFolder`), removed after it with the mark start-up reads.
+ */
+export function freshFolderEachTest(onFolder: (folder: TestFolder) => void): void {
+  let folder: TestFolder;
+  beforeEach(async () => {
+    await clear(kvStore());
+    await forgetStoredFolder();
+    folder = await freshFolder();
+    onFolder(folder);
+  });
+  afterEach(async () => {
+    await folder.remove();
+    await forgetStoredFolder();
+    localStorage.removeItem(folderChosenKey());
+  });
+}

@@ -3,28 +3,17 @@
 // problem away from Settings once a sync goes through cleanly.
 
 import { expect } from '@open-wc/testing';
-import { clear } from 'idb-keyval';
-import { FOLDER_CHOSEN_KEY } from '../../src/store/backup-folder-handle.js';
 import { INDEX_FILE_NAME } from '../../src/store/backup-folder-index.js';
 import { runFileName } from '../../src/store/backup-folder-names.js';
-import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
+import { useSeparateDatabase } from '../../src/store/kv.js';
 import { saveSession } from '../../src/store/session-store.js';
-import { type TestFolder, failWritesOf, filesOf, freshFolder, run } from '../store/backup-folder-rig.js';
-import { folderRig, forgetStoredFolder, settled } from './folder-rig.js';
+import { type TestFolder, failWritesOf, filesOf, run } from '../store/backup-folder-rig.js';
+import { folderRig, freshFolderEachTest, settled } from './folder-rig.js';
 
 useSeparateDatabase('stride-test-folder-service-sync');
 
 let folder: TestFolder;
-beforeEach(async () => {
-  await clear(kvStore());
-  await forgetStoredFolder();
-  folder = await freshFolder();
-});
-afterEach(async () => {
-  await folder.remove();
-  await forgetStoredFolder();
-  localStorage.removeItem(FOLDER_CHOSEN_KEY);
-});
+freshFolderEachTest((fresh) => (folder = fresh));
 
 const fitCount = async () => [...(await filesOf(folder.dir)).keys()].filter((n) => n.endsWith('.fit')).length;
 

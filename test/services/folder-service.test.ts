@@ -10,27 +10,17 @@ import { UNSUPPORTED_WHY } from '../../src/services/folder-service.js';
 import { INDEX_FILE_NAME } from '../../src/store/backup-folder-index.js';
 import { runFileName } from '../../src/store/backup-folder-names.js';
 import { keepFolder } from '../../src/store/backup-folder-handle.js';
-import { FOLDER_CHOSEN_KEY } from '../../src/store/backup-folder-handle.js';
 import { folderChosen } from '../../src/app/start-up.js';
 import { kvStore, useSeparateDatabase } from '../../src/store/kv.js';
 import { listSessions, saveSession } from '../../src/store/session-store.js';
-import { type TestFolder, fileRunIn, filesOf, freshFolder, indexOf, putFile, run } from '../store/backup-folder-rig.js';
+import { type TestFolder, fileRunIn, filesOf, indexOf, putFile, run } from '../store/backup-folder-rig.js';
 import { RUN_WITH_TWO_PAUSES, watchActivity } from '../support/watch-files.js';
-import { folderRig, forgetStoredFolder, settled } from './folder-rig.js';
+import { folderRig, forgetStoredFolder, freshFolderEachTest, settled } from './folder-rig.js';
 
 useSeparateDatabase('stride-test-folder-service');
 
 let folder: TestFolder;
-beforeEach(async () => {
-  await clear(kvStore());
-  await forgetStoredFolder();
-  folder = await freshFolder();
-});
-afterEach(async () => {
-  await folder.remove();
-  await forgetStoredFolder();
-  localStorage.removeItem(FOLDER_CHOSEN_KEY);
-});
+freshFolderEachTest((fresh) => (folder = fresh));
 
 const fitCount = async () => [...(await filesOf(folder.dir)).keys()].filter((n) => n.endsWith('.fit')).length;
 
