@@ -227,14 +227,17 @@ export class FolderService extends EventTarget {
     if (!history.loaded) await history.load();
     this.#writing = true;
     this.#changed();
+    let stopWorker = (): void => {};
     try {
-      const [{ syncFolder }, { encodeFit }] = await Promise.all([import('../store/backup-folder.js'), import('../export/fit.js')]);
+      // Garmin's encoder takes about 0.3 s an hour of run: in the encode worker, so the page stays live.
+      const [{ syncFolder }, { encodeRunInWorker, stopEncodeWorker }] = await Promise.all([import('../store/backup-folder.js'), import('../export/encode-worker-client.js')]);
+      stopWorker = stopEncodeWorker;
       const result = await alone(() => syncFolder(dir, {
         runs: history.sessions as SessionSummary[],
         // A run another tab records is left for that tab's save.
         isRecording: (id) => id === this.#deps.recording.recordingId || history.isRecordingNow(id),
         load: async (id) => (await import('../store/session-store.js')).loadSession(id),
-        encode: encodeFit,
+        encode: (session) => encodeRunInWorker(session, 'fit'),
         readFileRun: async (file) => {
           const { decodeFit } = await import('../export/fit-decode.js');
           const run = decodeFit(new Uint8Array(await file.arrayBuffer()));
@@ -274,6 +277,8 @@ export class FolderService extends EventTarget {
       if (failure === 'permission' || failure === 'full') this.#lost(dir, failure, '');
       else this.#lost(dir, 'gone', failure === 'gone' ? '' : say(error));
     } finally {
+      // No worker kept waiting for the next save (the idle app runs nothing).
+      stopWorker();
       this.#writing = false;
       this.#changed();
     }

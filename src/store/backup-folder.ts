@@ -41,7 +41,7 @@ export interface FolderSyncWork {
   isRecording: (id: string) => boolean;
   load: (id: string) => Promise<RecordedSession | null>;
   /** The run as a FIT file carrying its id and changedAt. */
-  encode: (session: RecordedSession) => Uint8Array<ArrayBuffer>;
+  encode: (session: RecordedSession) => Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>>;
   /** The run a FIT file in the folder holds, or null (not ours, unreadable): read before any file is written over. */
   readFileRun: (file: File) => Promise<FolderFileRun | null>;
   /** Checked before each run: true stops the sync there (this tab began recording, the folder was forgotten). */
@@ -290,7 +290,7 @@ export async function syncFolder(dir: FolderHandle, work: FolderSyncWork): Promi
           const move = place.ours.changedAt < changedAt || (entry !== undefined && entry.changedAt < changedAt);
           if (place.ours.changedAt < changedAt) {
             // Written in place first, then moved: a failure at either step leaves one file, found again by its id.
-            await writeWhole(dir, file, work.encode(session));
+            await writeWhole(dir, file, await work.encode(session));
             written.push(run.id);
             work.onWritten?.(run.id);
           }
@@ -303,7 +303,7 @@ export async function syncFolder(dir: FolderHandle, work: FolderSyncWork): Promi
           }
         } else {
           file = place.free;
-          await writeNew(dir, file, work.encode(session));
+          await writeNew(dir, file, await work.encode(session));
           written.push(run.id);
           work.onWritten?.(run.id);
         }
