@@ -3,3 +3,4 @@
 import '../services/services.js';
 import './stride-app.js';
 import './launch-queue.js';
+import '../store/folder-chosen-key.js';
