@@ -36,7 +36,7 @@ function recordedRun(times: readonly number[], speedMps: number, startedAt: numb
       name: '',
       notes: '',
       deviceName: 'Stryd',
-      origin: 'recorded',
+      origin: 'bluetooth',
       status: 'complete',
       ...summarizeSamples(s, defaultCadenceZones, []),
       zones: { ...defaultCadenceZones },
