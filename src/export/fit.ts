@@ -3,7 +3,8 @@
 // session and activity summaries), the layout watches write and other apps expect.
 //
 // What survives a round trip through FIT, and how closely:
-//   time: whole seconds (FIT timestamps); two samples in one second keep only the first
+//   time: whole seconds (FIT timestamps); two samples in one second keep only the first, but the
+//     run's last sample wins its second (it holds the run's last metres)
 //   speed: 0.001 m/s · distance: 0.01 m, cut before the SDK rounds (file-distance.ts) · step length: 0.1 mm
 //   cadence: steps/min exactly for whole numbers, else to 1/64 (see fit-cadence.ts)
 //   running/walking: the record's activityType · derived stride: stepLength left out
@@ -198,7 +199,12 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
   let previousSecond = -Infinity;
   for (let i = 0; i < n; i++) {
     const second = secondOf(samples.t[i]!);
-    if (second <= previousSecond) continue;
+    // One record a second: the second's first sample, but the run's last sample wins its second
+    // (it carries the run's last metres, which no later record would bring).
+    if (second <= previousSecond) {
+      if (i < n - 1) continue;
+      timed.pop();
+    }
     previousSecond = second;
     const flags = samples.flags[i]!;
     const speed = Math.min(Math.max(0, finiteOr(samples.speedMps[i]!, 0)), MAX_SPEED_MPS);
