@@ -12,6 +12,9 @@ import { type RecordedSession, SAMPLE_RUNNING } from '../../src/session/recorded
 import { summarizeSamples } from '../../src/session/session-summary.js';
 import { defaultCadenceZones } from '../../src/session/zones.js';
 import { SCHEMA_VERSION } from '../../src/store/kv.js';
+import { weeklyTrends } from '../../src/session/weekly-trends.js';
+import { SPEED_BAND_MPS } from '../../src/session/recorded-session.js';
+import { generatedSession } from '../support/generated-sessions.js';
 
 const START = Date.UTC(2026, 10, 3, 7, 0);
 
@@ -72,6 +75,45 @@ describe('a run read back from our FIT keeps its figures', () => {
         expect(back.meta.movingS, 'moving time').to.be.closeTo(original.meta.movingS, 0.5);
       }),
       { numRuns: 100, seed: 0x5e57 },
+    );
+  });
+
+  // Weeks compares cadence "at matched pace" by 0.5 m/s band. A calibrated pod's speed (float32,
+  // the pod's 1/256 m/s times the runner's factor) just under a band edge, written rounded to the
+  // mm/s, came back in the next band: the run's cadence moved to another pace row of Weeks.
+  it('cadence at matched pace (Weeks) stays in the speed band the run was run in', () => {
+    const speed = Math.fround((767 / 256) * 1.0012); // 2.99968… m/s: band 2.5-3.0 m/s
+    const original = generatedSession({ id: 'band-run', startedAt: START, minutes: 4, cadenceBase: 172, speed });
+    const back = readBack(original);
+    expect(Object.keys(back.meta.cadenceBySpeedBand), 'speed bands').to.deep.equal(Object.keys(original.meta.cadenceBySpeedBand));
+    const weeks = (run: RecordedSession) =>
+      weeklyTrends([run.meta], { weeks: 1, now: START + 86_400_000, zones: defaultCadenceZones }).map((w) => w.cadenceByBand);
+    expect(weeks(back), 'Weeks: cadence by pace').to.deep.equal(weeks(original));
+  });
+
+  it('every speed comes back within a mm/s below what was recorded, never above, so in its own band', () => {
+    fc.assert(
+      fc.property(fc.array(fc.float({ min: 0, max: 20, noNaN: true }), { minLength: 2, maxLength: 60 }), (speeds) => {
+        const original = recordedRun(speeds.map((_, i) => i), 3);
+        speeds.forEach((speed, i) => (original.samples.speedMps[i] = speed));
+        const back = readBack(original).samples.speedMps;
+        original.samples.speedMps.forEach((recorded, i) => {
+          expect(back[i], `speed ${recorded}`).to.be.at.most(recorded).and.above(recorded - 0.001);
+          expect(Math.floor(back[i]! / SPEED_BAND_MPS), `band of ${recorded}`).to.equal(Math.floor(recorded / SPEED_BAND_MPS));
+        });
+      }),
+      { numRuns: 100, seed: 0x5eed },
+    );
+  });
+
+  it('a speed of whole mm/s, as float32 holds it, comes back exact', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20_000 }), { minLength: 2, maxLength: 60 }), (mmPerS) => {
+        const original = recordedRun(mmPerS.map((_, i) => i), 3);
+        mmPerS.forEach((mm, i) => (original.samples.speedMps[i] = mm / 1000));
+        expect(Array.from(readBack(original).samples.speedMps)).to.deep.equal(Array.from(original.samples.speedMps));
+      }),
+      { numRuns: 100, seed: 0x5eed },
     );
   });
 });
