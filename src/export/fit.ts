@@ -24,6 +24,9 @@
 //   zones: the cadence zones the time in zone was counted with, as developer fields (a restore
 //     counts with them, not with the restoring browser's)
 //   name and notes: FIT activity files have no field for them, so they are not written.
+//   start: the first record's whole second, and the run's start to the millisecond as a developer
+//     field (fit-run-id.ts), so our reader gives the run its own start, title, day and week
+//   pauses and lap presses: at whole seconds (one at 12.4 s comes back at 12 s)
 //   which run: the run's Stridewise id and when it last changed, as developer fields on the
 //     session message (fit-run-id.ts), so a backup folder is matched by id and an older copy never
 //     replaces a newer file; decodeFit reports them, and an ordinary import still stores a new run.
@@ -281,7 +284,10 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     ...avgPowerOf(avgPowerW),
     firstLapIndex: 0,
     numLaps: laps.length,
-    developerFields: runFields({ id: meta.id, changedAt: changedAtOf(meta) }, { zones: meta.zones, watchTotals: watchTotalsOf(meta) }),
+    developerFields: runFields(
+      { id: meta.id, changedAt: changedAtOf(meta) },
+      { zones: meta.zones, watchTotals: watchTotalsOf(meta), startedAt: meta.startedAt + samples.t[0]! * 1000 },
+    ),
   };
   add(last, Order.Summary, summary);
   // FIT's local timestamp is the wall-clock time where the run happened, as seconds from its epoch.

@@ -15,6 +15,7 @@ import { SCHEMA_VERSION } from '../../src/store/kv.js';
 import { weeklyTrends } from '../../src/session/weekly-trends.js';
 import { SPEED_BAND_MPS } from '../../src/session/recorded-session.js';
 import { generatedSession } from '../support/generated-sessions.js';
+import { runTitle } from '../../src/session/date-format.js';
 
 const START = Date.UTC(2026, 10, 3, 7, 0);
 
@@ -115,5 +116,16 @@ describe('a run read back from our FIT keeps its figures', () => {
       }),
       { numRuns: 100, seed: 0x5eed },
     );
+  });
+
+  // A recorded run starts at the wall clock's millisecond, a FIT record at a whole second: a run
+  // started at 06:59:59.6 came back a 07:00 run; one at 23:59:59.6 on a Sunday moved to Monday.
+  it('starts at the millisecond its original started (the title and day it is shown under stay)', () => {
+    const startedAt = START - 400; // 06:59:59.600 UTC
+    const original = recordedRun(Array.from({ length: 181 }, (_, i) => i), 3, startedAt);
+    const back = readBack(original);
+    expect(runTitle(back.meta.startedAt), 'title').to.equal(runTitle(original.meta.startedAt));
+    expect(back.meta.startedAt, 'startedAt').to.equal(original.meta.startedAt);
+    expect(back.meta.elapsedS, 'elapsed').to.equal(original.meta.elapsedS);
   });
 });

@@ -228,11 +228,14 @@ describe('decodeFit(encodeFit(session))', () => {
     expect(Array.from(run.samples.t)).to.deep.equal([0, 1, 3]);
   });
 
-  it('rounds a start time between whole seconds to the nearest second', () => {
+  it('writes a start between whole seconds at the nearest second, and keeps its millisecond for our reader', () => {
     const specs = [0, 1, 2].map((t) => ({ t, speedMps: 3, cadence: 171, strideLengthM: null, running: true }));
     const session = tinySession(specs, { startedAt: FIXTURE_START + 600, deviceName: null });
-    const run = decodeFit(encodeFit(session));
-    expect(run.startedAt).to.equal(FIXTURE_START + 1000);
+    const bytes = encodeFit(session);
+    expect(ms(readWithSdk(bytes).recordMesgs![0]!.timestamp)).to.equal(FIXTURE_START + 1000);
+    const run = decodeFit(bytes);
+    expect(run.startedAt).to.equal(FIXTURE_START + 600);
+    expect(Array.from(run.samples.t)).to.deep.equal([0, 1, 2]);
     expect(run.deviceName).to.equal(null);
     expect(Array.from(run.samples.cadence)).to.deep.equal([171, 171, 171]);
   });
