@@ -15,7 +15,7 @@ import { type CadenceZones, sameZones } from '../session/zones.js';
 import { INDEX_FILE_NAME, parseIndex } from '../store/backup-folder-index.js';
 import { type FolderFailure, type FolderHandle, failureOf, fileIn, fileNamesIn, textIn } from '../store/backup-folder-files.js';
 import type { FileOutcome } from './data-files.js';
-import { type RestoreCounts, restoreSummary, withRestoreAdvice } from './folder-restore-words.js';
+import { RESTORE_AGAIN, type RestoreCounts, restoreSummary, withRestoreAdvice } from './folder-restore-words.js';
 import { type FolderFiles, folderFiles } from './folder-restore-files.js';
 
 export { restoreSummary } from './folder-restore-words.js';
@@ -95,7 +95,10 @@ function storedRunsInStore(): (id: string) => Promise<StoredRun | null> {
 
 const messageOf = (error: unknown): string => {
   const said = error instanceof Error ? error.message : String(error);
-  return error instanceof ImportError ? withRestoreAdvice(said) : said;
+  if (!(error instanceof ImportError)) return said;
+  // An empty file in a synced folder is most often a cloud drive's placeholder for one not yet copied.
+  if (error.problem === 'empty') return `The file is empty: it holds no data at all. ${RESTORE_AGAIN}`;
+  return withRestoreAdvice(said);
 };
 
 export async function restoreFromFolder(dir: FolderHandle, work: RestoreWork): Promise<FolderRestore> {

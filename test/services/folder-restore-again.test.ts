@@ -52,4 +52,12 @@ describe('restoring again weighs the folder’s copy against the run stored', fu
       expect(again.result.summary).to.match(/^Added 0 runs; 1 already here was skipped\./);
     }
   });
+
+  it('advises an empty file (a cloud drive’s placeholder for one not yet copied) to restore again', async () => {
+    await putFile(folder.dir, '2026-11-03 07.00 Easy.fit', new Uint8Array(0));
+    const { result } = await restoreInto(folder.dir, defaultCadenceZones);
+    expect(result.outcomes.map((o) => o.message)).to.deep.equal([
+      'The file is empty: it holds no data at all. If a cloud drive is still copying the folder, restore again once it has finished; otherwise the run is still in the browser that wrote this file, which can export it again.',
+    ]);
+  });
 });
