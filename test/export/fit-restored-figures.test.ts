@@ -4,7 +4,9 @@
 
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { type Encodable, Encoder, type FileIdMesg, Profile, type RecordMesg, type SessionMesg } from '@garmin/fitsdk';
 import { encodeFit } from '../../src/export/fit.js';
+import { declareRunFields, runFields } from '../../src/export/fit-run-id.js';
 import { decodeFit } from '../../src/export/fit-decode.js';
 import { importedSession } from '../../src/export/imported-session.js';
 import { emptyColumns } from '../../src/session/recorded-columns.js';
@@ -127,5 +129,27 @@ describe('a run read back from our FIT keeps its figures', () => {
     expect(runTitle(back.meta.startedAt), 'title').to.equal(runTitle(original.meta.startedAt));
     expect(back.meta.startedAt, 'startedAt').to.equal(original.meta.startedAt);
     expect(back.meta.elapsedS, 'elapsed').to.equal(original.meta.elapsedS);
+  });
+
+  // Another app that trimmed the run's start keeps our session message: the start it carries is
+  // then no longer the first record's, and the file's own first record is the start.
+  it('takes the first record as the start where the carried one is more than a second away', () => {
+    const file = (carriedStart: number): Uint8Array => {
+      const encoder = new Encoder();
+      const M = Profile.MesgNum;
+      const fileId: Encodable<FileIdMesg> = { mesgNum: M.FILE_ID!, type: 'activity', manufacturer: 'development', product: 1, serialNumber: 1, timeCreated: new Date(START) };
+      encoder.writeMesg(fileId);
+      declareRunFields(encoder);
+      for (let t = 0; t <= 10; t++) {
+        const record: Encodable<RecordMesg> = { mesgNum: M.RECORD!, timestamp: new Date(START + t * 1000), distance: 3 * t, speed: 3, enhancedSpeed: 3 };
+        encoder.writeMesg(record);
+      }
+      const developerFields = runFields({ id: 'trimmed', changedAt: START }, { zones: defaultCadenceZones, watchTotals: [], startedAt: carriedStart });
+      const session: Encodable<SessionMesg> = { mesgNum: M.SESSION!, messageIndex: 0, timestamp: new Date(START + 10_000), startTime: new Date(START), sport: 'running', developerFields };
+      encoder.writeMesg(session);
+      return new Uint8Array(encoder.close());
+    };
+    expect(decodeFit(file(START - 400)).startedAt, 'within a second').to.equal(START - 400);
+    expect(decodeFit(file(START - 5_400)).startedAt, 'five seconds before').to.equal(START);
   });
 });
