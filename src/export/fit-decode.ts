@@ -259,10 +259,13 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
     );
   }
   const startMs = ordered[0]!.t;
+  const facts = runFactsOf(messages);
+  // Our own file's start to the ms, where it is the first record's second (another app trimmed the
+  // file otherwise). Sample times still count from the record's whole second, as the file has them.
+  const startedAt = facts?.startedAt !== undefined && Math.abs(facts.startedAt - startMs) < 1000 ? facts.startedAt : startMs;
   // In a walk, walking is the activity: its moving samples count as the activity's, as running
   // samples do in a run, so the walk's cadence average is its own.
   const walkSessions = walkSessionSpans(sessions, sport);
-  const facts = runFactsOf(messages);
   const points = ordered.map(({ record, t }) => {
     const point = pointOf(record, (t - startMs) / 1000, sport.treadmill || facts !== null);
     if (sport.sport === 'walk') return { ...point, running: null };
@@ -279,7 +282,7 @@ export function decodeFit(bytes: Uint8Array): ImportedRun {
   const statedTotals = facts === null ? statedTotalsOf(sessions) : onlyThese(statedTotalsOf(sessions), facts.watchTotals);
   const lapStarts = (messages.lapMesgs ?? []).map((lap) => ((asMs(lap.startTime) ?? Number.NaN) - startMs) / 1000);
   return {
-    startedAt: startMs,
+    startedAt,
     deviceName: deviceNameOf(fileId, messages.deviceInfoMesgs ?? []),
     name: null,
     ...sport,

@@ -6,7 +6,9 @@
 // Beside them, what a restore needs to show the run as its page did and FIT has no field for: the
 // cadence zones its time in zone was counted with (a second browser's own may differ), and which
 // of the session's totals are a watch's own (an imported run) rather than Stridewise's sums of
-// its records, so a recorded run read back never speaks of a watch.
+// its records, so a recorded run read back never speaks of a watch; and the run's start to the
+// millisecond (FIT times are whole seconds: a run started at 23:59:59.6 on a Sunday would come back
+// on Monday, in the next week, under another title).
 
 import type { DeveloperDataIdMesg, Encodable, Encoder, FieldDescriptionMesg, FitMessages, SessionMesg } from '@garmin/fitsdk';
 import { Profile } from '@garmin/fitsdk';
@@ -34,6 +36,8 @@ const ZONE_FIELDS = ['stridewise_zone_building_from', 'stridewise_zone_target_fr
 /** One bit per figure of WATCH_TOTALS: set where the session's figure is the watch's own. */
 const WATCH_TOTALS_FIELD = 'stridewise_watch_totals';
 const WATCH_TOTALS = ['movingS', 'distanceM', 'avgCadence', 'avgHeartRate', 'avgPowerW'] as const satisfies readonly (keyof FileTotals)[];
+/** float64 epoch ms of the first sample, as STARTED_AT_FIELD's reader checks it against the first record's second. */
+const STARTED_AT_FIELD = 'stridewise_started_at';
 /** FIT strings hold 255 bytes with their terminator; our ids are UUIDs (36). */
 const MAX_ID_BYTES = 254;
 
@@ -58,6 +62,7 @@ const descriptions = [
   fieldDescription(1, CHANGED_AT_FIELD, FIT_FLOAT64),
   ...ZONE_FIELDS.map((name, k) => fieldDescription(2 + k, name, FIT_FLOAT64)),
   fieldDescription(5, WATCH_TOTALS_FIELD, FIT_UINT8),
+  fieldDescription(6, STARTED_AT_FIELD, FIT_FLOAT64),
 ];
 
 /**
@@ -76,6 +81,8 @@ export interface RunFacts {
   zones: CadenceZones;
   /** The figures of the session message that are a watch's own; none for a run Stridewise recorded. */
   watchTotals: readonly (keyof FileTotals)[];
+  /** Epoch ms of the run's first sample, to the millisecond; read back only where it lies within a second of the first record. */
+  startedAt?: number;
 }
 
 /** The session message's developer fields for `run` (keys as declared by declareRunFields). */
@@ -84,7 +91,8 @@ export function runFields(run: FileRun, facts: RunFacts): SessionMesg['developer
   if (!Number.isSafeInteger(run.changedAt)) throw new RangeError('A run’s changedAt must be a whole number of ms.');
   const { buildingFrom, targetFrom, targetTo } = facts.zones;
   const mask = WATCH_TOTALS.reduce((bits, key, bit) => (facts.watchTotals.includes(key) ? bits | (1 << bit) : bits), 0);
-  return { 0: run.id, 1: run.changedAt, 2: buildingFrom, 3: targetFrom, 4: targetTo, 5: mask };
+  const startedAt = facts.startedAt !== undefined && Number.isFinite(facts.startedAt) ? { 6: Math.round(facts.startedAt) } : {};
+  return { 0: run.id, 1: run.changedAt, 2: buildingFrom, 3: targetFrom, 4: targetTo, 5: mask, ...startedAt };
 }
 
 const sameBytes = (a: unknown, b: readonly number[]): boolean =>
@@ -138,5 +146,6 @@ export function runFactsOf(messages: FitMessages): Partial<RunFacts> & Pick<RunF
       : undefined;
   const mask = field?.(WATCH_TOTALS_FIELD);
   const watchTotals = typeof mask === 'number' ? WATCH_TOTALS.filter((_, bit) => (mask & (1 << bit)) !== 0) : [];
-  return { ...(zones ? { zones } : {}), watchTotals };
+  const startedAt = field?.(STARTED_AT_FIELD);
+  return { ...(zones ? { zones } : {}), watchTotals, ...(typeof startedAt === 'number' && Number.isSafeInteger(startedAt) ? { startedAt } : {}) };
 }

@@ -3,8 +3,11 @@
 // session and activity summaries), the layout watches write and other apps expect.
 //
 // What survives a round trip through FIT, and how closely:
-//   time: whole seconds (FIT timestamps); two samples in one second keep only the first
-//   speed: 0.001 m/s · distance: 0.01 m, cut before the SDK rounds (file-distance.ts) · step length: 0.1 mm
+//   time: whole seconds (FIT timestamps); two samples in one second keep only the first, but the
+//     run's last sample wins its second (it holds the run's last metres)
+//   speed: 0.001 m/s, cut down (a record's speed read back is never above the speed recorded, so a
+//     reading just under a 0.5 m/s band edge stays in its band of Weeks' cadence at matched pace)
+//   distance: 0.01 m, cut before the SDK rounds (file-distance.ts) · step length: 0.1 mm
 //   cadence: steps/min exactly for whole numbers, else to 1/64 (see fit-cadence.ts)
 //   running/walking: the record's activityType · derived stride: stepLength left out
 //   power: whole watts, 0-65534 (FIT's uint16: a pod's negative power is written 0), where the pod
@@ -21,6 +24,9 @@
 //   zones: the cadence zones the time in zone was counted with, as developer fields (a restore
 //     counts with them, not with the restoring browser's)
 //   name and notes: FIT activity files have no field for them, so they are not written.
+//   start: the first record's whole second, and the run's start to the millisecond as a developer
+//     field (fit-run-id.ts), so our reader gives the run its own start, title, day and week
+//   pauses and lap presses: at whole seconds (one at 12.4 s comes back at 12 s)
 //   which run: the run's Stridewise id and when it last changed, as developer fields on the
 //     session message (fit-run-id.ts), so a backup folder is matched by id and an older copy never
 //     replaces a newer file; decodeFit reports them, and an ordinary import still stores a new run.
@@ -88,6 +94,18 @@ interface TimedMesg {
 
 const dateOf = (second: number): Date => new Date(second * 1000);
 const finiteOr = (value: number, fallback: number): number => (Number.isFinite(value) ? value : fallback);
+
+/**
+ * A record's speed as FIT holds it (whole mm/s), cut down where the SDK would round: the largest
+ * whole mm/s whose float32 (what a reader's columns store) is not above the speed recorded. Rounded,
+ * a calibrated pod's 2.99968 m/s was written 3.000 and read back in the next 0.5 m/s band.
+ */
+function fitSpeedOf(mps: number): number {
+  const speed = Math.min(Math.max(0, finiteOr(mps, 0)), MAX_SPEED_MPS);
+  let mmPerS = Math.floor(speed * 1000);
+  if (Math.fround((mmPerS + 1) / 1000) <= speed) mmPerS++;
+  return mmPerS / 1000;
+}
 
 /** A name cut to what FIT's string field holds, at a character boundary. */
 function fitString(text: string): string {
@@ -198,10 +216,15 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
   let previousSecond = -Infinity;
   for (let i = 0; i < n; i++) {
     const second = secondOf(samples.t[i]!);
-    if (second <= previousSecond) continue;
+    // One record a second: the second's first sample, but the run's last sample wins its second
+    // (it carries the run's last metres, which no later record would bring).
+    if (second <= previousSecond) {
+      if (i < n - 1) continue;
+      timed.pop();
+    }
     previousSecond = second;
     const flags = samples.flags[i]!;
-    const speed = Math.min(Math.max(0, finiteOr(samples.speedMps[i]!, 0)), MAX_SPEED_MPS);
+    const speed = fitSpeedOf(samples.speedMps[i]!);
     const stride = samples.strideLengthM[i]!;
     const writeStride = (flags & SAMPLE_STRIDE_DERIVED) === 0 && Number.isFinite(stride) && stride >= 0;
     const record: Encodable<RecordMesg> = {
@@ -261,7 +284,10 @@ export function encodeFit(session: RecordedSession): Uint8Array<ArrayBuffer> {
     ...avgPowerOf(avgPowerW),
     firstLapIndex: 0,
     numLaps: laps.length,
-    developerFields: runFields({ id: meta.id, changedAt: changedAtOf(meta) }, { zones: meta.zones, watchTotals: watchTotalsOf(meta) }),
+    developerFields: runFields(
+      { id: meta.id, changedAt: changedAtOf(meta) },
+      { zones: meta.zones, watchTotals: watchTotalsOf(meta), startedAt: meta.startedAt + samples.t[0]! * 1000 },
+    ),
   };
   add(last, Order.Summary, summary);
   // FIT's local timestamp is the wall-clock time where the run happened, as seconds from its epoch.

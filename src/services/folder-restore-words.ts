@@ -8,6 +8,8 @@ import type { FolderFailure } from '../store/backup-folder-files.js';
 /** What became of the folder's files. */
 export interface RestoreCounts {
   added: number;
+  /** Runs stored here before that the folder's newer copy replaced. */
+  updated?: number;
   /** Runs (ids) stored here before the restore: left as they are. */
   skipped: number;
   /** FIT files without a Stridewise run id (a watch's own). */
@@ -35,8 +37,9 @@ const wasWere = (n: number): string => (n === 1 ? 'was' : 'were');
 const IMPORT_THERE = 'Settings → Your data → Import runs from a watch';
 
 export function restoreSummary(counts: RestoreCounts): string {
-  const { added, skipped, withoutId, refused, copies, tcx = 0, others = 0, vanished = 0, stopped } = counts;
+  const { added, updated = 0, skipped, withoutId, refused, copies, tcx = 0, others = 0, vanished = 0, stopped } = counts;
   const parts = [`Added ${runs(added)}`];
+  if (updated > 0) parts.push(`updated ${runs(updated)} to the folder's newer copy`);
   if (skipped > 0) parts.push(`${skipped} already here ${wasWere(skipped)} skipped`);
   const said = [`${parts.join('; ')}.`];
   if (stopped !== undefined && stopped.unread > 0) {

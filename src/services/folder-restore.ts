@@ -1,9 +1,11 @@
 // "Restore from the folder": every FIT file in the backup folder read in the import worker, as an
 // import is, and stored under the run id the file carries, with the name and notes the folder's
 // index keeps for it (a FIT file has no place for them) and the zones the file says its time in
-// zone was counted with. A run already stored here is skipped, by id and never by name, so a
-// restore can be repeated and never overwrites a run. Two files of one id (a cloud drive's
-// conflicted copy) give the one changed last, whatever they are called. Files with no Stridewise
+// zone was counted with. A run already stored here (by id, never by name) is skipped, unless the
+// folder's copy changed later (the same run, changed in another browser since): that copy replaces
+// it, and is said apart, so "restore again once the drive has finished" brings it; an equal or
+// older copy never overwrites a run, and a run being recorded is never touched. Two files of one
+// id (a cloud drive's conflicted copy) give the one changed last, whatever they are called. Files with no Stridewise
 // id (a watch's own), TCX files and the rest are left for the ordinary import, and said.
 
 import { ImportError } from '../export/import-error.js';
@@ -13,10 +15,17 @@ import { type CadenceZones, sameZones } from '../session/zones.js';
 import { INDEX_FILE_NAME, parseIndex } from '../store/backup-folder-index.js';
 import { type FolderFailure, type FolderHandle, failureOf, fileIn, fileNamesIn, textIn } from '../store/backup-folder-files.js';
 import type { FileOutcome } from './data-files.js';
-import { type RestoreCounts, restoreSummary, withRestoreAdvice } from './folder-restore-words.js';
+import { RESTORE_AGAIN, type RestoreCounts, restoreSummary, withRestoreAdvice } from './folder-restore-words.js';
 import { type FolderFiles, folderFiles } from './folder-restore-files.js';
 
 export { restoreSummary } from './folder-restore-words.js';
+
+/** A run stored here, as a restore weighs the folder's copy of it. */
+export interface StoredRun {
+  changedAt: number;
+  /** Being recorded (in any tab) or left unfinished: never replaced. */
+  recording: boolean;
+}
 
 export interface FolderRestore {
   /** One line per file that was refused; files added or skipped are counted in `summary`. */
@@ -25,12 +34,16 @@ export interface FolderRestore {
   summary: string;
   /** The ids stored, each once. */
   added: string[];
+  /** The ids of runs stored before that the folder's newer copy replaced. */
+  updated: string[];
 }
 
 export interface RestoreWork {
   zones: CadenceZones;
   /** Ids stored here now. */
   storedIds: ReadonlySet<string>;
+  /** What a stored run is (its changedAt, whether it is recorded now); read from the session store when not given. */
+  storedRun?: (id: string) => Promise<StoredRun | null>;
   /**
    * A file read in the import worker: the run in it (its time in zone counted with `zones`), the
    * Stridewise run the file says it is, and the zones the file says the run was counted with.
@@ -65,9 +78,27 @@ async function folderFailure(dir: FolderHandle, error: unknown): Promise<FolderF
   }
 }
 
+/** Stored runs as the session store and the recording locks say, read once when first asked. */
+function storedRunsInStore(): (id: string) => Promise<StoredRun | null> {
+  let runs: Promise<Map<string, StoredRun>> | null = null;
+  const read = async (): Promise<Map<string, StoredRun>> => {
+    const [{ listSessions }, { sessionsRecordedNow }, { changedAtOf }] = await Promise.all([
+      import('../store/session-store.js'),
+      import('../store/unfinished-sessions.js'),
+      import('../session/changed-at.js'),
+    ]);
+    const [summaries, recordedNow] = await Promise.all([listSessions(), sessionsRecordedNow()]);
+    return new Map(summaries.map((run) => [run.id, { changedAt: changedAtOf(run), recording: run.status === 'recording' || recordedNow.has(run.id) }]));
+  };
+  return async (id) => (await (runs ??= read())).get(id) ?? null;
+}
+
 const messageOf = (error: unknown): string => {
   const said = error instanceof Error ? error.message : String(error);
-  return error instanceof ImportError ? withRestoreAdvice(said) : said;
+  if (!(error instanceof ImportError)) return said;
+  // An empty file in a synced folder is most often a cloud drive's placeholder for one not yet copied.
+  if (error.problem === 'empty') return `The file is empty: it holds no data at all. ${RESTORE_AGAIN}`;
+  return withRestoreAdvice(said);
 };
 
 export async function restoreFromFolder(dir: FolderHandle, work: RestoreWork): Promise<FolderRestore> {
@@ -77,6 +108,9 @@ export async function restoreFromFolder(dir: FolderHandle, work: RestoreWork): P
   /** Each run stored by this restore, with the changedAt of the copy stored and how many files hold it. */
   const restored = new Map<string, { changedAt: number; files: number }>();
   const skipped = new Set<string>();
+  /** Stored runs this restore replaced by the folder's newer copy, with the changedAt now stored. */
+  const updated = new Map<string, number>();
+  const storedRun = work.storedRun ?? storedRunsInStore();
   let withoutId = 0;
   let vanished = 0;
   let stopped: RestoreCounts['stopped'];
@@ -98,17 +132,24 @@ export async function restoreFromFolder(dir: FolderHandle, work: RestoreWork): P
           withoutId++;
           continue;
         }
+        const entry = index.runs[fileRun.id];
+        const own = withOwnZones(session, fileZones);
+        const meta = { ...own.meta, id: fileRun.id, name: entry?.name ?? own.meta.name, notes: entry?.notes ?? '' };
         if (work.storedIds.has(fileRun.id)) {
-          skipped.add(fileRun.id);
+          const kept = updated.has(fileRun.id) ? { changedAt: updated.get(fileRun.id)!, recording: false } : await storedRun(fileRun.id);
+          // Only a copy changed later replaces a stored run: never an equal or older one, never a run recorded now.
+          if (kept === null || kept.recording || fileRun.changedAt <= kept.changedAt) {
+            skipped.add(fileRun.id);
+            continue;
+          }
+          await work.save({ meta, samples: own.samples }, fileRun.changedAt);
+          updated.set(fileRun.id, fileRun.changedAt);
           continue;
         }
         const earlier = restored.get(fileRun.id);
         if (earlier) earlier.files++;
         // Another copy of a run this restore stored: it replaces that one only if it changed later.
         if (earlier && earlier.changedAt >= fileRun.changedAt) continue;
-        const entry = index.runs[fileRun.id];
-        const own = withOwnZones(session, fileZones);
-        const meta = { ...own.meta, id: fileRun.id, name: entry?.name ?? own.meta.name, notes: entry?.notes ?? '' };
         await work.save({ meta, samples: own.samples }, fileRun.changedAt);
         restored.set(fileRun.id, { changedAt: fileRun.changedAt, files: earlier?.files ?? 1 });
       } catch (error) {
@@ -126,7 +167,8 @@ export async function restoreFromFolder(dir: FolderHandle, work: RestoreWork): P
   const copied = [...restored.values()].filter((run) => run.files > 1);
   const summary = restoreSummary({
     added: restored.size,
-    skipped: skipped.size,
+    updated: updated.size,
+    skipped: [...skipped].filter((id) => !updated.has(id)).length,
     withoutId,
     refused: outcomes.length,
     copies: { runs: copied.length, files: copied.reduce((sum, run) => sum + run.files, 0) },
@@ -135,5 +177,5 @@ export async function restoreFromFolder(dir: FolderHandle, work: RestoreWork): P
     vanished,
     ...(stopped ? { stopped } : {}),
   });
-  return { outcomes, added: [...restored.keys()], summary };
+  return { outcomes, added: [...restored.keys()], updated: [...updated.keys()], summary };
 }

@@ -49,7 +49,8 @@ describe('a FIT file carries its run\'s id and changedAt', () => {
   });
 
   it('Garmin\'s decoder reads the file whole, with the fields named on the session message', () => {
-    const decoder = new Decoder(Stream.fromByteArray(encodeFit(withChange(1_800_000_000_000))));
+    const session = withChange(1_800_000_000_000);
+    const decoder = new Decoder(Stream.fromByteArray(encodeFit(session)));
     expect(decoder.checkIntegrity()).to.equal(true);
     const { messages, errors } = decoder.read();
     expect(errors).to.deep.equal([]);
@@ -61,9 +62,12 @@ describe('a FIT file carries its run\'s id and changedAt', () => {
       'stridewise_zone_target_from',
       'stridewise_zone_target_to',
       'stridewise_watch_totals',
+      'stridewise_started_at',
     ]);
     // The fixture is a recorded run: none of its session totals is a watch's.
-    expect(Object.values(messages.sessionMesgs![0]!.developerFields ?? {})).to.deep.equal(['run-id-1', 1_800_000_000_000, 160, 170, 180, 0]);
+    expect(Object.values(messages.sessionMesgs![0]!.developerFields ?? {})).to.deep.equal([
+      'run-id-1', 1_800_000_000_000, 160, 170, 180, 0, session.meta.startedAt,
+    ]);
   });
 
   it('a watch\'s own file carries none', () => {

@@ -14,7 +14,10 @@ import { defaultCadenceZones } from '../../src/session/zones.js';
 import { FIXTURE_GAPS, FIXTURE_LAPS, FIXTURE_START, fixtureSession, indexAt, tinySession } from './session-fixture.js';
 
 // FIT resolutions the round trip is held to.
-const SPEED_RES = 0.0005; // 1 mm/s, rounded
+const AVG_SPEED_RES = 0.0005; // a lap's or the session's average: 1 mm/s, rounded
+/** Speeds are written to the mm/s, cut: as a reader's float32 holds it, never above what was recorded (so never in the next band). */
+const expectSpeedCut = (written: number, recorded: number, where: string): void =>
+  void expect(Math.fround(written), where).to.be.at.most(recorded).and.above(recorded - 0.001);
 /** Distances are written to the centimetre, cut as the screens cut (never rounded up). */
 const centimetresCut = (metres: number): number => Math.floor(metres * 100 + 1e-6) / 100;
 const DISTANCE_RES = 1e-6;
@@ -55,8 +58,8 @@ describe('encodeFit', () => {
     records.forEach((record, i) => {
       const where = `record ${i} (t=${samples.t[i]})`;
       expect(ms(record.timestamp), where).to.equal(FIXTURE_START + samples.t[i]! * 1000);
-      expect(record.enhancedSpeed!, where).to.be.closeTo(samples.speedMps[i]!, SPEED_RES);
-      expect(record.speed!, where).to.be.closeTo(samples.speedMps[i]!, SPEED_RES);
+      expectSpeedCut(record.enhancedSpeed!, samples.speedMps[i]!, where);
+      expectSpeedCut(record.speed!, samples.speedMps[i]!, where);
       expect(2 * (record.cadence! + record.fractionalCadence!), where).to.equal(samples.cadence[i]);
       expect(record.distance!, where).to.be.closeTo(centimetresCut(samples.distanceM[i]!), DISTANCE_RES);
       const derived = (samples.flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0;
@@ -109,7 +112,7 @@ describe('encodeFit', () => {
     expect(s.totalElapsedTime).to.be.closeTo(meta.elapsedS, TIME_RES_S);
     expect(s.totalTimerTime).to.be.closeTo(meta.movingS, TIME_RES_S);
     expect(s.totalDistance).to.be.closeTo(centimetresCut(meta.distanceM), DISTANCE_RES);
-    expect(s.enhancedAvgSpeed).to.be.closeTo(meta.avgSpeedMps, SPEED_RES);
+    expect(s.enhancedAvgSpeed).to.be.closeTo(meta.avgSpeedMps, AVG_SPEED_RES);
     // FIT's session average counts every second the timer ran, the fixture's walking too; the page's is running only.
     const { cadence } = session.samples;
     const withWalking = timeWeightedMean(session.samples, cadence, meta.gaps, (i) => cadence[i]! > 0)!;
@@ -208,11 +211,11 @@ describe('decodeFit(encodeFit(session))', () => {
     for (let i = 0; i < a.t.length; i++) {
       const where = `sample ${i} (t=${a.t[i]})`;
       expect(b.t[i], where).to.be.closeTo(a.t[i]!, TIME_RES_S);
-      expect(b.speedMps[i], where).to.be.closeTo(a.speedMps[i]!, SPEED_RES + FLOAT32);
+      expectSpeedCut(b.speedMps[i]!, a.speedMps[i]!, where);
       expect(b.cadence[i], where).to.equal(a.cadence[i]);
       expect(b.distanceM[i], where).to.be.closeTo(centimetresCut(a.distanceM[i]!), DISTANCE_RES);
       expect(b.flags[i], where).to.equal(a.flags[i]);
-      // A derived stride is derived again from the rounded speed: 1 mm/s moves it under 0.5 mm.
+      // A derived stride is derived again from the speed cut: under 1 mm/s moves it under 0.5 mm.
       const strideRes = (a.flags[i]! & SAMPLE_STRIDE_DERIVED) !== 0 ? 0.0005 : STEP_LENGTH_RES_M + FLOAT32;
       expect(b.strideLengthM[i], where).to.be.closeTo(a.strideLengthM[i]!, strideRes);
     }
@@ -225,11 +228,14 @@ describe('decodeFit(encodeFit(session))', () => {
     expect(Array.from(run.samples.t)).to.deep.equal([0, 1, 3]);
   });
 
-  it('rounds a start time between whole seconds to the nearest second', () => {
+  it('writes a start between whole seconds at the nearest second, and keeps its millisecond for our reader', () => {
     const specs = [0, 1, 2].map((t) => ({ t, speedMps: 3, cadence: 171, strideLengthM: null, running: true }));
     const session = tinySession(specs, { startedAt: FIXTURE_START + 600, deviceName: null });
-    const run = decodeFit(encodeFit(session));
-    expect(run.startedAt).to.equal(FIXTURE_START + 1000);
+    const bytes = encodeFit(session);
+    expect(ms(readWithSdk(bytes).recordMesgs![0]!.timestamp)).to.equal(FIXTURE_START + 1000);
+    const run = decodeFit(bytes);
+    expect(run.startedAt).to.equal(FIXTURE_START + 600);
+    expect(Array.from(run.samples.t)).to.deep.equal([0, 1, 2]);
     expect(run.deviceName).to.equal(null);
     expect(Array.from(run.samples.cadence)).to.deep.equal([171, 171, 171]);
   });
