@@ -191,6 +191,20 @@ describe('FolderService', () => {
     expect(second.folder.message).to.match(/^Added 0 runs; 3 already here were skipped\./);
   });
 
+  it('restore replaces a stored run with the folder’s newer copy of it, in the real store', async function () {
+    this.timeout(20_000);
+    const older = run(5, { name: 'Easy', changedAt: Date.now() - 60_000 });
+    const newer = run(5, { name: 'Easy, corrected', notes: 'after the belt check', changedAt: Date.now() });
+    await saveSession(older);
+    await putFile(folder.dir, 'a newer copy.fit', encodeFit(newer));
+    const rig = folderRig(async () => folder.dir);
+    await rig.history.load();
+    await rig.folder.restore();
+    expect(rig.folder.message).to.match(/updated 1 run to the folder.s newer copy/);
+    const stored = (await listSessions()).filter((s) => s.id === 'run-5');
+    expect(stored.map((s) => [s.changedAt, s.sampleCount])).to.deep.equal([[newer.meta.changedAt, newer.meta.sampleCount]]);
+  });
+
   it('restore waits behind an import under way', async function () {
     this.timeout(20_000);
     const { data } = folderRig(async () => folder.dir);
