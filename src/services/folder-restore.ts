@@ -13,6 +13,9 @@ import type { RecordedSession } from '../session/recorded-session.js';
 import { summarizeSamples } from '../session/session-summary.js';
 import { type CadenceZones, sameZones } from '../session/zones.js';
 import { INDEX_FILE_NAME, parseIndex } from '../store/backup-folder-index.js';
+import { listSessions } from '../store/session-store.js';
+import { sessionsRecordedNow } from '../store/unfinished-sessions.js';
+import { changedAtOf } from '../session/changed-at.js';
 import { type FolderFailure, type FolderHandle, failureOf, fileIn, fileNamesIn, textIn } from '../store/backup-folder-files.js';
 import type { FileOutcome } from './data-files.js';
 import { RESTORE_AGAIN, type RestoreCounts, restoreSummary, withRestoreAdvice } from './folder-restore-words.js';
@@ -82,11 +85,6 @@ async function folderFailure(dir: FolderHandle, error: unknown): Promise<FolderF
 function storedRunsInStore(): (id: string) => Promise<StoredRun | null> {
   let runs: Promise<Map<string, StoredRun>> | null = null;
   const read = async (): Promise<Map<string, StoredRun>> => {
-    const [{ listSessions }, { sessionsRecordedNow }, { changedAtOf }] = await Promise.all([
-      import('../store/session-store.js'),
-      import('../store/unfinished-sessions.js'),
-      import('../session/changed-at.js'),
-    ]);
     const [summaries, recordedNow] = await Promise.all([listSessions(), sessionsRecordedNow()]);
     return new Map(summaries.map((run) => [run.id, { changedAt: changedAtOf(run), recording: run.status === 'recording' || recordedNow.has(run.id) }]));
   };
