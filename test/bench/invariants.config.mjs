@@ -23,6 +23,10 @@ export default {
     'test/ble/rsc-encode.test.ts',
     // The export cut's properties at ten times npm test's runs; the simulated footpod's program journey only here.
     'test/export/export-distance-cut.test.ts',
+    // Issue 21's FIT round trips (run id, restored figures, the encode worker) at ten times npm test's runs.
+    'test/export/fit-run-id.test.ts',
+    'test/export/fit-restored-figures.test.ts',
+    'test/export/encode-worker.test.ts',
     'test/pages/program-journey.test.ts',
   ],
   groups: [],

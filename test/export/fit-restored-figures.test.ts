@@ -2,6 +2,7 @@
 // figures its page showed where the file can hold them: its last reading's metres, its start to
 // the millisecond, and the speed band (Weeks' cadence at matched pace) each reading was run in.
 
+import { invariantRuns } from '../support/invariant-runs.js';
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { type Encodable, Encoder, type FileIdMesg, Profile, type RecordMesg, type SessionMesg } from '@garmin/fitsdk';
@@ -77,7 +78,7 @@ describe('a run read back from our FIT keeps its figures', () => {
         expect(back.meta.distanceM, 'distance').to.be.closeTo(original.meta.distanceM, 0.01);
         expect(back.meta.movingS, 'moving time').to.be.closeTo(original.meta.movingS, 0.5);
       }),
-      { numRuns: 100, seed: 0x5e57 },
+      { numRuns: invariantRuns(30), seed: 0x5e57 },
     );
   });
 
@@ -105,7 +106,7 @@ describe('a run read back from our FIT keeps its figures', () => {
           expect(Math.floor(back[i]! / SPEED_BAND_MPS), `band of ${recorded}`).to.equal(Math.floor(recorded / SPEED_BAND_MPS));
         });
       }),
-      { numRuns: 100, seed: 0x5eed },
+      { numRuns: invariantRuns(30), seed: 0x5eed },
     );
   });
 
@@ -116,7 +117,7 @@ describe('a run read back from our FIT keeps its figures', () => {
         mmPerS.forEach((mm, i) => (original.samples.speedMps[i] = mm / 1000));
         expect(Array.from(readBack(original).samples.speedMps)).to.deep.equal(Array.from(original.samples.speedMps));
       }),
-      { numRuns: 100, seed: 0x5eed },
+      { numRuns: invariantRuns(30), seed: 0x5eed },
     );
   });
 

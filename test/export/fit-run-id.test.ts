@@ -87,7 +87,7 @@ describe('a FIT file carries its run\'s id and changedAt', () => {
           expect(decodeFit(bytes).fileRun).to.deep.equal({ id, changedAt });
         },
       ),
-      { numRuns: invariantRuns(60) },
+      { numRuns: invariantRuns(16) },
     );
   });
 });
@@ -100,7 +100,7 @@ describe('a FIT file carries what a restore needs to show its run as its page di
         const session = generatedSession({ startedAt: Date.UTC(2026, 5, 1, 6), minutes: 2, cadenceBase: 172, speed: 3, id: 'z' });
         expect(decodeFit(encodeFit({ ...session, meta: { ...session.meta, zones: counted } })).fileZones).to.deep.equal(counted);
       }),
-      { numRuns: invariantRuns(40) },
+      { numRuns: invariantRuns(12) },
     );
     expect(decodeFit(watchActivity({ ...RUN_WITH_TWO_PAUSES, sampling: 'every-second', seed: 3 }).fit).fileZones).to.equal(undefined);
   });
@@ -113,7 +113,7 @@ describe('a FIT file carries what a restore needs to show its run as its page di
         expect(back.meta.statedTotals).to.equal(undefined);
         expect(back.meta.avgCadence, 'running only, as the page').to.be.closeTo(original.meta.avgCadence, 0.02);
       }),
-      { numRuns: invariantRuns(40) },
+      { numRuns: invariantRuns(12) },
     );
   });
 

@@ -144,7 +144,7 @@ describe('a backup folder restored into an empty store', () => {
           await folder.remove();
         }
       }),
-      { numRuns: invariantRuns(10) },
+      { numRuns: invariantRuns(6) },
     );
   });
 });
