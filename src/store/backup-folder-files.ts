@@ -41,8 +41,32 @@ export async function textIn(dir: FolderHandle, name: string): Promise<string | 
   return file === null ? null : file.text();
 }
 
-/** Writes `bytes` as `name` whole, or leaves what was there (if anything) as it was. */
+/**
+ * Writes `bytes` as `name` whole, or leaves what was there (if anything) as it was. Tried a second
+ * time when the browser loses the file's swap file under the write (NotFoundError while the folder
+ * is still there): seen in Chromium right after an aborted write of the same file, and a synced
+ * folder's client may move files under it too.
+ */
 export async function writeWhole(dir: FolderHandle, name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+  try {
+    await writeOnce(dir, name, bytes);
+  } catch (error) {
+    if (!named(error, 'NotFoundError') || !(await stillThere(dir))) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await writeOnce(dir, name, bytes);
+  }
+}
+
+async function stillThere(dir: FolderHandle): Promise<boolean> {
+  try {
+    await fileNamesIn(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function writeOnce(dir: FolderHandle, name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
   const handle = await dir.getFileHandle(name, { create: true });
   const writable = await handle.createWritable();
   try {

@@ -43,7 +43,8 @@ describe('stride-folder-notice', () => {
     expect(root.querySelector('#folder-notice')!.textContent).to.match(/may no longer write to your backup folder/);
     await expect(element).to.be.accessible();
     root.querySelector<HTMLButtonElement>('#allow')!.click();
-    await waitUntil(() => rig.folder.status.kind === 'ready');
+    // The sync behind Allow encodes in a worker that starts first: seconds on a loaded machine.
+    await waitUntil(() => rig.folder.status.kind === 'ready', 'the folder is written again', { timeout: 10_000 });
     await settled(rig.folder);
     await element.updateComplete;
     expect(asked()).to.equal(1);
