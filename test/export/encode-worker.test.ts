@@ -18,6 +18,7 @@ import { noisyRun } from '../support/hour-runs.js';
 import { invariantRuns } from '../support/invariant-runs.js';
 import { RUN_WITH_TWO_PAUSES, watchActivity } from '../support/watch-files.js';
 import { metaOf } from './session-fixture.js';
+import { mulberry32 as random } from '../../src/sources/run-profile.js';
 
 type Format = 'fit' | 'tcx';
 const formats: Format[] = ['fit', 'tcx'];
@@ -37,17 +38,6 @@ async function expectSameFile(run: RecordedSession, what: string): Promise<void>
   for (const format of formats) expectSameBytes(await encodeRunInWorker(run, format), await onPage(run, format), `${what} as ${format}`);
 }
 
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const runSpec = fc.record({
   seed: fc.integer({ min: 1, max: 0x7fffffff }),

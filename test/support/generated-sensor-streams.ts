@@ -15,6 +15,7 @@ import type { CalibrationCurve } from '../../src/session/calibration.js';
 import type { LiveSession } from '../../src/session/live-session.js';
 import { ingestHeartRate, ingestTreadmill } from '../../src/session/sensor-ingest.js';
 import type { SpeedSource } from '../../src/session/speed-source.js';
+import { mulberry32 as random } from '../../src/sources/run-profile.js';
 
 export type Sensor = 'pod' | 'treadmill' | 'strap';
 
@@ -64,17 +65,6 @@ const spell: fc.Arbitrary<Spell> = fc.record({
   contact: fc.integer({ min: 0, max: 4 }).map((n) => n > 0),
 });
 
-/** A small deterministic PRNG (mulberry32), so one generated integer stands for many coin flips. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Shape {
   spells: Spell[];

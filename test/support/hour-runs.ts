@@ -4,18 +4,8 @@
 
 import type { RecordedSession } from '../../src/session/recorded-session.js';
 import { type SampleSpec, columnsOf, metaOf } from '../export/session-fixture.js';
+import { mulberry32 as random } from '../../src/sources/run-profile.js';
 
-/** A small seeded generator (mulberry32): the same run for the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A run of `minutes` at 1 Hz started at `startedAt`, with id `id`. */
 export function noisyRun(id: string, startedAt: number, minutes: number, seed = 1): RecordedSession {
