@@ -236,16 +236,33 @@ async function idleWork(browser, origin, scenario) {
 }
 
 /**
+ * A new page of `context` at `url`. Chromium sometimes swaps a fresh context's first page to another
+ * renderer mid-navigation and puppeteer reports the frame detached (once in a CI run): that page is
+ * closed and one more opened; any other failure is the check's.
+ */
+async function openInNewPage(context, url, watch) {
+  for (let attempt = 1; ; attempt++) {
+    const page = await context.newPage();
+    watch(page);
+    try {
+      await page.goto(url, { waitUntil: 'networkidle0' });
+      return page;
+    } catch (error) {
+      await page.close().catch(() => {});
+      if (attempt >= 2 || !/detached/i.test(String(error))) throw error;
+    }
+  }
+}
+
+/**
  * A run recorded in a tab behind another (hidden, as Chrome really hides it): the recording goes on
  * and nothing of the live page is drawn; brought to the front, it draws at once with the latest
  * sample on its charts.
  */
 async function hiddenTabWork(browser, origin) {
   const context = await browser.createBrowserContext();
-  const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${origin}/`, { waitUntil: 'networkidle0' });
+  const page = await openInNewPage(context, `${origin}/`, (opened) => opened.on('pageerror', (e) => errors.push(e.message)));
   await shown(page, '/');
   await page.evaluate(async () => {
     const { footpod, recording } = document.querySelector('stride-app').services;
