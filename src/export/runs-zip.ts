@@ -12,6 +12,7 @@ import { Zip, ZipDeflate } from 'fflate';
 import { exportFileName, runsZipName } from './download-name.js';
 import { encodeRunInWorker, stopEncodeWorker } from './encode-worker-client.js';
 import type { RecordedSession } from '../session/recorded-session.js';
+import { nextTask } from './next-task.js';
 
 export type ZipFormat = 'fit' | 'tcx';
 
@@ -64,20 +65,6 @@ export function uniqueName(name: string, taken: Set<string>): string {
   taken.add(candidate.toLowerCase());
   return candidate;
 }
-
-/**
- * Lets the page draw and answer between runs. A message rather than a timer: timers in a hidden
- * tab run once a second, which would make 300 runs take five minutes.
- */
-export const nextTask = (): Promise<void> =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

@@ -31,6 +31,7 @@ import type { FileOutcome } from './data-files.js';
 import type { DataService } from './data-service.js';
 import type { HistoryService } from './history-service.js';
 import type { SettingsService } from './settings-service.js';
+import { nextTask } from '../export/next-task.js';
 
 export type FolderStatus =
   | { kind: 'unsupported'; why: string }
@@ -73,7 +74,6 @@ async function alone<T>(work: () => Promise<T>): Promise<T> {
   return locks ? locks.request('stridewise-backup-folder', work) : work();
 }
 
-const taskBreak = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 const say = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export class FolderService extends EventTarget {
@@ -245,7 +245,7 @@ export class FolderService extends EventTarget {
         },
         // This tab began recording, or the folder was forgotten or changed: the rest waits.
         shouldStop: () => this.#deps.recording.recordingId !== null || this.#dir !== dir,
-        betweenRuns: taskBreak,
+        betweenRuns: nextTask,
       }));
       if (this.#dir !== dir) return; // forgotten or changed meanwhile
       let last = this.#status.kind === 'ready' ? this.#status.lastWrittenAt : await lastWrittenAt().catch(() => null);

@@ -85,6 +85,16 @@ async function writeIndex(dir: FolderHandle, mine: FolderIndex): Promise<FolderI
   return merged;
 }
 
+/**
+ * The run a file of the folder carries by the ids inside (a file of ours), null for a file that is
+ * not ours or cannot be read as one; undefined when the folder holds no file of that name.
+ */
+async function runInFile(dir: FolderHandle, name: string, work: FolderSyncWork): Promise<FolderFileRun | null | undefined> {
+  const file = await fileIn(dir, name);
+  if (file === null) return undefined;
+  return work.readFileRun(file).catch(() => null);
+}
+
 /** A damaged index kept aside and rebuilt from the ids in the folder's own files. */
 async function rebuilt(dir: FolderHandle, text: string, readable: FolderIndex, names: Set<string>, work: FolderSyncWork): Promise<FolderIndex> {
   const copy = uniqueFileName(damagedIndexName(Date.now()), names);
@@ -95,8 +105,7 @@ async function rebuilt(dir: FolderHandle, text: string, readable: FolderIndex, n
   const byId = new Map(work.runs.map((run) => [run.id, run]));
   for (const name of [...names].sort()) {
     if (!name.toLowerCase().endsWith('.fit') || known.has(name)) continue;
-    const file = await fileIn(dir, name);
-    const held = file && (await work.readFileRun(file).catch(() => null));
+    const held = await runInFile(dir, name, work);
     if (!held) continue;
     const entry = runs[held.id];
     if (entry !== undefined && entry.changedAt >= held.changedAt) continue;
@@ -125,9 +134,8 @@ async function placeOf(dir: FolderHandle, id: string, wanted: string, near: read
   /** Absent (null), the run's own file (its changedAt), or another's ('other'). */
   const examine = async (name: string): Promise<number | 'other' | null> => {
     seen.add(name);
-    const file = await fileIn(dir, name);
-    if (file === null) return null;
-    const held = await work.readFileRun(file).catch(() => null);
+    const held = await runInFile(dir, name, work);
+    if (held === undefined) return null;
     return held?.id === id ? held.changedAt : 'other';
   };
   let ours: Place['ours'] = null;
@@ -213,8 +221,7 @@ export async function syncFolder(dir: FolderHandle, work: FolderSyncWork): Promi
     idsInFolder ??= (async () => {
       const found = new Map<string, string>();
       for (const name of [...names].filter((n) => n.toLowerCase().endsWith('.fit')).sort()) {
-        const file = await fileIn(dir, name).catch(() => null);
-        const held = file && (await work.readFileRun(file).catch(() => null));
+        const held = await runInFile(dir, name, work).catch(() => null);
         if (held && !found.has(held.id)) found.set(held.id, name);
         await work.betweenRuns();
       }
