@@ -59,7 +59,11 @@ export function positionAt(steps: readonly PlannedStep[], progress: WorkoutProgr
     const byTime = length.kind === 'time';
     const size = byTime ? length.seconds : length.metres;
     const at = byTime ? now.seconds - start.seconds : now.metres - start.metres;
-    const current = at < size;
+    // A step start the runner kept is now minus what the step covered, which can lose the last bits:
+    // a step reached to within a few rounding steps of where the run stands counts as reached (else a
+    // done distance step came back as 0.9999999999999998 of the way, going backwards).
+    const tolerance = 8 * Number.EPSILON * Math.max(1, byTime ? now.seconds : now.metres);
+    const current = at < size - tolerance;
     // A step ends where its own measure reaches its size; the other measure there lies on a steady
     // line from the step's start to now.
     const end = current ? now : along(start, now, at > 0 ? Math.max(0, size) / at : 0);

@@ -55,6 +55,15 @@ function progressOf(ticks: { dtS: number; kmh: number }[]): { seconds: number; m
 /** Where the step now current began, as a runner keeps it. */
 const startOf = (p: WorkoutPosition, at: { seconds: number; metres: number }): StepStart => ({ stepIndex: p.stepIndex, seconds: at.seconds - p.stepElapsedS, metres: at.metres - p.stepCoveredM });
 
+describe('positionAt, a done step kept as the start', () => {
+  it('stays done when the kept start loses its last bits (a generated run found it going back)', () => {
+    const steps = planSteps({ id: 'w', name: 'W', origin: 'mine', updatedAt: 0, items: [{ kind: 'step', name: 'Hard', intensity: 'warmup', length: { kind: 'distance', metres: 28 }, speedKmh: null, inclinePercent: null, cadence: null }] } as Workout);
+    const from: StepStart = { stepIndex: 0, seconds: 3.011269804536095, metres: 5.658976400918927 };
+    const p = positionAt(steps, { seconds: 18.42356391829802, metres: 33.658976400918924 }, from);
+    expect([p.done, p.fraction]).to.deep.equal([true, 1]);
+  });
+});
+
 describe('positionAt over generated workouts and runs', () => {
   it('never goes back as the run goes on (pauses and standing included, ticks of 1 s or irregular)', () => {
     fc.assert(
